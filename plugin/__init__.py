@@ -1,0 +1,1 @@
+"""Desktop integration: the plugin class, actions, menu, toolbar, docks and map tools."""

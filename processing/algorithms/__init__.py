@@ -1,0 +1,1 @@
+"""Processing algorithms (QgsProcessingAlgorithm adapters), discovered by the provider: one module per family."""

@@ -1,0 +1,1 @@
+"""Pure computation: numpy, scipy, shapely, pandas, GDAL only; never qgis or Qt."""

@@ -1,0 +1,34 @@
+"""Zone classes of a biosphere reserve (DOMAIN.md section 1): the one place the codes live.
+
+Field ``zone`` holds the text code, ``zone_code`` the integer; display names are translated by the adapters.
+"""
+
+from .messages import N_
+
+CORE = 'core'
+BUFFER = 'buffer'
+TRANSITION = 'transition'
+
+ZONE_CODES = {CORE: 1, BUFFER: 2, TRANSITION: 3}
+ZONE_BY_CODE = {code: zone for zone, code in ZONE_CODES.items()}
+ZONE_DISPLAY_NAMES = {CORE: N_('Core area'), BUFFER: N_('Buffer zone'), TRANSITION: N_('Transition area')}
+
+ZONE_FIELD = 'zone'
+ZONE_CODE_FIELD = 'zone_code'
+AREA_FIELD = 'area_ha'
+
+
+def normalise_zone(value):
+    """The zone code ('core', 'buffer', 'transition') for a text or integer value, or None if unknown.
+
+    Accepts the codes, their integers (1/2/3, also as text) and any capitalisation.
+    """
+    if value is None:
+        return None
+    text = str(value).strip().lower()
+    if text in ZONE_CODES:
+        return text
+    try:
+        return ZONE_BY_CODE.get(int(float(text)))
+    except ValueError:
+        return None

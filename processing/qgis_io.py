@@ -1,0 +1,180 @@
+"""Helpers every algorithm adapter shares: layers to shapely in a metric CRS, checked sinks, styles.
+
+Engine inputs are shapely geometries in metres; these functions do the QGIS side of that conversion
+so that no algorithm repeats layer-to-geometry code.
+"""
+
+import os
+from collections import namedtuple
+
+from shapely import wkb
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProject,
+    QgsRectangle,
+    QgsUnitTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from .engine import geometry as engine_geometry
+from .engine.messages import TRANSLATION_CONTEXT
+
+STYLE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), 'resources', 'styles')
+WEB_MERCATOR_IDS = ('EPSG:3857', 'EPSG:900913', 'EPSG:3785')
+
+SourceFeature = namedtuple('SourceFeature', 'fid attributes geometry status')
+"""One input feature: QGIS feature id, attribute dict, shapely geometry in the working CRS (or None), repair status."""
+
+
+def tr(text):
+    return QCoreApplication.translate('ReservePlannerIO', text)
+
+
+def engine_message(error):
+    """The translated text of an engine.messages.EngineError."""
+    return QCoreApplication.translate(TRANSLATION_CONTEXT, error.template).format(**error.params)
+
+
+def is_metric(crs):
+    """True when ``crs`` is projected in metres and distances in it are true distances (not Web Mercator)."""
+    return (
+        crs.isValid()
+        and not crs.isGeographic()
+        and crs.mapUnits() == QgsUnitTypes.DistanceMeters
+        and crs.authid() not in WEB_MERCATOR_IDS
+    )
+
+
+def local_equal_area_crs(extent, crs):
+    """A Lambert azimuthal equal-area CRS (metres) centred on ``extent`` given in ``crs``."""
+    geographic = QgsCoordinateReferenceSystem('EPSG:4326')
+    centre = QgsGeometry.fromPointXY(extent.center())
+    if crs != geographic:
+        centre.transform(QgsCoordinateTransform(crs, geographic, QgsProject.instance().transformContext()))
+    point = centre.asPoint()
+    proj = '+proj=laea +lat_0={:.6f} +lon_0={:.6f} +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs'.format(
+        point.y(), point.x())
+    return QgsCoordinateReferenceSystem.fromProj(proj)
+
+
+def metric_crs(extent, crs):
+    """The CRS distances are measured in: ``crs`` itself when metric, else a local equal-area CRS."""
+    return crs if is_metric(crs) else local_equal_area_crs(extent, crs)
+
+
+def source_extent(source, crs, context):
+    """Extent of a feature source in ``crs``."""
+    extent = QgsRectangle(source.sourceExtent())
+    if source.sourceCrs() != crs and not extent.isEmpty():
+        transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
+        extent = transform.transformBoundingBox(extent)
+    return extent
+
+
+def to_shapely(qgs_geometry):
+    """A QgsGeometry as a shapely geometry (None for a null geometry)."""
+    if qgs_geometry is None or qgs_geometry.isNull():
+        return None
+    return wkb.loads(bytes(qgs_geometry.asWkb()))
+
+
+def to_qgs(shapely_geometry):
+    """A shapely geometry as a QgsGeometry."""
+    geometry = QgsGeometry()
+    geometry.fromWkb(wkb.dumps(shapely_geometry))
+    return geometry
+
+
+def read_polygons(source, layer_name, crs, context, feedback):
+    """Every feature of ``source`` as a SourceFeature with a repaired polygonal geometry in ``crs``.
+
+    Invalid polygons are repaired; null, empty and unrepairable geometries come back with geometry
+    None and their status, so the caller decides whether to fail or to keep them in its output.
+    One summary line reports what was repaired.
+    """
+    request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
+    request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    total = source.featureCount() or 0
+    features = []
+    for index, feature in enumerate(source.getFeatures(request)):
+        if feedback is not None and feedback.isCanceled():
+            break
+        geometry, status = engine_geometry.repair_polygon(to_shapely(feature.geometry()))
+        attributes = dict(zip(feature.fields().names(), feature.attributes()))
+        features.append(SourceFeature(feature.id(), attributes, geometry, status))
+        if feedback is not None and total:
+            feedback.setProgress(100.0 * index / total)
+    repaired = sum(1 for item in features if item.status == engine_geometry.REPAIRED)
+    if repaired and feedback is not None:
+        feedback.pushInfo(tr('{layer}: {count} invalid geometries repaired.').format(layer=layer_name, count=repaired))
+    return features
+
+
+def require_geometries(features, layer_name):
+    """Raise a QgsProcessingException naming every feature of ``layer_name`` without a usable polygon."""
+    bad = [item for item in features if item.geometry is None]
+    if not bad:
+        return
+    reasons = {
+        engine_geometry.EMPTY: tr('null or empty geometry'),
+        engine_geometry.UNREPAIRABLE: tr('invalid geometry that could not be repaired'),
+    }
+    listed = ', '.join('{} ({})'.format(item.fid, reasons.get(item.status, item.status)) for item in bad[:10])
+    more = tr(' and {count} more').format(count=len(bad) - 10) if len(bad) > 10 else ''
+    raise QgsProcessingException(
+        tr('Layer "{layer}" has features without a usable polygon: feature id {features}{more}. '
+           'Fix or delete them (Vector > Geometry Tools > Check Validity helps) and run again.').format(
+            layer=layer_name, features=listed, more=more))
+
+
+def transform_geometry(shapely_geometry, source_crs, target_crs, context):
+    """A shapely geometry reprojected between two CRSs, returned as a QgsGeometry."""
+    geometry = to_qgs(shapely_geometry)
+    if source_crs != target_crs:
+        geometry.transform(QgsCoordinateTransform(source_crs, target_crs, context.transformContext()))
+    return geometry
+
+
+def add_feature(sink, feature, output_name):
+    """Add ``feature`` to ``sink`` or raise: QgsFeatureSink.addFeature fails silently otherwise."""
+    if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+        raise QgsProcessingException(
+            tr('Could not write a feature to the output "{output}": {error}').format(
+                output=output_name, error=sink.lastError() if hasattr(sink, 'lastError') else ''))
+
+
+class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Applies one of resources/styles/*.qml to an output layer when it loads."""
+
+    _alive = []
+
+    def __init__(self, style_file):
+        super().__init__()
+        self.style_file = style_file
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
+        if layer is not None and layer.isValid():
+            layer.loadNamedStyle(self.style_file)
+            layer.triggerRepaint()
+
+    @classmethod
+    def create(cls, style_file):
+        """A post-processor kept alive for the session (QGIS holds only a weak reference)."""
+        processor = cls(style_file)
+        cls._alive.append(processor)
+        return processor
+
+
+def style_output_on_load(context, destination_id, style_name):
+    """Style the output ``destination_id`` with resources/styles/``style_name``.qml if it is loaded on completion."""
+    if not context.willLoadLayerOnCompletion(destination_id):
+        return
+    style_file = os.path.join(STYLE_DIR, style_name + '.qml')
+    details = context.layerToLoadOnCompletionDetails(destination_id)
+    details.setPostProcessor(StylePostProcessor.create(style_file))

@@ -1,0 +1,15 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>ReservePlannerPlugin</name>
+    <message>
+      <source>Reserve Planner</source>
+      <translation>保护地规划</translation>
+    </message>
+    <message>
+      <source>Help</source>
+      <translation>帮助</translation>
+    </message>
+  </context>
+</TS>

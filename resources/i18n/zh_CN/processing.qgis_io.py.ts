@@ -1,0 +1,31 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>ReservePlannerIO</name>
+    <message>
+      <source>{layer}: {count} invalid geometries repaired.</source>
+      <translation>{layer}：已修复 {count} 个无效几何。</translation>
+    </message>
+    <message>
+      <source>null or empty geometry</source>
+      <translation>几何为空</translation>
+    </message>
+    <message>
+      <source>invalid geometry that could not be repaired</source>
+      <translation>无法修复的无效几何</translation>
+    </message>
+    <message>
+      <source> and {count} more</source>
+      <translation> 以及另外 {count} 个</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}" has features without a usable polygon: feature id {features}{more}. Fix or delete them (Vector &gt; Geometry Tools &gt; Check Validity helps) and run again.</source>
+      <translation>图层“{layer}”中有要素没有可用的多边形：要素编号 {features}{more}。请修复或删除这些要素（可借助“矢量 &gt; 几何工具 &gt; 检查有效性”）后重新运行。</translation>
+    </message>
+    <message>
+      <source>Could not write a feature to the output "{output}": {error}</source>
+      <translation>无法向输出“{output}”写入要素：{error}</translation>
+    </message>
+  </context>
+</TS>

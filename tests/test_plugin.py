@@ -1,0 +1,76 @@
+"""The plugin as QGIS sees it: metadata, entry point, provider, translation."""
+
+import configparser
+import os
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication
+
+from conftest import REPO
+
+REQUIRED_METADATA = ('name', 'qgisMinimumVersion', 'description', 'about', 'version', 'author', 'email',
+                     'repository', 'tracker', 'tags', 'icon', 'hasProcessingProvider', 'changelog')
+
+
+def read_metadata():
+    parser = configparser.ConfigParser()
+    parser.read(os.path.join(REPO, 'metadata.txt'), encoding='utf-8')
+    return parser['general']
+
+
+def test_metadata_is_complete_and_declares_the_provider():
+    metadata = read_metadata()
+    for key in REQUIRED_METADATA:
+        assert metadata.get(key, '').strip(), 'metadata.txt lacks ' + key
+    assert metadata['qgisMinimumVersion'] == '3.22'
+    assert metadata['hasProcessingProvider'] == 'yes'
+    assert os.path.exists(os.path.join(REPO, metadata['icon']))
+
+
+def test_class_factory_without_iface_registers_and_removes_the_provider(qgis_app):
+    import reserve_planner
+    from reserve_planner.processing.provider import ReservePlannerProvider
+
+    registry = QgsApplication.processingRegistry()
+    registry.removeProvider('reserveplanner')
+    try:
+        plugin = reserve_planner.classFactory(None)
+        plugin.initProcessing()
+        assert registry.providerById('reserveplanner') is not None
+        plugin.unload()
+        assert registry.providerById('reserveplanner') is None
+    finally:
+        registry.addProvider(ReservePlannerProvider())
+
+
+def test_provider_lists_algorithms_in_the_four_groups(qgis_app):
+    provider = QgsApplication.processingRegistry().providerById('reserveplanner')
+    assert provider is not None and provider.name() == 'Reserve Planner'
+    assert provider.algorithms(), 'the provider has no algorithms'
+    for algorithm in provider.algorithms():
+        assert algorithm.groupId() in ('zoning', 'corridors', 'coverage', 'oecm')
+        assert algorithm.shortHelpString().strip(), algorithm.id() + ' has no help'
+        assert os.path.exists(algorithm.svgIconPath()), algorithm.id() + ' has no icon'
+
+
+def test_chinese_translation_switches_algorithm_groups(qgis_app):
+    from reserve_planner.plugin.i18n import install_translator, remove_translator
+
+    translator = install_translator('zh_CN')
+    try:
+        assert translator is not None, 'reserve_planner_zh_CN.qm is missing: run make translations'
+        assert QCoreApplication.translate('ReservePlannerAlgorithm', 'Zoning') == '功能区划'
+    finally:
+        remove_translator(translator)
+    assert QCoreApplication.translate('ReservePlannerAlgorithm', 'Zoning') == 'Zoning'
+
+
+def test_every_user_visible_string_has_a_chinese_translation():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location('i18n_tool', os.path.join(REPO, 'resources', 'i18n', 'i18n_tool.py'))
+    i18n_tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(i18n_tool)
+    untranslated = i18n_tool.missing()
+    assert not untranslated, 'untranslated strings (run i18n_tool.py update, then translate): {}'.format(
+        untranslated[:20])
