@@ -4,10 +4,7 @@ The plugin is imported as the package ``reserve_planner`` through a symlink in a
 never from the repo root (whose processing/ folder would shadow QGIS's own ``processing``).
 """
 
-import json
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
 
@@ -54,35 +51,21 @@ def shared_dir():
     return SHARED
 
 
-def qgis_process_executable():
-    return shutil.which('qgis_process.bin') or shutil.which('qgis_process')
-
-
 @pytest.fixture(scope='session')
 def qgis_process(tmp_path_factory):
     """Run ``qgis_process --json run reserveplanner:ALG -- NAME=VALUE ...`` as a batch user does.
 
-    Uses a private QGIS profile (XDG_DATA_HOME) in which the plugin is enabled once; returns a function
-    ``run(algorithm_id, **parameters) -> (returncode, parsed json or None, stderr)``.
+    Returns ``run(algorithm_id, *arguments, **parameters) -> (returncode, parsed json or None, output)``;
+    ``run.batch`` is the underlying resources/demo/batch.QgisProcess (private profile, plugin enabled).
     """
-    executable = qgis_process_executable()
-    assert executable, 'qgis_process is not installed'
-    environment = dict(os.environ, QGIS_PLUGINPATH=PLUGIN_PARENT,
-                       XDG_DATA_HOME=str(tmp_path_factory.mktemp('qgis_profile')))
-    enabled = subprocess.run([executable, 'plugins', 'enable', 'reserve_planner'], env=environment,
-                             capture_output=True, text=True)
-    assert enabled.returncode == 0, enabled.stderr
+    from reserve_planner.resources.demo.batch import QgisProcess
+
+    batch = QgisProcess(str(tmp_path_factory.mktemp('qgis_profile')))
 
     def run(algorithm_id, *arguments, **parameters):
-        command = [executable, '--json', 'run', 'reserveplanner:' + algorithm_id, '--']
-        command += list(arguments) + ['{}={}'.format(name, value) for name, value in parameters.items()]
-        completed = subprocess.run(command, env=environment, capture_output=True, text=True)
-        try:
-            result = json.loads(completed.stdout)
-        except ValueError:
-            result = None
-        return completed.returncode, result, completed.stderr + completed.stdout
+        return batch.run(algorithm_id, *arguments, **parameters)
 
-    run.executable = executable
-    run.environment = environment
+    run.batch = batch
+    run.executable = batch.executable
+    run.environment = batch.environment
     return run

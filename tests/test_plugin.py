@@ -74,3 +74,13 @@ def test_every_user_visible_string_has_a_chinese_translation():
     untranslated = i18n_tool.missing()
     assert not untranslated, 'untranslated strings (run i18n_tool.py update, then translate): {}'.format(
         untranslated[:20])
+
+
+def test_qgis_process_lists_the_provider_with_help(qgis_process):
+    listing = qgis_process.batch.call('list')
+    assert listing.returncode == 0, listing.stderr
+    assert 'Reserve Planner' in listing.stdout
+    for algorithm in QgsApplication.processingRegistry().providerById('reserveplanner').algorithms():
+        assert algorithm.id() in listing.stdout
+        help_text = qgis_process.batch.call('help', algorithm.id())
+        assert help_text.returncode == 0 and algorithm.shortHelpString()[:40] in help_text.stdout
