@@ -1,0 +1,178 @@
+"""Rules of interactive zone and corridor editing (no QGIS, no Qt): what a drawn shape becomes.
+
+Geometries are shapely objects in one planar CRS; set operations work in any CRS, while widths,
+lengths and areas are in that CRS's units, so callers pass metric geometries when they need metres.
+
+Clip-on-draw (DOMAIN.md section 1, rule 2 "no overlaps"): a polygon drawn as a new zone never
+overlaps the zones already there. Either the new zone wins (the existing zones lose what it covers)
+or it yields (it keeps only what no existing zone covers).
+
+Drawn corridor (DOMAIN.md section 5): a centre line from one reserve to another, buffered to a
+width, outside both reserves; its cost-weighted length is the resistance met along the line
+times the distance travelled (cost x metres, the unit of accumulated cost), and its mean resistance
+is that cost divided by the length (Linkage Mapper's CWD / path-length ratio).
+"""
+
+import math
+from collections import namedtuple
+
+import numpy as np
+from shapely.geometry import LineString, Point
+from shapely.ops import unary_union
+
+from .geometry import polygonal_part, repair_polygon
+from .messages import EngineError, N_
+
+NEW_WINS = 'new_wins'
+YIELDS = 'yields'
+CLIP_MODES = (NEW_WINS, YIELDS)
+
+ZoneEdit = namedtuple('ZoneEdit', 'new_geometry changed removed')
+"""Outcome of clip-on-draw: the new zone's geometry (None when nothing is left of it),
+{feature id: reduced geometry} of existing zones that lost area, and ids of zones it covered entirely."""
+
+Corridor = namedtuple('Corridor', 'polygon centre_line from_index to_index length width area')
+"""A drawn corridor: polygon and the part of the centre line outside the reserves (CRS units),
+indexes of the two reserves it joins, centre-line length, width and polygon area (CRS units, units^2)."""
+
+CorridorCost = namedtuple('CorridorCost', 'cost_length mean_resistance nodata_length')
+"""Resistance along a corridor: sum of resistance x length (cost x CRS units), its mean per unit length,
+and the length over nodata or non-positive cells (barriers, DOMAIN.md section 5) left out of both."""
+
+
+def _polygonal_difference(geometry, other):
+    return polygonal_part(geometry.difference(other))
+
+
+def clip_new_zone(new_polygon, existing, mode=NEW_WINS, boundary=None, min_area=0.0):
+    """Clip a newly drawn zone polygon against the zones already on the layer.
+
+    ``existing`` maps feature ids to shapely polygons; ``mode`` is NEW_WINS (existing zones give up
+    the area the new one covers) or YIELDS (the new zone keeps only uncovered area). With a
+    ``boundary`` polygon the new zone is first cut to the reserve. Pieces whose area is at most
+    ``min_area`` (CRS units^2) count as nothing: such a remaining zone is removed, such a new zone is None.
+    A self-intersecting drawing is repaired; a drawing with no area raises EngineError.
+
+    >>> from shapely.geometry import box
+    >>> edit = clip_new_zone(box(1, 0, 3, 1), {7: box(0, 0, 2, 1)}, NEW_WINS)
+    >>> edit.new_geometry.area, edit.changed[7].area, edit.removed
+    (2.0, 1.0, [])
+    >>> clip_new_zone(box(1, 0, 3, 1), {7: box(0, 0, 2, 1)}, YIELDS).new_geometry.area
+    1.0
+    """
+    if mode not in CLIP_MODES:
+        raise ValueError('mode must be one of {}'.format(CLIP_MODES))
+    drawn, _status = repair_polygon(new_polygon)
+    if drawn is None:
+        raise EngineError(N_('The drawn polygon has no area; draw at least three points that enclose an area.'))
+    if boundary is not None:
+        drawn = polygonal_part(drawn.intersection(boundary))
+    touched = {fid: geometry for fid, geometry in existing.items()
+               if geometry is not None and not geometry.is_empty and geometry.intersects(drawn)}
+    if mode == YIELDS:
+        taken = unary_union(list(touched.values())) if touched else None
+        remaining = _polygonal_difference(drawn, taken) if taken is not None else drawn
+        return ZoneEdit(remaining if remaining.area > min_area else None, {}, [])
+    changed, removed = {}, []
+    for fid, geometry in touched.items():
+        if geometry.intersection(drawn).area <= min_area:
+            continue
+        remaining = _polygonal_difference(geometry, drawn)
+        if remaining.area > min_area:
+            changed[fid] = remaining
+        else:
+            removed.append(fid)
+    return ZoneEdit(drawn if drawn.area > min_area else None, changed, removed)
+
+
+def _reserve_at(point, reserves, tolerance):
+    """Index of the reserve containing ``point`` or nearest to it within ``tolerance``, else None."""
+    distances = [(geometry.distance(point), index) for index, geometry in enumerate(reserves)
+                 if geometry is not None and not geometry.is_empty]
+    close = [item for item in distances if item[0] <= tolerance]
+    return min(close)[1] if close else None
+
+
+def _extended(line, distance):
+    """``line`` lengthened by ``distance`` at both ends along its end segments."""
+    coords = [tuple(c[:2]) for c in line.coords]
+
+    def beyond(tip, previous):
+        dx, dy = tip[0] - previous[0], tip[1] - previous[1]
+        norm = math.hypot(dx, dy) or 1.0
+        return tip[0] + dx / norm * distance, tip[1] + dy / norm * distance
+
+    return LineString([beyond(coords[0], coords[1])] + coords + [beyond(coords[-1], coords[-2])])
+
+
+def corridor_from_line(centre_line, width, reserves, tolerance=0.0):
+    """The corridor polygon a planner means by drawing ``centre_line`` from one reserve to another.
+
+    ``reserves`` is a list of shapely polygons; the line must start and end inside (or within
+    ``tolerance`` of) two different reserves. The corridor is the line buffered to ``width``
+    (flat ends, lengthened into the reserves so that it meets their edges flush) minus every
+    reserve; its length is that of the centre line outside the reserves. Units are those of the CRS.
+
+    >>> from shapely.geometry import box
+    >>> corridor = corridor_from_line(LineString([(5, 5), (25, 5)]), 2, [box(0, 0, 10, 10), box(20, 0, 30, 10)])
+    >>> corridor.length, corridor.area, corridor.from_index, corridor.to_index
+    (10.0, 20.0, 0, 1)
+    """
+    if width <= 0:
+        raise EngineError(N_('The corridor width must be greater than 0 (it is {width}).'), width=width)
+    if centre_line is None or centre_line.is_empty or centre_line.length <= 0:
+        raise EngineError(N_('The corridor centre line has no length; click at least two different points.'))
+    coords = list(centre_line.coords)
+    start = _reserve_at(Point(coords[0]), reserves, tolerance)
+    end = _reserve_at(Point(coords[-1]), reserves, tolerance)
+    if start is None or end is None:
+        raise EngineError(N_('Start the corridor in one reserve and end it in another (click inside or on their edges).'))
+    if start == end:
+        raise EngineError(N_('The corridor starts and ends in the same reserve; end it in another reserve.'))
+    taken = unary_union([geometry for geometry in reserves if geometry is not None and not geometry.is_empty])
+    band = _extended(centre_line, width).buffer(width / 2.0, cap_style=2, join_style=1)
+    polygon = _polygonal_difference(band, taken)
+    outside = centre_line.difference(taken)
+    return Corridor(polygon, outside, start, end, float(outside.length), float(width), float(polygon.area))
+
+
+def line_samples(line, step):
+    """Split ``line`` into pieces of at most ``step``: (x, y) of each piece's midpoint and its length.
+
+    Returns three numpy arrays (xs, ys, lengths), lengths summing to ``line.length``. Sampling a
+    raster at half its cell size or finer meets every cell the line crosses.
+    """
+    if step <= 0:
+        raise ValueError('step must be positive')
+    parts = getattr(line, 'geoms', [line])
+    xs, ys, lengths = [], [], []
+    for part in parts:
+        count = max(1, int(math.ceil(part.length / step)))
+        piece = part.length / count
+        for index in range(count):
+            midpoint = part.interpolate((index + 0.5) * piece)
+            xs.append(midpoint.x)
+            ys.append(midpoint.y)
+            lengths.append(piece)
+    return np.array(xs), np.array(ys), np.array(lengths)
+
+
+def corridor_cost(resistances, lengths):
+    """Cost-weighted length and mean resistance from resistances sampled along a line.
+
+    ``resistances[i]`` is the resistance met over ``lengths[i]`` (metres); NaN and values <= 0 are
+    barriers/nodata (DOMAIN.md section 5), left out and reported as ``nodata_length``. With no valid
+    sample the cost and the mean are None.
+
+    >>> corridor_cost([1.0, 3.0, float('nan')], [10.0, 10.0, 5.0])
+    CorridorCost(cost_length=40.0, mean_resistance=2.0, nodata_length=5.0)
+    """
+    values = np.asarray(resistances, dtype=float)
+    lengths = np.asarray(lengths, dtype=float)
+    valid = np.isfinite(values) & (values > 0)
+    nodata_length = float(lengths[~valid].sum())
+    travelled = float(lengths[valid].sum())
+    if travelled <= 0:
+        return CorridorCost(None, None, nodata_length)
+    cost = float((values[valid] * lengths[valid]).sum())
+    return CorridorCost(cost, cost / travelled, nodata_length)
