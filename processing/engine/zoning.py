@@ -1,0 +1,241 @@
+"""Biosphere-reserve zoning (DOMAIN.md section 1): generate core / buffer / transition zones, and
+measure the area, share and land-cover composition of each zone.
+
+Every geometry handed to these functions is a shapely polygon in a metric CRS (metres); areas come
+back in hectares. Zones are returned as ``{zone code: geometry}`` dicts keyed by the codes of
+``engine.zones`` (``core``, ``buffer``, ``transition``) so that ``dict.items()`` is the
+``[(zone, geometry), ...]`` list the statistics functions take.
+"""
+
+import math
+from collections import namedtuple
+
+import numpy as np
+from shapely.ops import unary_union
+
+from .geometry import polygonal_part, repair_polygon
+from .messages import EngineError, N_
+from .raster import cell_size, rasterize
+from .zones import AREA_FIELD, BUFFER, CORE, TRANSITION, ZONE_CODE_FIELD, ZONE_CODES, ZONE_FIELD
+
+SQUARE_METRES_PER_HECTARE = 10000.0
+ROWS_PER_BLOCK = 1024
+"""Land-cover composition rasterises zones in blocks of this many rows to bound memory."""
+
+SHARE_FIELD = 'share_pct'
+LANDCOVER_FIELD = 'landcover'
+CLASS_AREA_FIELD = 'class_area_ha'
+CLASS_SHARE_FIELD = 'class_pct'
+
+ZoneArea = namedtuple('ZoneArea', 'area_ha share_pct')
+"""Area of one zone in hectares and its share of the summed area of all zones in percent."""
+
+ClassCover = namedtuple('ClassCover', 'landcover cells percent')
+"""One land-cover class inside a zone: class value (None = no data), cell count, percent of the zone's cells."""
+
+
+def generate_zones(cores, boundary=None, buffer_width=0.0, transition_width=0.0, core_labels=None):
+    """Core, buffer and transition zones grown from ``cores`` by Euclidean distance (DOMAIN.md section 1).
+
+    Parameters
+    ----------
+    cores : sequence of shapely polygons in a metric CRS (metres). Invalid ones are repaired (GEOS
+        make-valid); overlapping and touching cores merge, as do their buffers.
+    boundary : optional shapely polygon (same CRS): the reserve's outer edge. Cores are clipped to it;
+        a core with no area inside it raises EngineError naming the core. Without a boundary the
+        reserve's outer edge lies ``transition_width`` beyond the buffer.
+    buffer_width, transition_width : metres, >= 0. A width of 0 gives an empty zone.
+    core_labels : optional labels of the cores used in error messages (default: their index).
+
+    Returns ``{CORE: geometry, BUFFER: geometry, TRANSITION: geometry}``: an exact partition of the
+    reserve (no overlaps, no gaps; empty polygons for empty zones).
+
+    >>> from shapely.geometry import box
+    >>> zones = generate_zones([box(0, 0, 100, 100)], box(-500, -500, 600, 600), 50, 100)
+    >>> round(zones[CORE].area), round(sum(zone.area for zone in zones.values()))
+    (10000, 1210000)
+    """
+    _check_widths(buffer_width, transition_width)
+    reserve = _checked_boundary(boundary)
+    core = _core_union(cores, reserve, core_labels)
+    grown = core.buffer(buffer_width) if buffer_width > 0 else core
+    if reserve is None:
+        outer_width = buffer_width + transition_width
+        reserve = core.union(core.buffer(outer_width)) if outer_width > 0 else core
+    return partition_reserve(core, grown, reserve)
+
+
+def partition_reserve(core, grown, reserve):
+    """Split ``reserve`` into {CORE, BUFFER, TRANSITION} from nested regions (shapely, one metric CRS).
+
+    ``core`` must lie inside ``reserve``; ``grown`` is the core plus its buffer, however computed
+    (Euclidean or cost distance), and is clipped to the reserve here. Built as core, then
+    (core + grown) inside the reserve minus the core, then the rest, so the three zones never
+    overlap and always add up to the reserve.
+    """
+    inner = polygonal_part(core.union(grown.intersection(reserve)))
+    return {
+        CORE: polygonal_part(core),
+        BUFFER: polygonal_part(inner.difference(core)),
+        TRANSITION: polygonal_part(reserve.difference(inner)),
+    }
+
+
+def _check_widths(*widths):
+    for width in widths:
+        if not math.isfinite(width) or width < 0:
+            raise EngineError(N_('Zone widths must be zero or positive numbers of metres, not {width}.'),
+                              width=width)
+
+
+def _checked_boundary(boundary):
+    if boundary is None:
+        return None
+    repaired, _status = repair_polygon(boundary)
+    if repaired is None:
+        raise EngineError(N_('The reserve boundary has no area: give a boundary polygon or none at all.'))
+    return repaired
+
+
+def _core_union(cores, reserve, core_labels):
+    """The union of the repaired cores, clipped to ``reserve`` (None = no clipping)."""
+    labels = list(core_labels) if core_labels is not None else list(range(len(cores)))
+    if not len(cores):
+        raise EngineError(N_('There are no core areas: the core layer is empty.'))
+    parts = []
+    for label, core in zip(labels, cores):
+        repaired, _status = repair_polygon(core)
+        if repaired is None:
+            raise EngineError(N_('Core {core} has no usable polygon (null, empty or invalid geometry).'),
+                              core=label)
+        if reserve is not None:
+            repaired = polygonal_part(repaired.intersection(reserve))
+            if repaired.area <= 0:
+                raise EngineError(N_('Core {core} lies entirely outside the reserve boundary: '
+                                     'remove it or extend the boundary.'), core=label)
+        parts.append(repaired)
+    return polygonal_part(unary_union(parts))
+
+
+def zone_areas(zones):
+    """Area (ha) and share (percent) of each zone.
+
+    ``zones`` is an iterable of ``(zone, shapely geometry)`` in an equal-area or projected CRS in
+    metres; several geometries of one zone are summed, a None geometry counts 0. The share is the
+    zone's area over the summed area of all zones, times 100. Returns ``{zone: ZoneArea}`` ordered
+    core, buffer, transition, then any other zone values in order of appearance.
+
+    >>> from shapely.geometry import box
+    >>> zone_areas([(CORE, box(0, 0, 100, 100)), (BUFFER, box(100, 0, 400, 100))])[CORE]
+    ZoneArea(area_ha=1.0, share_pct=25.0)
+    """
+    totals = {}
+    for zone, geometry in zones:
+        area = geometry.area if geometry is not None else 0.0
+        totals[zone] = totals.get(zone, 0.0) + area / SQUARE_METRES_PER_HECTARE
+    grand_total = sum(totals.values())
+    return {
+        zone: ZoneArea(area, 100.0 * area / grand_total if grand_total > 0 else 0.0)
+        for zone, area in sorted(totals.items(), key=_zone_order(list(totals)))
+    }
+
+
+def _zone_order(appearance):
+    def key(item):
+        return ZONE_CODES.get(item[0], len(ZONE_CODES) + 1), appearance.index(item[0])
+    return key
+
+
+def landcover_composition(zones, grid):
+    """Land-cover classes inside each zone, by the cell-centre rule.
+
+    ``zones``: iterable of ``(zone, shapely geometry)`` in the CRS of ``grid`` (an engine.raster.Grid
+    of class values, NaN = no data). A cell belongs to a zone when its centre lies inside it (GDAL's
+    rasterize rule); a zone too small to contain any cell centre takes every cell it touches. Cells
+    outside the raster count as no data, so the percentages of a zone always add up to 100.
+    Returns ``{zone: [ClassCover(landcover, cells, percent), ...]}`` with classes in ascending order
+    and no data (landcover None) last. Multiply ``percent`` by the zone's exact area for areas per class.
+    """
+    merged = {}
+    for zone, geometry in zones:
+        if geometry is not None and not geometry.is_empty:
+            merged.setdefault(zone, []).append(geometry)
+    return {zone: _class_covers(_zone_cell_counts(unary_union(parts), grid)) for zone, parts in merged.items()}
+
+
+def _zone_cell_counts(geometry, grid):
+    """{class value or None: number of cells} of the cells whose centre lies in ``geometry``."""
+    counts = _count_cells(geometry, grid, all_touched=False)
+    return counts if counts else _count_cells(geometry, grid, all_touched=True)
+
+
+def _count_cells(geometry, grid, all_touched):
+    counts = {}
+    for values in _cells_in(geometry, grid, all_touched):
+        nodata = int(np.isnan(values).sum())
+        if nodata:
+            counts[None] = counts.get(None, 0) + nodata
+        classes, class_counts = np.unique(values[~np.isnan(values)], return_counts=True)
+        for value, count in zip(classes, class_counts):
+            key = int(value) if float(value).is_integer() else float(value)
+            counts[key] = counts.get(key, 0) + int(count)
+    return counts
+
+
+def _cells_in(geometry, grid, all_touched):
+    """Yield, block by block, the grid values (NaN outside the raster) of the cells inside ``geometry``."""
+    x0, _dx, _rx, y0, _ry, _dy = grid.geotransform
+    width, height = cell_size(grid.geotransform)
+    minx, miny, maxx, maxy = geometry.bounds
+    col0, col1 = math.floor((minx - x0) / width), math.ceil((maxx - x0) / width)
+    row0, row1 = math.floor((y0 - maxy) / height), math.ceil((y0 - miny) / height)
+    for top in range(row0, row1, ROWS_PER_BLOCK):
+        bottom = min(top + ROWS_PER_BLOCK, row1)
+        transform = (x0 + col0 * width, width, 0.0, y0 - top * height, 0.0, -height)
+        mask = rasterize([geometry], [1], (bottom - top, col1 - col0), transform, grid.crs_wkt,
+                         all_touched=all_touched).astype(bool)
+        if mask.any():
+            yield _window(grid.array, top, bottom, col0, col1)[mask]
+
+
+def _window(array, top, bottom, left, right):
+    """array[top:bottom, left:right] where indices beyond the array read as NaN."""
+    window = np.full((bottom - top, right - left), np.nan)
+    rows, cols = array.shape
+    r0, r1, c0, c1 = max(top, 0), min(bottom, rows), max(left, 0), min(right, cols)
+    if r0 < r1 and c0 < c1:
+        window[r0 - top:r1 - top, c0 - left:c1 - left] = array[r0:r1, c0:c1]
+    return window
+
+
+def _class_covers(counts):
+    total = sum(counts.values())
+    ordered = sorted((key for key in counts if key is not None))
+    if None in counts:
+        ordered.append(None)
+    return [ClassCover(key, counts[key], 100.0 * counts[key] / total) for key in ordered]
+
+
+def zone_statistics_rows(areas, composition=None):
+    """Rows of the zone statistics table, as dicts keyed by output field name.
+
+    ``areas`` is the result of zone_areas. Without ``composition`` (the result of
+    landcover_composition) there is one row per zone: zone, zone_code (None for values that are not
+    a zone code), area_ha, share_pct. With it, the table is long: one row per zone and land-cover
+    class, the zone's columns repeated and landcover, class_area_ha (percent of the zone's cells
+    times the zone's area) and class_pct added; a zone covering no cell gets one row with no class.
+    """
+    rows = []
+    for zone, area in areas.items():
+        row = {ZONE_FIELD: zone, ZONE_CODE_FIELD: ZONE_CODES.get(zone), AREA_FIELD: area.area_ha,
+               SHARE_FIELD: area.share_pct}
+        if composition is None:
+            rows.append(row)
+            continue
+        covers = composition.get(zone) or [ClassCover(None, 0, 0.0)]
+        for cover in covers:
+            rows.append(dict(row, **{LANDCOVER_FIELD: cover.landcover,
+                                     CLASS_AREA_FIELD: area.area_ha * cover.percent / 100.0,
+                                     CLASS_SHARE_FIELD: cover.percent}))
+    return rows
+
