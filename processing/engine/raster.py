@@ -32,6 +32,17 @@ def read_band(path, band=1):
     return Grid(array, dataset.GetGeoTransform(), dataset.GetProjection())
 
 
+def read_rows(dataset, first_row, row_count, band=1):
+    """Rows [first_row, first_row + row_count) of one band of an open GDAL dataset, float64 with NaN for nodata
+    (for streaming a raster block by block)."""
+    raster_band = dataset.GetRasterBand(band)
+    array = raster_band.ReadAsArray(0, first_row, dataset.RasterXSize, row_count).astype(np.float64)
+    nodata = raster_band.GetNoDataValue()
+    if nodata is not None:
+        array[array == nodata] = np.nan
+    return array
+
+
 def cell_size(geotransform):
     """(width, height) of a cell in CRS units; rotated grids are refused."""
     if geotransform[2] or geotransform[4]:
