@@ -10,6 +10,7 @@ from collections import namedtuple
 
 import numpy as np
 from osgeo import gdal, ogr, osr
+from shapely import wkb
 
 from .messages import EngineError, N_
 
@@ -78,6 +79,23 @@ def write_geotiff(path, array, geotransform, crs_wkt, nodata=-9999.0):
         if os.path.exists(partial):
             os.remove(partial)
     return path
+
+
+def polygonize(mask, geotransform, crs_wkt=''):
+    """The True cells of a boolean ``mask`` as a list of shapely polygons along cell edges, one per
+    4-connected region (GDAL's Polygonize)."""
+    rows, cols = mask.shape
+    raster = gdal.GetDriverByName('MEM').Create('', cols, rows, 1, gdal.GDT_Byte)
+    raster.SetGeoTransform(geotransform)
+    if crs_wkt:
+        raster.SetProjection(crs_wkt)
+    band = raster.GetRasterBand(1)
+    band.WriteArray(mask.astype(np.uint8))
+    source = ogr.GetDriverByName('Memory').CreateDataSource('')
+    layer = source.CreateLayer('mask', osr.SpatialReference(crs_wkt) if crs_wkt else None, ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn('value', ogr.OFTInteger))
+    gdal.Polygonize(band, band, layer, 0)
+    return [wkb.loads(bytes(feature.GetGeometryRef().ExportToWkb())) for feature in layer]
 
 
 def rasterize(geometries, values, shape, geotransform, crs_wkt='', all_touched=False, fill=0, dtype=np.int32):
