@@ -237,3 +237,51 @@ def test_statistics_rows_split_the_zone_area_by_class():
         {'zone': CORE, 'zone_code': 1, 'area_ha': pytest.approx(60.0), 'share_pct': pytest.approx(6000 / 61)},
         {'zone': BUFFER, 'zone_code': 2, 'area_ha': pytest.approx(1.0), 'share_pct': pytest.approx(100 / 61)},
     ]
+
+
+def wall_grid(wall_value):
+    """60 x 20 cells of 10 m from (0, 0) to (600, 200), resistance 1 except column 32 (x 320-330)."""
+    array = np.ones((20, 60))
+    array[:, 32] = wall_value
+    return Grid(array, (0.0, 10.0, 0.0, 200.0, 0.0, -10.0), '')
+
+
+@pytest.mark.parametrize('wall_value', [np.nan, 1000.0])
+def test_cost_zones_stop_at_a_barrier(wall_value):
+    core = box(252, 83, 278, 117)
+    zones = zoning.generate_cost_zones([core], None, 100, 100, wall_grid(wall_value))
+    assert zones[CORE].equals(core)
+    buffer_minx, _, buffer_maxx, _ = zones[BUFFER].bounds
+    reserve_minx, _, reserve_maxx, _ = unary_union(list(zones.values())).bounds
+    # the source cells are columns 25-27 (centres x 255-275); through resistance 1 a cost of 100 reaches
+    # ten cells (100 m), 200 reaches twenty; the wall at x 320 stops both zones on the right
+    assert (buffer_minx, reserve_minx) == (150.0, 50.0)
+    assert buffer_maxx == reserve_maxx == 320.0
+    euclidean = zoning.generate_zones([core], None, 100, 100)
+    assert euclidean[BUFFER].bounds[2] == pytest.approx(378.0)
+    assert_partition(zones, unary_union(list(zones.values())))
+
+
+def test_cost_zones_follow_resistance_and_partition_the_boundary():
+    grid = wall_grid(1.0)
+    grid.array[:, 30:] = 4.0
+    boundary = box(20, 5, 590, 195)
+    core = box(252, 83, 278, 117)
+    zones = zoning.generate_cost_zones([core], boundary, 100, 100, grid)
+    assert_partition(zones, boundary)
+    _, _, buffer_maxx, _ = zones[BUFFER].bounds
+    # from the source column 27 (centre 275): columns 28 and 29 cost 10 each, the step into column 30
+    # 10 * (1 + 4) / 2 = 25, then 40 per column: 20 + 25 + 40 = 85 <= 100 at column 31, so x = 320
+    assert buffer_maxx == 320.0
+    assert zones[BUFFER].bounds[0] == 150.0
+
+
+def test_cost_zones_need_cores_on_the_raster():
+    with pytest.raises(EngineError):
+        zoning.generate_cost_zones([box(1000, 1000, 1100, 1100)], None, 100, 100, wall_grid(1.0))
+
+
+def test_cost_zones_with_zero_costs_are_the_core_alone():
+    core = box(252, 83, 278, 117)
+    zones = zoning.generate_cost_zones([core], None, 0, 0, wall_grid(1.0))
+    assert zones[CORE].equals(core) and zones[BUFFER].is_empty and zones[TRANSITION].is_empty

@@ -15,7 +15,8 @@ from shapely.ops import unary_union
 
 from .geometry import polygonal_part, repair_polygon
 from .messages import EngineError, N_
-from .raster import cell_size, rasterize
+from .costdistance import accumulated_cost
+from .raster import cell_size, polygonize, rasterize
 from .zones import AREA_FIELD, BUFFER, CORE, TRANSITION, ZONE_CODE_FIELD, ZONE_CODES, ZONE_FIELD
 
 SQUARE_METRES_PER_HECTARE = 10000.0
@@ -63,6 +64,48 @@ def generate_zones(cores, boundary=None, buffer_width=0.0, transition_width=0.0,
         outer_width = buffer_width + transition_width
         reserve = core.union(core.buffer(outer_width)) if outer_width > 0 else core
     return partition_reserve(core, grown, reserve)
+
+
+def generate_cost_zones(cores, boundary, buffer_cost, transition_cost, resistance, core_labels=None,
+                        progress=None, is_canceled=None):
+    """Core, buffer and transition zones grown from ``cores`` by accumulated cost instead of distance.
+
+    The buffer holds the cells whose accumulated cost from the nearest core is at most ``buffer_cost``,
+    the transition those up to ``buffer_cost + transition_cost``; costs are resistance x metres with the
+    8-neighbour average-cost convention of DOMAIN.md section 5 (engine.costdistance), so through
+    resistance 1 a cost of 500 reaches 500 m and through resistance 10 only 50 m. Barriers (nodata,
+    resistance <= 0) and the edge of the raster stop both zones.
+
+    ``cores`` and ``boundary`` are shapely polygons in the metric CRS of ``resistance`` (an
+    engine.raster.Grid with square or non-square cells in metres). Cells touched by a core are the
+    sources. Cores stay exact; the buffer and transition edges follow the raster's cells and are
+    clipped to the boundary, and the three zones partition the reserve exactly as in generate_zones.
+    ``progress(percent)`` and ``is_canceled()`` are handed to the cost-distance run
+    (costdistance.Canceled is raised on cancel).
+    """
+    _check_widths(buffer_cost, transition_cost)
+    reserve = _checked_boundary(boundary)
+    core = _core_union(cores, reserve, core_labels)
+    shape = resistance.array.shape
+    sources = rasterize([core], [1], shape, resistance.geotransform, resistance.crs_wkt, all_touched=True)
+    if not sources.any():
+        raise EngineError(N_('No core lies on the resistance raster: use a raster that covers the reserve.'))
+    outer_cost = buffer_cost + (transition_cost if reserve is None else 0.0)
+    width, height = cell_size(resistance.geotransform)
+    cost = accumulated_cost(resistance.array, sources.astype(bool), width, height, max_cost=outer_cost,
+                            progress=progress, is_canceled=is_canceled)
+    grown = _cells_within(cost, buffer_cost, core, resistance)
+    if reserve is None:
+        reserve = core.union(_cells_within(cost, outer_cost, core, resistance))
+    return partition_reserve(core, grown, reserve)
+
+
+def _cells_within(cost, threshold, core, grid):
+    """The core plus the cells whose accumulated cost is at most ``threshold`` (none when it is 0)."""
+    if threshold <= 0:
+        return core
+    cells = polygonize(cost <= threshold, grid.geotransform, grid.crs_wkt)
+    return polygonal_part(unary_union([core] + cells))
 
 
 def partition_reserve(core, grown, reserve):
