@@ -2,6 +2,7 @@
 
 import math
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -137,3 +138,27 @@ def test_corridor_cost_weights_resistance_by_length_and_skips_barriers():
     assert cost.mean_resistance == pytest.approx(3.0)
     assert cost.nodata_length == pytest.approx(3.0)
     assert zone_editing.corridor_cost([float('nan')], [3.0]) == (None, None, 3.0)
+
+
+def test_least_cost_line_goes_round_a_wall_of_high_resistance():
+    from reserve_planner.processing.engine.raster import Grid
+
+    resistance = np.ones((20, 30))
+    resistance[0:17, 15] = 1000.0
+    grid = Grid(resistance, (0.0, 10.0, 0.0, 200.0, 0.0, -10.0), '')
+    line, cost = zone_editing.least_cost_line(grid, box(0, 0, 50, 200), box(250, 0, 300, 200))
+    assert line.coords[0][0] < 50 and line.coords[-1][0] > 250
+    assert min(y for _x, y in line.coords) < 30, 'the path must pass the gap at the bottom of the wall'
+    straight_cost = 10 * ((250 - 50) / 10 - 1) + 10 * 1000
+    assert cost < straight_cost
+    assert cost >= 10 * (250 - 50) / 10
+
+
+def test_least_cost_line_refuses_reserves_cut_off_by_barriers():
+    from reserve_planner.processing.engine.raster import Grid
+
+    resistance = np.ones((10, 10))
+    resistance[:, 5] = np.nan
+    grid = Grid(resistance, (0.0, 10.0, 0.0, 100.0, 0.0, -10.0), '')
+    with pytest.raises(EngineError):
+        zone_editing.least_cost_line(grid, box(0, 0, 20, 100), box(80, 0, 100, 100))

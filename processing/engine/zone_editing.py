@@ -20,8 +20,10 @@ import numpy as np
 from shapely.geometry import LineString, Point
 from shapely.ops import unary_union
 
+from . import costdistance
 from .geometry import polygonal_part, repair_polygon
 from .messages import EngineError, N_
+from .raster import cell_size, rasterize
 
 NEW_WINS = 'new_wins'
 YIELDS = 'yields'
@@ -176,3 +178,38 @@ def corridor_cost(resistances, lengths):
         return CorridorCost(None, None, nodata_length)
     cost = float((values[valid] * lengths[valid]).sum())
     return CorridorCost(cost, cost / travelled, nodata_length)
+
+
+def _cells_of(polygon, grid):
+    """Boolean mask of the cells whose centre is in ``polygon``, or that it touches when it holds no centre."""
+    shape = grid.array.shape
+    mask = rasterize([polygon], [1], shape, grid.geotransform, dtype=np.uint8).astype(bool)
+    if not mask.any():
+        mask = rasterize([polygon], [1], shape, grid.geotransform, all_touched=True, dtype=np.uint8).astype(bool)
+    return mask
+
+
+def least_cost_line(grid, from_reserve, to_reserve):
+    """The least-cost path between two reserves as a line through cell centres, and its accumulated cost.
+
+    ``grid`` is an engine.raster.Grid of resistance in a metric CRS, ``from_reserve`` and ``to_reserve``
+    shapely polygons in that CRS. Accumulated cost and path follow engine.costdistance (DOMAIN.md
+    section 5): the path runs from the cheapest-to-reach cell of ``to_reserve`` back to ``from_reserve``.
+    Returns (LineString from ``from_reserve`` to ``to_reserve``, cost in resistance x metres).
+    """
+    width, height = cell_size(grid.geotransform)
+    sources, targets = _cells_of(from_reserve, grid), _cells_of(to_reserve, grid)
+    if not sources.any() or not targets.any():
+        raise EngineError(N_('A reserve lies outside the resistance raster; choose a raster that covers both reserves.'))
+    graph = costdistance.CostGraph(grid.array, width, height)
+    accumulated = graph.accumulate(sources)
+    reachable = np.where(targets, accumulated, np.inf)
+    target = np.unravel_index(int(np.argmin(reachable)), reachable.shape)
+    if not np.isfinite(reachable[target]):
+        raise EngineError(N_('No path joins the two reserves: barriers (nodata or resistance <= 0) separate them.'))
+    cells = costdistance.least_cost_path(accumulated, graph, target)
+    x0, dx, _, y0, _, dy = grid.geotransform
+    points = [(x0 + (col + 0.5) * dx, y0 + (row + 0.5) * dy) for row, col in cells]
+    if len(points) < 2:
+        points.append(points[0])
+    return LineString(points), float(reachable[target])
