@@ -1,0 +1,567 @@
+"""Protected-area coverage (DOMAIN.md section 4): WDPA-style cleaning, flattening, coverage per region,
+coverage over time and species coverage (Map of Life Species Protection Index).
+
+Every geometry handed to this module is a shapely geometry in one metric *equal-area* CRS (the adapters use
+qgis_io.local_equal_area_crs), so ``geometry.area`` is in m2; tables report km2 and percent.
+Works with shapely 1.8 and 2.x (see ``query_indices``).
+"""
+
+import math
+import warnings
+from collections import namedtuple
+
+import numpy as np
+import pandas as pd
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+from shapely.errors import ShapelyDeprecationWarning
+from shapely.geometry import MultiPolygon, Point
+from shapely.ops import unary_union
+from shapely.prepared import prep
+from shapely.strtree import STRtree
+
+from . import geometry as engine_geometry
+from . import zones
+from .messages import N_
+
+M2_PER_KM2 = 1e6
+GBF_TARGET_PERCENT = 30.0
+UNPROTECTED_PERCENT = 1.0
+KEPT_STATUSES = ('designated', 'inscribed', 'established')
+MAB_MARKERS = ('unesco-mab', 'biosphere reserve')
+CIRCLE_SEGMENTS_PER_QUADRANT = 16
+
+STATUS_FIELD = 'STATUS'
+DESIGNATION_FIELD = 'DESIG_ENG'
+REPORTED_AREA_FIELD = 'REP_AREA'
+YEAR_FIELD = 'STATUS_YR'
+WDPA_FIELDS = (STATUS_FIELD, DESIGNATION_FIELD, REPORTED_AREA_FIELD, YEAR_FIELD, zones.ZONE_FIELD)
+
+ProtectedArea = namedtuple('ProtectedArea', 'fid geometry attributes')
+"""One input feature: id, shapely geometry in the equal-area CRS (any type, or None), dict of its WDPA fields."""
+
+ProtectedLayer = namedtuple('ProtectedLayer', 'name fields areas')
+"""One input layer: display name, set of its field names, list of ProtectedArea."""
+
+CleaningOptions = namedtuple('CleaningOptions', 'status_filter exclude_mab points_as_circles repair dissolve')
+CleaningOptions.__new__.__defaults__ = (True, True, True, True, True)
+
+Note = namedtuple('Note', 'template params')
+"""A translatable log line: an N_-marked str.format template and its parameters (like EngineError)."""
+
+DatedPolygon = namedtuple('DatedPolygon', 'geometry year')
+"""A cleaned protected polygon and its establishment year (None when unknown)."""
+
+Flattened = namedtuple('Flattened', 'pieces years units')
+"""Disjoint pieces (each first protected in ``years[i]``, None = unknown), and the dissolved units."""
+
+
+def note(template, **params):
+    return Note(template, params)
+
+
+def build_tree(geometries):
+    """An STRtree of ``geometries`` without shapely 1.8's warning about its 2.0 API (query_indices hides it)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', ShapelyDeprecationWarning)
+        return STRtree(geometries)
+
+
+def query_indices(tree, geometry):
+    """Indices of the tree's geometries whose envelopes intersect ``geometry`` (shapely 1.8 and 2.x)."""
+    if hasattr(tree, 'query_items'):
+        return np.asarray(tree.query_items(geometry), dtype=int)
+    return np.asarray(tree.query(geometry), dtype=int)
+
+
+def polygon_parts(geometry):
+    """The Polygons of a polygonal geometry as a list (empty for None or empty)."""
+    polygonal = engine_geometry.polygonal_part(geometry)
+    if polygonal.is_empty:
+        return []
+    return list(polygonal.geoms) if isinstance(polygonal, MultiPolygon) else [polygonal]
+
+
+# --- cleaning (DOMAIN.md section 4) -------------------------------------------------------------------------
+
+def circle_of_area(centre, area_m2):
+    """A polygon centred on ``centre`` whose area is exactly ``area_m2`` (the polygon's radius is enlarged
+    so that the inscribed 64-gon, not the ideal circle, has the reported area)."""
+    sides = 4 * CIRCLE_SEGMENTS_PER_QUADRANT
+    polygon_area_per_r2 = sides / 2.0 * math.sin(2.0 * math.pi / sides)
+    return centre.buffer(math.sqrt(area_m2 / polygon_area_per_r2), CIRCLE_SEGMENTS_PER_QUADRANT)
+
+
+def points_to_circles(geometry, reported_area_km2):
+    """Circles of radius sqrt(REP_AREA * 1e6 / pi) m (DOMAIN.md section 4) for a Point or MultiPoint.
+
+    A MultiPoint's reported area is shared equally among its points. Returns None without a positive area.
+    """
+    try:
+        area_km2 = float(reported_area_km2)
+    except (TypeError, ValueError):
+        return None
+    if not area_km2 > 0:
+        return None
+    points = list(geometry.geoms) if hasattr(geometry, 'geoms') else [geometry]
+    share_m2 = area_km2 * M2_PER_KM2 / len(points)
+    return unary_union([circle_of_area(Point(point.x, point.y), share_m2) for point in points])
+
+
+def establishment_year(value):
+    """STATUS_YR as an int, None when missing or 0 (WDPA's 'not reported')."""
+    try:
+        year = int(float(value))
+    except (TypeError, ValueError):
+        return None
+    return year if year > 0 else None
+
+
+def is_point(geometry):
+    return geometry.geom_type in ('Point', 'MultiPoint')
+
+
+class _Tally:
+    """Counts of what one cleaning step removed or changed, for the summary."""
+
+    def __init__(self):
+        self.counts = {}
+        self.examples = {}
+
+    def add(self, key, layer, fid):
+        self.counts[key] = self.counts.get(key, 0) + 1
+        self.examples.setdefault(key, []).append('{}:{}'.format(layer, fid))
+
+    def ids(self, key, limit=5):
+        listed = self.examples.get(key, [])
+        return ', '.join(listed[:limit]) + (' ...' if len(listed) > limit else '')
+
+
+def _status_kept(area, layer, options, tally):
+    if not options.status_filter or STATUS_FIELD not in layer.fields:
+        return True
+    status = str(area.attributes.get(STATUS_FIELD) or 'Not Reported').strip()
+    if status.lower() in KEPT_STATUSES:
+        return True
+    tally.add(('status', status), layer.name, area.fid)
+    return False
+
+
+def _designation_kept(area, layer, options, tally):
+    if not options.exclude_mab:
+        return True
+    designation = str(area.attributes.get(DESIGNATION_FIELD) or '').lower()
+    if DESIGNATION_FIELD in layer.fields and any(marker in designation for marker in MAB_MARKERS):
+        tally.add(('mab',), layer.name, area.fid)
+        return False
+    if zones.ZONE_FIELD in layer.fields and zones.normalise_zone(area.attributes.get(zones.ZONE_FIELD)) != zones.CORE:
+        tally.add(('not_core',), layer.name, area.fid)
+        return False
+    return True
+
+
+def _polygon_of(area, layer, options, tally):
+    """The area's polygon after the point and repair steps, or None when the step removes it."""
+    geometry = area.geometry
+    if is_point(geometry):
+        if not options.points_as_circles:
+            tally.add(('points_off',), layer.name, area.fid)
+            return None
+        circles = points_to_circles(geometry, area.attributes.get(REPORTED_AREA_FIELD))
+        tally.add(('circle',) if circles is not None else ('point_no_area',), layer.name, area.fid)
+        return circles
+    if geometry.is_valid and geometry.geom_type in ('Polygon', 'MultiPolygon'):
+        return geometry
+    if not options.repair:
+        tally.add(('invalid_kept_out',), layer.name, area.fid)
+        return None
+    repaired, _status = engine_geometry.repair_polygon(geometry)
+    tally.add(('repaired',) if repaired is not None else ('unrepairable',), layer.name, area.fid)
+    return repaired
+
+
+def _clean_area(area, layer, options, tally):
+    if area.geometry is None or area.geometry.is_empty:
+        tally.add(('null',), layer.name, area.fid)
+        return None
+    if not (_status_kept(area, layer, options, tally) and _designation_kept(area, layer, options, tally)):
+        return None
+    polygon = _polygon_of(area, layer, options, tally)
+    if polygon is None:
+        return None
+    return DatedPolygon(polygon, establishment_year(area.attributes.get(YEAR_FIELD)))
+
+
+STEP_TEMPLATES = {
+    'status': N_('Status filter: {count} areas with STATUS "{status}" removed (e.g. {ids}).'),
+    'mab': N_('UNESCO-MAB Biosphere Reserve designations: {count} areas removed (e.g. {ids}).'),
+    'not_core': N_('Zoning layers: {count} buffer or transition zones removed, only core zones count (e.g. {ids}).'),
+    'points_off': N_('Points: {count} points removed because turning points into circles is switched off (e.g. {ids}).'),
+    'point_no_area': N_('Points: {count} points without a reported area (REP_AREA) removed (e.g. {ids}).'),
+    'circle': N_('Points: {count} points turned into circles of their reported area (REP_AREA).'),
+    'repaired': N_('Geometry repair: {count} invalid geometries repaired (e.g. {ids}).'),
+    'unrepairable': N_('Geometry repair: {count} geometries could not be repaired and were removed (e.g. {ids}).'),
+    'invalid_kept_out': N_('Geometry repair switched off: {count} invalid geometries removed (e.g. {ids}).'),
+    'null': N_('{count} features without a geometry removed (e.g. {ids}).'),
+}
+
+
+def _missing_field_notes(layer, options):
+    notes = []
+    if options.status_filter and STATUS_FIELD not in layer.fields:
+        notes.append(note(N_('Layer "{layer}" has no STATUS field: the status filter keeps all its areas.'),
+                          layer=layer.name))
+    if (options.exclude_mab and DESIGNATION_FIELD not in layer.fields and zones.ZONE_FIELD not in layer.fields):
+        notes.append(note(N_('Layer "{layer}" has no DESIG_ENG field: no UNESCO-MAB designation can be recognised '
+                             'in it.'), layer=layer.name))
+    if YEAR_FIELD not in layer.fields:
+        notes.append(note(N_('Layer "{layer}" has no STATUS_YR field: its areas have no establishment year.'),
+                          layer=layer.name))
+    if any(area.geometry is not None and is_point(area.geometry) for area in layer.areas) and \
+            REPORTED_AREA_FIELD not in layer.fields:
+        notes.append(note(N_('Layer "{layer}" has points but no REP_AREA field: its points have no area.'),
+                          layer=layer.name))
+    return notes
+
+
+def clean_protected_areas(layers, options=CleaningOptions(), feedback=None):
+    """Apply the Protected Planet / wdpar cleaning steps (DOMAIN.md section 4) except the dissolve.
+
+    ``layers``: list of ProtectedLayer in one equal-area metric CRS. A layer without a WDPA field skips the
+    step that needs it (said in the notes). A layer with a ``zone`` field (the plugin's zoning layers) counts
+    only its core zones while UNESCO-MAB designations are excluded. ``feedback``: optional callable
+    ``(done_fraction) -> bool`` returning True to cancel.
+    Returns (list of DatedPolygon, list of Note summarising what each step removed or changed).
+    """
+    tally = _Tally()
+    kept, notes = [], []
+    total = sum(len(layer.areas) for layer in layers) or 1
+    done = 0
+    for layer in layers:
+        notes.extend(_missing_field_notes(layer, options))
+        for area in layer.areas:
+            done += 1
+            if feedback is not None and done % 500 == 0 and feedback(done / total):
+                return kept, notes
+            polygon = _clean_area(area, layer, options, tally)
+            if polygon is not None:
+                kept.append(polygon)
+    for key in sorted(tally.counts, key=str):
+        params = {'count': tally.counts[key], 'ids': tally.ids(key)}
+        if key[0] == 'status':
+            params['status'] = key[1]
+        notes.append(note(STEP_TEMPLATES[key[0]], **params))
+    return kept, notes
+
+
+# --- flattening: overlaps counted once ---------------------------------------------------------------------
+
+def overlap_groups(geometries):
+    """Label each geometry with the id of its group of envelope-overlapping geometries (connected components)."""
+    count = len(geometries)
+    if count == 0:
+        return np.zeros(0, dtype=int)
+    tree = build_tree(geometries)
+    rows, cols = [], []
+    for index, geometry in enumerate(geometries):
+        hits = query_indices(tree, geometry)
+        rows.append(np.full(len(hits), index))
+        cols.append(hits)
+    graph = coo_matrix((np.ones(sum(len(item) for item in rows)), (np.concatenate(rows), np.concatenate(cols))),
+                       shape=(count, count))
+    return connected_components(graph, directed=False)[1]
+
+
+def _dissolve_group(members):
+    """The group's union as its pieces (year None: not attributed) and its union."""
+    union = members[0].geometry if len(members) == 1 else unary_union([member.geometry for member in members])
+    parts = polygon_parts(union)
+    return parts, [None] * len(parts), union
+
+
+def _attribute_group(members):
+    """Disjoint pieces of one overlap group, each attributed to the earliest year that protects it (wdpar)."""
+    if len(members) == 1:
+        return [members[0].geometry], [members[0].year], members[0].geometry
+    by_year = {}
+    for member in members:
+        by_year.setdefault(member.year, []).append(member.geometry)
+    ordered = sorted(by_year, key=lambda year: (year is None, year or 0))
+    covered, pieces, years = None, [], []
+    for year in ordered:
+        union = unary_union(by_year[year])
+        new = union if covered is None else union.difference(covered)
+        covered = union if covered is None else covered.union(union)
+        for part in polygon_parts(new):
+            pieces.append(part)
+            years.append(year)
+    return pieces, years, covered
+
+
+def flatten(polygons, dissolve=True, by_year=False, feedback=None):
+    """Count overlaps once (DOMAIN.md section 4: dissolve; with ``by_year`` each area is attributed to its
+    earliest STATUS_YR, as wdpar's erase in priority order does for the year).
+
+    ``polygons``: list of DatedPolygon in an equal-area metric CRS. Returns Flattened: ``pieces`` are
+    disjoint Polygons whose areas sum to the dissolved area, ``years[i]`` the earliest establishment year
+    protecting piece i (None = unknown or not attributed), ``units`` the dissolved polygons (Protected Planet's
+    flat layer). Only groups of polygons whose envelopes overlap are unioned together, which is several times
+    faster than one union of everything. With ``dissolve`` False overlaps count as often as they occur.
+    ``feedback``: optional callable ``(done_fraction) -> bool`` returning True to cancel.
+    """
+    if not dissolve:
+        parts = [(part, item.year) for item in polygons for part in polygon_parts(item.geometry)]
+        return Flattened([part for part, _ in parts], [year for _, year in parts], [part for part, _ in parts])
+    labels = overlap_groups([item.geometry for item in polygons])
+    groups = {}
+    for item, label in zip(polygons, labels):
+        groups.setdefault(label, []).append(item)
+    flatten_group = _attribute_group if by_year else _dissolve_group
+    pieces, years, units = [], [], []
+    for done, members in enumerate(groups.values()):
+        if feedback is not None and done % 200 == 0 and feedback(done / len(groups)):
+            break
+        group_pieces, group_years, union = flatten_group(members)
+        pieces.extend(group_pieces)
+        years.extend(group_years)
+        units.extend(polygon_parts(union))
+    return Flattened(pieces, years, units)
+
+
+def overlap_note(polygons, flattened):
+    """A Note saying how much overlapping area the dissolve removed (km2)."""
+    before = sum(item.geometry.area for item in polygons) / M2_PER_KM2
+    after = sum(piece.area for piece in flattened.pieces) / M2_PER_KM2
+    return note(N_('Overlaps counted once: {count} protected polygons, {before:.2f} km2 in total, dissolve into '
+                   '{units} units of {after:.2f} km2 ({removed:.2f} km2 of overlap removed).'),
+                count=len(polygons), before=before, units=len(flattened.units), after=after, removed=before - after)
+
+
+# --- coverage per region -------------------------------------------------------------------------------------
+
+def clipped_areas(parts, regions, feedback=None):
+    """Area (m2) of each part inside each region, as a sparse list.
+
+    ``parts``: Polygons (equal-area metric CRS); ``regions``: polygonal geometries in the same CRS.
+    Returns three arrays (part_index, region_index, area_m2) for every pair that overlaps. Parts lying
+    wholly inside a region are counted without computing an intersection.
+    """
+    part_ids, region_ids, areas = [], [], []
+    tree = build_tree(parts) if parts else None
+    for region_index, region in enumerate(regions):
+        if feedback is not None and feedback(region_index / max(len(regions), 1)):
+            break
+        if tree is None or region is None or region.is_empty:
+            continue
+        prepared = prep(region)
+        for part_index in query_indices(tree, region):
+            part = parts[part_index]
+            if prepared.contains(part):
+                area = part.area
+            elif prepared.intersects(part):
+                area = region.intersection(part).area
+            else:
+                continue
+            part_ids.append(part_index)
+            region_ids.append(region_index)
+            areas.append(area)
+    return np.asarray(part_ids, dtype=int), np.asarray(region_ids, dtype=int), np.asarray(areas, dtype=float)
+
+
+def _coverage_frame(keys, region_areas_m2, protected_m2):
+    area_km2 = np.asarray(region_areas_m2, dtype=float) / M2_PER_KM2
+    protected_km2 = np.minimum(np.asarray(protected_m2, dtype=float) / M2_PER_KM2, area_km2)
+    with np.errstate(invalid='ignore', divide='ignore'):
+        percent = np.where(area_km2 > 0, 100.0 * protected_km2 / np.where(area_km2 > 0, area_km2, 1), 0.0)
+    return pd.DataFrame({'region': list(keys), 'area_km2': area_km2, 'protected_km2': protected_km2,
+                         'percent': percent})
+
+
+def coverage_from_pieces(pieces, regions, feedback=None):
+    """Coverage per region from disjoint protected Polygons (DOMAIN.md section 4).
+
+    ``regions``: list of (key, polygonal geometry). Returns (DataFrame with columns region, area_km2,
+    protected_km2, percent, one row per region in input order; the clipped_areas triple).
+    """
+    geometries = [geometry for _, geometry in regions]
+    clipped = clipped_areas(pieces, geometries, feedback)
+    protected = np.bincount(clipped[1], weights=clipped[2], minlength=len(regions)) if len(regions) else []
+    frame = _coverage_frame([key for key, _ in regions], [geometry.area for geometry in geometries], protected)
+    return frame, clipped
+
+
+def coverage_by_region(protected_geometry, regions):
+    """Coverage of each region by ``protected_geometry`` (DOMAIN.md section 4: protected area inside the region /
+    region area * 100).
+
+    ``protected_geometry``: a valid Polygon or MultiPolygon (its parts do not overlap, e.g. a dissolved union)
+    in a metric equal-area CRS; ``regions``: list of (key, polygonal geometry) in the same CRS.
+    Returns a DataFrame: region (the key), area_km2, protected_km2, percent (0..100).
+
+    >>> from shapely.geometry import box
+    >>> coverage_by_region(box(0, 0, 1000, 1000), [('a', box(0, 0, 2000, 1000))])['percent'].tolist()
+    [50.0]
+    """
+    return coverage_from_pieces(polygon_parts(protected_geometry), regions)[0]
+
+
+def add_target(frame, target_percent=GBF_TARGET_PERCENT):
+    """Add gap_km2 (protected area still needed to reach ``target_percent``, >= 0) and meets_target (bool)."""
+    result = frame.copy()
+    needed = result['area_km2'] * target_percent / 100.0
+    result['gap_km2'] = np.maximum(needed - result['protected_km2'], 0.0)
+    result['meets_target'] = result['percent'] >= target_percent - 1e-9
+    return result
+
+
+Representativeness = namedtuple('Representativeness', 'region_count meeting_target share_percent unprotected')
+
+
+def representativeness(frame, target_percent=GBF_TARGET_PERCENT):
+    """Ecoregion representativeness (DOMAIN.md section 4): how many regions reach the target, their share
+    (percent of regions), and how many are unprotected (< 1 % covered)."""
+    count = len(frame)
+    meeting = int((frame['percent'] >= target_percent - 1e-9).sum())
+    share = 100.0 * meeting / count if count else 0.0
+    return Representativeness(count, meeting, share, int((frame['percent'] < UNPROTECTED_PERCENT).sum()))
+
+
+def totals(frame):
+    """One row over all regions: summed areas and the overall percent."""
+    area = float(frame['area_km2'].sum())
+    protected = float(frame['protected_km2'].sum())
+    return area, protected, (100.0 * protected / area if area > 0 else 0.0)
+
+
+def coverage_timeline(years, clipped, total_area_km2):
+    """Coverage over time (cumulative, by establishment year) inside the regions.
+
+    ``years``: the year of each piece (None = unknown); ``clipped``: clipped_areas of the pieces against the
+    regions; ``total_area_km2``: the regions' total area. Returns (DataFrame year, added_km2, protected_km2,
+    percent, one row per year with new protection, ascending; km2 protected only by areas without a year).
+    """
+    part_ids, _, areas = clipped
+    piece_years = np.array([years[index] if years[index] is not None else -1 for index in part_ids], dtype=int)
+    known = piece_years >= 0
+    undated_km2 = float(areas[~known].sum()) / M2_PER_KM2
+    if not known.any():
+        return pd.DataFrame({'year': [], 'added_km2': [], 'protected_km2': [], 'percent': []}), undated_km2
+    frame = pd.DataFrame({'year': piece_years[known], 'added_km2': areas[known] / M2_PER_KM2})
+    frame = frame.groupby('year', as_index=False)['added_km2'].sum().sort_values('year')
+    frame['protected_km2'] = frame['added_km2'].cumsum()
+    frame['percent'] = 100.0 * frame['protected_km2'] / total_area_km2 if total_area_km2 > 0 else 0.0
+    return frame.reset_index(drop=True), undated_km2
+
+
+# --- species coverage: Map of Life Species Protection Index (DOMAIN.md section 4) ----------------------------
+
+SMALL_RANGE_KM2 = 1e4
+LARGE_RANGE_KM2 = 2.5e5
+LARGE_RANGE_TARGET = 0.15
+
+
+def target_share(range_km2):
+    """Map of Life target share t of a range of ``range_km2`` km2: 1 below 1e4 km2, 0.15 from 2.5e5 km2,
+    linear in log10(area) between (DOMAIN.md section 4)."""
+    if range_km2 < SMALL_RANGE_KM2:
+        return 1.0
+    if range_km2 >= LARGE_RANGE_KM2:
+        return LARGE_RANGE_TARGET
+    position = (math.log10(range_km2) - math.log10(SMALL_RANGE_KM2)) / (
+        math.log10(LARGE_RANGE_KM2) - math.log10(SMALL_RANGE_KM2))
+    return 1.0 + position * (LARGE_RANGE_TARGET - 1.0)
+
+
+def protection_score(protected_km2, range_km2):
+    """Species protection score SPS = min(100, 100 * A_protected / (t * A)) (DOMAIN.md section 4); 0 for no range."""
+    if range_km2 <= 0:
+        return 0.0
+    return min(100.0, 100.0 * protected_km2 / (target_share(range_km2) * range_km2))
+
+
+def species_protection_index(scores, weights):
+    """Regional SPI: mean of SPS weighted by the region's share of each species' range (DOMAIN.md section 4)."""
+    scores = np.asarray(scores, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    return float((scores * weights).sum() / weights.sum()) if weights.sum() > 0 else 0.0
+
+
+def species_table(species, groups, range_km2, protected_km2, region_share):
+    """Per species: species, group, range_km2, protected_km2, percent, target_pct (Map of Life target share in
+    percent), sps and region_share (the region's share of the species' whole range, 0..1)."""
+    frame = pd.DataFrame({'species': list(species), 'group': list(groups),
+                          'range_km2': np.asarray(range_km2, dtype=float),
+                          'protected_km2': np.asarray(protected_km2, dtype=float),
+                          'region_share': np.asarray(region_share, dtype=float)})
+    frame['protected_km2'] = np.minimum(frame['protected_km2'], frame['range_km2'])
+    frame['percent'] = np.where(frame['range_km2'] > 0, 100.0 * frame['protected_km2'] /
+                                frame['range_km2'].where(frame['range_km2'] > 0, 1.0), 0.0)
+    frame['target_pct'] = [100.0 * target_share(area) for area in frame['range_km2']]
+    frame['sps'] = [protection_score(protected, area)
+                    for protected, area in zip(frame['protected_km2'], frame['range_km2'])]
+    return frame[['species', 'group', 'range_km2', 'protected_km2', 'percent', 'target_pct', 'sps', 'region_share']]
+
+
+def group_table(species_frame):
+    """Per group: species_count, range_km2, protected_km2, percent (share of the group's habitat protected,
+    the seed's '17.9 % of threatened mammal habitat') and spi (the group's Species Protection Index)."""
+    rows = []
+    for group, members in species_frame.groupby('group', sort=True):
+        habitat = float(members['range_km2'].sum())
+        protected = float(members['protected_km2'].sum())
+        rows.append({'group': group, 'species_count': len(members), 'range_km2': habitat, 'protected_km2': protected,
+                     'percent': 100.0 * protected / habitat if habitat > 0 else 0.0,
+                     'spi': species_protection_index(members['sps'], members['region_share'])})
+    return pd.DataFrame(rows, columns=['group', 'species_count', 'range_km2', 'protected_km2', 'percent', 'spi'])
+
+
+def range_coverage(ranges, pieces, boundary=None, feedback=None):
+    """Range area, protected area (km2) and the boundary's share of each range.
+
+    ``ranges``: polygonal geometries (one per species, equal-area metric CRS); ``pieces``: disjoint protected
+    Polygons; ``boundary``: optional region polygon the analysis is restricted to.
+    Returns three arrays: range_km2 (inside the boundary), protected_km2, region_share (0..1).
+    """
+    whole = np.array([geometry.area for geometry in ranges], dtype=float)
+    inside = ranges if boundary is None else [geometry.intersection(boundary) for geometry in ranges]
+    inside_m2 = np.array([geometry.area for geometry in inside], dtype=float)
+    _, range_ids, areas = clipped_areas(pieces, inside, feedback)
+    protected_m2 = np.bincount(range_ids, weights=areas, minlength=len(ranges)) if len(ranges) else np.zeros(0)
+    share = np.where(whole > 0, inside_m2 / np.where(whole > 0, whole, 1.0), 0.0)
+    return inside_m2 / M2_PER_KM2, protected_m2 / M2_PER_KM2, share
+
+
+# --- raster habitat -------------------------------------------------------------------------------------------
+
+AUTHALIC_RADIUS_M = 6371007.181
+
+
+def cell_areas_m2(geotransform, rows, geographic):
+    """Area (m2) of the cells of each row, as a column vector (rows, 1).
+
+    Projected grids: width * height (exact in an equal-area CRS). Geographic grids (degrees): the cell of a row
+    between latitudes phi1 and phi2 covers R^2 * dlon * |sin phi2 - sin phi1| on the authalic sphere.
+    """
+    width, height = abs(geotransform[1]), abs(geotransform[5])
+    if not geographic:
+        return np.full((rows, 1), width * height)
+    top = geotransform[3]
+    edges = np.radians(top + geotransform[5] * np.arange(rows + 1))
+    return (AUTHALIC_RADIUS_M ** 2 * math.radians(width) * np.abs(np.diff(np.sin(edges)))).reshape(rows, 1)
+
+
+def raster_habitat_coverage(habitat, protected_mask, cell_areas, region_mask=None):
+    """Habitat area, protected habitat area (km2) and the region's share of the habitat, from a raster.
+
+    ``habitat``: float array, cells > 0 are habitat (NaN = nodata); ``protected_mask``/``region_mask``: bool
+    arrays of the same shape (cell centre inside); ``cell_areas``: m2 per cell, broadcastable (cell_areas_m2).
+    """
+    is_habitat = np.nan_to_num(habitat, nan=0.0) > 0
+    areas = np.broadcast_to(cell_areas, habitat.shape)
+    whole = float(areas[is_habitat].sum())
+    inside = is_habitat if region_mask is None else is_habitat & region_mask
+    inside_m2 = float(areas[inside].sum())
+    protected_m2 = float(areas[inside & protected_mask].sum())
+    share = inside_m2 / whole if whole > 0 else 0.0
+    return inside_m2 / M2_PER_KM2, protected_m2 / M2_PER_KM2, share
+
