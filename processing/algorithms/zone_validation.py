@@ -1,0 +1,370 @@
+"""reserveplanner:validatezones: rule checks of a zoning layer under a profile (DOMAIN.md section 1)."""
+
+import html
+import os
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsRectangle,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from shapely.ops import unary_union
+
+from .. import qgis_io
+from ..engine import zone_validation as engine
+from ..engine.geometry import polygonal_part
+from ..engine.messages import TRANSLATION_CONTEXT
+from ..engine.zones import ZONE_FIELD
+from .base import ReservePlannerAlgorithm
+
+LINE_HALF_WIDTH_M = 1.0
+"""Points and lines (self-intersections, stretches of core edge) are written as polygons this many metres wide
+on each side, so that one polygon layer holds every problem; the ``shape`` field keeps what they were."""
+
+STYLE = 'zone_problems'
+
+
+def tr(text):
+    return QCoreApplication.translate('ValidateZones', text)
+
+
+def engine_tr(text):
+    """Translate an N_-marked engine string (profile, rule and zone names)."""
+    return QCoreApplication.translate(TRANSLATION_CONTEXT, text)
+
+
+def severity_name(severity):
+    return {engine.ERROR: tr('Error'), engine.WARNING: tr('Warning')}.get(severity, tr('Off'))
+
+
+def attribute_value(value):
+    """A QGIS attribute as a Python value: None for NULL (a null QVariant in QGIS 3.22)."""
+    if isinstance(value, QVariant):
+        return None if value.isNull() else value.value()
+    return value
+
+
+def read_zones(source, field, crs, context):
+    """ZoneFeature per feature, geometries as they are (not repaired: rule 1 needs the original) in ``crs``."""
+    request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
+    request.setSubsetOfAttributes([field], source.fields())
+    return [engine.ZoneFeature(feature.id(), attribute_value(feature[field]), qgis_io.to_shapely(feature.geometry()))
+            for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)]
+
+
+def read_exempt(source, crs, context, feedback):
+    """The exempt lines and polygons of ``source`` as one shapely geometry in ``crs`` (None if there are none)."""
+    request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext()).setNoAttributes()
+    geometries, skipped = [], []
+    for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
+        geometry = qgis_io.to_shapely(feature.geometry())
+        if geometry is None or geometry.is_empty:
+            skipped.append(str(feature.id()))
+        else:
+            geometries.append(geometry)
+    if skipped:
+        feedback.pushWarning(tr('Exempt segments: features {ids} have no geometry and exempt nothing.').format(
+            ids=', '.join(skipped)))
+    return unary_union(geometries) if geometries else None
+
+
+def combined_extent(sources, crs, context):
+    extent = QgsRectangle()
+    for source in sources:
+        if source is not None:
+            extent.combineExtentWith(qgis_io.source_extent(source, crs, context))
+    return extent
+
+
+class ValidateZones(ReservePlannerAlgorithm):
+    """Checks a zoning layer against the rules of DOMAIN.md section 1 and writes one feature per problem."""
+
+    ALGORITHM_ID = 'validatezones'
+    GROUP_ID = 'zoning'
+    ICON = 'validatezones.svg'
+
+    ZONES = 'ZONES'
+    ZONE_FIELD = 'ZONE_FIELD'
+    BOUNDARY = 'BOUNDARY'
+    PROFILE = 'PROFILE'
+    MIN_BUFFER_WIDTH = 'MIN_BUFFER_WIDTH'
+    EXEMPT = 'EXEMPT'
+    AREA_TOLERANCE = 'AREA_TOLERANCE'
+    OUTPUT = 'OUTPUT'
+    OUTPUT_HTML = 'OUTPUT_HTML'
+    ERROR_COUNT = 'ERROR_COUNT'
+    WARNING_COUNT = 'WARNING_COUNT'
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Validate zones')
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            'Checks a biosphere-reserve zoning layer against the rules of a profile and writes one feature per '
+            'problem, placed where the problem is.\n\n'
+            'Zoning layer: polygons with a zone field. Zone field (default "zone"): core, buffer or transition '
+            '(or 1, 2, 3, any case; Chinese 核心区/缓冲区/实验区 and German Kernzone/Pflegezone/Entwicklungszone '
+            'are understood too). Any other value is reported as a problem.\n'
+            'Reserve boundary (optional): the reserve polygon(s); without it, holes enclosed by the zones are the '
+            'gaps and the outline of the zones is the outer edge.\n'
+            'Profile: 0 MAB generic (geometry, zone values, overlaps, gaps, every core adjoins a buffer); '
+            '1 China three zones (also: cores enclosed by buffer, and core at least 1/3 of the reserve, both '
+            'warnings); 2 China two zones of 2019 (核心保护区 and 一般控制区: buffer and transition values count '
+            'as the general control zone, which must adjoin each core; values "general", 一般控制区 and 核心保护区 '
+            'are accepted); 3 Germany (core at least 3 %, core + buffer at least 20 % of the reserve; transition '
+            'at least 50 %, a warning because that threshold is unverified).\n'
+            'Minimum buffer width (optional, metres): each core grown by this width must stay inside core + '
+            'buffer; the part outside is reported. Empty or 0: not checked.\n'
+            'Exempt segments (optional): lines or polygons (coast, national border, neighbouring protected area) '
+            'along which a core needs no buffer: core edges within 1 m of them are exempt from the enclosure '
+            'and buffer width rules.\n'
+            'Area tolerance (m²): overlaps, gaps and other pieces smaller than this are slivers and are ignored.\n\n'
+            'Outputs: the problems layer (polygons in the zoning\'s CRS; fields rule, severity (error or '
+            'warning), message, feature_ids, shape, area_m2, length_m). Self-intersection points and stretches '
+            'of core edge are written as polygons 2 m wide; "shape" says whether a problem is a point, a line or '
+            'a polygon. Null geometries and area ratios of the whole reserve may have no geometry. ERROR_COUNT '
+            'and WARNING_COUNT count the problems; the optional HTML report lists them with the area of each '
+            'zone. Distances and areas are in metres and m² whatever the CRS (geographic layers are measured in '
+            'a local equal-area projection).')
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ZONES, self.tr('Zoning layer'), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.ZONE_FIELD, self.tr('Zone field'), defaultValue=ZONE_FIELD, parentLayerParameterName=self.ZONES))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.BOUNDARY, self.tr('Reserve boundary'), [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.PROFILE, self.tr('Profile'),
+            [engine_tr(engine.PROFILES[profile]['title']) for profile in engine.PROFILE_IDS], defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MIN_BUFFER_WIDTH, self.tr('Minimum buffer width (m)'), QgsProcessingParameterNumber.Double,
+            optional=True, minValue=0.0))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.EXEMPT, self.tr('Exempt segments (coast, border, neighbouring protected area)'),
+            [QgsProcessing.TypeVectorLine, QgsProcessing.TypeVectorPolygon], optional=True))
+        tolerance = QgsProcessingParameterNumber(
+            self.AREA_TOLERANCE, self.tr('Area tolerance (m²)'), QgsProcessingParameterNumber.Double,
+            defaultValue=engine.DEFAULT_TOLERANCES.area_m2, minValue=0.0)
+        tolerance.setFlags(tolerance.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(tolerance)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr('Zoning problems'), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_HTML, self.tr('Validation report'), self.tr('HTML files (*.html *.htm)'), optional=True,
+            createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber(self.ERROR_COUNT, self.tr('Number of errors')))
+        self.addOutput(QgsProcessingOutputNumber(self.WARNING_COUNT, self.tr('Number of warnings')))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        source = self.parameterAsSource(parameters, self.ZONES, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.ZONES))
+        field = self.parameterAsString(parameters, self.ZONE_FIELD, context) or ZONE_FIELD
+        boundary_source = self.parameterAsSource(parameters, self.BOUNDARY, context)
+        exempt_source = self.parameterAsSource(parameters, self.EXEMPT, context)
+        profile = engine.PROFILE_IDS[self.parameterAsEnum(parameters, self.PROFILE, context)]
+        width = self.parameterAsDouble(parameters, self.MIN_BUFFER_WIDTH, context) or None
+        tolerances = engine.DEFAULT_TOLERANCES._replace(
+            area_m2=self.parameterAsDouble(parameters, self.AREA_TOLERANCE, context))
+        html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
+        if source.fields().lookupField(field) < 0:
+            raise QgsProcessingException(self.tr(
+                'The zoning layer "{layer}" has no field "{field}". Choose the field that holds core, buffer '
+                'and transition.').format(layer=source.sourceName(), field=field))
+
+        crs = source.sourceCrs()
+        work_crs = qgis_io.metric_crs(combined_extent((source, boundary_source), crs, context), crs)
+        zones = read_zones(source, field, work_crs, context)
+        boundary = self.read_boundary(boundary_source, work_crs, context, feedback)
+        exempt = read_exempt(exempt_source, work_crs, context, feedback) if exempt_source is not None else None
+
+        problems = self.run_checks(zones, boundary, profile, width, exempt, tolerances, feedback)
+        if problems is None:
+            return {}
+        dest_id = self.write_problems(parameters, context, problems, crs, work_crs)
+        counts = {severity: sum(1 for problem in problems if problem.severity == severity)
+                  for severity in (engine.ERROR, engine.WARNING)}
+        feedback.pushInfo(tr('{errors} errors and {warnings} warnings under the profile "{profile}".').format(
+            errors=counts[engine.ERROR], warnings=counts[engine.WARNING],
+            profile=engine_tr(engine.PROFILES[profile]['title'])))
+        results = {self.OUTPUT: dest_id, self.ERROR_COUNT: counts[engine.ERROR],
+                   self.WARNING_COUNT: counts[engine.WARNING]}
+        if html_path:
+            areas = engine.zone_areas(zones, boundary, profile)
+            settings = {'layer': source.sourceName(), 'field': field, 'profile': profile, 'width': width,
+                        'tolerances': tolerances, 'crs': work_crs.description() or work_crs.toProj()}
+            write_report(html_path, report_html(settings, problems, areas))
+            results[self.OUTPUT_HTML] = html_path
+        return results
+
+    def read_boundary(self, boundary_source, crs, context, feedback):
+        """The union of the boundary polygons in ``crs`` (repaired), or None when no boundary is given."""
+        if boundary_source is None:
+            return None
+        name = boundary_source.sourceName()
+        features = qgis_io.read_polygons(boundary_source, name, crs, context, None)
+        if not features:
+            raise QgsProcessingException(self.tr(
+                'The reserve boundary layer "{layer}" has no features. Give a layer with the reserve polygon, '
+                'or leave the boundary empty.').format(layer=name))
+        qgis_io.require_geometries(features, name)
+        return unary_union([feature.geometry for feature in features])
+
+    def run_checks(self, zones, boundary, profile, width, exempt, tolerances, feedback):
+        """All problems, or None when the user cancelled."""
+        problems = []
+        steps = engine.validation_steps(zones, boundary, profile, width, exempt, tolerances)
+        total = len(engine.CHECKS) + 2
+        for index, (rule, found) in enumerate(steps):
+            if feedback.isCanceled():
+                return None
+            feedback.setProgress(100.0 * (index + 1) / total)
+            problems.extend(found)
+            if found:
+                feedback.pushInfo(tr('{rule}: {count} problems.').format(rule=rule, count=len(found)))
+        return problems
+
+    def write_problems(self, parameters, context, problems, crs, work_crs):
+        fields = QgsFields()
+        for name, kind in (('rule', QVariant.String), ('severity', QVariant.String), ('message', QVariant.String),
+                           ('feature_ids', QVariant.String), ('shape', QVariant.String),
+                           ('area_m2', QVariant.Double), ('length_m', QVariant.Double)):
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for problem in problems:
+            feature = QgsFeature(fields)
+            area = engine.problem_area(problem, LINE_HALF_WIDTH_M)
+            if area is not None and not area.is_empty:
+                geometry = qgis_io.transform_geometry(area, work_crs, crs, context)
+                geometry.convertToMultiType()
+                feature.setGeometry(geometry)
+            feature.setAttributes(problem_attributes(problem))
+            qgis_io.add_feature(sink, feature, self.tr('Zoning problems'))
+        qgis_io.style_output_on_load(context, dest_id, STYLE)
+        return dest_id
+
+
+def problem_attributes(problem):
+    """The problem's field values: rule, severity, translated message, feature ids, shape, area_m2, length_m."""
+    shape = problem.shape()
+    area = float(polygonal_part(problem.geometry).area) if shape == engine.AREA and problem.geometry else None
+    length = float(problem.geometry.length) if shape == engine.LINE else None
+    return [problem.rule, problem.severity, qgis_io.engine_message(problem),
+            ', '.join(str(fid) for fid in problem.feature_ids), shape, area, length]
+
+
+REPORT_CSS = ('body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}'
+              'th,td{border:1px solid #bbb;padding:4px 8px;text-align:left;vertical-align:top}'
+              'th{background:#eee}td.num{text-align:right}.error{color:#b2182b;font-weight:bold}'
+              '.warning{color:#d6604d;font-weight:bold}.ok{color:#1b7837;font-weight:bold}')
+
+
+def report_html(settings, problems, areas):
+    """The validation report: settings, verdict, areas per zone, the rules with their counts, and every problem."""
+    errors = sum(1 for problem in problems if problem.severity == engine.ERROR)
+    warnings = sum(1 for problem in problems if problem.severity == engine.WARNING)
+    if errors:
+        verdict = '<p class="error">{}</p>'.format(html.escape(tr(
+            'The zoning does not pass: {errors} errors and {warnings} warnings.').format(
+                errors=errors, warnings=warnings)))
+    else:
+        verdict = '<p class="ok">{}</p>'.format(html.escape(tr(
+            'The zoning passes: no errors, {warnings} warnings.').format(warnings=warnings)))
+    parts = [
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{title}</title><style>{css}</style></head><body>'
+        .format(title=html.escape(tr('Zoning validation report')), css=REPORT_CSS),
+        '<h1>{}</h1>'.format(html.escape(tr('Zoning validation report'))),
+        settings_table(settings), verdict,
+        '<h2>{}</h2>'.format(html.escape(tr('Areas per zone'))), areas_table(areas),
+        '<h2>{}</h2>'.format(html.escape(tr('Rules checked'))), rules_table(settings, problems),
+        '<h2>{}</h2>'.format(html.escape(tr('Problems'))), problems_table(problems),
+        '</body></html>\n',
+    ]
+    return '\n'.join(parts)
+
+
+def table(headers, rows, numeric=()):
+    """An HTML table; ``rows`` hold plain text (escaped here), columns in ``numeric`` are right-aligned."""
+    head = ''.join('<th>{}</th>'.format(html.escape(header)) for header in headers)
+    body = ''.join('<tr>{}</tr>'.format(''.join(
+        '<td class="{}">{}</td>'.format('num' if index in numeric else '', html.escape(str(cell)))
+        for index, cell in enumerate(row))) for row in rows)
+    return '<table><tr>{}</tr>{}</table>'.format(head, body)
+
+
+def settings_table(settings):
+    width = settings['width']
+    rows = [
+        (tr('Zoning layer'), settings['layer']),
+        (tr('Zone field'), settings['field']),
+        (tr('Profile'), engine_tr(engine.PROFILES[settings['profile']]['title'])),
+        (tr('Minimum buffer width'), tr('{width:g} m').format(width=width) if width else tr('not checked')),
+        (tr('Area tolerance'), tr('{area:g} m²').format(area=settings['tolerances'].area_m2)),
+        (tr('Measured in'), settings['crs']),
+    ]
+    return table((tr('Setting'), tr('Value')), rows)
+
+
+def areas_table(areas):
+    reserve = areas.get('reserve', 0.0)
+    rows = []
+    for zone in list(engine.ZONE_CLASS_NAMES) + [None]:
+        if zone not in areas:
+            continue
+        name = engine_tr(engine.ZONE_CLASS_NAMES[zone]) if zone else tr('Unknown zone value')
+        area = areas[zone]
+        share = '{:.1f}'.format(100.0 * area / reserve) if reserve > 0 else ''
+        rows.append((name, '{:.2f}'.format(area / 10000.0), share))
+    rows.append((tr('Reserve'), '{:.2f}'.format(reserve / 10000.0), '100.0' if reserve > 0 else ''))
+    return table((tr('Zone'), tr('Area (ha)'), tr('Share of the reserve (%)')), rows, numeric=(1, 2))
+
+
+def rules_table(settings, problems):
+    profile = engine.PROFILES[settings['profile']]
+    share_severity = {rule.rule: rule.severity for rule in profile['share_rules']}
+    rows = []
+    for rule, (number, title) in engine.RULES.items():
+        severity = profile['severity'].get(rule, share_severity.get(rule))
+        if rule == engine.RULE_WIDTH and not settings['width']:
+            severity = engine.OFF
+        count = sum(1 for problem in problems if problem.rule == rule)
+        rows.append((number, engine_tr(title), rule, severity_name(severity), count if severity else ''))
+    return table((tr('DOMAIN rule'), tr('Rule'), tr('Rule id'), tr('Severity'), tr('Problems')), rows,
+                 numeric=(0, 4))
+
+
+def problems_table(problems):
+    if not problems:
+        return '<p>{}</p>'.format(html.escape(tr('No problems found.')))
+    rows = [(index + 1, severity_name(problem.severity), problem.rule, qgis_io.engine_message(problem),
+             ', '.join(str(fid) for fid in problem.feature_ids))
+            for index, problem in enumerate(problems)]
+    return table(('#', tr('Severity'), tr('Rule id'), tr('Message'), tr('Features')), rows, numeric=(0,))
+
+
+def write_report(path, text):
+    """Write the report atomically: a failed run never leaves half a file."""
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    partial = path + '.partial'
+    with open(partial, 'w', encoding='utf-8') as handle:
+        handle.write(text)
+    os.replace(partial, path)

@@ -1,0 +1,485 @@
+"""Rule checks of a biosphere-reserve zoning (DOMAIN.md section 1, "Validation rules").
+
+Input geometries are shapely geometries in a metric CRS (metres); every problem comes back located where it
+is: the invalid feature or its self-intersection point, the overlap polygon, the gap polygon, the stretch of
+core edge (a line) that is not enclosed, the part of a grown core that leaves core + buffer.
+
+Tolerances (``Tolerances``), all in metres or square metres:
+
+- ``area_m2``: overlaps, gaps, zones outside the boundary and too-narrow buffer pieces smaller than this are
+  slivers and are ignored (default 1 m2);
+- ``snap_m``: two edges closer than this count as shared (default 0.01 m, digitising noise);
+- ``length_m``: shared or exposed stretches of core edge shorter than this are ignored (default 1 m), so that
+  zones meeting at a corner do not count as adjoining;
+- ``exempt_m``: a core edge within this distance of an exempt line or polygon is exempt (default 1 m).
+
+Profiles (``PROFILES``) switch rules on (a severity) or off (``OFF``) and set the area-ratio thresholds.
+Zone values are read with ``zones.normalise_zone`` (core/buffer/transition, 1/2/3, any case) plus the
+profile's aliases (Chinese and German zone names); a value none of them knows is a problem, never dropped.
+"""
+
+import re
+from collections import namedtuple
+
+import numpy as np
+from shapely.geometry import CAP_STYLE, MultiLineString, Point, Polygon
+from shapely.ops import linemerge, unary_union
+from shapely.validation import explain_validity
+
+from . import geometry as engine_geometry
+from .messages import N_
+from .zones import BUFFER, CORE, TRANSITION, ZONE_DISPLAY_NAMES, normalise_zone
+
+ERROR = 'error'
+WARNING = 'warning'
+OFF = None
+
+GENERAL = 'general'
+"""The 2019 Chinese two-zone profile's 一般控制区 (general control zone): buffer and transition merged."""
+ZONE_CLASS_NAMES = dict(ZONE_DISPLAY_NAMES, **{GENERAL: N_('General control zone')})
+
+RULE_INVALID = 'invalid_geometry'
+RULE_EMPTY = 'empty_geometry'
+RULE_ZONE_VALUE = 'unknown_zone'
+RULE_NO_CORE = 'no_core'
+RULE_OVERLAP = 'overlap'
+RULE_GAP = 'gap'
+RULE_OUTSIDE = 'outside_boundary'
+RULE_ADJOIN = 'core_without_buffer'
+RULE_ENCLOSURE = 'core_not_enclosed'
+RULE_WIDTH = 'buffer_too_narrow'
+RULE_CORE_SHARE = 'core_share'
+RULE_CORE_BUFFER_SHARE = 'core_buffer_share'
+RULE_TRANSITION_SHARE = 'transition_share'
+
+RULES = {
+    RULE_INVALID: (1, N_('Geometry is valid')),
+    RULE_EMPTY: (1, N_('Geometry is not empty')),
+    RULE_ZONE_VALUE: (1, N_('Zone value is allowed')),
+    RULE_NO_CORE: (1, N_('The zoning has a core area')),
+    RULE_OVERLAP: (2, N_('No overlaps between zones')),
+    RULE_GAP: (3, N_('No gaps in the reserve')),
+    RULE_OUTSIDE: (3, N_('Zones stay inside the reserve boundary')),
+    RULE_ADJOIN: (4, N_('Every core adjoins a buffer')),
+    RULE_ENCLOSURE: (4, N_('Cores are enclosed (strict)')),
+    RULE_WIDTH: (5, N_('Minimum buffer width')),
+    RULE_CORE_SHARE: (6, N_('Minimum core share')),
+    RULE_CORE_BUFFER_SHARE: (6, N_('Minimum core + buffer share')),
+    RULE_TRANSITION_SHARE: (6, N_('Minimum transition share')),
+}
+"""Rule id -> (rule number in DOMAIN.md section 1, N_ title). The ids are written to the ``rule`` field."""
+
+POINT, LINE, AREA = 'point', 'line', 'polygon'
+
+Tolerances = namedtuple('Tolerances', 'area_m2 snap_m length_m exempt_m')
+DEFAULT_TOLERANCES = Tolerances(area_m2=1.0, snap_m=0.01, length_m=1.0, exempt_m=1.0)
+
+ZoneFeature = namedtuple('ZoneFeature', 'fid value geometry')
+"""One zone polygon: feature id, raw zone value, shapely geometry in metres (None for a null geometry)."""
+
+ShareRule = namedtuple('ShareRule', 'rule classes minimum severity')
+"""Area-ratio rule (DOMAIN.md 1, rule 6): the ``classes`` together cover at least ``minimum`` (0-1) of the reserve."""
+
+
+class Problem(namedtuple('Problem', 'rule severity message_template params geometry feature_ids')):
+    """One rule violation: ``geometry`` (metres, or None) is where it is; ``feature_ids`` the zone features involved."""
+
+    __slots__ = ()
+
+    @property
+    def template(self):
+        """Alias of ``message_template``, so that ``qgis_io.engine_message`` translates a Problem like an EngineError."""
+        return self.message_template
+
+    def message(self):
+        """The English message; adapters translate ``message_template`` first, then format it with ``params``."""
+        return self.message_template.format(**self.params)
+
+    def shape(self):
+        """POINT, LINE or AREA: the dimension of the located geometry (AREA when there is none)."""
+        if self.geometry is None or self.geometry.geom_type in ('Polygon', 'MultiPolygon'):
+            return AREA
+        return POINT if self.geometry.geom_type in ('Point', 'MultiPoint') else LINE
+
+
+THREE_ZONE_CLASSES = {CORE: CORE, BUFFER: BUFFER, TRANSITION: TRANSITION}
+TWO_ZONE_CLASSES = {CORE: CORE, BUFFER: GENERAL, TRANSITION: GENERAL}
+THREE_ZONE_ALIASES = {
+    '核心区': CORE, '缓冲区': BUFFER, '实验区': TRANSITION,
+    'kernzone': CORE, 'pflegezone': BUFFER, 'entwicklungszone': TRANSITION,
+}
+TWO_ZONE_ALIASES = {
+    GENERAL: GENERAL, '核心保护区': CORE, '一般控制区': GENERAL,
+    '核心区': CORE, '缓冲区': GENERAL, '实验区': GENERAL,
+}
+
+BASIC_SEVERITIES = {
+    RULE_INVALID: ERROR, RULE_EMPTY: ERROR, RULE_ZONE_VALUE: ERROR, RULE_NO_CORE: ERROR,
+    RULE_OVERLAP: ERROR, RULE_GAP: ERROR, RULE_OUTSIDE: ERROR,
+    RULE_ADJOIN: ERROR, RULE_ENCLOSURE: OFF, RULE_WIDTH: ERROR,
+}
+
+PROFILES = {
+    'mab': {
+        'title': N_('MAB generic (core, buffer, transition)'),
+        'classes': THREE_ZONE_CLASSES, 'aliases': THREE_ZONE_ALIASES, 'buffer_classes': (BUFFER,),
+        'severity': BASIC_SEVERITIES,
+        'share_rules': (),
+    },
+    'china3': {
+        'title': N_('China, three zones (核心区, 缓冲区, 实验区; 1994 regulations)'),
+        'classes': THREE_ZONE_CLASSES, 'aliases': THREE_ZONE_ALIASES, 'buffer_classes': (BUFFER,),
+        'severity': dict(BASIC_SEVERITIES, **{RULE_ENCLOSURE: WARNING}),
+        'share_rules': (ShareRule(RULE_CORE_SHARE, (CORE,), 1.0 / 3.0, WARNING),),
+    },
+    'china2': {
+        'title': N_('China, two zones (核心保护区, 一般控制区; 2019 reform)'),
+        'classes': TWO_ZONE_CLASSES, 'aliases': TWO_ZONE_ALIASES, 'buffer_classes': (GENERAL,),
+        'severity': BASIC_SEVERITIES,
+        'share_rules': (),
+    },
+    'germany': {
+        'title': N_('Germany (BfN criteria)'),
+        'classes': THREE_ZONE_CLASSES, 'aliases': THREE_ZONE_ALIASES, 'buffer_classes': (BUFFER,),
+        'severity': BASIC_SEVERITIES,
+        'share_rules': (
+            ShareRule(RULE_CORE_SHARE, (CORE,), 0.03, ERROR),
+            ShareRule(RULE_CORE_BUFFER_SHARE, (CORE, BUFFER), 0.20, ERROR),
+            ShareRule(RULE_TRANSITION_SHARE, (TRANSITION,), 0.50, WARNING),
+        ),
+    },
+}
+"""Profile id -> rule switches and thresholds (DOMAIN.md 1). ``china3``'s 1/3 core share and ``germany``'s
+50 % transition are warnings because DOMAIN.md calls them secondary-source or unverified. ``china2`` reads
+buffer and transition values as the general control zone (GENERAL), which then plays the buffer's part."""
+
+PROFILE_IDS = ('mab', 'china3', 'china2', 'germany')
+
+_LOCATION = re.compile(r'\[\s*([-+0-9.eE]+)\s+([-+0-9.eE]+)')
+_BUFFER_RESOLUTION = 16
+
+
+def zone_class(value, profile):
+    """The zone class of a raw zone value under ``profile`` (a PROFILES entry), or None if the value is unknown."""
+    code = normalise_zone(value)
+    if code is not None:
+        return profile['classes'][code]
+    if value is None:
+        return None
+    return profile['aliases'].get(str(value).strip().lower())
+
+
+Prepared = namedtuple('Prepared', 'features problems')
+"""``features``: (fid, zone class or None, repaired polygonal geometry) of usable features; ``problems`` of rule 1."""
+
+
+def prepare_zones(zones, profile):
+    """Repair and classify ``zones`` (ZoneFeature iterable); rule 1 problems for the ones that are not right."""
+    features, problems = [], []
+    for zone in zones:
+        fid, value, raw = zone
+        repaired, status = engine_geometry.repair_polygon(raw)
+        problems.extend(_geometry_problems(fid, raw, status, profile['severity']))
+        zone_code = zone_class(value, profile)
+        if zone_code is None:
+            problems.append(Problem(
+                RULE_ZONE_VALUE, profile['severity'][RULE_ZONE_VALUE],
+                N_('Feature {fid}: unknown zone value "{value}"; use core, buffer or transition (or 1, 2, 3).'),
+                {'fid': fid, 'value': 'NULL' if value is None else value}, repaired, (fid,)))
+        if repaired is not None:
+            features.append((fid, zone_code, repaired))
+    return Prepared(features, problems)
+
+
+def _geometry_problems(fid, raw, status, severity):
+    if status == engine_geometry.EMPTY:
+        return [Problem(RULE_EMPTY, severity[RULE_EMPTY], N_('Feature {fid} has no geometry (null or empty).'),
+                        {'fid': fid}, None, (fid,))]
+    if status == engine_geometry.VALID:
+        return []
+    reason = explain_validity(raw)
+    template = (N_('Feature {fid}: invalid geometry ({reason}); it was repaired for the other checks, '
+                   'fix it in the layer.') if status == engine_geometry.REPAIRED else
+                N_('Feature {fid}: invalid geometry that cannot be repaired ({reason}).'))
+    return [Problem(RULE_INVALID, severity[RULE_INVALID], template, {'fid': fid, 'reason': reason},
+                    _invalidity_location(reason, raw), (fid,))]
+
+
+def _invalidity_location(reason, raw):
+    """The point GEOS names in ``reason`` (e.g. "Self-intersection[5 5]"), else the feature itself."""
+    match = _LOCATION.search(reason)
+    return Point(float(match.group(1)), float(match.group(2))) if match else raw
+
+
+def _polygons(geometry):
+    polygonal = engine_geometry.polygonal_part(geometry)
+    return list(getattr(polygonal, 'geoms', [polygonal])) if not polygonal.is_empty else []
+
+
+def _line_stretches(geometry):
+    """The linear parts of ``geometry`` merged into maximal stretches (LineStrings)."""
+    lines = []
+    for part in getattr(geometry, 'geoms', [geometry]):
+        if part.geom_type == 'LineString' and not part.is_empty:
+            lines.append(part)
+        elif part.geom_type in ('MultiLineString', 'GeometryCollection'):
+            lines.extend(_line_stretches(part))
+    if not lines:
+        return []
+    merged = linemerge(MultiLineString(lines))
+    return list(getattr(merged, 'geoms', [merged]))
+
+
+def _union(geometries):
+    return unary_union(geometries) if geometries else Polygon()
+
+
+class ZoningContext:
+    """One zoning's features, unions and options, computed once and shared by the checks."""
+
+    def __init__(self, prepared, boundary, profile, buffer_width, exempt, tolerances):
+        self.features = prepared.features
+        self.profile = profile
+        self.tolerances = tolerances
+        self.buffer_width = buffer_width
+        self.boundary = engine_geometry.polygonal_part(boundary) if boundary is not None else None
+        self.exempt_band = exempt.buffer(tolerances.exempt_m, _BUFFER_RESOLUTION) if exempt is not None else None
+        self.union = _union([geometry for _fid, _zone, geometry in self.features])
+        self.by_class = {}
+        for _fid, zone, geometry in self.features:
+            self.by_class.setdefault(zone, []).append(geometry)
+
+    def severity(self, rule):
+        return self.profile['severity'][rule]
+
+    def class_union(self, classes):
+        return _union([geometry for zone in classes for geometry in self.by_class.get(zone, [])])
+
+    def cores(self):
+        """(fid, polygon) for every polygon part of every core feature."""
+        return [(fid, part) for fid, zone, geometry in self.features if zone == CORE for part in _polygons(geometry)]
+
+    def reserve(self):
+        """The reserve: the boundary when given, else the union of the zones."""
+        return self.boundary if self.boundary is not None else self.union
+
+
+def check_no_core(context):
+    """Rule 1: a zoning without any core area is no biosphere reserve (Statutory Framework, Art. 4.5)."""
+    if context.cores():
+        return []
+    return [Problem(RULE_NO_CORE, context.severity(RULE_NO_CORE), N_('The zoning has no core area.'), {},
+                    context.boundary, ())]
+
+
+def check_overlaps(context):
+    """Rule 2: every pairwise intersection of zone polygons of ``area_m2`` or more (located: the overlap)."""
+    features = context.features
+    if len(features) < 2:
+        return []
+    bounds = np.array([geometry.bounds for _fid, _zone, geometry in features])
+    problems = []
+    for i, (fid, _zone, geometry) in enumerate(features[:-1]):
+        rest = bounds[i + 1:]
+        candidates = np.nonzero((rest[:, 0] <= bounds[i, 2]) & (rest[:, 2] >= bounds[i, 0])
+                                & (rest[:, 1] <= bounds[i, 3]) & (rest[:, 3] >= bounds[i, 1]))[0] + i + 1
+        for j in candidates:
+            other_fid, _other_zone, other = features[j]
+            overlap = engine_geometry.polygonal_part(geometry.intersection(other))
+            if overlap.area >= context.tolerances.area_m2:
+                problems.append(Problem(
+                    RULE_OVERLAP, context.severity(RULE_OVERLAP),
+                    N_('Features {fid} and {other_fid} overlap by {area_m2:.1f} m².'),
+                    {'fid': fid, 'other_fid': other_fid, 'area_m2': overlap.area}, overlap, (fid, other_fid)))
+    return problems
+
+
+def check_gaps(context):
+    """Rule 3: the reserve minus the zones (with a boundary) or the holes in the zones (without), per polygon."""
+    if context.boundary is not None:
+        gaps = context.boundary.difference(context.union)
+        template = N_('Gap of {area_m2:.1f} m² between the zones inside the reserve boundary.')
+    else:
+        filled = _union([Polygon(part.exterior) for part in _polygons(context.union)])
+        gaps = filled.difference(context.union)
+        template = N_('Gap of {area_m2:.1f} m² enclosed by the zones.')
+    return [Problem(RULE_GAP, context.severity(RULE_GAP), template, {'area_m2': gap.area}, gap, ())
+            for gap in _polygons(gaps) if gap.area >= context.tolerances.area_m2]
+
+
+def check_outside(context):
+    """Rule 3: parts of zones outside the reserve boundary (only with a boundary), with the features involved."""
+    if context.boundary is None:
+        return []
+    problems = []
+    for piece in _polygons(context.union.difference(context.boundary)):
+        if piece.area < context.tolerances.area_m2:
+            continue
+        fids = tuple(fid for fid, _zone, geometry in context.features if geometry.intersects(piece))
+        problems.append(Problem(
+            RULE_OUTSIDE, context.severity(RULE_OUTSIDE),
+            N_('{area_m2:.1f} m² of zone features {fids} lie outside the reserve boundary.'),
+            {'area_m2': piece.area, 'fids': ', '.join(str(fid) for fid in fids)}, piece, fids))
+    return problems
+
+
+def check_adjoin(context):
+    """Rule 4 (MAB minimum): every core polygon shares ``length_m`` or more of edge with a buffer (located: the core)."""
+    buffer_band = context.class_union(context.profile['buffer_classes']).buffer(
+        context.tolerances.snap_m, _BUFFER_RESOLUTION)
+    template = (N_('Core feature {fid} does not adjoin the general control zone.')
+                if GENERAL in context.profile['buffer_classes'] else
+                N_('Core feature {fid} does not adjoin any buffer zone.'))
+    return [Problem(RULE_ADJOIN, context.severity(RULE_ADJOIN), template, {'fid': fid}, core, (fid,))
+            for fid, core in context.cores()
+            if core.boundary.intersection(buffer_band).length < context.tolerances.length_m]
+
+
+def check_enclosure(context):
+    """Rule 4, strict: stretches of core edge on the outer edge of the zoning or on the transition area (lines).
+
+    An edge counts as enclosed where it is shared with a buffer or another core, or lies within ``exempt_m`` of
+    an exempt line or polygon (coast, national border, neighbouring protected area).
+    """
+    snap = context.tolerances.snap_m
+    core_outline = context.class_union((CORE,)).boundary.buffer(snap, _BUFFER_RESOLUTION)
+    covered = context.class_union(context.profile['buffer_classes']).buffer(snap, _BUFFER_RESOLUTION)
+    if context.exempt_band is not None:
+        covered = covered.union(context.exempt_band)
+    transition_band = context.class_union((TRANSITION,)).buffer(snap, _BUFFER_RESOLUTION)
+    problems = []
+    for fid, core in context.cores():
+        exposed = core.boundary.intersection(core_outline).difference(covered)
+        for stretches, template in (
+                (exposed.intersection(transition_band),
+                 N_('Core feature {fid}: {length_m:.0f} m of its edge border the transition area.')),
+                (exposed.difference(transition_band),
+                 N_('Core feature {fid}: {length_m:.0f} m of its edge lie on the outer edge of the zoning.'))):
+            problems.extend(Problem(RULE_ENCLOSURE, context.severity(RULE_ENCLOSURE), template,
+                                    {'fid': fid, 'length_m': stretch.length}, stretch, (fid,))
+                            for stretch in _line_stretches(stretches)
+                            if stretch.length >= context.tolerances.length_m)
+    return problems
+
+
+def check_buffer_width(context):
+    """Rule 5: each core grown by W = ``buffer_width`` metres stays inside core + buffer (DOMAIN.md 1, inward test).
+
+    Located: each piece of the grown core outside core + buffer. Edges within ``exempt_m`` of an exempt
+    feature are not grown (no buffer is needed along a coast or a border). Off when W is None or 0.
+    """
+    if not context.buffer_width:
+        return []
+    allowed = context.class_union((CORE,) + tuple(context.profile['buffer_classes']))
+    problems = []
+    for fid, core in context.cores():
+        grown = _grown(core, context.buffer_width, context.exempt_band)
+        for piece in _polygons(grown.difference(allowed)):
+            if piece.area >= context.tolerances.area_m2:
+                problems.append(Problem(
+                    RULE_WIDTH, context.severity(RULE_WIDTH),
+                    N_('Core feature {fid}: the buffer is narrower than {width_m:g} m here '
+                       '({area_m2:.1f} m² of the {width_m:g} m ring around the core lie outside core and buffer).'),
+                    {'fid': fid, 'width_m': context.buffer_width, 'area_m2': piece.area}, piece, (fid,)))
+    return problems
+
+
+def _grown(core, width, exempt_band):
+    if exempt_band is None:
+        return core.buffer(width, _BUFFER_RESOLUTION)
+    edges = core.boundary.difference(exempt_band)
+    if edges.is_empty:
+        return core
+    return core.union(edges.buffer(width, _BUFFER_RESOLUTION, cap_style=CAP_STYLE.flat))
+
+
+SHARE_TEMPLATES = {
+    RULE_CORE_SHARE: N_('The core area covers {share:.1f} % of the reserve; the profile asks for at least '
+                        '{minimum:.1f} %.'),
+    RULE_CORE_BUFFER_SHARE: N_('Core and buffer cover {share:.1f} % of the reserve; the profile asks for at least '
+                               '{minimum:.1f} %.'),
+    RULE_TRANSITION_SHARE: N_('The transition area covers {share:.1f} % of the reserve; the profile asks for at '
+                              'least {minimum:.1f} %.'),
+}
+
+
+def check_shares(context):
+    """Rule 6: the profile's area-ratio rules, shares of the reserve area (located: the zones concerned)."""
+    reserve_area = context.reserve().area
+    if reserve_area <= 0:
+        return []
+    problems = []
+    for share_rule in context.profile['share_rules']:
+        covered = context.class_union(share_rule.classes)
+        share = covered.area / reserve_area
+        if share < share_rule.minimum:
+            problems.append(Problem(
+                share_rule.rule, share_rule.severity, SHARE_TEMPLATES[share_rule.rule],
+                {'share': 100.0 * share, 'minimum': 100.0 * share_rule.minimum},
+                covered if not covered.is_empty else None, ()))
+    return problems
+
+
+CHECKS = (
+    (RULE_NO_CORE, check_no_core),
+    (RULE_OVERLAP, check_overlaps),
+    (RULE_GAP, check_gaps),
+    (RULE_OUTSIDE, check_outside),
+    (RULE_ADJOIN, check_adjoin),
+    (RULE_ENCLOSURE, check_enclosure),
+    (RULE_WIDTH, check_buffer_width),
+)
+"""The checks after rule 1, each switched by its rule's severity in the profile; area ratios come last."""
+
+
+def zone_areas(zones, boundary=None, profile='mab'):
+    """Area in m2 of each zone class present (key None: unknown values) and of the reserve (key ``'reserve'``)."""
+    profile = PROFILES[profile] if isinstance(profile, str) else profile
+    context = ZoningContext(prepare_zones(zones, profile), boundary, profile, None, None, DEFAULT_TOLERANCES)
+    areas = {zone: _union(geometries).area for zone, geometries in context.by_class.items()}
+    areas['reserve'] = context.reserve().area
+    return areas
+
+
+def validation_steps(zones, boundary=None, profile='mab', buffer_width=None, exempt=None,
+                     tolerances=DEFAULT_TOLERANCES):
+    """Run the checks one by one: yields ``(rule, problems)`` so callers can report progress and cancel in between.
+
+    ``zones``: ZoneFeature (or ``(fid, value, geometry)``) iterable, geometries in metres, None for null;
+    ``boundary``: the reserve polygon(s) in metres or None; ``profile``: a PROFILES id or a dict like one;
+    ``buffer_width``: W in metres for rule 5 (None or 0: off); ``exempt``: lines or polygons in metres whose
+    neighbourhood is exempt from the strict enclosure rule and from rule 5, or None.
+    """
+    profile = PROFILES[profile] if isinstance(profile, str) else profile
+    prepared = prepare_zones(zones, profile)
+    yield RULE_INVALID, [problem for problem in prepared.problems if profile['severity'][problem.rule] is not OFF]
+    context = ZoningContext(prepared, boundary, profile, buffer_width, exempt, tolerances)
+    for rule, check in CHECKS:
+        yield rule, check(context) if context.severity(rule) is not OFF else []
+    yield RULE_CORE_SHARE, check_shares(context)
+
+
+def validate(zones, boundary=None, profile='mab', buffer_width=None, exempt=None, tolerances=DEFAULT_TOLERANCES):
+    """Every problem of a zoning under ``profile`` (arguments as for ``validation_steps``), as a list of Problem.
+
+    >>> from shapely.geometry import box
+    >>> zoning = [ZoneFeature(1, 'core', box(40, 40, 60, 60)),
+    ...           ZoneFeature(2, 'buffer', box(20, 20, 80, 80).difference(box(40, 40, 60, 60))),
+    ...           ZoneFeature(3, 'transition', box(0, 0, 100, 100).difference(box(20, 20, 80, 80)))]
+    >>> validate(zoning, boundary=box(0, 0, 100, 100), buffer_width=20)
+    []
+    >>> [problem.rule for problem in validate(zoning, buffer_width=25)]  # one 5 m strip per side of the core
+    ['buffer_too_narrow', 'buffer_too_narrow', 'buffer_too_narrow', 'buffer_too_narrow']
+    """
+    return [problem for _rule, problems in
+            validation_steps(zones, boundary, profile, buffer_width, exempt, tolerances) for problem in problems]
+
+
+def problem_area(problem, half_width_m):
+    """The problem's geometry as a polygon: points and lines are widened by ``half_width_m`` metres.
+
+    Lets a single polygon layer hold every problem (see the validatezones algorithm); None stays None.
+    """
+    if problem.geometry is None or problem.shape() == AREA:
+        return problem.geometry
+    return problem.geometry.buffer(half_width_m, _BUFFER_RESOLUTION)
