@@ -14,7 +14,7 @@ Conventions (the same as GRASS r.cost, ArcGIS Cost Distance and scikit-image MCP
 Public API:
 
 ``CostGraph(resistance, cell_width, cell_height)``
-    the 8-neighbour graph of a raster, built once; ``graph.accumulate(sources, max_cost=None,
+    the 8-neighbour graph of a raster, built once (the padded resistance and each cell's lightest edge); ``graph.accumulate(sources, max_cost=None,
     progress=None, is_canceled=None)`` returns the accumulated cost of every cell (float64 array of
     the raster's shape, ``np.inf`` where unreachable or beyond ``max_cost``). ``sources`` is a boolean
     mask of the raster's shape or an array of flat (row-major) cell indices; sources on barrier cells
@@ -36,21 +36,27 @@ Example: a 1 x 3 row of resistance 1, 2, 3 with 10 m cells and the left cell as 
 
     >>> accumulated_cost(np.array([[1.0, 2.0, 3.0]]), np.array([[True, False, False]]), 10, 10)
     array([[ 0., 15., 40.]])
+
+Algorithm: Dijkstra's algorithm run in vectorised batches (numpy only; no graph matrix is stored, so
+memory stays a few float64 copies of the grid). Each round settles every queued cell ``v`` that no later
+path can improve, by the IN/OUT criteria of Crauser et al. (1998, "A parallelization of Dijkstra's shortest
+path algorithm"): ``d(v) <= min_queue(d) + lightest_edge(v)`` or ``d(v) <= min_queue(d + lightest_edge)``.
+Every cell is settled once and relaxes its 8 neighbours once, as in the sequential algorithm, so the result
+is the exact shortest-path cost.
 """
+
 
 import math
 
 import numpy as np
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import dijkstra
 
 from .messages import EngineError, N_
 
 NEIGHBOURS = ((-1, -1), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1))
-"""(row, column) offsets of the 8 neighbours, in increasing flat-index order."""
+"""(row, column) offsets of the 8 neighbours."""
 
-BLOCK_CELLS = 1 << 20
-"""Cells handled per block while building the graph, which bounds the temporary memory."""
+PROGRESS_STEP = 0.01
+"""Fraction of the passable cells settled between two progress reports."""
 
 
 class Canceled(Exception):
@@ -63,83 +69,68 @@ def step_lengths(cell_width, cell_height):
     return tuple(diagonal if dr and dc else (cell_height if dr else cell_width) for dr, dc in NEIGHBOURS)
 
 
-def passable_resistance(resistance):
-    """``resistance`` as float64 with every barrier (nodata or <= 0) set to NaN."""
-    values = np.array(resistance, dtype=np.float64)
-    with np.errstate(invalid='ignore'):
-        values[~(values > 0)] = np.nan
-    return values
-
-
 class CostGraph:
-    """The directed 8-neighbour graph of a resistance raster as a scipy CSR matrix, built once.
+    """The 8-neighbour graph of a resistance raster, built once, reused by every ``accumulate``.
 
     ``resistance`` is a 2-D array (NaN or <= 0 = barrier); ``cell_width`` and ``cell_height`` are the cell
-    size in metres. Edge weights follow the average-cost convention of DOMAIN.md section 5. The CSR arrays
-    are filled by index arithmetic, block by block, with no sort.
+    size in metres. The graph is stored implicitly: the resistance in a flat array padded with a barrier
+    border (so that every neighbour index of a grid cell is valid), the flat-index offset and half step
+    length of each neighbour (edge weight = (c1 + c2) * length / 2, DOMAIN.md section 5), and the weight of
+    each cell's lightest edge, which tells when a cell's cost is final.
     """
 
     def __init__(self, resistance, cell_width, cell_height):
-        if cell_width <= 0 or cell_height <= 0:
+        resistance = np.asarray(resistance)
+        if resistance.ndim != 2:
+            raise EngineError(N_('The resistance must be a 2-D grid.'))
+        if not (cell_width > 0 and cell_height > 0):
             raise EngineError(N_('The cell size must be positive (got {width} x {height}).'),
                               width=cell_width, height=cell_height)
-        self.resistance = passable_resistance(resistance)
-        if self.resistance.ndim != 2:
-            raise EngineError(N_('The resistance must be a 2-D grid.'))
-        if np.isnan(self.resistance).all():
-            raise EngineError(N_('The resistance raster has no passable cell: every cell is nodata or <= 0.'))
-        self.shape = self.resistance.shape
+        self.shape = resistance.shape
         self.cell_width = float(cell_width)
         self.cell_height = float(cell_height)
         self.lengths = step_lengths(self.cell_width, self.cell_height)
-        self.matrix = self._build()
+        self.padded_cols = self.shape[1] + 2
+        self.offsets = tuple(dr * self.padded_cols + dc for dr, dc in NEIGHBOURS)
+        self.half_lengths = tuple(length / 2.0 for length in self.lengths)
+        self.padded = self._pad(resistance)
+        self.passable_count = int(np.count_nonzero(~np.isnan(self.padded)))
+        if self.passable_count == 0:
+            raise EngineError(N_('The resistance raster has no passable cell: every cell is nodata or <= 0.'))
+        self.lightest_edge = self._lightest_edges()
 
-    def _padded(self):
+    def _pad(self, resistance):
+        """Flat float64 copy of ``resistance`` inside a one-cell barrier border, barriers as NaN."""
         rows, cols = self.shape
-        padded = np.full((rows + 2, cols + 2), np.nan)
-        padded[1:-1, 1:-1] = self.resistance
+        padded = np.full((rows + 2) * self.padded_cols, np.nan)
+        inside = padded.reshape(rows + 2, self.padded_cols)[1:-1, 1:-1]
+        inside[...] = resistance
+        with np.errstate(invalid='ignore'):
+            inside[~(inside > 0)] = np.nan
         return padded
 
-    def _edge_weights(self, padded, first, last):
-        """Weights (rows last-first, cols, 8) of the edges leaving rows first..last-1; NaN = no edge."""
-        cols = self.shape[1]
-        here = padded[first + 1:last + 1, 1:cols + 1]
-        weights = np.empty((last - first, cols, len(NEIGHBOURS)))
-        for k, ((dr, dc), length) in enumerate(zip(NEIGHBOURS, self.lengths)):
-            there = padded[first + 1 + dr:last + 1 + dr, 1 + dc:cols + 1 + dc]
-            np.add(here, there, out=weights[:, :, k])
-            weights[:, :, k] *= length / 2.0
-        return weights
+    def _lightest_edges(self):
+        """Weight of each cell's lightest edge (inf for a cell without passable neighbour), rounded down
+        to float32 so it stays a lower bound."""
+        first, last = self.padded_cols + 1, self.padded.size - self.padded_cols - 1
+        here = self.padded[first:last]
+        lightest = np.full(self.padded.size, np.inf)
+        for offset, half in zip(self.offsets, self.half_lengths):
+            weight = here + self.padded[first + offset:last + offset]
+            weight *= half
+            np.fmin(lightest[first:last], weight, out=lightest[first:last])
+        rounded = lightest.astype(np.float32)
+        too_high = rounded > lightest
+        rounded[too_high] = np.nextafter(rounded[too_high], np.float32(0))
+        return rounded
 
-    def _build(self):
-        rows, cols = self.shape
-        padded = self._padded()
-        offsets = np.array([dr * cols + dc for dr, dc in NEIGHBOURS], dtype=np.int64)
-        block_rows = max(1, BLOCK_CELLS // cols)
-        counts = np.empty(rows * cols, dtype=np.int64)
-        for first in range(0, rows, block_rows):
-            last = min(rows, first + block_rows)
-            valid = ~np.isnan(self._edge_weights(padded, first, last))
-            counts[first * cols:last * cols] = valid.sum(axis=2).ravel()
-        indptr = np.zeros(rows * cols + 1, dtype=np.int64)
-        np.cumsum(counts, out=indptr[1:])
-        del counts
-        index_type = np.int32 if indptr[-1] < np.iinfo(np.int32).max else np.int64
-        indices = np.empty(indptr[-1], dtype=index_type)
-        data = np.empty(indptr[-1], dtype=np.float64)
-        for first in range(0, rows, block_rows):
-            last = min(rows, first + block_rows)
-            weights = self._edge_weights(padded, first, last).reshape(-1, len(NEIGHBOURS))
-            valid = ~np.isnan(weights)
-            start, stop = indptr[first * cols], indptr[last * cols]
-            data[start:stop] = weights[valid]
-            cells = np.arange(first * cols, last * cols, dtype=np.int64)[:, None]
-            indices[start:stop] = (cells + offsets[None, :])[valid]
-        size = rows * cols
-        return csr_matrix((data, indices, indptr.astype(index_type)), shape=(size, size))
+    def padded_index(self, flat):
+        """Indices in the padded array of flat (row-major) indices of the grid."""
+        cols = self.shape[1]
+        return (flat // cols + 1) * self.padded_cols + flat % cols + 1
 
     def source_indices(self, sources):
-        """Flat indices of the passable source cells given as a boolean mask or as flat indices."""
+        """Padded indices of the passable source cells given as a boolean mask or as flat indices."""
         sources = np.asarray(sources)
         if sources.dtype == bool:
             if sources.shape != self.shape:
@@ -147,32 +138,105 @@ class CostGraph:
             flat = np.flatnonzero(sources)
         else:
             flat = np.unique(sources.ravel().astype(np.int64))
-            if flat.size and (flat[0] < 0 or flat[-1] >= self.resistance.size):
+            if flat.size and (flat[0] < 0 or flat[-1] >= self.shape[0] * self.shape[1]):
                 raise EngineError(N_('A source cell index lies outside the resistance grid.'))
         if flat.size == 0:
             raise EngineError(N_('There is no source cell.'))
-        passable = flat[~np.isnan(self.resistance.ravel()[flat])]
-        if passable.size == 0:
+        indices = self.padded_index(flat)
+        indices = indices[~np.isnan(self.padded[indices])]
+        if indices.size == 0:
             raise EngineError(N_('Every source cell is a barrier (nodata or resistance <= 0) in the resistance raster.'))
-        return passable
+        return indices
 
     def accumulate(self, sources, max_cost=None, progress=None, is_canceled=None):
         """Accumulated cost (resistance x metres) from the nearest source to every cell, np.inf where
         unreachable or beyond ``max_cost``; see the module docstring."""
-        indices = self.source_indices(sources)
-        _check_canceled(is_canceled)
-        _report(progress, 0)
+        queue = self.source_indices(sources)
         limit = np.inf if max_cost is None else float(max_cost)
-        distances = dijkstra(self.matrix, directed=True, indices=indices, min_only=True, limit=limit)
-        _check_canceled(is_canceled)
-        _report(progress, 100)
-        return distances.reshape(self.shape)
+        cost = np.full(self.padded.size, np.inf)
+        queued = np.zeros(self.padded.size, dtype=bool)
+        settled = np.zeros(self.padded.size, dtype=bool)
+        cost[queue] = 0.0
+        queued[queue] = True
+        window = Window(float(np.median(self.lightest_edge[queue])))
+        settled_count = 0
+        next_report = 0
+        while queue.size:
+            _check_canceled(is_canceled)
+            ready, queue = self._split(cost, queue, window.width)
+            queued[ready] = False
+            repeated = int(np.count_nonzero(settled[ready]))
+            settled[ready] = True
+            window.adapt(ready.size, repeated)
+            queue = np.concatenate([queue] + self._relax(cost, queued, ready, limit))
+            settled_count += ready.size - repeated
+            if settled_count >= next_report:
+                _report(progress, 100.0 * settled_count / self.passable_count)
+                next_report = settled_count + PROGRESS_STEP * self.passable_count
+        _report(progress, 100.0)
+        rows, cols = self.shape
+        return cost.reshape(rows + 2, self.padded_cols)[1:-1, 1:-1]
+
+    def _split(self, cost, queue, width):
+        """(cells of ``queue`` to relax now, the others): the cells whose cost is final by Crauser's IN
+        and OUT criteria, and those within ``width`` of the lowest queued cost."""
+        queued_cost = cost[queue]
+        lightest = self.lightest_edge[queue]
+        lowest = queued_cost.min()
+        threshold = max(lowest + width, (queued_cost + lightest).min())
+        ready = (queued_cost <= threshold) | (queued_cost <= lowest + lightest)
+        return queue[ready], queue[~ready]
+
+    def _relax(self, cost, queued, ready, limit):
+        """Relax the 8 edges leaving the ``ready`` cells; return the newly queued cells, per direction.
+
+        Within one direction the targets are distinct cells, so plain fancy-index assignment is safe."""
+        ready_cost = cost[ready]
+        ready_resistance = self.padded[ready]
+        newly_queued = []
+        for offset, half in zip(self.offsets, self.half_lengths):
+            target = ready + offset
+            candidate = self.padded[target]
+            candidate += ready_resistance
+            candidate *= half
+            candidate += ready_cost
+            better = (candidate < cost[target]) & (candidate <= limit)
+            target = target[better]
+            cost[target] = candidate[better]
+            target = target[~queued[target]]
+            queued[target] = True
+            newly_queued.append(target)
+        return newly_queued
 
     def step_cost(self, cell, neighbour):
-        """Cost of the step between two adjacent cells (row, col), np.nan when either is a barrier."""
+        """Cost of the step between two adjacent cells (row, col), NaN when either is a barrier; the same
+        arithmetic as the edges relaxed by ``accumulate``."""
         (row, col), (row2, col2) = cell, neighbour
-        length = self.lengths[NEIGHBOURS.index((row2 - row, col2 - col))]
-        return (self.resistance[row, col] + self.resistance[row2, col2]) * (length / 2.0)
+        half = self.half_lengths[NEIGHBOURS.index((row2 - row, col2 - col))]
+        here = self.padded[(row + 1) * self.padded_cols + col + 1]
+        there = self.padded[(row2 + 1) * self.padded_cols + col2 + 1]
+        return (there + here) * half
+
+
+class Window:
+    """Width of the cost window relaxed in one batch beyond the cells known final.
+
+    Wider windows mean fewer, larger numpy batches but some cells relaxed twice (still exact: a cell
+    improved after its relaxation is queued again). The width grows while batches are small and
+    repeats rare, and shrinks when repeats exceed REPEAT_HIGH of a batch."""
+
+    BATCH_TARGET = 8192
+    REPEAT_LOW = 0.01
+    REPEAT_HIGH = 0.05
+
+    def __init__(self, width):
+        self.width = width
+
+    def adapt(self, batch, repeated):
+        if repeated > self.REPEAT_HIGH * batch:
+            self.width /= 2.0
+        elif batch < self.BATCH_TARGET and repeated <= self.REPEAT_LOW * batch:
+            self.width *= 1.25
 
 
 def accumulated_cost(resistance, sources, cell_width, cell_height, max_cost=None, progress=None, is_canceled=None):
