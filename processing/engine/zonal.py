@@ -1,0 +1,298 @@
+"""Zonal means of a raster over polygons, fair to small and overlapping sites (DOMAIN.md section 2, criterion C).
+
+Geometries are shapely polygons in the raster's CRS (the adapter reprojects them). Two rules are combined:
+
+- large sites (window wider than ``EXACT_WINDOW_CELLS`` cells or area of at least ``EXACT_AREA_CELLS`` cells)
+  use the cell-centre rule of GDAL's rasteriser, as QGIS's own zonal statistics do: every cell whose centre
+  lies inside the site counts once. All such sites are rasterised together per raster grid and summed with
+  ``numpy.bincount``; overlapping sites are put on separate rasterisation layers (a greedy colouring of the
+  overlap graph), so a cell shared by two sites counts for both.
+- small sites (sub-cell sites included) use exact area-weighted cell fractions: the mean is
+  sum(f_i v_i) / sum(f_i) over valid cells, f_i being the share of cell i inside the site. A site smaller
+  than one cell therefore gets the value of the cell under it (or the area-weighted mix of the cells it spans).
+
+Nodata cells and cells outside the raster are left out of both the sum and the weights; a site with no valid
+cell gets NaN. Values are in the raster's own units.
+"""
+
+from collections import namedtuple
+
+import numpy as np
+from osgeo import gdal
+from shapely.geometry import MultiPolygon, Polygon
+
+from . import coverage, raster
+from .messages import EngineError, N_
+
+EXACT_WINDOW_CELLS = 8
+EXACT_AREA_CELLS = 16.0
+ROWS_PER_BLOCK = 512
+CORNER_BUDGET = 2000000
+
+ZonalResult = namedtuple('ZonalResult', 'mean weight')
+"""Per-site arrays: ``mean`` of valid cells (NaN when none) and ``weight``, the number of valid cells counted
+(cell fractions for small sites)."""
+
+GridSpec = namedtuple('GridSpec', 'rows cols geotransform crs_wkt')
+"""A raster grid: its shape, GDAL geotransform and CRS WKT."""
+
+ZonalPlan = namedtuple('ZonalPlan', 'spec count burnt cells')
+"""Where each site lies on one grid, computed once and reused for every raster on that grid: ``burnt`` is the
+cell-centre id grid (site index + 1, or None) and ``cells`` the sorted (site, row, col, share) arrays."""
+
+
+def grid_spec(path):
+    """Shape, geotransform and CRS WKT of a raster, without reading its cells."""
+    dataset = gdal.Open(path)
+    if dataset is None:
+        raise EngineError(N_('Cannot open the raster {path}.'), path=path)
+    return GridSpec(dataset.RasterYSize, dataset.RasterXSize, dataset.GetGeoTransform(), dataset.GetProjection())
+
+
+def plan_zonal(geometries, spec):
+    """Locate ``geometries`` (shapely polygons in the grid's CRS, or None) on grid ``spec`` for zonal_means."""
+    raster.cell_size(spec.geotransform)
+    outlines = [_oriented_rings(geometry) for geometry in geometries]
+    windows = [_window(rings, spec) for rings in outlines]
+    exact, centre = _split_by_rule(geometries, windows, spec)
+    layers = _overlap_free_layers(geometries, centre)
+    burnt = _burn_layer(geometries, layers[0], spec) if layers else None
+    cells = _merge_cells([_exact_fractions(outlines, windows, exact, spec)]
+                         + [_centre_cells(outlines[index], index, windows[index], spec)
+                            for layer in layers[1:] for index in layer])
+    return ZonalPlan(spec, len(geometries), burnt, cells)
+
+
+def zonal_means(path, plan, band=1):
+    """Mean of raster ``path`` (band ``band``) inside each site of ``plan`` (made by plan_zonal for this grid).
+
+    Returns a ZonalResult of float arrays aligned with the planned geometries; the raster is read block by block.
+    """
+    spec = grid_spec(path)
+    if (spec.rows, spec.cols, tuple(spec.geotransform)) != (plan.spec.rows, plan.spec.cols,
+                                                            tuple(plan.spec.geotransform)):
+        raise EngineError(N_('The raster {path} is not on the grid the sites were located on.'), path=path)
+    sums = np.zeros(plan.count + 1)
+    weights = np.zeros(plan.count + 1)
+    dataset = gdal.Open(path)
+    for first_row in range(0, spec.rows, ROWS_PER_BLOCK):
+        last_row = min(first_row + ROWS_PER_BLOCK, spec.rows)
+        values = raster.read_rows(dataset, first_row, last_row - first_row, band)
+        if plan.burnt is not None:
+            block_ids = plan.burnt[first_row:last_row]
+            keep = (block_ids > 0) & ~np.isnan(values)
+            sums += np.bincount(block_ids[keep], weights=values[keep], minlength=plan.count + 1)
+            weights += np.bincount(block_ids[keep], minlength=plan.count + 1)
+        _add_cells(plan.cells, first_row, last_row, values, sums, weights)
+    with np.errstate(invalid='ignore', divide='ignore'):
+        mean = np.where(weights[1:] > 0, sums[1:] / weights[1:], np.nan)
+    return ZonalResult(mean, weights[1:])
+
+
+def _window(rings, spec):
+    """(first col, first row, cols, rows) of the cells a site's bounds span (may extend beyond the grid)."""
+    if not rings:
+        return None
+    x0, dx, _r, y0, _r2, dy = spec.geotransform
+    corners = np.vstack(rings)
+    minx, miny = corners.min(axis=0)
+    maxx, maxy = corners.max(axis=0)
+    col0 = int(np.floor((minx - x0) / dx))
+    col1 = max(int(np.ceil((maxx - x0) / dx)), col0 + 1)
+    row0 = int(np.floor((maxy - y0) / dy))
+    row1 = max(int(np.ceil((miny - y0) / dy)), row0 + 1)
+    return col0, row0, col1 - col0, row1 - row0
+
+
+def _split_by_rule(geometries, windows, spec):
+    """Indices measured with exact cell fractions and indices measured with the cell-centre rule."""
+    cell_area = abs(spec.geotransform[1] * spec.geotransform[5])
+    exact, centre = [], []
+    for index, (geometry, window) in enumerate(zip(geometries, windows)):
+        if window is None or not _overlaps_grid(window, spec):
+            continue
+        small_window = window[2] <= EXACT_WINDOW_CELLS and window[3] <= EXACT_WINDOW_CELLS
+        (exact if small_window or geometry.area < EXACT_AREA_CELLS * cell_area else centre).append(index)
+    return exact, centre
+
+
+def _overlaps_grid(window, spec):
+    col0, row0, cols, rows = window
+    return col0 < spec.cols and row0 < spec.rows and col0 + cols > 0 and row0 + rows > 0
+
+
+def _overlap_free_layers(geometries, indices):
+    """Split ``indices`` into lists whose geometries' interiors never overlap (greedy graph colouring)."""
+    if not indices:
+        return []
+    subset = [geometries[index] for index in indices]
+    tree = coverage.build_tree(subset)
+    colours = [-1] * len(subset)
+    for position, geometry in enumerate(subset):
+        used = {colours[other] for other in coverage.query_indices(tree, geometry)
+                if other != position and colours[other] >= 0
+                and geometry.relate_pattern(subset[other], 'T********')}
+        colours[position] = next(colour for colour in range(len(used) + 1) if colour not in used)
+    layers = [[] for _ in range(max(colours) + 1)]
+    for position, colour in enumerate(colours):
+        layers[colour].append(indices[position])
+    return layers
+
+
+def _burn_layer(geometries, indices, spec):
+    """Grid of site numbers (index + 1, 0 outside) by the cell-centre rule for overlap-free ``indices``."""
+    return raster.rasterize([geometries[index] for index in indices], [index + 1 for index in indices],
+                            (spec.rows, spec.cols), spec.geotransform, spec.crs_wkt)
+
+
+def _centre_cells(rings, index, window, spec):
+    """(site, row, col, weight 1) arrays of one site's cells whose centre lies inside it (even-odd rule over all
+    its rings), for large sites overlapping another one; rows are processed in groups within CORNER_BUDGET."""
+    col0, row0, cols, rows = window
+    x0, dx, _r, y0, _r2, dy = spec.geotransform
+    edges = np.vstack([np.hstack((ring[:-1], ring[1:])) for ring in rings])
+    centre_x = x0 + (col0 + np.arange(cols) + 0.5) * dx
+    inside = np.zeros((rows, cols), dtype=bool)
+    step = max(1, CORNER_BUDGET // max(1, cols * len(edges)))
+    for first in range(0, rows, step):
+        centre_y = y0 + (row0 + np.arange(first, min(first + step, rows)) + 0.5) * dy
+        inside[first:first + step] = _even_odd_inside(edges, centre_x, centre_y)
+    return _grid_cells(index, window, inside.astype(float), spec)
+
+
+def _even_odd_inside(edges, xs, ys):
+    """(len(ys), len(xs)) booleans: is each point (x, y) inside the rings given as (E, 4) edges, by ray casting."""
+    x_start, y_start, x_end, y_end = (edges[:, column][:, None, None] for column in range(4))
+    y = ys[None, :, None]
+    crosses = (y_start > y) != (y_end > y)
+    with np.errstate(invalid='ignore', divide='ignore'):
+        x_cross = x_start + (y - y_start) * (x_end - x_start) / (y_end - y_start)
+    return np.logical_xor.reduce(crosses & (xs[None, None, :] < x_cross), axis=0)
+
+
+def _grid_cells(index, window, shares, spec):
+    """(site, row, col, share) arrays of the cells of a window-shaped ``shares`` array that are > 0 and in the grid."""
+    col0, row0 = window[0], window[1]
+    local_rows, local_cols = np.nonzero(shares > 1e-12)
+    grid_rows, grid_cols = local_rows + row0, local_cols + col0
+    inside = (grid_rows >= 0) & (grid_rows < spec.rows) & (grid_cols >= 0) & (grid_cols < spec.cols)
+    return (np.full(int(inside.sum()), index, dtype=np.int64), grid_rows[inside].astype(np.int64),
+            grid_cols[inside].astype(np.int64), shares[local_rows[inside], local_cols[inside]])
+
+
+def _merge_cells(parts):
+    """Concatenate (site, row, col, share) arrays and sort them by row for block-wise streaming."""
+    parts = [part for part in parts if len(part[0])]
+    if not parts:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty, np.zeros(0)
+    sites, rows, cols, shares = (np.concatenate(column) for column in zip(*parts))
+    order = np.argsort(rows, kind='stable')
+    return sites[order], rows[order], cols[order], shares[order]
+
+
+def _add_cells(cells, first_row, last_row, values, sums, weights):
+    """Add the listed cells lying in rows [first_row, last_row) to the running sums, weighted by their shares."""
+    sites, rows, cols, shares = cells
+    start, stop = np.searchsorted(rows, [first_row, last_row])
+    if start == stop:
+        return
+    cell_values = values[rows[start:stop] - first_row, cols[start:stop]]
+    keep = ~np.isnan(cell_values)
+    ids = sites[start:stop][keep] + 1
+    sums += np.bincount(ids, weights=shares[start:stop][keep] * cell_values[keep], minlength=len(sums))
+    weights += np.bincount(ids, weights=shares[start:stop][keep], minlength=len(weights))
+
+
+def _exact_fractions(outlines, windows, indices, spec):
+    """(site, row, col, fraction) arrays of the cells inside the grid that each of ``indices`` covers."""
+    parts = []
+    order = sorted(indices, key=lambda index: windows[index][2] * windows[index][3])
+    for chunk in _chunks_by_corner_budget(order, windows):
+        for index, quadrant in zip(chunk, _quadrant_areas_per_site(outlines, windows, chunk, spec)):
+            cols, rows = windows[index][2], windows[index][3]
+            shares = np.diff(np.diff(quadrant[:rows + 1, :cols + 1], axis=0), axis=1)[::-1]
+            parts.append(_grid_cells(index, windows[index], shares, spec))
+    return _merge_cells(parts)
+
+
+def _chunks_by_corner_budget(order, windows):
+    """Consecutive groups of sites whose padded corner grids stay within CORNER_BUDGET (at least one site each)."""
+    chunk, largest = [], 0
+    for index in order:
+        size = max(largest, (windows[index][2] + 1) * (windows[index][3] + 1))
+        if chunk and size * (len(chunk) + 1) > CORNER_BUDGET:
+            yield chunk
+            chunk, size = [], (windows[index][2] + 1) * (windows[index][3] + 1)
+        chunk.append(index)
+        largest = size
+    if chunk:
+        yield chunk
+
+
+def _quadrant_areas_per_site(outlines, windows, chunk, spec):
+    """For each site of ``chunk``, F[b, a] = area (in cells) of the site left of corner column a and below corner
+    row b of its window, counted from the window's bottom-left corner."""
+    dx, dy = spec.geotransform[1], abs(spec.geotransform[5])
+    edges, owners = [], []
+    for position, index in enumerate(chunk):
+        col0, row0, _cols, rows = windows[index]
+        left = spec.geotransform[0] + col0 * dx
+        bottom = spec.geotransform[3] - (row0 + rows) * dy
+        for ring in outlines[index]:
+            local = np.column_stack(((ring[:, 0] - left) / dx, (ring[:, 1] - bottom) / dy))
+            edges.append(np.hstack((local[:-1], local[1:])))
+            owners.append(np.full(len(local) - 1, position))
+    owners = np.concatenate(owners)
+    max_cols = max(windows[index][2] for index in chunk)
+    max_rows = max(windows[index][3] for index in chunk)
+    per_edge = quadrant_area_contributions(np.vstack(edges), np.arange(max_cols + 1.0), np.arange(max_rows + 1.0))
+    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+    return np.add.reduceat(per_edge, starts, axis=0)
+
+
+def _oriented_rings(geometry):
+    """Coordinate arrays (N, 2) of every ring of a polygonal geometry, exteriors counter-clockwise and holes
+    clockwise (exterior of the first part first); [] for None or empty."""
+    if geometry is None or geometry.is_empty:
+        return []
+    polygons = geometry.geoms if isinstance(geometry, MultiPolygon) else [geometry]
+    rings = []
+    for polygon in polygons:
+        if isinstance(polygon, Polygon) and not polygon.is_empty:
+            rings.append(_with_orientation(np.asarray(polygon.exterior.coords)[:, :2], counter_clockwise=True))
+            rings.extend(_with_orientation(np.asarray(interior.coords)[:, :2], counter_clockwise=False)
+                         for interior in polygon.interiors)
+    return rings
+
+
+def _with_orientation(ring, counter_clockwise):
+    """``ring`` reversed if its shoelace signed area does not have the requested sign."""
+    signed_area = np.dot(ring[:-1, 0], ring[1:, 1]) - np.dot(ring[1:, 0], ring[:-1, 1])
+    return ring if (signed_area > 0) == counter_clockwise else ring[::-1]
+
+
+def quadrant_area_contributions(edges, corner_x, corner_y):
+    """Per-edge terms of F(a, b) = area of a polygon inside the quadrant {x < a, y < b}, by Green's theorem.
+
+    ``edges`` is an (E, 4) array of (x0, y0, x1, y1) of a polygon's rings, exteriors counter-clockwise and holes
+    clockwise. With Q(x, y) = min(x, a) * [y < b], dQ/dx is the quadrant's indicator, so the area is the
+    boundary integral of Q dy, summed here edge by edge in closed form. Returns an (E, len(corner_y),
+    len(corner_x)) array; its sum over edges is F at every corner (a, b), exact up to rounding.
+    """
+    x0, y0, x1, y1 = (edges[:, column][:, None] for column in range(4))
+    step_x, step_y = x1 - x0, y1 - y0
+    t_cut = np.clip((corner_y[None, :] - y0) / np.where(step_y == 0, 1.0, step_y), 0.0, 1.0)
+    rising = step_y > 0
+    low = np.where(rising, 0.0, t_cut)
+    high = np.where(rising, t_cut, 1.0)
+    integral_x = x0 * (high - low) + step_x * (high ** 2 - low ** 2) / 2.0
+    low, high = low[:, :, None], high[:, :, None]
+    step_x3 = step_x[:, :, None]
+    excess_low = np.maximum(x0[:, :, None] + low * step_x3 - corner_x, 0.0)
+    excess_high = np.maximum(x0[:, :, None] + high * step_x3 - corner_x, 0.0)
+    flat = np.abs(step_x3) < 1e-9
+    with np.errstate(invalid='ignore', divide='ignore'):
+        beyond = np.where(flat, np.maximum(x0[:, :, None] + (low + high) / 2.0 * step_x3 - corner_x, 0.0) * (high - low),
+                          (excess_high ** 2 - excess_low ** 2) / (2.0 * np.where(flat, 1.0, step_x3)))
+    return step_y[:, :, None] * (integral_x[:, :, None] - beyond)
