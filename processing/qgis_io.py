@@ -15,6 +15,7 @@ from qgis.core import (
     QgsFeatureSink,
     QgsGeometry,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsProcessingLayerPostProcessorInterface,
     QgsProject,
     QgsRectangle,
@@ -91,6 +92,14 @@ def to_qgs(shapely_geometry):
     return geometry
 
 
+def unchecked_features(source, request):
+    """The features of ``source`` for ``request``, invalid geometries included: a QgsProcessingFeatureSource
+    otherwise applies the context's invalid-geometry check (skip or abort) whatever the request says."""
+    if isinstance(source, QgsProcessingFeatureSource):
+        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+    return source.getFeatures(request)
+
+
 def read_polygons(source, layer_name, crs, context, feedback):
     """Every feature of ``source`` as a SourceFeature with a repaired polygonal geometry in ``crs``.
 
@@ -102,7 +111,7 @@ def read_polygons(source, layer_name, crs, context, feedback):
     request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
     total = source.featureCount() or 0
     features = []
-    for index, feature in enumerate(source.getFeatures(request)):
+    for index, feature in enumerate(unchecked_features(source, request)):
         if feedback is not None and feedback.isCanceled():
             break
         geometry, status = engine_geometry.repair_polygon(to_shapely(feature.geometry()))
