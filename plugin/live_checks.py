@@ -1,0 +1,268 @@
+"""Live area table and live validation of the zoning layer being edited.
+
+Both read the layer's edit buffer after every edit (debounced by a single-shot QTimer), measure in a
+metric CRS, and call the engine: zoning.zone_areas for the table, zone_validation.validate for the
+problems. Big layers are validated in a QgsTask so the map stays responsive; a result that arrives
+after a newer edit is dropped.
+"""
+
+from collections import namedtuple
+
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateTransform,
+    QgsProject,
+    QgsTask,
+    QgsWkbTypes,
+)
+from qgis.gui import QgsRubberBand
+from qgis.PyQt.QtCore import QCoreApplication, QObject, Qt, QTimer
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import QTableWidgetItem, QTreeWidgetItem
+
+from shapely.ops import unary_union
+
+from ..processing import qgis_io
+from ..processing.engine import zone_validation, zoning
+from ..processing.engine.geometry import polygonal_part
+from ..processing.engine.messages import TRANSLATION_CONTEXT
+from ..processing.engine.zones import ZONE_DISPLAY_NAMES, ZONE_FIELD
+from .zone_layer import layer_areas
+
+DEBOUNCE_MS = 400
+BACKGROUND_VERTEX_COUNT = 20000
+"""Layers with more vertices than this are validated in a QgsTask instead of on the UI thread."""
+SEVERITY_COLOURS = {zone_validation.ERROR: QColor(220, 0, 0), zone_validation.WARNING: QColor(255, 140, 0)}
+LAYER_SIGNALS = ('featureAdded', 'featureDeleted', 'geometryChanged', 'attributeValueChanged',
+                 'afterRollBack', 'afterCommitChanges', 'dataChanged')
+
+
+ShownProblem = namedtuple('ShownProblem', 'problem geometry crs marker')
+"""A listed problem: the engine Problem, its QgsGeometry in ``crs`` (or None) and its rubber band (or None)."""
+
+
+def tr(text):
+    return QCoreApplication.translate('LiveChecks', text)
+
+
+def engine_text(template):
+    return QCoreApplication.translate(TRANSLATION_CONTEXT, template)
+
+
+def zone_title(zone_class):
+    """Translated display name of a zone class (core, buffer, transition, general)."""
+    if zone_class == zone_validation.GENERAL:
+        return tr('General control zone')
+    if zone_class in ZONE_DISPLAY_NAMES:
+        return engine_text(ZONE_DISPLAY_NAMES[zone_class])
+    return tr('Unknown zone value')
+
+
+class Snapshot:
+    """The zoning as it is now, copied on the UI thread: engine inputs in metres plus the way back to the map."""
+
+    def __init__(self, layer, boundary_layer, profile_id):
+        areas = layer_areas(layer)
+        self.metric_crs = areas.crs
+        self.profile_id = profile_id
+        self.zones = []
+        self.vertex_count = 0
+        for feature in layer.getFeatures():
+            geometry = feature.geometry()
+            self.vertex_count += geometry.constGet().nCoordinates() if not geometry.isNull() else 0
+            shape = areas.to_metric(geometry) if not geometry.isNull() else None
+            self.zones.append(zone_validation.ZoneFeature(feature.id(), feature[ZONE_FIELD], shape))
+        self.boundary = self._boundary(boundary_layer, layer)
+
+    def _boundary(self, boundary_layer, layer):
+        if boundary_layer is None:
+            return None
+        transform = QgsCoordinateTransform(boundary_layer.crs(), self.metric_crs, QgsProject.instance().transformContext())
+        shapes = []
+        for feature in boundary_layer.getFeatures():
+            geometry = feature.geometry()
+            if not geometry.isNull():
+                geometry.transform(transform)
+                shapes.append(qgis_io.to_shapely(geometry))
+        return polygonal_part(unary_union(shapes)) if shapes else None
+
+    def areas(self):
+        """zoning.zone_areas of the zone classes under the profile (unknown values under None)."""
+        profile = zone_validation.PROFILES[self.profile_id]
+        return zoning.zone_areas(
+            (zone_validation.zone_class(zone.value, profile), zone.geometry) for zone in self.zones)
+
+    def validate(self):
+        return zone_validation.validate(self.zones, self.boundary, self.profile_id)
+
+
+def share_thresholds(profile_id):
+    """{zone class tuple: (minimum percent, severity)} of the profile's area-ratio rules."""
+    return {rule.classes: (100.0 * rule.minimum, rule.severity)
+            for rule in zone_validation.PROFILES[profile_id]['share_rules']}
+
+
+class LiveChecks(QObject):
+    """Keeps ``area_table`` and ``problems_tree`` (and markers on ``canvas``) in step with a zoning layer."""
+
+    def __init__(self, canvas, area_table, problems_tree, status_label, parent=None):
+        super().__init__(parent)
+        self.canvas = canvas
+        self.area_table = area_table
+        self.problems_tree = problems_tree
+        self.status_label = status_label
+        self.layer = None
+        self.boundary_layer = None
+        self.profile_id = zone_validation.PROFILE_IDS[0]
+        self.problems = []
+        self.markers = []
+        self.generation = 0
+        self.task = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.run_now)
+        self.problems_tree.itemClicked.connect(self.zoom_to_item)
+
+    def set_layer(self, layer):
+        """Follow ``layer`` (a zoning layer, or None)."""
+        self._connect(self.layer, False)
+        self.layer = layer
+        self._connect(layer, True)
+        self.schedule()
+
+    def _connect(self, layer, connect):
+        if layer is None:
+            return
+        slots = [(getattr(layer, name), self.schedule) for name in LAYER_SIGNALS]
+        for signal, slot in slots + [(layer.willBeDeleted, self._layer_deleted)]:
+            if connect:
+                signal.connect(slot)
+            else:
+                try:
+                    signal.disconnect(slot)
+                except TypeError:
+                    pass
+
+    def _layer_deleted(self):
+        self.layer = None
+        self.schedule()
+
+    def set_boundary(self, layer):
+        self.boundary_layer = layer
+        self.schedule()
+
+    def set_profile(self, profile_id):
+        self.profile_id = profile_id
+        self.schedule()
+
+    def schedule(self, *_args):
+        """Run the checks once the edits pause for DEBOUNCE_MS."""
+        self.generation += 1
+        self.timer.start()
+
+    def run_now(self):
+        """Refresh the table now and validate (in the background for big layers)."""
+        self.timer.stop()
+        self.generation += 1
+        if self.layer is None:
+            self.show_areas({})
+            self.show_problems([], None)
+            return
+        snapshot = Snapshot(self.layer, self.boundary_layer, self.profile_id)
+        self.show_areas(snapshot.areas())
+        if snapshot.vertex_count <= BACKGROUND_VERTEX_COUNT:
+            self.show_problems(snapshot.validate(), snapshot.metric_crs)
+        else:
+            self._validate_in_background(snapshot, self.generation)
+
+    def _validate_in_background(self, snapshot, generation):
+        self.status_label.setText(tr('Checking the zoning…'))
+
+        def finished(exception, problems=None):
+            if generation == self.generation and exception is None:
+                self.show_problems(problems, snapshot.metric_crs)
+
+        self.task = QgsTask.fromFunction(tr('Reserve Planner: checking the zoning'),
+                                         lambda _task: snapshot.validate(), on_finished=finished)
+        QgsApplication.taskManager().addTask(self.task)
+
+    def show_areas(self, areas):
+        thresholds = share_thresholds(self.profile_id)
+        rows = [(zone_title(zone), area.area_ha, area.share_pct, thresholds.get((zone,))) for zone, area in areas.items()]
+        for classes, threshold in thresholds.items():
+            if len(classes) > 1:
+                share = sum(areas[zone].share_pct for zone in classes if zone in areas)
+                area = sum(areas[zone].area_ha for zone in classes if zone in areas)
+                rows.append((' + '.join(zone_title(zone) for zone in classes), area, share, threshold))
+        self.area_table.setRowCount(len(rows))
+        for row, (title, area, share, threshold) in enumerate(rows):
+            rule = tr('≥ {minimum:.1f} %').format(minimum=threshold[0]) if threshold else ''
+            cells = (title, '{:,.2f}'.format(area), '{:.2f}'.format(share), rule)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column in (1, 2):
+                    item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
+                if threshold and column == 2 and share < threshold[0]:
+                    item.setForeground(SEVERITY_COLOURS[threshold[1]])
+                self.area_table.setItem(row, column, item)
+        self.area_table.resizeColumnsToContents()
+
+    def show_problems(self, problems, metric_crs):
+        """List ``problems`` (engine Problems in ``metric_crs``) and draw them on the canvas."""
+        self.clear_markers()
+        self.problems_tree.clear()
+        self.problems = []
+        for problem in problems:
+            geometry = qgis_io.to_qgs(problem.geometry) if problem.geometry is not None else None
+            marker = self._marker(geometry, metric_crs, problem.severity) if geometry is not None else None
+            self.problems.append(ShownProblem(problem, geometry, metric_crs, marker))
+            severity = tr('Error') if problem.severity == zone_validation.ERROR else tr('Warning')
+            message = engine_text(problem.message_template).format(**problem.params)
+            item = QTreeWidgetItem([severity, message])
+            item.setData(0, Qt.UserRole, len(self.problems) - 1)
+            item.setForeground(0, SEVERITY_COLOURS.get(problem.severity, QColor(Qt.black)))
+            item.setToolTip(1, message)
+            self.problems_tree.addTopLevelItem(item)
+        errors = sum(1 for problem in problems if problem.severity == zone_validation.ERROR)
+        self.status_label.setText(tr('Problems: {errors} errors, {warnings} warnings').format(
+            errors=errors, warnings=len(problems) - errors))
+
+    def _marker(self, geometry, crs, severity):
+        marker = QgsRubberBand(self.canvas, geometry.type())
+        colour = SEVERITY_COLOURS.get(severity, QColor(Qt.red))
+        fill = QColor(colour)
+        fill.setAlpha(90)
+        marker.setStrokeColor(colour)
+        marker.setFillColor(fill)
+        marker.setWidth(3)
+        if geometry.type() == QgsWkbTypes.PointGeometry:
+            marker.setIcon(QgsRubberBand.ICON_X)
+            marker.setIconSize(14)
+        marker.setToGeometry(geometry, crs)
+        self.markers.append(marker)
+        return marker
+
+    def clear_markers(self):
+        for marker in self.markers:
+            self.canvas.scene().removeItem(marker)
+        self.markers = []
+
+    def zoom_to_item(self, item, _column=0):
+        """Zoom the canvas to the clicked problem and flash it."""
+        _problem, geometry, crs, _marker = self.problems[item.data(0, Qt.UserRole)]
+        if geometry is None:
+            return
+        to_canvas = QgsCoordinateTransform(crs, self.canvas.mapSettings().destinationCrs(), QgsProject.instance())
+        extent = to_canvas.transformBoundingBox(geometry.boundingBox())
+        extent.grow(max(extent.width(), extent.height(), self.canvas.mapUnitsPerPixel() * 40) * 0.5)
+        self.canvas.setExtent(extent)
+        self.canvas.refresh()
+        self.canvas.flashGeometries([geometry], crs)
+
+    def stop(self):
+        """Detach from the layer and remove the markers (the dock is closing or the plugin unloading)."""
+        self.timer.stop()
+        self._connect(self.layer, False)
+        self.layer = None
+        self.clear_markers()

@@ -1,0 +1,180 @@
+"""A zoning layer as the Desktop tools edit it: the zone schema, its creation, and clip-on-draw edits.
+
+Every edit goes through the layer's edit buffer inside one edit command, so QGIS's undo/redo
+work and nothing reaches the file until the planner saves.
+"""
+
+import os
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsFillSymbol,
+    QgsGeometry,
+    QgsProject,
+    QgsRendererCategory,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
+
+from ..processing import qgis_io
+from ..processing.engine import zone_editing
+from ..processing.engine.zones import AREA_FIELD, ZONE_CODE_FIELD, ZONE_CODES, ZONE_DISPLAY_NAMES, ZONE_FIELD
+
+SQUARE_METRES_PER_HECTARE = 10000.0
+FALLBACK_COLOURS = {'core': '#1a7f37', 'buffer': '#9bd770', 'transition': '#f3e6a1'}
+
+
+def tr(text):
+    return QCoreApplication.translate('ZoneLayer', text)
+
+
+def zone_fields():
+    """The zone schema: ``zone`` (text code), ``zone_code`` (1/2/3) and ``area_ha``."""
+    fields = QgsFields()
+    fields.append(QgsField(ZONE_FIELD, QVariant.String, len=20))
+    fields.append(QgsField(ZONE_CODE_FIELD, QVariant.Int))
+    fields.append(QgsField(AREA_FIELD, QVariant.Double))
+    return fields
+
+
+def is_zoning_layer(layer):
+    """True for a polygon vector layer with a ``zone`` field."""
+    return (isinstance(layer, QgsVectorLayer) and layer.isValid()
+            and layer.geometryType() == QgsWkbTypes.PolygonGeometry
+            and layer.fields().indexOf(ZONE_FIELD) >= 0)
+
+
+class MetricArea:
+    """Areas in hectares of geometries in ``crs``, measured in qgis_io.metric_crs (equal-area when geographic)."""
+
+    def __init__(self, crs, extent):
+        self.crs = qgis_io.metric_crs(extent, crs)
+        self.transform = QgsCoordinateTransform(crs, self.crs, QgsProject.instance().transformContext())
+
+    def to_metric(self, geometry):
+        """A copy of the QgsGeometry in the metric CRS, as a shapely geometry."""
+        copy = QgsGeometry(geometry)
+        copy.transform(self.transform)
+        return qgis_io.to_shapely(copy)
+
+    def hectares(self, geometry):
+        return self.to_metric(geometry).area / SQUARE_METRES_PER_HECTARE if geometry and not geometry.isNull() else 0.0
+
+
+def layer_areas(layer):
+    """MetricArea for ``layer``'s CRS and extent."""
+    return MetricArea(layer.crs(), layer.extent())
+
+
+def create_zoning_layer(path, crs, boundary=None, name='zones'):
+    """Write an empty zoning GeoPackage at ``path`` in ``crs``, styled, and return it as a layer.
+
+    With a ``boundary`` QgsGeometry (in ``crs``) the layer starts with the whole reserve as one
+    transition feature, so that the planner draws the core and buffer into it.
+    """
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = 'GPKG'
+    options.layerName = name
+    writer = QgsVectorFileWriter.create(path, zone_fields(), QgsWkbTypes.MultiPolygon, crs,
+                                        QgsProject.instance().transformContext(), options)
+    if writer.hasError() != QgsVectorFileWriter.NoError:
+        raise OSError(tr('Could not create the zoning layer {path}: {error}').format(
+            path=path, error=writer.errorMessage()))
+    if boundary is not None and not boundary.isNull():
+        feature = QgsFeature(zone_fields())
+        feature.setGeometry(_as_multi(boundary))
+        area = MetricArea(crs, boundary.boundingBox()).hectares(boundary)
+        feature.setAttributes(['transition', ZONE_CODES['transition'], float(area)])
+        writer.addFeature(feature)
+    del writer
+    layer = QgsVectorLayer('{}|layername={}'.format(path, name), os.path.splitext(os.path.basename(path))[0], 'ogr')
+    apply_zone_style(layer)
+    return layer
+
+
+def apply_zone_style(layer):
+    """resources/styles/zones.qml, or a categorised renderer of the three zones while that file is missing."""
+    style = os.path.join(qgis_io.STYLE_DIR, 'zones.qml')
+    if os.path.exists(style):
+        layer.loadNamedStyle(style)
+    else:
+        categories = [QgsRendererCategory(zone, QgsFillSymbol.createSimple({'color': colour, 'outline_color': '#333333'}),
+                                          QCoreApplication.translate('ReservePlannerEngine', ZONE_DISPLAY_NAMES[zone]))
+                      for zone, colour in FALLBACK_COLOURS.items()]
+        layer.setRenderer(QgsCategorizedSymbolRenderer(ZONE_FIELD, categories))
+    layer.triggerRepaint()
+
+
+def _as_multi(geometry):
+    multi = QgsGeometry(geometry)
+    multi.convertToMultiType()
+    return multi
+
+
+def zone_geometries(layer):
+    """{feature id: shapely geometry in the layer CRS} of every feature, edit buffer included."""
+    return {feature.id(): qgis_io.to_shapely(feature.geometry()) for feature in layer.getFeatures()}
+
+
+def apply_drawn_zone(layer, drawn, zone, mode, boundary=None):
+    """Add the polygon ``drawn`` (QgsGeometry, layer CRS) as ``zone``, clipped against the zones there.
+
+    ``mode`` is zone_editing.NEW_WINS or YIELDS; ``boundary`` an optional QgsGeometry of the reserve.
+    All changes form one undoable edit command. Returns the new feature's id, or None when nothing
+    of the drawing was left (it yields to zones that cover it). Raises engine EngineError for a shape with no area.
+    """
+    boundary_shape = qgis_io.to_shapely(boundary) if boundary is not None else None
+    edit = zone_editing.clip_new_zone(qgis_io.to_shapely(drawn), zone_geometries(layer), mode, boundary_shape)
+    if edit.new_geometry is None:
+        return None
+    if not layer.isEditable():
+        layer.startEditing()
+    areas = layer_areas(layer)
+    layer.beginEditCommand(tr('Draw {zone}').format(zone=zone))
+    try:
+        new_id = _write_edit(layer, edit, zone, areas)
+    except Exception:
+        layer.destroyEditCommand()
+        raise
+    layer.endEditCommand()
+    return new_id
+
+
+def _write_edit(layer, edit, zone, areas):
+    area_index = layer.fields().indexOf(AREA_FIELD)
+    for fid, geometry in edit.changed.items():
+        shape = _as_multi(qgis_io.to_qgs(geometry))
+        layer.changeGeometry(fid, shape)
+        if area_index >= 0:
+            layer.changeAttributeValue(fid, area_index, float(areas.hectares(shape)))
+    layer.deleteFeatures(edit.removed)
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(_as_multi(qgis_io.to_qgs(edit.new_geometry)))
+    values = {ZONE_FIELD: zone, ZONE_CODE_FIELD: ZONE_CODES.get(zone), AREA_FIELD: float(areas.hectares(feature.geometry()))}
+    for name, value in values.items():
+        if layer.fields().indexOf(name) >= 0:
+            feature.setAttribute(name, value)
+    if not layer.addFeature(feature):
+        raise OSError(tr('The zoning layer "{layer}" refused the new feature; is it read-only?').format(
+            layer=layer.name()))
+    return feature.id()
+
+
+def refresh_edited_areas(layer):
+    """Recompute ``area_ha`` of every feature added or reshaped in the edit buffer (before a save)."""
+    buffer = layer.editBuffer()
+    area_index = layer.fields().indexOf(AREA_FIELD)
+    if buffer is None or area_index < 0:
+        return
+    areas = layer_areas(layer)
+    edited = set(buffer.addedFeatures()) | set(buffer.changedGeometries())
+    for feature in layer.getFeatures(QgsFeatureRequest().setFilterFids(list(edited))):
+        layer.changeAttributeValue(feature.id(), area_index, float(areas.hectares(feature.geometry())))
+

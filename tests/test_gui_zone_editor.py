@@ -1,0 +1,198 @@
+"""The zone editor dock on a real map canvas: drawing with simulated clicks, clip-on-draw through the
+edit buffer, undo/redo, the live area table and live validation markers."""
+
+import pytest
+from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsRectangle, QgsSettings, QgsVectorLayer
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtTest import QTest
+
+from gui_helpers import X0, Y0, click, click_shape, make_canvas, polygon_layer, square
+
+RESERVE_HA = 400.0  # the boundary is a 2 km square
+
+
+@pytest.fixture
+def clean_settings():
+    QgsSettings().remove('reserve_planner')
+    yield
+    QgsSettings().remove('reserve_planner')
+
+
+@pytest.fixture
+def editor(qgis_app, tmp_path, clean_settings):
+    """A dock on a canvas, a 2 km x 2 km reserve boundary and a new zoning GeoPackage made from it."""
+    from reserve_planner.plugin.zone_editor_dock import ZoneEditorDock
+
+    canvas = make_canvas()
+    boundary = polygon_layer('boundary', [(1000, 1000, 2000)])
+    QgsProject.instance().addMapLayer(boundary)
+    dock = ZoneEditorDock(canvas)
+    dock.boundaryCombo.setLayer(boundary)
+    layer = dock.create_zoning(str(tmp_path / '区划 zones.gpkg'))
+    assert layer is not None and layer.isEditable()
+    yield dock, canvas, layer
+    dock.unload()
+    layer.rollBack()
+    QgsProject.instance().removeAllMapLayers()
+    dock.deleteLater()
+    canvas.deleteLater()
+
+
+def table(dock):
+    """{zone title: (area ha, share %)} as the live table shows them."""
+    dock.live.run_now()
+    rows = {}
+    for row in range(dock.areaTable.rowCount()):
+        title = dock.areaTable.item(row, 0).text()
+        rows[title] = (float(dock.areaTable.item(row, 1).text().replace(',', '')),
+                       float(dock.areaTable.item(row, 2).text()))
+    return rows
+
+
+def draw(dock, canvas, zone, points, mode=None):
+    dock.select_zone(zone)
+    if mode is not None:
+        dock.clipModeCombo.setCurrentIndex(dock.clipModeCombo.findData(mode))
+    dock.drawButton.setChecked(True)
+    assert canvas.mapTool() is dock.draw_tool
+    click_shape(canvas, dock.draw_tool, [(X0 + x, Y0 + y) for x, y in points])
+
+
+def zones_of(layer):
+    return sorted((feature['zone'], round(feature.geometry().area() / 10000.0, 3)) for feature in layer.getFeatures())
+
+
+def test_new_zoning_starts_as_one_transition_zone_over_the_reserve(editor):
+    dock, _canvas, layer = editor
+    assert zones_of(layer) == [('transition', RESERVE_HA)]
+    assert table(dock) == {'Transition area': (RESERVE_HA, 100.0)}
+    assert layer.renderer().type() == 'categorizedSymbol'
+
+
+def test_drawn_core_takes_its_area_from_the_transition_and_undo_gives_it_back(editor):
+    dock, canvas, layer = editor
+    draw(dock, canvas, 'core', square(1500, 1500, 500))
+    assert zones_of(layer) == [('core', 25.0), ('transition', RESERVE_HA - 25.0)]
+    assert table(dock) == {'Core area': (25.0, 6.25), 'Transition area': (375.0, 93.75)}
+
+    layer.undoStack().undo()
+    assert zones_of(layer) == [('transition', RESERVE_HA)]
+    assert table(dock) == {'Transition area': (RESERVE_HA, 100.0)}
+
+    layer.undoStack().redo()
+    assert table(dock) == {'Core area': (25.0, 6.25), 'Transition area': (375.0, 93.75)}
+
+
+def test_nothing_is_written_until_the_planner_saves(editor):
+    dock, canvas, layer = editor
+    draw(dock, canvas, 'core', square(1500, 1500, 500))
+    on_disk = QgsVectorLayer(layer.source(), 'disk', 'ogr')
+    assert [feature['zone'] for feature in on_disk.getFeatures()] == ['transition']
+    assert layer.commitChanges()
+    on_disk = QgsVectorLayer(layer.source(), 'disk', 'ogr')
+    saved = sorted((feature['zone'], feature['zone_code'], round(feature['area_ha'], 3))
+                   for feature in on_disk.getFeatures())
+    assert saved == [('core', 1, 25.0), ('transition', 3, 375.0)]
+
+
+def test_a_zone_drawn_across_the_reserve_edge_is_cut_to_the_boundary(editor):
+    dock, canvas, layer = editor
+    draw(dock, canvas, 'buffer', square(500, 500, 1000))
+    assert zones_of(layer) == [('buffer', 25.0), ('transition', 375.0)]
+
+
+def test_a_yielding_zone_keeps_only_what_no_zone_covers(editor):
+    from reserve_planner.processing.engine.zone_editing import YIELDS
+
+    dock, canvas, layer = editor
+    draw(dock, canvas, 'core', square(1500, 1500, 500))
+    layer.undoStack().undo()
+    layer.deleteFeatures([feature.id() for feature in layer.getFeatures()])
+    draw(dock, canvas, 'core', square(1000, 1000, 500))
+    draw(dock, canvas, 'buffer', square(1000, 1000, 1000), mode=YIELDS)
+    assert zones_of(layer) == [('buffer', 75.0), ('core', 25.0)]
+
+
+def test_backspace_removes_the_last_vertex_and_escape_cancels(editor):
+    dock, canvas, layer = editor
+    dock.drawButton.setChecked(True)
+    tool = dock.draw_tool
+    for x, y in square(1500, 1500, 500) + [(1900, 1900)]:
+        click(canvas, tool, X0 + x, Y0 + y)
+    QTest.keyClick(canvas, Qt.Key_Backspace)
+    assert len(tool.points) == 4
+    QTest.keyClick(canvas, Qt.Key_Escape)
+    assert tool.points == []
+    click(canvas, tool, X0 + 1500, Y0 + 1500, Qt.RightButton)
+    assert zones_of(layer) == [('transition', RESERVE_HA)]
+
+
+def test_an_edit_that_creates_an_overlap_is_listed_and_marked_on_the_map(editor):
+    dock, canvas, layer = editor
+    dock.live.run_now()
+    before = [shown.problem.rule for shown in dock.live.problems]
+    assert 'overlap' not in before
+    overlapping = QgsFeature(layer.fields())
+    overlapping.setGeometry(QgsGeometry.fromRect(QgsRectangle(X0 + 1000, Y0 + 1000, X0 + 1300, Y0 + 1200)))
+    overlapping.setAttribute('zone', 'core')
+    layer.addFeature(overlapping)
+    assert dock.live.timer.isActive(), 'an edit must schedule the checks'
+    QTest.qWait(600)
+    overlaps = [index for index, shown in enumerate(dock.live.problems) if shown.problem.rule == 'overlap']
+    assert len(overlaps) == 1
+    shown = dock.live.problems[overlaps[0]]
+    assert shown.problem.geometry.area == pytest.approx(300.0 * 200.0, rel=1e-6)
+    assert shown.marker in dock.live.markers and shown.marker.isVisible()
+    marker_box = shown.marker.asGeometry().boundingBox()
+    assert (marker_box.xMinimum(), marker_box.yMinimum(), marker_box.xMaximum(), marker_box.yMaximum()) == \
+        pytest.approx((X0 + 1000, Y0 + 1000, X0 + 1300, Y0 + 1200))
+    item = dock.problemsTree.topLevelItem(overlaps[0])
+    assert 'overlap' in item.text(1).lower() and item.text(0) == 'Error'
+
+    dock.live.zoom_to_item(item)
+    assert canvas.extent().contains(QgsRectangle(X0 + 1000, Y0 + 1000, X0 + 1300, Y0 + 1200))
+    assert canvas.extent().width() < 2000
+
+    layer.undoStack().undo()
+    dock.live.run_now()
+    assert [shown.problem.rule for shown in dock.live.problems] == before
+    assert dock.problemsTree.topLevelItemCount() == len(before)
+    assert len(dock.live.markers) == sum(1 for shown in dock.live.problems if shown.marker is not None)
+
+
+def test_profile_thresholds_show_beside_the_shares(editor):
+    dock, canvas, _layer = editor
+    dock.profileCombo.setCurrentIndex(dock.profileCombo.findData('germany'))
+    draw(dock, canvas, 'core', square(1500, 1500, 200))
+    dock.live.run_now()
+    rules = {dock.areaTable.item(row, 0).text(): dock.areaTable.item(row, 3).text()
+             for row in range(dock.areaTable.rowCount())}
+    assert rules['Core area'] == '≥ 3.0 %'
+    assert rules['Core area + Buffer zone'] == '≥ 20.0 %'
+    shares = [shown.problem.rule for shown in dock.live.problems]
+    assert 'core_buffer_share' in shares and 'core_share' in shares
+
+
+def test_two_zone_profile_draws_core_and_general_control_zone(editor):
+    dock, canvas, layer = editor
+    dock.profileCombo.setCurrentIndex(dock.profileCombo.findData('china2'))
+    zones = [button.property('zone') for button in dock.zone_buttons.buttons()]
+    assert zones == ['core', 'general']
+    assert QgsSettings().value('reserve_planner/zone_editor/profile') == 'china2'
+
+
+def test_choices_are_remembered_for_the_next_session(editor):
+    from reserve_planner.plugin.zone_editor_dock import ZoneEditorDock
+
+    dock, canvas, _layer = editor
+    dock.select_zone('buffer')
+    dock.clipModeCombo.setCurrentIndex(1)
+    dock.widthSpin.setValue(750)
+    again = ZoneEditorDock(canvas)
+    try:
+        assert again.current_zone() == 'buffer'
+        assert again.clipModeCombo.currentIndex() == 1
+        assert again.widthSpin.value() == 750
+    finally:
+        again.unload()
+        again.deleteLater()
