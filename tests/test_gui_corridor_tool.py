@@ -1,0 +1,149 @@
+"""The corridor drawing tool on a real canvas: a centre line clicked from reserve to reserve becomes a
+corridor polygon with its length, width, mean resistance and cost-weighted length."""
+
+import numpy as np
+import pytest
+from osgeo import gdal, osr
+from qgis.core import QgsProject, QgsRasterLayer, QgsSettings, QgsVectorLayer
+from qgis.PyQt.QtCore import Qt
+
+from gui_helpers import CRS, X0, Y0, click, click_shape, make_canvas, polygon_layer
+
+WIDTH = 200.0
+# Reserves: two 1 km squares 2 km apart along y = 1500 m.
+RESERVES = [(500, 1000, 1000), (3500, 1000, 1000)]
+GAP = 3500 - 1500
+
+
+def resistance_raster(path, values):
+    """A GeoTIFF of 100 m cells over (X0, Y0) + 5 km in UTM 50N; ``values`` rows run from the top (north)."""
+    rows, cols = values.shape
+    dataset = gdal.GetDriverByName('GTiff').Create(str(path), cols, rows, 1, gdal.GDT_Float32)
+    dataset.SetGeoTransform((X0, 100.0, 0.0, Y0 + rows * 100.0, 0.0, -100.0))
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(32650)
+    dataset.SetProjection(reference.ExportToWkt())
+    dataset.GetRasterBand(1).SetNoDataValue(-9999)
+    dataset.GetRasterBand(1).WriteArray(values)
+    dataset = None
+    layer = QgsRasterLayer(str(path), 'resistance')
+    assert layer.isValid()
+    QgsProject.instance().addMapLayer(layer)
+    return layer
+
+
+@pytest.fixture
+def corridor_dock(qgis_app, tmp_path):
+    from reserve_planner.plugin.zone_editor_dock import ZoneEditorDock
+
+    QgsSettings().remove('reserve_planner')
+    canvas = make_canvas()
+    reserves = polygon_layer('reserves', RESERVES)
+    QgsProject.instance().addMapLayer(reserves)
+    dock = ZoneEditorDock(canvas)
+    dock.reservesCombo.setLayer(reserves)
+    corridors = dock.create_corridors(str(tmp_path / '廊道.gpkg'))
+    dock.widthSpin.setValue(WIDTH)
+    dock.drawCorridorButton.setChecked(True)
+    assert canvas.mapTool() is dock.corridor_tool
+    yield dock, canvas, reserves, corridors
+    dock.unload()
+    corridors.rollBack()
+    QgsProject.instance().removeAllMapLayers()
+    dock.deleteLater()
+    canvas.deleteLater()
+    QgsSettings().remove('reserve_planner')
+
+
+def only_feature(layer):
+    features = list(layer.getFeatures())
+    assert len(features) == 1
+    return features[0]
+
+
+def test_straight_corridor_between_two_reserves(corridor_dock):
+    dock, canvas, reserves, corridors = corridor_dock
+    click_shape(canvas, dock.corridor_tool, [(X0 + 1000, Y0 + 1500), (X0 + 4000, Y0 + 1500)])
+    corridor = only_feature(corridors)
+    assert corridor['length_m'] == pytest.approx(GAP)
+    assert corridor['width_m'] == WIDTH
+    assert corridor['area_ha'] == pytest.approx(GAP * WIDTH / 10000.0)
+    assert corridor.geometry().area() == pytest.approx(GAP * WIDTH)
+    box = corridor.geometry().boundingBox()
+    assert (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()) == pytest.approx(
+        (X0 + 1500, Y0 + 1400, X0 + 3500, Y0 + 1600))
+    ids = sorted(feature.id() for feature in reserves.getFeatures())
+    assert (corridor['from_id'], corridor['to_id']) == tuple(ids)
+    assert corridor['method'] == 'drawn'
+    assert corridor['mean_res'] is None or str(corridor['mean_res']) == 'NULL'
+    assert corridors.isEditable() and corridors.undoStack().count() == 1
+    assert QgsVectorLayer(corridors.source(), 'disk', 'ogr').featureCount() == 0, 'saved only when the planner saves'
+    corridors.undoStack().undo()
+    assert corridors.featureCount() == 0
+    assert '2,000 m long' in dock.corridorMessageLabel.text()
+
+
+def test_line_ends_near_a_reserve_snap_to_its_edge(corridor_dock):
+    dock, canvas, _reserves, corridors = corridor_dock
+    # 60 m (6 px) outside each reserve's edge: within the 12 px snapping tolerance.
+    click_shape(canvas, dock.corridor_tool, [(X0 + 1560, Y0 + 1500), (X0 + 3440, Y0 + 1500)])
+    corridor = only_feature(corridors)
+    assert corridor['length_m'] == pytest.approx(GAP)
+
+
+def test_a_line_that_does_not_reach_a_second_reserve_is_refused(corridor_dock):
+    dock, canvas, _reserves, corridors = corridor_dock
+    click_shape(canvas, dock.corridor_tool, [(X0 + 1000, Y0 + 1500), (X0 + 2500, Y0 + 1500)])
+    assert corridors.featureCount() == 0
+    assert dock.message_bar.currentItem() is not None
+    assert 'another' in dock.message_bar.currentItem().text()
+
+
+def test_resistance_gives_mean_resistance_and_cost_weighted_length(corridor_dock, tmp_path):
+    dock, canvas, _reserves, corridors = corridor_dock
+    values = np.full((50, 50), 2.0, dtype=np.float32)
+    values[:, 20:25] = 10.0  # x from 2000 to 2500 m: 500 m of the corridor at resistance 10
+    dock.resistanceCombo.setLayer(resistance_raster(tmp_path / 'r.tif', values))
+    click_shape(canvas, dock.corridor_tool, [(X0 + 1000, Y0 + 1500), (X0 + 4000, Y0 + 1500)])
+    corridor = only_feature(corridors)
+    expected_cost = 1500 * 2.0 + 500 * 10.0
+    assert corridor['cost_len'] == pytest.approx(expected_cost, rel=1e-6)
+    assert corridor['mean_res'] == pytest.approx(expected_cost / GAP, rel=1e-6)
+
+
+def test_least_cost_option_replaces_the_line_by_the_path_round_a_barrier(corridor_dock, tmp_path):
+    dock, canvas, _reserves, corridors = corridor_dock
+    values = np.full((50, 50), 1.0, dtype=np.float32)
+    values[10:50, 24:26] = 1000.0  # a wall from y = 0 to 4000 m (rows count from the top at 5000 m)
+    dock.resistanceCombo.setLayer(resistance_raster(tmp_path / 'wall.tif', values))
+    dock.leastCostCheck.setChecked(True)
+    click_shape(canvas, dock.corridor_tool, [(X0 + 1000, Y0 + 1500), (X0 + 4000, Y0 + 1500)])
+    corridor = only_feature(corridors)
+    assert corridor['method'] == 'least_cost'
+    assert corridor.geometry().boundingBox().yMaximum() > Y0 + 4000, 'the path must go round the top of the wall'
+    assert corridor['length_m'] > GAP
+    assert corridor['mean_res'] == pytest.approx(1.0, abs=0.05)
+    assert QgsSettings().value('reserve_planner/corridor/least_cost_path', type=bool)
+
+
+def test_escape_cancels_the_line(corridor_dock):
+    dock, canvas, _reserves, corridors = corridor_dock
+    click(canvas, dock.corridor_tool, X0 + 1000, Y0 + 1500)
+    dock.corridor_tool.keyPressEvent(_key(Qt.Key_Escape))
+    click(canvas, dock.corridor_tool, X0 + 4000, Y0 + 1500)
+    click(canvas, dock.corridor_tool, X0 + 4000, Y0 + 1500, Qt.RightButton)
+    assert corridors.featureCount() == 0
+
+
+def _key(key):
+    from qgis.PyQt.QtCore import QEvent
+    from qgis.PyQt.QtGui import QKeyEvent
+
+    return QKeyEvent(QEvent.KeyPress, key, Qt.NoModifier)
+
+
+def test_corridor_layer_is_in_the_reserves_crs_and_styled(corridor_dock):
+    _dock, _canvas, _reserves, corridors = corridor_dock
+    assert corridors.crs() == CRS
+    assert corridors.renderer().symbol().color().blue() > corridors.renderer().symbol().color().red()
+    assert corridors.labelsEnabled()
