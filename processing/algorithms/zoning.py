@@ -41,6 +41,10 @@ def tr(text):
     return QCoreApplication.translate('ReservePlannerZoning', text)
 
 
+def cancelled():
+    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
+
+
 def zone_display_name(zone):
     """The translated display name of a zone code ('Core area', '核心区', ...), or the value itself."""
     name = ZONE_DISPLAY_NAMES.get(zone)
@@ -160,7 +164,7 @@ class GenerateZones(ReservePlannerAlgorithm):
         zones = self.zones([item.geometry for item in cores], boundary, buffer_width, transition_width, grid,
                            labels, steps)
         if feedback.isCanceled():
-            raise QgsProcessingException(tr('The run was cancelled; no output was written.'))
+            raise cancelled()
 
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, self.output_fields(),
                                              QgsWkbTypes.MultiPolygon, output_crs)
@@ -181,9 +185,9 @@ class GenerateZones(ReservePlannerAlgorithm):
             return zoning.generate_cost_zones(cores, boundary_geometry, buffer_width, transition_width, grid, labels,
                                               progress=feedback.setProgress, is_canceled=feedback.isCanceled)
         except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error))
+            raise QgsProcessingException(qgis_io.engine_message(error)) from error
         except Canceled:
-            raise QgsProcessingException(tr('The run was cancelled; no output was written.'))
+            raise cancelled() from None
 
     @staticmethod
     def output_fields():
@@ -305,7 +309,7 @@ class ZoneStatistics(ReservePlannerAlgorithm):
         composition = {}
         for index, (zone, geometries) in enumerate(by_zone.items()):
             if feedback.isCanceled():
-                raise QgsProcessingException(tr('The run was cancelled; no output was written.'))
+                raise cancelled()
             composition.update(zoning.landcover_composition([(zone, part) for part in geometries], grid))
             feedback.setProgress(100.0 * (index + 1) / len(by_zone))
         return composition

@@ -1,0 +1,332 @@
+"""reserveplanner:generatezones and reserveplanner:zonestatistics as users run them.
+
+Expected areas come from the formula for a square core of side s grown by w (s^2 + 4 s w + pi w^2),
+from hand counts of raster cells, or from a computation in a projected CRS done here with QGIS's own
+transforms, never from the algorithms' output.
+"""
+
+import math
+import os
+
+import numpy as np
+import processing
+import pytest
+from osgeo import gdal, ogr, osr
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputLayerDefinition,
+    QgsProject,
+    QgsVectorLayer,
+)
+
+GAUSS_KRUGER = 'EPSG:4547'
+"""CGCS2000 / 3-degree Gauss-Kruger CM 114E, a projected CRS in metres used by Chinese provinces."""
+X0, Y0 = 500000.0, 3500000.0
+CIRCLE_TOLERANCE = 2e-3
+
+
+def square(x, y, side):
+    return 'POLYGON(({x} {y}, {x2} {y}, {x2} {y2}, {x} {y2}, {x} {y}))'.format(x=x, y=y, x2=x + side, y2=y + side)
+
+
+def grown_square_ha(side, width):
+    return (side * side + 4 * side * width + math.pi * width * width) / 1e4
+
+
+def memory_layer(name, crs, wkts, fields='name:string', values=None):
+    """A polygon memory layer; a None WKT makes a feature without geometry."""
+    layer = QgsVectorLayer('Polygon?crs={}&field={}'.format(crs, fields), name, 'memory')
+    features = []
+    for index, wkt in enumerate(wkts):
+        feature = QgsFeature(layer.fields())
+        if wkt is not None:
+            feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes([values[index] if values else 'f{}'.format(index)])
+        features.append(feature)
+    assert layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def gpkg_layer(path, crs_epsg, wkts, field, values):
+    """Write polygons to a GeoPackage with OGR (independent of the plugin's writers)."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    dataset = ogr.GetDriverByName('GPKG').CreateDataSource(path)
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(crs_epsg)
+    layer = dataset.CreateLayer(os.path.splitext(os.path.basename(path))[0], reference, ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn(field, ogr.OFTString))
+    for wkt, value in zip(wkts, values):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        feature.SetField(field, value)
+        layer.CreateFeature(feature)
+    dataset = None
+    return path
+
+
+def geotiff(path, array, x0, y0, cell, epsg, nodata=-9999.0):
+    dataset = gdal.GetDriverByName('GTiff').Create(str(path), array.shape[1], array.shape[0], 1, gdal.GDT_Float32)
+    dataset.SetGeoTransform((x0, cell, 0, y0, 0, -cell))
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(epsg)
+    dataset.SetProjection(reference.ExportToWkt())
+    band = dataset.GetRasterBand(1)
+    band.SetNoDataValue(nodata)
+    band.WriteArray(np.where(np.isnan(array), nodata, array))
+    dataset = None
+    return str(path)
+
+
+class RecordingFeedback(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def pushInfo(self, info):
+        self.lines.append(info)
+
+    def pushWarning(self, warning):
+        self.lines.append(warning)
+
+
+def run(algorithm, feedback=None, context=None, **parameters):
+    parameters.setdefault('OUTPUT', 'TEMPORARY_OUTPUT')
+    return processing.run('reserveplanner:' + algorithm, parameters, feedback=feedback, context=context)['OUTPUT']
+
+
+def by_zone(layer):
+    return {feature['zone']: feature for feature in layer.getFeatures()}
+
+
+def test_generatezones_in_a_projected_crs(qgis_app):
+    cores = memory_layer('cores', GAUSS_KRUGER, [square(X0, Y0, 1000)])
+    output = run('generatezones', CORES=cores, BUFFER_WIDTH=200, TRANSITION_WIDTH=300)
+    zones = by_zone(output)
+    assert output.crs().authid() == GAUSS_KRUGER
+    assert [field.name() for field in output.fields()] == ['zone', 'zone_code', 'area_ha']
+    assert [(zone, zones[zone]['zone_code']) for zone in zones] == [('core', 1), ('buffer', 2), ('transition', 3)]
+    assert zones['core']['area_ha'] == pytest.approx(100.0)
+    assert zones['buffer']['area_ha'] == pytest.approx(grown_square_ha(1000, 200) - 100, rel=CIRCLE_TOLERANCE)
+    assert zones['transition']['area_ha'] == pytest.approx(
+        grown_square_ha(1000, 500) - grown_square_ha(1000, 200), rel=CIRCLE_TOLERANCE)
+    for feature in output.getFeatures():
+        assert feature.geometry().area() / 1e4 == pytest.approx(feature['area_ha'])
+    assert cores.featureCount() == 1 and cores.getFeature(1).geometry().area() == pytest.approx(1e6)
+
+
+def utm_square_in(crs_id, side=1000.0):
+    """A square of ``side`` metres in UTM zone 50N (CM 117E) near 31N, densified and transformed to ``crs_id``."""
+    utm = QgsCoordinateReferenceSystem('EPSG:32650')
+    geometry = QgsGeometry.fromWkt(square(480000, 3430000, side)).densifyByCount(50)
+    geometry.transform(QgsCoordinateTransform(utm, QgsCoordinateReferenceSystem(crs_id), QgsProject.instance()))
+    return geometry, utm
+
+
+@pytest.mark.parametrize('crs_id', ['EPSG:4326', 'EPSG:4490'])
+def test_generatezones_in_a_geographic_crs_measures_widths_in_metres(qgis_app, crs_id):
+    core, utm = utm_square_in(crs_id)
+    cores = memory_layer('cores', crs_id, [core.asWkt(12)])
+    output = run('generatezones', CORES=cores, BUFFER_WIDTH=200, TRANSITION_WIDTH=300)
+    zones = by_zone(output)
+    assert output.crs().authid() == crs_id
+    # UTM's scale factor at the central meridian (0.9996) bounds the difference from true areas
+    assert zones['core']['area_ha'] == pytest.approx(100.0, rel=1e-3)
+    assert zones['buffer']['area_ha'] == pytest.approx(grown_square_ha(1000, 200) - 100, rel=3e-3)
+    back_to_utm = QgsCoordinateTransform(QgsCoordinateReferenceSystem(crs_id), utm, QgsProject.instance())
+    core_in_utm = QgsGeometry(core)
+    core_in_utm.transform(back_to_utm)
+    buffer_in_utm = QgsGeometry(zones['buffer'].geometry())
+    buffer_in_utm.transform(back_to_utm)
+    outer_ring = buffer_in_utm.constGet().geometryN(0).exteriorRing()
+    distances = [core_in_utm.distance(QgsGeometry.fromPointXY(QgsPointXY(point))) for point in outer_ring.vertices()]
+    assert min(distances) == pytest.approx(200, abs=1.0)
+    assert max(distances) == pytest.approx(200, abs=1.0)
+
+
+def test_boundary_in_another_crs_is_reprojected_and_filled(qgis_app):
+    cores = memory_layer('cores', GAUSS_KRUGER, [square(X0 - 500, Y0, 1000)])
+    boundary_projected = QgsGeometry.fromWkt(square(X0, Y0 - 2000, 5000)).densifyByCount(20)
+    boundary_geographic = QgsGeometry(boundary_projected)
+    boundary_geographic.transform(QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem(GAUSS_KRUGER), QgsCoordinateReferenceSystem('EPSG:4490'), QgsProject.instance()))
+    boundary = memory_layer('boundary', 'EPSG:4490', [boundary_geographic.asWkt(12)])
+    zones = by_zone(run('generatezones', CORES=cores, BOUNDARY=boundary, BUFFER_WIDTH=300, TRANSITION_WIDTH=100))
+    # the core's half inside the boundary (500 x 1000 m on its left edge) grows right, up and down only
+    assert zones['core']['area_ha'] == pytest.approx(50.0, rel=1e-6)
+    assert sum(feature['area_ha'] for feature in zones.values()) == pytest.approx(2500.0, rel=1e-6)
+    clipped_buffer = (300 * 1000 + 2 * 500 * 300 + math.pi * 300 ** 2 / 2) / 1e4
+    assert zones['buffer']['area_ha'] == pytest.approx(clipped_buffer, rel=CIRCLE_TOLERANCE)
+
+
+def test_core_outside_the_boundary_is_named(qgis_app):
+    cores = memory_layer('cores', GAUSS_KRUGER, [square(X0, Y0, 100), square(X0 + 9000, Y0, 100)])
+    boundary = memory_layer('boundary', GAUSS_KRUGER, [square(X0 - 1000, Y0 - 1000, 3000)])
+    with pytest.raises(QgsProcessingException) as raised:
+        run('generatezones', CORES=cores, BOUNDARY=boundary, BUFFER_WIDTH=100, TRANSITION_WIDTH=100)
+    assert 'Core 2 of layer "cores" lies entirely outside the reserve boundary' in str(raised.value)
+
+
+def test_zero_buffer_width_writes_no_buffer_feature_and_says_so(qgis_app):
+    cores = memory_layer('cores', GAUSS_KRUGER, [square(X0, Y0, 100)])
+    feedback = RecordingFeedback()
+    output = run('generatezones', feedback=feedback, CORES=cores, BUFFER_WIDTH=0, TRANSITION_WIDTH=100)
+    assert set(by_zone(output)) == {'core', 'transition'}
+    assert any(line.startswith('Buffer zone: empty') for line in feedback.lines)
+
+
+def test_empty_core_layer_is_refused(qgis_app):
+    cores = memory_layer('cores', GAUSS_KRUGER, [])
+    with pytest.raises(QgsProcessingException, match='core layer is empty'):
+        run('generatezones', CORES=cores, BUFFER_WIDTH=100, TRANSITION_WIDTH=100)
+
+
+def test_null_geometry_is_named(qgis_app):
+    cores = memory_layer('cores', GAUSS_KRUGER, [square(X0, Y0, 100), None])
+    with pytest.raises(QgsProcessingException) as raised:
+        run('generatezones', CORES=cores, BUFFER_WIDTH=100, TRANSITION_WIDTH=100)
+    assert 'Layer "cores"' in str(raised.value) and 'feature id 2 (null or empty geometry)' in str(raised.value)
+
+
+def test_self_intersecting_core_is_repaired_with_a_log_line(qgis_app):
+    bowtie = 'POLYGON(({0} {1}, {2} {3}, {2} {1}, {0} {3}, {0} {1}))'.format(X0, Y0, X0 + 100, Y0 + 100)
+    cores = memory_layer('cores', GAUSS_KRUGER, [bowtie])
+    feedback = RecordingFeedback()
+    zones = by_zone(run('generatezones', feedback=feedback, CORES=cores, BUFFER_WIDTH=10, TRANSITION_WIDTH=10))
+    assert zones['core']['area_ha'] == pytest.approx(0.5)
+    assert 'cores: 1 invalid geometries repaired.' in feedback.lines
+
+
+def test_output_is_styled_when_loaded(qgis_app, tmp_path):
+    cores = memory_layer('cores', GAUSS_KRUGER, [square(X0, Y0, 100)])
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    destination = QgsProcessingOutputLayerDefinition(str(tmp_path / 'zones.gpkg'), QgsProject.instance())
+    output = run('generatezones', context=context, CORES=cores, BUFFER_WIDTH=50, TRANSITION_WIDTH=50,
+                 OUTPUT=destination)
+    layer = QgsVectorLayer(output, 'zones')
+    context.layerToLoadOnCompletionDetails(output).postProcessor().postProcessLayer(layer, context, None)
+    renderer = layer.renderer()
+    assert isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == 'zone'
+    colours = {category.value(): category.symbol().color().name() for category in renderer.categories()}
+    assert colours == {'core': '#1b7837', 'buffer': '#9fd29b', 'transition': '#f6e8a6'}
+
+
+def test_chinese_paths_and_field_names(qgis_app, tmp_path):
+    folder = tmp_path / '保护区'
+    cores = gpkg_layer(str(folder / '核心区.gpkg'), 4547, [square(X0, Y0, 1000)], '名称', ['大熊猫核心区'])
+    output = str(folder / '分区.gpkg')
+    result = processing.run('reserveplanner:generatezones', {
+        'CORES': cores, 'BUFFER_WIDTH': 200, 'TRANSITION_WIDTH': 300, 'OUTPUT': output})
+    zones = by_zone(QgsVectorLayer(result['OUTPUT'], '分区'))
+    assert zones['core']['area_ha'] == pytest.approx(100.0)
+    labelled = gpkg_layer(str(folder / '功能区.gpkg'), 4547,
+                          [square(X0, Y0, 100), square(X0 + 100, Y0, 300)], '分区', ['核心', 'buffer'])
+    statistics = run('zonestatistics', ZONES=labelled, ZONE_FIELD='分区')
+    rows = [(feature['zone'], feature['area_ha']) for feature in statistics.getFeatures()]
+    assert rows == [('buffer', pytest.approx(9.0)), ('核心', pytest.approx(1.0))]
+
+
+@pytest.mark.slow
+@pytest.mark.external
+def test_generatezones_through_qgis_process(qgis_process, tmp_path):
+    cores = gpkg_layer(str(tmp_path / 'cores.gpkg'), 4547, [square(X0, Y0, 1000), square(X0 + 1200, Y0, 500)],
+                       'name', ['a', 'b'])
+    boundary = gpkg_layer(str(tmp_path / 'boundary.gpkg'), 4547, [square(X0 - 2000, Y0 - 2000, 6000)], 'name', ['r'])
+    output = str(tmp_path / 'zones.gpkg')
+    returncode, result, log = qgis_process('generatezones', CORES=cores, BOUNDARY=boundary, BUFFER_WIDTH=300,
+                                           TRANSITION_WIDTH=1000, OUTPUT=output)
+    assert returncode == 0, log
+    assert result['results']['OUTPUT'] == output
+    zones = by_zone(QgsVectorLayer(output, 'zones'))
+    assert zones['core']['area_ha'] == pytest.approx(125.0)
+    assert sum(feature['area_ha'] for feature in zones.values()) == pytest.approx(3600.0)
+
+
+def statistics_zones():
+    """core 1 ha; buffer 2 + 1 ha in two features; transition 6 ha (EPSG:4547, metres)."""
+    return memory_layer('zones', GAUSS_KRUGER, [
+        square(X0, Y0, 100),
+        'POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))'.format(X0 + 100, Y0, X0 + 300, Y0 + 100),
+        square(X0, Y0 + 100, 100),
+        'POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))'.format(X0, Y0 - 100, X0 + 600, Y0),
+    ], fields='zone:string', values=['core', '2', 'Buffer', 'transition'])
+
+
+def test_zonestatistics_areas_and_shares(qgis_app):
+    rows = [feature.attributes() for feature in run('zonestatistics', ZONES=statistics_zones()).getFeatures()]
+    assert rows == [
+        ['core', 1, pytest.approx(1.0), pytest.approx(10.0)],
+        ['buffer', 2, pytest.approx(3.0), pytest.approx(30.0)],
+        ['transition', 3, pytest.approx(6.0), pytest.approx(60.0)],
+    ]
+
+
+def test_zonestatistics_land_cover_by_cell_centres(qgis_app, tmp_path):
+    # 10 m cells over x 500000-500300, y 3499900-3500200: class 10 left of x 500050, class 20 right of it,
+    # no data in the row y 3499900-3499910
+    array = np.full((30, 30), 20.0)
+    array[:, :5] = 10.0
+    array[29, :] = np.nan
+    landcover = geotiff(tmp_path / '土地覆盖.tif', array, X0, Y0 + 200, 10.0, 4547)
+    output = run('zonestatistics', ZONES=statistics_zones(), LANDCOVER=landcover)
+    rows = [(feature['zone'], feature['landcover'], feature['class_pct'], feature['class_area_ha'])
+            for feature in output.getFeatures()]
+    # core x 0-100, y 0-100 (relative): 100 cells, 50 of class 10; buffer 300 cells, class 10 in 50 of them;
+    # transition x 0-600, y -100-0: columns 0-29 on the raster (9 rows + the no-data row), 30 columns off it
+    assert rows == [
+        ('core', 10, pytest.approx(50.0), pytest.approx(0.5)),
+        ('core', 20, pytest.approx(50.0), pytest.approx(0.5)),
+        ('buffer', 10, pytest.approx(100 * 50 / 300), pytest.approx(0.5)),
+        ('buffer', 20, pytest.approx(100 * 250 / 300), pytest.approx(2.5)),
+        ('transition', 10, pytest.approx(100 * 45 / 600), pytest.approx(0.45)),
+        ('transition', 20, pytest.approx(100 * 225 / 600), pytest.approx(2.25)),
+        ('transition', None, pytest.approx(100 * 330 / 600), pytest.approx(3.3)),
+    ]
+
+
+def test_zonestatistics_without_the_zone_field_is_refused(qgis_app):
+    zones = memory_layer('zones', GAUSS_KRUGER, [square(X0, Y0, 100)], fields='kind:string', values=['core'])
+    with pytest.raises(QgsProcessingException):
+        run('zonestatistics', ZONES=zones, ZONE_FIELD='zone')
+
+
+def test_cost_based_zones_stop_at_a_barrier(qgis_app, tmp_path):
+    # 60 x 20 cells of 10 m, resistance 1, a no-data wall in column 32 (x 320-330 from the raster's left edge)
+    array = np.ones((20, 60))
+    array[:, 32] = np.nan
+    resistance = geotiff(tmp_path / 'resistance.tif', array, X0, Y0 + 200, 10.0, 4547)
+    cores = memory_layer('cores', GAUSS_KRUGER, [square(X0 + 255, Y0 + 85, 20)])
+    zones = by_zone(run('generatezones', CORES=cores, RESISTANCE=resistance, BUFFER_WIDTH=100, TRANSITION_WIDTH=100))
+    buffer_box = zones['buffer'].geometry().boundingBox()
+    assert buffer_box.xMinimum() - X0 == pytest.approx(150.0)
+    assert buffer_box.xMaximum() - X0 == pytest.approx(320.0)
+    transition_box = zones['transition'].geometry().boundingBox()
+    assert transition_box.xMaximum() - X0 == pytest.approx(320.0)
+    euclidean = by_zone(run('generatezones', CORES=cores, BUFFER_WIDTH=100, TRANSITION_WIDTH=100))
+    assert euclidean['buffer'].geometry().boundingBox().xMaximum() - X0 == pytest.approx(375.0)
+
+
+def test_cost_based_zones_with_geographic_cores_and_a_projected_raster(qgis_app, tmp_path):
+    array = np.ones((40, 40))
+    resistance = geotiff(tmp_path / 'resistance.tif', array, X0 - 200, Y0 + 200, 10.0, 4547)
+    core = QgsGeometry.fromWkt(square(X0 - 5, Y0 - 5, 10))
+    core.transform(QgsCoordinateTransform(QgsCoordinateReferenceSystem(GAUSS_KRUGER),
+                                          QgsCoordinateReferenceSystem('EPSG:4490'), QgsProject.instance()))
+    cores = memory_layer('cores', 'EPSG:4490', [core.asWkt(12)])
+    output = run('generatezones', CORES=cores, RESISTANCE=resistance, BUFFER_WIDTH=50, TRANSITION_WIDTH=0)
+    assert output.crs().authid() == 'EPSG:4490'
+    zones = by_zone(output)
+    # the core touches the four cells around (X0, Y0); a cell is reached when the octile distance from the
+    # nearest of them (10 m per straight step, 10 sqrt(2) m per diagonal one, all at resistance 1) is <= 50
+    offsets = np.abs(np.arange(-8, 8)[:, None] - np.array([-1, 0])[None, :])
+    dx, dy = offsets.min(axis=1)[:, None], offsets.min(axis=1)[None, :]
+    octile = 10 * np.abs(dx - dy) + 10 * math.sqrt(2) * np.minimum(dx, dy)
+    assert zones['buffer']['area_ha'] + zones['core']['area_ha'] == pytest.approx((octile <= 50).sum() * 0.01)
