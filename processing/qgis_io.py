@@ -92,6 +92,43 @@ def to_qgs(shapely_geometry):
     return geometry
 
 
+def read_features(source, crs, context, feedback, attribute_names=None, max_segment=None):
+    """Every feature of ``source`` as a SourceFeature with its geometry (any type, unrepaired) in ``crs``.
+
+    ``attribute_names``: the fields to read (those missing from the source are ignored); None reads all.
+    ``max_segment``: densify first so that no segment is longer than this (source CRS units), so that the
+    curved edges of geographic polygons stay curved once projected. Status is None: nothing has been checked.
+    Stops early when the feedback is cancelled.
+    """
+    request = QgsFeatureRequest()
+    transform = None
+    if max_segment and source.sourceCrs() != crs:
+        transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
+    else:
+        request.setDestinationCrs(crs, context.transformContext())
+    request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    names = source.fields().names()
+    if attribute_names is not None:
+        names = [name for name in names if name in attribute_names]
+        request.setSubsetOfAttributes(names, source.fields())
+    indices = [source.fields().indexOf(name) for name in names]
+    total = source.featureCount() or 0
+    features = []
+    for index, feature in enumerate(unchecked_features(source, request)):
+        if feedback is not None and feedback.isCanceled():
+            break
+        values = feature.attributes()
+        attributes = {name: values[position] for name, position in zip(names, indices)}
+        geometry = feature.geometry()
+        if transform is not None and not geometry.isNull():
+            geometry = geometry.densifyByDistance(max_segment)
+            geometry.transform(transform)
+        features.append(SourceFeature(feature.id(), attributes, to_shapely(geometry), None))
+        if feedback is not None and total and index % 100 == 0:
+            feedback.setProgress(100.0 * index / total)
+    return features
+
+
 def unchecked_features(source, request):
     """The features of ``source`` for ``request``, invalid geometries included: a QgsProcessingFeatureSource
     otherwise applies the context's invalid-geometry check (skip or abort) whatever the request says."""
@@ -100,25 +137,17 @@ def unchecked_features(source, request):
     return source.getFeatures(request)
 
 
-def read_polygons(source, layer_name, crs, context, feedback):
+def read_polygons(source, layer_name, crs, context, feedback, max_segment=None):
     """Every feature of ``source`` as a SourceFeature with a repaired polygonal geometry in ``crs``.
 
     Invalid polygons are repaired; null, empty and unrepairable geometries come back with geometry
     None and their status, so the caller decides whether to fail or to keep them in its output.
-    One summary line reports what was repaired.
+    One summary line reports what was repaired. ``max_segment``: as in read_features.
     """
-    request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
-    request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
-    total = source.featureCount() or 0
     features = []
-    for index, feature in enumerate(unchecked_features(source, request)):
-        if feedback is not None and feedback.isCanceled():
-            break
-        geometry, status = engine_geometry.repair_polygon(to_shapely(feature.geometry()))
-        attributes = dict(zip(feature.fields().names(), feature.attributes()))
-        features.append(SourceFeature(feature.id(), attributes, geometry, status))
-        if feedback is not None and total:
-            feedback.setProgress(100.0 * index / total)
+    for item in read_features(source, crs, context, feedback, max_segment=max_segment):
+        geometry, status = engine_geometry.repair_polygon(item.geometry)
+        features.append(SourceFeature(item.fid, item.attributes, geometry, status))
     repaired = sum(1 for item in features if item.status == engine_geometry.REPAIRED)
     if repaired and feedback is not None:
         feedback.pushInfo(tr('{layer}: {count} invalid geometries repaired.').format(layer=layer_name, count=repaired))

@@ -196,7 +196,8 @@ STEP_TEMPLATES = {
     'status': N_('Status filter: {count} areas with STATUS "{status}" removed (e.g. {ids}).'),
     'mab': N_('UNESCO-MAB Biosphere Reserve designations: {count} areas removed (e.g. {ids}).'),
     'not_core': N_('Zoning layers: {count} buffer or transition zones removed, only core zones count (e.g. {ids}).'),
-    'points_off': N_('Points: {count} points removed because turning points into circles is switched off (e.g. {ids}).'),
+    'points_off': N_('Points: {count} points removed because turning points into circles is switched off '
+                     '(e.g. {ids}).'),
     'point_no_area': N_('Points: {count} points without a reported area (REP_AREA) removed (e.g. {ids}).'),
     'circle': N_('Points: {count} points turned into circles of their reported area (REP_AREA).'),
     'repaired': N_('Geometry repair: {count} invalid geometries repaired (e.g. {ids}).'),
@@ -328,8 +329,11 @@ def flatten(polygons, dissolve=True, by_year=False, feedback=None):
     return Flattened(pieces, years, units)
 
 
-def overlap_note(polygons, flattened):
-    """A Note saying how much overlapping area the dissolve removed (km2)."""
+def overlap_note(polygons, flattened, dissolve=True):
+    """A Note saying how much overlapping area the dissolve removed (km2), or that overlaps were kept."""
+    if not dissolve:
+        return note(N_('Overlaps are not dissolved: overlapping areas are counted as often as they occur and '
+                       'coverage may exceed 100 %.'))
     before = sum(item.geometry.area for item in polygons) / M2_PER_KM2
     after = sum(piece.area for piece in flattened.pieces) / M2_PER_KM2
     return note(N_('Overlaps counted once: {count} protected polygons, {before:.2f} km2 in total, dissolve into '

@@ -1,0 +1,742 @@
+"""Coverage algorithms: protected-area coverage per region (WDPA-style cleaning, coverage over time),
+habitat / species coverage with the Species Protection Index, and the species-area calculator.
+
+The computation is in engine/coverage.py and engine/species_area.py; the HTML report in engine/report.py.
+"""
+
+from collections import namedtuple
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsMapLayerType,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsRectangle,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from shapely.ops import unary_union
+
+from .. import qgis_io
+from ..engine import coverage as engine
+from ..engine import raster as engine_raster
+from ..engine import report as engine_report
+from ..engine import species_area
+from ..engine.messages import EngineError
+from .base import ReservePlannerAlgorithm
+
+GEOGRAPHIC_MAX_SEGMENT_DEGREES = 0.1
+
+
+def tr(text):
+    return QCoreApplication.translate('ReservePlannerCoverage', text)
+
+
+def max_segment(source):
+    """Densification step (degrees) for geographic sources, so that parallels stay curved once projected."""
+    return GEOGRAPHIC_MAX_SEGMENT_DEGREES if source.sourceCrs().isGeographic() else None
+
+
+def translated(item):
+    """The translated text of an engine Note or EngineError."""
+    return qgis_io.engine_message(item)
+
+
+def double_field(name):
+    return QgsField(name, QVariant.Double, 'double', 20, 4)
+
+
+def make_fields(*fields):
+    result = QgsFields()
+    for field in fields:
+        result.append(field)
+    return result
+
+
+def check_cancel(feedback):
+    """The engine's feedback callable: reports progress, returns True when the user cancelled."""
+    def report(fraction):
+        feedback.setProgress(100.0 * fraction)
+        return feedback.isCanceled()
+    return report
+
+
+def write_rows(sink, fields, frame, output_name, geometries=None):
+    """Write one feature per DataFrame row (columns in ``fields`` order), numpy scalars converted."""
+    for position, row in enumerate(frame.itertuples(index=False)):
+        feature = QgsFeature(fields)
+        feature.setAttributes([python_value(value) for value in row])
+        if geometries is not None:
+            feature.setGeometry(geometries[position])
+        qgis_io.add_feature(sink, feature, output_name)
+
+
+def python_value(value):
+    """A numpy or pandas scalar as a plain Python value QGIS accepts."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if hasattr(value, 'dtype') and value.dtype.kind == 'b':
+        return bool(value)
+    if hasattr(value, 'dtype') and value.dtype.kind in 'iu':
+        return int(value)
+    if hasattr(value, 'dtype') and value.dtype.kind == 'f':
+        return float(value)
+    return value
+
+
+# --- the protected-area input shared by protectedcoverage and habitatcoverage ---------------------------------
+
+class ProtectedAreasInput:
+    """Parameters and reading of PROTECTED with the WDPA cleaning switches (DOMAIN.md section 4).
+
+    A mixin: it translates with the module's ``tr`` (context ReservePlannerCoverage), never ``self.tr``.
+    """
+
+    PROTECTED = 'PROTECTED'
+    STATUS_FILTER = 'STATUS_FILTER'
+    EXCLUDE_MAB = 'EXCLUDE_MAB'
+    POINTS_AS_CIRCLES = 'POINTS_AS_CIRCLES'
+    REPAIR = 'REPAIR'
+    DISSOLVE = 'DISSOLVE'
+
+    def add_protected_parameters(self):
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.PROTECTED, tr('Protected areas (polygons, and points with REP_AREA)'),
+            QgsProcessing.TypeVectorAnyGeometry))
+        switches = (
+            (self.STATUS_FILTER, tr('Keep only STATUS Designated, Inscribed or Established')),
+            (self.EXCLUDE_MAB, tr('Exclude UNESCO-MAB Biosphere Reserves (zoning layers: core zones only)')),
+            (self.POINTS_AS_CIRCLES, tr('Turn points with a reported area into circles of that area')),
+            (self.REPAIR, tr('Repair invalid geometries')),
+            (self.DISSOLVE, tr('Count overlaps once (dissolve)')),
+        )
+        for name, description in switches:
+            self.addParameter(QgsProcessingParameterBoolean(name, description, defaultValue=True))
+
+    def protected_layers(self, parameters, context):
+        layers = [layer for layer in self.parameterAsLayerList(parameters, self.PROTECTED, context)
+                  if layer.type() == QgsMapLayerType.VectorLayer]
+        if not layers:
+            raise QgsProcessingException(
+                tr('No protected-area layer was given: choose one or more vector layers for PROTECTED.'))
+        return layers
+
+    def cleaning_options(self, parameters, context):
+        return engine.CleaningOptions(*(self.parameterAsBool(parameters, name, context) for name in (
+            self.STATUS_FILTER, self.EXCLUDE_MAB, self.POINTS_AS_CIRCLES, self.REPAIR, self.DISSOLVE)))
+
+    def clean_and_flatten(self, layers, crs, options, by_year, context, feedback):
+        """Read, clean and dissolve the protected areas in ``crs`` (metric equal-area).
+        Returns (engine.Flattened, list of translated summary lines) or None when cancelled."""
+        steps = QgsProcessingMultiStepFeedback(len(layers) + 2, feedback)
+        inputs = []
+        for index, layer in enumerate(layers):
+            steps.setCurrentStep(index)
+            features = qgis_io.read_features(layer, crs, context, steps, engine.WDPA_FIELDS, max_segment(layer))
+            areas = [engine.ProtectedArea(item.fid, item.geometry, engine_attributes(item.attributes))
+                     for item in features]
+            inputs.append(engine.ProtectedLayer(layer.name(), set(layer.fields().names()), areas))
+        steps.setCurrentStep(len(layers))
+        polygons, notes = engine.clean_protected_areas(inputs, options, check_cancel(steps))
+        steps.setCurrentStep(len(layers) + 1)
+        flattened = engine.flatten(polygons, options.dissolve, by_year, check_cancel(steps))
+        if feedback.isCanceled():
+            return None
+        notes.append(engine.overlap_note(polygons, flattened, options.dissolve))
+        summary = [translated(item) for item in notes]
+        for line in summary:
+            feedback.pushInfo(line)
+        return flattened, summary
+
+
+def engine_attributes(attributes):
+    """QGIS attribute values (NULL as QVariant) as plain Python values for the engine."""
+    return {name: None if value is None or (isinstance(value, QVariant) and value.isNull()) else value
+            for name, value in attributes.items()}
+
+
+def combined_extent(sources, crs, context):
+    extent = QgsRectangle()
+    for source in sources:
+        extent.combineExtentWith(qgis_io.source_extent(source, crs, context))
+    return extent
+
+
+def equal_area_crs(sources, context):
+    """A Lambert azimuthal equal-area CRS centred on all ``sources`` (DOMAIN.md section 4) and the first's CRS."""
+    first_crs = sources[0].sourceCrs()
+    extent = combined_extent(sources, first_crs, context)
+    if extent.isNull():
+        extent = QgsRectangle(0, 0, 0, 0)
+    return qgis_io.local_equal_area_crs(extent, first_crs), first_crs, extent
+
+
+def null_to_none(value):
+    return None if value is None or (isinstance(value, QVariant) and value.isNull()) else value
+
+
+def add_species_area_section(report, coverage_percent, target_percent):
+    """The species-area table (DOMAIN.md section 6) for the current coverage and for the target."""
+    current = species_area.species_area_table(min(coverage_percent, 100.0) / 100.0, 0.9)
+    at_target = species_area.species_area_table(target_percent / 100.0, 0.9)
+    table = current[['z', 'persisting_pct']].copy()
+    table['target_pct'] = at_target['persisting_pct']
+    report.heading(tr('Species expected to persist (species-area relationship)'))
+    report.paragraph(tr('If only the protected habitat remained, the share of species expected to persist is '
+                        '(protected share)^z (S = c A^z; DOMAIN.md section 6).'))
+    report.table(table, columns={'z': 'z', 'persisting_pct': tr('Species persisting at {:.1f} % (%)').format(
+        coverage_percent), 'target_pct': tr('Species persisting at {:.1f} % (%)').format(target_percent)})
+
+
+Region = namedtuple('Region', 'key geometry output_geometry label')
+"""A region: its REGION_FIELD value, shapely geometry in the equal-area CRS, QgsGeometry in the output CRS, label."""
+
+
+# --- protectedcoverage -----------------------------------------------------------------------------------------
+
+class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
+    """Coverage of regions by protected areas, WDPA-style (DOMAIN.md section 4)."""
+
+    ALGORITHM_ID = 'protectedcoverage'
+    GROUP_ID = 'coverage'
+    ICON = 'protectedcoverage.svg'
+
+    REGIONS = 'REGIONS'
+    REGION_FIELD = 'REGION_FIELD'
+    TARGET = 'TARGET'
+    OUTPUT = 'OUTPUT'
+    OUTPUT_FLAT = 'OUTPUT_FLAT'
+    OUTPUT_TIMELINE = 'OUTPUT_TIMELINE'
+    OUTPUT_HTML = 'OUTPUT_HTML'
+    REGIONS_MEETING_TARGET = 'REGIONS_MEETING_TARGET'
+    REGION_COUNT = 'REGION_COUNT'
+    REPRESENTATIVENESS = 'REPRESENTATIVENESS'
+    UNPROTECTED_REGIONS = 'UNPROTECTED_REGIONS'
+    PROTECTED_PERCENT = 'PROTECTED_PERCENT'
+    PROTECTED_KM2 = 'PROTECTED_KM2'
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Protected-area coverage')
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            'Share of each region covered by protected areas, cleaned the way Protected Planet and wdpar do it, '
+            'against a target such as the GBF Target 3 (30 %).\n'
+            'PROTECTED: one or more layers (WDPA-like polygons, points with REP_AREA in km2, or your own layers). '
+            'Cleaning steps, each a switch on by default: keep STATUS Designated / Inscribed / Established; '
+            'exclude UNESCO-MAB Biosphere Reserves (DESIG_ENG mentions "UNESCO-MAB" or "Biosphere Reserve"); '
+            'a layer with a "zone" field (a Reserve Planner zoning layer) counts only its core zones; points '
+            'without a reported area are dropped, the others become circles of radius sqrt(REP_AREA x 1e6 / pi) m; '
+            'invalid geometries are repaired; overlaps are counted once (dissolve). A layer without STATUS, '
+            'DESIG_ENG or STATUS_YR skips the step that needs the field; the log says so, and what every step '
+            'removed or changed.\n'
+            'REGIONS (optional): provinces, ecoregions... Without it, one row for the rectangle enclosing the '
+            'protected areas. REGION_FIELD: the field naming each region (feature id otherwise). TARGET: the target '
+            'coverage in %.\n'
+            'Areas are computed in a Lambert azimuthal equal-area projection centred on the data, whatever the input '
+            'CRSs (CGCS2000 regions and WGS 84 protected areas together work).\n'
+            'OUTPUT: the regions with area_km2, protected_km2, percent, gap_km2 (protected area still needed to reach '
+            'the target) and meets_target. OUTPUT_FLAT: the cleaned, dissolved protected areas (in the first '
+            'PROTECTED layer\'s CRS). OUTPUT_TIMELINE (optional): coverage of all regions by establishment year '
+            '(STATUS_YR; each area counted from its earliest year). OUTPUT_HTML (optional): a report with the '
+            'cleaning summary, tables and charts of coverage per region and over time, and the species-area '
+            'arithmetic. Numbers: REGIONS_MEETING_TARGET, REGION_COUNT, REPRESENTATIVENESS (% of regions meeting '
+            'the target), UNPROTECTED_REGIONS (< 1 % covered), PROTECTED_PERCENT and PROTECTED_KM2 over all regions.')
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.add_protected_parameters()
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.REGIONS, self.tr('Regions (provinces, ecoregions)'), [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.REGION_FIELD, self.tr('Region name field'), parentLayerParameterName=self.REGIONS, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TARGET, self.tr('Target coverage (%)'), QgsProcessingParameterNumber.Double,
+            defaultValue=engine.GBF_TARGET_PERCENT, minValue=0.0, maxValue=100.0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr('Coverage per region'), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_FLAT, self.tr('Cleaned, dissolved protected areas'), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_TIMELINE, self.tr('Coverage over time'), QgsProcessing.TypeVector, optional=True,
+            createByDefault=False))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_HTML, self.tr('Coverage report'), self.tr('HTML files (*.html)'), optional=True,
+            createByDefault=False))
+        for name, description in (
+                (self.REGIONS_MEETING_TARGET, self.tr('Regions meeting the target')),
+                (self.REGION_COUNT, self.tr('Number of regions')),
+                (self.REPRESENTATIVENESS, self.tr('Share of regions meeting the target (%)')),
+                (self.UNPROTECTED_REGIONS, self.tr('Regions less than 1 % protected')),
+                (self.PROTECTED_PERCENT, self.tr('Protected share of all regions (%)')),
+                (self.PROTECTED_KM2, self.tr('Protected area in all regions (km2)'))):
+            self.addOutput(QgsProcessingOutputNumber(name, description))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        layers = self.protected_layers(parameters, context)
+        regions_source = self.parameterAsSource(parameters, self.REGIONS, context)
+        if self.REGIONS in parameters and parameters[self.REGIONS] and regions_source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.REGIONS))
+        region_field = self.parameterAsString(parameters, self.REGION_FIELD, context)
+        target = self.parameterAsDouble(parameters, self.TARGET, context)
+        options = self.cleaning_options(parameters, context)
+        html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
+        wants_timeline = bool(html_path) or bool(parameters.get(self.OUTPUT_TIMELINE))
+
+        crs, first_crs, extent = equal_area_crs(layers + ([regions_source] if regions_source else []), context)
+        feedback.pushInfo(self.tr('Areas are computed in {crs}.').format(crs=crs.toProj()))
+        steps = QgsProcessingMultiStepFeedback(3, feedback)
+        flattened = self.clean_and_flatten(layers, crs, options, wants_timeline, context, steps)
+        if flattened is None:
+            return {}
+        flattened, summary = flattened
+        steps.setCurrentStep(1)
+        regions = self.read_regions(regions_source, region_field, crs, first_crs, extent, context, steps)
+        steps.setCurrentStep(2)
+        frame, clipped = engine.coverage_from_pieces(
+            flattened.pieces, [(region.key, region.geometry) for region in regions], check_cancel(steps))
+        if feedback.isCanceled():
+            return {}
+        frame = engine.add_target(frame, target)
+        score = engine.representativeness(frame, target)
+        total_area, total_protected, total_percent = engine.totals(frame)
+        timeline = engine.coverage_timeline(flattened.years, clipped, total_area) if wants_timeline else None
+        if timeline is not None and timeline[1] > 0:
+            feedback.pushInfo(self.tr('{km2:.2f} km2 is protected only by areas without an establishment year '
+                                      '(STATUS_YR); the timeline leaves it out.').format(km2=timeline[1]))
+
+        results = {
+            self.REGIONS_MEETING_TARGET: score.meeting_target, self.REGION_COUNT: score.region_count,
+            self.REPRESENTATIVENESS: score.share_percent, self.UNPROTECTED_REGIONS: score.unprotected,
+            self.PROTECTED_PERCENT: total_percent, self.PROTECTED_KM2: total_protected,
+        }
+        out_crs = regions_source.sourceCrs() if regions_source is not None else first_crs
+        key_field = regions_source.fields().field(region_field) if region_field else None
+        results[self.OUTPUT] = self.write_coverage(parameters, context, frame, regions, out_crs, key_field)
+        results[self.OUTPUT_FLAT] = self.write_flat(parameters, context, flattened.units, crs, first_crs)
+        if timeline is not None and parameters.get(self.OUTPUT_TIMELINE):
+            results[self.OUTPUT_TIMELINE] = self.write_timeline(parameters, context, timeline[0])
+        if html_path:
+            labelled = frame.assign(region=[region.label for region in regions])
+            overall = (total_area, total_protected, total_percent)
+            self.coverage_report(labelled, score, target, overall, timeline, summary).write(html_path)
+            results[self.OUTPUT_HTML] = html_path
+        feedback.pushInfo(self.tr('{meeting} of {count} regions reach {target:.1f} %; all regions together: '
+                                  '{percent:.2f} % protected.').format(
+            meeting=score.meeting_target, count=score.region_count, target=target, percent=total_percent))
+        return results
+
+    def read_regions(self, source, field_name, crs, first_crs, extent, context, feedback):
+        """Regions with their geometry in ``crs`` and in the output CRS; without REGIONS the protected extent."""
+        if source is None:
+            rectangle = QgsGeometry.fromRect(extent).densifyByCount(64)
+            geometry = qgis_io.to_shapely(qgis_io.transform_geometry(qgis_io.to_shapely(rectangle), first_crs, crs,
+                                                                      context))
+            label = self.tr('Extent of the protected areas')
+            return [Region(label, geometry, rectangle, label)]
+        name = source.sourceName()
+        features = qgis_io.read_polygons(source, name, crs, context, feedback, max_segment(source))
+        qgis_io.require_geometries(features, name)
+        regions = []
+        for item in features:
+            key = null_to_none(item.attributes.get(field_name)) if field_name else str(item.fid)
+            output_geometry = qgis_io.transform_geometry(item.geometry, crs, source.sourceCrs(), context)
+            regions.append(Region(key, item.geometry, output_geometry, str(item.fid) if key is None else str(key)))
+        return regions
+
+    def write_coverage(self, parameters, context, frame, regions, out_crs, key_field):
+        key_field = QgsField(key_field) if key_field is not None else QgsField('region', QVariant.String, 'string', 254)
+        fields = make_fields(key_field, double_field('area_km2'), double_field('protected_km2'),
+                             double_field('percent'), double_field('gap_km2'), QgsField('meets_target', QVariant.Bool))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
+                                             out_crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        columns = frame[['region', 'area_km2', 'protected_km2', 'percent', 'gap_km2', 'meets_target']]
+        geometries = [self.multipolygon(region.output_geometry) for region in regions]
+        write_rows(sink, fields, columns, self.OUTPUT, geometries)
+        qgis_io.style_output_on_load(context, dest_id, 'coverage')
+        return dest_id
+
+    @staticmethod
+    def multipolygon(geometry):
+        geometry = QgsGeometry(geometry)
+        geometry.convertToMultiType()
+        return geometry
+
+    def write_flat(self, parameters, context, units, crs, out_crs):
+        fields = make_fields(QgsField('unit_id', QVariant.Int), double_field('area_km2'))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_FLAT, context, fields, QgsWkbTypes.MultiPolygon,
+                                             out_crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_FLAT))
+        for index, unit in enumerate(units):
+            feature = QgsFeature(fields)
+            feature.setAttributes([index + 1, float(unit.area / engine.M2_PER_KM2)])
+            feature.setGeometry(self.multipolygon(qgis_io.transform_geometry(unit, crs, out_crs, context)))
+            qgis_io.add_feature(sink, feature, self.OUTPUT_FLAT)
+        qgis_io.style_output_on_load(context, dest_id, 'protected_flat')
+        return dest_id
+
+    def write_timeline(self, parameters, context, frame):
+        fields = make_fields(QgsField('year', QVariant.Int), double_field('added_km2'), double_field('protected_km2'),
+                             double_field('percent'))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_TIMELINE, context, fields, QgsWkbTypes.NoGeometry,
+                                             QgsCoordinateReferenceSystem())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_TIMELINE))
+        write_rows(sink, fields, frame[['year', 'added_km2', 'protected_km2', 'percent']], self.OUTPUT_TIMELINE)
+        return dest_id
+
+    def coverage_report(self, frame, score, target, overall, timeline, summary):
+        total_area, total_protected, total_percent = overall
+        report = engine_report.HtmlReport(self.tr('Protected-area coverage'))
+        report.paragraph(self.tr('All regions: {area:,.2f} km2, of which {protected:,.2f} km2 ({percent:.2f} %) is '
+                                 'protected. {meeting} of {count} regions ({share:.1f} %) reach the target of '
+                                 '{target:.1f} %; {unprotected} are less than 1 % protected.').format(
+            area=total_area, protected=total_protected, percent=total_percent, meeting=score.meeting_target,
+            count=score.region_count, share=score.share_percent, target=target, unprotected=score.unprotected))
+        report.heading(self.tr('Cleaning of the protected areas'))
+        report.bullet_list(summary)
+        report.heading(self.tr('Coverage per region'))
+        labels = frame['region'].tolist()
+        report.figure(engine_report.bar_chart(labels, frame['percent'].tolist(), target,
+                                              self.tr('Coverage per region'), self.tr('Protected (%)'),
+                                              self.tr('Target {:.1f} %').format(target)))
+        shown = frame.assign(meets_target=[self.tr('yes') if value else self.tr('no')
+                                                          for value in frame['meets_target']])
+        report.table(shown, columns={
+            'region': self.tr('Region'), 'area_km2': self.tr('Area (km2)'), 'protected_km2': self.tr('Protected (km2)'),
+            'percent': self.tr('Protected (%)'), 'gap_km2': self.tr('Gap to target (km2)'),
+            'meets_target': self.tr('Meets target')})
+        if timeline is not None:
+            self.timeline_section(report, timeline, target)
+        add_species_area_section(report, total_percent, target)
+        return report
+
+    def timeline_section(self, report, timeline, target):
+        frame, undated_km2 = timeline
+        report.heading(self.tr('Coverage over time'))
+        if frame.empty:
+            report.paragraph(self.tr('No protected area has an establishment year (STATUS_YR).'))
+            return
+        report.figure(engine_report.line_chart(frame['year'].tolist(), frame['percent'].tolist(), target,
+                                               self.tr('Path toward the target'), self.tr('Year'),
+                                               self.tr('Protected (%)'), self.tr('Target {:.1f} %').format(target)))
+        if undated_km2 > 0:
+            report.paragraph(self.tr('{km2:,.2f} km2 is protected only by areas without an establishment year and is '
+                                     'not in this timeline.').format(km2=undated_km2))
+        report.table(frame, columns={'year': self.tr('Year'), 'added_km2': self.tr('Added (km2)'),
+                                     'protected_km2': self.tr('Protected (km2)'), 'percent': self.tr('Protected (%)')})
+
+
+# --- habitatcoverage --------------------------------------------------------------------------------------------
+
+class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
+    """Protected share of each species' range or habitat, per group, and the Species Protection Index."""
+
+    ALGORITHM_ID = 'habitatcoverage'
+    GROUP_ID = 'coverage'
+    ICON = 'habitatcoverage.svg'
+
+    SPECIES = 'SPECIES'
+    SPECIES_FIELD = 'SPECIES_FIELD'
+    GROUP_FIELD = 'GROUP_FIELD'
+    HABITAT_RASTERS = 'HABITAT_RASTERS'
+    RASTER_GROUP = 'RASTER_GROUP'
+    BOUNDARY = 'BOUNDARY'
+    OUTPUT = 'OUTPUT'
+    OUTPUT_GROUPS = 'OUTPUT_GROUPS'
+    OUTPUT_HTML = 'OUTPUT_HTML'
+    SPI = 'SPI'
+    SPECIES_COUNT = 'SPECIES_COUNT'
+    HABITAT_PROTECTED_PERCENT = 'HABITAT_PROTECTED_PERCENT'
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Habitat coverage and Species Protection Index')
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            'How much of each species\' range or habitat is protected, per group (e.g. threatened mammals: the '
+            'share of their habitat protected), and the Map of Life Species Protection Index.\n'
+            'SPECIES (optional): range polygons; SPECIES_FIELD names the species (several features of one '
+            'species are merged); GROUP_FIELD (optional) groups them, e.g. by class. HABITAT_RASTERS (optional): one '
+            'raster per species, cells > 0 are habitat; the species is named after the layer and belongs to '
+            'RASTER_GROUP. Give '
+            'ranges, rasters or both. PROTECTED and the cleaning switches: as in Protected-area coverage. BOUNDARY '
+            '(optional): the region of the analysis; ranges are clipped to it and its share of each range weights '
+            'the SPI.\n'
+            'Per species: range_km2 (inside the boundary), protected_km2, percent, target_pct (Map of Life target: '
+            '100 % of ranges under 10 000 km2, 15 % from 250 000 km2, linear in log10(area) between), sps = '
+            'min(100, 100 x protected / (target x range)) and region_share. Areas are in km2 in an equal-area '
+            'projection centred on the data (rasters: their cell areas, exact on geographic grids). OUTPUT_GROUPS: '
+            'per group the species count, habitat and protected km2, percent of the habitat protected and the '
+            'group\'s SPI. SPI: the mean SPS weighted by region_share. OUTPUT_HTML (optional): a report '
+            'with tables and charts.')
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SPECIES, self.tr('Species ranges'), [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.SPECIES_FIELD, self.tr('Species name field'), parentLayerParameterName=self.SPECIES, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.GROUP_FIELD, self.tr('Group field (e.g. class)'), parentLayerParameterName=self.SPECIES,
+            optional=True))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.HABITAT_RASTERS, self.tr('Habitat rasters (one per species, cells > 0 are habitat)'),
+            QgsProcessing.TypeRaster, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.RASTER_GROUP, self.tr('Group of the habitat rasters'), defaultValue='', optional=True))
+        self.add_protected_parameters()
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.BOUNDARY, self.tr('Region of the analysis'), [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr('Protection per species'), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_GROUPS, self.tr('Protection per group'), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_HTML, self.tr('Habitat coverage report'), self.tr('HTML files (*.html)'), optional=True,
+            createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber(self.SPI, self.tr('Species Protection Index')))
+        self.addOutput(QgsProcessingOutputNumber(self.SPECIES_COUNT, self.tr('Number of species')))
+        self.addOutput(QgsProcessingOutputNumber(self.HABITAT_PROTECTED_PERCENT,
+                                                 self.tr('Share of all habitat protected (%)')))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        layers = self.protected_layers(parameters, context)
+        species_source = self.parameterAsSource(parameters, self.SPECIES, context)
+        species_field = self.parameterAsString(parameters, self.SPECIES_FIELD, context)
+        group_field = self.parameterAsString(parameters, self.GROUP_FIELD, context)
+        rasters = [layer for layer in self.parameterAsLayerList(parameters, self.HABITAT_RASTERS, context)
+                   if layer.type() == QgsMapLayerType.RasterLayer]
+        raster_group = self.parameterAsString(parameters, self.RASTER_GROUP, context) or self.tr('Habitat rasters')
+        boundary_source = self.parameterAsSource(parameters, self.BOUNDARY, context)
+        html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
+        if species_source is None and not rasters:
+            raise QgsProcessingException(self.tr('Give species ranges (SPECIES) or habitat rasters (HABITAT_RASTERS), '
+                                                 'or both.'))
+        if species_source is not None and not species_field:
+            raise QgsProcessingException(self.tr('Choose the field that names the species (SPECIES_FIELD).'))
+
+        vector_sources = layers + [source for source in (species_source, boundary_source) if source is not None]
+        crs, _first_crs, _extent = equal_area_crs(vector_sources, context)
+        steps = QgsProcessingMultiStepFeedback(4, feedback)
+        flattened = self.clean_and_flatten(layers, crs, self.cleaning_options(parameters, context), False, context,
+                                           steps)
+        if flattened is None:
+            return {}
+        flattened, summary = flattened
+        boundary = self.read_boundary(boundary_source, crs, context, steps)
+        steps.setCurrentStep(1)
+        tables = []
+        if species_source is not None:
+            tables.append(self.range_species(species_source, species_field, group_field, flattened, boundary, crs,
+                                             context, steps))
+        steps.setCurrentStep(2)
+        if rasters:
+            tables.append(self.raster_species(rasters, raster_group, flattened.units, crs, boundary_source, context,
+                                              steps))
+        if feedback.isCanceled():
+            return {}
+        species = engine.species_table(*[sum((list(table[index]) for table in tables), []) for index in range(5)])
+        groups = engine.group_table(species)
+        spi = engine.species_protection_index(species['sps'], species['region_share'])
+        habitat = float(species['range_km2'].sum())
+        habitat_percent = 100.0 * float(species['protected_km2'].sum()) / habitat if habitat > 0 else 0.0
+
+        results = {self.SPI: spi, self.SPECIES_COUNT: len(species), self.HABITAT_PROTECTED_PERCENT: habitat_percent}
+        results[self.OUTPUT] = self.write_species(parameters, context, species)
+        results[self.OUTPUT_GROUPS] = self.write_groups(parameters, context, groups)
+        if html_path:
+            self.habitat_report(species, groups, spi, summary).write(html_path)
+            results[self.OUTPUT_HTML] = html_path
+        feedback.pushInfo(self.tr('{count} species; Species Protection Index {spi:.1f}.').format(
+            count=len(species), spi=spi))
+        return results
+
+    def read_boundary(self, source, crs, context, feedback):
+        """The union of the BOUNDARY features in ``crs``, or None."""
+        if source is None:
+            return None
+        features = qgis_io.read_polygons(source, source.sourceName(), crs, context, feedback,
+                                             max_segment(source))
+        qgis_io.require_geometries(features, source.sourceName())
+        return unary_union([item.geometry for item in features])
+
+    def range_species(self, source, species_field, group_field, flattened, boundary, crs, context, feedback):
+        """(species, groups, range_km2, protected_km2, region_share) of the range polygons."""
+        name = source.sourceName()
+        features = qgis_io.read_polygons(source, name, crs, context, feedback, max_segment(source))
+        qgis_io.require_geometries(features, name)
+        ranges, groups = {}, {}
+        for item in features:
+            species = null_to_none(item.attributes.get(species_field))
+            if species is None or not str(species).strip():
+                raise QgsProcessingException(self.tr(
+                    'Feature {fid} of layer "{layer}" has no species name in field "{field}": fill it in or filter '
+                    'the layer, then run again.').format(fid=item.fid, layer=name, field=species_field))
+            ranges.setdefault(str(species), []).append(item.geometry)
+            group = null_to_none(item.attributes.get(group_field)) if group_field else None
+            groups.setdefault(str(species), self.tr('(no group)') if group is None else str(group))
+        names = sorted(ranges)
+        geometries = [unary_union(ranges[species]) for species in names]
+        range_km2, protected_km2, share = engine.range_coverage(geometries, flattened.pieces, boundary,
+                                                                check_cancel(feedback))
+        return names, [groups[species] for species in names], range_km2, protected_km2, share
+
+    def raster_species(self, rasters, group, units, crs, boundary_source, context, feedback):
+        """(species, groups, range_km2, protected_km2, region_share) of the habitat rasters."""
+        rows = []
+        for index, layer in enumerate(rasters):
+            if feedback.isCanceled():
+                break
+            feedback.setProgress(100.0 * index / len(rasters))
+            rows.append(self.raster_row(layer, units, crs, boundary_source, context))
+        columns = list(zip(*rows)) if rows else [[], [], []]
+        return [layer.name() for layer in rasters[:len(rows)]], [group] * len(rows), columns[0], columns[1], columns[2]
+
+    def raster_row(self, layer, units, crs, boundary_source, context):
+        raster_crs = layer.crs()
+        if not raster_crs.isGeographic() and not qgis_io.is_metric(raster_crs):
+            raise QgsProcessingException(self.tr(
+                'The habitat raster "{layer}" is in {crs}, whose cells do not have true areas: warp it to an '
+                'equal-area or UTM projection (Raster > Projections > Warp) and run again.').format(
+                layer=layer.name(), crs=raster_crs.authid()))
+        try:
+            grid = engine_raster.read_band(layer.source())
+        except EngineError as error:
+            raise QgsProcessingException(qgis_io.engine_message(error)) from error
+        shape = grid.array.shape
+        protected = [qgis_io.to_shapely(qgis_io.transform_geometry(unit, crs, raster_crs, context)) for unit in units]
+        protected_mask = engine_raster.rasterize(protected, [1] * len(protected), shape, grid.geotransform) > 0
+        region_mask = None
+        if boundary_source is not None:
+            region_request = qgis_io.read_polygons(boundary_source, boundary_source.sourceName(), raster_crs, context,
+                                                   None)
+            region = [item.geometry for item in region_request if item.geometry is not None]
+            region_mask = engine_raster.rasterize(region, [1] * len(region), shape, grid.geotransform) > 0
+        cell_areas = engine.cell_areas_m2(grid.geotransform, shape[0], raster_crs.isGeographic())
+        return engine.raster_habitat_coverage(grid.array, protected_mask, cell_areas, region_mask)
+
+    def write_species(self, parameters, context, frame):
+        fields = make_fields(QgsField('species', QVariant.String, 'string', 254),
+                             QgsField('group', QVariant.String, 'string', 254), double_field('range_km2'),
+                             double_field('protected_km2'), double_field('percent'), double_field('target_pct'),
+                             double_field('sps'), double_field('region_share'))
+        return self.write_table(parameters, self.OUTPUT, context, fields, frame)
+
+    def write_groups(self, parameters, context, frame):
+        fields = make_fields(QgsField('group', QVariant.String, 'string', 254), QgsField('species_count', QVariant.Int),
+                             double_field('range_km2'), double_field('protected_km2'), double_field('percent'),
+                             double_field('spi'))
+        return self.write_table(parameters, self.OUTPUT_GROUPS, context, fields, frame)
+
+    def write_table(self, parameters, name, context, fields, frame):
+        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.NoGeometry,
+                                             QgsCoordinateReferenceSystem())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        write_rows(sink, fields, frame[[field.name() for field in fields]], name)
+        return dest_id
+
+    def habitat_report(self, species, groups, spi, summary):
+        report = engine_report.HtmlReport(self.tr('Habitat coverage and Species Protection Index'))
+        report.paragraph(self.tr('{count} species; Species Protection Index (SPI) {spi:.1f} of 100.').format(
+            count=len(species), spi=spi))
+        report.heading(self.tr('Protection per group'))
+        report.figure(engine_report.bar_chart(groups['group'].tolist(), groups['percent'].tolist(), None,
+                                              self.tr('Share of each group\'s habitat protected'),
+                                              self.tr('Protected (%)')))
+        report.table(groups, columns={
+            'group': self.tr('Group'), 'species_count': self.tr('Species'), 'range_km2': self.tr('Habitat (km2)'),
+            'protected_km2': self.tr('Protected (km2)'), 'percent': self.tr('Protected (%)'), 'spi': self.tr('SPI')})
+        report.heading(self.tr('Protection per species'))
+        report.table(species, columns={
+            'species': self.tr('Species'), 'group': self.tr('Group'), 'range_km2': self.tr('Range (km2)'),
+            'protected_km2': self.tr('Protected (km2)'), 'percent': self.tr('Protected (%)'),
+            'target_pct': self.tr('Target (%)'), 'sps': self.tr('SPS'),
+            'region_share': self.tr('Share of range in region')})
+        report.heading(self.tr('Cleaning of the protected areas'))
+        report.bullet_list(summary)
+        return report
+
+
+# --- speciesarea ------------------------------------------------------------------------------------------------
+
+class SpeciesAreaAlgorithm(ReservePlannerAlgorithm):
+    """The species-area arithmetic of DOMAIN.md section 6 as a calculator."""
+
+    ALGORITHM_ID = 'speciesarea'
+    GROUP_ID = 'coverage'
+    ICON = 'speciesarea.svg'
+
+    COVERAGE = 'COVERAGE'
+    Z = 'Z'
+    SPECIES_SHARE = 'SPECIES_SHARE'
+    OUTPUT = 'OUTPUT'
+    PERSISTING_PERCENT = 'PERSISTING_PERCENT'
+    AREA_NEEDED_PERCENT = 'AREA_NEEDED_PERCENT'
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Species-area calculator')
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            'The species-area relationship S = c A^z (the Half-Earth arithmetic): when habitat shrinks to a share a of '
+            'its original area, a share a^z of the species is expected to persist; keeping a share f of the species '
+            'needs f^(1/z) of the area. Protecting half keeps 0.5^0.25 = 84 %, keeping 15 % keeps 0.15^0.25 = 62 %.\n'
+            'COVERAGE: the share of habitat kept (e.g. protected), in %. Z: the exponent (about 0.25; 0.15 to 0.4). '
+            'SPECIES_SHARE: the share of species to keep, in %.\n'
+            'PERSISTING_PERCENT: species expected to persist at COVERAGE; AREA_NEEDED_PERCENT: habitat needed for '
+            'SPECIES_SHARE. OUTPUT: a table of both for z = 0.15 ... 0.4 and Z.')
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterNumber(
+            self.COVERAGE, self.tr('Share of habitat kept (%)'), QgsProcessingParameterNumber.Double,
+            defaultValue=engine.GBF_TARGET_PERCENT, minValue=0.0, maxValue=100.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.Z, self.tr('Species-area exponent z'), QgsProcessingParameterNumber.Double,
+            defaultValue=species_area.DEFAULT_Z, minValue=0.01, maxValue=1.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.SPECIES_SHARE, self.tr('Share of species to keep (%)'), QgsProcessingParameterNumber.Double,
+            defaultValue=90.0, minValue=0.0, maxValue=100.0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr('Species-area table'), QgsProcessing.TypeVector))
+        self.addOutput(QgsProcessingOutputNumber(self.PERSISTING_PERCENT, self.tr('Species persisting (%)')))
+        self.addOutput(QgsProcessingOutputNumber(self.AREA_NEEDED_PERCENT, self.tr('Habitat needed (%)')))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        coverage = self.parameterAsDouble(parameters, self.COVERAGE, context) / 100.0
+        z = self.parameterAsDouble(parameters, self.Z, context)
+        species_share = self.parameterAsDouble(parameters, self.SPECIES_SHARE, context) / 100.0
+        try:
+            persisting = 100.0 * species_area.persisting_share(coverage, z)
+            needed = 100.0 * species_area.area_needed(species_share, z)
+            table = species_area.species_area_table(coverage, species_share,
+                                                    species_area.TYPICAL_Z_VALUES + (z,))
+        except EngineError as error:
+            raise QgsProcessingException(qgis_io.engine_message(error)) from error
+        fields = make_fields(double_field('z'), double_field('persisting_pct'), double_field('area_needed_pct'))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry,
+                                             QgsCoordinateReferenceSystem())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        write_rows(sink, fields, table, self.OUTPUT)
+        feedback.pushInfo(self.tr('With {coverage:.1f} % of the habitat, {persisting:.1f} % of the species are '
+                                  'expected to persist (z = {z}); keeping {share:.1f} % of them needs {needed:.1f} % '
+                                  'of the habitat.').format(coverage=100 * coverage, persisting=persisting, z=z,
+                                                     share=100 * species_share, needed=needed))
+        return {self.OUTPUT: dest_id, self.PERSISTING_PERCENT: persisting, self.AREA_NEEDED_PERCENT: needed}
