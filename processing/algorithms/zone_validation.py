@@ -145,8 +145,11 @@ class ValidateZones(ReservePlannerAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ZONES, self.tr('Zoning layer'), [QgsProcessing.TypeVectorPolygon]))
+        # Optional so that leaving it out means "zone": QGIS 3.22 rejects a missing mandatory field parameter
+        # even when it has a default value.
         self.addParameter(QgsProcessingParameterField(
-            self.ZONE_FIELD, self.tr('Zone field'), defaultValue=ZONE_FIELD, parentLayerParameterName=self.ZONES))
+            self.ZONE_FIELD, self.tr('Zone field'), defaultValue=ZONE_FIELD, parentLayerParameterName=self.ZONES,
+            optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.BOUNDARY, self.tr('Reserve boundary'), [QgsProcessing.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterEnum(
@@ -206,7 +209,7 @@ class ValidateZones(ReservePlannerAlgorithm):
         results = {self.OUTPUT: dest_id, self.ERROR_COUNT: counts[engine.ERROR],
                    self.WARNING_COUNT: counts[engine.WARNING]}
         if html_path:
-            areas = engine.zone_areas(zones, boundary, profile)
+            areas = engine.areas_by_class(zones, boundary, profile)
             settings = {'layer': source.sourceName(), 'field': field, 'profile': profile, 'width': width,
                         'tolerances': tolerances, 'crs': work_crs.description() or work_crs.toProj()}
             write_report(html_path, report_html(settings, problems, areas))

@@ -197,17 +197,18 @@ def _geometry_problems(fid, raw, status, severity):
                         {'fid': fid}, None, (fid,))]
     if status == engine_geometry.VALID:
         return []
-    reason = explain_validity(raw)
+    explanation = explain_validity(raw)
+    reason = explanation.split('[')[0].strip()
     template = (N_('Feature {fid}: invalid geometry ({reason}); it was repaired for the other checks, '
                    'fix it in the layer.') if status == engine_geometry.REPAIRED else
                 N_('Feature {fid}: invalid geometry that cannot be repaired ({reason}).'))
     return [Problem(RULE_INVALID, severity[RULE_INVALID], template, {'fid': fid, 'reason': reason},
-                    _invalidity_location(reason, raw), (fid,))]
+                    _invalidity_location(explanation, raw), (fid,))]
 
 
-def _invalidity_location(reason, raw):
-    """The point GEOS names in ``reason`` (e.g. "Self-intersection[5 5]"), else the feature itself."""
-    match = _LOCATION.search(reason)
+def _invalidity_location(explanation, raw):
+    """The point GEOS names in ``explanation`` (e.g. "Self-intersection[5 5]"), else the feature itself."""
+    match = _LOCATION.search(explanation)
     return Point(float(match.group(1)), float(match.group(2))) if match else raw
 
 
@@ -315,7 +316,7 @@ def check_outside(context):
     for piece in _polygons(context.union.difference(context.boundary)):
         if piece.area < context.tolerances.area_m2:
             continue
-        fids = tuple(fid for fid, _zone, geometry in context.features if geometry.intersects(piece))
+        fids = tuple(fid for fid, _zone, geometry in context.features if geometry.intersection(piece).area > 0)
         problems.append(Problem(
             RULE_OUTSIDE, context.severity(RULE_OUTSIDE),
             N_('{area_m2:.1f} m² of zone features {fids} lie outside the reserve boundary.'),
@@ -432,8 +433,12 @@ CHECKS = (
 """The checks after rule 1, each switched by its rule's severity in the profile; area ratios come last."""
 
 
-def zone_areas(zones, boundary=None, profile='mab'):
-    """Area in m2 of each zone class present (key None: unknown values) and of the reserve (key ``'reserve'``)."""
+def areas_by_class(zones, boundary=None, profile='mab'):
+    """Area in m2 of each zone class present (key None: unknown values) and of the reserve (key ``'reserve'``).
+
+    Measured as rule 6 measures them: overlapping polygons of one class count once, and the reserve is the
+    boundary when given, else the union of the zones.
+    """
     profile = PROFILES[profile] if isinstance(profile, str) else profile
     context = ZoningContext(prepare_zones(zones, profile), boundary, profile, None, None, DEFAULT_TOLERANCES)
     areas = {zone: _union(geometries).area for zone, geometries in context.by_class.items()}
