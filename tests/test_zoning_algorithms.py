@@ -330,3 +330,62 @@ def test_cost_based_zones_with_geographic_cores_and_a_projected_raster(qgis_app,
     dx, dy = offsets.min(axis=1)[:, None], offsets.min(axis=1)[None, :]
     octile = 10 * np.abs(dx - dy) + 10 * math.sqrt(2) * np.minimum(dx, dy)
     assert zones['buffer']['area_ha'] + zones['core']['area_ha'] == pytest.approx((octile <= 50).sum() * 0.01)
+
+
+def test_empty_boundary_layer_is_refused(qgis_app):
+    cores = memory_layer('cores', GAUSS_KRUGER, [square(X0, Y0, 100)])
+    boundary = memory_layer('boundary', GAUSS_KRUGER, [])
+    with pytest.raises(QgsProcessingException, match='boundary has no area'):
+        run('generatezones', CORES=cores, BOUNDARY=boundary, BUFFER_WIDTH=100, TRANSITION_WIDTH=100)
+
+
+def test_cancelled_run_writes_nothing(qgis_app, tmp_path):
+    cores = memory_layer('cores', GAUSS_KRUGER, [square(X0, Y0, 100)])
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    destination = tmp_path / 'zones.gpkg'
+    with pytest.raises(QgsProcessingException, match='cancelled'):
+        run('generatezones', feedback=feedback, CORES=cores, BUFFER_WIDTH=100, TRANSITION_WIDTH=100,
+            OUTPUT=str(destination))
+    assert not destination.exists()
+
+
+def test_zonestatistics_of_an_empty_layer_or_a_null_geometry_is_refused(qgis_app):
+    with pytest.raises(QgsProcessingException, match='no features'):
+        run('zonestatistics', ZONES=memory_layer('zones', GAUSS_KRUGER, [], fields='zone:string'))
+    zones = memory_layer('zones', GAUSS_KRUGER, [square(X0, Y0, 100), None], fields='zone:string',
+                         values=['core', 'buffer'])
+    with pytest.raises(QgsProcessingException, match='feature id 2'):
+        run('zonestatistics', ZONES=zones)
+
+
+def test_zonestatistics_with_zones_and_land_cover_in_different_crss(qgis_app, tmp_path):
+    array = np.full((30, 30), 20.0)
+    array[:, :5] = 10.0
+    landcover = geotiff(tmp_path / 'landcover.tif', array, X0, Y0 + 200, 10.0, 4547)
+    to_geographic = QgsCoordinateTransform(QgsCoordinateReferenceSystem(GAUSS_KRUGER),
+                                           QgsCoordinateReferenceSystem('EPSG:4490'), QgsProject.instance())
+    core = QgsGeometry.fromWkt(square(X0, Y0, 100))
+    core.transform(to_geographic)
+    zones = memory_layer('zones', 'EPSG:4490', [core.asWkt(12)], fields='zone:string', values=['core'])
+    rows = [(feature['landcover'], feature['class_pct'], feature['area_ha'])
+            for feature in run('zonestatistics', ZONES=zones, LANDCOVER=landcover).getFeatures()]
+    # on the Gauss-Kruger central meridian the projected area is the true area: 1 ha, half of class 10
+    assert rows == [(10, pytest.approx(50.0), pytest.approx(1.0, rel=1e-3)),
+                    (20, pytest.approx(50.0), pytest.approx(1.0, rel=1e-3))]
+
+
+def test_cost_based_zones_warp_a_geographic_resistance_raster(qgis_app, tmp_path):
+    # about 1.1 km x 1.1 km of resistance 1 around (114E, 31.6N), in degrees
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((100, 100)), 113.995, 31.605, 0.0001, 4490)
+    to_projected = QgsCoordinateTransform(QgsCoordinateReferenceSystem('EPSG:4490'),
+                                          QgsCoordinateReferenceSystem(GAUSS_KRUGER), QgsProject.instance())
+    centre = to_projected.transform(QgsPointXY(114.0, 31.6))
+    cores = memory_layer('cores', GAUSS_KRUGER, [square(centre.x() - 50, centre.y() - 50, 100)])
+    feedback = RecordingFeedback()
+    zones = by_zone(run('generatezones', feedback=feedback, CORES=cores, RESISTANCE=resistance, BUFFER_WIDTH=100,
+                        TRANSITION_WIDTH=100))
+    assert any('is warped to' in line for line in feedback.lines)
+    # through resistance 1 the buffer reaches about 100 m around the 100 m core (cell edges, about 10 m cells)
+    buffer_box = zones['buffer'].geometry().boundingBox()
+    assert buffer_box.width() == pytest.approx(300, abs=25)

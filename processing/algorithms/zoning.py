@@ -61,6 +61,8 @@ def required_source(algorithm, parameters, name, context):
 def read_required_polygons(source, crs, context, feedback):
     """Every feature of ``source`` as a repaired polygon in ``crs``; raises naming unusable features."""
     features = qgis_io.read_polygons(source, source.sourceName(), crs, context, feedback)
+    if feedback.isCanceled():
+        raise cancelled()
     qgis_io.require_geometries(features, source.sourceName())
     return features
 
@@ -265,6 +267,9 @@ class ZoneStatistics(ReservePlannerAlgorithm):
         work_crs = qgis_io.metric_crs(qgis_io.source_extent(source, source.sourceCrs(), context), source.sourceCrs())
         steps = QgsProcessingMultiStepFeedback(2, feedback)
         features = read_required_polygons(source, work_crs, context, steps)
+        if not features:
+            raise QgsProcessingException(tr('Layer "{layer}" has no features: there are no zones to measure.').format(
+                layer=source.sourceName()))
         zones = [(self.zone_value(item.attributes[field]), item.geometry) for item in features]
         self.report_unknown_zones(zones, feedback)
         composition = None
