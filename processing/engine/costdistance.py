@@ -25,6 +25,11 @@ Public API:
 is_canceled=None)``
     the same in one call.
 
+``source_mask(geometries, shape, geotransform, polygons)``
+    rasterises source geometries (shapely, in the grid's CRS) onto the grid: the cells whose centre lies
+    inside a polygon (a polygon too small to hold a cell centre gets the cells it touches), every cell a
+    line or a point touches. Returns the boolean mask and the indices of the geometries outside the grid.
+
 ``least_cost_path(accumulated, graph, target)``
     the least-cost path from the sources to ``target`` (row, col), traced backwards on the accumulated
     cost surface (r.drain / r.path): from each cell it steps to the neighbour through which the cell's
@@ -50,7 +55,10 @@ import math
 
 import numpy as np
 
+from shapely.geometry import box
+
 from .messages import EngineError, N_
+from .raster import rasterize
 
 NEIGHBOURS = ((-1, -1), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1))
 """(row, column) offsets of the 8 neighbours."""
@@ -284,3 +292,28 @@ def _check_canceled(is_canceled):
 def _report(progress, percent):
     if progress is not None:
         progress(percent)
+
+
+def source_mask(geometries, shape, geotransform, polygons):
+    """(boolean source mask of ``shape``, indices of the ``geometries`` lying outside the grid).
+
+    ``geometries`` are shapely geometries in the grid's CRS (None or empty ones count as outside);
+    ``polygons`` says whether they are polygons (cell centre inside) or lines and points (cells touched).
+    """
+    rows, cols = shape
+    x0, dx, _, y0, _, dy = geotransform
+    extent = box(min(x0, x0 + cols * dx), min(y0, y0 + rows * dy), max(x0, x0 + cols * dx), max(y0, y0 + rows * dy))
+    inside = [index for index, geometry in enumerate(geometries)
+              if geometry is not None and not geometry.is_empty and geometry.intersects(extent)]
+    outside = sorted(set(range(len(geometries))) - set(inside))
+    if not inside:
+        return np.zeros(shape, dtype=bool), outside
+    burnt = rasterize([geometries[index] for index in inside], [number + 1 for number in range(len(inside))],
+                      shape, geotransform, all_touched=not polygons)
+    missed = np.setdiff1d(np.arange(1, len(inside) + 1), np.unique(burnt))
+    mask = burnt != 0
+    if missed.size:
+        touched = rasterize([geometries[inside[number - 1]] for number in missed], np.ones(missed.size),
+                            shape, geotransform, all_touched=True)
+        mask |= touched != 0
+    return mask, outside

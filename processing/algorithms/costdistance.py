@@ -1,0 +1,442 @@
+"""Processing algorithms ``costdistance`` (accumulated cost raster) and ``leastcostpath`` (least-cost lines).
+
+Both read band 1 of a resistance raster, rasterise their sources onto its grid and call
+engine.costdistance (8-neighbour average-cost convention, DOMAIN.md section 5). Costs are in
+resistance units x metres.
+"""
+
+import os
+import uuid
+
+import numpy as np
+from osgeo import gdal
+from shapely.geometry import LineString
+from qgis.core import (
+    QgsColorRampShader,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsRasterBandStats,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
+
+from .. import qgis_io
+from ..engine import costdistance
+from ..engine.messages import EngineError
+from ..engine.raster import cell_size, read_band, write_geotiff
+from .base import ReservePlannerAlgorithm
+
+COST_STYLE = 'costdistance'
+PATH_STYLE = 'leastcostpath'
+
+
+def tr(text):
+    return QCoreApplication.translate('CostDistanceAlgorithms', text)
+
+
+class ResistanceGrid:
+    """Band 1 of a resistance raster layer, in a CRS in metres, and the way back to the layer's own grid.
+
+    A raster in a projected CRS in metres is used as it is. Any other raster (geographic, Web Mercator,
+    feet) is warped with nearest neighbour to a local Lambert azimuthal equal-area CRS for the run, with a
+    warning, and results are warped back onto the layer's grid (DESIGN.md conventions: metres whatever the CRS).
+    """
+
+    def __init__(self, layer, feedback):
+        if layer.providerType() != 'gdal':
+            raise QgsProcessingException(
+                tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.').format(
+                    layer=layer.name()))
+        self.layer = layer
+        self.layer_grid = read_band(layer.source())
+        self.crs = qgis_io.metric_crs(layer.extent(), layer.crs())
+        if self.crs == layer.crs():
+            self.grid = self.layer_grid
+        else:
+            feedback.pushWarning(
+                tr('The raster "{layer}" is not in a projected CRS in metres; it is warped (nearest neighbour) '
+                   'to {crs} for this run and the result warped back onto its grid.').format(
+                    layer=layer.name(), crs=self.crs.description()))
+            self.grid = self._warp(self.layer_grid, self.crs.toWkt())
+        try:
+            self.cell_width, self.cell_height = cell_size(self.grid.geotransform)
+        except EngineError as error:
+            raise QgsProcessingException(qgis_io.engine_message(error))
+
+    def _warp(self, grid, crs_wkt, like=None):
+        """``grid`` warped (nearest neighbour) to ``crs_wkt``, or onto the grid of the Grid ``like``."""
+        source = _memory_dataset(grid)
+        options = dict(dstSRS=crs_wkt, resampleAlg='near', srcNodata=np.nan, dstNodata=np.nan,
+                       outputType=gdal.GDT_Float64, format='MEM')
+        if like is not None:
+            rows, cols = like.array.shape
+            x0, dx, _, y0, _, dy = like.geotransform
+            options.update(outputBounds=(x0, y0 + rows * dy, x0 + cols * dx, y0), width=cols, height=rows)
+        warped = gdal.Warp('', source, **options)
+        return read_band_of(warped)
+
+    def to_layer_grid(self, array):
+        """``array`` (on the working grid) on the layer's own grid."""
+        if self.grid is self.layer_grid:
+            return array
+        working = self.grid._replace(array=array)
+        return self._warp(working, self.layer_grid.crs_wkt, like=self.layer_grid).array
+
+    def graph(self):
+        try:
+            return costdistance.CostGraph(self.grid.array, self.cell_width, self.cell_height)
+        except EngineError as error:
+            raise QgsProcessingException(
+                tr('Raster "{layer}": {message}').format(layer=self.layer.name(), message=qgis_io.engine_message(error)))
+
+
+def _memory_dataset(grid):
+    rows, cols = grid.array.shape
+    dataset = gdal.GetDriverByName('MEM').Create('', cols, rows, 1, gdal.GDT_Float64)
+    dataset.SetGeoTransform(grid.geotransform)
+    dataset.SetProjection(grid.crs_wkt)
+    band = dataset.GetRasterBand(1)
+    band.SetNoDataValue(np.nan)
+    band.WriteArray(grid.array)
+    return dataset
+
+
+def read_band_of(dataset):
+    """Band 1 of an open GDAL dataset as an engine Grid (NaN = nodata)."""
+    path = '/vsimem/reserve_planner_{}.tif'.format(uuid.uuid4().hex)
+    gdal.Translate(path, dataset)
+    try:
+        return read_band(path)
+    finally:
+        gdal.Unlink(path)
+
+
+def vector_sources(source, layer_name, resistance, context, feedback):
+    """Boolean source mask of a vector layer on the resistance's working grid.
+
+    Polygons give the cells whose centre they contain, lines and points every cell they touch. Features
+    without a usable geometry or outside the raster are reported; none on the raster is an error.
+    """
+    if source.featureCount() == 0:
+        raise QgsProcessingException(tr('The layer "{layer}" has no features.').format(layer=layer_name))
+    polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry
+    read = qgis_io.read_polygons if polygons else _read_any
+    features = read(source, layer_name, resistance.crs, context, feedback)
+    unusable = [item.fid for item in features if item.geometry is None]
+    if unusable:
+        feedback.pushWarning(tr('Layer "{layer}": features {ids} have no usable geometry and are ignored.').format(
+            layer=layer_name, ids=_listed(unusable)))
+    grid = resistance.grid
+    mask, outside = costdistance.source_mask([item.geometry for item in features], grid.array.shape,
+                                             grid.geotransform, polygons)
+    outside = [features[index].fid for index in outside if features[index].geometry is not None]
+    if not mask.any():
+        raise QgsProcessingException(
+            tr('No feature of the layer "{layer}" lies on the resistance raster "{raster}": check that they '
+               'overlap (the layers may be in different places or CRSs).').format(
+                layer=layer_name, raster=resistance.layer.name()))
+    if outside:
+        feedback.pushWarning(tr('Layer "{layer}": features {ids} lie outside the resistance raster and are '
+                                'ignored.').format(layer=layer_name, ids=_listed(outside)))
+    return mask
+
+
+def _read_any(source, layer_name, crs, context, feedback):
+    return qgis_io.read_features(source, crs, context, feedback, attribute_names=[])
+
+
+def _listed(ids, shown=10):
+    text = ', '.join(str(fid) for fid in ids[:shown])
+    return text + (tr(' and {count} more').format(count=len(ids) - shown) if len(ids) > shown else '')
+
+
+def raster_sources(layer, resistance):
+    """Boolean mask of the non-zero, non-nodata cells of a raster layer, on the resistance's working grid
+    (warped with nearest neighbour when the grids differ)."""
+    if layer.providerType() != 'gdal':
+        raise QgsProcessingException(
+            tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.').format(
+                layer=layer.name()))
+    grid = resistance.grid
+    rows, cols = grid.array.shape
+    x0, dx, _, y0, _, dy = grid.geotransform
+    warped = gdal.Warp('', layer.source(), format='MEM', dstSRS=grid.crs_wkt, resampleAlg='near',
+                       outputBounds=(x0, y0 + rows * dy, x0 + cols * dx, y0), width=cols, height=rows,
+                       outputType=gdal.GDT_Float64, dstNodata=np.nan)
+    values = read_band_of(warped).array
+    mask = np.nan_to_num(values, nan=0.0) != 0
+    if not mask.any():
+        raise QgsProcessingException(
+            tr('The source raster "{layer}" has no non-zero cell on the resistance raster "{raster}".').format(
+                layer=layer.name(), raster=resistance.layer.name()))
+    return mask
+
+
+def accumulate(graph, mask, max_cost, feedback):
+    """Run the engine with the feedback's progress and cancel; raise QgsProcessingException on error or cancel."""
+    try:
+        return graph.accumulate(mask, max_cost=max_cost, progress=feedback.setProgress,
+                                is_canceled=feedback.isCanceled)
+    except EngineError as error:
+        raise QgsProcessingException(qgis_io.engine_message(error))
+    except costdistance.Canceled:
+        raise QgsProcessingException(tr('The run was cancelled; no output was written.'))
+
+
+class CostDistance(ReservePlannerAlgorithm):
+    """Accumulated cost from sources over a resistance raster."""
+
+    ALGORITHM_ID = 'costdistance'
+    GROUP_ID = 'corridors'
+    ICON = 'costdistance.svg'
+
+    RESISTANCE = 'RESISTANCE'
+    SOURCES = 'SOURCES'
+    SOURCE_RASTER = 'SOURCE_RASTER'
+    MAX_COST = 'MAX_COST'
+    OUTPUT = 'OUTPUT'
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Cost distance')
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            'Accumulated cost of travelling from the nearest source to every cell of a resistance raster, '
+            'as GRASS r.cost (times the cell size) and ArcGIS Cost Distance compute it: each cell is joined '
+            'to its 8 neighbours and a step costs its length in metres times the mean resistance of the two '
+            'cells (diagonal steps are longer; non-square cells are exact).\n\n'
+            'Resistance raster: band 1 gives the cost of crossing one metre of each cell (positive values). '
+            'Cells without data or with a resistance of 0 or less are barriers. A raster that is not in a '
+            'projected CRS in metres (for example geographic degrees) is warped to a local equal-area CRS in '
+            'metres for the run, with a warning, and the result warped back onto its grid.\n\n'
+            'Sources (vector, optional): polygons make the cells whose centre they contain sources (a polygon '
+            'smaller than a cell makes the cells it touches sources); lines and points make every cell they '
+            'touch a source. Layers in another CRS are reprojected. Features outside the raster are reported '
+            'and ignored.\n\n'
+            'Source raster (optional): its non-zero cells are sources (resampled onto the resistance grid). '
+            'Give sources, a source raster or both.\n\n'
+            'Maximum cost (optional, resistance x metres): cells farther than this stay without data, and the '
+            'run stops earlier.\n\n'
+            'Output: a raster on the resistance grid with the accumulated cost in resistance x metres '
+            '(0 on the sources), no data where the cost is beyond the maximum or no path reaches.')
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterRasterLayer(self.RESISTANCE, self.tr('Resistance raster')))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SOURCES, self.tr('Sources'), [QgsProcessing.TypeVectorAnyGeometry], optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.SOURCE_RASTER, self.tr('Source raster (non-zero cells are sources)'), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MAX_COST, self.tr('Maximum cost (resistance x m)'), QgsProcessingParameterNumber.Double,
+            optional=True, minValue=0.0))
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr('Accumulated cost')))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        resistance_layer = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context)
+        sources = self.parameterAsSource(parameters, self.SOURCES, context)
+        source_raster = self.parameterAsRasterLayer(parameters, self.SOURCE_RASTER, context)
+        max_cost = None
+        if parameters.get(self.MAX_COST) is not None:
+            max_cost = self.parameterAsDouble(parameters, self.MAX_COST, context)
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        if resistance_layer is None:
+            raise QgsProcessingException(self.invalidRasterError(parameters, self.RESISTANCE))
+        if sources is None and source_raster is None:
+            raise QgsProcessingException(self.tr('Give sources (a vector layer), a source raster, or both.'))
+
+        steps = QgsProcessingMultiStepFeedback(3, feedback)
+        resistance = ResistanceGrid(resistance_layer, steps)
+        mask = np.zeros(resistance.grid.array.shape, dtype=bool)
+        if sources is not None:
+            mask |= vector_sources(sources, sources.sourceName(), resistance, context, steps)
+        if source_raster is not None:
+            mask |= raster_sources(source_raster, resistance)
+        graph = resistance.graph()
+        steps.setCurrentStep(1)
+        cost = accumulate(graph, mask, max_cost, steps)
+        steps.setCurrentStep(2)
+        cost[np.isinf(cost)] = np.nan
+        cost = resistance.to_layer_grid(cost)
+        if feedback.isCanceled():
+            raise QgsProcessingException(tr('The run was cancelled; no output was written.'))
+        grid = resistance.layer_grid
+        write_geotiff(output, cost, grid.geotransform, grid.crs_wkt)
+        steps.setProgress(100)
+        _style_cost_raster(context, output)
+        return {self.OUTPUT: output}
+
+
+class LeastCostPath(ReservePlannerAlgorithm):
+    """Least-cost paths from source features to each target feature."""
+
+    ALGORITHM_ID = 'leastcostpath'
+    GROUP_ID = 'corridors'
+    ICON = 'leastcostpath.svg'
+
+    RESISTANCE = 'RESISTANCE'
+    SOURCE = 'SOURCE'
+    TARGET = 'TARGET'
+    OUTPUT = 'OUTPUT'
+
+    TARGET_FIELD = 'target_id'
+    COST_FIELD = 'cost'
+    LENGTH_FIELD = 'length_m'
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Least-cost path')
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            'The least-cost path over a resistance raster from the source features to each target feature, '
+            'as GRASS r.cost followed by r.path: the accumulated cost from the sources is computed with the '
+            'same rules as the Cost distance algorithm (8 neighbours, step cost = length in metres x mean '
+            'resistance of the two cells, nodata and resistance <= 0 are barriers), then the path is traced '
+            'back from the target down the accumulated cost to a source.\n\n'
+            'Resistance raster: band 1, cost per metre; a raster not in a projected CRS in metres is warped '
+            'to a local equal-area CRS in metres for the run, with a warning.\n\n'
+            'Source: the features the paths start from (polygons: cells whose centre they contain; lines and '
+            'points: cells they touch); a path starts from whichever source is cheapest to reach the target '
+            'from.\n\n'
+            'Target: one path is drawn to each target feature, ending at its cell with the lowest accumulated '
+            'cost. A target that no path reaches (barriers all around) is reported and gets no line.\n\n'
+            'Output: one line per target through the cell centres of the path, in the CRS of the resistance '
+            'raster, with target_id (the target feature id), cost (accumulated cost, resistance x metres) and '
+            'length_m (length of the path in metres).')
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterRasterLayer(self.RESISTANCE, self.tr('Resistance raster')))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SOURCE, self.tr('Source'), [QgsProcessing.TypeVectorAnyGeometry]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.TARGET, self.tr('Target'), [QgsProcessing.TypeVectorAnyGeometry]))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr('Least-cost paths'), QgsProcessing.TypeVectorLine))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        resistance_layer = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context)
+        source = self.parameterAsSource(parameters, self.SOURCE, context)
+        target = self.parameterAsSource(parameters, self.TARGET, context)
+        if resistance_layer is None:
+            raise QgsProcessingException(self.invalidRasterError(parameters, self.RESISTANCE))
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.SOURCE))
+        if target is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.TARGET))
+
+        steps = QgsProcessingMultiStepFeedback(3, feedback)
+        resistance = ResistanceGrid(resistance_layer, steps)
+        mask = vector_sources(source, source.sourceName(), resistance, context, steps)
+        targets = self.target_cells(target, resistance, context, steps)
+        graph = resistance.graph()
+        steps.setCurrentStep(1)
+        cost = accumulate(graph, mask, None, steps)
+        steps.setCurrentStep(2)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, self.output_fields(),
+                                             QgsWkbTypes.LineString, resistance_layer.crs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        unreached = []
+        for number, (fid, cells) in enumerate(targets):
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr('The run was cancelled; no output was written.'))
+            cells = cells[np.isfinite(cost.ravel()[cells])]
+            if cells.size == 0:
+                unreached.append(fid)
+                continue
+            end = int(cells[np.argmin(cost.ravel()[cells])])
+            path = costdistance.least_cost_path(cost, graph, divmod(end, graph.shape[1]))
+            self.write_path(sink, fid, path, cost, resistance, context)
+            steps.setProgress(100.0 * (number + 1) / len(targets))
+        if unreached:
+            feedback.pushWarning(tr('Layer "{layer}": no path reaches the targets {ids} (barriers or nodata all '
+                                    'around them).').format(layer=target.sourceName(), ids=_listed(unreached)))
+        if len(unreached) == len(targets):
+            raise QgsProcessingException(
+                tr('No target of the layer "{layer}" can be reached from the sources: barriers (nodata or '
+                   'resistance <= 0) separate them.').format(layer=target.sourceName()))
+        qgis_io.style_output_on_load(context, dest_id, PATH_STYLE)
+        return {self.OUTPUT: dest_id}
+
+    @staticmethod
+    def target_cells(target, resistance, context, feedback):
+        """[(target feature id, flat indices of its cells on the working grid)] for each target feature."""
+        polygons = QgsWkbTypes.geometryType(target.wkbType()) == QgsWkbTypes.PolygonGeometry
+        read = qgis_io.read_polygons if polygons else _read_any
+        features = read(target, target.sourceName(), resistance.crs, context, feedback)
+        if not features:
+            raise QgsProcessingException(tr('The layer "{layer}" has no features.').format(layer=target.sourceName()))
+        grid = resistance.grid
+        cells, lost = [], []
+        for item in features:
+            mask, outside = costdistance.source_mask([item.geometry], grid.array.shape, grid.geotransform, polygons)
+            if outside:
+                lost.append(item.fid)
+            else:
+                cells.append((item.fid, np.flatnonzero(mask)))
+        if lost:
+            feedback.pushWarning(tr('Layer "{layer}": features {ids} have no geometry or lie outside the '
+                                    'resistance raster; they get no path.').format(
+                layer=target.sourceName(), ids=_listed(lost)))
+        if not cells:
+            raise QgsProcessingException(
+                tr('No feature of the layer "{layer}" lies on the resistance raster "{raster}".').format(
+                    layer=target.sourceName(), raster=resistance.layer.name()))
+        return cells
+
+    def output_fields(self):
+        fields = QgsFields()
+        fields.append(QgsField(self.TARGET_FIELD, QVariant.LongLong))
+        fields.append(QgsField(self.COST_FIELD, QVariant.Double))
+        fields.append(QgsField(self.LENGTH_FIELD, QVariant.Double))
+        return fields
+
+    def write_path(self, sink, fid, path, cost, resistance, context):
+        """One output line through the cell centres of ``path``, in the resistance layer's CRS."""
+        x0, dx, _, y0, _, dy = resistance.grid.geotransform
+        points = [(x0 + (col + 0.5) * dx, y0 + (row + 0.5) * dy) for row, col in path]
+        if len(points) == 1:
+            points.append(points[0])
+        line = LineString(points)
+        end_row, end_col = path[-1]
+        feature = QgsFeature(self.output_fields())
+        feature.setGeometry(qgis_io.transform_geometry(line, resistance.crs, resistance.layer.crs(), context))
+        feature.setAttributes([int(fid), float(cost[end_row, end_col]), float(line.length)])
+        qgis_io.add_feature(sink, feature, self.OUTPUT)
+
+
+class CostRasterStyle(qgis_io.StylePostProcessor):
+    """The cost raster style with its colour ramp stretched from 0 to the layer's maximum cost."""
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
+        super().postProcessLayer(layer, context, feedback)
+        renderer = layer.renderer() if layer is not None and layer.isValid() else None
+        shader = renderer.shader() if hasattr(renderer, 'shader') else None
+        if shader is None:
+            return
+        maximum = layer.dataProvider().bandStatistics(1, QgsRasterBandStats.Max).maximumValue
+        ramp = shader.rasterShaderFunction()
+        if not isinstance(ramp, QgsColorRampShader) or not np.isfinite(maximum):
+            return
+        items = ramp.colorRampItemList()
+        for item in items:
+            item.value *= maximum
+        ramp.setColorRampItemList(items)
+        ramp.setMaximumValue(maximum)
+        renderer.setClassificationMax(maximum)
+        layer.triggerRepaint()
+
+
+def _style_cost_raster(context, destination_id):
+    if context.willLoadLayerOnCompletion(destination_id):
+        style_file = os.path.join(qgis_io.STYLE_DIR, COST_STYLE + '.qml')
+        details = context.layerToLoadOnCompletionDetails(destination_id)
+        details.setPostProcessor(CostRasterStyle.create(style_file))
