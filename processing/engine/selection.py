@@ -1,0 +1,140 @@
+"""Selecting OECM candidates toward a regional coverage target (DOMAIN.md sections 2 and 4).
+
+Every geometry is a shapely polygon in one metric equal-area CRS (areas in m2, reported in km2).
+
+Definitions used by both methods:
+- gap of region r: g_r = max(0, target % x area_r - protected area in r), in km2 (engine.coverage.add_target);
+- new area of candidate c in r: the part of c inside r that is neither protected nor inside a site already
+  picked, in km2 (overlaps are never counted twice);
+- value of c: (score_c / 100) x sum_r min(remaining g_r, new area of c in r): the coverage c adds toward the
+  unmet targets, weighted by its quality score (a site scored 0 adds no value);
+- greedy (complementarity): repeatedly pick the candidate with the largest value / cost that fits in the
+  remaining budget, then update the gaps and the other candidates' new areas, until every gap is closed, the
+  budget is spent or no candidate adds anything. Without costs every site costs 1 (BUDGET = number of sites).
+- the exact optimum (``optimal_selection``, small cases only) maximises the coverage toward the targets
+  sum_r min(g_r, new area of the set in r) within the budget and, among equal coverage, minimises the cost.
+"""
+
+import itertools
+from collections import namedtuple
+
+import numpy as np
+from shapely.ops import unary_union
+
+from . import coverage
+from .messages import EngineError, N_
+
+TOLERANCE_KM2 = 1e-9
+MAX_BRUTE_FORCE = 16
+
+Problem = namedtuple('Problem', 'candidates scores costs region_geometries gaps protected')
+"""Inputs of a selection: candidate polygons (None allowed), scores 0-100 (NaN = never picked), costs (> 0),
+region polygons, initial gaps per region (km2) and the dissolved protected geometry (or None)."""
+
+Selection = namedtuple('Selection', 'order values added_km2 cost gaps_after')
+"""Picked candidate indices in pick order, each pick's value and added coverage toward the targets (km2),
+the total cost, and the gaps left per region (km2)."""
+
+
+def make_problem(candidates, scores, costs, regions, protected_pieces, target_percent):
+    """A Problem: gaps from the coverage of ``regions`` ((key, polygon) list) by ``protected_pieces`` (disjoint
+    polygons) and the target percent; ``costs`` None gives every candidate cost 1."""
+    costs = np.ones(len(candidates)) if costs is None else np.asarray(costs, dtype=float)
+    if np.any(~np.isfinite(costs)) or np.any(costs <= 0):
+        raise EngineError(N_('Every candidate needs a cost above 0.'))
+    frame = coverage.add_target(coverage.coverage_from_pieces(list(protected_pieces), regions)[0], target_percent)
+    protected = unary_union(list(protected_pieces)) if len(protected_pieces) else None
+    return Problem(list(candidates), np.asarray(scores, dtype=float), costs,
+                   [geometry for _, geometry in regions], frame['gap_km2'].to_numpy(dtype=float), protected)
+
+
+def new_areas_km2(geometry, problem, taken=None):
+    """km2 of ``geometry`` inside each region that is neither protected nor in ``taken`` (a geometry or None)."""
+    for covered in (problem.protected, taken):
+        if geometry is not None and covered is not None and not geometry.is_empty:
+            geometry = geometry.difference(covered)
+    result = np.zeros(len(problem.region_geometries))
+    if geometry is None or geometry.is_empty:
+        return result
+    _parts, region_index, area = coverage.clipped_areas(coverage.polygon_parts(geometry), problem.region_geometries)
+    np.add.at(result, region_index, area / coverage.M2_PER_KM2)
+    return result
+
+
+def greedy_selection(problem, budget=None, progress=None):
+    """Greedy complementarity selection (see the module docstring). ``budget``: None for no limit, in the
+    costs' unit. ``progress``: optional callable ``(fraction of the gap closed) -> bool``, True to cancel."""
+    pickable = [index for index, geometry in enumerate(problem.candidates)
+                if geometry is not None and np.isfinite(problem.scores[index]) and problem.scores[index] > 0]
+    new_area = {index: new_areas_km2(problem.candidates[index], problem) for index in pickable}
+    weights = {index: problem.scores[index] / 100.0 for index in pickable}
+    tree = coverage.build_tree([problem.candidates[index] for index in pickable]) if pickable else None
+    gaps = problem.gaps.copy()
+    remaining = np.inf if budget is None else float(budget)
+    order, values, added, spent = [], [], [], 0.0
+    total_gap = gaps.sum()
+    while gaps.sum() > TOLERANCE_KM2 and new_area:
+        choice = _best_ratio(new_area, weights, problem.costs, gaps, remaining)
+        if choice is None:
+            break
+        contribution = np.minimum(gaps, new_area.pop(choice))
+        order.append(choice)
+        added.append(float(contribution.sum()))
+        values.append(weights[choice] * added[-1])
+        spent += problem.costs[choice]
+        remaining -= problem.costs[choice]
+        gaps = np.maximum(gaps - contribution, 0.0)
+        picked = problem.candidates[choice]
+        for position in coverage.query_indices(tree, picked):
+            neighbour = pickable[position]
+            if neighbour in new_area:
+                new_area[neighbour] = new_areas_km2(problem.candidates[neighbour], problem,
+                                                    unary_union([problem.candidates[index] for index in order]))
+        if progress is not None and total_gap > 0 and progress(1.0 - gaps.sum() / total_gap):
+            break
+    return Selection(order, values, added, spent, gaps)
+
+
+def _best_ratio(new_area, weights, costs, gaps, remaining):
+    """The candidate with the largest value / cost that fits in ``remaining``, or None when none adds value."""
+    best, best_key = None, None
+    for index, areas in new_area.items():
+        if costs[index] > remaining + 1e-12:
+            continue
+        value = weights[index] * float(np.minimum(gaps, areas).sum())
+        if value <= TOLERANCE_KM2:
+            continue
+        key = (value / costs[index], weights[index], -index)
+        if best_key is None or key > best_key:
+            best, best_key = index, key
+    return best
+
+
+def coverage_toward_targets(problem, indices):
+    """km2 a set of candidates adds toward the unmet targets: sum_r min(g_r, new area of their union in r)."""
+    geometries = [problem.candidates[index] for index in indices if problem.candidates[index] is not None]
+    if not geometries:
+        return 0.0
+    return float(np.minimum(problem.gaps, new_areas_km2(unary_union(geometries), problem)).sum())
+
+
+def optimal_selection(problem, budget=None):
+    """The exact optimum by brute force over every subset (at most MAX_BRUTE_FORCE usable candidates): the
+    largest coverage toward the targets within ``budget``, the cheapest among equals.
+
+    Returns (indices, coverage km2, cost).
+    """
+    usable = [index for index, geometry in enumerate(problem.candidates)
+              if geometry is not None and np.isfinite(problem.scores[index]) and problem.scores[index] > 0]
+    if len(usable) > MAX_BRUTE_FORCE:
+        raise EngineError(N_('Brute force is limited to {limit} candidates.'), limit=MAX_BRUTE_FORCE)
+    best = ((), 0.0, 0.0)
+    for size in range(1, len(usable) + 1):
+        for subset in itertools.combinations(usable, size):
+            cost = float(problem.costs[list(subset)].sum())
+            if budget is not None and cost > budget + 1e-12:
+                continue
+            value = coverage_toward_targets(problem, subset)
+            if value > best[1] + 1e-9 or (abs(value - best[1]) <= 1e-9 and cost < best[2]):
+                best = (subset, value, cost)
+    return best
