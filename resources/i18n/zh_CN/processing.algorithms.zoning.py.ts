@@ -1,0 +1,127 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>ReservePlannerZoning</name>
+    <message>
+      <source>The run was cancelled; no output was written.</source>
+      <translation>运行已取消，未写出任何输出。</translation>
+    </message>
+    <message>
+      <source>The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.</source>
+      <translation>栅格“{layer}”不是 GDAL 可读取的文件，请先另存为 GeoTIFF。</translation>
+    </message>
+    <message>
+      <source>The raster "{layer}" is not in a projected CRS in metres; it is warped to {crs} (nearest neighbour) for this run.</source>
+      <translation>栅格“{layer}”不是以米为单位的投影坐标系；本次运行将其重投影到 {crs}（最邻近法）。</translation>
+    </message>
+    <message>
+      <source>{fid} of layer "{layer}"</source>
+      <translation>（图层“{layer}”的要素 {fid}）</translation>
+    </message>
+    <message>
+      <source>{zone}: empty (its width is 0), no feature written.</source>
+      <translation>{zone}：为空（宽度为 0），未写出要素。</translation>
+    </message>
+    <message>
+      <source>{zone}: {area:.2f} ha</source>
+      <translation>{zone}：{area:.2f} 公顷</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}" has no field "{field}": choose the field that holds the zones.</source>
+      <translation>图层“{layer}”没有字段“{field}”：请选择存放分区的字段。</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}" has no features: there are no zones to measure.</source>
+      <translation>图层“{layer}”没有要素：没有可统计的分区。</translation>
+    </message>
+    <message>
+      <source>Values that are not core, buffer or transition are reported as they are: {values}.</source>
+      <translation>不是 core、buffer 或 transition 的取值按原样报告：{values}。</translation>
+    </message>
+  </context>
+  <context>
+    <name>GenerateZones</name>
+    <message>
+      <source>Generate zones</source>
+      <translation>生成分区</translation>
+    </message>
+    <message>
+      <source>Grows the core areas of a biosphere reserve into core, buffer and transition zones (UNESCO Man and the Biosphere; 核心区, 缓冲区, 实验区).
+
+Core areas: polygons of the cores. Overlapping or touching cores merge, and so do their buffers; invalid polygons are repaired.
+Reserve boundary (optional): the outer edge of the reserve. Cores are clipped to it and the transition zone fills the rest of it. Without a boundary the outer edge lies the transition width beyond the buffer.
+Buffer width and transition width: in metres whatever the CRS (a geographic CRS such as EPSG:4326 or CGCS2000 EPSG:4490 is projected internally). A width of 0 gives no such zone.
+Resistance raster (optional): with it, the buffer and transition reach an accumulated cost instead of a distance: the widths are then cost-weighted metres (resistance x metres, 8-neighbour average-cost convention, the same as the Cost distance algorithm), so zones reach far across easy ground and stop at barriers (nodata or resistance &lt;= 0). Their edges follow the raster cells; the zones stop at the raster edge.
+
+Output: one polygon per zone, in the CRS of the core layer, with zone (core, buffer, transition), zone_code (1, 2, 3) and area_ha (hectares). The zones never overlap and together cover the reserve exactly.</source>
+      <translation>由生物圈保护区的核心区生成核心区、缓冲区和实验区（过渡区）（联合国教科文组织“人与生物圈”计划；核心区、缓冲区、实验区）。
+
+核心区：核心区多边形。相互重叠或相接的核心区会合并，其缓冲区也随之合并；无效多边形会被修复。
+保护区边界（可选）：保护区的外边界。核心区按边界裁剪，实验区填满边界内其余部分。不提供边界时，外边界位于缓冲区以外一个实验区宽度处。
+缓冲区宽度和实验区宽度：无论坐标参考系如何均以米为单位（地理坐标系如 EPSG:4326 或 CGCS2000 EPSG:4490 会在内部投影）。宽度为 0 时不生成该分区。
+阻力栅格（可选）：提供后，缓冲区和实验区按累积成本而非距离扩展：宽度即为成本加权米数（阻力 × 米，八邻域平均成本约定，与“成本距离”算法相同），因此分区在易通行地带延伸较远，并在障碍处（无数据或阻力 &lt;= 0）停止。分区边线沿栅格像元边界；分区止于栅格边缘。
+
+输出：每个分区一个多边形，坐标参考系与核心区图层相同，字段 zone（core、buffer、transition）、zone_code（1、2、3）和 area_ha（公顷）。各分区互不重叠，合起来恰好覆盖整个保护区。</translation>
+    </message>
+    <message>
+      <source>Core areas</source>
+      <translation>核心区</translation>
+    </message>
+    <message>
+      <source>Reserve boundary</source>
+      <translation>保护区边界</translation>
+    </message>
+    <message>
+      <source>Buffer width (m, or cost-weighted m with a resistance raster)</source>
+      <translation>缓冲区宽度（米；使用阻力栅格时为成本加权米）</translation>
+    </message>
+    <message>
+      <source>Transition width (m, or cost-weighted m with a resistance raster)</source>
+      <translation>实验区宽度（米；使用阻力栅格时为成本加权米）</translation>
+    </message>
+    <message>
+      <source>Resistance raster (cost-based zones)</source>
+      <translation>阻力栅格（基于成本的分区）</translation>
+    </message>
+    <message>
+      <source>Zones</source>
+      <translation>分区</translation>
+    </message>
+  </context>
+  <context>
+    <name>ZoneStatistics</name>
+    <message>
+      <source>Zone statistics</source>
+      <translation>分区统计</translation>
+    </message>
+    <message>
+      <source>Area and share of each zone of a biosphere-reserve zoning, and its land-cover composition.
+
+Zones: a polygon layer, for example the output of Generate zones. Several polygons of one zone are added up.
+Zone field: the field holding the zone (core, buffer, transition or 1, 2, 3; default zone). Other values are reported as they are, after the three zones, with an empty zone_code.
+Land cover (optional): a raster of class values (band 1). A cell belongs to a zone when its centre lies inside it (a zone smaller than a cell takes the cells it touches); cells outside the raster or without data form the class NULL.
+
+Output: a table. Without land cover, one row per zone: zone, zone_code, area_ha (hectares, measured in metres whatever the CRS) and share_pct (percent of the summed area of all zones). With land cover, one row per zone and class (a long table, easy to pivot): the same columns plus landcover (the class value), class_pct (percent of the zone) and class_area_ha (class_pct x area_ha / 100).</source>
+      <translation>统计生物圈保护区功能分区中每个分区的面积、占比及其土地覆盖构成。
+
+分区：多边形图层，例如“生成分区”的输出。同一分区的多个多边形面积相加。
+分区字段：存放分区的字段（core、buffer、transition 或 1、2、3；默认为 zone）。其他取值按原样列在三个分区之后，zone_code 为空。
+土地覆盖（可选）：类别值栅格（波段 1）。像元中心落在分区内的像元属于该分区（小于一个像元的分区取其接触到的像元）；栅格范围以外或无数据的像元归入类别 NULL。
+
+输出：一张表。不提供土地覆盖时，每个分区一行：zone、zone_code、area_ha（公顷，无论坐标参考系如何均按米计算）和 share_pct（占全部分区面积之和的百分比）。提供土地覆盖时，每个分区的每个类别一行（长表，便于透视）：上述各列，另加 landcover（类别值）、class_pct（占该分区的百分比）和 class_area_ha（class_pct × area_ha / 100）。</translation>
+    </message>
+    <message>
+      <source>Zones</source>
+      <translation>分区</translation>
+    </message>
+    <message>
+      <source>Zone field</source>
+      <translation>分区字段</translation>
+    </message>
+    <message>
+      <source>Land cover raster</source>
+      <translation>土地覆盖栅格</translation>
+    </message>
+  </context>
+</TS>
