@@ -1,0 +1,246 @@
+"""Corridor algorithms: Linkage Mapper's corridor network between core areas (DOMAIN.md section 5).
+
+Adapter only: the cores are read in the resistance raster's CRS (qgis_io), engine.corridors computes,
+links and corridor polygons are written in the core layer's CRS, the corridor raster on the resistance grid.
+"""
+
+from qgis.core import (
+    NULL,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingUtils,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
+
+from .. import qgis_io
+from ..engine import corridors, raster
+from ..engine.costdistance import Canceled
+from ..engine.messages import EngineError
+from .base import ReservePlannerAlgorithm
+from .costdistance import ResistanceGrid
+
+LINK_METRICS = ('euc_dist', 'cwd', 'lcp_length', 'cwd_euc_ratio', 'cwd_path_ratio')
+
+
+def tr(text):
+    return QCoreApplication.translate('ReservePlannerCorridors', text)
+
+
+class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
+    """Least-cost links, paths and normalised corridors between core areas, as Linkage Mapper maps them."""
+
+    ALGORITHM_ID = 'corridornetwork'
+    GROUP_ID = 'corridors'
+    ICON = 'corridornetwork.svg'
+
+    CORES = 'CORES'
+    CORE_ID_FIELD = 'CORE_ID_FIELD'
+    RESISTANCE = 'RESISTANCE'
+    MAX_NEIGHBORS = 'MAX_NEIGHBORS'
+    MAX_CWD = 'MAX_CWD'
+    DROP_THROUGH_CORES = 'DROP_THROUGH_CORES'
+    WIDTH_CUTOFF = 'WIDTH_CUTOFF'
+    OUTPUT_LINKS = 'OUTPUT_LINKS'
+    OUTPUT_CORRIDORS = 'OUTPUT_CORRIDORS'
+    OUTPUT_CORRIDOR_POLYGONS = 'OUTPUT_CORRIDOR_POLYGONS'
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Corridor network')
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            'Maps the ecological corridors between core areas the way Linkage Mapper does, inside QGIS: '
+            'least-cost links between neighbouring cores, their least-cost paths, and normalised least-cost '
+            'corridors.\n\n'
+            'Core areas: polygons; a raster cell belongs to a core when its centre lies inside it (a core '
+            'smaller than a cell takes the cells it touches). Cores in another CRS than the raster are '
+            'reprojected.\n'
+            'Core id field: identifies each core in the outputs; ids must be set and unique.\n'
+            'Resistance raster: band 1 is the cost of crossing a cell per metre; nodata and values <= 0 are '
+            'barriers. Costs are accumulated over 8 neighbours with the average-cost convention, as the Cost '
+            'distance algorithm, GRASS r.cost and ArcGIS do, in cost-weighted metres (resistance x metres). '
+            'A raster that is not in a projected CRS in metres is warped to a local projected CRS for the run, '
+            'with a warning.\n'
+            'Maximum nearest neighbours (default 4): each core is linked to its nearest other cores by '
+            'cost-weighted distance; a link is kept when either of its cores chose it (as in Linkage Mapper), '
+            'so a core may have more links than this number. 0 keeps every link.\n'
+            'Maximum cost-weighted distance (optional, cost-weighted metres): longer links are dropped.\n'
+            'Drop links through cores (default on): a link whose least-cost path crosses a third core is '
+            'dropped, since that core already connects the two.\n'
+            'Corridor width cutoff (cost-weighted metres, default 200000 as in Linkage Mapper): cells whose '
+            'normalised corridor value exceeds it are left out of the corridors.\n\n'
+            'Outputs, in the CRS of the core layer:\n'
+            'Links: one line per kept link, its least-cost path from the first core to the second, with '
+            'from_id, to_id, euc_dist (Euclidean distance in metres between the closest cells of the two '
+            'cores), cwd (cost-weighted distance of the path), lcp_length (length of the path in metres), '
+            'cwd_euc_ratio (cwd / euc_dist) and cwd_path_ratio (cwd / lcp_length, the mean resistance met '
+            'along the path).\n'
+            'Corridors: a raster on the resistance grid of the normalised least-cost corridor '
+            'CWD_A + CWD_B - LCD_AB of each link, the smallest over all links, in cost-weighted metres: 0 along '
+            'each least-cost path, growing away from it; nodata beyond the width cutoff.\n'
+            'Corridor polygons: for each link, the cells of its own corridor within the width cutoff, with '
+            'from_id and to_id (corridors of different links may overlap).')
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.CORES, self.tr('Core areas'), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.CORE_ID_FIELD, self.tr('Core id field'), parentLayerParameterName=self.CORES))
+        self.addParameter(QgsProcessingParameterRasterLayer(self.RESISTANCE, self.tr('Resistance raster')))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MAX_NEIGHBORS, self.tr('Maximum nearest neighbours per core (0 = all)'),
+            QgsProcessingParameterNumber.Integer, defaultValue=corridors.DEFAULT_MAX_NEIGHBORS, minValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MAX_CWD, self.tr('Maximum cost-weighted distance of a link (cost-weighted m)'),
+            QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.DROP_THROUGH_CORES, self.tr('Drop links whose least-cost path crosses a third core'),
+            defaultValue=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.WIDTH_CUTOFF, self.tr('Corridor width cutoff (cost-weighted m)'),
+            QgsProcessingParameterNumber.Double, defaultValue=corridors.DEFAULT_WIDTH_CUTOFF, minValue=0.0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_LINKS, self.tr('Links'), QgsProcessing.TypeVectorLine))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            self.OUTPUT_CORRIDORS, self.tr('Corridors (normalised least-cost corridors)')))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_CORRIDOR_POLYGONS, self.tr('Corridor polygons'), QgsProcessing.TypeVectorPolygon))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        source = self.parameterAsSource(parameters, self.CORES, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.CORES))
+        id_field = self.parameterAsString(parameters, self.CORE_ID_FIELD, context)
+        layer = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context)
+        if layer is None:
+            raise QgsProcessingException(self.invalidRasterError(parameters, self.RESISTANCE))
+        max_cwd = None
+        if parameters.get(self.MAX_CWD) not in (None, ''):
+            max_cwd = self.parameterAsDouble(parameters, self.MAX_CWD, context)
+        options = {
+            'max_neighbors': self.parameterAsInt(parameters, self.MAX_NEIGHBORS, context),
+            'max_cwd': max_cwd,
+            'drop_through_cores': self.parameterAsBoolean(parameters, self.DROP_THROUGH_CORES, context),
+            'width_cutoff': self.parameterAsDouble(parameters, self.WIDTH_CUTOFF, context),
+        }
+        corridors_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_CORRIDORS, context)
+
+        output_crs = source.sourceCrs()
+        resistance = ResistanceGrid(layer, feedback)
+        work_crs = resistance.crs
+        steps = QgsProcessingMultiStepFeedback(2, feedback)
+        cores = qgis_io.read_polygons(source, source.sourceName(), work_crs, context, steps)
+        qgis_io.require_geometries(cores, source.sourceName())
+        core_ids = self.core_ids(cores, id_field, source.sourceName())
+        steps.setCurrentStep(1)
+        network = self.network(resistance.grid, cores, core_ids, options, steps)
+        self.report(network, feedback)
+
+        layer_grid = resistance.layer_grid
+        raster.write_geotiff(corridors_path, resistance.to_layer_grid(network.corridors), layer_grid.geotransform,
+                             layer_grid.crs_wkt)
+        id_type = source.fields().field(id_field)
+        results = {self.OUTPUT_CORRIDORS: corridors_path}
+        results[self.OUTPUT_LINKS] = self.write_links(
+            parameters, context, network.links, id_type, (work_crs, output_crs))
+        results[self.OUTPUT_CORRIDOR_POLYGONS] = self.write_corridor_polygons(
+            parameters, context, network.links, id_type, (work_crs, output_crs))
+        qgis_io.style_output_on_load(context, corridors_path, 'corridors')
+        return results
+
+    @staticmethod
+    def core_ids(cores, id_field, layer_name):
+        """The id of each core; raises naming the features whose id is NULL."""
+        ids = [item.attributes.get(id_field) for item in cores]
+        missing = [str(item.fid) for item, core_id in zip(cores, ids) if core_id is None or core_id == NULL]
+        if missing:
+            raise QgsProcessingException(
+                tr('Layer "{layer}": feature id {features} has no value in the core id field "{field}". '
+                   'Give every core an id and run again.').format(
+                    layer=layer_name, features=', '.join(missing[:10]), field=id_field))
+        return ids
+
+    @staticmethod
+    def network(grid, cores, core_ids, options, feedback):
+        """The engine's corridor network, with engine errors and cancel as QgsProcessingException."""
+        try:
+            return corridors.corridor_network(
+                grid, [item.geometry for item in cores], core_ids, progress=feedback.setProgress,
+                is_canceled=feedback.isCanceled, workdir=QgsProcessingUtils.tempFolder(), **options)
+        except EngineError as error:
+            raise QgsProcessingException(qgis_io.engine_message(error)) from error
+        except Canceled:
+            raise QgsProcessingException(tr('The run was cancelled; no output was written.')) from None
+
+    @staticmethod
+    def report(network, feedback):
+        feedback.pushInfo(tr('{count} links kept.').format(count=len(network.links)))
+        if network.through_core:
+            pairs = ', '.join('{} - {}'.format(first, second) for first, second in network.through_core)
+            feedback.pushInfo(tr('Dropped because their least-cost path crosses a third core: {pairs}.').format(
+                pairs=pairs))
+        if network.isolated:
+            feedback.pushWarning(tr('Cores without any link (unreachable, beyond the maximum cost-weighted '
+                                    'distance, or only reachable through other cores): {cores}.').format(
+                cores=', '.join(str(core_id) for core_id in network.isolated)))
+
+    @staticmethod
+    def id_fields(id_type):
+        """from_id and to_id, of the type of the core id field."""
+        fields = QgsFields()
+        for name in ('from_id', 'to_id'):
+            field = QgsField(id_type)
+            field.setName(name)
+            fields.append(field)
+        return fields
+
+    def write_links(self, parameters, context, links, id_type, crs_pair):
+        fields = self.id_fields(id_type)
+        for name in LINK_METRICS:
+            fields.append(QgsField(name, QVariant.Double, len=20, prec=4))
+        rows = [(link.path, [link.from_id, link.to_id] + [float(getattr(link, name)) for name in LINK_METRICS])
+                for link in links]
+        sink = OutputSink(self, parameters, context, self.OUTPUT_LINKS, crs_pair)
+        return sink.write(fields, QgsWkbTypes.LineString, rows, 'corridor_links')
+
+    def write_corridor_polygons(self, parameters, context, links, id_type, crs_pair):
+        rows = [(link.corridor, [link.from_id, link.to_id]) for link in links]
+        sink = OutputSink(self, parameters, context, self.OUTPUT_CORRIDOR_POLYGONS, crs_pair)
+        return sink.write(self.id_fields(id_type), QgsWkbTypes.MultiPolygon, rows, 'corridor_polygons')
+
+
+class OutputSink:
+    """One feature sink output of an algorithm, fed shapely geometries in the work CRS."""
+
+    def __init__(self, algorithm, parameters, context, name, crs_pair):
+        self.algorithm, self.parameters, self.context, self.name = algorithm, parameters, context, name
+        self.work_crs, self.output_crs = crs_pair
+
+    def write(self, fields, wkb_type, rows, style):
+        """Write (geometry, attributes) rows, reprojected to the output CRS, styled on load; returns the sink id."""
+        sink, dest_id = self.algorithm.parameterAsSink(
+            self.parameters, self.name, self.context, fields, wkb_type, self.output_crs)
+        if sink is None:
+            raise QgsProcessingException(self.algorithm.invalidSinkError(self.parameters, self.name))
+        for geometry, attributes in rows:
+            feature = QgsFeature(fields)
+            output_geometry = qgis_io.transform_geometry(geometry, self.work_crs, self.output_crs, self.context)
+            if QgsWkbTypes.isMultiType(wkb_type):
+                output_geometry.convertToMultiType()
+            feature.setGeometry(output_geometry)
+            feature.setAttributes(attributes)
+            qgis_io.add_feature(sink, feature, self.name)
+        qgis_io.style_output_on_load(self.context, dest_id, style)
+        return dest_id

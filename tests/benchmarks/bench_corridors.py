@@ -1,0 +1,82 @@
+"""Benchmark of the corridor network engine: 30 cores on a generated 4 M-cell resistance raster.
+
+Run on demand (never collected by pytest); prints the wall time of each stage and the peak memory:
+
+    /usr/bin/python3 -P tests/benchmarks/bench_corridors.py [--cells 4000000] [--cores 30]
+"""
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+
+import numpy as np
+from scipy import ndimage
+from shapely.geometry import box
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def import_engine():
+    """The plugin's engine, imported through a ``reserve_planner`` symlink (the repo root must not be on sys.path)."""
+    parent = tempfile.mkdtemp(prefix='bench_corridors_')
+    os.symlink(REPO, os.path.join(parent, 'reserve_planner'))
+    sys.path.insert(0, parent)
+    from reserve_planner.processing.engine import corridors, raster
+    return corridors, raster
+
+
+def utm_wkt():
+    """WKT of UTM zone 50N, the CRS the generated grid pretends to be in."""
+    from osgeo import osr
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(32650)
+    return reference.ExportToWkt()
+
+
+def landscape(side, seed=7):
+    """A smooth random resistance 1..100 with a few nodata barriers, on 30 m cells."""
+    rng = np.random.default_rng(seed)
+    noise = ndimage.gaussian_filter(rng.random((side, side)), sigma=side / 100.0)
+    resistance = 1.0 + 99.0 * (noise - noise.min()) / (noise.max() - noise.min())
+    resistance[rng.random((side, side)) < 0.002] = np.nan
+    return resistance
+
+
+def cores(side, count, cell=30.0, seed=11):
+    """``count`` square cores of 10 to 40 cells, not overlapping, in map coordinates of the grid below."""
+    rng = np.random.default_rng(seed)
+    placed = []
+    while len(placed) < count:
+        width = rng.integers(10, 40) * cell
+        x, y = rng.uniform(0, side * cell - width, size=2)
+        candidate = box(x, y, x + width, y + width)
+        if all(candidate.distance(other) > 5 * cell for other in placed):
+            placed.append(candidate)
+    return placed
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--cells', type=int, default=4000000)
+    parser.add_argument('--cores', type=int, default=30)
+    arguments = parser.parse_args()
+    corridors, raster = import_engine()
+    side = int(round(arguments.cells ** 0.5))
+    cell = 30.0
+    grid = raster.Grid(landscape(side), (0.0, cell, 0.0, side * cell, 0.0, -cell), utm_wkt())
+    geometries = cores(side, arguments.cores, cell)
+    start = time.perf_counter()
+    result = corridors.corridor_network(grid, geometries, list(range(1, arguments.cores + 1)))
+    elapsed = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    print('cells {:,} ({} x {}), cores {}'.format(side * side, side, side, arguments.cores))
+    print('links kept {}, dropped through a third core {}, isolated cores {}'.format(
+        len(result.links), len(result.through_core), len(result.isolated)))
+    print('time {:.1f} s, peak memory {:.0f} MB'.format(elapsed, peak_mb))
+
+
+if __name__ == '__main__':
+    main()
