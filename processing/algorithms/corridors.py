@@ -4,6 +4,8 @@ Adapter only: the cores are read in the resistance raster's CRS (qgis_io), engin
 links and corridor polygons are written in the core layer's CRS, the corridor raster on the resistance grid.
 """
 
+import os
+
 from qgis.core import (
     NULL,
     QgsFeature,
@@ -29,9 +31,10 @@ from ..engine import corridors, raster
 from ..engine.costdistance import Canceled
 from ..engine.messages import EngineError
 from .base import ReservePlannerAlgorithm
-from .costdistance import ResistanceGrid
+from .costdistance import CostRasterStyle, ResistanceGrid
 
 LINK_METRICS = ('euc_dist', 'cwd', 'lcp_length', 'cwd_euc_ratio', 'cwd_path_ratio')
+CORRIDORS_STYLE = os.path.join(qgis_io.STYLE_DIR, 'corridors.qml')
 
 
 def tr(text):
@@ -157,7 +160,9 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
             parameters, context, network.links, id_type, (work_crs, output_crs))
         results[self.OUTPUT_CORRIDOR_POLYGONS] = self.write_corridor_polygons(
             parameters, context, network.links, id_type, (work_crs, output_crs))
-        qgis_io.style_output_on_load(context, corridors_path, 'corridors')
+        if context.willLoadLayerOnCompletion(corridors_path):
+            context.layerToLoadOnCompletionDetails(corridors_path).setPostProcessor(
+                CostRasterStyle.create(CORRIDORS_STYLE))
         return results
 
     @staticmethod
