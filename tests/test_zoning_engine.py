@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from shapely.geometry import Point, Polygon, box
 from shapely.ops import unary_union
 
-from reserve_planner.processing.engine import zoning
+from reserve_planner.processing.engine import costdistance, zoning
 from reserve_planner.processing.engine.messages import EngineError
 from reserve_planner.processing.engine.raster import Grid
 from reserve_planner.processing.engine.zones import BUFFER, CORE, TRANSITION
@@ -285,3 +285,27 @@ def test_cost_zones_with_zero_costs_are_the_core_alone():
     core = box(252, 83, 278, 117)
     zones = zoning.generate_cost_zones([core], None, 0, 0, wall_grid(1.0))
     assert zones[CORE].equals(core) and zones[BUFFER].is_empty and zones[TRANSITION].is_empty
+
+
+def test_cost_zones_on_a_large_raster_use_only_the_reachable_window(monkeypatch):
+    rng = np.random.default_rng(7)
+    array = rng.uniform(2.0, 5.0, (300, 300))
+    grid = Grid(array, (0.0, 10.0, 0.0, 3000.0, 0.0, -10.0), '')
+    core = box(1500.5, 1500.5, 1539.5, 1539.5)
+    sources = np.zeros(array.shape, dtype=bool)
+    sources[146:150, 150:154] = True
+    whole_grid_cost = costdistance.accumulated_cost(array, sources, 10.0, 10.0)
+    shapes = []
+
+    def recording_cost(resistance, *args, **kwargs):
+        shapes.append(resistance.shape)
+        return costdistance.accumulated_cost(resistance, *args, **kwargs)
+
+    monkeypatch.setattr(zoning, 'accumulated_cost', recording_cost)
+    zones = zoning.generate_cost_zones([core], None, 300, 200, grid)
+    # a cost of 500 at resistance >= 2 reaches at most 250 m: 25 cells beyond the core, plus a margin
+    assert shapes[0][0] * shapes[0][1] < 0.1 * array.size
+    reserve_area = sum(zone.area for zone in zones.values())
+    assert reserve_area == pytest.approx((whole_grid_cost <= 500).sum() * 100.0)
+    grown_area = zones[CORE].area + zones[BUFFER].area
+    assert grown_area == pytest.approx((whole_grid_cost <= 300).sum() * 100.0)

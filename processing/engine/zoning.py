@@ -16,7 +16,7 @@ from shapely.ops import unary_union
 from .geometry import polygonal_part, repair_polygon
 from .messages import EngineError, N_
 from .costdistance import accumulated_cost
-from .raster import cell_size, polygonize, rasterize
+from .raster import Grid, cell_size, polygonize, rasterize
 from .zones import AREA_FIELD, BUFFER, CORE, TRANSITION, ZONE_CODE_FIELD, ZONE_CODES, ZONE_FIELD
 
 SQUARE_METRES_PER_HECTARE = 10000.0
@@ -86,18 +86,50 @@ def generate_cost_zones(cores, boundary, buffer_cost, transition_cost, resistanc
     _check_widths(buffer_cost, transition_cost)
     reserve = _checked_boundary(boundary)
     core = _core_union(cores, reserve, core_labels)
-    shape = resistance.array.shape
-    sources = rasterize([core], [1], shape, resistance.geotransform, resistance.crs_wkt, all_touched=True)
-    if not sources.any():
-        raise EngineError(N_('No core lies on the resistance raster: use a raster that covers the reserve.'))
     outer_cost = buffer_cost + (transition_cost if reserve is None else 0.0)
+    resistance = reachable_part(resistance, core.bounds, outer_cost)
     width, height = cell_size(resistance.geotransform)
-    cost = accumulated_cost(resistance.array, sources.astype(bool), width, height, max_cost=outer_cost,
+    cost = accumulated_cost(resistance.array, _source_cells(core, resistance), width, height, max_cost=outer_cost,
                             progress=progress, is_canceled=is_canceled)
     grown = _cells_within(cost, buffer_cost, core, resistance)
     if reserve is None:
         reserve = core.union(_cells_within(cost, outer_cost, core, resistance))
     return partition_reserve(core, grown, reserve)
+
+
+def _source_cells(core, grid):
+    """Boolean mask of the cells touched by ``core``: the sources of the cost distance."""
+    if grid.array.size:
+        sources = rasterize([core], [1], grid.array.shape, grid.geotransform, grid.crs_wkt, all_touched=True)
+        if sources.any():
+            return sources.astype(bool)
+    raise EngineError(N_('No core lies on the resistance raster: use a raster that covers the reserve.'))
+
+
+def reachable_part(grid, bounds, max_cost):
+    """The window of ``grid`` that a cost of ``max_cost`` can reach from inside ``bounds`` (minx, miny,
+    maxx, maxy in the grid's CRS), so that a province-wide raster costs no more than the reserve.
+
+    Every step costs at least its length times the smallest passable resistance (DOMAIN.md section 5),
+    so no cell farther than max_cost / min_resistance metres (plus one cell) from the bounds is reached:
+    the window gives the same accumulated costs as the whole grid.
+    """
+    values = grid.array
+    with np.errstate(invalid='ignore'):
+        passable = values[values > 0]
+    if passable.size == 0:
+        return grid
+    width, height = cell_size(grid.geotransform)
+    reach = max_cost / float(passable.min()) + max(width, height)
+    x0, y0 = grid.geotransform[0], grid.geotransform[3]
+    rows, cols = values.shape
+    minx, miny, maxx, maxy = bounds
+    col0 = min(max(math.floor((minx - reach - x0) / width), 0), cols)
+    col1 = max(min(math.ceil((maxx + reach - x0) / width), cols), col0)
+    row0 = min(max(math.floor((y0 - maxy - reach) / height), 0), rows)
+    row1 = max(min(math.ceil((y0 - miny + reach) / height), rows), row0)
+    transform = (x0 + col0 * width, grid.geotransform[1], 0.0, y0 - row0 * height, 0.0, grid.geotransform[5])
+    return Grid(values[row0:row1, col0:col1], transform, grid.crs_wkt)
 
 
 def _cells_within(cost, threshold, core, grid):
