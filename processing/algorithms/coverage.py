@@ -196,8 +196,8 @@ def add_species_area_section(report, coverage_percent, target_percent):
     table = current[['z', 'persisting_pct']].copy()
     table['target_pct'] = at_target['persisting_pct']
     report.heading(tr('Species expected to persist (species-area relationship)'))
-    report.paragraph(tr('If only the protected habitat remained, the share of species expected to persist is '
-                        '(protected share)^z (S = c A^z; DOMAIN.md section 6).'))
+    report.paragraph(tr('If only the protected habitat remained, the share of species expected to persist would '
+                        'be (protected share)^z, from the species-area relationship S = c A^z (z is about 0.25).'))
     report.table(table, columns={'z': 'z', 'persisting_pct': tr('Species persisting at {:.1f} % (%)').format(
         coverage_percent), 'target_pct': tr('Species persisting at {:.1f} % (%)').format(target_percent)})
 
@@ -406,7 +406,7 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         report = engine_report.HtmlReport(self.tr('Protected-area coverage'))
         report.paragraph(self.tr('All regions: {area:,.2f} km2, of which {protected:,.2f} km2 ({percent:.2f} %) is '
                                  'protected. {meeting} of {count} regions ({share:.1f} %) reach the target of '
-                                 '{target:.1f} %; {unprotected} are less than 1 % protected.').format(
+                                 '{target:.1f} %; regions less than 1 % protected: {unprotected}.').format(
             area=total_area, protected=total_protected, percent=total_percent, meeting=score.meeting_target,
             count=score.region_count, share=score.share_percent, target=target, unprotected=score.unprotected))
         report.heading(self.tr('Cleaning of the protected areas'))

@@ -127,7 +127,9 @@ def bar_chart(labels, values, target=None, title='', value_label='', target_labe
         axes = figure.add_subplot(1, 1, 1)
         positions = list(range(len(labels)))
         colours = [BAR_MET_COLOUR if target is not None and value >= target else BAR_COLOUR for value in values]
-        axes.barh(positions, list(values), color=colours)
+        bars = axes.barh(positions, list(values), color=colours)
+        axes.bar_label(bars, fmt='%.1f', padding=2, fontsize='small')
+        axes.set_xlim(0, max(list(values) + [target or 0, 1]) * 1.12)
         axes.set_yticks(positions)
         axes.set_yticklabels([str(label) for label in labels])
         axes.invert_yaxis()
@@ -153,6 +155,7 @@ def line_chart(x, y, target=None, title='', x_label='', y_label='', target_label
             axes.axhline(target, color=TARGET_COLOUR, linestyle='--', label=target_label or None)
             if target_label:
                 axes.legend(loc='upper left')
+        axes.set_ylim(bottom=0)
         axes.set_xlabel(x_label)
         axes.set_ylabel(y_label)
         axes.set_title(title)

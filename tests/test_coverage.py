@@ -1,0 +1,462 @@
+"""Protected-area coverage (DOMAIN.md section 4): the engine on hand-computed cases, and
+reserveplanner:protectedcoverage as users run it.
+
+Expected values are computed by hand (areas of squares, triangles and circles in metres), by symmetry on the
+ellipsoid (a region split along a meridian into equal halves), or with QgsDistanceArea on the ellipsoid, never
+copied from the algorithm's output.
+"""
+
+import math
+import os
+
+import processing
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from osgeo import ogr, osr
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsDistanceArea,
+    QgsFeature,
+    QgsGeometry,
+    QgsGraduatedSymbolRenderer,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputLayerDefinition,
+    QgsProject,
+    QgsVectorLayer,
+)
+from shapely.geometry import MultiPolygon, Point, Polygon, box
+
+from reserve_planner.processing.engine import coverage
+
+LAEA_EUROPE = 'EPSG:3035'
+"""ETRS89 / LAEA Europe: an equal-area CRS in metres, so hand-computed areas hold after our reprojection."""
+X0, Y0 = 4321000.0, 3210000.0
+WDPA_FIELDS = 'field=STATUS:string&field=DESIG_ENG:string&field=STATUS_YR:integer&field=REP_AREA:double'
+DESIGNATED = ['Designated', 'National Park', 2000, None]
+
+
+# --- helpers --------------------------------------------------------------------------------------------------
+
+def square_wkt(x, y, side):
+    return box(x, y, x + side, y + side).wkt
+
+
+def memory_layer(name, geometry_type, crs, fields, rows):
+    """A memory layer; ``rows`` are (WKT or None, attribute list)."""
+    layer = QgsVectorLayer('{}?crs={}&{}'.format(geometry_type, crs, fields), name, 'memory')
+    features = []
+    for wkt, attributes in rows:
+        feature = QgsFeature(layer.fields())
+        if wkt is not None:
+            feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes(attributes)
+        features.append(feature)
+    assert layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def protected_layer(rows, name='wdpa', crs=LAEA_EUROPE, geometry_type='Polygon'):
+    return memory_layer(name, geometry_type, crs, WDPA_FIELDS, rows)
+
+
+def region_layer(rows, crs=LAEA_EUROPE, field='name'):
+    return memory_layer('regions', 'Polygon', crs, 'field={}:string'.format(field), rows)
+
+
+class RecordingFeedback(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def pushInfo(self, info):  # noqa: N802 (QGIS API name)
+        self.lines.append(info)
+
+
+def run_coverage(feedback=None, **parameters):
+    parameters.setdefault('OUTPUT', 'TEMPORARY_OUTPUT')
+    parameters.setdefault('OUTPUT_FLAT', 'TEMPORARY_OUTPUT')
+    return processing.run('reserveplanner:protectedcoverage', parameters, feedback=feedback)
+
+
+def rows_by_region(layer, field='name'):
+    return {feature[field]: feature for feature in layer.getFeatures()}
+
+
+def engine_layer(name, rows, fields=('STATUS', 'DESIG_ENG', 'STATUS_YR', 'REP_AREA')):
+    """An engine ProtectedLayer from (shapely geometry, attribute dict) rows."""
+    areas = [coverage.ProtectedArea(index + 1, geometry, attributes) for index, (geometry, attributes) in
+             enumerate(rows)]
+    return coverage.ProtectedLayer(name, set(fields), areas)
+
+
+def designated(year=2000, **extra):
+    return dict({'STATUS': 'Designated', 'DESIG_ENG': 'National Park', 'STATUS_YR': year}, **extra)
+
+
+def protected_km2(layers, region, options=coverage.CleaningOptions()):
+    polygons, notes = coverage.clean_protected_areas(layers, options)
+    flat = coverage.flatten(polygons, options.dissolve)
+    frame, _ = coverage.coverage_from_pieces(flat.pieces, [('r', region)])
+    return frame['protected_km2'][0], notes
+
+
+REGION = box(0, 0, 10000, 10000)
+"""100 km2."""
+
+
+# --- engine: hand-computed cleaning and dissolve ----------------------------------------------------------------
+
+def test_nested_duplicated_and_partly_overlapping_areas_count_once():
+    layer = engine_layer('wdpa', [
+        (box(0, 0, 2000, 2000), designated()),            # 4 km2
+        (box(500, 500, 1000, 1000), designated()),        # nested in it
+        (box(0, 0, 2000, 2000), designated()),            # its duplicate
+        (box(5000, 0, 7000, 1000), designated()),         # 2 km2
+        (box(6000, 0, 8000, 1000), designated()),         # overlaps the previous by 1 km2: +1 km2
+    ])
+    area, _ = protected_km2([layer], REGION)
+    assert area == pytest.approx(4.0 + 2.0 + 1.0)
+
+
+def test_overlap_summary_says_how_much_was_removed():
+    polygons = [coverage.DatedPolygon(box(0, 0, 2000, 1000), 2000), coverage.DatedPolygon(box(1000, 0, 3000, 1000), 2001)]
+    flat = coverage.flatten(polygons)
+    line = coverage.overlap_note(polygons, flat)
+    assert line.params['before'] == pytest.approx(4.0)
+    assert line.params['after'] == pytest.approx(3.0)
+    assert line.params['removed'] == pytest.approx(1.0)
+
+
+def test_without_dissolve_overlaps_count_twice():
+    layer = engine_layer('wdpa', [(box(0, 0, 2000, 1000), designated()), (box(1000, 0, 3000, 1000), designated())])
+    area, _ = protected_km2([layer], REGION, coverage.CleaningOptions(dissolve=False))
+    assert area == pytest.approx(4.0)
+
+
+def test_bow_tie_is_repaired_into_its_two_triangles():
+    bow_tie = Polygon([(0, 0), (1000, 1000), (1000, 0), (0, 1000)])
+    layer = engine_layer('wdpa', [(bow_tie, designated())])
+    area, notes = protected_km2([layer], REGION)
+    assert area == pytest.approx(0.5)  # two triangles of base 1000 m and height 500 m
+    assert any(item.template.startswith('Geometry repair') and item.params['count'] == 1 for item in notes)
+
+
+def test_bow_tie_is_left_out_and_reported_when_repair_is_switched_off():
+    bow_tie = Polygon([(0, 0), (1000, 1000), (1000, 0), (0, 1000)])
+    layer = engine_layer('wdpa', [(bow_tie, designated()), (box(5000, 5000, 6000, 6000), designated())])
+    area, notes = protected_km2([layer], REGION, coverage.CleaningOptions(repair=False))
+    assert area == pytest.approx(1.0)
+    assert any('switched off' in item.template and item.params['ids'] == 'wdpa:1' for item in notes)
+
+
+def test_points_become_circles_of_their_reported_area_and_points_without_area_are_dropped():
+    layer = engine_layer('wdpa', [
+        (Point(3000, 3000), designated(REP_AREA=2.5)),
+        (Point(7000, 7000), designated(REP_AREA=None)),
+        (Point(8000, 2000), designated(REP_AREA=0)),
+    ])
+    polygons, notes = coverage.clean_protected_areas([layer])
+    assert len(polygons) == 1
+    circle = polygons[0].geometry
+    assert circle.area == pytest.approx(2.5e6, rel=1e-9)
+    # around the ideal circle of radius sqrt(REP_AREA * 1e6 / pi): the 64-gon's vertices lie a little outside it
+    radius = math.sqrt(2.5e6 / math.pi)
+    assert radius < circle.exterior.hausdorff_distance(Point(3000, 3000)) < radius * 1.002
+    assert circle.exterior.distance(Point(3000, 3000)) < radius
+    dropped = [item for item in notes if 'without a reported area' in item.template]
+    assert dropped and dropped[0].params['count'] == 2 and dropped[0].params['ids'] == 'wdpa:2, wdpa:3'
+
+
+def test_a_multipoint_shares_its_reported_area_among_its_points():
+    layer = engine_layer('wdpa', [(Point(0, 0).union(Point(5000, 5000)), designated(REP_AREA=3.0))])
+    polygons, _ = coverage.clean_protected_areas([layer])
+    assert polygons[0].geometry.area == pytest.approx(3e6)
+    assert len(polygons[0].geometry.geoms) == 2
+
+
+def test_points_are_dropped_and_counted_when_circles_are_switched_off():
+    layer = engine_layer('wdpa', [(Point(3000, 3000), designated(REP_AREA=2.5))])
+    polygons, notes = coverage.clean_protected_areas([layer], coverage.CleaningOptions(points_as_circles=False))
+    assert polygons == []
+    assert any('switched off' in item.template and item.params['count'] == 1 for item in notes)
+
+
+@pytest.mark.parametrize('status, kept', [
+    ('Designated', True), ('Inscribed', True), ('Established', True), ('designated ', True),
+    ('Proposed', False), ('Not Reported', False), ('Adopted', False), (None, False)])
+def test_status_filter(status, kept):
+    layer = engine_layer('wdpa', [(box(0, 0, 1000, 1000), dict(designated(), STATUS=status))])
+    area, notes = protected_km2([layer], REGION)
+    assert area == pytest.approx(1.0 if kept else 0.0)
+    if not kept:
+        assert any(item.template.startswith('Status filter') for item in notes)
+    no_filter, _ = protected_km2([layer], REGION, coverage.CleaningOptions(status_filter=False))
+    assert no_filter == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize('designation', ['UNESCO-MAB Biosphere Reserve', 'Biosphere Reserve', 'unesco-mab'])
+def test_unesco_mab_designations_are_excluded_by_default(designation):
+    layer = engine_layer('wdpa', [(box(0, 0, 1000, 1000), designated(DESIG_ENG=designation)),
+                                  (box(2000, 0, 4000, 1000), designated())])
+    area, notes = protected_km2([layer], REGION)
+    assert area == pytest.approx(2.0)
+    assert any(item.template.startswith('UNESCO-MAB') and item.params['count'] == 1 for item in notes)
+    included, _ = protected_km2([layer], REGION, coverage.CleaningOptions(exclude_mab=False))
+    assert included == pytest.approx(3.0)
+
+
+def test_a_zoning_layer_counts_only_its_core_zones():
+    zoning = engine_layer('reserve', [(box(0, 0, 1000, 1000), {'zone': 'core'}),
+                                      (box(1000, 0, 3000, 1000), {'zone': 'buffer'}),
+                                      (box(3000, 0, 6000, 1000), {'zone': 3})], fields=('zone',))
+    area, notes = protected_km2([zoning], REGION)
+    assert area == pytest.approx(1.0)
+    assert any(item.template.startswith('Zoning layers') and item.params['count'] == 2 for item in notes)
+
+
+def test_a_layer_without_wdpa_fields_is_kept_whole_and_the_notes_say_why():
+    own = engine_layer('my reserves', [(box(0, 0, 1000, 1000), {})], fields=('name',))
+    area, notes = protected_km2([own], REGION)
+    assert area == pytest.approx(1.0)
+    said = ' '.join(item.template for item in notes)
+    assert 'no STATUS field' in said and 'no DESIG_ENG field' in said and 'no STATUS_YR field' in said
+
+
+def test_null_geometries_are_counted_not_silently_dropped():
+    layer = engine_layer('wdpa', [(None, designated()), (box(0, 0, 1000, 1000), designated())])
+    area, notes = protected_km2([layer], REGION)
+    assert area == pytest.approx(1.0)
+    assert any('without a geometry' in item.template and item.params['ids'] == 'wdpa:1' for item in notes)
+
+
+# --- engine: coverage per region, targets, timeline -------------------------------------------------------------
+
+def test_coverage_by_region_clips_to_each_region_and_leaves_unprotected_regions_at_zero():
+    protected = MultiPolygon([box(0, 0, 1000, 1000), box(1500, 0, 2500, 1000)])
+    regions = [('west', box(0, 0, 2000, 1000)), ('east', box(2000, 0, 4000, 1000)), ('north', box(0, 5000, 10, 5010))]
+    frame = coverage.coverage_by_region(protected, regions)
+    assert frame['region'].tolist() == ['west', 'east', 'north']
+    assert frame['area_km2'].tolist() == pytest.approx([2.0, 2.0, 0.0001])
+    assert frame['protected_km2'].tolist() == pytest.approx([1.5, 0.5, 0.0])
+    assert frame['percent'].tolist() == pytest.approx([75.0, 25.0, 0.0])
+
+
+def test_gap_to_target_meets_target_and_representativeness():
+    frame = coverage.coverage_by_region(box(0, 0, 300, 1000), [
+        ('a', box(0, 0, 1000, 1000)), ('b', box(0, 0, 600, 1000)), ('c', box(5000, 0, 6000, 1000))])
+    frame = coverage.add_target(frame, 30.0)
+    assert frame['percent'].tolist() == pytest.approx([30.0, 50.0, 0.0])
+    assert frame['meets_target'].tolist() == [True, True, False]
+    assert frame['gap_km2'].tolist() == pytest.approx([0.0, 0.0, 0.3])
+    score = coverage.representativeness(frame, 30.0)
+    assert (score.region_count, score.meeting_target, score.unprotected) == (3, 2, 1)
+    assert score.share_percent == pytest.approx(200.0 / 3)
+
+
+def test_empty_inputs_give_empty_or_zero_results():
+    assert coverage.clean_protected_areas([]) == ([], [])
+    flat = coverage.flatten([])
+    assert flat.pieces == [] and flat.units == []
+    frame = coverage.coverage_by_region(Polygon(), [('a', box(0, 0, 1000, 1000))])
+    assert frame['protected_km2'].tolist() == [0.0] and frame['percent'].tolist() == [0.0]
+    assert coverage.coverage_by_region(box(0, 0, 1, 1), []).empty
+
+
+def test_timeline_counts_each_area_from_its_earliest_year():
+    polygons = [coverage.DatedPolygon(box(0, 0, 1000, 1000), 1990),       # 1 km2 in 1990
+                coverage.DatedPolygon(box(500, 0, 1500, 1000), 2005),     # half new: +0.5 km2 in 2005
+                coverage.DatedPolygon(box(0, 0, 1000, 1000), 2010),       # nothing new
+                coverage.DatedPolygon(box(3000, 0, 4000, 1000), None)]    # 1 km2 without a year
+    flat = coverage.flatten(polygons, by_year=True)
+    frame, clipped = coverage.coverage_from_pieces(flat.pieces, [('r', REGION)])
+    assert frame['protected_km2'][0] == pytest.approx(2.5)
+    timeline, undated = coverage.coverage_timeline(flat.years, clipped, 100.0)
+    assert timeline['year'].tolist() == [1990, 2005]
+    assert timeline['added_km2'].tolist() == pytest.approx([1.0, 0.5])
+    assert timeline['protected_km2'].tolist() == pytest.approx([1.0, 1.5])
+    assert timeline['percent'].tolist() == pytest.approx([1.0, 1.5])
+    assert undated == pytest.approx(1.0)
+
+
+boxes = st.tuples(st.integers(0, 90), st.integers(0, 90), st.integers(1, 60), st.integers(1, 60)).map(
+    lambda t: box(t[0] * 100, t[1] * 100, (t[0] + t[2]) * 100, (t[1] + t[3]) * 100))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(boxes, max_size=12), st.lists(boxes, min_size=1, max_size=4))
+def test_coverage_never_exceeds_100_percent_and_matches_a_plain_union(protected, regions):
+    polygons = [coverage.DatedPolygon(geometry, 2000) for geometry in protected]
+    flat = coverage.flatten(polygons)
+    frame, _ = coverage.coverage_from_pieces(flat.pieces, [(index, geometry) for index, geometry in enumerate(regions)])
+    assert ((frame['percent'] >= 0) & (frame['percent'] <= 100 + 1e-9)).all()
+    union = MultiPolygon(protected).buffer(0) if protected else Polygon()
+    expected = [union.intersection(region).area / 1e6 for region in regions]
+    assert frame['protected_km2'].tolist() == pytest.approx(expected, abs=1e-9)
+
+
+# --- reserveplanner:protectedcoverage ---------------------------------------------------------------------------
+
+def quadrangle(west, south, east, north):
+    return 'POLYGON(({w} {s}, {e} {s}, {e} {n}, {w} {n}, {w} {s}))'.format(w=west, s=south, e=east, n=north)
+
+
+def ellipsoidal_km2(wkt, crs):
+    """Area on the ellipsoid with QgsDistanceArea (an outside computation, no projection)."""
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(QgsCoordinateReferenceSystem(crs), QgsProject.instance().transformContext())
+    measure.setEllipsoid('GRS80')
+    return measure.measureArea(QgsGeometry.fromWkt(wkt).densifyByCount(200)) / 1e6
+
+
+def chinese_regions():
+    """Two 2 x 2 degree CGCS2000 provinces with Chinese names in a Chinese field."""
+    return region_layer([(quadrangle(110, 22, 112, 24), ['广东']), (quadrangle(112, 22, 114, 24), ['云南'])],
+                        crs='EPSG:4490', field='名称')
+
+
+def test_cgcs2000_regions_and_wgs84_protected_areas_together(qgis_app):
+    protected = protected_layer([
+        (quadrangle(110, 22, 111, 24), ['Designated', 'National Park', 1990, None]),          # west half of 广东
+        (quadrangle(110.5, 22, 111.5, 24), ['Designated', 'Nature Reserve', 2000, None]),     # + a quarter
+        (quadrangle(112, 22, 114, 24), ['Designated', 'UNESCO-MAB Biosphere Reserve', 2001, None]),
+        (quadrangle(112, 22, 114, 24), ['Proposed', 'National Park', 2020, None]),
+    ], crs='EPSG:4326')
+    feedback = RecordingFeedback()
+    result = run_coverage(feedback, PROTECTED=[protected], REGIONS=chinese_regions(), REGION_FIELD='名称')
+    rows = rows_by_region(result['OUTPUT'], '名称')
+    province = ellipsoidal_km2(quadrangle(110, 22, 112, 24), 'EPSG:4490')
+    assert rows['广东']['area_km2'] == pytest.approx(province, rel=1e-4)
+    assert rows['广东']['percent'] == pytest.approx(75.0, abs=0.01)     # equal longitude bands have equal areas
+    assert rows['广东']['meets_target'] and not rows['云南']['meets_target']
+    assert rows['云南']['percent'] == 0.0
+    assert rows['云南']['gap_km2'] == pytest.approx(0.3 * rows['云南']['area_km2'])
+    assert result['REGION_COUNT'] == 2 and result['REGIONS_MEETING_TARGET'] == 1
+    assert result['REPRESENTATIVENESS'] == pytest.approx(50.0)
+    assert result['UNPROTECTED_REGIONS'] == 1
+    assert result['PROTECTED_PERCENT'] == pytest.approx(37.5, abs=0.01)
+    assert result['OUTPUT'].crs().authid() == 'EPSG:4490'
+    assert result['OUTPUT_FLAT'].crs().authid() == 'EPSG:4326' and result['OUTPUT_FLAT'].featureCount() == 1
+    log = '\n'.join(feedback.lines)
+    assert 'STATUS "Proposed" removed' in log and 'UNESCO-MAB Biosphere Reserve designations: 1 areas removed' in log
+
+
+def test_without_regions_one_row_covers_the_extent_of_the_protected_areas(qgis_app):
+    protected = protected_layer([(square_wkt(X0, Y0, 1000), DESIGNATED),
+                                 (square_wkt(X0 + 3000, Y0 + 1000, 1000), DESIGNATED)])
+    result = run_coverage(PROTECTED=[protected])
+    rows = list(result['OUTPUT'].getFeatures())
+    assert len(rows) == 1
+    assert rows[0]['area_km2'] == pytest.approx(8.0, rel=1e-5)   # the 4 km x 2 km enclosing rectangle
+    assert rows[0]['percent'] == pytest.approx(25.0, rel=1e-5)
+
+
+def test_points_with_reported_area_and_several_layers_in_different_crss(qgis_app):
+    points = memory_layer('points', 'Point', LAEA_EUROPE, WDPA_FIELDS, [
+        (Point(X0 + 5000, Y0 + 5000).wkt, ['Designated', 'Ramsar Site', 1999, 3.0]),
+        (Point(X0 + 2000, Y0 + 2000).wkt, ['Designated', 'Ramsar Site', 1999, None])])
+    polygons = protected_layer([(square_wkt(X0, Y0, 1000), DESIGNATED)])
+    regions = region_layer([(square_wkt(X0, Y0, 10000), ['r'])])
+    feedback = RecordingFeedback()
+    result = run_coverage(feedback, PROTECTED=[polygons, points], REGIONS=regions, REGION_FIELD='name')
+    row = rows_by_region(result['OUTPUT'])['r']
+    assert row['protected_km2'] == pytest.approx(4.0, rel=1e-4)
+    assert any('without a reported area (REP_AREA) removed' in line for line in feedback.lines)
+
+
+def test_null_protected_geometry_is_reported_and_invalid_region_is_refused(qgis_app):
+    protected = protected_layer([(None, DESIGNATED), (square_wkt(X0, Y0, 1000), DESIGNATED)])
+    regions = region_layer([(square_wkt(X0, Y0, 10000), ['r'])])
+    feedback = RecordingFeedback()
+    result = run_coverage(feedback, PROTECTED=[protected], REGIONS=regions, REGION_FIELD='name')
+    assert rows_by_region(result['OUTPUT'])['r']['protected_km2'] == pytest.approx(1.0, rel=1e-5)
+    assert any('1 features without a geometry removed (e.g. wdpa:1)' in line for line in feedback.lines)
+    bad_regions = region_layer([(square_wkt(X0, Y0, 10000), ['r']), (None, ['nothing'])])
+    with pytest.raises(QgsProcessingException, match='feature id 2'):
+        run_coverage(PROTECTED=[protected], REGIONS=bad_regions)
+
+
+def test_empty_protected_layer_gives_zero_coverage(qgis_app):
+    result = run_coverage(PROTECTED=[protected_layer([])], REGIONS=chinese_regions(), REGION_FIELD='名称')
+    assert [feature['percent'] for feature in result['OUTPUT'].getFeatures()] == [0.0, 0.0]
+    assert result['OUTPUT_FLAT'].featureCount() == 0
+    assert result['REGIONS_MEETING_TARGET'] == 0 and result['UNPROTECTED_REGIONS'] == 2
+
+
+def test_no_protected_layer_is_refused(qgis_app):
+    with pytest.raises(QgsProcessingException):
+        run_coverage(PROTECTED=[], REGIONS=chinese_regions())
+
+
+def test_timeline_and_html_report(qgis_app, tmp_path):
+    protected = protected_layer([(square_wkt(X0, Y0, 1000), ['Designated', 'National Park', 1980, None]),
+                                 (square_wkt(X0 + 500, Y0, 1000), ['Designated', 'National Park', 2015, None]),
+                                 (square_wkt(X0 + 5000, Y0, 1000), ['Designated', 'National Park', 0, None])])
+    regions = region_layer([(square_wkt(X0, Y0, 5000), ['甲']), (square_wkt(X0 + 5000, Y0, 5000), ['乙'])])
+    report = tmp_path / '报告.html'
+    result = run_coverage(PROTECTED=[protected], REGIONS=regions, REGION_FIELD='name', TARGET=4.0,
+                          OUTPUT_TIMELINE='TEMPORARY_OUTPUT', OUTPUT_HTML=str(report))
+    timeline = [(feature['year'], feature['protected_km2'], feature['percent'])
+                for feature in result['OUTPUT_TIMELINE'].getFeatures()]
+    assert timeline == [(1980, pytest.approx(1.0), pytest.approx(2.0)), (2015, pytest.approx(1.5), pytest.approx(3.0))]
+    text = report.read_text(encoding='utf-8')
+    assert text.count('<img') == 2 and 'data:image/png;base64,' in text
+    assert '甲' in text and '乙' in text and 'Coverage over time' in text and 'Overlaps counted once' in text
+    assert 'species-area relationship' in text
+
+
+def test_output_is_styled_by_percent_when_loaded(qgis_app, tmp_path):
+    protected = protected_layer([(square_wkt(X0, Y0, 1000), DESIGNATED)])
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    destination = QgsProcessingOutputLayerDefinition(str(tmp_path / 'coverage.gpkg'), QgsProject.instance())
+    result = processing.run('reserveplanner:protectedcoverage', {
+        'PROTECTED': [protected], 'OUTPUT': destination, 'OUTPUT_FLAT': 'TEMPORARY_OUTPUT'}, context=context)
+    layer = QgsVectorLayer(result['OUTPUT'], 'coverage')
+    context.layerToLoadOnCompletionDetails(result['OUTPUT']).postProcessor().postProcessLayer(layer, context, None)
+    assert isinstance(layer.renderer(), QgsGraduatedSymbolRenderer)
+    assert layer.renderer().classAttribute() == 'percent'
+
+
+def gpkg(path, epsg, field_definitions, rows):
+    """Write polygons with OGR (independent of the plugin); rows are (WKT, {field: value})."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    dataset = ogr.GetDriverByName('GPKG').CreateDataSource(path)
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(epsg)
+    reference.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    layer = dataset.CreateLayer(os.path.splitext(os.path.basename(path))[0], reference, ogr.wkbPolygon)
+    for name, kind in field_definitions:
+        layer.CreateField(ogr.FieldDefn(name, kind))
+    for wkt, values in rows:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        for name, value in values.items():
+            feature.SetField(name, value)
+        layer.CreateFeature(feature)
+    dataset = None
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.external
+def test_protectedcoverage_through_qgis_process(qgis_process, tmp_path):
+    folder = tmp_path / '保护地'
+    protected = gpkg(str(folder / '保护区.gpkg'), 4326, [('STATUS', ogr.OFTString), ('STATUS_YR', ogr.OFTInteger)],
+                     [(quadrangle(110, 22, 111, 24), {'STATUS': 'Designated', 'STATUS_YR': 2001}),
+                      (quadrangle(112, 22, 113, 24), {'STATUS': 'Proposed', 'STATUS_YR': 2020})])
+    regions = gpkg(str(folder / '省.gpkg'), 4490, [('名称', ogr.OFTString)],
+                   [(quadrangle(110, 22, 112, 24), {'名称': '广东'}), (quadrangle(112, 22, 114, 24), {'名称': '云南'})])
+    output = str(folder / '覆盖.gpkg')
+    report = str(folder / '报告.html')
+    returncode, result, log = qgis_process('protectedcoverage', PROTECTED=protected, REGIONS=regions,
+                                           REGION_FIELD='名称', OUTPUT=output, OUTPUT_FLAT=str(folder / 'flat.gpkg'),
+                                           OUTPUT_HTML=report)
+    assert returncode == 0, log
+    assert result['results']['REGION_COUNT'] == 2 and result['results']['REGIONS_MEETING_TARGET'] == 1
+    rows = rows_by_region(QgsVectorLayer(output, 'coverage'), '名称')
+    assert rows['广东']['percent'] == pytest.approx(50.0, abs=0.01)
+    assert rows['云南']['percent'] == 0.0
+    assert os.path.exists(report)
