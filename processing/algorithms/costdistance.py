@@ -133,11 +133,11 @@ def vector_sources(source, layer_name, resistance, context, feedback):
     features = read(source, layer_name, resistance.crs, context, feedback)
     unusable = [item.fid for item in features if item.geometry is None]
     if unusable:
-        feedback.pushWarning(tr('Layer "{layer}": features {ids} have no usable geometry and are ignored.').format(
+        feedback.pushWarning(tr('Layer "{layer}": the features with id {ids} have no usable geometry and are ignored.').format(
             layer=layer_name, ids=_listed(unusable)))
     grid = resistance.grid
     mask, outside = costdistance.source_mask([item.geometry for item in features], grid.array.shape,
-                                             grid.geotransform, polygons)
+                                             grid.geotransform, polygons, grid.crs_wkt)
     outside = [features[index].fid for index in outside if features[index].geometry is not None]
     if not mask.any():
         raise QgsProcessingException(
@@ -145,7 +145,7 @@ def vector_sources(source, layer_name, resistance, context, feedback):
                'overlap (the layers may be in different places or CRSs).').format(
                 layer=layer_name, raster=resistance.layer.name()))
     if outside:
-        feedback.pushWarning(tr('Layer "{layer}": features {ids} lie outside the resistance raster and are '
+        feedback.pushWarning(tr('Layer "{layer}": the features with id {ids} lie outside the resistance raster and are '
                                 'ignored.').format(layer=layer_name, ids=_listed(outside)))
     return mask
 
@@ -357,7 +357,7 @@ class LeastCostPath(ReservePlannerAlgorithm):
             self.write_path(sink, fid, path, cost, resistance, context)
             steps.setProgress(100.0 * (number + 1) / len(targets))
         if unreached:
-            feedback.pushWarning(tr('Layer "{layer}": no path reaches the targets {ids} (barriers or nodata all '
+            feedback.pushWarning(tr('Layer "{layer}": no path reaches the features with id {ids} (barriers or nodata all '
                                     'around them).').format(layer=target.sourceName(), ids=_listed(unreached)))
         if len(unreached) == len(targets):
             raise QgsProcessingException(
@@ -377,13 +377,14 @@ class LeastCostPath(ReservePlannerAlgorithm):
         grid = resistance.grid
         cells, lost = [], []
         for item in features:
-            mask, outside = costdistance.source_mask([item.geometry], grid.array.shape, grid.geotransform, polygons)
+            mask, outside = costdistance.source_mask([item.geometry], grid.array.shape, grid.geotransform, polygons,
+                                                     grid.crs_wkt)
             if outside:
                 lost.append(item.fid)
             else:
                 cells.append((item.fid, np.flatnonzero(mask)))
         if lost:
-            feedback.pushWarning(tr('Layer "{layer}": features {ids} have no geometry or lie outside the '
+            feedback.pushWarning(tr('Layer "{layer}": the features with id {ids} have no geometry or lie outside the '
                                     'resistance raster; they get no path.').format(
                 layer=target.sourceName(), ids=_listed(lost)))
         if not cells:

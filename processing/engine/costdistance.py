@@ -25,7 +25,7 @@ Public API:
 is_canceled=None)``
     the same in one call.
 
-``source_mask(geometries, shape, geotransform, polygons)``
+``source_mask(geometries, shape, geotransform, polygons, crs_wkt='')``
     rasterises source geometries (shapely, in the grid's CRS) onto the grid: the cells whose centre lies
     inside a polygon (a polygon too small to hold a cell centre gets the cells it touches), every cell a
     line or a point touches. Returns the boolean mask and the indices of the geometries outside the grid.
@@ -294,11 +294,12 @@ def _report(progress, percent):
         progress(percent)
 
 
-def source_mask(geometries, shape, geotransform, polygons):
+def source_mask(geometries, shape, geotransform, polygons, crs_wkt=''):
     """(boolean source mask of ``shape``, indices of the ``geometries`` lying outside the grid).
 
     ``geometries`` are shapely geometries in the grid's CRS (None or empty ones count as outside);
-    ``polygons`` says whether they are polygons (cell centre inside) or lines and points (cells touched).
+    ``polygons`` says whether they are polygons (cell centre inside) or lines and points (cells touched);
+    ``crs_wkt`` is the grid's CRS (it only labels the rasterisation).
     """
     rows, cols = shape
     x0, dx, _, y0, _, dy = geotransform
@@ -309,11 +310,11 @@ def source_mask(geometries, shape, geotransform, polygons):
     if not inside:
         return np.zeros(shape, dtype=bool), outside
     burnt = rasterize([geometries[index] for index in inside], [number + 1 for number in range(len(inside))],
-                      shape, geotransform, all_touched=not polygons)
+                      shape, geotransform, crs_wkt, all_touched=not polygons)
     missed = np.setdiff1d(np.arange(1, len(inside) + 1), np.unique(burnt))
     mask = burnt != 0
     if missed.size:
         touched = rasterize([geometries[inside[number - 1]] for number in missed], np.ones(missed.size),
-                            shape, geotransform, all_touched=True)
+                            shape, geotransform, crs_wkt, all_touched=True)
         mask |= touched != 0
     return mask, outside

@@ -1,0 +1,559 @@
+"""Cost distance and least-cost paths: the engine against hand computations, an independent Dijkstra and
+GRASS r.cost; the costdistance and leastcostpath algorithms as users run them (DOMAIN.md section 5)."""
+
+import math
+import os
+import shutil
+import subprocess
+
+import numpy as np
+import processing
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from osgeo import gdal, osr
+from qgis.core import (
+    QgsFeature,
+    QgsGeometry,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputLayerDefinition,
+    QgsProject,
+    QgsRasterLayer,
+    QgsVectorLayer,
+)
+from scipy.sparse import lil_matrix
+from scipy.sparse.csgraph import dijkstra
+
+from reserve_planner.processing.engine import costdistance
+from reserve_planner.processing.engine.messages import EngineError
+
+ROOT2 = math.sqrt(2.0)
+UTM = 'EPSG:32650'
+X0, Y0 = 500000.0, 4000000.0
+
+
+# ---------------------------------------------------------------- helpers
+
+def geotiff(path, array, cell_width, cell_height=None, epsg=32650, x0=X0, y0=Y0, nodata=-9999.0):
+    """Write ``array`` (NaN = nodata) as a Float64 GeoTIFF with GDAL, independently of the plugin."""
+    cell_height = cell_height or cell_width
+    dataset = gdal.GetDriverByName('GTiff').Create(str(path), array.shape[1], array.shape[0], 1, gdal.GDT_Float64)
+    dataset.SetGeoTransform((x0, cell_width, 0, y0, 0, -cell_height))
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(epsg)
+    reference.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    dataset.SetProjection(reference.ExportToWkt())
+    band = dataset.GetRasterBand(1)
+    band.SetNoDataValue(nodata)
+    band.WriteArray(np.where(np.isnan(array), nodata, array))
+    dataset = None
+    return str(path)
+
+
+def read_raster(path):
+    dataset = gdal.Open(str(path))
+    band = dataset.GetRasterBand(1)
+    values = band.ReadAsArray().astype(float)
+    values[values == band.GetNoDataValue()] = np.nan
+    return values, dataset.GetGeoTransform(), dataset.GetProjection()
+
+
+def layer(kind, crs, wkts, name='sources'):
+    """A memory layer of ``kind`` ('Point', 'LineString', 'Polygon'); a None WKT gives a null geometry."""
+    result = QgsVectorLayer('{}?crs={}&field=name:string'.format(kind, crs), name, 'memory')
+    features = []
+    for index, wkt in enumerate(wkts):
+        feature = QgsFeature(result.fields())
+        if wkt is not None:
+            feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes(['f{}'.format(index)])
+        features.append(feature)
+    assert result.dataProvider().addFeatures(features)
+    return result
+
+
+def cell_centre(row, col, cell_width, cell_height=None):
+    cell_height = cell_height or cell_width
+    return X0 + (col + 0.5) * cell_width, Y0 - (row + 0.5) * cell_height
+
+
+def point(row, col, cell_width, cell_height=None):
+    return 'POINT({} {})'.format(*cell_centre(row, col, cell_width, cell_height))
+
+
+class RecordingFeedback(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def pushInfo(self, info):  # noqa: N802 (QGIS API name)
+        self.lines.append(info)
+
+    def pushWarning(self, warning):  # noqa: N802 (QGIS API name)
+        self.lines.append(warning)
+
+
+def run(algorithm, feedback=None, **parameters):
+    return processing.run('reserveplanner:' + algorithm, parameters, feedback=feedback)
+
+
+def reference_costs(resistance, sources, cell_width, cell_height):
+    """Accumulated costs by scipy's Dijkstra on a graph built edge by edge from DOMAIN.md section 5:
+    an independent reference for the engine."""
+    rows, cols = resistance.shape
+    graph = lil_matrix((rows * cols, rows * cols))
+    for row in range(rows):
+        for col in range(cols):
+            for d_row in (-1, 0, 1):
+                for d_col in (-1, 0, 1):
+                    row2, col2 = row + d_row, col + d_col
+                    if (d_row, d_col) == (0, 0) or not (0 <= row2 < rows and 0 <= col2 < cols):
+                        continue
+                    here, there = resistance[row, col], resistance[row2, col2]
+                    if not (here > 0 and there > 0):
+                        continue
+                    length = math.hypot(d_row * cell_height, d_col * cell_width)
+                    graph[row * cols + col, row2 * cols + col2] = length * (here + there) / 2
+    usable = [index for index in np.flatnonzero(sources) if resistance.flat[index] > 0]
+    return dijkstra(graph.tocsr(), indices=usable, min_only=True).reshape(rows, cols)
+
+
+# ---------------------------------------------------------------- engine: hand-checked grids
+
+def test_uniform_grid_with_non_square_cells():
+    cost = costdistance.accumulated_cost(np.ones((3, 3)), np.array([[1, 0, 0], [0, 0, 0], [0, 0, 0]], bool), 30, 20)
+    diagonal = math.hypot(30, 20)
+    expected = [[0, 30, 60],
+                [20, diagonal, diagonal + 30],
+                [40, diagonal + 20, 2 * diagonal]]
+    np.testing.assert_allclose(cost, expected, rtol=1e-12)
+
+
+def test_average_cost_convention_on_a_3x3_grid():
+    resistance = np.array([[1.0, 2, 3], [4, 5, 6], [7, 8, 9]])
+    sources = np.zeros((3, 3), bool)
+    sources[1, 1] = True
+    cost = costdistance.accumulated_cost(resistance, sources, 10, 10)
+    # each neighbour of the centre is cheapest straight from it: length x mean resistance
+    expected = [[10 * ROOT2 * 3, 10 * 3.5, 10 * ROOT2 * 4],
+                [10 * 4.5, 0, 10 * 5.5],
+                [10 * ROOT2 * 6, 10 * 6.5, 10 * ROOT2 * 7]]
+    np.testing.assert_allclose(cost, expected, rtol=1e-12)
+
+
+def test_barriers_force_a_detour_and_cut_off_what_they_enclose():
+    nan = np.nan
+    resistance = np.array([[1.0, nan, 1, 1, 1],
+                           [1, nan, 1, 0, 1],
+                           [1, nan, 1, 1, 1],
+                           [1, 1, 1, nan, nan],
+                           [nan, nan, nan, nan, 1]])
+    sources = np.zeros(resistance.shape, bool)
+    sources[0, 0] = True
+    cost = costdistance.accumulated_cost(resistance, sources, 10, 10)
+    # down the first column, diagonally past the wall's foot, up the third column
+    assert cost[2, 0] == pytest.approx(20)
+    assert cost[3, 1] == pytest.approx(20 + 10 * ROOT2)
+    assert cost[2, 2] == pytest.approx(20 + 20 * ROOT2)
+    assert cost[0, 2] == pytest.approx(40 + 20 * ROOT2)
+    assert np.isinf(cost[1, 3]), 'a cell of resistance 0 is a barrier'
+    assert np.isinf(cost[:, 1][:3]).all() and np.isinf(cost[4, :4]).all()
+    assert np.isinf(cost[4, 4]), 'the corner cell is enclosed by barriers'
+
+
+def test_max_cost_leaves_farther_cells_unreached():
+    sources = np.zeros((1, 6), bool)
+    sources[0, 0] = True
+    cost = costdistance.accumulated_cost(np.ones((1, 6)), sources, 10, 10, max_cost=30)
+    np.testing.assert_array_equal(cost, [[0, 10, 20, 30, np.inf, np.inf]])
+
+
+def test_sources_as_flat_indices_equal_sources_as_a_mask():
+    resistance = np.random.default_rng(3).uniform(1, 5, (6, 7))
+    mask = np.zeros(resistance.shape, bool)
+    mask[2, 3] = mask[5, 0] = True
+    graph = costdistance.CostGraph(resistance, 20, 30)
+    np.testing.assert_array_equal(graph.accumulate(mask), graph.accumulate(np.flatnonzero(mask)))
+
+
+def test_nodata_only_raster_is_refused():
+    with pytest.raises(EngineError, match='no passable cell'):
+        costdistance.CostGraph(np.full((4, 4), np.nan), 10, 10)
+
+
+def test_sources_only_on_barriers_are_refused():
+    resistance = np.ones((3, 3))
+    resistance[1, 1] = np.nan
+    with pytest.raises(EngineError, match='barrier'):
+        costdistance.accumulated_cost(resistance, [4], 10, 10)
+
+
+def test_no_source_and_sources_off_the_grid_are_refused():
+    graph = costdistance.CostGraph(np.ones((3, 3)), 10, 10)
+    with pytest.raises(EngineError, match='no source'):
+        graph.accumulate(np.zeros((3, 3), bool))
+    with pytest.raises(EngineError, match='outside'):
+        graph.accumulate([9])
+
+
+def test_cancel_stops_the_run_and_progress_reaches_100():
+    graph = costdistance.CostGraph(np.ones((200, 200)), 10, 10)
+    reports = []
+    graph.accumulate([0], progress=reports.append)
+    assert reports[-1] == 100 and reports == sorted(reports)
+    with pytest.raises(costdistance.Canceled):
+        graph.accumulate([0], progress=reports.append, is_canceled=lambda: len(reports) > 3)
+
+
+def test_source_mask_rasterises_polygons_by_centre_and_lines_by_touch():
+    from shapely.geometry import LineString, Point, box
+    geotransform = (0.0, 10.0, 0.0, 50.0, 0.0, -10.0)
+    mask, outside = costdistance.source_mask([box(0, 30, 24, 50), box(42, 2, 44, 4), box(100, 100, 110, 110)],
+                                             (5, 5), geotransform, polygons=True)
+    expected = np.zeros((5, 5), bool)
+    expected[0:2, 0:2] = True          # centres (5, 45), (15, 45), (5, 35), (15, 35) inside; 25 is not
+    expected[4, 4] = True              # a polygon smaller than a cell takes the cell it touches
+    np.testing.assert_array_equal(mask, expected)
+    assert outside == [2]
+    mask, outside = costdistance.source_mask([LineString([(1, 49), (49, 49)]), Point(15, 15)], (5, 5),
+                                             geotransform, polygons=False)
+    assert mask[0].all() and mask[3, 1] and mask.sum() == 6 and outside == []
+
+
+# ---------------------------------------------------------------- engine: properties
+
+grids = st.tuples(st.integers(2, 9), st.integers(2, 9), st.integers(0, 2 ** 31 - 1),
+                  st.floats(0.5, 100), st.floats(0.5, 100))
+
+
+def random_case(rows, cols, seed, barrier_share=0.2):
+    rng = np.random.default_rng(seed)
+    resistance = np.exp(rng.normal(0, 1.5, (rows, cols)))
+    resistance[rng.random((rows, cols)) < barrier_share] = np.nan
+    sources = rng.random((rows, cols)) < 0.15
+    sources.flat[rng.integers(rows * cols)] = True
+    resistance[sources] = np.where(np.isnan(resistance[sources]), 1.0, resistance[sources])
+    return resistance, sources
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(grids)
+def test_engine_equals_an_independent_dijkstra_and_is_zero_on_sources(case):
+    rows, cols, seed, width, height = case
+    resistance, sources = random_case(rows, cols, seed)
+    cost = costdistance.accumulated_cost(resistance, sources, width, height)
+    assert (cost[sources] == 0).all()
+    np.testing.assert_allclose(cost, reference_costs(resistance, sources, width, height), rtol=1e-12)
+
+
+@settings(max_examples=40, deadline=None)
+@given(grids, st.integers(0, 80), st.integers(0, 80))
+def test_triangle_inequality(case, middle, end):
+    rows, cols, seed, width, height = case
+    resistance, _ = random_case(rows, cols, seed)
+    resistance[np.isnan(resistance)] = 1.0
+    graph = costdistance.CostGraph(resistance, width, height)
+    start, middle, end = 0, middle % (rows * cols), end % (rows * cols)
+    from_start, from_middle = graph.accumulate([start]), graph.accumulate([middle])
+    assert from_start.flat[end] <= from_start.flat[middle] + from_middle.flat[end] * (1 + 1e-12)
+
+
+@settings(max_examples=40, deadline=None)
+@given(grids, st.integers(0, 80))
+def test_least_cost_path_runs_from_a_source_to_the_target_at_the_accumulated_cost(case, target):
+    rows, cols, seed, width, height = case
+    resistance, sources = random_case(rows, cols, seed)
+    graph = costdistance.CostGraph(resistance, width, height)
+    cost = graph.accumulate(sources)
+    target = divmod(target % (rows * cols), cols)
+    if not np.isfinite(cost[target]):
+        with pytest.raises(EngineError):
+            costdistance.least_cost_path(cost, graph, target)
+        return
+    path = costdistance.least_cost_path(cost, graph, target)
+    assert sources[path[0]] and path[-1] == target
+    steps = list(zip(path[:-1], path[1:]))
+    assert all(max(abs(a[0] - b[0]), abs(a[1] - b[1])) == 1 for a, b in steps)
+    assert sum(graph.step_cost(a, b) for a, b in steps) == pytest.approx(cost[target], rel=1e-9, abs=1e-9)
+
+
+# ---------------------------------------------------------------- GRASS r.cost
+
+def grass_r_cost(tmp_path, resistance_path, sources_path):
+    """Accumulated cost by GRASS r.cost (8 neighbours, knight's move off) in GRASS units (cost x cell widths)."""
+    output = tmp_path / 'grass_cost.tif'
+    script = tmp_path / 'r_cost.sh'
+    script.write_text(
+        'set -e\n'
+        'r.in.gdal -o input={res} output=resistance --quiet\n'
+        'r.in.gdal -o input={src} output=sources --quiet\n'
+        'g.region raster=resistance\n'
+        'r.cost input=resistance start_raster=sources output=cost --quiet\n'
+        'r.out.gdal input=cost output={out} type=Float64 --quiet\n'.format(
+            res=resistance_path, src=sources_path, out=output))
+    completed = subprocess.run(['grass', '--tmp-location', UTM, '--exec', 'bash', str(script)],
+                               capture_output=True, text=True)
+    assert completed.returncode == 0, completed.stderr
+    return read_raster(output)[0]
+
+
+@pytest.mark.external
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which('grass') is None, reason='GRASS GIS (grass-core) is not installed')
+@pytest.mark.parametrize('cell_width, cell_height', [(30.0, 20.0), (25.0, 25.0)])
+def test_costdistance_equals_grass_r_cost_times_the_cell_width(qgis_app, tmp_path, cell_width, cell_height):
+    rng = np.random.default_rng(int(cell_width))
+    resistance = rng.uniform(0.5, 20.0, (200, 300))
+    resistance[rng.random(resistance.shape) < 0.15] = np.nan
+    resistance[60:140, 150] = np.nan
+    sources = np.full(resistance.shape, np.nan)
+    sources[100, 20] = sources[10:13, 250:260] = 1
+    resistance[~np.isnan(sources)] = 1.0
+    resistance_path = geotiff(tmp_path / 'resistance.tif', resistance, cell_width, cell_height)
+    sources_path = geotiff(tmp_path / 'sources.tif', sources, cell_width, cell_height)
+    output = str(tmp_path / 'cost.tif')
+    run('costdistance', RESISTANCE=resistance_path, SOURCE_RASTER=sources_path, OUTPUT=output)
+    ours = read_raster(output)[0]
+    grass = grass_r_cost(tmp_path, resistance_path, sources_path) * cell_width
+    np.testing.assert_array_equal(np.isnan(ours), np.isnan(grass))
+    reached = ~np.isnan(grass)
+    np.testing.assert_allclose(ours[reached], grass[reached], rtol=1e-6)
+
+
+# ---------------------------------------------------------------- costdistance algorithm
+
+def test_costdistance_from_a_point_on_a_uniform_raster(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.full((5, 6), 2.0), 10)
+    output = str(tmp_path / 'cost.tif')
+    result = run('costdistance', RESISTANCE=resistance, SOURCES=layer('Point', UTM, [point(2, 1, 10)]),
+                 OUTPUT=output)
+    cost, geotransform, _ = read_raster(result['OUTPUT'])
+    assert geotransform == (X0, 10, 0, Y0, 0, -10)
+    # resistance 2: 20 per orthogonal step, 20 sqrt 2 per diagonal step
+    assert cost[2, 1] == 0 and cost[2, 5] == pytest.approx(80)
+    assert cost[0, 3] == pytest.approx(40 * ROOT2)
+    assert cost[4, 5] == pytest.approx(40 * ROOT2 + 40)
+
+
+def test_polygon_sources_are_the_cells_whose_centre_they_contain(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((6, 6)), 10)
+    polygon = 'POLYGON(({x0} {y0}, {x1} {y0}, {x1} {y1}, {x0} {y1}, {x0} {y0}))'.format(
+        x0=X0 + 12, x1=X0 + 38, y0=Y0 - 38, y1=Y0 - 12)
+    output = str(tmp_path / 'cost.tif')
+    run('costdistance', RESISTANCE=resistance, SOURCES=layer('Polygon', UTM, [polygon]), OUTPUT=output)
+    cost = read_raster(output)[0]
+    zero = np.zeros((6, 6), bool)
+    zero[1:4, 1:4] = True     # centres 15, 25, 35 m from the corner lie inside 12..38
+    np.testing.assert_array_equal(cost == 0, zero)
+    assert cost[5, 5] == pytest.approx(20 * ROOT2)
+
+
+def test_source_raster_and_max_cost(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((1, 8)), 10)
+    sources = np.zeros((1, 8))
+    sources[0, 7] = 5
+    source_raster = geotiff(tmp_path / 'sources.tif', sources, 10)
+    output = str(tmp_path / 'cost.tif')
+    run('costdistance', RESISTANCE=resistance, SOURCE_RASTER=source_raster, MAX_COST=25, OUTPUT=output)
+    cost = read_raster(output)[0]
+    np.testing.assert_array_equal(cost[0, 5:], [20, 10, 0])
+    assert np.isnan(cost[0, :5]).all(), 'cells beyond the maximum cost are nodata'
+
+
+def test_sources_in_another_crs_are_reprojected(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((20, 20)), 100)
+    x, y = cell_centre(7, 12, 100)
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(32650)
+    wgs84 = osr.SpatialReference()
+    wgs84.ImportFromEPSG(4326)
+    wgs84.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    reference.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    lon, lat, _ = osr.CoordinateTransformation(reference, wgs84).TransformPoint(x, y)
+    output = str(tmp_path / 'cost.tif')
+    run('costdistance', RESISTANCE=resistance, SOURCES=layer('Point', 'EPSG:4326', ['POINT({} {})'.format(lon, lat)]),
+        OUTPUT=output)
+    cost = read_raster(output)[0]
+    assert np.argwhere(cost == 0).tolist() == [[7, 12]]
+
+
+def test_sources_outside_the_raster_are_refused_and_partly_outside_reported(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((5, 5)), 10)
+    far = 'POINT({} {})'.format(X0 + 5000, Y0 + 5000)
+    with pytest.raises(QgsProcessingException, match='lies on the resistance raster'):
+        run('costdistance', RESISTANCE=resistance, SOURCES=layer('Point', UTM, [far]),
+            OUTPUT=str(tmp_path / 'none.tif'))
+    assert not (tmp_path / 'none.tif').exists()
+    feedback = RecordingFeedback()
+    run('costdistance', feedback=feedback, RESISTANCE=resistance,
+        SOURCES=layer('Point', UTM, [far, point(1, 1, 10), None]), OUTPUT=str(tmp_path / 'cost.tif'))
+    warnings = '\n'.join(feedback.lines)
+    assert 'features with id 1 lie outside' in warnings and 'features with id 3 have no usable geometry' in warnings
+
+
+def test_no_sources_empty_layer_and_nodata_only_raster_are_refused(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((5, 5)), 10)
+    with pytest.raises(QgsProcessingException, match='Give sources'):
+        run('costdistance', RESISTANCE=resistance, OUTPUT=str(tmp_path / 'a.tif'))
+    with pytest.raises(QgsProcessingException, match='has no features'):
+        run('costdistance', RESISTANCE=resistance, SOURCES=layer('Point', UTM, []), OUTPUT=str(tmp_path / 'b.tif'))
+    empty = geotiff(tmp_path / 'nodata.tif', np.full((5, 5), np.nan), 10)
+    with pytest.raises(QgsProcessingException, match='no passable cell'):
+        run('costdistance', RESISTANCE=empty, SOURCES=layer('Point', UTM, [point(1, 1, 10)]),
+            OUTPUT=str(tmp_path / 'c.tif'))
+    assert not any(name.endswith('.tif') and name[0] in 'abc' for name in os.listdir(tmp_path))
+
+
+def test_geographic_raster_is_warped_to_metres_and_back(qgis_app, tmp_path):
+    # 0.01 degree cells at 30 N: about 964 m wide and 1109 m tall
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((30, 30)), 0.01, epsg=4326, x0=110.0, y0=30.15)
+    source = layer('Point', 'EPSG:4326', ['POINT(110.005 30.145)'])
+    feedback = RecordingFeedback()
+    output = str(tmp_path / 'cost.tif')
+    run('costdistance', feedback=feedback, RESISTANCE=resistance, SOURCES=source, OUTPUT=output)
+    cost, geotransform, crs = read_raster(output)
+    assert any('warped' in line for line in feedback.lines)
+    assert cost.shape == (30, 30) and geotransform == pytest.approx((110.0, 0.01, 0, 30.15, 0, -0.01))
+    assert 'WGS 84' in crs and cost[0, 0] == 0
+    # 29 cells east along the top row: 0.29 degrees of longitude at 30.145 N
+    east = 0.29 * math.pi / 180 * 6378137 * math.cos(math.radians(30.145))
+    assert cost[0, 29] == pytest.approx(east, rel=0.02)
+
+
+def test_cancel_mid_run_leaves_no_output_file(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((300, 300)), 10)
+
+    feedback = QgsProcessingFeedback()
+    progress = []
+    feedback.progressChanged.connect(progress.append)
+    # the accumulation is the second of three steps: 33 % to 67 % of the run
+    feedback.progressChanged.connect(lambda percent: feedback.cancel() if 45 < percent < 55 else None)
+
+    output = tmp_path / 'cost.tif'
+    with pytest.raises(QgsProcessingException, match='cancelled'):
+        run('costdistance', feedback=feedback, RESISTANCE=resistance,
+            SOURCES=layer('Point', UTM, [point(0, 0, 10)]), OUTPUT=str(output))
+    assert os.listdir(tmp_path) == ['resistance.tif']
+    assert 45 < progress[-1] < 56, 'cancelled during the accumulation'
+
+
+def test_chinese_paths_and_layer_names(qgis_app, tmp_path):
+    folder = tmp_path / '成本距离'
+    folder.mkdir()
+    resistance = geotiff(folder / '阻力.tif', np.ones((4, 4)), 10)
+    sources = layer('Point', UTM, [point(0, 0, 10)], name='保护区核心')
+    output = str(folder / '累积成本.tif')
+    run('costdistance', RESISTANCE=resistance, SOURCES=sources, OUTPUT=output)
+    assert read_raster(output)[0][3, 3] == pytest.approx(30 * ROOT2)
+
+
+def test_output_loads_with_the_cost_style_stretched_to_its_maximum(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((3, 5)), 10)
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    destination = QgsProcessingOutputLayerDefinition(str(tmp_path / 'cost.tif'), QgsProject.instance())
+    output = processing.run('reserveplanner:costdistance', {
+        'RESISTANCE': resistance, 'SOURCES': layer('Point', UTM, [point(0, 0, 10)]), 'OUTPUT': destination},
+        context=context)['OUTPUT']
+    loaded = QgsRasterLayer(output, 'cost')
+    context.layerToLoadOnCompletionDetails(output).postProcessor().postProcessLayer(loaded, context, None)
+    assert loaded.renderer().type() == 'singlebandpseudocolor'
+    items = loaded.renderer().shader().rasterShaderFunction().colorRampItemList()
+    assert items[0].value == 0 and items[-1].value == pytest.approx(20 * ROOT2 + 20)
+    assert items[-1].color.name() == '#800026'
+
+
+@pytest.mark.external
+def test_costdistance_through_qgis_process(qgis_process, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((4, 6)), 10)
+    sources = np.zeros((4, 6))
+    sources[0, 0] = 1
+    source_raster = geotiff(tmp_path / 'sources.tif', sources, 10)
+    output = str(tmp_path / 'cost.tif')
+    returncode, result, log = qgis_process('costdistance', RESISTANCE=resistance, SOURCE_RASTER=source_raster,
+                                           OUTPUT=output)
+    assert returncode == 0, log
+    assert result['results']['OUTPUT'] == output
+    assert read_raster(output)[0][3, 5] == pytest.approx(30 * ROOT2 + 20)
+
+
+# ---------------------------------------------------------------- leastcostpath algorithm
+
+def wall_raster(tmp_path):
+    """5 x 5 cells of 10 m, resistance 1, a wall down the middle column with a gap at the bottom."""
+    resistance = np.ones((5, 5))
+    resistance[0:4, 2] = np.nan
+    return geotiff(tmp_path / 'wall.tif', resistance, 10)
+
+
+def test_least_cost_path_goes_round_a_wall(qgis_app, tmp_path):
+    source = layer('Point', UTM, [point(0, 0, 10)])
+    target = layer('Point', UTM, [point(0, 4, 10)], name='targets')
+    result = run('leastcostpath', RESISTANCE=wall_raster(tmp_path), SOURCE=source, TARGET=target,
+                 OUTPUT='TEMPORARY_OUTPUT')
+    paths = list(result['OUTPUT'].getFeatures())
+    assert len(paths) == 1
+    # 4 rows down and 2 columns across to the gap, the same back up: 2 diagonals and 2 straight steps each way
+    expected = 2 * (2 * 10 * ROOT2 + 20)
+    assert paths[0]['cost'] == pytest.approx(expected)
+    assert paths[0]['length_m'] == pytest.approx(expected)
+    assert paths[0]['target_id'] == 1
+    vertices = [(vertex.x(), vertex.y()) for vertex in paths[0].geometry().vertices()]
+    assert vertices[0] == pytest.approx(cell_centre(0, 0, 10)) and vertices[-1] == pytest.approx(cell_centre(0, 4, 10))
+    assert (pytest.approx(cell_centre(4, 2, 10)) == vertices[4])
+
+
+def test_least_cost_path_to_an_unreachable_target_is_reported(qgis_app, tmp_path):
+    resistance = np.ones((5, 5))
+    resistance[:, 2] = np.nan
+    raster = geotiff(tmp_path / 'closed.tif', resistance, 10)
+    source = layer('Point', UTM, [point(0, 0, 10)])
+    with pytest.raises(QgsProcessingException, match='No target of the layer "targets" can be reached'):
+        run('leastcostpath', RESISTANCE=raster, SOURCE=source,
+            TARGET=layer('Point', UTM, [point(0, 4, 10)], name='targets'),
+            OUTPUT='TEMPORARY_OUTPUT')
+    feedback = RecordingFeedback()
+    result = run('leastcostpath', feedback=feedback, RESISTANCE=raster, SOURCE=source,
+                 TARGET=layer('Point', UTM, [point(0, 4, 10), point(4, 1, 10)]), OUTPUT='TEMPORARY_OUTPUT')
+    assert [feature['target_id'] for feature in result['OUTPUT'].getFeatures()] == [2]
+    assert any('no path reaches the features with id 1' in line for line in feedback.lines)
+
+
+def test_least_cost_path_to_a_polygon_ends_at_its_cheapest_cell_in_the_raster_crs(qgis_app, tmp_path):
+    raster = wall_raster(tmp_path)
+    polygon = 'POLYGON(({x0} {y0}, {x1} {y0}, {x1} {y1}, {x0} {y1}, {x0} {y0}))'.format(
+        x0=X0 + 30, x1=X0 + 50, y0=Y0 - 50, y1=Y0)
+    source = layer('Point', UTM, [point(0, 0, 10)])
+    result = run('leastcostpath', RESISTANCE=raster, SOURCE=source, TARGET=layer('Polygon', UTM, [polygon]),
+                 OUTPUT='TEMPORARY_OUTPUT')
+    path = next(result['OUTPUT'].getFeatures())
+    assert result['OUTPUT'].crs().authid() == UTM
+    # the polygon covers columns 3 and 4; its cheapest cell is (4, 3), one step past the gap
+    assert path['cost'] == pytest.approx(2 * 10 * ROOT2 + 20 + 10)
+    end = list(path.geometry().vertices())[-1]
+    assert (end.x(), end.y()) == pytest.approx(cell_centre(4, 3, 10))
+
+
+@pytest.mark.external
+def test_leastcostpath_through_qgis_process(qgis_process, tmp_path):
+    from osgeo import ogr
+    points = str(tmp_path / 'points.gpkg')
+    dataset = ogr.GetDriverByName('GPKG').CreateDataSource(points)
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(32650)
+    for name, (row, col) in (('source', (0, 0)), ('target', (0, 4))):
+        created = dataset.CreateLayer(name, reference, ogr.wkbPoint)
+        feature = ogr.Feature(created.GetLayerDefn())
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(point(row, col, 10)))
+        created.CreateFeature(feature)
+    dataset = None
+    output = str(tmp_path / 'paths.gpkg')
+    returncode, result, log = qgis_process('leastcostpath', RESISTANCE=wall_raster(tmp_path),
+                                           SOURCE=points + '|layername=source', TARGET=points + '|layername=target',
+                                           OUTPUT=output)
+    assert returncode == 0, log
+    paths = list(QgsVectorLayer(output, 'paths').getFeatures())
+    assert len(paths) == 1 and paths[0]['cost'] == pytest.approx(2 * (2 * 10 * ROOT2 + 20))
+
