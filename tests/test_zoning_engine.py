@@ -10,10 +10,11 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from osgeo import gdal
 from shapely.geometry import Point, Polygon, box
 from shapely.ops import unary_union
 
-from reserve_planner.processing.engine import costdistance, zoning
+from reserve_planner.processing.engine import costdistance, raster, zoning
 from reserve_planner.processing.engine.messages import EngineError
 from reserve_planner.processing.engine.raster import Grid
 from reserve_planner.processing.engine.zones import BUFFER, CORE, TRANSITION
@@ -309,3 +310,21 @@ def test_cost_zones_on_a_large_raster_use_only_the_reachable_window(monkeypatch)
     assert reserve_area == pytest.approx((whole_grid_cost <= 500).sum() * 100.0)
     grown_area = zones[CORE].area + zones[BUFFER].area
     assert grown_area == pytest.approx((whole_grid_cost <= 300).sum() * 100.0)
+
+
+def test_land_cover_read_as_a_window(tmp_path):
+    path = str(tmp_path / 'landcover.tif')
+    dataset = gdal.GetDriverByName('GTiff').Create(path, 10, 10, 1, gdal.GDT_Int16)
+    dataset.SetGeoTransform((0.0, 10.0, 0.0, 100.0, 0.0, -10.0))
+    band = dataset.GetRasterBand(1)
+    band.SetNoDataValue(0)
+    band.WriteArray(np.where(np.isnan(landcover_grid().array), 0, landcover_grid().array).astype(np.int16))
+    dataset = None
+    window = raster.read_window(path, (55, 0, 120, 100))
+    assert window.array.shape == (10, 5) and window.geotransform[0] == 50.0
+    composition = zoning.landcover_composition([(BUFFER, box(90, 0, 110, 100))], window)
+    assert covers(composition, BUFFER) == {2: (9, 45.0), None: (11, 55.0)}
+    outside = raster.read_window(path, (500, 500, 600, 600))
+    assert outside.array.size == 0
+    composition = zoning.landcover_composition([(CORE, box(500, 500, 520, 520))], outside)
+    assert covers(composition, CORE) == {None: (4, 100.0)}

@@ -29,7 +29,7 @@ from .. import qgis_io
 from ..engine import zoning
 from ..engine.costdistance import Canceled
 from ..engine.messages import TRANSLATION_CONTEXT, EngineError
-from ..engine.raster import read_band
+from ..engine.raster import read_band, read_window
 from ..engine.zones import (AREA_FIELD, ZONE_CODE_FIELD, ZONE_CODES, ZONE_DISPLAY_NAMES, ZONE_FIELD,
                             normalise_zone)
 from .base import ReservePlannerAlgorithm
@@ -65,6 +65,13 @@ def read_required_polygons(source, crs, context, feedback):
         raise cancelled()
     qgis_io.require_geometries(features, source.sourceName())
     return features
+
+
+def combined_bounds(geometries):
+    """(minx, miny, maxx, maxy) around every geometry."""
+    corners = [geometry.bounds for geometry in geometries]
+    return (min(corner[0] for corner in corners), min(corner[1] for corner in corners),
+            max(corner[2] for corner in corners), max(corner[3] for corner in corners))
 
 
 def raster_grid(layer, work_crs, feedback):
@@ -201,7 +208,8 @@ class GenerateZones(ReservePlannerAlgorithm):
 
     def write_zone(self, sink, zone, geometry, work_crs, output_crs, context, feedback):
         if geometry.is_empty:
-            feedback.pushInfo(tr('{zone}: empty (its width is 0), no feature written.').format(
+            feedback.pushInfo(tr('{zone}: empty (a width of 0, or no room left inside the boundary), '
+                                 'no feature written.').format(
                 zone=zone_display_name(zone)))
             return
         area_ha = geometry.area / zoning.SQUARE_METRES_PER_HECTARE
@@ -306,11 +314,11 @@ class ZoneStatistics(ReservePlannerAlgorithm):
     @staticmethod
     def composition(zones, landcover, work_crs, context, feedback):
         """Land-cover composition per zone, zone by zone so that progress and cancel work."""
-        grid = read_band(landcover.source())
         by_zone = {}
         for zone, geometry in zones:
             by_zone.setdefault(zone, []).append(qgis_io.to_shapely(
                 qgis_io.transform_geometry(geometry, work_crs, landcover.crs(), context)))
+        grid = read_window(landcover.source(), combined_bounds(part for parts in by_zone.values() for part in parts))
         composition = {}
         for index, (zone, geometries) in enumerate(by_zone.items()):
             if feedback.isCanceled():

@@ -44,6 +44,30 @@ def read_rows(dataset, first_row, row_count, band=1):
     return array
 
 
+def read_window(path, bounds, band=1):
+    """The cells of one band that overlap ``bounds`` (minx, miny, maxx, maxy in the raster's CRS) as a
+    Grid, without reading the rest of the raster; a Grid with no cells when they do not overlap."""
+    dataset = gdal.Open(path)
+    if dataset is None:
+        raise EngineError(N_('Cannot open the raster {path}.'), path=path)
+    x0, _dx, _rx, y0, _ry, _dy = geotransform = dataset.GetGeoTransform()
+    width, height = cell_size(geotransform)
+    minx, miny, maxx, maxy = bounds
+    col0 = min(max(int(np.floor((minx - x0) / width)), 0), dataset.RasterXSize)
+    col1 = max(min(int(np.ceil((maxx - x0) / width)), dataset.RasterXSize), col0)
+    row0 = min(max(int(np.floor((y0 - maxy) / height)), 0), dataset.RasterYSize)
+    row1 = max(min(int(np.ceil((y0 - miny) / height)), dataset.RasterYSize), row0)
+    window = (x0 + col0 * width, geotransform[1], 0.0, y0 - row0 * height, 0.0, geotransform[5])
+    if col0 == col1 or row0 == row1:
+        return Grid(np.empty((0, 0)), window, dataset.GetProjection())
+    raster_band = dataset.GetRasterBand(band)
+    array = raster_band.ReadAsArray(col0, row0, col1 - col0, row1 - row0).astype(np.float64)
+    nodata = raster_band.GetNoDataValue()
+    if nodata is not None:
+        array[array == nodata] = np.nan
+    return Grid(array, window, dataset.GetProjection())
+
+
 def cell_size(geotransform):
     """(width, height) of a cell in CRS units; rotated grids are refused."""
     if geotransform[2] or geotransform[4]:
