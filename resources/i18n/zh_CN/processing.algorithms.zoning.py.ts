@@ -20,8 +20,8 @@
       <translation>（图层“{layer}”的要素 {fid}）</translation>
     </message>
     <message>
-      <source>{zone}: empty (its width is 0), no feature written.</source>
-      <translation>{zone}：为空（宽度为 0），未写出要素。</translation>
+      <source>{zone}: empty (a width of 0, or no room left inside the boundary), no feature written.</source>
+      <translation>{zone}：为空（宽度为 0，或边界内已无空间），未写出要素。</translation>
     </message>
     <message>
       <source>{zone}: {area:.2f} ha</source>
