@@ -328,3 +328,27 @@ def test_land_cover_read_as_a_window(tmp_path):
     assert outside.array.size == 0
     composition = zoning.landcover_composition([(CORE, box(500, 500, 520, 520))], outside)
     assert covers(composition, CORE) == {None: (4, 100.0)}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2 ** 32 - 1), corner=st.tuples(st.floats(0, 250), st.floats(0, 250)),
+       size=st.floats(1, 80), buffer_cost=st.floats(0, 300), transition_cost=st.floats(0, 300),
+       with_boundary=st.booleans())
+def test_cost_zones_partition_the_reserve(seed, corner, size, buffer_cost, transition_cost, with_boundary):
+    rng = np.random.default_rng(seed)
+    array = rng.uniform(0.5, 5.0, (30, 30))
+    array[rng.random((30, 30)) < 0.15] = np.nan
+    grid = Grid(array, (0.0, 10.0, 0.0, 300.0, 0.0, -10.0), '')
+    core = box(corner[0], corner[1], corner[0] + size, corner[1] + size)
+    boundary = box(20, 20, 290, 280) if with_boundary else None
+    if boundary is not None and core.intersection(boundary).area <= 0:
+        return
+    try:
+        zones = zoning.generate_cost_zones([core], boundary, buffer_cost, transition_cost, grid)
+    except EngineError as error:
+        assert 'barrier' in str(error)
+        return
+    reserve = boundary if boundary is not None else unary_union(list(zones.values()))
+    assert_partition(zones, reserve)
+    expected_core = core.intersection(boundary) if boundary is not None else core
+    assert zones[CORE].symmetric_difference(expected_core).area <= 1e-6 * reserve.area
