@@ -122,7 +122,8 @@ def test_nested_duplicated_and_partly_overlapping_areas_count_once():
 
 
 def test_overlap_summary_says_how_much_was_removed():
-    polygons = [coverage.DatedPolygon(box(0, 0, 2000, 1000), 2000), coverage.DatedPolygon(box(1000, 0, 3000, 1000), 2001)]
+    polygons = [coverage.DatedPolygon(box(0, 0, 2000, 1000), 2000),
+                coverage.DatedPolygon(box(1000, 0, 3000, 1000), 2001)]
     flat = coverage.flatten(polygons)
     line = coverage.overlap_note(polygons, flat)
     assert line.params['before'] == pytest.approx(4.0)

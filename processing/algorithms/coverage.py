@@ -621,13 +621,14 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             raise QgsProcessingException(qgis_io.engine_message(error)) from error
         shape = grid.array.shape
         protected = [qgis_io.to_shapely(qgis_io.transform_geometry(unit, crs, raster_crs, context)) for unit in units]
-        protected_mask = engine_raster.rasterize(protected, [1] * len(protected), shape, grid.geotransform) > 0
+        protected_mask = engine_raster.rasterize(protected, [1] * len(protected), shape, grid.geotransform,
+                                                 grid.crs_wkt) > 0
         region_mask = None
         if boundary_source is not None:
             region_request = qgis_io.read_polygons(boundary_source, boundary_source.sourceName(), raster_crs, context,
                                                    None)
             region = [item.geometry for item in region_request if item.geometry is not None]
-            region_mask = engine_raster.rasterize(region, [1] * len(region), shape, grid.geotransform) > 0
+            region_mask = engine_raster.rasterize(region, [1] * len(region), shape, grid.geotransform, grid.crs_wkt) > 0
         cell_areas = engine.cell_areas_m2(grid.geotransform, shape[0], raster_crs.isGeographic())
         return engine.raster_habitat_coverage(grid.array, protected_mask, cell_areas, region_mask)
 

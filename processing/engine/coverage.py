@@ -537,21 +537,29 @@ def range_coverage(ranges, pieces, boundary=None, feedback=None):
 
 # --- raster habitat -------------------------------------------------------------------------------------------
 
-AUTHALIC_RADIUS_M = 6371007.181
+GRS80_SEMI_MAJOR_M = 6378137.0
+GRS80_ECCENTRICITY = 0.0818191910428158
+
+
+def _authalic_q(latitude_radians):
+    """Snyder's q(phi) (Map Projections: A Working Manual, eq. 3-12) on the GRS80 ellipsoid."""
+    e = GRS80_ECCENTRICITY
+    sine = np.sin(latitude_radians)
+    return (1 - e * e) * (sine / (1 - (e * sine) ** 2) - np.log((1 - e * sine) / (1 + e * sine)) / (2 * e))
 
 
 def cell_areas_m2(geotransform, rows, geographic):
     """Area (m2) of the cells of each row, as a column vector (rows, 1).
 
-    Projected grids: width * height (exact in an equal-area CRS). Geographic grids (degrees): the cell of a row
-    between latitudes phi1 and phi2 covers R^2 * dlon * |sin phi2 - sin phi1| on the authalic sphere.
+    Projected grids: width * height (exact in an equal-area CRS). Geographic grids (degrees): the exact area of
+    each cell on the GRS80 ellipsoid, a^2 * dlon * (q(phi2) - q(phi1)) / 2 (Snyder's authalic q).
     """
     width, height = abs(geotransform[1]), abs(geotransform[5])
     if not geographic:
         return np.full((rows, 1), width * height)
-    top = geotransform[3]
-    edges = np.radians(top + geotransform[5] * np.arange(rows + 1))
-    return (AUTHALIC_RADIUS_M ** 2 * math.radians(width) * np.abs(np.diff(np.sin(edges)))).reshape(rows, 1)
+    edges = np.radians(np.clip(geotransform[3] + geotransform[5] * np.arange(rows + 1), -90.0, 90.0))
+    zone = np.abs(np.diff(_authalic_q(edges)))
+    return (GRS80_SEMI_MAJOR_M ** 2 * math.radians(width) * zone / 2.0).reshape(rows, 1)
 
 
 def raster_habitat_coverage(habitat, protected_mask, cell_areas, region_mask=None):

@@ -1,0 +1,280 @@
+"""Species coverage (Map of Life target share, SPS, SPI: DOMAIN.md section 4), the species-area arithmetic
+(DOMAIN.md section 6), reserveplanner:habitatcoverage and reserveplanner:speciesarea.
+
+Expected values are worked out by hand from the published formulas, from symmetry on the ellipsoid, or with
+QgsDistanceArea; the numbers 84 % and 62 % are the Half-Earth figures quoted in DOMAIN.md.
+"""
+
+import math
+
+import numpy as np
+import pandas as pd
+import processing
+import pytest
+from osgeo import gdal, osr
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsDistanceArea,
+    QgsFeature,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProject,
+    QgsRasterLayer,
+    QgsVectorLayer,
+)
+from shapely.geometry import box
+
+from reserve_planner.processing.engine import coverage, species_area
+from reserve_planner.processing.engine.messages import EngineError
+
+LOG10_LARGE = math.log10(2.5e5)   # 5.39794...
+
+
+# --- Map of Life target share and species protection score ------------------------------------------------------
+
+@pytest.mark.parametrize('range_km2, expected', [
+    (1.0, 1.0), (9999.0, 1.0), (1e4, 1.0),
+    (5e4, 0.575),                                             # geometric mean of the breakpoints: halfway in log10
+    (1e5, 1.0 - 0.85 * (5.0 - 4.0) / (LOG10_LARGE - 4.0)),    # 0.39195...
+    (2.5e5, 0.15), (2.5e5 + 1, 0.15), (1e7, 0.15)])
+def test_map_of_life_target_share_at_and_between_the_breakpoints(range_km2, expected):
+    assert coverage.target_share(range_km2) == pytest.approx(expected)
+
+
+def test_target_share_is_continuous_at_the_breakpoints():
+    assert coverage.target_share(1e4 * (1 + 1e-9)) == pytest.approx(1.0, abs=1e-6)
+    assert coverage.target_share(2.5e5 * (1 - 1e-9)) == pytest.approx(0.15, abs=1e-6)
+
+
+@pytest.mark.parametrize('protected_km2, range_km2, expected', [
+    (2500.0, 5000.0, 50.0),          # small range: the whole range is the target
+    (5000.0, 5000.0, 100.0),
+    (75000.0, 1e6, 50.0),            # large range: target 15 % = 150 000 km2
+    (300000.0, 1e6, 100.0),          # twice the target is capped at 100
+    (0.0, 1e6, 0.0), (0.0, 0.0, 0.0)])
+def test_species_protection_score(protected_km2, range_km2, expected):
+    assert coverage.protection_score(protected_km2, range_km2) == pytest.approx(expected)
+
+
+def test_spi_is_the_sps_mean_weighted_by_the_regions_share_of_each_range():
+    assert coverage.species_protection_index([100.0, 50.0, 0.0], [1.0, 0.5, 0.5]) == pytest.approx(62.5)
+    assert coverage.species_protection_index([], []) == 0.0
+
+
+def test_group_table_gives_the_share_of_each_groups_habitat_protected():
+    species = coverage.species_table(['a', 'b', 'c'], ['Mammalia', 'Mammalia', 'Aves'], [1000.0, 3000.0, 2000.0],
+                                     [100.0, 616.0, 0.0], [1.0, 1.0, 1.0])
+    groups = coverage.group_table(species).set_index('group')
+    assert groups.loc['Mammalia', 'percent'] == pytest.approx(100 * 716.0 / 4000.0)   # 17.9 %
+    assert groups.loc['Mammalia', 'species_count'] == 2
+    assert groups.loc['Mammalia', 'spi'] == pytest.approx((10.0 + 616.0 / 30.0) / 2)
+    assert groups.loc['Aves', 'percent'] == 0.0
+
+
+def test_range_coverage_with_a_boundary():
+    ranges = [box(0, 0, 4000, 1000), box(10000, 0, 12000, 1000)]
+    pieces = [box(0, 0, 1000, 1000), box(11500, 0, 13000, 1000)]
+    range_km2, protected_km2, share = coverage.range_coverage(ranges, pieces, boundary=box(0, 0, 11000, 1000))
+    assert range_km2.tolist() == pytest.approx([4.0, 1.0])
+    assert protected_km2.tolist() == pytest.approx([1.0, 0.0])
+    assert share.tolist() == pytest.approx([1.0, 0.5])
+
+
+# --- raster habitat ------------------------------------------------------------------------------------------
+
+def test_geographic_cell_areas_are_exact_on_the_ellipsoid():
+    areas = coverage.cell_areas_m2((-180.0, 1.0, 0.0, 90.0, 0.0, -1.0), 180, geographic=True)
+    assert areas.sum() * 360 / 1e6 == pytest.approx(510065621.7, rel=1e-9)   # GRS80's surface area in km2
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(QgsCoordinateReferenceSystem('EPSG:4326'), QgsProject.instance().transformContext())
+    measure.setEllipsoid('GRS80')
+    for row, north in ((89, 1), (29, 61)):
+        cell = QgsGeometry.fromWkt(box(0, north - 1, 1, north).wkt).densifyByCount(100)
+        assert areas[row, 0] == pytest.approx(measure.measureArea(cell), rel=1e-4)
+
+
+def test_projected_cell_areas_and_raster_habitat_coverage():
+    habitat = np.array([[1.0, 1.0, 0.0], [np.nan, 2.0, 1.0]])
+    protected = np.array([[True, False, False], [True, True, False]])
+    region = np.array([[True, True, True], [False, False, False]])
+    areas = coverage.cell_areas_m2((0, 100.0, 0, 0, 0, -100.0), 2, geographic=False)
+    assert areas.ravel().tolist() == [1e4, 1e4]
+    assert coverage.raster_habitat_coverage(habitat, protected, areas) == pytest.approx((0.04, 0.02, 1.0))
+    assert coverage.raster_habitat_coverage(habitat, protected, areas, region) == pytest.approx((0.02, 0.01, 0.5))
+
+
+# --- species-area arithmetic (DOMAIN.md section 6) -----------------------------------------------------------
+
+def test_half_earth_numbers():
+    assert round(100 * species_area.persisting_share(0.5, 0.25)) == 84
+    assert round(100 * species_area.persisting_share(0.15, 0.25)) == 62
+    assert species_area.area_needed(0.5 ** 0.25, 0.25) == pytest.approx(0.5)
+    assert species_area.area_needed(0.9, 0.25) == pytest.approx(0.6561)
+
+
+def test_species_area_table_and_bad_values():
+    table = species_area.species_area_table(0.5, 0.9, (0.25, 0.15, 0.25))
+    assert table['z'].tolist() == [0.15, 0.25]
+    assert table['persisting_pct'].tolist() == pytest.approx([100 * 0.5 ** 0.15, 100 * 0.5 ** 0.25])
+    assert table['area_needed_pct'].tolist() == pytest.approx([100 * 0.9 ** (1 / 0.15), 100 * 0.9 ** 4])
+    with pytest.raises(EngineError, match='between 0 and 100'):
+        species_area.persisting_share(1.5)
+    with pytest.raises(EngineError, match='must be positive'):
+        species_area.area_needed(0.5, 0.0)
+
+
+def test_speciesarea_algorithm(qgis_app):
+    result = processing.run('reserveplanner:speciesarea', {'COVERAGE': 50, 'Z': 0.25, 'SPECIES_SHARE': 62.23,
+                                                           'OUTPUT': 'TEMPORARY_OUTPUT'})
+    assert result['PERSISTING_PERCENT'] == pytest.approx(84.09, abs=0.01)
+    assert result['AREA_NEEDED_PERCENT'] == pytest.approx(15.0, abs=0.01)
+    rows = {round(feature['z'], 2): feature['persisting_pct'] for feature in result['OUTPUT'].getFeatures()}
+    assert sorted(rows) == [0.15, 0.2, 0.25, 0.3, 0.35, 0.4]
+    assert rows[0.4] == pytest.approx(100 * 0.5 ** 0.4)
+
+
+@pytest.mark.slow
+@pytest.mark.external
+def test_speciesarea_through_qgis_process(qgis_process, tmp_path):
+    returncode, result, log = qgis_process('speciesarea', COVERAGE=15, OUTPUT=str(tmp_path / '表.gpkg'))
+    assert returncode == 0, log
+    assert result['results']['PERSISTING_PERCENT'] == pytest.approx(62.23, abs=0.01)
+
+
+# --- reserveplanner:habitatcoverage ----------------------------------------------------------------------------
+
+def quadrangle(west, south, east, north):
+    return box(west, south, east, north).wkt
+
+
+def memory_layer(name, crs, fields, rows):
+    layer = QgsVectorLayer('Polygon?crs={}&{}'.format(crs, fields), name, 'memory')
+    features = []
+    for wkt, attributes in rows:
+        feature = QgsFeature(layer.fields())
+        if wkt is not None:
+            feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes(attributes)
+        features.append(feature)
+    assert layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def ellipsoidal_km2(wkt):
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(QgsCoordinateReferenceSystem('EPSG:4326'), QgsProject.instance().transformContext())
+    measure.setEllipsoid('GRS80')
+    return measure.measureArea(QgsGeometry.fromWkt(wkt).densifyByCount(200)) / 1e6
+
+
+def species_ranges():
+    """Two mammals and a bird in WGS 84; the first mammal's range is in two features."""
+    return memory_layer('ranges', 'EPSG:4326', 'field=物种:string&field=class:string', [
+        (quadrangle(100, 30, 101, 31), ['Ailuropoda melanoleuca', 'Mammalia']),
+        (quadrangle(101, 30, 102, 31), ['Ailuropoda melanoleuca', 'Mammalia']),
+        (quadrangle(100, 20, 110, 30), ['Elephas maximus', 'Mammalia']),
+        (quadrangle(103, 30, 104, 31), ['Grus nigricollis', 'Aves'])])
+
+
+def protected_areas():
+    return memory_layer('wdpa', 'EPSG:4490', 'field=STATUS:string', [
+        (quadrangle(100, 30, 101, 31), ['Designated']),        # half of the panda's range
+        (quadrangle(100, 20, 101, 30), ['Designated']),        # a tenth of the elephant's
+        (quadrangle(103, 30, 104, 31), ['Proposed'])])        # not protected yet
+
+
+def run_habitat(**parameters):
+    parameters.setdefault('OUTPUT', 'TEMPORARY_OUTPUT')
+    parameters.setdefault('OUTPUT_GROUPS', 'TEMPORARY_OUTPUT')
+    return processing.run('reserveplanner:habitatcoverage', parameters)
+
+
+def test_habitatcoverage_per_species_per_group_and_spi(qgis_app, tmp_path):
+    report = tmp_path / 'habitat.html'
+    result = run_habitat(SPECIES=species_ranges(), SPECIES_FIELD='物种', GROUP_FIELD='class',
+                         PROTECTED=[protected_areas()], OUTPUT_HTML=str(report))
+    species = {feature['species']: feature for feature in result['OUTPUT'].getFeatures()}
+    panda_km2 = ellipsoidal_km2(quadrangle(100, 30, 102, 31))
+    elephant_km2 = ellipsoidal_km2(quadrangle(100, 20, 110, 30))
+    crane_km2 = ellipsoidal_km2(quadrangle(103, 30, 104, 31))
+    panda, elephant, crane = (species[name] for name in ('Ailuropoda melanoleuca', 'Elephas maximus',
+                                                         'Grus nigricollis'))
+    assert panda['range_km2'] == pytest.approx(panda_km2, rel=1e-4)
+    assert panda['percent'] == pytest.approx(50.0, abs=0.01)
+    assert panda['target_pct'] == pytest.approx(100.0 * (1 - 0.85 * (math.log10(panda_km2) - 4) / (LOG10_LARGE - 4)),
+                                                rel=1e-4)
+    assert elephant['percent'] == pytest.approx(10.0, abs=0.01)
+    assert elephant['target_pct'] == pytest.approx(15.0)
+    assert elephant['sps'] == pytest.approx(100 * 0.10 / 0.15, abs=0.01)
+    assert crane['protected_km2'] == 0.0 and crane['sps'] == 0.0
+    assert crane['range_km2'] == pytest.approx(crane_km2, rel=1e-4)
+    groups = {feature['group']: feature for feature in result['OUTPUT_GROUPS'].getFeatures()}
+    mammal_protected = panda_km2 / 2 + elephant_km2 / 10
+    assert groups['Mammalia']['percent'] == pytest.approx(100 * mammal_protected / (panda_km2 + elephant_km2),
+                                                          abs=0.01)
+    assert groups['Mammalia']['species_count'] == 2 and groups['Aves']['percent'] == 0.0
+    assert result['SPI'] == pytest.approx((panda['sps'] + elephant['sps'] + crane['sps']) / 3)
+    assert result['SPECIES_COUNT'] == 3
+    text = report.read_text(encoding='utf-8')
+    assert 'data:image/png;base64,' in text and 'Ailuropoda melanoleuca' in text and 'Mammalia' in text
+
+
+def test_boundary_clips_ranges_and_weights_the_spi(qgis_app):
+    boundary = memory_layer('province', 'EPSG:4490', 'field=name:string', [(quadrangle(100, 25, 110, 31), ['p'])])
+    result = run_habitat(SPECIES=species_ranges(), SPECIES_FIELD='物种', PROTECTED=[protected_areas()],
+                         BOUNDARY=boundary)
+    species = {feature['species']: feature for feature in result['OUTPUT'].getFeatures()}
+    elephant = species['Elephas maximus']
+    north_half = ellipsoidal_km2(quadrangle(100, 25, 110, 30))
+    assert elephant['range_km2'] == pytest.approx(north_half, rel=1e-4)
+    assert elephant['region_share'] == pytest.approx(north_half / ellipsoidal_km2(quadrangle(100, 20, 110, 30)),
+                                                     rel=1e-4)
+    assert elephant['percent'] == pytest.approx(10.0, abs=0.01)
+    assert species['Ailuropoda melanoleuca']['region_share'] == pytest.approx(1.0, rel=1e-5)
+    weights = [feature['region_share'] for feature in species.values()]
+    scores = [feature['sps'] for feature in species.values()]
+    assert result['SPI'] == pytest.approx(sum(w * s for w, s in zip(weights, scores)) / sum(weights))
+
+
+def habitat_raster(path):
+    """A 4 x 4 raster of 1 km cells in ETRS89 / LAEA Europe: 6 habitat cells, one nodata cell."""
+    dataset = gdal.GetDriverByName('GTiff').Create(str(path), 4, 4, 1, gdal.GDT_Float32)
+    dataset.SetGeoTransform((4321000.0, 1000.0, 0, 3214000.0, 0, -1000.0))
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(3035)
+    dataset.SetProjection(reference.ExportToWkt())
+    band = dataset.GetRasterBand(1)
+    band.SetNoDataValue(-1)
+    band.WriteArray(np.array([[1, 1, 1, 0], [1, 1, 0, 0], [1, 0, 0, -1], [0, 0, 0, 0]], dtype=np.float32))
+    dataset = None
+    return str(path)
+
+
+def test_habitat_raster_counts_cells_whose_centre_is_protected(qgis_app, tmp_path):
+    raster = QgsRasterLayer(habitat_raster(tmp_path / '栖息地.tif'), 'Rhinopithecus roxellana')
+    # covers the centres of the two left cells of the top row and of the first cell of the third row
+    protected = memory_layer('wdpa', 'EPSG:3035', 'field=STATUS:string', [
+        (box(4321000, 3213100, 4322900, 3214000).wkt, ['Designated']),
+        (box(4321000, 3211400, 4321600, 3212100).wkt, ['Designated'])])
+    result = run_habitat(HABITAT_RASTERS=[raster], RASTER_GROUP='Primates', PROTECTED=[protected])
+    row = next(result['OUTPUT'].getFeatures())
+    assert (row['species'], row['group']) == ('Rhinopithecus roxellana', 'Primates')
+    assert row['range_km2'] == pytest.approx(6.0)
+    assert row['protected_km2'] == pytest.approx(3.0)
+    assert row['target_pct'] == 100.0 and row['sps'] == pytest.approx(50.0)
+
+
+def test_habitatcoverage_refuses_missing_inputs_and_unnamed_species(qgis_app):
+    with pytest.raises(QgsProcessingException, match='SPECIES'):
+        run_habitat(PROTECTED=[protected_areas()])
+    with pytest.raises(QgsProcessingException, match='SPECIES_FIELD'):
+        run_habitat(SPECIES=species_ranges(), PROTECTED=[protected_areas()])
+    unnamed = memory_layer('ranges', 'EPSG:4326', 'field=name:string', [(quadrangle(100, 30, 101, 31), [None])])
+    with pytest.raises(QgsProcessingException, match='Feature 1 of layer "ranges" has no species name'):
+        run_habitat(SPECIES=unnamed, SPECIES_FIELD='name', PROTECTED=[protected_areas()])
+
+
+def test_species_table_is_a_plain_frame():
+    frame = coverage.species_table([], [], [], [], [])
+    assert isinstance(frame, pd.DataFrame) and frame.empty
+    assert coverage.group_table(frame).empty
