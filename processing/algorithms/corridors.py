@@ -41,6 +41,10 @@ def tr(text):
     return QCoreApplication.translate('ReservePlannerCorridors', text)
 
 
+def cancelled():
+    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
+
+
 class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
     """Least-cost links, paths and normalised corridors between core areas, as Linkage Mapper maps them."""
 
@@ -145,6 +149,8 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
         work_crs = resistance.crs
         steps = QgsProcessingMultiStepFeedback(2, feedback)
         cores = qgis_io.read_polygons(source, source.sourceName(), work_crs, context, steps)
+        if feedback.isCanceled():
+            raise cancelled()
         qgis_io.require_geometries(cores, source.sourceName())
         core_ids = self.core_ids(cores, id_field, source.sourceName())
         steps.setCurrentStep(1)
@@ -187,7 +193,7 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
         except EngineError as error:
             raise QgsProcessingException(qgis_io.engine_message(error)) from error
         except Canceled:
-            raise QgsProcessingException(tr('The run was cancelled; no output was written.')) from None
+            raise cancelled() from None
 
     @staticmethod
     def report(network, feedback):

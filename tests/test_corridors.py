@@ -1,0 +1,549 @@
+"""Corridor network (Linkage Mapper's steps, DOMAIN.md section 5): engine on hand-checkable grids, properties
+against an independent ranking, and the corridornetwork algorithm through processing.run and qgis_process.
+
+Expected values are worked out by hand from the average-cost convention (a step of length L between cells of
+resistance c1 and c2 costs L (c1 + c2) / 2) and NLCC_AB = CWD_A + CWD_B - LCD_AB.
+"""
+
+import math
+import os
+
+import numpy as np
+import processing
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from osgeo import gdal, osr
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorLayer,
+)
+from shapely.geometry import Point, box
+
+from reserve_planner.processing.engine import corridors
+from reserve_planner.processing.engine.costdistance import Canceled, accumulated_cost
+from reserve_planner.processing.engine.messages import EngineError
+from reserve_planner.processing.engine.raster import Grid
+
+ROOT2 = math.sqrt(2.0)
+UTM = 'EPSG:32650'
+X0, Y0 = 500000.0, 4000000.0
+
+
+# ---------------------------------------------------------------- engine helpers
+
+def utm_wkt():
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(32650)
+    return reference.ExportToWkt()
+
+
+def grid_of(resistance, cell_width=10.0, cell_height=None):
+    """A Grid with its top-left corner at (0, rows x cell_height)."""
+    resistance = np.asarray(resistance, dtype=float)
+    cell_height = cell_height or cell_width
+    return Grid(resistance, (0.0, cell_width, 0.0, resistance.shape[0] * cell_height, 0.0, -cell_height), utm_wkt())
+
+
+def block(grid, rows, cols):
+    """The polygon covering the cells rows[0]..rows[1] x cols[0]..cols[1] (inclusive) of ``grid``."""
+    x0, dx, _, y0, _, dy = grid.geotransform
+    return box(x0 + cols[0] * dx, y0 + (rows[1] + 1) * dy, x0 + (cols[1] + 1) * dx, y0 + rows[0] * dy)
+
+
+def cell_of(grid, x, y):
+    x0, dx, _, y0, _, dy = grid.geotransform
+    return int((y - y0) // dy), int((x - x0) // dx)
+
+
+def links_by_pair(network):
+    return {(link.from_id, link.to_id): link for link in network.links}
+
+
+def step_cost(resistance, cell, other, cell_width, cell_height):
+    length = math.hypot((other[0] - cell[0]) * cell_height, (other[1] - cell[1]) * cell_width)
+    return length * (resistance[cell] + resistance[other]) / 2.0
+
+
+# ---------------------------------------------------------------- engine: hand-checkable grids
+
+def test_two_cores_on_a_uniform_grid_give_cwd_equal_to_distance_times_resistance():
+    grid = grid_of(np.full((5, 12), 2.0))
+    network = corridors.corridor_network(grid, [block(grid, (1, 3), (0, 1)), block(grid, (1, 3), (9, 11))],
+                                         ['A', 'B'])
+    [link] = network.links
+    # closest cells: column 1 and column 9, 8 cells of 10 m apart; resistance 2 all the way
+    assert (link.from_id, link.to_id) == ('A', 'B')
+    assert link.euc_dist == pytest.approx(80.0)
+    assert link.cwd == pytest.approx(160.0)
+    assert link.lcp_length == pytest.approx(80.0)
+    assert link.cwd_euc_ratio == pytest.approx(2.0)
+    assert link.cwd_path_ratio == pytest.approx(2.0)
+    assert network.through_core == [] and network.isolated == []
+
+
+def test_non_square_cells_are_measured_exactly():
+    grid = grid_of(np.full((8, 5), 3.0), cell_width=10.0, cell_height=25.0)
+    network = corridors.corridor_network(grid, [block(grid, (0, 1), (1, 3)), block(grid, (6, 7), (1, 3))], [1, 2])
+    [link] = network.links
+    # rows 1 to 6: five steps of 25 m
+    assert link.euc_dist == pytest.approx(125.0)
+    assert link.cwd == pytest.approx(375.0)
+    assert link.lcp_length == pytest.approx(125.0)
+
+
+@pytest.mark.parametrize('target, euclidean, path', [
+    ((4, 4), 4 * ROOT2, 4 * ROOT2),         # pure diagonal: the path is the straight line
+    ((2, 4), math.hypot(2, 4), 2 * ROOT2 + 2),  # two diagonal and two straight steps, longer than the line
+])
+def test_ratios_on_a_uniform_grid(target, euclidean, path):
+    grid = grid_of(np.ones((5, 5)))
+    network = corridors.corridor_network(
+        grid, [block(grid, (0, 0), (0, 0)), block(grid, (target[0],) * 2, (target[1],) * 2)], ['a', 'b'])
+    [link] = network.links
+    assert link.euc_dist == pytest.approx(10 * euclidean)
+    assert link.cwd == pytest.approx(10 * path)
+    assert link.lcp_length == pytest.approx(10 * path)
+    assert link.cwd_euc_ratio == pytest.approx(path / euclidean)
+    assert link.cwd_path_ratio == pytest.approx(1.0)
+
+
+def test_normalised_corridor_hand_values_and_width_cutoff():
+    grid = grid_of(np.ones((3, 5)), cell_width=1.0)
+    cores = [block(grid, (1, 1), (0, 0)), block(grid, (1, 1), (4, 4))]
+    network = corridors.corridor_network(grid, cores, ['A', 'B'], width_cutoff=1.0)
+    nlcc = network.corridors
+    # LCD = 4 along row 1. Cell (0, 1): CWD_A = sqrt 2 (one diagonal), CWD_B = sqrt 2 + 2, so NLCC = 2 sqrt 2 - 2;
+    # cell (0, 0): CWD_A = 1, CWD_B = sqrt 2 + 3, NLCC = sqrt 2 > 1, beyond the cutoff.
+    assert nlcc[1] == pytest.approx([0, 0, 0, 0, 0], abs=1e-6)
+    assert nlcc[0, 1:4] == pytest.approx([2 * ROOT2 - 2] * 3, rel=1e-6)
+    assert np.isnan(nlcc[[0, 0, 2, 2], [0, 4, 0, 4]]).all()
+    assert network.links[0].corridor.area == pytest.approx(11.0)
+    narrow = corridors.corridor_network(grid, cores, ['A', 'B'], width_cutoff=0.5)
+    assert narrow.links[0].corridor.equals(box(0, 1, 5, 2))
+    assert np.isnan(narrow.corridors[[0, 2]]).all()
+
+
+def test_normalised_corridor_formula():
+    nlcc = corridors.normalised_corridor(np.array([0.0, 10.0, 20.0, 15.0, np.inf], dtype=np.float32),
+                                         np.array([20.0, 10.0, 0.0, 12.0, 3.0], dtype=np.float32), 20.0)
+    assert nlcc.tolist() == [0.0, 0.0, 0.0, 7.0, np.inf]
+
+
+def three_cores_in_a_row():
+    """Cores A, C, B left to right across a 3 x 15 grid; C spans every row, so A-B must cross it."""
+    grid = grid_of(np.ones((3, 15)))
+    return grid, [block(grid, (0, 2), (0, 1)), block(grid, (0, 2), (13, 14)), block(grid, (0, 2), (6, 8))]
+
+
+def test_a_link_through_a_third_core_is_dropped():
+    grid, cores = three_cores_in_a_row()
+    network = corridors.corridor_network(grid, cores, ['A', 'B', 'C'])
+    assert sorted(links_by_pair(network)) == [('A', 'C'), ('B', 'C')]
+    assert network.through_core == [('A', 'B')]
+
+
+def test_a_link_through_a_third_core_is_kept_when_the_option_is_off():
+    grid, cores = three_cores_in_a_row()
+    network = corridors.corridor_network(grid, cores, ['A', 'B', 'C'], drop_through_cores=False)
+    links = links_by_pair(network)
+    assert sorted(links) == [('A', 'B'), ('A', 'C'), ('B', 'C')]
+    # columns 1 to 13 straight through C: 12 cells of 10 m at resistance 1
+    assert links['A', 'B'].cwd == pytest.approx(120.0) and links['A', 'B'].euc_dist == pytest.approx(120.0)
+    assert network.through_core == []
+
+
+def cores_on_a_line(columns):
+    grid = grid_of(np.ones((1, max(columns) + 1)))
+    return grid, [block(grid, (0, 0), (col, col)) for col in columns]
+
+
+@pytest.mark.parametrize('max_neighbors, expected', [
+    # cores at columns 0, 3, 10 and 21 (A, B, C, D); LCD = 10 m x the column gap
+    (1, [('A', 'B'), ('B', 'C'), ('C', 'D')]),  # A->B, B->A, C->B, D->C
+    (2, [('A', 'B'), ('A', 'C'), ('B', 'C'), ('B', 'D'), ('C', 'D')]),  # C->B,A; D->C,B: the union
+    (0, [('A', 'B'), ('A', 'C'), ('A', 'D'), ('B', 'C'), ('B', 'D'), ('C', 'D')]),
+])
+def test_each_core_links_its_nearest_neighbours_and_the_link_set_is_their_union(max_neighbors, expected):
+    grid, cores = cores_on_a_line([0, 3, 10, 21])
+    network = corridors.corridor_network(grid, cores, list('ABCD'), max_neighbors=max_neighbors,
+                                         drop_through_cores=False)
+    assert sorted(links_by_pair(network)) == expected
+
+
+def test_max_cwd_drops_longer_links_and_reports_the_isolated_core():
+    grid, cores = cores_on_a_line([0, 3, 10])
+    network = corridors.corridor_network(grid, cores, list('ABC'), max_cwd=50.0, width_cutoff=5.0,
+                                         drop_through_cores=False)
+    assert sorted(links_by_pair(network)) == [('A', 'B')]
+    assert network.isolated == ['C']
+    # the passes stop at 50 + 5 cost-weighted m, which leaves the corridor of A-B as without the limit
+    unlimited = corridors.corridor_network(grid, cores[:2], list('AB'), width_cutoff=5.0)
+    np.testing.assert_allclose(network.corridors, unlimited.corridors)
+
+
+def test_a_core_behind_a_barrier_is_isolated():
+    resistance = np.ones((3, 9))
+    resistance[:, 5] = np.nan
+    grid = grid_of(resistance)
+    network = corridors.corridor_network(
+        grid, [block(grid, (1, 1), (0, 0)), block(grid, (1, 1), (3, 3)), block(grid, (1, 1), (8, 8))], list('ABC'))
+    assert sorted(links_by_pair(network)) == [('A', 'B')]
+    assert network.isolated == ['C']
+    assert np.isnan(network.corridors[:, 5:]).all()
+
+
+def test_a_core_smaller_than_a_cell_takes_the_cell_it_touches():
+    grid = grid_of(np.ones((3, 6)))
+    network = corridors.corridor_network(grid, [box(12, 12, 14, 14), block(grid, (0, 2), (5, 5))], ['dot', 'big'])
+    [link] = network.links
+    # the dot lies in cell (1, 1) (y 10..20 is row 1 of 3 rows of 10 m); the big core starts at column 5
+    assert cell_of(grid, *link.path.coords[0]) == (1, 1)
+    assert link.cwd == pytest.approx(40.0)
+
+
+def test_edge_distances_use_the_closest_cells_with_non_square_cells():
+    labels = np.zeros((5, 6), dtype=np.int32)
+    labels[0:2, 0:2] = 1
+    labels[4, 5] = 2
+    distances = corridors.edge_distances(labels, corridors.core_cells(labels, 2), 10.0, 20.0)
+    # closest cells (1, 1) and (4, 5): 3 rows of 20 m and 4 columns of 10 m
+    assert distances[0, 1] == distances[1, 0] == pytest.approx(math.hypot(60.0, 40.0))
+    assert distances[0, 0] == 0
+
+
+def test_corridor_polygon_keeps_cells_touching_at_a_corner_as_two_parts():
+    polygon = corridors.corridor_polygon(np.array([[True, False], [False, True]]), (0.0, 10.0, 0.0, 20.0, 0.0, -10.0))
+    assert polygon.geom_type == 'MultiPolygon' and len(polygon.geoms) == 2
+    assert polygon.area == pytest.approx(200.0)
+    assert corridors.corridor_polygon(np.zeros((2, 2), dtype=bool), (0, 1, 0, 0, 0, -1)).is_empty
+
+
+@pytest.mark.parametrize('resistance, cores, ids, message', [
+    (np.ones((3, 3)), [box(0, 0, 10, 10)], ['A'], 'at least two cores'),
+    (np.ones((3, 3)), [box(0, 0, 10, 10), box(20, 20, 30, 30)], ['A', 'A'], 'Core id A is used by more than one'),
+    (np.ones((3, 3)), [box(0, 0, 10, 10), box(20, 20, 30, 30)], ['A', None], 'has no id'),
+    (np.ones((3, 3)), [box(0, 0, 10, 10), box(100, 100, 110, 110)], ['A', 'far'], 'Core far covers no cell'),
+    (np.array([[1.0, 1, 1], [1, 1, 1], [0, -1, 1]]), [box(0, 0, 20, 10), box(20, 20, 30, 30)], ['low', 'B'],
+     'Core low lies only on barrier cells'),
+    (np.full((3, 3), np.nan), [box(0, 0, 10, 10), box(20, 20, 30, 30)], ['A', 'B'], 'no passable cell'),
+])
+def test_bad_input_is_refused_with_a_clear_message(resistance, cores, ids, message):
+    with pytest.raises(EngineError, match=message):
+        corridors.corridor_network(grid_of(resistance), cores, ids)
+
+
+def test_cancel_raises_and_leaves_no_temporary_file(tmp_path):
+    grid, cores = cores_on_a_line([0, 3, 10])
+    calls = []
+
+    def cancel_after_two_checks():
+        calls.append(1)
+        return len(calls) > 2
+
+    with pytest.raises(Canceled):
+        corridors.corridor_network(grid, cores, list('ABC'), is_canceled=cancel_after_two_checks, workdir=str(tmp_path))
+    assert os.listdir(tmp_path) == []
+
+
+# ---------------------------------------------------------------- engine: properties on random landscapes
+
+@st.composite
+def landscapes(draw):
+    """A random 9 x 11 resistance (1..10, some barriers) with 3 to 5 single-cell cores on passable cells."""
+    seed = draw(st.integers(0, 2 ** 31 - 1))
+    rng = np.random.default_rng(seed)
+    resistance = rng.uniform(1.0, 10.0, size=(9, 11))
+    resistance[rng.random((9, 11)) < 0.15] = np.nan
+    passable = np.flatnonzero(~np.isnan(resistance))
+    count = draw(st.integers(3, 5))
+    cells = [divmod(int(flat), 11) for flat in rng.choice(passable, size=count, replace=False)]
+    return resistance, cells, draw(st.integers(1, 3))
+
+
+def reference_lcd(resistance, cells, cell=10.0):
+    """LCD between single-cell cores, from accumulated costs of the cost-distance engine."""
+    lcd = np.full((len(cells), len(cells)), np.inf)
+    for index, source in enumerate(cells):
+        mask = np.zeros(resistance.shape, dtype=bool)
+        mask[source] = True
+        costs = accumulated_cost(resistance, mask, cell, cell)
+        lcd[index] = [costs[target] for target in cells]
+    return lcd
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(landscapes())
+def test_links_are_nearest_neighbours_with_paths_from_core_to_core_and_nlcc_zero_on_them(case):
+    resistance, cells, max_neighbors = case
+    grid = grid_of(resistance)
+    ids = list(range(len(cells)))
+    network = corridors.corridor_network(grid, [block(grid, (r, r), (c, c)) for r, c in cells], ids,
+                                         max_neighbors=max_neighbors, drop_through_cores=False)
+    lcd = reference_lcd(resistance, cells)
+    ranked = [sorted(value for other, value in enumerate(row) if other != index and np.isfinite(value))
+              for index, row in enumerate(lcd)]
+    for link in network.links:
+        a, b = link.from_id, link.to_id
+        assert link.cwd == pytest.approx(lcd[a, b], rel=1e-9)
+        chosen_by_a = lcd[a, b] <= ranked[a][:max_neighbors][-1] * (1 + 1e-9)
+        chosen_by_b = lcd[b, a] <= ranked[b][:max_neighbors][-1] * (1 + 1e-9)
+        assert chosen_by_a or chosen_by_b
+        path = [cell_of(grid, x, y) for x, y in link.path.coords]
+        assert path[0] == cells[a] and path[-1] == cells[b]
+        cost = sum(step_cost(resistance, one, two, 10.0, 10.0) for one, two in zip(path, path[1:]))
+        assert cost == pytest.approx(link.cwd, rel=1e-9)
+        on_path = network.corridors[tuple(np.array(path).T)]
+        assert on_path == pytest.approx(np.zeros(len(path)), abs=1e-5 * link.cwd)
+    degree = {index: 0 for index in ids}
+    for link in network.links:
+        degree[link.from_id] += 1
+        degree[link.to_id] += 1
+    for index in ids:
+        assert degree[index] >= min(max_neighbors, len(ranked[index]))
+    finite = network.corridors[~np.isnan(network.corridors)]
+    assert (finite >= 0).all()
+
+
+# ---------------------------------------------------------------- algorithm helpers
+
+def geotiff(path, array, cell, epsg=32650, x0=X0, y0=Y0, nodata=-9999.0):
+    """Write ``array`` (NaN = nodata) as a GeoTIFF with GDAL, independently of the plugin."""
+    dataset = gdal.GetDriverByName('GTiff').Create(str(path), array.shape[1], array.shape[0], 1, gdal.GDT_Float64)
+    dataset.SetGeoTransform((x0, cell, 0, y0, 0, -cell))
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(epsg)
+    dataset.SetProjection(reference.ExportToWkt())
+    band = dataset.GetRasterBand(1)
+    band.SetNoDataValue(nodata)
+    band.WriteArray(np.where(np.isnan(array), nodata, array))
+    dataset = None
+    return str(path)
+
+
+def read_raster(path):
+    dataset = gdal.Open(str(path))
+    band = dataset.GetRasterBand(1)
+    values = band.ReadAsArray().astype(float)
+    values[values == band.GetNoDataValue()] = np.nan
+    return values, dataset.GetGeoTransform()
+
+
+def cell_rectangle(rows, cols, cell=30.0, x0=X0, y0=Y0):
+    return 'POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))'.format(
+        x0 + cols[0] * cell, y0 - rows[0] * cell, x0 + (cols[1] + 1) * cell, y0 - (rows[1] + 1) * cell)
+
+
+def core_layer(wkts, ids, crs=UTM, field='name', field_type='string', name='cores'):
+    """A memory polygon layer with one id field; a None WKT gives a null geometry."""
+    layer = QgsVectorLayer('Polygon?crs={}&field={}:{}'.format(crs, field, field_type), name, 'memory')
+    features = []
+    for wkt, core_id in zip(wkts, ids):
+        feature = QgsFeature(layer.fields())
+        if wkt is not None:
+            feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes([core_id])
+        features.append(feature)
+    assert layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def reprojected(layer, crs):
+    """``layer`` with its geometries transformed to ``crs`` (the cores-in-another-CRS case)."""
+    transform = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem(crs), QgsProject.instance())
+    wkts = []
+    for feature in layer.getFeatures():
+        geometry = feature.geometry()
+        geometry.transform(transform)
+        wkts.append(geometry.asWkt(12))
+    return core_layer(wkts, [feature.attributes()[0] for feature in layer.getFeatures()], crs=crs)
+
+
+THREE_CORES = [cell_rectangle((3, 6), (0, 2)), cell_rectangle((3, 6), (17, 19)), cell_rectangle((8, 9), (9, 11))]
+
+
+def run(feedback=None, **parameters):
+    parameters.setdefault('OUTPUT_LINKS', 'TEMPORARY_OUTPUT')
+    parameters.setdefault('OUTPUT_CORRIDOR_POLYGONS', 'TEMPORARY_OUTPUT')
+    return processing.run('reserveplanner:corridornetwork', parameters, feedback=feedback)
+
+
+def attributes(layer):
+    return {tuple(feature.attributes()[:2]): feature for feature in layer.getFeatures()}
+
+
+class RecordingFeedback(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def pushInfo(self, info):  # noqa: N802 (QGIS API name)
+        self.lines.append(info)
+
+    def pushWarning(self, warning):  # noqa: N802 (QGIS API name)
+        self.lines.append(warning)
+
+
+# ---------------------------------------------------------------- algorithm
+
+def test_corridornetwork_with_chinese_paths_and_field_names(qgis_app, tmp_path):
+    folder = tmp_path / '生态廊道'
+    folder.mkdir()
+    resistance = geotiff(folder / '阻力.tif', np.ones((10, 20)), 30.0)
+    cores = core_layer(THREE_CORES, ['甲', '乙', '丙'], field='编号', name='核心区')
+    output = str(folder / '廊道.tif')
+    result = run(CORES=cores, CORE_ID_FIELD='编号', RESISTANCE=resistance, OUTPUT_CORRIDORS=output)
+    links = attributes(result['OUTPUT_LINKS'])
+    assert set(links) == {('甲', '乙'), ('甲', '丙'), ('乙', '丙')}
+    names = result['OUTPUT_LINKS'].fields().names()
+    assert names == ['from_id', 'to_id', 'euc_dist', 'cwd', 'lcp_length', 'cwd_euc_ratio', 'cwd_path_ratio']
+    straight = links['甲', '乙']
+    # closest cells: column 2 and column 17, 15 cells of 30 m at resistance 1
+    assert straight['euc_dist'] == pytest.approx(450.0) and straight['cwd'] == pytest.approx(450.0)
+    assert straight['lcp_length'] == pytest.approx(450.0) and straight['cwd_path_ratio'] == pytest.approx(1.0)
+    assert result['OUTPUT_LINKS'].crs().authid() == UTM
+    nlcc, geotransform = read_raster(output)
+    assert geotransform == pytest.approx((X0, 30.0, 0, Y0, 0, -30.0))
+    line = straight.geometry().asPolyline()
+    path_cells = [(int((Y0 - point.y()) // 30), int((point.x() - X0) // 30)) for point in line]
+    assert nlcc[tuple(np.array(path_cells).T)] == pytest.approx(np.zeros(len(path_cells)), abs=1e-3)
+    assert np.nanmin(nlcc) >= 0
+    polygons = attributes(result['OUTPUT_CORRIDOR_POLYGONS'])
+    assert set(polygons) == set(links)
+    assert polygons['甲', '乙'].geometry().contains(QgsGeometry.fromWkt(straight.geometry().asWkt()))
+
+
+def test_cores_in_another_crs_are_reprojected_and_outputs_come_back_in_their_crs(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((10, 20)), 30.0)
+    utm_cores = core_layer(THREE_CORES, ['a', 'b', 'c'])
+    common = dict(CORE_ID_FIELD='name', RESISTANCE=resistance)
+    in_utm = run(CORES=utm_cores, OUTPUT_CORRIDORS=str(tmp_path / 'utm.tif'), **common)
+    in_degrees = run(CORES=reprojected(utm_cores, 'EPSG:4326'), OUTPUT_CORRIDORS=str(tmp_path / 'wgs.tif'), **common)
+    assert in_degrees['OUTPUT_LINKS'].crs().authid() == 'EPSG:4326'
+    expected = attributes(in_utm['OUTPUT_LINKS'])
+    found = attributes(in_degrees['OUTPUT_LINKS'])
+    assert sorted(found) == sorted(expected)
+    for pair, feature in found.items():
+        assert feature.attributes()[2:] == pytest.approx(expected[pair].attributes()[2:], rel=1e-9)
+    start = found['a', 'b'].geometry().asPolyline()[0]
+    assert 110 < start.x() < 120 and 30 < start.y() < 40
+
+
+def test_geographic_raster_is_warped_to_metres_as_costdistance_does(qgis_app, tmp_path):
+    # 0.001 degree cells near 30 N: about 96 m wide and 111 m tall
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((10, 30)), 0.001, epsg=4326, x0=110.0, y0=30.01)
+    cores = core_layer([cell_rectangle((2, 7), (0, 2), 0.001, 110.0, 30.01),
+                        cell_rectangle((2, 7), (27, 29), 0.001, 110.0, 30.01)], ['west', 'east'], crs='EPSG:4326')
+    feedback = RecordingFeedback()
+    output = str(tmp_path / 'corridors.tif')
+    result = run(feedback=feedback, CORES=cores, CORE_ID_FIELD='name', RESISTANCE=resistance, OUTPUT_CORRIDORS=output)
+    assert any('warped' in line for line in feedback.lines)
+    [link] = result['OUTPUT_LINKS'].getFeatures()
+    # between the centres of the closest cells, columns 2 and 27: 0.025 degree of longitude at 30.005 N
+    east = 0.025 * math.pi / 180 * 6378137 * math.cos(math.radians(30.005))
+    assert link['euc_dist'] == pytest.approx(east, rel=0.05)
+    assert link['cwd'] == pytest.approx(link['lcp_length'], rel=1e-9)
+    nlcc, geotransform = read_raster(output)
+    assert nlcc.shape == (10, 30) and geotransform == pytest.approx((110.0, 0.001, 0, 30.01, 0, -0.001))
+
+
+@pytest.mark.parametrize('wkts, ids, raster_values, message', [
+    (THREE_CORES[:1], ['a'], np.ones((10, 20)), 'at least two cores'),
+    (THREE_CORES, ['a', 'b', 'a'], np.ones((10, 20)), 'Core id a is used by more than one'),
+    (THREE_CORES[:2] + [cell_rectangle((0, 1), (40, 41))], ['a', 'b', 'far'], np.ones((10, 20)),
+     'Core far covers no cell'),
+    (THREE_CORES, ['a', 'b', 'c'], np.full((10, 20), np.nan), 'no passable cell'),
+    (THREE_CORES, ['a', None, 'c'], np.ones((10, 20)), r'feature id 2 has no value in the core id field "name"'),
+    (THREE_CORES[:2] + [None], ['a', 'b', 'c'], np.ones((10, 20)), r'Layer "cores" has features without a usable'),
+])
+def test_bad_input_is_refused_naming_what_to_fix(qgis_app, tmp_path, wkts, ids, raster_values, message):
+    resistance = geotiff(tmp_path / 'resistance.tif', raster_values, 30.0)
+    output = tmp_path / 'corridors.tif'
+    with pytest.raises(QgsProcessingException, match=message):
+        run(CORES=core_layer(wkts, ids), CORE_ID_FIELD='name', RESISTANCE=resistance, OUTPUT_CORRIDORS=str(output))
+    assert not output.exists()
+
+
+def test_empty_core_layer_is_refused(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((10, 20)), 30.0)
+    with pytest.raises(QgsProcessingException, match='at least two cores; 0 given'):
+        run(CORES=core_layer([], []), CORE_ID_FIELD='name', RESISTANCE=resistance,
+            OUTPUT_CORRIDORS=str(tmp_path / 'corridors.tif'))
+
+
+def test_options_reach_the_engine(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((10, 20)), 30.0)
+    feedback = RecordingFeedback()
+    # the straight link a-b (450) exceeds 400; a-c (2 diagonal + 5 straight steps, 235) and b-c (205) do not
+    result = run(feedback=feedback, CORES=core_layer(THREE_CORES, [1, 2, 3], field_type='integer'),
+                 CORE_ID_FIELD='name', RESISTANCE=resistance, MAX_CWD=400, MAX_NEIGHBORS=1, WIDTH_CUTOFF=30,
+                 OUTPUT_CORRIDORS=str(tmp_path / 'corridors.tif'))
+    assert sorted(attributes(result['OUTPUT_LINKS'])) == [(1, 3), (2, 3)]
+    assert any('2 links kept' in line for line in feedback.lines)
+    nlcc = read_raster(tmp_path / 'corridors.tif')[0]
+    assert np.nanmax(nlcc) <= 30
+
+
+def test_cancel_mid_run_leaves_no_output_file(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((60, 80)), 30.0)
+    cores = core_layer([cell_rectangle((0, 3), (0, 3)), cell_rectangle((50, 55), (70, 75)),
+                        cell_rectangle((0, 5), (60, 70))], ['a', 'b', 'c'])
+
+    feedback = QgsProcessingFeedback()
+    progress = []
+    feedback.progressChanged.connect(progress.append)
+    feedback.progressChanged.connect(lambda percent: feedback.cancel() if percent > 60 else None)
+    output = tmp_path / 'corridors.tif'
+    with pytest.raises(QgsProcessingException, match='cancelled'):
+        run(feedback=feedback, CORES=cores, CORE_ID_FIELD='name', RESISTANCE=resistance,
+            OUTPUT_CORRIDORS=str(output))
+    assert 60 < max(progress) < 100
+    assert os.listdir(tmp_path) == ['resistance.tif']
+
+
+def test_outputs_load_with_their_styles(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((10, 20)), 30.0)
+    output = str(tmp_path / 'corridors.tif')
+    project = QgsProject.instance()
+    before = set(project.mapLayers())
+    processing.runAndLoadResults('reserveplanner:corridornetwork', {
+        'CORES': core_layer(THREE_CORES, ['a', 'b', 'c']), 'CORE_ID_FIELD': 'name', 'RESISTANCE': resistance,
+        'OUTPUT_LINKS': 'TEMPORARY_OUTPUT', 'OUTPUT_CORRIDOR_POLYGONS': 'TEMPORARY_OUTPUT',
+        'OUTPUT_CORRIDORS': output})
+    loaded = {layer_id: layer for layer_id, layer in project.mapLayers().items() if layer_id not in before}
+    try:
+        [raster] = [layer for layer in loaded.values() if layer.source() == output]
+        items = raster.renderer().shader().rasterShaderFunction().colorRampItemList()
+        assert items[0].value == 0
+        assert items[-1].value == pytest.approx(float(np.nanmax(read_raster(output)[0])))
+        [links] = [layer for layer in loaded.values() if layer.name() == 'Links']
+        assert links.renderer().symbol().color().name() == '#b2182b'
+        [polygons] = [layer for layer in loaded.values() if layer.name() == 'Corridor polygons']
+        assert polygons.renderer().symbol().color().alpha() < 255
+    finally:
+        project.removeMapLayers(list(loaded))
+
+
+@pytest.mark.external
+@pytest.mark.slow
+def test_corridornetwork_through_qgis_process(qgis_process, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((10, 20)), 30.0)
+    cores_path = str(tmp_path / 'cores.gpkg')
+    cores = core_layer(THREE_CORES, ['a', 'b', 'c'])
+    processing.run('native:savefeatures', {'INPUT': cores, 'OUTPUT': cores_path})
+    links = str(tmp_path / 'links.gpkg')
+    returncode, result, log = qgis_process(
+        'corridornetwork', CORES=cores_path, CORE_ID_FIELD='name', RESISTANCE=resistance, MAX_NEIGHBORS=1,
+        OUTPUT_LINKS=links, OUTPUT_CORRIDORS=str(tmp_path / 'corridors.tif'),
+        OUTPUT_CORRIDOR_POLYGONS=str(tmp_path / 'corridor_polygons.gpkg'))
+    assert returncode == 0, log
+    assert result['results']['OUTPUT_CORRIDORS'] == str(tmp_path / 'corridors.tif')
+    written = QgsVectorLayer(links, 'links', 'ogr')
+    # each core's nearest: a -> c (235 cost-weighted m), b -> c (205), c -> b; a-b (450) is nobody's choice
+    assert sorted(tuple(feature.attributes()[1:3]) for feature in written.getFeatures()) == [('a', 'c'), ('b', 'c')]
