@@ -24,7 +24,7 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
-from shapely.geometry import Point, box
+from shapely.geometry import box
 
 from reserve_planner.processing.engine import corridors
 from reserve_planner.processing.engine.costdistance import Canceled, accumulated_cost

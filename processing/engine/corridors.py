@@ -270,29 +270,34 @@ Settings = namedtuple('Settings', 'max_neighbors max_cwd drop_through_cores limi
 
 
 def _cost_passes(graph, labels, cells, store, settings, progress, is_canceled):
-    """One accumulated-cost pass per core: choose its neighbours, tracing their paths; save the surface.
+    """One accumulated-cost pass per core, each surface saved to ``store``.
 
     Returns (traces by (lower, higher) core index, set of kept (lower, higher) pairs)."""
     traces, kept = {}, set()
-    count = len(cells)
-    for core in range(count):
+    for core in range(len(cells)):
         if is_canceled is not None and is_canceled():
             raise Canceled()
         accumulated = graph.accumulate(cells[core], max_cost=settings.limit, is_canceled=is_canceled)
-        costs, nearest = nearest_cells(accumulated, cells)
-
-        def is_dropped(other):
-            pair = (min(core, other), max(core, other))
-            if pair not in traces:
-                traces[pair] = _trace(graph, accumulated, labels, core, other, nearest[other])
-            return settings.drop_through_cores and traces[pair].crosses
-
-        chosen = nearest_neighbours(costs, core, settings.max_neighbors, settings.max_cwd, is_dropped)
-        kept.update((min(core, other), max(core, other)) for other in chosen)
+        kept.update(_choose_neighbours(core, accumulated, graph, labels, cells, traces, settings))
         store.save(core, accumulated)
         if progress is not None:
-            progress(5.0 + 75.0 * (core + 1) / count)
+            progress(5.0 + 75.0 * (core + 1) / len(cells))
     return traces, kept
+
+
+def _choose_neighbours(core, accumulated, graph, labels, cells, traces, settings):
+    """The (lower, higher) pairs ``core`` chooses on its surface CWD_core, tracing into ``traces`` the paths
+    it examines (a pair already traced from its other core is reused)."""
+    costs, nearest = nearest_cells(accumulated, cells)
+
+    def is_dropped(other):
+        pair = (min(core, other), max(core, other))
+        if pair not in traces:
+            traces[pair] = _trace(graph, accumulated, labels, core, other, nearest[other])
+        return settings.drop_through_cores and traces[pair].crosses
+
+    chosen = nearest_neighbours(costs, core, settings.max_neighbors, settings.max_cwd, is_dropped)
+    return {(min(core, other), max(core, other)) for other in chosen}
 
 
 def _link(pair, trace, core_ids, euclidean, corridor, grid):
