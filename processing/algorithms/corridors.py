@@ -72,8 +72,8 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
             'least-cost links between neighbouring cores, their least-cost paths, and normalised least-cost '
             'corridors.\n\n'
             'Core areas: polygons; a raster cell belongs to a core when its centre lies inside it (a core '
-            'smaller than a cell takes the cells it touches). Cores in another CRS than the raster are '
-            'reprojected.\n'
+            'smaller than a cell takes the cells it touches); the part of a core outside the raster is ignored. '
+            'Cores in another CRS than the raster are reprojected.\n'
             'Core id field: identifies each core in the outputs; ids must be set and unique.\n'
             'Resistance raster: band 1 is the cost of crossing a cell per metre; nodata and values <= 0 are '
             'barriers. Costs are accumulated over 8 neighbours with the average-cost convention, as the Cost '
@@ -160,12 +160,12 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
         layer_grid = resistance.layer_grid
         raster.write_geotiff(corridors_path, resistance.to_layer_grid(network.corridors), layer_grid.geotransform,
                              layer_grid.crs_wkt)
-        id_type = source.fields().field(id_field)
+        id_definition = source.fields().field(id_field)
         results = {self.OUTPUT_CORRIDORS: corridors_path}
         results[self.OUTPUT_LINKS] = self.write_links(
-            parameters, context, network.links, id_type, (work_crs, output_crs))
+            parameters, context, network.links, id_definition, (work_crs, output_crs))
         results[self.OUTPUT_CORRIDOR_POLYGONS] = self.write_corridor_polygons(
-            parameters, context, network.links, id_type, (work_crs, output_crs))
+            parameters, context, network.links, id_definition, (work_crs, output_crs))
         if context.willLoadLayerOnCompletion(corridors_path):
             context.layerToLoadOnCompletionDetails(corridors_path).setPostProcessor(
                 CostRasterStyle.create(CORRIDORS_STYLE))
@@ -208,17 +208,17 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
                 cores=', '.join(str(core_id) for core_id in network.isolated)))
 
     @staticmethod
-    def id_fields(id_type):
+    def id_fields(id_definition):
         """from_id and to_id, of the type of the core id field."""
         fields = QgsFields()
         for name in ('from_id', 'to_id'):
-            field = QgsField(id_type)
+            field = QgsField(id_definition)
             field.setName(name)
             fields.append(field)
         return fields
 
-    def write_links(self, parameters, context, links, id_type, crs_pair):
-        fields = self.id_fields(id_type)
+    def write_links(self, parameters, context, links, id_definition, crs_pair):
+        fields = self.id_fields(id_definition)
         for name in LINK_METRICS:
             fields.append(QgsField(name, QVariant.Double, len=20, prec=4))
         rows = [(link.path, [link.from_id, link.to_id] + [float(getattr(link, name)) for name in LINK_METRICS])
@@ -226,10 +226,10 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
         sink = OutputSink(self, parameters, context, self.OUTPUT_LINKS, crs_pair)
         return sink.write(fields, QgsWkbTypes.LineString, rows, 'corridor_links')
 
-    def write_corridor_polygons(self, parameters, context, links, id_type, crs_pair):
+    def write_corridor_polygons(self, parameters, context, links, id_definition, crs_pair):
         rows = [(link.corridor, [link.from_id, link.to_id]) for link in links]
         sink = OutputSink(self, parameters, context, self.OUTPUT_CORRIDOR_POLYGONS, crs_pair)
-        return sink.write(self.id_fields(id_type), QgsWkbTypes.MultiPolygon, rows, 'corridor_polygons')
+        return sink.write(self.id_fields(id_definition), QgsWkbTypes.MultiPolygon, rows, 'corridor_polygons')
 
 
 class OutputSink:

@@ -33,7 +33,7 @@
     <message>
       <source>Maps the ecological corridors between core areas the way Linkage Mapper does, inside QGIS: least-cost links between neighbouring cores, their least-cost paths, and normalised least-cost corridors.
 
-Core areas: polygons; a raster cell belongs to a core when its centre lies inside it (a core smaller than a cell takes the cells it touches). Cores in another CRS than the raster are reprojected.
+Core areas: polygons; a raster cell belongs to a core when its centre lies inside it (a core smaller than a cell takes the cells it touches); the part of a core outside the raster is ignored. Cores in another CRS than the raster are reprojected.
 Core id field: identifies each core in the outputs; ids must be set and unique.
 Resistance raster: band 1 is the cost of crossing a cell per metre; nodata and values &lt;= 0 are barriers. Costs are accumulated over 8 neighbours with the average-cost convention, as the Cost distance algorithm, GRASS r.cost and ArcGIS do, in cost-weighted metres (resistance x metres). A raster that is not in a projected CRS in metres is warped to a local projected CRS for the run, with a warning.
 Maximum nearest neighbours (default 4): each core is linked to its nearest other cores by cost-weighted distance; a link is kept when either of its cores chose it (as in Linkage Mapper), so a core may have more links than this number. 0 keeps every link.
@@ -47,7 +47,7 @@ Corridors: a raster on the resistance grid of the normalised least-cost corridor
 Corridor polygons: for each link, the cells of its own corridor within the width cutoff, with from_id and to_id (corridors of different links may overlap).</source>
       <translation>以 Linkage Mapper 的方法在 QGIS 中绘制核心区之间的生态廊道：相邻核心区之间的最小成本连接、其最小成本路径，以及归一化最小成本廊道。
 
-核心区：面图层；栅格像元的中心位于面内即属于该核心区（小于一个像元的核心区取其接触的像元）。与栅格坐标参考系不同的核心区会被重投影。
+核心区：面图层；栅格像元的中心位于面内即属于该核心区（小于一个像元的核心区取其接触的像元）；核心区位于栅格之外的部分被忽略。与栅格坐标参考系不同的核心区会被重投影。
 核心区编号字段：在输出中标识每个核心区；编号必须填写且唯一。
 阻力栅格：第 1 波段为每米穿越像元的成本；无数据及 &lt;= 0 的值为障碍。成本按 8 邻域、平均成本约定累积（与“成本距离”算法、GRASS r.cost 和 ArcGIS 相同），单位为成本加权米（阻力 x 米）。不是以米为单位的投影坐标系的栅格，本次运行时会重投影到局部投影坐标系，并给出警告。
 最大最近邻数（默认 4）：每个核心区按成本加权距离连接到最近的其他核心区；只要连接的任一端核心区选择了它即保留（与 Linkage Mapper 相同），因此一个核心区的连接数可能多于此数。0 表示保留所有连接。
