@@ -21,6 +21,7 @@ from batch import QgisProcess  # noqa: E402
 
 DEMO_GPKG = os.path.join(HERE, 'demo.gpkg')
 STYLES = os.path.join(REPO, 'resources', 'styles')
+_APPLICATION = None  # the QgsApplication lives until the process ends: deleting it earlier crashes Qt
 
 
 def layer(name):
@@ -68,9 +69,10 @@ def render_map(out, png):
     from qgis.PyQt.QtCore import QSize
     from qgis.PyQt.QtGui import QColor
 
-    application = QgsApplication([], False)
-    application.setPrefixPath('/usr', True)
-    application.initQgis()
+    global _APPLICATION
+    _APPLICATION = QgsApplication([], False)
+    _APPLICATION.setPrefixPath('/usr', True)
+    _APPLICATION.initQgis()
     candidates = [
         ('zone_problems.gpkg', 'zone_problems'),
         ('corridor_links.gpkg', 'corridor_links'),
@@ -88,8 +90,11 @@ def render_map(out, png):
     settings = QgsMapSettings()
     settings.setLayers(layers)
     settings.setDestinationCrs(backdrop.crs())
-    extent = QgsRectangle(layers[0].extent()) if len(layers) > 1 else backdrop.extent()
-    extent.scale(1.15)
+    extent = QgsRectangle()
+    for vector in layers[:-1]:
+        extent.combineExtentWith(vector.extent())
+    extent = extent if not extent.isEmpty() else backdrop.extent()
+    extent.scale(1.1)
     settings.setExtent(extent)
     settings.setOutputSize(QSize(1200, 900))
     settings.setBackgroundColor(QColor('white'))
@@ -97,7 +102,7 @@ def render_map(out, png):
     job.start()
     job.waitForFinished()
     job.renderedImage().save(png)
-    application.exitQgis()
+
 
 
 def write_index(out, results, png):
