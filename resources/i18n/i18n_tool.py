@@ -163,9 +163,15 @@ def missing():
 
 
 def compile_qm():
-    files = sorted(glob.glob(os.path.join(TS_DIR, '*.ts')))
+    """Merge every .ts (one message per context and source) and compile it with lrelease."""
+    known = read_translations()
+    merged = os.path.join(TS_DIR, '..', '.merged_zh_CN.ts')
+    write_ts(merged, sorted(known), known)
     lrelease = 'lrelease' if subprocess.call(['which', 'lrelease'], stdout=subprocess.DEVNULL) == 0 else 'lrelease-qt5'
-    subprocess.check_call([lrelease, '-silent'] + files + ['-qm', QM_FILE])
+    try:
+        subprocess.check_call([lrelease, '-silent', merged, '-qm', QM_FILE])
+    finally:
+        os.remove(merged)
 
 
 def fill(translations):
