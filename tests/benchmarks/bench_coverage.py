@@ -200,7 +200,7 @@ def run_child(method, protected_path, regions_path):
 
 def compare(ours, native):
     worst_points, worst_relative = 0.0, 0.0
-    for name, (area, protected, percent) in native['rows'].items():
+    for name, (_area, protected, percent) in native['rows'].items():
         our_area, our_protected, our_percent = ours['rows'][name]
         worst_points = max(worst_points, abs(our_percent - percent))
         worst_relative = max(worst_relative, abs(our_protected - protected) / max(protected, 1e-9))
