@@ -24,7 +24,8 @@ from shapely.ops import unary_union
 from . import coverage
 from .messages import EngineError, N_
 
-TOLERANCE_KM2 = 1e-9
+TOLERANCE_KM2 = 1e-6
+"""Gaps and values below 1 m2 count as closed or nothing: reprojection and rounding leave such crumbs."""
 MAX_BRUTE_FORCE = 16
 
 Problem = namedtuple('Problem', 'candidates scores costs region_geometries gaps protected')
@@ -73,7 +74,7 @@ def greedy_selection(problem, budget=None, progress=None):
     remaining = np.inf if budget is None else float(budget)
     order, values, added, spent = [], [], [], 0.0
     total_gap = gaps.sum()
-    while gaps.sum() > TOLERANCE_KM2 and new_area:
+    while (gaps > TOLERANCE_KM2).any() and new_area:
         choice = _best_ratio(new_area, weights, problem.costs, gaps, remaining)
         if choice is None:
             break

@@ -36,9 +36,10 @@ ZonalResult = namedtuple('ZonalResult', 'mean weight')
 GridSpec = namedtuple('GridSpec', 'rows cols geotransform crs_wkt')
 """A raster grid: its shape, GDAL geotransform and CRS WKT."""
 
-ZonalPlan = namedtuple('ZonalPlan', 'spec count burnt cells')
+ZonalPlan = namedtuple('ZonalPlan', 'spec count burnt cells exact_sites')
 """Where each site lies on one grid, computed once and reused for every raster on that grid: ``burnt`` is the
-cell-centre id grid (site index + 1, or None) and ``cells`` the sorted (site, row, col, share) arrays."""
+cell-centre id grid (site index + 1, or None), ``cells`` the sorted (site, row, col, share) arrays and
+``exact_sites`` the indices of the sites measured by exact cell fractions."""
 
 
 def grid_spec(path):
@@ -60,7 +61,7 @@ def plan_zonal(geometries, spec):
     cells = _merge_cells([_exact_fractions(outlines, windows, exact, spec)]
                          + [_centre_cells(outlines[index], index, windows[index], spec)
                             for layer in layers[1:] for index in layer])
-    return ZonalPlan(spec, len(geometries), burnt, cells)
+    return ZonalPlan(spec, len(geometries), burnt, cells, exact)
 
 
 def zonal_means(path, plan, band=1):

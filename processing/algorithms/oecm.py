@@ -1,0 +1,689 @@
+"""OECM algorithms: screen and score candidate sites, and select a set of them toward a coverage target
+(DOMAIN.md section 2).
+
+Adapters only: engine/scoring.py screens and scores, engine/zonal.py summarises rasters, engine/coverage.py
+measures overlaps, engine/connectivity.py gives ProtConn gains, engine/selection.py picks sites and
+engine/report.py writes the HTML report.
+"""
+
+import re
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
+
+from .. import qgis_io
+from ..engine import coverage, report, scoring, selection, zonal
+from ..engine.messages import EngineError
+from .base import ReservePlannerAlgorithm
+
+SCORES_STYLE = 'oecm_scores'
+SELECTION_STYLE = 'oecm_selection'
+ELIGIBLE_FIELD = 'eligible'
+REASON_FIELD = 'screen_reason'
+PROTECTED_FIELD = 'protected_pct'
+SCORE_FIELD = 'score'
+RANK_FIELD = 'rank'
+CLASS_FIELD = 'class'
+CRITERION_PREFIX = 'n_'
+
+
+def tr(text):
+    return QCoreApplication.translate('ReservePlannerOecm', text)
+
+
+def cancelled():
+    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
+
+
+def required_source(algorithm, parameters, name, context):
+    source = algorithm.parameterAsSource(parameters, name, context)
+    if source is None:
+        raise QgsProcessingException(algorithm.invalidSourceError(parameters, name))
+    return source
+
+
+def plain(value):
+    """A QGIS attribute value as a plain Python value (NULL -> None)."""
+    return None if value is None or (isinstance(value, QVariant) and value.isNull()) else value
+
+
+def column_name(label, taken):
+    """An output field name for a criterion: n_ + the label's letters and digits (CJK kept), made unique."""
+    base = CRITERION_PREFIX + (re.sub(r'\W+', '_', label, flags=re.UNICODE).strip('_')[:28] or 'criterion')
+    name, number = base, 2
+    while name.lower() in taken:
+        name, number = '{}_{}'.format(base, number), number + 1
+    taken.add(name.lower())
+    return name
+
+
+def dissolved_pieces(source, crs, context, feedback):
+    """Disjoint polygons of a polygon layer in ``crs`` (repaired, overlaps dissolved with engine.coverage)."""
+    features = qgis_io.read_polygons(source, source.sourceName(), crs, context, feedback)
+    qgis_io.require_geometries(features, source.sourceName())
+    polygons = [coverage.DatedPolygon(item.geometry, None) for item in features]
+    return coverage.flatten(polygons).pieces
+
+
+def share_inside(pieces, geometries):
+    """Percent (0-100) of each geometry's area inside the disjoint ``pieces``; NaN where the geometry is None."""
+    keyed = [(index, geometry) for index, geometry in enumerate(geometries) if geometry is not None]
+    result = np.full(len(geometries), np.nan)
+    if keyed:
+        frame = coverage.coverage_from_pieces(pieces, keyed)[0]
+        result[frame['region'].to_numpy(dtype=int)] = frame['percent'].to_numpy(dtype=float)
+    return result
+
+
+class ScoreOecm(ReservePlannerAlgorithm):
+    """Screen candidate OECM sites (criteria A, B1 and attribute gates) and score the eligible ones."""
+
+    ALGORITHM_ID = 'scoreoecm'
+    GROUP_ID = 'oecm'
+    ICON = 'scoreoecm.svg'
+
+    CANDIDATES = 'CANDIDATES'
+    PROTECTED = 'PROTECTED'
+    OVERLAP_THRESHOLD = 'OVERLAP_THRESHOLD'
+    REQUIRED_FIELDS = 'REQUIRED_FIELDS'
+    CRITERIA = 'CRITERIA'
+    VECTOR_CRITERIA = 'VECTOR_CRITERIA'
+    ATTRIBUTE_CRITERIA = 'ATTRIBUTE_CRITERIA'
+    CONNECTIVITY = 'CONNECTIVITY'
+    REGIONS = 'REGIONS'
+    DISTANCE = 'DISTANCE'
+    DIRECTIONS = 'DIRECTIONS'
+    WEIGHTS = 'WEIGHTS'
+    AHP_MATRIX = 'AHP_MATRIX'
+    OUTPUT = 'OUTPUT'
+    OUTPUT_HTML = 'OUTPUT_HTML'
+    ELIGIBLE_COUNT = 'ELIGIBLE_COUNT'
+    SCREENED_COUNT = 'SCREENED_COUNT'
+    CONSISTENCY_RATIO = 'CONSISTENCY_RATIO'
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Score OECM candidates')
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            'Screens candidate sites for "other effective area-based conservation measures" (OECMs, CBD decision '
+            '14/8) and ranks the eligible ones by a weighted multi-criteria score. No candidate is ever dropped.\n\n'
+            'CANDIDATES: the candidate polygons. Invalid polygons (e.g. a bow-tie) are repaired and stay eligible.\n'
+            'PROTECTED (optional): existing protected areas. OVERLAP_THRESHOLD: percent of a candidate\'s area '
+            'inside them above which it fails criterion A (already protected); default 5 %, so digitising slivers '
+            'do not disqualify a site.\n'
+            'REQUIRED_FIELDS (optional): attribute gates (criteria B2/B3), e.g. a governance field: a candidate '
+            'whose field is empty is screened out.\n'
+            'Screening: screen_reason says why each screened-out site failed (A with its percent, B1 when no valid '
+            'closed boundary is left after repair, or the empty field); eligible is false for them.\n\n'
+            'Criteria, in this order: CRITERIA rasters (mean value over each site: cells weighted by the share of '
+            'the cell inside the site for small sites, so a site smaller than a cell gets the value under it; '
+            'cell-centre rule for large sites, as QGIS zonal statistics; nodata cells ignored; rasters in any CRS '
+            'or resolution), VECTOR_CRITERIA polygon layers (percent of the site inside the layer, e.g. Key '
+            'Biodiversity Areas), ATTRIBUTE_CRITERIA numeric fields, then, with CONNECTIVITY, the ProtConn gain '
+            '(percentage points) of the site\'s region when the site is added to the protected areas (REGIONS '
+            'polygons; without REGIONS the extent of the candidates and protected areas is the region; DISTANCE: '
+            'median dispersal distance in metres, probability 0.5 at that distance).\n'
+            'DIRECTIONS: "+" (higher is better) or "-" (lower is better, e.g. human footprint or cost) per '
+            'criterion, comma-separated; default all "+".\n'
+            'WEIGHTS: "w1,w2,..." per criterion (rescaled to sum 1; default equal), or AHP_MATRIX: a pairwise '
+            'comparison matrix on Saaty\'s 1-9 scale, rows separated by ";" and values by "," (e.g. '
+            '"1,3;1/3,1"). Its principal eigenvector gives the weights; the consistency ratio CR is reported and '
+            'CR > 0.1 gives a warning.\n\n'
+            'Normalisation: each criterion is rescaled 0..1 by min-max over the eligible candidates (inverted for '
+            '"-"); a criterion equal for all eligible sites gives 0.5; a missing value counts as 0.\n'
+            'OUTPUT: every input field, eligible, screen_reason, protected_pct (percent inside protected areas), '
+            'one n_<criterion> column per criterion (0..1), score (0-100 = 100 x sum of weight x normalised '
+            'value), rank (1 = best among eligible sites, ties share a rank; empty for screened-out sites) and '
+            'class: high (score >= 67), medium (>= 33) or low.\n'
+            'OUTPUT_HTML (optional): a report with the weights, the AHP consistency, the ranking table, a chart '
+            'of each site\'s criterion breakdown and what was screened out and why.')
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.CANDIDATES, self.tr('Candidate sites'), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.PROTECTED, self.tr('Existing protected areas'), [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.OVERLAP_THRESHOLD, self.tr('Overlap threshold for criterion A (% of the site inside protected areas)'),
+            QgsProcessingParameterNumber.Double, defaultValue=scoring.DEFAULT_OVERLAP_THRESHOLD, minValue=0.0,
+            maxValue=100.0))
+        self.addParameter(QgsProcessingParameterField(
+            self.REQUIRED_FIELDS, self.tr('Required fields (a site with any of them empty is screened out)'),
+            parentLayerParameterName=self.CANDIDATES, allowMultiple=True, optional=True))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.CRITERIA, self.tr('Raster criteria (mean over each site)'), QgsProcessing.TypeRaster, optional=True))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.VECTOR_CRITERIA, self.tr('Vector criteria (percent of the site inside each layer)'),
+            QgsProcessing.TypeVectorPolygon, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.ATTRIBUTE_CRITERIA, self.tr('Attribute criteria (numeric fields)'),
+            parentLayerParameterName=self.CANDIDATES, type=QgsProcessingParameterField.Numeric,
+            allowMultiple=True, optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.CONNECTIVITY, self.tr('Add the connectivity contribution (ProtConn gain) as a criterion'),
+            defaultValue=False))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.REGIONS, self.tr('Regions for the connectivity contribution'), [QgsProcessing.TypeVectorPolygon],
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.DISTANCE, self.tr('Median dispersal distance for connectivity (m)'),
+            QgsProcessingParameterNumber.Double, defaultValue=10000.0, minValue=1.0))
+        self.addParameter(QgsProcessingParameterString(
+            self.DIRECTIONS, self.tr('Directions ("+" higher is better, "-" lower is better, one per criterion)'),
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.WEIGHTS, self.tr('Weights ("w1,w2,...", one per criterion)'), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.AHP_MATRIX, self.tr('AHP pairwise matrix (rows ";", values ","; replaces the weights)'),
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr('Scored candidates'), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_HTML, self.tr('Scoring report'), self.tr('HTML files (*.html)'), optional=True,
+            createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber(self.ELIGIBLE_COUNT, self.tr('Eligible candidates')))
+        self.addOutput(QgsProcessingOutputNumber(self.SCREENED_COUNT, self.tr('Screened-out candidates')))
+        self.addOutput(QgsProcessingOutputNumber(self.CONSISTENCY_RATIO, self.tr('AHP consistency ratio')))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        candidates_source = required_source(self, parameters, self.CANDIDATES, context)
+        protected_source = self.parameterAsSource(parameters, self.PROTECTED, context)
+        threshold = self.parameterAsDouble(parameters, self.OVERLAP_THRESHOLD, context)
+        required_fields = self.parameterAsFields(parameters, self.REQUIRED_FIELDS, context)
+        rasters = self.parameterAsLayerList(parameters, self.CRITERIA, context)
+        vector_layers = self.parameterAsLayerList(parameters, self.VECTOR_CRITERIA, context)
+        attribute_fields = self.parameterAsFields(parameters, self.ATTRIBUTE_CRITERIA, context)
+        with_connectivity = self.parameterAsBool(parameters, self.CONNECTIVITY, context)
+        regions_source = self.parameterAsSource(parameters, self.REGIONS, context)
+        distance = self.parameterAsDouble(parameters, self.DISTANCE, context)
+        directions_text = self.parameterAsString(parameters, self.DIRECTIONS, context)
+        weights_text = self.parameterAsString(parameters, self.WEIGHTS, context)
+        matrix_text = self.parameterAsString(parameters, self.AHP_MATRIX, context)
+        html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
+
+        labels = [layer.name() for layer in rasters] + [layer.name() for layer in vector_layers] \
+            + list(attribute_fields) + ([tr('connectivity (ProtConn gain)')] if with_connectivity else [])
+        if not labels:
+            raise QgsProcessingException(tr('No criterion was given: choose at least one raster (CRITERIA), vector '
+                                            'layer (VECTOR_CRITERIA), numeric field (ATTRIBUTE_CRITERIA) or '
+                                            'switch on CONNECTIVITY.'))
+        try:
+            directions = scoring.parse_directions(directions_text, len(labels))
+            weights, ahp = self.weights(weights_text, matrix_text, len(labels), feedback)
+        except EngineError as error:
+            raise QgsProcessingException(qgis_io.engine_message(error))
+
+        output_crs = candidates_source.sourceCrs()
+        work_crs = qgis_io.metric_crs(qgis_io.source_extent(candidates_source, output_crs, context), output_crs)
+        steps = QgsProcessingMultiStepFeedback(4 + len(rasters) + len(vector_layers), feedback)
+        candidates = qgis_io.read_polygons(candidates_source, candidates_source.sourceName(), work_crs, context, steps)
+        geometries = [item.geometry for item in candidates]
+        steps.setCurrentStep(1)
+        protected_pieces = []
+        if protected_source is not None:
+            protected_pieces = dissolved_pieces(protected_source, work_crs, context, steps)
+        else:
+            feedback.pushWarning(tr('No protected areas were given: criterion A (already protected) is not checked.'))
+        protected_percent = share_inside(protected_pieces, geometries) if protected_pieces \
+            else np.where([geometry is None for geometry in geometries], np.nan, 0.0)
+        reasons = [scoring.screen_candidate(percent, item.geometry is not None,
+                                            [name for name in required_fields
+                                             if scoring.is_blank(plain(item.attributes.get(name)))], threshold)
+                   for item, percent in zip(candidates, protected_percent)]
+        eligible = np.array([not item for item in reasons], dtype=bool)
+
+        columns = []
+        for number, layer in enumerate(rasters):
+            steps.setCurrentStep(2 + number)
+            columns.append(self.raster_means(layer, geometries, work_crs, context))
+            if feedback.isCanceled():
+                raise cancelled()
+        for number, layer in enumerate(vector_layers):
+            steps.setCurrentStep(2 + len(rasters) + number)
+            columns.append(share_inside(dissolved_pieces(layer, work_crs, context, steps), geometries))
+        for name in attribute_fields:
+            columns.append(np.array([self.number(item.attributes.get(name)) for item in candidates]))
+        steps.setCurrentStep(2 + len(rasters) + len(vector_layers))
+        if with_connectivity:
+            columns.append(self.connectivity_gains(geometries, eligible, protected_pieces, regions_source, distance,
+                                                   work_crs, context, steps))
+        if feedback.isCanceled():
+            raise cancelled()
+        values = np.column_stack(columns)
+        scores = scoring.score_candidates(values, directions, weights, eligible)
+        self.warn_missing(values, eligible, labels, candidates, feedback)
+
+        steps.setCurrentStep(3 + len(rasters) + len(vector_layers))
+        reason_texts = ['; '.join(qgis_io.engine_message(reason) for reason in item) for item in reasons]
+        dest_id = self.write_output(parameters, context, candidates_source, candidates, labels, eligible,
+                                    reason_texts, protected_percent, scores, work_crs, feedback)
+        results = {self.OUTPUT: dest_id, self.ELIGIBLE_COUNT: int(eligible.sum()),
+                   self.SCREENED_COUNT: int((~eligible).sum()),
+                   self.CONSISTENCY_RATIO: float(ahp.consistency_ratio) if ahp else 0.0}
+        if html_path:
+            scoring_report(labels, weights, directions, ahp, candidates, candidates_source, eligible, reason_texts,
+                           scores).write(html_path)
+            results[self.OUTPUT_HTML] = html_path
+        return results
+
+    @staticmethod
+    def weights(weights_text, matrix_text, count, feedback):
+        """(weights, AhpResult or None) from AHP_MATRIX when given, else WEIGHTS."""
+        if not matrix_text or not matrix_text.strip():
+            return scoring.parse_weights(weights_text, count), None
+        matrix = scoring.parse_matrix(matrix_text)
+        if matrix.shape[0] != count:
+            raise QgsProcessingException(
+                tr('The AHP matrix has {size} rows but there are {count} criteria; give one row and one column per '
+                   'criterion, in the criteria order.').format(size=matrix.shape[0], count=count))
+        if weights_text and weights_text.strip():
+            feedback.pushWarning(tr('Both WEIGHTS and AHP_MATRIX were given: the AHP weights are used.'))
+        ahp = scoring.ahp_weights(matrix)
+        feedback.pushInfo(tr('AHP weights: {weights}; lambda_max {lam:.3f}, CI {ci:.3f}, RI {ri:.2f}, CR {cr:.3f}.')
+                          .format(weights=', '.join('{:.3f}'.format(value) for value in ahp.weights),
+                                  lam=ahp.lambda_max, ci=ahp.consistency_index, ri=ahp.random_index,
+                                  cr=ahp.consistency_ratio))
+        if ahp.consistency_ratio > scoring.CONSISTENCY_LIMIT:
+            feedback.pushWarning(tr('The AHP judgements are inconsistent (CR {cr:.3f} > 0.1): revise the pairwise '
+                                    'comparisons.').format(cr=ahp.consistency_ratio))
+        return ahp.weights, ahp
+
+    @staticmethod
+    def number(value):
+        value = plain(value)
+        try:
+            return float(value) if value is not None else np.nan
+        except (TypeError, ValueError):
+            return np.nan
+
+    @staticmethod
+    def raster_means(layer, geometries, work_crs, context):
+        """Mean of band 1 of ``layer`` over each geometry, the geometries reprojected to the raster's CRS."""
+        if layer.providerType() != 'gdal':
+            raise QgsProcessingException(tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF '
+                                            'first.').format(layer=layer.name()))
+        in_raster_crs = [None if geometry is None else qgis_io.to_shapely(
+            qgis_io.transform_geometry(geometry, work_crs, layer.crs(), context)) for geometry in geometries]
+        try:
+            spec = zonal.grid_spec(layer.source())
+            return zonal.zonal_means(layer.source(), zonal.plan_zonal(in_raster_crs, spec)).mean
+        except EngineError as error:
+            raise QgsProcessingException(qgis_io.engine_message(error))
+
+    @staticmethod
+    def warn_missing(values, eligible, labels, candidates, feedback):
+        for column, label in enumerate(labels):
+            missing = [str(item.fid) for item, value, keep in zip(candidates, values[:, column], eligible)
+                       if keep and np.isnan(value)]
+            if missing:
+                feedback.pushWarning(tr('Criterion "{criterion}" has no value for {count} eligible candidates '
+                                        '(outside the raster, only nodata, or an empty field): feature ids {ids}. '
+                                        'They get 0 for it.').format(criterion=label, count=len(missing),
+                                                                     ids=', '.join(missing[:20])))
+
+    @staticmethod
+    def connectivity_gains(geometries, eligible, protected_pieces, regions_source, distance, work_crs, context,
+                           feedback):
+        """ProtConn gain (percentage points) of each eligible candidate's region; NaN for the others."""
+        if regions_source is not None:
+            regions = [item.geometry for item in qgis_io.read_polygons(
+                regions_source, regions_source.sourceName(), work_crs, context, feedback) if item.geometry is not None]
+        else:
+            regions = [scoring.study_area(geometries, protected_pieces)]
+            feedback.pushInfo(tr('No REGIONS given: the connectivity contribution is measured in the rectangle '
+                                 'around all candidates and protected areas.'))
+        return scoring.connectivity_gains(geometries, eligible, protected_pieces, regions, distance,
+                                          progress=lambda fraction: feedback.setProgress(100.0 * fraction)
+                                          or feedback.isCanceled())
+
+    def write_output(self, parameters, context, source, candidates, labels, eligible, reasons, protected_percent,
+                     scores, work_crs, feedback):
+        new_fields = [QgsField(ELIGIBLE_FIELD, QVariant.Bool), QgsField(REASON_FIELD, QVariant.String, len=254),
+                      QgsField(PROTECTED_FIELD, QVariant.Double, len=20, prec=3)]
+        taken = {field.name().lower() for field in new_fields} | {SCORE_FIELD, RANK_FIELD, CLASS_FIELD}
+        new_fields += [QgsField(column_name(label, taken), QVariant.Double, len=20, prec=6) for label in labels]
+        new_fields += [QgsField(SCORE_FIELD, QVariant.Double, len=20, prec=3), QgsField(RANK_FIELD, QVariant.Int),
+                       QgsField(CLASS_FIELD, QVariant.String, len=10)]
+        new_names = {field.name().lower() for field in new_fields}
+        kept = [field for field in source.fields() if field.name().lower() not in new_names]
+        replaced = [field.name() for field in source.fields() if field.name().lower() in new_names]
+        if replaced:
+            feedback.pushInfo(tr('Input fields replaced by this run\'s results: {fields}.').format(
+                fields=', '.join(replaced)))
+        fields = QgsFields()
+        for field in kept + new_fields:
+            fields.append(field)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
+                                             source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for index, item in enumerate(candidates):
+            if feedback.isCanceled():
+                raise cancelled()
+            feature = QgsFeature(fields)
+            if item.geometry is not None:
+                geometry = qgis_io.transform_geometry(item.geometry, work_crs, source.sourceCrs(), context)
+                geometry.convertToMultiType()
+                feature.setGeometry(geometry)
+            score = scores.score[index]
+            feature.setAttributes(
+                [item.attributes.get(field.name()) for field in kept]
+                + [bool(eligible[index]), reasons[index] or None, self.optional(protected_percent[index])]
+                + [self.optional(value) for value in scores.normalised[index]]
+                + [self.optional(score), int(scores.rank[index]) if eligible[index] else None, scores.classes[index]])
+            qgis_io.add_feature(sink, feature, self.OUTPUT)
+        qgis_io.style_output_on_load(context, dest_id, SCORES_STYLE)
+        return dest_id
+
+    @staticmethod
+    def optional(value):
+        return None if value is None or np.isnan(value) else float(value)
+
+
+def scoring_report(labels, weights, directions, ahp, candidates, source, eligible, reasons, scores):
+    """The HTML report of a scoring run: method, weights, AHP consistency, ranking, breakdown chart, screening."""
+    page = report.HtmlReport(tr('OECM candidate scoring'))
+    page.paragraph(tr('{total} candidate sites from "{layer}": {eligible} eligible, {screened} screened out. Each '
+                      'criterion is rescaled 0..1 over the eligible sites (min-max, inverted where lower is better); '
+                      'score = 100 x sum of weight x rescaled value. Classes: high >= 67, medium >= 33, low below.')
+                   .format(total=len(candidates), layer=source.sourceName(), eligible=int(eligible.sum()),
+                           screened=int((~eligible).sum())))
+    page.heading(tr('Criteria and weights'))
+    page.table(pd.DataFrame({'criterion': labels, 'direction': ['+' if value > 0 else '-' for value in directions],
+                             'weight': [float(value) for value in weights]}),
+               columns={'criterion': tr('Criterion'), 'direction': tr('Direction'), 'weight': tr('Weight')}, decimals=3)
+    if ahp is not None:
+        verdict = tr('consistent') if ahp.consistency_ratio <= scoring.CONSISTENCY_LIMIT else \
+            tr('inconsistent: revise the pairwise comparisons')
+        page.paragraph(tr('Weights from the AHP pairwise matrix (principal eigenvector): lambda_max = {lam:.3f}, '
+                          'CI = {ci:.3f}, RI = {ri:.2f}, CR = {cr:.3f} ({verdict}; Saaty\'s limit 0.1).').format(
+            lam=ahp.lambda_max, ci=ahp.consistency_index, ri=ahp.random_index, cr=ahp.consistency_ratio,
+            verdict=verdict))
+    ranked = [index for index in np.argsort(scores.rank + np.where(eligible, 0, 10 ** 9), kind='stable')
+              if eligible[index]]
+    names = [site_name(candidates[index]) for index in ranked]
+    if ranked:
+        page.heading(tr('Ranking of the eligible sites'))
+        table = pd.DataFrame({'rank': [int(scores.rank[index]) for index in ranked], 'site': names,
+                              'score': [float(scores.score[index]) for index in ranked],
+                              'class': [translated_class(scores.classes[index]) for index in ranked]})
+        page.table(table, columns={'rank': tr('Rank'), 'site': tr('Site'), 'score': tr('Score (0-100)'),
+                                   'class': tr('Class')}, decimals=1)
+        page.figure(breakdown_chart(names, labels, weights, scores.normalised[ranked]),
+                    caption=tr('Each site\'s score split into the points each criterion adds (weight x rescaled '
+                               'value x 100).'))
+    page.heading(tr('Screened out'))
+    screened = [index for index in range(len(candidates)) if not eligible[index]]
+    if screened:
+        page.table(pd.DataFrame({'site': [site_name(candidates[index]) for index in screened],
+                                 'reason': [reasons[index] for index in screened]}),
+                   columns={'site': tr('Site'), 'reason': tr('Why')})
+    else:
+        page.paragraph(tr('No candidate was screened out.'))
+    return page
+
+
+def site_name(item):
+    """A readable label for a candidate: its name-like attribute when there is one, else its feature id."""
+    for key, value in item.attributes.items():
+        if key.lower() in ('name', 'site', 'site_name', 'label', '名称') and plain(value) not in (None, ''):
+            return '{} ({})'.format(plain(value), item.fid)
+    return tr('feature {fid}').format(fid=item.fid)
+
+
+def translated_class(name):
+    return {scoring.CLASS_HIGH: tr('high'), scoring.CLASS_MEDIUM: tr('medium'), scoring.CLASS_LOW: tr('low')}.get(
+        name, name)
+
+
+def breakdown_chart(names, labels, weights, normalised, limit=40):
+    """Stacked horizontal bars: the points (0-100) each criterion adds to each site's score (first ``limit``)."""
+    from matplotlib.figure import Figure
+
+    shown = min(len(names), limit)
+    contributions = 100.0 * np.nan_to_num(normalised[:shown]) * np.asarray(weights)[None, :]
+    with report.chart_style():
+        figure = Figure(figsize=(8.0, max(2.5, 0.28 * shown + 1.5)))
+        axes = figure.add_subplot(1, 1, 1)
+        left = np.zeros(shown)
+        for column, label in enumerate(labels):
+            axes.barh(range(shown), contributions[:, column], left=left, label=label)
+            left += contributions[:, column]
+        axes.set_yticks(range(shown))
+        axes.set_yticklabels(names[:shown])
+        axes.invert_yaxis()
+        axes.set_xlim(0, 100)
+        axes.set_xlabel(tr('Score points'))
+        axes.legend(loc='lower right', fontsize='small')
+    return figure
+
+
+class SelectOecm(ReservePlannerAlgorithm):
+    """Pick scored OECM candidates, best value per cost first, until each region reaches the coverage target."""
+
+    ALGORITHM_ID = 'selectoecm'
+    GROUP_ID = 'oecm'
+    ICON = 'selectoecm.svg'
+
+    CANDIDATES = 'CANDIDATES'
+    SCORE_FIELD = 'SCORE_FIELD'
+    COST_FIELD = 'COST_FIELD'
+    BUDGET = 'BUDGET'
+    REGIONS = 'REGIONS'
+    REGION_FIELD = 'REGION_FIELD'
+    PROTECTED = 'PROTECTED'
+    TARGET = 'TARGET'
+    OUTPUT = 'OUTPUT'
+    OUTPUT_REGIONS = 'OUTPUT_REGIONS'
+    SELECTED_COUNT = 'SELECTED_COUNT'
+    TOTAL_COST = 'TOTAL_COST'
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Select OECM candidates toward a target')
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            'Greedy complementarity selection of candidate OECM sites toward a coverage target per region '
+            '(GBF Target 3: 30 %).\n\n'
+            'CANDIDATES: scored candidate polygons, e.g. the output of "Score OECM candidates". Sites whose '
+            'eligible field is false, or whose score is empty or 0, are never picked.\n'
+            'SCORE_FIELD: the quality score, 0-100 (default score). COST_FIELD (optional): the cost of each site '
+            '(any unit, > 0); without it every site costs 1. BUDGET (optional): the most that may be spent, in '
+            'the cost unit (without a cost field: the largest number of sites).\n'
+            'REGIONS and REGION_FIELD: the regions (e.g. ecoregions or provinces) that must each reach TARGET '
+            '(percent of the region\'s area). PROTECTED (optional): the existing protected areas (overlaps '
+            'counted once).\n\n'
+            'Method: a region\'s gap is the area still needed to reach the target. A site\'s value is its score / '
+            '100 times the area it adds toward unmet gaps (km2, only the part not already protected or picked, '
+            'capped by each region\'s gap). The site with the largest value per cost that fits the budget is '
+            'picked, gaps and values are updated, and so on until every region reaches the target, the budget '
+            'runs out or no site adds anything. Areas are computed in a local equal-area projection.\n\n'
+            'OUTPUT: the selected sites with every input field, pick_order (1 = first), added_km2 (area added '
+            'toward the targets), value and cum_cost (cost spent so far). OUTPUT_REGIONS: each region with '
+            'area_km2, before_km2 / before_pct (protected now), after_km2 / after_pct (with the selected sites), '
+            'gap_km2 (still missing after the selection) and meets_target.')
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.CANDIDATES, self.tr('Scored candidate sites'), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.SCORE_FIELD, self.tr('Score field (0-100)'), defaultValue=SCORE_FIELD,
+            parentLayerParameterName=self.CANDIDATES, type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.COST_FIELD, self.tr('Cost field'), parentLayerParameterName=self.CANDIDATES,
+            type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.BUDGET, self.tr('Budget (cost units; number of sites without a cost field)'),
+            QgsProcessingParameterNumber.Double, minValue=0.0, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.REGIONS, self.tr('Regions'), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.REGION_FIELD, self.tr('Region name field'), parentLayerParameterName=self.REGIONS, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.PROTECTED, self.tr('Existing protected areas'), [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TARGET, self.tr('Coverage target (% of each region)'), QgsProcessingParameterNumber.Double,
+            defaultValue=coverage.GBF_TARGET_PERCENT, minValue=0.0, maxValue=100.0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr('Selected sites'), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_REGIONS, self.tr('Coverage per region before and after'), QgsProcessing.TypeVectorPolygon))
+        self.addOutput(QgsProcessingOutputNumber(self.SELECTED_COUNT, self.tr('Selected sites')))
+        self.addOutput(QgsProcessingOutputNumber(self.TOTAL_COST, self.tr('Total cost')))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        candidates_source = required_source(self, parameters, self.CANDIDATES, context)
+        regions_source = required_source(self, parameters, self.REGIONS, context)
+        protected_source = self.parameterAsSource(parameters, self.PROTECTED, context)
+        score_field = self.parameterAsString(parameters, self.SCORE_FIELD, context) or SCORE_FIELD
+        cost_field = self.parameterAsString(parameters, self.COST_FIELD, context)
+        region_field = self.parameterAsString(parameters, self.REGION_FIELD, context)
+        budget = None if parameters.get(self.BUDGET) in (None, '') else \
+            self.parameterAsDouble(parameters, self.BUDGET, context)
+        target = self.parameterAsDouble(parameters, self.TARGET, context)
+        if candidates_source.fields().indexOf(score_field) < 0:
+            raise QgsProcessingException(tr('Layer "{layer}" has no field "{field}": choose the score field '
+                                            '(SCORE_FIELD).').format(layer=candidates_source.sourceName(),
+                                                                     field=score_field))
+
+        output_crs = candidates_source.sourceCrs()
+        extent = qgis_io.source_extent(regions_source, output_crs, context)
+        extent.combineExtentWith(qgis_io.source_extent(candidates_source, output_crs, context))
+        work_crs = qgis_io.local_equal_area_crs(extent, output_crs)
+        steps = QgsProcessingMultiStepFeedback(5, feedback)
+        candidates = qgis_io.read_polygons(candidates_source, candidates_source.sourceName(), work_crs, context, steps)
+        steps.setCurrentStep(1)
+        region_features = qgis_io.read_polygons(regions_source, regions_source.sourceName(), work_crs, context, steps)
+        qgis_io.require_geometries(region_features, regions_source.sourceName())
+        regions = [(self.region_key(item, region_field), item.geometry) for item in region_features]
+        steps.setCurrentStep(2)
+        protected = dissolved_pieces(protected_source, work_crs, context, steps) if protected_source else []
+        scores, costs = self.scores_and_costs(candidates, score_field, cost_field, candidates_source, feedback)
+        steps.setCurrentStep(3)
+        try:
+            problem = selection.make_problem([item.geometry for item in candidates], scores, costs, regions,
+                                             protected, target)
+            picked = selection.greedy_selection(problem, budget, progress=lambda fraction: bool(
+                steps.setProgress(100.0 * fraction)) or steps.isCanceled())
+        except EngineError as error:
+            raise QgsProcessingException(qgis_io.engine_message(error))
+        if feedback.isCanceled():
+            raise cancelled()
+        self.summarise(picked, problem, budget, feedback)
+        steps.setCurrentStep(4)
+        dest_id = self.write_selected(parameters, context, candidates_source, candidates, picked, costs, work_crs)
+        regions_id = self.write_regions(parameters, context, regions_source, region_features, regions, protected,
+                                        picked, candidates, target, work_crs)
+        return {self.OUTPUT: dest_id, self.OUTPUT_REGIONS: regions_id, self.SELECTED_COUNT: len(picked.order),
+                self.TOTAL_COST: float(picked.cost)}
+
+    @staticmethod
+    def region_key(item, region_field):
+        value = plain(item.attributes.get(region_field)) if region_field else None
+        return str(item.fid) if value is None else str(value)
+
+    @staticmethod
+    def scores_and_costs(candidates, score_field, cost_field, source, feedback):
+        """Scores (NaN for ineligible or missing) and costs (None without a cost field) of the candidates."""
+        scores = np.array([ScoreOecm.number(item.attributes.get(score_field)) for item in candidates])
+        eligible = [plain(item.attributes.get(ELIGIBLE_FIELD)) for item in candidates]
+        scores[[value is False or value in (0, 'false') for value in eligible]] = np.nan
+        if not cost_field:
+            return scores, None
+        costs = np.array([ScoreOecm.number(item.attributes.get(cost_field)) for item in candidates])
+        bad = [str(item.fid) for item, cost, score in zip(candidates, costs, scores)
+               if np.isfinite(score) and not cost > 0]
+        if bad:
+            raise QgsProcessingException(tr('Layer "{layer}": field "{field}" must be a cost above 0 for every '
+                                            'candidate; feature ids {ids} have none. Fill it in or set those '
+                                            'sites\' score empty.').format(layer=source.sourceName(),
+                                                                           field=cost_field, ids=', '.join(bad[:20])))
+        return scores, np.where(np.isfinite(costs) & (costs > 0), costs, 1.0)
+
+    @staticmethod
+    def summarise(picked, problem, budget, feedback):
+        feedback.pushInfo(tr('{count} sites selected, total cost {cost:g}, {added:.3f} km2 added toward the '
+                             'targets.').format(count=len(picked.order), cost=picked.cost,
+                                                added=sum(picked.added_km2)))
+        if picked.gaps_after.sum() > 1e-6:
+            reason = tr('the budget ran out') if budget is not None else tr('no remaining candidate adds area')
+            feedback.pushWarning(tr('{count} regions still miss the target by {gap:.3f} km2 in all: {reason}.')
+                                 .format(count=int((picked.gaps_after > 1e-6).sum()), gap=picked.gaps_after.sum(),
+                                         reason=reason))
+
+    def write_selected(self, parameters, context, source, candidates, picked, costs, work_crs):
+        new_fields = [QgsField('pick_order', QVariant.Int), QgsField('added_km2', QVariant.Double, len=20, prec=6),
+                      QgsField('value', QVariant.Double, len=20, prec=6),
+                      QgsField('cum_cost', QVariant.Double, len=20, prec=4)]
+        new_names = {field.name() for field in new_fields}
+        kept = [field for field in source.fields() if field.name() not in new_names]
+        fields = QgsFields()
+        for field in kept + new_fields:
+            fields.append(field)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
+                                             source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        spent = 0.0
+        for order, (index, value, added) in enumerate(zip(picked.order, picked.values, picked.added_km2), start=1):
+            item = candidates[index]
+            spent += 1.0 if costs is None else float(costs[index])
+            feature = QgsFeature(fields)
+            geometry = qgis_io.transform_geometry(item.geometry, work_crs, source.sourceCrs(), context)
+            geometry.convertToMultiType()
+            feature.setGeometry(geometry)
+            feature.setAttributes([item.attributes.get(field.name()) for field in kept]
+                                  + [order, float(added), float(value), spent])
+            qgis_io.add_feature(sink, feature, self.OUTPUT)
+        qgis_io.style_output_on_load(context, dest_id, SELECTION_STYLE)
+        return dest_id
+
+    def write_regions(self, parameters, context, source, region_features, regions, protected, picked, candidates,
+                      target, work_crs):
+        before = coverage.coverage_from_pieces(list(protected), regions)[0]
+        selected = [coverage.DatedPolygon(candidates[index].geometry, None) for index in picked.order]
+        after_pieces = coverage.flatten([coverage.DatedPolygon(piece, None) for piece in protected] + selected).pieces
+        after = coverage.add_target(coverage.coverage_from_pieces(after_pieces, regions)[0], target)
+        fields = QgsFields()
+        for field in [QgsField('region', QVariant.String, len=254)] + [
+                QgsField(name, QVariant.Double, len=20, prec=4)
+                for name in ('area_km2', 'before_km2', 'before_pct', 'after_km2', 'after_pct', 'gap_km2')] + [
+                QgsField('meets_target', QVariant.Bool)]:
+            fields.append(field)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_REGIONS, context, fields,
+                                             QgsWkbTypes.MultiPolygon, source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_REGIONS))
+        for position, item in enumerate(region_features):
+            feature = QgsFeature(fields)
+            geometry = qgis_io.transform_geometry(item.geometry, work_crs, source.sourceCrs(), context)
+            geometry.convertToMultiType()
+            feature.setGeometry(geometry)
+            row_before, row_after = before.iloc[position], after.iloc[position]
+            feature.setAttributes([regions[position][0], float(row_before['area_km2']),
+                                   float(row_before['protected_km2']), float(row_before['percent']),
+                                   float(row_after['protected_km2']), float(row_after['percent']),
+                                   float(row_after['gap_km2']),
+                                   bool(row_after['gap_km2'] <= selection.TOLERANCE_KM2)])
+            qgis_io.add_feature(sink, feature, self.OUTPUT_REGIONS)
+        return dest_id

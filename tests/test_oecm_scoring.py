@@ -1,0 +1,348 @@
+"""scoreoecm: screening, zonal means, AHP, weighting and ranking, as a planner would check them."""
+
+import os
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from osgeo import ogr
+from qgis.core import NULL, QgsProcessingException, QgsVectorLayer
+from shapely.geometry import Point, Polygon, box
+from shapely.validation import make_valid
+
+import processing
+from oecm_data import CELL, X0, Y0, bow_tie, cell_box, write_layer, write_raster
+from reserve_planner.processing.engine import scoring, zonal
+from reserve_planner.processing.engine.messages import EngineError
+
+# Saaty, T. L. (1990) How to make a decision: the analytic hierarchy process. European Journal of Operational
+# Research 48, 9-26: the "buying a house" example (eight criteria). Published priorities .173 .054 .188 .018 .031
+# .036 .167 .333, lambda_max = 9.669, CI = 0.238, CR = 0.169 (inconsistent: above 0.1).
+SAATY_HOUSE = ('1,5,3,7,6,6,1/3,1/4; 1/5,1,1/3,5,3,3,1/5,1/7; 1/3,3,1,6,3,4,6,1/5; 1/7,1/5,1/6,1,1/3,1/4,1/7,1/8;'
+               '1/6,1/3,1/3,3,1,1/2,1/5,1/6; 1/6,1/3,1/4,4,2,1,1/5,1/6; 3,5,1/6,7,5,5,1,1/2; 4,7,5,8,6,6,2,1')
+SAATY_PRIORITIES = [0.173, 0.054, 0.188, 0.018, 0.031, 0.036, 0.167, 0.333]
+
+
+def power_iteration(matrix, steps=200):
+    """Principal eigenvector (sum 1) and eigenvalue by repeated multiplication, independent of numpy.linalg.eig."""
+    vector = np.ones(len(matrix)) / len(matrix)
+    for _ in range(steps):
+        product = matrix @ vector
+        vector = product / product.sum()
+    return vector, float((matrix @ vector).sum() / vector.sum())
+
+
+# --- AHP ------------------------------------------------------------------------------------------------------
+
+def test_ahp_reproduces_saatys_house_example():
+    matrix = scoring.parse_matrix(SAATY_HOUSE)
+    result = scoring.ahp_weights(matrix)
+    expected, lambda_max = power_iteration(matrix)
+    np.testing.assert_allclose(result.weights, expected, atol=1e-9)
+    np.testing.assert_allclose(result.weights, SAATY_PRIORITIES, atol=0.0015)
+    assert result.lambda_max == pytest.approx(9.669, abs=0.001)
+    assert result.lambda_max == pytest.approx(lambda_max, abs=1e-9)
+    assert result.consistency_index == pytest.approx(0.238, abs=0.001)
+    assert result.random_index == 1.41
+    assert result.consistency_ratio == pytest.approx(0.169, abs=0.001)
+
+
+@given(st.lists(st.floats(0.05, 20.0), min_size=3, max_size=9))
+@settings(max_examples=30, deadline=None)
+def test_a_perfectly_consistent_matrix_gives_its_ratios_back_with_cr_zero(importance):
+    importance = np.array(importance)
+    matrix = importance[:, None] / importance[None, :]
+    result = scoring.ahp_weights(matrix)
+    np.testing.assert_allclose(result.weights, importance / importance.sum(), rtol=1e-7)
+    assert abs(result.consistency_ratio) < 1e-7
+
+
+@pytest.mark.parametrize('text', ['1,2;1,1', '1,2,3;1/2,1', '1,0;0,1', 'a,b;c,d', ''])
+def test_bad_ahp_matrices_are_refused_with_a_reason(text):
+    with pytest.raises(EngineError):
+        scoring.ahp_weights(scoring.parse_matrix(text))
+
+
+def test_weights_and_directions_are_checked_against_the_number_of_criteria():
+    np.testing.assert_allclose(scoring.parse_weights('2, 1, 1', 3), [0.5, 0.25, 0.25])
+    np.testing.assert_allclose(scoring.parse_weights('', 4), [0.25] * 4)
+    np.testing.assert_array_equal(scoring.parse_directions('+, -', 2), [1, -1])
+    for bad in ('1,2', '1,-1,1', '0,0,0', 'x,1,1'):
+        with pytest.raises(EngineError):
+            scoring.parse_weights(bad, 3)
+    with pytest.raises(EngineError):
+        scoring.parse_directions('+,up', 2)
+
+
+# --- normalisation and ranking -----------------------------------------------------------------------------------
+
+def test_lower_is_better_criteria_are_inverted_and_screened_sites_get_no_rank():
+    values = np.array([[10.0, 3.0], [20.0, 1.0], [30.0, 2.0], [99.0, 0.0]])
+    eligible = [True, True, True, False]
+    result = scoring.score_candidates(values, [1, -1], [0.0, 1.0], eligible)
+    np.testing.assert_allclose(result.normalised[:3, 1], [0.0, 1.0, 0.5])
+    assert list(result.rank) == [3, 1, 2, 0]
+    assert np.isnan(result.score[3]) and result.classes[3] is None
+    assert result.score[1] == pytest.approx(100.0) and result.classes[1] == 'high'
+
+
+@given(st.lists(st.lists(st.integers(-1000, 1000), min_size=3, max_size=3), min_size=2, max_size=15),
+       st.integers(0, 2))
+@settings(max_examples=60, deadline=None)
+def test_all_weight_on_one_criterion_ranks_by_that_criterion(rows, criterion):
+    values = np.array(rows, dtype=float)
+    weights = np.zeros(3)
+    weights[criterion] = 1.0
+    result = scoring.score_candidates(values, [1, 1, 1], weights, [True] * len(rows))
+    column = values[:, criterion]
+    expected_rank = [1 + int(np.sum(column > value)) for value in column]
+    assert list(result.rank) == expected_rank
+
+
+def test_classes_use_the_documented_thresholds():
+    assert [scoring.score_class(value) for value in (100, 67, 66.9, 33, 32.9, 0)] == \
+        ['high', 'high', 'medium', 'medium', 'low', 'low']
+
+
+# --- zonal means --------------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def ramp(tmp_path):
+    """10 x 10 cells of 100 m: value = 10 * row + col, the cell at row 5, col 5 nodata."""
+    array = np.arange(100, dtype=float).reshape(10, 10)
+    array[5, 5] = np.nan
+    return write_raster(str(tmp_path / 'ramp.tif'), array), array
+
+
+def zonal_of(path, geometries):
+    return zonal.zonal_means(path, zonal.plan_zonal(geometries, zonal.grid_spec(path)))
+
+
+def test_a_site_smaller_than_a_cell_gets_the_value_under_it(ramp):
+    path, array = ramp
+    tiny = Point(X0 + 3.5 * CELL, Y0 - 2.5 * CELL).buffer(10)
+    straddling = box(X0 + 3.75 * CELL, Y0 - 2.6 * CELL, X0 + 4.25 * CELL, Y0 - 2.4 * CELL)
+    result = zonal_of(path, [tiny, straddling])
+    assert result.mean[0] == pytest.approx(array[2, 3])
+    assert result.mean[1] == pytest.approx((array[2, 3] + array[2, 4]) / 2)
+    assert result.weight[0] == pytest.approx(tiny.area / CELL ** 2)
+
+
+def test_small_sites_are_weighted_by_the_share_of_each_cell(ramp):
+    path, array = ramp
+    site = box(X0 + 1.5 * CELL, Y0 - 3.0 * CELL, X0 + 3.0 * CELL, Y0 - 2.0 * CELL)
+    expected = (0.5 * array[2, 1] + array[2, 2]) / 1.5
+    assert zonal_of(path, [site]).mean[0] == pytest.approx(expected)
+
+
+def test_nodata_inside_a_site_is_left_out(ramp):
+    path, array = ramp
+    small = cell_box(4, 4, 7, 7)
+    large = cell_box(0, 0, 10, 10)
+    result = zonal_of(path, [small, large])
+    assert result.mean[0] == pytest.approx(np.nanmean(array[4:7, 4:7]))
+    assert result.weight[0] == pytest.approx(8)
+    assert result.mean[1] == pytest.approx(np.nanmean(array))
+    assert result.weight[1] == 99
+
+
+def test_overlapping_large_sites_each_count_the_shared_cells(tmp_path):
+    array = np.arange(40 * 40, dtype=float).reshape(40, 40)
+    path = write_raster(str(tmp_path / 'big.tif'), array)
+    first, second, third = cell_box(0, 0, 20, 20), cell_box(10, 10, 30, 30), cell_box(15, 5, 25, 35)
+    result = zonal_of(path, [first, second, third])
+    assert result.mean[0] == pytest.approx(array[0:20, 0:20].mean())
+    assert result.mean[1] == pytest.approx(array[10:30, 10:30].mean())
+    assert result.mean[2] == pytest.approx(array[5:35, 15:25].mean())
+
+
+def test_sites_outside_the_raster_or_without_geometry_get_no_value(ramp):
+    path, _array = ramp
+    result = zonal_of(path, [None, box(0, 0, 10, 10), cell_box(5, 5, 6, 6)])
+    assert np.isnan(result.mean).all()
+
+
+@given(st.lists(st.tuples(st.floats(0.2, 9.8), st.floats(0.2, 9.8)), min_size=3, max_size=8),
+       st.floats(0.0, 6.28))
+@settings(max_examples=40, deadline=None)
+def test_exact_fractions_agree_with_shapely_cell_by_cell(ramp_values, points, angle):
+    centre = np.mean(points, axis=0)
+    ordered = sorted(points, key=lambda p: np.arctan2(p[1] - centre[1], p[0] - centre[0]) + angle)
+    site = Polygon([(X0 + x * CELL * 0.8, Y0 - y * CELL * 0.8) for x, y in ordered]).buffer(0)
+    if site.is_empty or site.area < 1.0:
+        return
+    path, array = ramp_values
+    total = weight = 0.0
+    for row in range(10):
+        for col in range(10):
+            share = site.intersection(cell_box(col, row, col + 1, row + 1)).area
+            if share > 0 and not np.isnan(array[row, col]):
+                total, weight = total + share * array[row, col], weight + share
+    result = zonal_of(path, [site])
+    if weight > 1e-6 and 0 in zonal.plan_zonal([site], zonal.grid_spec(path)).exact_sites:
+        assert result.mean[0] == pytest.approx(total / weight, rel=1e-6)
+
+
+@pytest.fixture(scope='module')
+def ramp_values(tmp_path_factory):
+    array = np.arange(100, dtype=float).reshape(10, 10)
+    array[5, 5] = np.nan
+    return write_raster(str(tmp_path_factory.mktemp('ramp') / 'ramp.tif'), array), array
+
+
+# --- the algorithm -----------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def landscape(tmp_path):
+    """Candidates, protected areas and two criteria rasters on a 20 x 20 grid of 100 m cells.
+
+    integrity = column index (higher is better), footprint = row index (lower is better).
+    """
+    cols, rows = np.meshgrid(np.arange(20, dtype=float), np.arange(20, dtype=float))
+    integrity = write_raster(str(tmp_path / 'integrity.tif'), cols)
+    footprint = write_raster(str(tmp_path / 'footprint.tif'), rows)
+    protected = write_layer(str(tmp_path / 'protected.gpkg'), [{'geometry': cell_box(0, 0, 6, 6)}], {})
+    candidates = [
+        {'name': 'inside', 'gov': 'village', 'geometry': cell_box(1, 1, 3, 3)},
+        {'name': 'bowtie', 'gov': 'temple', 'geometry': bow_tie(14, 2, 18, 6)},
+        {'name': 'nullgeom', 'gov': 'county', 'geometry': None},
+        {'name': 'nogov', 'gov': None, 'geometry': cell_box(8, 8, 10, 10)},
+        {'name': 'west_south', 'gov': 'co-op', 'geometry': cell_box(7, 14, 9, 18)},
+        {'name': 'east_north', 'gov': 'clan', 'geometry': cell_box(16, 10, 18, 12)},
+        {'name': 'middle', 'gov': 'forest farm', 'geometry': cell_box(11, 12, 13, 16)},
+        {'name': 'edge', 'gov': 'township', 'geometry': cell_box(5, 5, 8, 8)},
+    ]
+    path = write_layer(str(tmp_path / 'candidates.gpkg'), candidates, {'name': ogr.OFTString, 'gov': ogr.OFTString})
+    return {'candidates': path, 'protected': protected, 'integrity': integrity, 'footprint': footprint,
+            'folder': tmp_path}
+
+
+def run_score(landscape, **extra):
+    parameters = {'CANDIDATES': landscape['candidates'], 'PROTECTED': landscape['protected'],
+                  'REQUIRED_FIELDS': ['gov'], 'CRITERIA': [landscape['integrity'], landscape['footprint']],
+                  'DIRECTIONS': '+,-', 'WEIGHTS': '1,1', 'OUTPUT': 'memory:'}
+    parameters.update(extra)
+    result = processing.run('reserveplanner:scoreoecm', parameters)
+    rows = {feature['name']: feature for feature in result['OUTPUT'].getFeatures()}
+    return result, rows
+
+
+def test_screening_keeps_every_candidate_and_says_why(qgis_app, landscape):
+    result, rows = run_score(landscape)
+    assert len(rows) == 8
+    assert not rows['inside']['eligible'] and rows['inside']['screen_reason'].startswith('A: 100.0 %')
+    assert rows['inside']['rank'] == NULL and rows['inside']['score'] == NULL and rows['inside']['class'] == NULL
+    assert not rows['nullgeom']['eligible'] and rows['nullgeom']['screen_reason'].startswith('B1')
+    assert not rows['nogov']['eligible'] and '"gov"' in rows['nogov']['screen_reason']
+    assert rows['bowtie']['eligible'] and rows['bowtie'].geometry().isGeosValid()
+    edge = cell_box(5, 5, 8, 8)
+    assert rows['edge']['protected_pct'] == pytest.approx(100 * edge.intersection(cell_box(0, 0, 6, 6)).area
+                                                          / edge.area)
+    assert not rows['edge']['eligible']
+    assert result['ELIGIBLE_COUNT'] == 4 and result['SCREENED_COUNT'] == 4
+
+
+def test_a_higher_overlap_threshold_lets_a_partly_protected_site_through(qgis_app, landscape):
+    _result, rows = run_score(landscape, OVERLAP_THRESHOLD=20)
+    assert rows['edge']['eligible']
+
+
+def test_weight_on_one_criterion_ranks_by_it_and_lower_is_better_is_inverted(qgis_app, landscape):
+    _result, by_integrity = run_score(landscape, WEIGHTS='1,0')
+    eligible = ['bowtie', 'west_south', 'east_north', 'middle']
+    mean_column = {'bowtie': 15.5, 'west_south': 7.5, 'east_north': 16.5, 'middle': 11.5}
+    expected = sorted(eligible, key=lambda name: -mean_column[name])
+    assert sorted(eligible, key=lambda name: by_integrity[name]['rank']) == expected
+    assert by_integrity['east_north']['n_integrity'] == pytest.approx(1.0)
+    assert by_integrity['west_south']['score'] == pytest.approx(0.0)
+
+    _result, by_footprint = run_score(landscape, WEIGHTS='0,1')
+    mean_row = {'bowtie': 3.5, 'west_south': 15.5, 'east_north': 10.5, 'middle': 13.5}
+    assert sorted(eligible, key=lambda name: by_footprint[name]['rank']) == sorted(eligible,
+                                                                                   key=lambda name: mean_row[name])
+    assert by_footprint['bowtie']['n_footprint'] == pytest.approx(1.0)
+    assert by_footprint['bowtie']['class'] == 'high'
+
+
+def test_ahp_matrix_sets_the_weights_and_the_report_explains_the_run(qgis_app, landscape):
+    html = str(landscape['folder'] / 'report.html')
+    result, rows = run_score(landscape, WEIGHTS='', AHP_MATRIX='1,3;1/3,1', OUTPUT_HTML=html)
+    integrity = {'bowtie': 15.5, 'west_south': 7.5, 'east_north': 16.5, 'middle': 11.5}
+    footprint = {'bowtie': 3.5, 'west_south': 15.5, 'east_north': 10.5, 'middle': 13.5}
+    for name in integrity:
+        n_integrity = (integrity[name] - 7.5) / (16.5 - 7.5)
+        n_footprint = (15.5 - footprint[name]) / (15.5 - 3.5)
+        assert rows[name]['score'] == pytest.approx(100 * (0.75 * n_integrity + 0.25 * n_footprint))
+    assert result['CONSISTENCY_RATIO'] == 0.0
+    text = open(html, encoding='utf-8').read()
+    assert 'CR = 0.000' in text and 'A: 100.0 %' in text and 'data:image/png;base64' in text
+
+
+def test_vector_and_attribute_criteria(qgis_app, landscape):
+    kba = write_layer(str(landscape['folder'] / 'kba.gpkg'), [{'geometry': cell_box(16, 0, 20, 12)}], {})
+    _result, rows = run_score(landscape, CRITERIA=[], VECTOR_CRITERIA=[kba], ATTRIBUTE_CRITERIA=[],
+                              DIRECTIONS='', WEIGHTS='')
+    assert rows['east_north']['n_kba'] == pytest.approx(1.0)
+    assert rows['middle']['n_kba'] == pytest.approx(0.0)
+    repaired = make_valid(bow_tie(14, 2, 18, 6))
+    assert repaired.area == pytest.approx(2 * 400 * 200 / 2)
+    share = repaired.intersection(cell_box(16, 0, 20, 12)).area / repaired.area
+    assert rows['bowtie']['n_kba'] == pytest.approx(share)
+
+
+def test_a_raster_in_a_geographic_crs_is_sampled_where_the_sites_are(qgis_app, landscape, tmp_path):
+    from osgeo import gdal
+    geographic = str(tmp_path / 'integrity_4326.tif')
+    gdal.Warp(geographic, landscape['integrity'], dstSRS='EPSG:4326', resampleAlg='near', xRes=0.0002, yRes=0.0002)
+    _result, rows = run_score(landscape, CRITERIA=[geographic], DIRECTIONS='', WEIGHTS='')
+    assert rows['east_north']['n_integrity_4326'] == pytest.approx(1.0)
+    assert rows['west_south']['n_integrity_4326'] == pytest.approx(0.0)
+    assert rows['middle']['n_integrity_4326'] == pytest.approx(4 / 9, abs=0.03)
+
+
+def test_bad_input_is_refused_with_a_clear_message(qgis_app, landscape):
+    with pytest.raises(QgsProcessingException, match='No criterion'):
+        run_score(landscape, CRITERIA=[])
+    with pytest.raises(QgsProcessingException, match='WEIGHTS'):
+        run_score(landscape, WEIGHTS='1,2,3')
+    with pytest.raises(QgsProcessingException, match='AHP matrix has 3 rows'):
+        run_score(landscape, AHP_MATRIX='1,1,1;1,1,1;1,1,1')
+
+
+def test_an_empty_candidate_layer_gives_an_empty_output(qgis_app, landscape):
+    empty = write_layer(str(landscape['folder'] / 'empty.gpkg'), [], {'name': ogr.OFTString})
+    result, rows = run_score(landscape, CANDIDATES=empty, REQUIRED_FIELDS=[])
+    assert rows == {} and result['ELIGIBLE_COUNT'] == 0
+
+
+def test_chinese_paths_and_field_names(qgis_app, tmp_path):
+    folder = tmp_path / '候选地'
+    folder.mkdir()
+    cols = np.meshgrid(np.arange(20, dtype=float), np.arange(20, dtype=float))[0]
+    raster = write_raster(str(folder / '生态完整性.tif'), cols)
+    rows = [{'名称': '风水林', '治理': '村委会', 'geometry': cell_box(2, 2, 4, 4)},
+            {'名称': '神山', '治理': '寺庙', 'geometry': cell_box(12, 2, 14, 4)}]
+    candidates = write_layer(str(folder / '候选.gpkg'), rows, {'名称': ogr.OFTString, '治理': ogr.OFTString})
+    result = processing.run('reserveplanner:scoreoecm', {
+        'CANDIDATES': candidates, 'REQUIRED_FIELDS': ['治理'], 'CRITERIA': [raster],
+        'OUTPUT': str(folder / '评分.gpkg')})
+    layer = QgsVectorLayer(result['OUTPUT'], 'scores')
+    features = {feature['名称']: feature for feature in layer.getFeatures()}
+    assert features['神山']['rank'] == 1 and features['风水林']['rank'] == 2
+    assert features['神山']['n_生态完整性'] == pytest.approx(1.0)
+
+
+@pytest.mark.external
+def test_qgis_process_scores_as_a_batch_user_would(qgis_process, landscape):
+    output = str(landscape['folder'] / 'scores.gpkg')
+    code, result, log = qgis_process('scoreoecm', CANDIDATES=landscape['candidates'],
+                                     PROTECTED=landscape['protected'], CRITERIA=landscape['integrity'],
+                                     REQUIRED_FIELDS='gov', OUTPUT=output)
+    assert code == 0, log
+    assert result['results']['ELIGIBLE_COUNT'] == 4
+    layer = QgsVectorLayer(output, 'scores')
+    assert layer.featureCount() == 8
+    ranks = {feature['name']: feature['rank'] for feature in layer.getFeatures() if feature['eligible']}
+    assert ranks['east_north'] == 1 and ranks['west_south'] == 4
+    assert os.path.exists(output)
