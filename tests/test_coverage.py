@@ -367,6 +367,23 @@ def test_points_with_reported_area_and_several_layers_in_different_crss(qgis_app
     assert any('without a reported area (REP_AREA) removed' in line for line in feedback.lines)
 
 
+def test_lower_case_wdpa_fields_and_geographic_points(qgis_app):
+    points = memory_layer('points', 'Point', 'EPSG:4326', 'field=status:string&field=rep_area:double', [
+        ('POINT(110 22)', ['Designated', 100.0]), ('POINT(111 22)', ['Proposed', 50.0])])
+    result = run_coverage(PROTECTED=[points])
+    assert [feature['area_km2'] for feature in result['OUTPUT_FLAT'].getFeatures()] == [pytest.approx(100.0)]
+
+
+def test_cancelled_run_writes_nothing(qgis_app, tmp_path):
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    output = tmp_path / 'coverage.gpkg'
+    result = run_coverage(feedback, PROTECTED=[protected_layer([(square_wkt(X0, Y0, 1000), DESIGNATED)])],
+                          OUTPUT=str(output), OUTPUT_FLAT=str(tmp_path / 'flat.gpkg'))
+    assert result == {}
+    assert not output.exists() and not (tmp_path / 'flat.gpkg').exists()
+
+
 def test_null_protected_geometry_is_reported_and_invalid_region_is_refused(qgis_app):
     protected = protected_layer([(None, DESIGNATED), (square_wkt(X0, Y0, 1000), DESIGNATED)])
     regions = region_layer([(square_wkt(X0, Y0, 10000), ['r'])])

@@ -146,10 +146,11 @@ class ProtectedAreasInput:
         inputs = []
         for index, layer in enumerate(layers):
             steps.setCurrentStep(index)
-            features = qgis_io.read_features(layer, crs, context, steps, engine.WDPA_FIELDS, max_segment(layer))
-            areas = [engine.ProtectedArea(item.fid, item.geometry, engine_attributes(item.attributes))
-                     for item in features]
-            inputs.append(engine.ProtectedLayer(layer.name(), set(layer.fields().names()), areas))
+            fields = wdpa_fields(layer)
+            features = qgis_io.read_features(layer, crs, context, steps, list(fields), max_segment(layer))
+            areas = [engine.ProtectedArea(item.fid, item.geometry, {
+                fields[name]: null_to_none(value) for name, value in item.attributes.items()}) for item in features]
+            inputs.append(engine.ProtectedLayer(layer.name(), set(fields.values()), areas))
         steps.setCurrentStep(len(layers))
         polygons, notes = engine.clean_protected_areas(inputs, options, check_cancel(steps))
         steps.setCurrentStep(len(layers) + 1)
@@ -163,10 +164,10 @@ class ProtectedAreasInput:
         return flattened, summary
 
 
-def engine_attributes(attributes):
-    """QGIS attribute values (NULL as QVariant) as plain Python values for the engine."""
-    return {name: None if value is None or (isinstance(value, QVariant) and value.isNull()) else value
-            for name, value in attributes.items()}
+def wdpa_fields(layer):
+    """The layer's WDPA fields whatever their case (status, Status_Yr...): {name in the layer: WDPA name}."""
+    canonical = {name.lower(): name for name in engine.WDPA_FIELDS}
+    return {name: canonical[name.lower()] for name in layer.fields().names() if name.lower() in canonical}
 
 
 def combined_extent(sources, crs, context):
@@ -186,6 +187,7 @@ def equal_area_crs(sources, context):
 
 
 def null_to_none(value):
+    """A QGIS attribute value with NULL (a null QVariant) as None."""
     return None if value is None or (isinstance(value, QVariant) and value.isNull()) else value
 
 
