@@ -352,3 +352,19 @@ def test_cost_zones_partition_the_reserve(seed, corner, size, buffer_cost, trans
     assert_partition(zones, reserve)
     expected_core = core.intersection(boundary) if boundary is not None else core
     assert zones[CORE].symmetric_difference(expected_core).area <= 1e-6 * reserve.area
+
+
+def test_cost_zones_keep_enclosed_barriers_without_holes():
+    grid = wall_grid(1.0)
+    grid.array[10, 20] = np.nan
+    grid.array[5:8, 40:43] = np.nan
+    core = box(252, 83, 278, 117)
+    zones = zoning.generate_cost_zones([core], None, 100, 100, grid)
+    grown = zones[CORE].union(zones[BUFFER])
+    reserve = grown.union(zones[TRANSITION])
+    assert grown.geom_type == reserve.geom_type == 'Polygon'
+    assert not list(grown.interiors) and not list(reserve.interiors)
+    # the barrier cell at x 200-210, y 90-100 is inside the buffer, the 3 x 3 block at x 400-430, y 120-150
+    # inside the transition (it lies 120-150 m right of the core)
+    assert grown.contains(box(200, 90, 210, 100))
+    assert zones[TRANSITION].contains(box(400, 120, 430, 150))

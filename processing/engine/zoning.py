@@ -11,6 +11,7 @@ import math
 from collections import namedtuple
 
 import numpy as np
+from scipy.ndimage import binary_fill_holes
 from shapely.ops import unary_union
 
 from .geometry import polygonal_part, repair_polygon
@@ -74,7 +75,8 @@ def generate_cost_zones(cores, boundary, buffer_cost, transition_cost, resistanc
     the transition those up to ``buffer_cost + transition_cost``; costs are resistance x metres with the
     8-neighbour average-cost convention of DOMAIN.md section 5 (engine.costdistance), so through
     resistance 1 a cost of 500 reaches 500 m and through resistance 10 only 50 m. Barriers (nodata,
-    resistance <= 0) and the edge of the raster stop both zones.
+    resistance <= 0) and the edge of the raster stop both zones; unreached cells enclosed by a zone
+    belong to it, so that zones have no holes.
 
     ``cores`` and ``boundary`` are shapely polygons in the metric CRS of ``resistance`` (an
     engine.raster.Grid with square or non-square cells in metres). Cells touched by a core are the
@@ -133,10 +135,11 @@ def reachable_part(grid, bounds, max_cost):
 
 
 def _cells_within(cost, threshold, core, grid):
-    """The core plus the cells whose accumulated cost is at most ``threshold`` (none when it is 0)."""
+    """The core plus the cells whose accumulated cost is at most ``threshold`` (none when it is 0), with
+    the unreached cells they enclose (a lake, a fenced plot): zones are rings, not sieves."""
     if threshold <= 0:
         return core
-    cells = polygonize(cost <= threshold, grid.geotransform, grid.crs_wkt)
+    cells = polygonize(binary_fill_holes(cost <= threshold), grid.geotransform, grid.crs_wkt)
     return polygonal_part(unary_union([core] + cells))
 
 
