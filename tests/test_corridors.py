@@ -311,6 +311,22 @@ def test_links_are_nearest_neighbours_with_paths_from_core_to_core_and_nlcc_zero
     assert (finite >= 0).all()
 
 
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(landscapes())
+def test_no_kept_path_crosses_a_third_core_when_dropping_is_on(case):
+    resistance, cells, max_neighbors = case
+    grid = grid_of(resistance)
+    ids = list(range(len(cells)))
+    network = corridors.corridor_network(grid, [block(grid, (r, r), (c, c)) for r, c in cells], ids,
+                                         max_neighbors=max_neighbors)
+    for link in network.links:
+        path = {cell_of(grid, x, y) for x, y in link.path.coords}
+        others = {cells[index] for index in ids if index not in (link.from_id, link.to_id)}
+        assert not path & others
+    kept = {(link.from_id, link.to_id) for link in network.links}
+    assert not kept & set(network.through_core)
+
+
 # ---------------------------------------------------------------- algorithm helpers
 
 def geotiff(path, array, cell, epsg=32650, x0=X0, y0=Y0, nodata=-9999.0):
