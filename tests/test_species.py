@@ -264,6 +264,28 @@ def test_habitat_raster_counts_cells_whose_centre_is_protected(qgis_app, tmp_pat
     assert row['target_pct'] == 100.0 and row['sps'] == pytest.approx(50.0)
 
 
+def test_geographic_habitat_raster_with_a_boundary(qgis_app, tmp_path):
+    """Two 1-degree habitat cells at 30-31 N and 31-32 N; the protected area and the boundary hold the southern one."""
+    dataset = gdal.GetDriverByName('GTiff').Create(str(tmp_path / 'habitat.tif'), 1, 2, 1, gdal.GDT_Byte)
+    dataset.SetGeoTransform((100.0, 1.0, 0, 32.0, 0, -1.0))
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(4326)
+    dataset.SetProjection(reference.ExportToWkt())
+    dataset.GetRasterBand(1).WriteArray(np.array([[1], [1]], dtype=np.uint8))
+    dataset = None
+    raster = QgsRasterLayer(str(tmp_path / 'habitat.tif'), 'Grus japonensis')
+    protected = memory_layer('wdpa', 'EPSG:4490', 'field=STATUS:string', [(quadrangle(100, 30, 101, 31),
+                                                                           ['Designated'])])
+    boundary = memory_layer('province', 'EPSG:4490', 'field=name:string', [(quadrangle(99, 29.5, 102, 31), ['p'])])
+    result = run_habitat(HABITAT_RASTERS=[raster], PROTECTED=[protected], BOUNDARY=boundary)
+    row = next(result['OUTPUT'].getFeatures())
+    south, north = ellipsoidal_km2(quadrangle(100, 30, 101, 31)), ellipsoidal_km2(quadrangle(100, 31, 101, 32))
+    assert row['range_km2'] == pytest.approx(south, rel=1e-4)
+    assert row['protected_km2'] == pytest.approx(south, rel=1e-4)
+    assert row['region_share'] == pytest.approx(south / (south + north), rel=1e-4)
+    assert row['group'] == 'Habitat rasters'
+
+
 def test_habitatcoverage_refuses_missing_inputs_and_unnamed_species(qgis_app):
     with pytest.raises(QgsProcessingException, match='SPECIES'):
         run_habitat(PROTECTED=[protected_areas()])

@@ -6,6 +6,7 @@ The computation is in engine/coverage.py and engine/species_area.py; the HTML re
 
 from collections import namedtuple
 
+import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -18,6 +19,7 @@ from qgis.core import (
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -40,6 +42,8 @@ from ..engine.messages import EngineError
 from .base import ReservePlannerAlgorithm
 
 GEOGRAPHIC_MAX_SEGMENT_DEGREES = 0.1
+REPORT_SPECIES_SHARE = 0.9
+"""The share of species the coverage report says how much habitat it needs."""
 
 
 def tr(text):
@@ -49,11 +53,6 @@ def tr(text):
 def max_segment(source):
     """Densification step (degrees) for geographic sources, so that parallels stay curved once projected."""
     return GEOGRAPHIC_MAX_SEGMENT_DEGREES if source.sourceCrs().isGeographic() else None
-
-
-def translated(item):
-    """The translated text of an engine Note or EngineError."""
-    return qgis_io.engine_message(item)
 
 
 def double_field(name):
@@ -113,10 +112,13 @@ class ProtectedAreasInput:
     REPAIR = 'REPAIR'
     DISSOLVE = 'DISSOLVE'
 
-    def add_protected_parameters(self):
+    def add_protected_parameter(self):
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.PROTECTED, tr('Protected areas (polygons, and points with REP_AREA)'),
             QgsProcessing.TypeVectorAnyGeometry))
+
+    def add_cleaning_parameters(self):
+        """The cleaning switches, on by default, among the advanced parameters."""
         switches = (
             (self.STATUS_FILTER, tr('Keep only STATUS Designated, Inscribed or Established')),
             (self.EXCLUDE_MAB, tr('Exclude UNESCO-MAB Biosphere Reserves (zoning layers: core zones only)')),
@@ -125,7 +127,9 @@ class ProtectedAreasInput:
             (self.DISSOLVE, tr('Count overlaps once (dissolve)')),
         )
         for name, description in switches:
-            self.addParameter(QgsProcessingParameterBoolean(name, description, defaultValue=True))
+            switch = QgsProcessingParameterBoolean(name, description, defaultValue=True)
+            switch.setFlags(switch.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(switch)
 
     def protected_layers(self, parameters, context):
         layers = [layer for layer in self.parameterAsLayerList(parameters, self.PROTECTED, context)
@@ -158,7 +162,7 @@ class ProtectedAreasInput:
         if feedback.isCanceled():
             return None
         notes.append(engine.overlap_note(polygons, flattened, options.dissolve))
-        summary = [translated(item) for item in notes]
+        summary = [qgis_io.engine_message(item) for item in notes]
         for line in summary:
             feedback.pushInfo(line)
         return flattened, summary
@@ -193,15 +197,18 @@ def null_to_none(value):
 
 def add_species_area_section(report, coverage_percent, target_percent):
     """The species-area table (DOMAIN.md section 6) for the current coverage and for the target."""
-    current = species_area.species_area_table(min(coverage_percent, 100.0) / 100.0, 0.9)
-    at_target = species_area.species_area_table(target_percent / 100.0, 0.9)
+    current = species_area.species_area_table(min(coverage_percent, 100.0) / 100.0, REPORT_SPECIES_SHARE)
+    at_target = species_area.species_area_table(target_percent / 100.0, REPORT_SPECIES_SHARE)
     table = current[['z', 'persisting_pct']].copy()
     table['target_pct'] = at_target['persisting_pct']
+    table['area_needed_pct'] = current['area_needed_pct']
     report.heading(tr('Species expected to persist (species-area relationship)'))
     report.paragraph(tr('If only the protected habitat remained, the share of species expected to persist would '
                         'be (protected share)^z, from the species-area relationship S = c A^z (z is about 0.25).'))
-    report.table(table, columns={'z': 'z', 'persisting_pct': tr('Species persisting at {:.1f} % (%)').format(
-        coverage_percent), 'target_pct': tr('Species persisting at {:.1f} % (%)').format(target_percent)})
+    report.table(table, columns={
+        'z': 'z', 'persisting_pct': tr('Species persisting at {:.1f} % (%)').format(coverage_percent),
+        'target_pct': tr('Species persisting at {:.1f} % (%)').format(target_percent),
+        'area_needed_pct': tr('Habitat needed to keep {:.0f} % of the species (%)').format(100 * REPORT_SPECIES_SHARE)})
 
 
 Region = namedtuple('Region', 'key geometry output_geometry label')
@@ -260,7 +267,7 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             'the target), UNPROTECTED_REGIONS (< 1 % covered), PROTECTED_PERCENT and PROTECTED_KM2 over all regions.')
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        self.add_protected_parameters()
+        self.add_protected_parameter()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.REGIONS, self.tr('Regions (provinces, ecoregions)'), [QgsProcessing.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
@@ -268,6 +275,7 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.TARGET, self.tr('Target coverage (%)'), QgsProcessingParameterNumber.Double,
             defaultValue=engine.GBF_TARGET_PERCENT, minValue=0.0, maxValue=100.0))
+        self.add_cleaning_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Coverage per region'), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -290,21 +298,21 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         layers = self.protected_layers(parameters, context)
         regions_source = self.parameterAsSource(parameters, self.REGIONS, context)
-        if self.REGIONS in parameters and parameters[self.REGIONS] and regions_source is None:
+        if parameters.get(self.REGIONS) and regions_source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.REGIONS))
         region_field = self.parameterAsString(parameters, self.REGION_FIELD, context)
         target = self.parameterAsDouble(parameters, self.TARGET, context)
-        options = self.cleaning_options(parameters, context)
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         wants_timeline = bool(html_path) or bool(parameters.get(self.OUTPUT_TIMELINE))
 
         crs, first_crs, extent = equal_area_crs(layers + ([regions_source] if regions_source else []), context)
         feedback.pushInfo(self.tr('Areas are computed in {crs}.').format(crs=crs.toProj()))
         steps = QgsProcessingMultiStepFeedback(3, feedback)
-        flattened = self.clean_and_flatten(layers, crs, options, wants_timeline, context, steps)
-        if flattened is None:
+        cleaned = self.clean_and_flatten(layers, crs, self.cleaning_options(parameters, context), wants_timeline,
+                                         context, steps)
+        if cleaned is None:
             return {}
-        flattened, summary = flattened
+        flattened, summary = cleaned
         steps.setCurrentStep(1)
         regions = self.read_regions(regions_source, region_field, crs, first_crs, extent, context, steps)
         steps.setCurrentStep(2)
@@ -313,18 +321,9 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         if feedback.isCanceled():
             return {}
         frame = engine.add_target(frame, target)
-        score = engine.representativeness(frame, target)
-        total_area, total_protected, total_percent = engine.totals(frame)
-        timeline = engine.coverage_timeline(flattened.years, clipped, total_area) if wants_timeline else None
-        if timeline is not None and timeline[1] > 0:
-            feedback.pushInfo(self.tr('{km2:.2f} km2 is protected only by areas without an establishment year '
-                                      '(STATUS_YR); the timeline leaves it out.').format(km2=timeline[1]))
+        timeline = self.timeline(flattened.years, clipped, frame, feedback) if wants_timeline else None
 
-        results = {
-            self.REGIONS_MEETING_TARGET: score.meeting_target, self.REGION_COUNT: score.region_count,
-            self.REPRESENTATIVENESS: score.share_percent, self.UNPROTECTED_REGIONS: score.unprotected,
-            self.PROTECTED_PERCENT: total_percent, self.PROTECTED_KM2: total_protected,
-        }
+        results = self.summary_numbers(frame, target, feedback)
         out_crs = regions_source.sourceCrs() if regions_source is not None else first_crs
         key_field = regions_source.fields().field(region_field) if region_field else None
         results[self.OUTPUT] = self.write_coverage(parameters, context, frame, regions, out_crs, key_field)
@@ -333,13 +332,28 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             results[self.OUTPUT_TIMELINE] = self.write_timeline(parameters, context, timeline[0])
         if html_path:
             labelled = frame.assign(region=[region.label for region in regions])
-            overall = (total_area, total_protected, total_percent)
-            self.coverage_report(labelled, score, target, overall, timeline, summary).write(html_path)
+            self.coverage_report(labelled, target, timeline, summary).write(html_path)
             results[self.OUTPUT_HTML] = html_path
+        return results
+
+    def timeline(self, years, clipped, frame, feedback):
+        """(coverage by year, km2 without a year) over all regions, and a log line about the undated area."""
+        timeline = engine.coverage_timeline(years, clipped, engine.totals(frame)[0])
+        if timeline[1] > 0:
+            feedback.pushInfo(self.tr('{km2:.2f} km2 is protected only by areas without an establishment year '
+                                      '(STATUS_YR); the timeline leaves it out.').format(km2=timeline[1]))
+        return timeline
+
+    def summary_numbers(self, frame, target, feedback):
+        """The numeric outputs, also said in the log."""
+        score = engine.representativeness(frame, target)
+        _area, protected, percent = engine.totals(frame)
         feedback.pushInfo(self.tr('{meeting} of {count} regions reach {target:.1f} %; all regions together: '
                                   '{percent:.2f} % protected.').format(
-            meeting=score.meeting_target, count=score.region_count, target=target, percent=total_percent))
-        return results
+            meeting=score.meeting_target, count=score.region_count, target=target, percent=percent))
+        return {self.REGIONS_MEETING_TARGET: score.meeting_target, self.REGION_COUNT: score.region_count,
+                self.REPRESENTATIVENESS: score.share_percent, self.UNPROTECTED_REGIONS: score.unprotected,
+                self.PROTECTED_PERCENT: percent, self.PROTECTED_KM2: protected}
 
     def read_regions(self, source, field_name, crs, first_crs, extent, context, feedback):
         """Regions with their geometry in ``crs`` and in the output CRS; without REGIONS the protected extent."""
@@ -403,8 +417,10 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         write_rows(sink, fields, frame[['year', 'added_km2', 'protected_km2', 'percent']], self.OUTPUT_TIMELINE)
         return dest_id
 
-    def coverage_report(self, frame, score, target, overall, timeline, summary):
-        total_area, total_protected, total_percent = overall
+    def coverage_report(self, frame, target, timeline, summary):
+        """The HTML report: summary, cleaning steps, coverage per region and over time, species-area table."""
+        score = engine.representativeness(frame, target)
+        total_area, total_protected, total_percent = engine.totals(frame)
         report = engine_report.HtmlReport(self.tr('Protected-area coverage'))
         report.paragraph(self.tr('All regions: {area:,.2f} km2, of which {protected:,.2f} km2 ({percent:.2f} %) is '
                                  'protected. {meeting} of {count} regions ({share:.1f} %) reach the target of '
@@ -502,9 +518,10 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             QgsProcessing.TypeRaster, optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.RASTER_GROUP, self.tr('Group of the habitat rasters'), defaultValue='', optional=True))
-        self.add_protected_parameters()
+        self.add_protected_parameter()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.BOUNDARY, self.tr('Region of the analysis'), [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.add_cleaning_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Protection per species'), QgsProcessing.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -549,11 +566,10 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                                              context, steps))
         steps.setCurrentStep(2)
         if rasters:
-            tables.append(self.raster_species(rasters, raster_group, flattened.units, crs, boundary_source, context,
-                                              steps))
+            tables.append(self.raster_species(rasters, raster_group, flattened.units, boundary, crs, context, steps))
         if feedback.isCanceled():
             return {}
-        species = engine.species_table(*[sum((list(table[index]) for table in tables), []) for index in range(5)])
+        species = pd.concat(tables, ignore_index=True)
         groups = engine.group_table(species)
         spi = engine.species_protection_index(species['sps'], species['region_share'])
         habitat = float(species['range_km2'].sum())
@@ -579,7 +595,7 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return unary_union([item.geometry for item in features])
 
     def range_species(self, source, species_field, group_field, flattened, boundary, crs, context, feedback):
-        """(species, groups, range_km2, protected_km2, region_share) of the range polygons."""
+        """engine.species_table of the range polygons (one row per species, features of a species merged)."""
         name = source.sourceName()
         features = qgis_io.read_polygons(source, name, crs, context, feedback, max_segment(source))
         qgis_io.require_geometries(features, name)
@@ -597,20 +613,22 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         geometries = [unary_union(ranges[species]) for species in names]
         range_km2, protected_km2, share = engine.range_coverage(geometries, flattened.pieces, boundary,
                                                                 check_cancel(feedback))
-        return names, [groups[species] for species in names], range_km2, protected_km2, share
+        return engine.species_table(names, [groups[species] for species in names], range_km2, protected_km2, share)
 
-    def raster_species(self, rasters, group, units, crs, boundary_source, context, feedback):
-        """(species, groups, range_km2, protected_km2, region_share) of the habitat rasters."""
+    def raster_species(self, rasters, group, units, boundary, crs, context, feedback):
+        """engine.species_table of the habitat rasters (one row per raster, named after the layer)."""
         rows = []
         for index, layer in enumerate(rasters):
             if feedback.isCanceled():
                 break
             feedback.setProgress(100.0 * index / len(rasters))
-            rows.append(self.raster_row(layer, units, crs, boundary_source, context))
-        columns = list(zip(*rows)) if rows else [[], [], []]
-        return [layer.name() for layer in rasters[:len(rows)]], [group] * len(rows), columns[0], columns[1], columns[2]
+            rows.append(self.raster_row(layer, units, boundary, crs, context))
+        range_km2, protected_km2, share = (list(column) for column in zip(*rows)) if rows else ([], [], [])
+        return engine.species_table([layer.name() for layer in rasters[:len(rows)]], [group] * len(rows), range_km2,
+                                    protected_km2, share)
 
-    def raster_row(self, layer, units, crs, boundary_source, context):
+    def raster_row(self, layer, units, boundary, crs, context):
+        """(habitat km2, protected km2, region share) of one habitat raster; polygons burnt by cell centre."""
         raster_crs = layer.crs()
         if not raster_crs.isGeographic() and not qgis_io.is_metric(raster_crs):
             raise QgsProcessingException(self.tr(
@@ -621,18 +639,18 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             grid = engine_raster.read_band(layer.source())
         except EngineError as error:
             raise QgsProcessingException(qgis_io.engine_message(error)) from error
-        shape = grid.array.shape
-        protected = [qgis_io.to_shapely(qgis_io.transform_geometry(unit, crs, raster_crs, context)) for unit in units]
-        protected_mask = engine_raster.rasterize(protected, [1] * len(protected), shape, grid.geotransform,
-                                                 grid.crs_wkt) > 0
-        region_mask = None
-        if boundary_source is not None:
-            region_request = qgis_io.read_polygons(boundary_source, boundary_source.sourceName(), raster_crs, context,
-                                                   None)
-            region = [item.geometry for item in region_request if item.geometry is not None]
-            region_mask = engine_raster.rasterize(region, [1] * len(region), shape, grid.geotransform, grid.crs_wkt) > 0
-        cell_areas = engine.cell_areas_m2(grid.geotransform, shape[0], raster_crs.isGeographic())
+        protected_mask = self.burn(units, crs, raster_crs, grid, context)
+        region_mask = None if boundary is None else self.burn([boundary], crs, raster_crs, grid, context)
+        cell_areas = engine.cell_areas_m2(grid.geotransform, grid.array.shape[0], raster_crs.isGeographic())
         return engine.raster_habitat_coverage(grid.array, protected_mask, cell_areas, region_mask)
+
+    @staticmethod
+    def burn(geometries, crs, raster_crs, grid, context):
+        """Mask of the cells of ``grid`` whose centre lies in ``geometries`` (given in ``crs``)."""
+        in_raster_crs = [qgis_io.to_shapely(qgis_io.transform_geometry(geometry, crs, raster_crs, context))
+                         for geometry in geometries]
+        return engine_raster.rasterize(in_raster_crs, [1] * len(in_raster_crs), grid.array.shape, grid.geotransform,
+                                       grid.crs_wkt) > 0
 
     def write_species(self, parameters, context, frame):
         fields = make_fields(QgsField('species', QVariant.String, 'string', 254),
