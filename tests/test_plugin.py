@@ -3,9 +3,12 @@
 import configparser
 import os
 
+import pytest
+
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication
 
+import conftest
 from conftest import REPO
 
 REQUIRED_METADATA = ('name', 'qgisMinimumVersion', 'description', 'about', 'version', 'author', 'email',
@@ -40,7 +43,8 @@ def test_class_factory_without_iface_registers_and_removes_the_provider(qgis_app
         plugin.unload()
         assert registry.providerById('reserveplanner') is None
     finally:
-        registry.addProvider(ReservePlannerProvider())
+        conftest.PROVIDER = ReservePlannerProvider()  # PyQGIS needs the Python object kept alive
+        registry.addProvider(conftest.PROVIDER)
 
 
 def test_provider_lists_algorithms_in_the_four_groups(qgis_app):
@@ -76,6 +80,7 @@ def test_every_user_visible_string_has_a_chinese_translation():
         untranslated[:20])
 
 
+@pytest.mark.slow
 def test_qgis_process_lists_the_provider_with_help(qgis_process):
     listing = qgis_process.batch.call('list')
     assert listing.returncode == 0, listing.stderr
@@ -84,3 +89,37 @@ def test_qgis_process_lists_the_provider_with_help(qgis_process):
         assert algorithm.id() in listing.stdout
         help_text = qgis_process.batch.call('help', algorithm.id())
         assert help_text.returncode == 0 and algorithm.shortHelpString()[:40] in help_text.stdout
+
+
+PUBLIC_API = {
+    'generatezones': ('CORES', 'BOUNDARY', 'BUFFER_WIDTH', 'TRANSITION_WIDTH', 'RESISTANCE', 'OUTPUT'),
+    'validatezones': ('ZONES', 'ZONE_FIELD', 'BOUNDARY', 'PROFILE', 'OUTPUT', 'ERROR_COUNT', 'WARNING_COUNT'),
+    'zonestatistics': ('ZONES', 'LANDCOVER', 'OUTPUT'),
+    'costdistance': ('RESISTANCE', 'SOURCES', 'OUTPUT'),
+    'corridornetwork': ('CORES', 'CORE_ID_FIELD', 'RESISTANCE', 'OUTPUT_LINKS', 'OUTPUT_CORRIDORS'),
+    'protectedcoverage': ('PROTECTED', 'REGIONS', 'REGION_FIELD', 'TARGET', 'OUTPUT'),
+    'protconn': ('PROTECTED', 'REGIONS', 'REGION_FIELD', 'DISTANCE', 'PROBABILITY', 'TRANSBOUNDARY_DISTANCE', 'OUTPUT'),
+    'scoreoecm': ('CANDIDATES', 'PROTECTED', 'CRITERIA', 'WEIGHTS', 'OUTPUT'),
+}
+
+
+def test_public_algorithm_ids_and_parameter_names_match_the_design(qgis_app):
+    """Batch users and models depend on these names (DESIGN.md, algorithm contract)."""
+    registry = QgsApplication.processingRegistry()
+    for algorithm_id, names in PUBLIC_API.items():
+        algorithm = registry.algorithmById('reserveplanner:' + algorithm_id)
+        assert algorithm is not None, algorithm_id + ' is missing'
+        declared = {definition.name() for definition in algorithm.parameterDefinitions()}
+        declared |= {definition.name() for definition in algorithm.outputDefinitions()}
+        assert set(names) <= declared, (algorithm_id, set(names) - declared)
+
+
+def test_every_algorithm_follows_the_naming_conventions(qgis_app):
+    for algorithm in QgsApplication.processingRegistry().providerById('reserveplanner').algorithms():
+        fresh = algorithm.createInstance()
+        assert fresh is not algorithm and type(fresh) is type(algorithm)
+        for definition in algorithm.parameterDefinitions():
+            assert definition.name() == definition.name().upper(), (algorithm.id(), definition.name())
+            assert definition.description().strip(), (algorithm.id(), definition.name())
+            if definition.isDestination():
+                assert definition.name().startswith('OUTPUT'), (algorithm.id(), definition.name())
