@@ -13,6 +13,7 @@ import processing
 import pytest
 from osgeo import gdal, ogr, osr
 from qgis.core import (
+    NULL,
     QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -99,7 +100,8 @@ class RecordingFeedback(QgsProcessingFeedback):
 
 def run(algorithm, feedback=None, context=None, **parameters):
     parameters.setdefault('OUTPUT', 'TEMPORARY_OUTPUT')
-    return processing.run('reserveplanner:' + algorithm, parameters, feedback=feedback, context=context)['OUTPUT']
+    algorithm_id = algorithm if ':' in algorithm else 'reserveplanner:' + algorithm
+    return processing.run(algorithm_id, parameters, feedback=feedback, context=context)['OUTPUT']
 
 
 def by_zone(layer):
@@ -389,3 +391,23 @@ def test_cost_based_zones_warp_a_geographic_resistance_raster(qgis_app, tmp_path
     # through resistance 1 the buffer reaches about 100 m around the 100 m core (cell edges, about 10 m cells)
     buffer_box = zones['buffer'].geometry().boundingBox()
     assert buffer_box.width() == pytest.approx(300, abs=25)
+
+
+def test_zonestatistics_land_cover_agrees_with_native_zonal_histogram(qgis_app, tmp_path):
+    rng = np.random.default_rng(3)
+    array = rng.integers(1, 6, (60, 60)).astype(float)
+    array[rng.random((60, 60)) < 0.05] = np.nan
+    landcover = geotiff(tmp_path / 'landcover.tif', array, X0, Y0 + 600, 10.0, 4547)
+    cores = memory_layer('cores', GAUSS_KRUGER, [square(X0 + 230, Y0 + 250, 93)])
+    boundary = memory_layer('boundary', GAUSS_KRUGER, [square(X0 + 20, Y0 + 30, 550)])
+    zones = run('generatezones', CORES=cores, BOUNDARY=boundary, BUFFER_WIDTH=120, TRANSITION_WIDTH=0)
+    ours = {(feature['zone'], None if feature['landcover'] == NULL else feature['landcover']): feature['class_pct']
+            for feature in run('zonestatistics', ZONES=zones, LANDCOVER=landcover).getFeatures()}
+    native = run('native:zonalhistogram', INPUT_RASTER=landcover, RASTER_BAND=1, INPUT_VECTOR=zones,
+                 COLUMN_PREFIX='H_')
+    for feature in native.getFeatures():
+        counts = {name[2:]: feature[name] for name in feature.fields().names() if name.startswith('H_')}
+        total = sum(counts.values())
+        for value, count in counts.items():
+            key = (feature['zone'], None if value == 'NODATA' else int(float(value)))
+            assert ours.get(key, 0.0) == pytest.approx(100.0 * count / total), key
