@@ -106,6 +106,8 @@ class CostGraph:
         if self.passable_count == 0:
             raise EngineError(N_('The resistance raster has no passable cell: every cell is nodata or <= 0.'))
         self.lightest_edge = self._lightest_edges()
+        self._offsets = np.array(self.offsets)[:, None]
+        self._half_lengths = np.array(self.half_lengths)[:, None]
 
     def _pad(self, resistance):
         """Flat float64 copy of ``resistance`` inside a one-cell barrier border, barriers as NaN."""
@@ -119,14 +121,15 @@ class CostGraph:
 
     def _lightest_edges(self):
         """Weight of each cell's lightest edge (inf for a cell without passable neighbour), rounded down
-        to float32 so it stays a lower bound."""
-        first, last = self.padded_cols + 1, self.padded.size - self.padded_cols - 1
-        here = self.padded[first:last]
+        to float32 so it stays a lower bound. Edges are symmetric: each of the 4 forward directions
+        updates both of its ends."""
         lightest = np.full(self.padded.size, np.inf)
-        for offset, half in zip(self.offsets, self.half_lengths):
-            weight = here + self.padded[first + offset:last + offset]
+        size = self.padded.size
+        for offset, half in zip(self.offsets[4:], self.half_lengths[4:]):
+            weight = self.padded[:size - offset] + self.padded[offset:]
             weight *= half
-            np.fmin(lightest[first:last], weight, out=lightest[first:last])
+            np.fmin(lightest[:size - offset], weight, out=lightest[:size - offset])
+            np.fmin(lightest[offset:], weight, out=lightest[offset:])
         rounded = lightest.astype(np.float32)
         too_high = rounded > lightest
         rounded[too_high] = np.nextafter(rounded[too_high], np.float32(0))
@@ -164,6 +167,7 @@ class CostGraph:
         cost = np.full(self.padded.size, np.inf)
         queued = np.zeros(self.padded.size, dtype=bool)
         settled = np.zeros(self.padded.size, dtype=bool)
+        slot = np.zeros(self.padded.size, dtype=np.int32 if self.padded.size < 2 ** 31 else np.int64)
         cost[queue] = 0.0
         queued[queue] = True
         window = Window(float(np.median(self.lightest_edge[queue])))
@@ -176,7 +180,7 @@ class CostGraph:
             repeated = int(np.count_nonzero(settled[ready]))
             settled[ready] = True
             window.adapt(ready.size, repeated)
-            queue = np.concatenate([queue] + self._relax(cost, queued, ready, limit))
+            queue = np.concatenate([queue, self._relax(cost, queued, slot, ready, limit)])
             settled_count += ready.size - repeated
             if settled_count >= next_report:
                 _report(progress, 100.0 * settled_count / self.passable_count)
@@ -195,26 +199,33 @@ class CostGraph:
         ready = (queued_cost <= threshold) | (queued_cost <= lowest + lightest)
         return queue[ready], queue[~ready]
 
-    def _relax(self, cost, queued, ready, limit):
-        """Relax the 8 edges leaving the ``ready`` cells; return the newly queued cells, per direction.
+    def _relax(self, cost, queued, slot, ready, limit):
+        """Relax the 8 edges leaving each of the ``ready`` cells at once; return the newly queued cells.
 
-        Within one direction the targets are distinct cells, so plain fancy-index assignment is safe."""
-        ready_cost = cost[ready]
-        ready_resistance = self.padded[ready]
-        newly_queued = []
-        for offset, half in zip(self.offsets, self.half_lengths):
-            target = ready + offset
-            candidate = self.padded[target]
-            candidate += ready_resistance
-            candidate *= half
-            candidate += ready_cost
-            better = (candidate < cost[target]) & (candidate <= limit)
-            target = target[better]
-            cost[target] = candidate[better]
-            target = target[~queued[target]]
-            queued[target] = True
-            newly_queued.append(target)
-        return newly_queued
+        A cell reached from several ready cells gets the lowest candidate: the assignment is repeated for
+        the candidates still lower than what was written, until none is. Newly queued cells are listed once:
+        ``slot`` (an integer scratch array of the grid's size) keeps one occurrence of each."""
+        target = ready[None, :] + self._offsets
+        candidate = self.padded[target]
+        candidate += self.padded[ready]
+        candidate *= self._half_lengths
+        candidate += cost[ready]
+        target, candidate = target.ravel(), candidate.ravel()
+        better = candidate < cost[target]
+        if limit < np.inf:
+            better &= candidate <= limit
+        improved = target = target[better]
+        candidate = candidate[better]
+        while target.size:
+            cost[target] = candidate
+            lower = candidate < cost[target]
+            target, candidate = target[lower], candidate[lower]
+        fresh = improved[~queued[improved]]
+        order = np.arange(fresh.size, dtype=slot.dtype)
+        slot[fresh] = order
+        fresh = fresh[slot[fresh] == order]
+        queued[fresh] = True
+        return fresh
 
     def step_cost(self, cell, neighbour):
         """Cost of the step between two adjacent cells (row, col), NaN when either is a barrier; the same
