@@ -75,9 +75,10 @@ def cell_size(geotransform):
     return abs(geotransform[1]), abs(geotransform[5])
 
 
-def write_geotiff(path, array, geotransform, crs_wkt, nodata=-9999.0):
+def write_geotiff(path, array, geotransform, crs_wkt, nodata=-9999.0, fast=False):
     """Write ``array`` (NaN = nodata) as a compressed GeoTIFF, atomically: a cancelled or failed
-    write leaves no file at ``path``."""
+    write leaves no file at ``path``. ``fast`` compresses at DEFLATE level 1 on every CPU (large
+    float rasters such as cost surfaces, which compress little at any level)."""
     folder = os.path.dirname(os.path.abspath(path))
     partial = os.path.join(folder, '.partial-{}.tif'.format(uuid.uuid4().hex))
     data_type = gdal.GDT_Float32 if array.dtype == np.float32 else gdal.GDT_Float64
@@ -87,7 +88,8 @@ def write_geotiff(path, array, geotransform, crs_wkt, nodata=-9999.0):
         driver = gdal.GetDriverByName('GTiff')
         rows, cols = array.shape
         dataset = driver.Create(partial, cols, rows, 1, data_type,
-                                ['COMPRESS=DEFLATE', 'TILED=YES', 'BIGTIFF=IF_SAFER'])
+                                ['COMPRESS=DEFLATE', 'TILED=YES', 'BIGTIFF=IF_SAFER']
+                                + (['ZLEVEL=1', 'NUM_THREADS=ALL_CPUS'] if fast else []))
         dataset.SetGeoTransform(geotransform)
         dataset.SetProjection(crs_wkt)
         band = dataset.GetRasterBand(1)
