@@ -14,9 +14,9 @@ import numpy as np
 from scipy.ndimage import binary_fill_holes
 from shapely.ops import unary_union
 
+from .costdistance import accumulated_cost
 from .geometry import polygonal_part, repair_polygon
 from .messages import EngineError, N_
-from .costdistance import accumulated_cost
 from .raster import Grid, cell_size, polygonize, rasterize
 from .zones import AREA_FIELD, BUFFER, CORE, TRANSITION, ZONE_CODE_FIELD, ZONE_CODES, ZONE_FIELD
 
