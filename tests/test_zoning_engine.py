@@ -372,4 +372,5 @@ def test_cost_zones_keep_enclosed_barriers_without_holes():
 
 
 def test_docstring_examples_hold():
-    assert doctest.testmod(zoning).failed == 0
+    result = doctest.testmod(zoning)
+    assert result.attempted >= 5 and result.failed == 0
