@@ -14,6 +14,7 @@ import pytest
 from osgeo import gdal, ogr, osr
 from qgis.core import (
     NULL,
+    QgsApplication,
     QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -411,3 +412,17 @@ def test_zonestatistics_land_cover_agrees_with_native_zonal_histogram(qgis_app, 
         for value, count in counts.items():
             key = (feature['zone'], None if value == 'NODATA' else int(float(value)))
             assert ours.get(key, 0.0) == pytest.approx(100.0 * count / total), key
+
+
+def test_chinese_names_and_messages(qgis_app):
+    from reserve_planner.plugin.i18n import install_translator, remove_translator
+
+    translator = install_translator('zh_CN')
+    try:
+        assert translator is not None, 'reserve_planner_zh_CN.qm is missing: run make translations'
+        algorithm = QgsApplication.processingRegistry().algorithmById('reserveplanner:generatezones')
+        assert algorithm.displayName() == '生成分区'
+        with pytest.raises(QgsProcessingException, match='核心区图层为空'):
+            run('generatezones', CORES=memory_layer('cores', GAUSS_KRUGER, []), BUFFER_WIDTH=1, TRANSITION_WIDTH=1)
+    finally:
+        remove_translator(translator)
