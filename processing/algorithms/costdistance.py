@@ -74,15 +74,10 @@ class ResistanceGrid:
 
     def _warp(self, grid, crs_wkt, like=None):
         """``grid`` warped (nearest neighbour) to ``crs_wkt``, or onto the grid of the Grid ``like``."""
-        source = _memory_dataset(grid)
-        options = dict(dstSRS=crs_wkt, resampleAlg='near', srcNodata=np.nan, dstNodata=np.nan,
-                       outputType=gdal.GDT_Float64, format='MEM')
+        options = dict(dstSRS=crs_wkt, srcNodata=np.nan)
         if like is not None:
-            rows, cols = like.array.shape
-            x0, dx, _, y0, _, dy = like.geotransform
-            options.update(outputBounds=(x0, y0 + rows * dy, x0 + cols * dx, y0), width=cols, height=rows)
-        warped = gdal.Warp('', source, **options)
-        return read_band_of(warped)
+            options.update(grid_bounds(like.geotransform, like.array.shape))
+        return warped_band(_memory_dataset(grid), **options)
 
     def to_layer_grid(self, array):
         """``array`` (on the working grid) on the layer's own grid."""
@@ -110,11 +105,19 @@ def _memory_dataset(grid):
     return dataset
 
 
-def read_band_of(dataset):
-    """Band 1 of an open GDAL dataset as an engine Grid (NaN = nodata)."""
+def grid_bounds(geotransform, shape):
+    """gdal.Warp options that put the output exactly on the grid of ``geotransform`` and ``shape``."""
+    rows, cols = shape
+    x0, dx, _, y0, _, dy = geotransform
+    return dict(outputBounds=(x0, y0 + rows * dy, x0 + cols * dx, y0), width=cols, height=rows)
+
+
+def warped_band(source, **options):
+    """gdal.Warp of ``source`` (a path or dataset) with nearest neighbour and ``options``, read back as an
+    engine Grid (float64, NaN = nodata)."""
     path = '/vsimem/reserve_planner_{}.tif'.format(uuid.uuid4().hex)
-    gdal.Translate(path, dataset)
     try:
+        gdal.Warp(path, source, resampleAlg='near', outputType=gdal.GDT_Float64, dstNodata=np.nan, **options)
         return read_band(path)
     finally:
         gdal.Unlink(path)
@@ -167,12 +170,8 @@ def raster_sources(layer, resistance):
             tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.').format(
                 layer=layer.name()))
     grid = resistance.grid
-    rows, cols = grid.array.shape
-    x0, dx, _, y0, _, dy = grid.geotransform
-    warped = gdal.Warp('', layer.source(), format='MEM', dstSRS=grid.crs_wkt, resampleAlg='near',
-                       outputBounds=(x0, y0 + rows * dy, x0 + cols * dx, y0), width=cols, height=rows,
-                       outputType=gdal.GDT_Float64, dstNodata=np.nan)
-    values = read_band_of(warped).array
+    values = warped_band(layer.source(), dstSRS=grid.crs_wkt,
+                         **grid_bounds(grid.geotransform, grid.array.shape)).array
     mask = np.nan_to_num(values, nan=0.0) != 0
     if not mask.any():
         raise QgsProcessingException(
@@ -269,7 +268,7 @@ class CostDistance(ReservePlannerAlgorithm):
         if feedback.isCanceled():
             raise QgsProcessingException(tr('The run was cancelled; no output was written.'))
         grid = resistance.layer_grid
-        write_geotiff(output, cost, grid.geotransform, grid.crs_wkt)
+        write_geotiff(output, cost, grid.geotransform, grid.crs_wkt, fast=True)
         steps.setProgress(100)
         _style_cost_raster(context, output)
         return {self.OUTPUT: output}
