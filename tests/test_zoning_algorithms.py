@@ -421,7 +421,7 @@ def test_chinese_names_and_messages(qgis_app):
     try:
         assert translator is not None, 'reserve_planner_zh_CN.qm is missing: run make translations'
         algorithm = QgsApplication.processingRegistry().algorithmById('reserveplanner:generatezones')
-        assert algorithm.displayName() == '生成分区'
+        assert algorithm.displayName() == '生成功能区'
         with pytest.raises(QgsProcessingException, match='核心区图层为空'):
             run('generatezones', CORES=memory_layer('cores', GAUSS_KRUGER, []), BUFFER_WIDTH=1, TRANSITION_WIDTH=1)
     finally:

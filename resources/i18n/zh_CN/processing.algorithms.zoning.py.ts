@@ -44,7 +44,7 @@
     <name>GenerateZones</name>
     <message>
       <source>Generate zones</source>
-      <translation>生成分区</translation>
+      <translation>生成功能区</translation>
     </message>
     <message>
       <source>Grows the core areas of a biosphere reserve into core, buffer and transition zones (UNESCO Man and the Biosphere; 核心区, 缓冲区, 实验区).
@@ -70,7 +70,7 @@ Output: one polygon per zone, in the CRS of the core layer, with zone (core, buf
     </message>
     <message>
       <source>Reserve boundary</source>
-      <translation>保护区边界</translation>
+      <translation>保护地边界</translation>
     </message>
     <message>
       <source>Buffer width (m, or cost-weighted m with a resistance raster)</source>
@@ -86,14 +86,14 @@ Output: one polygon per zone, in the CRS of the core layer, with zone (core, buf
     </message>
     <message>
       <source>Zones</source>
-      <translation>分区</translation>
+      <translation>功能区</translation>
     </message>
   </context>
   <context>
     <name>ZoneStatistics</name>
     <message>
       <source>Zone statistics</source>
-      <translation>分区统计</translation>
+      <translation>功能区统计</translation>
     </message>
     <message>
       <source>Area and share of each zone of a biosphere-reserve zoning, and its land-cover composition.
@@ -113,7 +113,7 @@ Output: a table. Without land cover, one row per zone: zone, zone_code, area_ha 
     </message>
     <message>
       <source>Zones</source>
-      <translation>分区</translation>
+      <translation>功能区</translation>
     </message>
     <message>
       <source>Zone field</source>
