@@ -133,7 +133,8 @@ class CorridorBuilder:
         raster = self.settings.resistance
         if not qgis_io.is_metric(raster.crs()):
             raise ValueError(tr('The least-cost path needs a resistance raster in a projected CRS in metres; '
-                                '"{layer}" is not. Warp it (Raster > Projections > Warp) first.').format(layer=raster.name()))
+                                '"{layer}" is not. Warp it (Raster > Projections > Warp) first.').format(
+                layer=raster.name()))
         grid = read_band(raster.source())
         to_raster = QgsCoordinateTransform(self.metric_crs, raster.crs(), self.context)
         reserves = [self._transformed(self.reserve_shapes[index], to_raster)

@@ -26,8 +26,8 @@ from ..processing import qgis_io
 from ..processing.engine import zone_validation, zoning
 from ..processing.engine.geometry import polygonal_part
 from ..processing.engine.messages import TRANSLATION_CONTEXT
-from ..processing.engine.zones import ZONE_DISPLAY_NAMES, ZONE_FIELD
-from .zone_layer import layer_areas
+from ..processing.engine.zones import ZONE_FIELD
+from . import zone_layer
 
 DEBOUNCE_MS = 400
 BACKGROUND_VERTEX_COUNT = 20000
@@ -50,19 +50,17 @@ def engine_text(template):
 
 
 def zone_title(zone_class):
-    """Translated display name of a zone class (core, buffer, transition, general)."""
-    if zone_class == zone_validation.GENERAL:
-        return tr('General control zone')
-    if zone_class in ZONE_DISPLAY_NAMES:
-        return engine_text(ZONE_DISPLAY_NAMES[zone_class])
-    return tr('Unknown zone value')
+    """Translated display name of a zone class (core, buffer, transition, general; None: unknown values)."""
+    if zone_class is None:
+        return tr('Unknown zone value')
+    return zone_layer.zone_title(zone_class)
 
 
 class Snapshot:
     """The zoning as it is now, copied on the UI thread: engine inputs in metres plus the way back to the map."""
 
     def __init__(self, layer, boundary_layer, profile_id):
-        areas = layer_areas(layer)
+        areas = zone_layer.layer_areas(layer)
         self.metric_crs = areas.crs
         self.profile_id = profile_id
         self.zones = []
@@ -77,7 +75,8 @@ class Snapshot:
     def _boundary(self, boundary_layer, layer):
         if boundary_layer is None:
             return None
-        transform = QgsCoordinateTransform(boundary_layer.crs(), self.metric_crs, QgsProject.instance().transformContext())
+        transform = QgsCoordinateTransform(boundary_layer.crs(), self.metric_crs,
+                                           QgsProject.instance().transformContext())
         shapes = []
         for feature in boundary_layer.getFeatures():
             geometry = feature.geometry()
@@ -189,7 +188,8 @@ class LiveChecks(QObject):
 
     def show_areas(self, areas):
         thresholds = share_thresholds(self.profile_id)
-        rows = [(zone_title(zone), area.area_ha, area.share_pct, thresholds.get((zone,))) for zone, area in areas.items()]
+        rows = [(zone_title(zone), area.area_ha, area.share_pct, thresholds.get((zone,)))
+                for zone, area in areas.items()]
         for classes, threshold in thresholds.items():
             if len(classes) > 1:
                 share = sum(areas[zone].share_pct for zone in classes if zone in areas)

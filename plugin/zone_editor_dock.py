@@ -183,7 +183,8 @@ class ZoneEditorDock(QgsDockWidget, FORM_CLASS):
         layer = self.live.layer
         if layer is None:
             return None
-        to_layer = QgsCoordinateTransform(self.canvas.mapSettings().destinationCrs(), layer.crs(), QgsProject.instance())
+        canvas_crs = self.canvas.mapSettings().destinationCrs()
+        to_layer = QgsCoordinateTransform(canvas_crs, layer.crs(), QgsProject.instance())
         drawn = QgsGeometry(geometry)
         drawn.transform(to_layer)
         boundary_layer = self.boundaryCombo.currentLayer()

@@ -25,6 +25,8 @@ from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from ..processing import qgis_io
 from ..processing.engine import zone_editing
+from ..processing.engine.messages import TRANSLATION_CONTEXT
+from ..processing.engine.zone_validation import GENERAL
 from ..processing.engine.zones import AREA_FIELD, ZONE_CODE_FIELD, ZONE_CODES, ZONE_DISPLAY_NAMES, ZONE_FIELD
 
 SQUARE_METRES_PER_HECTARE = 10000.0
@@ -33,6 +35,15 @@ FALLBACK_COLOURS = {'core': '#1a7f37', 'buffer': '#9bd770', 'transition': '#f3e6
 
 def tr(text):
     return QCoreApplication.translate('ZoneLayer', text)
+
+
+def zone_title(zone):
+    """The translated display name of a zone code or of the two-zone profile's general control zone."""
+    if zone == GENERAL:
+        return tr('General control zone')
+    if zone not in ZONE_DISPLAY_NAMES:
+        return zone
+    return QCoreApplication.translate(TRANSLATION_CONTEXT, ZONE_DISPLAY_NAMES[zone])
 
 
 def zone_fields():
@@ -105,8 +116,7 @@ def apply_zone_style(layer):
     if os.path.exists(style):
         layer.loadNamedStyle(style)
     else:
-        categories = [QgsRendererCategory(zone, QgsFillSymbol.createSimple({'color': colour, 'outline_color': '#333333'}),
-                                          QCoreApplication.translate('ReservePlannerEngine', ZONE_DISPLAY_NAMES[zone]))
+        categories = [QgsRendererCategory(zone, QgsFillSymbol.createSimple({'color': colour}), zone_title(zone))
                       for zone, colour in FALLBACK_COLOURS.items()]
         layer.setRenderer(QgsCategorizedSymbolRenderer(ZONE_FIELD, categories))
     layer.triggerRepaint()
@@ -137,14 +147,29 @@ def apply_drawn_zone(layer, drawn, zone, mode, boundary=None):
     if not layer.isEditable():
         layer.startEditing()
     areas = layer_areas(layer)
-    layer.beginEditCommand(tr('Draw {zone}').format(zone=zone))
+    layer.beginEditCommand(tr('Draw {zone}').format(zone=zone_title(zone)))
     try:
         new_id = _write_edit(layer, edit, zone, areas)
     except Exception:
         layer.destroyEditCommand()
         raise
     layer.endEditCommand()
+    show_category(layer, zone)
     return new_id
+
+
+def show_category(layer, zone):
+    """Give ``zone`` a category in the layer's categorised renderer when it has none (e.g. the two-zone
+    profile's general control zone under zones.qml), drawn like the buffer zone it replaces."""
+    renderer = layer.renderer()
+    if not isinstance(renderer, QgsCategorizedSymbolRenderer) or renderer.classAttribute() != ZONE_FIELD:
+        return
+    if renderer.categoryIndexForValue(zone) >= 0:
+        return
+    categories = renderer.categories()
+    model = renderer.categoryIndexForValue('buffer')
+    symbol = categories[model].symbol().clone() if model >= 0 else QgsFillSymbol.createSimple({})
+    renderer.addCategory(QgsRendererCategory(zone, symbol, zone_title(zone)))
 
 
 def _write_edit(layer, edit, zone, areas):
@@ -157,7 +182,8 @@ def _write_edit(layer, edit, zone, areas):
     layer.deleteFeatures(edit.removed)
     feature = QgsFeature(layer.fields())
     feature.setGeometry(_as_multi(qgis_io.to_qgs(edit.new_geometry)))
-    values = {ZONE_FIELD: zone, ZONE_CODE_FIELD: ZONE_CODES.get(zone), AREA_FIELD: float(areas.hectares(feature.geometry()))}
+    values = {ZONE_FIELD: zone, ZONE_CODE_FIELD: ZONE_CODES.get(zone),
+              AREA_FIELD: float(areas.hectares(feature.geometry()))}
     for name, value in values.items():
         if layer.fields().indexOf(name) >= 0:
             feature.setAttribute(name, value)

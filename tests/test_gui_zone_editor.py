@@ -196,3 +196,15 @@ def test_choices_are_remembered_for_the_next_session(editor):
     finally:
         again.unload()
         again.deleteLater()
+
+
+def test_general_control_zone_is_drawn_and_visible_under_the_zone_style(editor):
+    dock, canvas, layer = editor
+    dock.profileCombo.setCurrentIndex(dock.profileCombo.findData('china2'))
+    draw(dock, canvas, 'general', square(1000, 1000, 1000))
+    assert ('general', 100.0) in zones_of(layer)
+    renderer = layer.renderer()
+    categories = renderer.categories()
+    category = categories[renderer.categoryIndexForValue('general')]
+    assert category.renderState() and category.label() == 'General control zone'
+    assert table(dock)['General control zone'] == (RESERVE_HA, 100.0)

@@ -128,7 +128,8 @@ def corridor_from_line(centre_line, width, reserves, tolerance=0.0):
     start = _reserve_at(Point(coords[0]), reserves, tolerance)
     end = _reserve_at(Point(coords[-1]), reserves, tolerance)
     if start is None or end is None:
-        raise EngineError(N_('Start the corridor in one reserve and end it in another (click inside or on their edges).'))
+        raise EngineError(N_('Start the corridor in one reserve and end it in another '
+                             '(click inside or on their edges).'))
     if start == end:
         raise EngineError(N_('The corridor starts and ends in the same reserve; end it in another reserve.'))
     taken = unary_union([geometry for geometry in reserves if geometry is not None and not geometry.is_empty])
@@ -200,7 +201,8 @@ def least_cost_line(grid, from_reserve, to_reserve):
     width, height = cell_size(grid.geotransform)
     sources, targets = _cells_of(from_reserve, grid), _cells_of(to_reserve, grid)
     if not sources.any() or not targets.any():
-        raise EngineError(N_('A reserve lies outside the resistance raster; choose a raster that covers both reserves.'))
+        raise EngineError(N_('A reserve lies outside the resistance raster; '
+                             'choose a raster that covers both reserves.'))
     graph = costdistance.CostGraph(grid.array, width, height)
     accumulated = graph.accumulate(sources)
     reachable = np.where(targets, accumulated, np.inf)

@@ -8,6 +8,14 @@
       <translation>保护地规划</translation>
     </message>
     <message>
+      <source>Zone editor</source>
+      <translation>功能区编辑器</translation>
+    </message>
+    <message>
+      <source>Draw corridor</source>
+      <translation>绘制廊道</translation>
+    </message>
+    <message>
       <source>Help</source>
       <translation>帮助</translation>
     </message>

@@ -1,0 +1,69 @@
+"""Real QGIS Desktop under Xvfb: the plugin loads from a clean profile, shows its menu, toolbar and zone
+editor, survives a planner's editing session, unloads and reloads without a traceback, in English and Chinese.
+
+Screenshots of the main window and of the dock are saved in the test's tmp dir (copies for the README are
+in resources/docs/)."""
+
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import REPO
+
+pytestmark = [pytest.mark.desktop, pytest.mark.slow]
+SCRIPT = os.path.join(REPO, 'tests', 'desktop_scripts', 'plugin_session.py')
+
+
+def run_qgis_desktop(tmp_path, locale):
+    """Start QGIS with a fresh profile in which only Reserve Planner is enabled; return result.json."""
+    if not (shutil.which('qgis') and shutil.which('xvfb-run')):
+        pytest.fail('QGIS Desktop and xvfb-run are required (make deps installs them)')
+    plugins = tmp_path / 'plugins'
+    plugins.mkdir()
+    os.symlink(REPO, plugins / 'reserve_planner')
+    settings = tmp_path / 'profiles' / 'profiles' / 'default' / 'QGIS'
+    settings.mkdir(parents=True)
+    (settings / 'QGIS3.ini').write_text(
+        '[PythonPlugins]\nreserve_planner=true\nprocessing=true\n\n'
+        '[locale]\noverrideFlag=true\nuserLocale={}\nglobalLocale={}\n\n'
+        '[qgis]\ncheckVersion=false\nshowTips=false\n'.format(locale, locale), encoding='utf-8')
+    out = tmp_path / 'out'
+    out.mkdir()
+    environment = dict(os.environ, QGIS_PLUGINPATH=str(plugins), RP_OUT=str(out), RP_REPO=REPO)
+    environment.pop('QT_QPA_PLATFORM', None)
+    command = ['xvfb-run', '-a', '-s', '-screen 0 1400x900x24', 'qgis', '--nologo', '--noversioncheck',
+               '--profiles-path', str(tmp_path / 'profiles'), '--code', SCRIPT]
+    completed = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=240)
+    result_file = out / 'result.json'
+    assert result_file.exists(), 'QGIS ended without a result ({}):\n{}'.format(
+        completed.returncode, completed.stderr[-3000:])
+    return json.loads(result_file.read_text(encoding='utf-8')), out
+
+
+def check_session(result, out, menu_title, zone_editor_text):
+    assert result['errors'] == [], '\n'.join(result['errors'])
+    loaded = result['loaded']
+    assert loaded['active'] and loaded['menu'] == menu_title and loaded['menus'] == loaded['toolbars'] == 1
+    assert zone_editor_text in loaded['menu_actions'] and loaded['toolbar_actions'] >= 5
+    assert result['dock_visible']
+    assert result['area_rows'] >= 3 and result['corridors'] == 1
+    assert result['unload'] and result['after_unload']['menu'] is None
+    assert result['after_unload']['toolbars'] == 0 and not result['provider_after_unload']
+    assert result['reload'] and result['after_reload'] == loaded
+    for name in ('main_window.png', 'dock.png', 'dock_corridors.png'):
+        assert (out / name).stat().st_size > 10000, name
+
+
+def test_plugin_in_qgis_desktop_english(tmp_path):
+    result, out = run_qgis_desktop(tmp_path, 'en_US')
+    check_session(result, out, 'Reserve Planner', 'Zone editor')
+    assert result['dock_title'] == 'Reserve Planner: zone editor'
+
+
+def test_plugin_in_qgis_desktop_chinese(tmp_path):
+    result, out = run_qgis_desktop(tmp_path, 'zh_CN')
+    check_session(result, out, '保护地规划', '功能区编辑器')
+    assert result['dock_title'] != 'Reserve Planner: zone editor'
