@@ -199,6 +199,15 @@ def test_a_core_behind_a_barrier_is_isolated():
     assert np.isnan(network.corridors[:, 5:]).all()
 
 
+def test_a_core_partly_outside_the_raster_keeps_its_cells_on_it_and_is_reported():
+    grid = grid_of(np.ones((3, 6)))
+    network = corridors.corridor_network(grid, [box(-25, 0, 10, 30), block(grid, (0, 2), (5, 5))], ['edge', 'in'])
+    [link] = network.links
+    # the edge core keeps column 0, five cells of 10 m from column 5
+    assert link.cwd == pytest.approx(50.0)
+    assert network.partly_outside == ['edge']
+
+
 def test_a_core_smaller_than_a_cell_takes_the_cell_it_touches():
     grid = grid_of(np.ones((3, 6)))
     network = corridors.corridor_network(grid, [box(12, 12, 14, 14), block(grid, (0, 2), (5, 5))], ['dot', 'big'])
@@ -484,6 +493,15 @@ def test_bad_input_is_refused_naming_what_to_fix(qgis_app, tmp_path, wkts, ids, 
     with pytest.raises(QgsProcessingException, match=message):
         run(CORES=core_layer(wkts, ids), CORE_ID_FIELD='name', RESISTANCE=resistance, OUTPUT_CORRIDORS=str(output))
     assert not output.exists()
+
+
+def test_a_core_partly_outside_the_raster_is_reported(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((10, 20)), 30.0)
+    feedback = RecordingFeedback()
+    cores = core_layer(THREE_CORES[:2] + [cell_rectangle((8, 12), (9, 11))], ['a', 'b', 'edge'])
+    run(feedback=feedback, CORES=cores, CORE_ID_FIELD='name', RESISTANCE=resistance,
+        OUTPUT_CORRIDORS=str(tmp_path / 'corridors.tif'))
+    assert any('beyond the resistance raster' in line and 'edge' in line for line in feedback.lines)
 
 
 def test_empty_core_layer_is_refused(qgis_app, tmp_path):

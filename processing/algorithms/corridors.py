@@ -202,6 +202,10 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
             pairs = ', '.join('{} - {}'.format(first, second) for first, second in network.through_core)
             feedback.pushInfo(tr('Dropped because their least-cost path crosses a third core: {pairs}.').format(
                 pairs=pairs))
+        if network.partly_outside:
+            feedback.pushWarning(tr('Cores reaching beyond the resistance raster, of which only the part on the raster '
+                                    'is used: {cores}.').format(
+                cores=', '.join(str(core_id) for core_id in network.partly_outside)))
         if network.isolated:
             feedback.pushWarning(tr('Cores without any link (unreachable, beyond the maximum cost-weighted '
                                     'distance, or only reachable through other cores): {cores}.').format(

@@ -28,7 +28,7 @@ from collections import namedtuple
 
 import numpy as np
 from scipy.spatial import cKDTree
-from shapely.geometry import LineString, Polygon
+from shapely.geometry import LineString, Polygon, box
 from shapely.ops import unary_union
 
 from . import raster
@@ -51,10 +51,11 @@ along the path); ``path``: LineString through the path's cell centres from the f
 ``corridor``: the (Multi)Polygon of the cells where NLCC_AB <= the width cutoff.
 """
 
-CorridorNetwork = namedtuple('CorridorNetwork', 'links corridors through_core isolated')
+CorridorNetwork = namedtuple('CorridorNetwork', 'links corridors through_core isolated partly_outside')
 """The result of ``corridor_network``: the kept ``links``; ``corridors``, the NLCC mosaic (float32, cost x
 metres, NaN beyond the width cutoff and where no corridor reaches); ``through_core``, the (from_id, to_id)
-pairs dropped because their path crosses a third core; ``isolated``, the ids of cores left without a link."""
+pairs dropped because their path crosses a third core; ``isolated``, the ids of cores left without a link;
+``partly_outside``, the ids of cores reaching beyond the raster, of which only the part on it is used."""
 
 Trace = namedtuple('Trace', 'cells cwd crosses')
 """A traced least-cost path: (row, col) cells from the lower-index core to the other, its LCD and whether it
@@ -87,6 +88,14 @@ def core_labels(geometries, core_ids, shape, geotransform, crs_wkt=''):
 def _missing_labels(labels, count):
     """The labels 1..count that no cell carries."""
     return np.flatnonzero(np.bincount(labels.ravel(), minlength=count + 1)[1:] == 0) + 1
+
+
+def partly_outside(geometries, core_ids, shape, geotransform):
+    """The ids of the cores that reach beyond the extent of the grid of ``shape`` and ``geotransform``."""
+    x0, dx, _, y0, _, dy = geotransform
+    rows, cols = shape
+    extent = box(min(x0, x0 + cols * dx), min(y0, y0 + rows * dy), max(x0, x0 + cols * dx), max(y0, y0 + rows * dy))
+    return [core_id for core_id, geometry in zip(core_ids, geometries) if not extent.contains(geometry)]
 
 
 def core_cells(labels, count):
@@ -361,4 +370,5 @@ def corridor_network(grid, core_geometries, core_ids, max_neighbors=DEFAULT_MAX_
                     if drop_through_cores and trace.crosses]
     linked = {core for pair in kept for core in pair}
     isolated = [core_id for index, core_id in enumerate(core_ids) if index not in linked]
-    return CorridorNetwork(links, truncated(mosaic, width_cutoff), through_core, isolated)
+    outside = partly_outside(core_geometries, core_ids, graph.shape, geotransform)
+    return CorridorNetwork(links, truncated(mosaic, width_cutoff), through_core, isolated, outside)

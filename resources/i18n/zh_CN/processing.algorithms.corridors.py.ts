@@ -5,7 +5,7 @@
     <name>ReservePlannerCorridors</name>
     <message>
       <source>The run was cancelled; no output was written.</source>
-      <translation>运行已取消，未写出任何输出。</translation>
+      <translation>运行已取消，未写入任何输出。</translation>
     </message>
     <message>
       <source>Layer "{layer}": feature id {features} has no value in the core id field "{field}". Give every core an id and run again.</source>
@@ -18,6 +18,10 @@
     <message>
       <source>Dropped because their least-cost path crosses a third core: {pairs}.</source>
       <translation>因最小成本路径穿过第三个核心区而舍弃：{pairs}。</translation>
+    </message>
+    <message>
+      <source>Cores reaching beyond the resistance raster, of which only the part on the raster is used: {cores}.</source>
+      <translation>超出阻力栅格范围的核心区（只使用其位于栅格上的部分）：{cores}。</translation>
     </message>
     <message>
       <source>Cores without any link (unreachable, beyond the maximum cost-weighted distance, or only reachable through other cores): {cores}.</source>
