@@ -6,11 +6,14 @@ problems. Big layers are validated in a QgsTask so the map stays responsive; a r
 after a newer edit is dropped.
 """
 
+import traceback
 from collections import namedtuple
 
 from qgis.core import (
+    Qgis,
     QgsApplication,
     QgsCoordinateTransform,
+    QgsMessageLog,
     QgsProject,
     QgsTask,
     QgsWkbTypes,
@@ -30,6 +33,7 @@ from ..processing.engine.zones import ZONE_FIELD
 from . import zone_layer
 
 DEBOUNCE_MS = 400
+LOG_TAG = 'Reserve Planner'
 BACKGROUND_VERTEX_COUNT = 20000
 """Layers with more vertices than this are validated in a QgsTask instead of on the UI thread."""
 SEVERITY_COLOURS = {zone_validation.ERROR: QColor(220, 0, 0), zone_validation.WARNING: QColor(255, 140, 0)}
@@ -171,7 +175,12 @@ class LiveChecks(QObject):
         snapshot = Snapshot(self.layer, self.boundary_layer, self.profile_id)
         self.show_areas(snapshot.areas())
         if snapshot.vertex_count <= BACKGROUND_VERTEX_COUNT:
-            self.show_problems(snapshot.validate(), snapshot.metric_crs)
+            try:
+                problems = snapshot.validate()
+            except Exception as error:  # noqa: B902 (a failed check must leave the edit and the editor working)
+                self.validation_failed(error)
+                return
+            self.show_problems(problems, snapshot.metric_crs)
         else:
             self._validate_in_background(snapshot, self.generation)
 
@@ -179,12 +188,25 @@ class LiveChecks(QObject):
         self.status_label.setText(tr('Checking the zoning…'))
 
         def finished(exception, problems=None):
-            if generation == self.generation and exception is None:
+            if generation != self.generation:
+                return
+            if exception is None:
                 self.show_problems(problems, snapshot.metric_crs)
+            else:
+                self.validation_failed(exception)
 
         self.task = QgsTask.fromFunction(tr('Reserve Planner: checking the zoning'),
                                          lambda _task: snapshot.validate(), on_finished=finished)
         QgsApplication.taskManager().addTask(self.task)
+
+    def validation_failed(self, error):
+        """Say that the checks failed (the edit itself is kept) and log the details for a bug report."""
+        self.clear_markers()
+        self.problems_tree.clear()
+        self.problems = []
+        self.status_label.setText(tr('The zoning could not be checked: {error}').format(error=error))
+        details = ''.join(traceback.format_exception(type(error), error, error.__traceback__))
+        QgsMessageLog.logMessage(details, LOG_TAG, Qgis.Critical)
 
     def show_areas(self, areas):
         thresholds = share_thresholds(self.profile_id)

@@ -208,3 +208,19 @@ def test_general_control_zone_is_drawn_and_visible_under_the_zone_style(editor):
     category = categories[renderer.categoryIndexForValue('general')]
     assert category.renderState() and category.label() == 'General control zone'
     assert table(dock)['General control zone'] == (RESERVE_HA, 100.0)
+
+
+def test_a_failing_check_keeps_the_edit_and_says_so(editor, monkeypatch):
+    from reserve_planner.plugin import live_checks
+
+    dock, canvas, layer = editor
+
+    def broken(*_args, **_kwargs):
+        raise ValueError('engine failure')
+
+    monkeypatch.setattr(live_checks.zone_validation, 'validate', broken)
+    draw(dock, canvas, 'core', square(1500, 1500, 500))
+    dock.live.run_now()
+    assert zones_of(layer) == [('core', 25.0), ('transition', 375.0)]
+    assert 'engine failure' in dock.validationStatusLabel.text()
+    assert table(dock)['Core area'] == (25.0, 6.25)

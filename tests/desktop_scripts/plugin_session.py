@@ -30,7 +30,7 @@ def record_exception(kind, value, trace):
 
 
 def record_message(message, tag, level):
-    if tag == 'Python' and level >= Qgis.Warning:
+    if tag in ('Python', 'Reserve Planner') and level >= Qgis.Warning:
         result['errors'].append(message)
 
 

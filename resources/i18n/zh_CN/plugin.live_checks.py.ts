@@ -16,6 +16,10 @@
       <translation>保护地规划：检查功能区划</translation>
     </message>
     <message>
+      <source>The zoning could not be checked: {error}</source>
+      <translation>无法检查功能区划：{error}</translation>
+    </message>
+    <message>
       <source>≥ {minimum:.1f} %</source>
       <translation>≥ {minimum:.1f} %</translation>
     </message>
