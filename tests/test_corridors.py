@@ -7,6 +7,8 @@ resistance c1 and c2 costs L (c1 + c2) / 2) and NLCC_AB = CWD_A + CWD_B - LCD_AB
 
 import math
 import os
+import shutil
+import subprocess
 
 import numpy as np
 import processing
@@ -562,6 +564,59 @@ def test_outputs_load_with_their_styles(qgis_app, tmp_path):
         assert polygons.renderer().symbol().color().alpha() < 255
     finally:
         project.removeMapLayers(list(loaded))
+
+
+def grass_r_cost_from_each(tmp_path, resistance_path, source_paths):
+    """Accumulated cost from each source raster by GRASS r.cost (8 neighbours), in GRASS units (cost x cells)."""
+    lines = ['set -e', 'r.in.gdal -o input={} output=resistance --quiet'.format(resistance_path),
+             'g.region raster=resistance']
+    outputs = []
+    for index, source_path in enumerate(source_paths):
+        outputs.append(tmp_path / 'grass_cost_{}.tif'.format(index))
+        lines += ['r.in.gdal -o input={} output=sources{} --quiet'.format(source_path, index),
+                  'r.cost input=resistance start_raster=sources{0} output=cost{0} --quiet'.format(index),
+                  'r.out.gdal input=cost{} output={} type=Float64 --quiet'.format(index, outputs[-1])]
+    script = tmp_path / 'r_cost.sh'
+    script.write_text('\n'.join(lines) + '\n')
+    completed = subprocess.run(['grass', '--tmp-location', UTM, '--exec', 'bash', str(script)],
+                               capture_output=True, text=True)
+    assert completed.returncode == 0, completed.stderr
+    return [read_raster(output)[0] for output in outputs]
+
+
+@pytest.mark.external
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which('grass') is None, reason='GRASS GIS (grass-core) is not installed')
+def test_link_costs_and_corridors_equal_those_built_from_grass_r_cost(qgis_app, tmp_path):
+    rng = np.random.default_rng(3)
+    resistance = rng.uniform(1.0, 20.0, size=(30, 40))
+    resistance[rng.random((30, 40)) < 0.1] = np.nan
+    blocks = [((2, 5), (1, 4)), ((22, 26), (33, 37)), ((3, 6), (30, 34))]
+    for rows, cols in blocks:
+        resistance[rows[0]:rows[1] + 1, cols[0]:cols[1] + 1] = 1.0
+    resistance_path = geotiff(tmp_path / 'resistance.tif', resistance, 30.0)
+    source_paths = []
+    for index, (rows, cols) in enumerate(blocks):
+        mask = np.full(resistance.shape, np.nan)
+        mask[rows[0]:rows[1] + 1, cols[0]:cols[1] + 1] = 1
+        source_paths.append(geotiff(tmp_path / 'core_{}.tif'.format(index), mask, 30.0))
+    grass = [30.0 * cost for cost in grass_r_cost_from_each(tmp_path, resistance_path, source_paths)]
+    output = str(tmp_path / 'corridors.tif')
+    result = run(CORES=core_layer([cell_rectangle(*block) for block in blocks], [0, 1, 2], field_type='integer'),
+                 CORE_ID_FIELD='name', RESISTANCE=resistance_path, MAX_NEIGHBORS=0, DROP_THROUGH_CORES=False,
+                 WIDTH_CUTOFF=1e9, OUTPUT_CORRIDORS=output)
+    links = attributes(result['OUTPUT_LINKS'])
+    assert sorted(links) == [(0, 1), (0, 2), (1, 2)]
+    expected = np.full(resistance.shape, np.inf)
+    for (a, b), feature in links.items():
+        rows, cols = blocks[b]
+        lcd = np.nanmin(grass[a][rows[0]:rows[1] + 1, cols[0]:cols[1] + 1])
+        assert feature['cwd'] == pytest.approx(lcd, rel=1e-6)
+        expected = np.fmin(expected, grass[a] + grass[b] - lcd)
+    nlcc = read_raster(output)[0]
+    reachable = np.isfinite(expected)
+    assert np.array_equal(~np.isnan(nlcc), reachable)
+    np.testing.assert_allclose(nlcc[reachable], expected[reachable], rtol=1e-5, atol=1e-2)
 
 
 @pytest.mark.external
