@@ -506,6 +506,19 @@ def test_a_core_partly_outside_the_raster_is_reported(qgis_app, tmp_path):
     assert any('beyond the resistance raster' in line and 'edge' in line for line in feedback.lines)
 
 
+def test_an_invalid_core_polygon_is_repaired_and_used(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((10, 20)), 30.0)
+    # a bow tie over columns 15 to 19 and rows 2 to 7, crossing itself at its centre
+    bow_tie = 'POLYGON(({0} {1}, {2} {3}, {2} {1}, {0} {3}, {0} {1}))'.format(X0 + 450, Y0 - 60, X0 + 600, Y0 - 240)
+    feedback = RecordingFeedback()
+    result = run(feedback=feedback, CORES=core_layer([THREE_CORES[0], bow_tie], ['a', 'tie']), CORE_ID_FIELD='name',
+                 RESISTANCE=resistance, OUTPUT_CORRIDORS=str(tmp_path / 'corridors.tif'))
+    assert any('1 invalid geometries repaired' in line for line in feedback.lines)
+    [link] = result['OUTPUT_LINKS'].getFeatures()
+    # the left triangle holds the centres of column 15, rows 3 to 6: 13 cells of 30 m from core a's column 2
+    assert link['to_id'] == 'tie' and link['cwd'] == pytest.approx(390.0) and link['euc_dist'] == pytest.approx(390.0)
+
+
 def test_empty_core_layer_is_refused(qgis_app, tmp_path):
     resistance = geotiff(tmp_path / 'resistance.tif', np.ones((10, 20)), 30.0)
     with pytest.raises(QgsProcessingException, match='at least two cores; 0 given'):
