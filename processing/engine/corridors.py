@@ -11,8 +11,9 @@ The steps of Linkage Mapper (McRae and Kavanagh 2011, steps 3 to 5), on the 8-ne
    least-cost path crosses a third core. A link is kept when either of its two cores chose it: the link set
    is the union of the cores' choices, as in Linkage Mapper's step 4, so a core can end up with more than
    ``max_neighbors`` links (chosen by others) but never with fewer than its own choices;
-4. each kept link gets its least-cost path (traced by steepest descent on CWD_A from the cell of B
-   nearest to A, so it starts on a cell of A and ends on a cell of B) and its metrics;
+4. each kept link gets its least-cost path and its metrics. The path is traced by steepest descent on the
+   surface of one of its cores, say CWD_A, from the cell of B nearest to A back to A, so it runs from a cell
+   of A to a cell of B. Paths are traced during step 3, only for the pairs a core examines;
 5. its normalised least-cost corridor NLCC_AB = CWD_A + CWD_B - LCD_AB (0 along the path) is mosaicked
    by minimum over the links and truncated at ``width_cutoff``; cells with NLCC_AB <= ``width_cutoff``
    form the link's corridor polygon.
