@@ -166,6 +166,16 @@ def test_a_core_without_buffer_is_located_at_the_core():
     assert problem.feature_ids == (9,) and same_shape(problem.geometry, island)
 
 
+def test_a_core_drawn_as_two_features_is_one_core():
+    zoning = [ZoneFeature(1, 'core', box(0, 0, 100, 100)), ZoneFeature(2, 'core', box(100, 0, 200, 100)),
+              ZoneFeature(3, 'buffer', box(200, 0, 300, 100))]
+    problems = engine.validate(zoning, profile='china3')
+    assert not by_rule(problems, 'core_without_buffer')
+    stretches = by_rule(problems, 'core_not_enclosed')
+    assert {problem.feature_ids for problem in stretches} == {(1, 2)}
+    assert sum(problem.geometry.length for problem in stretches) == pytest.approx(500, abs=0.1)  # not x = 100
+
+
 def test_touching_a_buffer_at_a_corner_is_not_adjoining():
     zoning = [ZoneFeature(1, 'core', box(0, 0, 10, 10)), ZoneFeature(2, 'buffer', box(10, 10, 20, 20))]
     assert [problem.feature_ids for problem in by_rule(engine.validate(zoning), 'core_without_buffer')] == [(1,)]
@@ -280,7 +290,7 @@ def test_china2_reads_buffer_and_transition_as_the_general_control_zone():
 
 
 def test_china2_core_must_adjoin_the_general_control_zone():
-    zoning = [ZoneFeature(1, 'core', box(0, 0, 100, 100)), ZoneFeature(2, 'core', box(100, 0, 200, 100))]
+    zoning = [ZoneFeature(1, 'core', box(0, 0, 100, 100)), ZoneFeature(2, 'core', box(200, 0, 300, 100))]
     problems = by_rule(engine.validate(zoning, profile='china2'), 'core_without_buffer')
     assert [problem.feature_ids for problem in problems] == [(1,), (2,)]
     assert 'general control zone' in problems[0].message()

@@ -23,8 +23,8 @@ from collections import namedtuple
 
 import numpy as np
 from shapely.geometry import CAP_STYLE, MultiLineString, Point, Polygon
-from shapely.ops import linemerge, unary_union
-from shapely.validation import explain_validity
+from shapely.ops import clip_by_rect, linemerge, unary_union
+from shapely.validation import explain_validity, make_valid
 
 from . import geometry as engine_geometry
 from .messages import N_
@@ -88,7 +88,7 @@ class Problem(namedtuple('Problem', 'rule severity message_template params geome
 
     @property
     def template(self):
-        """Alias of ``message_template``, so that ``qgis_io.engine_message`` translates a Problem like an EngineError."""
+        """Alias of ``message_template``: ``qgis_io.engine_message`` translates a Problem like an EngineError."""
         return self.message_template
 
     def message(self):
@@ -235,34 +235,83 @@ def _union(geometries):
     return unary_union(geometries) if geometries else Polygon()
 
 
+def _window(bounds, margin):
+    """``bounds`` (minx, miny, maxx, maxy) grown by ``margin`` on every side."""
+    return (bounds[0] - margin, bounds[1] - margin, bounds[2] + margin, bounds[3] + margin)
+
+
+def _clip(geometry, window, bounds=None):
+    """The part of a polygonal ``geometry`` (with ``bounds`` if known) inside the rectangle ``window``.
+
+    Fast (no full overlay): zoning layers often hold one large polygon per zone (a transition with a hole
+    per buffer), and the checks look at it only through small windows, which keeps them fast on big layers.
+    """
+    minx, miny, maxx, maxy = geometry.bounds if bounds is None else bounds
+    if minx >= window[0] and miny >= window[1] and maxx <= window[2] and maxy <= window[3]:
+        return geometry
+    clipped = clip_by_rect(geometry, *window)
+    return clipped if clipped.is_valid else engine_geometry.polygonal_part(make_valid(clipped))
+
+
 class ZoningContext:
-    """One zoning's features, unions and options, computed once and shared by the checks."""
+    """One zoning's polygons, indexed by bounding box, with the options shared by the checks."""
 
     def __init__(self, prepared, boundary, profile, buffer_width, exempt, tolerances):
-        self.features = prepared.features
         self.profile = profile
         self.tolerances = tolerances
         self.buffer_width = buffer_width
         self.boundary = engine_geometry.polygonal_part(boundary) if boundary is not None else None
         self.exempt_band = exempt.buffer(tolerances.exempt_m, _BUFFER_RESOLUTION) if exempt is not None else None
-        self.union = _union([geometry for _fid, _zone, geometry in self.features])
-        self.by_class = {}
-        for _fid, zone, geometry in self.features:
-            self.by_class.setdefault(zone, []).append(geometry)
+        self.parts = [(fid, zone, part) for fid, zone, geometry in prepared.features for part in _polygons(geometry)]
+        self.bounds = np.array([part.bounds for _fid, _zone, part in self.parts]).reshape(-1, 4)
+        self.union = _union([part for _fid, _zone, part in self.parts])
+        self._class_unions = {}
+        self._cores = None
 
     def severity(self, rule):
         return self.profile['severity'][rule]
 
+    def candidates(self, window, classes=None):
+        """Indices of the polygons whose bounding box meets ``window``, only of ``classes`` when given."""
+        bounds = self.bounds
+        hits = np.nonzero((bounds[:, 0] <= window[2]) & (bounds[:, 2] >= window[0])
+                          & (bounds[:, 1] <= window[3]) & (bounds[:, 3] >= window[1]))[0]
+        return [int(index) for index in hits if classes is None or self.parts[index][1] in classes]
+
+    def clipped(self, index, window):
+        """Polygon ``index`` inside the rectangle ``window``."""
+        return _clip(self.parts[index][2], window, self.bounds[index])
+
+    def local_union(self, classes, window):
+        """The union of the zones of ``classes`` inside the rectangle ``window``."""
+        return _union([self.clipped(index, window) for index in self.candidates(window, classes)])
+
+    def local_exempt(self, window):
+        return _clip(self.exempt_band, window) if self.exempt_band is not None else Polygon()
+
     def class_union(self, classes):
-        return _union([geometry for zone in classes for geometry in self.by_class.get(zone, [])])
+        """The union of the zones of ``classes`` (a tuple), computed once per zoning."""
+        if classes not in self._class_unions:
+            self._class_unions[classes] = _union([part for _fid, zone, part in self.parts if zone in classes])
+        return self._class_unions[classes]
 
     def cores(self):
-        """(fid, polygon) for every polygon part of every core feature."""
-        return [(fid, part) for fid, zone, geometry in self.features if zone == CORE for part in _polygons(geometry)]
+        """(feature ids, polygon) per core: a connected core area, which may be made of several features."""
+        if self._cores is None:
+            self._cores = []
+            for core in _polygons(self.class_union((CORE,))):
+                fids = sorted({self.parts[index][0] for index in self.candidates(core.bounds, (CORE,))
+                               if self.parts[index][2].intersection(core).area > 0})
+                self._cores.append((tuple(fids), core))
+        return self._cores
 
     def reserve(self):
         """The reserve: the boundary when given, else the union of the zones."""
         return self.boundary if self.boundary is not None else self.union
+
+
+def _fid_list(fids):
+    return ', '.join(str(fid) for fid in fids)
 
 
 def check_no_core(context):
@@ -274,20 +323,21 @@ def check_no_core(context):
 
 
 def check_overlaps(context):
-    """Rule 2: every pairwise intersection of zone polygons of ``area_m2`` or more (located: the overlap)."""
-    features = context.features
-    if len(features) < 2:
-        return []
-    bounds = np.array([geometry.bounds for _fid, _zone, geometry in features])
+    """Rule 2: every intersection of two zone polygons of ``area_m2`` or more (located: the overlap)."""
     problems = []
-    for i, (fid, _zone, geometry) in enumerate(features[:-1]):
-        rest = bounds[i + 1:]
-        candidates = np.nonzero((rest[:, 0] <= bounds[i, 2]) & (rest[:, 2] >= bounds[i, 0])
-                                & (rest[:, 1] <= bounds[i, 3]) & (rest[:, 3] >= bounds[i, 1]))[0] + i + 1
-        for j in candidates:
-            other_fid, _other_zone, other = features[j]
-            overlap = engine_geometry.polygonal_part(geometry.intersection(other))
-            if overlap.area >= context.tolerances.area_m2:
+    for index, (fid, _zone, _part) in enumerate(context.parts):
+        for other_index in context.candidates(context.bounds[index]):
+            other_fid = context.parts[other_index][0]
+            if other_index <= index or other_fid == fid:
+                continue
+            common = np.concatenate([np.maximum(context.bounds[index, :2], context.bounds[other_index, :2]),
+                                     np.minimum(context.bounds[index, 2:], context.bounds[other_index, 2:])])
+            if (common[2] - common[0]) * (common[3] - common[1]) < context.tolerances.area_m2:
+                continue
+            common = _window(common, context.tolerances.snap_m)  # a polygon tangent to the window clips dirty
+            intersection = context.clipped(index, common).intersection(context.clipped(other_index, common))
+            if intersection.area >= context.tolerances.area_m2:  # before polygonal_part: shared edges are many lines
+                overlap = engine_geometry.polygonal_part(intersection)
                 problems.append(Problem(
                     RULE_OVERLAP, context.severity(RULE_OVERLAP),
                     N_('Features {fid} and {other_fid} overlap by {area_m2:.1f} m².'),
@@ -316,48 +366,50 @@ def check_outside(context):
     for piece in _polygons(context.union.difference(context.boundary)):
         if piece.area < context.tolerances.area_m2:
             continue
-        fids = tuple(fid for fid, _zone, geometry in context.features if geometry.intersection(piece).area > 0)
+        fids = tuple(sorted({context.parts[index][0] for index in context.candidates(piece.bounds)
+                             if context.parts[index][2].intersection(piece).area > 0}))
         problems.append(Problem(
             RULE_OUTSIDE, context.severity(RULE_OUTSIDE),
             N_('{area_m2:.1f} m² of zone features {fids} lie outside the reserve boundary.'),
-            {'area_m2': piece.area, 'fids': ', '.join(str(fid) for fid in fids)}, piece, fids))
+            {'area_m2': piece.area, 'fids': _fid_list(fids)}, piece, fids))
     return problems
 
 
 def check_adjoin(context):
-    """Rule 4 (MAB minimum): every core polygon shares ``length_m`` or more of edge with a buffer (located: the core)."""
-    buffer_band = context.class_union(context.profile['buffer_classes']).buffer(
-        context.tolerances.snap_m, _BUFFER_RESOLUTION)
-    template = (N_('Core feature {fid} does not adjoin the general control zone.')
+    """Rule 4 (MAB minimum): each core shares ``length_m`` or more of edge with a buffer (located: the core)."""
+    snap = context.tolerances.snap_m
+    template = (N_('Core of feature {fids} does not adjoin the general control zone.')
                 if GENERAL in context.profile['buffer_classes'] else
-                N_('Core feature {fid} does not adjoin any buffer zone.'))
-    return [Problem(RULE_ADJOIN, context.severity(RULE_ADJOIN), template, {'fid': fid}, core, (fid,))
-            for fid, core in context.cores()
-            if core.boundary.intersection(buffer_band).length < context.tolerances.length_m]
+                N_('Core of feature {fids} does not adjoin any buffer zone.'))
+    problems = []
+    for fids, core in context.cores():
+        window = _window(core.bounds, 2 * snap)
+        band = context.local_union(context.profile['buffer_classes'], window).buffer(snap, _BUFFER_RESOLUTION)
+        if core.boundary.intersection(band).length < context.tolerances.length_m:
+            problems.append(Problem(RULE_ADJOIN, context.severity(RULE_ADJOIN), template,
+                                    {'fids': _fid_list(fids)}, core, fids))
+    return problems
 
 
 def check_enclosure(context):
     """Rule 4, strict: stretches of core edge on the outer edge of the zoning or on the transition area (lines).
 
-    An edge counts as enclosed where it is shared with a buffer or another core, or lies within ``exempt_m`` of
-    an exempt line or polygon (coast, national border, neighbouring protected area).
+    An edge counts as enclosed where it is shared with a buffer, or lies within ``exempt_m`` of an exempt line
+    or polygon (coast, national border, neighbouring protected area).
     """
     snap = context.tolerances.snap_m
-    core_outline = context.class_union((CORE,)).boundary.buffer(snap, _BUFFER_RESOLUTION)
-    covered = context.class_union(context.profile['buffer_classes']).buffer(snap, _BUFFER_RESOLUTION)
-    if context.exempt_band is not None:
-        covered = covered.union(context.exempt_band)
-    transition_band = context.class_union((TRANSITION,)).buffer(snap, _BUFFER_RESOLUTION)
+    templates = (N_('Core of feature {fids}: {length_m:.0f} m of its edge border the transition area.'),
+                 N_('Core of feature {fids}: {length_m:.0f} m of its edge lie on the outer edge of the zoning.'))
     problems = []
-    for fid, core in context.cores():
-        exposed = core.boundary.intersection(core_outline).difference(covered)
-        for stretches, template in (
-                (exposed.intersection(transition_band),
-                 N_('Core feature {fid}: {length_m:.0f} m of its edge border the transition area.')),
-                (exposed.difference(transition_band),
-                 N_('Core feature {fid}: {length_m:.0f} m of its edge lie on the outer edge of the zoning.'))):
+    for fids, core in context.cores():
+        window = _window(core.bounds, 2 * snap)
+        covered = context.local_union(context.profile['buffer_classes'], window).buffer(snap, _BUFFER_RESOLUTION)
+        exposed = core.boundary.difference(covered.union(context.local_exempt(window)))
+        transition_band = context.local_union((TRANSITION,), window).buffer(snap, _BUFFER_RESOLUTION)
+        for stretches, template in zip((exposed.intersection(transition_band), exposed.difference(transition_band)),
+                                       templates):
             problems.extend(Problem(RULE_ENCLOSURE, context.severity(RULE_ENCLOSURE), template,
-                                    {'fid': fid, 'length_m': stretch.length}, stretch, (fid,))
+                                    {'fids': _fid_list(fids), 'length_m': stretch.length}, stretch, fids)
                             for stretch in _line_stretches(stretches)
                             if stretch.length >= context.tolerances.length_m)
     return problems
@@ -371,17 +423,20 @@ def check_buffer_width(context):
     """
     if not context.buffer_width:
         return []
-    allowed = context.class_union((CORE,) + tuple(context.profile['buffer_classes']))
+    width = context.buffer_width
+    classes = (CORE,) + tuple(context.profile['buffer_classes'])
     problems = []
-    for fid, core in context.cores():
-        grown = _grown(core, context.buffer_width, context.exempt_band)
-        for piece in _polygons(grown.difference(allowed)):
+    for fids, core in context.cores():
+        window = _window(core.bounds, width + context.tolerances.snap_m)
+        exempt = context.local_exempt(window) if context.exempt_band is not None else None
+        outside = _grown(core, width, exempt).difference(context.local_union(classes, window))
+        for piece in _polygons(outside):
             if piece.area >= context.tolerances.area_m2:
                 problems.append(Problem(
                     RULE_WIDTH, context.severity(RULE_WIDTH),
-                    N_('Core feature {fid}: the buffer is narrower than {width_m:g} m here '
+                    N_('Core of feature {fids}: the buffer is narrower than {width_m:g} m here '
                        '({area_m2:.1f} m² of the {width_m:g} m ring around the core lie outside core and buffer).'),
-                    {'fid': fid, 'width_m': context.buffer_width, 'area_m2': piece.area}, piece, (fid,)))
+                    {'fids': _fid_list(fids), 'width_m': width, 'area_m2': piece.area}, piece, fids))
     return problems
 
 
@@ -441,7 +496,7 @@ def areas_by_class(zones, boundary=None, profile='mab'):
     """
     profile = PROFILES[profile] if isinstance(profile, str) else profile
     context = ZoningContext(prepare_zones(zones, profile), boundary, profile, None, None, DEFAULT_TOLERANCES)
-    areas = {zone: _union(geometries).area for zone, geometries in context.by_class.items()}
+    areas = {zone: context.class_union((zone,)).area for zone in {zone for _fid, zone, _part in context.parts}}
     areas['reserve'] = context.reserve().area
     return areas
 
