@@ -3,7 +3,9 @@ coverage over time and species coverage (Map of Life Species Protection Index).
 
 Every geometry handed to this module is a shapely geometry in one metric *equal-area* CRS (the adapters use
 qgis_io.local_equal_area_crs), so ``geometry.area`` is in m2; tables report km2 and percent.
-Works with shapely 1.8 and 2.x (see ``query_indices``).
+Works with shapely 1.8 and 2.x: the few calls that differ are in the compatibility helpers below
+(``build_tree``, ``query_indices``, ``envelope_pairs``, ``geometry_kinds``, ``areas_inside``); on shapely 2 they use
+its vectorised functions.
 """
 
 import math
@@ -12,6 +14,7 @@ from collections import namedtuple
 
 import numpy as np
 import pandas as pd
+import shapely
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from shapely.errors import ShapelyDeprecationWarning
@@ -30,6 +33,8 @@ UNPROTECTED_PERCENT = 1.0
 KEPT_STATUSES = ('designated', 'inscribed', 'established')
 MAB_MARKERS = ('unesco-mab', 'biosphere reserve')
 CIRCLE_SEGMENTS_PER_QUADRANT = 16
+POINT_TYPES = ('Point', 'MultiPoint')
+POLYGON_TYPES = ('Polygon', 'MultiPolygon')
 
 STATUS_FIELD = 'STATUS'
 DESIGNATION_FIELD = 'DESIG_ENG'
@@ -56,8 +61,32 @@ Flattened = namedtuple('Flattened', 'pieces years units')
 """Disjoint pieces (each first protected in ``years[i]``, None = unknown), and the dissolved units."""
 
 
+SHAPELY_2 = int(shapely.__version__.split('.')[0]) >= 2
+TYPE_NAMES = ('Point', 'LineString', 'LinearRing', 'Polygon', 'MultiPoint', 'MultiLineString', 'MultiPolygon',
+              'GeometryCollection')
+"""Geometry type names by shapely 2's type id."""
+
+
 def note(template, **params):
     return Note(template, params)
+
+
+def object_array(geometries):
+    """A 1-D numpy object array of geometries (never unpacked into coordinates)."""
+    array = np.empty(len(geometries), dtype=object)
+    array[:] = geometries
+    return array
+
+
+def geometry_kinds(geometries):
+    """(type names, validity) of ``geometries``: the type is None for None or empty geometries."""
+    if SHAPELY_2:
+        array = object_array(geometries)
+        type_ids, empty, valid = shapely.get_type_id(array), shapely.is_empty(array), shapely.is_valid(array)
+        names = [None if type_id < 0 or is_empty else TYPE_NAMES[type_id] for type_id, is_empty in zip(type_ids, empty)]
+        return names, [bool(flag) for flag in valid]
+    names = [None if geometry is None or geometry.is_empty else geometry.geom_type for geometry in geometries]
+    return names, [name is not None and geometry.is_valid for name, geometry in zip(names, geometries)]
 
 
 def build_tree(geometries):
@@ -76,6 +105,8 @@ def query_indices(tree, geometry):
 
 def polygon_parts(geometry):
     """The Polygons of a polygonal geometry as a list (empty for None or empty)."""
+    if isinstance(geometry, MultiPolygon):
+        return list(geometry.geoms)
     polygonal = engine_geometry.polygonal_part(geometry)
     if polygonal.is_empty:
         return []
@@ -117,10 +148,6 @@ def establishment_year(value):
     return year if year > 0 else None
 
 
-def is_point(geometry):
-    return geometry.geom_type in ('Point', 'MultiPoint')
-
-
 class _Tally:
     """Counts of what one cleaning step removed or changed, for the summary."""
 
@@ -160,17 +187,17 @@ def _designation_kept(area, layer, options, tally):
     return True
 
 
-def _polygon_of(area, layer, options, tally):
+def _polygon_of(area, kind, valid, layer, options, tally):
     """The area's polygon after the point and repair steps, or None when the step removes it."""
     geometry = area.geometry
-    if is_point(geometry):
+    if kind in POINT_TYPES:
         if not options.points_as_circles:
             tally.add(('points_off',), layer.name, area.fid)
             return None
         circles = points_to_circles(geometry, area.attributes.get(REPORTED_AREA_FIELD))
         tally.add(('circle',) if circles is not None else ('point_no_area',), layer.name, area.fid)
         return circles
-    if geometry.is_valid and geometry.geom_type in ('Polygon', 'MultiPolygon'):
+    if valid and kind in POLYGON_TYPES:
         return geometry
     if not options.repair:
         tally.add(('invalid_kept_out',), layer.name, area.fid)
@@ -180,13 +207,13 @@ def _polygon_of(area, layer, options, tally):
     return repaired
 
 
-def _clean_area(area, layer, options, tally):
-    if area.geometry is None or area.geometry.is_empty:
+def _clean_area(area, kind, valid, layer, options, tally):
+    if kind is None:
         tally.add(('null',), layer.name, area.fid)
         return None
     if not (_status_kept(area, layer, options, tally) and _designation_kept(area, layer, options, tally)):
         return None
-    polygon = _polygon_of(area, layer, options, tally)
+    polygon = _polygon_of(area, kind, valid, layer, options, tally)
     if polygon is None:
         return None
     return DatedPolygon(polygon, establishment_year(area.attributes.get(YEAR_FIELD)))
@@ -207,7 +234,7 @@ STEP_TEMPLATES = {
 }
 
 
-def _missing_field_notes(layer, options):
+def _missing_field_notes(layer, kinds, options):
     notes = []
     if options.status_filter and STATUS_FIELD not in layer.fields:
         notes.append(note(N_('Layer "{layer}" has no STATUS field: the status filter keeps all its areas.'),
@@ -218,8 +245,7 @@ def _missing_field_notes(layer, options):
     if YEAR_FIELD not in layer.fields:
         notes.append(note(N_('Layer "{layer}" has no STATUS_YR field: its areas have no establishment year.'),
                           layer=layer.name))
-    if any(area.geometry is not None and is_point(area.geometry) for area in layer.areas) and \
-            REPORTED_AREA_FIELD not in layer.fields:
+    if any(kind in POINT_TYPES for kind in kinds) and REPORTED_AREA_FIELD not in layer.fields:
         notes.append(note(N_('Layer "{layer}" has points but no REP_AREA field: its points have no area.'),
                           layer=layer.name))
     return notes
@@ -239,12 +265,13 @@ def clean_protected_areas(layers, options=CleaningOptions(), feedback=None):
     total = sum(len(layer.areas) for layer in layers) or 1
     done = 0
     for layer in layers:
-        notes.extend(_missing_field_notes(layer, options))
-        for area in layer.areas:
+        kinds, validity = geometry_kinds([area.geometry for area in layer.areas])
+        notes.extend(_missing_field_notes(layer, kinds, options))
+        for area, kind, valid in zip(layer.areas, kinds, validity):
             done += 1
             if feedback is not None and done % 500 == 0 and feedback(done / total):
                 return kept, notes
-            polygon = _clean_area(area, layer, options, tally)
+            polygon = _clean_area(area, kind, valid, layer, options, tally)
             if polygon is not None:
                 kept.append(polygon)
     for key in sorted(tally.counts, key=str):
@@ -257,19 +284,27 @@ def clean_protected_areas(layers, options=CleaningOptions(), feedback=None):
 
 # --- flattening: overlaps counted once ---------------------------------------------------------------------
 
+def envelope_pairs(geometries):
+    """(i, j) index arrays of every pair of geometries whose envelopes intersect (i == j included).
+
+    shapely 2 answers with one bulk STRtree query; shapely 1.8 queries geometry by geometry.
+    """
+    tree = build_tree(geometries)
+    if not hasattr(tree, 'query_items'):
+        pairs = tree.query(np.asarray(geometries, dtype=object))
+        return pairs[0], pairs[1]
+    hits = [query_indices(tree, geometry) for geometry in geometries]
+    rows = np.repeat(np.arange(len(geometries)), [len(item) for item in hits])
+    return rows, np.concatenate(hits)
+
+
 def overlap_groups(geometries):
     """Label each geometry with the id of its group of envelope-overlapping geometries (connected components)."""
     count = len(geometries)
     if count == 0:
         return np.zeros(0, dtype=int)
-    tree = build_tree(geometries)
-    rows, cols = [], []
-    for index, geometry in enumerate(geometries):
-        hits = query_indices(tree, geometry)
-        rows.append(np.full(len(hits), index))
-        cols.append(hits)
-    graph = coo_matrix((np.ones(sum(len(item) for item in rows)), (np.concatenate(rows), np.concatenate(cols))),
-                       shape=(count, count))
+    rows, cols = envelope_pairs(geometries)
+    graph = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(count, count))
     return connected_components(graph, directed=False)[1]
 
 
@@ -343,33 +378,59 @@ def overlap_note(polygons, flattened, dissolve=True):
 
 # --- coverage per region -------------------------------------------------------------------------------------
 
+def areas_inside(region, parts, candidates):
+    """(those of ``candidates`` whose part overlaps ``region``, the area of each inside it in m2).
+
+    ``parts``: object array of Polygons; ``candidates``: indices into it. Parts lying wholly inside the region
+    are measured without computing an intersection.
+    """
+    if SHAPELY_2:
+        subset = parts[candidates]
+        prepared_here = not shapely.is_prepared(region)
+        shapely.prepare(region)
+        try:
+            inside = shapely.contains(region, subset)
+            crossing = ~inside & shapely.intersects(region, subset)
+        finally:
+            if prepared_here:
+                shapely.destroy_prepared(region)
+        areas = np.zeros(len(subset))
+        areas[inside] = shapely.area(subset[inside])
+        areas[crossing] = shapely.area(shapely.intersection(subset[crossing], region))
+        keep = inside | crossing
+        return candidates[keep], areas[keep]
+    prepared = prep(region)
+    hits, areas = [], []
+    for index in candidates:
+        part = parts[index]
+        if prepared.contains(part):
+            hits.append(index)
+            areas.append(part.area)
+        elif prepared.intersects(part):
+            hits.append(index)
+            areas.append(region.intersection(part).area)
+    return np.asarray(hits, dtype=int), np.asarray(areas, dtype=float)
+
+
 def clipped_areas(parts, regions, feedback=None):
     """Area (m2) of each part inside each region, as a sparse list.
 
     ``parts``: Polygons (equal-area metric CRS); ``regions``: polygonal geometries in the same CRS.
-    Returns three arrays (part_index, region_index, area_m2) for every pair that overlaps. Parts lying
-    wholly inside a region are counted without computing an intersection.
+    Returns three arrays (part_index, region_index, area_m2) for every pair that overlaps.
     """
-    part_ids, region_ids, areas = [], [], []
+    part_ids, region_ids, areas = [np.zeros(0, dtype=int)], [np.zeros(0, dtype=int)], [np.zeros(0)]
     tree = build_tree(parts) if parts else None
+    parts_array = object_array(parts)
     for region_index, region in enumerate(regions):
         if feedback is not None and feedback(region_index / max(len(regions), 1)):
             break
         if tree is None or region is None or region.is_empty:
             continue
-        prepared = prep(region)
-        for part_index in query_indices(tree, region):
-            part = parts[part_index]
-            if prepared.contains(part):
-                area = part.area
-            elif prepared.intersects(part):
-                area = region.intersection(part).area
-            else:
-                continue
-            part_ids.append(part_index)
-            region_ids.append(region_index)
-            areas.append(area)
-    return np.asarray(part_ids, dtype=int), np.asarray(region_ids, dtype=int), np.asarray(areas, dtype=float)
+        hits, hit_areas = areas_inside(region, parts_array, query_indices(tree, region))
+        part_ids.append(hits)
+        region_ids.append(np.full(len(hits), region_index))
+        areas.append(hit_areas)
+    return np.concatenate(part_ids), np.concatenate(region_ids), np.concatenate(areas)
 
 
 def _coverage_frame(keys, region_areas_m2, protected_m2):
