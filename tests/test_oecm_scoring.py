@@ -1,5 +1,6 @@
 """scoreoecm: screening, zonal means, AHP, weighting and ranking, as a planner would check them."""
 
+import math
 import os
 
 import numpy as np
@@ -346,3 +347,31 @@ def test_qgis_process_scores_as_a_batch_user_would(qgis_process, landscape):
     ranks = {feature['name']: feature['rank'] for feature in layer.getFeatures() if feature['eligible']}
     assert ranks['east_north'] == 1 and ranks['west_south'] == 4
     assert os.path.exists(output)
+
+
+# --- connectivity contribution ------------------------------------------------------------------------------------
+
+def protconn_two_patches(area_p, area_c, gap, region_area, distance=10000.0):
+    """ProtConn (DOMAIN.md section 3) of two patches at edge-to-edge distance ``gap`` m, by hand."""
+    probability = math.exp(math.log(0.5) / distance * gap)
+    return 100.0 * math.sqrt(area_p ** 2 + area_c ** 2 + 2 * area_p * area_c * probability) / region_area
+
+
+def test_connectivity_gain_is_the_protconn_rise_and_favours_nearby_sites():
+    region = box(0, 0, 100000, 10000)
+    protected = [box(0, 0, 10000, 10000)]
+    near, far = box(12000, 0, 17000, 10000), box(90000, 0, 95000, 10000)
+    gains = scoring.connectivity_gains([near, far, None, near], [True, True, True, False], protected, [region],
+                                       10000.0)
+    base = 100.0 * protected[0].area / region.area
+    assert gains[0] == pytest.approx(protconn_two_patches(1e8, 5e7, 2000, region.area) - base, rel=1e-6)
+    assert gains[1] == pytest.approx(protconn_two_patches(1e8, 5e7, 80000, region.area) - base, rel=1e-6)
+    assert gains[0] > gains[1] > 0
+    assert np.isnan(gains[2]) and np.isnan(gains[3])
+
+
+def test_connectivity_as_a_criterion_in_the_algorithm(qgis_app, landscape):
+    _result, rows = run_score(landscape, CRITERIA=[], CONNECTIVITY=True, DIRECTIONS='', WEIGHTS='', DISTANCE=500)
+    eligible = ['bowtie', 'west_south', 'east_north', 'middle']
+    assert all(0.0 <= rows[name]['n_connectivity'] <= 1.0 for name in eligible)
+    assert rows['inside']['n_connectivity'] == NULL

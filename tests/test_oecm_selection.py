@@ -26,8 +26,8 @@ def two_regions():
 
 def test_greedy_closes_every_gap_with_the_best_value_per_cost():
     regions, protected = two_regions()
-    candidates = [strip(1 * KM, 3 * KM), strip(2 * KM, 5 * KM), strip(10 * KM, 13 * KM), strip(15 * KM, 16 * KM, 0, 5 * KM),
-                  strip(0, 0.5 * KM, 0, 0.5 * KM)]
+    candidates = [strip(1 * KM, 3 * KM), strip(2 * KM, 5 * KM), strip(10 * KM, 13 * KM),
+                  strip(15 * KM, 16 * KM, 0, 5 * KM), strip(0, 0.5 * KM, 0, 0.5 * KM)]
     problem = selection.make_problem(candidates, [100, 50, 80, 90, 100], None, regions, protected, 30)
     np.testing.assert_allclose(problem.gaps, [20.0, 30.0])
     result = selection.greedy_selection(problem)

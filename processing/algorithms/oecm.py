@@ -44,6 +44,7 @@ SCORE_FIELD = 'score'
 RANK_FIELD = 'rank'
 CLASS_FIELD = 'class'
 CRITERION_PREFIX = 'n_'
+CONNECTIVITY_KEY = 'connectivity'
 
 
 def tr(text):
@@ -221,8 +222,9 @@ class ScoreOecm(ReservePlannerAlgorithm):
         matrix_text = self.parameterAsString(parameters, self.AHP_MATRIX, context)
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
 
-        labels = [layer.name() for layer in rasters] + [layer.name() for layer in vector_layers] \
-            + list(attribute_fields) + ([tr('connectivity (ProtConn gain)')] if with_connectivity else [])
+        keys = [layer.name() for layer in rasters] + [layer.name() for layer in vector_layers] \
+            + list(attribute_fields) + ([CONNECTIVITY_KEY] if with_connectivity else [])
+        labels = keys[:-1] + [tr('connectivity (ProtConn gain)')] if with_connectivity else keys
         if not labels:
             raise QgsProcessingException(tr('No criterion was given: choose at least one raster (CRITERIA), vector '
                                             'layer (VECTOR_CRITERIA), numeric field (ATTRIBUTE_CRITERIA) or '
@@ -231,7 +233,7 @@ class ScoreOecm(ReservePlannerAlgorithm):
             directions = scoring.parse_directions(directions_text, len(labels))
             weights, ahp = self.weights(weights_text, matrix_text, len(labels), feedback)
         except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error))
+            raise QgsProcessingException(qgis_io.engine_message(error)) from error
 
         output_crs = candidates_source.sourceCrs()
         work_crs = qgis_io.metric_crs(qgis_io.source_extent(candidates_source, output_crs, context), output_crs)
@@ -275,7 +277,7 @@ class ScoreOecm(ReservePlannerAlgorithm):
 
         steps.setCurrentStep(3 + len(rasters) + len(vector_layers))
         reason_texts = ['; '.join(qgis_io.engine_message(reason) for reason in item) for item in reasons]
-        dest_id = self.write_output(parameters, context, candidates_source, candidates, labels, eligible,
+        dest_id = self.write_output(parameters, context, candidates_source, candidates, keys, eligible,
                                     reason_texts, protected_percent, scores, work_crs, feedback)
         results = {self.OUTPUT: dest_id, self.ELIGIBLE_COUNT: int(eligible.sum()),
                    self.SCREENED_COUNT: int((~eligible).sum()),
@@ -328,7 +330,7 @@ class ScoreOecm(ReservePlannerAlgorithm):
             spec = zonal.grid_spec(layer.source())
             return zonal.zonal_means(layer.source(), zonal.plan_zonal(in_raster_crs, spec)).mean
         except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error))
+            raise QgsProcessingException(qgis_io.engine_message(error)) from error
 
     @staticmethod
     def warn_missing(values, eligible, labels, candidates, feedback):
@@ -356,12 +358,12 @@ class ScoreOecm(ReservePlannerAlgorithm):
                                           progress=lambda fraction: feedback.setProgress(100.0 * fraction)
                                           or feedback.isCanceled())
 
-    def write_output(self, parameters, context, source, candidates, labels, eligible, reasons, protected_percent,
+    def write_output(self, parameters, context, source, candidates, keys, eligible, reasons, protected_percent,
                      scores, work_crs, feedback):
         new_fields = [QgsField(ELIGIBLE_FIELD, QVariant.Bool), QgsField(REASON_FIELD, QVariant.String, len=254),
                       QgsField(PROTECTED_FIELD, QVariant.Double, len=20, prec=3)]
         taken = {field.name().lower() for field in new_fields} | {SCORE_FIELD, RANK_FIELD, CLASS_FIELD}
-        new_fields += [QgsField(column_name(label, taken), QVariant.Double, len=20, prec=6) for label in labels]
+        new_fields += [QgsField(column_name(key, taken), QVariant.Double, len=20, prec=6) for key in keys]
         new_fields += [QgsField(SCORE_FIELD, QVariant.Double, len=20, prec=3), QgsField(RANK_FIELD, QVariant.Int),
                        QgsField(CLASS_FIELD, QVariant.String, len=10)]
         new_names = {field.name().lower() for field in new_fields}
@@ -427,8 +429,11 @@ def scoring_report(labels, weights, directions, ahp, candidates, source, eligibl
         table = pd.DataFrame({'rank': [int(scores.rank[index]) for index in ranked], 'site': names,
                               'score': [float(scores.score[index]) for index in ranked],
                               'class': [translated_class(scores.classes[index]) for index in ranked]})
-        page.table(table, columns={'rank': tr('Rank'), 'site': tr('Site'), 'score': tr('Score (0-100)'),
-                                   'class': tr('Class')}, decimals=1)
+        headers = {'rank': tr('Rank'), 'site': tr('Site'), 'score': tr('Score (0-100)'), 'class': tr('Class')}
+        for column, label in enumerate(labels):
+            table['c{}'.format(column)] = [float(scores.normalised[index, column]) for index in ranked]
+            headers['c{}'.format(column)] = tr('{criterion} (0..1)').format(criterion=label)
+        page.table(table, columns=headers, decimals=2)
         page.figure(breakdown_chart(names, labels, weights, scores.normalised[ranked]),
                     caption=tr('Each site\'s score split into the points each criterion adds (weight x rescaled '
                                'value x 100).'))
@@ -586,7 +591,7 @@ class SelectOecm(ReservePlannerAlgorithm):
             picked = selection.greedy_selection(problem, budget, progress=lambda fraction: bool(
                 steps.setProgress(100.0 * fraction)) or steps.isCanceled())
         except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error))
+            raise QgsProcessingException(qgis_io.engine_message(error)) from error
         if feedback.isCanceled():
             raise cancelled()
         self.summarise(picked, problem, budget, feedback)

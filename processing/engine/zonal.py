@@ -15,11 +15,12 @@ Nodata cells and cells outside the raster are left out of both the sum and the w
 cell gets NaN. Values are in the raster's own units.
 """
 
+import struct
 from collections import namedtuple
 
 import numpy as np
 from osgeo import gdal
-from shapely.geometry import MultiPolygon, Polygon
+from shapely import wkb
 
 from . import coverage, raster
 from .messages import EngineError, N_
@@ -28,6 +29,7 @@ EXACT_WINDOW_CELLS = 8
 EXACT_AREA_CELLS = 16.0
 ROWS_PER_BLOCK = 512
 CORNER_BUDGET = 2000000
+WKB_POLYGON = 3
 
 ZonalResult = namedtuple('ZonalResult', 'mean weight')
 """Per-site arrays: ``mean`` of valid cells (NaN when none) and ``weight``, the number of valid cells counted
@@ -254,17 +256,33 @@ def _quadrant_areas_per_site(outlines, windows, chunk, spec):
 
 def _oriented_rings(geometry):
     """Coordinate arrays (N, 2) of every ring of a polygonal geometry, exteriors counter-clockwise and holes
-    clockwise (exterior of the first part first); [] for None or empty."""
+    clockwise; [] for None or empty. Read from the 2D WKB (much faster than shapely 1.8's coordinate access)."""
     if geometry is None or geometry.is_empty:
         return []
-    polygons = geometry.geoms if isinstance(geometry, MultiPolygon) else [geometry]
-    rings = []
-    for polygon in polygons:
-        if isinstance(polygon, Polygon) and not polygon.is_empty:
-            rings.append(_with_orientation(np.asarray(polygon.exterior.coords)[:, :2], counter_clockwise=True))
-            rings.extend(_with_orientation(np.asarray(interior.coords)[:, :2], counter_clockwise=False)
-                         for interior in polygon.interiors)
+    data = wkb.dumps(geometry, output_dimension=2)
+    order = '<' if data[0] == 1 else '>'
+    kind = struct.unpack_from(order + 'I', data, 1)[0]
+    if kind == WKB_POLYGON:
+        return _wkb_polygon_rings(data, 0)[0]
+    rings, offset = [], 9
+    for _part in range(struct.unpack_from(order + 'I', data, 5)[0]):
+        part_rings, offset = _wkb_polygon_rings(data, offset)
+        rings.extend(part_rings)
     return rings
+
+
+def _wkb_polygon_rings(data, offset):
+    """The oriented rings of the WKB polygon starting at ``offset``, and the offset just after it."""
+    order = '<' if data[offset] == 1 else '>'
+    count = struct.unpack_from(order + 'I', data, offset + 5)[0]
+    offset += 9
+    rings = []
+    for number in range(count):
+        points = struct.unpack_from(order + 'I', data, offset)[0]
+        ring = np.frombuffer(data, order + 'f8', points * 2, offset + 4).reshape(-1, 2)
+        rings.append(_with_orientation(ring, counter_clockwise=number == 0))
+        offset += 4 + 16 * points
+    return rings, offset
 
 
 def _with_orientation(ring, counter_clockwise):
@@ -294,6 +312,7 @@ def quadrant_area_contributions(edges, corner_x, corner_y):
     excess_high = np.maximum(x0[:, :, None] + high * step_x3 - corner_x, 0.0)
     flat = np.abs(step_x3) < 1e-9
     with np.errstate(invalid='ignore', divide='ignore'):
-        beyond = np.where(flat, np.maximum(x0[:, :, None] + (low + high) / 2.0 * step_x3 - corner_x, 0.0) * (high - low),
+        middle = np.maximum(x0[:, :, None] + (low + high) / 2.0 * step_x3 - corner_x, 0.0)
+        beyond = np.where(flat, middle * (high - low),
                           (excess_high ** 2 - excess_low ** 2) / (2.0 * np.where(flat, 1.0, step_x3)))
     return step_y[:, :, None] * (integral_x[:, :, None] - beyond)

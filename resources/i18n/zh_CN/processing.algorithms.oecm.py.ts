@@ -1,0 +1,359 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>ReservePlannerOecm</name>
+    <message>
+      <source>The run was cancelled; no output was written.</source>
+      <translation>运行已取消，未写入任何输出。</translation>
+    </message>
+    <message>
+      <source>connectivity (ProtConn gain)</source>
+      <translation>连通性（ProtConn 增量）</translation>
+    </message>
+    <message>
+      <source>No criterion was given: choose at least one raster (CRITERIA), vector layer (VECTOR_CRITERIA), numeric field (ATTRIBUTE_CRITERIA) or switch on CONNECTIVITY.</source>
+      <translation>未给出任何准则：请至少选择一个栅格（CRITERIA）、矢量图层（VECTOR_CRITERIA）、数值字段（ATTRIBUTE_CRITERIA），或打开 CONNECTIVITY。</translation>
+    </message>
+    <message>
+      <source>No protected areas were given: criterion A (already protected) is not checked.</source>
+      <translation>未给出保护地：不检查准则 A（已受保护）。</translation>
+    </message>
+    <message>
+      <source>The AHP matrix has {size} rows but there are {count} criteria; give one row and one column per criterion, in the criteria order.</source>
+      <translation>AHP 矩阵有 {size} 行，但准则有 {count} 个；请按准则顺序为每个准则给出一行一列。</translation>
+    </message>
+    <message>
+      <source>Both WEIGHTS and AHP_MATRIX were given: the AHP weights are used.</source>
+      <translation>同时给出了 WEIGHTS 和 AHP_MATRIX：采用 AHP 权重。</translation>
+    </message>
+    <message>
+      <source>AHP weights: {weights}; lambda_max {lam:.3f}, CI {ci:.3f}, RI {ri:.2f}, CR {cr:.3f}.</source>
+      <translation>AHP 权重：{weights}；lambda_max {lam:.3f}，CI {ci:.3f}，RI {ri:.2f}，CR {cr:.3f}。</translation>
+    </message>
+    <message>
+      <source>The AHP judgements are inconsistent (CR {cr:.3f} &gt; 0.1): revise the pairwise comparisons.</source>
+      <translation>AHP 判断不一致（CR {cr:.3f} &gt; 0.1）：请修改两两比较。</translation>
+    </message>
+    <message>
+      <source>The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.</source>
+      <translation>栅格“{layer}”不是 GDAL 可读取的文件，请先另存为 GeoTIFF。</translation>
+    </message>
+    <message>
+      <source>Criterion "{criterion}" has no value for {count} eligible candidates (outside the raster, only nodata, or an empty field): feature ids {ids}. They get 0 for it.</source>
+      <translation>准则“{criterion}”对 {count} 个合格候选地没有取值（在栅格之外、全为无数据或字段为空）：要素编号 {ids}。该准则按 0 计。</translation>
+    </message>
+    <message>
+      <source>No REGIONS given: the connectivity contribution is measured in the rectangle around all candidates and protected areas.</source>
+      <translation>未给出 REGIONS：连通性贡献在包含全部候选地和保护地的矩形内计算。</translation>
+    </message>
+    <message>
+      <source>Input fields replaced by this run's results: {fields}.</source>
+      <translation>以下输入字段被本次结果替换：{fields}。</translation>
+    </message>
+    <message>
+      <source>OECM candidate scoring</source>
+      <translation>OECM 候选地评分</translation>
+    </message>
+    <message>
+      <source>{total} candidate sites from "{layer}": {eligible} eligible, {screened} screened out. Each criterion is rescaled 0..1 over the eligible sites (min-max, inverted where lower is better); score = 100 x sum of weight x rescaled value. Classes: high &gt;= 67, medium &gt;= 33, low below.</source>
+      <translation>图层“{layer}”共有 {total} 个候选地：{eligible} 个合格，{screened} 个被筛除。每个准则在合格候选地中按最小-最大值缩放到 0..1（越低越好的准则取反）；得分 = 100 × Σ（权重 × 缩放值）。等级：高 &gt;= 67，中 &gt;= 33，其余为低。</translation>
+    </message>
+    <message>
+      <source>Criteria and weights</source>
+      <translation>准则与权重</translation>
+    </message>
+    <message>
+      <source>Criterion</source>
+      <translation>准则</translation>
+    </message>
+    <message>
+      <source>Direction</source>
+      <translation>方向</translation>
+    </message>
+    <message>
+      <source>Weight</source>
+      <translation>权重</translation>
+    </message>
+    <message>
+      <source>consistent</source>
+      <translation>一致</translation>
+    </message>
+    <message>
+      <source>inconsistent: revise the pairwise comparisons</source>
+      <translation>不一致：请修改两两比较</translation>
+    </message>
+    <message>
+      <source>Weights from the AHP pairwise matrix (principal eigenvector): lambda_max = {lam:.3f}, CI = {ci:.3f}, RI = {ri:.2f}, CR = {cr:.3f} ({verdict}; Saaty's limit 0.1).</source>
+      <translation>权重来自 AHP 两两比较矩阵（主特征向量）：lambda_max = {lam:.3f}，CI = {ci:.3f}，RI = {ri:.2f}，CR = {cr:.3f}（{verdict}；Saaty 的界限为 0.1）。</translation>
+    </message>
+    <message>
+      <source>Ranking of the eligible sites</source>
+      <translation>合格候选地排名</translation>
+    </message>
+    <message>
+      <source>Rank</source>
+      <translation>名次</translation>
+    </message>
+    <message>
+      <source>Site</source>
+      <translation>地块</translation>
+    </message>
+    <message>
+      <source>Score (0-100)</source>
+      <translation>得分（0-100）</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>等级</translation>
+    </message>
+    <message>
+      <source>{criterion} (0..1)</source>
+      <translation>{criterion}（0..1）</translation>
+    </message>
+    <message>
+      <source>Each site's score split into the points each criterion adds (weight x rescaled value x 100).</source>
+      <translation>各地块得分按准则拆分（权重 × 缩放值 × 100）。</translation>
+    </message>
+    <message>
+      <source>Screened out</source>
+      <translation>被筛除</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>No candidate was screened out.</source>
+      <translation>没有候选地被筛除。</translation>
+    </message>
+    <message>
+      <source>feature {fid}</source>
+      <translation>要素 {fid}</translation>
+    </message>
+    <message>
+      <source>high</source>
+      <translation>高</translation>
+    </message>
+    <message>
+      <source>medium</source>
+      <translation>中</translation>
+    </message>
+    <message>
+      <source>low</source>
+      <translation>低</translation>
+    </message>
+    <message>
+      <source>Score points</source>
+      <translation>得分分值</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}" has no field "{field}": choose the score field (SCORE_FIELD).</source>
+      <translation>图层“{layer}”没有字段“{field}”：请选择得分字段（SCORE_FIELD）。</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}": field "{field}" must be a cost above 0 for every candidate; feature ids {ids} have none. Fill it in or set those sites' score empty.</source>
+      <translation>图层“{layer}”：字段“{field}”必须为每个候选地给出大于 0 的成本；要素编号 {ids} 没有。请填写，或将这些地块的得分置空。</translation>
+    </message>
+    <message>
+      <source>{count} sites selected, total cost {cost:g}, {added:.3f} km2 added toward the targets.</source>
+      <translation>选中 {count} 个地块，总成本 {cost:g}，为目标增加 {added:.3f} km2。</translation>
+    </message>
+    <message>
+      <source>the budget ran out</source>
+      <translation>预算已用完</translation>
+    </message>
+    <message>
+      <source>no remaining candidate adds area</source>
+      <translation>剩余候选地都不再增加面积</translation>
+    </message>
+    <message>
+      <source>{count} regions still miss the target by {gap:.3f} km2 in all: {reason}.</source>
+      <translation>仍有 {count} 个区域未达到目标，共差 {gap:.3f} km2：{reason}。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScoreOecm</name>
+    <message>
+      <source>Score OECM candidates</source>
+      <translation>OECM 候选地评分</translation>
+    </message>
+    <message>
+      <source>Screens candidate sites for "other effective area-based conservation measures" (OECMs, CBD decision 14/8) and ranks the eligible ones by a weighted multi-criteria score. No candidate is ever dropped.
+
+CANDIDATES: the candidate polygons. Invalid polygons (e.g. a bow-tie) are repaired and stay eligible.
+PROTECTED (optional): existing protected areas. OVERLAP_THRESHOLD: percent of a candidate's area inside them above which it fails criterion A (already protected); default 5 %, so digitising slivers do not disqualify a site.
+REQUIRED_FIELDS (optional): attribute gates (criteria B2/B3), e.g. a governance field: a candidate whose field is empty is screened out.
+Screening: screen_reason says why each screened-out site failed (A with its percent, B1 when no valid closed boundary is left after repair, or the empty field); eligible is false for them.
+
+Criteria, in this order: CRITERIA rasters (mean value over each site: cells weighted by the share of the cell inside the site for small sites, so a site smaller than a cell gets the value under it; cell-centre rule for large sites, as QGIS zonal statistics; nodata cells ignored; rasters in any CRS or resolution), VECTOR_CRITERIA polygon layers (percent of the site inside the layer, e.g. Key Biodiversity Areas), ATTRIBUTE_CRITERIA numeric fields, then, with CONNECTIVITY, the ProtConn gain (percentage points) of the site's region when the site is added to the protected areas (REGIONS polygons; without REGIONS the extent of the candidates and protected areas is the region; DISTANCE: median dispersal distance in metres, probability 0.5 at that distance).
+DIRECTIONS: "+" (higher is better) or "-" (lower is better, e.g. human footprint or cost) per criterion, comma-separated; default all "+".
+WEIGHTS: "w1,w2,..." per criterion (rescaled to sum 1; default equal), or AHP_MATRIX: a pairwise comparison matrix on Saaty's 1-9 scale, rows separated by ";" and values by "," (e.g. "1,3;1/3,1"). Its principal eigenvector gives the weights; the consistency ratio CR is reported and CR &gt; 0.1 gives a warning.
+
+Normalisation: each criterion is rescaled 0..1 by min-max over the eligible candidates (inverted for "-"); a criterion equal for all eligible sites gives 0.5; a missing value counts as 0.
+OUTPUT: every input field, eligible, screen_reason, protected_pct (percent inside protected areas), one n_&lt;criterion&gt; column per criterion (0..1), score (0-100 = 100 x sum of weight x normalised value), rank (1 = best among eligible sites, ties share a rank; empty for screened-out sites) and class: high (score &gt;= 67), medium (&gt;= 33) or low.
+OUTPUT_HTML (optional): a report with the weights, the AHP consistency, the ranking table, a chart of each site's criterion breakdown and what was screened out and why.</source>
+      <translation>筛选“其他有效的基于区域的保护措施”（OECM，CBD 第 14/8 号决定）候选地，并按加权多准则得分对合格候选地排名。任何候选地都不会被丢弃。
+
+CANDIDATES：候选地多边形。无效多边形（如“8”字形自相交）会被修复并保持合格。
+PROTECTED（可选）：现有保护地。OVERLAP_THRESHOLD：候选地面积落在保护地内的百分比超过该值即不满足准则 A（已受保护）；默认 5 %，避免数字化误差造成的细碎重叠取消地块资格。
+REQUIRED_FIELDS（可选）：属性门槛（准则 B2/B3），如治理字段：该字段为空的候选地被筛除。
+筛选：screen_reason 说明每个被筛除地块的原因（A 及其百分比；B1 表示修复后没有有效的闭合边界；或为空的字段）；这些地块的 eligible 为 false。
+
+准则按以下顺序：CRITERIA 栅格（每个地块内的平均值：小地块按像元落在地块内的面积比例加权，因此小于一个像元的地块取其下方像元的值；大地块按像元中心规则，与 QGIS 分区统计相同；忽略无数据像元；栅格可为任意坐标系或分辨率），VECTOR_CRITERIA 多边形图层（地块落在该图层内的百分比，如关键生物多样性区域），ATTRIBUTE_CRITERIA 数值字段，以及打开 CONNECTIVITY 时，地块加入保护地后其所在区域 ProtConn 的增量（百分点）（REGIONS 多边形；未给出 REGIONS 时以候选地和保护地的范围为区域；DISTANCE：中位扩散距离，米，在该距离处概率为 0.5）。
+DIRECTIONS：每个准则一个“+”（越高越好）或“-”（越低越好，如人类足迹或成本），以逗号分隔；默认全为“+”。
+WEIGHTS：每个准则一个权重“w1,w2,...”（缩放为总和 1；默认相等），或 AHP_MATRIX：Saaty 1-9 标度的两两比较矩阵，行以“;”分隔，值以“,”分隔（如“1,3;1/3,1”）。其主特征向量给出权重；报告一致性比率 CR，CR &gt; 0.1 时给出警告。
+
+标准化：每个准则在合格候选地中按最小-最大值缩放到 0..1（“-”取反）；所有合格地块取值相同的准则记为 0.5；缺失值按 0 计。
+OUTPUT：全部输入字段，eligible，screen_reason，protected_pct（落在保护地内的百分比），每个准则一列 n_&lt;准则&gt;（0..1），score（0-100 = 100 × Σ 权重 × 标准化值），rank（1 = 合格地块中最佳，并列共享名次；被筛除的地块为空）以及 class：high（得分 &gt;= 67）、medium（&gt;= 33）或 low。
+OUTPUT_HTML（可选）：报告，包括权重、AHP 一致性、排名表、各地块准则构成图以及被筛除的地块及原因。</translation>
+    </message>
+    <message>
+      <source>Candidate sites</source>
+      <translation>候选地</translation>
+    </message>
+    <message>
+      <source>Existing protected areas</source>
+      <translation>现有保护地</translation>
+    </message>
+    <message>
+      <source>Overlap threshold for criterion A (% of the site inside protected areas)</source>
+      <translation>准则 A 的重叠阈值（地块落在保护地内的 %）</translation>
+    </message>
+    <message>
+      <source>Required fields (a site with any of them empty is screened out)</source>
+      <translation>必填字段（任一为空的地块被筛除）</translation>
+    </message>
+    <message>
+      <source>Raster criteria (mean over each site)</source>
+      <translation>栅格准则（每个地块内的平均值）</translation>
+    </message>
+    <message>
+      <source>Vector criteria (percent of the site inside each layer)</source>
+      <translation>矢量准则（地块落在各图层内的百分比）</translation>
+    </message>
+    <message>
+      <source>Attribute criteria (numeric fields)</source>
+      <translation>属性准则（数值字段）</translation>
+    </message>
+    <message>
+      <source>Add the connectivity contribution (ProtConn gain) as a criterion</source>
+      <translation>将连通性贡献（ProtConn 增量）作为准则</translation>
+    </message>
+    <message>
+      <source>Regions for the connectivity contribution</source>
+      <translation>计算连通性贡献的区域</translation>
+    </message>
+    <message>
+      <source>Median dispersal distance for connectivity (m)</source>
+      <translation>连通性的中位扩散距离（米）</translation>
+    </message>
+    <message>
+      <source>Directions ("+" higher is better, "-" lower is better, one per criterion)</source>
+      <translation>方向（“+”越高越好，“-”越低越好，每个准则一个）</translation>
+    </message>
+    <message>
+      <source>Weights ("w1,w2,...", one per criterion)</source>
+      <translation>权重（“w1,w2,...”，每个准则一个）</translation>
+    </message>
+    <message>
+      <source>AHP pairwise matrix (rows ";", values ","; replaces the weights)</source>
+      <translation>AHP 两两比较矩阵（行以“;”、值以“,”分隔；替代权重）</translation>
+    </message>
+    <message>
+      <source>Scored candidates</source>
+      <translation>已评分候选地</translation>
+    </message>
+    <message>
+      <source>Scoring report</source>
+      <translation>评分报告</translation>
+    </message>
+    <message>
+      <source>HTML files (*.html)</source>
+      <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+      <source>Eligible candidates</source>
+      <translation>合格候选地</translation>
+    </message>
+    <message>
+      <source>Screened-out candidates</source>
+      <translation>被筛除候选地</translation>
+    </message>
+    <message>
+      <source>AHP consistency ratio</source>
+      <translation>AHP 一致性比率</translation>
+    </message>
+  </context>
+  <context>
+    <name>SelectOecm</name>
+    <message>
+      <source>Select OECM candidates toward a target</source>
+      <translation>按目标选择 OECM 候选地</translation>
+    </message>
+    <message>
+      <source>Greedy complementarity selection of candidate OECM sites toward a coverage target per region (GBF Target 3: 30 %).
+
+CANDIDATES: scored candidate polygons, e.g. the output of "Score OECM candidates". Sites whose eligible field is false, or whose score is empty or 0, are never picked.
+SCORE_FIELD: the quality score, 0-100 (default score). COST_FIELD (optional): the cost of each site (any unit, &gt; 0); without it every site costs 1. BUDGET (optional): the most that may be spent, in the cost unit (without a cost field: the largest number of sites).
+REGIONS and REGION_FIELD: the regions (e.g. ecoregions or provinces) that must each reach TARGET (percent of the region's area). PROTECTED (optional): the existing protected areas (overlaps counted once).
+
+Method: a region's gap is the area still needed to reach the target. A site's value is its score / 100 times the area it adds toward unmet gaps (km2, only the part not already protected or picked, capped by each region's gap). The site with the largest value per cost that fits the budget is picked, gaps and values are updated, and so on until every region reaches the target, the budget runs out or no site adds anything. Areas are computed in a local equal-area projection.
+
+OUTPUT: the selected sites with every input field, pick_order (1 = first), added_km2 (area added toward the targets), value and cum_cost (cost spent so far). OUTPUT_REGIONS: each region with area_km2, before_km2 / before_pct (protected now), after_km2 / after_pct (with the selected sites), gap_km2 (still missing after the selection) and meets_target.</source>
+      <translation>按区域覆盖目标（GBF 目标 3：30 %）对 OECM 候选地进行贪心互补选择。
+
+CANDIDATES：已评分的候选地多边形，如“OECM 候选地评分”的输出。eligible 字段为 false、或得分为空或 0 的地块不会被选中。
+SCORE_FIELD：质量得分，0-100（默认 score）。COST_FIELD（可选）：每个地块的成本（任意单位，&gt; 0）；未给出时每个地块成本为 1。BUDGET（可选）：最多可花费的金额，单位同成本（无成本字段时为最多地块数）。
+REGIONS 和 REGION_FIELD：各自须达到 TARGET（区域面积的百分比）的区域（如生态区或省份）。PROTECTED（可选）：现有保护地（重叠只计一次）。
+
+方法：区域缺口是达到目标仍需的面积。地块的价值 = 得分 / 100 × 其对未满足缺口增加的面积（km2，只计尚未受保护或未被选中的部分，并以各区域缺口为上限）。每次选出在预算内单位成本价值最大的地块，更新缺口和价值，如此反复，直到每个区域达到目标、预算用完或再无地块能增加面积。面积在局部等积投影中计算。
+
+OUTPUT：选中的地块，含全部输入字段、pick_order（1 = 最先）、added_km2（为目标增加的面积）、value 和 cum_cost（累计成本）。OUTPUT_REGIONS：每个区域的 area_km2、before_km2 / before_pct（现状受保护）、after_km2 / after_pct（加入选中地块后）、gap_km2（选择后仍缺的面积）和 meets_target。</translation>
+    </message>
+    <message>
+      <source>Scored candidate sites</source>
+      <translation>已评分候选地</translation>
+    </message>
+    <message>
+      <source>Score field (0-100)</source>
+      <translation>得分字段（0-100）</translation>
+    </message>
+    <message>
+      <source>Cost field</source>
+      <translation>成本字段</translation>
+    </message>
+    <message>
+      <source>Budget (cost units; number of sites without a cost field)</source>
+      <translation>预算（成本单位；无成本字段时为地块数）</translation>
+    </message>
+    <message>
+      <source>Regions</source>
+      <translation>区域</translation>
+    </message>
+    <message>
+      <source>Region name field</source>
+      <translation>区域名称字段</translation>
+    </message>
+    <message>
+      <source>Existing protected areas</source>
+      <translation>现有保护地</translation>
+    </message>
+    <message>
+      <source>Coverage target (% of each region)</source>
+      <translation>覆盖目标（各区域的 %）</translation>
+    </message>
+    <message>
+      <source>Selected sites</source>
+      <translation>选中地块</translation>
+    </message>
+    <message>
+      <source>Coverage per region before and after</source>
+      <translation>各区域选择前后的覆盖率</translation>
+    </message>
+    <message>
+      <source>Total cost</source>
+      <translation>总成本</translation>
+    </message>
+  </context>
+</TS>
