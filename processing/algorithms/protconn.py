@@ -1,0 +1,270 @@
+"""ProtConn per region and the importance of each protected unit for it (DOMAIN.md section 3).
+
+Adapter only: layers are read into a metric CRS (the protected layer's own when it is projected in metres,
+otherwise a local equal-area one), engine.connectivity computes, and the outputs are written in the
+protected layer's CRS once every region is done, so a cancelled or failed run writes nothing.
+"""
+
+from collections import namedtuple
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from shapely.ops import unary_union
+
+from .. import qgis_io
+from ..engine import connectivity
+from ..engine.messages import EngineError
+from .base import ReservePlannerAlgorithm
+
+GEOGRAPHIC_MAX_SEGMENT_DEGREES = 0.1
+"""Geographic polygons are densified to this step before projection, so that their edges stay curved."""
+
+INDICATORS = ('prot', 'protconn', 'protunconn', 'relconn', 'protconn_prot', 'protconn_trans', 'protconn_unprot')
+IMPORTANCE = ('area_km2', 'dpc', 'dpc_intra', 'dpc_flux', 'dpc_connector')
+
+Region = namedtuple('Region', 'key geometry')
+"""One region: its REGION_FIELD value and its polygon (all features with that value, dissolved) in the work CRS."""
+
+
+def tr(text):
+    return QCoreApplication.translate('ReservePlannerProtConn', text)
+
+
+def cancelled():
+    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
+
+
+def double_field(name):
+    return QgsField(name, QVariant.Double, 'double', 20, 6)
+
+
+def optional_float(value):
+    return None if value is None else float(value)
+
+
+class ProtConnAlgorithm(ReservePlannerAlgorithm):
+    """Protected Connected land (ProtConn, Saura et al. 2017, 2018) and its fractions for each region."""
+
+    ALGORITHM_ID = 'protconn'
+    GROUP_ID = 'coverage'
+    ICON = 'protconn.svg'
+
+    PROTECTED = 'PROTECTED'
+    REGIONS = 'REGIONS'
+    REGION_FIELD = 'REGION_FIELD'
+    DISTANCE = 'DISTANCE'
+    PROBABILITY = 'PROBABILITY'
+    TRANSBOUNDARY_DISTANCE = 'TRANSBOUNDARY_DISTANCE'
+    OUTPUT = 'OUTPUT'
+    OUTPUT_IMPORTANCE = 'OUTPUT_IMPORTANCE'
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Protected area connectivity (ProtConn)')
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            'Measures how much of each region is protected and connected (ProtConn, Saura et al. 2017 and 2018, '
+            'the indicator of GBF Target 3 on connectivity), with the probability of connectivity of Conefor.\n\n'
+            'Protected areas: polygons. They are dissolved (overlaps count once), and every polygon of the result '
+            'is cut by each region: the parts inside the region are its protected units, with their area.\n'
+            'Regions: polygons; features with the same region value are one region. Regions in another CRS than '
+            'the protected areas are reprojected.\n'
+            'Region field: names the regions in the outputs.\n'
+            'Median dispersal distance (m, default 10000) and probability at that distance (default 0.5): the '
+            'probability of dispersal between two units d metres apart, edge to edge, is p = exp(-k d) with '
+            'k = -ln(probability) / distance; p* is the probability of the best path through any other units.\n'
+            'Transboundary distance (m, default 0 = none): protected areas outside the region but within this '
+            'distance of it are stepping stones: they carry dispersal between the units of the region but add no '
+            'area (50000 in the studies of Saura et al.).\n'
+            'Distances are measured in the CRS of the protected areas when it is projected in metres, otherwise '
+            'in a local equal-area projection; areas and ProtConn are in that CRS.\n\n'
+            'Output, one polygon per region with the region field and, in percent: prot (protected share of the '
+            'region), protconn (protected and connected: 100 ECA / region area, where ECA is the square root of '
+            'the sum of a_i a_j p*_ij), protunconn (prot - protconn), relconn (100 protconn / prot), and the shares '
+            'of protconn due to connectivity within units (protconn_prot), through transboundary stepping stones '
+            '(protconn_trans) and through unprotected land (protconn_unprot), which add up to 100; eca_km2 is the '
+            'equivalent connected area. A region without protection has prot = protconn = 0 and NULL relconn and '
+            'fractions.\n'
+            'Importance (optional), one polygon per protected unit inside a region: region, area_km2 and dpc, the '
+            'percentage of PC lost without the unit, split into dpc_intra (its own area), dpc_flux (dispersal '
+            'from and to it) and dpc_connector (dispersal between other units through it). The connector part '
+            're-runs the paths for every unit: seconds for hundreds of units, minutes for thousands.\n'
+            'Path probabilities below 1e-9 are ignored; the log gives for each region the most this can lower '
+            'ProtConn (a tiny fraction of a percentage point).')
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.PROTECTED, self.tr('Protected areas'), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.REGIONS, self.tr('Regions'), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.REGION_FIELD, self.tr('Region field'), parentLayerParameterName=self.REGIONS))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.DISTANCE, self.tr('Median dispersal distance (m)'), QgsProcessingParameterNumber.Double,
+            defaultValue=10000.0, minValue=0.001))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.PROBABILITY, self.tr('Dispersal probability at that distance'), QgsProcessingParameterNumber.Double,
+            defaultValue=0.5, minValue=0.000001, maxValue=0.999999))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TRANSBOUNDARY_DISTANCE, self.tr('Transboundary distance for stepping stones (m, 0 = none)'),
+            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr('ProtConn by region'), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_IMPORTANCE, self.tr('Importance of protected units (dPC)'), QgsProcessing.TypeVectorPolygon,
+            optional=True, createByDefault=False))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        protected_source = self.parameterAsSource(parameters, self.PROTECTED, context)
+        if protected_source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.PROTECTED))
+        region_source = self.parameterAsSource(parameters, self.REGIONS, context)
+        if region_source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.REGIONS))
+        region_field = self.parameterAsString(parameters, self.REGION_FIELD, context)
+        options = {
+            'distance': self.parameterAsDouble(parameters, self.DISTANCE, context),
+            'probability': self.parameterAsDouble(parameters, self.PROBABILITY, context),
+            'transboundary_distance': self.parameterAsDouble(parameters, self.TRANSBOUNDARY_DISTANCE, context),
+        }
+        want_importance = parameters.get(self.OUTPUT_IMPORTANCE) not in (None, '')
+
+        output_crs = protected_source.sourceCrs()
+        work_crs = qgis_io.metric_crs(qgis_io.source_extent(region_source, output_crs, context), output_crs)
+        regions = self.read_regions(region_source, region_field, work_crs, context, feedback)
+        protected = self.read_protected(protected_source, work_crs, context, feedback)
+        results = self.compute(regions, protected, options, want_importance, feedback)
+
+        key_field = QgsField(region_source.fields().field(region_field))
+        outputs = {self.OUTPUT: self.write_indicators(parameters, context, regions, results, key_field,
+                                                      (work_crs, output_crs))}
+        if want_importance:
+            outputs[self.OUTPUT_IMPORTANCE] = self.write_importance(
+                parameters, context, regions, results, key_field, (work_crs, output_crs))
+        return outputs
+
+    def read_regions(self, source, field_name, crs, context, feedback):
+        """The regions, one per REGION_FIELD value, in ``crs``; raises on an empty layer or a bad polygon."""
+        name = source.sourceName()
+        features = qgis_io.read_polygons(source, name, crs, context, feedback, self.max_segment(source))
+        if feedback.isCanceled():
+            raise cancelled()
+        if not features:
+            raise QgsProcessingException(
+                tr('Layer "{layer}" has no regions. Choose a layer with at least one polygon.').format(layer=name))
+        qgis_io.require_geometries(features, name)
+        grouped = {}
+        for item in features:
+            key = item.attributes.get(field_name)
+            key = None if key is None or (hasattr(key, 'isNull') and key.isNull()) else key
+            grouped.setdefault(key, []).append(item.geometry)
+        return [Region(key, unary_union(parts) if len(parts) > 1 else parts[0]) for key, parts in grouped.items()]
+
+    def read_protected(self, source, crs, context, feedback):
+        """The protected polygons in ``crs``; raises naming features without a usable polygon."""
+        name = source.sourceName()
+        features = qgis_io.read_polygons(source, name, crs, context, feedback, self.max_segment(source))
+        if feedback.isCanceled():
+            raise cancelled()
+        qgis_io.require_geometries(features, name)
+        if not features:
+            feedback.pushWarning(tr('Layer "{layer}" has no protected areas: every region gets ProtConn 0.').format(
+                layer=name))
+        return [item.geometry for item in features]
+
+    @staticmethod
+    def max_segment(source):
+        return GEOGRAPHIC_MAX_SEGMENT_DEGREES if source.sourceCrs().isGeographic() else None
+
+    def compute(self, regions, protected, options, want_importance, feedback):
+        """``[(indicators dict, importance DataFrame or None)]`` per region, with progress and cancel."""
+        bounds = np.array([geometry.bounds for geometry in protected], dtype=float).reshape(-1, 4)
+        reach = options['transboundary_distance']
+        results = []
+        for index, region in enumerate(regions):
+            if feedback.isCanceled():
+                raise cancelled()
+            minx, miny, maxx, maxy = region.geometry.bounds
+            near = np.flatnonzero((bounds[:, 0] <= maxx + reach) & (bounds[:, 2] >= minx - reach)
+                                  & (bounds[:, 1] <= maxy + reach) & (bounds[:, 3] >= miny - reach))
+            try:
+                network = connectivity.build_network([protected[i] for i in near], region.geometry, **options)
+                indicators = connectivity.protconn_indicators(network)
+                importance = None
+                if want_importance:
+                    importance = connectivity.node_importance(
+                        network, progress=self.sub_progress(feedback, index, len(regions)))
+                    if importance is None:
+                        raise cancelled()
+            except EngineError as error:
+                raise QgsProcessingException(qgis_io.engine_message(error)) from error
+            self.report(region, indicators, feedback)
+            results.append((indicators, importance))
+            feedback.setProgress(100.0 * (index + 1) / len(regions))
+        return results
+
+    @staticmethod
+    def sub_progress(feedback, index, total):
+        def report(fraction):
+            feedback.setProgress(100.0 * (index + fraction) / total)
+            return not feedback.isCanceled()
+        return report
+
+    @staticmethod
+    def report(region, indicators, feedback):
+        feedback.pushInfo(tr('{region}: {nodes} protected units, {stones} stepping stones, Prot {prot:.3f} %, '
+                             'ProtConn {protconn:.3f} % (at most {bound:.2g} points too low from ignoring path '
+                             'probabilities below 1e-9).').format(
+            region=region.key, nodes=indicators['nodes'], stones=indicators['stepping_stones'],
+            prot=indicators['prot'], protconn=indicators['protconn'], bound=indicators['protconn_error_bound']))
+
+    def write_indicators(self, parameters, context, regions, results, key_field, crs_pair):
+        fields = QgsFields()
+        fields.append(key_field)
+        for name in INDICATORS + ('eca_km2',):
+            fields.append(double_field(name))
+        rows = []
+        for region, (indicators, _importance) in zip(regions, results):
+            values = [optional_float(indicators[name]) for name in INDICATORS]
+            rows.append((region.geometry, [region.key] + values + [indicators['eca'] / 1e6]))
+        return self.write(parameters, context, self.OUTPUT, fields, rows, crs_pair, 'protconn')
+
+    def write_importance(self, parameters, context, regions, results, key_field, crs_pair):
+        fields = QgsFields()
+        fields.append(key_field)
+        for name in IMPORTANCE:
+            fields.append(double_field(name))
+        rows = []
+        for region, (_indicators, importance) in zip(regions, results):
+            for unit in importance.itertuples(index=False):
+                rows.append((unit.geometry, [region.key] + [float(getattr(unit, name)) for name in IMPORTANCE]))
+        return self.write(parameters, context, self.OUTPUT_IMPORTANCE, fields, rows, crs_pair,
+                          'protconn_importance')
+
+    def write(self, parameters, context, name, fields, rows, crs_pair, style):
+        """Write (shapely geometry in the work CRS, attributes) rows as multipolygons in the output CRS."""
+        work_crs, output_crs = crs_pair
+        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.MultiPolygon, output_crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        for geometry, attributes in rows:
+            feature = QgsFeature(fields)
+            output_geometry = qgis_io.transform_geometry(geometry, work_crs, output_crs, context)
+            output_geometry.convertToMultiType()
+            feature.setGeometry(output_geometry)
+            feature.setAttributes(attributes)
+            qgis_io.add_feature(sink, feature, name)
+        qgis_io.style_output_on_load(context, dest_id, style)
+        return dest_id
