@@ -213,6 +213,8 @@ def landscape(tmp_path):
         {'name': 'east_north', 'gov': 'clan', 'geometry': cell_box(16, 10, 18, 12)},
         {'name': 'middle', 'gov': 'forest farm', 'geometry': cell_box(11, 12, 13, 16)},
         {'name': 'edge', 'gov': 'township', 'geometry': cell_box(5, 5, 8, 8)},
+        {'name': 'flat', 'gov': 'village', 'geometry': Polygon([(X0 + 100, Y0 - 1900), (X0 + 500, Y0 - 1900),
+                                                                 (X0 + 900, Y0 - 1900), (X0 + 100, Y0 - 1900)])},
     ]
     path = write_layer(str(tmp_path / 'candidates.gpkg'), candidates, {'name': ogr.OFTString, 'gov': ogr.OFTString})
     return {'candidates': path, 'protected': protected, 'integrity': integrity, 'footprint': footprint,
@@ -231,17 +233,18 @@ def run_score(landscape, **extra):
 
 def test_screening_keeps_every_candidate_and_says_why(qgis_app, landscape):
     result, rows = run_score(landscape)
-    assert len(rows) == 8
+    assert len(rows) == 9
     assert not rows['inside']['eligible'] and rows['inside']['screen_reason'].startswith('A: 100.0 %')
     assert rows['inside']['rank'] == NULL and rows['inside']['score'] == NULL and rows['inside']['class'] == NULL
     assert not rows['nullgeom']['eligible'] and rows['nullgeom']['screen_reason'].startswith('B1')
+    assert not rows['flat']['eligible'] and rows['flat']['screen_reason'].startswith('B1')
     assert not rows['nogov']['eligible'] and '"gov"' in rows['nogov']['screen_reason']
     assert rows['bowtie']['eligible'] and rows['bowtie'].geometry().isGeosValid()
     edge = cell_box(5, 5, 8, 8)
     assert rows['edge']['protected_pct'] == pytest.approx(100 * edge.intersection(cell_box(0, 0, 6, 6)).area
                                                           / edge.area)
     assert not rows['edge']['eligible']
-    assert result['ELIGIBLE_COUNT'] == 4 and result['SCREENED_COUNT'] == 4
+    assert result['ELIGIBLE_COUNT'] == 4 and result['SCREENED_COUNT'] == 5
 
 
 def test_a_higher_overlap_threshold_lets_a_partly_protected_site_through(qgis_app, landscape):
@@ -302,6 +305,18 @@ def test_a_raster_in_a_geographic_crs_is_sampled_where_the_sites_are(qgis_app, l
     assert rows['middle']['n_integrity_4326'] == pytest.approx(4 / 9, abs=0.03)
 
 
+def test_geographic_candidates_are_measured_in_metres_and_written_back_in_their_crs(qgis_app, landscape, tmp_path):
+    from osgeo import gdal
+    geographic = str(tmp_path / 'candidates_4326.gpkg')
+    gdal.VectorTranslate(geographic, landscape['candidates'], dstSRS='EPSG:4326', layerName='candidates')
+    result, rows = run_score(landscape, CANDIDATES=geographic, WEIGHTS='1,0')
+    assert result['OUTPUT'].crs().authid() == 'EPSG:4326'
+    assert rows['edge']['protected_pct'] == pytest.approx(100 * 1 / 9, rel=1e-3)
+    ranks = {name: rows[name]['rank'] for name in ('bowtie', 'west_south', 'east_north', 'middle')}
+    assert ranks == {'east_north': 1, 'bowtie': 2, 'middle': 3, 'west_south': 4}
+    assert rows['east_north'].geometry().boundingBox().xMinimum() == pytest.approx(105.0, abs=1.0)
+
+
 def test_bad_input_is_refused_with_a_clear_message(qgis_app, landscape):
     with pytest.raises(QgsProcessingException, match='No criterion'):
         run_score(landscape, CRITERIA=[])
@@ -309,6 +324,9 @@ def test_bad_input_is_refused_with_a_clear_message(qgis_app, landscape):
         run_score(landscape, WEIGHTS='1,2,3')
     with pytest.raises(QgsProcessingException, match='AHP matrix has 3 rows'):
         run_score(landscape, AHP_MATRIX='1,1,1;1,1,1;1,1,1')
+    broken = write_layer(str(landscape['folder'] / 'broken_protected.gpkg'), [{'geometry': None}], {})
+    with pytest.raises(QgsProcessingException, match='broken_protected'):
+        run_score(landscape, PROTECTED=broken)
 
 
 def test_an_empty_candidate_layer_gives_an_empty_output(qgis_app, landscape):
@@ -343,7 +361,7 @@ def test_qgis_process_scores_as_a_batch_user_would(qgis_process, landscape):
     assert code == 0, log
     assert result['results']['ELIGIBLE_COUNT'] == 4
     layer = QgsVectorLayer(output, 'scores')
-    assert layer.featureCount() == 8
+    assert layer.featureCount() == 9
     ranks = {feature['name']: feature['rank'] for feature in layer.getFeatures() if feature['eligible']}
     assert ranks['east_north'] == 1 and ranks['west_south'] == 4
     assert os.path.exists(output)
