@@ -467,6 +467,24 @@ def test_processing_run_finds_the_planted_defects_with_chinese_names(qgis_app, c
     assert not os.path.exists(report + '.partial')
 
 
+def test_messages_and_report_follow_the_chinese_locale(qgis_app, chinese_folder):
+    from reserve_planner.plugin.i18n import install_translator, remove_translator
+
+    zones, boundary = write_planted(chinese_folder)
+    report = os.path.join(chinese_folder, '报告.html')
+    translator = install_translator('zh_CN')
+    try:
+        assert translator is not None, 'reserve_planner_zh_CN.qm is missing: run make translations'
+        result = run_validation(ZONES=zones, BOUNDARY=boundary, PROFILE=2, OUTPUT_HTML=report)
+    finally:
+        remove_translator(translator)
+    [overlap] = [feature for feature in problem_features(result) if feature['rule'] == 'overlap']
+    assert overlap['message'] == '要素 2 与 3 重叠 2000.0 平方米。'
+    with open(report, encoding='utf-8') as handle:
+        text = handle.read()
+    assert '功能区划检查报告' in text and '中国两区' in text and '一般控制区' in text
+
+
 def test_the_problems_layer_loads_with_the_severity_style(qgis_app):
     layer = QgsVectorLayer('MultiPolygon?crs=EPSG:32650&field=severity:string', 'problems', 'memory')
     _message, loaded = layer.loadNamedStyle(os.path.join(REPO, 'resources', 'styles', 'zone_problems.qml'))

@@ -327,16 +327,18 @@ def settings_table(settings):
 
 
 def areas_table(areas):
-    reserve = areas.get('reserve', 0.0)
-    rows = []
-    for zone in list(engine.ZONE_CLASS_NAMES) + [None]:
-        if zone not in areas:
-            continue
-        name = engine_tr(engine.ZONE_CLASS_NAMES[zone]) if zone else tr('Unknown zone value')
-        area = areas[zone]
-        share = '{:.1f}'.format(100.0 * area / reserve) if reserve > 0 else ''
-        rows.append((name, '{:.2f}'.format(area / 10000.0), share))
-    rows.append((tr('Reserve'), '{:.2f}'.format(reserve / 10000.0), '100.0' if reserve > 0 else ''))
+    """Area (ha) and share of the reserve of each zone class, unknown values, gaps and the whole reserve."""
+    reserve = areas['reserve']
+
+    def row(name, area):
+        return name, '{:.2f}'.format(area / 10000.0), '{:.1f}'.format(100.0 * area / reserve) if reserve > 0 else ''
+
+    rows = [row(engine_tr(name), areas[zone]) for zone, name in engine.ZONE_CLASS_NAMES.items() if zone in areas]
+    if None in areas:
+        rows.append(row(tr('Unknown zone value'), areas[None]))
+    if areas['not_zoned'] > 0:
+        rows.append(row(tr('Not zoned (gaps)'), areas['not_zoned']))
+    rows.append(row(tr('Reserve'), reserve))
     return table((tr('Zone'), tr('Area (ha)'), tr('Share of the reserve (%)')), rows, numeric=(1, 2))
 
 
@@ -350,7 +352,7 @@ def rules_table(settings, problems):
             severity = engine.OFF
         count = sum(1 for problem in problems if problem.rule == rule)
         rows.append((number, engine_tr(title), rule, severity_name(severity), count if severity else ''))
-    return table((tr('DOMAIN rule'), tr('Rule'), tr('Rule id'), tr('Severity'), tr('Problems')), rows,
+    return table((tr('No.'), tr('Rule'), tr('Rule id'), tr('Severity'), tr('Problems')), rows,
                  numeric=(0, 4))
 
 

@@ -489,7 +489,8 @@ CHECKS = (
 
 
 def areas_by_class(zones, boundary=None, profile='mab'):
-    """Area in m2 of each zone class present (key None: unknown values) and of the reserve (key ``'reserve'``).
+    """Area in m2 of each zone class present (key None: unknown values), of the reserve (key ``'reserve'``) and
+    of the reserve not covered by any zone (key ``'not_zoned'``).
 
     Measured as rule 6 measures them: overlapping polygons of one class count once, and the reserve is the
     boundary when given, else the union of the zones.
@@ -498,6 +499,7 @@ def areas_by_class(zones, boundary=None, profile='mab'):
     context = ZoningContext(prepare_zones(zones, profile), boundary, profile, None, None, DEFAULT_TOLERANCES)
     areas = {zone: context.class_union((zone,)).area for zone in {zone for _fid, zone, _part in context.parts}}
     areas['reserve'] = context.reserve().area
+    areas['not_zoned'] = context.reserve().difference(context.union).area
     return areas
 
 

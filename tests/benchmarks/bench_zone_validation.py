@@ -9,6 +9,7 @@ Prints the median wall and CPU time of ``validate`` per profile, with and withou
 """
 
 import argparse
+import functools
 import os
 import statistics
 import sys
@@ -71,8 +72,8 @@ def main():
                            if feature.geometry.geom_type == 'Polygon')))
     for profile in engine.PROFILE_IDS:
         for width in (None, 350):
-            wall, cpu = median_seconds(lambda: engine.validate(features, reserve, profile, buffer_width=width),
-                                       arguments.repeat)
+            wall, cpu = median_seconds(functools.partial(engine.validate, features, reserve, profile,
+                                                         buffer_width=width), arguments.repeat)
             count = len(engine.validate(features, reserve, profile, buffer_width=width))
             print('{:8s} width {:>4}: {:7.1f} ms wall, {:7.1f} ms CPU, {} problems'.format(
                 profile, width or '-', wall * 1000, cpu * 1000, count))

@@ -170,6 +170,10 @@ Outputs: the problems layer (polygons in the zoning's CRS; fields rule, severity
       <translation>未知功能区值</translation>
     </message>
     <message>
+      <source>Not zoned (gaps)</source>
+      <translation>未划区（空隙）</translation>
+    </message>
+    <message>
       <source>Reserve</source>
       <translation>保护区</translation>
     </message>
@@ -186,8 +190,8 @@ Outputs: the problems layer (polygons in the zoning's CRS; fields rule, severity
       <translation>占保护区比例（%）</translation>
     </message>
     <message>
-      <source>DOMAIN rule</source>
-      <translation>规则编号</translation>
+      <source>No.</source>
+      <translation>编号</translation>
     </message>
     <message>
       <source>Rule</source>
