@@ -27,6 +27,7 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsProviderRegistry,
     QgsRectangle,
     QgsWkbTypes,
 )
@@ -154,7 +155,7 @@ class ProtectedAreasInput:
             features = qgis_io.read_features(layer, crs, context, steps, list(fields), max_segment(layer))
             areas = [engine.ProtectedArea(item.fid, item.geometry, {
                 fields[name]: null_to_none(value) for name, value in item.attributes.items()}) for item in features]
-            inputs.append(engine.ProtectedLayer(layer.name(), set(fields.values()), areas))
+            inputs.append(engine.ProtectedLayer(layer_label(layer), set(fields.values()), areas))
         steps.setCurrentStep(len(layers))
         polygons, notes = engine.clean_protected_areas(inputs, options, check_cancel(steps))
         steps.setCurrentStep(len(layers) + 1)
@@ -166,6 +167,12 @@ class ProtectedAreasInput:
         for line in summary:
             feedback.pushInfo(line)
         return flattened, summary
+
+
+def layer_label(layer):
+    """The name a planner knows a layer by: its table in a GeoPackage or database, else the layer name."""
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    return parts.get('layerName') or layer.name()
 
 
 def wdpa_fields(layer):
@@ -246,25 +253,25 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             'Share of each region covered by protected areas, cleaned the way Protected Planet and wdpar do it, '
             'against a target such as the GBF Target 3 (30 %).\n'
             'PROTECTED: one or more layers (WDPA-like polygons, points with REP_AREA in km2, or your own layers). '
-            'Cleaning steps, each a switch on by default: keep STATUS Designated / Inscribed / Established; '
-            'exclude UNESCO-MAB Biosphere Reserves (DESIG_ENG mentions "UNESCO-MAB" or "Biosphere Reserve"); '
-            'a layer with a "zone" field (a Reserve Planner zoning layer) counts only its core zones; points '
-            'without a reported area are dropped, the others become circles of radius sqrt(REP_AREA x 1e6 / pi) m; '
-            'invalid geometries are repaired; overlaps are counted once (dissolve). A layer without STATUS, '
-            'DESIG_ENG or STATUS_YR skips the step that needs the field; the log says so, and what every step '
-            'removed or changed.\n'
+            'Cleaning steps, each a switch on by default: keep STATUS Designated / Inscribed / Established; exclude '
+            'UNESCO-MAB Biosphere Reserves (DESIG_ENG mentions "UNESCO-MAB" or "Biosphere Reserve"); a layer with a '
+            '"zone" field (a Reserve Planner zoning layer) counts only its core zones; points without a reported '
+            'area are dropped, the others become circles of radius sqrt(REP_AREA x 1e6 / pi) m; invalid geometries '
+            'are repaired; overlaps are counted once (dissolve). A layer without STATUS, DESIG_ENG or STATUS_YR '
+            'skips the step that needs the field; the log says so, and what every step removed or changed.\n'
             'REGIONS (optional): provinces, ecoregions... that do not overlap (the totals add them up). Without it, '
             'one row for the rectangle enclosing the protected areas. REGION_FIELD: the field naming each region '
             '(feature id otherwise). TARGET: the target coverage in %.\n'
             'Areas are computed in a Lambert azimuthal equal-area projection centred on the data, whatever the input '
             'CRSs (CGCS2000 regions and WGS 84 protected areas together work).\n'
-            'OUTPUT: the regions (in their own CRS) with area_km2, protected_km2, percent, gap_km2 (protected area still needed to reach '
-            'the target) and meets_target. OUTPUT_FLAT: the cleaned, dissolved protected areas (in the first '
-            'PROTECTED layer\'s CRS). OUTPUT_TIMELINE (optional): coverage of all regions by establishment year '
-            '(STATUS_YR; each area counted from its earliest year). OUTPUT_HTML (optional): a report with the '
-            'cleaning summary, tables and charts of coverage per region and over time, and the species-area '
-            'arithmetic. Numbers: REGIONS_MEETING_TARGET, REGION_COUNT, REPRESENTATIVENESS (% of regions meeting '
-            'the target), UNPROTECTED_REGIONS (< 1 % covered), PROTECTED_PERCENT and PROTECTED_KM2 over all regions.')
+            'OUTPUT: the regions (in their own CRS) with area_km2, protected_km2, percent, gap_km2 (protected area '
+            'still needed to reach the target) and meets_target. OUTPUT_FLAT: the cleaned, dissolved protected areas '
+            '(in the first PROTECTED layer\'s CRS). OUTPUT_TIMELINE (optional): coverage of all regions by '
+            'establishment year (STATUS_YR; each area counted from its earliest year). OUTPUT_HTML (optional): a '
+            'report with the cleaning summary, tables and charts of coverage per region and over time, and the '
+            'species-area arithmetic. Numbers: REGIONS_MEETING_TARGET, REGION_COUNT, REPRESENTATIVENESS (% of '
+            'regions meeting the target), UNPROTECTED_REGIONS (< 1 % covered), PROTECTED_PERCENT and PROTECTED_KM2 '
+            'over all regions.')
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.add_protected_parameter()

@@ -74,7 +74,8 @@ def note(template, **params):
 def object_array(geometries):
     """A 1-D numpy object array of geometries (never unpacked into coordinates)."""
     array = np.empty(len(geometries), dtype=object)
-    array[:] = geometries
+    for index, geometry in enumerate(geometries):
+        array[index] = geometry
     return array
 
 
@@ -220,6 +221,7 @@ def _clean_area(area, kind, valid, layer, options, tally):
 
 
 STEP_TEMPLATES = {
+    'null': N_('{count} features without a geometry removed (e.g. {ids}).'),
     'status': N_('Status filter: {count} areas with STATUS "{status}" removed (e.g. {ids}).'),
     'mab': N_('UNESCO-MAB Biosphere Reserve designations: {count} areas removed (e.g. {ids}).'),
     'not_core': N_('Zoning layers: {count} buffer or transition zones removed, only core zones count (e.g. {ids}).'),
@@ -230,8 +232,9 @@ STEP_TEMPLATES = {
     'repaired': N_('Geometry repair: {count} invalid geometries repaired (e.g. {ids}).'),
     'unrepairable': N_('Geometry repair: {count} geometries could not be repaired and were removed (e.g. {ids}).'),
     'invalid_kept_out': N_('Geometry repair switched off: {count} invalid geometries removed (e.g. {ids}).'),
-    'null': N_('{count} features without a geometry removed (e.g. {ids}).'),
 }
+"""Summary line of each cleaning step, in the order the steps run."""
+STEP_ORDER = list(STEP_TEMPLATES)
 
 
 def _missing_field_notes(layer, kinds, options):
@@ -274,7 +277,7 @@ def clean_protected_areas(layers, options=CleaningOptions(), feedback=None):
             polygon = _clean_area(area, kind, valid, layer, options, tally)
             if polygon is not None:
                 kept.append(polygon)
-    for key in sorted(tally.counts, key=str):
+    for key in sorted(tally.counts, key=lambda key: (STEP_ORDER.index(key[0]), key)):
         params = {'count': tally.counts[key], 'ids': tally.ids(key)}
         if key[0] == 'status':
             params['status'] = key[1]

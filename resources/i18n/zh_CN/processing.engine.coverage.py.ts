@@ -4,6 +4,10 @@
   <context>
     <name>ReservePlannerEngine</name>
     <message>
+      <source>{count} features without a geometry removed (e.g. {ids}).</source>
+      <translation>删除了 {count} 个没有几何的要素（例如 {ids}）。</translation>
+    </message>
+    <message>
       <source>Status filter: {count} areas with STATUS "{status}" removed (e.g. {ids}).</source>
       <translation>状态筛选：删除了 {count} 个 STATUS 为“{status}”的保护地（例如 {ids}）。</translation>
     </message>
@@ -38,10 +42,6 @@
     <message>
       <source>Geometry repair switched off: {count} invalid geometries removed (e.g. {ids}).</source>
       <translation>几何修复已关闭：删除了 {count} 个无效几何（例如 {ids}）。</translation>
-    </message>
-    <message>
-      <source>{count} features without a geometry removed (e.g. {ids}).</source>
-      <translation>删除了 {count} 个没有几何的要素（例如 {ids}）。</translation>
     </message>
     <message>
       <source>Layer "{layer}" has no STATUS field: the status filter keeps all its areas.</source>
