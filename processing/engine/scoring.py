@@ -16,6 +16,7 @@ import numpy as np
 from shapely.geometry import box
 from shapely.ops import unary_union
 
+from . import connectivity
 from .messages import EngineError, N_
 
 DEFAULT_OVERLAP_THRESHOLD = 5.0
@@ -219,8 +220,6 @@ def connectivity_gains(candidates, eligible, protected, regions, distance, progr
     (NaN when it overlaps none, is screened out or has no geometry). ``distance``: median dispersal distance
     in metres (probability 0.5). ``progress``: optional callable ``(fraction) -> bool``, True to cancel.
     """
-    from . import connectivity
-
     gains = np.full(len(candidates), np.nan)
     baseline = {}
     for index, candidate in enumerate(candidates):
