@@ -249,6 +249,25 @@ def test_engine_equals_an_independent_dijkstra_and_is_zero_on_sources(case):
 
 
 @settings(max_examples=40, deadline=None)
+@given(grids, st.floats(0, 2000))
+def test_max_cost_cuts_the_full_surface_at_that_cost(case, max_cost):
+    rows, cols, seed, width, height = case
+    resistance, sources = random_case(rows, cols, seed)
+    graph = costdistance.CostGraph(resistance, width, height)
+    full = graph.accumulate(sources)
+    np.testing.assert_array_equal(graph.accumulate(sources, max_cost=max_cost),
+                                  np.where(full <= max_cost, full, np.inf))
+
+
+def test_a_source_walled_in_by_barriers_reaches_nothing_else():
+    resistance = np.ones((5, 5))
+    resistance[1:4, 1:4] = np.nan
+    resistance[2, 2] = 1.0
+    cost = costdistance.accumulated_cost(resistance, [12], 10, 10)
+    assert cost[2, 2] == 0 and np.isinf(np.delete(cost.ravel(), 12)).all()
+
+
+@settings(max_examples=40, deadline=None)
 @given(grids, st.integers(0, 80), st.integers(0, 80))
 def test_triangle_inequality(case, middle, end):
     rows, cols, seed, width, height = case
@@ -360,6 +379,18 @@ def test_source_raster_and_max_cost(qgis_app, tmp_path):
     cost = read_raster(output)[0]
     np.testing.assert_array_equal(cost[0, 5:], [20, 10, 0])
     assert np.isnan(cost[0, :5]).all(), 'cells beyond the maximum cost are nodata'
+
+
+def test_source_raster_on_another_grid_is_resampled_to_the_resistance_grid(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((6, 6)), 10)
+    sources = np.zeros((3, 3))
+    sources[1, 2] = 1          # the 20 m cell over resistance rows 2-3, columns 4-5
+    source_raster = geotiff(tmp_path / 'sources.tif', sources, 20)
+    output = str(tmp_path / 'cost.tif')
+    run('costdistance', RESISTANCE=resistance, SOURCE_RASTER=source_raster, OUTPUT=output)
+    cost = read_raster(output)[0]
+    assert np.argwhere(cost == 0).tolist() == [[2, 4], [2, 5], [3, 4], [3, 5]]
+    assert cost[0, 0] == pytest.approx(20 * ROOT2 + 20)
 
 
 def test_sources_in_another_crs_are_reprojected(qgis_app, tmp_path):

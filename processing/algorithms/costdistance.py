@@ -9,7 +9,7 @@ import os
 import uuid
 
 import numpy as np
-from osgeo import gdal
+from osgeo import gdal, osr
 from shapely.geometry import LineString
 from qgis.core import (
     QgsColorRampShader,
@@ -170,14 +170,26 @@ def raster_sources(layer, resistance):
             tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.').format(
                 layer=layer.name()))
     grid = resistance.grid
-    values = warped_band(layer.source(), dstSRS=grid.crs_wkt,
-                         **grid_bounds(grid.geotransform, grid.array.shape)).array
+    if same_grid(layer.source(), grid):
+        values = read_band(layer.source()).array
+    else:
+        values = warped_band(layer.source(), dstSRS=grid.crs_wkt,
+                             **grid_bounds(grid.geotransform, grid.array.shape)).array
     mask = np.nan_to_num(values, nan=0.0) != 0
     if not mask.any():
         raise QgsProcessingException(
             tr('The source raster "{layer}" has no non-zero cell on the resistance raster "{raster}".').format(
                 layer=layer.name(), raster=resistance.layer.name()))
     return mask
+
+
+def same_grid(path, grid):
+    """True when the raster at ``path`` has exactly the cells of the engine Grid ``grid``."""
+    dataset = gdal.Open(path)
+    rows, cols = grid.array.shape
+    same_crs = osr.SpatialReference(dataset.GetProjection()).IsSame(osr.SpatialReference(grid.crs_wkt))
+    return (dataset.RasterXSize, dataset.RasterYSize) == (cols, rows) and bool(same_crs) and np.allclose(
+        dataset.GetGeoTransform(), grid.geotransform, rtol=0, atol=1e-9 * max(1.0, abs(grid.geotransform[1])))
 
 
 def accumulate(graph, mask, max_cost, feedback):

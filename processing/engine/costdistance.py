@@ -170,7 +170,7 @@ class CostGraph:
         slot = np.zeros(self.padded.size, dtype=np.int32 if self.padded.size < 2 ** 31 else np.int64)
         cost[queue] = 0.0
         queued[queue] = True
-        window = Window(float(np.median(self.lightest_edge[queue])))
+        window = Window.around(self.lightest_edge[queue])
         settled_count = 0
         next_report = 0
         while queue.size:
@@ -250,6 +250,12 @@ class Window:
 
     def __init__(self, width):
         self.width = width
+
+    @classmethod
+    def around(cls, edge_weights):
+        """A window as wide as the median of the finite ``edge_weights`` (1 when there is none)."""
+        finite = edge_weights[np.isfinite(edge_weights)]
+        return cls(float(np.median(finite)) if finite.size else 1.0)
 
     def adapt(self, batch, repeated):
         if repeated > self.REPEAT_HIGH * batch:
