@@ -478,3 +478,26 @@ def test_protectedcoverage_through_qgis_process(qgis_process, tmp_path):
     assert rows['广东']['percent'] == pytest.approx(50.0, abs=0.01)
     assert rows['云南']['percent'] == 0.0
     assert os.path.exists(report)
+
+
+# --- the shared HTML report builder --------------------------------------------------------------------------------
+
+def test_html_report_escapes_text_formats_numbers_and_embeds_charts(tmp_path):
+    import pandas as pd
+
+    from reserve_planner.processing.engine import report
+
+    page = report.HtmlReport('覆盖 <1>', language='zh-CN')
+    page.paragraph('a < b & c')
+    page.table(pd.DataFrame({'name': ['<script>', '四川'], 'km2': [1234.5678, 2.0], 'count': [3, 4]}),
+               caption='表', columns={'name': '名称', 'km2': 'km2', 'count': 'n'})
+    page.figure(report.bar_chart(['四川', '云南'], [12.0, 40.0], target=30, title='覆盖率', value_label='%',
+                                 target_label='30 %'))
+    page.figure(report.line_chart([2000, 2010], [5.0, 20.0], target=30))
+    path = page.write(str(tmp_path / '报告.html'))
+    text = open(path, encoding='utf-8').read()
+    assert '<html lang="zh-CN">' in text and '<title>覆盖 &lt;1&gt;</title>' in text
+    assert 'a &lt; b &amp; c' in text and '&lt;script&gt;' in text and '<script>' not in text
+    assert '<td class="number">1,234.57</td>' in text and '<td class="number">3</td>' in text
+    assert '<th>名称</th>' in text and text.count('data:image/png;base64,') == 2
+    assert os.listdir(tmp_path) == ['报告.html']

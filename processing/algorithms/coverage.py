@@ -8,6 +8,7 @@ from collections import namedtuple
 
 import pandas as pd
 from qgis.core import (
+    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsField,
@@ -167,6 +168,11 @@ class ProtectedAreasInput:
         for line in summary:
             feedback.pushInfo(line)
         return flattened, summary
+
+
+def report_language():
+    """The HTML language tag of QGIS's user interface (zh-CN, en-US...)."""
+    return QgsApplication.locale().replace('_', '-')
 
 
 def layer_label(layer):
@@ -428,7 +434,7 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         """The HTML report: summary, cleaning steps, coverage per region and over time, species-area table."""
         score = engine.representativeness(frame, target)
         total_area, total_protected, total_percent = engine.totals(frame)
-        report = engine_report.HtmlReport(self.tr('Protected-area coverage'))
+        report = engine_report.HtmlReport(self.tr('Protected-area coverage'), report_language())
         report.paragraph(self.tr('All regions: {area:,.2f} km2, of which {protected:,.2f} km2 ({percent:.2f} %) is '
                                  'protected. {meeting} of {count} regions ({share:.1f} %) reach the target of '
                                  '{target:.1f} %; regions less than 1 % protected: {unprotected}.').format(
@@ -681,7 +687,7 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return dest_id
 
     def habitat_report(self, species, groups, spi, summary):
-        report = engine_report.HtmlReport(self.tr('Habitat coverage and Species Protection Index'))
+        report = engine_report.HtmlReport(self.tr('Habitat coverage and Species Protection Index'), report_language())
         report.paragraph(self.tr('{count} species; Species Protection Index (SPI) {spi:.1f} of 100.').format(
             count=len(species), spi=spi))
         report.heading(self.tr('Protection per group'))

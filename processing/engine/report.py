@@ -154,8 +154,8 @@ def line_chart(x, y, target=None, title='', x_label='', y_label='', target_label
         if target is not None:
             axes.axhline(target, color=TARGET_COLOUR, linestyle='--', label=target_label or None)
             if target_label:
-                axes.legend(loc='upper left')
-        axes.set_ylim(bottom=0)
+                axes.legend(loc='lower right')
+        axes.set_ylim(0, max(list(y) + [target or 0, 1]) * 1.1)
         axes.set_xlabel(x_label)
         axes.set_ylabel(y_label)
         axes.set_title(title)
