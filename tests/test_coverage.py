@@ -403,6 +403,11 @@ def test_empty_protected_layer_gives_zero_coverage(qgis_app):
     assert result['REGIONS_MEETING_TARGET'] == 0 and result['UNPROTECTED_REGIONS'] == 2
 
 
+def test_empty_regions_layer_is_refused(qgis_app):
+    with pytest.raises(QgsProcessingException, match='has no features'):
+        run_coverage(PROTECTED=[protected_layer([(square_wkt(X0, Y0, 1000), DESIGNATED)])], REGIONS=region_layer([]))
+
+
 def test_no_protected_layer_is_refused(qgis_app):
     with pytest.raises(QgsProcessingException):
         run_coverage(PROTECTED=[], REGIONS=chinese_regions())

@@ -378,6 +378,10 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             return [Region(label, geometry, rectangle, label)]
         name = source.sourceName()
         features = qgis_io.read_polygons(source, name, crs, context, feedback, max_segment(source))
+        if not features:
+            raise QgsProcessingException(self.tr(
+                'The regions layer "{layer}" has no features: choose a layer with the regions to measure, or leave '
+                'REGIONS empty to measure the extent of the protected areas.').format(layer=name))
         qgis_io.require_geometries(features, name)
         regions = []
         for item in features:

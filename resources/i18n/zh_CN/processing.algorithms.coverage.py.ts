@@ -139,6 +139,10 @@ OUTPUT：各区域（采用其自身的坐标系）及其 area_km2、protected_k
       <translation>保护地范围</translation>
     </message>
     <message>
+      <source>The regions layer "{layer}" has no features: choose a layer with the regions to measure, or leave REGIONS empty to measure the extent of the protected areas.</source>
+      <translation>区域图层“{layer}”没有要素：请选择包含待统计区域的图层，或将 REGIONS 留空以统计保护地范围。</translation>
+    </message>
+    <message>
       <source>All regions: {area:,.2f} km2, of which {protected:,.2f} km2 ({percent:.2f} %) is protected. {meeting} of {count} regions ({share:.1f} %) reach the target of {target:.1f} %; regions less than 1 % protected: {unprotected}.</source>
       <translation>全部区域：{area:,.2f} 平方千米，其中 {protected:,.2f} 平方千米（{percent:.2f} %）受保护。{count} 个区域中有 {meeting} 个（{share:.1f} %）达到 {target:.1f} % 的目标；保护比例低于 1 % 的区域：{unprotected} 个。</translation>
     </message>
