@@ -1,0 +1,419 @@
+"""ProtConn (DOMAIN.md section 3): hand-computed cases, an independent dense implementation, properties,
+node importance, and the algorithm as batch users run it."""
+
+import json
+import math
+import os
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from qgis.core import (
+    NULL,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProject,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+from shapely.geometry import Point, box
+from shapely.ops import unary_union
+
+from reserve_planner.processing.engine import connectivity
+
+KM = 1000.0
+K_DEFAULT = math.log(2.0) / 10000.0  # p = 0.5 at 10 km
+
+
+def p(distance):
+    """Dispersal probability at ``distance`` metres with the standard 0.5 at 10 km, by hand."""
+    return 0.5 ** (distance / 10000.0)
+
+
+# --- independent dense reference, written from DOMAIN.md section 3 --------------------------------------------
+
+
+def dense_pc_numerator(polygons, areas, k):
+    """sum_i sum_j a_i a_j p*_ij with p* from Floyd-Warshall on -ln p over all pairs (no pruning)."""
+    count = len(polygons)
+    cost = np.zeros((count, count))
+    for i in range(count):
+        for j in range(count):
+            if i != j:
+                cost[i, j] = k * polygons[i].distance(polygons[j])
+    for middle in range(count):
+        cost = np.minimum(cost, cost[:, [middle]] + cost[[middle], :])
+    areas = np.asarray(areas, dtype=float)
+    return float(areas @ np.exp(-cost) @ areas)
+
+
+def dense_protconn(inside, stones, region_area, k):
+    """ProtConn and fractions for disjoint patches wholly inside (``inside``) or outside (``stones``) the region."""
+    areas = [patch.area for patch in inside] + [0.0] * len(stones)
+    eca = math.sqrt(dense_pc_numerator(inside + stones, areas, k))
+    eca_inside = math.sqrt(dense_pc_numerator(inside, areas[:len(inside)], k))
+    protconn = 100 * eca / region_area
+    prot_fraction = 100 * (100 * math.sqrt(sum(a * a for a in areas)) / region_area) / protconn
+    trans_fraction = 100 * (100 * (eca - eca_inside) / region_area) / protconn
+    return {'prot': 100 * sum(areas) / region_area, 'protconn': protconn, 'protconn_prot': prot_fraction,
+            'protconn_trans': trans_fraction, 'protconn_unprot': 100 - prot_fraction - trans_fraction}
+
+
+def scattered_squares(seed, count, span, region):
+    """Disjoint squares (side 200-1500 m, at least 100 m apart) on a grid of cells, each wholly in or out of ``region``."""
+    rng = np.random.default_rng(seed)
+    cell = span / math.ceil(math.sqrt(count * 2))
+    squares = []
+    cells = rng.permutation(int(span / cell) ** 2)[:count * 2]
+    for index in cells:
+        row, column = divmod(int(index), int(span / cell))
+        side = rng.uniform(200, min(1500, cell - 100))
+        x = column * cell + rng.uniform(0, cell - side - 100)
+        y = row * cell + rng.uniform(0, cell - side - 100)
+        square = box(x, y, x + side, y + side)
+        if region.contains(square) or not region.intersects(square):
+            squares.append(square)
+        if len(squares) == count:
+            break
+    return squares
+
+
+# --- hand-computed cases ------------------------------------------------------------------------------------
+
+
+def test_two_patches_by_hand():
+    region = box(0, 0, 10 * KM, 10 * KM)
+    first, second = box(0, 0, KM, KM), box(3 * KM, 0, 5 * KM, KM)  # 2 km apart edge to edge
+    a, b, area = 1e6, 2e6, 1e8
+    pc_num = a * a + b * b + 2 * a * b * p(2000)
+    protconn = 100 * math.sqrt(pc_num) / area
+    result = connectivity.protconn([first, second], region)
+    assert result['prot'] == pytest.approx(3.0)
+    assert result['protconn'] == pytest.approx(protconn)
+    assert result['eca'] == pytest.approx(math.sqrt(pc_num))
+    assert result['protunconn'] == pytest.approx(3.0 - protconn)
+    assert result['relconn'] == pytest.approx(100 * protconn / 3.0)
+    assert result['protconn_prot'] == pytest.approx(100 * (100 * math.sqrt(a * a + b * b) / area) / protconn)
+    assert result['protconn_trans'] == 0
+    assert result['protconn_unprot'] == pytest.approx(100 - result['protconn_prot'])
+
+
+def test_three_patches_take_the_best_path_through_the_middle_one():
+    region = box(0, 0, 10 * KM, 10 * KM)
+    west, middle, east = box(0, 0, KM, KM), box(3 * KM, 0, 4 * KM, 2 * KM), box(6 * KM, 0, 8 * KM, KM)
+    a, b, c = 1e6, 2e6, 2e6
+    p_ab, p_bc = p(2000), p(2000)
+    p_ac = max(p(5000), p_ab * p_bc)  # the stepping path (0.5^0.4) beats the direct link (0.5^0.5)
+    assert p_ac == p_ab * p_bc
+    pc_num = a * a + b * b + c * c + 2 * (a * b * p_ab + b * c * p_bc + a * c * p_ac)
+    result = connectivity.protconn([west, middle, east], region)
+    assert result['protconn'] == pytest.approx(100 * math.sqrt(pc_num) / 1e8)
+    assert result['prot'] == pytest.approx(5.0)
+
+
+def test_overlapping_and_touching_areas_are_one_unit_and_parts_outside_the_region_do_not_count():
+    region = box(0, 0, 10 * KM, 10 * KM)
+    overlapping = [box(0, 0, 2 * KM, 2 * KM), box(KM, KM, 3 * KM, 3 * KM), box(3 * KM, 0, 4 * KM, 3 * KM)]
+    straddling = box(9 * KM, 0, 11 * KM, KM)  # half of it outside the region
+    unit = 4e6 + 4e6 - 1e6 + 3e6
+    result = connectivity.protconn(overlapping + [straddling], region)
+    gap = 5 * KM  # from x = 4 km to x = 9 km
+    pc_num = unit ** 2 + 1e6 ** 2 + 2 * unit * 1e6 * p(gap)
+    assert result['prot'] == pytest.approx(100 * (unit + 1e6) / 1e8)
+    assert result['protconn'] == pytest.approx(100 * math.sqrt(pc_num) / 1e8)
+    assert result['nodes'] == 2
+
+
+def test_a_stepping_stone_outside_the_region_raises_protconn_and_is_counted_as_transboundary():
+    region = unary_union([box(0, 0, KM, KM), box(9 * KM, 0, 10 * KM, KM)])
+    west, east, stone = box(0, 0, KM, KM), box(9 * KM, 0, 10 * KM, KM), box(4 * KM, 0, 6 * KM, KM)
+    area, a = 2e6, 1e6
+    without_stone = a * a * 2 + 2 * a * a * p(8000)
+    with_stone = a * a * 2 + 2 * a * a * p(3000) * p(3000)
+    eca, eca_inside = math.sqrt(with_stone), math.sqrt(without_stone)
+    protconn = 100 * eca / area
+    result = connectivity.protconn([west, east, stone], region, transboundary_distance=5000)
+    none = connectivity.protconn([west, east, stone], region)
+    assert none['protconn'] == pytest.approx(100 * eca_inside / area)
+    assert result['protconn'] == pytest.approx(protconn)
+    assert result['protconn'] > none['protconn']
+    assert result['prot'] == none['prot'] == pytest.approx(100.0)
+    assert result['stepping_stones'] == 1
+    assert result['protconn_trans'] == pytest.approx(100 * (100 * (eca - eca_inside) / area) / protconn)
+    prot_fraction = 100 * (100 * math.sqrt(2 * a * a) / area) / protconn
+    assert result['protconn_prot'] == pytest.approx(prot_fraction)
+    assert result['protconn_unprot'] == pytest.approx(100 - prot_fraction - result['protconn_trans'])
+    too_far = connectivity.protconn([west, east, stone], region, transboundary_distance=2000)
+    assert too_far['stepping_stones'] == 0
+
+
+def test_a_region_without_protection_has_zero_protconn_and_no_relconn():
+    result = connectivity.protconn([box(50 * KM, 0, 51 * KM, KM)], box(0, 0, 10 * KM, 10 * KM))
+    assert result['prot'] == 0 and result['protconn'] == 0 and result['protunconn'] == 0
+    assert result['relconn'] is None and result['protconn_prot'] is None and result['protconn_unprot'] is None
+    assert connectivity.protconn([], box(0, 0, 1, 1))['protconn'] == 0
+
+
+def test_pruning_bound_covers_what_far_pairs_would_add():
+    region = box(0, 0, 1000 * KM, 10 * KM)
+    far = [box(0, 0, KM, KM), box(400 * KM, 0, 401 * KM, KM)]  # p = 0.5^40, below 1e-9
+    result = connectivity.protconn(far, region)
+    exact = 100 * math.sqrt(2e12 + 2e12 * p(399 * KM)) / region.area
+    assert result['protconn'] <= exact <= result['protconn'] + result['protconn_error_bound']
+    assert result['protconn_error_bound'] > 0
+
+
+def test_bad_parameters_are_engine_errors():
+    for options in ({'distance': 0}, {'probability': 1.0}, {'transboundary_distance': -1}):
+        with pytest.raises(connectivity.EngineError):
+            connectivity.protconn([box(0, 0, 1, 1)], box(0, 0, 10, 10), **options)
+
+
+def test_additions_raise_protconn_as_the_union_does():
+    region = box(0, 0, 20 * KM, 5 * KM)
+    protected = [box(0, 0, KM, KM), box(12 * KM, 0, 13 * KM, KM)]
+    candidate = [box(5 * KM, 0, 8 * KM, KM)]
+    base = connectivity.protconn(protected, region)
+    added = connectivity.protconn_with_additions(protected, candidate, region)
+    assert added['protconn'] > base['protconn']
+    assert added == connectivity.protconn(protected + candidate, region)
+
+
+# --- against the dense reference ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize('seed', range(4))
+def test_protconn_equals_dense_floyd_warshall_on_random_patches(seed):
+    region = box(0, 0, 60 * KM, 45 * KM)
+    squares = scattered_squares(seed, 36, 80 * KM, region)
+    inside = [square for square in squares if region.contains(square)]
+    stones = [square for square in squares if not region.contains(square) and square.distance(region) <= 10 * KM]
+    expected = dense_protconn(inside, stones, region.area, K_DEFAULT)
+    result = connectivity.protconn(squares, region, transboundary_distance=10 * KM)
+    assert len(inside) > 10 and stones
+    for name, value in expected.items():
+        assert result[name] == pytest.approx(value, rel=1e-9, abs=1e-9), name
+
+
+def test_other_distance_and_probability_follow_the_kernel():
+    region = box(0, 0, 60 * KM, 45 * KM)
+    squares = [square for square in scattered_squares(7, 30, 60 * KM, region) if region.contains(square)]
+    k = -math.log(0.2) / 3000.0
+    expected = dense_protconn(squares, [], region.area, k)
+    result = connectivity.protconn(squares, region, distance=3000, probability=0.2)
+    assert result['protconn'] == pytest.approx(expected['protconn'], rel=1e-9)
+
+
+boxes = st.lists(st.tuples(st.floats(0, 40), st.floats(0, 40), st.floats(0.2, 8), st.floats(0.2, 8)),
+                 min_size=1, max_size=8)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(boxes, st.floats(0.5, 30), st.sampled_from([0.0, 5.0, 50.0]))
+def test_protconn_never_exceeds_prot_and_fractions_add_up(rectangles, distance_km, transboundary_km):
+    region = box(5 * KM, 5 * KM, 35 * KM, 35 * KM)
+    polygons = [box(x * KM, y * KM, (x + w) * KM, (y + h) * KM) for x, y, w, h in rectangles]
+    result = connectivity.protconn(polygons, region, distance=distance_km * KM,
+                                   transboundary_distance=transboundary_km * KM)
+    assert 0 <= result['protconn'] <= result['prot'] * (1 + 1e-12) <= 100 + 1e-9
+    if result['prot'] > 0:
+        fractions = [result[name] for name in ('protconn_prot', 'protconn_trans', 'protconn_unprot')]
+        assert min(fractions) >= -1e-9
+        assert sum(fractions) == pytest.approx(100.0)
+
+
+# --- node importance ---------------------------------------------------------------------------------------
+
+
+def unit_index(frame, polygon):
+    """Row of the importance table whose unit is ``polygon``."""
+    inside = [position for position, unit in enumerate(frame['geometry']) if unit.contains(polygon.centroid)]
+    assert len(inside) == 1
+    return inside[0]
+
+
+def test_node_importance_equals_removal_by_brute_force():
+    region = box(0, 0, 40 * KM, 40 * KM)
+    squares = [square for square in scattered_squares(3, 18, 40 * KM, region) if region.contains(square)]
+    network = connectivity.build_network(squares, region)
+    frame = connectivity.node_importance(network)
+    pc_num = dense_pc_numerator(squares, [s.area for s in squares], K_DEFAULT)
+    for index, square in enumerate(squares):
+        others = squares[:index] + squares[index + 1:]
+        without = dense_pc_numerator(others, [s.area for s in others], K_DEFAULT)
+        row = frame.iloc[unit_index(frame, square)]
+        assert row['dpc'] == pytest.approx(100 * (pc_num - without) / pc_num, rel=1e-9, abs=1e-12)
+        assert row['dpc_intra'] == pytest.approx(100 * square.area ** 2 / pc_num)
+        assert row['dpc'] == pytest.approx(row['dpc_intra'] + row['dpc_flux'] + row['dpc_connector'])
+        assert row['area_km2'] == pytest.approx(square.area / 1e6)
+    assert (frame['dpc_connector'] > 1e-6).any()
+
+
+def test_a_connector_unit_between_two_others_by_hand():
+    region = box(0, 0, 20 * KM, 5 * KM)
+    west, middle, east = box(0, 0, KM, KM), box(3 * KM, 0, 4 * KM, KM), box(6 * KM, 0, 7 * KM, KM)
+    a = 1e6
+    pc_num = 3 * a * a + 2 * a * a * (p(2000) + p(2000) + p(2000) * p(2000))
+    frame = connectivity.node_importance(connectivity.build_network([west, middle, east], region))
+    row = frame.iloc[unit_index(frame, middle)]
+    assert row['dpc_flux'] == pytest.approx(100 * 2 * (a * a * p(2000) * 2) / pc_num)
+    lost_between_others = 2 * a * a * (p(2000) * p(2000) - p(5000))
+    assert row['dpc_connector'] == pytest.approx(100 * lost_between_others / pc_num)
+
+
+def test_node_importance_stops_when_progress_says_so():
+    region = box(0, 0, 20 * KM, 5 * KM)
+    network = connectivity.build_network([box(0, 0, KM, KM), box(3 * KM, 0, 4 * KM, KM)], region)
+    assert connectivity.node_importance(network, progress=lambda fraction: False) is None
+    assert connectivity.node_importance(connectivity.build_network([], region)).empty
+
+
+# --- the algorithm -----------------------------------------------------------------------------------------
+
+
+def memory_layer(geometry_type, crs, fields, rows, name='layer'):
+    layer = QgsVectorLayer('{}?crs={}&{}'.format(geometry_type, crs, '&'.join('field=' + f for f in fields)),
+                           name, 'memory')
+    for wkt, attributes in rows:
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(wkt) if wkt else QgsGeometry())
+        feature.setAttributes(attributes)
+        layer.dataProvider().addFeature(feature)
+    return layer
+
+
+def utm_squares():
+    """Three protected squares (UTM 50N, metres) and two regions, 四川 with protection and 西藏 without."""
+    squares = [box(500 * KM, 3300 * KM, 501 * KM, 3301 * KM), box(503 * KM, 3300 * KM, 505 * KM, 3301 * KM),
+               box(560 * KM, 3300 * KM, 561 * KM, 3301 * KM)]
+    protected = memory_layer('Polygon', 'EPSG:32650', ['id:integer'],
+                             [(square.wkt, [index]) for index, square in enumerate(squares)], 'protected')
+    regions = memory_layer('Polygon', 'EPSG:32650', ['名称:string'], [
+        (box(498 * KM, 3295 * KM, 510 * KM, 3305 * KM).wkt, ['四川']),
+        (box(600 * KM, 3295 * KM, 610 * KM, 3305 * KM).wkt, ['西藏'])], 'regions')
+    return squares, protected, regions
+
+
+def run_protconn(protected, regions, **parameters):
+    import processing
+    parameters = dict({'PROTECTED': protected, 'REGIONS': regions, 'REGION_FIELD': '名称',
+                       'OUTPUT': 'memory:', 'OUTPUT_IMPORTANCE': 'memory:'}, **parameters)
+    return processing.run('reserveplanner:protconn', parameters)
+
+
+def rows_by_region(layer):
+    return {feature['名称']: feature for feature in layer.getFeatures()}
+
+
+def test_processing_run_gives_hand_values_per_region_with_chinese_names(qgis_app):
+    squares, protected, regions = utm_squares()
+    result = run_protconn(protected, regions)
+    rows = rows_by_region(result['OUTPUT'])
+    a, b, area = 1e6, 2e6, 120e6
+    protconn = 100 * math.sqrt(a * a + b * b + 2 * a * b * p(2000)) / area
+    assert rows['四川']['prot'] == pytest.approx(100 * 3e6 / area)
+    assert rows['四川']['protconn'] == pytest.approx(protconn)
+    assert rows['四川']['eca_km2'] == pytest.approx(math.sqrt(a * a + b * b + 2 * a * b * p(2000)) / 1e6)
+    assert rows['西藏']['prot'] == 0 and rows['西藏']['protconn'] == 0
+    assert rows['西藏']['relconn'] == NULL and rows['西藏']['protconn_prot'] == NULL
+    importance = list(result['OUTPUT_IMPORTANCE'].getFeatures())
+    assert sorted(feature['area_km2'] for feature in importance) == pytest.approx([1.0, 2.0])
+    assert {feature['名称'] for feature in importance} == {'四川'}
+    assert sum(feature['dpc_intra'] for feature in importance) == pytest.approx(
+        100 * (a * a + b * b) / (a * a + b * b + 2 * a * b * p(2000)))
+    assert result['OUTPUT'].crs().authid() == 'EPSG:32650'
+
+
+def test_regions_in_cgcs2000_and_transboundary_stepping_stones(qgis_app):
+    squares, protected, regions_utm = utm_squares()
+    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem('EPSG:32650'),
+                                       QgsCoordinateReferenceSystem('EPSG:4490'), QgsProject.instance())
+    rows = []
+    for feature in regions_utm.getFeatures():
+        geometry = QgsGeometry(feature.geometry())
+        geometry.densifyByDistance(500)
+        geometry.transform(transform)
+        rows.append((geometry.asWkt(), feature.attributes()))
+    regions = memory_layer('Polygon', 'EPSG:4490', ['名称:string'], rows)
+    same = rows_by_region(run_protconn(protected, regions_utm)['OUTPUT'])
+    reprojected = rows_by_region(run_protconn(protected, regions)['OUTPUT'])
+    assert reprojected['四川']['protconn'] == pytest.approx(same['四川']['protconn'], rel=1e-3)
+    stone = rows_by_region(run_protconn(protected, regions_utm, TRANSBOUNDARY_DISTANCE=100000)['OUTPUT'])
+    assert stone['四川']['protconn'] >= same['四川']['protconn']
+    assert stone['四川']['protconn_trans'] >= 0
+
+
+def test_geographic_inputs_are_measured_in_metres(qgis_app):
+    squares, protected_utm, regions_utm = utm_squares()
+    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem('EPSG:32650'),
+                                       QgsCoordinateReferenceSystem('EPSG:4326'), QgsProject.instance())
+
+    def geographic(layer, fields):
+        rows = []
+        for feature in layer.getFeatures():
+            geometry = QgsGeometry(feature.geometry())
+            geometry.densifyByDistance(100)
+            geometry.transform(transform)
+            rows.append((geometry.asWkt(), feature.attributes()))
+        return memory_layer('Polygon', 'EPSG:4326', fields, rows)
+
+    protected = geographic(protected_utm, ['id:integer'])
+    regions = geographic(regions_utm, ['名称:string'])
+    result = run_protconn(protected, regions)
+    expected = rows_by_region(run_protconn(protected_utm, regions_utm)['OUTPUT'])
+    got = rows_by_region(result['OUTPUT'])
+    # UTM areas carry a scale error of up to 0.1 % here; the local equal-area projection has none
+    assert got['四川']['prot'] == pytest.approx(expected['四川']['prot'], rel=2e-3)
+    assert got['四川']['protconn'] == pytest.approx(expected['四川']['protconn'], rel=2e-3)
+    assert result['OUTPUT'].crs().authid() == 'EPSG:4326'
+
+
+def test_null_geometry_is_reported_with_its_feature_id_and_invalid_is_repaired(qgis_app):
+    _squares, protected, regions = utm_squares()
+    with_null = memory_layer('Polygon', 'EPSG:32650', ['id:integer'], [(None, [1])], 'broken')
+    with pytest.raises(QgsProcessingException, match='broken'):
+        run_protconn(with_null, regions)
+    bow_tie = 'POLYGON((500000 3300000, 501000 3301000, 501000 3300000, 500000 3301000, 500000 3300000))'
+    repaired = memory_layer('Polygon', 'EPSG:32650', ['id:integer'], [(bow_tie, [1])], 'bow tie')
+    rows = rows_by_region(run_protconn(repaired, regions)['OUTPUT'])
+    assert rows['四川']['prot'] == pytest.approx(100 * 0.5e6 / 120e6)
+
+
+def test_empty_layers(qgis_app):
+    _squares, _protected, regions = utm_squares()
+    empty_protected = memory_layer('Polygon', 'EPSG:32650', ['id:integer'], [])
+    rows = rows_by_region(run_protconn(empty_protected, regions)['OUTPUT'])
+    assert rows['四川']['prot'] == 0 and rows['四川']['protconn'] == 0
+    empty_regions = memory_layer('Polygon', 'EPSG:32650', ['名称:string'], [], 'no regions')
+    with pytest.raises(QgsProcessingException, match='no regions'):
+        run_protconn(_protected, empty_regions)
+
+
+def write_gpkg(layer, path):
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = 'GPKG'
+    options.fileEncoding = 'UTF-8'
+    error = QgsVectorFileWriter.writeAsVectorFormatV2(layer, path, QgsProject.instance().transformContext(), options)
+    assert error[0] == QgsVectorFileWriter.NoError, error
+
+
+@pytest.mark.slow
+def test_qgis_process_in_a_chinese_folder(qgis_process, tmp_path):
+    folder = tmp_path / '保护地'
+    folder.mkdir()
+    _squares, protected, regions = utm_squares()
+    write_gpkg(protected, str(folder / '保护地.gpkg'))
+    write_gpkg(regions, str(folder / '区域.gpkg'))
+    output = str(folder / '连通性.gpkg')
+    code, result, log = qgis_process('protconn', PROTECTED=str(folder / '保护地.gpkg'),
+                                     REGIONS=str(folder / '区域.gpkg'), REGION_FIELD='名称', DISTANCE=10000,
+                                     PROBABILITY=0.5, TRANSBOUNDARY_DISTANCE=0, OUTPUT=output)
+    assert code == 0, log
+    assert os.path.exists(output), json.dumps(result)
+    rows = rows_by_region(QgsVectorLayer(output, 'out', 'ogr'))
+    a, b = 1e6, 2e6
+    assert rows['四川']['protconn'] == pytest.approx(100 * math.sqrt(a * a + b * b + 2 * a * b * p(2000)) / 120e6)
