@@ -20,6 +20,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsProcessingException,
+    QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
 )
@@ -527,6 +528,23 @@ def test_a_missing_zone_field_is_a_clear_error(qgis_app, tmp_path):
     zones = write_layer(str(tmp_path / 'zones.gpkg'), UTM, 'kind', [('core', box(0, 0, 1, 1))])
     with pytest.raises(QgsProcessingException, match='has no field "zone"'):
         run_validation(ZONES=zones)
+
+
+def test_an_empty_boundary_layer_is_a_clear_error(qgis_app, tmp_path):
+    zones, _boundary = write_planted(str(tmp_path))
+    boundary = write_layer(str(tmp_path / 'empty.gpkg'), UTM, 'name', [])
+    with pytest.raises(QgsProcessingException, match='has no features'):
+        run_validation(ZONES=zones, BOUNDARY=boundary)
+
+
+def test_a_cancelled_run_writes_nothing(qgis_app, tmp_path):
+    zones, boundary = write_planted(str(tmp_path))
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    output, report = str(tmp_path / 'problems.gpkg'), str(tmp_path / 'report.html')
+    processing.run('reserveplanner:validatezones', {'ZONES': zones, 'BOUNDARY': boundary, 'OUTPUT': output,
+                                                    'OUTPUT_HTML': report}, feedback=feedback)
+    assert not os.path.exists(output) and not os.path.exists(report)
 
 
 def test_the_input_layer_is_not_modified(qgis_app, tmp_path):

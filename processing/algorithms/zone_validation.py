@@ -24,6 +24,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 from shapely.ops import unary_union
+from shapely.validation import make_valid
 
 from .. import qgis_io
 from ..engine import zone_validation as engine
@@ -37,6 +38,8 @@ LINE_HALF_WIDTH_M = 1.0
 on each side, so that one polygon layer holds every problem; the ``shape`` field keeps what they were."""
 
 STYLE = 'zone_problems'
+READ_PROGRESS = 20.0
+"""Share of the progress bar (percent) spent reading the zoning layer; the checks share the rest."""
 
 
 def tr(text):
@@ -59,12 +62,24 @@ def attribute_value(value):
     return value
 
 
-def read_zones(source, field, crs, context):
-    """ZoneFeature per feature, geometries as they are (not repaired: rule 1 needs the original) in ``crs``."""
+def read_zones(source, field, crs, context, feedback):
+    """ZoneFeature per feature, geometries as they are (not repaired: rule 1 needs the original) in ``crs``.
+
+    Reports progress from 0 to READ_PROGRESS percent; None when the user cancelled.
+    """
     request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
     request.setSubsetOfAttributes([field], source.fields())
-    return [engine.ZoneFeature(feature.id(), attribute_value(feature[field]), qgis_io.to_shapely(feature.geometry()))
-            for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)]
+    total = source.featureCount() or 0
+    zones = []
+    features = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+    for index, feature in enumerate(features):
+        if feedback.isCanceled():
+            return None
+        zones.append(engine.ZoneFeature(feature.id(), attribute_value(feature[field]),
+                                        qgis_io.to_shapely(feature.geometry())))
+        if total:
+            feedback.setProgress(READ_PROGRESS * index / total)
+    return zones
 
 
 def read_exempt(source, crs, context, feedback):
@@ -76,7 +91,7 @@ def read_exempt(source, crs, context, feedback):
         if geometry is None or geometry.is_empty:
             skipped.append(str(feature.id()))
         else:
-            geometries.append(geometry)
+            geometries.append(geometry if geometry.is_valid else make_valid(geometry))
     if skipped:
         feedback.pushWarning(tr('Exempt segments: features {ids} have no geometry and exempt nothing.').format(
             ids=', '.join(skipped)))
@@ -193,8 +208,10 @@ class ValidateZones(ReservePlannerAlgorithm):
 
         crs = source.sourceCrs()
         work_crs = qgis_io.metric_crs(combined_extent((source, boundary_source), crs, context), crs)
-        zones = read_zones(source, field, work_crs, context)
-        boundary = self.read_boundary(boundary_source, work_crs, context, feedback)
+        zones = read_zones(source, field, work_crs, context, feedback)
+        if zones is None:
+            return {}
+        boundary = self.read_boundary(boundary_source, work_crs, context)
         exempt = read_exempt(exempt_source, work_crs, context, feedback) if exempt_source is not None else None
 
         problems = self.run_checks(zones, boundary, profile, width, exempt, tolerances, feedback)
@@ -216,7 +233,7 @@ class ValidateZones(ReservePlannerAlgorithm):
             results[self.OUTPUT_HTML] = html_path
         return results
 
-    def read_boundary(self, boundary_source, crs, context, feedback):
+    def read_boundary(self, boundary_source, crs, context):
         """The union of the boundary polygons in ``crs`` (repaired), or None when no boundary is given."""
         if boundary_source is None:
             return None
@@ -237,7 +254,7 @@ class ValidateZones(ReservePlannerAlgorithm):
         for index, (rule, found) in enumerate(steps):
             if feedback.isCanceled():
                 return None
-            feedback.setProgress(100.0 * (index + 1) / total)
+            feedback.setProgress(READ_PROGRESS + (100.0 - READ_PROGRESS) * (index + 1) / total)
             problems.extend(found)
             if found:
                 feedback.pushInfo(tr('{rule}: {count} problems.').format(rule=rule, count=len(found)))
