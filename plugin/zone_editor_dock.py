@@ -121,6 +121,8 @@ class ZoneEditorDock(QgsDockWidget, FORM_CLASS):
     def _make_zone_buttons(self):
         for button in self.zone_buttons.buttons():
             self.zone_buttons.removeButton(button)
+            self.zoneButtonsLayout.removeWidget(button)
+            button.hide()
             button.deleteLater()
         wanted = settings.value('zone_editor/zone')
         classes = ZONE_CLASSES.get(self.profile_id(), THREE_ZONES)

@@ -178,6 +178,7 @@ def test_two_zone_profile_draws_core_and_general_control_zone(editor):
     dock.profileCombo.setCurrentIndex(dock.profileCombo.findData('china2'))
     zones = [button.property('zone') for button in dock.zone_buttons.buttons()]
     assert zones == ['core', 'general']
+    assert dock.zoneButtonsLayout.count() == 2
     assert QgsSettings().value('reserve_planner/zone_editor/profile') == 'china2'
 
 
