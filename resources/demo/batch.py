@@ -32,7 +32,7 @@ class QgisProcess:
                                 XDG_DATA_HOME=profile_dir or tempfile.mkdtemp(prefix='reserve_planner_profile_'))
         self.environment.setdefault('QT_QPA_PLATFORM', 'offscreen')
         enabled = self.call('plugins', 'enable', 'reserve_planner')
-        if enabled.returncode != 0:
+        if enabled.returncode != 0 and 'already enabled' not in enabled.stderr + enabled.stdout:
             raise RuntimeError('qgis_process could not enable the plugin:\n' + enabled.stderr)
 
     def call(self, *arguments):

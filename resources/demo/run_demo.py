@@ -33,26 +33,48 @@ def raster(name):
 
 
 def steps(out):
-    """(title, algorithm id, parameters) in the order a planner works."""
+    """(title, algorithm id, raw NAME=VALUE arguments, parameters) in the order a planner works."""
     def path(name):
         return os.path.join(out, name)
+    reserve = dict(CORES=layer('cores'), BOUNDARY=layer('reserve_boundary'), BUFFER_WIDTH=1500, TRANSITION_WIDTH=3000)
+    protected = ['PROTECTED=' + layer('protected_areas'), 'PROTECTED=' + layer('protected_points')]
     return [
-        ('Generate zones', 'generatezones', dict(
-            CORES=layer('cores'), BOUNDARY=layer('reserve_boundary'), BUFFER_WIDTH=1500, TRANSITION_WIDTH=3000,
-            OUTPUT=path('zones.gpkg'))),
-        ('Validate zones (China three-zone profile)', 'validatezones', dict(
+        ('Generate zones (Euclidean widths)', 'generatezones', [], dict(reserve, OUTPUT=path('zones.gpkg'))),
+        ('Generate zones (cost-distance widths)', 'generatezones', [], dict(
+            reserve, RESISTANCE=raster('resistance.tif'), OUTPUT=path('zones_cost.gpkg'))),
+        ('Validate zones (China three-zone profile)', 'validatezones', [], dict(
             ZONES=path('zones.gpkg'), ZONE_FIELD='zone', BOUNDARY=layer('reserve_boundary'), PROFILE=1,
             OUTPUT=path('zone_problems.gpkg'), OUTPUT_HTML=path('zone_validation.html'))),
-        ('Zone statistics with land cover', 'zonestatistics', dict(
+        ('Zone statistics with land cover', 'zonestatistics', [], dict(
             ZONES=path('zones.gpkg'), LANDCOVER=raster('landcover.tif'), OUTPUT=path('zone_statistics.gpkg'))),
+        ('Cost distance from the cores', 'costdistance', [], dict(
+            RESISTANCE=raster('resistance.tif'), SOURCES=layer('cores'), OUTPUT=path('cost_distance.tif'))),
+        ('Corridor network between the cores', 'corridornetwork', [], dict(
+            CORES=layer('cores'), CORE_ID_FIELD='name', RESISTANCE=raster('resistance.tif'), WIDTH_CUTOFF=5000,
+            OUTPUT_LINKS=path('corridor_links.gpkg'), OUTPUT_CORRIDORS=path('corridors.tif'),
+            OUTPUT_CORRIDOR_POLYGONS=path('corridor_polygons.gpkg'))),
+        ('Protected-area coverage per county', 'protectedcoverage', protected, dict(
+            REGIONS=layer('counties'), REGION_FIELD='县名', TARGET=30, OUTPUT=path('coverage_counties.gpkg'),
+            OUTPUT_FLAT=path('protected_flat.gpkg'), OUTPUT_TIMELINE=path('coverage_timeline.gpkg'),
+            OUTPUT_HTML=path('coverage_counties.html'))),
+        ('Ecoregion representativeness', 'protectedcoverage', protected, dict(
+            REGIONS=layer('ecoregions'), REGION_FIELD='名称', TARGET=30, OUTPUT=path('coverage_ecoregions.gpkg'),
+            OUTPUT_FLAT=path('protected_flat_ecoregions.gpkg'), OUTPUT_TIMELINE=path('coverage_timeline_ecoregions.gpkg'),
+            OUTPUT_HTML=path('coverage_ecoregions.html'))),
+        ('Threatened species habitat protected', 'habitatcoverage', protected, dict(
+            SPECIES=layer('species_ranges'), SPECIES_FIELD='species', GROUP_FIELD='class',
+            OUTPUT=path('species_coverage.gpkg'), OUTPUT_GROUPS=path('species_groups.gpkg'),
+            OUTPUT_HTML=path('species_coverage.html'))),
+        ('Species persisting (species-area, z = 0.25)', 'speciesarea', [], dict(
+            COVERAGE=30, Z=0.25, SPECIES_SHARE=90, OUTPUT=path('species_area.gpkg'))),
     ]
 
 
 def run_steps(batch, out):
     results = []
-    for title, algorithm_id, parameters in steps(out):
+    for title, algorithm_id, arguments, parameters in steps(out):
         started = time.time()
-        returncode, result, output = batch.run(algorithm_id, **parameters)
+        returncode, result, output = batch.run(algorithm_id, *arguments, **parameters)
         seconds = time.time() - started
         ok = returncode == 0 and result is not None
         print('{:<48} {:>6.1f} s  {}'.format(title, seconds, 'ok' if ok else 'FAILED'))
@@ -62,38 +84,50 @@ def run_steps(batch, out):
     return results
 
 
-def render_map(out, png):
-    """Render zones, problems and corridors over the land cover with the plugin's QML styles."""
-    from qgis.core import (QgsApplication, QgsMapRendererParallelJob, QgsMapSettings, QgsRasterLayer,
-                           QgsRectangle, QgsVectorLayer)
-    from qgis.PyQt.QtCore import QSize
-    from qgis.PyQt.QtGui import QColor
+MAPS = (
+    ('zoning_map.png', 'Zoning and its validation problems (China three-zone profile)', (
+        ('zone_problems.gpkg', 'zone_problems'), ('zones.gpkg', 'zones'))),
+    ('cost_zoning_map.png', 'Cost-distance zoning: buffer and transition follow the terrain', (
+        ('zones_cost.gpkg', 'zones'),)),
+    ('corridor_map.png', 'Least-cost links and corridors between the cores', (
+        ('corridor_links.gpkg', 'corridor_links'), ('corridor_polygons.gpkg', 'corridor_polygons'))),
+    ('coverage_map.png', 'Protected-area coverage per county against the 30 % target', (
+        ('protected_flat.gpkg', 'protected_flat'), ('coverage_counties.gpkg', 'coverage'))),
+)
+
+
+def start_qgis():
+    """A headless QgsApplication kept until the process ends (deleting it earlier crashes Qt)."""
+    from qgis.core import QgsApplication
 
     global _APPLICATION
     _APPLICATION = QgsApplication([], False)
     _APPLICATION.setPrefixPath('/usr', True)
     _APPLICATION.initQgis()
-    candidates = [
-        ('zone_problems.gpkg', 'zone_problems'),
-        ('corridor_links.gpkg', 'corridor_links'),
-        ('zones.gpkg', 'zones'),
-    ]
+
+
+def render_map(out, png, layer_files):
+    """Render ``layer_files`` ((file in out, style name), top first) over the land cover with the plugin's styles."""
+    from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsRasterLayer, QgsRectangle, QgsVectorLayer
+    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtGui import QColor
+
     layers = []
-    for file_name, style in candidates:
+    for file_name, style in layer_files:
         file_path = os.path.join(out, file_name)
         if os.path.exists(file_path):
             vector = QgsVectorLayer(file_path, style, 'ogr')
             vector.loadNamedStyle(os.path.join(STYLES, style + '.qml'))
             layers.append(vector)
-    backdrop = QgsRasterLayer(raster('elevation.tif'), 'elevation')
-    layers.append(backdrop)
+    landcover = QgsRasterLayer(raster('landcover.tif'), 'land cover')
+    landcover.loadNamedStyle(os.path.join(HERE, 'landcover.qml'))
     settings = QgsMapSettings()
-    settings.setLayers(layers)
-    settings.setDestinationCrs(backdrop.crs())
+    settings.setLayers(layers + [landcover])
+    settings.setDestinationCrs(landcover.crs())
     extent = QgsRectangle()
-    for vector in layers[:-1]:
+    for vector in layers:
         extent.combineExtentWith(vector.extent())
-    extent = extent if not extent.isEmpty() else backdrop.extent()
+    extent = extent if not extent.isEmpty() else landcover.extent()
     extent.scale(1.1)
     settings.setExtent(extent)
     settings.setOutputSize(QSize(1200, 900))
@@ -104,8 +138,7 @@ def render_map(out, png):
     job.renderedImage().save(png)
 
 
-
-def write_index(out, results, png):
+def write_index(out, results):
     rows = []
     for title, algorithm_id, ok, seconds, values in results:
         figures = ', '.join('{} = {}'.format(key, value) for key, value in sorted(values.items())
@@ -117,12 +150,13 @@ def write_index(out, results, png):
                                                          'ok' if ok else '<b>failed</b>', seconds,
                                                          html.escape(figures), files))
     page = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>Reserve Planner demo</title>'
-            '<style>body{font-family:sans-serif;margin:2em}td,th{border:1px solid #ccc;padding:4px 8px}'
-            'table{border-collapse:collapse}</style></head><body><h1>Reserve Planner demo</h1>'
+            '<style>body{{font-family:sans-serif;margin:2em}}td,th{{border:1px solid #ccc;padding:4px 8px}}'
+            'table{{border-collapse:collapse}}</style></head><body><h1>Reserve Planner demo</h1>'
             '<p>A fictitious mountain reserve in western Sichuan (CGCS2000 / 3-degree Gauss-Kruger CM 105E).</p>'
             '<table><tr><th>Step</th><th>Algorithm</th><th>Status</th><th>Time</th><th>Results</th><th>Files</th></tr>'
-            '{}</table><h2>Zoning map</h2><img src="{}" width="900"></body></html>').format(
-                '\n'.join(rows), os.path.basename(png))
+            '{}</table>{}</body></html>').format(
+                '\n'.join(rows), ''.join('<h2>{}</h2><img src="{}" width="900">'.format(html.escape(title), file_name)
+                                         for file_name, title, _layers in MAPS))
     with open(os.path.join(out, 'index.html'), 'w', encoding='utf-8') as handle:
         handle.write(page)
 
@@ -132,9 +166,10 @@ def main(out):
     os.makedirs(out, exist_ok=True)
     batch = QgisProcess(os.path.join(out, '.qgis_profile'))
     results = run_steps(batch, out)
-    png = os.path.join(out, 'zoning_map.png')
-    render_map(out, png)
-    write_index(out, results, png)
+    start_qgis()
+    for file_name, _title, layer_files in MAPS:
+        render_map(out, os.path.join(out, file_name), layer_files)
+    write_index(out, results)
     print('Summary: {}'.format(os.path.join(out, 'index.html')))
     return 0 if all(ok for _title, _id, ok, _seconds, _values in results) else 1
 
