@@ -294,7 +294,7 @@ def envelope_pairs(geometries):
     """
     tree = build_tree(geometries)
     if not hasattr(tree, 'query_items'):
-        pairs = tree.query(np.asarray(geometries, dtype=object))
+        pairs = tree.query(object_array(geometries))
         return pairs[0], pairs[1]
     hits = [query_indices(tree, geometry) for geometry in geometries]
     rows = np.repeat(np.arange(len(geometries)), [len(item) for item in hits])
@@ -321,7 +321,8 @@ def _dissolve_group(members):
 def _attribute_group(members):
     """Disjoint pieces of one overlap group, each attributed to the earliest year that protects it (wdpar)."""
     if len(members) == 1:
-        return [members[0].geometry], [members[0].year], members[0].geometry
+        parts = polygon_parts(members[0].geometry)
+        return parts, [members[0].year] * len(parts), members[0].geometry
     by_year = {}
     for member in members:
         by_year.setdefault(member.year, []).append(member.geometry)
