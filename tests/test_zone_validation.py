@@ -355,6 +355,19 @@ def test_a_shifted_strip_makes_one_overlap_and_one_gap_of_the_shifted_area(width
     assert set(overlap.feature_ids) == {index, index + 1}
 
 
+@settings(max_examples=15, deadline=None)
+@given(centres=st.lists(st.tuples(st.integers(3000, 7000), st.integers(3000, 7000)), min_size=1, max_size=4),
+       radius=st.integers(100, 500), width=st.integers(50, 1000))
+def test_zones_from_generatezones_pass_every_rule(centres, radius, width):
+    from reserve_planner.processing.engine.zoning import generate_zones
+
+    reserve = box(0, 0, 10000, 10000)
+    zones = generate_zones([Point(x, y).buffer(radius) for x, y in centres], reserve, width, 500)
+    zoning = [ZoneFeature(fid, zone, geometry) for fid, (zone, geometry) in enumerate(zones.items())]
+    assert engine.validate(zoning, reserve, 'mab', buffer_width=0.99 * width) == []
+    assert {problem.rule for problem in engine.validate(zoning, reserve, 'china3')} <= {'core_share'}
+
+
 def test_problem_areas_widen_points_and_lines_only():
     point = engine.Problem('invalid_geometry', 'error', '', {}, Point(5, 5), (1,))
     line = engine.Problem('core_not_enclosed', 'warning', '', {}, LineString([(0, 0), (100, 0)]), (1,))
