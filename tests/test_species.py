@@ -20,6 +20,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProject,
     QgsRasterLayer,
+    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 from shapely.geometry import box
@@ -284,6 +285,34 @@ def test_geographic_habitat_raster_with_a_boundary(qgis_app, tmp_path):
     assert row['protected_km2'] == pytest.approx(south, rel=1e-4)
     assert row['region_share'] == pytest.approx(south / (south + north), rel=1e-4)
     assert row['group'] == 'Habitat rasters'
+
+
+def test_null_range_geometry_is_named(qgis_app):
+    ranges = memory_layer('ranges', 'EPSG:4326', 'field=name:string', [(quadrangle(100, 30, 101, 31), ['a']),
+                                                                       (None, ['b'])])
+    with pytest.raises(QgsProcessingException, match='feature id 2'):
+        run_habitat(SPECIES=ranges, SPECIES_FIELD='name', PROTECTED=[protected_areas()])
+
+
+@pytest.mark.slow
+@pytest.mark.external
+def test_habitatcoverage_through_qgis_process(qgis_process, tmp_path):
+    folder = tmp_path / '物种'
+    folder.mkdir()
+    ranges = str(folder / '分布区.gpkg')
+    protected = str(folder / '保护地.gpkg')
+    for layer, path in ((species_ranges(), ranges), (protected_areas(), protected)):
+        error = QgsVectorFileWriter.writeAsVectorFormatV2(layer, path, QgsProject.instance().transformContext(),
+                                                          QgsVectorFileWriter.SaveVectorOptions())
+        assert error[0] == QgsVectorFileWriter.NoError, error
+    returncode, result, log = qgis_process('habitatcoverage', SPECIES=ranges, SPECIES_FIELD='物种', GROUP_FIELD='class',
+                                           PROTECTED=protected, OUTPUT=str(folder / '物种.gpkg'),
+                                           OUTPUT_GROUPS=str(folder / '类群.gpkg'))
+    assert returncode == 0, log
+    assert result['results']['SPECIES_COUNT'] == 3
+    groups = {feature['group']: feature['species_count'] for feature in
+              QgsVectorLayer(str(folder / '类群.gpkg'), 'groups').getFeatures()}
+    assert groups == {'Aves': 1, 'Mammalia': 2}
 
 
 def test_habitatcoverage_refuses_missing_inputs_and_unnamed_species(qgis_app):
