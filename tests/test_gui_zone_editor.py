@@ -225,3 +225,74 @@ def test_a_failing_check_keeps_the_edit_and_says_so(editor, monkeypatch):
     assert zones_of(layer) == [('core', 25.0), ('transition', 375.0)]
     assert 'engine failure' in dock.validationStatusLabel.text()
     assert table(dock)['Core area'] == (25.0, 6.25)
+
+
+def wait_for(condition, timeout_ms=10000):
+    waited = 0
+    while not condition() and waited < timeout_ms:
+        QTest.qWait(50)
+        waited += 50
+    return condition()
+
+
+def add_overlap(layer):
+    overlapping = QgsFeature(layer.fields())
+    overlapping.setGeometry(QgsGeometry.fromRect(QgsRectangle(X0 + 1000, Y0 + 1000, X0 + 1300, Y0 + 1200)))
+    overlapping.setAttribute('zone', 'core')
+    layer.addFeature(overlapping)
+
+
+def test_big_layers_are_checked_in_the_background_and_stale_results_are_dropped(editor, monkeypatch):
+    from qgis.core import QgsApplication
+
+    from reserve_planner.plugin import live_checks
+
+    dock, _canvas, layer = editor
+    monkeypatch.setattr(live_checks, 'BACKGROUND_VERTEX_COUNT', 0)
+    add_overlap(layer)
+    tasks = QgsApplication.taskManager()
+    dock.live.run_now()
+    assert dock.validationStatusLabel.text() == 'Checking the zoning…'
+    dock.live.schedule()
+    dock.live.timer.stop()
+    assert wait_for(lambda: tasks.countActiveTasks() == 0)
+    QTest.qWait(100)
+    assert dock.live.problems == [], 'a result computed before a newer edit must be dropped'
+    dock.live.run_now()
+    assert wait_for(lambda: dock.live.problems)
+    assert 'overlap' in [shown.problem.rule for shown in dock.live.problems]
+
+
+def test_a_zoning_in_a_geographic_crs_is_measured_in_hectares(qgis_app, tmp_path, clean_settings):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform
+
+    from reserve_planner.plugin.zone_editor_dock import ZoneEditorDock
+
+    canvas = make_canvas()
+    boundary = polygon_layer('boundary', [(1000, 1000, 2000)])
+    geographic = QgsVectorLayer('Polygon?crs=EPSG:4490', 'boundary 4490', 'memory')
+    feature = next(boundary.getFeatures())
+    geometry = feature.geometry()
+    geometry.densifyByCount(50)
+    geometry.transform(QgsCoordinateTransform(boundary.crs(), QgsCoordinateReferenceSystem('EPSG:4490'),
+                                              QgsProject.instance()))
+    feature.setGeometry(geometry)
+    geographic.dataProvider().addFeatures([feature])
+    QgsProject.instance().addMapLayer(geographic)
+    dock = ZoneEditorDock(canvas)
+    try:
+        dock.boundaryCombo.setLayer(geographic)
+        layer = dock.create_zoning(str(tmp_path / 'zones_4490.gpkg'))
+        assert layer.crs().authid() == 'EPSG:4490'
+        draw(dock, canvas, 'core', square(1500, 1500, 500))
+        areas = table(dock)
+        # UTM's scale factor near the central meridian (114E, here about 0.9996) makes the
+        # true area of a 500 m UTM square 0.08 % larger than 25 ha at most.
+        assert areas['Core area'][0] == pytest.approx(25.0, rel=2e-3)
+        assert areas['Transition area'][0] == pytest.approx(375.0, rel=2e-3)
+        layer.rollBack()
+    finally:
+        dock.unload()
+        QgsProject.instance().removeAllMapLayers()
+        dock.deleteLater()
+        canvas.deleteLater()
