@@ -296,3 +296,14 @@ def test_a_zoning_in_a_geographic_crs_is_measured_in_hectares(qgis_app, tmp_path
         QgsProject.instance().removeAllMapLayers()
         dock.deleteLater()
         canvas.deleteLater()
+
+
+def test_reshaping_with_qgis_tools_keeps_the_saved_area_right(editor):
+    dock, canvas, layer = editor
+    draw(dock, canvas, 'core', square(1500, 1500, 500))
+    core = next(feature for feature in layer.getFeatures() if feature['zone'] == 'core')
+    layer.changeGeometry(core.id(), QgsGeometry.fromRect(QgsRectangle(X0 + 1500, Y0 + 1500, X0 + 2500, Y0 + 2000)))
+    assert layer.commitChanges()
+    on_disk = QgsVectorLayer(layer.source(), 'disk', 'ogr')
+    saved = {feature['zone']: feature['area_ha'] for feature in on_disk.getFeatures()}
+    assert saved['core'] == pytest.approx(50.0)
