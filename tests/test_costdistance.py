@@ -222,6 +222,20 @@ def test_source_mask_rasterises_polygons_by_centre_and_lines_by_touch():
     assert mask[0].all() and mask[3, 1] and mask.sum() == 6 and outside == []
 
 
+def test_feature_cells_equal_the_full_grid_rasterisation():
+    from shapely.geometry import LineString, Point, box
+    geotransform = (100.0, 10.0, 0.0, 500.0, 0.0, -20.0)
+    shape = (20, 30)
+    for geometry, polygons in ((box(150, 300, 260, 390), True), (box(203, 403, 205, 405), True),
+                               (LineString([(101, 499), (399, 101)]), False), (Point(399.5, 100.5), False),
+                               (box(90, 80, 150, 140), True)):
+        mask, _ = costdistance.source_mask([geometry], shape, geotransform, polygons)
+        cells = costdistance.feature_cells(geometry, shape, geotransform, polygons)
+        np.testing.assert_array_equal(np.sort(cells), np.flatnonzero(mask))
+    assert costdistance.feature_cells(Point(0, 0), shape, geotransform, False).size == 0
+    assert costdistance.feature_cells(None, shape, geotransform, False).size == 0
+
+
 # ---------------------------------------------------------------- engine: properties
 
 grids = st.tuples(st.integers(2, 9), st.integers(2, 9), st.integers(0, 2 ** 31 - 1),

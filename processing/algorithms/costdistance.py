@@ -388,12 +388,12 @@ class LeastCostPath(ReservePlannerAlgorithm):
         grid = resistance.grid
         cells, lost = [], []
         for item in features:
-            mask, outside = costdistance.source_mask([item.geometry], grid.array.shape, grid.geotransform, polygons,
-                                                     grid.crs_wkt)
-            if outside:
-                lost.append(item.fid)
+            found = costdistance.feature_cells(item.geometry, grid.array.shape, grid.geotransform, polygons,
+                                               grid.crs_wkt)
+            if found.size:
+                cells.append((item.fid, found))
             else:
-                cells.append((item.fid, np.flatnonzero(mask)))
+                lost.append(item.fid)
         if lost:
             feedback.pushWarning(tr('Layer "{layer}": the features with id {ids} have no geometry or lie outside the '
                                     'resistance raster; they get no path.').format(

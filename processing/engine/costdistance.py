@@ -30,6 +30,10 @@ is_canceled=None)``
     inside a polygon (a polygon too small to hold a cell centre gets the cells it touches), every cell a
     line or a point touches. Returns the boolean mask and the indices of the geometries outside the grid.
 
+``feature_cells(geometry, shape, geotransform, polygons, crs_wkt='')``
+    the flat indices of the cells of one geometry by the same rules, rasterising only the window of its
+    bounding box (cheap for many small targets on a large grid); empty when it lies outside the grid.
+
 ``least_cost_path(accumulated, graph, target)``
     the least-cost path from the sources to ``target`` (row, col), traced backwards on the accumulated
     cost surface (r.drain / r.path): from each cell it steps to the neighbour through which the cell's
@@ -335,3 +339,23 @@ def source_mask(geometries, shape, geotransform, polygons, crs_wkt=''):
                             shape, geotransform, crs_wkt, all_touched=True)
         mask |= touched != 0
     return mask, outside
+
+
+def feature_cells(geometry, shape, geotransform, polygons, crs_wkt=''):
+    """Flat indices of the cells of one shapely ``geometry`` (rules of ``source_mask``), rasterised over the
+    window of the grid covering its bounding box; an empty array when it is missing or outside the grid."""
+    if geometry is None or geometry.is_empty:
+        return np.empty(0, dtype=np.int64)
+    rows, cols = shape
+    x0, dx, _, y0, _, dy = geotransform
+    minx, miny, maxx, maxy = geometry.bounds
+    col_edges = sorted(((minx - x0) / dx, (maxx - x0) / dx))
+    row_edges = sorted(((miny - y0) / dy, (maxy - y0) / dy))
+    col0, col1 = max(int(math.floor(col_edges[0])) - 1, 0), min(int(math.ceil(col_edges[1])) + 1, cols)
+    row0, row1 = max(int(math.floor(row_edges[0])) - 1, 0), min(int(math.ceil(row_edges[1])) + 1, rows)
+    if col0 >= col1 or row0 >= row1:
+        return np.empty(0, dtype=np.int64)
+    window = (x0 + col0 * dx, dx, 0.0, y0 + row0 * dy, 0.0, dy)
+    mask, _ = source_mask([geometry], (row1 - row0, col1 - col0), window, polygons, crs_wkt)
+    window_rows, window_cols = np.nonzero(mask)
+    return (window_rows + row0).astype(np.int64) * cols + window_cols + col0
