@@ -14,7 +14,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsMapLayerType,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -29,7 +28,9 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProviderRegistry,
+    QgsRasterLayer,
     QgsRectangle,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
@@ -135,7 +136,7 @@ class ProtectedAreasInput:
 
     def protected_layers(self, parameters, context):
         layers = [layer for layer in self.parameterAsLayerList(parameters, self.PROTECTED, context)
-                  if layer.type() == QgsMapLayerType.VectorLayer]
+                  if isinstance(layer, QgsVectorLayer)]
         if not layers:
             raise QgsProcessingException(
                 tr('No protected-area layer was given: choose one or more vector layers for PROTECTED.'))
@@ -557,7 +558,7 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         species_field = self.parameterAsString(parameters, self.SPECIES_FIELD, context)
         group_field = self.parameterAsString(parameters, self.GROUP_FIELD, context)
         rasters = [layer for layer in self.parameterAsLayerList(parameters, self.HABITAT_RASTERS, context)
-                   if layer.type() == QgsMapLayerType.RasterLayer]
+                   if isinstance(layer, QgsRasterLayer)]
         raster_group = self.parameterAsString(parameters, self.RASTER_GROUP, context) or self.tr('Habitat rasters')
         boundary_source = self.parameterAsSource(parameters, self.BOUNDARY, context)
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
