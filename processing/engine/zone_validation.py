@@ -22,7 +22,8 @@ import re
 from collections import namedtuple
 
 import numpy as np
-from shapely.geometry import CAP_STYLE, MultiLineString, Point, Polygon
+from shapely.errors import ShapelyError
+from shapely.geometry import CAP_STYLE, MultiLineString, Point, Polygon, box
 from shapely.ops import clip_by_rect, linemerge, unary_union
 from shapely.validation import explain_validity, make_valid
 
@@ -249,7 +250,10 @@ def _clip(geometry, window, bounds=None):
     minx, miny, maxx, maxy = geometry.bounds if bounds is None else bounds
     if minx >= window[0] and miny >= window[1] and maxx <= window[2] and maxy <= window[3]:
         return geometry
-    clipped = clip_by_rect(geometry, *window)
+    try:
+        clipped = clip_by_rect(geometry, *window)
+    except (ValueError, ShapelyError):  # GEOS 3.11 can build a 3-point ring here; the overlay is slower but sure
+        return engine_geometry.polygonal_part(geometry.intersection(box(*window)))
     return clipped if clipped.is_valid else engine_geometry.polygonal_part(make_valid(clipped))
 
 
