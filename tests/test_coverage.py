@@ -9,6 +9,7 @@ copied from the algorithm's output.
 import math
 import os
 
+import numpy as np
 import processing
 import pytest
 from hypothesis import given, settings
@@ -441,6 +442,38 @@ def test_output_is_styled_by_percent_when_loaded(qgis_app, tmp_path):
     context.layerToLoadOnCompletionDetails(result['OUTPUT']).postProcessor().postProcessLayer(layer, context, None)
     assert isinstance(layer.renderer(), QgsGraduatedSymbolRenderer)
     assert layer.renderer().classAttribute() == 'percent'
+
+
+def random_protected_areas(count, seed):
+    """Overlapping random polygons (some self-intersecting) in ETRS89 / LAEA Europe, 20 km x 20 km."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for _ in range(count):
+        x, y = X0 + rng.uniform(0, 20000), Y0 + rng.uniform(0, 20000)
+        corners = rng.integers(4, 9)
+        angles = rng.uniform(0, 2 * np.pi, corners)   # unsorted angles: some polygons cross themselves
+        radii = rng.uniform(200, 1500, corners)
+        rows.append((Polygon(np.c_[x + radii * np.cos(angles), y + radii * np.sin(angles)]).wkt, DESIGNATED))
+    return rows
+
+
+@pytest.mark.external
+def test_agrees_with_the_native_qgis_chain_on_random_data(qgis_app):
+    """fix geometries, dissolve, intersection and area with QGIS's own algorithms give the same coverage."""
+    protected = protected_layer(random_protected_areas(300, seed=11))
+    regions = region_layer([(square_wkt(X0 + 10000 * (i % 2), Y0 + 10000 * (i // 2), 10000), [str(i)])
+                            for i in range(4)] + [(square_wkt(X0 + 30000, Y0, 5000), ['empty'])])
+    ours = rows_by_region(run_coverage(PROTECTED=[protected], REGIONS=regions, REGION_FIELD='name')['OUTPUT'])
+    fixed = processing.run('native:fixgeometries', {'INPUT': protected, 'OUTPUT': 'TEMPORARY_OUTPUT'})['OUTPUT']
+    dissolved = processing.run('native:dissolve', {'INPUT': fixed, 'OUTPUT': 'TEMPORARY_OUTPUT'})['OUTPUT']
+    clipped = processing.run('native:intersection', {'INPUT': regions, 'OVERLAY': dissolved,
+                                                     'OUTPUT': 'TEMPORARY_OUTPUT'})['OUTPUT']
+    native = {}
+    for feature in clipped.getFeatures():
+        native[feature['name']] = native.get(feature['name'], 0.0) + feature.geometry().area() / 1e6
+    for name, row in ours.items():
+        assert row['protected_km2'] == pytest.approx(native.get(name, 0.0), rel=1e-6, abs=1e-9), name
+    assert ours['empty']['percent'] == 0.0 and 0 < ours['0']['percent'] < 100
 
 
 def gpkg(path, epsg, field_definitions, rows):
