@@ -22,7 +22,6 @@ from qgis.gui import QgsRubberBand
 from qgis.PyQt.QtCore import QCoreApplication, QObject, Qt, QTimer
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QTableWidgetItem, QTreeWidgetItem
-
 from shapely.ops import unary_union
 
 from ..processing import qgis_io
@@ -74,9 +73,10 @@ class Snapshot:
             self.vertex_count += geometry.constGet().nCoordinates() if not geometry.isNull() else 0
             shape = areas.to_metric(geometry) if not geometry.isNull() else None
             self.zones.append(zone_validation.ZoneFeature(feature.id(), feature[ZONE_FIELD], shape))
-        self.boundary = self._boundary(boundary_layer, layer)
+        self.boundary = self._boundary(boundary_layer)
 
-    def _boundary(self, boundary_layer, layer):
+    def _boundary(self, boundary_layer):
+        """The union of the boundary layer's polygons in the metric CRS, or None."""
         if boundary_layer is None:
             return None
         transform = QgsCoordinateTransform(boundary_layer.crs(), self.metric_crs,
