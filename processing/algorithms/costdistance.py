@@ -70,7 +70,7 @@ class ResistanceGrid:
         try:
             self.cell_width, self.cell_height = cell_size(self.grid.geotransform)
         except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error))
+            raise QgsProcessingException(qgis_io.engine_message(error)) from error
 
     def _warp(self, grid, crs_wkt, like=None):
         """``grid`` warped (nearest neighbour) to ``crs_wkt``, or onto the grid of the Grid ``like``."""
@@ -91,7 +91,8 @@ class ResistanceGrid:
             return costdistance.CostGraph(self.grid.array, self.cell_width, self.cell_height)
         except EngineError as error:
             raise QgsProcessingException(
-                tr('Raster "{layer}": {message}').format(layer=self.layer.name(), message=qgis_io.engine_message(error)))
+                tr('Raster "{layer}": {message}').format(
+                    layer=self.layer.name(), message=qgis_io.engine_message(error))) from error
 
 
 def _memory_dataset(grid):
@@ -136,8 +137,9 @@ def vector_sources(source, layer_name, resistance, context, feedback):
     features = read(source, layer_name, resistance.crs, context, feedback)
     unusable = [item.fid for item in features if item.geometry is None]
     if unusable:
-        feedback.pushWarning(tr('Layer "{layer}": the features with id {ids} have no usable geometry and are ignored.').format(
-            layer=layer_name, ids=_listed(unusable)))
+        feedback.pushWarning(
+            tr('Layer "{layer}": the features with id {ids} have no usable geometry and are ignored.').format(
+                layer=layer_name, ids=_listed(unusable)))
     grid = resistance.grid
     mask, outside = costdistance.source_mask([item.geometry for item in features], grid.array.shape,
                                              grid.geotransform, polygons, grid.crs_wkt)
@@ -198,9 +200,9 @@ def accumulate(graph, mask, max_cost, feedback):
         return graph.accumulate(mask, max_cost=max_cost, progress=feedback.setProgress,
                                 is_canceled=feedback.isCanceled)
     except EngineError as error:
-        raise QgsProcessingException(qgis_io.engine_message(error))
+        raise QgsProcessingException(qgis_io.engine_message(error)) from error
     except costdistance.Canceled:
-        raise QgsProcessingException(tr('The run was cancelled; no output was written.'))
+        raise QgsProcessingException(tr('The run was cancelled; no output was written.')) from None
 
 
 class CostDistance(ReservePlannerAlgorithm):
@@ -368,8 +370,9 @@ class LeastCostPath(ReservePlannerAlgorithm):
             self.write_path(sink, fid, path, cost, resistance, context)
             steps.setProgress(100.0 * (number + 1) / len(targets))
         if unreached:
-            feedback.pushWarning(tr('Layer "{layer}": no path reaches the features with id {ids} (barriers or nodata all '
-                                    'around them).').format(layer=target.sourceName(), ids=_listed(unreached)))
+            feedback.pushWarning(
+                tr('Layer "{layer}": no path reaches the features with id {ids} (barriers or nodata all '
+                   'around them).').format(layer=target.sourceName(), ids=_listed(unreached)))
         if len(unreached) == len(targets):
             raise QgsProcessingException(
                 tr('No target of the layer "{layer}" can be reached from the sources: barriers (nodata or '

@@ -14,7 +14,8 @@ Conventions (the same as GRASS r.cost, ArcGIS Cost Distance and scikit-image MCP
 Public API:
 
 ``CostGraph(resistance, cell_width, cell_height)``
-    the 8-neighbour graph of a raster, built once (the padded resistance and each cell's lightest edge); ``graph.accumulate(sources, max_cost=None,
+    the 8-neighbour graph of a raster, built once (the padded resistance and each cell's lightest
+    edge); ``graph.accumulate(sources, max_cost=None,
     progress=None, is_canceled=None)`` returns the accumulated cost of every cell (float64 array of
     the raster's shape, ``np.inf`` where unreachable or beyond ``max_cost``). ``sources`` is a boolean
     mask of the raster's shape or an array of flat (row-major) cell indices; sources on barrier cells
@@ -71,7 +72,7 @@ PROGRESS_STEP = 0.01
 """Fraction of the passable cells settled between two progress reports."""
 
 
-class Canceled(Exception):
+class Canceled(Exception):  # noqa: N818 (public name the zoning and corridor engines catch)
     """The caller's ``is_canceled()`` returned True during a run."""
 
 
@@ -160,7 +161,8 @@ class CostGraph:
         indices = self.padded_index(flat)
         indices = indices[~np.isnan(self.padded[indices])]
         if indices.size == 0:
-            raise EngineError(N_('Every source cell is a barrier (nodata or resistance <= 0) in the resistance raster.'))
+            raise EngineError(
+                N_('Every source cell is a barrier (nodata or resistance <= 0) in the resistance raster.'))
         return indices
 
     def accumulate(self, sources, max_cost=None, progress=None, is_canceled=None):
