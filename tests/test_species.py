@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 import processing
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from osgeo import gdal, osr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -55,6 +57,14 @@ def test_target_share_is_continuous_at_the_breakpoints():
     (0.0, 1e6, 0.0), (0.0, 0.0, 0.0)])
 def test_species_protection_score(protected_km2, range_km2, expected):
     assert coverage.protection_score(protected_km2, range_km2) == pytest.approx(expected)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(0.0, 1e8), st.floats(0.0, 1e8), st.floats(0.0, 1.0))
+def test_target_share_never_rises_with_range_size_and_sps_stays_within_0_100(area, other, protected_share):
+    small, large = sorted((area, other))
+    assert 0.15 <= coverage.target_share(large) <= coverage.target_share(small) <= 1.0
+    assert 0.0 <= coverage.protection_score(protected_share * area, area) <= 100.0
 
 
 def test_spi_is_the_sps_mean_weighted_by_the_regions_share_of_each_range():
