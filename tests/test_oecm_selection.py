@@ -59,6 +59,14 @@ def test_the_budget_is_never_exceeded_and_costs_steer_the_choice():
     assert selection.greedy_selection(problem, budget=0.5).order == []
 
 
+def test_free_sites_come_first_the_most_valuable_first():
+    regions, protected = two_regions()
+    candidates = [strip(10 * KM, 13 * KM), strip(13 * KM, 14 * KM), strip(14 * KM, 16 * KM)]
+    problem = selection.make_problem(candidates, [100] * 3, [1.0, 0.0, 0.0], regions, protected, 30)
+    # region b needs 30 km2: the free 20 and 10 km2 sites close it, so the paid 30 km2 site is not needed
+    assert selection.greedy_selection(problem).order == [2, 1]
+
+
 def test_sites_scored_zero_or_without_a_score_are_never_picked():
     regions, protected = two_regions()
     candidates = [strip(10 * KM, 13 * KM), strip(13 * KM, 16 * KM)]
@@ -178,9 +186,10 @@ def test_a_missing_score_field_or_a_bad_cost_is_refused(qgis_app, planning):
     with pytest.raises(QgsProcessingException):
         run_select(planning, SCORE_FIELD='quality')
     bad = write_layer(str(planning['folder'] / 'bad.gpkg'), [
-        {'name': 'w1', 'score': 90.0, 'cost': 0.0, 'geometry': cell_box(2, 0, 6, 10)}],
+        {'name': 'w1', 'score': 90.0, 'cost': -1.0, 'geometry': cell_box(2, 0, 6, 10)},
+        {'name': 'w2', 'score': 60.0, 'cost': None, 'geometry': cell_box(6, 0, 8, 10)}],
         {'name': ogr.OFTString, 'score': ogr.OFTReal, 'cost': ogr.OFTReal})
-    with pytest.raises(QgsProcessingException, match='cost above 0'):
+    with pytest.raises(QgsProcessingException, match='cost of 0 or more'):
         run_select(planning, CANDIDATES=bad, COST_FIELD='cost')
 
 

@@ -26,6 +26,7 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsProviderRegistry,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
@@ -75,6 +76,12 @@ def column_name(label, taken):
         name, number = '{}_{}'.format(base, number), number + 1
     taken.add(name.lower())
     return name
+
+
+def criterion_name(layer):
+    """A criterion's name: the layer name inside its file (a GeoPackage's layername) or the layer's own name."""
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    return parts.get('layerName') or layer.name()
 
 
 def dissolved_pieces(source, crs, context, feedback):
@@ -222,7 +229,7 @@ class ScoreOecm(ReservePlannerAlgorithm):
         matrix_text = self.parameterAsString(parameters, self.AHP_MATRIX, context)
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
 
-        keys = [layer.name() for layer in rasters] + [layer.name() for layer in vector_layers] \
+        keys = [criterion_name(layer) for layer in rasters] + [criterion_name(layer) for layer in vector_layers] \
             + list(attribute_fields) + ([CONNECTIVITY_KEY] if with_connectivity else [])
         labels = keys[:-1] + [tr('connectivity (ProtConn gain)')] if with_connectivity else keys
         if not labels:
@@ -274,6 +281,7 @@ class ScoreOecm(ReservePlannerAlgorithm):
         values = np.column_stack(columns)
         scores = scoring.score_candidates(values, directions, weights, eligible)
         self.warn_missing(values, eligible, labels, candidates, feedback)
+        self.warn_constant(scores.normalised, eligible, labels, feedback)
 
         steps.setCurrentStep(3 + len(rasters) + len(vector_layers))
         reason_texts = ['; '.join(qgis_io.engine_message(reason) for reason in item) for item in reasons]
@@ -342,6 +350,14 @@ class ScoreOecm(ReservePlannerAlgorithm):
                                         '(outside the raster, only nodata, or an empty field): feature ids {ids}. '
                                         'They get 0 for it.').format(criterion=label, count=len(missing),
                                                                      ids=', '.join(missing[:20])))
+
+    @staticmethod
+    def warn_constant(normalised, eligible, labels, feedback):
+        for column, label in enumerate(labels):
+            values = normalised[eligible, column]
+            if values.size > 1 and np.all(values == scoring.CONSTANT_CRITERION_VALUE):
+                feedback.pushWarning(tr('Criterion "{criterion}" is the same for every eligible candidate: it does '
+                                        'not change the ranking.').format(criterion=label))
 
     @staticmethod
     def connectivity_gains(geometries, eligible, protected_pieces, regions_source, distance, work_crs, context,
@@ -513,8 +529,8 @@ class SelectOecm(ReservePlannerAlgorithm):
             'CANDIDATES: scored candidate polygons, e.g. the output of "Score OECM candidates". Sites whose '
             'eligible field is false, or whose score is empty or 0, are never picked.\n'
             'SCORE_FIELD: the quality score, 0-100 (default score). COST_FIELD (optional): the cost of each site '
-            '(any unit, > 0); without it every site costs 1. BUDGET (optional): the most that may be spent, in '
-            'the cost unit (without a cost field: the largest number of sites).\n'
+            '(any unit, >= 0; free sites come first); without it every site costs 1. BUDGET (optional): the most '
+            'that may be spent, in the cost unit (without a cost field: the largest number of sites).\n'
             'REGIONS and REGION_FIELD: the regions (e.g. ecoregions or provinces) that must each reach TARGET '
             '(percent of the region\'s area). PROTECTED (optional): the existing protected areas (overlaps '
             'counted once).\n\n'
@@ -617,13 +633,13 @@ class SelectOecm(ReservePlannerAlgorithm):
             return scores, None
         costs = np.array([ScoreOecm.number(item.attributes.get(cost_field)) for item in candidates])
         bad = [str(item.fid) for item, cost, score in zip(candidates, costs, scores)
-               if np.isfinite(score) and not cost > 0]
+               if np.isfinite(score) and not cost >= 0]
         if bad:
-            raise QgsProcessingException(tr('Layer "{layer}": field "{field}" must be a cost above 0 for every '
+            raise QgsProcessingException(tr('Layer "{layer}": field "{field}" must be a cost of 0 or more for every '
                                             'candidate; feature ids {ids} have none. Fill it in or set those '
                                             'sites\' score empty.').format(layer=source.sourceName(),
                                                                            field=cost_field, ids=', '.join(bad[:20])))
-        return scores, np.where(np.isfinite(costs) & (costs > 0), costs, 1.0)
+        return scores, np.where(np.isfinite(costs) & (costs >= 0), costs, 1.0)
 
     @staticmethod
     def summarise(picked, problem, budget, feedback):

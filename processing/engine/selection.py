@@ -10,7 +10,8 @@ Definitions used by both methods:
   unmet targets, weighted by its quality score (a site scored 0 adds no value);
 - greedy (complementarity): repeatedly pick the candidate with the largest value / cost that fits in the
   remaining budget, then update the gaps and the other candidates' new areas, until every gap is closed, the
-  budget is spent or no candidate adds anything. Without costs every site costs 1 (BUDGET = number of sites).
+  budget is spent or no candidate adds anything. Without costs every site costs 1 (BUDGET = number of sites);
+  a site that costs 0 (e.g. offered for free) comes before any paid site, the most valuable first.
 - the exact optimum (``optimal_selection``, small cases only) maximises the coverage toward the targets
   sum_r min(g_r, new area of the set in r) within the budget and, among equal coverage, minimises the cost.
 """
@@ -29,7 +30,7 @@ TOLERANCE_KM2 = 1e-6
 MAX_BRUTE_FORCE = 16
 
 Problem = namedtuple('Problem', 'candidates scores costs region_geometries gaps protected')
-"""Inputs of a selection: candidate polygons (None allowed), scores 0-100 (NaN = never picked), costs (> 0),
+"""Inputs of a selection: candidate polygons (None allowed), scores 0-100 (NaN = never picked), costs (>= 0),
 region polygons, initial gaps per region (km2) and the dissolved protected geometry (or None)."""
 
 Selection = namedtuple('Selection', 'order values added_km2 cost gaps_after')
@@ -41,8 +42,8 @@ def make_problem(candidates, scores, costs, regions, protected_pieces, target_pe
     """A Problem: gaps from the coverage of ``regions`` ((key, polygon) list) by ``protected_pieces`` (disjoint
     polygons) and the target percent; ``costs`` None gives every candidate cost 1."""
     costs = np.ones(len(candidates)) if costs is None else np.asarray(costs, dtype=float)
-    if np.any(~np.isfinite(costs)) or np.any(costs <= 0):
-        raise EngineError(N_('Every candidate needs a cost above 0.'))
+    if np.any(~np.isfinite(costs)) or np.any(costs < 0):
+        raise EngineError(N_('Every candidate needs a cost of 0 or more.'))
     frame = coverage.add_target(coverage.coverage_from_pieces(list(protected_pieces), regions)[0], target_percent)
     protected = unary_union(list(protected_pieces)) if len(protected_pieces) else None
     return Problem(list(candidates), np.asarray(scores, dtype=float), costs,
@@ -105,7 +106,8 @@ def _best_ratio(new_area, weights, costs, gaps, remaining):
         value = weights[index] * float(np.minimum(gaps, areas).sum())
         if value <= TOLERANCE_KM2:
             continue
-        key = (value / costs[index], weights[index], -index)
+        ratio = np.inf if costs[index] == 0 else value / costs[index]
+        key = (ratio, value, weights[index], -index)
         if best_key is None or key > best_key:
             best, best_key = index, key
     return best

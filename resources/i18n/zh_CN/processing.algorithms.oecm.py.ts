@@ -44,6 +44,10 @@
       <translation>准则“{criterion}”对 {count} 个合格候选地没有取值（在栅格之外、全为无数据或字段为空）：要素编号 {ids}。该准则按 0 计。</translation>
     </message>
     <message>
+      <source>Criterion "{criterion}" is the same for every eligible candidate: it does not change the ranking.</source>
+      <translation>准则“{criterion}”对所有合格候选地都相同：不影响排名。</translation>
+    </message>
+    <message>
       <source>No REGIONS given: the connectivity contribution is measured in the rectangle around all candidates and protected areas.</source>
       <translation>未给出 REGIONS：连通性贡献在包含全部候选地和保护地的矩形内计算。</translation>
     </message>
@@ -152,8 +156,8 @@
       <translation>图层“{layer}”没有字段“{field}”：请选择得分字段（SCORE_FIELD）。</translation>
     </message>
     <message>
-      <source>Layer "{layer}": field "{field}" must be a cost above 0 for every candidate; feature ids {ids} have none. Fill it in or set those sites' score empty.</source>
-      <translation>图层“{layer}”：字段“{field}”必须为每个候选地给出大于 0 的成本；要素编号 {ids} 没有。请填写，或将这些地块的得分置空。</translation>
+      <source>Layer "{layer}": field "{field}" must be a cost of 0 or more for every candidate; feature ids {ids} have none. Fill it in or set those sites' score empty.</source>
+      <translation>图层“{layer}”：字段“{field}”必须为每个候选地给出 0 或更大的成本；要素编号 {ids} 没有。请填写，或将这些地块的得分置空。</translation>
     </message>
     <message>
       <source>{count} sites selected, total cost {cost:g}, {added:.3f} km2 added toward the targets.</source>
@@ -295,7 +299,7 @@ OUTPUT_HTML（可选）：报告，包括权重、AHP 一致性、排名表、�
       <source>Greedy complementarity selection of candidate OECM sites toward a coverage target per region (GBF Target 3: 30 %).
 
 CANDIDATES: scored candidate polygons, e.g. the output of "Score OECM candidates". Sites whose eligible field is false, or whose score is empty or 0, are never picked.
-SCORE_FIELD: the quality score, 0-100 (default score). COST_FIELD (optional): the cost of each site (any unit, &gt; 0); without it every site costs 1. BUDGET (optional): the most that may be spent, in the cost unit (without a cost field: the largest number of sites).
+SCORE_FIELD: the quality score, 0-100 (default score). COST_FIELD (optional): the cost of each site (any unit, &gt;= 0; free sites come first); without it every site costs 1. BUDGET (optional): the most that may be spent, in the cost unit (without a cost field: the largest number of sites).
 REGIONS and REGION_FIELD: the regions (e.g. ecoregions or provinces) that must each reach TARGET (percent of the region's area). PROTECTED (optional): the existing protected areas (overlaps counted once).
 
 Method: a region's gap is the area still needed to reach the target. A site's value is its score / 100 times the area it adds toward unmet gaps (km2, only the part not already protected or picked, capped by each region's gap). The site with the largest value per cost that fits the budget is picked, gaps and values are updated, and so on until every region reaches the target, the budget runs out or no site adds anything. Areas are computed in a local equal-area projection.
@@ -304,7 +308,7 @@ OUTPUT: the selected sites with every input field, pick_order (1 = first), added
       <translation>按区域覆盖目标（GBF 目标 3：30 %）对 OECM 候选地进行贪心互补选择。
 
 CANDIDATES：已评分的候选地多边形，如“OECM 候选地评分”的输出。eligible 字段为 false、或得分为空或 0 的地块不会被选中。
-SCORE_FIELD：质量得分，0-100（默认 score）。COST_FIELD（可选）：每个地块的成本（任意单位，&gt; 0）；未给出时每个地块成本为 1。BUDGET（可选）：最多可花费的金额，单位同成本（无成本字段时为最多地块数）。
+SCORE_FIELD：质量得分，0-100（默认 score）。COST_FIELD（可选）：每个地块的成本（任意单位，&gt;= 0；免费地块优先）；未给出时每个地块成本为 1。BUDGET（可选）：最多可花费的金额，单位同成本（无成本字段时为最多地块数）。
 REGIONS 和 REGION_FIELD：各自须达到 TARGET（区域面积的百分比）的区域（如生态区或省份）。PROTECTED（可选）：现有保护地（重叠只计一次）。
 
 方法：区域缺口是达到目标仍需的面积。地块的价值 = 得分 / 100 × 其对未满足缺口增加的面积（km2，只计尚未受保护或未被选中的部分，并以各区域缺口为上限）。每次选出在预算内单位成本价值最大的地块，更新缺口和价值，如此反复，直到每个区域达到目标、预算用完或再无地块能增加面积。面积在局部等积投影中计算。

@@ -4,8 +4,8 @@
   <context>
     <name>ReservePlannerEngine</name>
     <message>
-      <source>Every candidate needs a cost above 0.</source>
-      <translation>每个候选地的成本都必须大于 0。</translation>
+      <source>Every candidate needs a cost of 0 or more.</source>
+      <translation>每个候选地的成本都必须为 0 或更大。</translation>
     </message>
     <message>
       <source>Brute force is limited to {limit} candidates.</source>
