@@ -203,6 +203,19 @@ def test_slivers_below_the_area_tolerance_are_ignored():
     assert len(by_rule(engine.validate(zoning, RESERVE, tolerances=tight), 'gap')) == 1
 
 
+def test_where_geos_cannot_clip_a_window_the_overlay_gives_the_same_problems(monkeypatch):
+    expected = engine.validate(planted_zoning(), RESERVE, 'china3', buffer_width=150)
+
+    def failing_clip(*_arguments):
+        raise ValueError('No Shapely geometry can be created from null value')  # GEOS 3.11 on the demo zoning
+
+    monkeypatch.setattr(engine, 'clip_by_rect', failing_clip)
+    problems = engine.validate(planted_zoning(), RESERVE, 'china3', buffer_width=150)
+    assert [problem.rule for problem in problems] == [problem.rule for problem in expected]
+    for problem, reference in zip(problems, expected):
+        assert problem.geometry.hausdorff_distance(reference.geometry) < 1e-6
+
+
 # ---- engine: exempt segments ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize('exempt', [LineString([(0, 0), (0, 1000)]), box(-500, 0, 0, 1000)],
