@@ -6,6 +6,9 @@ import os
 from qgis.core import (
     Qgis,
     QgsCoordinateTransform,
+    QgsExpression,
+    QgsExpressionContext,
+    QgsExpressionContextUtils,
     QgsGeometry,
     QgsMapLayerProxyModel,
     QgsProject,
@@ -57,6 +60,14 @@ def layer_union(layer, crs):
             geometry.transform(transform)
             geometries.append(geometry)
     return QgsGeometry.unaryUnion(geometries) if geometries else QgsGeometry()
+
+
+def display_name(layer, fid):
+    """The feature's name as the layer's display expression gives it (its id when that is empty)."""
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    context.setFeature(layer.getFeature(fid))
+    name = QgsExpression(layer.displayExpression()).evaluate(context)
+    return str(name) if name not in (None, '') and str(name) != 'NULL' else str(fid)
 
 
 class ZoneEditorDock(QgsDockWidget, FORM_CLASS):
@@ -278,14 +289,17 @@ class ZoneEditorDock(QgsDockWidget, FORM_CLASS):
         except (ValueError, OSError) as error:
             self.message_bar.pushMessage(tr('Corridor not added'), error_text(error), Qgis.Warning, 8)
             return None
-        self.corridorMessageLabel.setText(self.corridor_summary(feature, cost))
+        self.corridorMessageLabel.setText(self.corridor_summary(chosen.reserves, feature, cost))
         return feature
 
     @staticmethod
-    def corridor_summary(feature, cost):
+    def corridor_summary(reserves, feature, cost):
+        """What the planner reads after drawing: the reserves by their display names, size and cost."""
         text = tr('Corridor from reserve {start} to reserve {end}: {length:,.0f} m long, {width:,.0f} m wide, '
-                  '{area:,.2f} ha.').format(start=feature['from_id'], end=feature['to_id'], length=feature['length_m'],
-                                            width=feature['width_m'], area=feature['area_ha'])
+                  '{area:,.2f} ha.').format(start=display_name(reserves, feature['from_id']),
+                                            end=display_name(reserves, feature['to_id']),
+                                            length=feature['length_m'], width=feature['width_m'],
+                                            area=feature['area_ha'])
         if cost is not None and cost.mean_resistance is not None:
             text += ' ' + tr('Mean resistance {mean:,.2f}, cost-weighted length {cost:,.0f}.').format(
                 mean=cost.mean_resistance, cost=cost.cost_length)

@@ -80,7 +80,8 @@ def test_straight_corridor_between_two_reserves(corridor_dock):
     assert QgsVectorLayer(corridors.source(), 'disk', 'ogr').featureCount() == 0, 'saved only when the planner saves'
     corridors.undoStack().undo()
     assert corridors.featureCount() == 0
-    assert '2,000 m long' in dock.corridorMessageLabel.text()
+    summary = dock.corridorMessageLabel.text()
+    assert summary.startswith('Corridor from reserve reserves 1 to reserve reserves 2: 2,000 m long'), summary
 
 
 def test_line_ends_near_a_reserve_snap_to_its_edge(corridor_dock):
