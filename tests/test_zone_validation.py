@@ -424,7 +424,10 @@ def write_layer(path, crs, field, rows, geometry_type=ogr.wkbMultiPolygon, layer
         feature = ogr.Feature(layer.GetLayerDefn())
         feature.SetField(field, value)
         if geometry is not None:
-            feature.SetGeometryDirectly(ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(geometry.wkb)))
+            ogr_geometry = ogr.CreateGeometryFromWkb(geometry.wkb)
+            if geometry_type == ogr.wkbMultiPolygon:
+                ogr_geometry = ogr.ForceToMultiPolygon(ogr_geometry)
+            feature.SetGeometryDirectly(ogr_geometry)
         layer.CreateFeature(feature)
     data = None
     return '{}|layername={}'.format(path, layer_name)
@@ -541,6 +544,16 @@ def test_a_boundary_in_another_crs_is_reprojected(qgis_app, tmp_path):
     gap_areas = sorted(feature['area_m2'] for feature in features if feature['rule'] == 'gap')
     assert gap_areas == pytest.approx([2500, 2500, 10000], rel=0.01)
     assert not [feature for feature in features if feature['rule'] == 'outside_boundary']
+
+
+def test_an_exempt_coast_in_another_crs_silences_the_enclosure_warning(qgis_app, tmp_path):
+    zones, boundary = write_planted(str(tmp_path))
+    coast = write_layer(str(tmp_path / '海岸线.gpkg'), 'EPSG:4490', 'name',
+                        [('海岸', shifted(LineString([(0, -10), (0, 1010)]), 'EPSG:4490'))],
+                        geometry_type=ogr.wkbLineString)
+    rules = [feature['rule'] for feature in problem_features(run_validation(ZONES=zones, BOUNDARY=boundary,
+                                                                            PROFILE=1, EXEMPT=coast))]
+    assert 'core_not_enclosed' not in rules and 'gap' in rules
 
 
 def test_an_empty_layer_reports_the_missing_core(qgis_app, tmp_path):
