@@ -511,6 +511,7 @@ def test_output_loads_with_the_cost_style_stretched_to_its_maximum(qgis_app, tmp
 
 
 @pytest.mark.external
+@pytest.mark.slow
 def test_costdistance_through_qgis_process(qgis_process, tmp_path):
     resistance = geotiff(tmp_path / 'resistance.tif', np.ones((4, 6)), 10)
     sources = np.zeros((4, 6))
@@ -558,7 +559,8 @@ def test_least_cost_path_to_an_unreachable_target_is_reported(qgis_app, tmp_path
     with pytest.raises(QgsProcessingException, match='No target of the layer "targets" can be reached'):
         run('leastcostpath', RESISTANCE=raster, SOURCE=source,
             TARGET=layer('Point', UTM, [point(0, 4, 10)], name='targets'),
-            OUTPUT='TEMPORARY_OUTPUT')
+            OUTPUT=str(tmp_path / 'paths.gpkg'))
+    assert not (tmp_path / 'paths.gpkg').exists()
     feedback = RecordingFeedback()
     result = run('leastcostpath', feedback=feedback, RESISTANCE=raster, SOURCE=source,
                  TARGET=layer('Point', UTM, [point(0, 4, 10), point(4, 1, 10)]), OUTPUT='TEMPORARY_OUTPUT')
@@ -582,6 +584,7 @@ def test_least_cost_path_to_a_polygon_ends_at_its_cheapest_cell_in_the_raster_cr
 
 
 @pytest.mark.external
+@pytest.mark.slow
 def test_leastcostpath_through_qgis_process(qgis_process, tmp_path):
     from osgeo import ogr
     points = str(tmp_path / 'points.gpkg')

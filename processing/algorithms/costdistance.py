@@ -353,32 +353,40 @@ class LeastCostPath(ReservePlannerAlgorithm):
         steps.setCurrentStep(1)
         cost = accumulate(graph, mask, None, steps)
         steps.setCurrentStep(2)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, self.output_fields(),
-                                             QgsWkbTypes.LineString, resistance_layer.crs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        unreached = []
-        for number, (fid, cells) in enumerate(targets):
-            if feedback.isCanceled():
-                raise QgsProcessingException(tr('The run was cancelled; no output was written.'))
-            cells = cells[np.isfinite(cost.ravel()[cells])]
-            if cells.size == 0:
-                unreached.append(fid)
-                continue
-            end = int(cells[np.argmin(cost.ravel()[cells])])
-            path = costdistance.least_cost_path(cost, graph, divmod(end, graph.shape[1]))
-            self.write_path(sink, fid, path, cost, resistance, context)
-            steps.setProgress(100.0 * (number + 1) / len(targets))
+        paths, unreached = self.trace_paths(targets, cost, graph, steps)
         if unreached:
             feedback.pushWarning(
                 tr('Layer "{layer}": no path reaches the features with id {ids} (barriers or nodata all '
                    'around them).').format(layer=target.sourceName(), ids=_listed(unreached)))
-        if len(unreached) == len(targets):
+        if not paths:
             raise QgsProcessingException(
                 tr('No target of the layer "{layer}" can be reached from the sources: barriers (nodata or '
                    'resistance <= 0) separate them.').format(layer=target.sourceName()))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, self.output_fields(),
+                                             QgsWkbTypes.LineString, resistance_layer.crs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for fid, path in paths:
+            self.write_path(sink, fid, path, cost, resistance, context)
         qgis_io.style_output_on_load(context, dest_id, PATH_STYLE)
         return {self.OUTPUT: dest_id}
+
+    @staticmethod
+    def trace_paths(targets, cost, graph, feedback):
+        """([(target id, path cells)], [ids of unreachable targets]); each path ends at the target's cheapest
+        cell. Done before the output is created, so a cancelled run writes nothing."""
+        paths, unreached = [], []
+        for number, (fid, cells) in enumerate(targets):
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr('The run was cancelled; no output was written.'))
+            cell_costs = cost[np.divmod(cells, graph.shape[1])]
+            if not np.isfinite(cell_costs).any():
+                unreached.append(fid)
+                continue
+            end = int(cells[np.argmin(cell_costs)])
+            paths.append((fid, costdistance.least_cost_path(cost, graph, divmod(end, graph.shape[1]))))
+            feedback.setProgress(100.0 * (number + 1) / len(targets))
+        return paths, unreached
 
     @staticmethod
     def target_cells(target, resistance, context, feedback):
