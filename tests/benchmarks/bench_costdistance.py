@@ -9,9 +9,11 @@ source raster (a few source cells and a short line), then times from the command
          r.out.gdal with the same GeoTIFF creation options as ours (Float64, DEFLATE level 1, tiled)
 
 and prints wall time, CPU time (user + system of the process tree), peak memory (largest process) and the
-largest difference between the two outputs (GRASS's cost x cell width, DOMAIN.md section 5):
+largest difference between the two outputs (GRASS's cost x cell width, DOMAIN.md section 5). The two tools
+run alternately ``--repeat`` times and the best run of each is kept, which damps the noise of a shared
+machine (the load average is printed; compare CPU times when it is high):
 
-    /usr/bin/python3 -P tests/benchmarks/bench_costdistance.py [--sizes 1000 2000 4000] [--keep DIR]
+    /usr/bin/python3 -P tests/benchmarks/bench_costdistance.py [--sizes 1000 2000 4000] [--repeat 2] [--keep DIR]
 
 Sizes are raster sides: 1000, 2000 and 4000 give 1 M, 4 M and 16 M cells. Needs qgis_process and grass-core.
 """
@@ -125,6 +127,12 @@ def run_grass(folder, resistance, sources, output):
     return run_in_fresh_process(['grass', '--tmp-location', 'EPSG:32650', '--exec', 'bash', script], cwd=folder)
 
 
+def best(runs):
+    """(shortest wall time, lowest CPU time, highest peak memory) over several runs of one tool."""
+    walls, cpus, memories = zip(*runs)
+    return min(walls), min(cpus), max(memories)
+
+
 def read(path):
     dataset = gdal.Open(path)
     band = dataset.GetRasterBand(1)
@@ -147,6 +155,7 @@ def differences(ours_path, grass_path):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--sizes', type=int, nargs='+', default=[1000, 2000, 4000])
+    parser.add_argument('--repeat', type=int, default=2, help='runs of each tool per size (best kept)')
     parser.add_argument('--keep', help='folder for the generated rasters and outputs (default: a temporary one)')
     arguments = parser.parse_args()
     folder = arguments.keep or tempfile.mkdtemp(prefix='bench_costdistance_')
@@ -161,8 +170,9 @@ def main():
         resistance, sources = generate(size_folder, side)
         ours_output = os.path.join(size_folder, 'ours.tif')
         grass_output = os.path.join(size_folder, 'grass.tif')
-        ours = run_ours(executable, environment, resistance, sources, ours_output)
-        grass = run_grass(size_folder, resistance, sources, grass_output)
+        runs = [(run_ours(executable, environment, resistance, sources, ours_output),
+                 run_grass(size_folder, resistance, sources, grass_output)) for _ in range(arguments.repeat)]
+        ours, grass = (best([run[tool] for run in runs]) for tool in (0, 1))
         mismatched, absolute, relative = differences(ours_output, grass_output)
         print('{:>6.0f} {:>8.2f} {:>8.2f} {:>8.2f} {:>8.2f} {:>8.2f} {:>8.0f} {:>7.0f} {:>9d} {:>9.2e} {:>9.2e}'.format(
             side * side / 1e6, ours[0], grass[0], ours[0] / grass[0], ours[1], grass[1], ours[2], grass[2],
