@@ -158,6 +158,12 @@ def test_overlapping_large_sites_each_count_the_shared_cells(tmp_path):
     assert result.mean[2] == pytest.approx(array[5:35, 15:25].mean())
 
 
+def test_a_cancelled_zonal_run_returns_nothing(ramp):
+    path, _array = ramp
+    plan = zonal.plan_zonal([cell_box(0, 0, 10, 10)], zonal.grid_spec(path))
+    assert zonal.zonal_means(path, plan, progress=lambda fraction: True) is None
+
+
 def test_sites_outside_the_raster_or_without_geometry_get_no_value(ramp):
     path, _array = ramp
     result = zonal_of(path, [None, box(0, 0, 10, 10), cell_box(5, 5, 6, 6)])

@@ -78,6 +78,14 @@ def column_name(label, taken):
     return name
 
 
+def reprojected(geometries, source_crs, target_crs, context):
+    """Shapely geometries (None kept) moved from ``source_crs`` to ``target_crs``."""
+    if source_crs == target_crs:
+        return geometries
+    return [None if geometry is None else qgis_io.to_shapely(
+        qgis_io.transform_geometry(geometry, source_crs, target_crs, context)) for geometry in geometries]
+
+
 def criterion_name(layer):
     """A criterion's name: the layer name inside its file (a GeoPackage's layername) or the layer's own name."""
     parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
@@ -262,11 +270,10 @@ class ScoreOecm(ReservePlannerAlgorithm):
         eligible = np.array([not item for item in reasons], dtype=bool)
 
         columns = []
+        plans = {}
         for number, layer in enumerate(rasters):
             steps.setCurrentStep(2 + number)
-            columns.append(self.raster_means(layer, geometries, work_crs, context))
-            if feedback.isCanceled():
-                raise cancelled()
+            columns.append(self.raster_means(layer, geometries, work_crs, plans, context, steps))
         for number, layer in enumerate(vector_layers):
             steps.setCurrentStep(2 + len(rasters) + number)
             columns.append(share_inside(dissolved_pieces(layer, work_crs, context, steps), geometries))
@@ -327,18 +334,26 @@ class ScoreOecm(ReservePlannerAlgorithm):
             return np.nan
 
     @staticmethod
-    def raster_means(layer, geometries, work_crs, context):
-        """Mean of band 1 of ``layer`` over each geometry, the geometries reprojected to the raster's CRS."""
+    def raster_means(layer, geometries, work_crs, plans, context, feedback):
+        """Mean of band 1 of ``layer`` over each geometry, the geometries reprojected to the raster's CRS.
+
+        ``plans`` caches where the sites lie on each raster grid, so rasters sharing a grid locate them once.
+        """
         if layer.providerType() != 'gdal':
             raise QgsProcessingException(tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF '
                                             'first.').format(layer=layer.name()))
-        in_raster_crs = [None if geometry is None else qgis_io.to_shapely(
-            qgis_io.transform_geometry(geometry, work_crs, layer.crs(), context)) for geometry in geometries]
         try:
             spec = zonal.grid_spec(layer.source())
-            return zonal.zonal_means(layer.source(), zonal.plan_zonal(in_raster_crs, spec)).mean
+            key = (spec.rows, spec.cols, tuple(spec.geotransform), layer.crs().toWkt())
+            if key not in plans:
+                plans[key] = zonal.plan_zonal(reprojected(geometries, work_crs, layer.crs(), context), spec)
+            result = zonal.zonal_means(layer.source(), plans[key], progress=lambda fraction: bool(
+                feedback.setProgress(100.0 * fraction)) or feedback.isCanceled())
         except EngineError as error:
             raise QgsProcessingException(qgis_io.engine_message(error)) from error
+        if result is None:
+            raise cancelled()
+        return result.mean
 
     @staticmethod
     def warn_missing(values, eligible, labels, candidates, feedback):

@@ -66,10 +66,11 @@ def plan_zonal(geometries, spec):
     return ZonalPlan(spec, len(geometries), burnt, cells, exact)
 
 
-def zonal_means(path, plan, band=1):
+def zonal_means(path, plan, band=1, progress=None):
     """Mean of raster ``path`` (band ``band``) inside each site of ``plan`` (made by plan_zonal for this grid).
 
     Returns a ZonalResult of float arrays aligned with the planned geometries; the raster is read block by block.
+    ``progress``: optional callable ``(fraction done) -> bool``, True to cancel (then None is returned).
     """
     spec = grid_spec(path)
     if (spec.rows, spec.cols, tuple(spec.geotransform)) != (plan.spec.rows, plan.spec.cols,
@@ -79,6 +80,8 @@ def zonal_means(path, plan, band=1):
     weights = np.zeros(plan.count + 1)
     dataset = gdal.Open(path)
     for first_row in range(0, spec.rows, ROWS_PER_BLOCK):
+        if progress is not None and progress(first_row / spec.rows):
+            return None
         last_row = min(first_row + ROWS_PER_BLOCK, spec.rows)
         values = raster.read_rows(dataset, first_row, last_row - first_row, band)
         if plan.burnt is not None:
