@@ -16,10 +16,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from osgeo import ogr, osr
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsDistanceArea,
-    QgsFeature,
-    QgsGeometry,
     QgsGraduatedSymbolRenderer,
     QgsProcessingContext,
     QgsProcessingException,
@@ -30,6 +26,7 @@ from qgis.core import (
 )
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 
+from coverage_layers import ellipsoidal_km2, memory_layer, quadrangle
 from reserve_planner.processing.engine import coverage
 
 LAEA_EUROPE = 'EPSG:3035'
@@ -43,20 +40,6 @@ DESIGNATED = ['Designated', 'National Park', 2000, None]
 
 def square_wkt(x, y, side):
     return box(x, y, x + side, y + side).wkt
-
-
-def memory_layer(name, geometry_type, crs, fields, rows):
-    """A memory layer; ``rows`` are (WKT or None, attribute list)."""
-    layer = QgsVectorLayer('{}?crs={}&{}'.format(geometry_type, crs, fields), name, 'memory')
-    features = []
-    for wkt, attributes in rows:
-        feature = QgsFeature(layer.fields())
-        if wkt is not None:
-            feature.setGeometry(QgsGeometry.fromWkt(wkt))
-        feature.setAttributes(attributes)
-        features.append(feature)
-    assert layer.dataProvider().addFeatures(features)
-    return layer
 
 
 def protected_layer(rows, name='wdpa', crs=LAEA_EUROPE, geometry_type='Polygon'):
@@ -300,18 +283,6 @@ def test_coverage_never_exceeds_100_percent_and_matches_a_plain_union(protected,
 
 
 # --- reserveplanner:protectedcoverage ---------------------------------------------------------------------------
-
-def quadrangle(west, south, east, north):
-    return 'POLYGON(({w} {s}, {e} {s}, {e} {n}, {w} {n}, {w} {s}))'.format(w=west, s=south, e=east, n=north)
-
-
-def ellipsoidal_km2(wkt, crs):
-    """Area on the ellipsoid with QgsDistanceArea (an outside computation, no projection)."""
-    measure = QgsDistanceArea()
-    measure.setSourceCrs(QgsCoordinateReferenceSystem(crs), QgsProject.instance().transformContext())
-    measure.setEllipsoid('GRS80')
-    return measure.measureArea(QgsGeometry.fromWkt(wkt).densifyByCount(200)) / 1e6
-
 
 def chinese_regions():
     """Two 2 x 2 degree CGCS2000 provinces with Chinese names in a Chinese field."""

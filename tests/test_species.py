@@ -17,7 +17,6 @@ from osgeo import gdal, osr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsDistanceArea,
-    QgsFeature,
     QgsGeometry,
     QgsProcessingException,
     QgsProject,
@@ -27,6 +26,7 @@ from qgis.core import (
 )
 from shapely.geometry import box
 
+from coverage_layers import ellipsoidal_km2, memory_layer, quadrangle
 from reserve_planner.processing.engine import coverage, species_area
 from reserve_planner.processing.engine.messages import EngineError
 
@@ -154,33 +154,13 @@ def test_speciesarea_through_qgis_process(qgis_process, tmp_path):
 
 # --- reserveplanner:habitatcoverage ----------------------------------------------------------------------------
 
-def quadrangle(west, south, east, north):
-    return box(west, south, east, north).wkt
-
-
-def memory_layer(name, crs, fields, rows):
-    layer = QgsVectorLayer('Polygon?crs={}&{}'.format(crs, fields), name, 'memory')
-    features = []
-    for wkt, attributes in rows:
-        feature = QgsFeature(layer.fields())
-        if wkt is not None:
-            feature.setGeometry(QgsGeometry.fromWkt(wkt))
-        feature.setAttributes(attributes)
-        features.append(feature)
-    assert layer.dataProvider().addFeatures(features)
-    return layer
-
-
-def ellipsoidal_km2(wkt):
-    measure = QgsDistanceArea()
-    measure.setSourceCrs(QgsCoordinateReferenceSystem('EPSG:4326'), QgsProject.instance().transformContext())
-    measure.setEllipsoid('GRS80')
-    return measure.measureArea(QgsGeometry.fromWkt(wkt).densifyByCount(200)) / 1e6
+def polygon_layer(name, crs, fields, rows):
+    return memory_layer(name, 'Polygon', crs, fields, rows)
 
 
 def species_ranges():
     """Two mammals and a bird in WGS 84; the first mammal's range is in two features."""
-    return memory_layer('ranges', 'EPSG:4326', 'field=物种:string&field=class:string', [
+    return polygon_layer('ranges', 'EPSG:4326', 'field=物种:string&field=class:string', [
         (quadrangle(100, 30, 101, 31), ['Ailuropoda melanoleuca', 'Mammalia']),
         (quadrangle(101, 30, 102, 31), ['Ailuropoda melanoleuca', 'Mammalia']),
         (quadrangle(100, 20, 110, 30), ['Elephas maximus', 'Mammalia']),
@@ -188,7 +168,7 @@ def species_ranges():
 
 
 def protected_areas():
-    return memory_layer('wdpa', 'EPSG:4490', 'field=STATUS:string', [
+    return polygon_layer('wdpa', 'EPSG:4490', 'field=STATUS:string', [
         (quadrangle(100, 30, 101, 31), ['Designated']),        # half of the panda's range
         (quadrangle(100, 20, 101, 30), ['Designated']),        # a tenth of the elephant's
         (quadrangle(103, 30, 104, 31), ['Proposed'])])        # not protected yet
@@ -231,7 +211,7 @@ def test_habitatcoverage_per_species_per_group_and_spi(qgis_app, tmp_path):
 
 
 def test_boundary_clips_ranges_and_weights_the_spi(qgis_app):
-    boundary = memory_layer('province', 'EPSG:4490', 'field=name:string', [(quadrangle(100, 25, 110, 31), ['p'])])
+    boundary = polygon_layer('province', 'EPSG:4490', 'field=name:string', [(quadrangle(100, 25, 110, 31), ['p'])])
     result = run_habitat(SPECIES=species_ranges(), SPECIES_FIELD='物种', PROTECTED=[protected_areas()],
                          BOUNDARY=boundary)
     species = {feature['species']: feature for feature in result['OUTPUT'].getFeatures()}
@@ -264,7 +244,7 @@ def habitat_raster(path):
 def test_habitat_raster_counts_cells_whose_centre_is_protected(qgis_app, tmp_path):
     raster = QgsRasterLayer(habitat_raster(tmp_path / '栖息地.tif'), 'Rhinopithecus roxellana')
     # covers the centres of the two left cells of the top row and of the first cell of the third row
-    protected = memory_layer('wdpa', 'EPSG:3035', 'field=STATUS:string', [
+    protected = polygon_layer('wdpa', 'EPSG:3035', 'field=STATUS:string', [
         (box(4321000, 3213100, 4322900, 3214000).wkt, ['Designated']),
         (box(4321000, 3211400, 4321600, 3212100).wkt, ['Designated'])])
     result = run_habitat(HABITAT_RASTERS=[raster], RASTER_GROUP='Primates', PROTECTED=[protected])
@@ -285,9 +265,9 @@ def test_geographic_habitat_raster_with_a_boundary(qgis_app, tmp_path):
     dataset.GetRasterBand(1).WriteArray(np.array([[1], [1]], dtype=np.uint8))
     dataset = None
     raster = QgsRasterLayer(str(tmp_path / 'habitat.tif'), 'Grus japonensis')
-    protected = memory_layer('wdpa', 'EPSG:4490', 'field=STATUS:string', [(quadrangle(100, 30, 101, 31),
+    protected = polygon_layer('wdpa', 'EPSG:4490', 'field=STATUS:string', [(quadrangle(100, 30, 101, 31),
                                                                            ['Designated'])])
-    boundary = memory_layer('province', 'EPSG:4490', 'field=name:string', [(quadrangle(99, 29.5, 102, 31), ['p'])])
+    boundary = polygon_layer('province', 'EPSG:4490', 'field=name:string', [(quadrangle(99, 29.5, 102, 31), ['p'])])
     result = run_habitat(HABITAT_RASTERS=[raster], PROTECTED=[protected], BOUNDARY=boundary)
     row = next(result['OUTPUT'].getFeatures())
     south, north = ellipsoidal_km2(quadrangle(100, 30, 101, 31)), ellipsoidal_km2(quadrangle(100, 31, 101, 32))
@@ -298,7 +278,7 @@ def test_geographic_habitat_raster_with_a_boundary(qgis_app, tmp_path):
 
 
 def test_null_range_geometry_is_named(qgis_app):
-    ranges = memory_layer('ranges', 'EPSG:4326', 'field=name:string', [(quadrangle(100, 30, 101, 31), ['a']),
+    ranges = polygon_layer('ranges', 'EPSG:4326', 'field=name:string', [(quadrangle(100, 30, 101, 31), ['a']),
                                                                        (None, ['b'])])
     with pytest.raises(QgsProcessingException, match='feature id 2'):
         run_habitat(SPECIES=ranges, SPECIES_FIELD='name', PROTECTED=[protected_areas()])
@@ -330,7 +310,7 @@ def test_habitatcoverage_refuses_missing_inputs_and_unnamed_species(qgis_app):
         run_habitat(PROTECTED=[protected_areas()])
     with pytest.raises(QgsProcessingException, match='SPECIES_FIELD'):
         run_habitat(SPECIES=species_ranges(), PROTECTED=[protected_areas()])
-    unnamed = memory_layer('ranges', 'EPSG:4326', 'field=name:string', [(quadrangle(100, 30, 101, 31), [None])])
+    unnamed = polygon_layer('ranges', 'EPSG:4326', 'field=name:string', [(quadrangle(100, 30, 101, 31), [None])])
     with pytest.raises(QgsProcessingException, match='Feature 1 of layer "ranges" has no species name'):
         run_habitat(SPECIES=unnamed, SPECIES_FIELD='name', PROTECTED=[protected_areas()])
 
