@@ -21,6 +21,7 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingOutputLayerDefinition,
     QgsProject,
     QgsVectorLayer,
 )
@@ -523,6 +524,20 @@ def test_the_problems_layer_loads_with_the_severity_style(qgis_app):
     assert isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == 'severity'
     colours = {category.value(): category.symbol().color().name() for category in renderer.categories()}
     assert colours == {'error': '#d7191c', 'warning': '#fd8d3c'}
+
+
+def test_the_problems_layer_is_styled_when_it_loads(qgis_app, tmp_path):
+    from processing.tools import dataobjects
+
+    zones, _boundary = write_planted(str(tmp_path))
+    context = dataobjects.createContext()
+    output = QgsProcessingOutputLayerDefinition(str(tmp_path / 'problems.gpkg'), QgsProject.instance())
+    result = processing.run('reserveplanner:validatezones', {'ZONES': zones, 'OUTPUT': output}, context=context)
+    details = context.layerToLoadOnCompletionDetails(result['OUTPUT'])
+    assert details.postProcessor() is not None
+    layer = QgsVectorLayer(result['OUTPUT'], 'problems', 'ogr')
+    details.postProcessor().postProcessLayer(layer, context, QgsProcessingFeedback())
+    assert layer.renderer().classAttribute() == 'severity'
 
 
 @pytest.mark.parametrize('crs', ['EPSG:4326', 'EPSG:4490'])
