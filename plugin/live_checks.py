@@ -33,8 +33,9 @@ from . import zone_layer
 
 DEBOUNCE_MS = 400
 LOG_TAG = 'Reserve Planner'
-BACKGROUND_VERTEX_COUNT = 20000
-"""Layers with more vertices than this are validated in a QgsTask instead of on the UI thread."""
+BACKGROUND_VERTEX_COUNT = 10000
+"""Layers with more vertices than this are validated in a QgsTask instead of on the UI thread: below it a
+check takes under about 100 ms on the project's 2-core machine (tests/benchmarks/bench_live_checks.py)."""
 SEVERITY_COLOURS = {zone_validation.ERROR: QColor(220, 0, 0), zone_validation.WARNING: QColor(255, 140, 0)}
 LAYER_SIGNALS = ('featureAdded', 'featureDeleted', 'geometryChanged', 'attributeValueChanged',
                  'afterRollBack', 'afterCommitChanges', 'dataChanged')
