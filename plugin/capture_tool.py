@@ -93,6 +93,3 @@ class CaptureTool(QgsMapTool):
     def deactivate(self):
         self.reset()
         super().deactivate()
-
-    def isEditTool(self):  # noqa: N802 (QGIS API name)
-        return True
