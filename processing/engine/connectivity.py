@@ -224,6 +224,8 @@ class PathGraph:
         return int(better.sum())
 
     def _graph(self):
+        """The links as a sparse matrix holding both directions, so shortest paths run as directed (no
+        symmetrising copy per call)."""
         keys = self.keys[self.linked]
         first, second = keys // self.count, keys % self.count
         costs = self.network.decay * self.distances[self.linked]
@@ -260,7 +262,7 @@ class PathGraph:
         return True
 
     def _costs(self, sources, limit=None):
-        return dijkstra(self.graph, directed=False, indices=sources, limit=self.limit if limit is None else limit)
+        return dijkstra(self.graph, directed=True, indices=sources, limit=self.limit if limit is None else limit)
 
     def _settle_pass(self, limit, visit=None):
         """One pass over all sources; ``(links added?, [visit(block, rows)] while none was)``."""
@@ -383,7 +385,7 @@ def _tree_passes(path_graph, sources):
     """For each node k, the ``sources`` whose shortest-path tree passes through k (k not the source)."""
     found_nodes, found_sources = [], []
     for block in _source_blocks(np.asarray(sources, dtype=int), path_graph.count):
-        predecessors = dijkstra(path_graph.graph, directed=False, indices=block, limit=path_graph.limit,
+        predecessors = dijkstra(path_graph.graph, directed=True, indices=block, limit=path_graph.limit,
                                 return_predecessors=True)[1]
         interior = np.zeros(predecessors.shape, dtype=bool)
         rows, columns = np.nonzero(predecessors >= 0)
@@ -399,15 +401,16 @@ def _tree_passes(path_graph, sources):
     return [ordered_sources[bounds[node]:bounds[node + 1]] for node in range(path_graph.count)]
 
 
-def _connector_loss(network, path_graph, node, sources):
-    """sum over i, j != node of a_i a_j (p*_ij - p*_ij without node): only rows of ``sources`` change."""
+def _connector_loss(areas, path_graph, probabilities, node, sources):
+    """sum over i, j != node of a_i a_j (p*_ij - p*_ij without node): only rows of ``sources`` change.
+
+    ``probabilities`` is the n x n matrix of p* with every node present.
+    """
     if not len(sources):
         return 0.0
-    areas = network.areas
     others = np.arange(len(areas)) != node
-    before = np.exp(-path_graph.rows(sources))
     after = np.exp(-path_graph.without(node).rows(sources))
-    return float(areas[sources] @ (before - after)[:, others] @ areas[others])
+    return float(areas[sources] @ (probabilities[sources] - after)[:, others] @ areas[others])
 
 
 def node_importance(network, progress=None):
@@ -416,9 +419,10 @@ def node_importance(network, progress=None):
     Returns a DataFrame with ``geometry`` (the unit's polygon inside the region), ``area_km2``, ``dpc`` =
     100 (PC - PC without k) / PC, ``dpc_intra`` = 100 a_k^2 / PCnum, ``dpc_flux`` = 100 * 2 sum_j a_k a_j
     p*_kj / PCnum and ``dpc_connector`` = dpc - dpc_intra - dpc_flux, the part of PC that flows through k
-    between other units. Intra and flux come from one all-pairs pass; the connector fraction re-runs the
-    shortest paths, without k, only from the sources whose shortest-path tree passes through k, so the
-    cost grows roughly as n^2 single-source runs: seconds for hundreds of units, minutes for thousands.
+    between other units. Intra and flux come from one all-pairs pass, kept as an n x n matrix of p*
+    (8 n^2 bytes: 200 MB for 5 000 units); the connector fraction re-runs the shortest paths, without k,
+    only from the sources whose shortest-path tree passes through k, so the cost grows roughly as n^2
+    single-source runs: seconds for hundreds of units, minutes for thousands.
     Stepping stones have no row (they have no area) but carry paths. ``progress(fraction)`` is called
     after each unit; when it returns False the computation stops and None is returned.
     """
@@ -427,18 +431,15 @@ def node_importance(network, progress=None):
     if not len(units):
         return pd.DataFrame(columns=IMPORTANCE_COLUMNS)
     path_graph = PathGraph(network)
-
-    def sums(block, rows):
-        return block, np.exp(-rows) @ areas
-
-    flux = np.zeros(len(areas))
-    for block, weighted in path_graph.settle(sums):
-        flux[block] = 2.0 * areas[block] * (weighted - areas[block])
+    probabilities = np.zeros((len(areas), len(areas)))
+    for block, rows in path_graph.settle(lambda block, rows: (block, rows)):
+        probabilities[block] = np.exp(-rows)
+    flux = 2.0 * areas * (probabilities @ areas - areas)
     pc_num = float(areas @ areas + flux.sum() / 2.0)
     passes = _tree_passes(path_graph, np.arange(len(areas)))
     connector = np.zeros(len(areas))
     for position, node in enumerate(units):
-        connector[node] = _connector_loss(network, path_graph, node, passes[node])
+        connector[node] = _connector_loss(areas, path_graph, probabilities, node, passes[node])
         if progress is not None and progress((position + 1) / len(units)) is False:
             return None
     intra = areas[units] ** 2
