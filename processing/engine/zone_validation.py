@@ -305,7 +305,7 @@ class ZoningContext:
             self._cores = []
             for core in _polygons(self.class_union((CORE,))):
                 fids = sorted({self.parts[index][0] for index in self.candidates(core.bounds, (CORE,))
-                               if self.parts[index][2].intersection(core).area > 0})
+                               if core.intersects(self.parts[index][2].representative_point())})
                 self._cores.append((tuple(fids), core))
         return self._cores
 
