@@ -104,14 +104,23 @@ def test_geographic_cell_areas_are_exact_on_the_ellipsoid():
         assert areas[row, 0] == pytest.approx(measure.measureArea(cell), rel=1e-4)
 
 
-def test_projected_cell_areas_and_raster_habitat_coverage():
+def test_projected_cell_areas_and_habitat_sums():
     habitat = np.array([[1.0, 1.0, 0.0], [np.nan, 2.0, 1.0]])
     protected = np.array([[True, False, False], [True, True, False]])
     region = np.array([[True, True, True], [False, False, False]])
     areas = coverage.cell_areas_m2((0, 100.0, 0, 0, 0, -100.0), 2, geographic=False)
     assert areas.ravel().tolist() == [1e4, 1e4]
-    assert coverage.raster_habitat_coverage(habitat, protected, areas) == pytest.approx((0.04, 0.02, 1.0))
-    assert coverage.raster_habitat_coverage(habitat, protected, areas, region) == pytest.approx((0.02, 0.01, 0.5))
+    assert coverage.habitat_sums(habitat, protected, areas) == pytest.approx((4e4, 4e4, 2e4))
+    assert coverage.habitat_sums(habitat, protected, areas, region) == pytest.approx((4e4, 2e4, 1e4))
+
+
+def test_raster_read_block_by_block_gives_the_same_totals(tmp_path):
+    path = habitat_raster(tmp_path / 'habitat.tif')
+    protected = [box(4321000, 3211400, 4322900, 3214000)]
+    region = box(4321000, 3212000, 4325000, 3214000)
+    whole = coverage.raster_habitat_coverage(path, protected, region)
+    assert whole == pytest.approx((5.0, 4.0, 5.0 / 6.0))
+    assert coverage.raster_habitat_coverage(path, protected, region, block_rows=1) == pytest.approx(whole)
 
 
 # --- species-area arithmetic (DOMAIN.md section 6) -----------------------------------------------------------

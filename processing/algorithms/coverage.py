@@ -38,7 +38,6 @@ from shapely.ops import unary_union
 
 from .. import qgis_io
 from ..engine import coverage as engine
-from ..engine import raster as engine_raster
 from ..engine import report as engine_report
 from ..engine import species_area
 from ..engine.messages import EngineError
@@ -653,22 +652,17 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                 'The habitat raster "{layer}" is in {crs}, whose cells do not have true areas: warp it to an '
                 'equal-area or UTM projection (Raster > Projections > Warp) and run again.').format(
                 layer=layer.name(), crs=raster_crs.authid()))
+        protected = [self.in_crs(unit, crs, raster_crs, context) for unit in units]
+        region = None if boundary is None else self.in_crs(boundary, crs, raster_crs, context)
         try:
-            grid = engine_raster.read_band(layer.source())
+            return engine.raster_habitat_coverage(layer.source(), protected, region, raster_crs.isGeographic())
         except EngineError as error:
             raise QgsProcessingException(qgis_io.engine_message(error)) from error
-        protected_mask = self.burn(units, crs, raster_crs, grid, context)
-        region_mask = None if boundary is None else self.burn([boundary], crs, raster_crs, grid, context)
-        cell_areas = engine.cell_areas_m2(grid.geotransform, grid.array.shape[0], raster_crs.isGeographic())
-        return engine.raster_habitat_coverage(grid.array, protected_mask, cell_areas, region_mask)
 
     @staticmethod
-    def burn(geometries, crs, raster_crs, grid, context):
-        """Mask of the cells of ``grid`` whose centre lies in ``geometries`` (given in ``crs``)."""
-        in_raster_crs = [qgis_io.to_shapely(qgis_io.transform_geometry(geometry, crs, raster_crs, context))
-                         for geometry in geometries]
-        return engine_raster.rasterize(in_raster_crs, [1] * len(in_raster_crs), grid.array.shape, grid.geotransform,
-                                       grid.crs_wkt) > 0
+    def in_crs(geometry, crs, target_crs, context):
+        """A shapely geometry reprojected from ``crs`` to ``target_crs``."""
+        return qgis_io.to_shapely(qgis_io.transform_geometry(geometry, crs, target_crs, context))
 
     def write_species(self, parameters, context, frame):
         fields = make_fields(QgsField('species', QVariant.String, 'string', 254),

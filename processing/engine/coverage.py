@@ -15,6 +15,7 @@ from collections import namedtuple
 import numpy as np
 import pandas as pd
 import shapely
+from osgeo import gdal
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from shapely.errors import ShapelyDeprecationWarning
@@ -24,8 +25,9 @@ from shapely.prepared import prep
 from shapely.strtree import STRtree
 
 from . import geometry as engine_geometry
+from . import raster as engine_raster
 from . import zones
-from .messages import N_
+from .messages import EngineError, N_
 
 M2_PER_KM2 = 1e6
 GBF_TARGET_PERCENT = 30.0
@@ -627,18 +629,47 @@ def cell_areas_m2(geotransform, rows, geographic):
     return (GRS80_SEMI_MAJOR_M ** 2 * math.radians(width) * zone / 2.0).reshape(rows, 1)
 
 
-def raster_habitat_coverage(habitat, protected_mask, cell_areas, region_mask=None):
-    """Habitat area, protected habitat area (km2) and the region's share of the habitat, from a raster.
+HABITAT_BLOCK_ROWS = 1024
+
+
+def habitat_sums(habitat, protected_mask, cell_areas, region_mask=None):
+    """(habitat m2, habitat m2 inside the region, protected habitat m2 inside the region) of raster cells.
 
     ``habitat``: float array, cells > 0 are habitat (NaN = nodata); ``protected_mask``/``region_mask``: bool
     arrays of the same shape (cell centre inside); ``cell_areas``: m2 per cell, broadcastable (cell_areas_m2).
     """
     is_habitat = np.nan_to_num(habitat, nan=0.0) > 0
     areas = np.broadcast_to(cell_areas, habitat.shape)
-    whole = float(areas[is_habitat].sum())
     inside = is_habitat if region_mask is None else is_habitat & region_mask
-    inside_m2 = float(areas[inside].sum())
-    protected_m2 = float(areas[inside & protected_mask].sum())
-    share = inside_m2 / whole if whole > 0 else 0.0
-    return inside_m2 / M2_PER_KM2, protected_m2 / M2_PER_KM2, share
+    return float(areas[is_habitat].sum()), float(areas[inside].sum()), float(areas[inside & protected_mask].sum())
 
+
+def raster_habitat_coverage(path, protected, region=None, geographic=False, block_rows=HABITAT_BLOCK_ROWS):
+    """Habitat area, protected habitat area (km2) and the region's share of the habitat of a raster file.
+
+    ``path``: a GDAL raster, band 1 cells > 0 are habitat; ``protected``: polygons and ``region``: an optional
+    polygon, both in the raster's CRS, counted by cell centre; ``geographic``: True for a grid in degrees
+    (cell areas on the ellipsoid, cell_areas_m2). Read ``block_rows`` rows at a time, so memory stays small
+    whatever the raster's size.
+    """
+    dataset = gdal.Open(path)
+    if dataset is None:
+        raise EngineError(N_('Cannot open the raster {path}.'), path=path)
+    x0, dx, rx, y0, ry, dy = dataset.GetGeoTransform()
+    engine_raster.cell_size((x0, dx, rx, y0, ry, dy))
+    crs_wkt = dataset.GetProjection()
+    totals = np.zeros(3)
+    for first in range(0, dataset.RasterYSize, block_rows):
+        rows = min(block_rows, dataset.RasterYSize - first)
+        block = engine_raster.read_rows(dataset, first, rows)
+        transform = (x0, dx, 0.0, y0 + first * dy, 0.0, dy)
+        protected_mask = _burn(protected, block.shape, transform, crs_wkt)
+        region_mask = None if region is None else _burn([region], block.shape, transform, crs_wkt)
+        totals += habitat_sums(block, protected_mask, cell_areas_m2(transform, rows, geographic), region_mask)
+    whole, inside, protected_m2 = totals
+    return inside / M2_PER_KM2, protected_m2 / M2_PER_KM2, (inside / whole if whole > 0 else 0.0)
+
+
+def _burn(geometries, shape, geotransform, crs_wkt):
+    """Mask of the cells whose centre lies in ``geometries``."""
+    return engine_raster.rasterize(geometries, [1] * len(geometries), shape, geotransform, crs_wkt) > 0
