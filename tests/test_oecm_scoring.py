@@ -158,6 +158,21 @@ def test_overlapping_large_sites_each_count_the_shared_cells(tmp_path):
     assert result.mean[2] == pytest.approx(array[5:35, 15:25].mean())
 
 
+def test_large_sites_count_the_cells_whose_centre_is_inside(tmp_path):
+    array = np.arange(40 * 40, dtype=float).reshape(40, 40)
+    path = write_raster(str(tmp_path / 'big.tif'), array)
+    centre = Point(X0 + 20.3 * CELL, Y0 - 19.6 * CELL)
+    donut = centre.buffer(15 * CELL).difference(centre.buffer(6 * CELL))
+    pair = cell_box(1, 1, 6, 12).union(Point(X0 + 33 * CELL, Y0 - 33 * CELL).buffer(5.2 * CELL))
+    beyond_edge = Point(X0 + 38 * CELL, Y0 - 5 * CELL).buffer(7 * CELL)
+    sites = [donut, pair, beyond_edge]
+    result = zonal_of(path, sites)
+    for site, mean in zip(sites, result.mean):
+        inside = [array[row, col] for row in range(40) for col in range(40)
+                  if site.contains(Point(X0 + (col + 0.5) * CELL, Y0 - (row + 0.5) * CELL))]
+        assert mean == pytest.approx(np.mean(inside))
+
+
 def test_a_cancelled_zonal_run_returns_nothing(ramp):
     path, _array = ramp
     plan = zonal.plan_zonal([cell_box(0, 0, 10, 10)], zonal.grid_spec(path))

@@ -3,10 +3,10 @@
 Geometries are shapely polygons in the raster's CRS (the adapter reprojects them). Two rules are combined:
 
 - large sites (window wider than ``EXACT_WINDOW_CELLS`` cells or area of at least ``EXACT_AREA_CELLS`` cells)
-  use the cell-centre rule of GDAL's rasteriser, as QGIS's own zonal statistics do: every cell whose centre
-  lies inside the site counts once. All such sites are rasterised together per raster grid and summed with
-  ``numpy.bincount``; overlapping sites are put on separate rasterisation layers (a greedy colouring of the
-  overlap graph), so a cell shared by two sites counts for both.
+  use the cell-centre rule, as QGIS's own zonal statistics and GDAL's rasteriser do: every cell whose centre
+  lies inside the site counts once. Each site is scanned on its own (row by row, the crossings of its edges
+  with the row of cell centres give the runs of cells inside), so overlapping sites each count the cells
+  they share.
 - small sites (sub-cell sites included) use exact area-weighted cell fractions: the mean is
   sum(f_i v_i) / sum(f_i) over valid cells, f_i being the share of cell i inside the site. A site smaller
   than one cell therefore gets the value of the cell under it (or the area-weighted mix of the cells it spans).
@@ -22,7 +22,7 @@ import numpy as np
 from osgeo import gdal
 from shapely import wkb
 
-from . import coverage, raster
+from . import raster
 from .messages import EngineError, N_
 
 EXACT_WINDOW_CELLS = 8
@@ -38,10 +38,10 @@ ZonalResult = namedtuple('ZonalResult', 'mean weight')
 GridSpec = namedtuple('GridSpec', 'rows cols geotransform crs_wkt')
 """A raster grid: its shape, GDAL geotransform and CRS WKT."""
 
-ZonalPlan = namedtuple('ZonalPlan', 'spec count burnt cells exact_sites')
-"""Where each site lies on one grid, computed once and reused for every raster on that grid: ``burnt`` is the
-cell-centre id grid (site index + 1, or None), ``cells`` the sorted (site, row, col, share) arrays and
-``exact_sites`` the indices of the sites measured by exact cell fractions."""
+ZonalPlan = namedtuple('ZonalPlan', 'spec count cells exact_sites')
+"""Where each site lies on one grid, computed once and reused for every raster on that grid: ``cells`` are
+(site, row, col, share) arrays sorted by row (share 1 for the cell-centre rule, the covered fraction for small
+sites) and ``exact_sites`` the indices of the sites measured by exact cell fractions."""
 
 
 def grid_spec(path):
@@ -58,12 +58,9 @@ def plan_zonal(geometries, spec):
     outlines = [_oriented_rings(geometry) for geometry in geometries]
     windows = [_window(rings, spec) for rings in outlines]
     exact, centre = _split_by_rule(geometries, windows, spec)
-    layers = _overlap_free_layers(geometries, centre)
-    burnt = _burn_layer(geometries, layers[0], spec) if layers else None
     cells = _merge_cells([_exact_fractions(outlines, windows, exact, spec)]
-                         + [_centre_cells(outlines[index], index, windows[index], spec)
-                            for layer in layers[1:] for index in layer])
-    return ZonalPlan(spec, len(geometries), burnt, cells, exact)
+                         + [_centre_cells(outlines[index], index, windows[index], spec) for index in centre])
+    return ZonalPlan(spec, len(geometries), cells, exact)
 
 
 def zonal_means(path, plan, band=1, progress=None):
@@ -84,11 +81,6 @@ def zonal_means(path, plan, band=1, progress=None):
             return None
         last_row = min(first_row + ROWS_PER_BLOCK, spec.rows)
         values = raster.read_rows(dataset, first_row, last_row - first_row, band)
-        if plan.burnt is not None:
-            block_ids = plan.burnt[first_row:last_row]
-            keep = (block_ids > 0) & ~np.isnan(values)
-            sums += np.bincount(block_ids[keep], weights=values[keep], minlength=plan.count + 1)
-            weights += np.bincount(block_ids[keep], minlength=plan.count + 1)
         _add_cells(plan.cells, first_row, last_row, values, sums, weights)
     with np.errstate(invalid='ignore', divide='ignore'):
         mean = np.where(weights[1:] > 0, sums[1:] / weights[1:], np.nan)
@@ -127,53 +119,39 @@ def _overlaps_grid(window, spec):
     return col0 < spec.cols and row0 < spec.rows and col0 + cols > 0 and row0 + rows > 0
 
 
-def _overlap_free_layers(geometries, indices):
-    """Split ``indices`` into lists whose geometries' interiors never overlap (greedy graph colouring)."""
-    if not indices:
-        return []
-    subset = [geometries[index] for index in indices]
-    tree = coverage.build_tree(subset)
-    colours = [-1] * len(subset)
-    for position, geometry in enumerate(subset):
-        used = {colours[other] for other in coverage.query_indices(tree, geometry)
-                if other != position and colours[other] >= 0
-                and geometry.relate_pattern(subset[other], 'T********')}
-        colours[position] = next(colour for colour in range(len(used) + 1) if colour not in used)
-    layers = [[] for _ in range(max(colours) + 1)]
-    for position, colour in enumerate(colours):
-        layers[colour].append(indices[position])
-    return layers
-
-
-def _burn_layer(geometries, indices, spec):
-    """Grid of site numbers (index + 1, 0 outside) by the cell-centre rule for overlap-free ``indices``."""
-    return raster.rasterize([geometries[index] for index in indices], [index + 1 for index in indices],
-                            (spec.rows, spec.cols), spec.geotransform, spec.crs_wkt)
-
-
 def _centre_cells(rings, index, window, spec):
-    """(site, row, col, weight 1) arrays of one site's cells whose centre lies inside it (even-odd rule over all
-    its rings), for large sites overlapping another one; rows are processed in groups within CORNER_BUDGET."""
+    """(site, row, col, share 1) arrays of the grid cells whose centre lies inside a site (even-odd rule over all
+    its rings), scanning the rows of its window in groups of at most CORNER_BUDGET row-edge crossings."""
     col0, row0, cols, rows = window
     x0, dx, _r, y0, _r2, dy = spec.geotransform
     edges = np.vstack([np.hstack((ring[:-1], ring[1:])) for ring in rings])
-    centre_x = x0 + (col0 + np.arange(cols) + 0.5) * dx
-    inside = np.zeros((rows, cols), dtype=bool)
-    step = max(1, CORNER_BUDGET // max(1, cols * len(edges)))
-    for first in range(0, rows, step):
-        centre_y = y0 + (row0 + np.arange(first, min(first + step, rows)) + 0.5) * dy
-        inside[first:first + step] = _even_odd_inside(edges, centre_x, centre_y)
-    return _grid_cells(index, window, inside.astype(float), spec)
+    step = max(1, CORNER_BUDGET // len(edges))
+    parts = []
+    for first in range(max(0, -row0), min(rows, spec.rows - row0), step):
+        grid_rows = row0 + np.arange(first, min(first + step, rows, spec.rows - row0))
+        parts.append(_runs_inside(edges, y0 + (grid_rows + 0.5) * dy, x0, dx, grid_rows, spec))
+    row_ids = np.concatenate([part[0] for part in parts]) if parts else np.zeros(0, dtype=np.int64)
+    col_ids = np.concatenate([part[1] for part in parts]) if parts else np.zeros(0, dtype=np.int64)
+    return np.full(len(row_ids), index, dtype=np.int64), row_ids, col_ids, np.ones(len(row_ids))
 
 
-def _even_odd_inside(edges, xs, ys):
-    """(len(ys), len(xs)) booleans: is each point (x, y) inside the rings given as (E, 4) edges, by ray casting."""
-    x_start, y_start, x_end, y_end = (edges[:, column][:, None, None] for column in range(4))
-    y = ys[None, :, None]
+def _runs_inside(edges, centre_y, x0, dx, grid_rows, spec):
+    """Rows and columns of the cells inside the rings on the rows of cell centres ``centre_y``: along each row
+    the sorted crossings c0 < c1 < ... bound the runs c_2k <= x < c_2k+1 of cell centres inside."""
+    x_start, y_start, x_end, y_end = (edges[:, column][None, :] for column in range(4))
+    y = centre_y[:, None]
     crosses = (y_start > y) != (y_end > y)
     with np.errstate(invalid='ignore', divide='ignore'):
-        x_cross = x_start + (y - y_start) * (x_end - x_start) / (y_end - y_start)
-    return np.logical_xor.reduce(crosses & (xs[None, None, :] < x_cross), axis=0)
+        x_cross = np.where(crosses, x_start + (y - y_start) * (x_end - x_start) / (y_end - y_start), np.inf)
+    x_cross.sort(axis=1)
+    pairs = crosses.sum(axis=1) // 2
+    row_of_run = np.repeat(np.arange(len(centre_y)), pairs)
+    run = np.arange(len(row_of_run)) - np.repeat(np.cumsum(pairs) - pairs, pairs)
+    first_col = np.clip(np.ceil((x_cross[row_of_run, 2 * run] - x0) / dx - 0.5).astype(np.int64), 0, spec.cols)
+    end_col = np.clip(np.ceil((x_cross[row_of_run, 2 * run + 1] - x0) / dx - 0.5).astype(np.int64), 0, spec.cols)
+    lengths = np.maximum(end_col - first_col, 0)
+    cols = np.repeat(first_col - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
+    return grid_rows[np.repeat(row_of_run, lengths)], cols
 
 
 def _grid_cells(index, window, shares, spec):
