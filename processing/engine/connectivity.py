@@ -49,6 +49,9 @@ INITIAL_NEIGHBOURS = 8
 LOCAL_COST_LIMIT = 3.0
 """Cost limit k d of the cheap first pass that links near neighbours (p = 0.05; a speed setting only)."""
 
+DOMINATED_TOLERANCE = 1e-12
+"""A link is dropped as dominated only when longer than the shortest path by more than this relative margin."""
+
 SOURCE_BLOCK_CELLS = 2_000_000
 """Shortest-path rows are computed in blocks of about this many matrix cells (16 MB of float64 each)."""
 
@@ -265,15 +268,31 @@ class PathGraph:
         return dijkstra(self.graph, directed=True, indices=sources, limit=self.limit if limit is None else limit)
 
     def _settle_pass(self, limit, visit=None):
-        """One pass over all sources; ``(links added?, [visit(block, rows)] while none was)``."""
-        results, added = [], False
+        """One pass over all sources: ``(links added?, [visit(block, rows)], positions of dominated links)``,
+        the last two meaningful only when no link was added."""
+        results, dominated, added = [], [], False
         for block in _source_blocks(np.arange(self.count), self.count):
             rows = self._costs(block, limit)
             if self._refine(rows, block, limit):
                 added = True
-            elif not added and visit is not None:
-                results.append(visit(block, rows))
-        return added, results
+            elif not added:
+                dominated.append(self._dominated(rows, block))
+                if visit is not None:
+                    results.append(visit(block, rows))
+        return added, results, np.concatenate(dominated) if dominated else np.empty(0, dtype=int)
+
+    def _dominated(self, rows, sources):
+        """Positions of the links (s, j), s in ``sources``, strictly longer than the shortest path s-j.
+
+        No shortest path uses such a link, so dropping them all keeps every shortest cost (they stay
+        measured, and come back if a removed node makes them useful again)."""
+        positions = np.flatnonzero(self.linked)
+        first = self.keys[positions] // self.count
+        inside = (first >= sources[0]) & (first <= sources[-1])
+        positions, first = positions[inside], first[inside]
+        second = self.keys[positions] % self.count
+        costs = self.network.decay * self.distances[positions]
+        return positions[costs > rows[first - sources[0], second] * (1 + DOMINATED_TOLERANCE)]
 
     def settle(self, visit):
         """Link what is needed for exact paths from every node; ``[visit(block, cost rows)]`` of the exact pass.
@@ -282,11 +301,15 @@ class PathGraph:
         path (its box gap, a lower bound, is no shorter than a path already found), so every row is exact.
         A cheap pass with a short cost limit first links the near neighbours, so that the expensive pass
         at the full limit rarely needs to be repeated.
+        Links longer than the path they join are then dropped, which keeps later runs fast.
         """
         self._settle_pass(min(self.limit, LOCAL_COST_LIMIT))
         while True:
-            added, results = self._settle_pass(self.limit, visit)
+            added, results, dominated = self._settle_pass(self.limit, visit)
             if not added:
+                self.linked = self.linked.copy()
+                self.linked[dominated] = False
+                self.graph = self._graph()
                 return results
 
     def rows(self, sources):
