@@ -2,11 +2,11 @@
 
 Geometries are shapely polygons in the raster's CRS (the adapter reprojects them). Two rules are combined:
 
-- large sites (window wider than ``EXACT_WINDOW_CELLS`` cells or area of at least ``EXACT_AREA_CELLS`` cells)
-  use the cell-centre rule, as QGIS's own zonal statistics and GDAL's rasteriser do: every cell whose centre
-  lies inside the site counts once. Each site is scanned on its own (row by row, the crossings of its edges
-  with the row of cell centres give the runs of cells inside), so overlapping sites each count the cells
-  they share.
+- large sites (an area of at least ``EXACT_AREA_CELLS`` cells and bounds wider or taller than
+  ``EXACT_WINDOW_CELLS`` cells) use the cell-centre rule, as QGIS's own zonal statistics and GDAL's
+  rasteriser do: every cell whose centre lies inside the site counts once. Each site is scanned on its own
+  (row by row, the crossings of its edges with the row of cell centres give the runs of cells inside), so
+  overlapping sites each count the cells they share.
 - small sites (sub-cell sites included) use exact area-weighted cell fractions: the mean is
   sum(f_i v_i) / sum(f_i) over valid cells, f_i being the share of cell i inside the site. A site smaller
   than one cell therefore gets the value of the cell under it (or the area-weighted mix of the cells it spans).
@@ -73,8 +73,8 @@ def zonal_means(path, plan, band=1, progress=None):
     if (spec.rows, spec.cols, tuple(spec.geotransform)) != (plan.spec.rows, plan.spec.cols,
                                                             tuple(plan.spec.geotransform)):
         raise EngineError(N_('The raster {path} is not on the grid the sites were located on.'), path=path)
-    sums = np.zeros(plan.count + 1)
-    weights = np.zeros(plan.count + 1)
+    sums = np.zeros(plan.count)
+    weights = np.zeros(plan.count)
     dataset = gdal.Open(path)
     for first_row in range(0, spec.rows, ROWS_PER_BLOCK):
         if progress is not None and progress(first_row / spec.rows):
@@ -83,8 +83,8 @@ def zonal_means(path, plan, band=1, progress=None):
         values = raster.read_rows(dataset, first_row, last_row - first_row, band)
         _add_cells(plan.cells, first_row, last_row, values, sums, weights)
     with np.errstate(invalid='ignore', divide='ignore'):
-        mean = np.where(weights[1:] > 0, sums[1:] / weights[1:], np.nan)
-    return ZonalResult(mean, weights[1:])
+        mean = np.where(weights > 0, sums / weights, np.nan)
+    return ZonalResult(mean, weights)
 
 
 def _window(rings, spec):
@@ -122,7 +122,7 @@ def _overlaps_grid(window, spec):
 def _centre_cells(rings, index, window, spec):
     """(site, row, col, share 1) arrays of the grid cells whose centre lies inside a site (even-odd rule over all
     its rings), scanning the rows of its window in groups of at most CORNER_BUDGET row-edge crossings."""
-    col0, row0, cols, rows = window
+    _col0, row0, _cols, rows = window
     x0, dx, _r, y0, _r2, dy = spec.geotransform
     edges = np.vstack([np.hstack((ring[:-1], ring[1:])) for ring in rings])
     step = max(1, CORNER_BUDGET // len(edges))
@@ -183,7 +183,7 @@ def _add_cells(cells, first_row, last_row, values, sums, weights):
         return
     cell_values = values[rows[start:stop] - first_row, cols[start:stop]]
     keep = ~np.isnan(cell_values)
-    ids = sites[start:stop][keep] + 1
+    ids = sites[start:stop][keep]
     sums += np.bincount(ids, weights=shares[start:stop][keep] * cell_values[keep], minlength=len(sums))
     weights += np.bincount(ids, weights=shares[start:stop][keep], minlength=len(weights))
 
