@@ -239,8 +239,9 @@ class CostDistance(ReservePlannerAlgorithm):
             'Give sources, a source raster or both.\n\n'
             'Maximum cost (optional, resistance x metres): cells farther than this stay without data, and the '
             'run stops earlier.\n\n'
-            'Output: a raster on the resistance grid with the accumulated cost in resistance x metres '
-            '(0 on the sources), no data where the cost is beyond the maximum or no path reaches.')
+            'Output: a Float32 raster on the resistance grid (as ArcGIS Cost Distance writes) with the '
+            'accumulated cost in resistance x metres (0 on the sources), no data where the cost is beyond the '
+            'maximum or no path reaches.')
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterRasterLayer(self.RESISTANCE, self.tr('Resistance raster')))
@@ -282,7 +283,7 @@ class CostDistance(ReservePlannerAlgorithm):
         if feedback.isCanceled():
             raise QgsProcessingException(tr('The run was cancelled; no output was written.'))
         grid = resistance.layer_grid
-        write_geotiff(output, cost, grid.geotransform, grid.crs_wkt, fast=True)
+        write_geotiff(output, cost.astype(np.float32), grid.geotransform, grid.crs_wkt, fast=True)
         steps.setProgress(100)
         _style_cost_raster(context, output)
         return {self.OUTPUT: output}

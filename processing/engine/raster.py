@@ -77,8 +77,8 @@ def cell_size(geotransform):
 
 def write_geotiff(path, array, geotransform, crs_wkt, nodata=-9999.0, fast=False):
     """Write ``array`` (NaN = nodata) as a compressed GeoTIFF, atomically: a cancelled or failed
-    write leaves no file at ``path``. ``fast`` compresses at DEFLATE level 1 on every CPU (large
-    float rasters such as cost surfaces, which compress little at any level)."""
+    write leaves no file at ``path``. ``fast`` compresses at DEFLATE level 1 on every CPU, with the
+    floating-point predictor for float arrays (large float rasters such as cost surfaces)."""
     folder = os.path.dirname(os.path.abspath(path))
     partial = os.path.join(folder, '.partial-{}.tif'.format(uuid.uuid4().hex))
     data_type = gdal.GDT_Float32 if array.dtype == np.float32 else gdal.GDT_Float64
@@ -89,7 +89,8 @@ def write_geotiff(path, array, geotransform, crs_wkt, nodata=-9999.0, fast=False
         rows, cols = array.shape
         dataset = driver.Create(partial, cols, rows, 1, data_type,
                                 ['COMPRESS=DEFLATE', 'TILED=YES', 'BIGTIFF=IF_SAFER']
-                                + (['ZLEVEL=1', 'NUM_THREADS=ALL_CPUS'] if fast else []))
+                                + (['ZLEVEL=1', 'NUM_THREADS=ALL_CPUS'] if fast else [])
+                                + (['PREDICTOR=3'] if fast and data_type != gdal.GDT_Int32 else []))
         dataset.SetGeoTransform(geotransform)
         dataset.SetProjection(crs_wkt)
         band = dataset.GetRasterBand(1)

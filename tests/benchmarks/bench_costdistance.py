@@ -6,7 +6,7 @@ source raster (a few source cells and a short line), then times from the command
 
 - ours:  qgis_process.bin run reserveplanner:costdistance -- RESISTANCE=... SOURCE_RASTER=... OUTPUT=...
 - GRASS: grass --tmp-location EPSG:32650 --exec: r.in.gdal (both rasters), g.region, r.cost (8 neighbours),
-         r.out.gdal with the same GeoTIFF creation options as ours (Float64, DEFLATE level 1, tiled)
+         r.out.gdal with the same GeoTIFF type and creation options as ours (Float32, DEFLATE level 1, tiled)
 
 and prints wall time, CPU time (user + system of the process tree), peak memory (largest process) and the
 largest difference between the two outputs (GRASS's cost x cell width, DOMAIN.md section 5). The two tools
@@ -35,7 +35,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 CELL_WIDTH, CELL_HEIGHT = 30.0, 20.0
 X0, Y0 = 500000.0, 4000000.0
 NODATA = -9999.0
-CREATION_OPTIONS = 'COMPRESS=DEFLATE,TILED=YES,BIGTIFF=IF_SAFER,ZLEVEL=1,NUM_THREADS=ALL_CPUS'
+CREATION_OPTIONS = 'COMPRESS=DEFLATE,TILED=YES,BIGTIFF=IF_SAFER,ZLEVEL=1,NUM_THREADS=ALL_CPUS,PREDICTOR=3'
 
 
 def utm_wkt():
@@ -122,7 +122,7 @@ def run_grass(folder, resistance, sources, output):
                      'r.in.gdal -o input={src} output=sources --quiet\n'
                      'g.region raster=resistance\n'
                      'r.cost input=resistance start_raster=sources output=cost --quiet\n'
-                     'r.out.gdal input=cost output={out} type=Float64 createopt={options} --quiet\n'.format(
+                     'r.out.gdal input=cost output={out} type=Float32 createopt={options} --quiet\n'.format(
                          res=resistance, src=sources, out=output, options=CREATION_OPTIONS))
     return run_in_fresh_process(['grass', '--tmp-location', 'EPSG:32650', '--exec', 'bash', script], cwd=folder)
 

@@ -77,7 +77,7 @@ Source raster (optional): its non-zero cells are sources (resampled onto the res
 
 Maximum cost (optional, resistance x metres): cells farther than this stay without data, and the run stops earlier.
 
-Output: a raster on the resistance grid with the accumulated cost in resistance x metres (0 on the sources), no data where the cost is beyond the maximum or no path reaches.</source>
+Output: a Float32 raster on the resistance grid (as ArcGIS Cost Distance writes) with the accumulated cost in resistance x metres (0 on the sources), no data where the cost is beyond the maximum or no path reaches.</source>
       <translation>计算从最近的源到阻力栅格每个像元的累积成本，与 GRASS r.cost（乘以像元大小）和 ArcGIS 成本距离的计算方式相同：每个像元与其 8 个相邻像元相连，每一步的成本为步长（米）乘以两个像元阻力的平均值（对角步更长；非正方形像元按实际尺寸精确计算）。
 
 阻力栅格：第 1 波段给出穿越每个像元一米的成本（正值）。无数据或阻力小于等于 0 的像元为障碍。不是以米为单位的投影坐标系（例如地理坐标度）的栅格，在本次运行中会被重投影到以米为单位的局部等积坐标系并给出警告，结果再重投影回其原栅格网格。
@@ -88,7 +88,7 @@ Output: a raster on the resistance grid with the accumulated cost in resistance 
 
 最大成本（可选，阻力 × 米）：超过该值的像元保持无数据，运行也会更早结束。
 
-输出：位于阻力栅格网格上的栅格，值为以阻力 × 米表示的累积成本（源上为 0），超过最大成本或无路径可达之处为无数据。</translation>
+输出：位于阻力栅格网格上的 Float32 栅格（与 ArcGIS 成本距离的输出相同），值为以阻力 × 米表示的累积成本（源上为 0），超过最大成本或无路径可达之处为无数据。</translation>
     </message>
     <message>
       <source>Resistance raster</source>
