@@ -70,6 +70,7 @@ TYPE_NAMES = ('Point', 'LineString', 'LinearRing', 'Polygon', 'MultiPoint', 'Mul
 
 
 def note(template, **params):
+    """A Note: the adapters translate ``template`` (marked with N_) and fill in ``params``."""
     return Note(template, params)
 
 
