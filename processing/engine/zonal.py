@@ -58,8 +58,8 @@ def plan_zonal(geometries, spec):
     outlines = [_oriented_rings(geometry) for geometry in geometries]
     windows = [_window(rings, spec) for rings in outlines]
     exact, centre = _split_by_rule(geometries, windows, spec)
-    cells = _merge_cells([_exact_fractions(outlines, windows, exact, spec)]
-                         + [_centre_cells(outlines[index], index, windows[index], spec) for index in centre])
+    cells = _merge_cells([_exact_fractions(outlines, windows, exact, spec),
+                          _centre_cells(outlines, windows, centre, spec)])
     return ZonalPlan(spec, len(geometries), cells, exact)
 
 
@@ -119,39 +119,60 @@ def _overlaps_grid(window, spec):
     return col0 < spec.cols and row0 < spec.rows and col0 + cols > 0 and row0 + rows > 0
 
 
-def _centre_cells(rings, index, window, spec):
-    """(site, row, col, share 1) arrays of the grid cells whose centre lies inside a site (even-odd rule over all
-    its rings), scanning the rows of its window in groups of at most CORNER_BUDGET row-edge crossings."""
-    _col0, row0, _cols, rows = window
+def _centre_cells(outlines, windows, indices, spec):
+    """(site, row, col, share 1) arrays of the grid cells whose centre lies inside each site of ``indices`` (even-odd
+    rule over all its rings). The rows of all sites are scanned together, in slices of at most CORNER_BUDGET
+    row-edge crossings; sites are sorted by edge count so little padding is needed."""
+    edges = {index: np.vstack([np.hstack((ring[:-1], ring[1:])) for ring in outlines[index]]) for index in indices}
+    order = sorted(indices, key=lambda index: len(edges[index]))
+    first_rows = [max(windows[index][1], 0) for index in order]
+    row_counts = [max(0, min(windows[index][1] + windows[index][3], spec.rows) - first) for index, first
+                  in zip(order, first_rows)]
+    pair_site = np.repeat(np.asarray(order, dtype=np.int64), row_counts)
+    pair_row = np.concatenate([np.arange(first, first + count) for first, count in zip(first_rows, row_counts)]
+                              or [np.zeros(0, dtype=np.int64)])
+    pair_edges = np.repeat([len(edges[index]) for index in order], row_counts)
+    parts, start = [], 0
+    while start < len(pair_site):
+        stop = _slice_end(pair_edges, start)
+        sites, local = np.unique(pair_site[start:stop], return_inverse=True)
+        padded = np.zeros((len(sites), pair_edges[stop - 1], 4))
+        for position, index in enumerate(sites):
+            padded[position, :len(edges[index])] = edges[index]
+        rows, cols, pairs = _runs_inside(padded[local], pair_row[start:stop], spec)
+        parts.append((pair_site[start:stop][pairs], rows, cols, np.ones(len(rows))))
+        start = stop
+    return _merge_cells(parts)
+
+
+def _slice_end(pair_edges, start):
+    """End of the slice of row pairs from ``start`` whose count x largest edge count stays within CORNER_BUDGET."""
+    stop = min(len(pair_edges), start + max(1, CORNER_BUDGET // int(pair_edges[start])))
+    while stop - start > 1 and (stop - start) * int(pair_edges[stop - 1]) > CORNER_BUDGET:
+        stop = start + max(1, CORNER_BUDGET // int(pair_edges[stop - 1]))
+    return stop
+
+
+def _runs_inside(edges, grid_rows, spec):
+    """Cells whose centre is inside, for rows of cell centres each with its own site's edges ((P, E, 4) array,
+    zero-padded: a flat edge never crosses). Along each row the sorted crossings c0 < c1 < ... bound the runs
+    c_2k <= x < c_2k+1 of centres inside. Returns (rows, cols, index of the row pair of each cell)."""
     x0, dx, _r, y0, _r2, dy = spec.geotransform
-    edges = np.vstack([np.hstack((ring[:-1], ring[1:])) for ring in rings])
-    step = max(1, CORNER_BUDGET // len(edges))
-    parts = []
-    for first in range(max(0, -row0), min(rows, spec.rows - row0), step):
-        grid_rows = row0 + np.arange(first, min(first + step, rows, spec.rows - row0))
-        parts.append(_runs_inside(edges, y0 + (grid_rows + 0.5) * dy, x0, dx, grid_rows, spec))
-    row_ids = np.concatenate([part[0] for part in parts]) if parts else np.zeros(0, dtype=np.int64)
-    col_ids = np.concatenate([part[1] for part in parts]) if parts else np.zeros(0, dtype=np.int64)
-    return np.full(len(row_ids), index, dtype=np.int64), row_ids, col_ids, np.ones(len(row_ids))
-
-
-def _runs_inside(edges, centre_y, x0, dx, grid_rows, spec):
-    """Rows and columns of the cells inside the rings on the rows of cell centres ``centre_y``: along each row
-    the sorted crossings c0 < c1 < ... bound the runs c_2k <= x < c_2k+1 of cell centres inside."""
-    x_start, y_start, x_end, y_end = (edges[:, column][None, :] for column in range(4))
-    y = centre_y[:, None]
+    x_start, y_start, x_end, y_end = (edges[:, :, column] for column in range(4))
+    y = (y0 + (grid_rows + 0.5) * dy)[:, None]
     crosses = (y_start > y) != (y_end > y)
     with np.errstate(invalid='ignore', divide='ignore'):
         x_cross = np.where(crosses, x_start + (y - y_start) * (x_end - x_start) / (y_end - y_start), np.inf)
     x_cross.sort(axis=1)
     pairs = crosses.sum(axis=1) // 2
-    row_of_run = np.repeat(np.arange(len(centre_y)), pairs)
+    row_of_run = np.repeat(np.arange(len(grid_rows)), pairs)
     run = np.arange(len(row_of_run)) - np.repeat(np.cumsum(pairs) - pairs, pairs)
     first_col = np.clip(np.ceil((x_cross[row_of_run, 2 * run] - x0) / dx - 0.5).astype(np.int64), 0, spec.cols)
     end_col = np.clip(np.ceil((x_cross[row_of_run, 2 * run + 1] - x0) / dx - 0.5).astype(np.int64), 0, spec.cols)
     lengths = np.maximum(end_col - first_col, 0)
     cols = np.repeat(first_col - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
-    return grid_rows[np.repeat(row_of_run, lengths)], cols
+    pair_of_cell = np.repeat(row_of_run, lengths)
+    return grid_rows[pair_of_cell], cols, pair_of_cell
 
 
 def _grid_cells(index, window, shares, spec):
