@@ -383,6 +383,24 @@ def test_polygon_sources_are_the_cells_whose_centre_they_contain(qgis_app, tmp_p
     assert cost[5, 5] == pytest.approx(20 * ROOT2)
 
 
+def test_self_intersecting_polygon_source_is_repaired_and_used(qgis_app, tmp_path):
+    from shapely.geometry import Point
+    from shapely.validation import make_valid
+    from shapely import wkt as shapely_wkt
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((8, 8)), 10)
+    bow_tie = 'POLYGON(({x0} {y0}, {x1} {y1}, {x1} {y0}, {x0} {y1}, {x0} {y0}))'.format(
+        x0=X0 + 2, y0=Y0 - 74, x1=X0 + 77, y1=Y0 - 3)
+    feedback = RecordingFeedback()
+    output = str(tmp_path / 'cost.tif')
+    run('costdistance', feedback=feedback, RESISTANCE=resistance, SOURCES=layer('Polygon', UTM, [bow_tie]),
+        OUTPUT=output)
+    repaired = make_valid(shapely_wkt.loads(bow_tie))
+    inside = np.array([[repaired.contains(Point(*cell_centre(row, col, 10))) for col in range(8)] for row in range(8)])
+    assert inside.sum() > 10
+    np.testing.assert_array_equal(read_raster(output)[0] == 0, inside)
+    assert any('repaired' in line for line in feedback.lines)
+
+
 def test_source_raster_and_max_cost(qgis_app, tmp_path):
     resistance = geotiff(tmp_path / 'resistance.tif', np.ones((1, 8)), 10)
     sources = np.zeros((1, 8))
