@@ -274,9 +274,8 @@ class CostDistance(ReservePlannerAlgorithm):
             mask |= vector_sources(sources, sources.sourceName(), resistance, context, steps)
         if source_raster is not None:
             mask |= raster_sources(source_raster, resistance)
-        graph = resistance.graph()
         steps.setCurrentStep(1)
-        cost = accumulate(graph, mask, max_cost, steps)
+        cost = accumulate(resistance.graph(), mask, max_cost, steps)
         steps.setCurrentStep(2)
         cost[np.isinf(cost)] = np.nan
         cost = resistance.to_layer_grid(cost)
