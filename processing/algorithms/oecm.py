@@ -261,12 +261,9 @@ class ScoreOecm(ReservePlannerAlgorithm):
             protected_pieces = dissolved_pieces(protected_source, work_crs, context, steps)
         else:
             feedback.pushWarning(tr('No protected areas were given: criterion A (already protected) is not checked.'))
-        protected_percent = share_inside(protected_pieces, geometries) if protected_pieces \
-            else np.where([geometry is None for geometry in geometries], np.nan, 0.0)
-        reasons = [scoring.screen_candidate(percent, item.geometry is not None,
-                                            [name for name in required_fields
-                                             if scoring.is_blank(plain(item.attributes.get(name)))], threshold)
-                   for item, percent in zip(candidates, protected_percent)]
+        if feedback.isCanceled():
+            raise cancelled()
+        protected_percent, reasons = self.screening(candidates, protected_pieces, required_fields, threshold)
         eligible = np.array([not item for item in reasons], dtype=bool)
 
         columns = []
@@ -277,8 +274,8 @@ class ScoreOecm(ReservePlannerAlgorithm):
         for number, layer in enumerate(vector_layers):
             steps.setCurrentStep(2 + len(rasters) + number)
             columns.append(share_inside(dissolved_pieces(layer, work_crs, context, steps), geometries))
-        for name in attribute_fields:
-            columns.append(np.array([self.number(item.attributes.get(name)) for item in candidates]))
+        columns += [np.array([self.number(item.attributes.get(name)) for item in candidates])
+                    for name in attribute_fields]
         steps.setCurrentStep(2 + len(rasters) + len(vector_layers))
         if with_connectivity:
             columns.append(self.connectivity_gains(geometries, eligible, protected_pieces, regions_source, distance,
@@ -302,6 +299,18 @@ class ScoreOecm(ReservePlannerAlgorithm):
                            scores).write(html_path)
             results[self.OUTPUT_HTML] = html_path
         return results
+
+    @staticmethod
+    def screening(candidates, protected_pieces, required_fields, threshold):
+        """Percent of each candidate inside protected areas and the ScreenReasons of each (DOMAIN.md section 2)."""
+        geometries = [item.geometry for item in candidates]
+        protected_percent = share_inside(protected_pieces, geometries) if protected_pieces \
+            else np.where([geometry is None for geometry in geometries], np.nan, 0.0)
+        reasons = [scoring.screen_candidate(percent, item.geometry is not None,
+                                            [name for name in required_fields
+                                             if scoring.is_blank(plain(item.attributes.get(name)))], threshold)
+                   for item, percent in zip(candidates, protected_percent)]
+        return protected_percent, reasons
 
     @staticmethod
     def weights(weights_text, matrix_text, count, feedback):
@@ -614,6 +623,8 @@ class SelectOecm(ReservePlannerAlgorithm):
         regions = [(self.region_key(item, region_field), item.geometry) for item in region_features]
         steps.setCurrentStep(2)
         protected = dissolved_pieces(protected_source, work_crs, context, steps) if protected_source else []
+        if feedback.isCanceled():
+            raise cancelled()
         scores, costs = self.scores_and_costs(candidates, score_field, cost_field, candidates_source, feedback)
         steps.setCurrentStep(3)
         try:
