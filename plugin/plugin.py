@@ -1,14 +1,13 @@
 """The QGIS plugin object: registers the Processing provider and the Desktop menu, toolbar and zone editor dock."""
 
 import os
-import sys
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices, QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from ..processing.provider import ReservePlannerProvider, algorithm_classes
+from ..processing.provider import ReservePlannerProvider
 from .i18n import install_translator, remove_translator
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
@@ -25,16 +24,6 @@ ALGORITHM_ACTIONS = (
 
 def tr(text):
     return QCoreApplication.translate('ReservePlannerPlugin', text)
-
-
-def forget_algorithm_modules():
-    """Drop the algorithm modules the provider imported with importlib from sys.modules.
-
-    QGIS's plugin unloader forgets only the modules imported by import statements; without this, a
-    reloaded plugin would find the old algorithm classes, built on the old base class, and list none.
-    """
-    for name in {cls.__module__ for cls in algorithm_classes()}:
-        sys.modules.pop(name, None)
 
 
 class ReservePlannerPlugin:
@@ -151,6 +140,5 @@ class ReservePlannerPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
-            forget_algorithm_modules()
         remove_translator(self.translator)
         self.translator = None

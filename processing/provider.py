@@ -1,6 +1,5 @@
 """The Reserve Planner Processing provider."""
 
-import importlib
 import inspect
 import os
 import pkgutil
@@ -19,7 +18,9 @@ def algorithm_classes():
     """Every concrete algorithm class defined in processing/algorithms/, sorted by id."""
     classes = {}
     for module_info in pkgutil.iter_modules(algorithms.__path__):
-        module = importlib.import_module('{}.{}'.format(algorithms.__name__, module_info.name))
+        # __import__, not importlib: QGIS's import hook then records the module as the plugin's, and its
+        # unloader forgets it, so a reloaded plugin imports the algorithms afresh.
+        module = __import__('{}.{}'.format(algorithms.__name__, module_info.name), fromlist=['__name__'])
         for _name, cls in inspect.getmembers(module, inspect.isclass):
             if issubclass(cls, ReservePlannerAlgorithm) and cls.ALGORITHM_ID and cls.__module__ == module.__name__:
                 classes[cls.ALGORITHM_ID] = cls

@@ -53,6 +53,7 @@ def check_session(result, out, menu_title, zone_editor_text):
     assert result['unload'] and result['after_unload']['menu'] is None
     assert result['after_unload']['toolbars'] == 0 and not result['provider_after_unload']
     assert result['reload'] and result['after_reload'] == loaded
+    assert result['algorithms'] >= 12 and result['algorithms_after_reload'] == result['algorithms']
     for name in ('main_window.png', 'dock.png', 'dock_corridors.png'):
         assert (out / name).stat().st_size > 10000, name
 

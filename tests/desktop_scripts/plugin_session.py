@@ -65,6 +65,11 @@ def watchdog():
     leave()
 
 
+def provider_algorithm_count():
+    provider = QgsApplication.processingRegistry().providerById('reserveplanner')
+    return len(provider.algorithms()) if provider is not None else 0
+
+
 def plugin_gui():
     """The plugin's menu and toolbar as the planner sees them (deleted ones linger until the event loop runs)."""
     window = qgis.utils.iface.mainWindow()
@@ -140,6 +145,7 @@ def run():
         window = iface.mainWindow()
         window.resize(1400, 900)
         result['loaded'] = plugin_gui()
+        result['algorithms'] = provider_algorithm_count()
         step('loaded')
         plugin = qgis.utils.plugins[PLUGIN]
         window.findChild(QToolBar, 'ReservePlannerToolbar').actions()[0].trigger()
@@ -173,6 +179,7 @@ def run():
         step('reloaded')
         wait(300)
         result['after_reload'] = plugin_gui()
+        result['algorithms_after_reload'] = provider_algorithm_count()
         qgis.utils.plugins[PLUGIN].show_zone_editor()
         wait(300)
     except Exception:  # noqa: B902 (everything must reach result.json so the test can show it)
