@@ -44,6 +44,7 @@ def steps(out):
             reserve, RESISTANCE=raster('resistance.tif'), OUTPUT=path('zones_cost.gpkg'))),
         ('Validate zones (China three-zone profile)', 'validatezones', [], dict(
             ZONES=path('zones.gpkg'), ZONE_FIELD='zone', BOUNDARY=layer('reserve_boundary'), PROFILE=1,
+            MIN_BUFFER_WIDTH=1500,
             OUTPUT=path('zone_problems.gpkg'), OUTPUT_HTML=path('zone_validation.html'))),
         ('Zone statistics with land cover', 'zonestatistics', [], dict(
             ZONES=path('zones.gpkg'), LANDCOVER=raster('landcover.tif'), OUTPUT=path('zone_statistics.gpkg'))),
@@ -67,6 +68,21 @@ def steps(out):
             OUTPUT_HTML=path('species_coverage.html'))),
         ('Species persisting (species-area, z = 0.25)', 'speciesarea', [], dict(
             COVERAGE=30, Z=0.25, SPECIES_SHARE=90, OUTPUT=path('species_area.gpkg'))),
+        ('ProtConn per county (10 km dispersal, 50 km stepping stones)', 'protconn', [], dict(
+            PROTECTED=path('protected_flat.gpkg'), REGIONS=layer('counties'), REGION_FIELD='县名', DISTANCE=10000,
+            PROBABILITY=0.5, TRANSBOUNDARY_DISTANCE=50000, OUTPUT=path('protconn_counties.gpkg'),
+            OUTPUT_IMPORTANCE=path('protconn_importance.gpkg'))),
+        ('Score OECM candidates', 'scoreoecm', [
+            'CRITERIA=' + raster('forest_intactness.tif'), 'CRITERIA=' + raster('human_footprint.tif'),
+            'VECTOR_CRITERIA=' + layer('key_biodiversity_areas')], dict(
+            CANDIDATES=layer('oecm_candidates'), PROTECTED=path('protected_flat.gpkg'), OVERLAP_THRESHOLD=5,
+            REQUIRED_FIELDS='governance', ATTRIBUTE_CRITERIA='tenure_yrs', CONNECTIVITY='true',
+            REGIONS=layer('counties'), DIRECTIONS='+,-,+,+,+', WEIGHTS='3,2,2,1,2',
+            OUTPUT=path('oecm_scores.gpkg'), OUTPUT_HTML=path('oecm_scores.html'))),
+        ('Select OECMs toward 30 % per county', 'selectoecm', [], dict(
+            CANDIDATES=path('oecm_scores.gpkg'), SCORE_FIELD='score', COST_FIELD='cost', REGIONS=layer('counties'),
+            REGION_FIELD='县名', PROTECTED=path('protected_flat.gpkg'), TARGET=30,
+            OUTPUT=path('oecm_selected.gpkg'), OUTPUT_REGIONS=path('oecm_regions.gpkg'))),
     ]
 
 
@@ -93,6 +109,9 @@ MAPS = (
         ('corridor_links.gpkg', 'corridor_links'), ('corridor_polygons.gpkg', 'corridor_polygons'))),
     ('coverage_map.png', 'Protected-area coverage per county against the 30 % target', (
         ('protected_flat.gpkg', 'protected_flat'), ('coverage_counties.gpkg', 'coverage'))),
+    ('oecm_map.png', 'OECM candidates by score class, and the sites selected toward 30 %', (
+        ('oecm_selected.gpkg', 'oecm_selection'), ('oecm_scores.gpkg', 'oecm_scores'),
+        ('protected_flat.gpkg', 'protected_flat'))),
 )
 
 
