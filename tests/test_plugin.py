@@ -78,6 +78,7 @@ def test_every_user_visible_string_has_a_chinese_translation():
     untranslated = i18n_tool.missing()
     assert not untranslated, 'untranslated strings (run i18n_tool.py update, then translate): {}'.format(
         untranslated[:20])
+    assert not i18n_tool.conflicts(), 'one string translated two ways: {}'.format(i18n_tool.conflicts())
 
 
 @pytest.mark.slow

@@ -121,6 +121,19 @@ def read_translations():
     return known
 
 
+def conflicts():
+    """(context, source, translations) of every message translated differently in two .ts files."""
+    seen = {}
+    for path in glob.glob(os.path.join(TS_DIR, '*.ts')):
+        for context in ET.parse(path).getroot().iter('context'):
+            name = context.findtext('name')
+            for message in context.iter('message'):
+                translation = message.find('translation')
+                if translation is not None and translation.text and translation.get('type') != 'unfinished':
+                    seen.setdefault((name, message.findtext('source')), set()).add(translation.text)
+    return [(context, source, sorted(texts)) for (context, source), texts in seen.items() if len(texts) > 1]
+
+
 def write_ts(path, messages, known):
     root = ET.Element('TS', version='2.1', language='zh_CN')
     contexts = OrderedDict()
