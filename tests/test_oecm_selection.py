@@ -101,6 +101,7 @@ def test_greedy_against_brute_force_on_small_cases(capsys):
         greedy = selection.greedy_selection(problem, budget=3)
         _best, optimum, _cost = selection.optimal_selection(problem, budget=3)
         found = selection.coverage_toward_targets(problem, greedy.order)
+        assert sum(greedy.added_km2) == pytest.approx(found), 'the picks\' additions must add up to the set\'s'
         assert found <= optimum + 1e-9
         assert found >= (1 - 1 / math.e) * optimum - 1e-9
         equal_gaps.append(gap_percent(optimum, found))

@@ -29,9 +29,10 @@ TOLERANCE_KM2 = 1e-6
 """Gaps and values below 1 m2 count as closed or nothing: reprojection and rounding leave such crumbs."""
 MAX_BRUTE_FORCE = 16
 
-Problem = namedtuple('Problem', 'candidates scores costs region_geometries gaps protected')
+Problem = namedtuple('Problem', 'candidates scores costs region_geometries gaps protected_pieces trees')
 """Inputs of a selection: candidate polygons (None allowed), scores 0-100 (NaN = never picked), costs (>= 0),
-region polygons, initial gaps per region (km2) and the dissolved protected geometry (or None)."""
+region polygons, initial gaps per region (km2), the disjoint protected polygons, and STRtrees of the regions
+and of the protected polygons (``trees``: (regions, protected or None))."""
 
 Selection = namedtuple('Selection', 'order values added_km2 cost gaps_after')
 """Picked candidate indices in pick order, each pick's value and added coverage toward the targets (km2),
@@ -44,73 +45,88 @@ def make_problem(candidates, scores, costs, regions, protected_pieces, target_pe
     costs = np.ones(len(candidates)) if costs is None else np.asarray(costs, dtype=float)
     if np.any(~np.isfinite(costs)) or np.any(costs < 0):
         raise EngineError(N_('Every candidate needs a cost of 0 or more.'))
-    frame = coverage.add_target(coverage.coverage_from_pieces(list(protected_pieces), regions)[0], target_percent)
-    protected = unary_union(list(protected_pieces)) if len(protected_pieces) else None
-    return Problem(list(candidates), np.asarray(scores, dtype=float), costs,
-                   [geometry for _, geometry in regions], frame['gap_km2'].to_numpy(dtype=float), protected)
+    pieces = list(protected_pieces)
+    frame = coverage.add_target(coverage.coverage_from_pieces(pieces, regions)[0], target_percent)
+    region_geometries = [geometry for _, geometry in regions]
+    trees = (coverage.build_tree(region_geometries), coverage.build_tree(pieces) if pieces else None)
+    return Problem(list(candidates), np.asarray(scores, dtype=float), costs, region_geometries,
+                   frame['gap_km2'].to_numpy(dtype=float), pieces, trees)
 
 
-def new_areas_km2(geometry, problem, taken=None):
-    """km2 of ``geometry`` inside each region that is neither protected nor in ``taken`` (a geometry or None)."""
-    for covered in (problem.protected, taken):
-        if geometry is not None and covered is not None and not geometry.is_empty:
-            geometry = geometry.difference(covered)
+def unprotected_part(geometry, problem):
+    """``geometry`` minus the protected polygons it meets (None stays None)."""
+    if geometry is None or problem.trees[1] is None:
+        return geometry
+    for position in coverage.query_indices(problem.trees[1], geometry):
+        if geometry.is_empty:
+            break
+        if geometry.intersects(problem.protected_pieces[position]):
+            geometry = geometry.difference(problem.protected_pieces[position])
+    return geometry
+
+
+def areas_by_region_km2(geometry, problem):
+    """km2 of ``geometry`` (already without protected land) inside each region."""
     result = np.zeros(len(problem.region_geometries))
     if geometry is None or geometry.is_empty:
         return result
-    _parts, region_index, area = coverage.clipped_areas(coverage.polygon_parts(geometry), problem.region_geometries)
-    np.add.at(result, region_index, area / coverage.M2_PER_KM2)
+    for position in coverage.query_indices(problem.trees[0], geometry):
+        region = problem.region_geometries[position]
+        if region.intersects(geometry):
+            result[position] = region.intersection(geometry).area / coverage.M2_PER_KM2
     return result
 
 
 def greedy_selection(problem, budget=None, progress=None):
     """Greedy complementarity selection (see the module docstring). ``budget``: None for no limit, in the
     costs' unit. ``progress``: optional callable ``(fraction of the gap closed) -> bool``, True to cancel."""
-    pickable = [index for index, geometry in enumerate(problem.candidates)
-                if geometry is not None and np.isfinite(problem.scores[index]) and problem.scores[index] > 0]
-    new_area = {index: new_areas_km2(problem.candidates[index], problem) for index in pickable}
-    weights = {index: problem.scores[index] / 100.0 for index in pickable}
-    tree = coverage.build_tree([problem.candidates[index] for index in pickable]) if pickable else None
+    pickable = np.array([index for index, geometry in enumerate(problem.candidates)
+                         if geometry is not None and np.isfinite(problem.scores[index]) and problem.scores[index] > 0],
+                        dtype=int)
+    parts = [unprotected_part(problem.candidates[index], problem) for index in pickable]
+    new_area = np.array([areas_by_region_km2(part, problem) for part in parts]).reshape(
+        len(pickable), len(problem.gaps))
+    weights = problem.scores[pickable] / 100.0
+    costs = problem.costs[pickable]
+    available = np.ones(len(pickable), dtype=bool)
+    tree = coverage.build_tree([problem.candidates[index] for index in pickable]) if len(pickable) else None
     gaps = problem.gaps.copy()
     remaining = np.inf if budget is None else float(budget)
-    order, values, added, spent = [], [], [], 0.0
+    order, values, added = [], [], []
     total_gap = gaps.sum()
-    while (gaps > TOLERANCE_KM2).any() and new_area:
-        choice = _best_ratio(new_area, weights, problem.costs, gaps, remaining)
-        if choice is None:
+    while (gaps > TOLERANCE_KM2).any():
+        position = _best_ratio(new_area, weights, costs, gaps, available & (costs <= remaining + 1e-12))
+        if position is None:
             break
-        contribution = np.minimum(gaps, new_area.pop(choice))
-        order.append(choice)
+        contribution = np.minimum(gaps, new_area[position])
+        available[position] = False
+        order.append(int(pickable[position]))
         added.append(float(contribution.sum()))
-        values.append(weights[choice] * added[-1])
-        spent += problem.costs[choice]
-        remaining -= problem.costs[choice]
+        values.append(float(weights[position]) * added[-1])
+        remaining -= costs[position]
         gaps = np.maximum(gaps - contribution, 0.0)
-        picked = problem.candidates[choice]
-        for position in coverage.query_indices(tree, picked):
-            neighbour = pickable[position]
-            if neighbour in new_area:
-                new_area[neighbour] = new_areas_km2(problem.candidates[neighbour], problem,
-                                                    unary_union([problem.candidates[index] for index in order]))
+        picked = parts[position]
+        for neighbour in coverage.query_indices(tree, problem.candidates[pickable[position]]):
+            if available[neighbour] and not parts[neighbour].is_empty and parts[neighbour].intersects(picked):
+                parts[neighbour] = parts[neighbour].difference(picked)
+                new_area[neighbour] = areas_by_region_km2(parts[neighbour], problem)
         if progress is not None and total_gap > 0 and progress(1.0 - gaps.sum() / total_gap):
             break
-    return Selection(order, values, added, spent, gaps)
+    return Selection(order, values, added, float(problem.costs[order].sum()), gaps)
 
 
-def _best_ratio(new_area, weights, costs, gaps, remaining):
-    """The candidate with the largest value / cost that fits in ``remaining``, or None when none adds value."""
-    best, best_key = None, None
-    for index, areas in new_area.items():
-        if costs[index] > remaining + 1e-12:
-            continue
-        value = weights[index] * float(np.minimum(gaps, areas).sum())
-        if value <= TOLERANCE_KM2:
-            continue
-        ratio = np.inf if costs[index] == 0 else value / costs[index]
-        key = (ratio, value, weights[index], -index)
-        if best_key is None or key > best_key:
-            best, best_key = index, key
-    return best
+def _best_ratio(new_area, weights, costs, gaps, allowed):
+    """Position of the allowed candidate with the largest value / cost (free sites first; ties: larger value,
+    then better score, then input order), or None when none adds value."""
+    value = weights * np.minimum(gaps[None, :], new_area).sum(axis=1)
+    usable = allowed & (value > TOLERANCE_KM2)
+    if not usable.any():
+        return None
+    with np.errstate(divide='ignore'):
+        ratio = np.where(costs > 0, value / np.where(costs > 0, costs, 1.0), np.inf)
+    candidates = np.flatnonzero(usable)
+    keys = np.lexsort((candidates, -weights[candidates], -value[candidates], -ratio[candidates]))
+    return int(candidates[keys[0]])
 
 
 def coverage_toward_targets(problem, indices):
@@ -118,7 +134,8 @@ def coverage_toward_targets(problem, indices):
     geometries = [problem.candidates[index] for index in indices if problem.candidates[index] is not None]
     if not geometries:
         return 0.0
-    return float(np.minimum(problem.gaps, new_areas_km2(unary_union(geometries), problem)).sum())
+    new_area = areas_by_region_km2(unprotected_part(unary_union(geometries), problem), problem)
+    return float(np.minimum(problem.gaps, new_area).sum())
 
 
 def optimal_selection(problem, budget=None):
