@@ -182,6 +182,8 @@ def main():
           'before)'.format(ours_seconds, ours_cpu, ours_peak, before))
     print('native:zonalstatisticsfb (QGIS) : {:7.2f} s wall {:7.2f} s CPU  ({:.1f}x our wall, {:.1f}x our CPU time)'
           .format(native_seconds, native_cpu, native_seconds / ours_seconds, native_cpu / ours_cpu))
+    print('sites measured by exact cell fractions: {}; overlapping another site: {}'.format(
+        len(plan.exact_sites), overlapping_count(sites)))
     exact = plan.exact_sites
     centre = sorted(set(range(count)) - set(exact))
     for label, ours_column, native_column in zip(('criterion_0', 'criterion_1', 'criterion_2'), ours, native):
