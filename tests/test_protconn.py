@@ -199,6 +199,25 @@ def test_protconn_equals_dense_floyd_warshall_on_random_patches(seed):
         assert result[name] == pytest.approx(value, rel=1e-9, abs=1e-9), name
 
 
+@pytest.mark.parametrize('seed', range(3))
+def test_small_blocks_and_a_sparse_start_still_give_exact_paths(seed, monkeypatch):
+    """Blocks of 2 sources, 1 starting neighbour and no warm-up: links found late must re-run the blocks
+    whose paths they shorten, and nothing else changes the answer."""
+    monkeypatch.setattr(connectivity, 'SOURCE_BLOCK_CELLS', 60)
+    monkeypatch.setattr(connectivity, 'INITIAL_NEIGHBOURS', 1)
+    monkeypatch.setattr(connectivity, 'LOCAL_COST_LIMIT', 1e-6)
+    region = box(0, 0, 60 * KM, 45 * KM)
+    squares = scattered_squares(seed + 10, 30, 60 * KM, region)
+    inside = [square for square in squares if region.contains(square)]
+    expected = dense_protconn(inside, [], region.area, K_DEFAULT)
+    assert connectivity.protconn(squares, region)['protconn'] == pytest.approx(expected['protconn'], rel=1e-9)
+    frame = connectivity.node_importance(connectivity.build_network(inside, region))
+    pc_num = dense_pc_numerator(inside, [s.area for s in inside], K_DEFAULT)
+    others = inside[1:]
+    without = dense_pc_numerator(others, [s.area for s in others], K_DEFAULT)
+    assert frame.iloc[unit_index(frame, inside[0])]['dpc'] == pytest.approx(100 * (pc_num - without) / pc_num)
+
+
 def test_other_distance_and_probability_follow_the_kernel():
     region = box(0, 0, 60 * KM, 45 * KM)
     squares = [square for square in scattered_squares(7, 30, 60 * KM, region) if region.contains(square)]

@@ -267,19 +267,39 @@ class PathGraph:
     def _costs(self, sources, limit=None):
         return dijkstra(self.graph, directed=True, indices=sources, limit=self.limit if limit is None else limit)
 
-    def _settle_pass(self, limit, visit=None):
-        """One pass over all sources: ``(links added?, [visit(block, rows)], positions of dominated links)``,
-        the last two meaningful only when no link was added."""
-        results, dominated, added = [], [], False
+    def _warm_up(self):
+        """Link the near neighbours with one cheap pass at a short cost limit."""
+        limit = min(self.limit, LOCAL_COST_LIMIT)
         for block in _source_blocks(np.arange(self.count), self.count):
-            rows = self._costs(block, limit)
-            if self._refine(rows, block, limit):
-                added = True
-            elif not added:
-                dominated.append(self._dominated(rows, block))
-                if visit is not None:
-                    results.append(visit(block, rows))
-        return added, results, np.concatenate(dominated) if dominated else np.empty(0, dtype=int)
+            self._refine(self._costs(block, limit), block, limit)
+
+    def _settled_rows(self, block):
+        """Cost rows from ``block`` after linking what they show to be missing; ``(rows, sources whose rows the
+        new links may shorten)``."""
+        graph_before, linked_before = self.graph, self.keys[self.linked]
+        rows = self._costs(block)
+        added = False
+        while self._refine(rows, block, self.limit):
+            rows, added = self._costs(block), True
+        if not added:
+            return rows, np.empty(0, dtype=int)
+        new_keys = np.setdiff1d(self.keys[self.linked], linked_before)
+        return rows, self._shortened_sources(graph_before, np.searchsorted(self.keys, new_keys))
+
+    def _shortened_sources(self, graph_before, new_links):
+        """The sources s whose shortest costs the links at positions ``new_links`` can shorten.
+
+        A new path from s is shorter only if, for its first new link u-v, cost(s, u) + c_uv < cost(s, v) on
+        the graph before (otherwise the old path to v is no longer, and the argument repeats with one new
+        link fewer), so rows from the link ends on the old graph find every such s (costs are symmetric).
+        """
+        first, second = self.keys[new_links] // self.count, self.keys[new_links] % self.count
+        ends, where = np.unique(np.concatenate([first, second]), return_inverse=True)
+        costs = dijkstra(graph_before, directed=True, indices=ends, limit=self.limit)
+        from_first, from_second = costs[where[:len(first)]], costs[where[len(first):]]
+        link_costs = (self.network.decay * self.distances[new_links])[:, None]
+        shortened = (from_first + link_costs < from_second) | (from_second + link_costs < from_first)
+        return np.flatnonzero(shortened.any(axis=0))
 
     def _dominated(self, rows, sources):
         """Positions of the links (s, j), s in ``sources``, strictly longer than the shortest path s-j.
@@ -295,22 +315,29 @@ class PathGraph:
         return positions[costs > rows[first - sources[0], second] * (1 + DOMINATED_TOLERANCE)]
 
     def settle(self, visit):
-        """Link what is needed for exact paths from every node; ``[visit(block, cost rows)]`` of the exact pass.
+        """Link what is needed for exact paths from every node; ``[visit(block, cost rows)]`` over all blocks.
 
-        Passes over all sources repeat until one adds no link: then no unmeasured pair can shorten any
-        path (its box gap, a lower bound, is no shorter than a path already found), so every row is exact.
-        A cheap pass with a short cost limit first links the near neighbours, so that the expensive pass
-        at the full limit rarely needs to be repeated.
-        Links longer than the path they join are then dropped, which keeps later runs fast.
+        Blocks of sources are computed until no block's rows can be shortened by a link added after
+        them: then no unmeasured pair can shorten any path (its box gap, a lower bound, is no shorter
+        than a path already found), so every row is exact. A cheap pass at a short cost limit first links
+        the near neighbours, so that few blocks need a second run. Links longer than the path they join
+        are then dropped, which keeps later runs fast.
         """
-        self._settle_pass(min(self.limit, LOCAL_COST_LIMIT))
-        while True:
-            added, results, dominated = self._settle_pass(self.limit, visit)
-            if not added:
-                self.linked = self.linked.copy()
-                self.linked[dominated] = False
-                self.graph = self._graph()
-                return results
+        self._warm_up()
+        blocks = _source_blocks(np.arange(self.count), self.count)
+        block_size = len(blocks[0]) if blocks else 1
+        results, dominated, fresh = {}, {}, set()
+        while len(fresh) < len(blocks):
+            for index in [index for index in range(len(blocks)) if index not in fresh]:
+                rows, shortened = self._settled_rows(blocks[index])
+                fresh -= set((shortened // block_size).tolist())
+                fresh.add(index)
+                results[index] = visit(blocks[index], rows)
+                dominated[index] = self._dominated(rows, blocks[index])
+        self.linked = self.linked.copy()
+        self.linked[np.concatenate([dominated[index] for index in range(len(blocks))] + [np.empty(0, int)])] = False
+        self.graph = self._graph()
+        return [results[index] for index in range(len(blocks))]
 
     def rows(self, sources):
         """Exact cost rows from ``sources`` on a graph settled before a node was removed.
@@ -318,10 +345,7 @@ class PathGraph:
         After removing node k, only the sources whose shortest-path tree passed through k can change,
         so refining from those sources alone restores exactness.
         """
-        rows = self._costs(sources)
-        while self._refine(rows, sources, self.limit):
-            rows = self._costs(sources)
-        return rows
+        return self._settled_rows(sources)[0]
 
 
 def pc_numerator(network):
