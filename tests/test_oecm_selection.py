@@ -135,9 +135,9 @@ def test_without_a_budget_greedy_meets_the_targets_whenever_the_optimum_does():
 @pytest.fixture
 def planning(tmp_path):
     """Two regions of 20 x 10 cells (2 km2 each); protected 0.2 km2 in west; five scored candidates."""
-    regions = write_layer(str(tmp_path / 'regions.gpkg'), [
-        {'name': 'west', 'geometry': cell_box(0, 0, 20, 10)}, {'name': 'east', 'geometry': cell_box(20, 0, 40, 10)}],
-        {'name': ogr.OFTString})
+    regions = write_layer(str(tmp_path / '区域.gpkg'), [
+        {'名称': 'west', 'geometry': cell_box(0, 0, 20, 10)}, {'名称': 'east', 'geometry': cell_box(20, 0, 40, 10)}],
+        {'名称': ogr.OFTString})
     protected = write_layer(str(tmp_path / 'protected.gpkg'), [{'geometry': cell_box(0, 0, 2, 10)}], {})
     candidates = write_layer(str(tmp_path / 'scored.gpkg'), [
         {'name': 'w1', 'score': 90.0, 'eligible': 1, 'cost': 2.0, 'geometry': cell_box(2, 0, 6, 10)},
@@ -150,7 +150,7 @@ def planning(tmp_path):
 
 
 def run_select(planning, **extra):
-    parameters = {'CANDIDATES': planning['candidates'], 'REGIONS': planning['regions'], 'REGION_FIELD': 'name',
+    parameters = {'CANDIDATES': planning['candidates'], 'REGIONS': planning['regions'], 'REGION_FIELD': '名称',
                   'PROTECTED': planning['protected'], 'TARGET': 30, 'OUTPUT': 'memory:', 'OUTPUT_REGIONS': 'memory:'}
     parameters.update(extra)
     result = processing.run('reserveplanner:selectoecm', parameters)
@@ -183,6 +183,14 @@ def test_costs_and_budget_change_the_picks(qgis_app, planning):
     assert result['TOTAL_COST'] == pytest.approx(2.0)
 
 
+def test_an_empty_candidate_layer_selects_nothing_and_keeps_the_coverage(qgis_app, planning):
+    empty = write_layer(str(planning['folder'] / 'none.gpkg'), [], {'score': ogr.OFTReal})
+    result, picked, regions = run_select(planning, CANDIDATES=empty)
+    assert picked == [] and result['SELECTED_COUNT'] == 0
+    assert regions['west']['after_pct'] == pytest.approx(regions['west']['before_pct'])
+    assert regions['west']['gap_km2'] == pytest.approx(0.4, rel=1e-3)
+
+
 def test_a_missing_score_field_or_a_bad_cost_is_refused(qgis_app, planning):
     with pytest.raises(QgsProcessingException):
         run_select(planning, SCORE_FIELD='quality')
@@ -199,7 +207,7 @@ def test_qgis_process_selects_as_a_batch_user_would(qgis_process, planning):
     output = str(planning['folder'] / 'selected.gpkg')
     regions_output = str(planning['folder'] / 'regions_after.gpkg')
     code, result, log = qgis_process('selectoecm', CANDIDATES=planning['candidates'], REGIONS=planning['regions'],
-                                     REGION_FIELD='name', PROTECTED=planning['protected'], TARGET=30,
+                                     REGION_FIELD='名称', PROTECTED=planning['protected'], TARGET=30,
                                      OUTPUT=output, OUTPUT_REGIONS=regions_output)
     assert code == 0, log
     assert result['results']['SELECTED_COUNT'] == 2
