@@ -160,7 +160,8 @@ def run_select(planning, **extra):
 
 
 def test_selection_reaches_the_target_and_reports_coverage_before_and_after(qgis_app, planning):
-    result, picked, regions = run_select(planning)
+    html = str(planning['folder'] / 'selection.html')
+    result, picked, regions = run_select(planning, OUTPUT_HTML=html)
     # east needs 0.6 km2: e1 adds 0.6 x 0.8 = 0.48; west needs 0.4 km2: w1 adds 0.4 x 0.9 = 0.36, w2 0.2 x 0.6 = 0.12
     assert [feature['name'] for feature in picked] == ['e1', 'w1']
     assert [feature['pick_order'] for feature in picked] == [1, 2]
@@ -170,6 +171,8 @@ def test_selection_reaches_the_target_and_reports_coverage_before_and_after(qgis
     assert east['before_pct'] == pytest.approx(0.0, abs=1e-6) and east['after_pct'] == pytest.approx(30.0, rel=1e-3)
     assert west['meets_target'] and east['meets_target'] and west['gap_km2'] == pytest.approx(0.0, abs=1e-6)
     assert result['SELECTED_COUNT'] == 2
+    text = open(html, encoding='utf-8').read()
+    assert text.index('e1') < text.index('w1') and 'west' in text and 'data:image/png;base64' in text
 
 
 def test_costs_and_budget_change_the_picks(qgis_app, planning):

@@ -540,6 +540,7 @@ class SelectOecm(ReservePlannerAlgorithm):
     TARGET = 'TARGET'
     OUTPUT = 'OUTPUT'
     OUTPUT_REGIONS = 'OUTPUT_REGIONS'
+    OUTPUT_HTML = 'OUTPUT_HTML'
     SELECTED_COUNT = 'SELECTED_COUNT'
     TOTAL_COST = 'TOTAL_COST'
 
@@ -566,7 +567,8 @@ class SelectOecm(ReservePlannerAlgorithm):
             'OUTPUT: the selected sites with every input field, pick_order (1 = first), added_km2 (area added '
             'toward the targets), value and cum_cost (cost spent so far). OUTPUT_REGIONS: each region with '
             'area_km2, before_km2 / before_pct (protected now), after_km2 / after_pct (with the selected sites), '
-            'gap_km2 (still missing after the selection) and meets_target.')
+            'gap_km2 (still missing after the selection) and meets_target. OUTPUT_HTML (optional): a report with '
+            'the picks in order, each region\'s coverage before and after, and a chart of it against the target.')
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -593,6 +595,9 @@ class SelectOecm(ReservePlannerAlgorithm):
             self.OUTPUT, self.tr('Selected sites'), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_REGIONS, self.tr('Coverage per region before and after'), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_HTML, self.tr('Selection report'), self.tr('HTML files (*.html)'), optional=True,
+            createByDefault=False))
         self.addOutput(QgsProcessingOutputNumber(self.SELECTED_COUNT, self.tr('Selected sites')))
         self.addOutput(QgsProcessingOutputNumber(self.TOTAL_COST, self.tr('Total cost')))
 
@@ -606,6 +611,7 @@ class SelectOecm(ReservePlannerAlgorithm):
         budget = None if parameters.get(self.BUDGET) in (None, '') else \
             self.parameterAsDouble(parameters, self.BUDGET, context)
         target = self.parameterAsDouble(parameters, self.TARGET, context)
+        html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         if candidates_source.fields().indexOf(score_field) < 0:
             raise QgsProcessingException(tr('Layer "{layer}" has no field "{field}": choose the score field '
                                             '(SCORE_FIELD).').format(layer=candidates_source.sourceName(),
@@ -639,10 +645,14 @@ class SelectOecm(ReservePlannerAlgorithm):
         self.summarise(picked, problem, budget, feedback)
         steps.setCurrentStep(4)
         dest_id = self.write_selected(parameters, context, candidates_source, candidates, picked, costs, work_crs)
-        regions_id = self.write_regions(parameters, context, regions_source, region_features, regions, protected,
-                                        picked, candidates, target, work_crs)
-        return {self.OUTPUT: dest_id, self.OUTPUT_REGIONS: regions_id, self.SELECTED_COUNT: len(picked.order),
-                self.TOTAL_COST: float(picked.cost)}
+        table = self.coverage_before_after(regions, protected, picked, candidates, target)
+        regions_id = self.write_regions(parameters, context, regions_source, region_features, table, work_crs)
+        results = {self.OUTPUT: dest_id, self.OUTPUT_REGIONS: regions_id, self.SELECTED_COUNT: len(picked.order),
+                   self.TOTAL_COST: float(picked.cost)}
+        if html_path:
+            selection_report(picked, candidates, scores, costs, table, target, budget).write(html_path)
+            results[self.OUTPUT_HTML] = html_path
+        return results
 
     @staticmethod
     def region_key(item, region_field):
@@ -705,12 +715,20 @@ class SelectOecm(ReservePlannerAlgorithm):
         qgis_io.style_output_on_load(context, dest_id, SELECTION_STYLE)
         return dest_id
 
-    def write_regions(self, parameters, context, source, region_features, regions, protected, picked, candidates,
-                      target, work_crs):
+    @staticmethod
+    def coverage_before_after(regions, protected, picked, candidates, target):
+        """One row per region: area_km2, before_km2/_pct (protected), after_km2/_pct (with the picks), gap_km2 left
+        and meets_target (gap within selection.TOLERANCE_KM2), from engine.coverage."""
         before = coverage.coverage_from_pieces(list(protected), regions)[0]
         selected = [coverage.DatedPolygon(candidates[index].geometry, None) for index in picked.order]
         after_pieces = coverage.flatten([coverage.DatedPolygon(piece, None) for piece in protected] + selected).pieces
         after = coverage.add_target(coverage.coverage_from_pieces(after_pieces, regions)[0], target)
+        return pd.DataFrame({'region': before['region'], 'area_km2': before['area_km2'],
+                             'before_km2': before['protected_km2'], 'before_pct': before['percent'],
+                             'after_km2': after['protected_km2'], 'after_pct': after['percent'],
+                             'gap_km2': after['gap_km2'], 'meets_target': after['gap_km2'] <= selection.TOLERANCE_KM2})
+
+    def write_regions(self, parameters, context, source, region_features, table, work_crs):
         fields = QgsFields()
         for field in [QgsField('region', QVariant.String, len=254)] + [
                 QgsField(name, QVariant.Double, len=20, prec=4)
@@ -721,16 +739,39 @@ class SelectOecm(ReservePlannerAlgorithm):
                                              QgsWkbTypes.MultiPolygon, source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_REGIONS))
-        for position, item in enumerate(region_features):
+        for item, row in zip(region_features, table.itertuples(index=False)):
             feature = QgsFeature(fields)
             geometry = qgis_io.transform_geometry(item.geometry, work_crs, source.sourceCrs(), context)
             geometry.convertToMultiType()
             feature.setGeometry(geometry)
-            row_before, row_after = before.iloc[position], after.iloc[position]
-            feature.setAttributes([regions[position][0], float(row_before['area_km2']),
-                                   float(row_before['protected_km2']), float(row_before['percent']),
-                                   float(row_after['protected_km2']), float(row_after['percent']),
-                                   float(row_after['gap_km2']),
-                                   bool(row_after['gap_km2'] <= selection.TOLERANCE_KM2)])
+            feature.setAttributes([str(row.region)] + [float(value) for value in row[1:7]] + [bool(row.meets_target)])
             qgis_io.add_feature(sink, feature, self.OUTPUT_REGIONS)
         return dest_id
+
+
+def selection_report(picked, candidates, scores, costs, table, target, budget):
+    """The HTML report of a selection run: the method, the picks in order and coverage before and after."""
+    page = report.HtmlReport(tr('OECM selection toward {target:g} %').format(target=target))
+    page.paragraph(tr('Sites are picked one at a time by value per cost: value = score / 100 x the area (km2) the '
+                      'site adds toward regions still below {target:g} %, counting only land not yet protected or '
+                      'picked. {count} sites picked, total cost {cost:g}{budget}.').format(
+        target=target, count=len(picked.order), cost=picked.cost,
+        budget='' if budget is None else tr(' of a budget of {budget:g}').format(budget=budget)))
+    if picked.order:
+        page.heading(tr('Sites in the order picked'))
+        page.table(pd.DataFrame({
+            'order': list(range(1, len(picked.order) + 1)),
+            'site': [site_name(candidates[index]) for index in picked.order],
+            'score': [float(scores[index]) for index in picked.order],
+            'cost': [1.0 if costs is None else float(costs[index]) for index in picked.order],
+            'added': picked.added_km2}),
+            columns={'order': tr('Order'), 'site': tr('Site'), 'score': tr('Score'), 'cost': tr('Cost'),
+                     'added': tr('Added toward the target (km2)')})
+    page.heading(tr('Coverage per region'))
+    page.table(table, columns={'region': tr('Region'), 'area_km2': tr('Area (km2)'), 'before_pct': tr('Before (%)'),
+                               'after_pct': tr('After (%)'), 'gap_km2': tr('Still missing (km2)')})
+    page.figure(report.bar_chart(list(table['region']), list(table['after_pct']), target=target,
+                                 title=tr('Coverage after the selection'), value_label=tr('% of the region'),
+                                 target_label=tr('Target')),
+                caption=tr('Dark bars reach the target.'))
+    return page

@@ -175,6 +175,78 @@
       <source>{count} regions still miss the target by {gap:.3f} km2 in all: {reason}.</source>
       <translation>仍有 {count} 个区域未达到目标，共差 {gap:.3f} km2：{reason}。</translation>
     </message>
+    <message>
+      <source>OECM selection toward {target:g} %</source>
+      <translation>以 {target:g} % 为目标的 OECM 选择</translation>
+    </message>
+    <message>
+      <source>Sites are picked one at a time by value per cost: value = score / 100 x the area (km2) the site adds toward regions still below {target:g} %, counting only land not yet protected or picked. {count} sites picked, total cost {cost:g}{budget}.</source>
+      <translation>按单位成本价值逐个选择地块：价值 = 得分 / 100 × 地块为仍低于 {target:g} % 的区域增加的面积（km2），只计尚未受保护或未被选中的土地。共选中 {count} 个地块，总成本 {cost:g}{budget}。</translation>
+    </message>
+    <message>
+      <source> of a budget of {budget:g}</source>
+      <translation>（预算 {budget:g}）</translation>
+    </message>
+    <message>
+      <source>Sites in the order picked</source>
+      <translation>按选择顺序排列的地块</translation>
+    </message>
+    <message>
+      <source>Order</source>
+      <translation>顺序</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>得分</translation>
+    </message>
+    <message>
+      <source>Cost</source>
+      <translation>成本</translation>
+    </message>
+    <message>
+      <source>Added toward the target (km2)</source>
+      <translation>为目标增加的面积（km2）</translation>
+    </message>
+    <message>
+      <source>Coverage per region</source>
+      <translation>各区域覆盖率</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>区域</translation>
+    </message>
+    <message>
+      <source>Area (km2)</source>
+      <translation>面积（km2）</translation>
+    </message>
+    <message>
+      <source>Before (%)</source>
+      <translation>选择前（%）</translation>
+    </message>
+    <message>
+      <source>After (%)</source>
+      <translation>选择后（%）</translation>
+    </message>
+    <message>
+      <source>Still missing (km2)</source>
+      <translation>仍缺（km2）</translation>
+    </message>
+    <message>
+      <source>Coverage after the selection</source>
+      <translation>选择后的覆盖率</translation>
+    </message>
+    <message>
+      <source>% of the region</source>
+      <translation>占区域的 %</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>目标</translation>
+    </message>
+    <message>
+      <source>Dark bars reach the target.</source>
+      <translation>深色条表示已达到目标。</translation>
+    </message>
   </context>
   <context>
     <name>ScoreOecm</name>
@@ -304,7 +376,7 @@ REGIONS and REGION_FIELD: the regions (e.g. ecoregions or provinces) that must e
 
 Method: a region's gap is the area still needed to reach the target. A site's value is its score / 100 times the area it adds toward unmet gaps (km2, only the part not already protected or picked, capped by each region's gap). The site with the largest value per cost that fits the budget is picked, gaps and values are updated, and so on until every region reaches the target, the budget runs out or no site adds anything. Areas are computed in a local equal-area projection.
 
-OUTPUT: the selected sites with every input field, pick_order (1 = first), added_km2 (area added toward the targets), value and cum_cost (cost spent so far). OUTPUT_REGIONS: each region with area_km2, before_km2 / before_pct (protected now), after_km2 / after_pct (with the selected sites), gap_km2 (still missing after the selection) and meets_target.</source>
+OUTPUT: the selected sites with every input field, pick_order (1 = first), added_km2 (area added toward the targets), value and cum_cost (cost spent so far). OUTPUT_REGIONS: each region with area_km2, before_km2 / before_pct (protected now), after_km2 / after_pct (with the selected sites), gap_km2 (still missing after the selection) and meets_target. OUTPUT_HTML (optional): a report with the picks in order, each region's coverage before and after, and a chart of it against the target.</source>
       <translation>按区域覆盖目标（GBF 目标 3：30 %）对 OECM 候选地进行贪心互补选择。
 
 CANDIDATES：已评分的候选地多边形，如“OECM 候选地评分”的输出。eligible 字段为 false、或得分为空或 0 的地块不会被选中。
@@ -313,7 +385,7 @@ REGIONS 和 REGION_FIELD：各自须达到 TARGET（区域面积的百分比）�
 
 方法：区域缺口是达到目标仍需的面积。地块的价值 = 得分 / 100 × 其对未满足缺口增加的面积（km2，只计尚未受保护或未被选中的部分，并以各区域缺口为上限）。每次选出在预算内单位成本价值最大的地块，更新缺口和价值，如此反复，直到每个区域达到目标、预算用完或再无地块能增加面积。面积在局部等积投影中计算。
 
-OUTPUT：选中的地块，含全部输入字段、pick_order（1 = 最先）、added_km2（为目标增加的面积）、value 和 cum_cost（累计成本）。OUTPUT_REGIONS：每个区域的 area_km2、before_km2 / before_pct（现状受保护）、after_km2 / after_pct（加入选中地块后）、gap_km2（选择后仍缺的面积）和 meets_target。</translation>
+OUTPUT：选中的地块，含全部输入字段、pick_order（1 = 最先）、added_km2（为目标增加的面积）、value 和 cum_cost（累计成本）。OUTPUT_REGIONS：每个区域的 area_km2、before_km2 / before_pct（现状受保护）、after_km2 / after_pct（加入选中地块后）、gap_km2（选择后仍缺的面积）和 meets_target。OUTPUT_HTML（可选）：报告，包括按顺序列出的选中地块、各区域选择前后的覆盖率及其与目标对比的图。</translation>
     </message>
     <message>
       <source>Scored candidate sites</source>
@@ -354,6 +426,14 @@ OUTPUT：选中的地块，含全部输入字段、pick_order（1 = 最先）、
     <message>
       <source>Coverage per region before and after</source>
       <translation>各区域选择前后的覆盖率</translation>
+    </message>
+    <message>
+      <source>Selection report</source>
+      <translation>选择报告</translation>
+    </message>
+    <message>
+      <source>HTML files (*.html)</source>
+      <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
       <source>Total cost</source>
