@@ -20,7 +20,7 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
-from shapely.geometry import Point, box
+from shapely.geometry import box
 from shapely.ops import unary_union
 
 from reserve_planner.processing.engine import connectivity
@@ -64,7 +64,7 @@ def dense_protconn(inside, stones, region_area, k):
 
 
 def scattered_squares(seed, count, span, region):
-    """Disjoint squares (side 200-1500 m, at least 100 m apart) on a grid of cells, each wholly in or out of ``region``."""
+    """Disjoint squares (side 200-1500 m, 100 m apart or more) in grid cells, each wholly in or out of ``region``."""
     rng = np.random.default_rng(seed)
     cell = span / math.ceil(math.sqrt(count * 2))
     squares = []

@@ -82,8 +82,8 @@ def main():
     total = time.time() - start
     print('ProtConn, {} units: {:.1f} s wall, {:.1f} s CPU ({:.1f} s dissolving and clipping), peak memory {:.0f} MB'
           .format(result['nodes'], total, time.process_time() - cpu, built, peak_mb()))
-    print('  Prot {prot:.4f} %  ProtConn {protconn:.4f} %  RelConn {relconn:.2f} %  pruning bound {b:.2g} points'.format(
-        b=result['protconn_error_bound'], **result))
+    print('  Prot {prot:.4f} %  ProtConn {protconn:.4f} %  RelConn {relconn:.2f} %  pruning bound {bound:.2g} points'
+          .format(bound=result['protconn_error_bound'], **result))
 
     subset = areas[:options.subset]
     start = time.time()
