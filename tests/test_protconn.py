@@ -361,9 +361,24 @@ def test_regions_in_cgcs2000_and_transboundary_stepping_stones(qgis_app):
     same = rows_by_region(run_protconn(protected, regions_utm)['OUTPUT'])
     reprojected = rows_by_region(run_protconn(protected, regions)['OUTPUT'])
     assert reprojected['四川']['protconn'] == pytest.approx(same['四川']['protconn'], rel=1e-3)
-    stone = rows_by_region(run_protconn(protected, regions_utm, TRANSBOUNDARY_DISTANCE=100000)['OUTPUT'])
-    assert stone['四川']['protconn'] >= same['四川']['protconn']
-    assert stone['四川']['protconn_trans'] >= 0
+    assert reprojected['四川']['prot'] == pytest.approx(same['四川']['prot'], rel=1e-3)
+
+
+def test_transboundary_distance_brings_in_stepping_stones(qgis_app):
+    west, east, stone = box(0, 0, KM, KM), box(9 * KM, 0, 10 * KM, KM), box(4 * KM, 0, 6 * KM, KM)
+    protected = memory_layer('Polygon', 'EPSG:32650', ['id:integer'],
+                             [(square.wkt, [index]) for index, square in enumerate([west, east, stone])])
+    regions = memory_layer('MultiPolygon', 'EPSG:32650', ['名称:string'],
+                           [(unary_union([west, east]).wkt, ['两块'])])
+    without = rows_by_region(run_protconn(protected, regions)['OUTPUT'])['两块']
+    result = run_protconn(protected, regions, TRANSBOUNDARY_DISTANCE=5000)
+    stones = rows_by_region(result['OUTPUT'])['两块']
+    a = 1e6
+    eca, eca_inside = math.sqrt(2 * a * a * (1 + p(3000) ** 2)), math.sqrt(2 * a * a * (1 + p(8000)))
+    assert without['protconn'] == pytest.approx(100 * eca_inside / 2e6)
+    assert stones['protconn'] == pytest.approx(100 * eca / 2e6)
+    assert stones['protconn_trans'] == pytest.approx(100 * (eca - eca_inside) / eca)
+    assert result['OUTPUT_IMPORTANCE'].featureCount() == 2  # stepping stones are not units of the region
 
 
 def test_geographic_inputs_are_measured_in_metres(qgis_app):
