@@ -569,6 +569,13 @@ def test_least_cost_path_goes_round_a_wall(qgis_app, tmp_path):
     assert (pytest.approx(cell_centre(4, 2, 10)) == vertices[4])
 
 
+def test_target_on_a_source_gets_a_zero_length_path(qgis_app, tmp_path):
+    result = run('leastcostpath', RESISTANCE=wall_raster(tmp_path), SOURCE=layer('Point', UTM, [point(1, 1, 10)]),
+                 TARGET=layer('Point', UTM, [point(1, 1, 10)]), OUTPUT=str(tmp_path / 'paths.gpkg'))
+    paths = list(QgsVectorLayer(result['OUTPUT'], 'paths').getFeatures())
+    assert len(paths) == 1 and paths[0]['cost'] == 0 and paths[0]['length_m'] == 0
+
+
 def test_least_cost_path_to_an_unreachable_target_is_reported(qgis_app, tmp_path):
     resistance = np.ones((5, 5))
     resistance[:, 2] = np.nan
