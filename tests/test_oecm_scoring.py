@@ -268,6 +268,17 @@ def test_screening_keeps_every_candidate_and_says_why(qgis_app, landscape):
     assert result['ELIGIBLE_COUNT'] == 4 and result['SCREENED_COUNT'] == 5
 
 
+def test_protected_areas_are_cleaned_like_coverage_counts_them(qgis_app, landscape):
+    proposed = write_layer(str(landscape['folder'] / 'wdpa.gpkg'), [
+        {'STATUS': 'Designated', 'geometry': cell_box(0, 0, 6, 6)},
+        {'STATUS': 'Proposed', 'geometry': cell_box(6, 13, 20, 20)},
+        {'STATUS': 'Designated', 'geometry': None}], {'STATUS': ogr.OFTString})
+    _result, rows = run_score(landscape, PROTECTED=[proposed])
+    assert not rows['inside']['eligible'] and rows['west_south']['eligible']
+    _result, rows = run_score(landscape, PROTECTED=[proposed], STATUS_FILTER=False)
+    assert not rows['west_south']['eligible'] and rows['west_south']['protected_pct'] == pytest.approx(100.0)
+
+
 def test_a_higher_overlap_threshold_lets_a_partly_protected_site_through(qgis_app, landscape):
     _result, rows = run_score(landscape, OVERLAP_THRESHOLD=20)
     assert rows['edge']['eligible']
@@ -345,9 +356,7 @@ def test_bad_input_is_refused_with_a_clear_message(qgis_app, landscape):
         run_score(landscape, WEIGHTS='1,2,3')
     with pytest.raises(QgsProcessingException, match='AHP matrix has 3 rows'):
         run_score(landscape, AHP_MATRIX='1,1,1;1,1,1;1,1,1')
-    broken = write_layer(str(landscape['folder'] / 'broken_protected.gpkg'), [{'geometry': None}], {})
-    with pytest.raises(QgsProcessingException, match='broken_protected'):
-        run_score(landscape, PROTECTED=broken)
+
 
 
 def test_an_empty_candidate_layer_gives_an_empty_output(qgis_app, landscape):

@@ -19,6 +19,7 @@ from qgis.core import (
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -26,7 +27,6 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsProviderRegistry,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
@@ -35,6 +35,7 @@ from .. import qgis_io
 from ..engine import coverage, report, scoring, selection, zonal
 from ..engine.messages import EngineError
 from .base import ReservePlannerAlgorithm
+from .coverage import ProtectedAreasInput, layer_label
 
 SCORES_STYLE = 'oecm_scores'
 SELECTION_STYLE = 'oecm_selection'
@@ -86,18 +87,32 @@ def reprojected(geometries, source_crs, target_crs, context):
         qgis_io.transform_geometry(geometry, source_crs, target_crs, context)) for geometry in geometries]
 
 
-def criterion_name(layer):
-    """A criterion's name: the layer name inside its file (a GeoPackage's layername) or the layer's own name."""
-    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
-    return parts.get('layerName') or layer.name()
-
-
 def dissolved_pieces(source, crs, context, feedback):
     """Disjoint polygons of a polygon layer in ``crs`` (repaired, overlaps dissolved with engine.coverage)."""
     features = qgis_io.read_polygons(source, source.sourceName(), crs, context, feedback)
     qgis_io.require_geometries(features, source.sourceName())
     polygons = [coverage.DatedPolygon(item.geometry, None) for item in features]
     return coverage.flatten(polygons).pieces
+
+
+class OptionalProtectedAreas(ProtectedAreasInput):
+    """PROTECTED as in the coverage algorithms (one or more layers, WDPA cleaning switches), but optional."""
+
+    def add_optional_protected_parameters(self):
+        self.add_protected_parameter()
+        definition = self.parameterDefinition(self.PROTECTED)
+        definition.setFlags(definition.flags() | QgsProcessingParameterDefinition.FlagOptional)
+        self.add_cleaning_parameters()
+
+    def protected_pieces(self, parameters, crs, context, feedback):
+        """Disjoint protected polygons in ``crs`` after cleaning and dissolving; [] without PROTECTED."""
+        if not parameters.get(self.PROTECTED):
+            return []
+        cleaned = self.clean_and_flatten(self.protected_layers(parameters, context), crs,
+                                         self.cleaning_options(parameters, context), False, context, feedback)
+        if cleaned is None:
+            raise cancelled()
+        return cleaned[0].pieces
 
 
 def share_inside(pieces, geometries):
@@ -110,7 +125,7 @@ def share_inside(pieces, geometries):
     return result
 
 
-class ScoreOecm(ReservePlannerAlgorithm):
+class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
     """Screen candidate OECM sites (criteria A, B1 and attribute gates) and score the eligible ones."""
 
     ALGORITHM_ID = 'scoreoecm'
@@ -118,7 +133,6 @@ class ScoreOecm(ReservePlannerAlgorithm):
     ICON = 'scoreoecm.svg'
 
     CANDIDATES = 'CANDIDATES'
-    PROTECTED = 'PROTECTED'
     OVERLAP_THRESHOLD = 'OVERLAP_THRESHOLD'
     REQUIRED_FIELDS = 'REQUIRED_FIELDS'
     CRITERIA = 'CRITERIA'
@@ -144,7 +158,9 @@ class ScoreOecm(ReservePlannerAlgorithm):
             'Screens candidate sites for "other effective area-based conservation measures" (OECMs, CBD decision '
             '14/8) and ranks the eligible ones by a weighted multi-criteria score. No candidate is ever dropped.\n\n'
             'CANDIDATES: the candidate polygons. Invalid polygons (e.g. a bow-tie) are repaired and stay eligible.\n'
-            'PROTECTED (optional): existing protected areas. OVERLAP_THRESHOLD: percent of a candidate\'s area '
+            'PROTECTED (optional): one or more layers of existing protected areas, cleaned as in "Protected-area '
+            'coverage" (STATUS filter, UNESCO-MAB exclusion, points with REP_AREA as circles, repair, dissolve; '
+            'switches among the advanced parameters). OVERLAP_THRESHOLD: percent of a candidate\'s area '
             'inside them above which it fails criterion A (already protected); default 5 %, so digitising slivers '
             'do not disqualify a site.\n'
             'REQUIRED_FIELDS (optional): attribute gates (criteria B2/B3), e.g. a governance field: a candidate '
@@ -177,8 +193,7 @@ class ScoreOecm(ReservePlannerAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.CANDIDATES, self.tr('Candidate sites'), [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.PROTECTED, self.tr('Existing protected areas'), [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.add_optional_protected_parameters()
         self.addParameter(QgsProcessingParameterNumber(
             self.OVERLAP_THRESHOLD, self.tr('Overlap threshold for criterion A (% of the site inside protected areas)'),
             QgsProcessingParameterNumber.Double, defaultValue=scoring.DEFAULT_OVERLAP_THRESHOLD, minValue=0.0,
@@ -223,7 +238,6 @@ class ScoreOecm(ReservePlannerAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         candidates_source = required_source(self, parameters, self.CANDIDATES, context)
-        protected_source = self.parameterAsSource(parameters, self.PROTECTED, context)
         threshold = self.parameterAsDouble(parameters, self.OVERLAP_THRESHOLD, context)
         required_fields = self.parameterAsFields(parameters, self.REQUIRED_FIELDS, context)
         rasters = self.parameterAsLayerList(parameters, self.CRITERIA, context)
@@ -237,7 +251,7 @@ class ScoreOecm(ReservePlannerAlgorithm):
         matrix_text = self.parameterAsString(parameters, self.AHP_MATRIX, context)
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
 
-        keys = [criterion_name(layer) for layer in rasters] + [criterion_name(layer) for layer in vector_layers] \
+        keys = [layer_label(layer) for layer in rasters] + [layer_label(layer) for layer in vector_layers] \
             + list(attribute_fields) + ([CONNECTIVITY_KEY] if with_connectivity else [])
         labels = keys[:-1] + [tr('connectivity (ProtConn gain)')] if with_connectivity else keys
         if not labels:
@@ -256,10 +270,8 @@ class ScoreOecm(ReservePlannerAlgorithm):
         candidates = qgis_io.read_polygons(candidates_source, candidates_source.sourceName(), work_crs, context, steps)
         geometries = [item.geometry for item in candidates]
         steps.setCurrentStep(1)
-        protected_pieces = []
-        if protected_source is not None:
-            protected_pieces = dissolved_pieces(protected_source, work_crs, context, steps)
-        else:
+        protected_pieces = self.protected_pieces(parameters, work_crs, context, steps)
+        if not parameters.get(self.PROTECTED):
             feedback.pushWarning(tr('No protected areas were given: criterion A (already protected) is not checked.'))
         if feedback.isCanceled():
             raise cancelled()
@@ -523,7 +535,7 @@ def breakdown_chart(names, labels, weights, normalised, limit=40):
     return figure
 
 
-class SelectOecm(ReservePlannerAlgorithm):
+class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
     """Pick scored OECM candidates, best value per cost first, until each region reaches the coverage target."""
 
     ALGORITHM_ID = 'selectoecm'
@@ -536,7 +548,6 @@ class SelectOecm(ReservePlannerAlgorithm):
     BUDGET = 'BUDGET'
     REGIONS = 'REGIONS'
     REGION_FIELD = 'REGION_FIELD'
-    PROTECTED = 'PROTECTED'
     TARGET = 'TARGET'
     OUTPUT = 'OUTPUT'
     OUTPUT_REGIONS = 'OUTPUT_REGIONS'
@@ -557,8 +568,8 @@ class SelectOecm(ReservePlannerAlgorithm):
             '(any unit, >= 0; free sites come first); without it every site costs 1. BUDGET (optional): the most '
             'that may be spent, in the cost unit (without a cost field: the largest number of sites).\n'
             'REGIONS and REGION_FIELD: the regions (e.g. ecoregions or provinces) that must each reach TARGET '
-            '(percent of the region\'s area). PROTECTED (optional): the existing protected areas (overlaps '
-            'counted once).\n\n'
+            '(percent of the region\'s area). PROTECTED (optional): one or more layers of existing protected areas, '
+            'cleaned as in "Protected-area coverage" (overlaps counted once).\n\n'
             'Method: a region\'s gap is the area still needed to reach the target. A site\'s value is its score / '
             '100 times the area it adds toward unmet gaps (km2, only the part not already protected or picked, '
             'capped by each region\'s gap). The site with the largest value per cost that fits the budget is '
@@ -586,8 +597,7 @@ class SelectOecm(ReservePlannerAlgorithm):
             self.REGIONS, self.tr('Regions'), [QgsProcessing.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.REGION_FIELD, self.tr('Region name field'), parentLayerParameterName=self.REGIONS, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.PROTECTED, self.tr('Existing protected areas'), [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.add_optional_protected_parameters()
         self.addParameter(QgsProcessingParameterNumber(
             self.TARGET, self.tr('Coverage target (% of each region)'), QgsProcessingParameterNumber.Double,
             defaultValue=coverage.GBF_TARGET_PERCENT, minValue=0.0, maxValue=100.0))
@@ -604,7 +614,6 @@ class SelectOecm(ReservePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         candidates_source = required_source(self, parameters, self.CANDIDATES, context)
         regions_source = required_source(self, parameters, self.REGIONS, context)
-        protected_source = self.parameterAsSource(parameters, self.PROTECTED, context)
         score_field = self.parameterAsString(parameters, self.SCORE_FIELD, context) or SCORE_FIELD
         cost_field = self.parameterAsString(parameters, self.COST_FIELD, context)
         region_field = self.parameterAsString(parameters, self.REGION_FIELD, context)
@@ -628,7 +637,7 @@ class SelectOecm(ReservePlannerAlgorithm):
         qgis_io.require_geometries(region_features, regions_source.sourceName())
         regions = [(self.region_key(item, region_field), item.geometry) for item in region_features]
         steps.setCurrentStep(2)
-        protected = dissolved_pieces(protected_source, work_crs, context, steps) if protected_source else []
+        protected = self.protected_pieces(parameters, work_crs, context, steps)
         if feedback.isCanceled():
             raise cancelled()
         scores, costs = self.scores_and_costs(candidates, score_field, cost_field, candidates_source, feedback)

@@ -258,7 +258,7 @@
       <source>Screens candidate sites for "other effective area-based conservation measures" (OECMs, CBD decision 14/8) and ranks the eligible ones by a weighted multi-criteria score. No candidate is ever dropped.
 
 CANDIDATES: the candidate polygons. Invalid polygons (e.g. a bow-tie) are repaired and stay eligible.
-PROTECTED (optional): existing protected areas. OVERLAP_THRESHOLD: percent of a candidate's area inside them above which it fails criterion A (already protected); default 5 %, so digitising slivers do not disqualify a site.
+PROTECTED (optional): one or more layers of existing protected areas, cleaned as in "Protected-area coverage" (STATUS filter, UNESCO-MAB exclusion, points with REP_AREA as circles, repair, dissolve; switches among the advanced parameters). OVERLAP_THRESHOLD: percent of a candidate's area inside them above which it fails criterion A (already protected); default 5 %, so digitising slivers do not disqualify a site.
 REQUIRED_FIELDS (optional): attribute gates (criteria B2/B3), e.g. a governance field: a candidate whose field is empty is screened out.
 Screening: screen_reason says why each screened-out site failed (A with its percent, B1 when no valid closed boundary is left after repair, or the empty field); eligible is false for them.
 
@@ -272,7 +272,7 @@ OUTPUT_HTML (optional): a report with the weights, the AHP consistency, the rank
       <translation>筛选“其他有效的基于区域的保护措施”（OECM，CBD 第 14/8 号决定）候选地，并按加权多准则得分对合格候选地排名。任何候选地都不会被丢弃。
 
 CANDIDATES：候选地多边形。无效多边形（如“8”字形自相交）会被修复并保持合格。
-PROTECTED（可选）：现有保护地。OVERLAP_THRESHOLD：候选地面积落在保护地内的百分比超过该值即不满足准则 A（已受保护）；默认 5 %，避免数字化误差造成的细碎重叠取消地块资格。
+PROTECTED（可选）：一个或多个现有保护地图层，按“保护地覆盖率”的方式清理（STATUS 筛选、排除 UNESCO-MAB、带 REP_AREA 的点转为圆、修复、融合；开关位于高级参数中）。OVERLAP_THRESHOLD：候选地面积落在保护地内的百分比超过该值即不满足准则 A（已受保护）；默认 5 %，避免数字化误差造成的细碎重叠取消地块资格。
 REQUIRED_FIELDS（可选）：属性门槛（准则 B2/B3），如治理字段：该字段为空的候选地被筛除。
 筛选：screen_reason 说明每个被筛除地块的原因（A 及其百分比；B1 表示修复后没有有效的闭合边界；或为空的字段）；这些地块的 eligible 为 false。
 
@@ -287,10 +287,6 @@ OUTPUT_HTML（可选）：报告，包括权重、AHP 一致性、排名表、�
     <message>
       <source>Candidate sites</source>
       <translation>候选地</translation>
-    </message>
-    <message>
-      <source>Existing protected areas</source>
-      <translation>现有保护地</translation>
     </message>
     <message>
       <source>Overlap threshold for criterion A (% of the site inside protected areas)</source>
@@ -372,7 +368,7 @@ OUTPUT_HTML（可选）：报告，包括权重、AHP 一致性、排名表、�
 
 CANDIDATES: scored candidate polygons, e.g. the output of "Score OECM candidates". Sites whose eligible field is false, or whose score is empty or 0, are never picked.
 SCORE_FIELD: the quality score, 0-100 (default score). COST_FIELD (optional): the cost of each site (any unit, &gt;= 0; free sites come first); without it every site costs 1. BUDGET (optional): the most that may be spent, in the cost unit (without a cost field: the largest number of sites).
-REGIONS and REGION_FIELD: the regions (e.g. ecoregions or provinces) that must each reach TARGET (percent of the region's area). PROTECTED (optional): the existing protected areas (overlaps counted once).
+REGIONS and REGION_FIELD: the regions (e.g. ecoregions or provinces) that must each reach TARGET (percent of the region's area). PROTECTED (optional): one or more layers of existing protected areas, cleaned as in "Protected-area coverage" (overlaps counted once).
 
 Method: a region's gap is the area still needed to reach the target. A site's value is its score / 100 times the area it adds toward unmet gaps (km2, only the part not already protected or picked, capped by each region's gap). The site with the largest value per cost that fits the budget is picked, gaps and values are updated, and so on until every region reaches the target, the budget runs out or no site adds anything. Areas are computed in a local equal-area projection.
 
@@ -381,7 +377,7 @@ OUTPUT: the selected sites with every input field, pick_order (1 = first), added
 
 CANDIDATES：已评分的候选地多边形，如“OECM 候选地评分”的输出。eligible 字段为 false、或得分为空或 0 的地块不会被选中。
 SCORE_FIELD：质量得分，0-100（默认 score）。COST_FIELD（可选）：每个地块的成本（任意单位，&gt;= 0；免费地块优先）；未给出时每个地块成本为 1。BUDGET（可选）：最多可花费的金额，单位同成本（无成本字段时为最多地块数）。
-REGIONS 和 REGION_FIELD：各自须达到 TARGET（区域面积的百分比）的区域（如生态区或省份）。PROTECTED（可选）：现有保护地（重叠只计一次）。
+REGIONS 和 REGION_FIELD：各自须达到 TARGET（区域面积的百分比）的区域（如生态区或省份）。PROTECTED（可选）：一个或多个现有保护地图层，按“保护地覆盖率”的方式清理（重叠只计一次）。
 
 方法：区域缺口是达到目标仍需的面积。地块的价值 = 得分 / 100 × 其对未满足缺口增加的面积（km2，只计尚未受保护或未被选中的部分，并以各区域缺口为上限）。每次选出在预算内单位成本价值最大的地块，更新缺口和价值，如此反复，直到每个区域达到目标、预算用完或再无地块能增加面积。面积在局部等积投影中计算。
 
@@ -410,10 +406,6 @@ OUTPUT：选中的地块，含全部输入字段、pick_order（1 = 最先）、
     <message>
       <source>Region name field</source>
       <translation>区域名称字段</translation>
-    </message>
-    <message>
-      <source>Existing protected areas</source>
-      <translation>现有保护地</translation>
     </message>
     <message>
       <source>Coverage target (% of each region)</source>
