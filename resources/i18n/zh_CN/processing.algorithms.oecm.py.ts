@@ -262,7 +262,7 @@ PROTECTED (optional): one or more layers of existing protected areas, cleaned as
 REQUIRED_FIELDS (optional): attribute gates (criteria B2/B3), e.g. a governance field: a candidate whose field is empty is screened out.
 Screening: screen_reason says why each screened-out site failed (A with its percent, B1 when no valid closed boundary is left after repair, or the empty field); eligible is false for them.
 
-Criteria, in this order: CRITERIA rasters (mean value over each site: cells weighted by the share of the cell inside the site for small sites, so a site smaller than a cell gets the value under it; cell-centre rule for large sites, as QGIS zonal statistics; nodata cells ignored; rasters in any CRS or resolution), VECTOR_CRITERIA polygon layers (percent of the site inside the layer, e.g. Key Biodiversity Areas), ATTRIBUTE_CRITERIA numeric fields, then, with CONNECTIVITY, the ProtConn gain (percentage points) of the site's region when the site is added to the protected areas (REGIONS polygons; without REGIONS the extent of the candidates and protected areas is the region; DISTANCE: median dispersal distance in metres, probability 0.5 at that distance).
+Criteria, in this order: CRITERIA rasters (mean value over each site: cells weighted by the share of the cell inside the site for small sites, so a site smaller than a cell gets the value under it; cell-centre rule for large sites, as QGIS zonal statistics; nodata cells ignored; rasters in any CRS or resolution), VECTOR_CRITERIA polygon layers (percent of the site inside the layer, e.g. Key Biodiversity Areas), ATTRIBUTE_CRITERIA numeric fields, then, with CONNECTIVITY, the ProtConn gain (percentage points) of the site's region when the site is added to the protected areas (REGIONS polygons; without REGIONS the extent of the candidates and protected areas is the region; DISTANCE: median dispersal distance in metres, probability 0.5 at that distance; one ProtConn run per eligible site, so thousands of sites take minutes).
 DIRECTIONS: "+" (higher is better) or "-" (lower is better, e.g. human footprint or cost) per criterion, comma-separated; default all "+".
 WEIGHTS: "w1,w2,..." per criterion (rescaled to sum 1; default equal), or AHP_MATRIX: a pairwise comparison matrix on Saaty's 1-9 scale, rows separated by ";" and values by "," (e.g. "1,3;1/3,1"). Its principal eigenvector gives the weights; the consistency ratio CR is reported and CR &gt; 0.1 gives a warning.
 
@@ -276,7 +276,7 @@ PROTECTED（可选）：一个或多个现有保护地图层，按“保护地�
 REQUIRED_FIELDS（可选）：属性门槛（准则 B2/B3），如治理字段：该字段为空的候选地被筛除。
 筛选：screen_reason 说明每个被筛除地块的原因（A 及其百分比；B1 表示修复后没有有效的闭合边界；或为空的字段）；这些地块的 eligible 为 false。
 
-准则按以下顺序：CRITERIA 栅格（每个地块内的平均值：小地块按像元落在地块内的面积比例加权，因此小于一个像元的地块取其下方像元的值；大地块按像元中心规则，与 QGIS 分区统计相同；忽略无数据像元；栅格可为任意坐标系或分辨率），VECTOR_CRITERIA 多边形图层（地块落在该图层内的百分比，如关键生物多样性区域），ATTRIBUTE_CRITERIA 数值字段，以及打开 CONNECTIVITY 时，地块加入保护地后其所在区域 ProtConn 的增量（百分点）（REGIONS 多边形；未给出 REGIONS 时以候选地和保护地的范围为区域；DISTANCE：中位扩散距离，米，在该距离处概率为 0.5）。
+准则按以下顺序：CRITERIA 栅格（每个地块内的平均值：小地块按像元落在地块内的面积比例加权，因此小于一个像元的地块取其下方像元的值；大地块按像元中心规则，与 QGIS 分区统计相同；忽略无数据像元；栅格可为任意坐标系或分辨率），VECTOR_CRITERIA 多边形图层（地块落在该图层内的百分比，如关键生物多样性区域），ATTRIBUTE_CRITERIA 数值字段，以及打开 CONNECTIVITY 时，地块加入保护地后其所在区域 ProtConn 的增量（百分点）（REGIONS 多边形；未给出 REGIONS 时以候选地和保护地的范围为区域；DISTANCE：中位扩散距离，米，在该距离处概率为 0.5；每个合格地块计算一次 ProtConn，数千个地块需要数分钟）。
 DIRECTIONS：每个准则一个“+”（越高越好）或“-”（越低越好，如人类足迹或成本），以逗号分隔；默认全为“+”。
 WEIGHTS：每个准则一个权重“w1,w2,...”（缩放为总和 1；默认相等），或 AHP_MATRIX：Saaty 1-9 标度的两两比较矩阵，行以“;”分隔，值以“,”分隔（如“1,3;1/3,1”）。其主特征向量给出权重；报告一致性比率 CR，CR &gt; 0.1 时给出警告。
 
