@@ -173,15 +173,29 @@ def raster_sources(layer, resistance):
                 layer=layer.name()))
     grid = resistance.grid
     if same_grid(layer.source(), grid):
-        values = read_band(layer.source()).array
+        mask = nonzero_cells(layer.source())
     else:
         values = warped_band(layer.source(), dstSRS=grid.crs_wkt,
                              **grid_bounds(grid.geotransform, grid.array.shape)).array
-    mask = np.nan_to_num(values, nan=0.0) != 0
+        mask = np.nan_to_num(values, nan=0.0) != 0
     if not mask.any():
         raise QgsProcessingException(
             tr('The source raster "{layer}" has no non-zero cell on the resistance raster "{raster}".').format(
                 layer=layer.name(), raster=resistance.layer.name()))
+    return mask
+
+
+def nonzero_cells(path):
+    """Boolean mask of the cells of band 1 of the raster at ``path`` that are neither 0 nor nodata (read in
+    the band's own type, so a byte raster costs a byte per cell)."""
+    dataset = gdal.Open(path)
+    band = dataset.GetRasterBand(1)
+    values = band.ReadAsArray()
+    mask = values != 0
+    if band.GetNoDataValue() is not None:
+        mask &= values != band.GetNoDataValue()
+    if np.issubdtype(values.dtype, np.floating):
+        mask &= ~np.isnan(values)
     return mask
 
 

@@ -68,6 +68,9 @@ from .raster import rasterize
 NEIGHBOURS = ((-1, -1), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1))
 """(row, column) offsets of the 8 neighbours."""
 
+BLOCK_CELLS = 1 << 20
+"""Cells per block when the graph is built, which bounds its temporary memory."""
+
 PROGRESS_STEP = 0.01
 """Fraction of the passable cells settled between two progress reports."""
 
@@ -125,20 +128,20 @@ class CostGraph:
         return padded
 
     def _lightest_edges(self):
-        """Weight of each cell's lightest edge (inf for a cell without passable neighbour), rounded down
-        to float32 so it stays a lower bound. Edges are symmetric: each of the 4 forward directions
-        updates both of its ends."""
-        lightest = np.full(self.padded.size, np.inf)
+        """Weight of each cell's lightest edge as float32 rounded down, so it stays a lower bound (inf for a
+        cell without passable neighbour). Edges are symmetric: each of the 4 forward directions updates both
+        of its ends; blocks of BLOCK_CELLS keep the temporary arrays small."""
         size = self.padded.size
+        lightest = np.full(size, np.inf, dtype=np.float32)
         for offset, half in zip(self.offsets[4:], self.half_lengths[4:]):
-            weight = self.padded[:size - offset] + self.padded[offset:]
-            weight *= half
-            np.fmin(lightest[:size - offset], weight, out=lightest[:size - offset])
-            np.fmin(lightest[offset:], weight, out=lightest[offset:])
-        rounded = lightest.astype(np.float32)
-        too_high = rounded > lightest
-        rounded[too_high] = np.nextafter(rounded[too_high], np.float32(0))
-        return rounded
+            for start in range(0, size - offset, BLOCK_CELLS):
+                stop = min(start + BLOCK_CELLS, size - offset)
+                weight = self.padded[start:stop] + self.padded[start + offset:stop + offset]
+                weight *= half
+                weight = _float32_at_most(weight)
+                np.fmin(lightest[start:stop], weight, out=lightest[start:stop])
+                np.fmin(lightest[start + offset:stop + offset], weight, out=lightest[start + offset:stop + offset])
+        return lightest
 
     def padded_index(self, flat):
         """Indices in the padded array of flat (row-major) indices of the grid."""
@@ -305,6 +308,14 @@ def _best_predecessor(accumulated, graph, row, col):
     if best is None:
         raise EngineError(N_('The accumulated cost surface does not lead back to a source.'))
     return best
+
+
+def _float32_at_most(values):
+    """``values`` (float64) as float32, each rounded down where the nearest float32 is larger."""
+    rounded = values.astype(np.float32)
+    too_high = rounded > values
+    rounded[too_high] = np.nextafter(rounded[too_high], np.float32(0))
+    return rounded
 
 
 def _check_canceled(is_canceled):
