@@ -183,6 +183,34 @@ def test_additions_raise_protconn_as_the_union_does():
     assert added == connectivity.protconn(protected + candidate, region)
 
 
+@pytest.mark.parametrize('transboundary', [0.0, 10 * KM])
+def test_each_addition_equals_dissolving_the_candidate_in(transboundary):
+    region = box(0, 0, 60 * KM, 45 * KM)
+    rng = np.random.default_rng(5)
+    protected = [box(x, y, x + side, y + side) for x, y, side in
+                 zip(rng.uniform(-5 * KM, 60 * KM, 30), rng.uniform(-5 * KM, 45 * KM, 30), rng.uniform(300, 3000, 30))]
+    candidates = [box(x, y, x + side, y + side) for x, y, side in
+                  zip(rng.uniform(-5 * KM, 60 * KM, 12), rng.uniform(-5 * KM, 45 * KM, 12), rng.uniform(500, 6000, 12))]
+    candidates += [
+        None,
+        protected[0].buffer(-10),  # already protected: nothing changes
+        box(protected[1].bounds[2], protected[1].bounds[1], protected[1].bounds[2] + 500, protected[1].bounds[3]),
+        unary_union([box(KM, KM, 2 * KM, 2 * KM), box(30 * KM, 30 * KM, 31 * KM, 31 * KM)]),  # two parts
+        box(58 * KM, 20 * KM, 64 * KM, 21 * KM),  # straddles the region's edge
+    ]
+    fast = connectivity.protconn_with_each_addition(protected, candidates, region,
+                                                    transboundary_distance=transboundary)
+    assert np.isnan(fast[12])
+    base = connectivity.protconn(protected, region, transboundary_distance=transboundary)['protconn']
+    assert fast[13] == pytest.approx(base, rel=1e-12)
+    for value, candidate in zip(fast, candidates):
+        if candidate is not None:
+            expected = connectivity.protconn_with_additions(protected, [candidate], region,
+                                                            transboundary_distance=transboundary)['protconn']
+            assert value == pytest.approx(expected, rel=1e-9)
+    assert (fast[~np.isnan(fast)] >= base - 1e-12).all()
+
+
 # --- against the dense reference ---------------------------------------------------------------------------
 
 
