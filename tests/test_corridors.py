@@ -599,7 +599,6 @@ def grass_r_cost_from_each(tmp_path, resistance_path, source_paths):
 
 @pytest.mark.external
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which('grass') is None, reason='GRASS GIS (grass-core) is not installed')
 def test_link_costs_and_corridors_equal_those_built_from_grass_r_cost(qgis_app, tmp_path):
     rng = np.random.default_rng(3)
     resistance = rng.uniform(1.0, 20.0, size=(30, 40))

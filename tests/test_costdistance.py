@@ -334,7 +334,6 @@ def grass_r_cost(tmp_path, resistance_path, sources_path):
 
 @pytest.mark.external
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which('grass') is None, reason='GRASS GIS (grass-core) is not installed')
 @pytest.mark.parametrize('cell_width, cell_height', [(30.0, 20.0), (25.0, 25.0)])
 def test_costdistance_equals_grass_r_cost_times_the_cell_width(qgis_app, tmp_path, cell_width, cell_height):
     rng = np.random.default_rng(int(cell_width))

@@ -18,8 +18,6 @@ import io
 import os
 import uuid
 
-from matplotlib import font_manager, rc_context
-from matplotlib.figure import Figure
 
 FONT_PREFERENCE = ('DejaVu Sans', 'Noto Sans CJK SC', 'Noto Sans CJK JP', 'Source Han Sans SC', 'Microsoft YaHei',
                    'SimHei', 'PingFang SC', 'Heiti SC', 'WenQuanYi Zen Hei', 'Arial Unicode MS')
@@ -39,16 +37,21 @@ BAR_MET_COLOUR = '#1b5e20'
 
 def available_fonts():
     """The preferred font families installed here, Latin first, then CJK fallbacks."""
+    from matplotlib import font_manager  # imported on use: loading matplotlib slows every plugin start
+
     installed = {entry.name for entry in font_manager.fontManager.ttflist}
     return [name for name in FONT_PREFERENCE if name in installed] or ['sans-serif']
 
 
 @contextlib.contextmanager
 def chart_style():
-    """matplotlib settings of every chart: fonts with CJK fallback, a quiet grid."""
+    """matplotlib settings of every chart: fonts with CJK fallback, a quiet grid; yields the Figure class."""
+    from matplotlib import rc_context
+    from matplotlib.figure import Figure
+
     with rc_context({'font.family': available_fonts(), 'axes.grid': True, 'grid.alpha': 0.3,
                      'axes.spines.top': False, 'axes.spines.right': False, 'svg.fonttype': 'none'}):
-        yield
+        yield Figure
 
 
 class HtmlReport:
@@ -122,7 +125,7 @@ def _cell(value, decimals):
 
 def bar_chart(labels, values, target=None, title='', value_label='', target_label=''):
     """Horizontal bars (one per label) with an optional vertical target line; bars reaching it are dark."""
-    with chart_style():
+    with chart_style() as Figure:
         figure = Figure(figsize=(7.5, max(2.0, 0.3 * len(labels) + 1.2)))
         axes = figure.add_subplot(1, 1, 1)
         positions = list(range(len(labels)))
@@ -144,7 +147,7 @@ def bar_chart(labels, values, target=None, title='', value_label='', target_labe
 
 def line_chart(x, y, target=None, title='', x_label='', y_label='', target_label='', step=True):
     """A line (a step line by default, for cumulative series) with an optional horizontal target line."""
-    with chart_style():
+    with chart_style() as Figure:
         figure = Figure(figsize=(7.5, 3.8))
         axes = figure.add_subplot(1, 1, 1)
         if step:
