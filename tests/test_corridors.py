@@ -7,7 +7,6 @@ resistance c1 and c2 costs L (c1 + c2) / 2) and NLCC_AB = CWD_A + CWD_B - LCD_AB
 
 import math
 import os
-import shutil
 import subprocess
 
 import numpy as np

@@ -3,7 +3,6 @@ GRASS r.cost; the costdistance and leastcostpath algorithms as users run them (D
 
 import math
 import os
-import shutil
 import subprocess
 
 import numpy as np

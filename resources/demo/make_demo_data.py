@@ -112,7 +112,8 @@ def protected_areas(rng, boundary, cores):
     """WDPA-like records: (name, desig_eng, status, iucn_cat, status_yr, rep_area_km2, geometry)."""
     records = [
         ('卧龙国家级自然保护区', 'National Nature Reserve', 'Designated', 'Ia', 1975, None, boundary.buffer(-600)),
-        ('卧龙生物圈保护区', 'UNESCO-MAB Biosphere Reserve', 'Designated', 'Not Reported', 1979, None, boundary.buffer(2000)),
+        ('卧龙生物圈保护区', 'UNESCO-MAB Biosphere Reserve', 'Designated', 'Not Reported', 1979, None,
+         boundary.buffer(2000)),
         ('四姑娘山风景名胜区', 'Scenic Area', 'Designated', 'V', 1994, None, blob(420, 120, 60, rng)),
         ('草坡省级自然保护区', 'Provincial Nature Reserve', 'Designated', 'IV', 2000, None, blob(470, 300, 45, rng)),
         ('草坡湿地公园', 'Wetland Park', 'Designated', 'V', 2012, None, blob(495, 310, 25, rng)),
@@ -122,7 +123,8 @@ def protected_areas(rng, boundary, cores):
          Polygon([world(330, 200), world(370, 260), world(330, 260), world(370, 200)])),
     ]
     points = [
-        ('龙溪-虹口保护小区', 'Nature Protection Site', 'Designated', 'Not Reported', 2008, 12.5, Point(world(560, 360))),
+        ('龙溪-虹口保护小区', 'Nature Protection Site', 'Designated', 'Not Reported', 2008, 12.5,
+         Point(world(560, 360))),
         ('未报面积保护点', 'Nature Protection Site', 'Designated', 'Not Reported', 2010, None, Point(world(30, 370))),
     ]
     return records + points

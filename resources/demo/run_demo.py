@@ -60,7 +60,8 @@ def steps(out):
             OUTPUT_HTML=path('coverage_counties.html'))),
         ('Ecoregion representativeness', 'protectedcoverage', protected, dict(
             REGIONS=layer('ecoregions'), REGION_FIELD='名称', TARGET=30, OUTPUT=path('coverage_ecoregions.gpkg'),
-            OUTPUT_FLAT=path('protected_flat_ecoregions.gpkg'), OUTPUT_TIMELINE=path('coverage_timeline_ecoregions.gpkg'),
+            OUTPUT_FLAT=path('protected_flat_ecoregions.gpkg'),
+            OUTPUT_TIMELINE=path('coverage_timeline_ecoregions.gpkg'),
             OUTPUT_HTML=path('coverage_ecoregions.html'))),
         ('Threatened species habitat protected', 'habitatcoverage', protected, dict(
             SPECIES=layer('species_ranges'), SPECIES_FIELD='species', GROUP_FIELD='class',

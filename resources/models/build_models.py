@@ -52,7 +52,8 @@ def zone_reserve_model():
                                       'under the MAB generic profile and reports areas per zone.'})
     polygons = [QgsProcessing.TypeVectorPolygon]
     model_input(model, QgsProcessingParameterFeatureSource('cores', 'Core areas', polygons), 60)
-    model_input(model, QgsProcessingParameterFeatureSource('boundary', 'Reserve boundary', polygons, optional=True), 260)
+    model_input(model, QgsProcessingParameterFeatureSource('boundary', 'Reserve boundary', polygons,
+                                                           optional=True), 260)
     model_input(model, QgsProcessingParameterNumber('buffer_width', 'Buffer width (m)',
                                                     QgsProcessingParameterNumber.Double, 1000, minValue=0), 460)
     model_input(model, QgsProcessingParameterNumber('transition_width', 'Transition width (m)',

@@ -122,8 +122,8 @@ def run_grass(folder, resistance, sources, output):
                      'r.in.gdal -o input={src} output=sources --quiet\n'
                      'g.region raster=resistance\n'
                      'r.cost input=resistance start_raster=sources output=cost --quiet\n'
-                     'r.out.gdal -f input=cost output={out} type=Float32 createopt={options} --overwrite --quiet\n'.format(
-                         res=resistance, src=sources, out=output, options=CREATION_OPTIONS))
+                     'r.out.gdal -f input=cost output={out} type=Float32 createopt={options} '
+                     '--overwrite --quiet\n'.format(res=resistance, src=sources, out=output, options=CREATION_OPTIONS))
     return run_in_fresh_process(['grass', '--tmp-location', 'EPSG:32650', '--exec', 'bash', script], cwd=folder)
 
 
