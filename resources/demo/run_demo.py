@@ -50,6 +50,9 @@ def steps(out):
             ZONES=path('zones.gpkg'), LANDCOVER=raster('landcover.tif'), OUTPUT=path('zone_statistics.gpkg'))),
         ('Cost distance from the cores', 'costdistance', [], dict(
             RESISTANCE=raster('resistance.tif'), SOURCES=layer('cores'), OUTPUT=path('cost_distance.tif'))),
+        ('Least-cost paths from 卧龙核心区 to the other cores', 'leastcostpath', [], dict(
+            RESISTANCE=raster('resistance.tif'), SOURCE=layer('cores') + '|subset="core_id" = \'C1\'',
+            TARGET=layer('cores') + '|subset="core_id" <> \'C1\'', OUTPUT=path('least_cost_paths.gpkg'))),
         ('Corridor network between the cores', 'corridornetwork', [], dict(
             CORES=layer('cores'), CORE_ID_FIELD='name', RESISTANCE=raster('resistance.tif'), WIDTH_CUTOFF=5000,
             OUTPUT_LINKS=path('corridor_links.gpkg'), OUTPUT_CORRIDORS=path('corridors.tif'),
