@@ -6,7 +6,8 @@ Geometries are shapely polygons in the raster's CRS (the adapter reprojects them
   ``EXACT_WINDOW_CELLS`` cells) use the cell-centre rule, as QGIS's own zonal statistics and GDAL's
   rasteriser do: every cell whose centre lies inside the site counts once. Each site is scanned on its own
   (row by row, the crossings of its edges with the row of cell centres give the runs of cells inside), so
-  overlapping sites each count the cells they share.
+  overlapping sites each count the cells they share. A run is summed from row-wise cumulative sums of the
+  raster block, so memory grows with the number of runs, not of cells.
 - small sites (sub-cell sites included) use exact area-weighted cell fractions: the mean is
   sum(f_i v_i) / sum(f_i) over valid cells, f_i being the share of cell i inside the site. A site smaller
   than one cell therefore gets the value of the cell under it (or the area-weighted mix of the cells it spans).
@@ -38,10 +39,11 @@ ZonalResult = namedtuple('ZonalResult', 'mean weight')
 GridSpec = namedtuple('GridSpec', 'rows cols geotransform crs_wkt')
 """A raster grid: its shape, GDAL geotransform and CRS WKT."""
 
-ZonalPlan = namedtuple('ZonalPlan', 'spec count cells exact_sites')
-"""Where each site lies on one grid, computed once and reused for every raster on that grid: ``cells`` are
-(site, row, col, share) arrays sorted by row (share 1 for the cell-centre rule, the covered fraction for small
-sites) and ``exact_sites`` the indices of the sites measured by exact cell fractions."""
+ZonalPlan = namedtuple('ZonalPlan', 'spec count runs cells exact_sites')
+"""Where each site lies on one grid, computed once and reused for every raster on that grid: ``runs`` are
+(site, row, first col, end col) arrays of the cell-centre runs of large sites, ``cells`` (site, row, col,
+share) arrays of the cells small sites cover, both sorted by row, and ``exact_sites`` the indices of the
+sites measured by exact cell fractions."""
 
 
 def grid_spec(path):
@@ -58,9 +60,8 @@ def plan_zonal(geometries, spec):
     outlines = [_oriented_rings(geometry) for geometry in geometries]
     windows = [_window(rings, spec) for rings in outlines]
     exact, centre = _split_by_rule(geometries, windows, spec)
-    cells = _merge_cells([_exact_fractions(outlines, windows, exact, spec),
-                          _centre_cells(outlines, windows, centre, spec)])
-    return ZonalPlan(spec, len(geometries), cells, exact)
+    return ZonalPlan(spec, len(geometries), _centre_runs(outlines, windows, centre, spec),
+                     _exact_fractions(outlines, windows, exact, spec), exact)
 
 
 def zonal_means(path, plan, band=1, progress=None):
@@ -81,6 +82,7 @@ def zonal_means(path, plan, band=1, progress=None):
             return None
         last_row = min(first_row + ROWS_PER_BLOCK, spec.rows)
         values = raster.read_rows(dataset, first_row, last_row - first_row, band)
+        _add_runs(plan.runs, first_row, last_row, values, sums, weights)
         _add_cells(plan.cells, first_row, last_row, values, sums, weights)
     with np.errstate(invalid='ignore', divide='ignore'):
         mean = np.where(weights > 0, sums / weights, np.nan)
@@ -119,10 +121,11 @@ def _overlaps_grid(window, spec):
     return col0 < spec.cols and row0 < spec.rows and col0 + cols > 0 and row0 + rows > 0
 
 
-def _centre_cells(outlines, windows, indices, spec):
-    """(site, row, col, share 1) arrays of the grid cells whose centre lies inside each site of ``indices`` (even-odd
-    rule over all its rings). The rows of all sites are scanned together, in slices of at most CORNER_BUDGET
-    row-edge crossings; sites are sorted by edge count so little padding is needed."""
+def _centre_runs(outlines, windows, indices, spec):
+    """(site, row, first col, end col) arrays, sorted by row, of the runs of grid cells whose centre lies inside
+    each site of ``indices`` (even-odd rule over all its rings). The rows of all sites are scanned together, in
+    slices of at most CORNER_BUDGET row-edge crossings; sites are sorted by edge count so little padding is
+    needed."""
     edges = {index: np.vstack([np.hstack((ring[:-1], ring[1:])) for ring in outlines[index]]) for index in indices}
     order = sorted(indices, key=lambda index: len(edges[index]))
     first_rows = [max(windows[index][1], 0) for index in order]
@@ -139,8 +142,8 @@ def _centre_cells(outlines, windows, indices, spec):
         padded = np.zeros((len(sites), pair_edges[stop - 1], 4))
         for position, index in enumerate(sites):
             padded[position, :len(edges[index])] = edges[index]
-        rows, cols, pairs = _runs_inside(padded[local], pair_row[start:stop], spec)
-        parts.append((pair_site[start:stop][pairs], rows, cols, np.ones(len(rows))))
+        pairs, first_cols, end_cols = _runs_inside(padded[local], pair_row[start:stop], spec)
+        parts.append((pair_site[start:stop][pairs], pair_row[start:stop][pairs], first_cols, end_cols))
         start = stop
     return _merge_cells(parts)
 
@@ -154,9 +157,9 @@ def _slice_end(pair_edges, start):
 
 
 def _runs_inside(edges, grid_rows, spec):
-    """Cells whose centre is inside, for rows of cell centres each with its own site's edges ((P, E, 4) array,
-    zero-padded: a flat edge never crosses). Along each row the sorted crossings c0 < c1 < ... bound the runs
-    c_2k <= x < c_2k+1 of centres inside. Returns (rows, cols, index of the row pair of each cell)."""
+    """Runs of cells whose centre is inside, for rows of cell centres each with its own site's edges ((P, E, 4)
+    array, zero-padded: a flat edge never crosses). Along each row the sorted crossings c0 < c1 < ... bound the
+    runs c_2k <= x < c_2k+1 of centres inside. Returns (row pair index, first col, end col) of non-empty runs."""
     x0, dx, _r, y0, _r2, dy = spec.geotransform
     x_start, y_start, x_end, y_end = (edges[:, :, column] for column in range(4))
     y = (y0 + (grid_rows + 0.5) * dy)[:, None]
@@ -169,10 +172,8 @@ def _runs_inside(edges, grid_rows, spec):
     run = np.arange(len(row_of_run)) - np.repeat(np.cumsum(pairs) - pairs, pairs)
     first_col = np.clip(np.ceil((x_cross[row_of_run, 2 * run] - x0) / dx - 0.5).astype(np.int64), 0, spec.cols)
     end_col = np.clip(np.ceil((x_cross[row_of_run, 2 * run + 1] - x0) / dx - 0.5).astype(np.int64), 0, spec.cols)
-    lengths = np.maximum(end_col - first_col, 0)
-    cols = np.repeat(first_col - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
-    pair_of_cell = np.repeat(row_of_run, lengths)
-    return grid_rows[pair_of_cell], cols, pair_of_cell
+    keep = end_col > first_col
+    return row_of_run[keep], first_col[keep], end_col[keep]
 
 
 def _grid_cells(index, window, shares, spec):
@@ -186,14 +187,33 @@ def _grid_cells(index, window, shares, spec):
 
 
 def _merge_cells(parts):
-    """Concatenate (site, row, col, share) arrays and sort them by row for block-wise streaming."""
+    """Concatenate (site, row, ...) array tuples and sort them by row for block-wise streaming."""
     parts = [part for part in parts if len(part[0])]
     if not parts:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty, np.zeros(0)
-    sites, rows, cols, shares = (np.concatenate(column) for column in zip(*parts))
-    order = np.argsort(rows, kind='stable')
-    return sites[order], rows[order], cols[order], shares[order]
+    columns = [np.concatenate(column) for column in zip(*parts)]
+    order = np.argsort(columns[1], kind='stable')
+    return tuple(column[order] for column in columns)
+
+
+def _add_runs(runs, first_row, last_row, values, sums, weights):
+    """Add the runs lying in rows [first_row, last_row) to the running sums: each run's sum and count of valid
+    cells are differences of row-wise cumulative sums of the block."""
+    sites, rows, first_cols, end_cols = runs
+    start, stop = np.searchsorted(rows, [first_row, last_row])
+    if start == stop:
+        return
+    valid = ~np.isnan(values)
+    totals = np.zeros((values.shape[0], values.shape[1] + 1))
+    counts = np.zeros((values.shape[0], values.shape[1] + 1))
+    np.cumsum(np.where(valid, values, 0.0), axis=1, out=totals[:, 1:])
+    np.cumsum(valid, axis=1, out=counts[:, 1:])
+    local = rows[start:stop] - first_row
+    first, end = first_cols[start:stop], end_cols[start:stop]
+    sums += np.bincount(sites[start:stop], weights=totals[local, end] - totals[local, first], minlength=len(sums))
+    weights += np.bincount(sites[start:stop], weights=counts[local, end] - counts[local, first],
+                           minlength=len(weights))
 
 
 def _add_cells(cells, first_row, last_row, values, sums, weights):
