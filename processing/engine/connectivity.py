@@ -293,25 +293,24 @@ class PathGraph:
             self._refine(self._costs(block, limit), block, limit)
 
     def _settled_rows(self, block):
-        """Cost rows from ``block`` after linking what they show to be missing; ``(rows, sources whose rows the
-        new links may shorten)``."""
-        graph_before, linked_before = self.graph, self.keys[self.linked]
+        """Cost rows from ``block`` after linking what they show to be missing, and what the graph was
+        before: ``(graph, linked keys)``, or None when no link was added."""
+        before = (self.graph, self.keys[self.linked])
         rows = self._costs(block)
         added = False
         while self._refine(rows, block, self.limit):
             rows, added = self._costs(block), True
-        if not added:
-            return rows, np.empty(0, dtype=int)
-        new_keys = np.setdiff1d(self.keys[self.linked], linked_before)
-        return rows, self._shortened_sources(graph_before, np.searchsorted(self.keys, new_keys))
+        return rows, before if added else None
 
-    def _shortened_sources(self, graph_before, new_links):
-        """The sources s whose shortest costs the links at positions ``new_links`` can shorten.
+    def _shortened_sources(self, before):
+        """The sources s whose shortest costs the links added since ``before`` can shorten.
 
         A new path from s is shorter only if, for its first new link u-v, cost(s, u) + c_uv < cost(s, v) on
         the graph before (otherwise the old path to v is no longer, and the argument repeats with one new
         link fewer), so rows from the link ends on the old graph find every such s (costs are symmetric).
         """
+        graph_before, linked_before = before
+        new_links = np.searchsorted(self.keys, np.setdiff1d(self.keys[self.linked], linked_before))
         first, second = self.keys[new_links] // self.count, self.keys[new_links] % self.count
         ends, where = np.unique(np.concatenate([first, second]), return_inverse=True)
         costs = dijkstra(graph_before, directed=True, indices=ends, limit=self.limit)
@@ -348,8 +347,9 @@ class PathGraph:
         results, dominated, fresh = {}, {}, set()
         while len(fresh) < len(blocks):
             for index in [index for index in range(len(blocks)) if index not in fresh]:
-                rows, shortened = self._settled_rows(blocks[index])
-                fresh -= set((shortened // block_size).tolist())
+                rows, before = self._settled_rows(blocks[index])
+                if before is not None:
+                    fresh -= set((self._shortened_sources(before) // block_size).tolist())
                 fresh.add(index)
                 results[index] = visit(blocks[index], rows)
                 dominated[index] = self._dominated(rows, blocks[index])
@@ -467,34 +467,47 @@ def protconn_with_each_addition(protected_geometries, candidates, region_geometr
     probabilities = np.zeros((len(network.areas), len(network.areas)))
     for block, rows in base.settle(lambda block, rows: (block, rows)):
         probabilities[block] = np.exp(-rows)
-    protected_union = unary_union([geometry for geometry in protected_geometries if geometry is not None])
-    outside_protection = protected_union.difference(region_geometry)
+    base_pc_num = float(network.areas @ probabilities @ network.areas)
+    protected = polygons_of(unary_union([geometry for geometry in protected_geometries if geometry is not None]))
+    bounds = np.array([polygon.bounds for polygon in protected], dtype=float).reshape(-1, 4)
     results = np.full(len(candidates), np.nan)
     for index, candidate in enumerate(candidates):
         if progress is not None and progress(index / max(len(candidates), 1)) is False:
             break
         if candidate is None:
             continue
-        if candidate.difference(region_geometry).distance(outside_protection) == 0:
+        touching = _touching(candidate, protected, bounds)
+        outside = candidate.difference(region_geometry)
+        if not outside.is_empty and any(outside.distance(polygon.difference(region_geometry)) == 0
+                                        for polygon in touching if not region_geometry.contains(polygon)):
             results[index] = protconn_with_additions(protected_geometries, [candidate], region_geometry,
                                                      **options)['protconn']
             continue
-        geometries, areas, transboundary = region_nodes(
-            [candidate.difference(protected_union)], region_geometry, transboundary_distance)
+        newly_protected = candidate.difference(unary_union(touching)) if touching else candidate
+        geometries, areas, transboundary = region_nodes([newly_protected], region_geometry, transboundary_distance)
         extended = network._replace(geometries=list(network.geometries) + geometries,
                                     areas=np.concatenate([network.areas, areas]),
                                     transboundary=np.concatenate([network.transboundary, transboundary]))
-        pc_num = _pc_numerator_with_new_nodes(extended, base.extended(extended), probabilities)
+        pc_num = _pc_numerator_with_new_nodes(extended, base.extended(extended), probabilities, base_pc_num)
         results[index] = 100.0 * math.sqrt(pc_num) / network.region_area
     return results
 
 
-def _pc_numerator_with_new_nodes(network, path_graph, probabilities):
-    """PCnum of ``network`` whose first nodes have the p* matrix ``probabilities`` and whose last nodes are new."""
+def _touching(candidate, polygons, bounds):
+    """The ``polygons`` (with their ``bounds``) that intersect or touch ``candidate``."""
+    minx, miny, maxx, maxy = candidate.bounds
+    near = np.flatnonzero((bounds[:, 0] <= maxx) & (bounds[:, 2] >= minx) & (bounds[:, 1] <= maxy)
+                          & (bounds[:, 3] >= miny))
+    return [polygons[i] for i in near if polygons[i].intersects(candidate)]
+
+
+def _pc_numerator_with_new_nodes(network, path_graph, probabilities, base_pc_num):
+    """PCnum of ``network`` whose first nodes have the p* matrix ``probabilities`` and PCnum ``base_pc_num``,
+    and whose last nodes are new."""
     old = len(probabilities)
     areas, new_areas = network.areas[:old], network.areas[old:]
     if not len(new_areas):
-        return float(areas @ probabilities @ areas)
+        return base_pc_num
     reach = np.exp(-path_graph.rows(np.arange(old, len(network.areas))))
     to_old = reach[:, :old]
     near = np.flatnonzero((to_old.max(axis=0) > 0) & (areas > 0))
@@ -502,7 +515,7 @@ def _pc_numerator_with_new_nodes(network, path_graph, probabilities):
     for row in to_old[:, near]:
         np.maximum(through_new, np.outer(row, row), out=through_new)
     gain = np.maximum(through_new - probabilities[np.ix_(near, near)], 0.0)
-    return float(areas @ probabilities @ areas + areas[near] @ gain @ areas[near]
+    return float(base_pc_num + areas[near] @ gain @ areas[near]
                  + 2.0 * new_areas @ to_old @ areas + new_areas @ reach[:, old:] @ new_areas)
 
 
