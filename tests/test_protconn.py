@@ -16,6 +16,7 @@ from qgis.core import (
     QgsFeature,
     QgsGeometry,
     QgsProcessingException,
+    QgsProcessingFeedback,
     QgsProject,
     QgsVectorFileWriter,
     QgsVectorLayer,
@@ -453,6 +454,18 @@ def test_empty_layers(qgis_app):
     empty_regions = memory_layer('Polygon', 'EPSG:32650', ['名称:string'], [], 'no regions')
     with pytest.raises(QgsProcessingException, match='no regions'):
         run_protconn(_protected, empty_regions)
+
+
+def test_a_cancelled_run_writes_nothing(qgis_app, tmp_path):
+    import processing
+    _squares, protected, regions = utm_squares()
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    output = str(tmp_path / 'protconn.gpkg')
+    with pytest.raises(QgsProcessingException, match='cancelled'):
+        processing.run('reserveplanner:protconn', {'PROTECTED': protected, 'REGIONS': regions, 'REGION_FIELD': '名称',
+                                                   'OUTPUT': output}, feedback=feedback)
+    assert not os.path.exists(output)
 
 
 def write_gpkg(layer, path):

@@ -189,7 +189,12 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         return GEOGRAPHIC_MAX_SEGMENT_DEGREES if source.sourceCrs().isGeographic() else None
 
     def compute(self, regions, protected, options, want_importance, feedback):
-        """``[(indicators dict, importance DataFrame or None)]`` per region, with progress and cancel."""
+        """``[(indicators dict, importance DataFrame or None)]`` per region, with progress and cancel.
+
+        The protected areas are dissolved once for all regions, so that a unit reaching far beyond a
+        region keeps its whole shape as a stepping stone; each region then sees the units near it.
+        """
+        protected = connectivity.polygons_of(unary_union(protected))
         bounds = np.array([geometry.bounds for geometry in protected], dtype=float).reshape(-1, 4)
         reach = options['transboundary_distance']
         results = []
