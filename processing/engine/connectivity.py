@@ -359,10 +359,11 @@ class PathGraph:
         return [results[index] for index in range(len(blocks))]
 
     def rows(self, sources):
-        """Exact cost rows from ``sources`` on a graph settled before a node was removed.
+        """Exact cost rows from ``sources`` on a graph settled before a node was removed or nodes were added.
 
-        After removing node k, only the sources whose shortest-path tree passed through k can change,
-        so refining from those sources alone restores exactness.
+        After removing node k, only the sources whose shortest-path tree passed through k can change, and
+        after adding nodes, the pairs of old nodes stay settled; so refining from ``sources`` alone (the
+        sources through k, or the new nodes) restores exactness for their rows.
         """
         return self._settled_rows(sources)[0]
 
@@ -464,9 +465,7 @@ def protconn_with_each_addition(protected_geometries, candidates, region_geometr
                    min_probability=min_probability)
     network = build_network(protected_geometries, region_geometry, **options)
     base = PathGraph(network)
-    probabilities = np.zeros((len(network.areas), len(network.areas)))
-    for block, rows in base.settle(lambda block, rows: (block, rows)):
-        probabilities[block] = np.exp(-rows)
+    probabilities = _probability_matrix(base)
     base_pc_num = float(network.areas @ probabilities @ network.areas)
     protected = polygons_of(unary_union([geometry for geometry in protected_geometries if geometry is not None]))
     bounds = np.array([polygon.bounds for polygon in protected], dtype=float).reshape(-1, 4)
@@ -491,6 +490,14 @@ def protconn_with_each_addition(protected_geometries, candidates, region_geometr
         pc_num = _pc_numerator_with_new_nodes(extended, base.extended(extended), probabilities, base_pc_num)
         results[index] = 100.0 * math.sqrt(pc_num) / network.region_area
     return results
+
+
+def _probability_matrix(path_graph):
+    """The n x n matrix of p* of a settled ``path_graph`` (0 below the pruning probability)."""
+    probabilities = np.zeros((path_graph.count, path_graph.count))
+    for block, rows in path_graph.settle(lambda block, rows: (block, rows)):
+        probabilities[block] = np.exp(-rows)
+    return probabilities
 
 
 def _touching(candidate, polygons, bounds):
@@ -569,9 +576,7 @@ def node_importance(network, progress=None):
     if not len(units):
         return pd.DataFrame(columns=IMPORTANCE_COLUMNS)
     path_graph = PathGraph(network)
-    probabilities = np.zeros((len(areas), len(areas)))
-    for block, rows in path_graph.settle(lambda block, rows: (block, rows)):
-        probabilities[block] = np.exp(-rows)
+    probabilities = _probability_matrix(path_graph)
     flux = 2.0 * areas * (probabilities @ areas - areas)
     pc_num = float(areas @ areas + flux.sum() / 2.0)
     passes = _tree_passes(path_graph, np.arange(len(areas)))
