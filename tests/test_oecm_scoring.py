@@ -173,6 +173,15 @@ def test_large_sites_count_the_cells_whose_centre_is_inside(tmp_path):
         assert mean == pytest.approx(np.mean(inside))
 
 
+def test_a_large_site_covering_little_of_the_raster_skips_nodata_too(tmp_path):
+    array = np.arange(40 * 40, dtype=float).reshape(40, 40)
+    array[38, 3] = np.nan
+    path = write_raster(str(tmp_path / 'strip.tif'), array)
+    result = zonal_of(path, [cell_box(0, 37, 12, 40)])
+    assert result.mean[0] == pytest.approx(np.nanmean(array[37:40, 0:12]))
+    assert result.weight[0] == 35
+
+
 def test_a_cancelled_zonal_run_returns_nothing(ramp):
     path, _array = ramp
     plan = zonal.plan_zonal([cell_box(0, 0, 10, 10)], zonal.grid_spec(path))

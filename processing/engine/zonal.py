@@ -30,6 +30,7 @@ EXACT_WINDOW_CELLS = 8
 EXACT_AREA_CELLS = 16.0
 ROWS_PER_BLOCK = 512
 CORNER_BUDGET = 2000000
+DENSE_RUNS = 4
 WKB_POLYGON = 3
 
 ZonalResult = namedtuple('ZonalResult', 'mean weight')
@@ -198,22 +199,31 @@ def _merge_cells(parts):
 
 
 def _add_runs(runs, first_row, last_row, values, sums, weights):
-    """Add the runs lying in rows [first_row, last_row) to the running sums: each run's sum and count of valid
-    cells are differences of row-wise cumulative sums of the block."""
+    """Add the runs lying in rows [first_row, last_row) to the running sums. Sparse runs are read cell by cell;
+    when they cover more than 1 / DENSE_RUNS of the block, each run's sum and count of valid cells are
+    differences of row-wise cumulative sums of the block instead."""
     sites, rows, first_cols, end_cols = runs
     start, stop = np.searchsorted(rows, [first_row, last_row])
     if start == stop:
+        return
+    sites, local = sites[start:stop], rows[start:stop] - first_row
+    first, end = first_cols[start:stop], end_cols[start:stop]
+    lengths = end - first
+    if lengths.sum() * DENSE_RUNS < values.size:
+        cols = np.repeat(first - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
+        cell_values = values[np.repeat(local, lengths), cols]
+        keep = ~np.isnan(cell_values)
+        cell_sites = np.repeat(sites, lengths)[keep]
+        sums += np.bincount(cell_sites, weights=cell_values[keep], minlength=len(sums))
+        weights += np.bincount(cell_sites, minlength=len(weights))
         return
     valid = ~np.isnan(values)
     totals = np.zeros((values.shape[0], values.shape[1] + 1))
     counts = np.zeros((values.shape[0], values.shape[1] + 1))
     np.cumsum(np.where(valid, values, 0.0), axis=1, out=totals[:, 1:])
     np.cumsum(valid, axis=1, out=counts[:, 1:])
-    local = rows[start:stop] - first_row
-    first, end = first_cols[start:stop], end_cols[start:stop]
-    sums += np.bincount(sites[start:stop], weights=totals[local, end] - totals[local, first], minlength=len(sums))
-    weights += np.bincount(sites[start:stop], weights=counts[local, end] - counts[local, first],
-                           minlength=len(weights))
+    sums += np.bincount(sites, weights=totals[local, end] - totals[local, first], minlength=len(sums))
+    weights += np.bincount(sites, weights=counts[local, end] - counts[local, first], minlength=len(weights))
 
 
 def _add_cells(cells, first_row, last_row, values, sums, weights):
