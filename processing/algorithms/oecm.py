@@ -532,7 +532,7 @@ def breakdown_chart(names, labels, weights, normalised, limit=40):
         axes.invert_yaxis()
         axes.set_xlim(0, 100)
         axes.set_xlabel(tr('Score points'))
-        axes.legend(loc='lower right', fontsize='small')
+        axes.legend(loc='lower center', bbox_to_anchor=(0.5, 1.0), ncol=min(3, len(labels)), fontsize='small')
     return figure
 
 
