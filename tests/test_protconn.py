@@ -476,6 +476,7 @@ def write_gpkg(layer, path):
     assert error[0] == QgsVectorFileWriter.NoError, error
 
 
+@pytest.mark.external
 @pytest.mark.slow
 def test_qgis_process_in_a_chinese_folder(qgis_process, tmp_path):
     folder = tmp_path / '保护地'
