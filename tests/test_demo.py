@@ -21,6 +21,8 @@ def test_demo_runs_every_algorithm_and_writes_the_summary(tmp_path):
     index = (out / 'index.html').read_text(encoding='utf-8')
     for name in ('zoning_map.png', 'cost_zoning_map.png', 'corridor_map.png', 'coverage_map.png', 'oecm_map.png'):
         assert name in index and (out / name).stat().st_size > 20000, name
-    for report in ('zone_validation.html', 'coverage_counties.html', 'species_coverage.html', 'oecm_scores.html'):
+    reports = ('zone_validation.html', 'coverage_counties.html', 'species_coverage.html', 'oecm_scores.html',
+               'oecm_selection.html')
+    for report in reports:
         assert (out / report).stat().st_size > 2000, report
         assert report in index

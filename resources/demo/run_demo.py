@@ -78,15 +78,15 @@ def steps(out):
             OUTPUT_IMPORTANCE=path('protconn_importance.gpkg'))),
         ('Score OECM candidates', 'scoreoecm', [
             'CRITERIA=' + raster('forest_intactness.tif'), 'CRITERIA=' + raster('human_footprint.tif'),
-            'VECTOR_CRITERIA=' + layer('key_biodiversity_areas')], dict(
-            CANDIDATES=layer('oecm_candidates'), PROTECTED=path('protected_flat.gpkg'), OVERLAP_THRESHOLD=5,
+            'VECTOR_CRITERIA=' + layer('key_biodiversity_areas')] + protected, dict(
+            CANDIDATES=layer('oecm_candidates'), OVERLAP_THRESHOLD=5,
             REQUIRED_FIELDS='governance', ATTRIBUTE_CRITERIA='tenure_yrs', CONNECTIVITY='true',
             REGIONS=layer('counties'), DIRECTIONS='+,-,+,+,+', WEIGHTS='3,2,2,1,2',
             OUTPUT=path('oecm_scores.gpkg'), OUTPUT_HTML=path('oecm_scores.html'))),
-        ('Select OECMs toward 30 % per county', 'selectoecm', [], dict(
+        ('Select OECMs toward 30 % per county', 'selectoecm', protected, dict(
             CANDIDATES=path('oecm_scores.gpkg'), SCORE_FIELD='score', COST_FIELD='cost', REGIONS=layer('counties'),
-            REGION_FIELD='县名', PROTECTED=path('protected_flat.gpkg'), TARGET=30,
-            OUTPUT=path('oecm_selected.gpkg'), OUTPUT_REGIONS=path('oecm_regions.gpkg'))),
+            REGION_FIELD='县名', TARGET=30, OUTPUT=path('oecm_selected.gpkg'), OUTPUT_REGIONS=path('oecm_regions.gpkg'),
+            OUTPUT_HTML=path('oecm_selection.html'))),
     ]
 
 
