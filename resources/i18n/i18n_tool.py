@@ -188,13 +188,16 @@ def compile_qm():
 
 
 def fill(translations):
-    """Set the translation of every message whose source is a key of ``translations``, then update."""
+    """Translate every unfinished message whose source is a key of ``translations``, then update.
+
+    Finished translations are left alone, so filling one module's strings never rewrites another's.
+    """
     for path in glob.glob(os.path.join(TS_DIR, '*.ts')):
         tree = ET.parse(path)
         for message in tree.getroot().iter('message'):
             text = translations.get(message.findtext('source'))
-            if text:
-                translation = message.find('translation')
+            translation = message.find('translation')
+            if text and (translation.get('type') == 'unfinished' or not translation.text):
                 translation.text = text
                 translation.attrib.pop('type', None)
         tree.write(path, encoding='utf-8', xml_declaration=True)
