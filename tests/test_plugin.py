@@ -124,3 +124,13 @@ def test_every_algorithm_follows_the_naming_conventions(qgis_app):
             assert definition.description().strip(), (algorithm.id(), definition.name())
             if definition.isDestination():
                 assert definition.name().startswith('OUTPUT'), (algorithm.id(), definition.name())
+
+
+def test_html_reports_are_html_outputs_so_they_open_from_the_results_panel(qgis_app):
+    from qgis.core import QgsProcessingOutputHtml
+
+    reports = [algorithm for algorithm in QgsApplication.processingRegistry().providerById('reserveplanner').algorithms()
+               if algorithm.outputDefinition('OUTPUT_HTML') is not None]
+    assert len(reports) >= 5
+    for algorithm in reports:
+        assert isinstance(algorithm.outputDefinition('OUTPUT_HTML'), QgsProcessingOutputHtml), algorithm.id()
