@@ -219,7 +219,7 @@ def test_output_is_styled_when_loaded(qgis_app, tmp_path):
     renderer = layer.renderer()
     assert isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == 'zone'
     colours = {category.value(): category.symbol().color().name() for category in renderer.categories()}
-    assert colours == {'core': '#1b7837', 'buffer': '#9fd29b', 'transition': '#f6e8a6'}
+    assert colours == {'core': '#1b7837', 'buffer': '#9fd29b', 'transition': '#f6e8a6', 'general': '#c7e096'}
 
 
 def test_chinese_paths_and_field_names(qgis_app, tmp_path):

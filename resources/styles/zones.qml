@@ -5,7 +5,7 @@
       <category render="true" label="Core area" symbol="0" value="core"/>
       <category render="true" label="Buffer zone" symbol="1" value="buffer"/>
       <category render="true" label="Transition area" symbol="2" value="transition"/>
-      <category render="true" label="General control zone (2019 two-zone profile)" symbol="3" value="general"/>
+      <category render="true" label="General control zone" symbol="3" value="general"/>
     </categories>
     <symbols>
       <symbol force_rhr="0" name="0" clip_to_extent="1" alpha="1" type="fill">
