@@ -212,6 +212,64 @@ def test_each_addition_equals_dissolving_the_candidate_in(transboundary):
     assert (fast[~np.isnan(fast)] >= base - 1e-12).all()
 
 
+def test_each_addition_next_to_a_single_unit_by_hand():
+    """A network of one unit has no measured pair yet; the candidate's links are measured from scratch."""
+    region = box(0, 0, 100 * KM, 10 * KM)
+    unit, candidate = box(0, 0, 10 * KM, 10 * KM), box(12 * KM, 0, 17 * KM, 10 * KM)  # 2 km apart edge to edge
+    a1, a2, region_area = 1e8, 5e7, 1e9
+    pc_num = a1 ** 2 + a2 ** 2 + 2 * a1 * a2 * 0.5 ** (2000 / 10000)
+    expected = 100 * math.sqrt(pc_num) / region_area
+    result = connectivity.protconn_with_each_addition([unit], [candidate], region)
+    assert result.tolist() == [pytest.approx(expected, rel=1e-12)]
+
+
+def test_each_addition_far_from_a_single_unit():
+    region = box(0, 0, 1000 * KM, 10 * KM)
+    unit = box(0, 0, 10 * KM, 10 * KM)
+    distant = box(70 * KM, 0, 75 * KM, 10 * KM)  # 60 km away: p = 0.5^6, still above the pruning probability
+    beyond = box(800 * KM, 0, 805 * KM, 10 * KM)  # 790 km away: p = 0.5^79, pruned to 0
+    a1, a2, region_area = 1e8, 5e7, 1e10
+    result = connectivity.protconn_with_each_addition([unit], [distant, beyond], region)
+    assert result[0] == pytest.approx(100 * math.sqrt(a1 ** 2 + a2 ** 2 + 2 * a1 * a2 * p(60 * KM)) / region_area,
+                                      rel=1e-12)
+    assert result[1] == pytest.approx(100 * math.sqrt(a1 ** 2 + a2 ** 2) / region_area, rel=1e-12)
+
+
+def test_each_addition_without_existing_units():
+    region = box(0, 0, 100 * KM, 10 * KM)
+    alone = box(12 * KM, 0, 17 * KM, 10 * KM)
+    two_parts = unary_union([box(0, 0, KM, KM), box(3 * KM, 0, 4 * KM, KM)])  # 2 km apart
+    two_parts_pc_num = 2 * 1e6 ** 2 + 2 * 1e6 * 1e6 * p(2000)
+    result = connectivity.protconn_with_each_addition([], [alone, two_parts, None], region)
+    assert result[0] == pytest.approx(100 * 5e7 / 1e9, rel=1e-12)
+    assert result[1] == pytest.approx(100 * math.sqrt(two_parts_pc_num) / 1e9, rel=1e-12)
+    assert np.isnan(result[2])
+
+
+def test_each_addition_overlapping_a_single_unit_counts_only_the_union():
+    region = box(0, 0, 100 * KM, 10 * KM)
+    unit, candidate = box(0, 0, 10 * KM, 10 * KM), box(5 * KM, 0, 17 * KM, 10 * KM)  # union 17 km x 10 km
+    result = connectivity.protconn_with_each_addition([unit], [candidate], region)
+    assert result.tolist() == [pytest.approx(100 * 1.7e8 / 1e9, rel=1e-12)]
+
+
+few_boxes = st.lists(st.tuples(st.floats(0, 40), st.floats(0, 40), st.floats(0.2, 8), st.floats(0.2, 8)),
+                     min_size=0, max_size=4)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(few_boxes, few_boxes.filter(len), st.sampled_from([0.0, 5.0]))
+def test_each_addition_equals_adding_each_candidate_alone(protected_boxes, candidate_boxes, transboundary_km):
+    region = box(5 * KM, 5 * KM, 35 * KM, 35 * KM)
+    protected, candidates = ([box(x * KM, y * KM, (x + w) * KM, (y + h) * KM) for x, y, w, h in rectangles]
+                             for rectangles in (protected_boxes, candidate_boxes))
+    options = {'transboundary_distance': transboundary_km * KM}
+    fast = connectivity.protconn_with_each_addition(protected, candidates, region, **options)
+    for value, candidate in zip(fast, candidates):
+        expected = connectivity.protconn_with_additions(protected, [candidate], region, **options)['protconn']
+        assert value == pytest.approx(expected, rel=1e-9, abs=1e-12)
+
+
 # --- against the dense reference ---------------------------------------------------------------------------
 
 

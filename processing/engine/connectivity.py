@@ -218,7 +218,8 @@ class PathGraph:
         return np.minimum(first, second).astype(np.int64) * self.count + np.maximum(first, second)
 
     def _lookup(self, keys):
-        """Positions of ``keys`` among the measured pairs and whether each is there."""
+        """Positions of ``keys`` among the measured pairs and whether each is there (a position is
+        meaningful only where the key is there: with no measured pair there is none)."""
         if not len(self.keys):
             return np.zeros(len(keys), dtype=int), np.zeros(len(keys), dtype=bool)
         index = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
@@ -274,7 +275,8 @@ class PathGraph:
             return False
         best = rows[row_ids, columns]
         index, known = self._lookup(self._pair_keys(sources[row_ids], columns))
-        settled = known & (self.network.decay * self.distances[index] >= best)
+        settled = np.zeros(len(best), dtype=bool)
+        settled[known] = self.network.decay * self.distances[index[known]] >= best[known]
         open_pairs = ~settled
         if not open_pairs.any():
             return False
