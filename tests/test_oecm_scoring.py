@@ -427,6 +427,44 @@ def test_connectivity_gain_is_the_protconn_rise_and_favours_nearby_sites():
     assert np.isnan(gains[2]) and np.isnan(gains[3])
 
 
+def two_regions_with_candidates():
+    """West and east regions (100 km x 10 km each) with a 10 km x 10 km protected area at each far end, and
+    candidates 5 km x 10 km: near (2 km) the west one, 35 km from the east one, straddling the border (5 km
+    wide in the west, 3 km in the east), and one outside both regions."""
+    regions = [box(0, 0, 100000, 10000), box(100000, 0, 200000, 10000)]
+    protected = [box(0, 0, 10000, 10000), box(190000, 0, 200000, 10000)]
+    candidates = [box(12000, 0, 17000, 10000), box(150000, 0, 155000, 10000), box(95000, 0, 103000, 10000),
+                  box(300000, 0, 305000, 10000)]
+    return candidates, protected, regions
+
+
+def test_connectivity_gain_in_each_candidates_own_region_by_hand():
+    candidates, protected, regions = two_regions_with_candidates()
+    gains = scoring.connectivity_gains(candidates, [True] * 4, protected, regions, 10000.0)
+    base = 100.0 * 1e8 / 1e9  # one isolated 10 km x 10 km area in a 1000 km2 region
+    assert gains[0] == pytest.approx(protconn_two_patches(1e8, 5e7, 2000, 1e9) - base, rel=1e-9)
+    assert gains[1] == pytest.approx(protconn_two_patches(1e8, 5e7, 35000, 1e9) - base, rel=1e-9)
+    # mostly in the west: only its 5 km inside the west region counts, 85 km from the west area
+    assert gains[2] == pytest.approx(protconn_two_patches(1e8, 5e7, 85000, 1e9) - base, rel=1e-9)
+    assert np.isnan(gains[3])
+
+
+def test_cancelling_the_connectivity_gains_leaves_the_rest_empty():
+    candidates, protected, regions = two_regions_with_candidates()
+    fractions = []
+
+    def cancel_after_the_first_candidate(fraction):
+        fractions.append(fraction)
+        return fraction > 0
+
+    gains = scoring.connectivity_gains(candidates, [True] * 4, protected, regions, 10000.0,
+                                       progress=cancel_after_the_first_candidate)
+    assert not np.isnan(gains[0]) and np.isnan(gains[1:]).all()
+    assert fractions == sorted(fractions) and 0 < fractions[-1] < 1
+    assert np.isnan(scoring.connectivity_gains(candidates, [True] * 4, protected, regions, 10000.0,
+                                               progress=lambda fraction: True)).all()
+
+
 def test_connectivity_as_a_criterion_in_the_algorithm(qgis_app, landscape):
     _result, rows = run_score(landscape, CRITERIA=[], CONNECTIVITY=True, DIRECTIONS='', WEIGHTS='', DISTANCE=500)
     eligible = ['bowtie', 'west_south', 'east_north', 'middle']

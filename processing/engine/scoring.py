@@ -218,21 +218,41 @@ def connectivity_gains(candidates, eligible, protected, regions, distance, progr
 
     All geometries are shapely polygons in one metric CRS; a candidate belongs to the region it overlaps most
     (NaN when it overlaps none, is screened out or has no geometry). ``distance``: median dispersal distance
-    in metres (probability 0.5). ``progress``: optional callable ``(fraction) -> bool``, True to cancel.
+    in metres (probability 0.5). ``progress``: optional callable ``(fraction) -> bool``, True to cancel (the
+    candidates not reached stay NaN). Each region's network is settled once for all its candidates
+    (connectivity.protconn_with_each_addition), not rebuilt per candidate.
     """
     gains = np.full(len(candidates), np.nan)
-    baseline = {}
-    for index, candidate in enumerate(candidates):
-        if progress is not None and progress(index / max(len(candidates), 1)):
+    members = _home_regions(candidates, eligible, regions)
+    done, total = 0, max(sum(len(indices) for indices in members.values()), 1)
+    for home, indices in sorted(members.items()):
+        if progress is not None and progress(done / total):
             break
+        base = connectivity.protconn(protected, regions[home], distance=distance)['protconn']
+        added = connectivity.protconn_with_each_addition(
+            protected, [candidates[index] for index in indices], regions[home], distance=distance,
+            progress=_share_of(progress, done / total, len(indices) / total))
+        gains[indices] = added - base
+        done += len(indices)
+    return gains
+
+
+def _home_regions(candidates, eligible, regions):
+    """``{region index: [candidate indices]}``: each eligible candidate with a geometry in the region it overlaps
+    most; candidates overlapping no region are left out."""
+    members = {}
+    for index, candidate in enumerate(candidates):
         if candidate is None or not eligible[index]:
             continue
         overlaps = [candidate.intersection(region).area for region in regions]
-        if not overlaps or max(overlaps) <= 0:
-            continue
-        home = int(np.argmax(overlaps))
-        if home not in baseline:
-            baseline[home] = connectivity.protconn(protected, regions[home], distance=distance)['protconn']
-        added = connectivity.protconn_with_additions(protected, [candidate], regions[home], distance=distance)
-        gains[index] = added['protconn'] - baseline[home]
-    return gains
+        if overlaps and max(overlaps) > 0:
+            members.setdefault(int(np.argmax(overlaps)), []).append(index)
+    return members
+
+
+def _share_of(progress, start, share):
+    """A connectivity progress callback (False = stop) that reports ``start + share * fraction`` to ``progress``
+    (True = cancel); None without ``progress``."""
+    if progress is None:
+        return None
+    return lambda fraction: not progress(start + share * fraction)
