@@ -10,10 +10,8 @@ import processing
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from osgeo import gdal, osr
+from osgeo import osr
 from qgis.core import (
-    QgsFeature,
-    QgsGeometry,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -27,6 +25,7 @@ from scipy.sparse.csgraph import dijkstra
 
 from reserve_planner.processing.engine import costdistance
 from reserve_planner.processing.engine.messages import EngineError
+from support import RecordingFeedback, geotiff, read_raster, run, wkt_layer
 
 ROOT2 = math.sqrt(2.0)
 UTM = 'EPSG:32650'
@@ -35,44 +34,6 @@ X0, Y0 = 500000.0, 4000000.0
 
 # ---------------------------------------------------------------- helpers
 
-def geotiff(path, array, cell_width, cell_height=None, epsg=32650, x0=X0, y0=Y0, nodata=-9999.0):
-    """Write ``array`` (NaN = nodata) as a Float64 GeoTIFF with GDAL, independently of the plugin."""
-    cell_height = cell_height or cell_width
-    dataset = gdal.GetDriverByName('GTiff').Create(str(path), array.shape[1], array.shape[0], 1, gdal.GDT_Float64)
-    dataset.SetGeoTransform((x0, cell_width, 0, y0, 0, -cell_height))
-    reference = osr.SpatialReference()
-    reference.ImportFromEPSG(epsg)
-    reference.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    dataset.SetProjection(reference.ExportToWkt())
-    band = dataset.GetRasterBand(1)
-    band.SetNoDataValue(nodata)
-    band.WriteArray(np.where(np.isnan(array), nodata, array))
-    dataset = None
-    return str(path)
-
-
-def read_raster(path):
-    dataset = gdal.Open(str(path))
-    band = dataset.GetRasterBand(1)
-    values = band.ReadAsArray().astype(float)
-    values[values == band.GetNoDataValue()] = np.nan
-    return values, dataset.GetGeoTransform(), dataset.GetProjection()
-
-
-def layer(kind, crs, wkts, name='sources'):
-    """A memory layer of ``kind`` ('Point', 'LineString', 'Polygon'); a None WKT gives a null geometry."""
-    result = QgsVectorLayer('{}?crs={}&field=name:string'.format(kind, crs), name, 'memory')
-    features = []
-    for index, wkt in enumerate(wkts):
-        feature = QgsFeature(result.fields())
-        if wkt is not None:
-            feature.setGeometry(QgsGeometry.fromWkt(wkt))
-        feature.setAttributes(['f{}'.format(index)])
-        features.append(feature)
-    assert result.dataProvider().addFeatures(features)
-    return result
-
-
 def cell_centre(row, col, cell_width, cell_height=None):
     cell_height = cell_height or cell_width
     return X0 + (col + 0.5) * cell_width, Y0 - (row + 0.5) * cell_height
@@ -80,22 +41,6 @@ def cell_centre(row, col, cell_width, cell_height=None):
 
 def point(row, col, cell_width, cell_height=None):
     return 'POINT({} {})'.format(*cell_centre(row, col, cell_width, cell_height))
-
-
-class RecordingFeedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, info):  # noqa: N802 (QGIS API name)
-        self.lines.append(info)
-
-    def pushWarning(self, warning):  # noqa: N802 (QGIS API name)
-        self.lines.append(warning)
-
-
-def run(algorithm, feedback=None, **parameters):
-    return processing.run('reserveplanner:' + algorithm, parameters, feedback=feedback)
 
 
 def reference_costs(resistance, sources, cell_width, cell_height):
@@ -358,7 +303,7 @@ def test_costdistance_equals_grass_r_cost_times_the_cell_width(qgis_app, tmp_pat
 def test_costdistance_from_a_point_on_a_uniform_raster(qgis_app, tmp_path):
     resistance = geotiff(tmp_path / 'resistance.tif', np.full((5, 6), 2.0), 10)
     output = str(tmp_path / 'cost.tif')
-    result = run('costdistance', RESISTANCE=resistance, SOURCES=layer('Point', UTM, [point(2, 1, 10)]),
+    result = run('costdistance', RESISTANCE=resistance, SOURCES=wkt_layer('sources', 'Point', UTM, [point(2, 1, 10)]),
                  OUTPUT=output)
     cost, geotransform, _ = read_raster(result['OUTPUT'])
     assert geotransform == (X0, 10, 0, Y0, 0, -10)
@@ -373,7 +318,7 @@ def test_polygon_sources_are_the_cells_whose_centre_they_contain(qgis_app, tmp_p
     polygon = 'POLYGON(({x0} {y0}, {x1} {y0}, {x1} {y1}, {x0} {y1}, {x0} {y0}))'.format(
         x0=X0 + 12, x1=X0 + 38, y0=Y0 - 38, y1=Y0 - 12)
     output = str(tmp_path / 'cost.tif')
-    run('costdistance', RESISTANCE=resistance, SOURCES=layer('Polygon', UTM, [polygon]), OUTPUT=output)
+    run('costdistance', RESISTANCE=resistance, SOURCES=wkt_layer('sources', 'Polygon', UTM, [polygon]), OUTPUT=output)
     cost = read_raster(output)[0]
     zero = np.zeros((6, 6), bool)
     zero[1:4, 1:4] = True     # centres 15, 25, 35 m from the corner lie inside 12..38
@@ -390,8 +335,8 @@ def test_self_intersecting_polygon_source_is_repaired_and_used(qgis_app, tmp_pat
         x0=X0 + 2, y0=Y0 - 74, x1=X0 + 77, y1=Y0 - 3)
     feedback = RecordingFeedback()
     output = str(tmp_path / 'cost.tif')
-    run('costdistance', feedback=feedback, RESISTANCE=resistance, SOURCES=layer('Polygon', UTM, [bow_tie]),
-        OUTPUT=output)
+    run('costdistance', feedback=feedback, RESISTANCE=resistance,
+        SOURCES=wkt_layer('sources', 'Polygon', UTM, [bow_tie]), OUTPUT=output)
     repaired = make_valid(shapely_wkt.loads(bow_tie))
     inside = np.array([[repaired.contains(Point(*cell_centre(row, col, 10))) for col in range(8)] for row in range(8)])
     assert inside.sum() > 10
@@ -434,8 +379,8 @@ def test_sources_in_another_crs_are_reprojected(qgis_app, tmp_path):
     reference.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     lon, lat, _ = osr.CoordinateTransformation(reference, wgs84).TransformPoint(x, y)
     output = str(tmp_path / 'cost.tif')
-    run('costdistance', RESISTANCE=resistance, SOURCES=layer('Point', 'EPSG:4326', ['POINT({} {})'.format(lon, lat)]),
-        OUTPUT=output)
+    run('costdistance', RESISTANCE=resistance,
+        SOURCES=wkt_layer('sources', 'Point', 'EPSG:4326', ['POINT({} {})'.format(lon, lat)]), OUTPUT=output)
     cost = read_raster(output)[0]
     assert np.argwhere(cost == 0).tolist() == [[7, 12]]
 
@@ -444,12 +389,12 @@ def test_sources_outside_the_raster_are_refused_and_partly_outside_reported(qgis
     resistance = geotiff(tmp_path / 'resistance.tif', np.ones((5, 5)), 10)
     far = 'POINT({} {})'.format(X0 + 5000, Y0 + 5000)
     with pytest.raises(QgsProcessingException, match='lies on the resistance raster'):
-        run('costdistance', RESISTANCE=resistance, SOURCES=layer('Point', UTM, [far]),
+        run('costdistance', RESISTANCE=resistance, SOURCES=wkt_layer('sources', 'Point', UTM, [far]),
             OUTPUT=str(tmp_path / 'none.tif'))
     assert not (tmp_path / 'none.tif').exists()
     feedback = RecordingFeedback()
     run('costdistance', feedback=feedback, RESISTANCE=resistance,
-        SOURCES=layer('Point', UTM, [far, point(1, 1, 10), None]), OUTPUT=str(tmp_path / 'cost.tif'))
+        SOURCES=wkt_layer('sources', 'Point', UTM, [far, point(1, 1, 10), None]), OUTPUT=str(tmp_path / 'cost.tif'))
     warnings = '\n'.join(feedback.lines)
     assert 'features with id 1 lie outside' in warnings and 'features with id 3 have no usable geometry' in warnings
 
@@ -459,10 +404,11 @@ def test_no_sources_empty_layer_and_nodata_only_raster_are_refused(qgis_app, tmp
     with pytest.raises(QgsProcessingException, match='Give sources'):
         run('costdistance', RESISTANCE=resistance, OUTPUT=str(tmp_path / 'a.tif'))
     with pytest.raises(QgsProcessingException, match='has no features'):
-        run('costdistance', RESISTANCE=resistance, SOURCES=layer('Point', UTM, []), OUTPUT=str(tmp_path / 'b.tif'))
+        run('costdistance', RESISTANCE=resistance, SOURCES=wkt_layer('sources', 'Point', UTM, []),
+            OUTPUT=str(tmp_path / 'b.tif'))
     empty = geotiff(tmp_path / 'nodata.tif', np.full((5, 5), np.nan), 10)
     with pytest.raises(QgsProcessingException, match='no passable cell'):
-        run('costdistance', RESISTANCE=empty, SOURCES=layer('Point', UTM, [point(1, 1, 10)]),
+        run('costdistance', RESISTANCE=empty, SOURCES=wkt_layer('sources', 'Point', UTM, [point(1, 1, 10)]),
             OUTPUT=str(tmp_path / 'c.tif'))
     assert not any(name.endswith('.tif') and name[0] in 'abc' for name in os.listdir(tmp_path))
 
@@ -470,7 +416,7 @@ def test_no_sources_empty_layer_and_nodata_only_raster_are_refused(qgis_app, tmp
 def test_geographic_raster_is_warped_to_metres_and_back(qgis_app, tmp_path):
     # 0.01 degree cells at 30 N: about 964 m wide and 1109 m tall
     resistance = geotiff(tmp_path / 'resistance.tif', np.ones((30, 30)), 0.01, epsg=4326, x0=110.0, y0=30.15)
-    source = layer('Point', 'EPSG:4326', ['POINT(110.005 30.145)'])
+    source = wkt_layer('sources', 'Point', 'EPSG:4326', ['POINT(110.005 30.145)'])
     feedback = RecordingFeedback()
     output = str(tmp_path / 'cost.tif')
     run('costdistance', feedback=feedback, RESISTANCE=resistance, SOURCES=source, OUTPUT=output)
@@ -495,7 +441,7 @@ def test_cancel_mid_run_leaves_no_output_file(qgis_app, tmp_path):
     output = tmp_path / 'cost.tif'
     with pytest.raises(QgsProcessingException, match='cancelled'):
         run('costdistance', feedback=feedback, RESISTANCE=resistance,
-            SOURCES=layer('Point', UTM, [point(0, 0, 10)]), OUTPUT=str(output))
+            SOURCES=wkt_layer('sources', 'Point', UTM, [point(0, 0, 10)]), OUTPUT=str(output))
     assert os.listdir(tmp_path) == ['resistance.tif']
     assert 45 < progress[-1] < 56, 'cancelled during the accumulation'
 
@@ -504,7 +450,7 @@ def test_chinese_paths_and_layer_names(qgis_app, tmp_path):
     folder = tmp_path / '成本距离'
     folder.mkdir()
     resistance = geotiff(folder / '阻力.tif', np.ones((4, 4)), 10)
-    sources = layer('Point', UTM, [point(0, 0, 10)], name='保护区核心')
+    sources = wkt_layer('保护区核心', 'Point', UTM, [point(0, 0, 10)])
     output = str(folder / '累积成本.tif')
     run('costdistance', RESISTANCE=resistance, SOURCES=sources, OUTPUT=output)
     assert read_raster(output)[0][3, 3] == pytest.approx(30 * ROOT2)
@@ -516,7 +462,8 @@ def test_output_loads_with_the_cost_style_stretched_to_its_maximum(qgis_app, tmp
     context.setProject(QgsProject.instance())
     destination = QgsProcessingOutputLayerDefinition(str(tmp_path / 'cost.tif'), QgsProject.instance())
     output = processing.run('reserveplanner:costdistance', {
-        'RESISTANCE': resistance, 'SOURCES': layer('Point', UTM, [point(0, 0, 10)]), 'OUTPUT': destination},
+        'RESISTANCE': resistance, 'SOURCES': wkt_layer('sources', 'Point', UTM, [point(0, 0, 10)]),
+        'OUTPUT': destination},
         context=context)['OUTPUT']
     loaded = QgsRasterLayer(output, 'cost')
     context.layerToLoadOnCompletionDetails(output).postProcessor().postProcessLayer(loaded, context, None)
@@ -551,8 +498,8 @@ def wall_raster(tmp_path):
 
 
 def test_least_cost_path_goes_round_a_wall(qgis_app, tmp_path):
-    source = layer('Point', UTM, [point(0, 0, 10)])
-    target = layer('Point', UTM, [point(0, 4, 10)], name='targets')
+    source = wkt_layer('sources', 'Point', UTM, [point(0, 0, 10)])
+    target = wkt_layer('targets', 'Point', UTM, [point(0, 4, 10)])
     result = run('leastcostpath', RESISTANCE=wall_raster(tmp_path), SOURCE=source, TARGET=target,
                  OUTPUT='TEMPORARY_OUTPUT')
     paths = list(result['OUTPUT'].getFeatures())
@@ -568,8 +515,9 @@ def test_least_cost_path_goes_round_a_wall(qgis_app, tmp_path):
 
 
 def test_target_on_a_source_gets_a_zero_length_path(qgis_app, tmp_path):
-    result = run('leastcostpath', RESISTANCE=wall_raster(tmp_path), SOURCE=layer('Point', UTM, [point(1, 1, 10)]),
-                 TARGET=layer('Point', UTM, [point(1, 1, 10)]), OUTPUT=str(tmp_path / 'paths.gpkg'))
+    result = run('leastcostpath', RESISTANCE=wall_raster(tmp_path),
+                 SOURCE=wkt_layer('sources', 'Point', UTM, [point(1, 1, 10)]),
+                 TARGET=wkt_layer('sources', 'Point', UTM, [point(1, 1, 10)]), OUTPUT=str(tmp_path / 'paths.gpkg'))
     paths = list(QgsVectorLayer(result['OUTPUT'], 'paths').getFeatures())
     assert len(paths) == 1 and paths[0]['cost'] == 0 and paths[0]['length_m'] == 0
 
@@ -578,15 +526,16 @@ def test_least_cost_path_to_an_unreachable_target_is_reported(qgis_app, tmp_path
     resistance = np.ones((5, 5))
     resistance[:, 2] = np.nan
     raster = geotiff(tmp_path / 'closed.tif', resistance, 10)
-    source = layer('Point', UTM, [point(0, 0, 10)])
+    source = wkt_layer('sources', 'Point', UTM, [point(0, 0, 10)])
     with pytest.raises(QgsProcessingException, match='No target of the layer "targets" can be reached'):
         run('leastcostpath', RESISTANCE=raster, SOURCE=source,
-            TARGET=layer('Point', UTM, [point(0, 4, 10)], name='targets'),
+            TARGET=wkt_layer('targets', 'Point', UTM, [point(0, 4, 10)]),
             OUTPUT=str(tmp_path / 'paths.gpkg'))
     assert not (tmp_path / 'paths.gpkg').exists()
     feedback = RecordingFeedback()
     result = run('leastcostpath', feedback=feedback, RESISTANCE=raster, SOURCE=source,
-                 TARGET=layer('Point', UTM, [point(0, 4, 10), point(4, 1, 10)]), OUTPUT='TEMPORARY_OUTPUT')
+                 TARGET=wkt_layer('sources', 'Point', UTM, [point(0, 4, 10), point(4, 1, 10)]),
+                 OUTPUT='TEMPORARY_OUTPUT')
     assert [feature['target_id'] for feature in result['OUTPUT'].getFeatures()] == [2]
     assert any('no path reaches the features with id 1' in line for line in feedback.lines)
 
@@ -595,9 +544,9 @@ def test_least_cost_path_to_a_polygon_ends_at_its_cheapest_cell_in_the_raster_cr
     raster = wall_raster(tmp_path)
     polygon = 'POLYGON(({x0} {y0}, {x1} {y0}, {x1} {y1}, {x0} {y1}, {x0} {y0}))'.format(
         x0=X0 + 30, x1=X0 + 50, y0=Y0 - 50, y1=Y0)
-    source = layer('Point', UTM, [point(0, 0, 10)])
-    result = run('leastcostpath', RESISTANCE=raster, SOURCE=source, TARGET=layer('Polygon', UTM, [polygon]),
-                 OUTPUT='TEMPORARY_OUTPUT')
+    source = wkt_layer('sources', 'Point', UTM, [point(0, 0, 10)])
+    result = run('leastcostpath', RESISTANCE=raster, SOURCE=source,
+                 TARGET=wkt_layer('sources', 'Polygon', UTM, [polygon]), OUTPUT='TEMPORARY_OUTPUT')
     path = next(result['OUTPUT'].getFeatures())
     assert result['OUTPUT'].crs().authid() == UTM
     # the polygon covers columns 3 and 4; its cheapest cell is (4, 3), one step past the gap

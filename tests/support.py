@@ -1,0 +1,90 @@
+"""Helpers shared by the tests of the Processing algorithms.
+
+Rasters are written with GDAL and layers built as QGIS memory layers straight from WKT, independently of the
+plugin's own readers and writers, so that a test's input never depends on the code under test.
+"""
+
+import numpy as np
+import processing
+from osgeo import gdal, osr
+from qgis.core import QgsFeature, QgsGeometry, QgsProcessingFeedback, QgsVectorLayer
+
+UTM_ORIGIN = (500000.0, 4000000.0)
+"""Default top-left corner of :func:`geotiff`: easting and northing in metres in UTM zone 50N (EPSG:32650)."""
+
+
+def geotiff(path, array, cell_width, cell_height=None, epsg=32650, x0=UTM_ORIGIN[0], y0=UTM_ORIGIN[1],
+            nodata=-9999.0, data_type=gdal.GDT_Float64):
+    """Write ``array`` (NaN = nodata) as a one-band north-up GeoTIFF with GDAL and return its path as a string.
+
+    Cells are ``cell_width`` by ``cell_height`` (square when None) in the units of EPSG:``epsg``; (``x0``, ``y0``)
+    is the top-left corner; ``data_type`` is the GDAL band type (gdal.GDT_Float64 by default).
+    """
+    cell_height = cell_height or cell_width
+    dataset = gdal.GetDriverByName('GTiff').Create(str(path), array.shape[1], array.shape[0], 1, data_type)
+    dataset.SetGeoTransform((x0, cell_width, 0, y0, 0, -cell_height))
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(epsg)
+    dataset.SetProjection(reference.ExportToWkt())
+    band = dataset.GetRasterBand(1)
+    band.SetNoDataValue(nodata)
+    band.WriteArray(np.where(np.isnan(array), nodata, array))
+    dataset = None
+    return str(path)
+
+
+def read_raster(path):
+    """The first band of the raster at ``path`` read with GDAL: (float array with NaN for nodata, geotransform,
+    CRS as WKT)."""
+    dataset = gdal.Open(str(path))
+    band = dataset.GetRasterBand(1)
+    values = band.ReadAsArray().astype(float)
+    values[values == band.GetNoDataValue()] = np.nan
+    return values, dataset.GetGeoTransform(), dataset.GetProjection()
+
+
+def memory_layer(name, geometry_type, crs, fields, rows):
+    """A memory layer; ``fields`` as in a memory URI ('field=a:string&...'); rows are (WKT or None, attributes)."""
+    layer = QgsVectorLayer('{}?crs={}&{}'.format(geometry_type, crs, fields), name, 'memory')
+    features = []
+    for wkt, attributes in rows:
+        feature = QgsFeature(layer.fields())
+        if wkt is not None:
+            feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes(attributes)
+        features.append(feature)
+    assert layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def wkt_layer(name, geometry_type, crs, wkts, values=None, field='name', field_type='string'):
+    """A memory layer (as :func:`memory_layer`) with one feature per WKT (None gives a feature without geometry)
+    and a single field ``field`` of ``field_type`` holding ``values`` ('f0', 'f1', ... when None)."""
+    if values is None:
+        values = ['f{}'.format(index) for index in range(len(wkts))]
+    return memory_layer(name, geometry_type, crs, 'field={}:{}'.format(field, field_type),
+                        [(wkt, [value]) for wkt, value in zip(wkts, values)])
+
+
+class RecordingFeedback(QgsProcessingFeedback):
+    """A feedback keeping every info and warning line an algorithm logs, in order, in ``lines``."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def pushInfo(self, info):  # noqa: N802 (QGIS API name)
+        self.lines.append(info)
+
+    def pushWarning(self, warning):  # noqa: N802 (QGIS API name)
+        self.lines.append(warning)
+
+
+def run(algorithm, feedback=None, context=None, temporary_outputs=(), **parameters):
+    """processing.run of ``algorithm`` ('costdistance' for reserveplanner:costdistance; an id with a provider,
+    such as 'native:zonalhistogram', as it is), each output named in ``temporary_outputs`` going to
+    TEMPORARY_OUTPUT unless given. Returns the dictionary of results."""
+    for output in temporary_outputs:
+        parameters.setdefault(output, 'TEMPORARY_OUTPUT')
+    algorithm_id = algorithm if ':' in algorithm else 'reserveplanner:' + algorithm
+    return processing.run(algorithm_id, parameters, feedback=feedback, context=context)
