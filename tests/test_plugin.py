@@ -129,8 +129,8 @@ def test_every_algorithm_follows_the_naming_conventions(qgis_app):
 def test_html_reports_are_html_outputs_so_they_open_from_the_results_panel(qgis_app):
     from qgis.core import QgsProcessingOutputHtml
 
-    reports = [algorithm for algorithm in QgsApplication.processingRegistry().providerById('reserveplanner').algorithms()
-               if algorithm.outputDefinition('OUTPUT_HTML') is not None]
+    provider = QgsApplication.processingRegistry().providerById('reserveplanner')
+    reports = [algorithm for algorithm in provider.algorithms() if algorithm.outputDefinition('OUTPUT_HTML')]
     assert len(reports) >= 5
     for algorithm in reports:
         assert isinstance(algorithm.outputDefinition('OUTPUT_HTML'), QgsProcessingOutputHtml), algorithm.id()
