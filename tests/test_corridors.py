@@ -8,17 +8,17 @@ resistance c1 and c2 costs L (c1 + c2) / 2) and NLCC_AB = CWD_A + CWD_B - LCD_AB
 import math
 import os
 import subprocess
+from functools import partial
 
 import numpy as np
 import processing
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from osgeo import gdal, osr
+from osgeo import osr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeature,
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -31,6 +31,7 @@ from reserve_planner.processing.engine import corridors
 from reserve_planner.processing.engine.costdistance import Canceled, accumulated_cost
 from reserve_planner.processing.engine.messages import EngineError
 from reserve_planner.processing.engine.raster import Grid
+from support import RecordingFeedback, geotiff, read_raster, run, wkt_layer
 
 ROOT2 = math.sqrt(2.0)
 UTM = 'EPSG:32650'
@@ -339,45 +340,16 @@ def test_no_kept_path_crosses_a_third_core_when_dropping_is_on(case):
 
 # ---------------------------------------------------------------- algorithm helpers
 
-def geotiff(path, array, cell, epsg=32650, x0=X0, y0=Y0, nodata=-9999.0):
-    """Write ``array`` (NaN = nodata) as a GeoTIFF with GDAL, independently of the plugin."""
-    dataset = gdal.GetDriverByName('GTiff').Create(str(path), array.shape[1], array.shape[0], 1, gdal.GDT_Float64)
-    dataset.SetGeoTransform((x0, cell, 0, y0, 0, -cell))
-    reference = osr.SpatialReference()
-    reference.ImportFromEPSG(epsg)
-    dataset.SetProjection(reference.ExportToWkt())
-    band = dataset.GetRasterBand(1)
-    band.SetNoDataValue(nodata)
-    band.WriteArray(np.where(np.isnan(array), nodata, array))
-    dataset = None
-    return str(path)
-
-
-def read_raster(path):
-    dataset = gdal.Open(str(path))
-    band = dataset.GetRasterBand(1)
-    values = band.ReadAsArray().astype(float)
-    values[values == band.GetNoDataValue()] = np.nan
-    return values, dataset.GetGeoTransform()
-
-
 def cell_rectangle(rows, cols, cell=30.0, x0=X0, y0=Y0):
     return 'POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))'.format(
         x0 + cols[0] * cell, y0 - rows[0] * cell, x0 + (cols[1] + 1) * cell, y0 - (rows[1] + 1) * cell)
 
 
-def core_layer(wkts, ids, crs=UTM, field='name', field_type='string', name='cores'):
-    """A memory polygon layer with one id field; a None WKT gives a null geometry."""
-    layer = QgsVectorLayer('Polygon?crs={}&field={}:{}'.format(crs, field, field_type), name, 'memory')
-    features = []
-    for wkt, core_id in zip(wkts, ids):
-        feature = QgsFeature(layer.fields())
-        if wkt is not None:
-            feature.setGeometry(QgsGeometry.fromWkt(wkt))
-        feature.setAttributes([core_id])
-        features.append(feature)
-    assert layer.dataProvider().addFeatures(features)
-    return layer
+core_layer = partial(wkt_layer, 'cores', 'Polygon', UTM)
+"""A memory polygon layer ``cores`` in UTM 50N: core_layer(wkts, ids) with one id field (see support.wkt_layer)."""
+
+corridornetwork = partial(run, 'corridornetwork', temporary_outputs=('OUTPUT_LINKS', 'OUTPUT_CORRIDOR_POLYGONS'))
+"""processing.run of reserveplanner:corridornetwork, links and corridor polygons as temporary outputs by default."""
 
 
 def reprojected(layer, crs):
@@ -388,32 +360,14 @@ def reprojected(layer, crs):
         geometry = feature.geometry()
         geometry.transform(transform)
         wkts.append(geometry.asWkt(12))
-    return core_layer(wkts, [feature.attributes()[0] for feature in layer.getFeatures()], crs=crs)
+    return wkt_layer('cores', 'Polygon', crs, wkts, [feature.attributes()[0] for feature in layer.getFeatures()])
 
 
 THREE_CORES = [cell_rectangle((3, 6), (0, 2)), cell_rectangle((3, 6), (17, 19)), cell_rectangle((8, 9), (9, 11))]
 
 
-def run(feedback=None, **parameters):
-    parameters.setdefault('OUTPUT_LINKS', 'TEMPORARY_OUTPUT')
-    parameters.setdefault('OUTPUT_CORRIDOR_POLYGONS', 'TEMPORARY_OUTPUT')
-    return processing.run('reserveplanner:corridornetwork', parameters, feedback=feedback)
-
-
 def attributes(layer):
     return {tuple(feature.attributes()[:2]): feature for feature in layer.getFeatures()}
-
-
-class RecordingFeedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, info):  # noqa: N802 (QGIS API name)
-        self.lines.append(info)
-
-    def pushWarning(self, warning):  # noqa: N802 (QGIS API name)
-        self.lines.append(warning)
 
 
 # ---------------------------------------------------------------- algorithm
@@ -422,9 +376,9 @@ def test_corridornetwork_with_chinese_paths_and_field_names(qgis_app, tmp_path):
     folder = tmp_path / '生态廊道'
     folder.mkdir()
     resistance = geotiff(folder / '阻力.tif', np.ones((10, 20)), 30.0)
-    cores = core_layer(THREE_CORES, ['甲', '乙', '丙'], field='编号', name='核心区')
+    cores = wkt_layer('核心区', 'Polygon', UTM, THREE_CORES, ['甲', '乙', '丙'], field='编号')
     output = str(folder / '廊道.tif')
-    result = run(CORES=cores, CORE_ID_FIELD='编号', RESISTANCE=resistance, OUTPUT_CORRIDORS=output)
+    result = corridornetwork(CORES=cores, CORE_ID_FIELD='编号', RESISTANCE=resistance, OUTPUT_CORRIDORS=output)
     links = attributes(result['OUTPUT_LINKS'])
     assert set(links) == {('甲', '乙'), ('甲', '丙'), ('乙', '丙')}
     names = result['OUTPUT_LINKS'].fields().names()
@@ -434,7 +388,7 @@ def test_corridornetwork_with_chinese_paths_and_field_names(qgis_app, tmp_path):
     assert straight['euc_dist'] == pytest.approx(450.0) and straight['cwd'] == pytest.approx(450.0)
     assert straight['lcp_length'] == pytest.approx(450.0) and straight['cwd_path_ratio'] == pytest.approx(1.0)
     assert result['OUTPUT_LINKS'].crs().authid() == UTM
-    nlcc, geotransform = read_raster(output)
+    nlcc, geotransform, _ = read_raster(output)
     assert geotransform == pytest.approx((X0, 30.0, 0, Y0, 0, -30.0))
     line = straight.geometry().asPolyline()
     path_cells = [(int((Y0 - point.y()) // 30), int((point.x() - X0) // 30)) for point in line]
@@ -449,8 +403,9 @@ def test_cores_in_another_crs_are_reprojected_and_outputs_come_back_in_their_crs
     resistance = geotiff(tmp_path / 'resistance.tif', np.ones((10, 20)), 30.0)
     utm_cores = core_layer(THREE_CORES, ['a', 'b', 'c'])
     common = dict(CORE_ID_FIELD='name', RESISTANCE=resistance)
-    in_utm = run(CORES=utm_cores, OUTPUT_CORRIDORS=str(tmp_path / 'utm.tif'), **common)
-    in_degrees = run(CORES=reprojected(utm_cores, 'EPSG:4326'), OUTPUT_CORRIDORS=str(tmp_path / 'wgs.tif'), **common)
+    in_utm = corridornetwork(CORES=utm_cores, OUTPUT_CORRIDORS=str(tmp_path / 'utm.tif'), **common)
+    in_degrees = corridornetwork(CORES=reprojected(utm_cores, 'EPSG:4326'), OUTPUT_CORRIDORS=str(tmp_path / 'wgs.tif'),
+                                 **common)
     assert in_degrees['OUTPUT_LINKS'].crs().authid() == 'EPSG:4326'
     expected = attributes(in_utm['OUTPUT_LINKS'])
     found = attributes(in_degrees['OUTPUT_LINKS'])
@@ -464,18 +419,20 @@ def test_cores_in_another_crs_are_reprojected_and_outputs_come_back_in_their_crs
 def test_geographic_raster_is_warped_to_metres_as_costdistance_does(qgis_app, tmp_path):
     # 0.001 degree cells near 30 N: about 96 m wide and 111 m tall
     resistance = geotiff(tmp_path / 'resistance.tif', np.ones((10, 30)), 0.001, epsg=4326, x0=110.0, y0=30.01)
-    cores = core_layer([cell_rectangle((2, 7), (0, 2), 0.001, 110.0, 30.01),
-                        cell_rectangle((2, 7), (27, 29), 0.001, 110.0, 30.01)], ['west', 'east'], crs='EPSG:4326')
+    cores = wkt_layer('cores', 'Polygon', 'EPSG:4326', [cell_rectangle((2, 7), (0, 2), 0.001, 110.0, 30.01),
+                                                        cell_rectangle((2, 7), (27, 29), 0.001, 110.0, 30.01)],
+                      ['west', 'east'])
     feedback = RecordingFeedback()
     output = str(tmp_path / 'corridors.tif')
-    result = run(feedback=feedback, CORES=cores, CORE_ID_FIELD='name', RESISTANCE=resistance, OUTPUT_CORRIDORS=output)
+    result = corridornetwork(feedback=feedback, CORES=cores, CORE_ID_FIELD='name', RESISTANCE=resistance,
+                             OUTPUT_CORRIDORS=output)
     assert any('warped' in line for line in feedback.lines)
     [link] = result['OUTPUT_LINKS'].getFeatures()
     # between the centres of the closest cells, columns 2 and 27: 0.025 degree of longitude at 30.005 N
     east = 0.025 * math.pi / 180 * 6378137 * math.cos(math.radians(30.005))
     assert link['euc_dist'] == pytest.approx(east, rel=0.05)
     assert link['cwd'] == pytest.approx(link['lcp_length'], rel=1e-9)
-    nlcc, geotransform = read_raster(output)
+    nlcc, geotransform, _ = read_raster(output)
     assert nlcc.shape == (10, 30) and geotransform == pytest.approx((110.0, 0.001, 0, 30.01, 0, -0.001))
 
 
@@ -492,7 +449,8 @@ def test_bad_input_is_refused_naming_what_to_fix(qgis_app, tmp_path, wkts, ids, 
     resistance = geotiff(tmp_path / 'resistance.tif', raster_values, 30.0)
     output = tmp_path / 'corridors.tif'
     with pytest.raises(QgsProcessingException, match=message):
-        run(CORES=core_layer(wkts, ids), CORE_ID_FIELD='name', RESISTANCE=resistance, OUTPUT_CORRIDORS=str(output))
+        corridornetwork(CORES=core_layer(wkts, ids), CORE_ID_FIELD='name', RESISTANCE=resistance,
+                        OUTPUT_CORRIDORS=str(output))
     assert not output.exists()
 
 
@@ -500,8 +458,8 @@ def test_a_core_partly_outside_the_raster_is_reported(qgis_app, tmp_path):
     resistance = geotiff(tmp_path / 'resistance.tif', np.ones((10, 20)), 30.0)
     feedback = RecordingFeedback()
     cores = core_layer(THREE_CORES[:2] + [cell_rectangle((8, 12), (9, 11))], ['a', 'b', 'edge'])
-    run(feedback=feedback, CORES=cores, CORE_ID_FIELD='name', RESISTANCE=resistance,
-        OUTPUT_CORRIDORS=str(tmp_path / 'corridors.tif'))
+    corridornetwork(feedback=feedback, CORES=cores, CORE_ID_FIELD='name', RESISTANCE=resistance,
+                    OUTPUT_CORRIDORS=str(tmp_path / 'corridors.tif'))
     assert any('beyond the resistance raster' in line and 'edge' in line for line in feedback.lines)
 
 
@@ -510,8 +468,9 @@ def test_an_invalid_core_polygon_is_repaired_and_used(qgis_app, tmp_path):
     # a bow tie over columns 15 to 19 and rows 2 to 7, crossing itself at its centre
     bow_tie = 'POLYGON(({0} {1}, {2} {3}, {2} {1}, {0} {3}, {0} {1}))'.format(X0 + 450, Y0 - 60, X0 + 600, Y0 - 240)
     feedback = RecordingFeedback()
-    result = run(feedback=feedback, CORES=core_layer([THREE_CORES[0], bow_tie], ['a', 'tie']), CORE_ID_FIELD='name',
-                 RESISTANCE=resistance, OUTPUT_CORRIDORS=str(tmp_path / 'corridors.tif'))
+    result = corridornetwork(feedback=feedback, CORES=core_layer([THREE_CORES[0], bow_tie], ['a', 'tie']),
+                             CORE_ID_FIELD='name', RESISTANCE=resistance,
+                             OUTPUT_CORRIDORS=str(tmp_path / 'corridors.tif'))
     assert any('1 invalid geometries repaired' in line for line in feedback.lines)
     [link] = result['OUTPUT_LINKS'].getFeatures()
     # the left triangle holds the centres of column 15, rows 3 to 6: 13 cells of 30 m from core a's column 2
@@ -521,17 +480,17 @@ def test_an_invalid_core_polygon_is_repaired_and_used(qgis_app, tmp_path):
 def test_empty_core_layer_is_refused(qgis_app, tmp_path):
     resistance = geotiff(tmp_path / 'resistance.tif', np.ones((10, 20)), 30.0)
     with pytest.raises(QgsProcessingException, match='at least two cores; 0 given'):
-        run(CORES=core_layer([], []), CORE_ID_FIELD='name', RESISTANCE=resistance,
-            OUTPUT_CORRIDORS=str(tmp_path / 'corridors.tif'))
+        corridornetwork(CORES=core_layer([], []), CORE_ID_FIELD='name', RESISTANCE=resistance,
+                        OUTPUT_CORRIDORS=str(tmp_path / 'corridors.tif'))
 
 
 def test_options_reach_the_engine(qgis_app, tmp_path):
     resistance = geotiff(tmp_path / 'resistance.tif', np.ones((10, 20)), 30.0)
     feedback = RecordingFeedback()
     # the straight link a-b (450) exceeds 400; a-c (2 diagonal + 5 straight steps, 235) and b-c (205) do not
-    result = run(feedback=feedback, CORES=core_layer(THREE_CORES, [1, 2, 3], field_type='integer'),
-                 CORE_ID_FIELD='name', RESISTANCE=resistance, MAX_CWD=400, MAX_NEIGHBORS=1, WIDTH_CUTOFF=30,
-                 OUTPUT_CORRIDORS=str(tmp_path / 'corridors.tif'))
+    result = corridornetwork(feedback=feedback, CORES=core_layer(THREE_CORES, [1, 2, 3], field_type='integer'),
+                             CORE_ID_FIELD='name', RESISTANCE=resistance, MAX_CWD=400, MAX_NEIGHBORS=1, WIDTH_CUTOFF=30,
+                             OUTPUT_CORRIDORS=str(tmp_path / 'corridors.tif'))
     assert sorted(attributes(result['OUTPUT_LINKS'])) == [(1, 3), (2, 3)]
     assert any('2 links kept' in line for line in feedback.lines)
     nlcc = read_raster(tmp_path / 'corridors.tif')[0]
@@ -549,8 +508,8 @@ def test_cancel_mid_run_leaves_no_output_file(qgis_app, tmp_path):
     feedback.progressChanged.connect(lambda percent: feedback.cancel() if percent > 60 else None)
     output = tmp_path / 'corridors.tif'
     with pytest.raises(QgsProcessingException, match='cancelled'):
-        run(feedback=feedback, CORES=cores, CORE_ID_FIELD='name', RESISTANCE=resistance,
-            OUTPUT_CORRIDORS=str(output))
+        corridornetwork(feedback=feedback, CORES=cores, CORE_ID_FIELD='name', RESISTANCE=resistance,
+                        OUTPUT_CORRIDORS=str(output))
     assert 60 < max(progress) < 100
     assert os.listdir(tmp_path) == ['resistance.tif']
 
@@ -613,9 +572,9 @@ def test_link_costs_and_corridors_equal_those_built_from_grass_r_cost(qgis_app, 
         source_paths.append(geotiff(tmp_path / 'core_{}.tif'.format(index), mask, 30.0))
     grass = [30.0 * cost for cost in grass_r_cost_from_each(tmp_path, resistance_path, source_paths)]
     output = str(tmp_path / 'corridors.tif')
-    result = run(CORES=core_layer([cell_rectangle(*block) for block in blocks], [0, 1, 2], field_type='integer'),
-                 CORE_ID_FIELD='name', RESISTANCE=resistance_path, MAX_NEIGHBORS=0, DROP_THROUGH_CORES=False,
-                 WIDTH_CUTOFF=1e9, OUTPUT_CORRIDORS=output)
+    cores = core_layer([cell_rectangle(*block) for block in blocks], [0, 1, 2], field_type='integer')
+    result = corridornetwork(CORES=cores, CORE_ID_FIELD='name', RESISTANCE=resistance_path, MAX_NEIGHBORS=0,
+                             DROP_THROUGH_CORES=False, WIDTH_CUTOFF=1e9, OUTPUT_CORRIDORS=output)
     links = attributes(result['OUTPUT_LINKS'])
     assert sorted(links) == [(0, 1), (0, 2), (1, 2)]
     expected = np.full(resistance.shape, np.inf)
