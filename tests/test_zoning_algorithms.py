@@ -18,7 +18,6 @@ from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeature,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingContext,
@@ -28,6 +27,8 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
+
+from support import RecordingFeedback, geotiff, run, wkt_layer
 
 GAUSS_KRUGER = 'EPSG:4547'
 """CGCS2000 / 3-degree Gauss-Kruger CM 114E, a projected CRS in metres used by Chinese provinces."""
@@ -41,20 +42,6 @@ def square(x, y, side):
 
 def grown_square_ha(side, width):
     return (side * side + 4 * side * width + math.pi * width * width) / 1e4
-
-
-def memory_layer(name, crs, wkts, fields='name:string', values=None):
-    """A polygon memory layer; a None WKT makes a feature without geometry."""
-    layer = QgsVectorLayer('Polygon?crs={}&field={}'.format(crs, fields), name, 'memory')
-    features = []
-    for index, wkt in enumerate(wkts):
-        feature = QgsFeature(layer.fields())
-        if wkt is not None:
-            feature.setGeometry(QgsGeometry.fromWkt(wkt))
-        feature.setAttributes([values[index] if values else 'f{}'.format(index)])
-        features.append(feature)
-    assert layer.dataProvider().addFeatures(features)
-    return layer
 
 
 def gpkg_layer(path, crs_epsg, wkts, field, values):
@@ -74,35 +61,9 @@ def gpkg_layer(path, crs_epsg, wkts, field, values):
     return path
 
 
-def geotiff(path, array, x0, y0, cell, epsg, nodata=-9999.0):
-    dataset = gdal.GetDriverByName('GTiff').Create(str(path), array.shape[1], array.shape[0], 1, gdal.GDT_Float32)
-    dataset.SetGeoTransform((x0, cell, 0, y0, 0, -cell))
-    reference = osr.SpatialReference()
-    reference.ImportFromEPSG(epsg)
-    dataset.SetProjection(reference.ExportToWkt())
-    band = dataset.GetRasterBand(1)
-    band.SetNoDataValue(nodata)
-    band.WriteArray(np.where(np.isnan(array), nodata, array))
-    dataset = None
-    return str(path)
-
-
-class RecordingFeedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, info):
-        self.lines.append(info)
-
-    def pushWarning(self, warning):
-        self.lines.append(warning)
-
-
-def run(algorithm, feedback=None, context=None, **parameters):
-    parameters.setdefault('OUTPUT', 'TEMPORARY_OUTPUT')
-    algorithm_id = algorithm if ':' in algorithm else 'reserveplanner:' + algorithm
-    return processing.run(algorithm_id, parameters, feedback=feedback, context=context)['OUTPUT']
+def output_of(algorithm, **options):
+    """The OUTPUT of ``algorithm`` run with support.run, a temporary output unless OUTPUT is given."""
+    return run(algorithm, temporary_outputs=('OUTPUT',), **options)['OUTPUT']
 
 
 def by_zone(layer):
@@ -110,8 +71,8 @@ def by_zone(layer):
 
 
 def test_generatezones_in_a_projected_crs(qgis_app):
-    cores = memory_layer('cores', GAUSS_KRUGER, [square(X0, Y0, 1000)])
-    output = run('generatezones', CORES=cores, BUFFER_WIDTH=200, TRANSITION_WIDTH=300)
+    cores = wkt_layer('cores', 'Polygon', GAUSS_KRUGER, [square(X0, Y0, 1000)])
+    output = output_of('generatezones', CORES=cores, BUFFER_WIDTH=200, TRANSITION_WIDTH=300)
     zones = by_zone(output)
     assert output.crs().authid() == GAUSS_KRUGER
     assert [field.name() for field in output.fields()] == ['zone', 'zone_code', 'area_ha']
@@ -136,8 +97,8 @@ def utm_square_in(crs_id, side=1000.0):
 @pytest.mark.parametrize('crs_id', ['EPSG:4326', 'EPSG:4490'])
 def test_generatezones_in_a_geographic_crs_measures_widths_in_metres(qgis_app, crs_id):
     core, utm = utm_square_in(crs_id)
-    cores = memory_layer('cores', crs_id, [core.asWkt(12)])
-    output = run('generatezones', CORES=cores, BUFFER_WIDTH=200, TRANSITION_WIDTH=300)
+    cores = wkt_layer('cores', 'Polygon', crs_id, [core.asWkt(12)])
+    output = output_of('generatezones', CORES=cores, BUFFER_WIDTH=200, TRANSITION_WIDTH=300)
     zones = by_zone(output)
     assert output.crs().authid() == crs_id
     # UTM's scale factor at the central meridian (0.9996) bounds the difference from true areas
@@ -155,13 +116,13 @@ def test_generatezones_in_a_geographic_crs_measures_widths_in_metres(qgis_app, c
 
 
 def test_boundary_in_another_crs_is_reprojected_and_filled(qgis_app):
-    cores = memory_layer('cores', GAUSS_KRUGER, [square(X0 - 500, Y0, 1000)])
+    cores = wkt_layer('cores', 'Polygon', GAUSS_KRUGER, [square(X0 - 500, Y0, 1000)])
     boundary_projected = QgsGeometry.fromWkt(square(X0, Y0 - 2000, 5000)).densifyByCount(20)
     boundary_geographic = QgsGeometry(boundary_projected)
     boundary_geographic.transform(QgsCoordinateTransform(
         QgsCoordinateReferenceSystem(GAUSS_KRUGER), QgsCoordinateReferenceSystem('EPSG:4490'), QgsProject.instance()))
-    boundary = memory_layer('boundary', 'EPSG:4490', [boundary_geographic.asWkt(12)])
-    zones = by_zone(run('generatezones', CORES=cores, BOUNDARY=boundary, BUFFER_WIDTH=300, TRANSITION_WIDTH=100))
+    boundary = wkt_layer('boundary', 'Polygon', 'EPSG:4490', [boundary_geographic.asWkt(12)])
+    zones = by_zone(output_of('generatezones', CORES=cores, BOUNDARY=boundary, BUFFER_WIDTH=300, TRANSITION_WIDTH=100))
     # the core's half inside the boundary (500 x 1000 m on its left edge) grows right, up and down only
     assert zones['core']['area_ha'] == pytest.approx(50.0, rel=1e-6)
     assert sum(feature['area_ha'] for feature in zones.values()) == pytest.approx(2500.0, rel=1e-6)
@@ -170,50 +131,50 @@ def test_boundary_in_another_crs_is_reprojected_and_filled(qgis_app):
 
 
 def test_core_outside_the_boundary_is_named(qgis_app):
-    cores = memory_layer('cores', GAUSS_KRUGER, [square(X0, Y0, 100), square(X0 + 9000, Y0, 100)])
-    boundary = memory_layer('boundary', GAUSS_KRUGER, [square(X0 - 1000, Y0 - 1000, 3000)])
+    cores = wkt_layer('cores', 'Polygon', GAUSS_KRUGER, [square(X0, Y0, 100), square(X0 + 9000, Y0, 100)])
+    boundary = wkt_layer('boundary', 'Polygon', GAUSS_KRUGER, [square(X0 - 1000, Y0 - 1000, 3000)])
     with pytest.raises(QgsProcessingException) as raised:
-        run('generatezones', CORES=cores, BOUNDARY=boundary, BUFFER_WIDTH=100, TRANSITION_WIDTH=100)
+        output_of('generatezones', CORES=cores, BOUNDARY=boundary, BUFFER_WIDTH=100, TRANSITION_WIDTH=100)
     assert 'Core 2 of layer "cores" lies entirely outside the reserve boundary' in str(raised.value)
 
 
 def test_zero_buffer_width_writes_no_buffer_feature_and_says_so(qgis_app):
-    cores = memory_layer('cores', GAUSS_KRUGER, [square(X0, Y0, 100)])
+    cores = wkt_layer('cores', 'Polygon', GAUSS_KRUGER, [square(X0, Y0, 100)])
     feedback = RecordingFeedback()
-    output = run('generatezones', feedback=feedback, CORES=cores, BUFFER_WIDTH=0, TRANSITION_WIDTH=100)
+    output = output_of('generatezones', feedback=feedback, CORES=cores, BUFFER_WIDTH=0, TRANSITION_WIDTH=100)
     assert set(by_zone(output)) == {'core', 'transition'}
     assert any(line.startswith('Buffer zone: empty') for line in feedback.lines)
 
 
 def test_empty_core_layer_is_refused(qgis_app):
-    cores = memory_layer('cores', GAUSS_KRUGER, [])
+    cores = wkt_layer('cores', 'Polygon', GAUSS_KRUGER, [])
     with pytest.raises(QgsProcessingException, match='core layer is empty'):
-        run('generatezones', CORES=cores, BUFFER_WIDTH=100, TRANSITION_WIDTH=100)
+        output_of('generatezones', CORES=cores, BUFFER_WIDTH=100, TRANSITION_WIDTH=100)
 
 
 def test_null_geometry_is_named(qgis_app):
-    cores = memory_layer('cores', GAUSS_KRUGER, [square(X0, Y0, 100), None])
+    cores = wkt_layer('cores', 'Polygon', GAUSS_KRUGER, [square(X0, Y0, 100), None])
     with pytest.raises(QgsProcessingException) as raised:
-        run('generatezones', CORES=cores, BUFFER_WIDTH=100, TRANSITION_WIDTH=100)
+        output_of('generatezones', CORES=cores, BUFFER_WIDTH=100, TRANSITION_WIDTH=100)
     assert 'Layer "cores"' in str(raised.value) and 'feature id 2 (null or empty geometry)' in str(raised.value)
 
 
 def test_self_intersecting_core_is_repaired_with_a_log_line(qgis_app):
     bowtie = 'POLYGON(({0} {1}, {2} {3}, {2} {1}, {0} {3}, {0} {1}))'.format(X0, Y0, X0 + 100, Y0 + 100)
-    cores = memory_layer('cores', GAUSS_KRUGER, [bowtie])
+    cores = wkt_layer('cores', 'Polygon', GAUSS_KRUGER, [bowtie])
     feedback = RecordingFeedback()
-    zones = by_zone(run('generatezones', feedback=feedback, CORES=cores, BUFFER_WIDTH=10, TRANSITION_WIDTH=10))
+    zones = by_zone(output_of('generatezones', feedback=feedback, CORES=cores, BUFFER_WIDTH=10, TRANSITION_WIDTH=10))
     assert zones['core']['area_ha'] == pytest.approx(0.5)
     assert 'cores: 1 invalid geometries repaired.' in feedback.lines
 
 
 def test_output_is_styled_when_loaded(qgis_app, tmp_path):
-    cores = memory_layer('cores', GAUSS_KRUGER, [square(X0, Y0, 100)])
+    cores = wkt_layer('cores', 'Polygon', GAUSS_KRUGER, [square(X0, Y0, 100)])
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
     destination = QgsProcessingOutputLayerDefinition(str(tmp_path / 'zones.gpkg'), QgsProject.instance())
-    output = run('generatezones', context=context, CORES=cores, BUFFER_WIDTH=50, TRANSITION_WIDTH=50,
-                 OUTPUT=destination)
+    output = output_of('generatezones', context=context, CORES=cores, BUFFER_WIDTH=50, TRANSITION_WIDTH=50,
+                       OUTPUT=destination)
     layer = QgsVectorLayer(output, 'zones')
     context.layerToLoadOnCompletionDetails(output).postProcessor().postProcessLayer(layer, context, None)
     renderer = layer.renderer()
@@ -232,7 +193,7 @@ def test_chinese_paths_and_field_names(qgis_app, tmp_path):
     assert zones['core']['area_ha'] == pytest.approx(100.0)
     labelled = gpkg_layer(str(folder / '功能区.gpkg'), 4547,
                           [square(X0, Y0, 100), square(X0 + 100, Y0, 300)], '分区', ['核心', 'buffer'])
-    statistics = run('zonestatistics', ZONES=labelled, ZONE_FIELD='分区')
+    statistics = output_of('zonestatistics', ZONES=labelled, ZONE_FIELD='分区')
     rows = [(feature['zone'], feature['area_ha']) for feature in statistics.getFeatures()]
     assert rows == [('buffer', pytest.approx(9.0)), ('核心', pytest.approx(1.0))]
 
@@ -255,16 +216,16 @@ def test_generatezones_through_qgis_process(qgis_process, tmp_path):
 
 def statistics_zones():
     """core 1 ha; buffer 2 + 1 ha in two features; transition 6 ha (EPSG:4547, metres)."""
-    return memory_layer('zones', GAUSS_KRUGER, [
+    return wkt_layer('zones', 'Polygon', GAUSS_KRUGER, [
         square(X0, Y0, 100),
         'POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))'.format(X0 + 100, Y0, X0 + 300, Y0 + 100),
         square(X0, Y0 + 100, 100),
         'POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))'.format(X0, Y0 - 100, X0 + 600, Y0),
-    ], fields='zone:string', values=['core', '2', 'Buffer', 'transition'])
+    ], field='zone', values=['core', '2', 'Buffer', 'transition'])
 
 
 def test_zonestatistics_areas_and_shares(qgis_app):
-    rows = [feature.attributes() for feature in run('zonestatistics', ZONES=statistics_zones()).getFeatures()]
+    rows = [feature.attributes() for feature in output_of('zonestatistics', ZONES=statistics_zones()).getFeatures()]
     assert rows == [
         ['core', 1, pytest.approx(1.0), pytest.approx(10.0)],
         ['buffer', 2, pytest.approx(3.0), pytest.approx(30.0)],
@@ -278,8 +239,9 @@ def test_zonestatistics_land_cover_by_cell_centres(qgis_app, tmp_path):
     array = np.full((30, 30), 20.0)
     array[:, :5] = 10.0
     array[29, :] = np.nan
-    landcover = geotiff(tmp_path / '土地覆盖.tif', array, X0, Y0 + 200, 10.0, 4547)
-    output = run('zonestatistics', ZONES=statistics_zones(), LANDCOVER=landcover)
+    landcover = geotiff(tmp_path / '土地覆盖.tif', array, 10.0, epsg=4547, x0=X0, y0=Y0 + 200,
+                        data_type=gdal.GDT_Float32)
+    output = output_of('zonestatistics', ZONES=statistics_zones(), LANDCOVER=landcover)
     rows = [(feature['zone'], feature['landcover'], feature['class_pct'], feature['class_area_ha'])
             for feature in output.getFeatures()]
     # core x 0-100, y 0-100 (relative): 100 cells, 50 of class 10; buffer 300 cells, class 10 in 50 of them;
@@ -296,35 +258,38 @@ def test_zonestatistics_land_cover_by_cell_centres(qgis_app, tmp_path):
 
 
 def test_zonestatistics_without_the_zone_field_is_refused(qgis_app):
-    zones = memory_layer('zones', GAUSS_KRUGER, [square(X0, Y0, 100)], fields='kind:string', values=['core'])
+    zones = wkt_layer('zones', 'Polygon', GAUSS_KRUGER, [square(X0, Y0, 100)], field='kind', values=['core'])
     with pytest.raises(QgsProcessingException):
-        run('zonestatistics', ZONES=zones, ZONE_FIELD='zone')
+        output_of('zonestatistics', ZONES=zones, ZONE_FIELD='zone')
 
 
 def test_cost_based_zones_stop_at_a_barrier(qgis_app, tmp_path):
     # 60 x 20 cells of 10 m, resistance 1, a no-data wall in column 32 (x 320-330 from the raster's left edge)
     array = np.ones((20, 60))
     array[:, 32] = np.nan
-    resistance = geotiff(tmp_path / 'resistance.tif', array, X0, Y0 + 200, 10.0, 4547)
-    cores = memory_layer('cores', GAUSS_KRUGER, [square(X0 + 255, Y0 + 85, 20)])
-    zones = by_zone(run('generatezones', CORES=cores, RESISTANCE=resistance, BUFFER_WIDTH=100, TRANSITION_WIDTH=100))
+    resistance = geotiff(tmp_path / 'resistance.tif', array, 10.0, epsg=4547, x0=X0, y0=Y0 + 200,
+                         data_type=gdal.GDT_Float32)
+    cores = wkt_layer('cores', 'Polygon', GAUSS_KRUGER, [square(X0 + 255, Y0 + 85, 20)])
+    zones = by_zone(output_of('generatezones', CORES=cores, RESISTANCE=resistance, BUFFER_WIDTH=100,
+                              TRANSITION_WIDTH=100))
     buffer_box = zones['buffer'].geometry().boundingBox()
     assert buffer_box.xMinimum() - X0 == pytest.approx(150.0)
     assert buffer_box.xMaximum() - X0 == pytest.approx(320.0)
     transition_box = zones['transition'].geometry().boundingBox()
     assert transition_box.xMaximum() - X0 == pytest.approx(320.0)
-    euclidean = by_zone(run('generatezones', CORES=cores, BUFFER_WIDTH=100, TRANSITION_WIDTH=100))
+    euclidean = by_zone(output_of('generatezones', CORES=cores, BUFFER_WIDTH=100, TRANSITION_WIDTH=100))
     assert euclidean['buffer'].geometry().boundingBox().xMaximum() - X0 == pytest.approx(375.0)
 
 
 def test_cost_based_zones_with_geographic_cores_and_a_projected_raster(qgis_app, tmp_path):
     array = np.ones((40, 40))
-    resistance = geotiff(tmp_path / 'resistance.tif', array, X0 - 200, Y0 + 200, 10.0, 4547)
+    resistance = geotiff(tmp_path / 'resistance.tif', array, 10.0, epsg=4547, x0=X0 - 200, y0=Y0 + 200,
+                         data_type=gdal.GDT_Float32)
     core = QgsGeometry.fromWkt(square(X0 - 5, Y0 - 5, 10))
     core.transform(QgsCoordinateTransform(QgsCoordinateReferenceSystem(GAUSS_KRUGER),
                                           QgsCoordinateReferenceSystem('EPSG:4490'), QgsProject.instance()))
-    cores = memory_layer('cores', 'EPSG:4490', [core.asWkt(12)])
-    output = run('generatezones', CORES=cores, RESISTANCE=resistance, BUFFER_WIDTH=50, TRANSITION_WIDTH=0)
+    cores = wkt_layer('cores', 'Polygon', 'EPSG:4490', [core.asWkt(12)])
+    output = output_of('generatezones', CORES=cores, RESISTANCE=resistance, BUFFER_WIDTH=50, TRANSITION_WIDTH=0)
     assert output.crs().authid() == 'EPSG:4490'
     zones = by_zone(output)
     # the core touches the four cells around (X0, Y0); a cell is reached when the octile distance from the
@@ -336,43 +301,44 @@ def test_cost_based_zones_with_geographic_cores_and_a_projected_raster(qgis_app,
 
 
 def test_empty_boundary_layer_is_refused(qgis_app):
-    cores = memory_layer('cores', GAUSS_KRUGER, [square(X0, Y0, 100)])
-    boundary = memory_layer('boundary', GAUSS_KRUGER, [])
+    cores = wkt_layer('cores', 'Polygon', GAUSS_KRUGER, [square(X0, Y0, 100)])
+    boundary = wkt_layer('boundary', 'Polygon', GAUSS_KRUGER, [])
     with pytest.raises(QgsProcessingException, match='boundary has no area'):
-        run('generatezones', CORES=cores, BOUNDARY=boundary, BUFFER_WIDTH=100, TRANSITION_WIDTH=100)
+        output_of('generatezones', CORES=cores, BOUNDARY=boundary, BUFFER_WIDTH=100, TRANSITION_WIDTH=100)
 
 
 def test_cancelled_run_writes_nothing(qgis_app, tmp_path):
-    cores = memory_layer('cores', GAUSS_KRUGER, [square(X0, Y0, 100)])
+    cores = wkt_layer('cores', 'Polygon', GAUSS_KRUGER, [square(X0, Y0, 100)])
     feedback = QgsProcessingFeedback()
     feedback.cancel()
     destination = tmp_path / 'zones.gpkg'
     with pytest.raises(QgsProcessingException, match='cancelled'):
-        run('generatezones', feedback=feedback, CORES=cores, BUFFER_WIDTH=100, TRANSITION_WIDTH=100,
-            OUTPUT=str(destination))
+        output_of('generatezones', feedback=feedback, CORES=cores, BUFFER_WIDTH=100, TRANSITION_WIDTH=100,
+                  OUTPUT=str(destination))
     assert not destination.exists()
 
 
 def test_zonestatistics_of_an_empty_layer_or_a_null_geometry_is_refused(qgis_app):
     with pytest.raises(QgsProcessingException, match='no features'):
-        run('zonestatistics', ZONES=memory_layer('zones', GAUSS_KRUGER, [], fields='zone:string'))
-    zones = memory_layer('zones', GAUSS_KRUGER, [square(X0, Y0, 100), None], fields='zone:string',
-                         values=['core', 'buffer'])
+        output_of('zonestatistics', ZONES=wkt_layer('zones', 'Polygon', GAUSS_KRUGER, [], field='zone'))
+    zones = wkt_layer('zones', 'Polygon', GAUSS_KRUGER, [square(X0, Y0, 100), None], field='zone',
+                      values=['core', 'buffer'])
     with pytest.raises(QgsProcessingException, match='feature id 2'):
-        run('zonestatistics', ZONES=zones)
+        output_of('zonestatistics', ZONES=zones)
 
 
 def test_zonestatistics_with_zones_and_land_cover_in_different_crss(qgis_app, tmp_path):
     array = np.full((30, 30), 20.0)
     array[:, :5] = 10.0
-    landcover = geotiff(tmp_path / 'landcover.tif', array, X0, Y0 + 200, 10.0, 4547)
+    landcover = geotiff(tmp_path / 'landcover.tif', array, 10.0, epsg=4547, x0=X0, y0=Y0 + 200,
+                        data_type=gdal.GDT_Float32)
     to_geographic = QgsCoordinateTransform(QgsCoordinateReferenceSystem(GAUSS_KRUGER),
                                            QgsCoordinateReferenceSystem('EPSG:4490'), QgsProject.instance())
     core = QgsGeometry.fromWkt(square(X0, Y0, 100))
     core.transform(to_geographic)
-    zones = memory_layer('zones', 'EPSG:4490', [core.asWkt(12)], fields='zone:string', values=['core'])
+    zones = wkt_layer('zones', 'Polygon', 'EPSG:4490', [core.asWkt(12)], field='zone', values=['core'])
     rows = [(feature['landcover'], feature['class_pct'], feature['area_ha'])
-            for feature in run('zonestatistics', ZONES=zones, LANDCOVER=landcover).getFeatures()]
+            for feature in output_of('zonestatistics', ZONES=zones, LANDCOVER=landcover).getFeatures()]
     # on the Gauss-Kruger central meridian the projected area is the true area: 1 ha, half of class 10
     assert rows == [(10, pytest.approx(50.0), pytest.approx(1.0, rel=1e-3)),
                     (20, pytest.approx(50.0), pytest.approx(1.0, rel=1e-3))]
@@ -380,14 +346,15 @@ def test_zonestatistics_with_zones_and_land_cover_in_different_crss(qgis_app, tm
 
 def test_cost_based_zones_warp_a_geographic_resistance_raster(qgis_app, tmp_path):
     # about 1.1 km x 1.1 km of resistance 1 around (114E, 31.6N), in degrees
-    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((100, 100)), 113.995, 31.605, 0.0001, 4490)
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((100, 100)), 0.0001, epsg=4490, x0=113.995, y0=31.605,
+                         data_type=gdal.GDT_Float32)
     to_projected = QgsCoordinateTransform(QgsCoordinateReferenceSystem('EPSG:4490'),
                                           QgsCoordinateReferenceSystem(GAUSS_KRUGER), QgsProject.instance())
     centre = to_projected.transform(QgsPointXY(114.0, 31.6))
-    cores = memory_layer('cores', GAUSS_KRUGER, [square(centre.x() - 50, centre.y() - 50, 100)])
+    cores = wkt_layer('cores', 'Polygon', GAUSS_KRUGER, [square(centre.x() - 50, centre.y() - 50, 100)])
     feedback = RecordingFeedback()
-    zones = by_zone(run('generatezones', feedback=feedback, CORES=cores, RESISTANCE=resistance, BUFFER_WIDTH=100,
-                        TRANSITION_WIDTH=100))
+    zones = by_zone(output_of('generatezones', feedback=feedback, CORES=cores, RESISTANCE=resistance,
+                              BUFFER_WIDTH=100, TRANSITION_WIDTH=100))
     assert any('is warped to' in line for line in feedback.lines)
     # through resistance 1 the buffer reaches about 100 m around the 100 m core (cell edges, about 10 m cells)
     buffer_box = zones['buffer'].geometry().boundingBox()
@@ -398,14 +365,15 @@ def test_zonestatistics_land_cover_agrees_with_native_zonal_histogram(qgis_app, 
     rng = np.random.default_rng(3)
     array = rng.integers(1, 6, (60, 60)).astype(float)
     array[rng.random((60, 60)) < 0.05] = np.nan
-    landcover = geotiff(tmp_path / 'landcover.tif', array, X0, Y0 + 600, 10.0, 4547)
-    cores = memory_layer('cores', GAUSS_KRUGER, [square(X0 + 230, Y0 + 250, 93)])
-    boundary = memory_layer('boundary', GAUSS_KRUGER, [square(X0 + 20, Y0 + 30, 550)])
-    zones = run('generatezones', CORES=cores, BOUNDARY=boundary, BUFFER_WIDTH=120, TRANSITION_WIDTH=0)
+    landcover = geotiff(tmp_path / 'landcover.tif', array, 10.0, epsg=4547, x0=X0, y0=Y0 + 600,
+                        data_type=gdal.GDT_Float32)
+    cores = wkt_layer('cores', 'Polygon', GAUSS_KRUGER, [square(X0 + 230, Y0 + 250, 93)])
+    boundary = wkt_layer('boundary', 'Polygon', GAUSS_KRUGER, [square(X0 + 20, Y0 + 30, 550)])
+    zones = output_of('generatezones', CORES=cores, BOUNDARY=boundary, BUFFER_WIDTH=120, TRANSITION_WIDTH=0)
     ours = {(feature['zone'], None if feature['landcover'] == NULL else feature['landcover']): feature['class_pct']
-            for feature in run('zonestatistics', ZONES=zones, LANDCOVER=landcover).getFeatures()}
-    native = run('native:zonalhistogram', INPUT_RASTER=landcover, RASTER_BAND=1, INPUT_VECTOR=zones,
-                 COLUMN_PREFIX='H_')
+            for feature in output_of('zonestatistics', ZONES=zones, LANDCOVER=landcover).getFeatures()}
+    native = output_of('native:zonalhistogram', INPUT_RASTER=landcover, RASTER_BAND=1, INPUT_VECTOR=zones,
+                       COLUMN_PREFIX='H_')
     for feature in native.getFeatures():
         counts = {name[2:]: feature[name] for name in feature.fields().names() if name.startswith('H_')}
         total = sum(counts.values())
@@ -423,6 +391,7 @@ def test_chinese_names_and_messages(qgis_app):
         algorithm = QgsApplication.processingRegistry().algorithmById('reserveplanner:generatezones')
         assert algorithm.displayName() == '生成功能区'
         with pytest.raises(QgsProcessingException, match='核心区图层为空'):
-            run('generatezones', CORES=memory_layer('cores', GAUSS_KRUGER, []), BUFFER_WIDTH=1, TRANSITION_WIDTH=1)
+            output_of('generatezones', CORES=wkt_layer('cores', 'Polygon', GAUSS_KRUGER, []), BUFFER_WIDTH=1,
+                      TRANSITION_WIDTH=1)
     finally:
         remove_translator(translator)
