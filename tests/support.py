@@ -4,9 +4,11 @@ Rasters are written with GDAL and layers built as QGIS memory layers straight fr
 plugin's own readers and writers, so that a test's input never depends on the code under test.
 """
 
+import os
+
 import numpy as np
 import processing
-from osgeo import gdal, osr
+from osgeo import gdal, ogr, osr
 from qgis.core import QgsFeature, QgsGeometry, QgsProcessingFeedback, QgsVectorLayer
 
 UTM_ORIGIN = (500000.0, 4000000.0)
@@ -64,6 +66,26 @@ def wkt_layer(name, geometry_type, crs, wkts, values=None, field='name', field_t
         values = ['f{}'.format(index) for index in range(len(wkts))]
     return memory_layer(name, geometry_type, crs, 'field={}:{}'.format(field, field_type),
                         [(wkt, [value]) for wkt, value in zip(wkts, values)])
+
+
+def geopackage(path, epsg, fields, rows):
+    """Write polygons to a new GeoPackage (its folder made if missing) with OGR and return ``path``; the layer is
+    named after the file, ``fields`` are (name, OGR type) pairs and rows are (WKT, {field: value})."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    dataset = ogr.GetDriverByName('GPKG').CreateDataSource(path)
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(epsg)
+    layer = dataset.CreateLayer(os.path.splitext(os.path.basename(path))[0], reference, ogr.wkbPolygon)
+    for name, kind in fields:
+        layer.CreateField(ogr.FieldDefn(name, kind))
+    for wkt, values in rows:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        for name, value in values.items():
+            feature.SetField(name, value)
+        layer.CreateFeature(feature)
+    dataset = None
+    return path
 
 
 class RecordingFeedback(QgsProcessingFeedback):

@@ -8,13 +8,14 @@ copied from the algorithm's output.
 
 import math
 import os
+from functools import partial
 
 import numpy as np
 import processing
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from osgeo import ogr, osr
+from osgeo import ogr
 from qgis.core import (
     QgsGraduatedSymbolRenderer,
     QgsProcessingContext,
@@ -26,8 +27,9 @@ from qgis.core import (
 )
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 
-from coverage_layers import ellipsoidal_km2, memory_layer, quadrangle
+from coverage_layers import ellipsoidal_km2, quadrangle
 from reserve_planner.processing.engine import coverage
+from support import RecordingFeedback, geopackage, memory_layer, run
 
 LAEA_EUROPE = 'EPSG:3035'
 """ETRS89 / LAEA Europe: an equal-area CRS in metres, so hand-computed areas hold after our reprojection."""
@@ -50,19 +52,8 @@ def region_layer(rows, crs=LAEA_EUROPE, field='name'):
     return memory_layer('regions', 'Polygon', crs, 'field={}:string'.format(field), rows)
 
 
-class RecordingFeedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, info):  # noqa: N802 (QGIS API name)
-        self.lines.append(info)
-
-
-def run_coverage(feedback=None, **parameters):
-    parameters.setdefault('OUTPUT', 'TEMPORARY_OUTPUT')
-    parameters.setdefault('OUTPUT_FLAT', 'TEMPORARY_OUTPUT')
-    return processing.run('reserveplanner:protectedcoverage', parameters, feedback=feedback)
+run_coverage = partial(run, 'protectedcoverage', temporary_outputs=('OUTPUT', 'OUTPUT_FLAT'))
+"""processing.run of reserveplanner:protectedcoverage, both layers temporary outputs unless given."""
 
 
 def rows_by_region(layer, field='name'):
@@ -447,35 +438,17 @@ def test_agrees_with_the_native_qgis_chain_on_random_data(qgis_app):
     assert ours['empty']['percent'] == 0.0 and 0 < ours['0']['percent'] < 100
 
 
-def gpkg(path, epsg, field_definitions, rows):
-    """Write polygons with OGR (independent of the plugin); rows are (WKT, {field: value})."""
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    dataset = ogr.GetDriverByName('GPKG').CreateDataSource(path)
-    reference = osr.SpatialReference()
-    reference.ImportFromEPSG(epsg)
-    reference.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    layer = dataset.CreateLayer(os.path.splitext(os.path.basename(path))[0], reference, ogr.wkbPolygon)
-    for name, kind in field_definitions:
-        layer.CreateField(ogr.FieldDefn(name, kind))
-    for wkt, values in rows:
-        feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
-        for name, value in values.items():
-            feature.SetField(name, value)
-        layer.CreateFeature(feature)
-    dataset = None
-    return path
-
-
 @pytest.mark.slow
 @pytest.mark.external
 def test_protectedcoverage_through_qgis_process(qgis_process, tmp_path):
     folder = tmp_path / '保护地'
-    protected = gpkg(str(folder / '保护区.gpkg'), 4326, [('STATUS', ogr.OFTString), ('STATUS_YR', ogr.OFTInteger)],
-                     [(quadrangle(110, 22, 111, 24), {'STATUS': 'Designated', 'STATUS_YR': 2001}),
-                      (quadrangle(112, 22, 113, 24), {'STATUS': 'Proposed', 'STATUS_YR': 2020})])
-    regions = gpkg(str(folder / '省.gpkg'), 4490, [('名称', ogr.OFTString)],
-                   [(quadrangle(110, 22, 112, 24), {'名称': '广东'}), (quadrangle(112, 22, 114, 24), {'名称': '云南'})])
+    protected = geopackage(str(folder / '保护区.gpkg'), 4326,
+                           [('STATUS', ogr.OFTString), ('STATUS_YR', ogr.OFTInteger)],
+                           [(quadrangle(110, 22, 111, 24), {'STATUS': 'Designated', 'STATUS_YR': 2001}),
+                            (quadrangle(112, 22, 113, 24), {'STATUS': 'Proposed', 'STATUS_YR': 2020})])
+    regions = geopackage(str(folder / '省.gpkg'), 4490, [('名称', ogr.OFTString)],
+                         [(quadrangle(110, 22, 112, 24), {'名称': '广东'}),
+                          (quadrangle(112, 22, 114, 24), {'名称': '云南'})])
     output = str(folder / '覆盖.gpkg')
     report = str(folder / '报告.html')
     returncode, result, log = qgis_process('protectedcoverage', PROTECTED=protected, REGIONS=regions,
