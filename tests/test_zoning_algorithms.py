@@ -6,12 +6,11 @@ transforms, never from the algorithms' output.
 """
 
 import math
-import os
 
 import numpy as np
 import processing
 import pytest
-from osgeo import gdal, ogr, osr
+from osgeo import gdal, ogr
 from qgis.core import (
     NULL,
     QgsApplication,
@@ -28,7 +27,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from support import RecordingFeedback, geotiff, run, wkt_layer
+from support import RecordingFeedback, geopackage, geotiff, run, wkt_layer
 
 GAUSS_KRUGER = 'EPSG:4547'
 """CGCS2000 / 3-degree Gauss-Kruger CM 114E, a projected CRS in metres used by Chinese provinces."""
@@ -42,23 +41,6 @@ def square(x, y, side):
 
 def grown_square_ha(side, width):
     return (side * side + 4 * side * width + math.pi * width * width) / 1e4
-
-
-def gpkg_layer(path, crs_epsg, wkts, field, values):
-    """Write polygons to a GeoPackage with OGR (independent of the plugin's writers)."""
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    dataset = ogr.GetDriverByName('GPKG').CreateDataSource(path)
-    reference = osr.SpatialReference()
-    reference.ImportFromEPSG(crs_epsg)
-    layer = dataset.CreateLayer(os.path.splitext(os.path.basename(path))[0], reference, ogr.wkbPolygon)
-    layer.CreateField(ogr.FieldDefn(field, ogr.OFTString))
-    for wkt, value in zip(wkts, values):
-        feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
-        feature.SetField(field, value)
-        layer.CreateFeature(feature)
-    dataset = None
-    return path
 
 
 def output_of(algorithm, **options):
@@ -185,14 +167,15 @@ def test_output_is_styled_when_loaded(qgis_app, tmp_path):
 
 def test_chinese_paths_and_field_names(qgis_app, tmp_path):
     folder = tmp_path / '保护区'
-    cores = gpkg_layer(str(folder / '核心区.gpkg'), 4547, [square(X0, Y0, 1000)], '名称', ['大熊猫核心区'])
+    cores = geopackage(str(folder / '核心区.gpkg'), 4547, [('名称', ogr.OFTString)],
+                       [(square(X0, Y0, 1000), {'名称': '大熊猫核心区'})])
     output = str(folder / '分区.gpkg')
     result = processing.run('reserveplanner:generatezones', {
         'CORES': cores, 'BUFFER_WIDTH': 200, 'TRANSITION_WIDTH': 300, 'OUTPUT': output})
     zones = by_zone(QgsVectorLayer(result['OUTPUT'], '分区'))
     assert zones['core']['area_ha'] == pytest.approx(100.0)
-    labelled = gpkg_layer(str(folder / '功能区.gpkg'), 4547,
-                          [square(X0, Y0, 100), square(X0 + 100, Y0, 300)], '分区', ['核心', 'buffer'])
+    labelled = geopackage(str(folder / '功能区.gpkg'), 4547, [('分区', ogr.OFTString)],
+                          [(square(X0, Y0, 100), {'分区': '核心'}), (square(X0 + 100, Y0, 300), {'分区': 'buffer'})])
     statistics = output_of('zonestatistics', ZONES=labelled, ZONE_FIELD='分区')
     rows = [(feature['zone'], feature['area_ha']) for feature in statistics.getFeatures()]
     assert rows == [('buffer', pytest.approx(9.0)), ('核心', pytest.approx(1.0))]
@@ -201,9 +184,10 @@ def test_chinese_paths_and_field_names(qgis_app, tmp_path):
 @pytest.mark.slow
 @pytest.mark.external
 def test_generatezones_through_qgis_process(qgis_process, tmp_path):
-    cores = gpkg_layer(str(tmp_path / 'cores.gpkg'), 4547, [square(X0, Y0, 1000), square(X0 + 1200, Y0, 500)],
-                       'name', ['a', 'b'])
-    boundary = gpkg_layer(str(tmp_path / 'boundary.gpkg'), 4547, [square(X0 - 2000, Y0 - 2000, 6000)], 'name', ['r'])
+    cores = geopackage(str(tmp_path / 'cores.gpkg'), 4547, [('name', ogr.OFTString)],
+                       [(square(X0, Y0, 1000), {'name': 'a'}), (square(X0 + 1200, Y0, 500), {'name': 'b'})])
+    boundary = geopackage(str(tmp_path / 'boundary.gpkg'), 4547, [('name', ogr.OFTString)],
+                          [(square(X0 - 2000, Y0 - 2000, 6000), {'name': 'r'})])
     output = str(tmp_path / 'zones.gpkg')
     returncode, result, log = qgis_process('generatezones', CORES=cores, BOUNDARY=boundary, BUFFER_WIDTH=300,
                                            TRANSITION_WIDTH=1000, OUTPUT=output)
