@@ -1,21 +1,7 @@
-"""Test layers shared by test_coverage.py and test_species.py: memory layers from WKT, lon/lat quadrangles and
-their area on the ellipsoid measured by QGIS (an outside computation: no projection involved)."""
+"""Test geometry shared by test_coverage.py and test_species.py: lon/lat quadrangles and their area on the
+ellipsoid measured by QGIS (an outside computation: no projection involved)."""
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsDistanceArea, QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer
-
-
-def memory_layer(name, geometry_type, crs, fields, rows):
-    """A memory layer; ``fields`` as in a memory URI ('field=a:string&...'); rows are (WKT or None, attributes)."""
-    layer = QgsVectorLayer('{}?crs={}&{}'.format(geometry_type, crs, fields), name, 'memory')
-    features = []
-    for wkt, attributes in rows:
-        feature = QgsFeature(layer.fields())
-        if wkt is not None:
-            feature.setGeometry(QgsGeometry.fromWkt(wkt))
-        feature.setAttributes(attributes)
-        features.append(feature)
-    assert layer.dataProvider().addFeatures(features)
-    return layer
+from qgis.core import QgsCoordinateReferenceSystem, QgsDistanceArea, QgsGeometry, QgsProject
 
 
 def quadrangle(west, south, east, north):

@@ -6,6 +6,7 @@ QgsDistanceArea; the numbers 84 % and 62 % are the Half-Earth figures quoted in 
 """
 
 import math
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -26,9 +27,10 @@ from qgis.core import (
 )
 from shapely.geometry import box
 
-from coverage_layers import ellipsoidal_km2, memory_layer, quadrangle
+from coverage_layers import ellipsoidal_km2, quadrangle
 from reserve_planner.processing.engine import coverage, species_area
 from reserve_planner.processing.engine.messages import EngineError
+from support import geotiff, memory_layer, run
 
 LOG10_LARGE = math.log10(2.5e5)   # 5.39794...
 
@@ -183,10 +185,8 @@ def protected_areas():
         (quadrangle(103, 30, 104, 31), ['Proposed'])])        # not protected yet
 
 
-def run_habitat(**parameters):
-    parameters.setdefault('OUTPUT', 'TEMPORARY_OUTPUT')
-    parameters.setdefault('OUTPUT_GROUPS', 'TEMPORARY_OUTPUT')
-    return processing.run('reserveplanner:habitatcoverage', parameters)
+run_habitat = partial(run, 'habitatcoverage', temporary_outputs=('OUTPUT', 'OUTPUT_GROUPS'))
+"""processing.run of reserveplanner:habitatcoverage, both layers temporary outputs unless given."""
 
 
 def test_habitatcoverage_per_species_per_group_and_spi(qgis_app, tmp_path):
@@ -238,16 +238,8 @@ def test_boundary_clips_ranges_and_weights_the_spi(qgis_app):
 
 def habitat_raster(path):
     """A 4 x 4 raster of 1 km cells in ETRS89 / LAEA Europe: 6 habitat cells, one nodata cell."""
-    dataset = gdal.GetDriverByName('GTiff').Create(str(path), 4, 4, 1, gdal.GDT_Float32)
-    dataset.SetGeoTransform((4321000.0, 1000.0, 0, 3214000.0, 0, -1000.0))
-    reference = osr.SpatialReference()
-    reference.ImportFromEPSG(3035)
-    dataset.SetProjection(reference.ExportToWkt())
-    band = dataset.GetRasterBand(1)
-    band.SetNoDataValue(-1)
-    band.WriteArray(np.array([[1, 1, 1, 0], [1, 1, 0, 0], [1, 0, 0, -1], [0, 0, 0, 0]], dtype=np.float32))
-    dataset = None
-    return str(path)
+    return geotiff(path, np.array([[1, 1, 1, 0], [1, 1, 0, 0], [1, 0, 0, -1], [0, 0, 0, 0]], dtype=np.float32), 1000.0,
+                   epsg=3035, x0=4321000.0, y0=3214000.0, nodata=-1, data_type=gdal.GDT_Float32)
 
 
 def test_habitat_raster_counts_cells_whose_centre_is_protected(qgis_app, tmp_path):
