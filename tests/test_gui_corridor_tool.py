@@ -3,11 +3,12 @@ corridor polygon with its length, width, mean resistance and cost-weighted lengt
 
 import numpy as np
 import pytest
-from osgeo import gdal, osr
+from osgeo import gdal
 from qgis.core import QgsProject, QgsRasterLayer, QgsSettings, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 
 from gui_helpers import CRS, X0, Y0, click, click_shape, make_canvas, polygon_layer
+from support import geotiff
 
 WIDTH = 200.0
 # Reserves: two 1 km squares 2 km apart along y = 1500 m.
@@ -17,15 +18,7 @@ GAP = 3500 - 1500
 
 def resistance_raster(path, values):
     """A GeoTIFF of 100 m cells over (X0, Y0) + 5 km in UTM 50N; ``values`` rows run from the top (north)."""
-    rows, cols = values.shape
-    dataset = gdal.GetDriverByName('GTiff').Create(str(path), cols, rows, 1, gdal.GDT_Float32)
-    dataset.SetGeoTransform((X0, 100.0, 0.0, Y0 + rows * 100.0, 0.0, -100.0))
-    reference = osr.SpatialReference()
-    reference.ImportFromEPSG(32650)
-    dataset.SetProjection(reference.ExportToWkt())
-    dataset.GetRasterBand(1).SetNoDataValue(-9999)
-    dataset.GetRasterBand(1).WriteArray(values)
-    dataset = None
+    geotiff(path, values, 100.0, x0=X0, y0=Y0 + values.shape[0] * 100.0, data_type=gdal.GDT_Float32)
     layer = QgsRasterLayer(str(path), 'resistance')
     assert layer.isValid()
     QgsProject.instance().addMapLayer(layer)
