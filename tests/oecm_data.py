@@ -2,9 +2,10 @@
 
 import os
 
-import numpy as np
 from osgeo import gdal, ogr, osr
 from shapely.geometry import Polygon, box
+
+from support import geotiff
 
 EPSG = 32648
 X0, Y0, CELL = 500000.0, 3000000.0, 100.0
@@ -23,16 +24,9 @@ def cell_box(col0, row0, col1, row1):
 
 
 def write_raster(path, array, epsg=EPSG, origin=(X0, Y0), cell=(CELL, CELL), nodata=-9999.0):
-    """A float32 GeoTIFF of ``array`` (NaN written as nodata)."""
-    rows, cols = array.shape
-    dataset = gdal.GetDriverByName('GTiff').Create(path, cols, rows, 1, gdal.GDT_Float32)
-    dataset.SetGeoTransform((origin[0], cell[0], 0, origin[1], 0, -cell[1]))
-    dataset.SetProjection(srs_of(epsg).ExportToWkt())
-    band = dataset.GetRasterBand(1)
-    band.SetNoDataValue(nodata)
-    band.WriteArray(np.where(np.isnan(array), nodata, array).astype(np.float32))
-    dataset = None
-    return path
+    """A float32 GeoTIFF of ``array`` (NaN written as nodata) on the test grid, written by support.geotiff."""
+    return geotiff(path, array, cell[0], cell[1], epsg=epsg, x0=origin[0], y0=origin[1], nodata=nodata,
+                   data_type=gdal.GDT_Float32)
 
 
 def write_layer(path, rows, fields, epsg=EPSG, layer_name=None):
