@@ -1,7 +1,7 @@
-"""Helpers shared by the tests of the Processing algorithms.
+"""Helpers shared by the test modules: test data and a way to run our algorithms.
 
-Rasters are written with GDAL and layers built as QGIS memory layers straight from WKT, independently of the
-plugin's own readers and writers, so that a test's input never depends on the code under test.
+GeoTIFFs and GeoPackages are written with GDAL/OGR and layers built as QGIS memory layers straight from WKT,
+independently of the plugin's own readers and writers, so that a test's input never depends on the code under test.
 """
 
 import os
