@@ -78,6 +78,23 @@ def source_extent(source, crs, context):
     return extent
 
 
+def resolve_field(source, name, layer_name):
+    """The field of ``source`` called ``name`` in any case, spelt as the layer spells it; None for no name.
+
+    Field parameters are not checked by QGIS in batch runs, models and qgis_process, so every algorithm
+    resolves its field names here once, before reading features.
+    """
+    if not name:
+        return None
+    fields = source.fields()
+    index = fields.lookupField(name)
+    if index < 0:
+        raise QgsProcessingException(
+            tr('Layer "{layer}" has no field "{field}". Its fields are: {fields}.').format(
+                layer=layer_name, field=name, fields=', '.join(fields.names()) or tr('none')))
+    return fields.at(index).name()
+
+
 def to_shapely(qgs_geometry):
     """A QgsGeometry as a shapely geometry (None for a null geometry)."""
     if qgs_geometry is None or qgs_geometry.isNull():

@@ -4,6 +4,14 @@
   <context>
     <name>ReservePlannerIO</name>
     <message>
+      <source>Layer "{layer}" has no field "{field}". Its fields are: {fields}.</source>
+      <translation>图层“{layer}”中没有字段“{field}”。该图层的字段有：{fields}。</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
       <source>{layer}: {count} invalid geometries repaired.</source>
       <translation>{layer}：已修复 {count} 个无效几何。</translation>
     </message>
