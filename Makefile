@@ -18,7 +18,7 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 
 help:
 	@echo "make demo       run the algorithms on the bundled demo data -> $(DEMO_OUT)/"
-	@echo "make test       install what is missing and run the whole test suite"
+	@echo "make test       install what is missing, lint, and run the whole test suite"
 	@echo "make test-fast  the quick subset (no slow, desktop or external-tool tests)"
 	@echo "make zip        build dist/reserve_planner-$(VERSION).zip for the QGIS plugin manager"
 	@echo "make lint       ruff"
@@ -45,6 +45,7 @@ $(QM): .deps-stamp $(wildcard resources/i18n/zh_CN/*.ts)
 	$(PYTHON) resources/i18n/i18n_tool.py compile
 
 test: venv translations
+	$(VENV)/bin/ruff check .
 	QT_QPA_PLATFORM=offscreen $(VENV_PY) -P -m pytest $(PYTEST_ARGS)
 
 test-fast: venv translations
