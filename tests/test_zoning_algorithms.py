@@ -247,6 +247,13 @@ def test_zonestatistics_without_the_zone_field_is_refused(qgis_app):
         output_of('zonestatistics', ZONES=zones, ZONE_FIELD='zone')
 
 
+def test_zonestatistics_finds_an_upper_case_zone_field_by_default(qgis_app):
+    zones = wkt_layer('zones', 'Polygon', GAUSS_KRUGER, [square(X0, Y0, 100), square(X0 + 100, Y0, 200)],
+                      field='ZONE', values=['core', 'buffer'])
+    rows = [feature.attributes()[:3] for feature in output_of('zonestatistics', ZONES=zones).getFeatures()]
+    assert rows == [['core', 1, pytest.approx(1.0)], ['buffer', 2, pytest.approx(4.0)]]
+
+
 def test_cost_based_zones_stop_at_a_barrier(qgis_app, tmp_path):
     # 60 x 20 cells of 10 m, resistance 1, a no-data wall in column 32 (x 320-330 from the raster's left edge)
     array = np.ones((20, 60))

@@ -266,11 +266,9 @@ class ZoneStatistics(ReservePlannerAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         source = required_source(self, parameters, self.ZONES, context)
-        field = self.parameterAsString(parameters, self.ZONE_FIELD, context) or ZONE_FIELD
+        field = qgis_io.resolve_field(
+            source, self.parameterAsString(parameters, self.ZONE_FIELD, context) or ZONE_FIELD, source.sourceName())
         landcover = self.parameterAsRasterLayer(parameters, self.LANDCOVER, context)
-        if source.fields().lookupField(field) < 0:
-            raise QgsProcessingException(tr('Layer "{layer}" has no field "{field}": choose the field that holds '
-                                            'the zones.').format(layer=source.sourceName(), field=field))
 
         work_crs = qgis_io.metric_crs(qgis_io.source_extent(source, source.sourceCrs(), context), source.sourceCrs())
         steps = QgsProcessingMultiStepFeedback(2, feedback)
