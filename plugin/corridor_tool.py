@@ -33,7 +33,6 @@ from .capture_tool import CaptureTool
 
 STYLE_FILE = os.path.join(qgis_io.STYLE_DIR, 'corridor_drawn.qml')
 SNAP_TOLERANCE_PX = 12
-METRES_PER_DEGREE = 111320.0
 SQUARE_METRES_PER_HECTARE = 10000.0
 DRAWN, LEAST_COST = 'drawn', 'least_cost'
 
@@ -229,7 +228,17 @@ class CorridorTool(CaptureTool):
         self.snapping_utils.setConfig(config)
         self.snapping_utils.setMapSettings(self.canvas().mapSettings())
 
-    def snap_tolerance(self):
-        """The snapping tolerance in metres at the canvas's current scale: line ends this close to a reserve count."""
-        metres_per_unit = 1.0 if qgis_io.is_metric(self.canvas().mapSettings().destinationCrs()) else METRES_PER_DEGREE
-        return SNAP_TOLERANCE_PX * self.canvas().mapUnitsPerPixel() * metres_per_unit
+    def snap_tolerance(self, metric_crs, near):
+        """SNAP_TOLERANCE_PX at the canvas's current scale as metres of ``metric_crs``: line ends this close to a
+        reserve count.
+
+        Measured at ``near`` (QgsPointXY in the canvas CRS) by transforming canvas points that many pixels apart
+        east and north of it, so it holds on any canvas (degrees, Web Mercator, feet); the longer of the two
+        counts, since the snapping reaches that far on screen in every direction.
+        """
+        settings = self.canvas().mapSettings()
+        span = SNAP_TOLERANCE_PX * settings.mapUnitsPerPixel()
+        to_metric = QgsCoordinateTransform(settings.destinationCrs(), metric_crs, QgsProject.instance())
+        centre = to_metric.transform(near)
+        return max(centre.distance(to_metric.transform(QgsPointXY(near.x() + span, near.y()))),
+                   centre.distance(to_metric.transform(QgsPointXY(near.x(), near.y() + span))))

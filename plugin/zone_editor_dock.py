@@ -11,6 +11,7 @@ from qgis.core import (
     QgsExpressionContextUtils,
     QgsGeometry,
     QgsMapLayerProxyModel,
+    QgsPointXY,
     QgsProject,
     QgsWkbTypes,
 )
@@ -283,8 +284,8 @@ class ZoneEditorDock(QgsDockWidget, FORM_CLASS):
             return None
         try:
             builder = CorridorBuilder(chosen)
-            feature, cost = builder.build(line, self.canvas.mapSettings().destinationCrs(),
-                                          self.corridor_tool.snap_tolerance())
+            tolerance = self.corridor_tool.snap_tolerance(builder.metric_crs, QgsPointXY(line.vertexAt(0)))
+            feature, cost = builder.build(line, self.canvas.mapSettings().destinationCrs(), tolerance)
             add_corridor(chosen.corridors, feature)
         except (ValueError, OSError) as error:
             self.message_bar.pushMessage(tr('Corridor not added'), error_text(error), Qgis.Warning, 8)

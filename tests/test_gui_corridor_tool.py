@@ -4,7 +4,16 @@ corridor polygon with its length, width, mean resistance and cost-weighted lengt
 import numpy as np
 import pytest
 from osgeo import gdal
-from qgis.core import QgsProject, QgsRasterLayer, QgsSettings, QgsVectorLayer
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsPointXY,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRectangle,
+    QgsSettings,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtCore import Qt
 
 from gui_helpers import CRS, X0, Y0, click, click_shape, make_canvas, polygon_layer
@@ -141,3 +150,37 @@ def test_corridor_layer_is_in_the_reserves_crs_and_styled(corridor_dock):
     assert corridors.crs() == CRS
     assert corridors.renderer().symbol().color().blue() > corridors.renderer().symbol().color().red()
     assert corridors.labelsEnabled()
+
+
+@pytest.fixture
+def web_mercator_canvas(corridor_dock):
+    """The corridor dock's canvas switched to Web Mercator, showing the reserves and 70 km north of them."""
+    dock, canvas, reserves, corridors = corridor_dock
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem('EPSG:3857'))
+    to_canvas = QgsCoordinateTransform(CRS, canvas.mapSettings().destinationCrs(), QgsProject.instance())
+    canvas.setExtent(to_canvas.transformBoundingBox(QgsRectangle(X0 - 30000, Y0, X0 + 40000, Y0 + 70000)))
+    dock.corridor_tool.set_reserves(reserves)
+    return dock, canvas, to_canvas, corridors
+
+
+def canvas_points(to_canvas, offsets):
+    """(x, y) on the canvas of points given as offsets in metres from (X0, Y0) in UTM 50N."""
+    points = [to_canvas.transform(QgsPointXY(X0 + dx, Y0 + dy)) for dx, dy in offsets]
+    return [(point.x(), point.y()) for point in points]
+
+
+def test_on_a_web_mercator_canvas_a_line_far_from_the_reserves_is_refused(web_mercator_canvas):
+    dock, canvas, to_canvas, corridors = web_mercator_canvas
+    # About 115 m per pixel at 30 degrees north: 12 px are under 1.5 km, so a line 59.5 km north of both
+    # reserves reaches neither (a degree-based tolerance made it thousands of kilometres).
+    click_shape(canvas, dock.corridor_tool, canvas_points(to_canvas, [(1000, 61500), (4000, 61500)]))
+    assert corridors.featureCount() == 0
+    assert 'another' in dock.message_bar.currentItem().text()
+
+
+def test_on_a_web_mercator_canvas_a_line_ending_near_the_reserves_snaps(web_mercator_canvas):
+    dock, canvas, to_canvas, corridors = web_mercator_canvas
+    # 300 m (under 3 px) outside each reserve's edge.
+    click_shape(canvas, dock.corridor_tool, canvas_points(to_canvas, [(1800, 1500), (3200, 1500)]))
+    corridor = only_feature(corridors)
+    assert corridor['length_m'] == pytest.approx(GAP, rel=1e-3)
