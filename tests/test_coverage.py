@@ -347,6 +347,29 @@ def test_cancelled_run_writes_nothing(qgis_app, tmp_path):
     assert not output.exists() and not (tmp_path / 'flat.gpkg').exists()
 
 
+def test_parts_of_one_region_are_dissolved_and_null_keys_stay_separate(qgis_app, tmp_path):
+    """Ecoregion E1 in two 100 km2 parts (one half protected, one not) is one region 25 % protected; E2 is
+    40 % protected; two regions without a name stay two regions (DOMAIN.md section 4, representativeness)."""
+    protected = protected_layer([(box(X0, Y0, X0 + 5000, Y0 + 10000).wkt, DESIGNATED),
+                                 (box(X0 + 40000, Y0, X0 + 44000, Y0 + 10000).wkt, DESIGNATED)])
+    regions = region_layer([(square_wkt(X0, Y0, 10000), ['E1']), (square_wkt(X0 + 20000, Y0, 10000), ['E1']),
+                            (square_wkt(X0 + 40000, Y0, 10000), ['E2']),
+                            (square_wkt(X0 + 60000, Y0, 10000), [None]), (square_wkt(X0 + 80000, Y0, 10000), [None])])
+    report = tmp_path / 'report.html'
+    result = run_coverage(PROTECTED=[protected], REGIONS=regions, REGION_FIELD='name', TARGET=30.0,
+                          OUTPUT_HTML=str(report))
+    rows = [(feature['name'], feature['area_km2'], feature['percent'], feature['meets_target'],
+             feature.geometry().constGet().numGeometries()) for feature in result['OUTPUT'].getFeatures()]
+    assert rows[:2] == [('E1', pytest.approx(200.0), pytest.approx(25.0), False, 2),
+                        ('E2', pytest.approx(100.0), pytest.approx(40.0), True, 1)]
+    assert [(row[1], row[2]) for row in rows[2:]] == [(pytest.approx(100.0), 0.0)] * 2
+    assert result['REGION_COUNT'] == 4 and result['REGIONS_MEETING_TARGET'] == 1
+    assert result['REPRESENTATIVENESS'] == pytest.approx(25.0) and result['UNPROTECTED_REGIONS'] == 2
+    text = report.read_text(encoding='utf-8')
+    assert text.count('<tr><td>E1</td>') == 1
+    assert '<tr><td>4</td>' in text and '<tr><td>5</td>' in text   # unnamed regions go by their feature id
+
+
 def test_null_protected_geometry_is_reported_and_invalid_region_is_refused(qgis_app):
     protected = protected_layer([(None, DESIGNATED), (square_wkt(X0, Y0, 1000), DESIGNATED)])
     regions = region_layer([(square_wkt(X0, Y0, 10000), ['r'])])

@@ -228,6 +228,21 @@ Region = namedtuple('Region', 'key geometry output_geometry label')
 """A region: its REGION_FIELD value, shapely geometry in the equal-area CRS, QgsGeometry in the output CRS, label."""
 
 
+def group_regions(features, field_name):
+    """The features of one region together: [(key, id of its first feature, [geometries])] in reading order.
+
+    The key is the REGION_FIELD value (the feature id as text without a field), so the parts of a multi-part
+    ecoregion form one region (DOMAIN.md section 4: representativeness counts regions, not polygons). A
+    feature whose key is NULL is a region of its own, never merged with another.
+    """
+    grouped = {}
+    for item in features:
+        key = null_to_none(item.attributes.get(field_name)) if field_name else str(item.fid)
+        group = ('feature', item.fid) if key is None else ('key', key)
+        grouped.setdefault(group, (key, item.fid, []))[2].append(item.geometry)
+    return list(grouped.values())
+
+
 # --- protectedcoverage -----------------------------------------------------------------------------------------
 
 class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
@@ -266,8 +281,11 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             'are repaired; overlaps are counted once (dissolve). A layer without STATUS, DESIG_ENG or STATUS_YR '
             'skips the step that needs the field; the log says so, and what every step removed or changed.\n'
             'REGIONS (optional): provinces, ecoregions... that do not overlap (the totals add them up). Without it, '
-            'one row for the rectangle enclosing the protected areas. REGION_FIELD: the field naming each region '
-            '(feature id otherwise). TARGET: the target coverage in %.\n'
+            'one row for the rectangle enclosing the protected areas. REGION_FIELD: the field naming each region; '
+            'features with the same value are the parts of one region (a multi-part ecoregion), dissolved into one '
+            'row, and the region counts are counts of these regions. A feature whose value is NULL is a region of its '
+            'own, named by its feature id in the report; without REGION_FIELD every feature is a region named by its '
+            'feature id. TARGET: the target coverage in %.\n'
             'Areas are computed in a Lambert azimuthal equal-area projection centred on the data, whatever the input '
             'CRSs (CGCS2000 regions and WGS 84 protected areas together work).\n'
             'OUTPUT: the regions (in their own CRS) with area_km2, protected_km2, percent, gap_km2 (protected area '
@@ -384,10 +402,10 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                 'REGIONS empty to measure the extent of the protected areas.').format(layer=name))
         qgis_io.require_geometries(features, name)
         regions = []
-        for item in features:
-            key = null_to_none(item.attributes.get(field_name)) if field_name else str(item.fid)
-            output_geometry = qgis_io.transform_geometry(item.geometry, crs, source.sourceCrs(), context)
-            regions.append(Region(key, item.geometry, output_geometry, str(item.fid) if key is None else str(key)))
+        for key, fid, parts in group_regions(features, field_name):
+            geometry = unary_union(parts) if len(parts) > 1 else parts[0]
+            output_geometry = qgis_io.transform_geometry(geometry, crs, source.sourceCrs(), context)
+            regions.append(Region(key, geometry, output_geometry, str(fid) if key is None else str(key)))
         return regions
 
     def write_coverage(self, parameters, context, frame, regions, out_crs, key_field):
