@@ -19,6 +19,7 @@ from qgis.gui import QgsDockWidget, QgsMessageBar
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QButtonGroup, QFileDialog, QToolButton
+from shapely.errors import ShapelyError
 
 from ..processing import qgis_io
 from ..processing.engine import zone_editing, zone_validation
@@ -207,6 +208,12 @@ class ZoneEditorDock(QgsDockWidget, FORM_CLASS):
             new_id = apply_drawn_zone(layer, drawn, self.current_zone(), self.clipModeCombo.currentData(), boundary)
         except (ValueError, OSError) as error:
             self.message_bar.pushMessage(tr('Zone not added'), error_text(error), Qgis.Warning, 8)
+            return None
+        except ShapelyError as error:
+            self.message_bar.pushMessage(tr('Zone not added'), tr(
+                'The new zone could not be clipped against the existing zones ({error}). Check the zoning layer '
+                'with Vector > Geometry Tools > Check Validity, fix the features it lists, and draw again.').format(
+                error=error), Qgis.Warning, 12)
             return None
         if new_id is None:
             self.message_bar.pushMessage(tr('Zone not added'),

@@ -162,3 +162,14 @@ def test_least_cost_line_refuses_reserves_cut_off_by_barriers():
     grid = Grid(resistance, (0.0, 10.0, 0.0, 100.0, 0.0, -10.0), '')
     with pytest.raises(EngineError):
         zone_editing.least_cost_line(grid, box(0, 0, 20, 100), box(80, 0, 100, 100))
+
+
+@pytest.mark.parametrize('mode, new_area, left', [(zone_editing.NEW_WINS, 100.0, 25.0),
+                                                  (zone_editing.YIELDS, 75.0, None)])
+def test_an_invalid_existing_zone_is_repaired_before_clipping(mode, new_area, left):
+    # A bow tie: two 25 m2 triangles meeting at (5, 5); the drawn box covers the right one.
+    bow_tie = Polygon([(0, 0), (10, 10), (10, 0), (0, 10)])
+    edit = zone_editing.clip_new_zone(box(5, 0, 15, 10), {1: bow_tie}, mode)
+    assert edit.new_geometry.area == pytest.approx(new_area)
+    if left is not None:
+        assert edit.changed[1].is_valid and edit.changed[1].area == pytest.approx(left)

@@ -2,7 +2,7 @@
 edit buffer, undo/redo, the live area table and live validation markers."""
 
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsRectangle, QgsSettings, QgsVectorLayer
+from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsRectangle, QgsSettings, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
 
@@ -307,3 +307,37 @@ def test_reshaping_with_qgis_tools_keeps_the_saved_area_right(editor):
     on_disk = QgsVectorLayer(layer.source(), 'disk', 'ogr')
     saved = {feature['zone']: feature['area_ha'] for feature in on_disk.getFeatures()}
     assert saved['core'] == pytest.approx(50.0)
+
+
+def make_bow_tie(layer):
+    """Reshape the transition zone into a bow tie over the reserve: two 100 ha triangles meeting at its centre."""
+    points = [QgsPointXY(X0 + x, Y0 + y) for x, y in [(1000, 1000), (3000, 3000), (3000, 1000), (1000, 3000)]]
+    (transition,) = [feature.id() for feature in layer.getFeatures()]
+    assert layer.changeGeometry(transition, QgsGeometry.fromMultiPolygonXY([[points + [points[0]]]]))
+    assert not layer.getFeature(transition).geometry().isGeosValid()
+
+
+def test_a_zone_drawn_next_to_an_invalid_zone_is_added(editor):
+    dock, canvas, layer = editor
+    make_bow_tie(layer)
+    draw(dock, canvas, 'core', square(2500, 1800, 400))  # inside the right-hand triangle
+    assert zones_of(layer) == [('core', 16.0), ('transition', 200.0 - 16.0)]
+    assert all(feature.geometry().isGeosValid() for feature in layer.getFeatures())
+    assert dock.message_bar.currentItem() is None
+
+
+def test_a_geometry_error_of_the_overlay_is_reported_and_changes_nothing(editor, monkeypatch):
+    from shapely.errors import TopologicalError
+
+    from reserve_planner.plugin import zone_layer
+
+    dock, canvas, layer = editor
+
+    def failing_overlay(*_args, **_kwargs):
+        raise TopologicalError('GEOS could not intersect the geometries')
+
+    monkeypatch.setattr(zone_layer.zone_editing, 'clip_new_zone', failing_overlay)
+    draw(dock, canvas, 'core', square(1500, 1500, 500))
+    assert zones_of(layer) == [('transition', RESERVE_HA)]
+    message = dock.message_bar.currentItem().text()
+    assert 'Check Validity' in message and 'GEOS could not intersect' in message

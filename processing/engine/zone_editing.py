@@ -53,7 +53,9 @@ def clip_new_zone(new_polygon, existing, mode=NEW_WINS, boundary=None, min_area=
     the area the new one covers) or YIELDS (the new zone keeps only uncovered area). With a
     ``boundary`` polygon the new zone is first cut to the reserve. Pieces whose area is at most
     ``min_area`` (CRS units^2) count as nothing: such a remaining zone is removed, such a new zone is None.
-    A self-intersecting drawing is repaired; a drawing with no area raises EngineError.
+    A self-intersecting drawing is repaired; a drawing with no area raises EngineError. Invalid existing
+    zones and boundary are repaired first (geometry.repair_polygon), so that the overlays never fail on
+    them; a zone that loses area is returned repaired, one with no area left after repair is ignored.
 
     >>> from shapely.geometry import box
     >>> edit = clip_new_zone(box(1, 0, 3, 1), {7: box(0, 0, 2, 1)}, NEW_WINS)
@@ -67,10 +69,12 @@ def clip_new_zone(new_polygon, existing, mode=NEW_WINS, boundary=None, min_area=
     drawn, _status = repair_polygon(new_polygon)
     if drawn is None:
         raise EngineError(N_('The drawn polygon has no area; draw at least three points that enclose an area.'))
-    if boundary is not None:
-        drawn = polygonal_part(drawn.intersection(boundary))
-    touched = {fid: geometry for fid, geometry in existing.items()
-               if geometry is not None and not geometry.is_empty and geometry.intersects(drawn)}
+    reserve = repair_polygon(boundary)[0] if boundary is not None else None
+    if reserve is not None:
+        drawn = polygonal_part(drawn.intersection(reserve))
+    repaired = {fid: repair_polygon(geometry)[0] for fid, geometry in existing.items()}
+    touched = {fid: geometry for fid, geometry in repaired.items()
+               if geometry is not None and geometry.intersects(drawn)}
     if mode == YIELDS:
         taken = unary_union(list(touched.values())) if touched else None
         remaining = _polygonal_difference(drawn, taken) if taken is not None else drawn
