@@ -76,7 +76,7 @@ def test_spi_is_the_sps_mean_weighted_by_the_regions_share_of_each_range():
 
 def test_group_table_gives_the_share_of_each_groups_habitat_protected():
     species = coverage.species_table(['a', 'b', 'c'], ['Mammalia', 'Mammalia', 'Aves'], [1000.0, 3000.0, 2000.0],
-                                     [100.0, 616.0, 0.0], [1.0, 1.0, 1.0])
+                                     [100.0, 616.0, 0.0], [1000.0, 3000.0, 2000.0])
     groups = coverage.group_table(species).set_index('group')
     assert groups.loc['Mammalia', 'percent'] == pytest.approx(100 * 716.0 / 4000.0)   # 17.9 %
     assert groups.loc['Mammalia', 'species_count'] == 2
@@ -87,10 +87,21 @@ def test_group_table_gives_the_share_of_each_groups_habitat_protected():
 def test_range_coverage_with_a_boundary():
     ranges = [box(0, 0, 4000, 1000), box(10000, 0, 12000, 1000)]
     pieces = [box(0, 0, 1000, 1000), box(11500, 0, 13000, 1000)]
-    range_km2, protected_km2, share = coverage.range_coverage(ranges, pieces, boundary=box(0, 0, 11000, 1000))
+    range_km2, protected_km2, whole_km2 = coverage.range_coverage(ranges, pieces, boundary=box(0, 0, 11000, 1000))
     assert range_km2.tolist() == pytest.approx([4.0, 1.0])
     assert protected_km2.tolist() == pytest.approx([1.0, 0.0])
-    assert share.tolist() == pytest.approx([1.0, 0.5])
+    assert whole_km2.tolist() == pytest.approx([4.0, 2.0])
+
+
+def test_the_target_comes_from_the_whole_range_and_the_score_from_the_part_in_the_region():
+    """A 1e6 km2 range with 5 000 km2 in the region: t = 15 % (whole range >= 2.5e5 km2), applied to the 5 000 km2
+    in the region, so 10 % of them protected scores 100 x 500 / (0.15 x 5 000) = 66.7 and half of them 100."""
+    frame = coverage.species_table(['a', 'b'], ['g', 'g'], [5000.0, 5000.0], [500.0, 2500.0], [1e6, 1e6])
+    assert frame['target_pct'].tolist() == pytest.approx([15.0, 15.0])
+    assert frame['sps'].tolist() == pytest.approx([200.0 / 3, 100.0])
+    assert frame['percent'].tolist() == pytest.approx([10.0, 50.0])
+    assert frame['region_share'].tolist() == pytest.approx([0.005, 0.005])
+    assert coverage.protection_score(500.0, 5000.0, 1e6) == pytest.approx(200.0 / 3)
 
 
 # --- raster habitat ------------------------------------------------------------------------------------------
@@ -121,7 +132,7 @@ def test_raster_read_block_by_block_gives_the_same_totals(tmp_path):
     protected = [box(4321000, 3211400, 4322900, 3214000)]
     region = box(4321000, 3212000, 4325000, 3214000)
     whole = coverage.raster_habitat_coverage(path, protected, region)
-    assert whole == pytest.approx((5.0, 4.0, 5.0 / 6.0))
+    assert whole == pytest.approx((5.0, 4.0, 6.0))
     assert coverage.raster_habitat_coverage(path, protected, region, block_rows=1) == pytest.approx(whole)
 
 
@@ -234,6 +245,44 @@ def test_boundary_clips_ranges_and_weights_the_spi(qgis_app):
     weights = [feature['region_share'] for feature in species.values()]
     scores = [feature['sps'] for feature in species.values()]
     assert result['SPI'] == pytest.approx(sum(w * s for w, s in zip(weights, scores)) / sum(weights))
+
+
+def test_national_score_uses_the_target_of_the_whole_range(qgis_app):
+    """Map of Life's national SPS: a 1 000 km x 1 000 km range (1e6 km2, t = 15 %) with 5 000 km2 in the region, half of
+    which is protected: 2 500 / (0.15 x 5 000) is over the target, SPS 100 (a target from the 5 000 km2 alone is
+    100 % and gave 50)."""
+    ranges = polygon_layer('ranges', 'EPSG:3035', 'field=name:string', [
+        (box(4000000, 3000000, 5000000, 4000000).wkt, ['Panthera tigris'])])
+    boundary = polygon_layer('province', 'EPSG:3035', 'field=name:string', [
+        (box(4400000, 3400000, 4450000, 3500000).wkt, ['p'])])
+    protected = polygon_layer('wdpa', 'EPSG:3035', 'field=STATUS:string', [
+        (box(4400000, 3400000, 4450000, 3450000).wkt, ['Designated'])])
+    result = run_habitat(SPECIES=ranges, SPECIES_FIELD='name', PROTECTED=[protected], BOUNDARY=boundary)
+    row = next(result['OUTPUT'].getFeatures())
+    assert row['range_km2'] == pytest.approx(5000.0, rel=1e-4)
+    assert row['percent'] == pytest.approx(50.0, abs=0.01)
+    assert row['target_pct'] == pytest.approx(15.0)
+    assert row['sps'] == pytest.approx(100.0)
+    assert row['region_share'] == pytest.approx(0.005, rel=1e-3)
+
+
+def test_habitat_raster_target_comes_from_all_its_habitat(qgis_app, tmp_path):
+    """20 habitat cells of 125 km x 125 km (15 625 km2 each, 312 500 km2 in all: t = 15 %); the region holds 10 of
+    them, one protected: SPS = 100 x 15 625 / (0.15 x 156 250) = 66.7."""
+    cell = 125000.0
+    raster = QgsRasterLayer(geotiff(tmp_path / 'habitat.tif', np.ones((1, 20)), cell, epsg=3035, x0=4000000.0,
+                                    y0=3000000.0), 'Ursus arctos')
+    boundary = polygon_layer('province', 'EPSG:3035', 'field=name:string', [
+        (box(4000000 - 1000, 3000000 - cell - 1000, 4000000 + 10 * cell - 30000, 3000000 + 1000).wkt, ['p'])])
+    protected = polygon_layer('wdpa', 'EPSG:3035', 'field=STATUS:string', [
+        (box(4000000 - 1000, 3000000 - cell - 1000, 4000000 + cell - 30000, 3000000 + 1000).wkt, ['Designated'])])
+    result = run_habitat(HABITAT_RASTERS=[raster], PROTECTED=[protected], BOUNDARY=boundary)
+    row = next(result['OUTPUT'].getFeatures())
+    assert row['range_km2'] == pytest.approx(156250.0)
+    assert row['protected_km2'] == pytest.approx(15625.0)
+    assert row['target_pct'] == pytest.approx(15.0)
+    assert row['sps'] == pytest.approx(200.0 / 3, abs=1e-6)
+    assert row['region_share'] == pytest.approx(0.5)
 
 
 def habitat_raster(path):

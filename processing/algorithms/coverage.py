@@ -532,9 +532,12 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             'ranges, rasters or both. PROTECTED and the cleaning switches: as in Protected-area coverage. BOUNDARY '
             '(optional): the region of the analysis; ranges are clipped to it and its share of each range weights '
             'the SPI.\n'
-            'Per species: range_km2 (inside the boundary), protected_km2, percent, target_pct (Map of Life target: '
-            '100 % of ranges under 10 000 km2, 15 % from 250 000 km2, linear in log10(area) between), sps = '
-            'min(100, 100 x protected / (target x range)) and region_share. Areas are in km2 in an equal-area '
+            'Per species: range_km2 (the range inside the boundary), protected_km2 (inside the boundary), percent, '
+            'target_pct (Map of Life target, set by the WHOLE range, boundary or not: 100 % of ranges under '
+            '10 000 km2, 15 % from 250 000 km2, linear in log10(area) between; for a habitat raster the whole range '
+            'is all the habitat in the raster), sps = min(100, 100 x protected_km2 / (target x range_km2)), Map of '
+            'Life\'s national score: the region is asked to protect the target share of the part of the range it '
+            'holds, and region_share = range_km2 / whole range. Areas are in km2 in an equal-area '
             'projection centred on the data (rasters: their cell areas, exact on geographic grids). OUTPUT_GROUPS: '
             'per group the species count, habitat and protected km2, percent of the habitat protected and the '
             'group\'s SPI. SPI: the mean SPS weighted by region_share. OUTPUT_HTML (optional): a report '
@@ -646,9 +649,10 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             groups.setdefault(str(species), self.tr('(no group)') if group is None else str(group))
         names = sorted(ranges)
         geometries = [unary_union(ranges[species]) for species in names]
-        range_km2, protected_km2, share = engine.range_coverage(geometries, flattened.pieces, boundary,
+        range_km2, protected_km2, whole_km2 = engine.range_coverage(geometries, flattened.pieces, boundary,
                                                                 check_cancel(feedback))
-        return engine.species_table(names, [groups[species] for species in names], range_km2, protected_km2, share)
+        return engine.species_table(names, [groups[species] for species in names], range_km2, protected_km2,
+                                    whole_km2)
 
     def raster_species(self, rasters, group, units, boundary, crs, context, feedback):
         """engine.species_table of the habitat rasters (one row per raster, named after the layer)."""
@@ -658,12 +662,13 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                 break
             feedback.setProgress(100.0 * index / len(rasters))
             rows.append(self.raster_row(layer, units, boundary, crs, context))
-        range_km2, protected_km2, share = (list(column) for column in zip(*rows)) if rows else ([], [], [])
+        range_km2, protected_km2, whole_km2 = (list(column) for column in zip(*rows)) if rows else ([], [], [])
         return engine.species_table([layer.name() for layer in rasters[:len(rows)]], [group] * len(rows), range_km2,
-                                    protected_km2, share)
+                                    protected_km2, whole_km2)
 
     def raster_row(self, layer, units, boundary, crs, context):
-        """(habitat km2, protected km2, region share) of one habitat raster; polygons burnt by cell centre."""
+        """(habitat km2 in the region, protected km2, all the raster's habitat km2) of one habitat raster; polygons
+        burnt by cell centre."""
         raster_crs = layer.crs()
         if not raster_crs.isGeographic() and not qgis_io.is_metric(raster_crs):
             raise QgsProcessingException(self.tr(

@@ -544,11 +544,19 @@ def target_share(range_km2):
     return 1.0 + position * (LARGE_RANGE_TARGET - 1.0)
 
 
-def protection_score(protected_km2, range_km2):
-    """Species protection score SPS = min(100, 100 * A_protected / (t * A)) (DOMAIN.md section 4); 0 for no range."""
+def protection_score(protected_km2, range_km2, whole_range_km2=None):
+    """Species protection score SPS = min(100, 100 * A_protected / (t * A)) (DOMAIN.md section 4); 0 for no range.
+
+    ``range_km2`` (A) and ``protected_km2`` are measured in the region of the analysis; the target share t comes
+    from the species' whole range ``whole_range_km2`` (``range_km2`` when None: the region holds the whole range).
+    This is Map of Life's national SPS: a region is asked to protect t of the part of the range it holds, with t
+    set by the whole range, so a wide-ranging species is not held to the 100 % target of a small range merely
+    because little of its range lies in the region.
+    """
     if range_km2 <= 0:
         return 0.0
-    return min(100.0, 100.0 * protected_km2 / (target_share(range_km2) * range_km2))
+    whole = range_km2 if whole_range_km2 is None else whole_range_km2
+    return min(100.0, 100.0 * protected_km2 / (target_share(whole) * range_km2))
 
 
 def species_protection_index(scores, weights):
@@ -558,19 +566,21 @@ def species_protection_index(scores, weights):
     return float((scores * weights).sum() / weights.sum()) if weights.sum() > 0 else 0.0
 
 
-def species_table(species, groups, range_km2, protected_km2, region_share):
-    """Per species: species, group, range_km2, protected_km2, percent, target_pct (Map of Life target share in
-    percent), sps and region_share (the region's share of the species' whole range, 0..1)."""
+def species_table(species, groups, range_km2, protected_km2, whole_range_km2):
+    """Per species: species, group, range_km2 (in the region), protected_km2, percent, target_pct (Map of Life
+    target share in percent, from the whole range), sps (protection_score: the national SPS) and region_share
+    (the region's share of the species' whole range ``whole_range_km2``, 0..1)."""
+    whole = np.asarray(whole_range_km2, dtype=float)
     frame = pd.DataFrame({'species': list(species), 'group': list(groups),
                           'range_km2': np.asarray(range_km2, dtype=float),
-                          'protected_km2': np.asarray(protected_km2, dtype=float),
-                          'region_share': np.asarray(region_share, dtype=float)})
+                          'protected_km2': np.asarray(protected_km2, dtype=float)})
     frame['protected_km2'] = np.minimum(frame['protected_km2'], frame['range_km2'])
+    frame['region_share'] = np.where(whole > 0, frame['range_km2'] / np.where(whole > 0, whole, 1.0), 0.0)
     frame['percent'] = np.where(frame['range_km2'] > 0, 100.0 * frame['protected_km2'] /
                                 frame['range_km2'].where(frame['range_km2'] > 0, 1.0), 0.0)
-    frame['target_pct'] = [100.0 * target_share(area) for area in frame['range_km2']]
-    frame['sps'] = [protection_score(protected, area)
-                    for protected, area in zip(frame['protected_km2'], frame['range_km2'])]
+    frame['target_pct'] = [100.0 * target_share(area) for area in whole]
+    frame['sps'] = [protection_score(protected, area, whole_area)
+                    for protected, area, whole_area in zip(frame['protected_km2'], frame['range_km2'], whole)]
     return frame[['species', 'group', 'range_km2', 'protected_km2', 'percent', 'target_pct', 'sps', 'region_share']]
 
 
@@ -588,19 +598,19 @@ def group_table(species_frame):
 
 
 def range_coverage(ranges, pieces, boundary=None, feedback=None):
-    """Range area, protected area (km2) and the boundary's share of each range.
+    """Range area in the region, its protected area and the whole range area (km2) of each range.
 
     ``ranges``: polygonal geometries (one per species, equal-area metric CRS); ``pieces``: disjoint protected
     Polygons; ``boundary``: optional region polygon the analysis is restricted to.
-    Returns three arrays: range_km2 (inside the boundary), protected_km2, region_share (0..1).
+    Returns three arrays, species_table's range_km2 (inside the boundary), protected_km2 (inside the boundary)
+    and whole_range_km2 (the whole range, which sets the Map of Life target).
     """
     whole = np.array([geometry.area for geometry in ranges], dtype=float)
     inside = ranges if boundary is None else [geometry.intersection(boundary) for geometry in ranges]
     inside_m2 = np.array([geometry.area for geometry in inside], dtype=float)
     _, range_ids, areas = clipped_areas(pieces, inside, feedback)
     protected_m2 = np.bincount(range_ids, weights=areas, minlength=len(ranges)) if len(ranges) else np.zeros(0)
-    share = np.where(whole > 0, inside_m2 / np.where(whole > 0, whole, 1.0), 0.0)
-    return inside_m2 / M2_PER_KM2, protected_m2 / M2_PER_KM2, share
+    return inside_m2 / M2_PER_KM2, protected_m2 / M2_PER_KM2, whole / M2_PER_KM2
 
 
 # --- raster habitat -------------------------------------------------------------------------------------------
@@ -646,7 +656,8 @@ def habitat_sums(habitat, protected_mask, cell_areas, region_mask=None):
 
 
 def raster_habitat_coverage(path, protected, region=None, geographic=False, block_rows=HABITAT_BLOCK_ROWS):
-    """Habitat area, protected habitat area (km2) and the region's share of the habitat of a raster file.
+    """Habitat area in the region, protected habitat area in the region and all the raster's habitat (km2),
+    species_table's range_km2, protected_km2 and whole_range_km2 (the whole raster is the species' whole range).
 
     ``path``: a GDAL raster, band 1 cells > 0 are habitat; ``protected``: polygons and ``region``: an optional
     polygon, both in the raster's CRS, counted by cell centre; ``geographic``: True for a grid in degrees
@@ -668,7 +679,7 @@ def raster_habitat_coverage(path, protected, region=None, geographic=False, bloc
         region_mask = None if region is None else _burn([region], block.shape, transform, crs_wkt)
         totals += habitat_sums(block, protected_mask, cell_areas_m2(transform, rows, geographic), region_mask)
     whole, inside, protected_m2 = totals
-    return inside / M2_PER_KM2, protected_m2 / M2_PER_KM2, (inside / whole if whole > 0 else 0.0)
+    return inside / M2_PER_KM2, protected_m2 / M2_PER_KM2, whole / M2_PER_KM2
 
 
 def _burn(geometries, shape, geotransform, crs_wkt):
