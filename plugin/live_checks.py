@@ -1,9 +1,10 @@
 """Live area table and live validation of the zoning layer being edited.
 
 Both read the layer's edit buffer after every edit (debounced by a single-shot QTimer), measure in a
-metric CRS, and call the engine: zoning.zone_areas for the table, zone_validation.validate for the
-problems. Big layers are validated in a QgsTask so the map stays responsive; a result that arrives
-after a newer edit is dropped.
+metric CRS, and call the engine: zone_validation.areas_by_class for the table, zone_validation.validate for
+the problems, so the table's shares are those validation rule 6 judges (shares of the reserve: the boundary
+when chosen, else the zones' union). Big layers are measured and validated in a QgsTask so the map stays
+responsive; a result that arrives after a newer edit is dropped.
 """
 
 import traceback
@@ -28,7 +29,7 @@ from ..processing import qgis_io
 from ..processing.engine import zone_validation, zoning
 from ..processing.engine.geometry import polygonal_part
 from ..processing.engine.messages import TRANSLATION_CONTEXT
-from ..processing.engine.zones import ZONE_FIELD
+from ..processing.engine.zones import BUFFER, CORE, TRANSITION, ZONE_FIELD
 from . import zone_layer
 
 DEBOUNCE_MS = 400
@@ -36,6 +37,10 @@ LOG_TAG = 'Reserve Planner'
 BACKGROUND_VERTEX_COUNT = 10000
 """Layers with more vertices than this are validated in a QgsTask instead of on the UI thread: below it a
 check takes under about 100 ms on the project's 2-core machine (tests/benchmarks/bench_live_checks.py)."""
+SQUARE_METRES_PER_HECTARE = 10000.0
+NOT_ZONED = 'not_zoned'
+TABLE_ORDER = (CORE, BUFFER, TRANSITION, zone_validation.GENERAL, None, NOT_ZONED)
+"""Row order of the area table: the zone classes, unknown zone values (None), then the reserve left unzoned."""
 SEVERITY_COLOURS = {zone_validation.ERROR: QColor(220, 0, 0), zone_validation.WARNING: QColor(255, 140, 0)}
 LAYER_SIGNALS = ('featureAdded', 'featureDeleted', 'geometryChanged', 'attributeValueChanged',
                  'afterRollBack', 'afterCommitChanges', 'dataChanged')
@@ -57,6 +62,8 @@ def zone_title(zone_class):
     """Translated display name of a zone class (core, buffer, transition, general; None: unknown values)."""
     if zone_class is None:
         return tr('Unknown zone value')
+    if zone_class == NOT_ZONED:
+        return tr('Not zoned')
     return zone_layer.zone_title(zone_class)
 
 
@@ -91,10 +98,15 @@ class Snapshot:
         return polygonal_part(unary_union(shapes)) if shapes else None
 
     def areas(self):
-        """zoning.zone_areas of the zone classes under the profile (unknown values under None)."""
-        profile = zone_validation.PROFILES[self.profile_id]
-        return zoning.zone_areas(
-            (zone_validation.zone_class(zone.value, profile), zone.geometry) for zone in self.zones)
+        """{zone class: zoning.ZoneArea (ha, percent of the reserve)} in TABLE_ORDER, measured as validation rule 6
+        measures them (zone_validation.areas_by_class); NOT_ZONED only when part of the reserve has no zone."""
+        measured = zone_validation.areas_by_class(self.zones, self.boundary, self.profile_id)
+        reserve = measured.pop('reserve')
+        if measured[NOT_ZONED] <= zone_validation.DEFAULT_TOLERANCES.area_m2:
+            del measured[NOT_ZONED]
+        return {zone: zoning.ZoneArea(measured[zone] / SQUARE_METRES_PER_HECTARE,
+                                      100.0 * measured[zone] / reserve if reserve > 0 else 0.0)
+                for zone in TABLE_ORDER if zone in measured}
 
     def validate(self):
         return zone_validation.validate(self.zones, self.boundary, self.profile_id)
@@ -174,9 +186,9 @@ class LiveChecks(QObject):
             self.show_problems([], None)
             return
         snapshot = Snapshot(self.layer, self.boundary_layer, self.profile_id)
-        self.show_areas(snapshot.areas())
         if snapshot.vertex_count <= BACKGROUND_VERTEX_COUNT:
             try:
+                self.show_areas(snapshot.areas())
                 problems = snapshot.validate()
             except Exception as error:  # noqa: B902 (a failed check must leave the edit and the editor working)
                 self.validation_failed(error)
@@ -188,16 +200,18 @@ class LiveChecks(QObject):
     def _validate_in_background(self, snapshot, generation):
         self.status_label.setText(tr('Checking the zoning…'))
 
-        def finished(exception, problems=None):
+        def finished(exception, result=None):
             if generation != self.generation:
                 return
             if exception is None:
+                areas, problems = result
+                self.show_areas(areas)
                 self.show_problems(problems, snapshot.metric_crs)
             else:
                 self.validation_failed(exception)
 
         self.task = QgsTask.fromFunction(tr('Reserve Planner: checking the zoning'),
-                                         lambda _task: snapshot.validate(), on_finished=finished)
+                                         lambda _task: (snapshot.areas(), snapshot.validate()), on_finished=finished)
         QgsApplication.taskManager().addTask(self.task)
 
     def validation_failed(self, error):
@@ -210,6 +224,11 @@ class LiveChecks(QObject):
         QgsMessageLog.logMessage(details, LOG_TAG, Qgis.Critical)
 
     def show_areas(self, areas):
+        """Fill the table from Snapshot.areas, colouring a share below its profile threshold by the rule's severity.
+
+        A rule over several classes gets a row of their summed areas and shares: rule 6's union of them, unless
+        those classes overlap, which rule 2 reports.
+        """
         thresholds = share_thresholds(self.profile_id)
         rows = [(zone_title(zone), area.area_ha, area.share_pct, thresholds.get((zone,)))
                 for zone, area in areas.items()]

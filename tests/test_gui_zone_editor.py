@@ -341,3 +341,40 @@ def test_a_geometry_error_of_the_overlay_is_reported_and_changes_nothing(editor,
     assert zones_of(layer) == [('transition', RESERVE_HA)]
     message = dock.message_bar.currentItem().text()
     assert 'Check Validity' in message and 'GEOS could not intersect' in message
+
+
+def add_zone(layer, zone, left, bottom, right, top):
+    """Add a rectangular ``zone`` feature at offsets in metres from (X0, Y0)."""
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(X0 + left, Y0 + bottom, X0 + right, Y0 + top)))
+    feature.setAttribute('zone', zone)
+    assert layer.addFeature(feature)
+
+
+def test_table_shares_are_of_the_reserve_and_flagged_as_validation_flags_them(editor):
+    from reserve_planner.plugin.live_checks import SEVERITY_COLOURS
+    from reserve_planner.processing.engine.zone_validation import ERROR
+
+    dock, _canvas, layer = editor
+    boundary = QgsVectorLayer('Polygon?crs=EPSG:32650', 'boundary 40 ha', 'memory')
+    reserve = QgsFeature()
+    reserve.setGeometry(QgsGeometry.fromRect(QgsRectangle(X0, Y0, X0 + 1000, Y0 + 400)))  # 40 ha
+    boundary.dataProvider().addFeatures([reserve])
+    QgsProject.instance().addMapLayer(boundary)
+    dock.boundaryCombo.setLayer(boundary)
+    dock.profileCombo.setCurrentIndex(dock.profileCombo.findData('germany'))
+    layer.deleteFeatures([feature.id() for feature in layer.getFeatures()])
+    add_zone(layer, 'core', 0, 0, 100, 100)  # 1 ha
+    add_zone(layer, 'buffer', 100, 0, 200, 100)  # 1 ha
+    add_zone(layer, 'transition', 200, 0, 600, 200)  # 8 ha
+
+    rows = table(dock)
+    # Shares of the 40 ha reserve (validation rule 6), not of the 10 ha the zones add up to.
+    assert rows['Core area'] == (1.0, 2.5)
+    assert rows['Core area + Buffer zone'] == (2.0, 5.0)
+    assert rows['Transition area'] == (8.0, 20.0)
+    assert rows['Not zoned'] == (30.0, 75.0)
+    core_row = [row for row in range(dock.areaTable.rowCount()) if dock.areaTable.item(row, 0).text() == 'Core area']
+    assert dock.areaTable.item(core_row[0], 2).foreground().color() == SEVERITY_COLOURS[ERROR]
+    (core_share,) = [shown.problem for shown in dock.live.problems if shown.problem.rule == 'core_share']
+    assert core_share.params['share'] == pytest.approx(2.5)
