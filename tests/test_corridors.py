@@ -454,6 +454,22 @@ def test_bad_input_is_refused_naming_what_to_fix(qgis_app, tmp_path, wkts, ids, 
     assert not output.exists()
 
 
+@pytest.mark.parametrize('id_field, error', [('name', None), ('编号', r'Layer "cores" has no field "编号"')])
+def test_the_core_id_field_is_found_in_any_case_and_a_missing_one_is_refused_before_any_output(
+        qgis_app, tmp_path, id_field, error):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((10, 20)), 30.0)
+    cores = wkt_layer('cores', 'Polygon', UTM, THREE_CORES[:2], ['west', 'east'], field='NAME')
+    output = tmp_path / 'corridors.tif'
+    parameters = dict(CORES=cores, CORE_ID_FIELD=id_field, RESISTANCE=resistance, OUTPUT_CORRIDORS=str(output))
+    if error:
+        with pytest.raises(QgsProcessingException, match=error):
+            corridornetwork(**parameters)
+        assert not output.exists()
+    else:
+        [link] = corridornetwork(**parameters)['OUTPUT_LINKS'].getFeatures()
+        assert (link['from_id'], link['to_id']) == ('west', 'east')
+
+
 def test_a_core_partly_outside_the_raster_is_reported(qgis_app, tmp_path):
     resistance = geotiff(tmp_path / 'resistance.tif', np.ones((10, 20)), 30.0)
     feedback = RecordingFeedback()

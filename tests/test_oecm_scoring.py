@@ -367,6 +367,31 @@ def test_bad_input_is_refused_with_a_clear_message(qgis_app, landscape):
         run_score(landscape, AHP_MATRIX='1,1,1;1,1,1;1,1,1')
 
 
+@pytest.mark.parametrize('fields, error', [
+    ({'REQUIRED_FIELDS': ['gov'], 'ATTRIBUTE_CRITERIA': ['area']}, None),
+    ({'REQUIRED_FIELDS': ['governance'], 'ATTRIBUTE_CRITERIA': ['area']}, 'Layer "候选" has no field "governance"'),
+    ({'REQUIRED_FIELDS': ['gov'], 'ATTRIBUTE_CRITERIA': ['面积']}, 'Layer "候选" has no field "面积"'),
+])
+def test_fields_are_found_in_any_case_and_a_missing_one_is_refused_before_any_output(qgis_app, landscape, fields,
+                                                                                      error):
+    candidates = write_layer(str(landscape['folder'] / '候选.gpkg'), [
+        {'name': 'small', 'GOV': 'village', 'AREA': 1.0, 'geometry': cell_box(8, 8, 10, 10)},
+        {'name': 'large', 'GOV': 'clan', 'AREA': 3.0, 'geometry': cell_box(16, 10, 18, 12)},
+        {'name': 'ungoverned', 'GOV': None, 'AREA': 5.0, 'geometry': cell_box(11, 12, 13, 16)},
+    ], {'name': ogr.OFTString, 'GOV': ogr.OFTString, 'AREA': ogr.OFTReal})
+    output = str(landscape['folder'] / 'scored.gpkg')
+    parameters = dict(CANDIDATES=candidates, PROTECTED=landscape['protected'], DIRECTIONS='+', WEIGHTS='1',
+                      OUTPUT=output, **fields)
+    if error:
+        with pytest.raises(QgsProcessingException, match=error):
+            processing.run('reserveplanner:scoreoecm', parameters)
+        assert not os.path.exists(output)
+    else:
+        processing.run('reserveplanner:scoreoecm', parameters)
+        rows = {feature['name']: feature for feature in QgsVectorLayer(output).getFeatures()}
+        assert (rows['large']['rank'], rows['small']['rank']) == (1, 2)
+        assert not rows['ungoverned']['eligible'] and '"GOV"' in rows['ungoverned']['screen_reason']
+
 
 def test_an_empty_candidate_layer_gives_an_empty_output(qgis_app, landscape):
     empty = write_layer(str(landscape['folder'] / 'empty.gpkg'), [], {'name': ogr.OFTString})

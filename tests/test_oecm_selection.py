@@ -1,6 +1,7 @@
 """selectoecm: greedy complementarity selection toward regional targets, checked against the exact optimum."""
 
 import math
+import os
 
 import numpy as np
 import pytest
@@ -203,6 +204,41 @@ def test_a_missing_score_field_or_a_bad_cost_is_refused(qgis_app, planning):
         {'name': ogr.OFTString, 'score': ogr.OFTReal, 'cost': ogr.OFTReal})
     with pytest.raises(QgsProcessingException, match='cost of 0 or more'):
         run_select(planning, CANDIDATES=bad, COST_FIELD='cost')
+
+
+@pytest.mark.parametrize('fields, error', [
+    ({}, None),
+    ({'SCORE_FIELD': 'quality'}, 'Layer "upper" has no field "quality"'),
+    ({'COST_FIELD': '价格'}, 'Layer "upper" has no field "价格"'),
+    ({'REGION_FIELD': '名字'}, 'Layer "省" has no field "名字"'),
+])
+def test_fields_are_found_in_any_case_and_a_missing_one_is_refused_before_any_output(qgis_app, planning, fields,
+                                                                                      error):
+    folder = planning['folder']
+    candidates = write_layer(str(folder / 'upper.gpkg'), [
+        {'SCORE': 90.0, 'COST': 2.0, 'geometry': cell_box(2, 0, 6, 10)},
+        {'SCORE': 60.0, 'COST': 1.0, 'geometry': cell_box(6, 0, 8, 10)},
+        {'SCORE': 80.0, 'COST': 3.0, 'geometry': cell_box(20, 0, 26, 10)},
+    ], {'SCORE': ogr.OFTReal, 'COST': ogr.OFTReal})
+    regions = write_layer(str(folder / '省.gpkg'), [
+        {'NAME': 'west', 'geometry': cell_box(0, 0, 20, 10)}, {'NAME': 'east', 'geometry': cell_box(20, 0, 40, 10)}],
+        {'NAME': ogr.OFTString})
+    outputs = {'OUTPUT': str(folder / 'selected.gpkg'), 'OUTPUT_REGIONS': str(folder / 'regions.gpkg')}
+    parameters = dict({'CANDIDATES': candidates, 'SCORE_FIELD': 'score', 'COST_FIELD': 'cost', 'BUDGET': 3,
+                       'REGIONS': regions, 'REGION_FIELD': 'name', 'PROTECTED': planning['protected'], 'TARGET': 30},
+                      **outputs)
+    parameters.update(fields)
+    if error:
+        with pytest.raises(QgsProcessingException, match=error):
+            processing.run('reserveplanner:selectoecm', parameters)
+        assert not any(os.path.exists(path) for path in outputs.values())
+    else:
+        processing.run('reserveplanner:selectoecm', parameters)
+        # value per cost as in test_costs_and_budget_change_the_picks: the first site (cost 2) alone fits
+        assert [feature['COST'] for feature in QgsVectorLayer(outputs['OUTPUT']).getFeatures()] == [2.0]
+        regions_after = {feature['region']: feature['meets_target']
+                         for feature in QgsVectorLayer(outputs['OUTPUT_REGIONS']).getFeatures()}
+        assert regions_after == {'west': True, 'east': False}
 
 
 @pytest.mark.external

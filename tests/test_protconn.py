@@ -526,6 +526,24 @@ def test_a_cancelled_run_writes_nothing(qgis_app, tmp_path):
     assert not os.path.exists(output)
 
 
+@pytest.mark.parametrize('region_field, error', [('name', None), ('名字', r'Layer "省界" has no field "名字"')])
+def test_the_region_field_is_found_in_any_case_and_a_missing_one_is_refused_before_any_output(
+        qgis_app, tmp_path, region_field, error):
+    import processing
+    _squares, protected, _regions = utm_squares()
+    regions = memory_layer('Polygon', 'EPSG:32650', ['NAME:string'],
+                           [(box(498 * KM, 3295 * KM, 510 * KM, 3305 * KM).wkt, ['四川'])], '省界')
+    output = str(tmp_path / 'protconn.gpkg')
+    parameters = {'PROTECTED': protected, 'REGIONS': regions, 'REGION_FIELD': region_field, 'OUTPUT': output}
+    if error:
+        with pytest.raises(QgsProcessingException, match=error):
+            processing.run('reserveplanner:protconn', parameters)
+        assert not os.path.exists(output)
+    else:
+        processing.run('reserveplanner:protconn', parameters)
+        assert [feature['NAME'] for feature in QgsVectorLayer(output).getFeatures()] == ['四川']
+
+
 def write_gpkg(layer, path):
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = 'GPKG'

@@ -578,10 +578,23 @@ def test_an_empty_layer_reports_the_missing_core(qgis_app, tmp_path):
     assert [feature['rule'] for feature in problem_features(result)] == ['no_core']
 
 
-def test_a_missing_zone_field_is_a_clear_error(qgis_app, tmp_path):
-    zones = write_layer(str(tmp_path / 'zones.gpkg'), UTM, 'kind', [('core', box(0, 0, 1, 1))])
-    with pytest.raises(QgsProcessingException, match='has no field "zone"'):
-        run_validation(ZONES=zones)
+@pytest.mark.parametrize('zone_field, error', [
+    (None, None), ('zone', None), ('kind', 'Layer "分区" has no field "kind"')])
+def test_the_zone_field_is_found_in_any_case_and_a_missing_one_is_refused_before_any_output(
+        qgis_app, tmp_path, zone_field, error):
+    zones, boundary = write_planted(str(tmp_path), field='ZONE')
+    output, report = str(tmp_path / 'problems.gpkg'), str(tmp_path / 'report.html')
+    parameters = dict(ZONES=zones, BOUNDARY=boundary, PROFILE=1, MIN_BUFFER_WIDTH=150, OUTPUT=output,
+                      OUTPUT_HTML=report)
+    if zone_field:
+        parameters['ZONE_FIELD'] = zone_field
+    if error:
+        with pytest.raises(QgsProcessingException, match=error):
+            run_validation(**parameters)
+        assert not os.path.exists(output) and not os.path.exists(report)
+    else:
+        rules = sorted(feature['rule'] for feature in problem_features(run_validation(**parameters)))
+        assert (rules.count('gap'), rules.count('overlap'), rules.count('empty_geometry')) == (3, 1, 1)
 
 
 def test_an_empty_boundary_layer_is_a_clear_error(qgis_app, tmp_path):

@@ -6,6 +6,7 @@ transforms, never from the algorithms' output.
 """
 
 import math
+import os
 
 import numpy as np
 import processing
@@ -252,6 +253,20 @@ def test_zonestatistics_finds_an_upper_case_zone_field_by_default(qgis_app):
                       field='ZONE', values=['core', 'buffer'])
     rows = [feature.attributes()[:3] for feature in output_of('zonestatistics', ZONES=zones).getFeatures()]
     assert rows == [['core', 1, pytest.approx(1.0)], ['buffer', 2, pytest.approx(4.0)]]
+
+
+@pytest.mark.parametrize('zone_field, error', [('kind', None), ('区', r'Layer "分区" has no field "区"')])
+def test_zonestatistics_finds_the_zone_field_in_any_case_and_refuses_a_missing_one_before_any_output(
+        qgis_app, tmp_path, zone_field, error):
+    zones = wkt_layer('分区', 'Polygon', GAUSS_KRUGER, [square(X0, Y0, 100)], field='KIND', values=['core'])
+    output = str(tmp_path / 'statistics.gpkg')
+    if error:
+        with pytest.raises(QgsProcessingException, match=error):
+            output_of('zonestatistics', ZONES=zones, ZONE_FIELD=zone_field, OUTPUT=output)
+        assert not os.path.exists(output)
+    else:
+        output_of('zonestatistics', ZONES=zones, ZONE_FIELD=zone_field, OUTPUT=output)
+        assert [feature['zone'] for feature in QgsVectorLayer(output).getFeatures()] == ['core']
 
 
 def test_cost_based_zones_stop_at_a_barrier(qgis_app, tmp_path):

@@ -129,7 +129,8 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
         source = self.parameterAsSource(parameters, self.CORES, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.CORES))
-        id_field = self.parameterAsString(parameters, self.CORE_ID_FIELD, context)
+        id_field = qgis_io.resolve_field(source, self.parameterAsString(parameters, self.CORE_ID_FIELD, context),
+                                         source.sourceName())
         layer = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context)
         if layer is None:
             raise QgsProcessingException(self.invalidRasterError(parameters, self.RESISTANCE))

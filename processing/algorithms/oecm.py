@@ -69,6 +69,11 @@ def plain(value):
     return None if value is None or (isinstance(value, QVariant) and value.isNull()) else value
 
 
+def candidate_fields(names, source):
+    """Each field name as the candidate layer spells it (None for an empty name); raises on a missing field."""
+    return [qgis_io.resolve_field(source, name, source.sourceName()) for name in names]
+
+
 def column_name(label, taken):
     """An output field name for a criterion: n_ + the label's letters and digits (CJK kept), made unique."""
     base = CRITERION_PREFIX + (re.sub(r'\W+', '_', label, flags=re.UNICODE).strip('_')[:28] or 'criterion')
@@ -240,10 +245,12 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         candidates_source = required_source(self, parameters, self.CANDIDATES, context)
         threshold = self.parameterAsDouble(parameters, self.OVERLAP_THRESHOLD, context)
-        required_fields = self.parameterAsFields(parameters, self.REQUIRED_FIELDS, context)
+        required_fields = candidate_fields(self.parameterAsFields(parameters, self.REQUIRED_FIELDS, context),
+                                           candidates_source)
         rasters = self.parameterAsLayerList(parameters, self.CRITERIA, context)
         vector_layers = self.parameterAsLayerList(parameters, self.VECTOR_CRITERIA, context)
-        attribute_fields = self.parameterAsFields(parameters, self.ATTRIBUTE_CRITERIA, context)
+        attribute_fields = candidate_fields(self.parameterAsFields(parameters, self.ATTRIBUTE_CRITERIA, context),
+                                            candidates_source)
         with_connectivity = self.parameterAsBool(parameters, self.CONNECTIVITY, context)
         regions_source = self.parameterAsSource(parameters, self.REGIONS, context)
         distance = self.parameterAsDouble(parameters, self.DISTANCE, context)
@@ -615,17 +622,15 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         candidates_source = required_source(self, parameters, self.CANDIDATES, context)
         regions_source = required_source(self, parameters, self.REGIONS, context)
-        score_field = self.parameterAsString(parameters, self.SCORE_FIELD, context) or SCORE_FIELD
-        cost_field = self.parameterAsString(parameters, self.COST_FIELD, context)
-        region_field = self.parameterAsString(parameters, self.REGION_FIELD, context)
+        score_field, cost_field = candidate_fields(
+            [self.parameterAsString(parameters, self.SCORE_FIELD, context) or SCORE_FIELD,
+             self.parameterAsString(parameters, self.COST_FIELD, context)], candidates_source)
+        region_field = qgis_io.resolve_field(
+            regions_source, self.parameterAsString(parameters, self.REGION_FIELD, context), regions_source.sourceName())
         budget = None if parameters.get(self.BUDGET) in (None, '') else \
             self.parameterAsDouble(parameters, self.BUDGET, context)
         target = self.parameterAsDouble(parameters, self.TARGET, context)
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
-        if candidates_source.fields().indexOf(score_field) < 0:
-            raise QgsProcessingException(tr('Layer "{layer}" has no field "{field}": choose the score field '
-                                            '(SCORE_FIELD).').format(layer=candidates_source.sourceName(),
-                                                                     field=score_field))
 
         output_crs = candidates_source.sourceCrs()
         extent = qgis_io.source_extent(regions_source, output_crs, context)

@@ -133,7 +133,8 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         region_source = self.parameterAsSource(parameters, self.REGIONS, context)
         if region_source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.REGIONS))
-        region_field = self.parameterAsString(parameters, self.REGION_FIELD, context)
+        region_field = qgis_io.resolve_field(
+            region_source, self.parameterAsString(parameters, self.REGION_FIELD, context), region_source.sourceName())
         options = {
             'distance': self.parameterAsDouble(parameters, self.DISTANCE, context),
             'probability': self.parameterAsDouble(parameters, self.PROBABILITY, context),

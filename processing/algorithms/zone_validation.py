@@ -193,7 +193,8 @@ class ValidateZones(ReservePlannerAlgorithm):
         source = self.parameterAsSource(parameters, self.ZONES, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.ZONES))
-        field = self.parameterAsString(parameters, self.ZONE_FIELD, context) or ZONE_FIELD
+        field = qgis_io.resolve_field(
+            source, self.parameterAsString(parameters, self.ZONE_FIELD, context) or ZONE_FIELD, source.sourceName())
         boundary_source = self.parameterAsSource(parameters, self.BOUNDARY, context)
         exempt_source = self.parameterAsSource(parameters, self.EXEMPT, context)
         profile = engine.PROFILE_IDS[self.parameterAsEnum(parameters, self.PROFILE, context)]
@@ -201,10 +202,6 @@ class ValidateZones(ReservePlannerAlgorithm):
         tolerances = engine.DEFAULT_TOLERANCES._replace(
             area_m2=self.parameterAsDouble(parameters, self.AREA_TOLERANCE, context))
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
-        if source.fields().lookupField(field) < 0:
-            raise QgsProcessingException(self.tr(
-                'The zoning layer "{layer}" has no field "{field}". Choose the field that holds core, buffer '
-                'and transition.').format(layer=source.sourceName(), field=field))
 
         crs = source.sourceCrs()
         work_crs = qgis_io.metric_crs(combined_extent((source, boundary_source), crs, context), crs)
