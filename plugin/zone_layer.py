@@ -88,7 +88,8 @@ def create_zoning_layer(path, crs, boundary=None, name='zones'):
     """Write an empty zoning GeoPackage at ``path`` in ``crs``, styled, and return it as a layer.
 
     With a ``boundary`` QgsGeometry (in ``crs``) the layer starts with the whole reserve as one
-    transition feature, so that the planner draws the core and buffer into it.
+    transition feature, so that the planner draws the core and buffer into it. Raises OSError when the
+    file cannot be written, leaving no file behind when the boundary could not be written into it.
     """
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = 'GPKG'
@@ -103,7 +104,12 @@ def create_zoning_layer(path, crs, boundary=None, name='zones'):
         feature.setGeometry(_as_multi(boundary))
         area = MetricArea(crs, boundary.boundingBox()).hectares(boundary)
         feature.setAttributes(['transition', ZONE_CODES['transition'], float(area)])
-        writer.addFeature(feature)
+        if not writer.addFeature(feature):
+            error = writer.errorMessage()
+            del writer
+            os.remove(path)
+            raise OSError(tr('Could not write the reserve into the new zoning layer {path}: {error}').format(
+                path=path, error=error))
     del writer
     layer = QgsVectorLayer('{}|layername={}'.format(path, name), os.path.splitext(os.path.basename(path))[0], 'ogr')
     apply_zone_style(layer)

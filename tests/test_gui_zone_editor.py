@@ -2,7 +2,16 @@
 edit buffer, undo/redo, the live area table and live validation markers."""
 
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsRectangle, QgsSettings, QgsVectorLayer
+from qgis.core import (
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsRectangle,
+    QgsSettings,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
 
@@ -378,3 +387,35 @@ def test_table_shares_are_of_the_reserve_and_flagged_as_validation_flags_them(ed
     assert dock.areaTable.item(core_row[0], 2).foreground().color() == SEVERITY_COLOURS[ERROR]
     (core_share,) = [shown.problem for shown in dock.live.problems if shown.problem.rule == 'core_share']
     assert core_share.params['share'] == pytest.approx(2.5)
+
+
+class RefusingWriter:
+    """QgsVectorFileWriter whose writers refuse every feature, as one does on a full disk."""
+
+    SaveVectorOptions = QgsVectorFileWriter.SaveVectorOptions
+    NoError = QgsVectorFileWriter.NoError
+
+    class Writer:
+        def __init__(self, writer):
+            self.writer = writer
+
+        def __getattr__(self, name):
+            return getattr(self.writer, name)
+
+        def addFeature(self, _feature):  # noqa: N802 (Qt API name)
+            return False
+
+    @classmethod
+    def create(cls, *args):
+        return cls.Writer(QgsVectorFileWriter.create(*args))
+
+
+def test_a_boundary_the_writer_refuses_leaves_no_zoning_file(editor, tmp_path, monkeypatch):
+    from reserve_planner.plugin import zone_layer
+
+    dock, _canvas, _layer = editor
+    monkeypatch.setattr(zone_layer, 'QgsVectorFileWriter', RefusingWriter)
+    path = tmp_path / 'refused.gpkg'
+    assert dock.create_zoning(str(path)) is None
+    assert not path.exists()
+    assert 'refused.gpkg' in dock.message_bar.currentItem().text()
