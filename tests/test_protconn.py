@@ -526,6 +526,24 @@ def test_a_cancelled_run_writes_nothing(qgis_app, tmp_path):
     assert not os.path.exists(output)
 
 
+@pytest.mark.parametrize('field_type, value, fid_names', [('string', '四川', ['2', '3']), ('integer', 51, [2, 3])])
+def test_each_region_without_a_value_is_its_own_region_named_by_its_feature_id(qgis_app, field_type, value,
+                                                                              fid_names):
+    _squares, protected, _regions = utm_squares()
+    # the first region holds the 1 and 2 km2 squares, the third the 1 km2 square at 560 km, the second none
+    regions = memory_layer('Polygon', 'EPSG:32650', ['名称:' + field_type], [
+        (box(498 * KM, 3295 * KM, 510 * KM, 3305 * KM).wkt, [value]),
+        (box(600 * KM, 3295 * KM, 610 * KM, 3305 * KM).wkt, [NULL]),
+        (box(555 * KM, 3295 * KM, 565 * KM, 3305 * KM).wkt, [NULL])], 'regions')
+    assert [feature.id() for feature in regions.getFeatures()] == [1, 2, 3]
+    result = run_protconn(protected, regions)
+    prot = {key: feature['prot'] for key, feature in rows_by_region(result['OUTPUT']).items()}
+    assert prot == {value: pytest.approx(100 * 3 / 120), fid_names[0]: 0.0, fid_names[1]: pytest.approx(100 * 1 / 100)}
+    importance = {feature['名称']: feature['area_km2'] for feature in result['OUTPUT_IMPORTANCE'].getFeatures()
+                  if feature['名称'] == fid_names[1]}
+    assert importance == {fid_names[1]: pytest.approx(1.0)}
+
+
 @pytest.mark.parametrize('region_field, error', [('name', None), ('名字', r'Layer "省界" has no field "名字"')])
 def test_the_region_field_is_found_in_any_case_and_a_missing_one_is_refused_before_any_output(
         qgis_app, tmp_path, region_field, error):

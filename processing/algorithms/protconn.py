@@ -35,7 +35,12 @@ INDICATORS = ('prot', 'protconn', 'protunconn', 'relconn', 'protconn_prot', 'pro
 IMPORTANCE = ('area_km2', 'dpc', 'dpc_intra', 'dpc_flux', 'dpc_connector')
 
 Region = namedtuple('Region', 'key geometry')
-"""One region: its REGION_FIELD value and its polygon (all features with that value, dissolved) in the work CRS."""
+"""One region: its REGION_FIELD value and its polygon (all features with that value, dissolved) in the work CRS;
+a feature whose value is NULL is a region of its own, keyed by its feature id."""
+
+
+NullKey = namedtuple('NullKey', 'fid')
+"""The grouping key of a region feature without a value, so that it never merges with another region."""
 
 
 def tr(text):
@@ -81,7 +86,8 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
             'is cut by each region: the parts inside the region are its protected units, with their area.\n'
             'Regions: polygons; features with the same region value are one region. Regions in another CRS than '
             'the protected areas are reprojected.\n'
-            'Region field: names the regions in the outputs.\n'
+            'Region field: names the regions in the outputs. A feature whose region value is NULL is a region of its '
+            'own, named by its feature id in the outputs.\n'
             'Median dispersal distance (m, default 10000) and probability at that distance (default 0.5): the '
             'probability of dispersal between two units d metres apart, edge to edge, is p = exp(-k d) with '
             'k = -ln(probability) / distance; p* is the probability of the best path through any other units.\n'
@@ -144,11 +150,11 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
 
         output_crs = protected_source.sourceCrs()
         work_crs = qgis_io.metric_crs(qgis_io.source_extent(region_source, output_crs, context), output_crs)
-        regions = self.read_regions(region_source, region_field, work_crs, context, feedback)
+        key_field = QgsField(region_source.fields().field(region_field))
+        regions = self.read_regions(region_source, key_field, work_crs, context, feedback)
         protected = self.read_protected(protected_source, work_crs, context, feedback)
         results = self.compute(regions, protected, options, want_importance, feedback)
 
-        key_field = QgsField(region_source.fields().field(region_field))
         outputs = {self.OUTPUT: self.write_indicators(parameters, context, regions, results, key_field,
                                                       (work_crs, output_crs))}
         if want_importance:
@@ -156,8 +162,11 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
                 parameters, context, regions, results, key_field, (work_crs, output_crs))
         return outputs
 
-    def read_regions(self, source, field_name, crs, context, feedback):
-        """The regions, one per REGION_FIELD value, in ``crs``; raises on an empty layer or a bad polygon."""
+    def read_regions(self, source, key_field, crs, context, feedback):
+        """The regions, one per value of ``key_field`` and one per feature without a value, in ``crs``.
+
+        Raises on an empty layer or a bad polygon.
+        """
         name = source.sourceName()
         features = qgis_io.read_polygons(source, name, crs, context, feedback, self.max_segment(source))
         if feedback.isCanceled():
@@ -167,11 +176,19 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
                 tr('Layer "{layer}" has no regions. Choose a layer with at least one polygon.').format(layer=name))
         qgis_io.require_geometries(features, name)
         grouped = {}
+        without_value = []
         for item in features:
-            key = item.attributes.get(field_name)
-            key = None if key is None or (hasattr(key, 'isNull') and key.isNull()) else key
+            key = item.attributes.get(key_field.name())
+            if key is None or (hasattr(key, 'isNull') and key.isNull()):
+                without_value.append(item.fid)
+                key = NullKey(str(item.fid) if key_field.type() == QVariant.String else item.fid)
             grouped.setdefault(key, []).append(item.geometry)
-        return [Region(key, unary_union(parts) if len(parts) > 1 else parts[0]) for key, parts in grouped.items()]
+        if without_value:
+            feedback.pushWarning(tr('Layer "{layer}": features {ids} have no value in the field "{field}"; each is a '
+                                    'region of its own, named by its feature id.').format(
+                layer=name, ids=', '.join(str(fid) for fid in without_value), field=key_field.name()))
+        return [Region(getattr(key, 'fid', key), unary_union(parts) if len(parts) > 1 else parts[0])
+                for key, parts in grouped.items()]
 
     def read_protected(self, source, crs, context, feedback):
         """The protected polygons in ``crs``; raises naming features without a usable polygon."""
