@@ -341,9 +341,9 @@ def test_cancelled_run_writes_nothing(qgis_app, tmp_path):
     feedback = QgsProcessingFeedback()
     feedback.cancel()
     output = tmp_path / 'coverage.gpkg'
-    result = run_coverage(feedback, PROTECTED=[protected_layer([(square_wkt(X0, Y0, 1000), DESIGNATED)])],
-                          OUTPUT=str(output), OUTPUT_FLAT=str(tmp_path / 'flat.gpkg'))
-    assert result == {}
+    with pytest.raises(QgsProcessingException, match='cancelled; no output was written'):
+        run_coverage(feedback, PROTECTED=[protected_layer([(square_wkt(X0, Y0, 1000), DESIGNATED)])],
+                     OUTPUT=str(output), OUTPUT_FLAT=str(tmp_path / 'flat.gpkg'))
     assert not output.exists() and not (tmp_path / 'flat.gpkg').exists()
 
 

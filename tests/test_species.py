@@ -20,6 +20,7 @@ from qgis.core import (
     QgsDistanceArea,
     QgsGeometry,
     QgsProcessingException,
+    QgsProcessingFeedback,
     QgsProject,
     QgsRasterLayer,
     QgsVectorFileWriter,
@@ -325,6 +326,18 @@ def test_geographic_habitat_raster_with_a_boundary(qgis_app, tmp_path):
     assert row['protected_km2'] == pytest.approx(south, rel=1e-4)
     assert row['region_share'] == pytest.approx(south / (south + north), rel=1e-4)
     assert row['group'] == 'Habitat rasters'
+
+
+@pytest.mark.parametrize('inputs', ['ranges', 'raster'])
+def test_cancelled_run_raises_and_writes_nothing(qgis_app, tmp_path, inputs):
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    species = ({'SPECIES': species_ranges(), 'SPECIES_FIELD': '物种'} if inputs == 'ranges' else
+               {'HABITAT_RASTERS': [QgsRasterLayer(habitat_raster(tmp_path / 'habitat.tif'), 'habitat')]})
+    with pytest.raises(QgsProcessingException, match='cancelled; no output was written'):
+        run_habitat(feedback, PROTECTED=[protected_areas()], OUTPUT=str(tmp_path / 'species.gpkg'),
+                    OUTPUT_GROUPS=str(tmp_path / 'groups.gpkg'), **species)
+    assert not (tmp_path / 'species.gpkg').exists() and not (tmp_path / 'groups.gpkg').exists()
 
 
 def test_null_range_geometry_is_named(qgis_app):

@@ -52,6 +52,11 @@ def tr(text):
     return QCoreApplication.translate('ReservePlannerCoverage', text)
 
 
+def cancelled():
+    """The error a cancelled run ends with: returning normally would look like a success in models and batch runs."""
+    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
+
+
 def max_segment(source):
     """Densification step (degrees) for geographic sources, so that parallels stay curved once projected."""
     return GEOGRAPHIC_MAX_SEGMENT_DEGREES if source.sourceCrs().isGeographic() else None
@@ -147,7 +152,7 @@ class ProtectedAreasInput:
 
     def clean_and_flatten(self, layers, crs, options, by_year, context, feedback):
         """Read, clean and dissolve the protected areas in ``crs`` (metric equal-area).
-        Returns (engine.Flattened, list of translated summary lines) or None when cancelled."""
+        Returns (engine.Flattened, list of translated summary lines); raises cancelled() when cancelled."""
         steps = QgsProcessingMultiStepFeedback(len(layers) + 2, feedback)
         inputs = []
         for index, layer in enumerate(layers):
@@ -162,7 +167,7 @@ class ProtectedAreasInput:
         steps.setCurrentStep(len(layers) + 1)
         flattened = engine.flatten(polygons, options.dissolve, by_year, check_cancel(steps))
         if feedback.isCanceled():
-            return None
+            raise cancelled()
         notes.append(engine.overlap_note(polygons, flattened, options.dissolve))
         summary = [qgis_io.engine_message(item) for item in notes]
         for line in summary:
@@ -339,18 +344,15 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         crs, first_crs, extent = equal_area_crs(layers + ([regions_source] if regions_source else []), context)
         feedback.pushInfo(self.tr('Areas are computed in {crs}.').format(crs=crs.toProj()))
         steps = QgsProcessingMultiStepFeedback(3, feedback)
-        cleaned = self.clean_and_flatten(layers, crs, self.cleaning_options(parameters, context), wants_timeline,
-                                         context, steps)
-        if cleaned is None:
-            return {}
-        flattened, summary = cleaned
+        flattened, summary = self.clean_and_flatten(layers, crs, self.cleaning_options(parameters, context),
+                                                    wants_timeline, context, steps)
         steps.setCurrentStep(1)
         regions = self.read_regions(regions_source, region_field, crs, first_crs, extent, context, steps)
         steps.setCurrentStep(2)
         frame, clipped = engine.coverage_from_pieces(
             flattened.pieces, [(region.key, region.geometry) for region in regions], check_cancel(steps))
         if feedback.isCanceled():
-            return {}
+            raise cancelled()
         frame = engine.add_target(frame, target)
         timeline = self.timeline(flattened.years, clipped, frame, feedback) if wants_timeline else None
 
@@ -396,6 +398,8 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             return [Region(label, geometry, rectangle, label)]
         name = source.sourceName()
         features = qgis_io.read_polygons(source, name, crs, context, feedback, max_segment(source))
+        if feedback.isCanceled():
+            raise cancelled()
         if not features:
             raise QgsProcessingException(self.tr(
                 'The regions layer "{layer}" has no features: choose a layer with the regions to measure, or leave '
@@ -591,11 +595,8 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         vector_sources = layers + [source for source in (species_source, boundary_source) if source is not None]
         crs, _first_crs, _extent = equal_area_crs(vector_sources, context)
         steps = QgsProcessingMultiStepFeedback(4, feedback)
-        flattened = self.clean_and_flatten(layers, crs, self.cleaning_options(parameters, context), False, context,
-                                           steps)
-        if flattened is None:
-            return {}
-        flattened, summary = flattened
+        flattened, summary = self.clean_and_flatten(layers, crs, self.cleaning_options(parameters, context), False,
+                                                    context, steps)
         boundary = self.read_boundary(boundary_source, crs, context, steps)
         steps.setCurrentStep(1)
         tables = []
@@ -606,7 +607,7 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         if rasters:
             tables.append(self.raster_species(rasters, raster_group, flattened.units, boundary, crs, context, steps))
         if feedback.isCanceled():
-            return {}
+            raise cancelled()
         species = pd.concat(tables, ignore_index=True)
         groups = engine.group_table(species)
         spi = engine.species_protection_index(species['sps'], species['region_share'])
@@ -629,6 +630,8 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             return None
         features = qgis_io.read_polygons(source, source.sourceName(), crs, context, feedback,
                                              max_segment(source))
+        if feedback.isCanceled():
+            raise cancelled()
         qgis_io.require_geometries(features, source.sourceName())
         return unary_union([item.geometry for item in features])
 
@@ -636,6 +639,8 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         """engine.species_table of the range polygons (one row per species, features of a species merged)."""
         name = source.sourceName()
         features = qgis_io.read_polygons(source, name, crs, context, feedback, max_segment(source))
+        if feedback.isCanceled():
+            raise cancelled()
         qgis_io.require_geometries(features, name)
         ranges, groups = {}, {}
         for item in features:
