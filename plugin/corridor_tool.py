@@ -28,11 +28,13 @@ from qgis.PyQt.QtGui import QColor
 
 from ..processing import qgis_io
 from ..processing.engine import zone_editing
-from ..processing.engine.raster import read_band
+from ..processing.engine.raster import read_window
 from .capture_tool import CaptureTool
 
 STYLE_FILE = os.path.join(qgis_io.STYLE_DIR, 'corridor_drawn.qml')
 SNAP_TOLERANCE_PX = 12
+MIN_SEARCH_MARGIN_CELLS = 20
+"""Resistance cells the least-cost search reaches beyond the reserves at least, however close they are."""
 SQUARE_METRES_PER_HECTARE = 10000.0
 DRAWN, LEAST_COST = 'drawn', 'least_cost'
 
@@ -128,17 +130,19 @@ class CorridorBuilder:
         return self.feature(corridor, method, cost)
 
     def least_cost_centre(self, corridor):
-        """The least-cost path (metric CRS) between the two reserves ``corridor`` joins."""
+        """The least-cost path (metric CRS) between the two reserves ``corridor`` joins, searched for in the cells
+        of zone_editing.least_cost_window round them only, so that it stays quick on the UI thread."""
         raster = self.settings.resistance
         if not qgis_io.is_metric(raster.crs()):
             raise ValueError(tr('The least-cost path needs a resistance raster in a projected CRS in metres; '
                                 '"{layer}" is not. Warp it (Raster > Projections > Warp) first.').format(
                 layer=raster.name()))
-        grid = read_band(raster.source())
         to_raster = QgsCoordinateTransform(self.metric_crs, raster.crs(), self.context)
         reserves = [self._transformed(self.reserve_shapes[index], to_raster)
                     for index in (corridor.from_index, corridor.to_index)]
-        line, _cost = zone_editing.least_cost_line(grid, *reserves)
+        cell = max(raster.rasterUnitsPerPixelX(), raster.rasterUnitsPerPixelY())
+        window = zone_editing.least_cost_window(*reserves, min_margin=MIN_SEARCH_MARGIN_CELLS * cell)
+        line, _cost = zone_editing.least_cost_line(read_window(raster.source(), window), *reserves)
         return self._transformed(line, to_raster, reverse=True)
 
     @staticmethod

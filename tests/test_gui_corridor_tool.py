@@ -184,3 +184,36 @@ def test_on_a_web_mercator_canvas_a_line_ending_near_the_reserves_snaps(web_merc
     click_shape(canvas, dock.corridor_tool, canvas_points(to_canvas, [(1800, 1500), (3200, 1500)]))
     corridor = only_feature(corridors)
     assert corridor['length_m'] == pytest.approx(GAP, rel=1e-3)
+
+
+def test_least_cost_path_reads_only_a_window_round_the_reserves(corridor_dock, tmp_path, monkeypatch):
+    from shapely.geometry import box
+    from shapely.ops import unary_union
+
+    from reserve_planner.plugin import corridor_tool
+    from reserve_planner.processing.engine import zone_editing
+    from reserve_planner.processing.engine.raster import read_band, read_window
+
+    dock, canvas, _reserves, corridors = corridor_dock
+    values = np.full((500, 500), 1.0, dtype=np.float32)  # 50 km x 50 km of 100 m cells
+    values[460:500, 24:26] = 1000.0  # a wall from y = 0 to 4000 m (row 500 is y = 0)
+    raster = resistance_raster(tmp_path / 'province.tif', values)
+    shapes = []
+
+    def recording_read_window(*args):
+        grid = read_window(*args)
+        shapes.append(grid.array.shape)
+        return grid
+
+    monkeypatch.setattr(corridor_tool, 'read_window', recording_read_window)
+    dock.resistanceCombo.setLayer(raster)
+    dock.leastCostCheck.setChecked(True)
+    click_shape(canvas, dock.corridor_tool, [(X0 + 1000, Y0 + 1500), (X0 + 4000, Y0 + 1500)])
+
+    # The reserves' joint box is 4 km x 1 km; grown by 4 km it holds 85 x 60 of the 500 x 500 cells.
+    assert shapes == [(60, 85)]
+    reserve_shapes = [box(X0 + x, Y0 + y, X0 + x + size, Y0 + y + size) for x, y, size in RESERVES]
+    full_line, _cost = zone_editing.least_cost_line(read_band(str(tmp_path / 'province.tif')), *reserve_shapes)
+    corridor = only_feature(corridors)
+    assert corridor['length_m'] == pytest.approx(full_line.difference(unary_union(reserve_shapes)).length)
+    assert corridor.geometry().boundingBox().yMaximum() > Y0 + 4000, 'the path must go round the top of the wall'

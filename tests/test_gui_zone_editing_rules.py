@@ -173,3 +173,20 @@ def test_an_invalid_existing_zone_is_repaired_before_clipping(mode, new_area, le
     assert edit.new_geometry.area == pytest.approx(new_area)
     if left is not None:
         assert edit.changed[1].is_valid and edit.changed[1].area == pytest.approx(left)
+
+
+def test_least_cost_search_window_is_the_reserves_box_grown_by_its_longer_side():
+    # Joint box (0, 0)-(400, 100): longer side 400, so 400 more on every side.
+    window = zone_editing.least_cost_window(box(0, 0, 100, 100), box(300, 50, 400, 100))
+    assert window == (-400.0, -400.0, 800.0, 500.0)
+    # Touching reserves still get room to go round: the minimum margin.
+    assert zone_editing.least_cost_window(box(0, 0, 1, 1), box(1, 0, 2, 1), min_margin=50.0) == (
+        -50.0, -50.0, 52.0, 51.0)
+
+
+def test_least_cost_line_refuses_an_empty_grid():
+    from reserve_planner.processing.engine.raster import Grid
+
+    with pytest.raises(EngineError):
+        zone_editing.least_cost_line(Grid(np.empty((0, 0)), (0.0, 10.0, 0.0, 0.0, 0.0, -10.0), ''),
+                                     box(0, 0, 20, 100), box(80, 0, 100, 100))

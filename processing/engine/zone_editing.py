@@ -28,6 +28,7 @@ from .raster import cell_size, rasterize
 NEW_WINS = 'new_wins'
 YIELDS = 'yields'
 CLIP_MODES = (NEW_WINS, YIELDS)
+RESERVE_OUTSIDE_RASTER = N_('A reserve lies outside the resistance raster; choose a raster that covers both reserves.')
 
 ZoneEdit = namedtuple('ZoneEdit', 'new_geometry changed removed')
 """Outcome of clip-on-draw: the new zone's geometry (None when nothing is left of it),
@@ -194,6 +195,23 @@ def _cells_of(polygon, grid):
     return mask
 
 
+def least_cost_window(from_reserve, to_reserve, min_margin=0.0):
+    """The rectangle (minx, miny, maxx, maxy, CRS units) the least-cost path between two reserves is searched in.
+
+    It is the reserves' joint bounding box grown on every side by its longer side (and by at least
+    ``min_margin``), so that the interactive tool reads and searches only the cells near the two reserves,
+    however large the resistance raster. A path would have to be about three times the reserves' spread
+    to leave it; a cheaper route round a barrier farther out than that is not found.
+
+    >>> from shapely.geometry import box
+    >>> least_cost_window(box(0, 0, 10, 10), box(30, 0, 40, 10))
+    (-40.0, -40.0, 80.0, 50.0)
+    """
+    minx, miny, maxx, maxy = unary_union([from_reserve, to_reserve]).bounds
+    margin = max(maxx - minx, maxy - miny, min_margin)
+    return (float(minx - margin), float(miny - margin), float(maxx + margin), float(maxy + margin))
+
+
 def least_cost_line(grid, from_reserve, to_reserve):
     """The least-cost path between two reserves as a line through cell centres, and its accumulated cost.
 
@@ -203,10 +221,11 @@ def least_cost_line(grid, from_reserve, to_reserve):
     Returns (LineString from ``from_reserve`` to ``to_reserve``, cost in resistance x metres).
     """
     width, height = cell_size(grid.geotransform)
+    if grid.array.size == 0:
+        raise EngineError(RESERVE_OUTSIDE_RASTER)
     sources, targets = _cells_of(from_reserve, grid), _cells_of(to_reserve, grid)
     if not sources.any() or not targets.any():
-        raise EngineError(N_('A reserve lies outside the resistance raster; '
-                             'choose a raster that covers both reserves.'))
+        raise EngineError(RESERVE_OUTSIDE_RASTER)
     graph = costdistance.CostGraph(grid.array, width, height)
     accumulated = graph.accumulate(sources)
     reachable = np.where(targets, accumulated, np.inf)
