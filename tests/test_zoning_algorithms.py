@@ -25,6 +25,7 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingOutputLayerDefinition,
     QgsProject,
+    QgsRasterLayer,
     QgsVectorLayer,
 )
 
@@ -365,6 +366,33 @@ def test_cost_based_zones_warp_a_geographic_resistance_raster(qgis_app, tmp_path
     # through resistance 1 the buffer reaches about 100 m around the 100 m core (cell edges, about 10 m cells)
     buffer_box = zones['buffer'].geometry().boundingBox()
     assert buffer_box.width() == pytest.approx(300, abs=25)
+
+
+def vanished_raster(path, epsg):
+    """A raster layer whose file is deleted once QGIS has loaded it, so that GDAL fails to open it by path."""
+    geotiff(path, np.ones((10, 10)), 0.001 if epsg == 4490 else 10.0, epsg=epsg,
+            x0=113.995 if epsg == 4490 else X0, y0=31.605 if epsg == 4490 else Y0 + 100)
+    layer = QgsRasterLayer(str(path), '消失的栅格')
+    assert layer.isValid()
+    os.remove(path)
+    return layer
+
+
+def test_generatezones_names_a_resistance_raster_gdal_cannot_warp(qgis_app, tmp_path):
+    cores = wkt_layer('cores', 'Polygon', GAUSS_KRUGER, [square(X0, Y0, 100)])
+    output = str(tmp_path / 'zones.gpkg')
+    with pytest.raises(QgsProcessingException, match='raster "消失的栅格" could not be warped'):
+        output_of('generatezones', CORES=cores, RESISTANCE=vanished_raster(tmp_path / 'r.tif', 4490), OUTPUT=output)
+    assert not os.path.exists(output)
+    assert not gdal.GetUseExceptions()
+
+
+def test_zonestatistics_names_a_land_cover_raster_gdal_cannot_read(qgis_app, tmp_path):
+    output = str(tmp_path / 'statistics.gpkg')
+    with pytest.raises(QgsProcessingException, match='land-cover raster "消失的栅格" cannot be read'):
+        output_of('zonestatistics', ZONES=statistics_zones(), LANDCOVER=vanished_raster(tmp_path / 'c.tif', 4547),
+                  OUTPUT=output)
+    assert not os.path.exists(output)
 
 
 def test_zonestatistics_land_cover_agrees_with_native_zonal_histogram(qgis_app, tmp_path):

@@ -29,7 +29,7 @@ from .. import qgis_io
 from ..engine import zoning
 from ..engine.costdistance import Canceled
 from ..engine.messages import TRANSLATION_CONTEXT, EngineError
-from ..engine.raster import read_band, read_window
+from ..engine.raster import gdal_exceptions, read_band, read_window
 from ..engine.zones import (AREA_FIELD, ZONE_CODE_FIELD, ZONE_CODES, ZONE_DISPLAY_NAMES, ZONE_FIELD,
                             normalise_zone)
 from .base import ReservePlannerAlgorithm
@@ -85,15 +85,33 @@ def raster_grid(layer, work_crs, feedback):
             tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.').format(
                 layer=layer.name()))
     if qgis_io.is_metric(layer.crs()):
-        return read_band(layer.source()), layer.crs()
+        try:
+            return read_band(layer.source()), layer.crs()
+        except EngineError as error:
+            raise QgsProcessingException(qgis_io.engine_message(error)) from error
     feedback.pushWarning(tr('The raster "{layer}" is not in a projected CRS in metres; it is warped to {crs} '
                             '(nearest neighbour) for this run.').format(layer=layer.name(), crs=work_crs.description()))
+    return warped_grid(layer, work_crs), work_crs
+
+
+def warped_grid(layer, work_crs):
+    """Band 1 of a raster layer warped (nearest neighbour) to ``work_crs`` through an in-memory GeoTIFF.
+
+    GDAL errors (a file gone or unreadable, a CRS GDAL cannot transform to) raise a QgsProcessingException
+    naming the raster.
+    """
     warped = '/vsimem/reserve_planner_{}.tif'.format(uuid.uuid4().hex)
     try:
-        gdal.Warp(warped, layer.source(), dstSRS=work_crs.toWkt(), resampleAlg='near')
-        return read_band(warped), work_crs
+        with gdal_exceptions():
+            gdal.Warp(warped, layer.source(), dstSRS=work_crs.toWkt(), resampleAlg='near')
+            return read_band(warped)
+    except (RuntimeError, EngineError) as error:
+        reason = qgis_io.engine_message(error) if isinstance(error, EngineError) else str(error).strip()
+        raise QgsProcessingException(tr('The raster "{layer}" could not be warped to {crs}: {reason}').format(
+            layer=layer.name(), crs=work_crs.description(), reason=reason)) from error
     finally:
-        gdal.Unlink(warped)
+        if gdal.VSIStatL(warped) is not None:
+            gdal.Unlink(warped)
 
 
 class GenerateZones(ReservePlannerAlgorithm):
@@ -316,7 +334,12 @@ class ZoneStatistics(ReservePlannerAlgorithm):
         for zone, geometry in zones:
             by_zone.setdefault(zone, []).append(qgis_io.to_shapely(
                 qgis_io.transform_geometry(geometry, work_crs, landcover.crs(), context)))
-        grid = read_window(landcover.source(), combined_bounds(part for parts in by_zone.values() for part in parts))
+        try:
+            grid = read_window(landcover.source(),
+                               combined_bounds(part for parts in by_zone.values() for part in parts))
+        except EngineError as error:
+            raise QgsProcessingException(tr('The land-cover raster "{layer}" cannot be read: {reason}').format(
+                layer=landcover.name(), reason=qgis_io.engine_message(error))) from error
         composition = {}
         for index, (zone, geometries) in enumerate(by_zone.items()):
             if feedback.isCanceled():
