@@ -382,6 +382,15 @@ def test_null_protected_geometry_is_reported_and_invalid_region_is_refused(qgis_
         run_coverage(PROTECTED=[protected], REGIONS=bad_regions)
 
 
+def test_region_field_is_found_in_any_case_and_a_wrong_name_is_refused(qgis_app):
+    protected = protected_layer([(box(X0, Y0, X0 + 2000, Y0 + 10000).wkt, DESIGNATED)])
+    regions = region_layer([(square_wkt(X0, Y0, 10000), ['r'])], field='NAME')
+    result = run_coverage(PROTECTED=[protected], REGIONS=regions, REGION_FIELD='name')
+    assert rows_by_region(result['OUTPUT'], 'NAME')['r']['percent'] == pytest.approx(20.0)
+    with pytest.raises(QgsProcessingException, match='Layer "regions" has no field "nom". Its fields are: NAME.'):
+        run_coverage(PROTECTED=[protected], REGIONS=regions, REGION_FIELD='nom')
+
+
 def test_empty_protected_layer_gives_zero_coverage(qgis_app):
     result = run_coverage(PROTECTED=[protected_layer([])], REGIONS=chinese_regions(), REGION_FIELD='名称')
     assert [feature['percent'] for feature in result['OUTPUT'].getFeatures()] == [0.0, 0.0]

@@ -340,6 +340,20 @@ def test_cancelled_run_raises_and_writes_nothing(qgis_app, tmp_path, inputs):
     assert not (tmp_path / 'species.gpkg').exists() and not (tmp_path / 'groups.gpkg').exists()
 
 
+def test_species_and_group_fields_are_found_in_any_case_and_wrong_names_are_refused(qgis_app):
+    ranges = polygon_layer('ranges', 'EPSG:4326', 'field=SPECIES:string&field=CLASS:string', [
+        (quadrangle(100, 30, 101, 31), ['Ailuropoda melanoleuca', 'Mammalia'])])
+    result = run_habitat(SPECIES=ranges, SPECIES_FIELD='species', GROUP_FIELD='class', PROTECTED=[protected_areas()])
+    row = next(result['OUTPUT'].getFeatures())
+    assert (row['species'], row['group']) == ('Ailuropoda melanoleuca', 'Mammalia')
+    assert row['percent'] == pytest.approx(100.0)
+    for wrong in ({'SPECIES_FIELD': 'name'}, {'SPECIES_FIELD': 'species', 'GROUP_FIELD': 'family'}):
+        missing = list(wrong.values())[-1]
+        with pytest.raises(QgsProcessingException,
+                           match='Layer "ranges" has no field "{}". Its fields are: SPECIES, CLASS.'.format(missing)):
+            run_habitat(SPECIES=ranges, PROTECTED=[protected_areas()], **wrong)
+
+
 def test_null_range_geometry_is_named(qgis_app):
     ranges = polygon_layer('ranges', 'EPSG:4326', 'field=name:string', [(quadrangle(100, 30, 101, 31), ['a']),
                                                                        (None, ['b'])])

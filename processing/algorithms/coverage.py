@@ -336,7 +336,8 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         regions_source = self.parameterAsSource(parameters, self.REGIONS, context)
         if parameters.get(self.REGIONS) and regions_source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.REGIONS))
-        region_field = self.parameterAsString(parameters, self.REGION_FIELD, context)
+        region_field = None if regions_source is None else qgis_io.resolve_field(
+            regions_source, self.parameterAsString(parameters, self.REGION_FIELD, context), regions_source.sourceName())
         target = self.parameterAsDouble(parameters, self.TARGET, context)
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         wants_timeline = bool(html_path) or bool(parameters.get(self.OUTPUT_TIMELINE))
@@ -579,8 +580,9 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         layers = self.protected_layers(parameters, context)
         species_source = self.parameterAsSource(parameters, self.SPECIES, context)
-        species_field = self.parameterAsString(parameters, self.SPECIES_FIELD, context)
-        group_field = self.parameterAsString(parameters, self.GROUP_FIELD, context)
+        species_field, group_field = (None if species_source is None else qgis_io.resolve_field(
+            species_source, self.parameterAsString(parameters, name, context), species_source.sourceName())
+            for name in (self.SPECIES_FIELD, self.GROUP_FIELD))
         rasters = [layer for layer in self.parameterAsLayerList(parameters, self.HABITAT_RASTERS, context)
                    if isinstance(layer, QgsRasterLayer)]
         raster_group = self.parameterAsString(parameters, self.RASTER_GROUP, context) or self.tr('Habitat rasters')
