@@ -28,6 +28,7 @@ from qgis.PyQt.QtGui import QColor
 
 from ..processing import qgis_io
 from ..processing.engine import zone_editing
+from ..processing.engine.geometry import repair_polygon
 from ..processing.engine.raster import read_window
 from .capture_tool import CaptureTool
 
@@ -94,7 +95,11 @@ class CorridorSettings:
 
 
 class CorridorBuilder:
-    """Turns a centre line into a corridor feature, working in a metric CRS around the reserves."""
+    """Turns a centre line into a corridor feature, working in a metric CRS around the reserves.
+
+    Invalid reserves are repaired (geometry.repair_polygon) so that the corridor is cut from their area; a
+    reserve with no area, even repaired, cannot be joined.
+    """
 
     def __init__(self, settings):
         self.settings = settings
@@ -108,8 +113,10 @@ class CorridorBuilder:
             if geometry.isNull():
                 continue
             geometry.transform(to_metric)
-            self.reserve_ids.append(feature.id())
-            self.reserve_shapes.append(qgis_io.to_shapely(geometry))
+            shape, _status = repair_polygon(qgis_io.to_shapely(geometry))
+            if shape is not None:
+                self.reserve_ids.append(feature.id())
+                self.reserve_shapes.append(shape)
 
     def metric(self, geometry, crs):
         """A QgsGeometry in ``crs`` as a shapely geometry in the metric CRS."""

@@ -297,6 +297,12 @@ class ZoneEditorDock(QgsDockWidget, FORM_CLASS):
         except (ValueError, OSError) as error:
             self.message_bar.pushMessage(tr('Corridor not added'), error_text(error), Qgis.Warning, 8)
             return None
+        except ShapelyError as error:
+            self.message_bar.pushMessage(tr('Corridor not added'), tr(
+                'The corridor could not be cut from the reserves ({error}). Check the reserves layer with '
+                'Vector > Geometry Tools > Check Validity, fix the features it lists, and draw again.').format(
+                error=error), Qgis.Warning, 12)
+            return None
         self.corridorMessageLabel.setText(self.corridor_summary(chosen.reserves, feature, cost))
         return feature
 

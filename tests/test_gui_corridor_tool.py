@@ -217,3 +217,34 @@ def test_least_cost_path_reads_only_a_window_round_the_reserves(corridor_dock, t
     corridor = only_feature(corridors)
     assert corridor['length_m'] == pytest.approx(full_line.difference(unary_union(reserve_shapes)).length)
     assert corridor.geometry().boundingBox().yMaximum() > Y0 + 4000, 'the path must go round the top of the wall'
+
+
+def test_a_self_intersecting_reserve_is_repaired_before_the_corridor_is_cut(corridor_dock):
+    from qgis.core import QgsGeometry
+
+    dock, canvas, reserves, corridors = corridor_dock
+    # The second reserve becomes a bow tie over its square: two triangles meeting at its centre (4000, 1500);
+    # the line ends at the centre of the west triangle, whose tip is the bow tie's crossing.
+    second = max(feature.id() for feature in reserves.getFeatures())
+    points = [QgsPointXY(X0 + x, Y0 + y) for x, y in [(3500, 1000), (4500, 2000), (4500, 1000), (3500, 2000)]]
+    reserves.dataProvider().changeGeometryValues({second: QgsGeometry.fromPolygonXY([points + [points[0]]])})
+    click_shape(canvas, dock.corridor_tool, [(X0 + 1000, Y0 + 1500), (X0 + 3700, Y0 + 1500)])
+    corridor = only_feature(corridors)
+    assert corridor['length_m'] == pytest.approx(GAP)
+
+
+def test_a_geometry_error_cutting_the_corridor_is_reported(corridor_dock, monkeypatch):
+    from shapely.errors import TopologicalError
+
+    from reserve_planner.plugin import corridor_tool
+
+    dock, canvas, _reserves, corridors = corridor_dock
+
+    def failing_overlay(*_args, **_kwargs):
+        raise TopologicalError('GEOS could not subtract the reserves')
+
+    monkeypatch.setattr(corridor_tool.zone_editing, 'corridor_from_line', failing_overlay)
+    click_shape(canvas, dock.corridor_tool, [(X0 + 1000, Y0 + 1500), (X0 + 4000, Y0 + 1500)])
+    assert corridors.featureCount() == 0
+    message = dock.message_bar.currentItem().text()
+    assert 'Check Validity' in message and 'GEOS could not subtract' in message
