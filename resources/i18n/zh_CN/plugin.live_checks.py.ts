@@ -8,6 +8,10 @@
       <translation>未知功能区值</translation>
     </message>
     <message>
+      <source>Not zoned</source>
+      <translation>未区划</translation>
+    </message>
+    <message>
       <source>Checking the zoning…</source>
       <translation>正在检查功能区划…</translation>
     </message>

@@ -16,6 +16,10 @@
       <translation>未添加功能区</translation>
     </message>
     <message>
+      <source>The new zone could not be clipped against the existing zones ({error}). Check the zoning layer with Vector &gt; Geometry Tools &gt; Check Validity, fix the features it lists, and draw again.</source>
+      <translation>新功能区无法按现有功能区裁剪（{error}）。请用“矢量 &gt; 几何工具 &gt; 检查有效性”检查区划图层，修复其列出的要素后重新绘制。</translation>
+    </message>
+    <message>
       <source>Existing zones cover the whole drawing and the new zone yields.</source>
       <translation>现有功能区覆盖了整个绘制范围，新功能区已让位。</translation>
     </message>
@@ -38,6 +42,10 @@
     <message>
       <source>Choose the reserves layer and a corridor layer first.</source>
       <translation>请先选择保护地图层和廊道图层。</translation>
+    </message>
+    <message>
+      <source>The corridor could not be cut from the reserves ({error}). Check the reserves layer with Vector &gt; Geometry Tools &gt; Check Validity, fix the features it lists, and draw again.</source>
+      <translation>无法从保护地中裁出廊道（{error}）。请用“矢量 &gt; 几何工具 &gt; 检查有效性”检查保护地图层，修复其列出的要素后重新绘制。</translation>
     </message>
     <message>
       <source>Corridor from reserve {start} to reserve {end}: {length:,.0f} m long, {width:,.0f} m wide, {area:,.2f} ha.</source>

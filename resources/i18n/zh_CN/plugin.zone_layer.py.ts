@@ -12,6 +12,10 @@
       <translation>无法创建功能区划图层 {path}：{error}</translation>
     </message>
     <message>
+      <source>Could not write the reserve into the new zoning layer {path}: {error}</source>
+      <translation>无法将保护地写入新区划图层 {path}：{error}</translation>
+    </message>
+    <message>
       <source>Draw {zone}</source>
       <translation>绘制{zone}</translation>
     </message>

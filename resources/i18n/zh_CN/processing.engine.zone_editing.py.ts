@@ -4,6 +4,10 @@
   <context>
     <name>ReservePlannerEngine</name>
     <message>
+      <source>A reserve lies outside the resistance raster; choose a raster that covers both reserves.</source>
+      <translation>有保护地位于阻力栅格范围之外；请选择覆盖两个保护地的栅格。</translation>
+    </message>
+    <message>
       <source>The drawn polygon has no area; draw at least three points that enclose an area.</source>
       <translation>绘制的多边形没有面积；请至少绘制三个围成区域的点。</translation>
     </message>
@@ -22,10 +26,6 @@
     <message>
       <source>The corridor starts and ends in the same reserve; end it in another reserve.</source>
       <translation>廊道的起点和终点位于同一个保护地；请在另一个保护地结束。</translation>
-    </message>
-    <message>
-      <source>A reserve lies outside the resistance raster; choose a raster that covers both reserves.</source>
-      <translation>有保护地位于阻力栅格范围之外；请选择覆盖两个保护地的栅格。</translation>
     </message>
     <message>
       <source>No path joins the two reserves: barriers (nodata or resistance &lt;= 0) separate them.</source>
