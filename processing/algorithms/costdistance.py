@@ -32,11 +32,15 @@ from qgis.PyQt.QtCore import QCoreApplication, QVariant
 from .. import qgis_io
 from ..engine import costdistance
 from ..engine.messages import EngineError
-from ..engine.raster import cell_size, read_band, write_geotiff
+from ..engine.raster import cell_size, gdal_exceptions, raster_errors, read_band, require_memory, write_geotiff
 from .base import ReservePlannerAlgorithm
 
 COST_STYLE = 'costdistance'
 PATH_STYLE = 'leastcostpath'
+
+ADAPTER_BYTES_PER_CELL = 17
+"""Memory the adapters add per cell to the engine's: the resistance band as read (float64, 8 bytes) and the
+Float32 output with its nodata copy and mask (4 + 4 + 1)."""
 
 
 def tr(text):
@@ -49,52 +53,65 @@ class ResistanceGrid:
     A raster in a projected CRS in metres is used as it is. Any other raster (geographic, Web Mercator,
     feet) is warped with nearest neighbour to a local Lambert azimuthal equal-area CRS for the run, with a
     warning, and results are warped back onto the layer's grid (DESIGN.md conventions: metres whatever the CRS).
+
+    ``bytes_per_cell`` is the memory the caller's whole run holds per cell of the raster; a raster too large
+    for the memory available is refused before it is read (engine.raster.require_memory).
     """
 
-    def __init__(self, layer, feedback):
+    def __init__(self, layer, feedback, bytes_per_cell=costdistance.BYTES_PER_CELL + ADAPTER_BYTES_PER_CELL):
         if layer.providerType() != 'gdal':
             raise QgsProcessingException(
                 tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.').format(
                     layer=layer.name()))
         self.layer = layer
-        self.layer_grid = read_band(layer.source())
         self.crs = qgis_io.metric_crs(layer.extent(), layer.crs())
-        if self.crs == layer.crs():
-            self.grid = self.layer_grid
-        else:
-            feedback.pushWarning(
-                tr('The raster "{layer}" is not in a projected CRS in metres; it is warped (nearest neighbour) '
-                   'to {crs} for this run and the result warped back onto its grid.').format(
-                    layer=layer.name(), crs=self.crs.description()))
-            self.grid = self._warp(self.layer_grid, self.crs.toWkt())
         try:
+            require_memory(layer.source(), bytes_per_cell)
+            self.layer_grid = read_band(layer.source())
+            self.grid = self._working_grid(feedback)
             self.cell_width, self.cell_height = cell_size(self.grid.geotransform)
         except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
+            raise self.error(error) from error
+
+    def error(self, engine_error):
+        """A QgsProcessingException naming the resistance layer and saying what the engine found."""
+        return QgsProcessingException(tr('Raster "{layer}": {message}').format(
+            layer=self.layer.name(), message=qgis_io.engine_message(engine_error)))
+
+    def _working_grid(self, feedback):
+        if self.crs == self.layer.crs():
+            return self.layer_grid
+        feedback.pushWarning(
+            tr('The raster "{layer}" is not in a projected CRS in metres; it is warped (nearest neighbour) '
+               'to {crs} for this run and the result warped back onto its grid.').format(
+                layer=self.layer.name(), crs=self.crs.description()))
+        return self._warp(self.layer_grid, self.crs.toWkt())
 
     def _warp(self, grid, crs_wkt, like=None):
         """``grid`` warped (nearest neighbour) to ``crs_wkt``, or onto the grid of the Grid ``like``."""
         options = dict(dstSRS=crs_wkt, srcNodata=np.nan)
         if like is not None:
             options.update(grid_bounds(like.geotransform, like.array.shape))
-        return warped_band(_memory_dataset(grid), **options)
+        return warped_band(_memory_dataset(grid), self.layer.source(), **options)
 
     def to_layer_grid(self, array):
         """``array`` (on the working grid) on the layer's own grid."""
         if self.grid is self.layer_grid:
             return array
         working = self.grid._replace(array=array)
-        return self._warp(working, self.layer_grid.crs_wkt, like=self.layer_grid).array
+        try:
+            return self._warp(working, self.layer_grid.crs_wkt, like=self.layer_grid).array
+        except EngineError as error:
+            raise self.error(error) from error
 
     def graph(self):
         try:
             return costdistance.CostGraph(self.grid.array, self.cell_width, self.cell_height)
         except EngineError as error:
-            raise QgsProcessingException(
-                tr('Raster "{layer}": {message}').format(
-                    layer=self.layer.name(), message=qgis_io.engine_message(error))) from error
+            raise self.error(error) from error
 
 
+@gdal_exceptions()
 def _memory_dataset(grid):
     rows, cols = grid.array.shape
     dataset = gdal.GetDriverByName('MEM').Create('', cols, rows, 1, gdal.GDT_Float64)
@@ -113,15 +130,18 @@ def grid_bounds(geotransform, shape):
     return dict(outputBounds=(x0, y0 + rows * dy, x0 + cols * dx, y0), width=cols, height=rows)
 
 
-def warped_band(source, **options):
+@gdal_exceptions()
+def warped_band(source, name, **options):
     """gdal.Warp of ``source`` (a path or dataset) with nearest neighbour and ``options``, read back as an
-    engine Grid (float64, NaN = nodata)."""
+    engine Grid (float64, NaN = nodata); an EngineError names the raster ``name`` when GDAL fails."""
     path = '/vsimem/reserve_planner_{}.tif'.format(uuid.uuid4().hex)
     try:
-        gdal.Warp(path, source, resampleAlg='near', outputType=gdal.GDT_Float64, dstNodata=np.nan, **options)
+        with raster_errors(name):
+            gdal.Warp(path, source, resampleAlg='near', outputType=gdal.GDT_Float64, dstNodata=np.nan, **options)
         return read_band(path)
     finally:
-        gdal.Unlink(path)
+        if gdal.VSIStatL(path) is not None:
+            gdal.Unlink(path)
 
 
 def vector_sources(source, layer_name, resistance, context, feedback):
@@ -171,13 +191,11 @@ def raster_sources(layer, resistance):
         raise QgsProcessingException(
             tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.').format(
                 layer=layer.name()))
-    grid = resistance.grid
-    if same_grid(layer.source(), grid):
-        mask = nonzero_cells(layer.source())
-    else:
-        values = warped_band(layer.source(), dstSRS=grid.crs_wkt,
-                             **grid_bounds(grid.geotransform, grid.array.shape)).array
-        mask = np.nan_to_num(values, nan=0.0) != 0
+    try:
+        mask = _nonzero_on_grid(layer.source(), resistance.grid)
+    except EngineError as error:
+        raise QgsProcessingException(tr('Raster "{layer}": {message}').format(
+            layer=layer.name(), message=qgis_io.engine_message(error))) from error
     if not mask.any():
         raise QgsProcessingException(
             tr('The source raster "{layer}" has no non-zero cell on the resistance raster "{raster}".').format(
@@ -185,15 +203,24 @@ def raster_sources(layer, resistance):
     return mask
 
 
+def _nonzero_on_grid(path, grid):
+    if same_grid(path, grid):
+        return nonzero_cells(path)
+    values = warped_band(path, path, dstSRS=grid.crs_wkt, **grid_bounds(grid.geotransform, grid.array.shape)).array
+    return np.nan_to_num(values, nan=0.0) != 0
+
+
 def nonzero_cells(path):
     """Boolean mask of the cells of band 1 of the raster at ``path`` that are neither 0 nor nodata (read in
     the band's own type, so a byte raster costs a byte per cell)."""
-    dataset = gdal.Open(path)
-    band = dataset.GetRasterBand(1)
-    values = band.ReadAsArray()
+    with raster_errors(path):
+        dataset = gdal.Open(path)
+        band = dataset.GetRasterBand(1)
+        values = band.ReadAsArray()
+        nodata = band.GetNoDataValue()
     mask = values != 0
-    if band.GetNoDataValue() is not None:
-        mask &= values != band.GetNoDataValue()
+    if nodata is not None:
+        mask &= values != nodata
     if np.issubdtype(values.dtype, np.floating):
         mask &= ~np.isnan(values)
     return mask
@@ -201,11 +228,12 @@ def nonzero_cells(path):
 
 def same_grid(path, grid):
     """True when the raster at ``path`` has exactly the cells of the engine Grid ``grid``."""
-    dataset = gdal.Open(path)
     rows, cols = grid.array.shape
-    same_crs = osr.SpatialReference(dataset.GetProjection()).IsSame(osr.SpatialReference(grid.crs_wkt))
-    return (dataset.RasterXSize, dataset.RasterYSize) == (cols, rows) and bool(same_crs) and np.allclose(
-        dataset.GetGeoTransform(), grid.geotransform, rtol=0, atol=1e-9 * max(1.0, abs(grid.geotransform[1])))
+    with raster_errors(path):
+        dataset = gdal.Open(path)
+        same_crs = osr.SpatialReference(dataset.GetProjection()).IsSame(osr.SpatialReference(grid.crs_wkt))
+        return (dataset.RasterXSize, dataset.RasterYSize) == (cols, rows) and bool(same_crs) and np.allclose(
+            dataset.GetGeoTransform(), grid.geotransform, rtol=0, atol=1e-9 * max(1.0, abs(grid.geotransform[1])))
 
 
 def accumulate(graph, mask, max_cost, feedback):
@@ -296,7 +324,10 @@ class CostDistance(ReservePlannerAlgorithm):
         if feedback.isCanceled():
             raise QgsProcessingException(tr('The run was cancelled; no output was written.'))
         grid = resistance.layer_grid
-        write_geotiff(output, cost.astype(np.float32), grid.geotransform, grid.crs_wkt, fast=True)
+        try:
+            write_geotiff(output, cost.astype(np.float32), grid.geotransform, grid.crs_wkt, fast=True)
+        except EngineError as error:
+            raise QgsProcessingException(qgis_io.engine_message(error)) from error
         steps.setProgress(100)
         _style_cost_raster(context, output)
         return {self.OUTPUT: output}

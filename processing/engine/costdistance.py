@@ -77,6 +77,12 @@ BLOCK_CELLS = 1 << 20
 PROGRESS_STEP = 0.01
 """Fraction of the passable cells settled between two progress reports."""
 
+BYTES_PER_CELL = 27
+"""Memory a run holds per cell of the grid (callers check it against the memory available before reading a
+raster, engine.raster.require_memory): the padded resistance (float64, 8 bytes), the lightest edges (float32, 4),
+the accumulated cost (float64, 8), the queued and settled flags (2 x 1), the queue slots (int32, 4) and the source
+mask (1)."""
+
 
 class Canceled(Exception):  # noqa: N818 (public name the zoning and corridor engines catch)
     """The caller's ``is_canceled()`` returned True during a run."""

@@ -4,6 +4,8 @@ A grid is described by its GDAL geotransform (x0, dx, 0, y0, 0, -dy) and CRS WKT
 row-major with row 0 at the top. Nodata cells are NaN in float arrays handed to the engine.
 """
 
+import contextlib
+import math
 import os
 import uuid
 from collections import namedtuple
@@ -14,25 +16,113 @@ from shapely import wkb
 
 from .messages import EngineError, N_
 
-gdal.UseExceptions()
+
+EXCEPTION_MODULES = (gdal, ogr, osr)
+"""The GDAL binding modules, each with its own UseExceptions flag (GDAL 3.6 and later); GDAL stacks their
+error handlers, so they are switched off in the reverse order."""
+
+READ_BYTES_PER_CELL = 9
+"""Memory read_band holds per cell: the float64 band and the boolean nodata mask."""
+
+READ_ERROR = N_('Cannot read the raster {path} ({reason}). Check that the file exists, is a raster GDAL can read '
+                'and is complete (not damaged or still being copied).')
+WRITE_ERROR = N_('Cannot write the raster {path} ({reason}). Check that its folder exists and is writable and that '
+                 'the disk has room.')
+
+
+@contextlib.contextmanager
+def gdal_exceptions():
+    """Make GDAL, OGR and OSR raise inside the block (or decorated function) and restore the caller's
+    settings after.
+
+    QGIS and other plugins rely on GDAL's default of returning None, so the plugin never switches
+    exceptions on for the whole process.
+    """
+    previous = [module.GetUseExceptions() for module in EXCEPTION_MODULES]
+    for module in EXCEPTION_MODULES:
+        module.UseExceptions()
+    try:
+        yield
+    finally:
+        for module, was_on in reversed(list(zip(EXCEPTION_MODULES, previous))):
+            if not was_on:
+                module.DontUseExceptions()
+
+
+@contextlib.contextmanager
+def raster_errors(path, template=READ_ERROR):
+    """Run the block with GDAL exceptions on; a GDAL error becomes an EngineError naming the raster ``path``
+    (``template``: READ_ERROR or WRITE_ERROR, with GDAL's own words as the reason)."""
+    with gdal_exceptions():
+        try:
+            yield
+        except RuntimeError as error:
+            raise EngineError(template, path=path, reason=str(error).strip()) from error
+
+
+def available_memory():
+    """Bytes of memory a computation can take now, or None where the system does not say (Windows, macOS:
+    the memory check is then skipped). On Linux, MemAvailable of /proc/meminfo (free memory plus the caches
+    the kernel can drop); without it, free pages x page size from os.sysconf."""
+    try:
+        with open('/proc/meminfo', encoding='ascii') as meminfo:
+            for line in meminfo:
+                if line.startswith('MemAvailable:'):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    try:
+        return os.sysconf('SC_AVPHYS_PAGES') * os.sysconf('SC_PAGE_SIZE')
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def require_memory(path, bytes_per_cell):
+    """Fail early, before any cell is read, when a computation holding ``bytes_per_cell`` bytes for each cell of
+    the raster ``path`` (summed over all its arrays: 8 for one float64 copy) would not fit in available_memory()
+    (DESIGN.md: an input too large for memory fails early with a clear message). Reads only the GDAL header;
+    checks nothing where the available memory is unknown."""
+    available = available_memory()
+    if available is None:
+        return
+    with raster_errors(path):
+        dataset = gdal.Open(path)
+        cols, rows = dataset.RasterXSize, dataset.RasterYSize
+    needed = rows * cols * bytes_per_cell
+    if needed > available:
+        raise EngineError(
+            N_('The raster {path} has {cells} cells ({cols} columns x {rows} rows): this computation needs about '
+               '{needed} of memory and only {available} is available. Clip the raster to the study area or '
+               'resample it to larger cells (Raster > Projections > Warp), then run again.'),
+            path=path, cells='{:,}'.format(rows * cols), cols=cols, rows=rows, needed=_readable_size(needed),
+            available=_readable_size(available))
+
+
+def _readable_size(size):
+    """``size`` bytes as '512.0 bytes', '3.5 KB', '120.0 MB' or '2.4 GB' (powers of 1024)."""
+    exponent = min(int(math.log(max(size, 1), 1024)), 3)
+    return '{:,.1f} {}'.format(size / 1024 ** exponent, ('bytes', 'KB', 'MB', 'GB')[exponent])
+
 
 Grid = namedtuple('Grid', 'array geotransform crs_wkt')
 """A band as float64 with NaN for nodata, its geotransform and its CRS as WKT."""
 
 
 def read_band(path, band=1):
-    """Read one band of a GDAL raster as a Grid (float64, NaN where nodata)."""
-    dataset = gdal.Open(path)
-    if dataset is None:
-        raise EngineError(N_('Cannot open the raster {path}.'), path=path)
-    raster_band = dataset.GetRasterBand(band)
-    array = raster_band.ReadAsArray().astype(np.float64)
-    nodata = raster_band.GetNoDataValue()
-    if nodata is not None:
-        array[array == nodata] = np.nan
-    return Grid(array, dataset.GetGeoTransform(), dataset.GetProjection())
+    """Read one band of a GDAL raster as a Grid (float64, NaN where nodata). An EngineError names the file
+    when GDAL cannot read it or when it would not fit in memory (require_memory)."""
+    require_memory(path, READ_BYTES_PER_CELL)
+    with raster_errors(path):
+        dataset = gdal.Open(path)
+        raster_band = dataset.GetRasterBand(band)
+        array = raster_band.ReadAsArray(buf_type=gdal.GDT_Float64)
+        nodata = raster_band.GetNoDataValue()
+        if nodata is not None:
+            array[array == nodata] = np.nan
+        return Grid(array, dataset.GetGeoTransform(), dataset.GetProjection())
 
 
+@gdal_exceptions()
 def read_rows(dataset, first_row, row_count, band=1):
     """Rows [first_row, first_row + row_count) of one band of an open GDAL dataset, float64 with NaN for nodata
     (for streaming a raster block by block)."""
@@ -47,9 +137,11 @@ def read_rows(dataset, first_row, row_count, band=1):
 def read_window(path, bounds, band=1):
     """The cells of one band that overlap ``bounds`` (minx, miny, maxx, maxy in the raster's CRS) as a
     Grid, without reading the rest of the raster; a Grid with no cells when they do not overlap."""
-    dataset = gdal.Open(path)
-    if dataset is None:
-        raise EngineError(N_('Cannot open the raster {path}.'), path=path)
+    with raster_errors(path):
+        return _read_window(gdal.Open(path), bounds, band)
+
+
+def _read_window(dataset, bounds, band):
     x0, _dx, _rx, y0, _ry, _dy = geotransform = dataset.GetGeoTransform()
     width, height = cell_size(geotransform)
     minx, miny, maxx, maxy = bounds
@@ -61,7 +153,7 @@ def read_window(path, bounds, band=1):
     if col0 == col1 or row0 == row1:
         return Grid(np.empty((0, 0)), window, dataset.GetProjection())
     raster_band = dataset.GetRasterBand(band)
-    array = raster_band.ReadAsArray(col0, row0, col1 - col0, row1 - row0).astype(np.float64)
+    array = raster_band.ReadAsArray(col0, row0, col1 - col0, row1 - row0, buf_type=gdal.GDT_Float64)
     nodata = raster_band.GetNoDataValue()
     if nodata is not None:
         array[array == nodata] = np.nan
@@ -85,22 +177,8 @@ def write_geotiff(path, array, geotransform, crs_wkt, nodata=-9999.0, fast=False
     if np.issubdtype(array.dtype, np.integer):
         data_type = gdal.GDT_Int32
     try:
-        driver = gdal.GetDriverByName('GTiff')
-        rows, cols = array.shape
-        dataset = driver.Create(partial, cols, rows, 1, data_type,
-                                ['COMPRESS=DEFLATE', 'TILED=YES', 'BIGTIFF=IF_SAFER']
-                                + (['ZLEVEL=1', 'NUM_THREADS=ALL_CPUS'] if fast else [])
-                                + (['PREDICTOR=3'] if fast and data_type != gdal.GDT_Int32 else []))
-        dataset.SetGeoTransform(geotransform)
-        dataset.SetProjection(crs_wkt)
-        band = dataset.GetRasterBand(1)
-        band.SetNoDataValue(nodata)
-        if np.issubdtype(array.dtype, np.floating):
-            band.WriteArray(np.where(np.isnan(array), nodata, array))
-        else:
-            band.WriteArray(array)
-        band.FlushCache()
-        dataset = None
+        with raster_errors(path, WRITE_ERROR):
+            _write_partial(partial, array, data_type, geotransform, crs_wkt, nodata, fast)
         os.replace(partial, path)
     finally:
         if os.path.exists(partial):
@@ -108,6 +186,26 @@ def write_geotiff(path, array, geotransform, crs_wkt, nodata=-9999.0, fast=False
     return path
 
 
+def _write_partial(partial, array, data_type, geotransform, crs_wkt, nodata, fast):
+    """Write the GeoTIFF ``partial`` that write_geotiff then moves into place."""
+    rows, cols = array.shape
+    dataset = gdal.GetDriverByName('GTiff').Create(
+        partial, cols, rows, 1, data_type, ['COMPRESS=DEFLATE', 'TILED=YES', 'BIGTIFF=IF_SAFER']
+        + (['ZLEVEL=1', 'NUM_THREADS=ALL_CPUS'] if fast else [])
+        + (['PREDICTOR=3'] if fast and data_type != gdal.GDT_Int32 else []))
+    dataset.SetGeoTransform(geotransform)
+    dataset.SetProjection(crs_wkt)
+    band = dataset.GetRasterBand(1)
+    band.SetNoDataValue(nodata)
+    if np.issubdtype(array.dtype, np.floating):
+        band.WriteArray(np.where(np.isnan(array), nodata, array))
+    else:
+        band.WriteArray(array)
+    band.FlushCache()
+    dataset = None
+
+
+@gdal_exceptions()
 def polygonize(mask, geotransform, crs_wkt=''):
     """The True cells of a boolean ``mask`` as a list of shapely polygons along cell edges, one per
     4-connected region (GDAL's Polygonize)."""
@@ -125,6 +223,7 @@ def polygonize(mask, geotransform, crs_wkt=''):
     return [wkb.loads(bytes(feature.GetGeometryRef().ExportToWkb())) for feature in layer]
 
 
+@gdal_exceptions()
 def rasterize(geometries, values, shape, geotransform, crs_wkt='', all_touched=False, fill=0, dtype=np.int32):
     """Burn shapely ``geometries`` with ``values`` onto a grid of ``shape`` (rows, cols).
 

@@ -48,11 +48,11 @@ sites measured by exact cell fractions."""
 
 
 def grid_spec(path):
-    """Shape, geotransform and CRS WKT of a raster, without reading its cells."""
-    dataset = gdal.Open(path)
-    if dataset is None:
-        raise EngineError(N_('Cannot open the raster {path}.'), path=path)
-    return GridSpec(dataset.RasterYSize, dataset.RasterXSize, dataset.GetGeoTransform(), dataset.GetProjection())
+    """Shape, geotransform and CRS WKT of a raster, without reading its cells (EngineError naming the file when
+    GDAL cannot open it)."""
+    with raster.raster_errors(path):
+        dataset = gdal.Open(path)
+        return GridSpec(dataset.RasterYSize, dataset.RasterXSize, dataset.GetGeoTransform(), dataset.GetProjection())
 
 
 def plan_zonal(geometries, spec):
@@ -69,7 +69,8 @@ def zonal_means(path, plan, band=1, progress=None):
     """Mean of raster ``path`` (band ``band``) inside each site of ``plan`` (made by plan_zonal for this grid).
 
     Returns a ZonalResult of float arrays aligned with the planned geometries; the raster is read block by block.
-    ``progress``: optional callable ``(fraction done) -> bool``, True to cancel (then None is returned).
+    ``progress``: optional callable ``(fraction done) -> bool``, True to cancel (then None is returned). An
+    EngineError names the file when GDAL cannot read it.
     """
     spec = grid_spec(path)
     if (spec.rows, spec.cols, tuple(spec.geotransform)) != (plan.spec.rows, plan.spec.cols,
@@ -77,14 +78,15 @@ def zonal_means(path, plan, band=1, progress=None):
         raise EngineError(N_('The raster {path} is not on the grid the sites were located on.'), path=path)
     sums = np.zeros(plan.count)
     weights = np.zeros(plan.count)
-    dataset = gdal.Open(path)
-    for first_row in range(0, spec.rows, ROWS_PER_BLOCK):
-        if progress is not None and progress(first_row / spec.rows):
-            return None
-        last_row = min(first_row + ROWS_PER_BLOCK, spec.rows)
-        values = raster.read_rows(dataset, first_row, last_row - first_row, band)
-        _add_runs(plan.runs, first_row, last_row, values, sums, weights)
-        _add_cells(plan.cells, first_row, last_row, values, sums, weights)
+    with raster.raster_errors(path):
+        dataset = gdal.Open(path)
+        for first_row in range(0, spec.rows, ROWS_PER_BLOCK):
+            if progress is not None and progress(first_row / spec.rows):
+                return None
+            last_row = min(first_row + ROWS_PER_BLOCK, spec.rows)
+            values = raster.read_rows(dataset, first_row, last_row - first_row, band)
+            _add_runs(plan.runs, first_row, last_row, values, sums, weights)
+            _add_cells(plan.cells, first_row, last_row, values, sums, weights)
     with np.errstate(invalid='ignore', divide='ignore'):
         mean = np.where(weights > 0, sums / weights, np.nan)
     return ZonalResult(mean, weights)

@@ -1,0 +1,175 @@
+"""engine.raster's GDAL hygiene and memory check: the plugin never leaves GDAL raising exceptions for the rest of
+QGIS, an unreadable raster gives an error naming the file, and a raster too large for memory is refused before it
+is read (DESIGN.md: an input too large for memory fails early with a clear message)."""
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+import pytest
+from osgeo import gdal, ogr, osr
+from qgis.core import QgsProcessingException
+from shapely.geometry import box
+
+import reserve_planner
+from reserve_planner.processing.engine import costdistance, raster, zonal
+from reserve_planner.processing.engine.messages import EngineError
+from support import geotiff, run, wkt_layer
+
+UTM = 'EPSG:32650'
+X0, Y0 = 500000.0, 4000000.0
+KB = 1024
+
+
+def flags():
+    return [module.GetUseExceptions() for module in (gdal, ogr, osr)]
+
+
+ENGINE_RUN = textwrap.dedent('''
+    import importlib, pkgutil, sys, tempfile, os
+    import numpy as np
+    from osgeo import gdal, ogr, osr
+    modules = (gdal, ogr, osr)
+    for module, on in zip(modules, {initial}):
+        if on:
+            module.UseExceptions()
+    flags = lambda: [module.GetUseExceptions() for module in modules]
+    import reserve_planner.processing.engine as engine
+    for info in pkgutil.iter_modules(engine.__path__):
+        importlib.import_module('reserve_planner.processing.engine.' + info.name)
+    after_import = flags()
+    from reserve_planner.processing.engine import raster
+    from shapely.geometry import box
+    path = os.path.join(tempfile.mkdtemp(), 'grid.tif')
+    raster.write_geotiff(path, np.ones((4, 4)), (0.0, 1.0, 0.0, 4.0, 0.0, -1.0), '')
+    raster.read_band(path)
+    mask = raster.rasterize([box(0, 0, 2, 2)], [1], (4, 4), (0.0, 1.0, 0.0, 4.0, 0.0, -1.0)) > 0
+    raster.polygonize(mask, (0.0, 1.0, 0.0, 4.0, 0.0, -1.0))
+    try:
+        raster.read_band(path + '.missing.tif')
+    except ValueError:
+        pass
+    print(after_import, flags())
+''')
+
+
+@pytest.mark.parametrize('initial', [(0, 0, 0), (1, 1, 1), (1, 0, 0), (0, 1, 1)])
+def test_importing_and_running_the_engine_leaves_gdal_exceptions_as_they_were(initial, tmp_path):
+    """A fresh interpreter, as QGIS is when another plugin relies on GDAL returning None: importing every engine
+    module and reading, writing, rasterising and failing to read leave each module's flag as the caller set it."""
+    plugin_parent = os.path.dirname(os.path.dirname(reserve_planner.__file__))
+    completed = subprocess.run([sys.executable, '-c', ENGINE_RUN.format(initial=list(initial))], cwd=str(tmp_path),
+                               env=dict(os.environ, PYTHONPATH=plugin_parent), capture_output=True, text=True,
+                               timeout=60, check=False)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.strip() == '{0} {0}'.format(list(initial))
+
+
+def test_an_algorithm_run_leaves_gdal_exceptions_off(tmp_path):
+    before = flags()
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((5, 5)), 10.0)
+    sources = wkt_layer('sources', 'Point', UTM, ['POINT({} {})'.format(X0 + 5, Y0 - 5)])
+    run('costdistance', RESISTANCE=resistance, SOURCES=sources, OUTPUT=str(tmp_path / 'cost.tif'))
+    assert before == flags() == [0, 0, 0]
+
+
+@pytest.mark.parametrize('name', ['missing.tif', '中文 目录/不存在.tif'])
+def test_a_missing_raster_gives_an_engine_error_naming_it(tmp_path, name):
+    path = str(tmp_path / name)
+    for read in (raster.read_band, zonal.grid_spec, lambda target: raster.read_window(target, (0, 0, 1, 1))):
+        with pytest.raises(EngineError) as raised:
+            read(path)
+        assert path in str(raised.value)
+        assert 'Check that the file exists' in str(raised.value)
+        assert not isinstance(raised.value, RuntimeError)
+
+
+@pytest.mark.parametrize('content', [b'II*\x00 truncated', 'not a raster, 中文'.encode('utf-8')])
+def test_a_damaged_or_foreign_file_gives_an_engine_error_naming_it(tmp_path, content):
+    path = tmp_path / '损坏.tif'
+    path.write_bytes(content)
+    with pytest.raises(EngineError, match='Cannot read the raster') as raised:
+        raster.read_band(str(path))
+    assert str(path) in str(raised.value)
+
+
+def test_a_band_the_raster_lacks_gives_an_engine_error(tmp_path):
+    path = geotiff(tmp_path / 'one_band.tif', np.ones((2, 2)), 1.0)
+    with pytest.raises(EngineError, match='Cannot read the raster') as raised:
+        raster.read_band(path, band=2)
+    assert path in str(raised.value)
+
+
+def test_writing_into_a_missing_folder_gives_an_engine_error_and_no_file(tmp_path):
+    path = str(tmp_path / 'no such folder' / 'out.tif')
+    with pytest.raises(EngineError, match='Cannot write the raster') as raised:
+        raster.write_geotiff(path, np.ones((2, 2)), (X0, 1.0, 0.0, Y0, 0.0, -1.0), '')
+    assert path in str(raised.value)
+    assert not os.path.exists(os.path.dirname(path))
+
+
+def test_zonal_means_of_a_raster_removed_after_planning_names_it(tmp_path):
+    path = geotiff(tmp_path / 'values.tif', np.ones((4, 4)), 10.0)
+    plan = zonal.plan_zonal([box(X0, Y0 - 20, X0 + 20, Y0)], zonal.grid_spec(path))
+    os.remove(path)
+    with pytest.raises(EngineError, match='Cannot read the raster') as raised:
+        zonal.zonal_means(path, plan)
+    assert path in str(raised.value)
+
+
+# ---------------------------------------------------------------- memory check
+
+def test_available_memory_is_positive_and_at_most_the_physical_memory():
+    physical = os.sysconf('SC_PHYS_PAGES') * os.sysconf('SC_PAGE_SIZE')
+    assert 0 < raster.available_memory() <= physical
+
+
+def test_a_raster_larger_than_the_memory_left_is_refused_before_reading(tmp_path, monkeypatch):
+    """20 x 20 cells read as float64 plus a nodata mask need 400 x 9 = 3,600 bytes = 3.5 KB; with 2 KB left the
+    read is refused with the raster's name, size and what to do."""
+    path = geotiff(tmp_path / '大栅格.tif', np.ones((20, 20)), 10.0)
+    monkeypatch.setattr(raster, 'available_memory', lambda: 2 * KB)
+    with pytest.raises(EngineError) as raised:
+        raster.read_band(path)
+    message = str(raised.value)
+    for expected in (path, '400 cells', '20 columns x 20 rows', '3.5 KB', '2.0 KB', 'Clip the raster'):
+        assert expected in message
+
+
+@pytest.mark.parametrize('available', [4 * KB, None])
+def test_a_raster_that_fits_or_an_unknown_memory_reads_normally(tmp_path, monkeypatch, available):
+    values = np.arange(400.0).reshape(20, 20)
+    path = geotiff(tmp_path / 'fits.tif', values, 10.0)
+    monkeypatch.setattr(raster, 'available_memory', lambda: available)
+    np.testing.assert_array_equal(raster.read_band(path).array, values)
+
+
+def test_a_huge_sparse_raster_is_refused_without_allocating(tmp_path):
+    """A 200,000 x 200,000 byte raster (a few kB on disk) would need 360 GB as float64: refused from its header
+    with the real available memory, before GDAL or numpy try to allocate it."""
+    path = str(tmp_path / 'huge.tif')
+    dataset = gdal.GetDriverByName('GTiff').Create(path, 200000, 200000, 1, gdal.GDT_Byte,
+                                                   ['TILED=YES', 'BLOCKXSIZE=4096', 'BLOCKYSIZE=4096',
+                                                    'SPARSE_OK=TRUE', 'BIGTIFF=YES'])
+    dataset.SetGeoTransform((X0, 1.0, 0.0, Y0, 0.0, -1.0))
+    dataset = None
+    with pytest.raises(EngineError, match='40,000,000,000 cells') as raised:
+        raster.read_band(path)
+    assert path in str(raised.value)
+
+
+def test_cost_distance_checks_the_memory_of_the_whole_run(tmp_path, monkeypatch):
+    """A 20 x 20 resistance reads in 3.5 KB but its cost-distance run holds 400 x (27 + 17) bytes = 17.2 KB:
+    with 10 KB left the algorithm stops before reading and says why, naming the layer."""
+    assert costdistance.BYTES_PER_CELL == 27
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((20, 20)), 10.0)
+    sources = wkt_layer('sources', 'Point', UTM, ['POINT({} {})'.format(X0 + 5, Y0 - 5)])
+    monkeypatch.setattr(raster, 'available_memory', lambda: 10 * KB)
+    with pytest.raises(QgsProcessingException) as raised:
+        run('costdistance', RESISTANCE=resistance, SOURCES=sources, OUTPUT=str(tmp_path / 'cost.tif'))
+    message = str(raised.value)
+    for expected in ('Raster "resistance"', '400 cells', '17.2 KB', '10.0 KB', 'resample'):
+        assert expected in message
+    assert not os.path.exists(tmp_path / 'cost.tif')
