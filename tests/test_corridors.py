@@ -470,6 +470,16 @@ def test_the_core_id_field_is_found_in_any_case_and_a_missing_one_is_refused_bef
         assert (link['from_id'], link['to_id']) == ('west', 'east')
 
 
+def test_a_corridor_raster_that_cannot_be_written_is_a_clear_error(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((10, 20)), 30.0)
+    not_a_folder = tmp_path / 'notes.txt'
+    not_a_folder.write_text('a file, not a folder')
+    with pytest.raises(QgsProcessingException, match='Cannot write the raster') as error:
+        corridornetwork(CORES=core_layer(THREE_CORES[:2], ['a', 'b']), CORE_ID_FIELD='name', RESISTANCE=resistance,
+                        OUTPUT_CORRIDORS=str(not_a_folder / 'corridors.tif'))
+    assert 'Traceback' not in str(error.value)
+
+
 def test_a_core_partly_outside_the_raster_is_reported(qgis_app, tmp_path):
     resistance = geotiff(tmp_path / 'resistance.tif', np.ones((10, 20)), 30.0)
     feedback = RecordingFeedback()

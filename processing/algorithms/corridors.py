@@ -158,9 +158,7 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
         network = self.network(resistance.grid, cores, core_ids, options, steps)
         self.report(network, feedback)
 
-        layer_grid = resistance.layer_grid
-        raster.write_geotiff(corridors_path, resistance.to_layer_grid(network.corridors), layer_grid.geotransform,
-                             layer_grid.crs_wkt)
+        self.write_corridors(corridors_path, resistance, network.corridors)
         id_definition = source.fields().field(id_field)
         results = {self.OUTPUT_CORRIDORS: corridors_path}
         results[self.OUTPUT_LINKS] = self.write_links(
@@ -195,6 +193,16 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
             raise QgsProcessingException(qgis_io.engine_message(error)) from error
         except Canceled:
             raise cancelled() from None
+
+    @staticmethod
+    def write_corridors(path, resistance, corridors_grid):
+        """Write the normalised corridors on the resistance layer's grid; a write error names the file."""
+        layer_grid = resistance.layer_grid
+        try:
+            raster.write_geotiff(path, resistance.to_layer_grid(corridors_grid), layer_grid.geotransform,
+                                 layer_grid.crs_wkt)
+        except EngineError as error:
+            raise QgsProcessingException(qgis_io.engine_message(error)) from error
 
     @staticmethod
     def report(network, feedback):
