@@ -152,10 +152,6 @@
       <translation>得分分值</translation>
     </message>
     <message>
-      <source>Layer "{layer}" has no field "{field}": choose the score field (SCORE_FIELD).</source>
-      <translation>图层“{layer}”没有字段“{field}”：请选择得分字段（SCORE_FIELD）。</translation>
-    </message>
-    <message>
       <source>Layer "{layer}": field "{field}" must be a cost of 0 or more for every candidate; feature ids {ids} have none. Fill it in or set those sites' score empty.</source>
       <translation>图层“{layer}”：字段“{field}”必须为每个候选地给出 0 或更大的成本；要素编号 {ids} 没有。请填写，或将这些地块的得分置空。</translation>
     </message>

@@ -12,6 +12,10 @@
       <translation>图层“{layer}”中没有区域。请选择至少含一个面的图层。</translation>
     </message>
     <message>
+      <source>Layer "{layer}": features {ids} have no value in the field "{field}"; each is a region of its own, named by its feature id.</source>
+      <translation>图层“{layer}”：要素 {ids} 的字段“{field}”没有值；每个要素各自单独成为一个区域，以其要素 ID 命名。</translation>
+    </message>
+    <message>
       <source>Layer "{layer}" has no protected areas: every region gets ProtConn 0.</source>
       <translation>图层“{layer}”中没有保护地：所有区域的 ProtConn 均为 0。</translation>
     </message>
@@ -31,7 +35,7 @@
 
 Protected areas: polygons. They are dissolved (overlaps count once), and every polygon of the result is cut by each region: the parts inside the region are its protected units, with their area.
 Regions: polygons; features with the same region value are one region. Regions in another CRS than the protected areas are reprojected.
-Region field: names the regions in the outputs.
+Region field: names the regions in the outputs. A feature whose region value is NULL is a region of its own, named by its feature id in the outputs.
 Median dispersal distance (m, default 10000) and probability at that distance (default 0.5): the probability of dispersal between two units d metres apart, edge to edge, is p = exp(-k d) with k = -ln(probability) / distance; p* is the probability of the best path through any other units.
 Transboundary distance (m, default 0 = none): protected areas outside the region but within this distance of it are stepping stones: they carry dispersal between the units of the region but add no area (50000 in the studies of Saura et al.).
 Distances are measured in the CRS of the protected areas when it is projected in metres, otherwise in a local equal-area projection; areas and ProtConn are in that CRS.
@@ -43,7 +47,7 @@ Path probabilities below 1e-9 are ignored; the log gives for each region the mos
 
 保护地：面图层。先融合（重叠部分只计一次），再用每个区域切割融合结果中的每个面：位于区域内的部分为该区域的保护单元，带其面积。
 区域：面图层；区域字段值相同的要素视为同一区域。坐标参考系与保护地不同的区域会被重投影。
-区域字段：在输出中标识各区域。
+区域字段：在输出中标识各区域。区域字段值为空（NULL）的要素各自单独成为一个区域，在输出中以其要素 ID 命名。
 中位扩散距离（米，默认 10000）及该距离处的扩散概率（默认 0.5）：相距 d 米（边到边）的两个单元之间的扩散概率为 p = exp(-k d)，其中 k = -ln(概率) / 距离；p* 为经由其他任意单元的最佳路径概率。
 跨界距离（米，默认 0 = 不使用）：区域外但距区域不超过该距离的保护地作为踏脚石：它们在区域内各单元之间传递扩散，但不计面积（Saura 等的研究中为 50000）。
 保护地坐标参考系为以米为单位的投影坐标系时直接在其中量测距离，否则在局部等积投影中量测；面积和 ProtConn 均在该坐标系中计算。

@@ -94,10 +94,6 @@ Outputs: the problems layer (polygons in the zoning's CRS; fields rule, severity
       <translation>警告数</translation>
     </message>
     <message>
-      <source>The zoning layer "{layer}" has no field "{field}". Choose the field that holds core, buffer and transition.</source>
-      <translation>功能区图层“{layer}”没有字段“{field}”。请选择记录核心区、缓冲区和实验区的字段。</translation>
-    </message>
-    <message>
       <source>{errors} errors and {warnings} warnings under the profile "{profile}".</source>
       <translation>按“{profile}”规则集检查：{errors} 个错误，{warnings} 个警告。</translation>
     </message>

@@ -16,6 +16,10 @@
       <translation>栅格“{layer}”不是以米为单位的投影坐标系；本次运行将其重投影到 {crs}（最邻近法）。</translation>
     </message>
     <message>
+      <source>The raster "{layer}" could not be warped to {crs}: {reason}</source>
+      <translation>无法将栅格“{layer}”重投影到 {crs}：{reason}</translation>
+    </message>
+    <message>
       <source>{fid} of layer "{layer}"</source>
       <translation>（图层“{layer}”的要素 {fid}）</translation>
     </message>
@@ -28,16 +32,16 @@
       <translation>{zone}：{area:.2f} 公顷</translation>
     </message>
     <message>
-      <source>Layer "{layer}" has no field "{field}": choose the field that holds the zones.</source>
-      <translation>图层“{layer}”没有字段“{field}”：请选择存放分区的字段。</translation>
-    </message>
-    <message>
       <source>Layer "{layer}" has no features: there are no zones to measure.</source>
       <translation>图层“{layer}”没有要素：没有可统计的分区。</translation>
     </message>
     <message>
       <source>Values that are not core, buffer or transition are reported as they are: {values}.</source>
       <translation>不是 core、buffer 或 transition 的取值按原样报告：{values}。</translation>
+    </message>
+    <message>
+      <source>The land-cover raster "{layer}" cannot be read: {reason}</source>
+      <translation>无法读取土地覆盖栅格“{layer}”：{reason}</translation>
     </message>
   </context>
   <context>
