@@ -30,6 +30,7 @@ from shapely.geometry import box
 
 from coverage_layers import ellipsoidal_km2, quadrangle
 from reserve_planner.processing.engine import coverage, species_area
+from reserve_planner.processing.engine.costdistance import Canceled
 from reserve_planner.processing.engine.messages import EngineError
 from support import geotiff, memory_layer, run
 
@@ -135,6 +136,31 @@ def test_raster_read_block_by_block_gives_the_same_totals(tmp_path):
     whole = coverage.raster_habitat_coverage(path, protected, region)
     assert whole == pytest.approx((5.0, 4.0, 6.0))
     assert coverage.raster_habitat_coverage(path, protected, region, block_rows=1) == pytest.approx(whole)
+
+
+def test_raster_reading_reports_progress_block_by_block_and_stops_when_cancelled(tmp_path):
+    path = habitat_raster(tmp_path / 'habitat.tif')
+    reported, asked = [], []
+    coverage.raster_habitat_coverage(path, [], block_rows=1, progress=reported.append)
+    assert reported == pytest.approx([25.0, 50.0, 75.0, 100.0])   # 4 rows read one at a time
+
+    def cancel_at_the_third_block():
+        asked.append(True)
+        return len(asked) == 3
+
+    with pytest.raises(Canceled):
+        coverage.raster_habitat_coverage(path, [], block_rows=1, is_canceled=cancel_at_the_third_block)
+    assert len(asked) == 3
+
+
+def test_habitatcoverage_progress_moves_through_the_rasters(qgis_app, tmp_path):
+    """Four steps (cleaning, ranges, rasters, writing): the progress bar reaches 75 % once the raster is read."""
+    raster = QgsRasterLayer(habitat_raster(tmp_path / 'habitat.tif'), 'habitat')
+    feedback = QgsProcessingFeedback()
+    progress = []
+    feedback.progressChanged.connect(progress.append)
+    run_habitat(feedback, HABITAT_RASTERS=[raster], PROTECTED=[protected_areas()])
+    assert max(progress) == pytest.approx(75.0)
 
 
 # --- species-area arithmetic (DOMAIN.md section 6) -----------------------------------------------------------

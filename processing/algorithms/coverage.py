@@ -40,6 +40,7 @@ from .. import qgis_io
 from ..engine import coverage as engine
 from ..engine import report as engine_report
 from ..engine import species_area
+from ..engine.costdistance import Canceled
 from ..engine.messages import EngineError
 from .base import ReservePlannerAlgorithm
 
@@ -665,17 +666,16 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         """engine.species_table of the habitat rasters (one row per raster, named after the layer)."""
         rows = []
         for index, layer in enumerate(rasters):
-            if feedback.isCanceled():
-                break
-            feedback.setProgress(100.0 * index / len(rasters))
-            rows.append(self.raster_row(layer, units, boundary, crs, context))
-        range_km2, protected_km2, whole_km2 = (list(column) for column in zip(*rows)) if rows else ([], [], [])
-        return engine.species_table([layer.name() for layer in rasters[:len(rows)]], [group] * len(rows), range_km2,
+            def progress(percent, done=index):
+                feedback.setProgress((100.0 * done + percent) / len(rasters))
+            rows.append(self.raster_row(layer, units, boundary, crs, context, progress, feedback.isCanceled))
+        range_km2, protected_km2, whole_km2 = (list(column) for column in zip(*rows))
+        return engine.species_table([layer.name() for layer in rasters], [group] * len(rows), range_km2,
                                     protected_km2, whole_km2)
 
-    def raster_row(self, layer, units, boundary, crs, context):
+    def raster_row(self, layer, units, boundary, crs, context, progress, is_canceled):
         """(habitat km2 in the region, protected km2, all the raster's habitat km2) of one habitat raster; polygons
-        burnt by cell centre."""
+        burnt by cell centre; ``progress(percent)`` and ``is_canceled()`` as in the engine."""
         raster_crs = layer.crs()
         if not raster_crs.isGeographic() and not qgis_io.is_metric(raster_crs):
             raise QgsProcessingException(self.tr(
@@ -685,7 +685,10 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         protected = [self.in_crs(unit, crs, raster_crs, context) for unit in units]
         region = None if boundary is None else self.in_crs(boundary, crs, raster_crs, context)
         try:
-            return engine.raster_habitat_coverage(layer.source(), protected, region, raster_crs.isGeographic())
+            return engine.raster_habitat_coverage(layer.source(), protected, region, raster_crs.isGeographic(),
+                                                  progress=progress, is_canceled=is_canceled)
+        except Canceled:
+            raise cancelled() from None
         except EngineError as error:
             raise QgsProcessingException(qgis_io.engine_message(error)) from error
 

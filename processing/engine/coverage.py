@@ -27,6 +27,7 @@ from shapely.strtree import STRtree
 from . import geometry as engine_geometry
 from . import raster as engine_raster
 from . import zones
+from .costdistance import Canceled
 from .messages import EngineError, N_
 
 M2_PER_KM2 = 1e6
@@ -655,14 +656,16 @@ def habitat_sums(habitat, protected_mask, cell_areas, region_mask=None):
     return float(areas[is_habitat].sum()), float(areas[inside].sum()), float(areas[inside & protected_mask].sum())
 
 
-def raster_habitat_coverage(path, protected, region=None, geographic=False, block_rows=HABITAT_BLOCK_ROWS):
+def raster_habitat_coverage(path, protected, region=None, geographic=False, block_rows=HABITAT_BLOCK_ROWS,
+                            progress=None, is_canceled=None):
     """Habitat area in the region, protected habitat area in the region and all the raster's habitat (km2),
     species_table's range_km2, protected_km2 and whole_range_km2 (the whole raster is the species' whole range).
 
     ``path``: a GDAL raster, band 1 cells > 0 are habitat; ``protected``: polygons and ``region``: an optional
     polygon, both in the raster's CRS, counted by cell centre; ``geographic``: True for a grid in degrees
     (cell areas on the ellipsoid, cell_areas_m2). Read ``block_rows`` rows at a time, so memory stays small
-    whatever the raster's size.
+    whatever the raster's size. As in costdistance: ``progress(percent)`` is called after each block and, when
+    ``is_canceled()`` returns True before a block, the reading stops with costdistance.Canceled.
     """
     dataset = gdal.Open(path)
     if dataset is None:
@@ -672,12 +675,16 @@ def raster_habitat_coverage(path, protected, region=None, geographic=False, bloc
     crs_wkt = dataset.GetProjection()
     totals = np.zeros(3)
     for first in range(0, dataset.RasterYSize, block_rows):
+        if is_canceled is not None and is_canceled():
+            raise Canceled()
         rows = min(block_rows, dataset.RasterYSize - first)
         block = engine_raster.read_rows(dataset, first, rows)
         transform = (x0, dx, 0.0, y0 + first * dy, 0.0, dy)
         protected_mask = _burn(protected, block.shape, transform, crs_wkt)
         region_mask = None if region is None else _burn([region], block.shape, transform, crs_wkt)
         totals += habitat_sums(block, protected_mask, cell_areas_m2(transform, rows, geographic), region_mask)
+        if progress is not None:
+            progress(100.0 * (first + rows) / dataset.RasterYSize)
     whole, inside, protected_m2 = totals
     return inside / M2_PER_KM2, protected_m2 / M2_PER_KM2, whole / M2_PER_KM2
 
