@@ -413,6 +413,29 @@ def test_no_sources_empty_layer_and_nodata_only_raster_are_refused(qgis_app, tmp
     assert not any(name.endswith('.tif') and name[0] in 'abc' for name in os.listdir(tmp_path))
 
 
+@pytest.mark.parametrize('removed', ['RESISTANCE', 'SOURCE_RASTER'])
+def test_a_raster_removed_after_loading_is_reported_by_layer_and_file(qgis_app, tmp_path, removed):
+    """GDAL's own error becomes a sentence naming the layer and the file, never a raw RuntimeError."""
+    paths = {'RESISTANCE': geotiff(tmp_path / '阻力.tif', np.ones((5, 5)), 10),
+             'SOURCE_RASTER': geotiff(tmp_path / '源.tif', np.ones((5, 5)), 10)}
+    layers = {name: QgsRasterLayer(path, os.path.splitext(os.path.basename(path))[0]) for name, path in paths.items()}
+    os.remove(paths[removed])
+    with pytest.raises(QgsProcessingException) as raised:
+        run('costdistance', OUTPUT=str(tmp_path / 'cost.tif'), **layers)
+    message = str(raised.value)
+    assert 'Raster "{}"'.format(layers[removed].name()) in message
+    assert 'Cannot read the raster {}'.format(paths[removed]) in message
+    assert not os.path.exists(tmp_path / 'cost.tif')
+
+
+def test_an_output_in_a_missing_folder_is_reported(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((3, 3)), 10)
+    output = str(tmp_path / 'missing' / 'cost.tif')
+    with pytest.raises(QgsProcessingException, match='Cannot write the raster {}'.format(output)):
+        run('costdistance', RESISTANCE=resistance, SOURCES=wkt_layer('sources', 'Point', UTM, [point(0, 0, 10)]),
+            OUTPUT=output)
+
+
 def test_geographic_raster_is_warped_to_metres_and_back(qgis_app, tmp_path):
     # 0.01 degree cells at 30 N: about 964 m wide and 1109 m tall
     resistance = geotiff(tmp_path / 'resistance.tif', np.ones((30, 30)), 0.01, epsg=4326, x0=110.0, y0=30.15)

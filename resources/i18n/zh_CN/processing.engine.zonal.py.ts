@@ -4,10 +4,6 @@
   <context>
     <name>ReservePlannerEngine</name>
     <message>
-      <source>Cannot open the raster {path}.</source>
-      <translation>无法打开栅格 {path}。</translation>
-    </message>
-    <message>
       <source>The raster {path} is not on the grid the sites were located on.</source>
       <translation>栅格 {path} 不在定位地块所用的网格上。</translation>
     </message>
