@@ -163,6 +163,24 @@ def test_habitatcoverage_progress_moves_through_the_rasters(qgis_app, tmp_path):
     assert max(progress) == pytest.approx(75.0)
 
 
+@pytest.mark.parametrize('caller_uses_exceptions', [False, True])
+@pytest.mark.parametrize('name, content', [('缺失.tif', None), ('损坏.tif', b'not a raster')])
+def test_an_unreadable_raster_is_an_engine_error_naming_it(tmp_path, caller_uses_exceptions, name, content):
+    """Whatever GDAL's exception setting in the caller (QGIS leaves it off, another plugin may switch it on)."""
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    was_on = gdal.GetUseExceptions()
+    (gdal.UseExceptions if caller_uses_exceptions else gdal.DontUseExceptions)()
+    try:
+        with pytest.raises(EngineError) as raised:
+            coverage.raster_habitat_coverage(str(path), [])
+        assert raised.value.params['path'] == str(path) and str(path) in str(raised.value)
+        assert bool(gdal.GetUseExceptions()) == caller_uses_exceptions
+    finally:
+        (gdal.UseExceptions if was_on else gdal.DontUseExceptions)()
+
+
 # --- species-area arithmetic (DOMAIN.md section 6) -----------------------------------------------------------
 
 def test_half_earth_numbers():

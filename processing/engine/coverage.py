@@ -28,7 +28,7 @@ from . import geometry as engine_geometry
 from . import raster as engine_raster
 from . import zones
 from .costdistance import Canceled
-from .messages import EngineError, N_
+from .messages import N_
 
 M2_PER_KM2 = 1e6
 GBF_TARGET_PERCENT = 30.0
@@ -666,10 +666,18 @@ def raster_habitat_coverage(path, protected, region=None, geographic=False, bloc
     (cell areas on the ellipsoid, cell_areas_m2). Read ``block_rows`` rows at a time, so memory stays small
     whatever the raster's size. As in costdistance: ``progress(percent)`` is called after each block and, when
     ``is_canceled()`` returns True before a block, the reading stops with costdistance.Canceled.
+    GDAL raises inside (raster.raster_errors, whatever the caller's setting): an unreadable file is an
+    EngineError naming it.
     """
-    dataset = gdal.Open(path)
-    if dataset is None:
-        raise EngineError(N_('Cannot open the raster {path}.'), path=path)
+    with engine_raster.raster_errors(path):
+        dataset = gdal.Open(path)
+        whole, inside, protected_m2 = _habitat_totals(dataset, protected, region, geographic, block_rows, progress,
+                                                      is_canceled)
+    return inside / M2_PER_KM2, protected_m2 / M2_PER_KM2, whole / M2_PER_KM2
+
+
+def _habitat_totals(dataset, protected, region, geographic, block_rows, progress, is_canceled):
+    """habitat_sums over an open GDAL dataset, ``block_rows`` rows at a time (see raster_habitat_coverage)."""
     x0, dx, rx, y0, ry, dy = dataset.GetGeoTransform()
     engine_raster.cell_size((x0, dx, rx, y0, ry, dy))
     crs_wkt = dataset.GetProjection()
@@ -685,8 +693,7 @@ def raster_habitat_coverage(path, protected, region=None, geographic=False, bloc
         totals += habitat_sums(block, protected_mask, cell_areas_m2(transform, rows, geographic), region_mask)
         if progress is not None:
             progress(100.0 * (first + rows) / dataset.RasterYSize)
-    whole, inside, protected_m2 = totals
-    return inside / M2_PER_KM2, protected_m2 / M2_PER_KM2, whole / M2_PER_KM2
+    return totals
 
 
 def _burn(geometries, shape, geotransform, crs_wkt):
