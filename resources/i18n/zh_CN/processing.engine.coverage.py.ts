@@ -67,9 +67,5 @@
       <source>Overlaps counted once: {count} protected polygons, {before:.2f} km2 in total, dissolve into {units} units of {after:.2f} km2 ({removed:.2f} km2 of overlap removed).</source>
       <translation>重叠部分只计一次：{count} 个保护地多边形共 {before:.2f} 平方千米，融合为 {units} 个单元，共 {after:.2f} 平方千米（去除了 {removed:.2f} 平方千米的重叠）。</translation>
     </message>
-    <message>
-      <source>Cannot open the raster {path}.</source>
-      <translation>无法打开栅格 {path}。</translation>
-    </message>
   </context>
 </TS>
