@@ -658,7 +658,7 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         names = sorted(ranges)
         geometries = [unary_union(ranges[species]) for species in names]
         range_km2, protected_km2, whole_km2 = engine.range_coverage(geometries, flattened.pieces, boundary,
-                                                                check_cancel(feedback))
+                                                                    check_cancel(feedback))
         return engine.species_table(names, [groups[species] for species in names], range_km2, protected_km2,
                                     whole_km2)
 
