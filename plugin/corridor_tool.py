@@ -19,8 +19,6 @@ from qgis.core import (
     QgsSnappingConfig,
     QgsSnappingUtils,
     QgsTolerance,
-    QgsVectorFileWriter,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
@@ -30,6 +28,7 @@ from ..processing import qgis_io
 from ..processing.engine import zone_editing
 from ..processing.engine.geometry import repair_polygon
 from ..processing.engine.raster import read_window
+from . import geopackage
 from .capture_tool import CaptureTool
 
 STYLE_FILE = os.path.join(qgis_io.STYLE_DIR, 'corridor_drawn.qml')
@@ -69,18 +68,9 @@ def corridor_fields():
 
 def create_corridor_layer(path, crs, name='corridors'):
     """Write an empty corridor GeoPackage at ``path`` in ``crs`` and return it, styled, as a layer."""
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = 'GPKG'
-    options.layerName = name
-    writer = QgsVectorFileWriter.create(path, corridor_fields(), QgsWkbTypes.MultiPolygon, crs,
-                                        QgsProject.instance().transformContext(), options)
-    if writer.hasError() != QgsVectorFileWriter.NoError:
-        raise OSError(tr('Could not create the corridor layer {path}: {error}').format(
-            path=path, error=writer.errorMessage()))
+    writer = geopackage.polygon_writer(path, name, corridor_fields(), crs)
     del writer
-    layer = QgsVectorLayer('{}|layername={}'.format(path, name), os.path.splitext(os.path.basename(path))[0], 'ogr')
-    layer.loadNamedStyle(STYLE_FILE)
-    return layer
+    return geopackage.open_layer(path, name, STYLE_FILE)
 
 
 class CorridorSettings:

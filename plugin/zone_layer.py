@@ -17,7 +17,6 @@ from qgis.core import (
     QgsGeometry,
     QgsProject,
     QgsRendererCategory,
-    QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -28,9 +27,10 @@ from ..processing.engine import zone_editing
 from ..processing.engine.messages import TRANSLATION_CONTEXT
 from ..processing.engine.zone_validation import GENERAL
 from ..processing.engine.zones import AREA_FIELD, ZONE_CODE_FIELD, ZONE_CODES, ZONE_DISPLAY_NAMES, ZONE_FIELD
+from . import geopackage
 
 SQUARE_METRES_PER_HECTARE = 10000.0
-FALLBACK_COLOURS = {'core': '#1a7f37', 'buffer': '#9bd770', 'transition': '#f3e6a1'}
+ZONES_STYLE_FILE = os.path.join(qgis_io.STYLE_DIR, 'zones.qml')
 
 
 def tr(text):
@@ -91,14 +91,7 @@ def create_zoning_layer(path, crs, boundary=None, name='zones'):
     transition feature, so that the planner draws the core and buffer into it. Raises OSError when the
     file cannot be written, leaving no file behind when the boundary could not be written into it.
     """
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = 'GPKG'
-    options.layerName = name
-    writer = QgsVectorFileWriter.create(path, zone_fields(), QgsWkbTypes.MultiPolygon, crs,
-                                        QgsProject.instance().transformContext(), options)
-    if writer.hasError() != QgsVectorFileWriter.NoError:
-        raise OSError(tr('Could not create the zoning layer {path}: {error}').format(
-            path=path, error=writer.errorMessage()))
+    writer = geopackage.polygon_writer(path, name, zone_fields(), crs)
     if boundary is not None and not boundary.isNull():
         feature = QgsFeature(zone_fields())
         feature.setGeometry(_as_multi(boundary))
@@ -111,21 +104,7 @@ def create_zoning_layer(path, crs, boundary=None, name='zones'):
             raise OSError(tr('Could not write the reserve into the new zoning layer {path}: {error}').format(
                 path=path, error=error))
     del writer
-    layer = QgsVectorLayer('{}|layername={}'.format(path, name), os.path.splitext(os.path.basename(path))[0], 'ogr')
-    apply_zone_style(layer)
-    return layer
-
-
-def apply_zone_style(layer):
-    """resources/styles/zones.qml, or a categorised renderer of the three zones while that file is missing."""
-    style = os.path.join(qgis_io.STYLE_DIR, 'zones.qml')
-    if os.path.exists(style):
-        layer.loadNamedStyle(style)
-    else:
-        categories = [QgsRendererCategory(zone, QgsFillSymbol.createSimple({'color': colour}), zone_title(zone))
-                      for zone, colour in FALLBACK_COLOURS.items()]
-        layer.setRenderer(QgsCategorizedSymbolRenderer(ZONE_FIELD, categories))
-    layer.triggerRepaint()
+    return geopackage.open_layer(path, name, ZONES_STYLE_FILE)
 
 
 def _as_multi(geometry):

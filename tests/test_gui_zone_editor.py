@@ -411,10 +411,10 @@ class RefusingWriter:
 
 
 def test_a_boundary_the_writer_refuses_leaves_no_zoning_file(editor, tmp_path, monkeypatch):
-    from reserve_planner.plugin import zone_layer
+    from reserve_planner.plugin import geopackage
 
     dock, _canvas, _layer = editor
-    monkeypatch.setattr(zone_layer, 'QgsVectorFileWriter', RefusingWriter)
+    monkeypatch.setattr(geopackage, 'QgsVectorFileWriter', RefusingWriter)
     path = tmp_path / 'refused.gpkg'
     assert dock.create_zoning(str(path)) is None
     assert not path.exists()

@@ -4,10 +4,6 @@
   <context>
     <name>CorridorTool</name>
     <message>
-      <source>Could not create the corridor layer {path}: {error}</source>
-      <translation>无法创建廊道图层 {path}：{error}</translation>
-    </message>
-    <message>
       <source>The least-cost path needs a resistance raster in a projected CRS in metres; "{layer}" is not. Warp it (Raster &gt; Projections &gt; Warp) first.</source>
       <translation>最小成本路径需要以米为单位的投影坐标系下的阻力栅格；“{layer}”不是。请先对其重投影（栅格 &gt; 投影 &gt; 变形）。</translation>
     </message>

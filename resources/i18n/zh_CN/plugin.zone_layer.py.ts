@@ -8,10 +8,6 @@
       <translation>一般控制区</translation>
     </message>
     <message>
-      <source>Could not create the zoning layer {path}: {error}</source>
-      <translation>无法创建功能区划图层 {path}：{error}</translation>
-    </message>
-    <message>
       <source>Could not write the reserve into the new zoning layer {path}: {error}</source>
       <translation>无法将保护地写入新区划图层 {path}：{error}</translation>
     </message>
