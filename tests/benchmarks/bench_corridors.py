@@ -17,14 +17,13 @@ import numpy as np
 from scipy import ndimage
 from shapely.geometry import box
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # python3 -P leaves this folder off sys.path
+import bench_support  # noqa: E402
 
 
 def import_engine():
     """The plugin's engine, imported through a ``reserve_planner`` symlink (the repo root must not be on sys.path)."""
-    parent = tempfile.mkdtemp(prefix='bench_corridors_')
-    os.symlink(REPO, os.path.join(parent, 'reserve_planner'))
-    sys.path.insert(0, parent)
+    bench_support.make_plugin_importable('bench_corridors_')
     from reserve_planner.processing.engine import corridors, raster
     return corridors, raster
 
@@ -79,9 +78,7 @@ def write_inputs(folder, grid, geometries, raster):
 
 def run_qgis_process(grid, geometries, raster):
     """Whole-process time and peak memory of ``qgis_process run reserveplanner:corridornetwork``."""
-    sys.path.insert(0, os.path.join(REPO, 'resources', 'demo'))
-    from batch import QgisProcess
-    batch = QgisProcess()
+    batch = bench_support.qgis_process()
     folder = tempfile.mkdtemp(prefix='bench_corridors_data_')
     resistance_path, cores_path = write_inputs(folder, grid, geometries, raster)
     start = time.perf_counter()

@@ -31,7 +31,9 @@ import numpy as np
 from osgeo import gdal, osr
 from scipy import ndimage
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # python3 -P leaves this folder off sys.path
+import bench_support  # noqa: E402
+
 CELL_WIDTH, CELL_HEIGHT = 30.0, 20.0
 X0, Y0 = 500000.0, 4000000.0
 NODATA = -9999.0
@@ -96,18 +98,6 @@ def run_in_fresh_process(command, environment=None, cwd=None):
     return tuple(float(value) for value in completed.stdout.strip().splitlines()[-1].strip('[]').split(','))
 
 
-def qgis_process_environment(folder):
-    plugins = os.path.join(folder, 'plugins')
-    os.makedirs(plugins, exist_ok=True)
-    os.symlink(REPO, os.path.join(plugins, 'reserve_planner'))
-    environment = dict(os.environ, QGIS_PLUGINPATH=plugins, XDG_DATA_HOME=os.path.join(folder, 'profile'),
-                       QT_QPA_PLATFORM='offscreen')
-    executable = shutil.which('qgis_process.bin') or shutil.which('qgis_process')
-    subprocess.run([executable, 'plugins', 'enable', 'reserve_planner'], env=environment, capture_output=True,
-                   check=True)
-    return executable, environment
-
-
 def run_ours(executable, environment, resistance, sources, output):
     return run_in_fresh_process([executable, 'run', 'reserveplanner:costdistance', '--',
                                  'RESISTANCE=' + resistance, 'SOURCE_RASTER=' + sources, 'OUTPUT=' + output],
@@ -159,7 +149,8 @@ def main():
     parser.add_argument('--keep', help='folder for the generated rasters and outputs (default: a temporary one)')
     arguments = parser.parse_args()
     folder = arguments.keep or tempfile.mkdtemp(prefix='bench_costdistance_')
-    executable, environment = qgis_process_environment(folder)
+    batch = bench_support.qgis_process(os.path.join(folder, 'profile'))
+    executable, environment = batch.executable, batch.environment
     print('load average at start: {:.1f} {:.1f} {:.1f} on {} CPUs'.format(*os.getloadavg(), os.cpu_count()))
     print('{:>6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>9} {:>9} {:>9}'.format(
         'Mcells', 'ours s', 'GRASS s', 'ratio', 'ours cpu', 'GRASScpu', 'ours MB', 'GRASSMB', 'nodata≠',

@@ -29,7 +29,9 @@ import numpy as np
 from osgeo import ogr, osr
 from shapely.geometry import Polygon, box
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # python3 -P leaves this folder off sys.path
+import bench_support  # noqa: E402
+
 WEST, SOUTH, EAST, NORTH = 100.0, 22.0, 110.0, 30.0
 REGION_VERTEX_SPACING_DEG = 0.05
 
@@ -108,17 +110,11 @@ def densified(polygon):
 # --- the two methods, each run in a child process ---------------------------------------------------------------
 
 def start_qgis():
-    parent = tempfile.mkdtemp(prefix='bench_coverage_')
-    os.symlink(REPO, os.path.join(parent, 'reserve_planner'))
-    sys.path.insert(0, parent)
-    sys.path.append('/usr/share/qgis/python/plugins')
-    os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen')
+    """QGIS with Processing and our provider, in the child process only (the parent never imports QGIS)."""
+    bench_support.make_plugin_importable('bench_coverage_')
+    application = bench_support.start_qgis()
     from qgis.core import QgsApplication
-    application = QgsApplication([], False)
-    application.setPrefixPath('/usr', True)
-    application.initQgis()
-    from processing.core.Processing import Processing
-    Processing.initialize()
+
     from reserve_planner.processing.provider import ReservePlannerProvider
     provider = ReservePlannerProvider()
     QgsApplication.processingRegistry().addProvider(provider)

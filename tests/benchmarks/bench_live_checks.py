@@ -12,21 +12,16 @@ import argparse
 import math
 import os
 import sys
-import tempfile
 import time
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # python3 -P leaves this folder off sys.path
+import bench_support  # noqa: E402
 
 
 def import_plugin():
     """The plugin imported through a ``reserve_planner`` symlink, with a headless QGIS running."""
-    parent = tempfile.mkdtemp(prefix='bench_live_checks_')
-    os.symlink(REPO, os.path.join(parent, 'reserve_planner'))
-    sys.path.insert(0, parent)
-    from qgis.core import QgsApplication
-
-    application = QgsApplication([], False)
-    application.initQgis()
+    bench_support.make_plugin_importable('bench_live_checks_')
+    application = bench_support.start_qgis(with_processing=False)
     from reserve_planner.plugin import live_checks
     from reserve_planner.processing.engine import zoning
     return application, live_checks, zoning

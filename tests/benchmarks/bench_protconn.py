@@ -14,22 +14,21 @@ import math
 import os
 import resource
 import sys
-import tempfile
 import time
 
 import numpy as np
 from shapely.geometry import Point, box
 from shapely.ops import unary_union
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # python3 -P leaves this folder off sys.path
+import bench_support  # noqa: E402
+
 SIDE = 500000.0
 
 
 def import_engine():
     """The plugin's engine, imported through a ``reserve_planner`` symlink (the repo root must not be on sys.path)."""
-    parent = tempfile.mkdtemp(prefix='bench_protconn_')
-    os.symlink(REPO, os.path.join(parent, 'reserve_planner'))
-    sys.path.insert(0, parent)
+    bench_support.make_plugin_importable('bench_protconn_')
     from reserve_planner.processing.engine import connectivity
     return connectivity
 

@@ -23,16 +23,12 @@ import time
 
 import numpy as np
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-sys.path[:] = [entry for entry in sys.path if os.path.abspath(entry or os.curdir) != REPO]
-PACKAGE_PARENT = tempfile.mkdtemp(prefix='reserve_planner_bench_')
-os.symlink(REPO, os.path.join(PACKAGE_PARENT, 'reserve_planner'))
-sys.path.insert(0, PACKAGE_PARENT)
-sys.path.append('/usr/share/qgis/python/plugins')
-os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen')
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # python3 -P leaves this folder off sys.path
+import bench_support  # noqa: E402
+
+bench_support.make_plugin_importable('reserve_planner_bench_')
 
 from osgeo import gdal, ogr, osr  # noqa: E402
-from qgis.core import QgsApplication  # noqa: E402
 from shapely.geometry import Point, box  # noqa: E402
 
 from reserve_planner.processing.engine import coverage, raster, zonal  # noqa: E402
@@ -161,11 +157,7 @@ def shapely_reference(path, site):
 def main():
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
     side = int(sys.argv[2]) if len(sys.argv) > 2 else 4000
-    application = QgsApplication([], False)
-    application.setPrefixPath('/usr', True)
-    application.initQgis()
-    from processing.core.Processing import Processing
-    Processing.initialize()
+    application = bench_support.start_qgis()
     folder = tempfile.mkdtemp(prefix='bench_zonal_')
     paths = make_rasters(folder, side, seed=1)
     sites = make_sites(side, count, seed=2, large=len(sys.argv) > 3 and sys.argv[3] == 'large')

@@ -13,20 +13,18 @@ import functools
 import os
 import statistics
 import sys
-import tempfile
 import time
 
 from shapely.geometry import Point, box
 from shapely.ops import unary_union
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # python3 -P leaves this folder off sys.path
+import bench_support  # noqa: E402
 
 
 def import_engine():
     """The plugin's engine, imported through a ``reserve_planner`` symlink (the repo root must not be on sys.path)."""
-    parent = tempfile.mkdtemp(prefix='bench_zone_validation_')
-    os.symlink(REPO, os.path.join(parent, 'reserve_planner'))
-    sys.path.insert(0, parent)
+    bench_support.make_plugin_importable('bench_zone_validation_')
     from reserve_planner.processing.engine import zone_validation
     return zone_validation
 

@@ -19,16 +19,13 @@ import time
 
 import numpy as np
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-sys.path[:] = [entry for entry in sys.path if os.path.abspath(entry or os.curdir) != REPO]
-PACKAGE_PARENT = tempfile.mkdtemp(prefix='reserve_planner_bench_')
-os.symlink(REPO, os.path.join(PACKAGE_PARENT, 'reserve_planner'))
-sys.path.insert(0, PACKAGE_PARENT)
-sys.path.append('/usr/share/qgis/python/plugins')
-os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen')
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # python3 -P leaves this folder off sys.path
+import bench_support  # noqa: E402
+
+bench_support.make_plugin_importable('reserve_planner_bench_')
 
 from osgeo import gdal, osr  # noqa: E402
-from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsVectorLayer  # noqa: E402
+from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer  # noqa: E402
 from shapely.geometry import Point, box  # noqa: E402
 
 from reserve_planner.processing.engine import raster, zoning  # noqa: E402
@@ -122,11 +119,7 @@ def native_histogram(path, zones):
 
 
 def main(side):
-    application = QgsApplication([], False)
-    application.setPrefixPath('/usr', True)
-    application.initQgis()
-    from processing.core.Processing import Processing
-    Processing.initialize()
+    application = bench_support.start_qgis()  # noqa: F841 (QGIS must stay alive while native algorithms run)
     rng = np.random.default_rng(20261126)
     euclidean_cases(rng)
     with tempfile.TemporaryDirectory() as folder:
