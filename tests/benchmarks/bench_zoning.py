@@ -3,7 +3,11 @@
     QT_QPA_PLATFORM=offscreen /usr/bin/python3 -P tests/benchmarks/bench_zoning.py [SIDE]
 
 Prints wall time and peak memory (RSS high-water mark of this process, so cases run in increasing size) of:
-- generate_zones with 10, 100 and 1000 random round cores inside a 100 km boundary (Euclidean widths);
+- generate_zones with 10, 100 and 1000 random round cores inside a 100 km boundary (Euclidean widths), against
+  the chain of QGIS native algorithms that gives the same zones (core = native:dissolve of the cores clipped to
+  the boundary; core + buffer = native:buffer of it by the buffer width (dissolved, 16 segments per quarter
+  circle as shapely) clipped to the boundary; buffer = native:difference of the two; transition = the boundary
+  native:difference core + buffer): both times and the largest relative difference in zone areas;
 - generate_cost_zones on a SIDE x SIDE resistance raster (default 2000: 4 M cells of 30 m) crossed by no-data
   rivers, from one core, with costs that reach about a third of the raster and all of it; then the same with
   2 % of single no-data cells scattered over it (every one a hole in the zone polygons: the worst case);
@@ -35,6 +39,13 @@ X0, Y0 = 500000.0, 3500000.0
 EPSG = 32648
 
 
+def crs_wkt():
+    """WKT of the benchmark's CRS (UTM zone 48N)."""
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(EPSG)
+    return reference.ExportToWkt()
+
+
 def peak_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
@@ -55,6 +66,37 @@ def euclidean_cases(rng):
                       zoning.generate_zones, cores, boundary, 500, 2000)
         total = sum(zone.area for zone in zones.values())
         print('    partition error {:.2e} (relative)'.format(abs(total - boundary.area) / boundary.area))
+        core_layer, boundary_layer = polygon_layer(cores, 'cores'), polygon_layer([boundary], 'boundary')
+        theirs = timed('native chain: the same {} cores'.format(count), native_zones, core_layer, boundary_layer, 500)
+        worst = max(abs(zones[zone].area - area) / area for zone, area in theirs.items())
+        print('    largest relative difference in zone areas: {:.2e}'.format(worst))
+
+
+def polygon_layer(geometries, name):
+    """A memory layer in the benchmark's CRS (EPSG constant) holding the shapely polygons."""
+    layer = QgsVectorLayer('MultiPolygon?crs=EPSG:{}'.format(EPSG), name, 'memory')
+    features = []
+    for geometry in geometries:
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(geometry.wkt))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def native_zones(cores, boundary, buffer_width):
+    """Areas (m2) of the Euclidean zones built with QGIS's native algorithms, keyed like generate_zones."""
+    import processing
+
+    def run(algorithm, **parameters):
+        return processing.run(algorithm, dict(parameters, OUTPUT='TEMPORARY_OUTPUT'))['OUTPUT']
+
+    core = run('native:clip', INPUT=run('native:dissolve', INPUT=cores), OVERLAY=boundary)
+    grown = run('native:clip', OVERLAY=boundary, INPUT=run(
+        'native:buffer', INPUT=core, DISTANCE=buffer_width, SEGMENTS=16, DISSOLVE=True))
+    zones = {zoning.CORE: core, zoning.BUFFER: run('native:difference', INPUT=grown, OVERLAY=core),
+             zoning.TRANSITION: run('native:difference', INPUT=boundary, OVERLAY=grown)}
+    return {zone: sum(feature.geometry().area() for feature in layer.getFeatures()) for zone, layer in zones.items()}
 
 
 def resistance_grid(rng, side, speckled):
@@ -66,7 +108,7 @@ def resistance_grid(rng, side, speckled):
         array[row, ::200] = 1.0
     if speckled:
         array[rng.random((side, side)) < 0.02] = np.nan
-    return raster.Grid(array, (X0, CELL, 0.0, Y0 + side * CELL, 0.0, -CELL), '')
+    return raster.Grid(array, (X0, CELL, 0.0, Y0 + side * CELL, 0.0, -CELL), crs_wkt())
 
 
 def cost_cases(rng, side):
@@ -86,9 +128,7 @@ def landcover_case(rng, side, folder):
     path = os.path.join(folder, 'landcover.tif')
     dataset = gdal.GetDriverByName('GTiff').Create(path, side, side, 1, gdal.GDT_Byte, ['COMPRESS=DEFLATE'])
     dataset.SetGeoTransform((X0, CELL, 0.0, Y0 + side * CELL, 0.0, -CELL))
-    reference = osr.SpatialReference()
-    reference.ImportFromEPSG(EPSG)
-    dataset.SetProjection(reference.ExportToWkt())
+    dataset.SetProjection(crs_wkt())
     dataset.GetRasterBand(1).WriteArray(rng.integers(1, 8, (side, side), dtype=np.uint8))
     dataset = None
     extent = side * CELL
