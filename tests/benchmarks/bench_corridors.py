@@ -3,12 +3,20 @@
 Run on demand (never collected by pytest); prints the wall time and the peak memory of the engine alone and,
 with --qgis-process, of the whole corridornetwork algorithm run from the command line as a batch user does:
 
-    /usr/bin/python3 -P tests/benchmarks/bench_corridors.py [--cells 4000000] [--cores 30] [--qgis-process]
+    /usr/bin/python3 -P tests/benchmarks/bench_corridors.py [--cells 4000000] [--cores 30] [--grass-cores 4]
+                                                            [--qgis-process]
+
+The reference is GRASS r.cost, on the same landscape with the first ``--grass-cores`` cores (0 = skip it): GRASS
+rasterises the cores itself (v.to.rast), runs one r.cost per core and takes each link's cost as the lowest
+accumulated cost over the other core's cells (r.univar by zone). Printed: GRASS's time (whole session, and
+r.cost alone) against ours on the same cores (the cost passes alone, and the whole corridor_network with every
+pair linked), and the largest relative difference between our link cwd and GRASS's.
 """
 
 import argparse
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -24,8 +32,8 @@ import bench_support  # noqa: E402
 def import_engine():
     """The plugin's engine, imported through a ``reserve_planner`` symlink (the repo root must not be on sys.path)."""
     bench_support.make_plugin_importable('bench_corridors_')
-    from reserve_planner.processing.engine import corridors, raster
-    return corridors, raster
+    from reserve_planner.processing.engine import corridors, costdistance, raster
+    return corridors, costdistance, raster
 
 
 def utm_wkt():
@@ -94,13 +102,111 @@ def run_qgis_process(grid, geometries, raster):
         elapsed, peak_mb, 'ok' if returncode == 0 else 'FAILED'))
 
 
+def grass_link_costs(folder, resistance_path, cores_path, count, cell):
+    """GRASS's LCD of every pair of the ``count`` cores (core_id 1..count), in resistance x metres, keyed
+    (lower id, higher id), and the seconds spent in r.cost alone (the session's start-up and I/O excluded).
+
+    r.cost (8 neighbours, average cost, nulls are barriers) gives resistance x cells: times ``cell`` metres."""
+    lines = ['set -e', 'r.in.gdal -o input={} output=resistance --quiet'.format(resistance_path),
+             'g.region raster=resistance',
+             'v.in.ogr -o input={} layer=cores output=cores --quiet'.format(cores_path),
+             'v.to.rast input=cores type=area use=attr attribute_column=core_id output=cores --quiet']
+    for core_id in range(1, count + 1):
+        lines += ['r.mapcalc "source = if(cores == {}, 1, null())" --overwrite --quiet'.format(core_id),
+                  'echo "r.cost start $(date +%s.%N)"',
+                  'r.cost input=resistance start_raster=source output=cost --overwrite --quiet',
+                  'echo "r.cost end $(date +%s.%N)"',
+                  'r.univar -t map=cost zones=cores separator=comma --quiet > {}'.format(
+                      os.path.join(folder, 'univar_{}.csv'.format(core_id)))]
+    script = os.path.join(folder, 'r_cost.sh')
+    with open(script, 'w') as handle:
+        handle.write('\n'.join(lines) + '\n')
+    completed = subprocess.run(['grass', '--tmp-location', 'EPSG:32650', '--exec', 'bash', script],
+                               capture_output=True, text=True)
+    if completed.returncode != 0:
+        raise RuntimeError('GRASS failed: ' + completed.stderr[-3000:])
+    stamps = [float(line.split()[-1]) for line in completed.stdout.splitlines() if line.startswith('r.cost ')]
+    r_cost_seconds = sum(end - start for start, end in zip(stamps[::2], stamps[1::2]))
+    costs = {}
+    for source in range(1, count + 1):
+        with open(os.path.join(folder, 'univar_{}.csv'.format(source))) as handle:
+            header = handle.readline().strip().split(',')
+            for line in handle:
+                row = dict(zip(header, line.strip().split(',')))
+                target = int(row['zone'])
+                if target != source and row['min'] not in ('', 'nan', '-nan'):
+                    costs.setdefault((min(source, target), max(source, target)), []).append(float(row['min']) * cell)
+    return {pair: min(values) for pair, values in costs.items()}, r_cost_seconds
+
+
+def our_link_costs(corridors, costdistance, grid, geometries):
+    """Our LCD of every pair of cores (ids 1..N), the cost passes alone: graph, one accumulate per core, the
+    lowest cost over each other core's cells. Returns the costs keyed (lower id, higher id)."""
+    count = len(geometries)
+    cell_width, cell_height = raster_cell(grid)
+    graph = costdistance.CostGraph(grid.array, cell_width, cell_height)
+    labels = corridors.core_labels(geometries, list(range(1, count + 1)), graph.shape, grid.geotransform,
+                                    grid.crs_wkt)
+    cells = corridors.core_cells(labels, count)
+    costs = {}
+    for source in range(count):
+        accumulated = graph.accumulate(cells[source]).ravel()
+        for target in range(source + 1, count):
+            lcd = float(accumulated[cells[target]].min())
+            if np.isfinite(lcd):
+                costs[(source + 1, target + 1)] = lcd
+    return costs
+
+
+def raster_cell(grid):
+    """(width, height) of a cell of ``grid`` in metres."""
+    return abs(grid.geotransform[1]), abs(grid.geotransform[5])
+
+
+def compare_with_grass(modules, grid, geometries):
+    """Times and link costs of GRASS r.cost against ours on the same cores; prints the comparison."""
+    corridors, costdistance, raster = modules
+    folder = tempfile.mkdtemp(prefix='bench_corridors_grass_')
+    resistance_path, cores_path = write_inputs(folder, grid, geometries, raster)
+    start = time.perf_counter()
+    grass, r_cost_seconds = grass_link_costs(folder, resistance_path, cores_path, len(geometries),
+                                             raster_cell(grid)[0])
+    grass_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    passes = our_link_costs(corridors, costdistance, grid, geometries)
+    passes_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    network = corridors.corridor_network(grid, geometries, list(range(1, len(geometries) + 1)), max_neighbors=0,
+                                         drop_through_cores=False)
+    network_seconds = time.perf_counter() - start
+    links = {(link.from_id, link.to_id): link.cwd for link in network.links}
+    print('reference, {} cores: GRASS {:.1f} s (r.cost alone {:.1f} s); ours: cost passes {:.1f} s, whole '
+          'corridor_network {:.1f} s'.format(len(geometries), grass_seconds, r_cost_seconds, passes_seconds,
+                                             network_seconds))
+    print('    links: GRASS {}, our passes {}, our corridor_network {}; max relative difference of link cwd: '
+          'passes {}, corridor_network {}'.format(len(grass), len(passes), len(links),
+                                                  relative_difference(passes, grass),
+                                                  relative_difference(links, grass)))
+
+
+def relative_difference(ours, grass):
+    """Largest |ours - GRASS| / GRASS over the pairs, formatted; says so when the pair sets differ."""
+    if set(ours) != set(grass):
+        return 'pairs differ ({} only ours, {} only GRASS)'.format(len(set(ours) - set(grass)),
+                                                                   len(set(grass) - set(ours)))
+    return '{:.2e}'.format(max((abs(ours[pair] - grass[pair]) / grass[pair] for pair in grass), default=0.0))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--cells', type=int, default=4000000)
     parser.add_argument('--cores', type=int, default=30)
+    parser.add_argument('--grass-cores', type=int, default=4,
+                        help='cores compared against GRASS r.cost (0 = no reference run)')
     parser.add_argument('--qgis-process', action='store_true', help='also time the algorithm through qgis_process')
     arguments = parser.parse_args()
-    corridors, raster = import_engine()
+    modules = import_engine()
+    corridors, _costdistance, raster = modules
     side = int(round(arguments.cells ** 0.5))
     cell = 30.0
     grid = raster.Grid(landscape(side), (0.0, cell, 0.0, side * cell, 0.0, -cell), utm_wkt())
@@ -115,6 +221,8 @@ def main():
     print('links kept {}, dropped through a third core {}, isolated cores {}'.format(
         len(result.links), len(result.through_core), len(result.isolated)))
     print('engine: time {:.1f} s, peak memory {:.0f} MB (this process, inputs included)'.format(elapsed, peak_mb))
+    if arguments.grass_cores:
+        compare_with_grass(modules, grid, geometries[:arguments.grass_cores])
 
 
 if __name__ == '__main__':
