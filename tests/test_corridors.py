@@ -523,6 +523,37 @@ def test_options_reach_the_engine(qgis_app, tmp_path):
     assert np.nanmax(nlcc) <= 30
 
 
+def test_by_default_a_link_through_a_third_core_is_dropped(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((10, 20)), 30.0)
+    # a, c, b left to right; c spans every row, so the straight a-b path must cross it
+    in_a_row = [cell_rectangle((0, 9), (0, 2)), cell_rectangle((0, 9), (17, 19)), cell_rectangle((0, 9), (9, 11))]
+    result = corridornetwork(CORES=core_layer(in_a_row, ['a', 'b', 'c']), CORE_ID_FIELD='name', RESISTANCE=resistance,
+                             OUTPUT_CORRIDORS=str(tmp_path / 'corridors.tif'))
+    assert sorted(attributes(result['OUTPUT_LINKS'])) == [('a', 'c'), ('b', 'c')]
+
+
+# Six single-cell cores around a ring on a uniform grid of 30 m cells; (row, column) of each:
+STAR = {'A': (10, 16), 'B': (21, 15), 'C': (21, 5), 'D': (10, 4), 'E': (0, 5), 'F': (5, 12)}
+# The least-cost distance in cells on a uniform 8-neighbour grid is max(dr, dc) + (sqrt 2 - 1) min(dr, dc):
+#   A: F 6.66, B 11.41, D 12.00, E 15.14, C 15.56   B: C 10.00, A 11.41, D 15.56, F 17.24, E 25.14
+#   C: B 10.00, D 11.41, A 15.56, F 18.90, E 21.00   D: F 10.07, E 10.41, C 11.41, A 12.00, B 15.56
+#   E: F 9.07, D 10.41, A 15.14, C 21.00, B 25.14    F: A 6.66, E 9.07, D 10.07, B 17.24, C 18.90
+# With 4 neighbours each core leaves out only its farthest; B and E are each other's farthest, so B-E is the
+# one pair neither chooses (with 3 neighbours B-F, C-E and C-F would be missing too). No core lies on
+# any least-cost path between two others, so dropping links through cores changes nothing here.
+STAR_LINKS_WITH_4_NEIGHBOURS = sorted({tuple(pair) for pair in
+                                       ('AB', 'AC', 'AD', 'AE', 'AF', 'BC', 'BD', 'BF', 'CD', 'CE', 'CF',
+                                        'DE', 'DF', 'EF')})
+
+
+def test_by_default_each_core_links_its_four_nearest_and_the_link_set_is_their_union(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((22, 17)), 30.0)
+    cores = core_layer([cell_rectangle((row, row), (col, col)) for row, col in STAR.values()], list(STAR))
+    result = corridornetwork(CORES=cores, CORE_ID_FIELD='name', RESISTANCE=resistance,
+                             OUTPUT_CORRIDORS=str(tmp_path / 'corridors.tif'))
+    assert sorted(attributes(result['OUTPUT_LINKS'])) == STAR_LINKS_WITH_4_NEIGHBOURS
+
+
 def test_cancel_mid_run_leaves_no_output_file(qgis_app, tmp_path):
     resistance = geotiff(tmp_path / 'resistance.tif', np.ones((60, 80)), 30.0)
     cores = core_layer([cell_rectangle((0, 3), (0, 3)), cell_rectangle((50, 55), (70, 75)),
