@@ -1,5 +1,6 @@
 """selectoecm: greedy complementarity selection toward regional targets, checked against the exact optimum."""
 
+import itertools
 import math
 import os
 
@@ -8,12 +9,14 @@ import pytest
 from osgeo import ogr
 from qgis.core import QgsProcessingException, QgsVectorLayer
 from shapely.geometry import box
+from shapely.ops import unary_union
 
 import processing
 from oecm_data import cell_box, write_layer
 from reserve_planner.processing.engine import selection
 
 KM = 1000.0
+M2_PER_KM2 = 1e6
 
 
 def strip(x0, x1, y0=0.0, y1=10 * KM):
@@ -28,15 +31,27 @@ def two_regions():
 def test_greedy_closes_every_gap_with_the_best_value_per_cost():
     regions, protected = two_regions()
     candidates = [strip(1 * KM, 3 * KM), strip(2 * KM, 5 * KM), strip(10 * KM, 13 * KM),
-                  strip(15 * KM, 16 * KM, 0, 5 * KM), strip(0, 0.5 * KM, 0, 0.5 * KM)]
-    problem = selection.make_problem(candidates, [100, 50, 80, 90, 100], None, regions, protected, 30)
+                  strip(15 * KM, 16 * KM, 0, 5 * KM)]
+    problem = selection.make_problem(candidates, [100, 50, 80, 90], None, regions, protected, 30)
     np.testing.assert_allclose(problem.gaps, [20.0, 30.0])
     result = selection.greedy_selection(problem)
     # values: site 2 adds 30 km2 x 0.8 = 24, site 0 adds 20 km2 x 1.0 = 20, site 1 30 x 0.5 = 15 (capped to 20: 10)
     assert result.order == [2, 0]
     np.testing.assert_allclose(result.added_km2, [30.0, 20.0])
     np.testing.assert_allclose(result.gaps_after, [0.0, 0.0])
-    assert 4 not in result.order, 'a site already protected adds nothing'
+
+
+def test_protected_land_inside_a_candidate_adds_nothing_while_the_gap_is_open():
+    regions, protected = two_regions()
+    half_protected = strip(0.5 * KM, 1.5 * KM)   # 10 km2, the western 5 km2 inside the protected strip (0-1 km)
+    wholly_protected = strip(0, 0.5 * KM, 0, 0.5 * KM)
+    problem = selection.make_problem([half_protected, wholly_protected], [100, 100], None, regions, protected, 30)
+    result = selection.greedy_selection(problem)
+    # gap of a: 30 km2 - 10 km2 protected = 20 km2; only the 5 unprotected km2 of the first site count, the
+    # second adds nothing, so the gap stays open at 15 km2 and the second is never picked
+    assert result.order == [0]
+    np.testing.assert_allclose(result.added_km2, [5.0])
+    np.testing.assert_allclose(result.gaps_after, [15.0, 30.0])
 
 
 def test_overlapping_candidates_are_not_counted_twice():
@@ -86,6 +101,37 @@ def random_case(rng, count):
     return regions, protected, candidates
 
 
+def gaps_by_shapely(regions, protected, target_percent):
+    """km2 each region misses the target by: target % of its area minus its protected area."""
+    covered = unary_union(protected)
+    return [max(0.0, target_percent / 100 * region.area - region.intersection(covered).area) / M2_PER_KM2
+            for _key, region in regions]
+
+
+def coverage_by_shapely(picks, regions, protected, gaps):
+    """km2 a set of sites adds toward the targets: the union of the sites minus the protected land, clipped to
+    each region and capped by the region's gap."""
+    if not picks:
+        return 0.0
+    new_land = unary_union(picks).difference(unary_union(protected))
+    return sum(min(gap, region.intersection(new_land).area / M2_PER_KM2) for (_key, region), gap in zip(regions, gaps))
+
+
+def optimum_by_shapely(candidates, costs, regions, protected, target_percent, budget=math.inf):
+    """(coverage km2, cost) of the best set of sites within ``budget`` by trying every subset, the cheapest
+    among equal coverage."""
+    gaps = gaps_by_shapely(regions, protected, target_percent)
+    best = (0.0, 0.0)
+    for size in range(1, len(candidates) + 1):
+        for subset in itertools.combinations(range(len(candidates)), size):
+            cost = sum(costs[index] for index in subset)
+            if cost <= budget + 1e-12:
+                found = coverage_by_shapely([candidates[index] for index in subset], regions, protected, gaps)
+                if found > best[0] + 1e-9 or (abs(found - best[0]) <= 1e-9 and cost < best[1]):
+                    best = (found, cost)
+    return best
+
+
 def gap_percent(optimum, found):
     return 0.0 if optimum <= 0 else 100.0 * (optimum - found) / optimum
 
@@ -98,10 +144,13 @@ def test_greedy_against_brute_force_on_small_cases(capsys):
     equal_gaps, weighted_gaps = [], []
     for _case in range(12):
         regions, protected, candidates = random_case(rng, 8)
+        gaps = gaps_by_shapely(regions, protected, 30)
         problem = selection.make_problem(candidates, [100.0] * 8, None, regions, protected, 30)
+        np.testing.assert_allclose(problem.gaps, gaps)
         greedy = selection.greedy_selection(problem, budget=3)
-        _best, optimum, _cost = selection.optimal_selection(problem, budget=3)
-        found = selection.coverage_toward_targets(problem, greedy.order)
+        optimum, _cost = optimum_by_shapely(candidates, [1] * 8, regions, protected, 30, budget=3)
+        assert selection.optimal_selection(problem, budget=3)[1] == pytest.approx(optimum)
+        found = coverage_by_shapely([candidates[index] for index in greedy.order], regions, protected, gaps)
         assert sum(greedy.added_km2) == pytest.approx(found), 'the picks\' additions must add up to the set\'s'
         assert found <= optimum + 1e-9
         assert found >= (1 - 1 / math.e) * optimum - 1e-9
@@ -110,9 +159,11 @@ def test_greedy_against_brute_force_on_small_cases(capsys):
         scores, costs = rng.uniform(20, 100, 8), rng.uniform(1, 5, 8)
         weighted = selection.make_problem(candidates, scores, costs, regions, protected, 30)
         greedy = selection.greedy_selection(weighted, budget=8.0)
-        _best, optimum, _cost = selection.optimal_selection(weighted, budget=8.0)
+        optimum, _cost = optimum_by_shapely(candidates, costs, regions, protected, 30, budget=8.0)
         assert greedy.cost <= 8.0
-        weighted_gaps.append(gap_percent(optimum, selection.coverage_toward_targets(weighted, greedy.order)))
+        found = coverage_by_shapely([candidates[index] for index in greedy.order], regions, protected, gaps)
+        assert sum(greedy.added_km2) == pytest.approx(found)
+        weighted_gaps.append(gap_percent(optimum, found))
     with capsys.disabled():
         print('\ngreedy vs brute force, coverage toward targets missed (% of optimum), 12 cases of 8 sites: '
               'unit costs mean {:.2f} max {:.2f}; costs + scores mean {:.2f} max {:.2f}'.format(
@@ -126,9 +177,11 @@ def test_without_a_budget_greedy_meets_the_targets_whenever_the_optimum_does():
         regions, protected, candidates = random_case(rng, 7)
         problem = selection.make_problem(candidates, [100.0] * 7, None, regions, protected, 30)
         greedy = selection.greedy_selection(problem)
-        _best, optimum, cost = selection.optimal_selection(problem)
-        assert selection.coverage_toward_targets(problem, greedy.order) == pytest.approx(optimum)
-        assert len(greedy.order) >= cost
+        optimum, fewest_sites = optimum_by_shapely(candidates, [1] * 7, regions, protected, 30)
+        gaps = gaps_by_shapely(regions, protected, 30)
+        found = coverage_by_shapely([candidates[index] for index in greedy.order], regions, protected, gaps)
+        assert found == pytest.approx(optimum)
+        assert len(greedy.order) >= fewest_sites
 
 
 # --- the algorithm -----------------------------------------------------------------------------------------------
