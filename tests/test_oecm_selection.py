@@ -83,6 +83,17 @@ def test_free_sites_come_first_the_most_valuable_first():
     assert selection.greedy_selection(problem).order == [2, 1]
 
 
+def test_between_equal_value_and_cost_the_better_scored_site_comes_first():
+    regions, protected = two_regions()
+    candidates = [strip(10 * KM, 11 * KM), strip(12 * KM, 12.8 * KM)]
+    problem = selection.make_problem(candidates, [80, 100], None, regions, protected, 30)
+    result = selection.greedy_selection(problem)
+    # both add value 8 at cost 1: 10 km2 x 0.8 and 8 km2 x 1.0; the second scores higher, so it comes first
+    # although it comes later in the input
+    assert result.order == [1, 0]
+    np.testing.assert_allclose(result.values, [8.0, 8.0])
+
+
 def test_sites_scored_zero_or_without_a_score_are_never_picked():
     regions, protected = two_regions()
     candidates = [strip(10 * KM, 13 * KM), strip(13 * KM, 16 * KM)]
