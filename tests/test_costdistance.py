@@ -537,6 +537,21 @@ def test_least_cost_path_goes_round_a_wall(qgis_app, tmp_path):
     assert (pytest.approx(cell_centre(4, 2, 10)) == vertices[4])
 
 
+def test_least_cost_paths_load_with_their_style(qgis_app, tmp_path):
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    destination = QgsProcessingOutputLayerDefinition(str(tmp_path / 'paths.gpkg'), QgsProject.instance())
+    output = processing.run('reserveplanner:leastcostpath', {
+        'RESISTANCE': wall_raster(tmp_path), 'SOURCE': wkt_layer('sources', 'Point', UTM, [point(0, 0, 10)]),
+        'TARGET': wkt_layer('targets', 'Point', UTM, [point(0, 4, 10)]), 'OUTPUT': destination},
+        context=context)['OUTPUT']
+    loaded = QgsVectorLayer(output, 'paths')
+    context.layerToLoadOnCompletionDetails(output).postProcessor().postProcessLayer(loaded, context, None)
+    # leastcostpath.qml: a purple line 0.8 mm wide
+    symbol = loaded.renderer().symbol()
+    assert symbol.color().name() == '#6a3d9a' and symbol.width() == pytest.approx(0.8)
+
+
 def test_target_on_a_source_gets_a_zero_length_path(qgis_app, tmp_path):
     result = run('leastcostpath', RESISTANCE=wall_raster(tmp_path),
                  SOURCE=wkt_layer('sources', 'Point', UTM, [point(1, 1, 10)]),

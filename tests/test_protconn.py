@@ -15,8 +15,11 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
     QgsGeometry,
+    QgsGraduatedSymbolRenderer,
+    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingOutputLayerDefinition,
     QgsProject,
     QgsVectorFileWriter,
     QgsVectorLayer,
@@ -512,6 +515,23 @@ def test_empty_layers(qgis_app):
     empty_regions = memory_layer('Polygon', 'EPSG:32650', ['名称:string'], [], 'no regions')
     with pytest.raises(QgsProcessingException, match='no regions'):
         run_protconn(_protected, empty_regions)
+
+
+def test_outputs_are_styled_when_loaded(qgis_app, tmp_path):
+    import processing
+    _squares, protected, regions = utm_squares()
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    outputs = {name: QgsProcessingOutputLayerDefinition(str(tmp_path / (name + '.gpkg')), QgsProject.instance())
+               for name in ('OUTPUT', 'OUTPUT_IMPORTANCE')}
+    result = processing.run('reserveplanner:protconn', dict(
+        {'PROTECTED': protected, 'REGIONS': regions, 'REGION_FIELD': '名称'}, **outputs), context=context)
+    # protconn.qml grades the regions by ProtConn, protconn_importance.qml the units by dPC
+    for name, attribute in (('OUTPUT', 'protconn'), ('OUTPUT_IMPORTANCE', 'dpc')):
+        layer = QgsVectorLayer(result[name], name)
+        context.layerToLoadOnCompletionDetails(result[name]).postProcessor().postProcessLayer(layer, context, None)
+        assert isinstance(layer.renderer(), QgsGraduatedSymbolRenderer)
+        assert layer.renderer().classAttribute() == attribute
 
 
 def test_a_cancelled_run_writes_nothing(qgis_app, tmp_path):
