@@ -139,11 +139,12 @@ def grass_link_costs(folder, resistance_path, cores_path, count, cell):
     return {pair: min(values) for pair, values in costs.items()}, r_cost_seconds
 
 
-def our_link_costs(corridors, costdistance, grid, geometries):
+def our_link_costs(modules, grid, geometries):
     """Our LCD of every pair of cores (ids 1..N), the cost passes alone: graph, one accumulate per core, the
     lowest cost over each other core's cells. Returns the costs keyed (lower id, higher id)."""
+    corridors, costdistance, raster = modules
     count = len(geometries)
-    cell_width, cell_height = raster_cell(grid)
+    cell_width, cell_height = raster.cell_size(grid.geotransform)
     graph = costdistance.CostGraph(grid.array, cell_width, cell_height)
     labels = corridors.core_labels(geometries, list(range(1, count + 1)), graph.shape, grid.geotransform,
                                     grid.crs_wkt)
@@ -158,22 +159,17 @@ def our_link_costs(corridors, costdistance, grid, geometries):
     return costs
 
 
-def raster_cell(grid):
-    """(width, height) of a cell of ``grid`` in metres."""
-    return abs(grid.geotransform[1]), abs(grid.geotransform[5])
-
-
 def compare_with_grass(modules, grid, geometries):
     """Times and link costs of GRASS r.cost against ours on the same cores; prints the comparison."""
-    corridors, costdistance, raster = modules
+    corridors, _costdistance, raster = modules
     folder = tempfile.mkdtemp(prefix='bench_corridors_grass_')
     resistance_path, cores_path = write_inputs(folder, grid, geometries, raster)
     start = time.perf_counter()
     grass, r_cost_seconds = grass_link_costs(folder, resistance_path, cores_path, len(geometries),
-                                             raster_cell(grid)[0])
+                                             raster.cell_size(grid.geotransform)[0])
     grass_seconds = time.perf_counter() - start
     start = time.perf_counter()
-    passes = our_link_costs(corridors, costdistance, grid, geometries)
+    passes = our_link_costs(modules, grid, geometries)
     passes_seconds = time.perf_counter() - start
     start = time.perf_counter()
     network = corridors.corridor_network(grid, geometries, list(range(1, len(geometries) + 1)), max_neighbors=0,
