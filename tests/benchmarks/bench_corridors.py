@@ -162,12 +162,12 @@ def our_link_costs(modules, grid, geometries):
 def compare_with_grass(modules, grid, geometries):
     """Times and link costs of GRASS r.cost against ours on the same cores; prints the comparison."""
     corridors, _costdistance, raster = modules
-    folder = tempfile.mkdtemp(prefix='bench_corridors_grass_')
-    resistance_path, cores_path = write_inputs(folder, grid, geometries, raster)
-    start = time.perf_counter()
-    grass, r_cost_seconds = grass_link_costs(folder, resistance_path, cores_path, len(geometries),
-                                             raster.cell_size(grid.geotransform)[0])
-    grass_seconds = time.perf_counter() - start
+    with tempfile.TemporaryDirectory(prefix='bench_corridors_grass_') as folder:
+        resistance_path, cores_path = write_inputs(folder, grid, geometries, raster)
+        start = time.perf_counter()
+        grass, r_cost_seconds = grass_link_costs(folder, resistance_path, cores_path, len(geometries),
+                                                 raster.cell_size(grid.geotransform)[0])
+        grass_seconds = time.perf_counter() - start
     start = time.perf_counter()
     passes = our_link_costs(modules, grid, geometries)
     passes_seconds = time.perf_counter() - start
