@@ -370,6 +370,19 @@ def test_parts_of_one_region_are_dissolved_and_null_keys_stay_separate(qgis_app,
     assert '<tr><td>4</td>' in text and '<tr><td>5</td>' in text   # unnamed regions go by their feature id
 
 
+def test_regions_less_than_one_percent_protected_count_as_unprotected(qgis_app):
+    # three 10 km x 10 km regions (100 km2): none, 500 m x 1 km (0.5 km2, 0.5 %) and 1.5 km x 1 km (1.5 %) protected
+    protected = protected_layer([(box(X0 + 20000, Y0, X0 + 20500, Y0 + 1000).wkt, DESIGNATED),
+                                 (box(X0 + 40000, Y0, X0 + 41500, Y0 + 1000).wkt, DESIGNATED)])
+    regions = region_layer([(square_wkt(X0, Y0, 10000), ['none']), (square_wkt(X0 + 20000, Y0, 10000), ['half']),
+                            (square_wkt(X0 + 40000, Y0, 10000), ['one and a half'])])
+    result = run_coverage(PROTECTED=[protected], REGIONS=regions, REGION_FIELD='name')
+    percents = {name: row['percent'] for name, row in rows_by_region(result['OUTPUT']).items()}
+    assert percents == {'none': 0.0, 'half': pytest.approx(0.5, rel=1e-5),
+                        'one and a half': pytest.approx(1.5, rel=1e-5)}
+    assert result['UNPROTECTED_REGIONS'] == 2
+
+
 def test_null_protected_geometry_is_reported_and_invalid_region_is_refused(qgis_app):
     protected = protected_layer([(None, DESIGNATED), (square_wkt(X0, Y0, 1000), DESIGNATED)])
     regions = region_layer([(square_wkt(X0, Y0, 10000), ['r'])])
