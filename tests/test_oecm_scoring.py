@@ -194,25 +194,28 @@ def test_sites_outside_the_raster_or_without_geometry_get_no_value(ramp):
     assert np.isnan(result.mean).all()
 
 
-@given(st.lists(st.tuples(st.floats(0.2, 9.8), st.floats(0.2, 9.8)), min_size=3, max_size=8),
-       st.floats(0.0, 6.28))
+@given(st.floats(3.5, 4.5), st.floats(3.5, 4.5),
+       st.lists(st.tuples(st.floats(0.0, 0.45), st.floats(0.2, 3.4)), min_size=3, max_size=8))
 @settings(max_examples=40, deadline=None)
-def test_exact_fractions_agree_with_shapely_cell_by_cell(ramp_values, points, angle):
-    centre = np.mean(points, axis=0)
-    ordered = sorted(points, key=lambda p: np.arctan2(p[1] - centre[1], p[0] - centre[0]) + angle)
-    site = Polygon([(X0 + x * CELL * 0.8, Y0 - y * CELL * 0.8) for x, y in ordered]).buffer(0)
-    if site.is_empty or site.area < 1.0:
-        return
+def test_sites_within_the_exact_window_are_measured_by_exact_fractions(ramp_values, centre_col, centre_row, spokes):
+    """A 4 x 4 cell square (columns and rows 2-6, over the nodata cell) joined to a star of 3-8 spokes 0.2-3.4
+    cells long around a centre inside the square: at least EXACT_AREA_CELLS, so only its window (inside cells
+    0-8 both ways, at most EXACT_WINDOW_CELLS) makes it exact."""
+    turn = 2 * math.pi / len(spokes)
+    vertices = [(centre_col + radius * math.cos(turn * (step + jitter)),
+                 centre_row + radius * math.sin(turn * (step + jitter)))
+                for step, (jitter, radius) in enumerate(spokes)]
+    star = Polygon([(X0 + col * CELL, Y0 - row * CELL) for col, row in vertices])
+    site = star.union(cell_box(2, 2, 6, 6))
+    assert site.area >= zonal.EXACT_AREA_CELLS * CELL ** 2
+    assert site.within(cell_box(0, 0, zonal.EXACT_WINDOW_CELLS, zonal.EXACT_WINDOW_CELLS))
     path, array = ramp_values
-    total = weight = 0.0
-    for row in range(10):
-        for col in range(10):
-            share = site.intersection(cell_box(col, row, col + 1, row + 1)).area
-            if share > 0 and not np.isnan(array[row, col]):
-                total, weight = total + share * array[row, col], weight + share
-    result = zonal_of(path, [site])
-    if weight > 1e-6 and 0 in zonal.plan_zonal([site], zonal.grid_spec(path)).exact_sites:
-        assert result.mean[0] == pytest.approx(total / weight, rel=1e-6)
+    shares = np.array([[site.intersection(cell_box(col, row, col + 1, row + 1)).area for col in range(10)]
+                       for row in range(10)])
+    valid = ~np.isnan(array)
+    expected = (shares[valid] * array[valid]).sum() / shares[valid].sum()
+    assert zonal.plan_zonal([site], zonal.grid_spec(path)).exact_sites == [0]
+    assert zonal_of(path, [site]).mean[0] == pytest.approx(expected, rel=1e-6)
 
 
 @pytest.fixture(scope='module')
