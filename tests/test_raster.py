@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import tracemalloc
 
 import numpy as np
 import pytest
@@ -14,6 +15,7 @@ from qgis.core import QgsProcessingException
 from shapely.geometry import box
 
 import reserve_planner
+from reserve_planner.processing.algorithms.costdistance import ADAPTER_BYTES_PER_CELL
 from reserve_planner.processing.engine import costdistance, raster, zonal
 from reserve_planner.processing.engine.messages import EngineError
 from support import geotiff, run, wkt_layer
@@ -163,7 +165,6 @@ def test_a_huge_sparse_raster_is_refused_without_allocating(tmp_path):
 def test_cost_distance_checks_the_memory_of_the_whole_run(tmp_path, monkeypatch):
     """A 20 x 20 resistance reads in 3.5 KB but its cost-distance run holds 400 x (27 + 17) bytes = 17.2 KB:
     with 10 KB left the algorithm stops before reading and says why, naming the layer."""
-    assert costdistance.BYTES_PER_CELL == 27
     resistance = geotiff(tmp_path / 'resistance.tif', np.ones((20, 20)), 10.0)
     sources = wkt_layer('sources', 'Point', UTM, ['POINT({} {})'.format(X0 + 5, Y0 - 5)])
     monkeypatch.setattr(raster, 'available_memory', lambda: 10 * KB)
@@ -173,3 +174,22 @@ def test_cost_distance_checks_the_memory_of_the_whole_run(tmp_path, monkeypatch)
     for expected in ('Raster "resistance"', '400 cells', '17.2 KB', '10.0 KB', 'resample'):
         assert expected in message
     assert not os.path.exists(tmp_path / 'cost.tif')
+
+
+def test_the_memory_check_budget_covers_what_a_cost_distance_run_allocates():
+    """The memory check budgets BYTES_PER_CELL + ADAPTER_BYTES_PER_CELL a cell for a cost-distance run; 8 of
+    them are the resistance band the adapter reads before the engine starts. The engine's own peak (source mask,
+    graph, accumulated cost and every temporary), measured with tracemalloc on 1000 x 1000 cells of random
+    resistance, must fit in the rest, or the check would let through a run that then runs out of memory."""
+    rows = cols = 1000
+    resistance = np.random.default_rng(7).uniform(1.0, 10.0, (rows, cols))
+    tracemalloc.start()
+    try:
+        sources = np.zeros((rows, cols), dtype=bool)
+        sources[rows // 2, cols // 2] = True
+        costdistance.accumulated_cost(resistance, sources, 10.0, 10.0)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    resistance_band = resistance.itemsize
+    assert peak / (rows * cols) < costdistance.BYTES_PER_CELL + ADAPTER_BYTES_PER_CELL - resistance_band
