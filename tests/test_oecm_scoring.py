@@ -16,6 +16,7 @@ import processing
 from oecm_data import CELL, X0, Y0, bow_tie, cell_box, write_layer, write_raster
 from reserve_planner.processing.engine import scoring, zonal
 from reserve_planner.processing.engine.messages import EngineError
+from support import RecordingFeedback
 
 # Saaty, T. L. (1990) How to make a decision: the analytic hierarchy process. European Journal of Operational
 # Research 48, 9-26: the "buying a house" example (eight criteria). Published priorities .173 .054 .188 .018 .031
@@ -23,6 +24,11 @@ from reserve_planner.processing.engine.messages import EngineError
 SAATY_HOUSE = ('1,5,3,7,6,6,1/3,1/4; 1/5,1,1/3,5,3,3,1/5,1/7; 1/3,3,1,6,3,4,6,1/5; 1/7,1/5,1/6,1,1/3,1/4,1/7,1/8;'
                '1/6,1/3,1/3,3,1,1/2,1/5,1/6; 1/6,1/3,1/4,4,2,1,1/5,1/6; 3,5,1/6,7,5,5,1,1/2; 4,7,5,8,6,6,2,1')
 SAATY_PRIORITIES = [0.173, 0.054, 0.188, 0.018, 0.031, 0.036, 0.167, 0.333]
+
+
+PUBLISHED_RANDOM_INDEX = {3: 0.58, 4: 0.90, 5: 1.12, 6: 1.24, 7: 1.32, 8: 1.41, 9: 1.45, 10: 1.49}
+"""Saaty's random consistency index RI(n), the mean CI of random reciprocal matrices: Saaty, T. L. (1980) The
+Analytic Hierarchy Process, McGraw-Hill, table of random indices, as reprinted in Saaty (1990) above."""
 
 
 def power_iteration(matrix, steps=200):
@@ -47,6 +53,24 @@ def test_ahp_reproduces_saatys_house_example():
     assert result.consistency_index == pytest.approx(0.238, abs=0.001)
     assert result.random_index == 1.41
     assert result.consistency_ratio == pytest.approx(0.169, abs=0.001)
+
+
+def circulant_with_one_twofold_cycle(size):
+    """The reciprocal matrix a_ij = c[(j - i) mod n] with c = (1, 2, 1, ..., 1, 1/2): criterion i is twice as
+    important as i + 1, cyclically, and equal to the others. Every row sums to n + 1/2, so its Perron root is
+    lambda_max = n + 1/2 with equal weights, CI = (1/2) / (n - 1)."""
+    first_row = np.ones(size)
+    first_row[1], first_row[-1] = 2.0, 0.5
+    return np.array([np.roll(first_row, shift) for shift in range(size)])
+
+
+@pytest.mark.parametrize('size', sorted(PUBLISHED_RANDOM_INDEX))
+def test_the_consistency_ratio_divides_by_saatys_published_random_index(size):
+    result = scoring.ahp_weights(circulant_with_one_twofold_cycle(size))
+    np.testing.assert_allclose(result.weights, np.full(size, 1.0 / size))
+    assert result.lambda_max == pytest.approx(size + 0.5)
+    assert result.random_index == PUBLISHED_RANDOM_INDEX[size]
+    assert result.consistency_ratio == pytest.approx(0.5 / (size - 1) / PUBLISHED_RANDOM_INDEX[size])
 
 
 @given(st.lists(st.floats(0.05, 20.0), min_size=3, max_size=9))
@@ -254,12 +278,12 @@ def landscape(tmp_path):
             'folder': tmp_path}
 
 
-def run_score(landscape, **extra):
+def run_score(landscape, feedback=None, **extra):
     parameters = {'CANDIDATES': landscape['candidates'], 'PROTECTED': landscape['protected'],
                   'REQUIRED_FIELDS': ['gov'], 'CRITERIA': [landscape['integrity'], landscape['footprint']],
                   'DIRECTIONS': '+,-', 'WEIGHTS': '1,1', 'OUTPUT': 'memory:'}
     parameters.update(extra)
-    result = processing.run('reserveplanner:scoreoecm', parameters)
+    result = processing.run('reserveplanner:scoreoecm', parameters, feedback=feedback)
     rows = {feature['name']: feature for feature in result['OUTPUT'].getFeatures()}
     return result, rows
 
@@ -325,6 +349,24 @@ def test_ahp_matrix_sets_the_weights_and_the_report_explains_the_run(qgis_app, l
     assert result['CONSISTENCY_RATIO'] == 0.0
     text = open(html, encoding='utf-8').read()
     assert 'CR = 0.000' in text and 'A: 100.0 %' in text and 'data:image/png;base64' in text
+
+
+@pytest.mark.parametrize('matrix, ratio, warned', [
+    # a cycle (1 twice 2, 2 twice 3, 3 twice 1): rows sum to 3.5 = lambda_max, CI 0.25, CR 0.25 / 0.58 = 0.431
+    ('1,2,1/2; 1/2,1,2; 2,1/2,1', 0.25 / 0.58, True),
+    # the same cycle at 5/4: lambda_max = 1 + 5/4 + 4/5 = 3.05, CI 0.025, CR 0.025 / 0.58 = 0.0431
+    ('1,5/4,4/5; 4/5,1,5/4; 5/4,4/5,1', 0.025 / 0.58, False),
+])
+def test_an_ahp_consistency_ratio_above_a_tenth_is_warned_about(qgis_app, landscape, matrix, ratio, warned):
+    cols, rows = np.meshgrid(np.arange(20, dtype=float), np.arange(20, dtype=float))
+    diagonal = write_raster(str(landscape['folder'] / 'diagonal.tif'), cols + rows)
+    feedback = RecordingFeedback()
+    result, _rows = run_score(landscape, feedback=feedback, CRITERIA=[landscape['integrity'], landscape['footprint'],
+                                                                      diagonal],
+                              DIRECTIONS='+,-,+', WEIGHTS='', AHP_MATRIX=matrix)
+    assert result['CONSISTENCY_RATIO'] == pytest.approx(ratio)
+    warning = 'The AHP judgements are inconsistent (CR {:.3f} > 0.1)'.format(ratio)
+    assert any(warning in line for line in feedback.lines) == warned
 
 
 def test_vector_and_attribute_criteria(qgis_app, landscape):
