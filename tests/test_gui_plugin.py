@@ -7,7 +7,9 @@ from unittest import mock
 import pytest
 from qgis.core import QgsApplication
 from qgis.gui import QgisInterface, QgsMapCanvas
-from qgis.PyQt.QtWidgets import QMainWindow, QMenu, QToolBar
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
+from qgis.PyQt.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
 from conftest import REPO
 
@@ -103,13 +105,15 @@ def test_unload_removes_menu_toolbar_dock_tool_and_provider(iface):
         started.initGui()
         started.draw_corridor()
         dock = started.dock
-        started.unload()
         window = iface.mainWindow()
+        assert window.findChildren(QDockWidget) == [dock]
+        started.unload()
         assert visible_menus(window) == []
         toolbars = window.findChildren(QToolBar, 'ReservePlannerToolbar')
         assert all(not toolbar.isVisibleTo(window) for toolbar in toolbars)
         assert iface.mapCanvas().mapTool() is not dock.corridor_tool
-        iface.removeDockWidget.assert_called_once_with(dock)
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        assert sip.isdeleted(dock) and window.findChildren(QDockWidget) == []
         assert registry.providerById('reserveplanner') is None
     finally:
         restore_provider()
