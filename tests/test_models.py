@@ -3,6 +3,7 @@
 import os
 
 import processing
+import pytest
 from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProcessingModelAlgorithm, QgsVectorLayer
 
 from conftest import REPO
@@ -10,14 +11,15 @@ from conftest import REPO
 DEMO = os.path.join(REPO, 'resources', 'demo', 'demo.gpkg')
 
 
-def test_zone_reserve_model_chains_generation_validation_and_statistics(qgis_app, tmp_path):
+@pytest.mark.parametrize('buffer_width', [1000, 0])
+def test_zone_reserve_model_chains_generation_validation_and_statistics(qgis_app, tmp_path, buffer_width):
     model = QgsProcessingModelAlgorithm()
     assert model.fromFile(os.path.join(REPO, 'resources', 'models', 'zone_reserve.model3'))
     context = QgsProcessingContext()
     results = processing.run(model, {
         'cores': DEMO + '|layername=cores',
         'boundary': DEMO + '|layername=reserve_boundary',
-        'buffer_width': 1000,
+        'buffer_width': buffer_width,
         'transition_width': 2000,
         'generatezones:Zones': str(tmp_path / 'zones.gpkg'),
         'validatezones:Zoning problems': str(tmp_path / 'problems.gpkg'),
@@ -28,5 +30,18 @@ def test_zone_reserve_model_chains_generation_validation_and_statistics(qgis_app
     statistics = QgsVectorLayer(results['zonestatistics:Zone statistics'], 'statistics')
     shares = [feature['share_pct'] for feature in statistics.getFeatures()]
     assert abs(sum(shares) - 100.0) < 1e-6
-    problems = QgsVectorLayer(results['validatezones:Zoning problems'], 'problems')
+    model_rules = problem_rules(results['validatezones:Zoning problems'])
+    # without a buffer the cores break rule 4 (every core adjoins a buffer); with 1 km the zoning is clean
+    assert set(model_rules) == ({'core_without_buffer'} if buffer_width == 0 else set())
+    standalone = processing.run('reserveplanner:validatezones', {
+        'ZONES': results['generatezones:Zones'], 'ZONE_FIELD': 'zone', 'PROFILE': 0,
+        'BOUNDARY': DEMO + '|layername=reserve_boundary', 'OUTPUT': str(tmp_path / 'standalone_problems.gpkg'),
+    }, context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+    assert model_rules == problem_rules(standalone['OUTPUT'])
+
+
+def problem_rules(path):
+    """The sorted rule names of the features of a validatezones problems layer (one feature per problem)."""
+    problems = QgsVectorLayer(path, 'problems')
     assert problems.isValid()
+    return sorted(feature['rule'] for feature in problems.getFeatures())
