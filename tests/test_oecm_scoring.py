@@ -315,6 +315,20 @@ def test_protected_areas_are_cleaned_like_coverage_counts_them(qgis_app, landsca
     assert not rows['west_south']['eligible'] and rows['west_south']['protected_pct'] == pytest.approx(100.0)
 
 
+def test_criterion_a_at_its_default_five_percent(qgis_app, landscape):
+    # 10 x 1 cell strips reaching 0.4 and 0.6 cells into the protected square (columns 0-6): 4 % and 6 %
+    candidates = write_layer(str(landscape['folder'] / 'slivers.gpkg'), [
+        {'name': 'four', 'gov': 'village', 'geometry': cell_box(5.6, 0, 15.6, 1)},
+        {'name': 'six', 'gov': 'village', 'geometry': cell_box(5.4, 2, 15.4, 3)},
+    ], {'name': ogr.OFTString, 'gov': ogr.OFTString})
+    _result, rows = run_score(landscape, CANDIDATES=candidates)
+    assert rows['four']['protected_pct'] == pytest.approx(4.0)
+    assert rows['four']['eligible'] and rows['four']['screen_reason'] == NULL
+    assert rows['six']['protected_pct'] == pytest.approx(6.0)
+    assert not rows['six']['eligible']
+    assert rows['six']['screen_reason'] == 'A: 6.0 % inside protected areas (more than 5 %)'
+
+
 def test_a_higher_overlap_threshold_lets_a_partly_protected_site_through(qgis_app, landscape):
     _result, rows = run_score(landscape, OVERLAP_THRESHOLD=20)
     assert rows['edge']['eligible']
