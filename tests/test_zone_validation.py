@@ -604,13 +604,19 @@ def test_an_empty_boundary_layer_is_a_clear_error(qgis_app, tmp_path):
         run_validation(ZONES=zones, BOUNDARY=boundary)
 
 
-def test_a_cancelled_run_writes_nothing(qgis_app, tmp_path):
+@pytest.mark.parametrize('cancel_after_percent', [None, 50.0])
+def test_a_cancelled_run_writes_nothing(qgis_app, tmp_path, cancel_after_percent):
+    """Cancelled before the run (while reading the zoning) or halfway through the rule checks."""
     zones, boundary = write_planted(str(tmp_path))
     feedback = QgsProcessingFeedback()
-    feedback.cancel()
+    if cancel_after_percent is None:
+        feedback.cancel()
+    else:
+        feedback.progressChanged.connect(lambda percent: percent >= cancel_after_percent and feedback.cancel())
     output, report = str(tmp_path / 'problems.gpkg'), str(tmp_path / 'report.html')
-    processing.run('reserveplanner:validatezones', {'ZONES': zones, 'BOUNDARY': boundary, 'OUTPUT': output,
-                                                    'OUTPUT_HTML': report}, feedback=feedback)
+    with pytest.raises(QgsProcessingException, match='^The run was cancelled; no output was written.$'):
+        processing.run('reserveplanner:validatezones', {'ZONES': zones, 'BOUNDARY': boundary, 'OUTPUT': output,
+                                                        'OUTPUT_HTML': report}, feedback=feedback)
     assert not os.path.exists(output) and not os.path.exists(report)
 
 

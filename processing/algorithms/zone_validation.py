@@ -46,6 +46,10 @@ def tr(text):
     return QCoreApplication.translate('ValidateZones', text)
 
 
+def cancelled():
+    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
+
+
 def engine_tr(text):
     """Translate an N_-marked engine string (profile, rule and zone names)."""
     return QCoreApplication.translate(TRANSLATION_CONTEXT, text)
@@ -65,7 +69,7 @@ def attribute_value(value):
 def read_zones(source, field, crs, context, feedback):
     """ZoneFeature per feature, geometries as they are (not repaired: rule 1 needs the original) in ``crs``.
 
-    Reports progress from 0 to READ_PROGRESS percent; None when the user cancelled.
+    Reports progress from 0 to READ_PROGRESS percent; raises cancelled() when the user cancels.
     """
     request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
     request.setSubsetOfAttributes([field], source.fields())
@@ -74,7 +78,7 @@ def read_zones(source, field, crs, context, feedback):
     features = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
     for index, feature in enumerate(features):
         if feedback.isCanceled():
-            return None
+            raise cancelled()
         zones.append(engine.ZoneFeature(feature.id(), attribute_value(feature[field]),
                                         qgis_io.to_shapely(feature.geometry())))
         if total:
@@ -206,14 +210,10 @@ class ValidateZones(ReservePlannerAlgorithm):
         crs = source.sourceCrs()
         work_crs = qgis_io.metric_crs(combined_extent((source, boundary_source), crs, context), crs)
         zones = read_zones(source, field, work_crs, context, feedback)
-        if zones is None:
-            return {}
         boundary = self.read_boundary(boundary_source, work_crs, context)
         exempt = read_exempt(exempt_source, work_crs, context, feedback) if exempt_source is not None else None
 
         problems = self.run_checks(zones, boundary, profile, width, exempt, tolerances, feedback)
-        if problems is None:
-            return {}
         dest_id = self.write_problems(parameters, context, problems, crs, work_crs)
         counts = {severity: sum(1 for problem in problems if problem.severity == severity)
                   for severity in (engine.ERROR, engine.WARNING)}
@@ -244,13 +244,13 @@ class ValidateZones(ReservePlannerAlgorithm):
         return unary_union([feature.geometry for feature in features])
 
     def run_checks(self, zones, boundary, profile, width, exempt, tolerances, feedback):
-        """All problems, or None when the user cancelled."""
+        """All problems; raises cancelled() when the user cancels."""
         problems = []
         steps = engine.validation_steps(zones, boundary, profile, width, exempt, tolerances)
         total = len(engine.CHECKS) + 2
         for index, (rule, found) in enumerate(steps):
             if feedback.isCanceled():
-                return None
+                raise cancelled()
             feedback.setProgress(READ_PROGRESS + (100.0 - READ_PROGRESS) * (index + 1) / total)
             problems.extend(found)
             if found:
