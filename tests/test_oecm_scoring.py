@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from osgeo import ogr
-from qgis.core import NULL, QgsProcessingException, QgsVectorLayer
+from qgis.core import (NULL, QgsCategorizedSymbolRenderer, QgsProcessingContext, QgsProcessingException,
+                       QgsProcessingOutputLayerDefinition, QgsProject, QgsVectorLayer)
 from shapely.geometry import Point, Polygon, box
 from shapely.validation import make_valid
 
@@ -278,13 +279,14 @@ def landscape(tmp_path):
             'folder': tmp_path}
 
 
-def run_score(landscape, feedback=None, **extra):
+def run_score(landscape, feedback=None, context=None, **extra):
     parameters = {'CANDIDATES': landscape['candidates'], 'PROTECTED': landscape['protected'],
                   'REQUIRED_FIELDS': ['gov'], 'CRITERIA': [landscape['integrity'], landscape['footprint']],
                   'DIRECTIONS': '+,-', 'WEIGHTS': '1,1', 'OUTPUT': 'memory:'}
     parameters.update(extra)
-    result = processing.run('reserveplanner:scoreoecm', parameters, feedback=feedback)
-    rows = {feature['name']: feature for feature in result['OUTPUT'].getFeatures()}
+    result = processing.run('reserveplanner:scoreoecm', parameters, feedback=feedback, context=context)
+    output = result['OUTPUT'] if isinstance(result['OUTPUT'], QgsVectorLayer) else QgsVectorLayer(result['OUTPUT'])
+    rows = {feature['name']: feature for feature in output.getFeatures()}
     return result, rows
 
 
@@ -381,6 +383,19 @@ def test_an_ahp_consistency_ratio_above_a_tenth_is_warned_about(qgis_app, landsc
     assert result['CONSISTENCY_RATIO'] == pytest.approx(ratio)
     warning = 'The AHP judgements are inconsistent (CR {:.3f} > 0.1)'.format(ratio)
     assert any(warning in line for line in feedback.lines) == warned
+
+
+def test_scores_are_styled_by_class_when_loaded(qgis_app, landscape):
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    destination = QgsProcessingOutputLayerDefinition(str(landscape['folder'] / 'scores.gpkg'),
+                                                     QgsProject.instance())
+    result, _rows = run_score(landscape, context=context, OUTPUT=destination)
+    layer = QgsVectorLayer(result['OUTPUT'], 'scores')
+    context.layerToLoadOnCompletionDetails(result['OUTPUT']).postProcessor().postProcessLayer(layer, context, None)
+    renderer = layer.renderer()
+    assert isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == 'class'
+    assert [category.value() for category in renderer.categories()] == ['high', 'medium', 'low', '']
 
 
 def test_vector_and_attribute_criteria(qgis_app, landscape):

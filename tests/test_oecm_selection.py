@@ -7,7 +7,8 @@ import os
 import numpy as np
 import pytest
 from osgeo import ogr
-from qgis.core import QgsProcessingException, QgsVectorLayer
+from qgis.core import (QgsProcessingContext, QgsProcessingException, QgsProcessingOutputLayerDefinition, QgsProject,
+                       QgsSingleSymbolRenderer, QgsVectorLayer)
 from shapely.geometry import box
 from shapely.ops import unary_union
 
@@ -214,12 +215,13 @@ def planning(tmp_path):
     return {'regions': regions, 'protected': protected, 'candidates': candidates, 'folder': tmp_path}
 
 
-def run_select(planning, **extra):
+def run_select(planning, context=None, **extra):
     parameters = {'CANDIDATES': planning['candidates'], 'REGIONS': planning['regions'], 'REGION_FIELD': '名称',
                   'PROTECTED': planning['protected'], 'TARGET': 30, 'OUTPUT': 'memory:', 'OUTPUT_REGIONS': 'memory:'}
     parameters.update(extra)
-    result = processing.run('reserveplanner:selectoecm', parameters)
-    picked = sorted(result['OUTPUT'].getFeatures(), key=lambda feature: feature['pick_order'])
+    result = processing.run('reserveplanner:selectoecm', parameters, context=context)
+    output = result['OUTPUT'] if isinstance(result['OUTPUT'], QgsVectorLayer) else QgsVectorLayer(result['OUTPUT'])
+    picked = sorted(output.getFeatures(), key=lambda feature: feature['pick_order'])
     regions = {feature['region']: feature for feature in result['OUTPUT_REGIONS'].getFeatures()}
     return result, picked, regions
 
@@ -238,6 +240,18 @@ def test_selection_reaches_the_target_and_reports_coverage_before_and_after(qgis
     assert result['SELECTED_COUNT'] == 2
     text = open(html, encoding='utf-8').read()
     assert text.index('e1') < text.index('w1') and 'west' in text and 'data:image/png;base64' in text
+
+
+def test_selection_is_styled_with_its_pick_order_when_loaded(qgis_app, planning):
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    destination = QgsProcessingOutputLayerDefinition(str(planning['folder'] / 'selected.gpkg'), QgsProject.instance())
+    result, _picked, _regions = run_select(planning, context=context, OUTPUT=destination)
+    layer = QgsVectorLayer(result['OUTPUT'], 'selected')
+    context.layerToLoadOnCompletionDetails(result['OUTPUT']).postProcessor().postProcessLayer(layer, context, None)
+    assert isinstance(layer.renderer(), QgsSingleSymbolRenderer)
+    labels = layer.labeling().settings()
+    assert layer.labelsEnabled() and labels.isExpression and '"pick_order"' in labels.fieldName
 
 
 def test_costs_and_budget_change_the_picks(qgis_app, planning):
