@@ -185,10 +185,17 @@ def test_profile_thresholds_show_beside_the_shares(editor):
 def test_two_zone_profile_draws_core_and_general_control_zone(editor):
     dock, canvas, layer = editor
     dock.profileCombo.setCurrentIndex(dock.profileCombo.findData('china2'))
-    zones = [button.property('zone') for button in dock.zone_buttons.buttons()]
-    assert zones == ['core', 'general']
+    buttons = {button.property('zone'): button for button in dock.zone_buttons.buttons()}
+    assert list(buttons) == ['core', 'general']
     assert dock.zoneButtonsLayout.count() == 2
     assert QgsSettings().value('reserve_planner/zone_editor/profile') == 'china2'
+    dock.drawButton.setChecked(True)
+    for zone, (x, y, size) in (('core', (1500, 1500, 500)), ('general', (2000, 2000, 1000))):
+        buttons[zone].click()
+        click_shape(canvas, dock.draw_tool, [(X0 + px, Y0 + py) for px, py in square(x, y, size)])
+    # 500 m and 1 km squares; the rest of the reserve stays transition, which counts as general control zone
+    assert zones_of(layer) == [('core', 25.0), ('general', 100.0), ('transition', RESERVE_HA - 125.0)]
+    assert table(dock) == {'Core area': (25.0, 6.25), 'General control zone': (375.0, 93.75)}
 
 
 def test_choices_are_remembered_for_the_next_session(editor):
