@@ -436,7 +436,7 @@ def test_habitatcoverage_refuses_missing_inputs_and_unnamed_species(qgis_app):
         run_habitat(SPECIES=unnamed, SPECIES_FIELD='name', PROTECTED=[protected_areas()])
 
 
-def test_species_table_is_a_plain_frame():
+def test_no_species_give_empty_species_and_group_tables():
     frame = coverage.species_table([], [], [], [], [])
     assert isinstance(frame, pd.DataFrame) and frame.empty
     assert coverage.group_table(frame).empty
