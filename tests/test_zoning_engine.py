@@ -105,6 +105,14 @@ def test_zero_widths_give_empty_zones():
     assert zones[TRANSITION].area == pytest.approx(300 * 300 - 1e4)
 
 
+def test_zero_buffer_width_leaves_no_sliver_along_curved_cores_clipped_to_the_boundary():
+    cores = [Point(0, 0).buffer(1000), Point(2500, 300).buffer(700), Point(-900, -2300).buffer(600)]
+    boundary = Point(200, -300).buffer(2800)
+    zones = zoning.generate_zones(cores, boundary, 0, 500)
+    assert zones[BUFFER].is_empty
+    assert zones[CORE].area + zones[TRANSITION].area == pytest.approx(boundary.area, rel=1e-9)
+
+
 def test_core_entirely_outside_the_boundary_is_named():
     cores = [box(0, 0, 10, 10), box(500, 500, 510, 510)]
     with pytest.raises(EngineError) as raised:

@@ -12,6 +12,7 @@ from collections import namedtuple
 
 import numpy as np
 from scipy.ndimage import binary_fill_holes
+from shapely.geometry import Polygon
 from shapely.ops import unary_union
 
 from .costdistance import accumulated_cost
@@ -19,6 +20,9 @@ from .geometry import polygonal_part, repair_polygon
 from .messages import EngineError, N_
 from .raster import Grid, cell_size, polygonize, rasterize
 from .zones import AREA_FIELD, BUFFER, CORE, TRANSITION, ZONE_CODE_FIELD, ZONE_CODES, ZONE_FIELD
+
+SLIVER_M2 = 1e-6
+"""Pieces of a zone smaller than this (m2) are floating-point noise, not zone."""
 
 SQUARE_METRES_PER_HECTARE = 10000.0
 ROWS_PER_BLOCK = 1024
@@ -154,9 +158,17 @@ def partition_reserve(core, grown, reserve):
     inner = polygonal_part(core.union(grown.intersection(reserve)))
     return {
         CORE: polygonal_part(core),
-        BUFFER: polygonal_part(inner.difference(core)),
-        TRANSITION: polygonal_part(reserve.difference(inner)),
+        BUFFER: without_slivers(inner.difference(core)),
+        TRANSITION: without_slivers(reserve.difference(inner)),
     }
+
+
+def without_slivers(geometry):
+    """The polygonal parts of ``geometry`` larger than SLIVER_M2: overlaying nearly equal edges leaves
+    floating-point slivers (e.g. a buffer of width 0 along a curved core clipped to the boundary)."""
+    parts = [part for part in getattr(polygonal_part(geometry), 'geoms', [polygonal_part(geometry)])
+             if part.area > SLIVER_M2]
+    return unary_union(parts) if parts else Polygon()
 
 
 def _check_widths(*widths):
