@@ -83,7 +83,8 @@ def generate_cost_zones(cores, boundary, buffer_cost, transition_cost, resistanc
     belong to it, so that zones have no holes.
 
     ``cores`` and ``boundary`` are shapely polygons in the metric CRS of ``resistance`` (an
-    engine.raster.Grid with square or non-square cells in metres). Cells touched by a core are the
+    engine.raster.Grid with square or non-square cells in metres). Cells touched by a core (GDAL's
+    all-touched rasterisation, which may miss a cell overlapped by less than a few per cent of its width) are the
     sources. Cores stay exact; the buffer and transition edges follow the raster's cells and are
     clipped to the boundary, and the three zones partition the reserve exactly as in generate_zones.
     ``progress(percent)`` and ``is_canceled()`` are handed to the cost-distance run
