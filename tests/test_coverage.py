@@ -24,6 +24,7 @@ from qgis.core import (
     QgsProcessingOutputLayerDefinition,
     QgsProject,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 
@@ -273,6 +274,75 @@ def test_coverage_never_exceeds_100_percent_and_matches_a_plain_union(protected,
     assert frame['protected_km2'].tolist() == pytest.approx(expected, abs=1e-9)
 
 
+# --- engine: coverage per IUCN category, wdpar's priority erase (DOMAIN.md section 4) --------------------------
+
+def categorised(rows, regions, dissolve=True):
+    """category_coverage and the coverage table of (geometry, IUCN_CAT, STATUS_YR) rows cleaned like WDPA rows."""
+    layer = engine_layer('wdpa', [(geometry, designated(year, IUCN_CAT=category)) for geometry, category, year in rows],
+                         fields=('STATUS', 'DESIG_ENG', 'STATUS_YR', 'IUCN_CAT'))
+    polygons, _ = coverage.clean_protected_areas([layer])
+    flat = coverage.flatten(polygons, dissolve, by_category=True)
+    frame, clipped = coverage.coverage_from_pieces(flat.categorised.pieces, regions)
+    return coverage.category_coverage(frame, clipped, flat.categorised.categories), frame, flat
+
+
+def category_rows(table):
+    return [(row.region, row.iucn_cat, pytest.approx(row.area_km2), pytest.approx(row.percent))
+            for row in table.itertuples()]
+
+
+def test_the_overlap_of_categories_ii_and_v_goes_to_ii_even_when_v_is_older():
+    table, frame, _ = categorised([(box(0, 0, 2000, 1000), 'V', 1990),       # 2 km2, first in the layer
+                                   (box(1000, 0, 3000, 1000), 'II', 2010)],  # 2 km2, overlapping V by 1 km2
+                                  [('r', REGION)])
+    assert category_rows(table) == [('r', 'II', 2.0, 2.0), ('r', 'V', 1.0, 1.0)]   # of 100 km2
+    assert frame['protected_km2'][0] == pytest.approx(3.0)
+
+
+def test_the_overlap_of_equal_categories_goes_to_the_earlier_status_year():
+    _table, _frame, flat = categorised([(box(0, 0, 2000, 1000), 'IV', 2010),
+                                        (box(1000, 0, 3000, 1000), 'IV', 1995),
+                                        (box(2500, 0, 3500, 1000), 'IV', 0)],     # year not reported: last
+                                       [('r', REGION)])
+    owned = {}
+    for piece, year in zip(flat.categorised.pieces, flat.categorised.years):
+        owned[year] = owned.get(year, 0.0) + piece.area / 1e6
+    assert owned == {1995: pytest.approx(2.0), 2010: pytest.approx(1.0), None: pytest.approx(0.5)}
+    assert set(flat.categorised.categories) == {'IV'}
+
+
+def test_a_nested_ia_inside_vi_keeps_its_area_whatever_the_case_of_iucn_cat():
+    table, _, _ = categorised([(box(0, 0, 4000, 4000), 'vi', 1950),          # 16 km2
+                               (box(1000, 1000, 3000, 3000), 'IA', 2000),     # 4 km2 inside it
+                               (box(5000, 0, 6000, 1000), None, 2000),        # 1 km2 without a category
+                               (box(7000, 0, 8000, 1000), 'Category 2', 2000)],  # 1 km2, not a WDPA value
+                              [('r', REGION)])
+    assert category_rows(table) == [('r', 'Ia', 4.0, 4.0), ('r', 'VI', 12.0, 12.0), ('r', 'Not Reported', 2.0, 2.0)]
+
+
+def test_a_region_split_divides_each_category_between_the_regions():
+    west, east = box(0, 0, 1500, 1000), box(1500, 0, 4000, 1000)    # 1.5 km2 and 2.5 km2
+    table, _, _ = categorised([(box(0, 0, 2000, 1000), 'V', 2000), (box(1000, 0, 3000, 1000), 'II', 2000)],
+                              [('west', west), ('east', east)])
+    # II owns x 1000..3000: 0.5 km2 west, 1.5 km2 east; V keeps x 0..1000, all west.
+    assert category_rows(table) == [('west', 'II', 0.5, 100 * 0.5 / 1.5), ('west', 'V', 1.0, 100 * 1.0 / 1.5),
+                                    ('east', 'II', 1.5, 60.0)]
+
+
+categories = st.sampled_from(['Ia', 'ib', 'II', 'iii', 'IV', 'v', 'VI', 'Not Assigned', None])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(boxes, categories, st.integers(1990, 2000)), max_size=10),
+       st.lists(boxes, min_size=1, max_size=3), st.booleans())
+def test_categories_of_a_region_add_up_to_its_protected_area(rows, regions, dissolve):
+    table, frame, _ = categorised(rows, list(enumerate(regions)), dissolve)
+    sums = table.groupby('region')['area_km2'].sum()
+    for region, protected in zip(frame['region'], frame['protected_km2']):
+        assert sums.get(region, 0.0) == pytest.approx(protected, rel=1e-12, abs=1e-12)
+    assert (table['area_km2'] > 0).all()
+
+
 # --- reserveplanner:protectedcoverage ---------------------------------------------------------------------------
 
 def chinese_regions():
@@ -366,7 +436,8 @@ def test_parts_of_one_region_are_dissolved_and_null_keys_stay_separate(qgis_app,
     assert result['REGION_COUNT'] == 4 and result['REGIONS_MEETING_TARGET'] == 1
     assert result['REPRESENTATIVENESS'] == pytest.approx(25.0) and result['UNPROTECTED_REGIONS'] == 2
     text = report.read_text(encoding='utf-8')
-    assert text.count('<tr><td>E1</td>') == 1
+    assert text.count('<tr><td>E1</td><td class="number">') == 1   # one coverage row; its category row follows
+    assert text.count('<tr><td>E1</td><td>Not Reported</td>') == 1
     assert '<tr><td>4</td>' in text and '<tr><td>5</td>' in text   # unnamed regions go by their feature id
 
 
@@ -433,9 +504,41 @@ def test_timeline_and_html_report(qgis_app, tmp_path):
                 for feature in result['OUTPUT_TIMELINE'].getFeatures()]
     assert timeline == [(1980, pytest.approx(1.0), pytest.approx(2.0)), (2015, pytest.approx(1.5), pytest.approx(3.0))]
     text = report.read_text(encoding='utf-8')
-    assert text.count('<img') == 2 and 'data:image/png;base64,' in text
+    assert text.count('<img') == 3 and 'data:image/png;base64,' in text     # per region, per category, by year
     assert '甲' in text and '乙' in text and 'Coverage over time' in text and 'Overlaps counted once' in text
+    assert 'Coverage per IUCN category' in text and 'Not Reported' in text
     assert 'species-area relationship' in text
+
+
+def test_coverage_per_iucn_category_splits_regions_and_adds_up_to_their_protected_area(qgis_app, tmp_path):
+    protected = memory_layer('wdpa', 'Polygon', LAEA_EUROPE, WDPA_FIELDS + '&field=iucn_cat:string', [
+        (box(X0, Y0, X0 + 2000, Y0 + 1000).wkt, DESIGNATED + ['v']),           # 2 km2
+        (box(X0 + 1000, Y0, X0 + 3000, Y0 + 1000).wkt, DESIGNATED + ['II'])])  # 2 km2, 1 km2 of it over V
+    regions = region_layer([(box(X0, Y0, X0 + 1500, Y0 + 1000).wkt, ['西']),       # 1.5 km2
+                            (box(X0 + 1500, Y0, X0 + 4000, Y0 + 1000).wkt, ['东'])])  # 2.5 km2
+    report = tmp_path / '报告.html'
+    result = run_coverage(PROTECTED=[protected], REGIONS=regions, REGION_FIELD='name',
+                          OUTPUT_CATEGORIES='TEMPORARY_OUTPUT', OUTPUT_HTML=str(report))
+    rows = [(feature['name'], feature['iucn_cat'], feature['area_km2'], feature['percent'])
+            for feature in result['OUTPUT_CATEGORIES'].getFeatures()]
+    assert rows == [('西', 'II', pytest.approx(0.5), pytest.approx(100 / 3)),
+                    ('西', 'V', pytest.approx(1.0), pytest.approx(200 / 3)),
+                    ('东', 'II', pytest.approx(1.5), pytest.approx(60.0))]
+    assert result['OUTPUT_CATEGORIES'].wkbType() == QgsWkbTypes.NoGeometry
+    coverage_rows = rows_by_region(result['OUTPUT'])
+    for name in ('西', '东'):
+        assert sum(area for region, _, area, _ in rows if region == name) == pytest.approx(
+            coverage_rows[name]['protected_km2'], rel=1e-12)
+    assert 'Coverage per IUCN category' in report.read_text(encoding='utf-8')
+
+
+def test_a_layer_without_iucn_cat_counts_as_not_reported_and_the_log_says_so(qgis_app):
+    protected = protected_layer([(square_wkt(X0, Y0, 1000), DESIGNATED)], name='我的保护区')
+    feedback = RecordingFeedback()
+    result = run_coverage(feedback, PROTECTED=[protected], OUTPUT_CATEGORIES='TEMPORARY_OUTPUT')
+    rows = [(feature['iucn_cat'], feature['area_km2']) for feature in result['OUTPUT_CATEGORIES'].getFeatures()]
+    assert rows == [('Not Reported', pytest.approx(1.0))]
+    assert any('"我的保护区" has no IUCN_CAT field' in line for line in feedback.lines)
 
 
 def test_output_is_styled_by_percent_when_loaded(qgis_app, tmp_path):
@@ -488,22 +591,30 @@ def test_agrees_with_the_native_qgis_chain_on_random_data(qgis_app):
 def test_protectedcoverage_through_qgis_process(qgis_process, tmp_path):
     folder = tmp_path / '保护地'
     protected = geopackage(str(folder / '保护区.gpkg'), 4326,
-                           [('STATUS', ogr.OFTString), ('STATUS_YR', ogr.OFTInteger)],
-                           [(quadrangle(110, 22, 111, 24), {'STATUS': 'Designated', 'STATUS_YR': 2001}),
+                           [('STATUS', ogr.OFTString), ('STATUS_YR', ogr.OFTInteger), ('IUCN_CAT', ogr.OFTString)],
+                           [(quadrangle(110, 22, 111, 24), {'STATUS': 'Designated', 'STATUS_YR': 2001,
+                                                            'IUCN_CAT': 'ib'}),
+                            (quadrangle(110.5, 22, 111.5, 24), {'STATUS': 'Designated', 'STATUS_YR': 1990,
+                                                                'IUCN_CAT': 'IV'}),
                             (quadrangle(112, 22, 113, 24), {'STATUS': 'Proposed', 'STATUS_YR': 2020})])
     regions = geopackage(str(folder / '省.gpkg'), 4490, [('名称', ogr.OFTString)],
                          [(quadrangle(110, 22, 112, 24), {'名称': '广东'}),
                           (quadrangle(112, 22, 114, 24), {'名称': '云南'})])
     output = str(folder / '覆盖.gpkg')
+    categories = str(folder / '类别.gpkg')
     report = str(folder / '报告.html')
     returncode, result, log = qgis_process('protectedcoverage', PROTECTED=protected, REGIONS=regions,
                                            REGION_FIELD='名称', OUTPUT=output, OUTPUT_FLAT=str(folder / 'flat.gpkg'),
-                                           OUTPUT_HTML=report)
+                                           OUTPUT_CATEGORIES=categories, OUTPUT_HTML=report)
     assert returncode == 0, log
     assert result['results']['REGION_COUNT'] == 2 and result['results']['REGIONS_MEETING_TARGET'] == 1
     rows = rows_by_region(QgsVectorLayer(output, 'coverage'), '名称')
-    assert rows['广东']['percent'] == pytest.approx(50.0, abs=0.01)
+    assert rows['广东']['percent'] == pytest.approx(75.0, abs=0.01)   # equal longitude bands have equal areas
     assert rows['云南']['percent'] == 0.0
+    # Ib owns 110-111 (half of 广东) although IV is older; IV keeps 111-111.5 (a quarter).
+    by_category = [(feature['名称'], feature['iucn_cat'], feature['percent'])
+                   for feature in QgsVectorLayer(categories, 'categories').getFeatures()]
+    assert by_category == [('广东', 'Ib', pytest.approx(50.0, abs=0.01)), ('广东', 'IV', pytest.approx(25.0, abs=0.01))]
     assert os.path.exists(report)
 
 

@@ -151,8 +151,9 @@ class ProtectedAreasInput:
         return engine.CleaningOptions(*(self.parameterAsBool(parameters, name, context) for name in (
             self.STATUS_FILTER, self.EXCLUDE_MAB, self.POINTS_AS_CIRCLES, self.REPAIR, self.DISSOLVE)))
 
-    def clean_and_flatten(self, layers, crs, options, by_year, context, feedback):
-        """Read, clean and dissolve the protected areas in ``crs`` (metric equal-area).
+    def clean_and_flatten(self, layers, crs, options, by_year, context, feedback, by_category=False):
+        """Read, clean and dissolve the protected areas in ``crs`` (metric equal-area); with ``by_category`` also
+        erase them in wdpar's IUCN category order (engine.flatten).
         Returns (engine.Flattened, list of translated summary lines); raises cancelled() when cancelled."""
         steps = QgsProcessingMultiStepFeedback(len(layers) + 2, feedback)
         inputs = []
@@ -166,7 +167,7 @@ class ProtectedAreasInput:
         steps.setCurrentStep(len(layers))
         polygons, notes = engine.clean_protected_areas(inputs, options, check_cancel(steps))
         steps.setCurrentStep(len(layers) + 1)
-        flattened = engine.flatten(polygons, options.dissolve, by_year, check_cancel(steps))
+        flattened = engine.flatten(polygons, options.dissolve, by_year, check_cancel(steps), by_category)
         if feedback.isCanceled():
             raise cancelled()
         notes.append(engine.overlap_note(polygons, flattened, options.dissolve))
@@ -264,6 +265,7 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     OUTPUT = 'OUTPUT'
     OUTPUT_FLAT = 'OUTPUT_FLAT'
     OUTPUT_TIMELINE = 'OUTPUT_TIMELINE'
+    OUTPUT_CATEGORIES = 'OUTPUT_CATEGORIES'
     OUTPUT_HTML = 'OUTPUT_HTML'
     REGIONS_MEETING_TARGET = 'REGIONS_MEETING_TARGET'
     REGION_COUNT = 'REGION_COUNT'
@@ -297,11 +299,17 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             'OUTPUT: the regions (in their own CRS) with area_km2, protected_km2, percent, gap_km2 (protected area '
             'still needed to reach the target) and meets_target. OUTPUT_FLAT: the cleaned, dissolved protected areas '
             '(in the first PROTECTED layer\'s CRS). OUTPUT_TIMELINE (optional): coverage of all regions by '
-            'establishment year (STATUS_YR; each area counted from its earliest year). OUTPUT_HTML (optional): a '
-            'report with the cleaning summary, tables and charts of coverage per region and over time, and the '
-            'species-area arithmetic. Numbers: REGIONS_MEETING_TARGET, REGION_COUNT, REPRESENTATIVENESS (% of '
-            'regions meeting the target), UNPROTECTED_REGIONS (< 1 % covered), PROTECTED_PERCENT and PROTECTED_KM2 '
-            'over all regions.')
+            'establishment year (STATUS_YR; each area counted from its earliest year). OUTPUT_CATEGORIES (optional): '
+            'a table with the region field, iucn_cat, area_km2 and percent (of the region), one row per region and '
+            'IUCN category present: as wdpar does, overlaps are erased in priority order IUCN_CAT Ia > Ib > II > '
+            'III > IV > V > VI > Not Reported / Not Applicable / Not Assigned, then earliest STATUS_YR, so each '
+            'piece of protected land belongs to one category and the categories of a region add up to its '
+            'protected_km2. IUCN_CAT is read in any case (ia, IA); an area without it, or with another value, and '
+            'every area of a layer without the field counts as Not Reported. OUTPUT_HTML (optional): a '
+            'report with the cleaning summary, tables and charts of coverage per region, by IUCN category and over '
+            'time, and the species-area arithmetic. Numbers: REGIONS_MEETING_TARGET, REGION_COUNT, '
+            'REPRESENTATIVENESS (% of regions meeting the target), UNPROTECTED_REGIONS (< 1 % covered), '
+            'PROTECTED_PERCENT and PROTECTED_KM2 over all regions.')
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.add_protected_parameter()
@@ -319,6 +327,9 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             self.OUTPUT_FLAT, self.tr('Cleaned, dissolved protected areas'), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_TIMELINE, self.tr('Coverage over time'), QgsProcessing.TypeVector, optional=True,
+            createByDefault=False))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_CATEGORIES, self.tr('Coverage per IUCN category'), QgsProcessing.TypeVector, optional=True,
             createByDefault=False))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_HTML, self.tr('Coverage report'), self.tr('HTML files (*.html)'), optional=True,
@@ -342,21 +353,33 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         target = self.parameterAsDouble(parameters, self.TARGET, context)
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         wants_timeline = bool(html_path) or bool(parameters.get(self.OUTPUT_TIMELINE))
+        wants_categories = bool(html_path) or bool(parameters.get(self.OUTPUT_CATEGORIES))
+        if wants_categories:
+            self.log_layers_without_categories(layers, feedback)
 
         crs, first_crs, extent = equal_area_crs(layers + ([regions_source] if regions_source else []), context)
         feedback.pushInfo(self.tr('Areas are computed in {crs}.').format(crs=crs.toProj()))
         steps = QgsProcessingMultiStepFeedback(3, feedback)
         flattened, summary = self.clean_and_flatten(layers, crs, self.cleaning_options(parameters, context),
-                                                    wants_timeline, context, steps)
+                                                    wants_timeline, context, steps, wants_categories)
         steps.setCurrentStep(1)
         regions = self.read_regions(regions_source, region_field, crs, first_crs, extent, context, steps)
         steps.setCurrentStep(2)
+        categorised = flattened.categorised
+        geometries = [region.geometry for region in regions]
         frame, clipped = engine.coverage_from_pieces(
-            flattened.pieces, [(region.key, region.geometry) for region in regions], check_cancel(steps))
+            categorised.pieces if categorised else flattened.pieces,
+            [(region.key, geometry) for region, geometry in zip(regions, geometries)], check_cancel(steps))
         if feedback.isCanceled():
             raise cancelled()
         frame = engine.add_target(frame, target)
-        timeline = self.timeline(flattened.years, clipped, frame, feedback) if wants_timeline else None
+        categories = engine.category_coverage(frame, clipped, categorised.categories) if categorised else None
+        if wants_timeline:
+            years_clipped = clipped if categorised is None or categorised.pieces is flattened.pieces else \
+                engine.clipped_areas(flattened.pieces, geometries)
+            timeline = self.timeline(flattened.years, years_clipped, frame, feedback)
+        else:
+            timeline = None
 
         results = self.summary_numbers(frame, target, feedback)
         out_crs = regions_source.sourceCrs() if regions_source is not None else first_crs
@@ -365,11 +388,23 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         results[self.OUTPUT_FLAT] = self.write_flat(parameters, context, flattened.units, crs, first_crs)
         if timeline is not None and parameters.get(self.OUTPUT_TIMELINE):
             results[self.OUTPUT_TIMELINE] = self.write_timeline(parameters, context, timeline[0])
+        if categories is not None and parameters.get(self.OUTPUT_CATEGORIES):
+            results[self.OUTPUT_CATEGORIES] = self.write_categories(parameters, context, categories, key_field)
         if html_path:
+            labels = {region.key: region.label for region in regions}
             labelled = frame.assign(region=[region.label for region in regions])
-            self.coverage_report(labelled, target, timeline, summary).write(html_path)
+            self.coverage_report(labelled, target, timeline, summary,
+                                 categories.assign(region=[labels[key] for key in categories['region']])
+                                 ).write(html_path)
             results[self.OUTPUT_HTML] = html_path
         return results
+
+    def log_layers_without_categories(self, layers, feedback):
+        for layer in layers:
+            if engine.IUCN_FIELD not in wdpa_fields(layer).values():
+                feedback.pushInfo(self.tr('Layer "{layer}" has no IUCN_CAT field: all its areas count as '
+                                          '"Not Reported" in the coverage per IUCN category.').format(
+                    layer=layer_label(layer)))
 
     def timeline(self, years, clipped, frame, feedback):
         """(coverage by year, km2 without a year) over all regions, and a log line about the undated area."""
@@ -458,8 +493,20 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         write_rows(sink, fields, frame[['year', 'added_km2', 'protected_km2', 'percent']], self.OUTPUT_TIMELINE)
         return dest_id
 
-    def coverage_report(self, frame, target, timeline, summary):
-        """The HTML report: summary, cleaning steps, coverage per region and over time, species-area table."""
+    def write_categories(self, parameters, context, frame, key_field):
+        key_field = QgsField(key_field) if key_field is not None else QgsField('region', QVariant.String, 'string', 254)
+        fields = make_fields(key_field, QgsField('iucn_cat', QVariant.String, 'string', 20), double_field('area_km2'),
+                             double_field('percent'))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_CATEGORIES, context, fields,
+                                             QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_CATEGORIES))
+        write_rows(sink, fields, frame[['region', 'iucn_cat', 'area_km2', 'percent']], self.OUTPUT_CATEGORIES)
+        return dest_id
+
+    def coverage_report(self, frame, target, timeline, summary, categories):
+        """The HTML report: summary, cleaning steps, coverage per region, by IUCN category and over time,
+        species-area table."""
         score = engine.representativeness(frame, target)
         total_area, total_protected, total_percent = engine.totals(frame)
         report = engine_report.HtmlReport(self.tr('Protected-area coverage'), report_language())
@@ -481,10 +528,25 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             'region': self.tr('Region'), 'area_km2': self.tr('Area (km2)'), 'protected_km2': self.tr('Protected (km2)'),
             'percent': self.tr('Protected (%)'), 'gap_km2': self.tr('Gap to target (km2)'),
             'meets_target': self.tr('Meets target')})
+        self.category_section(report, categories)
         if timeline is not None:
             self.timeline_section(report, timeline, target)
         add_species_area_section(report, total_percent, target)
         return report
+
+    def category_section(self, report, categories):
+        report.heading(self.tr('Coverage per IUCN category'))
+        report.paragraph(self.tr('Overlaps go to the strictest category (Ia > Ib > II > III > IV > V > VI > not '
+                                 'reported), then to the earliest establishment year, as wdpar does; the categories '
+                                 'of a region add up to its protected area.'))
+        if categories.empty:
+            report.paragraph(self.tr('No region holds protected land.'))
+            return
+        report.figure(engine_report.stacked_bar_chart(
+            *engine.category_shares(categories), title=self.tr('Coverage per IUCN category'),
+            value_label=self.tr('Protected (%)')))
+        report.table(categories, columns={'region': self.tr('Region'), 'iucn_cat': self.tr('IUCN category'),
+                                          'area_km2': self.tr('Protected (km2)'), 'percent': self.tr('Protected (%)')})
 
     def timeline_section(self, report, timeline, target):
         frame, undated_km2 = timeline

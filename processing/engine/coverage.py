@@ -11,6 +11,7 @@ its vectorised functions.
 import math
 import warnings
 from collections import namedtuple
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -43,7 +44,14 @@ STATUS_FIELD = 'STATUS'
 DESIGNATION_FIELD = 'DESIG_ENG'
 REPORTED_AREA_FIELD = 'REP_AREA'
 YEAR_FIELD = 'STATUS_YR'
-WDPA_FIELDS = (STATUS_FIELD, DESIGNATION_FIELD, REPORTED_AREA_FIELD, YEAR_FIELD, zones.ZONE_FIELD)
+IUCN_FIELD = 'IUCN_CAT'
+WDPA_FIELDS = (STATUS_FIELD, DESIGNATION_FIELD, REPORTED_AREA_FIELD, YEAR_FIELD, IUCN_FIELD, zones.ZONE_FIELD)
+
+IUCN_CATEGORIES = ('Ia', 'Ib', 'II', 'III', 'IV', 'V', 'VI')
+NOT_REPORTED = 'Not Reported'
+CATEGORY_ORDER = IUCN_CATEGORIES + ('Not Applicable', 'Not Assigned', NOT_REPORTED)
+"""IUCN_CAT values in WDPA's spelling, in wdpar's priority order (the last three share the lowest priority)."""
+_CATEGORY_SPELLING = {name.lower(): name for name in CATEGORY_ORDER}
 
 ProtectedArea = namedtuple('ProtectedArea', 'fid geometry attributes')
 """One input feature: id, shapely geometry in the equal-area CRS (any type, or None), dict of its WDPA fields."""
@@ -57,11 +65,18 @@ CleaningOptions.__new__.__defaults__ = (True, True, True, True, True)
 Note = namedtuple('Note', 'template params')
 """A translatable log line: an N_-marked str.format template and its parameters (like EngineError)."""
 
-DatedPolygon = namedtuple('DatedPolygon', 'geometry year')
-"""A cleaned protected polygon and its establishment year (None when unknown)."""
+DatedPolygon = namedtuple('DatedPolygon', 'geometry year category')
+DatedPolygon.__new__.__defaults__ = (NOT_REPORTED,)
+"""A cleaned protected polygon, its establishment year (None when unknown) and IUCN category (iucn_category)."""
 
-Flattened = namedtuple('Flattened', 'pieces years units')
-"""Disjoint pieces (each first protected in ``years[i]``, None = unknown), and the dissolved units."""
+CategoryPieces = namedtuple('CategoryPieces', 'pieces categories years')
+"""Disjoint pieces, each attributed by wdpar's priority erase to one area: its IUCN category ``categories[i]``
+and its STATUS_YR ``years[i]`` (None = unknown)."""
+
+Flattened = namedtuple('Flattened', 'pieces years units categorised')
+Flattened.__new__.__defaults__ = (None,)
+"""Disjoint pieces (each first protected in ``years[i]``, None = unknown), the dissolved units and, when asked
+for, the CategoryPieces of the same protected land (None otherwise)."""
 
 
 SHAPELY_2 = int(shapely.__version__.split('.')[0]) >= 2
@@ -144,6 +159,19 @@ def points_to_circles(geometry, reported_area_km2):
     return unary_union([circle_of_area(Point(point.x, point.y), share_m2) for point in points])
 
 
+def iucn_category(value):
+    """IUCN_CAT in WDPA's spelling whatever its case ('ia', 'IA' -> 'Ia'); NOT_REPORTED when missing or not one
+    of CATEGORY_ORDER."""
+    if value is None:
+        return NOT_REPORTED
+    return _CATEGORY_SPELLING.get(str(value).strip().lower(), NOT_REPORTED)
+
+
+def category_rank(category):
+    """wdpar's priority of an iucn_category, 0 for Ia to 6 for VI and 7 for the unclassified values."""
+    return min(CATEGORY_ORDER.index(category), len(IUCN_CATEGORIES))
+
+
 def establishment_year(value):
     """STATUS_YR as an int, None when missing or 0 (WDPA's 'not reported')."""
     try:
@@ -221,7 +249,8 @@ def _clean_area(area, kind, valid, layer, options, tally):
     polygon = _polygon_of(area, kind, valid, layer, options, tally)
     if polygon is None:
         return None
-    return DatedPolygon(polygon, establishment_year(area.attributes.get(YEAR_FIELD)))
+    return DatedPolygon(polygon, establishment_year(area.attributes.get(YEAR_FIELD)),
+                        iucn_category(area.attributes.get(IUCN_FIELD)))
 
 
 STEP_TEMPLATES = {
@@ -316,33 +345,65 @@ def overlap_groups(geometries):
 
 
 def _dissolve_group(members):
-    """The group's union as its pieces (year None: not attributed) and its union."""
+    """The group's union as its pieces (no owner: not attributed) and its union."""
     union = members[0].geometry if len(members) == 1 else unary_union([member.geometry for member in members])
     parts = polygon_parts(union)
     return parts, [None] * len(parts), union
 
 
-def _attribute_group(members):
-    """Disjoint pieces of one overlap group, each attributed to the earliest year that protects it (wdpar)."""
+def year_priority(polygon):
+    """wdpar's order for the year: earliest STATUS_YR first, unknown years last."""
+    return polygon.year is None, polygon.year or 0
+
+
+def category_priority(polygon):
+    """wdpar's order (DOMAIN.md section 4): IUCN_CAT Ia > Ib > II > III > IV > V > VI > not reported /
+    not applicable / not assigned, then the earliest STATUS_YR (the category name only makes ties deterministic)."""
+    return (category_rank(polygon.category),) + year_priority(polygon) + (polygon.category,)
+
+
+def _erase_in_priority(members, priority):
+    """Disjoint pieces of one overlap group, each owned by the member of highest ``priority`` (smallest key)
+    covering it: wdpar's erase. Returns (pieces, owner DatedPolygon of each piece, the group's union)."""
     if len(members) == 1:
         parts = polygon_parts(members[0].geometry)
-        return parts, [members[0].year] * len(parts), members[0].geometry
-    by_year = {}
+        return parts, [members[0]] * len(parts), members[0].geometry
+    by_key = {}
     for member in members:
-        by_year.setdefault(member.year, []).append(member.geometry)
-    ordered = sorted(by_year, key=lambda year: (year is None, year or 0))
-    covered, pieces, years = None, [], []
-    for year in ordered:
-        union = unary_union(by_year[year])
+        by_key.setdefault(priority(member), []).append(member)
+    covered, pieces, owners = None, [], []
+    for key in sorted(by_key):
+        union = unary_union([member.geometry for member in by_key[key]])
         new = union if covered is None else union.difference(covered)
         covered = union if covered is None else covered.union(union)
-        for part in polygon_parts(new):
-            pieces.append(part)
-            years.append(year)
-    return pieces, years, covered
+        parts = polygon_parts(new)
+        pieces.extend(parts)
+        owners.extend([by_key[key][0]] * len(parts))
+    return pieces, owners, covered
 
 
-def flatten(polygons, dissolve=True, by_year=False, feedback=None):
+def _flatten_groups(groups, flatten_group, feedback):
+    """(pieces, owners, units) of every overlap group flattened by ``flatten_group``; stops when cancelled."""
+    pieces, owners, units = [], [], []
+    for done, members in enumerate(groups):
+        if feedback is not None and done % 200 == 0 and feedback(done / len(groups)):
+            break
+        group_pieces, group_owners, union = flatten_group(members)
+        pieces.extend(group_pieces)
+        owners.extend(group_owners)
+        units.extend(polygon_parts(union))
+    return pieces, owners, units
+
+
+def _undissolved(polygons, by_category):
+    parts = [(part, item) for item in polygons for part in polygon_parts(item.geometry)]
+    pieces = [part for part, _ in parts]
+    categorised = CategoryPieces(pieces, [item.category for _, item in parts],
+                                 [item.year for _, item in parts]) if by_category else None
+    return Flattened(pieces, [item.year for _, item in parts], pieces, categorised)
+
+
+def flatten(polygons, dissolve=True, by_year=False, feedback=None, by_category=False):
     """Count overlaps once (DOMAIN.md section 4: dissolve; with ``by_year`` each area is attributed to its
     earliest STATUS_YR, as wdpar's erase in priority order does for the year).
 
@@ -351,25 +412,28 @@ def flatten(polygons, dissolve=True, by_year=False, feedback=None):
     protecting piece i (None = unknown or not attributed), ``units`` the dissolved polygons (Protected Planet's
     flat layer). Only groups of polygons whose envelopes overlap are unioned together, which is several times
     faster than one union of everything. With ``dissolve`` False overlaps count as often as they occur.
+    With ``by_category``, ``categorised`` holds the same land erased in wdpar's priority order (category_priority),
+    so each piece belongs to exactly one IUCN category; without ``by_year`` the pieces are then those same
+    pieces (one erase instead of two, and coverage and categories add up alike).
     ``feedback``: optional callable ``(done_fraction) -> bool`` returning True to cancel.
     """
     if not dissolve:
-        parts = [(part, item.year) for item in polygons for part in polygon_parts(item.geometry)]
-        return Flattened([part for part, _ in parts], [year for _, year in parts], [part for part, _ in parts])
+        return _undissolved(polygons, by_category)
     labels = overlap_groups([item.geometry for item in polygons])
-    groups = {}
+    grouped = {}
     for item, label in zip(polygons, labels):
-        groups.setdefault(label, []).append(item)
-    flatten_group = _attribute_group if by_year else _dissolve_group
-    pieces, years, units = [], [], []
-    for done, members in enumerate(groups.values()):
-        if feedback is not None and done % 200 == 0 and feedback(done / len(groups)):
-            break
-        group_pieces, group_years, union = flatten_group(members)
-        pieces.extend(group_pieces)
-        years.extend(group_years)
-        units.extend(polygon_parts(union))
-    return Flattened(pieces, years, units)
+        grouped.setdefault(label, []).append(item)
+    groups = list(grouped.values())
+    categorised = None
+    if by_category:
+        pieces, owners, units = _flatten_groups(groups, partial(_erase_in_priority, priority=category_priority),
+                                                feedback)
+        categorised = CategoryPieces(pieces, [owner.category for owner in owners], [owner.year for owner in owners])
+        if not by_year:
+            return Flattened(pieces, [None] * len(pieces), units, categorised)
+    flatten_group = partial(_erase_in_priority, priority=year_priority) if by_year else _dissolve_group
+    pieces, owners, units = _flatten_groups(groups, flatten_group, feedback)
+    return Flattened(pieces, [None if owner is None else owner.year for owner in owners], units, categorised)
 
 
 def overlap_note(polygons, flattened, dissolve=True):
@@ -524,6 +588,49 @@ def coverage_timeline(years, clipped, total_area_km2):
     frame['protected_km2'] = frame['added_km2'].cumsum()
     frame['percent'] = 100.0 * frame['protected_km2'] / total_area_km2 if total_area_km2 > 0 else 0.0
     return frame.reset_index(drop=True), undated_km2
+
+
+CATEGORY_SLIVER = 1e-9
+"""Share of a region below which a category's area is a sliver of reprojection, not protected land."""
+
+
+def category_coverage(frame, clipped, categories):
+    """Protected area per region and IUCN category (DOMAIN.md section 4, wdpar's priority erase).
+
+    ``frame``: coverage_from_pieces' table (region, area_km2, protected_km2); ``clipped``: its clipped_areas
+    triple; ``categories``: the category of each piece (CategoryPieces). Returns a DataFrame region, iucn_cat,
+    area_km2, percent (of the region's area), one row per region and category present, regions in ``frame``'s
+    order and categories in CATEGORY_ORDER. A category covering less than CATEGORY_SLIVER of its region (a
+    sliver left where reprojected edges meet) is left out. Per region the rows add up to protected_km2: the
+    pieces are the ones it was measured with, and the rows are scaled to it, which only moves them by the
+    slivers left out, float noise, or where protected_km2 was capped at the region's area (overlaps counted
+    twice without the dissolve).
+    """
+    part_ids, region_ids, areas = clipped
+    ranks = np.array([CATEGORY_ORDER.index(categories[index]) for index in part_ids], dtype=int)
+    table = pd.DataFrame({'region_index': region_ids, 'rank': ranks, 'area_km2': areas / M2_PER_KM2})
+    table = table.groupby(['region_index', 'rank'], as_index=False)['area_km2'].sum()
+    region_km2 = frame['area_km2'].to_numpy(dtype=float)[table['region_index'].to_numpy(dtype=int)]
+    table = table[table['area_km2'] > CATEGORY_SLIVER * region_km2]
+    table = table.sort_values(['region_index', 'rank']).reset_index(drop=True)
+    index = table['region_index'].to_numpy(dtype=int)
+    measured = table.groupby('region_index')['area_km2'].transform('sum').to_numpy()
+    protected = frame['protected_km2'].to_numpy(dtype=float)[index]
+    region_km2 = frame['area_km2'].to_numpy(dtype=float)[index]
+    area_km2 = table['area_km2'].to_numpy() * protected / np.where(measured > 0, measured, 1.0)
+    percent = np.where(region_km2 > 0, 100.0 * area_km2 / np.where(region_km2 > 0, region_km2, 1.0), 0.0)
+    return pd.DataFrame({'region': frame['region'].to_numpy(dtype=object)[index],
+                         'iucn_cat': [CATEGORY_ORDER[rank] for rank in table['rank']],
+                         'area_km2': area_km2, 'percent': percent})
+
+
+def category_shares(categories):
+    """category_coverage's rows as a stacked chart's data: (regions in order, {category: percent per region}),
+    categories in CATEGORY_ORDER and only those present."""
+    table = categories.pivot_table(index='region', columns='iucn_cat', values='percent', aggfunc='sum', sort=False)
+    present = [name for name in CATEGORY_ORDER if name in table.columns]
+    table = table.fillna(0.0)
+    return list(table.index), {name: table[name].tolist() for name in present}
 
 
 # --- species coverage: Map of Life Species Protection Index (DOMAIN.md section 4) ----------------------------

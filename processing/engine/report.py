@@ -145,6 +145,34 @@ def bar_chart(labels, values, target=None, title='', value_label='', target_labe
     return figure
 
 
+def stacked_bar_chart(labels, series, title='', value_label=''):
+    """Horizontal bars (one per label) stacked from ``series``, an ordered {name: values per label}, with a legend."""
+    with chart_style() as Figure:
+        figure = Figure(figsize=(7.5, max(2.4, 0.3 * len(labels) + 1.6)))
+        axes = figure.add_subplot(1, 1, 1)
+        positions = list(range(len(labels)))
+        left = [0.0] * len(labels)
+        colours = _series_colours(len(series))
+        for (name, values), colour in zip(series.items(), colours):
+            axes.barh(positions, list(values), left=left, color=colour, label=str(name))
+            left = [start + value for start, value in zip(left, values)]
+        axes.set_xlim(0, max(left + [1.0]) * 1.12)
+        axes.set_yticks(positions)
+        axes.set_yticklabels([str(label) for label in labels])
+        axes.invert_yaxis()
+        axes.legend(loc='lower right', fontsize='small')
+        axes.set_xlabel(value_label)
+        axes.set_title(title)
+    return figure
+
+
+def _series_colours(count):
+    """``count`` greens from dark to light (the first series, e.g. the strictest category, darkest)."""
+    from matplotlib import colormaps
+
+    return [colormaps['Greens'](0.95 - 0.7 * index / max(count - 1, 1)) for index in range(count)]
+
+
 def line_chart(x, y, target=None, title='', x_label='', y_label='', target_label='', step=True):
     """A line (a step line by default, for cumulative series) with an optional horizontal target line."""
     with chart_style() as Figure:
