@@ -63,12 +63,12 @@
 PROTECTED: one or more layers (WDPA-like polygons, points with REP_AREA in km2, or your own layers). Cleaning steps, each a switch on by default: keep STATUS Designated / Inscribed / Established; exclude UNESCO-MAB Biosphere Reserves (DESIG_ENG mentions "UNESCO-MAB" or "Biosphere Reserve"); a layer with a "zone" field (a Reserve Planner zoning layer) counts only its core zones; points without a reported area are dropped, the others become circles of radius sqrt(REP_AREA x 1e6 / pi) m; invalid geometries are repaired; overlaps are counted once (dissolve). A layer without STATUS, DESIG_ENG or STATUS_YR skips the step that needs the field; the log says so, and what every step removed or changed.
 REGIONS (optional): provinces, ecoregions... that do not overlap (the totals add them up). Without it, one row for the rectangle enclosing the protected areas. REGION_FIELD: the field naming each region; features with the same value are the parts of one region (a multi-part ecoregion), dissolved into one row, and the region counts are counts of these regions. A feature whose value is NULL is a region of its own, named by its feature id in the report; without REGION_FIELD every feature is a region named by its feature id. TARGET: the target coverage in %.
 Areas are computed in a Lambert azimuthal equal-area projection centred on the data, whatever the input CRSs (CGCS2000 regions and WGS 84 protected areas together work).
-OUTPUT: the regions (in their own CRS) with area_km2, protected_km2, percent, gap_km2 (protected area still needed to reach the target) and meets_target. OUTPUT_FLAT: the cleaned, dissolved protected areas (in the first PROTECTED layer's CRS). OUTPUT_TIMELINE (optional): coverage of all regions by establishment year (STATUS_YR; each area counted from its earliest year). OUTPUT_HTML (optional): a report with the cleaning summary, tables and charts of coverage per region and over time, and the species-area arithmetic. Numbers: REGIONS_MEETING_TARGET, REGION_COUNT, REPRESENTATIVENESS (% of regions meeting the target), UNPROTECTED_REGIONS (&lt; 1 % covered), PROTECTED_PERCENT and PROTECTED_KM2 over all regions.</source>
+OUTPUT: the regions (in their own CRS) with area_km2, protected_km2, percent, gap_km2 (protected area still needed to reach the target) and meets_target. OUTPUT_FLAT: the cleaned, dissolved protected areas (in the first PROTECTED layer's CRS). OUTPUT_TIMELINE (optional): coverage of all regions by establishment year (STATUS_YR; each area counted from its earliest year). OUTPUT_CATEGORIES (optional): a table with the region field, iucn_cat, area_km2 and percent (of the region), one row per region and IUCN category present: as wdpar does, overlaps are erased in priority order IUCN_CAT Ia &gt; Ib &gt; II &gt; III &gt; IV &gt; V &gt; VI &gt; Not Reported / Not Applicable / Not Assigned, then earliest STATUS_YR, so each piece of protected land belongs to one category and the categories of a region add up to its protected_km2. IUCN_CAT is read in any case (ia, IA); an area without it, or with another value, and every area of a layer without the field counts as Not Reported. OUTPUT_HTML (optional): a report with the cleaning summary, tables and charts of coverage per region, by IUCN category and over time, and the species-area arithmetic. Numbers: REGIONS_MEETING_TARGET, REGION_COUNT, REPRESENTATIVENESS (% of regions meeting the target), UNPROTECTED_REGIONS (&lt; 1 % covered), PROTECTED_PERCENT and PROTECTED_KM2 over all regions.</source>
       <translation>按 Protected Planet 和 wdpar 的方法清洗保护地数据后，计算各区域被保护地覆盖的比例，并与目标（如《昆明-蒙特利尔全球生物多样性框架》目标 3 的 30 %）比较。
 PROTECTED：一个或多个图层（WDPA 类的面、带 REP_AREA（平方千米）的点，或您自己的图层）。清洗步骤各有开关，默认全部开启：只保留 STATUS 为 Designated / Inscribed / Established 的保护地；排除人与生物圈（MAB）生物圈保护区（DESIG_ENG 含 "UNESCO-MAB" 或 "Biosphere Reserve"）；带 "zone" 字段的图层（本插件的功能区图层）只计核心区；没有申报面积的点被删除，其余的点转为半径 sqrt(REP_AREA x 1e6 / pi) 米的圆；修复无效几何；重叠部分只计一次（融合）。缺少 STATUS、DESIG_ENG 或 STATUS_YR 字段的图层跳过需要该字段的步骤；日志会说明这一点，并列出每一步删除或改动了什么。
 REGIONS（可选）：互不重叠的省份、生态区等（合计值由各区域相加）。不提供时，输出一行，区域为包围所有保护地的矩形。REGION_FIELD：区域名称字段；取值相同的要素是同一区域的各个部分（如由多块组成的生态区），融合为一行，区域计数按这样的区域计算。取值为 NULL 的要素各自作为一个区域，在报告中以其要素编号命名；不提供 REGION_FIELD 时，每个要素都是一个区域，以要素编号命名。TARGET：目标覆盖率 (%)。
 无论输入采用何种坐标系，面积均在以数据为中心的兰伯特方位等积投影中计算（CGCS2000 的区域与 WGS 84 的保护地可以一起使用）。
-OUTPUT：各区域（采用其自身的坐标系）及其 area_km2、protected_km2、percent、gap_km2（达到目标尚需的保护面积）和 meets_target。OUTPUT_FLAT：清洗并融合后的保护地（采用第一个 PROTECTED 图层的坐标系）。OUTPUT_TIMELINE（可选）：所有区域按建立年份（STATUS_YR，每块面积从其最早年份起计）的覆盖率变化。OUTPUT_HTML（可选）：报告，含清洗摘要、各区域覆盖率和覆盖率随时间变化的表格与图表，以及种-面积关系的估算。数值输出：REGIONS_MEETING_TARGET、REGION_COUNT、REPRESENTATIVENESS（达到目标的区域所占百分比）、UNPROTECTED_REGIONS（覆盖率低于 1 % 的区域数）、PROTECTED_PERCENT 和 PROTECTED_KM2（全部区域合计）。</translation>
+OUTPUT：各区域（采用其自身的坐标系）及其 area_km2、protected_km2、percent、gap_km2（达到目标尚需的保护面积）和 meets_target。OUTPUT_FLAT：清洗并融合后的保护地（采用第一个 PROTECTED 图层的坐标系）。OUTPUT_TIMELINE（可选）：所有区域按建立年份（STATUS_YR，每块面积从其最早年份起计）的覆盖率变化。OUTPUT_CATEGORIES（可选）：一张表，含区域字段、iucn_cat、area_km2 和 percent（占该区域的百分比），每个区域中出现的每个 IUCN 类别一行：与 wdpar 相同，重叠部分按优先顺序擦除——IUCN_CAT Ia &gt; Ib &gt; II &gt; III &gt; IV &gt; V &gt; VI &gt; Not Reported / Not Applicable / Not Assigned，其次按最早的 STATUS_YR——因此每块受保护的土地只属于一个类别，一个区域各类别之和等于其 protected_km2。IUCN_CAT 不区分大小写（ia、IA）；没有该值或取其他值的保护地，以及没有该字段的图层中的全部保护地，均计为 Not Reported。OUTPUT_HTML（可选）：报告，含清洗摘要、各区域覆盖率、按 IUCN 类别的覆盖率和覆盖率随时间变化的表格与图表，以及种-面积关系的估算。数值输出：REGIONS_MEETING_TARGET、REGION_COUNT、REPRESENTATIVENESS（达到目标的区域所占百分比）、UNPROTECTED_REGIONS（覆盖率低于 1 % 的区域数）、PROTECTED_PERCENT 和 PROTECTED_KM2（全部区域合计）。</translation>
     </message>
     <message>
       <source>Regions (provinces, ecoregions)</source>
@@ -93,6 +93,10 @@ OUTPUT：各区域（采用其自身的坐标系）及其 area_km2、protected_k
     <message>
       <source>Coverage over time</source>
       <translation>覆盖率随时间的变化</translation>
+    </message>
+    <message>
+      <source>Coverage per IUCN category</source>
+      <translation>按 IUCN 类别的覆盖率</translation>
     </message>
     <message>
       <source>Coverage report</source>
@@ -129,6 +133,10 @@ OUTPUT：各区域（采用其自身的坐标系）及其 area_km2、protected_k
     <message>
       <source>Areas are computed in {crs}.</source>
       <translation>面积在 {crs} 中计算。</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}" has no IUCN_CAT field: all its areas count as "Not Reported" in the coverage per IUCN category.</source>
+      <translation>图层“{layer}”没有 IUCN_CAT 字段：在按 IUCN 类别的覆盖率中，其全部保护地计为 "Not Reported"。</translation>
     </message>
     <message>
       <source>{km2:.2f} km2 is protected only by areas without an establishment year (STATUS_YR); the timeline leaves it out.</source>
@@ -189,6 +197,18 @@ OUTPUT：各区域（采用其自身的坐标系）及其 area_km2、protected_k
     <message>
       <source>Meets target</source>
       <translation>达到目标</translation>
+    </message>
+    <message>
+      <source>Overlaps go to the strictest category (Ia &gt; Ib &gt; II &gt; III &gt; IV &gt; V &gt; VI &gt; not reported), then to the earliest establishment year, as wdpar does; the categories of a region add up to its protected area.</source>
+      <translation>与 wdpar 相同，重叠部分归于最严格的类别（Ia &gt; Ib &gt; II &gt; III &gt; IV &gt; V &gt; VI &gt; 未报告），其次归于建立年份最早的保护地；一个区域各类别之和等于其受保护面积。</translation>
+    </message>
+    <message>
+      <source>No region holds protected land.</source>
+      <translation>没有任何区域含有受保护的土地。</translation>
+    </message>
+    <message>
+      <source>IUCN category</source>
+      <translation>IUCN 类别</translation>
     </message>
     <message>
       <source>No protected area has an establishment year (STATUS_YR).</source>
