@@ -475,10 +475,13 @@ def test_region_field_is_found_in_any_case_and_a_wrong_name_is_refused(qgis_app)
         run_coverage(PROTECTED=[protected], REGIONS=regions, REGION_FIELD='nom')
 
 
-def test_empty_protected_layer_gives_zero_coverage(qgis_app):
-    result = run_coverage(PROTECTED=[protected_layer([])], REGIONS=chinese_regions(), REGION_FIELD='名称')
+def test_empty_protected_layer_gives_zero_coverage(qgis_app, tmp_path):
+    report = tmp_path / 'report.html'
+    result = run_coverage(PROTECTED=[protected_layer([])], REGIONS=chinese_regions(), REGION_FIELD='名称',
+                          OUTPUT_CATEGORIES='TEMPORARY_OUTPUT', OUTPUT_HTML=str(report))
     assert [feature['percent'] for feature in result['OUTPUT'].getFeatures()] == [0.0, 0.0]
-    assert result['OUTPUT_FLAT'].featureCount() == 0
+    assert result['OUTPUT_FLAT'].featureCount() == 0 and result['OUTPUT_CATEGORIES'].featureCount() == 0
+    assert 'No region holds protected land.' in report.read_text(encoding='utf-8')
     assert result['REGIONS_MEETING_TARGET'] == 0 and result['UNPROTECTED_REGIONS'] == 2
 
 
@@ -512,13 +515,14 @@ def test_timeline_and_html_report(qgis_app, tmp_path):
 
 def test_coverage_per_iucn_category_splits_regions_and_adds_up_to_their_protected_area(qgis_app, tmp_path):
     protected = memory_layer('wdpa', 'Polygon', LAEA_EUROPE, WDPA_FIELDS + '&field=iucn_cat:string', [
-        (box(X0, Y0, X0 + 2000, Y0 + 1000).wkt, DESIGNATED + ['v']),           # 2 km2
-        (box(X0 + 1000, Y0, X0 + 3000, Y0 + 1000).wkt, DESIGNATED + ['II'])])  # 2 km2, 1 km2 of it over V
+        (box(X0, Y0, X0 + 2000, Y0 + 1000).wkt, ['Designated', 'Park', 1990, None, 'v']),      # 2 km2
+        (box(X0 + 1000, Y0, X0 + 3000, Y0 + 1000).wkt, ['Designated', 'Park', 2010, None, 'II'])])  # 1 km2 over V
     regions = region_layer([(box(X0, Y0, X0 + 1500, Y0 + 1000).wkt, ['西']),       # 1.5 km2
                             (box(X0 + 1500, Y0, X0 + 4000, Y0 + 1000).wkt, ['东'])])  # 2.5 km2
     report = tmp_path / '报告.html'
     result = run_coverage(PROTECTED=[protected], REGIONS=regions, REGION_FIELD='name',
-                          OUTPUT_CATEGORIES='TEMPORARY_OUTPUT', OUTPUT_HTML=str(report))
+                          OUTPUT_CATEGORIES='TEMPORARY_OUTPUT', OUTPUT_TIMELINE='TEMPORARY_OUTPUT',
+                          OUTPUT_HTML=str(report))
     rows = [(feature['name'], feature['iucn_cat'], feature['area_km2'], feature['percent'])
             for feature in result['OUTPUT_CATEGORIES'].getFeatures()]
     assert rows == [('西', 'II', pytest.approx(0.5), pytest.approx(100 / 3)),
@@ -530,6 +534,9 @@ def test_coverage_per_iucn_category_splits_regions_and_adds_up_to_their_protecte
         assert sum(area for region, _, area, _ in rows if region == name) == pytest.approx(
             coverage_rows[name]['protected_km2'], rel=1e-12)
     assert 'Coverage per IUCN category' in report.read_text(encoding='utf-8')
+    # The overlap belongs to II but was protected since 1990 (by V): the timeline keeps the earliest year.
+    timeline = [(feature['year'], feature['protected_km2']) for feature in result['OUTPUT_TIMELINE'].getFeatures()]
+    assert timeline == [(1990, pytest.approx(2.0)), (2010, pytest.approx(3.0))]
 
 
 def test_a_layer_without_iucn_cat_counts_as_not_reported_and_the_log_says_so(qgis_app):

@@ -366,20 +366,14 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         regions = self.read_regions(regions_source, region_field, crs, first_crs, extent, context, steps)
         steps.setCurrentStep(2)
         categorised = flattened.categorised
-        geometries = [region.geometry for region in regions]
         frame, clipped = engine.coverage_from_pieces(
             categorised.pieces if categorised else flattened.pieces,
-            [(region.key, geometry) for region, geometry in zip(regions, geometries)], check_cancel(steps))
+            [(region.key, region.geometry) for region in regions], check_cancel(steps))
         if feedback.isCanceled():
             raise cancelled()
         frame = engine.add_target(frame, target)
         categories = engine.category_coverage(frame, clipped, categorised.categories) if categorised else None
-        if wants_timeline:
-            years_clipped = clipped if categorised is None or categorised.pieces is flattened.pieces else \
-                engine.clipped_areas(flattened.pieces, geometries)
-            timeline = self.timeline(flattened.years, years_clipped, frame, feedback)
-        else:
-            timeline = None
+        timeline = self.timeline(flattened, clipped, regions, frame, feedback) if wants_timeline else None
 
         results = self.summary_numbers(frame, target, feedback)
         out_crs = regions_source.sourceCrs() if regions_source is not None else first_crs
@@ -392,8 +386,7 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             results[self.OUTPUT_CATEGORIES] = self.write_categories(parameters, context, categories, key_field)
         if html_path:
             labels = {region.key: region.label for region in regions}
-            labelled = frame.assign(region=[region.label for region in regions])
-            self.coverage_report(labelled, target, timeline, summary,
+            self.coverage_report(frame.assign(region=[region.label for region in regions]), target, timeline, summary,
                                  categories.assign(region=[labels[key] for key in categories['region']])
                                  ).write(html_path)
             results[self.OUTPUT_HTML] = html_path
@@ -406,9 +399,15 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                                           '"Not Reported" in the coverage per IUCN category.').format(
                     layer=layer_label(layer)))
 
-    def timeline(self, years, clipped, frame, feedback):
-        """(coverage by year, km2 without a year) over all regions, and a log line about the undated area."""
-        timeline = engine.coverage_timeline(years, clipped, engine.totals(frame)[0])
+    def timeline(self, flattened, clipped, regions, frame, feedback):
+        """(coverage by year, km2 without a year) over all regions, and a log line about the undated area.
+
+        ``clipped``: the coverage's clipped_areas; when the coverage was measured on the IUCN category pieces,
+        which are not the earliest-year pieces, those are clipped to the regions again.
+        """
+        if flattened.categorised is not None and flattened.categorised.pieces is not flattened.pieces:
+            clipped = engine.clipped_areas(flattened.pieces, [region.geometry for region in regions])
+        timeline = engine.coverage_timeline(flattened.years, clipped, engine.totals(frame)[0])
         if timeline[1] > 0:
             feedback.pushInfo(self.tr('{km2:.2f} km2 is protected only by areas without an establishment year '
                                       '(STATUS_YR); the timeline leaves it out.').format(km2=timeline[1]))
