@@ -60,7 +60,7 @@ def steps(out):
         ('Protected-area coverage per county', 'protectedcoverage', protected, dict(
             REGIONS=layer('counties'), REGION_FIELD='县名', TARGET=30, OUTPUT=path('coverage_counties.gpkg'),
             OUTPUT_FLAT=path('protected_flat.gpkg'), OUTPUT_TIMELINE=path('coverage_timeline.gpkg'),
-            OUTPUT_HTML=path('coverage_counties.html'))),
+            OUTPUT_CATEGORIES=path('coverage_iucn_categories.gpkg'), OUTPUT_HTML=path('coverage_counties.html'))),
         ('Ecoregion representativeness', 'protectedcoverage', protected, dict(
             REGIONS=layer('ecoregions'), REGION_FIELD='名称', TARGET=30, OUTPUT=path('coverage_ecoregions.gpkg'),
             OUTPUT_FLAT=path('protected_flat_ecoregions.gpkg'),
