@@ -90,6 +90,13 @@ def test_bad_ahp_matrices_are_refused_with_a_reason(text):
         scoring.ahp_weights(scoring.parse_matrix(text))
 
 
+@pytest.mark.parametrize('text, value, row', [('1,1/0;0,1', '1/0', 1), ('1,x;1/x,1', 'x', 1), ('1,2;-1/2,1', '-1/2', 2)])
+def test_an_ahp_matrix_value_that_is_not_a_positive_number_is_named_with_its_row(text, value, row):
+    with pytest.raises(EngineError) as refused:
+        scoring.parse_matrix(text)
+    assert str(refused.value).startswith(f'The AHP matrix value "{value}" in row {row} is not a positive number')
+
+
 def test_weights_and_directions_are_checked_against_the_number_of_criteria():
     np.testing.assert_allclose(scoring.parse_weights('2, 1, 1', 3), [0.5, 0.25, 0.25])
     np.testing.assert_allclose(scoring.parse_weights('', 4), [0.25] * 4)

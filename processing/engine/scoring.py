@@ -105,15 +105,24 @@ def parse_weights(text, count):
 
 def parse_matrix(text):
     """A square matrix from text: rows separated by ";", values by "," (fractions such as 1/3 allowed)."""
-    try:
-        rows = [[float(Fraction(value.strip())) for value in row.split(',')] for row in text.strip().split(';')
-                if row.strip()]
-    except (ValueError, ZeroDivisionError):
-        rows = None
+    rows = [[matrix_value(value, number) for value in row.split(',')]
+            for number, row in enumerate((row for row in text.strip().split(';') if row.strip()), start=1)]
     if not rows or any(len(row) != len(rows) for row in rows):
         raise EngineError(N_('The AHP matrix must be square: rows separated by ";" and values by ",", e.g. '
                              '"1,3;1/3,1" (got "{text}").'), text=text)
     return np.array(rows)
+
+
+def matrix_value(text, row):
+    """One AHP matrix entry (a number or a fraction such as 1/3) as a positive float; ``row`` counts from 1."""
+    try:
+        value = float(Fraction(text.strip()))
+    except (ValueError, ZeroDivisionError):
+        value = None
+    if value is None or not value > 0:
+        raise EngineError(N_('The AHP matrix value "{value}" in row {row} is not a positive number: give numbers '
+                             'or fractions such as 1/3.'), value=text.strip(), row=row)
+    return value
 
 
 def ahp_weights(matrix):
