@@ -90,7 +90,8 @@ def test_bad_ahp_matrices_are_refused_with_a_reason(text):
         scoring.ahp_weights(scoring.parse_matrix(text))
 
 
-@pytest.mark.parametrize('text, value, row', [('1,1/0;0,1', '1/0', 1), ('1,x;1/x,1', 'x', 1), ('1,2;-1/2,1', '-1/2', 2)])
+@pytest.mark.parametrize('text, value, row', [('1,1/0;0,1', '1/0', 1), ('1,x;1/x,1', 'x', 1),
+                                             ('1,2;-1/2,1', '-1/2', 2)])
 def test_an_ahp_matrix_value_that_is_not_a_positive_number_is_named_with_its_row(text, value, row):
     with pytest.raises(EngineError) as refused:
         scoring.parse_matrix(text)
