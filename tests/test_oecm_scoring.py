@@ -577,3 +577,16 @@ def test_connectivity_as_a_criterion_in_the_algorithm(qgis_app, landscape):
     eligible = ['bowtie', 'west_south', 'east_north', 'middle']
     assert all(0.0 <= rows[name]['n_connectivity'] <= 1.0 for name in eligible)
     assert rows['inside']['n_connectivity'] == NULL
+
+
+def test_required_fields_may_be_given_comma_separated_as_a_batch_user_types_them(qgis_app, landscape):
+    _, repeated = run_score(landscape, REQUIRED_FIELDS=['gov', 'name'])
+    _, comma_separated = run_score(landscape, REQUIRED_FIELDS='gov, name')
+    assert comma_separated['nogov']['eligible'] == 0 and 'gov' in comma_separated['nogov']['screen_reason']
+    assert {name: row['rank'] for name, row in comma_separated.items()} == \
+        {name: row['rank'] for name, row in repeated.items()}
+
+
+def test_a_text_field_as_an_attribute_criterion_is_refused_up_front(qgis_app, landscape):
+    with pytest.raises(QgsProcessingException, match='ATTRIBUTE_CRITERIA needs a numeric field, but field "gov"'):
+        run_score(landscape, ATTRIBUTE_CRITERIA=['gov'])

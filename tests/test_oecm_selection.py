@@ -331,3 +331,9 @@ def test_qgis_process_selects_as_a_batch_user_would(qgis_process, planning):
     assert QgsVectorLayer(output, 'selected').featureCount() == 2
     after = {feature['region']: feature['after_pct'] for feature in QgsVectorLayer(regions_output, 'r').getFeatures()}
     assert after['west'] == pytest.approx(30.0, rel=1e-3)
+
+
+@pytest.mark.parametrize('parameter', ['SCORE_FIELD', 'COST_FIELD'])
+def test_a_text_score_or_cost_field_is_refused_up_front_not_blamed_on_the_candidates(qgis_app, planning, parameter):
+    with pytest.raises(QgsProcessingException, match=f'{parameter} needs a numeric field, but field "name"'):
+        run_select(planning, **{parameter: 'name'})

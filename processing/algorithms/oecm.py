@@ -74,6 +74,24 @@ def candidate_fields(names, source):
     return [qgis_io.resolve_field(source, name, source.sourceName()) for name in names]
 
 
+def field_names(values):
+    """Field names given as repeated parameter values, comma-separated ("GOVERNANCE,other"), or both."""
+    return [name.strip() for value in values for name in value.split(',') if name.strip()]
+
+
+def numeric_fields(names, source, parameter):
+    """``candidate_fields`` for fields that must hold numbers; raises naming the first text field."""
+    fields = candidate_fields(names, source)
+    for name in fields:
+        if name and not source.fields().field(name).isNumeric():
+            raise QgsProcessingException(
+                tr('{parameter} needs a numeric field, but field "{field}" of layer "{layer}" is of type {type}. '
+                   'Convert it to numbers (e.g. the Field calculator with to_real("{field}")) or choose another '
+                   'field.').format(parameter=parameter, field=name, layer=source.sourceName(),
+                                    type=source.fields().field(name).typeName()))
+    return fields
+
+
 def column_name(label, taken):
     """An output field name for a criterion: n_ + the label's letters and digits (CJK kept), made unique."""
     base = CRITERION_PREFIX + (re.sub(r'\W+', '_', label, flags=re.UNICODE).strip('_')[:28] or 'criterion')
@@ -169,7 +187,8 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             'inside them above which it fails criterion A (already protected); default 5 %, so digitising slivers '
             'do not disqualify a site.\n'
             'REQUIRED_FIELDS (optional): attribute gates (criteria B2/B3), e.g. a governance field: a candidate '
-            'whose field is empty is screened out.\n'
+            'whose field is empty is screened out. Give several fields as repeated values or comma-separated '
+            '(GOVERNANCE,TENURE).\n'
             'Screening: screen_reason says why each screened-out site failed (A with its percent, B1 when no valid '
             'closed boundary is left after repair, or the empty field); eligible is false for them.\n\n'
             'Criteria, in this order: CRITERIA rasters (mean value over each site: cells weighted by the share of '
@@ -245,12 +264,13 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         candidates_source = required_source(self, parameters, self.CANDIDATES, context)
         threshold = self.parameterAsDouble(parameters, self.OVERLAP_THRESHOLD, context)
-        required_fields = candidate_fields(self.parameterAsFields(parameters, self.REQUIRED_FIELDS, context),
-                                           candidates_source)
+        required_fields = candidate_fields(
+            field_names(self.parameterAsFields(parameters, self.REQUIRED_FIELDS, context)), candidates_source)
         rasters = self.parameterAsLayerList(parameters, self.CRITERIA, context)
         vector_layers = self.parameterAsLayerList(parameters, self.VECTOR_CRITERIA, context)
-        attribute_fields = candidate_fields(self.parameterAsFields(parameters, self.ATTRIBUTE_CRITERIA, context),
-                                            candidates_source)
+        attribute_fields = numeric_fields(
+            field_names(self.parameterAsFields(parameters, self.ATTRIBUTE_CRITERIA, context)), candidates_source,
+            self.ATTRIBUTE_CRITERIA)
         with_connectivity = self.parameterAsBool(parameters, self.CONNECTIVITY, context)
         regions_source = self.parameterAsSource(parameters, self.REGIONS, context)
         distance = self.parameterAsDouble(parameters, self.DISTANCE, context)
@@ -622,9 +642,11 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         candidates_source = required_source(self, parameters, self.CANDIDATES, context)
         regions_source = required_source(self, parameters, self.REGIONS, context)
-        score_field, cost_field = candidate_fields(
-            [self.parameterAsString(parameters, self.SCORE_FIELD, context) or SCORE_FIELD,
-             self.parameterAsString(parameters, self.COST_FIELD, context)], candidates_source)
+        score_field = numeric_fields(
+            [self.parameterAsString(parameters, self.SCORE_FIELD, context) or SCORE_FIELD], candidates_source,
+            self.SCORE_FIELD)[0]
+        cost_field = numeric_fields(
+            [self.parameterAsString(parameters, self.COST_FIELD, context)], candidates_source, self.COST_FIELD)[0]
         region_field = qgis_io.resolve_field(
             regions_source, self.parameterAsString(parameters, self.REGION_FIELD, context), regions_source.sourceName())
         budget = None if parameters.get(self.BUDGET) in (None, '') else \
