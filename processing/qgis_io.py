@@ -172,13 +172,19 @@ def read_polygons(source, layer_name, crs, context, feedback, max_segment=None):
 
 
 def require_geometries(features, layer_name):
-    """Raise a QgsProcessingException naming every feature of ``layer_name`` without a usable polygon."""
+    """Raise a QgsProcessingException naming every feature of ``layer_name`` without a usable polygon
+    (or saying that the layer holds points or lines when none of its features is a polygon)."""
     bad = [item for item in features if item.geometry is None]
     if not bad:
         return
+    if all(item.status == engine_geometry.NOT_POLYGON for item in features):
+        raise QgsProcessingException(
+            tr('Layer "{layer}" holds points or lines, but a polygon layer is required. '
+               'Choose a polygon layer and run again.').format(layer=layer_name))
     reasons = {
         engine_geometry.EMPTY: tr('null or empty geometry'),
         engine_geometry.UNREPAIRABLE: tr('invalid geometry that could not be repaired'),
+        engine_geometry.NOT_POLYGON: tr('a point or line, not a polygon'),
     }
     listed = ', '.join('{} ({})'.format(item.fid, reasons.get(item.status, item.status)) for item in bad[:10])
     more = tr(' and {count} more').format(count=len(bad) - 10) if len(bad) > 10 else ''

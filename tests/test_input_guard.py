@@ -1,5 +1,5 @@
-"""Every algorithm refuses an output written over one of its inputs' files, through processing.run and
-qgis_process alike.
+"""Every algorithm refuses an output written over one of its inputs' files, and a layer of points or lines
+given where polygons are expected is named as such, through processing.run and qgis_process alike.
 
 Input files are written here with OGR and GDAL and checked with them after the refused run.
 """
@@ -11,7 +11,9 @@ import numpy as np
 import pytest
 from osgeo import gdal, ogr, osr
 from qgis.core import QgsProcessingException
+from shapely import wkt
 
+from reserve_planner.processing.engine import geometry as engine_geometry
 from support import geotiff, run, wkt_layer
 
 GAUSS_KRUGER = 4547
@@ -134,3 +136,39 @@ def test_qgis_process_refuses_costdistance_over_its_source_raster(qgis_process, 
     assert returncode != 0
     assert_refusal(log, 'Accumulated cost', source_raster)
     assert file_digest(source_raster) == before
+
+
+@pytest.mark.parametrize('text', ['POINT (1 1)', 'MULTIPOINT ((1 1), (2 2))', 'LINESTRING (0 0, 1 1)',
+                                  'GEOMETRYCOLLECTION (POINT (1 1), LINESTRING (0 0, 1 1))'])
+def test_points_and_lines_are_not_polygons(text):
+    assert engine_geometry.repair_polygon(wkt.loads(text)) == (None, engine_geometry.NOT_POLYGON)
+
+
+def test_a_flat_polygon_is_still_unrepairable():
+    flat = wkt.loads('POLYGON ((0 0, 1 0, 2 0, 0 0))')
+    assert engine_geometry.repair_polygon(flat) == (None, engine_geometry.UNREPAIRABLE)
+
+
+def test_generatezones_with_a_points_core_layer_says_a_polygon_layer_is_required(qgis_app):
+    cores = wkt_layer('核心点', 'Point', 'EPSG:4547', ['POINT ({} {})'.format(X0, Y0), 'POINT (500100 3500100)'])
+    with pytest.raises(QgsProcessingException) as raised:
+        run('generatezones', CORES=cores, BUFFER_WIDTH=100, TRANSITION_WIDTH=100, OUTPUT='memory:')
+    message = str(raised.value)
+    assert 'Layer "核心点" holds points or lines, but a polygon layer is required' in message
+    assert 'could not be repaired' not in message
+
+
+def test_a_point_among_polygons_is_named(qgis_app, tmp_path):
+    path = str(tmp_path / 'mixed.gpkg')
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(GAUSS_KRUGER)
+    dataset = ogr.GetDriverByName('GPKG').CreateDataSource(path)
+    layer = dataset.CreateLayer('mixed', reference, ogr.wkbUnknown)
+    for text in (square(X0, Y0, 100), 'POINT ({} {})'.format(X0, Y0)):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(text))
+        layer.CreateFeature(feature)
+    dataset = None
+    with pytest.raises(QgsProcessingException) as raised:
+        run('generatezones', CORES=path, BUFFER_WIDTH=100, TRANSITION_WIDTH=100, OUTPUT='memory:')
+    assert 'feature id 2 (a point or line, not a polygon)' in str(raised.value)

@@ -8,6 +8,7 @@ VALID = 'valid'
 REPAIRED = 'repaired'
 EMPTY = 'empty'
 UNREPAIRABLE = 'unrepairable'
+NOT_POLYGON = 'not a polygon'
 
 
 def polygonal_part(geometry):
@@ -23,14 +24,24 @@ def polygonal_part(geometry):
     return Polygon()
 
 
+def is_polygon_type(geometry):
+    """True for a Polygon or MultiPolygon, or a collection holding one; False for points and lines."""
+    if isinstance(geometry, (Polygon, MultiPolygon)):
+        return True
+    return isinstance(geometry, GeometryCollection) and any(is_polygon_type(part) for part in geometry.geoms)
+
+
 def repair_polygon(geometry):
-    """Return ``(polygonal geometry or None, status)`` with status VALID, REPAIRED, EMPTY or UNREPAIRABLE.
+    """Return ``(polygonal geometry or None, status)`` with status VALID, REPAIRED, EMPTY, NOT_POLYGON or UNREPAIRABLE.
 
     Invalid polygons are repaired with GEOS make-valid (DESIGN.md conventions) and keep their
-    polygonal parts; a polygon with no area left after repair is UNREPAIRABLE.
+    polygonal parts; a polygon with no area left after repair is UNREPAIRABLE; points and lines
+    (a layer of the wrong geometry type) are NOT_POLYGON.
     """
     if geometry is None or geometry.is_empty:
         return None, EMPTY
+    if not is_polygon_type(geometry):
+        return None, NOT_POLYGON
     if geometry.is_valid and isinstance(geometry, (Polygon, MultiPolygon)):
         return geometry, VALID
     repaired = polygonal_part(make_valid(geometry))
