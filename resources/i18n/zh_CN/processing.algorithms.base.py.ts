@@ -4,6 +4,10 @@
   <context>
     <name>ReservePlannerAlgorithm</name>
     <message>
+      <source>The output "{output}" would be written to {path}, the file holding the input layer "{layer}" ({input}), and would overwrite it: inputs are never modified. Choose another file for "{output}".</source>
+      <translation>输出“{output}”将写入 {path}，即输入图层“{layer}”（{input}）所在的文件，会覆盖该文件：输入数据从不被修改。请为“{output}”选择另一个文件。</translation>
+    </message>
+    <message>
       <source>Zoning</source>
       <translation>功能区划</translation>
     </message>

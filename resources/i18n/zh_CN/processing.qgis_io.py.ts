@@ -16,12 +16,20 @@
       <translation>{layer}：已修复 {count} 个无效几何。</translation>
     </message>
     <message>
+      <source>Layer "{layer}" holds points or lines, but a polygon layer is required. Choose a polygon layer and run again.</source>
+      <translation>图层“{layer}”包含的是点或线，但此处需要面图层。请选择一个面图层后重新运行。</translation>
+    </message>
+    <message>
       <source>null or empty geometry</source>
       <translation>几何为空</translation>
     </message>
     <message>
       <source>invalid geometry that could not be repaired</source>
       <translation>无法修复的无效几何</translation>
+    </message>
+    <message>
+      <source>a point or line, not a polygon</source>
+      <translation>点或线，不是面</translation>
     </message>
     <message>
       <source> and {count} more</source>
