@@ -14,10 +14,14 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFeatureSink,
     QgsGeometry,
+    QgsMapLayer,
     QgsProcessingException,
     QgsProcessingFeatureSource,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingUtils,
     QgsProject,
+    QgsProviderRegistry,
     QgsRectangle,
     QgsUnitTypes,
 )
@@ -239,3 +243,26 @@ def style_output_on_load(context, destination_id, style_name):
     style_file = os.path.join(STYLE_DIR, style_name + '.qml')
     details = context.layerToLoadOnCompletionDetails(destination_id)
     details.setPostProcessor(StylePostProcessor.create(style_file))
+
+
+def layer_label(layer_or_source_uri, context=None):
+    """The name a planner knows an input layer by, for messages: "demo.gpkg (oecm_candidates)" for a table of a
+    file, the file name for a whole file ("roads.shp"), else the layer's name (memory layers).
+
+    Accepts a QgsMapLayer, a parameter value (layer id, name or source URI, QgsProcessingFeatureSourceDefinition,
+    looked up in ``context``) or a plain source URI.
+    """
+    value = layer_or_source_uri
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        value = value.source.staticValue()
+    if isinstance(value, str) and context is not None:
+        value = QgsProcessingUtils.mapLayerFromString(value, context) or value
+    if isinstance(value, QgsMapLayer):
+        provider, uri, name = value.providerType(), value.source(), value.name()
+    else:
+        provider, uri, name = 'ogr', str(value), None
+    parts = QgsProviderRegistry.instance().decodeUri(provider, uri)
+    path, table = parts.get('path'), parts.get('layerName')
+    if path and table:
+        return '{} ({})'.format(os.path.basename(path), table)
+    return os.path.basename(path) if path else name or uri

@@ -423,7 +423,7 @@ def test_a_raster_removed_after_loading_is_reported_by_layer_and_file(qgis_app, 
     with pytest.raises(QgsProcessingException) as raised:
         run('costdistance', OUTPUT=str(tmp_path / 'cost.tif'), **layers)
     message = str(raised.value)
-    assert 'Raster "{}"'.format(layers[removed].name()) in message
+    assert 'Raster "{}"'.format(os.path.basename(paths[removed])) in message
     assert 'Cannot read the raster {}'.format(paths[removed]) in message
     assert not os.path.exists(tmp_path / 'cost.tif')
 

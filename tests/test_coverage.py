@@ -8,6 +8,7 @@ copied from the algorithm's output.
 
 import math
 import os
+import re
 from functools import partial
 
 import numpy as np
@@ -20,6 +21,7 @@ from qgis.core import (
     QgsGraduatedSymbolRenderer,
     QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
     QgsProcessingOutputLayerDefinition,
     QgsProject,
@@ -29,6 +31,7 @@ from qgis.core import (
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 
 from coverage_layers import ellipsoidal_km2, quadrangle
+from reserve_planner.processing import qgis_io
 from reserve_planner.processing.engine import coverage
 from support import RecordingFeedback, geopackage, memory_layer, run
 
@@ -473,6 +476,25 @@ def test_region_field_is_found_in_any_case_and_a_wrong_name_is_refused(qgis_app)
     assert rows_by_region(result['OUTPUT'], 'NAME')['r']['percent'] == pytest.approx(20.0)
     with pytest.raises(QgsProcessingException, match='Layer "regions" has no field "nom". Its fields are: NAME.'):
         run_coverage(PROTECTED=[protected], REGIONS=regions, REGION_FIELD='nom')
+
+
+def test_messages_name_the_file_and_its_table_not_the_file_alone(qgis_app, tmp_path):
+    planning = geopackage(str(tmp_path / '规划' / 'counties.gpkg'), 3035, [('NAME', ogr.OFTString)],
+                          [(square_wkt(X0, Y0, 10000), {'NAME': 'r'})])
+    protected = protected_layer([(box(X0, Y0, X0 + 2000, Y0 + 10000).wkt, DESIGNATED)])
+    with pytest.raises(QgsProcessingException, match=re.escape('Layer "counties.gpkg (counties)" has no field "nom"')):
+        run_coverage(PROTECTED=[protected], REGIONS=planning + '|layername=counties', REGION_FIELD='nom')
+
+
+def test_a_layer_is_labelled_by_file_and_table_or_by_its_name(qgis_app, tmp_path):
+    path = geopackage(str(tmp_path / 'demo.gpkg'), 3035, [], [(square_wkt(X0, Y0, 10000), {})])
+    table = path + '|layername=demo'
+    context = QgsProcessingContext()
+    assert qgis_io.layer_label(table) == 'demo.gpkg (demo)'
+    assert qgis_io.layer_label(QgsVectorLayer(table, 'shown name')) == 'demo.gpkg (demo)'
+    assert qgis_io.layer_label(QgsProcessingFeatureSourceDefinition(table, True), context) == 'demo.gpkg (demo)'
+    assert qgis_io.layer_label(path) == 'demo.gpkg'
+    assert qgis_io.layer_label(region_layer([])) == 'regions'
 
 
 def test_empty_protected_layer_gives_zero_coverage(qgis_app, tmp_path):

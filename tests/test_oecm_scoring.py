@@ -451,8 +451,9 @@ def test_bad_input_is_refused_with_a_clear_message(qgis_app, landscape):
 
 @pytest.mark.parametrize('fields, error', [
     ({'REQUIRED_FIELDS': ['gov'], 'ATTRIBUTE_CRITERIA': ['area']}, None),
-    ({'REQUIRED_FIELDS': ['governance'], 'ATTRIBUTE_CRITERIA': ['area']}, 'Layer "候选" has no field "governance"'),
-    ({'REQUIRED_FIELDS': ['gov'], 'ATTRIBUTE_CRITERIA': ['面积']}, 'Layer "候选" has no field "面积"'),
+    ({'REQUIRED_FIELDS': ['governance'], 'ATTRIBUTE_CRITERIA': ['area']},
+     'Layer "候选.gpkg" has no field "governance"'),
+    ({'REQUIRED_FIELDS': ['gov'], 'ATTRIBUTE_CRITERIA': ['面积']}, 'Layer "候选.gpkg" has no field "面积"'),
 ])
 def test_fields_are_found_in_any_case_and_a_missing_one_is_refused_before_any_output(qgis_app, landscape, fields,
                                                                                       error):

@@ -286,9 +286,9 @@ def test_a_missing_score_field_or_a_bad_cost_is_refused(qgis_app, planning):
 
 @pytest.mark.parametrize('fields, error', [
     ({}, None),
-    ({'SCORE_FIELD': 'quality'}, 'Layer "upper" has no field "quality"'),
-    ({'COST_FIELD': '价格'}, 'Layer "upper" has no field "价格"'),
-    ({'REGION_FIELD': '名字'}, 'Layer "省" has no field "名字"'),
+    ({'SCORE_FIELD': 'quality'}, 'Layer "upper.gpkg" has no field "quality"'),
+    ({'COST_FIELD': '价格'}, 'Layer "upper.gpkg" has no field "价格"'),
+    ({'REGION_FIELD': '名字'}, 'Layer "省.gpkg" has no field "名字"'),
 ])
 def test_fields_are_found_in_any_case_and_a_missing_one_is_refused_before_any_output(qgis_app, planning, fields,
                                                                                       error):
@@ -337,3 +337,10 @@ def test_qgis_process_selects_as_a_batch_user_would(qgis_process, planning):
 def test_a_text_score_or_cost_field_is_refused_up_front_not_blamed_on_the_candidates(qgis_app, planning, parameter):
     with pytest.raises(QgsProcessingException, match=f'{parameter} needs a numeric field, but field "name"'):
         run_select(planning, **{parameter: 'name'})
+
+
+def test_a_missing_score_field_names_the_file_and_its_table(qgis_app, planning):
+    path = str(planning['folder'] / 'plan.gpkg')
+    write_layer(path, [{'value': 1.0, 'geometry': cell_box(2, 0, 6, 10)}], {'value': ogr.OFTReal}, layer_name='候选地')
+    with pytest.raises(QgsProcessingException, match=r'Layer "plan\.gpkg \(候选地\)" has no field "score"'):
+        run_select(planning, CANDIDATES=path + '|layername=候选地')

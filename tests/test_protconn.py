@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from osgeo import ogr
 from qgis.core import (
     NULL,
     QgsCoordinateReferenceSystem,
@@ -28,6 +29,7 @@ from shapely.geometry import box
 from shapely.ops import unary_union
 
 from reserve_planner.processing.engine import connectivity
+from support import geopackage
 
 KM = 1000.0
 K_DEFAULT = math.log(2.0) / 10000.0  # p = 0.5 at 10 km
@@ -580,6 +582,17 @@ def test_the_region_field_is_found_in_any_case_and_a_missing_one_is_refused_befo
     else:
         processing.run('reserveplanner:protconn', parameters)
         assert [feature['NAME'] for feature in QgsVectorLayer(output).getFeatures()] == ['四川']
+
+
+def test_a_missing_region_field_names_the_file_and_its_table(qgis_app, tmp_path):
+    import processing
+    _squares, protected, _regions = utm_squares()
+    regions = geopackage(str(tmp_path / 'provinces.gpkg'), 32650, [('NAME', ogr.OFTString)],
+                         [(box(498 * KM, 3295 * KM, 510 * KM, 3305 * KM).wkt, {'NAME': '四川'})])
+    parameters = {'PROTECTED': protected, 'REGIONS': regions + '|layername=provinces', 'REGION_FIELD': '名字',
+                  'OUTPUT': 'memory:'}
+    with pytest.raises(QgsProcessingException, match=r'Layer "provinces\.gpkg \(provinces\)" has no field "名字"'):
+        processing.run('reserveplanner:protconn', parameters)
 
 
 def write_gpkg(layer, path):

@@ -129,8 +129,9 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
         source = self.parameterAsSource(parameters, self.CORES, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.CORES))
+        label = qgis_io.layer_label(parameters[self.CORES], context)
         id_field = qgis_io.resolve_field(source, self.parameterAsString(parameters, self.CORE_ID_FIELD, context),
-                                         source.sourceName())
+                                         label)
         layer = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context)
         if layer is None:
             raise QgsProcessingException(self.invalidRasterError(parameters, self.RESISTANCE))
@@ -149,11 +150,11 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
         resistance = ResistanceGrid(layer, feedback)
         work_crs = resistance.crs
         steps = QgsProcessingMultiStepFeedback(2, feedback)
-        cores = qgis_io.read_polygons(source, source.sourceName(), work_crs, context, steps)
+        cores = qgis_io.read_polygons(source, label, work_crs, context, steps)
         if feedback.isCanceled():
             raise cancelled()
-        qgis_io.require_geometries(cores, source.sourceName())
-        core_ids = self.core_ids(cores, id_field, source.sourceName())
+        qgis_io.require_geometries(cores, label)
+        core_ids = self.core_ids(cores, id_field, label)
         steps.setCurrentStep(1)
         network = self.network(resistance.grid, cores, core_ids, options, steps)
         self.report(network, feedback)

@@ -62,7 +62,7 @@ class ResistanceGrid:
         if layer.providerType() != 'gdal':
             raise QgsProcessingException(
                 tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.').format(
-                    layer=layer.name()))
+                    layer=qgis_io.layer_label(layer)))
         self.layer = layer
         self.crs = qgis_io.metric_crs(layer.extent(), layer.crs())
         try:
@@ -76,7 +76,7 @@ class ResistanceGrid:
     def error(self, engine_error):
         """A QgsProcessingException naming the resistance layer and saying what the engine found."""
         return QgsProcessingException(tr('Raster "{layer}": {message}').format(
-            layer=self.layer.name(), message=qgis_io.engine_message(engine_error)))
+            layer=qgis_io.layer_label(self.layer), message=qgis_io.engine_message(engine_error)))
 
     def _working_grid(self, feedback):
         if self.crs == self.layer.crs():
@@ -84,7 +84,7 @@ class ResistanceGrid:
         feedback.pushWarning(
             tr('The raster "{layer}" is not in a projected CRS in metres; it is warped (nearest neighbour) '
                'to {crs} for this run and the result warped back onto its grid.').format(
-                layer=self.layer.name(), crs=self.crs.description()))
+                layer=qgis_io.layer_label(self.layer), crs=self.crs.description()))
         return self._warp(self.layer_grid, self.crs.toWkt())
 
     def _warp(self, grid, crs_wkt, like=None):
@@ -168,7 +168,7 @@ def vector_sources(source, layer_name, resistance, context, feedback):
         raise QgsProcessingException(
             tr('No feature of the layer "{layer}" lies on the resistance raster "{raster}": check that they '
                'overlap (the layers may be in different places or CRSs).').format(
-                layer=layer_name, raster=resistance.layer.name()))
+                layer=layer_name, raster=qgis_io.layer_label(resistance.layer)))
     if outside:
         feedback.pushWarning(tr('Layer "{layer}": the features with id {ids} lie outside the resistance raster and are '
                                 'ignored.').format(layer=layer_name, ids=_listed(outside)))
@@ -190,16 +190,16 @@ def raster_sources(layer, resistance):
     if layer.providerType() != 'gdal':
         raise QgsProcessingException(
             tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.').format(
-                layer=layer.name()))
+                layer=qgis_io.layer_label(layer)))
     try:
         mask = _nonzero_on_grid(layer.source(), resistance.grid)
     except EngineError as error:
         raise QgsProcessingException(tr('Raster "{layer}": {message}').format(
-            layer=layer.name(), message=qgis_io.engine_message(error))) from error
+            layer=qgis_io.layer_label(layer), message=qgis_io.engine_message(error))) from error
     if not mask.any():
         raise QgsProcessingException(
             tr('The source raster "{layer}" has no non-zero cell on the resistance raster "{raster}".').format(
-                layer=layer.name(), raster=resistance.layer.name()))
+                layer=qgis_io.layer_label(layer), raster=qgis_io.layer_label(resistance.layer)))
     return mask
 
 
@@ -313,7 +313,8 @@ class CostDistance(ReservePlannerAlgorithm):
         resistance = ResistanceGrid(resistance_layer, steps)
         mask = np.zeros(resistance.grid.array.shape, dtype=bool)
         if sources is not None:
-            mask |= vector_sources(sources, sources.sourceName(), resistance, context, steps)
+            mask |= vector_sources(sources, qgis_io.layer_label(parameters[self.SOURCES], context), resistance,
+                                   context, steps)
         if source_raster is not None:
             mask |= raster_sources(source_raster, resistance)
         steps.setCurrentStep(1)
@@ -392,8 +393,10 @@ class LeastCostPath(ReservePlannerAlgorithm):
 
         steps = QgsProcessingMultiStepFeedback(3, feedback)
         resistance = ResistanceGrid(resistance_layer, steps)
-        mask = vector_sources(source, source.sourceName(), resistance, context, steps)
-        targets = self.target_cells(target, resistance, context, steps)
+        target_label = qgis_io.layer_label(parameters[self.TARGET], context)
+        mask = vector_sources(source, qgis_io.layer_label(parameters[self.SOURCE], context), resistance, context,
+                              steps)
+        targets = self.target_cells(target, target_label, resistance, context, steps)
         graph = resistance.graph()
         steps.setCurrentStep(1)
         cost = accumulate(graph, mask, None, steps)
@@ -402,11 +405,11 @@ class LeastCostPath(ReservePlannerAlgorithm):
         if unreached:
             feedback.pushWarning(
                 tr('Layer "{layer}": no path reaches the features with id {ids} (barriers or nodata all '
-                   'around them).').format(layer=target.sourceName(), ids=_listed(unreached)))
+                   'around them).').format(layer=target_label, ids=_listed(unreached)))
         if not paths:
             raise QgsProcessingException(
                 tr('No target of the layer "{layer}" can be reached from the sources: barriers (nodata or '
-                   'resistance <= 0) separate them.').format(layer=target.sourceName()))
+                   'resistance <= 0) separate them.').format(layer=target_label))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, self.output_fields(),
                                              QgsWkbTypes.LineString, resistance_layer.crs())
         if sink is None:
@@ -434,13 +437,14 @@ class LeastCostPath(ReservePlannerAlgorithm):
         return paths, unreached
 
     @staticmethod
-    def target_cells(target, resistance, context, feedback):
-        """[(target feature id, flat indices of its cells on the working grid)] for each target feature."""
+    def target_cells(target, label, resistance, context, feedback):
+        """[(target feature id, flat indices of its cells on the working grid)] for each feature of ``target``
+        (called ``label`` in messages)."""
         polygons = QgsWkbTypes.geometryType(target.wkbType()) == QgsWkbTypes.PolygonGeometry
         read = qgis_io.read_polygons if polygons else _read_any
-        features = read(target, target.sourceName(), resistance.crs, context, feedback)
+        features = read(target, label, resistance.crs, context, feedback)
         if not features:
-            raise QgsProcessingException(tr('The layer "{layer}" has no features.').format(layer=target.sourceName()))
+            raise QgsProcessingException(tr('The layer "{layer}" has no features.').format(layer=label))
         grid = resistance.grid
         cells, lost = [], []
         for item in features:
@@ -453,11 +457,11 @@ class LeastCostPath(ReservePlannerAlgorithm):
         if lost:
             feedback.pushWarning(tr('Layer "{layer}": the features with id {ids} have no geometry or lie outside the '
                                     'resistance raster; they get no path.').format(
-                layer=target.sourceName(), ids=_listed(lost)))
+                layer=label, ids=_listed(lost)))
         if not cells:
             raise QgsProcessingException(
                 tr('No feature of the layer "{layer}" lies on the resistance raster "{raster}".').format(
-                    layer=target.sourceName(), raster=resistance.layer.name()))
+                    layer=label, raster=qgis_io.layer_label(resistance.layer)))
         return cells
 
     def output_fields(self):

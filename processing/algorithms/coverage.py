@@ -27,7 +27,6 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsProviderRegistry,
     QgsRasterLayer,
     QgsRectangle,
     QgsVectorLayer,
@@ -163,7 +162,7 @@ class ProtectedAreasInput:
             features = qgis_io.read_features(layer, crs, context, steps, list(fields), max_segment(layer))
             areas = [engine.ProtectedArea(item.fid, item.geometry, {
                 fields[name]: null_to_none(value) for name, value in item.attributes.items()}) for item in features]
-            inputs.append(engine.ProtectedLayer(layer_label(layer), set(fields.values()), areas))
+            inputs.append(engine.ProtectedLayer(qgis_io.layer_label(layer), set(fields.values()), areas))
         steps.setCurrentStep(len(layers))
         polygons, notes = engine.clean_protected_areas(inputs, options, check_cancel(steps))
         steps.setCurrentStep(len(layers) + 1)
@@ -180,12 +179,6 @@ class ProtectedAreasInput:
 def report_language():
     """The HTML language tag of QGIS's user interface (zh-CN, en-US...)."""
     return QgsApplication.locale().replace('_', '-')
-
-
-def layer_label(layer):
-    """The name a planner knows a layer by: its table in a GeoPackage or database, else the layer name."""
-    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
-    return parts.get('layerName') or layer.name()
 
 
 def wdpa_fields(layer):
@@ -348,8 +341,9 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         regions_source = self.parameterAsSource(parameters, self.REGIONS, context)
         if parameters.get(self.REGIONS) and regions_source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.REGIONS))
+        regions_label = None if regions_source is None else qgis_io.layer_label(parameters[self.REGIONS], context)
         region_field = None if regions_source is None else qgis_io.resolve_field(
-            regions_source, self.parameterAsString(parameters, self.REGION_FIELD, context), regions_source.sourceName())
+            regions_source, self.parameterAsString(parameters, self.REGION_FIELD, context), regions_label)
         target = self.parameterAsDouble(parameters, self.TARGET, context)
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         wants_timeline = bool(html_path) or bool(parameters.get(self.OUTPUT_TIMELINE))
@@ -363,7 +357,7 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         flattened, summary = self.clean_and_flatten(layers, crs, self.cleaning_options(parameters, context),
                                                     wants_timeline, context, steps, wants_categories)
         steps.setCurrentStep(1)
-        regions = self.read_regions(regions_source, region_field, crs, first_crs, extent, context, steps)
+        regions = self.read_regions(regions_source, regions_label, region_field, crs, first_crs, extent, context, steps)
         steps.setCurrentStep(2)
         categorised = flattened.categorised
         frame, clipped = engine.coverage_from_pieces(
@@ -397,7 +391,7 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             if engine.IUCN_FIELD not in wdpa_fields(layer).values():
                 feedback.pushInfo(self.tr('Layer "{layer}" has no IUCN_CAT field: all its areas count as '
                                           '"Not Reported" in the coverage per IUCN category.').format(
-                    layer=layer_label(layer)))
+                    layer=qgis_io.layer_label(layer)))
 
     def timeline(self, flattened, clipped, regions, frame, feedback):
         """(coverage by year, km2 without a year) over all regions, and a log line about the undated area.
@@ -424,7 +418,7 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                 self.REPRESENTATIVENESS: score.share_percent, self.UNPROTECTED_REGIONS: score.unprotected,
                 self.PROTECTED_PERCENT: percent, self.PROTECTED_KM2: protected}
 
-    def read_regions(self, source, field_name, crs, first_crs, extent, context, feedback):
+    def read_regions(self, source, name, field_name, crs, first_crs, extent, context, feedback):
         """Regions with their geometry in ``crs`` and in the output CRS; without REGIONS the protected extent."""
         if source is None:
             rectangle = QgsGeometry.fromRect(extent).densifyByCount(64)
@@ -432,7 +426,6 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                                                                       context))
             label = self.tr('Extent of the protected areas')
             return [Region(label, geometry, rectangle, label)]
-        name = source.sourceName()
         features = qgis_io.read_polygons(source, name, crs, context, feedback, max_segment(source))
         if feedback.isCanceled():
             raise cancelled()
@@ -642,8 +635,9 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         layers = self.protected_layers(parameters, context)
         species_source = self.parameterAsSource(parameters, self.SPECIES, context)
+        species_label = None if species_source is None else qgis_io.layer_label(parameters[self.SPECIES], context)
         species_field, group_field = (None if species_source is None else qgis_io.resolve_field(
-            species_source, self.parameterAsString(parameters, name, context), species_source.sourceName())
+            species_source, self.parameterAsString(parameters, name, context), species_label)
             for name in (self.SPECIES_FIELD, self.GROUP_FIELD))
         rasters = [layer for layer in self.parameterAsLayerList(parameters, self.HABITAT_RASTERS, context)
                    if isinstance(layer, QgsRasterLayer)]
@@ -661,12 +655,13 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         flattened, summary = self.clean_and_flatten(layers, crs, self.cleaning_options(parameters, context), False,
                                                     context, steps)
-        boundary = self.read_boundary(boundary_source, crs, context, steps)
+        boundary = None if boundary_source is None else self.read_boundary(
+            boundary_source, qgis_io.layer_label(parameters[self.BOUNDARY], context), crs, context, steps)
         steps.setCurrentStep(1)
         tables = []
         if species_source is not None:
-            tables.append(self.range_species(species_source, species_field, group_field, flattened, boundary, crs,
-                                             context, steps))
+            tables.append(self.range_species(species_source, species_label, species_field, group_field, flattened,
+                                             boundary, crs, context, steps))
         steps.setCurrentStep(2)
         if rasters:
             tables.append(self.raster_species(rasters, raster_group, flattened.units, boundary, crs, context, steps))
@@ -688,20 +683,17 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             count=len(species), spi=spi))
         return results
 
-    def read_boundary(self, source, crs, context, feedback):
-        """The union of the BOUNDARY features in ``crs``, or None."""
-        if source is None:
-            return None
-        features = qgis_io.read_polygons(source, source.sourceName(), crs, context, feedback,
-                                             max_segment(source))
+    def read_boundary(self, source, name, crs, context, feedback):
+        """The union of the BOUNDARY features (layer ``name``) in ``crs``."""
+        features = qgis_io.read_polygons(source, name, crs, context, feedback, max_segment(source))
         if feedback.isCanceled():
             raise cancelled()
-        qgis_io.require_geometries(features, source.sourceName())
+        qgis_io.require_geometries(features, name)
         return unary_union([item.geometry for item in features])
 
-    def range_species(self, source, species_field, group_field, flattened, boundary, crs, context, feedback):
-        """engine.species_table of the range polygons (one row per species, features of a species merged)."""
-        name = source.sourceName()
+    def range_species(self, source, name, species_field, group_field, flattened, boundary, crs, context, feedback):
+        """engine.species_table of the range polygons (layer ``name``; one row per species, features of a species
+        merged)."""
         features = qgis_io.read_polygons(source, name, crs, context, feedback, max_segment(source))
         if feedback.isCanceled():
             raise cancelled()

@@ -11,6 +11,7 @@ import re
 import numpy as np
 import pandas as pd
 from qgis.core import (
+    QgsProviderRegistry,
     QgsFeature,
     QgsField,
     QgsFields,
@@ -35,7 +36,7 @@ from .. import qgis_io
 from ..engine import coverage, report, scoring, selection, zonal
 from ..engine.messages import EngineError
 from .base import ReservePlannerAlgorithm
-from .coverage import ProtectedAreasInput, layer_label
+from .coverage import ProtectedAreasInput
 
 SCORES_STYLE = 'oecm_scores'
 SELECTION_STYLE = 'oecm_selection'
@@ -69,9 +70,10 @@ def plain(value):
     return None if value is None or (isinstance(value, QVariant) and value.isNull()) else value
 
 
-def candidate_fields(names, source):
-    """Each field name as the candidate layer spells it (None for an empty name); raises on a missing field."""
-    return [qgis_io.resolve_field(source, name, source.sourceName()) for name in names]
+def candidate_fields(names, source, label):
+    """Each field name as the candidate layer (called ``label`` in messages) spells it (None for an empty name);
+    raises on a missing field."""
+    return [qgis_io.resolve_field(source, name, label) for name in names]
 
 
 def field_names(values):
@@ -79,17 +81,23 @@ def field_names(values):
     return [name.strip() for value in values for name in value.split(',') if name.strip()]
 
 
-def numeric_fields(names, source, parameter):
+def numeric_fields(names, source, label, parameter):
     """``candidate_fields`` for fields that must hold numbers; raises naming the first text field."""
-    fields = candidate_fields(names, source)
+    fields = candidate_fields(names, source, label)
     for name in fields:
         if name and not source.fields().field(name).isNumeric():
             raise QgsProcessingException(
                 tr('{parameter} needs a numeric field, but field "{field}" of layer "{layer}" is of type {type}. '
                    'Convert it to numbers (e.g. the Field calculator with to_real("{field}")) or choose another '
-                   'field.').format(parameter=parameter, field=name, layer=source.sourceName(),
+                   'field.').format(parameter=parameter, field=name, layer=label,
                                     type=source.fields().field(name).typeName()))
     return fields
+
+
+def criterion_name(layer):
+    """A criterion layer's short name for its output column: its table in a GeoPackage, else the layer name."""
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    return parts.get('layerName') or layer.name()
 
 
 def column_name(label, taken):
@@ -112,8 +120,9 @@ def reprojected(geometries, source_crs, target_crs, context):
 
 def dissolved_pieces(source, crs, context, feedback):
     """Disjoint polygons of a polygon layer in ``crs`` (repaired, overlaps dissolved with engine.coverage)."""
-    features = qgis_io.read_polygons(source, source.sourceName(), crs, context, feedback)
-    qgis_io.require_geometries(features, source.sourceName())
+    label = qgis_io.layer_label(source)
+    features = qgis_io.read_polygons(source, label, crs, context, feedback)
+    qgis_io.require_geometries(features, label)
     polygons = [coverage.DatedPolygon(item.geometry, None) for item in features]
     return coverage.flatten(polygons).pieces
 
@@ -263,14 +272,16 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         candidates_source = required_source(self, parameters, self.CANDIDATES, context)
+        candidates_label = qgis_io.layer_label(parameters[self.CANDIDATES], context)
         threshold = self.parameterAsDouble(parameters, self.OVERLAP_THRESHOLD, context)
         required_fields = candidate_fields(
-            field_names(self.parameterAsFields(parameters, self.REQUIRED_FIELDS, context)), candidates_source)
+            field_names(self.parameterAsFields(parameters, self.REQUIRED_FIELDS, context)), candidates_source,
+            candidates_label)
         rasters = self.parameterAsLayerList(parameters, self.CRITERIA, context)
         vector_layers = self.parameterAsLayerList(parameters, self.VECTOR_CRITERIA, context)
         attribute_fields = numeric_fields(
             field_names(self.parameterAsFields(parameters, self.ATTRIBUTE_CRITERIA, context)), candidates_source,
-            self.ATTRIBUTE_CRITERIA)
+            candidates_label, self.ATTRIBUTE_CRITERIA)
         with_connectivity = self.parameterAsBool(parameters, self.CONNECTIVITY, context)
         regions_source = self.parameterAsSource(parameters, self.REGIONS, context)
         distance = self.parameterAsDouble(parameters, self.DISTANCE, context)
@@ -279,7 +290,7 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         matrix_text = self.parameterAsString(parameters, self.AHP_MATRIX, context)
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
 
-        keys = [layer_label(layer) for layer in rasters] + [layer_label(layer) for layer in vector_layers] \
+        keys = [criterion_name(layer) for layer in rasters] + [criterion_name(layer) for layer in vector_layers] \
             + list(attribute_fields) + ([CONNECTIVITY_KEY] if with_connectivity else [])
         labels = keys[:-1] + [tr('connectivity (ProtConn gain)')] if with_connectivity else keys
         if not labels:
@@ -295,7 +306,7 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         output_crs = candidates_source.sourceCrs()
         work_crs = qgis_io.metric_crs(qgis_io.source_extent(candidates_source, output_crs, context), output_crs)
         steps = QgsProcessingMultiStepFeedback(4 + len(rasters) + len(vector_layers), feedback)
-        candidates = qgis_io.read_polygons(candidates_source, candidates_source.sourceName(), work_crs, context, steps)
+        candidates = qgis_io.read_polygons(candidates_source, candidates_label, work_crs, context, steps)
         geometries = [item.geometry for item in candidates]
         steps.setCurrentStep(1)
         protected_pieces = self.protected_pieces(parameters, work_crs, context, steps)
@@ -318,7 +329,9 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
                     for name in attribute_fields]
         steps.setCurrentStep(2 + len(rasters) + len(vector_layers))
         if with_connectivity:
-            columns.append(self.connectivity_gains(geometries, eligible, protected_pieces, regions_source, distance,
+            regions = None if regions_source is None else \
+                (regions_source, qgis_io.layer_label(parameters[self.REGIONS], context))
+            columns.append(self.connectivity_gains(geometries, eligible, protected_pieces, regions, distance,
                                                    work_crs, context, steps))
         if feedback.isCanceled():
             raise cancelled()
@@ -335,7 +348,7 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
                    self.SCREENED_COUNT: int((~eligible).sum()),
                    self.CONSISTENCY_RATIO: float(ahp.consistency_ratio) if ahp else 0.0}
         if html_path:
-            scoring_report(labels, weights, directions, ahp, candidates, candidates_source, eligible, reason_texts,
+            scoring_report(labels, weights, directions, ahp, candidates, candidates_label, eligible, reason_texts,
                            scores).write(html_path)
             results[self.OUTPUT_HTML] = html_path
         return results
@@ -424,12 +437,14 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
                                         'not change the ranking.').format(criterion=label))
 
     @staticmethod
-    def connectivity_gains(geometries, eligible, protected_pieces, regions_source, distance, work_crs, context,
+    def connectivity_gains(geometries, eligible, protected_pieces, regions_input, distance, work_crs, context,
                            feedback):
-        """ProtConn gain (percentage points) of each eligible candidate's region; NaN for the others."""
-        if regions_source is not None:
-            regions = [item.geometry for item in qgis_io.read_polygons(
-                regions_source, regions_source.sourceName(), work_crs, context, feedback) if item.geometry is not None]
+        """ProtConn gain (percentage points) of each eligible candidate's region; NaN for the others.
+
+        ``regions_input``: (REGIONS source, its label) or None."""
+        if regions_input is not None:
+            regions = [item.geometry for item in qgis_io.read_polygons(*regions_input, work_crs, context, feedback)
+                       if item.geometry is not None]
         else:
             regions = [scoring.study_area(geometries, protected_pieces)]
             feedback.pushInfo(tr('No REGIONS given: the connectivity contribution is measured in the rectangle '
@@ -482,13 +497,13 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         return None if value is None or np.isnan(value) else float(value)
 
 
-def scoring_report(labels, weights, directions, ahp, candidates, source, eligible, reasons, scores):
+def scoring_report(labels, weights, directions, ahp, candidates, candidates_label, eligible, reasons, scores):
     """The HTML report of a scoring run: method, weights, AHP consistency, ranking, breakdown chart, screening."""
     page = report.HtmlReport(tr('OECM candidate scoring'))
     page.paragraph(tr('{total} candidate sites from "{layer}": {eligible} eligible, {screened} screened out. Each '
                       'criterion is rescaled 0..1 over the eligible sites (min-max, inverted where lower is better); '
                       'score = 100 x sum of weight x rescaled value. Classes: high >= 67, medium >= 33, low below.')
-                   .format(total=len(candidates), layer=source.sourceName(), eligible=int(eligible.sum()),
+                   .format(total=len(candidates), layer=candidates_label, eligible=int(eligible.sum()),
                            screened=int((~eligible).sum())))
     page.heading(tr('Criteria and weights'))
     page.table(pd.DataFrame({'criterion': labels, 'direction': ['+' if value > 0 else '-' for value in directions],
@@ -642,13 +657,15 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         candidates_source = required_source(self, parameters, self.CANDIDATES, context)
         regions_source = required_source(self, parameters, self.REGIONS, context)
+        candidates_label = qgis_io.layer_label(parameters[self.CANDIDATES], context)
+        regions_label = qgis_io.layer_label(parameters[self.REGIONS], context)
         score_field = numeric_fields(
             [self.parameterAsString(parameters, self.SCORE_FIELD, context) or SCORE_FIELD], candidates_source,
-            self.SCORE_FIELD)[0]
-        cost_field = numeric_fields(
-            [self.parameterAsString(parameters, self.COST_FIELD, context)], candidates_source, self.COST_FIELD)[0]
+            candidates_label, self.SCORE_FIELD)[0]
+        cost_field = numeric_fields([self.parameterAsString(parameters, self.COST_FIELD, context)], candidates_source,
+                                    candidates_label, self.COST_FIELD)[0]
         region_field = qgis_io.resolve_field(
-            regions_source, self.parameterAsString(parameters, self.REGION_FIELD, context), regions_source.sourceName())
+            regions_source, self.parameterAsString(parameters, self.REGION_FIELD, context), regions_label)
         budget = None if parameters.get(self.BUDGET) in (None, '') else \
             self.parameterAsDouble(parameters, self.BUDGET, context)
         target = self.parameterAsDouble(parameters, self.TARGET, context)
@@ -659,16 +676,16 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         extent.combineExtentWith(qgis_io.source_extent(candidates_source, output_crs, context))
         work_crs = qgis_io.local_equal_area_crs(extent, output_crs)
         steps = QgsProcessingMultiStepFeedback(5, feedback)
-        candidates = qgis_io.read_polygons(candidates_source, candidates_source.sourceName(), work_crs, context, steps)
+        candidates = qgis_io.read_polygons(candidates_source, candidates_label, work_crs, context, steps)
         steps.setCurrentStep(1)
-        region_features = qgis_io.read_polygons(regions_source, regions_source.sourceName(), work_crs, context, steps)
-        qgis_io.require_geometries(region_features, regions_source.sourceName())
+        region_features = qgis_io.read_polygons(regions_source, regions_label, work_crs, context, steps)
+        qgis_io.require_geometries(region_features, regions_label)
         regions = [(self.region_key(item, region_field), item.geometry) for item in region_features]
         steps.setCurrentStep(2)
         protected = self.protected_pieces(parameters, work_crs, context, steps)
         if feedback.isCanceled():
             raise cancelled()
-        scores, costs = self.scores_and_costs(candidates, score_field, cost_field, candidates_source, feedback)
+        scores, costs = self.scores_and_costs(candidates, score_field, cost_field, candidates_label, feedback)
         steps.setCurrentStep(3)
         try:
             problem = selection.make_problem([item.geometry for item in candidates], scores, costs, regions,
@@ -697,7 +714,7 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         return str(item.fid) if value is None else str(value)
 
     @staticmethod
-    def scores_and_costs(candidates, score_field, cost_field, source, feedback):
+    def scores_and_costs(candidates, score_field, cost_field, candidates_label, feedback):
         """Scores (NaN for ineligible or missing) and costs (None without a cost field) of the candidates."""
         scores = np.array([ScoreOecm.number(item.attributes.get(score_field)) for item in candidates])
         eligible = [plain(item.attributes.get(ELIGIBLE_FIELD)) for item in candidates]
@@ -710,7 +727,7 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         if bad:
             raise QgsProcessingException(tr('Layer "{layer}": field "{field}" must be a cost of 0 or more for every '
                                             'candidate; feature ids {ids} have none. Fill it in or set those '
-                                            'sites\' score empty.').format(layer=source.sourceName(),
+                                            'sites\' score empty.').format(layer=candidates_label,
                                                                            field=cost_field, ids=', '.join(bad[:20])))
         return scores, np.where(np.isfinite(costs) & (costs >= 0), costs, 1.0)
 

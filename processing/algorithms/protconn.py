@@ -139,8 +139,9 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         region_source = self.parameterAsSource(parameters, self.REGIONS, context)
         if region_source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.REGIONS))
+        region_label = qgis_io.layer_label(parameters[self.REGIONS], context)
         region_field = qgis_io.resolve_field(
-            region_source, self.parameterAsString(parameters, self.REGION_FIELD, context), region_source.sourceName())
+            region_source, self.parameterAsString(parameters, self.REGION_FIELD, context), region_label)
         options = {
             'distance': self.parameterAsDouble(parameters, self.DISTANCE, context),
             'probability': self.parameterAsDouble(parameters, self.PROBABILITY, context),
@@ -151,8 +152,9 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         output_crs = protected_source.sourceCrs()
         work_crs = qgis_io.metric_crs(qgis_io.source_extent(region_source, output_crs, context), output_crs)
         key_field = QgsField(region_source.fields().field(region_field))
-        regions = self.read_regions(region_source, key_field, work_crs, context, feedback)
-        protected = self.read_protected(protected_source, work_crs, context, feedback)
+        regions = self.read_regions(region_source, region_label, key_field, work_crs, context, feedback)
+        protected = self.read_protected(protected_source, qgis_io.layer_label(parameters[self.PROTECTED], context),
+                                        work_crs, context, feedback)
         results = self.compute(regions, protected, options, want_importance, feedback)
 
         outputs = {self.OUTPUT: self.write_indicators(parameters, context, regions, results, key_field,
@@ -162,12 +164,12 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
                 parameters, context, regions, results, key_field, (work_crs, output_crs))
         return outputs
 
-    def read_regions(self, source, key_field, crs, context, feedback):
-        """The regions, one per value of ``key_field`` and one per feature without a value, in ``crs``.
+    def read_regions(self, source, name, key_field, crs, context, feedback):
+        """The regions (layer ``name``), one per value of ``key_field`` and one per feature without a value, in
+        ``crs``.
 
         Raises on an empty layer or a bad polygon.
         """
-        name = source.sourceName()
         features = qgis_io.read_polygons(source, name, crs, context, feedback, self.max_segment(source))
         if feedback.isCanceled():
             raise cancelled()
@@ -190,9 +192,8 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         return [Region(getattr(key, 'fid', key), unary_union(parts) if len(parts) > 1 else parts[0])
                 for key, parts in grouped.items()]
 
-    def read_protected(self, source, crs, context, feedback):
-        """The protected polygons in ``crs``; raises naming features without a usable polygon."""
-        name = source.sourceName()
+    def read_protected(self, source, name, crs, context, feedback):
+        """The protected polygons (layer ``name``) in ``crs``; raises naming features without a usable polygon."""
         features = qgis_io.read_polygons(source, name, crs, context, feedback, self.max_segment(source))
         if feedback.isCanceled():
             raise cancelled()
