@@ -647,6 +647,20 @@ def test_protectedcoverage_through_qgis_process(qgis_process, tmp_path):
     assert os.path.exists(report)
 
 
+@pytest.mark.slow
+@pytest.mark.external
+def test_protectedcoverage_without_the_flat_output_runs_in_batch(qgis_process, tmp_path):
+    protected = geopackage(str(tmp_path / 'protected.gpkg'), 3035, [('STATUS', ogr.OFTString)],
+                           [(box(X0, Y0, X0 + 2000, Y0 + 10000).wkt, {'STATUS': 'Designated'})])
+    regions = geopackage(str(tmp_path / 'regions.gpkg'), 3035, [('name', ogr.OFTString)],
+                         [(square_wkt(X0, Y0, 10000), {'name': 'r'})])
+    output = str(tmp_path / 'coverage.gpkg')
+    returncode, result, log = qgis_process('protectedcoverage', PROTECTED=protected, REGIONS=regions, OUTPUT=output)
+    assert returncode == 0, log
+    assert 'OUTPUT_FLAT' not in result['results']
+    assert [feature['percent'] for feature in QgsVectorLayer(output).getFeatures()] == [pytest.approx(20.0)]
+
+
 # --- the shared HTML report builder --------------------------------------------------------------------------------
 
 def test_html_report_escapes_text_formats_numbers_and_embeds_charts(tmp_path):

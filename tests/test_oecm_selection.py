@@ -344,3 +344,12 @@ def test_a_missing_score_field_names_the_file_and_its_table(qgis_app, planning):
     write_layer(path, [{'value': 1.0, 'geometry': cell_box(2, 0, 6, 10)}], {'value': ogr.OFTReal}, layer_name='候选地')
     with pytest.raises(QgsProcessingException, match=r'Layer "plan\.gpkg \(候选地\)" has no field "score"'):
         run_select(planning, CANDIDATES=path + '|layername=候选地')
+
+
+@pytest.mark.external
+def test_qgis_process_selects_without_the_region_output(qgis_process, planning):
+    output = str(planning['folder'] / 'selected.gpkg')
+    code, result, log = qgis_process('selectoecm', CANDIDATES=planning['candidates'], REGIONS=planning['regions'],
+                                     PROTECTED=planning['protected'], TARGET=30, OUTPUT=output)
+    assert code == 0, log
+    assert result['results']['SELECTED_COUNT'] == 2 and 'OUTPUT_REGIONS' not in result['results']

@@ -426,6 +426,20 @@ def test_habitatcoverage_through_qgis_process(qgis_process, tmp_path):
     assert groups == {'Aves': 1, 'Mammalia': 2}
 
 
+@pytest.mark.slow
+@pytest.mark.external
+def test_habitatcoverage_without_the_group_output_runs_in_batch(qgis_process, tmp_path):
+    ranges, protected = str(tmp_path / 'ranges.gpkg'), str(tmp_path / 'protected.gpkg')
+    for layer, path in ((species_ranges(), ranges), (protected_areas(), protected)):
+        error = QgsVectorFileWriter.writeAsVectorFormatV2(layer, path, QgsProject.instance().transformContext(),
+                                                          QgsVectorFileWriter.SaveVectorOptions())
+        assert error[0] == QgsVectorFileWriter.NoError, error
+    returncode, result, log = qgis_process('habitatcoverage', SPECIES=ranges, SPECIES_FIELD='物种',
+                                           PROTECTED=protected, OUTPUT=str(tmp_path / 'species.gpkg'))
+    assert returncode == 0, log
+    assert result['results']['SPECIES_COUNT'] == 3 and 'OUTPUT_GROUPS' not in result['results']
+
+
 def test_habitatcoverage_refuses_missing_inputs_and_unnamed_species(qgis_app):
     with pytest.raises(QgsProcessingException, match='SPECIES'):
         run_habitat(PROTECTED=[protected_areas()])

@@ -290,9 +290,10 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             'Areas are computed in a Lambert azimuthal equal-area projection centred on the data, whatever the input '
             'CRSs (CGCS2000 regions and WGS 84 protected areas together work).\n'
             'OUTPUT: the regions (in their own CRS) with area_km2, protected_km2, percent, gap_km2 (protected area '
-            'still needed to reach the target) and meets_target. OUTPUT_FLAT: the cleaned, dissolved protected areas '
-            '(in the first PROTECTED layer\'s CRS). OUTPUT_TIMELINE (optional): coverage of all regions by '
-            'establishment year (STATUS_YR; each area counted from its earliest year). OUTPUT_CATEGORIES (optional): '
+            'still needed to reach the target) and meets_target. OUTPUT_FLAT (optional, created by default in the '
+            'Toolbox): the cleaned, dissolved protected areas (in the first PROTECTED layer\'s CRS). '
+            'OUTPUT_TIMELINE (optional): coverage of all regions by establishment year (STATUS_YR; each area '
+            'counted from its earliest year). OUTPUT_CATEGORIES (optional): '
             'a table with the region field, iucn_cat, area_km2 and percent (of the region), one row per region and '
             'IUCN category present: as wdpar does, overlaps are erased in priority order IUCN_CAT Ia > Ib > II > '
             'III > IV > V > VI > Not Reported / Not Applicable / Not Assigned, then earliest STATUS_YR, so each '
@@ -317,7 +318,8 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Coverage per region'), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_FLAT, self.tr('Cleaned, dissolved protected areas'), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT_FLAT, self.tr('Cleaned, dissolved protected areas'), QgsProcessing.TypeVectorPolygon,
+            optional=True, createByDefault=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_TIMELINE, self.tr('Coverage over time'), QgsProcessing.TypeVector, optional=True,
             createByDefault=False))
@@ -373,7 +375,8 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         out_crs = regions_source.sourceCrs() if regions_source is not None else first_crs
         key_field = regions_source.fields().field(region_field) if region_field else None
         results[self.OUTPUT] = self.write_coverage(parameters, context, frame, regions, out_crs, key_field)
-        results[self.OUTPUT_FLAT] = self.write_flat(parameters, context, flattened.units, crs, first_crs)
+        if parameters.get(self.OUTPUT_FLAT):
+            results[self.OUTPUT_FLAT] = self.write_flat(parameters, context, flattened.units, crs, first_crs)
         if timeline is not None and parameters.get(self.OUTPUT_TIMELINE):
             results[self.OUTPUT_TIMELINE] = self.write_timeline(parameters, context, timeline[0])
         if categories is not None and parameters.get(self.OUTPUT_CATEGORIES):
@@ -598,7 +601,8 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             'is all the habitat in the raster), sps = min(100, 100 x protected_km2 / (target x range_km2)), Map of '
             'Life\'s national score: the region is asked to protect the target share of the part of the range it '
             'holds, and region_share = range_km2 / whole range. Areas are in km2 in an equal-area '
-            'projection centred on the data (rasters: their cell areas, exact on geographic grids). OUTPUT_GROUPS: '
+            'projection centred on the data (rasters: their cell areas, exact on geographic grids). OUTPUT_GROUPS '
+            '(optional, created by default in the Toolbox): '
             'per group the species count, habitat and protected km2, percent of the habitat protected and the '
             'group\'s SPI. SPI: the mean SPS weighted by region_share. OUTPUT_HTML (optional): a report '
             'with tables and charts.')
@@ -623,7 +627,8 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Protection per species'), QgsProcessing.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_GROUPS, self.tr('Protection per group'), QgsProcessing.TypeVector))
+            self.OUTPUT_GROUPS, self.tr('Protection per group'), QgsProcessing.TypeVector, optional=True,
+            createByDefault=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_HTML, self.tr('Habitat coverage report'), self.tr('HTML files (*.html)'), optional=True,
             createByDefault=False))
@@ -675,7 +680,8 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
 
         results = {self.SPI: spi, self.SPECIES_COUNT: len(species), self.HABITAT_PROTECTED_PERCENT: habitat_percent}
         results[self.OUTPUT] = self.write_species(parameters, context, species)
-        results[self.OUTPUT_GROUPS] = self.write_groups(parameters, context, groups)
+        if parameters.get(self.OUTPUT_GROUPS):
+            results[self.OUTPUT_GROUPS] = self.write_groups(parameters, context, groups)
         if html_path:
             self.habitat_report(species, groups, spi, summary).write(html_path)
             results[self.OUTPUT_HTML] = html_path

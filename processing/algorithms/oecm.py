@@ -619,7 +619,8 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             'picked, gaps and values are updated, and so on until every region reaches the target, the budget '
             'runs out or no site adds anything. Areas are computed in a local equal-area projection.\n\n'
             'OUTPUT: the selected sites with every input field, pick_order (1 = first), added_km2 (area added '
-            'toward the targets), value and cum_cost (cost spent so far). OUTPUT_REGIONS: each region with '
+            'toward the targets), value and cum_cost (cost spent so far). OUTPUT_REGIONS (optional, created by default '
+            'in the Toolbox): each region with '
             'area_km2, before_km2 / before_pct (protected now), after_km2 / after_pct (with the selected sites), '
             'gap_km2 (still missing after the selection) and meets_target. OUTPUT_HTML (optional): a report with '
             'the picks in order, each region\'s coverage before and after, and a chart of it against the target.')
@@ -647,7 +648,8 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Selected sites'), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_REGIONS, self.tr('Coverage per region before and after'), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT_REGIONS, self.tr('Coverage per region before and after'), QgsProcessing.TypeVectorPolygon,
+            optional=True, createByDefault=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_HTML, self.tr('Selection report'), self.tr('HTML files (*.html)'), optional=True,
             createByDefault=False))
@@ -700,9 +702,10 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         steps.setCurrentStep(4)
         dest_id = self.write_selected(parameters, context, candidates_source, candidates, picked, costs, work_crs)
         table = self.coverage_before_after(regions, protected, picked, candidates, target)
-        regions_id = self.write_regions(parameters, context, regions_source, region_features, table, work_crs)
-        results = {self.OUTPUT: dest_id, self.OUTPUT_REGIONS: regions_id, self.SELECTED_COUNT: len(picked.order),
-                   self.TOTAL_COST: float(picked.cost)}
+        results = {self.OUTPUT: dest_id, self.SELECTED_COUNT: len(picked.order), self.TOTAL_COST: float(picked.cost)}
+        if parameters.get(self.OUTPUT_REGIONS):
+            results[self.OUTPUT_REGIONS] = self.write_regions(parameters, context, regions_source, region_features,
+                                                              table, work_crs)
         if html_path:
             selection_report(picked, candidates, scores, costs, table, target, budget).write(html_path)
             results[self.OUTPUT_HTML] = html_path
