@@ -113,6 +113,16 @@ def test_costdistance_over_its_resistance_raster_is_refused(qgis_app, tmp_path):
     assert gdal.Open(resistance).GetRasterBand(1).ReadAsArray().tolist() == np.ones((4, 6)).tolist()
 
 
+def test_a_report_over_one_of_several_protected_area_layers_is_refused(qgis_app, project, tmp_path):
+    before = file_digest(project)
+    with pytest.raises(QgsProcessingException) as raised:
+        run('protectedcoverage', PROTECTED=[project + '|layername=reserve_boundary', project + '|layername=roads'],
+            OUTPUT='memory:', OUTPUT_FLAT='memory:', OUTPUT_HTML=project)
+    assert_refusal(str(raised.value), 'Coverage report', project)
+    assert '"reserve_boundary"' in str(raised.value)
+    assert file_digest(project) == before
+
+
 @pytest.mark.slow
 @pytest.mark.external
 def test_qgis_process_refuses_generatezones_into_its_input(qgis_process, project):
