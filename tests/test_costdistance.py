@@ -552,12 +552,26 @@ def test_least_cost_paths_load_with_their_style(qgis_app, tmp_path):
     assert symbol.color().name() == '#6a3d9a' and symbol.width() == pytest.approx(0.8)
 
 
-def test_target_on_a_source_gets_a_zero_length_path(qgis_app, tmp_path):
-    result = run('leastcostpath', RESISTANCE=wall_raster(tmp_path),
+def test_target_on_a_source_gets_a_zero_length_path_and_a_warning(qgis_app, tmp_path):
+    feedback = RecordingFeedback()
+    result = run('leastcostpath', feedback=feedback, RESISTANCE=wall_raster(tmp_path),
                  SOURCE=wkt_layer('sources', 'Point', UTM, [point(1, 1, 10)]),
-                 TARGET=wkt_layer('sources', 'Point', UTM, [point(1, 1, 10)]), OUTPUT=str(tmp_path / 'paths.gpkg'))
+                 TARGET=wkt_layer('targets', 'Point', UTM, [point(1, 1, 10)]), OUTPUT=str(tmp_path / 'paths.gpkg'))
     paths = list(QgsVectorLayer(result['OUTPUT'], 'paths').getFeatures())
     assert len(paths) == 1 and paths[0]['cost'] == 0 and paths[0]['length_m'] == 0
+    assert any('Layer "targets": the features with id 1 lie on a source of "sources"' in line
+               for line in feedback.lines)
+
+
+def test_each_path_names_the_source_it_starts_from(qgis_app, tmp_path):
+    # sources 1 at (row 0, col 0) and 2 at (0, 3), either side of the wall; target 1 at (0, 4) is one step from
+    # source 2, target 2 at (1, 0) one step from source 1.
+    sources = wkt_layer('sources', 'Point', UTM, [point(0, 0, 10), point(0, 3, 10)])
+    targets = wkt_layer('targets', 'Point', UTM, [point(0, 4, 10), point(1, 0, 10)])
+    result = run('leastcostpath', RESISTANCE=wall_raster(tmp_path), SOURCE=sources, TARGET=targets,
+                 OUTPUT='TEMPORARY_OUTPUT')
+    assert {feature['target_id']: (feature['source_id'], feature['cost'])
+            for feature in result['OUTPUT'].getFeatures()} == {1: (2, pytest.approx(10)), 2: (1, pytest.approx(10))}
 
 
 def test_least_cost_path_to_an_unreachable_target_is_reported(qgis_app, tmp_path):

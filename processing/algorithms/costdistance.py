@@ -150,6 +150,12 @@ def vector_sources(source, layer_name, resistance, context, feedback):
     Polygons give the cells whose centre they contain, lines and points every cell they touch. Features
     without a usable geometry or outside the raster are reported; none on the raster is an error.
     """
+    features, polygons = read_sources(source, layer_name, resistance, context, feedback)
+    return sources_mask(features, polygons, layer_name, resistance, feedback)
+
+
+def read_sources(source, layer_name, resistance, context, feedback):
+    """(SourceFeatures in the working CRS, whether they are polygons); warns about unusable geometries."""
     if source.featureCount() == 0:
         raise QgsProcessingException(tr('The layer "{layer}" has no features.').format(layer=layer_name))
     polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry
@@ -160,6 +166,11 @@ def vector_sources(source, layer_name, resistance, context, feedback):
         feedback.pushWarning(
             tr('Layer "{layer}": the features with id {ids} have no usable geometry and are ignored.').format(
                 layer=layer_name, ids=_listed(unusable)))
+    return features, polygons
+
+
+def sources_mask(features, polygons, layer_name, resistance, feedback):
+    """Boolean mask of the cells of the source ``features`` on the working grid (see vector_sources)."""
     grid = resistance.grid
     mask, outside = costdistance.source_mask([item.geometry for item in features], grid.array.shape,
                                              grid.geotransform, polygons, grid.crs_wkt)
@@ -347,6 +358,7 @@ class LeastCostPath(ReservePlannerAlgorithm):
     OUTPUT = 'OUTPUT'
 
     TARGET_FIELD = 'target_id'
+    SOURCE_FIELD = 'source_id'
     COST_FIELD = 'cost'
     LENGTH_FIELD = 'length_m'
 
@@ -368,8 +380,10 @@ class LeastCostPath(ReservePlannerAlgorithm):
             'Target: one path is drawn to each target feature, ending at its cell with the lowest accumulated '
             'cost. A target that no path reaches (barriers all around) is reported and gets no line.\n\n'
             'Output: one line per target through the cell centres of the path, in the CRS of the resistance '
-            'raster, with target_id (the target feature id), cost (accumulated cost, resistance x metres) and '
-            'length_m (length of the path in metres).')
+            'raster, with target_id (the target feature id), source_id (the id of the source feature the path '
+            'starts from; the lowest id where sources overlap), cost (accumulated cost, resistance x metres) and '
+            'length_m (length of the path in metres). A target lying on a source gets a path of cost 0 and '
+            'length 0, with a warning.')
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterRasterLayer(self.RESISTANCE, self.tr('Resistance raster')))
@@ -394,8 +408,9 @@ class LeastCostPath(ReservePlannerAlgorithm):
         steps = QgsProcessingMultiStepFeedback(3, feedback)
         resistance = ResistanceGrid(resistance_layer, steps)
         target_label = qgis_io.layer_label(parameters[self.TARGET], context)
-        mask = vector_sources(source, qgis_io.layer_label(parameters[self.SOURCE], context), resistance, context,
-                              steps)
+        source_label = qgis_io.layer_label(parameters[self.SOURCE], context)
+        source_features, polygons = read_sources(source, source_label, resistance, context, steps)
+        mask = sources_mask(source_features, polygons, source_label, resistance, steps)
         targets = self.target_cells(target, target_label, resistance, context, steps)
         graph = resistance.graph()
         steps.setCurrentStep(1)
@@ -414,8 +429,14 @@ class LeastCostPath(ReservePlannerAlgorithm):
                                              QgsWkbTypes.LineString, resistance_layer.crs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for fid, path in paths:
-            self.write_path(sink, fid, path, cost, resistance, context)
+        starts = self.source_ids([path[0] for _fid, path in paths], source_features, polygons, resistance.grid)
+        for (fid, path), source_id in zip(paths, starts):
+            self.write_path(sink, (fid, source_id), path, cost, resistance, context)
+        on_source = [fid for fid, path in paths if len(path) == 1]
+        if on_source:
+            feedback.pushWarning(
+                tr('Layer "{layer}": the features with id {ids} lie on a source of "{sources}"; their paths have '
+                   'cost 0 and length 0.').format(layer=target_label, ids=_listed(on_source), sources=source_label))
         qgis_io.style_output_on_load(context, dest_id, PATH_STYLE)
         return {self.OUTPUT: dest_id}
 
@@ -464,15 +485,29 @@ class LeastCostPath(ReservePlannerAlgorithm):
                     layer=label, raster=qgis_io.layer_label(resistance.layer)))
         return cells
 
+    @staticmethod
+    def source_ids(cells, features, polygons, grid):
+        """The id of the first source feature (in id order) covering each (row, col) of ``cells``."""
+        wanted = {row * grid.array.shape[1] + col for row, col in cells}
+        owners = {}
+        for item in sorted(features, key=lambda feature: feature.fid):
+            found = costdistance.feature_cells(item.geometry, grid.array.shape, grid.geotransform, polygons,
+                                               grid.crs_wkt)
+            for cell in wanted.intersection(found.tolist()) - owners.keys():
+                owners[cell] = item.fid
+        return [owners[row * grid.array.shape[1] + col] for row, col in cells]
+
     def output_fields(self):
         fields = QgsFields()
         fields.append(QgsField(self.TARGET_FIELD, QVariant.LongLong))
+        fields.append(QgsField(self.SOURCE_FIELD, QVariant.LongLong))
         fields.append(QgsField(self.COST_FIELD, QVariant.Double))
         fields.append(QgsField(self.LENGTH_FIELD, QVariant.Double))
         return fields
 
-    def write_path(self, sink, fid, path, cost, resistance, context):
-        """One output line through the cell centres of ``path``, in the resistance layer's CRS."""
+    def write_path(self, sink, ids, path, cost, resistance, context):
+        """One output line through the cell centres of ``path``, in the resistance layer's CRS; ``ids``: (target
+        feature id, source feature id)."""
         x0, dx, _, y0, _, dy = resistance.grid.geotransform
         points = [(x0 + (col + 0.5) * dx, y0 + (row + 0.5) * dy) for row, col in path]
         if len(points) == 1:
@@ -481,7 +516,7 @@ class LeastCostPath(ReservePlannerAlgorithm):
         end_row, end_col = path[-1]
         feature = QgsFeature(self.output_fields())
         feature.setGeometry(qgis_io.transform_geometry(line, resistance.crs, resistance.layer.crs(), context))
-        feature.setAttributes([int(fid), float(cost[end_row, end_col]), float(line.length)])
+        feature.setAttributes([int(ids[0]), int(ids[1]), float(cost[end_row, end_col]), float(line.length)])
         qgis_io.add_feature(sink, feature, self.OUTPUT)
 
 
