@@ -32,7 +32,7 @@ from coverage_layers import ellipsoidal_km2, quadrangle
 from reserve_planner.processing.engine import coverage, species_area
 from reserve_planner.processing.engine.costdistance import Canceled
 from reserve_planner.processing.engine.messages import EngineError
-from support import geotiff, memory_layer, run
+from support import RecordingFeedback, geotiff, memory_layer, run
 
 LOG10_LARGE = math.log10(2.5e5)   # 5.39794...
 
@@ -328,6 +328,15 @@ def test_habitat_raster_target_comes_from_all_its_habitat(qgis_app, tmp_path):
     assert row['target_pct'] == pytest.approx(15.0)
     assert row['sps'] == pytest.approx(200.0 / 3, abs=1e-6)
     assert row['region_share'] == pytest.approx(0.5)
+
+
+def test_an_all_nodata_habitat_raster_is_warned_about_by_name(qgis_app, tmp_path):
+    empty = QgsRasterLayer(geotiff(tmp_path / '空.tif', np.full((2, 2), np.nan), 1000.0, epsg=3035, x0=4321000.0,
+                                   y0=3214000.0), 'Panthera tigris')
+    feedback = RecordingFeedback()
+    result = run_habitat(feedback, HABITAT_RASTERS=[empty], PROTECTED=[protected_areas()])
+    assert result['SPECIES_COUNT'] == 1
+    assert any('The habitat raster "空.tif" has no habitat cell' in line for line in feedback.lines)
 
 
 def habitat_raster(path):

@@ -728,6 +728,11 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             def progress(percent, done=index):
                 feedback.setProgress((100.0 * done + percent) / len(rasters))
             rows.append(self.raster_row(layer, units, boundary, crs, context, progress, feedback.isCanceled))
+            if rows[-1][2] == 0:
+                feedback.pushWarning(self.tr(
+                    'The habitat raster "{layer}" has no habitat cell (every cell is nodata or 0): it still counts '
+                    'as a species, with no habitat. Check the raster, or leave it out of HABITAT_RASTERS.').format(
+                    layer=qgis_io.layer_label(layer)))
         range_km2, protected_km2, whole_km2 = (list(column) for column in zip(*rows))
         return engine.species_table([layer.name() for layer in rasters], [group] * len(rows), range_km2,
                                     protected_km2, whole_km2)
