@@ -523,6 +523,16 @@ def test_options_reach_the_engine(qgis_app, tmp_path):
     assert np.nanmax(nlcc) <= 30
 
 
+def test_max_cwd_zero_means_no_limit_as_max_neighbors_zero_means_all(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((10, 20)), 30.0)
+    cores = core_layer(THREE_CORES, [1, 2, 3], field_type='integer')
+    links = [sorted(attributes(corridornetwork(CORES=cores, CORE_ID_FIELD='name', RESISTANCE=resistance,
+                                               MAX_NEIGHBORS=0, OUTPUT_CORRIDORS=str(tmp_path / name),
+                                               **limit)['OUTPUT_LINKS']))
+             for name, limit in (('zero.tif', {'MAX_CWD': 0}), ('none.tif', {}))]
+    assert links[0] == links[1] and len(links[0]) == 3
+
+
 def test_by_default_a_link_through_a_third_core_is_dropped(qgis_app, tmp_path):
     resistance = geotiff(tmp_path / 'resistance.tif', np.ones((10, 20)), 30.0)
     # a, c, b left to right; c spans every row, so the straight a-b path must cross it

@@ -356,6 +356,14 @@ def test_source_raster_and_max_cost(qgis_app, tmp_path):
     assert np.isnan(cost[0, :5]).all(), 'cells beyond the maximum cost are nodata'
 
 
+def test_max_cost_zero_means_no_limit(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((1, 4)), 10)
+    output = str(tmp_path / 'cost.tif')
+    run('costdistance', RESISTANCE=resistance, SOURCES=wkt_layer('sources', 'Point', UTM, [point(0, 3, 10)]),
+        MAX_COST=0, OUTPUT=output)
+    np.testing.assert_array_equal(read_raster(output)[0][0], [30, 20, 10, 0])
+
+
 def test_source_raster_on_another_grid_is_resampled_to_the_resistance_grid(qgis_app, tmp_path):
     resistance = geotiff(tmp_path / 'resistance.tif', np.ones((6, 6)), 10)
     sources = np.zeros((3, 3))

@@ -83,7 +83,8 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
             'Maximum nearest neighbours (default 4): each core is linked to its nearest other cores by '
             'cost-weighted distance; a link is kept when either of its cores chose it (as in Linkage Mapper), '
             'so a core may have more links than this number. 0 keeps every link.\n'
-            'Maximum cost-weighted distance (optional, cost-weighted metres): longer links are dropped.\n'
+            'Maximum cost-weighted distance (optional, cost-weighted metres): longer links are dropped; empty or 0 '
+            'means no limit, as 0 neighbours means all.\n'
             'Drop links through cores (default on): a link whose least-cost path crosses a third core is '
             'dropped, since that core already connects the two.\n'
             'Corridor width cutoff (cost-weighted metres, default 200000 as in Linkage Mapper): cells whose '
@@ -110,7 +111,7 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
             self.MAX_NEIGHBORS, self.tr('Maximum nearest neighbours per core (0 = all)'),
             QgsProcessingParameterNumber.Integer, defaultValue=corridors.DEFAULT_MAX_NEIGHBORS, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MAX_CWD, self.tr('Maximum cost-weighted distance of a link (cost-weighted m)'),
+            self.MAX_CWD, self.tr('Maximum cost-weighted distance of a link (cost-weighted m; 0 = no limit)'),
             QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.DROP_THROUGH_CORES, self.tr('Drop links whose least-cost path crosses a third core'),
@@ -137,7 +138,7 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
             raise QgsProcessingException(self.invalidRasterError(parameters, self.RESISTANCE))
         max_cwd = None
         if parameters.get(self.MAX_CWD) not in (None, ''):
-            max_cwd = self.parameterAsDouble(parameters, self.MAX_CWD, context)
+            max_cwd = self.parameterAsDouble(parameters, self.MAX_CWD, context) or None
         options = {
             'max_neighbors': self.parameterAsInt(parameters, self.MAX_NEIGHBORS, context),
             'max_cwd': max_cwd,

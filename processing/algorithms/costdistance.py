@@ -290,7 +290,8 @@ class CostDistance(ReservePlannerAlgorithm):
             'and ignored.\n\n'
             'Source raster (optional): its non-zero cells are sources (resampled onto the resistance grid). '
             'Give sources, a source raster or both.\n\n'
-            'Maximum cost (optional, resistance x metres): cells farther than this stay without data, and the '
+            'Maximum cost (optional, resistance x metres; empty or 0 means no limit): cells farther than this '
+            'stay without data, and the '
             'run stops earlier.\n\n'
             'Output: a Float32 raster on the resistance grid (as ArcGIS Cost Distance writes) with the '
             'accumulated cost in resistance x metres (0 on the sources), no data where the cost is beyond the '
@@ -303,7 +304,7 @@ class CostDistance(ReservePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.SOURCE_RASTER, self.tr('Source raster (non-zero cells are sources)'), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MAX_COST, self.tr('Maximum cost (resistance x m)'), QgsProcessingParameterNumber.Double,
+            self.MAX_COST, self.tr('Maximum cost (resistance x m; 0 = no limit)'), QgsProcessingParameterNumber.Double,
             optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr('Accumulated cost')))
 
@@ -312,8 +313,8 @@ class CostDistance(ReservePlannerAlgorithm):
         sources = self.parameterAsSource(parameters, self.SOURCES, context)
         source_raster = self.parameterAsRasterLayer(parameters, self.SOURCE_RASTER, context)
         max_cost = None
-        if parameters.get(self.MAX_COST) is not None:
-            max_cost = self.parameterAsDouble(parameters, self.MAX_COST, context)
+        if parameters.get(self.MAX_COST) not in (None, ''):
+            max_cost = self.parameterAsDouble(parameters, self.MAX_COST, context) or None
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         if resistance_layer is None:
             raise QgsProcessingException(self.invalidRasterError(parameters, self.RESISTANCE))
