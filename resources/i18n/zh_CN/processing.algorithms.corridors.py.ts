@@ -41,7 +41,7 @@ Core areas: polygons; a raster cell belongs to a core when its centre lies insid
 Core id field: identifies each core in the outputs; ids must be set and unique.
 Resistance raster: band 1 is the cost of crossing a cell per metre; nodata and values &lt;= 0 are barriers. Costs are accumulated over 8 neighbours with the average-cost convention, as the Cost distance algorithm, GRASS r.cost and ArcGIS do, in cost-weighted metres (resistance x metres). A raster that is not in a projected CRS in metres is warped to a local projected CRS for the run, with a warning.
 Maximum nearest neighbours (default 4): each core is linked to its nearest other cores by cost-weighted distance; a link is kept when either of its cores chose it (as in Linkage Mapper), so a core may have more links than this number. 0 keeps every link.
-Maximum cost-weighted distance (optional, cost-weighted metres): longer links are dropped.
+Maximum cost-weighted distance (optional, cost-weighted metres): longer links are dropped; empty or 0 means no limit, as 0 neighbours means all.
 Drop links through cores (default on): a link whose least-cost path crosses a third core is dropped, since that core already connects the two.
 Corridor width cutoff (cost-weighted metres, default 200000 as in Linkage Mapper): cells whose normalised corridor value exceeds it are left out of the corridors.
 
@@ -55,7 +55,7 @@ Corridor polygons: for each link, the cells of its own corridor within the width
 核心区编号字段：在输出中标识每个核心区；编号必须填写且唯一。
 阻力栅格：第 1 波段为每米穿越像元的成本；无数据及 &lt;= 0 的值为障碍。成本按 8 邻域、平均成本约定累积（与“成本距离”算法、GRASS r.cost 和 ArcGIS 相同），单位为成本加权米（阻力 x 米）。不是以米为单位的投影坐标系的栅格，本次运行时会重投影到局部投影坐标系，并给出警告。
 最大最近邻数（默认 4）：每个核心区按成本加权距离连接到最近的其他核心区；只要连接的任一端核心区选择了它即保留（与 Linkage Mapper 相同），因此一个核心区的连接数可能多于此数。0 表示保留所有连接。
-最大成本加权距离（可选，成本加权米）：更长的连接被舍弃。
+最大成本加权距离（可选，成本加权米）：更长的连接被舍弃；留空或 0 表示不限制，正如邻居数 0 表示全部。
 舍弃穿过核心区的连接（默认开启）：最小成本路径穿过第三个核心区的连接被舍弃，因为该核心区已连通两者。
 廊道宽度截断值（成本加权米，默认 200000，与 Linkage Mapper 相同）：归一化廊道值超过该值的像元不属于廊道。
 
@@ -81,8 +81,8 @@ Corridor polygons: for each link, the cells of its own corridor within the width
       <translation>每个核心区的最大最近邻数（0 = 全部）</translation>
     </message>
     <message>
-      <source>Maximum cost-weighted distance of a link (cost-weighted m)</source>
-      <translation>连接的最大成本加权距离（成本加权米）</translation>
+      <source>Maximum cost-weighted distance of a link (cost-weighted m; 0 = no limit)</source>
+      <translation>连接的最大成本加权距离（成本加权米；0 = 不限制）</translation>
     </message>
     <message>
       <source>Drop links whose least-cost path crosses a third core</source>

@@ -52,6 +52,10 @@
       <translation>图层“{layer}”中没有任何目标能从源到达：障碍（无数据或阻力小于等于 0）将它们隔开。</translation>
     </message>
     <message>
+      <source>Layer "{layer}": the features with id {ids} lie on a source of "{sources}"; their paths have cost 0 and length 0.</source>
+      <translation>图层“{layer}”：ID 为 {ids} 的要素位于“{sources}”的源上；其路径成本为 0、长度为 0。</translation>
+    </message>
+    <message>
       <source>Layer "{layer}": the features with id {ids} have no geometry or lie outside the resistance raster; they get no path.</source>
       <translation>图层“{layer}”：ID 为 {ids} 的要素没有几何或位于阻力栅格之外，不为其生成路径。</translation>
     </message>
@@ -75,7 +79,7 @@ Sources (vector, optional): polygons make the cells whose centre they contain so
 
 Source raster (optional): its non-zero cells are sources (resampled onto the resistance grid). Give sources, a source raster or both.
 
-Maximum cost (optional, resistance x metres): cells farther than this stay without data, and the run stops earlier.
+Maximum cost (optional, resistance x metres; empty or 0 means no limit): cells farther than this stay without data, and the run stops earlier.
 
 Output: a Float32 raster on the resistance grid (as ArcGIS Cost Distance writes) with the accumulated cost in resistance x metres (0 on the sources), no data where the cost is beyond the maximum or no path reaches.</source>
       <translation>计算从最近的源到阻力栅格每个像元的累积成本，与 GRASS r.cost（乘以像元大小）和 ArcGIS 成本距离的计算方式相同：每个像元与其 8 个相邻像元相连，每一步的成本为步长（米）乘以两个像元阻力的平均值（对角步更长；非正方形像元按实际尺寸精确计算）。
@@ -86,7 +90,7 @@ Output: a Float32 raster on the resistance grid (as ArcGIS Cost Distance writes)
 
 源栅格（可选）：其非零像元为源（重采样到阻力栅格网格上）。可提供源、源栅格或两者。
 
-最大成本（可选，阻力 × 米）：超过该值的像元保持无数据，运行也会更早结束。
+最大成本（可选，阻力 × 米；留空或 0 表示不限制）：超过该值的像元保持无数据，运行也会更早结束。
 
 输出：位于阻力栅格网格上的 Float32 栅格（与 ArcGIS 成本距离的输出相同），值为以阻力 × 米表示的累积成本（源上为 0），超过最大成本或无路径可达之处为无数据。</translation>
     </message>
@@ -103,8 +107,8 @@ Output: a Float32 raster on the resistance grid (as ArcGIS Cost Distance writes)
       <translation>源栅格（非零像元为源）</translation>
     </message>
     <message>
-      <source>Maximum cost (resistance x m)</source>
-      <translation>最大成本（阻力 × 米）</translation>
+      <source>Maximum cost (resistance x m; 0 = no limit)</source>
+      <translation>最大成本（阻力 × 米；0 = 不限制）</translation>
     </message>
     <message>
       <source>Accumulated cost</source>
@@ -130,7 +134,7 @@ Source: the features the paths start from (polygons: cells whose centre they con
 
 Target: one path is drawn to each target feature, ending at its cell with the lowest accumulated cost. A target that no path reaches (barriers all around) is reported and gets no line.
 
-Output: one line per target through the cell centres of the path, in the CRS of the resistance raster, with target_id (the target feature id), cost (accumulated cost, resistance x metres) and length_m (length of the path in metres).</source>
+Output: one line per target through the cell centres of the path, in the CRS of the resistance raster, with target_id (the target feature id), source_id (the id of the source feature the path starts from; the lowest id where sources overlap), cost (accumulated cost, resistance x metres) and length_m (length of the path in metres). A target lying on a source gets a path of cost 0 and length 0, with a warning.</source>
       <translation>在阻力栅格上计算从源要素到每个目标要素的最小成本路径，相当于 GRASS r.cost 加 r.path：按与“成本距离”算法相同的规则计算从源出发的累积成本（8 邻域，步成本 = 步长（米）× 两个像元阻力的平均值，无数据及阻力小于等于 0 的像元为障碍），再从目标沿累积成本下降方向回溯到某个源。
 
 阻力栅格：第 1 波段，每米成本；不是以米为单位的投影坐标系的栅格，在本次运行中会被重投影到以米为单位的局部等积坐标系并给出警告。
@@ -139,7 +143,7 @@ Output: one line per target through the cell centres of the path, in the CRS of 
 
 目标：为每个目标要素绘制一条路径，终点为该要素累积成本最低的像元。无路径可达的目标（四周均为障碍）会被报告，且不生成线。
 
-输出：每个目标一条经过路径像元中心的线，坐标系与阻力栅格相同，字段为 target_id（目标要素 ID）、cost（累积成本，阻力 × 米）和 length_m（路径长度，米）。</translation>
+输出：每个目标一条经过路径像元中心的线，坐标系与阻力栅格相同，字段为 target_id（目标要素 ID）、source_id（路径起点所在源要素的 ID；源重叠时取最小 ID）、cost（累积成本，阻力 × 米）和 length_m（路径长度，米）。位于源上的目标得到成本为 0、长度为 0 的路径，并给出警告。</translation>
     </message>
     <message>
       <source>Resistance raster</source>

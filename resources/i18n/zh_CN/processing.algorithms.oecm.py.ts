@@ -8,6 +8,10 @@
       <translation>运行已取消，未写入任何输出。</translation>
     </message>
     <message>
+      <source>{parameter} needs a numeric field, but field "{field}" of layer "{layer}" is of type {type}. Convert it to numbers (e.g. the Field calculator with to_real("{field}")) or choose another field.</source>
+      <translation>{parameter} 需要数值字段，但图层“{layer}”的字段“{field}”类型为 {type}。请将其转换为数值（例如在字段计算器中使用 to_real("{field}")），或选择其他字段。</translation>
+    </message>
+    <message>
       <source>connectivity (ProtConn gain)</source>
       <translation>连通性（ProtConn 增量）</translation>
     </message>
@@ -255,7 +259,7 @@
 
 CANDIDATES: the candidate polygons. Invalid polygons (e.g. a bow-tie) are repaired and stay eligible.
 PROTECTED (optional): one or more layers of existing protected areas, cleaned as in "Protected-area coverage" (STATUS filter, UNESCO-MAB exclusion, points with REP_AREA as circles, repair, dissolve; switches among the advanced parameters). OVERLAP_THRESHOLD: percent of a candidate's area inside them above which it fails criterion A (already protected); default 5 %, so digitising slivers do not disqualify a site.
-REQUIRED_FIELDS (optional): attribute gates (criteria B2/B3), e.g. a governance field: a candidate whose field is empty is screened out.
+REQUIRED_FIELDS (optional): attribute gates (criteria B2/B3), e.g. a governance field: a candidate whose field is empty is screened out. Give several fields as repeated values or comma-separated (GOVERNANCE,TENURE).
 Screening: screen_reason says why each screened-out site failed (A with its percent, B1 when no valid closed boundary is left after repair, or the empty field); eligible is false for them.
 
 Criteria, in this order: CRITERIA rasters (mean value over each site: cells weighted by the share of the cell inside the site for small sites, so a site smaller than a cell gets the value under it; cell-centre rule for large sites, as QGIS zonal statistics; nodata cells ignored; rasters in any CRS or resolution), VECTOR_CRITERIA polygon layers (percent of the site inside the layer, e.g. Key Biodiversity Areas), ATTRIBUTE_CRITERIA numeric fields, then, with CONNECTIVITY, the ProtConn gain (percentage points) of the site's region when the site is added to the protected areas (REGIONS polygons; without REGIONS the extent of the candidates and protected areas is the region; DISTANCE: median dispersal distance in metres, probability 0.5 at that distance; each region's network of protected areas is built once and every eligible site is added to it in turn).
@@ -269,7 +273,7 @@ OUTPUT_HTML (optional): a report with the weights, the AHP consistency, the rank
 
 CANDIDATES：候选地多边形。无效多边形（如“8”字形自相交）会被修复并保持合格。
 PROTECTED（可选）：一个或多个现有保护地图层，按“保护地覆盖率”的方式清理（STATUS 筛选、排除 UNESCO-MAB、带 REP_AREA 的点转为圆、修复、融合；开关位于高级参数中）。OVERLAP_THRESHOLD：候选地面积落在保护地内的百分比超过该值即不满足准则 A（已受保护）；默认 5 %，避免数字化误差造成的细碎重叠取消地块资格。
-REQUIRED_FIELDS（可选）：属性门槛（准则 B2/B3），如治理字段：该字段为空的候选地被筛除。
+REQUIRED_FIELDS（可选）：属性门槛（准则 B2/B3），如治理字段：该字段为空的候选地被筛除。多个字段可重复给出，也可用逗号分隔（GOVERNANCE,TENURE）。
 筛选：screen_reason 说明每个被筛除地块的原因（A 及其百分比；B1 表示修复后没有有效的闭合边界；或为空的字段）；这些地块的 eligible 为 false。
 
 准则按以下顺序：CRITERIA 栅格（每个地块内的平均值：小地块按像元落在地块内的面积比例加权，因此小于一个像元的地块取其下方像元的值；大地块按像元中心规则，与 QGIS 分区统计相同；忽略无数据像元；栅格可为任意坐标系或分辨率），VECTOR_CRITERIA 多边形图层（地块落在该图层内的百分比，如关键生物多样性区域），ATTRIBUTE_CRITERIA 数值字段，以及打开 CONNECTIVITY 时，地块加入保护地后其所在区域 ProtConn 的增量（百分点）（REGIONS 多边形；未给出 REGIONS 时以候选地和保护地的范围为区域；DISTANCE：中位扩散距离，米，在该距离处概率为 0.5；每个区域的保护地网络只构建一次，再将每个合格地块依次加入其中）。
@@ -368,7 +372,7 @@ REGIONS and REGION_FIELD: the regions (e.g. ecoregions or provinces) that must e
 
 Method: a region's gap is the area still needed to reach the target. A site's value is its score / 100 times the area it adds toward unmet gaps (km2, only the part not already protected or picked, capped by each region's gap). The site with the largest value per cost that fits the budget is picked, gaps and values are updated, and so on until every region reaches the target, the budget runs out or no site adds anything. Areas are computed in a local equal-area projection.
 
-OUTPUT: the selected sites with every input field, pick_order (1 = first), added_km2 (area added toward the targets), value and cum_cost (cost spent so far). OUTPUT_REGIONS: each region with area_km2, before_km2 / before_pct (protected now), after_km2 / after_pct (with the selected sites), gap_km2 (still missing after the selection) and meets_target. OUTPUT_HTML (optional): a report with the picks in order, each region's coverage before and after, and a chart of it against the target.</source>
+OUTPUT: the selected sites with every input field, pick_order (1 = first), added_km2 (area added toward the targets), value and cum_cost (cost spent so far). OUTPUT_REGIONS (optional, created by default in the Toolbox): each region with area_km2, before_km2 / before_pct (protected now), after_km2 / after_pct (with the selected sites), gap_km2 (still missing after the selection) and meets_target. OUTPUT_HTML (optional): a report with the picks in order, each region's coverage before and after, and a chart of it against the target.</source>
       <translation>按区域覆盖目标（GBF 目标 3：30 %）对 OECM 候选地进行贪心互补选择。
 
 CANDIDATES：已评分的候选地多边形，如“OECM 候选地评分”的输出。eligible 字段为 false、或得分为空或 0 的地块不会被选中。
@@ -377,7 +381,7 @@ REGIONS 和 REGION_FIELD：各自须达到 TARGET（区域面积的百分比）�
 
 方法：区域缺口是达到目标仍需的面积。地块的价值 = 得分 / 100 × 其对未满足缺口增加的面积（km2，只计尚未受保护或未被选中的部分，并以各区域缺口为上限）。每次选出在预算内单位成本价值最大的地块，更新缺口和价值，如此反复，直到每个区域达到目标、预算用完或再无地块能增加面积。面积在局部等积投影中计算。
 
-OUTPUT：选中的地块，含全部输入字段、pick_order（1 = 最先）、added_km2（为目标增加的面积）、value 和 cum_cost（累计成本）。OUTPUT_REGIONS：每个区域的 area_km2、before_km2 / before_pct（现状受保护）、after_km2 / after_pct（加入选中地块后）、gap_km2（选择后仍缺的面积）和 meets_target。OUTPUT_HTML（可选）：报告，包括按顺序列出的选中地块、各区域选择前后的覆盖率及其与目标对比的图。</translation>
+OUTPUT：选中的地块，含全部输入字段、pick_order（1 = 最先）、added_km2（为目标增加的面积）、value 和 cum_cost（累计成本）。OUTPUT_REGIONS（可选，工具箱中默认创建）：每个区域的 area_km2、before_km2 / before_pct（现状受保护）、after_km2 / after_pct（加入选中地块后）、gap_km2（选择后仍缺的面积）和 meets_target。OUTPUT_HTML（可选）：报告，包括按顺序列出的选中地块、各区域选择前后的覆盖率及其与目标对比的图。</translation>
     </message>
     <message>
       <source>Scored candidate sites</source>

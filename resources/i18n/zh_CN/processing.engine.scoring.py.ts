@@ -28,6 +28,10 @@
       <translation>AHP 矩阵必须是方阵：行以“;”分隔，值以“,”分隔，如“1,3;1/3,1”（实际为“{text}”）。</translation>
     </message>
     <message>
+      <source>The AHP matrix value "{value}" in row {row} is not a positive number: give numbers or fractions such as 1/3.</source>
+      <translation>AHP 矩阵第 {row} 行的值“{value}”不是正数：请填写数字或 1/3 这样的分数。</translation>
+    </message>
+    <message>
       <source>The AHP matrix must have positive entries, 1 on the diagonal and a_ji = 1/a_ij.</source>
       <translation>AHP 矩阵的元素必须为正，对角线为 1，且 a_ji = 1/a_ij。</translation>
     </message>
