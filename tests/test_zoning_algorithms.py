@@ -29,6 +29,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from conftest import REPO
 from support import RecordingFeedback, geopackage, geotiff, run, wkt_layer
 
 GAUSS_KRUGER = 'EPSG:4547'
@@ -97,6 +98,55 @@ def test_generatezones_in_a_geographic_crs_measures_widths_in_metres(qgis_app, c
     distances = [core_in_utm.distance(QgsGeometry.fromPointXY(QgsPointXY(point))) for point in outer_ring.vertices()]
     assert min(distances) == pytest.approx(200, abs=1.0)
     assert max(distances) == pytest.approx(200, abs=1.0)
+
+
+DEMO = os.path.join(REPO, 'resources', 'demo', 'demo.gpkg')
+"""The demo reserve: three cores and the reserve boundary in CGCS2000 / 3-degree Gauss-Kruger (EPSG:4544)."""
+
+
+def demo_copy_in(crs_id, folder):
+    """The demo cores and boundary reprojected vertex by vertex to ``crs_id`` by GDAL, as ogr2ogr -t_srs does."""
+    path = os.path.join(str(folder), 'demo_{}.gpkg'.format(crs_id.replace(':', '_')))
+    gdal.VectorTranslate(path, DEMO, dstSRS=crs_id, layers=['cores', 'reserve_boundary'])
+    return path
+
+
+def generated_and_validated(path, folder):
+    """generatezones then validatezones (profile China three zones, buffer at least 1500 m) on the demo layers
+    at ``path``: the zones file and the problems as sorted (rule, severity) pairs with the two counts."""
+    zones = os.path.join(str(folder), 'zones_{}.gpkg'.format(os.path.basename(path)))
+    run('generatezones', CORES=path + '|layername=cores', BOUNDARY=path + '|layername=reserve_boundary',
+        BUFFER_WIDTH=1500, TRANSITION_WIDTH=3000, OUTPUT=zones)
+    result = run('validatezones', ZONES=zones, BOUNDARY=path + '|layername=reserve_boundary', PROFILE=1,
+                 MIN_BUFFER_WIDTH=1500, OUTPUT='memory:')
+    problems = sorted((feature['rule'], feature['severity']) for feature in result['OUTPUT'].getFeatures())
+    return zones, (problems, result['ERROR_COUNT'], result['WARNING_COUNT'])
+
+
+@pytest.mark.parametrize('crs_id', ['EPSG:4326', 'EPSG:3857'])
+def test_zones_of_geographic_or_web_mercator_layers_validate_as_in_metres(qgis_app, tmp_path, crs_id):
+    _zones, in_metres = generated_and_validated(DEMO, tmp_path)
+    zones, reprojected = generated_and_validated(demo_copy_in(crs_id, tmp_path), tmp_path)
+    assert reprojected == in_metres
+    assert in_metres[1:] == (1, 2)  # a narrow buffer where the boundary cuts it; core on the edge; core share
+
+
+def test_zones_written_in_degrees_are_valid_and_fit_the_boundary_there(qgis_app, tmp_path):
+    path = demo_copy_in('EPSG:4326', tmp_path)
+    zones, _problems = generated_and_validated(path, tmp_path)
+    zone_source = ogr.Open(zones)
+    union = ogr.Geometry(ogr.wkbMultiPolygon)
+    for feature in zone_source.GetLayer(0):
+        geometry = feature.GetGeometryRef().Clone()
+        assert geometry.IsValid(), feature.GetField('zone')
+        union = union.Union(geometry)
+    boundary_source = ogr.Open(path)
+    boundary_feature = boundary_source.GetLayerByName('reserve_boundary').GetNextFeature()
+    boundary = boundary_feature.GetGeometryRef()
+    square_metres_per_square_degree = 110900.0 * 111320.0 * math.cos(math.radians(31.1))  # the demo at 31.1 N
+    difference = union.SymDifference(boundary)
+    largest = max(difference.GetGeometryRef(index).GetArea() for index in range(difference.GetGeometryCount()))
+    assert largest * square_metres_per_square_degree < 0.01  # m2, far below validatezones' 1 m2 tolerance
 
 
 def test_boundary_in_another_crs_is_reprojected_and_filled(qgis_app):

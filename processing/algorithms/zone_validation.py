@@ -4,6 +4,7 @@ import html
 import os
 
 from qgis.core import (
+    QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureRequest,
     QgsField,
@@ -32,6 +33,7 @@ from ..engine.geometry import polygonal_part
 from ..engine.messages import TRANSLATION_CONTEXT
 from ..engine.zones import ZONE_FIELD
 from .base import ReservePlannerAlgorithm
+from .zoning import max_segment
 
 LINE_HALF_WIDTH_M = 1.0
 """Points and lines (self-intersections, stretches of core edge) are written as polygons this many metres wide
@@ -69,10 +71,11 @@ def attribute_value(value):
 def read_zones(source, field, crs, context, feedback):
     """ZoneFeature per feature, geometries as they are (not repaired: rule 1 needs the original) in ``crs``.
 
-    Reports progress from 0 to READ_PROGRESS percent; raises cancelled() when the user cancels.
+    Geometries are densified before they are reprojected, exactly as generatezones reads its layers, so
+    that edges straight in degrees (or Web Mercator) keep their shape in metres. Reports progress from 0 to
+    READ_PROGRESS percent; raises cancelled() when the user cancels.
     """
-    request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
-    request.setSubsetOfAttributes([field], source.fields())
+    request = QgsFeatureRequest().setSubsetOfAttributes([field], source.fields())
     total = source.featureCount() or 0
     zones = []
     features = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
@@ -80,18 +83,27 @@ def read_zones(source, field, crs, context, feedback):
         if feedback.isCanceled():
             raise cancelled()
         zones.append(engine.ZoneFeature(feature.id(), attribute_value(feature[field]),
-                                        qgis_io.to_shapely(feature.geometry())))
+                                        projected_geometry(feature.geometry(), source, crs, context)))
         if total:
             feedback.setProgress(READ_PROGRESS * index / total)
     return zones
 
 
+def projected_geometry(geometry, source, crs, context):
+    """A feature geometry of ``source`` as a shapely geometry in ``crs``, densified first when reprojected."""
+    if geometry.isNull() or source.sourceCrs() == crs:
+        return qgis_io.to_shapely(geometry)
+    geometry = geometry.densifyByDistance(max_segment(source))
+    geometry.transform(QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext()))
+    return qgis_io.to_shapely(geometry)
+
+
 def read_exempt(source, crs, context, feedback):
     """The exempt lines and polygons of ``source`` as one shapely geometry in ``crs`` (None if there are none)."""
-    request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext()).setNoAttributes()
+    request = QgsFeatureRequest().setNoAttributes()
     geometries, skipped = [], []
     for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
-        geometry = qgis_io.to_shapely(feature.geometry())
+        geometry = projected_geometry(feature.geometry(), source, crs, context)
         if geometry is None or geometry.is_empty:
             skipped.append(str(feature.id()))
         else:
@@ -235,7 +247,7 @@ class ValidateZones(ReservePlannerAlgorithm):
         if boundary_source is None:
             return None
         name = boundary_source.sourceName()
-        features = qgis_io.read_polygons(boundary_source, name, crs, context, None)
+        features = qgis_io.read_polygons(boundary_source, name, crs, context, None, max_segment(boundary_source))
         if not features:
             raise QgsProcessingException(self.tr(
                 'The reserve boundary layer "{layer}" has no features. Give a layer with the reserve polygon, '

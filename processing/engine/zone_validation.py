@@ -398,8 +398,8 @@ def check_adjoin(context):
 def check_enclosure(context):
     """Rule 4, strict: stretches of core edge on the outer edge of the zoning or on the transition area (lines).
 
-    An edge counts as enclosed where it is shared with a buffer, or lies within ``exempt_m`` of an exempt line
-    or polygon (coast, national border, neighbouring protected area).
+    An edge counts as enclosed where it is shared with a buffer (at least 2 x ``snap_m`` wide there), or lies
+    within ``exempt_m`` of an exempt line or polygon (coast, national border, neighbouring protected area).
     """
     snap = context.tolerances.snap_m
     templates = (N_('Core of feature {fids}: {length_m:.0f} m of its edge border the transition area.'),
@@ -407,7 +407,8 @@ def check_enclosure(context):
     problems = []
     for fids, core in context.cores():
         window = _window(core.bounds, 2 * snap)
-        covered = context.local_union(context.profile['buffer_classes'], window).buffer(snap, _BUFFER_RESOLUTION)
+        buffers = context.local_union(context.profile['buffer_classes'], _window(core.bounds, 4 * snap))
+        covered = _without_slivers(buffers, snap).buffer(snap, _BUFFER_RESOLUTION)
         exposed = core.boundary.difference(covered.union(context.local_exempt(window)))
         transition_band = context.local_union((TRANSITION,), window).buffer(snap, _BUFFER_RESOLUTION)
         for stretches, template in zip((exposed.intersection(transition_band), exposed.difference(transition_band)),
@@ -419,11 +420,22 @@ def check_enclosure(context):
     return problems
 
 
+def _without_slivers(geometry, snap):
+    """``geometry`` without its parts narrower than 2 x ``snap`` metres (a morphological opening).
+
+    A buffer sliver between a core and the reserve boundary, left where the two edges differ by rounding or
+    reprojection, encloses nothing; a sliver of grown core outside the buffer is no narrow buffer.
+    """
+    return geometry.buffer(-snap, _BUFFER_RESOLUTION).buffer(snap, _BUFFER_RESOLUTION)
+
+
 def check_buffer_width(context):
     """Rule 5: each core grown by W = ``buffer_width`` metres stays inside core + buffer (DOMAIN.md 1, inward test).
 
     Located: each piece of the grown core outside core + buffer. Edges within ``exempt_m`` of an exempt
     feature are not grown (no buffer is needed along a coast or a border). Off when W is None or 0.
+    Pieces narrower than 2 x ``snap_m`` are measurement noise, whatever their length (a zoning drawn in one
+    projection and checked in another, or reprojected, is millimetres narrower in places).
     """
     if not context.buffer_width:
         return []
@@ -434,7 +446,7 @@ def check_buffer_width(context):
         window = _window(core.bounds, width + context.tolerances.snap_m)
         exempt = context.local_exempt(window) if context.exempt_band is not None else None
         outside = _grown(core, width, exempt).difference(context.local_union(classes, window))
-        for piece in _polygons(outside):
+        for piece in _polygons(_without_slivers(outside, context.tolerances.snap_m)):
             if piece.area >= context.tolerances.area_m2:
                 problems.append(Problem(
                     RULE_WIDTH, context.severity(RULE_WIDTH),
