@@ -293,6 +293,15 @@ def test_zonestatistics_land_cover_by_cell_centres(qgis_app, tmp_path):
     ]
 
 
+def test_zonestatistics_warns_naming_an_all_nodata_land_cover_raster(qgis_app, tmp_path):
+    landcover = geotiff(tmp_path / '空白.tif', np.full((30, 30), np.nan), 10.0, epsg=4547, x0=X0, y0=Y0 + 200)
+    feedback = RecordingFeedback()
+    output = run('zonestatistics', feedback=feedback, temporary_outputs=('OUTPUT',), ZONES=statistics_zones(),
+                 LANDCOVER=landcover)['OUTPUT']
+    assert {(feature['landcover'], feature['class_pct']) for feature in output.getFeatures()} == {(NULL, 100.0)}
+    assert [line for line in feedback.lines if '空白' in line and 'no data under any zone' in line]
+
+
 def test_zonestatistics_without_the_zone_field_is_refused(qgis_app):
     zones = wkt_layer('zones', 'Polygon', GAUSS_KRUGER, [square(X0, Y0, 100)], field='kind', values=['core'])
     with pytest.raises(QgsProcessingException):

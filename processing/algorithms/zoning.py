@@ -402,6 +402,10 @@ class ZoneStatistics(ReservePlannerAlgorithm):
                 raise cancelled()
             composition.update(zoning.landcover_composition([(zone, part) for part in geometries], grid))
             feedback.setProgress(100.0 * (index + 1) / len(by_zone))
+        if all(cover.landcover is None for covers in composition.values() for cover in covers):
+            feedback.pushWarning(tr('The land-cover raster "{layer}" has no data under any zone (its cells there are '
+                                    'nodata, or it lies elsewhere): every zone is reported as class NULL. Check the '
+                                    'raster and its nodata value.').format(layer=landcover.name()))
         return composition
 
     @staticmethod
