@@ -43,6 +43,10 @@
       <source>The land-cover raster "{layer}" cannot be read: {reason}</source>
       <translation>无法读取土地覆盖栅格“{layer}”：{reason}</translation>
     </message>
+    <message>
+      <source>The land-cover raster "{layer}" has no data under any zone (its cells there are nodata, or it lies elsewhere): every zone is reported as class NULL. Check the raster and its nodata value.</source>
+      <translation>土地覆盖栅格“{layer}”在所有功能区内均无数据（这些像元为无数据值，或栅格位于别处）：每个功能区都将报告为类别 NULL。请检查该栅格及其无数据值。</translation>
+    </message>
   </context>
   <context>
     <name>GenerateZones</name>
