@@ -52,8 +52,8 @@ def screen_candidate(protected_percent, has_boundary, empty_required_fields, thr
     """
     reasons = []
     if not has_boundary:
-        reasons.append(ScreenReason('B1', N_('B1: no valid closed boundary (null, empty or unrepairable geometry)'),
-                                    {}))
+        reason = N_('B1: no valid closed boundary (null, empty or unrepairable geometry, or not a polygon)')
+        reasons.append(ScreenReason('B1', reason, {}))
     elif protected_percent > threshold:
         reasons.append(ScreenReason(
             'A', N_('A: {percent:.1f} % inside protected areas (more than {threshold:g} %)'),

@@ -4,8 +4,8 @@
   <context>
     <name>ReservePlannerEngine</name>
     <message>
-      <source>B1: no valid closed boundary (null, empty or unrepairable geometry)</source>
-      <translation>B1：没有有效的闭合边界（几何为空或无法修复）</translation>
+      <source>B1: no valid closed boundary (null, empty or unrepairable geometry, or not a polygon)</source>
+      <translation>B1：没有有效的闭合边界（几何为空、无法修复或不是多边形）</translation>
     </message>
     <message>
       <source>A: {percent:.1f} % inside protected areas (more than {threshold:g} %)</source>
