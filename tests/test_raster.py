@@ -171,7 +171,7 @@ def test_cost_distance_checks_the_memory_of_the_whole_run(tmp_path, monkeypatch)
     with pytest.raises(QgsProcessingException) as raised:
         run('costdistance', RESISTANCE=resistance, SOURCES=sources, OUTPUT=str(tmp_path / 'cost.tif'))
     message = str(raised.value)
-    for expected in ('Raster "resistance"', '400 cells', '17.2 KB', '10.0 KB', 'resample'):
+    for expected in ('Raster "resistance.tif"', '400 cells', '17.2 KB', '10.0 KB', 'resample'):
         assert expected in message
     assert not os.path.exists(tmp_path / 'cost.tif')
 
