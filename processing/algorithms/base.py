@@ -99,6 +99,9 @@ def group_names():
         'corridors': QCoreApplication.translate('ReservePlannerAlgorithm', 'Corridors'),
         'coverage': QCoreApplication.translate('ReservePlannerAlgorithm', 'Coverage'),
         'oecm': QCoreApplication.translate('ReservePlannerAlgorithm', 'OECM'),
+        'sources': QCoreApplication.translate('ReservePlannerAlgorithm', 'Ecological sources'),
+        'planning': QCoreApplication.translate('ReservePlannerAlgorithm', 'Conservation planning'),
+        'workflows': QCoreApplication.translate('ReservePlannerAlgorithm', 'Workflows'),
     }
 
 

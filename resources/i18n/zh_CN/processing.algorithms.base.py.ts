@@ -23,5 +23,17 @@
       <source>OECM</source>
       <translation>其他有效保护地（OECM）</translation>
     </message>
+    <message>
+      <source>Ecological sources</source>
+      <translation>生态源地</translation>
+    </message>
+    <message>
+      <source>Conservation planning</source>
+      <translation>保护规划</translation>
+    </message>
+    <message>
+      <source>Workflows</source>
+      <translation>工作流程</translation>
+    </message>
   </context>
 </TS>
