@@ -79,7 +79,8 @@ Flattened.__new__.__defaults__ = (None,)
 for, the CategoryPieces of the same protected land (None otherwise)."""
 
 
-SHAPELY_2 = int(shapely.__version__.split('.')[0]) >= 2
+SHAPELY_2 = hasattr(shapely, 'get_type_id')
+"""True with shapely 2's vectorised functions; tested by feature: Debian sid's shapely reports version '0+unknown'."""
 TYPE_NAMES = ('Point', 'LineString', 'LinearRing', 'Polygon', 'MultiPoint', 'MultiLineString', 'MultiPolygon',
               'GeometryCollection')
 """Geometry type names by shapely 2's type id."""
