@@ -68,3 +68,26 @@ zip: translations
 
 clean:
 	rm -rf build dist $(DEMO_OUT) $(QM) .deps-stamp
+
+# --- Newer QGIS in Debian chroots (cached in CHROOT_CACHE/SUITE, rebuilt when the package list changes) ---
+# trixie: QGIS 3.40 (Python 3.13); sid: QGIS 3.44 (Python 3.14). See .ci/chroot.sh. Needs root (debootstrap, chroot).
+CHROOT_CACHE ?= /var/cache/reserve-planner
+CHROOT_PACKAGES := $(SYSTEM_PACKAGES) make git python3-pip python3-pyqt6 python3-pyqt6.qsci python3-pyqt6.qtsvg
+CHROOT := $(SUDO) env CHROOT_CACHE=$(CHROOT_CACHE) CHROOT_PACKAGES="$(CHROOT_PACKAGES)" \
+	CHROOT_PIP_REQUIREMENTS="tests/requirements.txt .ci/qt6_requirements.txt" HOST_PIP="$(VENV_PY) -m pip" .ci/chroot.sh
+
+.PHONY: chroot-trixie chroot-sid test-qgis340 test-qgis344 check-qt6
+
+chroot-trixie chroot-sid: chroot-%: venv
+	@command -v debootstrap >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends debootstrap; }
+	$(CHROOT) build $*
+
+test-qgis340: chroot-trixie
+	$(CHROOT) run trixie 'make test demo'
+
+test-qgis344: chroot-sid
+	$(CHROOT) run sid 'make test demo'
+
+check-qt6: chroot-trixie
+	$(CHROOT) run trixie '.ci/check_qt6.sh'

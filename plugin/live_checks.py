@@ -80,7 +80,7 @@ class Snapshot:
         for feature in layer.getFeatures():
             geometry = feature.geometry()
             self.vertex_count += geometry.constGet().nCoordinates() if not geometry.isNull() else 0
-            shape = areas.to_metric(geometry) if not geometry.isNull() else None
+            shape = qgis_io.valid_as_stored(geometry, areas.to_metric(geometry)) if not geometry.isNull() else None
             self.zones.append(zone_validation.ZoneFeature(feature.id(), feature[ZONE_FIELD], shape))
         self.boundary = self._boundary(boundary_layer)
 

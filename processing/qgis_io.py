@@ -198,6 +198,19 @@ def require_geometries(features, layer_name):
             layer=layer_name, features=listed, more=more))
 
 
+def valid_as_stored(original, projected):
+    """``projected`` (shapely), the reprojection of the QgsGeometry ``original``, repaired when ``original`` is valid.
+
+    A projection moves every vertex by its own rounding, so two edges of a valid polygon that nearly touch can cross
+    once projected (a Web Mercator transition zone did under PROJ 9.9, not under 9.1): validity is the stored
+    geometry's, never the reprojected one's. An invalid ``original`` comes back unrepaired, for the caller to report.
+    """
+    if projected is None or projected.is_valid or not original.isGeosValid():
+        return projected
+    repaired, _status = engine_geometry.repair_polygon(projected)
+    return projected if repaired is None else repaired
+
+
 def transform_geometry(shapely_geometry, source_crs, target_crs, context):
     """A shapely geometry reprojected between two CRSs, returned as a QgsGeometry."""
     geometry = to_qgs(shapely_geometry)

@@ -69,7 +69,8 @@ def attribute_value(value):
 
 
 def read_zones(source, field, crs, context, feedback):
-    """ZoneFeature per feature, geometries as they are (not repaired: rule 1 needs the original) in ``crs``.
+    """ZoneFeature per feature, geometries in ``crs`` as they are stored (rule 1 judges them: a geometry invalid
+    in the layer stays invalid, one that only the reprojection made invalid is repaired: qgis_io.valid_as_stored).
 
     Geometries are densified before they are reprojected, exactly as generatezones reads its layers, so
     that edges straight in degrees (or Web Mercator) keep their shape in metres. Reports progress from 0 to
@@ -82,8 +83,9 @@ def read_zones(source, field, crs, context, feedback):
     for index, feature in enumerate(features):
         if feedback.isCanceled():
             raise cancelled()
-        zones.append(engine.ZoneFeature(feature.id(), attribute_value(feature[field]),
-                                        projected_geometry(feature.geometry(), source, crs, context)))
+        geometry = feature.geometry()
+        projected = qgis_io.valid_as_stored(geometry, projected_geometry(geometry, source, crs, context))
+        zones.append(engine.ZoneFeature(feature.id(), attribute_value(feature[field]), projected))
         if total:
             feedback.setProgress(READ_PROGRESS * index / total)
     return zones

@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# The Debian chroots the newer-QGIS targets run in (trixie: QGIS 3.40, sid: QGIS 3.44).
+#
+#   .ci/chroot.sh build SUITE           build /var/cache/reserve-planner/SUITE, or reuse it when its stamp is current
+#   .ci/chroot.sh run SUITE COMMAND     build/reuse it, copy this checkout (tracked and untracked, not ignored files:
+#                                       no .venv, no .deps-stamp) and ../shared into a fresh folder inside, and run
+#                                       COMMAND there (sh -c) in a private mount namespace; the folder is removed after
+#
+# Environment: CHROOT_PACKAGES (Debian packages, from the Makefile), CHROOT_PIP_REQUIREMENTS (files of PyPI tools
+# installed from wheels downloaded on the host: pip inside the chroot fails certificate checks), HOST_PIP (a pip that
+# downloads them), CHROOT_CACHE (default /var/cache/reserve-planner), KEEP_RUN=1 keeps the run folder.
+# The stamp is a hash of the suite, the package list and the PyPI requirements: changing any of them rebuilds the chroot.
+# Every mount lives in the run's own mount namespace and is unmounted on exit (trap); nothing is left mounted on the host.
+set -euo pipefail
+
+ACTION=${1:?usage: chroot.sh build|run SUITE [COMMAND]}
+SUITE=${2:?usage: chroot.sh build|run SUITE [COMMAND]}
+CACHE=${CHROOT_CACHE:-/var/cache/reserve-planner}
+ROOT=$CACHE/$SUITE
+MIRROR=http://deb.debian.org/debian
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=$(dirname "$REPO")/shared
+: "${CHROOT_PACKAGES:?CHROOT_PACKAGES is set by the Makefile}"
+: "${CHROOT_PIP_REQUIREMENTS:=}"
+: "${HOST_PIP:=python3 -m pip}"
+CHROOT_ENV=(/usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive)
+
+log() { echo "[chroot $SUITE $(date -u +%H:%M:%S)] $*" >&2; }
+
+stamp() {
+    { echo "$SUITE $MIRROR"; echo "$CHROOT_PACKAGES" | tr -s ' \t' '\n' | sort; \
+      for requirements in $CHROOT_PIP_REQUIREMENTS; do cat "$REPO/$requirements"; done; } | sha256sum | cut -d' ' -f1
+}
+
+current() {  # is $ROOT built from the current package list?
+    [ -f "$ROOT/.stamp" ] && [ "$(cat "$ROOT/.stamp")" = "$(stamp)" ]
+}
+
+mounted_under() {  # is anything of the current mount namespace mounted inside $1?
+    awk -v root="$1/" 'index($2 "/", root) == 1 { found = 1 } END { exit !found }' /proc/self/mounts
+}
+
+remove_tree() {
+    if mounted_under "$1"; then
+        log "refusing to delete $1: something is mounted inside it (unmount dev/shm, dev, proc first)"
+        return 1
+    fi
+    rm -rf --one-file-system "$1"
+}
+
+in_namespace() {  # in_namespace ROOT COMMAND...: run COMMAND chrooted in ROOT, in a private mount namespace
+    unshare --mount --propagation private "$(realpath "$0")" __namespace "$SUITE" "$@"
+}
+
+namespace() {  # inside the new namespace: mount ROOT's proc, dev and dev/shm, always unmount them, run the command
+    NAMESPACE_ROOT=$1; shift
+    unmount() { for point in dev/shm dev proc; do umount "$NAMESPACE_ROOT/$point" 2>/dev/null || true; done; }
+    trap unmount EXIT
+    mount -t proc proc "$NAMESPACE_ROOT/proc"
+    mount --bind /dev "$NAMESPACE_ROOT/dev"
+    mount --bind /dev/shm "$NAMESPACE_ROOT/dev/shm"
+    chroot "$NAMESPACE_ROOT" "${CHROOT_ENV[@]}" "$@"
+}
+
+python_version() {
+    chroot "$1" "${CHROOT_ENV[@]}" python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])'
+}
+
+build() {
+    local expected new started valid_until=true
+    [ "$SUITE" != sid ] || valid_until=false
+    expected=$(stamp)
+    started=$(date +%s)
+    new=$ROOT.new
+    log "building $ROOT from $MIRROR (stamp $expected)"
+    if [ ! -f "$new/.debootstrapped" ]; then  # an interrupted build resumes after debootstrap
+        [ ! -e "$new" ] || remove_tree "$new"
+        debootstrap --variant=minbase "$SUITE" "$new" "$MIRROR" > "$CACHE/$SUITE.build.log" 2>&1 \
+            || { tail -20 "$CACHE/$SUITE.build.log"; exit 1; }
+        touch "$new/.debootstrapped"
+        log "debootstrap done in $(($(date +%s) - started)) s"
+    fi
+    log "installing packages (log: $CACHE/$SUITE.build.log)"
+    # sid's Release file may have expired (Check-Valid-Until); trixie's is checked as usual.
+    in_namespace "$new" sh -c "dpkg --configure -a && apt-get -q -o Acquire::Check-Valid-Until=$valid_until update &&
+        apt-get install -y -q --no-install-recommends $CHROOT_PACKAGES" < /dev/null >> "$CACHE/$SUITE.build.log" 2>&1 \
+        || { tail -30 "$CACHE/$SUITE.build.log"; exit 1; }
+    if [ -n "$CHROOT_PIP_REQUIREMENTS" ]; then
+        local version wheels=$new/opt/reserve-planner/wheels
+        version=$(python_version "$new")
+        mkdir -p "$wheels"
+        log "downloading wheels for Python $version on the host: $CHROOT_PIP_REQUIREMENTS"
+        for requirements in $CHROOT_PIP_REQUIREMENTS; do
+            $HOST_PIP download -q --only-binary=:all: --python-version "$version" --implementation cp \
+                --platform manylinux2014_x86_64 --platform manylinux_2_17_x86_64 --platform any \
+                -d "$wheels" -r "$REPO/$requirements"
+        done
+        for requirements in $CHROOT_PIP_REQUIREMENTS; do
+            cp "$REPO/$requirements" "$wheels/"
+            chroot "$new" "${CHROOT_ENV[@]}" python3 -m pip install -q --break-system-packages --no-index \
+                --find-links /opt/reserve-planner/wheels -r "/opt/reserve-planner/wheels/$(basename "$requirements")"
+        done
+    fi
+    chroot "$new" "${CHROOT_ENV[@]}" apt-get clean
+    rm "$new/.debootstrapped"
+    echo "$expected" > "$new/.stamp"
+    [ ! -e "$ROOT" ] || remove_tree "$ROOT"
+    mv "$new" "$ROOT"
+    touch "$ROOT/.ready"
+    log "built $ROOT in $(($(date +%s) - started)) s"
+}
+
+run() {
+    local command=$1 work inside
+    work=$(mktemp -d "$ROOT/tmp/run.XXXXXX")
+    inside=${work#"$ROOT"}
+    cleanup() { if [ "${KEEP_RUN:-0}" = 1 ]; then log "kept $work"; else rm -rf --one-file-system "$work"; fi; }
+    trap cleanup EXIT
+    mkdir -p "$work/reserve_planner" "$work/home"
+    (cd "$REPO" && git ls-files -co --exclude-standard -z | xargs -0 -r stat --printf '%n\0' 2>/dev/null \
+        | tar --null -T - -cf -) | tar -C "$work/reserve_planner" -xf -
+    cp -r "$SHARED" "$work/shared"
+    # make zip (test_packaging) packs `git ls-files`: the copy is a repository of its own.
+    git -C "$work/reserve_planner" init -q
+    git -C "$work/reserve_planner" add -A
+    git -C "$work/reserve_planner" -c user.name=ci -c user.email=ci@localhost commit -q -m "copy of $REPO"
+    log "running in $work/reserve_planner: $command"
+    in_namespace "$ROOT" HOME="$inside/home" ${CI:+CI="$CI"} \
+        PIP_NO_INDEX=1 PIP_FIND_LINKS=/opt/reserve-planner/wheels \
+        sh -c "cd $inside/reserve_planner && $command" < /dev/null
+}
+
+if [ "$ACTION" = __namespace ]; then
+    shift 2
+    namespace "$@"
+    exit
+fi
+mkdir -p "$CACHE"
+exec 9> "$CACHE/$SUITE.lock"
+flock -s 9                # runs share the chroot; a (re)build waits for them and runs alone
+if ! current; then
+    flock -u 9; flock -x 9
+    current || build
+    flock -s 9
+fi
+case "$ACTION" in
+    build) ;;
+    run) run "${3:?usage: chroot.sh run SUITE COMMAND}" ;;
+    *) echo "unknown action $ACTION" >&2; exit 2 ;;
+esac
