@@ -74,7 +74,8 @@ clean:
 CHROOT_CACHE ?= /var/cache/reserve-planner
 CHROOT_PACKAGES := $(SYSTEM_PACKAGES) make git python3-pip python3-pyqt6 python3-pyqt6.qsci python3-pyqt6.qtsvg
 CHROOT := $(SUDO) env CHROOT_CACHE=$(CHROOT_CACHE) CHROOT_PACKAGES="$(CHROOT_PACKAGES)" \
-	CHROOT_PIP_REQUIREMENTS="tests/requirements.txt .ci/qt6_requirements.txt" HOST_PIP="$(VENV_PY) -m pip" .ci/chroot.sh
+	CHROOT_PIP_REQUIREMENTS="tests/requirements.txt .ci/qt6_requirements.txt" CHROOT_PIP_INSTALL=.ci/qt6_requirements.txt \
+	HOST_PIP="$(VENV_PY) -m pip" .ci/chroot.sh
 
 .PHONY: chroot-trixie chroot-sid test-qgis340 test-qgis344 check-qt6
 

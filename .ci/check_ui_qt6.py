@@ -37,8 +37,8 @@ def install_stand_ins(ui_file, unchecked):
         for part in module_name.split('.'):
             package = package + '.' + part if package else part
             sys.modules.setdefault(package, types.ModuleType(package))
-        class_name = custom.findtext('class').strip()
-        setattr(sys.modules[module_name], class_name, stand_in(class_name, custom.findtext('extends').strip(), unchecked))
+        class_name, base_name = custom.findtext('class').strip(), custom.findtext('extends').strip()
+        setattr(sys.modules[module_name], class_name, stand_in(class_name, base_name, unchecked))
 
 
 def check(ui_file):

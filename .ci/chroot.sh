@@ -6,9 +6,11 @@
 #                                       no .venv, no .deps-stamp) and ../shared into a fresh folder inside, and run
 #                                       COMMAND there (sh -c) in a private mount namespace; the folder is removed after
 #
-# Environment: CHROOT_PACKAGES (Debian packages, from the Makefile), CHROOT_PIP_REQUIREMENTS (files of PyPI tools
-# installed from wheels downloaded on the host: pip inside the chroot fails certificate checks), HOST_PIP (a pip that
-# downloads them), CHROOT_CACHE (default /var/cache/reserve-planner), KEEP_RUN=1 keeps the run folder.
+# Environment: CHROOT_PACKAGES (Debian packages, from the Makefile), CHROOT_PIP_REQUIREMENTS (requirement files of
+# PyPI tools whose wheels are downloaded on the host into /opt/reserve-planner/wheels: pip inside the chroot fails
+# certificate checks; runs set PIP_NO_INDEX and PIP_FIND_LINKS to it, so `make venv` works there as on the host),
+# CHROOT_PIP_INSTALL (those of them installed system-wide in the chroot), HOST_PIP (a pip that downloads them),
+# CHROOT_CACHE (default /var/cache/reserve-planner), KEEP_RUN=1 keeps the run folder.
 # The stamp is a hash of the suite, the package list and the PyPI requirements: changing any of them rebuilds the chroot.
 # Every mount lives in the run's own mount namespace and is unmounted on exit (trap); nothing is left mounted on the host.
 set -euo pipefail
@@ -22,6 +24,7 @@ REPO=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=$(dirname "$REPO")/shared
 : "${CHROOT_PACKAGES:?CHROOT_PACKAGES is set by the Makefile}"
 : "${CHROOT_PIP_REQUIREMENTS:=}"
+: "${CHROOT_PIP_INSTALL:=}"
 : "${HOST_PIP:=python3 -m pip}"
 CHROOT_ENV=(/usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive)
 
@@ -95,10 +98,11 @@ build() {
                 --platform manylinux2014_x86_64 --platform manylinux_2_17_x86_64 --platform any \
                 -d "$wheels" -r "$REPO/$requirements"
         done
-        for requirements in $CHROOT_PIP_REQUIREMENTS; do
+        for requirements in $CHROOT_PIP_INSTALL; do
             cp "$REPO/$requirements" "$wheels/"
-            chroot "$new" "${CHROOT_ENV[@]}" python3 -m pip install -q --break-system-packages --no-index \
-                --find-links /opt/reserve-planner/wheels -r "/opt/reserve-planner/wheels/$(basename "$requirements")"
+            chroot "$new" "${CHROOT_ENV[@]}" python3 -m pip install -q --break-system-packages --root-user-action=ignore \
+                --no-warn-script-location --no-index --find-links /opt/reserve-planner/wheels \
+                -r "/opt/reserve-planner/wheels/$(basename "$requirements")"
         done
     fi
     chroot "$new" "${CHROOT_ENV[@]}" apt-get clean
@@ -111,10 +115,11 @@ build() {
 }
 
 run() {
-    local command=$1 work inside
-    work=$(mktemp -d "$ROOT/tmp/run.XXXXXX")
+    local command=$1 inside
+    RUN_DIR=$(mktemp -d "$ROOT/tmp/run.XXXXXX")
+    local work=$RUN_DIR
     inside=${work#"$ROOT"}
-    cleanup() { if [ "${KEEP_RUN:-0}" = 1 ]; then log "kept $work"; else rm -rf --one-file-system "$work"; fi; }
+    cleanup() { if [ "${KEEP_RUN:-0}" = 1 ]; then log "kept $RUN_DIR"; else rm -rf --one-file-system "$RUN_DIR"; fi; }
     trap cleanup EXIT
     mkdir -p "$work/reserve_planner" "$work/home"
     (cd "$REPO" && git ls-files -co --exclude-standard -z | xargs -0 -r stat --printf '%n\0' 2>/dev/null \
