@@ -72,12 +72,13 @@ clean:
 # --- Newer QGIS in Debian chroots (cached in CHROOT_CACHE/SUITE, rebuilt when the package list changes) ---
 # trixie: QGIS 3.40 (Python 3.13); sid: QGIS 3.44 (Python 3.14). See .ci/chroot.sh. Needs root (debootstrap, chroot).
 CHROOT_CACHE ?= /var/cache/reserve-planner
-CHROOT_PACKAGES := $(SYSTEM_PACKAGES) make git python3-pip python3-pyqt6 python3-pyqt6.qsci python3-pyqt6.qtsvg
+CHROOT_PACKAGES := $(SYSTEM_PACKAGES) make git python3-pip python3-pyqt6 python3-pyqt6.qsci python3-pyqt6.qtsvg \
+	pyqt6-dev-tools
 CHROOT := $(SUDO) env CHROOT_CACHE=$(CHROOT_CACHE) CHROOT_PACKAGES="$(CHROOT_PACKAGES)" \
 	CHROOT_PIP_REQUIREMENTS="tests/requirements.txt .ci/qt6_requirements.txt" CHROOT_PIP_INSTALL=.ci/qt6_requirements.txt \
 	HOST_PIP="$(VENV_PY) -m pip" .ci/chroot.sh
 
-.PHONY: chroot-trixie chroot-sid test-qgis340 test-qgis344 check-qt6
+.PHONY: chroot-trixie chroot-sid test-qgis340 test-qgis344 check-qt6 screenshot-qgis340
 
 chroot-trixie chroot-sid: chroot-%: venv
 	@command -v debootstrap >/dev/null || { $(SUDO) apt-get update -qq && \
@@ -92,3 +93,10 @@ test-qgis344: chroot-sid
 
 check-qt6: chroot-trixie
 	$(CHROOT) run trixie '.ci/check_qt6.sh'
+
+# QGIS 3.40 Desktop under Xvfb: the desktop test (plugin, menu, toolbar, zone editor dock, no traceback) and its
+# main-window screenshot copied to resources/docs/qgis340_desktop.png.
+screenshot-qgis340: chroot-trixie
+	$(CHROOT) run trixie 'make venv translations && .venv/bin/python -P -m pytest -q --basetemp=desktop_run \
+		tests/test_desktop.py::test_plugin_in_qgis_desktop_english && \
+		cp desktop_run/*/out/main_window.png resources/docs/qgis340_desktop.png' resources/docs/qgis340_desktop.png

@@ -2,16 +2,19 @@
 # The Debian chroots the newer-QGIS targets run in (trixie: QGIS 3.40, sid: QGIS 3.44).
 #
 #   .ci/chroot.sh build SUITE           build /var/cache/reserve-planner/SUITE, or reuse it when its stamp is current
-#   .ci/chroot.sh run SUITE COMMAND     build/reuse it, copy this checkout (tracked and untracked, not ignored files:
+#   .ci/chroot.sh run SUITE COMMAND [PATH...]
+#                                       build/reuse it, copy this checkout (tracked and untracked, not ignored files:
 #                                       no .venv, no .deps-stamp) and ../shared into a fresh folder inside, and run
-#                                       COMMAND there (sh -c) in a private mount namespace; the folder is removed after
+#                                       COMMAND there (sh -c) in a private mount namespace; then copy each PATH
+#                                       (relative to the checkout) back into this checkout; the folder is removed after
 #
 # Environment: CHROOT_PACKAGES (Debian packages, from the Makefile), CHROOT_PIP_REQUIREMENTS (requirement files of
 # PyPI tools whose wheels are downloaded on the host into /opt/reserve-planner/wheels: pip inside the chroot fails
 # certificate checks; runs set PIP_NO_INDEX and PIP_FIND_LINKS to it, so `make venv` works there as on the host),
 # CHROOT_PIP_INSTALL (those of them installed system-wide in the chroot), HOST_PIP (a pip that downloads them),
 # CHROOT_CACHE (default /var/cache/reserve-planner), KEEP_RUN=1 keeps the run folder.
-# The stamp is a hash of the suite, the package list and the PyPI requirements: changing any of them rebuilds the chroot.
+# The stamp is a hash of the suite, the package list and the PyPI requirements: when it changes, packages only added
+# to the list (or a changed PyPI requirement) are installed in place; a package removed from the list rebuilds it.
 # Every mount lives in the run's own mount namespace and is unmounted on exit (trap); nothing is left mounted on the host.
 set -euo pipefail
 
@@ -69,28 +72,24 @@ python_version() {
     chroot "$1" "${CHROOT_ENV[@]}" python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])'
 }
 
-build() {
-    local expected new started valid_until=true
-    [ "$SUITE" != sid ] || valid_until=false
-    expected=$(stamp)
-    started=$(date +%s)
-    new=$ROOT.new
-    log "building $ROOT from $MIRROR (stamp $expected)"
-    if [ ! -f "$new/.debootstrapped" ]; then  # an interrupted build resumes after debootstrap
-        [ ! -e "$new" ] || remove_tree "$new"
-        debootstrap --variant=minbase "$SUITE" "$new" "$MIRROR" > "$CACHE/$SUITE.build.log" 2>&1 \
-            || { tail -20 "$CACHE/$SUITE.build.log"; exit 1; }
-        touch "$new/.debootstrapped"
-        log "debootstrap done in $(($(date +%s) - started)) s"
-    fi
+package_list() {
+    echo "$CHROOT_PACKAGES" | tr -s ' \t' '\n' | sed '/^$/d' | sort -u
+}
+
+adds_packages_only() {  # does the new package list only add packages to the ones $ROOT was built with?
+    [ -f "$ROOT/.stamp" ] && [ -f "$ROOT/.packages" ] && [ -z "$(package_list | comm -23 "$ROOT/.packages" -)" ]
+}
+
+provision() {  # provision ROOT: install the packages and the PyPI tools, then write its stamp
+    local root=$1 valid_until=true
+    [ "$SUITE" != sid ] || valid_until=false  # sid's Release file may have expired (Check-Valid-Until)
     log "installing packages (log: $CACHE/$SUITE.build.log)"
-    # sid's Release file may have expired (Check-Valid-Until); trixie's is checked as usual.
-    in_namespace "$new" sh -c "dpkg --configure -a && apt-get -q -o Acquire::Check-Valid-Until=$valid_until update &&
+    in_namespace "$root" sh -c "dpkg --configure -a && apt-get -q -o Acquire::Check-Valid-Until=$valid_until update &&
         apt-get install -y -q --no-install-recommends $CHROOT_PACKAGES" < /dev/null >> "$CACHE/$SUITE.build.log" 2>&1 \
         || { tail -30 "$CACHE/$SUITE.build.log"; exit 1; }
     if [ -n "$CHROOT_PIP_REQUIREMENTS" ]; then
-        local version wheels=$new/opt/reserve-planner/wheels
-        version=$(python_version "$new")
+        local version wheels=$root/opt/reserve-planner/wheels
+        version=$(python_version "$root")
         mkdir -p "$wheels"
         log "downloading wheels for Python $version on the host: $CHROOT_PIP_REQUIREMENTS"
         for requirements in $CHROOT_PIP_REQUIREMENTS; do
@@ -100,14 +99,37 @@ build() {
         done
         for requirements in $CHROOT_PIP_INSTALL; do
             cp "$REPO/$requirements" "$wheels/"
-            chroot "$new" "${CHROOT_ENV[@]}" python3 -m pip install -q --break-system-packages --root-user-action=ignore \
-                --no-warn-script-location --no-index --find-links /opt/reserve-planner/wheels \
-                -r "/opt/reserve-planner/wheels/$(basename "$requirements")"
+            chroot "$root" "${CHROOT_ENV[@]}" python3 -m pip install -q --break-system-packages \
+                --root-user-action=ignore --no-warn-script-location --no-index \
+                --find-links /opt/reserve-planner/wheels -r "/opt/reserve-planner/wheels/$(basename "$requirements")"
         done
     fi
-    chroot "$new" "${CHROOT_ENV[@]}" apt-get clean
+    chroot "$root" "${CHROOT_ENV[@]}" apt-get clean
+    package_list > "$root/.packages"
+    stamp > "$root/.stamp"
+}
+
+update() {  # packages were only added: install them into the chroot in place (runs wait on the lock meanwhile)
+    local started
+    started=$(date +%s)
+    log "updating $ROOT in place: new packages $(package_list | comm -13 "$ROOT/.packages" - | tr '\n' ' ')"
+    provision "$ROOT"
+    log "updated $ROOT in $(($(date +%s) - started)) s"
+}
+
+build() {  # debootstrap into ROOT.new, provision it, then replace ROOT
+    local new=$ROOT.new started
+    started=$(date +%s)
+    log "building $ROOT from $MIRROR (stamp $(stamp))"
+    if [ ! -f "$new/.debootstrapped" ]; then  # an interrupted build resumes after debootstrap
+        [ ! -e "$new" ] || remove_tree "$new"
+        debootstrap --variant=minbase "$SUITE" "$new" "$MIRROR" > "$CACHE/$SUITE.build.log" 2>&1 \
+            || { tail -20 "$CACHE/$SUITE.build.log"; exit 1; }
+        touch "$new/.debootstrapped"
+        log "debootstrap done in $(($(date +%s) - started)) s"
+    fi
+    provision "$new"
     rm "$new/.debootstrapped"
-    echo "$expected" > "$new/.stamp"
     [ ! -e "$ROOT" ] || remove_tree "$ROOT"
     mv "$new" "$ROOT"
     touch "$ROOT/.ready"
@@ -133,6 +155,10 @@ run() {
     in_namespace "$ROOT" HOME="$inside/home" ${CI:+CI="$CI"} \
         PIP_NO_INDEX=1 PIP_FIND_LINKS=/opt/reserve-planner/wheels \
         sh -c "cd $inside/reserve_planner && $command" < /dev/null
+    shift
+    for path in "$@"; do
+        cp -v "$work/reserve_planner/$path" "$REPO/$path"
+    done
 }
 
 if [ "$ACTION" = __namespace ]; then
@@ -145,11 +171,11 @@ exec 9> "$CACHE/$SUITE.lock"
 flock -s 9                # runs share the chroot; a (re)build waits for them and runs alone
 if ! current; then
     flock -u 9; flock -x 9
-    current || build
+    if current; then :; elif adds_packages_only; then update; else build; fi
     flock -s 9
 fi
 case "$ACTION" in
     build) ;;
-    run) run "${3:?usage: chroot.sh run SUITE COMMAND}" ;;
+    run) shift 2; run "${1:?usage: chroot.sh run SUITE COMMAND [PATH...]}" "${@:2}" ;;
     *) echo "unknown action $ACTION" >&2; exit 2 ;;
 esac
