@@ -28,7 +28,7 @@ migrate() {  # migrate NAME PRELUDE [TOOL OPTIONS]: run the tool on a fresh copy
         cat "$work/$name.log"
         status=1
     elif ! (cd "$work" && diff -ru "original" "$name" > "$name.diff"); then
-        echo "check-qt6 [$name]: pyqt5to6 $* would change $(grep -c '^+[^+]' "$work/$name.diff") lines" \
+        echo "check-qt6 [$name]: pyqt5to6${*:+ $*} would change $(grep -c '^+[^+]' "$work/$name.diff") lines" \
             "in $(grep -c '^diff ' "$work/$name.diff") files:"
         cat "$work/$name.diff"
         status=1
