@@ -99,4 +99,4 @@ check-qt6: chroot-trixie
 screenshot-qgis340: chroot-trixie
 	$(CHROOT) run trixie 'make venv translations && .venv/bin/python -P -m pytest -q --basetemp=desktop_run \
 		tests/test_desktop.py::test_plugin_in_qgis_desktop_english && \
-		cp desktop_run/*/out/main_window.png resources/docs/qgis340_desktop.png' resources/docs/qgis340_desktop.png
+		cp desktop_run/test_plugin_in_qgis_desktop_en0/out/main_window.png resources/docs/qgis340_desktop.png' resources/docs/qgis340_desktop.png
