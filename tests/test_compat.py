@@ -24,6 +24,8 @@ from qgis.core import (
 from reserve_planner.processing import compat, provider
 from reserve_planner.processing.algorithms.base import ReservePlannerAlgorithm
 
+from conftest import REPO
+
 GOOD_MODULE = '''
 from reserve_planner.processing.algorithms.base import ReservePlannerAlgorithm
 
@@ -175,3 +177,26 @@ def test_qaction_comes_from_the_qt_module_that_has_it():
 
     assert compat.QAction is getattr(QtGui, 'QAction', None) or compat.QAction is QtWidgets.QAction
 
+
+def plugin_python_files():
+    for folder in ('plugin', 'processing', 'tests', 'resources'):
+        for root, _dirs, names in os.walk(os.path.join(REPO, folder)):
+            yield from (os.path.join(root, name) for name in names if name.endswith('.py'))
+    yield os.path.join(REPO, '__init__.py')
+
+
+def test_qt_is_imported_through_qgis_pyqt_and_version_differences_stay_in_compat():
+    """What QGIS 4 (Qt6) cannot run and the migration tool would rewrite, checked without the tool: PyQt5/PyQt6
+    imported directly, QVariant field types, QAction imported from a Qt module rather than from compat."""
+    compat_file = os.path.join(REPO, 'processing', 'compat.py')
+    offending = []
+    for path in plugin_python_files():
+        with open(path, encoding='utf-8') as handle:
+            for number, line in enumerate(handle, 1):
+                code = line.split('#')[0]
+                direct_pyqt = 'import PyQt' in code or 'from PyQt' in code
+                variant_type = 'QVariant.' in code
+                action_import = 'import' in code and 'QAction' in code and ('QtWidgets' in code or 'QtGui' in code)
+                if (direct_pyqt or variant_type or action_import) and path not in (compat_file, __file__):
+                    offending.append('{}:{}: {}'.format(os.path.relpath(path, REPO), number, line.strip()))
+    assert offending == []

@@ -400,7 +400,7 @@ class RefusingWriter:
     """QgsVectorFileWriter whose writers refuse every feature, as one does on a full disk."""
 
     SaveVectorOptions = QgsVectorFileWriter.SaveVectorOptions
-    NoError = QgsVectorFileWriter.NoError
+    WriterError = QgsVectorFileWriter.WriterError
 
     class Writer:
         def __init__(self, writer):
