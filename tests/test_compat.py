@@ -200,3 +200,25 @@ def test_qt_is_imported_through_qgis_pyqt_and_version_differences_stay_in_compat
                 if (direct_pyqt or variant_type or action_import) and path not in (compat_file, __file__):
                     offending.append('{}:{}: {}'.format(os.path.relpath(path, REPO), number, line.strip()))
     assert offending == []
+
+
+def test_the_corridor_tab_spacer_has_the_size_qt6_uic_needs_and_expands(qgis_app):
+    """Qt6's uic builds a spacer without a sizeHint as QSpacerItem(policy, policy), which PyQt6 refuses (the dock
+    failed to load); Qt5's took the policies for a 0 x 7 pixel size and the spacer never expanded."""
+    from qgis.gui import QgsDockWidget
+    from qgis.PyQt import uic
+    from qgis.PyQt.QtWidgets import QSizePolicy
+
+    form_class, _ = uic.loadUiType(os.path.join(REPO, 'ui', 'zone_editor_dock.ui'))
+
+    class Form(QgsDockWidget, form_class):
+        pass
+
+    form = Form()
+    form.setupUi(form)
+    layout = form.corridorsLayout
+    spacers = [layout.itemAt(index).spacerItem() for index in range(layout.count())]
+    spacers = [spacer for spacer in spacers if spacer is not None]
+    assert len(spacers) == 1
+    assert spacers[0].sizePolicy().verticalPolicy() == QSizePolicy.Policy.Expanding
+    assert (spacers[0].sizeHint().width(), spacers[0].sizeHint().height()) == (20, 40)
