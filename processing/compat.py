@@ -141,5 +141,7 @@ def parameter_as_strings(algorithm, parameters, name, context):
 
 
 def band_maximum(provider, band):
-    """The maximum of ``band`` of a raster data provider (QgsRasterBandStats statistics)."""
+    """The maximum of ``band`` of a raster data provider (QgsRasterBandStats statistics), asked for with
+    Qgis.RasterBandStatistic where QGIS has it (3.36+; QGIS 4 has no int overload). QGIS 3.40's Qt5 bindings still
+    route that IntEnum to the int overload and warn that it is deprecated: no other spelling reaches the new one."""
     return provider.bandStatistics(band, RasterBandStatistic.Max).maximumValue
