@@ -69,11 +69,13 @@ zip: translations
 clean:
 	rm -rf build dist $(DEMO_OUT) $(QM) .deps-stamp
 
-# --- Newer QGIS in Debian chroots (cached in CHROOT_CACHE/SUITE, rebuilt when the package list changes) ---
+# --- Newer QGIS in Debian chroots (cached in CHROOT_CACHE/SUITE, updated or rebuilt when the package list changes) ---
 # trixie: QGIS 3.40 (Python 3.13); sid: QGIS 3.44 (Python 3.14). See .ci/chroot.sh. Needs root (debootstrap, chroot).
 CHROOT_CACHE ?= /var/cache/reserve-planner
+# Beyond make deps' packages: make and git (minbase has neither), pip (installs wheels), PyQt6 and its uic for
+# check-qt6, and Open Sans, which QGIS 3.40+ otherwise tries to download at start-up (an error bar without network).
 CHROOT_PACKAGES := $(SYSTEM_PACKAGES) make git python3-pip python3-pyqt6 python3-pyqt6.qsci python3-pyqt6.qtsvg \
-	pyqt6-dev-tools
+	pyqt6-dev-tools fonts-open-sans
 CHROOT := $(SUDO) env CHROOT_CACHE=$(CHROOT_CACHE) CHROOT_PACKAGES="$(CHROOT_PACKAGES)" \
 	CHROOT_PIP_REQUIREMENTS="tests/requirements.txt .ci/qt6_requirements.txt" CHROOT_PIP_INSTALL=.ci/qt6_requirements.txt \
 	HOST_PIP="$(VENV_PY) -m pip" .ci/chroot.sh

@@ -143,7 +143,7 @@ run() {
     inside=${work#"$ROOT"}
     cleanup() { if [ "${KEEP_RUN:-0}" = 1 ]; then log "kept $RUN_DIR"; else rm -rf --one-file-system "$RUN_DIR"; fi; }
     trap cleanup EXIT
-    mkdir -p "$work/reserve_planner" "$work/home"
+    mkdir -p "$work/reserve_planner" "$work/home" "$work/tmp"
     (cd "$REPO" && git ls-files -co --exclude-standard -z | xargs -0 -r stat --printf '%n\0' 2>/dev/null \
         | tar --null -T - -cf -) | tar -C "$work/reserve_planner" -xf -
     cp -r "$SHARED" "$work/shared"
@@ -152,7 +152,7 @@ run() {
     git -C "$work/reserve_planner" add -A
     git -C "$work/reserve_planner" -c user.name=ci -c user.email=ci@localhost commit -q -m "copy of $REPO"
     log "running in $work/reserve_planner: $command"
-    in_namespace "$ROOT" HOME="$inside/home" ${CI:+CI="$CI"} \
+    in_namespace "$ROOT" HOME="$inside/home" TMPDIR="$inside/tmp" ${CI:+CI="$CI"} \
         PIP_NO_INDEX=1 PIP_FIND_LINKS=/opt/reserve-planner/wheels \
         sh -c "cd $inside/reserve_planner && $command" < /dev/null
     shift
