@@ -1,0 +1,118 @@
+"""Patch importance (docs/patch_importance.md): IIC, PC, EC and every dI fraction by hand, against removing each
+patch by brute force, and the reserveplanner:patchimportance algorithm as batch users run it."""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.sparse.csgraph import shortest_path
+
+from reserve_planner.processing.engine import patches
+from reserve_planner.processing.engine.costdistance import Canceled, CostGraph
+from reserve_planner.processing.engine.messages import EngineError
+
+
+def chain(*gaps):
+    """Distances between patches on a line, ``gaps`` apart edge to edge (a patch has no length)."""
+    positions = np.concatenate([[0.0], np.cumsum(gaps)])
+    return np.abs(positions[:, None] - positions[None, :])
+
+
+def test_three_patches_in_a_row_by_hand():
+    # a - b - c, 1 km apart; IIC links at <= 1 km; PC p = 0.5 at 1 km
+    a = np.array([4.0, 1.0, 2.0])
+    frame, landscape = patches.patch_importance(chain(1000, 1000), a, 1000, 1000, 0.5, landscape_attribute=10.0)
+    # IIC: nl_ab = nl_bc = 1, nl_ac = 2
+    iic_num = (a ** 2).sum() + 2 * (4 * 1 / 2 + 1 * 2 / 2 + 4 * 2 / 3)
+    # PC: the best path a-c is through b: p = 0.25 (the direct one, 2 km, has 0.25 too)
+    pc_num = (a ** 2).sum() + 2 * (4 * 1 * 0.5 + 1 * 2 * 0.5 + 4 * 2 * 0.25)
+    assert landscape.iic == pytest.approx(iic_num / 100) and landscape.pc == pytest.approx(pc_num / 100)
+    assert landscape.ec_pc == pytest.approx(math.sqrt(pc_num)) and landscape.components == 1
+    # removing b: IIC loses a-c (now unlinked) and b's own pairs; PC keeps a-c at 0.25 by the direct path
+    iic_without_b = 16 + 4
+    assert frame['dIIC'][1] == pytest.approx(100 * (iic_num - iic_without_b) / iic_num)
+    assert frame['dIIC_connector'][1] == pytest.approx(100 * 2 * 4 * 2 / 3 / iic_num)
+    assert frame['dPC_connector'][1] == pytest.approx(0.0, abs=1e-12)
+    assert frame['dPC_intra'][0] == pytest.approx(100 * 16 / pc_num)
+    assert frame['dPC_flux'][0] == pytest.approx(100 * 2 * (4 * 1 * 0.5 + 4 * 2 * 0.25) / pc_num)
+    assert list(frame['rank']) == [1, 3, 2]
+
+
+def brute_force(costs, weights, value):
+    """The index numerator with all patches, and without each patch in turn, by all-pairs shortest paths."""
+    def numerator(keep):
+        sub = costs[np.ix_(keep, keep)]
+        paths = shortest_path(np.where(np.isfinite(sub), sub, 0.0), directed=False)
+        # zero-cost links vanish in a sparse graph: treat touching patches as joined explicitly
+        paths = np.minimum(paths, np.where(sub == 0, 0.0, np.inf))
+        return weights[keep] @ value(paths) @ weights[keep]
+    everything = np.arange(len(weights))
+    return numerator(everything), [numerator(everything[everything != k]) for k in everything]
+
+
+@st.composite
+def landscapes(draw):
+    count = draw(st.integers(2, 9))
+    points = np.array(draw(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), min_size=count,
+                                    max_size=count)), dtype=float) * 1000.0
+    distances = np.hypot(*(points[:, None, :] - points[None, :, :]).transpose(2, 0, 1))
+    weights = np.array(draw(st.lists(st.integers(0, 9), min_size=count, max_size=count)), dtype=float)
+    return distances, weights + np.eye(count)[0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(landscapes(), st.sampled_from([3000.0, 8000.0, 20000.0]))
+def test_every_fraction_equals_removal_by_brute_force(landscape, threshold):
+    distances, weights = landscape
+    frame, result = patches.patch_importance(distances, weights, threshold, 5000.0, 0.3)
+    iic_costs = patches.iic_links(distances, threshold)
+    pc_costs, limit = patches.pc_links(distances, 5000.0, 0.3)
+    for name, costs, value in (('dIIC', iic_costs, patches.iic_pair_value),
+                               ('dPC', pc_costs, lambda paths: np.where(paths <= limit, np.exp(-paths), 0.0))):
+        whole, without = brute_force(costs, weights, value)
+        assert frame[name].to_numpy() == pytest.approx(100 * (whole - np.array(without)) / whole, abs=1e-9)
+        parts = frame[name + '_intra'] + frame[name + '_flux'] + frame[name + '_connector']
+        assert frame[name].to_numpy() == pytest.approx(parts.to_numpy(), abs=1e-9)
+        assert (frame[name + '_connector'] >= -1e-9).all()
+        assert getattr(result, name[1:].lower() + '_num') == pytest.approx(whole)
+
+
+def test_patches_too_far_apart_have_only_their_own_share():
+    frame, landscape = patches.patch_importance(chain(50000), [1.0, 3.0], 1000, 1000, 0.5, 100.0)
+    assert landscape.components == 2 and landscape.iic == pytest.approx(10 / 100 ** 2)
+    assert frame['dIIC_flux'].tolist() == [0.0, 0.0] and frame['dIIC'].tolist() == pytest.approx([10.0, 90.0])
+
+
+@pytest.mark.parametrize('attributes, message', [
+    ([1.0, -2.0], 'Patch 2 has the attribute -2.0'),
+    ([1.0, float('nan')], 'Patch 2 has the attribute nan'),
+    ([0.0, 0.0], 'Every patch has the attribute 0'),
+    ([], 'There are no patches'),
+])
+def test_bad_attributes_are_named(attributes, message):
+    distances = chain(*([1000.0] * (len(attributes) - 1))) if attributes else np.zeros((0, 0))
+    with pytest.raises(EngineError) as raised:
+        patches.patch_importance(distances, attributes, 1000, 1000, 0.5)
+    assert message in raised.value.template.format(**raised.value.params)
+
+
+def test_a_landscape_smaller_than_its_patches_is_refused():
+    with pytest.raises(EngineError):
+        patches.patch_importance(chain(1000), [5.0, 5.0], 1000, 1000, 0.5, landscape_attribute=9.0)
+
+
+def test_a_cancelled_run_raises():
+    with pytest.raises(Canceled):
+        patches.patch_importance(chain(1000, 1000), [1.0, 1.0, 1.0], 1000, 1000, 0.5, progress=lambda f: False)
+
+
+def test_least_cost_distances_on_a_uniform_raster_are_resistance_times_the_cell_centre_gap():
+    resistance = np.full((5, 12), 2.0)
+    graph = CostGraph(resistance, 10.0, 10.0)
+    cells = [np.array([12, 24]), np.array([19]), np.array([35, 47])]  # columns 0, 7 and 11
+    distances = patches.least_cost_distances(graph, cells)
+    assert distances[0, 1] == pytest.approx(2.0 * 70.0)
+    assert distances[1, 2] == pytest.approx(2.0 * (30.0 + math.sqrt(2) * 10.0))  # (1, 7) to (2, 11)
+    assert (distances == distances.T).all() and (np.diag(distances) == 0).all()
