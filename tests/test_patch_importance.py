@@ -116,3 +116,118 @@ def test_least_cost_distances_on_a_uniform_raster_are_resistance_times_the_cell_
     assert distances[0, 1] == pytest.approx(2.0 * 70.0)
     assert distances[1, 2] == pytest.approx(2.0 * (30.0 + math.sqrt(2) * 10.0))  # (1, 7) to (2, 11)
     assert (distances == distances.T).all() and (np.diag(distances) == 0).all()
+
+
+# ---- the algorithm, as batch users run it ---------------------------------------------------------------------
+
+def squares(*lefts, size=1000.0, y=0.0):
+    """WKT squares ``size`` m wide with their left edges at ``lefts`` (EPSG:32650 metres)."""
+    x0, y0 = 500000.0, 4000000.0 + y
+    return ['POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))'.format(x0 + left, y0, x0 + left + size, y0 + size)
+            for left in lefts]
+
+
+def row_of_patches(tmp_path, crs='EPSG:32650'):
+    """Three 1 km squares in a row, 1 km apart edge to edge: 100 ha each."""
+    from support import wkt_layer
+
+    layer = wkt_layer('patches 斑块', 'Polygon', 'EPSG:32650', squares(0, 2000, 4000), ['西', '中', '东'], field='名称')
+    if crs == 'EPSG:32650':
+        return layer
+    import processing
+    return processing.run('native:reprojectlayer', {'INPUT': layer, 'TARGET_CRS': crs,
+                                                    'OUTPUT': str(tmp_path / 'patches.gpkg')})['OUTPUT']
+
+
+def importance_rows(result):
+    """The patches of an OUTPUT memory layer by name."""
+    return {feature['名称']: feature for feature in result['OUTPUT'].getFeatures()}
+
+
+def test_processing_run_gives_the_hand_values_of_three_patches(qgis_app):
+    from support import run
+
+    result = run('patchimportance', PATCHES=row_of_patches(None), THRESHOLD=1000, DISTANCE=1000, PROBABILITY=0.5,
+                 LANDSCAPE_AREA=1000, temporary_outputs=('OUTPUT', 'OUTPUT_SUMMARY'))
+    rows = importance_rows(result)
+    a = np.array([100.0, 100.0, 100.0])
+    pc_num = 3 * 100 ** 2 + 2 * 100 * 100 * (0.5 + 0.5 + 0.25)
+    assert rows['中']['dPC_flux'] == pytest.approx(100 * 2 * 100 * 100 * (0.5 + 0.5) / pc_num)
+    assert rows['西']['dPC_intra'] == pytest.approx(100 * a[0] ** 2 / pc_num)
+    assert rows['中']['rank'] == 1 and {rows['西']['rank'], rows['东']['rank']} == {2}
+    iic_num = 3 * 100 ** 2 + 2 * 100 * 100 * (0.5 + 0.5 + 1 / 3)
+    assert rows['中']['dIIC_connector'] == pytest.approx(100 * 2 * 100 * 100 / 3 / iic_num)
+    summary, = result['OUTPUT_SUMMARY'].getFeatures()
+    assert summary['pc'] == pytest.approx(pc_num / 1000 ** 2) and summary['patches'] == 3
+    assert summary['ec_pc'] == pytest.approx(math.sqrt(pc_num))
+
+
+def test_geographic_patches_are_measured_in_metres(qgis_app, tmp_path):
+    from support import run
+
+    projected = run('patchimportance', PATCHES=row_of_patches(None), THRESHOLD=1000, DISTANCE=1000,
+                    temporary_outputs=('OUTPUT',))
+    geographic = run('patchimportance', PATCHES=row_of_patches(tmp_path, 'EPSG:4326'), THRESHOLD=1000,
+                     DISTANCE=1000, temporary_outputs=('OUTPUT',))
+    for name, feature in importance_rows(projected).items():
+        assert importance_rows(geographic)[name]['dPC'] == pytest.approx(feature['dPC'], rel=1e-3)
+
+
+def test_least_cost_distances_follow_the_resistance(qgis_app, tmp_path):
+    from support import geotiff, run
+
+    resistance = np.ones((20, 60))
+    resistance[:, 25:35] = 50.0  # a band of high resistance between the middle and the east patch
+    raster = geotiff(tmp_path / 'resistance.tif', resistance, 100.0, y0=4000000.0 + 1500.0)
+    result = run('patchimportance', PATCHES=row_of_patches(None), DISTANCE_MODE=1, RESISTANCE=raster,
+                 THRESHOLD=1500, DISTANCE=1000, temporary_outputs=('OUTPUT', 'OUTPUT_SUMMARY'))
+    rows = importance_rows(result)
+    assert rows['东']['dIIC_flux'] == pytest.approx(0.0)  # cut off by the band
+    assert rows['西']['dIIC_flux'] > 0 and rows['中']['dPC'] > rows['东']['dPC']
+
+
+def test_least_cost_without_a_resistance_raster_is_refused(qgis_app):
+    from qgis.core import QgsProcessingException
+    from support import run
+
+    with pytest.raises(QgsProcessingException, match='resistance raster'):
+        run('patchimportance', PATCHES=row_of_patches(None), DISTANCE_MODE=1, temporary_outputs=('OUTPUT',))
+
+
+def test_a_patch_without_an_attribute_value_is_named(qgis_app):
+    from qgis.core import QgsProcessingException
+    from support import memory_layer, run
+
+    layer = memory_layer('quality', 'Polygon', 'EPSG:32650', 'field=q:double',
+                         [(squares(0)[0], [1.5]), (squares(2000)[0], [None])])
+    with pytest.raises(QgsProcessingException, match=r'feature id 2 has no value in the attribute field "q"'):
+        run('patchimportance', PATCHES=layer, ATTRIBUTE='q', temporary_outputs=('OUTPUT',))
+
+
+def test_results_of_an_earlier_run_are_replaced_not_duplicated(qgis_app):
+    from support import RecordingFeedback, run
+
+    first = run('patchimportance', PATCHES=row_of_patches(None), THRESHOLD=1000, DISTANCE=1000,
+                temporary_outputs=('OUTPUT',))
+    feedback = RecordingFeedback()
+    again = run('patchimportance', feedback=feedback, PATCHES=first['OUTPUT'], THRESHOLD=1000, DISTANCE=1000,
+                temporary_outputs=('OUTPUT',))
+    names = again['OUTPUT'].fields().names()
+    assert names.count('dPC') == 1 and names[0] == '名称'
+    assert any('replaced' in line and 'dPC' in line for line in feedback.lines)
+
+
+@pytest.mark.external
+def test_qgis_process_in_a_chinese_folder(qgis_process, tmp_path):
+    from osgeo import ogr
+    from qgis.core import QgsVectorLayer
+    from support import geopackage
+
+    patches_path = geopackage(str(tmp_path / '源地' / 'patches.gpkg'), 32650, [('id', ogr.OFTInteger)],
+                              [(wkt, {'id': index}) for index, wkt in enumerate(squares(0, 2000, 4000))])
+    code, result, output = qgis_process('patchimportance', PATCHES=patches_path, THRESHOLD=1000, DISTANCE=1000,
+                                        OUTPUT=str(tmp_path / '源地' / 'importance.gpkg'),
+                                        OUTPUT_SUMMARY=str(tmp_path / '源地' / 'summary.gpkg'))
+    assert code == 0, output
+    layer = QgsVectorLayer(str(tmp_path / '源地' / 'importance.gpkg'))
+    assert sorted(feature['rank'] for feature in layer.getFeatures()) == [1, 2, 2]
