@@ -33,6 +33,9 @@ def test_bad_sources_are_named(areas, resistances, expected):
     assert expected in raised.value.template.format(**raised.value.params)
 
 
+LINK_FIELDS = 'field=from_id:string&field=to_id:string&field=cwd:double'
+
+
 def squares(*lefts):
     x0, y0 = 500000.0, 3999000.0
     return ['POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))'.format(x0 + left, y0, x0 + left + 1000, y0 + 1000)
@@ -45,7 +48,8 @@ def uniform_resistance(tmp_path, value=2.0):
 
 
 def test_every_pair_by_hand_on_a_uniform_raster(qgis_app, tmp_path):
-    sources = wkt_layer('sources 源地', 'Polygon', 'EPSG:32650', squares(0, 2000, 4000), ['甲', '乙', '丙'], field='名称')
+    sources = wkt_layer('sources 源地', 'Polygon', 'EPSG:32650', squares(0, 2000, 4000), ['甲', '乙', '丙'],
+                        field='名称')
     result = run('gravitymodel', SOURCES=sources, SOURCE_ID_FIELD='名称', RESISTANCE=uniform_resistance(tmp_path),
                  temporary_outputs=('OUTPUT_LINKS', 'OUTPUT_MATRIX'))
     links = {(f['from_id'], f['to_id']): f for f in result['OUTPUT_LINKS'].getFeatures()}
@@ -62,7 +66,7 @@ def test_every_pair_by_hand_on_a_uniform_raster(qgis_app, tmp_path):
 
 def test_links_from_corridornetwork_are_rated_with_their_cwd(qgis_app, tmp_path):
     sources = wkt_layer('sources', 'Polygon', 'EPSG:32650', squares(0, 2000, 4000), ['A', 'B', 'C'], field='id')
-    links = memory_layer('links', 'LineString', 'EPSG:32650', 'field=from_id:string&field=to_id:string&field=cwd:double',
+    links = memory_layer('links', 'LineString', 'EPSG:32650', LINK_FIELDS,
                          [('LINESTRING(501000 3999500, 502000 3999500)', ['A', 'B', 1000.0]),
                           ('LINESTRING(503000 3999500, 504000 3999500)', ['B', 'C', 4000.0])])
     result = run('gravitymodel', SOURCES=sources, SOURCE_ID_FIELD='id', RESISTANCE=uniform_resistance(tmp_path),
@@ -76,7 +80,7 @@ def test_links_from_corridornetwork_are_rated_with_their_cwd(qgis_app, tmp_path)
 
 def test_a_link_to_an_unknown_source_is_named(qgis_app, tmp_path):
     sources = wkt_layer('sources', 'Polygon', 'EPSG:32650', squares(0, 2000), ['A', 'B'], field='id')
-    links = memory_layer('links', 'LineString', 'EPSG:32650', 'field=from_id:string&field=to_id:string&field=cwd:double',
+    links = memory_layer('links', 'LineString', 'EPSG:32650', LINK_FIELDS,
                          [('LINESTRING(501000 3999500, 502000 3999500)', ['A', 'Z', 1000.0])])
     with pytest.raises(QgsProcessingException, match='joins source "Z", which is not among the sources'):
         run('gravitymodel', SOURCES=sources, SOURCE_ID_FIELD='id', RESISTANCE=uniform_resistance(tmp_path),
@@ -96,7 +100,7 @@ def test_the_mean_resistance_leaves_out_nodata_cells_under_a_source(qgis_app, tm
     values[:, 0:3] = np.nan  # part of A on nodata
     values[:, 20:25] = 4.0   # half of B at 4
     raster = geotiff(tmp_path / 'holes.tif', values, 100.0)
-    links = memory_layer('links', 'LineString', 'EPSG:32650', 'field=from_id:string&field=to_id:string&field=cwd:double',
+    links = memory_layer('links', 'LineString', 'EPSG:32650', LINK_FIELDS,
                          [('LINESTRING(501000 3999500, 502000 3999500)', ['A', 'B', 1000.0])])
     result = run('gravitymodel', SOURCES=sources, SOURCE_ID_FIELD='id', RESISTANCE=raster, LINKS=links,
                  temporary_outputs=('OUTPUT_LINKS',))
