@@ -24,8 +24,9 @@ def workflow_texts():
     """(model file, id, translated name, translated help) of each shipped workflow."""
     return [
         ('zone_reserve.model3', 'zonereserve', tr('Zone a biosphere reserve'),
-         tr('Generates core, buffer and transition zones around the cores, checks them under the MAB generic profile '
-            'and reports the area and share of each zone: generatezones, validatezones and zonestatistics in one run.')),
+         tr('Generates core, buffer and transition zones around the cores, checks them under the MAB generic '
+            'profile and reports the area and share of each zone: generatezones, validatezones and zonestatistics '
+            'in one run.')),
     ]
 
 
