@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scipy.sparse.csgraph import shortest_path
+from scipy.sparse.csgraph import csgraph_from_dense, shortest_path
 
 from reserve_planner.processing.engine import patches
 from reserve_planner.processing.engine.costdistance import Canceled, CostGraph
@@ -41,12 +41,10 @@ def test_three_patches_in_a_row_by_hand():
 
 
 def brute_force(costs, weights, value):
-    """The index numerator with all patches, and without each patch in turn, by all-pairs shortest paths."""
+    """The index numerator with all patches, and without each patch in turn, by all-pairs shortest paths
+    (csgraph_from_dense keeps zero-cost links between touching patches as links)."""
     def numerator(keep):
-        sub = costs[np.ix_(keep, keep)]
-        paths = shortest_path(np.where(np.isfinite(sub), sub, 0.0), directed=False)
-        # zero-cost links vanish in a sparse graph: treat touching patches as joined explicitly
-        paths = np.minimum(paths, np.where(sub == 0, 0.0, np.inf))
+        paths = shortest_path(csgraph_from_dense(costs[np.ix_(keep, keep)], null_value=np.inf), directed=False)
         return weights[keep] @ value(paths) @ weights[keep]
     everything = np.arange(len(weights))
     return numerator(everything), [numerator(everything[everything != k]) for k in everything]
