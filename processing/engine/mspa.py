@@ -11,12 +11,18 @@ Input: a uint8 map with 0 = missing, 1 = background, 2 = foreground (GuidosToolb
 Memory: about 40 bytes per cell at the peak (the distance transforms).
 """
 
+import math
 from collections import namedtuple
 
 import numpy as np
+from osgeo import gdal, ogr, osr
 from scipy import ndimage
+from shapely import wkb
+from shapely.ops import unary_union
 
+from .costdistance import Canceled
 from .messages import EngineError, N_
+from .raster import gdal_exceptions
 
 MISSING, BACKGROUND, FOREGROUND = 0, 1, 2
 
@@ -33,6 +39,8 @@ CLASSES = (
     MSPAClass(129, N_('Missing'), '#ffffff'),
 )
 """GuidosToolbox's seven foreground classes, background and missing: code, name, colour (its colour table)."""
+FOREGROUND_CLASSES = 7
+BACKGROUND_CLASS = CLASSES[7]
 
 TRANSITION_BITS = 2 | 4
 """Edge and perforation bits a loop or bridge keeps where it crosses an edge or perforation (35, 37, 67, 69)."""
@@ -47,19 +55,20 @@ SQRT2 = np.float32(np.sqrt(2.0))
 NO_FOREGROUND = N_('The map has no foreground cell: MSPA needs at least one. Check the foreground values.')
 
 
+CLASS_BITS = ((64, 65), (32, 33), (16, 17), (8, 9), (4, 5), (2, 3), (1, 1))
+"""Bit of an output code and the class it stands for, strongest first (a bridge crossing an edge is a bridge)."""
+
+
 def class_of(code):
-    """The MSPAClass a GuidosToolbox output ``code`` belongs to (internal and transition variants included),
-    or None for enclosed background (220)."""
+    """The MSPAClass an output ``code`` belongs to: internal (+100) and transition variants with their class,
+    enclosed background (220) with background."""
     if code == CODE_MISSING:
         return CLASSES[-1]
-    if code == ENCLOSED_BACKGROUND:
-        return None
-    base = code - INTERNAL_OFFSET if code >= INTERNAL_OFFSET else code
-    if base & 64:
-        base = 65
-    elif base & 32:
-        base = 33
-    return next(item for item in CLASSES if item.code == base)
+    base = code - INTERNAL_OFFSET if INTERNAL_OFFSET <= code < ENCLOSED_BACKGROUND else code
+    for bit, class_code in CLASS_BITS:
+        if base & bit and code != ENCLOSED_BACKGROUND:
+            return next(item for item in CLASSES if item.code == class_code)
+    return BACKGROUND_CLASS
 
 
 def binary_map(values, foreground, missing=(), nodata_mask=None):
@@ -93,7 +102,7 @@ def binary_map(values, foreground, missing=(), nodata_mask=None):
     return result
 
 
-def mspa(map_, edge_width=1, connectivity=8, internal=True):
+def mspa(map_, edge_width=1, connectivity=8, internal=True, progress=None, is_canceled=None):
     """GuidosToolbox's MSPA classes of a binary map.
 
     Parameters
@@ -108,6 +117,10 @@ def mspa(map_, edge_width=1, connectivity=8, internal=True):
     internal : bool
         Add 100 to every class inside a hole of a core (background there becomes 100) and mark other enclosed
         background 220.
+    progress : callable, optional
+        Called with the percentage done (0-100).
+    is_canceled : callable, optional
+        Returns True to stop the run (Canceled is raised).
 
     Returns
     -------
@@ -118,35 +131,62 @@ def mspa(map_, edge_width=1, connectivity=8, internal=True):
     Raises
     ------
     EngineError
-        When the map has no foreground cell.
+        When the map has no foreground cell or the edge width is below 1.
+    Canceled
+        When ``is_canceled()`` returned True.
     """
     map_ = np.asarray(map_, np.uint8)
+    if edge_width < 1:
+        raise EngineError(N_('The edge width must be at least 1 cell (it is {width}).'), width=edge_width)
     if not (map_ == FOREGROUND).any():
         raise EngineError(NO_FOREGROUND)
+    report = Progress(progress, is_canceled)
     geometry = Geometry(edge_width, connectivity)
-    frame = geometry.frame
-    analysed = replicate_border(foreground_for_analysis(map_, geometry.threshold), frame)
-    core = within_distance_of_background(analysed, geometry.threshold, strict=True, outside=False)
-    patches_with_core = reconstruct(core, analysed, geometry.fg_structure)
-    islets = analysed & ~patches_with_core
+    analysed = replicate_border(foreground_for_analysis(map_, geometry.threshold), geometry.frame)
+    core = far_from_outside(analysed, geometry.threshold)
+    islets = analysed & ~reconstruct(core, analysed, geometry.fg_structure)
     opening = core | external_boundary(core, geometry.threshold)
+    report(15)
     edges = nested_edges(core, geometry)
     perforation = opening & ~core & ~edges
     residues = analysed & ~core & ~islets & ~perforation & ~edges
-    skeleton = anchored_skeleton(opening | residues, core, geometry.connectivity)
-    core[:2, :] = core[-2:, :] = False
-    core[:, :2] = core[:, -2:] = False
+    report(30)
+    skeleton = anchored_skeleton(opening | residues, core, geometry.connectivity, is_canceled)
+    clear_frame(core, 2)
+    report(60)
     connector = connectors(skeleton & ~core, (opening & ~core) | residues, geometry)
+    report(75)
     bridges = bridging(connector, core, opening, geometry.fg_structure)
-    out = analysed.astype(np.uint8)
-    out |= (edges.astype(np.uint8) << 1) | (perforation.astype(np.uint8) << 2) | (islets.astype(np.uint8) << 3)
-    out |= (core.astype(np.uint8) << 4) | (bridges.astype(np.uint8) << 5)
-    out |= (connector & ~bridges).astype(np.uint8) << 6
+    report(85)
+    out = analysed.view(np.uint8).copy()
+    for bit, mask in ((1, edges), (2, perforation), (3, islets), (4, core), (5, bridges), (6, connector & ~bridges)):
+        out |= mask.view(np.uint8) << bit
     if internal:
         add_internal(out, core, map_, geometry)
+    frame = geometry.frame
     out = out[frame:-frame, frame:-frame]
     out[map_ == MISSING] = CODE_MISSING
+    report(100)
     return out
+
+
+class Progress:
+    """Reports the percentage done and stops the run when the caller cancels."""
+
+    def __init__(self, progress, is_canceled):
+        self.progress = progress
+        self.is_canceled = is_canceled
+
+    def __call__(self, percent):
+        check_cancel(self.is_canceled)
+        if self.progress is not None:
+            self.progress(percent)
+
+
+def clear_frame(mask, width):
+    """Set the outer ``width`` cells of ``mask`` False (in place)."""
+    mask[:width, :] = mask[-width:, :] = False
+    mask[:, :width] = mask[:, -width:] = False
 
 
 class Geometry:
@@ -166,37 +206,54 @@ class Geometry:
         self.bg_structure = four if connectivity == 8 else eight
 
 
-def squared_distance_to(mask):
-    """Squared Euclidean distance (cells^2, integers as float32) of every cell to the nearest True cell of
-    ``mask``; +inf everywhere when ``mask`` is empty."""
-    if not mask.any():
-        return np.full(mask.shape, np.inf, np.float32)
-    distance = ndimage.distance_transform_edt(~mask)
-    return np.rint(distance * distance).astype(np.float32)
+def disk_rows(threshold):
+    """Half-widths of the disk of cells within ``threshold`` of the centre (float32 distances, like the
+    reference's square-rooted distance transform), by row offset 0, 1, 2, ..."""
+    half_widths = []
+    row = 0
+    while np.sqrt(np.float32(row * row)) <= threshold:
+        column = 0
+        while np.sqrt(np.float32(row * row + (column + 1) ** 2)) <= threshold:
+            column += 1
+        half_widths.append(column)
+        row += 1
+    return half_widths
 
 
-def within(squared, threshold):
-    """Cells whose distance (sqrt of ``squared``, float32 like the reference) is <= ``threshold``."""
-    return np.sqrt(squared) <= threshold
+def near(mask, threshold):
+    """Cells within ``threshold`` cells (Euclidean, inclusive) of a True cell of ``mask`` (the mask included):
+    a dilation by a disk, row by row with running maxima."""
+    half_widths = disk_rows(threshold)
+    if not half_widths:
+        return np.zeros(mask.shape, bool)
+    source = mask.view(np.uint8)
+    widened = {width: ndimage.maximum_filter1d(source, 2 * width + 1, axis=1, mode='constant')
+               for width in set(half_widths)}
+    result = widened[half_widths[0]].copy()
+    rows = mask.shape[0]
+    for offset, width in enumerate(half_widths[1:], start=1):
+        if offset >= rows:
+            break
+        result[offset:] |= widened[width][:-offset]
+        result[:-offset] |= widened[width][offset:]
+    return result.view(bool)
 
 
 def external_boundary(mask, threshold):
     """Cells outside ``mask`` within ``threshold`` cells of it."""
-    return ~mask & within(squared_distance_to(mask), threshold)
+    return ~mask & near(mask, threshold)
 
 
-def within_distance_of_background(mask, threshold, strict, outside):
-    """Cells of ``mask`` farther than ``threshold`` from every cell outside it (``strict``: >, else >=); the
-    array's edge is not background."""
-    distance = np.sqrt(squared_distance_to(~mask))
-    return mask & (distance > threshold if strict else distance >= threshold)
+def far_from_outside(mask, threshold):
+    """Cells of ``mask`` farther than ``threshold`` from every cell outside it (the array's edge is not
+    background)."""
+    return mask & ~near(~mask, threshold)
 
 
 def foreground_for_analysis(map_, threshold):
     """Foreground plus missing cells within ``threshold`` of foreground (no edge along missing areas)."""
     foreground = map_ == FOREGROUND
-    near = within(squared_distance_to(foreground), threshold)
-    return foreground | ((map_ == MISSING) & near)
+    return foreground | ((map_ == MISSING) & near(foreground, threshold))
 
 
 def replicate_border(mask, width):
@@ -222,7 +279,12 @@ def reconstruct(marker, mask, structure):
 def fill_holes(mask, background_structure):
     """``mask`` with every background component (connected by ``background_structure``) that does not touch
     the array's edge filled."""
-    return ndimage.binary_fill_holes(mask, background_structure)
+    labels, count = ndimage.label(~mask, background_structure)
+    outside = np.zeros(count + 1, bool)
+    for edge in (labels[0], labels[-1], labels[:, 0], labels[:, -1]):
+        outside[edge] = True
+    outside[0] = False
+    return ~outside[labels]
 
 
 def nested_edges(core, geometry):
@@ -381,37 +443,31 @@ class Thinning:
             same &= ~simple_neighbour[:, index] | (counts == expected)
         return same
 
-    def run(self, feedback=None):
+    def run(self, is_canceled=None):
         """Delete independent simple cells wave after wave until none is left."""
         cells = np.flatnonzero(self.image & ~self.anchor)
         cells = cells[self.simple_codes[self.codes(cells)]]
         cells = cells[self.independent(cells)]
         while len(cells):
-            check_cancel(feedback)
+            check_cancel(is_canceled)
             self.image[cells] = False
             around = np.unique((cells[:, None] + self.offsets).ravel())
             around = around[self.deletable(around)]
             cells = around[self.independent(around)]
 
 
-def check_cancel(feedback):
-    if feedback is not None and feedback.isCanceled():
-        raise Cancelled()
+def check_cancel(is_canceled):
+    """Raise Canceled when the caller's ``is_canceled()`` says so."""
+    if is_canceled is not None and is_canceled():
+        raise Canceled()
 
 
-class Cancelled(Exception):
-    """The user cancelled the run."""
-
-
-def anchored_skeleton(mask, anchor, connectivity, feedback=None):
+def anchored_skeleton(mask, anchor, connectivity, is_canceled=None):
     """``mask`` thinned to its skeleton, keeping every ``anchor`` cell; its outer 2-cell frame is cleared."""
-    image = mask.copy()
-    image[:2, :] = image[-2:, :] = False
-    image[:, :2] = image[:, -2:] = False
-    anchor = anchor.copy()
-    anchor[:2, :] = anchor[-2:, :] = False
-    anchor[:, :2] = anchor[:, -2:] = False
-    Thinning(image, anchor, connectivity).run(feedback)
+    image, anchor = mask.copy(), anchor.copy()
+    clear_frame(image, 2)
+    clear_frame(anchor, 2)
+    Thinning(image, anchor, connectivity).run(is_canceled)
     return image
 
 
@@ -449,8 +505,7 @@ def geodesic_band(reference, mask, limit):
     band = np.zeros(mask.shape, bool)
     if limit < 1 or not (reference & mask).any():
         return band
-    near = within(squared_distance_to(reference & mask), np.float32(limit + 1.5))
-    padded_mask = np.pad(mask & near, 1)
+    padded_mask = np.pad(mask & near(reference & mask, np.float32(limit + 1.5)), 1)
     width = padded_mask.shape[1]
     flat_mask = padded_mask.ravel()
     state = np.where(flat_mask, 1, 0).astype(np.uint8)
@@ -530,10 +585,14 @@ def bridging(connector, core, opening, structure):
     components, count = ndimage.label(connector, structure)
     if not count:
         return np.zeros(core.shape, bool)
-    index = np.arange(1, count + 1)
-    low = ndimage.minimum(flooded, components, index)
-    high = ndimage.maximum(flooded, components, index)
-    is_bridge = np.concatenate([[False], np.asarray(high) > np.asarray(low)])
+    owner = components[connector]
+    label = flooded[connector]
+    low = np.full(count + 1, np.iinfo(label.dtype).max, label.dtype)
+    high = np.zeros(count + 1, label.dtype)
+    np.minimum.at(low, owner, label)
+    np.maximum.at(high, owner, label)
+    is_bridge = high > low
+    is_bridge[0] = False
     return is_bridge[components]
 
 
@@ -588,3 +647,99 @@ def add_internal(out, core, map_, geometry):
     inside_holes = fill_holes(core_holes, geometry.bg_structure)
     out += np.where(inside_holes, INTERNAL_OFFSET, 0).astype(np.uint8)
     np.maximum(out, np.where(enclosed, ENCLOSED_BACKGROUND, 0).astype(np.uint8), out=out)
+
+
+# --- Areas, statistics and core patches ------------------------------------------------------------------------
+
+def row_cell_areas_ha(geotransform, rows, crs_wkt):
+    """Area in hectares of one cell of each row of a north-up grid: width x height for a projected CRS (metres
+    or feet, by the CRS's linear unit), the exact ellipsoidal area of the latitude-longitude quadrangle for a
+    geographic CRS (so cells shrink toward the poles)."""
+    x_size, y_size = abs(geotransform[1]), abs(geotransform[5])
+    reference = osr.SpatialReference()
+    reference.ImportFromWkt(crs_wkt or '')
+    if crs_wkt and reference.IsGeographic():
+        top = geotransform[3] + np.arange(rows) * geotransform[5]
+        bottom = top + geotransform[5]
+        semi_major, semi_minor = reference.GetSemiMajor(), reference.GetSemiMinor()
+        band = np.abs(authalic_q(np.radians(top), semi_major, semi_minor)
+                      - authalic_q(np.radians(bottom), semi_major, semi_minor))
+        return semi_minor ** 2 * math.radians(x_size) / 2 * band / 1e4
+    metres = reference.GetLinearUnits() if crs_wkt else 1.0
+    return np.full(rows, x_size * y_size * metres * metres / 1e4)
+
+
+def authalic_q(latitude, semi_major, semi_minor):
+    """q(phi) of the ellipsoid's area formula: the area between the equator and latitude phi (radians) over a
+    longitude span d_lambda is b^2 d_lambda q(phi) / 2 (Snyder 1987, eq. 3-12)."""
+    e = math.sqrt(max(1 - (semi_minor / semi_major) ** 2, 0.0))
+    sine = np.sin(latitude)
+    if e == 0:
+        return 2 * sine
+    return sine / (1 - (e * sine) ** 2) + np.log((1 + e * sine) / (1 - e * sine)) / (2 * e)
+
+
+StatisticsRow = namedtuple('StatisticsRow', 'name code cells area_ha share')
+"""One class of the statistics table: share is the percentage of the foreground (None for background and
+missing)."""
+
+
+def class_statistics(codes, row_areas_ha):
+    """Cells, hectares and share of the foreground of each MSPA class (transition and internal variants counted
+    with their class; enclosed background 220 with background), in CLASSES order; ``row_areas_ha``: the area of
+    one cell of each row (row_cell_areas_ha)."""
+    histogram = np.zeros(256, np.int64)
+    hectares = np.zeros(256)
+    for values, cell_area in zip(codes, row_areas_ha):
+        row_histogram = np.bincount(values, minlength=256)
+        histogram += row_histogram
+        hectares += row_histogram * cell_area
+    class_index = np.array([CLASSES.index(class_of(code)) for code in range(256)])
+    cells = np.bincount(class_index, weights=histogram, minlength=len(CLASSES))
+    areas = np.bincount(class_index, weights=hectares, minlength=len(CLASSES))
+    foreground = cells[:FOREGROUND_CLASSES].sum()
+    return [StatisticsRow(item.name, item.code, int(cells[index]), float(areas[index]),
+                          float(100.0 * cells[index] / foreground) if index < FOREGROUND_CLASSES and foreground
+                          else None)
+            for index, item in enumerate(CLASSES)]
+
+
+CorePatch = namedtuple('CorePatch', 'patch_id geometry cells area_ha')
+
+
+@gdal_exceptions()
+def core_patches(codes, connectivity, geotransform, crs_wkt, row_areas_ha):
+    """One polygon per core patch (core cells connected with the foreground ``connectivity``), numbered from 1
+    in raster order, with its cells and hectares; geometries are shapely, in the raster's CRS."""
+    core = (codes & 16).astype(bool) & (codes != CODE_MISSING) & (codes != ENCLOSED_BACKGROUND)
+    structure = np.ones((3, 3), bool) if connectivity == 8 else ndimage.generate_binary_structure(2, 1)
+    labels, count = ndimage.label(core, structure)
+    if not count:
+        return []
+    cells = np.bincount(labels.ravel(), minlength=count + 1)
+    rows = np.broadcast_to(row_areas_ha[:, None], labels.shape)
+    areas = np.bincount(labels.ravel(), weights=rows.ravel(), minlength=count + 1)
+    shapes = polygonize_labels(labels, geotransform, crs_wkt, connectivity)
+    return [CorePatch(patch_id, shapes[patch_id], int(cells[patch_id]), float(areas[patch_id]))
+            for patch_id in range(1, count + 1)]
+
+
+def polygonize_labels(labels, geotransform, crs_wkt, connectivity):
+    """Shapely (multi)polygon of each label > 0 of an integer grid, along cell edges, by label."""
+    rows, cols = labels.shape
+    raster = gdal.GetDriverByName('MEM').Create('', cols, rows, 1, gdal.GDT_Int32)
+    raster.SetGeoTransform(geotransform)
+    band = raster.GetRasterBand(1)
+    band.WriteArray(labels.astype(np.int32))
+    mask_raster = gdal.GetDriverByName('MEM').Create('', cols, rows, 1, gdal.GDT_Byte)
+    mask_band = mask_raster.GetRasterBand(1)
+    mask_band.WriteArray((labels > 0).astype(np.uint8))
+    source = ogr.GetDriverByName('Memory').CreateDataSource('')
+    layer = source.CreateLayer('patches', None, ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn('patch', ogr.OFTInteger))
+    options = ['8CONNECTED=8'] if connectivity == 8 else []
+    gdal.Polygonize(band, mask_band, layer, 0, options)
+    pieces = {}
+    for feature in layer:
+        pieces.setdefault(feature.GetField(0), []).append(wkb.loads(bytes(feature.GetGeometryRef().ExportToWkb())))
+    return {label: parts[0] if len(parts) == 1 else unary_union(parts) for label, parts in pieces.items()}
