@@ -22,7 +22,7 @@ from shapely.ops import unary_union
 
 from .costdistance import Canceled
 from .messages import EngineError, N_
-from .raster import gdal_exceptions
+from .raster import cell_size, gdal_exceptions, raster_errors, require_memory
 
 MISSING, BACKGROUND, FOREGROUND = 0, 1, 2
 
@@ -69,6 +69,75 @@ def class_of(code):
         if base & bit and code != ENCLOSED_BACKGROUND:
             return next(item for item in CLASSES if item.code == class_code)
     return BACKGROUND_CLASS
+
+
+ClassMap = namedtuple('ClassMap', 'values nodata geotransform crs_wkt')
+"""Band 1 of a raster in its own data type, the mask of its cells without data, its geotransform and CRS."""
+
+BYTES_PER_CELL = 48
+"""Peak memory of a run per cell (measured by tests/benchmarks/bench_mspa.py): the boolean layers of the
+analysis (1 byte each), the component labels and the thinning's working arrays."""
+
+
+def read_class_map(path):
+    """Band 1 of the raster at ``path`` as a ClassMap; an EngineError names the file when GDAL cannot read it or
+    when an MSPA run on it would not fit in memory."""
+    require_memory(path, BYTES_PER_CELL)
+    with raster_errors(path):
+        dataset = gdal.Open(path)
+        band = dataset.GetRasterBand(1)
+        values = band.ReadAsArray()
+        nodata_value = band.GetNoDataValue()
+        nodata = np.zeros(values.shape, bool) if nodata_value is None else values == nodata_value
+        if values.dtype.kind == 'f':
+            nodata |= np.isnan(values)
+        cell_size(dataset.GetGeoTransform())
+        return ClassMap(values, nodata, dataset.GetGeoTransform(), dataset.GetProjection())
+
+
+def present_values(class_map):
+    """Sorted distinct values of the cells with data."""
+    values = class_map.values[~class_map.nodata]
+    if values.dtype.kind in 'ub' and values.size:
+        return np.flatnonzero(np.bincount(values.ravel().astype(np.int64)))
+    return np.unique(values)
+
+
+def check_classes(class_map, foreground, missing, layer):
+    """Refuse class values MSPA cannot use; return the warnings (template, parameters) for values given that do
+    not occur in the raster named ``layer``.
+
+    Raises EngineError when the raster has no cell with data, when a value is both foreground and missing, or
+    when no foreground value occurs (an all-background map).
+    """
+    present = present_values(class_map)
+    if not len(present):
+        raise EngineError(N_('The raster {layer} has no cell with data: MSPA needs a map of foreground and '
+                             'background.'), layer=layer)
+    both = sorted(set(foreground) & set(missing))
+    if both:
+        raise EngineError(N_('The values {values} are given both as foreground and as missing; give each value '
+                             'once.'), values=listed(both))
+    occurring = set(present.tolist())
+    absent_foreground = [value for value in foreground if value not in occurring]
+    if len(absent_foreground) == len(foreground):
+        raise EngineError(N_('None of the foreground values {values} occurs in the raster {layer}, so every cell '
+                             'would be background. Its values are {present}: give the habitat classes as '
+                             'foreground.'), values=listed(foreground), layer=layer, present=listed(present[:30]))
+    warnings = []
+    if absent_foreground:
+        warnings.append((N_('The foreground values {values} do not occur in the raster {layer}.'),
+                         {'values': listed(absent_foreground), 'layer': layer}))
+    absent_missing = [value for value in missing if value not in occurring]
+    if absent_missing:
+        warnings.append((N_('The missing values {values} do not occur in the raster {layer}.'),
+                         {'values': listed(absent_missing), 'layer': layer}))
+    return warnings
+
+
+def listed(values):
+    """Values as '1, 2, 3' (integers without a decimal point)."""
+    return ', '.join('{:g}'.format(value) for value in values)
 
 
 def binary_map(values, foreground, missing=(), nodata_mask=None):

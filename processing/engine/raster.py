@@ -169,8 +169,9 @@ def cell_size(geotransform):
 
 def write_geotiff(path, array, geotransform, crs_wkt, nodata=-9999.0, fast=False):
     """Write ``array`` (NaN = nodata; uint8 as Byte, other integers as Int32; ``nodata`` None: no nodata
-    value) as a compressed GeoTIFF, atomically: a cancelled or failed write leaves no file at ``path``. ``fast`` compresses at DEFLATE level 1 on every CPU, with the
-    floating-point predictor for float arrays (large float rasters such as cost surfaces)."""
+    value) as a compressed GeoTIFF, atomically: a cancelled or failed write leaves no file at ``path``.
+    ``fast`` compresses at DEFLATE level 1 on every CPU, with the floating-point predictor for float arrays
+    (large float rasters such as cost surfaces)."""
     folder = os.path.dirname(os.path.abspath(path))
     partial = os.path.join(folder, '.partial-{}.tif'.format(uuid.uuid4().hex))
     data_type = gdal.GDT_Float32 if array.dtype == np.float32 else gdal.GDT_Float64
