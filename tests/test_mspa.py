@@ -22,6 +22,8 @@ from qgis.core import (
     QgsRasterLayer,
     QgsVectorLayer,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scipy import ndimage
 
 from reserve_planner.processing.algorithms import mspa as algorithm
@@ -192,6 +194,41 @@ def test_missing_cells_near_foreground_draw_no_edge():
 def test_the_output_is_deterministic(shared_dir):
     binary = read_codes(reference_cases(shared_dir)[3][0])
     assert (mspa.mspa(binary, 2) == mspa.mspa(binary, 2)).all()
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 2 ** 32 - 1), rows=st.integers(1, 60), cols=st.integers(1, 60),
+       edge_width=st.integers(1, 4), connectivity=st.sampled_from([8, 4]), internal=st.booleans())
+def test_classes_keep_foreground_background_and_missing_apart(seed, rows, cols, edge_width, connectivity, internal):
+    """Any map: foreground cells get a foreground class, background a background code, missing 129; core is
+    exactly the foreground farther than edge width + 0.98 cells from background (missing cells near foreground
+    count as foreground, the map's edge is not background; near the map's corners the reference's frame is
+    background, so cells there are left out)."""
+    rng = np.random.default_rng(seed)
+    noise = ndimage.gaussian_filter(rng.random((rows, cols)), 1.5)
+    binary = np.where(noise < np.median(noise), mspa.FOREGROUND, mspa.BACKGROUND).astype(np.uint8)
+    binary[rng.random((rows, cols)) < 0.05] = mspa.MISSING
+    if not (binary == mspa.FOREGROUND).any():
+        binary[0, 0] = mspa.FOREGROUND
+    codes = mspa.mspa(binary, edge_width, connectivity, internal)
+    assert (codes[binary == mspa.MISSING] == 129).all()
+    assert not np.isin(codes[binary == mspa.FOREGROUND], [0, 100, 129, 220]).any()
+    assert np.isin(codes[binary == mspa.BACKGROUND], [0, 100, 220]).all()
+    foreground = binary == mspa.FOREGROUND
+    distance = np.full(binary.shape, np.inf)
+    if (binary == mspa.BACKGROUND).any():
+        distance = ndimage.distance_transform_edt(binary != mspa.BACKGROUND)
+    far_from_foreground = ndimage.distance_transform_edt(~foreground) > edge_width + 0.98
+    background_like = (binary == mspa.BACKGROUND) | ((binary == mspa.MISSING) & far_from_foreground)
+    if background_like.any():
+        distance = ndimage.distance_transform_edt(~background_like)
+    core = (codes == 17) | (codes == 117)
+    row, col = np.indices(binary.shape)
+    away_from_corners = np.ones(binary.shape, bool)
+    for corner_row, corner_col in ((-1, -1), (-1, cols), (rows, -1), (rows, cols)):
+        away_from_corners &= np.hypot(row - corner_row, col - corner_col) > edge_width + 0.98
+    rule = foreground & (distance > edge_width + 0.98)
+    assert (core == rule)[away_from_corners].all()
 
 
 # ---------------------------------------------------------------- statistics and core patches

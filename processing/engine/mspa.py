@@ -543,6 +543,8 @@ def anchored_skeleton(mask, anchor, connectivity, is_canceled=None):
 # --- Connectors: the skeleton widened geodesically, then sorted into bridges and loops -----------------------
 
 FOUR_STEPS = ((1, 0), (0, 1), (-1, 0), (0, -1))
+VECTOR_TYPE = np.int16
+"""Rows and columns from a cell back to the start of its straight stretch (never more than the connector width)."""
 
 
 def line_inside(mask, width, base, rows, columns):
@@ -580,9 +582,9 @@ def geodesic_band(reference, mask, limit):
     state = np.where(flat_mask, 1, 0).astype(np.uint8)
     sources = np.flatnonzero(np.pad(reference & mask, 1).ravel())
     state[sources] = 3
-    vector_row = np.zeros(flat_mask.shape, np.int32)
-    vector_column = np.zeros(flat_mask.shape, np.int32)
-    base_length = np.zeros(flat_mask.shape, np.float64)
+    vector_row = np.zeros(flat_mask.shape, VECTOR_TYPE)
+    vector_column = np.zeros(flat_mask.shape, VECTOR_TYPE)
+    base_length = np.zeros(flat_mask.shape, np.float32)
     assigned = state == 3
     steps = [row * width + column for row, column in FOUR_STEPS]
     queue = enqueue(sources, steps, state)
@@ -592,11 +594,13 @@ def geodesic_band(reference, mask, limit):
         if len(fresh):
             distance_min = assign_distances(fresh, steps, width, flat_mask, assigned, vector_row, vector_column,
                                             base_length)
-        distance = np.hypot(vector_row[queue], vector_column[queue]) + base_length[queue]
+        distance = np.hypot(vector_row[queue].astype(np.float64), vector_column[queue]) + base_length[queue]
         waiting = distance > distance_min
         queue = np.concatenate([queue[waiting], enqueue(queue[~waiting], steps, state)])
-    total = (np.hypot(vector_row, vector_column) + base_length).astype(np.float32)
-    inside = assigned & (total > np.float32(0.0001)) & (total <= limit)
+    cells = np.flatnonzero(assigned)
+    total = (np.hypot(vector_row[cells], vector_column[cells]) + base_length[cells]).astype(np.float32)
+    inside = np.zeros(flat_mask.shape, bool)
+    inside[cells[(total > np.float32(0.0001)) & (total <= limit)]] = True
     return inside.reshape(padded_mask.shape)[1:-1, 1:-1]
 
 
@@ -621,11 +625,12 @@ def assign_distances(cells, steps, width, mask, assigned, vector_row, vector_col
     for (row_step, column_step), step in zip(FOUR_STEPS, steps):
         neighbour = cells - step
         usable = assigned[neighbour]
-        row = vector_row[neighbour] + row_step
-        column = vector_column[neighbour] + column_step
-        base = neighbour - vector_row[neighbour] * width - vector_column[neighbour]
+        neighbour_row = vector_row[neighbour].astype(np.int64)
+        neighbour_column = vector_column[neighbour].astype(np.int64)
+        row, column = neighbour_row + row_step, neighbour_column + column_step
+        base = neighbour - neighbour_row * width - neighbour_column
         straight = line_inside(mask, width, base, row, column)
-        neighbour_length = np.hypot(vector_row[neighbour], vector_column[neighbour]) + base_length[neighbour]
+        neighbour_length = np.hypot(neighbour_row, neighbour_column) + base_length[neighbour]
         candidate = np.where(straight, np.hypot(row, column) + base_length[neighbour], neighbour_length + 1)
         better = usable & (candidate < best)
         best = np.where(better, candidate, best)
