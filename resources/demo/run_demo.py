@@ -87,7 +87,7 @@ def steps(out):
             CANDIDATES=path('oecm_scores.gpkg'), SCORE_FIELD='score', COST_FIELD='cost', REGIONS=layer('counties'),
             REGION_FIELD='县名', TARGET=30, OUTPUT=path('oecm_selected.gpkg'), OUTPUT_REGIONS=path('oecm_regions.gpkg'),
             OUTPUT_HTML=path('oecm_selection.html'))),
-    ]
+    ] + mspa_steps(out)
 
 
 def run_steps(batch, out):
@@ -119,6 +119,34 @@ MAPS = (
 )
 
 
+# ---- Ecological sources: MSPA of the demo's forest -------------------------------------------------------------
+
+MSPA_MAP = ('mspa_map.png', 'MSPA of the forest: cores, edges, bridges, loops and branches (GuidosToolbox colours)')
+
+
+def mspa_steps(out):
+    """MSPA of the land cover's forest (class 1) with a 1-cell (100 m) edge, its statistics and core patches."""
+    return [('MSPA of the forest (edge width 100 m)', 'mspa', [], dict(
+        INPUT=raster('landcover.tif'), FOREGROUND='1', EDGE_WIDTH=1, OUTPUT=os.path.join(out, 'mspa.tif'),
+        OUTPUT_STATS=os.path.join(out, 'mspa_statistics.gpkg'), OUTPUT_CORES=os.path.join(out, 'mspa_cores.gpkg')))]
+
+
+def render_mspa_map(out):
+    """Render the MSPA classes with the plugin's GuidosToolbox palette, the core patches outlined."""
+    from qgis.core import QgsRasterLayer, QgsVectorLayer
+    from qgis.PyQt.QtGui import QColor
+
+    classes = QgsRasterLayer(os.path.join(out, 'mspa.tif'), 'MSPA')
+    if not classes.isValid():
+        return
+    classes.loadNamedStyle(os.path.join(STYLES, 'mspa.qml'))
+    cores = QgsVectorLayer(os.path.join(out, 'mspa_cores.gpkg'), 'cores', 'ogr')
+    cores.renderer().symbol().setColor(QColor(0, 0, 0, 0))
+    cores.renderer().symbol().symbolLayer(0).setStrokeColor(QColor('#ffffff'))
+    cores.renderer().symbol().symbolLayer(0).setStrokeWidth(0.3)
+    render_layers([cores, classes], classes.crs(), classes.extent(), os.path.join(out, MSPA_MAP[0]))
+
+
 def start_qgis():
     """A headless QgsApplication kept until the process ends (deleting it earlier crashes Qt)."""
     from qgis.core import QgsApplication
@@ -131,9 +159,7 @@ def start_qgis():
 
 def render_map(out, png, layer_files):
     """Render ``layer_files`` ((file in out, style name), top first) over the land cover with the plugin's styles."""
-    from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsRasterLayer, QgsRectangle, QgsVectorLayer
-    from qgis.PyQt.QtCore import QSize
-    from qgis.PyQt.QtGui import QColor
+    from qgis.core import QgsRasterLayer, QgsRectangle, QgsVectorLayer
 
     layers = []
     for file_name, style in layer_files:
@@ -144,14 +170,23 @@ def render_map(out, png, layer_files):
             layers.append(vector)
     landcover = QgsRasterLayer(raster('landcover.tif'), 'land cover')
     landcover.loadNamedStyle(os.path.join(HERE, 'landcover.qml'))
-    settings = QgsMapSettings()
-    settings.setLayers(layers + [landcover])
-    settings.setDestinationCrs(landcover.crs())
     extent = QgsRectangle()
     for vector in layers:
         extent.combineExtentWith(vector.extent())
     extent = extent if not extent.isEmpty() else landcover.extent()
     extent.scale(1.1)
+    render_layers(layers + [landcover], landcover.crs(), extent, png)
+
+
+def render_layers(layers, crs, extent, png):
+    """Render ``layers`` (top first) over ``extent`` in ``crs`` to a 1200 x 900 PNG."""
+    from qgis.core import QgsMapRendererParallelJob, QgsMapSettings
+    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtGui import QColor
+
+    settings = QgsMapSettings()
+    settings.setLayers(layers)
+    settings.setDestinationCrs(crs)
     settings.setExtent(extent)
     settings.setOutputSize(QSize(1200, 900))
     settings.setBackgroundColor(QColor('white'))
@@ -179,7 +214,7 @@ def write_index(out, results):
             '<table><tr><th>Step</th><th>Algorithm</th><th>Status</th><th>Time</th><th>Results</th><th>Files</th></tr>'
             '{}</table>{}</body></html>').format(
                 '\n'.join(rows), ''.join('<h2>{}</h2><img src="{}" width="900">'.format(html.escape(title), file_name)
-                                         for file_name, title, _layers in MAPS))
+                                         for file_name, title, _layers in MAPS + (MSPA_MAP + ((),),)))
     with open(os.path.join(out, 'index.html'), 'w', encoding='utf-8') as handle:
         handle.write(page)
 
@@ -192,6 +227,7 @@ def main(out):
     start_qgis()
     for file_name, _title, layer_files in MAPS:
         render_map(out, os.path.join(out, file_name), layer_files)
+    render_mspa_map(out)
     write_index(out, results)
     print('Summary: {}'.format(os.path.join(out, 'index.html')))
     return 0 if all(ok for _title, _id, ok, _seconds, _values in results) else 1
