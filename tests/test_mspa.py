@@ -384,8 +384,9 @@ def test_the_output_loads_with_guidostoolbox_colours(qgis_app, shared_dir, tmp_p
                  if isinstance(layer, QgsRasterLayer) and layer.source() == output)
     colours = {item.value: item.color.name() for item in layer.renderer().classes()}
     labels = {item.value: item.label for item in layer.renderer().classes()}
+    assert set(colours) == set(np.unique(read_codes(output)).tolist())
     assert colours[17] == '#00c800' and colours[33] == '#ff0000' and colours[35] == '#000000'
-    assert labels[17] == 'Core' and labels[117] == 'Core (internal)' and labels[35] == 'Bridge (in edge)'
+    assert labels[17] == 'Core' and labels[220] == 'Enclosed background' and labels[35] == 'Bridge (in edge)'
     QgsProject.instance().removeAllMapLayers()
 
 

@@ -97,32 +97,34 @@ def code_colour(code, transition):
     return mspa.class_of(code).colour
 
 
-def palette_renderer(provider, transition):
-    """A paletted renderer of band 1 with GuidosToolbox's colours and translated class names."""
+def palette_renderer(provider, transition, codes=PALETTE_CODES):
+    """A paletted renderer of band 1 with GuidosToolbox's colours and translated class names, for the ``codes``
+    (in legend order)."""
     classes = [QgsPalettedRasterRenderer.Class(code, QColor(code_colour(code, transition)), class_label(code))
-               for code in PALETTE_CODES]
+               for code in PALETTE_CODES if code in codes]
     return QgsPalettedRasterRenderer(provider, 1, classes)
 
 
 class MSPAStyle(QgsProcessingLayerPostProcessorInterface):
     """Styles the MSPA raster as it loads (the palette is built in code so the legend is in the user's
-    language and follows TRANSITION)."""
+    language, follows TRANSITION and lists only the codes the raster holds)."""
 
     _alive = []
 
-    def __init__(self, transition):
+    def __init__(self, transition, codes):
         super().__init__()
         self.transition = transition
+        self.codes = codes
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
         if layer is not None and layer.isValid():
-            layer.setRenderer(palette_renderer(layer.dataProvider(), self.transition))
+            layer.setRenderer(palette_renderer(layer.dataProvider(), self.transition, self.codes))
             layer.triggerRepaint()
 
     @classmethod
-    def attach(cls, context, destination, transition):
+    def attach(cls, context, destination, transition, codes):
         if context.willLoadLayerOnCompletion(destination):
-            processor = cls(transition)
+            processor = cls(transition, codes)
             cls._alive.append(processor)
             context.layerToLoadOnCompletionDetails(destination).setPostProcessor(processor)
 
@@ -249,7 +251,7 @@ class MSPA(ReservePlannerAlgorithm):
             raise QgsProcessingException(tr('The run was cancelled; no output was written.')) from None
         feedback.setProgress(85)
         results = self.write_outputs(parameters, context, layer, codes, class_map, statistics, patches, output)
-        MSPAStyle.attach(context, output, transition)
+        MSPAStyle.attach(context, output, transition, set(np.flatnonzero(np.bincount(codes.ravel())).tolist()))
         feedback.setProgress(100)
         return results
 
