@@ -233,11 +233,11 @@ def test_classes_keep_foreground_background_and_missing_apart(seed, rows, cols, 
 
 # ---------------------------------------------------------------- statistics and core patches
 
-def run_with_tables(source, tmp_path, **parameters):
+def run_with_tables(source, tmp_path, feedback=None, **parameters):
     parameters.setdefault('FOREGROUND', '2')
     parameters.setdefault('MISSING', '0')
-    result = run('mspa', INPUT=source, OUTPUT=str(tmp_path / 'classes.tif'), OUTPUT_STATS='TEMPORARY_OUTPUT',
-                 OUTPUT_CORES='TEMPORARY_OUTPUT', **parameters)
+    result = run('mspa', feedback=feedback, INPUT=source, OUTPUT=str(tmp_path / 'classes.tif'),
+                 OUTPUT_STATS='TEMPORARY_OUTPUT', OUTPUT_CORES='TEMPORARY_OUTPUT', **parameters)
     return result, read_codes(result['OUTPUT'])
 
 
@@ -277,7 +277,9 @@ def test_geographic_raster_areas_are_true_cell_areas(qgis_app, tmp_path):
     values = np.ones((40, 40))
     values[5:35, 5:35] = 2
     source = geotiff(tmp_path / 'geographic.tif', values, 0.01, epsg=4326, x0=110.0, y0=40.0)
-    result, codes = run_with_tables(source, tmp_path, MISSING='')
+    feedback = RecordingFeedback()
+    result, codes = run_with_tables(source, tmp_path, MISSING='', feedback=feedback)
+    assert any('geographic coordinates' in line and 'counts cells' in line for line in feedback.lines)
     measure = QgsDistanceArea()
     measure.setSourceCrs(QgsCoordinateReferenceSystem('EPSG:4326'), QgsProject.instance().transformContext())
     measure.setEllipsoid('EPSG:7030')

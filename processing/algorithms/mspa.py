@@ -218,33 +218,29 @@ class MSPA(ReservePlannerAlgorithm):
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         if layer is None:
             raise QgsProcessingException(self.invalidRasterError(parameters, self.INPUT))
-        foreground = parse_values(self.parameterAsString(parameters, self.FOREGROUND, context),
-                                  self.tr('Foreground values'))
-        if not foreground:
-            raise QgsProcessingException(self.tr(
-                'Give at least one foreground value: the raster values of the habitat, separated by commas.'))
-        missing = parse_values(self.parameterAsString(parameters, self.MISSING, context), self.tr('Missing values'))
+        foreground, missing = self.class_values(parameters, context)
         edge_width = self.parameterAsInt(parameters, self.EDGE_WIDTH, context)
         connectivity = CONNECTIVITIES[self.parameterAsEnum(parameters, self.CONNECTIVITY, context)]
         transition = self.parameterAsBool(parameters, self.TRANSITION, context)
         internal = self.parameterAsBool(parameters, self.INTERNAL, context)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         label = qgis_io.layer_label(layer)
-
         try:
             class_map = mspa.read_class_map(layer.source())
             for template, values in mspa.check_classes(class_map, foreground, missing, label):
                 feedback.pushWarning(QCoreApplication.translate(TRANSLATION_CONTEXT, template).format(**values))
-            binary = mspa.binary_map(class_map.values, foreground, missing, class_map.nodata)
-            codes = mspa.mspa(binary, edge_width, connectivity, internal,
-                              progress=lambda percent: feedback.setProgress(int(percent * 0.8)),
+            codes = mspa.mspa(mspa.binary_map(class_map.values, foreground, missing, class_map.nodata), edge_width,
+                              connectivity, internal, progress=lambda percent: feedback.setProgress(int(percent * 0.8)),
                               is_canceled=feedback.isCanceled)
             row_areas = mspa.row_cell_areas_ha(class_map.geotransform, codes.shape[0], class_map.crs_wkt)
+            if layer.crs().isGeographic():
+                self.explain_geographic(feedback, label, row_areas)
             statistics = mspa.class_statistics(codes, row_areas)
             patches = None
             if parameters.get(self.OUTPUT_CORES) is not None:
                 patches = mspa.core_patches(codes, connectivity, class_map.geotransform, class_map.crs_wkt,
                                             row_areas)
+            mspa.check_cancel(feedback.isCanceled)
         except EngineError as error:
             raise QgsProcessingException(qgis_io.engine_message(error)) from error
         except Canceled:
@@ -254,6 +250,22 @@ class MSPA(ReservePlannerAlgorithm):
         MSPAStyle.attach(context, output, transition, set(np.flatnonzero(np.bincount(codes.ravel())).tolist()))
         feedback.setProgress(100)
         return results
+
+    def class_values(self, parameters, context):
+        """(foreground, missing) values as numbers; at least one foreground value."""
+        foreground = parse_values(self.parameterAsString(parameters, self.FOREGROUND, context),
+                                  self.tr('Foreground values'))
+        if not foreground:
+            raise QgsProcessingException(self.tr(
+                'Give at least one foreground value: the raster values of the habitat, separated by commas.'))
+        missing = parse_values(self.parameterAsString(parameters, self.MISSING, context), self.tr('Missing values'))
+        return foreground, missing
+
+    def explain_geographic(self, feedback, label, row_areas):
+        feedback.pushInfo(self.tr(
+            'The raster {layer} is in geographic coordinates: the edge width counts cells (one cell is {area:.2f} ha '
+            'at its centre); the areas in the statistics are the true areas of the cells.').format(
+            layer=label, area=float(row_areas[len(row_areas) // 2])))
 
     def write_outputs(self, parameters, context, layer, codes, class_map, statistics, patches, output):
         """Write the raster, the statistics table and the core patches (all computed already)."""

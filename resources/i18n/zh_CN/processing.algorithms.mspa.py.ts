@@ -120,6 +120,10 @@ Outputs: a Byte raster of class codes on the input grid, styled with GuidosToolb
       <translation>只改变颜色：栅格中仍保留代码 35、37、67 和 69。</translation>
     </message>
     <message>
+      <source>The run was cancelled; no output was written.</source>
+      <translation>运行已取消，未写入任何输出。</translation>
+    </message>
+    <message>
       <source>Foreground values</source>
       <translation>前景值</translation>
     </message>
@@ -132,8 +136,8 @@ Outputs: a Byte raster of class codes on the input grid, styled with GuidosToolb
       <translation>缺失值</translation>
     </message>
     <message>
-      <source>The run was cancelled; no output was written.</source>
-      <translation>运行已取消，未写入任何输出。</translation>
+      <source>The raster {layer} is in geographic coordinates: the edge width counts cells (one cell is {area:.2f} ha at its centre); the areas in the statistics are the true areas of the cells.</source>
+      <translation>栅格 {layer} 使用地理坐标：边缘宽度以像元计（其中心处一个像元为 {area:.2f} 公顷）；统计中的面积为像元的真实面积。</translation>
     </message>
   </context>
 </TS>
