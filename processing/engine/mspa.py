@@ -74,9 +74,10 @@ def class_of(code):
 ClassMap = namedtuple('ClassMap', 'values nodata geotransform crs_wkt')
 """Band 1 of a raster in its own data type, the mask of its cells without data, its geotransform and CRS."""
 
-BYTES_PER_CELL = 48
-"""Peak memory of a run per cell (measured by tests/benchmarks/bench_mspa.py): the boolean layers of the
-analysis (1 byte each), the component labels and the thinning's working arrays."""
+BYTES_PER_CELL = 52
+"""Peak memory of a run per cell: about 47 bytes measured by tests/benchmarks/bench_mspa.py on 10 000 x 10 000
+cells (the boolean layers of the analysis, 1 byte each; the component labels, 4 bytes; the geodesic and thinning
+working arrays), plus the raster as read, its nodata mask and the output codes."""
 
 
 def read_class_map(path):
