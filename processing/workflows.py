@@ -27,6 +27,11 @@ def workflow_texts():
          tr('Generates core, buffer and transition zones around the cores, checks them under the MAB generic '
             'profile and reports the area and share of each zone: generatezones, validatezones and zonestatistics '
             'in one run.')),
+        ('security_pattern.model3', 'securitypattern', tr('Ecological security pattern'),
+         tr('The ecological-security-pattern chain in one run: MSPA cores of the habitat classes of a land-cover '
+            'map; their importance for connectivity (dPC); the cores above a dPC and an area threshold become '
+            'ecological sources; a resistance surface from the land cover; the corridor network between the '
+            'sources; its pinch points and barriers; the gravity model of the interaction between sources.')),
     ]
 
 
