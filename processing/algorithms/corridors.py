@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -27,7 +28,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from .. import qgis_io
-from ..engine import corridors, raster
+from ..engine import corridors, link_selection, raster
 from ..engine.costdistance import Canceled
 from ..engine.messages import EngineError
 from .base import ReservePlannerAlgorithm
@@ -39,6 +40,12 @@ CORRIDORS_STYLE = os.path.join(qgis_io.STYLE_DIR, 'corridors.qml')
 
 def tr(text):
     return QCoreApplication.translate('ReservePlannerCorridors', text)
+
+
+def null_if_nan(value):
+    """``value`` as a float for QGIS, NULL when it is NaN (a ratio with a zero distance)."""
+    value = float(value)
+    return NULL if value != value else value
 
 
 def cancelled():
@@ -59,6 +66,11 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
     MAX_CWD = 'MAX_CWD'
     DROP_THROUGH_CORES = 'DROP_THROUGH_CORES'
     WIDTH_CUTOFF = 'WIDTH_CUTOFF'
+    ADJACENCY = 'ADJACENCY'
+    NEIGHBOR_METRIC = 'NEIGHBOR_METRIC'
+    MAX_EUCLIDEAN = 'MAX_EUCLIDEAN'
+    CONNECT_CONSTELLATIONS = 'CONNECT_CONSTELLATIONS'
+    BOUNDING_CIRCLE_BUFFER = 'BOUNDING_CIRCLE_BUFFER'
     OUTPUT_LINKS = 'OUTPUT_LINKS'
     OUTPUT_CORRIDORS = 'OUTPUT_CORRIDORS'
     OUTPUT_CORRIDOR_POLYGONS = 'OUTPUT_CORRIDOR_POLYGONS'
@@ -80,9 +92,21 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
             'distance algorithm, GRASS r.cost and ArcGIS do, in cost-weighted metres (resistance x metres). '
             'A raster that is not in a projected CRS in metres is warped to a local projected CRS for the run, '
             'with a warning.\n'
-            'Maximum nearest neighbours (default 4): each core is linked to its nearest other cores by '
-            'cost-weighted distance; a link is kept when either of its cores chose it (as in Linkage Mapper), '
-            'so a core may have more links than this number. 0 keeps every link.\n'
+            'Adjacency (default all pairs): which pairs of cores are candidate links: every pair, or only cores '
+            'whose cost-weighted allocation zones touch (each cell allocated to the core it is cheapest to reach '
+            'from), whose Euclidean allocation zones touch, or either, as in Linkage Mapper.\n'
+            'Maximum Euclidean distance (metres, 0 = no limit): candidates whose cores lie farther apart, edge to '
+            'edge, are dropped.\n'
+            'Maximum nearest neighbours (default 4): each core is linked to its nearest other cores, by '
+            'cost-weighted or by Euclidean distance (Nearest neighbours measured by); a link is kept when either '
+            'of its cores chose it (as in Linkage Mapper), so a core may have more links than this number. '
+            '0 keeps every link.\n'
+            'Connect constellations (default off): after the nearest neighbours, groups of linked cores that stay '
+            'apart are joined by their shortest candidate link, shortest first, until no candidate joins two '
+            'groups.\n'
+            'Bounding circle buffer (metres, 0 = none): each cost-distance pass runs only inside the circles around '
+            'its core\'s candidate pairs (the circle around both cores\' bounding boxes, widened by this buffer), '
+            'as Linkage Mapper does for speed; corridors are cut at the circle of their pair.\n'
             'Maximum cost-weighted distance (optional, cost-weighted metres): longer links are dropped; empty or 0 '
             'means no limit, as 0 neighbours means all.\n'
             'Drop links through cores (default on): a link whose least-cost path crosses a third core is '
@@ -91,10 +115,10 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
             'normalised corridor value exceeds it are left out of the corridors.\n\n'
             'Outputs, in the CRS of the core layer:\n'
             'Links: one line per kept link, its least-cost path from the first core to the second, with '
-            'from_id, to_id, euc_dist (Euclidean distance in metres between the closest cells of the two '
-            'cores), cwd (cost-weighted distance of the path), lcp_length (length of the path in metres), '
-            'cwd_euc_ratio (cwd / euc_dist) and cwd_path_ratio (cwd / lcp_length, the mean resistance met '
-            'along the path).\n'
+            'from_id, to_id, euc_dist (Euclidean distance in metres between the edges of the two core '
+            'polygons, as in Linkage Mapper), cwd (cost-weighted distance of the path), lcp_length (length of '
+            'the path in metres), cwd_euc_ratio (cwd / euc_dist; empty for cores that touch) and cwd_path_ratio '
+            '(cwd / lcp_length, the mean resistance met along the path).\n'
             'Corridors: a raster on the resistance grid of the normalised least-cost corridor '
             'CWD_A + CWD_B - LCD_AB of each link, the smallest over all links, in cost-weighted metres: 0 along '
             'each least-cost path, growing away from it; nodata beyond the width cutoff.\n'
@@ -119,12 +143,49 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.WIDTH_CUTOFF, self.tr('Corridor width cutoff (cost-weighted m)'),
             QgsProcessingParameterNumber.Double, defaultValue=corridors.DEFAULT_WIDTH_CUTOFF, minValue=0.0))
+        self.add_selection_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_LINKS, self.tr('Links'), QgsProcessing.TypeVectorLine))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_CORRIDORS, self.tr('Corridors (normalised least-cost corridors)')))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_CORRIDOR_POLYGONS, self.tr('Corridor polygons'), QgsProcessing.TypeVectorPolygon))
+
+    def add_selection_parameters(self):
+        """Linkage Mapper's link selection options, after the basic ones."""
+        self.addParameter(QgsProcessingParameterEnum(
+            self.ADJACENCY, self.tr('Candidate links (adjacency)'),
+            [self.tr('All pairs of cores'), self.tr('Cost-weighted allocation zones touch'),
+             self.tr('Euclidean allocation zones touch'), self.tr('Cost-weighted or Euclidean zones touch')],
+            defaultValue=link_selection.ALL_PAIRS))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.NEIGHBOR_METRIC, self.tr('Nearest neighbours measured by'),
+            [self.tr('Cost-weighted distance'), self.tr('Euclidean distance')], defaultValue=link_selection.BY_COST))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MAX_EUCLIDEAN, self.tr('Maximum Euclidean distance between linked cores (m; 0 = no limit)'),
+            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.CONNECT_CONSTELLATIONS, self.tr('Connect constellations (groups of cores left apart)'),
+            defaultValue=False))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.BOUNDING_CIRCLE_BUFFER, self.tr('Bounding circle buffer (m; 0 = whole raster)'),
+            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0))
+
+    def selection_options(self, parameters, context):
+        """The engine's link selection options (LinkOptions fields) from the parameters."""
+        max_cwd = None
+        if parameters.get(self.MAX_CWD) not in (None, ''):
+            max_cwd = self.parameterAsDouble(parameters, self.MAX_CWD, context) or None
+        return {
+            'max_neighbors': self.parameterAsInt(parameters, self.MAX_NEIGHBORS, context),
+            'max_cwd': max_cwd,
+            'drop_through_cores': self.parameterAsBoolean(parameters, self.DROP_THROUGH_CORES, context),
+            'adjacency': self.parameterAsEnum(parameters, self.ADJACENCY, context),
+            'neighbor_metric': self.parameterAsEnum(parameters, self.NEIGHBOR_METRIC, context),
+            'max_euclidean': self.parameterAsDouble(parameters, self.MAX_EUCLIDEAN, context) or None,
+            'connect_constellations': self.parameterAsBoolean(parameters, self.CONNECT_CONSTELLATIONS, context),
+            'circle_buffer': self.parameterAsDouble(parameters, self.BOUNDING_CIRCLE_BUFFER, context) or None,
+        }
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         source = self.parameterAsSource(parameters, self.CORES, context)
@@ -136,15 +197,8 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
         layer = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context)
         if layer is None:
             raise QgsProcessingException(self.invalidRasterError(parameters, self.RESISTANCE))
-        max_cwd = None
-        if parameters.get(self.MAX_CWD) not in (None, ''):
-            max_cwd = self.parameterAsDouble(parameters, self.MAX_CWD, context) or None
-        options = {
-            'max_neighbors': self.parameterAsInt(parameters, self.MAX_NEIGHBORS, context),
-            'max_cwd': max_cwd,
-            'drop_through_cores': self.parameterAsBoolean(parameters, self.DROP_THROUGH_CORES, context),
-            'width_cutoff': self.parameterAsDouble(parameters, self.WIDTH_CUTOFF, context),
-        }
+        options = self.selection_options(parameters, context)
+        options['width_cutoff'] = self.parameterAsDouble(parameters, self.WIDTH_CUTOFF, context)
         corridors_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_CORRIDORS, context)
 
         output_crs = source.sourceCrs()
@@ -218,8 +272,9 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
                                     'is used: {cores}.').format(
                 cores=', '.join(str(core_id) for core_id in network.partly_outside)))
         if network.isolated:
-            feedback.pushWarning(tr('Cores without any link (unreachable, beyond the maximum cost-weighted '
-                                    'distance, or only reachable through other cores): {cores}.').format(
+            feedback.pushWarning(tr('Cores without any link (unreachable, adjacent to no other core, beyond the '
+                                    'maximum cost-weighted or Euclidean distance, or only reachable through other '
+                                    'cores): {cores}.').format(
                 cores=', '.join(str(core_id) for core_id in network.isolated)))
 
     @staticmethod
@@ -236,7 +291,7 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
         fields = self.id_fields(id_definition)
         for name in LINK_METRICS:
             fields.append(QgsField(name, QVariant.Double, len=20, prec=4))
-        rows = [(link.path, [link.from_id, link.to_id] + [float(getattr(link, name)) for name in LINK_METRICS])
+        rows = [(link.path, [link.from_id, link.to_id] + [null_if_nan(getattr(link, name)) for name in LINK_METRICS])
                 for link in links]
         sink = OutputSink(self, parameters, context, self.OUTPUT_LINKS, crs_pair)
         return sink.write(fields, QgsWkbTypes.LineString, rows, 'corridor_links')
