@@ -49,7 +49,8 @@ Link = namedtuple('Link', 'from_id to_id euc_dist cwd lcp_length cwd_euc_ratio c
 
 ``euc_dist``: Euclidean edge-to-edge distance in metres between the two core polygons (0 when they touch);
 ``cwd``: LCD_AB, cost-weighted distance in cost x metres; ``lcp_length``: length of the least-cost path in
-metres; ``cwd_euc_ratio`` = cwd / euc_dist (NaN when euc_dist is 0); ``cwd_path_ratio`` = cwd / lcp_length
+metres; ``cwd_euc_ratio`` = cwd / euc_dist (NaN when euc_dist is 0);
+``cwd_path_ratio`` = cwd / lcp_length
 (the mean resistance met along the path); ``path``: LineString through the path's cell centres from the first core to the second;
 ``corridor``: the (Multi)Polygon of the cells where NLCC_AB <= the width cutoff.
 """
@@ -224,7 +225,7 @@ def check_core_ids(core_ids):
         seen.add(core_id)
 
 
-def _require_passable(resistance, cells, core_ids):
+def require_passable(resistance, cells, core_ids):
     """Raise EngineError naming the first core whose cells are all barriers (nodata or <= 0)."""
     with np.errstate(invalid='ignore'):
         passable = (resistance > 0).ravel()
@@ -267,7 +268,7 @@ class _NetworkRun:
         self.graph = CostGraph(grid.array, *self.cell_size)
         self.labels = core_labels(geometries, core_ids, self.graph.shape, grid.geotransform, grid.crs_wkt)
         self.cells = core_cells(self.labels, len(core_ids))
-        _require_passable(grid.array, self.cells, core_ids)
+        require_passable(grid.array, self.cells, core_ids)
         self.euclidean = polygon_distances(geometries)
         self.limit = None if options.max_cwd is None else float(options.max_cwd) + self.width_cutoff
         count = len(core_ids)
