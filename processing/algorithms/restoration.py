@@ -166,7 +166,8 @@ class BarriersAlgorithm(RestorationAlgorithm):
             self.SCORE, self.tr('Score'),
             [self.tr('Improvement (cost-weighted m)'), self.tr('Percent of the least-cost distance'),
              self.tr('Improvement per metre restored')], defaultValue=barriers.IMPROVEMENT))
-        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr('Barriers (maximum over radii)')))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            self.OUTPUT, self.tr('Barriers (maximum over radii)')))
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.OUTPUT_FOLDER, self.tr('Folder of one map per radius'), optional=True, createByDefault=False))
 

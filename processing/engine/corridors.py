@@ -49,9 +49,9 @@ Link = namedtuple('Link', 'from_id to_id euc_dist cwd lcp_length cwd_euc_ratio c
 
 ``euc_dist``: Euclidean edge-to-edge distance in metres between the two core polygons (0 when they touch);
 ``cwd``: LCD_AB, cost-weighted distance in cost x metres; ``lcp_length``: length of the least-cost path in
-metres; ``cwd_euc_ratio`` = cwd / euc_dist (NaN when euc_dist is 0);
-``cwd_path_ratio`` = cwd / lcp_length
-(the mean resistance met along the path); ``path``: LineString through the path's cell centres from the first core to the second;
+metres; ``cwd_euc_ratio`` = cwd / euc_dist (NaN when euc_dist is 0); ``cwd_path_ratio`` = cwd / lcp_length
+(the mean resistance met along the path); ``path``: LineString through the path's cell centres from the first core
+to the second;
 ``corridor``: the (Multi)Polygon of the cells where NLCC_AB <= the width cutoff.
 """
 
