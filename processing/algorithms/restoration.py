@@ -1,16 +1,22 @@
-"""Restoration priorities on a corridor network (Linkage Mapper's Barrier Mapper; docs/restoration.md).
+"""Restoration priorities on a corridor network (Linkage Mapper's Barrier, Pinchpoint and Centrality Mappers;
+docs/restoration.md).
 
 Adapter only: cores and links (corridornetwork's OUTPUT_LINKS) are read in the resistance raster's CRS, the engine
-(engine.link_surfaces, engine.barriers) computes, maps are written on the resistance raster's own grid.
+(engine.link_surfaces, engine.barriers, engine.pinchpoints, engine.circuit) computes, maps are written on the
+resistance raster's own grid.
 """
 
 import os
 
 from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFolderDestination,
@@ -19,18 +25,20 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProcessingUtils,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from .. import qgis_io
-from ..engine import barriers
+from ..engine import barriers, circuit, pinchpoints
+from ..engine.corridors import check_core_ids
 from ..engine.costdistance import Canceled
 from ..engine.link_surfaces import CoreSurfaces
 from ..engine.messages import EngineError
 from .base import ReservePlannerAlgorithm
-from .corridors import CorridorNetworkAlgorithm, cancelled
+from .corridors import CorridorNetworkAlgorithm, cancelled, null_if_nan
 from .costdistance import CostRasterStyle, ResistanceGrid
 
 BARRIERS_STYLE = os.path.join(qgis_io.STYLE_DIR, 'barriers.qml')
+CURRENT_STYLE = os.path.join(qgis_io.STYLE_DIR, 'current.qml')
 
 
 def tr(text):
@@ -100,9 +108,9 @@ class RestorationAlgorithm(ReservePlannerAlgorithm):
         return pairs
 
     @staticmethod
-    def link_indices(surfaces, pairs, feedback):
+    def link_indices(surfaces, pairs, feedback, keep_touching=False):
         """(first index, second index, LCD) of each link; links between touching cores (LCD 0) are skipped with a
-        warning, unreachable ones refused naming the link."""
+        warning unless ``keep_touching``, unreachable ones refused naming the link."""
         result = []
         for number, (first_id, second_id) in enumerate(pairs):
             first, second = surfaces.index_of(first_id), surfaces.index_of(second_id)
@@ -111,7 +119,7 @@ class RestorationAlgorithm(ReservePlannerAlgorithm):
                 raise QgsProcessingException(tr('Cores {first} and {second} of a link cannot reach each other over '
                                                 'the resistance raster; remove the link or use the raster the links '
                                                 'were built on.').format(first=first_id, second=second_id))
-            if lcd > 0:
+            if lcd > 0 or keep_touching:
                 result.append((first, second, lcd))
             else:
                 feedback.pushWarning(tr('Cores {first} and {second} touch: their link has no barrier to '
@@ -206,3 +214,164 @@ class BarriersAlgorithm(RestorationAlgorithm):
 def _nanmax(grid):
     finite = grid[~(grid != grid)]
     return finite.max() if finite.size else float('nan')
+
+
+def write_with_values(algorithm, parameters, context, name, source, extra):
+    """Write every feature of ``source`` to the sink ``name`` with the fields ``extra`` ({field: [value per
+    feature in source order]}, floats or NULL) appended; returns the sink id."""
+    fields = QgsFields(source.fields())
+    for field in extra:
+        fields.append(QgsField(field, QVariant.Double, len=20, prec=6))
+    sink, dest_id = algorithm.parameterAsSink(parameters, name, context, fields, source.wkbType(), source.sourceCrs())
+    if sink is None:
+        raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
+    for index, feature in enumerate(source.getFeatures()):
+        output = QgsFeature(fields)
+        output.setGeometry(feature.geometry())
+        output.setAttributes(feature.attributes() + [null_if_nan(values[index]) for values in extra.values()])
+        qgis_io.add_feature(sink, output, name)
+    return dest_id
+
+
+class PinchpointsAlgorithm(RestorationAlgorithm):
+    """Pinchpoint Mapper: the current through each link's corridor, and its effective resistance."""
+
+    ALGORITHM_ID = 'pinchpoints'
+    ICON = 'pinchpoints.svg'
+
+    CWD_CUTOFF = 'CWD_CUTOFF'
+    MODE = 'MODE'
+    OUTPUT_PINCHPOINTS = 'OUTPUT_PINCHPOINTS'
+    OUTPUT_LINKS = 'OUTPUT_LINKS'
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Pinch points (Pinchpoint Mapper)')
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            'Maps the pinch points of a corridor network as Linkage Mapper\'s Pinchpoint Mapper does, with '
+            'circuit theory (McRae 2012): where current between two cores squeezes through a narrow passage.\n\n'
+            'Core areas, core id field and links: the inputs and the Links output of Corridor network (fields '
+            'from_id and to_id). Resistance raster: resistance per cell (nodata and values <= 0 carry no current).\n'
+            'CWD cutoff (cost-weighted metres): each link\'s corridor is the cells whose normalised least-cost '
+            'corridor value is at most this, plus both cores.\n'
+            'Mode: per-link corridors (1 A between the two cores of each link, in its corridor; corridors '
+            'mosaicked by maximum), or all cores across the landscape (each core in turn grounded while every '
+            'other core injects 1 A, over the whole raster; maps summed).\n\n'
+            'Outputs: the current map (amperes; cell size never scales it, as in Circuitscape) on the resistance '
+            'raster\'s grid, and the links with eff_resistance (effective resistance of each link\'s corridor, '
+            'ohms) and cwd_to_eff_resistance (its cost-weighted distance over its effective resistance).')
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.add_network_inputs()
+        self.addParameter(QgsProcessingParameterNumber(
+            self.CWD_CUTOFF, self.tr('CWD cutoff of the corridors (cost-weighted m)'),
+            QgsProcessingParameterNumber.Double, defaultValue=10000.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.MODE, self.tr('Mode'), [self.tr('Per-link corridors'), self.tr('All cores across the landscape')],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            self.OUTPUT_PINCHPOINTS, self.tr('Pinch points (current)')))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_LINKS, self.tr('Links with effective resistance'), QgsProcessing.TypeVectorLine))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        cutoff = self.parameterAsDouble(parameters, self.CWD_CUTOFF, context)
+        all_cores = self.parameterAsEnum(parameters, self.MODE, context) == 1
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT_PINCHPOINTS, context)
+        steps = QgsProcessingMultiStepFeedback(4 if all_cores else 3, feedback)
+        resistance, geometries, core_ids, pairs = self.read_network(parameters, context, steps)
+        steps.setCurrentStep(1)
+        surfaces = engine_errors(CoreSurfaces, resistance.grid, geometries, core_ids, feedback.isCanceled,
+                                 QgsProcessingUtils.tempFolder())
+        with surfaces:
+            links = engine_errors(self.link_indices, surfaces, pairs, steps, keep_touching=True)
+            steps.setCurrentStep(2)
+            maps = engine_errors(pinchpoints.pinchpoint_maps, surfaces, resistance.grid.array, links, cutoff,
+                                 steps.setProgress, feedback.isCanceled)
+            current = maps.current
+            if all_cores:
+                steps.setCurrentStep(3)
+                current = engine_errors(pinchpoints.all_cores_current, resistance.grid.array, surfaces.labels,
+                                        steps.setProgress, feedback.isCanceled)
+        ratios = [lcd / effective if effective > 0 else float('nan')
+                  for (_, _, lcd), effective in zip(links, maps.resistances)]
+        CorridorNetworkAlgorithm.write_corridors(output, resistance, current)
+        source = self.parameterAsSource(parameters, self.LINKS, context)
+        links_id = write_with_values(self, parameters, context, self.OUTPUT_LINKS, source, {
+            'eff_resistance': maps.resistances, 'cwd_to_eff_resistance': ratios})
+        qgis_io.style_output_on_load(context, links_id, 'corridor_links')
+        if context.willLoadLayerOnCompletion(output):
+            context.layerToLoadOnCompletionDetails(output).setPostProcessor(CostRasterStyle.create(CURRENT_STYLE))
+        return {self.OUTPUT_PINCHPOINTS: output, self.OUTPUT_LINKS: links_id}
+
+
+class CentralityAlgorithm(RestorationAlgorithm):
+    """Centrality Mapper: current-flow centrality of cores and links over all pairs of cores."""
+
+    ALGORITHM_ID = 'centrality'
+    ICON = 'centrality.svg'
+
+    OUTPUT_CORES = 'OUTPUT_CORES'
+    OUTPUT_LINKS = 'OUTPUT_LINKS'
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Centrality (Centrality Mapper)')
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            'Ranks the cores and links of a corridor network by current-flow centrality, as Linkage Mapper\'s '
+            'Centrality Mapper does: the network is a circuit with a node per core and a resistor per link '
+            '(its cost-weighted distance, field cwd); 1 A flows between every pair of cores in turn and '
+            'cf_centrality sums the current through each core and each link over all pairs. Cores and links '
+            'that keep the network together score highest.\n\n'
+            'Core areas and core id field: the cores the links were built from. Links: the Links output of '
+            'Corridor network (fields from_id, to_id and cwd).\n'
+            'Outputs: the cores and the links with cf_centrality (amperes summed over pairs).')
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.CORES, self.tr('Core areas'), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.CORE_ID_FIELD, self.tr('Core id field'), parentLayerParameterName=self.CORES))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.LINKS, self.tr('Links (the Links output of Corridor network)'), [QgsProcessing.TypeVectorLine]))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_CORES, self.tr('Cores with centrality'), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_LINKS, self.tr('Links with centrality'), QgsProcessing.TypeVectorLine))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        cores = self.parameterAsSource(parameters, self.CORES, context)
+        if cores is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.CORES))
+        label = qgis_io.layer_label(parameters[self.CORES], context)
+        id_field = qgis_io.resolve_field(cores, self.parameterAsString(parameters, self.CORE_ID_FIELD, context),
+                                         label)
+        core_ids = [feature[id_field] for feature in cores.getFeatures()]
+        engine_errors(check_core_ids, core_ids)
+        links = self.parameterAsSource(parameters, self.LINKS, context)
+        pairs = self.read_links(parameters, context)
+        links_label = qgis_io.layer_label(parameters[self.LINKS], context)
+        cwd_field = qgis_io.resolve_field(links, 'cwd', links_label)
+        resistances = [feature[cwd_field] for feature in links.getFeatures()]
+        index = {str(core_id): number for number, core_id in enumerate(core_ids)}
+        ends = [self.link_ends(index, pair) for pair in pairs]
+        result = engine_errors(circuit.network_pairwise, len(core_ids), [first for first, _ in ends],
+                               [second for _, second in ends], [float(value) for value in resistances],
+                               progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+        cores_id = write_with_values(self, parameters, context, self.OUTPUT_CORES, cores,
+                                     {'cf_centrality': list(result.node_centrality)})
+        links_id = write_with_values(self, parameters, context, self.OUTPUT_LINKS, links,
+                                     {'cf_centrality': list(result.edge_centrality)})
+        qgis_io.style_output_on_load(context, links_id, 'corridor_links')
+        return {self.OUTPUT_CORES: cores_id, self.OUTPUT_LINKS: links_id}
+
+    @staticmethod
+    def link_ends(index, pair):
+        """Core indices of a link's two ends; a link naming a core that is not in the layer is refused."""
+        for core_id in pair:
+            if str(core_id) not in index:
+                raise QgsProcessingException(tr('A link names core {core}, which is not in the core layer. Use the '
+                                                'cores the links were built from.').format(core=core_id))
+        return index[str(pair[0])], index[str(pair[1])]
