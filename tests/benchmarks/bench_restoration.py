@@ -19,6 +19,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench_support  # noqa: E402
 
 bench_support.make_plugin_importable('bench_restoration_')
+APPLICATION = bench_support.start_qgis(with_processing=False)
 
 import numpy as np  # noqa: E402
 from osgeo import ogr  # noqa: E402
@@ -47,7 +48,8 @@ def timed(label, function, *args, **kwargs):
 def demo(shared):
     folder = os.path.join(shared, 'reference', 'linkage_mapper')
     grid = read_band(os.path.join(folder, 'lm_resistances.tif'))
-    features = list(ogr.Open(os.path.join(folder, 'lm_cores.shp')).GetLayer())
+    dataset = ogr.Open(os.path.join(folder, 'lm_cores.shp'))  # kept open while its layer is read
+    features = list(dataset.GetLayer())
     ids = [feature.GetField('core_id') for feature in features]
     geometries = [wkb.loads(bytes(feature.GetGeometryRef().ExportToWkb())) for feature in features]
     print('Linkage Mapper demo: {} x {} cells, {} cores, links {}'.format(*grid.array.shape, len(ids), DEMO_LINKS))
@@ -73,7 +75,7 @@ def corridor(size=2000, cell=30.0):
     cores = [box(0, extent * 0.4, cell * 20, extent * 0.6), box(extent - cell * 20, extent * 0.4, extent, extent * 0.6)]
     print('\nCorridor: {} x {} = {:.1f} M cells of {:g} m, 2 cores'.format(size, size, size * size / 1e6, cell))
     with CoreSurfaces(grid, cores, ['west', 'east']) as surfaces:
-        lcd = timed('cost surfaces of the 2 cores', surfaces.lcd, 0, 1)
+        lcd = timed('cost surface of the west core and the LCD', surfaces.lcd, 0, 1)
         surface = surfaces.surface(0).astype(np.float32)
         radius = 300.0
         reach = int(radius // cell)
@@ -84,7 +86,7 @@ def corridor(size=2000, cell=30.0):
         ours = timed('engine.barriers.disk_minimum, disk of 300 m', barriers.disk_minimum, surface, radius, cell, cell)
         print('  same minima: {}'.format(bool(np.array_equal(direct, ours))))
         radii = barriers.radii_between(100, 1000, 100)
-        timed('barriers, 10 radii (100-1000 m), maximum over radii', barriers.barrier_maps, surfaces.surface,
+        timed('barriers, 10 radii (100-1000 m), with the east core surface', barriers.barrier_maps, surfaces.surface,
               [(0, 1, lcd)], surfaces.cell_size, radii)
         print('  largest disk: {} cells'.format(int(math.pi * (1000 / cell) ** 2)))
 
