@@ -473,14 +473,16 @@ class Monitor:
 @dataclass
 class PairwiseResult:
     """Effective resistances between focal ids (k x k, NaN not connected or not included, 0 on the diagonal),
-    the cumulative (sum over pairs) and maximum current grids (NaN off the network), and ``off_network``: the
-    ids whose cells are all nodata, <= 0 or masked (their resistances are NaN)."""
+    the cumulative (sum over pairs) and maximum current grids (NaN off the network), ``off_network``: the
+    ids whose cells are all nodata, <= 0 or masked (their resistances are NaN), and ``included``: the k x k
+    boolean matrix of the pairs asked for."""
 
     ids: np.ndarray
     resistances: np.ndarray
     cumulative: np.ndarray
     maximum: np.ndarray = None
     off_network: np.ndarray = None
+    included: np.ndarray = None
 
 
 def pairwise(landscape, focal, included_pairs=None, max_map=False, on_map=None, progress=None,
@@ -513,7 +515,7 @@ def pairwise(landscape, focal, included_pairs=None, max_map=False, on_map=None, 
             resistances[a, b] = resistances[b, a] = resistance
             accumulator.add(full_graph.to_grid(currents), on_map, (ids[a], ids[b]))
             monitor.step()
-    return PairwiseResult(ids, resistances, accumulator.cumulative, accumulator.maximum, ids[nodes < 0])
+    return PairwiseResult(ids, resistances, accumulator.cumulative, accumulator.maximum, ids[nodes < 0], include)
 
 
 def focal_ids(focal):
