@@ -304,3 +304,24 @@ def test_circuitscape_through_qgis_process(qgis_process, tmp_path):
     direct = run(ALGORITHM, RESISTANCE=path, FOCAL_NODES=focal_path, OUTPUT_CURRENT=str(tmp_path / 'direct.tif'),
                  OUTPUT_RESISTANCES=str(tmp_path / 'direct.gpkg'))
     assert table(str(tmp_path / 'resistances.gpkg')) == table(direct['OUTPUT_RESISTANCES'])
+
+
+def test_current_maps_load_with_a_log_stretched_style(tmp_path):
+    from qgis.core import QgsRasterLayer
+
+    from reserve_planner.processing import qgis_io
+    from reserve_planner.processing.algorithms.circuitscape import CURRENT_STYLE, CurrentMapStyle
+
+    path, _ = corridor_landscape(tmp_path)
+    results = run(ALGORITHM, RESISTANCE=path, FOCAL_POINTS=two_points(), FOCAL_ID_FIELD='core',
+                  OUTPUT_CURRENT=str(tmp_path / 'current.tif'))
+    layer = QgsRasterLayer(results['OUTPUT_CURRENT'], 'current')
+    style = CurrentMapStyle.create(os.path.join(qgis_io.STYLE_DIR, CURRENT_STYLE + '.qml'))
+    style.postProcessLayer(layer, QgsProcessingContext(), QgsProcessingFeedback())
+    items = layer.renderer().shader().rasterShaderFunction().colorRampItemList()
+    values = np.array([item.value for item in items])
+    current = read_raster(results['OUTPUT_CURRENT'])[0]
+    assert values[-1] == pytest.approx(np.nanmax(current), rel=1e-6)
+    assert values[0] == pytest.approx(np.nanmin(current[current > 0]), rel=1e-6)
+    ratios = values[1:] / values[:-1]
+    np.testing.assert_allclose(ratios, ratios[0], rtol=1e-6)  # equal steps on a log scale

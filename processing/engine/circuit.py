@@ -113,7 +113,7 @@ class Landscape:
         valid = np.isfinite(values) & (values > 0)
         if self.mask is not None:
             mask = np.asarray(self.mask, dtype=float)
-            check_shape(mask, values, 'mask')
+            check_shape(mask, values)
             valid &= np.isfinite(mask) & (mask > 0)
         conductance = np.zeros(values.shape)
         conductance[valid] = values[valid] if self.is_conductance else 1.0 / values[valid]
@@ -132,10 +132,11 @@ class Landscape:
                              edge_from, edge_to, edge_conductance)
 
 
-def check_shape(grid, reference, name):
+def check_shape(grid, reference):
+    """Raise unless ``grid`` has the shape of the resistance grid ``reference``."""
     if grid.shape != reference.shape:
-        raise EngineError(N_('The {name} grid has {rows} x {cols} cells but the resistance grid {ref_rows} x '
-                             '{ref_cols}.'), name=name, rows=grid.shape[0], cols=grid.shape[1],
+        raise EngineError(N_('An input grid has {rows} x {cols} cells but the resistance grid {ref_rows} x '
+                             '{ref_cols}: put both on the same grid.'), rows=grid.shape[0], cols=grid.shape[1],
                           ref_rows=reference.shape[0], ref_cols=reference.shape[1])
 
 
@@ -266,7 +267,9 @@ def cell_links(conductance, node_of_cell, four_neighbors, average_resistances):
         froms.append(node_a[keep][positive])
         tos.append(node_b[keep][positive])
         values.append(value[positive])
-    return np.concatenate(froms), np.concatenate(tos), np.concatenate(values)
+    index_type = np.int32 if node_of_cell.max() < np.iinfo(np.int32).max else np.int64
+    return (np.concatenate(froms).astype(index_type), np.concatenate(tos).astype(index_type),
+            np.concatenate(values))
 
 
 @dataclass
@@ -350,14 +353,13 @@ class LinearSolver:
     """
 
     def __init__(self, matrix, coordinates=None, method='auto'):
-        self.matrix = matrix.tocsc()
         size = matrix.shape[0]
         self.direct = method == 'direct' or (method == 'auto' and size <= DIRECT_MAX_NODES)
         if self.direct:
-            self.factor = sparse_linalg.splu(self.matrix, permc_spec='MMD_AT_PLUS_A',
+            self.factor = sparse_linalg.splu(matrix.tocsc(), permc_spec='MMD_AT_PLUS_A',
                                              options={'SymmetricMode': True})
         else:
-            self.matrix = self.matrix.tocsr()
+            self.matrix = matrix.tocsr()
             self.preconditioner = multigrid_preconditioner(self.matrix, coordinates)
 
     def solve(self, rhs):
@@ -760,17 +762,21 @@ class KronReduction:
     def __init__(self, graph, component_nodes, distinct):
         self.graph, self.component_nodes, self.distinct = graph, component_nodes, distinct
         self.focal_local = focal_local = np.searchsorted(component_nodes, distinct)
-        laplacian = graph.laplacian(component_nodes)
+        laplacian = graph.laplacian(component_nodes).tocsr()
         free = np.ones(len(component_nodes), dtype=bool)
         free[focal_local] = False
         self.free = free
+        focal_block = laplacian[focal_local][:, focal_local].toarray()
         to_focal = laplacian[free][:, focal_local]
-        if free.any():
-            solver = LinearSolver(laplacian[free][:, free], coordinates_or_none(graph, component_nodes[free]))
+        free_block = laplacian[free][:, free] if free.any() else None
+        del laplacian  # the largest arrays of a big grid: keep one copy at a time
+        if free_block is not None:
+            solver = LinearSolver(free_block, coordinates_or_none(graph, component_nodes[free]))
+            del free_block
             self.harmonic = solver.solve(-to_focal.toarray()).reshape(free.sum(), len(focal_local))
         else:
             self.harmonic = np.zeros((0, len(focal_local)))
-        self.coupling = laplacian[focal_local][:, focal_local].toarray() + to_focal.T @ self.harmonic
+        self.coupling = focal_block + to_focal.T @ self.harmonic
 
     def focal_voltages(self, grounded, injected):
         """Voltages of the focal nodes when those flagged ``grounded`` are tied to ground (0 V) and the others
@@ -822,8 +828,8 @@ def advanced(landscape, sources, grounds, grounds_are_resistances=True, policy='
         raise EngineError(N_('Unknown source/ground conflict policy {policy}.'), policy=policy)
     values = np.asarray(landscape.values)
     sources, grounds = np.asarray(sources, dtype=float), np.asarray(grounds, dtype=float)
-    check_shape(sources, values, 'source')
-    check_shape(grounds, values, 'ground')
+    check_shape(sources, values)
+    check_shape(grounds, values)
     graph = landscape.graph(None)
     node_sources, node_grounds = node_sources_and_grounds(
         graph, sources, grounds, grounds_are_resistances, unit_currents, direct_grounds)
