@@ -24,9 +24,11 @@ Public API
 ----------
 ``Landscape(values, is_conductance=False, four_neighbors=False, average_resistances=False,
 short_circuit=None, mask=None)``
-    the raster inputs shared by every mode; ``landscape.graph(focal=None)`` builds its :class:`ResistorGraph`
-    (``focal``: int array of the grid's shape, cell value = focal id, 0 = none; a focal id on several cells is
-    a focal region).
+    the raster inputs shared by every mode; ``landscape.graph(focal=None)`` builds its :class:`ResistorGraph`.
+
+``Focal(ids, cells)``, ``Focal.from_grid(grid)``, ``Focal.from_cells(ids, rows, cols, shape)``
+    focal nodes: focal id per flat cell index. An id on several cells is a focal region (one node); several
+    ids may share a cell. Every mode also accepts a grid of ids (0 / NaN none) where it takes a ``Focal``.
 
 ``ResistorGraph``
     ``node_of_cell`` (int64 grid, -1 = no node), ``node_count``, ``edge_from``, ``edge_to``,
@@ -63,8 +65,15 @@ Bad input raises :class:`~.messages.EngineError`; ``is_canceled()`` returning Tr
 :class:`~.costdistance.Canceled`. ``progress(percent)`` is called between solves.
 
 Solvers: :class:`LinearSolver` factorises a component once with SuperLU (minimum-degree ordering) and reuses
-it for every right-hand side; above ``DIRECT_MAX_NODES`` nodes it uses conjugate gradients preconditioned by
-pyamg's smoothed aggregation when importable, else by a built-in smoothed-aggregation multigrid on the grid.
+it for every right-hand side; above ``DIRECT_MAX_NODES`` nodes it runs conjugate gradients on all right-hand
+sides together, preconditioned by pyamg's smoothed aggregation when importable, else by a built-in
+smoothed-aggregation multigrid on the grid (:class:`AggregationMultigrid`).
+
+Example: three cells of 1, 2 and 3 ohms in a row, 4 neighbours, average resistance: 1.5 + 2.5 = 4 ohms::
+
+    >>> landscape = Landscape(np.array([[1.0, 2.0, 3.0]]), four_neighbors=True, average_resistances=True)
+    >>> float(pairwise(landscape, np.array([[1, 0, 2]])).resistances[0, 1])
+    4.0
 """
 
 import math
@@ -121,7 +130,9 @@ class Landscape:
         return conductance
 
     def graph(self, focal=None):
-        """The :class:`ResistorGraph` of the landscape, focal regions of ``focal`` short-circuited."""
+        """The :class:`ResistorGraph` of the landscape, focal regions of ``focal`` (a :class:`Focal` or a grid of
+        ids) short-circuited."""
+        focal = as_focal(focal, np.shape(self.values))
         conductance = self.conductance()
         if not conductance.any():
             raise EngineError(N_('No cell of the resistance raster is usable (all are nodata, <= 0 or masked).'))
@@ -502,7 +513,34 @@ class PairwiseResult:
 
 def pairwise(landscape, focal, included_pairs=None, max_map=False, on_map=None, progress=None,
              is_canceled=None):
-    """Circuitscape's pairwise mode on a raster (see the module docstring)."""
+    """Circuitscape's pairwise mode on a raster: 1 A between every pair of focal nodes.
+
+    Parameters
+    ----------
+    landscape : Landscape
+        The resistance (or conductance) grid and its options.
+    focal : Focal or numpy.ndarray
+        Focal nodes: a :class:`Focal`, or a grid of focal ids of the landscape's shape (0 / NaN none).
+    included_pairs : IncludedPairs, optional
+        Pairs to solve (:func:`read_included_pairs`); focal ids it does not list are dropped.
+    max_map : bool
+        Also keep the maximum current map.
+    on_map : callable, optional
+        ``on_map(id_a, id_b, current_grid)`` for every solved pair (amperes, NaN off the network).
+    progress, is_canceled : callable, optional
+        ``progress(percent)``; ``is_canceled()`` returning True raises :class:`Canceled`.
+
+    Returns
+    -------
+    PairwiseResult
+        Effective resistances in ohms (NaN: not connected, not included, or off the network) and current grids in
+        amperes (NaN where a cell is no node).
+
+    Raises
+    ------
+    EngineError
+        Fewer than two focal ids, fewer than two on cells with data, or no usable cell.
+    """
     focal = prune_focal(as_focal(focal, np.shape(landscape.values)), included_pairs)
     ids = focal_ids(focal)
     include = pair_inclusion(ids, included_pairs)
@@ -708,14 +746,33 @@ class ModeResult:
 def one_to_all(landscape, focal, strengths=None, included_pairs=None, max_map=False, on_map=None, progress=None,
                is_canceled=None):
     """Each focal node in turn injects 1 A (or its strength) while every other (included) focal node is tied
-    to ground."""
+    to ground.
+
+    Parameters
+    ----------
+    landscape, focal, included_pairs, max_map, progress, is_canceled
+        As in :func:`pairwise` (all focal regions are short-circuited at once).
+    strengths : dict, optional
+        Amperes injected by focal id (:func:`read_source_strengths`); 1 A for the others.
+    on_map : callable, optional
+        ``on_map(focal_id, current_grid, voltage_grid)`` for every solve (amperes, volts).
+
+    Returns
+    -------
+    ModeResult
+        ``resistances``: voltage of the source over its current, in ohms, per focal id (NaN when it reaches no
+        grounded focal node); current grids in amperes.
+    """
     return focal_mode(landscape, focal, True, strengths, max_map, on_map, progress, is_canceled, included_pairs)
 
 
 def all_to_one(landscape, focal, strengths=None, included_pairs=None, max_map=False, on_map=None, progress=None,
                is_canceled=None):
     """Each focal node in turn is tied to ground while every other (included) focal node injects 1 A (or its
-    strength)."""
+    strength).
+
+    Parameters and returns as :func:`one_to_all`, except that ``resistances`` is None (Circuitscape reports none).
+    """
     return focal_mode(landscape, focal, False, strengths, max_map, on_map, progress, is_canceled, included_pairs)
 
 
@@ -836,7 +893,29 @@ class AdvancedResult:
 
 def advanced(landscape, sources, grounds, grounds_are_resistances=True, policy='keepall', unit_currents=False,
              direct_grounds=False, progress=None, is_canceled=None):
-    """Circuitscape's advanced mode (see the module docstring); ``policy`` one of POLICIES."""
+    """Circuitscape's advanced mode: one solve with current sources and grounds.
+
+    Parameters
+    ----------
+    landscape : Landscape
+        The resistance grid and its options.
+    sources : numpy.ndarray
+        Amperes injected per cell (NaN / 0 none; negative values withdraw current).
+    grounds : numpy.ndarray
+        Per cell, resistance to ground in ohms (0 = direct ground) or, with ``grounds_are_resistances`` False,
+        conductance to ground in siemens; NaN none.
+    policy : str
+        Conflict between a source and a ground on one node: one of ``POLICIES``.
+    unit_currents, direct_grounds : bool
+        Every source 1 A; every ground tied directly to 0 V.
+    progress, is_canceled : callable, optional
+        As in :func:`pairwise`.
+
+    Returns
+    -------
+    AdvancedResult
+        Current (amperes) and voltage (volts) grids.
+    """
     if policy not in POLICIES:
         raise EngineError(N_('Unknown source/ground conflict policy {policy}.'), policy=policy)
     values = np.asarray(landscape.values)
@@ -921,8 +1000,28 @@ class NetworkResult:
 
 def network_pairwise(node_count, edge_from, edge_to, resistance, focal_nodes=None, progress=None,
                      is_canceled=None):
-    """Pairwise effective resistances and current-flow centrality on an explicit graph (nodes 0..n-1; links
-    ``edge_from[i]``-``edge_to[i]`` of ``resistance[i]`` ohms). ``focal_nodes``: the nodes to pair (all)."""
+    """Pairwise effective resistances and current-flow centrality on an explicit graph (Circuitscape's network
+    mode, Centrality Mapper).
+
+    Parameters
+    ----------
+    node_count : int
+        Nodes are 0 .. node_count - 1.
+    edge_from, edge_to : array_like of int
+        The two nodes of each link.
+    resistance : array_like of float
+        Resistance of each link in ohms (> 0), e.g. a corridor's cost-weighted distance.
+    focal_nodes : array_like of int, optional
+        The nodes to pair (all nodes by default), e.g. the cores.
+    progress, is_canceled : callable, optional
+        As in :func:`pairwise`.
+
+    Returns
+    -------
+    NetworkResult
+        Effective resistances between the focal nodes, and the current through each node and link summed over
+        every pair of focal nodes with 1 A between them (amperes).
+    """
     graph = network_graph(node_count, edge_from, edge_to, resistance)
     nodes = np.arange(node_count) if focal_nodes is None else np.asarray(focal_nodes, dtype=np.int64)
     if len(nodes) < 2:
