@@ -541,12 +541,7 @@ def pairwise(landscape, focal, included_pairs=None, max_map=False, on_map=None, 
     EngineError
         Fewer than two focal ids, fewer than two on cells with data, or no usable cell.
     """
-    focal = prune_focal(as_focal(focal, np.shape(landscape.values)), included_pairs)
-    ids = focal_ids(focal)
-    include = pair_inclusion(ids, included_pairs)
-    full_graph = landscape.graph(focal)
-    _, nodes = full_graph.focal_nodes(focal)
-    require_two_on_network(ids, nodes)
+    focal, ids, include, full_graph, nodes = focal_setup(landscape, focal, included_pairs)
     pairs = [(a, b) for a in range(len(ids)) for b in range(a + 1, len(ids))
              if include[a, b] and nodes[a] >= 0 and nodes[b] >= 0]
     accumulator = MapAccumulator(full_graph.node_of_cell >= 0, max_map)
@@ -569,6 +564,17 @@ def pairwise(landscape, focal, included_pairs=None, max_map=False, on_map=None, 
             accumulator.add(full_graph.to_grid(currents), on_map, (ids[a], ids[b]))
             monitor.step()
     return PairwiseResult(ids, resistances, accumulator.cumulative, accumulator.maximum, ids[nodes < 0], include)
+
+
+def focal_setup(landscape, focal, included_pairs):
+    """(Focal pruned to the included ids, sorted ids, k x k inclusion, graph with every focal region
+    short-circuited, node of each id or -1); raises unless two ids lie on cells with data."""
+    focal = prune_focal(as_focal(focal, np.shape(landscape.values)), included_pairs)
+    ids = focal_ids(focal)
+    graph = landscape.graph(focal)
+    _, nodes = graph.focal_nodes(focal)
+    require_two_on_network(ids, nodes)
+    return focal, ids, pair_inclusion(ids, included_pairs), graph, nodes
 
 
 def focal_ids(focal):
@@ -778,12 +784,7 @@ def all_to_one(landscape, focal, strengths=None, included_pairs=None, max_map=Fa
 
 def focal_mode(landscape, focal, one_source, strengths, max_map, on_map, progress, is_canceled,
                included_pairs=None):
-    focal = prune_focal(as_focal(focal, np.shape(landscape.values)), included_pairs)
-    ids = focal_ids(focal)
-    include = pair_inclusion(ids, included_pairs)
-    graph = landscape.graph(focal)
-    _, nodes = graph.focal_nodes(focal)
-    require_two_on_network(ids, nodes)
+    _, ids, include, graph, nodes = focal_setup(landscape, focal, included_pairs)
     amperes = source_strengths(ids, strengths)
     accumulator = MapAccumulator(graph.node_of_cell >= 0, max_map)
     resistances = np.full(len(ids), np.nan)

@@ -62,14 +62,20 @@ def peak_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def part_pairwise(arguments):
+def part_engine(mode, side, points):
+    """Our engine's ``mode`` ('pairwise' or 'one_to_all') with ``points`` focal points on a ``side`` grid."""
     circuit = import_engine()
-    resistance = landscape(arguments.side)
-    focal = focal_points(resistance, arguments.points)
+    resistance = landscape(side)
+    focal = focal_points(resistance, points)
     start = time.perf_counter()
-    result = circuit.pairwise(circuit.Landscape(resistance), focal)
-    return dict(seconds=time.perf_counter() - start, peak_mb=peak_mb(),
-                first_pairs=[float(value) for value in result.resistances[0, 1:]], solver=solver_name(circuit))
+    result = getattr(circuit, mode)(circuit.Landscape(resistance), focal)
+    first = result.resistances[0, 1:] if result.resistances.ndim == 2 else result.resistances
+    return dict(seconds=time.perf_counter() - start, peak_mb=peak_mb(), first_pairs=[float(value) for value in first],
+                solver='pyamg' if circuit.pyamg is not None else 'built-in multigrid')
+
+
+def part_pairwise(arguments):
+    return part_engine('pairwise', arguments.side, arguments.points)
 
 
 def part_naive(arguments):
@@ -99,17 +105,7 @@ def part_naive(arguments):
 
 
 def part_one_to_all(arguments):
-    circuit = import_engine()
-    resistance = landscape(arguments.big_side)
-    focal = focal_points(resistance, arguments.big_points)
-    start = time.perf_counter()
-    result = circuit.one_to_all(circuit.Landscape(resistance), focal)
-    return dict(seconds=time.perf_counter() - start, peak_mb=peak_mb(),
-                resistances=[float(value) for value in result.resistances], solver=solver_name(circuit))
-
-
-def solver_name(circuit):
-    return 'pyamg' if circuit.pyamg is not None else 'built-in multigrid'
+    return part_engine('one_to_all', arguments.big_side, arguments.big_points)
 
 
 PARTS = {'pairwise': part_pairwise, 'naive': part_naive, 'one_to_all': part_one_to_all}
