@@ -325,3 +325,17 @@ def test_current_maps_load_with_a_log_stretched_style(tmp_path):
     assert values[0] == pytest.approx(np.nanmin(current[current > 0]), rel=1e-6)
     ratios = values[1:] / values[:-1]
     np.testing.assert_allclose(ratios, ratios[0], rtol=1e-6)  # equal steps on a log scale
+
+
+def test_one_to_all_folder_holds_each_solve_and_unused_inputs_are_named(tmp_path):
+    path, values = corridor_landscape(tmp_path)
+    feedback = RecordingFeedback()
+    results = run(ALGORITHM, feedback=feedback, RESISTANCE=path, MODE=1, FOCAL_POINTS=two_points(),
+                  FOCAL_ID_FIELD='core', SOURCES=path, OUTPUT_CURRENT=str(tmp_path / 'c.tif'),
+                  OUTPUT_FOLDER='TEMPORARY_OUTPUT')
+    folder = results['OUTPUT_FOLDER']
+    assert sorted(os.listdir(folder)) == ['current_1.tif', 'current_2.tif', 'voltage_1.tif', 'voltage_2.tif']
+    voltage = read_raster(os.path.join(folder, 'voltage_1.tif'))[0]
+    assert voltage[6, 17] == 0 and voltage[5, 2] == np.nanmax(voltage)  # node 2 grounded, node 1 the source
+    assert any('Not used in One-to-all mode, ignored: Current sources (advanced mode)' in line
+               for line in feedback.lines)

@@ -44,7 +44,6 @@ from .costdistance import CostRasterStyle, grid_bounds, same_grid, warped_band
 
 CURRENT_STYLE = 'circuit_current'
 VOLTAGE_STYLE = 'costdistance'
-MODES = ('pairwise', 'one-to-all', 'all-to-one', 'advanced')
 PAIRWISE, ONE_TO_ALL, ALL_TO_ONE, ADVANCED = range(4)
 BYTES_PER_CELL = 400
 """Memory a run holds per raster cell at its peak (graph links, Laplacian, multigrid levels and maps): measured
@@ -114,8 +113,7 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
                                                defaultValue=False),
                  self.tr('Checked: cell values are conductances (siemens), not resistances.'))
         self.add(QgsProcessingParameterEnum(
-            self.MODE, self.tr('Mode'), options=[self.tr('Pairwise'), self.tr('One-to-all'), self.tr('All-to-one'),
-                                                 self.tr('Advanced')], defaultValue=PAIRWISE),
+            self.MODE, self.tr('Mode'), options=self.mode_names(), defaultValue=PAIRWISE),
             self.tr('Which Circuitscape scenario to run.'))
         self.add(QgsProcessingParameterRasterLayer(self.FOCAL_NODES, self.tr('Focal node raster'), optional=True),
                  self.tr('Cell value = focal node id (integer > 0); 0 or nodata: none. Cells sharing an id form a '
@@ -182,6 +180,9 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
             self.OUTPUT_FOLDER, self.tr('Folder for the map of every solve'), optional=True, createByDefault=False),
             self.tr('current_A_B.tif per pair, or current_N.tif (and voltage_N.tif in one-to-all) per node.'))
 
+    def mode_names(self):
+        return [self.tr('Pairwise'), self.tr('One-to-all'), self.tr('All-to-one'), self.tr('Advanced')]
+
     def add(self, parameter, help_text):
         parameter.setHelp(help_text)
         self.addParameter(parameter)
@@ -195,8 +196,9 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
             self.parameterAsBoolean(parameters, self.FOUR_NEIGHBORS, context),
             self.parameterAsBoolean(parameters, self.AVERAGE_RESISTANCES, context),
             inputs.optional(self.SHORT_CIRCUIT), inputs.optional(self.MASK))
-        folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context) if parameters.get(
+        folder = self.parameterAsFileOutput(parameters, self.OUTPUT_FOLDER, context) if parameters.get(
             self.OUTPUT_FOLDER) else None
+        self.warn_unused(mode, parameters, feedback)
         staging = SolveMaps(folder, resistance)
         try:
             result = self.solve(mode, landscape, parameters, context, inputs, staging, feedback)
@@ -208,6 +210,18 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
         if folder:
             outputs[self.OUTPUT_FOLDER] = folder
         return outputs
+
+    def warn_unused(self, mode, parameters, feedback):
+        """Say which given inputs or outputs the chosen mode does not use (nothing is dropped silently)."""
+        if mode == ADVANCED:
+            unused = [self.FOCAL_NODES, self.FOCAL_POINTS, self.INCLUDED_PAIRS, self.SOURCE_STRENGTHS,
+                      self.OUTPUT_MAX_CURRENT, self.OUTPUT_FOLDER]
+        else:
+            unused = [self.SOURCES, self.GROUNDS, self.OUTPUT_VOLTAGE]
+        given = [self.parameterDefinition(name).description() for name in unused if parameters.get(name)]
+        if given:
+            feedback.pushWarning(tr('Not used in {mode} mode, ignored: {names}.').format(
+                mode=self.mode_names()[mode], names=', '.join(given)))
 
     def resistance_grid(self, parameters, context):
         layer = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context)

@@ -44,22 +44,6 @@ Outputs: cumulative current (sum over all solves), maximum current (optional), v
       <translation>模式</translation>
     </message>
     <message>
-      <source>Pairwise</source>
-      <translation>成对</translation>
-    </message>
-    <message>
-      <source>One-to-all</source>
-      <translation>一对多</translation>
-    </message>
-    <message>
-      <source>All-to-one</source>
-      <translation>多对一</translation>
-    </message>
-    <message>
-      <source>Advanced</source>
-      <translation>高级</translation>
-    </message>
-    <message>
       <source>Which Circuitscape scenario to run.</source>
       <translation>要运行的 Circuitscape 情景。</translation>
     </message>
@@ -238,6 +222,26 @@ Outputs: cumulative current (sum over all solves), maximum current (optional), v
     <message>
       <source>current_A_B.tif per pair, or current_N.tif (and voltage_N.tif in one-to-all) per node.</source>
       <translation>每对一个 current_A_B.tif，或每个节点一个 current_N.tif（一对多模式下另有 voltage_N.tif）。</translation>
+    </message>
+    <message>
+      <source>Pairwise</source>
+      <translation>成对</translation>
+    </message>
+    <message>
+      <source>One-to-all</source>
+      <translation>一对多</translation>
+    </message>
+    <message>
+      <source>All-to-one</source>
+      <translation>多对一</translation>
+    </message>
+    <message>
+      <source>Advanced</source>
+      <translation>高级</translation>
+    </message>
+    <message>
+      <source>Not used in {mode} mode, ignored: {names}.</source>
+      <translation>{mode}模式下不使用，已忽略：{names}。</translation>
     </message>
     <message>
       <source>Source strengths are used in one-to-all and all-to-one modes only; pairwise mode ignores them, as Circuitscape does.</source>
