@@ -165,7 +165,12 @@ class Focal:
         """From a grid of focal ids (0, negative or NaN = none)."""
         grid = np.asarray(grid, dtype=float)
         cells = np.flatnonzero(np.isfinite(grid) & (grid > 0))
-        return cls(grid.ravel()[cells].astype(np.int64), cells)
+        values = grid.ravel()[cells]
+        fractional = values[values != np.round(values)]
+        if len(fractional):
+            raise EngineError(N_('Focal node ids must be whole numbers; the focal grid holds {value}.'),
+                              value=float(fractional[0]))
+        return cls(values.astype(np.int64), cells)
 
     @classmethod
     def from_cells(cls, ids, rows, cols, shape):

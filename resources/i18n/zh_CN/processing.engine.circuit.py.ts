@@ -12,6 +12,10 @@
       <translation>某个输入格网为 {rows} x {cols} 个像元，而阻力格网为 {ref_rows} x {ref_cols}：请将两者置于同一格网。</translation>
     </message>
     <message>
+      <source>Focal node ids must be whole numbers; the focal grid holds {value}.</source>
+      <translation>焦点编号必须是整数；焦点格网中含有 {value}。</translation>
+    </message>
+    <message>
       <source>The focal node grid does not have the shape of the resistance grid.</source>
       <translation>焦点格网的形状与阻力格网不一致。</translation>
     </message>
