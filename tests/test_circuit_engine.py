@@ -212,6 +212,7 @@ def test_disconnected_focal_nodes_are_not_connected_and_nodata_ones_reported():
     (np.zeros((4, 4)), 'no focal node'),
     (focal_grid((4, 4), (1, 1)), 'only one focal node'),
     (focal_grid((4, 4), (0, 0), (3, 3)), 'Fewer than two focal nodes lie on cells with data'),
+    (focal_grid((4, 4), (1, 1), (3, 3)) * 1.5, 'whole numbers; the focal grid holds 1.5'),
 ])
 def test_bad_focal_nodes_get_a_clear_message(focal, message):
     values = np.ones((4, 4))

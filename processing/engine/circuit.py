@@ -24,9 +24,11 @@ Public API
 ----------
 ``Landscape(values, is_conductance=False, four_neighbors=False, average_resistances=False,
 short_circuit=None, mask=None)``
-    the raster inputs shared by every mode; ``landscape.graph(focal=None)`` builds its :class:`ResistorGraph`
-    (``focal``: int array of the grid's shape, cell value = focal id, 0 = none; a focal id on several cells is
-    a focal region).
+    the raster inputs shared by every mode; ``landscape.graph(focal=None)`` builds its :class:`ResistorGraph`.
+
+``Focal(ids, cells)``, ``Focal.from_grid(grid)``, ``Focal.from_cells(ids, rows, cols, shape)``
+    focal nodes: focal id per flat cell index. An id on several cells is a focal region (one node); several
+    ids may share a cell. Every mode also accepts a grid of ids (0 / NaN none) where it takes a ``Focal``.
 
 ``ResistorGraph``
     ``node_of_cell`` (int64 grid, -1 = no node), ``node_count``, ``edge_from``, ``edge_to``,
@@ -63,8 +65,15 @@ Bad input raises :class:`~.messages.EngineError`; ``is_canceled()`` returning Tr
 :class:`~.costdistance.Canceled`. ``progress(percent)`` is called between solves.
 
 Solvers: :class:`LinearSolver` factorises a component once with SuperLU (minimum-degree ordering) and reuses
-it for every right-hand side; above ``DIRECT_MAX_NODES`` nodes it uses conjugate gradients preconditioned by
-pyamg's smoothed aggregation when importable, else by a built-in smoothed-aggregation multigrid on the grid.
+it for every right-hand side; above ``DIRECT_MAX_NODES`` nodes it runs conjugate gradients on all right-hand
+sides together, preconditioned by pyamg's smoothed aggregation when importable, else by a built-in
+smoothed-aggregation multigrid on the grid (:class:`AggregationMultigrid`).
+
+Example: three cells of 1, 2 and 3 ohms in a row, 4 neighbours, average resistance: 1.5 + 2.5 = 4 ohms::
+
+    >>> landscape = Landscape(np.array([[1.0, 2.0, 3.0]]), four_neighbors=True, average_resistances=True)
+    >>> float(pairwise(landscape, np.array([[1, 0, 2]])).resistances[0, 1])
+    4.0
 """
 
 import math
@@ -89,6 +98,7 @@ DIRECT_MAX_NODES = 200_000
 8 neighbours: 37 s and 3 GB to factorise here, against 2.5 s per multigrid-preconditioned solve and 1 GB)."""
 CG_TOLERANCE = 1e-10
 """Relative residual at which conjugate gradients stop (Circuitscape uses 1e-6)."""
+CG_MAX_ITERATIONS = 2000
 POLICIES = ('keepall', 'rmvsrc', 'rmvgnd', 'rmvall')
 
 
@@ -113,14 +123,16 @@ class Landscape:
         valid = np.isfinite(values) & (values > 0)
         if self.mask is not None:
             mask = np.asarray(self.mask, dtype=float)
-            check_shape(mask, values, 'mask')
+            check_shape(mask, values)
             valid &= np.isfinite(mask) & (mask > 0)
         conductance = np.zeros(values.shape)
         conductance[valid] = values[valid] if self.is_conductance else 1.0 / values[valid]
         return conductance
 
     def graph(self, focal=None):
-        """The :class:`ResistorGraph` of the landscape, focal regions of ``focal`` short-circuited."""
+        """The :class:`ResistorGraph` of the landscape, focal regions of ``focal`` (a :class:`Focal` or a grid of
+        ids) short-circuited."""
+        focal = as_focal(focal, np.shape(self.values))
         conductance = self.conductance()
         if not conductance.any():
             raise EngineError(N_('No cell of the resistance raster is usable (all are nodata, <= 0 or masked).'))
@@ -132,10 +144,11 @@ class Landscape:
                              edge_from, edge_to, edge_conductance)
 
 
-def check_shape(grid, reference, name):
+def check_shape(grid, reference):
+    """Raise unless ``grid`` has the shape of the resistance grid ``reference``."""
     if grid.shape != reference.shape:
-        raise EngineError(N_('The {name} grid has {rows} x {cols} cells but the resistance grid {ref_rows} x '
-                             '{ref_cols}.'), name=name, rows=grid.shape[0], cols=grid.shape[1],
+        raise EngineError(N_('An input grid has {rows} x {cols} cells but the resistance grid {ref_rows} x '
+                             '{ref_cols}: put both on the same grid.'), rows=grid.shape[0], cols=grid.shape[1],
                           ref_rows=reference.shape[0], ref_cols=reference.shape[1])
 
 
@@ -152,7 +165,12 @@ class Focal:
         """From a grid of focal ids (0, negative or NaN = none)."""
         grid = np.asarray(grid, dtype=float)
         cells = np.flatnonzero(np.isfinite(grid) & (grid > 0))
-        return cls(grid.ravel()[cells].astype(np.int64), cells)
+        values = grid.ravel()[cells]
+        fractional = values[values != np.round(values)]
+        if len(fractional):
+            raise EngineError(N_('Focal node ids must be whole numbers; the focal grid holds {value}.'),
+                              value=float(fractional[0]))
+        return cls(values.astype(np.int64), cells)
 
     @classmethod
     def from_cells(cls, ids, rows, cols, shape):
@@ -266,7 +284,9 @@ def cell_links(conductance, node_of_cell, four_neighbors, average_resistances):
         froms.append(node_a[keep][positive])
         tos.append(node_b[keep][positive])
         values.append(value[positive])
-    return np.concatenate(froms), np.concatenate(tos), np.concatenate(values)
+    index_type = np.int32 if node_of_cell.max() < np.iinfo(np.int32).max else np.int64
+    return (np.concatenate(froms).astype(index_type), np.concatenate(tos).astype(index_type),
+            np.concatenate(values))
 
 
 @dataclass
@@ -350,48 +370,62 @@ class LinearSolver:
     """
 
     def __init__(self, matrix, coordinates=None, method='auto'):
-        self.matrix = matrix.tocsc()
         size = matrix.shape[0]
         self.direct = method == 'direct' or (method == 'auto' and size <= DIRECT_MAX_NODES)
         if self.direct:
-            self.factor = sparse_linalg.splu(self.matrix, permc_spec='MMD_AT_PLUS_A',
+            self.factor = sparse_linalg.splu(matrix.tocsc(), permc_spec='MMD_AT_PLUS_A',
                                              options={'SymmetricMode': True})
         else:
-            self.matrix = self.matrix.tocsr()
+            self.matrix = matrix.tocsr()
             self.preconditioner = multigrid_preconditioner(self.matrix, coordinates)
 
     def solve(self, rhs):
-        if self.direct:
-            return self.factor.solve(np.asarray(rhs, dtype=float))
+        """The solution for ``rhs`` (one vector, or one column per right-hand side)."""
         rhs = np.asarray(rhs, dtype=float)
-        columns = rhs.reshape(rhs.shape[0], -1)
-        result = np.column_stack([self.solve_iteratively(column) for column in columns.T])
-        return result.reshape(rhs.shape)
-
-    def solve_iteratively(self, rhs):
-        norm = np.linalg.norm(rhs)
-        if norm == 0:
-            return np.zeros_like(rhs)
-        solution, info = conjugate_gradient(self.matrix, rhs, self.preconditioner)
-        if info:
+        if self.direct:
+            return self.factor.solve(rhs)
+        solution, iterations = block_conjugate_gradient(self.matrix, rhs.reshape(rhs.shape[0], -1),
+                                                        self.preconditioner)
+        if iterations is None:
             raise EngineError(N_('The iterative solver did not converge ({iterations} iterations): the '
-                                 'resistances may span too many orders of magnitude.'), iterations=info)
-        return solution
+                                 'resistances may span too many orders of magnitude.'), iterations=CG_MAX_ITERATIONS)
+        return solution.reshape(rhs.shape)
 
 
-def conjugate_gradient(matrix, rhs, preconditioner):
-    """scipy's CG to ``CG_TOLERANCE`` (its keyword changed from ``tol`` to ``rtol`` in scipy 1.12)."""
-    try:
-        return sparse_linalg.cg(matrix, rhs, rtol=CG_TOLERANCE, atol=0.0, M=preconditioner, maxiter=5000)
-    except TypeError:
-        return sparse_linalg.cg(matrix, rhs, tol=CG_TOLERANCE, atol=0.0, M=preconditioner, maxiter=5000)
+def block_conjugate_gradient(matrix, rhs, preconditioner):
+    """Preconditioned conjugate gradients run on every column of ``rhs`` at once (each column its own
+    independent iteration: the matrix and the multigrid levels are read once per step for all of them), until
+    each residual is below ``CG_TOLERANCE`` times its right-hand side. Returns (solution, iterations), with
+    None iterations when some column did not converge in ``CG_MAX_ITERATIONS``."""
+    solution = np.zeros_like(rhs)
+    residual = rhs.copy()
+    target = CG_TOLERANCE * np.linalg.norm(rhs, axis=0)
+    preconditioned = preconditioner(residual)
+    direction = preconditioned.copy()
+    product = np.einsum('ij,ij->j', residual, preconditioned)
+    for iteration in range(CG_MAX_ITERATIONS):
+        if np.all(np.linalg.norm(residual, axis=0) <= target):
+            return solution, iteration
+        image = matrix @ direction
+        curvature = np.einsum('ij,ij->j', direction, image)
+        step = np.divide(product, curvature, out=np.zeros_like(product), where=curvature > 0)
+        solution += step * direction
+        residual -= step * image
+        preconditioned = preconditioner(residual)
+        new_product = np.einsum('ij,ij->j', residual, preconditioned)
+        direction = preconditioned + np.divide(new_product, product, out=np.zeros_like(product),
+                                               where=product > 0) * direction
+        product = new_product
+    return solution, None
 
 
 def multigrid_preconditioner(matrix, coordinates):
-    """A V-cycle preconditioner: pyamg's when importable, else the built-in aggregation multigrid."""
+    """A V-cycle applied to a block of columns: pyamg's smoothed aggregation when importable, else the built-in
+    :class:`AggregationMultigrid`."""
     if pyamg is not None:
-        return pyamg.smoothed_aggregation_solver(matrix, symmetry='symmetric').aspreconditioner(cycle='V')
-    return AggregationMultigrid(matrix, coordinates).as_operator()
+        cycle = pyamg.smoothed_aggregation_solver(matrix, symmetry='symmetric').aspreconditioner(cycle='V')
+        return lambda block: np.column_stack([cycle.matvec(column) for column in block.T])
+    return AggregationMultigrid(matrix, coordinates).cycle
 
 
 class AggregationMultigrid:
@@ -424,20 +458,17 @@ class AggregationMultigrid:
             rows, cols = rows[first] // 2, cols[first] // 2
         self.coarse = sparse_linalg.splu(matrix.tocsc() + sparse.identity(matrix.shape[0]) * 1e-14 *
                                          abs(matrix.diagonal()).max())
-        self.size = self.levels[0][0].shape[0] if self.levels else matrix.shape[0]
 
     def cycle(self, rhs, level=0):
         if level == len(self.levels):
             return self.coarse.solve(rhs)
         matrix, inverse_diagonal, prolongator, restriction = self.levels[level]
+        inverse_diagonal = inverse_diagonal.reshape((-1,) + (1,) * (rhs.ndim - 1))
         x = self.OMEGA * inverse_diagonal * rhs
         residual = rhs - matrix @ x
         x += prolongator @ self.cycle(restriction @ residual, level + 1)
         x += self.OMEGA * inverse_diagonal * (rhs - matrix @ x)
         return x
-
-    def as_operator(self):
-        return sparse_linalg.LinearOperator((self.size, self.size), matvec=self.cycle, dtype=float)
 
 
 def node_coordinates(graph, nodes):
@@ -473,25 +504,49 @@ class Monitor:
 @dataclass
 class PairwiseResult:
     """Effective resistances between focal ids (k x k, NaN not connected or not included, 0 on the diagonal),
-    the cumulative (sum over pairs) and maximum current grids (NaN off the network), and ``off_network``: the
-    ids whose cells are all nodata, <= 0 or masked (their resistances are NaN)."""
+    the cumulative (sum over pairs) and maximum current grids (NaN off the network), ``off_network``: the
+    ids whose cells are all nodata, <= 0 or masked (their resistances are NaN), and ``included``: the k x k
+    boolean matrix of the pairs asked for."""
 
     ids: np.ndarray
     resistances: np.ndarray
     cumulative: np.ndarray
     maximum: np.ndarray = None
     off_network: np.ndarray = None
+    included: np.ndarray = None
 
 
 def pairwise(landscape, focal, included_pairs=None, max_map=False, on_map=None, progress=None,
              is_canceled=None):
-    """Circuitscape's pairwise mode on a raster (see the module docstring)."""
-    focal = prune_focal(as_focal(focal, np.shape(landscape.values)), included_pairs)
-    ids = focal_ids(focal)
-    include = pair_inclusion(ids, included_pairs)
-    full_graph = landscape.graph(focal)
-    _, nodes = full_graph.focal_nodes(focal)
-    require_two_on_network(ids, nodes)
+    """Circuitscape's pairwise mode on a raster: 1 A between every pair of focal nodes.
+
+    Parameters
+    ----------
+    landscape : Landscape
+        The resistance (or conductance) grid and its options.
+    focal : Focal or numpy.ndarray
+        Focal nodes: a :class:`Focal`, or a grid of focal ids of the landscape's shape (0 / NaN none).
+    included_pairs : IncludedPairs, optional
+        Pairs to solve (:func:`read_included_pairs`); focal ids it does not list are dropped.
+    max_map : bool
+        Also keep the maximum current map.
+    on_map : callable, optional
+        ``on_map(id_a, id_b, current_grid)`` for every solved pair (amperes, NaN off the network).
+    progress, is_canceled : callable, optional
+        ``progress(percent)``; ``is_canceled()`` returning True raises :class:`Canceled`.
+
+    Returns
+    -------
+    PairwiseResult
+        Effective resistances in ohms (NaN: not connected, not included, or off the network) and current grids in
+        amperes (NaN where a cell is no node).
+
+    Raises
+    ------
+    EngineError
+        Fewer than two focal ids, fewer than two on cells with data, or no usable cell.
+    """
+    focal, ids, include, full_graph, nodes = focal_setup(landscape, focal, included_pairs)
     pairs = [(a, b) for a in range(len(ids)) for b in range(a + 1, len(ids))
              if include[a, b] and nodes[a] >= 0 and nodes[b] >= 0]
     accumulator = MapAccumulator(full_graph.node_of_cell >= 0, max_map)
@@ -513,7 +568,18 @@ def pairwise(landscape, focal, included_pairs=None, max_map=False, on_map=None, 
             resistances[a, b] = resistances[b, a] = resistance
             accumulator.add(full_graph.to_grid(currents), on_map, (ids[a], ids[b]))
             monitor.step()
-    return PairwiseResult(ids, resistances, accumulator.cumulative, accumulator.maximum, ids[nodes < 0])
+    return PairwiseResult(ids, resistances, accumulator.cumulative, accumulator.maximum, ids[nodes < 0], include)
+
+
+def focal_setup(landscape, focal, included_pairs):
+    """(Focal pruned to the included ids, sorted ids, k x k inclusion, graph with every focal region
+    short-circuited, node of each id or -1); raises unless two ids lie on cells with data."""
+    focal = prune_focal(as_focal(focal, np.shape(landscape.values)), included_pairs)
+    ids = focal_ids(focal)
+    graph = landscape.graph(focal)
+    _, nodes = graph.focal_nodes(focal)
+    require_two_on_network(ids, nodes)
+    return focal, ids, pair_inclusion(ids, included_pairs), graph, nodes
 
 
 def focal_ids(focal):
@@ -691,25 +757,39 @@ class ModeResult:
 def one_to_all(landscape, focal, strengths=None, included_pairs=None, max_map=False, on_map=None, progress=None,
                is_canceled=None):
     """Each focal node in turn injects 1 A (or its strength) while every other (included) focal node is tied
-    to ground."""
+    to ground.
+
+    Parameters
+    ----------
+    landscape, focal, included_pairs, max_map, progress, is_canceled
+        As in :func:`pairwise` (all focal regions are short-circuited at once).
+    strengths : dict, optional
+        Amperes injected by focal id (:func:`read_source_strengths`); 1 A for the others.
+    on_map : callable, optional
+        ``on_map(focal_id, current_grid, voltage_grid)`` for every solve (amperes, volts).
+
+    Returns
+    -------
+    ModeResult
+        ``resistances``: voltage of the source over its current, in ohms, per focal id (NaN when it reaches no
+        grounded focal node); current grids in amperes.
+    """
     return focal_mode(landscape, focal, True, strengths, max_map, on_map, progress, is_canceled, included_pairs)
 
 
 def all_to_one(landscape, focal, strengths=None, included_pairs=None, max_map=False, on_map=None, progress=None,
                is_canceled=None):
     """Each focal node in turn is tied to ground while every other (included) focal node injects 1 A (or its
-    strength)."""
+    strength).
+
+    Parameters and returns as :func:`one_to_all`, except that ``resistances`` is None (Circuitscape reports none).
+    """
     return focal_mode(landscape, focal, False, strengths, max_map, on_map, progress, is_canceled, included_pairs)
 
 
 def focal_mode(landscape, focal, one_source, strengths, max_map, on_map, progress, is_canceled,
                included_pairs=None):
-    focal = prune_focal(as_focal(focal, np.shape(landscape.values)), included_pairs)
-    ids = focal_ids(focal)
-    include = pair_inclusion(ids, included_pairs)
-    graph = landscape.graph(focal)
-    _, nodes = graph.focal_nodes(focal)
-    require_two_on_network(ids, nodes)
+    _, ids, include, graph, nodes = focal_setup(landscape, focal, included_pairs)
     amperes = source_strengths(ids, strengths)
     accumulator = MapAccumulator(graph.node_of_cell >= 0, max_map)
     resistances = np.full(len(ids), np.nan)
@@ -758,17 +838,21 @@ class KronReduction:
     def __init__(self, graph, component_nodes, distinct):
         self.graph, self.component_nodes, self.distinct = graph, component_nodes, distinct
         self.focal_local = focal_local = np.searchsorted(component_nodes, distinct)
-        laplacian = graph.laplacian(component_nodes)
+        laplacian = graph.laplacian(component_nodes).tocsr()
         free = np.ones(len(component_nodes), dtype=bool)
         free[focal_local] = False
         self.free = free
+        focal_block = laplacian[focal_local][:, focal_local].toarray()
         to_focal = laplacian[free][:, focal_local]
-        if free.any():
-            solver = LinearSolver(laplacian[free][:, free], coordinates_or_none(graph, component_nodes[free]))
+        free_block = laplacian[free][:, free] if free.any() else None
+        del laplacian  # the largest arrays of a big grid: keep one copy at a time
+        if free_block is not None:
+            solver = LinearSolver(free_block, coordinates_or_none(graph, component_nodes[free]))
+            del free_block
             self.harmonic = solver.solve(-to_focal.toarray()).reshape(free.sum(), len(focal_local))
         else:
             self.harmonic = np.zeros((0, len(focal_local)))
-        self.coupling = laplacian[focal_local][:, focal_local].toarray() + to_focal.T @ self.harmonic
+        self.coupling = focal_block + to_focal.T @ self.harmonic
 
     def focal_voltages(self, grounded, injected):
         """Voltages of the focal nodes when those flagged ``grounded`` are tied to ground (0 V) and the others
@@ -815,13 +899,35 @@ class AdvancedResult:
 
 def advanced(landscape, sources, grounds, grounds_are_resistances=True, policy='keepall', unit_currents=False,
              direct_grounds=False, progress=None, is_canceled=None):
-    """Circuitscape's advanced mode (see the module docstring); ``policy`` one of POLICIES."""
+    """Circuitscape's advanced mode: one solve with current sources and grounds.
+
+    Parameters
+    ----------
+    landscape : Landscape
+        The resistance grid and its options.
+    sources : numpy.ndarray
+        Amperes injected per cell (NaN / 0 none; negative values withdraw current).
+    grounds : numpy.ndarray
+        Per cell, resistance to ground in ohms (0 = direct ground) or, with ``grounds_are_resistances`` False,
+        conductance to ground in siemens; NaN none.
+    policy : str
+        Conflict between a source and a ground on one node: one of ``POLICIES``.
+    unit_currents, direct_grounds : bool
+        Every source 1 A; every ground tied directly to 0 V.
+    progress, is_canceled : callable, optional
+        As in :func:`pairwise`.
+
+    Returns
+    -------
+    AdvancedResult
+        Current (amperes) and voltage (volts) grids.
+    """
     if policy not in POLICIES:
         raise EngineError(N_('Unknown source/ground conflict policy {policy}.'), policy=policy)
     values = np.asarray(landscape.values)
     sources, grounds = np.asarray(sources, dtype=float), np.asarray(grounds, dtype=float)
-    check_shape(sources, values, 'source')
-    check_shape(grounds, values, 'ground')
+    check_shape(sources, values)
+    check_shape(grounds, values)
     graph = landscape.graph(None)
     node_sources, node_grounds = node_sources_and_grounds(
         graph, sources, grounds, grounds_are_resistances, unit_currents, direct_grounds)
@@ -900,8 +1006,28 @@ class NetworkResult:
 
 def network_pairwise(node_count, edge_from, edge_to, resistance, focal_nodes=None, progress=None,
                      is_canceled=None):
-    """Pairwise effective resistances and current-flow centrality on an explicit graph (nodes 0..n-1; links
-    ``edge_from[i]``-``edge_to[i]`` of ``resistance[i]`` ohms). ``focal_nodes``: the nodes to pair (all)."""
+    """Pairwise effective resistances and current-flow centrality on an explicit graph (Circuitscape's network
+    mode, Centrality Mapper).
+
+    Parameters
+    ----------
+    node_count : int
+        Nodes are 0 .. node_count - 1.
+    edge_from, edge_to : array_like of int
+        The two nodes of each link.
+    resistance : array_like of float
+        Resistance of each link in ohms (> 0), e.g. a corridor's cost-weighted distance.
+    focal_nodes : array_like of int, optional
+        The nodes to pair (all nodes by default), e.g. the cores.
+    progress, is_canceled : callable, optional
+        As in :func:`pairwise`.
+
+    Returns
+    -------
+    NetworkResult
+        Effective resistances between the focal nodes, and the current through each node and link summed over
+        every pair of focal nodes with 1 A between them (amperes).
+    """
     graph = network_graph(node_count, edge_from, edge_to, resistance)
     nodes = np.arange(node_count) if focal_nodes is None else np.asarray(focal_nodes, dtype=np.int64)
     if len(nodes) < 2:
