@@ -7,7 +7,6 @@ links and corridor polygons are written in the core layer's CRS, the corridor ra
 import os
 
 from qgis.core import (
-    NULL,
     QgsFeature,
     QgsField,
     QgsFields,
@@ -17,8 +16,6 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
@@ -28,11 +25,12 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from .. import qgis_io
-from ..engine import corridors, link_selection, raster
-from ..engine.costdistance import Canceled
-from ..engine.messages import EngineError
+from ..corridor_io import (
+    CoreParameters, ResistanceGrid, add_core_parameters, core_inputs, engine_errors, null_if_nan, read_cores,
+    style_raster_on_load, write_on_grid,
+)
+from ..engine import corridors, link_selection
 from .base import ReservePlannerAlgorithm
-from .costdistance import CostRasterStyle, ResistanceGrid
 
 LINK_METRICS = ('euc_dist', 'cwd', 'lcp_length', 'cwd_euc_ratio', 'cwd_path_ratio')
 CORRIDORS_STYLE = os.path.join(qgis_io.STYLE_DIR, 'corridors.qml')
@@ -42,26 +40,13 @@ def tr(text):
     return QCoreApplication.translate('ReservePlannerCorridors', text)
 
 
-def null_if_nan(value):
-    """``value`` as a float for QGIS, NULL when it is NaN (a ratio with a zero distance)."""
-    value = float(value)
-    return NULL if value != value else value
-
-
-def cancelled():
-    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
-
-
-class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
+class CorridorNetworkAlgorithm(CoreParameters, ReservePlannerAlgorithm):
     """Least-cost links, paths and normalised corridors between core areas, as Linkage Mapper maps them."""
 
     ALGORITHM_ID = 'corridornetwork'
     GROUP_ID = 'corridors'
     ICON = 'corridornetwork.svg'
 
-    CORES = 'CORES'
-    CORE_ID_FIELD = 'CORE_ID_FIELD'
-    RESISTANCE = 'RESISTANCE'
     MAX_NEIGHBORS = 'MAX_NEIGHBORS'
     MAX_CWD = 'MAX_CWD'
     DROP_THROUGH_CORES = 'DROP_THROUGH_CORES'
@@ -126,10 +111,7 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
             'from_id and to_id (corridors of different links may overlap).')
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.CORES, self.tr('Core areas'), [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            self.CORE_ID_FIELD, self.tr('Core id field'), parentLayerParameterName=self.CORES))
+        add_core_parameters(self)
         self.addParameter(QgsProcessingParameterRasterLayer(self.RESISTANCE, self.tr('Resistance raster')))
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_NEIGHBORS, self.tr('Maximum nearest neighbours per core (0 = all)'),
@@ -188,15 +170,7 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
         }
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
-        source = self.parameterAsSource(parameters, self.CORES, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.CORES))
-        label = qgis_io.layer_label(parameters[self.CORES], context)
-        id_field = qgis_io.resolve_field(source, self.parameterAsString(parameters, self.CORE_ID_FIELD, context),
-                                         label)
-        layer = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context)
-        if layer is None:
-            raise QgsProcessingException(self.invalidRasterError(parameters, self.RESISTANCE))
+        source, label, id_field, layer = core_inputs(self, parameters, context)
         options = self.selection_options(parameters, context)
         options['width_cutoff'] = self.parameterAsDouble(parameters, self.WIDTH_CUTOFF, context)
         corridors_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_CORRIDORS, context)
@@ -205,60 +179,23 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
         resistance = ResistanceGrid(layer, feedback)
         work_crs = resistance.crs
         steps = QgsProcessingMultiStepFeedback(2, feedback)
-        cores = qgis_io.read_polygons(source, label, work_crs, context, steps)
-        if feedback.isCanceled():
-            raise cancelled()
-        qgis_io.require_geometries(cores, label)
-        core_ids = self.core_ids(cores, id_field, label)
+        cores, core_ids = read_cores(source, label, id_field, work_crs, context, steps)
         steps.setCurrentStep(1)
-        network = self.network(resistance.grid, cores, core_ids, options, steps)
+        network = engine_errors(
+            corridors.corridor_network, resistance.grid, [item.geometry for item in cores], core_ids,
+            progress=steps.setProgress, is_canceled=feedback.isCanceled, workdir=QgsProcessingUtils.tempFolder(),
+            **options)
         self.report(network, feedback)
 
-        self.write_corridors(corridors_path, resistance, network.corridors)
+        write_on_grid(corridors_path, resistance, network.corridors)
         id_definition = source.fields().field(id_field)
         results = {self.OUTPUT_CORRIDORS: corridors_path}
         results[self.OUTPUT_LINKS] = self.write_links(
             parameters, context, network.links, id_definition, (work_crs, output_crs))
         results[self.OUTPUT_CORRIDOR_POLYGONS] = self.write_corridor_polygons(
             parameters, context, network.links, id_definition, (work_crs, output_crs))
-        if context.willLoadLayerOnCompletion(corridors_path):
-            context.layerToLoadOnCompletionDetails(corridors_path).setPostProcessor(
-                CostRasterStyle.create(CORRIDORS_STYLE))
+        style_raster_on_load(context, corridors_path, CORRIDORS_STYLE)
         return results
-
-    @staticmethod
-    def core_ids(cores, id_field, layer_name):
-        """The id of each core; raises naming the features whose id is NULL."""
-        ids = [item.attributes.get(id_field) for item in cores]
-        missing = [str(item.fid) for item, core_id in zip(cores, ids) if core_id is None or core_id == NULL]
-        if missing:
-            raise QgsProcessingException(
-                tr('Layer "{layer}": feature id {features} has no value in the core id field "{field}". '
-                   'Give every core an id and run again.').format(
-                    layer=layer_name, features=', '.join(missing[:10]), field=id_field))
-        return ids
-
-    @staticmethod
-    def network(grid, cores, core_ids, options, feedback):
-        """The engine's corridor network, with engine errors and cancel as QgsProcessingException."""
-        try:
-            return corridors.corridor_network(
-                grid, [item.geometry for item in cores], core_ids, progress=feedback.setProgress,
-                is_canceled=feedback.isCanceled, workdir=QgsProcessingUtils.tempFolder(), **options)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
-        except Canceled:
-            raise cancelled() from None
-
-    @staticmethod
-    def write_corridors(path, resistance, corridors_grid):
-        """Write the normalised corridors on the resistance layer's grid; a write error names the file."""
-        layer_grid = resistance.layer_grid
-        try:
-            raster.write_geotiff(path, resistance.to_layer_grid(corridors_grid), layer_grid.geotransform,
-                                 layer_grid.crs_wkt)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
 
     @staticmethod
     def report(network, feedback):

@@ -18,7 +18,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
@@ -28,14 +27,14 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from .. import qgis_io
+from ..corridor_io import (
+    CoreParameters, ResistanceGrid, add_core_parameters, core_inputs, core_source, engine_errors, null_if_nan,
+    read_cores, style_raster_on_load, write_on_grid,
+)
 from ..engine import barriers, circuit, pinchpoints
 from ..engine.corridors import check_core_ids
-from ..engine.costdistance import Canceled
 from ..engine.link_surfaces import CoreSurfaces
-from ..engine.messages import EngineError
 from .base import ReservePlannerAlgorithm
-from .corridors import CorridorNetworkAlgorithm, cancelled, null_if_nan
-from .costdistance import CostRasterStyle, ResistanceGrid
 
 BARRIERS_STYLE = os.path.join(qgis_io.STYLE_DIR, 'barriers.qml')
 CURRENT_STYLE = os.path.join(qgis_io.STYLE_DIR, 'current.qml')
@@ -45,53 +44,26 @@ def tr(text):
     return QCoreApplication.translate('ReservePlannerRestoration', text)
 
 
-def engine_errors(function, *args, **kwargs):
-    """Call an engine function, its errors and cancel turned into QgsProcessingException."""
-    try:
-        return function(*args, **kwargs)
-    except EngineError as error:
-        raise QgsProcessingException(qgis_io.engine_message(error)) from error
-    except Canceled:
-        raise cancelled() from None
-
-
-class RestorationAlgorithm(ReservePlannerAlgorithm):
+class RestorationAlgorithm(CoreParameters, ReservePlannerAlgorithm):
     """Shared inputs of the restoration tools: the cores, their id field, the resistance and the links."""
 
     GROUP_ID = 'corridors'
 
-    CORES = 'CORES'
-    CORE_ID_FIELD = 'CORE_ID_FIELD'
-    RESISTANCE = 'RESISTANCE'
     LINKS = 'LINKS'
 
-    def add_network_inputs(self):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.CORES, self.tr('Core areas'), [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            self.CORE_ID_FIELD, self.tr('Core id field'), parentLayerParameterName=self.CORES))
-        self.addParameter(QgsProcessingParameterRasterLayer(self.RESISTANCE, self.tr('Resistance raster')))
+    def add_network_inputs(self, with_resistance=True):
+        add_core_parameters(self)
+        if with_resistance:
+            self.addParameter(QgsProcessingParameterRasterLayer(self.RESISTANCE, self.tr('Resistance raster')))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.LINKS, self.tr('Links (the Links output of Corridor network)'), [QgsProcessing.TypeVectorLine]))
 
     def read_network(self, parameters, context, feedback):
         """(ResistanceGrid, core geometries in its CRS, core ids, [(from_id, to_id)] of the links)."""
-        source = self.parameterAsSource(parameters, self.CORES, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.CORES))
-        label = qgis_io.layer_label(parameters[self.CORES], context)
-        id_field = qgis_io.resolve_field(source, self.parameterAsString(parameters, self.CORE_ID_FIELD, context),
-                                         label)
-        layer = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context)
-        if layer is None:
-            raise QgsProcessingException(self.invalidRasterError(parameters, self.RESISTANCE))
+        source, label, id_field, layer = core_inputs(self, parameters, context)
         pairs = self.read_links(parameters, context)
         resistance = ResistanceGrid(layer, feedback)
-        cores = qgis_io.read_polygons(source, label, resistance.crs, context, feedback)
-        if feedback.isCanceled():
-            raise cancelled()
-        qgis_io.require_geometries(cores, label)
-        core_ids = CorridorNetworkAlgorithm.core_ids(cores, id_field, label)
+        cores, core_ids = read_cores(source, label, id_field, resistance.crs, context, feedback)
         return resistance, [item.geometry for item in cores], core_ids, pairs
 
     def read_links(self, parameters, context):
@@ -198,16 +170,14 @@ class BarriersAlgorithm(RestorationAlgorithm):
                                  score, steps.setProgress, feedback.isCanceled)
         feedback.pushInfo(tr('Largest score {score:.6g} over {radii} radii and {links} links.').format(
             score=float(_nanmax(maps.maximum)), radii=len(radii), links=len(links)))
-        CorridorNetworkAlgorithm.write_corridors(output, resistance, maps.maximum)
+        write_on_grid(output, resistance, maps.maximum)
         results = {self.OUTPUT: output}
         if folder:
             os.makedirs(folder, exist_ok=True)
             for radius, grid in zip(maps.radii, maps.by_radius):
-                CorridorNetworkAlgorithm.write_corridors(
-                    os.path.join(folder, 'barriers_r{:g}m.tif'.format(radius)), resistance, grid)
+                write_on_grid(os.path.join(folder, 'barriers_r{:g}m.tif'.format(radius)), resistance, grid)
             results[self.OUTPUT_FOLDER] = folder
-        if context.willLoadLayerOnCompletion(output):
-            context.layerToLoadOnCompletionDetails(output).setPostProcessor(CostRasterStyle.create(BARRIERS_STYLE))
+        style_raster_on_load(context, output, BARRIERS_STYLE)
         return results
 
 
@@ -296,13 +266,12 @@ class PinchpointsAlgorithm(RestorationAlgorithm):
                                         steps.setProgress, feedback.isCanceled)
         ratios = [lcd / effective if effective > 0 else float('nan')
                   for (_, _, lcd), effective in zip(links, maps.resistances)]
-        CorridorNetworkAlgorithm.write_corridors(output, resistance, current)
+        write_on_grid(output, resistance, current)
         source = self.parameterAsSource(parameters, self.LINKS, context)
         links_id = write_with_values(self, parameters, context, self.OUTPUT_LINKS, source, {
             'eff_resistance': maps.resistances, 'cwd_to_eff_resistance': ratios})
         qgis_io.style_output_on_load(context, links_id, 'corridor_links')
-        if context.willLoadLayerOnCompletion(output):
-            context.layerToLoadOnCompletionDetails(output).setPostProcessor(CostRasterStyle.create(CURRENT_STYLE))
+        style_raster_on_load(context, output, CURRENT_STYLE)
         return {self.OUTPUT_PINCHPOINTS: output, self.OUTPUT_LINKS: links_id}
 
 
@@ -330,35 +299,23 @@ class CentralityAlgorithm(RestorationAlgorithm):
             'Outputs: the cores and the links with cf_centrality (amperes summed over pairs).')
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.CORES, self.tr('Core areas'), [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            self.CORE_ID_FIELD, self.tr('Core id field'), parentLayerParameterName=self.CORES))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.LINKS, self.tr('Links (the Links output of Corridor network)'), [QgsProcessing.TypeVectorLine]))
+        self.add_network_inputs(with_resistance=False)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_CORES, self.tr('Cores with centrality'), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_LINKS, self.tr('Links with centrality'), QgsProcessing.TypeVectorLine))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
-        cores = self.parameterAsSource(parameters, self.CORES, context)
-        if cores is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.CORES))
-        label = qgis_io.layer_label(parameters[self.CORES], context)
-        id_field = qgis_io.resolve_field(cores, self.parameterAsString(parameters, self.CORE_ID_FIELD, context),
-                                         label)
+        cores, _, id_field = core_source(self, parameters, context)
         core_ids = [feature[id_field] for feature in cores.getFeatures()]
         engine_errors(check_core_ids, core_ids)
         links = self.parameterAsSource(parameters, self.LINKS, context)
         pairs = self.read_links(parameters, context)
-        links_label = qgis_io.layer_label(parameters[self.LINKS], context)
-        cwd_field = qgis_io.resolve_field(links, 'cwd', links_label)
-        resistances = [feature[cwd_field] for feature in links.getFeatures()]
+        resistances = self.link_resistances(links, qgis_io.layer_label(parameters[self.LINKS], context), pairs)
         index = {str(core_id): number for number, core_id in enumerate(core_ids)}
         ends = [self.link_ends(index, pair) for pair in pairs]
         result = engine_errors(circuit.network_pairwise, len(core_ids), [first for first, _ in ends],
-                               [second for _, second in ends], [float(value) for value in resistances],
+                               [second for _, second in ends], resistances,
                                progress=feedback.setProgress, is_canceled=feedback.isCanceled)
         cores_id = write_with_values(self, parameters, context, self.OUTPUT_CORES, cores,
                                      {'cf_centrality': list(result.node_centrality)})
@@ -366,6 +323,24 @@ class CentralityAlgorithm(RestorationAlgorithm):
                                      {'cf_centrality': list(result.edge_centrality)})
         qgis_io.style_output_on_load(context, links_id, 'corridor_links')
         return {self.OUTPUT_CORES: cores_id, self.OUTPUT_LINKS: links_id}
+
+    @staticmethod
+    def link_resistances(links, label, pairs):
+        """The cwd of each link, its resistance in the circuit; a link without a cwd > 0 is refused naming it."""
+        cwd_field = qgis_io.resolve_field(links, 'cwd', label)
+        resistances = []
+        for (first_id, second_id), feature in zip(pairs, links.getFeatures()):
+            try:
+                value = float(feature[cwd_field])
+            except (TypeError, ValueError):
+                value = float('nan')
+            if not 0 < value < float('inf'):
+                raise QgsProcessingException(tr(
+                    'Layer "{layer}": the link {first} - {second} has cwd {value}; centrality needs a cost-weighted '
+                    'distance > 0 for every link (cores that touch have cwd 0: merge them or remove their link).'
+                ).format(layer=label, first=first_id, second=second_id, value=feature[cwd_field]))
+            resistances.append(value)
+        return resistances
 
     @staticmethod
     def link_ends(index, pair):

@@ -17,6 +17,7 @@ import numpy as np
 
 from . import circuit
 from .link_selection import window_of
+from .messages import EngineError, N_
 
 PinchpointMaps = namedtuple('PinchpointMaps', 'current resistances')
 """``current``: float32 grid of the largest current over the links' corridors (NaN outside every corridor);
@@ -50,7 +51,11 @@ def link_current(resistance, mask, cells_a, cells_b, is_canceled=None):
 
 def pinchpoint_maps(surfaces, resistance, links, cutoff, progress=None, is_canceled=None):
     """Pinch points of ``links`` ((first, second, LCD) with core indices of ``surfaces``) on ``resistance``
-    (the grid of ``surfaces``), corridors cut at ``cutoff`` cost-weighted metres. Returns PinchpointMaps."""
+    (the grid of ``surfaces``), corridors cut at ``cutoff`` cost-weighted metres. Returns PinchpointMaps; a cutoff
+    that is not a number >= 0 raises EngineError."""
+    if not cutoff >= 0:
+        raise EngineError(N_('The CWD cutoff must be a number of cost-weighted metres >= 0 (got {value}).'),
+                          value=cutoff)
     mosaic = np.full(resistance.shape, np.nan, dtype=np.float32)
     resistances = []
     for number, (first, second, lcd) in enumerate(links):
