@@ -22,6 +22,7 @@ from qgis.core import (
     QgsProcessingModelChildParameterSource,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterRasterLayer,
+    QgsProject,
     QgsVectorLayer,
 )
 
@@ -276,3 +277,51 @@ def test_a_core_without_an_id_is_refused_naming_the_feature(wall, tmp_path, algo
                          [(rectangle((0, 2)), ['A']), (rectangle((38, 40)), [None])])
     run_refused(algorithm, wall, tmp_path, 'Layer "my cores": feature id 2 has no value in the core id field',
                 CORES=cores)
+
+
+# ---------------------------------------------------------------- styles
+
+def loaded_raster(algorithm, path, parameters):
+    """Run ``algorithm`` as the Toolbox does (outputs loaded, styled by the algorithm's post-processor) and return
+    the loaded raster layer written to ``path`` and the ids of every layer it loaded."""
+    project = QgsProject.instance()
+    before = set(project.mapLayers())
+    processing.runAndLoadResults('reserveplanner:' + algorithm, parameters)
+    loaded = [layer_id for layer_id in project.mapLayers() if layer_id not in before]
+    [raster] = [project.mapLayer(layer_id) for layer_id in loaded if project.mapLayer(layer_id).source() == path]
+    return raster, loaded
+
+
+def ramp_items(layer):
+    ramp = layer.renderer().shader().rasterShaderFunction()
+    assert not ramp.legendSettings().useContinuousLegend(), 'a legend of labelled classes'
+    return [(item.value, item.label) for item in ramp.colorRampItemList()]
+
+
+def test_barriers_load_stretched_to_their_largest_score_with_labels_in_cost_weighted_metres(wall, tmp_path):
+    output = str(tmp_path / 'barriers.tif')
+    layer, loaded = loaded_raster('barriers', output, network_parameters(
+        wall, MIN_RADIUS=10, MAX_RADIUS=10, RADIUS_STEP=10, OUTPUT=output))
+    try:
+        items = ramp_items(layer)
+        assert items[0] == (0, '0') and items[-1][0] == pytest.approx(WALL_PEAK, rel=1e-6)
+        assert [label for _, label in items] == ['0', '99', '297', '594', '990']
+    finally:
+        QgsProject.instance().removeMapLayers(loaded)
+
+
+def test_pinch_points_load_on_a_log_stretch_of_the_corridor_currents(wall, tmp_path):
+    output = str(tmp_path / 'current.tif')
+    layer, loaded = loaded_raster('pinchpoints', output, network_parameters(
+        wall, CWD_CUTOFF=100000, OUTPUT_PINCHPOINTS=output, OUTPUT_LINKS='TEMPORARY_OUTPUT'))
+    try:
+        current = read_raster(output)[0]
+        # the cores are NoData: the top of the ramp is the corridors' largest current, not the cores' whole amp
+        assert np.isnan(current[:, :3]).all() and np.isnan(current[:, 38:]).all()
+        values = [value for value, _ in ramp_items(layer)]
+        assert values[-1] == pytest.approx(np.nanmax(current), rel=1e-6) and values[-1] < 1
+        ratios = np.array(values[1:]) / np.array(values[:-1])
+        assert ratios == pytest.approx(np.full(len(ratios), ratios[0]))  # equal steps on a log scale
+        assert values[0] <= np.nanpercentile(current[current > 0], 5)
+    finally:
+        QgsProject.instance().removeMapLayers(loaded)

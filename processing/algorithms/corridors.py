@@ -4,7 +4,6 @@ Adapter only: the cores are read in the resistance raster's CRS (qgis_io), engin
 links and corridor polygons are written in the core layer's CRS, the corridor raster on the resistance grid.
 """
 
-import os
 
 from qgis.core import (
     QgsFeature,
@@ -33,7 +32,6 @@ from ..engine import corridors, link_selection
 from .base import ReservePlannerAlgorithm
 
 LINK_METRICS = ('euc_dist', 'cwd', 'lcp_length', 'cwd_euc_ratio', 'cwd_path_ratio')
-CORRIDORS_STYLE = os.path.join(qgis_io.STYLE_DIR, 'corridors.qml')
 
 
 def tr(text):
@@ -194,7 +192,7 @@ class CorridorNetworkAlgorithm(CoreParameters, ReservePlannerAlgorithm):
             parameters, context, network.links, id_definition, (work_crs, output_crs))
         results[self.OUTPUT_CORRIDOR_POLYGONS] = self.write_corridor_polygons(
             parameters, context, network.links, id_definition, (work_crs, output_crs))
-        style_raster_on_load(context, corridors_path, CORRIDORS_STYLE)
+        style_raster_on_load(context, corridors_path, 'corridors')
         return results
 
     @staticmethod

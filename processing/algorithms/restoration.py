@@ -36,8 +36,6 @@ from ..engine.corridors import check_core_ids
 from ..engine.link_surfaces import CoreSurfaces
 from .base import ReservePlannerAlgorithm
 
-BARRIERS_STYLE = os.path.join(qgis_io.STYLE_DIR, 'barriers.qml')
-CURRENT_STYLE = os.path.join(qgis_io.STYLE_DIR, 'current.qml')
 
 
 def tr(text):
@@ -177,7 +175,7 @@ class BarriersAlgorithm(RestorationAlgorithm):
             for radius, grid in zip(maps.radii, maps.by_radius):
                 write_on_grid(os.path.join(folder, 'barriers_r{:g}m.tif'.format(radius)), resistance, grid)
             results[self.OUTPUT_FOLDER] = folder
-        style_raster_on_load(context, output, BARRIERS_STYLE)
+        style_raster_on_load(context, output, 'barriers')
         return results
 
 
@@ -228,9 +226,10 @@ class PinchpointsAlgorithm(RestorationAlgorithm):
             'Mode: per-link corridors (1 A between the two cores of each link, in its corridor; corridors '
             'mosaicked by maximum), or all cores across the landscape (each core in turn grounded while every '
             'other core injects 1 A, over the whole raster; maps summed).\n\n'
-            'Outputs: the current map (amperes; cell size never scales it, as in Circuitscape) on the resistance '
-            'raster\'s grid, and the links with eff_resistance (effective resistance of each link\'s corridor, '
-            'ohms) and cwd_to_eff_resistance (its cost-weighted distance over its effective resistance).')
+            'Outputs: the current map (amperes; cell size never scales it, as in Circuitscape; NoData on the cores, '
+            'as in Linkage Mapper) on the resistance raster\'s grid, and the links with eff_resistance (effective '
+            'resistance of each link\'s corridor, ohms) and cwd_to_eff_resistance (its cost-weighted distance over '
+            'its effective resistance).')
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.add_network_inputs()
@@ -271,7 +270,7 @@ class PinchpointsAlgorithm(RestorationAlgorithm):
         links_id = write_with_values(self, parameters, context, self.OUTPUT_LINKS, source, {
             'eff_resistance': maps.resistances, 'cwd_to_eff_resistance': ratios})
         qgis_io.style_output_on_load(context, links_id, 'corridor_links')
-        style_raster_on_load(context, output, CURRENT_STYLE)
+        style_raster_on_load(context, output, 'current')
         return {self.OUTPUT_PINCHPOINTS: output, self.OUTPUT_LINKS: links_id}
 
 

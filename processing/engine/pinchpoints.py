@@ -6,6 +6,7 @@ the cutoff (cost-weighted metres) plus the cells of both cores; the two cores ar
 circuit (engine.circuit.pairwise) gives the current through every corridor cell with 1 A between them and the
 link's effective resistance. Corridor maps are mosaicked by maximum. The "all cores" variant grounds each core in
 turn with every other core injecting 1 A over the whole landscape (engine.circuit.all_to_one) and sums the maps.
+In both, the cores are NoData in the maps (Linkage Mapper's SETCORESTONULL).
 
 Currents are in amperes and resistances in ohms of the unit-cell resistor network (Circuitscape's convention:
 the cell size never scales them); the resistance raster is used as it is (NaN or <= 0: no node).
@@ -20,7 +21,8 @@ from .link_selection import window_of
 from .messages import EngineError, N_
 
 PinchpointMaps = namedtuple('PinchpointMaps', 'current resistances')
-"""``current``: float32 grid of the largest current over the links' corridors (NaN outside every corridor);
+"""``current``: float32 grid of the largest current over the links' corridors (NaN outside every corridor and on
+the cores);
 ``resistances``: each link's effective resistance (ohms, NaN when its cores are not connected in its corridor)."""
 
 
@@ -66,11 +68,19 @@ def pinchpoint_maps(surfaces, resistance, links, cutoff, progress=None, is_cance
         resistances.append(effective)
         if progress is not None:
             progress(100.0 * (number + 1) / len(links))
-    return PinchpointMaps(mosaic, resistances)
+    return PinchpointMaps(without_cores(mosaic, surfaces.labels), resistances)
 
 
 def all_cores_current(resistance, labels, progress=None, is_canceled=None):
     """Cumulative all-to-one current over the whole ``resistance`` grid with every core of ``labels`` (0 none,
-    k + 1 = core k) a focal region, float32 (NaN where there is no node)."""
+    k + 1 = core k) a focal region, float32 (NaN where there is no node and on the cores)."""
     result = circuit.all_to_one(circuit.Landscape(resistance), labels, progress=progress, is_canceled=is_canceled)
-    return result.cumulative.astype(np.float32)
+    return without_cores(result.cumulative.astype(np.float32), labels)
+
+
+def without_cores(current, labels):
+    """``current`` with the cells of every core (``labels`` > 0) set to NaN, as Linkage Mapper's Pinchpoint Mapper
+    does: a core is a focal region, short-circuited, so all its current is the source's and would outshine the
+    corridors' pinch points on any colour ramp."""
+    current[labels > 0] = np.nan
+    return current

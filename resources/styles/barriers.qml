@@ -1,7 +1,7 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
 <!-- Barrier improvement scores: item values are fractions of the largest score; the barriers algorithm
-     stretches them to the layer's maximum when it loads the output. 0 (nothing to gain) is transparent,
-     the strongest barriers dark red. -->
+     stretches them to the layer's maximum when it loads the output and labels them with the values they stand
+     for (a legend of classes). 0 (nothing to gain) is transparent, the strongest barriers dark red. -->
 <qgis version="3.22.16-Białowieża" styleCategories="Symbology">
   <pipe>
     <rasterrenderer type="singlebandpseudocolor" band="1" opacity="0.85" alphaBand="-1" nodataColor=""
@@ -32,6 +32,8 @@
           <item alpha="255" value="0.3" label="0.3" color="#fd8d3c"/>
           <item alpha="255" value="0.6" label="0.6" color="#f03b20"/>
           <item alpha="255" value="1" label="1" color="#bd0026"/>
+          <rampLegendSettings suffix="" maximumLabel="" direction="0" minimumLabel="" useContinuousLegend="0"
+                              prefix="" orientation="2"/>
         </colorrampshader>
       </rastershader>
     </rasterrenderer>

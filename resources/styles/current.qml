@@ -1,7 +1,8 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<!-- Current (amperes, pinch points): a log stretch as in Circuitscape's viewers. Item values are fractions of
-     the largest current spaced by powers of ten; the pinchpoints algorithm multiplies them by the layer's maximum
-     when it loads the output. Faint blue where little current flows, yellow to white at the pinch points. -->
+<!-- Current (amperes, pinch points): a log stretch as in Circuitscape's viewers, dark blue where little current
+     flows through light blue and yellow to dark red at the pinch points. Item values are placeholders: the
+     pinchpoints algorithm spreads the items on a log scale from the layer's 2nd percentile of positive currents
+     to its largest when it loads the output, and labels them with those currents (a legend of classes). -->
 <qgis version="3.22.16-Białowieża" styleCategories="Symbology">
   <pipe>
     <rasterrenderer type="singlebandpseudocolor" band="1" opacity="0.85" alphaBand="-1" nodataColor=""
@@ -17,21 +18,24 @@
       </minMaxOrigin>
       <rastershader>
         <colorrampshader colorRampType="INTERPOLATED" classificationMode="1" clip="0"
-                         minimumValue="0.0001" maximumValue="1" labelPrecision="0">
+                         minimumValue="0" maximumValue="1" labelPrecision="4">
           <colorramp type="gradient" name="[source]">
             <Option type="Map">
-              <Option name="color1" type="QString" value="8,29,88,0"/>
-              <Option name="color2" type="QString" value="255,255,255,255"/>
+              <Option name="color1" type="QString" value="49,54,149,255"/>
+              <Option name="color2" type="QString" value="165,0,38,255"/>
               <Option name="discrete" type="QString" value="0"/>
               <Option name="rampType" type="QString" value="gradient"/>
-              <Option name="stops" type="QString" value="0.25;37,52,148,255:0.5;29,145,192,255:0.75;255,237,160,255"/>
+              <Option name="stops" type="QString" value="0.2;69,117,180,255:0.4;171,217,233,255:0.6;254,224,144,255:0.8;244,109,67,255"/>
             </Option>
           </colorramp>
-          <item alpha="0" value="0.0001" label="1e-4" color="#081d58"/>
-          <item alpha="255" value="0.001" label="1e-3" color="#253494"/>
-          <item alpha="255" value="0.01" label="1e-2" color="#1d91c0"/>
-          <item alpha="255" value="0.1" label="0.1" color="#ffeda0"/>
-          <item alpha="255" value="1" label="1" color="#ffffff"/>
+          <item alpha="255" value="0" label="0" color="#313695"/>
+          <item alpha="255" value="0.2" label="0.2" color="#4575b4"/>
+          <item alpha="255" value="0.4" label="0.4" color="#abd9e9"/>
+          <item alpha="255" value="0.6" label="0.6" color="#fee090"/>
+          <item alpha="255" value="0.8" label="0.8" color="#f46d43"/>
+          <item alpha="255" value="1" label="1" color="#a50026"/>
+          <rampLegendSettings suffix="" maximumLabel="" direction="0" minimumLabel="" useContinuousLegend="0"
+                              prefix="" orientation="2"/>
         </colorrampshader>
       </rastershader>
     </rasterrenderer>
