@@ -2,33 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
-    <name>ReservePlannerCorridors</name>
-    <message>
-      <source>The run was cancelled; no output was written.</source>
-      <translation>运行已取消，未写入任何输出。</translation>
-    </message>
-    <message>
-      <source>Layer "{layer}": feature id {features} has no value in the core id field "{field}". Give every core an id and run again.</source>
-      <translation>图层“{layer}”：要素 ID {features} 的核心区编号字段“{field}”没有值。请为每个核心区填写编号后重新运行。</translation>
-    </message>
-    <message>
-      <source>{count} links kept.</source>
-      <translation>保留了 {count} 条连接。</translation>
-    </message>
-    <message>
-      <source>Dropped because their least-cost path crosses a third core: {pairs}.</source>
-      <translation>因最小成本路径穿过第三个核心区而舍弃：{pairs}。</translation>
-    </message>
-    <message>
-      <source>Cores reaching beyond the resistance raster, of which only the part on the raster is used: {cores}.</source>
-      <translation>超出阻力栅格范围的核心区（只使用其位于栅格上的部分）：{cores}。</translation>
-    </message>
-    <message>
-      <source>Cores without any link (unreachable, adjacent to no other core, beyond the maximum cost-weighted or Euclidean distance, or only reachable through other cores): {cores}.</source>
-      <translation>没有任何连接的核心区（不可达、不与其他核心区邻接、超出最大成本加权距离或欧氏距离，或只能穿过其他核心区到达）：{cores}。</translation>
-    </message>
-  </context>
-  <context>
     <name>CorridorNetworkAlgorithm</name>
     <message>
       <source>Corridor network</source>
@@ -71,14 +44,6 @@ Corridor polygons: for each link, the cells of its own corridor within the width
 连接：每条保留的连接一条线，即从第一个核心区到第二个核心区的最小成本路径，字段有 from_id、to_id、euc_dist（两个核心区多边形边缘之间的欧氏距离，米，与 Linkage Mapper 相同）、cwd（路径的成本加权距离）、lcp_length（路径长度，米）、cwd_euc_ratio（cwd / euc_dist；相接的核心区为空）和 cwd_path_ratio（cwd / lcp_length，沿路径遇到的平均阻力）。
 廊道：阻力栅格网格上每条连接的标准化最小成本廊道 CWD_A + CWD_B - LCD_AB 取所有连接中的最小值，单位为成本加权米：沿每条最小成本路径为 0，向外增大；超过宽度截断值处为无数据。
 廊道多边形：每条连接在宽度截断值以内的自身廊道像元，带 from_id 和 to_id（不同连接的廊道可能重叠）。</translation>
-    </message>
-    <message>
-      <source>Core areas</source>
-      <translation>核心区</translation>
-    </message>
-    <message>
-      <source>Core id field</source>
-      <translation>核心区编号字段</translation>
     </message>
     <message>
       <source>Resistance raster</source>
@@ -155,6 +120,25 @@ Corridor polygons: for each link, the cells of its own corridor within the width
     <message>
       <source>Bounding circle buffer (m; 0 = whole raster)</source>
       <translation>外接圆缓冲距离（米；0 = 整个栅格）</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReservePlannerCorridors</name>
+    <message>
+      <source>{count} links kept.</source>
+      <translation>保留了 {count} 条连接。</translation>
+    </message>
+    <message>
+      <source>Dropped because their least-cost path crosses a third core: {pairs}.</source>
+      <translation>因最小成本路径穿过第三个核心区而舍弃：{pairs}。</translation>
+    </message>
+    <message>
+      <source>Cores reaching beyond the resistance raster, of which only the part on the raster is used: {cores}.</source>
+      <translation>超出阻力栅格范围的核心区（只使用其位于栅格上的部分）：{cores}。</translation>
+    </message>
+    <message>
+      <source>Cores without any link (unreachable, adjacent to no other core, beyond the maximum cost-weighted or Euclidean distance, or only reachable through other cores): {cores}.</source>
+      <translation>没有任何连接的核心区（不可达、不与其他核心区邻接、超出最大成本加权距离或欧氏距离，或只能穿过其他核心区到达）：{cores}。</translation>
     </message>
   </context>
 </TS>

@@ -4,14 +4,6 @@
   <context>
     <name>RestorationAlgorithm</name>
     <message>
-      <source>Core areas</source>
-      <translation>核心区</translation>
-    </message>
-    <message>
-      <source>Core id field</source>
-      <translation>核心区编号字段</translation>
-    </message>
-    <message>
       <source>Resistance raster</source>
       <translation>阻力栅格</translation>
     </message>
@@ -37,6 +29,10 @@
     <message>
       <source>Largest score {score:.6g} over {radii} radii and {links} links.</source>
       <translation>{radii} 个半径和 {links} 条连接中的最大得分为 {score:.6g}。</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}": the link {first} - {second} has cwd {value}; centrality needs a cost-weighted distance &gt; 0 for every link (cores that touch have cwd 0: merge them or remove their link).</source>
+      <translation>图层“{layer}”：连接 {first} - {second} 的 cwd 为 {value}；中心性要求每条连接的成本加权距离 &gt; 0（相接的核心区 cwd 为 0：请合并它们或删除其连接）。</translation>
     </message>
     <message>
       <source>A link names core {core}, which is not in the core layer. Use the cores the links were built from.</source>
@@ -121,14 +117,14 @@ Core areas, core id field and links: the inputs and the Links output of Corridor
 CWD cutoff (cost-weighted metres): each link's corridor is the cells whose normalised least-cost corridor value is at most this, plus both cores.
 Mode: per-link corridors (1 A between the two cores of each link, in its corridor; corridors mosaicked by maximum), or all cores across the landscape (each core in turn grounded while every other core injects 1 A, over the whole raster; maps summed).
 
-Outputs: the current map (amperes; cell size never scales it, as in Circuitscape) on the resistance raster's grid, and the links with eff_resistance (effective resistance of each link's corridor, ohms) and cwd_to_eff_resistance (its cost-weighted distance over its effective resistance).</source>
+Outputs: the current map (amperes; cell size never scales it, as in Circuitscape; NoData on the cores, as in Linkage Mapper) on the resistance raster's grid, and the links with eff_resistance (effective resistance of each link's corridor, ohms) and cwd_to_eff_resistance (its cost-weighted distance over its effective resistance).</source>
       <translation>像 Linkage Mapper 的 Pinchpoint Mapper 那样，用电路理论绘制廊道网络的夹点（McRae，2012）：两个核心区之间的电流被挤过狭窄通道的地方。
 
 核心区、核心区编号字段和连接：“廊道网络”的输入及其“连接”输出（字段 from_id 和 to_id）。阻力栅格：每个像元的阻力（无数据值和 &lt;= 0 的值不通过电流）。
 CWD 截断值（成本加权米）：每条连接的廊道为标准化最小成本廊道值不超过此值的像元，加上两个核心区。
 模式：逐连接廊道（每条连接的两个核心区之间在其廊道内通 1 A 电流；各廊道按最大值镶嵌），或整个景观中的所有核心区（每个核心区轮流接地，其他每个核心区注入 1 A，在整个栅格上计算；各图求和）。
 
-输出：阻力栅格网格上的电流图（安培；与 Circuitscape 相同，像元大小从不缩放结果），以及带 eff_resistance（每条连接廊道的有效电阻，欧姆）和 cwd_to_eff_resistance（其成本加权距离除以有效电阻）的连接。</translation>
+输出：阻力栅格网格上的电流图（安培；与 Circuitscape 相同，像元大小从不缩放结果；与 Linkage Mapper 相同，核心区为无数据值），以及带 eff_resistance（每条连接廊道的有效电阻，欧姆）和 cwd_to_eff_resistance（其成本加权距离除以有效电阻）的连接。</translation>
     </message>
     <message>
       <source>CWD cutoff of the corridors (cost-weighted m)</source>
@@ -170,18 +166,6 @@ Outputs: the cores and the links with cf_centrality (amperes summed over pairs).
 
 核心区和核心区编号字段：构建这些连接时所用的核心区。连接：“廊道网络”的“连接”输出（字段 from_id、to_id 和 cwd）。
 输出：带 cf_centrality（对所有核心区对累加的安培数）的核心区和连接。</translation>
-    </message>
-    <message>
-      <source>Core areas</source>
-      <translation>核心区</translation>
-    </message>
-    <message>
-      <source>Core id field</source>
-      <translation>核心区编号字段</translation>
-    </message>
-    <message>
-      <source>Links (the Links output of Corridor network)</source>
-      <translation>连接（“廊道网络”的“连接”输出）</translation>
     </message>
     <message>
       <source>Cores with centrality</source>
