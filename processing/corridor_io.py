@@ -13,7 +13,6 @@ from osgeo import gdal
 from qgis.core import (
     NULL,
     QgsColorRampShader,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -21,6 +20,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from . import qgis_io
+from .compat import ProcessingSourceType
 from .algorithms.costdistance import ResistanceGrid
 from .engine import raster
 from .engine.costdistance import Canceled
@@ -65,7 +65,7 @@ def engine_errors(function, *args, **kwargs):
 def add_core_parameters(algorithm):
     """The parameters CORES (polygons) and CORE_ID_FIELD of ``algorithm``."""
     algorithm.addParameter(QgsProcessingParameterFeatureSource(
-        algorithm.CORES, tr('Core areas'), [QgsProcessing.TypeVectorPolygon]))
+        algorithm.CORES, tr('Core areas'), [ProcessingSourceType.VectorPolygon]))
     algorithm.addParameter(QgsProcessingParameterField(
         algorithm.CORE_ID_FIELD, tr('Core id field'), parentLayerParameterName=algorithm.CORES))
 

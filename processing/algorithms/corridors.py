@@ -9,7 +9,6 @@ from qgis.core import (
     QgsFeature,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterBoolean,
@@ -21,8 +20,9 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
+from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
 from .. import qgis_io
 from ..corridor_io import (
     CoreParameters, ResistanceGrid, add_core_parameters, core_inputs, engine_errors, null_if_nan, read_cores,
@@ -113,23 +113,23 @@ class CorridorNetworkAlgorithm(CoreParameters, ReservePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterRasterLayer(self.RESISTANCE, self.tr('Resistance raster')))
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_NEIGHBORS, self.tr('Maximum nearest neighbours per core (0 = all)'),
-            QgsProcessingParameterNumber.Integer, defaultValue=corridors.DEFAULT_MAX_NEIGHBORS, minValue=0))
+            ProcessingNumberParameterType.Integer, defaultValue=corridors.DEFAULT_MAX_NEIGHBORS, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_CWD, self.tr('Maximum cost-weighted distance of a link (cost-weighted m; 0 = no limit)'),
-            QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
+            ProcessingNumberParameterType.Double, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.DROP_THROUGH_CORES, self.tr('Drop links whose least-cost path crosses a third core'),
             defaultValue=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.WIDTH_CUTOFF, self.tr('Corridor width cutoff (cost-weighted m)'),
-            QgsProcessingParameterNumber.Double, defaultValue=corridors.DEFAULT_WIDTH_CUTOFF, minValue=0.0))
+            ProcessingNumberParameterType.Double, defaultValue=corridors.DEFAULT_WIDTH_CUTOFF, minValue=0.0))
         self.add_selection_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_LINKS, self.tr('Links'), QgsProcessing.TypeVectorLine))
+            self.OUTPUT_LINKS, self.tr('Links'), ProcessingSourceType.VectorLine))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_CORRIDORS, self.tr('Corridors (normalised least-cost corridors)')))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_CORRIDOR_POLYGONS, self.tr('Corridor polygons'), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT_CORRIDOR_POLYGONS, self.tr('Corridor polygons'), ProcessingSourceType.VectorPolygon))
 
     def add_selection_parameters(self):
         """Linkage Mapper's link selection options, after the basic ones."""
@@ -143,13 +143,13 @@ class CorridorNetworkAlgorithm(CoreParameters, ReservePlannerAlgorithm):
             [self.tr('Cost-weighted distance'), self.tr('Euclidean distance')], defaultValue=link_selection.BY_COST))
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_EUCLIDEAN, self.tr('Maximum Euclidean distance between linked cores (m; 0 = no limit)'),
-            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0))
+            ProcessingNumberParameterType.Double, defaultValue=0.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.CONNECT_CONSTELLATIONS, self.tr('Connect constellations (groups of cores left apart)'),
             defaultValue=False))
         self.addParameter(QgsProcessingParameterNumber(
             self.BOUNDING_CIRCLE_BUFFER, self.tr('Bounding circle buffer (m; 0 = whole raster)'),
-            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0))
+            ProcessingNumberParameterType.Double, defaultValue=0.0, minValue=0.0))
 
     def selection_options(self, parameters, context):
         """The engine's link selection options (LinkOptions fields) from the parameters."""
@@ -225,16 +225,16 @@ class CorridorNetworkAlgorithm(CoreParameters, ReservePlannerAlgorithm):
     def write_links(self, parameters, context, links, id_definition, crs_pair):
         fields = self.id_fields(id_definition)
         for name in LINK_METRICS:
-            fields.append(QgsField(name, QVariant.Double, len=20, prec=4))
+            fields.append(make_field(name, FieldType.Double, length=20, precision=4))
         rows = [(link.path, [link.from_id, link.to_id] + [null_if_nan(getattr(link, name)) for name in LINK_METRICS])
                 for link in links]
         sink = OutputSink(self, parameters, context, self.OUTPUT_LINKS, crs_pair)
-        return sink.write(fields, QgsWkbTypes.LineString, rows, 'corridor_links')
+        return sink.write(fields, WkbType.LineString, rows, 'corridor_links')
 
     def write_corridor_polygons(self, parameters, context, links, id_definition, crs_pair):
         rows = [(link.corridor, [link.from_id, link.to_id]) for link in links]
         sink = OutputSink(self, parameters, context, self.OUTPUT_CORRIDOR_POLYGONS, crs_pair)
-        return sink.write(self.id_fields(id_definition), QgsWkbTypes.MultiPolygon, rows, 'corridor_polygons')
+        return sink.write(self.id_fields(id_definition), WkbType.MultiPolygon, rows, 'corridor_polygons')
 
 
 class OutputSink:

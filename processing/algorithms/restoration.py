@@ -10,9 +10,7 @@ import os
 
 from qgis.core import (
     QgsFeature,
-    QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterEnum,
@@ -24,9 +22,10 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProcessingUtils,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import qgis_io
+from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, make_field
 from ..corridor_io import (
     CoreParameters, ResistanceGrid, add_core_parameters, core_inputs, core_source, engine_errors, null_if_nan,
     read_cores, style_raster_on_load, write_on_grid,
@@ -54,7 +53,7 @@ class RestorationAlgorithm(CoreParameters, ReservePlannerAlgorithm):
         if with_resistance:
             self.addParameter(QgsProcessingParameterRasterLayer(self.RESISTANCE, self.tr('Resistance raster')))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.LINKS, self.tr('Links (the Links output of Corridor network)'), [QgsProcessing.TypeVectorLine]))
+            self.LINKS, self.tr('Links (the Links output of Corridor network)'), [ProcessingSourceType.VectorLine]))
 
     def read_network(self, parameters, context, feedback):
         """(ResistanceGrid, core geometries in its CRS, core ids, [(from_id, to_id)] of the links)."""
@@ -139,7 +138,7 @@ class BarriersAlgorithm(RestorationAlgorithm):
                 (self.RADIUS_STEP, self.tr('Radius step (m)'), 100.0),
                 (self.RESTORED_RESISTANCE, self.tr('Restored resistance (per metre)'), 1.0)):
             self.addParameter(QgsProcessingParameterNumber(
-                name, description, QgsProcessingParameterNumber.Double, defaultValue=default, minValue=0.0))
+                name, description, ProcessingNumberParameterType.Double, defaultValue=default, minValue=0.0))
         self.addParameter(QgsProcessingParameterEnum(
             self.SCORE, self.tr('Score'),
             [self.tr('Improvement (cost-weighted m)'), self.tr('Percent of the least-cost distance'),
@@ -189,7 +188,7 @@ def write_with_values(algorithm, parameters, context, name, source, extra):
     feature in source order]}, floats or NULL) appended; returns the sink id."""
     fields = QgsFields(source.fields())
     for field in extra:
-        fields.append(QgsField(field, QVariant.Double, len=20, prec=6))
+        fields.append(make_field(field, FieldType.Double, length=20, precision=6))
     sink, dest_id = algorithm.parameterAsSink(parameters, name, context, fields, source.wkbType(), source.sourceCrs())
     if sink is None:
         raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
@@ -235,14 +234,14 @@ class PinchpointsAlgorithm(RestorationAlgorithm):
         self.add_network_inputs()
         self.addParameter(QgsProcessingParameterNumber(
             self.CWD_CUTOFF, self.tr('CWD cutoff of the corridors (cost-weighted m)'),
-            QgsProcessingParameterNumber.Double, defaultValue=10000.0, minValue=0.0))
+            ProcessingNumberParameterType.Double, defaultValue=10000.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterEnum(
             self.MODE, self.tr('Mode'), [self.tr('Per-link corridors'), self.tr('All cores across the landscape')],
             defaultValue=0))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_PINCHPOINTS, self.tr('Pinch points (current)')))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_LINKS, self.tr('Links with effective resistance'), QgsProcessing.TypeVectorLine))
+            self.OUTPUT_LINKS, self.tr('Links with effective resistance'), ProcessingSourceType.VectorLine))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         cutoff = self.parameterAsDouble(parameters, self.CWD_CUTOFF, context)
@@ -300,9 +299,9 @@ class CentralityAlgorithm(RestorationAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.add_network_inputs(with_resistance=False)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_CORES, self.tr('Cores with centrality'), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT_CORES, self.tr('Cores with centrality'), ProcessingSourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_LINKS, self.tr('Links with centrality'), QgsProcessing.TypeVectorLine))
+            self.OUTPUT_LINKS, self.tr('Links with centrality'), ProcessingSourceType.VectorLine))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         cores, _, id_field = core_source(self, parameters, context)
