@@ -346,17 +346,22 @@ class ResistorGraph:
         return ids, nodes
 
     def node_currents(self, voltages, ground_conductance=None):
-        """Node current: the larger of the inflow and outflow of each node (finite grounds counted)."""
-        flow = self.edge_conductance * (voltages[self.edge_from] - voltages[self.edge_to])
-        forward, backward = np.maximum(flow, 0), np.maximum(-flow, 0)
+        """Node current: the larger of the inflow and outflow of each node (finite grounds counted).
+
+        With S the sum of the absolute currents of a node's branches and N their net outflow, the outflow is
+        (S + N) / 2 and the inflow (S - N) / 2, so the larger is (S + |N|) / 2 (two arrays of links, not four)."""
+        flow = voltages[self.edge_from]
+        flow -= voltages[self.edge_to]
+        flow *= self.edge_conductance
         n = self.node_count
-        outflow = np.bincount(self.edge_from, forward, n) + np.bincount(self.edge_to, backward, n)
-        inflow = np.bincount(self.edge_to, forward, n) + np.bincount(self.edge_from, backward, n)
+        net = np.bincount(self.edge_from, flow, n) - np.bincount(self.edge_to, flow, n)
+        np.abs(flow, out=flow)
+        total = np.bincount(self.edge_from, flow, n) + np.bincount(self.edge_to, flow, n)
         if ground_conductance is not None:
             to_ground = ground_conductance * voltages
-            outflow += np.maximum(to_ground, 0)
-            inflow += np.maximum(-to_ground, 0)
-        return np.maximum(inflow, outflow)
+            net += to_ground
+            total += np.abs(to_ground)
+        return (total + np.abs(net)) / 2.0
 
     def branch_currents(self, voltages):
         """Absolute current through each link."""
