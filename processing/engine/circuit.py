@@ -307,17 +307,29 @@ class ResistorGraph:
         _, self.component = csgraph.connected_components(adjacency, directed=False)
 
     def laplacian(self, nodes):
-        """The Laplacian (CSC) of the subgraph on ``nodes`` (sorted node ids), rows in the order of ``nodes``."""
-        local = np.full(self.node_count, -1, dtype=np.int64)
-        local[nodes] = np.arange(len(nodes))
-        a, b = local[self.edge_from], local[self.edge_to]
-        keep = (a >= 0) & (b >= 0)
-        a, b, g = a[keep], b[keep], self.edge_conductance[keep]
-        size = len(nodes)
-        off = sparse.coo_matrix((np.concatenate([-g, -g]), (np.concatenate([a, b]), np.concatenate([b, a]))),
-                                shape=(size, size))
-        degree = np.bincount(a, g, size) + np.bincount(b, g, size)
-        return (off + sparse.diags(degree)).tocsc()
+        """The rows and columns of the graph's Laplacian for ``nodes`` (sorted node ids), as CSR: each node's
+        diagonal is its conductance to all its neighbours. For a whole component this is its Laplacian; for part
+        of one it is the Laplacian with the other nodes tied to ground (held at 0 V), built without the rest."""
+        degree = np.bincount(self.edge_from, self.edge_conductance, self.node_count)
+        degree += np.bincount(self.edge_to, self.edge_conductance, self.node_count)
+        block = self.coupling(nodes, nodes)
+        return (block + sparse.diags(degree[nodes])).tocsr()
+
+    def coupling(self, rows, cols):
+        """The off-diagonal block of the Laplacian between the sorted node sets ``rows`` and ``cols`` (the same
+        set, or disjoint ones): minus the conductance of the links between them, as CSR."""
+        index_type = self.edge_from.dtype
+        row_of = np.full(self.node_count, -1, dtype=index_type)
+        row_of[rows] = np.arange(len(rows), dtype=index_type)
+        col_of = np.full(self.node_count, -1, dtype=index_type)
+        col_of[cols] = np.arange(len(cols), dtype=index_type)
+        entries = []
+        for first, second in ((self.edge_from, self.edge_to), (self.edge_to, self.edge_from)):
+            row, col = row_of[first], col_of[second]
+            keep = (row >= 0) & (col >= 0)
+            entries.append((row[keep], col[keep], -self.edge_conductance[keep]))
+        rows_index, cols_index, values = (np.concatenate(parts) for parts in zip(*entries))
+        return sparse.csr_matrix((values, (rows_index, cols_index)), shape=(len(rows), len(cols)))
 
     def to_grid(self, node_values):
         """Per-node values on the grid (NaN where a cell is no node)."""
@@ -334,17 +346,22 @@ class ResistorGraph:
         return ids, nodes
 
     def node_currents(self, voltages, ground_conductance=None):
-        """Node current: the larger of the inflow and outflow of each node (finite grounds counted)."""
-        flow = self.edge_conductance * (voltages[self.edge_from] - voltages[self.edge_to])
-        forward, backward = np.maximum(flow, 0), np.maximum(-flow, 0)
+        """Node current: the larger of the inflow and outflow of each node (finite grounds counted).
+
+        With S the sum of the absolute currents of a node's branches and N their net outflow, the outflow is
+        (S + N) / 2 and the inflow (S - N) / 2, so the larger is (S + |N|) / 2 (two arrays of links, not four)."""
+        flow = voltages[self.edge_from]
+        flow -= voltages[self.edge_to]
+        flow *= self.edge_conductance
         n = self.node_count
-        outflow = np.bincount(self.edge_from, forward, n) + np.bincount(self.edge_to, backward, n)
-        inflow = np.bincount(self.edge_to, forward, n) + np.bincount(self.edge_from, backward, n)
+        net = np.bincount(self.edge_from, flow, n) - np.bincount(self.edge_to, flow, n)
+        np.abs(flow, out=flow)
+        total = np.bincount(self.edge_from, flow, n) + np.bincount(self.edge_to, flow, n)
         if ground_conductance is not None:
             to_ground = ground_conductance * voltages
-            outflow += np.maximum(to_ground, 0)
-            inflow += np.maximum(-to_ground, 0)
-        return np.maximum(inflow, outflow)
+            net += to_ground
+            total += np.abs(to_ground)
+        return (total + np.abs(net)) / 2.0
 
     def branch_currents(self, voltages):
         """Absolute current through each link."""
@@ -696,7 +713,7 @@ def solve_pairs(graph, nodes, pairs, monitor, with_voltages=False):
         ground = local[0]
         keep = np.ones(len(component_nodes), dtype=bool)
         keep[ground] = False
-        solver = LinearSolver(graph.laplacian(component_nodes)[keep][:, keep],
+        solver = LinearSolver(graph.laplacian(component_nodes[keep]),
                               coordinates_or_none(graph, component_nodes[keep]))
         monitor.step()
         reduced_index = np.cumsum(keep) - 1
@@ -838,17 +855,14 @@ class KronReduction:
     def __init__(self, graph, component_nodes, distinct):
         self.graph, self.component_nodes, self.distinct = graph, component_nodes, distinct
         self.focal_local = focal_local = np.searchsorted(component_nodes, distinct)
-        laplacian = graph.laplacian(component_nodes).tocsr()
         free = np.ones(len(component_nodes), dtype=bool)
         free[focal_local] = False
         self.free = free
-        focal_block = laplacian[focal_local][:, focal_local].toarray()
-        to_focal = laplacian[free][:, focal_local]
-        free_block = laplacian[free][:, free] if free.any() else None
-        del laplacian  # the largest arrays of a big grid: keep one copy at a time
-        if free_block is not None:
-            solver = LinearSolver(free_block, coordinates_or_none(graph, component_nodes[free]))
-            del free_block
+        free_nodes = component_nodes[free]
+        focal_block = graph.laplacian(distinct).toarray()
+        to_focal = graph.coupling(free_nodes, distinct)
+        if free.any():
+            solver = LinearSolver(graph.laplacian(free_nodes), coordinates_or_none(graph, free_nodes))
             self.harmonic = solver.solve(-to_focal.toarray()).reshape(free.sum(), len(focal_local))
         else:
             self.harmonic = np.zeros((0, len(focal_local)))
@@ -983,10 +997,11 @@ def resolve_conflicts(node_sources, node_grounds, policy):
 
 def grounded_voltages(graph, nodes, sources, grounds):
     """Voltages of one component's ``nodes``: Laplacian plus finite grounds, direct grounds held at 0 V."""
-    laplacian = graph.laplacian(nodes) + sparse.diags(np.where(np.isfinite(grounds), grounds, 0.0))
     free = ~np.isinf(grounds)
+    finite_grounds = np.where(np.isfinite(grounds), grounds, 0.0)[free]
     voltages = np.zeros(len(nodes))
-    solver = LinearSolver(laplacian.tocsc()[free][:, free], coordinates_or_none(graph, nodes[free]))
+    solver = LinearSolver(graph.laplacian(nodes[free]) + sparse.diags(finite_grounds),
+                          coordinates_or_none(graph, nodes[free]))
     voltages[free] = solver.solve(sources[free])
     return voltages
 
