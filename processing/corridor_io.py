@@ -166,14 +166,16 @@ def value_range(path, sample_cells=1024):
     """(2nd percentile of the positive values in a sample of at most ``sample_cells`` squared cells, exact
     maximum) of band 1 of the raster at ``path``; (None, None) when nothing is positive or GDAL cannot read it.
     Read with GDAL, not from statistics a stale .aux.xml may hold for an overwritten file."""
-    dataset = gdal.Open(path)
-    if dataset is None:
+    try:
+        with raster.gdal_exceptions():
+            dataset = gdal.Open(path)
+            band = dataset.GetRasterBand(1)
+            high = band.ComputeRasterMinMax(False)[1]
+            sample = band.ReadAsArray(buf_xsize=min(dataset.RasterXSize, sample_cells),
+                                      buf_ysize=min(dataset.RasterYSize, sample_cells)).astype(float)
+            nodata = band.GetNoDataValue()
+    except RuntimeError:  # not a GDAL raster, or only nodata: the style keeps its own values
         return None, None
-    band = dataset.GetRasterBand(1)
-    high = band.ComputeRasterMinMax(False)[1]
-    sample = band.ReadAsArray(buf_xsize=min(dataset.RasterXSize, sample_cells),
-                              buf_ysize=min(dataset.RasterYSize, sample_cells)).astype(float)
-    nodata = band.GetNoDataValue()
     positive = sample[np.isfinite(sample) & (sample > 0) & (sample != nodata)]
     if not high > 0 or not positive.size:
         return None, None
@@ -197,7 +199,7 @@ def set_ramp_values(layer, ramp, values):
 
 def legend_number(value):
     """``value`` as a legend shows it: whole numbers with thousands separators from 100 up, three significant
-    digits below, never an exponent (2,945; 12.5; 0.00012)."""
+    digits below, never an exponent (2,945; 12.5; 0.000123)."""
     if abs(value) >= 100:
         return '{:,.0f}'.format(value)
     text = '{:.3g}'.format(value)
