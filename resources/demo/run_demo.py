@@ -15,6 +15,8 @@ import sys
 import tempfile
 import time
 
+import numpy as np
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 sys.path[:] = [entry for entry in sys.path if os.path.abspath(entry or os.curdir) not in (REPO, HERE)]
@@ -98,7 +100,20 @@ def steps(out):
             CANDIDATES=path('oecm_scores.gpkg'), SCORE_FIELD='score', COST_FIELD='cost', REGIONS=layer('counties'),
             REGION_FIELD='县名', TARGET=30, OUTPUT=path('oecm_selected.gpkg'), OUTPUT_REGIONS=path('oecm_regions.gpkg'),
             OUTPUT_HTML=path('oecm_selection.html'))),
-    ]
+    ] + mspa_steps(out)
+
+
+# ---- Ecological sources: MSPA of the demo's forest -------------------------------------------------------------
+
+MSPA_MAPS = (('mspa_map.png', 'MSPA of the forest: cores, edges, perforations, bridges, loops, branches, islets', (
+    ('mspa.tif', 'mspa'),)),)
+
+
+def mspa_steps(out):
+    """MSPA of the land cover's forest (class 1) with a 1-cell (100 m) edge, its statistics and core patches."""
+    return [('MSPA of the forest (edge width 100 m)', 'mspa', [], dict(
+        INPUT=raster('landcover.tif'), FOREGROUND='1', EDGE_WIDTH=1, OUTPUT=os.path.join(out, 'mspa.tif'),
+        OUTPUT_STATS=os.path.join(out, 'mspa_statistics.gpkg'), OUTPUT_CORES=os.path.join(out, 'mspa_cores.gpkg')))]
 
 
 def run_steps(batch, out):
@@ -131,7 +146,7 @@ MAPS = (
     ('oecm_map.png', 'OECM candidates by score class, and the sites selected toward 30 %', (
         ('oecm_selected.gpkg', 'oecm_selection'), ('oecm_scores.gpkg', 'oecm_scores'),
         ('protected_flat.gpkg', 'protected_flat'))),
-)
+) + MSPA_MAPS
 
 
 def start_qgis():
@@ -163,8 +178,11 @@ def render_map(out, png, title, layer_files):
 
 def map_layout(out, title, layer_files):
     """A QGIS print layout of ``layer_files`` ((file in out, style name), top first) over the land cover with the
-    plugin's styles: title, map, legend, scale bar and north arrow (the layers live in QgsProject.instance())."""
-    from qgis.core import QgsPrintLayout, QgsProject, QgsRasterLayer, QgsRectangle, QgsVectorLayer
+    plugin's styles (a classified .tif is drawn instead of the land cover, a continuous one over it): title, map,
+    legend, scale bar and north arrow (the layers live in QgsProject.instance())."""
+    from qgis.core import (
+        QgsPalettedRasterRenderer, QgsPrintLayout, QgsProject, QgsRasterLayer, QgsRectangle, QgsVectorLayer,
+    )
 
     project = QgsProject.instance()
     project.clear()
@@ -173,7 +191,10 @@ def map_layout(out, title, layer_files):
     landcover = QgsRasterLayer(raster('landcover.tif'), 'land cover')
     landcover.loadNamedStyle(os.path.join(HERE, 'landcover.qml'))
     project.setCrs(landcover.crs())
-    project.addMapLayers(layers + [landcover])
+    # a classified raster (MSPA) covers the landscape; continuous maps (current, barriers) lie over the land cover
+    base = [] if any(isinstance(layer.renderer(), QgsPalettedRasterRenderer) for layer in layers
+                     if isinstance(layer, QgsRasterLayer)) else [landcover]
+    project.addMapLayers(layers + base)
     extent = QgsRectangle()
     for vector in (item for item in layers if isinstance(item, QgsVectorLayer)):
         extent.combineExtentWith(vector.extent())
@@ -182,23 +203,31 @@ def map_layout(out, title, layer_files):
     extent = extent.intersect(landcover.extent())  # the map stays filled by the landscape: no white bands
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
-    _add_map_items(layout, title, layers + [landcover], extent)
+    _add_map_items(layout, title, layers + base, extent)
     return layout
 
 
 def styled_layer(file_path, style):
-    """The layer at ``file_path`` with resources/styles/``style``.qml: a GeoTIFF's colour ramp stretched to its
-    maximum and labelled by the plugin's own post-processor, as when an algorithm loads its output."""
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsRasterLayer, QgsVectorLayer
+    """The layer at ``file_path`` with resources/styles/``style``.qml. A GeoTIFF with a paletted style keeps only
+    the classes it holds; one with a colour ramp of the corridor tools gets it stretched to its values and labelled
+    by the plugin's own post-processor, as when an algorithm loads its output."""
+    from qgis.core import (
+        QgsPalettedRasterRenderer, QgsProcessingContext, QgsProcessingFeedback, QgsRasterLayer, QgsVectorLayer,
+    )
 
     name = style.replace('_', ' ')
+    style_file = os.path.join(STYLES, style + '.qml')
     if not file_path.endswith('.tif'):
         vector = QgsVectorLayer(file_path, name, 'ogr')
-        vector.loadNamedStyle(os.path.join(STYLES, style + '.qml'))
+        vector.loadNamedStyle(style_file)
         return vector
-    layer = QgsRasterLayer(file_path, name)
-    plugin_module('processing.corridor_io').raster_style(style).postProcessLayer(
-        layer, QgsProcessingContext(), QgsProcessingFeedback())
+    layer = QgsRasterLayer(file_path, name, 'gdal')
+    layer.loadNamedStyle(style_file)
+    if isinstance(layer.renderer(), QgsPalettedRasterRenderer):
+        layer.setRenderer(palette_of_present_values(layer, file_path))
+    else:
+        plugin_module('processing.corridor_io').raster_style(style).postProcessLayer(
+            layer, QgsProcessingContext(), QgsProcessingFeedback())
     return layer
 
 
@@ -210,6 +239,17 @@ def plugin_module(name):
         os.symlink(REPO, os.path.join(parent, 'reserve_planner'))
         sys.path.append(parent)
     return importlib.import_module('reserve_planner.' + name)
+
+
+def palette_of_present_values(raster_layer, file_path):
+    """The layer's paletted renderer keeping only the classes that occur in the raster (a short legend)."""
+    from osgeo import gdal
+    from qgis.core import QgsPalettedRasterRenderer
+
+    present = set(np.unique(gdal.Open(file_path).ReadAsArray()).tolist())
+    renderer = raster_layer.renderer()
+    classes = [item for item in renderer.classes() if item.value in present]
+    return QgsPalettedRasterRenderer(raster_layer.dataProvider(), renderer.band(), classes)
 
 
 def _add_map_items(layout, title, layers, extent):
