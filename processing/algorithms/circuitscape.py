@@ -16,9 +16,7 @@ from qgis.core import (
     QgsColorRampShader,
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
@@ -29,12 +27,11 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
-    QgsRasterBandStats,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
-from .. import qgis_io
+from .. import compat, qgis_io
 from ..engine import circuit
 from ..engine.costdistance import Canceled, feature_cells
 from ..engine.messages import EngineError
@@ -120,12 +117,12 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
                          'focal region.'))
         self.add(QgsProcessingParameterFeatureSource(
             self.FOCAL_POINTS, self.tr('Focal points or regions'),
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon], optional=True),
+            [compat.ProcessingSourceType.VectorPoint, compat.ProcessingSourceType.VectorPolygon], optional=True),
             self.tr('Points (the cell under each point) or polygons (the cells whose centre they hold); '
                     'reprojected to the raster\'s CRS.'))
         self.add(QgsProcessingParameterField(
             self.FOCAL_ID_FIELD, self.tr('Focal id field'), parentLayerParameterName=self.FOCAL_POINTS,
-            type=QgsProcessingParameterField.Numeric, optional=True),
+            type=compat.ProcessingFieldParameterDataType.Numeric, optional=True),
             self.tr('Integer id > 0 of each focal point or region; features sharing an id are one focal node.'))
         self.add(QgsProcessingParameterBoolean(self.FOUR_NEIGHBORS, self.tr('Connect four neighbours only'),
                                                defaultValue=False),
@@ -173,7 +170,8 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
             self.OUTPUT_VOLTAGE, self.tr('Voltage (advanced mode)'), optional=True, createByDefault=False),
             self.tr('Advanced mode: the voltage of each cell (volts).'))
         self.add(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_RESISTANCES, self.tr('Effective resistances'), QgsProcessing.TypeVector, optional=True),
+            self.OUTPUT_RESISTANCES, self.tr('Effective resistances'), compat.ProcessingSourceType.Vector,
+            optional=True),
             self.tr('Pairwise: from_id, to_id, resistance (ohms); one-to-all: node_id, resistance; NULL where not '
                     'connected. All-to-one: node_id only (Circuitscape reports no resistance).'))
         self.add(QgsProcessingParameterFolderDestination(
@@ -310,11 +308,11 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
         fields = QgsFields()
         names = ('from_id', 'to_id') if mode == PAIRWISE else ('node_id',)
         for name in names:
-            fields.append(QgsField(name, QVariant.Int))
+            fields.append(compat.make_field(name, compat.FieldType.Int))
         if mode != ALL_TO_ONE:
-            fields.append(QgsField('resistance', QVariant.Double, len=20, prec=8))
+            fields.append(compat.make_field('resistance', compat.FieldType.Double, length=20, precision=8))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_RESISTANCES, context, fields,
-                                             QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
+                                             compat.WkbType.NoGeometry, QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_RESISTANCES))
         for values in resistance_rows(mode, result):
@@ -409,7 +407,7 @@ class FocalFeatures:
     def focal(self, feedback):
         grid = self.resistance
         crs = QgsCoordinateReferenceSystem(grid.crs_wkt) if grid.crs_wkt else self.source.sourceCrs()
-        polygons = QgsWkbTypes.geometryType(self.source.wkbType()) == QgsWkbTypes.PolygonGeometry
+        polygons = QgsWkbTypes.geometryType(self.source.wkbType()) == compat.GeometryType.Polygon
         features = qgis_io.read_features(self.source, crs, self.context, feedback, attribute_names=[self.id_field])
         ids, cells, outside = [], [], []
         for item in features:
@@ -517,8 +515,7 @@ class CurrentMapStyle(qgis_io.StylePostProcessor):
 
 def positive_range(layer):
     """(smallest positive, largest) value of band 1, or (None, None) when nothing is positive."""
-    statistics = layer.dataProvider().bandStatistics(1, QgsRasterBandStats.Max | QgsRasterBandStats.Min)
-    high = statistics.maximumValue
+    high = compat.band_maximum(layer.dataProvider(), 1)
     if not np.isfinite(high) or high <= 0:
         return None, None
     with raster_errors(layer.source()):
