@@ -61,6 +61,15 @@ class WorkflowAlgorithm(QgsProcessingModelAlgorithm):
     def shortHelpString(self):  # noqa: N802 (QGIS API name)
         return self.help_text
 
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        """Run the model with every input left out taken at its default: the Toolbox fills defaults in, but a model
+        run from Python or qgis_process passes a missing input on to its steps as empty."""
+        filled = dict(parameters)
+        for definition in self.parameterDefinitions():
+            if filled.get(definition.name()) is None and definition.defaultValue() is not None:
+                filled[definition.name()] = definition.defaultValue()
+        return super().processAlgorithm(filled, context, feedback)
+
     def icon(self):
         return QIcon(ICON)
 

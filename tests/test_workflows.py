@@ -64,3 +64,48 @@ def test_zone_reserve_workflow_from_qgis_process(qgis_process, tmp_path):
     code, result, output = qgis_process('zonereserve', **zone_reserve_parameters(str(folder)))
     assert code == 0, output
     assert QgsVectorLayer(str(folder / 'statistics.gpkg'), 'statistics').featureCount() == 3
+
+
+def security_pattern_outputs(folder):
+    names = {'mspa:MSPA': 'mspa.tif', 'mspa:MSPA cores': 'cores.gpkg', 'patchimportance:Patch importance': 'dpc.gpkg',
+             'sources:Ecological sources': 'sources.gpkg', 'resistancesurface:Resistance': 'resistance.tif',
+             'corridornetwork:Corridor links': 'links.gpkg', 'corridornetwork:Corridors': 'corridors.tif',
+             'pinchpoints:Pinch points': 'pinchpoints.tif',
+             'pinchpoints:Links with effective resistance': 'effective.gpkg', 'barriers:Barriers': 'barriers.tif',
+             'gravitymodel:Interaction between sources': 'gravity.gpkg'}
+    return {output: os.path.join(folder, name) for output, name in names.items()}
+
+
+@pytest.mark.slow
+def test_security_pattern_workflow_chains_every_step_on_the_demo_land_cover(qgis_app, tmp_path):
+    parameters = dict(security_pattern_outputs(str(tmp_path)), landcover=os.path.join(REPO, 'resources', 'demo',
+                                                                                       'landcover.tif'))
+    results = processing.run('reserveplanner:securitypattern', parameters, context=QgsProcessingContext(),
+                             feedback=QgsProcessingFeedback())
+    patches = list(QgsVectorLayer(results['patchimportance:Patch importance']).getFeatures())
+    chosen = sorted(feature['patch_id'] for feature in patches if feature['dPC'] >= 0.1 and feature['area_ha'] >= 100)
+    sources = sorted(feature['patch_id'] for feature in QgsVectorLayer(results['sources:Ecological sources'])
+                     .getFeatures())
+    assert len(chosen) >= 3 and sources == chosen, 'sources are the patches above the dPC and area thresholds'
+    links = QgsVectorLayer(results['corridornetwork:Corridor links'])
+    gravity = QgsVectorLayer(results['gravitymodel:Interaction between sources'])
+    assert links.featureCount() >= 2 and gravity.featureCount() == links.featureCount()
+    assert all(feature['g_ab'] > 0 for feature in gravity.getFeatures())
+    effective = QgsVectorLayer(results['pinchpoints:Links with effective resistance'])
+    assert all(feature['eff_resistance'] > 0 for feature in effective.getFeatures())
+    for raster in ('pinchpoints:Pinch points', 'barriers:Barriers', 'resistancesurface:Resistance'):
+        assert os.path.getsize(results[raster]) > 1000, raster
+
+
+def test_a_workflow_runs_row_by_row_in_batch_mode(qgis_app, tmp_path):
+    algorithm = QgsApplication.processingRegistry().algorithmById('reserveplanner:zonereserve')
+    outcomes = []
+    for row, width in enumerate((500, 2000)):
+        folder = tmp_path / 'row{}'.format(row)
+        folder.mkdir()
+        parameters = dict(zone_reserve_parameters(str(folder)), buffer_width=width)
+        outcomes.append(algorithm.run(parameters, QgsProcessingContext(), QgsProcessingFeedback())[1])
+    assert outcomes == [True, True]
+    buffers = [sum(feature['area_ha'] for feature in QgsVectorLayer(str(tmp_path / 'row{}'.format(row) / 'zones.gpkg'))
+                   .getFeatures() if feature['zone'] == 'buffer') for row in (0, 1)]
+    assert buffers[1] > 2 * buffers[0]

@@ -144,7 +144,9 @@ class ResistanceSurfaceAlgorithm(ReservePlannerAlgorithm):
         return {self.OUTPUT: self.write(parameters, context, base, surface)}
 
     def matrix_rows(self, parameters, context):
-        values = self.parameterAsMatrix(parameters, self.RECLASS, context)
+        # a model or a batch row may hand the table over as text "1,0,10,1,..." inside a list
+        values = [part for value in self.parameterAsMatrix(parameters, self.RECLASS, context)
+                  for part in (value.split(',') if isinstance(value, str) else [value])]
         if not values:
             raise QgsProcessingException(tr('The reclassification table is empty: give factor, min, max, score rows.'))
         if len(values) % 4:

@@ -20,7 +20,6 @@ from qgis.core import (
     QgsProcessingModelOutput,
     QgsProcessingModelParameter,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterMatrix,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
@@ -107,13 +106,14 @@ def security_pattern_model(compat):
     model_input(model, QgsProcessingParameterString('habitat', 'Habitat classes (MSPA foreground)', '1'), 220)
     model_input(model, QgsProcessingParameterNumber('dispersal', 'Dispersal distance (m)', number, 5000,
                                                     minValue=1), 380)
-    model_input(model, QgsProcessingParameterNumber('min_dpc', 'Smallest dPC of a source (%)', number, 1,
+    model_input(model, QgsProcessingParameterNumber('min_dpc', 'Smallest dPC of a source (%)', number, 0.1,
                                                     minValue=0), 540)
     model_input(model, QgsProcessingParameterNumber('min_area', 'Smallest area of a source (ha)', number, 100,
                                                     minValue=0), 700)
-    model_input(model, QgsProcessingParameterMatrix(
-        'resistance_table', 'Resistance of each land-cover class (factor, min, max, score)', hasFixedNumberRows=False,
-        headers=['factor', 'min', 'max', 'score'], defaultValue=DEMO_LANDCOVER_RESISTANCE), 860)
+    # a text input, not a matrix one: QGIS 3.22 ignores the default of a matrix model input that is left out
+    model_input(model, QgsProcessingParameterString(
+        'resistance_table', 'Resistance of each land-cover class: factor, min, max, score, ... (1 = the land cover)',
+        ','.join(str(value) for value in DEMO_LANDCOVER_RESISTANCE)), 860)
     parameter = QgsProcessingModelChildParameterSource.fromModelParameter
     output = QgsProcessingModelChildParameterSource.fromChildOutput
     static = QgsProcessingModelChildParameterSource.fromStaticValue
