@@ -118,7 +118,8 @@ def mspa_steps(out):
 
 # ---- Ecological security pattern: the shipped workflow on the demo's land cover ---------------------------------
 
-SECURITY_PATTERN_MAPS = (('security_pattern_map.png', 'Ecological sources by dPC and their interaction (gravity model)', (
+SECURITY_PATTERN_MAPS = (('security_pattern_map.png',
+                          'Ecological sources by dPC and their interaction (gravity model)', (
     ('security_gravity.gpkg', 'gravity_links'), ('security_sources.gpkg', 'patch_importance'))),)
 
 
