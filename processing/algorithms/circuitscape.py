@@ -41,9 +41,10 @@ from .costdistance import CostRasterStyle, grid_bounds, same_grid, warped_band
 CURRENT_STYLE = 'current'
 VOLTAGE_STYLE = 'costdistance'
 PAIRWISE, ONE_TO_ALL, ALL_TO_ONE, ADVANCED = range(4)
-BYTES_PER_CELL = 400
-"""Memory a run holds per raster cell at its peak (graph links, Laplacian, multigrid levels and maps): measured
-in tests/benchmarks/bench_circuitscape.py."""
+BYTES_PER_CELL = 800
+"""Memory a run holds per raster cell at its peak (links, Laplacian, multigrid levels, solver vectors, maps):
+tests/benchmarks/bench_circuitscape.py measured 730 bytes per cell for one-to-all with 5 focal points on 16 M
+cells; pairwise keeps every focal node's solution too (8 bytes per cell and focal node)."""
 
 
 def tr(text):
