@@ -185,13 +185,18 @@ def test_iterative_solver_matches_the_direct_one(random_landscape, monkeypatch):
     direct = circuit.pairwise(landscape, focal, max_map=True)
     monkeypatch.setattr(circuit, 'DIRECT_MAX_NODES', 50)
     monkeypatch.setattr(circuit, 'pyamg', None)
-    iterative = circuit.pairwise(landscape, focal, max_map=True)
+    monkeypatch.setattr(circuit, 'CG_BLOCK_BYTES', 2 * circuit.CG_ARRAYS * 8 * values_size(landscape))
+    iterative = circuit.pairwise(landscape, focal, max_map=True)  # right-hand sides in batches of two
     np.testing.assert_allclose(iterative.resistances, direct.resistances, rtol=1e-7)
     np.testing.assert_allclose(iterative.cumulative, direct.cumulative, rtol=1e-6, atol=1e-9)
     iterative_one = circuit.one_to_all(landscape, focal)
     monkeypatch.setattr(circuit, 'DIRECT_MAX_NODES', 10 ** 9)
     np.testing.assert_allclose(iterative_one.resistances, circuit.one_to_all(landscape, focal).resistances,
                                rtol=1e-7)
+
+
+def values_size(landscape):
+    return int(np.isfinite(landscape.values).sum())
 
 
 def test_disconnected_focal_nodes_are_not_connected_and_nodata_ones_reported():

@@ -13,7 +13,6 @@ import uuid
 import numpy as np
 from qgis.core import (
     NULL,
-    QgsColorRampShader,
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFields,
@@ -31,20 +30,21 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from .. import compat, qgis_io
+from .. import compat, corridor_io, qgis_io
 from ..engine import circuit
 from ..engine.costdistance import Canceled, feature_cells
 from ..engine.messages import EngineError
-from ..engine.raster import raster_errors, read_band, require_memory, write_geotiff
+from ..engine.raster import read_band, require_memory, write_geotiff
 from .base import ReservePlannerAlgorithm
 from .costdistance import CostRasterStyle, grid_bounds, same_grid, warped_band
 
-CURRENT_STYLE = 'circuit_current'
+CURRENT_STYLE = 'current'
 VOLTAGE_STYLE = 'costdistance'
 PAIRWISE, ONE_TO_ALL, ALL_TO_ONE, ADVANCED = range(4)
-BYTES_PER_CELL = 400
-"""Memory a run holds per raster cell at its peak (graph links, Laplacian, multigrid levels and maps): measured
-in tests/benchmarks/bench_circuitscape.py."""
+BYTES_PER_CELL = 800
+"""Memory a run holds per raster cell at its peak (links, Laplacian, multigrid levels, solver vectors, maps):
+tests/benchmarks/bench_circuitscape.py measured 730 bytes per cell for one-to-all with 5 focal points on 16 M
+cells; pairwise keeps every focal node's solution too (8 bytes per cell and focal node)."""
 
 
 def tr(text):
@@ -487,51 +487,10 @@ def write_float32(path, array, resistance):
         raise QgsProcessingException(qgis_io.engine_message(error)) from error
 
 
-class CurrentMapStyle(qgis_io.StylePostProcessor):
-    """The current style with its colours spread over a log scale from the smallest positive current of the
-    layer to its largest (Circuitscape's viewers show currents on a log scale)."""
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
-        super().postProcessLayer(layer, context, feedback)
-        renderer = layer.renderer() if layer is not None and layer.isValid() else None
-        shader = renderer.shader() if hasattr(renderer, 'shader') else None
-        ramp = shader.rasterShaderFunction() if shader is not None else None
-        if not isinstance(ramp, QgsColorRampShader):
-            return
-        low, high = positive_range(layer)
-        if low is None:
-            return
-        items = ramp.colorRampItemList()
-        for index, item in enumerate(items):
-            item.value = log_stop(low, high, index / max(len(items) - 1, 1))
-            item.label = '{:.3g}'.format(item.value)
-        ramp.setColorRampItemList(items)
-        ramp.setMinimumValue(low)
-        ramp.setMaximumValue(high)
-        renderer.setClassificationMin(low)
-        renderer.setClassificationMax(high)
-        layer.triggerRepaint()
-
-
-def positive_range(layer):
-    """(smallest positive, largest) value of band 1, or (None, None) when nothing is positive."""
-    high = compat.band_maximum(layer.dataProvider(), 1)
-    if not np.isfinite(high) or high <= 0:
-        return None, None
-    with raster_errors(layer.source()):
-        array = read_band(layer.source()).array
-    positive = array[np.isfinite(array) & (array > 0)]
-    return float(max(positive.min(), high * 1e-6)), float(high)
-
-
-def log_stop(low, high, fraction):
-    """The value ``fraction`` of the way from ``low`` to ``high`` on a log scale."""
-    return float(np.exp(np.log(low) + fraction * (np.log(high) - np.log(low))))
-
-
 def style_map_on_load(context, path, style):
-    if not context.willLoadLayerOnCompletion(path):
-        return
-    style_file = os.path.join(qgis_io.STYLE_DIR, style + '.qml')
-    processor = CurrentMapStyle if style == CURRENT_STYLE else CostRasterStyle
-    context.layerToLoadOnCompletionDetails(path).setPostProcessor(processor.create(style_file))
+    """Current maps get the corridor tools' log-stretched current style, voltages the stretched cost style."""
+    if style == CURRENT_STYLE:
+        corridor_io.style_raster_on_load(context, path, CURRENT_STYLE)
+    elif context.willLoadLayerOnCompletion(path):
+        style_file = os.path.join(qgis_io.STYLE_DIR, style + '.qml')
+        context.layerToLoadOnCompletionDetails(path).setPostProcessor(CostRasterStyle.create(style_file))

@@ -99,6 +99,10 @@ DIRECT_MAX_NODES = 200_000
 CG_TOLERANCE = 1e-10
 """Relative residual at which conjugate gradients stop (Circuitscape uses 1e-6)."""
 CG_MAX_ITERATIONS = 2000
+CG_BLOCK_BYTES = 1 << 30
+"""Memory the conjugate gradients may hold at once: right-hand sides are solved in batches that fit."""
+CG_ARRAYS = 10
+"""Arrays of the size of a right-hand side that block_conjugate_gradient and the V-cycle hold per column."""
 POLICIES = ('keepall', 'rmvsrc', 'rmvgnd', 'rmvall')
 
 
@@ -275,18 +279,17 @@ def link_conductance(g1, g2, average_resistances, diagonal):
 def cell_links(conductance, node_of_cell, four_neighbors, average_resistances):
     """(from node, to node, conductance) of every link between neighbouring cells of different nodes."""
     froms, tos, values = [], [], []
+    index_type = np.int32 if node_of_cell.max() < np.iinfo(np.int32).max else np.int64
     for offset in neighbour_offsets(four_neighbors):
         node_a, node_b = shifted_pair(node_of_cell, offset)
         g_a, g_b = shifted_pair(conductance, offset)
         keep = (node_a >= 0) & (node_b >= 0) & (node_a != node_b)
         value = link_conductance(g_a[keep], g_b[keep], average_resistances, offset[0] and offset[1])
         positive = value > 0
-        froms.append(node_a[keep][positive])
-        tos.append(node_b[keep][positive])
+        froms.append(node_a[keep][positive].astype(index_type))
+        tos.append(node_b[keep][positive].astype(index_type))
         values.append(value[positive])
-    index_type = np.int32 if node_of_cell.max() < np.iinfo(np.int32).max else np.int64
-    return (np.concatenate(froms).astype(index_type), np.concatenate(tos).astype(index_type),
-            np.concatenate(values))
+    return np.concatenate(froms), np.concatenate(tos), np.concatenate(values)
 
 
 @dataclass
@@ -401,11 +404,17 @@ class LinearSolver:
         rhs = np.asarray(rhs, dtype=float)
         if self.direct:
             return self.factor.solve(rhs)
-        solution, iterations = block_conjugate_gradient(self.matrix, rhs.reshape(rhs.shape[0], -1),
-                                                        self.preconditioner)
-        if iterations is None:
-            raise EngineError(N_('The iterative solver did not converge ({iterations} iterations): the '
-                                 'resistances may span too many orders of magnitude.'), iterations=CG_MAX_ITERATIONS)
+        columns = rhs.reshape(rhs.shape[0], -1)
+        solution = np.empty_like(columns)
+        batch = max(1, int(CG_BLOCK_BYTES // (CG_ARRAYS * 8 * columns.shape[0])))
+        for first in range(0, columns.shape[1], batch):
+            block = slice(first, first + batch)
+            solution[:, block], iterations = block_conjugate_gradient(self.matrix, columns[:, block],
+                                                                      self.preconditioner)
+            if iterations is None:
+                raise EngineError(N_('The iterative solver did not converge ({iterations} iterations): the '
+                                     'resistances may span too many orders of magnitude.'),
+                                  iterations=CG_MAX_ITERATIONS)
         return solution.reshape(rhs.shape)
 
 
