@@ -1,0 +1,336 @@
+"""Bad input never gives a wrong answer (issue 10): every algorithm run with its inputs in CRSs different from
+each other gives what it gives with all of them in one CRS; NaN is refused for every number; destinations are
+checked before anything is written, and a failed run leaves no file behind.
+
+Every algorithm has a small landscape in UTM 50N (EPSG:32650, 100 m cells, 6 km square) built here as memory
+layers and GeoTIFFs written with GDAL; the mixed-CRS run reprojects each vector input with QGIS to another CRS.
+"""
+
+import os
+
+import numpy as np
+import pytest
+from osgeo import gdal
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProcessingException, QgsProject,
+                       QgsRasterLayer, QgsVectorLayer)
+
+from reserve_planner.processing.provider import algorithm_classes
+from support import RecordingFeedback, geotiff, memory_layer, read_raster, run
+
+UTM = 'EPSG:32650'
+OTHER_CRSS = ('EPSG:4326', 'EPSG:3857', 'EPSG:4548')
+"""The mixed-CRS run puts the n-th vector input in OTHER_CRSS[n % 3]: degrees, Web Mercator, CGCS2000 Gauss-Kruger."""
+RASTER_CRS = 'EPSG:4544'
+"""A land-cover raster of the mixed run is warped to CGCS2000 Gauss-Kruger 105E, 12 degrees west of the data."""
+X0, Y0, CELL, SIZE = 500000.0, 4006000.0, 100.0, 60
+
+
+def box(x0, y0, x1, y1):
+    return 'POLYGON(({a} {b}, {c} {b}, {c} {d}, {a} {d}, {a} {b}))'.format(a=x0, b=y0, c=x1, d=y1)
+
+
+def ring_box(outer, inner):
+    """A square ``outer`` with the square hole ``inner`` (both (x0, y0, x1, y1))."""
+    def ring(x0, y0, x1, y1):
+        return '({a} {b}, {c} {b}, {c} {d}, {a} {d}, {a} {b})'.format(a=x0, b=y0, c=x1, d=y1)
+    return 'POLYGON({}, {})'.format(ring(*outer), ring(*inner))
+
+
+def point(x, y):
+    return 'POINT({} {})'.format(x, y)
+
+
+class Landscape:
+    """The layers of the test landscape; ``crs_for(index)`` gives the CRS of the index-th vector input."""
+
+    def __init__(self, folder, mixed):
+        self.folder, self.mixed, self.count = folder, mixed, 0
+
+    def vector(self, name, geometry_type, fields, rows):
+        """A memory layer of ``rows`` (WKT in UTM, attributes), reprojected to the next CRS when mixed."""
+        layer = memory_layer(name, geometry_type, UTM, fields, rows)
+        crs = OTHER_CRSS[self.count % len(OTHER_CRSS)] if self.mixed else UTM
+        self.count += 1
+        return reprojected(layer, crs) if crs != UTM else layer
+
+    def raster(self, name, array, warp=False):
+        """A GeoTIFF of ``array`` on the UTM grid; with ``warp``, in the mixed run, warped (nearest neighbour) to
+        RASTER_CRS at 50 m."""
+        path = geotiff(self.folder / (name + '.tif'), array.astype(float), CELL, epsg=32650, x0=X0, y0=Y0)
+        if not (warp and self.mixed):
+            return path
+        warped = str(self.folder / (name + '_warped.tif'))
+        gdal.Warp(warped, path, dstSRS=RASTER_CRS, xRes=50, yRes=50, resampleAlg='near')
+        return warped
+
+
+def reprojected(layer, crs):
+    """A copy of ``layer`` in ``crs`` (edges densified to 10 m first so that they keep their shape)."""
+    target = QgsCoordinateReferenceSystem(crs)
+    copy = QgsVectorLayer('{}?crs={}'.format(layer.geometryType() == 0 and 'Point' or 'Polygon', crs),
+                          layer.name(), 'memory')
+    copy.dataProvider().addAttributes(layer.fields().toList())
+    copy.updateFields()
+    transform = QgsCoordinateTransform(layer.crs(), target, QgsProject.instance())
+    features = []
+    for feature in layer.getFeatures():
+        geometry = feature.geometry().densifyByDistance(10.0)
+        geometry.transform(transform)
+        feature.setGeometry(geometry)
+        features.append(feature)
+    assert copy.dataProvider().addFeatures(features)
+    return copy
+
+
+def resistance_array():
+    array = np.ones((SIZE, SIZE))
+    array[0:40, 28:32] = 5.0
+    return array
+
+
+def cores(land):
+    return land.vector('cores', 'Polygon', 'field=id:integer', [
+        (box(500500, 4004500, 501500, 4005500), [1]), (box(504500, 4000500, 505500, 4001500), [2]),
+        (box(500500, 4000500, 501500, 4001500), [3])])
+
+
+def zones(land):
+    core, buffer, outer = (502000, 4002000, 503000, 4003000), (501500, 4001500, 503500, 4003500), (
+        500500, 4000500, 505500, 4005500)
+    return land.vector('zones', 'Polygon', 'field=zone:string', [
+        (box(*core), ['core']), (ring_box(buffer, core), ['buffer']), (ring_box(outer, buffer), ['transition'])])
+
+
+def protected(land):
+    return land.vector('wdpa', 'Polygon', 'field=STATUS:string', [
+        (box(500000, 4003000, 502000, 4006000), ['Designated']),
+        (box(503000, 4000000, 504000, 4002000), ['Designated']),
+        (box(504500, 4004000, 505500, 4005000), ['Designated'])])
+
+
+def regions(land):
+    return land.vector('regions', 'Polygon', 'field=name:string', [
+        (box(500000, 4000000, 503000, 4006000), ['west']), (box(503000, 4000000, 506000, 4006000), ['east'])])
+
+
+def candidates(land):
+    fields = 'field=name:string&field=gov:string&field=score:double&field=cost:double'
+    return land.vector('candidates', 'Polygon', fields, [
+        (box(502100, 4004000, 502900, 4005000), ['c1', 'village', 80.0, 2.0]),
+        (box(505000, 4002000, 506000, 4003000), ['c2', 'forest farm', 60.0, 1.0]),
+        (box(503100, 4000100, 503900, 4001900), ['c3', 'township', 90.0, 1.0])])
+
+
+def scenario(algorithm, folder, mixed):
+    """The parameters of a valid run of ``algorithm`` on the landscape (outputs to files in ``folder``)."""
+    land = Landscape(folder, mixed)
+    resistance = land.raster('resistance', resistance_array())
+    classes = np.where(np.arange(SIZE)[None, :] < 25, 1, 2) * np.ones((SIZE, SIZE))
+    landcover = land.raster('landcover', classes, warp=True)
+    out = str(folder / 'out_{}.gpkg'.format(algorithm))
+    if algorithm == 'generatezones':
+        return dict(CORES=cores(land), BOUNDARY=land.vector('boundary', 'Polygon', 'field=n:integer', [
+            (box(500100, 4000100, 505900, 4005900), [1])]), BUFFER_WIDTH=300, TRANSITION_WIDTH=600, OUTPUT=out)
+    if algorithm == 'validatezones':
+        return dict(ZONES=zones(land), BOUNDARY=land.vector('boundary', 'Polygon', 'field=n:integer', [
+            (box(500500, 4000500, 505500, 4005500), [1])]), MIN_BUFFER_WIDTH=400, OUTPUT=out)
+    if algorithm == 'zonestatistics':
+        return dict(ZONES=zones(land), LANDCOVER=landcover, OUTPUT=out)
+    if algorithm == 'costdistance':
+        return dict(RESISTANCE=resistance, SOURCES=land.vector('sources', 'Point', 'field=n:integer', [
+            (point(500550, 4005450), [1])]), MAX_COST=4000, OUTPUT=str(folder / 'cost.tif'))
+    if algorithm == 'leastcostpath':
+        return dict(RESISTANCE=resistance, SOURCE=land.vector('source', 'Point', 'field=n:integer', [
+            (point(500550, 4005450), [1])]), TARGET=land.vector('target', 'Point', 'field=n:integer', [
+                (point(505450, 4000550), [1])]), OUTPUT=out)
+    if algorithm == 'corridornetwork':
+        return dict(CORES=cores(land), CORE_ID_FIELD='id', RESISTANCE=resistance, MAX_CWD=20000, WIDTH_CUTOFF=2000,
+                    OUTPUT_LINKS=out, OUTPUT_CORRIDORS=str(folder / 'corridors.tif'),
+                    OUTPUT_CORRIDOR_POLYGONS=str(folder / 'corridor_polygons.gpkg'))
+    if algorithm == 'protectedcoverage':
+        return dict(PROTECTED=[protected(land)], REGIONS=regions(land), REGION_FIELD='name', TARGET=30, OUTPUT=out)
+    if algorithm == 'protconn':
+        return dict(PROTECTED=protected(land), REGIONS=regions(land), REGION_FIELD='name', DISTANCE=2000,
+                    PROBABILITY=0.5, TRANSBOUNDARY_DISTANCE=0, OUTPUT=out)
+    if algorithm == 'habitatcoverage':
+        return dict(SPECIES=land.vector('ranges', 'Polygon', 'field=species:string', [
+            (box(500000, 4000000, 504000, 4004000), ['a']), (box(503000, 4003000, 506000, 4006000), ['b'])]),
+            SPECIES_FIELD='species', PROTECTED=[protected(land)], OUTPUT=out)
+    if algorithm == 'scoreoecm':
+        return dict(CANDIDATES=candidates(land), PROTECTED=[protected(land)], CRITERIA=[resistance],
+                    DIRECTIONS='-', WEIGHTS='1', OVERLAP_THRESHOLD=50, DISTANCE=1000, OUTPUT=out)
+    if algorithm == 'selectoecm':
+        return dict(CANDIDATES=candidates(land), SCORE_FIELD='score', COST_FIELD='cost', BUDGET=10,
+                    REGIONS=regions(land), REGION_FIELD='name', PROTECTED=[protected(land)], TARGET=30, OUTPUT=out)
+    if algorithm == 'speciesarea':
+        return dict(COVERAGE=30, Z=0.25, SPECIES_SHARE=50, OUTPUT=out)
+    raise AssertionError('no test landscape for ' + algorithm)
+
+
+ALGORITHMS = [cls.ALGORITHM_ID for cls in algorithm_classes()]
+
+
+def numeric_parameters():
+    pairs = []
+    for cls in algorithm_classes():
+        algorithm = cls()
+        algorithm.initAlgorithm()
+        pairs.extend((cls.ALGORITHM_ID, definition.name()) for definition in algorithm.parameterDefinitions()
+                     if definition.type() in ('number', 'distance'))
+    return pairs
+
+
+def rounded(value):
+    if isinstance(value, float):
+        return round(value, 6)
+    return value
+
+
+def output_rows(value):
+    """The attribute rows of a vector output, sorted, geometry left out."""
+    layer = value if isinstance(value, QgsVectorLayer) else QgsVectorLayer(value)
+    assert layer.isValid(), value
+    names = layer.fields().names()
+    rows = [{name: (None if feature[name] is None or (hasattr(feature[name], 'isNull') and feature[name].isNull())
+                    else feature[name]) for name in names if name != 'fid'} for feature in layer.getFeatures()]
+    return sorted(rows, key=lambda row: [str(row[name]) if not isinstance(row[name], float) else ''
+                                         for name in sorted(row)])
+
+
+def assert_same_rows(mixed, same, label):
+    assert len(mixed) == len(same), (label, mixed, same)
+    for row_mixed, row_same in zip(mixed, same):
+        assert row_mixed.keys() == row_same.keys()
+        for name in row_same:
+            expected, got = row_same[name], row_mixed[name]
+            if isinstance(expected, float) and isinstance(got, float):
+                assert got == pytest.approx(expected, rel=2e-2, abs=1e-3), (label, name, row_mixed, row_same)
+            else:
+                assert got == expected, (label, name, row_mixed, row_same)
+
+
+def assert_same_outputs(mixed, same):
+    for key, expected in same.items():
+        got = mixed[key]
+        if isinstance(expected, str) and expected.endswith('.tif'):
+            values_same, values_mixed = read_raster(expected)[0], read_raster(got)[0]
+            assert np.array_equal(np.isnan(values_same), np.isnan(values_mixed)), key
+            assert np.allclose(values_mixed, values_same, rtol=5e-3, equal_nan=True), key
+        elif isinstance(expected, (str, QgsVectorLayer)) and not str(expected).endswith('.html'):
+            assert_same_rows(output_rows(got), output_rows(expected), key)
+        elif isinstance(expected, (int, float)):
+            assert got == pytest.approx(expected, rel=5e-3), key
+
+
+@pytest.mark.parametrize('algorithm', ALGORITHMS)
+def test_inputs_in_different_crss_give_what_one_crs_gives(qgis_app, tmp_path, algorithm):
+    """Each vector input in another CRS (degrees, Web Mercator, Gauss-Kruger), rasters in UTM: the same answer."""
+    (tmp_path / 'same').mkdir()
+    (tmp_path / 'mixed').mkdir()
+    same = run(algorithm, **scenario(algorithm, tmp_path / 'same', mixed=False))
+    mixed = run(algorithm, **scenario(algorithm, tmp_path / 'mixed', mixed=True))
+    assert_same_outputs(mixed, same)
+
+
+@pytest.mark.parametrize('algorithm,parameter', numeric_parameters())
+def test_nan_is_refused_for_every_number(qgis_app, tmp_path, algorithm, parameter):
+    parameters = scenario(algorithm, tmp_path, mixed=False)
+    for value in (float('nan'), 'nan'):
+        parameters[parameter] = value
+        with pytest.raises(QgsProcessingException) as raised:
+            run(algorithm, **parameters)
+        message = str(raised.value)
+        assert parameter in message and 'NaN' in message, message
+    assert not [name for name in os.listdir(tmp_path) if name.startswith('out_')]
+
+
+def test_a_raster_output_is_written_in_the_format_of_its_extension(qgis_app, tmp_path):
+    parameters = scenario('costdistance', tmp_path, mixed=False)
+    tif = run('costdistance', **parameters)['OUTPUT']
+    parameters['OUTPUT'] = str(tmp_path / 'cost.asc')
+    asc = run('costdistance', **parameters)['OUTPUT']
+    with open(asc, 'rb') as stream:
+        assert stream.read(5).lower() == b'ncols'
+    assert QgsRasterLayer(asc).providerType() == 'gdal'
+    assert np.allclose(read_raster(asc)[0], read_raster(tif)[0], equal_nan=True)
+
+
+def test_a_raster_output_in_a_format_gdal_cannot_write_is_refused_before_the_run(qgis_app, tmp_path):
+    parameters = scenario('corridornetwork', tmp_path, mixed=False)
+    parameters['OUTPUT_CORRIDORS'] = str(tmp_path / 'corridors.docx')
+    with pytest.raises(QgsProcessingException) as raised:
+        run('corridornetwork', **parameters)
+    assert '.docx' in str(raised.value)
+    assert set(os.listdir(tmp_path)) == {'resistance.tif', 'landcover.tif'}
+
+
+@pytest.mark.parametrize('algorithm,output', [
+    ('corridornetwork', 'OUTPUT_CORRIDOR_POLYGONS'), ('protectedcoverage', 'OUTPUT_HTML'),
+    ('validatezones', 'OUTPUT_HTML'), ('scoreoecm', 'OUTPUT_HTML')])
+def test_a_destination_in_a_missing_folder_is_refused_before_anything_is_written(qgis_app, tmp_path, algorithm,
+                                                                                 output):
+    parameters = scenario(algorithm, tmp_path, mixed=False)
+    parameters[output] = str(tmp_path / 'missing' / 'later_output.gpkg')
+    before = set(os.listdir(tmp_path))
+    with pytest.raises(QgsProcessingException) as raised:
+        run(algorithm, **parameters)
+    assert 'missing' in str(raised.value) and 'does not exist' in str(raised.value)
+    assert set(os.listdir(tmp_path)) == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason='root writes into read-only folders')
+@pytest.mark.parametrize('algorithm', ['validatezones', 'protectedcoverage', 'scoreoecm'])
+def test_a_report_in_a_read_only_folder_is_refused_and_nothing_is_written(qgis_app, tmp_path, algorithm):
+    locked = tmp_path / 'locked'
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        parameters = scenario(algorithm, tmp_path, mixed=False)
+        parameters['OUTPUT_HTML'] = str(locked / 'report.html')
+        before = set(os.listdir(tmp_path))
+        with pytest.raises(QgsProcessingException) as raised:
+            run(algorithm, **parameters)
+        assert 'permission denied' in str(raised.value) and 'report.html' in str(raised.value)
+        assert set(os.listdir(tmp_path)) == before
+    finally:
+        locked.chmod(0o755)
+
+
+class DiskFullAfterSummary(RecordingFeedback):
+    """Fails the run as a full disk would, when the algorithm logs ``line`` (after its first output is written)."""
+
+    def __init__(self, line):
+        super().__init__()
+        self.line = line
+
+    def pushInfo(self, info):  # noqa: N802 (QGIS API name)
+        super().pushInfo(info)
+        if self.line in info:
+            raise OSError('No space left on device')
+
+
+def test_a_run_failing_after_writing_an_output_removes_it(qgis_app, tmp_path):
+    """validatezones writes its problems layer, logs its summary, then writes the report: a failure there
+    removes the problems layer (and its side files) and keeps the files that were there before."""
+    parameters = scenario('validatezones', tmp_path, mixed=False)
+    parameters['OUTPUT_HTML'] = str(tmp_path / 'report.html')
+    before = set(os.listdir(tmp_path))
+    with pytest.raises(QgsProcessingException) as raised:
+        run('validatezones', feedback=DiskFullAfterSummary('under the profile'), **parameters)
+    assert 'No space left' in str(raised.value)
+    assert set(os.listdir(tmp_path)) == before
+    assert 'out_validatezones.gpkg' not in before
+
+
+@pytest.mark.parametrize('algorithm', [name for name in ALGORITHMS if name != 'speciesarea'])
+def test_an_input_without_a_crs_is_warned_about_once(qgis_app, tmp_path, algorithm):
+    parameters = scenario(algorithm, tmp_path, mixed=False)
+    name, layer = next((name, value) for name, value in parameters.items() if isinstance(value, QgsVectorLayer))
+    layer.setCrs(QgsCoordinateReferenceSystem())
+    feedback = RecordingFeedback()
+    try:
+        run(algorithm, feedback=feedback, **parameters)
+    except QgsProcessingException:
+        pass
+    warnings = [line for line in feedback.lines if 'has no coordinate reference system' in line]
+    assert len(warnings) == 1 and layer.name() in warnings[0], (name, feedback.lines)
