@@ -56,6 +56,28 @@ def is_metric(crs):
     )
 
 
+def crs_name(crs):
+    """The name of ``crs`` for messages: its description, or its PROJ string for a custom CRS without one."""
+    return crs.description() or crs.toProj()
+
+
+def not_metric_reason(crs):
+    """Why distances cannot be measured in ``crs`` as it is (for messages): degrees, Web Mercator, other units."""
+    if crs.authid() in WEB_MERCATOR_IDS:
+        return tr('in Web Mercator ({crs}), which stretches distances and areas away from the equator '
+                  '(by 1 / cos(latitude))').format(crs=crs.authid())
+    if crs.isGeographic():
+        return tr('in degrees ({crs})').format(crs=crs.authid() or crs_name(crs))
+    return tr('not in a projected CRS in metres ({crs})').format(crs=crs.authid() or crs_name(crs))
+
+
+def warn_raster_warped(feedback, layer, work_crs):
+    """The warning every algorithm gives when it warps the raster ``layer`` to ``work_crs`` to measure in metres."""
+    feedback.pushWarning(tr('The raster {layer} is {reason}; it is warped (nearest neighbour) to {crs} for this '
+                            'run.').format(layer=layer_label(layer), reason=not_metric_reason(layer.crs()),
+                                           crs=crs_name(work_crs)))
+
+
 def local_equal_area_crs(extent, crs):
     """A Lambert azimuthal equal-area CRS (metres) centred on ``extent`` given in ``crs``."""
     geographic = QgsCoordinateReferenceSystem('EPSG:4326')
@@ -173,6 +195,23 @@ def read_polygons(source, layer_name, crs, context, feedback, max_segment=None):
     if repaired and feedback is not None:
         feedback.pushInfo(tr('{layer}: {count} invalid geometries repaired.').format(layer=layer_name, count=repaired))
     return features
+
+
+def warn_if_empty(features, layer_name, feedback):
+    """Warn when the input layer ``layer_name`` has no features: the run goes on, but its figures are zeros."""
+    if not features:
+        feedback.pushWarning(tr('Layer "{layer}" has no features: the output has nothing or zeros for it. Check '
+                                'the layer (a filter may hide its features).').format(layer=layer_name))
+
+
+def without_null_geometries(features, layer_name, feedback):
+    """``features`` without those whose geometry is null or empty, with a warning naming them: a protected area
+    without a geometry has no area and is left out, in every algorithm alike (engine.coverage's cleaning)."""
+    empty = [item for item in features if item.status == engine_geometry.EMPTY]
+    if empty:
+        feedback.pushWarning(tr('{count} features without a geometry removed (e.g. {ids}).').format(
+            count=len(empty), ids=', '.join('{}:{}'.format(layer_name, item.fid) for item in empty)))
+    return [item for item in features if item.status != engine_geometry.EMPTY]
 
 
 def require_geometries(features, layer_name):

@@ -10,12 +10,12 @@ import os
 
 import numpy as np
 import pytest
-from osgeo import gdal
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProcessingException, QgsProject,
-                       QgsRasterLayer, QgsVectorLayer)
+from osgeo import gdal, ogr
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsProcessingException,
+                       QgsProject, QgsRasterLayer, QgsVectorLayer)
 
 from reserve_planner.processing.provider import algorithm_classes
-from support import RecordingFeedback, geotiff, memory_layer, read_raster, run
+from support import RecordingFeedback, geopackage, geotiff, memory_layer, read_raster, run
 
 UTM = 'EPSG:32650'
 OTHER_CRSS = ('EPSG:4326', 'EPSG:3857', 'EPSG:4548')
@@ -334,3 +334,121 @@ def test_an_input_without_a_crs_is_warned_about_once(qgis_app, tmp_path, algorit
         pass
     warnings = [line for line in feedback.lines if 'has no coordinate reference system' in line]
     assert len(warnings) == 1 and layer.name() in warnings[0], (name, feedback.lines)
+
+
+# --- messages -------------------------------------------------------------------------------------------------
+
+def zones_geopackage(folder, values=('core', 'buffer', 'transition'), rows=None):
+    """The landscape's three zones in a GeoPackage zones.gpkg, layer "zones", field zone holding ``values``."""
+    core, buffer, outer = (502000, 4002000, 503000, 4003000), (501500, 4001500, 503500, 4003500), (
+        500500, 4000500, 505500, 4005500)
+    if rows is None:
+        rows = [(box(*core), {'zone': values[0]}), (ring_box(buffer, core), {'zone': values[1]}),
+                (ring_box(outer, buffer), {'zone': values[2]})]
+    return geopackage(str(folder / 'zones.gpkg'), 32650, [('zone', ogr.OFTString)], rows)
+
+
+@pytest.mark.parametrize('algorithm', ['generatezones', 'validatezones', 'zonestatistics'])
+def test_zoning_algorithms_name_a_geopackage_layer_by_file_and_table(qgis_app, tmp_path, algorithm):
+    """A zone with an empty geometry (a zone field that is not there for validatezones, which reports empty
+    geometries as problems) is refused naming its layer as every other algorithm does."""
+    path = zones_geopackage(tmp_path, rows=[('POLYGON EMPTY', {'zone': 'core'})])
+    parameters = dict(scenario(algorithm, tmp_path, mixed=False), OUTPUT='TEMPORARY_OUTPUT')
+    if algorithm == 'validatezones':
+        parameters['ZONE_FIELD'] = 'missing'
+    parameters['CORES' if algorithm == 'generatezones' else 'ZONES'] = path + '|layername=zones'
+    parameters.pop('BOUNDARY', None)
+    with pytest.raises(QgsProcessingException) as raised:
+        run(algorithm, **parameters)
+    assert 'zones.gpkg (zones)' in str(raised.value), str(raised.value)
+
+
+def test_the_raster_warp_warning_names_both_crss(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'degrees.tif', np.ones((20, 20)), 0.01, epsg=4326, x0=116.9, y0=36.2)
+    cores = memory_layer('cores', 'Polygon', 'EPSG:4326', 'field=n:integer', [
+        ('POLYGON((117 36.1, 117.01 36.1, 117.01 36.11, 117 36.11, 117 36.1))', [1])])
+    feedback = RecordingFeedback()
+    run('generatezones', feedback=feedback, CORES=cores, RESISTANCE=resistance, BUFFER_WIDTH=100,
+        TRANSITION_WIDTH=100, OUTPUT='TEMPORARY_OUTPUT')
+    warning = next(line for line in feedback.lines if 'degrees.tif' in line)
+    assert 'in degrees (EPSG:4326)' in warning and 'to +proj=aeqd +lat_0=36.105' in warning, warning
+
+
+def test_a_web_mercator_raster_is_said_to_stretch_distances(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'mercator.tif', np.ones((20, 20)), 100, epsg=3857, x0=13024000, y0=4313000)
+    feedback = RecordingFeedback()
+    run('costdistance', feedback=feedback, RESISTANCE=resistance, SOURCES=memory_layer(
+        'sources', 'Point', 'EPSG:3857', 'field=n:integer', [(point(13025000, 4312000), [1])]),
+        OUTPUT='TEMPORARY_OUTPUT')
+    warning = next(line for line in feedback.lines if 'mercator.tif' in line)
+    assert 'Web Mercator (EPSG:3857)' in warning and 'stretches distances' in warning, warning
+    assert 'not in a projected CRS in metres' not in warning
+
+
+def test_zonestatistics_recognises_the_chinese_zone_names(qgis_app, tmp_path):
+    feedback = RecordingFeedback()
+    result = run('zonestatistics', feedback=feedback, ZONES=zones_geopackage(tmp_path, ('核心区', '缓冲区', '实验区')),
+                 OUTPUT='TEMPORARY_OUTPUT')
+    rows = {row['zone']: row for row in output_rows(result['OUTPUT'])}
+    assert {zone: row['zone_code'] for zone, row in rows.items()} == {'core': 1, 'buffer': 2, 'transition': 3}
+    assert rows['core']['area_ha'] == pytest.approx(100.0)
+    assert not [line for line in feedback.lines if 'reported as they are' in line]
+
+
+@pytest.mark.parametrize('algorithm,parameter', [
+    ('habitatcoverage', 'SPECIES'), ('scoreoecm', 'CANDIDATES'), ('selectoecm', 'CANDIDATES')])
+def test_an_empty_species_or_candidates_layer_is_warned_about(qgis_app, tmp_path, algorithm, parameter):
+    parameters = scenario(algorithm, tmp_path, mixed=False)
+    layer = parameters[parameter]
+    layer.dataProvider().truncate()
+    parameters['OUTPUT'] = 'TEMPORARY_OUTPUT'
+    feedback = RecordingFeedback()
+    run(algorithm, feedback=feedback, **parameters)
+    assert any('Layer "{}" has no features'.format(layer.name()) in line for line in feedback.lines), feedback.lines
+
+
+class WarningFeedback(RecordingFeedback):
+    """Keeps the warnings apart from the info lines."""
+
+    def __init__(self):
+        super().__init__()
+        self.warnings = []
+
+    def pushWarning(self, warning):  # noqa: N802 (QGIS API name)
+        super().pushWarning(warning)
+        self.warnings.append(warning)
+
+
+@pytest.mark.parametrize('algorithm', ['protectedcoverage', 'protconn', 'habitatcoverage', 'scoreoecm', 'selectoecm'])
+def test_a_protected_area_without_geometry_is_left_out_with_a_warning_everywhere(qgis_app, tmp_path, algorithm):
+    parameters = scenario(algorithm, tmp_path, mixed=False)
+    expected = output_rows(run(algorithm, **dict(parameters, OUTPUT='TEMPORARY_OUTPUT'))['OUTPUT'])
+    protected_layer = parameters['PROTECTED'][0] if isinstance(parameters['PROTECTED'], list) else \
+        parameters['PROTECTED']
+    assert protected_layer.dataProvider().addFeatures([QgsFeature(protected_layer.fields())])
+    null_id = max(feature.id() for feature in protected_layer.getFeatures())
+    feedback = WarningFeedback()
+    result = run(algorithm, feedback=feedback, **dict(parameters, OUTPUT='TEMPORARY_OUTPUT'))
+    assert any('without a geometry' in line and 'wdpa:{}'.format(null_id) in line for line in feedback.warnings), \
+        feedback.lines
+    assert_same_rows(output_rows(result['OUTPUT']), expected, 'OUTPUT')
+
+
+def test_protectedcoverage_refuses_a_line_layer(qgis_app, tmp_path):
+    parameters = scenario('protectedcoverage', tmp_path, mixed=False)
+    parameters['PROTECTED'] = [memory_layer('rivers', 'LineString', UTM, 'field=n:integer', [
+        ('LINESTRING(500000 4000000, 506000 4006000)', [1])])]
+    with pytest.raises(QgsProcessingException) as raised:
+        run('protectedcoverage', **parameters)
+    assert 'Layer "rivers" holds lines' in str(raised.value)
+
+
+def test_protectedcoverage_refuses_overlapping_regions(qgis_app, tmp_path):
+    parameters = scenario('protectedcoverage', tmp_path, mixed=False)
+    parameters['REGIONS'] = memory_layer('regions', 'Polygon', UTM, 'field=name:string', [
+        (box(500000, 4000000, 503000, 4006000), ['west']), (box(502000, 4000000, 506000, 4006000), ['east'])])
+    with pytest.raises(QgsProcessingException) as raised:
+        run('protectedcoverage', **parameters)
+    message = str(raised.value)
+    assert 'Regions "west" and "east" of layer "regions" overlap by 6.00' in message, message
+    assert not os.path.exists(parameters['OUTPUT'])

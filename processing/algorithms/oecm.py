@@ -307,6 +307,7 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         work_crs = qgis_io.metric_crs(qgis_io.source_extent(candidates_source, output_crs, context), output_crs)
         steps = QgsProcessingMultiStepFeedback(4 + len(rasters) + len(vector_layers), feedback)
         candidates = qgis_io.read_polygons(candidates_source, candidates_label, work_crs, context, steps)
+        qgis_io.warn_if_empty(candidates, candidates_label, feedback)
         geometries = [item.geometry for item in candidates]
         steps.setCurrentStep(1)
         protected_pieces = self.protected_pieces(parameters, work_crs, context, steps)
@@ -679,6 +680,7 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         work_crs = qgis_io.local_equal_area_crs(extent, output_crs)
         steps = QgsProcessingMultiStepFeedback(5, feedback)
         candidates = qgis_io.read_polygons(candidates_source, candidates_label, work_crs, context, steps)
+        qgis_io.warn_if_empty(candidates, candidates_label, feedback)
         steps.setCurrentStep(1)
         region_features = qgis_io.read_polygons(regions_source, regions_label, work_crs, context, steps)
         qgis_io.require_geometries(region_features, regions_label)

@@ -193,10 +193,12 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
                 for key, parts in grouped.items()]
 
     def read_protected(self, source, name, crs, context, feedback):
-        """The protected polygons (layer ``name``) in ``crs``; raises naming features without a usable polygon."""
+        """The protected polygons (layer ``name``) in ``crs``; features without a geometry are left out with a
+        warning, as every algorithm does; raises naming features whose geometry is unusable."""
         features = qgis_io.read_polygons(source, name, crs, context, feedback, self.max_segment(source))
         if feedback.isCanceled():
             raise cancelled()
+        features = qgis_io.without_null_geometries(features, name, feedback)
         qgis_io.require_geometries(features, name)
         if not features:
             feedback.pushWarning(tr('Layer "{layer}" has no protected areas: every region gets ProtConn 0.').format(

@@ -209,8 +209,9 @@ class ValidateZones(ReservePlannerAlgorithm):
         source = self.parameterAsSource(parameters, self.ZONES, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.ZONES))
+        label = qgis_io.layer_label(parameters[self.ZONES], context)
         field = qgis_io.resolve_field(
-            source, self.parameterAsString(parameters, self.ZONE_FIELD, context) or ZONE_FIELD, source.sourceName())
+            source, self.parameterAsString(parameters, self.ZONE_FIELD, context) or ZONE_FIELD, label)
         boundary_source = self.parameterAsSource(parameters, self.BOUNDARY, context)
         exempt_source = self.parameterAsSource(parameters, self.EXEMPT, context)
         profile = engine.PROFILE_IDS[self.parameterAsEnum(parameters, self.PROFILE, context)]
@@ -222,7 +223,8 @@ class ValidateZones(ReservePlannerAlgorithm):
         crs = source.sourceCrs()
         work_crs = qgis_io.metric_crs(combined_extent((source, boundary_source), crs, context), crs)
         zones = read_zones(source, field, work_crs, context, feedback)
-        boundary = self.read_boundary(boundary_source, work_crs, context)
+        boundary = self.read_boundary(boundary_source, qgis_io.layer_label(parameters.get(self.BOUNDARY), context),
+                                      work_crs, context)
         exempt = read_exempt(exempt_source, work_crs, context, feedback) if exempt_source is not None else None
 
         problems = self.run_checks(zones, boundary, profile, width, exempt, tolerances, feedback)
@@ -236,17 +238,17 @@ class ValidateZones(ReservePlannerAlgorithm):
                    self.WARNING_COUNT: counts[engine.WARNING]}
         if html_path:
             areas = engine.areas_by_class(zones, boundary, profile)
-            settings = {'layer': source.sourceName(), 'field': field, 'profile': profile, 'width': width,
-                        'tolerances': tolerances, 'crs': work_crs.description() or work_crs.toProj()}
+            settings = {'layer': label, 'field': field, 'profile': profile, 'width': width,
+                        'tolerances': tolerances, 'crs': qgis_io.crs_name(work_crs)}
             write_report(html_path, report_html(settings, problems, areas))
             results[self.OUTPUT_HTML] = html_path
         return results
 
-    def read_boundary(self, boundary_source, crs, context):
-        """The union of the boundary polygons in ``crs`` (repaired), or None when no boundary is given."""
+    def read_boundary(self, boundary_source, name, crs, context):
+        """The union of the boundary polygons (layer ``name``) in ``crs`` (repaired), or None when no boundary is
+        given."""
         if boundary_source is None:
             return None
-        name = boundary_source.sourceName()
         features = qgis_io.read_polygons(boundary_source, name, crs, context, None, max_segment(boundary_source))
         if not features:
             raise QgsProcessingException(self.tr(

@@ -98,13 +98,13 @@ def max_segment(source):
     return GEOGRAPHIC_MAX_SEGMENT_DEGREES if source.sourceCrs().isGeographic() else PROJECTED_MAX_SEGMENT
 
 
-def read_required_polygons(source, crs, context, feedback):
-    """Every feature of ``source`` as a repaired polygon in ``crs`` (densified when reprojected); raises naming
-    unusable features."""
-    features = qgis_io.read_polygons(source, source.sourceName(), crs, context, feedback, max_segment(source))
+def read_required_polygons(source, label, crs, context, feedback):
+    """Every feature of ``source`` (the layer ``label``) as a repaired polygon in ``crs`` (densified when
+    reprojected); raises naming unusable features."""
+    features = qgis_io.read_polygons(source, label, crs, context, feedback, max_segment(source))
     if feedback.isCanceled():
         raise cancelled()
-    qgis_io.require_geometries(features, source.sourceName())
+    qgis_io.require_geometries(features, label)
     return features
 
 
@@ -141,14 +141,13 @@ def raster_grid(layer, work_crs, feedback):
     if layer.providerType() != 'gdal':
         raise QgsProcessingException(
             tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.').format(
-                layer=layer.name()))
+                layer=qgis_io.layer_label(layer)))
     if qgis_io.is_metric(layer.crs()):
         try:
             return read_band(layer.source()), layer.crs()
         except EngineError as error:
             raise QgsProcessingException(qgis_io.engine_message(error)) from error
-    feedback.pushWarning(tr('The raster "{layer}" is not in a projected CRS in metres; it is warped to {crs} '
-                            '(nearest neighbour) for this run.').format(layer=layer.name(), crs=work_crs.description()))
+    qgis_io.warn_raster_warped(feedback, layer, work_crs)
     return warped_grid(layer, work_crs), work_crs
 
 
@@ -166,7 +165,7 @@ def warped_grid(layer, work_crs):
     except (RuntimeError, EngineError) as error:
         reason = qgis_io.engine_message(error) if isinstance(error, EngineError) else str(error).strip()
         raise QgsProcessingException(tr('The raster "{layer}" could not be warped to {crs}: {reason}').format(
-            layer=layer.name(), crs=work_crs.description(), reason=reason)) from error
+            layer=qgis_io.layer_label(layer), crs=qgis_io.crs_name(work_crs), reason=reason)) from error
     finally:
         if gdal.VSIStatL(warped) is not None:
             gdal.Unlink(warped)
@@ -238,14 +237,15 @@ class GenerateZones(ReservePlannerAlgorithm):
         if resistance is not None:
             grid, work_crs = raster_grid(resistance, work_crs, feedback)
         steps = QgsProcessingMultiStepFeedback(3, feedback)
-        cores = read_required_polygons(cores_source, work_crs, context, steps)
+        cores_label = qgis_io.layer_label(parameters[self.CORES], context)
+        cores = read_required_polygons(cores_source, cores_label, work_crs, context, steps)
         boundary = None
         if boundary_source is not None:
             steps.setCurrentStep(1)
-            boundary = [item.geometry for item in read_required_polygons(boundary_source, work_crs, context, steps)]
+            boundary = [item.geometry for item in read_required_polygons(
+                boundary_source, qgis_io.layer_label(parameters[self.BOUNDARY], context), work_crs, context, steps)]
         steps.setCurrentStep(2)
-        labels = [tr('{fid} of layer "{layer}"').format(fid=item.fid, layer=cores_source.sourceName())
-                  for item in cores]
+        labels = [tr('{fid} of layer "{layer}"').format(fid=item.fid, layer=cores_label) for item in cores]
         zones = self.zones([item.geometry for item in cores], boundary, buffer_width, transition_width, grid,
                            labels, steps)
         if feedback.isCanceled():
@@ -340,16 +340,17 @@ class ZoneStatistics(ReservePlannerAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         source = required_source(self, parameters, self.ZONES, context)
+        label = qgis_io.layer_label(parameters[self.ZONES], context)
         field = qgis_io.resolve_field(
-            source, self.parameterAsString(parameters, self.ZONE_FIELD, context) or ZONE_FIELD, source.sourceName())
+            source, self.parameterAsString(parameters, self.ZONE_FIELD, context) or ZONE_FIELD, label)
         landcover = self.parameterAsRasterLayer(parameters, self.LANDCOVER, context)
 
         work_crs = qgis_io.metric_crs(qgis_io.source_extent(source, source.sourceCrs(), context), source.sourceCrs())
         steps = QgsProcessingMultiStepFeedback(2, feedback)
-        features = read_required_polygons(source, work_crs, context, steps)
+        features = read_required_polygons(source, label, work_crs, context, steps)
         if not features:
             raise QgsProcessingException(tr('Layer "{layer}" has no features: there are no zones to measure.').format(
-                layer=source.sourceName()))
+                layer=label))
         zones = [(self.zone_value(item.attributes[field]), item.geometry) for item in features]
         self.report_unknown_zones(zones, feedback)
         composition = None
@@ -395,7 +396,7 @@ class ZoneStatistics(ReservePlannerAlgorithm):
                                combined_bounds(part for parts in by_zone.values() for part in parts))
         except EngineError as error:
             raise QgsProcessingException(tr('The land-cover raster "{layer}" cannot be read: {reason}').format(
-                layer=landcover.name(), reason=qgis_io.engine_message(error))) from error
+                layer=qgis_io.layer_label(landcover), reason=qgis_io.engine_message(error))) from error
         composition = {}
         for index, (zone, geometries) in enumerate(by_zone.items()):
             if feedback.isCanceled():
@@ -405,7 +406,7 @@ class ZoneStatistics(ReservePlannerAlgorithm):
         if all(cover.landcover is None for covers in composition.values() for cover in covers):
             feedback.pushWarning(tr('The land-cover raster "{layer}" has no data under any zone (its cells there are '
                                     'nodata, or it lies elsewhere): every zone is reported as class NULL. Check the '
-                                    'raster and its nodata value.').format(layer=landcover.name()))
+                                    'raster and its nodata value.').format(layer=qgis_io.layer_label(landcover)))
         return composition
 
     @staticmethod
