@@ -14,6 +14,10 @@ from osgeo import gdal, ogr
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsProcessingException,
                        QgsProject, QgsRasterLayer, QgsVectorLayer)
 
+from shapely.geometry import Polygon
+
+from reserve_planner.processing.engine import geometry as engine_geometry
+from reserve_planner.processing.engine.zone_validation import RULE_OVERLAP
 from reserve_planner.processing.provider import algorithm_classes
 from support import RecordingFeedback, geopackage, geotiff, memory_layer, read_raster, run
 
@@ -452,3 +456,28 @@ def test_protectedcoverage_refuses_overlapping_regions(qgis_app, tmp_path):
     message = str(raised.value)
     assert 'Regions "west" and "east" of layer "regions" overlap by 6.00' in message, message
     assert not os.path.exists(parameters['OUTPUT'])
+
+
+# --- zones reprojected by QGIS ------------------------------------------------------------------------------
+
+def test_a_hole_crossing_its_shell_is_repaired_as_shell_minus_hole():
+    """Rounding in a reprojection can push a hole (a core inside its buffer ring) across the shell where both
+    follow the reserve edge; the repair keeps the ring, never fills the hole."""
+    shell = [(0, 0), (100, 0), (100, 100), (0, 100), (0, 0)]
+    hole = [(40, 40), (100.001, 40), (100.001, 60), (40, 60), (40, 40)]
+    repaired, status = engine_geometry.repair_polygon(Polygon(shell, [hole]))
+    assert status == engine_geometry.REPAIRED
+    assert repaired.area == pytest.approx(100 * 100 - 60 * 20)
+
+
+@pytest.mark.parametrize('crs', ['EPSG:4326', 'EPSG:3857'])
+def test_demo_zones_reprojected_by_qgis_validate_against_the_boundary_in_gauss_kruger(qgis_app, tmp_path, crs):
+    demo = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'resources', 'demo',
+                        'demo.gpkg')
+    boundary = demo + '|layername=reserve_boundary'
+    zones = run('generatezones', CORES=demo + '|layername=cores', BOUNDARY=boundary, BUFFER_WIDTH=500,
+                TRANSITION_WIDTH=1000, OUTPUT=str(tmp_path / 'zones.gpkg'))['OUTPUT']
+    reprojected_zones = run('native:reprojectlayer', INPUT=zones, TARGET_CRS=crs, OUTPUT='TEMPORARY_OUTPUT')['OUTPUT']
+    problems = run('validatezones', ZONES=reprojected_zones, BOUNDARY=boundary, OUTPUT='TEMPORARY_OUTPUT')['OUTPUT']
+    overlaps = [feature['message'] for feature in problems.getFeatures() if feature['rule'] == RULE_OVERLAP]
+    assert overlaps == []
