@@ -4,6 +4,7 @@ Engine inputs are shapely geometries in metres; these functions do the QGIS side
 so that no algorithm repeats layer-to-geometry code.
 """
 
+import math
 import os
 from collections import namedtuple
 
@@ -20,6 +21,7 @@ from qgis.core import (
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingUtils,
+    QgsPointXY,
     QgsProject,
     QgsProviderRegistry,
     QgsRectangle,
@@ -27,11 +29,15 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from .engine import geographic
 from .engine import geometry as engine_geometry
 from .engine.messages import TRANSLATION_CONTEXT
 
 STYLE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), 'resources', 'styles')
 WEB_MERCATOR_IDS = ('EPSG:3857', 'EPSG:900913', 'EPSG:3785')
+
+GROUND_STEP_COSINE = math.cos(math.radians(45.0))
+"""densified's ground step in a geographic CRS is its step in degrees of longitude at 45 degrees of latitude."""
 
 SourceFeature = namedtuple('SourceFeature', 'fid attributes geometry status')
 """One input feature: QGIS feature id, attribute dict, shapely geometry in the working CRS (or None), repair status."""
@@ -78,21 +84,74 @@ def warn_raster_warped(feedback, layer, work_crs):
                                            crs=crs_name(work_crs)))
 
 
-def local_equal_area_crs(extent, crs):
-    """A Lambert azimuthal equal-area CRS (metres) centred on ``extent`` given in ``crs``."""
+EQUAL_AREA = 'laea'
+EQUIDISTANT = 'aeqd'
+CENTRE_SAMPLE = 5000
+"""data_centre looks at the bounding boxes of at most this many features of each layer."""
+
+
+def geographic_point(point, crs):
+    """``point`` (a QgsPointXY in ``crs``) in EPSG:4326."""
     geographic = QgsCoordinateReferenceSystem('EPSG:4326')
-    centre = QgsGeometry.fromPointXY(extent.center())
-    if crs != geographic:
+    centre = QgsGeometry.fromPointXY(point)
+    if crs != geographic and crs.isValid():
         centre.transform(QgsCoordinateTransform(crs, geographic, QgsProject.instance().transformContext()))
-    point = centre.asPoint()
-    proj = '+proj=laea +lat_0={:.6f} +lon_0={:.6f} +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs'.format(
-        point.y(), point.x())
+    return centre.asPoint()
+
+
+def data_centre(sources, context):
+    """The centre (QgsPointXY, EPSG:4326) of the features of ``sources``: the mean on the sphere of the centres
+    of their bounding boxes. Unlike the centre of the layers' extent, it lies where the data is when the data
+    sits on both sides of the antimeridian (an extent from -180 to 180 is centred on the opposite meridian).
+    See resources/docs/geographic.md."""
+    vector = [0.0, 0.0, 0.0]
+    for source in sources:
+        request = QgsFeatureRequest().setNoAttributes().setLimit(CENTRE_SAMPLE)
+        for feature in unchecked_features(source, request):
+            if feature.hasGeometry():
+                point = geographic_point(feature.geometry().boundingBox().center(), source.sourceCrs())
+                longitude, latitude = math.radians(point.x()), math.radians(point.y())
+                vector[0] += math.cos(latitude) * math.cos(longitude)
+                vector[1] += math.cos(latitude) * math.sin(longitude)
+                vector[2] += math.sin(latitude)
+    if not any(vector):
+        extent = QgsRectangle()
+        for source in sources:
+            extent.combineExtentWith(source_extent(source, sources[0].sourceCrs(), context))
+        return geographic_point(extent.center(), sources[0].sourceCrs())
+    longitude = math.degrees(math.atan2(vector[1], vector[0]))
+    latitude = math.degrees(math.atan2(vector[2], math.hypot(vector[0], vector[1])))
+    return QgsPointXY(longitude, latitude)
+
+
+def local_crs_at(centre, projection=EQUAL_AREA):
+    """A Lambert azimuthal equal-area (EQUAL_AREA) or azimuthal equidistant (EQUIDISTANT) CRS in metres centred
+    on ``centre`` (QgsPointXY, EPSG:4326)."""
+    proj = '+proj={} +lat_0={:.6f} +lon_0={:.6f} +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs'.format(
+        projection, centre.y(), centre.x())
     return QgsCoordinateReferenceSystem.fromProj(proj)
 
 
+def local_crs(sources, context, projection=EQUAL_AREA):
+    """The local CRS (local_crs_at) centred on the features of ``sources`` (data_centre): every algorithm measures
+    geographic input this way, so that data across the antimeridian or around a pole is measured where it lies."""
+    return local_crs_at(data_centre([source for source in sources if source is not None], context), projection)
+
+
+def local_equal_area_crs(extent, crs):
+    """A Lambert azimuthal equal-area CRS (metres) centred on ``extent`` given in ``crs`` (rasters)."""
+    return local_crs_at(geographic_point(extent.center(), crs))
+
+
 def metric_crs(extent, crs):
-    """The CRS distances are measured in: ``crs`` itself when metric, else a local equal-area CRS."""
+    """The CRS distances are measured in: ``crs`` itself when metric, else a local equal-area CRS (rasters)."""
     return crs if is_metric(crs) else local_equal_area_crs(extent, crs)
+
+
+def metric_crs_of(sources, crs, context):
+    """The CRS distances between the features of ``sources`` are measured in: ``crs`` itself when metric, else a
+    local equal-area CRS centred on them (local_crs)."""
+    return crs if is_metric(crs) else local_crs(sources, context)
 
 
 def source_extent(source, crs, context):
@@ -164,12 +223,24 @@ def read_features(source, crs, context, feedback, attribute_names=None, max_segm
         attributes = {name: values[position] for name, position in zip(names, indices)}
         geometry = feature.geometry()
         if transform is not None and not geometry.isNull():
-            geometry = geometry.densifyByDistance(max_segment)
+            geometry = densified(geometry, source.sourceCrs(), max_segment)
             geometry.transform(transform)
         features.append(SourceFeature(feature.id(), attributes, to_shapely(geometry), None))
         if feedback is not None and total and index % 100 == 0:
             feedback.setProgress(100.0 * index / total)
     return features
+
+
+def densified(geometry, crs, max_segment):
+    """A QgsGeometry in ``crs`` with no edge longer than ``max_segment`` (units of ``crs``), so that its edges keep
+    their shape in another CRS. In a geographic CRS the step is a length on the ground, that of ``max_segment``
+    degrees of longitude at 45 degrees of latitude (no coarser than ``max_segment`` degrees up to there): an edge
+    along a parallel near a pole gets the points its length needs, not one every ``max_segment`` degrees of
+    longitude (a polar cap's edges got hundreds of thousands)."""
+    if not crs.isGeographic():
+        return geometry.densifyByDistance(max_segment)
+    step = max_segment * geographic.METRES_PER_DEGREE * GROUND_STEP_COSINE
+    return to_qgs(geographic.densify_geographic(to_shapely(geometry), step))
 
 
 def unchecked_features(source, request):

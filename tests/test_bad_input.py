@@ -14,11 +14,13 @@ from osgeo import gdal, ogr
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsProcessingException,
                        QgsProject, QgsRasterLayer, QgsVectorLayer)
 
+from shapely import wkb
 from shapely.geometry import Polygon
 
 from reserve_planner.processing.engine import geometry as engine_geometry
 from reserve_planner.processing.engine.zone_validation import RULE_OVERLAP
 from reserve_planner.processing.provider import algorithm_classes
+from coverage_layers import ellipsoidal_km2, quadrangle
 from support import RecordingFeedback, geopackage, geotiff, memory_layer, read_raster, run
 
 UTM = 'EPSG:32650'
@@ -481,3 +483,54 @@ def test_demo_zones_reprojected_by_qgis_validate_against_the_boundary_in_gauss_k
     problems = run('validatezones', ZONES=reprojected_zones, BOUNDARY=boundary, OUTPUT='TEMPORARY_OUTPUT')['OUTPUT']
     overlaps = [feature['message'] for feature in problems.getFeatures() if feature['rule'] == RULE_OVERLAP]
     assert overlaps == []
+
+
+# --- the antimeridian and the poles ------------------------------------------------------------------------------
+
+def zones_of(cores_wkts, buffer_width=1000, transition_width=2000):
+    """generatezones of cores given as EPSG:4326 WKT: {zone: (shapely geometry in degrees, area_ha)}."""
+    cores = memory_layer('cores', 'Polygon', 'EPSG:4326', 'field=n:integer',
+                         [(wkt, [index]) for index, wkt in enumerate(cores_wkts)])
+    output = run('generatezones', CORES=cores, BUFFER_WIDTH=buffer_width, TRANSITION_WIDTH=transition_width,
+                 OUTPUT='TEMPORARY_OUTPUT')['OUTPUT']
+    return {feature['zone']: (wkb.loads(bytes(feature.geometry().asWkb())), feature['area_ha'])
+            for feature in output.getFeatures()}
+
+
+def assert_zones_partition(zones):
+    """The zones do not overlap (in degrees) and every part lies within longitudes [-180, 180]."""
+    for name, (geometry, _area) in zones.items():
+        assert -180 <= geometry.bounds[0] and geometry.bounds[2] <= 180, name
+    for first, second in (('core', 'buffer'), ('buffer', 'transition'), ('core', 'transition')):
+        assert zones[first][0].intersection(zones[second][0]).area < 1e-12, (first, second)
+
+
+@pytest.mark.parametrize('cores', [
+    [quadrangle(179.9, 60, 180, 60.1), quadrangle(-180, 60, -179.9, 60.1)],
+    [quadrangle(179.9, 60, 180.1, 60.1)]], ids=['split at 180', 'longitudes above 180'])
+def test_zones_across_the_antimeridian_are_those_of_the_same_core_anywhere_else(qgis_app, cores):
+    """The same 0.2 x 0.1 degree core at 20 E gives the reference zones: same areas, cut at 180 degrees."""
+    expected = zones_of([quadrangle(20, 60, 20.2, 60.1)])
+    zones = zones_of(cores)
+    assert_zones_partition(zones)
+    for name, (geometry, area_ha) in zones.items():
+        assert area_ha == pytest.approx(expected[name][1], rel=1e-6), name
+        assert len(geometry.geoms) == 2, name
+        assert geometry.area == pytest.approx(expected[name][0].area, rel=1e-6), name
+    assert ellipsoidal_km2(zones['core'][0].wkt) == pytest.approx(sum(ellipsoidal_km2(wkt) for wkt in cores),
+                                                                   rel=1e-4)
+
+
+def test_zones_of_a_polar_cap_ring_it(qgis_app):
+    """A cap north of 89 N: the core keeps its area and a sensible size, buffer and transition are bands south
+    of it (they once covered the core and the core had 732 018 vertices)."""
+    cap = quadrangle(-180, 89, 180, 90)
+    zones = zones_of([cap])
+    assert_zones_partition(zones)
+    core, area_ha = zones['core']
+    assert area_ha / 100 == pytest.approx(ellipsoidal_km2(cap), rel=1e-3)
+    assert core.bounds[1] == pytest.approx(89, abs=1e-6) and core.bounds[3] == pytest.approx(90)
+    assert len(core.exterior.coords if core.geom_type == 'Polygon' else core.geoms[0].exterior.coords) < 100000
+    buffer_bounds = zones['buffer'][0].bounds
+    assert buffer_bounds[3] == pytest.approx(89, abs=1e-6)
+    assert buffer_bounds[1] == pytest.approx(89 - 1000 / 111694, abs=2e-4)

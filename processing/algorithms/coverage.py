@@ -206,7 +206,7 @@ def equal_area_crs(sources, context):
     extent = combined_extent(sources, first_crs, context)
     if extent.isNull():
         extent = QgsRectangle(0, 0, 0, 0)
-    return qgis_io.local_equal_area_crs(extent, first_crs), first_crs, extent
+    return qgis_io.local_crs(sources, context), first_crs, extent
 
 
 def null_to_none(value):

@@ -304,7 +304,7 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             raise QgsProcessingException(qgis_io.engine_message(error)) from error
 
         output_crs = candidates_source.sourceCrs()
-        work_crs = qgis_io.metric_crs(qgis_io.source_extent(candidates_source, output_crs, context), output_crs)
+        work_crs = qgis_io.metric_crs_of([candidates_source], output_crs, context)
         steps = QgsProcessingMultiStepFeedback(4 + len(rasters) + len(vector_layers), feedback)
         candidates = qgis_io.read_polygons(candidates_source, candidates_label, work_crs, context, steps)
         qgis_io.warn_if_empty(candidates, candidates_label, feedback)
@@ -674,10 +674,7 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         target = self.parameterAsDouble(parameters, self.TARGET, context)
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
 
-        output_crs = candidates_source.sourceCrs()
-        extent = qgis_io.source_extent(regions_source, output_crs, context)
-        extent.combineExtentWith(qgis_io.source_extent(candidates_source, output_crs, context))
-        work_crs = qgis_io.local_equal_area_crs(extent, output_crs)
+        work_crs = qgis_io.local_crs([regions_source, candidates_source], context)
         steps = QgsProcessingMultiStepFeedback(5, feedback)
         candidates = qgis_io.read_polygons(candidates_source, candidates_label, work_crs, context, steps)
         qgis_io.warn_if_empty(candidates, candidates_label, feedback)

@@ -150,7 +150,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         want_importance = parameters.get(self.OUTPUT_IMPORTANCE) not in (None, '')
 
         output_crs = protected_source.sourceCrs()
-        work_crs = qgis_io.metric_crs(qgis_io.source_extent(region_source, output_crs, context), output_crs)
+        work_crs = qgis_io.metric_crs_of([region_source], output_crs, context)
         key_field = QgsField(region_source.fields().field(region_field))
         regions = self.read_regions(region_source, region_label, key_field, work_crs, context, feedback)
         protected = self.read_protected(protected_source, qgis_io.layer_label(parameters[self.PROTECTED], context),

@@ -20,7 +20,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
-    QgsRectangle,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
@@ -93,7 +92,7 @@ def projected_geometry(geometry, source, crs, context):
     """A feature geometry of ``source`` as a shapely geometry in ``crs``, densified first when reprojected."""
     if geometry.isNull() or source.sourceCrs() == crs:
         return qgis_io.to_shapely(geometry)
-    geometry = geometry.densifyByDistance(max_segment(source))
+    geometry = qgis_io.densified(geometry, source.sourceCrs(), max_segment(source))
     geometry.transform(QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext()))
     return qgis_io.to_shapely(geometry)
 
@@ -112,14 +111,6 @@ def read_exempt(source, crs, context, feedback):
         feedback.pushWarning(tr('Exempt segments: features {ids} have no geometry and exempt nothing.').format(
             ids=', '.join(skipped)))
     return unary_union(geometries) if geometries else None
-
-
-def combined_extent(sources, crs, context):
-    extent = QgsRectangle()
-    for source in sources:
-        if source is not None:
-            extent.combineExtentWith(qgis_io.source_extent(source, crs, context))
-    return extent
 
 
 class ValidateZones(ReservePlannerAlgorithm):
@@ -221,7 +212,7 @@ class ValidateZones(ReservePlannerAlgorithm):
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
 
         crs = source.sourceCrs()
-        work_crs = qgis_io.metric_crs(combined_extent((source, boundary_source), crs, context), crs)
+        work_crs = qgis_io.metric_crs_of([source, boundary_source], crs, context)
         zones = read_zones(source, field, work_crs, context, feedback)
         boundary = self.read_boundary(boundary_source, qgis_io.layer_label(parameters.get(self.BOUNDARY), context),
                                       work_crs, context)

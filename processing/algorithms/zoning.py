@@ -13,7 +13,6 @@ from qgis.core import (
     QgsFeature,
     QgsField,
     QgsFields,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -22,7 +21,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
-    QgsProject,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
@@ -30,6 +28,7 @@ from shapely.ops import unary_union
 
 from .. import qgis_io
 from ..engine import zoning
+from ..engine.geographic import crosses_antimeridian_or_pole, split_at_antimeridian
 from ..engine.costdistance import Canceled
 from ..engine.geometry import repair_polygon
 from ..engine.messages import TRANSLATION_CONTEXT, EngineError
@@ -75,22 +74,15 @@ def required_source(algorithm, parameters, name, context):
     return source
 
 
-def work_crs_for(extent, crs):
-    """The CRS zones are grown in: ``crs`` when metric, else an azimuthal equidistant CRS centred on ``extent``.
+def work_crs_for(sources, crs, context):
+    """The CRS zones are grown in: ``crs`` when metric, else an azimuthal equidistant CRS centred on the features
+    of ``sources`` (qgis_io.local_crs: on the right side of the antimeridian, or on a pole's cap).
 
     Distances from its centre are true and, unlike the local equal-area CRS (whose inverse is a series, about
     1 mm off with PROJ 9.1: 30 m² of gap along the demo reserve's edge), it transforms back to the input CRS
     exactly, so that the zones still fit the boundary in the input CRS.
     """
-    if qgis_io.is_metric(crs):
-        return crs
-    geographic = QgsCoordinateReferenceSystem('EPSG:4326')
-    centre = QgsGeometry.fromPointXY(extent.center())
-    centre.transform(QgsCoordinateTransform(crs, geographic, QgsProject.instance().transformContext()))
-    point = centre.asPoint()
-    return QgsCoordinateReferenceSystem.fromProj(
-        '+proj=aeqd +lat_0={:.6f} +lon_0={:.6f} +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs'.format(
-            point.y(), point.x()))
+    return crs if qgis_io.is_metric(crs) else qgis_io.local_crs(sources, context, qgis_io.EQUIDISTANT)
 
 
 def max_segment(source):
@@ -111,15 +103,19 @@ def read_required_polygons(source, label, crs, context, feedback):
 def output_geometry(geometry, work_crs, output_crs, context):
     """A shapely polygon in metres (``work_crs``) as a valid QgsGeometry MultiPolygon in ``output_crs``.
 
-    Densified first (OUTPUT_MAX_SEGMENT_M) so that its edges keep their shape in the output CRS, and repaired
-    with make-valid after the transform when rounding there made two edges cross.
+    Densified first (OUTPUT_MAX_SEGMENT_M) so that its edges keep their shape in the output CRS, cut at the
+    antimeridian (and closed over a pole) when the output CRS is geographic, and repaired with make-valid after
+    the transform when rounding there made two edges cross.
     """
     if work_crs == output_crs:
         result = qgis_io.to_qgs(geometry)
     else:
         result = qgis_io.to_qgs(geometry).densifyByDistance(OUTPUT_MAX_SEGMENT_M)
         result.transform(QgsCoordinateTransform(work_crs, output_crs, context.transformContext()))
-        repaired, _status = repair_polygon(qgis_io.to_shapely(result))
+        transformed = qgis_io.to_shapely(result)
+        if output_crs.isGeographic() and crosses_antimeridian_or_pole(transformed):
+            transformed = split_at_antimeridian(transformed)
+        repaired, _status = repair_polygon(transformed)
         result = qgis_io.to_qgs(repaired)
     result.convertToMultiType()
     return result
@@ -232,7 +228,7 @@ class GenerateZones(ReservePlannerAlgorithm):
         resistance = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context)
 
         output_crs = cores_source.sourceCrs()
-        work_crs = work_crs_for(qgis_io.source_extent(cores_source, output_crs, context), output_crs)
+        work_crs = work_crs_for([cores_source], output_crs, context)
         grid = None
         if resistance is not None:
             grid, work_crs = raster_grid(resistance, work_crs, feedback)
@@ -345,7 +341,7 @@ class ZoneStatistics(ReservePlannerAlgorithm):
             source, self.parameterAsString(parameters, self.ZONE_FIELD, context) or ZONE_FIELD, label)
         landcover = self.parameterAsRasterLayer(parameters, self.LANDCOVER, context)
 
-        work_crs = qgis_io.metric_crs(qgis_io.source_extent(source, source.sourceCrs(), context), source.sourceCrs())
+        work_crs = qgis_io.metric_crs_of([source], source.sourceCrs(), context)
         steps = QgsProcessingMultiStepFeedback(2, feedback)
         features = read_required_polygons(source, label, work_crs, context, steps)
         if not features:

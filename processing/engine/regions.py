@@ -10,8 +10,20 @@ SQUARE_METRES_PER_KM2 = 1e6
 
 
 def overlapping_regions(geometries, tolerance_share=OVERLAP_TOLERANCE_SHARE):
-    """(i, j, overlap area in m²) for each pair of polygons i < j (in one metric CRS) overlapping by more than
-    ``tolerance_share`` of the smaller one's area."""
+    """The pairs of regions that overlap by more than a sliver.
+
+    Parameters
+    ----------
+    geometries : list of shapely polygons
+        The regions, in one metric CRS.
+    tolerance_share : float
+        Overlaps up to this share of the smaller region's area are ignored.
+
+    Returns
+    -------
+    list of (int, int, float)
+        (i, j, overlap area in m²) for each overlapping pair, i < j.
+    """
     rows, columns = envelope_pairs(geometries)
     found = []
     for i, j in zip(rows.tolist(), columns.tolist()):
@@ -25,7 +37,22 @@ def overlapping_regions(geometries, tolerance_share=OVERLAP_TOLERANCE_SHARE):
 
 
 def require_disjoint_regions(geometries, names, layer_name):
-    """Raise an EngineError naming the first two regions (``names``) of ``layer_name`` that overlap."""
+    """Raise an EngineError naming the first two regions that overlap.
+
+    Parameters
+    ----------
+    geometries : list of shapely polygons
+        The regions, in one metric CRS.
+    names : list of str
+        The regions' names for the message, in the same order.
+    layer_name : str
+        The regions layer, for the message.
+
+    Raises
+    ------
+    EngineError
+        When two regions overlap by more than OVERLAP_TOLERANCE_SHARE of the smaller one.
+    """
     overlaps = overlapping_regions(geometries)
     if overlaps:
         i, j, area = overlaps[0]
