@@ -90,13 +90,16 @@ CENTRE_SAMPLE = 5000
 """data_centre looks at the bounding boxes of at most this many features of each layer."""
 
 
+def to_geographic(crs):
+    """A transform from ``crs`` to EPSG:4326 (an identity for a CRS that is not valid)."""
+    geographic = QgsCoordinateReferenceSystem('EPSG:4326')
+    return QgsCoordinateTransform(crs if crs.isValid() else geographic, geographic,
+                                  QgsProject.instance().transformContext())
+
+
 def geographic_point(point, crs):
     """``point`` (a QgsPointXY in ``crs``) in EPSG:4326."""
-    geographic = QgsCoordinateReferenceSystem('EPSG:4326')
-    centre = QgsGeometry.fromPointXY(point)
-    if crs != geographic and crs.isValid():
-        centre.transform(QgsCoordinateTransform(crs, geographic, QgsProject.instance().transformContext()))
-    return centre.asPoint()
+    return to_geographic(crs).transform(point)
 
 
 def data_centre(sources, context):
@@ -107,9 +110,10 @@ def data_centre(sources, context):
     vector = [0.0, 0.0, 0.0]
     for source in sources:
         request = QgsFeatureRequest().setNoAttributes().setLimit(CENTRE_SAMPLE)
+        transform = to_geographic(source.sourceCrs())
         for feature in unchecked_features(source, request):
             if feature.hasGeometry():
-                point = geographic_point(feature.geometry().boundingBox().center(), source.sourceCrs())
+                point = transform.transform(feature.geometry().boundingBox().center())
                 longitude, latitude = math.radians(point.x()), math.radians(point.y())
                 vector[0] += math.cos(latitude) * math.cos(longitude)
                 vector[1] += math.cos(latitude) * math.sin(longitude)

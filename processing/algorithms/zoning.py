@@ -28,8 +28,8 @@ from shapely.ops import unary_union
 
 from .. import qgis_io
 from ..engine import zoning
-from ..engine.geographic import crosses_antimeridian_or_pole, split_at_antimeridian
 from ..engine.costdistance import Canceled
+from ..engine.geographic import crosses_antimeridian_or_pole, split_at_antimeridian
 from ..engine.geometry import repair_polygon
 from ..engine.messages import TRANSLATION_CONTEXT, EngineError
 from ..engine.raster import gdal_exceptions, read_band, read_window
