@@ -312,7 +312,7 @@ class DiskFullAfterSummary(RecordingFeedback):
     def pushInfo(self, info):  # noqa: N802 (QGIS API name)
         super().pushInfo(info)
         if self.line in info:
-            raise OSError('No space left on device')
+            raise OSError(28, 'No space left on device', 'report.html')
 
 
 def test_a_run_failing_after_writing_an_output_removes_it(qgis_app, tmp_path):
@@ -323,7 +323,8 @@ def test_a_run_failing_after_writing_an_output_removes_it(qgis_app, tmp_path):
     before = set(os.listdir(tmp_path))
     with pytest.raises(QgsProcessingException) as raised:
         run('validatezones', feedback=DiskFullAfterSummary('under the profile'), **parameters)
-    assert 'No space left' in str(raised.value)
+    assert 'The run stopped on the file report.html: No space left on device. No output was kept.' in str(
+        raised.value)
     assert set(os.listdir(tmp_path)) == before
     assert 'out_validatezones.gpkg' not in before
 

@@ -9,6 +9,7 @@ import traceback
 
 from qgis.core import (
     QgsProcessingAlgorithm,
+    QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
@@ -175,7 +176,9 @@ def files_beside(path):
 
 def removing_failed_outputs(process):
     """Wrap a processAlgorithm: warn about inputs without a CRS first, and when the run fails, delete every
-    output file it created (a failed run leaves nothing behind; files that existed before are kept)."""
+    output file it created (a failed run leaves nothing behind; files that existed before are kept). A file
+    error (a report that cannot be written, a full disk) becomes a QgsProcessingException naming the file
+    rather than a Python traceback."""
 
     @functools.wraps(process)
     def wrapped(algorithm, parameters, context, feedback):
@@ -190,6 +193,11 @@ def removing_failed_outputs(process):
             traceback.clear_frames(error.__traceback__)
             for path, existing in before.items():
                 remove_files(files_beside(path) - existing)
+            if isinstance(error, OSError):
+                raise QgsProcessingException(tr(
+                    'The run stopped on the file {path}: {reason}. No output was kept. Check that the folder '
+                    'exists and is writable and that the disk has room.').format(
+                        path=error.filename or '', reason=error.strerror or str(error))) from error
             raise
 
     return wrapped

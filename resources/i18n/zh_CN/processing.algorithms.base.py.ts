@@ -24,6 +24,10 @@
       <translation>图层 {layer} 没有坐标参考系（CRS）：其坐标按原样使用、不做重投影，据此量算的距离和面积可能有误。请设置其坐标参考系（图层属性 &gt; 源）后重新运行。</translation>
     </message>
     <message>
+      <source>The run stopped on the file {path}: {reason}. No output was kept. Check that the folder exists and is writable and that the disk has room.</source>
+      <translation>运行在处理文件 {path} 时停止：{reason}。未保留任何输出。请检查文件夹是否存在且可写，以及磁盘空间是否充足。</translation>
+    </message>
+    <message>
       <source>Zoning</source>
       <translation>功能区划</translation>
     </message>
