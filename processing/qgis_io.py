@@ -29,7 +29,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from .engine import geographic
 from .engine import geometry as engine_geometry
 from .engine.messages import TRANSLATION_CONTEXT
 
@@ -37,7 +36,7 @@ STYLE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), 'resources'
 WEB_MERCATOR_IDS = ('EPSG:3857', 'EPSG:900913', 'EPSG:3785')
 
 GROUND_STEP_COSINE = math.cos(math.radians(45.0))
-"""densified's ground step in a geographic CRS is its step in degrees of longitude at 45 degrees of latitude."""
+"""Beyond 45 degrees of latitude, densified keeps the ground spacing its step in degrees has at 45 degrees."""
 
 SourceFeature = namedtuple('SourceFeature', 'fid attributes geometry status')
 """One input feature: QGIS feature id, attribute dict, shapely geometry in the working CRS (or None), repair status."""
@@ -237,14 +236,19 @@ def read_features(source, crs, context, feedback, attribute_names=None, max_segm
 
 def densified(geometry, crs, max_segment):
     """A QgsGeometry in ``crs`` with no edge longer than ``max_segment`` (units of ``crs``), so that its edges keep
-    their shape in another CRS. In a geographic CRS the step is a length on the ground, that of ``max_segment``
-    degrees of longitude at 45 degrees of latitude (no coarser than ``max_segment`` degrees up to there): an edge
-    along a parallel near a pole gets the points its length needs, not one every ``max_segment`` degrees of
-    longitude (a polar cap's edges got hundreds of thousands)."""
+    their shape in another CRS.
+
+    In a geographic CRS, a degree of longitude shrinks towards the poles: a geometry lying wholly beyond 45
+    degrees of latitude is densified by a step in degrees that gives its edges along parallels the ground
+    spacing ``max_segment`` degrees of longitude have at 45 degrees (a polar cap's edges otherwise got hundreds
+    of thousands of points, most of them piled on the pole). Nearer the equator the step is ``max_segment``.
+    """
     if not crs.isGeographic():
         return geometry.densifyByDistance(max_segment)
-    step = max_segment * geographic.METRES_PER_DEGREE * GROUND_STEP_COSINE
-    return to_qgs(geographic.densify_geographic(to_shapely(geometry), step))
+    box = geometry.boundingBox()
+    lowest = 0.0 if box.yMinimum() <= 0.0 <= box.yMaximum() else min(abs(box.yMinimum()), abs(box.yMaximum()))
+    cosine = max(math.cos(math.radians(min(lowest, 90.0))), 1e-9)
+    return geometry.densifyByDistance(max_segment * max(1.0, GROUND_STEP_COSINE / cosine))
 
 
 def unchecked_features(source, request):

@@ -1,5 +1,4 @@
-"""Geometries in longitude/latitude (no QGIS): edges densified by their length in metres, and polygons that
-cross the antimeridian or hold a pole written back in [-180, 180].
+"""Polygons in longitude/latitude that cross the antimeridian or hold a pole (no QGIS).
 
 A polygon measured in a local projected CRS and transformed back to a geographic CRS comes out with its
 longitudes wrapped into [-180, 180]: a ring crossing the 180th meridian jumps by 360 degrees, and a ring around
@@ -10,9 +9,8 @@ the pole's parallel, and the polygon is cut at the antimeridian into parts that 
 The method is written up in resources/docs/geographic.md.
 """
 
-import numpy as np
 from shapely.affinity import translate
-from shapely.geometry import LinearRing, LineString, MultiLineString, MultiPolygon, Polygon, box
+from shapely.geometry import Polygon, box
 from shapely.ops import unary_union
 
 from .geometry import polygon_parts, polygonal_part, repair_structure
@@ -20,55 +18,6 @@ from .geometry import polygon_parts, polygonal_part, repair_structure
 FULL_TURN = 360.0
 HALF_TURN = 180.0
 POLE_LATITUDE = 90.0
-METRES_PER_DEGREE = 111195.0
-"""Length of one degree of a great circle on a sphere of the Earth's mean radius (6 371 km), in metres."""
-
-
-def densified_coordinates(coordinates, max_metres):
-    """(lon, lat) points with points added along each edge (linearly in degrees, as QGIS's densify does) so that
-    no edge is longer than about ``max_metres``: edge lengths are measured on the sphere (a degree of longitude
-    is cos(latitude) degrees of arc), so an edge along a parallel near a pole, or along the pole itself, gets the
-    few points its length needs rather than one every fixed fraction of a degree."""
-    points = np.asarray(coordinates, dtype=float)[:, :2]
-    if len(points) < 2:
-        return points
-    starts, ends = points[:-1], points[1:]
-    cosine = np.cos(np.radians((starts[:, 1] + ends[:, 1]) / 2.0))
-    metres = METRES_PER_DEGREE * np.hypot((ends[:, 0] - starts[:, 0]) * cosine, ends[:, 1] - starts[:, 1])
-    pieces = np.maximum(1, np.ceil(metres / max_metres)).astype(int)
-    steps = np.concatenate([np.arange(count) / count for count in pieces])
-    origin = np.repeat(starts, pieces, axis=0)
-    delta = np.repeat(ends - starts, pieces, axis=0)
-    return np.vstack([origin + delta * steps[:, None], points[-1:]])
-
-
-def densify_geographic(geometry, max_metres):
-    """A shapely (lon, lat) geometry with its edges densified (densified_coordinates).
-
-    Parameters
-    ----------
-    geometry : shapely geometry or None
-        In longitude/latitude degrees.
-    max_metres : float
-        Longest edge wanted, in metres on the sphere.
-
-    Returns
-    -------
-    shapely geometry
-        Of the same type; points (and None or empty geometries) are returned as they are.
-    """
-    if geometry is None or geometry.is_empty:
-        return geometry
-    if isinstance(geometry, Polygon):
-        return Polygon(densified_coordinates(geometry.exterior.coords, max_metres),
-                       [densified_coordinates(ring.coords, max_metres) for ring in geometry.interiors])
-    if isinstance(geometry, (LineString, LinearRing)):
-        return type(geometry)(densified_coordinates(geometry.coords, max_metres))
-    if isinstance(geometry, (MultiPolygon, MultiLineString)):
-        return type(geometry)([densify_geographic(part, max_metres) for part in geometry.geoms])
-    if hasattr(geometry, 'geoms'):
-        return type(geometry)([densify_geographic(part, max_metres) for part in geometry.geoms])
-    return geometry
 
 
 def unwrapped_ring(coordinates):
