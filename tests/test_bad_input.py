@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from osgeo import gdal, ogr
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsProcessingException,
-                       QgsProject, QgsRasterLayer, QgsVectorLayer)
+                       QgsProject, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes)
 
 from shapely import wkb
 from shapely.geometry import Polygon
@@ -73,8 +73,8 @@ class Landscape:
 def reprojected(layer, crs):
     """A copy of ``layer`` in ``crs`` (edges densified to 10 m first so that they keep their shape)."""
     target = QgsCoordinateReferenceSystem(crs)
-    copy = QgsVectorLayer('{}?crs={}'.format(layer.geometryType() == 0 and 'Point' or 'Polygon', crs),
-                          layer.name(), 'memory')
+    copy = QgsVectorLayer('{}?crs={}'.format(QgsWkbTypes.displayString(layer.wkbType()), crs), layer.name(),
+                          'memory')
     copy.dataProvider().addAttributes(layer.fields().toList())
     copy.updateFields()
     transform = QgsCoordinateTransform(layer.crs(), target, QgsProject.instance())

@@ -6,7 +6,7 @@ a pole never closes in longitude. Read as they are, such rings draw a polygon sp
 ring is unwrapped (consecutive longitudes differ by less than 180 degrees), a ring around a pole is closed along
 the pole's parallel, and the polygon is cut at the antimeridian into parts that each lie within [-180, 180]
 (the convention of RFC 7946, section 3.1.9). Coordinates are (longitude, latitude) in degrees.
-The method is written up in resources/docs/geographic.md.
+The method is written up in docs/geographic.md.
 """
 
 from shapely.affinity import translate

@@ -57,7 +57,7 @@ def repair_structure(geometry):
     This is GEOS make-valid's "structure" method (GEOS 3.10, QGIS 3.28's default), written with the "linework"
     make-valid shapely 1.8 has. Linework alone reads a hole that crosses its shell (a zone hugging the reserve
     edge, reprojected: rounding moves one ring across the other) as the edges of separate faces and fills the
-    hole, adding its whole area to the polygon (resources/docs/geographic.md).
+    hole, adding its whole area to the polygon (docs/geographic.md).
 
     Parameters
     ----------
