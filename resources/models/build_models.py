@@ -38,11 +38,12 @@ def child(model, child_id, algorithm_id, sources, outputs, x):
     step.setPosition(QPointF(x, 240))
     for name, source in sources.items():
         step.addParameterSources(name, [source])
+    model_outputs = {}
     for name, description in outputs.items():
-        output = QgsProcessingModelOutput(description)
-        output.setChildId(child_id)
-        output.setChildOutputName(name)
-        step.setModelOutputs({description: output})
+        model_outputs[description] = QgsProcessingModelOutput(description)
+        model_outputs[description].setChildId(child_id)
+        model_outputs[description].setChildOutputName(name)
+    step.setModelOutputs(model_outputs)
     model.addChildAlgorithm(step)
 
 
