@@ -54,7 +54,10 @@ class Landscape:
 
     def vector(self, name, geometry_type, fields, rows):
         """A memory layer of ``rows`` (WKT in UTM, attributes), reprojected to the next CRS when mixed."""
-        layer = memory_layer(name, geometry_type, UTM, fields, rows)
+        return self.layer(memory_layer(name, geometry_type, UTM, fields, rows))
+
+    def layer(self, layer):
+        """An existing UTM layer as the next input: reprojected to the next CRS when mixed."""
         crs = OTHER_CRSS[self.count % len(OTHER_CRSS)] if self.mixed else UTM
         self.count += 1
         return reprojected(layer, crs) if crs != UTM else layer
@@ -127,6 +130,27 @@ def candidates(land):
         (box(503100, 4000100, 503900, 4001900), ['c3', 'township', 90.0, 1.0])])
 
 
+def links(land, resistance):
+    """corridornetwork's links between the cores (computed in UTM), as the next input of ``land``."""
+    computed = run('corridornetwork', CORES=cores(Landscape(land.folder, mixed=False)), CORE_ID_FIELD='id',
+                   RESISTANCE=resistance, OUTPUT_LINKS='TEMPORARY_OUTPUT', OUTPUT_CORRIDORS='TEMPORARY_OUTPUT',
+                   OUTPUT_CORRIDOR_POLYGONS='TEMPORARY_OUTPUT')
+    return land.layer(computed['OUTPUT_LINKS'])
+
+
+def linkage_scenario(algorithm, land, resistance, folder, out):
+    """Parameters of the Linkage Mapper-style algorithms that read corridornetwork's links."""
+    common = dict(CORES=cores(land), CORE_ID_FIELD='id')
+    if algorithm == 'pinchpoints':
+        return dict(common, RESISTANCE=resistance, LINKS=links(land, resistance), CWD_CUTOFF=20000,
+                    OUTPUT_PINCHPOINTS=str(folder / 'pinchpoints.tif'), OUTPUT_LINKS=out)
+    if algorithm == 'barriers':
+        return dict(common, RESISTANCE=resistance, LINKS=links(land, resistance), MIN_RADIUS=100, MAX_RADIUS=300,
+                    RADIUS_STEP=100, RESTORED_RESISTANCE=1, OUTPUT=str(folder / 'barriers.tif'))
+    return dict(common, LINKS=links(land, resistance), OUTPUT_CORES=out,
+                OUTPUT_LINKS=str(folder / 'centrality_links.gpkg'))
+
+
 def scenario(algorithm, folder, mixed):
     """The parameters of a valid run of ``algorithm`` on the landscape (outputs to files in ``folder``)."""
     land = Landscape(folder, mixed)
@@ -168,6 +192,12 @@ def scenario(algorithm, folder, mixed):
     if algorithm == 'selectoecm':
         return dict(CANDIDATES=candidates(land), SCORE_FIELD='score', COST_FIELD='cost', BUDGET=10,
                     REGIONS=regions(land), REGION_FIELD='name', PROTECTED=[protected(land)], TARGET=30, OUTPUT=out)
+    if algorithm in ('pinchpoints', 'barriers', 'centrality'):
+        return linkage_scenario(algorithm, land, resistance, folder, out)
+    if algorithm == 'circuitscape':
+        return dict(RESISTANCE=resistance, FOCAL_POINTS=land.vector('focal', 'Point', 'field=n:integer', [
+            (point(500550, 4005450), [1]), (point(505450, 4000550), [2]), (point(500550, 4000550), [3])]),
+            FOCAL_ID_FIELD='n', OUTPUT_CURRENT=str(folder / 'current.tif'), OUTPUT_RESISTANCES=out)
     if algorithm == 'mspa':  # one raster input: nothing to mix, run for the NaN and no-CRS checks
         forest = land.raster('forest', np.where(resistance_array() > 1, 1, 2))
         return dict(INPUT=forest, FOREGROUND='2', EDGE_WIDTH=1, OUTPUT=str(folder / 'mspa.tif'), OUTPUT_STATS=out)
