@@ -100,7 +100,7 @@ def resistance_array():
 def cores(land):
     return land.vector('cores', 'Polygon', 'field=id:integer', [
         (box(500500, 4004500, 501500, 4005500), [1]), (box(504500, 4000500, 505500, 4001500), [2]),
-        (box(500500, 4000500, 501500, 4001500), [3])])
+        (box(500500, 4000500, 501500, 4001200), [3])])
 
 
 def zones(land):
@@ -198,6 +198,15 @@ def scenario(algorithm, folder, mixed):
         return dict(RESISTANCE=resistance, FOCAL_POINTS=land.vector('focal', 'Point', 'field=n:integer', [
             (point(500550, 4005450), [1]), (point(505450, 4000550), [2]), (point(500550, 4000550), [3])]),
             FOCAL_ID_FIELD='n', OUTPUT_CURRENT=str(folder / 'current.tif'), OUTPUT_RESISTANCES=out)
+    if algorithm == 'gravitymodel':
+        return dict(SOURCES=cores(land), SOURCE_ID_FIELD='id', RESISTANCE=resistance, THRESHOLD=100000,
+                    OUTPUT_LINKS=out)
+    if algorithm == 'patchimportance':
+        return dict(PATCHES=cores(land), THRESHOLD=3500, DISTANCE=3000, PROBABILITY=0.5, LANDSCAPE_AREA=3600,
+                    OUTPUT=out)
+    if algorithm == 'resistancesurface':  # raster inputs only: run for the NaN check
+        classes = land.raster('classes', np.where(resistance_array() > 1, 1, 2))
+        return dict(FACTORS=[classes], RECLASS=[1, 1, 1, 10, 1, 2, 2, 50], OUTPUT=str(folder / 'surface.tif'))
     if algorithm == 'mspa':  # one raster input: nothing to mix, run for the NaN and no-CRS checks
         forest = land.raster('forest', np.where(resistance_array() > 1, 1, 2))
         return dict(INPUT=forest, FOREGROUND='2', EDGE_WIDTH=1, OUTPUT=str(folder / 'mspa.tif'), OUTPUT_STATS=out)
@@ -362,7 +371,8 @@ def test_a_run_failing_after_writing_an_output_removes_it(qgis_app, tmp_path):
     assert 'out_validatezones.gpkg' not in before
 
 
-@pytest.mark.parametrize('algorithm', [name for name in ALGORITHMS if name not in ('speciesarea', 'mspa')])
+@pytest.mark.parametrize('algorithm', [name for name in ALGORITHMS
+                                       if name not in ('speciesarea', 'mspa', 'resistancesurface')])
 def test_an_input_without_a_crs_is_warned_about_once(qgis_app, tmp_path, algorithm):
     parameters = scenario(algorithm, tmp_path, mixed=False)
     name, layer = next((name, value) for name, value in parameters.items() if isinstance(value, QgsVectorLayer))
