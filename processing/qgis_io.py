@@ -4,6 +4,7 @@ Engine inputs are shapely geometries in metres; these functions do the QGIS side
 so that no algorithm repeats layer-to-geometry code.
 """
 
+import math
 import os
 from collections import namedtuple
 
@@ -21,6 +22,7 @@ from qgis.core import (
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingUtils,
+    QgsPointXY,
     QgsProject,
     QgsProviderRegistry,
     QgsRectangle,
@@ -33,6 +35,9 @@ from .engine.messages import TRANSLATION_CONTEXT
 
 STYLE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), 'resources', 'styles')
 WEB_MERCATOR_IDS = ('EPSG:3857', 'EPSG:900913', 'EPSG:3785')
+
+GROUND_STEP_COSINE = math.cos(math.radians(45.0))
+"""Beyond 45 degrees of latitude, densified keeps the ground spacing its step in degrees has at 45 degrees."""
 
 SourceFeature = namedtuple('SourceFeature', 'fid attributes geometry status')
 """One input feature: QGIS feature id, attribute dict, shapely geometry in the working CRS (or None), repair status."""
@@ -57,21 +62,100 @@ def is_metric(crs):
     )
 
 
-def local_equal_area_crs(extent, crs):
-    """A Lambert azimuthal equal-area CRS (metres) centred on ``extent`` given in ``crs``."""
+def crs_name(crs):
+    """The name of ``crs`` for messages: its description, or its PROJ string for a custom CRS without one."""
+    return crs.description() or crs.toProj()
+
+
+def not_metric_reason(crs):
+    """Why distances cannot be measured in ``crs`` as it is (for messages): degrees, Web Mercator, other units."""
+    if crs.authid() in WEB_MERCATOR_IDS:
+        return tr('in Web Mercator ({crs}), which stretches distances and areas away from the equator '
+                  '(by 1 / cos(latitude))').format(crs=crs.authid())
+    if crs.isGeographic():
+        return tr('in degrees ({crs})').format(crs=crs.authid() or crs_name(crs))
+    return tr('not in a projected CRS in metres ({crs})').format(crs=crs.authid() or crs_name(crs))
+
+
+def warn_raster_warped(feedback, layer, work_crs):
+    """The warning every algorithm gives when it warps the raster ``layer`` to ``work_crs`` to measure in metres."""
+    feedback.pushWarning(tr('The raster {layer} is {reason}; it is warped (nearest neighbour) to {crs} for this '
+                            'run.').format(layer=layer_label(layer), reason=not_metric_reason(layer.crs()),
+                                           crs=crs_name(work_crs)))
+
+
+EQUAL_AREA = 'laea'
+EQUIDISTANT = 'aeqd'
+CENTRE_SAMPLE = 5000
+"""data_centre looks at the bounding boxes of at most this many features of each layer."""
+
+
+def to_geographic(crs):
+    """A transform from ``crs`` to EPSG:4326 (an identity for a CRS that is not valid)."""
     geographic = QgsCoordinateReferenceSystem('EPSG:4326')
-    centre = QgsGeometry.fromPointXY(extent.center())
-    if crs != geographic:
-        centre.transform(QgsCoordinateTransform(crs, geographic, QgsProject.instance().transformContext()))
-    point = centre.asPoint()
-    proj = '+proj=laea +lat_0={:.6f} +lon_0={:.6f} +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs'.format(
-        point.y(), point.x())
+    return QgsCoordinateTransform(crs if crs.isValid() else geographic, geographic,
+                                  QgsProject.instance().transformContext())
+
+
+def geographic_point(point, crs):
+    """``point`` (a QgsPointXY in ``crs``) in EPSG:4326."""
+    return to_geographic(crs).transform(point)
+
+
+def data_centre(sources, context):
+    """The centre (QgsPointXY, EPSG:4326) of the features of ``sources``: the mean on the sphere of the centres
+    of their bounding boxes. Unlike the centre of the layers' extent, it lies where the data is when the data
+    sits on both sides of the antimeridian (an extent from -180 to 180 is centred on the opposite meridian).
+    See docs/geographic.md."""
+    vector = [0.0, 0.0, 0.0]
+    for source in sources:
+        request = QgsFeatureRequest().setNoAttributes().setLimit(CENTRE_SAMPLE)
+        transform = to_geographic(source.sourceCrs())
+        for feature in unchecked_features(source, request):
+            if feature.hasGeometry():
+                point = transform.transform(feature.geometry().boundingBox().center())
+                longitude, latitude = math.radians(point.x()), math.radians(point.y())
+                vector[0] += math.cos(latitude) * math.cos(longitude)
+                vector[1] += math.cos(latitude) * math.sin(longitude)
+                vector[2] += math.sin(latitude)
+    if not any(vector):
+        extent = QgsRectangle()
+        for source in sources:
+            extent.combineExtentWith(source_extent(source, sources[0].sourceCrs(), context))
+        return geographic_point(extent.center(), sources[0].sourceCrs())
+    longitude = math.degrees(math.atan2(vector[1], vector[0]))
+    latitude = math.degrees(math.atan2(vector[2], math.hypot(vector[0], vector[1])))
+    return QgsPointXY(longitude, latitude)
+
+
+def local_crs_at(centre, projection=EQUAL_AREA):
+    """A Lambert azimuthal equal-area (EQUAL_AREA) or azimuthal equidistant (EQUIDISTANT) CRS in metres centred
+    on ``centre`` (QgsPointXY, EPSG:4326)."""
+    proj = '+proj={} +lat_0={:.6f} +lon_0={:.6f} +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs'.format(
+        projection, centre.y(), centre.x())
     return QgsCoordinateReferenceSystem.fromProj(proj)
 
 
+def local_crs(sources, context, projection=EQUAL_AREA):
+    """The local CRS (local_crs_at) centred on the features of ``sources`` (data_centre): every algorithm measures
+    geographic input this way, so that data across the antimeridian or around a pole is measured where it lies."""
+    return local_crs_at(data_centre([source for source in sources if source is not None], context), projection)
+
+
+def local_equal_area_crs(extent, crs):
+    """A Lambert azimuthal equal-area CRS (metres) centred on ``extent`` given in ``crs`` (rasters)."""
+    return local_crs_at(geographic_point(extent.center(), crs))
+
+
 def metric_crs(extent, crs):
-    """The CRS distances are measured in: ``crs`` itself when metric, else a local equal-area CRS."""
+    """The CRS distances are measured in: ``crs`` itself when metric, else a local equal-area CRS (rasters)."""
     return crs if is_metric(crs) else local_equal_area_crs(extent, crs)
+
+
+def metric_crs_of(sources, crs, context):
+    """The CRS distances between the features of ``sources`` are measured in: ``crs`` itself when metric, else a
+    local equal-area CRS centred on them (local_crs)."""
+    return crs if is_metric(crs) else local_crs(sources, context)
 
 
 def source_extent(source, crs, context):
@@ -143,12 +227,29 @@ def read_features(source, crs, context, feedback, attribute_names=None, max_segm
         attributes = {name: values[position] for name, position in zip(names, indices)}
         geometry = feature.geometry()
         if transform is not None and not geometry.isNull():
-            geometry = geometry.densifyByDistance(max_segment)
+            geometry = densified(geometry, source.sourceCrs(), max_segment)
             geometry.transform(transform)
         features.append(SourceFeature(feature.id(), attributes, to_shapely(geometry), None))
         if feedback is not None and total and index % 100 == 0:
             feedback.setProgress(100.0 * index / total)
     return features
+
+
+def densified(geometry, crs, max_segment):
+    """A QgsGeometry in ``crs`` with no edge longer than ``max_segment`` (units of ``crs``), so that its edges keep
+    their shape in another CRS.
+
+    In a geographic CRS, a degree of longitude shrinks towards the poles: a geometry lying wholly beyond 45
+    degrees of latitude is densified by a step in degrees that gives its edges along parallels the ground
+    spacing ``max_segment`` degrees of longitude have at 45 degrees (a polar cap's edges otherwise got hundreds
+    of thousands of points, most of them piled on the pole). Nearer the equator the step is ``max_segment``.
+    """
+    if not crs.isGeographic():
+        return geometry.densifyByDistance(max_segment)
+    box = geometry.boundingBox()
+    lowest = 0.0 if box.yMinimum() <= 0.0 <= box.yMaximum() else min(abs(box.yMinimum()), abs(box.yMaximum()))
+    cosine = max(math.cos(math.radians(min(lowest, 90.0))), 1e-9)
+    return geometry.densifyByDistance(max_segment * max(1.0, GROUND_STEP_COSINE / cosine))
 
 
 def unchecked_features(source, request):
@@ -174,6 +275,23 @@ def read_polygons(source, layer_name, crs, context, feedback, max_segment=None):
     if repaired and feedback is not None:
         feedback.pushInfo(tr('{layer}: {count} invalid geometries repaired.').format(layer=layer_name, count=repaired))
     return features
+
+
+def warn_if_empty(features, layer_name, feedback):
+    """Warn when the input layer ``layer_name`` has no features: the run goes on, but its figures are zeros."""
+    if not features:
+        feedback.pushWarning(tr('Layer "{layer}" has no features: the output has nothing or zeros for it. Check '
+                                'the layer (a filter may hide its features).').format(layer=layer_name))
+
+
+def without_null_geometries(features, layer_name, feedback):
+    """``features`` without those whose geometry is null or empty, with a warning naming them: a protected area
+    without a geometry has no area and is left out, in every algorithm alike (engine.coverage's cleaning)."""
+    empty = [item for item in features if item.status == engine_geometry.EMPTY]
+    if empty:
+        feedback.pushWarning(tr('{count} features without a geometry removed (e.g. {ids}).').format(
+            count=len(empty), ids=', '.join('{}:{}'.format(layer_name, item.fid) for item in empty)))
+    return [item for item in features if item.status != engine_geometry.EMPTY]
 
 
 def require_geometries(features, layer_name):

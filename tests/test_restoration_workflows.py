@@ -249,12 +249,12 @@ def test_a_links_layer_without_to_id_is_refused(wall, tmp_path, algorithm):
 
 @pytest.mark.parametrize('parameters, message', [
     (dict(MIN_RADIUS=30, MAX_RADIUS=10), r'maximum \(10(\.0)? m\) at least the minimum \(30(\.0)? m\)'),
-    (dict(MIN_RADIUS=float('nan')), 'The radii must be numbers'),
-    (dict(MAX_RADIUS=float('nan')), 'The radii must be numbers'),
+    (dict(MIN_RADIUS=float('nan')), r'\(MIN_RADIUS\) is NaN'),
+    (dict(MAX_RADIUS=float('nan')), r'\(MAX_RADIUS\) is NaN'),
     (dict(RADIUS_STEP=0), 'The radius step must be positive'),
     (dict(MIN_RADIUS=0), 'must be positive'),
     (dict(RESTORED_RESISTANCE=0), 'restored resistance must be a positive number'),
-    (dict(RESTORED_RESISTANCE=float('nan')), 'restored resistance must be a positive number'),
+    (dict(RESTORED_RESISTANCE=float('nan')), r'\(RESTORED_RESISTANCE\) is NaN'),
 ])
 def test_bad_barrier_settings_are_refused(wall, tmp_path, parameters, message):
     run_refused('barriers', wall, tmp_path, message, **dict(dict(MIN_RADIUS=10, MAX_RADIUS=30, RADIUS_STEP=10),
@@ -262,7 +262,7 @@ def test_bad_barrier_settings_are_refused(wall, tmp_path, parameters, message):
 
 
 def test_a_nan_cwd_cutoff_is_refused(wall, tmp_path):
-    run_refused('pinchpoints', wall, tmp_path, 'The CWD cutoff must be a number', CWD_CUTOFF=float('nan'))
+    run_refused('pinchpoints', wall, tmp_path, r'\(CWD_CUTOFF\) is NaN', CWD_CUTOFF=float('nan'))
 
 
 @pytest.mark.parametrize('cwd', [None, 0.0, float('nan')])

@@ -604,7 +604,7 @@ def test_an_empty_layer_reports_the_missing_core(qgis_app, tmp_path):
 
 
 @pytest.mark.parametrize('zone_field, error', [
-    (None, None), ('zone', None), ('kind', 'Layer "分区" has no field "kind"')])
+    (None, None), ('zone', None), ('kind', r'Layer "分区\.gpkg \(分区\)" has no field "kind"')])
 def test_the_zone_field_is_found_in_any_case_and_a_missing_one_is_refused_before_any_output(
         qgis_app, tmp_path, zone_field, error):
     zones, boundary = write_planted(str(tmp_path), field='ZONE')

@@ -1,15 +1,23 @@
-"""The base class of every Reserve Planner algorithm: naming, groups, icons, translation, help."""
+"""The base class of every Reserve Planner algorithm: naming, groups, icons, translation, help, and the checks
+every algorithm shares: no NaN for a number, outputs never over inputs, every destination writable before anything
+is written, a warning for an input without a CRS, and no file left behind by a failed run."""
 
+import functools
+import math
 import os
+import traceback
 
 from qgis.core import (
     QgsProcessingAlgorithm,
+    QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMapLayer,
+    QgsProcessingParameterDistance,
     QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterVectorDestination,
@@ -18,6 +26,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
+
+from .. import qgis_io
+from ..engine.messages import EngineError
+from ..engine.raster import FORMAT_ERROR, driver_for_path
 
 ICON_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), 'resources', 'icons')
 HELP_URL = 'https://github.com/reserve-planner/reserve_planner#algorithms'
@@ -92,6 +104,113 @@ def overwritten_input(algorithm, parameters, context):
     return None
 
 
+NUMBER_INPUTS = {parameter.typeName() for parameter in (
+    QgsProcessingParameterNumber, QgsProcessingParameterDistance)}
+
+
+def not_a_number(algorithm, parameters, context):
+    """A sentence naming the first number parameter given NaN, or None."""
+    for definition in algorithm.parameterDefinitions():
+        if definition.type() not in NUMBER_INPUTS or parameters.get(definition.name()) in (None, ''):
+            continue
+        value = algorithm.parameterAsDouble(parameters, definition.name(), context)
+        if math.isnan(value):
+            return tr('The parameter "{description}" ({name}) is NaN (not a number). Give a number.').format(
+                description=definition.description(), name=definition.name())
+    return None
+
+
+def unwritable_destination(algorithm, parameters, context):
+    """A sentence naming the first output whose folder does not exist or cannot be written to, or whose raster
+    format GDAL cannot write, or None. Checked before anything is written, so that a run never stops half-way
+    with some of its outputs on disk."""
+    for definition in algorithm.destinationParameterDefinitions():
+        path = output_file(algorithm, definition, parameters, context)
+        if not path:
+            continue
+        folder = os.path.dirname(os.path.abspath(path))
+        if not os.path.isdir(folder):
+            return tr('The folder {folder} of the output "{output}" does not exist. Create it or choose another '
+                      'file.').format(folder=folder, output=definition.description())
+        if not os.access(folder, os.W_OK | os.X_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
+            return tr('The output "{output}" cannot be written to {path}: permission denied. Choose a file in a '
+                      'folder you can write to.').format(output=definition.description(), path=path)
+        if (definition.type() == QgsProcessingParameterRasterDestination.typeName()
+                and driver_for_path(path) is None):
+            return qgis_io.engine_message(EngineError(FORMAT_ERROR, path=path, extension=os.path.splitext(path)[1]))
+    return None
+
+
+def input_layers(algorithm, parameters, context):
+    """Every layer given to an input parameter of ``algorithm``."""
+    layers = []
+    for definition in algorithm.parameterDefinitions():
+        if definition.isDestination() or parameters.get(definition.name()) in (None, ''):
+            continue
+        if definition.type() in LAYER_INPUTS:
+            layers.append(algorithm.parameterAsLayer(parameters, definition.name(), context))
+        elif definition.type() == QgsProcessingParameterMultipleLayers.typeName():
+            layers.extend(algorithm.parameterAsLayerList(parameters, definition.name(), context))
+    return [layer for layer in layers if layer is not None]
+
+
+def warn_about_missing_crs(algorithm, parameters, context, feedback):
+    """One warning per input layer without a CRS: its coordinates cannot be measured or reprojected."""
+    for layer in input_layers(algorithm, parameters, context):
+        if not layer.crs().isValid():
+            feedback.pushWarning(tr(
+                'Layer {layer} has no coordinate reference system (CRS): its coordinates are used as they are, '
+                'without reprojection, so distances and areas measured on it may be wrong. Set its CRS '
+                '(Layer Properties > Source) and run again.').format(layer=qgis_io.layer_label(layer)))
+
+
+def files_beside(path):
+    """The files of the folder of ``path`` whose names start with its name without extension (a shapefile's
+    .shx and .dbf, a GeoPackage's -wal, a GeoTIFF's .aux.xml)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    stem = os.path.splitext(os.path.basename(path))[0]
+    if not stem or not os.path.isdir(folder):
+        return set()
+    return {os.path.join(folder, name) for name in os.listdir(folder) if name.startswith(stem)}
+
+
+def removing_failed_outputs(process):
+    """Wrap a processAlgorithm: warn about inputs without a CRS first, and when the run fails, delete every
+    output file it created (a failed run leaves nothing behind; files that existed before are kept). A file
+    error (a report that cannot be written, a full disk) becomes a QgsProcessingException naming the file
+    rather than a Python traceback."""
+
+    @functools.wraps(process)
+    def wrapped(algorithm, parameters, context, feedback):
+        warn_about_missing_crs(algorithm, parameters, context, feedback)
+        paths = [output_file(algorithm, definition, parameters, context)
+                 for definition in algorithm.destinationParameterDefinitions()]
+        before = {path: files_beside(path) for path in paths if path}
+        try:
+            return process(algorithm, parameters, context, feedback)
+        except BaseException as error:
+            # Close the sinks the failed run still holds in its frames before their files are deleted.
+            traceback.clear_frames(error.__traceback__)
+            for path, existing in before.items():
+                remove_files(files_beside(path) - existing)
+            if isinstance(error, OSError):
+                raise QgsProcessingException(tr(
+                    'The run stopped on the file {path}: {reason}. No output was kept. Check that the folder '
+                    'exists and is writable and that the disk has room.').format(
+                        path=error.filename or '', reason=error.strerror or str(error))) from error
+            raise
+
+    return wrapped
+
+
+def remove_files(paths):
+    for path in paths:
+        try:
+            os.remove(path)
+        except OSError:
+            pass
+
+
 def group_names():
     """Translated display names of the algorithm groups, by group id."""
     return {
@@ -112,6 +231,11 @@ class ReservePlannerAlgorithm(QgsProcessingAlgorithm):
     ALGORITHM_ID = None
     GROUP_ID = None
     ICON = 'reserve_planner.svg'
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if 'processAlgorithm' in cls.__dict__:
+            cls.processAlgorithm = removing_failed_outputs(cls.__dict__['processAlgorithm'])
 
     def tr(self, text):
         return QCoreApplication.translate(type(self).__name__, text)
@@ -138,9 +262,13 @@ class ReservePlannerAlgorithm(QgsProcessingAlgorithm):
         return HELP_URL
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
-        """QGIS's checks, then refuse an output that would overwrite the file of an input layer."""
+        """Refuse NaN for any number, then QGIS's checks, then refuse an output that would overwrite the file of
+        an input layer or that cannot be written."""
+        nan = not_a_number(self, parameters, context)
+        if nan:
+            return False, nan
         valid, message = super().checkParameterValues(parameters, context)
         if not valid:
             return valid, message
-        overwritten = overwritten_input(self, parameters, context)
-        return (False, overwritten) if overwritten else (True, '')
+        refused = overwritten_input(self, parameters, context) or unwritable_destination(self, parameters, context)
+        return (False, refused) if refused else (True, '')

@@ -87,10 +87,7 @@ class ResistanceGrid:
     def _working_grid(self, feedback):
         if self.crs == self.layer.crs():
             return self.layer_grid
-        feedback.pushWarning(
-            tr('The raster "{layer}" is not in a projected CRS in metres; it is warped (nearest neighbour) '
-               'to {crs} for this run and the result warped back onto its grid.').format(
-                layer=qgis_io.layer_label(self.layer), crs=self.crs.description()))
+        qgis_io.warn_raster_warped(feedback, self.layer, self.crs)
         return self._warp(self.layer_grid, self.crs.toWkt())
 
     def _warp(self, grid, crs_wkt, like=None):

@@ -34,6 +34,7 @@ from shapely.ops import unary_union
 
 from ..compat import (
     FieldType,
+    GeometryType,
     ProcessingNumberParameterType,
     ProcessingParameterFlag,
     ProcessingSourceType,
@@ -46,6 +47,7 @@ from ..engine import report as engine_report
 from ..engine import species_area
 from ..engine.costdistance import Canceled
 from ..engine.messages import EngineError
+from ..engine.regions import require_disjoint_regions
 from .base import ReservePlannerAlgorithm
 
 GEOGRAPHIC_MAX_SEGMENT_DEGREES = 0.1
@@ -149,6 +151,11 @@ class ProtectedAreasInput:
         if not layers:
             raise QgsProcessingException(
                 tr('No protected-area layer was given: choose one or more vector layers for PROTECTED.'))
+        for layer in layers:
+            if layer.geometryType() == GeometryType.Line:
+                raise QgsProcessingException(tr(
+                    'Layer "{layer}" holds lines, but protected areas are polygons (or points with a reported area, '
+                    'REP_AREA). Choose a polygon layer and run again.').format(layer=qgis_io.layer_label(layer)))
         return layers
 
     def cleaning_options(self, parameters, context):
@@ -176,8 +183,8 @@ class ProtectedAreasInput:
             raise cancelled()
         notes.append(engine.overlap_note(polygons, flattened, options.dissolve))
         summary = [qgis_io.engine_message(item) for item in notes]
-        for line in summary:
-            feedback.pushInfo(line)
+        for item, line in zip(notes, summary):
+            (feedback.pushWarning if item.template in engine.WARNING_TEMPLATES else feedback.pushInfo)(line)
         return flattened, summary
 
 
@@ -205,7 +212,7 @@ def equal_area_crs(sources, context):
     extent = combined_extent(sources, first_crs, context)
     if extent.isNull():
         extent = QgsRectangle(0, 0, 0, 0)
-    return qgis_io.local_equal_area_crs(extent, first_crs), first_crs, extent
+    return qgis_io.local_crs(sources, context), first_crs, extent
 
 
 def null_to_none(value):
@@ -448,6 +455,11 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             geometry = unary_union(parts) if len(parts) > 1 else parts[0]
             output_geometry = qgis_io.transform_geometry(geometry, crs, source.sourceCrs(), context)
             regions.append(Region(key, geometry, output_geometry, str(fid) if key is None else str(key)))
+        try:
+            require_disjoint_regions([region.geometry for region in regions], [region.label for region in regions],
+                                     name)
+        except EngineError as error:
+            raise QgsProcessingException(qgis_io.engine_message(error)) from error
         return regions
 
     def write_coverage(self, parameters, context, frame, regions, out_crs, key_field):
@@ -712,6 +724,7 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         features = qgis_io.read_polygons(source, name, crs, context, feedback, max_segment(source))
         if feedback.isCanceled():
             raise cancelled()
+        qgis_io.warn_if_empty(features, name, feedback)
         qgis_io.require_geometries(features, name)
         ranges, groups = {}, {}
         for item in features:

@@ -311,9 +311,10 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             raise QgsProcessingException(qgis_io.engine_message(error)) from error
 
         output_crs = candidates_source.sourceCrs()
-        work_crs = qgis_io.metric_crs(qgis_io.source_extent(candidates_source, output_crs, context), output_crs)
+        work_crs = qgis_io.metric_crs_of([candidates_source], output_crs, context)
         steps = QgsProcessingMultiStepFeedback(4 + len(rasters) + len(vector_layers), feedback)
         candidates = qgis_io.read_polygons(candidates_source, candidates_label, work_crs, context, steps)
+        qgis_io.warn_if_empty(candidates, candidates_label, feedback)
         geometries = [item.geometry for item in candidates]
         steps.setCurrentStep(1)
         protected_pieces = self.protected_pieces(parameters, work_crs, context, steps)
@@ -660,12 +661,10 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         target = self.parameterAsDouble(parameters, self.TARGET, context)
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
 
-        output_crs = candidates_source.sourceCrs()
-        extent = qgis_io.source_extent(regions_source, output_crs, context)
-        extent.combineExtentWith(qgis_io.source_extent(candidates_source, output_crs, context))
-        work_crs = qgis_io.local_equal_area_crs(extent, output_crs)
+        work_crs = qgis_io.local_crs([regions_source, candidates_source], context)
         steps = QgsProcessingMultiStepFeedback(5, feedback)
         candidates = qgis_io.read_polygons(candidates_source, candidates_label, work_crs, context, steps)
+        qgis_io.warn_if_empty(candidates, candidates_label, feedback)
         steps.setCurrentStep(1)
         region_features = qgis_io.read_polygons(regions_source, regions_label, work_crs, context, steps)
         qgis_io.require_geometries(region_features, regions_label)

@@ -149,7 +149,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         want_importance = parameters.get(self.OUTPUT_IMPORTANCE) not in (None, '')
 
         output_crs = protected_source.sourceCrs()
-        work_crs = qgis_io.metric_crs(qgis_io.source_extent(region_source, output_crs, context), output_crs)
+        work_crs = qgis_io.metric_crs_of([region_source], output_crs, context)
         key_field = QgsField(region_source.fields().field(region_field))
         regions = self.read_regions(region_source, region_label, key_field, work_crs, context, feedback)
         protected = self.read_protected(protected_source, qgis_io.layer_label(parameters[self.PROTECTED], context),
@@ -192,10 +192,12 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
                 for key, parts in grouped.items()]
 
     def read_protected(self, source, name, crs, context, feedback):
-        """The protected polygons (layer ``name``) in ``crs``; raises naming features without a usable polygon."""
+        """The protected polygons (layer ``name``) in ``crs``; features without a geometry are left out with a
+        warning, as every algorithm does; raises naming features whose geometry is unusable."""
         features = qgis_io.read_polygons(source, name, crs, context, feedback, self.max_segment(source))
         if feedback.isCanceled():
             raise cancelled()
+        features = qgis_io.without_null_geometries(features, name, feedback)
         qgis_io.require_geometries(features, name)
         if not features:
             feedback.pushWarning(tr('Layer "{layer}" has no protected areas: every region gets ProtConn 0.').format(

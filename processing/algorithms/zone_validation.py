@@ -16,7 +16,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
-    QgsRectangle,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 from shapely.ops import unary_union
@@ -99,7 +98,7 @@ def projected_geometry(geometry, source, crs, context):
     """A feature geometry of ``source`` as a shapely geometry in ``crs``, densified first when reprojected."""
     if geometry.isNull() or source.sourceCrs() == crs:
         return qgis_io.to_shapely(geometry)
-    geometry = geometry.densifyByDistance(max_segment(source))
+    geometry = qgis_io.densified(geometry, source.sourceCrs(), max_segment(source))
     geometry.transform(QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext()))
     return qgis_io.to_shapely(geometry)
 
@@ -118,14 +117,6 @@ def read_exempt(source, crs, context, feedback):
         feedback.pushWarning(tr('Exempt segments: features {ids} have no geometry and exempt nothing.').format(
             ids=', '.join(skipped)))
     return unary_union(geometries) if geometries else None
-
-
-def combined_extent(sources, crs, context):
-    extent = QgsRectangle()
-    for source in sources:
-        if source is not None:
-            extent.combineExtentWith(qgis_io.source_extent(source, crs, context))
-    return extent
 
 
 class ValidateZones(ReservePlannerAlgorithm):
@@ -215,8 +206,9 @@ class ValidateZones(ReservePlannerAlgorithm):
         source = self.parameterAsSource(parameters, self.ZONES, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.ZONES))
+        label = qgis_io.layer_label(parameters[self.ZONES], context)
         field = qgis_io.resolve_field(
-            source, self.parameterAsString(parameters, self.ZONE_FIELD, context) or ZONE_FIELD, source.sourceName())
+            source, self.parameterAsString(parameters, self.ZONE_FIELD, context) or ZONE_FIELD, label)
         boundary_source = self.parameterAsSource(parameters, self.BOUNDARY, context)
         exempt_source = self.parameterAsSource(parameters, self.EXEMPT, context)
         profile = engine.PROFILE_IDS[self.parameterAsEnum(parameters, self.PROFILE, context)]
@@ -226,9 +218,10 @@ class ValidateZones(ReservePlannerAlgorithm):
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
 
         crs = source.sourceCrs()
-        work_crs = qgis_io.metric_crs(combined_extent((source, boundary_source), crs, context), crs)
+        work_crs = qgis_io.metric_crs_of([source, boundary_source], crs, context)
         zones = read_zones(source, field, work_crs, context, feedback)
-        boundary = self.read_boundary(boundary_source, work_crs, context)
+        boundary = self.read_boundary(boundary_source, qgis_io.layer_label(parameters.get(self.BOUNDARY), context),
+                                      work_crs, context)
         exempt = read_exempt(exempt_source, work_crs, context, feedback) if exempt_source is not None else None
 
         problems = self.run_checks(zones, boundary, profile, width, exempt, tolerances, feedback)
@@ -242,17 +235,17 @@ class ValidateZones(ReservePlannerAlgorithm):
                    self.WARNING_COUNT: counts[engine.WARNING]}
         if html_path:
             areas = engine.areas_by_class(zones, boundary, profile)
-            settings = {'layer': source.sourceName(), 'field': field, 'profile': profile, 'width': width,
-                        'tolerances': tolerances, 'crs': work_crs.description() or work_crs.toProj()}
+            settings = {'layer': label, 'field': field, 'profile': profile, 'width': width,
+                        'tolerances': tolerances, 'crs': qgis_io.crs_name(work_crs)}
             write_report(html_path, report_html(settings, problems, areas))
             results[self.OUTPUT_HTML] = html_path
         return results
 
-    def read_boundary(self, boundary_source, crs, context):
-        """The union of the boundary polygons in ``crs`` (repaired), or None when no boundary is given."""
+    def read_boundary(self, boundary_source, name, crs, context):
+        """The union of the boundary polygons (layer ``name``) in ``crs`` (repaired), or None when no boundary is
+        given."""
         if boundary_source is None:
             return None
-        name = boundary_source.sourceName()
         features = qgis_io.read_polygons(boundary_source, name, crs, context, None, max_segment(boundary_source))
         if not features:
             raise QgsProcessingException(self.tr(

@@ -12,7 +12,6 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
     QgsFields,
-    QgsGeometry,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterFeatureSink,
@@ -20,7 +19,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
-    QgsProject,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from shapely.ops import unary_union
@@ -29,6 +27,7 @@ from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceT
 from .. import qgis_io
 from ..engine import zoning
 from ..engine.costdistance import Canceled
+from ..engine.geographic import crosses_antimeridian_or_pole, split_at_antimeridian
 from ..engine.geometry import repair_polygon
 from ..engine.messages import TRANSLATION_CONTEXT, EngineError
 from ..engine.raster import gdal_exceptions, read_band, read_window
@@ -73,22 +72,15 @@ def required_source(algorithm, parameters, name, context):
     return source
 
 
-def work_crs_for(extent, crs):
-    """The CRS zones are grown in: ``crs`` when metric, else an azimuthal equidistant CRS centred on ``extent``.
+def work_crs_for(sources, crs, context):
+    """The CRS zones are grown in: ``crs`` when metric, else an azimuthal equidistant CRS centred on the features
+    of ``sources`` (qgis_io.local_crs: on the right side of the antimeridian, or on a pole's cap).
 
     Distances from its centre are true and, unlike the local equal-area CRS (whose inverse is a series, about
     1 mm off with PROJ 9.1: 30 m² of gap along the demo reserve's edge), it transforms back to the input CRS
     exactly, so that the zones still fit the boundary in the input CRS.
     """
-    if qgis_io.is_metric(crs):
-        return crs
-    geographic = QgsCoordinateReferenceSystem('EPSG:4326')
-    centre = QgsGeometry.fromPointXY(extent.center())
-    centre.transform(QgsCoordinateTransform(crs, geographic, QgsProject.instance().transformContext()))
-    point = centre.asPoint()
-    return QgsCoordinateReferenceSystem.fromProj(
-        '+proj=aeqd +lat_0={:.6f} +lon_0={:.6f} +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs'.format(
-            point.y(), point.x()))
+    return crs if qgis_io.is_metric(crs) else qgis_io.local_crs(sources, context, qgis_io.EQUIDISTANT)
 
 
 def max_segment(source):
@@ -96,28 +88,32 @@ def max_segment(source):
     return GEOGRAPHIC_MAX_SEGMENT_DEGREES if source.sourceCrs().isGeographic() else PROJECTED_MAX_SEGMENT
 
 
-def read_required_polygons(source, crs, context, feedback):
-    """Every feature of ``source`` as a repaired polygon in ``crs`` (densified when reprojected); raises naming
-    unusable features."""
-    features = qgis_io.read_polygons(source, source.sourceName(), crs, context, feedback, max_segment(source))
+def read_required_polygons(source, label, crs, context, feedback):
+    """Every feature of ``source`` (the layer ``label``) as a repaired polygon in ``crs`` (densified when
+    reprojected); raises naming unusable features."""
+    features = qgis_io.read_polygons(source, label, crs, context, feedback, max_segment(source))
     if feedback.isCanceled():
         raise cancelled()
-    qgis_io.require_geometries(features, source.sourceName())
+    qgis_io.require_geometries(features, label)
     return features
 
 
 def output_geometry(geometry, work_crs, output_crs, context):
     """A shapely polygon in metres (``work_crs``) as a valid QgsGeometry MultiPolygon in ``output_crs``.
 
-    Densified first (OUTPUT_MAX_SEGMENT_M) so that its edges keep their shape in the output CRS, and repaired
-    with make-valid after the transform when rounding there made two edges cross.
+    Densified first (OUTPUT_MAX_SEGMENT_M) so that its edges keep their shape in the output CRS, cut at the
+    antimeridian (and closed over a pole) when the output CRS is geographic, and repaired with make-valid after
+    the transform when rounding there made two edges cross.
     """
     if work_crs == output_crs:
         result = qgis_io.to_qgs(geometry)
     else:
         result = qgis_io.to_qgs(geometry).densifyByDistance(OUTPUT_MAX_SEGMENT_M)
         result.transform(QgsCoordinateTransform(work_crs, output_crs, context.transformContext()))
-        repaired, _status = repair_polygon(qgis_io.to_shapely(result))
+        transformed = qgis_io.to_shapely(result)
+        if output_crs.isGeographic() and crosses_antimeridian_or_pole(transformed):
+            transformed = split_at_antimeridian(transformed)
+        repaired, _status = repair_polygon(transformed)
         result = qgis_io.to_qgs(repaired)
     result.convertToMultiType()
     return result
@@ -139,14 +135,13 @@ def raster_grid(layer, work_crs, feedback):
     if layer.providerType() != 'gdal':
         raise QgsProcessingException(
             tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.').format(
-                layer=layer.name()))
+                layer=qgis_io.layer_label(layer)))
     if qgis_io.is_metric(layer.crs()):
         try:
             return read_band(layer.source()), layer.crs()
         except EngineError as error:
             raise QgsProcessingException(qgis_io.engine_message(error)) from error
-    feedback.pushWarning(tr('The raster "{layer}" is not in a projected CRS in metres; it is warped to {crs} '
-                            '(nearest neighbour) for this run.').format(layer=layer.name(), crs=work_crs.description()))
+    qgis_io.warn_raster_warped(feedback, layer, work_crs)
     return warped_grid(layer, work_crs), work_crs
 
 
@@ -164,7 +159,7 @@ def warped_grid(layer, work_crs):
     except (RuntimeError, EngineError) as error:
         reason = qgis_io.engine_message(error) if isinstance(error, EngineError) else str(error).strip()
         raise QgsProcessingException(tr('The raster "{layer}" could not be warped to {crs}: {reason}').format(
-            layer=layer.name(), crs=work_crs.description(), reason=reason)) from error
+            layer=qgis_io.layer_label(layer), crs=qgis_io.crs_name(work_crs), reason=reason)) from error
     finally:
         if gdal.VSIStatL(warped) is not None:
             gdal.Unlink(warped)
@@ -231,19 +226,20 @@ class GenerateZones(ReservePlannerAlgorithm):
         resistance = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context)
 
         output_crs = cores_source.sourceCrs()
-        work_crs = work_crs_for(qgis_io.source_extent(cores_source, output_crs, context), output_crs)
+        work_crs = work_crs_for([cores_source], output_crs, context)
         grid = None
         if resistance is not None:
             grid, work_crs = raster_grid(resistance, work_crs, feedback)
         steps = QgsProcessingMultiStepFeedback(3, feedback)
-        cores = read_required_polygons(cores_source, work_crs, context, steps)
+        cores_label = qgis_io.layer_label(parameters[self.CORES], context)
+        cores = read_required_polygons(cores_source, cores_label, work_crs, context, steps)
         boundary = None
         if boundary_source is not None:
             steps.setCurrentStep(1)
-            boundary = [item.geometry for item in read_required_polygons(boundary_source, work_crs, context, steps)]
+            boundary = [item.geometry for item in read_required_polygons(
+                boundary_source, qgis_io.layer_label(parameters[self.BOUNDARY], context), work_crs, context, steps)]
         steps.setCurrentStep(2)
-        labels = [tr('{fid} of layer "{layer}"').format(fid=item.fid, layer=cores_source.sourceName())
-                  for item in cores]
+        labels = [tr('{fid} of layer "{layer}"').format(fid=item.fid, layer=cores_label) for item in cores]
         zones = self.zones([item.geometry for item in cores], boundary, buffer_width, transition_width, grid,
                            labels, steps)
         if feedback.isCanceled():
@@ -338,16 +334,17 @@ class ZoneStatistics(ReservePlannerAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         source = required_source(self, parameters, self.ZONES, context)
+        label = qgis_io.layer_label(parameters[self.ZONES], context)
         field = qgis_io.resolve_field(
-            source, self.parameterAsString(parameters, self.ZONE_FIELD, context) or ZONE_FIELD, source.sourceName())
+            source, self.parameterAsString(parameters, self.ZONE_FIELD, context) or ZONE_FIELD, label)
         landcover = self.parameterAsRasterLayer(parameters, self.LANDCOVER, context)
 
-        work_crs = qgis_io.metric_crs(qgis_io.source_extent(source, source.sourceCrs(), context), source.sourceCrs())
+        work_crs = qgis_io.metric_crs_of([source], source.sourceCrs(), context)
         steps = QgsProcessingMultiStepFeedback(2, feedback)
-        features = read_required_polygons(source, work_crs, context, steps)
+        features = read_required_polygons(source, label, work_crs, context, steps)
         if not features:
             raise QgsProcessingException(tr('Layer "{layer}" has no features: there are no zones to measure.').format(
-                layer=source.sourceName()))
+                layer=label))
         zones = [(self.zone_value(item.attributes[field]), item.geometry) for item in features]
         self.report_unknown_zones(zones, feedback)
         composition = None
@@ -393,7 +390,7 @@ class ZoneStatistics(ReservePlannerAlgorithm):
                                combined_bounds(part for parts in by_zone.values() for part in parts))
         except EngineError as error:
             raise QgsProcessingException(tr('The land-cover raster "{layer}" cannot be read: {reason}').format(
-                layer=landcover.name(), reason=qgis_io.engine_message(error))) from error
+                layer=qgis_io.layer_label(landcover), reason=qgis_io.engine_message(error))) from error
         composition = {}
         for index, (zone, geometries) in enumerate(by_zone.items()):
             if feedback.isCanceled():
@@ -403,7 +400,7 @@ class ZoneStatistics(ReservePlannerAlgorithm):
         if all(cover.landcover is None for covers in composition.values() for cover in covers):
             feedback.pushWarning(tr('The land-cover raster "{layer}" has no data under any zone (its cells there are '
                                     'nodata, or it lies elsewhere): every zone is reported as class NULL. Check the '
-                                    'raster and its nodata value.').format(layer=landcover.name()))
+                                    'raster and its nodata value.').format(layer=qgis_io.layer_label(landcover)))
         return composition
 
     @staticmethod

@@ -269,6 +269,9 @@ STEP_TEMPLATES = {
 }
 """Summary line of each cleaning step, in the order the steps run."""
 STEP_ORDER = list(STEP_TEMPLATES)
+WARNING_TEMPLATES = {STEP_TEMPLATES['null']}
+"""Summary lines the adapters log as warnings: a protected area without a geometry is left out (it has no area),
+and its layer and feature id are named (DESIGN.md: never silently dropped)."""
 
 
 def _missing_field_notes(layer, kinds, options):

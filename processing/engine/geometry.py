@@ -34,9 +34,9 @@ def is_polygon_type(geometry):
 def repair_polygon(geometry):
     """Return ``(polygonal geometry or None, status)`` with status VALID, REPAIRED, EMPTY, NOT_POLYGON or UNREPAIRABLE.
 
-    Invalid polygons are repaired with GEOS make-valid (DESIGN.md conventions) and keep their
-    polygonal parts; a polygon with no area left after repair is UNREPAIRABLE; points and lines
-    (a layer of the wrong geometry type) are NOT_POLYGON.
+    Invalid polygons are repaired with GEOS make-valid (DESIGN.md conventions) ring by ring, as make-valid's
+    "structure" method does (see repair_structure), and keep their polygonal parts; a polygon with no area left
+    after repair is UNREPAIRABLE; points and lines (a layer of the wrong geometry type) are NOT_POLYGON.
     """
     if geometry is None or geometry.is_empty:
         return None, EMPTY
@@ -44,7 +44,43 @@ def repair_polygon(geometry):
         return None, NOT_POLYGON
     if geometry.is_valid and isinstance(geometry, (Polygon, MultiPolygon)):
         return geometry, VALID
-    repaired = polygonal_part(make_valid(geometry))
+    repaired = repair_structure(geometry)
     if repaired.is_empty or repaired.area <= 0:
         return None, UNREPAIRABLE
     return repaired, REPAIRED
+
+
+def repair_structure(geometry):
+    """The area a planner meant by an invalid polygonal ``geometry``: each part's shell minus its holes (rings
+    made valid one by one), parts unioned; lines and points in a collection are dropped.
+
+    This is GEOS make-valid's "structure" method (GEOS 3.10, QGIS 3.28's default), written with the "linework"
+    make-valid shapely 1.8 has. Linework alone reads a hole that crosses its shell (a zone hugging the reserve
+    edge, reprojected: rounding moves one ring across the other) as the edges of separate faces and fills the
+    hole, adding its whole area to the polygon (docs/geographic.md).
+
+    Parameters
+    ----------
+    geometry : shapely Polygon, MultiPolygon or collection
+        In any CRS.
+
+    Returns
+    -------
+    shapely Polygon or MultiPolygon
+        Valid, possibly empty.
+    """
+    parts = []
+    for polygon in polygon_parts(geometry):
+        shell = polygonal_part(make_valid(Polygon(polygon.exterior)))
+        holes = [polygonal_part(make_valid(Polygon(ring))) for ring in polygon.interiors]
+        parts.append(shell.difference(unary_union(holes)) if holes else shell)
+    return polygonal_part(unary_union(parts)) if parts else Polygon()
+
+
+def polygon_parts(geometry):
+    """The Polygons of a Polygon, MultiPolygon or collection."""
+    if isinstance(geometry, Polygon):
+        return [geometry]
+    if hasattr(geometry, 'geoms'):
+        return [polygon for part in geometry.geoms for polygon in polygon_parts(part)]
+    return []

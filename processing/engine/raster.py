@@ -28,6 +28,8 @@ READ_ERROR = N_('Cannot read the raster {path} ({reason}). Check that the file e
                 'and is complete (not damaged or still being copied).')
 WRITE_ERROR = N_('Cannot write the raster {path} ({reason}). Check that its folder exists and is writable and that '
                  'the disk has room.')
+FORMAT_ERROR = N_('Cannot write the raster {path}: GDAL has no raster format for files ending in "{extension}". '
+                  'Use .tif (GeoTIFF) or another raster format GDAL writes.')
 
 
 @contextlib.contextmanager
@@ -167,24 +169,64 @@ def cell_size(geotransform):
     return abs(geotransform[1]), abs(geotransform[5])
 
 
+def driver_for_path(path):
+    """The short name of the GDAL driver that writes rasters with the extension of ``path`` ('GTiff' for .tif,
+    'AAIGrid' for .asc, ...), or None when no driver writes that extension."""
+    extension = os.path.splitext(path)[1].lstrip('.').lower()
+    if extension in ('tif', 'tiff'):
+        return 'GTiff'
+    found = []
+    for index in range(gdal.GetDriverCount()):
+        driver = gdal.GetDriver(index)
+        metadata = driver.GetMetadata() or {}
+        if metadata.get('DCAP_RASTER') != 'YES' or extension not in metadata.get('DMD_EXTENSIONS', '').split():
+            continue
+        if metadata.get('DCAP_CREATE') == 'YES' or metadata.get('DCAP_CREATECOPY') == 'YES':
+            found.append((metadata.get('DCAP_CREATE') != 'YES', driver.ShortName))
+    return min(found)[1] if extension and found else None
+
+
 def write_geotiff(path, array, geotransform, crs_wkt, nodata=-9999.0, fast=False):
     """Write ``array`` (NaN = nodata; uint8 as Byte, other integers as Int32; ``nodata`` None: no nodata
     value) as a compressed GeoTIFF, atomically: a cancelled or failed write leaves no file at ``path``.
     ``fast`` compresses at DEFLATE level 1 on every CPU, with the floating-point predictor for float arrays
-    (large float rasters such as cost surfaces)."""
+    (large float rasters such as cost surfaces).
+
+    A ``path`` whose extension is not .tif is written in the format GDAL's driver for that extension
+    gives (.asc: Arc/Info ASCII grid), copied from the GeoTIFF; an extension no driver writes raises."""
     folder = os.path.dirname(os.path.abspath(path))
     partial = os.path.join(folder, '.partial-{}.tif'.format(uuid.uuid4().hex))
     data_type = gdal.GDT_Float32 if array.dtype == np.float32 else gdal.GDT_Float64
     if np.issubdtype(array.dtype, np.integer):
         data_type = gdal.GDT_Byte if array.dtype == np.uint8 else gdal.GDT_Int32
+    driver = driver_for_path(path)
+    if driver is None:
+        raise EngineError(FORMAT_ERROR, path=path, extension=os.path.splitext(path)[1])
     try:
         with raster_errors(path, WRITE_ERROR):
             _write_partial(partial, array, data_type, geotransform, crs_wkt, nodata, fast)
-        os.replace(partial, path)
+            if driver != 'GTiff':
+                _copy_as(driver, partial, path)
+        if driver == 'GTiff':
+            os.replace(partial, path)
     finally:
         if os.path.exists(partial):
             os.remove(partial)
     return path
+
+
+def _copy_as(driver_name, source_path, path):
+    """Copy the raster ``source_path`` to ``path`` with the GDAL driver ``driver_name``; a failed copy leaves no
+    file (nor side files) at ``path``."""
+    driver = gdal.GetDriverByName(driver_name)
+    try:
+        copy = driver.CreateCopy(path, gdal.Open(source_path))
+        copy.FlushCache()
+        copy = None
+    except RuntimeError:
+        if gdal.VSIStatL(path) is not None:
+            driver.Delete(path)
+        raise
 
 
 def _write_partial(partial, array, data_type, geotransform, crs_wkt, nodata, fast):

@@ -14,8 +14,9 @@ Tolerances (``Tolerances``), all in metres or square metres:
 - ``exempt_m``: a core edge within this distance of an exempt line or polygon is exempt (default 1 m).
 
 Profiles (``PROFILES``) switch rules on (a severity) or off (``OFF``) and set the area-ratio thresholds.
-Zone values are read with ``zones.normalise_zone`` (core/buffer/transition, 1/2/3, any case) plus the
-profile's aliases (Chinese and German zone names); a value none of them knows is a problem, never dropped.
+Zone values are read with ``zones.normalise_zone`` (core/buffer/transition, 1/2/3, the Chinese and German zone
+names, any case) plus the profile's aliases (the 2019 two-zone names); a value none of them knows is a problem,
+never dropped.
 """
 
 import re
@@ -105,14 +106,9 @@ class Problem(namedtuple('Problem', 'rule severity message_template params geome
 
 THREE_ZONE_CLASSES = {CORE: CORE, BUFFER: BUFFER, TRANSITION: TRANSITION}
 TWO_ZONE_CLASSES = {CORE: CORE, BUFFER: GENERAL, TRANSITION: GENERAL}
-THREE_ZONE_ALIASES = {
-    '核心区': CORE, '缓冲区': BUFFER, '实验区': TRANSITION,
-    'kernzone': CORE, 'pflegezone': BUFFER, 'entwicklungszone': TRANSITION,
-}
-TWO_ZONE_ALIASES = {
-    GENERAL: GENERAL, '核心保护区': CORE, '一般控制区': GENERAL,
-    '核心区': CORE, '缓冲区': GENERAL, '实验区': GENERAL,
-}
+THREE_ZONE_ALIASES = {}
+"""Values a profile accepts besides those zones.normalise_zone recognises (the three zones' names live there)."""
+TWO_ZONE_ALIASES = {GENERAL: GENERAL, '核心保护区': CORE, '一般控制区': GENERAL}
 
 BASIC_SEVERITIES = {
     RULE_INVALID: ERROR, RULE_EMPTY: ERROR, RULE_ZONE_VALUE: ERROR, RULE_NO_CORE: ERROR,

@@ -8,6 +8,26 @@
       <translation>输出“{output}”将写入 {path}，即输入图层“{layer}”（{input}）所在的文件，会覆盖该文件：输入数据从不被修改。请为“{output}”选择另一个文件。</translation>
     </message>
     <message>
+      <source>The parameter "{description}" ({name}) is NaN (not a number). Give a number.</source>
+      <translation>参数“{description}”（{name}）为 NaN（不是数字）。请输入一个数字。</translation>
+    </message>
+    <message>
+      <source>The folder {folder} of the output "{output}" does not exist. Create it or choose another file.</source>
+      <translation>输出“{output}”所在的文件夹 {folder} 不存在。请先创建该文件夹，或选择其他文件。</translation>
+    </message>
+    <message>
+      <source>The output "{output}" cannot be written to {path}: permission denied. Choose a file in a folder you can write to.</source>
+      <translation>无法将输出“{output}”写入 {path}：权限不足。请选择一个有写入权限的文件夹中的文件。</translation>
+    </message>
+    <message>
+      <source>Layer {layer} has no coordinate reference system (CRS): its coordinates are used as they are, without reprojection, so distances and areas measured on it may be wrong. Set its CRS (Layer Properties &gt; Source) and run again.</source>
+      <translation>图层 {layer} 没有坐标参考系（CRS）：其坐标按原样使用、不做重投影，据此量算的距离和面积可能有误。请设置其坐标参考系（图层属性 &gt; 源）后重新运行。</translation>
+    </message>
+    <message>
+      <source>The run stopped on the file {path}: {reason}. No output was kept. Check that the folder exists and is writable and that the disk has room.</source>
+      <translation>运行在处理文件 {path} 时停止：{reason}。未保留任何输出。请检查文件夹是否存在且可写，以及磁盘空间是否充足。</translation>
+    </message>
+    <message>
       <source>Zoning</source>
       <translation>功能区划</translation>
     </message>

@@ -36,6 +36,10 @@
       <translation>未提供保护地图层：请为 PROTECTED 选择一个或多个矢量图层。</translation>
     </message>
     <message>
+      <source>Layer "{layer}" holds lines, but protected areas are polygons (or points with a reported area, REP_AREA). Choose a polygon layer and run again.</source>
+      <translation>图层“{layer}”包含线要素，但保护地必须是面（或带有报告面积 REP_AREA 的点）。请选择一个面图层后重新运行。</translation>
+    </message>
+    <message>
       <source>Species expected to persist (species-area relationship)</source>
       <translation>预计可存续的物种（种-面积关系）</translation>
     </message>

@@ -12,10 +12,6 @@
       <translation>栅格“{layer}”不是 GDAL 可读取的文件，请先另存为 GeoTIFF。</translation>
     </message>
     <message>
-      <source>The raster "{layer}" is not in a projected CRS in metres; it is warped to {crs} (nearest neighbour) for this run.</source>
-      <translation>栅格“{layer}”不是以米为单位的投影坐标系；本次运行将其重投影到 {crs}（最邻近法）。</translation>
-    </message>
-    <message>
       <source>The raster "{layer}" could not be warped to {crs}: {reason}</source>
       <translation>无法将栅格“{layer}”重投影到 {crs}：{reason}</translation>
     </message>

@@ -12,6 +12,10 @@
       <translation>无法写入栅格 {path}（{reason}）。请检查其所在文件夹是否存在且可写，以及磁盘是否有足够空间。</translation>
     </message>
     <message>
+      <source>Cannot write the raster {path}: GDAL has no raster format for files ending in "{extension}". Use .tif (GeoTIFF) or another raster format GDAL writes.</source>
+      <translation>无法写入栅格 {path}：GDAL 没有可写入扩展名为“{extension}”的栅格格式。请使用 .tif（GeoTIFF）或 GDAL 能写入的其他栅格格式。</translation>
+    </message>
+    <message>
       <source>The raster {path} has {cells} cells ({cols} columns x {rows} rows): this computation needs about {needed} of memory and only {available} is available. Clip the raster to the study area or resample it to larger cells (Raster &gt; Projections &gt; Warp), then run again.</source>
       <translation>栅格 {path} 有 {cells} 个像元（{cols} 列 x {rows} 行）：本次计算约需 {needed} 内存，但当前只有 {available} 可用。请将栅格裁剪到研究区，或重采样为更大的像元（栅格 &gt; 投影 &gt; 变形（重投影）），然后重新运行。</translation>
     </message>

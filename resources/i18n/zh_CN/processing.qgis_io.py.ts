@@ -4,6 +4,22 @@
   <context>
     <name>ReservePlannerIO</name>
     <message>
+      <source>in Web Mercator ({crs}), which stretches distances and areas away from the equator (by 1 / cos(latitude))</source>
+      <translation>采用 Web 墨卡托投影（{crs}），离赤道越远，距离和面积被拉伸得越多（按 1 / cos(纬度)）</translation>
+    </message>
+    <message>
+      <source>in degrees ({crs})</source>
+      <translation>以度为单位（{crs}）</translation>
+    </message>
+    <message>
+      <source>not in a projected CRS in metres ({crs})</source>
+      <translation>不是以米为单位的投影坐标系（{crs}）</translation>
+    </message>
+    <message>
+      <source>The raster {layer} is {reason}; it is warped (nearest neighbour) to {crs} for this run.</source>
+      <translation>栅格 {layer} {reason}；本次运行将其重投影（最邻近法）到 {crs}。</translation>
+    </message>
+    <message>
       <source>Layer "{layer}" has no field "{field}". Its fields are: {fields}.</source>
       <translation>图层“{layer}”中没有字段“{field}”。该图层的字段有：{fields}。</translation>
     </message>
@@ -14,6 +30,14 @@
     <message>
       <source>{layer}: {count} invalid geometries repaired.</source>
       <translation>{layer}：已修复 {count} 个无效几何。</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}" has no features: the output has nothing or zeros for it. Check the layer (a filter may hide its features).</source>
+      <translation>图层“{layer}”没有要素：输出中与其相关的结果为空或为零。请检查该图层（过滤条件可能隐藏了其要素）。</translation>
+    </message>
+    <message>
+      <source>{count} features without a geometry removed (e.g. {ids}).</source>
+      <translation>删除了 {count} 个没有几何的要素（例如 {ids}）。</translation>
     </message>
     <message>
       <source>Layer "{layer}" holds points or lines, but a polygon layer is required. Choose a polygon layer and run again.</source>

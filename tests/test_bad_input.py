@@ -1,0 +1,580 @@
+"""Bad input never gives a wrong answer (issue 10): every algorithm run with its inputs in CRSs different from
+each other gives what it gives with all of them in one CRS; NaN is refused for every number; destinations are
+checked before anything is written, and a failed run leaves no file behind.
+
+Every algorithm has a small landscape in UTM 50N (EPSG:32650, 100 m cells, 6 km square) built here as memory
+layers and GeoTIFFs written with GDAL; the mixed-CRS run reprojects each vector input with QGIS to another CRS.
+"""
+
+import os
+
+import numpy as np
+import pytest
+from osgeo import gdal, ogr
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsProcessingException,
+                       QgsProject, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes)
+
+from shapely import wkb
+from shapely.geometry import Polygon
+
+from reserve_planner.processing.engine import geometry as engine_geometry
+from reserve_planner.processing.engine.zone_validation import RULE_OVERLAP
+from reserve_planner.processing.provider import algorithm_classes
+from coverage_layers import ellipsoidal_km2, quadrangle
+from support import RecordingFeedback, geopackage, geotiff, memory_layer, read_raster, run
+
+UTM = 'EPSG:32650'
+OTHER_CRSS = ('EPSG:4326', 'EPSG:3857', 'EPSG:4548')
+"""The mixed-CRS run puts the n-th vector input in OTHER_CRSS[n % 3]: degrees, Web Mercator, CGCS2000 Gauss-Kruger."""
+RASTER_CRS = 'EPSG:4544'
+"""A land-cover raster of the mixed run is warped to CGCS2000 Gauss-Kruger 105E, 12 degrees west of the data."""
+X0, Y0, CELL, SIZE = 500000.0, 4006000.0, 100.0, 60
+
+
+def box(x0, y0, x1, y1):
+    return 'POLYGON(({a} {b}, {c} {b}, {c} {d}, {a} {d}, {a} {b}))'.format(a=x0, b=y0, c=x1, d=y1)
+
+
+def ring_box(outer, inner):
+    """A square ``outer`` with the square hole ``inner`` (both (x0, y0, x1, y1))."""
+    def ring(x0, y0, x1, y1):
+        return '({a} {b}, {c} {b}, {c} {d}, {a} {d}, {a} {b})'.format(a=x0, b=y0, c=x1, d=y1)
+    return 'POLYGON({}, {})'.format(ring(*outer), ring(*inner))
+
+
+def point(x, y):
+    return 'POINT({} {})'.format(x, y)
+
+
+class Landscape:
+    """The layers of the test landscape; ``crs_for(index)`` gives the CRS of the index-th vector input."""
+
+    def __init__(self, folder, mixed):
+        self.folder, self.mixed, self.count = folder, mixed, 0
+
+    def vector(self, name, geometry_type, fields, rows):
+        """A memory layer of ``rows`` (WKT in UTM, attributes), reprojected to the next CRS when mixed."""
+        return self.layer(memory_layer(name, geometry_type, UTM, fields, rows))
+
+    def layer(self, layer):
+        """An existing UTM layer as the next input: reprojected to the next CRS when mixed."""
+        crs = OTHER_CRSS[self.count % len(OTHER_CRSS)] if self.mixed else UTM
+        self.count += 1
+        return reprojected(layer, crs) if crs != UTM else layer
+
+    def raster(self, name, array, warp=False):
+        """A GeoTIFF of ``array`` on the UTM grid; with ``warp``, in the mixed run, warped (nearest neighbour) to
+        RASTER_CRS at 50 m."""
+        path = geotiff(self.folder / (name + '.tif'), array.astype(float), CELL, epsg=32650, x0=X0, y0=Y0)
+        if not (warp and self.mixed):
+            return path
+        warped = str(self.folder / (name + '_warped.tif'))
+        gdal.Warp(warped, path, dstSRS=RASTER_CRS, xRes=50, yRes=50, resampleAlg='near')
+        return warped
+
+
+def reprojected(layer, crs):
+    """A copy of ``layer`` in ``crs`` (edges densified to 10 m first so that they keep their shape)."""
+    target = QgsCoordinateReferenceSystem(crs)
+    copy = QgsVectorLayer('{}?crs={}'.format(QgsWkbTypes.displayString(layer.wkbType()), crs), layer.name(),
+                          'memory')
+    copy.dataProvider().addAttributes(layer.fields().toList())
+    copy.updateFields()
+    transform = QgsCoordinateTransform(layer.crs(), target, QgsProject.instance())
+    features = []
+    for feature in layer.getFeatures():
+        geometry = feature.geometry().densifyByDistance(10.0)
+        geometry.transform(transform)
+        feature.setGeometry(geometry)
+        features.append(feature)
+    assert copy.dataProvider().addFeatures(features)
+    return copy
+
+
+def resistance_array():
+    array = np.ones((SIZE, SIZE))
+    array[0:40, 28:32] = 5.0
+    return array
+
+
+def cores(land):
+    return land.vector('cores', 'Polygon', 'field=id:integer', [
+        (box(500500, 4004500, 501500, 4005500), [1]), (box(504500, 4000500, 505500, 4001500), [2]),
+        (box(500500, 4000500, 501500, 4001200), [3])])
+
+
+def zones(land):
+    core, buffer, outer = (502000, 4002000, 503000, 4003000), (501500, 4001500, 503500, 4003500), (
+        500500, 4000500, 505500, 4005500)
+    return land.vector('zones', 'Polygon', 'field=zone:string', [
+        (box(*core), ['core']), (ring_box(buffer, core), ['buffer']), (ring_box(outer, buffer), ['transition'])])
+
+
+def protected(land):
+    return land.vector('wdpa', 'Polygon', 'field=STATUS:string', [
+        (box(500000, 4003000, 502000, 4006000), ['Designated']),
+        (box(503000, 4000000, 504000, 4002000), ['Designated']),
+        (box(504500, 4004000, 505500, 4005000), ['Designated'])])
+
+
+def regions(land):
+    return land.vector('regions', 'Polygon', 'field=name:string', [
+        (box(500000, 4000000, 503000, 4006000), ['west']), (box(503000, 4000000, 506000, 4006000), ['east'])])
+
+
+def candidates(land):
+    fields = 'field=name:string&field=gov:string&field=score:double&field=cost:double'
+    return land.vector('candidates', 'Polygon', fields, [
+        (box(502100, 4004000, 502900, 4005000), ['c1', 'village', 80.0, 2.0]),
+        (box(505000, 4002000, 506000, 4003000), ['c2', 'forest farm', 60.0, 1.0]),
+        (box(503100, 4000100, 503900, 4001900), ['c3', 'township', 90.0, 1.0])])
+
+
+def links(land, resistance):
+    """corridornetwork's links between the cores (computed in UTM), as the next input of ``land``."""
+    computed = run('corridornetwork', CORES=cores(Landscape(land.folder, mixed=False)), CORE_ID_FIELD='id',
+                   RESISTANCE=resistance, OUTPUT_LINKS='TEMPORARY_OUTPUT', OUTPUT_CORRIDORS='TEMPORARY_OUTPUT',
+                   OUTPUT_CORRIDOR_POLYGONS='TEMPORARY_OUTPUT')
+    return land.layer(computed['OUTPUT_LINKS'])
+
+
+def linkage_scenario(algorithm, land, resistance, folder, out):
+    """Parameters of the Linkage Mapper-style algorithms that read corridornetwork's links."""
+    common = dict(CORES=cores(land), CORE_ID_FIELD='id')
+    if algorithm == 'pinchpoints':
+        return dict(common, RESISTANCE=resistance, LINKS=links(land, resistance), CWD_CUTOFF=20000,
+                    OUTPUT_PINCHPOINTS=str(folder / 'pinchpoints.tif'), OUTPUT_LINKS=out)
+    if algorithm == 'barriers':
+        return dict(common, RESISTANCE=resistance, LINKS=links(land, resistance), MIN_RADIUS=100, MAX_RADIUS=300,
+                    RADIUS_STEP=100, RESTORED_RESISTANCE=1, OUTPUT=str(folder / 'barriers.tif'))
+    return dict(common, LINKS=links(land, resistance), OUTPUT_CORES=out,
+                OUTPUT_LINKS=str(folder / 'centrality_links.gpkg'))
+
+
+def scenario(algorithm, folder, mixed):
+    """The parameters of a valid run of ``algorithm`` on the landscape (outputs to files in ``folder``)."""
+    land = Landscape(folder, mixed)
+    resistance = land.raster('resistance', resistance_array())
+    classes = np.where(np.arange(SIZE)[None, :] < 25, 1, 2) * np.ones((SIZE, SIZE))
+    landcover = land.raster('landcover', classes, warp=True)
+    out = str(folder / 'out_{}.gpkg'.format(algorithm))
+    if algorithm == 'generatezones':
+        return dict(CORES=cores(land), BOUNDARY=land.vector('boundary', 'Polygon', 'field=n:integer', [
+            (box(500100, 4000100, 505900, 4005900), [1])]), BUFFER_WIDTH=300, TRANSITION_WIDTH=600, OUTPUT=out)
+    if algorithm == 'validatezones':
+        return dict(ZONES=zones(land), BOUNDARY=land.vector('boundary', 'Polygon', 'field=n:integer', [
+            (box(500500, 4000500, 505500, 4005500), [1])]), MIN_BUFFER_WIDTH=400, OUTPUT=out)
+    if algorithm == 'zonestatistics':
+        return dict(ZONES=zones(land), LANDCOVER=landcover, OUTPUT=out)
+    if algorithm == 'costdistance':
+        return dict(RESISTANCE=resistance, SOURCES=land.vector('sources', 'Point', 'field=n:integer', [
+            (point(500550, 4005450), [1])]), MAX_COST=4000, OUTPUT=str(folder / 'cost.tif'))
+    if algorithm == 'leastcostpath':
+        return dict(RESISTANCE=resistance, SOURCE=land.vector('source', 'Point', 'field=n:integer', [
+            (point(500550, 4005450), [1])]), TARGET=land.vector('target', 'Point', 'field=n:integer', [
+                (point(505450, 4000550), [1])]), OUTPUT=out)
+    if algorithm == 'corridornetwork':
+        return dict(CORES=cores(land), CORE_ID_FIELD='id', RESISTANCE=resistance, MAX_CWD=20000, WIDTH_CUTOFF=2000,
+                    OUTPUT_LINKS=out, OUTPUT_CORRIDORS=str(folder / 'corridors.tif'),
+                    OUTPUT_CORRIDOR_POLYGONS=str(folder / 'corridor_polygons.gpkg'))
+    if algorithm == 'protectedcoverage':
+        return dict(PROTECTED=[protected(land)], REGIONS=regions(land), REGION_FIELD='name', TARGET=30, OUTPUT=out)
+    if algorithm == 'protconn':
+        return dict(PROTECTED=protected(land), REGIONS=regions(land), REGION_FIELD='name', DISTANCE=2000,
+                    PROBABILITY=0.5, TRANSBOUNDARY_DISTANCE=0, OUTPUT=out)
+    if algorithm == 'habitatcoverage':
+        return dict(SPECIES=land.vector('ranges', 'Polygon', 'field=species:string', [
+            (box(500000, 4000000, 504000, 4004000), ['a']), (box(503000, 4003000, 506000, 4006000), ['b'])]),
+            SPECIES_FIELD='species', PROTECTED=[protected(land)], OUTPUT=out)
+    if algorithm == 'scoreoecm':
+        return dict(CANDIDATES=candidates(land), PROTECTED=[protected(land)], CRITERIA=[resistance],
+                    DIRECTIONS='-', WEIGHTS='1', OVERLAP_THRESHOLD=50, DISTANCE=1000, OUTPUT=out)
+    if algorithm == 'selectoecm':
+        return dict(CANDIDATES=candidates(land), SCORE_FIELD='score', COST_FIELD='cost', BUDGET=10,
+                    REGIONS=regions(land), REGION_FIELD='name', PROTECTED=[protected(land)], TARGET=30, OUTPUT=out)
+    if algorithm in ('pinchpoints', 'barriers', 'centrality'):
+        return linkage_scenario(algorithm, land, resistance, folder, out)
+    if algorithm == 'circuitscape':
+        return dict(RESISTANCE=resistance, FOCAL_POINTS=land.vector('focal', 'Point', 'field=n:integer', [
+            (point(500550, 4005450), [1]), (point(505450, 4000550), [2]), (point(500550, 4000550), [3])]),
+            FOCAL_ID_FIELD='n', OUTPUT_CURRENT=str(folder / 'current.tif'), OUTPUT_RESISTANCES=out)
+    if algorithm == 'gravitymodel':
+        return dict(SOURCES=cores(land), SOURCE_ID_FIELD='id', RESISTANCE=resistance, THRESHOLD=100000,
+                    OUTPUT_LINKS=out)
+    if algorithm == 'patchimportance':
+        return dict(PATCHES=cores(land), THRESHOLD=3500, DISTANCE=3000, PROBABILITY=0.5, LANDSCAPE_AREA=3600,
+                    OUTPUT=out)
+    if algorithm == 'resistancesurface':  # raster inputs only: run for the NaN check
+        classes = land.raster('classes', np.where(resistance_array() > 1, 1, 2))
+        return dict(FACTORS=[classes], RECLASS=[1, 1, 1, 10, 1, 2, 2, 50], OUTPUT=str(folder / 'surface.tif'))
+    if algorithm == 'mspa':  # one raster input: nothing to mix, run for the NaN and no-CRS checks
+        forest = land.raster('forest', np.where(resistance_array() > 1, 1, 2))
+        return dict(INPUT=forest, FOREGROUND='2', EDGE_WIDTH=1, OUTPUT=str(folder / 'mspa.tif'), OUTPUT_STATS=out)
+    if algorithm == 'speciesarea':
+        return dict(COVERAGE=30, Z=0.25, SPECIES_SHARE=50, OUTPUT=out)
+    raise AssertionError('no test landscape for ' + algorithm)
+
+
+ALGORITHMS = [cls.ALGORITHM_ID for cls in algorithm_classes()]
+
+
+def numeric_parameters():
+    pairs = []
+    for cls in algorithm_classes():
+        algorithm = cls()
+        algorithm.initAlgorithm()
+        pairs.extend((cls.ALGORITHM_ID, definition.name()) for definition in algorithm.parameterDefinitions()
+                     if definition.type() in ('number', 'distance'))
+    return pairs
+
+
+def rounded(value):
+    if isinstance(value, float):
+        return round(value, 6)
+    return value
+
+
+def output_rows(value):
+    """The attribute rows of a vector output, sorted, geometry left out."""
+    layer = value if isinstance(value, QgsVectorLayer) else QgsVectorLayer(value)
+    assert layer.isValid(), value
+    names = layer.fields().names()
+    rows = [{name: (None if feature[name] is None or (hasattr(feature[name], 'isNull') and feature[name].isNull())
+                    else feature[name]) for name in names if name != 'fid'} for feature in layer.getFeatures()]
+    return sorted(rows, key=lambda row: [str(row[name]) if not isinstance(row[name], float) else ''
+                                         for name in sorted(row)])
+
+
+def assert_same_rows(mixed, same, label):
+    assert len(mixed) == len(same), (label, mixed, same)
+    for row_mixed, row_same in zip(mixed, same):
+        assert row_mixed.keys() == row_same.keys()
+        for name in row_same:
+            expected, got = row_same[name], row_mixed[name]
+            if isinstance(expected, float) and isinstance(got, float):
+                assert got == pytest.approx(expected, rel=2e-2, abs=1e-3), (label, name, row_mixed, row_same)
+            else:
+                assert got == expected, (label, name, row_mixed, row_same)
+
+
+def assert_same_outputs(mixed, same):
+    for key, expected in same.items():
+        got = mixed[key]
+        if isinstance(expected, str) and expected.endswith('.tif'):
+            values_same, values_mixed = read_raster(expected)[0], read_raster(got)[0]
+            assert np.array_equal(np.isnan(values_same), np.isnan(values_mixed)), key
+            assert np.allclose(values_mixed, values_same, rtol=5e-3, equal_nan=True), key
+        elif isinstance(expected, (str, QgsVectorLayer)) and not str(expected).endswith('.html'):
+            assert_same_rows(output_rows(got), output_rows(expected), key)
+        elif isinstance(expected, (int, float)):
+            assert got == pytest.approx(expected, rel=5e-3), key
+
+
+@pytest.mark.parametrize('algorithm', ALGORITHMS)
+def test_inputs_in_different_crss_give_what_one_crs_gives(qgis_app, tmp_path, algorithm):
+    """Each vector input in another CRS (degrees, Web Mercator, Gauss-Kruger), rasters in UTM: the same answer."""
+    (tmp_path / 'same').mkdir()
+    (tmp_path / 'mixed').mkdir()
+    same = run(algorithm, **scenario(algorithm, tmp_path / 'same', mixed=False))
+    mixed = run(algorithm, **scenario(algorithm, tmp_path / 'mixed', mixed=True))
+    assert_same_outputs(mixed, same)
+
+
+@pytest.mark.parametrize('algorithm,parameter', numeric_parameters())
+def test_nan_is_refused_for_every_number(qgis_app, tmp_path, algorithm, parameter):
+    parameters = scenario(algorithm, tmp_path, mixed=False)
+    for value in (float('nan'), 'nan'):
+        parameters[parameter] = value
+        with pytest.raises(QgsProcessingException) as raised:
+            run(algorithm, **parameters)
+        message = str(raised.value)
+        assert parameter in message and 'NaN' in message, message
+    assert not [name for name in os.listdir(tmp_path) if name.startswith('out_')]
+
+
+def test_a_raster_output_is_written_in_the_format_of_its_extension(qgis_app, tmp_path):
+    parameters = scenario('costdistance', tmp_path, mixed=False)
+    tif = run('costdistance', **parameters)['OUTPUT']
+    parameters['OUTPUT'] = str(tmp_path / 'cost.asc')
+    asc = run('costdistance', **parameters)['OUTPUT']
+    with open(asc, 'rb') as stream:
+        assert stream.read(5).lower() == b'ncols'
+    assert QgsRasterLayer(asc).providerType() == 'gdal'
+    assert np.allclose(read_raster(asc)[0], read_raster(tif)[0], equal_nan=True)
+
+
+def test_a_raster_output_in_a_format_gdal_cannot_write_is_refused_before_the_run(qgis_app, tmp_path):
+    parameters = scenario('corridornetwork', tmp_path, mixed=False)
+    parameters['OUTPUT_CORRIDORS'] = str(tmp_path / 'corridors.docx')
+    with pytest.raises(QgsProcessingException) as raised:
+        run('corridornetwork', **parameters)
+    assert '.docx' in str(raised.value)
+    assert set(os.listdir(tmp_path)) == {'resistance.tif', 'landcover.tif'}
+
+
+@pytest.mark.parametrize('algorithm,output', [
+    ('corridornetwork', 'OUTPUT_CORRIDOR_POLYGONS'), ('protectedcoverage', 'OUTPUT_HTML'),
+    ('validatezones', 'OUTPUT_HTML'), ('scoreoecm', 'OUTPUT_HTML')])
+def test_a_destination_in_a_missing_folder_is_refused_before_anything_is_written(qgis_app, tmp_path, algorithm,
+                                                                                 output):
+    parameters = scenario(algorithm, tmp_path, mixed=False)
+    parameters[output] = str(tmp_path / 'missing' / 'later_output.gpkg')
+    before = set(os.listdir(tmp_path))
+    with pytest.raises(QgsProcessingException) as raised:
+        run(algorithm, **parameters)
+    assert 'missing' in str(raised.value) and 'does not exist' in str(raised.value)
+    assert set(os.listdir(tmp_path)) == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason='root writes into read-only folders')
+@pytest.mark.parametrize('algorithm', ['validatezones', 'protectedcoverage', 'scoreoecm'])
+def test_a_report_in_a_read_only_folder_is_refused_and_nothing_is_written(qgis_app, tmp_path, algorithm):
+    locked = tmp_path / 'locked'
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        parameters = scenario(algorithm, tmp_path, mixed=False)
+        parameters['OUTPUT_HTML'] = str(locked / 'report.html')
+        before = set(os.listdir(tmp_path))
+        with pytest.raises(QgsProcessingException) as raised:
+            run(algorithm, **parameters)
+        assert 'permission denied' in str(raised.value) and 'report.html' in str(raised.value)
+        assert set(os.listdir(tmp_path)) == before
+    finally:
+        locked.chmod(0o755)
+
+
+class DiskFullAfterSummary(RecordingFeedback):
+    """Fails the run as a full disk would, when the algorithm logs ``line`` (after its first output is written)."""
+
+    def __init__(self, line):
+        super().__init__()
+        self.line = line
+
+    def pushInfo(self, info):  # noqa: N802 (QGIS API name)
+        super().pushInfo(info)
+        if self.line in info:
+            raise OSError(28, 'No space left on device', 'report.html')
+
+
+def test_a_run_failing_after_writing_an_output_removes_it(qgis_app, tmp_path):
+    """validatezones writes its problems layer, logs its summary, then writes the report: a failure there
+    removes the problems layer (and its side files) and keeps the files that were there before."""
+    parameters = scenario('validatezones', tmp_path, mixed=False)
+    parameters['OUTPUT_HTML'] = str(tmp_path / 'report.html')
+    before = set(os.listdir(tmp_path))
+    with pytest.raises(QgsProcessingException) as raised:
+        run('validatezones', feedback=DiskFullAfterSummary('under the profile'), **parameters)
+    assert 'The run stopped on the file report.html: No space left on device. No output was kept.' in str(
+        raised.value)
+    assert set(os.listdir(tmp_path)) == before
+    assert 'out_validatezones.gpkg' not in before
+
+
+@pytest.mark.parametrize('algorithm', [name for name in ALGORITHMS
+                                       if name not in ('speciesarea', 'mspa', 'resistancesurface')])
+def test_an_input_without_a_crs_is_warned_about_once(qgis_app, tmp_path, algorithm):
+    parameters = scenario(algorithm, tmp_path, mixed=False)
+    name, layer = next((name, value) for name, value in parameters.items() if isinstance(value, QgsVectorLayer))
+    layer.setCrs(QgsCoordinateReferenceSystem())
+    feedback = RecordingFeedback()
+    try:
+        run(algorithm, feedback=feedback, **parameters)
+    except QgsProcessingException:
+        pass
+    warnings = [line for line in feedback.lines if 'has no coordinate reference system' in line]
+    assert len(warnings) == 1 and layer.name() in warnings[0], (name, feedback.lines)
+
+
+# --- messages -------------------------------------------------------------------------------------------------
+
+def zones_geopackage(folder, values=('core', 'buffer', 'transition'), rows=None):
+    """The landscape's three zones in a GeoPackage zones.gpkg, layer "zones", field zone holding ``values``."""
+    core, buffer, outer = (502000, 4002000, 503000, 4003000), (501500, 4001500, 503500, 4003500), (
+        500500, 4000500, 505500, 4005500)
+    if rows is None:
+        rows = [(box(*core), {'zone': values[0]}), (ring_box(buffer, core), {'zone': values[1]}),
+                (ring_box(outer, buffer), {'zone': values[2]})]
+    return geopackage(str(folder / 'zones.gpkg'), 32650, [('zone', ogr.OFTString)], rows)
+
+
+@pytest.mark.parametrize('algorithm', ['generatezones', 'validatezones', 'zonestatistics'])
+def test_zoning_algorithms_name_a_geopackage_layer_by_file_and_table(qgis_app, tmp_path, algorithm):
+    """A zone with an empty geometry (a zone field that is not there for validatezones, which reports empty
+    geometries as problems) is refused naming its layer as every other algorithm does."""
+    path = zones_geopackage(tmp_path, rows=[('POLYGON EMPTY', {'zone': 'core'})])
+    parameters = dict(scenario(algorithm, tmp_path, mixed=False), OUTPUT='TEMPORARY_OUTPUT')
+    if algorithm == 'validatezones':
+        parameters['ZONE_FIELD'] = 'missing'
+    parameters['CORES' if algorithm == 'generatezones' else 'ZONES'] = path + '|layername=zones'
+    parameters.pop('BOUNDARY', None)
+    with pytest.raises(QgsProcessingException) as raised:
+        run(algorithm, **parameters)
+    assert 'zones.gpkg (zones)' in str(raised.value), str(raised.value)
+
+
+def test_the_raster_warp_warning_names_both_crss(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'degrees.tif', np.ones((20, 20)), 0.01, epsg=4326, x0=116.9, y0=36.2)
+    cores = memory_layer('cores', 'Polygon', 'EPSG:4326', 'field=n:integer', [
+        ('POLYGON((117 36.1, 117.01 36.1, 117.01 36.11, 117 36.11, 117 36.1))', [1])])
+    feedback = RecordingFeedback()
+    run('generatezones', feedback=feedback, CORES=cores, RESISTANCE=resistance, BUFFER_WIDTH=100,
+        TRANSITION_WIDTH=100, OUTPUT='TEMPORARY_OUTPUT')
+    warning = next(line for line in feedback.lines if 'degrees.tif' in line)
+    assert 'in degrees (EPSG:4326)' in warning and 'to +proj=aeqd +lat_0=36.105' in warning, warning
+
+
+def test_a_web_mercator_raster_is_said_to_stretch_distances(qgis_app, tmp_path):
+    resistance = geotiff(tmp_path / 'mercator.tif', np.ones((20, 20)), 100, epsg=3857, x0=13024000, y0=4313000)
+    feedback = RecordingFeedback()
+    run('costdistance', feedback=feedback, RESISTANCE=resistance, SOURCES=memory_layer(
+        'sources', 'Point', 'EPSG:3857', 'field=n:integer', [(point(13025000, 4312000), [1])]),
+        OUTPUT='TEMPORARY_OUTPUT')
+    warning = next(line for line in feedback.lines if 'mercator.tif' in line)
+    assert 'Web Mercator (EPSG:3857)' in warning and 'stretches distances' in warning, warning
+    assert 'not in a projected CRS in metres' not in warning
+
+
+def test_zonestatistics_recognises_the_chinese_zone_names(qgis_app, tmp_path):
+    feedback = RecordingFeedback()
+    result = run('zonestatistics', feedback=feedback, ZONES=zones_geopackage(tmp_path, ('核心区', '缓冲区', '实验区')),
+                 OUTPUT='TEMPORARY_OUTPUT')
+    rows = {row['zone']: row for row in output_rows(result['OUTPUT'])}
+    assert {zone: row['zone_code'] for zone, row in rows.items()} == {'core': 1, 'buffer': 2, 'transition': 3}
+    assert rows['core']['area_ha'] == pytest.approx(100.0)
+    assert not [line for line in feedback.lines if 'reported as they are' in line]
+
+
+@pytest.mark.parametrize('algorithm,parameter', [
+    ('habitatcoverage', 'SPECIES'), ('scoreoecm', 'CANDIDATES'), ('selectoecm', 'CANDIDATES')])
+def test_an_empty_species_or_candidates_layer_is_warned_about(qgis_app, tmp_path, algorithm, parameter):
+    parameters = scenario(algorithm, tmp_path, mixed=False)
+    layer = parameters[parameter]
+    layer.dataProvider().truncate()
+    parameters['OUTPUT'] = 'TEMPORARY_OUTPUT'
+    feedback = RecordingFeedback()
+    run(algorithm, feedback=feedback, **parameters)
+    assert any('Layer "{}" has no features'.format(layer.name()) in line for line in feedback.lines), feedback.lines
+
+
+class WarningFeedback(RecordingFeedback):
+    """Keeps the warnings apart from the info lines."""
+
+    def __init__(self):
+        super().__init__()
+        self.warnings = []
+
+    def pushWarning(self, warning):  # noqa: N802 (QGIS API name)
+        super().pushWarning(warning)
+        self.warnings.append(warning)
+
+
+@pytest.mark.parametrize('algorithm', ['protectedcoverage', 'protconn', 'habitatcoverage', 'scoreoecm', 'selectoecm'])
+def test_a_protected_area_without_geometry_is_left_out_with_a_warning_everywhere(qgis_app, tmp_path, algorithm):
+    parameters = scenario(algorithm, tmp_path, mixed=False)
+    expected = output_rows(run(algorithm, **dict(parameters, OUTPUT='TEMPORARY_OUTPUT'))['OUTPUT'])
+    protected_layer = parameters['PROTECTED'][0] if isinstance(parameters['PROTECTED'], list) else \
+        parameters['PROTECTED']
+    assert protected_layer.dataProvider().addFeatures([QgsFeature(protected_layer.fields())])
+    null_id = max(feature.id() for feature in protected_layer.getFeatures())
+    feedback = WarningFeedback()
+    result = run(algorithm, feedback=feedback, **dict(parameters, OUTPUT='TEMPORARY_OUTPUT'))
+    assert any('without a geometry' in line and 'wdpa:{}'.format(null_id) in line for line in feedback.warnings), \
+        feedback.lines
+    assert_same_rows(output_rows(result['OUTPUT']), expected, 'OUTPUT')
+
+
+def test_protectedcoverage_refuses_a_line_layer(qgis_app, tmp_path):
+    parameters = scenario('protectedcoverage', tmp_path, mixed=False)
+    parameters['PROTECTED'] = [memory_layer('rivers', 'LineString', UTM, 'field=n:integer', [
+        ('LINESTRING(500000 4000000, 506000 4006000)', [1])])]
+    with pytest.raises(QgsProcessingException) as raised:
+        run('protectedcoverage', **parameters)
+    assert 'Layer "rivers" holds lines' in str(raised.value)
+
+
+def test_protectedcoverage_refuses_overlapping_regions(qgis_app, tmp_path):
+    parameters = scenario('protectedcoverage', tmp_path, mixed=False)
+    parameters['REGIONS'] = memory_layer('regions', 'Polygon', UTM, 'field=name:string', [
+        (box(500000, 4000000, 503000, 4006000), ['west']), (box(502000, 4000000, 506000, 4006000), ['east'])])
+    with pytest.raises(QgsProcessingException) as raised:
+        run('protectedcoverage', **parameters)
+    message = str(raised.value)
+    assert 'Regions "west" and "east" of layer "regions" overlap by 6.00' in message, message
+    assert not os.path.exists(parameters['OUTPUT'])
+
+
+# --- zones reprojected by QGIS ------------------------------------------------------------------------------
+
+def test_a_hole_crossing_its_shell_is_repaired_as_shell_minus_hole():
+    """Rounding in a reprojection can push a hole (a core inside its buffer ring) across the shell where both
+    follow the reserve edge; the repair keeps the ring, never fills the hole."""
+    shell = [(0, 0), (100, 0), (100, 100), (0, 100), (0, 0)]
+    hole = [(40, 40), (100.001, 40), (100.001, 60), (40, 60), (40, 40)]
+    repaired, status = engine_geometry.repair_polygon(Polygon(shell, [hole]))
+    assert status == engine_geometry.REPAIRED
+    assert repaired.area == pytest.approx(100 * 100 - 60 * 20)
+
+
+@pytest.mark.parametrize('crs', ['EPSG:4326', 'EPSG:3857'])
+def test_demo_zones_reprojected_by_qgis_validate_against_the_boundary_in_gauss_kruger(qgis_app, tmp_path, crs):
+    demo = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'resources', 'demo',
+                        'demo.gpkg')
+    boundary = demo + '|layername=reserve_boundary'
+    zones = run('generatezones', CORES=demo + '|layername=cores', BOUNDARY=boundary, BUFFER_WIDTH=500,
+                TRANSITION_WIDTH=1000, OUTPUT=str(tmp_path / 'zones.gpkg'))['OUTPUT']
+    reprojected_zones = run('native:reprojectlayer', INPUT=zones, TARGET_CRS=crs, OUTPUT='TEMPORARY_OUTPUT')['OUTPUT']
+    problems = run('validatezones', ZONES=reprojected_zones, BOUNDARY=boundary, OUTPUT='TEMPORARY_OUTPUT')['OUTPUT']
+    overlaps = [feature['message'] for feature in problems.getFeatures() if feature['rule'] == RULE_OVERLAP]
+    assert overlaps == []
+
+
+# --- the antimeridian and the poles ------------------------------------------------------------------------------
+
+def zones_of(cores_wkts, buffer_width=1000, transition_width=2000):
+    """generatezones of cores given as EPSG:4326 WKT: {zone: (shapely geometry in degrees, area_ha)}."""
+    cores = memory_layer('cores', 'Polygon', 'EPSG:4326', 'field=n:integer',
+                         [(wkt, [index]) for index, wkt in enumerate(cores_wkts)])
+    output = run('generatezones', CORES=cores, BUFFER_WIDTH=buffer_width, TRANSITION_WIDTH=transition_width,
+                 OUTPUT='TEMPORARY_OUTPUT')['OUTPUT']
+    return {feature['zone']: (wkb.loads(bytes(feature.geometry().asWkb())), feature['area_ha'])
+            for feature in output.getFeatures()}
+
+
+def assert_zones_partition(zones):
+    """The zones do not overlap (in degrees) and every part lies within longitudes [-180, 180]."""
+    for name, (geometry, _area) in zones.items():
+        assert -180 <= geometry.bounds[0] and geometry.bounds[2] <= 180, name
+    for first, second in (('core', 'buffer'), ('buffer', 'transition'), ('core', 'transition')):
+        assert zones[first][0].intersection(zones[second][0]).area < 1e-12, (first, second)
+
+
+@pytest.mark.parametrize('cores', [
+    [quadrangle(179.9, 60, 180, 60.1), quadrangle(-180, 60, -179.9, 60.1)],
+    [quadrangle(179.9, 60, 180.1, 60.1)]], ids=['split at 180', 'longitudes above 180'])
+def test_zones_across_the_antimeridian_are_those_of_the_same_core_anywhere_else(qgis_app, cores):
+    """The same 0.2 x 0.1 degree core at 20 E gives the reference zones: same areas, cut at 180 degrees."""
+    expected = zones_of([quadrangle(20, 60, 20.2, 60.1)])
+    zones = zones_of(cores)
+    assert_zones_partition(zones)
+    for name, (geometry, area_ha) in zones.items():
+        assert area_ha == pytest.approx(expected[name][1], rel=1e-6), name
+        assert len(geometry.geoms) == 2, name
+        assert geometry.area == pytest.approx(expected[name][0].area, rel=1e-6), name
+    assert ellipsoidal_km2(zones['core'][0].wkt) == pytest.approx(sum(ellipsoidal_km2(wkt) for wkt in cores),
+                                                                   rel=1e-4)
+
+
+def test_zones_of_a_polar_cap_ring_it(qgis_app):
+    """A cap north of 89 N: the core keeps its area and a sensible size, buffer and transition are bands south
+    of it (they once covered the core and the core had 732 018 vertices)."""
+    cap = quadrangle(-180, 89, 180, 90)
+    zones = zones_of([cap])
+    assert_zones_partition(zones)
+    core, area_ha = zones['core']
+    assert area_ha / 100 == pytest.approx(ellipsoidal_km2(cap), rel=1e-3)
+    assert core.bounds[1] == pytest.approx(89, abs=1e-6) and core.bounds[3] == pytest.approx(90)
+    assert len(core.exterior.coords if core.geom_type == 'Polygon' else core.geoms[0].exterior.coords) < 100000
+    buffer_bounds = zones['buffer'][0].bounds
+    assert buffer_bounds[3] == pytest.approx(89, abs=1e-6)
+    assert buffer_bounds[1] == pytest.approx(89 - 1000 / 111694, abs=2e-4)
