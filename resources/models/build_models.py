@@ -101,8 +101,8 @@ def security_pattern_model(compat):
     model.setHelpContent({'ALG_DESC': (
         'The ecological-security-pattern chain in one run: MSPA cores of the habitat classes of a land-cover map; '
         'their importance for connectivity (dPC); the cores above a dPC and an area threshold become ecological '
-        'sources; a resistance surface from the land cover; the corridor network between the sources; its pinch points and '
-        'barriers; the gravity model of the interaction between sources.')})
+        'sources; a resistance surface from the land cover; the corridor network between the sources; its pinch '
+        'points and barriers; the gravity model of the interaction between sources.')})
     number = compat.ProcessingNumberParameterType.Double
     model_input(model, QgsProcessingParameterRasterLayer('landcover', 'Land cover'), 60)
     model_input(model, QgsProcessingParameterString('habitat', 'Habitat classes (MSPA foreground)', '1'), 220)
