@@ -35,6 +35,10 @@ DEFAULT_FILES = {'PUNAME': 'pu.dat', 'SPECNAME': 'spec.dat', 'PUVSPRNAME': 'puvs
 DEFAULT_ZONES = ('available', 'reserved')
 PROPORTION, ABSOLUTE = 1, 0
 
+MISSING_COLUMN = N_('The file {file} has no column "{column}". Its columns are: {columns}.')
+MISSING_TARGET = N_('The targets table {file} has no row for the features {features}. Add a row (feature, prop or '
+                    'target) for each.')
+
 MarxanProject = namedtuple('MarxanProject', 'unit_ids costs status feature_ids feature_names targets proportions '
                                             'amounts edges blm')
 """A Marxan project: unit ids, costs and status (n,), feature ids and names (k), absolute targets (k,), the
@@ -75,8 +79,7 @@ def numbers(frame, column, path, default=None):
     elif default is not None:
         return np.full(len(frame), float(default))
     else:
-        raise EngineError(N_('The Marxan file {file} has no column "{column}". Its columns are: {columns}.'),
-                          file=path, column=column, columns=', '.join(frame.columns))
+        raise EngineError(MISSING_COLUMN, file=path, column=column, columns=', '.join(frame.columns))
     parsed = pd.to_numeric(values, errors='coerce').to_numpy(dtype=float)
     bad = np.flatnonzero(~np.isfinite(parsed))
     if not len(bad):
