@@ -60,6 +60,16 @@ def engine_call(function, *arguments, **keywords):
         raise QgsProcessingException(qgis_io.engine_message(error)) from error
 
 
+def solver_help():
+    """The help text on TIME_LIMIT, GAP and the results, shared by the exact planning algorithms."""
+    return tr(
+        'TIME_LIMIT: seconds the solver may run (0 = no limit); when it stops at the limit the best plan found so '
+        'far is written and OPTIMAL is false. GAP: relative optimality gap at which the solver may stop (0.01 = a '
+        'plan proven to be within 1 % of the optimum; 0 = prove the optimum).\n'
+        'Results: COST, BOUNDARY, OBJECTIVE (the value minimised or maximised), GAP (the gap achieved) and OPTIMAL '
+        '(true when the optimum is proven, within 0.01 %). The solver is HiGHS, through scipy.optimize.milp.')
+
+
 class ExactSolver:
     """TIME_LIMIT and GAP parameters and the COST, BOUNDARY, OBJECTIVE, GAP, OPTIMAL results every exact
     planning algorithm shares."""
@@ -71,25 +81,18 @@ class ExactSolver:
     OBJECTIVE_VALUE = 'OBJECTIVE'
     OPTIMAL = 'OPTIMAL'
 
-    SOLVER_HELP = (
-        'TIME_LIMIT: seconds the solver may run (0 = no limit); when it stops at the limit the best plan found so '
-        'far is written and OPTIMAL is false. GAP: relative optimality gap at which the solver may stop (0.01 = a '
-        'plan proven to be within 1 % of the optimum; 0 = prove the optimum).\n'
-        'Results: COST, BOUNDARY, OBJECTIVE (the value minimised or maximised), GAP (the gap achieved) and OPTIMAL '
-        '(true when the optimum is proven, within 0.01 %). The solver is HiGHS, through scipy.optimize.milp.')
-
     def add_solver_parameters(self):
         self.addParameter(QgsProcessingParameterNumber(
-            self.TIME_LIMIT, self.tr('Time limit (seconds, 0 = none)'), QgsProcessingParameterNumber.Double,
+            self.TIME_LIMIT, tr('Time limit (seconds, 0 = none)'), QgsProcessingParameterNumber.Double,
             defaultValue=300.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.GAP, self.tr('Relative optimality gap to stop at (0-1; 0.01 = within 1 %)'),
+            self.GAP, tr('Relative optimality gap to stop at (0-1; 0.01 = within 1 %)'),
             QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0, maxValue=1.0))
-        self.addOutput(QgsProcessingOutputNumber(self.COST, self.tr('Total cost')))
-        self.addOutput(QgsProcessingOutputNumber(self.BOUNDARY, self.tr('Boundary (length or zone boundary cost)')))
-        self.addOutput(QgsProcessingOutputNumber(self.OBJECTIVE_VALUE, self.tr('Objective value')))
-        self.addOutput(QgsProcessingOutputNumber(self.GAP, self.tr('Relative gap achieved')))
-        self.addOutput(QgsProcessingOutputBoolean(self.OPTIMAL, self.tr('Optimality proven')))
+        self.addOutput(QgsProcessingOutputNumber(self.COST, tr('Total cost')))
+        self.addOutput(QgsProcessingOutputNumber(self.BOUNDARY, tr('Boundary (length or zone boundary cost)')))
+        self.addOutput(QgsProcessingOutputNumber(self.OBJECTIVE_VALUE, tr('Objective value')))
+        self.addOutput(QgsProcessingOutputNumber(self.GAP, tr('Relative gap achieved')))
+        self.addOutput(QgsProcessingOutputBoolean(self.OPTIMAL, tr('Optimality proven')))
 
     def solver_settings(self, parameters, context):
         """(time limit in seconds or None, relative gap), NaN refused."""
@@ -192,7 +195,7 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
             'OBJECTIVE: minimum set (meet every target at least cost plus BLM x boundary) or maximum utility '
             '(within BUDGET, maximise the sum over features of the share of the target held, minus BLM x '
             'boundary). BLM: cost per metre of the plan\'s boundary; boundaries come from the geometry (shared '
-            'edges and the outer edge of the study area, in metres).\n' + self.SOLVER_HELP + '\n\n'
+            'edges and the outer edge of the study area, in metres).') + '\n' + solver_help() + '\n\n' + self.tr(
             'OUTPUT: the planning units with every input field and solution (1 selected, 0 not). OUTPUT_FEATURES: '
             'per feature the amount held, the target and the shortfall. A target that cannot be met is named in '
             'the log and the plan keeps the least shortfall.')
@@ -475,7 +478,7 @@ class SolveMarxan(ExactSolver, ReservePlannerAlgorithm):
             'prop or target, name), puvspr.dat (species, pu, amount), bound.dat (id1, id2, boundary) and BLM; files '
             'may be comma or tab separated and optional columns get Marxan\'s defaults. Targets are hard '
             'constraints; one that cannot be met is named in the log and the plan keeps the least shortfall. '
-            'Status 2 locks a unit in, 3 locks it out.\n' + self.SOLVER_HELP + '\n\n'
+            'Status 2 locks a unit in, 3 locks it out.') + '\n' + solver_help() + '\n\n' + self.tr(
             'OUTPUT: a table of planning_unit and solution (1 selected, 0 not), as Marxan\'s output_best.')
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
@@ -530,7 +533,7 @@ class SolveMarzone(ExactSolver, ReservePlannerAlgorithm):
             'zonetarget.dat (or zonetarget2.dat), zoneboundcost.dat, pulock.dat and puzone.dat; missing zone files '
             'take Marxan with Zones\' defaults. Overall targets count each zone\'s contribution; zone targets count '
             'the amount inside the zone. Targets that cannot be met are named in the log and the plan keeps the '
-            'least shortfall.\n' + self.SOLVER_HELP + '\n\n'
+            'least shortfall.') + '\n' + solver_help() + '\n\n' + self.tr(
             'OUTPUT: a table of planning_unit and zone (the zone id), as Marxan with Zones\' output_best.')
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)

@@ -207,11 +207,11 @@ Programme = namedtuple('Programme', 'objective rows lower upper var_lower var_up
 Outcome = namedtuple('Outcome', 'values objective gap optimal status')
 
 
-def run_milp(programme, time_limit, gap):
+def run_milp(programme, time_limit, gap, log=False):
     """Solve ``programme`` with HiGHS; None when infeasible. Raises an EngineError when no solution is found in
-    ``time_limit`` seconds (None: no limit) or HiGHS fails."""
+    ``time_limit`` seconds (None: no limit) or HiGHS fails. ``log``: HiGHS prints its progress to stdout."""
     milp, bounds, linear_constraint = milp_solver()
-    options = {'mip_rel_gap': float(gap)}
+    options = {'mip_rel_gap': float(gap), 'disp': bool(log)}
     if time_limit:
         options['time_limit'] = float(time_limit)
     result = milp(programme.objective, integrality=programme.integrality,
@@ -230,13 +230,13 @@ def run_milp(programme, time_limit, gap):
     return Outcome(result.x, float(result.fun), achieved, bool(optimal), result.message)
 
 
-def solve_with_least_shortfall(programme, target_rows, targets, time_limit, gap):
+def solve_with_least_shortfall(programme, target_rows, targets, time_limit, gap, log=False):
     """Solve ``programme`` whose last len(targets) rows are the targets (``target_rows`` @ v >= targets).
 
     When the targets cannot all be met, first find the least total relative shortfall sum_k s_k / T_k, then the
     best objective among solutions with that shortfall. Returns (Outcome, shortfall variables or zeros).
     """
-    outcome = run_milp(programme, time_limit, gap)
+    outcome = run_milp(programme, time_limit, gap, log)
     if outcome is not None:
         return outcome, np.zeros(len(targets))
     count, variables = len(targets), len(programme.objective)
@@ -291,7 +291,7 @@ def unreachable_targets(amounts, upper, targets):
     return np.minimum(targets, available), short
 
 
-def minimum_set(problem, edges=None, blm=0.0, time_limit=None, gap=0.0):
+def minimum_set(problem, edges=None, blm=0.0, time_limit=None, gap=0.0, log=False):
     """Minimise sum_i c_i x_i + blm x boundary(x) subject to sum_i r_ik x_i >= T_k (Ball et al. 2009).
 
     Parameters
@@ -305,6 +305,8 @@ def minimum_set(problem, edges=None, blm=0.0, time_limit=None, gap=0.0):
         Seconds HiGHS may run; the best solution found so far is returned (``optimal`` False).
     gap : float
         Relative optimality gap at which HiGHS may stop (0.01 = within 1 % of the optimum).
+    log : bool
+        Let HiGHS print its progress (bounds and gap over time) to stdout.
 
     Returns
     -------
@@ -338,7 +340,7 @@ def minimum_set(problem, edges=None, blm=0.0, time_limit=None, gap=0.0):
         np.concatenate([np.zeros(row_count), np.full(len(targets), np.inf)]),
         np.concatenate([lower, np.zeros(extra)]), np.concatenate([upper, np.ones(extra)]),
         np.concatenate([np.ones(count), np.zeros(extra)]))
-    outcome, _ = solve_with_least_shortfall(programme, target_rows, targets, time_limit, gap)
+    outcome, _ = solve_with_least_shortfall(programme, target_rows, targets, time_limit, gap, log)
     selected = np.round(outcome.values[:count]) > 0.5
     return describe_selection(problem, selected, edges, blm, outcome, unmet)
 
