@@ -408,28 +408,32 @@ def unit_numbers(units, field, label, what):
     return values
 
 
+def raster_zonal(layer, units, work_crs, context, feedback):
+    """engine.zonal's mean and weight (valid cells, fractions for small units) of a raster over the units."""
+    if layer.providerType() != 'gdal':
+        raise QgsProcessingException(tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF '
+                                        'first.').format(layer=layer.name()))
+    spec = engine_call(zonal.grid_spec, layer.source())
+    plan = zonal.plan_zonal(reprojected([item.geometry for item in units], work_crs, layer.crs(), context), spec)
+    result = engine_call(zonal.zonal_means, layer.source(), plan, progress=lambda fraction: feedback.isCanceled())
+    if result is None:
+        raise cancelled()
+    return result
+
+
 def layer_amounts(layer, units, work_crs, context, feedback):
     """Amount of one feature layer in every unit: a raster's sum of cell values x cell share, a polygon layer's
     hectares inside the unit."""
-    geometries = [item.geometry for item in units]
     if layer.type() == QgsMapLayer.RasterLayer:
-        if layer.providerType() != 'gdal':
-            raise QgsProcessingException(tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF '
-                                            'first.').format(layer=layer.name()))
-        spec = engine_call(zonal.grid_spec, layer.source())
-        plan = zonal.plan_zonal(reprojected(geometries, work_crs, layer.crs(), context), spec)
-        result = engine_call(zonal.zonal_means, layer.source(), plan,
-                             progress=lambda fraction: feedback.isCanceled())
-        if result is None:
-            raise cancelled()
+        result = raster_zonal(layer, units, work_crs, context, feedback)
         return np.where(np.isfinite(result.mean), result.mean * result.weight, 0.0)
     if layer.type() == QgsMapLayer.VectorLayer and layer.geometryType() == QgsWkbTypes.PolygonGeometry:
         pieces = dissolved_pieces(layer, work_crs, context, feedback)
         tree = coverage.build_tree(pieces) if pieces else None
-        amounts = np.zeros(len(geometries))
-        for index, geometry in enumerate(geometries):
-            for position in ([] if tree is None else coverage.query_indices(tree, geometry)):
-                amounts[index] += geometry.intersection(pieces[position]).area / M2_PER_HA
+        amounts = np.zeros(len(units))
+        for index, item in enumerate(units):
+            for position in ([] if tree is None else coverage.query_indices(tree, item.geometry)):
+                amounts[index] += item.geometry.intersection(pieces[position]).area / M2_PER_HA
         return amounts
     raise QgsProcessingException(tr('Feature layer "{layer}" is neither a raster nor a polygon layer.').format(
         layer=layer.name()))

@@ -26,9 +26,12 @@ from collections import namedtuple
 import numpy as np
 import scipy
 from scipy import sparse
+from shapely.geometry import Polygon, box
 
 from . import coverage
+from .geometry import polygonal_part
 from .messages import EngineError, N_
+from .zones import BUFFER, CORE, TRANSITION
 
 AVAILABLE, INITIAL_INCLUDE, LOCKED_IN, LOCKED_OUT = 0, 1, 2, 3
 STATUS_CODES = (AVAILABLE, INITIAL_INCLUDE, LOCKED_IN, LOCKED_OUT)
@@ -550,3 +553,106 @@ def describe_zoning(problem, chosen, edges, blm, outcome, short):
     boundary = zone_boundary_cost(chosen, edges, problem.boundary_costs) if edges is not None else 0.0
     return Solution(chosen, cost, boundary, cost + blm * boundary, outcome.gap, outcome.optimal, held, shortfall,
                     unmet, outcome.status)
+
+
+# --- biosphere-reserve zoning ------------------------------------------------------------------------------
+
+RESERVE_ZONES = (CORE, BUFFER, TRANSITION)
+"""The zones optimised for a biosphere reserve, in the order of ZonesProblem's columns (engine.zones' values)."""
+OUTSIDE = 'outside'
+ZONE_PAIRS = tuple((first, second) for position, first in enumerate(RESERVE_ZONES)
+                   for second in RESERVE_ZONES[position + 1:] + (OUTSIDE,))
+"""The pairs a zone boundary cost is given for: core-buffer, core-transition, core-outside, buffer-transition,
+buffer-outside, transition-outside (an edge between two units of the same zone costs nothing)."""
+DEFAULT_BOUNDARY_COSTS = {(CORE, BUFFER): 0.0, (CORE, TRANSITION): 1.0, (CORE, OUTSIDE): 1.0,
+                          (BUFFER, TRANSITION): 0.0, (BUFFER, OUTSIDE): 0.05, (TRANSITION, OUTSIDE): 0.0}
+"""Cost per metre of edge: a core should meet a buffer, not the transition area or the land outside."""
+
+
+def unit_grid(boundary, cell_size, hexagonal=False):
+    """Planning units covering ``boundary`` (a polygon in metres): squares of side ``cell_size`` metres, or
+    flat-topped hexagons ``cell_size`` metres across their flat sides, clipped to the boundary. Every piece of the
+    boundary is covered (pieces of cells cut by the edge are kept), so the units tile the reserve."""
+    if not np.isfinite(cell_size) or cell_size <= 0:
+        raise EngineError(N_('The cell size is {size} m: give a positive number of metres.'), size=cell_size)
+    cells = _hexagons(boundary.bounds, cell_size) if hexagonal else _squares(boundary.bounds, cell_size)
+    tree = coverage.build_tree(cells)
+    units = []
+    for index in sorted(coverage.query_indices(tree, boundary)):
+        piece = polygonal_part(cells[index].intersection(boundary))
+        if piece.area > 0:
+            units.append(piece)
+    return units
+
+
+def _squares(bounds, size):
+    x0, y0, x1, y1 = bounds
+    columns, rows = max(int(np.ceil((x1 - x0) / size)), 1), max(int(np.ceil((y1 - y0) / size)), 1)
+    return [box(x0 + c * size, y1 - (r + 1) * size, x0 + (c + 1) * size, y1 - r * size)
+            for r in range(rows) for c in range(columns)]
+
+
+def _hexagons(bounds, width):
+    side = width / np.sqrt(3.0)
+    x0, y0, x1, y1 = bounds
+    angles = np.radians(np.arange(0, 360, 60))
+    corners = np.column_stack([side * np.cos(angles), side * np.sin(angles)])
+    cells = []
+    for column in range(int(np.ceil((x1 - x0) / (1.5 * side))) + 2):
+        cx = x0 + column * 1.5 * side
+        offset = width / 2.0 if column % 2 else 0.0
+        for row in range(int(np.ceil((y1 - y0) / width)) + 2):
+            cy = y0 - width / 2.0 + row * width + offset
+            cells.append(Polygon(corners + [cx, cy]))
+    return cells
+
+
+def reserve_zones_problem(base_costs, amounts, outer_lengths, zone_costs, contributions, target, zone_targets,
+                          boundary_costs, unit_ids, feature_names):
+    """A ZonesProblem over RESERVE_ZONES for a biosphere reserve.
+
+    Parameters
+    ----------
+    base_costs : (n,) cost of protecting each unit (e.g. area in ha x (1 + pressure))
+    amounts : sparse (n, k) feature amounts
+    outer_lengths : (n,) metres of each unit's edge on the reserve boundary (b_ii)
+    zone_costs, contributions, zone_targets : three numbers each, for core, buffer, transition: the multiplier of
+        the base cost, the share of a feature counted toward the overall target, the proportion (0-1) of each
+        feature's total that must lie inside the zone
+    target : proportion (0-1) of each feature's total to hold overall (contributions counted)
+    boundary_costs : {(zone, zone or OUTSIDE): cost per metre of shared edge}; the edge with the outside is a unit's
+        b_ii, so its cost is folded into the unit's cost in that zone
+
+    Returns
+    -------
+    ZonesProblem
+    """
+    for values in (zone_costs, contributions, zone_targets):
+        if len(values) != len(RESERVE_ZONES):
+            raise EngineError(N_('Give three numbers, for core, buffer and transition; got {values}.'),
+                              values=', '.join(str(value) for value in values))
+    for name, value in boundary_costs.items():
+        if not np.isfinite(value):
+            raise EngineError(N_('The boundary cost between {pair} is {value}: give a number.'),
+                              pair='-'.join(name), value=value)
+    totals = np.asarray(sparse.csr_matrix(amounts).sum(axis=0)).ravel()
+    overall = targets_from_proportions(amounts, np.full(len(feature_names), float(target)), feature_names)
+    per_zone = np.column_stack([
+        targets_from_proportions(amounts, np.full(len(feature_names), float(share)), feature_names)
+        for share in zone_targets]) if len(totals) else np.zeros((0, len(RESERVE_ZONES)))
+    outside = np.array([boundary_costs.get((zone, OUTSIDE), 0.0) for zone in RESERVE_ZONES])
+    costs = np.outer(base_costs, zone_costs) + np.outer(outer_lengths, outside)
+    zeta = np.zeros((len(RESERVE_ZONES), len(RESERVE_ZONES)))
+    for (first, second), value in boundary_costs.items():
+        if second != OUTSIDE:
+            a, b = RESERVE_ZONES.index(first), RESERVE_ZONES.index(second)
+            zeta[a, b] = zeta[b, a] = value
+    return ZonesProblem(costs, sparse.csr_matrix(amounts), np.tile(np.asarray(contributions, float), (len(totals), 1)),
+                        overall, per_zone, zeta, np.ones((len(base_costs), len(RESERVE_ZONES)), dtype=bool),
+                        list(unit_ids), list(feature_names), list(RESERVE_ZONES))
+
+
+def outer_lengths(edges, count):
+    """b_ii of every unit (0 for units not on the outer edge)."""
+    outer = edges.first == edges.second
+    return np.bincount(edges.first[outer], weights=edges.length[outer], minlength=count)
