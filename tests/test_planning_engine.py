@@ -247,3 +247,13 @@ def test_time_limit_and_gap_are_checked():
         planning.minimum_set(random_problem(1), gap=2)
     with pytest.raises(EngineError, match='BLM'):
         planning.minimum_set(random_problem(1), blm=float('nan'))
+
+
+def test_hexagon_neighbours_share_their_edges_despite_rounding():
+    """Hexagons computed from their own centres: every inner edge is shared, only the outer ring is exposed."""
+    reserve = box(0, 0, 2000, 2000)
+    cells = planning.unit_grid(reserve, 300.0, hexagonal=True)
+    edges = planning.shared_boundaries(cells)
+    outer = edges.first == edges.second
+    assert edges.length[outer].sum() == pytest.approx(reserve.length, rel=1e-6)
+    assert planning.boundary_length(np.ones(len(cells)), edges) == pytest.approx(reserve.length, rel=1e-6)

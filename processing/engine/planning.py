@@ -81,7 +81,9 @@ def shared_boundaries(geometries, tolerance=1e-6):
     ----------
     geometries : list of shapely polygons in a metric CRS
     tolerance : float
-        Shared lengths at or below this (metres) are ignored (units meeting at a corner share no edge).
+        Two edges closer than this (metres) count as shared, so that neighbours whose common vertices differ by
+        rounding (hexagons computed from their own centres) still share their edge; shared lengths up to ten
+        times this are ignored (units meeting at a corner share no edge).
 
     Returns
     -------
@@ -94,22 +96,31 @@ def shared_boundaries(geometries, tolerance=1e-6):
     first, second, length = [], [], []
     shared_total = np.zeros(len(geometries))
     for i, geometry in enumerate(geometries):
-        for j in coverage.query_indices(tree, geometry):
+        for j in coverage.query_indices(tree, box(*geometry.bounds).buffer(tolerance, 1)):
             if j <= i:
                 continue
-            common = boundaries[i].intersection(boundaries[j]).length
-            if common > tolerance:
+            common = shared_length(boundaries[i], geometries[j], boundaries[j], tolerance)
+            if common > 10 * tolerance:
                 first.append(i)
                 second.append(int(j))
                 length.append(common)
                 shared_total[i] += common
                 shared_total[j] += common
     outer = np.array([geometry.length for geometry in geometries]) - shared_total
-    for i in np.flatnonzero(outer > tolerance):
+    for i in np.flatnonzero(outer > 10 * tolerance):
         first.append(int(i))
         second.append(int(i))
         length.append(float(outer[i]))
     return make_edges(first, second, length)
+
+
+def shared_length(boundary, neighbour, neighbour_boundary, tolerance):
+    """Length of ``boundary`` along a neighbour: exact where the two share vertices, else the length of
+    ``boundary`` within ``tolerance`` of the neighbour (vertices that differ by rounding)."""
+    exact = boundary.intersection(neighbour_boundary).length
+    if exact > 10 * tolerance:
+        return exact
+    return boundary.intersection(neighbour.buffer(tolerance, 1)).length
 
 
 def make_edges(first, second, length):
@@ -580,7 +591,7 @@ def unit_grid(boundary, cell_size, hexagonal=False):
     units = []
     for index in sorted(coverage.query_indices(tree, boundary)):
         piece = polygonal_part(cells[index].intersection(boundary))
-        if piece.area > 0:
+        if piece.area > 1e-6 * cell_size * cell_size:
             units.append(piece)
     return units
 
