@@ -90,9 +90,35 @@ def steps(out):
     ]
 
 
+def planning_steps(out):
+    """Exact conservation planning: an exact OECM selection and an optimised zoning of the reserve."""
+    def path(name):
+        return os.path.join(out, name)
+    protected = ['PROTECTED=' + layer('protected_areas'), 'PROTECTED=' + layer('protected_points')]
+    return [
+        ('Select OECMs toward 30 % per county, exactly', 'selectoecm', protected, dict(
+            CANDIDATES=path('oecm_scores.gpkg'), SCORE_FIELD='score', COST_FIELD='cost', REGIONS=layer('counties'),
+            REGION_FIELD='县名', TARGET=30, METHOD=1, OUTPUT=path('oecm_selected_exact.gpkg'),
+            OUTPUT_REGIONS=path('oecm_regions_exact.gpkg'))),
+        ('Optimised zoning of the reserve (exact, 1 km hexagons)', 'optimisezones', [
+            'VALUES=' + raster('forest_intactness.tif')], dict(
+            BOUNDARY_LAYER=layer('reserve_boundary'), PRESSURE=raster('human_footprint.tif'), GRID_TYPE=1,
+            CELL_SIZE=1000, TARGET=0.3, ZONE_TARGETS='0.1,0,0', PROFILE=1, TIME_LIMIT=120, GAP=0.01,
+            OUTPUT=path('zones_optimised.gpkg'))),
+    ]
+
+
+PLANNING_MAPS = (
+    ('optimised_zoning_map.png', 'Optimised zoning: cheapest core, buffer and transition meeting the targets', (
+        ('zones_optimised.gpkg', 'zones'),)),
+    ('oecm_exact_map.png', 'OECM sites selected exactly toward 30 % per county', (
+        ('oecm_selected_exact.gpkg', 'oecm_selection'), ('protected_flat.gpkg', 'protected_flat'))),
+)
+
+
 def run_steps(batch, out):
     results = []
-    for title, algorithm_id, arguments, parameters in steps(out):
+    for title, algorithm_id, arguments, parameters in steps(out) + planning_steps(out):
         started = time.time()
         returncode, result, output = batch.run(algorithm_id, *arguments, **parameters)
         seconds = time.time() - started
@@ -179,7 +205,7 @@ def write_index(out, results):
             '<table><tr><th>Step</th><th>Algorithm</th><th>Status</th><th>Time</th><th>Results</th><th>Files</th></tr>'
             '{}</table>{}</body></html>').format(
                 '\n'.join(rows), ''.join('<h2>{}</h2><img src="{}" width="900">'.format(html.escape(title), file_name)
-                                         for file_name, title, _layers in MAPS))
+                                         for file_name, title, _layers in MAPS + PLANNING_MAPS))
     with open(os.path.join(out, 'index.html'), 'w', encoding='utf-8') as handle:
         handle.write(page)
 
@@ -190,7 +216,7 @@ def main(out):
     batch = QgisProcess(os.path.join(out, '.qgis_profile'))
     results = run_steps(batch, out)
     start_qgis()
-    for file_name, _title, layer_files in MAPS:
+    for file_name, _title, layer_files in MAPS + PLANNING_MAPS:
         render_map(out, os.path.join(out, file_name), layer_files)
     write_index(out, results)
     print('Summary: {}'.format(os.path.join(out, 'index.html')))
