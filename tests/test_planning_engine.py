@@ -9,7 +9,7 @@ import itertools
 import numpy as np
 import pytest
 from scipy import sparse
-from shapely.geometry import box
+from shapely.geometry import Polygon, box
 from shapely.ops import unary_union
 
 from reserve_planner.processing.engine import planning
@@ -257,3 +257,20 @@ def test_hexagon_neighbours_share_their_edges_despite_rounding():
     outer = edges.first == edges.second
     assert edges.length[outer].sum() == pytest.approx(reserve.length, rel=1e-6)
     assert planning.boundary_length(np.ones(len(cells)), edges) == pytest.approx(reserve.length, rel=1e-6)
+
+
+def test_edges_whose_vertices_differ_by_rounding_are_still_shared():
+    """Units digitised separately: the common edge's vertices differ by a nanometre, and still share 100 m."""
+    left = box(0, 0, 100, 100)
+    right = Polygon([(100 + 1e-9, 0), (200, 0), (200, 100), (100 - 1e-9, 100)])
+    edges = planning.shared_boundaries([left, right])
+    found = {(int(i), int(j)): length for i, j, length in zip(*edges)}
+    assert found[(0, 1)] == pytest.approx(100, rel=1e-6)
+    assert found[(0, 0)] == pytest.approx(300, rel=1e-6)
+
+
+def test_hexagon_grid_dissolves_without_rounding_slivers():
+    cells = planning.unit_grid(box(0, 0, 2000, 1500), 250.0, hexagonal=True)
+    union = unary_union(cells)
+    assert union.geom_type == 'Polygon' and len(union.interiors) == 0
+    assert len(union.simplify(1e-9).exterior.coords) == 5  # the reserve's rectangle, no zigzag left inside

@@ -604,17 +604,17 @@ def _squares(bounds, size):
 
 
 def _hexagons(bounds, width):
-    side = width / np.sqrt(3.0)
+    """Flat-topped hexagons ``width`` across, their corners computed from integer lattice indices so that
+    neighbours share exactly the same corner coordinates (and their union leaves no rounding slivers)."""
+    half_side, half_width = width / np.sqrt(3.0) / 2.0, width / 2.0
     x0, y0, x1, y1 = bounds
-    angles = np.radians(np.arange(0, 360, 60))
-    corners = np.column_stack([side * np.cos(angles), side * np.sin(angles)])
+    corner_x, corner_y = np.array([2, 1, -1, -2, -1, 1]), np.array([0, 1, 1, 0, -1, -1])
     cells = []
-    for column in range(int(np.ceil((x1 - x0) / (1.5 * side))) + 2):
-        cx = x0 + column * 1.5 * side
-        offset = width / 2.0 if column % 2 else 0.0
+    for column in range(int(np.ceil((x1 - x0) / (3 * half_side))) + 2):
         for row in range(int(np.ceil((y1 - y0) / width)) + 2):
-            cy = y0 - width / 2.0 + row * width + offset
-            cells.append(Polygon(corners + [cx, cy]))
+            centre_x, centre_y = 3 * column, 2 * row - 1 + column % 2
+            cells.append(Polygon(np.column_stack([x0 + (centre_x + corner_x) * half_side,
+                                                  y0 + (centre_y + corner_y) * half_width])))
     return cells
 
 
