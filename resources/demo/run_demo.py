@@ -8,6 +8,7 @@ HTML reports to OUTPUT_FOLDER; then a map of the zoning and corridors is rendere
 """
 
 import html
+import math
 import os
 import sys
 import time
@@ -155,42 +156,131 @@ def start_qgis():
     _APPLICATION.initQgis()
 
 
-def render_map(out, png, layer_files):
-    """Render ``layer_files`` ((file in out, style name), top first) over the land cover with the plugin's styles."""
-    from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsRasterLayer, QgsRectangle, QgsVectorLayer
-    from qgis.PyQt.QtCore import QSize
-    from qgis.PyQt.QtGui import QColor
+def render_map(out, png, title, layer_files):
+    """Render the print layout of ``map_layout`` to ``png``."""
+    from osgeo import gdal
+    from qgis.core import QgsLayoutExporter
 
+    layout = map_layout(out, title, layer_files)
+    settings = QgsLayoutExporter.ImageExportSettings()
+    settings.dpi = 110
+    gdal.PushErrorHandler('CPLQuietErrorHandler')  # QGIS tries to georeference the PNG in place, which GDAL refuses
+    try:
+        result = QgsLayoutExporter(layout).exportToImage(png, settings)
+    finally:
+        gdal.PopErrorHandler()
+    if result != QgsLayoutExporter.ExportResult.Success:
+        raise RuntimeError('could not render {} (layout export result {})'.format(png, result))
+
+
+def map_layout(out, title, layer_files):
+    """A QGIS print layout of ``layer_files`` ((file in out, style name), top first) over the land cover with the
+    plugin's styles: title, map, legend, scale bar and north arrow (the layers live in QgsProject.instance())."""
+    from qgis.core import QgsPrintLayout, QgsProject, QgsRasterLayer, QgsRectangle, QgsVectorLayer
+
+    project = QgsProject.instance()
+    project.clear()
     layers = []
     for file_name, style in layer_files:
         file_path = os.path.join(out, file_name)
         if os.path.exists(file_path):
-            vector = QgsVectorLayer(file_path, style, 'ogr')
+            vector = QgsVectorLayer(file_path, style.replace('_', ' '), 'ogr')
             vector.loadNamedStyle(os.path.join(STYLES, style + '.qml'))
             layers.append(vector)
     landcover = QgsRasterLayer(raster('landcover.tif'), 'land cover')
     landcover.loadNamedStyle(os.path.join(HERE, 'landcover.qml'))
-    settings = QgsMapSettings()
-    settings.setLayers(layers + [landcover])
-    settings.setDestinationCrs(landcover.crs())
+    project.setCrs(landcover.crs())
+    project.addMapLayers(layers + [landcover])
     extent = QgsRectangle()
     for vector in layers:
         extent.combineExtentWith(vector.extent())
     extent = extent if not extent.isEmpty() else landcover.extent()
     extent.scale(1.1)
-    settings.setExtent(extent)
-    settings.setOutputSize(QSize(1200, 900))
-    settings.setBackgroundColor(QColor('white'))
-    job = QgsMapRendererParallelJob(settings)
-    job.start()
-    job.waitForFinished()
-    job.renderedImage().save(png)
+    extent = extent.intersect(landcover.extent())  # the map stays filled by the landscape: no white bands
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    _add_map_items(layout, title, layers + [landcover], extent)
+    return layout
+
+
+def _add_map_items(layout, title, layers, extent):
+    """Title, map, legend, scale bar (km) and north arrow on an A4 landscape page (millimetres)."""
+    from qgis.core import (
+        QgsApplication, QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPicture,
+        QgsLayoutItemScaleBar, QgsLayoutPoint, QgsLayoutSize,
+    )
+    from qgis.PyQt.QtGui import QFont
+
+    label = QgsLayoutItemLabel(layout)
+    label.setText(title)
+    label.setFont(QFont('Noto Sans CJK SC', 16))
+    layout.addLayoutItem(label)
+    label.attemptMove(QgsLayoutPoint(8, 6))
+    label.attemptResize(QgsLayoutSize(280, 12))
+    width, height = _frame_size(extent, 205, 183)
+    item_map = QgsLayoutItemMap(layout)
+    layout.addLayoutItem(item_map)
+    item_map.attemptMove(QgsLayoutPoint(8, 20))
+    item_map.attemptResize(QgsLayoutSize(width, height))
+    item_map.setLayers(layers)
+    item_map.setExtent(extent)
+    item_map.setFrameEnabled(True)
+    layout.pageCollection().page(0).setPageSize(QgsLayoutSize(297, max(height, 150) + 28))
+    legend = QgsLayoutItemLegend(layout)
+    legend.setTitle('Legend')
+    legend.setLinkedMap(item_map)
+    layout.addLayoutItem(legend)
+    legend.attemptMove(QgsLayoutPoint(8 + width + 5, 20))
+    scale_bar = QgsLayoutItemScaleBar(layout)
+    scale_bar.setStyle('Single Box')
+    scale_bar.setLinkedMap(item_map)
+    scale_bar.applyDefaultSize()
+    scale_bar.setMapUnitsPerScaleBarUnit(1000)
+    scale_bar.setUnitLabel('km')
+    scale_bar.setUnitsPerSegment(_round_length(extent.width() / 5))
+    scale_bar.setNumberOfSegmentsLeft(0)
+    scale_bar.setNumberOfSegments(2)
+    layout.addLayoutItem(scale_bar)
+    scale_bar.attemptMove(QgsLayoutPoint(12, 20 + height - 15))
+    arrow = QgsLayoutItemPicture(layout)
+    arrow.setPicturePath(_north_arrow_svg(QgsApplication.svgPaths()))
+    layout.addLayoutItem(arrow)
+    arrow.attemptMove(QgsLayoutPoint(8 + width - 15, 24))
+    arrow.attemptResize(QgsLayoutSize(11, 16))
+
+
+def _frame_size(extent, max_width, max_height):
+    """(width, height) in mm of the largest frame within max_width x max_height with the aspect of ``extent``."""
+    scale = min(max_width / extent.width(), max_height / extent.height())
+    return extent.width() * scale, extent.height() * scale
+
+
+def _round_length(length):
+    """``length`` rounded down to 1, 2 or 5 times a power of ten (a scale bar segment)."""
+    power = 10 ** math.floor(math.log10(length))
+    return max(step * power for step in (1, 2, 5) if step * power <= length)
+
+
+def _north_arrow_svg(svg_folders):
+    """QGIS's own north arrow SVG from its SVG folders."""
+    for folder in svg_folders:
+        candidate = os.path.join(folder, 'arrows', 'NorthArrow_02.svg')
+        if os.path.exists(candidate):
+            return candidate
+    raise RuntimeError('QGIS north arrow SVG not found in {}'.format(svg_folders))
+
+
+def readable(value):
+    """A result value as a person reads it: floats rounded (26.56, 0.0123), everything else as it is."""
+    if isinstance(value, float):
+        return '{:,.2f}'.format(value) if abs(value) >= 1 else '{:.3g}'.format(value)
+    return str(value)
 
 
 def write_index(out, results):
     rows = []
     for title, algorithm_id, ok, seconds, values in results:
-        figures = ', '.join('{} = {}'.format(key, value) for key, value in sorted(values.items())
+        figures = ', '.join('{} = {}'.format(key, readable(value)) for key, value in sorted(values.items())
                             if not isinstance(value, str) or not os.path.exists(value))
         files = ' '.join('<a href="{0}">{0}</a>'.format(html.escape(os.path.basename(value)))
                          for value in values.values() if isinstance(value, str) and os.path.exists(value))
@@ -216,8 +306,8 @@ def main(out):
     batch = QgisProcess(os.path.join(out, '.qgis_profile'))
     results = run_steps(batch, out)
     start_qgis()
-    for file_name, _title, layer_files in MAPS + PLANNING_MAPS:
-        render_map(out, os.path.join(out, file_name), layer_files)
+    for file_name, title, layer_files in MAPS + PLANNING_MAPS:
+        render_map(out, os.path.join(out, file_name), title, layer_files)
     write_index(out, results)
     print('Summary: {}'.format(os.path.join(out, 'index.html')))
     return 0 if all(ok for _title, _id, ok, _seconds, _values in results) else 1
