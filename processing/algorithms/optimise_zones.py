@@ -5,9 +5,6 @@ import numpy as np
 from scipy import sparse
 from shapely.ops import unary_union
 from qgis.core import (
-    QgsFeature,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -19,14 +16,14 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from .. import qgis_io
 from ..engine import planning, zone_validation, zones
 from .base import ReservePlannerAlgorithm
-from .planning import ExactSolver, cancelled, engine_call, given, layer_amounts, raster_zonal, solver_help
+from .planning import (ExactSolver, cancelled, engine_call, given, layer_amounts, raster_zonal, solver_help,
+                       write_polygons)
 from .oecm import required_source
 from .zone_validation import engine_tr
 
@@ -251,41 +248,17 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
         return counts
 
     def write_zones(self, parameters, context, zoned, crs, work_crs):
-        fields = QgsFields()
-        for name, kind in ((zones.ZONE_FIELD, QVariant.String), (zones.ZONE_CODE_FIELD, QVariant.Int),
-                           (zones.AREA_FIELD, QVariant.Double)):
-            fields.append(QgsField(name, kind))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for item in zoned:
-            feature = QgsFeature(fields)
-            geometry = qgis_io.transform_geometry(item.geometry, work_crs, crs, context)
-            geometry.convertToMultiType()
-            feature.setGeometry(geometry)
-            feature.setAttributes([item.value, int(zones.ZONE_CODES[item.value]),
-                                   float(item.geometry.area / M2_PER_HA)])
-            qgis_io.add_feature(sink, feature, self.OUTPUT)
-        qgis_io.style_output_on_load(context, dest_id, ZONES_STYLE)
-        return dest_id
+        rows = ((item.geometry, [item.value, int(zones.ZONE_CODES[item.value]), float(item.geometry.area / M2_PER_HA)])
+                for item in zoned)
+        fields = [(zones.ZONE_FIELD, QVariant.String), (zones.ZONE_CODE_FIELD, QVariant.Int),
+                  (zones.AREA_FIELD, QVariant.Double)]
+        return write_polygons(self, parameters, self.OUTPUT, context, fields, crs, work_crs, rows, ZONES_STYLE)
 
     def write_units(self, parameters, context, units, chosen, crs, work_crs):
-        fields = QgsFields()
-        for name, kind in (('unit', QVariant.Int), (zones.ZONE_FIELD, QVariant.String)):
-            fields.append(QgsField(name, kind))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_UNITS, context, fields,
-                                             QgsWkbTypes.MultiPolygon, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_UNITS))
-        for item, zone in zip(units, chosen):
-            feature = QgsFeature(fields)
-            geometry = qgis_io.transform_geometry(item.geometry, work_crs, crs, context)
-            geometry.convertToMultiType()
-            feature.setGeometry(geometry)
-            feature.setAttributes([int(item.fid), planning.RESERVE_ZONES[int(zone)]])
-            qgis_io.add_feature(sink, feature, self.OUTPUT_UNITS)
-        qgis_io.style_output_on_load(context, dest_id, ZONES_STYLE)
-        return dest_id
+        rows = ((item.geometry, [int(item.fid), planning.RESERVE_ZONES[int(zone)]])
+                for item, zone in zip(units, chosen))
+        fields = [('unit', QVariant.Int), (zones.ZONE_FIELD, QVariant.String)]
+        return write_polygons(self, parameters, self.OUTPUT_UNITS, context, fields, crs, work_crs, rows, ZONES_STYLE)
 
 
 def dissolved(units, chosen):

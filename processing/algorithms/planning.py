@@ -129,16 +129,41 @@ class ExactSolver:
                 self.OBJECTIVE_VALUE: float(solution.objective), self.GAP: gap, self.OPTIMAL: bool(solution.optimal)}
 
 
+def make_fields(fields):
+    """QgsFields from (name, QVariant type) pairs, or QgsField objects kept as they are."""
+    made = QgsFields()
+    for field in fields:
+        made.append(field if isinstance(field, QgsField) else QgsField(*field))
+    return made
+
+
 def table_sink(algorithm, parameters, name, context, fields):
     """A sink without geometry for ``fields`` ([(name, QVariant type)]); returns (sink, dest id, QgsFields)."""
-    table_fields = QgsFields()
-    for field_name, kind in fields:
-        table_fields.append(QgsField(field_name, kind))
+    table_fields = make_fields(fields)
     sink, dest_id = algorithm.parameterAsSink(parameters, name, context, table_fields, QgsWkbTypes.NoGeometry,
                                               QgsCoordinateReferenceSystem())
     if sink is None:
         raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
     return sink, dest_id, table_fields
+
+
+def write_polygons(algorithm, parameters, name, context, fields, crs, work_crs, rows, style):
+    """Write ``rows`` ((shapely geometry in ``work_crs``, attribute values)) to the polygon output ``name`` in
+    ``crs``, styled with resources/styles/``style``.qml when loaded; returns its dest id."""
+    polygon_fields = make_fields(fields)
+    sink, dest_id = algorithm.parameterAsSink(parameters, name, context, polygon_fields, QgsWkbTypes.MultiPolygon,
+                                              crs)
+    if sink is None:
+        raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
+    for geometry, attributes in rows:
+        feature = QgsFeature(polygon_fields)
+        shape = qgis_io.transform_geometry(geometry, work_crs, crs, context)
+        shape.convertToMultiType()
+        feature.setGeometry(shape)
+        feature.setAttributes(list(attributes))
+        qgis_io.add_feature(sink, feature, name)
+    qgis_io.style_output_on_load(context, dest_id, style)
+    return dest_id
 
 
 def write_rows(algorithm, parameters, name, context, fields, rows):
@@ -339,23 +364,11 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
         return engine_call(targets_from_table, text, names, amounts)
 
     def write_units(self, parameters, context, source, units, selected, work_crs):
-        fields = QgsFields()
         kept = [field for field in source.fields() if field.name().lower() != 'solution']
-        for field in kept + [QgsField('solution', QVariant.Int)]:
-            fields.append(field)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
-                                             source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for item, chosen in zip(units, selected):
-            feature = QgsFeature(fields)
-            geometry = qgis_io.transform_geometry(item.geometry, work_crs, source.sourceCrs(), context)
-            geometry.convertToMultiType()
-            feature.setGeometry(geometry)
-            feature.setAttributes([item.attributes.get(field.name()) for field in kept] + [int(bool(chosen))])
-            qgis_io.add_feature(sink, feature, self.OUTPUT)
-        qgis_io.style_output_on_load(context, dest_id, SOLUTION_STYLE)
-        return dest_id
+        rows = ((item.geometry, [item.attributes.get(field.name()) for field in kept] + [int(bool(chosen))])
+                for item, chosen in zip(units, selected))
+        return write_polygons(self, parameters, self.OUTPUT, context, kept + [QgsField('solution', QVariant.Int)],
+                              source.sourceCrs(), work_crs, rows, SOLUTION_STYLE)
 
 
 def given(parameters, name):

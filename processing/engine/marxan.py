@@ -302,6 +302,13 @@ def read_zones(path):
     return ids, [name or str(zone_id) for name, zone_id in zip(names, ids)]
 
 
+def id_pairs(path, first_ids, first_kind, second_ids, second_kind):
+    """(positions of column 0 among ``first_ids``, of column 1 among ``second_ids``, the table) of a zone file."""
+    frame = read_table(path)
+    return (positions(identifiers(frame, 0, path), first_ids, path, first_kind),
+            positions(identifiers(frame, 1, path), second_ids, path, second_kind), frame)
+
+
 def zone_costs(settings, input_path, units_frame, unit_path, zone_ids):
     """n x Z costs: sum over cost columns of the pu.dat value times the zone's multiplier."""
     costs_path = existing(project_file(settings, input_path, 'COSTSNAME'))
@@ -314,10 +321,8 @@ def zone_costs(settings, input_path, units_frame, unit_path, zone_ids):
     multipliers = np.ones((len(cost_ids), len(zone_ids)))
     zonecost_path = existing(project_file(settings, input_path, 'ZONECOSTNAME'))
     if zonecost_path is not None:
-        frame = read_table(zonecost_path)
+        zones, costs, frame = id_pairs(zonecost_path, zone_ids, 'zone', cost_ids, 'cost')
         multipliers[:] = 0.0
-        zones = positions(identifiers(frame, 0, zonecost_path), zone_ids, zonecost_path, 'zone')
-        costs = positions(identifiers(frame, 1, zonecost_path), cost_ids, zonecost_path, 'cost')
         multipliers[costs, zones] = numbers(frame, 2, zonecost_path)
     return columns @ multipliers
 
@@ -329,10 +334,8 @@ def zone_contributions(settings, input_path, feature_ids, zone_ids):
     per_feature = existing(project_file(settings, input_path, 'ZONECONTRIBNAME'))
     every_feature = existing(project_file(settings, input_path, 'ZONECONTRIB2NAME'))
     if per_feature is not None:
-        frame = read_table(per_feature)
+        zones, features, frame = id_pairs(per_feature, zone_ids, 'zone', feature_ids, 'feature')
         contributions[:] = 0.0
-        zones = positions(identifiers(frame, 0, per_feature), zone_ids, per_feature, 'zone')
-        features = positions(identifiers(frame, 1, per_feature), feature_ids, per_feature, 'feature')
         contributions[features, zones] = numbers(frame, 2, per_feature)
     elif every_feature is not None:
         frame = read_table(every_feature)
@@ -370,9 +373,7 @@ def zone_boundary_costs(settings, input_path, zone_ids):
     path = existing(project_file(settings, input_path, 'ZONEBOUNDCOSTNAME'))
     if path is None:
         return np.ones((len(zone_ids), len(zone_ids)))
-    frame = read_table(path)
-    first = positions(identifiers(frame, 0, path), zone_ids, path, 'zone')
-    second = positions(identifiers(frame, 1, path), zone_ids, path, 'zone')
+    first, second, frame = id_pairs(path, zone_ids, 'zone', zone_ids, 'zone')
     costs = np.zeros((len(zone_ids), len(zone_ids)))
     costs[first, second] = costs[second, first] = numbers(frame, 2, path)
     return costs
@@ -383,16 +384,12 @@ def allowed_zones(settings, input_path, unit_ids, zone_ids):
     allowed = np.ones((len(unit_ids), len(zone_ids)), dtype=bool)
     restricted = existing(project_file(settings, input_path, 'PUZONENAME'))
     if restricted is not None:
-        frame = read_table(restricted)
-        units = positions(identifiers(frame, 0, restricted), unit_ids, restricted, 'unit')
-        zones = positions(identifiers(frame, 1, restricted), zone_ids, restricted, 'zone')
+        units, zones, _ = id_pairs(restricted, unit_ids, 'unit', zone_ids, 'zone')
         allowed[np.unique(units)] = False
         allowed[units, zones] = True
     locked = existing(project_file(settings, input_path, 'PULOCKNAME'))
     if locked is not None:
-        frame = read_table(locked)
-        units = positions(identifiers(frame, 0, locked), unit_ids, locked, 'unit')
-        zones = positions(identifiers(frame, 1, locked), zone_ids, locked, 'zone')
+        units, zones, _ = id_pairs(locked, unit_ids, 'unit', zone_ids, 'zone')
         allowed[units] = False
         allowed[units, zones] = True
     return allowed

@@ -292,6 +292,16 @@ def boundary_block(edges, count, penalty):
     return degree, -2.0 * penalty * edges.length[inner], matrix
 
 
+def penalised_objective(costs, edges, blm):
+    """(objective of x: costs + blm x each unit's whole edge, objective of the z_ij, [their rows] or []): the
+    boundary penalty of boundary_block, or the bare costs without edges or BLM."""
+    objective = np.asarray(costs, dtype=float).copy()
+    if not blm > 0 or edges is None or not len(edges.length):
+        return objective, np.zeros(0), []
+    degree, z_objective, block = boundary_block(edges, len(objective), blm)
+    return objective + degree, z_objective, [block]
+
+
 def status_bounds(status):
     """Lower and upper bounds of x from the status: locked in fixes 1, locked out fixes 0."""
     status = np.asarray(status)
@@ -338,12 +348,7 @@ def minimum_set(problem, edges=None, blm=0.0, time_limit=None, gap=0.0, log=Fals
     lower, upper = status_bounds(problem.status)
     targets, unmet = unreachable_targets(problem.amounts, upper, np.asarray(problem.targets, dtype=float))
     target_rows = sparse.csr_matrix(problem.amounts).T
-    objective = np.asarray(problem.costs, dtype=float).copy()
-    blocks, z_objective = [], np.zeros(0)
-    if blm > 0 and edges is not None and len(edges.length):
-        degree, z_objective, block = boundary_block(edges, count, blm)
-        objective += degree
-        blocks.append(block)
+    objective, z_objective, blocks = penalised_objective(problem.costs, edges, blm)
     extra = len(z_objective)
     target_rows = sparse.hstack([target_rows, sparse.csr_matrix((target_rows.shape[0], extra))]).tocsr()
     rows = sparse.vstack(blocks + [target_rows]).tocsr()
@@ -399,12 +404,7 @@ def maximum_utility(problem, budget, edges=None, blm=0.0, weights=None, time_lim
                              'budget or unlock units.'), cost=locked_cost, budget=budget)
     counted = targets > 0
     y_objective = -np.where(counted, weights / np.where(counted, targets, 1.0), 0.0)
-    objective = np.zeros(count)
-    blocks, z_objective = [], np.zeros(0)
-    if blm > 0 and edges is not None and len(edges.length):
-        degree, z_objective, block = boundary_block(edges, count, blm)
-        objective += degree
-        blocks.append(block)
+    objective, z_objective, blocks = penalised_objective(np.zeros(count), edges, blm)
     extra = len(z_objective)
     pad = [sparse.hstack([block, sparse.csr_matrix((block.shape[0], features))]) for block in blocks]
     held_rows = sparse.hstack([-sparse.csr_matrix(problem.amounts).T, sparse.csr_matrix((features, extra)),
