@@ -737,8 +737,8 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             feedback.setProgress(100.0 * fraction)) or feedback.isCanceled())
         if exact is None:
             return picked, -1.0
-        best = sum(exact.added_km2)
-        gap = 0.0 if best <= selection.TOLERANCE_KM2 else max(0.0, 100.0 * (best - sum(picked.added_km2)) / best)
+        best, missed = sum(exact.added_km2), sum(exact.added_km2) - sum(picked.added_km2)
+        gap = 100.0 * missed / best if missed > selection.TOLERANCE_KM2 else 0.0
         feedback.pushInfo(tr('The exact optimum adds {best:.3f} km2 toward the targets for a cost of {cost:g}; greedy '
                              'adds {greedy:.3f} km2 for {greedy_cost:g} ({gap:.2f} % less).').format(
             best=best, cost=exact.cost, greedy=sum(picked.added_km2), greedy_cost=picked.cost, gap=gap))
