@@ -380,8 +380,20 @@ def describe_selection(problem, selected, edges, blm, outcome, unmet, objective=
 def maximum_utility(problem, budget, edges=None, blm=0.0, weights=None, time_limit=None, gap=0.0):
     """Maximise sum_k w_k min(sum_i r_ik x_i, T_k) / T_k - blm x boundary(x) subject to sum_i c_i x_i <= budget.
 
-    Features with a target of 0 add nothing. ``weights`` default to 1. Returns a Solution whose objective is
-    the utility (minus the boundary penalty); ``unmet`` lists the features short of their target.
+    Parameters
+    ----------
+    problem : Problem
+    budget : float
+        The most the selected units may cost, in the costs' unit.
+    edges, blm, time_limit, gap : as in minimum_set
+    weights : (k,) array or None
+        Weight of each feature (default 1). Features with a target of 0 add nothing.
+
+    Returns
+    -------
+    Solution
+        Its objective is the utility minus the boundary penalty; ``unmet`` lists the features short of their
+        target.
 
     Raises
     ------
@@ -508,9 +520,29 @@ def zone_boundary_block(edges, count, zones, boundary_costs, penalty):
 def solve_zones(problem, edges=None, blm=0.0, time_limit=None, gap=0.0):
     """Minimise sum_iz c_iz x_iz + blm x zone boundary cost, each unit in exactly one allowed zone, subject to
     the overall targets sum_iz alpha_kz r_ik x_iz >= T_k and zone targets sum_i r_ik x_iz >= T_kz (Watts et al.
-    2009). Returns a Solution whose ``selected`` is the zone index per unit and whose ``boundary`` is the zone
-    boundary cost; ``held`` counts contributions. Targets that cannot all be met: least shortfall, as in
-    minimum_set."""
+    2009; resources/docs/planning.md, "Zones").
+
+    Parameters
+    ----------
+    problem : ZonesProblem
+    edges : Edges or None
+        Boundaries between units (metres, or bound.dat's unit); needed when ``blm`` > 0.
+    blm : float
+        Multiplier of the zone boundary cost (>= 0).
+    time_limit, gap : as in minimum_set
+
+    Returns
+    -------
+    Solution
+        ``selected`` is the zone index per unit, ``boundary`` the zone boundary cost, ``held`` counts
+        contributions. Targets that cannot all be met: least total relative shortfall, features named in
+        ``unmet``.
+
+    Raises
+    ------
+    EngineError
+        Bad numbers, a unit allowed in no zone, no solution within the time limit.
+    """
     check_zones_problem(problem)
     check_solver_settings(blm, time_limit, gap)
     count, zones = problem.costs.shape
