@@ -23,10 +23,10 @@ from qgis.core import (
     QgsProject,
     QgsProviderRegistry,
     QgsRectangle,
-    QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from .compat import DistanceUnit, InvalidGeometryCheck, ProcessingFeatureSourceFlag
 from .engine import geometry as engine_geometry
 from .engine.messages import TRANSLATION_CONTEXT
 
@@ -51,7 +51,7 @@ def is_metric(crs):
     return (
         crs.isValid()
         and not crs.isGeographic()
-        and crs.mapUnits() == QgsUnitTypes.DistanceMeters
+        and crs.mapUnits() == DistanceUnit.Meters
         and crs.authid() not in WEB_MERCATOR_IDS
     )
 
@@ -127,7 +127,7 @@ def read_features(source, crs, context, feedback, attribute_names=None, max_segm
         transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
     else:
         request.setDestinationCrs(crs, context.transformContext())
-    request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    request.setInvalidGeometryCheck(InvalidGeometryCheck.NoCheck)
     names = source.fields().names()
     if attribute_names is not None:
         names = [name for name in names if name in attribute_names]
@@ -154,7 +154,7 @@ def unchecked_features(source, request):
     """The features of ``source`` for ``request``, invalid geometries included: a QgsProcessingFeatureSource
     otherwise applies the context's invalid-geometry check (skip or abort) whatever the request says."""
     if isinstance(source, QgsProcessingFeatureSource):
-        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+        return source.getFeatures(request, ProcessingFeatureSourceFlag.SkipGeometryValidityChecks)
     return source.getFeatures(request)
 
 
@@ -208,7 +208,7 @@ def transform_geometry(shapely_geometry, source_crs, target_crs, context):
 
 def add_feature(sink, feature, output_name):
     """Add ``feature`` to ``sink`` or raise: QgsFeatureSink.addFeature fails silently otherwise."""
-    if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+    if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
         raise QgsProcessingException(
             tr('Could not write a feature to the output "{output}": {error}').format(
                 output=output_name, error=sink.lastError() if hasattr(sink, 'lastError') else ''))

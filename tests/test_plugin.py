@@ -26,6 +26,8 @@ def test_metadata_is_complete_and_declares_the_provider():
     for key in REQUIRED_METADATA:
         assert metadata.get(key, '').strip(), 'metadata.txt lacks ' + key
     assert metadata['qgisMinimumVersion'] == '3.22'
+    assert metadata['qgisMaximumVersion'] == '4.99', 'QGIS 4 hides plugins whose maximum version is below 4'
+    assert metadata.getboolean('supportsQt6'), 'QGIS 4 (Qt6) hides plugins that do not declare supportsQt6'
     assert metadata['hasProcessingProvider'] == 'yes'
     assert os.path.exists(os.path.join(REPO, metadata['icon']))
 
