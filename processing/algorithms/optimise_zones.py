@@ -5,7 +5,6 @@ import numpy as np
 from scipy import sparse
 from shapely.ops import unary_union
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
@@ -17,9 +16,9 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
-from .. import qgis_io
+from .. import compat, qgis_io
 from ..engine import planning, zone_validation, zones
 from .base import ReservePlannerAlgorithm
 from .planning import (ExactSolver, cancelled, engine_call, given, layer_amounts, raster_zonal, solver_help,
@@ -124,17 +123,17 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BOUNDARY_LAYER, self.tr('Reserve boundary'), [QgsProcessing.TypeVectorPolygon]))
+            self.BOUNDARY_LAYER, self.tr('Reserve boundary'), [compat.ProcessingSourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.PLANNING_UNITS, self.tr('Planning units (optional; default: a grid over the reserve)'),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [compat.ProcessingSourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.GRID_TYPE, self.tr('Grid type'), [self.tr('Squares'), self.tr('Hexagons')], defaultValue=1))
         self.addParameter(QgsProcessingParameterNumber(
-            self.CELL_SIZE, self.tr('Grid cell size (m across)'), QgsProcessingParameterNumber.Double,
+            self.CELL_SIZE, self.tr('Grid cell size (m across)'), compat.ProcessingNumberParameterType.Double,
             defaultValue=500.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.VALUES, self.tr('Conservation value rasters (one feature each)'), QgsProcessing.TypeRaster))
+            self.VALUES, self.tr('Conservation value rasters (one feature each)'), compat.ProcessingSourceType.Raster))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.PRESSURE, self.tr('Human pressure raster (raises the cost of protection)'), optional=True))
         self.addParameter(QgsProcessingParameterString(
@@ -144,7 +143,7 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
             defaultValue='1,0.5,0'))
         self.addParameter(QgsProcessingParameterNumber(
             self.TARGET, self.tr('Overall target (proportion 0-1 of each value)'),
-            QgsProcessingParameterNumber.Double, defaultValue=0.3, minValue=0.0, maxValue=1.0))
+            compat.ProcessingNumberParameterType.Double, defaultValue=0.3, minValue=0.0, maxValue=1.0))
         self.addParameter(QgsProcessingParameterString(
             self.ZONE_TARGETS, self.tr('Proportion of each value inside core, buffer, transition'),
             defaultValue='0.1,0,0'))
@@ -157,9 +156,9 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
             defaultValue=0))
         self.add_solver_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Optimised zones'), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr('Optimised zones'), compat.ProcessingSourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_UNITS, self.tr('Planning units with their zone'), QgsProcessing.TypeVectorPolygon,
+            self.OUTPUT_UNITS, self.tr('Planning units with their zone'), compat.ProcessingSourceType.VectorPolygon,
             optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputNumber(self.ERROR_COUNT, self.tr('Number of validation errors')))
         self.addOutput(QgsProcessingOutputNumber(self.WARNING_COUNT, self.tr('Number of validation warnings')))
@@ -250,14 +249,14 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
     def write_zones(self, parameters, context, zoned, crs, work_crs):
         rows = ((item.geometry, [item.value, int(zones.ZONE_CODES[item.value]), float(item.geometry.area / M2_PER_HA)])
                 for item in zoned)
-        fields = [(zones.ZONE_FIELD, QVariant.String), (zones.ZONE_CODE_FIELD, QVariant.Int),
-                  (zones.AREA_FIELD, QVariant.Double)]
+        fields = [(zones.ZONE_FIELD, compat.FieldType.String), (zones.ZONE_CODE_FIELD, compat.FieldType.Int),
+                  (zones.AREA_FIELD, compat.FieldType.Double)]
         return write_polygons(self, parameters, self.OUTPUT, context, fields, crs, work_crs, rows, ZONES_STYLE)
 
     def write_units(self, parameters, context, units, chosen, crs, work_crs):
         rows = ((item.geometry, [int(item.fid), planning.RESERVE_ZONES[int(zone)]])
                 for item, zone in zip(units, chosen))
-        fields = [('unit', QVariant.Int), (zones.ZONE_FIELD, QVariant.String)]
+        fields = [('unit', compat.FieldType.Int), (zones.ZONE_FIELD, compat.FieldType.String)]
         return write_polygons(self, parameters, self.OUTPUT_UNITS, context, fields, crs, work_crs, rows, ZONES_STYLE)
 
 

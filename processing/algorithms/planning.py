@@ -14,8 +14,6 @@ from qgis.core import (
     QgsFeature,
     QgsField,
     QgsFields,
-    QgsMapLayer,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputBoolean,
@@ -28,11 +26,12 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
+    QgsRasterLayer,
+    QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
-from .. import qgis_io
+from .. import compat, qgis_io
 from ..engine import coverage, marxan, planning, zonal
 from ..engine.messages import EngineError
 from .base import ReservePlannerAlgorithm
@@ -83,11 +82,11 @@ class ExactSolver:
 
     def add_solver_parameters(self):
         self.addParameter(QgsProcessingParameterNumber(
-            self.TIME_LIMIT, tr('Time limit (seconds, 0 = none)'), QgsProcessingParameterNumber.Double,
+            self.TIME_LIMIT, tr('Time limit (seconds, 0 = none)'), compat.ProcessingNumberParameterType.Double,
             defaultValue=300.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.GAP, tr('Relative optimality gap to stop at (0-1; 0.01 = within 1 %)'),
-            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0, maxValue=1.0))
+            compat.ProcessingNumberParameterType.Double, defaultValue=0.0, minValue=0.0, maxValue=1.0))
         self.addOutput(QgsProcessingOutputNumber(self.COST, tr('Total cost')))
         self.addOutput(QgsProcessingOutputNumber(self.BOUNDARY, tr('Boundary (length or zone boundary cost)')))
         self.addOutput(QgsProcessingOutputNumber(self.OBJECTIVE_VALUE, tr('Objective value')))
@@ -130,17 +129,18 @@ class ExactSolver:
 
 
 def make_fields(fields):
-    """QgsFields from (name, QVariant type) pairs, or QgsField objects kept as they are."""
+    """QgsFields from (name, compat.FieldType member) pairs, or QgsField objects kept as they are."""
     made = QgsFields()
     for field in fields:
-        made.append(field if isinstance(field, QgsField) else QgsField(*field))
+        made.append(field if isinstance(field, QgsField) else compat.make_field(*field))
     return made
 
 
 def table_sink(algorithm, parameters, name, context, fields):
-    """A sink without geometry for ``fields`` ([(name, QVariant type)]); returns (sink, dest id, QgsFields)."""
+    """A sink without geometry for ``fields`` ((name, compat.FieldType member) pairs); returns (sink, dest id,
+    QgsFields)."""
     table_fields = make_fields(fields)
-    sink, dest_id = algorithm.parameterAsSink(parameters, name, context, table_fields, QgsWkbTypes.NoGeometry,
+    sink, dest_id = algorithm.parameterAsSink(parameters, name, context, table_fields, compat.WkbType.NoGeometry,
                                               QgsCoordinateReferenceSystem())
     if sink is None:
         raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
@@ -151,7 +151,7 @@ def write_polygons(algorithm, parameters, name, context, fields, crs, work_crs, 
     """Write ``rows`` ((shapely geometry in ``work_crs``, attribute values)) to the polygon output ``name`` in
     ``crs``, styled with resources/styles/``style``.qml when loaded; returns its dest id."""
     polygon_fields = make_fields(fields)
-    sink, dest_id = algorithm.parameterAsSink(parameters, name, context, polygon_fields, QgsWkbTypes.MultiPolygon,
+    sink, dest_id = algorithm.parameterAsSink(parameters, name, context, polygon_fields, compat.WkbType.MultiPolygon,
                                               crs)
     if sink is None:
         raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
@@ -227,20 +227,21 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.PLANNING_UNITS, self.tr('Planning units'), [QgsProcessing.TypeVectorPolygon]))
+            self.PLANNING_UNITS, self.tr('Planning units'), [compat.ProcessingSourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.ID_FIELD, self.tr('Planning unit id field'), parentLayerParameterName=self.PLANNING_UNITS))
         self.addParameter(QgsProcessingParameterField(
             self.COST_FIELD, self.tr('Cost field (any unit, >= 0)'), parentLayerParameterName=self.PLANNING_UNITS,
-            type=QgsProcessingParameterField.Numeric))
+            type=compat.ProcessingFieldParameterDataType.Numeric))
         self.addParameter(QgsProcessingParameterField(
             self.STATUS_FIELD, self.tr('Status field (0 available, 2 locked in, 3 locked out)'),
-            parentLayerParameterName=self.PLANNING_UNITS, type=QgsProcessingParameterField.Numeric, optional=True))
+            parentLayerParameterName=self.PLANNING_UNITS, type=compat.ProcessingFieldParameterDataType.Numeric,
+            optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.FEATURES, self.tr('Features (rasters: cell value x cell share; polygons: hectares)'),
-            QgsProcessing.TypeMapLayer, optional=True))
+            compat.ProcessingSourceType.MapLayer, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.AMOUNTS, self.tr('Amounts table (fields unit, feature, amount)'), [QgsProcessing.TypeVector],
+            self.AMOUNTS, self.tr('Amounts table (fields unit, feature, amount)'), [compat.ProcessingSourceType.Vector],
             optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.TARGETS, self.tr('Targets: a proportion 0-1 for every feature, or a CSV file (feature, prop or '
@@ -249,16 +250,17 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
             self.OBJECTIVE, self.tr('Objective'), [self.tr('Minimum set (meet every target at least cost)'),
                                                    self.tr('Maximum utility within a budget')], defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.BUDGET, self.tr('Budget (cost units; maximum utility only)'), QgsProcessingParameterNumber.Double,
+            self.BUDGET, self.tr('Budget (cost units; maximum utility only)'),
+            compat.ProcessingNumberParameterType.Double,
             minValue=0.0, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.BLM, self.tr('Boundary penalty BLM (cost per metre of boundary)'),
-            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0))
+            compat.ProcessingNumberParameterType.Double, defaultValue=0.0, minValue=0.0))
         self.add_solver_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Planning units with solution'), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr('Planning units with solution'), compat.ProcessingSourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_FEATURES, self.tr('Features: held, target, shortfall'), QgsProcessing.TypeVector,
+            self.OUTPUT_FEATURES, self.tr('Features: held, target, shortfall'), compat.ProcessingSourceType.Vector,
             optional=True, createByDefault=True))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
@@ -301,8 +303,9 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
         if given(parameters, self.OUTPUT_FEATURES):
             results[self.OUTPUT_FEATURES] = write_rows(
                 self, parameters, self.OUTPUT_FEATURES, context,
-                [('feature', QVariant.String), ('held', QVariant.Double), ('target', QVariant.Double),
-                 ('shortfall', QVariant.Double), ('met', QVariant.Bool)],
+                [('feature', compat.FieldType.String), ('held', compat.FieldType.Double),
+                 ('target', compat.FieldType.Double),
+                 ('shortfall', compat.FieldType.Double), ('met', compat.FieldType.Bool)],
                 [(name, float(held), float(target), float(short), bool(short <= 0))
                  for name, held, target, short in zip(names, solution.held, targets, solution.shortfall)])
         return results
@@ -367,7 +370,8 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
         kept = [field for field in source.fields() if field.name().lower() != 'solution']
         rows = ((item.geometry, [item.attributes.get(field.name()) for field in kept] + [int(bool(chosen))])
                 for item, chosen in zip(units, selected))
-        return write_polygons(self, parameters, self.OUTPUT, context, kept + [QgsField('solution', QVariant.Int)],
+        fields = kept + [compat.make_field('solution', compat.FieldType.Int)]
+        return write_polygons(self, parameters, self.OUTPUT, context, fields,
                               source.sourceCrs(), work_crs, rows, SOLUTION_STYLE)
 
 
@@ -437,10 +441,10 @@ def raster_zonal(layer, units, work_crs, context, feedback):
 def layer_amounts(layer, units, work_crs, context, feedback):
     """Amount of one feature layer in every unit: a raster's sum of cell values x cell share, a polygon layer's
     hectares inside the unit."""
-    if layer.type() == QgsMapLayer.RasterLayer:
+    if isinstance(layer, QgsRasterLayer):
         result = raster_zonal(layer, units, work_crs, context, feedback)
         return np.where(np.isfinite(result.mean), result.mean * result.weight, 0.0)
-    if layer.type() == QgsMapLayer.VectorLayer and layer.geometryType() == QgsWkbTypes.PolygonGeometry:
+    if isinstance(layer, QgsVectorLayer) and layer.geometryType() == compat.GeometryType.Polygon:
         pieces = dissolved_pieces(layer, work_crs, context, feedback)
         tree = coverage.build_tree(pieces) if pieces else None
         amounts = np.zeros(len(units))
@@ -500,11 +504,11 @@ class SolveMarxan(ExactSolver, ReservePlannerAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFile(
-            self.MARXAN_INPUT, self.tr('Marxan input.dat'), QgsProcessingParameterFile.File,
+            self.MARXAN_INPUT, self.tr('Marxan input.dat'),
             fileFilter=self.tr('Marxan input (*.dat);;All files (*)')))
         self.add_solver_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Best solution (planning unit, solution)'), QgsProcessing.TypeVector))
+            self.OUTPUT, self.tr('Best solution (planning unit, solution)'), compat.ProcessingSourceType.Vector))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         path = self.parameterAsFile(parameters, self.MARXAN_INPUT, context)
@@ -516,7 +520,8 @@ class SolveMarxan(ExactSolver, ReservePlannerAlgorithm):
                               project.blm, time_limit, gap)
         results = self.solution_results(solution, project.feature_names, feedback)
         results[self.OUTPUT] = write_rows(
-            self, parameters, self.OUTPUT, context, [('planning_unit', QVariant.LongLong), ('solution', QVariant.Int)],
+            self, parameters, self.OUTPUT, context,
+            [('planning_unit', compat.FieldType.LongLong), ('solution', compat.FieldType.Int)],
             [(int(unit), int(bool(chosen))) for unit, chosen in zip(project.unit_ids, solution.selected)])
         return results
 
@@ -555,11 +560,11 @@ class SolveMarzone(ExactSolver, ReservePlannerAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFile(
-            self.MARXAN_INPUT, self.tr('Marxan with Zones input.dat'), QgsProcessingParameterFile.File,
+            self.MARXAN_INPUT, self.tr('Marxan with Zones input.dat'),
             fileFilter=self.tr('Marxan input (*.dat);;All files (*)')))
         self.add_solver_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Best zoning (planning unit, zone)'), QgsProcessing.TypeVector))
+            self.OUTPUT, self.tr('Best zoning (planning unit, zone)'), compat.ProcessingSourceType.Vector))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         path = self.parameterAsFile(parameters, self.MARXAN_INPUT, context)
@@ -572,7 +577,8 @@ class SolveMarzone(ExactSolver, ReservePlannerAlgorithm):
         solution = self.solve(planning.solve_zones, feedback, problem, project.edges, project.blm, time_limit, gap)
         results = self.solution_results(solution, problem.feature_names, feedback)
         results[self.OUTPUT] = write_rows(
-            self, parameters, self.OUTPUT, context, [('planning_unit', QVariant.LongLong), ('zone', QVariant.Int)],
+            self, parameters, self.OUTPUT, context,
+            [('planning_unit', compat.FieldType.LongLong), ('zone', compat.FieldType.Int)],
             [(int(unit), int(project.zone_ids[zone])) for unit, zone in zip(problem.unit_ids, solution.selected)])
         return results
 
