@@ -1,6 +1,6 @@
 """Exact planning engine (engine/planning.py) against brute force over every subset or zoning of small problems.
 
-The brute force evaluates the formulas of resources/docs/planning.md directly (boundary from the geometry, not from
+The brute force evaluates the formulas of docs/planning.md directly (boundary from the geometry, not from
 the solver's linearisation), so a wrong linearisation or constraint shows as a different optimum.
 """
 

@@ -1,5 +1,5 @@
 """optimisezones: an optimal core / buffer / transition zoning of a biosphere reserve, solved exactly and checked
-with validatezones' rules in the same run (resources/docs/planning.md, "Zones"; engine/planning.py)."""
+with validatezones' rules in the same run (docs/planning.md, "Zones"; engine/planning.py)."""
 
 import numpy as np
 from scipy import sparse

@@ -1,5 +1,5 @@
 """Exact conservation planning algorithms: prioritize (QGIS layers), solvemarxan and solvemarzone (Marxan and
-Marxan with Zones projects). Formulas: resources/docs/planning.md; engine: engine/planning.py, engine/marxan.py.
+Marxan with Zones projects). Formulas: docs/planning.md; engine: engine/planning.py, engine/marxan.py.
 
 HiGHS (scipy.optimize.milp) cannot be interrupted once it runs: TIME_LIMIT bounds a solve, and a run cancelled
 meanwhile stops as soon as the solver returns, writing nothing.

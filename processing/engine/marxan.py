@@ -1,4 +1,4 @@
-"""Reading and writing Marxan and Marxan with Zones projects (resources/docs/planning.md, "Marxan files").
+"""Reading and writing Marxan and Marxan with Zones projects (docs/planning.md, "Marxan files").
 
 A project is an ``input.dat`` of ``KEYWORD value`` lines naming the folder (INPUTDIR, relative to input.dat)
 and the files of planning units (PUNAME, default pu.dat), features (SPECNAME, spec.dat), amounts

@@ -1,6 +1,6 @@
 """Exact systematic conservation planning: minimum set, maximum utility and zoning as integer programmes.
 
-The formulas are written out in resources/docs/planning.md (Ball et al. 2009 for Marxan's minimum-set problem,
+The formulas are written out in docs/planning.md (Ball et al. 2009 for Marxan's minimum-set problem,
 Watts et al. 2009 for Marxan with Zones, Beyer et al. 2016 for the linearised boundary, Schuster et al. 2020
 for exact solvers against annealing). Summary:
 
@@ -520,7 +520,7 @@ def zone_boundary_block(edges, count, zones, boundary_costs, penalty):
 def solve_zones(problem, edges=None, blm=0.0, time_limit=None, gap=0.0):
     """Minimise sum_iz c_iz x_iz + blm x zone boundary cost, each unit in exactly one allowed zone, subject to
     the overall targets sum_iz alpha_kz r_ik x_iz >= T_k and zone targets sum_i r_ik x_iz >= T_kz (Watts et al.
-    2009; resources/docs/planning.md, "Zones").
+    2009; docs/planning.md, "Zones").
 
     Parameters
     ----------

@@ -184,7 +184,7 @@ def overlay_pieces(problem, usable):
 
 
 def exact_selection(problem, budget=None, time_limit=None):
-    """The exact optimum by integer programming (HiGHS; resources/docs/planning.md): the largest coverage toward
+    """The exact optimum by integer programming (HiGHS; docs/planning.md): the largest coverage toward
     the targets sum_r min(g_r, new area in r) within ``budget``, then the cheapest set with that coverage.
 
     Candidates' unprotected land is cut into disjoint pieces (by each other and by the regions); a piece counts
