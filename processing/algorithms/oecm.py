@@ -18,6 +18,7 @@ from qgis.core import (
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -583,8 +584,11 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
     OUTPUT = 'OUTPUT'
     OUTPUT_REGIONS = 'OUTPUT_REGIONS'
     OUTPUT_HTML = 'OUTPUT_HTML'
+    METHOD = 'METHOD'
     SELECTED_COUNT = 'SELECTED_COUNT'
     TOTAL_COST = 'TOTAL_COST'
+    GREEDY_GAP = 'GREEDY_GAP'
+    EXACT_TIME_LIMIT = 60.0
 
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Select OECM candidates toward a target')
@@ -605,7 +609,12 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             '100 times the area it adds toward unmet gaps (km2, only the part not already protected or picked, '
             'capped by each region\'s gap). The site with the largest value per cost that fits the budget is '
             'picked, gaps and values are updated, and so on until every region reaches the target, the budget '
-            'runs out or no site adds anything. Areas are computed in a local equal-area projection.\n\n'
+            'runs out or no site adds anything. Areas are computed in a local equal-area projection.\n'
+            'METHOD: greedy (as above) or exact: the set of sites that adds the most area toward the targets within '
+            'the budget, and the cheapest such set, proven by integer programming (HiGHS; each of its two solves '
+            'stops after a minute). With greedy, the exact optimum is computed too when it can be within that '
+            'time, and GREEDY_GAP says how much of the optimum\'s added area greedy misses (percent; 0 for exact, '
+            '-1 when not computed).\n\n'
             'OUTPUT: the selected sites with every input field, pick_order (1 = first), added_km2 (area added '
             'toward the targets), value and cum_cost (cost spent so far). OUTPUT_REGIONS (optional, created by default '
             'in the Toolbox): each region with '
@@ -641,8 +650,14 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_HTML, self.tr('Selection report'), self.tr('HTML files (*.html)'), optional=True,
             createByDefault=False))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.METHOD, self.tr('Method'), [self.tr('Greedy (best value per cost first)'),
+                                             self.tr('Exact (integer programming, proven optimum)')],
+            defaultValue=0))
         self.addOutput(QgsProcessingOutputNumber(self.SELECTED_COUNT, self.tr('Selected sites')))
         self.addOutput(QgsProcessingOutputNumber(self.TOTAL_COST, self.tr('Total cost')))
+        self.addOutput(QgsProcessingOutputNumber(
+            self.GREEDY_GAP, self.tr('Area toward the targets greedy misses (% of the exact optimum)')))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         candidates_source = required_source(self, parameters, self.CANDIDATES, context)
@@ -678,8 +693,8 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         try:
             problem = selection.make_problem([item.geometry for item in candidates], scores, costs, regions,
                                              protected, target)
-            picked = selection.greedy_selection(problem, budget, progress=lambda fraction: bool(
-                steps.setProgress(100.0 * fraction)) or steps.isCanceled())
+            picked, greedy_gap = self.select(problem, budget, self.parameterAsEnum(parameters, self.METHOD, context),
+                                             steps)
         except EngineError as error:
             raise QgsProcessingException(qgis_io.engine_message(error)) from error
         if feedback.isCanceled():
@@ -688,7 +703,8 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         steps.setCurrentStep(4)
         dest_id = self.write_selected(parameters, context, candidates_source, candidates, picked, costs, work_crs)
         table = self.coverage_before_after(regions, protected, picked, candidates, target)
-        results = {self.OUTPUT: dest_id, self.SELECTED_COUNT: len(picked.order), self.TOTAL_COST: float(picked.cost)}
+        results = {self.OUTPUT: dest_id, self.SELECTED_COUNT: len(picked.order), self.TOTAL_COST: float(picked.cost),
+                   self.GREEDY_GAP: greedy_gap}
         if parameters.get(self.OUTPUT_REGIONS):
             results[self.OUTPUT_REGIONS] = self.write_regions(parameters, context, regions_source, region_features,
                                                               table, work_crs)
@@ -696,6 +712,39 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             selection_report(picked, candidates, scores, costs, table, target, budget).write(html_path)
             results[self.OUTPUT_HTML] = html_path
         return results
+
+    def select(self, problem, budget, method, feedback):
+        """(Selection, greedy gap %): greedy or exact; for greedy the gap to the exact optimum when it can be found
+        within EXACT_TIME_LIMIT (-1 otherwise), 0 for exact."""
+        exact = self.exact(problem, budget, feedback, required=method == 1)
+        if method == 1:
+            return exact, 0.0
+        picked = selection.greedy_selection(problem, budget, progress=lambda fraction: bool(
+            feedback.setProgress(100.0 * fraction)) or feedback.isCanceled())
+        if exact is None:
+            return picked, -1.0
+        best, missed = sum(exact.added_km2), sum(exact.added_km2) - sum(picked.added_km2)
+        gap = 100.0 * missed / best if missed > selection.TOLERANCE_KM2 else 0.0
+        feedback.pushInfo(tr('The exact optimum adds {best:.3f} km2 toward the targets for a cost of {cost:g}; greedy '
+                             'adds {greedy:.3f} km2 for {greedy_cost:g} ({gap:.2f} % less).').format(
+            best=best, cost=exact.cost, greedy=sum(picked.added_km2), greedy_cost=picked.cost, gap=gap))
+        return picked, gap
+
+    def exact(self, problem, budget, feedback, required):
+        """The exact Selection, or None when it is not proven within EXACT_TIME_LIMIT and not ``required``."""
+        try:
+            exact, proven = selection.exact_selection(problem, budget, self.EXACT_TIME_LIMIT)
+        except EngineError:
+            if required:
+                raise
+            feedback.pushInfo(tr('The exact optimum could not be found within {seconds:g} s; no greedy gap is '
+                                 'reported.').format(seconds=self.EXACT_TIME_LIMIT))
+            return None
+        if not proven:
+            feedback.pushWarning(tr('The exact selection is the best found in {seconds:g} s, not a proven '
+                                    'optimum.').format(seconds=self.EXACT_TIME_LIMIT))
+            return exact if required else None
+        return exact
 
     @staticmethod
     def region_key(item, region_field):

@@ -12,7 +12,8 @@ Definitions used by both methods:
   remaining budget, then update the gaps and the other candidates' new areas, until every gap is closed, the
   budget is spent or no candidate adds anything. Without costs every site costs 1 (BUDGET = number of sites);
   a site that costs 0 (e.g. offered for free) comes before any paid site, the most valuable first.
-- the exact optimum (``optimal_selection``, small cases only) maximises the coverage toward the targets
+- the exact optimum (``exact_selection`` by integer programming; ``optimal_selection`` by brute force on small
+  cases, for tests) maximises the coverage toward the targets
   sum_r min(g_r, new area of the set in r) within the budget and, among equal coverage, minimises the cost.
 """
 
@@ -20,9 +21,10 @@ import itertools
 from collections import namedtuple
 
 import numpy as np
-from shapely.ops import unary_union
+from scipy import sparse
+from shapely.ops import polygonize, unary_union
 
-from . import coverage
+from . import coverage, planning
 from .messages import EngineError, N_
 
 TOLERANCE_KM2 = 1e-6
@@ -158,3 +160,88 @@ def optimal_selection(problem, budget=None):
             if value > best[1] + 1e-9 or (abs(value - best[1]) <= 1e-9 and cost < best[2]):
                 best = (subset, value, cost)
     return best
+
+
+def overlay_pieces(problem, usable):
+    """Disjoint pieces of the usable candidates' unprotected land cut by the regions: (areas km2 by region
+    (pieces x regions), covering candidates (pieces x usable, sparse 0/1))."""
+    parts = [unprotected_part(problem.candidates[index], problem) for index in usable]
+    lines = unary_union([part.boundary for part in parts if not part.is_empty]
+                        + [region.boundary for region in problem.region_geometries])
+    areas, rows, columns = [], [], []
+    tree = coverage.build_tree([part for part in parts]) if parts else None
+    for piece in polygonize(lines) if parts else []:
+        inside = piece.representative_point()
+        owners = [int(position) for position in coverage.query_indices(tree, inside)
+                  if parts[position].contains(inside)]
+        if not owners:
+            continue
+        rows += [len(areas)] * len(owners)
+        columns += owners
+        areas.append(areas_by_region_km2(piece, problem))
+    covers = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(areas), len(usable)))
+    return np.array(areas).reshape(len(areas), len(problem.gaps)), covers
+
+
+def exact_selection(problem, budget=None, time_limit=None):
+    """The exact optimum by integer programming (HiGHS; docs/planning.md): the largest coverage toward
+    the targets sum_r min(g_r, new area in r) within ``budget``, then the cheapest set with that coverage.
+
+    Candidates' unprotected land is cut into disjoint pieces (by each other and by the regions); a piece counts
+    when any candidate covering it is picked (y_p <= sum of its candidates' x_c), and region r counts
+    u_r <= min(g_r, sum_p area_pr y_p). Returns a Selection whose order is by decreasing score, each pick's
+    addition counted after the picks before it, and whether optimality was proven (None for ``proven`` when
+    the programme is empty).
+
+    Returns
+    -------
+    (Selection, proven)
+    """
+    usable = np.array([index for index, geometry in enumerate(problem.candidates)
+                       if geometry is not None and np.isfinite(problem.scores[index]) and problem.scores[index] > 0],
+                      dtype=int)
+    areas, covers = overlay_pieces(problem, usable)
+    pieces, regions, count = areas.shape[0], len(problem.gaps), len(usable)
+    if count == 0 or pieces == 0:
+        return sequential_selection(problem, []), True
+    costs = problem.costs[usable]
+    # variables [x (count), y (pieces), u (regions)]
+    piece_rows = sparse.hstack([-covers, sparse.identity(pieces), sparse.csr_matrix((pieces, regions))])
+    region_rows = sparse.hstack([sparse.csr_matrix((regions, count)), -sparse.csr_matrix(areas.T),
+                                 sparse.identity(regions)])
+    rows = [piece_rows, region_rows]
+    upper = [np.zeros(pieces), np.zeros(regions)]
+    if budget is not None:
+        rows.append(sparse.csr_matrix(np.concatenate([costs, np.zeros(pieces + regions)])[None, :]))
+        upper.append([budget])
+    matrix = sparse.vstack(rows).tocsr()
+    bounds_upper = np.concatenate([np.ones(count + pieces), np.maximum(problem.gaps, 0.0)])
+    coverage_objective = np.concatenate([np.zeros(count + pieces), -np.ones(regions)])
+    programme = planning.Programme(coverage_objective, matrix, np.full(matrix.shape[0], -np.inf),
+                                   np.concatenate(upper), np.zeros(len(bounds_upper)), bounds_upper,
+                                   np.concatenate([np.ones(count), np.zeros(pieces + regions)]))
+    best = planning.run_milp(programme, time_limit, 0.0)
+    floor = -best.objective - max(TOLERANCE_KM2, 1e-9 * abs(best.objective))
+    cheapest = planning.run_milp(programme._replace(
+        objective=np.concatenate([costs, np.zeros(pieces + regions)]),
+        rows=sparse.vstack([matrix, sparse.csr_matrix(-coverage_objective[None, :])]).tocsr(),
+        lower=np.concatenate([programme.lower, [floor]]), upper=np.concatenate([programme.upper, [np.inf]])),
+        time_limit, 0.0) or best
+    picked = usable[np.round(cheapest.values[:count]) > 0.5]
+    order = sorted(picked.tolist(), key=lambda index: (-problem.scores[index], index))
+    return sequential_selection(problem, order), bool(best.optimal and cheapest.optimal)
+
+
+def sequential_selection(problem, order):
+    """A Selection of the candidates ``order`` taken in that order: each one's addition toward the targets
+    counted after the ones before it, as greedy_selection counts them."""
+    added, values, before = [], [], 0.0
+    for position, index in enumerate(order):
+        now = coverage_toward_targets(problem, order[:position + 1])
+        added.append(now - before)
+        values.append(problem.scores[index] / 100.0 * (now - before))
+        before = now
+    geometries = [problem.candidates[index] for index in order]
+    new_area = areas_by_region_km2(unprotected_part(unary_union(geometries), problem), problem) if order else 0.0
+    gaps_after = np.maximum(problem.gaps - new_area, 0.0)
+    return Selection(list(order), values, added, float(problem.costs[list(order)].sum()), gaps_after)

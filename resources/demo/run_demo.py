@@ -100,7 +100,7 @@ def steps(out):
             CANDIDATES=path('oecm_scores.gpkg'), SCORE_FIELD='score', COST_FIELD='cost', REGIONS=layer('counties'),
             REGION_FIELD='县名', TARGET=30, OUTPUT=path('oecm_selected.gpkg'), OUTPUT_REGIONS=path('oecm_regions.gpkg'),
             OUTPUT_HTML=path('oecm_selection.html'))),
-    ] + mspa_steps(out) + security_pattern_steps(out)
+    ] + mspa_steps(out) + security_pattern_steps(out) + planning_steps(out)
 
 
 # ---- Ecological sources: MSPA of the demo's forest -------------------------------------------------------------
@@ -114,6 +114,34 @@ def mspa_steps(out):
     return [('MSPA of the forest (edge width 100 m)', 'mspa', [], dict(
         INPUT=raster('landcover.tif'), FOREGROUND='1', EDGE_WIDTH=1, OUTPUT=os.path.join(out, 'mspa.tif'),
         OUTPUT_STATS=os.path.join(out, 'mspa_statistics.gpkg'), OUTPUT_CORES=os.path.join(out, 'mspa_cores.gpkg')))]
+
+
+# ---- Conservation planning: an exact OECM selection and an optimised zoning ------------------------------------
+
+def planning_steps(out):
+    """Exact conservation planning: an exact OECM selection and an optimised zoning of the reserve."""
+    def path(name):
+        return os.path.join(out, name)
+    protected = ['PROTECTED=' + layer('protected_areas'), 'PROTECTED=' + layer('protected_points')]
+    return [
+        ('Select OECMs toward 30 % per county, exactly', 'selectoecm', protected, dict(
+            CANDIDATES=path('oecm_scores.gpkg'), SCORE_FIELD='score', COST_FIELD='cost', REGIONS=layer('counties'),
+            REGION_FIELD='县名', TARGET=30, METHOD=1, OUTPUT=path('oecm_selected_exact.gpkg'),
+            OUTPUT_REGIONS=path('oecm_regions_exact.gpkg'))),
+        ('Optimised zoning of the reserve (exact, 1 km hexagons)', 'optimisezones', [
+            'VALUES=' + raster('forest_intactness.tif')], dict(
+            BOUNDARY_LAYER=layer('reserve_boundary'), PRESSURE=raster('human_footprint.tif'), GRID_TYPE=1,
+            CELL_SIZE=1000, TARGET=0.3, ZONE_TARGETS='0.1,0,0', PROFILE=1, TIME_LIMIT=120, GAP=0.01,
+            OUTPUT=path('zones_optimised.gpkg'))),
+    ]
+
+
+PLANNING_MAPS = (
+    ('optimised_zoning_map.png', 'Optimised zoning: cheapest core, buffer and transition meeting the targets', (
+        ('zones_optimised.gpkg', 'zones'),)),
+    ('oecm_exact_map.png', 'OECM sites selected exactly toward 30 % per county', (
+        ('oecm_selected_exact.gpkg', 'oecm_selection'), ('protected_flat.gpkg', 'protected_flat'))),
+)
 
 
 # ---- Ecological security pattern: the shipped workflow on the demo's land cover ---------------------------------
@@ -169,7 +197,7 @@ MAPS = (
     ('oecm_map.png', 'OECM candidates by score class, and the sites selected toward 30 %', (
         ('oecm_selected.gpkg', 'oecm_selection'), ('oecm_scores.gpkg', 'oecm_scores'),
         ('protected_flat.gpkg', 'protected_flat'))),
-) + MSPA_MAPS + SECURITY_PATTERN_MAPS
+) + MSPA_MAPS + SECURITY_PATTERN_MAPS + PLANNING_MAPS
 
 
 def start_qgis():

@@ -140,6 +140,18 @@
       <translation>得分分值</translation>
     </message>
     <message>
+      <source>The exact optimum adds {best:.3f} km2 toward the targets for a cost of {cost:g}; greedy adds {greedy:.3f} km2 for {greedy_cost:g} ({gap:.2f} % less).</source>
+      <translation>精确最优解为目标增加 {best:.3f} km2，成本 {cost:g}；贪心法增加 {greedy:.3f} km2，成本 {greedy_cost:g}（少 {gap:.2f} %）。</translation>
+    </message>
+    <message>
+      <source>The exact optimum could not be found within {seconds:g} s; no greedy gap is reported.</source>
+      <translation>未能在 {seconds:g} 秒内求得精确最优解；不报告贪心差距。</translation>
+    </message>
+    <message>
+      <source>The exact selection is the best found in {seconds:g} s, not a proven optimum.</source>
+      <translation>精确选择结果是 {seconds:g} 秒内找到的最佳方案，尚未证明最优。</translation>
+    </message>
+    <message>
       <source>Layer "{layer}": field "{field}" must be a cost of 0 or more for every candidate; feature ids {ids} have none. Fill it in or set those sites' score empty.</source>
       <translation>图层“{layer}”：字段“{field}”必须为每个候选地给出 0 或更大的成本；要素编号 {ids} 没有。请填写，或将这些地块的得分置空。</translation>
     </message>
@@ -355,6 +367,7 @@ SCORE_FIELD: the quality score, 0-100 (default score). COST_FIELD (optional): th
 REGIONS and REGION_FIELD: the regions (e.g. ecoregions or provinces) that must each reach TARGET (percent of the region's area). PROTECTED (optional): one or more layers of existing protected areas, cleaned as in "Protected-area coverage" (overlaps counted once).
 
 Method: a region's gap is the area still needed to reach the target. A site's value is its score / 100 times the area it adds toward unmet gaps (km2, only the part not already protected or picked, capped by each region's gap). The site with the largest value per cost that fits the budget is picked, gaps and values are updated, and so on until every region reaches the target, the budget runs out or no site adds anything. Areas are computed in a local equal-area projection.
+METHOD: greedy (as above) or exact: the set of sites that adds the most area toward the targets within the budget, and the cheapest such set, proven by integer programming (HiGHS; each of its two solves stops after a minute). With greedy, the exact optimum is computed too when it can be within that time, and GREEDY_GAP says how much of the optimum's added area greedy misses (percent; 0 for exact, -1 when not computed).
 
 OUTPUT: the selected sites with every input field, pick_order (1 = first), added_km2 (area added toward the targets), value and cum_cost (cost spent so far). OUTPUT_REGIONS (optional, created by default in the Toolbox): each region with area_km2, before_km2 / before_pct (protected now), after_km2 / after_pct (with the selected sites), gap_km2 (still missing after the selection) and meets_target. OUTPUT_HTML (optional): a report with the picks in order, each region's coverage before and after, and a chart of it against the target.</source>
       <translation>按区域覆盖目标（GBF 目标 3：30 %）对 OECM 候选地进行贪心互补选择。
@@ -364,6 +377,7 @@ SCORE_FIELD：质量得分，0-100（默认 score）。COST_FIELD（可选）：
 REGIONS 和 REGION_FIELD：各自须达到 TARGET（区域面积的百分比）的区域（如生态区或省份）。PROTECTED（可选）：一个或多个现有保护地图层，按“保护地覆盖率”的方式清理（重叠只计一次）。
 
 方法：区域缺口是达到目标仍需的面积。地块的价值 = 得分 / 100 × 其对未满足缺口增加的面积（km2，只计尚未受保护或未被选中的部分，并以各区域缺口为上限）。每次选出在预算内单位成本价值最大的地块，更新缺口和价值，如此反复，直到每个区域达到目标、预算用完或再无地块能增加面积。面积在局部等积投影中计算。
+METHOD：贪心（如上）或精确：在预算内为目标增加面积最多的地块组合，以及其中成本最低的组合，由整数规划证明（HiGHS；两次求解各在一分钟后停止）。用贪心法时，若能在该时间内求得精确最优解也会一并计算，GREEDY_GAP 给出贪心法少得的最优增加面积（百分比；精确法为 0，未计算时为 -1）。
 
 OUTPUT：选中的地块，含全部输入字段、pick_order（1 = 最先）、added_km2（为目标增加的面积）、value 和 cum_cost（累计成本）。OUTPUT_REGIONS（可选，工具箱中默认创建）：每个区域的 area_km2、before_km2 / before_pct（现状受保护）、after_km2 / after_pct（加入选中地块后）、gap_km2（选择后仍缺的面积）和 meets_target。OUTPUT_HTML（可选）：报告，包括按顺序列出的选中地块、各区域选择前后的覆盖率及其与目标对比的图。</translation>
     </message>
@@ -412,8 +426,24 @@ OUTPUT：选中的地块，含全部输入字段、pick_order（1 = 最先）、
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
+      <source>Method</source>
+      <translation>方法</translation>
+    </message>
+    <message>
+      <source>Greedy (best value per cost first)</source>
+      <translation>贪心（单位成本价值最大者优先）</translation>
+    </message>
+    <message>
+      <source>Exact (integer programming, proven optimum)</source>
+      <translation>精确（整数规划，证明最优）</translation>
+    </message>
+    <message>
       <source>Total cost</source>
       <translation>总成本</translation>
+    </message>
+    <message>
+      <source>Area toward the targets greedy misses (% of the exact optimum)</source>
+      <translation>贪心法少得的目标面积（占精确最优解的 %）</translation>
     </message>
   </context>
 </TS>

@@ -1,0 +1,584 @@
+"""Exact conservation planning algorithms: prioritize (QGIS layers), solvemarxan and solvemarzone (Marxan and
+Marxan with Zones projects). Formulas: docs/planning.md; engine: engine/planning.py, engine/marxan.py.
+
+HiGHS (scipy.optimize.milp) cannot be interrupted once it runs: TIME_LIMIT bounds a solve, and a run cancelled
+meanwhile stops as soon as the solver returns, writing nothing.
+"""
+
+import os
+
+import numpy as np
+from scipy import sparse
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputBoolean,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsRasterLayer,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from .. import compat, qgis_io
+from ..engine import coverage, marxan, planning, zonal
+from ..engine.messages import EngineError
+from .base import ReservePlannerAlgorithm
+from .oecm import dissolved_pieces, plain, reprojected, required_source
+
+SOLUTION_STYLE = 'planning_solution'
+M2_PER_HA = 10000.0
+UNIT_ALIASES = ('unit', 'pu', 'puid', 'planning_unit')
+FEATURE_ALIASES = ('feature', 'species', 'featureid')
+
+
+def tr(text):
+    return QCoreApplication.translate('ReservePlannerPlanning', text)
+
+
+def cancelled():
+    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
+
+
+def engine_call(function, *arguments, **keywords):
+    """``function(*arguments, **keywords)`` with engine errors turned into QgsProcessingException."""
+    try:
+        return function(*arguments, **keywords)
+    except EngineError as error:
+        raise QgsProcessingException(qgis_io.engine_message(error)) from error
+
+
+def solver_help():
+    """The help text on TIME_LIMIT, GAP and the results, shared by the exact planning algorithms."""
+    return tr(
+        'TIME_LIMIT: seconds the solver may run (0 = no limit); when it stops at the limit the best plan found so '
+        'far is written and OPTIMAL is false. GAP: relative optimality gap at which the solver may stop (0.01 = a '
+        'plan proven to be within 1 % of the optimum; 0 = prove the optimum).\n'
+        'Results: COST, BOUNDARY, OBJECTIVE (the value minimised or maximised), GAP (the gap achieved) and OPTIMAL '
+        '(true when the optimum is proven, within 0.01 %). The solver is HiGHS, through scipy.optimize.milp.')
+
+
+class ExactSolver:
+    """TIME_LIMIT and GAP parameters and the COST, BOUNDARY, OBJECTIVE, GAP, OPTIMAL results every exact
+    planning algorithm shares."""
+
+    TIME_LIMIT = 'TIME_LIMIT'
+    GAP = 'GAP'
+    COST = 'COST'
+    BOUNDARY = 'BOUNDARY'
+    OBJECTIVE_VALUE = 'OBJECTIVE'
+    OPTIMAL = 'OPTIMAL'
+
+    def add_solver_parameters(self):
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TIME_LIMIT, tr('Time limit (seconds, 0 = none)'), compat.ProcessingNumberParameterType.Double,
+            defaultValue=300.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.GAP, tr('Relative optimality gap to stop at (0-1; 0.01 = within 1 %)'),
+            compat.ProcessingNumberParameterType.Double, defaultValue=0.0, minValue=0.0, maxValue=1.0))
+        self.addOutput(QgsProcessingOutputNumber(self.COST, tr('Total cost')))
+        self.addOutput(QgsProcessingOutputNumber(self.BOUNDARY, tr('Boundary (length or zone boundary cost)')))
+        self.addOutput(QgsProcessingOutputNumber(self.OBJECTIVE_VALUE, tr('Objective value')))
+        self.addOutput(QgsProcessingOutputNumber(self.GAP, tr('Relative gap achieved')))
+        self.addOutput(QgsProcessingOutputBoolean(self.OPTIMAL, tr('Optimality proven')))
+
+    def solver_settings(self, parameters, context):
+        """(time limit in seconds or None, relative gap), NaN refused."""
+        values = [self.parameterAsDouble(parameters, name, context) for name in (self.TIME_LIMIT, self.GAP)]
+        for name, value in zip((self.TIME_LIMIT, self.GAP), values):
+            if not np.isfinite(value):
+                raise QgsProcessingException(tr('{parameter} must be a number.').format(parameter=name))
+        return (values[0] or None), values[1]
+
+    def solve(self, function, feedback, *arguments, **keywords):
+        """Run an engine solver, then refuse a run cancelled meanwhile; logs the outcome."""
+        if feedback.isCanceled():
+            raise cancelled()
+        feedback.pushInfo(tr('Solving with HiGHS…'))
+        solution = engine_call(function, *arguments, **keywords)
+        if feedback.isCanceled():
+            raise cancelled()
+        feedback.setProgress(100)
+        return solution
+
+    def solution_results(self, solution, feature_names, feedback):
+        """The shared results; logs the plan's figures and names the features short of their target."""
+        gap = float(solution.gap) if np.isfinite(solution.gap) else -1.0
+        feedback.pushInfo(tr('Cost {cost:g}, boundary {boundary:g}, objective {objective:g}, gap {gap:.4%}, '
+                             'optimum {proven}.').format(
+            cost=solution.cost, boundary=solution.boundary, objective=solution.objective, gap=max(gap, 0.0),
+            proven=tr('proven') if solution.optimal else tr('not proven')))
+        if solution.unmet:
+            listed = ', '.join('"{}" ({:g})'.format(feature_names[index], solution.shortfall[index])
+                               for index in solution.unmet[:20])
+            feedback.pushWarning(tr('These features cannot reach their target; the plan keeps the least '
+                                    'shortfall (in brackets): {features}.').format(features=listed))
+        return {self.COST: float(solution.cost), self.BOUNDARY: float(solution.boundary),
+                self.OBJECTIVE_VALUE: float(solution.objective), self.GAP: gap, self.OPTIMAL: bool(solution.optimal)}
+
+
+def make_fields(fields):
+    """QgsFields from (name, compat.FieldType member) pairs, or QgsField objects kept as they are."""
+    made = QgsFields()
+    for field in fields:
+        made.append(field if isinstance(field, QgsField) else compat.make_field(*field))
+    return made
+
+
+def table_sink(algorithm, parameters, name, context, fields):
+    """A sink without geometry for ``fields`` ((name, compat.FieldType member) pairs); returns (sink, dest id,
+    QgsFields)."""
+    table_fields = make_fields(fields)
+    sink, dest_id = algorithm.parameterAsSink(parameters, name, context, table_fields, compat.WkbType.NoGeometry,
+                                              QgsCoordinateReferenceSystem())
+    if sink is None:
+        raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
+    return sink, dest_id, table_fields
+
+
+def write_polygons(algorithm, parameters, name, context, fields, crs, work_crs, rows, style):
+    """Write ``rows`` ((shapely geometry in ``work_crs``, attribute values)) to the polygon output ``name`` in
+    ``crs``, styled with resources/styles/``style``.qml when loaded; returns its dest id."""
+    polygon_fields = make_fields(fields)
+    sink, dest_id = algorithm.parameterAsSink(parameters, name, context, polygon_fields, compat.WkbType.MultiPolygon,
+                                              crs)
+    if sink is None:
+        raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
+    for geometry, attributes in rows:
+        feature = QgsFeature(polygon_fields)
+        shape = qgis_io.transform_geometry(geometry, work_crs, crs, context)
+        shape.convertToMultiType()
+        feature.setGeometry(shape)
+        feature.setAttributes(list(attributes))
+        qgis_io.add_feature(sink, feature, name)
+    qgis_io.style_output_on_load(context, dest_id, style)
+    return dest_id
+
+
+def write_rows(algorithm, parameters, name, context, fields, rows):
+    """Write ``rows`` (plain Python values) to the table output ``name``; returns its dest id."""
+    sink, dest_id, table_fields = table_sink(algorithm, parameters, name, context, fields)
+    for row in rows:
+        feature = QgsFeature(table_fields)
+        feature.setAttributes(list(row))
+        qgis_io.add_feature(sink, feature, name)
+    return dest_id
+
+
+class Prioritize(ExactSolver, ReservePlannerAlgorithm):
+    """Exact minimum-set or maximum-utility selection of planning units (polygons) with a boundary penalty."""
+
+    ALGORITHM_ID = 'prioritize'
+    GROUP_ID = 'planning'
+    ICON = 'prioritize.svg'
+
+    PLANNING_UNITS = 'PLANNING_UNITS'
+    ID_FIELD = 'ID_FIELD'
+    COST_FIELD = 'COST_FIELD'
+    STATUS_FIELD = 'STATUS_FIELD'
+    FEATURES = 'FEATURES'
+    AMOUNTS = 'AMOUNTS'
+    TARGETS = 'TARGETS'
+    OBJECTIVE = 'OBJECTIVE'
+    BUDGET = 'BUDGET'
+    BLM = 'BLM'
+    OUTPUT = 'OUTPUT'
+    OUTPUT_FEATURES = 'OUTPUT_FEATURES'
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Prioritize planning units (exact)')
+
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Proven-optimal site selection (minimum set or maximum utility) with a boundary penalty.')
+
+    def tags(self):
+        return self.tr('marxan,prioritizr,minimum set,maximum utility,integer programming,30x30,reserve selection'
+                       ).split(',')
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            'Chooses planning units by exact integer programming (Beyer et al. 2016), as prioritizr does, instead of '
+            'Marxan\'s simulated annealing.\n\n'
+            'PLANNING_UNITS: polygons (e.g. a hexagon grid); ID_FIELD identifies them, COST_FIELD gives their cost '
+            '(any unit, >= 0), STATUS_FIELD (optional) Marxan\'s codes: 0 available, 2 locked in, 3 locked out.\n'
+            'FEATURES: rasters (amount in a unit = sum of cell values x the share of each cell inside it) and/or '
+            'polygon layers (amount = hectares inside the unit); each layer is one feature, named after the layer. '
+            'AMOUNTS: instead or as well, a table with fields unit, feature and amount.\n'
+            'TARGETS: one proportion for every feature (0.3 = 30 % of each feature\'s total), or the path of a '
+            'CSV table with fields feature and prop (0-1) or target (absolute amount).\n'
+            'OBJECTIVE: minimum set (meet every target at least cost plus BLM x boundary) or maximum utility '
+            '(within BUDGET, maximise the sum over features of the share of the target held, minus BLM x '
+            'boundary). BLM: cost per metre of the plan\'s boundary; boundaries come from the geometry (shared '
+            'edges and the outer edge of the study area, in metres).') + '\n' + solver_help() + '\n\n' + self.tr(
+            'OUTPUT: the planning units with every input field and solution (1 selected, 0 not). OUTPUT_FEATURES: '
+            'per feature the amount held, the target and the shortfall. A target that cannot be met is named in '
+            'the log and the plan keeps the least shortfall.')
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.PLANNING_UNITS, self.tr('Planning units'), [compat.ProcessingSourceType.VectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.ID_FIELD, self.tr('Planning unit id field'), parentLayerParameterName=self.PLANNING_UNITS))
+        self.addParameter(QgsProcessingParameterField(
+            self.COST_FIELD, self.tr('Cost field (any unit, >= 0)'), parentLayerParameterName=self.PLANNING_UNITS,
+            type=compat.ProcessingFieldParameterDataType.Numeric))
+        self.addParameter(QgsProcessingParameterField(
+            self.STATUS_FIELD, self.tr('Status field (0 available, 2 locked in, 3 locked out)'),
+            parentLayerParameterName=self.PLANNING_UNITS, type=compat.ProcessingFieldParameterDataType.Numeric,
+            optional=True))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.FEATURES, self.tr('Features (rasters: cell value x cell share; polygons: hectares)'),
+            compat.ProcessingSourceType.MapLayer, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.AMOUNTS, self.tr('Amounts table (fields unit, feature, amount)'), [compat.ProcessingSourceType.Vector],
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.TARGETS, self.tr('Targets: a proportion 0-1 for every feature, or a CSV file (feature, prop or '
+                                  'target)'), defaultValue='0.3'))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.OBJECTIVE, self.tr('Objective'), [self.tr('Minimum set (meet every target at least cost)'),
+                                                   self.tr('Maximum utility within a budget')], defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.BUDGET, self.tr('Budget (cost units; maximum utility only)'),
+            compat.ProcessingNumberParameterType.Double,
+            minValue=0.0, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.BLM, self.tr('Boundary penalty BLM (cost per metre of boundary)'),
+            compat.ProcessingNumberParameterType.Double, defaultValue=0.0, minValue=0.0))
+        self.add_solver_parameters()
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr('Planning units with solution'), compat.ProcessingSourceType.VectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_FEATURES, self.tr('Features: held, target, shortfall'), compat.ProcessingSourceType.Vector,
+            optional=True, createByDefault=True))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        source = required_source(self, parameters, self.PLANNING_UNITS, context)
+        label = qgis_io.layer_label(parameters[self.PLANNING_UNITS], context)
+        id_field, cost_field, status_field = (
+            qgis_io.resolve_field(source, self.parameterAsString(parameters, name, context), label)
+            for name in (self.ID_FIELD, self.COST_FIELD, self.STATUS_FIELD))
+        objective = self.parameterAsEnum(parameters, self.OBJECTIVE, context)
+        blm = self.parameterAsDouble(parameters, self.BLM, context)
+        budget = self.parameterAsDouble(parameters, self.BUDGET, context) if given(parameters, self.BUDGET) else None
+        if objective == 1 and budget is None:
+            raise QgsProcessingException(tr('Maximum utility needs a BUDGET (in the unit of the costs).'))
+        time_limit, gap = self.solver_settings(parameters, context)
+
+        work_crs = qgis_io.metric_crs(source.sourceExtent(), source.sourceCrs())
+        steps = QgsProcessingMultiStepFeedback(4, feedback)
+        units = qgis_io.read_polygons(source, label, work_crs, context, steps)
+        qgis_io.require_geometries(units, label)
+        unit_ids = unit_identifiers(units, id_field, label)
+        costs = unit_numbers(units, cost_field, label, tr('cost'))
+        status = unit_numbers(units, status_field, label, tr('status')).astype(int) if status_field else \
+            np.zeros(len(units), dtype=int)
+        steps.setCurrentStep(1)
+        names, amounts = self.feature_amounts(parameters, context, units, unit_ids, work_crs, steps)
+        targets = self.targets(parameters, context, names, amounts)
+        steps.setCurrentStep(2)
+        edges = planning.shared_boundaries([item.geometry for item in units])
+        if steps.isCanceled():
+            raise cancelled()
+        steps.setCurrentStep(3)
+        problem = planning.Problem(costs, amounts, targets, status, unit_ids, names)
+        if objective == 0:
+            solution = self.solve(planning.minimum_set, steps, problem, edges, blm, time_limit, gap)
+        else:
+            solution = self.solve(planning.maximum_utility, steps, problem, budget, edges, blm, None, time_limit,
+                                  gap)
+        results = self.solution_results(solution, names, feedback)
+        results[self.OUTPUT] = self.write_units(parameters, context, source, units, solution.selected, work_crs)
+        if given(parameters, self.OUTPUT_FEATURES):
+            results[self.OUTPUT_FEATURES] = write_rows(
+                self, parameters, self.OUTPUT_FEATURES, context,
+                [('feature', compat.FieldType.String), ('held', compat.FieldType.Double),
+                 ('target', compat.FieldType.Double),
+                 ('shortfall', compat.FieldType.Double), ('met', compat.FieldType.Bool)],
+                [(name, float(held), float(target), float(short), bool(short <= 0))
+                 for name, held, target, short in zip(names, solution.held, targets, solution.shortfall)])
+        return results
+
+    def feature_amounts(self, parameters, context, units, unit_ids, work_crs, feedback):
+        """(feature names, sparse units x features amounts) from FEATURES layers and the AMOUNTS table."""
+        layers = self.parameterAsLayerList(parameters, self.FEATURES, context)
+        names, columns = [], []
+        for position, layer in enumerate(layers):
+            feedback.setProgress(100.0 * position / max(len(layers), 1))
+            if feedback.isCanceled():
+                raise cancelled()
+            names.append(qgis_io.layer_label(layer))
+            columns.append(layer_amounts(layer, units, work_crs, context, feedback))
+        matrix = sparse.csr_matrix(np.column_stack(columns)) if columns else sparse.csr_matrix((len(units), 0))
+        if given(parameters, self.AMOUNTS):
+            table_names, table = self.table_amounts(parameters, context, unit_ids)
+            names += table_names
+            matrix = sparse.hstack([matrix, table]).tocsr()
+        if not names:
+            raise QgsProcessingException(tr('Give the features to plan for: layers in FEATURES or a table in '
+                                            'AMOUNTS.'))
+        return names, matrix
+
+    def table_amounts(self, parameters, context, unit_ids):
+        """(feature names, sparse amounts) from the AMOUNTS table (fields unit, feature, amount)."""
+        source = required_source(self, parameters, self.AMOUNTS, context)
+        label = qgis_io.layer_label(parameters[self.AMOUNTS], context)
+        unit_field, feature_field, amount_field = (
+            aliased_field(source, aliases, label) for aliases in (UNIT_ALIASES, FEATURE_ALIASES, ('amount',)))
+        positions = {str(unit_id): index for index, unit_id in enumerate(unit_ids)}
+        rows, columns, values, names = [], [], [], {}
+        for feature in source.getFeatures():
+            unit, name, amount = (plain(feature[field]) for field in (unit_field, feature_field, amount_field))
+            if str(unit) not in positions:
+                raise QgsProcessingException(tr('Table "{table}" names planning unit "{unit}", which the planning '
+                                                'units do not have. Correct the unit or remove the row.')
+                                             .format(table=label, unit=unit))
+            number = as_number(amount)
+            if not np.isfinite(number) or number < 0:
+                raise QgsProcessingException(tr('Table "{table}": the amount of "{feature}" in unit "{unit}" is '
+                                                '{amount}; amounts must be numbers of 0 or more.').format(
+                    table=label, feature=name, unit=unit, amount=amount))
+            rows.append(positions[str(unit)])
+            columns.append(names.setdefault(str(name), len(names)))
+            values.append(number)
+        matrix = sparse.csr_matrix((values, (rows, columns)), shape=(len(unit_ids), len(names)))
+        return list(names), matrix
+
+    def targets(self, parameters, context, names, amounts):
+        """Absolute targets from TARGETS: one proportion for all, or a CSV table per feature."""
+        text = (self.parameterAsString(parameters, self.TARGETS, context) or '').strip()
+        proportion = as_number(text)
+        if np.isfinite(proportion):
+            return engine_call(planning.targets_from_proportions, amounts, np.full(len(names), proportion), names)
+        if not os.path.isfile(text):
+            raise QgsProcessingException(tr('TARGETS must be a proportion from 0 to 1 or the path of a CSV table '
+                                            '(feature, prop or target); "{value}" is neither.').format(value=text))
+        return engine_call(targets_from_table, text, names, amounts)
+
+    def write_units(self, parameters, context, source, units, selected, work_crs):
+        kept = [field for field in source.fields() if field.name().lower() != 'solution']
+        rows = ((item.geometry, [item.attributes.get(field.name()) for field in kept] + [int(bool(chosen))])
+                for item, chosen in zip(units, selected))
+        fields = kept + [compat.make_field('solution', compat.FieldType.Int)]
+        return write_polygons(self, parameters, self.OUTPUT, context, fields,
+                              source.sourceCrs(), work_crs, rows, SOLUTION_STYLE)
+
+
+def given(parameters, name):
+    """True when the optional parameter ``name`` has a value (a layer object counts, however empty)."""
+    value = parameters.get(name)
+    return value is not None and not (isinstance(value, str) and not value)
+
+
+def as_number(value):
+    """``value`` as a float, NaN when it is not a number."""
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return np.nan
+
+
+def aliased_field(source, aliases, label):
+    """The first field of ``source`` named like one of ``aliases`` (any case); raises naming the fields."""
+    for alias in aliases:
+        index = source.fields().lookupField(alias)
+        if index >= 0:
+            return source.fields().at(index).name()
+    raise QgsProcessingException(tr('Table "{table}" needs a field named {names}. Its fields are: {fields}.').format(
+        table=label, names=' / '.join(aliases), fields=', '.join(source.fields().names())))
+
+
+def unit_identifiers(units, field, label):
+    """The id of every planning unit (unique, not empty); raises naming the features at fault."""
+    ids = [plain(item.attributes.get(field)) for item in units]
+    seen = {}
+    for item, value in zip(units, ids):
+        if value is None:
+            raise QgsProcessingException(tr('Layer "{layer}": feature {fid} has no id in field "{field}".').format(
+                layer=label, fid=item.fid, field=field))
+        if value in seen:
+            raise QgsProcessingException(tr('Layer "{layer}": features {first} and {second} share the id "{id}" in '
+                                            'field "{field}"; planning unit ids must be unique.').format(
+                layer=label, first=seen[value], second=item.fid, id=value, field=field))
+        seen[value] = item.fid
+    return ids
+
+
+def unit_numbers(units, field, label, what):
+    """Numbers of ``field`` for every unit; raises naming a feature with an empty or non-numeric value."""
+    values = np.array([as_number(plain(item.attributes.get(field))) for item in units])
+    for index in np.flatnonzero(~np.isfinite(values))[:1]:
+        raise QgsProcessingException(tr('Layer "{layer}": feature {fid} has no {what} in field "{field}". Fill it '
+                                        'in and run again.').format(layer=label, fid=units[index].fid, what=what,
+                                                                    field=field))
+    return values
+
+
+def raster_zonal(layer, units, work_crs, context, feedback):
+    """engine.zonal's mean and weight (valid cells, fractions for small units) of a raster over the units."""
+    if layer.providerType() != 'gdal':
+        raise QgsProcessingException(tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF '
+                                        'first.').format(layer=layer.name()))
+    spec = engine_call(zonal.grid_spec, layer.source())
+    plan = zonal.plan_zonal(reprojected([item.geometry for item in units], work_crs, layer.crs(), context), spec)
+    result = engine_call(zonal.zonal_means, layer.source(), plan, progress=lambda fraction: feedback.isCanceled())
+    if result is None:
+        raise cancelled()
+    return result
+
+
+def layer_amounts(layer, units, work_crs, context, feedback):
+    """Amount of one feature layer in every unit: a raster's sum of cell values x cell share, a polygon layer's
+    hectares inside the unit."""
+    if isinstance(layer, QgsRasterLayer):
+        result = raster_zonal(layer, units, work_crs, context, feedback)
+        return np.where(np.isfinite(result.mean), result.mean * result.weight, 0.0)
+    if isinstance(layer, QgsVectorLayer) and layer.geometryType() == compat.GeometryType.Polygon:
+        pieces = dissolved_pieces(layer, work_crs, context, feedback)
+        tree = coverage.build_tree(pieces) if pieces else None
+        amounts = np.zeros(len(units))
+        for index, item in enumerate(units):
+            for position in ([] if tree is None else coverage.query_indices(tree, item.geometry)):
+                amounts[index] += item.geometry.intersection(pieces[position]).area / M2_PER_HA
+        return amounts
+    raise QgsProcessingException(tr('Feature layer "{layer}" is neither a raster nor a polygon layer.').format(
+        layer=layer.name()))
+
+
+def targets_from_table(path, names, amounts):
+    """Absolute targets from a CSV table with fields feature and prop (0-1) and/or target; every feature needs a
+    row (the engine's errors name what is wrong)."""
+    frame = marxan.read_table(path)
+    if 'feature' not in frame.columns:
+        raise EngineError(marxan.MISSING_COLUMN, file=path, column='feature', columns=', '.join(frame.columns))
+    listed = {str(name): row for row, name in enumerate(frame['feature'])}
+    missing = [name for name in names if name not in listed]
+    if missing:
+        raise EngineError(marxan.MISSING_TARGET, file=path, features=', '.join(missing))
+    order = [listed[name] for name in names]
+    proportions = marxan.numbers(frame, 'prop', path, 0)[order]
+    targets = marxan.numbers(frame, 'target', path, 0)[order]
+    return marxan.resolve_targets(targets, proportions, amounts, names)
+
+
+class SolveMarxan(ExactSolver, ReservePlannerAlgorithm):
+    """Solve a Marxan project exactly (minimum set with boundary penalty)."""
+
+    ALGORITHM_ID = 'solvemarxan'
+    GROUP_ID = 'planning'
+    ICON = 'solvemarxan.svg'
+
+    MARXAN_INPUT = 'MARXAN_INPUT'
+    OUTPUT = 'OUTPUT'
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Solve a Marxan project (exact)')
+
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Proven-optimal solution of a Marxan project, read from its input.dat.')
+
+    def tags(self):
+        return self.tr('marxan,input.dat,minimum set,integer programming,cluz').split(',')
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            'Reads a Marxan project and finds the plan of least cost + BLM x boundary that meets every target, '
+            'by exact integer programming instead of simulated annealing.\n\n'
+            'MARXAN_INPUT: the project\'s input.dat. It names INPUTDIR, pu.dat (id, cost, status), spec.dat (id, '
+            'prop or target, name), puvspr.dat (species, pu, amount), bound.dat (id1, id2, boundary) and BLM; files '
+            'may be comma or tab separated and optional columns get Marxan\'s defaults. Targets are hard '
+            'constraints; one that cannot be met is named in the log and the plan keeps the least shortfall. '
+            'Status 2 locks a unit in, 3 locks it out.') + '\n' + solver_help() + '\n\n' + self.tr(
+            'OUTPUT: a table of planning_unit and solution (1 selected, 0 not), as Marxan\'s output_best.')
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFile(
+            self.MARXAN_INPUT, self.tr('Marxan input.dat'),
+            fileFilter=self.tr('Marxan input (*.dat);;All files (*)')))
+        self.add_solver_parameters()
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr('Best solution (planning unit, solution)'), compat.ProcessingSourceType.Vector))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        path = self.parameterAsFile(parameters, self.MARXAN_INPUT, context)
+        time_limit, gap = self.solver_settings(parameters, context)
+        project = engine_call(marxan.read_marxan, path)
+        feedback.pushInfo(tr('{units} planning units, {features} features, BLM {blm:g}.').format(
+            units=len(project.unit_ids), features=len(project.feature_ids), blm=project.blm))
+        solution = self.solve(planning.minimum_set, feedback, marxan.planning_problem(project), project.edges,
+                              project.blm, time_limit, gap)
+        results = self.solution_results(solution, project.feature_names, feedback)
+        results[self.OUTPUT] = write_rows(
+            self, parameters, self.OUTPUT, context,
+            [('planning_unit', compat.FieldType.LongLong), ('solution', compat.FieldType.Int)],
+            [(int(unit), int(bool(chosen))) for unit, chosen in zip(project.unit_ids, solution.selected)])
+        return results
+
+
+class SolveMarzone(ExactSolver, ReservePlannerAlgorithm):
+    """Solve a Marxan with Zones project exactly."""
+
+    ALGORITHM_ID = 'solvemarzone'
+    GROUP_ID = 'planning'
+    ICON = 'solvemarzone.svg'
+
+    MARXAN_INPUT = 'MARXAN_INPUT'
+    OUTPUT = 'OUTPUT'
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Solve a Marxan with Zones project (exact)')
+
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Proven-optimal zoning of a Marxan with Zones project, read from its input.dat.')
+
+    def tags(self):
+        return self.tr('marxan with zones,marzone,zoning,integer programming,cluz').split(',')
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            'Reads a Marxan with Zones project and puts every planning unit in one zone at least cost + BLM x zone '
+            'boundary cost, meeting every overall and per-zone target (Watts et al. 2009), by exact integer '
+            'programming.\n\n'
+            'MARXAN_INPUT: the project\'s input.dat, naming as in Marxan pu.dat, spec.dat, puvspr.dat, bound.dat '
+            'and BLM, and the zone files zones.dat, costs.dat, zonecost.dat, zonecontrib.dat (or zonecontrib2.dat), '
+            'zonetarget.dat (or zonetarget2.dat), zoneboundcost.dat, pulock.dat and puzone.dat; missing zone files '
+            'take Marxan with Zones\' defaults. Overall targets count each zone\'s contribution; zone targets count '
+            'the amount inside the zone. Targets that cannot be met are named in the log and the plan keeps the '
+            'least shortfall.') + '\n' + solver_help() + '\n\n' + self.tr(
+            'OUTPUT: a table of planning_unit and zone (the zone id), as Marxan with Zones\' output_best.')
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFile(
+            self.MARXAN_INPUT, self.tr('Marxan with Zones input.dat'),
+            fileFilter=self.tr('Marxan input (*.dat);;All files (*)')))
+        self.add_solver_parameters()
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr('Best zoning (planning unit, zone)'), compat.ProcessingSourceType.Vector))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        path = self.parameterAsFile(parameters, self.MARXAN_INPUT, context)
+        time_limit, gap = self.solver_settings(parameters, context)
+        project = engine_call(marxan.read_marzone, path)
+        problem = project.problem
+        feedback.pushInfo(tr('{units} planning units, {features} features, {zones} zones, BLM {blm:g}.').format(
+            units=len(problem.unit_ids), features=len(problem.feature_names), zones=len(problem.zone_names),
+            blm=project.blm))
+        solution = self.solve(planning.solve_zones, feedback, problem, project.edges, project.blm, time_limit, gap)
+        results = self.solution_results(solution, problem.feature_names, feedback)
+        results[self.OUTPUT] = write_rows(
+            self, parameters, self.OUTPUT, context,
+            [('planning_unit', compat.FieldType.LongLong), ('zone', compat.FieldType.Int)],
+            [(int(unit), int(project.zone_ids[zone])) for unit, zone in zip(problem.unit_ids, solution.selected)])
+        return results
+

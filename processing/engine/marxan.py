@@ -1,0 +1,421 @@
+"""Reading and writing Marxan and Marxan with Zones projects (docs/planning.md, "Marxan files").
+
+A project is an ``input.dat`` of ``KEYWORD value`` lines naming the folder (INPUTDIR, relative to input.dat)
+and the files of planning units (PUNAME, default pu.dat), features (SPECNAME, spec.dat), amounts
+(PUVSPRNAME, puvspr.dat), boundaries (BOUNDNAME, optional) and the boundary length modifier (BLM).
+Files are tables with a header, comma or tab separated (Marxan accepts both); columns are found by name
+(case-insensitive), optional ones get Marxan's defaults:
+
+- pu.dat: id, cost (default 1), status (default 0); other columns (xloc, yloc, cost columns of zones) kept aside;
+- spec.dat: id, target and/or prop (prop > 0 wins, as in Marxan: target = prop x total amount), name;
+  Marxan's other columns (type, spf, target2, targetocc, sepnum, sepdistance) do not enter an exact programme;
+- puvspr.dat: species, pu, amount; bound.dat: id1, id2, boundary (id1 = id2: edge on the outer boundary).
+
+Marxan with Zones adds ZONESNAME (zoneid, zonename; default: zones "available" and "reserved"), COSTSNAME
+(costid, costname: columns of pu.dat), ZONECOSTNAME (zoneid, costid, multiplier), ZONECONTRIBNAME (zoneid,
+featureid, fraction) or ZONECONTRIB2NAME (zoneid, fraction), ZONETARGETNAME (zoneid, featureid, target,
+targettype) or ZONETARGET2NAME (zoneid, target, targettype), ZONEBOUNDCOSTNAME (zoneid1, zoneid2, cost),
+PULOCKNAME (puid, zoneid) and PUZONENAME (puid, zoneid: the zones a unit may take). These files are read by
+position, as Marxan with Zones reads them. Defaults follow Marxan with Zones 4: without zonecost every cost
+counts fully in every zone; without zonecontrib the first zone contributes 0 and the others 1; without
+zoneboundcost every pair of zones costs 1.
+"""
+
+import os
+from collections import namedtuple
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from . import planning
+from .messages import EngineError, N_
+
+DEFAULT_FILES = {'PUNAME': 'pu.dat', 'SPECNAME': 'spec.dat', 'PUVSPRNAME': 'puvspr.dat'}
+DEFAULT_ZONES = ('available', 'reserved')
+PROPORTION, ABSOLUTE = 1, 0
+
+MISSING_COLUMN = N_('The file {file} has no column "{column}". Its columns are: {columns}.')
+MISSING_TARGET = N_('The targets table {file} has no row for the features {features}. Add a row (feature, prop or '
+                    'target) for each.')
+
+MarxanProject = namedtuple('MarxanProject', 'unit_ids costs status feature_ids feature_names targets proportions '
+                                            'amounts edges blm')
+"""A Marxan project: unit ids, costs and status (n,), feature ids and names (k), absolute targets (k,), the
+proportions spec.dat gave (NaN where it gave an absolute target), amounts (sparse n x k), Edges over unit
+indices, BLM."""
+
+MarZoneProject = namedtuple('MarZoneProject', 'problem zone_ids edges blm')
+"""A Marxan with Zones project: a planning.ZonesProblem, the zone ids (in the problem's zone order), Edges, BLM."""
+
+
+# --- tables ------------------------------------------------------------------------------------------------
+
+def read_table(path):
+    """A Marxan table as a DataFrame with lower-case column names; comma, tab or space separated."""
+    if not os.path.isfile(path):
+        raise EngineError(N_('The Marxan file {file} does not exist. Check the file names in input.dat.'), file=path)
+    with open(path, encoding='utf-8-sig') as handle:
+        header = handle.readline()
+    separator = '\t' if '\t' in header else ',' if ',' in header else r'\s+'
+    frame = pd.read_csv(path, sep=separator, engine='python', encoding='utf-8-sig', skipinitialspace=True,
+                        skip_blank_lines=True, dtype=str, quotechar='"')
+    frame.columns = [str(name).strip().strip('"').lower() for name in frame.columns]
+    return frame.apply(lambda column: column.str.strip())
+
+
+def numbers(frame, column, path, default=None):
+    """Column ``column`` (by name, or by position when an int) of a Marxan table as floats; ``default`` fills a
+    missing column (None: the column is required). Raises naming the file, line and column of a bad value."""
+    if isinstance(column, int):
+        if column >= frame.shape[1]:
+            if default is not None:
+                return np.full(len(frame), float(default))
+            raise EngineError(N_('The Marxan file {file} needs at least {count} columns.'), file=path,
+                              count=column + 1)
+        name, values = frame.columns[column], frame.iloc[:, column]
+    elif column in frame.columns:
+        name, values = column, frame[column]
+    elif default is not None:
+        return np.full(len(frame), float(default))
+    else:
+        raise EngineError(MISSING_COLUMN, file=path, column=column, columns=', '.join(frame.columns))
+    parsed = pd.to_numeric(values, errors='coerce').to_numpy(dtype=float)
+    bad = np.flatnonzero(~np.isfinite(parsed))
+    if not len(bad):
+        parsed = values.astype(float).to_numpy()  # Python's exact parse: a file we write reads back bit for bit
+    if len(bad):
+        raise EngineError(N_('The Marxan file {file}, line {line}, column "{column}": "{value}" is not a number.'),
+                          file=path, line=int(bad[0]) + 2, column=name, value=values.iloc[bad[0]])
+    return parsed
+
+
+def identifiers(frame, column, path):
+    """Integer ids from a column (name or position); raises on non-integers."""
+    values = numbers(frame, column, path)
+    bad = np.flatnonzero(values != np.round(values))
+    if len(bad):
+        raise EngineError(N_('The Marxan file {file}, line {line}: the id {value} is not a whole number.'),
+                          file=path, line=int(bad[0]) + 2, value=values[bad[0]])
+    return values.astype(np.int64)
+
+
+UNKNOWN_ID = {
+    'unit': N_('The Marxan file {file} names planning unit {id}, which pu.dat does not list ({count} such rows). '
+               'Add the unit to pu.dat or remove those rows.'),
+    'feature': N_('The Marxan file {file} names feature {id}, which spec.dat does not list ({count} such rows). '
+                  'Add the feature to spec.dat or remove those rows.'),
+    'zone': N_('The Marxan file {file} names zone {id}, which zones.dat does not list ({count} such rows).'),
+    'cost': N_('The Marxan file {file} names cost {id}, which costs.dat does not list ({count} such rows).'),
+}
+
+
+def positions(ids, known, path, kind):
+    """Index of each id among ``known`` ids; raises naming the first id that ``known`` lacks (``kind``: a key of
+    UNKNOWN_ID)."""
+    found = pd.Index(known).get_indexer(ids)
+    missing = np.flatnonzero(found < 0)
+    if len(missing):
+        raise EngineError(UNKNOWN_ID[kind], file=path, id=int(ids[missing[0]]), count=len(missing))
+    return found
+
+
+# --- input.dat ---------------------------------------------------------------------------------------------
+
+def read_settings(input_path):
+    """The KEYWORD -> value pairs of an input.dat (upper-case keywords, first word of the value kept whole)."""
+    if not os.path.isfile(input_path):
+        raise EngineError(N_('The Marxan file {file} does not exist.'), file=input_path)
+    settings = {}
+    with open(input_path, encoding='utf-8-sig', errors='replace') as handle:
+        for line in handle:
+            parts = line.strip().split(None, 1)
+            if len(parts) == 2 and parts[0].isupper():
+                settings[parts[0]] = parts[1].strip()
+    return settings
+
+
+def project_file(settings, input_path, key):
+    """The full path of the file input.dat names under ``key`` (its default name when absent), or None for an
+    optional file that input.dat does not name."""
+    name = settings.get(key, DEFAULT_FILES.get(key))
+    if not name:
+        return None
+    folder = settings.get('INPUTDIR', 'input')
+    base = os.path.dirname(os.path.abspath(input_path))
+    return os.path.normpath(os.path.join(base, folder, name))
+
+
+def blm_setting(settings, input_path):
+    """BLM from input.dat (0 when absent)."""
+    text = settings.get('BLM', '0')
+    try:
+        value = float(text.split()[0])
+    except ValueError:
+        value = np.nan
+    if not np.isfinite(value) or value < 0:
+        raise EngineError(N_('{file}: BLM "{value}" is not a number of 0 or more.'), file=input_path, value=text)
+    return value
+
+
+# --- Marxan ------------------------------------------------------------------------------------------------
+
+def read_units(path):
+    """(ids, costs, status, the pu.dat table) from pu.dat."""
+    frame = read_table(path)
+    ids = identifiers(frame, 'id', path)
+    duplicated = pd.Index(ids).duplicated()
+    if duplicated.any():
+        raise EngineError(N_('The Marxan file {file} lists planning unit {id} twice.'), file=path,
+                          id=int(ids[duplicated][0]))
+    return ids, numbers(frame, 'cost', path, 1.0), numbers(frame, 'status', path, 0).astype(int), frame
+
+
+def read_features(path):
+    """(ids, names, raw targets, raw proportions) from spec.dat; missing columns give 0 (name: the id)."""
+    frame = read_table(path)
+    ids = identifiers(frame, 'id', path)
+    if 'target' not in frame.columns and 'prop' not in frame.columns:
+        raise EngineError(N_('The Marxan file {file} has neither a "prop" nor a "target" column: give each '
+                             'feature a target.'), file=path)
+    names = frame['name'].fillna('').tolist() if 'name' in frame.columns else [''] * len(ids)
+    names = [name or str(feature_id) for name, feature_id in zip(names, ids)]
+    return ids, names, numbers(frame, 'target', path, 0), numbers(frame, 'prop', path, 0)
+
+
+def read_amounts(path, unit_ids, feature_ids):
+    """Sparse n x k amounts from puvspr.dat; raises naming unit or feature ids the project does not list."""
+    frame = read_table(path)
+    species = positions(identifiers(frame, 'species', path), feature_ids, path, 'feature')
+    units = positions(identifiers(frame, 'pu', path), unit_ids, path, 'unit')
+    amount = numbers(frame, 'amount', path)
+    return sparse.csr_matrix((amount, (units, species)), shape=(len(unit_ids), len(feature_ids)))
+
+
+def read_edges(path, unit_ids):
+    """Edges over unit indices from bound.dat (None without a file)."""
+    if path is None:
+        return None
+    frame = read_table(path)
+    first = positions(identifiers(frame, 'id1', path), unit_ids, path, 'unit')
+    second = positions(identifiers(frame, 'id2', path), unit_ids, path, 'unit')
+    length = numbers(frame, 'boundary', path)
+    if np.any(length < 0):
+        raise EngineError(N_('The Marxan file {file} has a negative boundary length.'), file=path)
+    return planning.make_edges(first, second, length)
+
+
+def resolve_targets(targets, proportions, amounts, feature_names):
+    """Absolute targets: prop x total where prop > 0 (Marxan's rule), else the target; checks proportions."""
+    resolved = planning.targets_from_proportions(amounts, proportions, feature_names)
+    return np.where(proportions > 0, resolved, targets)
+
+
+def read_marxan(input_path):
+    """Read a Marxan project from its input.dat. Returns a MarxanProject.
+
+    Raises
+    ------
+    EngineError
+        A missing file or column, a value that is not a number, ids in puvspr.dat or bound.dat that pu.dat or
+        spec.dat do not list, a proportion above 1.
+    """
+    settings = read_settings(input_path)
+    unit_ids, costs, status, _ = read_units(project_file(settings, input_path, 'PUNAME'))
+    feature_ids, names, targets, proportions = read_features(project_file(settings, input_path, 'SPECNAME'))
+    amounts = read_amounts(project_file(settings, input_path, 'PUVSPRNAME'), unit_ids, feature_ids)
+    edges = read_edges(existing(project_file(settings, input_path, 'BOUNDNAME')), unit_ids)
+    absolute = resolve_targets(targets, proportions, amounts, names)
+    return MarxanProject(unit_ids, costs, status, feature_ids, names, absolute,
+                         np.where(proportions > 0, proportions, np.nan), amounts, edges,
+                         blm_setting(settings, input_path))
+
+
+def existing(path):
+    """``path`` when input.dat named it and it exists, else None (an optional file)."""
+    return path if path and os.path.isfile(path) else None
+
+
+def planning_problem(project):
+    """The planning.Problem of a MarxanProject."""
+    return planning.Problem(project.costs, project.amounts, project.targets, project.status,
+                            list(project.unit_ids), list(project.feature_names))
+
+
+def write_table(path, columns):
+    """Write ``columns`` ({name: sequence}) as a comma-separated Marxan table; floats written exactly (repr)."""
+    names = list(columns)
+    with open(path, 'w', encoding='utf-8', newline='\n') as handle:
+        handle.write(','.join(names) + '\n')
+        for row in zip(*(columns[name] for name in names)):
+            handle.write(','.join(cell_text(value) for value in row) + '\n')
+
+
+def cell_text(value):
+    if isinstance(value, (float, np.floating)):
+        number = float(value)
+        return str(int(number)) if number.is_integer() else repr(number)
+    return str(value)
+
+
+def write_marxan(folder, project):
+    """Write ``project`` as a Marxan project in ``folder`` (input.dat, input/pu.dat, spec.dat, puvspr.dat sorted
+    by planning unit as Marxan wants, bound.dat when the project has edges). Returns the input.dat path.
+
+    Targets given as proportions are written as ``prop``, the others as ``target``.
+    """
+    input_folder = os.path.join(folder, 'input')
+    os.makedirs(input_folder, exist_ok=True)
+    write_table(os.path.join(input_folder, 'pu.dat'),
+                {'id': project.unit_ids, 'cost': project.costs, 'status': project.status})
+    given = np.isfinite(project.proportions)
+    write_table(os.path.join(input_folder, 'spec.dat'),
+                {'id': project.feature_ids, 'target': np.where(given, 0.0, project.targets),
+                 'prop': np.where(given, project.proportions, 0.0), 'name': project.feature_names})
+    amounts = sparse.coo_matrix(project.amounts)
+    order = np.lexsort((amounts.col, amounts.row))
+    write_table(os.path.join(input_folder, 'puvspr.dat'),
+                {'species': np.asarray(project.feature_ids)[amounts.col[order]],
+                 'pu': np.asarray(project.unit_ids)[amounts.row[order]], 'amount': amounts.data[order]})
+    lines = ['INPUTDIR input', 'PUNAME pu.dat', 'SPECNAME spec.dat', 'PUVSPRNAME puvspr.dat',
+             'BLM {}'.format(cell_text(float(project.blm)))]
+    if project.edges is not None:
+        write_table(os.path.join(input_folder, 'bound.dat'),
+                    {'id1': np.asarray(project.unit_ids)[project.edges.first],
+                     'id2': np.asarray(project.unit_ids)[project.edges.second], 'boundary': project.edges.length})
+        lines.append('BOUNDNAME bound.dat')
+    input_path = os.path.join(folder, 'input.dat')
+    with open(input_path, 'w', encoding='utf-8', newline='\n') as handle:
+        handle.write('\n'.join(lines) + '\n')
+    return input_path
+
+
+# --- Marxan with Zones -------------------------------------------------------------------------------------
+
+def read_zones(path):
+    """(zone ids, names) from zones.dat, or Marxan with Zones' two default zones."""
+    if path is None:
+        return np.array([1, 2]), list(DEFAULT_ZONES)
+    frame = read_table(path)
+    ids = identifiers(frame, 0, path)
+    names = frame.iloc[:, 1].fillna('').tolist() if frame.shape[1] > 1 else [''] * len(ids)
+    return ids, [name or str(zone_id) for name, zone_id in zip(names, ids)]
+
+
+def id_pairs(path, first_ids, first_kind, second_ids, second_kind):
+    """(positions of column 0 among ``first_ids``, of column 1 among ``second_ids``, the table) of a zone file."""
+    frame = read_table(path)
+    return (positions(identifiers(frame, 0, path), first_ids, path, first_kind),
+            positions(identifiers(frame, 1, path), second_ids, path, second_kind), frame)
+
+
+def zone_costs(settings, input_path, units_frame, unit_path, zone_ids):
+    """n x Z costs: sum over cost columns of the pu.dat value times the zone's multiplier."""
+    costs_path = existing(project_file(settings, input_path, 'COSTSNAME'))
+    if costs_path is None:
+        cost_ids, cost_names = np.array([1]), ['cost']
+    else:
+        frame = read_table(costs_path)
+        cost_ids, cost_names = identifiers(frame, 0, costs_path), [name.lower() for name in frame.iloc[:, 1]]
+    columns = np.column_stack([numbers(units_frame, name, unit_path) for name in cost_names])
+    multipliers = np.ones((len(cost_ids), len(zone_ids)))
+    zonecost_path = existing(project_file(settings, input_path, 'ZONECOSTNAME'))
+    if zonecost_path is not None:
+        zones, costs, frame = id_pairs(zonecost_path, zone_ids, 'zone', cost_ids, 'cost')
+        multipliers[:] = 0.0
+        multipliers[costs, zones] = numbers(frame, 2, zonecost_path)
+    return columns @ multipliers
+
+
+def zone_contributions(settings, input_path, feature_ids, zone_ids):
+    """k x Z contributions from zonecontrib.dat or zonecontrib2.dat (defaults: first zone 0, others 1)."""
+    contributions = np.ones((len(feature_ids), len(zone_ids)))
+    contributions[:, 0] = 0.0
+    per_feature = existing(project_file(settings, input_path, 'ZONECONTRIBNAME'))
+    every_feature = existing(project_file(settings, input_path, 'ZONECONTRIB2NAME'))
+    if per_feature is not None:
+        zones, features, frame = id_pairs(per_feature, zone_ids, 'zone', feature_ids, 'feature')
+        contributions[:] = 0.0
+        contributions[features, zones] = numbers(frame, 2, per_feature)
+    elif every_feature is not None:
+        frame = read_table(every_feature)
+        contributions[:] = 0.0
+        zones = positions(identifiers(frame, 0, every_feature), zone_ids, every_feature, 'zone')
+        contributions[:, zones] = numbers(frame, 1, every_feature)[None, :]
+    return contributions
+
+
+def zone_targets(settings, input_path, feature_ids, zone_ids, totals):
+    """k x Z zone targets (amounts inside each zone) from zonetarget.dat and zonetarget2.dat."""
+    targets = np.zeros((len(feature_ids), len(zone_ids)))
+    for key, per_feature in (('ZONETARGETNAME', True), ('ZONETARGET2NAME', False)):
+        path = existing(project_file(settings, input_path, key))
+        if path is None:
+            continue
+        frame = read_table(path)
+        zones = positions(identifiers(frame, 0, path), zone_ids, path, 'zone')
+        value_column = 2 if per_feature else 1
+        values = numbers(frame, value_column, path)
+        kinds = numbers(frame, value_column + 1, path, ABSOLUTE).astype(int)
+        if np.any(~np.isin(kinds, (ABSOLUTE, PROPORTION))):
+            raise EngineError(N_('The Marxan file {file} has occurrence targets (target type 2 or 3), which exact '
+                                 'planning does not support: give area targets (type 0 or 1).'), file=path)
+        for row, zone in enumerate(zones):
+            features = ([positions(identifiers(frame.iloc[[row]], 1, path), feature_ids, path, 'feature')[0]]
+                        if per_feature else range(len(feature_ids)))
+            for feature in features:
+                targets[feature, zone] = values[row] * (totals[feature] if kinds[row] == PROPORTION else 1.0)
+    return targets
+
+
+def zone_boundary_costs(settings, input_path, zone_ids):
+    """Z x Z symmetric zone boundary costs from zoneboundcost.dat (default: 1 for every pair)."""
+    path = existing(project_file(settings, input_path, 'ZONEBOUNDCOSTNAME'))
+    if path is None:
+        return np.ones((len(zone_ids), len(zone_ids)))
+    first, second, frame = id_pairs(path, zone_ids, 'zone', zone_ids, 'zone')
+    costs = np.zeros((len(zone_ids), len(zone_ids)))
+    costs[first, second] = costs[second, first] = numbers(frame, 2, path)
+    return costs
+
+
+def allowed_zones(settings, input_path, unit_ids, zone_ids):
+    """n x Z booleans: puzone.dat restricts the zones a unit may take, pulock.dat locks a unit in one zone."""
+    allowed = np.ones((len(unit_ids), len(zone_ids)), dtype=bool)
+    restricted = existing(project_file(settings, input_path, 'PUZONENAME'))
+    if restricted is not None:
+        units, zones, _ = id_pairs(restricted, unit_ids, 'unit', zone_ids, 'zone')
+        allowed[np.unique(units)] = False
+        allowed[units, zones] = True
+    locked = existing(project_file(settings, input_path, 'PULOCKNAME'))
+    if locked is not None:
+        units, zones, _ = id_pairs(locked, unit_ids, 'unit', zone_ids, 'zone')
+        allowed[units] = False
+        allowed[units, zones] = True
+    return allowed
+
+
+def read_marzone(input_path):
+    """Read a Marxan with Zones project from its input.dat. Returns a MarZoneProject.
+
+    Raises
+    ------
+    EngineError
+        As read_marxan, and for zone files naming unknown zones, costs or features, or occurrence targets.
+    """
+    settings = read_settings(input_path)
+    unit_path = project_file(settings, input_path, 'PUNAME')
+    unit_ids, _, _, units_frame = read_units(unit_path)
+    feature_ids, names, targets, proportions = read_features(project_file(settings, input_path, 'SPECNAME'))
+    amounts = read_amounts(project_file(settings, input_path, 'PUVSPRNAME'), unit_ids, feature_ids)
+    zone_ids, zone_names = read_zones(existing(project_file(settings, input_path, 'ZONESNAME')))
+    totals = np.asarray(amounts.sum(axis=0)).ravel()
+    problem = planning.ZonesProblem(
+        zone_costs(settings, input_path, units_frame, unit_path, zone_ids), amounts,
+        zone_contributions(settings, input_path, feature_ids, zone_ids),
+        resolve_targets(targets, proportions, amounts, names),
+        zone_targets(settings, input_path, feature_ids, zone_ids, totals),
+        zone_boundary_costs(settings, input_path, zone_ids),
+        allowed_zones(settings, input_path, unit_ids, zone_ids), list(unit_ids), names, zone_names)
+    edges = read_edges(existing(project_file(settings, input_path, 'BOUNDNAME')), unit_ids)
+    return MarZoneProject(problem, zone_ids, edges, blm_setting(settings, input_path))

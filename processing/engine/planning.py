@@ -1,0 +1,701 @@
+"""Exact systematic conservation planning: minimum set, maximum utility and zoning as integer programmes.
+
+The formulas are written out in docs/planning.md (Ball et al. 2009 for Marxan's minimum-set problem,
+Watts et al. 2009 for Marxan with Zones, Beyer et al. 2016 for the linearised boundary, Schuster et al. 2020
+for exact solvers against annealing). Summary:
+
+- planning unit i has a cost c_i >= 0 and a status (0 available, 1 Marxan's "initial include", treated as
+  available, 2 locked in, 3 locked out); feature k has an amount r_ik in unit i and an absolute target T_k;
+- boundaries are (i, j, b_ij) with i <= j: b_ij (i < j) the length the two units share, b_ii the unit's edge on
+  the outer boundary of the study area; units are in metres when computed from geometry, in whatever unit
+  Marxan's bound.dat uses otherwise;
+- boundary(x) = sum_i x_i (b_ii + sum_{j != i} b_ij) - 2 sum_{i<j} b_ij x_i x_j, made linear with one
+  continuous z_ij <= x_i, z_ij <= x_j per shared edge (the objective pushes z_ij up to x_i x_j);
+- zones: one binary x_iz per unit and zone, sum_z x_iz = 1, and per shared edge one w_ij,zz' >= 0 per zone pair
+  whose rows sum to x_i and whose columns sum to x_j, so that w_ij,zz' = x_iz x_jz' for any sign of the zone
+  boundary cost.
+
+The programmes are solved by HiGHS through scipy.optimize.milp (scipy >= 1.9). A target that cannot be met
+(too little of the feature outside locked-out units, or zone targets that conflict) is not dropped: the
+solution then has the least total shortfall (relative to each target), and the features short of their target
+are named in ``Solution.unmet``.
+"""
+
+from collections import namedtuple
+
+import numpy as np
+import scipy
+from scipy import sparse
+from shapely.geometry import Polygon, box
+
+from . import coverage
+from .geometry import polygonal_part
+from .messages import EngineError, N_
+from .zones import BUFFER, CORE, TRANSITION
+
+AVAILABLE, INITIAL_INCLUDE, LOCKED_IN, LOCKED_OUT = 0, 1, 2, 3
+STATUS_CODES = (AVAILABLE, INITIAL_INCLUDE, LOCKED_IN, LOCKED_OUT)
+PROVEN_GAP = 1e-4
+"""Relative gap under which HiGHS's answer counts as proven optimal (HiGHS's own default tolerance, 0.01 %)."""
+TARGET_TOLERANCE = 1e-9
+SOLVER_TIMEOUT, SOLVER_INFEASIBLE = 1, 2
+
+Edges = namedtuple('Edges', 'first second length')
+"""Boundaries between planning units: index arrays ``first`` <= ``second`` and the shared ``length``
+(first == second: the unit's edge on the outer boundary of the study area)."""
+
+Problem = namedtuple('Problem', 'costs amounts targets status unit_ids feature_names')
+"""A minimum-set or maximum-utility problem: costs (n,), amounts (sparse n x k), absolute targets (k,),
+status (n,) Marxan codes, and the unit ids and feature names messages use."""
+
+ZonesProblem = namedtuple('ZonesProblem', 'costs amounts contributions targets zone_targets boundary_costs '
+                                          'allowed unit_ids feature_names zone_names')
+"""A zoning problem with Z zones: costs (n x Z), amounts (sparse n x k), contributions (k x Z), overall targets
+(k,) counting contribution x amount, zone targets (k x Z) counting the amount inside each zone, zone boundary
+costs (Z x Z, symmetric), allowed (n x Z booleans: a locked unit allows one zone only)."""
+
+Solution = namedtuple('Solution', 'selected cost boundary objective gap optimal held shortfall unmet status')
+"""The answer: ``selected`` (n booleans; for zones the zone index per unit), total cost, boundary (length, or
+zone boundary cost for zones), objective value, achieved relative gap, whether optimality is proven (within
+PROVEN_GAP), amount held per feature (for zones: counting contributions), shortfall per feature (0 when met),
+indices of the features that cannot reach their target, and HiGHS's status message."""
+
+
+def milp_solver():
+    """scipy.optimize's milp, Bounds and LinearConstraint; EngineError when this scipy has no milp (< 1.9)."""
+    try:
+        from scipy.optimize import Bounds, LinearConstraint, milp
+    except ImportError:
+        raise EngineError(N_('Exact planning needs scipy 1.9 or later (scipy.optimize.milp, the HiGHS solver); '
+                             'this QGIS has scipy {version}. Use QGIS 3.22 or later built with a newer scipy.'),
+                          version=scipy.__version__) from None
+    return milp, Bounds, LinearConstraint
+
+
+# --- boundaries --------------------------------------------------------------------------------------------
+
+def shared_boundaries(geometries, tolerance=1e-6):
+    """Boundary lengths between polygons, computed from their geometry (metres when the geometries are).
+
+    Parameters
+    ----------
+    geometries : list of shapely polygons in a metric CRS
+    tolerance : float
+        Two edges closer than this (metres) count as shared, so that neighbours whose common vertices differ by
+        rounding (hexagons computed from their own centres) still share their edge; shared lengths up to ten
+        times this are ignored (units meeting at a corner share no edge).
+
+    Returns
+    -------
+    Edges
+        One row per pair of units sharing an edge (i < j, b_ij the common length) and one row (i, i) per unit
+        with part of its perimeter on the study area's outer edge (b_ii = perimeter - shared lengths).
+    """
+    tree = coverage.build_tree(geometries)
+    boundaries = [geometry.boundary for geometry in geometries]
+    first, second, length = [], [], []
+    shared_total = np.zeros(len(geometries))
+    for i, geometry in enumerate(geometries):
+        for j in coverage.query_indices(tree, box(*geometry.bounds).buffer(tolerance, 1)):
+            if j <= i:
+                continue
+            common = shared_length(boundaries[i], geometries[j], boundaries[j], tolerance)
+            if common > 10 * tolerance:
+                first.append(i)
+                second.append(int(j))
+                length.append(common)
+                shared_total[i] += common
+                shared_total[j] += common
+    outer = np.array([geometry.length for geometry in geometries]) - shared_total
+    for i in np.flatnonzero(outer > 10 * tolerance):
+        first.append(int(i))
+        second.append(int(i))
+        length.append(float(outer[i]))
+    return make_edges(first, second, length)
+
+
+def shared_length(boundary, neighbour, neighbour_boundary, tolerance):
+    """Length of ``boundary`` along a neighbour: exact where the two share vertices, else the length of
+    ``boundary`` within ``tolerance`` of the neighbour (vertices that differ by rounding)."""
+    exact = boundary.intersection(neighbour_boundary).length
+    if exact > 10 * tolerance:
+        return exact
+    return boundary.intersection(neighbour.buffer(tolerance, 1)).length
+
+
+def make_edges(first, second, length):
+    """Edges from three sequences; pairs are ordered (first <= second) and repeated pairs summed."""
+    first, second = np.asarray(first, dtype=np.int64), np.asarray(second, dtype=np.int64)
+    low, high = np.minimum(first, second), np.maximum(first, second)
+    length = np.asarray(length, dtype=float)
+    if len(low) == 0:
+        return Edges(low, high, length)
+    pairs, inverse = np.unique(np.stack([low, high], axis=1), axis=0, return_inverse=True)
+    summed = np.bincount(inverse.ravel(), weights=length, minlength=len(pairs))
+    return Edges(pairs[:, 0], pairs[:, 1], summed)
+
+
+def boundary_length(selected, edges):
+    """Boundary of the selected units: sum_i x_i (b_ii + sum_j b_ij) - 2 sum_{i<j} b_ij x_i x_j (edges' unit)."""
+    x = np.asarray(selected, dtype=float)
+    if len(edges.length) == 0:
+        return 0.0
+    outer = edges.first == edges.second
+    length = edges.length
+    exposed = np.sum(length[outer] * x[edges.first[outer]])
+    inner = ~outer
+    one_side = x[edges.first[inner]] + x[edges.second[inner]] - 2 * x[edges.first[inner]] * x[edges.second[inner]]
+    return float(exposed + np.sum(length[inner] * one_side))
+
+
+def zone_boundary_cost(zones, edges, boundary_costs):
+    """Zone boundary cost of a zoning: sum over shared edges of b_ij zeta(zone_i, zone_j), plus the outer edges
+    b_ii (Marxan with Zones counts them whatever the zone)."""
+    zones = np.asarray(zones, dtype=int)
+    outer = edges.first == edges.second
+    inner = ~outer
+    zeta = np.asarray(boundary_costs, dtype=float)[zones[edges.first[inner]], zones[edges.second[inner]]]
+    return float(edges.length[outer].sum() + np.sum(edges.length[inner] * zeta))
+
+
+def unit_degree(edges, count):
+    """b_ii + sum_{j != i} b_ij for every unit (the boundary a unit has when selected alone)."""
+    degree = np.bincount(edges.first, weights=edges.length, minlength=count)
+    inner = edges.first != edges.second
+    return degree + np.bincount(edges.second[inner], weights=edges.length[inner], minlength=count)
+
+
+# --- checks ------------------------------------------------------------------------------------------------
+
+def check_problem(problem):
+    """Raise an EngineError naming the first unit or feature with bad numbers (NaN, negative cost or amount,
+    unknown status, negative or NaN target)."""
+    costs = np.asarray(problem.costs, dtype=float)
+    for index in np.flatnonzero(~np.isfinite(costs) | (costs < 0))[:1]:
+        raise EngineError(N_('Planning unit {unit} has the cost {cost}: costs must be numbers of 0 or more. '
+                             'Correct the cost of that unit.'), unit=problem.unit_ids[index], cost=costs[index])
+    for index in np.flatnonzero(~np.isin(problem.status, STATUS_CODES))[:1]:
+        raise EngineError(N_('Planning unit {unit} has the status {status}; Marxan\'s codes are 0 (available), '
+                             '1 (initial include, treated as available), 2 (locked in) and 3 (locked out).'),
+                          unit=problem.unit_ids[index], status=problem.status[index])
+    check_amounts(problem.amounts, problem.unit_ids, problem.feature_names)
+    check_targets(problem.targets, problem.feature_names)
+
+
+def check_amounts(amounts, unit_ids, feature_names):
+    """Raise an EngineError naming a unit and feature with a negative or NaN amount."""
+    coo = sparse.coo_matrix(amounts)
+    bad = np.flatnonzero(~np.isfinite(coo.data) | (coo.data < 0))
+    if len(bad):
+        raise EngineError(N_('Planning unit {unit} has the amount {amount} of feature "{feature}": amounts must be '
+                             'numbers of 0 or more.'), unit=unit_ids[coo.row[bad[0]]],
+                          amount=coo.data[bad[0]], feature=feature_names[coo.col[bad[0]]])
+
+
+def check_targets(targets, feature_names):
+    """Raise an EngineError naming a feature with a negative or NaN target."""
+    targets = np.asarray(targets, dtype=float)
+    for index in np.flatnonzero(~np.isfinite(targets) | (targets < 0))[:1]:
+        raise EngineError(N_('Feature "{feature}" has the target {target}: targets must be numbers of 0 or more.'),
+                          feature=feature_names[index], target=targets[index])
+
+
+def targets_from_proportions(amounts, proportions, feature_names):
+    """Absolute targets: each proportion (0-1) times the feature's total amount over all planning units.
+
+    Raises an EngineError naming a feature whose proportion is above 1 (100 %) or negative.
+    """
+    proportions = np.asarray(proportions, dtype=float)
+    for index in np.flatnonzero(~np.isfinite(proportions) | (proportions < 0) | (proportions > 1))[:1]:
+        raise EngineError(N_('Feature "{feature}" has the target proportion {value}: proportions go from 0 to 1 '
+                             '(0 % to 100 % of the feature\'s total amount).'),
+                          feature=feature_names[index], value=proportions[index])
+    return proportions * np.asarray(amounts.sum(axis=0)).ravel()
+
+
+# --- solving -----------------------------------------------------------------------------------------------
+
+Programme = namedtuple('Programme', 'objective rows lower upper var_lower var_upper integrality')
+"""A MILP in scipy's form: minimise objective @ v subject to lower <= rows @ v <= upper, bounds, integrality."""
+
+Outcome = namedtuple('Outcome', 'values objective gap optimal status')
+
+
+def run_milp(programme, time_limit, gap, log=False):
+    """Solve ``programme`` with HiGHS; None when infeasible. Raises an EngineError when no solution is found in
+    ``time_limit`` seconds (None: no limit) or HiGHS fails. ``log``: HiGHS prints its progress to stdout."""
+    milp, bounds, linear_constraint = milp_solver()
+    options = {'mip_rel_gap': float(gap), 'disp': bool(log)}
+    if time_limit:
+        options['time_limit'] = float(time_limit)
+    result = milp(programme.objective, integrality=programme.integrality,
+                  bounds=bounds(programme.var_lower, programme.var_upper),
+                  constraints=[linear_constraint(programme.rows, programme.lower, programme.upper)],
+                  options=options)
+    if result.status == SOLVER_INFEASIBLE:
+        return None
+    if result.x is None:
+        if result.status == SOLVER_TIMEOUT:
+            raise EngineError(N_('The solver found no solution within the time limit of {seconds} s. Allow more '
+                                 'time (TIME_LIMIT) or a larger GAP.'), seconds=time_limit)
+        raise EngineError(N_('The solver failed: {message}'), message=result.message)
+    achieved = float(result.mip_gap) if getattr(result, 'mip_gap', None) is not None else np.nan
+    optimal = result.status == 0 and np.isfinite(achieved) and achieved <= PROVEN_GAP
+    return Outcome(result.x, float(result.fun), achieved, bool(optimal), result.message)
+
+
+def solve_with_least_shortfall(programme, target_rows, targets, time_limit, gap, log=False):
+    """Solve ``programme`` whose last len(targets) rows are the targets (``target_rows`` @ v >= targets).
+
+    When the targets cannot all be met, first find the least total relative shortfall sum_k s_k / T_k, then the
+    best objective among solutions with that shortfall. Returns (Outcome, shortfall variables or zeros).
+    """
+    outcome = run_milp(programme, time_limit, gap, log)
+    if outcome is not None:
+        return outcome, np.zeros(len(targets))
+    count, variables = len(targets), len(programme.objective)
+    scale = np.where(targets > 0, 1.0 / np.maximum(targets, TARGET_TOLERANCE), 0.0)
+    rows = sparse.vstack([
+        sparse.hstack([programme.rows[:-count], sparse.csr_matrix((programme.rows.shape[0] - count, count))]),
+        sparse.hstack([target_rows, sparse.identity(count)]),
+    ]).tocsr()
+    extended = programme._replace(
+        rows=rows, objective=np.concatenate([np.zeros(variables), scale]),
+        var_lower=np.concatenate([programme.var_lower, np.zeros(count)]),
+        var_upper=np.concatenate([programme.var_upper, targets]),
+        integrality=np.concatenate([programme.integrality, np.zeros(count)]))
+    least = run_milp(extended, time_limit, gap)
+    if least is None:
+        raise EngineError(N_('The planning units that are locked in and out leave no possible solution.'))
+    limit = least.objective * (1 + 1e-7) + 1e-9
+    second = extended._replace(
+        objective=np.concatenate([programme.objective, np.zeros(count)]),
+        rows=sparse.vstack([rows, sparse.hstack([sparse.csr_matrix((1, variables)),
+                                                 sparse.csr_matrix(scale[None, :])])]).tocsr(),
+        lower=np.concatenate([programme.lower, [-np.inf]]), upper=np.concatenate([programme.upper, [limit]]))
+    outcome = run_milp(second, time_limit, gap) or least
+    return outcome._replace(values=outcome.values[:variables]), outcome.values[variables:]
+
+
+def boundary_block(edges, count, penalty):
+    """The z_ij part of a boundary-penalised programme: objective of x (penalty x degree), objective of z
+    (-2 penalty b_ij), and the rows z_ij - x_i <= 0, z_ij - x_j <= 0 (as a sparse matrix over [x, z])."""
+    inner = np.flatnonzero(edges.first != edges.second)
+    pairs = len(inner)
+    degree = penalty * unit_degree(edges, count)
+    rows = np.arange(2 * pairs)
+    z_columns = count + np.tile(np.arange(pairs), 2)
+    x_columns = np.concatenate([edges.first[inner], edges.second[inner]])
+    matrix = sparse.csr_matrix(
+        (np.concatenate([np.ones(2 * pairs), -np.ones(2 * pairs)]),
+         (np.concatenate([rows, rows]), np.concatenate([z_columns, x_columns]))), shape=(2 * pairs, count + pairs))
+    return degree, -2.0 * penalty * edges.length[inner], matrix
+
+
+def penalised_objective(costs, edges, blm):
+    """(objective of x: costs + blm x each unit's whole edge, objective of the z_ij, [their rows] or []): the
+    boundary penalty of boundary_block, or the bare costs without edges or BLM."""
+    objective = np.asarray(costs, dtype=float).copy()
+    if not blm > 0 or edges is None or not len(edges.length):
+        return objective, np.zeros(0), []
+    degree, z_objective, block = boundary_block(edges, len(objective), blm)
+    return objective + degree, z_objective, [block]
+
+
+def status_bounds(status):
+    """Lower and upper bounds of x from the status: locked in fixes 1, locked out fixes 0."""
+    status = np.asarray(status)
+    return (status == LOCKED_IN).astype(float), (status != LOCKED_OUT).astype(float)
+
+
+def unreachable_targets(amounts, upper, targets):
+    """Targets capped at what the units that may be selected hold, and the indices of capped features."""
+    available = np.asarray(sparse.csr_matrix(amounts).T @ upper).ravel()
+    short = np.flatnonzero(targets > available * (1 + TARGET_TOLERANCE) + TARGET_TOLERANCE)
+    return np.minimum(targets, available), short
+
+
+def minimum_set(problem, edges=None, blm=0.0, time_limit=None, gap=0.0, log=False):
+    """Minimise sum_i c_i x_i + blm x boundary(x) subject to sum_i r_ik x_i >= T_k (Ball et al. 2009).
+
+    Parameters
+    ----------
+    problem : Problem
+    edges : Edges or None
+        Boundaries (needed when ``blm`` > 0).
+    blm : float
+        Boundary length modifier: cost per unit of boundary length (>= 0).
+    time_limit : float or None
+        Seconds HiGHS may run; the best solution found so far is returned (``optimal`` False).
+    gap : float
+        Relative optimality gap at which HiGHS may stop (0.01 = within 1 % of the optimum).
+    log : bool
+        Let HiGHS print its progress (bounds and gap over time) to stdout.
+
+    Returns
+    -------
+    Solution
+        Unreachable targets are capped at what is available; those features are listed in ``unmet``.
+
+    Raises
+    ------
+    EngineError
+        Bad numbers in the problem, or no solution found in the time limit.
+    """
+    check_problem(problem)
+    check_solver_settings(blm, time_limit, gap)
+    count = len(problem.costs)
+    lower, upper = status_bounds(problem.status)
+    targets, unmet = unreachable_targets(problem.amounts, upper, np.asarray(problem.targets, dtype=float))
+    target_rows = sparse.csr_matrix(problem.amounts).T
+    objective, z_objective, blocks = penalised_objective(problem.costs, edges, blm)
+    extra = len(z_objective)
+    target_rows = sparse.hstack([target_rows, sparse.csr_matrix((target_rows.shape[0], extra))]).tocsr()
+    rows = sparse.vstack(blocks + [target_rows]).tocsr()
+    row_count = rows.shape[0] - len(targets)
+    programme = Programme(
+        np.concatenate([objective, z_objective]), rows,
+        np.concatenate([np.full(row_count, -np.inf), targets]),
+        np.concatenate([np.zeros(row_count), np.full(len(targets), np.inf)]),
+        np.concatenate([lower, np.zeros(extra)]), np.concatenate([upper, np.ones(extra)]),
+        np.concatenate([np.ones(count), np.zeros(extra)]))
+    outcome, _ = solve_with_least_shortfall(programme, target_rows, targets, time_limit, gap, log)
+    selected = np.round(outcome.values[:count]) > 0.5
+    return describe_selection(problem, selected, edges, blm, outcome, unmet)
+
+
+def describe_selection(problem, selected, edges, blm, outcome, unmet, objective=None):
+    """A Solution for a 0/1 selection: cost, boundary, held amounts and shortfalls recomputed from ``selected``."""
+    targets = np.asarray(problem.targets, dtype=float)
+    held = np.asarray(sparse.csr_matrix(problem.amounts).T @ selected.astype(float)).ravel()
+    cost = float(np.dot(problem.costs, selected))
+    boundary = boundary_length(selected, edges) if edges is not None else 0.0
+    shortfall = np.maximum(targets - held, 0.0)
+    shortfall[shortfall <= TARGET_TOLERANCE * np.maximum(targets, 1.0)] = 0.0
+    value = cost + blm * boundary if objective is None else objective
+    return Solution(selected, cost, boundary, float(value), outcome.gap, outcome.optimal, held, shortfall,
+                    [int(index) for index in unmet], outcome.status)
+
+
+def maximum_utility(problem, budget, edges=None, blm=0.0, weights=None, time_limit=None, gap=0.0):
+    """Maximise sum_k w_k min(sum_i r_ik x_i, T_k) / T_k - blm x boundary(x) subject to sum_i c_i x_i <= budget.
+
+    Parameters
+    ----------
+    problem : Problem
+    budget : float
+        The most the selected units may cost, in the costs' unit.
+    edges, blm, time_limit, gap : as in minimum_set
+    weights : (k,) array or None
+        Weight of each feature (default 1). Features with a target of 0 add nothing.
+
+    Returns
+    -------
+    Solution
+        Its objective is the utility minus the boundary penalty; ``unmet`` lists the features short of their
+        target.
+
+    Raises
+    ------
+    EngineError
+        Bad numbers, a negative budget, or locked-in units that cost more than the budget.
+    """
+    check_problem(problem)
+    check_solver_settings(blm, time_limit, gap)
+    if not np.isfinite(budget) or budget < 0:
+        raise EngineError(N_('The budget is {budget}: give a number of 0 or more, in the unit of the costs.'),
+                          budget=budget)
+    count = len(problem.costs)
+    targets = np.asarray(problem.targets, dtype=float)
+    features = len(targets)
+    weights = np.ones(features) if weights is None else np.asarray(weights, dtype=float)
+    lower, upper = status_bounds(problem.status)
+    locked_cost = float(np.dot(problem.costs, lower))
+    if locked_cost > budget * (1 + 1e-12):
+        raise EngineError(N_('The locked-in planning units cost {cost}, more than the budget {budget}. Raise the '
+                             'budget or unlock units.'), cost=locked_cost, budget=budget)
+    counted = targets > 0
+    y_objective = -np.where(counted, weights / np.where(counted, targets, 1.0), 0.0)
+    objective, z_objective, blocks = penalised_objective(np.zeros(count), edges, blm)
+    extra = len(z_objective)
+    pad = [sparse.hstack([block, sparse.csr_matrix((block.shape[0], features))]) for block in blocks]
+    held_rows = sparse.hstack([-sparse.csr_matrix(problem.amounts).T, sparse.csr_matrix((features, extra)),
+                               sparse.identity(features)])
+    budget_row = sparse.csr_matrix(np.concatenate([problem.costs, np.zeros(extra + features)])[None, :])
+    rows = sparse.vstack(pad + [held_rows, budget_row]).tocsr()
+    programme = Programme(
+        np.concatenate([objective, z_objective, y_objective]), rows,
+        np.full(rows.shape[0], -np.inf),
+        np.concatenate([np.zeros(rows.shape[0] - 1), [budget]]),
+        np.concatenate([lower, np.zeros(extra + features)]),
+        np.concatenate([upper, np.ones(extra), targets]),
+        np.concatenate([np.ones(count), np.zeros(extra + features)]))
+    outcome = run_milp(programme, time_limit, gap)
+    selected = np.round(outcome.values[:count]) > 0.5
+    held = np.asarray(sparse.csr_matrix(problem.amounts).T @ selected.astype(float)).ravel()
+    utility = float(np.sum(np.where(counted, weights * np.minimum(held, targets) / np.where(counted, targets, 1),
+                                    0.0)))
+    boundary = boundary_length(selected, edges) if edges is not None else 0.0
+    unmet = np.flatnonzero(held < targets * (1 - TARGET_TOLERANCE))
+    return describe_selection(problem, selected, edges, blm, outcome, unmet, utility - blm * boundary)
+
+
+def check_solver_settings(blm, time_limit, gap):
+    """Raise an EngineError for a negative or NaN BLM, time limit or gap."""
+    for template, value in ((N_('The boundary penalty (BLM) is {value}: give a number of 0 or more.'), blm),
+                            (N_('The time limit is {value} s: give a number of seconds of 0 or more (0: no '
+                                'limit).'), 0 if time_limit is None else time_limit),
+                            (N_('The gap is {value}: give a relative gap from 0 to 1 (0.01 = within 1 % of the '
+                                'optimum).'), gap)):
+        if not np.isfinite(value) or value < 0:
+            raise EngineError(template, value=value)
+    if gap > 1:
+        raise EngineError(N_('The gap is {value}: give a relative gap from 0 to 1 (0.01 = within 1 % of the '
+                             'optimum).'), value=gap)
+
+
+# --- zones -------------------------------------------------------------------------------------------------
+
+def check_zones_problem(problem):
+    """Raise an EngineError for bad numbers in a ZonesProblem (names the unit, feature or zone)."""
+    costs = np.asarray(problem.costs, dtype=float)
+    bad = np.argwhere(~np.isfinite(costs) | (costs < 0))
+    if len(bad):
+        unit, zone = bad[0]
+        raise EngineError(N_('Planning unit {unit} costs {cost} in zone "{zone}": costs must be numbers of 0 or '
+                             'more.'), unit=problem.unit_ids[unit], cost=costs[unit, zone],
+                          zone=problem.zone_names[zone])
+    check_amounts(problem.amounts, problem.unit_ids, problem.feature_names)
+    check_targets(problem.targets, problem.feature_names)
+    zone_targets = np.asarray(problem.zone_targets, dtype=float)
+    bad = np.argwhere(~np.isfinite(zone_targets) | (zone_targets < 0))
+    if len(bad):
+        feature, zone = bad[0]
+        raise EngineError(N_('Feature "{feature}" has the target {target} in zone "{zone}": targets must be numbers '
+                             'of 0 or more.'), feature=problem.feature_names[feature],
+                          target=zone_targets[feature, zone], zone=problem.zone_names[zone])
+    for unit in np.flatnonzero(~problem.allowed.any(axis=1))[:1]:
+        raise EngineError(N_('Planning unit {unit} is allowed in no zone. Check its lock and allowed zones.'),
+                          unit=problem.unit_ids[unit])
+
+
+def zone_target_rows(problem):
+    """Rows over x (x_iz at column i * Z + z) for the overall targets (k rows, contribution-weighted) and the
+    zone targets (Z x k rows, zone-major: row k_count + z * k_count + k)."""
+    count, zones = problem.costs.shape
+    features = len(problem.targets)
+    amounts = sparse.coo_matrix(problem.amounts)
+    unit, feature, amount = amounts.row, amounts.col, amounts.data
+    rows, columns, values = [], [], []
+    for zone in range(zones):
+        columns += [unit * zones + zone] * 2
+        rows += [feature, features + zone * features + feature]
+        values += [amount * problem.contributions[feature, zone], amount]
+    return sparse.csr_matrix((np.concatenate(values), (np.concatenate(rows), np.concatenate(columns))),
+                             shape=(features * (zones + 1), count * zones))
+
+
+def zone_boundary_block(edges, count, zones, boundary_costs, penalty):
+    """The w part of a zoning programme: objective of w (penalty b_ij zeta_zz'), and the equality rows
+    sum_z' w_ij,zz' - x_iz = 0 and sum_z w_ij,zz' - x_jz' = 0 over [x, w]."""
+    inner = np.flatnonzero(edges.first != edges.second)
+    pairs = len(inner)
+    zeta = np.asarray(boundary_costs, dtype=float).ravel()
+    objective = penalty * np.repeat(edges.length[inner], zones * zones) * np.tile(zeta, pairs)
+    w_index = count * zones + np.arange(pairs * zones * zones).reshape(pairs, zones, zones)
+    row_parts, column_parts, value_parts = [], [], []
+    for side, units in ((0, edges.first[inner]), (1, edges.second[inner])):
+        for zone in range(zones):
+            row = (side * zones + zone) * pairs + np.arange(pairs)
+            w_columns = w_index[:, zone, :] if side == 0 else w_index[:, :, zone]
+            row_parts += [np.repeat(row, zones), row]
+            column_parts += [w_columns.ravel(), units * zones + zone]
+            value_parts += [np.ones(pairs * zones), -np.ones(pairs)]
+    matrix = sparse.csr_matrix((np.concatenate(value_parts), (np.concatenate(row_parts),
+                                                             np.concatenate(column_parts))),
+                               shape=(2 * zones * pairs, count * zones + pairs * zones * zones))
+    return objective, matrix
+
+
+def solve_zones(problem, edges=None, blm=0.0, time_limit=None, gap=0.0):
+    """Minimise sum_iz c_iz x_iz + blm x zone boundary cost, each unit in exactly one allowed zone, subject to
+    the overall targets sum_iz alpha_kz r_ik x_iz >= T_k and zone targets sum_i r_ik x_iz >= T_kz (Watts et al.
+    2009; docs/planning.md, "Zones").
+
+    Parameters
+    ----------
+    problem : ZonesProblem
+    edges : Edges or None
+        Boundaries between units (metres, or bound.dat's unit); needed when ``blm`` > 0.
+    blm : float
+        Multiplier of the zone boundary cost (>= 0).
+    time_limit, gap : as in minimum_set
+
+    Returns
+    -------
+    Solution
+        ``selected`` is the zone index per unit, ``boundary`` the zone boundary cost, ``held`` counts
+        contributions. Targets that cannot all be met: least total relative shortfall, features named in
+        ``unmet``.
+
+    Raises
+    ------
+    EngineError
+        Bad numbers, a unit allowed in no zone, no solution within the time limit.
+    """
+    check_zones_problem(problem)
+    check_solver_settings(blm, time_limit, gap)
+    count, zones = problem.costs.shape
+    variables = count * zones
+    objective = np.asarray(problem.costs, dtype=float).ravel()
+    upper = problem.allowed.astype(float).ravel()
+    one_zone = sparse.csr_matrix((np.ones(variables), (np.repeat(np.arange(count), zones), np.arange(variables))),
+                                 shape=(count, variables))
+    target_rows = zone_target_rows(problem)
+    targets = np.concatenate([problem.targets, np.asarray(problem.zone_targets, dtype=float).T.ravel()])
+    capped, short = unreachable_targets(
+        sparse.csr_matrix(target_rows.T), upper, targets)
+    w_objective, blocks = np.zeros(0), []
+    if blm > 0 and edges is not None and len(edges.length):
+        w_objective, block = zone_boundary_block(edges, count, zones, problem.boundary_costs, blm)
+        blocks.append(block)
+    extra = len(w_objective)
+    widen = [sparse.hstack([one_zone, sparse.csr_matrix((count, extra))])] + blocks
+    target_rows = sparse.hstack([target_rows, sparse.csr_matrix((target_rows.shape[0], extra))]).tocsr()
+    equalities = sparse.vstack(widen).tocsr()
+    rows = sparse.vstack([equalities, target_rows]).tocsr()
+    right = np.concatenate([np.ones(count), np.zeros(equalities.shape[0] - count)])
+    programme = Programme(
+        np.concatenate([objective, w_objective]), rows, np.concatenate([right, capped]),
+        np.concatenate([right, np.full(len(capped), np.inf)]), np.zeros(variables + extra),
+        np.concatenate([upper, np.ones(extra)]), np.concatenate([np.ones(variables), np.zeros(extra)]))
+    outcome, _ = solve_with_least_shortfall(programme, target_rows, capped, time_limit, gap)
+    chosen = np.round(outcome.values[:variables]).reshape(count, zones).argmax(axis=1)
+    return describe_zoning(problem, chosen, edges, blm, outcome, short)
+
+
+def zone_holdings(problem, chosen):
+    """(held per feature counting contributions (k,), amount per feature inside each zone (k x Z))."""
+    count, zones = problem.costs.shape
+    membership = np.zeros((count, zones))
+    membership[np.arange(count), chosen] = 1.0
+    inside = np.asarray(sparse.csr_matrix(problem.amounts).T @ membership)
+    return (inside * problem.contributions).sum(axis=1), inside
+
+
+def describe_zoning(problem, chosen, edges, blm, outcome, short):
+    """A Solution for a zoning; ``unmet`` names features short of their overall or any zone target."""
+    features = len(problem.targets)
+    held, inside = zone_holdings(problem, chosen)
+    zone_short = np.maximum(np.asarray(problem.zone_targets) - inside, 0.0).sum(axis=1)
+    shortfall = np.maximum(problem.targets - held, 0.0) + zone_short
+    scale = np.maximum(np.asarray(problem.targets), 1.0)
+    shortfall[shortfall <= TARGET_TOLERANCE * scale] = 0.0
+    unmet = sorted(set(np.flatnonzero(shortfall > 0).tolist()) | {int(index) % features for index in short})
+    cost = float(problem.costs[np.arange(len(chosen)), chosen].sum())
+    boundary = zone_boundary_cost(chosen, edges, problem.boundary_costs) if edges is not None else 0.0
+    return Solution(chosen, cost, boundary, cost + blm * boundary, outcome.gap, outcome.optimal, held, shortfall,
+                    unmet, outcome.status)
+
+
+# --- biosphere-reserve zoning ------------------------------------------------------------------------------
+
+RESERVE_ZONES = (CORE, BUFFER, TRANSITION)
+"""The zones optimised for a biosphere reserve, in the order of ZonesProblem's columns (engine.zones' values)."""
+OUTSIDE = 'outside'
+ZONE_PAIRS = tuple((first, second) for position, first in enumerate(RESERVE_ZONES)
+                   for second in RESERVE_ZONES[position + 1:] + (OUTSIDE,))
+"""The pairs a zone boundary cost is given for: core-buffer, core-transition, core-outside, buffer-transition,
+buffer-outside, transition-outside (an edge between two units of the same zone costs nothing)."""
+DEFAULT_BOUNDARY_COSTS = {(CORE, BUFFER): 0.0, (CORE, TRANSITION): 1.0, (CORE, OUTSIDE): 1.0,
+                          (BUFFER, TRANSITION): 0.0, (BUFFER, OUTSIDE): 0.05, (TRANSITION, OUTSIDE): 0.0}
+"""Cost per metre of edge: a core should meet a buffer, not the transition area or the land outside."""
+
+
+def unit_grid(boundary, cell_size, hexagonal=False):
+    """Planning units covering ``boundary`` (a polygon in metres): squares of side ``cell_size`` metres, or
+    flat-topped hexagons ``cell_size`` metres across their flat sides, clipped to the boundary. Every piece of the
+    boundary is covered (pieces of cells cut by the edge are kept), so the units tile the reserve."""
+    if not np.isfinite(cell_size) or cell_size <= 0:
+        raise EngineError(N_('The cell size is {size} m: give a positive number of metres.'), size=cell_size)
+    cells = _hexagons(boundary.bounds, cell_size) if hexagonal else _squares(boundary.bounds, cell_size)
+    tree = coverage.build_tree(cells)
+    units = []
+    for index in sorted(coverage.query_indices(tree, boundary)):
+        piece = polygonal_part(cells[index].intersection(boundary))
+        if piece.area > 1e-6 * cell_size * cell_size:
+            units.append(piece)
+    return units
+
+
+def _squares(bounds, size):
+    x0, y0, x1, y1 = bounds
+    columns, rows = max(int(np.ceil((x1 - x0) / size)), 1), max(int(np.ceil((y1 - y0) / size)), 1)
+    return [box(x0 + c * size, y1 - (r + 1) * size, x0 + (c + 1) * size, y1 - r * size)
+            for r in range(rows) for c in range(columns)]
+
+
+def _hexagons(bounds, width):
+    """Flat-topped hexagons ``width`` across, their corners computed from integer lattice indices so that
+    neighbours share exactly the same corner coordinates (and their union leaves no rounding slivers)."""
+    half_side, half_width = width / np.sqrt(3.0) / 2.0, width / 2.0
+    x0, y0, x1, y1 = bounds
+    corner_x, corner_y = np.array([2, 1, -1, -2, -1, 1]), np.array([0, 1, 1, 0, -1, -1])
+    cells = []
+    for column in range(int(np.ceil((x1 - x0) / (3 * half_side))) + 2):
+        for row in range(int(np.ceil((y1 - y0) / width)) + 2):
+            centre_x, centre_y = 3 * column, 2 * row - 1 + column % 2
+            cells.append(Polygon(np.column_stack([x0 + (centre_x + corner_x) * half_side,
+                                                  y0 + (centre_y + corner_y) * half_width])))
+    return cells
+
+
+def reserve_zones_problem(base_costs, amounts, outer_lengths, zone_costs, contributions, target, zone_targets,
+                          boundary_costs, unit_ids, feature_names):
+    """A ZonesProblem over RESERVE_ZONES for a biosphere reserve.
+
+    Parameters
+    ----------
+    base_costs : (n,) cost of protecting each unit (e.g. area in ha x (1 + pressure))
+    amounts : sparse (n, k) feature amounts
+    outer_lengths : (n,) metres of each unit's edge on the reserve boundary (b_ii)
+    zone_costs, contributions, zone_targets : three numbers each, for core, buffer, transition: the multiplier of
+        the base cost, the share of a feature counted toward the overall target, the proportion (0-1) of each
+        feature's total that must lie inside the zone
+    target : proportion (0-1) of each feature's total to hold overall (contributions counted)
+    boundary_costs : {(zone, zone or OUTSIDE): cost per metre of shared edge}; the edge with the outside is a unit's
+        b_ii, so its cost is folded into the unit's cost in that zone
+
+    Returns
+    -------
+    ZonesProblem
+    """
+    for values in (zone_costs, contributions, zone_targets):
+        if len(values) != len(RESERVE_ZONES):
+            raise EngineError(N_('Give three numbers, for core, buffer and transition; got {values}.'),
+                              values=', '.join(str(value) for value in values))
+    for name, value in boundary_costs.items():
+        if not np.isfinite(value):
+            raise EngineError(N_('The boundary cost between {pair} is {value}: give a number.'),
+                              pair='-'.join(name), value=value)
+    totals = np.asarray(sparse.csr_matrix(amounts).sum(axis=0)).ravel()
+    overall = targets_from_proportions(amounts, np.full(len(feature_names), float(target)), feature_names)
+    per_zone = np.column_stack([
+        targets_from_proportions(amounts, np.full(len(feature_names), float(share)), feature_names)
+        for share in zone_targets]) if len(totals) else np.zeros((0, len(RESERVE_ZONES)))
+    outside = np.array([boundary_costs.get((zone, OUTSIDE), 0.0) for zone in RESERVE_ZONES])
+    costs = np.outer(base_costs, zone_costs) + np.outer(outer_lengths, outside)
+    zeta = np.zeros((len(RESERVE_ZONES), len(RESERVE_ZONES)))
+    for (first, second), value in boundary_costs.items():
+        if second != OUTSIDE:
+            a, b = RESERVE_ZONES.index(first), RESERVE_ZONES.index(second)
+            zeta[a, b] = zeta[b, a] = value
+    return ZonesProblem(costs, sparse.csr_matrix(amounts), np.tile(np.asarray(contributions, float), (len(totals), 1)),
+                        overall, per_zone, zeta, np.ones((len(base_costs), len(RESERVE_ZONES)), dtype=bool),
+                        list(unit_ids), list(feature_names), list(RESERVE_ZONES))
+
+
+def outer_lengths(edges, count):
+    """b_ii of every unit (0 for units not on the outer edge)."""
+    outer = edges.first == edges.second
+    return np.bincount(edges.first[outer], weights=edges.length[outer], minlength=count)

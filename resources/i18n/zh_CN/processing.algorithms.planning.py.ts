@@ -1,0 +1,296 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>ReservePlannerPlanning</name>
+    <message>
+      <source>The run was cancelled; no output was written.</source>
+      <translation>运行已取消，未写入任何输出。</translation>
+    </message>
+    <message>
+      <source>TIME_LIMIT: seconds the solver may run (0 = no limit); when it stops at the limit the best plan found so far is written and OPTIMAL is false. GAP: relative optimality gap at which the solver may stop (0.01 = a plan proven to be within 1 % of the optimum; 0 = prove the optimum).
+Results: COST, BOUNDARY, OBJECTIVE (the value minimised or maximised), GAP (the gap achieved) and OPTIMAL (true when the optimum is proven, within 0.01 %). The solver is HiGHS, through scipy.optimize.milp.</source>
+      <translation>TIME_LIMIT：求解器可运行的秒数（0 = 不限）；到时停止时写出已找到的最佳方案，OPTIMAL 为 false。GAP：求解器可停止的相对最优性差距（0.01 = 证明方案与最优解相差不超过 1 %；0 = 证明最优）。
+结果：COST、BOUNDARY、OBJECTIVE（被最小化或最大化的目标值）、GAP（达到的差距）和 OPTIMAL（证明最优时为 true，容差 0.01 %）。求解器为 HiGHS，经由 scipy.optimize.milp 调用。</translation>
+    </message>
+    <message>
+      <source>Time limit (seconds, 0 = none)</source>
+      <translation>时间限制（秒，0 = 不限）</translation>
+    </message>
+    <message>
+      <source>Relative optimality gap to stop at (0-1; 0.01 = within 1 %)</source>
+      <translation>停止时的相对最优性差距（0-1；0.01 = 1 % 以内）</translation>
+    </message>
+    <message>
+      <source>Total cost</source>
+      <translation>总成本</translation>
+    </message>
+    <message>
+      <source>Boundary (length or zone boundary cost)</source>
+      <translation>边界（长度或功能区边界成本）</translation>
+    </message>
+    <message>
+      <source>Objective value</source>
+      <translation>目标函数值</translation>
+    </message>
+    <message>
+      <source>Relative gap achieved</source>
+      <translation>达到的相对差距</translation>
+    </message>
+    <message>
+      <source>Optimality proven</source>
+      <translation>已证明最优</translation>
+    </message>
+    <message>
+      <source>{parameter} must be a number.</source>
+      <translation>{parameter} 必须是数字。</translation>
+    </message>
+    <message>
+      <source>Solving with HiGHS…</source>
+      <translation>正在用 HiGHS 求解…</translation>
+    </message>
+    <message>
+      <source>Cost {cost:g}, boundary {boundary:g}, objective {objective:g}, gap {gap:.4%}, optimum {proven}.</source>
+      <translation>成本 {cost:g}，边界 {boundary:g}，目标值 {objective:g}，差距 {gap:.4%}，最优性{proven}。</translation>
+    </message>
+    <message>
+      <source>proven</source>
+      <translation>已证明</translation>
+    </message>
+    <message>
+      <source>not proven</source>
+      <translation>未证明</translation>
+    </message>
+    <message>
+      <source>These features cannot reach their target; the plan keeps the least shortfall (in brackets): {features}.</source>
+      <translation>以下要素无法达到目标；方案保留了最小的缺口（括号内）：{features}。</translation>
+    </message>
+    <message>
+      <source>Maximum utility needs a BUDGET (in the unit of the costs).</source>
+      <translation>最大效用需要给出 BUDGET（单位同成本）。</translation>
+    </message>
+    <message>
+      <source>cost</source>
+      <translation>成本</translation>
+    </message>
+    <message>
+      <source>status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Give the features to plan for: layers in FEATURES or a table in AMOUNTS.</source>
+      <translation>请给出要规划的要素：FEATURES 中的图层或 AMOUNTS 中的表。</translation>
+    </message>
+    <message>
+      <source>Table "{table}" names planning unit "{unit}", which the planning units do not have. Correct the unit or remove the row.</source>
+      <translation>表“{table}”中有规划单元“{unit}”，但规划单元图层中没有。请更正该单元或删除该行。</translation>
+    </message>
+    <message>
+      <source>Table "{table}": the amount of "{feature}" in unit "{unit}" is {amount}; amounts must be numbers of 0 or more.</source>
+      <translation>表“{table}”：单元“{unit}”中“{feature}”的数量为 {amount}；数量必须是大于等于 0 的数字。</translation>
+    </message>
+    <message>
+      <source>TARGETS must be a proportion from 0 to 1 or the path of a CSV table (feature, prop or target); "{value}" is neither.</source>
+      <translation>TARGETS 必须是 0 到 1 之间的比例，或 CSV 表（feature，prop 或 target）的路径；“{value}”两者都不是。</translation>
+    </message>
+    <message>
+      <source>Table "{table}" needs a field named {names}. Its fields are: {fields}.</source>
+      <translation>表“{table}”需要名为 {names} 的字段。其字段为：{fields}。</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}": feature {fid} has no id in field "{field}".</source>
+      <translation>图层“{layer}”：要素 {fid} 的字段“{field}”中没有编号。</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}": features {first} and {second} share the id "{id}" in field "{field}"; planning unit ids must be unique.</source>
+      <translation>图层“{layer}”：要素 {first} 和 {second} 的字段“{field}”中编号同为“{id}”；规划单元编号必须唯一。</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}": feature {fid} has no {what} in field "{field}". Fill it in and run again.</source>
+      <translation>图层“{layer}”：要素 {fid} 的字段“{field}”中没有{what}。请填写后重新运行。</translation>
+    </message>
+    <message>
+      <source>The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.</source>
+      <translation>栅格“{layer}”不是 GDAL 可读取的文件；请先另存为 GeoTIFF。</translation>
+    </message>
+    <message>
+      <source>Feature layer "{layer}" is neither a raster nor a polygon layer.</source>
+      <translation>要素图层“{layer}”既不是栅格也不是面图层。</translation>
+    </message>
+    <message>
+      <source>{units} planning units, {features} features, BLM {blm:g}.</source>
+      <translation>{units} 个规划单元，{features} 个要素，BLM {blm:g}。</translation>
+    </message>
+    <message>
+      <source>{units} planning units, {features} features, {zones} zones, BLM {blm:g}.</source>
+      <translation>{units} 个规划单元，{features} 个要素，{zones} 个功能区，BLM {blm:g}。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Prioritize</name>
+    <message>
+      <source>Prioritize planning units (exact)</source>
+      <translation>规划单元优先级（精确）</translation>
+    </message>
+    <message>
+      <source>Proven-optimal site selection (minimum set or maximum utility) with a boundary penalty.</source>
+      <translation>带边界惩罚的证明最优选址（最小集或最大效用）。</translation>
+    </message>
+    <message>
+      <source>marxan,prioritizr,minimum set,maximum utility,integer programming,30x30,reserve selection</source>
+      <translation>marxan,prioritizr,最小集,最大效用,整数规划,30x30,保护地选址</translation>
+    </message>
+    <message>
+      <source>Chooses planning units by exact integer programming (Beyer et al. 2016), as prioritizr does, instead of Marxan's simulated annealing.
+
+PLANNING_UNITS: polygons (e.g. a hexagon grid); ID_FIELD identifies them, COST_FIELD gives their cost (any unit, &gt;= 0), STATUS_FIELD (optional) Marxan's codes: 0 available, 2 locked in, 3 locked out.
+FEATURES: rasters (amount in a unit = sum of cell values x the share of each cell inside it) and/or polygon layers (amount = hectares inside the unit); each layer is one feature, named after the layer. AMOUNTS: instead or as well, a table with fields unit, feature and amount.
+TARGETS: one proportion for every feature (0.3 = 30 % of each feature's total), or the path of a CSV table with fields feature and prop (0-1) or target (absolute amount).
+OBJECTIVE: minimum set (meet every target at least cost plus BLM x boundary) or maximum utility (within BUDGET, maximise the sum over features of the share of the target held, minus BLM x boundary). BLM: cost per metre of the plan's boundary; boundaries come from the geometry (shared edges and the outer edge of the study area, in metres).</source>
+      <translation>以精确整数规划（Beyer 等 2016）选择规划单元，做法如 prioritizr，取代 Marxan 的模拟退火。
+
+PLANNING_UNITS：多边形（如六边形格网）；ID_FIELD 标识单元，COST_FIELD 给出成本（任意单位，&gt;= 0），STATUS_FIELD（可选）为 Marxan 的状态码：0 可选，2 锁定选入，3 锁定排除。
+FEATURES：栅格（单元内的数量 = 各像元值 × 像元落在单元内的比例之和）和/或面图层（数量 = 单元内的公顷数）；每个图层为一个要素，以图层名命名。AMOUNTS：也可用（或同时用）一张含 unit、feature 和 amount 字段的表。
+TARGETS：所有要素共用一个比例（0.3 = 每个要素总量的 30 %），或含 feature 和 prop（0-1）或 target（绝对数量）字段的 CSV 表的路径。
+OBJECTIVE：最小集（以最低的成本 + BLM × 边界满足所有目标）或最大效用（在 BUDGET 内，最大化各要素已达目标份额之和减去 BLM × 边界）。BLM：方案每米边界的成本；边界由几何计算（共享边和研究区外边界，单位米）。</translation>
+    </message>
+    <message>
+      <source>OUTPUT: the planning units with every input field and solution (1 selected, 0 not). OUTPUT_FEATURES: per feature the amount held, the target and the shortfall. A target that cannot be met is named in the log and the plan keeps the least shortfall.</source>
+      <translation>OUTPUT：规划单元，含全部输入字段和 solution（1 选中，0 未选）。OUTPUT_FEATURES：每个要素的已保护数量、目标和缺口。无法满足的目标会在日志中列出，方案保留最小的缺口。</translation>
+    </message>
+    <message>
+      <source>Planning units</source>
+      <translation>规划单元</translation>
+    </message>
+    <message>
+      <source>Planning unit id field</source>
+      <translation>规划单元编号字段</translation>
+    </message>
+    <message>
+      <source>Cost field (any unit, &gt;= 0)</source>
+      <translation>成本字段（任意单位，&gt;= 0）</translation>
+    </message>
+    <message>
+      <source>Status field (0 available, 2 locked in, 3 locked out)</source>
+      <translation>状态字段（0 可选，2 锁定选入，3 锁定排除）</translation>
+    </message>
+    <message>
+      <source>Features (rasters: cell value x cell share; polygons: hectares)</source>
+      <translation>要素（栅格：像元值 × 像元比例；面：公顷）</translation>
+    </message>
+    <message>
+      <source>Amounts table (fields unit, feature, amount)</source>
+      <translation>数量表（字段 unit、feature、amount）</translation>
+    </message>
+    <message>
+      <source>Targets: a proportion 0-1 for every feature, or a CSV file (feature, prop or target)</source>
+      <translation>目标：所有要素共用的比例 0-1，或 CSV 文件（feature，prop 或 target）</translation>
+    </message>
+    <message>
+      <source>Objective</source>
+      <translation>目标函数</translation>
+    </message>
+    <message>
+      <source>Minimum set (meet every target at least cost)</source>
+      <translation>最小集（以最低成本满足所有目标）</translation>
+    </message>
+    <message>
+      <source>Maximum utility within a budget</source>
+      <translation>预算内最大效用</translation>
+    </message>
+    <message>
+      <source>Budget (cost units; maximum utility only)</source>
+      <translation>预算（成本单位；仅用于最大效用）</translation>
+    </message>
+    <message>
+      <source>Boundary penalty BLM (cost per metre of boundary)</source>
+      <translation>边界惩罚 BLM（每米边界的成本）</translation>
+    </message>
+    <message>
+      <source>Planning units with solution</source>
+      <translation>带解的规划单元</translation>
+    </message>
+    <message>
+      <source>Features: held, target, shortfall</source>
+      <translation>要素：已保护、目标、缺口</translation>
+    </message>
+  </context>
+  <context>
+    <name>SolveMarxan</name>
+    <message>
+      <source>Solve a Marxan project (exact)</source>
+      <translation>求解 Marxan 项目（精确）</translation>
+    </message>
+    <message>
+      <source>Proven-optimal solution of a Marxan project, read from its input.dat.</source>
+      <translation>由 input.dat 读取 Marxan 项目并求得证明最优的解。</translation>
+    </message>
+    <message>
+      <source>marxan,input.dat,minimum set,integer programming,cluz</source>
+      <translation>marxan,input.dat,最小集,整数规划,cluz</translation>
+    </message>
+    <message>
+      <source>Reads a Marxan project and finds the plan of least cost + BLM x boundary that meets every target, by exact integer programming instead of simulated annealing.
+
+MARXAN_INPUT: the project's input.dat. It names INPUTDIR, pu.dat (id, cost, status), spec.dat (id, prop or target, name), puvspr.dat (species, pu, amount), bound.dat (id1, id2, boundary) and BLM; files may be comma or tab separated and optional columns get Marxan's defaults. Targets are hard constraints; one that cannot be met is named in the log and the plan keeps the least shortfall. Status 2 locks a unit in, 3 locks it out.</source>
+      <translation>读取 Marxan 项目，以精确整数规划（取代模拟退火）求出满足所有目标、成本 + BLM × 边界最低的方案。
+
+MARXAN_INPUT：项目的 input.dat。其中指定 INPUTDIR、pu.dat（id, cost, status）、spec.dat（id, prop 或 target, name）、puvspr.dat（species, pu, amount）、bound.dat（id1, id2, boundary）和 BLM；文件可用逗号或制表符分隔，可选列取 Marxan 的默认值。目标为硬约束；无法满足的目标会在日志中列出，方案保留最小的缺口。状态 2 锁定选入，3 锁定排除。</translation>
+    </message>
+    <message>
+      <source>OUTPUT: a table of planning_unit and solution (1 selected, 0 not), as Marxan's output_best.</source>
+      <translation>OUTPUT：planning_unit 与 solution（1 选中，0 未选）的表，同 Marxan 的 output_best。</translation>
+    </message>
+    <message>
+      <source>Marxan input.dat</source>
+      <translation>Marxan input.dat</translation>
+    </message>
+    <message>
+      <source>Marxan input (*.dat);;All files (*)</source>
+      <translation>Marxan 输入文件 (*.dat);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Best solution (planning unit, solution)</source>
+      <translation>最佳解（规划单元，solution）</translation>
+    </message>
+  </context>
+  <context>
+    <name>SolveMarzone</name>
+    <message>
+      <source>Solve a Marxan with Zones project (exact)</source>
+      <translation>求解 Marxan with Zones 项目（精确）</translation>
+    </message>
+    <message>
+      <source>Proven-optimal zoning of a Marxan with Zones project, read from its input.dat.</source>
+      <translation>由 input.dat 读取 Marxan with Zones 项目并求得证明最优的区划。</translation>
+    </message>
+    <message>
+      <source>marxan with zones,marzone,zoning,integer programming,cluz</source>
+      <translation>marxan with zones,marzone,功能区划,整数规划,cluz</translation>
+    </message>
+    <message>
+      <source>Reads a Marxan with Zones project and puts every planning unit in one zone at least cost + BLM x zone boundary cost, meeting every overall and per-zone target (Watts et al. 2009), by exact integer programming.
+
+MARXAN_INPUT: the project's input.dat, naming as in Marxan pu.dat, spec.dat, puvspr.dat, bound.dat and BLM, and the zone files zones.dat, costs.dat, zonecost.dat, zonecontrib.dat (or zonecontrib2.dat), zonetarget.dat (or zonetarget2.dat), zoneboundcost.dat, pulock.dat and puzone.dat; missing zone files take Marxan with Zones' defaults. Overall targets count each zone's contribution; zone targets count the amount inside the zone. Targets that cannot be met are named in the log and the plan keeps the least shortfall.</source>
+      <translation>读取 Marxan with Zones 项目，以精确整数规划把每个规划单元分入一个功能区，使成本 + BLM × 功能区边界成本最低，并满足所有总体目标和各功能区目标（Watts 等 2009）。
+
+MARXAN_INPUT：项目的 input.dat，如 Marxan 一样指定 pu.dat、spec.dat、puvspr.dat、bound.dat 和 BLM，以及功能区文件 zones.dat、costs.dat、zonecost.dat、zonecontrib.dat（或 zonecontrib2.dat）、zonetarget.dat（或 zonetarget2.dat）、zoneboundcost.dat、pulock.dat 和 puzone.dat；缺少的功能区文件取 Marxan with Zones 的默认值。总体目标按各功能区的贡献计算；功能区目标按落在该功能区内的数量计算。无法满足的目标会在日志中列出，方案保留最小的缺口。</translation>
+    </message>
+    <message>
+      <source>OUTPUT: a table of planning_unit and zone (the zone id), as Marxan with Zones' output_best.</source>
+      <translation>OUTPUT：planning_unit 与 zone（功能区编号）的表，同 Marxan with Zones 的 output_best。</translation>
+    </message>
+    <message>
+      <source>Marxan with Zones input.dat</source>
+      <translation>Marxan with Zones input.dat</translation>
+    </message>
+    <message>
+      <source>Marxan input (*.dat);;All files (*)</source>
+      <translation>Marxan 输入文件 (*.dat);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Best zoning (planning unit, zone)</source>
+      <translation>最佳区划（规划单元，功能区）</translation>
+    </message>
+  </context>
+</TS>

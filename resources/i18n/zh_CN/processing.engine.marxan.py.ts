@@ -1,0 +1,71 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>ReservePlannerEngine</name>
+    <message>
+      <source>The file {file} has no column "{column}". Its columns are: {columns}.</source>
+      <translation>文件 {file} 没有“{column}”列。其列为：{columns}。</translation>
+    </message>
+    <message>
+      <source>The targets table {file} has no row for the features {features}. Add a row (feature, prop or target) for each.</source>
+      <translation>目标表 {file} 中没有要素 {features} 的行。请为每个要素添加一行（feature，prop 或 target）。</translation>
+    </message>
+    <message>
+      <source>The Marxan file {file} does not exist. Check the file names in input.dat.</source>
+      <translation>Marxan 文件 {file} 不存在。请检查 input.dat 中的文件名。</translation>
+    </message>
+    <message>
+      <source>The Marxan file {file} needs at least {count} columns.</source>
+      <translation>Marxan 文件 {file} 至少需要 {count} 列。</translation>
+    </message>
+    <message>
+      <source>The Marxan file {file}, line {line}, column "{column}": "{value}" is not a number.</source>
+      <translation>Marxan 文件 {file} 第 {line} 行“{column}”列：“{value}”不是数字。</translation>
+    </message>
+    <message>
+      <source>The Marxan file {file}, line {line}: the id {value} is not a whole number.</source>
+      <translation>Marxan 文件 {file} 第 {line} 行：编号 {value} 不是整数。</translation>
+    </message>
+    <message>
+      <source>The Marxan file {file} names planning unit {id}, which pu.dat does not list ({count} such rows). Add the unit to pu.dat or remove those rows.</source>
+      <translation>Marxan 文件 {file} 中有规划单元 {id}，但 pu.dat 中没有（共 {count} 行如此）。请在 pu.dat 中添加该单元或删除这些行。</translation>
+    </message>
+    <message>
+      <source>The Marxan file {file} names feature {id}, which spec.dat does not list ({count} such rows). Add the feature to spec.dat or remove those rows.</source>
+      <translation>Marxan 文件 {file} 中有要素 {id}，但 spec.dat 中没有（共 {count} 行如此）。请在 spec.dat 中添加该要素或删除这些行。</translation>
+    </message>
+    <message>
+      <source>The Marxan file {file} names zone {id}, which zones.dat does not list ({count} such rows).</source>
+      <translation>Marxan 文件 {file} 中有功能区 {id}，但 zones.dat 中没有（共 {count} 行如此）。</translation>
+    </message>
+    <message>
+      <source>The Marxan file {file} names cost {id}, which costs.dat does not list ({count} such rows).</source>
+      <translation>Marxan 文件 {file} 中有成本 {id}，但 costs.dat 中没有（共 {count} 行如此）。</translation>
+    </message>
+    <message>
+      <source>The Marxan file {file} does not exist.</source>
+      <translation>Marxan 文件 {file} 不存在。</translation>
+    </message>
+    <message>
+      <source>{file}: BLM "{value}" is not a number of 0 or more.</source>
+      <translation>{file}：BLM“{value}”不是大于等于 0 的数字。</translation>
+    </message>
+    <message>
+      <source>The Marxan file {file} lists planning unit {id} twice.</source>
+      <translation>Marxan 文件 {file} 中规划单元 {id} 出现了两次。</translation>
+    </message>
+    <message>
+      <source>The Marxan file {file} has neither a "prop" nor a "target" column: give each feature a target.</source>
+      <translation>Marxan 文件 {file} 既没有“prop”列也没有“target”列：请为每个要素给出目标。</translation>
+    </message>
+    <message>
+      <source>The Marxan file {file} has a negative boundary length.</source>
+      <translation>Marxan 文件 {file} 中有负的边界长度。</translation>
+    </message>
+    <message>
+      <source>The Marxan file {file} has occurrence targets (target type 2 or 3), which exact planning does not support: give area targets (type 0 or 1).</source>
+      <translation>Marxan 文件 {file} 含出现次数目标（目标类型 2 或 3），精确规划不支持：请给出面积目标（类型 0 或 1）。</translation>
+    </message>
+  </context>
+</TS>

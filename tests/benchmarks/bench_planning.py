@@ -1,0 +1,202 @@
+"""Benchmark of exact conservation planning (engine/planning.py) on synthetic grids.
+
+Run on demand (never collected by pytest), with nice: it keeps one core busy for minutes.
+
+    nice /usr/bin/python3 -P tests/benchmarks/bench_planning.py [--side 100] [--features 40] [--blm-factor 0.5]
+                                                                [--time-limit 300] [--large-units 100000]
+
+1. ``side`` x ``side`` square planning units (100 m) and ``features`` features with patchy, spatially correlated
+   amounts and costs, 30 % targets and a boundary penalty: HiGHS runs under the time limit with a 1 % gap; its
+   own log (best plan, best bound and gap over time) is printed, then cost, boundary and the achieved gap.
+   The reference in the same run is the same problem solved without the boundary penalty, and the boundary that
+   plan would have: what the penalty buys.
+2. ``large_units`` planning units x ``features`` features, no boundary penalty: time to a proven 1 % plan.
+3. Marxan (simulated annealing, best of 10 runs), when a ``marxan`` binary is on PATH: the same problem 1
+   written with engine/marxan.write_marxan, Marxan's best objective against ours. Skipped otherwise.
+"""
+
+import argparse
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+from scipy import ndimage, sparse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # python3 -P leaves this folder off sys.path
+import bench_support  # noqa: E402
+
+CELL = 100.0
+TARGET = 0.3
+MARXAN_NAMES = ('marxan', 'Marxan', 'Marxan_x64', 'marxan4')
+
+
+def import_engine():
+    bench_support.make_plugin_importable('bench_planning_')
+    from reserve_planner.processing.engine import marxan, planning
+    return marxan, planning
+
+
+def smooth(shape, sigma, rng):
+    field = ndimage.gaussian_filter(rng.random(shape), sigma=sigma)
+    return (field - field.min()) / (field.max() - field.min())
+
+
+def synthetic_problem(planning, rows, columns, features, seed=5):
+    """Costs 1-10 and ``features`` patchy features (a smooth field above a threshold, amounts 0-1 per unit)."""
+    rng = np.random.default_rng(seed)
+    shape = (rows, columns)
+    costs = 1.0 + 9.0 * smooth(shape, 6, rng)
+    amounts = []
+    for _ in range(features):
+        field = smooth(shape, rng.uniform(2, 8), rng)
+        amounts.append(np.where(field > rng.uniform(0.55, 0.8), field, 0.0).ravel())
+    amounts = sparse.csr_matrix(np.column_stack(amounts))
+    targets = TARGET * np.asarray(amounts.sum(axis=0)).ravel()
+    count = rows * columns
+    return planning.Problem(costs.ravel(), amounts, targets, np.zeros(count, dtype=int), list(range(1, count + 1)),
+                            ['f{}'.format(k) for k in range(features)])
+
+
+def grid_edges(planning, rows, columns):
+    """Edges of a grid of CELL-metre squares (shared sides and the outer edge), built directly."""
+    index = np.arange(rows * columns).reshape(rows, columns)
+    first = [index[:, :-1].ravel(), index[:-1, :].ravel()]
+    second = [index[:, 1:].ravel(), index[1:, :].ravel()]
+    outer = np.zeros((rows, columns))
+    outer[0, :] += 1
+    outer[-1, :] += 1
+    outer[:, 0] += 1
+    outer[:, -1] += 1
+    edge_units = np.flatnonzero(outer.ravel())
+    return planning.make_edges(np.concatenate(first + [edge_units]), np.concatenate(second + [edge_units]),
+                               np.concatenate([np.full(len(first[0]) + len(first[1]), CELL),
+                                               CELL * outer.ravel()[edge_units]]))
+
+
+def capture_stdout(function):
+    """(function(), what it printed on file descriptor 1): HiGHS writes its log from C."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    with tempfile.TemporaryFile(mode='w+') as log:
+        os.dup2(log.fileno(), 1)
+        try:
+            result = function()
+        finally:
+            sys.stdout.flush()
+            os.dup2(saved, 1)
+            os.close(saved)
+        log.seek(0)
+        return result, log.read()
+
+
+def gap_over_time(log):
+    """The lines of HiGHS's branch-and-bound table that report a gap: (time s, best bound, best plan, gap %)."""
+    rows = []
+    for line in log.splitlines():
+        match = re.search(r'(\S+)\s+(\S+)\s+(\S+%|inf)\s+\S+\s+\S+\s+\S+\s+\S+\s+([\d.]+)s\s*$', line)
+        if match:
+            rows.append((float(match.group(4)), match.group(1), match.group(2), match.group(3)))
+    return rows
+
+
+def peak_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def boundary_benchmark(planning, side, features, blm_factor, time_limit):
+    problem = synthetic_problem(planning, side, side, features)
+    edges = grid_edges(planning, side, side)
+    blm = blm_factor * float(np.median(problem.costs)) / CELL
+    print('\n== {} units x {} features, BLM {:.4f} per metre (cost of {:.2f} median units per 100 m of edge), '
+          '1 % gap, time limit {:.0f} s =='.format(side * side, features, blm, blm_factor, time_limit))
+    start = time.perf_counter()
+    reference = planning.minimum_set(problem, edges, 0.0, time_limit, 0.01)
+    print('reference, no boundary penalty: {:.1f} s, cost {:.2f}, its boundary {:.0f} m, gap {:.3%}'.format(
+        time.perf_counter() - start, reference.cost, reference.boundary, reference.gap))
+    start = time.perf_counter()
+    solution, log = capture_stdout(lambda: planning.minimum_set(problem, edges, blm, time_limit, 0.01, log=True))
+    elapsed = time.perf_counter() - start
+    print('gap over time (HiGHS log: time, best bound, best plan, gap):')
+    for row in gap_over_time(log):
+        print('  {:8.1f} s  bound {:>12}  plan {:>12}  gap {:>8}'.format(*row))
+    print('with BLM: {:.1f} s, objective {:.2f} (cost {:.2f} + BLM x boundary {:.0f} m), gap {:.3%}, proven '
+          'within 1 %: {}, unmet targets: {}, peak memory {:.0f} MB'.format(
+              elapsed, solution.objective, solution.cost, solution.boundary, solution.gap,
+              solution.gap <= 0.01, len(solution.unmet), peak_mb()))
+    print('the penalty cuts the boundary from {:.0f} m to {:.0f} m ({:.1f} x) for {:.1%} more cost'.format(
+        reference.boundary, solution.boundary, reference.boundary / max(solution.boundary, 1e-9),
+        solution.cost / reference.cost - 1))
+    return problem, edges, blm, solution
+
+
+def large_benchmark(planning, units, features, time_limit):
+    columns = 400
+    rows = units // columns
+    problem = synthetic_problem(planning, rows, columns, features, seed=9)
+    print('\n== {} units x {} features, no boundary penalty, 1 % gap =='.format(rows * columns, features))
+    start = time.perf_counter()
+    solution = planning.minimum_set(problem, None, 0.0, time_limit, 0.01)
+    print('{:.1f} s, cost {:.2f}, {} units selected, gap {:.3%}, unmet targets {}, peak memory {:.0f} MB'.format(
+        time.perf_counter() - start, solution.cost, int(solution.selected.sum()), solution.gap,
+        len(solution.unmet), peak_mb()))
+
+
+def marxan_benchmark(marxan, planning, problem, edges, blm, ours):
+    binary = next((shutil.which(name) for name in MARXAN_NAMES if shutil.which(name)), None)
+    print('\n== Marxan ==')
+    if binary is None:
+        print('skipped: no Marxan binary ({}) on PATH'.format(', '.join(MARXAN_NAMES)))
+        return
+    folder = tempfile.mkdtemp(prefix='bench_planning_marxan_')
+    project = marxan.MarxanProject(np.array(problem.unit_ids), problem.costs, problem.status,
+                                   np.arange(1, len(problem.targets) + 1), problem.feature_names, problem.targets,
+                                   np.full(len(problem.targets), TARGET), problem.amounts, edges, blm)
+    input_path = marxan.write_marxan(folder, project)
+    spec = os.path.join(folder, 'input', 'spec.dat')
+    with open(spec, encoding='utf-8') as handle:
+        lines = handle.read().splitlines()
+    with open(spec, 'w', encoding='utf-8') as handle:  # a species penalty factor high enough to meet targets
+        handle.write('\n'.join([lines[0] + ',spf'] + [line + ',100' for line in lines[1:]]) + '\n')
+    os.makedirs(os.path.join(folder, 'output'), exist_ok=True)
+    with open(input_path, 'a', encoding='utf-8') as handle:
+        handle.write('NUMREPS 10\nNUMITNS 10000000\nSTARTTEMP -1\nNUMTEMP 10000\nRUNMODE 1\nITIMPTYPE 1\n'
+                     'HEURTYPE -1\nPROP 0.5\nRANDSEED -1\nMISSLEVEL 1\nOUTPUTDIR output\nSCENNAME output\n'
+                     'SAVEBEST 3\nSAVESUMMARY 3\nVERBOSITY 1\n')
+    start = time.perf_counter()
+    subprocess.run([binary, 'input.dat'], cwd=folder, capture_output=True, text=True, input='\n')
+    elapsed = time.perf_counter() - start
+    best = os.path.join(folder, 'output', 'output_best.csv')
+    if not os.path.isfile(best):
+        best = os.path.join(folder, 'output', 'output_best.txt')
+    selected = np.loadtxt(best, delimiter=',', skiprows=1)[:, 1] > 0.5
+    cost, boundary = float(problem.costs[selected].sum()), planning.boundary_length(selected, edges)
+    held = np.asarray(problem.amounts.T @ selected.astype(float)).ravel()
+    print('Marxan best of 10: {:.1f} s, objective {:.2f} (cost {:.2f}, boundary {:.0f} m), {} targets missed; '
+          'ours {:.2f}: Marxan is {:.1%} worse'.format(
+              elapsed, cost + blm * boundary, cost, boundary, int(np.sum(held < problem.targets * 0.999)),
+              ours.objective, (cost + blm * boundary) / ours.objective - 1))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('--side', type=int, default=100)
+    parser.add_argument('--features', type=int, default=40)
+    parser.add_argument('--blm-factor', type=float, default=0.5)
+    parser.add_argument('--time-limit', type=float, default=300.0)
+    parser.add_argument('--large-units', type=int, default=100000)
+    arguments = parser.parse_args()
+    marxan, planning = import_engine()
+    problem, edges, blm, solution = boundary_benchmark(planning, arguments.side, arguments.features,
+                                                       arguments.blm_factor, arguments.time_limit)
+    large_benchmark(planning, arguments.large_units, arguments.features, arguments.time_limit)
+    marxan_benchmark(marxan, planning, problem, edges, blm, solution)
+
+
+if __name__ == '__main__':
+    main()

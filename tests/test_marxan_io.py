@@ -1,0 +1,153 @@
+"""Marxan and Marxan with Zones project files (engine/marxan.py): round trip, file variants, bad input."""
+
+import os
+
+import numpy as np
+import pytest
+from scipy import sparse
+
+from marxan_test_files import marzone_project, write
+from reserve_planner.processing.engine import marxan, planning
+from reserve_planner.processing.engine.messages import EngineError
+
+
+def example_project():
+    generator = np.random.default_rng(3)
+    amounts = generator.random((9, 4)) * 10
+    amounts[generator.random((9, 4)) < 0.4] = 0
+    amounts = sparse.csr_matrix(amounts)
+    proportions = np.array([0.3, np.nan, 0.25, np.nan])
+    targets = np.where(np.isfinite(proportions), proportions * np.asarray(amounts.sum(axis=0)).ravel(), [0, 7.5, 0, 3])
+    edges = planning.make_edges([0, 0, 1, 3, 4, 8], [1, 3, 2, 4, 5, 8], [100.0, 50.5, 100.0, 1 / 3, 100.0, 400.0])
+    return marxan.MarxanProject(np.arange(11, 20), generator.random(9) * 100, np.array([0, 0, 2, 0, 3, 0, 1, 0, 0]),
+                                np.array([5, 6, 7, 9]), ['forest', '湿地', 'grassland', 'river'], targets,
+                                proportions, amounts, edges, 0.25)
+
+
+def test_project_we_write_reads_back_identically(tmp_path):
+    project = example_project()
+    read = marxan.read_marxan(marxan.write_marxan(str(tmp_path / '项目'), project))
+    for name in ('unit_ids', 'costs', 'status', 'feature_ids', 'targets'):
+        np.testing.assert_array_equal(getattr(read, name), getattr(project, name), err_msg=name)
+    np.testing.assert_array_equal(read.proportions, project.proportions)
+    assert read.feature_names == project.feature_names
+    np.testing.assert_array_equal(read.amounts.toarray(), project.amounts.toarray())
+    for got, expected in zip(read.edges, project.edges):
+        np.testing.assert_array_equal(got, expected)
+    assert read.blm == project.blm
+
+
+SPEC_VARIANTS = {
+    'prop, tab separated': ('id\ttype\tprop\tspf\tname\n1\t0\t0.5\t10\toak\n2\t0\t0.25\t10\tpine\n', [4.0, 2.5]),
+    'target, comma separated': ('id,target,spf\n1,3,1\n2,1.5,1\n', [3.0, 1.5]),
+    'prop wins over target': ('id,target,prop\n1,3,0.5\n2,1.5,0\n', [4.0, 1.5]),
+    'quoted names, spaces after commas': ('"id", "prop", "name"\n1, 0.5, "oak"\n2, 0.25, pine\n', [4.0, 2.5]),
+}
+
+
+@pytest.mark.parametrize('variant', sorted(SPEC_VARIANTS))
+def test_spec_variants(tmp_path, variant):
+    text, targets = SPEC_VARIANTS[variant]
+    folder = str(tmp_path)
+    write(folder, 'input.dat', 'General Parameters\nBLM 2\nINPUTDIR data\nSPECNAME species.txt\n'
+                               'PUNAME units.csv\nPUVSPRNAME amounts.csv\n')
+    write(folder, 'data/units.csv', 'id\txloc\tyloc\n1\t0\t0\n2\t1\t0\n3\t2\t0\n')
+    write(folder, 'data/species.txt', text)
+    write(folder, 'data/amounts.csv', 'species,pu,amount\n1,1,5\n1,2,3\n2,2,6\n2,3,4\n')
+    project = marxan.read_marxan(os.path.join(folder, 'input.dat'))
+    np.testing.assert_allclose(project.targets, targets)
+    np.testing.assert_array_equal(project.costs, [1, 1, 1])  # cost column absent: Marxan's 1
+    np.testing.assert_array_equal(project.status, [0, 0, 0])
+    assert project.edges is None and project.blm == 2.0
+    solution = planning.minimum_set(marxan.planning_problem(project))
+    assert solution.unmet == [] and np.all(solution.held >= project.targets - 1e-9)
+
+
+def test_whitespace_separated_files_and_default_names(tmp_path):
+    folder = str(tmp_path)
+    write(folder, 'input.dat', 'BLM 0\nBOUNDNAME bound.dat\n')
+    write(folder, 'input/pu.dat', 'id cost status\n1 2 0\n2 3 2\n')
+    write(folder, 'input/spec.dat', 'id target\n1 1\n')
+    write(folder, 'input/puvspr.dat', 'species pu amount\n1 1 1\n1 2 1\n')
+    write(folder, 'input/bound.dat', 'id1 id2 boundary\n1 2 10\n2 1 5\n1 1 30\n')
+    project = marxan.read_marxan(os.path.join(folder, 'input.dat'))
+    np.testing.assert_array_equal(project.costs, [2, 3])
+    np.testing.assert_array_equal(project.status, [0, 2])
+    found = {(int(i), int(j)): length for i, j, length in zip(*project.edges)}
+    assert found == {(0, 0): 30.0, (0, 1): 15.0}  # the two listings of a pair add up, as in Marxan
+
+
+def minimal_project(folder, puvspr='species,pu,amount\n1,1,5\n', spec='id,prop\n1,0.5\n', pu='id,cost\n1,1\n'):
+    write(folder, 'input.dat', 'INPUTDIR input\n')
+    write(folder, 'input/pu.dat', pu)
+    write(folder, 'input/spec.dat', spec)
+    write(folder, 'input/puvspr.dat', puvspr)
+    return os.path.join(folder, 'input.dat')
+
+
+@pytest.mark.parametrize('files, words', [
+    ({'puvspr': 'species,pu,amount\n1,1,5\n1,42,3\n1,43,3\n'}, 'names planning unit 42, which pu.dat does not list '
+                                                                '\\(2 such rows\\)'),
+    ({'puvspr': 'species,pu,amount\n8,1,5\n'}, 'names feature 8, which spec.dat does not list'),
+    ({'spec': 'id,prop\n1,1.2\n'}, 'target proportion 1.2'),
+    ({'pu': 'id,cost\n1,abc\n'}, 'line 2, column "cost": "abc" is not a number'),
+    ({'spec': 'id,name\n1,oak\n'}, 'neither a "prop" nor a "target"'),
+    ({'pu': 'id,cost\n1,1\n1,2\n'}, 'lists planning unit 1 twice'),
+])
+def test_bad_projects_get_clear_messages(tmp_path, files, words):
+    path = minimal_project(str(tmp_path), **files)
+    with pytest.raises(EngineError, match=words):
+        marxan.read_marxan(path)
+
+
+def test_negative_cost_is_named_when_solving(tmp_path):
+    project = marxan.read_marxan(minimal_project(str(tmp_path), pu='id,cost\n1,-4\n'))
+    with pytest.raises(EngineError, match='Planning unit 1 has the cost -4'):
+        planning.minimum_set(marxan.planning_problem(project))
+
+
+def test_marzone_project_is_read_as_marxan_with_zones_defines_it(tmp_path):
+    project = marxan.read_marzone(marzone_project(str(tmp_path)))
+    problem = project.problem
+    assert problem.zone_names == ['available', 'core', 'buffer'] and project.blm == 0.5
+    # cost in zone z = sum over cost columns of value x multiplier (unlisted multipliers are 0)
+    np.testing.assert_allclose(problem.costs, [[0, 11, 5], [0, 22, 10], [0, 33, 15], [0, 44, 20]])
+    np.testing.assert_allclose(problem.contributions, [[0, 1, 0.5], [0, 1, 0.5]])
+    np.testing.assert_allclose(problem.targets, [5.0, 2.0])
+    np.testing.assert_allclose(problem.zone_targets, [[0, 0, 2], [0, 4.0, 0]])
+    np.testing.assert_allclose(problem.boundary_costs, [[0, 5, 2], [5, 0, 1], [2, 1, 0]])
+    np.testing.assert_array_equal(problem.allowed, [[0, 0, 1], [1, 1, 1], [1, 1, 1], [1, 0, 1]])
+    solution = planning.solve_zones(problem, project.edges, project.blm)
+    zones = solution.selected
+    assert zones[0] == 2 and zones[3] in (0, 2)
+    held, inside = planning.zone_holdings(problem, zones)
+    assert np.all(held >= problem.targets - 1e-9) and np.all(inside >= problem.zone_targets - 1e-9)
+
+
+def test_marzone_defaults_without_zone_files(tmp_path):
+    folder = str(tmp_path)
+    path = minimal_project(folder, pu='id,cost\n1,3\n2,4\n', puvspr='species,pu,amount\n1,1,5\n1,2,5\n')
+    project = marxan.read_marzone(path)
+    problem = project.problem
+    assert problem.zone_names == ['available', 'reserved']
+    np.testing.assert_allclose(problem.costs, [[3, 3], [4, 4]])
+    np.testing.assert_allclose(problem.contributions, [[0, 1]])
+    np.testing.assert_allclose(problem.boundary_costs, np.ones((2, 2)))
+    solution = planning.solve_zones(problem)  # every zone costs the same: only the target decides
+    assert solution.cost == 7 and solution.held[0] >= 5
+
+
+def test_marzone_occurrence_targets_are_refused(tmp_path):
+    folder = str(tmp_path)
+    path = marzone_project(folder)
+    write(folder, 'input/zonetarget.dat', 'zoneid,featureid,target,targettype\n2,2,3,2\n')
+    with pytest.raises(EngineError, match='occurrence targets'):
+        marxan.read_marzone(path)
+
+
+def test_marzone_lock_to_unknown_zone_is_named(tmp_path):
+    folder = str(tmp_path)
+    path = marzone_project(folder)
+    write(folder, 'input/pulock.dat', 'puid,zoneid\n1,9\n')
+    with pytest.raises(EngineError, match='names zone 9'):
+        marxan.read_marzone(path)

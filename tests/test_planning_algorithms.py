@@ -1,0 +1,215 @@
+"""prioritize, solvemarxan and solvemarzone through processing.run and qgis_process, checked against brute force
+and the engine's own reading of the same inputs."""
+
+import itertools
+import os
+
+import numpy as np
+import pytest
+from qgis.core import QgsProcessingException, QgsVectorLayer
+
+from marxan_test_files import marzone_project
+from reserve_planner.processing.engine import marxan, planning
+from support import RecordingFeedback, geotiff, memory_layer, run
+from test_planning_engine import geometric_boundary, grid
+
+CRS = 'EPSG:32650'
+X0, Y0 = 500000.0, 4000000.0
+
+
+def unit_layer(costs, status=None, columns=4, rows=3, size=100.0):
+    """A grid of square planning units (``size`` m) with fields pu_id (101, 102, ...), cost and status."""
+    cells = grid(columns, rows, size)
+    status = status or [0] * len(cells)
+    rows_data = [('POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))'.format(
+        X0 + cell.bounds[0], Y0 + cell.bounds[1], X0 + cell.bounds[2], Y0 + cell.bounds[3]),
+        [101 + index, float(cost), int(state)]) for index, (cell, cost, state) in enumerate(zip(cells, costs, status))]
+    return memory_layer('units', 'Polygon', CRS, 'field=pu_id:integer&field=cost:double&field=status:integer',
+                        rows_data), cells
+
+
+def amounts_table(amounts):
+    rows = [(None, [int(101 + unit), 'f{}'.format(feature), float(amounts[unit, feature])])
+            for unit, feature in zip(*np.nonzero(amounts))]
+    return memory_layer('amounts', 'None', CRS, 'field=unit:integer&field=feature:string&field=amount:double', rows)
+
+
+def example(seed=11):
+    generator = np.random.default_rng(seed)
+    amounts = generator.integers(0, 6, size=(12, 3)).astype(float)
+    amounts[generator.random((12, 3)) < 0.3] = 0
+    return generator.integers(1, 20, size=12).astype(float), amounts
+
+
+def brute_force(costs, amounts, targets, cells, blm, status):
+    best = np.inf
+    for bits in itertools.product((0, 1), repeat=len(costs)):
+        x = np.array(bits, dtype=bool)
+        if np.any(x & (status == 3)) or np.any(~x & (status == 2)) or np.any(amounts[x].sum(0) < targets - 1e-9):
+            continue
+        best = min(best, costs[x].sum() + blm * geometric_boundary(cells, x))
+    return best
+
+
+def solution_values(layer_id, field='solution'):
+    layer = layer_id if isinstance(layer_id, QgsVectorLayer) else QgsVectorLayer(layer_id, 'out', 'ogr')
+    return {feature[0]: feature[field] for feature in layer.getFeatures()}
+
+
+@pytest.mark.parametrize('blm', [0.0, 0.05])
+def test_prioritize_finds_the_brute_force_optimum_with_locked_units(blm):
+    costs, amounts = example()
+    status = np.zeros(12, dtype=int)
+    status[2], status[9] = 2, 3
+    layer, cells = unit_layer(costs, status.tolist())
+    result = run('prioritize', temporary_outputs=('OUTPUT', 'OUTPUT_FEATURES'), PLANNING_UNITS=layer,
+                 ID_FIELD='pu_id', COST_FIELD='cost', STATUS_FIELD='status', AMOUNTS=amounts_table(amounts),
+                 TARGETS='0.4', BLM=blm)
+    targets = 0.4 * amounts.sum(axis=0)
+    assert result['OBJECTIVE'] == pytest.approx(brute_force(costs, amounts, targets, cells, blm, status))
+    assert result['OPTIMAL'] is True
+    chosen = solution_values(result['OUTPUT'])
+    selected = np.array([chosen[101 + index] for index in range(12)], dtype=bool)
+    assert selected[2] and not selected[9]
+    assert result['COST'] == pytest.approx(costs[selected].sum())
+    assert result['BOUNDARY'] == pytest.approx(geometric_boundary(cells, selected))
+    held = {feature['feature']: (feature['held'], feature['target'], feature['met'])
+            for feature in result['OUTPUT_FEATURES'].getFeatures()}
+    for index in range(3):
+        assert held['f{}'.format(index)][0] == pytest.approx(amounts[selected, index].sum())
+        assert held['f{}'.format(index)][1] == pytest.approx(targets[index]) and held['f{}'.format(index)][2]
+
+
+def test_prioritize_reads_rasters_and_polygons_as_feature_amounts(tmp_path):
+    """Raster of 1 per 10 m cell: a 100 m unit holds 100 cells x 1; polygons: hectares inside each unit."""
+    layer, _ = unit_layer([1.0] * 4, columns=2, rows=2)
+    values = np.ones((20, 20))
+    values[:10, :] = 2.0  # the northern row of units (y 100-200 m) holds 2 per cell
+    raster = geotiff(tmp_path / 'habitat.tif', values, 10.0, x0=X0, y0=Y0 + 200)
+    wetland = memory_layer('wetland', 'Polygon', CRS, 'field=id:integer',
+                           [('POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))'.format(
+                               X0 + 50, Y0, X0 + 150, Y0 + 50), [1])])
+    result = run('prioritize', temporary_outputs=('OUTPUT', 'OUTPUT_FEATURES'), PLANNING_UNITS=layer,
+                 ID_FIELD='pu_id', COST_FIELD='cost', FEATURES=[raster, wetland], TARGETS='1')
+    held = {feature['feature']: feature['held'] for feature in result['OUTPUT_FEATURES'].getFeatures()}
+    assert held['habitat.tif'] == pytest.approx(2 * 100 + 2 * 200)
+    assert held['wetland'] == pytest.approx(0.5)  # 100 m x 50 m
+    assert set(solution_values(result['OUTPUT']).values()) == {1}
+
+
+def test_prioritize_maximum_utility_stays_within_budget():
+    costs, amounts = example(12)
+    layer, cells = unit_layer(costs)
+    budget = float(costs.sum() * 0.3)
+    result = run('prioritize', temporary_outputs=('OUTPUT',), PLANNING_UNITS=layer, ID_FIELD='pu_id',
+                 COST_FIELD='cost', AMOUNTS=amounts_table(amounts), TARGETS='0.5', OBJECTIVE=1, BUDGET=budget)
+    targets = 0.5 * amounts.sum(axis=0)
+    best = max(np.sum(np.minimum(amounts[np.array(bits, bool)].sum(0), targets) / targets)
+               for bits in itertools.product((0, 1), repeat=12) if costs[np.array(bits, bool)].sum() <= budget)
+    assert result['COST'] <= budget
+    assert result['OBJECTIVE'] == pytest.approx(best)
+
+
+def test_prioritize_names_a_target_that_cannot_be_met(tmp_path):
+    costs, amounts = example()
+    table = tmp_path / 'targets.csv'
+    table.write_text('feature,prop\nf0,0.9\nf1,0.2\nf2,0.2\n', encoding='utf-8')
+    holders = np.flatnonzero(amounts[:, 0] > 0)
+    status = np.zeros(12, dtype=int)
+    status[holders[:-1]] = 3
+    layer, _ = unit_layer(costs, status.tolist())
+    feedback = RecordingFeedback()
+    result = run('prioritize', feedback=feedback, temporary_outputs=('OUTPUT', 'OUTPUT_FEATURES'),
+                 PLANNING_UNITS=layer, ID_FIELD='pu_id', COST_FIELD='cost', STATUS_FIELD='status',
+                 AMOUNTS=amounts_table(amounts), TARGETS=str(table))
+    warning = [line for line in feedback.lines if 'cannot reach their target' in line]
+    assert warning and '"f0"' in warning[0] and '"f1"' not in warning[0]
+    met = {feature['feature']: feature['met'] for feature in result['OUTPUT_FEATURES'].getFeatures()}
+    assert met == {'f0': False, 'f1': True, 'f2': True}
+
+
+def test_prioritize_targets_from_a_table(tmp_path):
+    costs, amounts = example()
+    layer, cells = unit_layer(costs)
+    table = tmp_path / 'targets.csv'
+    table.write_text('feature,prop,target\nf0,0.5,0\nf1,0,4\nf2,0.2,0\n', encoding='utf-8')
+    result = run('prioritize', temporary_outputs=('OUTPUT', 'OUTPUT_FEATURES'), PLANNING_UNITS=layer,
+                 ID_FIELD='pu_id', COST_FIELD='cost', AMOUNTS=amounts_table(amounts), TARGETS=str(table))
+    targets = {feature['feature']: feature['target'] for feature in result['OUTPUT_FEATURES'].getFeatures()}
+    totals = amounts.sum(axis=0)
+    assert targets == pytest.approx({'f0': 0.5 * totals[0], 'f1': 4.0, 'f2': 0.2 * totals[2]})
+
+
+@pytest.mark.parametrize('change, words', [
+    ({'TARGETS': '1.5'}, 'target proportion 1.5'),
+    ({'TARGETS': 'thirty'}, 'TARGETS must be a proportion'),
+    ({'costs': -3.0}, 'Planning unit 101 has the cost -3.0'),
+    ({'unit': 999}, 'names planning unit "999"'),
+    ({'OBJECTIVE': 1}, 'Maximum utility needs a BUDGET'),
+])
+def test_prioritize_bad_input_gets_clear_messages(change, words):
+    costs, amounts = example()
+    costs[0] = change.pop('costs', costs[0])
+    layer, _ = unit_layer(costs)
+    table = amounts_table(amounts)
+    if 'unit' in change:
+        table = memory_layer('amounts', 'None', CRS, 'field=unit:integer&field=feature:string&field=amount:double',
+                             [(None, [change.pop('unit'), 'f0', 1.0])])
+    parameters = dict(PLANNING_UNITS=layer, ID_FIELD='pu_id', COST_FIELD='cost', AMOUNTS=table, TARGETS='0.3')
+    parameters.update(change)
+    with pytest.raises(QgsProcessingException, match=words):
+        run('prioritize', temporary_outputs=('OUTPUT',), **parameters)
+
+
+def written_project(folder, blm=0.05):
+    costs, amounts = example()
+    cells = grid(4, 3)
+    project = marxan.MarxanProject(
+        np.arange(1, 13), costs, np.zeros(12, dtype=int), np.array([1, 2, 3]), ['f0', 'f1', 'f2'],
+        0.4 * amounts.sum(axis=0), np.full(3, 0.4), planning.sparse.csr_matrix(amounts),
+        planning.shared_boundaries(cells), blm)
+    return marxan.write_marxan(folder, project), costs, amounts, cells
+
+
+def test_solvemarxan_matches_brute_force(tmp_path):
+    path, costs, amounts, cells = written_project(str(tmp_path))
+    result = run('solvemarxan', temporary_outputs=('OUTPUT',), MARXAN_INPUT=path, TIME_LIMIT=60)
+    best = brute_force(costs, amounts, 0.4 * amounts.sum(axis=0), cells, 0.05, np.zeros(12))
+    assert result['OBJECTIVE'] == pytest.approx(best) and result['OPTIMAL'] is True
+    chosen = solution_values(result['OUTPUT'])
+    assert sorted(chosen) == list(range(1, 13))
+    selected = np.array([chosen[unit] for unit in range(1, 13)], dtype=bool)
+    assert result['BOUNDARY'] == pytest.approx(geometric_boundary(cells, selected))
+
+
+def test_solvemarxan_names_a_missing_unit(tmp_path):
+    path, *_ = written_project(str(tmp_path))
+    with open(os.path.join(str(tmp_path), 'input', 'puvspr.dat'), 'a', encoding='utf-8') as handle:
+        handle.write('1,77,3\n')
+    with pytest.raises(QgsProcessingException, match='names planning unit 77, which pu.dat does not list'):
+        run('solvemarxan', temporary_outputs=('OUTPUT',), MARXAN_INPUT=path)
+
+
+def test_solvemarzone_writes_zone_ids(tmp_path):
+    path = marzone_project(str(tmp_path))
+    result = run('solvemarzone', temporary_outputs=('OUTPUT',), MARXAN_INPUT=path)
+    zones = solution_values(result['OUTPUT'], 'zone')
+    project = marxan.read_marzone(path)
+    expected = planning.solve_zones(project.problem, project.edges, project.blm)
+    assert result['OBJECTIVE'] == pytest.approx(expected.objective)
+    assert zones[1] == 3  # locked to buffer by pulock.dat
+    assert zones[4] in (1, 3)  # puzone.dat allows available or buffer only
+
+
+@pytest.mark.external
+@pytest.mark.slow
+def test_solvemarxan_through_qgis_process(qgis_process, tmp_path):
+    path, costs, amounts, cells = written_project(str(tmp_path / 'project'))
+    output = str(tmp_path / 'best.csv')
+    returncode, result, log = qgis_process('solvemarxan', MARXAN_INPUT=path, TIME_LIMIT=60, GAP=0, OUTPUT=output)
+    assert returncode == 0, log
+    best = brute_force(costs, amounts, 0.4 * amounts.sum(axis=0), cells, 0.05, np.zeros(12))
+    assert result['results']['OBJECTIVE'] == pytest.approx(best)
+    assert result['results']['OPTIMAL'] is True
+    with open(output, encoding='utf-8') as handle:
+        assert handle.readline().strip() == 'planning_unit,solution'

@@ -1,0 +1,276 @@
+"""Exact planning engine (engine/planning.py) against brute force over every subset or zoning of small problems.
+
+The brute force evaluates the formulas of docs/planning.md directly (boundary from the geometry, not from
+the solver's linearisation), so a wrong linearisation or constraint shows as a different optimum.
+"""
+
+import itertools
+
+import numpy as np
+import pytest
+from scipy import sparse
+from shapely.geometry import Polygon, box
+from shapely.ops import unary_union
+
+from reserve_planner.processing.engine import planning
+from reserve_planner.processing.engine.messages import EngineError
+
+
+def grid(columns, rows, size=100.0):
+    """Square planning units (``size`` metres) in row-major order."""
+    return [box(x * size, y * size, (x + 1) * size, (y + 1) * size) for y in range(rows) for x in range(columns)]
+
+
+def geometric_boundary(cells, selected):
+    """Perimeter of the union of the selected cells, in metres: the boundary a planner sees on the map."""
+    chosen = [cell for cell, flag in zip(cells, selected) if flag]
+    return unary_union(chosen).length if chosen else 0.0
+
+
+def random_problem(seed, count=12, features=3, status=None):
+    generator = np.random.default_rng(seed)
+    amounts = generator.integers(0, 6, size=(count, features)).astype(float)
+    amounts[generator.random((count, features)) < 0.3] = 0.0
+    targets = np.round(0.4 * amounts.sum(axis=0), 1)
+    return planning.Problem(generator.integers(1, 20, size=count).astype(float), sparse.csr_matrix(amounts),
+                            targets, np.zeros(count, dtype=int) if status is None else np.asarray(status),
+                            list(range(1, count + 1)), ['f{}'.format(k) for k in range(features)])
+
+
+def brute_minimum_set(problem, cells, blm):
+    """(best objective, its selection) over all 2^n selections meeting the targets and the locks."""
+    amounts = problem.amounts.toarray()
+    best = (np.inf, None)
+    for bits in itertools.product((0, 1), repeat=len(problem.costs)):
+        x = np.array(bits, dtype=bool)
+        if np.any(x & (problem.status == planning.LOCKED_OUT)) or np.any(~x & (problem.status == planning.LOCKED_IN)):
+            continue
+        if np.any(amounts[x].sum(axis=0) < problem.targets - 1e-9):
+            continue
+        value = problem.costs[x].sum() + blm * geometric_boundary(cells, x)
+        if value < best[0] - 1e-9:
+            best = (value, x)
+    return best
+
+
+@pytest.mark.parametrize('seed', [1, 2, 3])
+@pytest.mark.parametrize('blm', [0.0, 0.05])
+def test_minimum_set_equals_brute_force_on_twelve_units(seed, blm):
+    cells = grid(4, 3)
+    problem = random_problem(seed)
+    edges = planning.shared_boundaries(cells)
+    solution = planning.minimum_set(problem, edges, blm=blm)
+    best, _ = brute_minimum_set(problem, cells, blm)
+    assert solution.objective == pytest.approx(best, abs=1e-6)
+    assert solution.optimal
+    assert solution.unmet == []
+    assert np.all(solution.shortfall == 0)
+    assert solution.boundary == pytest.approx(geometric_boundary(cells, solution.selected))
+
+
+def test_boundary_penalty_changes_the_plan_toward_compactness():
+    """A strong BLM makes a compact block cheaper than scattered cheap units: the plan's boundary shrinks."""
+    cells = grid(4, 3)
+    problem = random_problem(4)
+    edges = planning.shared_boundaries(cells)
+    loose = planning.minimum_set(problem, edges, blm=0.0)
+    compact = planning.minimum_set(problem, edges, blm=1.0)
+    assert compact.boundary < loose.boundary
+    assert compact.cost >= loose.cost
+
+
+def test_locked_units_are_respected_and_optimal():
+    cells = grid(4, 3)
+    status = [planning.AVAILABLE] * 12
+    status[0], status[5], status[7] = planning.LOCKED_IN, planning.LOCKED_OUT, planning.LOCKED_OUT
+    problem = random_problem(5, status=status)
+    edges = planning.shared_boundaries(cells)
+    solution = planning.minimum_set(problem, edges, blm=0.05)
+    assert solution.selected[0] and not solution.selected[5] and not solution.selected[7]
+    best, _ = brute_minimum_set(problem, cells, 0.05)
+    assert solution.objective == pytest.approx(best, abs=1e-6)
+
+
+def test_linearised_boundary_equals_the_geometry_for_every_subset():
+    """boundary(x) from the edge list = perimeter of the union of the selected cells, on all 4096 subsets."""
+    cells = grid(4, 3, size=37.5)
+    edges = planning.shared_boundaries(cells)
+    for bits in itertools.product((0, 1), repeat=12):
+        assert planning.boundary_length(bits, edges) == pytest.approx(geometric_boundary(cells, bits))
+
+
+def test_shared_boundaries_of_irregular_units():
+    """Units of different sizes: shared edge lengths and outer edges from the geometry."""
+    cells = [box(0, 0, 200, 100), box(200, 0, 300, 50), box(200, 50, 300, 100), box(0, 100, 300, 150)]
+    edges = planning.shared_boundaries(cells)
+    found = {(int(i), int(j)): length for i, j, length in zip(*edges)}
+    assert found[(0, 1)] == pytest.approx(50) and found[(0, 2)] == pytest.approx(50)
+    assert found[(0, 3)] == pytest.approx(200) and found[(2, 3)] == pytest.approx(100)
+    assert found[(1, 2)] == pytest.approx(100)
+    assert (1, 3) not in found
+    assert found[(0, 0)] == pytest.approx(300) and found[(1, 1)] == pytest.approx(150)
+    assert found[(3, 3)] == pytest.approx(400)
+
+
+def test_unreachable_target_is_named_and_the_least_shortfall_kept():
+    cells = grid(4, 3)
+    problem = random_problem(6)
+    status = np.zeros(12, dtype=int)
+    amounts = problem.amounts.toarray()
+    holders = np.flatnonzero(amounts[:, 1] > 0)
+    status[holders[:-1]] = planning.LOCKED_OUT
+    targets = problem.targets.copy()
+    targets[1] = amounts[:, 1].sum() * 0.9
+    problem = problem._replace(status=status, targets=targets)
+    solution = planning.minimum_set(problem, planning.shared_boundaries(cells))
+    assert solution.unmet == [1]
+    assert solution.selected[holders[-1]]
+    assert solution.shortfall[1] == pytest.approx(targets[1] - amounts[holders[-1], 1])
+    assert solution.shortfall[0] == 0 and solution.shortfall[2] == 0
+
+
+def brute_maximum_utility(problem, cells, budget, blm):
+    amounts = problem.amounts.toarray()
+    best = -np.inf
+    for bits in itertools.product((0, 1), repeat=len(problem.costs)):
+        x = np.array(bits, dtype=bool)
+        if problem.costs[x].sum() > budget + 1e-9:
+            continue
+        held = amounts[x].sum(axis=0)
+        utility = np.sum(np.minimum(held, problem.targets) / problem.targets)
+        best = max(best, utility - blm * geometric_boundary(cells, x))
+    return best
+
+
+@pytest.mark.parametrize('blm', [0.0, 0.001])
+def test_maximum_utility_equals_brute_force(blm):
+    cells = grid(4, 3)
+    problem = random_problem(7)
+    budget = problem.costs.sum() * 0.3
+    solution = planning.maximum_utility(problem, budget, planning.shared_boundaries(cells), blm=blm)
+    assert solution.cost <= budget + 1e-9
+    assert solution.objective == pytest.approx(brute_maximum_utility(problem, cells, budget, blm), abs=1e-6)
+
+
+def zones_problem(seed, count=8, zones=3, features=2):
+    generator = np.random.default_rng(seed)
+    amounts = generator.integers(0, 5, size=(count, features)).astype(float)
+    costs = generator.integers(1, 10, size=(count, zones)).astype(float)
+    costs[:, 0] = 0.0
+    contributions = np.array([[0.0, 1.0, 0.5]] * features)
+    targets = 0.4 * amounts.sum(axis=0)
+    zone_targets = np.zeros((features, zones))
+    zone_targets[0, 1] = 0.2 * amounts[:, 0].sum()
+    boundary_costs = np.array([[0.0, 3.0, 1.0], [3.0, 0.0, 0.5], [1.0, 0.5, 0.0]])
+    return planning.ZonesProblem(costs, sparse.csr_matrix(amounts), contributions, targets, zone_targets,
+                                 boundary_costs, np.ones((count, zones), dtype=bool), list(range(1, count + 1)),
+                                 ['f0', 'f1'], ['available', 'core', 'buffer'])
+
+
+def brute_zones(problem, cells, blm):
+    """The best objective over all Z^n zonings, the boundary cost taken from the geometry: the length shared by
+    each pair of units times zeta of their zones, plus the outer edge of the study area."""
+    count, zones = problem.costs.shape
+    shared = np.array([[cells[i].boundary.intersection(cells[j].boundary).length if i < j else 0.0
+                        for j in range(count)] for i in range(count)])
+    outer = unary_union(cells).length
+    best = np.inf
+    for chosen in itertools.product(range(zones), repeat=count):
+        chosen = np.array(chosen)
+        if not problem.allowed[np.arange(count), chosen].all():
+            continue
+        held, inside = planning.zone_holdings(problem, chosen)
+        if np.any(held < problem.targets - 1e-9) or np.any(inside < problem.zone_targets - 1e-9):
+            continue
+        boundary = np.sum(shared * problem.boundary_costs[chosen[:, None], chosen[None, :]])
+        best = min(best, problem.costs[np.arange(count), chosen].sum() + blm * (boundary + outer))
+    return best
+
+
+@pytest.mark.parametrize('blm', [0.0, 0.02])
+def test_zoning_equals_brute_force_with_locks(blm):
+    cells = grid(4, 2)
+    problem = zones_problem(8)
+    allowed = problem.allowed.copy()
+    allowed[2] = [False, True, False]  # locked to core
+    allowed[5, 1] = False  # never core
+    problem = problem._replace(allowed=allowed)
+    solution = planning.solve_zones(problem, planning.shared_boundaries(cells), blm=blm)
+    assert solution.selected[2] == 1 and solution.selected[5] != 1
+    assert solution.objective == pytest.approx(brute_zones(problem, cells, blm), abs=1e-6)
+    assert solution.unmet == []
+
+
+def test_zoning_with_negative_zone_boundary_cost_matches_brute_force():
+    """A negative zeta (a reward for core next to buffer) still gives w = x_i x_j."""
+    cells = grid(4, 2)
+    problem = zones_problem(9)
+    costs = problem.boundary_costs.copy()
+    costs[1, 2] = costs[2, 1] = -0.5
+    problem = problem._replace(boundary_costs=costs)
+    solution = planning.solve_zones(problem, planning.shared_boundaries(cells), blm=0.05)
+    assert solution.objective == pytest.approx(brute_zones(problem, cells, 0.05), abs=1e-6)
+
+
+def test_conflicting_zone_targets_give_least_shortfall_and_name_the_feature():
+    """Both zones want 80 % of feature f0: each alone is possible, together impossible."""
+    cells = grid(4, 2)
+    problem = zones_problem(10)
+    zone_targets = np.zeros_like(problem.zone_targets)
+    total = problem.amounts.toarray()[:, 0].sum()
+    zone_targets[0, 1] = zone_targets[0, 2] = 0.8 * total
+    problem = problem._replace(zone_targets=zone_targets, targets=np.zeros(2))
+    solution = planning.solve_zones(problem, planning.shared_boundaries(cells))
+    assert solution.unmet == [0]
+    assert solution.shortfall[0] == pytest.approx(0.6 * total, abs=1e-6)
+
+
+@pytest.mark.parametrize('change, words', [
+    (lambda p: p._replace(costs=np.where(np.arange(12) == 3, -1.0, p.costs)), 'Planning unit 4 has the cost -1.0'),
+    (lambda p: p._replace(costs=np.where(np.arange(12) == 0, np.nan, p.costs)), 'Planning unit 1 has the cost nan'),
+    (lambda p: p._replace(status=np.full(12, 7)), 'status 7'),
+    (lambda p: p._replace(targets=np.array([1.0, -2.0, 1.0])), 'Feature "f1" has the target -2.0'),
+])
+def test_bad_numbers_are_named(change, words):
+    with pytest.raises(EngineError, match=words):
+        planning.minimum_set(change(random_problem(1)))
+
+
+def test_target_proportion_above_one_is_refused():
+    problem = random_problem(1)
+    with pytest.raises(EngineError, match='"f2" has the target proportion 1.5'):
+        planning.targets_from_proportions(problem.amounts, [0.3, 0.3, 1.5], problem.feature_names)
+
+
+def test_time_limit_and_gap_are_checked():
+    with pytest.raises(EngineError, match='gap is 2'):
+        planning.minimum_set(random_problem(1), gap=2)
+    with pytest.raises(EngineError, match='BLM'):
+        planning.minimum_set(random_problem(1), blm=float('nan'))
+
+
+def test_hexagon_neighbours_share_their_edges_despite_rounding():
+    """Hexagons computed from their own centres: every inner edge is shared, only the outer ring is exposed."""
+    reserve = box(0, 0, 2000, 2000)
+    cells = planning.unit_grid(reserve, 300.0, hexagonal=True)
+    edges = planning.shared_boundaries(cells)
+    outer = edges.first == edges.second
+    assert edges.length[outer].sum() == pytest.approx(reserve.length, rel=1e-6)
+    assert planning.boundary_length(np.ones(len(cells)), edges) == pytest.approx(reserve.length, rel=1e-6)
+
+
+def test_edges_whose_vertices_differ_by_rounding_are_still_shared():
+    """Units digitised separately: the common edge's vertices differ by a nanometre, and still share 100 m."""
+    left = box(0, 0, 100, 100)
+    right = Polygon([(100 + 1e-9, 0), (200, 0), (200, 100), (100 - 1e-9, 100)])
+    edges = planning.shared_boundaries([left, right])
+    found = {(int(i), int(j)): length for i, j, length in zip(*edges)}
+    assert found[(0, 1)] == pytest.approx(100, rel=1e-6)
+    assert found[(0, 0)] == pytest.approx(300, rel=1e-6)
+
+
+def test_hexagon_grid_dissolves_without_rounding_slivers():
+    cells = planning.unit_grid(box(0, 0, 2000, 1500), 250.0, hexagonal=True)
+    union = unary_union(cells)
+    assert union.geom_type == 'Polygon' and len(union.interiors) == 0
+    assert len(union.simplify(1e-9).exterior.coords) == 5  # the reserve's rectangle, no zigzag left inside
