@@ -54,6 +54,11 @@ def tr(text):
     return QCoreApplication.translate('ReservePlannerSites', text)
 
 
+def outside_label():
+    """The region of a site outside every region."""
+    return tr('(outside the regions)')
+
+
 def read_sites(source, name, id_field, group_field, weight_field, crs, context, feedback):
     """The sites of ``source`` (layer ``name``) in ``crs``: polygons repaired, points as they are; raises naming a
     feature without a usable geometry, and a weight that is NULL, NaN or negative."""
@@ -103,15 +108,14 @@ def site_name(item, id_field):
 def measure_sites(sites, pieces, tolerance, region_geometries, region_labels, feedback):
     """engine.site_table of ``sites`` against the protected ``pieces``, each site in the region (of
     ``region_geometries``, labelled ``region_labels``) holding its representative point; None without regions,
-    tr('(outside the regions)') for a site outside all of them."""
+    outside_label() for a site outside all of them."""
     percents = engine.site_protected_pct(sites.geometries, pieces, tolerance, check_cancel(feedback))
     if percents is None or feedback.isCanceled():
         raise cancelled()
     regions = None
     if region_geometries is not None:
         positions = engine.site_region(sites.geometries, region_geometries)
-        regions = [region_labels[position] if position >= 0 else tr('(outside the regions)')
-                   for position in positions]
+        regions = [region_labels[position] if position >= 0 else outside_label() for position in positions]
     return engine.site_table(percents, sites.groups, regions, sites.weights)
 
 
@@ -217,7 +221,7 @@ class SiteCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                               None if regions is None else [region.geometry for region in regions],
                               None if regions is None else [region.label for region in regions], steps)
         summary = engine.site_summary(table)
-        outside = int((table['region'] == tr('(outside the regions)')).sum()) if regions is not None else 0
+        outside = int((table['region'] == outside_label()).sum()) if regions is not None else 0
         if outside:
             feedback.pushWarning(self.tr('{count} sites lie outside every region; the summary lists them as '
                                          '"(outside the regions)".').format(count=outside))

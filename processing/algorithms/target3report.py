@@ -1,0 +1,560 @@
+"""reserveplanner:target3report: the GBF Target 3 indicator set per region (docs/target3.md) in one run, as a table,
+an HTML report and a PDF made with a QGIS print layout (an atlas page per region after a summary page).
+
+Every figure comes from the engines the single algorithms use: protected areas cleaned and flattened by
+ProtectedAreasInput (protectedcoverage), coverage and the timeline by engine.coverage, KBAs by engine.sites
+(sitecoverage), species by habitatcoverage's range reading and engine.coverage's SPI, ProtConn by protconn's
+compute. engine/target3.py adds only what the report needs on top (realms, the yearly gain, per-region parts).
+"""
+
+import datetime
+import os
+import tempfile
+
+import pandas as pd
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsExpression,
+    QgsFeatureRequest,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+from shapely.ops import unary_union
+
+from .. import qgis_io, report_layout
+from ..compat import (
+    FieldType,
+    ProcessingAlgorithmFlag,
+    ProcessingNumberParameterType,
+    ProcessingParameterFlag,
+    ProcessingSourceType,
+    WkbType,
+    make_field,
+)
+from ..engine import coverage as engine_coverage
+from ..engine import report as engine_report
+from ..engine import target3 as engine
+from .base import ReservePlannerAlgorithm
+from .coverage import (
+    HabitatCoverageAlgorithm,
+    ProtectedAreasInput,
+    ProtectedCoverageAlgorithm,
+    Region,
+    cancelled,
+    double_field,
+    equal_area_crs,
+    group_regions,
+    make_fields,
+    max_segment,
+    report_language,
+    write_rows,
+)
+from .protconn import ProtConnAlgorithm
+from .sitecoverage import measure_sites, outside_label, read_sites
+
+PROTCONN_INDICATORS = ('prot', 'protconn', 'protunconn', 'relconn', 'protconn_prot', 'protconn_trans',
+                       'protconn_unprot')
+
+
+def tr(text):
+    return QCoreApplication.translate('ReservePlannerTarget3', text)
+
+
+def formatted(value, unit):
+    """A value as the reports show it: counts without decimals, other numbers with two, then the unit."""
+    if value is None or pd.isna(value):
+        return ''
+    text = '{:,.0f}'.format(value) if float(value).is_integer() and unit not in ('%', 'km2') else \
+        '{:,.2f}'.format(value)
+    return '{} {}'.format(text, unit).strip()
+
+
+class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
+    """GBF Target 3 indicators per region, with a table, an HTML and a PDF report."""
+
+    ALGORITHM_ID = 'target3report'
+    GROUP_ID = 'coverage'
+    ICON = 'protectedcoverage.svg'
+
+    REGIONS = 'REGIONS'
+    REGION_FIELD = 'REGION_FIELD'
+    OECM_FIELD = 'OECM_FIELD'
+    OECM_VALUE = 'OECM_VALUE'
+    REALM = 'REALM'
+    KBAS = 'KBAS'
+    SPECIES = 'SPECIES'
+    SPECIES_FIELD = 'SPECIES_FIELD'
+    CLASS_FIELD = 'CLASS_FIELD'
+    ECOREGIONS = 'ECOREGIONS'
+    ECOREGION_FIELD = 'ECOREGION_FIELD'
+    DISTANCE = 'DISTANCE'
+    PROBABILITY = 'PROBABILITY'
+    TARGET = 'TARGET'
+    YEAR = 'YEAR'
+    OUTPUT = 'OUTPUT'
+    OUTPUT_HTML = 'OUTPUT_HTML'
+    OUTPUT_PDF = 'OUTPUT_PDF'
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Target 3 report (30 x 30 indicators)')
+
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr('The Kunming-Montreal Target 3 indicators per region, as a table, HTML and PDF report.')
+
+    def tags(self):
+        return self.tr('30x30,target 3,GBF,KBA,ProtConn,SPI,OECM,report,atlas,PDF').split(',')
+
+    def flags(self):
+        # the PDF is drawn by a print layout, which QGIS renders on the main thread
+        return super().flags() | ProcessingAlgorithmFlag.NoThreading
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            'The indicators countries report for Target 3 of the Kunming-Montreal Global Biodiversity Framework, '
+            'per region and for all regions together, computed by the same engines as Protected-area coverage, '
+            'Site coverage, Habitat coverage and ProtConn.\n'
+            'REGIONS and REGION_FIELD: the counties or provinces. PROTECTED and the cleaning switches: as in '
+            'Protected-area coverage; OECM_FIELD (default PA_DEF, as in the WDPA) and OECM_VALUE (default 0) tell '
+            'OECMs from protected areas; a layer without that field counts as protected areas and the report says '
+            'so. REALM (optional): polygons of the marine and coastal realm; the rest of each region is terrestrial '
+            'and inland waters. KBAS (optional): Key Biodiversity Areas, points or polygons. SPECIES (optional): '
+            'range polygons, SPECIES_FIELD names the species, CLASS_FIELD groups them. ECOREGIONS and '
+            'ECOREGION_FIELD (optional). DISTANCE (m) and PROBABILITY: ProtConn\'s dispersal. TARGET (%) and YEAR '
+            '(the year of the data).\n'
+            'Indicators: 3.1 coverage per realm by protected areas, by OECMs and by both (%); KBA coverage (mean '
+            'share of each KBA protected, share of KBAs fully protected); ProtConn and its fractions; the Species '
+            'Protection Index and the share of each class\'s habitat protected; ecoregion representativeness (share '
+            'of the ecoregions in the region reaching TARGET); the coverage trajectory by STATUS_YR and the yearly '
+            'gain (percentage points a year) needed to reach TARGET by 2030. Where an indicator cannot be computed '
+            '(no protected area, no KBA, no OECM field) the report says why.\n'
+            'OUTPUT: one row per region and indicator (region, indicator, subject, value, unit, statement). '
+            'OUTPUT_HTML and OUTPUT_PDF (optional): the report; the PDF is a print layout atlas, a summary page then '
+            'one page per region with a map, the indicator table and charts, in the language of QGIS.')
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.REGIONS, self.tr('Regions (counties, provinces)'), [ProcessingSourceType.VectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.REGION_FIELD, self.tr('Region name field'), parentLayerParameterName=self.REGIONS))
+        self.add_protected_parameter()
+        self.addParameter(QgsProcessingParameterString(
+            self.OECM_FIELD, self.tr('Field telling OECMs from protected areas'), defaultValue='PA_DEF',
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.OECM_VALUE, self.tr('Value of that field for an OECM'), defaultValue='0', optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.REALM, self.tr('Marine and coastal realm (polygons)'), [ProcessingSourceType.VectorPolygon],
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.KBAS, self.tr('Key Biodiversity Areas (points or polygons)'),
+            [ProcessingSourceType.VectorPoint, ProcessingSourceType.VectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SPECIES, self.tr('Species ranges'), [ProcessingSourceType.VectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.SPECIES_FIELD, self.tr('Species name field'), parentLayerParameterName=self.SPECIES, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.CLASS_FIELD, self.tr('Class field (e.g. Mammalia)'), parentLayerParameterName=self.SPECIES,
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ECOREGIONS, self.tr('Ecoregions'), [ProcessingSourceType.VectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.ECOREGION_FIELD, self.tr('Ecoregion name field'), parentLayerParameterName=self.ECOREGIONS,
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.DISTANCE, self.tr('ProtConn median dispersal distance (m)'), ProcessingNumberParameterType.Double,
+            defaultValue=10000.0, minValue=0.001))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.PROBABILITY, self.tr('ProtConn dispersal probability at that distance'),
+            ProcessingNumberParameterType.Double, defaultValue=0.5, minValue=0.000001, maxValue=0.999999))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TARGET, self.tr('Target coverage (%)'), ProcessingNumberParameterType.Double,
+            defaultValue=engine_coverage.GBF_TARGET_PERCENT, minValue=0.0, maxValue=100.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.YEAR, self.tr('Year of the data'), ProcessingNumberParameterType.Integer,
+            defaultValue=datetime.date.today().year, minValue=1900, maxValue=2100))
+        self.add_cleaning_parameters()
+        for name in (self.OECM_FIELD, self.OECM_VALUE):
+            definition = self.parameterDefinition(name)
+            definition.setFlags(definition.flags() | ProcessingParameterFlag.Advanced)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr('Target 3 indicators'), ProcessingSourceType.Vector))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_HTML, self.tr('Target 3 report (HTML)'), self.tr('HTML files (*.html)'), optional=True,
+            createByDefault=False))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_PDF, self.tr('Target 3 report (PDF)'), self.tr('PDF files (*.pdf)'), optional=True,
+            createByDefault=False))
+
+    # --- reading ---------------------------------------------------------------------------------------------
+
+    def optional_source(self, parameters, name, context):
+        """(source, label) of an optional layer parameter; (None, None) when not given; raises when unreadable."""
+        source = self.parameterAsSource(parameters, name, context)
+        if parameters.get(name) and source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        return source, None if source is None else qgis_io.layer_label(parameters[name], context)
+
+    def field(self, parameters, name, source, label, context):
+        return None if source is None else qgis_io.resolve_field(
+            source, self.parameterAsString(parameters, name, context), label)
+
+    def split_protected(self, layers, field, value, feedback):
+        """(protected-area layers, OECM layers, statements): each layer with ``field`` split by its value; a layer
+        without it counts as protected areas, and a statement says so."""
+        protected, oecms, statements = [], [], []
+        for layer in layers:
+            index = layer.fields().lookupField(field) if field else -1
+            if index < 0:
+                protected.append(layer)
+                statements.append(self.tr('Layer "{layer}" has no field "{field}" telling OECMs from protected '
+                                          'areas: all its areas count as protected areas.').format(
+                    layer=qgis_io.layer_label(layer), field=field or ''))
+                continue
+            column = QgsExpression.quotedColumnRef(layer.fields().at(index).name())
+            is_oecm = 'to_string({}) = {}'.format(column, QgsExpression.quotedString(value))
+            for expression, target, suffix in ((is_oecm, oecms, self.tr('OECMs')),
+                                               ('NOT coalesce({}, false)'.format(is_oecm), protected,
+                                                self.tr('protected areas'))):
+                part = layer.materialize(QgsFeatureRequest().setFilterExpression(expression), feedback)
+                part.setName('{} ({})'.format(qgis_io.layer_label(layer), suffix))
+                target.append(part)
+        if feedback.isCanceled():
+            raise cancelled()
+        for line in statements:
+            feedback.pushWarning(line)
+        return protected, oecms, statements
+
+    def flattened_pieces(self, layers, crs, options, context, feedback):
+        """The disjoint protected pieces of ``layers`` cleaned and flattened as protectedcoverage does ([] for no
+        layer or no feature)."""
+        if not any(layer.featureCount() for layer in layers):
+            return []
+        return self.clean_and_flatten(layers, crs, options, False, context, feedback)[0].pieces
+
+    def read_ecoregions(self, source, label, field, crs, context, feedback):
+        features = qgis_io.read_polygons(source, label, crs, context, feedback, max_segment(source))
+        qgis_io.require_geometries(features, label)
+        return [(str(fid) if key is None else str(key), unary_union(parts))
+                for key, fid, parts in group_regions(features, field)]
+
+    def read_marine(self, source, label, crs, context, feedback):
+        features = qgis_io.read_polygons(source, label, crs, context, feedback, max_segment(source))
+        qgis_io.require_geometries(features, label)
+        return unary_union([item.geometry for item in features]) if features else None
+
+    # --- the run ---------------------------------------------------------------------------------------------
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        layers = self.protected_layers(parameters, context)
+        regions_source, regions_label = self.optional_source(parameters, self.REGIONS, context)
+        if regions_source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.REGIONS))
+        region_field = self.field(parameters, self.REGION_FIELD, regions_source, regions_label, context)
+        realm_source, realm_label = self.optional_source(parameters, self.REALM, context)
+        kba_source, kba_label = self.optional_source(parameters, self.KBAS, context)
+        species_source, species_label = self.optional_source(parameters, self.SPECIES, context)
+        species_field, class_field = (self.field(parameters, name, species_source, species_label, context)
+                                      for name in (self.SPECIES_FIELD, self.CLASS_FIELD))
+        if species_source is not None and not species_field:
+            raise QgsProcessingException(self.tr('Choose the field that names the species (SPECIES_FIELD).'))
+        eco_source, eco_label = self.optional_source(parameters, self.ECOREGIONS, context)
+        eco_field = self.field(parameters, self.ECOREGION_FIELD, eco_source, eco_label, context)
+        settings = {
+            'target': self.parameterAsDouble(parameters, self.TARGET, context),
+            'year': self.parameterAsInt(parameters, self.YEAR, context),
+            'protconn': {'distance': self.parameterAsDouble(parameters, self.DISTANCE, context),
+                         'probability': self.parameterAsDouble(parameters, self.PROBABILITY, context),
+                         'transboundary_distance': 0.0},
+        }
+        html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
+        pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
+
+        sources = layers + [source for source in (regions_source, realm_source, kba_source, species_source,
+                                                  eco_source) if source is not None]
+        crs, first_crs, extent = equal_area_crs(sources, context)
+        steps = QgsProcessingMultiStepFeedback(7, feedback)
+        options = self.cleaning_options(parameters, context)
+        flattened, cleaning = self.clean_and_flatten(layers, crs, options, True, context, steps)
+        pa_layers, oecm_layers, oecm_statements = self.split_protected(
+            layers, self.parameterAsString(parameters, self.OECM_FIELD, context),
+            self.parameterAsString(parameters, self.OECM_VALUE, context), steps)
+        steps.setCurrentStep(1)
+        pieces = {'pa': self.flattened_pieces(pa_layers, crs, options, context, steps),
+                  'oecm': self.flattened_pieces(oecm_layers, crs, options, context, steps),
+                  'all': flattened.pieces}
+        steps.setCurrentStep(2)
+        regions = ProtectedCoverageAlgorithm().read_regions(regions_source, regions_label, region_field, crs,
+                                                            first_crs, extent, context, steps)
+        whole = unary_union([region.geometry for region in regions])
+        scopes = [Region(None, whole, qgis_io.transform_geometry(whole, crs, regions_source.sourceCrs(), context),
+                         self.tr('All regions'))] + regions
+        marine = None if realm_source is None else self.read_marine(realm_source, realm_label, crs, context, steps)
+        steps.setCurrentStep(3)
+        kba_table = None
+        if kba_source is not None:
+            kbas = read_sites(kba_source, kba_label, None, None, None, crs, context, steps)
+            kba_table = measure_sites(kbas, flattened.pieces, 0.0, [region.geometry for region in regions],
+                                      [region.label for region in regions], steps)
+        steps.setCurrentStep(4)
+        protconn = ProtConnAlgorithm().compute(scopes, flattened.units, settings['protconn'], False, steps)
+        steps.setCurrentStep(5)
+        ecoregions = None if eco_source is None else self.read_ecoregions(eco_source, eco_label, eco_field, crs,
+                                                                          context, steps)
+        inputs = {'pieces': pieces, 'flattened': flattened, 'marine': marine, 'kba_table': kba_table,
+                  'protconn': protconn, 'ecoregions': ecoregions, 'settings': settings,
+                  'species': None if species_source is None else (species_source, species_label, species_field,
+                                                                  class_field),
+                  'oecm_statements': oecm_statements, 'has_oecm_field': len(oecm_layers) > 0}
+        tables, timelines = [], []
+        for index, scope in enumerate(scopes):
+            if feedback.isCanceled():
+                raise cancelled()
+            frame, timeline = self.scope_indicators(scope, index, inputs, crs, context, steps)
+            tables.append(frame)
+            timelines.append(timeline)
+        table = pd.concat(tables, ignore_index=True)
+        steps.setCurrentStep(6)
+        if feedback.isCanceled():
+            raise cancelled()
+
+        results = {self.OUTPUT: self.write_table(parameters, context, table)}
+        if html_path or pdf_path:
+            charts = self.charts(scopes, table, timelines, settings)
+            if html_path:
+                self.html_report(scopes, table, charts, cleaning, settings).write(html_path)
+                results[self.OUTPUT_HTML] = html_path
+            if pdf_path:
+                self.pdf_report(pdf_path, scopes, table, charts, flattened.units, crs, regions_source.sourceCrs(),
+                                context)
+                results[self.OUTPUT_PDF] = pdf_path
+        return results
+
+    # --- indicators of one region ----------------------------------------------------------------------------
+
+    def scope_indicators(self, scope, index, inputs, crs, context, feedback):
+        """(indicator rows of ``scope`` as engine.indicator_rows, its timeline DataFrame or None)."""
+        settings = inputs['settings']
+        rows = []
+        land, sea = engine.split_by_realm(scope.geometry, inputs['marine'])
+        realms = [('terrestrial', land)] + ([('marine', sea)] if inputs['marine'] is not None else [])
+        rows += self.coverage_rows(realms, inputs)
+        timeline, timeline_rows = self.trajectory_rows(land, inputs, settings)
+        rows += timeline_rows
+        rows += self.kba_rows(None if index == 0 else scope.label, inputs['kba_table'])
+        rows += self.protconn_rows(inputs['protconn'][index][0])
+        if inputs['species'] is not None:
+            rows += self.species_rows(scope, inputs, crs, context, feedback)
+        if inputs['ecoregions'] is not None:
+            rows += self.ecoregion_rows(scope, inputs, settings['target'])
+        return engine.indicator_rows(scope.label, rows), timeline
+
+    def coverage_rows(self, realms, inputs):
+        rows = []
+        for realm, geometry in realms:
+            realm_name = self.realm_names()[realm]
+            if geometry is None:
+                rows.append(('coverage_all', realm_name, None, '%', self.tr('This region has no {realm} part.').format(
+                    realm=realm_name)))
+                continue
+            rows.append(('area_km2', realm_name, geometry.area / engine_coverage.M2_PER_KM2, 'km2', ''))
+            for kind in ('pa', 'oecm', 'all'):
+                frame, _ = engine_coverage.coverage_from_pieces(inputs['pieces'][kind], [(realm, geometry)])
+                percent = float(frame['percent'].iloc[0])
+                statement = ''
+                if kind == 'all' and percent == 0:
+                    statement = self.tr('No protected area or OECM lies in this part of the region.')
+                if kind == 'oecm' and not inputs['has_oecm_field']:
+                    percent, statement = None, self.tr('OECMs cannot be told apart from protected areas: no layer has '
+                                                       'the OECM field.')
+                rows.append(('coverage_' + kind, realm_name, percent, '%', statement))
+        return rows
+
+    def realm_names(self):
+        return {'terrestrial': self.tr('terrestrial and inland waters'), 'marine': self.tr('marine and coastal')}
+
+    def trajectory_rows(self, land, inputs, settings):
+        """(timeline DataFrame or None, rows): coverage by STATUS_YR of the terrestrial part and the yearly gain."""
+        if land is None:
+            return None, []
+        flattened = inputs['flattened']
+        frame, clipped = engine_coverage.coverage_from_pieces(flattened.pieces, [('land', land)])
+        timeline, undated_km2 = engine.region_timeline(flattened.years, clipped, 0, float(frame['area_km2'].iloc[0]))
+        current = float(frame['percent'].iloc[0])
+        rows = [('trajectory_pct', str(int(year)), percent, '%', '')
+                for year, percent in zip(timeline['year'], timeline['percent'])]
+        if undated_km2 > 0:
+            rows.append(('undated_km2', '', undated_km2, 'km2', self.tr(
+                'Protected by areas without an establishment year (STATUS_YR): not in the trajectory.')))
+        gain = engine.yearly_gain_needed(current, settings['target'], settings['year'])
+        statement = '' if gain is not None else self.tr('The year of the data is 2030 or later: no years remain.')
+        if gain == 0:
+            statement = self.tr('The target is met.')
+        rows.append(('gain_needed', str(engine.TARGET_YEAR), gain, self.tr('points a year'), statement))
+        return timeline, rows
+
+    def kba_rows(self, region_label, kba_table):
+        """KBA coverage of the region labelled ``region_label`` (None: of the KBAs inside any region)."""
+        if kba_table is None:
+            return [('kba_mean_pct', '', None, '%', self.tr('No KBA layer was given.'))]
+        inside = kba_table[kba_table['region'] != outside_label()]
+        count, mean, full = engine.site_figures(inside, region_label)
+        if count == 0:
+            return [('kba_count', '', 0, self.tr('sites'), self.tr('No KBA lies in this region.'))]
+        return [('kba_count', '', count, self.tr('sites'), ''), ('kba_mean_pct', '', mean, '%', ''),
+                ('kba_full_pct', '', full, '%', '')]
+
+    def protconn_rows(self, indicators):
+        statement = '' if indicators['prot'] > 0 else self.tr('No protected area: ProtConn is 0 and its fractions '
+                                                               'are undefined.')
+        return [(name, '', indicators[name], '%', statement if indicators[name] is None else '')
+                for name in PROTCONN_INDICATORS]
+
+    def species_rows(self, scope, inputs, crs, context, feedback):
+        source, label, species_field, class_field = inputs['species']
+        species = HabitatCoverageAlgorithm().range_species(source, label, species_field, class_field,
+                                                            inputs['flattened'], scope.geometry, crs, context,
+                                                            feedback)
+        present = species[species['range_km2'] > 0]
+        if present.empty:
+            return [('spi', '', None, '', self.tr('No species range reaches into this region.'))]
+        rows = [('spi', '', engine_coverage.species_protection_index(present['sps'], present['region_share']), '',
+                 ''), ('species_count', '', len(present), self.tr('species'), '')]
+        groups = engine_coverage.group_table(present)
+        rows += [('habitat_pct', str(group), percent, '%', '')
+                 for group, percent in zip(groups['group'], groups['percent'])]
+        return rows
+
+    def ecoregion_rows(self, scope, inputs, target):
+        parts = engine.ecoregion_parts(scope.geometry, inputs['ecoregions'])
+        if not parts:
+            return [('ecoregion_count', '', 0, self.tr('ecoregions'), self.tr('No ecoregion lies in this region.'))]
+        frame, _ = engine_coverage.coverage_from_pieces(inputs['flattened'].pieces, parts)
+        score = engine_coverage.representativeness(frame, target)
+        return [('ecoregion_count', '', score.region_count, self.tr('ecoregions'), ''),
+                ('ecoregion_meeting', '', score.meeting_target, self.tr('ecoregions'), ''),
+                ('ecoregion_representativeness', '', score.share_percent, '%', ''),
+                ('ecoregion_unprotected', '', score.unprotected, self.tr('ecoregions'), '')]
+
+    # --- outputs ---------------------------------------------------------------------------------------------
+
+    def write_table(self, parameters, context, table):
+        fields = make_fields(*(make_field(name, FieldType.String, 'string', 254)
+                               for name in ('region', 'indicator', 'subject')),
+                             double_field('value'), make_field('unit', FieldType.String, 'string', 40),
+                             make_field('statement', FieldType.String, 'string', 254))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WkbType.NoGeometry,
+                                             QgsCoordinateReferenceSystem())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        write_rows(sink, fields, table[engine.INDICATOR_COLUMNS], self.OUTPUT)
+        return dest_id
+
+    def indicator_labels(self):
+        return {
+            'area_km2': self.tr('Area'), 'coverage_pa': self.tr('3.1 Coverage: protected areas'),
+            'coverage_oecm': self.tr('3.1 Coverage: OECMs'), 'coverage_all': self.tr('3.1 Coverage: PAs and OECMs'),
+            'trajectory_pct': self.tr('Coverage in year'), 'undated_km2': self.tr('Protected, year unknown'),
+            'gain_needed': self.tr('Yearly gain needed to reach the target by'),
+            'kba_count': self.tr('KBAs'), 'kba_mean_pct': self.tr('KBA coverage (mean share protected)'),
+            'kba_full_pct': self.tr('KBAs fully protected (>= 98 %)'), 'prot': self.tr('Prot'),
+            'protconn': self.tr('ProtConn'), 'protunconn': self.tr('ProtUnconn'), 'relconn': self.tr('RelConn'),
+            'protconn_prot': self.tr('ProtConn[Prot] (% of ProtConn)'),
+            'protconn_trans': self.tr('ProtConn[Trans] (% of ProtConn)'),
+            'protconn_unprot': self.tr('ProtConn[Unprot] (% of ProtConn)'),
+            'spi': self.tr('Species Protection Index'), 'species_count': self.tr('Species'),
+            'habitat_pct': self.tr('Habitat protected'), 'ecoregion_count': self.tr('Ecoregions'),
+            'ecoregion_meeting': self.tr('Ecoregions reaching the target'),
+            'ecoregion_representativeness': self.tr('Ecoregion representativeness'),
+            'ecoregion_unprotected': self.tr('Ecoregions < 1 % protected'),
+        }
+
+    def shown_table(self, table):
+        """The indicator rows as a report shows them: translated labels, values with their unit, no trajectory
+        (a chart shows it)."""
+        labels = self.indicator_labels()
+        shown = table[table['indicator'] != 'trajectory_pct']
+        values = [formatted(value, unit) for value, unit in zip(shown['value'], shown['unit'])]
+        return pd.DataFrame({'region': shown['region'], 'label': [labels[name] for name in shown['indicator']],
+                             'subject': shown['subject'], 'value': values, 'statement': shown['statement']})
+
+    def charts(self, scopes, table, timelines, settings):
+        """[(coverage figure, trajectory figure or None)] per scope."""
+        target = settings['target']
+        kinds = ('coverage_pa', 'coverage_oecm', 'coverage_all')
+        charts = []
+        for scope, timeline in zip(scopes, timelines):
+            rows = table[(table['region'] == scope.label) & table['indicator'].isin(kinds)]
+            rows = rows[rows['value'].notna()]
+            short = {'coverage_pa': self.tr('PAs'), 'coverage_oecm': self.tr('OECMs'),
+                     'coverage_all': self.tr('PAs + OECMs')}
+            several_realms = rows['subject'].nunique() > 1
+            names = ['{} ({})'.format(short[name], subject) if several_realms else short[name]
+                     for name, subject in zip(rows['indicator'], rows['subject'])]
+            coverage_chart = engine_report.bar_chart(
+                names, [float(value) for value in rows['value']], target, self.tr('Coverage (3.1)'),
+                self.tr('Protected (%)'), self.tr('Target {:.0f} %').format(target))
+            trajectory = None
+            if timeline is not None and not timeline.empty:
+                years = timeline['year'].tolist() + [settings['year']]
+                values = timeline['percent'].tolist() + [timeline['percent'].iloc[-1]]
+                trajectory = engine_report.line_chart(
+                    years, values, target, self.tr('Coverage by establishment year'), self.tr('Year'),
+                    self.tr('Protected (%)'), self.tr('Target {:.0f} %').format(target))
+            charts.append((coverage_chart, trajectory))
+        return charts
+
+    def html_report(self, scopes, table, charts, cleaning, settings):
+        report = engine_report.HtmlReport(self.tr('Target 3 report (30 x 30)'), report_language())
+        report.paragraph(self.tr('Indicators of Target 3 of the Kunming-Montreal Global Biodiversity Framework '
+                                 '(CBD decision 15/5 monitoring framework), target {target:.0f} % by 2030, data of '
+                                 '{year}.').format(target=settings['target'], year=settings['year']))
+        shown = self.shown_table(table)
+        columns = {'label': self.tr('Indicator'), 'subject': self.tr('Realm, class or year'),
+                   'value': self.tr('Value'), 'statement': self.tr('Statement')}
+        for scope, (coverage_chart, trajectory) in zip(scopes, charts):
+            report.heading(scope.label)
+            report.table(shown[shown['region'] == scope.label][list(columns)], columns=columns)
+            report.figure(coverage_chart)
+            if trajectory is not None:
+                report.figure(trajectory)
+        report.heading(self.tr('Cleaning of the protected areas'))
+        report.bullet_list(cleaning)
+        return report
+
+    def pdf_report(self, path, scopes, table, charts, units, crs, out_crs, context):
+        shown = self.shown_table(table)
+        folder = tempfile.mkdtemp(prefix='target3_charts_')
+        pages, rows = [], []
+        for number, (scope, figures) in enumerate(zip(scopes, charts)):
+            files = []
+            for position, figure in enumerate(figures):
+                file_name = os.path.join(folder, 'page{}_{}.png'.format(number, position))
+                if figure is not None:
+                    figure.savefig(file_name, dpi=150, bbox_inches='tight')
+                files.append(file_name if figure is not None else '')
+            pages.append(report_layout.Page(scope.label, self.multipolygon(scope.output_geometry), files))
+            rows += [report_layout.TableRow(number, *values) for values in shown[shown['region'] == scope.label][
+                ['label', 'subject', 'value', 'statement']].itertuples(index=False)]
+        texts = {'title': self.tr('Target 3 report (30 x 30)'), 'protected': self.tr('Protected areas and OECMs'),
+                 'footer': self.tr('Reserve Planner; indicators of the CBD monitoring framework (decision 15/5). '
+                                   'Green: protected areas and OECMs after cleaning.'),
+                 'headings': [self.tr('Indicator'), self.tr('Realm, class or year'), self.tr('Value'),
+                              self.tr('Statement')]}
+        geometries = [self.multipolygon(qgis_io.transform_geometry(unit, crs, out_crs, context)) for unit in units]
+        try:
+            report_layout.export_pdf(path, pages, rows, out_crs, geometries, texts)
+        except RuntimeError as error:
+            raise QgsProcessingException(self.tr('The PDF report could not be written to {path}: {error}').format(
+                path=path, error=error)) from error
+
+    @staticmethod
+    def multipolygon(geometry):
+        return ProtectedCoverageAlgorithm.multipolygon(geometry)
+
