@@ -224,7 +224,7 @@ class SiteCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         outside = int((table['region'] == outside_label()).sum()) if regions is not None else 0
         if outside:
             feedback.pushWarning(self.tr('{count} sites lie outside every region; the summary lists them as '
-                                         '"(outside the regions)".').format(count=outside))
+                                         '"{label}".').format(count=outside, label=outside_label()))
         results = {self.OUTPUT: self.write_sites(parameters, context, source, sites, table, crs)}
         results[self.OUTPUT_SUMMARY] = self.write_summary(parameters, context, summary)
         overall = summary.iloc[-1]

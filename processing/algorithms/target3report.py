@@ -48,7 +48,6 @@ from .coverage import (
     ProtectedCoverageAlgorithm,
     Region,
     cancelled,
-    double_field,
     equal_area_crs,
     group_regions,
     make_fields,
@@ -447,7 +446,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     def write_table(self, parameters, context, table):
         fields = make_fields(*(make_field(name, FieldType.String, 'string', 254)
                                for name in ('region', 'indicator', 'subject')),
-                             double_field('value'), make_field('unit', FieldType.String, 'string', 40),
+                             make_field('value', FieldType.Double), make_field('unit', FieldType.String, 'string', 40),
                              make_field('statement', FieldType.String, 'string', 254))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WkbType.NoGeometry,
                                              QgsCoordinateReferenceSystem())

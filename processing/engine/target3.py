@@ -77,6 +77,6 @@ def indicator_rows(region, rows):
     """A DataFrame of INDICATOR_COLUMNS for ``region`` from (indicator, subject, value, unit, statement) tuples;
     value None (no number: the statement says why) stays None, numbers become floats."""
     frame = pd.DataFrame([(region,) + tuple(row) for row in rows], columns=INDICATOR_COLUMNS)
-    frame['value'] = [None if value is None or (isinstance(value, float) and np.isnan(value)) else float(value)
-                      for value in frame['value']]
+    frame['value'] = pd.Series([None if value is None or np.isnan(float(value)) else float(value)
+                                for value in frame['value']], dtype=object)
     return frame
