@@ -31,18 +31,22 @@ def model_input(model, definition, x):
     model.addModelParameter(definition, parameter)
 
 
-def child(model, child_id, algorithm_id, sources, outputs, x):
+def child(model, child_id, algorithm_id, sources, outputs, x, y=240):
+    """Add step ``child_id`` running ``algorithm_id`` with parameter ``sources``; ``outputs`` maps the step's output
+    names to the model output descriptions (the model output is then named child_id:description)."""
     step = QgsProcessingModelChildAlgorithm(algorithm_id)
     step.setChildId(child_id)
     step.setDescription(child_id)
-    step.setPosition(QPointF(x, 240))
+    step.setPosition(QPointF(x, y))
     for name, source in sources.items():
-        step.addParameterSources(name, [source])
+        step.addParameterSources(name, source if isinstance(source, list) else [source])
+    model_outputs = {}
     for name, description in outputs.items():
         output = QgsProcessingModelOutput(description)
         output.setChildId(child_id)
         output.setChildOutputName(name)
-        step.setModelOutputs({description: output})
+        model_outputs[description] = output
+    step.setModelOutputs(model_outputs)
     model.addChildAlgorithm(step)
 
 
