@@ -30,7 +30,6 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QRectF
 from qgis.PyQt.QtGui import QFont
 
-from . import qgis_io
 from .compat import LayoutUnit
 
 Page = namedtuple('Page', 'title geometry charts')
@@ -194,7 +193,7 @@ def export_pdf(path, pages, rows, crs, protected_units, texts):
     settings.rasterizeWholeImage = False
     result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), path, settings)
     if result != QgsLayoutExporter.ExportResult.Success:
-        raise RuntimeError(error or qgis_io.tr('the PDF could not be written'))
+        raise RuntimeError(error or 'QgsLayoutExporter result {}'.format(result))
     del project
     return len(pages)
 

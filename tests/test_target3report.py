@@ -54,7 +54,7 @@ def demo_report(qgis_app, tmp_path_factory):
 
 def test_coverage_equals_protectedcoverage_for_pas_oecms_and_both(demo_report):
     _, table, _ = demo_report
-    land = 'terrestrial and inland waters'
+    land = 'terrestrial'
     for kind, layers in (('coverage_all', PROTECTED), ('coverage_pa', PROTECTED[:2]), ('coverage_oecm', PROTECTED[2:])):
         alone = run('protectedcoverage', temporary_outputs=('OUTPUT', 'OUTPUT_FLAT'), PROTECTED=layers,
                     REGIONS=demo('counties'), REGION_FIELD='县名')
@@ -160,7 +160,7 @@ def test_bad_input_gives_statements_not_a_crash(qgis_app):
     results = run('target3report', feedback=feedback, temporary_outputs=('OUTPUT',), REGIONS=regions,
                   REGION_FIELD='name', PROTECTED=[protected], KBAS=kbas, YEAR=2025)
     table = indicators(results['OUTPUT'])
-    land = 'terrestrial and inland waters'
+    land = 'terrestrial'
     assert value(table, 'covered', 'coverage_all', land) == pytest.approx(50.0, abs=1e-4)
     assert table[('far away', 'coverage_all', land)] == (
         0.0, 'No protected area or OECM lies in this part of the region.')
@@ -178,4 +178,4 @@ def test_qgis_process_runs_the_report(qgis_process, tmp_path):
                                         OUTPUT=str(tmp_path / 'indicators.gpkg'))
     assert code == 0, output
     table = indicators(result['results']['OUTPUT'])
-    assert value(table, '宝兴县', 'coverage_oecm', 'terrestrial and inland waters') > 0
+    assert value(table, '宝兴县', 'coverage_oecm', 'terrestrial') > 0

@@ -70,7 +70,7 @@ def formatted(value, unit):
     """A value as the reports show it: counts without decimals, other numbers with two, then the unit."""
     if value is None or pd.isna(value):
         return ''
-    text = '{:,.0f}'.format(value) if float(value).is_integer() and unit not in ('%', 'km2') else \
+    text = '{:,.0f}'.format(value) if float(value).is_integer() and unit in ('', engine.COUNT) else \
         '{:,.2f}'.format(value)
     return '{} {}'.format(text, unit).strip()
 
@@ -357,12 +357,11 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     def coverage_rows(self, realms, inputs):
         rows = []
         for realm, geometry in realms:
-            realm_name = self.realm_names()[realm]
             if geometry is None:
-                rows.append(('coverage_all', realm_name, None, '%', self.tr('This region has no {realm} part.').format(
-                    realm=realm_name)))
+                rows.append(('coverage_all', realm, None, '%', self.tr('This region has no {realm} part.').format(
+                    realm=self.realm_names()[realm])))
                 continue
-            rows.append(('area_km2', realm_name, geometry.area / engine_coverage.M2_PER_KM2, 'km2', ''))
+            rows.append(('area_km2', realm, geometry.area / engine_coverage.M2_PER_KM2, 'km2', ''))
             for kind in ('pa', 'oecm', 'all'):
                 frame, _ = engine_coverage.coverage_from_pieces(inputs['pieces'][kind], [(realm, geometry)])
                 percent = float(frame['percent'].iloc[0])
@@ -372,7 +371,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                 if kind == 'oecm' and not inputs['has_oecm_field']:
                     percent, statement = None, self.tr('OECMs cannot be told apart from protected areas: no layer has '
                                                        'the OECM field.')
-                rows.append(('coverage_' + kind, realm_name, percent, '%', statement))
+                rows.append(('coverage_' + kind, realm, percent, '%', statement))
         return rows
 
     def realm_names(self):
@@ -395,7 +394,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         statement = '' if gain is not None else self.tr('The year of the data is 2030 or later: no years remain.')
         if gain == 0:
             statement = self.tr('The target is met.')
-        rows.append(('gain_needed', str(engine.TARGET_YEAR), gain, self.tr('points a year'), statement))
+        rows.append(('gain_needed', str(engine.TARGET_YEAR), gain, engine.POINTS_A_YEAR, statement))
         return timeline, rows
 
     def kba_rows(self, region_label, kba_table):
@@ -405,8 +404,8 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         inside = kba_table[kba_table['region'] != outside_label()]
         count, mean, full = engine.site_figures(inside, region_label)
         if count == 0:
-            return [('kba_count', '', 0, self.tr('sites'), self.tr('No KBA lies in this region.'))]
-        return [('kba_count', '', count, self.tr('sites'), ''), ('kba_mean_pct', '', mean, '%', ''),
+            return [('kba_count', '', 0, engine.COUNT, self.tr('No KBA lies in this region.'))]
+        return [('kba_count', '', count, engine.COUNT, ''), ('kba_mean_pct', '', mean, '%', ''),
                 ('kba_full_pct', '', full, '%', '')]
 
     def protconn_rows(self, indicators):
@@ -424,7 +423,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         if present.empty:
             return [('spi', '', None, '', self.tr('No species range reaches into this region.'))]
         rows = [('spi', '', engine_coverage.species_protection_index(present['sps'], present['region_share']), '',
-                 ''), ('species_count', '', len(present), self.tr('species'), '')]
+                 ''), ('species_count', '', len(present), engine.COUNT, '')]
         groups = engine_coverage.group_table(present)
         rows += [('habitat_pct', str(group), percent, '%', '')
                  for group, percent in zip(groups['group'], groups['percent'])]
@@ -433,13 +432,13 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     def ecoregion_rows(self, scope, inputs, target):
         parts = engine.ecoregion_parts(scope.geometry, inputs['ecoregions'])
         if not parts:
-            return [('ecoregion_count', '', 0, self.tr('ecoregions'), self.tr('No ecoregion lies in this region.'))]
+            return [('ecoregion_count', '', 0, engine.COUNT, self.tr('No ecoregion lies in this region.'))]
         frame, _ = engine_coverage.coverage_from_pieces(inputs['flattened'].pieces, parts)
         score = engine_coverage.representativeness(frame, target)
-        return [('ecoregion_count', '', score.region_count, self.tr('ecoregions'), ''),
-                ('ecoregion_meeting', '', score.meeting_target, self.tr('ecoregions'), ''),
+        return [('ecoregion_count', '', score.region_count, engine.COUNT, ''),
+                ('ecoregion_meeting', '', score.meeting_target, engine.COUNT, ''),
                 ('ecoregion_representativeness', '', score.share_percent, '%', ''),
-                ('ecoregion_unprotected', '', score.unprotected, self.tr('ecoregions'), '')]
+                ('ecoregion_unprotected', '', score.unprotected, engine.COUNT, '')]
 
     # --- outputs ---------------------------------------------------------------------------------------------
 
@@ -479,9 +478,12 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         (a chart shows it)."""
         labels = self.indicator_labels()
         shown = table[table['indicator'] != 'trajectory_pct']
-        values = [formatted(value, unit) for value, unit in zip(shown['value'], shown['unit'])]
+        units = {engine.POINTS_A_YEAR: self.tr('points a year'), engine.COUNT: ''}
+        values = [formatted(value, units.get(unit, unit)) for value, unit in zip(shown['value'], shown['unit'])]
+        realms = self.realm_names()
         return pd.DataFrame({'region': shown['region'], 'label': [labels[name] for name in shown['indicator']],
-                             'subject': shown['subject'], 'value': values, 'statement': shown['statement']})
+                             'subject': [realms.get(subject, subject) for subject in shown['subject']],
+                             'value': values, 'statement': shown['statement']})
 
     def charts(self, scopes, table, timelines, settings):
         """[(coverage figure, trajectory figure or None)] per scope."""
@@ -494,7 +496,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             short = {'coverage_pa': self.tr('PAs'), 'coverage_oecm': self.tr('OECMs'),
                      'coverage_all': self.tr('PAs + OECMs')}
             several_realms = rows['subject'].nunique() > 1
-            names = ['{} ({})'.format(short[name], subject) if several_realms else short[name]
+            names = ['{} ({})'.format(short[name], self.realm_names()[subject]) if several_realms else short[name]
                      for name, subject in zip(rows['indicator'], rows['subject'])]
             coverage_chart = engine_report.bar_chart(
                 names, [float(value) for value in rows['value']], target, self.tr('Coverage (3.1)'),

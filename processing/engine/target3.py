@@ -71,6 +71,9 @@ def site_figures(site_table, region_label):
 
 
 INDICATOR_COLUMNS = ['region', 'indicator', 'subject', 'value', 'unit', 'statement']
+COUNT = 'count'
+POINTS_A_YEAR = 'points/year'
+"""Units of the indicator table besides '%' and 'km2': a count, and percentage points of the region a year."""
 
 
 def indicator_rows(region, rows):
