@@ -179,3 +179,22 @@ def test_qgis_process_runs_the_report(qgis_process, tmp_path):
     assert code == 0, output
     table = indicators(result['results']['OUTPUT'])
     assert value(table, '宝兴县', 'coverage_oecm', 'terrestrial') > 0
+
+
+@pytest.mark.slow
+def test_the_pdf_speaks_chinese_when_qgis_does(qgis_app, tmp_path):
+    from reserve_planner.plugin.i18n import install_translator, remove_translator
+
+    translator = install_translator('zh_CN')
+    assert translator is not None, 'reserve_planner_zh_CN.qm is missing: run make translations'
+    try:
+        results = run('target3report', temporary_outputs=('OUTPUT',), REGIONS=demo('counties'), REGION_FIELD='县名',
+                      PROTECTED=PROTECTED, YEAR=2025, OUTPUT_PDF=str(tmp_path / 'report.pdf'))
+    finally:
+        remove_translator(translator)
+    text = subprocess.run(['pdftotext', results['OUTPUT_PDF'], '-'], capture_output=True, text=True,
+                          check=True).stdout
+    # pdftotext gives some CJK characters as their compatibility forms (⽬ for 目): look for others
+    for words in ('全部区域', '监测框架', '保护地', '宝兴县'):  # the labels; the table is drawn, not text
+        assert words in text, words
+    assert 'All regions' not in text
