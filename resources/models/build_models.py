@@ -31,21 +31,18 @@ def model_input(model, definition, x):
     model.addModelParameter(definition, parameter)
 
 
-def child(model, child_id, algorithm_id, sources, outputs, x, y=240):
-    """Add step ``child_id`` running ``algorithm_id`` with parameter ``sources``; ``outputs`` maps the step's output
-    names to the model output descriptions (the model output is then named child_id:description)."""
+def child(model, child_id, algorithm_id, sources, outputs, x):
     step = QgsProcessingModelChildAlgorithm(algorithm_id)
     step.setChildId(child_id)
     step.setDescription(child_id)
-    step.setPosition(QPointF(x, y))
+    step.setPosition(QPointF(x, 240))
     for name, source in sources.items():
-        step.addParameterSources(name, source if isinstance(source, list) else [source])
+        step.addParameterSources(name, [source])
     model_outputs = {}
     for name, description in outputs.items():
-        output = QgsProcessingModelOutput(description)
-        output.setChildId(child_id)
-        output.setChildOutputName(name)
-        model_outputs[description] = output
+        model_outputs[description] = QgsProcessingModelOutput(description)
+        model_outputs[description].setChildId(child_id)
+        model_outputs[description].setChildOutputName(name)
     step.setModelOutputs(model_outputs)
     model.addChildAlgorithm(step)
 
