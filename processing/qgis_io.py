@@ -266,3 +266,19 @@ def layer_label(layer_or_source_uri, context=None):
     if path and table:
         return '{} ({})'.format(os.path.basename(path), table)
     return os.path.basename(path) if path else name or uri
+
+
+def optional_source(algorithm, parameters, name, context):
+    """(source, label for messages) of the feature-source parameter ``name`` of ``algorithm``; (None, None) when it
+    is not given; raises QGIS's invalid-source error when it is given but cannot be read."""
+    source = algorithm.parameterAsSource(parameters, name, context)
+    if parameters.get(name) and source is None:
+        raise QgsProcessingException(algorithm.invalidSourceError(parameters, name))
+    return source, None if source is None else layer_label(parameters[name], context)
+
+
+def source_field(algorithm, parameters, name, source, label, context):
+    """The field of ``source`` (layer ``label``) chosen in the field parameter ``name``, as resolve_field spells it;
+    None without a source or a choice."""
+    return None if source is None else resolve_field(source, algorithm.parameterAsString(parameters, name, context),
+                                                     label)

@@ -191,19 +191,13 @@ class SiteCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         layers = self.protected_layers(parameters, context)
-        source = self.parameterAsSource(parameters, self.SITES, context)
+        source, label = qgis_io.optional_source(self, parameters, self.SITES, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.SITES))
-        label = qgis_io.layer_label(parameters[self.SITES], context)
-        id_field, group_field, weight_field = (qgis_io.resolve_field(
-            source, self.parameterAsString(parameters, name, context), label)
-            for name in (self.SITE_ID_FIELD, self.GROUP_FIELD, self.WEIGHT_FIELD))
-        regions_source = self.parameterAsSource(parameters, self.REGIONS, context)
-        if parameters.get(self.REGIONS) and regions_source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.REGIONS))
-        regions_label = None if regions_source is None else qgis_io.layer_label(parameters[self.REGIONS], context)
-        region_field = None if regions_source is None else qgis_io.resolve_field(
-            regions_source, self.parameterAsString(parameters, self.REGION_FIELD, context), regions_label)
+        id_field, group_field, weight_field = (qgis_io.source_field(self, parameters, name, source, label, context)
+                                               for name in (self.SITE_ID_FIELD, self.GROUP_FIELD, self.WEIGHT_FIELD))
+        regions_source, regions_label = qgis_io.optional_source(self, parameters, self.REGIONS, context)
+        region_field = qgis_io.source_field(self, parameters, self.REGION_FIELD, regions_source, regions_label, context)
         tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
 
         crs, first_crs, extent = equal_area_crs(layers + [source] + ([regions_source] if regions_source else []),

@@ -193,17 +193,6 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
 
     # --- reading ---------------------------------------------------------------------------------------------
 
-    def optional_source(self, parameters, name, context):
-        """(source, label) of an optional layer parameter; (None, None) when not given; raises when unreadable."""
-        source = self.parameterAsSource(parameters, name, context)
-        if parameters.get(name) and source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, name))
-        return source, None if source is None else qgis_io.layer_label(parameters[name], context)
-
-    def field(self, parameters, name, source, label, context):
-        return None if source is None else qgis_io.resolve_field(
-            source, self.parameterAsString(parameters, name, context), label)
-
     def split_protected(self, layers, field, value, feedback):
         """(protected-area layers, OECM layers, statements): each layer with ``field`` split by its value; a layer
         without it counts as protected areas, and a statement says so."""
@@ -252,19 +241,20 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         layers = self.protected_layers(parameters, context)
-        regions_source, regions_label = self.optional_source(parameters, self.REGIONS, context)
+        regions_source, regions_label = qgis_io.optional_source(self, parameters, self.REGIONS, context)
         if regions_source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.REGIONS))
-        region_field = self.field(parameters, self.REGION_FIELD, regions_source, regions_label, context)
-        realm_source, realm_label = self.optional_source(parameters, self.REALM, context)
-        kba_source, kba_label = self.optional_source(parameters, self.KBAS, context)
-        species_source, species_label = self.optional_source(parameters, self.SPECIES, context)
-        species_field, class_field = (self.field(parameters, name, species_source, species_label, context)
-                                      for name in (self.SPECIES_FIELD, self.CLASS_FIELD))
+        region_field = qgis_io.source_field(self, parameters, self.REGION_FIELD, regions_source, regions_label, context)
+        realm_source, realm_label = qgis_io.optional_source(self, parameters, self.REALM, context)
+        kba_source, kba_label = qgis_io.optional_source(self, parameters, self.KBAS, context)
+        species_source, species_label = qgis_io.optional_source(self, parameters, self.SPECIES, context)
+        species_field, class_field = (
+            qgis_io.source_field(self, parameters, name, species_source, species_label, context)
+            for name in (self.SPECIES_FIELD, self.CLASS_FIELD))
         if species_source is not None and not species_field:
             raise QgsProcessingException(self.tr('Choose the field that names the species (SPECIES_FIELD).'))
-        eco_source, eco_label = self.optional_source(parameters, self.ECOREGIONS, context)
-        eco_field = self.field(parameters, self.ECOREGION_FIELD, eco_source, eco_label, context)
+        eco_source, eco_label = qgis_io.optional_source(self, parameters, self.ECOREGIONS, context)
+        eco_field = qgis_io.source_field(self, parameters, self.ECOREGION_FIELD, eco_source, eco_label, context)
         settings = {
             'target': self.parameterAsDouble(parameters, self.TARGET, context),
             'year': self.parameterAsInt(parameters, self.YEAR, context),
