@@ -169,6 +169,8 @@ def test_bad_input_gives_statements_not_a_crash(qgis_app):
     assert table[('far away', 'kba_count', '')] == (0.0, 'No KBA lies in this region.')
     oecm_value, statement = table[('covered', 'coverage_oecm', land)]
     assert statement.startswith('OECMs cannot be told apart') and is_null(oecm_value)
+    assert table[(ALL, 'note', '')][1] == ('Layer "wdpa" has no field "PA_DEF" telling OECMs from protected areas: '
+                                           'all its areas count as protected areas.')
     assert value(table, 'far away', 'gain_needed', '2030') == pytest.approx(6.0)
 
 

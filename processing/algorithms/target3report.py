@@ -226,13 +226,21 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             return []
         return self.clean_and_flatten(layers, crs, options, False, context, feedback)[0].pieces
 
-    def read_ecoregions(self, source, label, field, crs, context, feedback):
+    def read_ecoregions(self, given, crs, context, feedback):
+        """[(ecoregion name, geometry)] of ECOREGIONS, the parts of one ecoregion together; None without it."""
+        source, label, field = given
+        if source is None:
+            return None
         features = qgis_io.read_polygons(source, label, crs, context, feedback, max_segment(source))
         qgis_io.require_geometries(features, label)
         return [(str(fid) if key is None else str(key), unary_union(parts))
                 for key, fid, parts in group_regions(features, field)]
 
-    def read_marine(self, source, label, crs, context, feedback):
+    def read_marine(self, given, crs, context, feedback):
+        """The union of the REALM polygons (marine and coastal), or None without REALM."""
+        source, label, _field = given
+        if source is None:
+            return None
         features = qgis_io.read_polygons(source, label, crs, context, feedback, max_segment(source))
         qgis_io.require_geometries(features, label)
         return unary_union([item.geometry for item in features]) if features else None
@@ -241,20 +249,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         layers = self.protected_layers(parameters, context)
-        regions_source, regions_label = qgis_io.optional_source(self, parameters, self.REGIONS, context)
-        if regions_source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.REGIONS))
-        region_field = qgis_io.source_field(self, parameters, self.REGION_FIELD, regions_source, regions_label, context)
-        realm_source, realm_label = qgis_io.optional_source(self, parameters, self.REALM, context)
-        kba_source, kba_label = qgis_io.optional_source(self, parameters, self.KBAS, context)
-        species_source, species_label = qgis_io.optional_source(self, parameters, self.SPECIES, context)
-        species_field, class_field = (
-            qgis_io.source_field(self, parameters, name, species_source, species_label, context)
-            for name in (self.SPECIES_FIELD, self.CLASS_FIELD))
-        if species_source is not None and not species_field:
-            raise QgsProcessingException(self.tr('Choose the field that names the species (SPECIES_FIELD).'))
-        eco_source, eco_label = qgis_io.optional_source(self, parameters, self.ECOREGIONS, context)
-        eco_field = qgis_io.source_field(self, parameters, self.ECOREGION_FIELD, eco_source, eco_label, context)
+        given = self.layer_inputs(parameters, context)
         settings = {
             'target': self.parameterAsDouble(parameters, self.TARGET, context),
             'year': self.parameterAsInt(parameters, self.YEAR, context),
@@ -264,9 +259,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         }
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
-
-        sources = layers + [source for source in (regions_source, realm_source, kba_source, species_source,
-                                                  eco_source) if source is not None]
+        sources = layers + [item[0] for item in given.values() if item[0] is not None]
         crs, first_crs, extent = equal_area_crs(sources, context)
         steps = QgsProcessingMultiStepFeedback(7, feedback)
         options = self.cleaning_options(parameters, context)
@@ -279,40 +272,24 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                   'oecm': self.flattened_pieces(oecm_layers, crs, options, context, steps),
                   'all': flattened.pieces}
         steps.setCurrentStep(2)
+        regions_source, regions_label, region_field = given['regions']
         regions = ProtectedCoverageAlgorithm().read_regions(regions_source, regions_label, region_field, crs,
                                                             first_crs, extent, context, steps)
         whole = unary_union([region.geometry for region in regions])
         scopes = [Region(None, whole, qgis_io.transform_geometry(whole, crs, regions_source.sourceCrs(), context),
                          self.tr('All regions'))] + regions
-        marine = None if realm_source is None else self.read_marine(realm_source, realm_label, crs, context, steps)
         steps.setCurrentStep(3)
-        kba_table = None
-        if kba_source is not None:
-            kbas = read_sites(kba_source, kba_label, None, None, None, crs, context, steps)
-            kba_table = measure_sites(kbas, flattened.pieces, 0.0, [region.geometry for region in regions],
-                                      [region.label for region in regions], steps)
-        steps.setCurrentStep(4)
-        protconn = ProtConnAlgorithm().compute(scopes, flattened.units, settings['protconn'], False, steps)
-        steps.setCurrentStep(5)
-        ecoregions = None if eco_source is None else self.read_ecoregions(eco_source, eco_label, eco_field, crs,
-                                                                          context, steps)
-        inputs = {'pieces': pieces, 'flattened': flattened, 'marine': marine, 'kba_table': kba_table,
-                  'protconn': protconn, 'ecoregions': ecoregions, 'settings': settings,
-                  'species': None if species_source is None else (species_source, species_label, species_field,
-                                                                  class_field),
+        inputs = {'pieces': pieces, 'flattened': flattened, 'settings': settings,
+                  'marine': self.read_marine(given['realm'], crs, context, steps),
+                  'kba_table': self.kba_table(given['kbas'], flattened, regions, crs, context, steps),
+                  'ecoregions': self.read_ecoregions(given['ecoregions'], crs, context, steps),
+                  'species': given['species'] if given['species'][0] is not None else None,
                   'oecm_statements': oecm_statements, 'has_oecm_field': len(oecm_layers) > 0}
-        tables, timelines = [], []
-        for index, scope in enumerate(scopes):
-            if feedback.isCanceled():
-                raise cancelled()
-            frame, timeline = self.scope_indicators(scope, index, inputs, crs, context, steps)
-            tables.append(frame)
-            timelines.append(timeline)
-        table = pd.concat(tables, ignore_index=True)
+        steps.setCurrentStep(4)
+        inputs['protconn'] = ProtConnAlgorithm().compute(scopes, flattened.units, settings['protconn'], False, steps)
+        steps.setCurrentStep(5)
+        table, timelines = self.all_indicators(scopes, inputs, crs, context, steps)
         steps.setCurrentStep(6)
-        if feedback.isCanceled():
-            raise cancelled()
-
         results = {self.OUTPUT: self.write_table(parameters, context, table)}
         if html_path or pdf_path:
             charts = self.charts(scopes, table, timelines, settings)
@@ -324,6 +301,46 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                                 context)
                 results[self.OUTPUT_PDF] = pdf_path
         return results
+
+    def layer_inputs(self, parameters, context):
+        """{'regions', 'realm', 'kbas', 'ecoregions': (source or None, label, field or None); 'species': (source,
+        label, species field, class field)}; raises on a missing REGIONS or SPECIES_FIELD."""
+        given = {}
+        for key, layer, field in (('regions', self.REGIONS, self.REGION_FIELD), ('realm', self.REALM, None),
+                                  ('kbas', self.KBAS, None), ('ecoregions', self.ECOREGIONS, self.ECOREGION_FIELD),
+                                  ('species', self.SPECIES, self.SPECIES_FIELD)):
+            source, label = qgis_io.optional_source(self, parameters, layer, context)
+            given[key] = (source, label, field and qgis_io.source_field(self, parameters, field, source, label,
+                                                                        context))
+        if given['regions'][0] is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.REGIONS))
+        species_source, species_label, species_field = given['species']
+        if species_source is not None and not species_field:
+            raise QgsProcessingException(self.tr('Choose the field that names the species (SPECIES_FIELD).'))
+        given['species'] += (qgis_io.source_field(self, parameters, self.CLASS_FIELD, species_source, species_label,
+                                                  context),)
+        return given
+
+    def kba_table(self, kbas, flattened, regions, crs, context, feedback):
+        """sitecoverage's site table of the KBAs against the cleaned protected areas, or None without KBAs."""
+        source, label, _field = kbas
+        if source is None:
+            return None
+        sites = read_sites(source, label, None, None, None, crs, context, feedback)
+        return measure_sites(sites, flattened.pieces, 0.0, [region.geometry for region in regions],
+                             [region.label for region in regions], feedback)
+
+    def all_indicators(self, scopes, inputs, crs, context, feedback):
+        """(indicator table of all scopes, the timeline of each); raises cancelled() when cancelled."""
+        tables, timelines = [], []
+        for index, scope in enumerate(scopes):
+            if feedback.isCanceled():
+                raise cancelled()
+            frame, timeline = self.scope_indicators(scope, index, inputs, crs, context, feedback)
+            tables.append(frame)
+            timelines.append(timeline)
+            feedback.setProgress(100.0 * (index + 1) / len(scopes))
+        return pd.concat(tables, ignore_index=True), timelines
 
     # --- indicators of one region ----------------------------------------------------------------------------
 
@@ -342,6 +359,8 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             rows += self.species_rows(scope, inputs, crs, context, feedback)
         if inputs['ecoregions'] is not None:
             rows += self.ecoregion_rows(scope, inputs, settings['target'])
+        if index == 0:
+            rows += [('note', '', None, '', statement) for statement in inputs['oecm_statements']]
         return engine.indicator_rows(scope.label, rows), timeline
 
     def coverage_rows(self, realms, inputs):
@@ -460,7 +479,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             'habitat_pct': self.tr('Habitat protected'), 'ecoregion_count': self.tr('Ecoregions'),
             'ecoregion_meeting': self.tr('Ecoregions reaching the target'),
             'ecoregion_representativeness': self.tr('Ecoregion representativeness'),
-            'ecoregion_unprotected': self.tr('Ecoregions < 1 % protected'),
+            'ecoregion_unprotected': self.tr('Ecoregions < 1 % protected'), 'note': self.tr('Note'),
         }
 
     def shown_table(self, table):

@@ -118,12 +118,12 @@ OUTPUT：每个区域每个指标一行（region、indicator、subject、value�
       <translation>保护地</translation>
     </message>
     <message>
-      <source>Choose the field that names the species (SPECIES_FIELD).</source>
-      <translation>请选择物种名称字段（SPECIES_FIELD）。</translation>
-    </message>
-    <message>
       <source>All regions</source>
       <translation>全部区域</translation>
+    </message>
+    <message>
+      <source>Choose the field that names the species (SPECIES_FIELD).</source>
+      <translation>请选择物种名称字段（SPECIES_FIELD）。</translation>
     </message>
     <message>
       <source>This region has no {realm} part.</source>
@@ -268,6 +268,10 @@ OUTPUT：每个区域每个指标一行（region、indicator、subject、value�
     <message>
       <source>Ecoregions &lt; 1 % protected</source>
       <translation>保护比例 &lt; 1 % 的生态区</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>注</translation>
     </message>
     <message>
       <source>points a year</source>
