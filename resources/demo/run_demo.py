@@ -100,7 +100,7 @@ def steps(out):
             CANDIDATES=path('oecm_scores.gpkg'), SCORE_FIELD='score', COST_FIELD='cost', REGIONS=layer('counties'),
             REGION_FIELD='县名', TARGET=30, OUTPUT=path('oecm_selected.gpkg'), OUTPUT_REGIONS=path('oecm_regions.gpkg'),
             OUTPUT_HTML=path('oecm_selection.html'))),
-    ] + mspa_steps(out) + target3_steps(out)
+    ] + mspa_steps(out) + security_pattern_steps(out) + target3_steps(out)
 
 
 # ---- Ecological sources: MSPA of the demo's forest -------------------------------------------------------------
@@ -114,6 +114,29 @@ def mspa_steps(out):
     return [('MSPA of the forest (edge width 100 m)', 'mspa', [], dict(
         INPUT=raster('landcover.tif'), FOREGROUND='1', EDGE_WIDTH=1, OUTPUT=os.path.join(out, 'mspa.tif'),
         OUTPUT_STATS=os.path.join(out, 'mspa_statistics.gpkg'), OUTPUT_CORES=os.path.join(out, 'mspa_cores.gpkg')))]
+
+
+# ---- Ecological security pattern: the shipped workflow on the demo's land cover ---------------------------------
+
+SECURITY_PATTERN_MAPS = (('security_pattern_map.png',
+                          'Ecological sources by dPC and their interaction (gravity model)', (
+    ('security_gravity.gpkg', 'gravity_links'), ('security_sources.gpkg', 'patch_importance'))),)
+
+
+def security_pattern_steps(out):
+    """The securitypattern workflow: MSPA forest cores -> dPC -> sources (dPC >= 0.1 %, >= 100 ha) -> resistance
+    from the land cover -> corridor network -> pinch points and barriers -> gravity model."""
+    outputs = {'mspa:MSPA': 'security_mspa.tif', 'mspa:MSPA cores': 'security_cores.gpkg',
+               'patchimportance:Patch importance': 'security_dpc.gpkg',
+               'sources:Ecological sources': 'security_sources.gpkg', 'resistancesurface:Resistance':
+               'security_resistance.tif', 'corridornetwork:Corridor links': 'security_links.gpkg',
+               'corridornetwork:Corridors': 'security_corridors.tif', 'pinchpoints:Pinch points':
+               'security_pinchpoints.tif', 'pinchpoints:Links with effective resistance': 'security_effective.gpkg',
+               'barriers:Barriers': 'security_barriers.tif',
+               'gravitymodel:Interaction between sources': 'security_gravity.gpkg'}
+    return [('Ecological security pattern (workflow)', 'securitypattern', [], dict(
+        {name: os.path.join(out, file_name) for name, file_name in outputs.items()},
+        landcover=raster('landcover.tif'), habitat='1', dispersal=5000, min_dpc=0.1, min_area=100))]
 
 
 # ---- Target 3 report of the counties ---------------------------------------------------------------------------
@@ -180,7 +203,7 @@ MAPS = (
     ('oecm_map.png', 'OECM candidates by score class, and the sites selected toward 30 %', (
         ('oecm_selected.gpkg', 'oecm_selection'), ('oecm_scores.gpkg', 'oecm_scores'),
         ('protected_flat.gpkg', 'protected_flat'))),
-) + MSPA_MAPS
+) + MSPA_MAPS + SECURITY_PATTERN_MAPS
 
 
 def start_qgis():
