@@ -1,9 +1,11 @@
 """reserveplanner:sitecoverage (docs/target3.md): site coverage computed by hand on squares and points in an
 equal-area CRS, through processing.run and qgis_process."""
 
+import os
+
 import pytest
 from osgeo import ogr, osr
-from qgis.core import QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 from shapely.geometry import Point, box
 
 from reserve_planner.processing.engine import sites as engine
@@ -114,3 +116,13 @@ def test_qgis_process_runs_site_coverage(qgis_process, tmp_path):
     assert code == 0, output
     classes = sorted(feature['coverage_class'] for feature in QgsVectorLayer(result['results']['OUTPUT']).getFeatures())
     assert classes == ['full', 'none']
+
+
+def test_a_cancelled_run_raises_and_writes_nothing(qgis_app, tmp_path):
+    feedback = QgsProcessingFeedback()
+    feedback.progressChanged.connect(lambda _progress: feedback.cancel())  # the user cancels once it has started
+    with pytest.raises(QgsProcessingException, match='cancelled'):
+        run('sitecoverage', feedback=feedback, SITES=sites_layer('Point', site_rows()[:3]),
+            PROTECTED=[protected_layer()], OUTPUT=str(tmp_path / 'sites.gpkg'),
+            OUTPUT_SUMMARY=str(tmp_path / 'summary.gpkg'))
+    assert not os.listdir(tmp_path)

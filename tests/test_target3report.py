@@ -7,7 +7,7 @@ import subprocess
 
 import processing
 import pytest
-from qgis.core import QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 from shapely.geometry import Point, box
 
 from conftest import REPO
@@ -200,3 +200,33 @@ def test_the_pdf_speaks_chinese_when_qgis_does(qgis_app, tmp_path):
     for words in ('全部区域', '监测框架', '保护地', '宝兴县'):  # the labels; the table is drawn, not text
         assert words in text, words
     assert 'All regions' not in text
+
+
+def test_the_realm_splits_each_region_into_land_and_sea(qgis_app):
+    crs, x, y = 'EPSG:3035', 4321000.0, 3210000.0
+    regions = memory_layer('regions', 'Polygon', crs, 'field=name:string', [(box(x, y, x + 10000, y + 10000).wkt,
+                                                                            ['coast'])])
+    protected = memory_layer('wdpa', 'Polygon', crs, 'field=STATUS:string&field=PA_DEF:string', [
+        (box(x, y, x + 5000, y + 10000).wkt, ['Designated', '1']),
+        (box(x + 5000, y, x + 6000, y + 10000).wkt, ['Designated', '0'])])
+    sea = memory_layer('sea', 'Polygon', crs, 'field=name:string', [(box(x + 5000, y - 1, x + 20000, y + 20000).wkt,
+                                                                     ['sea'])])
+    table = indicators(run('target3report', temporary_outputs=('OUTPUT',), REGIONS=regions, REGION_FIELD='name',
+                           PROTECTED=[protected], REALM=sea, YEAR=2025)['OUTPUT'])
+    # land: the western half, all of it a protected area; sea: the eastern half, a fifth of it an OECM
+    assert value(table, 'coast', 'area_km2', 'terrestrial') == pytest.approx(50.0, rel=1e-5)
+    assert value(table, 'coast', 'area_km2', 'marine') == pytest.approx(50.0, rel=1e-5)
+    assert value(table, 'coast', 'coverage_pa', 'terrestrial') == pytest.approx(100.0, abs=1e-3)
+    assert value(table, 'coast', 'coverage_oecm', 'terrestrial') == pytest.approx(0.0, abs=1e-3)
+    assert value(table, 'coast', 'coverage_pa', 'marine') == pytest.approx(0.0, abs=1e-3)
+    assert value(table, 'coast', 'coverage_oecm', 'marine') == pytest.approx(20.0, abs=1e-3)
+    assert value(table, 'coast', 'coverage_all', 'marine') == pytest.approx(20.0, abs=1e-3)
+
+
+def test_a_cancelled_report_raises_and_writes_nothing(qgis_app, tmp_path):
+    feedback = QgsProcessingFeedback()
+    feedback.progressChanged.connect(lambda _progress: feedback.cancel())  # the user cancels once it has started
+    with pytest.raises(QgsProcessingException, match='cancelled'):
+        run('target3report', feedback=feedback, REGIONS=demo('counties'), REGION_FIELD='县名', PROTECTED=PROTECTED,
+            OUTPUT=str(tmp_path / 'indicators.gpkg'), OUTPUT_PDF=str(tmp_path / 'report.pdf'))
+    assert not os.listdir(tmp_path)
