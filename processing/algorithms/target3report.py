@@ -182,6 +182,8 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         for name in (self.OECM_FIELD, self.OECM_VALUE):
             definition = self.parameterDefinition(name)
             definition.setFlags(definition.flags() | ProcessingParameterFlag.Advanced)
+        for name, text in self.parameter_help().items():
+            self.parameterDefinition(name).setHelp(text)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Target 3 indicators'), ProcessingSourceType.Vector))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -190,6 +192,19 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_PDF, self.tr('Target 3 report (PDF)'), self.tr('PDF files (*.pdf)'), optional=True,
             createByDefault=False))
+
+    def parameter_help(self):
+        return {
+            self.OECM_FIELD: self.tr('Field of the PROTECTED layers telling OECMs from protected areas (WDPA: PA_DEF, '
+                                     '0 for an OECM). A layer without it counts as protected areas.'),
+            self.REALM: self.tr('Polygons of the marine and coastal realm; coverage is reported for it and for the '
+                                'rest of each region (terrestrial and inland waters) apart.'),
+            self.KBAS: self.tr('A KBA belongs to the region holding its representative point; a point KBA counts as '
+                               'protected when it lies in a protected area or on its boundary.'),
+            self.YEAR: self.tr('The year of the data: the yearly gain needed is spread over the years left to 2030.'),
+            self.DISTANCE: self.tr('Distance (m) at which the dispersal probability is PROBABILITY (JRC/DOPA: '
+                                   '10 000 m).'),
+        }
 
     # --- reading ---------------------------------------------------------------------------------------------
 

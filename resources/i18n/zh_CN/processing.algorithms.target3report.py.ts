@@ -106,6 +106,26 @@ OUTPUT：每个区域每个指标一行（region、indicator、subject、value�
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
+      <source>Field of the PROTECTED layers telling OECMs from protected areas (WDPA: PA_DEF, 0 for an OECM). A layer without it counts as protected areas.</source>
+      <translation>PROTECTED 图层中区分 OECM 与保护地的字段（WDPA：PA_DEF，OECM 为 0）。没有该字段的图层计为保护地。</translation>
+    </message>
+    <message>
+      <source>Polygons of the marine and coastal realm; coverage is reported for it and for the rest of each region (terrestrial and inland waters) apart.</source>
+      <translation>海洋和沿海区域的面；分别报告该部分及各区域其余部分（陆地和内陆水域）的覆盖率。</translation>
+    </message>
+    <message>
+      <source>A KBA belongs to the region holding its representative point; a point KBA counts as protected when it lies in a protected area or on its boundary.</source>
+      <translation>KBA 归属于包含其代表点的区域；点状 KBA 位于保护地内或其边界上时计为受保护。</translation>
+    </message>
+    <message>
+      <source>The year of the data: the yearly gain needed is spread over the years left to 2030.</source>
+      <translation>数据年份：所需增量分摊到距 2030 年的剩余年份。</translation>
+    </message>
+    <message>
+      <source>Distance (m) at which the dispersal probability is PROBABILITY (JRC/DOPA: 10 000 m).</source>
+      <translation>扩散概率等于 PROBABILITY 时的距离（米）（JRC/DOPA：10 000 米）。</translation>
+    </message>
+    <message>
       <source>Layer "{layer}" has no field "{field}" telling OECMs from protected areas: all its areas count as protected areas.</source>
       <translation>图层“{layer}”没有区分 OECM 与保护地的字段“{field}”：其所有区域均计为保护地。</translation>
     </message>
