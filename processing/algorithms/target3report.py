@@ -56,7 +56,7 @@ from .coverage import (
     write_rows,
 )
 from .protconn import ProtConnAlgorithm
-from .sitecoverage import measure_sites, outside_label, read_sites
+from ..site_input import measure_sites, outside_label, read_sites
 
 PROTCONN_INDICATORS = ('prot', 'protconn', 'protunconn', 'relconn', 'protconn_prot', 'protconn_trans',
                        'protconn_unprot')
