@@ -241,23 +241,27 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             return []
         return self.clean_and_flatten(layers, crs, options, False, context, feedback)[0].pieces
 
-    def read_ecoregions(self, given, crs, context, feedback):
-        """[(ecoregion name, geometry)] of ECOREGIONS, the parts of one ecoregion together; None without it."""
-        source, label, field = given
-        if source is None:
-            return None
-        features = qgis_io.read_polygons(source, label, crs, context, feedback, max_segment(source))
-        qgis_io.require_geometries(features, label)
-        return [(str(fid) if key is None else str(key), unary_union(parts))
-                for key, fid, parts in group_regions(features, field)]
-
-    def read_marine(self, given, crs, context, feedback):
-        """The union of the REALM polygons (marine and coastal), or None without REALM."""
+    @staticmethod
+    def read_optional_polygons(given, crs, context, feedback):
+        """The checked polygon features of an optional layer ``given`` as (source, label, field), or None."""
         source, label, _field = given
         if source is None:
             return None
         features = qgis_io.read_polygons(source, label, crs, context, feedback, max_segment(source))
+        if feedback.isCanceled():
+            raise cancelled()
         qgis_io.require_geometries(features, label)
+        return features
+
+    def read_ecoregions(self, given, crs, context, feedback):
+        """[(ecoregion name, geometry)] of ECOREGIONS, the parts of one ecoregion together; None without it."""
+        features = self.read_optional_polygons(given, crs, context, feedback)
+        return None if features is None else [(str(fid) if key is None else str(key), unary_union(parts))
+                                              for key, fid, parts in group_regions(features, given[2])]
+
+    def read_marine(self, given, crs, context, feedback):
+        """The union of the REALM polygons (marine and coastal), or None without REALM."""
+        features = self.read_optional_polygons(given, crs, context, feedback)
         return unary_union([item.geometry for item in features]) if features else None
 
     # --- the run ---------------------------------------------------------------------------------------------
