@@ -16,9 +16,23 @@ MIN_PART_M2 = 1.0
 
 
 def split_by_realm(region, marine):
-    """(terrestrial and inland-water part, marine and coastal part) of ``region``: the region outside and inside
-    the ``marine`` polygon (None: no marine realm, the whole region is terrestrial). A part smaller than
-    MIN_PART_M2 is None."""
+    """The two realms of Target 3's headline indicator 3.1 inside a region (docs/target3.md).
+
+    Parameters
+    ----------
+    region : shapely polygonal geometry, equal-area metric CRS.
+    marine : shapely polygonal geometry of the marine and coastal realm in the same CRS, or None (no marine realm:
+        the whole region is terrestrial).
+
+    Returns
+    -------
+    (terrestrial and inland-water part, marine and coastal part): the region outside and inside ``marine``; a part
+    smaller than MIN_PART_M2 is None.
+
+    >>> from shapely.geometry import box
+    >>> [part.area for part in split_by_realm(box(0, 0, 10, 10), box(5, 0, 20, 10))]
+    [50.0, 50.0]
+    """
     if marine is None:
         return region, None
     land, sea = region.difference(marine), region.intersection(marine)
@@ -26,9 +40,17 @@ def split_by_realm(region, marine):
 
 
 def yearly_gain_needed(current_percent, target_percent, year, target_year=TARGET_YEAR):
-    """Percentage points of the region to protect each year from ``year`` to reach ``target_percent`` in
-    ``target_year``: (target - current) / (target_year - year); 0 when the target is met; None when ``year`` is
-    not before ``target_year`` (no years are left to spread the gap over).
+    """The coverage a region must add each year to reach the target in time (docs/target3.md, trajectory).
+
+    Parameters
+    ----------
+    current_percent, target_percent : float, percent of the region protected now and aimed at.
+    year : int, the year of the data; target_year : int, the deadline (2030).
+
+    Returns
+    -------
+    float or None: (target - current) / (target_year - year) percentage points a year; 0 when the target is met;
+    None when ``year`` is not before ``target_year`` (no years are left to spread the gap over).
 
     >>> yearly_gain_needed(18.0, 30.0, 2024)
     2.0
