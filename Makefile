@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SYSTEM_PACKAGES := qgis python3-qgis qgis-providers python3-gdal gdal-bin \
 	python3-numpy python3-scipy python3-pandas python3-shapely python3-matplotlib \
 	python3-pytest python3-hypothesis python3-pytest-xdist xvfb xauth grass-core \
-	qttools5-dev-tools fonts-noto-cjk python3-venv
+	qttools5-dev-tools fonts-noto-cjk python3-venv poppler-utils
 QM := resources/i18n/reserve_planner_zh_CN.qm
 DEMO_OUT ?= demo_output
 PYTEST_ARGS ?=

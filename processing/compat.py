@@ -24,6 +24,7 @@ from qgis.core import (
     QgsField,
     QgsMapLayerProxyModel,
     QgsProcessing,
+    QgsProcessingAlgorithm,
     QgsProcessingFeatureSource,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
@@ -66,6 +67,8 @@ ProcessingFieldParameterDataType = qgis_enum('ProcessingFieldParameterDataType',
                                              same_names('Any', 'Numeric', 'String', 'DateTime'))
 ProcessingParameterFlag = qgis_enum('ProcessingParameterFlag', QgsProcessingParameterDefinition, {
     'Advanced': 'FlagAdvanced', 'Hidden': 'FlagHidden', 'Optional': 'FlagOptional'})
+ProcessingAlgorithmFlag = qgis_enum('ProcessingAlgorithmFlag', QgsProcessingAlgorithm, {
+    'NoThreading': 'FlagNoThreading'})
 ProcessingFeatureSourceFlag = qgis_enum('ProcessingFeatureSourceFlag', QgsProcessingFeatureSource, {
     'SkipGeometryValidityChecks': 'FlagSkipGeometryValidityChecks'})
 InvalidGeometryCheck = qgis_enum('InvalidGeometryCheck', QgsFeatureRequest, {
@@ -80,6 +83,7 @@ DistanceUnit = qgis_enum('DistanceUnit', QgsUnitTypes, {
 LayerFilter = qgis_enum('LayerFilter', QgsMapLayerProxyModel, same_names(
     'RasterLayer', 'PolygonLayer', 'LineLayer', 'PointLayer', 'VectorLayer'))
 MapToolUnit = qgis_enum('MapToolUnit', QgsTolerance, same_names('LayerUnits', 'Pixels', 'ProjectUnits'))
+LayoutUnit = qgis_enum('LayoutUnit', QgsUnitTypes, {'Millimeters': 'LayoutMillimeters'})
 RasterBandStatistic = qgis_enum('RasterBandStatistic', QgsRasterBandStats, same_names('Min', 'Max', 'Mean', 'All'))
 SnappingMode = qgis_enum('SnappingMode', QgsSnappingConfig, same_names('ActiveLayer', 'AllLayers',
                                                                         'AdvancedConfiguration'))

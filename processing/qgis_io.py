@@ -413,3 +413,19 @@ def result_fields(input_fields, new_fields, feedback):
     for field in kept + list(new_fields):
         fields.append(field)
     return fields, [field.name() for field in kept]
+
+
+def optional_source(algorithm, parameters, name, context):
+    """(source, label for messages) of the feature-source parameter ``name`` of ``algorithm``; (None, None) when it
+    is not given; raises QGIS's invalid-source error when it is given but cannot be read."""
+    source = algorithm.parameterAsSource(parameters, name, context)
+    if parameters.get(name) and source is None:
+        raise QgsProcessingException(algorithm.invalidSourceError(parameters, name))
+    return source, None if source is None else layer_label(parameters[name], context)
+
+
+def source_field(algorithm, parameters, name, source, label, context):
+    """The field of ``source`` (layer ``label``) chosen in the field parameter ``name``, as resolve_field spells it;
+    None without a source or a choice."""
+    return None if source is None else resolve_field(source, algorithm.parameterAsString(parameters, name, context),
+                                                     label)

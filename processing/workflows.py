@@ -32,6 +32,10 @@ def workflow_texts():
             'map; their importance for connectivity (dPC); the cores above a dPC and an area threshold become '
             'ecological sources; a resistance surface from the land cover; the corridor network between the '
             'sources; its pinch points and barriers; the gravity model of the interaction between sources.')),
+        ('target3_counties.model3', 'target3counties', tr('Target 3 report of counties'),
+         tr('The Target 3 (30 x 30) report of a province\'s counties and the protection of its stopover sites in one '
+            'run: target3report (coverage by protected areas and OECMs, KBAs, ProtConn, SPI, ecoregions, trajectory; '
+            'table, HTML and PDF) and sitecoverage of the stopover sites per county, weighted by bird counts.')),
     ]
 
 

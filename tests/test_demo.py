@@ -25,7 +25,7 @@ def test_demo_runs_every_algorithm_and_writes_the_summary(tmp_path):
                  'optimised_zoning_map.png', 'oecm_exact_map.png'):
         assert name in index and (out / name).stat().st_size > 20000, name
     reports = ('zone_validation.html', 'coverage_counties.html', 'species_coverage.html', 'oecm_scores.html',
-               'oecm_selection.html')
+               'oecm_selection.html', 'target3_report.html', 'target3_report.pdf')
     for report in reports:
         assert (out / report).stat().st_size > 2000, report
         assert report in index

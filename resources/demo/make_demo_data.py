@@ -173,6 +173,27 @@ def species_ranges(rng):
     ]
 
 
+def stopover_sites(rng):
+    """Waterbird stopover sites given as points: (site, species, count, point), seeded like the rest."""
+    species = ('灰雁 Anser anser', '斑头雁 Anser indicus', '黑颈鹤 Grus nigricollis')
+    sites = []
+    for index in range(12):
+        col, row = rng.uniform(20, 580), rng.uniform(20, 380)
+        sites.append(('停歇点 {:02d}'.format(index + 1), species[index % 3], int(rng.integers(20, 800)),
+                      Point(world(col, row))))
+    return sites
+
+
+def recognised_oecms(rng):
+    """OECMs reported with WDPA's PA_DEF = '0' (CBD decision 14/8)."""
+    return [
+        ('嘉绒神山', 'Sacred natural site (OECM)', 'Designated', 'Not Reported', 2022, None, '0',
+         blob(300, 110, 14, rng)),
+        ('耿达社区保护林', 'Community conserved forest (OECM)', 'Established', 'Not Reported', 2023, None, '0',
+         blob(285, 300, 18, rng)),
+    ]
+
+
 def write_layer(datasource, name, geometry_type, fields, rows):
     reference = osr.SpatialReference()
     reference.ImportFromEPSG(EPSG)
@@ -216,10 +237,11 @@ def main(folder):
     wdpa_fields = [('NAME', ogr.OFTString), ('DESIG_ENG', ogr.OFTString), ('STATUS', ogr.OFTString),
                    ('IUCN_CAT', ogr.OFTString), ('STATUS_YR', ogr.OFTInteger), ('REP_AREA', ogr.OFTReal)]
     areas = protected_areas(rng, boundary, cores)
-    write_layer(datasource, 'protected_areas', ogr.wkbMultiPolygon, wdpa_fields,
-                [record for record in areas if record[-1].geom_type != 'Point'])
-    write_layer(datasource, 'protected_points', ogr.wkbPoint, wdpa_fields,
-                [record for record in areas if record[-1].geom_type == 'Point'])
+    protected_fields = wdpa_fields + [('PA_DEF', ogr.OFTString)]
+    write_layer(datasource, 'protected_areas', ogr.wkbMultiPolygon, protected_fields,
+                [record[:-1] + ('1', record[-1]) for record in areas if record[-1].geom_type != 'Point'])
+    write_layer(datasource, 'protected_points', ogr.wkbPoint, protected_fields,
+                [record[:-1] + ('1', record[-1]) for record in areas if record[-1].geom_type == 'Point'])
     write_layer(datasource, 'oecm_candidates', ogr.wkbMultiPolygon,
                 [('name', ogr.OFTString), ('kind', ogr.OFTString), ('governance', ogr.OFTString),
                  ('tenure_yrs', ogr.OFTInteger), ('cost', ogr.OFTReal)],
@@ -234,6 +256,10 @@ def main(folder):
     kba = unary_union([blob(160, 170, 40, rng), blob(520, 330, 25, rng)])
     write_layer(datasource, 'key_biodiversity_areas', ogr.wkbMultiPolygon, [('name', ogr.OFTString)],
                 [('卧龙-四姑娘山 KBA', kba)])
+    # Target 3 report (drawn last, so the layers above keep their shapes): stopover sites and reported OECMs
+    write_layer(datasource, 'stopover_sites', ogr.wkbPoint,
+                [('site', ogr.OFTString), ('species', ogr.OFTString), ('count', ogr.OFTInteger)], stopover_sites(rng))
+    write_layer(datasource, 'oecms', ogr.wkbMultiPolygon, protected_fields, recognised_oecms(rng))
     datasource = None
     print('demo data written to', folder)
 

@@ -100,7 +100,7 @@ def steps(out):
             CANDIDATES=path('oecm_scores.gpkg'), SCORE_FIELD='score', COST_FIELD='cost', REGIONS=layer('counties'),
             REGION_FIELD='县名', TARGET=30, OUTPUT=path('oecm_selected.gpkg'), OUTPUT_REGIONS=path('oecm_regions.gpkg'),
             OUTPUT_HTML=path('oecm_selection.html'))),
-    ] + mspa_steps(out) + security_pattern_steps(out) + planning_steps(out)
+    ] + mspa_steps(out) + security_pattern_steps(out) + planning_steps(out) + target3_steps(out)
 
 
 # ---- Ecological sources: MSPA of the demo's forest -------------------------------------------------------------
@@ -165,6 +165,40 @@ def security_pattern_steps(out):
     return [('Ecological security pattern (workflow)', 'securitypattern', [], dict(
         {name: os.path.join(out, file_name) for name, file_name in outputs.items()},
         landcover=raster('landcover.tif'), habitat='1', dispersal=5000, min_dpc=0.1, min_area=100))]
+
+
+# ---- Target 3 report of the counties ---------------------------------------------------------------------------
+
+TARGET3_PDF = 'target3_report.pdf'
+TARGET3_FIRST_PAGE = 'target3_report_page1.png'
+
+
+def target3_steps(out):
+    """The stopover sites per county (weighted by bird counts) and the Target 3 report of the counties."""
+    protected = ['PROTECTED=' + layer(name) for name in ('protected_areas', 'protected_points', 'oecms')]
+    return [
+        ('Stopover sites protected per county', 'sitecoverage', protected, dict(
+            SITES=layer('stopover_sites'), SITE_ID_FIELD='site', GROUP_FIELD='species', WEIGHT_FIELD='count',
+            REGIONS=layer('counties'), REGION_FIELD='县名', OUTPUT=os.path.join(out, 'stopover_sites.gpkg'),
+            OUTPUT_SUMMARY=os.path.join(out, 'stopover_summary.gpkg'))),
+        ('Target 3 report of the counties', 'target3report', protected, dict(
+            REGIONS=layer('counties'), REGION_FIELD='县名', KBAS=layer('key_biodiversity_areas'),
+            SPECIES=layer('species_ranges'), SPECIES_FIELD='species', CLASS_FIELD='class',
+            ECOREGIONS=layer('ecoregions'), ECOREGION_FIELD='名称', YEAR=2025,
+            OUTPUT=os.path.join(out, 'target3_indicators.gpkg'), OUTPUT_HTML=os.path.join(out, 'target3_report.html'),
+            OUTPUT_PDF=os.path.join(out, TARGET3_PDF))),
+    ]
+
+
+def render_target3_first_page(out):
+    """The report PDF's first page (the summary) as a PNG with poppler's pdftoppm, when it is installed."""
+    import shutil
+    import subprocess
+
+    pdf = os.path.join(out, TARGET3_PDF)
+    if shutil.which('pdftoppm') and os.path.exists(pdf):
+        subprocess.run(['pdftoppm', '-png', '-r', '110', '-f', '1', '-l', '1', '-singlefile', pdf,
+                        os.path.join(out, TARGET3_FIRST_PAGE[:-4])], check=True)
 
 
 def run_steps(batch, out):
@@ -408,6 +442,7 @@ def main(out):
     start_qgis()
     for file_name, title, layer_files in MAPS:
         render_map(out, os.path.join(out, file_name), title, layer_files)
+    render_target3_first_page(out)
     write_index(out, results)
     print('Summary: {}'.format(os.path.join(out, 'index.html')))
     return 0 if all(ok for _title, _id, ok, _seconds, _values in results) else 1

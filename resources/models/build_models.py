@@ -5,7 +5,9 @@
 zone_reserve.model3 chains generatezones -> validatezones -> zonestatistics: a planner's whole zoning step.
 security_pattern.model3 chains mspa -> patchimportance -> the sources above a dPC and an area threshold ->
 resistancesurface -> corridornetwork -> pinchpoints and barriers -> gravitymodel: the ecological-security-pattern
-workflow. The provider lists both as algorithms of the group Workflows (processing/workflows.py).
+workflow. target3_counties.model3 runs target3report and sitecoverage on a province's counties: the Target 3 report
+and the protection of the stopover sites per county. The provider lists them as algorithms of the group Workflows
+(processing/workflows.py).
 """
 
 import os
@@ -20,6 +22,8 @@ from qgis.core import (
     QgsProcessingModelOutput,
     QgsProcessingModelParameter,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
@@ -149,6 +153,49 @@ def security_pattern_model(compat):
     return model
 
 
+def target3_counties_model(compat):
+    """The Target 3 report of counties (target3report) and their stopover sites (sitecoverage, weighted by counts)."""
+    model = QgsProcessingModelAlgorithm('Target 3 report of counties', 'Reserve Planner', 'target3counties')
+    model.setHelpContent({'ALG_DESC': 'The Target 3 indicators of each county as a table, HTML and PDF, and the '
+                                      'protection of the stopover sites per county.'})
+    polygons, points = [compat.ProcessingSourceType.VectorPolygon], [compat.ProcessingSourceType.VectorPoint]
+    inputs = (
+        QgsProcessingParameterFeatureSource('counties', 'Counties', polygons),
+        QgsProcessingParameterField('county_field', 'County name field', parentLayerParameterName='counties'),
+        QgsProcessingParameterMultipleLayers('protected', 'Protected areas and OECMs',
+                                             compat.ProcessingSourceType.VectorAnyGeometry),
+        QgsProcessingParameterFeatureSource('kbas', 'Key Biodiversity Areas', polygons + points, optional=True),
+        QgsProcessingParameterFeatureSource('species', 'Species ranges', polygons, optional=True),
+        QgsProcessingParameterField('species_field', 'Species name field', parentLayerParameterName='species',
+                                    optional=True),
+        QgsProcessingParameterField('class_field', 'Class field', parentLayerParameterName='species', optional=True),
+        QgsProcessingParameterFeatureSource('ecoregions', 'Ecoregions', polygons, optional=True),
+        QgsProcessingParameterField('ecoregion_field', 'Ecoregion name field', parentLayerParameterName='ecoregions',
+                                    optional=True),
+        QgsProcessingParameterFeatureSource('stopover_sites', 'Stopover sites (points)', points),
+        QgsProcessingParameterField('site_count_field', 'Bird count field', parentLayerParameterName='stopover_sites',
+                                    optional=True),
+        QgsProcessingParameterNumber('year', 'Year of the data', compat.ProcessingNumberParameterType.Integer, 2025,
+                                     minValue=1900, maxValue=2100),
+    )
+    for position, definition in enumerate(inputs):
+        model_input(model, definition, 60 + 160 * position)
+    parameter = QgsProcessingModelChildParameterSource.fromModelParameter
+    child(model, 'target3report', 'reserveplanner:target3report', {
+        'REGIONS': parameter('counties'), 'REGION_FIELD': parameter('county_field'),
+        'PROTECTED': parameter('protected'), 'KBAS': parameter('kbas'), 'SPECIES': parameter('species'),
+        'SPECIES_FIELD': parameter('species_field'), 'CLASS_FIELD': parameter('class_field'),
+        'ECOREGIONS': parameter('ecoregions'), 'ECOREGION_FIELD': parameter('ecoregion_field'),
+        'YEAR': parameter('year'),
+    }, {'OUTPUT': 'Indicators', 'OUTPUT_HTML': 'Report (HTML)', 'OUTPUT_PDF': 'Report (PDF)'}, 300)
+    child(model, 'sitecoverage', 'reserveplanner:sitecoverage', {
+        'SITES': parameter('stopover_sites'), 'WEIGHT_FIELD': parameter('site_count_field'),
+        'REGIONS': parameter('counties'), 'REGION_FIELD': parameter('county_field'),
+        'PROTECTED': parameter('protected'),
+    }, {'OUTPUT': 'Stopover sites', 'OUTPUT_SUMMARY': 'Stopover sites per county'}, 700)
+    return model
+
+
 def main():
     application = QgsApplication([], False)
     application.setPrefixPath('/usr', True)
@@ -156,7 +203,8 @@ def main():
     sys.path.append('/usr/share/qgis/python/plugins')
     compat = plugin_compat()
     for file_name, model in (('zone_reserve.model3', zone_reserve_model(compat)),
-                             ('security_pattern.model3', security_pattern_model(compat))):
+                             ('security_pattern.model3', security_pattern_model(compat)),
+                             ('target3_counties.model3', target3_counties_model(compat))):
         path = os.path.join(HERE, file_name)
         if not model.toFile(path):
             raise SystemExit('could not write ' + path)

@@ -20,6 +20,14 @@
       <translation>一次运行完成生态安全格局构建流程：由土地覆盖图的生境类别经 MSPA 得到核心区；计算其连通重要性（dPC）；dPC 和面积超过阈值的核心区作为生态源地；由土地覆盖生成阻力面；构建源地之间的廊道网络；识别其夹点与障碍点；用引力模型评价源地之间的相互作用。</translation>
     </message>
     <message>
+      <source>Target 3 report of counties</source>
+      <translation>各县目标 3 报告</translation>
+    </message>
+    <message>
+      <source>The Target 3 (30 x 30) report of a province's counties and the protection of its stopover sites in one run: target3report (coverage by protected areas and OECMs, KBAs, ProtConn, SPI, ecoregions, trajectory; table, HTML and PDF) and sitecoverage of the stopover sites per county, weighted by bird counts.</source>
+      <translation>一次运行得到一个省各县的目标 3（30 x 30）报告及其停歇点的保护情况：target3report（保护地和 OECM 覆盖率、KBA、ProtConn、SPI、生态区、变化轨迹；表格、HTML 和 PDF）以及按县、以鸟类计数加权的停歇点 sitecoverage。</translation>
+    </message>
+    <message>
       <source>Workflows</source>
       <translation>工作流程</translation>
     </message>
