@@ -215,7 +215,18 @@ def scenario(algorithm, folder, mixed):
     raise AssertionError('no test landscape for ' + algorithm)
 
 
-ALGORITHMS = [cls.ALGORITHM_ID for cls in algorithm_classes()]
+WITHOUT_SCENARIO = {'optimisezones', 'prioritize', 'sitecoverage', 'solvemarxan', 'solvemarzone', 'target3report'}
+"""Algorithms built in parallel with this suite that have no test landscape yet (issue 10 stays open for them):
+their cases are expected to fail, strictly, so that writing a scenario turns them into ordinary tests."""
+
+
+def with_scenario_mark(algorithm, *values):
+    marks = [pytest.mark.xfail(strict=True, reason='no bad-input scenario yet for ' + algorithm)] \
+        if algorithm in WITHOUT_SCENARIO else []
+    return pytest.param(*values, marks=marks)
+
+
+ALGORITHMS = [with_scenario_mark(cls.ALGORITHM_ID, cls.ALGORITHM_ID) for cls in algorithm_classes()]
 
 
 def numeric_parameters():
@@ -225,7 +236,7 @@ def numeric_parameters():
         algorithm.initAlgorithm()
         pairs.extend((cls.ALGORITHM_ID, definition.name()) for definition in algorithm.parameterDefinitions()
                      if definition.type() in ('number', 'distance'))
-    return pairs
+    return [with_scenario_mark(algorithm, algorithm, name) for algorithm, name in pairs]
 
 
 def rounded(value):
@@ -371,8 +382,8 @@ def test_a_run_failing_after_writing_an_output_removes_it(qgis_app, tmp_path):
     assert 'out_validatezones.gpkg' not in before
 
 
-@pytest.mark.parametrize('algorithm', [name for name in ALGORITHMS
-                                       if name not in ('speciesarea', 'mspa', 'resistancesurface')])
+@pytest.mark.parametrize('algorithm', [case for case in ALGORITHMS
+                                       if case.values[0] not in ('speciesarea', 'mspa', 'resistancesurface')])
 def test_an_input_without_a_crs_is_warned_about_once(qgis_app, tmp_path, algorithm):
     parameters = scenario(algorithm, tmp_path, mixed=False)
     name, layer = next((name, value) for name, value in parameters.items() if isinstance(value, QgsVectorLayer))
