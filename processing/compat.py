@@ -30,6 +30,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsRasterBandStats,
+    QgsRenderContext,
     QgsSnappingConfig,
     QgsTolerance,
     QgsUnitTypes,
@@ -85,6 +86,8 @@ LayerFilter = qgis_enum('LayerFilter', QgsMapLayerProxyModel, same_names(
 MapToolUnit = qgis_enum('MapToolUnit', QgsTolerance, same_names('LayerUnits', 'Pixels', 'ProjectUnits'))
 LayoutUnit = qgis_enum('LayoutUnit', QgsUnitTypes, {'Millimeters': 'LayoutMillimeters'})
 RasterBandStatistic = qgis_enum('RasterBandStatistic', QgsRasterBandStats, same_names('Min', 'Max', 'Mean', 'All'))
+TextRenderFormat = qgis_enum('TextRenderFormat', QgsRenderContext, {
+    'AlwaysOutlines': 'TextFormatAlwaysOutlines', 'AlwaysText': 'TextFormatAlwaysText'})
 SnappingMode = qgis_enum('SnappingMode', QgsSnappingConfig, same_names('ActiveLayer', 'AllLayers',
                                                                         'AdvancedConfiguration'))
 SnappingType = qgis_enum('SnappingType', QgsSnappingConfig, {

@@ -30,7 +30,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QRectF
 from qgis.PyQt.QtGui import QFont
 
-from .compat import LayoutUnit
+from .compat import LayoutUnit, TextRenderFormat
 
 Page = namedtuple('Page', 'title geometry charts')
 """One atlas page: its title, a QgsGeometry (output CRS) the map zooms to, and up to two chart PNG files."""
@@ -107,7 +107,7 @@ def add_charts(layout):
         picture = QgsLayoutItemPicture(layout)
         place(picture, rect)
         picture.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
-        picture.dataDefinedProperties().setProperty(QgsLayoutObject.PictureSource,
+        picture.dataDefinedProperties().setProperty(QgsLayoutObject.DataDefinedProperty.PictureSource,
                                                     QgsProperty.fromField('chart{}'.format(index)))
         layout.addLayoutItem(picture)
 
@@ -160,7 +160,7 @@ def atlas_layout(pages, rows, crs, protected_units, texts):
                              for number, page in enumerate(pages)], project)
     fill(coverage, '0,0,0,0', '#37474f', '0.3')
     coverage.renderer().symbol().symbolLayer(0).setDataDefinedProperty(
-        QgsSymbolLayer.PropertyStrokeWidth, QgsProperty.fromExpression(CURRENT_REGION_WIDTH))
+        QgsSymbolLayer.Property.PropertyStrokeWidth, QgsProperty.fromExpression(CURRENT_REGION_WIDTH))
     protected = memory_layer('MultiPolygon?crs={}'.format(crs_id), texts['protected'],
                              [([], geometry) for geometry in protected_units], project)
     fill(protected, '#66bb6a', '#1b5e20', '0.2')
@@ -191,6 +191,7 @@ def export_pdf(path, pages, rows, crs, protected_units, texts):
     project, layout = atlas_layout(pages, rows, crs, protected_units, texts)
     settings = QgsLayoutExporter.PdfExportSettings()
     settings.rasterizeWholeImage = False
+    settings.textRenderFormat = TextRenderFormat.AlwaysText  # searchable text (QGIS 3.40 exports outlines)
     result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), path, settings)
     if result != QgsLayoutExporter.ExportResult.Success:
         raise RuntimeError(error or 'QgsLayoutExporter result {}'.format(result))

@@ -156,8 +156,10 @@ def security_pattern_model(compat):
 def target3_counties_model(compat):
     """The Target 3 report of counties (target3report) and their stopover sites (sitecoverage, weighted by counts)."""
     model = QgsProcessingModelAlgorithm('Target 3 report of counties', 'Reserve Planner', 'target3counties')
-    model.setHelpContent({'ALG_DESC': 'The Target 3 indicators of each county as a table, HTML and PDF, and the '
-                                      'protection of the stopover sites per county.'})
+    model.setHelpContent({'ALG_DESC': (
+        "The Target 3 (30 x 30) report of a province's counties and the protection of its stopover sites in one run: "
+        'target3report (coverage by protected areas and OECMs, KBAs, ProtConn, SPI, ecoregions, trajectory; table, '
+        'HTML and PDF) and sitecoverage of the stopover sites per county, weighted by bird counts.')})
     polygons, points = [compat.ProcessingSourceType.VectorPolygon], [compat.ProcessingSourceType.VectorPoint]
     inputs = (
         QgsProcessingParameterFeatureSource('counties', 'Counties', polygons),
