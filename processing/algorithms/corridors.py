@@ -190,7 +190,10 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
         try:
             return corridors.corridor_network(
                 grid, [item.geometry for item in cores], core_ids, progress=feedback.setProgress,
-                is_canceled=feedback.isCanceled, workdir=QgsProcessingUtils.tempFolder(), **options)
+                is_canceled=feedback.isCanceled, workdir=QgsProcessingUtils.tempFolder(),
+                executor=qgis_io.engine_executor(feedback, corridors.PASS_BYTES_PER_CELL * grid.array.size,
+                                                 grid.array.size),
+                **options)
         except EngineError as error:
             raise QgsProcessingException(qgis_io.engine_message(error)) from error
         except Canceled:

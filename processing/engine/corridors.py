@@ -33,7 +33,8 @@ from shapely.geometry import LineString, Polygon, box
 from shapely.ops import unary_union
 
 from . import raster
-from .costdistance import Canceled, CostGraph, least_cost_path
+from .costdistance import BYTES_PER_CELL, Canceled, CostGraph, least_cost_path
+from .executor import Executor, task_is_canceled
 from .messages import EngineError, N_
 
 DEFAULT_MAX_NEIGHBORS = 4
@@ -41,6 +42,10 @@ DEFAULT_MAX_NEIGHBORS = 4
 
 DEFAULT_WIDTH_CUTOFF = 200000.0
 """Linkage Mapper's default corridor truncation, in cost x metres (its CWD units in a metric CRS)."""
+
+PASS_BYTES_PER_CELL = BYTES_PER_CELL + 4
+"""Memory one worker of a parallel run holds per cell: its copy of the graph and one accumulated-cost pass
+(costdistance.BYTES_PER_CELL) and the float32 surface it saves."""
 
 Link = namedtuple('Link', 'from_id to_id euc_dist cwd lcp_length cwd_euc_ratio cwd_path_ratio path corridor')
 """One kept link between two cores, ``from_id`` before ``to_id`` in the input order.
@@ -278,33 +283,49 @@ def _trace(graph, accumulated, labels, source, target, target_cell):
 Settings = namedtuple('Settings', 'max_neighbors max_cwd drop_through_cores limit')
 """Link selection options of ``corridor_network``; ``limit`` bounds the accumulated-cost passes."""
 
+PassContext = namedtuple('PassContext', 'graph labels cells folder settings')
+"""What every cost pass reads: the CostGraph, the core labels and cells, the folder of the SurfaceStore and the
+Settings (sent once to each worker process of a parallel run)."""
 
-def _cost_passes(graph, labels, cells, store, settings, progress, is_canceled):
-    """One accumulated-cost pass per core, each surface saved to ``store``.
 
-    Returns (traces by (lower, higher) core index, set of kept (lower, higher) pairs)."""
+def _cost_passes(context, executor, progress, is_canceled):
+    """One accumulated-cost pass per core (``_cost_pass``), run by ``executor`` (None: in this process), each
+    surface saved to the store in ``context.folder``.
+
+    Returns (traces by (lower, higher) core index, set of kept (lower, higher) pairs). A pair examined by both
+    its cores keeps the trace on the lower core's surface."""
+    executor = executor or Executor()
+    passes = executor.map(_cost_pass, range(len(context.cells)), context,
+                          progress=None if progress is None else lambda percent: progress(5.0 + 0.75 * percent),
+                          is_canceled=is_canceled)
     traces, kept = {}, set()
-    for core in range(len(cells)):
-        if is_canceled is not None and is_canceled():
-            raise Canceled()
-        accumulated = graph.accumulate(cells[core], max_cost=settings.limit, is_canceled=is_canceled)
-        kept.update(_choose_neighbours(core, accumulated, graph, labels, cells, traces, settings))
-        store.save(core, accumulated)
-        if progress is not None:
-            progress(5.0 + 75.0 * (core + 1) / len(cells))
+    for core, (chosen, examined) in enumerate(passes):
+        kept.update(chosen)
+        for other, trace in examined.items():
+            traces.setdefault((min(core, other), max(core, other)), trace)
     return traces, kept
 
 
-def _choose_neighbours(core, accumulated, graph, labels, cells, traces, settings):
-    """The (lower, higher) pairs ``core`` chooses on its surface CWD_core, tracing into ``traces`` the paths
-    it examines (a pair already traced from its other core is reused)."""
-    costs, nearest = nearest_cells(accumulated, cells)
+def _cost_pass(context, core):
+    """The accumulated cost from ``core`` (saved to the store) and the (lower, higher) pairs it chooses on it,
+    with the Trace of each core it examined: (chosen pairs, {other core: Trace})."""
+    accumulated = context.graph.accumulate(context.cells[core], max_cost=context.settings.limit,
+                                           is_canceled=task_is_canceled)
+    examined = {}
+    chosen = _choose_neighbours(core, accumulated, context, examined)
+    SurfaceStore(context.folder).save(core, accumulated)
+    return chosen, examined
+
+
+def _choose_neighbours(core, accumulated, context, examined):
+    """The (lower, higher) pairs ``core`` chooses on its own surface CWD_core, tracing into ``examined`` the path
+    to each core it examines. Each core decides on its own traces, so the passes are independent."""
+    costs, nearest = nearest_cells(accumulated, context.cells)
+    settings = context.settings
 
     def is_dropped(other):
-        pair = (min(core, other), max(core, other))
-        if pair not in traces:
-            traces[pair] = _trace(graph, accumulated, labels, core, other, nearest[other])
-        return settings.drop_through_cores and traces[pair].crosses
+        examined[other] = _trace(context.graph, accumulated, context.labels, core, other, nearest[other])
+        return settings.drop_through_cores and examined[other].crosses
 
     chosen = nearest_neighbours(costs, core, settings.max_neighbors, settings.max_cwd, is_dropped)
     return {(min(core, other), max(core, other)) for other in chosen}
@@ -339,7 +360,7 @@ def _corridors(kept, traces, store, width_cutoff, grid, progress, is_canceled):
 
 def corridor_network(grid, core_geometries, core_ids, max_neighbors=DEFAULT_MAX_NEIGHBORS,
                      max_cwd=None, drop_through_cores=True, width_cutoff=DEFAULT_WIDTH_CUTOFF,
-                     progress=None, is_canceled=None, workdir=None):
+                     progress=None, is_canceled=None, workdir=None, executor=None):
     """Linkage Mapper's links, least-cost paths and normalised corridors between cores (see the module docstring).
 
     ``grid``: the resistance as a ``raster.Grid`` (NaN or <= 0 = barrier) in a CRS projected in metres;
@@ -348,7 +369,9 @@ def corridor_network(grid, core_geometries, core_ids, max_neighbors=DEFAULT_MAX_
     metres (None = no limit); ``drop_through_cores``: drop links whose path crosses a third core;
     ``width_cutoff``: NLCC beyond which a cell is outside the corridors, cost x metres; ``progress(percent)``
     and ``is_canceled()`` as in ``costdistance`` (cancel raises ``costdistance.Canceled``); ``workdir``: where
-    the temporary float32 surfaces go (deleted on return). Returns a CorridorNetwork.
+    the temporary float32 surfaces go (deleted on return); ``executor``: an ``executor.Executor`` running the
+    cost passes, one per core, in parallel (None: one after the other in this process; the result is the same).
+    Returns a CorridorNetwork.
     """
     check_core_ids(core_ids)
     geotransform = grid.geotransform
@@ -363,9 +386,9 @@ def corridor_network(grid, core_geometries, core_ids, max_neighbors=DEFAULT_MAX_
     limit = None if max_cwd is None else float(max_cwd) + float(width_cutoff)
     settings = Settings(max_neighbors, max_cwd, drop_through_cores, limit)
     with tempfile.TemporaryDirectory(prefix='corridors-', dir=workdir) as folder:
-        store = SurfaceStore(folder)
-        traces, kept = _cost_passes(graph, labels, cells, store, settings, progress, is_canceled)
-        mosaic, polygons = _corridors(kept, traces, store, width_cutoff, grid, progress, is_canceled)
+        context = PassContext(graph, labels, cells, folder, settings)
+        traces, kept = _cost_passes(context, executor, progress, is_canceled)
+        mosaic, polygons = _corridors(kept, traces, SurfaceStore(folder), width_cutoff, grid, progress, is_canceled)
     links = [_link(pair, traces[pair], core_ids, euclidean, polygons[pair], grid) for pair in sorted(kept)]
     through_core = [(core_ids[a], core_ids[b]) for (a, b), trace in sorted(traces.items())
                     if drop_through_cores and trace.crosses]
