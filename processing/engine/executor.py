@@ -57,6 +57,9 @@ PARALLEL_MIN_CELLS = 250_000
 """Raster cells below which one task (a cost pass) takes less time than starting a worker process (about half a
 second, measured here): smaller work runs in one process."""
 
+CONNECT_SECONDS = 30
+"""How long a run waits to reach the Dask scheduler."""
+
 POLL_SECONDS = 0.2
 """How often a parallel run checks ``is_canceled()`` while it waits for its workers."""
 
@@ -79,7 +82,8 @@ def workers_setting(setting=None):
         workers = -1
     if workers < 0:
         raise EngineError(N_('The number of worker processes must be a whole number, 0 for every core or 1 to '
-                             'run in one process; got {value}.'), value=value)
+                             'run in one process; got {value} ({variable} or the plugin setting).'), value=value,
+                          variable=WORKERS_VARIABLE)
     return workers or default_workers()
 
 
@@ -299,7 +303,8 @@ class WorkerProcess:
 
 def _worker_stopped():
     return EngineError(N_('A worker process stopped before finishing its task (out of memory?). Run again with '
-                          'fewer worker processes (WORKERS), or 1 to run in one process.'))
+                          'fewer worker processes ({variable}, or the plugin setting), or 1 to run in one process.'),
+                       variable=WORKERS_VARIABLE)
 
 
 def serve_tasks():
@@ -340,8 +345,10 @@ def python_interpreter():
         if _is_this_python(candidate):
             return candidate
     raise EngineError(N_('No Python interpreter matching this one was found to start worker processes '
-                         '(looked for {python} in {prefix}). Set the number of worker processes (WORKERS) to 1.'),
-                      python='python{}.{}'.format(*sys.version_info[:2]), prefix=sys.exec_prefix)
+                         '(looked for {python} in {prefix}). Set the number of worker processes ({variable}, or the plugin '
+                         'setting) to 1.'),
+                      python='python{}.{}'.format(*sys.version_info[:2]), prefix=sys.exec_prefix,
+                      variable=WORKERS_VARIABLE)
 
 
 def _interpreter_candidates():
@@ -375,7 +382,7 @@ def _dask_map(address, function, tasks, context, progress, is_canceled):
     """The tasks on the Dask cluster at ``address``, ``context`` scattered once to every worker."""
     client_class = _dask_client_class()
     try:
-        client = client_class(address, timeout=30, set_as_default=False)
+        client = client_class(address, timeout=CONNECT_SECONDS, set_as_default=False)
     except (OSError, TimeoutError) as error:
         raise EngineError(N_('Cannot reach the Dask scheduler at {address} ({reason}). Check the address in the '
                              'plugin settings or {variable}, or clear it to run on this machine.'),

@@ -4,6 +4,14 @@
   <context>
     <name>ReservePlannerIO</name>
     <message>
+      <source>Independent tasks run on the Dask cluster at {address}.</source>
+      <translation>相互独立的任务在位于 {address} 的 Dask 集群上运行。</translation>
+    </message>
+    <message>
+      <source>Independent tasks run in {count} worker process(es).</source>
+      <translation>相互独立的任务在 {count} 个工作进程中运行。</translation>
+    </message>
+    <message>
       <source>Layer "{layer}" has no field "{field}". Its fields are: {fields}.</source>
       <translation>图层“{layer}”中没有字段“{field}”。该图层的字段有：{fields}。</translation>
     </message>

@@ -1,0 +1,80 @@
+"""Algorithms whose work splits run it on worker processes, in qgis_process (whose sys.executable is QGIS, not
+Python) and in a QgsApplication process, and give exactly what one process gives (RESERVE_PLANNER_WORKERS)."""
+
+import os
+
+import numpy as np
+import pytest
+from osgeo import ogr
+
+from reserve_planner.processing.engine.executor import WORKERS_VARIABLE
+from support import RecordingFeedback, geopackage, geotiff, read_raster, run
+
+CELL = 30.0
+SIZE = 520
+"""520 x 520 cells: above executor.PARALLEL_MIN_CELLS, so that the cost passes do go to worker processes."""
+
+
+@pytest.fixture(scope='module')
+def landscape(tmp_path_factory):
+    """A random resistance raster (UTM 50N, 30 m cells) and four square cores in a GeoPackage."""
+    folder = tmp_path_factory.mktemp('parallel')
+    rng = np.random.default_rng(3)
+    resistance = geotiff(folder / 'resistance.tif', rng.uniform(1.0, 10.0, size=(SIZE, SIZE)), CELL)
+    _, geotransform, _ = read_raster(resistance)
+    x0, y0 = geotransform[0], geotransform[3]
+    rows = []
+    for name, (row, col) in zip('abcd', [(40, 40), (60, 450), (400, 80), (450, 430)]):
+        left, top = x0 + col * CELL, y0 - row * CELL
+        rows.append(('POLYGON(({l} {t}, {r} {t}, {r} {b}, {l} {b}, {l} {t}))'.format(
+            l=left, t=top, r=left + 10 * CELL, b=top - 10 * CELL), {'name': name}))
+    cores = geopackage(str(folder / 'cores.gpkg'), 32650, [('name', ogr.OFTString)], rows)
+    return resistance, cores
+
+
+def links_of(path):
+    dataset = ogr.Open(path)
+    layer = dataset.GetLayer(0)
+    return sorted((feature['from_id'], feature['to_id'], feature['cwd'], feature['lcp_length']) for feature in layer)
+
+
+def outputs(folder):
+    os.makedirs(folder, exist_ok=True)
+    return {'OUTPUT_LINKS': os.path.join(folder, 'links.gpkg'), 'OUTPUT_CORRIDORS': os.path.join(folder, 'c.tif'),
+            'OUTPUT_CORRIDOR_POLYGONS': os.path.join(folder, 'polygons.gpkg')}
+
+
+def assert_same_outputs(first, second):
+    assert links_of(first['OUTPUT_LINKS']) == links_of(second['OUTPUT_LINKS'])
+    assert len(links_of(first['OUTPUT_LINKS'])) >= 3
+    np.testing.assert_array_equal(read_raster(first['OUTPUT_CORRIDORS'])[0], read_raster(second['OUTPUT_CORRIDORS'])[0])
+
+
+@pytest.mark.slow
+def test_corridornetwork_in_two_worker_processes_equals_one_process(qgis_app, landscape, tmp_path, monkeypatch):
+    resistance, cores = landscape
+    runs = {}
+    for workers in ('1', '2'):
+        monkeypatch.setenv(WORKERS_VARIABLE, workers)
+        feedback = RecordingFeedback()
+        runs[workers] = outputs(str(tmp_path / workers))
+        run('corridornetwork', feedback=feedback, CORES=cores, CORE_ID_FIELD='name', RESISTANCE=resistance,
+            MAX_NEIGHBORS=2, **runs[workers])
+        assert 'Independent tasks run in {} worker process(es).'.format(workers) in feedback.lines
+    assert_same_outputs(runs['2'], runs['1'])
+
+
+@pytest.mark.external
+@pytest.mark.slow
+def test_corridornetwork_in_worker_processes_under_qgis_process(qgis_process, landscape, tmp_path):
+    resistance, cores = landscape
+    runs = {}
+    for workers in ('1', '2'):
+        qgis_process.environment[WORKERS_VARIABLE] = workers
+        runs[workers] = outputs(str(tmp_path / workers))
+        returncode, _, log = qgis_process('corridornetwork', CORES=cores, CORE_ID_FIELD='name',
+                                          RESISTANCE=resistance, MAX_NEIGHBORS=2, **runs[workers])
+        assert returncode == 0, log
+        assert 'Independent tasks run in {} worker process(es).'.format(workers) in log
+    del qgis_process.environment[WORKERS_VARIABLE]
+    assert_same_outputs(runs['2'], runs['1'])
