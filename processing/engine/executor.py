@@ -345,8 +345,8 @@ def python_interpreter():
         if _is_this_python(candidate):
             return candidate
     raise EngineError(N_('No Python interpreter matching this one was found to start worker processes '
-                         '(looked for {python} in {prefix}). Set the number of worker processes ({variable}, or the plugin '
-                         'setting) to 1.'),
+                         '(looked for {python} in {prefix}). Set the number of worker processes ({variable}, '
+                         'or the plugin setting) to 1.'),
                       python='python{}.{}'.format(*sys.version_info[:2]), prefix=sys.exec_prefix,
                       variable=WORKERS_VARIABLE)
 
