@@ -13,6 +13,8 @@ import os
 import sys
 import time
 
+import numpy as np
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 sys.path[:] = [entry for entry in sys.path if os.path.abspath(entry or os.curdir) not in (REPO, HERE)]
@@ -88,7 +90,20 @@ def steps(out):
             CANDIDATES=path('oecm_scores.gpkg'), SCORE_FIELD='score', COST_FIELD='cost', REGIONS=layer('counties'),
             REGION_FIELD='县名', TARGET=30, OUTPUT=path('oecm_selected.gpkg'), OUTPUT_REGIONS=path('oecm_regions.gpkg'),
             OUTPUT_HTML=path('oecm_selection.html'))),
-    ]
+    ] + mspa_steps(out)
+
+
+# ---- Ecological sources: MSPA of the demo's forest -------------------------------------------------------------
+
+MSPA_MAPS = (('mspa_map.png', 'MSPA of the forest: cores, edges, perforations, bridges, loops, branches, islets', (
+    ('mspa.tif', 'mspa'),)),)
+
+
+def mspa_steps(out):
+    """MSPA of the land cover's forest (class 1) with a 1-cell (100 m) edge, its statistics and core patches."""
+    return [('MSPA of the forest (edge width 100 m)', 'mspa', [], dict(
+        INPUT=raster('landcover.tif'), FOREGROUND='1', EDGE_WIDTH=1, OUTPUT=os.path.join(out, 'mspa.tif'),
+        OUTPUT_STATS=os.path.join(out, 'mspa_statistics.gpkg'), OUTPUT_CORES=os.path.join(out, 'mspa_cores.gpkg')))]
 
 
 def run_steps(batch, out):
@@ -117,7 +132,7 @@ MAPS = (
     ('oecm_map.png', 'OECM candidates by score class, and the sites selected toward 30 %', (
         ('oecm_selected.gpkg', 'oecm_selection'), ('oecm_scores.gpkg', 'oecm_scores'),
         ('protected_flat.gpkg', 'protected_flat'))),
-)
+) + MSPA_MAPS
 
 
 def start_qgis():
@@ -149,7 +164,8 @@ def render_map(out, png, title, layer_files):
 
 def map_layout(out, title, layer_files):
     """A QGIS print layout of ``layer_files`` ((file in out, style name), top first) over the land cover with the
-    plugin's styles: title, map, legend, scale bar and north arrow (the layers live in QgsProject.instance())."""
+    plugin's styles (a .tif file is a raster drawn instead of the land cover): title, map, legend, scale bar and
+    north arrow (the layers live in QgsProject.instance())."""
     from qgis.core import QgsPrintLayout, QgsProject, QgsRasterLayer, QgsRectangle, QgsVectorLayer
 
     project = QgsProject.instance()
@@ -158,13 +174,17 @@ def map_layout(out, title, layer_files):
     for file_name, style in layer_files:
         file_path = os.path.join(out, file_name)
         if os.path.exists(file_path):
-            vector = QgsVectorLayer(file_path, style.replace('_', ' '), 'ogr')
-            vector.loadNamedStyle(os.path.join(STYLES, style + '.qml'))
-            layers.append(vector)
+            kind = QgsRasterLayer if file_name.endswith('.tif') else QgsVectorLayer
+            map_layer = kind(file_path, style.replace('_', ' '), 'gdal' if kind is QgsRasterLayer else 'ogr')
+            map_layer.loadNamedStyle(os.path.join(STYLES, style + '.qml'))
+            if kind is QgsRasterLayer:
+                map_layer.setRenderer(palette_of_present_values(map_layer, file_path))
+            layers.append(map_layer)
     landcover = QgsRasterLayer(raster('landcover.tif'), 'land cover')
     landcover.loadNamedStyle(os.path.join(HERE, 'landcover.qml'))
     project.setCrs(landcover.crs())
-    project.addMapLayers(layers + [landcover])
+    base = [] if any(isinstance(layer, QgsRasterLayer) for layer in layers) else [landcover]
+    project.addMapLayers(layers + base)
     extent = QgsRectangle()
     for vector in layers:
         extent.combineExtentWith(vector.extent())
@@ -173,8 +193,19 @@ def map_layout(out, title, layer_files):
     extent = extent.intersect(landcover.extent())  # the map stays filled by the landscape: no white bands
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
-    _add_map_items(layout, title, layers + [landcover], extent)
+    _add_map_items(layout, title, layers + base, extent)
     return layout
+
+
+def palette_of_present_values(raster_layer, file_path):
+    """The layer's paletted renderer keeping only the classes that occur in the raster (a short legend)."""
+    from osgeo import gdal
+    from qgis.core import QgsPalettedRasterRenderer
+
+    present = set(np.unique(gdal.Open(file_path).ReadAsArray()).tolist())
+    renderer = raster_layer.renderer()
+    classes = [item for item in renderer.classes() if item.value in present]
+    return QgsPalettedRasterRenderer(raster_layer.dataProvider(), renderer.band(), classes)
 
 
 def _add_map_items(layout, title, layers, extent):
