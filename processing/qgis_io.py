@@ -55,18 +55,19 @@ SCHEDULER_SETTING = 'reserve_planner/parallel/dask_scheduler'
 """QgsSettings key of the address of a Dask scheduler (empty = run on this machine)."""
 
 
-def engine_executor(feedback=None, bytes_per_worker=0, task_cells=None):
+def engine_executor(feedback=None, bytes_per_worker=0, small=False):
     """The engine's executor as the user set it up: environment variables RESERVE_PLANNER_WORKERS and
     RESERVE_PLANNER_DASK_SCHEDULER over the QgsSettings WORKERS_SETTING and SCHEDULER_SETTING (docs/parallel.md),
-    with no more local workers than memory holds at ``bytes_per_worker`` each, and one process when each task
-    covers fewer than executor.PARALLEL_MIN_CELLS raster cells (``task_cells``); says on ``feedback`` how it runs."""
+    with no more local workers than memory holds at ``bytes_per_worker`` each, and one process when the caller
+    says the work is ``small`` (faster than starting workers) and no Dask cluster is set; says on ``feedback``
+    how it runs."""
     settings = QgsSettings()
     try:
         workers = executor.workers_setting(settings.value(WORKERS_SETTING, ''))
     except EngineError as error:
         raise QgsProcessingException(engine_message(error)) from error
     scheduler = executor.scheduler_setting(settings.value(SCHEDULER_SETTING, ''))
-    if not scheduler and task_cells is not None and task_cells < executor.PARALLEL_MIN_CELLS:
+    if small and not scheduler:
         workers = 1
     chosen = executor.Executor(workers, scheduler).within_memory(bytes_per_worker)
     if feedback is not None:

@@ -12,7 +12,7 @@ from support import RecordingFeedback, geopackage, geotiff, read_raster, run
 
 CELL = 30.0
 SIZE = 520
-"""520 x 520 cells: above executor.PARALLEL_MIN_CELLS, so that the cost passes do go to worker processes."""
+"""520 x 520 cells: above the corridornetwork PARALLEL_MIN_CELLS, so that the cost passes do go to worker processes."""
 
 
 @pytest.fixture(scope='module')
@@ -78,3 +78,35 @@ def test_corridornetwork_in_worker_processes_under_qgis_process(qgis_process, la
         assert 'Independent tasks run in {} worker process(es).'.format(workers) in log
     del qgis_process.environment[WORKERS_VARIABLE]
     assert_same_outputs(runs['2'], runs['1'])
+
+
+def features_of(path):
+    dataset = ogr.Open(path)
+    layer = dataset.GetLayer(0)
+    return [(feature.items(), feature.GetGeometryRef().ExportToWkt()) for feature in layer]
+
+
+@pytest.mark.slow
+def test_protconn_regions_in_two_worker_processes_equal_one_process(qgis_app, tmp_path, monkeypatch):
+    rng = np.random.default_rng(5)
+    x0, y0 = 500000.0, 4000000.0
+    squares = []
+    for x, y in rng.uniform(0, 40000, size=(600, 2)):
+        side = rng.uniform(50, 400)
+        squares.append(('POLYGON(({l} {b}, {r} {b}, {r} {t}, {l} {t}, {l} {b}))'.format(
+            l=x0 + x, b=y0 + y, r=x0 + x + side, t=y0 + y + side), {}))
+    protected = geopackage(str(tmp_path / 'protected.gpkg'), 32650, [], squares)
+    regions = geopackage(str(tmp_path / 'regions.gpkg'), 32650, [('county', ogr.OFTString)], [
+        ('POLYGON(({l} {b}, {r} {b}, {r} {t}, {l} {t}, {l} {b}))'.format(
+            l=x0 + i * 10000, b=y0, r=x0 + (i + 1) * 10000, t=y0 + 40500), {'county': '县{}'.format(i)})
+        for i in range(4)])
+    tables = {}
+    for workers in ('1', '2'):
+        monkeypatch.setenv(WORKERS_VARIABLE, workers)
+        feedback = RecordingFeedback()
+        tables[workers] = str(tmp_path / 'protconn_{}.gpkg'.format(workers))
+        run('protconn', feedback=feedback, PROTECTED=protected, REGIONS=regions, REGION_FIELD='county',
+            DISTANCE=2000, OUTPUT=tables[workers])
+        assert 'Independent tasks run in {} worker process(es).'.format(workers) in feedback.lines
+    assert features_of(tables['2']) == features_of(tables['1'])
+    assert len(features_of(tables['1'])) == 4

@@ -53,10 +53,6 @@ WORKERS_VARIABLE = 'RESERVE_PLANNER_WORKERS'
 SCHEDULER_VARIABLE = 'RESERVE_PLANNER_DASK_SCHEDULER'
 """Environment variable giving a Dask scheduler address; it overrides the plugin setting."""
 
-PARALLEL_MIN_CELLS = 250_000
-"""Raster cells below which one task (a cost pass) takes less time than starting a worker process (about half a
-second, measured here): smaller work runs in one process."""
-
 CONNECT_SECONDS = 30
 """How long a run waits to reach the Dask scheduler."""
 
