@@ -7,7 +7,11 @@ import numpy as np
 import pytest
 from osgeo import ogr
 
-from reserve_planner.processing.engine.executor import WORKERS_VARIABLE
+from shapely.geometry import box
+
+from reserve_planner.processing.algorithms import coverage as coverage_algorithms
+from reserve_planner.processing.engine import coverage
+from reserve_planner.processing.engine.executor import WORKERS_VARIABLE, Executor
 from support import RecordingFeedback, geopackage, geotiff, read_raster, run
 
 CELL = 30.0
@@ -110,3 +114,33 @@ def test_protconn_regions_in_two_worker_processes_equal_one_process(qgis_app, tm
         assert 'Independent tasks run in {} worker process(es).'.format(workers) in feedback.lines
     assert features_of(tables['2']) == features_of(tables['1'])
     assert len(features_of(tables['1'])) == 4
+
+
+def test_clipped_areas_in_worker_processes_equal_the_serial_run():
+    rng = np.random.default_rng(9)
+    parts = [box(x, y, x + size, y + size) for (x, y), size in zip(rng.uniform(0, 9000, (400, 2)),
+                                                                   rng.uniform(10, 600, 400))]
+    regions = [box(i * 1000.0, 0.0, (i + 1) * 1000.0, 9600.0).buffer(30.0) for i in range(9)] + [None]
+    serial = coverage.clipped_areas(parts, regions)
+    parallel = coverage.clipped_areas(parts, regions, executor=Executor(workers=2))
+    for first, second in zip(parallel, serial):
+        np.testing.assert_array_equal(first, second)
+    assert len(serial[0]) > 400
+
+
+@pytest.mark.slow
+def test_protectedcoverage_regions_in_two_worker_processes_equal_one_process(qgis_app, tmp_path, monkeypatch):
+    monkeypatch.setattr(coverage_algorithms, 'PARALLEL_MIN_PIECES', 1)
+    demo = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'resources', 'demo',
+                        'demo.gpkg')
+    tables = {}
+    for workers in ('1', '2'):
+        monkeypatch.setenv(WORKERS_VARIABLE, workers)
+        feedback = RecordingFeedback()
+        tables[workers] = str(tmp_path / 'coverage_{}.gpkg'.format(workers))
+        run('protectedcoverage', feedback=feedback, temporary_outputs=('OUTPUT_FLAT',),
+            PROTECTED=[demo + '|layername=protected_areas'], REGIONS=demo + '|layername=counties',
+            REGION_FIELD='县名', OUTPUT=tables[workers])
+        assert 'Independent tasks run in {} worker process(es).'.format(workers) in feedback.lines
+    assert features_of(tables['2']) == features_of(tables['1'])
+    assert len(features_of(tables['1'])) >= 2
