@@ -8,7 +8,9 @@ The steps of Linkage Mapper (McRae and Kavanagh 2011, steps 3 to 5), on the 8-ne
    distance of every cell from core A, and LCD_AB, the lowest CWD_A over the cells of core B;
 3. each core chooses its ``max_neighbors`` nearest other cores by LCD (``nearest_neighbours``), skipping
    cores it cannot reach, cores beyond ``max_cwd`` and, with ``drop_through_cores``, cores whose
-   least-cost path crosses a third core. A link is kept when either of its two cores chose it: the link set
+   least-cost path crosses a third core, each core judging on the paths traced on its own surface (so that the
+   passes are independent and can run in parallel, docs/parallel.md). A link is kept when either of its two cores
+   chose it: the link set
    is the union of the cores' choices, as in Linkage Mapper's step 4, so a core can end up with more than
    ``max_neighbors`` links (chosen by others) but never with fewer than its own choices;
 4. each kept link gets its least-cost path and its metrics. The path is traced by steepest descent on the
