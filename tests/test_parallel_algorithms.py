@@ -10,7 +10,7 @@ from osgeo import ogr
 from shapely.geometry import box
 
 from reserve_planner.processing.algorithms import coverage as coverage_algorithms
-from reserve_planner.processing.engine import coverage
+from reserve_planner.processing.engine import connectivity, coverage
 from reserve_planner.processing.engine.executor import WORKERS_VARIABLE, Executor
 from support import RecordingFeedback, geopackage, geotiff, read_raster, run
 
@@ -144,3 +144,19 @@ def test_protectedcoverage_regions_in_two_worker_processes_equal_one_process(qgi
         assert 'Independent tasks run in {} worker process(es).'.format(workers) in feedback.lines
     assert features_of(tables['2']) == features_of(tables['1'])
     assert len(features_of(tables['1'])) >= 2
+
+
+def test_protconn_regions_with_unit_importance_in_worker_processes_equal_the_serial_run():
+    rng = np.random.default_rng(2)
+    tasks = []
+    for index in range(3):
+        x0 = index * 20000.0
+        squares = [box(x0 + x, y, x0 + x + 300, y + 300) for x, y in rng.uniform(0, 19000, (25, 2))]
+        tasks.append(connectivity.RegionTask(squares, box(x0, 0, x0 + 20000, 20000), True))
+    options = {'distance': 3000.0, 'probability': 0.5, 'transboundary_distance': 0.0}
+    serial = Executor(workers=1).map(connectivity.region_connectivity, tasks, options)
+    parallel = Executor(workers=2).map(connectivity.region_connectivity, tasks, options)
+    assert [indicators for indicators, _ in parallel] == [indicators for indicators, _ in serial]
+    for (_, first), (_, second) in zip(parallel, serial):
+        assert first.drop(columns='geometry').equals(second.drop(columns='geometry'))
+        assert [geometry.wkt for geometry in first['geometry']] == [geometry.wkt for geometry in second['geometry']]
