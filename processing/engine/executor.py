@@ -192,12 +192,14 @@ def _process_map(workers, function, tasks, context, progress, is_canceled):
         threads = [threading.Thread(target=feeder.serve, args=(process,), daemon=True) for process in processes]
         for thread in threads:
             thread.start()
-        while any(thread.is_alive() for thread in threads):
+        alive = threads
+        while alive:
             if is_canceled is not None and is_canceled():
                 feeder.stop()
                 raise Canceled()
-            next(thread for thread in threads if thread.is_alive()).join(POLL_SECONDS)
+            alive[0].join(POLL_SECONDS)
             _report(progress, feeder.done, len(tasks))
+            alive = [thread for thread in alive if thread.is_alive()]
         return feeder.results()
     finally:
         for process in processes:
