@@ -94,7 +94,8 @@ def main():
     import processing
     from qgis.core import QgsApplication, QgsVectorLayer
     from reserve_planner.processing.provider import ReservePlannerProvider
-    QgsApplication.processingRegistry().addProvider(ReservePlannerProvider())
+    provider = ReservePlannerProvider()  # referenced: a provider Python no longer holds is deleted
+    QgsApplication.processingRegistry().addProvider(provider)
 
     folder = tempfile.mkdtemp(prefix='bench_province_')
     zones, boundaries = [], []
