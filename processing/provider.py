@@ -8,7 +8,7 @@ from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from . import algorithms
+from . import algorithms, workflows
 from .algorithms.base import ReservePlannerAlgorithm
 
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), 'resources', 'icons', 'reserve_planner.svg')
@@ -49,7 +49,8 @@ def algorithm_classes(package=None):
 
 
 class ReservePlannerProvider(QgsProcessingProvider):
-    """Provider id ``reserveplanner``: algorithms are discovered from processing/algorithms/."""
+    """Provider id ``reserveplanner``: algorithms are discovered from processing/algorithms/, workflows are the
+    models shipped in resources/models/ (processing/workflows.py)."""
 
     def id(self):
         return 'reserveplanner'
@@ -69,3 +70,5 @@ class ReservePlannerProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802 (QGIS API name)
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
+        for workflow in workflows.workflow_algorithms():
+            self.addAlgorithm(workflow)

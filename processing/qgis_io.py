@@ -13,6 +13,7 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsFeatureSink,
+    QgsFields,
     QgsGeometry,
     QgsMapLayer,
     QgsProcessingException,
@@ -298,3 +299,18 @@ def layer_label(layer_or_source_uri, context=None):
     if path and table:
         return '{} ({})'.format(os.path.basename(path), table)
     return os.path.basename(path) if path else name or uri
+
+
+def result_fields(input_fields, new_fields, feedback):
+    """(QgsFields of the input fields then ``new_fields``, names of the input fields kept): an input field named
+    like a new one (in any case; e.g. the output of an earlier run) is replaced, and the log says so."""
+    new_names = {field.name().lower() for field in new_fields}
+    kept = [field for field in input_fields if field.name().lower() not in new_names]
+    replaced = [field.name() for field in input_fields if field.name().lower() in new_names]
+    if replaced:
+        feedback.pushInfo(tr('Input fields replaced by this run\'s results: {fields}.').format(
+            fields=', '.join(replaced)))
+    fields = QgsFields()
+    for field in kept + list(new_fields):
+        fields.append(field)
+    return fields, [field.name() for field in kept]

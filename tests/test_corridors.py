@@ -25,7 +25,7 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
-from shapely.geometry import box
+from shapely.geometry import Polygon, box
 
 from reserve_planner.processing.engine import corridors
 from reserve_planner.processing.engine.costdistance import Canceled, accumulated_cost
@@ -80,12 +80,13 @@ def test_two_cores_on_a_uniform_grid_give_cwd_equal_to_distance_times_resistance
     network = corridors.corridor_network(grid, [block(grid, (1, 3), (0, 1)), block(grid, (1, 3), (9, 11))],
                                          ['A', 'B'])
     [link] = network.links
-    # closest cells: column 1 and column 9, 8 cells of 10 m apart; resistance 2 all the way
+    # closest cells: column 1 and column 9, 8 cells of 10 m apart; resistance 2 all the way. The polygons' edges
+    # (x = 20 and x = 90) are 70 m apart: euc_dist is edge to edge, as in Linkage Mapper
     assert (link.from_id, link.to_id) == ('A', 'B')
-    assert link.euc_dist == pytest.approx(80.0)
+    assert link.euc_dist == pytest.approx(70.0)
     assert link.cwd == pytest.approx(160.0)
     assert link.lcp_length == pytest.approx(80.0)
-    assert link.cwd_euc_ratio == pytest.approx(2.0)
+    assert link.cwd_euc_ratio == pytest.approx(160.0 / 70.0)
     assert link.cwd_path_ratio == pytest.approx(2.0)
     assert network.through_core == [] and network.isolated == []
 
@@ -94,15 +95,15 @@ def test_non_square_cells_are_measured_exactly():
     grid = grid_of(np.full((8, 5), 3.0), cell_width=10.0, cell_height=25.0)
     network = corridors.corridor_network(grid, [block(grid, (0, 1), (1, 3)), block(grid, (6, 7), (1, 3))], [1, 2])
     [link] = network.links
-    # rows 1 to 6: five steps of 25 m
-    assert link.euc_dist == pytest.approx(125.0)
+    # rows 1 to 6: five steps of 25 m; the polygons' edges are four rows of 25 m apart
+    assert link.euc_dist == pytest.approx(100.0)
     assert link.cwd == pytest.approx(375.0)
     assert link.lcp_length == pytest.approx(125.0)
 
 
 @pytest.mark.parametrize('target, euclidean, path', [
-    ((4, 4), 4 * ROOT2, 4 * ROOT2),         # pure diagonal: the path is the straight line
-    ((2, 4), math.hypot(2, 4), 2 * ROOT2 + 2),  # two diagonal and two straight steps, longer than the line
+    ((4, 4), 3 * ROOT2, 4 * ROOT2),         # pure diagonal; the cells' corners are 3 cells apart on each axis
+    ((2, 4), math.hypot(1, 3), 2 * ROOT2 + 2),  # two diagonal and two straight steps; corners 1 row, 3 columns apart
 ])
 def test_ratios_on_a_uniform_grid(target, euclidean, path):
     grid = grid_of(np.ones((5, 5)))
@@ -156,8 +157,8 @@ def test_a_link_through_a_third_core_is_kept_when_the_option_is_off():
     network = corridors.corridor_network(grid, cores, ['A', 'B', 'C'], drop_through_cores=False)
     links = links_by_pair(network)
     assert sorted(links) == [('A', 'B'), ('A', 'C'), ('B', 'C')]
-    # columns 1 to 13 straight through C: 12 cells of 10 m at resistance 1
-    assert links['A', 'B'].cwd == pytest.approx(120.0) and links['A', 'B'].euc_dist == pytest.approx(120.0)
+    # columns 1 to 13 straight through C: 12 cells of 10 m at resistance 1; edges at x = 20 and x = 130
+    assert links['A', 'B'].cwd == pytest.approx(120.0) and links['A', 'B'].euc_dist == pytest.approx(110.0)
     assert network.through_core == []
 
 
@@ -219,14 +220,20 @@ def test_a_core_smaller_than_a_cell_takes_the_cell_it_touches():
     assert link.cwd == pytest.approx(40.0)
 
 
-def test_edge_distances_use_the_closest_cells_with_non_square_cells():
-    labels = np.zeros((5, 6), dtype=np.int32)
-    labels[0:2, 0:2] = 1
-    labels[4, 5] = 2
-    distances = corridors.edge_distances(labels, corridors.core_cells(labels, 2), 10.0, 20.0)
-    # closest cells (1, 1) and (4, 5): 3 rows of 20 m and 4 columns of 10 m
-    assert distances[0, 1] == distances[1, 0] == pytest.approx(math.hypot(60.0, 40.0))
-    assert distances[0, 0] == 0
+def test_euclidean_distances_are_between_polygon_edges_as_in_linkage_mapper():
+    # from the triangle's vertex (10, 0) to the boxes' corners (40, 0) and (50, 0); the two boxes touch
+    triangle = Polygon([(0, 0), (10, 0), (0, 10)])
+    distances = corridors.polygon_distances([triangle, box(40, -5, 50, 0), box(50, 0, 60, 9)])
+    assert distances[0, 1] == distances[1, 0] == pytest.approx(30.0)
+    assert distances[1, 2] == 0 and distances[0, 0] == 0
+    assert distances[0, 2] == pytest.approx(40.0)
+
+
+def test_touching_cores_have_no_cwd_euclidean_ratio():
+    grid = grid_of(np.ones((3, 6)))
+    [link] = corridors.corridor_network(grid, [block(grid, (0, 2), (0, 2)), block(grid, (0, 2), (3, 5))], 'AB').links
+    # the polygons share the edge x = 30; the cost runs between the centres of cells 2 and 3
+    assert link.euc_dist == 0 and link.cwd == pytest.approx(10.0) and math.isnan(link.cwd_euc_ratio)
 
 
 def test_corridor_polygon_keeps_cells_touching_at_a_corner_as_two_parts():
@@ -384,8 +391,8 @@ def test_corridornetwork_with_chinese_paths_and_field_names(qgis_app, tmp_path):
     names = result['OUTPUT_LINKS'].fields().names()
     assert names == ['from_id', 'to_id', 'euc_dist', 'cwd', 'lcp_length', 'cwd_euc_ratio', 'cwd_path_ratio']
     straight = links['甲', '乙']
-    # closest cells: column 2 and column 17, 15 cells of 30 m at resistance 1
-    assert straight['euc_dist'] == pytest.approx(450.0) and straight['cwd'] == pytest.approx(450.0)
+    # closest cells: column 2 and column 17, 15 cells of 30 m at resistance 1; the edges are 14 cells apart
+    assert straight['euc_dist'] == pytest.approx(420.0) and straight['cwd'] == pytest.approx(450.0)
     assert straight['lcp_length'] == pytest.approx(450.0) and straight['cwd_path_ratio'] == pytest.approx(1.0)
     assert result['OUTPUT_LINKS'].crs().authid() == UTM
     nlcc, geotransform, _ = read_raster(output)
@@ -499,8 +506,9 @@ def test_an_invalid_core_polygon_is_repaired_and_used(qgis_app, tmp_path):
                              OUTPUT_CORRIDORS=str(tmp_path / 'corridors.tif'))
     assert any('1 invalid geometries repaired' in line for line in feedback.lines)
     [link] = result['OUTPUT_LINKS'].getFeatures()
-    # the left triangle holds the centres of column 15, rows 3 to 6: 13 cells of 30 m from core a's column 2
-    assert link['to_id'] == 'tie' and link['cwd'] == pytest.approx(390.0) and link['euc_dist'] == pytest.approx(390.0)
+    # the left triangle holds the centres of column 15, rows 3 to 6: 13 cells of 30 m from core a's column 2;
+    # its vertical edge x = 450 is 360 m from core a's edge x = 90
+    assert link['to_id'] == 'tie' and link['cwd'] == pytest.approx(390.0) and link['euc_dist'] == pytest.approx(360.0)
 
 
 def test_empty_core_layer_is_refused(qgis_app, tmp_path):

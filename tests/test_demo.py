@@ -20,8 +20,9 @@ def test_demo_runs_every_algorithm_and_writes_the_summary(tmp_path):
     assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
     assert 'FAILED' not in completed.stdout
     index = (out / 'index.html').read_text(encoding='utf-8')
-    for name in ('zoning_map.png', 'cost_zoning_map.png', 'corridor_map.png', 'coverage_map.png', 'oecm_map.png',
-                 'mspa_map.png'):
+    for name in ('zoning_map.png', 'cost_zoning_map.png', 'corridor_map.png', 'pinchpoint_map.png', 'barrier_map.png',
+                 'coverage_map.png', 'oecm_map.png', 'mspa_map.png',
+                 'security_pattern_map.png'):
         assert name in index and (out / name).stat().st_size > 20000, name
     reports = ('zone_validation.html', 'coverage_counties.html', 'species_coverage.html', 'oecm_scores.html',
                'oecm_selection.html')

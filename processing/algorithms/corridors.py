@@ -4,19 +4,16 @@ Adapter only: the cores are read in the resistance raster's CRS (qgis_io), engin
 links and corridor polygons are written in the core layer's CRS, the corridor raster on the resistance grid.
 """
 
-import os
 
 from qgis.core import (
-    NULL,
     QgsFeature,
     QgsField,
     QgsFields,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
@@ -27,18 +24,14 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
 from .. import qgis_io
-from ..engine import corridors, raster
-from ..engine.costdistance import Canceled
-from ..engine.messages import EngineError
+from ..corridor_io import (
+    CoreParameters, ResistanceGrid, add_core_parameters, core_inputs, engine_errors, null_if_nan, read_cores,
+    style_raster_on_load, write_on_grid,
+)
+from ..engine import corridors, link_selection
 from .base import ReservePlannerAlgorithm
-from .costdistance import CostRasterStyle, ResistanceGrid
 
 LINK_METRICS = ('euc_dist', 'cwd', 'lcp_length', 'cwd_euc_ratio', 'cwd_path_ratio')
-CORRIDORS_STYLE = os.path.join(qgis_io.STYLE_DIR, 'corridors.qml')
-
-
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerCorridors', text)
 
 
 PARALLEL_MIN_CELLS = 250_000
@@ -46,24 +39,26 @@ PARALLEL_MIN_CELLS = 250_000
 measured here): smaller rasters run in one process."""
 
 
-def cancelled():
-    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
+def tr(text):
+    return QCoreApplication.translate('ReservePlannerCorridors', text)
 
 
-class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
+class CorridorNetworkAlgorithm(CoreParameters, ReservePlannerAlgorithm):
     """Least-cost links, paths and normalised corridors between core areas, as Linkage Mapper maps them."""
 
     ALGORITHM_ID = 'corridornetwork'
     GROUP_ID = 'corridors'
     ICON = 'corridornetwork.svg'
 
-    CORES = 'CORES'
-    CORE_ID_FIELD = 'CORE_ID_FIELD'
-    RESISTANCE = 'RESISTANCE'
     MAX_NEIGHBORS = 'MAX_NEIGHBORS'
     MAX_CWD = 'MAX_CWD'
     DROP_THROUGH_CORES = 'DROP_THROUGH_CORES'
     WIDTH_CUTOFF = 'WIDTH_CUTOFF'
+    ADJACENCY = 'ADJACENCY'
+    NEIGHBOR_METRIC = 'NEIGHBOR_METRIC'
+    MAX_EUCLIDEAN = 'MAX_EUCLIDEAN'
+    CONNECT_CONSTELLATIONS = 'CONNECT_CONSTELLATIONS'
+    BOUNDING_CIRCLE_BUFFER = 'BOUNDING_CIRCLE_BUFFER'
     OUTPUT_LINKS = 'OUTPUT_LINKS'
     OUTPUT_CORRIDORS = 'OUTPUT_CORRIDORS'
     OUTPUT_CORRIDOR_POLYGONS = 'OUTPUT_CORRIDOR_POLYGONS'
@@ -85,9 +80,21 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
             'distance algorithm, GRASS r.cost and ArcGIS do, in cost-weighted metres (resistance x metres). '
             'A raster that is not in a projected CRS in metres is warped to a local projected CRS for the run, '
             'with a warning.\n'
-            'Maximum nearest neighbours (default 4): each core is linked to its nearest other cores by '
-            'cost-weighted distance; a link is kept when either of its cores chose it (as in Linkage Mapper), '
-            'so a core may have more links than this number. 0 keeps every link.\n'
+            'Adjacency (default all pairs): which pairs of cores are candidate links: every pair, or only cores '
+            'whose cost-weighted allocation zones touch (each cell allocated to the core it is cheapest to reach '
+            'from), whose Euclidean allocation zones touch, or either, as in Linkage Mapper.\n'
+            'Maximum Euclidean distance (metres, 0 = no limit): candidates whose cores lie farther apart, edge to '
+            'edge, are dropped.\n'
+            'Maximum nearest neighbours (default 4): each core is linked to its nearest other cores, by '
+            'cost-weighted or by Euclidean distance (Nearest neighbours measured by); a link is kept when either '
+            'of its cores chose it (as in Linkage Mapper), so a core may have more links than this number. '
+            '0 keeps every link.\n'
+            'Connect constellations (default off): after the nearest neighbours, groups of linked cores that stay '
+            'apart are joined by their shortest candidate link, shortest first, until no candidate joins two '
+            'groups.\n'
+            'Bounding circle buffer (metres, 0 = none): each cost-distance pass runs only inside the circles around '
+            'its core\'s candidate pairs (the circle around both cores\' bounding boxes, widened by this buffer), '
+            'as Linkage Mapper does for speed; corridors are cut at the circle of their pair.\n'
             'Maximum cost-weighted distance (optional, cost-weighted metres): longer links are dropped; empty or 0 '
             'means no limit, as 0 neighbours means all.\n'
             'Drop links through cores (default on): a link whose least-cost path crosses a third core is '
@@ -96,10 +103,10 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
             'normalised corridor value exceeds it are left out of the corridors.\n\n'
             'Outputs, in the CRS of the core layer:\n'
             'Links: one line per kept link, its least-cost path from the first core to the second, with '
-            'from_id, to_id, euc_dist (Euclidean distance in metres between the closest cells of the two '
-            'cores), cwd (cost-weighted distance of the path), lcp_length (length of the path in metres), '
-            'cwd_euc_ratio (cwd / euc_dist) and cwd_path_ratio (cwd / lcp_length, the mean resistance met '
-            'along the path).\n'
+            'from_id, to_id, euc_dist (Euclidean distance in metres between the edges of the two core '
+            'polygons, as in Linkage Mapper), cwd (cost-weighted distance of the path), lcp_length (length of '
+            'the path in metres), cwd_euc_ratio (cwd / euc_dist; empty for cores that touch) and cwd_path_ratio '
+            '(cwd / lcp_length, the mean resistance met along the path).\n'
             'Corridors: a raster on the resistance grid of the normalised least-cost corridor '
             'CWD_A + CWD_B - LCD_AB of each link, the smallest over all links, in cost-weighted metres: 0 along '
             'each least-cost path, growing away from it; nodata beyond the width cutoff.\n'
@@ -107,10 +114,7 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
             'from_id and to_id (corridors of different links may overlap).')
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.CORES, self.tr('Core areas'), [ProcessingSourceType.VectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            self.CORE_ID_FIELD, self.tr('Core id field'), parentLayerParameterName=self.CORES))
+        add_core_parameters(self)
         self.addParameter(QgsProcessingParameterRasterLayer(self.RESISTANCE, self.tr('Resistance raster')))
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_NEIGHBORS, self.tr('Maximum nearest neighbours per core (0 = all)'),
@@ -124,6 +128,7 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.WIDTH_CUTOFF, self.tr('Corridor width cutoff (cost-weighted m)'),
             ProcessingNumberParameterType.Double, defaultValue=corridors.DEFAULT_WIDTH_CUTOFF, minValue=0.0))
+        self.add_selection_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_LINKS, self.tr('Links'), ProcessingSourceType.VectorLine))
         self.addParameter(QgsProcessingParameterRasterDestination(
@@ -131,88 +136,71 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_CORRIDOR_POLYGONS, self.tr('Corridor polygons'), ProcessingSourceType.VectorPolygon))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
-        source = self.parameterAsSource(parameters, self.CORES, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.CORES))
-        label = qgis_io.layer_label(parameters[self.CORES], context)
-        id_field = qgis_io.resolve_field(source, self.parameterAsString(parameters, self.CORE_ID_FIELD, context),
-                                         label)
-        layer = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context)
-        if layer is None:
-            raise QgsProcessingException(self.invalidRasterError(parameters, self.RESISTANCE))
+    def add_selection_parameters(self):
+        """Linkage Mapper's link selection options, after the basic ones."""
+        self.addParameter(QgsProcessingParameterEnum(
+            self.ADJACENCY, self.tr('Candidate links (adjacency)'),
+            [self.tr('All pairs of cores'), self.tr('Cost-weighted allocation zones touch'),
+             self.tr('Euclidean allocation zones touch'), self.tr('Cost-weighted or Euclidean zones touch')],
+            defaultValue=link_selection.ALL_PAIRS))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.NEIGHBOR_METRIC, self.tr('Nearest neighbours measured by'),
+            [self.tr('Cost-weighted distance'), self.tr('Euclidean distance')], defaultValue=link_selection.BY_COST))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MAX_EUCLIDEAN, self.tr('Maximum Euclidean distance between linked cores (m; 0 = no limit)'),
+            ProcessingNumberParameterType.Double, defaultValue=0.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.CONNECT_CONSTELLATIONS, self.tr('Connect constellations (groups of cores left apart)'),
+            defaultValue=False))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.BOUNDING_CIRCLE_BUFFER, self.tr('Bounding circle buffer (m; 0 = whole raster)'),
+            ProcessingNumberParameterType.Double, defaultValue=0.0, minValue=0.0))
+
+    def selection_options(self, parameters, context):
+        """The engine's link selection options (LinkOptions fields) from the parameters."""
         max_cwd = None
         if parameters.get(self.MAX_CWD) not in (None, ''):
             max_cwd = self.parameterAsDouble(parameters, self.MAX_CWD, context) or None
-        options = {
+        return {
             'max_neighbors': self.parameterAsInt(parameters, self.MAX_NEIGHBORS, context),
             'max_cwd': max_cwd,
             'drop_through_cores': self.parameterAsBoolean(parameters, self.DROP_THROUGH_CORES, context),
-            'width_cutoff': self.parameterAsDouble(parameters, self.WIDTH_CUTOFF, context),
+            'adjacency': self.parameterAsEnum(parameters, self.ADJACENCY, context),
+            'neighbor_metric': self.parameterAsEnum(parameters, self.NEIGHBOR_METRIC, context),
+            'max_euclidean': self.parameterAsDouble(parameters, self.MAX_EUCLIDEAN, context) or None,
+            'connect_constellations': self.parameterAsBoolean(parameters, self.CONNECT_CONSTELLATIONS, context),
+            'circle_buffer': self.parameterAsDouble(parameters, self.BOUNDING_CIRCLE_BUFFER, context) or None,
         }
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        source, label, id_field, layer = core_inputs(self, parameters, context)
+        options = self.selection_options(parameters, context)
+        options['width_cutoff'] = self.parameterAsDouble(parameters, self.WIDTH_CUTOFF, context)
         corridors_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_CORRIDORS, context)
 
         output_crs = source.sourceCrs()
         resistance = ResistanceGrid(layer, feedback)
         work_crs = resistance.crs
         steps = QgsProcessingMultiStepFeedback(2, feedback)
-        cores = qgis_io.read_polygons(source, label, work_crs, context, steps)
-        if feedback.isCanceled():
-            raise cancelled()
-        qgis_io.require_geometries(cores, label)
-        core_ids = self.core_ids(cores, id_field, label)
+        cores, core_ids = read_cores(source, label, id_field, work_crs, context, steps)
         steps.setCurrentStep(1)
-        network = self.network(resistance.grid, cores, core_ids, options, steps)
+        network = engine_errors(
+            corridors.corridor_network, resistance.grid, [item.geometry for item in cores], core_ids,
+            progress=steps.setProgress, is_canceled=feedback.isCanceled, workdir=QgsProcessingUtils.tempFolder(),
+            executor=qgis_io.engine_executor(feedback, corridors.PASS_BYTES_PER_CELL * resistance.grid.array.size,
+                                             small=resistance.grid.array.size < PARALLEL_MIN_CELLS),
+            **options)
         self.report(network, feedback)
 
-        self.write_corridors(corridors_path, resistance, network.corridors)
+        write_on_grid(corridors_path, resistance, network.corridors)
         id_definition = source.fields().field(id_field)
         results = {self.OUTPUT_CORRIDORS: corridors_path}
         results[self.OUTPUT_LINKS] = self.write_links(
             parameters, context, network.links, id_definition, (work_crs, output_crs))
         results[self.OUTPUT_CORRIDOR_POLYGONS] = self.write_corridor_polygons(
             parameters, context, network.links, id_definition, (work_crs, output_crs))
-        if context.willLoadLayerOnCompletion(corridors_path):
-            context.layerToLoadOnCompletionDetails(corridors_path).setPostProcessor(
-                CostRasterStyle.create(CORRIDORS_STYLE))
+        style_raster_on_load(context, corridors_path, 'corridors')
         return results
-
-    @staticmethod
-    def core_ids(cores, id_field, layer_name):
-        """The id of each core; raises naming the features whose id is NULL."""
-        ids = [item.attributes.get(id_field) for item in cores]
-        missing = [str(item.fid) for item, core_id in zip(cores, ids) if core_id is None or core_id == NULL]
-        if missing:
-            raise QgsProcessingException(
-                tr('Layer "{layer}": feature id {features} has no value in the core id field "{field}". '
-                   'Give every core an id and run again.').format(
-                    layer=layer_name, features=', '.join(missing[:10]), field=id_field))
-        return ids
-
-    @staticmethod
-    def network(grid, cores, core_ids, options, feedback):
-        """The engine's corridor network, with engine errors and cancel as QgsProcessingException."""
-        try:
-            return corridors.corridor_network(
-                grid, [item.geometry for item in cores], core_ids, progress=feedback.setProgress,
-                is_canceled=feedback.isCanceled, workdir=QgsProcessingUtils.tempFolder(),
-                executor=qgis_io.engine_executor(feedback, corridors.PASS_BYTES_PER_CELL * grid.array.size,
-                                                 small=grid.array.size < PARALLEL_MIN_CELLS),
-                **options)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
-        except Canceled:
-            raise cancelled() from None
-
-    @staticmethod
-    def write_corridors(path, resistance, corridors_grid):
-        """Write the normalised corridors on the resistance layer's grid; a write error names the file."""
-        layer_grid = resistance.layer_grid
-        try:
-            raster.write_geotiff(path, resistance.to_layer_grid(corridors_grid), layer_grid.geotransform,
-                                 layer_grid.crs_wkt)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
 
     @staticmethod
     def report(network, feedback):
@@ -226,8 +214,9 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
                                     'is used: {cores}.').format(
                 cores=', '.join(str(core_id) for core_id in network.partly_outside)))
         if network.isolated:
-            feedback.pushWarning(tr('Cores without any link (unreachable, beyond the maximum cost-weighted '
-                                    'distance, or only reachable through other cores): {cores}.').format(
+            feedback.pushWarning(tr('Cores without any link (unreachable, adjacent to no other core, beyond the '
+                                    'maximum cost-weighted or Euclidean distance, or only reachable through other '
+                                    'cores): {cores}.').format(
                 cores=', '.join(str(core_id) for core_id in network.isolated)))
 
     @staticmethod
@@ -244,7 +233,7 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
         fields = self.id_fields(id_definition)
         for name in LINK_METRICS:
             fields.append(make_field(name, FieldType.Double, length=20, precision=4))
-        rows = [(link.path, [link.from_id, link.to_id] + [float(getattr(link, name)) for name in LINK_METRICS])
+        rows = [(link.path, [link.from_id, link.to_id] + [null_if_nan(getattr(link, name)) for name in LINK_METRICS])
                 for link in links]
         sink = OutputSink(self, parameters, context, self.OUTPUT_LINKS, crs_pair)
         return sink.write(fields, WkbType.LineString, rows, 'corridor_links')

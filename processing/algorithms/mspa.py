@@ -10,10 +10,8 @@ import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsPalettedRasterRenderer,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterBoolean,
@@ -23,12 +21,12 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor
 
 from .. import qgis_io
+from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
 from ..engine import mspa
 from ..engine.costdistance import Canceled
 from ..engine.messages import TRANSLATION_CONTEXT, EngineError
@@ -182,7 +180,7 @@ class MSPA(ReservePlannerAlgorithm):
             self.MISSING, self.tr('Missing values (comma-separated raster values; nodata is always missing)'),
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.EDGE_WIDTH, self.tr('Edge width (cells)'), QgsProcessingParameterNumber.Integer, defaultValue=1,
+            self.EDGE_WIDTH, self.tr('Edge width (cells)'), ProcessingNumberParameterType.Integer, defaultValue=1,
             minValue=1, maxValue=1000))
         self.addParameter(QgsProcessingParameterEnum(
             self.CONNECTIVITY, self.tr('Foreground connectivity'),
@@ -194,9 +192,9 @@ class MSPA(ReservePlannerAlgorithm):
             self.INTERNAL, self.tr('Internal: mark classes inside the holes of cores (+100)'), defaultValue=True))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr('MSPA classes')))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_STATS, self.tr('MSPA class statistics'), QgsProcessing.TypeVector))
+            self.OUTPUT_STATS, self.tr('MSPA class statistics'), ProcessingSourceType.Vector))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_CORES, self.tr('Core patches'), QgsProcessing.TypeVectorPolygon, optional=True,
+            self.OUTPUT_CORES, self.tr('Core patches'), ProcessingSourceType.VectorPolygon, optional=True,
             createByDefault=False))
         self.set_help()
 
@@ -280,11 +278,11 @@ class MSPA(ReservePlannerAlgorithm):
 
     def write_statistics(self, parameters, context, statistics):
         fields = QgsFields()
-        for name, kind in (('class', QVariant.String), ('code', QVariant.Int), ('cells', QVariant.LongLong),
-                           ('area_ha', QVariant.Double), ('share_pct', QVariant.Double)):
-            fields.append(QgsField(name, kind))
+        for name, kind in (('class', FieldType.String), ('code', FieldType.Int), ('cells', FieldType.LongLong),
+                           ('area_ha', FieldType.Double), ('share_pct', FieldType.Double)):
+            fields.append(make_field(name, kind))
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT_STATS, context, fields,
-                                                 QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
+                                                 WkbType.NoGeometry, QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_STATS))
         for row in statistics:
@@ -297,11 +295,11 @@ class MSPA(ReservePlannerAlgorithm):
 
     def write_patches(self, parameters, context, crs, patches):
         fields = QgsFields()
-        fields.append(QgsField('patch_id', QVariant.Int))
-        fields.append(QgsField('cells', QVariant.LongLong))
-        fields.append(QgsField('area_ha', QVariant.Double))
+        fields.append(make_field('patch_id', FieldType.Int))
+        fields.append(make_field('cells', FieldType.LongLong))
+        fields.append(make_field('area_ha', FieldType.Double))
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT_CORES, context, fields,
-                                                 QgsWkbTypes.MultiPolygon, crs)
+                                                 WkbType.MultiPolygon, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_CORES))
         for patch in patches:

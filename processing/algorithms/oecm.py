@@ -38,7 +38,7 @@ from ..compat import (
     make_field,
     parameter_as_strings,
 )
-from .. import qgis_io
+from .. import qgis_io, weighting
 from ..engine import coverage, report, scoring, selection, zonal
 from ..engine.messages import EngineError
 from .base import ReservePlannerAlgorithm
@@ -306,7 +306,7 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
                                             'switch on CONNECTIVITY.'))
         try:
             directions = scoring.parse_directions(directions_text, len(labels))
-            weights, ahp = self.weights(weights_text, matrix_text, len(labels), feedback)
+            weights, ahp = weighting.weights_from(weights_text, matrix_text, len(labels), feedback)
         except EngineError as error:
             raise QgsProcessingException(qgis_io.engine_message(error)) from error
 
@@ -371,28 +371,6 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
                                              if scoring.is_blank(plain(item.attributes.get(name)))], threshold)
                    for item, percent in zip(candidates, protected_percent)]
         return protected_percent, reasons
-
-    @staticmethod
-    def weights(weights_text, matrix_text, count, feedback):
-        """(weights, AhpResult or None) from AHP_MATRIX when given, else WEIGHTS."""
-        if not matrix_text or not matrix_text.strip():
-            return scoring.parse_weights(weights_text, count), None
-        matrix = scoring.parse_matrix(matrix_text)
-        if matrix.shape[0] != count:
-            raise QgsProcessingException(
-                tr('The AHP matrix has {size} rows but there are {count} criteria; give one row and one column per '
-                   'criterion, in the criteria order.').format(size=matrix.shape[0], count=count))
-        if weights_text and weights_text.strip():
-            feedback.pushWarning(tr('Both WEIGHTS and AHP_MATRIX were given: the AHP weights are used.'))
-        ahp = scoring.ahp_weights(matrix)
-        feedback.pushInfo(tr('AHP weights: {weights}; lambda_max {lam:.3f}, CI {ci:.3f}, RI {ri:.2f}, CR {cr:.3f}.')
-                          .format(weights=', '.join('{:.3f}'.format(value) for value in ahp.weights),
-                                  lam=ahp.lambda_max, ci=ahp.consistency_index, ri=ahp.random_index,
-                                  cr=ahp.consistency_ratio))
-        if ahp.consistency_ratio > scoring.CONSISTENCY_LIMIT:
-            feedback.pushWarning(tr('The AHP judgements are inconsistent (CR {cr:.3f} > 0.1): revise the pairwise '
-                                    'comparisons.').format(cr=ahp.consistency_ratio))
-        return ahp.weights, ahp
 
     @staticmethod
     def number(value):

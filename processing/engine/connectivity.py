@@ -33,7 +33,7 @@ from collections import namedtuple
 import numpy as np
 import pandas as pd
 from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import dijkstra
+from scipy.sparse.csgraph import connected_components, dijkstra
 from scipy.spatial import cKDTree
 from shapely.ops import unary_union
 from shapely.prepared import prep
@@ -559,36 +559,160 @@ def _pc_numerator_with_new_nodes(network, path_graph, probabilities, base_pc_num
                  + 2.0 * new_areas @ to_old @ areas + new_areas @ reach[:, old:] @ new_areas)
 
 
-def _tree_passes(path_graph, sources):
-    """For each node k, the ``sources`` whose shortest-path tree passes through k (k not the source)."""
-    found_nodes, found_sources = [], []
-    for block in _source_blocks(np.asarray(sources, dtype=int), path_graph.count):
-        predecessors = dijkstra(path_graph.graph, directed=True, indices=block, limit=path_graph.limit,
-                                return_predecessors=True)[1]
-        interior = np.zeros(predecessors.shape, dtype=bool)
-        rows, columns = np.nonzero(predecessors >= 0)
-        interior[rows, predecessors[rows, columns]] = True
-        interior[np.arange(len(block)), block] = False
-        rows, nodes = np.nonzero(interior)
-        found_nodes.append(nodes)
-        found_sources.append(block[rows])
-    nodes = np.concatenate(found_nodes)
-    order = np.argsort(nodes, kind='stable')
-    bounds = np.searchsorted(nodes[order], np.arange(path_graph.count + 1))
-    ordered_sources = np.concatenate(found_sources)[order]
-    return [ordered_sources[bounds[node]:bounds[node + 1]] for node in range(path_graph.count)]
+def pair_distances(geometries, max_distance=np.inf):
+    """The dense symmetric matrix of edge-to-edge distances (m) among ``geometries``: 0 on the diagonal and
+    between touching polygons, inf beyond ``max_distance``. Only pairs whose bounding boxes lie within
+    ``max_distance`` are measured. 8 n^2 bytes."""
+    count = len(geometries)
+    distances = np.full((count, count), np.inf)
+    np.fill_diagonal(distances, 0.0)
+    if count < 2:
+        return distances
+    bounds = np.array([geometry.bounds for geometry in geometries], dtype=float).reshape(-1, 4)
+    first, second = [], []
+    for block in _source_blocks(np.arange(count), count):
+        near = (_box_gaps(bounds, block) <= max_distance) & (block[:, None] < np.arange(count))
+        rows, columns = np.nonzero(near)
+        first.append(block[rows])
+        second.append(columns)
+    first, second = np.concatenate(first), np.concatenate(second)
+    measured = edge_distances(geometries, first, second)
+    measured[measured > max_distance] = np.inf
+    distances[first, second] = measured
+    distances[second, first] = measured
+    return distances
 
 
-def _connector_loss(areas, path_graph, probabilities, node, sources):
-    """sum over i, j != node of a_i a_j (p*_ij - p*_ij without node): only rows of ``sources`` change.
+def link_costs(geometries, decay, limit):
+    """The dense matrix of link costs k d_ij among ``geometries`` (see :func:`pair_distances`), inf where
+    k d_ij exceeds ``limit`` (p_ij below the pruning probability)."""
+    return decay * pair_distances(geometries, limit / decay)
 
-    ``probabilities`` is the n x n matrix of p* with every node present.
+
+Importance = namedtuple('Importance', 'numerator removed intra flux connector')
+"""Node importance of a weighted graph (Saura & Rubio 2010): the index numerator I = sum_i sum_j a_i a_j
+f(D_ij) (i = j included), and per node k the numerator without k, and I - I_without_k split into
+``intra`` = a_k^2, ``flux`` = 2 a_k sum_{j != k} a_j f(D_kj) and ``connector``, the loss between other nodes."""
+
+
+def removal_importance(costs, weights, pair_value, progress=None):
+    """Importance of every node of a graph by removal, exactly, from one divide-and-conquer pass.
+
+    ``costs``: the symmetric n x n matrix of link costs (0 on the diagonal, inf where there is no link);
+    ``weights``: a_i; ``pair_value``: f, the vectorised value of a pair at shortest-path cost D (f(inf) = 0),
+    e.g. exp(-D) for PC (costs k d_ij) and 1 / (1 + D) for IIC (costs 1 per link). Returns an Importance.
+
+    Removing each node in turn and recomputing all shortest paths costs n all-pairs runs. Here the shortest
+    paths of the graph without k are built by inserting nodes one at a time into an all-pairs matrix
+    (inserting v: d_vj = min_u c_vu + D_uj, then D_ij = min(D_ij, d_vi + d_vj); Floyd-Warshall's step):
+    for a set S of removed nodes split into halves S1 and S2, the matrix without S1 is the matrix without S
+    with S2 inserted, and the same for S2, down to single nodes. Each level of the recursion inserts n nodes
+    (O(n^3) per level, log2 n levels) and keeps one matrix copy (8 n^2 bytes per level). Components of the
+    graph are solved apart, since removing a node changes nothing outside its own component.
+    ``progress(fraction)`` returning False stops the run: None is returned.
+
+    >>> costs = np.array([[0, 1, np.inf], [1, 0, 1], [np.inf, 1, 0]])
+    >>> importance = removal_importance(costs, np.ones(3), lambda cost: 1 / (1 + cost))
+    >>> importance.connector.tolist()  # the middle node is the only path between the two ends: 2 * 1/3
+    [0.0, 0.6666666666666666, 0.0]
     """
-    if not len(sources):
-        return 0.0
-    others = np.arange(len(areas)) != node
-    after = np.exp(-path_graph.without(node).rows(sources))
-    return float(areas[sources] @ (probabilities[sources] - after)[:, others] @ areas[others])
+    weights = np.asarray(weights, dtype=float)
+    count = len(weights)
+    losses = np.zeros(count)
+    row_values = np.zeros(count)
+    component_count, components = connected_components(csr_matrix(np.isfinite(costs)), directed=False)
+    done = 0
+    for component in range(component_count):
+        nodes = np.flatnonzero(components == component)
+        sub_costs = costs[np.ix_(nodes, nodes)]
+        solved = _component_importance(sub_costs, weights[nodes], pair_value,
+                                       _share_of_progress(progress, done / count, len(nodes) / count))
+        if solved is None:
+            return None
+        losses[nodes], row_values[nodes] = solved
+        done += len(nodes)
+    numerator = float(row_values.sum())
+    intra = weights ** 2
+    flux = 2.0 * (row_values - intra)
+    return Importance(numerator, numerator - intra - flux - losses, intra, flux, losses)
+
+
+def _share_of_progress(progress, start, share):
+    if progress is None:
+        return None
+    return lambda fraction: progress(start + share * fraction)
+
+
+def _component_importance(costs, weights, pair_value, progress):
+    """(loss between other nodes when each node is removed, each node's own row sum a_k sum_j a_j f(D_kj))
+    in one connected component."""
+    count = len(weights)
+    work = _InsertionWork(costs)
+    full = np.full((count, count), np.inf)
+    for node in range(count):
+        work.insert(full, node)
+    full_values = pair_value(full)
+    row_values = weights * (full_values @ weights)
+    losses = np.zeros(count)
+    solved = [0]
+
+    def leaf(matrix, node):
+        changed = matrix != full
+        changed[node] = False
+        changed[:, node] = False
+        rows, columns = np.nonzero(changed)
+        losses[node] = weights[rows] @ ((full_values[rows, columns] - pair_value(matrix[rows, columns]))
+                                        * weights[columns])
+        solved[0] += 1
+        return progress is None or progress(solved[0] / count) is not False
+
+    if not _remove_each(work, np.full((count, count), np.inf), np.arange(count), leaf):
+        return None
+    return losses, row_values
+
+
+def _remove_each(work, matrix, removed, leaf):
+    """Call ``leaf(all-pairs matrix without node, node)`` for each node of ``removed``; ``matrix`` holds the
+    all-pairs costs without the whole set ``removed`` (and is used up). False when a leaf asked to stop."""
+    if len(removed) == 1:
+        return leaf(matrix, removed[0])
+    half = len(removed) // 2
+    first, second = removed[:half], removed[half:]
+    without_first = matrix.copy()
+    for node in second:
+        work.insert(without_first, node)
+    if not _remove_each(work, without_first, first, leaf):
+        return False
+    del without_first
+    for node in first:
+        work.insert(matrix, node)
+    return _remove_each(work, matrix, second, leaf)
+
+
+class _InsertionWork:
+    """Inserts a node into an all-pairs cost matrix (rows and columns of absent nodes are inf), in place."""
+
+    def __init__(self, costs):
+        self.costs = costs
+        self.buffer = np.empty(costs.shape)
+        self.reach = np.empty(len(costs))
+
+    def insert(self, matrix, node):
+        np.add(self.costs[node][:, None], matrix, out=self.buffer)
+        self.buffer.min(axis=0, out=self.reach)
+        self.reach[node] = 0.0
+        np.add.outer(self.reach, self.reach, out=self.buffer)
+        np.minimum(matrix, self.buffer, out=matrix)
+        matrix[node] = self.reach
+        matrix[:, node] = self.reach
+
+
+def pc_pair_value(limit):
+    """f(D) = exp(-D) for PC, 0 beyond the cost ``limit`` (the pruning probability)."""
+    def value(cost):
+        with np.errstate(over='ignore'):
+            return np.where(cost <= limit, np.exp(-np.minimum(cost, limit)), 0.0)
+    return value
 
 
 def node_importance(network, progress=None):
@@ -597,33 +721,25 @@ def node_importance(network, progress=None):
     Returns a DataFrame with ``geometry`` (the unit's polygon inside the region), ``area_km2``, ``dpc`` =
     100 (PC - PC without k) / PC, ``dpc_intra`` = 100 a_k^2 / PCnum, ``dpc_flux`` = 100 * 2 sum_j a_k a_j
     p*_kj / PCnum and ``dpc_connector`` = dpc - dpc_intra - dpc_flux, the part of PC that flows through k
-    between other units. Intra and flux come from one all-pairs pass, kept as an n x n matrix of p*
-    (8 n^2 bytes: 200 MB for 5 000 units); the connector fraction re-runs the shortest paths, without k,
-    only from the sources whose shortest-path tree passes through k, so the cost grows roughly as n^2
-    single-source runs: seconds for hundreds of units, minutes for thousands.
-    Stepping stones have no row (they have no area) but carry paths. ``progress(fraction)`` is called
-    after each unit; when it returns False the computation stops and None is returned.
+    between other units. All come from :func:`removal_importance` on the links of every pair within the
+    pruning limit (8 n^2 bytes per recursion level; O(n^3 log n) time: seconds for hundreds of units).
+    Stepping stones have no row (they have no area) but carry paths. ``progress(fraction)`` is called as
+    units are solved; when it returns False the computation stops and None is returned.
     """
     units = np.flatnonzero(~network.transboundary)
-    areas = network.areas
     if not len(units):
         return pd.DataFrame(columns=IMPORTANCE_COLUMNS)
-    path_graph = PathGraph(network)
-    probabilities = _probability_matrix(path_graph)
-    flux = 2.0 * areas * (probabilities @ areas - areas)
-    pc_num = float(areas @ areas + flux.sum() / 2.0)
-    passes = _tree_passes(path_graph, np.arange(len(areas)))
-    connector = np.zeros(len(areas))
-    for position, node in enumerate(units):
-        connector[node] = _connector_loss(areas, path_graph, probabilities, node, passes[node])
-        if progress is not None and progress((position + 1) / len(units)) is False:
-            return None
-    intra = areas[units] ** 2
+    limit = cost_limit(network)
+    importance = removal_importance(link_costs(network.geometries, network.decay, limit), network.areas,
+                                    pc_pair_value(limit), progress)
+    if importance is None:
+        return None
+    pc_num = importance.numerator
     return pd.DataFrame({
         'geometry': [network.geometries[node] for node in units],
-        'area_km2': areas[units] / 1e6,
-        'dpc': 100.0 * (intra + flux[units] + connector[units]) / pc_num,
-        'dpc_intra': 100.0 * intra / pc_num,
-        'dpc_flux': 100.0 * flux[units] / pc_num,
-        'dpc_connector': 100.0 * connector[units] / pc_num,
+        'area_km2': network.areas[units] / 1e6,
+        'dpc': 100.0 * (pc_num - importance.removed[units]) / pc_num,
+        'dpc_intra': 100.0 * importance.intra[units] / pc_num,
+        'dpc_flux': 100.0 * importance.flux[units] / pc_num,
+        'dpc_connector': 100.0 * importance.connector[units] / pc_num,
     }, columns=IMPORTANCE_COLUMNS)

@@ -1,28 +1,29 @@
 """Linkage Mapper's corridor network between core areas on a resistance raster (DOMAIN.md section 5).
 
-The steps of Linkage Mapper (McRae and Kavanagh 2011, steps 3 to 5), on the 8-neighbour cost graph of
-``costdistance`` (average-cost convention, costs in resistance x metres):
+The steps of Linkage Mapper (McRae and Kavanagh 2011, steps 1 to 5; docs/restoration.md), on the 8-neighbour
+cost graph of ``costdistance`` (average-cost convention, costs in resistance x metres):
 
 1. the cores are rasterised onto the resistance grid (``core_labels``: cells whose centre lies inside);
-2. one accumulated-cost pass per core, on a ``CostGraph`` built once, gives CWD_A, the cost-weighted
-   distance of every cell from core A, and LCD_AB, the lowest CWD_A over the cells of core B;
-3. each core chooses its ``max_neighbors`` nearest other cores by LCD (``nearest_neighbours``), skipping
-   cores it cannot reach, cores beyond ``max_cwd`` and, with ``drop_through_cores``, cores whose
-   least-cost path crosses a third core, each core judging on the paths traced on its own surface (so that the
-   passes are independent and can run in parallel, docs/parallel.md). A link is kept when either of its two cores
-   chose it: the link set
-   is the union of the cores' choices, as in Linkage Mapper's step 4, so a core can end up with more than
-   ``max_neighbors`` links (chosen by others) but never with fewer than its own choices;
-4. each kept link gets its least-cost path and its metrics. The path is traced by steepest descent on the
-   surface of one of its cores, say CWD_A, from the cell of B nearest to A back to A, so it runs from a cell
-   of A to a cell of B. Paths are traced during step 3, only for the pairs a core examines;
-5. its normalised least-cost corridor NLCC_AB = CWD_A + CWD_B - LCD_AB (0 along the path) is mosaicked
-   by minimum over the links and truncated at ``width_cutoff``; cells with NLCC_AB <= ``width_cutoff``
+   ``euc_dist`` is the edge-to-edge distance between the core polygons, as Linkage Mapper measures it;
+2. candidate links: every pair, or the pairs whose cost-weighted or Euclidean allocation zones touch
+   (engine.link_selection), within a maximum Euclidean distance;
+3. one accumulated-cost pass per core with a candidate, on a ``CostGraph`` built once (or, with bounding circles,
+   only inside the circles of the core's candidate pairs), gives CWD_A, the cost-weighted distance of every cell
+   from core A, and LCD_AB, the lowest CWD_A over the cells of core B;
+4. a candidate is usable when it is reachable, within ``max_cwd`` and (with ``drop_through_cores``) its
+   least-cost path crosses no third core; each core keeps its ``max_neighbors`` nearest usable candidates by
+   LCD or by Euclidean distance. A link is kept when either of its two cores chose it, as in Linkage Mapper's
+   step 4, so a core can end up with more than ``max_neighbors`` links but never with fewer than its own
+   choices. With ``connect_constellations``, groups of linked cores still apart are then joined by their
+   shortest usable candidate. Paths are traced by steepest descent on the surface CWD_A, from the cell of B
+   nearest to A back to A, so they run from a cell of A to a cell of B, and only for the pairs examined;
+5. the normalised least-cost corridor of each kept link NLCC_AB = CWD_A + CWD_B - LCD_AB (0 along the path) is
+   mosaicked by minimum over the links and truncated at ``width_cutoff``; cells with NLCC_AB <= ``width_cutoff``
    form the link's corridor polygon.
 
 Grids are row-major with row 0 at the top and a GDAL geotransform; geometries are shapely, in the grid's
-CRS, which must be projected in metres. The accumulated-cost surfaces are kept on disk as float32 between
-steps 2 and 5, so memory holds only about two of them at a time, whatever the number of cores.
+CRS, which must be projected in metres. The accumulated-cost surfaces are kept on disk (float64) between
+steps 3 and 5, so memory holds only about two of them at a time, whatever the number of cores.
 """
 
 import os
@@ -30,11 +31,10 @@ import tempfile
 from collections import namedtuple
 
 import numpy as np
-from scipy.spatial import cKDTree
 from shapely.geometry import LineString, Polygon, box
 from shapely.ops import unary_union
 
-from . import raster
+from . import link_selection, raster
 from .costdistance import BYTES_PER_CELL, Canceled, CostGraph, least_cost_path
 from .executor import Executor, task_is_canceled
 from .messages import EngineError, N_
@@ -42,20 +42,21 @@ from .messages import EngineError, N_
 DEFAULT_MAX_NEIGHBORS = 4
 """Linkage Mapper's default number of nearest neighbours each core connects to."""
 
+PASS_BYTES_PER_CELL = BYTES_PER_CELL + 8
+"""Memory one worker of a parallel run holds per cell: its copy of the graph and one accumulated-cost pass
+(costdistance.BYTES_PER_CELL), and with bounding circles the whole-grid surface the window is copied into."""
+
 DEFAULT_WIDTH_CUTOFF = 200000.0
 """Linkage Mapper's default corridor truncation, in cost x metres (its CWD units in a metric CRS)."""
-
-PASS_BYTES_PER_CELL = BYTES_PER_CELL + 4
-"""Memory one worker of a parallel run holds per cell: its copy of the graph and one accumulated-cost pass
-(costdistance.BYTES_PER_CELL) and the float32 surface it saves."""
 
 Link = namedtuple('Link', 'from_id to_id euc_dist cwd lcp_length cwd_euc_ratio cwd_path_ratio path corridor')
 """One kept link between two cores, ``from_id`` before ``to_id`` in the input order.
 
-``euc_dist``: Euclidean distance in metres between the centres of the closest cells of the two cores;
+``euc_dist``: Euclidean edge-to-edge distance in metres between the two core polygons (0 when they touch);
 ``cwd``: LCD_AB, cost-weighted distance in cost x metres; ``lcp_length``: length of the least-cost path in
-metres; ``cwd_euc_ratio`` = cwd / euc_dist; ``cwd_path_ratio`` = cwd / lcp_length (the mean resistance met
-along the path); ``path``: LineString through the path's cell centres from the first core to the second;
+metres; ``cwd_euc_ratio`` = cwd / euc_dist (NaN when euc_dist is 0); ``cwd_path_ratio`` = cwd / lcp_length
+(the mean resistance met along the path); ``path``: LineString through the path's cell centres from the first core
+to the second;
 ``corridor``: the (Multi)Polygon of the cells where NLCC_AB <= the width cutoff.
 """
 
@@ -115,36 +116,16 @@ def core_cells(labels, count):
     return [cells[bounds[k]:bounds[k + 1]] for k in range(count)]
 
 
-def edge_distances(labels, cells, cell_width, cell_height):
-    """Euclidean edge-to-edge distances between cores, in metres: an (n, n) symmetric matrix.
+def polygon_distances(geometries):
+    """Euclidean edge-to-edge distances between core polygons (shapely, metres): an (n, n) symmetric matrix.
 
-    The distance between two cores is the one between the centres of their closest cells, the cells the
-    cost-weighted distance is measured between; so with a uniform resistance r and a straight or diagonal
-    path, LCD = r x distance. (Linkage Mapper measures between the polygons, up to about a cell less.)
-    Only boundary cells are compared: a core's cell closest to any outside point has a 4-neighbour outside.
-    """
-    boundary = _boundary_mask(labels).ravel()
-    cols = labels.shape[1]
-    points = []
-    for members in cells:
-        edge = members[boundary[members]]
-        points.append(np.column_stack(((edge % cols) * float(cell_width), (edge // cols) * float(cell_height))))
-    trees = [cKDTree(xy) for xy in points]
-    count = len(cells)
+    As Linkage Mapper measures them: the shortest distance between the two polygons, 0 when they touch."""
+    count = len(geometries)
     distances = np.zeros((count, count))
     for i in range(count):
         for j in range(i + 1, count):
-            distances[i, j] = distances[j, i] = trees[i].query(points[j])[0].min()
+            distances[i, j] = distances[j, i] = geometries[i].distance(geometries[j])
     return distances
-
-
-def _boundary_mask(labels):
-    """Core cells with a 4-neighbour outside their core (or on the grid's edge)."""
-    padded = np.pad(labels, 1)
-    centre = padded[1:-1, 1:-1]
-    differs = ((padded[:-2, 1:-1] != centre) | (padded[2:, 1:-1] != centre)
-               | (padded[1:-1, :-2] != centre) | (padded[1:-1, 2:] != centre))
-    return (centre > 0) & differs
 
 
 def nearest_cells(accumulated, cells):
@@ -157,28 +138,6 @@ def nearest_cells(accumulated, cells):
         best = int(np.argmin(values))
         costs[k], nearest[k] = values[best], members[best]
     return costs, nearest
-
-
-def nearest_neighbours(costs, core, max_neighbors, max_cwd=None, is_dropped=None):
-    """Indices of the cores ``core`` connects to: its ``max_neighbors`` nearest by LCD (0 = no limit).
-
-    ``costs`` is the row of LCDs from ``core`` (cost x m, inf = unreachable). Skipped: ``core`` itself,
-    unreachable cores, cores beyond ``max_cwd`` and cores for which ``is_dropped(other)`` is True. The
-    predicate is called in order of increasing LCD and only until enough neighbours are found, so paths
-    are traced only where needed. Ties go to the core that comes first in the input.
-    """
-    chosen = []
-    for other in np.argsort(costs, kind='stable'):
-        other = int(other)
-        if max_neighbors and len(chosen) == max_neighbors:
-            break
-        if other == core or not np.isfinite(costs[other]):
-            continue
-        if max_cwd is not None and costs[other] > max_cwd:
-            break
-        if is_dropped is None or not is_dropped(other):
-            chosen.append(other)
-    return chosen
 
 
 def crosses_third_core(path, labels, first, second):
@@ -234,19 +193,27 @@ def corridor_polygon(mask, geotransform, crs_wkt=''):
 
 
 class SurfaceStore:
-    """Accumulated-cost surfaces kept as float32 .npy files in ``folder``, one per core."""
+    """Accumulated-cost surfaces kept as float64 .npy files in ``folder``, one per core; the two loaded last stay
+    in memory (links are visited core by core, so most loads are hits)."""
+
+    KEPT = 2
 
     def __init__(self, folder):
         self.folder = folder
+        self._loaded = {}
 
     def _path(self, core):
         return os.path.join(self.folder, 'cwd_{}.npy'.format(core))
 
     def save(self, core, surface):
-        np.save(self._path(core), surface.astype(np.float32))
+        np.save(self._path(core), surface)
 
     def load(self, core):
-        return np.load(self._path(core))
+        if core not in self._loaded:
+            if len(self._loaded) == self.KEPT:
+                del self._loaded[next(iter(self._loaded))]
+            self._loaded[core] = np.load(self._path(core))
+        return self._loaded[core]
 
 
 def check_core_ids(core_ids):
@@ -263,7 +230,7 @@ def check_core_ids(core_ids):
         seen.add(core_id)
 
 
-def _require_passable(resistance, cells, core_ids):
+def require_passable(resistance, cells, core_ids):
     """Raise EngineError naming the first core whose cells are all barriers (nodata or <= 0)."""
     with np.errstate(invalid='ignore'):
         passable = (resistance > 0).ravel()
@@ -273,128 +240,241 @@ def _require_passable(resistance, cells, core_ids):
                                  'resistance raster, so no corridor can leave it.'), core=core_id)
 
 
-def _trace(graph, accumulated, labels, source, target, target_cell):
+def _trace(graph, accumulated, labels, source, target, target_cell, cwd):
     """The Trace of the link between cores ``source`` and ``target`` on the surface CWD_source."""
     cells = least_cost_path(accumulated, graph, divmod(int(target_cell), graph.shape[1]))
     if source > target:
         cells.reverse()
-    cwd = float(accumulated.flat[target_cell])
     return Trace(cells, cwd, crosses_third_core(cells, labels, source, target))
 
 
-Settings = namedtuple('Settings', 'max_neighbors max_cwd drop_through_cores limit')
-"""Link selection options of ``corridor_network``; ``limit`` bounds the accumulated-cost passes."""
+LinkOptions = namedtuple('LinkOptions', 'max_neighbors max_cwd drop_through_cores adjacency neighbor_metric '
+                                        'max_euclidean connect_constellations circle_buffer')
+"""Link selection options of ``corridor_network`` (Linkage Mapper's, docs/restoration.md):
 
-PassContext = namedtuple('PassContext', 'graph labels cells folder settings')
-"""What every cost pass reads: the CostGraph, the core labels and cells, the folder of the SurfaceStore and the
-Settings (sent once to each worker process of a parallel run)."""
-
-
-def _cost_passes(context, executor, progress, is_canceled):
-    """One accumulated-cost pass per core (``_cost_pass``), run by ``executor`` (None: in this process), each
-    surface saved to the store in ``context.folder``.
-
-    Returns (traces by (lower, higher) core index, set of kept (lower, higher) pairs). A pair examined by both
-    its cores keeps the trace on the lower core's surface."""
-    executor = executor or Executor()
-    passes = executor.map(_cost_pass, range(len(context.cells)), context,
-                          progress=None if progress is None else lambda percent: progress(5.0 + 0.75 * percent),
-                          is_canceled=is_canceled)
-    traces, kept = {}, set()
-    for core, (chosen, examined) in enumerate(passes):
-        kept.update(chosen)
-        for other, trace in examined.items():
-            traces.setdefault((min(core, other), max(core, other)), trace)
-    return traces, kept
+``max_neighbors``: nearest neighbours each core keeps (0 = all); ``max_cwd``: longest link kept, cost x metres
+(None = no limit); ``drop_through_cores``: drop links whose least-cost path crosses a third core; ``adjacency``:
+link_selection.ALL_PAIRS, COST_ADJACENT, EUCLIDEAN_ADJACENT or COST_OR_EUCLIDEAN_ADJACENT; ``neighbor_metric``:
+link_selection.BY_COST or BY_EUCLIDEAN; ``max_euclidean``: longest edge-to-edge distance of a candidate, metres
+(None = no limit); ``connect_constellations``: join groups of cores left apart by their shortest usable link;
+``circle_buffer``: None, or metres by which each pair's bounding circle is widened, each cost pass then running
+only inside the circles of its core's candidate links."""
+LinkOptions.__new__.__defaults__ = (DEFAULT_MAX_NEIGHBORS, None, True, link_selection.ALL_PAIRS,
+                                    link_selection.BY_COST, None, False, None)
 
 
-def _cost_pass(context, core):
-    """The accumulated cost from ``core`` (saved to the store) and the (lower, higher) pairs it chooses on it,
-    with the Trace of each core it examined: (chosen pairs, {other core: Trace})."""
-    accumulated = context.graph.accumulate(context.cells[core], max_cost=context.settings.limit,
-                                           is_canceled=task_is_canceled)
-    examined = {}
-    chosen = _choose_neighbours(core, accumulated, context, examined)
-    SurfaceStore(context.folder).save(core, accumulated)
-    return chosen, examined
+class _NetworkRun:
+    """One run of ``corridor_network``: the grid, the cores and the options its steps share."""
 
+    def __init__(self, grid, geometries, core_ids, options, width_cutoff, is_canceled, executor):
+        self.grid, self.geometries, self.core_ids = grid, geometries, core_ids
+        self.options, self.width_cutoff, self.is_canceled = options, float(width_cutoff), is_canceled
+        self.executor = executor or Executor()
+        self.cell_size = raster.cell_size(grid.geotransform)
+        self.graph = CostGraph(grid.array, *self.cell_size)
+        self.labels = core_labels(geometries, core_ids, self.graph.shape, grid.geotransform, grid.crs_wkt)
+        self.cells = core_cells(self.labels, len(core_ids))
+        require_passable(grid.array, self.cells, core_ids)
+        self.euclidean = polygon_distances(geometries)
+        self.limit = None if options.max_cwd is None else float(options.max_cwd) + self.width_cutoff
+        self.passes = _Passes(self.graph, grid, geometries, self.cells, self.limit, options.circle_buffer)
+        count = len(core_ids)
+        self.lcd = np.full((count, count), np.inf)
+        """lcd[a, b]: the lowest CWD_a over the cells of core b, cost x m."""
+        self.nearest = np.zeros((count, count), dtype=np.int64)
+        """nearest[a, b]: the flat index of that cell."""
+        self.traces = {}
+        self.store = None
 
-def _choose_neighbours(core, accumulated, context, examined):
-    """The (lower, higher) pairs ``core`` chooses on its own surface CWD_core, tracing into ``examined`` the path
-    to each core it examines. Each core decides on its own traces, so the passes are independent."""
-    costs, nearest = nearest_cells(accumulated, context.cells)
-    settings = context.settings
-
-    def is_dropped(other):
-        examined[other] = _trace(context.graph, accumulated, context.labels, core, other, nearest[other])
-        return settings.drop_through_cores and examined[other].crosses
-
-    chosen = nearest_neighbours(costs, core, settings.max_neighbors, settings.max_cwd, is_dropped)
-    return {(min(core, other), max(core, other)) for other in chosen}
-
-
-def _link(pair, trace, core_ids, euclidean, corridor, grid):
-    first, second = pair
-    cell_width, cell_height = raster.cell_size(grid.geotransform)
-    length = path_length(trace.cells, cell_width, cell_height)
-    distance = float(euclidean[first, second])
-    return Link(core_ids[first], core_ids[second], distance, trace.cwd, length, trace.cwd / distance,
-                trace.cwd / length, path_line(trace.cells, grid.geotransform), corridor)
-
-
-def _corridors(kept, traces, store, width_cutoff, grid, progress, is_canceled):
-    """The NLCC mosaic (float32, inf where no corridor) and each kept pair's corridor polygon."""
-    mosaic = np.full(grid.array.shape, np.inf, dtype=np.float32)
-    polygons = {}
-    loaded = (None, None)
-    for index, pair in enumerate(sorted(kept)):
-        if is_canceled is not None and is_canceled():
+    def check_canceled(self):
+        if self.is_canceled is not None and self.is_canceled():
             raise Canceled()
-        if loaded[0] != pair[0]:
-            loaded = (pair[0], store.load(pair[0]))
-        nlcc = normalised_corridor(loaded[1], store.load(pair[1]), traces[pair].cwd)
-        np.fmin(mosaic, nlcc, out=mosaic)
-        polygons[pair] = corridor_polygon(nlcc <= width_cutoff, grid.geotransform, grid.crs_wkt)
-        if progress is not None:
-            progress(80.0 + 20.0 * (index + 1) / len(kept))
-    return mosaic, polygons
+
+    def candidates(self):
+        """The candidate pairs: adjacent under the adjacency option, within the maximum Euclidean distance."""
+        adjacency = self.options.adjacency
+        cost_zones = euclidean_zones = None
+        if adjacency in (link_selection.COST_ADJACENT, link_selection.COST_OR_EUCLIDEAN_ADJACENT):
+            cost_zones = link_selection.cost_allocation(self.graph, self.labels, self.cells, self.is_canceled)
+        if adjacency in (link_selection.EUCLIDEAN_ADJACENT, link_selection.COST_OR_EUCLIDEAN_ADJACENT):
+            euclidean_zones = link_selection.euclidean_allocation(self.labels, *self.cell_size)
+        pairs = link_selection.candidate_pairs(adjacency, len(self.core_ids), cost_zones, euclidean_zones)
+        if self.options.max_euclidean:
+            pairs = [pair for pair in pairs if self.euclidean[pair] <= self.options.max_euclidean]
+        return pairs
+
+    def circle_mask(self, pairs):
+        """Cells inside the bounding circle of any of ``pairs``."""
+        return self.passes.circle_mask(pairs)
+
+    def cost_passes(self, candidates, progress):
+        """One accumulated-cost pass per core that has a candidate link (``_cost_pass``), run by the executor, each
+        surface saved to the store."""
+        partners = {core: [] for core in range(len(self.core_ids))}
+        for first, second in candidates:
+            partners[first].append((first, second))
+            partners[second].append((first, second))
+        tasks = [(core, pairs) for core, pairs in partners.items() if pairs]
+        self.passes.folder = self.store.folder
+        results = self.executor.map(
+            _cost_pass, tasks, self.passes, is_canceled=self.is_canceled,
+            progress=None if progress is None else lambda percent: progress(10.0 + 0.7 * percent))
+        for (core, _pairs), (lcd, nearest) in zip(tasks, results):
+            self.lcd[core], self.nearest[core] = lcd, nearest
+
+    def pair_lcd(self, pair):
+        """LCD of a pair, cost x m: the same from both cores without bounding circles, the lower with them."""
+        first, second = pair
+        return min(self.lcd[first, second], self.lcd[second, first])
+
+    def trace(self, pair):
+        """The pair's Trace, on the surface of its first core (of the core giving the lower LCD with circles)."""
+        if pair not in self.traces:
+            first, second = pair
+            source, target = (second, first) if self.lcd[second, first] < self.lcd[first, second] else pair
+            self.traces[pair] = _trace(self.graph, self.store.load(source), self.labels, source, target,
+                                       self.nearest[source, target], self.pair_lcd(pair))
+        return self.traces[pair]
+
+    def is_usable(self, pair):
+        """Whether a candidate can be a link: reachable, within the maximum CWD, not through a third core."""
+        lcd = self.pair_lcd(pair)
+        if not np.isfinite(lcd) or (self.options.max_cwd is not None and lcd > self.options.max_cwd):
+            return False
+        return not (self.options.drop_through_cores and self.trace(pair).crosses)
+
+    def select(self, candidates):
+        """The kept pairs: nearest neighbours, then (optionally) the links joining constellations."""
+        if self.options.neighbor_metric == link_selection.BY_EUCLIDEAN:
+            distance = {pair: self.euclidean[pair] for pair in candidates}
+        else:
+            distance = {pair: self.pair_lcd(pair) for pair in candidates}
+        count = len(self.core_ids)
+        kept = link_selection.nearest_neighbour_links(count, candidates, distance, self.is_usable,
+                                                      self.options.max_neighbors)
+        if self.options.connect_constellations:
+            kept = link_selection.connect_constellations(count, kept, candidates, distance, self.is_usable)
+        return kept
+
+    def corridors(self, kept, progress):
+        """The NLCC mosaic (float32, inf where no corridor) and each kept pair's corridor polygon."""
+        mosaic = np.full(self.graph.shape, np.inf, dtype=np.float32)
+        polygons = {}
+        for index, pair in enumerate(sorted(kept)):
+            self.check_canceled()
+            nlcc = normalised_corridor(self.store.load(pair[0]), self.store.load(pair[1]), self.pair_lcd(pair))
+            if self.options.circle_buffer is not None:
+                nlcc[~self.circle_mask([pair])] = np.inf
+            np.fmin(mosaic, nlcc, out=mosaic)
+            polygons[pair] = corridor_polygon(nlcc <= self.width_cutoff, self.grid.geotransform, self.grid.crs_wkt)
+            _report(progress, 80.0 + 20.0 * (index + 1) / len(kept))
+        return mosaic, polygons
+
+    def link(self, pair, corridor):
+        first, second = pair
+        trace = self.trace(pair)
+        length = path_length(trace.cells, *self.cell_size)
+        distance = float(self.euclidean[first, second])
+        ratio = trace.cwd / distance if distance > 0 else float('nan')
+        return Link(self.core_ids[first], self.core_ids[second], distance, trace.cwd, length, ratio,
+                    trace.cwd / length, path_line(trace.cells, self.grid.geotransform), corridor)
 
 
-def corridor_network(grid, core_geometries, core_ids, max_neighbors=DEFAULT_MAX_NEIGHBORS,
-                     max_cwd=None, drop_through_cores=True, width_cutoff=DEFAULT_WIDTH_CUTOFF,
-                     progress=None, is_canceled=None, workdir=None, executor=None):
+class _Passes:
+    """What every cost pass reads: the graph, the grid, the cores, the cost limit, the bounding-circle buffer and
+    the folder of the SurfaceStore. Picklable: sent once to each worker process of a parallel run
+    (docs/parallel.md)."""
+
+    def __init__(self, graph, grid, geometries, cells, limit, circle_buffer):
+        self.graph, self.grid, self.geometries, self.cells = graph, grid, geometries, cells
+        self.limit, self.circle_buffer = limit, circle_buffer
+        self.folder = None
+
+    def circle_mask(self, pairs):
+        """Cells inside the bounding circle of any of ``pairs``."""
+        circles = [link_selection.bounding_circle(self.geometries[first], self.geometries[second],
+                                                  self.circle_buffer) for first, second in pairs]
+        return link_selection.circles_mask(circles, self.graph.shape, self.grid.geotransform)
+
+    def accumulate(self, core, pairs):
+        """CWD_core over the whole grid, or, with bounding circles, only inside the circles of ``pairs``
+        (inf outside them)."""
+        if self.circle_buffer is None:
+            return self.graph.accumulate(self.cells[core], max_cost=self.limit, is_canceled=task_is_canceled)
+        mask = self.circle_mask(pairs)
+        mask.flat[self.cells[core]] = True
+        rows, cols = link_selection.window_of(mask)
+        resistance = np.where(mask[rows, cols], self.grid.array[rows, cols], np.nan)
+        local = CostGraph(resistance, *raster.cell_size(self.grid.geotransform))
+        row_of, col_of = np.divmod(self.cells[core], self.graph.shape[1])
+        sources = (row_of - rows.start) * resistance.shape[1] + col_of - cols.start
+        accumulated = np.full(self.graph.shape, np.inf)
+        accumulated[rows, cols] = local.accumulate(sources, max_cost=self.limit, is_canceled=task_is_canceled)
+        return accumulated
+
+
+def _cost_pass(passes, task):
+    """Executor task: the cost pass of ``task`` = (core, its candidate pairs), saved to the store; returns the core's
+    (LCD row, nearest-cell row) (``nearest_cells``)."""
+    core, pairs = task
+    accumulated = passes.accumulate(core, pairs)
+    SurfaceStore(passes.folder).save(core, accumulated)
+    return nearest_cells(accumulated, passes.cells)
+
+
+def _report(progress, percent):
+    if progress is not None:
+        progress(percent)
+
+
+def corridor_network(grid, core_geometries, core_ids, width_cutoff=DEFAULT_WIDTH_CUTOFF, progress=None,
+                     is_canceled=None, workdir=None, executor=None, **selection):
     """Linkage Mapper's links, least-cost paths and normalised corridors between cores (see the module docstring).
 
-    ``grid``: the resistance as a ``raster.Grid`` (NaN or <= 0 = barrier) in a CRS projected in metres;
-    ``core_geometries``: shapely polygons in that CRS, with their unique ``core_ids``;
-    ``max_neighbors``: nearest neighbours each core chooses (0 = all); ``max_cwd``: longest link kept, cost x
-    metres (None = no limit); ``drop_through_cores``: drop links whose path crosses a third core;
-    ``width_cutoff``: NLCC beyond which a cell is outside the corridors, cost x metres; ``progress(percent)``
-    and ``is_canceled()`` as in ``costdistance`` (cancel raises ``costdistance.Canceled``); ``workdir``: where
-    the temporary float32 surfaces go (deleted on return); ``executor``: an ``executor.Executor`` running the
-    cost passes, one per core, in parallel (None: one after the other in this process; the result is the same).
-    Returns a CorridorNetwork.
+    Parameters
+    ----------
+    grid : raster.Grid
+        The resistance (NaN or <= 0 = barrier) in a CRS projected in metres.
+    core_geometries, core_ids : list
+        Shapely polygons in the grid's CRS and their unique ids.
+    width_cutoff : float
+        NLCC beyond which a cell is outside the corridors, cost x metres.
+    progress, is_canceled : callable, optional
+        ``progress(percent)`` and ``is_canceled()`` as in ``costdistance``.
+    workdir : str, optional
+        Where the temporary float64 surfaces go (deleted on return).
+    executor : executor.Executor, optional
+        Runs the cost passes, one per core, in parallel (None: one after the other in this process; the result
+        is the same, docs/parallel.md).
+    **selection
+        The fields of ``LinkOptions`` (max_neighbors, max_cwd, drop_through_cores, adjacency, neighbor_metric,
+        max_euclidean, connect_constellations, circle_buffer).
+
+    Returns
+    -------
+    CorridorNetwork
+
+    Raises
+    ------
+    EngineError
+        Fewer than two cores, ids missing or repeated, a core off the grid or only on barriers.
+    costdistance.Canceled
+        When ``is_canceled()`` returns True.
     """
     check_core_ids(core_ids)
-    geotransform = grid.geotransform
-    cell_width, cell_height = raster.cell_size(geotransform)
-    graph = CostGraph(grid.array, cell_width, cell_height)
-    labels = core_labels(core_geometries, core_ids, graph.shape, geotransform, grid.crs_wkt)
-    cells = core_cells(labels, len(core_ids))
-    _require_passable(grid.array, cells, core_ids)
-    euclidean = edge_distances(labels, cells, cell_width, cell_height)
-    if progress is not None:
-        progress(5.0)
-    limit = None if max_cwd is None else float(max_cwd) + float(width_cutoff)
-    settings = Settings(max_neighbors, max_cwd, drop_through_cores, limit)
+    run = _NetworkRun(grid, core_geometries, core_ids, LinkOptions(**selection), width_cutoff, is_canceled, executor)
+    _report(progress, 5.0)
+    candidates = run.candidates()
+    _report(progress, 10.0)
     with tempfile.TemporaryDirectory(prefix='corridors-', dir=workdir) as folder:
-        context = PassContext(graph, labels, cells, folder, settings)
-        traces, kept = _cost_passes(context, executor, progress, is_canceled)
-        mosaic, polygons = _corridors(kept, traces, SurfaceStore(folder), width_cutoff, grid, progress, is_canceled)
-    links = [_link(pair, traces[pair], core_ids, euclidean, polygons[pair], grid) for pair in sorted(kept)]
-    through_core = [(core_ids[a], core_ids[b]) for (a, b), trace in sorted(traces.items())
-                    if drop_through_cores and trace.crosses]
+        run.store = SurfaceStore(folder)
+        run.cost_passes(candidates, progress)
+        kept = run.select(candidates)
+        mosaic, polygons = run.corridors(kept, progress)
+        links = [run.link(pair, polygons[pair]) for pair in sorted(kept)]
+    through_core = [(core_ids[a], core_ids[b]) for (a, b), trace in sorted(run.traces.items())
+                    if run.options.drop_through_cores and trace.crosses]
     linked = {core for pair in kept for core in pair}
     isolated = [core_id for index, core_id in enumerate(core_ids) if index not in linked]
-    outside = partly_outside(core_geometries, core_ids, graph.shape, geotransform)
+    outside = partly_outside(core_geometries, core_ids, run.graph.shape, grid.geotransform)
     return CorridorNetwork(links, truncated(mosaic, width_cutoff), through_core, isolated, outside)

@@ -8,9 +8,11 @@ HTML reports to OUTPUT_FOLDER; then a map of the zoning and corridors is rendere
 """
 
 import html
+import importlib
 import math
 import os
 import sys
+import tempfile
 import time
 
 import numpy as np
@@ -60,6 +62,14 @@ def steps(out):
             CORES=layer('cores'), CORE_ID_FIELD='name', RESISTANCE=raster('resistance.tif'), WIDTH_CUTOFF=5000,
             OUTPUT_LINKS=path('corridor_links.gpkg'), OUTPUT_CORRIDORS=path('corridors.tif'),
             OUTPUT_CORRIDOR_POLYGONS=path('corridor_polygons.gpkg'))),
+        ('Pinch points of each corridor link', 'pinchpoints', [], dict(
+            CORES=layer('cores'), CORE_ID_FIELD='name', RESISTANCE=raster('resistance.tif'),
+            LINKS=path('corridor_links.gpkg'), CWD_CUTOFF=5000, OUTPUT_PINCHPOINTS=path('pinchpoints.tif'),
+            OUTPUT_LINKS=path('pinchpoint_links.gpkg'))),
+        ('Barriers on the corridor network (radii 200-600 m)', 'barriers', [], dict(
+            CORES=layer('cores'), CORE_ID_FIELD='name', RESISTANCE=raster('resistance.tif'),
+            LINKS=path('corridor_links.gpkg'), MIN_RADIUS=200, MAX_RADIUS=600, RADIUS_STEP=200,
+            OUTPUT=path('barriers.tif'))),
         ('Protected-area coverage per county', 'protectedcoverage', protected, dict(
             REGIONS=layer('counties'), REGION_FIELD='县名', TARGET=30, OUTPUT=path('coverage_counties.gpkg'),
             OUTPUT_FLAT=path('protected_flat.gpkg'), OUTPUT_TIMELINE=path('coverage_timeline.gpkg'),
@@ -90,7 +100,7 @@ def steps(out):
             CANDIDATES=path('oecm_scores.gpkg'), SCORE_FIELD='score', COST_FIELD='cost', REGIONS=layer('counties'),
             REGION_FIELD='县名', TARGET=30, OUTPUT=path('oecm_selected.gpkg'), OUTPUT_REGIONS=path('oecm_regions.gpkg'),
             OUTPUT_HTML=path('oecm_selection.html'))),
-    ] + mspa_steps(out)
+    ] + mspa_steps(out) + security_pattern_steps(out)
 
 
 # ---- Ecological sources: MSPA of the demo's forest -------------------------------------------------------------
@@ -104,6 +114,29 @@ def mspa_steps(out):
     return [('MSPA of the forest (edge width 100 m)', 'mspa', [], dict(
         INPUT=raster('landcover.tif'), FOREGROUND='1', EDGE_WIDTH=1, OUTPUT=os.path.join(out, 'mspa.tif'),
         OUTPUT_STATS=os.path.join(out, 'mspa_statistics.gpkg'), OUTPUT_CORES=os.path.join(out, 'mspa_cores.gpkg')))]
+
+
+# ---- Ecological security pattern: the shipped workflow on the demo's land cover ---------------------------------
+
+SECURITY_PATTERN_MAPS = (('security_pattern_map.png',
+                          'Ecological sources by dPC and their interaction (gravity model)', (
+    ('security_gravity.gpkg', 'gravity_links'), ('security_sources.gpkg', 'patch_importance'))),)
+
+
+def security_pattern_steps(out):
+    """The securitypattern workflow: MSPA forest cores -> dPC -> sources (dPC >= 0.1 %, >= 100 ha) -> resistance
+    from the land cover -> corridor network -> pinch points and barriers -> gravity model."""
+    outputs = {'mspa:MSPA': 'security_mspa.tif', 'mspa:MSPA cores': 'security_cores.gpkg',
+               'patchimportance:Patch importance': 'security_dpc.gpkg',
+               'sources:Ecological sources': 'security_sources.gpkg', 'resistancesurface:Resistance':
+               'security_resistance.tif', 'corridornetwork:Corridor links': 'security_links.gpkg',
+               'corridornetwork:Corridors': 'security_corridors.tif', 'pinchpoints:Pinch points':
+               'security_pinchpoints.tif', 'pinchpoints:Links with effective resistance': 'security_effective.gpkg',
+               'barriers:Barriers': 'security_barriers.tif',
+               'gravitymodel:Interaction between sources': 'security_gravity.gpkg'}
+    return [('Ecological security pattern (workflow)', 'securitypattern', [], dict(
+        {name: os.path.join(out, file_name) for name, file_name in outputs.items()},
+        landcover=raster('landcover.tif'), habitat='1', dispersal=5000, min_dpc=0.1, min_area=100))]
 
 
 def run_steps(batch, out):
@@ -127,12 +160,16 @@ MAPS = (
         ('zones_cost.gpkg', 'zones'),)),
     ('corridor_map.png', 'Least-cost links and corridors between the cores', (
         ('corridor_links.gpkg', 'corridor_links'), ('corridor_polygons.gpkg', 'corridor_polygons'))),
+    ('pinchpoint_map.png', 'Pinch points: current (A) through each corridor, 1 A between its two cores', (
+        ('pinchpoint_links.gpkg', 'corridor_links'), ('pinchpoints.tif', 'current'))),
+    ('barrier_map.png', 'Barriers: least-cost distance a restored circle of 200-600 m saves (cost-weighted m)', (
+        ('corridor_links.gpkg', 'corridor_links'), ('barriers.tif', 'barriers'))),
     ('coverage_map.png', 'Protected-area coverage per county against the 30 % target', (
         ('protected_flat.gpkg', 'protected_flat'), ('coverage_counties.gpkg', 'coverage'))),
     ('oecm_map.png', 'OECM candidates by score class, and the sites selected toward 30 %', (
         ('oecm_selected.gpkg', 'oecm_selection'), ('oecm_scores.gpkg', 'oecm_scores'),
         ('protected_flat.gpkg', 'protected_flat'))),
-) + MSPA_MAPS
+) + MSPA_MAPS + SECURITY_PATTERN_MAPS
 
 
 def start_qgis():
@@ -164,29 +201,25 @@ def render_map(out, png, title, layer_files):
 
 def map_layout(out, title, layer_files):
     """A QGIS print layout of ``layer_files`` ((file in out, style name), top first) over the land cover with the
-    plugin's styles (a .tif file is a raster drawn instead of the land cover): title, map, legend, scale bar and
-    north arrow (the layers live in QgsProject.instance())."""
-    from qgis.core import QgsPrintLayout, QgsProject, QgsRasterLayer, QgsRectangle, QgsVectorLayer
+    plugin's styles (a classified .tif is drawn instead of the land cover, a continuous one over it): title, map,
+    legend, scale bar and north arrow (the layers live in QgsProject.instance())."""
+    from qgis.core import (
+        QgsPalettedRasterRenderer, QgsPrintLayout, QgsProject, QgsRasterLayer, QgsRectangle, QgsVectorLayer,
+    )
 
     project = QgsProject.instance()
     project.clear()
-    layers = []
-    for file_name, style in layer_files:
-        file_path = os.path.join(out, file_name)
-        if os.path.exists(file_path):
-            kind = QgsRasterLayer if file_name.endswith('.tif') else QgsVectorLayer
-            map_layer = kind(file_path, style.replace('_', ' '), 'gdal' if kind is QgsRasterLayer else 'ogr')
-            map_layer.loadNamedStyle(os.path.join(STYLES, style + '.qml'))
-            if kind is QgsRasterLayer:
-                map_layer.setRenderer(palette_of_present_values(map_layer, file_path))
-            layers.append(map_layer)
+    layers = [styled_layer(os.path.join(out, file_name), style) for file_name, style in layer_files
+              if os.path.exists(os.path.join(out, file_name))]
     landcover = QgsRasterLayer(raster('landcover.tif'), 'land cover')
     landcover.loadNamedStyle(os.path.join(HERE, 'landcover.qml'))
     project.setCrs(landcover.crs())
-    base = [] if any(isinstance(layer, QgsRasterLayer) for layer in layers) else [landcover]
+    # a classified raster (MSPA) covers the landscape; continuous maps (current, barriers) lie over the land cover
+    base = [] if any(isinstance(layer.renderer(), QgsPalettedRasterRenderer) for layer in layers
+                     if isinstance(layer, QgsRasterLayer)) else [landcover]
     project.addMapLayers(layers + base)
     extent = QgsRectangle()
-    for vector in layers:
+    for vector in (item for item in layers if isinstance(item, QgsVectorLayer)):
         extent.combineExtentWith(vector.extent())
     extent = extent if not extent.isEmpty() else landcover.extent()
     extent.scale(1.1)
@@ -195,6 +228,40 @@ def map_layout(out, title, layer_files):
     layout.initializeDefaults()
     _add_map_items(layout, title, layers + base, extent)
     return layout
+
+
+def styled_layer(file_path, style):
+    """The layer at ``file_path`` with resources/styles/``style``.qml. A GeoTIFF with a paletted style keeps only
+    the classes it holds; one with a colour ramp of the corridor tools gets it stretched to its values and labelled
+    by the plugin's own post-processor, as when an algorithm loads its output."""
+    from qgis.core import (
+        QgsPalettedRasterRenderer, QgsProcessingContext, QgsProcessingFeedback, QgsRasterLayer, QgsVectorLayer,
+    )
+
+    name = style.replace('_', ' ')
+    style_file = os.path.join(STYLES, style + '.qml')
+    if not file_path.endswith('.tif'):
+        vector = QgsVectorLayer(file_path, name, 'ogr')
+        vector.loadNamedStyle(style_file)
+        return vector
+    layer = QgsRasterLayer(file_path, name, 'gdal')
+    layer.loadNamedStyle(style_file)
+    if isinstance(layer.renderer(), QgsPalettedRasterRenderer):
+        layer.setRenderer(palette_of_present_values(layer, file_path))
+    else:
+        plugin_module('processing.corridor_io').raster_style(style).postProcessLayer(
+            layer, QgsProcessingContext(), QgsProcessingFeedback())
+    return layer
+
+
+def plugin_module(name):
+    """The plugin's module ``name`` imported as QGIS imports it, from the package reserve_planner (a folder
+    holding a symlink to this checkout goes on sys.path: the checkout itself would shadow QGIS's processing)."""
+    if importlib.util.find_spec('reserve_planner') is None:
+        parent = tempfile.mkdtemp(prefix='reserve_planner_demo_')
+        os.symlink(REPO, os.path.join(parent, 'reserve_planner'))
+        sys.path.append(parent)
+    return importlib.import_module('reserve_planner.' + name)
 
 
 def palette_of_present_values(raster_layer, file_path):

@@ -24,22 +24,6 @@
       <translation>未给出保护地：不检查准则 A（已受保护）。</translation>
     </message>
     <message>
-      <source>The AHP matrix has {size} rows but there are {count} criteria; give one row and one column per criterion, in the criteria order.</source>
-      <translation>AHP 矩阵有 {size} 行，但准则有 {count} 个；请按准则顺序为每个准则给出一行一列。</translation>
-    </message>
-    <message>
-      <source>Both WEIGHTS and AHP_MATRIX were given: the AHP weights are used.</source>
-      <translation>同时给出了 WEIGHTS 和 AHP_MATRIX：采用 AHP 权重。</translation>
-    </message>
-    <message>
-      <source>AHP weights: {weights}; lambda_max {lam:.3f}, CI {ci:.3f}, RI {ri:.2f}, CR {cr:.3f}.</source>
-      <translation>AHP 权重：{weights}；lambda_max {lam:.3f}，CI {ci:.3f}，RI {ri:.2f}，CR {cr:.3f}。</translation>
-    </message>
-    <message>
-      <source>The AHP judgements are inconsistent (CR {cr:.3f} &gt; 0.1): revise the pairwise comparisons.</source>
-      <translation>AHP 判断不一致（CR {cr:.3f} &gt; 0.1）：请修改两两比较。</translation>
-    </message>
-    <message>
       <source>The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.</source>
       <translation>栅格“{layer}”不是 GDAL 可读取的文件，请先另存为 GeoTIFF。</translation>
     </message>

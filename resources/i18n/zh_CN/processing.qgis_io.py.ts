@@ -51,5 +51,9 @@
       <source>Could not write a feature to the output "{output}": {error}</source>
       <translation>无法向输出“{output}”写入要素：{error}</translation>
     </message>
+    <message>
+      <source>Input fields replaced by this run's results: {fields}.</source>
+      <translation>以下输入字段被本次运行的结果替换：{fields}。</translation>
+    </message>
   </context>
 </TS>

@@ -1,0 +1,537 @@
+"""Processing algorithm ``circuitscape``: Circuitscape 5's raster modes (DOMAIN.md section 5, docs/circuit_theory.md).
+
+Adapter only: band 1 of every raster is read on the resistance raster's own grid (other rasters are warped onto it
+with nearest neighbour when their grids differ; no CRS is required and the cell size plays no part), focal points
+and polygons are reprojected to the resistance raster's CRS and placed on its cells, engine.circuit solves, and
+the maps are written as Float32 GeoTIFFs on the resistance grid.
+"""
+
+import os
+import shutil
+import uuid
+
+import numpy as np
+from qgis.core import (
+    NULL,
+    QgsColorRampShader,
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFields,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from .. import compat, qgis_io
+from ..engine import circuit
+from ..engine.costdistance import Canceled, feature_cells
+from ..engine.messages import EngineError
+from ..engine.raster import raster_errors, read_band, require_memory, write_geotiff
+from .base import ReservePlannerAlgorithm
+from .costdistance import CostRasterStyle, grid_bounds, same_grid, warped_band
+
+CURRENT_STYLE = 'circuit_current'
+VOLTAGE_STYLE = 'costdistance'
+PAIRWISE, ONE_TO_ALL, ALL_TO_ONE, ADVANCED = range(4)
+BYTES_PER_CELL = 400
+"""Memory a run holds per raster cell at its peak (graph links, Laplacian, multigrid levels and maps): measured
+in tests/benchmarks/bench_circuitscape.py."""
+
+
+def tr(text):
+    return QCoreApplication.translate('CircuitscapeAlgorithm', text)
+
+
+class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
+    """Circuitscape 5's pairwise, one-to-all, all-to-one and advanced raster modes."""
+
+    ALGORITHM_ID = 'circuitscape'
+    GROUP_ID = 'corridors'
+    ICON = 'circuitscape.svg'
+
+    RESISTANCE = 'RESISTANCE'
+    IS_CONDUCTANCE = 'IS_CONDUCTANCE'
+    MODE = 'MODE'
+    FOCAL_NODES = 'FOCAL_NODES'
+    FOCAL_POINTS = 'FOCAL_POINTS'
+    FOCAL_ID_FIELD = 'FOCAL_ID_FIELD'
+    FOUR_NEIGHBORS = 'FOUR_NEIGHBORS'
+    AVERAGE_RESISTANCES = 'AVERAGE_RESISTANCES'
+    SHORT_CIRCUIT = 'SHORT_CIRCUIT'
+    MASK = 'MASK'
+    INCLUDED_PAIRS = 'INCLUDED_PAIRS'
+    SOURCE_STRENGTHS = 'SOURCE_STRENGTHS'
+    SOURCES = 'SOURCES'
+    GROUNDS = 'GROUNDS'
+    GROUNDS_ARE_RESISTANCES = 'GROUNDS_ARE_RESISTANCES'
+    REMOVE_SOURCE_OR_GROUND = 'REMOVE_SOURCE_OR_GROUND'
+    UNIT_CURRENTS = 'UNIT_CURRENTS'
+    DIRECT_GROUNDS = 'DIRECT_GROUNDS'
+    OUTPUT_CURRENT = 'OUTPUT_CURRENT'
+    OUTPUT_MAX_CURRENT = 'OUTPUT_MAX_CURRENT'
+    OUTPUT_VOLTAGE = 'OUTPUT_VOLTAGE'
+    OUTPUT_RESISTANCES = 'OUTPUT_RESISTANCES'
+    OUTPUT_FOLDER = 'OUTPUT_FOLDER'
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Circuitscape (circuit theory)')
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            'Current flow through a resistance raster as Circuitscape 5 computes it (McRae et al. 2008): each cell '
+            'is a node of a resistor network joined to its 8 (or 4) neighbours; the current maps show where '
+            'movement between focal nodes concentrates (corridors, pinch points).\n\n'
+            'Modes: pairwise (1 A between each pair of focal nodes; effective resistances), one-to-all (each focal '
+            'node in turn injects 1 A, all others grounded), all-to-one (each in turn grounded, all others inject '
+            '1 A), advanced (a source raster in amperes and a ground raster).\n'
+            'Focal nodes: a raster whose cell values are node ids (0 or nodata: none), or points / polygons with an '
+            'integer id field (a polygon is a focal region, all its cells one node). Focal layers in another CRS '
+            'are reprojected to the raster\'s.\n'
+            'Results are in ohms, amperes and volts of the cell network: the cell size never scales them '
+            '(Circuitscape\'s convention), and the raster needs no CRS.\n\n'
+            'Outputs: cumulative current (sum over all solves), maximum current (optional), voltage (advanced '
+            'mode), a table of effective resistances (pairwise: from_id, to_id, resistance; one-to-all: node_id, '
+            'resistance; NULL where not connected), and a folder with the map of every single solve (optional).')
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.add(QgsProcessingParameterRasterLayer(self.RESISTANCE, self.tr('Resistance raster')),
+                 self.tr('Band 1: resistance of each cell in ohms (or conductance in siemens, see below); nodata, '
+                         'values <= 0 and masked cells are not part of the network.'))
+        self.add(QgsProcessingParameterBoolean(self.IS_CONDUCTANCE, self.tr('Raster holds conductances'),
+                                               defaultValue=False),
+                 self.tr('Checked: cell values are conductances (siemens), not resistances.'))
+        self.add(QgsProcessingParameterEnum(
+            self.MODE, self.tr('Mode'), options=self.mode_names(), defaultValue=PAIRWISE),
+            self.tr('Which Circuitscape scenario to run.'))
+        self.add(QgsProcessingParameterRasterLayer(self.FOCAL_NODES, self.tr('Focal node raster'), optional=True),
+                 self.tr('Cell value = focal node id (integer > 0); 0 or nodata: none. Cells sharing an id form a '
+                         'focal region.'))
+        self.add(QgsProcessingParameterFeatureSource(
+            self.FOCAL_POINTS, self.tr('Focal points or regions'),
+            [compat.ProcessingSourceType.VectorPoint, compat.ProcessingSourceType.VectorPolygon], optional=True),
+            self.tr('Points (the cell under each point) or polygons (the cells whose centre they hold); '
+                    'reprojected to the raster\'s CRS.'))
+        self.add(QgsProcessingParameterField(
+            self.FOCAL_ID_FIELD, self.tr('Focal id field'), parentLayerParameterName=self.FOCAL_POINTS,
+            type=compat.ProcessingFieldParameterDataType.Numeric, optional=True),
+            self.tr('Integer id > 0 of each focal point or region; features sharing an id are one focal node.'))
+        self.add(QgsProcessingParameterBoolean(self.FOUR_NEIGHBORS, self.tr('Connect four neighbours only'),
+                                               defaultValue=False),
+                 self.tr('Unchecked: 8 neighbours, diagonal links weighted by 1 / sqrt(2).'))
+        self.add(QgsProcessingParameterBoolean(self.AVERAGE_RESISTANCES, self.tr('Average resistances'),
+                                               defaultValue=False),
+                 self.tr('Unchecked: a link\'s conductance is the mean of its two cells\' conductances; checked: '
+                         'its resistance is the mean of their resistances.'))
+        self.add(QgsProcessingParameterRasterLayer(self.SHORT_CIRCUIT, self.tr('Short-circuit regions'),
+                                                   optional=True),
+                 self.tr('Cells sharing a non-zero value are one node (zero resistance between them).'))
+        self.add(QgsProcessingParameterRasterLayer(self.MASK, self.tr('Mask'), optional=True),
+                 self.tr('Cells <= 0 or nodata in the mask are removed from the network.'))
+        self.add(QgsProcessingParameterFile(self.INCLUDED_PAIRS, self.tr('Included pairs file'), optional=True),
+                 self.tr('Circuitscape\'s format: "mode include" or "mode exclude" then one "id id" pair per line, '
+                         'or "min" / "max" lines then a matrix of ids. Ids not listed are dropped.'))
+        self.add(QgsProcessingParameterFile(self.SOURCE_STRENGTHS, self.tr('Source strengths file'), optional=True),
+                 self.tr('One-to-all and all-to-one: "id amperes" per line (1 A for unlisted ids).'))
+        self.add(QgsProcessingParameterRasterLayer(self.SOURCES, self.tr('Current sources (advanced mode)'),
+                                                   optional=True),
+                 self.tr('Amperes injected in each cell (nodata or 0: none).'))
+        self.add(QgsProcessingParameterRasterLayer(self.GROUNDS, self.tr('Grounds (advanced mode)'), optional=True),
+                 self.tr('Resistance (ohms, 0 = direct ground) or conductance to ground of each cell; nodata: none.'))
+        self.add(QgsProcessingParameterBoolean(self.GROUNDS_ARE_RESISTANCES, self.tr('Ground values are resistances'),
+                                               defaultValue=True),
+                 self.tr('Unchecked: the ground raster holds conductances (siemens).'))
+        self.add(QgsProcessingParameterEnum(
+            self.REMOVE_SOURCE_OR_GROUND, self.tr('Where a cell is both source and ground'),
+            options=[self.tr('Keep both'), self.tr('Remove the source'), self.tr('Remove the ground'),
+                     self.tr('Remove both')], defaultValue=0),
+            self.tr('Circuitscape\'s keepall, rmvsrc, rmvgnd and rmvall policies.'))
+        self.add(QgsProcessingParameterBoolean(self.UNIT_CURRENTS, self.tr('Every source injects 1 A'),
+                                               defaultValue=False),
+                 self.tr('Advanced mode: ignore the source values, each source cell injects 1 A.'))
+        self.add(QgsProcessingParameterBoolean(self.DIRECT_GROUNDS, self.tr('Tie every ground directly to 0 V'),
+                                               defaultValue=False),
+                 self.tr('Advanced mode: ignore the ground values, each ground cell is held at 0 V.'))
+        self.add(QgsProcessingParameterRasterDestination(self.OUTPUT_CURRENT, self.tr('Cumulative current')),
+                 self.tr('Float32 GeoTIFF on the resistance grid, amperes: the sum of the current maps of all '
+                         'solves.'))
+        self.add(QgsProcessingParameterRasterDestination(
+            self.OUTPUT_MAX_CURRENT, self.tr('Maximum current'), optional=True, createByDefault=False),
+            self.tr('The largest current of any single solve in each cell (amperes).'))
+        self.add(QgsProcessingParameterRasterDestination(
+            self.OUTPUT_VOLTAGE, self.tr('Voltage (advanced mode)'), optional=True, createByDefault=False),
+            self.tr('Advanced mode: the voltage of each cell (volts).'))
+        self.add(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_RESISTANCES, self.tr('Effective resistances'), compat.ProcessingSourceType.Vector,
+            optional=True),
+            self.tr('Pairwise: from_id, to_id, resistance (ohms); one-to-all: node_id, resistance; NULL where not '
+                    'connected. All-to-one: node_id only (Circuitscape reports no resistance).'))
+        self.add(QgsProcessingParameterFolderDestination(
+            self.OUTPUT_FOLDER, self.tr('Folder for the map of every solve'), optional=True, createByDefault=False),
+            self.tr('current_A_B.tif per pair, or current_N.tif (and voltage_N.tif in one-to-all) per node.'))
+
+    def mode_names(self):
+        return [self.tr('Pairwise'), self.tr('One-to-all'), self.tr('All-to-one'), self.tr('Advanced')]
+
+    def add(self, parameter, help_text):
+        parameter.setHelp(help_text)
+        self.addParameter(parameter)
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        mode = self.parameterAsEnum(parameters, self.MODE, context)
+        resistance = self.resistance_grid(parameters, context)
+        inputs = RasterInputs(self, parameters, context, resistance)
+        landscape = circuit.Landscape(
+            resistance.array, self.parameterAsBoolean(parameters, self.IS_CONDUCTANCE, context),
+            self.parameterAsBoolean(parameters, self.FOUR_NEIGHBORS, context),
+            self.parameterAsBoolean(parameters, self.AVERAGE_RESISTANCES, context),
+            inputs.optional(self.SHORT_CIRCUIT), inputs.optional(self.MASK))
+        folder = self.parameterAsFileOutput(parameters, self.OUTPUT_FOLDER, context) if parameters.get(
+            self.OUTPUT_FOLDER) else None
+        self.warn_unused(mode, parameters, feedback)
+        staging = SolveMaps(folder, resistance)
+        try:
+            result = self.solve(mode, landscape, parameters, context, inputs, staging, feedback)
+            outputs = self.write_maps(mode, result, parameters, context, resistance)
+            outputs.update(self.write_resistances(mode, result, parameters, context))
+            staging.publish()
+        finally:
+            staging.discard()
+        if folder:
+            outputs[self.OUTPUT_FOLDER] = folder
+        return outputs
+
+    def warn_unused(self, mode, parameters, feedback):
+        """Say which given inputs or outputs the chosen mode does not use (nothing is dropped silently)."""
+        if mode == ADVANCED:
+            unused = [self.FOCAL_NODES, self.FOCAL_POINTS, self.INCLUDED_PAIRS, self.SOURCE_STRENGTHS,
+                      self.OUTPUT_MAX_CURRENT, self.OUTPUT_FOLDER]
+        else:
+            unused = [self.SOURCES, self.GROUNDS, self.OUTPUT_VOLTAGE]
+        given = [self.parameterDefinition(name).description() for name in unused if parameters.get(name)]
+        if given:
+            feedback.pushWarning(tr('Not used in {mode} mode, ignored: {names}.').format(
+                mode=self.mode_names()[mode], names=', '.join(given)))
+
+    def resistance_grid(self, parameters, context):
+        layer = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context)
+        if layer is None:
+            raise QgsProcessingException(self.invalidRasterError(parameters, self.RESISTANCE))
+        path = gdal_path(layer)
+        try:
+            require_memory(path, BYTES_PER_CELL)
+            return read_band(path)
+        except EngineError as error:
+            raise layer_error(layer, error) from error
+
+    def solve(self, mode, landscape, parameters, context, inputs, staging, feedback):
+        """Run the engine for ``mode``; engine errors and cancel become QgsProcessingException."""
+        options = dict(max_map=bool(parameters.get(self.OUTPUT_MAX_CURRENT)), progress=feedback.setProgress,
+                       is_canceled=feedback.isCanceled, on_map=staging.on_map)
+        try:
+            if mode == ADVANCED:
+                return self.advanced(landscape, parameters, context, inputs, feedback)
+            focal = self.focal(parameters, context, inputs, feedback)
+            included = self.file_option(parameters, context, self.INCLUDED_PAIRS, circuit.read_included_pairs)
+            strengths = self.file_option(parameters, context, self.SOURCE_STRENGTHS, circuit.read_source_strengths)
+            if mode == PAIRWISE:
+                if strengths:
+                    feedback.pushWarning(tr('Source strengths are used in one-to-all and all-to-one modes only; '
+                                            'pairwise mode ignores them, as Circuitscape does.'))
+                result = circuit.pairwise(landscape, focal, included, **options)
+            else:
+                solve = circuit.one_to_all if mode == ONE_TO_ALL else circuit.all_to_one
+                result = solve(landscape, focal, strengths, included, **options)
+        except EngineError as error:
+            raise QgsProcessingException(qgis_io.engine_message(error)) from error
+        except Canceled:
+            raise QgsProcessingException(tr('The run was cancelled; no output was written.')) from None
+        report(result, mode, feedback)
+        return result
+
+    def advanced(self, landscape, parameters, context, inputs, feedback):
+        sources, grounds = inputs.optional(self.SOURCES), inputs.optional(self.GROUNDS)
+        if sources is None or grounds is None:
+            raise QgsProcessingException(tr('Advanced mode needs a current source raster and a ground raster.'))
+        policies = circuit.POLICIES
+        return circuit.advanced(
+            landscape, sources, grounds,
+            self.parameterAsBoolean(parameters, self.GROUNDS_ARE_RESISTANCES, context),
+            policies[self.parameterAsEnum(parameters, self.REMOVE_SOURCE_OR_GROUND, context)],
+            self.parameterAsBoolean(parameters, self.UNIT_CURRENTS, context),
+            self.parameterAsBoolean(parameters, self.DIRECT_GROUNDS, context),
+            progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+
+    def file_option(self, parameters, context, name, reader):
+        path = self.parameterAsFile(parameters, name, context)
+        return reader(path) if path else None
+
+    def focal(self, parameters, context, inputs, feedback):
+        """The engine Focal of the focal node raster or of the focal points / polygons."""
+        has_raster = bool(parameters.get(self.FOCAL_NODES))
+        has_layer = bool(parameters.get(self.FOCAL_POINTS))
+        if has_raster == has_layer:
+            raise QgsProcessingException(tr('Give the focal nodes either as a raster (Focal node raster) or as '
+                                            'points or polygons (Focal points or regions), not both and not none.'))
+        if has_raster:
+            return circuit.Focal.from_grid(inputs.optional(self.FOCAL_NODES))
+        return FocalFeatures(self, parameters, context, inputs.resistance).focal(feedback)
+
+    def write_maps(self, mode, result, parameters, context, resistance):
+        """Write the current (and maximum, voltage) maps; returns the output values."""
+        current = result.current if mode == ADVANCED else result.cumulative
+        maps = {self.OUTPUT_CURRENT: (current, CURRENT_STYLE)}
+        if mode != ADVANCED and parameters.get(self.OUTPUT_MAX_CURRENT):
+            maps[self.OUTPUT_MAX_CURRENT] = (result.maximum, CURRENT_STYLE)
+        if mode == ADVANCED and parameters.get(self.OUTPUT_VOLTAGE):
+            maps[self.OUTPUT_VOLTAGE] = (result.voltage, VOLTAGE_STYLE)
+        outputs = {}
+        for name, (array, style) in maps.items():
+            path = self.parameterAsOutputLayer(parameters, name, context)
+            write_float32(path, array, resistance)
+            style_map_on_load(context, path, style)
+            outputs[name] = path
+        return outputs
+
+    def write_resistances(self, mode, result, parameters, context):
+        """The effective resistance table (none in advanced mode)."""
+        if mode == ADVANCED or not parameters.get(self.OUTPUT_RESISTANCES):
+            return {}
+        fields = QgsFields()
+        names = ('from_id', 'to_id') if mode == PAIRWISE else ('node_id',)
+        for name in names:
+            fields.append(compat.make_field(name, compat.FieldType.Int))
+        if mode != ALL_TO_ONE:
+            fields.append(compat.make_field('resistance', compat.FieldType.Double, length=20, precision=8))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_RESISTANCES, context, fields,
+                                             compat.WkbType.NoGeometry, QgsCoordinateReferenceSystem())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_RESISTANCES))
+        for values in resistance_rows(mode, result):
+            feature = QgsFeature(fields)
+            feature.setAttributes(values)
+            qgis_io.add_feature(sink, feature, self.tr('Effective resistances'))
+        return {self.OUTPUT_RESISTANCES: dest_id}
+
+
+def resistance_rows(mode, result):
+    """Attribute lists of the resistance table: NULL where not connected; excluded pairs are left out."""
+    ids = [int(focal_id) for focal_id in result.ids]
+    if mode == PAIRWISE:
+        return [[ids[a], ids[b], as_attribute(result.resistances[a, b])]
+                for a in range(len(ids)) for b in range(a + 1, len(ids)) if result.included[a, b]]
+    if mode == ONE_TO_ALL:
+        return [[focal_id, as_attribute(value)] for focal_id, value in zip(ids, result.resistances)]
+    return [[focal_id] for focal_id in ids]
+
+
+def as_attribute(value):
+    return NULL if not np.isfinite(value) else float(value)
+
+
+def report(result, mode, feedback):
+    """Warnings for focal nodes off the network and pairs / nodes that are not connected."""
+    if len(result.off_network):
+        feedback.pushWarning(tr('Focal node {ids} lies only on nodata, <= 0 or masked cells and takes no part; its '
+                                'resistances are NULL.').format(ids=', '.join(str(int(i)) for i in result.off_network)))
+    if mode == PAIRWISE:
+        upper = result.resistances[np.triu_indices(len(result.ids), 1)]
+        missing = int(np.isnan(upper).sum())
+        if missing:
+            feedback.pushInfo(tr('{count} of {total} pairs are not connected (or not included): their resistance '
+                                 'is NULL.').format(count=missing, total=len(upper)))
+
+
+def gdal_path(layer):
+    if layer.providerType() != 'gdal':
+        raise QgsProcessingException(
+            tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.').format(
+                layer=qgis_io.layer_label(layer)))
+    return layer.source()
+
+
+def layer_error(layer, engine_error):
+    return QgsProcessingException(tr('Raster "{layer}": {message}').format(
+        layer=qgis_io.layer_label(layer), message=qgis_io.engine_message(engine_error)))
+
+
+class RasterInputs:
+    """The optional rasters of a run, read on the resistance raster's grid (warped when their grids differ)."""
+
+    def __init__(self, algorithm, parameters, context, resistance):
+        self.algorithm, self.parameters, self.context, self.resistance = algorithm, parameters, context, resistance
+
+    def optional(self, name):
+        """Band 1 of the raster parameter ``name`` on the resistance grid (float64, NaN nodata), or None."""
+        if not self.parameters.get(name):
+            return None
+        layer = self.algorithm.parameterAsRasterLayer(self.parameters, name, self.context)
+        if layer is None:
+            raise QgsProcessingException(self.algorithm.invalidRasterError(self.parameters, name))
+        path = gdal_path(layer)
+        grid = self.resistance
+        try:
+            if same_grid(path, grid):
+                return read_band(path).array
+            options = grid_bounds(grid.geotransform, grid.array.shape)
+            if grid.crs_wkt:
+                options['dstSRS'] = grid.crs_wkt
+            return warped_band(path, path, **options).array
+        except EngineError as error:
+            raise layer_error(layer, error) from error
+
+
+class FocalFeatures:
+    """Focal points or polygons placed on the resistance grid."""
+
+    def __init__(self, algorithm, parameters, context, resistance):
+        self.source = algorithm.parameterAsSource(parameters, algorithm.FOCAL_POINTS, context)
+        if self.source is None:
+            raise QgsProcessingException(algorithm.invalidSourceError(parameters, algorithm.FOCAL_POINTS))
+        self.label = qgis_io.layer_label(parameters[algorithm.FOCAL_POINTS], context)
+        self.id_field = qgis_io.resolve_field(
+            self.source, algorithm.parameterAsString(parameters, algorithm.FOCAL_ID_FIELD, context), self.label)
+        if not self.id_field:
+            raise QgsProcessingException(tr('Choose the focal id field of the layer "{layer}".').format(
+                layer=self.label))
+        self.context, self.resistance = context, resistance
+
+    def focal(self, feedback):
+        grid = self.resistance
+        crs = QgsCoordinateReferenceSystem(grid.crs_wkt) if grid.crs_wkt else self.source.sourceCrs()
+        polygons = QgsWkbTypes.geometryType(self.source.wkbType()) == compat.GeometryType.Polygon
+        features = qgis_io.read_features(self.source, crs, self.context, feedback, attribute_names=[self.id_field])
+        ids, cells, outside = [], [], []
+        for item in features:
+            focal_id = self.focal_id(item)
+            placed = feature_cells(item.geometry, grid.array.shape, grid.geotransform, polygons, grid.crs_wkt)
+            if len(placed) == 0:
+                outside.append(item.fid)
+            ids.extend([focal_id] * len(placed))
+            cells.extend(placed)
+        if outside:
+            feedback.pushWarning(tr('Layer "{layer}": the features with id {ids} lie outside the resistance raster '
+                                    'or have no geometry and are ignored.').format(
+                layer=self.label, ids=', '.join(str(fid) for fid in outside[:10])))
+        return circuit.Focal(np.array(ids, dtype=np.int64), np.array(cells, dtype=np.int64))
+
+    def focal_id(self, item):
+        value = item.attributes.get(self.id_field)
+        try:
+            focal_id = int(value)
+            valid = value is not None and value != NULL and focal_id == float(value) and focal_id > 0
+        except (TypeError, ValueError):
+            valid = False
+        if not valid:
+            raise QgsProcessingException(
+                tr('Layer "{layer}": feature id {fid} has the focal id {value} in the field "{field}"; focal ids '
+                   'must be whole numbers > 0.').format(layer=self.label, fid=item.fid, value=value,
+                                                       field=self.id_field))
+        return focal_id
+
+
+class SolveMaps:
+    """The optional folder of per-solve maps, written to a hidden staging folder and moved into place only
+    when the whole run succeeds."""
+
+    def __init__(self, folder, resistance):
+        self.folder, self.resistance = folder, resistance
+        self.staging = None
+        if folder:
+            os.makedirs(folder, exist_ok=True)
+            self.staging = os.path.join(folder, '.partial-{}'.format(uuid.uuid4().hex))
+            os.makedirs(self.staging)
+
+    @property
+    def on_map(self):
+        return self.write if self.staging else None
+
+    def write(self, *key_and_maps):
+        """on_map callback: (a, b, current) in pairwise, (id, current, voltage) otherwise."""
+        if isinstance(key_and_maps[1], np.ndarray):
+            focal_id, current, voltage = key_and_maps
+            self.save('current_{}.tif'.format(int(focal_id)), current)
+            if np.any(np.nan_to_num(voltage)):
+                self.save('voltage_{}.tif'.format(int(focal_id)), voltage)
+        else:
+            first, second, current = key_and_maps
+            self.save('current_{}_{}.tif'.format(int(first), int(second)), current)
+
+    def save(self, name, array):
+        write_float32(os.path.join(self.staging, name), array, self.resistance)
+
+    def publish(self):
+        if self.staging:
+            for name in os.listdir(self.staging):
+                os.replace(os.path.join(self.staging, name), os.path.join(self.folder, name))
+
+    def discard(self):
+        if self.staging and os.path.isdir(self.staging):
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def write_float32(path, array, resistance):
+    """Write a map as a Float32 GeoTIFF on the resistance grid (nodata where a cell is no node)."""
+    try:
+        write_geotiff(path, array.astype(np.float32), resistance.geotransform, resistance.crs_wkt,
+                      nodata=-9999.0, fast=True)
+    except EngineError as error:
+        raise QgsProcessingException(qgis_io.engine_message(error)) from error
+
+
+class CurrentMapStyle(qgis_io.StylePostProcessor):
+    """The current style with its colours spread over a log scale from the smallest positive current of the
+    layer to its largest (Circuitscape's viewers show currents on a log scale)."""
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
+        super().postProcessLayer(layer, context, feedback)
+        renderer = layer.renderer() if layer is not None and layer.isValid() else None
+        shader = renderer.shader() if hasattr(renderer, 'shader') else None
+        ramp = shader.rasterShaderFunction() if shader is not None else None
+        if not isinstance(ramp, QgsColorRampShader):
+            return
+        low, high = positive_range(layer)
+        if low is None:
+            return
+        items = ramp.colorRampItemList()
+        for index, item in enumerate(items):
+            item.value = log_stop(low, high, index / max(len(items) - 1, 1))
+            item.label = '{:.3g}'.format(item.value)
+        ramp.setColorRampItemList(items)
+        ramp.setMinimumValue(low)
+        ramp.setMaximumValue(high)
+        renderer.setClassificationMin(low)
+        renderer.setClassificationMax(high)
+        layer.triggerRepaint()
+
+
+def positive_range(layer):
+    """(smallest positive, largest) value of band 1, or (None, None) when nothing is positive."""
+    high = compat.band_maximum(layer.dataProvider(), 1)
+    if not np.isfinite(high) or high <= 0:
+        return None, None
+    with raster_errors(layer.source()):
+        array = read_band(layer.source()).array
+    positive = array[np.isfinite(array) & (array > 0)]
+    return float(max(positive.min(), high * 1e-6)), float(high)
+
+
+def log_stop(low, high, fraction):
+    """The value ``fraction`` of the way from ``low`` to ``high`` on a log scale."""
+    return float(np.exp(np.log(low) + fraction * (np.log(high) - np.log(low))))
+
+
+def style_map_on_load(context, path, style):
+    if not context.willLoadLayerOnCompletion(path):
+        return
+    style_file = os.path.join(qgis_io.STYLE_DIR, style + '.qml')
+    processor = CurrentMapStyle if style == CURRENT_STYLE else CostRasterStyle
+    context.layerToLoadOnCompletionDetails(path).setPostProcessor(processor.create(style_file))

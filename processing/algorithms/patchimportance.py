@@ -1,0 +1,285 @@
+"""Patch importance for landscape connectivity (Conefor's IIC and PC, dIIC and dPC with their fractions).
+
+Adapter only: patches are read into a metric CRS (the resistance raster's working CRS in least-cost mode),
+distances between them are measured edge to edge (engine.connectivity / engine.patches), engine.patches
+computes the indices, and both outputs are written once everything is computed. Formulas: docs/patch_importance.md.
+"""
+
+import math
+
+from qgis.core import (
+    NULL,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFields,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from .. import qgis_io
+from ..compat import (
+    FieldType,
+    ProcessingFieldParameterDataType,
+    ProcessingNumberParameterType,
+    ProcessingParameterFlag,
+    ProcessingSourceType,
+    WkbType,
+    make_field,
+)
+from ..engine import connectivity, corridors, patches
+from ..engine.costdistance import Canceled
+from ..engine.messages import EngineError
+from .base import ReservePlannerAlgorithm
+from .costdistance import ResistanceGrid
+
+GEOGRAPHIC_MAX_SEGMENT_DEGREES = 0.1
+"""Geographic polygons are densified to this step before projection, so that their edges stay curved."""
+
+SUMMARY_FIELDS = ('patches', 'components', 'landscape_attribute', 'iic', 'pc', 'ec_iic', 'ec_pc')
+
+
+def tr(text):
+    return QCoreApplication.translate('ReservePlannerPatchImportance', text)
+
+
+def cancelled():
+    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
+
+
+class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
+    """IIC, PC and EC(PC) of a landscape of habitat patches and each patch's importance for them."""
+
+    ALGORITHM_ID = 'patchimportance'
+    GROUP_ID = 'sources'
+    ICON = 'patchimportance.svg'
+
+    PATCHES = 'PATCHES'
+    ATTRIBUTE = 'ATTRIBUTE'
+    DISTANCE_MODE = 'DISTANCE_MODE'
+    RESISTANCE = 'RESISTANCE'
+    THRESHOLD = 'THRESHOLD'
+    DISTANCE = 'DISTANCE'
+    PROBABILITY = 'PROBABILITY'
+    LANDSCAPE_AREA = 'LANDSCAPE_AREA'
+    OUTPUT = 'OUTPUT'
+    OUTPUT_SUMMARY = 'OUTPUT_SUMMARY'
+
+    EUCLIDEAN, LEAST_COST = 0, 1
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Patch importance for connectivity (dIIC, dPC)')
+
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Ranks habitat patches by the landscape connectivity lost without each, as Conefor does.')
+
+    def tags(self):
+        return self.tr('conefor,connectivity,dpc,diic,pc,iic,eca,patch,source,ecological security pattern').split(',')
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return '\n\n'.join([
+            self.tr('Computes the integral index of connectivity (IIC), the probability of connectivity (PC) and '
+                    'the equivalent connected area EC(PC) of a landscape of habitat patches, and the importance of '
+                    'each patch: the percentage of the index lost when the patch is removed (dIIC, dPC), split into '
+                    'intra (the patch itself), flux (dispersal from and to it) and connector (dispersal between '
+                    'other patches through it), as Conefor 2.7 computes them.'),
+            self.tr('Each feature is a patch. Its attribute is its area in hectares, or the value of a numeric field.'),
+            self.tr('Distances are edge to edge: Euclidean metres, or cost-weighted metres of the least-cost path '
+                    'over a resistance raster. IIC links patches no farther apart than the threshold; PC uses the '
+                    'probability p = exp(-k d), with the given probability at the given distance.'),
+            self.tr('Outputs: the patches with dIIC, dIIC_intra, dIIC_flux, dIIC_connector, dPC, dPC_intra, '
+                    'dPC_flux, dPC_connector (percent) and rank (1 = largest dPC); a summary table with IIC, PC, '
+                    'EC(IIC), EC(PC) and the landscape attribute.'),
+        ])
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.PATCHES, self.tr('Habitat patches'), [ProcessingSourceType.VectorPolygon]))
+        attribute = QgsProcessingParameterField(
+            self.ATTRIBUTE, self.tr('Patch attribute (empty = area in ha)'), parentLayerParameterName=self.PATCHES,
+            type=ProcessingFieldParameterDataType.Numeric, optional=True)
+        self.addParameter(attribute)
+        self.addParameter(QgsProcessingParameterEnum(
+            self.DISTANCE_MODE, self.tr('Distance between patches'),
+            [self.tr('Euclidean, edge to edge (m)'),
+             self.tr('Least cost over the resistance raster (cost-weighted m)')],
+            defaultValue=self.EUCLIDEAN))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.RESISTANCE, self.tr('Resistance raster (least-cost distances)'), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.THRESHOLD, self.tr('IIC distance threshold (m or cost-weighted m)'),
+            ProcessingNumberParameterType.Double, defaultValue=10000.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.DISTANCE, self.tr('PC dispersal distance (m or cost-weighted m)'),
+            ProcessingNumberParameterType.Double, defaultValue=10000.0, minValue=0.001))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.PROBABILITY, self.tr('PC dispersal probability at that distance'),
+            ProcessingNumberParameterType.Double, defaultValue=0.5, minValue=0.000001, maxValue=0.999999))
+        landscape = QgsProcessingParameterNumber(
+            self.LANDSCAPE_AREA, self.tr('Landscape attribute A_L (ha, or the attribute\'s units; 0 = automatic)'),
+            ProcessingNumberParameterType.Double, defaultValue=0.0, minValue=0.0)
+        landscape.setFlags(landscape.flags() | ProcessingParameterFlag.Advanced)
+        self.addParameter(landscape)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr('Patches with their importance'), ProcessingSourceType.VectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_SUMMARY, self.tr('Landscape connectivity summary'), ProcessingSourceType.Vector,
+            optional=True))
+        self._set_help()
+
+    def _set_help(self):
+        helps = {
+            self.ATTRIBUTE: self.tr('a_i of each patch: a numeric field (e.g. area times habitat quality), or empty '
+                                    'for the patch area in hectares. NULL or negative values are refused.'),
+            self.DISTANCE_MODE: self.tr('Euclidean: the shortest distance between the two polygons. Least cost: the '
+                                        'lowest accumulated cost (resistance x metres) from one patch to the other.'),
+            self.RESISTANCE: self.tr('Needed for least-cost distances; cells with nodata or <= 0 are barriers.'),
+            self.THRESHOLD: self.tr('Two patches are linked for IIC when their distance is at most this.'),
+            self.DISTANCE: self.tr('The distance at which the dispersal probability of PC equals the probability '
+                                   'below (Conefor: -confProb distance probability).'),
+            self.LANDSCAPE_AREA: self.tr('The maximum landscape attribute of IIC and PC. 0: the area of the '
+                                         'rectangle around the patches when the attribute is the area; IIC and PC '
+                                         'are left empty for another attribute. dIIC and dPC do not depend on it.'),
+        }
+        for name, text in helps.items():
+            self.parameterDefinition(name).setHelp(text)
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        source = self.parameterAsSource(parameters, self.PATCHES, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.PATCHES))
+        label = qgis_io.layer_label(parameters[self.PATCHES], context)
+        attribute = self.parameterAsString(parameters, self.ATTRIBUTE, context)
+        attribute = qgis_io.resolve_field(source, attribute, label) if attribute else None
+        least_cost = self.parameterAsEnum(parameters, self.DISTANCE_MODE, context) == self.LEAST_COST
+        threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context)
+        distance = self.parameterAsDouble(parameters, self.DISTANCE, context)
+        probability = self.parameterAsDouble(parameters, self.PROBABILITY, context)
+        landscape_area = self.parameterAsDouble(parameters, self.LANDSCAPE_AREA, context)
+        steps = QgsProcessingMultiStepFeedback(3, feedback)
+
+        resistance = self.resistance(parameters, context, feedback) if least_cost else None
+        work_crs = resistance.crs if resistance else qgis_io.metric_crs(source.sourceExtent(), source.sourceCrs())
+        max_segment = GEOGRAPHIC_MAX_SEGMENT_DEGREES if source.sourceCrs().isGeographic() else None
+        features = qgis_io.read_polygons(source, label, work_crs, context, steps, max_segment)
+        if feedback.isCanceled():
+            raise cancelled()
+        if not features:
+            raise QgsProcessingException(tr('Layer "{layer}" has no patches.').format(layer=label))
+        qgis_io.require_geometries(features, label)
+        values = self.attribute_values(features, attribute, label)
+        steps.setCurrentStep(1)
+        geometries = [item.geometry for item in features]
+        try:
+            if resistance:
+                distances = self.least_cost(resistance, geometries, features, steps)
+            else:
+                decay = connectivity.decay_constant(distance, probability)
+                reach = max(threshold, -math.log(connectivity.DEFAULT_MIN_PROBABILITY) / decay)
+                distances = connectivity.pair_distances(geometries, reach)
+            steps.setCurrentStep(2)
+            frame, landscape = patches.patch_importance(
+                distances, values, threshold, distance, probability,
+                self.landscape_attribute(landscape_area, attribute, geometries),
+                progress=lambda fraction: steps.setProgress(100.0 * fraction) or not feedback.isCanceled())
+        except EngineError as error:
+            raise QgsProcessingException(qgis_io.engine_message(error)) from error
+        except Canceled:
+            raise cancelled() from None
+        self.report(landscape, feedback)
+        results = {self.OUTPUT: self.write_patches(parameters, context, source, features, frame, feedback)}
+        results[self.OUTPUT_SUMMARY] = self.write_summary(parameters, context, landscape)
+        return results
+
+    def resistance(self, parameters, context, feedback):
+        layer = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context)
+        if layer is None:
+            raise QgsProcessingException(tr('Least-cost distances need a resistance raster: choose one in '
+                                            '"Resistance raster", or use Euclidean distances.'))
+        return ResistanceGrid(layer, feedback)
+
+    @staticmethod
+    def least_cost(resistance, geometries, features, feedback):
+        grid = resistance.grid
+        labels = corridors.core_labels(geometries, [item.fid for item in features], grid.array.shape,
+                                       grid.geotransform, grid.crs_wkt)
+        cells = corridors.core_cells(labels, len(geometries))
+        return patches.least_cost_distances(resistance.graph(), cells,
+                                            progress=lambda fraction: feedback.setProgress(100.0 * fraction),
+                                            is_canceled=feedback.isCanceled)
+
+    @staticmethod
+    def attribute_values(features, attribute, label):
+        """a_i per patch: the area in ha, or the field's values (a NULL is refused, naming the feature)."""
+        if attribute is None:
+            return [item.geometry.area / 1e4 for item in features]
+        missing = [str(item.fid) for item in features if item.attributes.get(attribute) in (None, NULL)]
+        if missing:
+            raise QgsProcessingException(
+                tr('Layer "{layer}": feature id {features} has no value in the attribute field "{field}". '
+                   'Give every patch a value, or leave the attribute empty to use the area.').format(
+                    layer=label, features=', '.join(missing[:10]), field=attribute))
+        return [float(item.attributes[attribute]) for item in features]
+
+    @staticmethod
+    def landscape_attribute(landscape_area, attribute, geometries):
+        """A_L: the given value, else (attribute = area) the area in ha of the rectangle around the patches."""
+        if landscape_area > 0:
+            return landscape_area
+        if attribute is not None:
+            return None
+        bounds = [geometry.bounds for geometry in geometries]
+        width = max(b[2] for b in bounds) - min(b[0] for b in bounds)
+        height = max(b[3] for b in bounds) - min(b[1] for b in bounds)
+        return width * height / 1e4
+
+    @staticmethod
+    def report(landscape, feedback):
+        feedback.pushInfo(tr('{patches} patches in {components} groups linked at the IIC threshold; '
+                             'EC(PC) = {ec:.6g}.').format(patches=landscape.patches, components=landscape.components,
+                                                          ec=landscape.ec_pc))
+        if landscape.pc is not None:
+            feedback.pushInfo(tr('IIC = {iic:.6g}, PC = {pc:.6g} with a landscape attribute of {area:.6g}.').format(
+                iic=landscape.iic, pc=landscape.pc, area=landscape.landscape_attribute))
+
+    def write_patches(self, parameters, context, source, features, frame, feedback):
+        fields, kept = qgis_io.result_fields(source.fields(), [
+            make_field(name, FieldType.Int if name == 'rank' else FieldType.Double, '', 20, 0 if name == 'rank' else 6)
+            for name in patches.INDEX_COLUMNS], feedback)
+        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
+                                                 source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        rows = frame.to_dict('records')
+        by_fid = {item.fid: row for item, row in zip(features, rows)}
+        for feature in qgis_io.unchecked_features(source, QgsFeatureRequest()):
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            row = by_fid[feature.id()]
+            out.setAttributes([feature.attribute(name) for name in kept]
+                              + [int(row[name]) if name == 'rank' else float(row[name])
+                                 for name in patches.INDEX_COLUMNS])
+            qgis_io.add_feature(sink, out, self.tr('Patches with their importance'))
+        qgis_io.style_output_on_load(context, destination, 'patch_importance')
+        return destination
+
+    def write_summary(self, parameters, context, landscape):
+        fields = QgsFields()
+        for name in SUMMARY_FIELDS:
+            fields.append(make_field(name, FieldType.Int if name in ('patches', 'components') else FieldType.Double,
+                                     '', 20, 0 if name in ('patches', 'components') else 10))
+        sink, destination = self.parameterAsSink(parameters, self.OUTPUT_SUMMARY, context, fields, WkbType.NoGeometry)
+        if sink is None:
+            return None
+        feature = QgsFeature(fields)
+        feature.setAttributes([None if getattr(landscape, name) is None else
+                               (int(getattr(landscape, name)) if name in ('patches', 'components')
+                                else float(getattr(landscape, name))) for name in SUMMARY_FIELDS])
+        qgis_io.add_feature(sink, feature, self.tr('Landscape connectivity summary'))
+        return destination

@@ -1,0 +1,350 @@
+"""Restoration priorities on a corridor network (Linkage Mapper's Barrier, Pinchpoint and Centrality Mappers;
+docs/restoration.md).
+
+Adapter only: cores and links (corridornetwork's OUTPUT_LINKS) are read in the resistance raster's CRS, the engine
+(engine.link_surfaces, engine.barriers, engine.pinchpoints, engine.circuit) computes, maps are written on the
+resistance raster's own grid.
+"""
+
+import os
+
+from qgis.core import (
+    QgsFeature,
+    QgsFields,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingUtils,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from .. import qgis_io
+from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, make_field
+from ..corridor_io import (
+    CoreParameters, ResistanceGrid, add_core_parameters, core_inputs, core_source, engine_errors, null_if_nan,
+    read_cores, style_raster_on_load, write_on_grid,
+)
+from ..engine import barriers, circuit, pinchpoints
+from ..engine.corridors import check_core_ids
+from ..engine.link_surfaces import CoreSurfaces
+from .base import ReservePlannerAlgorithm
+
+
+
+def tr(text):
+    return QCoreApplication.translate('ReservePlannerRestoration', text)
+
+
+class RestorationAlgorithm(CoreParameters, ReservePlannerAlgorithm):
+    """Shared inputs of the restoration tools: the cores, their id field, the resistance and the links."""
+
+    GROUP_ID = 'corridors'
+
+    LINKS = 'LINKS'
+
+    def add_network_inputs(self, with_resistance=True):
+        add_core_parameters(self)
+        if with_resistance:
+            self.addParameter(QgsProcessingParameterRasterLayer(self.RESISTANCE, self.tr('Resistance raster')))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.LINKS, self.tr('Links (the Links output of Corridor network)'), [ProcessingSourceType.VectorLine]))
+
+    def read_network(self, parameters, context, feedback):
+        """(ResistanceGrid, core geometries in its CRS, core ids, [(from_id, to_id)] of the links)."""
+        source, label, id_field, layer = core_inputs(self, parameters, context)
+        pairs = self.read_links(parameters, context)
+        resistance = ResistanceGrid(layer, feedback)
+        cores, core_ids = read_cores(source, label, id_field, resistance.crs, context, feedback)
+        return resistance, [item.geometry for item in cores], core_ids, pairs
+
+    def read_links(self, parameters, context):
+        """The (from_id, to_id) of every link; a layer without those fields, or without links, is refused."""
+        links = self.parameterAsSource(parameters, self.LINKS, context)
+        if links is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.LINKS))
+        label = qgis_io.layer_label(parameters[self.LINKS], context)
+        names = [qgis_io.resolve_field(links, name, label) for name in ('from_id', 'to_id')]
+        pairs = [(feature[names[0]], feature[names[1]]) for feature in links.getFeatures()]
+        if not pairs:
+            raise QgsProcessingException(tr('Layer "{layer}" holds no link. Use the Links output of Corridor network '
+                                            'with at least one link.').format(layer=label))
+        return pairs
+
+    @staticmethod
+    def link_indices(surfaces, pairs, feedback, keep_touching=False):
+        """(first index, second index, LCD) of each link; links between touching cores (LCD 0) are skipped with a
+        warning unless ``keep_touching``, unreachable ones refused naming the link."""
+        result = []
+        for number, (first_id, second_id) in enumerate(pairs):
+            first, second = surfaces.index_of(first_id), surfaces.index_of(second_id)
+            lcd = surfaces.lcd(first, second)
+            if lcd == float('inf'):
+                raise QgsProcessingException(tr('Cores {first} and {second} of a link cannot reach each other over '
+                                                'the resistance raster; remove the link or use the raster the links '
+                                                'were built on.').format(first=first_id, second=second_id))
+            if lcd > 0 or keep_touching:
+                result.append((first, second, lcd))
+            else:
+                feedback.pushWarning(tr('Cores {first} and {second} touch: their link has no barrier to '
+                                        'restore and is skipped.').format(first=first_id, second=second_id))
+            feedback.setProgress(100.0 * (number + 1) / len(pairs))
+        return result
+
+
+class BarriersAlgorithm(RestorationAlgorithm):
+    """Barrier Mapper: where restoring a circle of land cuts the least-cost distance of a link the most."""
+
+    ALGORITHM_ID = 'barriers'
+    ICON = 'barriers.svg'
+
+    MIN_RADIUS = 'MIN_RADIUS'
+    MAX_RADIUS = 'MAX_RADIUS'
+    RADIUS_STEP = 'RADIUS_STEP'
+    RESTORED_RESISTANCE = 'RESTORED_RESISTANCE'
+    SCORE = 'SCORE'
+    OUTPUT = 'OUTPUT'
+    OUTPUT_FOLDER = 'OUTPUT_FOLDER'
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Barriers (Barrier Mapper)')
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            'Maps the barriers of a corridor network as Linkage Mapper\'s Barrier Mapper does: for every cell and '
+            'radius, how much restoring the circle of that radius around the cell would shorten the least-cost '
+            'distance of a link (McRae et al. 2012).\n\n'
+            'Core areas, core id field and links: the inputs and the Links output of Corridor network (fields '
+            'from_id and to_id). Resistance raster: as in Corridor network (nodata and values <= 0 are barriers '
+            'no restoration crosses).\n'
+            'Minimum radius, maximum radius and radius step (metres): the radii tried, both ends included.\n'
+            'Restored resistance (default 1): the resistance per metre of restored land.\n'
+            'Score: the improvement in cost-weighted metres (the least-cost distance minus the restored one: '
+            'the cost to reach the circle from each core plus its diameter at the restored resistance), as a '
+            'percentage of the link\'s least-cost distance, or per metre restored (improvement / diameter).\n\n'
+            'Outputs on the resistance raster\'s grid: the largest score over radii and links; optionally a folder '
+            'with one map per radius (barriers_r<radius>m.tif). Nodata where no link\'s cost reaches.')
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.add_network_inputs()
+        for name, description, default in (
+                (self.MIN_RADIUS, self.tr('Minimum radius (m)'), 100.0),
+                (self.MAX_RADIUS, self.tr('Maximum radius (m)'), 300.0),
+                (self.RADIUS_STEP, self.tr('Radius step (m)'), 100.0),
+                (self.RESTORED_RESISTANCE, self.tr('Restored resistance (per metre)'), 1.0)):
+            self.addParameter(QgsProcessingParameterNumber(
+                name, description, ProcessingNumberParameterType.Double, defaultValue=default, minValue=0.0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.SCORE, self.tr('Score'),
+            [self.tr('Improvement (cost-weighted m)'), self.tr('Percent of the least-cost distance'),
+             self.tr('Improvement per metre restored')], defaultValue=barriers.IMPROVEMENT))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            self.OUTPUT, self.tr('Barriers (maximum over radii)')))
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            self.OUTPUT_FOLDER, self.tr('Folder of one map per radius'), optional=True, createByDefault=False))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        radii = engine_errors(barriers.radii_between, *(self.parameterAsDouble(parameters, name, context) for name in (
+            self.MIN_RADIUS, self.MAX_RADIUS, self.RADIUS_STEP)))
+        restored = self.parameterAsDouble(parameters, self.RESTORED_RESISTANCE, context)
+        score = self.parameterAsEnum(parameters, self.SCORE, context)
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+        steps = QgsProcessingMultiStepFeedback(3, feedback)
+        resistance, geometries, core_ids, pairs = self.read_network(parameters, context, steps)
+        steps.setCurrentStep(1)
+        surfaces = engine_errors(CoreSurfaces, resistance.grid, geometries, core_ids, feedback.isCanceled,
+                                 QgsProcessingUtils.tempFolder())
+        with surfaces:
+            links = engine_errors(self.link_indices, surfaces, pairs, steps)
+            steps.setCurrentStep(2)
+            maps = engine_errors(barriers.barrier_maps, surfaces.surface, links, surfaces.cell_size, radii, restored,
+                                 score, steps.setProgress, feedback.isCanceled)
+        feedback.pushInfo(tr('Largest score {score:.6g} over {radii} radii and {links} links.').format(
+            score=float(_nanmax(maps.maximum)), radii=len(radii), links=len(links)))
+        write_on_grid(output, resistance, maps.maximum)
+        results = {self.OUTPUT: output}
+        if folder:
+            os.makedirs(folder, exist_ok=True)
+            for radius, grid in zip(maps.radii, maps.by_radius):
+                write_on_grid(os.path.join(folder, 'barriers_r{:g}m.tif'.format(radius)), resistance, grid)
+            results[self.OUTPUT_FOLDER] = folder
+        style_raster_on_load(context, output, 'barriers')
+        return results
+
+
+def _nanmax(grid):
+    finite = grid[~(grid != grid)]
+    return finite.max() if finite.size else float('nan')
+
+
+def write_with_values(algorithm, parameters, context, name, source, extra):
+    """Write every feature of ``source`` to the sink ``name`` with the fields ``extra`` ({field: [value per
+    feature in source order]}, floats or NULL) appended; returns the sink id."""
+    fields = QgsFields(source.fields())
+    for field in extra:
+        fields.append(make_field(field, FieldType.Double, length=20, precision=6))
+    sink, dest_id = algorithm.parameterAsSink(parameters, name, context, fields, source.wkbType(), source.sourceCrs())
+    if sink is None:
+        raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
+    for index, feature in enumerate(source.getFeatures()):
+        output = QgsFeature(fields)
+        output.setGeometry(feature.geometry())
+        output.setAttributes(feature.attributes() + [null_if_nan(values[index]) for values in extra.values()])
+        qgis_io.add_feature(sink, output, name)
+    return dest_id
+
+
+class PinchpointsAlgorithm(RestorationAlgorithm):
+    """Pinchpoint Mapper: the current through each link's corridor, and its effective resistance."""
+
+    ALGORITHM_ID = 'pinchpoints'
+    ICON = 'pinchpoints.svg'
+
+    CWD_CUTOFF = 'CWD_CUTOFF'
+    MODE = 'MODE'
+    OUTPUT_PINCHPOINTS = 'OUTPUT_PINCHPOINTS'
+    OUTPUT_LINKS = 'OUTPUT_LINKS'
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Pinch points (Pinchpoint Mapper)')
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            'Maps the pinch points of a corridor network as Linkage Mapper\'s Pinchpoint Mapper does, with '
+            'circuit theory (McRae 2012): where current between two cores squeezes through a narrow passage.\n\n'
+            'Core areas, core id field and links: the inputs and the Links output of Corridor network (fields '
+            'from_id and to_id). Resistance raster: resistance per cell (nodata and values <= 0 carry no current).\n'
+            'CWD cutoff (cost-weighted metres): each link\'s corridor is the cells whose normalised least-cost '
+            'corridor value is at most this, plus both cores.\n'
+            'Mode: per-link corridors (1 A between the two cores of each link, in its corridor; corridors '
+            'mosaicked by maximum), or all cores across the landscape (each core in turn grounded while every '
+            'other core injects 1 A, over the whole raster; maps summed).\n\n'
+            'Outputs: the current map (amperes; cell size never scales it, as in Circuitscape; NoData on the cores, '
+            'as in Linkage Mapper) on the resistance raster\'s grid, and the links with eff_resistance (effective '
+            'resistance of each link\'s corridor, ohms) and cwd_to_eff_resistance (its cost-weighted distance over '
+            'its effective resistance).')
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.add_network_inputs()
+        self.addParameter(QgsProcessingParameterNumber(
+            self.CWD_CUTOFF, self.tr('CWD cutoff of the corridors (cost-weighted m)'),
+            ProcessingNumberParameterType.Double, defaultValue=10000.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.MODE, self.tr('Mode'), [self.tr('Per-link corridors'), self.tr('All cores across the landscape')],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            self.OUTPUT_PINCHPOINTS, self.tr('Pinch points (current)')))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_LINKS, self.tr('Links with effective resistance'), ProcessingSourceType.VectorLine))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        cutoff = self.parameterAsDouble(parameters, self.CWD_CUTOFF, context)
+        all_cores = self.parameterAsEnum(parameters, self.MODE, context) == 1
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT_PINCHPOINTS, context)
+        steps = QgsProcessingMultiStepFeedback(4 if all_cores else 3, feedback)
+        resistance, geometries, core_ids, pairs = self.read_network(parameters, context, steps)
+        steps.setCurrentStep(1)
+        surfaces = engine_errors(CoreSurfaces, resistance.grid, geometries, core_ids, feedback.isCanceled,
+                                 QgsProcessingUtils.tempFolder())
+        with surfaces:
+            links = engine_errors(self.link_indices, surfaces, pairs, steps, keep_touching=True)
+            steps.setCurrentStep(2)
+            maps = engine_errors(pinchpoints.pinchpoint_maps, surfaces, resistance.grid.array, links, cutoff,
+                                 steps.setProgress, feedback.isCanceled)
+            current = maps.current
+            if all_cores:
+                steps.setCurrentStep(3)
+                current = engine_errors(pinchpoints.all_cores_current, resistance.grid.array, surfaces.labels,
+                                        steps.setProgress, feedback.isCanceled)
+        ratios = [lcd / effective if effective > 0 else float('nan')
+                  for (_, _, lcd), effective in zip(links, maps.resistances)]
+        write_on_grid(output, resistance, current)
+        source = self.parameterAsSource(parameters, self.LINKS, context)
+        links_id = write_with_values(self, parameters, context, self.OUTPUT_LINKS, source, {
+            'eff_resistance': maps.resistances, 'cwd_to_eff_resistance': ratios})
+        qgis_io.style_output_on_load(context, links_id, 'corridor_links')
+        style_raster_on_load(context, output, 'current')
+        return {self.OUTPUT_PINCHPOINTS: output, self.OUTPUT_LINKS: links_id}
+
+
+class CentralityAlgorithm(RestorationAlgorithm):
+    """Centrality Mapper: current-flow centrality of cores and links over all pairs of cores."""
+
+    ALGORITHM_ID = 'centrality'
+    ICON = 'centrality.svg'
+
+    OUTPUT_CORES = 'OUTPUT_CORES'
+    OUTPUT_LINKS = 'OUTPUT_LINKS'
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Centrality (Centrality Mapper)')
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            'Ranks the cores and links of a corridor network by current-flow centrality, as Linkage Mapper\'s '
+            'Centrality Mapper does: the network is a circuit with a node per core and a resistor per link '
+            '(its cost-weighted distance, field cwd); 1 A flows between every pair of cores in turn and '
+            'cf_centrality sums the current through each core and each link over all pairs. Cores and links '
+            'that keep the network together score highest.\n\n'
+            'Core areas and core id field: the cores the links were built from. Links: the Links output of '
+            'Corridor network (fields from_id, to_id and cwd).\n'
+            'Outputs: the cores and the links with cf_centrality (amperes summed over pairs).')
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.add_network_inputs(with_resistance=False)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_CORES, self.tr('Cores with centrality'), ProcessingSourceType.VectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_LINKS, self.tr('Links with centrality'), ProcessingSourceType.VectorLine))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        cores, _, id_field = core_source(self, parameters, context)
+        core_ids = [feature[id_field] for feature in cores.getFeatures()]
+        engine_errors(check_core_ids, core_ids)
+        links = self.parameterAsSource(parameters, self.LINKS, context)
+        pairs = self.read_links(parameters, context)
+        resistances = self.link_resistances(links, qgis_io.layer_label(parameters[self.LINKS], context), pairs)
+        index = {str(core_id): number for number, core_id in enumerate(core_ids)}
+        ends = [self.link_ends(index, pair) for pair in pairs]
+        result = engine_errors(circuit.network_pairwise, len(core_ids), [first for first, _ in ends],
+                               [second for _, second in ends], resistances,
+                               progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+        cores_id = write_with_values(self, parameters, context, self.OUTPUT_CORES, cores,
+                                     {'cf_centrality': list(result.node_centrality)})
+        links_id = write_with_values(self, parameters, context, self.OUTPUT_LINKS, links,
+                                     {'cf_centrality': list(result.edge_centrality)})
+        qgis_io.style_output_on_load(context, links_id, 'corridor_links')
+        return {self.OUTPUT_CORES: cores_id, self.OUTPUT_LINKS: links_id}
+
+    @staticmethod
+    def link_resistances(links, label, pairs):
+        """The cwd of each link, its resistance in the circuit; a link without a cwd > 0 is refused naming it."""
+        cwd_field = qgis_io.resolve_field(links, 'cwd', label)
+        resistances = []
+        for (first_id, second_id), feature in zip(pairs, links.getFeatures()):
+            try:
+                value = float(feature[cwd_field])
+            except (TypeError, ValueError):
+                value = float('nan')
+            if not 0 < value < float('inf'):
+                raise QgsProcessingException(tr(
+                    'Layer "{layer}": the link {first} - {second} has cwd {value}; centrality needs a cost-weighted '
+                    'distance > 0 for every link (cores that touch have cwd 0: merge them or remove their link).'
+                ).format(layer=label, first=first_id, second=second_id, value=feature[cwd_field]))
+            resistances.append(value)
+        return resistances
+
+    @staticmethod
+    def link_ends(index, pair):
+        """Core indices of a link's two ends; a link naming a core that is not in the layer is refused."""
+        for core_id in pair:
+            if str(core_id) not in index:
+                raise QgsProcessingException(tr('A link names core {core}, which is not in the core layer. Use the '
+                                                'cores the links were built from.').format(core=core_id))
+        return index[str(pair[0])], index[str(pair[1])]

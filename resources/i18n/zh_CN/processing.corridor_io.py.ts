@@ -1,0 +1,23 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>ReservePlannerCorridorInputs</name>
+    <message>
+      <source>The run was cancelled; no output was written.</source>
+      <translation>运行已取消，未写入任何输出。</translation>
+    </message>
+    <message>
+      <source>Core areas</source>
+      <translation>核心区</translation>
+    </message>
+    <message>
+      <source>Core id field</source>
+      <translation>核心区编号字段</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}": feature id {features} has no value in the core id field "{field}". Give every core an id and run again.</source>
+      <translation>图层“{layer}”：要素 ID {features} 的核心区编号字段“{field}”没有值。请为每个核心区填写编号后重新运行。</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,102 @@
+"""Benchmark of patch importance (dIIC and dPC with all fractions): generated habitat patches, against the naive way
+(recompute all shortest paths without each patch, as Conefor does) in the same script on a smaller set, where both
+must agree.
+
+Run on demand (never collected by pytest):
+
+    /usr/bin/python3 -P tests/benchmarks/bench_patch_importance.py [--patches 2000] [--naive 300]
+"""
+
+import argparse
+import os
+import resource
+import sys
+import time
+
+import numpy as np
+from scipy.sparse.csgraph import csgraph_from_dense, shortest_path
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # python3 -P leaves this folder off sys.path
+import bench_support  # noqa: E402
+
+DISTANCE = 5000.0
+PROBABILITY = 0.5
+THRESHOLD = 5000.0
+
+
+def import_engine():
+    bench_support.make_plugin_importable('bench_patch_importance_')
+    from reserve_planner.processing.engine import connectivity, patches
+    return connectivity, patches
+
+
+def landscape(count, seed=3):
+    """``count`` round patches of 1 to 200 ha in a square sized for about 4 patches per 100 km2."""
+    from shapely.geometry import Point
+
+    rng = np.random.default_rng(seed)
+    side = np.sqrt(count / 4.0) * 10000.0
+    centres = rng.uniform(0, side, (count, 2))
+    radii = np.sqrt(rng.uniform(1e4, 2e6, count) / np.pi)
+    return [Point(x, y).buffer(radius, 12) for (x, y), radius in zip(centres, radii)]
+
+
+def naive(distances, areas, threshold, distance, probability, limit):
+    """dIIC and dPC by removing each patch and recomputing all shortest paths (scipy), the way Conefor does it."""
+    decay = -np.log(probability) / distance
+    hops = np.where(distances <= threshold, 1.0, np.inf)
+    costs = decay * distances
+    costs[costs > limit] = np.inf
+
+    def numerators(keep):
+        a = areas[keep]
+        paths = [shortest_path(csgraph_from_dense(links[np.ix_(keep, keep)], null_value=np.inf), directed=False)
+                 for links in (hops, costs)]
+        return a @ (1.0 / (1.0 + paths[0])) @ a, a @ np.where(paths[1] <= limit, np.exp(-paths[1]), 0.0) @ a
+
+    everything = np.arange(len(areas))
+    iic, pc = numerators(everything)
+    without = np.array([numerators(everything[everything != k]) for k in everything])
+    return 100 * (iic - without[:, 0]) / iic, 100 * (pc - without[:, 1]) / pc
+
+
+def peak_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument('--patches', type=int, default=2000)
+    parser.add_argument('--naive', type=int, default=300)
+    arguments = parser.parse_args()
+    connectivity, patches = import_engine()
+    limit = -np.log(connectivity.DEFAULT_MIN_PROBABILITY)
+    reach = max(THRESHOLD, limit * DISTANCE / -np.log(PROBABILITY))
+
+    geometries = landscape(arguments.naive)
+    areas = np.array([geometry.area / 1e4 for geometry in geometries])
+    distances = connectivity.pair_distances(geometries, reach)
+    started = time.time()
+    frame, _summary = patches.patch_importance(distances, areas, THRESHOLD, DISTANCE, PROBABILITY)
+    ours = time.time() - started
+    started = time.time()
+    naive_iic, naive_pc = naive(distances, areas, THRESHOLD, DISTANCE, PROBABILITY, limit)
+    reference = time.time() - started
+    difference = max(np.abs(frame['dIIC'] - naive_iic).max(), np.abs(frame['dPC'] - naive_pc).max())
+    print('{} patches: ours {:.2f} s, naive removal {:.2f} s ({:.1f}x), largest difference in dI {:.2e} points'.format(
+        arguments.naive, ours, reference, reference / ours, difference))
+
+    geometries = landscape(arguments.patches)
+    areas = np.array([geometry.area / 1e4 for geometry in geometries])
+    started = time.time()
+    distances = connectivity.pair_distances(geometries, reach)
+    measured = time.time() - started
+    started = time.time()
+    frame, summary = patches.patch_importance(distances, areas, THRESHOLD, DISTANCE, PROBABILITY)
+    print('{} patches: distances {:.1f} s, IIC + PC with every fraction {:.1f} s, peak {:.0f} MB; '
+          '{} components; top dPC {:.3f} %'.format(arguments.patches, measured, time.time() - started, peak_mb(),
+                                                  summary.components, frame['dPC'].max()))
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,108 @@
+"""The gravity model between ecological sources (docs/gravity_model.md): G_ab by formula, and
+reserveplanner:gravitymodel as batch users run it."""
+
+import math
+
+import numpy as np
+import pytest
+from qgis.core import NULL, QgsProcessingException
+
+from reserve_planner.processing.engine import gravity
+from reserve_planner.processing.engine.messages import EngineError
+from support import geotiff, memory_layer, run, wkt_layer
+
+
+def test_interaction_by_formula():
+    masses = gravity.masses([math.e ** 2, math.e ** 3], [2.0, 3.0], ['a', 'b'])
+    assert masses.tolist() == pytest.approx([1.0, 1.0])
+    values = gravity.interaction([1.0, 1.0, 2.0], [1.0, 3.0, 2.0], [100.0, 50.0, np.inf])
+    assert values.tolist() == pytest.approx([1.0, 3.0 / 0.25, 0.0])  # L_max = 100 among finite costs
+
+
+def test_touching_sources_have_no_finite_interaction():
+    assert np.isnan(gravity.interaction([1.0, 1.0], [1.0, 1.0], [0.0, 10.0])[0])
+
+
+@pytest.mark.parametrize('areas, resistances, expected', [
+    ([0.5, 10.0], [1.0, 1.0], 'Source a has an area of 0.5'),
+    ([10.0, 10.0], [1.0, np.nan], 'Source b has no resistance cell'),
+])
+def test_bad_sources_are_named(areas, resistances, expected):
+    with pytest.raises(EngineError) as raised:
+        gravity.masses(areas, resistances, ['a', 'b'])
+    assert expected in raised.value.template.format(**raised.value.params)
+
+
+LINK_FIELDS = 'field=from_id:string&field=to_id:string&field=cwd:double'
+
+
+def squares(*lefts):
+    x0, y0 = 500000.0, 3999000.0
+    return ['POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))'.format(x0 + left, y0, x0 + left + 1000, y0 + 1000)
+            for left in lefts]
+
+
+def uniform_resistance(tmp_path, value=2.0):
+    """100 m cells over the three sources (EPSG:32650), every cell ``value``."""
+    return geotiff(tmp_path / 'resistance.tif', np.full((10, 50), value), 100.0)
+
+
+def test_every_pair_by_hand_on_a_uniform_raster(qgis_app, tmp_path):
+    sources = wkt_layer('sources 源地', 'Polygon', 'EPSG:32650', squares(0, 2000, 4000), ['甲', '乙', '丙'],
+                        field='名称')
+    result = run('gravitymodel', SOURCES=sources, SOURCE_ID_FIELD='名称', RESISTANCE=uniform_resistance(tmp_path),
+                 temporary_outputs=('OUTPUT_LINKS', 'OUTPUT_MATRIX'))
+    links = {(f['from_id'], f['to_id']): f for f in result['OUTPUT_LINKS'].getFeatures()}
+    mass = math.log(1e6) / 2.0  # S in m2, P = 2
+    # nearest cell centres 1100 m apart (A-B, B-C) and 3100 m (A-C), 100 m steps of cost 2 each metre
+    assert links[('甲', '乙')]['cwd'] == pytest.approx(2200.0)
+    assert links[('甲', '乙')]['g_ab'] == pytest.approx(mass ** 2 / (2200.0 / 6200.0) ** 2)
+    assert links[('甲', '丙')]['g_ab'] == pytest.approx(mass ** 2)
+    assert links[('甲', '丙')]['rank'] == 3 and links[('甲', '乙')]['important'] is True
+    assert not links[('甲', '丙')]['important']
+    matrix = {f['source']: f for f in result['OUTPUT_MATRIX'].getFeatures()}
+    assert matrix['丙']['g_甲'] == pytest.approx(mass ** 2) and matrix['甲']['g_甲'] == NULL
+
+
+def test_links_from_corridornetwork_are_rated_with_their_cwd(qgis_app, tmp_path):
+    sources = wkt_layer('sources', 'Polygon', 'EPSG:32650', squares(0, 2000, 4000), ['A', 'B', 'C'], field='id')
+    links = memory_layer('links', 'LineString', 'EPSG:32650', LINK_FIELDS,
+                         [('LINESTRING(501000 3999500, 502000 3999500)', ['A', 'B', 1000.0]),
+                          ('LINESTRING(503000 3999500, 504000 3999500)', ['B', 'C', 4000.0])])
+    result = run('gravitymodel', SOURCES=sources, SOURCE_ID_FIELD='id', RESISTANCE=uniform_resistance(tmp_path),
+                 LINKS=links, AREA_UNIT=1, THRESHOLD=20, temporary_outputs=('OUTPUT_LINKS',))
+    rated = {f['from_id'] + f['to_id']: f for f in result['OUTPUT_LINKS'].getFeatures()}
+    mass = math.log(100.0) / 2.0  # S = 100 ha
+    assert rated['AB']['g_ab'] == pytest.approx(mass ** 2 / 0.25 ** 2) and rated['AB']['important'] is True
+    assert rated['BC']['g_ab'] == pytest.approx(mass ** 2) and rated['BC']['important'] is False
+    assert rated['AB'].geometry().length() == pytest.approx(1000.0)
+
+
+def test_a_link_to_an_unknown_source_is_named(qgis_app, tmp_path):
+    sources = wkt_layer('sources', 'Polygon', 'EPSG:32650', squares(0, 2000), ['A', 'B'], field='id')
+    links = memory_layer('links', 'LineString', 'EPSG:32650', LINK_FIELDS,
+                         [('LINESTRING(501000 3999500, 502000 3999500)', ['A', 'Z', 1000.0])])
+    with pytest.raises(QgsProcessingException, match='joins source "Z", which is not among the sources'):
+        run('gravitymodel', SOURCES=sources, SOURCE_ID_FIELD='id', RESISTANCE=uniform_resistance(tmp_path),
+            LINKS=links, temporary_outputs=('OUTPUT_LINKS',))
+
+
+def test_repeated_source_ids_are_refused(qgis_app, tmp_path):
+    sources = wkt_layer('sources', 'Polygon', 'EPSG:32650', squares(0, 2000), ['A', 'A'], field='id')
+    with pytest.raises(QgsProcessingException, match='the source ids A are used by more than one feature'):
+        run('gravitymodel', SOURCES=sources, SOURCE_ID_FIELD='id', RESISTANCE=uniform_resistance(tmp_path),
+            temporary_outputs=('OUTPUT_LINKS',))
+
+
+def test_the_mean_resistance_leaves_out_nodata_cells_under_a_source(qgis_app, tmp_path):
+    sources = wkt_layer('sources', 'Polygon', 'EPSG:32650', squares(0, 2000), ['A', 'B'], field='id')
+    values = np.full((10, 50), 2.0)
+    values[:, 0:3] = np.nan  # part of A on nodata
+    values[:, 20:25] = 4.0   # half of B at 4
+    raster = geotiff(tmp_path / 'holes.tif', values, 100.0)
+    links = memory_layer('links', 'LineString', 'EPSG:32650', LINK_FIELDS,
+                         [('LINESTRING(501000 3999500, 502000 3999500)', ['A', 'B', 1000.0])])
+    result = run('gravitymodel', SOURCES=sources, SOURCE_ID_FIELD='id', RESISTANCE=raster, LINKS=links,
+                 temporary_outputs=('OUTPUT_LINKS',))
+    link, = result['OUTPUT_LINKS'].getFeatures()
+    assert link['g_ab'] == pytest.approx((math.log(1e6) / 2.0) * (math.log(1e6) / 3.0))

@@ -1,0 +1,231 @@
+"""Patch importance (docs/patch_importance.md): IIC, PC, EC and every dI fraction by hand, against removing each
+patch by brute force, and the reserveplanner:patchimportance algorithm as batch users run it."""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.sparse.csgraph import csgraph_from_dense, shortest_path
+
+from reserve_planner.processing.engine import patches
+from reserve_planner.processing.engine.costdistance import Canceled, CostGraph
+from reserve_planner.processing.engine.messages import EngineError
+
+
+def chain(*gaps):
+    """Distances between patches on a line, ``gaps`` apart edge to edge (a patch has no length)."""
+    positions = np.concatenate([[0.0], np.cumsum(gaps)])
+    return np.abs(positions[:, None] - positions[None, :])
+
+
+def test_three_patches_in_a_row_by_hand():
+    # a - b - c, 1 km apart; IIC links at <= 1 km; PC p = 0.5 at 1 km
+    a = np.array([4.0, 1.0, 2.0])
+    frame, landscape = patches.patch_importance(chain(1000, 1000), a, 1000, 1000, 0.5, landscape_attribute=10.0)
+    # IIC: nl_ab = nl_bc = 1, nl_ac = 2
+    iic_num = (a ** 2).sum() + 2 * (4 * 1 / 2 + 1 * 2 / 2 + 4 * 2 / 3)
+    # PC: the best path a-c is through b: p = 0.25 (the direct one, 2 km, has 0.25 too)
+    pc_num = (a ** 2).sum() + 2 * (4 * 1 * 0.5 + 1 * 2 * 0.5 + 4 * 2 * 0.25)
+    assert landscape.iic == pytest.approx(iic_num / 100) and landscape.pc == pytest.approx(pc_num / 100)
+    assert landscape.ec_pc == pytest.approx(math.sqrt(pc_num)) and landscape.components == 1
+    # removing b: IIC loses a-c (now unlinked) and b's own pairs; PC keeps a-c at 0.25 by the direct path
+    iic_without_b = 16 + 4
+    assert frame['dIIC'][1] == pytest.approx(100 * (iic_num - iic_without_b) / iic_num)
+    assert frame['dIIC_connector'][1] == pytest.approx(100 * 2 * 4 * 2 / 3 / iic_num)
+    assert frame['dPC_connector'][1] == pytest.approx(0.0, abs=1e-12)
+    assert frame['dPC_intra'][0] == pytest.approx(100 * 16 / pc_num)
+    assert frame['dPC_flux'][0] == pytest.approx(100 * 2 * (4 * 1 * 0.5 + 4 * 2 * 0.25) / pc_num)
+    assert list(frame['rank']) == [1, 3, 2]
+
+
+def brute_force(costs, weights, value):
+    """The index numerator with all patches, and without each patch in turn, by all-pairs shortest paths
+    (csgraph_from_dense keeps zero-cost links between touching patches as links)."""
+    def numerator(keep):
+        paths = shortest_path(csgraph_from_dense(costs[np.ix_(keep, keep)], null_value=np.inf), directed=False)
+        return weights[keep] @ value(paths) @ weights[keep]
+    everything = np.arange(len(weights))
+    return numerator(everything), [numerator(everything[everything != k]) for k in everything]
+
+
+@st.composite
+def landscapes(draw):
+    count = draw(st.integers(2, 9))
+    points = np.array(draw(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), min_size=count,
+                                    max_size=count)), dtype=float) * 1000.0
+    distances = np.hypot(*(points[:, None, :] - points[None, :, :]).transpose(2, 0, 1))
+    weights = np.array(draw(st.lists(st.integers(0, 9), min_size=count, max_size=count)), dtype=float)
+    return distances, weights + np.eye(count)[0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(landscapes(), st.sampled_from([3000.0, 8000.0, 20000.0]))
+def test_every_fraction_equals_removal_by_brute_force(landscape, threshold):
+    distances, weights = landscape
+    frame, result = patches.patch_importance(distances, weights, threshold, 5000.0, 0.3)
+    iic_costs = patches.iic_links(distances, threshold)
+    pc_costs, limit = patches.pc_links(distances, 5000.0, 0.3)
+    for name, costs, value in (('dIIC', iic_costs, patches.iic_pair_value),
+                               ('dPC', pc_costs, lambda paths: np.where(paths <= limit, np.exp(-paths), 0.0))):
+        whole, without = brute_force(costs, weights, value)
+        assert frame[name].to_numpy() == pytest.approx(100 * (whole - np.array(without)) / whole, abs=1e-9)
+        parts = frame[name + '_intra'] + frame[name + '_flux'] + frame[name + '_connector']
+        assert frame[name].to_numpy() == pytest.approx(parts.to_numpy(), abs=1e-9)
+        assert (frame[name + '_connector'] >= -1e-9).all()
+        assert getattr(result, name[1:].lower() + '_num') == pytest.approx(whole)
+
+
+def test_patches_too_far_apart_have_only_their_own_share():
+    frame, landscape = patches.patch_importance(chain(50000), [1.0, 3.0], 1000, 1000, 0.5, 100.0)
+    assert landscape.components == 2 and landscape.iic == pytest.approx(10 / 100 ** 2)
+    assert frame['dIIC_flux'].tolist() == [0.0, 0.0] and frame['dIIC'].tolist() == pytest.approx([10.0, 90.0])
+
+
+@pytest.mark.parametrize('attributes, message', [
+    ([1.0, -2.0], 'Patch 2 has the attribute -2.0'),
+    ([1.0, float('nan')], 'Patch 2 has the attribute nan'),
+    ([0.0, 0.0], 'Every patch has the attribute 0'),
+    ([], 'There are no patches'),
+])
+def test_bad_attributes_are_named(attributes, message):
+    distances = chain(*([1000.0] * (len(attributes) - 1))) if attributes else np.zeros((0, 0))
+    with pytest.raises(EngineError) as raised:
+        patches.patch_importance(distances, attributes, 1000, 1000, 0.5)
+    assert message in raised.value.template.format(**raised.value.params)
+
+
+def test_a_landscape_smaller_than_its_patches_is_refused():
+    with pytest.raises(EngineError):
+        patches.patch_importance(chain(1000), [5.0, 5.0], 1000, 1000, 0.5, landscape_attribute=9.0)
+
+
+def test_a_cancelled_run_raises():
+    with pytest.raises(Canceled):
+        patches.patch_importance(chain(1000, 1000), [1.0, 1.0, 1.0], 1000, 1000, 0.5, progress=lambda f: False)
+
+
+def test_least_cost_distances_on_a_uniform_raster_are_resistance_times_the_cell_centre_gap():
+    resistance = np.full((5, 12), 2.0)
+    graph = CostGraph(resistance, 10.0, 10.0)
+    cells = [np.array([12, 24]), np.array([19]), np.array([35, 47])]  # columns 0, 7 and 11
+    distances = patches.least_cost_distances(graph, cells)
+    assert distances[0, 1] == pytest.approx(2.0 * 70.0)
+    assert distances[1, 2] == pytest.approx(2.0 * (30.0 + math.sqrt(2) * 10.0))  # (1, 7) to (2, 11)
+    assert (distances == distances.T).all() and (np.diag(distances) == 0).all()
+
+
+# ---- the algorithm, as batch users run it ---------------------------------------------------------------------
+
+def squares(*lefts, size=1000.0, y=0.0):
+    """WKT squares ``size`` m wide with their left edges at ``lefts`` (EPSG:32650 metres)."""
+    x0, y0 = 500000.0, 4000000.0 + y
+    return ['POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))'.format(x0 + left, y0, x0 + left + size, y0 + size)
+            for left in lefts]
+
+
+def row_of_patches(tmp_path, crs='EPSG:32650'):
+    """Three 1 km squares in a row, 1 km apart edge to edge: 100 ha each."""
+    from support import wkt_layer
+
+    layer = wkt_layer('patches 斑块', 'Polygon', 'EPSG:32650', squares(0, 2000, 4000), ['西', '中', '东'], field='名称')
+    if crs == 'EPSG:32650':
+        return layer
+    import processing
+    return processing.run('native:reprojectlayer', {'INPUT': layer, 'TARGET_CRS': crs,
+                                                    'OUTPUT': str(tmp_path / 'patches.gpkg')})['OUTPUT']
+
+
+def importance_rows(result):
+    """The patches of an OUTPUT memory layer by name."""
+    return {feature['名称']: feature for feature in result['OUTPUT'].getFeatures()}
+
+
+def test_processing_run_gives_the_hand_values_of_three_patches(qgis_app):
+    from support import run
+
+    result = run('patchimportance', PATCHES=row_of_patches(None), THRESHOLD=1000, DISTANCE=1000, PROBABILITY=0.5,
+                 LANDSCAPE_AREA=1000, temporary_outputs=('OUTPUT', 'OUTPUT_SUMMARY'))
+    rows = importance_rows(result)
+    a = np.array([100.0, 100.0, 100.0])
+    pc_num = 3 * 100 ** 2 + 2 * 100 * 100 * (0.5 + 0.5 + 0.25)
+    assert rows['中']['dPC_flux'] == pytest.approx(100 * 2 * 100 * 100 * (0.5 + 0.5) / pc_num)
+    assert rows['西']['dPC_intra'] == pytest.approx(100 * a[0] ** 2 / pc_num)
+    assert rows['中']['rank'] == 1 and {rows['西']['rank'], rows['东']['rank']} == {2}
+    iic_num = 3 * 100 ** 2 + 2 * 100 * 100 * (0.5 + 0.5 + 1 / 3)
+    assert rows['中']['dIIC_connector'] == pytest.approx(100 * 2 * 100 * 100 / 3 / iic_num)
+    summary, = result['OUTPUT_SUMMARY'].getFeatures()
+    assert summary['pc'] == pytest.approx(pc_num / 1000 ** 2) and summary['patches'] == 3
+    assert summary['ec_pc'] == pytest.approx(math.sqrt(pc_num))
+
+
+def test_geographic_patches_are_measured_in_metres(qgis_app, tmp_path):
+    from support import run
+
+    projected = run('patchimportance', PATCHES=row_of_patches(None), THRESHOLD=1000, DISTANCE=1000,
+                    temporary_outputs=('OUTPUT',))
+    geographic = run('patchimportance', PATCHES=row_of_patches(tmp_path, 'EPSG:4326'), THRESHOLD=1000,
+                     DISTANCE=1000, temporary_outputs=('OUTPUT',))
+    for name, feature in importance_rows(projected).items():
+        assert importance_rows(geographic)[name]['dPC'] == pytest.approx(feature['dPC'], rel=1e-3)
+
+
+def test_least_cost_distances_follow_the_resistance(qgis_app, tmp_path):
+    from support import geotiff, run
+
+    resistance = np.ones((20, 60))
+    resistance[:, 25:35] = 50.0  # a band of high resistance between the middle and the east patch
+    raster = geotiff(tmp_path / 'resistance.tif', resistance, 100.0, y0=4000000.0 + 1500.0)
+    result = run('patchimportance', PATCHES=row_of_patches(None), DISTANCE_MODE=1, RESISTANCE=raster,
+                 THRESHOLD=1500, DISTANCE=1000, temporary_outputs=('OUTPUT', 'OUTPUT_SUMMARY'))
+    rows = importance_rows(result)
+    assert rows['东']['dIIC_flux'] == pytest.approx(0.0)  # cut off by the band
+    assert rows['西']['dIIC_flux'] > 0 and rows['中']['dPC'] > rows['东']['dPC']
+
+
+def test_least_cost_without_a_resistance_raster_is_refused(qgis_app):
+    from qgis.core import QgsProcessingException
+    from support import run
+
+    with pytest.raises(QgsProcessingException, match='resistance raster'):
+        run('patchimportance', PATCHES=row_of_patches(None), DISTANCE_MODE=1, temporary_outputs=('OUTPUT',))
+
+
+def test_a_patch_without_an_attribute_value_is_named(qgis_app):
+    from qgis.core import QgsProcessingException
+    from support import memory_layer, run
+
+    layer = memory_layer('quality', 'Polygon', 'EPSG:32650', 'field=q:double',
+                         [(squares(0)[0], [1.5]), (squares(2000)[0], [None])])
+    with pytest.raises(QgsProcessingException, match=r'feature id 2 has no value in the attribute field "q"'):
+        run('patchimportance', PATCHES=layer, ATTRIBUTE='q', temporary_outputs=('OUTPUT',))
+
+
+def test_results_of_an_earlier_run_are_replaced_not_duplicated(qgis_app):
+    from support import RecordingFeedback, run
+
+    first = run('patchimportance', PATCHES=row_of_patches(None), THRESHOLD=1000, DISTANCE=1000,
+                temporary_outputs=('OUTPUT',))
+    feedback = RecordingFeedback()
+    again = run('patchimportance', feedback=feedback, PATCHES=first['OUTPUT'], THRESHOLD=1000, DISTANCE=1000,
+                temporary_outputs=('OUTPUT',))
+    names = again['OUTPUT'].fields().names()
+    assert names.count('dPC') == 1 and names[0] == '名称'
+    assert any('replaced' in line and 'dPC' in line for line in feedback.lines)
+
+
+@pytest.mark.external
+def test_qgis_process_in_a_chinese_folder(qgis_process, tmp_path):
+    from osgeo import ogr
+    from qgis.core import QgsVectorLayer
+    from support import geopackage
+
+    patches_path = geopackage(str(tmp_path / '源地' / 'patches.gpkg'), 32650, [('id', ogr.OFTInteger)],
+                              [(wkt, {'id': index}) for index, wkt in enumerate(squares(0, 2000, 4000))])
+    code, result, output = qgis_process('patchimportance', PATCHES=patches_path, THRESHOLD=1000, DISTANCE=1000,
+                                        OUTPUT=str(tmp_path / '源地' / 'importance.gpkg'),
+                                        OUTPUT_SUMMARY=str(tmp_path / '源地' / 'summary.gpkg'))
+    assert code == 0, output
+    layer = QgsVectorLayer(str(tmp_path / '源地' / 'importance.gpkg'))
+    assert sorted(feature['rank'] for feature in layer.getFeatures()) == [1, 2, 2]

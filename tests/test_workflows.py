@@ -1,0 +1,111 @@
+"""The shipped Graphical Modeler models are listed as algorithms of the group Workflows and run from their id,
+in Python, in batch and from qgis_process."""
+
+import os
+
+import processing
+import pytest
+from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication
+
+from conftest import REPO
+
+DEMO = os.path.join(REPO, 'resources', 'demo', 'demo.gpkg')
+
+
+def zone_reserve_parameters(folder):
+    return {
+        'cores': DEMO + '|layername=cores', 'boundary': DEMO + '|layername=reserve_boundary',
+        'buffer_width': 1000, 'transition_width': 2000,
+        'generatezones:Zones': os.path.join(folder, 'zones.gpkg'),
+        'validatezones:Zoning problems': os.path.join(folder, 'problems.gpkg'),
+        'zonestatistics:Zone statistics': os.path.join(folder, 'statistics.gpkg'),
+    }
+
+
+def test_every_shipped_model_is_a_workflow_algorithm_with_a_stable_id_and_help(qgis_app):
+    from reserve_planner.processing import workflows
+
+    provider = QgsApplication.processingRegistry().providerById('reserveplanner')
+    listed = {algorithm.id(): algorithm for algorithm in provider.algorithms() if algorithm.groupId() == 'workflows'}
+    shipped = {name for name in os.listdir(workflows.MODEL_DIR) if name.endswith('.model3')}
+    described = {file_name for file_name, *_rest in workflows.workflow_texts()}
+    assert shipped == described, 'every model in resources/models needs an id, a name and help'
+    assert set(listed) == {'reserveplanner:' + workflow_id for _file, workflow_id, _t, _h in workflows.workflow_texts()}
+    for algorithm in listed.values():
+        assert algorithm.group() == 'Workflows' and algorithm.shortHelpString().strip()
+        assert algorithm.createInstance().name() == algorithm.name() and os.path.exists(algorithm.svgIconPath())
+
+
+def test_workflow_names_are_translated(qgis_app):
+    from reserve_planner.plugin.i18n import install_translator, remove_translator
+    from reserve_planner.processing import workflows
+
+    translator = install_translator('zh_CN')
+    try:
+        assert QCoreApplication.translate('ReservePlannerWorkflows', 'Workflows') == '工作流程'
+        titles = [title for _file, _id, title, _help in workflows.workflow_texts()]
+        assert '生物圈保护区功能区划' in titles
+    finally:
+        remove_translator(translator)
+
+
+def test_zone_reserve_workflow_runs_by_its_id(qgis_app, tmp_path):
+    results = processing.run('reserveplanner:zonereserve', zone_reserve_parameters(str(tmp_path)),
+                             context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+    zones = QgsVectorLayer(results['generatezones:Zones'], 'zones')
+    assert sorted(feature['zone'] for feature in zones.getFeatures()) == ['buffer', 'core', 'transition']
+
+
+@pytest.mark.external
+def test_zone_reserve_workflow_from_qgis_process(qgis_process, tmp_path):
+    folder = tmp_path / '流程'
+    folder.mkdir()
+    code, result, output = qgis_process('zonereserve', **zone_reserve_parameters(str(folder)))
+    assert code == 0, output
+    assert QgsVectorLayer(str(folder / 'statistics.gpkg'), 'statistics').featureCount() == 3
+
+
+def security_pattern_outputs(folder):
+    names = {'mspa:MSPA': 'mspa.tif', 'mspa:MSPA cores': 'cores.gpkg', 'patchimportance:Patch importance': 'dpc.gpkg',
+             'sources:Ecological sources': 'sources.gpkg', 'resistancesurface:Resistance': 'resistance.tif',
+             'corridornetwork:Corridor links': 'links.gpkg', 'corridornetwork:Corridors': 'corridors.tif',
+             'pinchpoints:Pinch points': 'pinchpoints.tif',
+             'pinchpoints:Links with effective resistance': 'effective.gpkg', 'barriers:Barriers': 'barriers.tif',
+             'gravitymodel:Interaction between sources': 'gravity.gpkg'}
+    return {output: os.path.join(folder, name) for output, name in names.items()}
+
+
+@pytest.mark.slow
+def test_security_pattern_workflow_chains_every_step_on_the_demo_land_cover(qgis_app, tmp_path):
+    parameters = dict(security_pattern_outputs(str(tmp_path)), landcover=os.path.join(REPO, 'resources', 'demo',
+                                                                                       'landcover.tif'))
+    results = processing.run('reserveplanner:securitypattern', parameters, context=QgsProcessingContext(),
+                             feedback=QgsProcessingFeedback())
+    patches = list(QgsVectorLayer(results['patchimportance:Patch importance']).getFeatures())
+    chosen = sorted(feature['patch_id'] for feature in patches if feature['dPC'] >= 0.1 and feature['area_ha'] >= 100)
+    sources = sorted(feature['patch_id'] for feature in QgsVectorLayer(results['sources:Ecological sources'])
+                     .getFeatures())
+    assert len(chosen) >= 3 and sources == chosen, 'sources are the patches above the dPC and area thresholds'
+    links = QgsVectorLayer(results['corridornetwork:Corridor links'])
+    gravity = QgsVectorLayer(results['gravitymodel:Interaction between sources'])
+    assert links.featureCount() >= 2 and gravity.featureCount() == links.featureCount()
+    assert all(feature['g_ab'] > 0 for feature in gravity.getFeatures())
+    effective = QgsVectorLayer(results['pinchpoints:Links with effective resistance'])
+    assert all(feature['eff_resistance'] > 0 for feature in effective.getFeatures())
+    for raster in ('pinchpoints:Pinch points', 'barriers:Barriers', 'resistancesurface:Resistance'):
+        assert os.path.getsize(results[raster]) > 1000, raster
+
+
+def test_a_workflow_runs_row_by_row_in_batch_mode(qgis_app, tmp_path):
+    algorithm = QgsApplication.processingRegistry().algorithmById('reserveplanner:zonereserve')
+    outcomes = []
+    for row, width in enumerate((500, 2000)):
+        folder = tmp_path / 'row{}'.format(row)
+        folder.mkdir()
+        parameters = dict(zone_reserve_parameters(str(folder)), buffer_width=width)
+        outcomes.append(algorithm.run(parameters, QgsProcessingContext(), QgsProcessingFeedback())[1])
+    assert outcomes == [True, True]
+    buffers = [sum(feature['area_ha'] for feature in QgsVectorLayer(str(tmp_path / 'row{}'.format(row) / 'zones.gpkg'))
+                   .getFeatures() if feature['zone'] == 'buffer') for row in (0, 1)]
+    assert buffers[1] > 2 * buffers[0]
