@@ -11,7 +11,7 @@ from shapely.geometry import box
 
 from reserve_planner.processing.algorithms import coverage as coverage_algorithms
 from reserve_planner.processing.algorithms import protconn as protconn_algorithms
-from reserve_planner.processing.engine import connectivity, coverage
+from reserve_planner.processing.engine import circuit, connectivity, coverage
 from reserve_planner.processing.engine.executor import WORKERS_VARIABLE, Executor
 from support import RecordingFeedback, geopackage, geotiff, read_raster, run
 
@@ -162,3 +162,21 @@ def test_protconn_regions_with_unit_importance_in_worker_processes_equal_the_ser
     for (_, first), (_, second) in zip(parallel, serial):
         assert first.drop(columns='geometry').equals(second.drop(columns='geometry'))
         assert [geometry.wkt for geometry in first['geometry']] == [geometry.wkt for geometry in second['geometry']]
+
+
+def test_circuit_pairs_of_focal_regions_in_worker_processes_equal_the_serial_run():
+    rng = np.random.default_rng(4)
+    landscape = circuit.Landscape(rng.uniform(1.0, 10.0, size=(30, 30)))
+    rows, cols = np.meshgrid(np.arange(2), np.arange(2), indexing='ij')
+    ids, cell_rows, cell_cols = [], [], []
+    for focal_id, (row, col) in enumerate([(2, 2), (2, 25), (25, 3), (26, 26)], start=1):
+        ids += [focal_id] * 4
+        cell_rows += list((rows + row).ravel())
+        cell_cols += list((cols + col).ravel())
+    focal = circuit.Focal.from_cells(ids, cell_rows, cell_cols, (30, 30))
+    assert focal.has_regions()
+    serial = circuit.pairwise(landscape, focal, max_map=True)
+    parallel = circuit.pairwise(landscape, focal, max_map=True, executor=Executor(workers=2))
+    for name in ('resistances', 'cumulative', 'maximum'):
+        np.testing.assert_array_equal(getattr(parallel, name), getattr(serial, name))
+    assert np.isfinite(serial.resistances).all()

@@ -42,6 +42,10 @@ from .costdistance import CostRasterStyle, grid_bounds, same_grid, warped_band
 CURRENT_STYLE = 'circuit_current'
 VOLTAGE_STYLE = 'costdistance'
 PAIRWISE, ONE_TO_ALL, ALL_TO_ONE, ADVANCED = range(4)
+PARALLEL_MIN_CELLS = 100_000
+"""Cells below which the pairs of focal regions are solved faster in one process than with workers; without focal
+regions the pairs share one factorisation and always run in one process (docs/parallel.md)."""
+
 BYTES_PER_CELL = 400
 """Memory a run holds per raster cell at its peak (graph links, Laplacian, multigrid levels and maps): measured
 in tests/benchmarks/bench_circuitscape.py."""
@@ -246,7 +250,11 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
                 if strengths:
                     feedback.pushWarning(tr('Source strengths are used in one-to-all and all-to-one modes only; '
                                             'pairwise mode ignores them, as Circuitscape does.'))
-                result = circuit.pairwise(landscape, focal, included, **options)
+                cells = np.size(landscape.values)
+                executor = qgis_io.engine_executor(feedback, BYTES_PER_CELL * cells,
+                                                   small=cells < PARALLEL_MIN_CELLS or not circuit.as_focal(
+                                                       focal, np.shape(landscape.values)).has_regions())
+                result = circuit.pairwise(landscape, focal, included, executor=executor, **options)
             else:
                 solve = circuit.one_to_all if mode == ONE_TO_ALL else circuit.all_to_one
                 result = solve(landscape, focal, strengths, included, **options)
