@@ -68,3 +68,20 @@ def test_a_core_without_a_reserve_is_refused_naming_it(qgis_app, tmp_path):
     with pytest.raises(QgsProcessingException, match='Features 2 of layer .* have no value in the reserve field'):
         run('generatezones', CORES=cores, RESERVE_FIELD='reserve', OUTPUT=str(tmp_path / 'zones.gpkg'))
     assert not (tmp_path / 'zones.gpkg').exists()
+
+
+def test_zone_statistics_per_reserve_equal_each_reserve_alone(qgis_app, tmp_path):
+    rows = [(1, CORES['甲'], 'core', '甲'), (2, RESERVES['甲'].difference(CORES['甲']), 'transition', '甲'),
+            (3, CORES['乙'], 'core', '乙'), (4, RESERVES['乙'].difference(CORES['乙']).buffer(-100), 'buffer', '乙')]
+    province = write_layer(tmp_path / 'province.gpkg', rows)
+    output = str(tmp_path / 'stats.gpkg')
+    run('zonestatistics', ZONES=province, RESERVE_FIELD='reserve', OUTPUT=output)
+    table = [feature.attributes()[2:] for feature in QgsVectorLayer(output).getFeatures()]  # fid, reserve first
+    assert [feature['reserve'] for feature in QgsVectorLayer(output).getFeatures()] == ['甲', '甲', '乙', '乙']
+    for reserve in RESERVES:
+        alone_output = str(tmp_path / 'alone_{}.gpkg'.format(reserve))
+        run('zonestatistics', ZONES=write_layer(tmp_path / '{}.gpkg'.format(reserve),
+                                                [row for row in rows if row[3] == reserve]), OUTPUT=alone_output)
+        alone = [feature.attributes()[1:] for feature in QgsVectorLayer(alone_output).getFeatures()]
+        assert alone == (table[:2] if reserve == '甲' else table[2:])
+    assert table[0][:2] == ['core', 1] and table[0][3] == pytest.approx(4.0)  # the core's share of its own reserve, not of the province

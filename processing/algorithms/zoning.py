@@ -380,6 +380,7 @@ class ZoneStatistics(ReservePlannerAlgorithm):
     ZONES = 'ZONES'
     ZONE_FIELD = 'ZONE_FIELD'
     LANDCOVER = 'LANDCOVER'
+    RESERVE_FIELD = 'RESERVE_FIELD'
     OUTPUT = 'OUTPUT'
 
     def displayName(self):  # noqa: N802 (QGIS API name)
@@ -394,7 +395,10 @@ class ZoneStatistics(ReservePlannerAlgorithm):
             'Other values are reported as they are, after the three zones, with an empty zone_code.\n'
             'Land cover (optional): a raster of class values (band 1). A cell belongs to a zone when its '
             'centre lies inside it (a zone smaller than a cell takes the cells it touches); cells outside the '
-            'raster or without data form the class NULL.\n\n'
+            'raster or without data form the class NULL.\n'
+            'Reserve field (optional): measures every reserve of a province in one run; each reserve\'s rows are '
+            'those it would get alone (shares are of that reserve), with the reserve in a first "reserve" '
+            'column.\n\n'
             'Output: a table. Without land cover, one row per zone: zone, zone_code, area_ha (hectares, '
             'measured in metres whatever the CRS) and share_pct (percent of the summed area of all zones). '
             'With land cover, one row per zone and class (a long table, easy to pivot): the same columns '
@@ -409,6 +413,9 @@ class ZoneStatistics(ReservePlannerAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.LANDCOVER, self.tr('Land cover raster'), optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.RESERVE_FIELD, self.tr('Reserve field (one reserve per value; empty: one reserve)'),
+            parentLayerParameterName=self.ZONES, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Zone statistics'), ProcessingSourceType.Vector))
 
@@ -426,13 +433,23 @@ class ZoneStatistics(ReservePlannerAlgorithm):
                 layer=source.sourceName()))
         zones = [(self.zone_value(item.attributes[field]), item.geometry) for item in features]
         self.report_unknown_zones(zones, feedback)
-        composition = None
-        if landcover is not None:
-            steps.setCurrentStep(1)
-            composition = self.composition(zones, landcover, work_crs, context, steps)
-        rows = zoning.zone_statistics_rows(zoning.zone_areas(zones), composition)
+        reserves = self.reserves(parameters, source, features, context)
+        rows, compositions = [], {}
+        steps.setCurrentStep(1)
+        for reserve in dict.fromkeys(reserves):
+            mine = [zone for zone, owner in zip(zones, reserves) if owner == reserve]
+            composition = None
+            if landcover is not None:
+                composition = self.composition(mine, landcover, work_crs, context, steps)
+                compositions.update({(reserve, zone): covers for zone, covers in composition.items()})
+            rows += [dict(row, reserve=reserve)
+                     for row in zoning.zone_statistics_rows(zoning.zone_areas(mine), composition)]
 
-        fields = self.output_fields(composition)
+        fields = self.output_fields(compositions if landcover is not None else None)
+        if self.parameterAsString(parameters, self.RESERVE_FIELD, context):
+            reserve_field = QgsField(source.fields().field(self.reserve_field(parameters, source, context)))
+            reserve_field.setName('reserve')
+            fields = self.with_first(reserve_field, fields)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WkbType.NoGeometry,
                                              QgsCoordinateReferenceSystem())
         if sink is None:
@@ -442,6 +459,33 @@ class ZoneStatistics(ReservePlannerAlgorithm):
             feature.setAttributes([self.attribute(row.get(name)) for name in fields.names()])
             qgis_io.add_feature(sink, feature, self.OUTPUT)
         return {self.OUTPUT: dest_id}
+
+    def reserve_field(self, parameters, source, context):
+        return qgis_io.resolve_field(source, self.parameterAsString(parameters, self.RESERVE_FIELD, context),
+                                     source.sourceName())
+
+    def reserves(self, parameters, source, features, context):
+        """The reserve of each feature (all None without RESERVE_FIELD); raises naming features without one."""
+        if not self.parameterAsString(parameters, self.RESERVE_FIELD, context):
+            return [None] * len(features)
+        name = self.reserve_field(parameters, source, context)
+        values = [item.attributes.get(name) for item in features]
+        missing = [str(item.fid) for item, value in zip(features, values) if value in (None, NULL)]
+        if missing:
+            raise QgsProcessingException(tr(
+                'Features {ids} of layer "{layer}" have no value in the reserve field "{field}". Give every zone '
+                'the id of its reserve, or leave the reserve field empty to measure the layer as one '
+                'reserve.').format(ids=', '.join(missing[:20]), layer=source.sourceName(), field=name))
+        return values
+
+    @staticmethod
+    def with_first(field, fields):
+        """QgsFields with ``field`` first, then ``fields``."""
+        result = QgsFields()
+        result.append(field)
+        for other in fields:
+            result.append(other)
+        return result
 
     @staticmethod
     def zone_value(value):

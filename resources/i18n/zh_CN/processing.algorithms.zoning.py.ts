@@ -52,6 +52,10 @@
       <translation>图层“{layer}”没有要素：没有可统计的分区。</translation>
     </message>
     <message>
+      <source>Features {ids} of layer "{layer}" have no value in the reserve field "{field}". Give every zone the id of its reserve, or leave the reserve field empty to measure the layer as one reserve.</source>
+      <translation>图层 "{layer}" 的要素 {ids} 的保护区字段 "{field}" 没有值。请为每个分区填写所属保护区的编号，或将保护区字段留空，把整个图层作为一个保护区统计。</translation>
+    </message>
+    <message>
       <source>Values that are not core, buffer or transition are reported as they are: {values}.</source>
       <translation>不是 core、buffer 或 transition 的取值按原样报告：{values}。</translation>
     </message>
@@ -131,6 +135,7 @@ Output: one polygon per zone, in the CRS of the core layer, with zone (core, buf
 Zones: a polygon layer, for example the output of Generate zones. Several polygons of one zone are added up.
 Zone field: the field holding the zone (core, buffer, transition or 1, 2, 3; default zone). Other values are reported as they are, after the three zones, with an empty zone_code.
 Land cover (optional): a raster of class values (band 1). A cell belongs to a zone when its centre lies inside it (a zone smaller than a cell takes the cells it touches); cells outside the raster or without data form the class NULL.
+Reserve field (optional): measures every reserve of a province in one run; each reserve's rows are those it would get alone (shares are of that reserve), with the reserve in a first "reserve" column.
 
 Output: a table. Without land cover, one row per zone: zone, zone_code, area_ha (hectares, measured in metres whatever the CRS) and share_pct (percent of the summed area of all zones). With land cover, one row per zone and class (a long table, easy to pivot): the same columns plus landcover (the class value), class_pct (percent of the zone) and class_area_ha (class_pct x area_ha / 100).</source>
       <translation>统计生物圈保护区功能分区中每个分区的面积、占比及其土地覆盖构成。
@@ -138,6 +143,7 @@ Output: a table. Without land cover, one row per zone: zone, zone_code, area_ha 
 分区：多边形图层，例如“生成分区”的输出。同一分区的多个多边形面积相加。
 分区字段：存放分区的字段（core、buffer、transition 或 1、2、3；默认为 zone）。其他取值按原样列在三个分区之后，zone_code 为空。
 土地覆盖（可选）：类别值栅格（波段 1）。像元中心落在分区内的像元属于该分区（小于一个像元的分区取其接触到的像元）；栅格范围以外或无数据的像元归入类别 NULL。
+保护区字段（可选）：一次运行统计全省所有保护区；每个保护区的各行与单独统计它时相同（占比相对于该保护区），并在第一列 "reserve" 中记录所属保护区。
 
 输出：一张表。不提供土地覆盖时，每个分区一行：zone、zone_code、area_ha（公顷，无论坐标参考系如何均按米计算）和 share_pct（占全部分区面积之和的百分比）。提供土地覆盖时，每个分区的每个类别一行（长表，便于透视）：上述各列，另加 landcover（类别值）、class_pct（占该分区的百分比）和 class_area_ha（class_pct × area_ha / 100）。</translation>
     </message>
@@ -152,6 +158,10 @@ Output: a table. Without land cover, one row per zone: zone, zone_code, area_ha 
     <message>
       <source>Land cover raster</source>
       <translation>土地覆盖栅格</translation>
+    </message>
+    <message>
+      <source>Reserve field (one reserve per value; empty: one reserve)</source>
+      <translation>保护区字段（每个取值一个保护区；留空：作为一个保护区）</translation>
     </message>
   </context>
 </TS>
