@@ -84,4 +84,5 @@ def test_zone_statistics_per_reserve_equal_each_reserve_alone(qgis_app, tmp_path
                                                 [row for row in rows if row[3] == reserve]), OUTPUT=alone_output)
         alone = [feature.attributes()[1:] for feature in QgsVectorLayer(alone_output).getFeatures()]
         assert alone == (table[:2] if reserve == '甲' else table[2:])
-    assert table[0][:2] == ['core', 1] and table[0][3] == pytest.approx(4.0)  # the core's share of its own reserve, not of the province
+    # the core's share of its own reserve, not of the province
+    assert table[0][:2] == ['core', 1] and table[0][3] == pytest.approx(4.0)
