@@ -6,6 +6,7 @@ so that no algorithm repeats layer-to-geometry code.
 
 import os
 from collections import namedtuple
+from contextlib import contextmanager
 
 from shapely import wkb
 from qgis.core import (
@@ -28,7 +29,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from .engine import geometry as engine_geometry
-from .engine.messages import TRANSLATION_CONTEXT
+from .engine.feedback import Feedback
+from .engine.messages import TRANSLATION_CONTEXT, Canceled, EngineError
 
 STYLE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), 'resources', 'styles')
 WEB_MERCATOR_IDS = ('EPSG:3857', 'EPSG:900913', 'EPSG:3785')
@@ -44,6 +46,35 @@ def tr(text):
 def engine_message(error):
     """The translated text of an engine.messages.EngineError."""
     return QCoreApplication.translate(TRANSLATION_CONTEXT, error.template).format(**error.params)
+
+
+def cancelled():
+    """The error a cancelled run ends with: returning normally would look like a success in models and batch runs."""
+    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
+
+
+def engine_feedback(feedback):
+    """The engine's progress-and-cancel protocol (engine.feedback.Feedback) over a QgsProcessingFeedback.
+
+    The engine reports into the whole of ``feedback``'s progress bar (a QgsProcessingMultiStepFeedback maps it
+    onto its current step); None gives None (no report, no cancel). A QgsProcessingMultiStepFeedback created
+    after its parent was cancelled does not know it: check the parent's ``isCanceled()`` once more afterwards.
+    """
+    if feedback is None:
+        return None
+    return Feedback(feedback.setProgress, feedback.isCanceled)
+
+
+@contextmanager
+def engine_errors():
+    """Run engine code: an EngineError becomes a QgsProcessingException with its translated message and a cancel
+    (engine.messages.Canceled) the cancelled() error, so that a run always ends in one or the other."""
+    try:
+        yield
+    except EngineError as error:
+        raise QgsProcessingException(engine_message(error)) from error
+    except Canceled:
+        raise cancelled() from None
 
 
 def is_metric(crs):

@@ -28,7 +28,6 @@ from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from .. import qgis_io
 from ..engine import corridors, raster
-from ..engine.costdistance import Canceled
 from ..engine.messages import EngineError
 from .base import ReservePlannerAlgorithm
 from .costdistance import CostRasterStyle, ResistanceGrid
@@ -39,10 +38,6 @@ CORRIDORS_STYLE = os.path.join(qgis_io.STYLE_DIR, 'corridors.qml')
 
 def tr(text):
     return QCoreApplication.translate('ReservePlannerCorridors', text)
-
-
-def cancelled():
-    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
 
 
 class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
@@ -153,7 +148,7 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
         steps = QgsProcessingMultiStepFeedback(2, feedback)
         cores = qgis_io.read_polygons(source, label, work_crs, context, steps)
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         qgis_io.require_geometries(cores, label)
         core_ids = self.core_ids(cores, id_field, label)
         steps.setCurrentStep(1)
@@ -187,14 +182,10 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
     @staticmethod
     def network(grid, cores, core_ids, options, feedback):
         """The engine's corridor network, with engine errors and cancel as QgsProcessingException."""
-        try:
+        with qgis_io.engine_errors():
             return corridors.corridor_network(
-                grid, [item.geometry for item in cores], core_ids, progress=feedback.setProgress,
-                is_canceled=feedback.isCanceled, workdir=QgsProcessingUtils.tempFolder(), **options)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
-        except Canceled:
-            raise cancelled() from None
+                grid, [item.geometry for item in cores], core_ids, feedback=qgis_io.engine_feedback(feedback),
+                workdir=QgsProcessingUtils.tempFolder(), **options)
 
     @staticmethod
     def write_corridors(path, resistance, corridors_grid):

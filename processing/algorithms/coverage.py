@@ -39,7 +39,6 @@ from .. import qgis_io
 from ..engine import coverage as engine
 from ..engine import report as engine_report
 from ..engine import species_area
-from ..engine.costdistance import Canceled
 from ..engine.messages import EngineError
 from .base import ReservePlannerAlgorithm
 
@@ -50,11 +49,6 @@ REPORT_SPECIES_SHARE = 0.9
 
 def tr(text):
     return QCoreApplication.translate('ReservePlannerCoverage', text)
-
-
-def cancelled():
-    """The error a cancelled run ends with: returning normally would look like a success in models and batch runs."""
-    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
 
 
 def max_segment(source):
@@ -71,14 +65,6 @@ def make_fields(*fields):
     for field in fields:
         result.append(field)
     return result
-
-
-def check_cancel(feedback):
-    """The engine's feedback callable: reports progress, returns True when the user cancelled."""
-    def report(fraction):
-        feedback.setProgress(100.0 * fraction)
-        return feedback.isCanceled()
-    return report
 
 
 def write_rows(sink, fields, frame, output_name, geometries=None):
@@ -153,7 +139,7 @@ class ProtectedAreasInput:
     def clean_and_flatten(self, layers, crs, options, by_year, context, feedback, by_category=False):
         """Read, clean and dissolve the protected areas in ``crs`` (metric equal-area); with ``by_category`` also
         erase them in wdpar's IUCN category order (engine.flatten).
-        Returns (engine.Flattened, list of translated summary lines); raises cancelled() when cancelled."""
+        Returns (engine.Flattened, list of translated summary lines); raises qgis_io.cancelled() when cancelled."""
         steps = QgsProcessingMultiStepFeedback(len(layers) + 2, feedback)
         inputs = []
         for index, layer in enumerate(layers):
@@ -164,11 +150,13 @@ class ProtectedAreasInput:
                 fields[name]: null_to_none(value) for name, value in item.attributes.items()}) for item in features]
             inputs.append(engine.ProtectedLayer(qgis_io.layer_label(layer), set(fields.values()), areas))
         steps.setCurrentStep(len(layers))
-        polygons, notes = engine.clean_protected_areas(inputs, options, check_cancel(steps))
-        steps.setCurrentStep(len(layers) + 1)
-        flattened = engine.flatten(polygons, options.dissolve, by_year, check_cancel(steps), by_category)
+        with qgis_io.engine_errors():
+            polygons, notes = engine.clean_protected_areas(inputs, options, qgis_io.engine_feedback(steps))
+            steps.setCurrentStep(len(layers) + 1)
+            flattened = engine.flatten(polygons, options.dissolve, by_year, qgis_io.engine_feedback(steps),
+                                       by_category)
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         notes.append(engine.overlap_note(polygons, flattened, options.dissolve))
         summary = [qgis_io.engine_message(item) for item in notes]
         for line in summary:
@@ -362,11 +350,12 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         regions = self.read_regions(regions_source, regions_label, region_field, crs, first_crs, extent, context, steps)
         steps.setCurrentStep(2)
         categorised = flattened.categorised
-        frame, clipped = engine.coverage_from_pieces(
-            categorised.pieces if categorised else flattened.pieces,
-            [(region.key, region.geometry) for region in regions], check_cancel(steps))
+        with qgis_io.engine_errors():
+            frame, clipped = engine.coverage_from_pieces(
+                categorised.pieces if categorised else flattened.pieces,
+                [(region.key, region.geometry) for region in regions], qgis_io.engine_feedback(steps))
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         frame = engine.add_target(frame, target)
         categories = engine.category_coverage(frame, clipped, categorised.categories) if categorised else None
         timeline = self.timeline(flattened, clipped, regions, frame, feedback) if wants_timeline else None
@@ -431,7 +420,7 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             return [Region(label, geometry, rectangle, label)]
         features = qgis_io.read_polygons(source, name, crs, context, feedback, max_segment(source))
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         if not features:
             raise QgsProcessingException(self.tr(
                 'The regions layer "{layer}" has no features: choose a layer with the regions to measure, or leave '
@@ -671,7 +660,7 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         if rasters:
             tables.append(self.raster_species(rasters, raster_group, flattened.units, boundary, crs, context, steps))
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         species = pd.concat(tables, ignore_index=True)
         groups = engine.group_table(species)
         spi = engine.species_protection_index(species['sps'], species['region_share'])
@@ -693,7 +682,7 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         """The union of the BOUNDARY features (layer ``name``) in ``crs``."""
         features = qgis_io.read_polygons(source, name, crs, context, feedback, max_segment(source))
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         qgis_io.require_geometries(features, name)
         return unary_union([item.geometry for item in features])
 
@@ -702,7 +691,7 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         merged)."""
         features = qgis_io.read_polygons(source, name, crs, context, feedback, max_segment(source))
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         qgis_io.require_geometries(features, name)
         ranges, groups = {}, {}
         for item in features:
@@ -716,18 +705,19 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             groups.setdefault(str(species), self.tr('(no group)') if group is None else str(group))
         names = sorted(ranges)
         geometries = [unary_union(ranges[species]) for species in names]
-        range_km2, protected_km2, whole_km2 = engine.range_coverage(geometries, flattened.pieces, boundary,
-                                                                    check_cancel(feedback))
+        with qgis_io.engine_errors():
+            range_km2, protected_km2, whole_km2 = engine.range_coverage(geometries, flattened.pieces, boundary,
+                                                                        qgis_io.engine_feedback(feedback))
         return engine.species_table(names, [groups[species] for species in names], range_km2, protected_km2,
                                     whole_km2)
 
     def raster_species(self, rasters, group, units, boundary, crs, context, feedback):
         """engine.species_table of the habitat rasters (one row per raster, named after the layer)."""
         rows = []
+        whole = qgis_io.engine_feedback(feedback)
         for index, layer in enumerate(rasters):
-            def progress(percent, done=index):
-                feedback.setProgress((100.0 * done + percent) / len(rasters))
-            rows.append(self.raster_row(layer, units, boundary, crs, context, progress, feedback.isCanceled))
+            part = whole.part(index / len(rasters), (index + 1) / len(rasters))
+            rows.append(self.raster_row(layer, units, boundary, crs, context, part))
             if rows[-1][2] == 0:
                 feedback.pushWarning(self.tr(
                     'The habitat raster "{layer}" has no habitat cell (every cell is nodata or 0): it still counts '
@@ -737,9 +727,9 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return engine.species_table([layer.name() for layer in rasters], [group] * len(rows), range_km2,
                                     protected_km2, whole_km2)
 
-    def raster_row(self, layer, units, boundary, crs, context, progress, is_canceled):
+    def raster_row(self, layer, units, boundary, crs, context, feedback):
         """(habitat km2 in the region, protected km2, all the raster's habitat km2) of one habitat raster; polygons
-        burnt by cell centre; ``progress(percent)`` and ``is_canceled()`` as in the engine."""
+        burnt by cell centre; ``feedback``: an engine.feedback.Feedback."""
         raster_crs = layer.crs()
         if not raster_crs.isGeographic() and not qgis_io.is_metric(raster_crs):
             raise QgsProcessingException(self.tr(
@@ -748,13 +738,9 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                 layer=layer.name(), crs=raster_crs.authid()))
         protected = [self.in_crs(unit, crs, raster_crs, context) for unit in units]
         region = None if boundary is None else self.in_crs(boundary, crs, raster_crs, context)
-        try:
+        with qgis_io.engine_errors():
             return engine.raster_habitat_coverage(layer.source(), protected, region, raster_crs.isGeographic(),
-                                                  progress=progress, is_canceled=is_canceled)
-        except Canceled:
-            raise cancelled() from None
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
+                                                  feedback=feedback)
 
     @staticmethod
     def in_crs(geometry, crs, target_crs, context):

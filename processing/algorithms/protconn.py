@@ -25,7 +25,6 @@ from shapely.ops import unary_union
 
 from .. import qgis_io
 from ..engine import connectivity
-from ..engine.messages import EngineError
 from .base import ReservePlannerAlgorithm
 
 GEOGRAPHIC_MAX_SEGMENT_DEGREES = 0.1
@@ -45,10 +44,6 @@ NullKey = namedtuple('NullKey', 'fid')
 
 def tr(text):
     return QCoreApplication.translate('ReservePlannerProtConn', text)
-
-
-def cancelled():
-    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
 
 
 def double_field(name):
@@ -172,7 +167,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         """
         features = qgis_io.read_polygons(source, name, crs, context, feedback, self.max_segment(source))
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         if not features:
             raise QgsProcessingException(
                 tr('Layer "{layer}" has no regions. Choose a layer with at least one polygon.').format(layer=name))
@@ -196,7 +191,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         """The protected polygons (layer ``name``) in ``crs``; raises naming features without a usable polygon."""
         features = qgis_io.read_polygons(source, name, crs, context, feedback, self.max_segment(source))
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         qgis_io.require_geometries(features, name)
         if not features:
             feedback.pushWarning(tr('Layer "{layer}" has no protected areas: every region gets ProtConn 0.').format(
@@ -217,34 +212,24 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         bounds = np.array([geometry.bounds for geometry in protected], dtype=float).reshape(-1, 4)
         reach = options['transboundary_distance']
         results = []
+        engine_feedback = qgis_io.engine_feedback(feedback)
         for index, region in enumerate(regions):
             if feedback.isCanceled():
-                raise cancelled()
+                raise qgis_io.cancelled()
             minx, miny, maxx, maxy = region.geometry.bounds
             near = np.flatnonzero((bounds[:, 0] <= maxx + reach) & (bounds[:, 2] >= minx - reach)
                                   & (bounds[:, 1] <= maxy + reach) & (bounds[:, 3] >= miny - reach))
-            try:
+            with qgis_io.engine_errors():
                 network = connectivity.build_network([protected[i] for i in near], region.geometry, **options)
                 indicators = connectivity.protconn_indicators(network)
                 importance = None
                 if want_importance:
                     importance = connectivity.node_importance(
-                        network, progress=self.sub_progress(feedback, index, len(regions)))
-                    if importance is None:
-                        raise cancelled()
-            except EngineError as error:
-                raise QgsProcessingException(qgis_io.engine_message(error)) from error
+                        network, feedback=engine_feedback.part(index / len(regions), (index + 1) / len(regions)))
             self.report(region, indicators, feedback)
             results.append((indicators, importance))
             feedback.setProgress(100.0 * (index + 1) / len(regions))
         return results
-
-    @staticmethod
-    def sub_progress(feedback, index, total):
-        def report(fraction):
-            feedback.setProgress(100.0 * (index + fraction) / total)
-            return not feedback.isCanceled()
-        return report
 
     @staticmethod
     def report(region, indicators, feedback):

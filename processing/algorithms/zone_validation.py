@@ -48,10 +48,6 @@ def tr(text):
     return QCoreApplication.translate('ValidateZones', text)
 
 
-def cancelled():
-    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
-
-
 def engine_tr(text):
     """Translate an N_-marked engine string (profile, rule and zone names)."""
     return QCoreApplication.translate(TRANSLATION_CONTEXT, text)
@@ -73,7 +69,7 @@ def read_zones(source, field, crs, context, feedback):
 
     Geometries are densified before they are reprojected, exactly as generatezones reads its layers, so
     that edges straight in degrees (or Web Mercator) keep their shape in metres. Reports progress from 0 to
-    READ_PROGRESS percent; raises cancelled() when the user cancels.
+    READ_PROGRESS percent; raises qgis_io.cancelled() when the user cancels.
     """
     request = QgsFeatureRequest().setSubsetOfAttributes([field], source.fields())
     total = source.featureCount() or 0
@@ -81,7 +77,7 @@ def read_zones(source, field, crs, context, feedback):
     features = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
     for index, feature in enumerate(features):
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         zones.append(engine.ZoneFeature(feature.id(), attribute_value(feature[field]),
                                         projected_geometry(feature.geometry(), source, crs, context)))
         if total:
@@ -256,17 +252,15 @@ class ValidateZones(ReservePlannerAlgorithm):
         return unary_union([feature.geometry for feature in features])
 
     def run_checks(self, zones, boundary, profile, width, exempt, tolerances, feedback):
-        """All problems; raises cancelled() when the user cancels."""
-        problems = []
-        steps = engine.validation_steps(zones, boundary, profile, width, exempt, tolerances)
-        total = len(engine.CHECKS) + 2
-        for index, (rule, found) in enumerate(steps):
-            if feedback.isCanceled():
-                raise cancelled()
-            feedback.setProgress(READ_PROGRESS + (100.0 - READ_PROGRESS) * (index + 1) / total)
-            problems.extend(found)
-            if found:
-                feedback.pushInfo(tr('{rule}: {count} problems.').format(rule=rule, count=len(found)))
+        """All problems, each rule's count in the log; raises qgis_io.cancelled() when the user cancels."""
+        with qgis_io.engine_errors():
+            problems = engine.validate(zones, boundary, profile, width, exempt, tolerances,
+                                       qgis_io.engine_feedback(feedback).part(READ_PROGRESS / 100.0, 1.0))
+        counts = {}
+        for problem in problems:
+            counts[problem.rule] = counts.get(problem.rule, 0) + 1
+        for rule, count in counts.items():
+            feedback.pushInfo(tr('{rule}: {count} problems.').format(rule=rule, count=count))
         return problems
 
     def write_problems(self, parameters, context, problems, crs, work_crs):

@@ -30,7 +30,6 @@ from shapely.ops import unary_union
 
 from .. import qgis_io
 from ..engine import zoning
-from ..engine.costdistance import Canceled
 from ..engine.geometry import repair_polygon
 from ..engine.messages import TRANSLATION_CONTEXT, EngineError
 from ..engine.raster import gdal_exceptions, read_band, read_window
@@ -56,10 +55,6 @@ validation tolerances (1 m², 1 cm), so the zones still fit the boundary and eac
 
 def tr(text):
     return QCoreApplication.translate('ReservePlannerZoning', text)
-
-
-def cancelled():
-    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
 
 
 def zone_display_name(zone):
@@ -103,7 +98,7 @@ def read_required_polygons(source, crs, context, feedback):
     unusable features."""
     features = qgis_io.read_polygons(source, source.sourceName(), crs, context, feedback, max_segment(source))
     if feedback.isCanceled():
-        raise cancelled()
+        raise qgis_io.cancelled()
     qgis_io.require_geometries(features, source.sourceName())
     return features
 
@@ -249,7 +244,7 @@ class GenerateZones(ReservePlannerAlgorithm):
         zones = self.zones([item.geometry for item in cores], boundary, buffer_width, transition_width, grid,
                            labels, steps)
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
 
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, self.output_fields(),
                                              QgsWkbTypes.MultiPolygon, output_crs)
@@ -264,15 +259,11 @@ class GenerateZones(ReservePlannerAlgorithm):
     def zones(cores, boundary, buffer_width, transition_width, grid, labels, feedback):
         """The engine's zones, Euclidean or cost-based, with engine errors as QgsProcessingException."""
         boundary_geometry = unary_union(boundary) if boundary is not None else None
-        try:
+        with qgis_io.engine_errors():
             if grid is None:
                 return zoning.generate_zones(cores, boundary_geometry, buffer_width, transition_width, labels)
             return zoning.generate_cost_zones(cores, boundary_geometry, buffer_width, transition_width, grid, labels,
-                                              progress=feedback.setProgress, is_canceled=feedback.isCanceled)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
-        except Canceled:
-            raise cancelled() from None
+                                              feedback=qgis_io.engine_feedback(feedback))
 
     @staticmethod
     def output_fields():
@@ -399,7 +390,7 @@ class ZoneStatistics(ReservePlannerAlgorithm):
         composition = {}
         for index, (zone, geometries) in enumerate(by_zone.items()):
             if feedback.isCanceled():
-                raise cancelled()
+                raise qgis_io.cancelled()
             composition.update(zoning.landcover_composition([(zone, part) for part in geometries], grid))
             feedback.setProgress(100.0 * (index + 1) / len(by_zone))
         if all(cover.landcover is None for covers in composition.values() for cover in covers):

@@ -38,6 +38,7 @@ from scipy.spatial import cKDTree
 from shapely.ops import unary_union
 from shapely.prepared import prep
 
+from .feedback import ensure as ensure_feedback
 from .geometry import polygonal_part
 from .messages import N_, EngineError
 
@@ -451,7 +452,7 @@ def protconn_with_additions(protected_geometries, additions, region_geometry, **
 
 
 def protconn_with_each_addition(protected_geometries, candidates, region_geometry, distance=10000.0, probability=0.5,
-                                transboundary_distance=0.0, min_probability=DEFAULT_MIN_PROBABILITY, progress=None):
+                                transboundary_distance=0.0, min_probability=DEFAULT_MIN_PROBABILITY, feedback=None):
     """ProtConn (percent) of the region with each candidate polygon protected in turn (NaN for None).
 
     Same units and options as :func:`protconn`; equal to ``protconn_with_additions(protected, [candidate],
@@ -461,8 +462,10 @@ def protconn_with_each_addition(protected_geometries, candidates, region_geometr
     p*'_ij = max(p*_ij, max over new nodes c of p*'_ic p*'_cj). Costs one n x n matrix of p* (8 n^2
     bytes) and, per candidate, a shortest-path run from its new nodes. A candidate whose part outside the
     region touches a protected area outside it (where dissolving could change which areas are stepping
-    stones) is computed in full. ``progress(fraction)`` returning False stops early (the rest stay NaN).
+    stones) is computed in full. ``feedback``: an optional engine.feedback.Feedback (a cancel raises
+    messages.Canceled).
     """
+    feedback = ensure_feedback(feedback)
     options = dict(distance=distance, probability=probability, transboundary_distance=transboundary_distance,
                    min_probability=min_probability)
     network = build_network(protected_geometries, region_geometry, **options)
@@ -473,8 +476,8 @@ def protconn_with_each_addition(protected_geometries, candidates, region_geometr
     bounds = np.array([polygon.bounds for polygon in protected], dtype=float).reshape(-1, 4)
     results = np.full(len(candidates), np.nan)
     for index, candidate in enumerate(candidates):
-        if progress is not None and progress(index / max(len(candidates), 1)) is False:
-            break
+        feedback.check()
+        feedback.report(index / max(len(candidates), 1))
         if candidate is None:
             continue
         touching = _touching(candidate, protected, bounds)
@@ -560,7 +563,7 @@ def _connector_loss(areas, path_graph, probabilities, node, sources):
     return float(areas[sources] @ (probabilities[sources] - after)[:, others] @ areas[others])
 
 
-def node_importance(network, progress=None):
+def node_importance(network, feedback=None):
     """dPC and its fractions for every protected unit inside the region (DOMAIN.md section 3; Saura & Rubio 2010).
 
     Returns a DataFrame with ``geometry`` (the unit's polygon inside the region), ``area_km2``, ``dpc`` =
@@ -570,9 +573,10 @@ def node_importance(network, progress=None):
     (8 n^2 bytes: 200 MB for 5 000 units); the connector fraction re-runs the shortest paths, without k,
     only from the sources whose shortest-path tree passes through k, so the cost grows roughly as n^2
     single-source runs: seconds for hundreds of units, minutes for thousands.
-    Stepping stones have no row (they have no area) but carry paths. ``progress(fraction)`` is called
-    after each unit; when it returns False the computation stops and None is returned.
+    Stepping stones have no row (they have no area) but carry paths. ``feedback`` (an optional
+    engine.feedback.Feedback) hears the progress after each unit; a cancel raises messages.Canceled.
     """
+    feedback = ensure_feedback(feedback)
     units = np.flatnonzero(~network.transboundary)
     areas = network.areas
     if not len(units):
@@ -585,8 +589,8 @@ def node_importance(network, progress=None):
     connector = np.zeros(len(areas))
     for position, node in enumerate(units):
         connector[node] = _connector_loss(areas, path_graph, probabilities, node, passes[node])
-        if progress is not None and progress((position + 1) / len(units)) is False:
-            return None
+        feedback.report((position + 1) / len(units))
+        feedback.check()
     intra = areas[units] ** 2
     return pd.DataFrame({
         'geometry': [network.geometries[node] for node in units],

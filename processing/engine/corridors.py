@@ -33,7 +33,8 @@ from shapely.geometry import LineString, Polygon, box
 from shapely.ops import unary_union
 
 from . import raster
-from .costdistance import Canceled, CostGraph, least_cost_path
+from .costdistance import CostGraph, least_cost_path
+from .feedback import ensure as ensure_feedback
 from .messages import EngineError, N_
 
 DEFAULT_MAX_NEIGHBORS = 4
@@ -279,19 +280,18 @@ Settings = namedtuple('Settings', 'max_neighbors max_cwd drop_through_cores limi
 """Link selection options of ``corridor_network``; ``limit`` bounds the accumulated-cost passes."""
 
 
-def _cost_passes(graph, labels, cells, store, settings, progress, is_canceled):
-    """One accumulated-cost pass per core, each surface saved to ``store``.
+def _cost_passes(graph, labels, cells, store, settings, feedback):
+    """One accumulated-cost pass per core, each surface saved to ``store``; ``feedback`` covers all passes.
 
     Returns (traces by (lower, higher) core index, set of kept (lower, higher) pairs)."""
     traces, kept = {}, set()
     for core in range(len(cells)):
-        if is_canceled is not None and is_canceled():
-            raise Canceled()
-        accumulated = graph.accumulate(cells[core], max_cost=settings.limit, is_canceled=is_canceled)
+        feedback.check()
+        accumulated = graph.accumulate(cells[core], max_cost=settings.limit,
+                                       feedback=feedback.part(core / len(cells), (core + 1) / len(cells)))
         kept.update(_choose_neighbours(core, accumulated, graph, labels, cells, traces, settings))
         store.save(core, accumulated)
-        if progress is not None:
-            progress(5.0 + 75.0 * (core + 1) / len(cells))
+        feedback.report((core + 1) / len(cells))
     return traces, kept
 
 
@@ -319,38 +319,37 @@ def _link(pair, trace, core_ids, euclidean, corridor, grid):
                 trace.cwd / length, path_line(trace.cells, grid.geotransform), corridor)
 
 
-def _corridors(kept, traces, store, width_cutoff, grid, progress, is_canceled):
+def _corridors(kept, traces, store, width_cutoff, grid, feedback):
     """The NLCC mosaic (float32, inf where no corridor) and each kept pair's corridor polygon."""
     mosaic = np.full(grid.array.shape, np.inf, dtype=np.float32)
     polygons = {}
     loaded = (None, None)
     for index, pair in enumerate(sorted(kept)):
-        if is_canceled is not None and is_canceled():
-            raise Canceled()
+        feedback.check()
         if loaded[0] != pair[0]:
             loaded = (pair[0], store.load(pair[0]))
         nlcc = normalised_corridor(loaded[1], store.load(pair[1]), traces[pair].cwd)
         np.fmin(mosaic, nlcc, out=mosaic)
         polygons[pair] = corridor_polygon(nlcc <= width_cutoff, grid.geotransform, grid.crs_wkt)
-        if progress is not None:
-            progress(80.0 + 20.0 * (index + 1) / len(kept))
+        feedback.report((index + 1) / len(kept))
     return mosaic, polygons
 
 
 def corridor_network(grid, core_geometries, core_ids, max_neighbors=DEFAULT_MAX_NEIGHBORS,
                      max_cwd=None, drop_through_cores=True, width_cutoff=DEFAULT_WIDTH_CUTOFF,
-                     progress=None, is_canceled=None, workdir=None):
+                     feedback=None, workdir=None):
     """Linkage Mapper's links, least-cost paths and normalised corridors between cores (see the module docstring).
 
     ``grid``: the resistance as a ``raster.Grid`` (NaN or <= 0 = barrier) in a CRS projected in metres;
     ``core_geometries``: shapely polygons in that CRS, with their unique ``core_ids``;
     ``max_neighbors``: nearest neighbours each core chooses (0 = all); ``max_cwd``: longest link kept, cost x
     metres (None = no limit); ``drop_through_cores``: drop links whose path crosses a third core;
-    ``width_cutoff``: NLCC beyond which a cell is outside the corridors, cost x metres; ``progress(percent)``
-    and ``is_canceled()`` as in ``costdistance`` (cancel raises ``costdistance.Canceled``); ``workdir``: where
+    ``width_cutoff``: NLCC beyond which a cell is outside the corridors, cost x metres; ``feedback``: an
+    engine.feedback.Feedback (cancel raises ``messages.Canceled``); ``workdir``: where
     the temporary float32 surfaces go (deleted on return). Returns a CorridorNetwork.
     """
     check_core_ids(core_ids)
+    feedback = ensure_feedback(feedback)
     geotransform = grid.geotransform
     cell_width, cell_height = raster.cell_size(geotransform)
     graph = CostGraph(grid.array, cell_width, cell_height)
@@ -358,14 +357,13 @@ def corridor_network(grid, core_geometries, core_ids, max_neighbors=DEFAULT_MAX_
     cells = core_cells(labels, len(core_ids))
     _require_passable(grid.array, cells, core_ids)
     euclidean = edge_distances(labels, cells, cell_width, cell_height)
-    if progress is not None:
-        progress(5.0)
+    feedback.report(0.05)
     limit = None if max_cwd is None else float(max_cwd) + float(width_cutoff)
     settings = Settings(max_neighbors, max_cwd, drop_through_cores, limit)
     with tempfile.TemporaryDirectory(prefix='corridors-', dir=workdir) as folder:
         store = SurfaceStore(folder)
-        traces, kept = _cost_passes(graph, labels, cells, store, settings, progress, is_canceled)
-        mosaic, polygons = _corridors(kept, traces, store, width_cutoff, grid, progress, is_canceled)
+        traces, kept = _cost_passes(graph, labels, cells, store, settings, feedback.part(0.05, 0.8))
+        mosaic, polygons = _corridors(kept, traces, store, width_cutoff, grid, feedback.part(0.8, 1.0))
     links = [_link(pair, traces[pair], core_ids, euclidean, polygons[pair], grid) for pair in sorted(kept)]
     through_core = [(core_ids[a], core_ids[b]) for (a, b), trace in sorted(traces.items())
                     if drop_through_cores and trace.crosses]

@@ -20,3 +20,7 @@ class EngineError(ValueError):
         super().__init__(template.format(**params))
         self.template = template
         self.params = params
+
+
+class Canceled(Exception):  # noqa: N818 (the engine's public name, as QGIS says "canceled")
+    """The user cancelled a run: raised by :meth:`engine.feedback.Feedback.check`; no result is returned."""

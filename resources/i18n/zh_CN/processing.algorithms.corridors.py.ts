@@ -2,33 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
-    <name>ReservePlannerCorridors</name>
-    <message>
-      <source>The run was cancelled; no output was written.</source>
-      <translation>运行已取消，未写入任何输出。</translation>
-    </message>
-    <message>
-      <source>Layer "{layer}": feature id {features} has no value in the core id field "{field}". Give every core an id and run again.</source>
-      <translation>图层“{layer}”：要素 ID {features} 的核心区编号字段“{field}”没有值。请为每个核心区填写编号后重新运行。</translation>
-    </message>
-    <message>
-      <source>{count} links kept.</source>
-      <translation>保留了 {count} 条连接。</translation>
-    </message>
-    <message>
-      <source>Dropped because their least-cost path crosses a third core: {pairs}.</source>
-      <translation>因最小成本路径穿过第三个核心区而舍弃：{pairs}。</translation>
-    </message>
-    <message>
-      <source>Cores reaching beyond the resistance raster, of which only the part on the raster is used: {cores}.</source>
-      <translation>超出阻力栅格范围的核心区（只使用其位于栅格上的部分）：{cores}。</translation>
-    </message>
-    <message>
-      <source>Cores without any link (unreachable, beyond the maximum cost-weighted distance, or only reachable through other cores): {cores}.</source>
-      <translation>没有任何连接的核心区（不可达、超过最大成本加权距离，或只能经由其他核心区到达）：{cores}。</translation>
-    </message>
-  </context>
-  <context>
     <name>CorridorNetworkAlgorithm</name>
     <message>
       <source>Corridor network</source>
@@ -103,6 +76,29 @@ Corridor polygons: for each link, the cells of its own corridor within the width
     <message>
       <source>Corridor polygons</source>
       <translation>廊道面</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReservePlannerCorridors</name>
+    <message>
+      <source>Layer "{layer}": feature id {features} has no value in the core id field "{field}". Give every core an id and run again.</source>
+      <translation>图层“{layer}”：要素 ID {features} 的核心区编号字段“{field}”没有值。请为每个核心区填写编号后重新运行。</translation>
+    </message>
+    <message>
+      <source>{count} links kept.</source>
+      <translation>保留了 {count} 条连接。</translation>
+    </message>
+    <message>
+      <source>Dropped because their least-cost path crosses a third core: {pairs}.</source>
+      <translation>因最小成本路径穿过第三个核心区而舍弃：{pairs}。</translation>
+    </message>
+    <message>
+      <source>Cores reaching beyond the resistance raster, of which only the part on the raster is used: {cores}.</source>
+      <translation>超出阻力栅格范围的核心区（只使用其位于栅格上的部分）：{cores}。</translation>
+    </message>
+    <message>
+      <source>Cores without any link (unreachable, beyond the maximum cost-weighted distance, or only reachable through other cores): {cores}.</source>
+      <translation>没有任何连接的核心区（不可达、超过最大成本加权距离，或只能经由其他核心区到达）：{cores}。</translation>
     </message>
   </context>
 </TS>

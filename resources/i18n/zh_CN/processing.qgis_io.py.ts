@@ -4,6 +4,10 @@
   <context>
     <name>ReservePlannerIO</name>
     <message>
+      <source>The run was cancelled; no output was written.</source>
+      <translation>运行已取消，未写出任何输出。</translation>
+    </message>
+    <message>
       <source>Layer "{layer}" has no field "{field}". Its fields are: {fields}.</source>
       <translation>图层“{layer}”中没有字段“{field}”。该图层的字段有：{fields}。</translation>
     </message>
