@@ -24,7 +24,7 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QVariant
 
 from .. import qgis_io
 from ..engine import corridors, raster
@@ -36,8 +36,7 @@ LINK_METRICS = ('euc_dist', 'cwd', 'lcp_length', 'cwd_euc_ratio', 'cwd_path_rati
 CORRIDORS_STYLE = os.path.join(qgis_io.STYLE_DIR, 'corridors.qml')
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerCorridors', text)
+tr = qgis_io.translator('ReservePlannerCorridors')
 
 
 class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
@@ -143,7 +142,7 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
         corridors_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_CORRIDORS, context)
 
         output_crs = source.sourceCrs()
-        resistance = ResistanceGrid(layer, feedback)
+        resistance = ResistanceGrid(layer, context, feedback)
         work_crs = resistance.crs
         steps = QgsProcessingMultiStepFeedback(2, feedback)
         cores = qgis_io.read_polygons(source, label, work_crs, context, steps)

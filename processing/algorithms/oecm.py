@@ -30,9 +30,10 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QVariant
 
 from .. import qgis_io
+from ..qgis_io import attribute_value
 from ..engine import coverage, report, scoring, selection, zonal
 from ..engine.messages import EngineError
 from .base import ReservePlannerAlgorithm
@@ -50,20 +51,7 @@ CRITERION_PREFIX = 'n_'
 CONNECTIVITY_KEY = 'connectivity'
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerOecm', text)
-
-
-def required_source(algorithm, parameters, name, context):
-    source = algorithm.parameterAsSource(parameters, name, context)
-    if source is None:
-        raise QgsProcessingException(algorithm.invalidSourceError(parameters, name))
-    return source
-
-
-def plain(value):
-    """A QGIS attribute value as a plain Python value (NULL -> None)."""
-    return None if value is None or (isinstance(value, QVariant) and value.isNull()) else value
+tr = qgis_io.translator('ReservePlannerOecm')
 
 
 def candidate_fields(names, source, label):
@@ -267,7 +255,7 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.CONSISTENCY_RATIO, self.tr('AHP consistency ratio')))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
-        candidates_source = required_source(self, parameters, self.CANDIDATES, context)
+        candidates_source = qgis_io.required_source(self, parameters, self.CANDIDATES, context)
         candidates_label = qgis_io.layer_label(parameters[self.CANDIDATES], context)
         threshold = self.parameterAsDouble(parameters, self.OVERLAP_THRESHOLD, context)
         required_fields = candidate_fields(
@@ -300,7 +288,8 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             raise QgsProcessingException(qgis_io.engine_message(error)) from error
 
         output_crs = candidates_source.sourceCrs()
-        work_crs = qgis_io.metric_crs(qgis_io.source_extent(candidates_source, output_crs, context), output_crs)
+        work_crs = qgis_io.metric_crs(qgis_io.source_extent(candidates_source, output_crs, context), output_crs,
+                                     context.transformContext())
         steps = QgsProcessingMultiStepFeedback(4 + len(rasters) + len(vector_layers), feedback)
         candidates = qgis_io.read_polygons(candidates_source, candidates_label, work_crs, context, steps)
         geometries = [item.geometry for item in candidates]
@@ -357,7 +346,8 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             else np.where([geometry is None for geometry in geometries], np.nan, 0.0)
         reasons = [scoring.screen_candidate(percent, item.geometry is not None,
                                             [name for name in required_fields
-                                             if scoring.is_blank(plain(item.attributes.get(name)))], threshold)
+                                             if scoring.is_blank(attribute_value(item.attributes.get(name)))],
+                                            threshold)
                    for item, percent in zip(candidates, protected_percent)]
         return protected_percent, reasons
 
@@ -385,7 +375,7 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
 
     @staticmethod
     def number(value):
-        value = plain(value)
+        value = attribute_value(value)
         try:
             return float(value) if value is not None else np.nan
         except (TypeError, ValueError):
@@ -536,8 +526,8 @@ def scoring_report(labels, weights, directions, ahp, candidates, candidates_labe
 def site_name(item):
     """A readable label for a candidate: its name-like attribute when there is one, else its feature id."""
     for key, value in item.attributes.items():
-        if key.lower() in ('name', 'site', 'site_name', 'label', '名称') and plain(value) not in (None, ''):
-            return '{} ({})'.format(plain(value), item.fid)
+        if key.lower() in ('name', 'site', 'site_name', 'label', '名称') and attribute_value(value) not in (None, ''):
+            return '{} ({})'.format(attribute_value(value), item.fid)
     return tr('feature {fid}').format(fid=item.fid)
 
 
@@ -647,8 +637,8 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.TOTAL_COST, self.tr('Total cost')))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
-        candidates_source = required_source(self, parameters, self.CANDIDATES, context)
-        regions_source = required_source(self, parameters, self.REGIONS, context)
+        candidates_source = qgis_io.required_source(self, parameters, self.CANDIDATES, context)
+        regions_source = qgis_io.required_source(self, parameters, self.REGIONS, context)
         candidates_label = qgis_io.layer_label(parameters[self.CANDIDATES], context)
         regions_label = qgis_io.layer_label(parameters[self.REGIONS], context)
         score_field = numeric_fields(
@@ -666,7 +656,7 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         output_crs = candidates_source.sourceCrs()
         extent = qgis_io.source_extent(regions_source, output_crs, context)
         extent.combineExtentWith(qgis_io.source_extent(candidates_source, output_crs, context))
-        work_crs = qgis_io.local_equal_area_crs(extent, output_crs)
+        work_crs = qgis_io.local_equal_area_crs(extent, output_crs, context.transformContext())
         steps = QgsProcessingMultiStepFeedback(5, feedback)
         candidates = qgis_io.read_polygons(candidates_source, candidates_label, work_crs, context, steps)
         steps.setCurrentStep(1)
@@ -700,14 +690,14 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
 
     @staticmethod
     def region_key(item, region_field):
-        value = plain(item.attributes.get(region_field)) if region_field else None
+        value = attribute_value(item.attributes.get(region_field)) if region_field else None
         return str(item.fid) if value is None else str(value)
 
     @staticmethod
     def scores_and_costs(candidates, score_field, cost_field, candidates_label, feedback):
         """Scores (NaN for ineligible or missing) and costs (None without a cost field) of the candidates."""
         scores = np.array([ScoreOecm.number(item.attributes.get(score_field)) for item in candidates])
-        eligible = [plain(item.attributes.get(ELIGIBLE_FIELD)) for item in candidates]
+        eligible = [attribute_value(item.attributes.get(ELIGIBLE_FIELD)) for item in candidates]
         scores[[value is False or value in (0, 'false') for value in eligible]] = np.nan
         if not cost_field:
             return scores, None

@@ -20,14 +20,13 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QVariant
 from shapely.ops import unary_union
 
 from .. import qgis_io
 from ..engine import connectivity
 from .base import ReservePlannerAlgorithm
 
-GEOGRAPHIC_MAX_SEGMENT_DEGREES = 0.1
 """Geographic polygons are densified to this step before projection, so that their edges stay curved."""
 
 INDICATORS = ('prot', 'protconn', 'protunconn', 'relconn', 'protconn_prot', 'protconn_trans', 'protconn_unprot')
@@ -42,12 +41,7 @@ NullKey = namedtuple('NullKey', 'fid')
 """The grouping key of a region feature without a value, so that it never merges with another region."""
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerProtConn', text)
-
-
-def double_field(name):
-    return QgsField(name, QVariant.Double, 'double', 20, 6)
+tr = qgis_io.translator('ReservePlannerProtConn')
 
 
 def optional_float(value):
@@ -145,7 +139,8 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         want_importance = parameters.get(self.OUTPUT_IMPORTANCE) not in (None, '')
 
         output_crs = protected_source.sourceCrs()
-        work_crs = qgis_io.metric_crs(qgis_io.source_extent(region_source, output_crs, context), output_crs)
+        work_crs = qgis_io.metric_crs(qgis_io.source_extent(region_source, output_crs, context), output_crs,
+                                     context.transformContext())
         key_field = QgsField(region_source.fields().field(region_field))
         regions = self.read_regions(region_source, region_label, key_field, work_crs, context, feedback)
         protected = self.read_protected(protected_source, qgis_io.layer_label(parameters[self.PROTECTED], context),
@@ -165,7 +160,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
 
         Raises on an empty layer or a bad polygon.
         """
-        features = qgis_io.read_polygons(source, name, crs, context, feedback, self.max_segment(source))
+        features = qgis_io.read_polygons(source, name, crs, context, feedback, qgis_io.max_segment(source))
         if feedback.isCanceled():
             raise qgis_io.cancelled()
         if not features:
@@ -189,7 +184,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
 
     def read_protected(self, source, name, crs, context, feedback):
         """The protected polygons (layer ``name``) in ``crs``; raises naming features without a usable polygon."""
-        features = qgis_io.read_polygons(source, name, crs, context, feedback, self.max_segment(source))
+        features = qgis_io.read_polygons(source, name, crs, context, feedback, qgis_io.max_segment(source))
         if feedback.isCanceled():
             raise qgis_io.cancelled()
         qgis_io.require_geometries(features, name)
@@ -197,10 +192,6 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
             feedback.pushWarning(tr('Layer "{layer}" has no protected areas: every region gets ProtConn 0.').format(
                 layer=name))
         return [item.geometry for item in features]
-
-    @staticmethod
-    def max_segment(source):
-        return GEOGRAPHIC_MAX_SEGMENT_DEGREES if source.sourceCrs().isGeographic() else None
 
     def compute(self, regions, protected, options, want_importance, feedback):
         """``[(indicators dict, importance DataFrame or None)]`` per region, with progress and cancel.
@@ -243,7 +234,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         fields = QgsFields()
         fields.append(key_field)
         for name in INDICATORS + ('eca_km2',):
-            fields.append(double_field(name))
+            fields.append(qgis_io.double_field(name, qgis_io.INDEX_PRECISION))
         rows = []
         for region, (indicators, _importance) in zip(regions, results):
             values = [optional_float(indicators[name]) for name in INDICATORS]
@@ -254,7 +245,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         fields = QgsFields()
         fields.append(key_field)
         for name in IMPORTANCE:
-            fields.append(double_field(name))
+            fields.append(qgis_io.double_field(name, qgis_io.INDEX_PRECISION))
         rows = []
         for region, (_indicators, importance) in zip(regions, results):
             for unit in importance.itertuples(index=False):

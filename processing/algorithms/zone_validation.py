@@ -33,7 +33,6 @@ from ..engine.geometry import polygonal_part
 from ..engine.messages import TRANSLATION_CONTEXT
 from ..engine.zones import ZONE_FIELD
 from .base import ReservePlannerAlgorithm
-from .zoning import max_segment
 
 LINE_HALF_WIDTH_M = 1.0
 """Points and lines (self-intersections, stretches of core edge) are written as polygons this many metres wide
@@ -44,8 +43,7 @@ READ_PROGRESS = 20.0
 """Share of the progress bar (percent) spent reading the zoning layer; the checks share the rest."""
 
 
-def tr(text):
-    return QCoreApplication.translate('ValidateZones', text)
+tr = qgis_io.translator('ValidateZones')
 
 
 def engine_tr(text):
@@ -55,13 +53,6 @@ def engine_tr(text):
 
 def severity_name(severity):
     return {engine.ERROR: tr('Error'), engine.WARNING: tr('Warning')}.get(severity, tr('Off'))
-
-
-def attribute_value(value):
-    """A QGIS attribute as a Python value: None for NULL (a null QVariant in QGIS 3.22)."""
-    if isinstance(value, QVariant):
-        return None if value.isNull() else value.value()
-    return value
 
 
 def read_zones(source, field, crs, context, feedback):
@@ -78,7 +69,7 @@ def read_zones(source, field, crs, context, feedback):
     for index, feature in enumerate(features):
         if feedback.isCanceled():
             raise qgis_io.cancelled()
-        zones.append(engine.ZoneFeature(feature.id(), attribute_value(feature[field]),
+        zones.append(engine.ZoneFeature(feature.id(), qgis_io.attribute_value(feature[field]),
                                         projected_geometry(feature.geometry(), source, crs, context)))
         if total:
             feedback.setProgress(READ_PROGRESS * index / total)
@@ -89,7 +80,7 @@ def projected_geometry(geometry, source, crs, context):
     """A feature geometry of ``source`` as a shapely geometry in ``crs``, densified first when reprojected."""
     if geometry.isNull() or source.sourceCrs() == crs:
         return qgis_io.to_shapely(geometry)
-    geometry = geometry.densifyByDistance(max_segment(source))
+    geometry = geometry.densifyByDistance(qgis_io.max_segment(source))
     geometry.transform(QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext()))
     return qgis_io.to_shapely(geometry)
 
@@ -216,7 +207,8 @@ class ValidateZones(ReservePlannerAlgorithm):
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
 
         crs = source.sourceCrs()
-        work_crs = qgis_io.metric_crs(combined_extent((source, boundary_source), crs, context), crs)
+        work_crs = qgis_io.metric_crs(combined_extent((source, boundary_source), crs, context), crs,
+                                      context.transformContext())
         zones = read_zones(source, field, work_crs, context, feedback)
         boundary = self.read_boundary(boundary_source, work_crs, context)
         exempt = read_exempt(exempt_source, work_crs, context, feedback) if exempt_source is not None else None
@@ -243,7 +235,8 @@ class ValidateZones(ReservePlannerAlgorithm):
         if boundary_source is None:
             return None
         name = boundary_source.sourceName()
-        features = qgis_io.read_polygons(boundary_source, name, crs, context, None, max_segment(boundary_source))
+        features = qgis_io.read_polygons(boundary_source, name, crs, context, None,
+                                         qgis_io.max_segment(boundary_source))
         if not features:
             raise QgsProcessingException(self.tr(
                 'The reserve boundary layer "{layer}" has no features. Give a layer with the reserve polygon, '

@@ -13,7 +13,6 @@ from qgis.core import (
     QgsFeature,
     QgsField,
     QgsFields,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -22,7 +21,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
-    QgsProject,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
@@ -39,22 +37,13 @@ from .base import ReservePlannerAlgorithm
 
 ZONES_STYLE = 'zones'
 
-GEOGRAPHIC_MAX_SEGMENT_DEGREES = 0.001
-"""Edges of geographic layers are cut into segments of at most this many degrees (about 100 m) before they are
-projected, so that an edge straight in degrees stays where it is once in metres; short segments also keep the
-projections of one layer into two different working CRSs (generatezones, validatezones) within millimetres."""
-
-PROJECTED_MAX_SEGMENT = 100.0
-"""The same step in map units for a projected layer measured in another CRS (Web Mercator: about 100 m)."""
-
 OUTPUT_MAX_SEGMENT_M = 20.0
 """Zones are cut into segments of at most this many metres before they go back to a CRS other than the working
 one: an edge straight in metres then stays within a fraction of a millimetre of itself in that CRS, far below the
 validation tolerances (1 m², 1 cm), so the zones still fit the boundary and each other there."""
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerZoning', text)
+tr = qgis_io.translator('ReservePlannerZoning')
 
 
 def zone_display_name(zone):
@@ -63,40 +52,20 @@ def zone_display_name(zone):
     return QCoreApplication.translate(TRANSLATION_CONTEXT, name) if name else str(zone)
 
 
-def required_source(algorithm, parameters, name, context):
-    source = algorithm.parameterAsSource(parameters, name, context)
-    if source is None:
-        raise QgsProcessingException(algorithm.invalidSourceError(parameters, name))
-    return source
-
-
-def work_crs_for(extent, crs):
+def work_crs_for(extent, crs, transform_context):
     """The CRS zones are grown in: ``crs`` when metric, else an azimuthal equidistant CRS centred on ``extent``.
 
     Distances from its centre are true and, unlike the local equal-area CRS (whose inverse is a series, about
     1 mm off with PROJ 9.1: 30 m² of gap along the demo reserve's edge), it transforms back to the input CRS
     exactly, so that the zones still fit the boundary in the input CRS.
     """
-    if qgis_io.is_metric(crs):
-        return crs
-    geographic = QgsCoordinateReferenceSystem('EPSG:4326')
-    centre = QgsGeometry.fromPointXY(extent.center())
-    centre.transform(QgsCoordinateTransform(crs, geographic, QgsProject.instance().transformContext()))
-    point = centre.asPoint()
-    return QgsCoordinateReferenceSystem.fromProj(
-        '+proj=aeqd +lat_0={:.6f} +lon_0={:.6f} +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs'.format(
-            point.y(), point.x()))
-
-
-def max_segment(source):
-    """The densification step, in the units of the source's CRS, for reading ``source`` in another CRS."""
-    return GEOGRAPHIC_MAX_SEGMENT_DEGREES if source.sourceCrs().isGeographic() else PROJECTED_MAX_SEGMENT
+    return crs if qgis_io.is_metric(crs) else qgis_io.local_crs('aeqd', extent, crs, transform_context)
 
 
 def read_required_polygons(source, crs, context, feedback):
     """Every feature of ``source`` as a repaired polygon in ``crs`` (densified when reprojected); raises naming
     unusable features."""
-    features = qgis_io.read_polygons(source, source.sourceName(), crs, context, feedback, max_segment(source))
+    features = qgis_io.read_polygons(source, source.sourceName(), crs, context, feedback, qgis_io.max_segment(source))
     if feedback.isCanceled():
         raise qgis_io.cancelled()
     qgis_io.require_geometries(features, source.sourceName())
@@ -221,14 +190,15 @@ class GenerateZones(ReservePlannerAlgorithm):
             self.OUTPUT, self.tr('Zones'), QgsProcessing.TypeVectorPolygon))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
-        cores_source = required_source(self, parameters, self.CORES, context)
+        cores_source = qgis_io.required_source(self, parameters, self.CORES, context)
         boundary_source = self.parameterAsSource(parameters, self.BOUNDARY, context)
         buffer_width = self.parameterAsDouble(parameters, self.BUFFER_WIDTH, context)
         transition_width = self.parameterAsDouble(parameters, self.TRANSITION_WIDTH, context)
         resistance = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context)
 
         output_crs = cores_source.sourceCrs()
-        work_crs = work_crs_for(qgis_io.source_extent(cores_source, output_crs, context), output_crs)
+        work_crs = work_crs_for(qgis_io.source_extent(cores_source, output_crs, context), output_crs,
+                                context.transformContext())
         grid = None
         if resistance is not None:
             grid, work_crs = raster_grid(resistance, work_crs, feedback)
@@ -330,12 +300,13 @@ class ZoneStatistics(ReservePlannerAlgorithm):
             self.OUTPUT, self.tr('Zone statistics'), QgsProcessing.TypeVector))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
-        source = required_source(self, parameters, self.ZONES, context)
+        source = qgis_io.required_source(self, parameters, self.ZONES, context)
         field = qgis_io.resolve_field(
             source, self.parameterAsString(parameters, self.ZONE_FIELD, context) or ZONE_FIELD, source.sourceName())
         landcover = self.parameterAsRasterLayer(parameters, self.LANDCOVER, context)
 
-        work_crs = qgis_io.metric_crs(qgis_io.source_extent(source, source.sourceCrs(), context), source.sourceCrs())
+        work_crs = qgis_io.metric_crs(qgis_io.source_extent(source, source.sourceCrs(), context), source.sourceCrs(),
+                                      context.transformContext())
         steps = QgsProcessingMultiStepFeedback(2, feedback)
         features = read_required_polygons(source, work_crs, context, steps)
         if not features:
