@@ -437,10 +437,10 @@ def vanished_raster(path, epsg):
     return layer
 
 
-def test_generatezones_names_a_resistance_raster_gdal_cannot_warp(qgis_app, tmp_path):
+def test_generatezones_names_a_resistance_raster_gdal_cannot_read(qgis_app, tmp_path):
     cores = wkt_layer('cores', 'Polygon', GAUSS_KRUGER, [square(X0, Y0, 100)])
     output = str(tmp_path / 'zones.gpkg')
-    with pytest.raises(QgsProcessingException, match='raster "消失的栅格" could not be warped'):
+    with pytest.raises(QgsProcessingException, match='Raster "r.tif": Cannot read the raster'):
         output_of('generatezones', CORES=cores, RESISTANCE=vanished_raster(tmp_path / 'r.tif', 4490), OUTPUT=output)
     assert not os.path.exists(output)
     assert not gdal.GetUseExceptions()

@@ -4,7 +4,6 @@ Adapter only: the cores are read in the resistance raster's CRS (qgis_io), engin
 links and corridor polygons are written in the core layer's CRS, the corridor raster on the resistance grid.
 """
 
-import os
 
 from qgis.core import (
     NULL,
@@ -29,11 +28,11 @@ from qgis.PyQt.QtCore import QVariant
 from .. import qgis_io
 from ..engine import corridors, raster
 from ..engine.messages import EngineError
+from ..resistance import ResistanceGrid, style_cost_raster
 from .base import ReservePlannerAlgorithm
-from .costdistance import CostRasterStyle, ResistanceGrid
 
 LINK_METRICS = ('euc_dist', 'cwd', 'lcp_length', 'cwd_euc_ratio', 'cwd_path_ratio')
-CORRIDORS_STYLE = os.path.join(qgis_io.STYLE_DIR, 'corridors.qml')
+CORRIDORS_STYLE = 'corridors'
 
 
 tr = qgis_io.translator('ReservePlannerCorridors')
@@ -161,9 +160,7 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
             parameters, context, network.links, id_definition, (work_crs, output_crs))
         results[self.OUTPUT_CORRIDOR_POLYGONS] = self.write_corridor_polygons(
             parameters, context, network.links, id_definition, (work_crs, output_crs))
-        if context.willLoadLayerOnCompletion(corridors_path):
-            context.layerToLoadOnCompletionDetails(corridors_path).setPostProcessor(
-                CostRasterStyle.create(CORRIDORS_STYLE))
+        style_cost_raster(context, corridors_path, CORRIDORS_STYLE)
         return results
 
     @staticmethod

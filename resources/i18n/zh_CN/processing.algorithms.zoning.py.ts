@@ -2,49 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
-    <name>ReservePlannerZoning</name>
-    <message>
-      <source>The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.</source>
-      <translation>栅格“{layer}”不是 GDAL 可读取的文件，请先另存为 GeoTIFF。</translation>
-    </message>
-    <message>
-      <source>The raster "{layer}" is not in a projected CRS in metres; it is warped to {crs} (nearest neighbour) for this run.</source>
-      <translation>栅格“{layer}”不是以米为单位的投影坐标系；本次运行将其重投影到 {crs}（最邻近法）。</translation>
-    </message>
-    <message>
-      <source>The raster "{layer}" could not be warped to {crs}: {reason}</source>
-      <translation>无法将栅格“{layer}”重投影到 {crs}：{reason}</translation>
-    </message>
-    <message>
-      <source>{fid} of layer "{layer}"</source>
-      <translation>（图层“{layer}”的要素 {fid}）</translation>
-    </message>
-    <message>
-      <source>{zone}: empty (a width of 0, or no room left inside the boundary), no feature written.</source>
-      <translation>{zone}：为空（宽度为 0，或边界内已无空间），未写出要素。</translation>
-    </message>
-    <message>
-      <source>{zone}: {area:.2f} ha</source>
-      <translation>{zone}：{area:.2f} 公顷</translation>
-    </message>
-    <message>
-      <source>Layer "{layer}" has no features: there are no zones to measure.</source>
-      <translation>图层“{layer}”没有要素：没有可统计的分区。</translation>
-    </message>
-    <message>
-      <source>Values that are not core, buffer or transition are reported as they are: {values}.</source>
-      <translation>不是 core、buffer 或 transition 的取值按原样报告：{values}。</translation>
-    </message>
-    <message>
-      <source>The land-cover raster "{layer}" cannot be read: {reason}</source>
-      <translation>无法读取土地覆盖栅格“{layer}”：{reason}</translation>
-    </message>
-    <message>
-      <source>The land-cover raster "{layer}" has no data under any zone (its cells there are nodata, or it lies elsewhere): every zone is reported as class NULL. Check the raster and its nodata value.</source>
-      <translation>土地覆盖栅格“{layer}”在所有功能区内均无数据（这些像元为无数据值，或栅格位于别处）：每个功能区都将报告为类别 NULL。请检查该栅格及其无数据值。</translation>
-    </message>
-  </context>
-  <context>
     <name>GenerateZones</name>
     <message>
       <source>Generate zones</source>
@@ -91,6 +48,37 @@ Output: one polygon per zone, in the CRS of the core layer, with zone (core, buf
     <message>
       <source>Zones</source>
       <translation>功能区</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReservePlannerZoning</name>
+    <message>
+      <source>{fid} of layer "{layer}"</source>
+      <translation>（图层“{layer}”的要素 {fid}）</translation>
+    </message>
+    <message>
+      <source>{zone}: empty (a width of 0, or no room left inside the boundary), no feature written.</source>
+      <translation>{zone}：为空（宽度为 0，或边界内已无空间），未写出要素。</translation>
+    </message>
+    <message>
+      <source>{zone}: {area:.2f} ha</source>
+      <translation>{zone}：{area:.2f} 公顷</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}" has no features: there are no zones to measure.</source>
+      <translation>图层“{layer}”没有要素：没有可统计的分区。</translation>
+    </message>
+    <message>
+      <source>Values that are not core, buffer or transition are reported as they are: {values}.</source>
+      <translation>不是 core、buffer 或 transition 的取值按原样报告：{values}。</translation>
+    </message>
+    <message>
+      <source>The land-cover raster "{layer}" cannot be read: {reason}</source>
+      <translation>无法读取土地覆盖栅格“{layer}”：{reason}</translation>
+    </message>
+    <message>
+      <source>The land-cover raster "{layer}" has no data under any zone (its cells there are nodata, or it lies elsewhere): every zone is reported as class NULL. Check the raster and its nodata value.</source>
+      <translation>土地覆盖栅格“{layer}”在所有功能区内均无数据（这些像元为无数据值，或栅格位于别处）：每个功能区都将报告为类别 NULL。请检查该栅格及其无数据值。</translation>
     </message>
   </context>
   <context>

@@ -4,6 +4,10 @@
   <context>
     <name>ReservePlannerIO</name>
     <message>
+      <source>The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.</source>
+      <translation>栅格“{layer}”不是 GDAL 可读取的文件，请先另存为 GeoTIFF。</translation>
+    </message>
+    <message>
       <source>The run was cancelled; no output was written.</source>
       <translation>运行已取消，未写出任何输出。</translation>
     </message>
