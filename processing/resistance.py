@@ -2,7 +2,7 @@
 leastcostpath, corridornetwork, generatezones), and the style of the cost rasters they write.
 
 A resistance raster is read as band 1 of a GDAL file into an engine Grid in a CRS projected in metres, after a
-memory check sized for a whole cost-distance run (docs/cost_distance_and_corridors.md).
+memory check sized for a whole cost-distance run (docs/costdistance.md).
 """
 
 import os
