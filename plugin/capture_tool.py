@@ -5,14 +5,16 @@ QgsSnappingUtils), right click finishes, Backspace removes the last vertex, Esc 
 The finished shape is emitted in the canvas CRS; the tool itself never edits a layer.
 """
 
-from qgis.core import QgsGeometry, QgsPointLocator, QgsPointXY, QgsWkbTypes
+from qgis.core import QgsGeometry, QgsPointLocator, QgsPointXY
 from qgis.gui import QgsMapTool, QgsRubberBand, QgsSnapIndicator
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
+from ..processing.compat import GeometryType
+
 
 class CaptureTool(QgsMapTool):
-    """Click a polygon (``QgsWkbTypes.PolygonGeometry``) or a line (``LineGeometry``) on ``canvas``."""
+    """Click a polygon (``GeometryType.Polygon``) or a line (``GeometryType.Line``) on ``canvas``."""
 
     captured = pyqtSignal(QgsGeometry)
     """The finished shape, in the canvas's destination CRS."""
@@ -29,10 +31,10 @@ class CaptureTool(QgsMapTool):
         self.rubber_band.setFillColor(fill)
         self.rubber_band.setWidth(2)
         self.snap_indicator = QgsSnapIndicator(canvas)
-        self.setCursor(Qt.CrossCursor)
+        self.setCursor(Qt.CursorShape.CrossCursor)
 
     def minimum_points(self):
-        return 3 if self.geometry_type == QgsWkbTypes.PolygonGeometry else 2
+        return 3 if self.geometry_type == GeometryType.Polygon else 2
 
     def snapped_point(self, event):
         """The event's map point snapped to what the snapping settings allow; shows the snap indicator."""
@@ -51,18 +53,18 @@ class CaptureTool(QgsMapTool):
             self._draw(self.points + [point])
 
     def canvasReleaseEvent(self, event):  # noqa: N802 (Qt API name)
-        if event.button() == Qt.LeftButton:
+        if event.button() == Qt.MouseButton.LeftButton:
             self.points.append(self.snapped_point(event))
             self._draw(self.points)
-        elif event.button() == Qt.RightButton:
+        elif event.button() == Qt.MouseButton.RightButton:
             self.finish()
 
     def keyPressEvent(self, event):  # noqa: N802 (Qt API name)
-        if event.key() in (Qt.Key_Backspace, Qt.Key_Delete) and self.points:
+        if event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) and self.points:
             self.points.pop()
             self._draw(self.points)
             event.accept()
-        elif event.key() == Qt.Key_Escape:
+        elif event.key() == Qt.Key.Key_Escape:
             self.reset()
             event.accept()
         else:
@@ -74,7 +76,7 @@ class CaptureTool(QgsMapTool):
         self.reset()
         if len(points) < self.minimum_points():
             return
-        if self.geometry_type == QgsWkbTypes.PolygonGeometry:
+        if self.geometry_type == GeometryType.Polygon:
             geometry = QgsGeometry.fromPolygonXY([points + [points[0]]])
         else:
             geometry = QgsGeometry.fromPolylineXY(points)

@@ -11,19 +11,24 @@ from qgis.core import (
     Qgis,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
     QgsProject,
     QgsSnappingConfig,
     QgsSnappingUtils,
-    QgsTolerance,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor
 
+from ..processing.compat import (
+    FieldType,
+    GeometryType,
+    MapToolUnit,
+    SnappingMode,
+    make_field,
+    vertex_and_segment_snapping,
+)
 from ..processing import qgis_io
 from ..processing.engine import zone_editing
 from ..processing.engine.geometry import repair_polygon
@@ -39,20 +44,13 @@ SQUARE_METRES_PER_HECTARE = 10000.0
 DRAWN, LEAST_COST = 'drawn', 'least_cost'
 
 CORRIDOR_FIELDS = (
-    ('from_id', QVariant.LongLong), ('to_id', QVariant.LongLong), ('method', QVariant.String),
-    ('length_m', QVariant.Double), ('width_m', QVariant.Double), ('area_ha', QVariant.Double),
-    ('mean_res', QVariant.Double), ('cost_len', QVariant.Double),
+    ('from_id', FieldType.LongLong), ('to_id', FieldType.LongLong), ('method', FieldType.String),
+    ('length_m', FieldType.Double), ('width_m', FieldType.Double), ('area_ha', FieldType.Double),
+    ('mean_res', FieldType.Double), ('cost_len', FieldType.Double),
 )
 """Corridor layer schema: the reserves' feature ids, 'drawn' or 'least_cost', centre-line length outside
 the reserves (m), width (m), area (ha), mean resistance and cost-weighted length (resistance x m; NULL
 without a resistance raster)."""
-
-
-def vertex_and_segment():
-    """Snapping to vertices and segments, as QGIS 3.22 (QgsSnappingConfig flags) and 3.26+ (Qgis enums) spell it."""
-    if hasattr(Qgis, 'SnappingType'):
-        return Qgis.SnappingTypes(Qgis.SnappingType.Vertex | Qgis.SnappingType.Segment)
-    return QgsSnappingConfig.SnappingTypes(QgsSnappingConfig.VertexFlag | QgsSnappingConfig.SegmentFlag)
 
 
 def tr(text):
@@ -62,7 +60,7 @@ def tr(text):
 def corridor_fields():
     fields = QgsFields()
     for name, kind in CORRIDOR_FIELDS:
-        fields.append(QgsField(name, kind))
+        fields.append(make_field(name, kind))
     return fields
 
 
@@ -145,8 +143,8 @@ class CorridorBuilder:
     @staticmethod
     def _transformed(shape, transform, reverse=False):
         geometry = qgis_io.to_qgs(shape)
-        geometry.transform(transform, QgsCoordinateTransform.ReverseTransform if reverse
-                           else QgsCoordinateTransform.ForwardTransform)
+        geometry.transform(transform, Qgis.TransformDirection.Reverse if reverse
+                           else Qgis.TransformDirection.Forward)
         return qgis_io.to_shapely(geometry)
 
     def cost(self, centre_line):
@@ -210,7 +208,7 @@ class CorridorTool(CaptureTool):
     """Map tool: click a centre line from reserve to reserve (snapping to the reserves), right click to finish."""
 
     def __init__(self, canvas):
-        super().__init__(canvas, QgsWkbTypes.LineGeometry, QColor(0, 90, 200))
+        super().__init__(canvas, GeometryType.Line, QColor(0, 90, 200))
         self.snapping_utils = QgsSnappingUtils(self)
         self.snapping_utils.setMapSettings(canvas.mapSettings())
         canvas.mapCanvasRefreshed.connect(self._follow_canvas)
@@ -221,11 +219,11 @@ class CorridorTool(CaptureTool):
     def set_reserves(self, layer):
         """Snap to the vertices and edges of ``layer`` (or to nothing when None)."""
         config = QgsSnappingConfig()
-        config.setMode(QgsSnappingConfig.AdvancedConfiguration)
+        config.setMode(SnappingMode.AdvancedConfiguration)
         config.setEnabled(layer is not None)
         if layer is not None:
             config.setIndividualLayerSettings(layer, QgsSnappingConfig.IndividualLayerSettings(
-                True, vertex_and_segment(), SNAP_TOLERANCE_PX, QgsTolerance.Pixels, 0.0, 0.0))
+                True, vertex_and_segment_snapping(), SNAP_TOLERANCE_PX, MapToolUnit.Pixels, 0.0, 0.0))
         self.snapping_utils.setConfig(config)
         self.snapping_utils.setMapSettings(self.canvas().mapSettings())
 

@@ -2,8 +2,10 @@
 
 import os
 
-from qgis.core import QgsProject, QgsVectorFileWriter, QgsVectorLayer, QgsWkbTypes
+from qgis.core import QgsProject, QgsVectorFileWriter, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
+
+from ..processing.compat import WkbType
 
 
 def tr(text):
@@ -18,9 +20,9 @@ def polygon_writer(path, layer_name, fields, crs):
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = 'GPKG'
     options.layerName = layer_name
-    writer = QgsVectorFileWriter.create(path, fields, QgsWkbTypes.MultiPolygon, crs,
+    writer = QgsVectorFileWriter.create(path, fields, WkbType.MultiPolygon, crs,
                                         QgsProject.instance().transformContext(), options)
-    if writer.hasError() != QgsVectorFileWriter.NoError:
+    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
         raise OSError(tr('Could not create the layer {path}: {error}').format(path=path, error=writer.errorMessage()))
     return writer
 

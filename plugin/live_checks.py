@@ -17,7 +17,6 @@ from qgis.core import (
     QgsMessageLog,
     QgsProject,
     QgsTask,
-    QgsWkbTypes,
 )
 from qgis.gui import QgsRubberBand
 from qgis.PyQt.QtCore import QCoreApplication, QObject, Qt, QTimer
@@ -25,6 +24,7 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QTableWidgetItem, QTreeWidgetItem
 from shapely.ops import unary_union
 
+from ..processing.compat import GeometryType
 from ..processing import qgis_io
 from ..processing.engine import zone_validation, zoning
 from ..processing.engine.geometry import polygonal_part
@@ -222,7 +222,7 @@ class LiveChecks(QObject):
         self.problems = []
         self.status_label.setText(tr('The zoning could not be checked: {error}').format(error=error))
         details = ''.join(traceback.format_exception(type(error), error, error.__traceback__))
-        QgsMessageLog.logMessage(details, LOG_TAG, Qgis.Critical)
+        QgsMessageLog.logMessage(details, LOG_TAG, Qgis.MessageLevel.Critical)
 
     def show_areas(self, areas):
         """Fill the table from Snapshot.areas, colouring a share below its profile threshold by the rule's severity.
@@ -245,7 +245,7 @@ class LiveChecks(QObject):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column in (1, 2):
-                    item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if threshold and column == 2 and share < threshold[0]:
                     item.setForeground(SEVERITY_COLOURS[threshold[1]])
                 self.area_table.setItem(row, column, item)
@@ -263,8 +263,8 @@ class LiveChecks(QObject):
             severity = tr('Error') if problem.severity == zone_validation.ERROR else tr('Warning')
             message = engine_text(problem.message_template).format(**problem.params)
             item = QTreeWidgetItem([severity, message])
-            item.setData(0, Qt.UserRole, len(self.problems) - 1)
-            item.setForeground(0, SEVERITY_COLOURS.get(problem.severity, QColor(Qt.black)))
+            item.setData(0, Qt.ItemDataRole.UserRole, len(self.problems) - 1)
+            item.setForeground(0, SEVERITY_COLOURS.get(problem.severity, QColor(Qt.GlobalColor.black)))
             item.setToolTip(1, message)
             self.problems_tree.addTopLevelItem(item)
         errors = sum(1 for problem in problems if problem.severity == zone_validation.ERROR)
@@ -273,14 +273,14 @@ class LiveChecks(QObject):
 
     def _marker(self, geometry, crs, severity):
         marker = QgsRubberBand(self.canvas, geometry.type())
-        colour = SEVERITY_COLOURS.get(severity, QColor(Qt.red))
+        colour = SEVERITY_COLOURS.get(severity, QColor(Qt.GlobalColor.red))
         fill = QColor(colour)
         fill.setAlpha(90)
         marker.setStrokeColor(colour)
         marker.setFillColor(fill)
         marker.setWidth(3)
-        if geometry.type() == QgsWkbTypes.PointGeometry:
-            marker.setIcon(QgsRubberBand.ICON_X)
+        if geometry.type() == GeometryType.Point:
+            marker.setIcon(QgsRubberBand.IconType.ICON_X)
             marker.setIconSize(14)
         marker.setToGeometry(geometry, crs)
         self.markers.append(marker)
@@ -293,7 +293,7 @@ class LiveChecks(QObject):
 
     def zoom_to_item(self, item, _column=0):
         """Zoom the canvas to the clicked problem and flash it."""
-        _problem, geometry, crs, _marker = self.problems[item.data(0, Qt.UserRole)]
+        _problem, geometry, crs, _marker = self.problems[item.data(0, Qt.ItemDataRole.UserRole)]
         if geometry is None:
             return
         to_canvas = QgsCoordinateTransform(crs, self.canvas.mapSettings().destinationCrs(), QgsProject.instance())

@@ -5,8 +5,8 @@ import os
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices, QIcon
-from qgis.PyQt.QtWidgets import QAction
 
+from ..processing.compat import QAction
 from ..processing.provider import ReservePlannerProvider
 from .i18n import install_translator, remove_translator
 
@@ -83,7 +83,7 @@ class ReservePlannerPlugin:
             from .zone_editor_dock import ZoneEditorDock
 
             self.dock = ZoneEditorDock(self.iface.mapCanvas(), self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             self.dock.setToggleVisibilityAction(self.dock_action)
         return self.dock
 

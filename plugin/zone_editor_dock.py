@@ -10,10 +10,8 @@ from qgis.core import (
     QgsExpressionContext,
     QgsExpressionContextUtils,
     QgsGeometry,
-    QgsMapLayerProxyModel,
     QgsPointXY,
     QgsProject,
-    QgsWkbTypes,
 )
 from qgis.gui import QgsDockWidget, QgsMessageBar
 from qgis.PyQt import uic
@@ -21,6 +19,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QButtonGroup, QFileDialog, QToolButton
 from shapely.errors import ShapelyError
 
+from ..processing.compat import GeometryType, LayerFilter
 from ..processing import qgis_io
 from ..processing.engine import zone_editing, zone_validation
 from ..processing.engine.messages import EngineError, TRANSLATION_CONTEXT
@@ -84,7 +83,7 @@ class ZoneEditorDock(QgsDockWidget, FORM_CLASS):
         self.dockLayout.insertWidget(0, self.message_bar)
         self.zone_buttons = QButtonGroup(self)
         self.zone_buttons.setExclusive(True)
-        self.draw_tool = CaptureTool(canvas, QgsWkbTypes.PolygonGeometry)
+        self.draw_tool = CaptureTool(canvas, GeometryType.Polygon)
         self.draw_tool.captured.connect(self.add_drawn_zone)
         self.corridor_tool = CorridorTool(canvas)
         self.corridor_tool.captured.connect(self.add_drawn_corridor)
@@ -96,10 +95,10 @@ class ZoneEditorDock(QgsDockWidget, FORM_CLASS):
     # Zones tab
 
     def _set_up_zones_tab(self):
-        self.zoningLayerCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.zoningLayerCombo.setFilters(LayerFilter.PolygonLayer)
         self.zoningLayerCombo.setExceptedLayerList(
             [layer for layer in QgsProject.instance().mapLayers().values() if not is_zoning_layer(layer)])
-        self.boundaryCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.boundaryCombo.setFilters(LayerFilter.PolygonLayer)
         self.boundaryCombo.setAllowEmptyLayer(True)
         self.boundaryCombo.setLayer(None)
         for profile_id in zone_validation.PROFILE_IDS:
@@ -207,18 +206,18 @@ class ZoneEditorDock(QgsDockWidget, FORM_CLASS):
         try:
             new_id = apply_drawn_zone(layer, drawn, self.current_zone(), self.clipModeCombo.currentData(), boundary)
         except (ValueError, OSError) as error:
-            self.message_bar.pushMessage(tr('Zone not added'), error_text(error), Qgis.Warning, 8)
+            self.message_bar.pushMessage(tr('Zone not added'), error_text(error), Qgis.MessageLevel.Warning, 8)
             return None
         except ShapelyError as error:
             self.message_bar.pushMessage(tr('Zone not added'), tr(
                 'The new zone could not be clipped against the existing zones ({error}). Check the zoning layer '
                 'with Vector > Geometry Tools > Check Validity, fix the features it lists, and draw again.').format(
-                error=error), Qgis.Warning, 12)
+                error=error), Qgis.MessageLevel.Warning, 12)
             return None
         if new_id is None:
             self.message_bar.pushMessage(tr('Zone not added'),
                                          tr('Existing zones cover the whole drawing and the new zone yields.'),
-                                         Qgis.Info, 6)
+                                         Qgis.MessageLevel.Info, 6)
         layer.triggerRepaint()
         return new_id
 
@@ -238,7 +237,7 @@ class ZoneEditorDock(QgsDockWidget, FORM_CLASS):
         try:
             layer = create_zoning_layer(path, crs, boundary)
         except OSError as error:
-            self.message_bar.pushMessage(tr('Zoning layer not created'), str(error), Qgis.Critical, 10)
+            self.message_bar.pushMessage(tr('Zoning layer not created'), str(error), Qgis.MessageLevel.Critical, 10)
             return None
         settings.set_value('zone_editor/last_folder', os.path.dirname(path))
         QgsProject.instance().addMapLayer(layer)
@@ -249,11 +248,11 @@ class ZoneEditorDock(QgsDockWidget, FORM_CLASS):
     # Corridors tab
 
     def _set_up_corridors_tab(self):
-        self.reservesCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
-        self.corridorLayerCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.reservesCombo.setFilters(LayerFilter.PolygonLayer)
+        self.corridorLayerCombo.setFilters(LayerFilter.PolygonLayer)
         self.corridorLayerCombo.setAllowEmptyLayer(True)
         self.corridorLayerCombo.setLayer(None)
-        self.resistanceCombo.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.resistanceCombo.setFilters(LayerFilter.RasterLayer)
         self.resistanceCombo.setAllowEmptyLayer(True)
         self.resistanceCombo.setLayer(None)
         self.widthSpin.setClearValue(settings.DEFAULTS['corridor/width_m'])
@@ -287,7 +286,8 @@ class ZoneEditorDock(QgsDockWidget, FORM_CLASS):
         chosen = self.corridor_settings()
         if chosen.reserves is None or chosen.corridors is None:
             self.message_bar.pushMessage(tr('Corridor not added'),
-                                         tr('Choose the reserves layer and a corridor layer first.'), Qgis.Warning, 8)
+                                         tr('Choose the reserves layer and a corridor layer first.'),
+                                         Qgis.MessageLevel.Warning, 8)
             return None
         try:
             builder = CorridorBuilder(chosen)
@@ -295,13 +295,13 @@ class ZoneEditorDock(QgsDockWidget, FORM_CLASS):
             feature, cost = builder.build(line, self.canvas.mapSettings().destinationCrs(), tolerance)
             add_corridor(chosen.corridors, feature)
         except (ValueError, OSError) as error:
-            self.message_bar.pushMessage(tr('Corridor not added'), error_text(error), Qgis.Warning, 8)
+            self.message_bar.pushMessage(tr('Corridor not added'), error_text(error), Qgis.MessageLevel.Warning, 8)
             return None
         except ShapelyError as error:
             self.message_bar.pushMessage(tr('Corridor not added'), tr(
                 'The corridor could not be cut from the reserves ({error}). Check the reserves layer with '
                 'Vector > Geometry Tools > Check Validity, fix the features it lists, and draw again.').format(
-                error=error), Qgis.Warning, 12)
+                error=error), Qgis.MessageLevel.Warning, 12)
             return None
         self.corridorMessageLabel.setText(self.corridor_summary(chosen.reserves, feature, cost))
         return feature
@@ -336,7 +336,7 @@ class ZoneEditorDock(QgsDockWidget, FORM_CLASS):
         try:
             layer = create_corridor_layer(path, crs)
         except OSError as error:
-            self.message_bar.pushMessage(tr('Corridor layer not created'), str(error), Qgis.Critical, 10)
+            self.message_bar.pushMessage(tr('Corridor layer not created'), str(error), Qgis.MessageLevel.Critical, 10)
             return None
         settings.set_value('corridor/last_folder', os.path.dirname(path))
         QgsProject.instance().addMapLayer(layer)

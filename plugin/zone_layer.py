@@ -11,17 +11,16 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureRequest,
-    QgsField,
     QgsFields,
     QgsFillSymbol,
     QgsGeometry,
     QgsProject,
     QgsRendererCategory,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
+from ..processing.compat import FieldType, GeometryType, make_field
 from ..processing import qgis_io
 from ..processing.engine import zone_editing
 from ..processing.engine.messages import TRANSLATION_CONTEXT
@@ -49,16 +48,16 @@ def zone_title(zone):
 def zone_fields():
     """The zone schema: ``zone`` (text code), ``zone_code`` (1/2/3) and ``area_ha``."""
     fields = QgsFields()
-    fields.append(QgsField(ZONE_FIELD, QVariant.String, len=20))
-    fields.append(QgsField(ZONE_CODE_FIELD, QVariant.Int))
-    fields.append(QgsField(AREA_FIELD, QVariant.Double))
+    fields.append(make_field(ZONE_FIELD, FieldType.String, length=20))
+    fields.append(make_field(ZONE_CODE_FIELD, FieldType.Int))
+    fields.append(make_field(AREA_FIELD, FieldType.Double))
     return fields
 
 
 def is_zoning_layer(layer):
     """True for a polygon vector layer with a ``zone`` field."""
     return (isinstance(layer, QgsVectorLayer) and layer.isValid()
-            and layer.geometryType() == QgsWkbTypes.PolygonGeometry
+            and layer.geometryType() == GeometryType.Polygon
             and layer.fields().indexOf(ZONE_FIELD) >= 0)
 
 

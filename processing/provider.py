@@ -4,7 +4,7 @@ import inspect
 import os
 import pkgutil
 
-from qgis.core import QgsProcessingProvider
+from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
@@ -12,15 +12,36 @@ from . import algorithms
 from .algorithms.base import ReservePlannerAlgorithm
 
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), 'resources', 'icons', 'reserve_planner.svg')
+LOG_TAG = 'Reserve Planner'
 
 
-def algorithm_classes():
-    """Every concrete algorithm class defined in processing/algorithms/, sorted by id."""
+def tr(text):
+    return QCoreApplication.translate('ReservePlannerProvider', text)
+
+
+def algorithm_modules(package):
+    """The modules of ``package`` that import; each one that fails (a missing optional dependency, a library
+    that behaves differently on this QGIS) is named in the QGIS log, and only its algorithms are missing."""
+    modules = []
+    for module_info in pkgutil.iter_modules(package.__path__):
+        name = '{}.{}'.format(package.__name__, module_info.name)
+        try:
+            # __import__, not importlib: QGIS's import hook then records the module as the plugin's, and its
+            # unloader forgets it, so a reloaded plugin imports the algorithms afresh.
+            modules.append(__import__(name, fromlist=['__name__']))
+        except Exception as error:  # any failure: the other modules still load
+            QgsMessageLog.logMessage(
+                tr('The algorithms of {module} are not available: {error} ({kind}).').format(
+                    module=name, error=error, kind=type(error).__name__),
+                LOG_TAG, Qgis.MessageLevel.Warning)
+    return modules
+
+
+def algorithm_classes(package=None):
+    """Every concrete algorithm class defined in the modules of ``package`` (default processing/algorithms/) that
+    import, sorted by id."""
     classes = {}
-    for module_info in pkgutil.iter_modules(algorithms.__path__):
-        # __import__, not importlib: QGIS's import hook then records the module as the plugin's, and its
-        # unloader forgets it, so a reloaded plugin imports the algorithms afresh.
-        module = __import__('{}.{}'.format(algorithms.__name__, module_info.name), fromlist=['__name__'])
+    for module in algorithm_modules(package or algorithms):
         for _name, cls in inspect.getmembers(module, inspect.isclass):
             if issubclass(cls, ReservePlannerAlgorithm) and cls.ALGORITHM_ID and cls.__module__ == module.__name__:
                 classes[cls.ALGORITHM_ID] = cls
@@ -34,7 +55,7 @@ class ReservePlannerProvider(QgsProcessingProvider):
         return 'reserveplanner'
 
     def name(self):
-        return QCoreApplication.translate('ReservePlannerProvider', 'Reserve Planner')
+        return tr('Reserve Planner')
 
     def longName(self):  # noqa: N802 (QGIS API name)
         return self.name()

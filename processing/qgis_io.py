@@ -14,7 +14,6 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
     QgsGeometry,
     QgsMapLayer,
     QgsProcessingException,
@@ -24,10 +23,10 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsProviderRegistry,
     QgsRectangle,
-    QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
+from .compat import DistanceUnit, FieldType, InvalidGeometryCheck, ProcessingFeatureSourceFlag, make_field
 from .engine import geometry as engine_geometry
 from .engine.feedback import Feedback
 from .engine.messages import TRANSLATION_CONTEXT, Canceled, EngineError
@@ -93,7 +92,7 @@ def python_value(value):
 def double_field(name, precision=AREA_PRECISION):
     """A real-number output field of NUMBER_FIELD_LENGTH digits and ``precision`` decimals (AREA_PRECISION for
     areas, distances and percentages, INDEX_PRECISION for indices)."""
-    return QgsField(name, QVariant.Double, 'double', NUMBER_FIELD_LENGTH, precision)
+    return make_field(name, FieldType.Double, 'double', NUMBER_FIELD_LENGTH, precision)
 
 
 def max_segment(source):
@@ -156,7 +155,7 @@ def is_metric(crs):
     return (
         crs.isValid()
         and not crs.isGeographic()
-        and crs.mapUnits() == QgsUnitTypes.DistanceMeters
+        and crs.mapUnits() == DistanceUnit.Meters
         and crs.authid() not in WEB_MERCATOR_IDS
     )
 
@@ -240,7 +239,7 @@ def read_features(source, crs, context, feedback, attribute_names=None, max_segm
         transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
     else:
         request.setDestinationCrs(crs, context.transformContext())
-    request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    request.setInvalidGeometryCheck(InvalidGeometryCheck.NoCheck)
     names = source.fields().names()
     if attribute_names is not None:
         names = [name for name in names if name in attribute_names]
@@ -267,7 +266,7 @@ def unchecked_features(source, request):
     """The features of ``source`` for ``request``, invalid geometries included: a QgsProcessingFeatureSource
     otherwise applies the context's invalid-geometry check (skip or abort) whatever the request says."""
     if isinstance(source, QgsProcessingFeatureSource):
-        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+        return source.getFeatures(request, ProcessingFeatureSourceFlag.SkipGeometryValidityChecks)
     return source.getFeatures(request)
 
 
@@ -321,7 +320,7 @@ def transform_geometry(shapely_geometry, source_crs, target_crs, context):
 
 def add_feature(sink, feature, output_name):
     """Add ``feature`` to ``sink`` or raise: QgsFeatureSink.addFeature fails silently otherwise."""
-    if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+    if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
         raise QgsProcessingException(
             tr('Could not write a feature to the output "{output}": {error}').format(
                 output=output_name, error=sink.lastError() if hasattr(sink, 'lastError') else ''))

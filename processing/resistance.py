@@ -10,9 +10,10 @@ import uuid
 
 import numpy as np
 from osgeo import gdal
-from qgis.core import QgsColorRampShader, QgsProcessingException, QgsRasterBandStats
+from qgis.core import QgsColorRampShader, QgsProcessingException
 
 from . import qgis_io
+from .compat import band_maximum
 from .engine import costdistance
 from .engine.messages import EngineError
 from .engine.raster import cell_size, gdal_exceptions, raster_errors, read_band, require_memory
@@ -137,7 +138,7 @@ class CostRasterStyle(qgis_io.StylePostProcessor):
         shader = renderer.shader() if hasattr(renderer, 'shader') else None
         if shader is None:
             return
-        maximum = layer.dataProvider().bandStatistics(1, QgsRasterBandStats.Max).maximumValue
+        maximum = band_maximum(layer.dataProvider(), 1)
         ramp = shader.rasterShaderFunction()
         if not isinstance(ramp, QgsColorRampShader) or not np.isfinite(maximum):
             return

@@ -28,11 +28,12 @@ def pixel(canvas, x, y):
     return QPoint(int(round(point.x())), int(round(point.y())))
 
 
-def click(canvas, tool, x, y, button=Qt.LeftButton):
+def click(canvas, tool, x, y, button=Qt.MouseButton.LeftButton):
     """Move to map point (x, y) and release ``button`` there, as a user's click reaches a map tool."""
     position = pixel(canvas, x, y)
-    tool.canvasMoveEvent(QgsMapMouseEvent(canvas, QEvent.MouseMove, position, Qt.NoButton, Qt.NoButton))
-    tool.canvasReleaseEvent(QgsMapMouseEvent(canvas, QEvent.MouseButtonRelease, position, button, button))
+    no_button = Qt.MouseButton.NoButton
+    tool.canvasMoveEvent(QgsMapMouseEvent(canvas, QEvent.Type.MouseMove, position, no_button, no_button))
+    tool.canvasReleaseEvent(QgsMapMouseEvent(canvas, QEvent.Type.MouseButtonRelease, position, button, button))
 
 
 def click_shape(canvas, tool, points):
@@ -40,7 +41,7 @@ def click_shape(canvas, tool, points):
     for x, y in points:
         click(canvas, tool, x, y)
     x, y = points[-1]
-    click(canvas, tool, x, y, Qt.RightButton)
+    click(canvas, tool, x, y, Qt.MouseButton.RightButton)
 
 
 def square(x, y, size):

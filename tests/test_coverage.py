@@ -26,7 +26,6 @@ from qgis.core import (
     QgsProcessingOutputLayerDefinition,
     QgsProject,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 
@@ -35,6 +34,7 @@ from reserve_planner.processing import qgis_io
 from reserve_planner.processing.engine import coverage
 from strategies import rectangles
 from support import RecordingFeedback, geopackage, memory_layer, run
+from reserve_planner.processing.compat import WkbType
 
 LAEA_EUROPE = 'EPSG:3035'
 """ETRS89 / LAEA Europe: an equal-area CRS in metres, so hand-computed areas hold after our reprojection."""
@@ -550,7 +550,7 @@ def test_coverage_per_iucn_category_splits_regions_and_adds_up_to_their_protecte
     assert rows == [('西', 'II', pytest.approx(0.5), pytest.approx(100 / 3)),
                     ('西', 'V', pytest.approx(1.0), pytest.approx(200 / 3)),
                     ('东', 'II', pytest.approx(1.5), pytest.approx(60.0))]
-    assert result['OUTPUT_CATEGORIES'].wkbType() == QgsWkbTypes.NoGeometry
+    assert result['OUTPUT_CATEGORIES'].wkbType() == WkbType.NoGeometry
     coverage_rows = rows_by_region(result['OUTPUT'])
     for name in ('西', '东'):
         assert sum(area for region, _, area, _ in rows if region == name) == pytest.approx(

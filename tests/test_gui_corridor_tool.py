@@ -132,9 +132,9 @@ def test_least_cost_option_replaces_the_line_by_the_path_round_a_barrier(corrido
 def test_escape_cancels_the_line(corridor_dock):
     dock, canvas, _reserves, corridors = corridor_dock
     click(canvas, dock.corridor_tool, X0 + 1000, Y0 + 1500)
-    dock.corridor_tool.keyPressEvent(_key(Qt.Key_Escape))
+    dock.corridor_tool.keyPressEvent(_key(Qt.Key.Key_Escape))
     click(canvas, dock.corridor_tool, X0 + 4000, Y0 + 1500)
-    click(canvas, dock.corridor_tool, X0 + 4000, Y0 + 1500, Qt.RightButton)
+    click(canvas, dock.corridor_tool, X0 + 4000, Y0 + 1500, Qt.MouseButton.RightButton)
     assert corridors.featureCount() == 0
 
 
@@ -142,7 +142,7 @@ def _key(key):
     from qgis.PyQt.QtCore import QEvent
     from qgis.PyQt.QtGui import QKeyEvent
 
-    return QKeyEvent(QEvent.KeyPress, key, Qt.NoModifier)
+    return QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier)
 
 
 def test_corridor_layer_is_in_the_reserves_crs_and_styled(corridor_dock):

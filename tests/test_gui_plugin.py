@@ -112,7 +112,7 @@ def test_unload_removes_menu_toolbar_dock_tool_and_provider(iface):
         toolbars = window.findChildren(QToolBar, 'ReservePlannerToolbar')
         assert all(not toolbar.isVisibleTo(window) for toolbar in toolbars)
         assert iface.mapCanvas().mapTool() is not dock.corridor_tool
-        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         assert sip.isdeleted(dock) and window.findChildren(QDockWidget) == []
         assert registry.providerById('reserveplanner') is None
     finally:

@@ -128,11 +128,11 @@ def test_backspace_removes_the_last_vertex_and_escape_cancels(editor):
     tool = dock.draw_tool
     for x, y in square(1500, 1500, 500) + [(1900, 1900)]:
         click(canvas, tool, X0 + x, Y0 + y)
-    QTest.keyClick(canvas, Qt.Key_Backspace)
+    QTest.keyClick(canvas, Qt.Key.Key_Backspace)
     assert len(tool.points) == 4
-    QTest.keyClick(canvas, Qt.Key_Escape)
+    QTest.keyClick(canvas, Qt.Key.Key_Escape)
     assert tool.points == []
-    click(canvas, tool, X0 + 1500, Y0 + 1500, Qt.RightButton)
+    click(canvas, tool, X0 + 1500, Y0 + 1500, Qt.MouseButton.RightButton)
     assert zones_of(layer) == [('transition', RESERVE_HA)]
 
 
@@ -400,7 +400,7 @@ class RefusingWriter:
     """QgsVectorFileWriter whose writers refuse every feature, as one does on a full disk."""
 
     SaveVectorOptions = QgsVectorFileWriter.SaveVectorOptions
-    NoError = QgsVectorFileWriter.NoError
+    WriterError = QgsVectorFileWriter.WriterError
 
     class Writer:
         def __init__(self, writer):

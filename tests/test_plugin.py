@@ -26,6 +26,8 @@ def test_metadata_is_complete_and_declares_the_provider():
     for key in REQUIRED_METADATA:
         assert metadata.get(key, '').strip(), 'metadata.txt lacks ' + key
     assert metadata['qgisMinimumVersion'] == '3.22'
+    assert metadata['qgisMaximumVersion'] == '4.99', 'QGIS 4 hides plugins whose maximum version is below 4'
+    assert metadata.getboolean('supportsQt6'), 'QGIS 4 (Qt6) hides plugins that do not declare supportsQt6'
     assert metadata['hasProcessingProvider'] == 'yes'
     assert os.path.exists(os.path.join(REPO, metadata['icon']))
 
@@ -47,12 +49,14 @@ def test_class_factory_without_iface_registers_and_removes_the_provider(qgis_app
         registry.addProvider(conftest.PROVIDER)
 
 
-def test_provider_lists_algorithms_in_the_four_groups(qgis_app):
+def test_provider_lists_algorithms_in_the_declared_groups(qgis_app):
+    from reserve_planner.processing.algorithms.base import group_names
+
     provider = QgsApplication.processingRegistry().providerById('reserveplanner')
     assert provider is not None and provider.name() == 'Reserve Planner'
     assert provider.algorithms(), 'the provider has no algorithms'
     for algorithm in provider.algorithms():
-        assert algorithm.groupId() in ('zoning', 'corridors', 'coverage', 'oecm')
+        assert algorithm.groupId() in group_names()
         assert algorithm.shortHelpString().strip(), algorithm.id() + ' has no help'
         assert os.path.exists(algorithm.svgIconPath()), algorithm.id() + ' has no icon'
 

@@ -602,7 +602,7 @@ def write_gpkg(layer, path):
     options.driverName = 'GPKG'
     options.fileEncoding = 'UTF-8'
     error = QgsVectorFileWriter.writeAsVectorFormatV2(layer, path, QgsProject.instance().transformContext(), options)
-    assert error[0] == QgsVectorFileWriter.NoError, error
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
 
 
 @pytest.mark.external

@@ -426,7 +426,7 @@ def test_habitatcoverage_through_qgis_process(qgis_process, tmp_path):
     for layer, path in ((species_ranges(), ranges), (protected_areas(), protected)):
         error = QgsVectorFileWriter.writeAsVectorFormatV2(layer, path, QgsProject.instance().transformContext(),
                                                           QgsVectorFileWriter.SaveVectorOptions())
-        assert error[0] == QgsVectorFileWriter.NoError, error
+        assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
     returncode, result, log = qgis_process('habitatcoverage', SPECIES=ranges, SPECIES_FIELD='物种', GROUP_FIELD='class',
                                            PROTECTED=protected, OUTPUT=str(folder / '物种.gpkg'),
                                            OUTPUT_GROUPS=str(folder / '类群.gpkg'))
@@ -444,7 +444,7 @@ def test_habitatcoverage_without_the_group_output_runs_in_batch(qgis_process, tm
     for layer, path in ((species_ranges(), ranges), (protected_areas(), protected)):
         error = QgsVectorFileWriter.writeAsVectorFormatV2(layer, path, QgsProject.instance().transformContext(),
                                                           QgsVectorFileWriter.SaveVectorOptions())
-        assert error[0] == QgsVectorFileWriter.NoError, error
+        assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
     returncode, result, log = qgis_process('habitatcoverage', SPECIES=ranges, SPECIES_FIELD='物种',
                                            PROTECTED=protected, OUTPUT=str(tmp_path / 'species.gpkg'))
     assert returncode == 0, log

@@ -10,7 +10,6 @@ from qgis.core import (
     QgsFeature,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterBoolean,
@@ -23,8 +22,8 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
 from .. import qgis_io
 from ..engine import corridors, raster
 from ..engine.messages import EngineError
@@ -96,28 +95,28 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.CORES, self.tr('Core areas'), [QgsProcessing.TypeVectorPolygon]))
+            self.CORES, self.tr('Core areas'), [ProcessingSourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.CORE_ID_FIELD, self.tr('Core id field'), parentLayerParameterName=self.CORES))
         self.addParameter(QgsProcessingParameterRasterLayer(self.RESISTANCE, self.tr('Resistance raster')))
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_NEIGHBORS, self.tr('Maximum nearest neighbours per core (0 = all)'),
-            QgsProcessingParameterNumber.Integer, defaultValue=corridors.DEFAULT_MAX_NEIGHBORS, minValue=0))
+            ProcessingNumberParameterType.Integer, defaultValue=corridors.DEFAULT_MAX_NEIGHBORS, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_CWD, self.tr('Maximum cost-weighted distance of a link (cost-weighted m; 0 = no limit)'),
-            QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
+            ProcessingNumberParameterType.Double, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.DROP_THROUGH_CORES, self.tr('Drop links whose least-cost path crosses a third core'),
             defaultValue=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.WIDTH_CUTOFF, self.tr('Corridor width cutoff (cost-weighted m)'),
-            QgsProcessingParameterNumber.Double, defaultValue=corridors.DEFAULT_WIDTH_CUTOFF, minValue=0.0))
+            ProcessingNumberParameterType.Double, defaultValue=corridors.DEFAULT_WIDTH_CUTOFF, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_LINKS, self.tr('Links'), QgsProcessing.TypeVectorLine))
+            self.OUTPUT_LINKS, self.tr('Links'), ProcessingSourceType.VectorLine))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_CORRIDORS, self.tr('Corridors (normalised least-cost corridors)')))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_CORRIDOR_POLYGONS, self.tr('Corridor polygons'), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT_CORRIDOR_POLYGONS, self.tr('Corridor polygons'), ProcessingSourceType.VectorPolygon))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         source = self.parameterAsSource(parameters, self.CORES, context)
@@ -222,16 +221,16 @@ class CorridorNetworkAlgorithm(ReservePlannerAlgorithm):
     def write_links(self, parameters, context, links, id_definition, crs_pair):
         fields = self.id_fields(id_definition)
         for name in LINK_METRICS:
-            fields.append(QgsField(name, QVariant.Double, len=20, prec=4))
+            fields.append(make_field(name, FieldType.Double, length=20, precision=4))
         rows = [(link.path, [link.from_id, link.to_id] + [float(getattr(link, name)) for name in LINK_METRICS])
                 for link in links]
         sink = OutputSink(self, parameters, context, self.OUTPUT_LINKS, crs_pair)
-        return sink.write(fields, QgsWkbTypes.LineString, rows, 'corridor_links')
+        return sink.write(fields, WkbType.LineString, rows, 'corridor_links')
 
     def write_corridor_polygons(self, parameters, context, links, id_definition, crs_pair):
         rows = [(link.corridor, [link.from_id, link.to_id]) for link in links]
         sink = OutputSink(self, parameters, context, self.OUTPUT_CORRIDOR_POLYGONS, crs_pair)
-        return sink.write(self.id_fields(id_definition), QgsWkbTypes.MultiPolygon, rows, 'corridor_polygons')
+        return sink.write(self.id_fields(id_definition), WkbType.MultiPolygon, rows, 'corridor_polygons')
 
 
 class OutputSink:

@@ -11,9 +11,7 @@ from osgeo import gdal, osr
 from shapely.geometry import LineString
 from qgis.core import (
     QgsFeature,
-    QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterFeatureSink,
@@ -23,8 +21,15 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import (
+    FieldType,
+    GeometryType,
+    ProcessingNumberParameterType,
+    ProcessingSourceType,
+    WkbType,
+    make_field,
+)
 from .. import qgis_io
 from ..engine import costdistance
 from ..engine.messages import EngineError
@@ -53,7 +58,7 @@ def read_sources(source, layer_name, resistance, context, feedback):
     """(SourceFeatures in the working CRS, whether they are polygons); warns about unusable geometries."""
     if source.featureCount() == 0:
         raise QgsProcessingException(tr('The layer "{layer}" has no features.').format(layer=layer_name))
-    polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry
+    polygons = QgsWkbTypes.geometryType(source.wkbType()) == GeometryType.Polygon
     read = qgis_io.read_polygons if polygons else _read_any
     features = read(source, layer_name, resistance.crs, context, feedback)
     unusable = [item.fid for item in features if item.geometry is None]
@@ -187,11 +192,11 @@ class CostDistance(ReservePlannerAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterRasterLayer(self.RESISTANCE, self.tr('Resistance raster')))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SOURCES, self.tr('Sources'), [QgsProcessing.TypeVectorAnyGeometry], optional=True))
+            self.SOURCES, self.tr('Sources'), [ProcessingSourceType.VectorAnyGeometry], optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.SOURCE_RASTER, self.tr('Source raster (non-zero cells are sources)'), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MAX_COST, self.tr('Maximum cost (resistance x m; 0 = no limit)'), QgsProcessingParameterNumber.Double,
+            self.MAX_COST, self.tr('Maximum cost (resistance x m; 0 = no limit)'), ProcessingNumberParameterType.Double,
             optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr('Accumulated cost')))
 
@@ -276,11 +281,11 @@ class LeastCostPath(ReservePlannerAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterRasterLayer(self.RESISTANCE, self.tr('Resistance raster')))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SOURCE, self.tr('Source'), [QgsProcessing.TypeVectorAnyGeometry]))
+            self.SOURCE, self.tr('Source'), [ProcessingSourceType.VectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TARGET, self.tr('Target'), [QgsProcessing.TypeVectorAnyGeometry]))
+            self.TARGET, self.tr('Target'), [ProcessingSourceType.VectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Least-cost paths'), QgsProcessing.TypeVectorLine))
+            self.OUTPUT, self.tr('Least-cost paths'), ProcessingSourceType.VectorLine))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         resistance_layer = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context)
@@ -314,7 +319,7 @@ class LeastCostPath(ReservePlannerAlgorithm):
                 tr('No target of the layer "{layer}" can be reached from the sources: barriers (nodata or '
                    'resistance <= 0) separate them.').format(layer=target_label))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, self.output_fields(),
-                                             QgsWkbTypes.LineString, resistance_layer.crs())
+                                             WkbType.LineString, resistance_layer.crs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         starts = self.source_ids([path[0] for _fid, path in paths], source_features, polygons, resistance.grid)
@@ -349,7 +354,7 @@ class LeastCostPath(ReservePlannerAlgorithm):
     def target_cells(target, label, resistance, context, feedback):
         """[(target feature id, flat indices of its cells on the working grid)] for each feature of ``target``
         (called ``label`` in messages)."""
-        polygons = QgsWkbTypes.geometryType(target.wkbType()) == QgsWkbTypes.PolygonGeometry
+        polygons = QgsWkbTypes.geometryType(target.wkbType()) == GeometryType.Polygon
         read = qgis_io.read_polygons if polygons else _read_any
         features = read(target, label, resistance.crs, context, feedback)
         if not features:
@@ -387,10 +392,10 @@ class LeastCostPath(ReservePlannerAlgorithm):
 
     def output_fields(self):
         fields = QgsFields()
-        fields.append(QgsField(self.TARGET_FIELD, QVariant.LongLong))
-        fields.append(QgsField(self.SOURCE_FIELD, QVariant.LongLong))
-        fields.append(QgsField(self.COST_FIELD, QVariant.Double))
-        fields.append(QgsField(self.LENGTH_FIELD, QVariant.Double))
+        fields.append(make_field(self.TARGET_FIELD, FieldType.LongLong))
+        fields.append(make_field(self.SOURCE_FIELD, FieldType.LongLong))
+        fields.append(make_field(self.COST_FIELD, FieldType.Double))
+        fields.append(make_field(self.LENGTH_FIELD, FieldType.Double))
         return fields
 
     def write_path(self, sink, ids, path, cost, resistance, context):

@@ -14,12 +14,10 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -30,11 +28,17 @@ from qgis.core import (
     QgsRasterLayer,
     QgsRectangle,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 from shapely.ops import unary_union
 
+from ..compat import (
+    FieldType,
+    ProcessingNumberParameterType,
+    ProcessingParameterFlag,
+    ProcessingSourceType,
+    WkbType,
+    make_field,
+)
 from .. import qgis_io
 from ..qgis_io import attribute_value, double_field, max_segment, python_value
 from ..engine import coverage as engine
@@ -85,7 +89,7 @@ class ProtectedAreasInput:
     def add_protected_parameter(self):
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.PROTECTED, tr('Protected areas (polygons, and points with REP_AREA)'),
-            QgsProcessing.TypeVectorAnyGeometry))
+            ProcessingSourceType.VectorAnyGeometry))
 
     def add_cleaning_parameters(self):
         """The cleaning switches, on by default, among the advanced parameters."""
@@ -98,7 +102,7 @@ class ProtectedAreasInput:
         )
         for name, description in switches:
             switch = QgsProcessingParameterBoolean(name, description, defaultValue=True)
-            switch.setFlags(switch.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            switch.setFlags(switch.flags() | ProcessingParameterFlag.Advanced)
             self.addParameter(switch)
 
     def protected_layers(self, parameters, context):
@@ -268,23 +272,24 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.add_protected_parameter()
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.REGIONS, self.tr('Regions (provinces, ecoregions)'), [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.REGIONS, self.tr('Regions (provinces, ecoregions)'), [ProcessingSourceType.VectorPolygon],
+            optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.REGION_FIELD, self.tr('Region name field'), parentLayerParameterName=self.REGIONS, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.TARGET, self.tr('Target coverage (%)'), QgsProcessingParameterNumber.Double,
+            self.TARGET, self.tr('Target coverage (%)'), ProcessingNumberParameterType.Double,
             defaultValue=engine.GBF_TARGET_PERCENT, minValue=0.0, maxValue=100.0))
         self.add_cleaning_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Coverage per region'), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr('Coverage per region'), ProcessingSourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_FLAT, self.tr('Cleaned, dissolved protected areas'), QgsProcessing.TypeVectorPolygon,
+            self.OUTPUT_FLAT, self.tr('Cleaned, dissolved protected areas'), ProcessingSourceType.VectorPolygon,
             optional=True, createByDefault=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_TIMELINE, self.tr('Coverage over time'), QgsProcessing.TypeVector, optional=True,
+            self.OUTPUT_TIMELINE, self.tr('Coverage over time'), ProcessingSourceType.Vector, optional=True,
             createByDefault=False))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_CATEGORIES, self.tr('Coverage per IUCN category'), QgsProcessing.TypeVector, optional=True,
+            self.OUTPUT_CATEGORIES, self.tr('Coverage per IUCN category'), ProcessingSourceType.Vector, optional=True,
             createByDefault=False))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_HTML, self.tr('Coverage report'), self.tr('HTML files (*.html)'), optional=True,
@@ -406,10 +411,12 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return regions
 
     def write_coverage(self, parameters, context, frame, regions, out_crs, key_field):
-        key_field = QgsField(key_field) if key_field is not None else QgsField('region', QVariant.String, 'string', 254)
+        key_field = (QgsField(key_field) if key_field is not None
+                     else make_field('region', FieldType.String, 'string', 254))
         fields = make_fields(key_field, double_field('area_km2'), double_field('protected_km2'),
-                             double_field('percent'), double_field('gap_km2'), QgsField('meets_target', QVariant.Bool))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
+                             double_field('percent'), double_field('gap_km2'),
+                             make_field('meets_target', FieldType.Bool))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WkbType.MultiPolygon,
                                              out_crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -426,8 +433,8 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return geometry
 
     def write_flat(self, parameters, context, units, crs, out_crs):
-        fields = make_fields(QgsField('unit_id', QVariant.Int), double_field('area_km2'))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_FLAT, context, fields, QgsWkbTypes.MultiPolygon,
+        fields = make_fields(make_field('unit_id', FieldType.Int), double_field('area_km2'))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_FLAT, context, fields, WkbType.MultiPolygon,
                                              out_crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_FLAT))
@@ -440,9 +447,9 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return dest_id
 
     def write_timeline(self, parameters, context, frame):
-        fields = make_fields(QgsField('year', QVariant.Int), double_field('added_km2'), double_field('protected_km2'),
-                             double_field('percent'))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_TIMELINE, context, fields, QgsWkbTypes.NoGeometry,
+        fields = make_fields(make_field('year', FieldType.Int), double_field('added_km2'),
+                             double_field('protected_km2'), double_field('percent'))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_TIMELINE, context, fields, WkbType.NoGeometry,
                                              QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_TIMELINE))
@@ -450,11 +457,12 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return dest_id
 
     def write_categories(self, parameters, context, frame, key_field):
-        key_field = QgsField(key_field) if key_field is not None else QgsField('region', QVariant.String, 'string', 254)
-        fields = make_fields(key_field, QgsField('iucn_cat', QVariant.String, 'string', 20), double_field('area_km2'),
-                             double_field('percent'))
+        key_field = (QgsField(key_field) if key_field is not None
+                     else make_field('region', FieldType.String, 'string', 254))
+        fields = make_fields(key_field, make_field('iucn_cat', FieldType.String, 'string', 20),
+                             double_field('area_km2'), double_field('percent'))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_CATEGORIES, context, fields,
-                                             QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
+                                             WkbType.NoGeometry, QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_CATEGORIES))
         write_rows(sink, fields, frame[['region', 'iucn_cat', 'area_km2', 'percent']], self.OUTPUT_CATEGORIES)
@@ -570,7 +578,7 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SPECIES, self.tr('Species ranges'), [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.SPECIES, self.tr('Species ranges'), [ProcessingSourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.SPECIES_FIELD, self.tr('Species name field'), parentLayerParameterName=self.SPECIES, optional=True))
         self.addParameter(QgsProcessingParameterField(
@@ -578,17 +586,17 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.HABITAT_RASTERS, self.tr('Habitat rasters (one per species, cells > 0 are habitat)'),
-            QgsProcessing.TypeRaster, optional=True))
+            ProcessingSourceType.Raster, optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.RASTER_GROUP, self.tr('Group of the habitat rasters'), defaultValue='', optional=True))
         self.add_protected_parameter()
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BOUNDARY, self.tr('Region of the analysis'), [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.BOUNDARY, self.tr('Region of the analysis'), [ProcessingSourceType.VectorPolygon], optional=True))
         self.add_cleaning_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Protection per species'), QgsProcessing.TypeVector))
+            self.OUTPUT, self.tr('Protection per species'), ProcessingSourceType.Vector))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_GROUPS, self.tr('Protection per group'), QgsProcessing.TypeVector, optional=True,
+            self.OUTPUT_GROUPS, self.tr('Protection per group'), ProcessingSourceType.Vector, optional=True,
             createByDefault=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_HTML, self.tr('Habitat coverage report'), self.tr('HTML files (*.html)'), optional=True,
@@ -720,20 +728,21 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return qgis_io.to_shapely(qgis_io.transform_geometry(geometry, crs, target_crs, context))
 
     def write_species(self, parameters, context, frame):
-        fields = make_fields(QgsField('species', QVariant.String, 'string', 254),
-                             QgsField('group', QVariant.String, 'string', 254), double_field('range_km2'),
+        fields = make_fields(make_field('species', FieldType.String, 'string', 254),
+                             make_field('group', FieldType.String, 'string', 254), double_field('range_km2'),
                              double_field('protected_km2'), double_field('percent'), double_field('target_pct'),
                              double_field('sps'), double_field('region_share'))
         return self.write_table(parameters, self.OUTPUT, context, fields, frame)
 
     def write_groups(self, parameters, context, frame):
-        fields = make_fields(QgsField('group', QVariant.String, 'string', 254), QgsField('species_count', QVariant.Int),
+        fields = make_fields(make_field('group', FieldType.String, 'string', 254),
+                             make_field('species_count', FieldType.Int),
                              double_field('range_km2'), double_field('protected_km2'), double_field('percent'),
                              double_field('spi'))
         return self.write_table(parameters, self.OUTPUT_GROUPS, context, fields, frame)
 
     def write_table(self, parameters, name, context, fields, frame):
-        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.NoGeometry,
+        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, WkbType.NoGeometry,
                                              QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
@@ -793,16 +802,16 @@ class SpeciesAreaAlgorithm(ReservePlannerAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterNumber(
-            self.COVERAGE, self.tr('Share of habitat kept (%)'), QgsProcessingParameterNumber.Double,
+            self.COVERAGE, self.tr('Share of habitat kept (%)'), ProcessingNumberParameterType.Double,
             defaultValue=engine.GBF_TARGET_PERCENT, minValue=0.0, maxValue=100.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.Z, self.tr('Species-area exponent z'), QgsProcessingParameterNumber.Double,
+            self.Z, self.tr('Species-area exponent z'), ProcessingNumberParameterType.Double,
             defaultValue=species_area.DEFAULT_Z, minValue=0.01, maxValue=1.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.SPECIES_SHARE, self.tr('Share of species to keep (%)'), QgsProcessingParameterNumber.Double,
+            self.SPECIES_SHARE, self.tr('Share of species to keep (%)'), ProcessingNumberParameterType.Double,
             defaultValue=90.0, minValue=0.0, maxValue=100.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Species-area table'), QgsProcessing.TypeVector))
+            self.OUTPUT, self.tr('Species-area table'), ProcessingSourceType.Vector))
         self.addOutput(QgsProcessingOutputNumber(self.PERSISTING_PERCENT, self.tr('Species persisting (%)')))
         self.addOutput(QgsProcessingOutputNumber(self.AREA_NEEDED_PERCENT, self.tr('Habitat needed (%)')))
 
@@ -818,7 +827,7 @@ class SpeciesAreaAlgorithm(ReservePlannerAlgorithm):
         except EngineError as error:
             raise QgsProcessingException(qgis_io.engine_message(error)) from error
         fields = make_fields(double_field('z'), double_field('persisting_pct'), double_field('area_needed_pct'))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry,
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WkbType.NoGeometry,
                                              QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))

@@ -13,14 +13,11 @@ import pandas as pd
 from qgis.core import (
     QgsProviderRegistry,
     QgsFeature,
-    QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -28,10 +25,18 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import (
+    FieldType,
+    ProcessingFieldParameterDataType,
+    ProcessingNumberParameterType,
+    ProcessingParameterFlag,
+    ProcessingSourceType,
+    WkbType,
+    make_field,
+    parameter_as_strings,
+)
 from .. import qgis_io
 from ..qgis_io import attribute_value
 from ..engine import coverage, report, scoring, selection, zonal
@@ -117,7 +122,7 @@ class OptionalProtectedAreas(ProtectedAreasInput):
     def add_optional_protected_parameters(self):
         self.add_protected_parameter()
         definition = self.parameterDefinition(self.PROTECTED)
-        definition.setFlags(definition.flags() | QgsProcessingParameterDefinition.FlagOptional)
+        definition.setFlags(definition.flags() | ProcessingParameterFlag.Optional)
         self.add_cleaning_parameters()
 
     def protected_pieces(self, parameters, crs, context, feedback):
@@ -210,33 +215,34 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.CANDIDATES, self.tr('Candidate sites'), [QgsProcessing.TypeVectorPolygon]))
+            self.CANDIDATES, self.tr('Candidate sites'), [ProcessingSourceType.VectorPolygon]))
         self.add_optional_protected_parameters()
         self.addParameter(QgsProcessingParameterNumber(
             self.OVERLAP_THRESHOLD, self.tr('Overlap threshold for criterion A (% of the site inside protected areas)'),
-            QgsProcessingParameterNumber.Double, defaultValue=scoring.DEFAULT_OVERLAP_THRESHOLD, minValue=0.0,
+            ProcessingNumberParameterType.Double, defaultValue=scoring.DEFAULT_OVERLAP_THRESHOLD, minValue=0.0,
             maxValue=100.0))
         self.addParameter(QgsProcessingParameterField(
             self.REQUIRED_FIELDS, self.tr('Required fields (a site with any of them empty is screened out)'),
             parentLayerParameterName=self.CANDIDATES, allowMultiple=True, optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.CRITERIA, self.tr('Raster criteria (mean over each site)'), QgsProcessing.TypeRaster, optional=True))
+            self.CRITERIA, self.tr('Raster criteria (mean over each site)'), ProcessingSourceType.Raster,
+            optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.VECTOR_CRITERIA, self.tr('Vector criteria (percent of the site inside each layer)'),
-            QgsProcessing.TypeVectorPolygon, optional=True))
+            ProcessingSourceType.VectorPolygon, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.ATTRIBUTE_CRITERIA, self.tr('Attribute criteria (numeric fields)'),
-            parentLayerParameterName=self.CANDIDATES, type=QgsProcessingParameterField.Numeric,
+            parentLayerParameterName=self.CANDIDATES, type=ProcessingFieldParameterDataType.Numeric,
             allowMultiple=True, optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             self.CONNECTIVITY, self.tr('Add the connectivity contribution (ProtConn gain) as a criterion'),
             defaultValue=False))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.REGIONS, self.tr('Regions for the connectivity contribution'), [QgsProcessing.TypeVectorPolygon],
+            self.REGIONS, self.tr('Regions for the connectivity contribution'), [ProcessingSourceType.VectorPolygon],
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.DISTANCE, self.tr('Median dispersal distance for connectivity (m)'),
-            QgsProcessingParameterNumber.Double, defaultValue=10000.0, minValue=1.0))
+            ProcessingNumberParameterType.Double, defaultValue=10000.0, minValue=1.0))
         self.addParameter(QgsProcessingParameterString(
             self.DIRECTIONS, self.tr('Directions ("+" higher is better, "-" lower is better, one per criterion)'),
             optional=True))
@@ -246,7 +252,7 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             self.AHP_MATRIX, self.tr('AHP pairwise matrix (rows ";", values ","; replaces the weights)'),
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Scored candidates'), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr('Scored candidates'), ProcessingSourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_HTML, self.tr('Scoring report'), self.tr('HTML files (*.html)'), optional=True,
             createByDefault=False))
@@ -259,12 +265,12 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         candidates_label = qgis_io.layer_label(parameters[self.CANDIDATES], context)
         threshold = self.parameterAsDouble(parameters, self.OVERLAP_THRESHOLD, context)
         required_fields = candidate_fields(
-            field_names(self.parameterAsFields(parameters, self.REQUIRED_FIELDS, context)), candidates_source,
+            field_names(parameter_as_strings(self, parameters, self.REQUIRED_FIELDS, context)), candidates_source,
             candidates_label)
         rasters = self.parameterAsLayerList(parameters, self.CRITERIA, context)
         vector_layers = self.parameterAsLayerList(parameters, self.VECTOR_CRITERIA, context)
         attribute_fields = numeric_fields(
-            field_names(self.parameterAsFields(parameters, self.ATTRIBUTE_CRITERIA, context)), candidates_source,
+            field_names(parameter_as_strings(self, parameters, self.ATTRIBUTE_CRITERIA, context)), candidates_source,
             candidates_label, self.ATTRIBUTE_CRITERIA)
         with_connectivity = self.parameterAsBool(parameters, self.CONNECTIVITY, context)
         regions_source = self.parameterAsSource(parameters, self.REGIONS, context)
@@ -433,12 +439,14 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
 
     def write_output(self, parameters, context, source, candidates, keys, eligible, reasons, protected_percent,
                      scores, work_crs, feedback):
-        new_fields = [QgsField(ELIGIBLE_FIELD, QVariant.Bool), QgsField(REASON_FIELD, QVariant.String, len=254),
-                      QgsField(PROTECTED_FIELD, QVariant.Double, len=20, prec=3)]
+        new_fields = [make_field(ELIGIBLE_FIELD, FieldType.Bool),
+                      make_field(REASON_FIELD, FieldType.String, length=254),
+                      make_field(PROTECTED_FIELD, FieldType.Double, length=20, precision=3)]
         taken = {field.name().lower() for field in new_fields} | {SCORE_FIELD, RANK_FIELD, CLASS_FIELD}
-        new_fields += [QgsField(column_name(key, taken), QVariant.Double, len=20, prec=6) for key in keys]
-        new_fields += [QgsField(SCORE_FIELD, QVariant.Double, len=20, prec=3), QgsField(RANK_FIELD, QVariant.Int),
-                       QgsField(CLASS_FIELD, QVariant.String, len=10)]
+        new_fields += [make_field(column_name(key, taken), FieldType.Double, length=20, precision=6) for key in keys]
+        new_fields += [make_field(SCORE_FIELD, FieldType.Double, length=20, precision=3),
+                       make_field(RANK_FIELD, FieldType.Int),
+                       make_field(CLASS_FIELD, FieldType.String, length=10)]
         new_names = {field.name().lower() for field in new_fields}
         kept = [field for field in source.fields() if field.name().lower() not in new_names]
         replaced = [field.name() for field in source.fields() if field.name().lower() in new_names]
@@ -448,7 +456,7 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         fields = QgsFields()
         for field in kept + new_fields:
             fields.append(field)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WkbType.MultiPolygon,
                                              source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -605,28 +613,28 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.CANDIDATES, self.tr('Scored candidate sites'), [QgsProcessing.TypeVectorPolygon]))
+            self.CANDIDATES, self.tr('Scored candidate sites'), [ProcessingSourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.SCORE_FIELD, self.tr('Score field (0-100)'), defaultValue=SCORE_FIELD,
-            parentLayerParameterName=self.CANDIDATES, type=QgsProcessingParameterField.Numeric, optional=True))
+            parentLayerParameterName=self.CANDIDATES, type=ProcessingFieldParameterDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.COST_FIELD, self.tr('Cost field'), parentLayerParameterName=self.CANDIDATES,
-            type=QgsProcessingParameterField.Numeric, optional=True))
+            type=ProcessingFieldParameterDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.BUDGET, self.tr('Budget (cost units; number of sites without a cost field)'),
-            QgsProcessingParameterNumber.Double, minValue=0.0, optional=True))
+            ProcessingNumberParameterType.Double, minValue=0.0, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.REGIONS, self.tr('Regions'), [QgsProcessing.TypeVectorPolygon]))
+            self.REGIONS, self.tr('Regions'), [ProcessingSourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.REGION_FIELD, self.tr('Region name field'), parentLayerParameterName=self.REGIONS, optional=True))
         self.add_optional_protected_parameters()
         self.addParameter(QgsProcessingParameterNumber(
-            self.TARGET, self.tr('Coverage target (% of each region)'), QgsProcessingParameterNumber.Double,
+            self.TARGET, self.tr('Coverage target (% of each region)'), ProcessingNumberParameterType.Double,
             defaultValue=coverage.GBF_TARGET_PERCENT, minValue=0.0, maxValue=100.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Selected sites'), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr('Selected sites'), ProcessingSourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_REGIONS, self.tr('Coverage per region before and after'), QgsProcessing.TypeVectorPolygon,
+            self.OUTPUT_REGIONS, self.tr('Coverage per region before and after'), ProcessingSourceType.VectorPolygon,
             optional=True, createByDefault=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_HTML, self.tr('Selection report'), self.tr('HTML files (*.html)'), optional=True,
@@ -721,15 +729,16 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
                                          reason=reason))
 
     def write_selected(self, parameters, context, source, candidates, picked, costs, work_crs):
-        new_fields = [QgsField('pick_order', QVariant.Int), QgsField('added_km2', QVariant.Double, len=20, prec=6),
-                      QgsField('value', QVariant.Double, len=20, prec=6),
-                      QgsField('cum_cost', QVariant.Double, len=20, prec=4)]
+        new_fields = [make_field('pick_order', FieldType.Int),
+                      make_field('added_km2', FieldType.Double, length=20, precision=6),
+                      make_field('value', FieldType.Double, length=20, precision=6),
+                      make_field('cum_cost', FieldType.Double, length=20, precision=4)]
         new_names = {field.name() for field in new_fields}
         kept = [field for field in source.fields() if field.name() not in new_names]
         fields = QgsFields()
         for field in kept + new_fields:
             fields.append(field)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WkbType.MultiPolygon,
                                              source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -762,13 +771,13 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
 
     def write_regions(self, parameters, context, source, region_features, table, work_crs):
         fields = QgsFields()
-        for field in [QgsField('region', QVariant.String, len=254)] + [
-                QgsField(name, QVariant.Double, len=20, prec=4)
+        for field in [make_field('region', FieldType.String, length=254)] + [
+                make_field(name, FieldType.Double, length=20, precision=4)
                 for name in ('area_km2', 'before_km2', 'before_pct', 'after_km2', 'after_pct', 'gap_km2')] + [
-                QgsField('meets_target', QVariant.Bool)]:
+                make_field('meets_target', FieldType.Bool)]:
             fields.append(field)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_REGIONS, context, fields,
-                                             QgsWkbTypes.MultiPolygon, source.sourceCrs())
+                                             WkbType.MultiPolygon, source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_REGIONS))
         for item, row in zip(region_features, table.itertuples(index=False)):

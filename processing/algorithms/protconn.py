@@ -12,17 +12,15 @@ from qgis.core import (
     QgsFeature,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 from shapely.ops import unary_union
 
+from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, is_field_type
 from .. import qgis_io
 from ..engine import connectivity
 from .base import ReservePlannerAlgorithm
@@ -101,24 +99,24 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.PROTECTED, self.tr('Protected areas'), [QgsProcessing.TypeVectorPolygon]))
+            self.PROTECTED, self.tr('Protected areas'), [ProcessingSourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.REGIONS, self.tr('Regions'), [QgsProcessing.TypeVectorPolygon]))
+            self.REGIONS, self.tr('Regions'), [ProcessingSourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.REGION_FIELD, self.tr('Region field'), parentLayerParameterName=self.REGIONS))
         self.addParameter(QgsProcessingParameterNumber(
-            self.DISTANCE, self.tr('Median dispersal distance (m)'), QgsProcessingParameterNumber.Double,
+            self.DISTANCE, self.tr('Median dispersal distance (m)'), ProcessingNumberParameterType.Double,
             defaultValue=10000.0, minValue=0.001))
         self.addParameter(QgsProcessingParameterNumber(
-            self.PROBABILITY, self.tr('Dispersal probability at that distance'), QgsProcessingParameterNumber.Double,
+            self.PROBABILITY, self.tr('Dispersal probability at that distance'), ProcessingNumberParameterType.Double,
             defaultValue=0.5, minValue=0.000001, maxValue=0.999999))
         self.addParameter(QgsProcessingParameterNumber(
             self.TRANSBOUNDARY_DISTANCE, self.tr('Transboundary distance for stepping stones (m, 0 = none)'),
-            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0))
+            ProcessingNumberParameterType.Double, defaultValue=0.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('ProtConn by region'), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr('ProtConn by region'), ProcessingSourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_IMPORTANCE, self.tr('Importance of protected units (dPC)'), QgsProcessing.TypeVectorPolygon,
+            self.OUTPUT_IMPORTANCE, self.tr('Importance of protected units (dPC)'), ProcessingSourceType.VectorPolygon,
             optional=True, createByDefault=False))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
@@ -173,7 +171,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
             key = item.attributes.get(key_field.name())
             if key is None or (hasattr(key, 'isNull') and key.isNull()):
                 without_value.append(item.fid)
-                key = NullKey(str(item.fid) if key_field.type() == QVariant.String else item.fid)
+                key = NullKey(str(item.fid) if is_field_type(key_field, FieldType.String) else item.fid)
             grouped.setdefault(key, []).append(item.geometry)
         if without_value:
             feedback.pushWarning(tr('Layer "{layer}": features {ids} have no value in the field "{field}"; each is a '
@@ -256,7 +254,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
     def write(self, parameters, context, name, fields, rows, crs_pair, style):
         """Write (shapely geometry in the work CRS, attributes) rows as multipolygons in the output CRS."""
         work_crs, output_crs = crs_pair
-        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.MultiPolygon, output_crs)
+        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, WkbType.MultiPolygon, output_crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
         for geometry, attributes in rows:

@@ -7,13 +7,9 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureRequest,
-    QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
-    QgsProcessingFeatureSource,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -21,12 +17,20 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsRectangle,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 from shapely.ops import unary_union
 from shapely.validation import make_valid
 
+from ..compat import (
+    FieldType,
+    ProcessingFeatureSourceFlag,
+    ProcessingNumberParameterType,
+    ProcessingParameterFlag,
+    ProcessingSourceType,
+    WkbType,
+    make_field,
+)
 from .. import qgis_io
 from ..engine import zone_validation as engine
 from ..engine.geometry import polygonal_part
@@ -65,7 +69,7 @@ def read_zones(source, field, crs, context, feedback):
     request = QgsFeatureRequest().setSubsetOfAttributes([field], source.fields())
     total = source.featureCount() or 0
     zones = []
-    features = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+    features = source.getFeatures(request, ProcessingFeatureSourceFlag.SkipGeometryValidityChecks)
     for index, feature in enumerate(features):
         if feedback.isCanceled():
             raise qgis_io.cancelled()
@@ -89,7 +93,7 @@ def read_exempt(source, crs, context, feedback):
     """The exempt lines and polygons of ``source`` as one shapely geometry in ``crs`` (None if there are none)."""
     request = QgsFeatureRequest().setNoAttributes()
     geometries, skipped = [], []
-    for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
+    for feature in source.getFeatures(request, ProcessingFeatureSourceFlag.SkipGeometryValidityChecks):
         geometry = projected_geometry(feature.geometry(), source, crs, context)
         if geometry is None or geometry.is_empty:
             skipped.append(str(feature.id()))
@@ -162,30 +166,30 @@ class ValidateZones(ReservePlannerAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ZONES, self.tr('Zoning layer'), [QgsProcessing.TypeVectorPolygon]))
+            self.ZONES, self.tr('Zoning layer'), [ProcessingSourceType.VectorPolygon]))
         # Optional so that leaving it out means "zone": QGIS 3.22 rejects a missing mandatory field parameter
         # even when it has a default value.
         self.addParameter(QgsProcessingParameterField(
             self.ZONE_FIELD, self.tr('Zone field'), defaultValue=ZONE_FIELD, parentLayerParameterName=self.ZONES,
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BOUNDARY, self.tr('Reserve boundary'), [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.BOUNDARY, self.tr('Reserve boundary'), [ProcessingSourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.PROFILE, self.tr('Profile'),
             [engine_tr(engine.PROFILES[profile]['title']) for profile in engine.PROFILE_IDS], defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_BUFFER_WIDTH, self.tr('Minimum buffer width (m)'), QgsProcessingParameterNumber.Double,
+            self.MIN_BUFFER_WIDTH, self.tr('Minimum buffer width (m)'), ProcessingNumberParameterType.Double,
             optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.EXEMPT, self.tr('Exempt segments (coast, border, neighbouring protected area)'),
-            [QgsProcessing.TypeVectorLine, QgsProcessing.TypeVectorPolygon], optional=True))
+            [ProcessingSourceType.VectorLine, ProcessingSourceType.VectorPolygon], optional=True))
         tolerance = QgsProcessingParameterNumber(
-            self.AREA_TOLERANCE, self.tr('Area tolerance (m²)'), QgsProcessingParameterNumber.Double,
+            self.AREA_TOLERANCE, self.tr('Area tolerance (m²)'), ProcessingNumberParameterType.Double,
             defaultValue=engine.DEFAULT_TOLERANCES.area_m2, minValue=0.0)
-        tolerance.setFlags(tolerance.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        tolerance.setFlags(tolerance.flags() | ProcessingParameterFlag.Advanced)
         self.addParameter(tolerance)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Zoning problems'), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr('Zoning problems'), ProcessingSourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_HTML, self.tr('Validation report'), self.tr('HTML files (*.html *.htm)'), optional=True,
             createByDefault=False))
@@ -258,11 +262,11 @@ class ValidateZones(ReservePlannerAlgorithm):
 
     def write_problems(self, parameters, context, problems, crs, work_crs):
         fields = QgsFields()
-        for name, kind in (('rule', QVariant.String), ('severity', QVariant.String), ('message', QVariant.String),
-                           ('feature_ids', QVariant.String), ('shape', QVariant.String),
-                           ('area_m2', QVariant.Double), ('length_m', QVariant.Double)):
-            fields.append(QgsField(name, kind))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        for name, kind in (('rule', FieldType.String), ('severity', FieldType.String), ('message', FieldType.String),
+                           ('feature_ids', FieldType.String), ('shape', FieldType.String),
+                           ('area_m2', FieldType.Double), ('length_m', FieldType.Double)):
+            fields.append(make_field(name, kind))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WkbType.MultiPolygon, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for problem in problems:

@@ -9,9 +9,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterFeatureSink,
@@ -19,11 +17,11 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 from shapely.ops import unary_union
 
+from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
 from .. import qgis_io
 from ..engine import zoning
 from ..engine.geometry import repair_polygon
@@ -134,19 +132,19 @@ class GenerateZones(ReservePlannerAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.CORES, self.tr('Core areas'), [QgsProcessing.TypeVectorPolygon]))
+            self.CORES, self.tr('Core areas'), [ProcessingSourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BOUNDARY, self.tr('Reserve boundary'), [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.BOUNDARY, self.tr('Reserve boundary'), [ProcessingSourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.BUFFER_WIDTH, self.tr('Buffer width (m, or cost-weighted m with a resistance raster)'),
-            QgsProcessingParameterNumber.Double, defaultValue=1000.0, minValue=0.0))
+            ProcessingNumberParameterType.Double, defaultValue=1000.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.TRANSITION_WIDTH, self.tr('Transition width (m, or cost-weighted m with a resistance raster)'),
-            QgsProcessingParameterNumber.Double, defaultValue=2000.0, minValue=0.0))
+            ProcessingNumberParameterType.Double, defaultValue=2000.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.RESISTANCE, self.tr('Resistance raster (cost-based zones)'), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Zones'), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr('Zones'), ProcessingSourceType.VectorPolygon))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         cores_source = qgis_io.required_source(self, parameters, self.CORES, context)
@@ -177,7 +175,7 @@ class GenerateZones(ReservePlannerAlgorithm):
             raise qgis_io.cancelled()
 
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, self.output_fields(),
-                                             QgsWkbTypes.MultiPolygon, output_crs)
+                                             WkbType.MultiPolygon, output_crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for zone, geometry in zones.items():
@@ -198,9 +196,9 @@ class GenerateZones(ReservePlannerAlgorithm):
     @staticmethod
     def output_fields():
         fields = QgsFields()
-        fields.append(QgsField(ZONE_FIELD, QVariant.String, len=20))
-        fields.append(QgsField(ZONE_CODE_FIELD, QVariant.Int))
-        fields.append(QgsField(AREA_FIELD, QVariant.Double, len=20, prec=4))
+        fields.append(make_field(ZONE_FIELD, FieldType.String, length=20))
+        fields.append(make_field(ZONE_CODE_FIELD, FieldType.Int))
+        fields.append(make_field(AREA_FIELD, FieldType.Double, length=20, precision=4))
         return fields
 
     def write_zone(self, sink, zone, geometry, work_crs, output_crs, context, feedback):
@@ -250,14 +248,14 @@ class ZoneStatistics(ReservePlannerAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ZONES, self.tr('Zones'), [QgsProcessing.TypeVectorPolygon]))
+            self.ZONES, self.tr('Zones'), [ProcessingSourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.ZONE_FIELD, self.tr('Zone field'), defaultValue=ZONE_FIELD, parentLayerParameterName=self.ZONES,
             optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.LANDCOVER, self.tr('Land cover raster'), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Zone statistics'), QgsProcessing.TypeVector))
+            self.OUTPUT, self.tr('Zone statistics'), ProcessingSourceType.Vector))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         source = qgis_io.required_source(self, parameters, self.ZONES, context)
@@ -281,7 +279,7 @@ class ZoneStatistics(ReservePlannerAlgorithm):
         rows = zoning.zone_statistics_rows(zoning.zone_areas(zones), composition)
 
         fields = self.output_fields(composition)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry,
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WkbType.NoGeometry,
                                              QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -333,16 +331,16 @@ class ZoneStatistics(ReservePlannerAlgorithm):
     @staticmethod
     def output_fields(composition):
         fields = QgsFields()
-        fields.append(QgsField(ZONE_FIELD, QVariant.String, len=50))
-        fields.append(QgsField(ZONE_CODE_FIELD, QVariant.Int))
-        fields.append(QgsField(AREA_FIELD, QVariant.Double, len=20, prec=4))
-        fields.append(QgsField(zoning.SHARE_FIELD, QVariant.Double, len=10, prec=4))
+        fields.append(make_field(ZONE_FIELD, FieldType.String, length=50))
+        fields.append(make_field(ZONE_CODE_FIELD, FieldType.Int))
+        fields.append(make_field(AREA_FIELD, FieldType.Double, length=20, precision=4))
+        fields.append(make_field(zoning.SHARE_FIELD, FieldType.Double, length=10, precision=4))
         if composition is not None:
             values = [cover.landcover for covers in composition.values() for cover in covers]
             integral = all(value is None or isinstance(value, int) for value in values)
-            fields.append(QgsField(zoning.LANDCOVER_FIELD, QVariant.Int if integral else QVariant.Double))
-            fields.append(QgsField(zoning.CLASS_SHARE_FIELD, QVariant.Double, len=10, prec=4))
-            fields.append(QgsField(zoning.CLASS_AREA_FIELD, QVariant.Double, len=20, prec=4))
+            fields.append(make_field(zoning.LANDCOVER_FIELD, FieldType.Int if integral else FieldType.Double))
+            fields.append(make_field(zoning.CLASS_SHARE_FIELD, FieldType.Double, length=10, precision=4))
+            fields.append(make_field(zoning.CLASS_AREA_FIELD, FieldType.Double, length=20, precision=4))
         return fields
 
     @staticmethod

@@ -168,14 +168,15 @@ def cell_size(geotransform):
 
 
 def write_geotiff(path, array, geotransform, crs_wkt, nodata=-9999.0, fast=False):
-    """Write ``array`` (NaN = nodata) as a compressed GeoTIFF, atomically: a cancelled or failed
-    write leaves no file at ``path``. ``fast`` compresses at DEFLATE level 1 on every CPU, with the
-    floating-point predictor for float arrays (large float rasters such as cost surfaces)."""
+    """Write ``array`` (NaN = nodata; uint8 as Byte, other integers as Int32; ``nodata`` None: no nodata
+    value) as a compressed GeoTIFF, atomically: a cancelled or failed write leaves no file at ``path``.
+    ``fast`` compresses at DEFLATE level 1 on every CPU, with the floating-point predictor for float arrays
+    (large float rasters such as cost surfaces)."""
     folder = os.path.dirname(os.path.abspath(path))
     partial = os.path.join(folder, '.partial-{}.tif'.format(uuid.uuid4().hex))
     data_type = gdal.GDT_Float32 if array.dtype == np.float32 else gdal.GDT_Float64
     if np.issubdtype(array.dtype, np.integer):
-        data_type = gdal.GDT_Int32
+        data_type = gdal.GDT_Byte if array.dtype == np.uint8 else gdal.GDT_Int32
     try:
         with raster_errors(path, WRITE_ERROR):
             _write_partial(partial, array, data_type, geotransform, crs_wkt, nodata, fast)
@@ -196,7 +197,8 @@ def _write_partial(partial, array, data_type, geotransform, crs_wkt, nodata, fas
     dataset.SetGeoTransform(geotransform)
     dataset.SetProjection(crs_wkt)
     band = dataset.GetRasterBand(1)
-    band.SetNoDataValue(nodata)
+    if nodata is not None:
+        band.SetNoDataValue(nodata)
     if np.issubdtype(array.dtype, np.floating):
         band.WriteArray(np.where(np.isnan(array), nodata, array))
     else:

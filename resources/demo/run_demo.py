@@ -8,9 +8,12 @@ HTML reports to OUTPUT_FOLDER; then a map of the zoning and corridors is rendere
 """
 
 import html
+import math
 import os
 import sys
 import time
+
+import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
@@ -87,7 +90,20 @@ def steps(out):
             CANDIDATES=path('oecm_scores.gpkg'), SCORE_FIELD='score', COST_FIELD='cost', REGIONS=layer('counties'),
             REGION_FIELD='县名', TARGET=30, OUTPUT=path('oecm_selected.gpkg'), OUTPUT_REGIONS=path('oecm_regions.gpkg'),
             OUTPUT_HTML=path('oecm_selection.html'))),
-    ]
+    ] + mspa_steps(out)
+
+
+# ---- Ecological sources: MSPA of the demo's forest -------------------------------------------------------------
+
+MSPA_MAPS = (('mspa_map.png', 'MSPA of the forest: cores, edges, perforations, bridges, loops, branches, islets', (
+    ('mspa.tif', 'mspa'),)),)
+
+
+def mspa_steps(out):
+    """MSPA of the land cover's forest (class 1) with a 1-cell (100 m) edge, its statistics and core patches."""
+    return [('MSPA of the forest (edge width 100 m)', 'mspa', [], dict(
+        INPUT=raster('landcover.tif'), FOREGROUND='1', EDGE_WIDTH=1, OUTPUT=os.path.join(out, 'mspa.tif'),
+        OUTPUT_STATS=os.path.join(out, 'mspa_statistics.gpkg'), OUTPUT_CORES=os.path.join(out, 'mspa_cores.gpkg')))]
 
 
 def run_steps(batch, out):
@@ -116,7 +132,7 @@ MAPS = (
     ('oecm_map.png', 'OECM candidates by score class, and the sites selected toward 30 %', (
         ('oecm_selected.gpkg', 'oecm_selection'), ('oecm_scores.gpkg', 'oecm_scores'),
         ('protected_flat.gpkg', 'protected_flat'))),
-)
+) + MSPA_MAPS
 
 
 def start_qgis():
@@ -129,42 +145,147 @@ def start_qgis():
     _APPLICATION.initQgis()
 
 
-def render_map(out, png, layer_files):
-    """Render ``layer_files`` ((file in out, style name), top first) over the land cover with the plugin's styles."""
-    from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsRasterLayer, QgsRectangle, QgsVectorLayer
-    from qgis.PyQt.QtCore import QSize
-    from qgis.PyQt.QtGui import QColor
+def render_map(out, png, title, layer_files):
+    """Render the print layout of ``map_layout`` to ``png``."""
+    from osgeo import gdal
+    from qgis.core import QgsLayoutExporter
 
+    layout = map_layout(out, title, layer_files)
+    settings = QgsLayoutExporter.ImageExportSettings()
+    settings.dpi = 110
+    gdal.PushErrorHandler('CPLQuietErrorHandler')  # QGIS tries to georeference the PNG in place, which GDAL refuses
+    try:
+        result = QgsLayoutExporter(layout).exportToImage(png, settings)
+    finally:
+        gdal.PopErrorHandler()
+    if result != QgsLayoutExporter.ExportResult.Success:
+        raise RuntimeError('could not render {} (layout export result {})'.format(png, result))
+
+
+def map_layout(out, title, layer_files):
+    """A QGIS print layout of ``layer_files`` ((file in out, style name), top first) over the land cover with the
+    plugin's styles (a .tif file is a raster drawn instead of the land cover): title, map, legend, scale bar and
+    north arrow (the layers live in QgsProject.instance())."""
+    from qgis.core import QgsPrintLayout, QgsProject, QgsRasterLayer, QgsRectangle, QgsVectorLayer
+
+    project = QgsProject.instance()
+    project.clear()
     layers = []
     for file_name, style in layer_files:
         file_path = os.path.join(out, file_name)
         if os.path.exists(file_path):
-            vector = QgsVectorLayer(file_path, style, 'ogr')
-            vector.loadNamedStyle(os.path.join(STYLES, style + '.qml'))
-            layers.append(vector)
+            kind = QgsRasterLayer if file_name.endswith('.tif') else QgsVectorLayer
+            map_layer = kind(file_path, style.replace('_', ' '), 'gdal' if kind is QgsRasterLayer else 'ogr')
+            map_layer.loadNamedStyle(os.path.join(STYLES, style + '.qml'))
+            if kind is QgsRasterLayer:
+                map_layer.setRenderer(palette_of_present_values(map_layer, file_path))
+            layers.append(map_layer)
     landcover = QgsRasterLayer(raster('landcover.tif'), 'land cover')
     landcover.loadNamedStyle(os.path.join(HERE, 'landcover.qml'))
-    settings = QgsMapSettings()
-    settings.setLayers(layers + [landcover])
-    settings.setDestinationCrs(landcover.crs())
+    project.setCrs(landcover.crs())
+    base = [] if any(isinstance(layer, QgsRasterLayer) for layer in layers) else [landcover]
+    project.addMapLayers(layers + base)
     extent = QgsRectangle()
     for vector in layers:
         extent.combineExtentWith(vector.extent())
     extent = extent if not extent.isEmpty() else landcover.extent()
     extent.scale(1.1)
-    settings.setExtent(extent)
-    settings.setOutputSize(QSize(1200, 900))
-    settings.setBackgroundColor(QColor('white'))
-    job = QgsMapRendererParallelJob(settings)
-    job.start()
-    job.waitForFinished()
-    job.renderedImage().save(png)
+    extent = extent.intersect(landcover.extent())  # the map stays filled by the landscape: no white bands
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    _add_map_items(layout, title, layers + base, extent)
+    return layout
+
+
+def palette_of_present_values(raster_layer, file_path):
+    """The layer's paletted renderer keeping only the classes that occur in the raster (a short legend)."""
+    from osgeo import gdal
+    from qgis.core import QgsPalettedRasterRenderer
+
+    present = set(np.unique(gdal.Open(file_path).ReadAsArray()).tolist())
+    renderer = raster_layer.renderer()
+    classes = [item for item in renderer.classes() if item.value in present]
+    return QgsPalettedRasterRenderer(raster_layer.dataProvider(), renderer.band(), classes)
+
+
+def _add_map_items(layout, title, layers, extent):
+    """Title, map, legend, scale bar (km) and north arrow on an A4 landscape page (millimetres)."""
+    from qgis.core import (
+        QgsApplication, QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPicture,
+        QgsLayoutItemScaleBar, QgsLayoutPoint, QgsLayoutSize,
+    )
+    from qgis.PyQt.QtGui import QFont
+
+    label = QgsLayoutItemLabel(layout)
+    label.setText(title)
+    label.setFont(QFont('Noto Sans CJK SC', 16))
+    layout.addLayoutItem(label)
+    label.attemptMove(QgsLayoutPoint(8, 6))
+    label.attemptResize(QgsLayoutSize(280, 12))
+    width, height = _frame_size(extent, 205, 183)
+    item_map = QgsLayoutItemMap(layout)
+    layout.addLayoutItem(item_map)
+    item_map.attemptMove(QgsLayoutPoint(8, 20))
+    item_map.attemptResize(QgsLayoutSize(width, height))
+    item_map.setLayers(layers)
+    item_map.setExtent(extent)
+    item_map.setFrameEnabled(True)
+    layout.pageCollection().page(0).setPageSize(QgsLayoutSize(297, max(height, 150) + 28))
+    legend = QgsLayoutItemLegend(layout)
+    legend.setTitle('Legend')
+    legend.setLinkedMap(item_map)
+    layout.addLayoutItem(legend)
+    legend.attemptMove(QgsLayoutPoint(8 + width + 5, 20))
+    scale_bar = QgsLayoutItemScaleBar(layout)
+    scale_bar.setStyle('Single Box')
+    scale_bar.setLinkedMap(item_map)
+    scale_bar.applyDefaultSize()
+    scale_bar.setMapUnitsPerScaleBarUnit(1000)
+    scale_bar.setUnitLabel('km')
+    scale_bar.setUnitsPerSegment(_round_length(extent.width() / 5))
+    scale_bar.setNumberOfSegmentsLeft(0)
+    scale_bar.setNumberOfSegments(2)
+    layout.addLayoutItem(scale_bar)
+    scale_bar.attemptMove(QgsLayoutPoint(12, 20 + height - 15))
+    arrow = QgsLayoutItemPicture(layout)
+    arrow.setPicturePath(_north_arrow_svg(QgsApplication.svgPaths()))
+    layout.addLayoutItem(arrow)
+    arrow.attemptMove(QgsLayoutPoint(8 + width - 15, 24))
+    arrow.attemptResize(QgsLayoutSize(11, 16))
+
+
+def _frame_size(extent, max_width, max_height):
+    """(width, height) in mm of the largest frame within max_width x max_height with the aspect of ``extent``."""
+    scale = min(max_width / extent.width(), max_height / extent.height())
+    return extent.width() * scale, extent.height() * scale
+
+
+def _round_length(length):
+    """``length`` rounded down to 1, 2 or 5 times a power of ten (a scale bar segment)."""
+    power = 10 ** math.floor(math.log10(length))
+    return max(step * power for step in (1, 2, 5) if step * power <= length)
+
+
+def _north_arrow_svg(svg_folders):
+    """QGIS's own north arrow SVG from its SVG folders."""
+    for folder in svg_folders:
+        candidate = os.path.join(folder, 'arrows', 'NorthArrow_02.svg')
+        if os.path.exists(candidate):
+            return candidate
+    raise RuntimeError('QGIS north arrow SVG not found in {}'.format(svg_folders))
+
+
+def readable(value):
+    """A result value as a person reads it: floats rounded (26.56, 0.0123), everything else as it is."""
+    if isinstance(value, float):
+        return '{:,.2f}'.format(value) if abs(value) >= 1 else '{:.3g}'.format(value)
+    return str(value)
 
 
 def write_index(out, results):
     rows = []
     for title, algorithm_id, ok, seconds, values in results:
-        figures = ', '.join('{} = {}'.format(key, value) for key, value in sorted(values.items())
+        figures = ', '.join('{} = {}'.format(key, readable(value)) for key, value in sorted(values.items())
                             if not isinstance(value, str) or not os.path.exists(value))
         files = ' '.join('<a href="{0}">{0}</a>'.format(html.escape(os.path.basename(value)))
                          for value in values.values() if isinstance(value, str) and os.path.exists(value))
@@ -190,8 +311,8 @@ def main(out):
     batch = QgisProcess(os.path.join(out, '.qgis_profile'))
     results = run_steps(batch, out)
     start_qgis()
-    for file_name, _title, layer_files in MAPS:
-        render_map(out, os.path.join(out, file_name), layer_files)
+    for file_name, title, layer_files in MAPS:
+        render_map(out, os.path.join(out, file_name), title, layer_files)
     write_index(out, results)
     print('Summary: {}'.format(os.path.join(out, 'index.html')))
     return 0 if all(ok for _title, _id, ok, _seconds, _values in results) else 1

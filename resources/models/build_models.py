@@ -18,9 +18,9 @@ from qgis.core import (
     QgsProcessingModelParameter,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
-    QgsProcessing,
 )
 from qgis.PyQt.QtCore import QPointF
+from ...processing.compat import ProcessingNumberParameterType, ProcessingSourceType
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -50,14 +50,14 @@ def zone_reserve_model():
     model = QgsProcessingModelAlgorithm('Zone a biosphere reserve', 'Reserve Planner', 'zonereserve')
     model.setHelpContent({'ALG_DESC': 'Generates core, buffer and transition zones around the cores, checks them '
                                       'under the MAB generic profile and reports areas per zone.'})
-    polygons = [QgsProcessing.TypeVectorPolygon]
+    polygons = [ProcessingSourceType.VectorPolygon]
     model_input(model, QgsProcessingParameterFeatureSource('cores', 'Core areas', polygons), 60)
     model_input(model, QgsProcessingParameterFeatureSource('boundary', 'Reserve boundary', polygons,
                                                            optional=True), 260)
     model_input(model, QgsProcessingParameterNumber('buffer_width', 'Buffer width (m)',
-                                                    QgsProcessingParameterNumber.Double, 1000, minValue=0), 460)
+                                                    ProcessingNumberParameterType.Double, 1000, minValue=0), 460)
     model_input(model, QgsProcessingParameterNumber('transition_width', 'Transition width (m)',
-                                                    QgsProcessingParameterNumber.Double, 2000, minValue=0), 660)
+                                                    ProcessingNumberParameterType.Double, 2000, minValue=0), 660)
     parameter = QgsProcessingModelChildParameterSource.fromModelParameter
     child(model, 'generatezones', 'reserveplanner:generatezones', {
         'CORES': parameter('cores'), 'BOUNDARY': parameter('boundary'),

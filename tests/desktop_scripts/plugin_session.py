@@ -30,7 +30,7 @@ def record_exception(kind, value, trace):
 
 
 def record_message(message, tag, level):
-    if tag in ('Python', 'Reserve Planner') and level >= Qgis.Warning:
+    if tag in ('Python', 'Reserve Planner') and level >= Qgis.MessageLevel.Warning:
         result['errors'].append(message)
 
 
@@ -85,18 +85,19 @@ def plugin_gui():
     }
 
 
-def click(canvas, tool, x, y, button=Qt.LeftButton):
+def click(canvas, tool, x, y, button=Qt.MouseButton.LeftButton):
     point = canvas.getCoordinateTransform().transform(x, y)
     position = QPoint(int(round(point.x())), int(round(point.y())))
-    tool.canvasMoveEvent(QgsMapMouseEvent(canvas, QEvent.MouseMove, position, Qt.NoButton, Qt.NoButton))
-    tool.canvasReleaseEvent(QgsMapMouseEvent(canvas, QEvent.MouseButtonRelease, position, button, button))
+    no_button = Qt.MouseButton.NoButton
+    tool.canvasMoveEvent(QgsMapMouseEvent(canvas, QEvent.Type.MouseMove, position, no_button, no_button))
+    tool.canvasReleaseEvent(QgsMapMouseEvent(canvas, QEvent.Type.MouseButtonRelease, position, button, button))
 
 
 def click_ring(canvas, tool, geometry):
     ring = geometry.asMultiPolygon()[0][0] if geometry.isMultipart() else geometry.asPolygon()[0]
     for point in ring[:-1]:
         click(canvas, tool, point.x(), point.y())
-    click(canvas, tool, ring[0].x(), ring[0].y(), Qt.RightButton)
+    click(canvas, tool, ring[0].x(), ring[0].y(), Qt.MouseButton.RightButton)
 
 
 def demo_layers():
@@ -134,7 +135,7 @@ def edit_like_a_planner(dock, canvas, boundary, cores, resistance):
     dock.drawCorridorButton.setChecked(True)
     for point in centres:
         click(canvas, dock.corridor_tool, point.x(), point.y())
-    click(canvas, dock.corridor_tool, centres[-1].x(), centres[-1].y(), Qt.RightButton)
+    click(canvas, dock.corridor_tool, centres[-1].x(), centres[-1].y(), Qt.MouseButton.RightButton)
     result['corridors'] = dock.corridorLayerCombo.currentLayer().featureCount()
     result['corridor_message'] = dock.corridorMessageLabel.text()
 

@@ -1,0 +1,414 @@
+"""MSPA: the algorithm against the JRC's own MSPA (shared/reference/mspa) on every shared map and parameter set,
+the hand-made shapes of the reference's README, statistics and core patches, bad input, styling, batch use."""
+
+import glob
+import math
+import os
+
+import numpy as np
+import processing
+import pytest
+from osgeo import gdal
+from qgis.core import (
+    NULL,
+    QgsCoordinateReferenceSystem,
+    QgsDistanceArea,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsRasterLayer,
+    QgsVectorLayer,
+)
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import ndimage
+
+from reserve_planner.processing.algorithms import mspa as algorithm
+from reserve_planner.processing.engine import mspa
+from reserve_planner.processing.engine.messages import EngineError
+from support import RecordingFeedback, geotiff, run
+
+CELL = 30.0
+CELL_HA = CELL * CELL / 1e4
+
+
+def reference_cases(shared_dir):
+    """(input path, expected path, edge width, connectivity, transition, internal) of every reference output."""
+    folder = os.path.join(shared_dir, 'reference', 'mspa')
+    cases = []
+    for expected in sorted(glob.glob(os.path.join(folder, 'expected', '*.tif'))):
+        name, parameters = os.path.basename(expected)[:-4].rsplit('_ew', 1)
+        edge_width, connectivity, transition, internal = parameters.split('_')
+        cases.append((os.path.join(folder, 'inputs', name + '.tif'), expected, int(edge_width),
+                      int(connectivity[1:]), transition == 't1', internal == 'i1'))
+    return cases
+
+
+def read_codes(path):
+    return gdal.Open(str(path)).ReadAsArray()
+
+
+def gtb_map(foreground):
+    """GuidosToolbox's input map: 2 on ``foreground``, 1 elsewhere."""
+    return np.where(foreground, mspa.FOREGROUND, mspa.BACKGROUND).astype(np.uint8)
+
+
+def classes_of(shape_map, **options):
+    return mspa.mspa(gtb_map(shape_map), **options)
+
+
+# ---------------------------------------------------------------- the JRC's MSPA on the shared maps
+
+def test_every_shared_reference_map_is_checked(shared_dir):
+    cases = reference_cases(shared_dir)
+    assert len(cases) >= 12
+    assert {(case[2], case[3], case[4], case[5]) for case in cases} == {
+        (1, 8, True, True), (2, 8, True, True), (3, 4, False, False)}
+
+
+def test_equals_the_jrc_mspa_cell_for_cell_on_every_shared_map(qgis_app, shared_dir, tmp_path):
+    """Through processing.run, as a user runs it: GuidosToolbox's convention 0 missing, 1 background,
+    2 foreground."""
+    mismatches = {}
+    for index, (source, expected, edge_width, connectivity, transition, internal) in enumerate(
+            reference_cases(shared_dir)):
+        output = str(tmp_path / 'mspa_{}.tif'.format(index))
+        run('mspa', INPUT=source, FOREGROUND='2', MISSING='0', EDGE_WIDTH=edge_width,
+            CONNECTIVITY=(8, 4).index(connectivity), TRANSITION=transition, INTERNAL=internal, OUTPUT=output,
+            OUTPUT_STATS='TEMPORARY_OUTPUT')
+        got, wanted = read_codes(output), read_codes(expected)
+        assert got.shape == wanted.shape
+        if (got != wanted).any():
+            mismatches[os.path.basename(expected)] = int((got != wanted).sum())
+    assert mismatches == {}
+
+
+def test_output_is_on_the_input_grid_as_byte(qgis_app, shared_dir, tmp_path):
+    source = reference_cases(shared_dir)[0][0]
+    output = str(tmp_path / 'classes.tif')
+    run('mspa', INPUT=source, FOREGROUND='2', MISSING='0', OUTPUT=output, OUTPUT_STATS='TEMPORARY_OUTPUT')
+    written, given = gdal.Open(output), gdal.Open(source)
+    assert written.GetRasterBand(1).DataType == gdal.GDT_Byte
+    assert written.GetRasterBand(1).GetNoDataValue() is None
+    assert written.GetGeoTransform() == given.GetGeoTransform()
+    assert written.GetProjection() == given.GetProjection()
+
+
+def test_transition_changes_only_the_colours_not_the_codes(shared_dir):
+    source, _, edge_width, connectivity, _, internal = reference_cases(shared_dir)[0]
+    binary = read_codes(source)
+    codes = mspa.mspa(binary, edge_width, connectivity, internal)
+    assert {35, 67} & set(np.unique(codes).tolist())
+    assert algorithm.code_colour(35, True) == '#ff0000' and algorithm.code_colour(67, True) == '#ffff00'
+    assert algorithm.code_colour(35, False) == '#000000' and algorithm.code_colour(37, False) == '#0000ff'
+    assert algorithm.code_colour(169, False) == '#0000ff'
+
+
+# ---------------------------------------------------------------- hand-made shapes (reference README)
+
+def test_a_30_cell_square_has_a_28_cell_core_and_a_one_cell_edge():
+    shape = np.zeros((50, 50), bool)
+    shape[10:40, 10:40] = True
+    codes = classes_of(shape)
+    assert (codes == 17).sum() == 28 * 28
+    assert (codes[11:39, 11:39] == 17).all()
+    assert (codes == 3).sum() == 30 * 30 - 28 * 28
+    assert set(np.unique(codes).tolist()) == {0, 3, 17}
+
+
+def test_a_single_cell_is_an_islet():
+    shape = np.zeros((9, 9), bool)
+    shape[4, 4] = True
+    codes = classes_of(shape)
+    assert codes[4, 4] == 9 and (codes == 9).sum() == 1
+
+
+def test_two_squares_joined_by_a_line_give_a_bridge_crossing_each_edge():
+    shape = np.zeros((30, 60), bool)
+    shape[5:25, 5:25] = shape[5:25, 35:55] = True
+    shape[15, 25:35] = True
+    codes = classes_of(shape)
+    assert (codes[15, 25:35] == 33).all()
+    assert codes[15, 24] == 35 and codes[15, 35] == 35
+    assert (codes[shape & (codes != 17)] != 65).all()
+
+
+def test_a_square_with_a_hole_gives_perforation_around_it():
+    shape = np.zeros((40, 40), bool)
+    shape[5:35, 5:35] = True
+    shape[15:25, 15:25] = False
+    ring = np.zeros(shape.shape, bool)
+    ring[14:26, 14:26] = True
+    ring[15:25, 15:25] = False
+    internal = classes_of(shape, internal=True)
+    assert (internal[15:25, 15:25] == 100).all() and (internal[ring] == 105).all()
+    plain = classes_of(shape, internal=False)
+    assert (plain[15:25, 15:25] == 0).all() and (plain[ring] == 5).all()
+
+
+def test_a_dangling_line_is_a_branch():
+    shape = np.zeros((30, 40), bool)
+    shape[5:25, 5:25] = True
+    shape[15, 25:33] = True
+    codes = classes_of(shape)
+    assert (codes[15, 25:33] == 1).all()
+
+
+def test_a_loop_joins_a_core_to_itself():
+    shape = np.zeros((40, 40), bool)
+    shape[5:20, 5:35] = True
+    shape[20:32, 8] = shape[20:32, 30] = True
+    shape[32, 8:31] = True
+    codes = classes_of(shape)
+    assert (codes[32, 10:29] == 65).all()
+
+
+def test_four_connectivity_splits_a_diagonal_joint():
+    shape = np.zeros((30, 30), bool)
+    shape[2:12, 2:12] = shape[12:22, 12:22] = True
+    eight, four = classes_of(shape, connectivity=8), classes_of(shape, connectivity=4)
+    assert ndimage.label(eight == 17, np.ones((3, 3)))[1] == 2
+    assert (four[mspa.binary_map(shape, [True]) == 2] != 0).all()
+
+
+def test_edge_width_widens_edges_and_shrinks_cores():
+    shape = np.zeros((60, 60), bool)
+    shape[10:50, 10:50] = True
+    for width in (1, 2, 3, 5):
+        codes = classes_of(shape, edge_width=width)
+        assert (codes == 17).sum() == (40 - 2 * width) ** 2
+
+
+def test_missing_cells_near_foreground_draw_no_edge():
+    binary = np.full((30, 30), mspa.BACKGROUND, np.uint8)
+    binary[5:25, 5:25] = mspa.FOREGROUND
+    binary[5:25, 15:25] = mspa.MISSING
+    codes = mspa.mspa(binary)
+    assert (codes[6:24, 13:15] == 17).all()
+    assert (codes[5:25, 15:25] == 129).all()
+
+
+def test_the_output_is_deterministic(shared_dir):
+    binary = read_codes(reference_cases(shared_dir)[3][0])
+    assert (mspa.mspa(binary, 2) == mspa.mspa(binary, 2)).all()
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 2 ** 32 - 1), rows=st.integers(1, 60), cols=st.integers(1, 60),
+       edge_width=st.integers(1, 4), connectivity=st.sampled_from([8, 4]), internal=st.booleans())
+def test_classes_keep_foreground_background_and_missing_apart(seed, rows, cols, edge_width, connectivity, internal):
+    """Any map: foreground cells get a foreground class, background a background code, missing 129; core is
+    exactly the foreground farther than edge width + 0.98 cells from background (missing cells near foreground
+    count as foreground, the map's edge is not background; near the map's corners the reference's frame is
+    background, so cells there are left out)."""
+    rng = np.random.default_rng(seed)
+    noise = ndimage.gaussian_filter(rng.random((rows, cols)), 1.5)
+    binary = np.where(noise < np.median(noise), mspa.FOREGROUND, mspa.BACKGROUND).astype(np.uint8)
+    binary[rng.random((rows, cols)) < 0.05] = mspa.MISSING
+    if not (binary == mspa.FOREGROUND).any():
+        binary[0, 0] = mspa.FOREGROUND
+    codes = mspa.mspa(binary, edge_width, connectivity, internal)
+    assert (codes[binary == mspa.MISSING] == 129).all()
+    assert not np.isin(codes[binary == mspa.FOREGROUND], [0, 100, 129, 220]).any()
+    assert np.isin(codes[binary == mspa.BACKGROUND], [0, 100, 220]).all()
+    foreground = binary == mspa.FOREGROUND
+    distance = np.full(binary.shape, np.inf)
+    if (binary == mspa.BACKGROUND).any():
+        distance = ndimage.distance_transform_edt(binary != mspa.BACKGROUND)
+    far_from_foreground = ndimage.distance_transform_edt(~foreground) > edge_width + 0.98
+    background_like = (binary == mspa.BACKGROUND) | ((binary == mspa.MISSING) & far_from_foreground)
+    if background_like.any():
+        distance = ndimage.distance_transform_edt(~background_like)
+    core = (codes == 17) | (codes == 117)
+    row, col = np.indices(binary.shape)
+    away_from_corners = np.ones(binary.shape, bool)
+    for corner_row, corner_col in ((-1, -1), (-1, cols), (rows, -1), (rows, cols)):
+        away_from_corners &= np.hypot(row - corner_row, col - corner_col) > edge_width + 0.98
+    rule = foreground & (distance > edge_width + 0.98)
+    assert (core == rule)[away_from_corners].all()
+
+
+# ---------------------------------------------------------------- statistics and core patches
+
+def run_with_tables(source, tmp_path, feedback=None, **parameters):
+    parameters.setdefault('FOREGROUND', '2')
+    parameters.setdefault('MISSING', '0')
+    result = run('mspa', feedback=feedback, INPUT=source, OUTPUT=str(tmp_path / 'classes.tif'),
+                 OUTPUT_STATS='TEMPORARY_OUTPUT', OUTPUT_CORES='TEMPORARY_OUTPUT', **parameters)
+    return result, read_codes(result['OUTPUT'])
+
+
+def test_statistics_count_the_cells_of_each_class(qgis_app, shared_dir, tmp_path):
+    result, codes = run_with_tables(reference_cases(shared_dir)[6][0], tmp_path)
+    rows = {feature['code']: feature for feature in result['OUTPUT_STATS'].getFeatures()}
+    assert set(rows) == {17, 9, 5, 3, 65, 33, 1, 0, 129}
+    base = np.where((codes >= 100) & (codes < 220), codes - 100, np.where(codes == 220, 0, codes))
+    expected = {17: base == 17, 9: base == 9, 5: base == 5, 3: base == 3, 65: (base & 64) > 0,
+                33: (base & 96) == 32, 1: base == 1, 0: base == 0, 129: codes == 129}
+    foreground = sum(int(mask.sum()) for code, mask in expected.items() if code not in (0, 129))
+    for code, mask in expected.items():
+        assert rows[code]['cells'] == mask.sum()
+        assert rows[code]['area_ha'] == pytest.approx(mask.sum() * CELL_HA)
+        if code in (0, 129):
+            assert rows[code].attribute('share_pct') in (None, NULL)
+        else:
+            assert rows[code]['share_pct'] == pytest.approx(100.0 * mask.sum() / foreground)
+    assert sum(row['cells'] for row in rows.values()) == codes.size
+    assert rows[17]['class'] == 'Core'
+
+
+def test_core_patches_one_polygon_per_core(qgis_app, shared_dir, tmp_path):
+    result, codes = run_with_tables(reference_cases(shared_dir)[0][0], tmp_path)
+    labels, count = ndimage.label((codes == 17) | (codes == 117), np.ones((3, 3)))
+    patches = list(result['OUTPUT_CORES'].getFeatures())
+    assert len(patches) == count
+    assert sorted(feature['patch_id'] for feature in patches) == list(range(1, count + 1))
+    sizes = np.bincount(labels.ravel())[1:]
+    assert sorted(feature['cells'] for feature in patches) == sorted(sizes.tolist())
+    for feature in patches:
+        assert feature['area_ha'] == pytest.approx(feature['cells'] * CELL_HA)
+        assert feature.geometry().area() / 1e4 == pytest.approx(feature['area_ha'])
+
+
+def test_geographic_raster_areas_are_true_cell_areas(qgis_app, tmp_path):
+    values = np.ones((40, 40))
+    values[5:35, 5:35] = 2
+    source = geotiff(tmp_path / 'geographic.tif', values, 0.01, epsg=4326, x0=110.0, y0=40.0)
+    feedback = RecordingFeedback()
+    result, codes = run_with_tables(source, tmp_path, MISSING='', feedback=feedback)
+    assert any('geographic coordinates' in line and 'counts cells' in line for line in feedback.lines)
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(QgsCoordinateReferenceSystem('EPSG:4326'), QgsProject.instance().transformContext())
+    measure.setEllipsoid('EPSG:7030')
+    expected = 0.0
+    for row, col in zip(*np.nonzero(codes == 17)):
+        x, y = 110.0 + col * 0.01, 40.0 - row * 0.01
+        cell = QgsGeometry.fromPolygonXY([[QgsPointXY(x, y), QgsPointXY(x + 0.01, y),
+                                           QgsPointXY(x + 0.01, y - 0.01), QgsPointXY(x, y - 0.01)]])
+        expected += measure.measureArea(cell) / 1e4
+    core = next(row for row in result['OUTPUT_STATS'].getFeatures() if row['code'] == 17)
+    assert core['area_ha'] == pytest.approx(expected, rel=1e-4)
+    assert 0.01 * 111.0 * 0.01 * 111.0 * math.cos(math.radians(40)) * 100 * 0.95 < core['area_ha'] / core['cells']
+
+
+# ---------------------------------------------------------------- bad input
+
+def run_expecting_error(source, tmp_path, **parameters):
+    with pytest.raises(QgsProcessingException) as error:
+        run('mspa', INPUT=source, OUTPUT=str(tmp_path / 'out.tif'), OUTPUT_STATS='TEMPORARY_OUTPUT', **parameters)
+    assert not os.path.exists(tmp_path / 'out.tif')
+    return str(error.value)
+
+
+def test_an_all_background_map_is_refused_with_its_values(qgis_app, tmp_path):
+    source = geotiff(tmp_path / 'background.tif', np.ones((20, 20)), CELL)
+    message = run_expecting_error(source, tmp_path, FOREGROUND='2')
+    assert 'None of the foreground values 2' in message and 'background.tif' in message and 'are 1' in message
+
+
+def test_foreground_values_absent_from_the_raster_are_refused(qgis_app, tmp_path):
+    values = np.ones((20, 20))
+    values[5:15, 5:15] = 3
+    source = geotiff(tmp_path / 'landcover.tif', values, CELL)
+    message = run_expecting_error(source, tmp_path, FOREGROUND='7, 8')
+    assert '7, 8' in message and '1, 3' in message
+
+
+def test_values_given_that_are_not_in_the_raster_are_warned_about(qgis_app, tmp_path):
+    values = np.ones((20, 20))
+    values[5:15, 5:15] = 3
+    source = geotiff(tmp_path / 'landcover.tif', values, CELL)
+    feedback = RecordingFeedback()
+    result = run('mspa', feedback=feedback, INPUT=source, FOREGROUND='3,4', MISSING='9',
+                 OUTPUT=str(tmp_path / 'out.tif'), OUTPUT_STATS='TEMPORARY_OUTPUT')
+    assert (read_codes(result['OUTPUT'])[7:13, 7:13] == 17).all()
+    assert any('foreground values 4 do not occur' in line for line in feedback.lines)
+    assert any('missing values 9 do not occur' in line for line in feedback.lines)
+
+
+def test_a_raster_without_data_is_refused(qgis_app, tmp_path):
+    source = geotiff(tmp_path / 'empty.tif', np.full((10, 10), np.nan), CELL)
+    assert 'no cell with data' in run_expecting_error(source, tmp_path, FOREGROUND='1')
+
+
+@pytest.mark.parametrize('foreground, missing, words', [
+    ('forest', '', '"forest" is not a number'),
+    (' , ', '', 'at least one foreground value'),
+    ('1,2', '2', 'both as foreground and as missing'),
+    ('nan', '', 'not a finite number'),
+])
+def test_unusable_values_are_refused_naming_the_parameter(qgis_app, tmp_path, foreground, missing, words):
+    source = geotiff(tmp_path / 'landcover.tif', np.ones((10, 10)), CELL)
+    assert words in run_expecting_error(source, tmp_path, FOREGROUND=foreground, MISSING=missing)
+
+
+def test_nodata_is_missing_and_the_input_is_not_modified(qgis_app, tmp_path):
+    values = np.ones((30, 30))
+    values[5:25, 5:25] = 2
+    values[0:3, :] = np.nan
+    source = geotiff(tmp_path / 'landcover.tif', values, CELL)
+    before = open(source, 'rb').read()
+    result = run('mspa', INPUT=source, FOREGROUND='2', OUTPUT=str(tmp_path / 'out.tif'),
+                 OUTPUT_STATS='TEMPORARY_OUTPUT')
+    assert (read_codes(result['OUTPUT'])[0:3] == 129).all()
+    assert open(source, 'rb').read() == before
+
+
+def test_a_cancelled_run_writes_nothing(qgis_app, shared_dir, tmp_path):
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    with pytest.raises(QgsProcessingException, match='cancelled'):
+        run('mspa', feedback=feedback, INPUT=reference_cases(shared_dir)[0][0], FOREGROUND='2',
+            OUTPUT=str(tmp_path / 'out.tif'), OUTPUT_STATS='TEMPORARY_OUTPUT')
+    assert not os.path.exists(tmp_path / 'out.tif')
+
+
+def test_engine_refuses_a_map_without_foreground_and_a_zero_edge_width():
+    with pytest.raises(EngineError, match='no foreground cell'):
+        mspa.mspa(np.ones((5, 5), np.uint8))
+    with pytest.raises(EngineError, match='at least 1 cell'):
+        mspa.mspa(np.full((5, 5), 2, np.uint8), edge_width=0)
+
+
+# ---------------------------------------------------------------- style and batch use
+
+def test_the_output_loads_with_guidostoolbox_colours(qgis_app, shared_dir, tmp_path):
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    output = str(tmp_path / 'styled.tif')
+    parameters = {'INPUT': reference_cases(shared_dir)[0][0], 'FOREGROUND': '2', 'MISSING': '0',
+                  'TRANSITION': False, 'OUTPUT': output, 'OUTPUT_STATS': 'TEMPORARY_OUTPUT'}
+    processing.runAndLoadResults('reserveplanner:mspa', parameters, context=context)
+    layer = next(layer for layer in QgsProject.instance().mapLayers().values()
+                 if isinstance(layer, QgsRasterLayer) and layer.source() == output)
+    colours = {item.value: item.color.name() for item in layer.renderer().classes()}
+    labels = {item.value: item.label for item in layer.renderer().classes()}
+    assert set(colours) == set(np.unique(read_codes(output)).tolist())
+    assert colours[17] == '#00c800' and colours[33] == '#ff0000' and colours[35] == '#000000'
+    assert labels[17] == 'Core' and labels[220] == 'Enclosed background' and labels[35] == 'Bridge (in edge)'
+    QgsProject.instance().removeAllMapLayers()
+
+
+def test_the_shipped_qml_has_the_palette_of_the_code(qgis_app, shared_dir, tmp_path):
+    style = os.path.join(os.path.dirname(os.path.dirname(__file__)), 'resources', 'styles', 'mspa.qml')
+    layer = QgsRasterLayer(reference_cases(shared_dir)[0][1], 'mspa')
+    message, loaded = layer.loadNamedStyle(style)
+    assert loaded, message
+    colours = {item.value: item.color.name() for item in layer.renderer().classes()}
+    assert colours == {code: algorithm.code_colour(code, True) for code in algorithm.PALETTE_CODES}
+
+
+def test_mspa_through_qgis_process(qgis_process, shared_dir, tmp_path):
+    source, expected, edge_width, connectivity, transition, internal = reference_cases(shared_dir)[1]
+    output = str(tmp_path / 'batch.tif')
+    table = str(tmp_path / 'statistics.csv')
+    cores = str(tmp_path / 'cores.gpkg')
+    returncode, result, log = qgis_process('mspa', INPUT=source, FOREGROUND='2', MISSING='0', EDGE_WIDTH=edge_width,
+                                           CONNECTIVITY=0, OUTPUT=output, OUTPUT_STATS=table, OUTPUT_CORES=cores)
+    assert returncode == 0, log
+    assert (read_codes(output) == read_codes(expected)).all()
+    assert QgsVectorLayer(cores, 'cores', 'ogr').featureCount() > 0
+    assert QgsVectorLayer(table, 'stats', 'ogr').featureCount() == 9
