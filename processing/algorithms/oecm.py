@@ -41,8 +41,8 @@ from .. import qgis_io
 from ..qgis_io import attribute_value
 from ..engine import coverage, report, scoring, selection, zonal
 from ..engine.messages import EngineError
+from ..protected_areas import ProtectedAreasInput
 from .base import ReservePlannerAlgorithm
-from .coverage import ProtectedAreasInput
 
 SCORES_STYLE = 'oecm_scores'
 SELECTION_STYLE = 'oecm_selection'
