@@ -7,7 +7,6 @@ each other.
 from collections import namedtuple
 
 from qgis.core import (
-    QgsApplication,
     QgsFeature,
     QgsFields,
     QgsProcessingException,
@@ -123,28 +122,16 @@ class ProtectedAreasInput:
         return flattened, summary
 
 
-def report_language():
-    """The HTML language tag of QGIS's user interface (zh-CN, en-US...)."""
-    return QgsApplication.locale().replace('_', '-')
-
-
 def wdpa_fields(layer):
     """The layer's WDPA fields whatever their case (status, Status_Yr...): {name in the layer: WDPA name}."""
     canonical = {name.lower(): name for name in engine.WDPA_FIELDS}
     return {name: canonical[name.lower()] for name in layer.fields().names() if name.lower() in canonical}
 
 
-def combined_extent(sources, crs, context):
-    extent = QgsRectangle()
-    for source in sources:
-        extent.combineExtentWith(qgis_io.source_extent(source, crs, context))
-    return extent
-
-
 def equal_area_crs(sources, context):
     """A Lambert azimuthal equal-area CRS centred on all ``sources`` (docs/coverage.md) and the first's CRS."""
     first_crs = sources[0].sourceCrs()
-    extent = combined_extent(sources, first_crs, context)
+    extent = qgis_io.combined_extent(sources, first_crs, context)
     if extent.isNull():
         extent = QgsRectangle(0, 0, 0, 0)
     return qgis_io.local_equal_area_crs(extent, first_crs, context.transformContext()), first_crs, extent

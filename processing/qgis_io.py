@@ -10,6 +10,7 @@ from contextlib import contextmanager
 
 from shapely import wkb
 from qgis.core import (
+    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeatureRequest,
@@ -150,6 +151,11 @@ def engine_errors():
         raise cancelled() from None
 
 
+def report_language():
+    """The HTML language tag of QGIS's user interface (zh-CN, en-US...), for the reports."""
+    return QgsApplication.locale().replace('_', '-')
+
+
 def is_metric(crs):
     """True when ``crs`` is projected in metres and distances in it are true distances (not Web Mercator)."""
     return (
@@ -191,6 +197,15 @@ def source_extent(source, crs, context):
     if source.sourceCrs() != crs and not extent.isEmpty():
         transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
         extent = transform.transformBoundingBox(extent)
+    return extent
+
+
+def combined_extent(sources, crs, context):
+    """The extent of all feature ``sources`` (None entries skipped) in ``crs``."""
+    extent = QgsRectangle()
+    for source in sources:
+        if source is not None:
+            extent.combineExtentWith(source_extent(source, crs, context))
     return extent
 
 

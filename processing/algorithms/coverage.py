@@ -33,7 +33,7 @@ from ..qgis_io import double_field, max_segment
 from ..engine import coverage as engine
 from ..engine import report as engine_report
 from ..protected_areas import (ProtectedAreasInput, Region, add_species_area_section, equal_area_crs, group_regions,
-                               make_fields, report_language, wdpa_fields, write_rows)
+                               make_fields, wdpa_fields, write_rows)
 from .base import ReservePlannerAlgorithm
 
 
@@ -303,7 +303,7 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         species-area table."""
         score = engine.representativeness(frame, target)
         total_area, total_protected, total_percent = engine.totals(frame)
-        report = engine_report.HtmlReport(self.tr('Protected-area coverage'), report_language())
+        report = engine_report.HtmlReport(self.tr('Protected-area coverage'), qgis_io.report_language())
         report.paragraph(self.tr('All regions: {area:,.2f} km2, of which {protected:,.2f} km2 ({percent:.2f} %) is '
                                  'protected. {meeting} of {count} regions ({share:.1f} %) reach the target of '
                                  '{target:.1f} %; regions less than 1 % protected: {unprotected}.').format(

@@ -29,7 +29,7 @@ from .. import qgis_io
 from ..qgis_io import attribute_value, double_field, max_segment
 from ..engine import coverage as engine
 from ..engine import report as engine_report
-from ..protected_areas import ProtectedAreasInput, equal_area_crs, make_fields, report_language, write_rows
+from ..protected_areas import ProtectedAreasInput, equal_area_crs, make_fields, write_rows
 from .base import ReservePlannerAlgorithm
 
 
@@ -255,7 +255,8 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return dest_id
 
     def habitat_report(self, species, groups, spi, summary):
-        report = engine_report.HtmlReport(self.tr('Habitat coverage and Species Protection Index'), report_language())
+        report = engine_report.HtmlReport(self.tr('Habitat coverage and Species Protection Index'),
+                                          qgis_io.report_language())
         report.paragraph(self.tr('{count} species; Species Protection Index (SPI) {spi:.1f} of 100.').format(
             count=len(species), spi=spi))
         report.heading(self.tr('Protection per group'))

@@ -1,7 +1,5 @@
 """reserveplanner:validatezones: rule checks of a zoning layer under a profile (docs/zoning.md)."""
 
-import html
-import os
 
 from qgis.core import (
     QgsCoordinateTransform,
@@ -16,7 +14,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
-    QgsRectangle,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from shapely.ops import unary_union
@@ -36,6 +33,7 @@ from ..engine import zone_validation as engine
 from ..engine.geometry import polygonal_part
 from ..engine.messages import TRANSLATION_CONTEXT
 from ..engine.zones import ZONE_FIELD
+from ..engine.report import HtmlReport
 from .base import ReservePlannerAlgorithm
 
 LINE_HALF_WIDTH_M = 1.0
@@ -103,14 +101,6 @@ def read_exempt(source, crs, context, feedback):
         feedback.pushWarning(tr('Exempt segments: features {ids} have no geometry and exempt nothing.').format(
             ids=', '.join(skipped)))
     return unary_union(geometries) if geometries else None
-
-
-def combined_extent(sources, crs, context):
-    extent = QgsRectangle()
-    for source in sources:
-        if source is not None:
-            extent.combineExtentWith(qgis_io.source_extent(source, crs, context))
-    return extent
 
 
 class ValidateZones(ReservePlannerAlgorithm):
@@ -211,7 +201,7 @@ class ValidateZones(ReservePlannerAlgorithm):
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
 
         crs = source.sourceCrs()
-        work_crs = qgis_io.metric_crs(combined_extent((source, boundary_source), crs, context), crs,
+        work_crs = qgis_io.metric_crs(qgis_io.combined_extent((source, boundary_source), crs, context), crs,
                                       context.transformContext())
         zones = read_zones(source, field, work_crs, context, feedback)
         boundary = self.read_boundary(boundary_source, work_crs, context)
@@ -230,7 +220,7 @@ class ValidateZones(ReservePlannerAlgorithm):
             areas = engine.areas_by_class(zones, boundary, profile)
             settings = {'layer': source.sourceName(), 'field': field, 'profile': profile, 'width': width,
                         'tolerances': tolerances, 'crs': work_crs.description() or work_crs.toProj()}
-            write_report(html_path, report_html(settings, problems, areas))
+            validation_report(settings, problems, areas).write(html_path)
             results[self.OUTPUT_HTML] = html_path
         return results
 
@@ -291,43 +281,27 @@ def problem_attributes(problem):
             ', '.join(str(fid) for fid in problem.feature_ids), shape, area, length]
 
 
-REPORT_CSS = ('body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}'
-              'th,td{border:1px solid #bbb;padding:4px 8px;text-align:left;vertical-align:top}'
-              'th{background:#eee}td.num{text-align:right}.error{color:#b2182b;font-weight:bold}'
-              '.warning{color:#d6604d;font-weight:bold}.ok{color:#1b7837;font-weight:bold}')
-
-
-def report_html(settings, problems, areas):
+def validation_report(settings, problems, areas):
     """The validation report: settings, verdict, areas per zone, the rules with their counts, and every problem."""
     errors = sum(1 for problem in problems if problem.severity == engine.ERROR)
     warnings = sum(1 for problem in problems if problem.severity == engine.WARNING)
+    report = HtmlReport(tr('Zoning validation report'), qgis_io.report_language())
+    report.text_table(*settings_table(settings))
     if errors:
-        verdict = '<p class="error">{}</p>'.format(html.escape(tr(
-            'The zoning does not pass: {errors} errors and {warnings} warnings.').format(
-                errors=errors, warnings=warnings)))
+        report.paragraph(tr('The zoning does not pass: {errors} errors and {warnings} warnings.').format(
+            errors=errors, warnings=warnings), 'error')
     else:
-        verdict = '<p class="ok">{}</p>'.format(html.escape(tr(
-            'The zoning passes: no errors, {warnings} warnings.').format(warnings=warnings)))
-    parts = [
-        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{title}</title><style>{css}</style></head><body>'
-        .format(title=html.escape(tr('Zoning validation report')), css=REPORT_CSS),
-        '<h1>{}</h1>'.format(html.escape(tr('Zoning validation report'))),
-        settings_table(settings), verdict,
-        '<h2>{}</h2>'.format(html.escape(tr('Areas per zone'))), areas_table(areas),
-        '<h2>{}</h2>'.format(html.escape(tr('Rules checked'))), rules_table(settings, problems),
-        '<h2>{}</h2>'.format(html.escape(tr('Problems'))), problems_table(problems),
-        '</body></html>\n',
-    ]
-    return '\n'.join(parts)
-
-
-def table(headers, rows, numeric=()):
-    """An HTML table; ``rows`` hold plain text (escaped here), columns in ``numeric`` are right-aligned."""
-    head = ''.join('<th>{}</th>'.format(html.escape(header)) for header in headers)
-    body = ''.join('<tr>{}</tr>'.format(''.join(
-        '<td class="{}">{}</td>'.format('num' if index in numeric else '', html.escape(str(cell)))
-        for index, cell in enumerate(row))) for row in rows)
-    return '<table><tr>{}</tr>{}</table>'.format(head, body)
+        report.paragraph(tr('The zoning passes: no errors, {warnings} warnings.').format(warnings=warnings), 'ok')
+    report.heading(tr('Areas per zone'))
+    report.text_table(*areas_table(areas))
+    report.heading(tr('Rules checked'))
+    report.text_table(*rules_table(settings, problems))
+    report.heading(tr('Problems'))
+    if problems:
+        report.text_table(*problems_table(problems))
+    else:
+        report.paragraph(tr('No problems found.'))
+    return report
 
 
 def settings_table(settings):
@@ -340,7 +314,7 @@ def settings_table(settings):
         (tr('Area tolerance'), tr('{area:g} m²').format(area=settings['tolerances'].area_m2)),
         (tr('Measured in'), settings['crs']),
     ]
-    return table((tr('Setting'), tr('Value')), rows)
+    return (tr('Setting'), tr('Value')), rows
 
 
 def areas_table(areas):
@@ -356,7 +330,7 @@ def areas_table(areas):
     if areas['not_zoned'] > 0:
         rows.append(row(tr('Not zoned (gaps)'), areas['not_zoned']))
     rows.append(row(tr('Reserve'), reserve))
-    return table((tr('Zone'), tr('Area (ha)'), tr('Share of the reserve (%)')), rows, numeric=(1, 2))
+    return (tr('Zone'), tr('Area (ha)'), tr('Share of the reserve (%)')), rows, (1, 2)
 
 
 def rules_table(settings, problems):
@@ -369,24 +343,11 @@ def rules_table(settings, problems):
             severity = engine.OFF
         count = sum(1 for problem in problems if problem.rule == rule)
         rows.append((number, engine_tr(title), rule, severity_name(severity), count if severity else ''))
-    return table((tr('No.'), tr('Rule'), tr('Rule id'), tr('Severity'), tr('Problems')), rows,
-                 numeric=(0, 4))
+    return (tr('No.'), tr('Rule'), tr('Rule id'), tr('Severity'), tr('Problems')), rows, (0, 4)
 
 
 def problems_table(problems):
-    if not problems:
-        return '<p>{}</p>'.format(html.escape(tr('No problems found.')))
     rows = [(index + 1, severity_name(problem.severity), problem.rule, qgis_io.engine_message(problem),
              ', '.join(str(fid) for fid in problem.feature_ids))
             for index, problem in enumerate(problems)]
-    return table(('#', tr('Severity'), tr('Rule id'), tr('Message'), tr('Features')), rows, numeric=(0,))
-
-
-def write_report(path, text):
-    """Write the report atomically: a failed run never leaves half a file."""
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    partial = path + '.partial'
-    with open(partial, 'w', encoding='utf-8') as handle:
-        handle.write(text)
-    os.replace(partial, path)
+    return ('#', tr('Severity'), tr('Rule id'), tr('Message'), tr('Features')), rows, (0,)

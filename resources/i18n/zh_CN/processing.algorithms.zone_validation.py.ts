@@ -106,16 +106,16 @@ Outputs: the problems layer (polygons in the zoning's CRS; fields rule, severity
       <translation>{rule}：{count} 个问题。</translation>
     </message>
     <message>
+      <source>Zoning validation report</source>
+      <translation>功能区划检查报告</translation>
+    </message>
+    <message>
       <source>The zoning does not pass: {errors} errors and {warnings} warnings.</source>
       <translation>功能区划未通过检查：{errors} 个错误，{warnings} 个警告。</translation>
     </message>
     <message>
       <source>The zoning passes: no errors, {warnings} warnings.</source>
       <translation>功能区划通过检查：没有错误，{warnings} 个警告。</translation>
-    </message>
-    <message>
-      <source>Zoning validation report</source>
-      <translation>功能区划检查报告</translation>
     </message>
     <message>
       <source>Areas per zone</source>
@@ -128,6 +128,10 @@ Outputs: the problems layer (polygons in the zoning's CRS; fields rule, severity
     <message>
       <source>Problems</source>
       <translation>问题</translation>
+    </message>
+    <message>
+      <source>No problems found.</source>
+      <translation>未发现问题。</translation>
     </message>
     <message>
       <source>Minimum buffer width</source>
@@ -200,10 +204,6 @@ Outputs: the problems layer (polygons in the zoning's CRS; fields rule, severity
     <message>
       <source>Severity</source>
       <translation>严重程度</translation>
-    </message>
-    <message>
-      <source>No problems found.</source>
-      <translation>未发现问题。</translation>
     </message>
     <message>
       <source>Message</source>
