@@ -4,7 +4,7 @@ Every choice tests for the feature (``hasattr`` / ``getattr`` / a probe), never 
 
 - QGIS enums that moved to ``Qgis.*`` after 3.22 (most in 3.30 and 3.36; the old spellings are gone in QGIS 4):
   the namespaces below carry the ``Qgis.*`` name and member names, so ``compat.WkbType.MultiPolygon`` is
-  ``Qgis.WkbType.MultiPolygon`` where it exists and ``QgsWkbTypes.MultiPolygon`` on older QGIS. When 3.22 is
+  ``Qgis.WkbType.MultiPolygon`` where it exists and the old QgsWkbTypes member on older QGIS. When 3.22 is
   dropped, ``compat.X`` becomes ``Qgis.X``. Old spellings are looked up by name, so QGIS's Qt6 migration tool
   (``qgis-pyqt5to6``) has nothing here to rewrite.
 - Field types: ``QgsField(name, QMetaType.Type)`` where QGIS accepts it (3.38+, required by Qt6),

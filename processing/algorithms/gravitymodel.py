@@ -27,6 +27,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from scipy import ndimage
 
 from .. import qgis_io
+from ..corridor_io import cancelled
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
 from ..engine import corridors, gravity, patches
 from ..engine.costdistance import Canceled
@@ -45,10 +46,6 @@ layer, ``links`` = (that source, the feature id of each pair), else None."""
 
 def tr(text):
     return QCoreApplication.translate('ReservePlannerGravityModel', text)
-
-
-def cancelled():
-    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
 
 
 class GravityModelAlgorithm(ReservePlannerAlgorithm):

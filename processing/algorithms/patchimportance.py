@@ -24,6 +24,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import qgis_io
+from ..corridor_io import cancelled
 from ..compat import (
     FieldType,
     ProcessingFieldParameterDataType,
@@ -47,10 +48,6 @@ SUMMARY_FIELDS = ('patches', 'components', 'landscape_attribute', 'iic', 'pc', '
 
 def tr(text):
     return QCoreApplication.translate('ReservePlannerPatchImportance', text)
-
-
-def cancelled():
-    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
 
 
 class PatchImportanceAlgorithm(ReservePlannerAlgorithm):

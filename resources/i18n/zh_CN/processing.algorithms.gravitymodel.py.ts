@@ -2,33 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
-    <name>ReservePlannerGravityModel</name>
-    <message>
-      <source>The run was cancelled; no output was written.</source>
-      <translation>运行已取消；未写入任何输出。</translation>
-    </message>
-    <message>
-      <source>Layer "{layer}": feature id {features} has no value in the source id field "{field}".</source>
-      <translation>图层“{layer}”：要素 ID {features} 的源地编号字段“{field}”没有值。</translation>
-    </message>
-    <message>
-      <source>Layer "{layer}": the source ids {ids} are used by more than one feature; give every source its own id.</source>
-      <translation>图层“{layer}”：源地编号 {ids} 被多个要素使用；请为每个源地赋予唯一编号。</translation>
-    </message>
-    <message>
-      <source>Layer "{layer}": link {fid} joins source "{source}", which is not among the sources. Use the links made from the same sources.</source>
-      <translation>图层“{layer}”：连接 {fid} 连到源地“{source}”，但该源地不在源地图层中。请使用由同一批源地生成的连接。</translation>
-    </message>
-    <message>
-      <source>Layer "{layer}" has no links.</source>
-      <translation>图层“{layer}”中没有连接。</translation>
-    </message>
-    <message>
-      <source>Important interactions: g_ab at or above the mean, {mean:.6g}.</source>
-      <translation>重要相互作用：g_ab 不低于平均值 {mean:.6g}。</translation>
-    </message>
-  </context>
-  <context>
     <name>GravityModelAlgorithm</name>
     <message>
       <source>Gravity model between ecological sources</source>
@@ -89,6 +62,29 @@
     <message>
       <source>S enters as ln(S), so the unit changes the ranking: use the unit of the study you compare with.</source>
       <translation>S 以 ln(S) 参与计算，单位会改变排序：请使用与所对比研究相同的单位。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReservePlannerGravityModel</name>
+    <message>
+      <source>Layer "{layer}": feature id {features} has no value in the source id field "{field}".</source>
+      <translation>图层“{layer}”：要素 ID {features} 的源地编号字段“{field}”没有值。</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}": the source ids {ids} are used by more than one feature; give every source its own id.</source>
+      <translation>图层“{layer}”：源地编号 {ids} 被多个要素使用；请为每个源地赋予唯一编号。</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}": link {fid} joins source "{source}", which is not among the sources. Use the links made from the same sources.</source>
+      <translation>图层“{layer}”：连接 {fid} 连到源地“{source}”，但该源地不在源地图层中。请使用由同一批源地生成的连接。</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}" has no links.</source>
+      <translation>图层“{layer}”中没有连接。</translation>
+    </message>
+    <message>
+      <source>Important interactions: g_ab at or above the mean, {mean:.6g}.</source>
+      <translation>重要相互作用：g_ab 不低于平均值 {mean:.6g}。</translation>
     </message>
   </context>
 </TS>

@@ -2,33 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
-    <name>ReservePlannerPatchImportance</name>
-    <message>
-      <source>The run was cancelled; no output was written.</source>
-      <translation>运行已取消；未写入任何输出。</translation>
-    </message>
-    <message>
-      <source>Layer "{layer}" has no patches.</source>
-      <translation>图层“{layer}”中没有斑块。</translation>
-    </message>
-    <message>
-      <source>Least-cost distances need a resistance raster: choose one in "Resistance raster", or use Euclidean distances.</source>
-      <translation>最小成本距离需要阻力栅格：请在“阻力栅格”中选择一个，或改用欧氏距离。</translation>
-    </message>
-    <message>
-      <source>Layer "{layer}": feature id {features} has no value in the attribute field "{field}". Give every patch a value, or leave the attribute empty to use the area.</source>
-      <translation>图层“{layer}”：要素 ID {features} 的属性字段“{field}”没有值。请为每个斑块赋值，或将属性留空以使用面积。</translation>
-    </message>
-    <message>
-      <source>{patches} patches in {components} groups linked at the IIC threshold; EC(PC) = {ec:.6g}.</source>
-      <translation>{patches} 个斑块在 IIC 阈值下连成 {components} 组；EC(PC) = {ec:.6g}。</translation>
-    </message>
-    <message>
-      <source>IIC = {iic:.6g}, PC = {pc:.6g} with a landscape attribute of {area:.6g}.</source>
-      <translation>IIC = {iic:.6g}，PC = {pc:.6g}，景观属性为 {area:.6g}。</translation>
-    </message>
-  </context>
-  <context>
     <name>PatchImportanceAlgorithm</name>
     <message>
       <source>Patch importance for connectivity (dIIC, dPC)</source>
@@ -129,6 +102,29 @@
     <message>
       <source>The maximum landscape attribute of IIC and PC. 0: the area of the rectangle around the patches when the attribute is the area; IIC and PC are left empty for another attribute. dIIC and dPC do not depend on it.</source>
       <translation>IIC 和 PC 的最大景观属性。0：属性为面积时取包围所有斑块的矩形面积；属性为其他字段时 IIC 和 PC 留空。dIIC 和 dPC 与此无关。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReservePlannerPatchImportance</name>
+    <message>
+      <source>Layer "{layer}" has no patches.</source>
+      <translation>图层“{layer}”中没有斑块。</translation>
+    </message>
+    <message>
+      <source>Least-cost distances need a resistance raster: choose one in "Resistance raster", or use Euclidean distances.</source>
+      <translation>最小成本距离需要阻力栅格：请在“阻力栅格”中选择一个，或改用欧氏距离。</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}": feature id {features} has no value in the attribute field "{field}". Give every patch a value, or leave the attribute empty to use the area.</source>
+      <translation>图层“{layer}”：要素 ID {features} 的属性字段“{field}”没有值。请为每个斑块赋值，或将属性留空以使用面积。</translation>
+    </message>
+    <message>
+      <source>{patches} patches in {components} groups linked at the IIC threshold; EC(PC) = {ec:.6g}.</source>
+      <translation>{patches} 个斑块在 IIC 阈值下连成 {components} 组；EC(PC) = {ec:.6g}。</translation>
+    </message>
+    <message>
+      <source>IIC = {iic:.6g}, PC = {pc:.6g} with a landscape attribute of {area:.6g}.</source>
+      <translation>IIC = {iic:.6g}，PC = {pc:.6g}，景观属性为 {area:.6g}。</translation>
     </message>
   </context>
 </TS>
