@@ -26,12 +26,14 @@ from qgis.core import (
     QgsProject,
     QgsProviderRegistry,
     QgsRectangle,
+    QgsSettings,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
 from .compat import DistanceUnit, InvalidGeometryCheck, ProcessingFeatureSourceFlag
+from .engine import executor
 from .engine import geometry as engine_geometry
-from .engine.messages import TRANSLATION_CONTEXT
+from .engine.messages import TRANSLATION_CONTEXT, EngineError
 
 STYLE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), 'resources', 'styles')
 WEB_MERCATOR_IDS = ('EPSG:3857', 'EPSG:900913', 'EPSG:3785')
@@ -50,6 +52,36 @@ def tr(text):
 def engine_message(error):
     """The translated text of an engine.messages.EngineError."""
     return QCoreApplication.translate(TRANSLATION_CONTEXT, error.template).format(**error.params)
+
+
+WORKERS_SETTING = 'reserve_planner/parallel/workers'
+"""QgsSettings key of the number of worker processes (0 or unset = every core, 1 = one process)."""
+
+SCHEDULER_SETTING = 'reserve_planner/parallel/dask_scheduler'
+"""QgsSettings key of the address of a Dask scheduler (empty = run on this machine)."""
+
+
+def engine_executor(feedback=None, bytes_per_worker=0, small=False):
+    """The engine's executor as the user set it up: environment variables RESERVE_PLANNER_WORKERS and
+    RESERVE_PLANNER_DASK_SCHEDULER over the QgsSettings WORKERS_SETTING and SCHEDULER_SETTING (docs/parallel.md),
+    with no more local workers than memory holds at ``bytes_per_worker`` each, and one process when the caller
+    says the work is ``small`` (faster than starting workers) and no Dask cluster is set; says on ``feedback``
+    how it runs."""
+    settings = QgsSettings()
+    try:
+        workers = executor.workers_setting(settings.value(WORKERS_SETTING, ''))
+    except EngineError as error:
+        raise QgsProcessingException(engine_message(error)) from error
+    scheduler = executor.scheduler_setting(settings.value(SCHEDULER_SETTING, ''))
+    if small and not scheduler:
+        workers = 1
+    chosen = executor.Executor(workers, scheduler).within_memory(bytes_per_worker)
+    if feedback is not None:
+        if scheduler:
+            feedback.pushInfo(tr('Independent tasks run on the Dask cluster at {address}.').format(address=scheduler))
+        else:
+            feedback.pushInfo(tr('Independent tasks run in {count} worker process(es).').format(count=chosen.workers))
+    return chosen
 
 
 def is_metric(crs):

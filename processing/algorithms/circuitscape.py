@@ -45,6 +45,9 @@ BYTES_PER_CELL = 800
 """Memory a run holds per raster cell at its peak (links, Laplacian, multigrid levels, solver vectors, maps):
 tests/benchmarks/bench_circuitscape.py measured 730 bytes per cell for one-to-all with 5 focal points on 16 M
 cells; pairwise keeps every focal node's solution too (8 bytes per cell and focal node)."""
+PARALLEL_MIN_CELLS = 100_000
+"""Cells below which the pairs of focal regions are solved faster in one process than with workers; without focal
+regions the pairs share one factorisation and always run in one process (docs/parallel.md)."""
 
 
 def tr(text):
@@ -246,7 +249,11 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
                 if strengths:
                     feedback.pushWarning(tr('Source strengths are used in one-to-all and all-to-one modes only; '
                                             'pairwise mode ignores them, as Circuitscape does.'))
-                result = circuit.pairwise(landscape, focal, included, **options)
+                cells = np.size(landscape.values)
+                executor = qgis_io.engine_executor(feedback, BYTES_PER_CELL * cells,
+                                                   small=cells < PARALLEL_MIN_CELLS or not circuit.as_focal(
+                                                       focal, np.shape(landscape.values)).has_regions())
+                result = circuit.pairwise(landscape, focal, included, executor=executor, **options)
             else:
                 solve = circuit.one_to_all if mode == ONE_TO_ALL else circuit.all_to_one
                 result = solve(landscape, focal, strengths, included, **options)

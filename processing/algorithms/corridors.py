@@ -34,6 +34,11 @@ from .base import ReservePlannerAlgorithm
 LINK_METRICS = ('euc_dist', 'cwd', 'lcp_length', 'cwd_euc_ratio', 'cwd_path_ratio')
 
 
+PARALLEL_MIN_CELLS = 250_000
+"""Raster cells below which a cost pass takes less time than starting a worker process (about half a second,
+measured here): smaller rasters run in one process."""
+
+
 def tr(text):
     return QCoreApplication.translate('ReservePlannerCorridors', text)
 
@@ -182,6 +187,8 @@ class CorridorNetworkAlgorithm(CoreParameters, ReservePlannerAlgorithm):
         network = engine_errors(
             corridors.corridor_network, resistance.grid, [item.geometry for item in cores], core_ids,
             progress=steps.setProgress, is_canceled=feedback.isCanceled, workdir=QgsProcessingUtils.tempFolder(),
+            executor=qgis_io.engine_executor(feedback, corridors.PASS_BYTES_PER_CELL * resistance.grid.array.size,
+                                             small=resistance.grid.array.size < PARALLEL_MIN_CELLS),
             **options)
         self.report(network, feedback)
 

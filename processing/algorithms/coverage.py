@@ -80,6 +80,10 @@ def make_fields(*fields):
     return result
 
 
+PARALLEL_MIN_PIECES = 5000
+"""Protected pieces below which measuring them in every region is faster in one process than with workers."""
+
+
 def check_cancel(feedback):
     """The engine's feedback callable: reports progress, returns True when the user cancelled."""
     def report(fraction):
@@ -375,9 +379,13 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         regions = self.read_regions(regions_source, regions_label, region_field, crs, first_crs, extent, context, steps)
         steps.setCurrentStep(2)
         categorised = flattened.categorised
-        frame, clipped = engine.coverage_from_pieces(
-            categorised.pieces if categorised else flattened.pieces,
-            [(region.key, region.geometry) for region in regions], check_cancel(steps))
+        pieces = categorised.pieces if categorised else flattened.pieces
+        executor = qgis_io.engine_executor(feedback, small=len(regions) < 2 or len(pieces) < PARALLEL_MIN_PIECES)
+        try:
+            frame, clipped = engine.coverage_from_pieces(
+                pieces, [(region.key, region.geometry) for region in regions], check_cancel(steps), executor)
+        except Canceled:
+            raise cancelled() from None
         if feedback.isCanceled():
             raise cancelled()
         frame = engine.add_target(frame, target)

@@ -7,6 +7,7 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureRequest,
+    QgsField,
     QgsFields,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -33,7 +34,8 @@ from ..compat import (
 from .. import qgis_io
 from ..engine import zone_validation as engine
 from ..engine.geometry import polygonal_part
-from ..engine.messages import TRANSLATION_CONTEXT
+from ..engine.costdistance import Canceled
+from ..engine.messages import TRANSLATION_CONTEXT, EngineError
 from ..engine.zones import ZONE_FIELD
 from .base import ReservePlannerAlgorithm
 from .zoning import max_segment
@@ -45,6 +47,10 @@ on each side, so that one polygon layer holds every problem; the ``shape`` field
 STYLE = 'zone_problems'
 READ_PROGRESS = 20.0
 """Share of the progress bar (percent) spent reading the zoning layer; the checks share the rest."""
+
+
+PARALLEL_MIN_ZONES = 2000
+"""Zone features (over all reserves) below which validating the reserves is faster in one process."""
 
 
 def tr(text):
@@ -71,17 +77,19 @@ def attribute_value(value):
     return value
 
 
-def read_zones(source, field, crs, context, feedback):
-    """ZoneFeature per feature, geometries in ``crs`` as they are stored (rule 1 judges them: a geometry invalid
-    in the layer stays invalid, one that only the reprojection made invalid is repaired: qgis_io.valid_as_stored).
+def read_zones(source, field, crs, context, feedback, reserve_field=None):
+    """(ZoneFeature per feature, geometries in ``crs`` as they are stored (rule 1 judges them: a geometry invalid
+    in the layer stays invalid, one that only the reprojection made invalid is repaired: qgis_io.valid_as_stored);
+    the value of ``reserve_field`` of each feature, or None for every feature without a reserve field).
 
     Geometries are densified before they are reprojected, exactly as generatezones reads its layers, so
     that edges straight in degrees (or Web Mercator) keep their shape in metres. Reports progress from 0 to
     READ_PROGRESS percent; raises cancelled() when the user cancels.
     """
-    request = QgsFeatureRequest().setSubsetOfAttributes([field], source.fields())
+    request = QgsFeatureRequest().setSubsetOfAttributes([field] + ([reserve_field] if reserve_field else []),
+                                                        source.fields())
     total = source.featureCount() or 0
-    zones = []
+    zones, reserves = [], []
     features = source.getFeatures(request, ProcessingFeatureSourceFlag.SkipGeometryValidityChecks)
     for index, feature in enumerate(features):
         if feedback.isCanceled():
@@ -89,9 +97,10 @@ def read_zones(source, field, crs, context, feedback):
         geometry = feature.geometry()
         projected = qgis_io.valid_as_stored(geometry, projected_geometry(geometry, source, crs, context))
         zones.append(engine.ZoneFeature(feature.id(), attribute_value(feature[field]), projected))
+        reserves.append(attribute_value(feature[reserve_field]) if reserve_field else None)
         if total:
             feedback.setProgress(READ_PROGRESS * index / total)
-    return zones
+    return zones, reserves
 
 
 def projected_geometry(geometry, source, crs, context):
@@ -133,7 +142,9 @@ class ValidateZones(ReservePlannerAlgorithm):
     MIN_BUFFER_WIDTH = 'MIN_BUFFER_WIDTH'
     EXEMPT = 'EXEMPT'
     AREA_TOLERANCE = 'AREA_TOLERANCE'
+    RESERVE_FIELD = 'RESERVE_FIELD'
     OUTPUT = 'OUTPUT'
+    OUTPUT_SUMMARY = 'OUTPUT_SUMMARY'
     OUTPUT_HTML = 'OUTPUT_HTML'
     ERROR_COUNT = 'ERROR_COUNT'
     WARNING_COUNT = 'WARNING_COUNT'
@@ -161,14 +172,20 @@ class ValidateZones(ReservePlannerAlgorithm):
             'Exempt segments (optional): lines or polygons (coast, national border, neighbouring protected area) '
             'along which a core needs no buffer: core edges within 1 m of them are exempt from the enclosure '
             'and buffer width rules.\n'
-            'Area tolerance (m²): overlaps, gaps and other pieces smaller than this are slivers and are ignored.\n\n'
+            'Area tolerance (m²): overlaps, gaps and other pieces smaller than this are slivers and are ignored.\n'
+            'Reserve field (optional): validates every reserve of a province in one run. Each reserve (the zones '
+            'with one value of this field, and the boundary features with the same value in a field of the same '
+            'name) is validated alone, exactly as if it were the only one; reserves whose boundaries (or zones) '
+            'overlap are reported (rule reserve_overlap). Problems then carry the reserve in a "reserve" field.\n\n'
             'Outputs: the problems layer (polygons in the zoning\'s CRS; fields rule, severity (error or '
             'warning), message, feature_ids, shape, area_m2, length_m). Self-intersection points and stretches '
             'of core edge are written as polygons 2 m wide; "shape" says whether a problem is a point, a line or '
             'a polygon. Null geometries and area ratios of the whole reserve may have no geometry. ERROR_COUNT '
-            'and WARNING_COUNT count the problems; the optional HTML report lists them with the area of each '
-            'zone. Distances and areas are in metres and m² whatever the CRS (geographic layers are measured in '
-            'a local equal-area projection).')
+            'and WARNING_COUNT count the problems; the optional summary table has one row per reserve (reserve, '
+            'errors, warnings, core_share in %, reserve_ha and the area of each zone class in ha); the optional '
+            'HTML report lists the problems with the area of each zone, a province-wide table first when a '
+            'reserve field is given. Distances and areas are in metres and m² whatever the CRS (geographic layers '
+            'are measured in a local equal-area projection).')
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -194,8 +211,14 @@ class ValidateZones(ReservePlannerAlgorithm):
             defaultValue=engine.DEFAULT_TOLERANCES.area_m2, minValue=0.0)
         tolerance.setFlags(tolerance.flags() | ProcessingParameterFlag.Advanced)
         self.addParameter(tolerance)
+        self.addParameter(QgsProcessingParameterField(
+            self.RESERVE_FIELD, self.tr('Reserve field (one reserve per value; empty: one reserve)'),
+            parentLayerParameterName=self.ZONES, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Zoning problems'), ProcessingSourceType.VectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_SUMMARY, self.tr('Summary per reserve'), ProcessingSourceType.Vector, optional=True,
+            createByDefault=False))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_HTML, self.tr('Validation report'), self.tr('HTML files (*.html *.htm)'), optional=True,
             createByDefault=False))
@@ -219,13 +242,29 @@ class ValidateZones(ReservePlannerAlgorithm):
 
         crs = source.sourceCrs()
         work_crs = qgis_io.metric_crs_of([source, boundary_source], crs, context)
-        zones = read_zones(source, field, work_crs, context, feedback)
-        boundary = self.read_boundary(boundary_source, qgis_io.layer_label(parameters.get(self.BOUNDARY), context),
-                                      work_crs, context)
+        reserve_field = self.reserve_field(parameters, source, label, context)
+        zones, reserve_values = read_zones(source, field, work_crs, context, feedback, reserve_field)
+        boundary_label = qgis_io.layer_label(parameters.get(self.BOUNDARY), context)
         exempt = read_exempt(exempt_source, work_crs, context, feedback) if exempt_source is not None else None
-
-        problems = self.run_checks(zones, boundary, profile, width, exempt, tolerances, feedback)
-        dest_id = self.write_problems(parameters, context, problems, crs, work_crs)
+        checks = engine.ValidationSettings(profile, width, exempt, tolerances)
+        if reserve_field:
+            reserves = self.read_reserves(zones, reserve_values, boundary_source, boundary_label, reserve_field,
+                                          work_crs, context, feedback)
+            outcomes = self.validate_reserves(reserves, checks, feedback)
+            overlaps = engine.reserve_overlaps(reserves, tolerances)
+        else:
+            reserves = [engine.ReserveZoning(None, zones, self.read_boundary(boundary_source, boundary_label,
+                                                                            work_crs, context))]
+            problems = self.run_checks(zones, reserves[0].boundary, profile, width, exempt, tolerances, feedback)
+            wants_areas = bool(parameters.get(self.OUTPUT_SUMMARY)) or bool(html_path)
+            outcomes = [(problems, engine.areas_by_class(zones, reserves[0].boundary, profile) if wants_areas
+                         else None)]
+            overlaps = []
+        located = [(reserve.reserve, problem) for reserve, (problems, _) in zip(reserves, outcomes)
+                   for problem in problems]
+        located += [('{first} / {second}'.format(**problem.params), problem) for problem in overlaps]
+        problems = [problem for _, problem in located]
+        dest_id = self.write_problems(parameters, context, located, crs, work_crs, bool(reserve_field))
         counts = {severity: sum(1 for problem in problems if problem.severity == severity)
                   for severity in (engine.ERROR, engine.WARNING)}
         feedback.pushInfo(tr('{errors} errors and {warnings} warnings under the profile "{profile}".').format(
@@ -233,13 +272,76 @@ class ValidateZones(ReservePlannerAlgorithm):
             profile=engine_tr(engine.PROFILES[profile]['title'])))
         results = {self.OUTPUT: dest_id, self.ERROR_COUNT: counts[engine.ERROR],
                    self.WARNING_COUNT: counts[engine.WARNING]}
+        summary = summary_rows(reserves, outcomes) if outcomes[0][1] is not None else []
+        if parameters.get(self.OUTPUT_SUMMARY):
+            reserve_definition = source.fields().field(reserve_field) if reserve_field else None
+            results[self.OUTPUT_SUMMARY] = self.write_summary(parameters, context, summary, profile,
+                                                              reserve_definition)
         if html_path:
-            areas = engine.areas_by_class(zones, boundary, profile)
             settings = {'layer': label, 'field': field, 'profile': profile, 'width': width,
                         'tolerances': tolerances, 'crs': qgis_io.crs_name(work_crs)}
-            write_report(html_path, report_html(settings, problems, areas))
+            if reserve_field:
+                text = province_report_html(settings, reserves, outcomes, overlaps, summary)
+            else:
+                text = report_html(settings, problems, outcomes[0][1])
+            write_report(html_path, text)
             results[self.OUTPUT_HTML] = html_path
         return results
+
+    def reserve_field(self, parameters, source, label, context):
+        """The resolved name of RESERVE_FIELD in the zones layer ``label``, or None when it is not given."""
+        name = self.parameterAsString(parameters, self.RESERVE_FIELD, context)
+        return qgis_io.resolve_field(source, name, label) if name else None
+
+    def read_reserves(self, zones, reserve_values, boundary_source, boundary_label, reserve_field, crs, context,
+                      feedback):
+        """One engine.ReserveZoning per value of the reserve field, in the order reserves first appear; each with
+        the union of the boundary features carrying its value (a field of the same name in the boundary layer).
+        Raises naming the zone features without a reserve value."""
+        missing = [str(zone.fid) for zone, value in zip(zones, reserve_values) if value is None]
+        if missing:
+            raise QgsProcessingException(tr(
+                'Features {ids} have no value in the reserve field "{field}". Give every zone the id of its reserve, '
+                'or leave the reserve field empty to validate the layer as one reserve.').format(
+                    ids=', '.join(missing[:20]), field=reserve_field))
+        grouped = {}
+        for zone, value in zip(zones, reserve_values):
+            grouped.setdefault(value, []).append(zone)
+        boundaries = {}
+        if boundary_source is not None:
+            boundaries = self.read_boundaries(boundary_source, boundary_label, reserve_field, crs, context)
+        without = [str(value) for value in grouped if boundary_source is not None and value not in boundaries]
+        if without:
+            feedback.pushWarning(tr('Reserves without a boundary feature (their zones\' outline is used): '
+                                    '{reserves}.').format(reserves=', '.join(without)))
+        return [engine.ReserveZoning(value, members, boundaries.get(value)) for value, members in grouped.items()]
+
+    def read_boundaries(self, boundary_source, name, reserve_field, crs, context):
+        """{reserve value: union of its boundary polygons in ``crs``}; the boundary layer ``name`` needs the reserve
+        field."""
+        key = qgis_io.resolve_field(boundary_source, reserve_field, name)
+        features = qgis_io.read_polygons(boundary_source, name, crs, context, None, max_segment(boundary_source))
+        qgis_io.require_geometries(features, name)
+        grouped = {}
+        for feature in features:
+            grouped.setdefault(attribute_value(feature.attributes.get(key)), []).append(feature.geometry)
+        return {value: unary_union(parts) for value, parts in grouped.items()}
+
+    def validate_reserves(self, reserves, checks, feedback):
+        """(problems, areas) of each reserve, each validated alone through the executor; raises on cancel."""
+        zones = sum(len(reserve.zones) for reserve in reserves)
+        executor = qgis_io.engine_executor(feedback, small=len(reserves) < 2 or zones < PARALLEL_MIN_ZONES)
+        try:
+            outcomes = executor.map(engine.validate_reserve, reserves, checks,
+                                    progress=lambda percent: feedback.setProgress(
+                                        READ_PROGRESS + (100.0 - READ_PROGRESS) * percent / 100.0),
+                                    is_canceled=feedback.isCanceled)
+        except EngineError as error:
+            raise QgsProcessingException(qgis_io.engine_message(error)) from error
+        except Canceled:
+            raise cancelled() from None
+        feedback.pushInfo(tr('{count} reserves validated.').format(count=len(reserves)))
+        return outcomes
 
     def read_boundary(self, boundary_source, name, crs, context):
         """The union of the boundary polygons (layer ``name``) in ``crs`` (repaired), or None when no boundary is
@@ -268,26 +370,74 @@ class ValidateZones(ReservePlannerAlgorithm):
                 feedback.pushInfo(tr('{rule}: {count} problems.').format(rule=rule, count=len(found)))
         return problems
 
-    def write_problems(self, parameters, context, problems, crs, work_crs):
+    def write_problems(self, parameters, context, located, crs, work_crs, with_reserve):
+        """The problems layer from (reserve, Problem) pairs, with a ``reserve`` field when ``with_reserve``."""
         fields = QgsFields()
         for name, kind in (('rule', FieldType.String), ('severity', FieldType.String), ('message', FieldType.String),
                            ('feature_ids', FieldType.String), ('shape', FieldType.String),
                            ('area_m2', FieldType.Double), ('length_m', FieldType.Double)):
             fields.append(make_field(name, kind))
+        if with_reserve:
+            fields.append(make_field('reserve', FieldType.String))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WkbType.MultiPolygon, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for problem in problems:
+        for reserve, problem in located:
             feature = QgsFeature(fields)
             area = engine.problem_area(problem, LINE_HALF_WIDTH_M)
             if area is not None and not area.is_empty:
                 geometry = qgis_io.transform_geometry(area, work_crs, crs, context)
                 geometry.convertToMultiType()
                 feature.setGeometry(geometry)
-            feature.setAttributes(problem_attributes(problem))
+            feature.setAttributes(problem_attributes(problem) + ([str(reserve)] if with_reserve else []))
             qgis_io.add_feature(sink, feature, self.tr('Zoning problems'))
         qgis_io.style_output_on_load(context, dest_id, STYLE)
         return dest_id
+
+    def write_summary(self, parameters, context, rows, profile, reserve_definition):
+        """The summary table: one row per reserve (see summary_rows); ``reserve`` has the reserve field's type."""
+        fields = QgsFields()
+        reserve = QgsField(reserve_definition) if reserve_definition is not None else make_field(
+            'reserve', FieldType.String)
+        reserve.setName('reserve')
+        fields.append(reserve)
+        fields.append(make_field('errors', FieldType.Int))
+        fields.append(make_field('warnings', FieldType.Int))
+        for name in ['core_share', 'reserve_ha'] + ['area_{}_ha'.format(zone) for zone in zone_classes(profile)]:
+            fields.append(make_field(name, FieldType.Double))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_SUMMARY, context, fields, WkbType.NoGeometry)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_SUMMARY))
+        for row in rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes([row['reserve'], row['errors'], row['warnings'], row['core_share'], row['reserve_ha']]
+                                  + [row['areas_ha'].get(zone, 0.0) for zone in zone_classes(profile)])
+            qgis_io.add_feature(sink, feature, self.tr('Summary per reserve'))
+        return dest_id
+
+
+def zone_classes(profile):
+    """The zone classes of ``profile`` (a PROFILES id) in the order core, buffer, transition, general."""
+    present = set(engine.PROFILES[profile]['classes'].values())
+    return [zone for zone in engine.ZONE_CLASS_NAMES if zone in present]
+
+
+def summary_rows(reserves, outcomes):
+    """One dict per reserve: reserve, errors, warnings, core_share (% of the reserve, None for an empty reserve),
+    reserve_ha and areas_ha {zone class: ha}, from the (problems, areas_by_class) of each reserve."""
+    rows = []
+    for reserve, (problems, areas) in zip(reserves, outcomes):
+        total = areas['reserve']
+        rows.append({
+            'reserve': reserve.reserve,
+            'errors': sum(1 for problem in problems if problem.severity == engine.ERROR),
+            'warnings': sum(1 for problem in problems if problem.severity == engine.WARNING),
+            'core_share': 100.0 * areas.get(engine.CORE, 0.0) / total if total > 0 else None,
+            'reserve_ha': float(total) / 10000.0,
+            'areas_ha': {zone: float(area) / 10000.0 for zone, area in areas.items()
+                         if zone in engine.ZONE_CLASS_NAMES},
+        })
+    return rows
 
 
 def problem_attributes(problem):
@@ -307,26 +457,58 @@ REPORT_CSS = ('body{font-family:sans-serif;margin:2em;color:#222}table{border-co
 
 def report_html(settings, problems, areas):
     """The validation report: settings, verdict, areas per zone, the rules with their counts, and every problem."""
-    errors = sum(1 for problem in problems if problem.severity == engine.ERROR)
-    warnings = sum(1 for problem in problems if problem.severity == engine.WARNING)
-    if errors:
-        verdict = '<p class="error">{}</p>'.format(html.escape(tr(
-            'The zoning does not pass: {errors} errors and {warnings} warnings.').format(
-                errors=errors, warnings=warnings)))
-    else:
-        verdict = '<p class="ok">{}</p>'.format(html.escape(tr(
-            'The zoning passes: no errors, {warnings} warnings.').format(warnings=warnings)))
-    parts = [
-        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{title}</title><style>{css}</style></head><body>'
-        .format(title=html.escape(tr('Zoning validation report')), css=REPORT_CSS),
-        '<h1>{}</h1>'.format(html.escape(tr('Zoning validation report'))),
-        settings_table(settings), verdict,
+    return page([
+        settings_table(settings), verdict_html(problems),
         '<h2>{}</h2>'.format(html.escape(tr('Areas per zone'))), areas_table(areas),
         '<h2>{}</h2>'.format(html.escape(tr('Rules checked'))), rules_table(settings, problems),
         '<h2>{}</h2>'.format(html.escape(tr('Problems'))), problems_table(problems),
-        '</body></html>\n',
-    ]
-    return '\n'.join(parts)
+    ])
+
+
+def province_report_html(settings, reserves, outcomes, overlaps, summary):
+    """The report of a run over many reserves: settings, the province-wide table (one row per reserve), the
+    overlapping reserves, then a section per reserve (verdict, areas per zone, problems)."""
+    problems = [problem for reserve_problems, _ in outcomes for problem in reserve_problems] + overlaps
+    parts = [settings_table(settings), verdict_html(problems),
+             '<h2>{}</h2>'.format(html.escape(tr('All reserves'))), province_table(summary, settings['profile']),
+             '<h2>{}</h2>'.format(html.escape(tr('Overlapping reserves'))), problems_table(overlaps),
+             '<h2>{}</h2>'.format(html.escape(tr('Rules checked'))), rules_table(settings, problems)]
+    for reserve, (reserve_problems, areas) in zip(reserves, outcomes):
+        parts += ['<h2>{}</h2>'.format(html.escape(tr('Reserve {reserve}').format(reserve=reserve.reserve))),
+                  verdict_html(reserve_problems), areas_table(areas), problems_table(reserve_problems)]
+    return page(parts)
+
+
+def page(parts):
+    """A whole HTML report page titled 'Zoning validation report' around ``parts`` (HTML fragments)."""
+    title = html.escape(tr('Zoning validation report'))
+    return '\n'.join(['<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{title}</title><style>{css}</style>'
+                      '</head><body>'.format(title=title, css=REPORT_CSS), '<h1>{}</h1>'.format(title)]
+                     + parts + ['</body></html>\n'])
+
+
+def verdict_html(problems):
+    """'The zoning passes' or 'does not pass', with the counts of errors and warnings."""
+    errors = sum(1 for problem in problems if problem.severity == engine.ERROR)
+    warnings = sum(1 for problem in problems if problem.severity == engine.WARNING)
+    if errors:
+        return '<p class="error">{}</p>'.format(html.escape(tr(
+            'The zoning does not pass: {errors} errors and {warnings} warnings.').format(
+                errors=errors, warnings=warnings)))
+    return '<p class="ok">{}</p>'.format(html.escape(tr(
+        'The zoning passes: no errors, {warnings} warnings.').format(warnings=warnings)))
+
+
+def province_table(summary, profile):
+    """One row per reserve: errors, warnings, core share and the area of each zone class."""
+    classes = zone_classes(profile)
+    headers = [tr('Reserve'), tr('Errors'), tr('Warnings'), tr('Core share (%)'), tr('Reserve (ha)')]
+    headers += [tr('{zone} (ha)').format(zone=engine_tr(engine.ZONE_CLASS_NAMES[zone])) for zone in classes]
+    rows = [[row['reserve'], row['errors'], row['warnings'],
+             '' if row['core_share'] is None else '{:.1f}'.format(row['core_share']),
+             '{:.2f}'.format(row['reserve_ha'])]
+            + ['{:.2f}'.format(row['areas_ha'].get(zone, 0.0)) for zone in classes] for row in summary]
+    return table(headers, rows, numeric=tuple(range(1, len(headers))))
 
 
 def table(headers, rows, numeric=()):

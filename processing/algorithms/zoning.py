@@ -10,7 +10,9 @@ from osgeo import gdal
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    NULL,
     QgsFeature,
+    QgsField,
     QgsFields,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -49,6 +51,10 @@ OUTPUT_MAX_SEGMENT_M = 20.0
 """Zones are cut into segments of at most this many metres before they go back to a CRS other than the working
 one: an edge straight in metres then stays within a fraction of a millimetre of itself in that CRS, far below the
 validation tolerances (1 m², 1 cm), so the zones still fit the boundary and each other there."""
+
+
+PARALLEL_MIN_CORES = 200
+"""Core polygons (over all reserves) below which zoning the reserves is faster in one process than with workers."""
 
 
 def tr(text):
@@ -177,6 +183,7 @@ class GenerateZones(ReservePlannerAlgorithm):
     BUFFER_WIDTH = 'BUFFER_WIDTH'
     TRANSITION_WIDTH = 'TRANSITION_WIDTH'
     RESISTANCE = 'RESISTANCE'
+    RESERVE_FIELD = 'RESERVE_FIELD'
     OUTPUT = 'OUTPUT'
 
     def displayName(self):  # noqa: N802 (QGIS API name)
@@ -197,7 +204,12 @@ class GenerateZones(ReservePlannerAlgorithm):
             'instead of a distance: the widths are then cost-weighted metres (resistance x metres, '
             '8-neighbour average-cost convention, the same as the Cost distance algorithm), so zones reach '
             'far across easy ground and stop at barriers (nodata or resistance <= 0). Their edges follow '
-            'the raster cells; the zones stop at the raster edge.\n\n'
+            'the raster cells; the zones stop at the raster edge.\n'
+            'Reserve field (optional): zones every reserve of a province in one run. The cores with one value of '
+            'this field form one reserve, bounded by the boundary features with the same value in a field of the '
+            'same name; each reserve is zoned inside its own boundary exactly as if it were alone, so zones of '
+            'different reserves never merge. Overlapping reserve boundaries are reported. The zones then carry '
+            'the reserve in a "reserve" field.\n\n'
             'Output: one polygon per zone, in the CRS of the core layer, with zone (core, buffer, transition), '
             'zone_code (1, 2, 3) and area_ha (hectares). The zones never overlap and together cover the '
             'reserve exactly.')
@@ -215,6 +227,9 @@ class GenerateZones(ReservePlannerAlgorithm):
             ProcessingNumberParameterType.Double, defaultValue=2000.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.RESISTANCE, self.tr('Resistance raster (cost-based zones)'), optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.RESERVE_FIELD, self.tr('Reserve field (one reserve per value; empty: one reserve)'),
+            parentLayerParameterName=self.CORES, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Zones'), ProcessingSourceType.VectorPolygon))
 
@@ -230,39 +245,58 @@ class GenerateZones(ReservePlannerAlgorithm):
         grid = None
         if resistance is not None:
             grid, work_crs = raster_grid(resistance, work_crs, feedback)
+        reserve_name = self.parameterAsString(parameters, self.RESERVE_FIELD, context)
+        reserve_field = qgis_io.resolve_field(
+            cores_source, reserve_name, qgis_io.layer_label(parameters[self.CORES], context)) if reserve_name else None
         steps = QgsProcessingMultiStepFeedback(3, feedback)
         cores_label = qgis_io.layer_label(parameters[self.CORES], context)
         cores = read_required_polygons(cores_source, cores_label, work_crs, context, steps)
-        boundary = None
+        boundaries, boundary_label = None, qgis_io.layer_label(parameters.get(self.BOUNDARY), context)
         if boundary_source is not None:
             steps.setCurrentStep(1)
-            boundary = [item.geometry for item in read_required_polygons(
-                boundary_source, qgis_io.layer_label(parameters[self.BOUNDARY], context), work_crs, context, steps)]
+            boundaries = read_required_polygons(boundary_source, boundary_label, work_crs, context, steps)
         steps.setCurrentStep(2)
-        labels = [tr('{fid} of layer "{layer}"').format(fid=item.fid, layer=cores_label) for item in cores]
-        zones = self.zones([item.geometry for item in cores], boundary, buffer_width, transition_width, grid,
-                           labels, steps)
+        if reserve_field:
+            reserves = reserve_groups(cores, boundaries, reserve_field, (cores_source, cores_label),
+                                      (boundary_source, boundary_label), feedback)
+        else:
+            boundary = [item.geometry for item in boundaries] if boundaries is not None else None
+            reserves = {None: (cores, boundary)}
+        results = self.reserve_zones(reserves, buffer_width, transition_width, grid, cores_label, steps)
         if feedback.isCanceled():
             raise cancelled()
 
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, self.output_fields(),
-                                             WkbType.MultiPolygon, output_crs)
+        fields = self.output_fields()
+        if reserve_field:
+            reserve = QgsField(cores_source.fields().field(reserve_field))
+            reserve.setName('reserve')
+            fields.append(reserve)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WkbType.MultiPolygon,
+                                             output_crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for zone, geometry in zones.items():
-            self.write_zone(sink, zone, geometry, work_crs, output_crs, context, feedback)
+        for reserve, zones in zip(reserves, results):
+            for zone, geometry in zones.items():
+                self.write_zone(sink, fields, (zone, reserve, reserve_field), geometry, (work_crs, output_crs),
+                                context, feedback)
         qgis_io.style_output_on_load(context, dest_id, ZONES_STYLE)
         return {self.OUTPUT: dest_id}
 
-    @staticmethod
-    def zones(cores, boundary, buffer_width, transition_width, grid, labels, feedback):
-        """The engine's zones, Euclidean or cost-based, with engine errors as QgsProcessingException."""
-        boundary_geometry = unary_union(boundary) if boundary is not None else None
+    def reserve_zones(self, reserves, buffer_width, transition_width, grid, layer_name, feedback):
+        """The zones of each reserve of ``reserves`` ({value: (core items, boundary geometries or None)}), each
+        zoned alone through the executor; engine errors and cancel as QgsProcessingException."""
+        tasks = [zoning.ReserveCores([item.geometry for item in cores],
+                                     unary_union(boundary) if boundary is not None else None,
+                                     [tr('{fid} of layer "{layer}"').format(fid=item.fid, layer=layer_name)
+                                      for item in cores])
+                 for cores, boundary in reserves.values()]
+        cores = sum(len(task.cores) for task in tasks)
+        executor = qgis_io.engine_executor(
+            feedback if len(tasks) > 1 else None, small=len(tasks) < 2 or cores < PARALLEL_MIN_CORES)
         try:
-            if grid is None:
-                return zoning.generate_zones(cores, boundary_geometry, buffer_width, transition_width, labels)
-            return zoning.generate_cost_zones(cores, boundary_geometry, buffer_width, transition_width, grid, labels,
-                                              progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+            return executor.map(zoning.reserve_zones, tasks,
+                                zoning.ZoningSettings(buffer_width, transition_width, grid),
+                                progress=feedback.setProgress, is_canceled=feedback.isCanceled)
         except EngineError as error:
             raise QgsProcessingException(qgis_io.engine_message(error)) from error
         except Canceled:
@@ -276,18 +310,61 @@ class GenerateZones(ReservePlannerAlgorithm):
         fields.append(make_field(AREA_FIELD, FieldType.Double, length=20, precision=4))
         return fields
 
-    def write_zone(self, sink, zone, geometry, work_crs, output_crs, context, feedback):
+    def write_zone(self, sink, fields, key, geometry, crs_pair, context, feedback):
+        """Write one zone; ``key`` is (zone, reserve value, reserve field or None), ``crs_pair`` (work, output)."""
+        zone, reserve, reserve_field = key
+        name = zone_display_name(zone) if not reserve_field else tr('{reserve}: {zone}').format(
+            reserve=reserve, zone=zone_display_name(zone))
         if geometry.is_empty:
             feedback.pushInfo(tr('{zone}: empty (a width of 0, or no room left inside the boundary), '
-                                 'no feature written.').format(
-                zone=zone_display_name(zone)))
+                                 'no feature written.').format(zone=name))
             return
         area_ha = geometry.area / zoning.SQUARE_METRES_PER_HECTARE
-        feedback.pushInfo(tr('{zone}: {area:.2f} ha').format(zone=zone_display_name(zone), area=area_ha))
-        feature = QgsFeature(self.output_fields())
-        feature.setGeometry(output_geometry(geometry, work_crs, output_crs, context))
-        feature.setAttributes([zone, int(ZONE_CODES[zone]), float(area_ha)])
+        feedback.pushInfo(tr('{zone}: {area:.2f} ha').format(zone=name, area=area_ha))
+        feature = QgsFeature(fields)
+        feature.setGeometry(output_geometry(geometry, *crs_pair, context))
+        feature.setAttributes([zone, int(ZONE_CODES[zone]), float(area_ha)] + ([reserve] if reserve_field else []))
         qgis_io.add_feature(sink, feature, self.OUTPUT)
+
+
+def reserve_groups(cores, boundaries, reserve_field, cores_layer, boundary_layer, feedback):
+    """{reserve value: (its core items, its boundary geometries or None)} in the order reserves first appear;
+    ``cores_layer`` and ``boundary_layer`` are (source, label) pairs.
+
+    Raises naming the cores without a reserve value; warns about reserves whose boundaries overlap."""
+    missing = [str(item.fid) for item in cores if item.attributes.get(reserve_field) in (None, NULL)]
+    if missing:
+        raise QgsProcessingException(tr(
+            'Features {ids} of layer "{layer}" have no value in the reserve field "{field}". Give every core the id '
+            'of its reserve, or leave the reserve field empty to zone the layer as one reserve.').format(
+                ids=', '.join(missing[:20]), layer=cores_layer[1], field=reserve_field))
+    grouped = {}
+    for item in cores:
+        grouped.setdefault(item.attributes[reserve_field], []).append(item)
+    outlines = {}
+    if boundaries is not None:
+        key = qgis_io.resolve_field(boundary_layer[0], reserve_field, boundary_layer[1])
+        for item in boundaries:
+            outlines.setdefault(item.attributes.get(key), []).append(item.geometry)
+        report_overlapping_reserves(outlines, feedback)
+        without = [str(value) for value in grouped if value not in outlines]
+        if without:
+            feedback.pushWarning(tr('Reserves without a boundary feature (zoned without a boundary): '
+                                    '{reserves}.').format(reserves=', '.join(without)))
+    return {value: (members, outlines.get(value) if boundaries is not None else None)
+            for value, members in grouped.items()}
+
+
+def report_overlapping_reserves(outlines, feedback):
+    """Warn about each pair of reserves whose boundaries ({value: geometries}) overlap by more than 1 m²."""
+    unions = [(value, unary_union(parts)) for value, parts in outlines.items()]
+    for index, (first, first_area) in enumerate(unions):
+        for second, second_area in unions[index + 1:]:
+            shared = first_area.intersection(second_area).area if first_area.intersects(second_area) else 0.0
+            if shared > 1.0:
+                feedback.pushWarning(tr('The boundaries of reserves {first} and {second} overlap over {area:.0f} m²: '
+                                        'their zones overlap there too. Correct the boundaries.').format(
+                    first=first, second=second, area=shared))
 
 
 class ZoneStatistics(ReservePlannerAlgorithm):
@@ -300,6 +377,7 @@ class ZoneStatistics(ReservePlannerAlgorithm):
     ZONES = 'ZONES'
     ZONE_FIELD = 'ZONE_FIELD'
     LANDCOVER = 'LANDCOVER'
+    RESERVE_FIELD = 'RESERVE_FIELD'
     OUTPUT = 'OUTPUT'
 
     def displayName(self):  # noqa: N802 (QGIS API name)
@@ -314,7 +392,10 @@ class ZoneStatistics(ReservePlannerAlgorithm):
             'Other values are reported as they are, after the three zones, with an empty zone_code.\n'
             'Land cover (optional): a raster of class values (band 1). A cell belongs to a zone when its '
             'centre lies inside it (a zone smaller than a cell takes the cells it touches); cells outside the '
-            'raster or without data form the class NULL.\n\n'
+            'raster or without data form the class NULL.\n'
+            'Reserve field (optional): measures every reserve of a province in one run; each reserve\'s rows are '
+            'those it would get alone (shares are of that reserve), with the reserve in a first "reserve" '
+            'column.\n\n'
             'Output: a table. Without land cover, one row per zone: zone, zone_code, area_ha (hectares, '
             'measured in metres whatever the CRS) and share_pct (percent of the summed area of all zones). '
             'With land cover, one row per zone and class (a long table, easy to pivot): the same columns '
@@ -329,6 +410,9 @@ class ZoneStatistics(ReservePlannerAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.LANDCOVER, self.tr('Land cover raster'), optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.RESERVE_FIELD, self.tr('Reserve field (one reserve per value; empty: one reserve)'),
+            parentLayerParameterName=self.ZONES, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Zone statistics'), ProcessingSourceType.Vector))
 
@@ -347,13 +431,23 @@ class ZoneStatistics(ReservePlannerAlgorithm):
                 layer=label))
         zones = [(self.zone_value(item.attributes[field]), item.geometry) for item in features]
         self.report_unknown_zones(zones, feedback)
-        composition = None
-        if landcover is not None:
-            steps.setCurrentStep(1)
-            composition = self.composition(zones, landcover, work_crs, context, steps)
-        rows = zoning.zone_statistics_rows(zoning.zone_areas(zones), composition)
+        reserves = self.reserves(parameters, source, features, context)
+        rows, compositions = [], {}
+        steps.setCurrentStep(1)
+        for reserve in dict.fromkeys(reserves):
+            mine = [zone for zone, owner in zip(zones, reserves) if owner == reserve]
+            composition = None
+            if landcover is not None:
+                composition = self.composition(mine, landcover, work_crs, context, steps)
+                compositions.update({(reserve, zone): covers for zone, covers in composition.items()})
+            rows += [dict(row, reserve=reserve)
+                     for row in zoning.zone_statistics_rows(zoning.zone_areas(mine), composition)]
 
-        fields = self.output_fields(composition)
+        fields = self.output_fields(compositions if landcover is not None else None)
+        if self.parameterAsString(parameters, self.RESERVE_FIELD, context):
+            reserve_field = QgsField(source.fields().field(self.reserve_field(parameters, source, context)))
+            reserve_field.setName('reserve')
+            fields = self.with_first(reserve_field, fields)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WkbType.NoGeometry,
                                              QgsCoordinateReferenceSystem())
         if sink is None:
@@ -363,6 +457,35 @@ class ZoneStatistics(ReservePlannerAlgorithm):
             feature.setAttributes([self.attribute(row.get(name)) for name in fields.names()])
             qgis_io.add_feature(sink, feature, self.OUTPUT)
         return {self.OUTPUT: dest_id}
+
+    def reserve_field(self, parameters, source, context):
+        """The resolved name of RESERVE_FIELD (empty when not given)."""
+        return qgis_io.resolve_field(source, self.parameterAsString(parameters, self.RESERVE_FIELD, context),
+                                     qgis_io.layer_label(parameters[self.ZONES], context))
+
+    def reserves(self, parameters, source, features, context):
+        """The reserve of each feature (all None without RESERVE_FIELD); raises naming features without one."""
+        if not self.parameterAsString(parameters, self.RESERVE_FIELD, context):
+            return [None] * len(features)
+        name = self.reserve_field(parameters, source, context)
+        values = [item.attributes.get(name) for item in features]
+        missing = [str(item.fid) for item, value in zip(features, values) if value in (None, NULL)]
+        if missing:
+            raise QgsProcessingException(tr(
+                'Features {ids} of layer "{layer}" have no value in the reserve field "{field}". Give every zone '
+                'the id of its reserve, or leave the reserve field empty to measure the layer as one '
+                'reserve.').format(ids=', '.join(missing[:20]), field=name,
+                                   layer=qgis_io.layer_label(parameters[self.ZONES], context)))
+        return values
+
+    @staticmethod
+    def with_first(field, fields):
+        """QgsFields with ``field`` first, then ``fields``."""
+        result = QgsFields()
+        result.append(field)
+        for other in fields:
+            result.append(other)
+        return result
 
     @staticmethod
     def zone_value(value):

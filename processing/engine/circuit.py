@@ -36,13 +36,15 @@ short_circuit=None, mask=None)``
     (component label per node), ``laplacian(nodes)``, ``to_grid(node_values)``, ``focal_nodes(focal)``.
     :func:`network_graph` builds one from explicit nodes and weighted edges.
 
-``pairwise(landscape, focal, included_pairs=None, max_map=False, on_map=None, progress=None, is_canceled=None)``
+``pairwise(landscape, focal, included_pairs=None, max_map=False, on_map=None, progress=None, is_canceled=None,
+executor=None)``
     -> :class:`PairwiseResult` (``ids``, ``resistances`` k x k with 0 on the diagonal and NaN where not
     connected or not included, ``cumulative`` and ``maximum`` current grids). One factorisation per connected
     component grounded at one focal node and k - 1 solves; every pair's voltages are differences of those
     solutions. With focal regions, each pair is solved on its own graph where only its two regions are short-
-    circuited (Circuitscape's rule), one factorisation per pair. ``on_map(id_a, id_b, current_grid)`` receives
-    each pair's map. ``included_pairs``: a k x k boolean array over ``ids`` (see :func:`read_included_pairs`).
+    circuited (Circuitscape's rule), one factorisation per pair, the pairs run by ``executor`` (in parallel).
+    ``on_map(id_a, id_b, current_grid)`` receives each pair's map. ``included_pairs``: a k x k boolean array
+    over ``ids`` (see :func:`read_included_pairs`).
 
 ``one_to_all(landscape, focal, strengths=None, ...)`` and ``all_to_one(...)``
     -> :class:`ModeResult` (``ids``, ``resistances`` per id: voltage / injected current in one-to-all, None in
@@ -85,6 +87,7 @@ import scipy.sparse.csgraph as csgraph
 import scipy.sparse.linalg as sparse_linalg
 
 from .costdistance import Canceled
+from .executor import Executor, task_is_canceled
 from .messages import EngineError, N_
 
 try:  # optional accelerator, never required
@@ -543,7 +546,7 @@ class PairwiseResult:
 
 
 def pairwise(landscape, focal, included_pairs=None, max_map=False, on_map=None, progress=None,
-             is_canceled=None):
+             is_canceled=None, executor=None):
     """Circuitscape's pairwise mode on a raster: 1 A between every pair of focal nodes.
 
     Parameters
@@ -560,6 +563,9 @@ def pairwise(landscape, focal, included_pairs=None, max_map=False, on_map=None, 
         ``on_map(id_a, id_b, current_grid)`` for every solved pair (amperes, NaN off the network).
     progress, is_canceled : callable, optional
         ``progress(percent)``; ``is_canceled()`` returning True raises :class:`Canceled`.
+    executor : executor.Executor, optional
+        With focal regions, where each pair is a graph and a solve of its own, runs the pairs in parallel (None:
+        one after the other; the result is the same, docs/parallel.md).
 
     Returns
     -------
@@ -579,15 +585,12 @@ def pairwise(landscape, focal, included_pairs=None, max_map=False, on_map=None, 
     resistances = np.full((len(ids), len(ids)), np.nan)
     np.fill_diagonal(resistances, 0.0)
     if focal.has_regions():
-        monitor = Monitor(len(pairs), progress, is_canceled)
-        for a, b in pairs:
-            pair_focal = focal.subset(ids[[a, b]])
-            graph = landscape.graph(pair_focal)
-            for _, _, resistance, currents in solve_pairs(graph, graph.focal_nodes(pair_focal)[1], [(0, 1)],
-                                                          Monitor(1, None, is_canceled)):
-                resistances[a, b] = resistances[b, a] = resistance
-                accumulator.add(graph.to_grid(currents), on_map, (ids[a], ids[b]))
-            monitor.step()
+        solved = (executor or Executor()).map(_region_pair, [ids[[a, b]] for a, b in pairs], (landscape, focal),
+                                              progress=progress, is_canceled=is_canceled)
+        for (a, b), outcome in zip(pairs, solved):
+            if outcome is not None:
+                resistances[a, b] = resistances[b, a] = outcome[0]
+                accumulator.add(outcome[1], on_map, (ids[a], ids[b]))
     else:
         monitor = Monitor(len(pairs) + len(ids), progress, is_canceled)
         for a, b, resistance, currents in solve_pairs(full_graph, nodes, pairs, monitor):
@@ -595,6 +598,19 @@ def pairwise(landscape, focal, included_pairs=None, max_map=False, on_map=None, 
             accumulator.add(full_graph.to_grid(currents), on_map, (ids[a], ids[b]))
             monitor.step()
     return PairwiseResult(ids, resistances, accumulator.cumulative, accumulator.maximum, ids[nodes < 0], include)
+
+
+def _region_pair(context, pair_ids):
+    """Executor task: (effective resistance, current grid) between the two focal ids ``pair_ids`` on the graph
+    with only their regions short-circuited, or None when they are not connected; ``context`` is
+    (landscape, focal)."""
+    landscape, focal = context
+    pair_focal = focal.subset(pair_ids)
+    graph = landscape.graph(pair_focal)
+    for _, _, resistance, currents in solve_pairs(graph, graph.focal_nodes(pair_focal)[1], [(0, 1)],
+                                                  Monitor(1, None, task_is_canceled)):
+        return resistance, graph.to_grid(currents)
+    return None
 
 
 def focal_setup(landscape, focal, included_pairs):

@@ -38,6 +38,8 @@ from scipy.spatial import cKDTree
 from shapely.ops import unary_union
 from shapely.prepared import prep
 
+from .costdistance import Canceled
+from .executor import task_is_canceled
 from .geometry import polygonal_part
 from .messages import N_, EngineError
 
@@ -439,6 +441,35 @@ def protconn(protected_geometries, region_geometry, distance=10000.0, probabilit
     network = build_network(protected_geometries, region_geometry, distance, probability,
                             transboundary_distance, min_probability)
     return protconn_indicators(network)
+
+
+RegionTask = namedtuple('RegionTask', 'protected region importance')
+"""One region of a ProtConn run for ``region_connectivity``: the protected polygons near it, its geometry, and
+whether the importance of each unit is wanted."""
+
+
+def region_connectivity(options, task):
+    """(ProtConn indicators, node importance DataFrame or None) of one region, an ``executor`` task.
+
+    Parameters
+    ----------
+    options : dict
+        The keyword options of ``build_network`` (distance, probability, transboundary_distance, ...).
+    task : RegionTask
+
+    Raises
+    ------
+    Canceled
+        When the run was cancelled while the importance was computed (executor.task_is_canceled).
+    """
+    network = build_network(task.protected, task.region, **options)
+    indicators = protconn_indicators(network)
+    if not task.importance:
+        return indicators, None
+    importance = node_importance(network, progress=lambda fraction: not task_is_canceled())
+    if importance is None:
+        raise Canceled()
+    return indicators, importance
 
 
 def protconn_with_additions(protected_geometries, additions, region_geometry, **options):

@@ -35,11 +35,16 @@ from shapely.geometry import LineString, Polygon, box
 from shapely.ops import unary_union
 
 from . import link_selection, raster
-from .costdistance import Canceled, CostGraph, least_cost_path
+from .costdistance import BYTES_PER_CELL, Canceled, CostGraph, least_cost_path
+from .executor import Executor, task_is_canceled
 from .messages import EngineError, N_
 
 DEFAULT_MAX_NEIGHBORS = 4
 """Linkage Mapper's default number of nearest neighbours each core connects to."""
+
+PASS_BYTES_PER_CELL = BYTES_PER_CELL + 8
+"""Memory one worker of a parallel run holds per cell: its copy of the graph and one accumulated-cost pass
+(costdistance.BYTES_PER_CELL), and with bounding circles the whole-grid surface the window is copied into."""
 
 DEFAULT_WIDTH_CUTOFF = 200000.0
 """Linkage Mapper's default corridor truncation, in cost x metres (its CWD units in a metric CRS)."""
@@ -261,9 +266,10 @@ LinkOptions.__new__.__defaults__ = (DEFAULT_MAX_NEIGHBORS, None, True, link_sele
 class _NetworkRun:
     """One run of ``corridor_network``: the grid, the cores and the options its steps share."""
 
-    def __init__(self, grid, geometries, core_ids, options, width_cutoff, is_canceled):
+    def __init__(self, grid, geometries, core_ids, options, width_cutoff, is_canceled, executor):
         self.grid, self.geometries, self.core_ids = grid, geometries, core_ids
         self.options, self.width_cutoff, self.is_canceled = options, float(width_cutoff), is_canceled
+        self.executor = executor or Executor()
         self.cell_size = raster.cell_size(grid.geotransform)
         self.graph = CostGraph(grid.array, *self.cell_size)
         self.labels = core_labels(geometries, core_ids, self.graph.shape, grid.geotransform, grid.crs_wkt)
@@ -271,6 +277,7 @@ class _NetworkRun:
         require_passable(grid.array, self.cells, core_ids)
         self.euclidean = polygon_distances(geometries)
         self.limit = None if options.max_cwd is None else float(options.max_cwd) + self.width_cutoff
+        self.passes = _Passes(self.graph, grid, geometries, self.cells, self.limit, options.circle_buffer)
         count = len(core_ids)
         self.lcd = np.full((count, count), np.inf)
         """lcd[a, b]: the lowest CWD_a over the cells of core b, cost x m."""
@@ -298,39 +305,22 @@ class _NetworkRun:
 
     def circle_mask(self, pairs):
         """Cells inside the bounding circle of any of ``pairs``."""
-        circles = [link_selection.bounding_circle(self.geometries[first], self.geometries[second],
-                                                  self.options.circle_buffer) for first, second in pairs]
-        return link_selection.circles_mask(circles, self.graph.shape, self.grid.geotransform)
+        return self.passes.circle_mask(pairs)
 
     def cost_passes(self, candidates, progress):
-        """One accumulated-cost pass per core that has a candidate link, each surface saved to the store."""
+        """One accumulated-cost pass per core that has a candidate link (``_cost_pass``), run by the executor, each
+        surface saved to the store."""
         partners = {core: [] for core in range(len(self.core_ids))}
         for first, second in candidates:
             partners[first].append((first, second))
             partners[second].append((first, second))
-        for core, pairs in partners.items():
-            self.check_canceled()
-            if pairs:
-                accumulated = self.accumulate(core, pairs)
-                self.lcd[core], self.nearest[core] = nearest_cells(accumulated, self.cells)
-                self.store.save(core, accumulated)
-            _report(progress, 10.0 + 70.0 * (core + 1) / len(partners))
-
-    def accumulate(self, core, pairs):
-        """CWD_core over the whole grid, or, with bounding circles, only inside the circles of ``pairs``
-        (inf outside them)."""
-        if self.options.circle_buffer is None:
-            return self.graph.accumulate(self.cells[core], max_cost=self.limit, is_canceled=self.is_canceled)
-        mask = self.circle_mask(pairs)
-        mask.flat[self.cells[core]] = True
-        rows, cols = link_selection.window_of(mask)
-        resistance = np.where(mask[rows, cols], self.grid.array[rows, cols], np.nan)
-        local = CostGraph(resistance, *self.cell_size)
-        row_of, col_of = np.divmod(self.cells[core], self.graph.shape[1])
-        sources = (row_of - rows.start) * resistance.shape[1] + col_of - cols.start
-        accumulated = np.full(self.graph.shape, np.inf)
-        accumulated[rows, cols] = local.accumulate(sources, max_cost=self.limit, is_canceled=self.is_canceled)
-        return accumulated
+        tasks = [(core, pairs) for core, pairs in partners.items() if pairs]
+        self.passes.folder = self.store.folder
+        results = self.executor.map(
+            _cost_pass, tasks, self.passes, is_canceled=self.is_canceled,
+            progress=None if progress is None else lambda percent: progress(10.0 + 0.7 * percent))
+        for (core, _pairs), (lcd, nearest) in zip(tasks, results):
+            self.lcd[core], self.nearest[core] = lcd, nearest
 
     def pair_lcd(self, pair):
         """LCD of a pair, cost x m: the same from both cores without bounding circles, the lower with them."""
@@ -390,13 +380,55 @@ class _NetworkRun:
                     trace.cwd / length, path_line(trace.cells, self.grid.geotransform), corridor)
 
 
+class _Passes:
+    """What every cost pass reads: the graph, the grid, the cores, the cost limit, the bounding-circle buffer and
+    the folder of the SurfaceStore. Picklable: sent once to each worker process of a parallel run
+    (docs/parallel.md)."""
+
+    def __init__(self, graph, grid, geometries, cells, limit, circle_buffer):
+        self.graph, self.grid, self.geometries, self.cells = graph, grid, geometries, cells
+        self.limit, self.circle_buffer = limit, circle_buffer
+        self.folder = None
+
+    def circle_mask(self, pairs):
+        """Cells inside the bounding circle of any of ``pairs``."""
+        circles = [link_selection.bounding_circle(self.geometries[first], self.geometries[second],
+                                                  self.circle_buffer) for first, second in pairs]
+        return link_selection.circles_mask(circles, self.graph.shape, self.grid.geotransform)
+
+    def accumulate(self, core, pairs):
+        """CWD_core over the whole grid, or, with bounding circles, only inside the circles of ``pairs``
+        (inf outside them)."""
+        if self.circle_buffer is None:
+            return self.graph.accumulate(self.cells[core], max_cost=self.limit, is_canceled=task_is_canceled)
+        mask = self.circle_mask(pairs)
+        mask.flat[self.cells[core]] = True
+        rows, cols = link_selection.window_of(mask)
+        resistance = np.where(mask[rows, cols], self.grid.array[rows, cols], np.nan)
+        local = CostGraph(resistance, *raster.cell_size(self.grid.geotransform))
+        row_of, col_of = np.divmod(self.cells[core], self.graph.shape[1])
+        sources = (row_of - rows.start) * resistance.shape[1] + col_of - cols.start
+        accumulated = np.full(self.graph.shape, np.inf)
+        accumulated[rows, cols] = local.accumulate(sources, max_cost=self.limit, is_canceled=task_is_canceled)
+        return accumulated
+
+
+def _cost_pass(passes, task):
+    """Executor task: the cost pass of ``task`` = (core, its candidate pairs), saved to the store; returns the core's
+    (LCD row, nearest-cell row) (``nearest_cells``)."""
+    core, pairs = task
+    accumulated = passes.accumulate(core, pairs)
+    SurfaceStore(passes.folder).save(core, accumulated)
+    return nearest_cells(accumulated, passes.cells)
+
+
 def _report(progress, percent):
     if progress is not None:
         progress(percent)
 
 
 def corridor_network(grid, core_geometries, core_ids, width_cutoff=DEFAULT_WIDTH_CUTOFF, progress=None,
-                     is_canceled=None, workdir=None, **selection):
+                     is_canceled=None, workdir=None, executor=None, **selection):
     """Linkage Mapper's links, least-cost paths and normalised corridors between cores (see the module docstring).
 
     Parameters
@@ -411,6 +443,9 @@ def corridor_network(grid, core_geometries, core_ids, width_cutoff=DEFAULT_WIDTH
         ``progress(percent)`` and ``is_canceled()`` as in ``costdistance``.
     workdir : str, optional
         Where the temporary float64 surfaces go (deleted on return).
+    executor : executor.Executor, optional
+        Runs the cost passes, one per core, in parallel (None: one after the other in this process; the result
+        is the same, docs/parallel.md).
     **selection
         The fields of ``LinkOptions`` (max_neighbors, max_cwd, drop_through_cores, adjacency, neighbor_metric,
         max_euclidean, connect_constellations, circle_buffer).
@@ -427,7 +462,7 @@ def corridor_network(grid, core_geometries, core_ids, width_cutoff=DEFAULT_WIDTH
         When ``is_canceled()`` returns True.
     """
     check_core_ids(core_ids)
-    run = _NetworkRun(grid, core_geometries, core_ids, LinkOptions(**selection), width_cutoff, is_canceled)
+    run = _NetworkRun(grid, core_geometries, core_ids, LinkOptions(**selection), width_cutoff, is_canceled, executor)
     _report(progress, 5.0)
     candidates = run.candidates()
     _report(progress, 10.0)

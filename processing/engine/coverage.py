@@ -29,6 +29,7 @@ from . import geometry as engine_geometry
 from . import raster as engine_raster
 from . import zones
 from .costdistance import Canceled
+from .executor import Executor
 from .messages import N_
 
 M2_PER_KM2 = 1e6
@@ -488,25 +489,35 @@ def areas_inside(region, parts, candidates):
     return np.asarray(hits, dtype=int), np.asarray(areas, dtype=float)
 
 
-def clipped_areas(parts, regions, feedback=None):
+def clipped_areas(parts, regions, feedback=None, executor=None):
     """Area (m2) of each part inside each region, as a sparse list.
 
-    ``parts``: Polygons (equal-area metric CRS); ``regions``: polygonal geometries in the same CRS.
+    ``parts``: Polygons (equal-area metric CRS); ``regions``: polygonal geometries in the same CRS;
+    ``feedback(fraction)`` returning True cancels (raises costdistance.Canceled); ``executor``: an
+    ``executor.Executor`` measuring the regions in parallel (None: one after the other; the result is the same).
     Returns three arrays (part_index, region_index, area_m2) for every pair that overlaps.
     """
-    part_ids, region_ids, areas = [np.zeros(0, dtype=int)], [np.zeros(0, dtype=int)], [np.zeros(0)]
     tree = build_tree(parts) if parts else None
     parts_array = object_array(parts)
-    for region_index, region in enumerate(regions):
-        if feedback is not None and feedback(region_index / max(len(regions), 1)):
-            break
-        if tree is None or region is None or region.is_empty:
-            continue
-        hits, hit_areas = areas_inside(region, parts_array, query_indices(tree, region))
-        part_ids.append(hits)
-        region_ids.append(np.full(len(hits), region_index))
-        areas.append(hit_areas)
+    candidates = [np.zeros(0, dtype=int) if tree is None or region is None or region.is_empty
+                  else np.asarray(query_indices(tree, region), dtype=int) for region in regions]
+    tasks = [(region, parts_array[indices]) for region, indices in zip(regions, candidates)]
+    done = [0.0]
+    inside = (executor or Executor()).map(
+        _region_areas, tasks, progress=lambda percent: done.__setitem__(0, percent / 100.0),
+        is_canceled=None if feedback is None else lambda: bool(feedback(done[0])))
+    part_ids = [np.zeros(0, dtype=int)] + [indices[hits] for indices, (hits, _) in zip(candidates, inside)]
+    region_ids = [np.zeros(0, dtype=int)] + [np.full(len(hits), index) for index, (hits, _) in enumerate(inside)]
+    areas = [np.zeros(0)] + [hit_areas for _, hit_areas in inside]
     return np.concatenate(part_ids), np.concatenate(region_ids), np.concatenate(areas)
+
+
+def _region_areas(_context, task):
+    """Executor task: areas_inside of one region over its candidate parts -> (positions among them, areas m2)."""
+    region, parts = task
+    if not len(parts):
+        return np.zeros(0, dtype=int), np.zeros(0)
+    return areas_inside(region, parts, np.arange(len(parts)))
 
 
 def _coverage_frame(keys, region_areas_m2, protected_m2):
@@ -518,14 +529,14 @@ def _coverage_frame(keys, region_areas_m2, protected_m2):
                          'percent': percent})
 
 
-def coverage_from_pieces(pieces, regions, feedback=None):
+def coverage_from_pieces(pieces, regions, feedback=None, executor=None):
     """Coverage per region from disjoint protected Polygons (DOMAIN.md section 4).
 
     ``regions``: list of (key, polygonal geometry). Returns (DataFrame with columns region, area_km2,
     protected_km2, percent, one row per region in input order; the clipped_areas triple).
     """
     geometries = [geometry for _, geometry in regions]
-    clipped = clipped_areas(pieces, geometries, feedback)
+    clipped = clipped_areas(pieces, geometries, feedback, executor)
     protected = np.bincount(clipped[1], weights=clipped[2], minlength=len(regions)) if len(regions) else []
     frame = _coverage_frame([key for key, _ in regions], [geometry.area for geometry in geometries], protected)
     return frame, clipped

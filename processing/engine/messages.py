@@ -20,3 +20,11 @@ class EngineError(ValueError):
         super().__init__(template.format(**params))
         self.template = template
         self.params = params
+
+    def __reduce__(self):
+        """Pickle with the template and parameters (a worker process hands its errors back, still translatable)."""
+        return _engine_error, (type(self), self.template, self.params)
+
+
+def _engine_error(error_class, template, params):
+    return error_class(template, **params)

@@ -557,3 +557,53 @@ def problem_area(problem, half_width_m):
     if problem.geometry is None or problem.shape() == AREA:
         return problem.geometry
     return problem.geometry.buffer(half_width_m, _BUFFER_RESOLUTION)
+
+
+# --- many reserves in one run ---------------------------------------------------------------------------------
+
+RULE_RESERVE_OVERLAP = 'reserve_overlap'
+"""Two reserves of one run whose extents (boundaries, or the outline of their zones) overlap."""
+
+ValidationSettings = namedtuple('ValidationSettings', 'profile buffer_width exempt tolerances')
+"""What every reserve of a run is validated with (the arguments of ``validate`` but the zones and boundary)."""
+
+ReserveZoning = namedtuple('ReserveZoning', 'reserve zones boundary')
+"""One reserve of a run: its id (the reserve field's value), its ZoneFeatures and its boundary (or None)."""
+
+
+def validate_reserve(settings, reserve):
+    """(problems, areas_by_class) of one ReserveZoning: exactly what validating it alone gives; an executor task."""
+    problems = validate(reserve.zones, reserve.boundary, settings.profile, settings.buffer_width, settings.exempt,
+                        settings.tolerances)
+    return problems, areas_by_class(reserve.zones, reserve.boundary, settings.profile)
+
+
+def reserve_extent(reserve):
+    """The area a ReserveZoning claims: its boundary, else the union of its zones (repaired), in metres."""
+    if reserve.boundary is not None:
+        return reserve.boundary
+    return _union([engine_geometry.polygonal_part(make_valid(zone.geometry)) for zone in reserve.zones
+                   if zone.geometry is not None and not zone.geometry.is_empty])
+
+
+def reserve_overlaps(reserves, tolerances=DEFAULT_TOLERANCES):
+    """Error Problems where the extents (``reserve_extent``) of two ReserveZonings overlap by more than the area
+    tolerance: a place belongs to one reserve. ``feature_ids`` is empty; the params name both reserves."""
+    extents = [reserve_extent(reserve) for reserve in reserves]
+    bounds = np.array([extent.bounds if not extent.is_empty else (np.inf,) * 4 for extent in extents],
+                      dtype=float).reshape(-1, 4)
+    problems = []
+    for first in range(len(reserves)):
+        later, (minx, miny, maxx, maxy) = bounds[first + 1:], bounds[first]
+        others = np.flatnonzero((later[:, 0] < maxx) & (later[:, 2] > minx)
+                                & (later[:, 1] < maxy) & (later[:, 3] > miny))
+        for second in others + first + 1:
+            shared = engine_geometry.polygonal_part(extents[first].intersection(extents[second]))
+            if shared.area > tolerances.area_m2:
+                problems.append(Problem(
+                    RULE_RESERVE_OVERLAP, ERROR,
+                    N_('Reserves {first} and {second} overlap over {area} m². A place belongs to one reserve: '
+                       'correct their boundaries (or the reserve field of their zones).'),
+                    {'first': reserves[first].reserve, 'second': reserves[int(second)].reserve,
+                     'area': '{:,.0f}'.format(shared.area)}, shared, ()))
+    return problems

@@ -16,6 +16,7 @@ from shapely.geometry import Polygon
 from shapely.ops import unary_union
 
 from .costdistance import accumulated_cost
+from .executor import task_is_canceled
 from .geometry import polygonal_part, repair_polygon
 from .messages import EngineError, N_
 from .raster import Grid, cell_size, polygonize, rasterize
@@ -330,3 +331,21 @@ def zone_statistics_rows(areas, composition=None):
                                      CLASS_SHARE_FIELD: cover.percent}))
     return rows
 
+
+
+ZoningSettings = namedtuple('ZoningSettings', 'buffer_width transition_width resistance')
+"""What every reserve of a ``generatezones`` run is zoned with: the widths (metres, or cost-weighted metres) and
+the resistance grid of cost-based zoning (None: Euclidean)."""
+
+ReserveCores = namedtuple('ReserveCores', 'cores boundary labels')
+"""One reserve to zone: its core polygons, its boundary (or None) and the labels naming its cores in messages."""
+
+
+def reserve_zones(settings, reserve):
+    """The zones of one ReserveCores, grown inside its own boundary only (``generate_zones``, or
+    ``generate_cost_zones`` with a resistance grid): exactly what zoning it alone gives; an executor task."""
+    if settings.resistance is None:
+        return generate_zones(reserve.cores, reserve.boundary, settings.buffer_width, settings.transition_width,
+                              reserve.labels)
+    return generate_cost_zones(reserve.cores, reserve.boundary, settings.buffer_width, settings.transition_width,
+                               settings.resistance, reserve.labels, is_canceled=task_is_canceled)

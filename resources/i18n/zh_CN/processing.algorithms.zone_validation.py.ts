@@ -36,8 +36,9 @@ Profile: 0 MAB generic (geometry, zone values, overlaps, gaps, every core adjoin
 Minimum buffer width (optional, metres): each core grown by this width must stay inside core + buffer; the part outside is reported. Empty or 0: not checked.
 Exempt segments (optional): lines or polygons (coast, national border, neighbouring protected area) along which a core needs no buffer: core edges within 1 m of them are exempt from the enclosure and buffer width rules.
 Area tolerance (m²): overlaps, gaps and other pieces smaller than this are slivers and are ignored.
+Reserve field (optional): validates every reserve of a province in one run. Each reserve (the zones with one value of this field, and the boundary features with the same value in a field of the same name) is validated alone, exactly as if it were the only one; reserves whose boundaries (or zones) overlap are reported (rule reserve_overlap). Problems then carry the reserve in a "reserve" field.
 
-Outputs: the problems layer (polygons in the zoning's CRS; fields rule, severity (error or warning), message, feature_ids, shape, area_m2, length_m). Self-intersection points and stretches of core edge are written as polygons 2 m wide; "shape" says whether a problem is a point, a line or a polygon. Null geometries and area ratios of the whole reserve may have no geometry. ERROR_COUNT and WARNING_COUNT count the problems; the optional HTML report lists them with the area of each zone. Distances and areas are in metres and m² whatever the CRS (geographic layers are measured in a local equal-area projection).</source>
+Outputs: the problems layer (polygons in the zoning's CRS; fields rule, severity (error or warning), message, feature_ids, shape, area_m2, length_m). Self-intersection points and stretches of core edge are written as polygons 2 m wide; "shape" says whether a problem is a point, a line or a polygon. Null geometries and area ratios of the whole reserve may have no geometry. ERROR_COUNT and WARNING_COUNT count the problems; the optional summary table has one row per reserve (reserve, errors, warnings, core_share in %, reserve_ha and the area of each zone class in ha); the optional HTML report lists the problems with the area of each zone, a province-wide table first when a reserve field is given. Distances and areas are in metres and m² whatever the CRS (geographic layers are measured in a local equal-area projection).</source>
       <translation>检查生物圈保护区功能区划图层是否符合所选规则集，每个问题输出一个要素，位置就是问题所在之处。
 
 功能区图层：带功能区字段的多边形。功能区字段（默认 "zone"）：core、buffer 或 transition（或 1、2、3，不区分大小写；也识别中文 核心区/缓冲区/实验区 和德文 Kernzone/Pflegezone/Entwicklungszone）。其他取值都作为问题报告。
@@ -46,8 +47,9 @@ Outputs: the problems layer (polygons in the zoning's CRS; fields rule, severity
 缓冲区最小宽度（可选，米）：每个核心区向外扩展该宽度后须仍在核心区加缓冲区之内；超出部分作为问题报告。留空或 0：不检查。
 豁免边界段（可选）：线或多边形（海岸线、国界、相邻保护地），沿这些边界核心区不需要缓冲区：距其 1 米以内的核心区边界不参加包围检查和缓冲区宽度检查。
 面积容差（平方米）：小于此值的重叠、空隙等碎片忽略不计。
+保护区字段（可选）：一次运行校验全省所有保护区。每个保护区（该字段取同一值的功能区，以及边界图层中同名字段取同一值的边界要素）单独校验，结果与只校验它一个完全相同；边界（或功能区）相互重叠的保护区会被报告（规则 reserve_overlap）。此时问题要素带有 "reserve" 字段，记录所属保护区。
 
-输出：问题图层（多边形，与功能区图层坐标系相同；字段 rule、severity（error 或 warning）、message、feature_ids、shape、area_m2、length_m）。自相交点和核心区边界段写成 2 米宽的多边形；"shape" 说明问题原本是点、线还是面。空几何和整个保护区的面积比例问题可能没有几何。ERROR_COUNT 和 WARNING_COUNT 为问题计数；可选的 HTML 报告列出全部问题及各功能区面积。无论坐标系如何，距离和面积都以米和平方米计（地理坐标图层在局部等积投影中量算）。</translation>
+输出：问题图层（多边形，与功能区图层坐标系相同；字段 rule、severity（error 或 warning）、message、feature_ids、shape、area_m2、length_m）。自相交点和核心区边界段写成 2 米宽的多边形；"shape" 说明问题原本是点、线还是面。空几何和整个保护区的面积比例问题可能没有几何。ERROR_COUNT 和 WARNING_COUNT 为问题计数；可选的汇总表每个保护区一行（reserve、errors、warnings、core_share（%）、reserve_ha 及各功能区面积（公顷））；可选的 HTML 报告列出全部问题及各功能区面积，给定保护区字段时先列出全省汇总表。无论坐标系如何，距离和面积都以米和平方米计（地理坐标图层在局部等积投影中量算）。</translation>
     </message>
     <message>
       <source>Zoning layer</source>
@@ -78,8 +80,16 @@ Outputs: the problems layer (polygons in the zoning's CRS; fields rule, severity
       <translation>面积容差（平方米）</translation>
     </message>
     <message>
+      <source>Reserve field (one reserve per value; empty: one reserve)</source>
+      <translation>保护区字段（每个取值一个保护区；留空：作为一个保护区）</translation>
+    </message>
+    <message>
       <source>Zoning problems</source>
       <translation>功能区划问题</translation>
+    </message>
+    <message>
+      <source>Summary per reserve</source>
+      <translation>各保护区汇总</translation>
     </message>
     <message>
       <source>Validation report</source>
@@ -102,24 +112,24 @@ Outputs: the problems layer (polygons in the zoning's CRS; fields rule, severity
       <translation>按“{profile}”规则集检查：{errors} 个错误，{warnings} 个警告。</translation>
     </message>
     <message>
+      <source>Features {ids} have no value in the reserve field "{field}". Give every zone the id of its reserve, or leave the reserve field empty to validate the layer as one reserve.</source>
+      <translation>要素 {ids} 的保护区字段 "{field}" 没有值。请为每个功能区填写所属保护区的编号，或将保护区字段留空，把整个图层作为一个保护区校验。</translation>
+    </message>
+    <message>
+      <source>Reserves without a boundary feature (their zones' outline is used): {reserves}.</source>
+      <translation>以下保护区没有边界要素（使用其功能区的外轮廓）：{reserves}。</translation>
+    </message>
+    <message>
+      <source>{count} reserves validated.</source>
+      <translation>已校验 {count} 个保护区。</translation>
+    </message>
+    <message>
       <source>The reserve boundary layer "{layer}" has no features. Give a layer with the reserve polygon, or leave the boundary empty.</source>
       <translation>保护区边界图层“{layer}”没有要素。请提供包含保护区多边形的图层，或不填边界。</translation>
     </message>
     <message>
       <source>{rule}: {count} problems.</source>
       <translation>{rule}：{count} 个问题。</translation>
-    </message>
-    <message>
-      <source>The zoning does not pass: {errors} errors and {warnings} warnings.</source>
-      <translation>功能区划未通过检查：{errors} 个错误，{warnings} 个警告。</translation>
-    </message>
-    <message>
-      <source>The zoning passes: no errors, {warnings} warnings.</source>
-      <translation>功能区划通过检查：没有错误，{warnings} 个警告。</translation>
-    </message>
-    <message>
-      <source>Zoning validation report</source>
-      <translation>功能区划检查报告</translation>
     </message>
     <message>
       <source>Areas per zone</source>
@@ -132,6 +142,54 @@ Outputs: the problems layer (polygons in the zoning's CRS; fields rule, severity
     <message>
       <source>Problems</source>
       <translation>问题</translation>
+    </message>
+    <message>
+      <source>All reserves</source>
+      <translation>全部保护区</translation>
+    </message>
+    <message>
+      <source>Overlapping reserves</source>
+      <translation>相互重叠的保护区</translation>
+    </message>
+    <message>
+      <source>Reserve {reserve}</source>
+      <translation>保护区 {reserve}</translation>
+    </message>
+    <message>
+      <source>Zoning validation report</source>
+      <translation>功能区划检查报告</translation>
+    </message>
+    <message>
+      <source>The zoning does not pass: {errors} errors and {warnings} warnings.</source>
+      <translation>功能区划未通过检查：{errors} 个错误，{warnings} 个警告。</translation>
+    </message>
+    <message>
+      <source>The zoning passes: no errors, {warnings} warnings.</source>
+      <translation>功能区划通过检查：没有错误，{warnings} 个警告。</translation>
+    </message>
+    <message>
+      <source>Reserve</source>
+      <translation>保护区</translation>
+    </message>
+    <message>
+      <source>Errors</source>
+      <translation>错误</translation>
+    </message>
+    <message>
+      <source>Warnings</source>
+      <translation>警告</translation>
+    </message>
+    <message>
+      <source>Core share (%)</source>
+      <translation>核心区占比（%）</translation>
+    </message>
+    <message>
+      <source>Reserve (ha)</source>
+      <translation>保护区面积（公顷）</translation>
+    </message>
+    <message>
+      <source>{zone} (ha)</source>
+      <translation>{zone}（公顷）</translation>
     </message>
     <message>
       <source>Minimum buffer width</source>
@@ -172,10 +230,6 @@ Outputs: the problems layer (polygons in the zoning's CRS; fields rule, severity
     <message>
       <source>Not zoned (gaps)</source>
       <translation>未划区（空隙）</translation>
-    </message>
-    <message>
-      <source>Reserve</source>
-      <translation>保护区</translation>
     </message>
     <message>
       <source>Zone</source>

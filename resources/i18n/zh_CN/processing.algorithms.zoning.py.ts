@@ -20,6 +20,10 @@
       <translation>（图层“{layer}”的要素 {fid}）</translation>
     </message>
     <message>
+      <source>{reserve}: {zone}</source>
+      <translation>{reserve}：{zone}</translation>
+    </message>
+    <message>
       <source>{zone}: empty (a width of 0, or no room left inside the boundary), no feature written.</source>
       <translation>{zone}：为空（宽度为 0，或边界内已无空间），未写出要素。</translation>
     </message>
@@ -28,8 +32,24 @@
       <translation>{zone}：{area:.2f} 公顷</translation>
     </message>
     <message>
+      <source>Features {ids} of layer "{layer}" have no value in the reserve field "{field}". Give every core the id of its reserve, or leave the reserve field empty to zone the layer as one reserve.</source>
+      <translation>图层 "{layer}" 的要素 {ids} 的保护区字段 "{field}" 没有值。请为每个核心区填写所属保护区的编号，或将保护区字段留空，把整个图层作为一个保护区划分。</translation>
+    </message>
+    <message>
+      <source>Reserves without a boundary feature (zoned without a boundary): {reserves}.</source>
+      <translation>以下保护区没有边界要素（按无边界划分）：{reserves}。</translation>
+    </message>
+    <message>
+      <source>The boundaries of reserves {first} and {second} overlap over {area:.0f} m²: their zones overlap there too. Correct the boundaries.</source>
+      <translation>保护区 {first} 与 {second} 的边界重叠 {area:.0f} 平方米，其功能区在该处也会重叠。请修正边界。</translation>
+    </message>
+    <message>
       <source>Layer "{layer}" has no features: there are no zones to measure.</source>
       <translation>图层“{layer}”没有要素：没有可统计的分区。</translation>
+    </message>
+    <message>
+      <source>Features {ids} of layer "{layer}" have no value in the reserve field "{field}". Give every zone the id of its reserve, or leave the reserve field empty to measure the layer as one reserve.</source>
+      <translation>图层 "{layer}" 的要素 {ids} 的保护区字段 "{field}" 没有值。请为每个分区填写所属保护区的编号，或将保护区字段留空，把整个图层作为一个保护区统计。</translation>
     </message>
     <message>
       <source>Values that are not core, buffer or transition are reported as they are: {values}.</source>
@@ -57,6 +77,7 @@ Core areas: polygons of the cores. Overlapping or touching cores merge, and so d
 Reserve boundary (optional): the outer edge of the reserve. Cores are clipped to it and the transition zone fills the rest of it. Without a boundary the outer edge lies the transition width beyond the buffer.
 Buffer width and transition width: in metres whatever the CRS (a geographic CRS such as EPSG:4326 or CGCS2000 EPSG:4490 is projected internally). A width of 0 gives no such zone.
 Resistance raster (optional): with it, the buffer and transition reach an accumulated cost instead of a distance: the widths are then cost-weighted metres (resistance x metres, 8-neighbour average-cost convention, the same as the Cost distance algorithm), so zones reach far across easy ground and stop at barriers (nodata or resistance &lt;= 0). Their edges follow the raster cells; the zones stop at the raster edge.
+Reserve field (optional): zones every reserve of a province in one run. The cores with one value of this field form one reserve, bounded by the boundary features with the same value in a field of the same name; each reserve is zoned inside its own boundary exactly as if it were alone, so zones of different reserves never merge. Overlapping reserve boundaries are reported. The zones then carry the reserve in a "reserve" field.
 
 Output: one polygon per zone, in the CRS of the core layer, with zone (core, buffer, transition), zone_code (1, 2, 3) and area_ha (hectares). The zones never overlap and together cover the reserve exactly.</source>
       <translation>由生物圈保护区的核心区生成核心区、缓冲区和实验区（过渡区）（联合国教科文组织“人与生物圈”计划；核心区、缓冲区、实验区）。
@@ -65,6 +86,7 @@ Output: one polygon per zone, in the CRS of the core layer, with zone (core, buf
 保护区边界（可选）：保护区的外边界。核心区按边界裁剪，实验区填满边界内其余部分。不提供边界时，外边界位于缓冲区以外一个实验区宽度处。
 缓冲区宽度和实验区宽度：无论坐标参考系如何均以米为单位（地理坐标系如 EPSG:4326 或 CGCS2000 EPSG:4490 会在内部投影）。宽度为 0 时不生成该分区。
 阻力栅格（可选）：提供后，缓冲区和实验区按累积成本而非距离扩展：宽度即为成本加权米数（阻力 × 米，八邻域平均成本约定，与“成本距离”算法相同），因此分区在易通行地带延伸较远，并在障碍处（无数据或阻力 &lt;= 0）停止。分区边线沿栅格像元边界；分区止于栅格边缘。
+保护区字段（可选）：一次运行为全省所有保护区划分功能区。该字段取同一值的核心区组成一个保护区，其边界为边界图层中同名字段取同一值的要素；每个保护区在自己的边界内单独划分，结果与只划分它一个完全相同，因此不同保护区的功能区绝不合并。保护区边界相互重叠时会给出提示。此时功能区要素带有 "reserve" 字段，记录所属保护区。
 
 输出：每个分区一个多边形，坐标参考系与核心区图层相同，字段 zone（core、buffer、transition）、zone_code（1、2、3）和 area_ha（公顷）。各分区互不重叠，合起来恰好覆盖整个保护区。</translation>
     </message>
@@ -89,6 +111,10 @@ Output: one polygon per zone, in the CRS of the core layer, with zone (core, buf
       <translation>阻力栅格（基于成本的分区）</translation>
     </message>
     <message>
+      <source>Reserve field (one reserve per value; empty: one reserve)</source>
+      <translation>保护区字段（每个取值一个保护区；留空：作为一个保护区）</translation>
+    </message>
+    <message>
       <source>Zones</source>
       <translation>功能区</translation>
     </message>
@@ -105,6 +131,7 @@ Output: one polygon per zone, in the CRS of the core layer, with zone (core, buf
 Zones: a polygon layer, for example the output of Generate zones. Several polygons of one zone are added up.
 Zone field: the field holding the zone (core, buffer, transition or 1, 2, 3; default zone). Other values are reported as they are, after the three zones, with an empty zone_code.
 Land cover (optional): a raster of class values (band 1). A cell belongs to a zone when its centre lies inside it (a zone smaller than a cell takes the cells it touches); cells outside the raster or without data form the class NULL.
+Reserve field (optional): measures every reserve of a province in one run; each reserve's rows are those it would get alone (shares are of that reserve), with the reserve in a first "reserve" column.
 
 Output: a table. Without land cover, one row per zone: zone, zone_code, area_ha (hectares, measured in metres whatever the CRS) and share_pct (percent of the summed area of all zones). With land cover, one row per zone and class (a long table, easy to pivot): the same columns plus landcover (the class value), class_pct (percent of the zone) and class_area_ha (class_pct x area_ha / 100).</source>
       <translation>统计生物圈保护区功能分区中每个分区的面积、占比及其土地覆盖构成。
@@ -112,6 +139,7 @@ Output: a table. Without land cover, one row per zone: zone, zone_code, area_ha 
 分区：多边形图层，例如“生成分区”的输出。同一分区的多个多边形面积相加。
 分区字段：存放分区的字段（core、buffer、transition 或 1、2、3；默认为 zone）。其他取值按原样列在三个分区之后，zone_code 为空。
 土地覆盖（可选）：类别值栅格（波段 1）。像元中心落在分区内的像元属于该分区（小于一个像元的分区取其接触到的像元）；栅格范围以外或无数据的像元归入类别 NULL。
+保护区字段（可选）：一次运行统计全省所有保护区；每个保护区的各行与单独统计它时相同（占比相对于该保护区），并在第一列 "reserve" 中记录所属保护区。
 
 输出：一张表。不提供土地覆盖时，每个分区一行：zone、zone_code、area_ha（公顷，无论坐标参考系如何均按米计算）和 share_pct（占全部分区面积之和的百分比）。提供土地覆盖时，每个分区的每个类别一行（长表，便于透视）：上述各列，另加 landcover（类别值）、class_pct（占该分区的百分比）和 class_area_ha（class_pct × area_ha / 100）。</translation>
     </message>
@@ -126,6 +154,10 @@ Output: a table. Without land cover, one row per zone: zone, zone_code, area_ha 
     <message>
       <source>Land cover raster</source>
       <translation>土地覆盖栅格</translation>
+    </message>
+    <message>
+      <source>Reserve field (one reserve per value; empty: one reserve)</source>
+      <translation>保护区字段（每个取值一个保护区；留空：作为一个保护区）</translation>
     </message>
   </context>
 </TS>

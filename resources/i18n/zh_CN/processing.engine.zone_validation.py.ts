@@ -143,5 +143,9 @@
       <source>The transition area covers {share:.1f} % of the reserve; the profile asks for at least {minimum:.1f} %.</source>
       <translation>实验区占保护区的 {share:.1f}%；该规则集要求至少 {minimum:.1f}%。</translation>
     </message>
+    <message>
+      <source>Reserves {first} and {second} overlap over {area} m². A place belongs to one reserve: correct their boundaries (or the reserve field of their zones).</source>
+      <translation>保护区 {first} 与 {second} 重叠 {area} 平方米。一处地方只能属于一个保护区：请修正它们的边界（或其功能区的保护区字段）。</translation>
+    </message>
   </context>
 </TS>

@@ -4,6 +4,14 @@
   <context>
     <name>ReservePlannerIO</name>
     <message>
+      <source>Independent tasks run on the Dask cluster at {address}.</source>
+      <translation>相互独立的任务在位于 {address} 的 Dask 集群上运行。</translation>
+    </message>
+    <message>
+      <source>Independent tasks run in {count} worker process(es).</source>
+      <translation>相互独立的任务在 {count} 个工作进程中运行。</translation>
+    </message>
+    <message>
       <source>in Web Mercator ({crs}), which stretches distances and areas away from the equator (by 1 / cos(latitude))</source>
       <translation>采用 Web 墨卡托投影（{crs}），离赤道越远，距离和面积被拉伸得越多（按 1 / cos(纬度)）</translation>
     </message>
