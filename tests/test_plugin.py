@@ -61,6 +61,21 @@ def test_provider_lists_algorithms_in_the_declared_groups(qgis_app):
         assert os.path.exists(algorithm.svgIconPath()), algorithm.id() + ' has no icon'
 
 
+def test_every_algorithm_has_an_icon_of_its_own_that_renders(qgis_app):
+    from qgis.PyQt.QtSvg import QSvgRenderer
+
+    from reserve_planner.processing.workflows import ICON as WORKFLOW_ICON
+
+    provider = QgsApplication.processingRegistry().providerById('reserveplanner')
+    algorithms = [algorithm for algorithm in provider.algorithms() if algorithm.svgIconPath() != WORKFLOW_ICON]
+    owners = {}
+    for algorithm in algorithms:
+        owners.setdefault(algorithm.svgIconPath(), []).append(algorithm.id())
+        assert QSvgRenderer(algorithm.svgIconPath()).isValid(), algorithm.id()
+        assert not algorithm.icon().isNull(), algorithm.id()
+    assert {path: ids for path, ids in owners.items() if len(ids) > 1} == {}
+
+
 def test_chinese_translation_switches_algorithm_groups(qgis_app):
     from reserve_planner.plugin.i18n import install_translator, remove_translator
 

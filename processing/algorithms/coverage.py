@@ -675,7 +675,7 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             for name in (self.SPECIES_FIELD, self.GROUP_FIELD))
         rasters = [layer for layer in self.parameterAsLayerList(parameters, self.HABITAT_RASTERS, context)
                    if isinstance(layer, QgsRasterLayer)]
-        raster_group = self.parameterAsString(parameters, self.RASTER_GROUP, context) or self.tr('Habitat rasters')
+        raster_group = self.raster_group_name(self.parameterAsString(parameters, self.RASTER_GROUP, context))
         boundary_source = self.parameterAsSource(parameters, self.BOUNDARY, context)
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         if species_source is None and not rasters:
@@ -698,7 +698,10 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                                              boundary, crs, context, steps))
         steps.setCurrentStep(2)
         if rasters:
-            tables.append(self.raster_species(rasters, raster_group, flattened.units, boundary, crs, context, steps))
+            table, empty = self.raster_species(rasters, raster_group, flattened.units, boundary, crs, context, steps)
+            tables.append(table)
+            for layer in empty:
+                feedback.pushWarning(self.empty_raster_message(layer))
         if feedback.isCanceled():
             raise cancelled()
         species = pd.concat(tables, ignore_index=True)
@@ -751,31 +754,47 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return engine.species_table(names, [groups[species] for species in names], range_km2, protected_km2,
                                     whole_km2)
 
+    def raster_group_name(self, text):
+        """The group of the habitat rasters: ``text``, or "Habitat rasters" when it is empty."""
+        return text or self.tr('Habitat rasters')
+
+    def empty_raster_message(self, layer):
+        return self.tr('The habitat raster "{layer}" has no habitat cell (every cell is nodata or 0): it still counts '
+                       'as a species, with no habitat. Check the raster, or leave it out of HABITAT_RASTERS.').format(
+            layer=qgis_io.layer_label(layer))
+
     def raster_species(self, rasters, group, units, boundary, crs, context, feedback):
-        """engine.species_table of the habitat rasters (one row per raster, named after the layer)."""
+        """(engine.species_table of the habitat rasters, one row per raster named after the layer; the rasters
+        without any habitat cell)."""
         rows = []
         for index, layer in enumerate(rasters):
             def progress(percent, done=index):
                 feedback.setProgress((100.0 * done + percent) / len(rasters))
             rows.append(self.raster_row(layer, units, boundary, crs, context, progress, feedback.isCanceled))
-            if rows[-1][2] == 0:
-                feedback.pushWarning(self.tr(
-                    'The habitat raster "{layer}" has no habitat cell (every cell is nodata or 0): it still counts '
-                    'as a species, with no habitat. Check the raster, or leave it out of HABITAT_RASTERS.').format(
-                    layer=qgis_io.layer_label(layer)))
         range_km2, protected_km2, whole_km2 = (list(column) for column in zip(*rows))
+        empty = [layer for layer, whole in zip(rasters, whole_km2) if whole == 0]
         return engine.species_table([layer.name() for layer in rasters], [group] * len(rows), range_km2,
-                                    protected_km2, whole_km2)
+                                    protected_km2, whole_km2), empty
 
-    def raster_row(self, layer, units, boundary, crs, context, progress, is_canceled):
-        """(habitat km2 in the region, protected km2, all the raster's habitat km2) of one habitat raster; polygons
-        burnt by cell centre; ``progress(percent)`` and ``is_canceled()`` as in the engine."""
+    def check_raster_crs(self, layer):
+        """Raise unless the cells of the habitat raster ``layer`` have true areas (a geographic or metric CRS)."""
         raster_crs = layer.crs()
+        if not raster_crs.isValid():
+            raise QgsProcessingException(self.tr(
+                'The habitat raster "{layer}" has no coordinate reference system (CRS), so its cells cannot be '
+                'placed on the protected areas: set its CRS (Layer Properties > Source) and run again.').format(
+                layer=qgis_io.layer_label(layer)))
         if not raster_crs.isGeographic() and not qgis_io.is_metric(raster_crs):
             raise QgsProcessingException(self.tr(
                 'The habitat raster "{layer}" is in {crs}, whose cells do not have true areas: warp it to an '
                 'equal-area or UTM projection (Raster > Projections > Warp) and run again.').format(
                 layer=layer.name(), crs=raster_crs.authid()))
+
+    def raster_row(self, layer, units, boundary, crs, context, progress, is_canceled):
+        """(habitat km2 in the region, protected km2, all the raster's habitat km2) of one habitat raster; polygons
+        burnt by cell centre; ``progress(percent)`` and ``is_canceled()`` as in the engine."""
+        self.check_raster_crs(layer)
+        raster_crs = layer.crs()
         protected = [self.in_crs(unit, crs, raster_crs, context) for unit in units]
         region = None if boundary is None else self.in_crs(boundary, crs, raster_crs, context)
         try:

@@ -43,7 +43,7 @@ class SiteCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
 
     ALGORITHM_ID = 'sitecoverage'
     GROUP_ID = 'coverage'
-    ICON = 'protectedcoverage.svg'
+    ICON = 'sitecoverage.svg'
 
     SITES = 'SITES'
     SITE_ID_FIELD = 'SITE_ID_FIELD'

@@ -14,6 +14,7 @@ import tempfile
 import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsExpression,
     QgsFeatureRequest,
     QgsProcessingException,
@@ -22,10 +23,13 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsRasterLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication
+from shapely.geometry import box
 from shapely.ops import unary_union
 
 from .. import qgis_io, report_layout
@@ -58,6 +62,9 @@ from .coverage import (
 from .protconn import ProtConnAlgorithm
 from ..site_input import measure_sites, outside_label, read_sites
 
+TRANSBOUNDARY_METRES = 50000.0
+"""Default reach (m) of ProtConn's stepping stones outside a region: the 50 km of Saura et al. (2017, 2018)."""
+
 PROTCONN_INDICATORS = ('prot', 'protconn', 'protunconn', 'relconn', 'protconn_prot', 'protconn_trans',
                        'protconn_unprot')
 
@@ -80,7 +87,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
 
     ALGORITHM_ID = 'target3report'
     GROUP_ID = 'coverage'
-    ICON = 'protectedcoverage.svg'
+    ICON = 'target3report.svg'
 
     REGIONS = 'REGIONS'
     REGION_FIELD = 'REGION_FIELD'
@@ -91,10 +98,13 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     SPECIES = 'SPECIES'
     SPECIES_FIELD = 'SPECIES_FIELD'
     CLASS_FIELD = 'CLASS_FIELD'
+    HABITAT_RASTERS = 'HABITAT_RASTERS'
+    RASTER_CLASS = 'RASTER_CLASS'
     ECOREGIONS = 'ECOREGIONS'
     ECOREGION_FIELD = 'ECOREGION_FIELD'
     DISTANCE = 'DISTANCE'
     PROBABILITY = 'PROBABILITY'
+    TRANSBOUNDARY_DISTANCE = 'TRANSBOUNDARY_DISTANCE'
     TARGET = 'TARGET'
     YEAR = 'YEAR'
     OUTPUT = 'OUTPUT'
@@ -124,9 +134,13 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             'OECMs from protected areas; a layer without that field counts as protected areas and the report says '
             'so. REALM (optional): polygons of the marine and coastal realm; the rest of each region is terrestrial '
             'and inland waters. KBAS (optional): Key Biodiversity Areas, points or polygons. SPECIES (optional): '
-            'range polygons, SPECIES_FIELD names the species, CLASS_FIELD groups them. ECOREGIONS and '
-            'ECOREGION_FIELD (optional). DISTANCE (m) and PROBABILITY: ProtConn\'s dispersal. TARGET (%) and YEAR '
-            '(the year of the data).\n'
+            'range polygons, SPECIES_FIELD names the species, CLASS_FIELD groups them. HABITAT_RASTERS (optional): '
+            'one raster per species, cells > 0 are habitat, the species named after the layer, all of the class '
+            'RASTER_CLASS; as in Habitat coverage, a raster may be in any CRS with true cell areas. Give ranges, '
+            'rasters or both. ECOREGIONS and ECOREGION_FIELD (optional). DISTANCE (m) and PROBABILITY: ProtConn\'s '
+            'dispersal; TRANSBOUNDARY_DISTANCE (m, default 50 000, 0 = none): protected areas outside a region but '
+            'this close to it are stepping stones for its ProtConn, as in ProtConn. TARGET (%) and YEAR (the year of '
+            'the data).\n'
             'Indicators: 3.1 coverage per realm by protected areas, by OECMs and by both (%); KBA coverage (mean '
             'share of each KBA protected, share of KBAs fully protected); ProtConn and its fractions; the Species '
             'Protection Index and the share of each class\'s habitat protected; ecoregion representativeness (share '
@@ -161,6 +175,11 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.CLASS_FIELD, self.tr('Class field (e.g. Mammalia)'), parentLayerParameterName=self.SPECIES,
             optional=True))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.HABITAT_RASTERS, self.tr('Habitat rasters (one per species, cells > 0 are habitat)'),
+            ProcessingSourceType.Raster, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.RASTER_CLASS, self.tr('Class of the habitat rasters (e.g. Aves)'), defaultValue='', optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ECOREGIONS, self.tr('Ecoregions'), [ProcessingSourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
@@ -172,6 +191,9 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.PROBABILITY, self.tr('ProtConn dispersal probability at that distance'),
             ProcessingNumberParameterType.Double, defaultValue=0.5, minValue=0.000001, maxValue=0.999999))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TRANSBOUNDARY_DISTANCE, self.tr('ProtConn transboundary distance for stepping stones (m, 0 = none)'),
+            ProcessingNumberParameterType.Double, defaultValue=TRANSBOUNDARY_METRES, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.TARGET, self.tr('Target coverage (%)'), ProcessingNumberParameterType.Double,
             defaultValue=engine_coverage.GBF_TARGET_PERCENT, minValue=0.0, maxValue=100.0))
@@ -204,6 +226,12 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             self.YEAR: self.tr('The year of the data: the yearly gain needed is spread over the years left to 2030.'),
             self.DISTANCE: self.tr('Distance (m) at which the dispersal probability is PROBABILITY (JRC/DOPA: '
                                    '10 000 m).'),
+            self.TRANSBOUNDARY_DISTANCE: self.tr(
+                'Protected areas outside a region (in a neighbouring region, or beyond all of them) but within this '
+                'distance (m) of it carry dispersal between its protected units without adding area (ProtConn[Trans]); '
+                '0 leaves them out. Saura et al. use 50 000 m.'),
+            self.HABITAT_RASTERS: self.tr('One raster per species, in a CRS with true cell areas (geographic, or '
+                                          'projected in metres); cells > 0 are habitat, counted by cell centre.'),
         }
 
     # --- reading ---------------------------------------------------------------------------------------------
@@ -274,7 +302,8 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             'year': self.parameterAsInt(parameters, self.YEAR, context),
             'protconn': {'distance': self.parameterAsDouble(parameters, self.DISTANCE, context),
                          'probability': self.parameterAsDouble(parameters, self.PROBABILITY, context),
-                         'transboundary_distance': 0.0},
+                         'transboundary_distance': self.parameterAsDouble(
+                             parameters, self.TRANSBOUNDARY_DISTANCE, context)},
         }
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
@@ -298,11 +327,13 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         scopes = [Region(None, whole, qgis_io.transform_geometry(whole, crs, regions_source.sourceCrs(), context),
                          self.tr('All regions'))] + regions
         steps.setCurrentStep(3)
+        rasters = self.habitat_rasters(parameters, whole, crs, context)
         inputs = {'pieces': pieces, 'flattened': flattened, 'settings': settings,
                   'marine': self.read_marine(given['realm'], crs, context, steps),
                   'kba_table': self.kba_table(given['kbas'], flattened, regions, crs, context, steps),
                   'ecoregions': self.read_ecoregions(given['ecoregions'], crs, context, steps),
                   'species': given['species'] if given['species'][0] is not None else None,
+                  'rasters': rasters,
                   'oecm_statements': oecm_statements, 'has_oecm_field': len(oecm_layers) > 0}
         steps.setCurrentStep(4)
         inputs['protconn'] = ProtConnAlgorithm().compute(scopes, flattened.units, settings['protconn'], False, steps)
@@ -336,9 +367,33 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         species_source, species_label, species_field = given['species']
         if species_source is not None and not species_field:
             raise QgsProcessingException(self.tr('Choose the field that names the species (SPECIES_FIELD).'))
+        if species_source is None and self.parameterAsString(parameters, self.CLASS_FIELD, context):
+            raise QgsProcessingException(self.tr(
+                'CLASS_FIELD names a field of the SPECIES layer, but no SPECIES layer was given: give the class of '
+                'the habitat rasters in RASTER_CLASS instead.'))
         given['species'] += (qgis_io.source_field(self, parameters, self.CLASS_FIELD, species_source, species_label,
                                                   context),)
         return given
+
+    def habitat_rasters(self, parameters, regions, crs, context):
+        """(raster layers, their class) of HABITAT_RASTERS, or None without any; raises on a raster without a CRS
+        with true cell areas, or one that lies wholly outside ``regions`` (the union of the regions, in ``crs``)."""
+        rasters = [layer for layer in self.parameterAsLayerList(parameters, self.HABITAT_RASTERS, context)
+                   if isinstance(layer, QgsRasterLayer)]
+        if not rasters:
+            return None
+        habitat = HabitatCoverageAlgorithm()
+        for layer in rasters:
+            habitat.check_raster_crs(layer)
+            extent = QgsCoordinateTransform(layer.crs(), crs, context.transformContext()).transformBoundingBox(
+                layer.extent())
+            if not box(extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()).intersects(
+                    regions):
+                raise QgsProcessingException(self.tr(
+                    'The habitat raster "{layer}" does not overlap any region of REGIONS: check that it is the right '
+                    'raster and that its CRS ({crs}) is the one its coordinates are in, or leave it out of '
+                    'HABITAT_RASTERS.').format(layer=qgis_io.layer_label(layer), crs=layer.crs().authid()))
+        return rasters, habitat.raster_group_name(self.parameterAsString(parameters, self.RASTER_CLASS, context))
 
     def kba_table(self, kbas, flattened, regions, crs, context, feedback):
         """sitecoverage's site table of the KBAs against the cleaned protected areas, or None without KBAs."""
@@ -374,8 +429,8 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         rows += timeline_rows
         rows += self.kba_rows(None if index == 0 else scope.label, inputs['kba_table'])
         rows += self.protconn_rows(inputs['protconn'][index][0])
-        if inputs['species'] is not None:
-            rows += self.species_rows(scope, inputs, crs, context, feedback)
+        if inputs['species'] is not None or inputs['rasters']:
+            rows += self.species_rows(scope, index == 0, inputs, crs, context, feedback)
         if inputs['ecoregions'] is not None:
             rows += self.ecoregion_rows(scope, inputs, settings['target'])
         if index == 0:
@@ -442,15 +497,29 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return [(name, '', indicators[name], '%', statement if indicators[name] is None else '')
                 for name in PROTCONN_INDICATORS]
 
-    def species_rows(self, scope, inputs, crs, context, feedback):
-        source, label, species_field, class_field = inputs['species']
-        species = HabitatCoverageAlgorithm().range_species(source, label, species_field, class_field,
-                                                            inputs['flattened'], scope.geometry, crs, context,
-                                                            feedback)
+    def species_rows(self, scope, first, inputs, crs, context, feedback):
+        """SPI and the share of each class's habitat protected in ``scope``, from the ranges and the rasters as
+        habitatcoverage computes them with the scope as its boundary; on the ``first`` scope also a note per
+        habitat raster without any habitat cell."""
+        habitat = HabitatCoverageAlgorithm()
+        tables, rows = [], []
+        if inputs['species'] is not None:
+            source, label, species_field, class_field = inputs['species']
+            tables.append(habitat.range_species(source, label, species_field, class_field, inputs['flattened'],
+                                                scope.geometry, crs, context, feedback))
+        if inputs['rasters']:
+            rasters, raster_class = inputs['rasters']
+            table, empty = habitat.raster_species(rasters, raster_class, inputs['flattened'].units, scope.geometry,
+                                                  crs, context, feedback)
+            tables.append(table)
+            for layer in empty if first else []:
+                feedback.pushWarning(habitat.empty_raster_message(layer))
+                rows.append(('note', '', None, '', habitat.empty_raster_message(layer)))
+        species = pd.concat(tables, ignore_index=True)
         present = species[species['range_km2'] > 0]
         if present.empty:
-            return [('spi', '', None, '', self.tr('No species range reaches into this region.'))]
-        rows = [('spi', '', engine_coverage.species_protection_index(present['sps'], present['region_share']), '',
+            return rows + [('spi', '', None, '', self.tr('No species range or habitat reaches into this region.'))]
+        rows += [('spi', '', engine_coverage.species_protection_index(present['sps'], present['region_share']), '',
                  ''), ('species_count', '', len(present), engine.COUNT, '')]
         groups = engine_coverage.group_table(present)
         rows += [('habitat_pct', str(group), percent, '%', '')

@@ -302,10 +302,6 @@ SPECIES（可选）：分布区面图层；SPECIES_FIELD 为物种名称字段�
       <translation>全部生境受保护比例 (%)</translation>
     </message>
     <message>
-      <source>Habitat rasters</source>
-      <translation>生境栅格</translation>
-    </message>
-    <message>
       <source>Give species ranges (SPECIES) or habitat rasters (HABITAT_RASTERS), or both.</source>
       <translation>请提供物种分布区（SPECIES）或生境栅格（HABITAT_RASTERS），或两者都提供。</translation>
     </message>
@@ -326,8 +322,16 @@ SPECIES（可选）：分布区面图层；SPECIES_FIELD 为物种名称字段�
       <translation>（未分组）</translation>
     </message>
     <message>
+      <source>Habitat rasters</source>
+      <translation>生境栅格</translation>
+    </message>
+    <message>
       <source>The habitat raster "{layer}" has no habitat cell (every cell is nodata or 0): it still counts as a species, with no habitat. Check the raster, or leave it out of HABITAT_RASTERS.</source>
       <translation>生境栅格“{layer}”没有任何生境像元（所有像元均为无数据或 0）：它仍被计为一个没有生境的物种。请检查该栅格，或将其从 HABITAT_RASTERS 中移除。</translation>
+    </message>
+    <message>
+      <source>The habitat raster "{layer}" has no coordinate reference system (CRS), so its cells cannot be placed on the protected areas: set its CRS (Layer Properties &gt; Source) and run again.</source>
+      <translation>生境栅格“{layer}”没有坐标参考系（CRS），其像元无法与保护地对应：请设置其坐标参考系（图层属性 &gt; 源）后重新运行。</translation>
     </message>
     <message>
       <source>The habitat raster "{layer}" is in {crs}, whose cells do not have true areas: warp it to an equal-area or UTM projection (Raster &gt; Projections &gt; Warp) and run again.</source>

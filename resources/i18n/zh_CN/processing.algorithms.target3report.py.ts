@@ -17,11 +17,11 @@
     </message>
     <message>
       <source>The indicators countries report for Target 3 of the Kunming-Montreal Global Biodiversity Framework, per region and for all regions together, computed by the same engines as Protected-area coverage, Site coverage, Habitat coverage and ProtConn.
-REGIONS and REGION_FIELD: the counties or provinces. PROTECTED and the cleaning switches: as in Protected-area coverage; OECM_FIELD (default PA_DEF, as in the WDPA) and OECM_VALUE (default 0) tell OECMs from protected areas; a layer without that field counts as protected areas and the report says so. REALM (optional): polygons of the marine and coastal realm; the rest of each region is terrestrial and inland waters. KBAS (optional): Key Biodiversity Areas, points or polygons. SPECIES (optional): range polygons, SPECIES_FIELD names the species, CLASS_FIELD groups them. ECOREGIONS and ECOREGION_FIELD (optional). DISTANCE (m) and PROBABILITY: ProtConn's dispersal. TARGET (%) and YEAR (the year of the data).
+REGIONS and REGION_FIELD: the counties or provinces. PROTECTED and the cleaning switches: as in Protected-area coverage; OECM_FIELD (default PA_DEF, as in the WDPA) and OECM_VALUE (default 0) tell OECMs from protected areas; a layer without that field counts as protected areas and the report says so. REALM (optional): polygons of the marine and coastal realm; the rest of each region is terrestrial and inland waters. KBAS (optional): Key Biodiversity Areas, points or polygons. SPECIES (optional): range polygons, SPECIES_FIELD names the species, CLASS_FIELD groups them. HABITAT_RASTERS (optional): one raster per species, cells &gt; 0 are habitat, the species named after the layer, all of the class RASTER_CLASS; as in Habitat coverage, a raster may be in any CRS with true cell areas. Give ranges, rasters or both. ECOREGIONS and ECOREGION_FIELD (optional). DISTANCE (m) and PROBABILITY: ProtConn's dispersal; TRANSBOUNDARY_DISTANCE (m, default 50 000, 0 = none): protected areas outside a region but this close to it are stepping stones for its ProtConn, as in ProtConn. TARGET (%) and YEAR (the year of the data).
 Indicators: 3.1 coverage per realm by protected areas, by OECMs and by both (%); KBA coverage (mean share of each KBA protected, share of KBAs fully protected); ProtConn and its fractions; the Species Protection Index and the share of each class's habitat protected; ecoregion representativeness (share of the ecoregions in the region reaching TARGET); the coverage trajectory by STATUS_YR and the yearly gain (percentage points a year) needed to reach TARGET by 2030. Where an indicator cannot be computed (no protected area, no KBA, no OECM field) the report says why.
 OUTPUT: one row per region and indicator (region, indicator, subject, value, unit, statement). OUTPUT_HTML and OUTPUT_PDF (optional): the report; the PDF is a print layout atlas, a summary page then one page per region with a map, the indicator table and charts, in the language of QGIS.</source>
       <translation>各国就昆明-蒙特利尔全球生物多样性框架目标 3 报告的指标，按区域及全部区域汇总，与“保护地覆盖率”“站点覆盖率”“生境覆盖率”和 ProtConn 使用相同的计算引擎。
-REGIONS 与 REGION_FIELD：县或省。PROTECTED 及清理开关：同“保护地覆盖率”；OECM_FIELD（默认 PA_DEF，同 WDPA）与 OECM_VALUE（默认 0）区分 OECM 与保护地；没有该字段的图层计为保护地，报告会说明。REALM（可选）：海洋和沿海区域的面；各区域其余部分为陆地和内陆水域。KBAS（可选）：关键生物多样性区域，点或面。SPECIES（可选）：分布范围面，SPECIES_FIELD 为物种名，CLASS_FIELD 为分组。ECOREGIONS 与 ECOREGION_FIELD（可选）。DISTANCE（米）与 PROBABILITY：ProtConn 的扩散参数。TARGET（%）与 YEAR（数据年份）。
+REGIONS 与 REGION_FIELD：县或省。PROTECTED 及清理开关：同“保护地覆盖率”；OECM_FIELD（默认 PA_DEF，同 WDPA）与 OECM_VALUE（默认 0）区分 OECM 与保护地；没有该字段的图层计为保护地，报告会说明。REALM（可选）：海洋和沿海区域的面；各区域其余部分为陆地和内陆水域。KBAS（可选）：关键生物多样性区域，点或面。SPECIES（可选）：分布范围面，SPECIES_FIELD 为物种名，CLASS_FIELD 为分组。HABITAT_RASTERS（可选）：每个物种一个栅格，值大于 0 的像元为生境，物种以图层名命名，均属于类群 RASTER_CLASS；与“生境覆盖率”相同，栅格可用任何像元面积真实的坐标系。可给分布范围、栅格或两者。ECOREGIONS 与 ECOREGION_FIELD（可选）。DISTANCE（米）与 PROBABILITY：ProtConn 的扩散参数；TRANSBOUNDARY_DISTANCE（米，默认 50 000，0 = 不使用）：区域外但距区域在此距离内的保护地作为其 ProtConn 的踏脚石，同 ProtConn 算法。TARGET（%）与 YEAR（数据年份）。
 指标：按生境类型（realm）的 3.1 覆盖率，分保护地、OECM 及两者（%）；KBA 覆盖率（各 KBA 受保护比例的平均值、完全受保护 KBA 的比例）；ProtConn 及其分量；物种保护指数及各类群生境受保护比例；生态区代表性（区域内达到 TARGET 的生态区比例）；按 STATUS_YR 的覆盖率变化轨迹，以及到 2030 年达到 TARGET 每年所需的增量（百分点/年）。无法计算的指标（无保护地、无 KBA、无 OECM 字段）在报告中说明原因。
 OUTPUT：每个区域每个指标一行（region、indicator、subject、value、unit、statement）。OUTPUT_HTML 与 OUTPUT_PDF（可选）：报告；PDF 为打印布局图集，先是汇总页，然后每个区域一页，含地图、指标表和图表，语言随 QGIS 设置。</translation>
     </message>
@@ -62,6 +62,14 @@ OUTPUT：每个区域每个指标一行（region、indicator、subject、value�
       <translation>类群字段（如 Mammalia）</translation>
     </message>
     <message>
+      <source>Habitat rasters (one per species, cells &gt; 0 are habitat)</source>
+      <translation>生境栅格（每个物种一个，值大于 0 的像元为生境）</translation>
+    </message>
+    <message>
+      <source>Class of the habitat rasters (e.g. Aves)</source>
+      <translation>生境栅格所属类群（如 鸟纲）</translation>
+    </message>
+    <message>
       <source>Ecoregions</source>
       <translation>生态区</translation>
     </message>
@@ -76,6 +84,10 @@ OUTPUT：每个区域每个指标一行（region、indicator、subject、value�
     <message>
       <source>ProtConn dispersal probability at that distance</source>
       <translation>ProtConn 在该距离处的扩散概率</translation>
+    </message>
+    <message>
+      <source>ProtConn transboundary distance for stepping stones (m, 0 = none)</source>
+      <translation>ProtConn 踏脚石的跨界距离（米，0 = 不使用）</translation>
     </message>
     <message>
       <source>Target coverage (%)</source>
@@ -126,6 +138,14 @@ OUTPUT：每个区域每个指标一行（region、indicator、subject、value�
       <translation>扩散概率等于 PROBABILITY 时的距离（米）（JRC/DOPA：10 000 米）。</translation>
     </message>
     <message>
+      <source>Protected areas outside a region (in a neighbouring region, or beyond all of them) but within this distance (m) of it carry dispersal between its protected units without adding area (ProtConn[Trans]); 0 leaves them out. Saura et al. use 50 000 m.</source>
+      <translation>区域外（相邻区域内或所有区域之外）但距该区域在此距离（米）以内的保护地，可在其保护单元之间传递扩散而不增加面积（ProtConn[Trans]）；0 表示不考虑。Saura 等使用 50 000 米。</translation>
+    </message>
+    <message>
+      <source>One raster per species, in a CRS with true cell areas (geographic, or projected in metres); cells &gt; 0 are habitat, counted by cell centre.</source>
+      <translation>每个物种一个栅格，坐标系须使像元面积真实（地理坐标系，或以米为单位的投影坐标系）；值大于 0 的像元为生境，按像元中心计数。</translation>
+    </message>
+    <message>
       <source>Layer "{layer}" has no field "{field}" telling OECMs from protected areas: all its areas count as protected areas.</source>
       <translation>图层“{layer}”没有区分 OECM 与保护地的字段“{field}”：其所有区域均计为保护地。</translation>
     </message>
@@ -144,6 +164,14 @@ OUTPUT：每个区域每个指标一行（region、indicator、subject、value�
     <message>
       <source>Choose the field that names the species (SPECIES_FIELD).</source>
       <translation>请选择物种名称字段（SPECIES_FIELD）。</translation>
+    </message>
+    <message>
+      <source>CLASS_FIELD names a field of the SPECIES layer, but no SPECIES layer was given: give the class of the habitat rasters in RASTER_CLASS instead.</source>
+      <translation>CLASS_FIELD 是 SPECIES 图层的字段，但未提供 SPECIES 图层：请改在 RASTER_CLASS 中填写生境栅格所属类群。</translation>
+    </message>
+    <message>
+      <source>The habitat raster "{layer}" does not overlap any region of REGIONS: check that it is the right raster and that its CRS ({crs}) is the one its coordinates are in, or leave it out of HABITAT_RASTERS.</source>
+      <translation>生境栅格“{layer}”与 REGIONS 中任何区域都不重叠：请检查栅格是否选对、其坐标参考系（{crs}）是否与其坐标一致，或将其从 HABITAT_RASTERS 中移除。</translation>
     </message>
     <message>
       <source>This region has no {realm} part.</source>
@@ -190,8 +218,8 @@ OUTPUT：每个区域每个指标一行（region、indicator、subject、value�
       <translation>没有保护地：ProtConn 为 0，其分量无定义。</translation>
     </message>
     <message>
-      <source>No species range reaches into this region.</source>
-      <translation>没有物种分布范围进入本区域。</translation>
+      <source>No species range or habitat reaches into this region.</source>
+      <translation>没有物种分布范围或生境进入本区域。</translation>
     </message>
     <message>
       <source>No ecoregion lies in this region.</source>
