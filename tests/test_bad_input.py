@@ -400,20 +400,22 @@ def denying_writes_to(monkeypatch, folder):
     monkeypatch.setattr(os, 'access', access)
 
 
-@pytest.mark.parametrize('algorithm', ['validatezones', 'protectedcoverage', 'scoreoecm'])
-def test_a_report_in_a_read_only_folder_is_refused_and_nothing_is_written(qgis_app, tmp_path, monkeypatch,
-                                                                          algorithm):
+@pytest.mark.parametrize('algorithm,output,name', [
+    ('validatezones', 'OUTPUT_HTML', 'report.html'), ('protectedcoverage', 'OUTPUT_HTML', 'report.html'),
+    ('scoreoecm', 'OUTPUT_HTML', 'report.html'), ('barriers', 'OUTPUT_FOLDER', 'maps'),
+    ('circuitscape', 'OUTPUT_FOLDER', 'maps')])
+def test_an_output_in_a_read_only_folder_is_refused_and_nothing_is_written(qgis_app, tmp_path, monkeypatch,
+                                                                           algorithm, output, name):
     locked = tmp_path / 'locked'
     locked.mkdir()
     locked.chmod(0o555)
     denying_writes_to(monkeypatch, locked)
     try:
-        parameters = scenario(algorithm, tmp_path, mixed=False)
-        parameters['OUTPUT_HTML'] = str(locked / 'report.html')
+        parameters = dict(scenario(algorithm, tmp_path, mixed=False), **{output: str(locked / name)})
         before = set(os.listdir(tmp_path))
         with pytest.raises(QgsProcessingException) as raised:
             run(algorithm, **parameters)
-        assert 'permission denied' in str(raised.value) and 'report.html' in str(raised.value)
+        assert 'permission denied' in str(raised.value) and name in str(raised.value)
         assert set(os.listdir(tmp_path)) == before and not os.listdir(locked)
     finally:
         locked.chmod(0o755)
@@ -466,23 +468,6 @@ def test_a_folder_output_that_is_a_file_is_refused_before_anything_is_written(qg
         run(algorithm, **parameters)
     assert 'is a folder, but {} is a file'.format(tmp_path / 'maps') in str(raised.value), str(raised.value)
     assert set(os.listdir(tmp_path)) == before
-
-
-@pytest.mark.parametrize('algorithm', ['barriers', 'circuitscape'])
-def test_a_folder_output_in_a_read_only_folder_is_refused(qgis_app, tmp_path, monkeypatch, algorithm):
-    locked = tmp_path / 'locked'
-    locked.mkdir()
-    locked.chmod(0o555)
-    denying_writes_to(monkeypatch, locked)
-    try:
-        parameters = dict(scenario(algorithm, tmp_path, mixed=False), OUTPUT_FOLDER=str(locked / 'maps'))
-        before = set(os.listdir(tmp_path))
-        with pytest.raises(QgsProcessingException) as raised:
-            run(algorithm, **parameters)
-        assert 'permission denied' in str(raised.value) and 'maps' in str(raised.value)
-        assert set(os.listdir(tmp_path)) == before and not os.listdir(locked)
-    finally:
-        locked.chmod(0o755)
 
 
 def test_a_run_failing_while_filling_a_folder_takes_back_what_it_wrote(qgis_app, tmp_path):
