@@ -370,9 +370,9 @@ def _erase_in_priority(members, priority):
     """Disjoint pieces of one overlap group, each owned by the member of highest ``priority`` (smallest key)
     covering it: wdpar's erase. Returns (pieces, owner DatedPolygon of each piece, the group's union).
 
-    Each priority level's union is erased only by the earlier members whose envelopes meet it, not by all the
-    land covered so far: in a long chain of overlapping areas with many levels (one per year) that keeps every
-    difference local, instead of one as large as the group per level.
+    Each priority level's union is erased one by one by the earlier members that meet it, not by all the land
+    covered so far nor by their union: in a long chain of overlapping areas with many levels (one per year)
+    every difference stays as small as two areas, instead of one as large as the group per level.
     """
     if len(members) == 1:
         parts = polygon_parts(members[0].geometry)
@@ -387,8 +387,10 @@ def _erase_in_priority(members, priority):
         while end < len(ordered) and keys[end] == keys[start]:
             end += 1
         union = geometries[start] if end - start == 1 else unary_union(geometries[start:end])
-        earlier = [index for index in query_indices(tree, union) if index < start]
-        new = union.difference(unary_union([geometries[index] for index in earlier])) if earlier else union
+        new, prepared = union, prep(union)
+        for index in query_indices(tree, union):
+            if index < start and prepared.intersects(geometries[index]):
+                new = new.difference(geometries[index])
         parts = polygon_parts(new)
         pieces.extend(parts)
         owners.extend([ordered[start]] * len(parts))
