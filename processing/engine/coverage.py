@@ -369,22 +369,34 @@ def category_priority(polygon):
 
 def _erase_in_priority(members, priority):
     """Disjoint pieces of one overlap group, each owned by the member of highest ``priority`` (smallest key)
-    covering it: wdpar's erase. Returns (pieces, owner DatedPolygon of each piece, the group's union)."""
+    covering it: wdpar's erase. Returns (pieces, owner DatedPolygon of each piece, the group's union).
+
+    Each priority level's union is erased one by one by the earlier members that meet it, not by all the land
+    covered so far nor by their union: in a long chain of overlapping areas with many levels (one per year)
+    every difference stays as small as two areas, instead of one as large as the group per level.
+    """
     if len(members) == 1:
         parts = polygon_parts(members[0].geometry)
         return parts, [members[0]] * len(parts), members[0].geometry
-    by_key = {}
-    for member in members:
-        by_key.setdefault(priority(member), []).append(member)
-    covered, pieces, owners = None, [], []
-    for key in sorted(by_key):
-        union = unary_union([member.geometry for member in by_key[key]])
-        new = union if covered is None else union.difference(covered)
-        covered = union if covered is None else covered.union(union)
+    ordered = sorted(members, key=priority)
+    keys = [priority(member) for member in ordered]
+    geometries = [member.geometry for member in ordered]
+    tree = build_tree(geometries)
+    pieces, owners, start = [], [], 0
+    while start < len(ordered):
+        end = start + 1
+        while end < len(ordered) and keys[end] == keys[start]:
+            end += 1
+        union = geometries[start] if end - start == 1 else unary_union(geometries[start:end])
+        new, prepared = union, prep(union)
+        for index in query_indices(tree, union):
+            if index < start and prepared.intersects(geometries[index]):
+                new = new.difference(geometries[index])
         parts = polygon_parts(new)
         pieces.extend(parts)
-        owners.extend([by_key[key][0]] * len(parts))
-    return pieces, owners, covered
+        owners.extend([ordered[start]] * len(parts))
+        start = end
+    return pieces, owners, unary_union(geometries)
 
 
 def _flatten_groups(groups, flatten_group, feedback):

@@ -222,7 +222,10 @@ def write_geotiff(path, array, geotransform, crs_wkt, nodata=-9999.0, fast=False
             if driver != 'GTiff':
                 _copy_as(driver, partial, path)
         if driver == 'GTiff':
-            os.replace(partial, path)
+            try:
+                os.replace(partial, path)
+            except OSError as error:
+                raise EngineError(WRITE_ERROR, path=path, reason=error.strerror or str(error)) from error
     finally:
         if os.path.exists(partial):
             os.remove(partial)
