@@ -445,7 +445,7 @@ def describe_selection(problem, selected, edges, blm, outcome, unmet, objective=
     targets = np.asarray(problem.targets, dtype=float)
     held = np.asarray(sparse.csr_matrix(problem.amounts).T @ selected.astype(float)).ravel()
     cost = float(np.dot(problem.costs, selected))
-    boundary = boundary_length(selected, edges) if edges is not None else 0.0
+    boundary = boundary_of(selected, edges)
     shortfall = np.maximum(targets - held, 0.0)
     shortfall[shortfall <= TARGET_TOLERANCE * np.maximum(targets, 1.0)] = 0.0
     value = cost + blm * boundary if objective is None else objective
@@ -511,7 +511,7 @@ def maximum_utility(problem, budget, edges=None, blm=0.0, weights=None, time_lim
     held = np.asarray(sparse.csr_matrix(problem.amounts).T @ selected.astype(float)).ravel()
     utility = float(np.sum(np.where(counted, weights * np.minimum(held, targets) / np.where(counted, targets, 1),
                                     0.0)))
-    boundary = boundary_length(selected, edges) if edges is not None else 0.0
+    boundary = boundary_of(selected, edges)
     unmet = np.flatnonzero(held < targets * (1 - TARGET_TOLERANCE))
     return describe_selection(problem, selected, edges, blm, outcome, unmet, utility - blm * boundary)
 
