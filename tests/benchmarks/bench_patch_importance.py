@@ -4,7 +4,7 @@ must agree.
 
 Run on demand (never collected by pytest):
 
-    /usr/bin/python3 -P tests/benchmarks/bench_patch_importance.py [--patches 2000] [--naive 300]
+    /usr/bin/python3 -P tests/benchmarks/bench_patch_importance.py [--sizes 300,1000,2000] [--naive 300]
 """
 
 import argparse
@@ -66,36 +66,31 @@ def peak_mb():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument('--patches', type=int, default=2000)
-    parser.add_argument('--naive', type=int, default=300)
+    parser.add_argument('--sizes', default='300,1000,2000', help='patch counts, comma-separated')
+    parser.add_argument('--naive', type=int, default=300, help='largest patch count also run the naive way')
     arguments = parser.parse_args()
     connectivity, patches = import_engine()
     limit = -np.log(connectivity.DEFAULT_MIN_PROBABILITY)
     reach = max(THRESHOLD, limit * DISTANCE / -np.log(PROBABILITY))
-
-    geometries = landscape(arguments.naive)
-    areas = np.array([geometry.area / 1e4 for geometry in geometries])
-    distances = connectivity.pair_distances(geometries, reach)
-    started = time.time()
-    frame, _summary = patches.patch_importance(distances, areas, THRESHOLD, DISTANCE, PROBABILITY)
-    ours = time.time() - started
-    started = time.time()
-    naive_iic, naive_pc = naive(distances, areas, THRESHOLD, DISTANCE, PROBABILITY, limit)
-    reference = time.time() - started
-    difference = max(np.abs(frame['dIIC'] - naive_iic).max(), np.abs(frame['dPC'] - naive_pc).max())
-    print('{} patches: ours {:.2f} s, naive removal {:.2f} s ({:.1f}x), largest difference in dI {:.2e} points'.format(
-        arguments.naive, ours, reference, reference / ours, difference))
-
-    geometries = landscape(arguments.patches)
-    areas = np.array([geometry.area / 1e4 for geometry in geometries])
-    started = time.time()
-    distances = connectivity.pair_distances(geometries, reach)
-    measured = time.time() - started
-    started = time.time()
-    frame, summary = patches.patch_importance(distances, areas, THRESHOLD, DISTANCE, PROBABILITY)
-    print('{} patches: distances {:.1f} s, IIC + PC with every fraction {:.1f} s, peak {:.0f} MB; '
-          '{} components; top dPC {:.3f} %'.format(arguments.patches, measured, time.time() - started, peak_mb(),
-                                                  summary.components, frame['dPC'].max()))
+    for count in [int(size) for size in arguments.sizes.split(',')]:
+        geometries = landscape(count)
+        areas = np.array([geometry.area / 1e4 for geometry in geometries])
+        started = time.time()
+        distances = connectivity.pair_distances(geometries, reach)
+        measured = time.time() - started
+        started = time.time()
+        frame, summary = patches.patch_importance(distances, areas, THRESHOLD, DISTANCE, PROBABILITY)
+        ours = time.time() - started
+        print('{} patches: distances {:.1f} s, IIC + PC with every fraction {:.1f} s, peak {:.0f} MB; {} components; '
+              'top dPC {:.3f} %'.format(count, measured, ours, peak_mb(), summary.components, frame['dPC'].max()),
+              flush=True)
+        if count <= arguments.naive:
+            started = time.time()
+            naive_iic, naive_pc = naive(distances, areas, THRESHOLD, DISTANCE, PROBABILITY, limit)
+            reference = time.time() - started
+            difference = max(np.abs(frame['dIIC'] - naive_iic).max(), np.abs(frame['dPC'] - naive_pc).max())
+            print('{} patches: naive removal {:.1f} s ({:.1f}x ours), largest difference in dI {:.2e} points'.format(
+                count, reference, reference / ours, difference), flush=True)
 
 
 if __name__ == '__main__':
