@@ -105,9 +105,9 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
             'Importance (optional), one polygon per protected unit inside a region: region, area_km2 and dpc, the '
             'percentage of PC lost without the unit, split into dpc_intra (its own area), dpc_flux (dispersal '
             'from and to it) and dpc_connector (dispersal between other units through it). All parts are exact '
-            'and come from one divide-and-conquer over the units that updates the best paths instead of '
-            're-running them per unit; time grows with the cube of the number of units in a region: seconds for '
-            'a few hundred, minutes for a thousand, hours for several thousand.\n'
+            'and come from one divide-and-conquer over the units that updates only the best paths each unit '
+            'shortens instead of re-running them per unit: seconds for a few hundred units in a region, about a '
+            'minute for a thousand, minutes for two thousand.\n'
             'Path probabilities below 1e-9 are ignored; the log gives for each region the most this can lower '
             'ProtConn (a tiny fraction of a percentage point).')
 
