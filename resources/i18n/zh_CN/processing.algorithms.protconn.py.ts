@@ -41,7 +41,7 @@ Transboundary distance (m, default 0 = none): protected areas outside the region
 Distances are measured in the CRS of the protected areas when it is projected in metres, otherwise in a local equal-area projection; areas and ProtConn are in that CRS.
 
 Output, one polygon per region with the region field and, in percent: prot (protected share of the region), protconn (protected and connected: 100 ECA / region area, where ECA is the square root of the sum of a_i a_j p*_ij), protunconn (prot - protconn), relconn (100 protconn / prot), and the shares of protconn due to connectivity within units (protconn_prot), through transboundary stepping stones (protconn_trans) and through unprotected land (protconn_unprot), which add up to 100; eca_km2 is the equivalent connected area. A region without protection has prot = protconn = 0 and NULL relconn and fractions.
-Importance (optional), one polygon per protected unit inside a region: region, area_km2 and dpc, the percentage of PC lost without the unit, split into dpc_intra (its own area), dpc_flux (dispersal from and to it) and dpc_connector (dispersal between other units through it). The connector part re-runs the paths for every unit: seconds for hundreds of units, minutes for thousands.
+Importance (optional), one polygon per protected unit inside a region: region, area_km2 and dpc, the percentage of PC lost without the unit, split into dpc_intra (its own area), dpc_flux (dispersal from and to it) and dpc_connector (dispersal between other units through it). All parts are exact and come from one divide-and-conquer over the units that updates only the best paths each unit shortens instead of re-running them per unit: seconds for a few hundred units in a region, about a minute for a thousand, minutes for two thousand.
 Path probabilities below 1e-9 are ignored; the log gives for each region the most this can lower ProtConn (a tiny fraction of a percentage point).</source>
       <translation>计算各区域受保护且连通的比例（ProtConn，Saura 等 2017 年和 2018 年提出，是 GBF 目标 3 的连通性指标），采用 Conefor 的连通概率（PC）。
 
@@ -53,7 +53,7 @@ Path probabilities below 1e-9 are ignored; the log gives for each region the mos
 保护地坐标参考系为以米为单位的投影坐标系时直接在其中量测距离，否则在局部等积投影中量测；面积和 ProtConn 均在该坐标系中计算。
 
 输出：每个区域一个面，含区域字段及以下百分比：prot（区域受保护比例）、protconn（受保护且连通：100 ECA / 区域面积，ECA 为 a_i a_j p*_ij 之和的平方根）、protunconn（prot - protconn）、relconn（100 protconn / prot），以及 protconn 中分别来自单元内部连通（protconn_prot）、经跨界踏脚石（protconn_trans）和经未保护土地（protconn_unprot）的份额，三者之和为 100；eca_km2 为等效连通面积。无保护地的区域 prot = protconn = 0，relconn 和各份额为空值（NULL）。
-重要性（可选）：区域内每个保护单元一个面，含区域、area_km2 和 dpc（去掉该单元后 PC 损失的百分比），分解为 dpc_intra（自身面积）、dpc_flux（进出该单元的扩散）和 dpc_connector（经该单元在其他单元之间的扩散）。连接部分需为每个单元重新计算路径：数百个单元需数秒，数千个单元需数分钟。
+重要性（可选）：区域内每个保护单元一个面，含区域、area_km2 和 dpc（去掉该单元后 PC 损失的百分比），分解为 dpc_intra（自身面积）、dpc_flux（进出该单元的扩散）和 dpc_connector（经该单元在其他单元之间的扩散）。各部分均为精确值，来自对单元的一次分治计算，它只更新每个单元缩短的最佳路径，而不是为每个单元重新计算：区域内数百个单元需数秒，一千个单元约需一分钟，两千个单元需数分钟。
 低于 1e-9 的路径概率被忽略；日志给出每个区域因此可能使 ProtConn 偏低的最大值（仅为百分点的极小部分）。</translation>
     </message>
     <message>
