@@ -35,7 +35,7 @@ from ..engine import circuit
 from ..engine.costdistance import Canceled, feature_cells
 from ..engine.messages import EngineError
 from ..engine.raster import read_band, require_memory, write_geotiff
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 from .costdistance import CostRasterStyle, grid_bounds, same_grid, warped_band
 
 CURRENT_STYLE = 'current'

@@ -29,7 +29,7 @@ from ..corridor_io import (
     style_raster_on_load, write_on_grid,
 )
 from ..engine import corridors, link_selection
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 
 LINK_METRICS = ('euc_dist', 'cwd', 'lcp_length', 'cwd_euc_ratio', 'cwd_path_ratio')
 

@@ -39,7 +39,7 @@ from .. import qgis_io
 from ..engine import costdistance
 from ..engine.messages import EngineError
 from ..engine.raster import cell_size, gdal_exceptions, raster_errors, read_band, require_memory, write_geotiff
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 
 COST_STYLE = 'costdistance'
 PATH_STYLE = 'leastcostpath'

@@ -48,7 +48,7 @@ from ..engine import species_area
 from ..engine.costdistance import Canceled
 from ..engine.messages import EngineError
 from ..engine.regions import require_disjoint_regions
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 
 GEOGRAPHIC_MAX_SEGMENT_DEGREES = 0.1
 REPORT_SPECIES_SHARE = 0.9

@@ -32,7 +32,7 @@ from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceT
 from ..engine import corridors, gravity, patches
 from ..engine.costdistance import Canceled
 from ..engine.messages import EngineError
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 from .costdistance import ResistanceGrid
 
 AREA_UNITS = (('m2', 1.0), ('ha', 1e4), ('km2', 1e6))

@@ -31,7 +31,7 @@ from ..engine import mspa
 from ..engine.costdistance import Canceled
 from ..engine.messages import TRANSLATION_CONTEXT, EngineError
 from ..engine.raster import write_geotiff
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 
 CONNECTIVITIES = (8, 4)
 

@@ -42,7 +42,7 @@ from ..compat import (
 from .. import qgis_io, weighting
 from ..engine import coverage, report, scoring, selection, zonal
 from ..engine.messages import EngineError
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 from .coverage import ProtectedAreasInput
 
 SCORES_STYLE = 'oecm_scores'

@@ -20,7 +20,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import compat, qgis_io
 from ..engine import planning, zone_validation, zones
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 from .planning import (ExactSolver, cancelled, engine_call, given, layer_amounts, raster_zonal, solver_help,
                        write_polygons)
 from .oecm import required_source

@@ -37,7 +37,7 @@ from ..compat import (
 from ..engine import connectivity, corridors, patches
 from ..engine.costdistance import Canceled
 from ..engine.messages import EngineError
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 from .costdistance import ResistanceGrid
 
 GEOGRAPHIC_MAX_SEGMENT_DEGREES = 0.1

@@ -34,7 +34,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from .. import compat, qgis_io
 from ..engine import coverage, marxan, planning, zonal
 from ..engine.messages import EngineError
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 from .oecm import dissolved_pieces, plain, reprojected, required_source
 
 SOLUTION_STYLE = 'planning_solution'

@@ -26,7 +26,7 @@ from .. import qgis_io
 from ..engine import connectivity
 from ..engine.costdistance import Canceled
 from ..engine.messages import EngineError
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 
 GEOGRAPHIC_MAX_SEGMENT_DEGREES = 0.1
 """Geographic polygons are densified to this step before projection, so that their edges stay curved."""

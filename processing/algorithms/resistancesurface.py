@@ -24,7 +24,7 @@ from .. import qgis_io, weighting
 from ..compat import ProcessingParameterFlag, ProcessingSourceType
 from ..engine import raster, resistance
 from ..engine.messages import EngineError
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 from .costdistance import CostRasterStyle, ResistanceGrid, grid_bounds, warped_band
 
 

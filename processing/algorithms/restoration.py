@@ -33,7 +33,7 @@ from ..corridor_io import (
 from ..engine import barriers, circuit, pinchpoints
 from ..engine.corridors import check_core_ids
 from ..engine.link_surfaces import CoreSurfaces
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 
 
 

@@ -28,7 +28,7 @@ from ..compat import (
 )
 from ..engine import sites as engine
 from ..site_input import measure_sites, outside_label, read_sites
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 from .coverage import (
     ProtectedAreasInput,
     ProtectedCoverageAlgorithm,

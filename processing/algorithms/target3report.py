@@ -45,7 +45,7 @@ from ..compat import (
 from ..engine import coverage as engine_coverage
 from ..engine import report as engine_report
 from ..engine import target3 as engine
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 from .coverage import (
     HabitatCoverageAlgorithm,
     ProtectedAreasInput,
