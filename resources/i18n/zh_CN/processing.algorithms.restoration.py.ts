@@ -5,11 +5,11 @@
     <name>ReservePlannerRestoration</name>
     <message>
       <source>Resistance raster</source>
-      <translation type="unfinished" />
+      <translation>阻力栅格</translation>
     </message>
     <message>
       <source>Links (the Links output of Corridor network)</source>
-      <translation type="unfinished" />
+      <translation>连接（“廊道网络”的“连接”输出）</translation>
     </message>
     <message>
       <source>The core areas the links were built from (an input of Corridor network).</source>
