@@ -89,7 +89,7 @@
     </message>
     <message>
       <source>Classes inside the holes of cores get 100 added to their code, as GuidosToolbox's Intext option.</source>
-      <translation type="unfinished" />
+      <translation>位于核心区孔洞内的类别代码加 100，与 GuidosToolbox 的 Intext 选项相同。</translation>
     </message>
     <message>
       <source>Land cover or habitat raster</source>
