@@ -26,7 +26,6 @@ from ..compat import (
     FieldType,
     ProcessingFeatureSourceFlag,
     ProcessingNumberParameterType,
-    ProcessingParameterFlag,
     ProcessingSourceType,
     WkbType,
     make_field,
@@ -194,8 +193,8 @@ class ValidateZones(ReservePlannerAlgorithm):
                 self.tr('MAB generic: geometry, zone values, overlaps, gaps, every core adjoins a buffer.'),
                 self.tr('China three zones: also cores enclosed by buffer, and core at least 1/3 of the reserve '
                         '(both warnings).'),
-                self.tr('China two zones of 2019 (核心保护区 and 一般控制区): buffer and transition values count as the '
-                        'general control zone, which must adjoin each core.'),
+                self.tr('China two zones of 2019 (核心保护区 and 一般控制区): buffer and transition values count as '
+                        'the general control zone, which must adjoin each core.'),
                 self.tr('Germany: core at least 3 %, core + buffer at least 20 % of the reserve; transition at '
                         'least 50 %, a warning because that threshold is unverified.'),
             ],
