@@ -224,3 +224,10 @@ def test_advanced_parameters_are_flagged_and_never_needed_to_run(qgis_app):
             assert definition.flags() & ProcessingParameterFlag.Advanced, '{} {}'.format(algorithm.id(), name)
             optional = definition.flags() & ProcessingParameterFlag.Optional
             assert optional or definition.defaultValue() is not None, '{} {}'.format(algorithm.id(), name)
+
+
+def test_help_sentences_are_spaced_as_each_language_writes():
+    from reserve_planner.processing.algorithms.base import sentences
+
+    assert sentences(['Counts the zones.', ' Writes a table. ']) == 'Counts the zones. Writes a table.'
+    assert sentences(['统计各功能区。', '输出一张表。']) == '统计各功能区。输出一张表。'

@@ -213,8 +213,12 @@ def remove_files(paths):
 
 
 def sentences(texts):
-    """One text of translated sentences (each its own tr(), so translations follow the sentences)."""
-    return ' '.join(text.strip() for text in texts)
+    """One text of translated sentences (each its own tr(), so translations follow the sentences): a space after a
+    sentence ending in ASCII ('.'), none after full-width punctuation ('。', as Chinese writes)."""
+    joined = ''
+    for text in (text.strip() for text in texts):
+        joined += (' ' if joined and joined[-1].isascii() else '') + text
+    return joined
 
 
 def keywords(text):
