@@ -38,15 +38,30 @@ from ..compat import (
 from .. import qgis_io
 from ..engine import costdistance
 from ..engine.messages import EngineError
-from ..engine.raster import cell_size, gdal_exceptions, raster_errors, read_band, require_memory, write_geotiff
+from ..engine.raster import (
+    Grid,
+    cell_size,
+    gdal_exceptions,
+    holds_in_float32,
+    raster_errors,
+    read_band,
+    read_rows,
+    require_memory,
+    write_geotiff,
+)
 from .base import ReservePlannerAlgorithm, keywords
 
 COST_STYLE = 'costdistance'
 PATH_STYLE = 'leastcostpath'
 
 ADAPTER_BYTES_PER_CELL = 17
-"""Memory the adapters add per cell to the engine's: the resistance band as read (float64, 8 bytes) and the
-Float32 output with its nodata copy and mask (4 + 4 + 1)."""
+"""Memory the callers of ResistanceGrid add per cell to the engine's when the resistance is read whole: the band
+as read (float64, 8 bytes) and a Float32 output with its nodata copy and mask (4 + 4 + 1)."""
+
+STREAMED_ADAPTER_BYTES_PER_CELL = 1
+"""Memory the costdistance and leastcostpath adapters add per cell to the engine's when the resistance is read by
+blocks straight into the cost graph and the output written by blocks (ResistanceGrid ``streamed``): the boolean
+source mask (1 byte)."""
 
 
 def tr(text):
@@ -62,22 +77,44 @@ class ResistanceGrid:
 
     ``bytes_per_cell`` is the memory the caller's whole run holds per cell of the raster; a raster too large
     for the memory available is refused before it is read (engine.raster.require_memory).
+
+    ``streamed``: a raster in metres is read by blocks of rows straight into the cost graph (``graph()``), never
+    held whole as it is read; ``grid.array`` is then the graph's own resistance (NaN for barriers, <= 0
+    included) and the memory needed is the engine's (BYTES_PER_CELL, or WIDE_BYTES_PER_CELL for a band type
+    float32 does not hold) plus STREAMED_ADAPTER_BYTES_PER_CELL.
     """
 
-    def __init__(self, layer, feedback, bytes_per_cell=costdistance.BYTES_PER_CELL + ADAPTER_BYTES_PER_CELL):
+    def __init__(self, layer, feedback, bytes_per_cell=costdistance.WIDE_BYTES_PER_CELL + ADAPTER_BYTES_PER_CELL,
+                 streamed=False):
         if layer.providerType() != 'gdal':
             raise QgsProcessingException(
                 tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.').format(
                     layer=qgis_io.layer_label(layer)))
         self.layer = layer
         self.crs = qgis_io.metric_crs(layer.extent(), layer.crs())
+        self._graph = None
         try:
-            require_memory(layer.source(), bytes_per_cell)
-            self.layer_grid = read_band(layer.source())
-            self.grid = self._working_grid(feedback)
+            if streamed and self.crs == layer.crs():
+                self._read_into_graph(layer.source())
+            else:
+                require_memory(layer.source(), bytes_per_cell)
+                self.layer_grid = read_band(layer.source())
+                self.grid = self._working_grid(feedback)
             self.cell_width, self.cell_height = cell_size(self.grid.geotransform)
         except EngineError as error:
             raise self.error(error) from error
+
+    def _read_into_graph(self, path):
+        """Build the cost graph from blocks of rows of the raster at ``path`` (see ``streamed``)."""
+        engine_bytes = costdistance.BYTES_PER_CELL if holds_in_float32(path) else costdistance.WIDE_BYTES_PER_CELL
+        require_memory(path, engine_bytes + STREAMED_ADAPTER_BYTES_PER_CELL)
+        with raster_errors(path):
+            dataset = gdal.Open(path)
+            geotransform, crs_wkt = dataset.GetGeoTransform(), dataset.GetProjection()
+            self._graph = costdistance.CostGraph.from_rows(
+                (dataset.RasterYSize, dataset.RasterXSize), lambda first, count: read_rows(dataset, first, count),
+                *cell_size(geotransform))
+        self.layer_grid = self.grid = Grid(self._graph.resistance, geotransform, crs_wkt)
 
     def error(self, engine_error):
         """A QgsProcessingException naming the resistance layer and saying what the engine found."""
@@ -108,6 +145,8 @@ class ResistanceGrid:
             raise self.error(error) from error
 
     def graph(self):
+        if self._graph is not None:
+            return self._graph
         try:
             return costdistance.CostGraph(self.grid.array, self.cell_width, self.cell_height)
         except EngineError as error:
@@ -261,6 +300,13 @@ def accumulate(graph, mask, max_cost, feedback):
         raise QgsProcessingException(tr('The run was cancelled; no output was written.')) from None
 
 
+def unreached_as_nodata(cost, block_rows=256):
+    """Set the unreached cells (inf) of the accumulated ``cost`` to NaN (nodata), in place, by blocks of rows."""
+    for first in range(0, cost.shape[0], block_rows):
+        block = cost[first:first + block_rows]
+        block[np.isinf(block)] = np.nan
+
+
 class CostDistance(ReservePlannerAlgorithm):
     """Accumulated cost from sources over a resistance raster."""
 
@@ -346,7 +392,7 @@ class CostDistance(ReservePlannerAlgorithm):
             raise QgsProcessingException(self.tr('Give sources (a vector layer), a source raster, or both.'))
 
         steps = QgsProcessingMultiStepFeedback(3, feedback)
-        resistance = ResistanceGrid(resistance_layer, steps)
+        resistance = ResistanceGrid(resistance_layer, steps, streamed=True)
         mask = np.zeros(resistance.grid.array.shape, dtype=bool)
         if sources is not None:
             mask |= vector_sources(sources, qgis_io.layer_label(parameters[self.SOURCES], context), resistance,
@@ -356,13 +402,13 @@ class CostDistance(ReservePlannerAlgorithm):
         steps.setCurrentStep(1)
         cost = accumulate(resistance.graph(), mask, max_cost, steps)
         steps.setCurrentStep(2)
-        cost[np.isinf(cost)] = np.nan
+        unreached_as_nodata(cost)
         cost = resistance.to_layer_grid(cost)
         if feedback.isCanceled():
             raise QgsProcessingException(tr('The run was cancelled; no output was written.'))
         grid = resistance.layer_grid
         try:
-            write_geotiff(output, cost.astype(np.float32), grid.geotransform, grid.crs_wkt, fast=True)
+            write_geotiff(output, cost, grid.geotransform, grid.crs_wkt, fast=True, float32=True)
         except EngineError as error:
             raise QgsProcessingException(qgis_io.engine_message(error)) from error
         steps.setProgress(100)
@@ -448,7 +494,7 @@ class LeastCostPath(ReservePlannerAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.TARGET))
 
         steps = QgsProcessingMultiStepFeedback(3, feedback)
-        resistance = ResistanceGrid(resistance_layer, steps)
+        resistance = ResistanceGrid(resistance_layer, steps, streamed=True)
         target_label = qgis_io.layer_label(parameters[self.TARGET], context)
         source_label = qgis_io.layer_label(parameters[self.SOURCE], context)
         source_features, polygons = read_sources(source, source_label, resistance, context, steps)

@@ -6,6 +6,7 @@ The computation is in engine/coverage.py and engine/species_area.py; the HTML re
 
 from collections import namedtuple
 
+import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsApplication,
@@ -772,8 +773,9 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                                              boundary, crs, context, steps))
         steps.setCurrentStep(2)
         if rasters:
-            table, empty = self.raster_species(rasters, raster_group, flattened.units, boundary, crs, context, steps)
-            tables.append(table)
+            by_boundary, empty = self.raster_species(rasters, raster_group, flattened.units, [boundary], crs, context,
+                                                     steps)
+            tables.append(by_boundary[0])
             for layer in empty:
                 feedback.pushWarning(self.empty_raster_message(layer))
         if feedback.isCanceled():
@@ -837,18 +839,25 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                        'as a species, with no habitat. Check the raster, or leave it out of HABITAT_RASTERS.').format(
             layer=qgis_io.layer_label(layer))
 
-    def raster_species(self, rasters, group, units, boundary, crs, context, feedback):
-        """(engine.species_table of the habitat rasters, one row per raster named after the layer; the rasters
-        without any habitat cell)."""
-        rows = []
+    def raster_species(self, rasters, group, units, boundaries, crs, context, feedback, with_union=False):
+        """([engine.species_table of the habitat rasters inside each of ``boundaries`` (disjoint polygons, or
+        [None]: everywhere), one row per raster named after the layer, led by that of their union when
+        ``with_union``], the rasters without any habitat cell); each raster is read once."""
+        figures = []
         for index, layer in enumerate(rasters):
             def progress(percent, done=index):
                 feedback.setProgress((100.0 * done + percent) / len(rasters))
-            rows.append(self.raster_row(layer, units, boundary, crs, context, progress, feedback.isCanceled))
-        range_km2, protected_km2, whole_km2 = (list(column) for column in zip(*rows))
-        empty = [layer for layer, whole in zip(rasters, whole_km2) if whole == 0]
-        return engine.species_table([layer.name() for layer in rasters], [group] * len(rows), range_km2,
-                                    protected_km2, whole_km2), empty
+            whole, inside, protected = self.raster_figures(layer, units, boundaries, crs, context, progress,
+                                                           feedback.isCanceled)
+            if with_union:
+                inside, protected = np.insert(inside, 0, inside.sum()), np.insert(protected, 0, protected.sum())
+            figures.append((whole, inside, protected))
+        names = [layer.name() for layer in rasters]
+        tables = [engine.species_table(names, [group] * len(rasters), [inside[at] for _, inside, _ in figures],
+                                       [protected[at] for _, _, protected in figures],
+                                       [whole for whole, _, _ in figures])
+                  for at in range(len(boundaries) + bool(with_union))]
+        return tables, [layer for layer, (whole, _, _) in zip(rasters, figures) if whole == 0]
 
     def check_raster_crs(self, layer):
         """Raise unless the cells of the habitat raster ``layer`` have true areas (a geographic or metric CRS)."""
@@ -864,16 +873,18 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                 'equal-area or UTM projection (Raster > Projections > Warp) and run again.').format(
                 layer=layer.name(), crs=raster_crs.authid()))
 
-    def raster_row(self, layer, units, boundary, crs, context, progress, is_canceled):
-        """(habitat km2 in the region, protected km2, all the raster's habitat km2) of one habitat raster; polygons
-        burnt by cell centre; ``progress(percent)`` and ``is_canceled()`` as in the engine."""
+    def raster_figures(self, layer, units, boundaries, crs, context, progress, is_canceled):
+        """engine.raster_habitat_by_region of one habitat raster: (all its habitat km2, habitat km2 and protected
+        habitat km2 inside each of ``boundaries``); polygons burnt by cell centre; ``progress(percent)`` and
+        ``is_canceled()`` as in the engine."""
         self.check_raster_crs(layer)
         raster_crs = layer.crs()
         protected = [self.in_crs(unit, crs, raster_crs, context) for unit in units]
-        region = None if boundary is None else self.in_crs(boundary, crs, raster_crs, context)
+        regions = [None if boundary is None else self.in_crs(boundary, crs, raster_crs, context)
+                   for boundary in boundaries]
         try:
-            return engine.raster_habitat_coverage(layer.source(), protected, region, raster_crs.isGeographic(),
-                                                  progress=progress, is_canceled=is_canceled)
+            return engine.raster_habitat_by_region(layer.source(), protected, regions, raster_crs.isGeographic(),
+                                                   progress=progress, is_canceled=is_canceled)
         except Canceled:
             raise cancelled() from None
         except EngineError as error:

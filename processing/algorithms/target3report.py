@@ -370,12 +370,13 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                          self.tr('All regions'))] + regions
         steps.setCurrentStep(3)
         rasters = self.habitat_rasters(parameters, whole, crs, context)
+        raster_tables = self.raster_tables(rasters, flattened, scopes, crs, context, steps)
         inputs = {'pieces': pieces, 'flattened': flattened, 'settings': settings,
                   'marine': self.read_marine(given['realm'], crs, context, steps),
                   'kba_table': self.kba_table(given['kbas'], flattened, regions, crs, context, steps),
                   'ecoregions': self.read_ecoregions(given['ecoregions'], crs, context, steps),
                   'species': given['species'] if given['species'][0] is not None else None,
-                  'rasters': rasters,
+                  'raster_tables': raster_tables,
                   'oecm_statements': oecm_statements, 'has_oecm_field': len(oecm_layers) > 0}
         steps.setCurrentStep(4)
         inputs['protconn'] = ProtConnAlgorithm().compute(scopes, flattened.units, settings['protconn'], False, steps)
@@ -416,6 +417,18 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         given['species'] += (qgis_io.source_field(self, parameters, self.CLASS_FIELD, species_source, species_label,
                                                   context),)
         return given
+
+    @staticmethod
+    def raster_tables(rasters, flattened, scopes, crs, context, feedback):
+        """habitatcoverage's species table of the habitat rasters for each scope (the first, "All regions", is the
+        union of the others, which are disjoint), every raster read once, and the rasters without habitat
+        (HabitatCoverageAlgorithm.raster_species); None without rasters."""
+        if rasters is None:
+            return None
+        layers, raster_class = rasters
+        return HabitatCoverageAlgorithm().raster_species(layers, raster_class, flattened.units,
+                                                         [scope.geometry for scope in scopes[1:]], crs, context,
+                                                         feedback, with_union=True)
 
     def habitat_rasters(self, parameters, regions, crs, context):
         """(raster layers, their class) of HABITAT_RASTERS, or None without any; raises on a raster without a CRS
@@ -471,8 +484,8 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         rows += timeline_rows
         rows += self.kba_rows(None if index == 0 else scope.label, inputs['kba_table'])
         rows += self.protconn_rows(inputs['protconn'][index][0])
-        if inputs['species'] is not None or inputs['rasters']:
-            rows += self.species_rows(scope, index == 0, inputs, crs, context, feedback)
+        if inputs['species'] is not None or inputs['raster_tables'] is not None:
+            rows += self.species_rows(scope, index, inputs, crs, context, feedback)
         if inputs['ecoregions'] is not None:
             rows += self.ecoregion_rows(scope, inputs, settings['target'])
         if index == 0:
@@ -539,24 +552,23 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return [(name, '', indicators[name], '%', statement if indicators[name] is None else '')
                 for name in PROTCONN_INDICATORS]
 
-    def species_rows(self, scope, first, inputs, crs, context, feedback):
-        """SPI and the share of each class's habitat protected in ``scope``, from the ranges and the rasters as
-        habitatcoverage computes them with the scope as its boundary; on the ``first`` scope also a note per
-        habitat raster without any habitat cell."""
-        habitat = HabitatCoverageAlgorithm()
+    def species_rows(self, scope, index, inputs, crs, context, feedback):
+        """SPI and the share of each class's habitat protected in ``scope`` (the ``index``-th), from the ranges and
+        the rasters as habitatcoverage computes them with the scope as its boundary; on the first scope also a
+        note per habitat raster without any habitat cell."""
         tables, rows = [], []
         if inputs['species'] is not None:
             source, label, species_field, class_field = inputs['species']
-            tables.append(habitat.range_species(source, label, species_field, class_field, inputs['flattened'],
-                                                scope.geometry, crs, context, feedback))
-        if inputs['rasters']:
-            rasters, raster_class = inputs['rasters']
-            table, empty = habitat.raster_species(rasters, raster_class, inputs['flattened'].units, scope.geometry,
-                                                  crs, context, feedback)
-            tables.append(table)
-            for layer in empty if first else []:
-                feedback.pushWarning(habitat.empty_raster_message(layer))
-                rows.append(('note', '', None, '', habitat.empty_raster_message(layer)))
+            tables.append(HabitatCoverageAlgorithm().range_species(
+                source, label, species_field, class_field, inputs['flattened'], scope.geometry, crs, context,
+                feedback))
+        if inputs['raster_tables'] is not None:
+            by_scope, empty = inputs['raster_tables']
+            tables.append(by_scope[index])
+            for layer in empty if index == 0 else []:
+                message = HabitatCoverageAlgorithm().empty_raster_message(layer)
+                feedback.pushWarning(message)
+                rows.append(('note', '', None, '', message))
         species = pd.concat(tables, ignore_index=True)
         present = species[species['range_km2'] > 0]
         if present.empty:

@@ -35,16 +35,17 @@ from shapely.geometry import LineString, Polygon, box
 from shapely.ops import unary_union
 
 from . import link_selection, raster
-from .costdistance import BYTES_PER_CELL, Canceled, CostGraph, least_cost_path
+from .costdistance import WIDE_BYTES_PER_CELL, Canceled, CostGraph, least_cost_path
 from .executor import Executor, task_is_canceled
 from .messages import EngineError, N_
 
 DEFAULT_MAX_NEIGHBORS = 4
 """Linkage Mapper's default number of nearest neighbours each core connects to."""
 
-PASS_BYTES_PER_CELL = BYTES_PER_CELL + 8
+PASS_BYTES_PER_CELL = WIDE_BYTES_PER_CELL + 8
 """Memory one worker of a parallel run holds per cell: its copy of the graph and one accumulated-cost pass
-(costdistance.BYTES_PER_CELL), and with bounding circles the whole-grid surface the window is copied into."""
+(costdistance.WIDE_BYTES_PER_CELL: the resistance arrives as float64 and may not be exact in float32), and with
+bounding circles the whole-grid surface the window is copied into."""
 
 DEFAULT_WIDTH_CUTOFF = 200000.0
 """Linkage Mapper's default corridor truncation, in cost x metres (its CWD units in a metric CRS)."""

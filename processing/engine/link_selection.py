@@ -62,8 +62,7 @@ def _least_cost_predecessors(graph, cost, inside):
     best = np.full(reached.size, np.inf)
     for offset, half in zip(graph.offsets, graph.half_lengths):
         neighbour = reached + offset
-        candidate = graph.padded[reached] + graph.padded[neighbour]
-        candidate *= half
+        candidate = graph.edge_cost(reached, neighbour, half)
         candidate += cost[neighbour]
         lower = candidate < best
         best[lower] = candidate[lower]

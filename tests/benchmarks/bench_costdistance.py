@@ -16,9 +16,20 @@ machine (the load average is printed; compare CPU times when it is high):
     /usr/bin/python3 -P tests/benchmarks/bench_costdistance.py [--sizes 1000 2000 4000] [--repeat 2] [--keep DIR]
 
 Sizes are raster sides: 1000, 2000 and 4000 give 1 M, 4 M and 16 M cells. Needs qgis_process and grass-core.
+
+``--engine-sizes 4000 10000`` (16 M and 10^8 cells) measures the cost engine alone instead, each run in its own
+Python process, on the same generated rasters: this engine (resistance read by blocks of rows into the graph,
+cost written by blocks) against the engine before issue 13 (``BEFORE`` commit: band read whole as float64),
+printing wall time, the tracemalloc peak and the peak RSS of the process in bytes per cell, and whether the two
+accumulated costs are identical (a hash of their float64 bytes)::
+
+    /usr/bin/python3 -P tests/benchmarks/bench_costdistance.py --engine-sizes 4000 10000
 """
 
 import argparse
+import hashlib
+import importlib.util
+import json
 import os
 import resource
 import shutil
@@ -26,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 
 import numpy as np
 from osgeo import gdal, osr
@@ -38,6 +50,8 @@ CELL_WIDTH, CELL_HEIGHT = 30.0, 20.0
 X0, Y0 = 500000.0, 4000000.0
 NODATA = -9999.0
 CREATION_OPTIONS = 'COMPRESS=DEFLATE,TILED=YES,BIGTIFF=IF_SAFER,ZLEVEL=1,NUM_THREADS=ALL_CPUS,PREDICTOR=3'
+BEFORE = '06ab780'
+"""The commit whose cost engine (27 bytes per cell, band read whole) the engine runs are compared with."""
 
 
 def utm_wkt():
@@ -142,13 +156,93 @@ def differences(ours_path, grass_path):
     return mismatched, float(absolute.max()), float(relative.max())
 
 
+def engine_before(costdistance):
+    """The cost engine of commit BEFORE, imported beside ``costdistance`` (so that its relative imports work)."""
+    source = subprocess.run(['git', 'show', BEFORE + ':processing/engine/costdistance.py'], cwd=bench_support.REPO,
+                            capture_output=True, text=True, check=True).stdout
+    path = os.path.join(tempfile.mkdtemp(prefix='bench_costdistance_before_'), 'costdistance_before.py')
+    with open(path, 'w') as handle:
+        handle.write(source)
+    name = costdistance.__name__ + '_before'
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def engine_child(engine, resistance_path, sources_path, output):
+    """One engine run in this process (``engine``: 'ours' or 'before'); prints a JSON line with the seconds, the
+    tracemalloc peak, the peak RSS (bytes) and the SHA-1 of the accumulated cost (float64)."""
+    bench_support.make_plugin_importable('bench_costdistance_')
+    from reserve_planner.processing.engine import costdistance, raster
+    sources = gdal.Open(sources_path).ReadAsArray() > 0
+    start = time.perf_counter()
+    tracemalloc.start()
+    if engine == 'ours':
+        dataset = gdal.Open(resistance_path)
+        graph = costdistance.CostGraph.from_rows(
+            (dataset.RasterYSize, dataset.RasterXSize), lambda first, count: raster.read_rows(dataset, first, count),
+            CELL_WIDTH, CELL_HEIGHT)
+        cost = graph.accumulate(sources)
+    else:
+        grid = raster.read_band(resistance_path)
+        cost = engine_before(costdistance).accumulated_cost(grid.array, sources, CELL_WIDTH, CELL_HEIGHT)
+    digest = hashlib.sha1()
+    for row in cost:
+        digest.update(row.tobytes())
+    raster.write_geotiff(output, np.where(np.isinf(cost), np.nan, cost) if engine != 'ours' else cost,
+                         (X0, CELL_WIDTH, 0, Y0, 0, -CELL_HEIGHT), utm_wkt(), fast=True, float32=True)
+    _, peak = tracemalloc.get_traced_memory()
+    seconds = time.perf_counter() - start
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print(json.dumps(dict(seconds=seconds, traced=peak, rss=rss, sha1=digest.hexdigest())))
+
+
+def run_engine(engine, resistance, sources, output):
+    completed = subprocess.run([sys.executable, '-P', os.path.abspath(__file__), '--engine-child', engine, resistance,
+                                sources, output], capture_output=True, text=True)
+    if completed.returncode != 0:
+        raise RuntimeError(completed.stderr)
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def compare_engines(folder, sides, engines):
+    """Print this engine against the engine before issue 13 for each raster side (see the module docstring)."""
+    print('{:>7} {:>8} {:>9} {:>9} {:>9} {:>9} {:>9}'.format(
+        'Mcells', 'engine', 'seconds', 'traced B', 'RSS B', 'RSS MB', 'identical'))
+    for side in sides:
+        size_folder = os.path.join(folder, str(side))
+        os.makedirs(size_folder, exist_ok=True)
+        resistance, sources = generate(size_folder, side)
+        results = {engine: run_engine(engine, resistance, sources, os.path.join(size_folder, engine + '.tif'))
+                   for engine in engines}
+        same = len({result['sha1'] for result in results.values()}) == 1 if len(results) > 1 else '-'
+        for engine, result in results.items():
+            print('{:>7.0f} {:>8} {:>9.1f} {:>9.1f} {:>9.1f} {:>9.0f} {:>9}'.format(
+                side * side / 1e6, engine, result['seconds'], result['traced'] / side ** 2,
+                result['rss'] / side ** 2, result['rss'] / 2 ** 20, str(same)), flush=True)
+
+
 def main():
+    if sys.argv[1:2] == ['--engine-child']:
+        engine_child(*sys.argv[2:6])
+        return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--sizes', type=int, nargs='+', default=[1000, 2000, 4000])
+    parser.add_argument('--engine-sizes', type=int, nargs='+',
+                        help='measure the cost engine alone, this one against the one before issue 13')
+    parser.add_argument('--engines', nargs='+', choices=('ours', 'before'), default=['ours', 'before'],
+                        help='with --engine-sizes: the engines to run (default: both)')
     parser.add_argument('--repeat', type=int, default=2, help='runs of each tool per size (best kept)')
     parser.add_argument('--keep', help='folder for the generated rasters and outputs (default: a temporary one)')
     arguments = parser.parse_args()
     folder = arguments.keep or tempfile.mkdtemp(prefix='bench_costdistance_')
+    if arguments.engine_sizes:
+        compare_engines(folder, arguments.engine_sizes, arguments.engines)
+        if not arguments.keep:
+            shutil.rmtree(folder)
+        return
     batch = bench_support.qgis_process(os.path.join(folder, 'profile'))
     executable, environment = batch.executable, batch.environment
     print('load average at start: {:.1f} {:.1f} {:.1f} on {} CPUs'.format(*os.getloadavg(), os.cpu_count()))
