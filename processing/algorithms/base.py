@@ -30,6 +30,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from .. import qgis_io
+from ..compat import ProcessingParameterFlag
 from ..engine.messages import EngineError
 from ..engine.raster import FORMAT_ERROR, driver_for_path
 
@@ -277,6 +278,20 @@ def remove_files(paths):
             pass
 
 
+def sentences(texts):
+    """One text of translated sentences (each its own tr(), so translations follow the sentences): a space after a
+    sentence ending in ASCII ('.'), none after full-width punctuation ('。', as Chinese writes)."""
+    joined = ''
+    for text in (text.strip() for text in texts):
+        joined += (' ' if joined and joined[-1].isascii() else '') + text
+    return joined
+
+
+def keywords(text):
+    """The tags of a translated comma-separated keyword list ('a,b' or Chinese 'a，b')."""
+    return [tag.strip() for tag in text.replace('\uff0c', ',').split(',') if tag.strip()]
+
+
 def group_names():
     """Translated display names of the algorithm groups, by group id."""
     return {
@@ -291,12 +306,18 @@ def group_names():
 
 
 class ReservePlannerAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses set ALGORITHM_ID, GROUP_ID and ICON and implement displayName, shortHelpString,
-    initAlgorithm and processAlgorithm. ``tr`` uses the class name as translation context."""
+    """Subclasses set ALGORITHM_ID, GROUP_ID, ICON and ADVANCED and implement displayName, shortDescription,
+    tags, summary, parameter_help, initAlgorithm and processAlgorithm. ``tr`` uses the class name as translation
+    context.
+
+    Help is declared, not assembled: ``summary()`` gives the sentences of the short help, ``parameter_help()`` the
+    sentences of each parameter's help; ``addParameter`` sets that help and flags the parameters named in ADVANCED
+    (the ones most runs leave at their default) as advanced."""
 
     ALGORITHM_ID = None
     GROUP_ID = None
     ICON = 'reserve_planner.svg'
+    ADVANCED = ()
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -326,6 +347,26 @@ class ReservePlannerAlgorithm(QgsProcessingAlgorithm):
 
     def helpUrl(self):  # noqa: N802 (QGIS API name)
         return HELP_URL
+
+    def summary(self):
+        """The short help: a few translated sentences on what the algorithm does and what it gives."""
+        raise NotImplementedError
+
+    def parameter_help(self):
+        """{parameter name: translated sentences}: meaning, units, CRS and default of each input parameter."""
+        return {}
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return sentences(self.summary())
+
+    def addParameter(self, definition, createOutput=True):  # noqa: N802, N803 (QGIS API names)
+        """Add ``definition`` with its help from parameter_help() and, when named in ADVANCED, flagged advanced."""
+        help_sentences = self.parameter_help().get(definition.name())
+        if help_sentences:
+            definition.setHelp(sentences(help_sentences))
+        if definition.name() in self.ADVANCED:
+            definition.setFlags(definition.flags() | ProcessingParameterFlag.Advanced)
+        return super().addParameter(definition, createOutput)
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
         """Refuse NaN for any number, then QGIS's checks, then refuse an output that would overwrite the file of

@@ -37,7 +37,6 @@ from ..compat import (
     FieldType,
     GeometryType,
     ProcessingNumberParameterType,
-    ProcessingParameterFlag,
     ProcessingSourceType,
     WkbType,
     make_field,
@@ -49,7 +48,7 @@ from ..engine import species_area
 from ..engine.costdistance import Canceled
 from ..engine.messages import EngineError
 from ..engine.regions import require_disjoint_regions
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 
 GEOGRAPHIC_MAX_SEGMENT_DEGREES = 0.1
 REPORT_SPECIES_SHARE = 0.9
@@ -131,13 +130,34 @@ class ProtectedAreasInput:
     REPAIR = 'REPAIR'
     DISSOLVE = 'DISSOLVE'
 
+    ADVANCED = (STATUS_FILTER, EXCLUDE_MAB, POINTS_AS_CIRCLES, REPAIR, DISSOLVE)
+
+    def protected_help(self):
+        """Help of PROTECTED and the cleaning switches (DOMAIN.md section 4)."""
+        return {
+            self.PROTECTED: [
+                tr('One or more layers: WDPA-like polygons, points with REP_AREA in km2, or your own layers.'),
+                tr('A layer with a "zone" field (a Reserve Planner zoning layer) counts only its core zones.'),
+                tr('A layer without STATUS, DESIG_ENG or STATUS_YR skips the cleaning step that needs the field; '
+                   'the log says so, and what every step removed or changed.'),
+            ],
+            self.STATUS_FILTER: [tr('Keep only protected areas whose STATUS is Designated, Inscribed or '
+                                    'Established, as Protected Planet does.')],
+            self.EXCLUDE_MAB: [tr('Drop UNESCO-MAB Biosphere Reserves (DESIG_ENG mentions "UNESCO-MAB" or '
+                                  '"Biosphere Reserve"): their buffer and transition zones are not protected.')],
+            self.POINTS_AS_CIRCLES: [tr('Points without a reported area are dropped; the others become circles of '
+                                        'radius sqrt(REP_AREA x 1e6 / pi) m.')],
+            self.REPAIR: [tr('Repair invalid geometries before measuring them.')],
+            self.DISSOLVE: [tr('Count overlapping protected areas once.')],
+        }
+
     def add_protected_parameter(self):
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.PROTECTED, tr('Protected areas (polygons, and points with REP_AREA)'),
             ProcessingSourceType.VectorAnyGeometry))
 
     def add_cleaning_parameters(self):
-        """The cleaning switches, on by default, among the advanced parameters."""
+        """The cleaning switches, on by default (advanced: see ADVANCED)."""
         switches = (
             (self.STATUS_FILTER, tr('Keep only STATUS Designated, Inscribed or Established')),
             (self.EXCLUDE_MAB, tr('Exclude UNESCO-MAB Biosphere Reserves (zoning layers: core zones only)')),
@@ -146,9 +166,7 @@ class ProtectedAreasInput:
             (self.DISSOLVE, tr('Count overlaps once (dissolve)')),
         )
         for name, description in switches:
-            switch = QgsProcessingParameterBoolean(name, description, defaultValue=True)
-            switch.setFlags(switch.flags() | ProcessingParameterFlag.Advanced)
-            self.addParameter(switch)
+            self.addParameter(QgsProcessingParameterBoolean(name, description, defaultValue=True))
 
     def protected_layers(self, parameters, context):
         layers = [layer for layer in self.parameterAsLayerList(parameters, self.PROTECTED, context)
@@ -284,43 +302,67 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     PROTECTED_PERCENT = 'PROTECTED_PERCENT'
     PROTECTED_KM2 = 'PROTECTED_KM2'
 
+    ADVANCED = ProtectedAreasInput.ADVANCED
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Protected-area coverage')
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'Share of each region covered by protected areas, cleaned the way Protected Planet and wdpar do it, '
-            'against a target such as the GBF Target 3 (30 %).\n'
-            'PROTECTED: one or more layers (WDPA-like polygons, points with REP_AREA in km2, or your own layers). '
-            'Cleaning steps, each a switch on by default: keep STATUS Designated / Inscribed / Established; exclude '
-            'UNESCO-MAB Biosphere Reserves (DESIG_ENG mentions "UNESCO-MAB" or "Biosphere Reserve"); a layer with a '
-            '"zone" field (a Reserve Planner zoning layer) counts only its core zones; points without a reported '
-            'area are dropped, the others become circles of radius sqrt(REP_AREA x 1e6 / pi) m; invalid geometries '
-            'are repaired; overlaps are counted once (dissolve). A layer without STATUS, DESIG_ENG or STATUS_YR '
-            'skips the step that needs the field; the log says so, and what every step removed or changed.\n'
-            'REGIONS (optional): provinces, ecoregions... that do not overlap (the totals add them up). Without it, '
-            'one row for the rectangle enclosing the protected areas. REGION_FIELD: the field naming each region; '
-            'features with the same value are the parts of one region (a multi-part ecoregion), dissolved into one '
-            'row, and the region counts are counts of these regions. A feature whose value is NULL is a region of its '
-            'own, named by its feature id in the report; without REGION_FIELD every feature is a region named by its '
-            'feature id. TARGET: the target coverage in %.\n'
-            'Areas are computed in a Lambert azimuthal equal-area projection centred on the data, whatever the input '
-            'CRSs (CGCS2000 regions and WGS 84 protected areas together work).\n'
-            'OUTPUT: the regions (in their own CRS) with area_km2, protected_km2, percent, gap_km2 (protected area '
-            'still needed to reach the target) and meets_target. OUTPUT_FLAT (optional, created by default in the '
-            'Toolbox): the cleaned, dissolved protected areas (in the first PROTECTED layer\'s CRS). '
-            'OUTPUT_TIMELINE (optional): coverage of all regions by establishment year (STATUS_YR; each area '
-            'counted from its earliest year). OUTPUT_CATEGORIES (optional): '
-            'a table with the region field, iucn_cat, area_km2 and percent (of the region), one row per region and '
-            'IUCN category present: as wdpar does, overlaps are erased in priority order IUCN_CAT Ia > Ib > II > '
-            'III > IV > V > VI > Not Reported / Not Applicable / Not Assigned, then earliest STATUS_YR, so each '
-            'piece of protected land belongs to one category and the categories of a region add up to its '
-            'protected_km2. IUCN_CAT is read in any case (ia, IA); an area without it, or with another value, and '
-            'every area of a layer without the field counts as Not Reported. OUTPUT_HTML (optional): a '
-            'report with the cleaning summary, tables and charts of coverage per region, by IUCN category and over '
-            'time, and the species-area arithmetic. Numbers: REGIONS_MEETING_TARGET, REGION_COUNT, '
-            'REPRESENTATIVENESS (% of regions meeting the target), UNPROTECTED_REGIONS (< 1 % covered), '
-            'PROTECTED_PERCENT and PROTECTED_KM2 over all regions.')
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Share of each region covered by cleaned protected areas, against a target such as 30 x 30.')
+
+    def tags(self):
+        return keywords(self.tr('protected area,coverage,WDPA,30x30,GBF,Target 3,wdpar,IUCN,gap analysis'))
+
+    def summary(self):
+        return [
+            self.tr('Share of each region covered by protected areas, cleaned the way Protected Planet and wdpar '
+                    'do it, against a target such as the GBF Target 3 (30 %).'),
+            self.tr('Areas are computed in a Lambert azimuthal equal-area projection centred on the data, '
+                    'whatever the input CRSs (CGCS2000 regions and WGS 84 protected areas together work).'),
+            self.tr('Outputs: the regions with area_km2, protected_km2, percent, gap_km2 (protected area still '
+                    'needed to reach the target) and meets_target; optionally the cleaned protected areas, '
+                    'coverage over time, coverage per IUCN category and an HTML report.'),
+            self.tr('Numbers: REGIONS_MEETING_TARGET, REGION_COUNT, REPRESENTATIVENESS (% of regions meeting the '
+                    'target), UNPROTECTED_REGIONS (< 1 % covered), PROTECTED_PERCENT and PROTECTED_KM2 over all '
+                    'regions.'),
+        ]
+
+    def parameter_help(self):
+        return {
+            **self.protected_help(),
+            self.REGIONS: [
+                self.tr('Provinces, ecoregions... that do not overlap (the totals add them up).'),
+                self.tr('Without it, one row for the rectangle enclosing the protected areas.'),
+            ],
+            self.REGION_FIELD: [
+                self.tr('Features with the same value are the parts of one region (a multi-part ecoregion), '
+                        'dissolved into one row, and the region counts are counts of these regions.'),
+                self.tr('A feature whose value is NULL, or every feature without this field, is a region of its '
+                        'own, named by its feature id.'),
+            ],
+            self.TARGET: [
+                self.tr('The target coverage in %.'),
+            ],
+            self.OUTPUT_FLAT: [
+                self.tr("The cleaned, dissolved protected areas, in the first PROTECTED layer's CRS."),
+            ],
+            self.OUTPUT_TIMELINE: [
+                self.tr('Coverage of all regions by establishment year (STATUS_YR; each area counted from its '
+                        'earliest year).'),
+            ],
+            self.OUTPUT_CATEGORIES: [
+                self.tr('One row per region and IUCN category present, with iucn_cat, area_km2 and percent (of '
+                        'the region).'),
+                self.tr('As wdpar does, overlaps are erased in priority order IUCN_CAT Ia > Ib > II > III > IV > '
+                        'V > VI > Not Reported, then earliest STATUS_YR, so the categories of a region add up to '
+                        'its protected_km2.'),
+                self.tr('An area without IUCN_CAT or with another value counts as Not Reported.'),
+            ],
+            self.OUTPUT_HTML: [
+                self.tr('The cleaning summary, tables and charts of coverage per region, by IUCN category and '
+                        'over time, and the species-area arithmetic.'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.add_protected_parameter()
@@ -611,31 +653,63 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     SPECIES_COUNT = 'SPECIES_COUNT'
     HABITAT_PROTECTED_PERCENT = 'HABITAT_PROTECTED_PERCENT'
 
+    ADVANCED = ProtectedAreasInput.ADVANCED
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Habitat coverage and Species Protection Index')
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'How much of each species\' range or habitat is protected, per group (e.g. threatened mammals: the '
-            'share of their habitat protected), and the Map of Life Species Protection Index.\n'
-            'SPECIES (optional): range polygons; SPECIES_FIELD names the species (several features of one '
-            'species are merged); GROUP_FIELD (optional) groups them, e.g. by class. HABITAT_RASTERS (optional): one '
-            'raster per species, cells > 0 are habitat; the species is named after the layer and belongs to '
-            'RASTER_GROUP. Give '
-            'ranges, rasters or both. PROTECTED and the cleaning switches: as in Protected-area coverage. BOUNDARY '
-            '(optional): the region of the analysis; ranges are clipped to it and its share of each range weights '
-            'the SPI.\n'
-            'Per species: range_km2 (the range inside the boundary), protected_km2 (inside the boundary), percent, '
-            'target_pct (Map of Life target, set by the WHOLE range, boundary or not: 100 % of ranges under '
-            '10 000 km2, 15 % from 250 000 km2, linear in log10(area) between; for a habitat raster the whole range '
-            'is all the habitat in the raster), sps = min(100, 100 x protected_km2 / (target x range_km2)), Map of '
-            'Life\'s national score: the region is asked to protect the target share of the part of the range it '
-            'holds, and region_share = range_km2 / whole range. Areas are in km2 in an equal-area '
-            'projection centred on the data (rasters: their cell areas, exact on geographic grids). OUTPUT_GROUPS '
-            '(optional, created by default in the Toolbox): '
-            'per group the species count, habitat and protected km2, percent of the habitat protected and the '
-            'group\'s SPI. SPI: the mean SPS weighted by region_share. OUTPUT_HTML (optional): a report '
-            'with tables and charts.')
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr("How much of each species' range or habitat is protected, and the Species Protection Index.")
+
+    def tags(self):
+        return keywords(self.tr('species,habitat,range,protection,SPI,Species Protection Index,Map of '
+                                'Life,representation'))
+
+    def summary(self):
+        return [
+            self.tr("How much of each species' range or habitat is protected, per group (e.g. threatened "
+                    'mammals), and the Map of Life Species Protection Index (SPI).'),
+            self.tr('Per species: range_km2 and protected_km2 (inside the boundary), percent, target_pct (Map of '
+                    'Life target, set by the whole range: 100 % of ranges under 10 000 km2, 15 % from 250 000 '
+                    'km2, linear in log10(area) between), sps and region_share.'),
+            self.tr('sps = min(100, 100 x protected_km2 / (target x range_km2)); the SPI of a group is the mean '
+                    'SPS weighted by region_share.'),
+            self.tr('Areas are in km2 in an equal-area projection centred on the data (rasters: their cell areas, '
+                    'exact on geographic grids).'),
+        ]
+
+    def parameter_help(self):
+        return {
+            **self.protected_help(),
+            self.SPECIES: [
+                self.tr('Range polygons; several features of one species are merged.'),
+                self.tr('Give ranges, habitat rasters or both.'),
+            ],
+            self.SPECIES_FIELD: [
+                self.tr('The field naming the species.'),
+            ],
+            self.GROUP_FIELD: [
+                self.tr('Groups the species, e.g. by class.'),
+            ],
+            self.HABITAT_RASTERS: [
+                self.tr('One raster per species, cells > 0 are habitat; the species is named after the layer.'),
+                self.tr('For a habitat raster the whole range is all the habitat in the raster.'),
+            ],
+            self.RASTER_GROUP: [
+                self.tr('The group the species of the habitat rasters belong to.'),
+            ],
+            self.BOUNDARY: [
+                self.tr('The region of the analysis; ranges are clipped to it and its share of each range '
+                        '(region_share = range_km2 / whole range) weights the SPI.'),
+            ],
+            self.OUTPUT_GROUPS: [
+                self.tr('Per group the species count, habitat and protected km2, percent of the habitat protected '
+                        "and the group's SPI."),
+            ],
+            self.OUTPUT_HTML: [
+                self.tr('A report with tables and charts.'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -884,15 +958,34 @@ class SpeciesAreaAlgorithm(ReservePlannerAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Species-area calculator')
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'The species-area relationship S = c A^z (the Half-Earth arithmetic): when habitat shrinks to a share a of '
-            'its original area, a share a^z of the species is expected to persist; keeping a share f of the species '
-            'needs f^(1/z) of the area. Protecting half keeps 0.5^0.25 = 84 %, keeping 15 % keeps 0.15^0.25 = 62 %.\n'
-            'COVERAGE: the share of habitat kept (e.g. protected), in %. Z: the exponent (about 0.25; 0.15 to 0.4). '
-            'SPECIES_SHARE: the share of species to keep, in %.\n'
-            'PERSISTING_PERCENT: species expected to persist at COVERAGE; AREA_NEEDED_PERCENT: habitat needed for '
-            'SPECIES_SHARE. OUTPUT: a table of both for z = 0.15 ... 0.4 and Z.')
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Species expected to persist for a share of habitat kept, by the species-area relationship.')
+
+    def tags(self):
+        return keywords(self.tr('species-area,Half-Earth,extinction,persistence,habitat loss'))
+
+    def summary(self):
+        return [
+            self.tr('The species-area relationship S = c A^z (the Half-Earth arithmetic): when habitat shrinks to '
+                    'a share a of its original area, a share a^z of the species is expected to persist; keeping a '
+                    'share f of the species needs f^(1/z) of the area.'),
+            self.tr('Protecting half keeps 0.5^0.25 = 84 %, keeping 15 % keeps 0.15^0.25 = 62 %.'),
+            self.tr('PERSISTING_PERCENT: species expected to persist at COVERAGE; AREA_NEEDED_PERCENT: habitat '
+                    'needed for SPECIES_SHARE; OUTPUT: a table of both for z = 0.15 ... 0.4 and Z.'),
+        ]
+
+    def parameter_help(self):
+        return {
+            self.COVERAGE: [
+                self.tr('The share of habitat kept (e.g. protected), in %.'),
+            ],
+            self.Z: [
+                self.tr('The exponent z (about 0.25; 0.15 to 0.4).'),
+            ],
+            self.SPECIES_SHARE: [
+                self.tr('The share of species to keep, in %.'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterNumber(

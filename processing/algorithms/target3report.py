@@ -37,7 +37,6 @@ from ..compat import (
     FieldType,
     ProcessingAlgorithmFlag,
     ProcessingNumberParameterType,
-    ProcessingParameterFlag,
     ProcessingSourceType,
     WkbType,
     make_field,
@@ -45,7 +44,7 @@ from ..compat import (
 from ..engine import coverage as engine_coverage
 from ..engine import report as engine_report
 from ..engine import target3 as engine
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 from .coverage import (
     HabitatCoverageAlgorithm,
     ProtectedAreasInput,
@@ -111,6 +110,8 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     OUTPUT_HTML = 'OUTPUT_HTML'
     OUTPUT_PDF = 'OUTPUT_PDF'
 
+    ADVANCED = ProtectedAreasInput.ADVANCED + (OECM_FIELD, OECM_VALUE)
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Target 3 report (30 x 30 indicators)')
 
@@ -118,38 +119,103 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return self.tr('The Kunming-Montreal Target 3 indicators per region, as a table, HTML and PDF report.')
 
     def tags(self):
-        return self.tr('30x30,target 3,GBF,KBA,ProtConn,SPI,OECM,report,atlas,PDF').split(',')
+        return keywords(self.tr('30x30,target 3,GBF,KBA,ProtConn,SPI,OECM,report,atlas,PDF'))
+
+    def summary(self):
+        return [
+            self.tr('The indicators countries report for Target 3 of the Kunming-Montreal Global Biodiversity '
+                    'Framework, per region and for all regions together, computed by the same engines as '
+                    'Protected-area coverage, Site coverage, Habitat coverage and ProtConn.'),
+            self.tr('Indicators: 3.1 coverage per realm by protected areas, by OECMs and by both (%); KBA '
+                    'coverage; ProtConn and its fractions; the Species Protection Index and the share of each '
+                    "class's habitat protected; ecoregion representativeness; the coverage trajectory by "
+                    'STATUS_YR and the yearly gain needed to reach TARGET by 2030.'),
+            self.tr('Where an indicator cannot be computed (no protected area, no KBA, no OECM field) the report '
+                    'says why.'),
+            self.tr('OUTPUT: one row per region and indicator (region, indicator, subject, value, unit, '
+                    'statement).'),
+        ]
+
+    def parameter_help(self):
+        return {
+            **self.protected_help(),
+            self.REGIONS: [
+                self.tr('The counties or provinces.'),
+            ],
+            self.REGION_FIELD: [
+                self.tr('The field naming each region.'),
+            ],
+            self.OECM_FIELD: [
+                self.tr('Field of the PROTECTED layers telling OECMs from protected areas (WDPA: PA_DEF, 0 for an '
+                        'OECM).'),
+                self.tr('A layer without it counts as protected areas, and the report says so.'),
+            ],
+            self.OECM_VALUE: [
+                self.tr('The value of that field marking an OECM (default 0, as in the WDPA).'),
+            ],
+            self.REALM: [
+                self.tr('Polygons of the marine and coastal realm; coverage is reported for it and for the rest '
+                        'of each region (terrestrial and inland waters) apart.'),
+            ],
+            self.KBAS: [
+                self.tr('A KBA belongs to the region holding its representative point; a point KBA counts as '
+                        'protected when it lies in a protected area or on its boundary.'),
+                self.tr('Reported as the mean share of each KBA protected and the share of KBAs fully protected.'),
+            ],
+            self.SPECIES: [
+                self.tr('Range polygons of the species; give ranges, habitat rasters or both.'),
+            ],
+            self.SPECIES_FIELD: [
+                self.tr('The field naming the species.'),
+            ],
+            self.CLASS_FIELD: [
+                self.tr('Groups the species, e.g. Mammalia.'),
+            ],
+            self.HABITAT_RASTERS: [
+                self.tr('One raster per species, in a CRS with true cell areas (geographic, or projected in '
+                        'metres); cells > 0 are habitat, counted by cell centre.'),
+                self.tr('The species is named after the layer.'),
+            ],
+            self.RASTER_CLASS: [
+                self.tr("The class all the habitat rasters' species belong to."),
+            ],
+            self.ECOREGIONS: [
+                self.tr('Ecoregion polygons: representativeness is the share of the ecoregions in the region '
+                        'reaching TARGET.'),
+            ],
+            self.ECOREGION_FIELD: [
+                self.tr('The field naming each ecoregion.'),
+            ],
+            self.DISTANCE: [
+                self.tr('Distance (m) at which the dispersal probability is PROBABILITY (JRC/DOPA: 10 000 m).'),
+            ],
+            self.PROBABILITY: [
+                self.tr("ProtConn's dispersal probability at DISTANCE (default 0.5)."),
+            ],
+            self.TRANSBOUNDARY_DISTANCE: [
+                self.tr('Protected areas outside a region (in a neighbouring region, or beyond all of them) but '
+                        'within this distance (m) of it carry dispersal between its protected units without '
+                        'adding area (ProtConn[Trans]).'),
+                self.tr('0 leaves them out; Saura et al. use 50 000 m.'),
+            ],
+            self.TARGET: [
+                self.tr('The target coverage in %.'),
+            ],
+            self.YEAR: [
+                self.tr('The year of the data: the yearly gain needed is spread over the years left to 2030.'),
+            ],
+            self.OUTPUT_HTML: [
+                self.tr('The report with tables and charts.'),
+            ],
+            self.OUTPUT_PDF: [
+                self.tr('A print layout atlas: a summary page, then one page per region with a map, the indicator '
+                        'table and charts, in the language of QGIS.'),
+            ],
+        }
 
     def flags(self):
         # the PDF is drawn by a print layout, which QGIS renders on the main thread
         return super().flags() | ProcessingAlgorithmFlag.NoThreading
-
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'The indicators countries report for Target 3 of the Kunming-Montreal Global Biodiversity Framework, '
-            'per region and for all regions together, computed by the same engines as Protected-area coverage, '
-            'Site coverage, Habitat coverage and ProtConn.\n'
-            'REGIONS and REGION_FIELD: the counties or provinces. PROTECTED and the cleaning switches: as in '
-            'Protected-area coverage; OECM_FIELD (default PA_DEF, as in the WDPA) and OECM_VALUE (default 0) tell '
-            'OECMs from protected areas; a layer without that field counts as protected areas and the report says '
-            'so. REALM (optional): polygons of the marine and coastal realm; the rest of each region is terrestrial '
-            'and inland waters. KBAS (optional): Key Biodiversity Areas, points or polygons. SPECIES (optional): '
-            'range polygons, SPECIES_FIELD names the species, CLASS_FIELD groups them. HABITAT_RASTERS (optional): '
-            'one raster per species, cells > 0 are habitat, the species named after the layer, all of the class '
-            'RASTER_CLASS; as in Habitat coverage, a raster may be in any CRS with true cell areas. Give ranges, '
-            'rasters or both. ECOREGIONS and ECOREGION_FIELD (optional). DISTANCE (m) and PROBABILITY: ProtConn\'s '
-            'dispersal; TRANSBOUNDARY_DISTANCE (m, default 50 000, 0 = none): protected areas outside a region but '
-            'this close to it are stepping stones for its ProtConn, as in ProtConn. TARGET (%) and YEAR (the year of '
-            'the data).\n'
-            'Indicators: 3.1 coverage per realm by protected areas, by OECMs and by both (%); KBA coverage (mean '
-            'share of each KBA protected, share of KBAs fully protected); ProtConn and its fractions; the Species '
-            'Protection Index and the share of each class\'s habitat protected; ecoregion representativeness (share '
-            'of the ecoregions in the region reaching TARGET); the coverage trajectory by STATUS_YR and the yearly '
-            'gain (percentage points a year) needed to reach TARGET by 2030. Where an indicator cannot be computed '
-            '(no protected area, no KBA, no OECM field) the report says why.\n'
-            'OUTPUT: one row per region and indicator (region, indicator, subject, value, unit, statement). '
-            'OUTPUT_HTML and OUTPUT_PDF (optional): the report; the PDF is a print layout atlas, a summary page then '
-            'one page per region with a map, the indicator table and charts, in the language of QGIS.')
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -201,11 +267,6 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             self.YEAR, self.tr('Year of the data'), ProcessingNumberParameterType.Integer,
             defaultValue=datetime.date.today().year, minValue=1900, maxValue=2100))
         self.add_cleaning_parameters()
-        for name in (self.OECM_FIELD, self.OECM_VALUE):
-            definition = self.parameterDefinition(name)
-            definition.setFlags(definition.flags() | ProcessingParameterFlag.Advanced)
-        for name, text in self.parameter_help().items():
-            self.parameterDefinition(name).setHelp(text)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Target 3 indicators'), ProcessingSourceType.Vector))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -214,25 +275,6 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_PDF, self.tr('Target 3 report (PDF)'), self.tr('PDF files (*.pdf)'), optional=True,
             createByDefault=False))
-
-    def parameter_help(self):
-        return {
-            self.OECM_FIELD: self.tr('Field of the PROTECTED layers telling OECMs from protected areas (WDPA: PA_DEF, '
-                                     '0 for an OECM). A layer without it counts as protected areas.'),
-            self.REALM: self.tr('Polygons of the marine and coastal realm; coverage is reported for it and for the '
-                                'rest of each region (terrestrial and inland waters) apart.'),
-            self.KBAS: self.tr('A KBA belongs to the region holding its representative point; a point KBA counts as '
-                               'protected when it lies in a protected area or on its boundary.'),
-            self.YEAR: self.tr('The year of the data: the yearly gain needed is spread over the years left to 2030.'),
-            self.DISTANCE: self.tr('Distance (m) at which the dispersal probability is PROBABILITY (JRC/DOPA: '
-                                   '10 000 m).'),
-            self.TRANSBOUNDARY_DISTANCE: self.tr(
-                'Protected areas outside a region (in a neighbouring region, or beyond all of them) but within this '
-                'distance (m) of it carry dispersal between its protected units without adding area (ProtConn[Trans]); '
-                '0 leaves them out. Saura et al. use 50 000 m.'),
-            self.HABITAT_RASTERS: self.tr('One raster per species, in a CRS with true cell areas (geographic, or '
-                                          'projected in metres); cells > 0 are habitat, counted by cell centre.'),
-        }
 
     # --- reading ---------------------------------------------------------------------------------------------
 

@@ -8,6 +8,38 @@
       <translation>运行已取消，未写入任何输出。</translation>
     </message>
     <message>
+      <source>One or more layers: WDPA-like polygons, points with REP_AREA in km2, or your own layers.</source>
+      <translation>一个或多个图层（WDPA 类的面、带 REP_AREA（平方千米）的点，或您自己的图层）。</translation>
+    </message>
+    <message>
+      <source>A layer with a "zone" field (a Reserve Planner zoning layer) counts only its core zones.</source>
+      <translation>带 "zone" 字段的图层（本插件的功能区图层）只计核心区。</translation>
+    </message>
+    <message>
+      <source>A layer without STATUS, DESIG_ENG or STATUS_YR skips the cleaning step that needs the field; the log says so, and what every step removed or changed.</source>
+      <translation>缺少 STATUS、DESIG_ENG 或 STATUS_YR 字段的图层跳过需要该字段的清洗步骤；日志会说明这一点，并列出每一步删除或改动了什么。</translation>
+    </message>
+    <message>
+      <source>Keep only protected areas whose STATUS is Designated, Inscribed or Established, as Protected Planet does.</source>
+      <translation>与 Protected Planet 相同，只保留 STATUS 为 Designated / Inscribed / Established 的保护地。</translation>
+    </message>
+    <message>
+      <source>Drop UNESCO-MAB Biosphere Reserves (DESIG_ENG mentions "UNESCO-MAB" or "Biosphere Reserve"): their buffer and transition zones are not protected.</source>
+      <translation>排除人与生物圈（MAB）生物圈保护区（DESIG_ENG 含 "UNESCO-MAB" 或 "Biosphere Reserve"）：其缓冲区和实验区不属于保护地。</translation>
+    </message>
+    <message>
+      <source>Points without a reported area are dropped; the others become circles of radius sqrt(REP_AREA x 1e6 / pi) m.</source>
+      <translation>没有申报面积的点被删除，其余的点转为半径 sqrt(REP_AREA x 1e6 / pi) 米的圆。</translation>
+    </message>
+    <message>
+      <source>Repair invalid geometries before measuring them.</source>
+      <translation>量算前修复无效几何。</translation>
+    </message>
+    <message>
+      <source>Count overlapping protected areas once.</source>
+      <translation>重叠的保护地只计一次（融合）。</translation>
+    </message>
+    <message>
       <source>Protected areas (polygons, and points with REP_AREA)</source>
       <translation>保护地（面，以及带 REP_AREA 的点）</translation>
     </message>
@@ -63,16 +95,72 @@
       <translation>保护地覆盖率</translation>
     </message>
     <message>
-      <source>Share of each region covered by protected areas, cleaned the way Protected Planet and wdpar do it, against a target such as the GBF Target 3 (30 %).
-PROTECTED: one or more layers (WDPA-like polygons, points with REP_AREA in km2, or your own layers). Cleaning steps, each a switch on by default: keep STATUS Designated / Inscribed / Established; exclude UNESCO-MAB Biosphere Reserves (DESIG_ENG mentions "UNESCO-MAB" or "Biosphere Reserve"); a layer with a "zone" field (a Reserve Planner zoning layer) counts only its core zones; points without a reported area are dropped, the others become circles of radius sqrt(REP_AREA x 1e6 / pi) m; invalid geometries are repaired; overlaps are counted once (dissolve). A layer without STATUS, DESIG_ENG or STATUS_YR skips the step that needs the field; the log says so, and what every step removed or changed.
-REGIONS (optional): provinces, ecoregions... that do not overlap (the totals add them up). Without it, one row for the rectangle enclosing the protected areas. REGION_FIELD: the field naming each region; features with the same value are the parts of one region (a multi-part ecoregion), dissolved into one row, and the region counts are counts of these regions. A feature whose value is NULL is a region of its own, named by its feature id in the report; without REGION_FIELD every feature is a region named by its feature id. TARGET: the target coverage in %.
-Areas are computed in a Lambert azimuthal equal-area projection centred on the data, whatever the input CRSs (CGCS2000 regions and WGS 84 protected areas together work).
-OUTPUT: the regions (in their own CRS) with area_km2, protected_km2, percent, gap_km2 (protected area still needed to reach the target) and meets_target. OUTPUT_FLAT (optional, created by default in the Toolbox): the cleaned, dissolved protected areas (in the first PROTECTED layer's CRS). OUTPUT_TIMELINE (optional): coverage of all regions by establishment year (STATUS_YR; each area counted from its earliest year). OUTPUT_CATEGORIES (optional): a table with the region field, iucn_cat, area_km2 and percent (of the region), one row per region and IUCN category present: as wdpar does, overlaps are erased in priority order IUCN_CAT Ia &gt; Ib &gt; II &gt; III &gt; IV &gt; V &gt; VI &gt; Not Reported / Not Applicable / Not Assigned, then earliest STATUS_YR, so each piece of protected land belongs to one category and the categories of a region add up to its protected_km2. IUCN_CAT is read in any case (ia, IA); an area without it, or with another value, and every area of a layer without the field counts as Not Reported. OUTPUT_HTML (optional): a report with the cleaning summary, tables and charts of coverage per region, by IUCN category and over time, and the species-area arithmetic. Numbers: REGIONS_MEETING_TARGET, REGION_COUNT, REPRESENTATIVENESS (% of regions meeting the target), UNPROTECTED_REGIONS (&lt; 1 % covered), PROTECTED_PERCENT and PROTECTED_KM2 over all regions.</source>
-      <translation>按 Protected Planet 和 wdpar 的方法清洗保护地数据后，计算各区域被保护地覆盖的比例，并与目标（如《昆明-蒙特利尔全球生物多样性框架》目标 3 的 30 %）比较。
-PROTECTED：一个或多个图层（WDPA 类的面、带 REP_AREA（平方千米）的点，或您自己的图层）。清洗步骤各有开关，默认全部开启：只保留 STATUS 为 Designated / Inscribed / Established 的保护地；排除人与生物圈（MAB）生物圈保护区（DESIG_ENG 含 "UNESCO-MAB" 或 "Biosphere Reserve"）；带 "zone" 字段的图层（本插件的功能区图层）只计核心区；没有申报面积的点被删除，其余的点转为半径 sqrt(REP_AREA x 1e6 / pi) 米的圆；修复无效几何；重叠部分只计一次（融合）。缺少 STATUS、DESIG_ENG 或 STATUS_YR 字段的图层跳过需要该字段的步骤；日志会说明这一点，并列出每一步删除或改动了什么。
-REGIONS（可选）：互不重叠的省份、生态区等（合计值由各区域相加）。不提供时，输出一行，区域为包围所有保护地的矩形。REGION_FIELD：区域名称字段；取值相同的要素是同一区域的各个部分（如由多块组成的生态区），融合为一行，区域计数按这样的区域计算。取值为 NULL 的要素各自作为一个区域，在报告中以其要素编号命名；不提供 REGION_FIELD 时，每个要素都是一个区域，以要素编号命名。TARGET：目标覆盖率 (%)。
-无论输入采用何种坐标系，面积均在以数据为中心的兰伯特方位等积投影中计算（CGCS2000 的区域与 WGS 84 的保护地可以一起使用）。
-OUTPUT：各区域（采用其自身的坐标系）及其 area_km2、protected_km2、percent、gap_km2（达到目标尚需的保护面积）和 meets_target。OUTPUT_FLAT（可选，工具箱中默认创建）：清洗并融合后的保护地（采用第一个 PROTECTED 图层的坐标系）。OUTPUT_TIMELINE（可选）：所有区域按建立年份（STATUS_YR，每块面积从其最早年份起计）的覆盖率变化。OUTPUT_CATEGORIES（可选）：一张表，含区域字段、iucn_cat、area_km2 和 percent（占该区域的百分比），每个区域中出现的每个 IUCN 类别一行：与 wdpar 相同，重叠部分按优先顺序擦除——IUCN_CAT Ia &gt; Ib &gt; II &gt; III &gt; IV &gt; V &gt; VI &gt; Not Reported / Not Applicable / Not Assigned，其次按最早的 STATUS_YR——因此每块受保护的土地只属于一个类别，一个区域各类别之和等于其 protected_km2。IUCN_CAT 不区分大小写（ia、IA）；没有该值或取其他值的保护地，以及没有该字段的图层中的全部保护地，均计为 Not Reported。OUTPUT_HTML（可选）：报告，含清洗摘要、各区域覆盖率、按 IUCN 类别的覆盖率和覆盖率随时间变化的表格与图表，以及种-面积关系的估算。数值输出：REGIONS_MEETING_TARGET、REGION_COUNT、REPRESENTATIVENESS（达到目标的区域所占百分比）、UNPROTECTED_REGIONS（覆盖率低于 1 % 的区域数）、PROTECTED_PERCENT 和 PROTECTED_KM2（全部区域合计）。</translation>
+      <source>Share of each region covered by cleaned protected areas, against a target such as 30 x 30.</source>
+      <translation>计算各区域被清洗后的保护地覆盖的比例，并与目标（如 30 x 30）比较。</translation>
+    </message>
+    <message>
+      <source>protected area,coverage,WDPA,30x30,GBF,Target 3,wdpar,IUCN,gap analysis</source>
+      <translation>保护地,覆盖率,WDPA,30x30,全球生物多样性框架,目标 3,wdpar,IUCN,空缺分析</translation>
+    </message>
+    <message>
+      <source>Share of each region covered by protected areas, cleaned the way Protected Planet and wdpar do it, against a target such as the GBF Target 3 (30 %).</source>
+      <translation>按 Protected Planet 和 wdpar 的方法清洗保护地数据后，计算各区域被保护地覆盖的比例，并与目标（如《昆明-蒙特利尔全球生物多样性框架》目标 3 的 30 %）比较。</translation>
+    </message>
+    <message>
+      <source>Areas are computed in a Lambert azimuthal equal-area projection centred on the data, whatever the input CRSs (CGCS2000 regions and WGS 84 protected areas together work).</source>
+      <translation>无论输入采用何种坐标系，面积均在以数据为中心的兰伯特方位等积投影中计算（CGCS2000 的区域与 WGS 84 的保护地可以一起使用）。</translation>
+    </message>
+    <message>
+      <source>Outputs: the regions with area_km2, protected_km2, percent, gap_km2 (protected area still needed to reach the target) and meets_target; optionally the cleaned protected areas, coverage over time, coverage per IUCN category and an HTML report.</source>
+      <translation>输出：各区域及其 area_km2、protected_km2、percent、gap_km2（达到目标尚需的保护面积）和 meets_target；可选输出清洗后的保护地、覆盖率随时间变化、按 IUCN 类别的覆盖率和 HTML 报告。</translation>
+    </message>
+    <message>
+      <source>Numbers: REGIONS_MEETING_TARGET, REGION_COUNT, REPRESENTATIVENESS (% of regions meeting the target), UNPROTECTED_REGIONS (&lt; 1 % covered), PROTECTED_PERCENT and PROTECTED_KM2 over all regions.</source>
+      <translation>数值输出：REGIONS_MEETING_TARGET、REGION_COUNT、REPRESENTATIVENESS（达到目标的区域所占百分比）、UNPROTECTED_REGIONS（覆盖率低于 1 % 的区域数）、PROTECTED_PERCENT 和 PROTECTED_KM2（全部区域合计）。</translation>
+    </message>
+    <message>
+      <source>Provinces, ecoregions... that do not overlap (the totals add them up).</source>
+      <translation>互不重叠的省份、生态区等（合计值由各区域相加）。</translation>
+    </message>
+    <message>
+      <source>Without it, one row for the rectangle enclosing the protected areas.</source>
+      <translation>不提供时，输出一行，区域为包围所有保护地的矩形。</translation>
+    </message>
+    <message>
+      <source>Features with the same value are the parts of one region (a multi-part ecoregion), dissolved into one row, and the region counts are counts of these regions.</source>
+      <translation>取值相同的要素是同一区域的各个部分（如由多块组成的生态区），融合为一行，区域计数按这样的区域计算。</translation>
+    </message>
+    <message>
+      <source>A feature whose value is NULL, or every feature without this field, is a region of its own, named by its feature id.</source>
+      <translation>取值为 NULL 的要素，或不提供该字段时的每个要素，各自作为一个区域，以其要素编号命名。</translation>
+    </message>
+    <message>
+      <source>The target coverage in %.</source>
+      <translation>目标覆盖率 (%)。</translation>
+    </message>
+    <message>
+      <source>The cleaned, dissolved protected areas, in the first PROTECTED layer's CRS.</source>
+      <translation>清洗并融合后的保护地（采用第一个 PROTECTED 图层的坐标系）。</translation>
+    </message>
+    <message>
+      <source>Coverage of all regions by establishment year (STATUS_YR; each area counted from its earliest year).</source>
+      <translation>所有区域按建立年份（STATUS_YR，每块面积从其最早年份起计）的覆盖率变化。</translation>
+    </message>
+    <message>
+      <source>One row per region and IUCN category present, with iucn_cat, area_km2 and percent (of the region).</source>
+      <translation>每个区域中出现的每个 IUCN 类别一行，含 iucn_cat、area_km2 和 percent（占该区域的百分比）。</translation>
+    </message>
+    <message>
+      <source>As wdpar does, overlaps are erased in priority order IUCN_CAT Ia &gt; Ib &gt; II &gt; III &gt; IV &gt; V &gt; VI &gt; Not Reported, then earliest STATUS_YR, so the categories of a region add up to its protected_km2.</source>
+      <translation>与 wdpar 相同，重叠部分按优先顺序擦除——IUCN_CAT Ia &gt; Ib &gt; II &gt; III &gt; IV &gt; V &gt; VI &gt; Not Reported，其次按最早的 STATUS_YR——因此一个区域各类别之和等于其 protected_km2。</translation>
+    </message>
+    <message>
+      <source>An area without IUCN_CAT or with another value counts as Not Reported.</source>
+      <translation>没有 IUCN_CAT 或取其他值的保护地计为 Not Reported。</translation>
+    </message>
+    <message>
+      <source>The cleaning summary, tables and charts of coverage per region, by IUCN category and over time, and the species-area arithmetic.</source>
+      <translation>含清洗摘要、各区域覆盖率、按 IUCN 类别的覆盖率和覆盖率随时间变化的表格与图表，以及种-面积关系的估算。</translation>
     </message>
     <message>
       <source>Regions (provinces, ecoregions)</source>
@@ -242,12 +330,68 @@ OUTPUT：各区域（采用其自身的坐标系）及其 area_km2、protected_k
       <translation>生境覆盖率与物种保护指数</translation>
     </message>
     <message>
-      <source>How much of each species' range or habitat is protected, per group (e.g. threatened mammals: the share of their habitat protected), and the Map of Life Species Protection Index.
-SPECIES (optional): range polygons; SPECIES_FIELD names the species (several features of one species are merged); GROUP_FIELD (optional) groups them, e.g. by class. HABITAT_RASTERS (optional): one raster per species, cells &gt; 0 are habitat; the species is named after the layer and belongs to RASTER_GROUP. Give ranges, rasters or both. PROTECTED and the cleaning switches: as in Protected-area coverage. BOUNDARY (optional): the region of the analysis; ranges are clipped to it and its share of each range weights the SPI.
-Per species: range_km2 (the range inside the boundary), protected_km2 (inside the boundary), percent, target_pct (Map of Life target, set by the WHOLE range, boundary or not: 100 % of ranges under 10 000 km2, 15 % from 250 000 km2, linear in log10(area) between; for a habitat raster the whole range is all the habitat in the raster), sps = min(100, 100 x protected_km2 / (target x range_km2)), Map of Life's national score: the region is asked to protect the target share of the part of the range it holds, and region_share = range_km2 / whole range. Areas are in km2 in an equal-area projection centred on the data (rasters: their cell areas, exact on geographic grids). OUTPUT_GROUPS (optional, created by default in the Toolbox): per group the species count, habitat and protected km2, percent of the habitat protected and the group's SPI. SPI: the mean SPS weighted by region_share. OUTPUT_HTML (optional): a report with tables and charts.</source>
-      <translation>每个物种的分布区或生境有多少受到保护、各类群的情况（如受威胁哺乳动物的生境受保护比例），以及 Map of Life 物种保护指数。
-SPECIES（可选）：分布区面图层；SPECIES_FIELD 为物种名称字段（同一物种的多个要素会合并）；GROUP_FIELD（可选）用于分组，例如按纲。HABITAT_RASTERS（可选）：每个物种一个栅格，值大于 0 的像元为生境；物种以图层名命名，归入 RASTER_GROUP 组。可提供分布区、栅格或两者。PROTECTED 及清洗开关：与“保护地覆盖率”相同。BOUNDARY（可选）：分析区域；分布区按其裁剪，该区域占各分布区的比例作为 SPI 的权重。
-每个物种：range_km2（边界内的分布区面积）、protected_km2（边界内）、percent、target_pct（Map of Life 目标，无论是否设定边界，都由整个分布区的面积决定：分布区小于 10 000 平方千米为 100 %，大于等于 250 000 平方千米为 15 %，其间按 log10(面积) 线性变化；生境栅格的整个分布区即栅格中的全部生境）、sps = min(100, 100 x protected_km2 / (目标 x range_km2))，即 Map of Life 的国家尺度得分：要求该区域保护其所含那部分分布区的目标比例；region_share = range_km2 / 整个分布区面积。面积以平方千米计，在以数据为中心的等积投影中计算（栅格按像元面积计算，地理坐标栅格在椭球面上精确计算）。OUTPUT_GROUPS（可选，工具箱中默认创建）：每组的物种数、生境面积和保护面积（平方千米）、生境受保护比例及该组的 SPI。SPI：以 region_share 加权的 SPS 平均值。OUTPUT_HTML（可选）：含表格和图表的报告。</translation>
+      <source>How much of each species' range or habitat is protected, and the Species Protection Index.</source>
+      <translation>计算每个物种的分布范围或生境受保护的比例，以及物种保护指数。</translation>
+    </message>
+    <message>
+      <source>species,habitat,range,protection,SPI,Species Protection Index,Map of Life,representation</source>
+      <translation>物种,生境,分布范围,保护,SPI,物种保护指数,Map of Life,代表性</translation>
+    </message>
+    <message>
+      <source>How much of each species' range or habitat is protected, per group (e.g. threatened mammals), and the Map of Life Species Protection Index (SPI).</source>
+      <translation>计算每个物种的分布范围或生境受保护的比例（按类群汇总，例如受威胁哺乳动物），以及 Map of Life 物种保护指数（SPI）。</translation>
+    </message>
+    <message>
+      <source>Per species: range_km2 and protected_km2 (inside the boundary), percent, target_pct (Map of Life target, set by the whole range: 100 % of ranges under 10 000 km2, 15 % from 250 000 km2, linear in log10(area) between), sps and region_share.</source>
+      <translation>每个物种：range_km2 和 protected_km2（边界内）、percent、target_pct（Map of Life 目标，按整个分布范围确定：小于 10 000 平方千米的分布范围为 100 %，250 000 平方千米以上为 15 %，其间按 log10(面积) 线性插值）、sps 和 region_share。</translation>
+    </message>
+    <message>
+      <source>sps = min(100, 100 x protected_km2 / (target x range_km2)); the SPI of a group is the mean SPS weighted by region_share.</source>
+      <translation>sps = min(100, 100 x protected_km2 / (target x range_km2))；类群的 SPI 为以 region_share 加权的 SPS 平均值。</translation>
+    </message>
+    <message>
+      <source>Areas are in km2 in an equal-area projection centred on the data (rasters: their cell areas, exact on geographic grids).</source>
+      <translation>面积以平方千米计，在以数据为中心的等积投影中计算（栅格：按其像元面积，地理坐标网格上也精确）。</translation>
+    </message>
+    <message>
+      <source>Range polygons; several features of one species are merged.</source>
+      <translation>分布范围多边形；同一物种的多个要素会合并。</translation>
+    </message>
+    <message>
+      <source>Give ranges, habitat rasters or both.</source>
+      <translation>可提供分布范围、生境栅格或两者。</translation>
+    </message>
+    <message>
+      <source>The field naming the species.</source>
+      <translation>物种名称字段。</translation>
+    </message>
+    <message>
+      <source>Groups the species, e.g. by class.</source>
+      <translation>对物种分组，例如按纲。</translation>
+    </message>
+    <message>
+      <source>One raster per species, cells &gt; 0 are habitat; the species is named after the layer.</source>
+      <translation>每个物种一个栅格，值 &gt; 0 的像元为生境；物种以图层名称命名。</translation>
+    </message>
+    <message>
+      <source>For a habitat raster the whole range is all the habitat in the raster.</source>
+      <translation>对生境栅格而言，整个分布范围即栅格中的全部生境。</translation>
+    </message>
+    <message>
+      <source>The group the species of the habitat rasters belong to.</source>
+      <translation>生境栅格所代表物种所属的类群。</translation>
+    </message>
+    <message>
+      <source>The region of the analysis; ranges are clipped to it and its share of each range (region_share = range_km2 / whole range) weights the SPI.</source>
+      <translation>分析区域；分布范围按其裁剪，其在每个分布范围中所占比例（region_share = range_km2 / 整个分布范围）作为 SPI 的权重。</translation>
+    </message>
+    <message>
+      <source>Per group the species count, habitat and protected km2, percent of the habitat protected and the group's SPI.</source>
+      <translation>每个类群的物种数、生境面积和受保护面积（平方千米）、生境受保护百分比及该类群的 SPI。</translation>
+    </message>
+    <message>
+      <source>A report with tables and charts.</source>
+      <translation>含表格和图表的报告。</translation>
     </message>
     <message>
       <source>Species ranges</source>
@@ -397,12 +541,36 @@ SPECIES（可选）：分布区面图层；SPECIES_FIELD 为物种名称字段�
       <translation>种-面积关系计算器</translation>
     </message>
     <message>
-      <source>The species-area relationship S = c A^z (the Half-Earth arithmetic): when habitat shrinks to a share a of its original area, a share a^z of the species is expected to persist; keeping a share f of the species needs f^(1/z) of the area. Protecting half keeps 0.5^0.25 = 84 %, keeping 15 % keeps 0.15^0.25 = 62 %.
-COVERAGE: the share of habitat kept (e.g. protected), in %. Z: the exponent (about 0.25; 0.15 to 0.4). SPECIES_SHARE: the share of species to keep, in %.
-PERSISTING_PERCENT: species expected to persist at COVERAGE; AREA_NEEDED_PERCENT: habitat needed for SPECIES_SHARE. OUTPUT: a table of both for z = 0.15 ... 0.4 and Z.</source>
-      <translation>种-面积关系 S = c A^z（“半个地球”的算术）：生境缩减到原面积的比例 a 时，预计有比例 a^z 的物种可以存续；要保留比例 f 的物种，需要 f^(1/z) 的面积。保护一半面积可保留 0.5^0.25 = 84 % 的物种，保留 15 % 的面积可保留 0.15^0.25 = 62 %。
-COVERAGE：保留（如受保护）的生境比例 (%)。Z：指数（约 0.25，范围 0.15 至 0.4）。SPECIES_SHARE：要保留的物种比例 (%)。
-PERSISTING_PERCENT：在 COVERAGE 下预计存续的物种比例；AREA_NEEDED_PERCENT：达到 SPECIES_SHARE 所需的生境比例。OUTPUT：z = 0.15 ... 0.4 以及 Z 时两者的表格。</translation>
+      <source>Species expected to persist for a share of habitat kept, by the species-area relationship.</source>
+      <translation>按种-面积关系估算保留一定比例的生境时预期存续的物种比例。</translation>
+    </message>
+    <message>
+      <source>species-area,Half-Earth,extinction,persistence,habitat loss</source>
+      <translation>种-面积关系,半个地球,灭绝,存续,生境丧失</translation>
+    </message>
+    <message>
+      <source>The species-area relationship S = c A^z (the Half-Earth arithmetic): when habitat shrinks to a share a of its original area, a share a^z of the species is expected to persist; keeping a share f of the species needs f^(1/z) of the area.</source>
+      <translation>种-面积关系 S = c A^z（“半个地球”的算术）：生境缩小到原面积的比例 a 时，预期有比例 a^z 的物种存续；要保留比例 f 的物种，需要 f^(1/z) 的面积。</translation>
+    </message>
+    <message>
+      <source>Protecting half keeps 0.5^0.25 = 84 %, keeping 15 % keeps 0.15^0.25 = 62 %.</source>
+      <translation>保护一半可保留 0.5^0.25 = 84 % 的物种，保留 15 % 可保留 0.15^0.25 = 62 %。</translation>
+    </message>
+    <message>
+      <source>PERSISTING_PERCENT: species expected to persist at COVERAGE; AREA_NEEDED_PERCENT: habitat needed for SPECIES_SHARE; OUTPUT: a table of both for z = 0.15 ... 0.4 and Z.</source>
+      <translation>PERSISTING_PERCENT：在 COVERAGE 下预期存续的物种；AREA_NEEDED_PERCENT：达到 SPECIES_SHARE 所需的生境；OUTPUT：z = 0.15 ... 0.4 及 Z 下两者的表。</translation>
+    </message>
+    <message>
+      <source>The share of habitat kept (e.g. protected), in %.</source>
+      <translation>保留（例如受保护）的生境比例，单位 %。</translation>
+    </message>
+    <message>
+      <source>The exponent z (about 0.25; 0.15 to 0.4).</source>
+      <translation>指数 z（约 0.25；0.15 至 0.4）。</translation>
+    </message>
+    <message>
+      <source>The share of species to keep, in %.</source>
+      <translation>要保留的物种比例，单位 %。</translation>
     </message>
     <message>
       <source>Share of habitat kept (%)</source>
