@@ -350,9 +350,24 @@ def minimum_set(problem, edges=None, blm=0.0, time_limit=None, gap=0.0, log=Fals
     count = len(problem.costs)
     lower, upper = status_bounds(problem.status)
     targets, unmet = unreachable_targets(problem.amounts, upper, np.asarray(problem.targets, dtype=float))
-    target_rows = sparse.csr_matrix(problem.amounts).T
+    programme, target_rows = minimum_set_programme(problem, edges, blm, targets)
+    outcome, shortfall = solve_with_least_shortfall(programme, target_rows, targets, time_limit, gap, log)
+    selected = np.round(outcome.values[:count]) > 0.5
+    if not np.any(shortfall):
+        selected = polish_selection(selected, problem, targets, (lower, upper), edges, blm)
+        outcome = regap(outcome, float(np.dot(problem.costs, selected)) + blm * boundary_of(selected, edges))
+    return describe_selection(problem, selected, edges, blm, outcome, unmet)
+
+
+def minimum_set_programme(problem, edges, blm, targets):
+    """(Programme, target rows over [x, z]) of the minimum-set problem: variables x (one per unit, bounded by the
+    status) then z (one per shared edge); rows z_ij - x_i <= 0, z_ij - x_j <= 0, then the targets (absolute,
+    already capped at what is available)."""
+    count = len(problem.costs)
+    lower, upper = status_bounds(problem.status)
     objective, z_objective, blocks = penalised_objective(problem.costs, edges, blm)
     extra = len(z_objective)
+    target_rows = sparse.csr_matrix(problem.amounts).T
     target_rows = sparse.hstack([target_rows, sparse.csr_matrix((target_rows.shape[0], extra))]).tocsr()
     rows = sparse.vstack(blocks + [target_rows]).tocsr()
     row_count = rows.shape[0] - len(targets)
@@ -362,12 +377,7 @@ def minimum_set(problem, edges=None, blm=0.0, time_limit=None, gap=0.0, log=Fals
         np.concatenate([np.zeros(row_count), np.full(len(targets), np.inf)]),
         np.concatenate([lower, np.zeros(extra)]), np.concatenate([upper, np.ones(extra)]),
         np.concatenate([np.ones(count), np.zeros(extra)]))
-    outcome, shortfall = solve_with_least_shortfall(programme, target_rows, targets, time_limit, gap, log)
-    selected = np.round(outcome.values[:count]) > 0.5
-    if not np.any(shortfall):
-        selected = polish_selection(selected, problem, targets, (lower, upper), edges, blm)
-        outcome = regap(outcome, float(np.dot(problem.costs, selected)) + blm * boundary_of(selected, edges))
-    return describe_selection(problem, selected, edges, blm, outcome, unmet)
+    return programme, target_rows
 
 
 def boundary_of(selected, edges):

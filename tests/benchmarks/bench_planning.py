@@ -10,6 +10,9 @@ Run on demand (never collected by pytest), with nice: it keeps one core busy for
    own log (best plan, best bound and gap over time) is printed, then cost, boundary and the achieved gap.
    The reference in the same run is the same problem solved without the boundary penalty, and the boundary that
    plan would have: what the penalty buys.
+   Then the case for reduced-cost fixing: the LP relaxation solved alone (scipy's linprog, HiGHS), its bound and
+   the largest reduced cost of any variable, against the gap between the plan and that bound. A variable can be
+   fixed at its LP bound only when its reduced cost exceeds that gap (docs/planning.md).
 2. ``large_units`` planning units x ``features`` features, no boundary penalty: time to a proven 1 % plan.
 3. Marxan (simulated annealing, best of 10 runs), when a ``marxan`` binary is on PATH: the same problem 1
    written with engine/marxan.write_marxan, Marxan's best objective against ours. Skipped otherwise.
@@ -114,7 +117,8 @@ def boundary_benchmark(planning, side, features, blm_factor, time_limit):
     edges = grid_edges(planning, side, side)
     blm = blm_factor * float(np.median(problem.costs)) / CELL
     print('\n== {} units x {} features, BLM {:.4f} per metre (cost of {:.2f} median units per 100 m of edge), '
-          '1 % gap, time limit {:.0f} s =='.format(side * side, features, blm, blm_factor, time_limit))
+          '1 % gap, time limit {:.0f} s, load {:.1f} =='.format(side * side, features, blm, blm_factor, time_limit,
+                                                                os.getloadavg()[0]))
     start = time.perf_counter()
     reference = planning.minimum_set(problem, edges, 0.0, time_limit, 0.01)
     print('reference, no boundary penalty: {:.1f} s, cost {:.2f}, its boundary {:.0f} m, gap {:.3%}'.format(
@@ -133,6 +137,29 @@ def boundary_benchmark(planning, side, features, blm_factor, time_limit):
         reference.boundary, solution.boundary, reference.boundary / max(solution.boundary, 1e-9),
         solution.cost / reference.cost - 1))
     return problem, edges, blm, solution
+
+
+def reduced_cost_check(planning, problem, edges, blm, solution):
+    """Print how many variables reduced-cost fixing could fix at the plan ``solution`` found: those whose reduced
+    cost in the LP relaxation exceeds plan - LP bound."""
+    from scipy.optimize import linprog
+    programme, _ = planning.minimum_set_programme(problem, edges, blm, problem.targets)
+    at_most, at_least = np.isfinite(programme.upper), np.isfinite(programme.lower)
+    rows = sparse.vstack([programme.rows[at_most], -programme.rows[at_least]]).tocsr()
+    right = np.concatenate([programme.upper[at_most], -programme.lower[at_least]])
+    start = time.perf_counter()
+    relaxation = linprog(programme.objective, A_ub=rows, b_ub=right, method='highs',
+                         bounds=np.column_stack([programme.var_lower, programme.var_upper]))
+    elapsed = time.perf_counter() - start
+    reduced = np.abs(relaxation.lower.marginals + relaxation.upper.marginals)
+    count = len(problem.costs)
+    slack = solution.objective - relaxation.fun
+    print('\n== reduced-cost fixing at this plan ==')
+    print('LP relaxation alone (linprog): {:.1f} s, bound {:.1f}; largest reduced cost: {:.2f} (units), {:.2f} '
+          '(shared edges); plan - bound {:.1f}: {} of {} variables could be fixed (any would need a plan within '
+          '{:.2%} of the bound); load {:.1f}'.format(
+              elapsed, relaxation.fun, reduced[:count].max(), reduced[count:].max(initial=0.0), slack,
+              int(np.sum(reduced > slack)), len(reduced), reduced.max() / solution.objective, os.getloadavg()[0]))
 
 
 def large_benchmark(planning, units, features, time_limit):
@@ -194,6 +221,7 @@ def main():
     marxan, planning = import_engine()
     problem, edges, blm, solution = boundary_benchmark(planning, arguments.side, arguments.features,
                                                        arguments.blm_factor, arguments.time_limit)
+    reduced_cost_check(planning, problem, edges, blm, solution)
     large_benchmark(planning, arguments.large_units, arguments.features, arguments.time_limit)
     marxan_benchmark(marxan, planning, problem, edges, blm, solution)
 
