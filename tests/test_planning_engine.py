@@ -310,3 +310,41 @@ def test_gap_is_recomputed_against_the_proven_bound():
     assert planning.regap(outcome, 90.0).optimal
     no_bound = outcome._replace(bound=np.nan)
     assert planning.regap(no_bound, 95.0) is no_bound
+
+
+def ranked_values(problem, cells, blm):
+    """Objective of every selection meeting the targets, smallest first (the brute force's ranking)."""
+    amounts = problem.amounts.toarray()
+    values = []
+    for bits in itertools.product((0, 1), repeat=len(problem.costs)):
+        x = np.array(bits, dtype=bool)
+        if np.all(amounts[x].sum(axis=0) >= problem.targets - 1e-9):
+            values.append(problem.costs[x].sum() + blm * geometric_boundary(cells, x))
+    return sorted(values)
+
+
+@pytest.mark.parametrize('seed', [1, 2])
+def test_portfolio_holds_the_best_plans_in_order_and_their_selection_frequency(seed):
+    """Plan k of the portfolio is the k-th best of all 4 096 selections (brute force), no plan repeats, and the
+    frequency is the share of plans selecting each unit."""
+    cells = grid(4, 3)
+    problem = random_problem(seed)
+    solutions, frequency = planning.minimum_set_portfolio(problem, planning.shared_boundaries(cells), 0.05, 4)
+    assert [solution.objective for solution in solutions] == pytest.approx(
+        ranked_values(problem, cells, 0.05)[:4], abs=1e-6)
+    assert len({tuple(solution.selected) for solution in solutions}) == 4
+    assert frequency.tolist() == pytest.approx(np.mean([solution.selected for solution in solutions], axis=0))
+    for solution in solutions:
+        assert np.all(problem.amounts.T @ solution.selected.astype(float) >= problem.targets - 1e-9)
+
+
+def test_portfolio_stops_when_no_other_plan_meets_the_targets():
+    """Two units each holding the whole target of their own feature, a third holding nothing: only the two plans
+    with both needed units (with or without the third) meet the targets."""
+    problem = planning.Problem(np.array([1.0, 2.0, 3.0]), sparse.csr_matrix(np.array([[1.0, 0], [0, 1.0], [0, 0]])),
+                               np.array([1.0, 1.0]), np.zeros(3, dtype=int), [1, 2, 3], ['a', 'b'])
+    solutions, frequency = planning.minimum_set_portfolio(problem, plans=5)
+    assert [solution.selected.tolist() for solution in solutions] == [[True, True, False], [True, True, True]]
+    assert frequency.tolist() == [1.0, 1.0, 0.5]
+    with pytest.raises(EngineError, match='number of plans'):
+        planning.minimum_set_portfolio(problem, plans=0)

@@ -318,7 +318,7 @@ def unreachable_targets(amounts, upper, targets):
     return np.minimum(targets, available), short
 
 
-def minimum_set(problem, edges=None, blm=0.0, time_limit=None, gap=0.0, log=False):
+def minimum_set(problem, edges=None, blm=0.0, time_limit=None, gap=0.0, log=False, excluded=()):
     """Minimise sum_i c_i x_i + blm x boundary(x) subject to sum_i r_ik x_i >= T_k (Ball et al. 2009).
 
     Parameters
@@ -334,11 +334,14 @@ def minimum_set(problem, edges=None, blm=0.0, time_limit=None, gap=0.0, log=Fals
         Relative optimality gap at which HiGHS may stop (0.01 = within 1 % of the optimum).
     log : bool
         Let HiGHS print its progress (bounds and gap over time) to stdout.
+    excluded : sequence of (n,) boolean selections
+        Plans the answer must differ from (minimum_set_portfolio).
 
     Returns
     -------
-    Solution
-        Unreachable targets are capped at what is available; those features are listed in ``unmet``.
+    Solution or None
+        Unreachable targets are capped at what is available; those features are listed in ``unmet``. None when
+        every plan meeting the targets is in ``excluded``.
 
     Raises
     ------
@@ -351,12 +354,52 @@ def minimum_set(problem, edges=None, blm=0.0, time_limit=None, gap=0.0, log=Fals
     lower, upper = status_bounds(problem.status)
     targets, unmet = unreachable_targets(problem.amounts, upper, np.asarray(problem.targets, dtype=float))
     programme, target_rows = minimum_set_programme(problem, edges, blm, targets)
-    outcome, shortfall = solve_with_least_shortfall(programme, target_rows, targets, time_limit, gap, log)
+    if len(excluded):
+        outcome, shortfall = run_milp(excluding(programme, excluded, len(targets)), time_limit, gap, log), 0.0
+        if outcome is None:
+            return None
+    else:
+        outcome, shortfall = solve_with_least_shortfall(programme, target_rows, targets, time_limit, gap, log)
     selected = np.round(outcome.values[:count]) > 0.5
     if not np.any(shortfall):
-        selected = polish_selection(selected, problem, targets, (lower, upper), edges, blm)
-        outcome = regap(outcome, float(np.dot(problem.costs, selected)) + blm * boundary_of(selected, edges))
+        polished = polish_selection(selected, problem, targets, (lower, upper), edges, blm)
+        if not any(np.array_equal(polished, plan) for plan in excluded):
+            selected = polished
+            outcome = regap(outcome, float(np.dot(problem.costs, selected)) + blm * boundary_of(selected, edges))
     return describe_selection(problem, selected, edges, blm, outcome, unmet)
+
+
+def excluding(programme, plans, target_count):
+    """``programme`` (the last ``target_count`` rows its targets) with one row per plan S forbidding it:
+    sum_{i in S} x_i - sum_{i not in S} x_i <= |S| - 1, so any other plan, and only those, stays possible."""
+    plans = np.asarray(plans, dtype=bool)
+    signs = np.where(plans, 1.0, -1.0)
+    extra = programme.rows.shape[1] - plans.shape[1]
+    cuts = sparse.hstack([sparse.csr_matrix(signs), sparse.csr_matrix((len(plans), extra))])
+    split = programme.rows.shape[0] - target_count
+    return programme._replace(
+        rows=sparse.vstack([programme.rows[:split], cuts, programme.rows[split:]]).tocsr(),
+        lower=np.concatenate([programme.lower[:split], np.full(len(plans), -np.inf), programme.lower[split:]]),
+        upper=np.concatenate([programme.upper[:split], plans.sum(axis=1) - 1.0, programme.upper[split:]]))
+
+
+def minimum_set_portfolio(problem, edges=None, blm=0.0, plans=1, time_limit=None, gap=0.0):
+    """Up to ``plans`` minimum-set plans, each the best (within ``gap``) among the plans that differ from all
+    before it: the optimum, then the second best, and so on (prioritizr's cuts portfolio).
+
+    Parameters as in minimum_set; ``time_limit`` applies to each plan. Returns (list of Solution, selection
+    frequency per unit: the share of the plans that select it). Fewer plans when no other plan meets the targets.
+    """
+    if plans < 1:
+        raise EngineError(N_('The number of plans is {count}: give 1 or more.'), count=plans)
+    solutions = [minimum_set(problem, edges, blm, time_limit, gap)]
+    while len(solutions) < plans:
+        solution = minimum_set(problem, edges, blm, time_limit, gap,
+                               excluded=[found.selected for found in solutions])
+        if solution is None:
+            break
+        solutions.append(solution)
+    return solutions, np.mean([found.selected for found in solutions], axis=0)
 
 
 def minimum_set_programme(problem, edges, blm, targets):
