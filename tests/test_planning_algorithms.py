@@ -80,6 +80,42 @@ def test_prioritize_finds_the_brute_force_optimum_with_locked_units(blm):
         assert held['f{}'.format(index)][1] == pytest.approx(targets[index]) and held['f{}'.format(index)][2]
 
 
+def test_prioritize_portfolio_gives_selection_frequency_over_the_best_plans():
+    """Three plans: solution stays the brute-force optimum, frequency is a share of 3 plans, 1 where the best plan
+    and every other selects the unit; a locked-in unit is in every plan, a locked-out one in none."""
+    costs, amounts = example()
+    status = np.zeros(12, dtype=int)
+    status[2], status[9] = 2, 3
+    layer, cells = unit_layer(costs, status.tolist())
+    result = run('prioritize', temporary_outputs=('OUTPUT',), PLANNING_UNITS=layer, ID_FIELD='pu_id',
+                 COST_FIELD='cost', STATUS_FIELD='status', AMOUNTS=amounts_table(amounts), TARGETS='0.4', BLM=0.05,
+                 PORTFOLIO=3)
+    targets = 0.4 * amounts.sum(axis=0)
+    assert result['OBJECTIVE'] == pytest.approx(brute_force(costs, amounts, targets, cells, 0.05, status))
+    chosen, frequency = solution_values(result['OUTPUT']), solution_values(result['OUTPUT'], 'frequency')
+    shares = np.array([frequency[101 + index] for index in range(12)])
+    best = np.array([chosen[101 + index] for index in range(12)], dtype=bool)
+    assert np.allclose(shares * 3, np.round(shares * 3))
+    assert shares[2] == 1.0 and shares[9] == 0.0
+    assert np.all(shares[best] >= 1 / 3 - 1e-9)
+    assert 0 < np.sum((shares > 0) & (shares < 1))
+    output = result['OUTPUT']
+    _message, loaded = output.loadNamedStyle(os.path.join(os.path.dirname(os.path.dirname(__file__)), 'resources',
+                                                          'styles', 'planning_frequency.qml'))
+    assert loaded and output.renderer().classAttribute() == 'frequency'
+    every_plan = output.renderer().rangeForValue(1.0)
+    assert every_plan is not None and every_plan.label() == 'Every plan'
+    assert output.renderer().rangeForValue(0.0).label() == 'Never selected'
+
+
+def test_prioritize_portfolio_is_refused_for_maximum_utility():
+    costs, amounts = example()
+    layer, _cells = unit_layer(costs)
+    with pytest.raises(QgsProcessingException, match='PORTFOLIO'):
+        run('prioritize', temporary_outputs=('OUTPUT',), PLANNING_UNITS=layer, ID_FIELD='pu_id', COST_FIELD='cost',
+            AMOUNTS=amounts_table(amounts), OBJECTIVE=1, BUDGET=30.0, PORTFOLIO=2)
+
+
 def test_prioritize_reads_rasters_and_polygons_as_feature_amounts(tmp_path):
     """Raster of 1 per 10 m cell: a 100 m unit holds 100 cells x 1; polygons: hectares inside each unit."""
     layer, _ = unit_layer([1.0] * 4, columns=2, rows=2)

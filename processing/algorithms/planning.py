@@ -38,6 +38,7 @@ from .base import ReservePlannerAlgorithm, keywords
 from .oecm import dissolved_pieces, plain, reprojected, required_source
 
 SOLUTION_STYLE = 'planning_solution'
+FREQUENCY_STYLE = 'planning_frequency'
 M2_PER_HA = 10000.0
 UNIT_ALIASES = ('unit', 'pu', 'puid', 'planning_unit')
 FEATURE_ALIASES = ('feature', 'species', 'featureid')
@@ -202,10 +203,11 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
     OBJECTIVE = 'OBJECTIVE'
     BUDGET = 'BUDGET'
     BLM = 'BLM'
+    PORTFOLIO = 'PORTFOLIO'
     OUTPUT = 'OUTPUT'
     OUTPUT_FEATURES = 'OUTPUT_FEATURES'
 
-    ADVANCED = ExactSolver.ADVANCED
+    ADVANCED = ExactSolver.ADVANCED + (PORTFOLIO,)
 
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Prioritize planning units (exact)')
@@ -223,6 +225,8 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
                     "instead of Marxan's simulated annealing."),
             self.tr('OUTPUT: the planning units with every input field and solution (1 selected, 0 not); '
                     'OUTPUT_FEATURES: per feature the amount held, the target and the shortfall.'),
+            self.tr('With PORTFOLIO above 1, OUTPUT also gives each unit\'s selection frequency over the best '
+                    'plans.'),
             self.tr('A target that cannot be met is named in the log and the plan keeps the least shortfall.'),
             solver_results(),
         ]
@@ -267,6 +271,13 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
                 self.tr("Cost per metre of the plan's boundary; boundaries come from the geometry (shared edges "
                         'and the outer edge of the study area, in metres).'),
             ],
+            self.PORTFOLIO: [
+                self.tr('Number of plans (default 1): the best plan, then the next best plans, each different from '
+                        'those before it; minimum set only.'),
+                self.tr('Above 1, OUTPUT gains the field frequency: the share of these plans that select the unit '
+                        '(1 = every plan needs it, 0 = none). solution stays the best plan.'),
+                self.tr('Each plan is a new solve with the same time limit and gap.'),
+            ],
         }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
@@ -301,6 +312,9 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
             self.BLM, self.tr('Boundary penalty BLM (cost per metre of boundary)'),
             compat.ProcessingNumberParameterType.Double, defaultValue=0.0, minValue=0.0))
         self.add_solver_parameters()
+        self.addParameter(QgsProcessingParameterNumber(
+            self.PORTFOLIO, self.tr('Plans in the portfolio (selection frequency over the best plans)'),
+            compat.ProcessingNumberParameterType.Integer, defaultValue=1, minValue=1))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Planning units with solution'), compat.ProcessingSourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -318,6 +332,10 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
         budget = self.parameterAsDouble(parameters, self.BUDGET, context) if given(parameters, self.BUDGET) else None
         if objective == 1 and budget is None:
             raise QgsProcessingException(tr('Maximum utility needs a BUDGET (in the unit of the costs).'))
+        plans = self.parameterAsInt(parameters, self.PORTFOLIO, context)
+        if objective == 1 and plans > 1:
+            raise QgsProcessingException(tr('A portfolio of plans (PORTFOLIO above 1) is computed for the minimum '
+                                            'set objective only. Set PORTFOLIO to 1 or choose minimum set.'))
         time_limit, gap = self.solver_settings(parameters, context)
 
         work_crs = qgis_io.metric_crs(source.sourceExtent(), source.sourceCrs())
@@ -337,13 +355,21 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
             raise cancelled()
         steps.setCurrentStep(3)
         problem = planning.Problem(costs, amounts, targets, status, unit_ids, names)
-        if objective == 0:
+        frequency = None
+        if plans > 1:
+            solutions, frequency = self.solve(planning.minimum_set_portfolio, steps, problem, edges, blm, plans,
+                                              time_limit, gap)
+            solution = solutions[0]
+            feedback.pushInfo(tr('{count} plans, objective from {best:g} to {worst:g}.').format(
+                count=len(solutions), best=solution.objective, worst=solutions[-1].objective))
+        elif objective == 0:
             solution = self.solve(planning.minimum_set, steps, problem, edges, blm, time_limit, gap)
         else:
             solution = self.solve(planning.maximum_utility, steps, problem, budget, edges, blm, None, time_limit,
                                   gap)
         results = self.solution_results(solution, names, feedback)
-        results[self.OUTPUT] = self.write_units(parameters, context, source, units, solution.selected, work_crs)
+        results[self.OUTPUT] = self.write_units(parameters, context, source, units, solution.selected, work_crs,
+                                                frequency)
         if given(parameters, self.OUTPUT_FEATURES):
             results[self.OUTPUT_FEATURES] = write_rows(
                 self, parameters, self.OUTPUT_FEATURES, context,
@@ -410,13 +436,18 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
                                             '(feature, prop or target); "{value}" is neither.').format(value=text))
         return engine_call(targets_from_table, text, names, amounts)
 
-    def write_units(self, parameters, context, source, units, selected, work_crs):
-        kept = [field for field in source.fields() if field.name().lower() != 'solution']
-        rows = ((item.geometry, [item.attributes.get(field.name()) for field in kept] + [int(bool(chosen))])
-                for item, chosen in zip(units, selected))
-        fields = kept + [compat.make_field('solution', compat.FieldType.Int)]
-        return write_polygons(self, parameters, self.OUTPUT, context, fields,
-                              source.sourceCrs(), work_crs, rows, SOLUTION_STYLE)
+    def write_units(self, parameters, context, source, units, selected, work_crs, frequency=None):
+        """The planning units with their fields, solution and, for a portfolio (``frequency`` per unit, 0-1),
+        frequency; fields of the source with these names are replaced."""
+        added = [('solution', compat.FieldType.Int)] + ([] if frequency is None else
+                                                        [('frequency', compat.FieldType.Double)])
+        names = {name for name, _ in added}
+        kept = [field for field in source.fields() if field.name().lower() not in names]
+        shares = [()] * len(units) if frequency is None else [(float(share),) for share in frequency]
+        rows = ((item.geometry, [item.attributes.get(field.name()) for field in kept] + [int(bool(chosen))] +
+                 list(share)) for item, chosen, share in zip(units, selected, shares))
+        return write_polygons(self, parameters, self.OUTPUT, context, kept + added, source.sourceCrs(), work_crs,
+                              rows, SOLUTION_STYLE if frequency is None else FREQUENCY_STYLE)
 
 
 def given(parameters, name):

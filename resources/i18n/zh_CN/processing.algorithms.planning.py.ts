@@ -80,12 +80,20 @@
       <translation>最大效用需要给出 BUDGET（单位同成本）。</translation>
     </message>
     <message>
+      <source>A portfolio of plans (PORTFOLIO above 1) is computed for the minimum set objective only. Set PORTFOLIO to 1 or choose minimum set.</source>
+      <translation>方案组合（PORTFOLIO 大于 1）仅针对最小集目标计算。请将 PORTFOLIO 设为 1，或选择最小集目标。</translation>
+    </message>
+    <message>
       <source>cost</source>
       <translation>成本</translation>
     </message>
     <message>
       <source>status</source>
       <translation>状态</translation>
+    </message>
+    <message>
+      <source>{count} plans, objective from {best:g} to {worst:g}.</source>
+      <translation>共 {count} 个方案，目标值从 {best:g} 到 {worst:g}。</translation>
     </message>
     <message>
       <source>Give the features to plan for: layers in FEATURES or a table in AMOUNTS.</source>
@@ -159,6 +167,10 @@
       <translation>OUTPUT：规划单元，含全部输入字段和 solution（1 选中，0 未选）；OUTPUT_FEATURES：每个要素已保有的数量、目标和缺口。</translation>
     </message>
     <message>
+      <source>With PORTFOLIO above 1, OUTPUT also gives each unit's selection frequency over the best plans.</source>
+      <translation>PORTFOLIO 大于 1 时，OUTPUT 还给出每个单元在这些最优方案中的入选频率。</translation>
+    </message>
+    <message>
       <source>A target that cannot be met is named in the log and the plan keeps the least shortfall.</source>
       <translation>无法满足的目标会在日志中列出，方案使缺口最小。</translation>
     </message>
@@ -211,6 +223,18 @@
       <translation>方案每米边界的成本；边界由几何计算（共享边和研究区外边界，单位米）。</translation>
     </message>
     <message>
+      <source>Number of plans (default 1): the best plan, then the next best plans, each different from those before it; minimum set only.</source>
+      <translation>方案数量（默认 1）：先求最优方案，再依次求次优方案，每个方案都与之前的方案不同；仅适用于最小集目标。</translation>
+    </message>
+    <message>
+      <source>Above 1, OUTPUT gains the field frequency: the share of these plans that select the unit (1 = every plan needs it, 0 = none). solution stays the best plan.</source>
+      <translation>大于 1 时，OUTPUT 增加字段 frequency：这些方案中选中该单元的比例（1 = 每个方案都需要它，0 = 没有方案选中）。solution 仍为最优方案。</translation>
+    </message>
+    <message>
+      <source>Each plan is a new solve with the same time limit and gap.</source>
+      <translation>每个方案都是一次新的求解，使用相同的时间限制和间隙。</translation>
+    </message>
+    <message>
       <source>Planning units</source>
       <translation>规划单元</translation>
     </message>
@@ -257,6 +281,10 @@
     <message>
       <source>Boundary penalty BLM (cost per metre of boundary)</source>
       <translation>边界惩罚 BLM（每米边界的成本）</translation>
+    </message>
+    <message>
+      <source>Plans in the portfolio (selection frequency over the best plans)</source>
+      <translation>方案组合中的方案数（按最优方案统计入选频率）</translation>
     </message>
     <message>
       <source>Planning units with solution</source>

@@ -40,6 +40,10 @@
       <translation>锁定选入和锁定排除的规划单元使问题无解。</translation>
     </message>
     <message>
+      <source>The number of plans is {count}: give 1 or more.</source>
+      <translation>方案数量为 {count}：请给出 1 或更大的数。</translation>
+    </message>
+    <message>
       <source>The budget is {budget}: give a number of 0 or more, in the unit of the costs.</source>
       <translation>预算为 {budget}：请给出大于等于 0 的数字，单位同成本。</translation>
     </message>
