@@ -275,7 +275,7 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
                 self.tr('Number of plans (default 1): the best plan, then the next best plans, each different from '
                         'those before it; minimum set only.'),
                 self.tr('Above 1, OUTPUT gains the field frequency: the share of these plans that select the unit '
-                        '(1 = every plan needs it, 0 = none). solution stays the best plan.'),
+                        '(1 = every plan needs it, 0 = none). solution and the results describe the first plan.'),
                 self.tr('Each plan is a new solve with the same time limit and gap.'),
             ],
         }
@@ -360,8 +360,9 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
             solutions, frequency = self.solve(planning.minimum_set_portfolio, steps, problem, edges, blm, plans,
                                               time_limit, gap)
             solution = solutions[0]
+            objectives = [found.objective for found in solutions]
             feedback.pushInfo(tr('{count} plans, objective from {best:g} to {worst:g}.').format(
-                count=len(solutions), best=solution.objective, worst=solutions[-1].objective))
+                count=len(solutions), best=min(objectives), worst=max(objectives)))
         elif objective == 0:
             solution = self.solve(planning.minimum_set, steps, problem, edges, blm, time_limit, gap)
         else:

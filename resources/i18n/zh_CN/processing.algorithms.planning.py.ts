@@ -227,8 +227,8 @@
       <translation>方案数量（默认 1）：先求最优方案，再依次求次优方案，每个方案都与之前的方案不同；仅适用于最小集目标。</translation>
     </message>
     <message>
-      <source>Above 1, OUTPUT gains the field frequency: the share of these plans that select the unit (1 = every plan needs it, 0 = none). solution stays the best plan.</source>
-      <translation>大于 1 时，OUTPUT 增加字段 frequency：这些方案中选中该单元的比例（1 = 每个方案都需要它，0 = 没有方案选中）。solution 仍为最优方案。</translation>
+      <source>Above 1, OUTPUT gains the field frequency: the share of these plans that select the unit (1 = every plan needs it, 0 = none). solution and the results describe the first plan.</source>
+      <translation>大于 1 时，OUTPUT 增加字段 frequency：这些方案中选中该单元的比例（1 = 每个方案都需要它，0 = 没有方案选中）。solution 和各项结果描述的是第一个方案。</translation>
     </message>
     <message>
       <source>Each plan is a new solve with the same time limit and gap.</source>
