@@ -348,3 +348,33 @@ def test_portfolio_stops_when_no_other_plan_meets_the_targets():
     assert frequency.tolist() == [1.0, 1.0, 0.5]
     with pytest.raises(EngineError, match='number of plans'):
         planning.minimum_set_portfolio(problem, plans=0)
+
+
+@pytest.mark.parametrize('seed, blm', [(1, 0.01), (7, 0.01), (2, 0.05), (6, 0.05), (1, 0.2)])
+def test_lp_guided_plan_meets_targets_and_its_gap_is_a_proven_bound(seed, blm):
+    """The plan from fixing the units the LP relaxation settles (here 0 to 8 of 12) is a valid plan no better than
+    the optimum, and its bound (the relaxation's optimum) is no more than the optimum (brute force over 4 096
+    selections)."""
+    cells = grid(4, 3)
+    problem = random_problem(seed, features=4)
+    edges = planning.shared_boundaries(cells)
+    best, _ = brute_minimum_set(problem, cells, blm)
+    programme, _ = planning.minimum_set_programme(problem, edges, blm, problem.targets)
+    outcome = planning.lp_guided_plan(programme, 12, 60.0)
+    selected = np.round(outcome.values[:12]) > 0.5
+    assert np.all(problem.amounts.T @ selected.astype(float) >= problem.targets - 1e-9)
+    value = problem.costs[selected].sum() + blm * geometric_boundary(cells, selected)
+    assert outcome.objective == pytest.approx(value)
+    assert outcome.bound <= best + 1e-6 <= value + 2e-6
+    assert outcome.gap == pytest.approx((value - outcome.bound) / value)
+
+
+@pytest.mark.parametrize('seed, blm', [(1, 0.01), (6, 0.05), (2, 0.2)])
+def test_time_limited_boundary_problem_still_reaches_the_brute_force_optimum(seed, blm):
+    """With a time limit the LP-guided plan comes first; the whole programme then still proves the optimum, also
+    where fixing the settled units loses it."""
+    cells = grid(4, 3)
+    problem = random_problem(seed, features=4)
+    solution = planning.minimum_set(problem, planning.shared_boundaries(cells), blm, time_limit=60.0)
+    assert solution.objective == pytest.approx(brute_minimum_set(problem, cells, blm)[0], abs=1e-6)
+    assert solution.optimal and solution.gap <= planning.PROVEN_GAP

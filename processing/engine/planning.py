@@ -21,6 +21,7 @@ solution then has the least total shortfall (relative to each target), and the f
 are named in ``Solution.unmet``.
 """
 
+import time
 from collections import namedtuple
 
 import numpy as np
@@ -38,6 +39,8 @@ STATUS_CODES = (AVAILABLE, INITIAL_INCLUDE, LOCKED_IN, LOCKED_OUT)
 PROVEN_GAP = 1e-4
 """Relative gap under which HiGHS's answer counts as proven optimal (HiGHS's own default tolerance, 0.01 %)."""
 TARGET_TOLERANCE = 1e-9
+SETTLED = 1e-6
+"""A unit the LP relaxation selects to within this of 0 or 1 is settled (fixed in the LP-guided plan)."""
 SOLVER_TIMEOUT, SOLVER_INFEASIBLE = 1, 2
 
 Edges = namedtuple('Edges', 'first second length')
@@ -358,6 +361,8 @@ def minimum_set(problem, edges=None, blm=0.0, time_limit=None, gap=0.0, log=Fals
         outcome, shortfall = run_milp(excluding(programme, excluded, len(targets)), time_limit, gap, log), 0.0
         if outcome is None:
             return None
+    elif time_limit and len(programme.objective) > count:  # z_ij variables: a boundary penalty
+        outcome, shortfall = guided_then_whole(programme, target_rows, targets, count, time_limit, gap, log)
     else:
         outcome, shortfall = solve_with_least_shortfall(programme, target_rows, targets, time_limit, gap, log)
     selected = np.round(outcome.values[:count]) > 0.5
@@ -367,6 +372,72 @@ def minimum_set(problem, edges=None, blm=0.0, time_limit=None, gap=0.0, log=Fals
             selected = polished
             outcome = regap(outcome, float(np.dot(problem.costs, selected)) + blm * boundary_of(selected, edges))
     return describe_selection(problem, selected, edges, blm, outcome, unmet)
+
+
+def solve_relaxation(programme, time_limit):
+    """scipy.optimize.linprog's result for the LP relaxation of ``programme`` (HiGHS, at most ``time_limit`` s):
+    ``x``, ``fun`` (a lower bound on every plan when ``status`` is 0) and the reduced costs in ``lower.marginals``
+    and ``upper.marginals``."""
+    from scipy.optimize import linprog
+    at_most, at_least = np.isfinite(programme.upper), np.isfinite(programme.lower)
+    rows = sparse.vstack([programme.rows[at_most], -programme.rows[at_least]]).tocsr()
+    right = np.concatenate([programme.upper[at_most], -programme.lower[at_least]])
+    return linprog(programme.objective, A_ub=rows, b_ub=right, method='highs',
+                   bounds=np.column_stack([programme.var_lower, programme.var_upper]),
+                   options={'time_limit': float(time_limit)})
+
+
+def lp_guided_plan(programme, count, time_limit, log=False):
+    """A plan guided by the LP relaxation: the units it selects wholly or not at all (within SETTLED) are fixed so
+    and HiGHS chooses among the units it selects in part. The relaxation's optimum is a lower bound on every plan,
+    so the gap returned is proven. Half of ``time_limit`` (s) at most goes to the relaxation; the restricted
+    programme is solved with no gap to stop at: its own bound is not one of the whole problem, and HiGHS 1.2 finds
+    better plans in it so (docs/planning.md).
+
+    Returns an Outcome (``bound``: the relaxation's optimum), or None when the relaxation or the restricted
+    programme gives no answer in time.
+    """
+    start = time.monotonic()
+    relaxation = solve_relaxation(programme, time_limit / 2)
+    if relaxation.status != 0:
+        return None
+    share = relaxation.x[:count]
+    settled = np.flatnonzero((share < SETTLED) | (share > 1 - SETTLED))
+    lower, upper = programme.var_lower.copy(), programme.var_upper.copy()
+    lower[settled] = upper[settled] = np.round(share[settled])
+    remaining = time_limit - (time.monotonic() - start)
+    try:
+        restricted = run_milp(programme._replace(var_lower=lower, var_upper=upper), max(remaining, 1.0), 0.0, log)
+    except EngineError:
+        return None
+    if restricted is None:
+        return None
+    achieved = proven_gap(restricted.objective, float(relaxation.fun))
+    return restricted._replace(bound=float(relaxation.fun), gap=achieved, optimal=achieved <= PROVEN_GAP)
+
+
+def guided_then_whole(programme, target_rows, targets, count, time_limit, gap, log=False):
+    """Solve a boundary-penalised ``programme`` in ``time_limit`` seconds: the LP-guided plan in the first half,
+    kept at once when proven within ``gap``; else HiGHS on the whole programme for the rest of the time. Returns
+    (Outcome with the better plan against the better of the two proven bounds, shortfall as
+    solve_with_least_shortfall)."""
+    start = time.monotonic()
+    guided = lp_guided_plan(programme, count, time_limit / 2, log)
+    if guided is not None and guided.gap <= gap:
+        return guided, np.zeros(len(targets))
+    remaining = max(time_limit - (time.monotonic() - start), 1.0)
+    try:
+        whole, shortfall = solve_with_least_shortfall(programme, target_rows, targets, remaining, gap, log)
+    except EngineError:
+        if guided is None:
+            raise
+        return guided, np.zeros(len(targets))
+    if guided is None or np.any(shortfall):
+        return whole, shortfall
+    bound = float(np.nanmax([guided.bound, whole.bound]))
+    best = guided if guided.objective < whole.objective else whole
+    achieved = proven_gap(best.objective, bound)
+    return best._replace(bound=bound, gap=achieved, optimal=best.optimal or achieved <= PROVEN_GAP), shortfall
 
 
 def excluding(programme, plans, target_count):
@@ -489,8 +560,13 @@ def regap(outcome, objective):
     (HiGHS's definition: (plan - bound) / |plan|); unchanged when HiGHS gave no bound."""
     if not np.isfinite(outcome.bound) or objective > outcome.objective:
         return outcome
-    achieved = max(objective - outcome.bound, 0.0) / max(abs(objective), 1e-12)
+    achieved = proven_gap(objective, outcome.bound)
     return outcome._replace(objective=objective, gap=achieved, optimal=outcome.optimal or achieved <= PROVEN_GAP)
+
+
+def proven_gap(objective, bound):
+    """(plan - bound) / |plan|, HiGHS's relative gap, 0 when the plan reaches the bound."""
+    return max(objective - bound, 0.0) / max(abs(objective), 1e-12)
 
 
 def describe_selection(problem, selected, edges, blm, outcome, unmet, objective=None):
