@@ -15,7 +15,8 @@ for exact solvers against annealing). Summary:
   whose rows sum to x_i and whose columns sum to x_j, so that w_ij,zz' = x_iz x_jz' for any sign of the zone
   boundary cost.
 
-The programmes are solved by HiGHS through scipy.optimize.milp (scipy >= 1.9). A target that cannot be met
+The programmes are solved by HiGHS through scipy.optimize.milp (scipy >= 1.9); with a time limit and a boundary
+penalty, a plan guided by the LP relaxation comes first (lp_guided_plan). A target that cannot be met
 (too little of the feature outside locked-out units, or zone targets that conflict) is not dropped: the
 solution then has the least total shortfall (relative to each target), and the features short of their target
 are named in ``Solution.unmet``.
