@@ -4,11 +4,11 @@ tests/test_costdistance.py (4 M cells) and tests/benchmarks/bench_costdistance.p
 
 Where must a tile agree with the whole grid? The engine's cost of a cell is the lowest, over the paths from a source,
 of the path's step costs added in order (float64 additions, each monotone), so every cell of the least-cost path of
-a cell ``v`` costs at most what ``v`` costs. A path from outside a tile into it steps on the one-cell frame around the tile; let X be the lowest
-whole-grid cost on that frame: the least-cost path of a tile cell costing less than X never leaves the tile, so
-its source is in the tile and
-the tile, run from the sources it holds, gives it exactly the same cost, bit for bit. Elsewhere in the tile the
-tile's cost can only be higher (fewer paths). ``compare_tiles`` checks both, on tiles that overlap.
+a cell ``v`` costs at most what ``v`` costs. A path from outside a tile into it steps on the one-cell frame around
+the tile; let X be the lowest whole-grid cost on that frame: the least-cost path of a tile cell costing less than X
+never leaves the tile, so its source is in the tile and the tile, run from the sources it holds, gives the cell
+exactly the same cost, bit for bit. Elsewhere in the tile the tile's cost can only be higher (fewer paths).
+``compare_tiles`` checks both, on tiles that overlap.
 
 Imports the plugin as ``reserve_planner`` (tests/conftest.py and benchmarks/bench_support.py arrange that).
 """
