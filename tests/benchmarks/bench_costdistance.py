@@ -26,8 +26,8 @@ accumulated costs are identical (a hash of their float64 bytes)::
     /usr/bin/python3 -P tests/benchmarks/bench_costdistance.py --engine-sizes 4000 10000
 
 ``--tiles 10000`` runs issue 13's check at 10^8 cells, once: the cost engine over the whole cheap synthetic raster of
-tests/cost_tiles.py (computed by blocks of rows, no file), then 4 x 4 tiles overlapping by a tenth of the side, each
-run alone; prints the whole run's time, its tracemalloc peak and the process's peak RSS, the tiles' time, and the
+tests/cost_tiles.py (computed by blocks of rows, no file), then 3 x 3 tiles overlapping by a tenth of the side (at
+10 000 cells their edges fall midway between the sources, every 500 cells), each run alone; prints the whole run's time, its tracemalloc peak and the process's peak RSS, the tiles' time, and the
 verdict: the cells whose tile cost must equal the whole grid's, how many do not, and how many tile cells cost
 less than on the whole grid (both must be 0)::
 
@@ -232,7 +232,7 @@ def compare_engines(folder, sides, engines):
                 result['rss'] / side ** 2, result['rss'] / 2 ** 20, str(same)), flush=True)
 
 
-def compare_with_tiles(side, tiles_per_side=4):
+def compare_with_tiles(side, tiles_per_side=3):
     """Issue 13's tile check at ``side`` x ``side`` cells (see the module docstring)."""
     bench_support.make_plugin_importable('bench_costdistance_')
     sys.path.insert(0, os.path.join(bench_support.REPO, 'tests'))
@@ -268,7 +268,7 @@ def main():
     parser.add_argument('--engines', nargs='+', choices=('ours', 'before'), default=['ours', 'before'],
                         help='with --engine-sizes: the engines to run (default: both)')
     parser.add_argument('--tiles', type=int, metavar='SIDE',
-                        help='the whole-grid cost against 4 x 4 overlapping tiles on SIDE x SIDE cells (issue 13)')
+                        help='the whole-grid cost against 3 x 3 overlapping tiles on SIDE x SIDE cells (issue 13)')
     parser.add_argument('--repeat', type=int, default=2, help='runs of each tool per size (best kept)')
     parser.add_argument('--keep', help='folder for the generated rasters and outputs (default: a temporary one)')
     arguments = parser.parse_args()
