@@ -23,6 +23,7 @@ from qgis.core import (
 from scipy.sparse import lil_matrix
 from scipy.sparse.csgraph import dijkstra
 
+import cost_tiles
 from reserve_planner.processing.engine import costdistance, raster
 from reserve_planner.processing.engine.messages import EngineError
 from support import RecordingFeedback, geotiff, read_raster, run, wkt_layer
@@ -221,6 +222,20 @@ def test_a_graph_read_by_blocks_of_rows_equals_the_one_piece_graph(monkeypatch, 
     assert read == [7] * 22 + [3]
     assert blocked.padded.dtype == (np.float32 if float32_exact else np.float64)
     np.testing.assert_array_equal(blocked.accumulate(sources), whole.accumulate(sources))
+
+
+def test_a_cost_distance_equals_the_same_computed_in_tiles_where_their_paths_stay_inside():
+    """Issue 13 at 4 M cells (bench_costdistance.py --tiles runs it at 10^8): the whole grid, read by blocks of rows,
+    against 3 x 3 tiles overlapping by 500 cells (edges midway between sources), each read and run alone from the
+    sources it holds. Tile cells whose
+    least-cost path cannot leave the tile (tests/cost_tiles.py) cost the same bit for bit; no tile cell costs less
+    than on the whole grid, and cells near tile edges whose paths come from outside cost more."""
+    side = 2000
+    whole = cost_tiles.window_cost(0, side, 0, side)
+    checked, unequal, lower, higher = cost_tiles.compare_tiles(whole, 3, 500)
+    assert checked > 0.3 * side * side
+    assert (unequal, lower) == (0, 0)
+    assert higher > 0
 
 
 @settings(max_examples=40, deadline=None)

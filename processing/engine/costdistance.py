@@ -37,11 +37,12 @@ is_canceled=None)``
     the flat indices of the cells of one geometry by the same rules, rasterising only the window of its
     bounding box (cheap for many small targets on a large grid); empty when it lies outside the grid.
 
-``least_cost_path(accumulated, graph, target)``
+``least_cost_path(accumulated, graph, target, origin=(0, 0))``
     the least-cost path from the sources to ``target`` (row, col), traced backwards on the accumulated
     cost surface (r.drain / r.path): from each cell it steps to the neighbour through which the cell's
     accumulated cost was reached (the neighbour minimising its accumulated cost plus the step cost).
-    Returns the list of (row, col) cells from a source cell to ``target``.
+    Returns the list of (row, col) cells from a source cell to ``target``. ``accumulated`` may be a window of
+    the cost whose first cell is the grid's cell ``origin``.
 
 Example: a 1 x 3 row of resistance 1, 2, 3 with 10 m cells and the left cell as source costs
 0, 10 * (1 + 2) / 2 = 15 and 15 + 10 * (2 + 3) / 2 = 40::
@@ -339,30 +340,36 @@ def accumulated_cost(resistance, sources, cell_width, cell_height, max_cost=None
     return graph.accumulate(sources, max_cost=max_cost, progress=progress, is_canceled=is_canceled)
 
 
-def least_cost_path(accumulated, graph, target):
-    """The (row, col) cells of the least-cost path from a source to ``target``; see the module docstring."""
-    rows, cols = graph.shape
-    row, col = int(target[0]), int(target[1])
+def least_cost_path(accumulated, graph, target, origin=(0, 0)):
+    """The (row, col) cells of the least-cost path from a source to ``target``; see the module docstring.
+    ``accumulated`` may be a window of the grid's cost whose cell (0, 0) is the grid's cell ``origin`` (every cell
+    outside it unreachable); ``target`` and the cells returned are the grid's."""
+    rows, cols = accumulated.shape
+    row, col = int(target[0]) - origin[0], int(target[1]) - origin[1]
     if not (0 <= row < rows and 0 <= col < cols):
-        raise EngineError(N_('The target cell lies outside the resistance grid.'))
+        if not (0 <= target[0] < graph.shape[0] and 0 <= target[1] < graph.shape[1]):
+            raise EngineError(N_('The target cell lies outside the resistance grid.'))
+        raise EngineError(N_('The target cannot be reached from any source.'))
     if not np.isfinite(accumulated[row, col]):
         raise EngineError(N_('The target cannot be reached from any source.'))
-    path = [(row, col)]
+    path = [(row + origin[0], col + origin[1])]
     while accumulated[row, col] > 0:
-        row, col = _best_predecessor(accumulated, graph, row, col)
-        path.append((row, col))
+        row, col = _best_predecessor(accumulated, graph, row, col, origin)
+        path.append((row + origin[0], col + origin[1]))
     path.reverse()
     return path
 
 
-def _best_predecessor(accumulated, graph, row, col):
-    """The neighbour of (row, col) minimising its accumulated cost plus the step cost."""
-    rows, cols = graph.shape
+def _best_predecessor(accumulated, graph, row, col, origin):
+    """The neighbour of (row, col) of the window ``accumulated`` minimising its accumulated cost plus the step
+    cost (the step's on the grid cells shifted by ``origin``)."""
+    rows, cols = accumulated.shape
+    top, left = origin
     best, best_cost = None, np.inf
     for dr, dc in NEIGHBOURS:
         row2, col2 = row + dr, col + dc
         if 0 <= row2 < rows and 0 <= col2 < cols and np.isfinite(accumulated[row2, col2]):
-            cost = accumulated[row2, col2] + graph.step_cost((row, col), (row2, col2))
+            cost = accumulated[row2, col2] + graph.step_cost((row + top, col + left), (row2 + top, col2 + left))
             if cost < best_cost and accumulated[row2, col2] < accumulated[row, col]:
                 best, best_cost = (row2, col2), cost
     if best is None:
