@@ -7,6 +7,7 @@ so that no algorithm repeats layer-to-geometry code.
 import math
 import os
 from collections import namedtuple
+from contextlib import contextmanager
 
 from shapely import wkb
 from qgis.core import (
@@ -33,7 +34,8 @@ from qgis.PyQt.QtCore import QCoreApplication
 from .compat import DistanceUnit, InvalidGeometryCheck, ProcessingFeatureSourceFlag
 from .engine import executor
 from .engine import geometry as engine_geometry
-from .engine.messages import TRANSLATION_CONTEXT, EngineError
+from .engine.feedback import Feedback
+from .engine.messages import TRANSLATION_CONTEXT, Canceled, EngineError
 
 STYLE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), 'resources', 'styles')
 WEB_MERCATOR_IDS = ('EPSG:3857', 'EPSG:900913', 'EPSG:3785')
@@ -68,10 +70,8 @@ def engine_executor(feedback=None, bytes_per_worker=0, small=False):
     says the work is ``small`` (faster than starting workers) and no Dask cluster is set; says on ``feedback``
     how it runs."""
     settings = QgsSettings()
-    try:
+    with engine_errors():
         workers = executor.workers_setting(settings.value(WORKERS_SETTING, ''))
-    except EngineError as error:
-        raise QgsProcessingException(engine_message(error)) from error
     scheduler = executor.scheduler_setting(settings.value(SCHEDULER_SETTING, ''))
     if small and not scheduler:
         workers = 1
@@ -82,6 +82,35 @@ def engine_executor(feedback=None, bytes_per_worker=0, small=False):
         else:
             feedback.pushInfo(tr('Independent tasks run in {count} worker process(es).').format(count=chosen.workers))
     return chosen
+
+
+def cancelled():
+    """The error a cancelled run ends with: returning normally would look like a success in models and batch runs."""
+    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
+
+
+def engine_feedback(feedback):
+    """The engine's progress-and-cancel protocol (engine.feedback.Feedback) over a QgsProcessingFeedback.
+
+    The engine reports into the whole of ``feedback``'s progress bar (a QgsProcessingMultiStepFeedback maps it
+    onto its current step); None gives None (no report, no cancel). A QgsProcessingMultiStepFeedback created
+    after its parent was cancelled does not know it: check the parent's ``isCanceled()`` once more afterwards.
+    """
+    if feedback is None:
+        return None
+    return Feedback(feedback.setProgress, feedback.isCanceled)
+
+
+@contextmanager
+def engine_errors():
+    """Run engine code: an EngineError becomes a QgsProcessingException with its translated message and a cancel
+    (engine.messages.Canceled) the cancelled() error, so that a run always ends in one or the other."""
+    try:
+        yield
+    except EngineError as error:
+        raise QgsProcessingException(engine_message(error)) from error
+    except Canceled:
+        raise cancelled() from None
 
 
 def is_metric(crs):

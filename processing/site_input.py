@@ -9,7 +9,7 @@ from qgis.core import QgsProcessingException
 from qgis.PyQt.QtCore import QCoreApplication
 
 from . import qgis_io
-from .algorithms.coverage import cancelled, check_cancel, max_segment, null_to_none
+from .algorithms.coverage import max_segment, null_to_none
 from .engine import geometry as engine_geometry
 from .engine import sites as engine
 
@@ -41,7 +41,7 @@ def read_sites(source, name, id_field, group_field, weight_field, crs, context, 
                 'unrepairable geometry, or a line). Fix or delete it and run again.').format(fid=item.fid, layer=name))
         features.append(item._replace(geometry=geometry))
     if feedback.isCanceled():
-        raise cancelled()
+        raise qgis_io.cancelled()
     groups = None if not group_field else [group_label(item.attributes.get(group_field)) for item in features]
     weights = None if not weight_field else [site_weight(item, weight_field, name, id_field) for item in features]
     return Sites(features, [item.geometry for item in features], groups, weights)
@@ -77,9 +77,10 @@ def measure_sites(sites, pieces, tolerance, region_geometries, region_labels, fe
     """engine.site_table of ``sites`` against the protected ``pieces``, each site in the region (of
     ``region_geometries``, labelled ``region_labels``) holding its representative point; None without regions,
     outside_label() for a site outside all of them."""
-    percents = engine.site_protected_pct(sites.geometries, pieces, tolerance, check_cancel(feedback))
-    if percents is None or feedback.isCanceled():
-        raise cancelled()
+    with qgis_io.engine_errors():
+        percents = engine.site_protected_pct(sites.geometries, pieces, tolerance, qgis_io.engine_feedback(feedback))
+    if feedback.isCanceled():
+        raise qgis_io.cancelled()
     regions = None
     if region_geometries is not None:
         positions = engine.site_region(sites.geometries, region_geometries)

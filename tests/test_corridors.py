@@ -28,7 +28,9 @@ from qgis.core import (
 from shapely.geometry import Polygon, box
 
 from reserve_planner.processing.engine import corridors
-from reserve_planner.processing.engine.costdistance import Canceled, accumulated_cost
+from reserve_planner.processing.engine.costdistance import accumulated_cost
+from reserve_planner.processing.engine.feedback import Feedback
+from reserve_planner.processing.engine.messages import Canceled
 from reserve_planner.processing.engine.messages import EngineError
 from reserve_planner.processing.engine.raster import Grid
 from support import RecordingFeedback, geotiff, read_raster, run, wkt_layer
@@ -266,7 +268,8 @@ def test_cancel_raises_and_leaves_no_temporary_file(tmp_path):
         return len(calls) > 2
 
     with pytest.raises(Canceled):
-        corridors.corridor_network(grid, cores, list('ABC'), is_canceled=cancel_after_two_checks, workdir=str(tmp_path))
+        corridors.corridor_network(grid, cores, list('ABC'), feedback=Feedback(is_canceled=cancel_after_two_checks),
+                                   workdir=str(tmp_path))
     assert os.listdir(tmp_path) == []
 
 

@@ -24,7 +24,8 @@ from scipy.sparse import lil_matrix
 from scipy.sparse.csgraph import dijkstra
 
 from reserve_planner.processing.engine import costdistance
-from reserve_planner.processing.engine.messages import EngineError
+from reserve_planner.processing.engine.feedback import Feedback
+from reserve_planner.processing.engine.messages import Canceled, EngineError
 from support import RecordingFeedback, geotiff, read_raster, run, wkt_layer
 
 ROOT2 = math.sqrt(2.0)
@@ -145,10 +146,10 @@ def test_no_source_and_sources_off_the_grid_are_refused():
 def test_cancel_stops_the_run_and_progress_reaches_100():
     graph = costdistance.CostGraph(np.ones((200, 200)), 10, 10)
     reports = []
-    graph.accumulate([0], progress=reports.append)
+    graph.accumulate([0], feedback=Feedback(reports.append))
     assert reports[-1] == 100 and reports == sorted(reports)
-    with pytest.raises(costdistance.Canceled):
-        graph.accumulate([0], progress=reports.append, is_canceled=lambda: len(reports) > 3)
+    with pytest.raises(Canceled):
+        graph.accumulate([0], feedback=Feedback(reports.append, is_canceled=lambda: len(reports) > 3))
 
 
 def test_source_mask_rasterises_polygons_by_centre_and_lines_by_touch():

@@ -29,6 +29,8 @@ from shapely.geometry import box
 from shapely.ops import unary_union
 
 from reserve_planner.processing.engine import connectivity
+from reserve_planner.processing.engine.feedback import Feedback
+from reserve_planner.processing.engine.messages import Canceled
 from support import RecordingFeedback, geopackage
 
 KM = 1000.0
@@ -376,10 +378,14 @@ def test_a_connector_unit_between_two_others_by_hand():
     assert row['dpc_connector'] == pytest.approx(100 * lost_between_others / pc_num)
 
 
-def test_node_importance_stops_when_progress_says_so():
+def test_node_importance_reports_each_unit_and_a_cancel_raises():
     region = box(0, 0, 20 * KM, 5 * KM)
     network = connectivity.build_network([box(0, 0, KM, KM), box(3 * KM, 0, 4 * KM, KM)], region)
-    assert connectivity.node_importance(network, progress=lambda fraction: False) is None
+    percents = []
+    connectivity.node_importance(network, feedback=Feedback(percents.append))
+    assert percents == [50.0, 100.0]
+    with pytest.raises(Canceled):
+        connectivity.node_importance(network, feedback=Feedback(is_canceled=lambda: True))
     assert connectivity.node_importance(connectivity.build_network([], region)).empty
 
 

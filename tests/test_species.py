@@ -30,7 +30,8 @@ from shapely.geometry import box
 
 from coverage_layers import ellipsoidal_km2, quadrangle
 from reserve_planner.processing.engine import coverage, species_area
-from reserve_planner.processing.engine.costdistance import Canceled
+from reserve_planner.processing.engine.feedback import Feedback
+from reserve_planner.processing.engine.messages import Canceled
 from reserve_planner.processing.engine.messages import EngineError
 from support import RecordingFeedback, geotiff, memory_layer, run
 
@@ -141,7 +142,7 @@ def test_raster_read_block_by_block_gives_the_same_totals(tmp_path):
 def test_raster_reading_reports_progress_block_by_block_and_stops_when_cancelled(tmp_path):
     path = habitat_raster(tmp_path / 'habitat.tif')
     reported, asked = [], []
-    coverage.raster_habitat_coverage(path, [], block_rows=1, progress=reported.append)
+    coverage.raster_habitat_coverage(path, [], block_rows=1, feedback=Feedback(reported.append))
     assert reported == pytest.approx([25.0, 50.0, 75.0, 100.0])   # 4 rows read one at a time
 
     def cancel_at_the_third_block():
@@ -149,7 +150,8 @@ def test_raster_reading_reports_progress_block_by_block_and_stops_when_cancelled
         return len(asked) == 3
 
     with pytest.raises(Canceled):
-        coverage.raster_habitat_coverage(path, [], block_rows=1, is_canceled=cancel_at_the_third_block)
+        coverage.raster_habitat_coverage(path, [], block_rows=1,
+                                         feedback=Feedback(is_canceled=cancel_at_the_third_block))
     assert len(asked) == 3
 
 

@@ -32,7 +32,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import compat, corridor_io, qgis_io
 from ..engine import circuit
-from ..engine.costdistance import Canceled, feature_cells
+from ..engine.costdistance import feature_cells
 from ..engine.messages import EngineError
 from ..engine.raster import read_band, require_memory, write_geotiff
 from .base import ReservePlannerAlgorithm
@@ -237,9 +237,9 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
 
     def solve(self, mode, landscape, parameters, context, inputs, staging, feedback):
         """Run the engine for ``mode``; engine errors and cancel become QgsProcessingException."""
-        options = dict(max_map=bool(parameters.get(self.OUTPUT_MAX_CURRENT)), progress=feedback.setProgress,
-                       is_canceled=feedback.isCanceled, on_map=staging.on_map)
-        try:
+        options = dict(max_map=bool(parameters.get(self.OUTPUT_MAX_CURRENT)),
+                       feedback=qgis_io.engine_feedback(feedback), on_map=staging.on_map)
+        with qgis_io.engine_errors():
             if mode == ADVANCED:
                 return self.advanced(landscape, parameters, context, inputs, feedback)
             focal = self.focal(parameters, context, inputs, feedback)
@@ -257,10 +257,6 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
             else:
                 solve = circuit.one_to_all if mode == ONE_TO_ALL else circuit.all_to_one
                 result = solve(landscape, focal, strengths, included, **options)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
-        except Canceled:
-            raise QgsProcessingException(tr('The run was cancelled; no output was written.')) from None
         report(result, mode, feedback)
         return result
 
@@ -275,7 +271,7 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
             policies[self.parameterAsEnum(parameters, self.REMOVE_SOURCE_OR_GROUND, context)],
             self.parameterAsBoolean(parameters, self.UNIT_CURRENTS, context),
             self.parameterAsBoolean(parameters, self.DIRECT_GROUNDS, context),
-            progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+            feedback=qgis_io.engine_feedback(feedback))
 
     def file_option(self, parameters, context, name, reader):
         path = self.parameterAsFile(parameters, name, context)
@@ -487,11 +483,9 @@ class SolveMaps:
 
 def write_float32(path, array, resistance):
     """Write a map as a Float32 GeoTIFF on the resistance grid (nodata where a cell is no node)."""
-    try:
+    with qgis_io.engine_errors():
         write_geotiff(path, array.astype(np.float32), resistance.geotransform, resistance.crs_wkt,
                       nodata=-9999.0, fast=True)
-    except EngineError as error:
-        raise QgsProcessingException(qgis_io.engine_message(error)) from error
 
 
 def style_map_on_load(context, path, style):

@@ -25,7 +25,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
 from .. import qgis_io
 from ..corridor_io import (
-    CoreParameters, ResistanceGrid, add_core_parameters, core_inputs, engine_errors, null_if_nan, read_cores,
+    CoreParameters, ResistanceGrid, add_core_parameters, core_inputs, null_if_nan, read_cores,
     style_raster_on_load, write_on_grid,
 )
 from ..engine import corridors, link_selection
@@ -184,12 +184,12 @@ class CorridorNetworkAlgorithm(CoreParameters, ReservePlannerAlgorithm):
         steps = QgsProcessingMultiStepFeedback(2, feedback)
         cores, core_ids = read_cores(source, label, id_field, work_crs, context, steps)
         steps.setCurrentStep(1)
-        network = engine_errors(
-            corridors.corridor_network, resistance.grid, [item.geometry for item in cores], core_ids,
-            progress=steps.setProgress, is_canceled=feedback.isCanceled, workdir=QgsProcessingUtils.tempFolder(),
-            executor=qgis_io.engine_executor(feedback, corridors.PASS_BYTES_PER_CELL * resistance.grid.array.size,
-                                             small=resistance.grid.array.size < PARALLEL_MIN_CELLS),
-            **options)
+        executor = qgis_io.engine_executor(feedback, corridors.PASS_BYTES_PER_CELL * resistance.grid.array.size,
+                                           small=resistance.grid.array.size < PARALLEL_MIN_CELLS)
+        with qgis_io.engine_errors():
+            network = corridors.corridor_network(
+                resistance.grid, [item.geometry for item in cores], core_ids, feedback=qgis_io.engine_feedback(steps),
+                workdir=QgsProcessingUtils.tempFolder(), executor=executor, **options)
         self.report(network, feedback)
 
         write_on_grid(corridors_path, resistance, network.corridors)

@@ -252,13 +252,8 @@ def same_grid(path, grid):
 
 def accumulate(graph, mask, max_cost, feedback):
     """Run the engine with the feedback's progress and cancel; raise QgsProcessingException on error or cancel."""
-    try:
-        return graph.accumulate(mask, max_cost=max_cost, progress=feedback.setProgress,
-                                is_canceled=feedback.isCanceled)
-    except EngineError as error:
-        raise QgsProcessingException(qgis_io.engine_message(error)) from error
-    except costdistance.Canceled:
-        raise QgsProcessingException(tr('The run was cancelled; no output was written.')) from None
+    with qgis_io.engine_errors():
+        return graph.accumulate(mask, max_cost=max_cost, feedback=qgis_io.engine_feedback(feedback))
 
 
 class CostDistance(ReservePlannerAlgorithm):
@@ -338,12 +333,10 @@ class CostDistance(ReservePlannerAlgorithm):
         cost[np.isinf(cost)] = np.nan
         cost = resistance.to_layer_grid(cost)
         if feedback.isCanceled():
-            raise QgsProcessingException(tr('The run was cancelled; no output was written.'))
+            raise qgis_io.cancelled()
         grid = resistance.layer_grid
-        try:
+        with qgis_io.engine_errors():
             write_geotiff(output, cost.astype(np.float32), grid.geotransform, grid.crs_wkt, fast=True)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
         steps.setProgress(100)
         _style_cost_raster(context, output)
         return {self.OUTPUT: output}
@@ -451,7 +444,7 @@ class LeastCostPath(ReservePlannerAlgorithm):
         paths, unreached = [], []
         for number, (fid, cells) in enumerate(targets):
             if feedback.isCanceled():
-                raise QgsProcessingException(tr('The run was cancelled; no output was written.'))
+                raise qgis_io.cancelled()
             cell_costs = cost[np.divmod(cells, graph.shape[1])]
             if not np.isfinite(cell_costs).any():
                 unreached.append(fid)

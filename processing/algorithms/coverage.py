@@ -45,8 +45,6 @@ from .. import qgis_io
 from ..engine import coverage as engine
 from ..engine import report as engine_report
 from ..engine import species_area
-from ..engine.costdistance import Canceled
-from ..engine.messages import EngineError
 from ..engine.regions import require_disjoint_regions
 from .base import ReservePlannerAlgorithm
 
@@ -57,11 +55,6 @@ REPORT_SPECIES_SHARE = 0.9
 
 def tr(text):
     return QCoreApplication.translate('ReservePlannerCoverage', text)
-
-
-def cancelled():
-    """The error a cancelled run ends with: returning normally would look like a success in models and batch runs."""
-    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
 
 
 def max_segment(source):
@@ -82,14 +75,6 @@ def make_fields(*fields):
 
 PARALLEL_MIN_PIECES = 5000
 """Protected pieces below which measuring them in every region is faster in one process than with workers."""
-
-
-def check_cancel(feedback):
-    """The engine's feedback callable: reports progress, returns True when the user cancelled."""
-    def report(fraction):
-        feedback.setProgress(100.0 * fraction)
-        return feedback.isCanceled()
-    return report
 
 
 def write_rows(sink, fields, frame, output_name, geometries=None):
@@ -169,7 +154,7 @@ class ProtectedAreasInput:
     def clean_and_flatten(self, layers, crs, options, by_year, context, feedback, by_category=False):
         """Read, clean and dissolve the protected areas in ``crs`` (metric equal-area); with ``by_category`` also
         erase them in wdpar's IUCN category order (engine.flatten).
-        Returns (engine.Flattened, list of translated summary lines); raises cancelled() when cancelled."""
+        Returns (engine.Flattened, list of translated summary lines); raises qgis_io.cancelled() when cancelled."""
         steps = QgsProcessingMultiStepFeedback(len(layers) + 2, feedback)
         inputs = []
         for index, layer in enumerate(layers):
@@ -180,11 +165,13 @@ class ProtectedAreasInput:
                 fields[name]: null_to_none(value) for name, value in item.attributes.items()}) for item in features]
             inputs.append(engine.ProtectedLayer(qgis_io.layer_label(layer), set(fields.values()), areas))
         steps.setCurrentStep(len(layers))
-        polygons, notes = engine.clean_protected_areas(inputs, options, check_cancel(steps))
-        steps.setCurrentStep(len(layers) + 1)
-        flattened = engine.flatten(polygons, options.dissolve, by_year, check_cancel(steps), by_category)
+        with qgis_io.engine_errors():
+            polygons, notes = engine.clean_protected_areas(inputs, options, qgis_io.engine_feedback(steps))
+            steps.setCurrentStep(len(layers) + 1)
+            flattened = engine.flatten(polygons, options.dissolve, by_year, qgis_io.engine_feedback(steps),
+                                       by_category)
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         notes.append(engine.overlap_note(polygons, flattened, options.dissolve))
         summary = [qgis_io.engine_message(item) for item in notes]
         for item, line in zip(notes, summary):
@@ -381,13 +368,12 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         categorised = flattened.categorised
         pieces = categorised.pieces if categorised else flattened.pieces
         executor = qgis_io.engine_executor(feedback, small=len(regions) < 2 or len(pieces) < PARALLEL_MIN_PIECES)
-        try:
+        with qgis_io.engine_errors():
             frame, clipped = engine.coverage_from_pieces(
-                pieces, [(region.key, region.geometry) for region in regions], check_cancel(steps), executor)
-        except Canceled:
-            raise cancelled() from None
+                pieces, [(region.key, region.geometry) for region in regions], qgis_io.engine_feedback(steps),
+                executor)
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         frame = engine.add_target(frame, target)
         categories = engine.category_coverage(frame, clipped, categorised.categories) if categorised else None
         timeline = self.timeline(flattened, clipped, regions, frame, feedback) if wants_timeline else None
@@ -452,7 +438,7 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             return [Region(label, geometry, rectangle, label)]
         features = qgis_io.read_polygons(source, name, crs, context, feedback, max_segment(source))
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         if not features:
             raise QgsProcessingException(self.tr(
                 'The regions layer "{layer}" has no features: choose a layer with the regions to measure, or leave '
@@ -463,11 +449,9 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             geometry = unary_union(parts) if len(parts) > 1 else parts[0]
             output_geometry = qgis_io.transform_geometry(geometry, crs, source.sourceCrs(), context)
             regions.append(Region(key, geometry, output_geometry, str(fid) if key is None else str(key)))
-        try:
+        with qgis_io.engine_errors():
             require_disjoint_regions([region.geometry for region in regions], [region.label for region in regions],
                                      name)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
         return regions
 
     def write_coverage(self, parameters, context, frame, regions, out_crs, key_field):
@@ -700,7 +684,7 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         if rasters:
             tables.append(self.raster_species(rasters, raster_group, flattened.units, boundary, crs, context, steps))
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         species = pd.concat(tables, ignore_index=True)
         groups = engine.group_table(species)
         spi = engine.species_protection_index(species['sps'], species['region_share'])
@@ -722,7 +706,7 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         """The union of the BOUNDARY features (layer ``name``) in ``crs``."""
         features = qgis_io.read_polygons(source, name, crs, context, feedback, max_segment(source))
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         qgis_io.require_geometries(features, name)
         return unary_union([item.geometry for item in features])
 
@@ -731,7 +715,7 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         merged)."""
         features = qgis_io.read_polygons(source, name, crs, context, feedback, max_segment(source))
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         qgis_io.warn_if_empty(features, name, feedback)
         qgis_io.require_geometries(features, name)
         ranges, groups = {}, {}
@@ -746,18 +730,19 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             groups.setdefault(str(species), self.tr('(no group)') if group is None else str(group))
         names = sorted(ranges)
         geometries = [unary_union(ranges[species]) for species in names]
-        range_km2, protected_km2, whole_km2 = engine.range_coverage(geometries, flattened.pieces, boundary,
-                                                                    check_cancel(feedback))
+        with qgis_io.engine_errors():
+            range_km2, protected_km2, whole_km2 = engine.range_coverage(geometries, flattened.pieces, boundary,
+                                                                        qgis_io.engine_feedback(feedback))
         return engine.species_table(names, [groups[species] for species in names], range_km2, protected_km2,
                                     whole_km2)
 
     def raster_species(self, rasters, group, units, boundary, crs, context, feedback):
         """engine.species_table of the habitat rasters (one row per raster, named after the layer)."""
         rows = []
+        whole = qgis_io.engine_feedback(feedback)
         for index, layer in enumerate(rasters):
-            def progress(percent, done=index):
-                feedback.setProgress((100.0 * done + percent) / len(rasters))
-            rows.append(self.raster_row(layer, units, boundary, crs, context, progress, feedback.isCanceled))
+            part = whole.part(index / len(rasters), (index + 1) / len(rasters))
+            rows.append(self.raster_row(layer, units, boundary, crs, context, part))
             if rows[-1][2] == 0:
                 feedback.pushWarning(self.tr(
                     'The habitat raster "{layer}" has no habitat cell (every cell is nodata or 0): it still counts '
@@ -767,9 +752,9 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return engine.species_table([layer.name() for layer in rasters], [group] * len(rows), range_km2,
                                     protected_km2, whole_km2)
 
-    def raster_row(self, layer, units, boundary, crs, context, progress, is_canceled):
+    def raster_row(self, layer, units, boundary, crs, context, feedback):
         """(habitat km2 in the region, protected km2, all the raster's habitat km2) of one habitat raster; polygons
-        burnt by cell centre; ``progress(percent)`` and ``is_canceled()`` as in the engine."""
+        burnt by cell centre; ``feedback``: an engine.feedback.Feedback."""
         raster_crs = layer.crs()
         if not raster_crs.isGeographic() and not qgis_io.is_metric(raster_crs):
             raise QgsProcessingException(self.tr(
@@ -778,13 +763,9 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                 layer=layer.name(), crs=raster_crs.authid()))
         protected = [self.in_crs(unit, crs, raster_crs, context) for unit in units]
         region = None if boundary is None else self.in_crs(boundary, crs, raster_crs, context)
-        try:
+        with qgis_io.engine_errors():
             return engine.raster_habitat_coverage(layer.source(), protected, region, raster_crs.isGeographic(),
-                                                  progress=progress, is_canceled=is_canceled)
-        except Canceled:
-            raise cancelled() from None
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
+                                                  feedback=feedback)
 
     @staticmethod
     def in_crs(geometry, crs, target_crs, context):
@@ -883,13 +864,11 @@ class SpeciesAreaAlgorithm(ReservePlannerAlgorithm):
         coverage = self.parameterAsDouble(parameters, self.COVERAGE, context) / 100.0
         z = self.parameterAsDouble(parameters, self.Z, context)
         species_share = self.parameterAsDouble(parameters, self.SPECIES_SHARE, context) / 100.0
-        try:
+        with qgis_io.engine_errors():
             persisting = 100.0 * species_area.persisting_share(coverage, z)
             needed = 100.0 * species_area.area_needed(species_share, z)
             table = species_area.species_area_table(coverage, species_share,
                                                     species_area.TYPICAL_Z_VALUES + (z,))
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
         fields = make_fields(double_field('z'), double_field('persisting_pct'), double_field('area_needed_pct'))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WkbType.NoGeometry,
                                              QgsCoordinateReferenceSystem())

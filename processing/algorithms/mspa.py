@@ -28,8 +28,7 @@ from qgis.PyQt.QtGui import QColor
 from .. import qgis_io
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
 from ..engine import mspa
-from ..engine.costdistance import Canceled
-from ..engine.messages import TRANSLATION_CONTEXT, EngineError
+from ..engine.messages import TRANSLATION_CONTEXT
 from ..engine.raster import write_geotiff
 from .base import ReservePlannerAlgorithm
 
@@ -223,13 +222,12 @@ class MSPA(ReservePlannerAlgorithm):
         internal = self.parameterAsBool(parameters, self.INTERNAL, context)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         label = qgis_io.layer_label(layer)
-        try:
+        with qgis_io.engine_errors():
             class_map = mspa.read_class_map(layer.source())
             for template, values in mspa.check_classes(class_map, foreground, missing, label):
                 feedback.pushWarning(QCoreApplication.translate(TRANSLATION_CONTEXT, template).format(**values))
             codes = mspa.mspa(mspa.binary_map(class_map.values, foreground, missing, class_map.nodata), edge_width,
-                              connectivity, internal, progress=lambda percent: feedback.setProgress(int(percent * 0.8)),
-                              is_canceled=feedback.isCanceled)
+                              connectivity, internal, qgis_io.engine_feedback(feedback).part(0.0, 0.8))
             row_areas = mspa.row_cell_areas_ha(class_map.geotransform, codes.shape[0], class_map.crs_wkt)
             if layer.crs().isGeographic():
                 self.explain_geographic(feedback, label, row_areas)
@@ -238,11 +236,8 @@ class MSPA(ReservePlannerAlgorithm):
             if parameters.get(self.OUTPUT_CORES) is not None:
                 patches = mspa.core_patches(codes, connectivity, class_map.geotransform, class_map.crs_wkt,
                                             row_areas)
-            mspa.check_cancel(feedback.isCanceled)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
-        except Canceled:
-            raise QgsProcessingException(tr('The run was cancelled; no output was written.')) from None
+        if feedback.isCanceled():
+            raise qgis_io.cancelled()
         feedback.setProgress(85)
         results = self.write_outputs(parameters, context, layer, codes, class_map, statistics, patches, output)
         MSPAStyle.attach(context, output, transition, set(np.flatnonzero(np.bincount(codes.ravel())).tolist()))
@@ -267,10 +262,8 @@ class MSPA(ReservePlannerAlgorithm):
 
     def write_outputs(self, parameters, context, layer, codes, class_map, statistics, patches, output):
         """Write the raster, the statistics table and the core patches (all computed already)."""
-        try:
+        with qgis_io.engine_errors():
             write_geotiff(output, codes, class_map.geotransform, class_map.crs_wkt, nodata=None)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
         results = {self.OUTPUT: output, self.OUTPUT_STATS: self.write_statistics(parameters, context, statistics)}
         if patches is not None:
             results[self.OUTPUT_CORES] = self.write_patches(parameters, context, layer.crs(), patches)

@@ -61,10 +61,6 @@ def tr(text):
     return QCoreApplication.translate('ReservePlannerOecm', text)
 
 
-def cancelled():
-    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
-
-
 def required_source(algorithm, parameters, name, context):
     source = algorithm.parameterAsSource(parameters, name, context)
     if source is None:
@@ -150,7 +146,7 @@ class OptionalProtectedAreas(ProtectedAreasInput):
         cleaned = self.clean_and_flatten(self.protected_layers(parameters, context), crs,
                                          self.cleaning_options(parameters, context), False, context, feedback)
         if cleaned is None:
-            raise cancelled()
+            raise qgis_io.cancelled()
         return cleaned[0].pieces
 
 
@@ -305,11 +301,9 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             raise QgsProcessingException(tr('No criterion was given: choose at least one raster (CRITERIA), vector '
                                             'layer (VECTOR_CRITERIA), numeric field (ATTRIBUTE_CRITERIA) or '
                                             'switch on CONNECTIVITY.'))
-        try:
+        with qgis_io.engine_errors():
             directions = scoring.parse_directions(directions_text, len(labels))
             weights, ahp = weighting.weights_from(weights_text, matrix_text, len(labels), feedback)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
 
         output_crs = candidates_source.sourceCrs()
         work_crs = qgis_io.metric_crs_of([candidates_source], output_crs, context)
@@ -322,7 +316,7 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         if not parameters.get(self.PROTECTED):
             feedback.pushWarning(tr('No protected areas were given: criterion A (already protected) is not checked.'))
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         protected_percent, reasons = self.screening(candidates, protected_pieces, required_fields, threshold)
         eligible = np.array([not item for item in reasons], dtype=bool)
 
@@ -343,7 +337,7 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             columns.append(self.connectivity_gains(geometries, eligible, protected_pieces, regions, distance,
                                                    work_crs, context, steps))
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         values = np.column_stack(columns)
         scores = scoring.score_candidates(values, directions, weights, eligible)
         self.warn_missing(values, eligible, labels, candidates, feedback)
@@ -391,18 +385,12 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         if layer.providerType() != 'gdal':
             raise QgsProcessingException(tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF '
                                             'first.').format(layer=layer.name()))
-        try:
+        with qgis_io.engine_errors():
             spec = zonal.grid_spec(layer.source())
             key = (spec.rows, spec.cols, tuple(spec.geotransform), layer.crs().toWkt())
             if key not in plans:
                 plans[key] = zonal.plan_zonal(reprojected(geometries, work_crs, layer.crs(), context), spec)
-            result = zonal.zonal_means(layer.source(), plans[key], progress=lambda fraction: bool(
-                feedback.setProgress(100.0 * fraction)) or feedback.isCanceled())
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
-        if result is None:
-            raise cancelled()
-        return result.mean
+            return zonal.zonal_means(layer.source(), plans[key], feedback=qgis_io.engine_feedback(feedback)).mean
 
     @staticmethod
     def warn_missing(values, eligible, labels, candidates, feedback):
@@ -436,9 +424,9 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             regions = [scoring.study_area(geometries, protected_pieces)]
             feedback.pushInfo(tr('No REGIONS given: the connectivity contribution is measured in the rectangle '
                                  'around all candidates and protected areas.'))
-        return scoring.connectivity_gains(geometries, eligible, protected_pieces, regions, distance,
-                                          progress=lambda fraction: feedback.setProgress(100.0 * fraction)
-                                          or feedback.isCanceled())
+        with qgis_io.engine_errors():
+            return scoring.connectivity_gains(geometries, eligible, protected_pieces, regions, distance,
+                                              feedback=qgis_io.engine_feedback(feedback))
 
     def write_output(self, parameters, context, source, candidates, keys, eligible, reasons, protected_percent,
                      scores, work_crs, feedback):
@@ -465,7 +453,7 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for index, item in enumerate(candidates):
             if feedback.isCanceled():
-                raise cancelled()
+                raise qgis_io.cancelled()
             feature = QgsFeature(fields)
             if item.geometry is not None:
                 geometry = qgis_io.transform_geometry(item.geometry, work_crs, source.sourceCrs(), context)
@@ -687,18 +675,16 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         steps.setCurrentStep(2)
         protected = self.protected_pieces(parameters, work_crs, context, steps)
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         scores, costs = self.scores_and_costs(candidates, score_field, cost_field, candidates_label, feedback)
         steps.setCurrentStep(3)
-        try:
+        with qgis_io.engine_errors():
             problem = selection.make_problem([item.geometry for item in candidates], scores, costs, regions,
                                              protected, target)
             picked, greedy_gap = self.select(problem, budget, self.parameterAsEnum(parameters, self.METHOD, context),
                                              steps)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         self.summarise(picked, problem, budget, feedback)
         steps.setCurrentStep(4)
         dest_id = self.write_selected(parameters, context, candidates_source, candidates, picked, costs, work_crs)
@@ -719,8 +705,7 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         exact = self.exact(problem, budget, feedback, required=method == 1)
         if method == 1:
             return exact, 0.0
-        picked = selection.greedy_selection(problem, budget, progress=lambda fraction: bool(
-            feedback.setProgress(100.0 * fraction)) or feedback.isCanceled())
+        picked = selection.greedy_selection(problem, budget, qgis_io.engine_feedback(feedback))
         if exact is None:
             return picked, -1.0
         best, missed = sum(exact.added_km2), sum(exact.added_km2) - sum(picked.added_km2)

@@ -21,7 +21,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from .. import compat, qgis_io
 from ..engine import planning, zone_validation, zones
 from .base import ReservePlannerAlgorithm
-from .planning import (ExactSolver, cancelled, engine_call, given, layer_amounts, raster_zonal, solver_help,
+from .planning import (ExactSolver, given, layer_amounts, raster_zonal, solver_help,
                        write_polygons)
 from .oecm import required_source
 from .zone_validation import engine_tr
@@ -184,10 +184,11 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
         steps.setCurrentStep(2)
         names, amounts, base_costs = self.unit_values(parameters, context, units, work_crs, steps)
         edges = planning.shared_boundaries([item.geometry for item in units])
-        problem = engine_call(planning.reserve_zones_problem, base_costs, amounts,
-                              planning.outer_lengths(edges, len(units)), zone_costs, contributions,
-                              self.parameterAsDouble(parameters, self.TARGET, context), zone_targets, edge_costs,
-                              [item.fid for item in units], names)
+        with qgis_io.engine_errors():
+            problem = planning.reserve_zones_problem(
+                base_costs, amounts, planning.outer_lengths(edges, len(units)), zone_costs, contributions,
+                self.parameterAsDouble(parameters, self.TARGET, context), zone_targets, edge_costs,
+                [item.fid for item in units], names)
         steps.setCurrentStep(3)
         solution = self.solve(planning.solve_zones, steps, problem, edges, 1.0, time_limit, gap)
         results = self.solution_results(solution, names, feedback)
@@ -210,8 +211,9 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
             units = qgis_io.read_polygons(source, label, work_crs, context, feedback)
             qgis_io.require_geometries(units, label)
             return units
-        cells = engine_call(planning.unit_grid, boundary, self.parameterAsDouble(parameters, self.CELL_SIZE, context),
-                            self.parameterAsEnum(parameters, self.GRID_TYPE, context) == 1)
+        with qgis_io.engine_errors():
+            cells = planning.unit_grid(boundary, self.parameterAsDouble(parameters, self.CELL_SIZE, context),
+                                       self.parameterAsEnum(parameters, self.GRID_TYPE, context) == 1)
         feedback.pushInfo(tr('{count} planning units laid over the reserve.').format(count=len(cells)))
         return [qgis_io.SourceFeature(index + 1, {}, cell, None) for index, cell in enumerate(cells)]
 
@@ -223,7 +225,7 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
         columns = []
         for position, layer in enumerate(layers):
             if feedback.isCanceled():
-                raise cancelled()
+                raise qgis_io.cancelled()
             feedback.setProgress(100.0 * position / len(layers))
             columns.append(layer_amounts(layer, units, work_crs, context, feedback))
         areas = np.array([item.geometry.area / M2_PER_HA for item in units])

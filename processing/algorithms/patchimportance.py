@@ -24,7 +24,6 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import qgis_io
-from ..corridor_io import cancelled
 from ..compat import (
     FieldType,
     ProcessingFieldParameterDataType,
@@ -35,8 +34,6 @@ from ..compat import (
     make_field,
 )
 from ..engine import connectivity, corridors, patches
-from ..engine.costdistance import Canceled
-from ..engine.messages import EngineError
 from .base import ReservePlannerAlgorithm
 from .costdistance import ResistanceGrid
 
@@ -166,14 +163,14 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
         max_segment = GEOGRAPHIC_MAX_SEGMENT_DEGREES if source.sourceCrs().isGeographic() else None
         features = qgis_io.read_polygons(source, label, work_crs, context, steps, max_segment)
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         if not features:
             raise QgsProcessingException(tr('Layer "{layer}" has no patches.').format(layer=label))
         qgis_io.require_geometries(features, label)
         values = self.attribute_values(features, attribute, label)
         steps.setCurrentStep(1)
         geometries = [item.geometry for item in features]
-        try:
+        with qgis_io.engine_errors():
             if resistance:
                 distances = self.least_cost(resistance, geometries, features, steps)
             else:
@@ -184,11 +181,7 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
             frame, landscape = patches.patch_importance(
                 distances, values, threshold, distance, probability,
                 self.landscape_attribute(landscape_area, attribute, geometries),
-                progress=lambda fraction: steps.setProgress(100.0 * fraction) or not feedback.isCanceled())
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
-        except Canceled:
-            raise cancelled() from None
+                qgis_io.engine_feedback(steps))
         self.report(landscape, feedback)
         results = {self.OUTPUT: self.write_patches(parameters, context, source, features, frame, feedback)}
         results[self.OUTPUT_SUMMARY] = self.write_summary(parameters, context, landscape)
@@ -207,9 +200,7 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
         labels = corridors.core_labels(geometries, [item.fid for item in features], grid.array.shape,
                                        grid.geotransform, grid.crs_wkt)
         cells = corridors.core_cells(labels, len(geometries))
-        return patches.least_cost_distances(resistance.graph(), cells,
-                                            progress=lambda fraction: feedback.setProgress(100.0 * fraction),
-                                            is_canceled=feedback.isCanceled)
+        return patches.least_cost_distances(resistance.graph(), cells, qgis_io.engine_feedback(feedback))
 
     @staticmethod
     def attribute_values(features, attribute, label):

@@ -47,18 +47,6 @@ def tr(text):
     return QCoreApplication.translate('ReservePlannerPlanning', text)
 
 
-def cancelled():
-    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
-
-
-def engine_call(function, *arguments, **keywords):
-    """``function(*arguments, **keywords)`` with engine errors turned into QgsProcessingException."""
-    try:
-        return function(*arguments, **keywords)
-    except EngineError as error:
-        raise QgsProcessingException(qgis_io.engine_message(error)) from error
-
-
 def solver_help():
     """The help text on TIME_LIMIT, GAP and the results, shared by the exact planning algorithms."""
     return tr(
@@ -104,11 +92,12 @@ class ExactSolver:
     def solve(self, function, feedback, *arguments, **keywords):
         """Run an engine solver, then refuse a run cancelled meanwhile; logs the outcome."""
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         feedback.pushInfo(tr('Solving with HiGHS…'))
-        solution = engine_call(function, *arguments, **keywords)
+        with qgis_io.engine_errors():
+            solution = function(*arguments, **keywords)
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         feedback.setProgress(100)
         return solution
 
@@ -290,7 +279,7 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
         steps.setCurrentStep(2)
         edges = planning.shared_boundaries([item.geometry for item in units])
         if steps.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         steps.setCurrentStep(3)
         problem = planning.Problem(costs, amounts, targets, status, unit_ids, names)
         if objective == 0:
@@ -317,7 +306,7 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
         for position, layer in enumerate(layers):
             feedback.setProgress(100.0 * position / max(len(layers), 1))
             if feedback.isCanceled():
-                raise cancelled()
+                raise qgis_io.cancelled()
             names.append(qgis_io.layer_label(layer))
             columns.append(layer_amounts(layer, units, work_crs, context, feedback))
         matrix = sparse.csr_matrix(np.column_stack(columns)) if columns else sparse.csr_matrix((len(units), 0))
@@ -360,11 +349,13 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
         text = (self.parameterAsString(parameters, self.TARGETS, context) or '').strip()
         proportion = as_number(text)
         if np.isfinite(proportion):
-            return engine_call(planning.targets_from_proportions, amounts, np.full(len(names), proportion), names)
+            with qgis_io.engine_errors():
+                return planning.targets_from_proportions(amounts, np.full(len(names), proportion), names)
         if not os.path.isfile(text):
             raise QgsProcessingException(tr('TARGETS must be a proportion from 0 to 1 or the path of a CSV table '
                                             '(feature, prop or target); "{value}" is neither.').format(value=text))
-        return engine_call(targets_from_table, text, names, amounts)
+        with qgis_io.engine_errors():
+            return targets_from_table(text, names, amounts)
 
     def write_units(self, parameters, context, source, units, selected, work_crs):
         kept = [field for field in source.fields() if field.name().lower() != 'solution']
@@ -430,12 +421,10 @@ def raster_zonal(layer, units, work_crs, context, feedback):
     if layer.providerType() != 'gdal':
         raise QgsProcessingException(tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF '
                                         'first.').format(layer=layer.name()))
-    spec = engine_call(zonal.grid_spec, layer.source())
-    plan = zonal.plan_zonal(reprojected([item.geometry for item in units], work_crs, layer.crs(), context), spec)
-    result = engine_call(zonal.zonal_means, layer.source(), plan, progress=lambda fraction: feedback.isCanceled())
-    if result is None:
-        raise cancelled()
-    return result
+    with qgis_io.engine_errors():
+        spec = zonal.grid_spec(layer.source())
+        plan = zonal.plan_zonal(reprojected([item.geometry for item in units], work_crs, layer.crs(), context), spec)
+        return zonal.zonal_means(layer.source(), plan, feedback=qgis_io.engine_feedback(feedback).silent())
 
 
 def layer_amounts(layer, units, work_crs, context, feedback):
@@ -513,7 +502,8 @@ class SolveMarxan(ExactSolver, ReservePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         path = self.parameterAsFile(parameters, self.MARXAN_INPUT, context)
         time_limit, gap = self.solver_settings(parameters, context)
-        project = engine_call(marxan.read_marxan, path)
+        with qgis_io.engine_errors():
+            project = marxan.read_marxan(path)
         feedback.pushInfo(tr('{units} planning units, {features} features, BLM {blm:g}.').format(
             units=len(project.unit_ids), features=len(project.feature_ids), blm=project.blm))
         solution = self.solve(planning.minimum_set, feedback, marxan.planning_problem(project), project.edges,
@@ -569,7 +559,8 @@ class SolveMarzone(ExactSolver, ReservePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         path = self.parameterAsFile(parameters, self.MARXAN_INPUT, context)
         time_limit, gap = self.solver_settings(parameters, context)
-        project = engine_call(marxan.read_marzone, path)
+        with qgis_io.engine_errors():
+            project = marxan.read_marzone(path)
         problem = project.problem
         feedback.pushInfo(tr('{units} planning units, {features} features, {zones} zones, BLM {blm:g}.').format(
             units=len(problem.unit_ids), features=len(problem.feature_names), zones=len(problem.zone_names),

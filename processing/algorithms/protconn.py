@@ -24,8 +24,6 @@ from shapely.ops import unary_union
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, is_field_type, make_field
 from .. import qgis_io
 from ..engine import connectivity
-from ..engine.costdistance import Canceled
-from ..engine.messages import EngineError
 from .base import ReservePlannerAlgorithm
 
 GEOGRAPHIC_MAX_SEGMENT_DEGREES = 0.1
@@ -51,10 +49,6 @@ PARALLEL_MIN_UNITS = 10000
 """Protected units (summed over the regions) below which a run is faster in one process than with workers
 (bench_parallel.py: 8 regions of 800 units took 6.1 s in one process, 7.6 s with 2 workers on a loaded machine;
 8 regions of 2 000 units 8.6 s and 5.5 s on the idle machine)."""
-
-
-def cancelled():
-    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
 
 
 def double_field(name):
@@ -178,7 +172,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         """
         features = qgis_io.read_polygons(source, name, crs, context, feedback, self.max_segment(source))
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         if not features:
             raise QgsProcessingException(
                 tr('Layer "{layer}" has no regions. Choose a layer with at least one polygon.').format(layer=name))
@@ -203,7 +197,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         warning, as every algorithm does; raises naming features whose geometry is unusable."""
         features = qgis_io.read_polygons(source, name, crs, context, feedback, self.max_segment(source))
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         features = qgis_io.without_null_geometries(features, name, feedback)
         qgis_io.require_geometries(features, name)
         if not features:
@@ -232,13 +226,9 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
             tasks.append(connectivity.RegionTask([protected[i] for i in near], region.geometry, want_importance))
         units = sum(len(task.protected) for task in tasks)
         executor = qgis_io.engine_executor(feedback, small=len(tasks) < 2 or units < PARALLEL_MIN_UNITS)
-        try:
+        with qgis_io.engine_errors():
             results = executor.map(connectivity.region_connectivity, tasks, options,
-                                   progress=feedback.setProgress, is_canceled=feedback.isCanceled)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
-        except Canceled:
-            raise cancelled() from None
+                                   feedback=qgis_io.engine_feedback(feedback))
         for region, (indicators, _importance) in zip(regions, results):
             self.report(region, indicators, feedback)
         return results

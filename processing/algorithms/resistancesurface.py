@@ -135,7 +135,7 @@ class ResistanceSurfaceAlgorithm(ReservePlannerAlgorithm):
         factors += [self.distance_grid(layer, base, context, feedback) for layer in vectors]
         correction, classes = self.correction(parameters, context, base, factors[0])
         if feedback.isCanceled():
-            raise QgsProcessingException(tr('The run was cancelled; no output was written.'))
+            raise qgis_io.cancelled()
         try:
             surface = resistance.resistance_surface(factors, tables, weights, correction, classes)
         except EngineError as error:
@@ -158,11 +158,9 @@ class ResistanceSurfaceAlgorithm(ReservePlannerAlgorithm):
     def on_grid(layer, base):
         """Band 1 of ``layer`` resampled (nearest neighbour) onto the working grid of ``base``."""
         grid = base.grid
-        try:
+        with qgis_io.engine_errors():
             return warped_band(layer.source(), qgis_io.layer_label(layer), dstSRS=grid.crs_wkt,
                                **grid_bounds(grid.geotransform, grid.array.shape)).array
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
 
     @staticmethod
     def distance_grid(layer, base, context, feedback):
@@ -204,10 +202,8 @@ class ResistanceSurfaceAlgorithm(ReservePlannerAlgorithm):
     def write(self, parameters, context, base, surface):
         path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         layer_grid = base.layer_grid
-        try:
+        with qgis_io.engine_errors():
             raster.write_geotiff(path, base.to_layer_grid(surface), layer_grid.geotransform, layer_grid.crs_wkt)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
         if context.willLoadLayerOnCompletion(path):
             context.layerToLoadOnCompletionDetails(path).setPostProcessor(
                 CostRasterStyle.create(os.path.join(qgis_io.STYLE_DIR, 'resistance.qml')))

@@ -47,7 +47,6 @@ from .coverage import (
     ProtectedAreasInput,
     ProtectedCoverageAlgorithm,
     Region,
-    cancelled,
     equal_area_crs,
     group_regions,
     make_fields,
@@ -229,7 +228,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                 part.setName('{} ({})'.format(qgis_io.layer_label(layer), suffix))
                 target.append(part)
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         for line in statements:
             feedback.pushWarning(line)
         return protected, oecms, statements
@@ -249,7 +248,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             return None
         features = qgis_io.read_polygons(source, label, crs, context, feedback, max_segment(source))
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         qgis_io.require_geometries(features, label)
         return features
 
@@ -350,11 +349,11 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                              [region.label for region in regions], feedback)
 
     def all_indicators(self, scopes, inputs, crs, context, feedback):
-        """(indicator table of all scopes, the timeline of each); raises cancelled() when cancelled."""
+        """(indicator table of all scopes, the timeline of each); raises qgis_io.cancelled() when cancelled."""
         tables, timelines = [], []
         for index, scope in enumerate(scopes):
             if feedback.isCanceled():
-                raise cancelled()
+                raise qgis_io.cancelled()
             frame, timeline = self.scope_indicators(scope, index, inputs, crs, context, feedback)
             tables.append(frame)
             timelines.append(timeline)

@@ -34,8 +34,7 @@ from ..compat import (
 from .. import qgis_io
 from ..engine import zone_validation as engine
 from ..engine.geometry import polygonal_part
-from ..engine.costdistance import Canceled
-from ..engine.messages import TRANSLATION_CONTEXT, EngineError
+from ..engine.messages import TRANSLATION_CONTEXT
 from ..engine.zones import ZONE_FIELD
 from .base import ReservePlannerAlgorithm
 from .zoning import max_segment
@@ -55,10 +54,6 @@ PARALLEL_MIN_ZONES = 2000
 
 def tr(text):
     return QCoreApplication.translate('ValidateZones', text)
-
-
-def cancelled():
-    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
 
 
 def engine_tr(text):
@@ -84,7 +79,7 @@ def read_zones(source, field, crs, context, feedback, reserve_field=None):
 
     Geometries are densified before they are reprojected, exactly as generatezones reads its layers, so
     that edges straight in degrees (or Web Mercator) keep their shape in metres. Reports progress from 0 to
-    READ_PROGRESS percent; raises cancelled() when the user cancels.
+    READ_PROGRESS percent; raises qgis_io.cancelled() when the user cancels.
     """
     request = QgsFeatureRequest().setSubsetOfAttributes([field] + ([reserve_field] if reserve_field else []),
                                                         source.fields())
@@ -93,7 +88,7 @@ def read_zones(source, field, crs, context, feedback, reserve_field=None):
     features = source.getFeatures(request, ProcessingFeatureSourceFlag.SkipGeometryValidityChecks)
     for index, feature in enumerate(features):
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         geometry = feature.geometry()
         projected = qgis_io.valid_as_stored(geometry, projected_geometry(geometry, source, crs, context))
         zones.append(engine.ZoneFeature(feature.id(), attribute_value(feature[field]), projected))
@@ -331,15 +326,9 @@ class ValidateZones(ReservePlannerAlgorithm):
         """(problems, areas) of each reserve, each validated alone through the executor; raises on cancel."""
         zones = sum(len(reserve.zones) for reserve in reserves)
         executor = qgis_io.engine_executor(feedback, small=len(reserves) < 2 or zones < PARALLEL_MIN_ZONES)
-        try:
+        with qgis_io.engine_errors():
             outcomes = executor.map(engine.validate_reserve, reserves, checks,
-                                    progress=lambda percent: feedback.setProgress(
-                                        READ_PROGRESS + (100.0 - READ_PROGRESS) * percent / 100.0),
-                                    is_canceled=feedback.isCanceled)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
-        except Canceled:
-            raise cancelled() from None
+                                    feedback=qgis_io.engine_feedback(feedback).part(READ_PROGRESS / 100.0, 1.0))
         feedback.pushInfo(tr('{count} reserves validated.').format(count=len(reserves)))
         return outcomes
 
@@ -357,17 +346,15 @@ class ValidateZones(ReservePlannerAlgorithm):
         return unary_union([feature.geometry for feature in features])
 
     def run_checks(self, zones, boundary, profile, width, exempt, tolerances, feedback):
-        """All problems; raises cancelled() when the user cancels."""
-        problems = []
-        steps = engine.validation_steps(zones, boundary, profile, width, exempt, tolerances)
-        total = len(engine.CHECKS) + 2
-        for index, (rule, found) in enumerate(steps):
-            if feedback.isCanceled():
-                raise cancelled()
-            feedback.setProgress(READ_PROGRESS + (100.0 - READ_PROGRESS) * (index + 1) / total)
-            problems.extend(found)
-            if found:
-                feedback.pushInfo(tr('{rule}: {count} problems.').format(rule=rule, count=len(found)))
+        """All problems, each rule's count in the log; raises qgis_io.cancelled() when the user cancels."""
+        with qgis_io.engine_errors():
+            problems = engine.validate(zones, boundary, profile, width, exempt, tolerances,
+                                       qgis_io.engine_feedback(feedback).part(READ_PROGRESS / 100.0, 1.0))
+        counts = {}
+        for problem in problems:
+            counts[problem.rule] = counts.get(problem.rule, 0) + 1
+        for rule, count in counts.items():
+            feedback.pushInfo(tr('{rule}: {count} problems.').format(rule=rule, count=count))
         return problems
 
     def write_problems(self, parameters, context, located, crs, work_crs, with_reserve):

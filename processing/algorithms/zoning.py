@@ -28,7 +28,6 @@ from shapely.ops import unary_union
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
 from .. import qgis_io
 from ..engine import zoning
-from ..engine.costdistance import Canceled
 from ..engine.geographic import crosses_antimeridian_or_pole, split_at_antimeridian
 from ..engine.geometry import repair_polygon
 from ..engine.messages import TRANSLATION_CONTEXT, EngineError
@@ -59,10 +58,6 @@ PARALLEL_MIN_CORES = 200
 
 def tr(text):
     return QCoreApplication.translate('ReservePlannerZoning', text)
-
-
-def cancelled():
-    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
 
 
 def zone_display_name(zone):
@@ -99,7 +94,7 @@ def read_required_polygons(source, label, crs, context, feedback):
     reprojected); raises naming unusable features."""
     features = qgis_io.read_polygons(source, label, crs, context, feedback, max_segment(source))
     if feedback.isCanceled():
-        raise cancelled()
+        raise qgis_io.cancelled()
     qgis_io.require_geometries(features, label)
     return features
 
@@ -143,10 +138,8 @@ def raster_grid(layer, work_crs, feedback):
             tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.').format(
                 layer=qgis_io.layer_label(layer)))
     if qgis_io.is_metric(layer.crs()):
-        try:
+        with qgis_io.engine_errors():
             return read_band(layer.source()), layer.crs()
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
     qgis_io.warn_raster_warped(feedback, layer, work_crs)
     return warped_grid(layer, work_crs), work_crs
 
@@ -264,7 +257,7 @@ class GenerateZones(ReservePlannerAlgorithm):
             reserves = {None: (cores, boundary)}
         results = self.reserve_zones(reserves, buffer_width, transition_width, grid, cores_label, steps)
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
 
         fields = self.output_fields()
         if reserve_field:
@@ -293,14 +286,10 @@ class GenerateZones(ReservePlannerAlgorithm):
         cores = sum(len(task.cores) for task in tasks)
         executor = qgis_io.engine_executor(
             feedback if len(tasks) > 1 else None, small=len(tasks) < 2 or cores < PARALLEL_MIN_CORES)
-        try:
+        with qgis_io.engine_errors():
             return executor.map(zoning.reserve_zones, tasks,
                                 zoning.ZoningSettings(buffer_width, transition_width, grid),
-                                progress=feedback.setProgress, is_canceled=feedback.isCanceled)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
-        except Canceled:
-            raise cancelled() from None
+                                feedback=qgis_io.engine_feedback(feedback))
 
     @staticmethod
     def output_fields():
@@ -517,7 +506,7 @@ class ZoneStatistics(ReservePlannerAlgorithm):
         composition = {}
         for index, (zone, geometries) in enumerate(by_zone.items()):
             if feedback.isCanceled():
-                raise cancelled()
+                raise qgis_io.cancelled()
             composition.update(zoning.landcover_composition([(zone, part) for part in geometries], grid))
             feedback.setProgress(100.0 * (index + 1) / len(by_zone))
         if all(cover.landcover is None for covers in composition.values() for cover in covers):

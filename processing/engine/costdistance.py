@@ -15,15 +15,14 @@ Public API:
 
 ``CostGraph(resistance, cell_width, cell_height)``
     the 8-neighbour graph of a raster, built once (the padded resistance and each cell's lightest edge);
-    ``graph.accumulate(sources, max_cost=None, progress=None, is_canceled=None)`` returns the accumulated
+    ``graph.accumulate(sources, max_cost=None, feedback=None)`` returns the accumulated
     cost of every cell (float64 array of the raster's shape, ``np.inf`` where unreachable or beyond
     ``max_cost``). ``sources`` is a boolean mask of the raster's shape or an array of flat (row-major)
-    cell indices; sources on barrier cells are ignored. ``progress(percent)`` is called as cells are
-    settled (every 1 %); when ``is_canceled()`` returns True the run stops with :class:`Canceled`.
+    cell indices; sources on barrier cells are ignored. ``feedback`` (engine.feedback.Feedback) hears
+    the progress as cells are settled (every 1 %); a cancel stops the run with ``messages.Canceled``.
     ``graph.shape`` is the raster's shape and ``graph.step_cost(cell, neighbour)`` the cost of one step.
 
-``accumulated_cost(resistance, sources, cell_width, cell_height, max_cost=None, progress=None,
-is_canceled=None)``
+``accumulated_cost(resistance, sources, cell_width, cell_height, max_cost=None, feedback=None)``
     the same in one call.
 
 ``source_mask(geometries, shape, geotransform, polygons, crs_wkt='')``
@@ -65,6 +64,7 @@ import numpy as np
 
 from shapely.geometry import box
 
+from .feedback import ensure as ensure_feedback
 from .messages import EngineError, N_
 from .raster import rasterize
 
@@ -82,10 +82,6 @@ BYTES_PER_CELL = 27
 raster, engine.raster.require_memory): the padded resistance (float64, 8 bytes), the lightest edges (float32, 4),
 the accumulated cost (float64, 8), the queued and settled flags (2 x 1), the queue slots (int32, 4) and the source
 mask (1)."""
-
-
-class Canceled(Exception):  # noqa: N818 (public name the zoning and corridor engines catch)
-    """The caller's ``is_canceled()`` returned True during a run."""
 
 
 def step_lengths(cell_width, cell_height):
@@ -177,9 +173,10 @@ class CostGraph:
                 N_('Every source cell is a barrier (nodata or resistance <= 0) in the resistance raster.'))
         return indices
 
-    def accumulate(self, sources, max_cost=None, progress=None, is_canceled=None):
+    def accumulate(self, sources, max_cost=None, feedback=None):
         """Accumulated cost (resistance x metres) from the nearest source to every cell, np.inf where
         unreachable or beyond ``max_cost``; see the module docstring."""
+        feedback = ensure_feedback(feedback)
         queue = self.source_indices(sources)
         limit = np.inf if max_cost is None else float(max_cost)
         cost = np.full(self.padded.size, np.inf)
@@ -192,7 +189,7 @@ class CostGraph:
         settled_count = 0
         next_report = 0
         while queue.size:
-            _check_canceled(is_canceled)
+            feedback.check()
             ready, queue = self._split(cost, queue, window.width)
             queued[ready] = False
             repeated = int(np.count_nonzero(settled[ready]))
@@ -201,9 +198,9 @@ class CostGraph:
             queue = np.concatenate([queue, self._relax(cost, queued, slot, ready, limit)])
             settled_count += ready.size - repeated
             if settled_count >= next_report:
-                _report(progress, 100.0 * settled_count / self.passable_count)
+                feedback.report(settled_count / self.passable_count)
                 next_report = settled_count + PROGRESS_STEP * self.passable_count
-        _report(progress, 100.0)
+        feedback.report(1.0)
         rows, cols = self.shape
         return cost.reshape(rows + 2, self.padded_cols)[1:-1, 1:-1]
 
@@ -282,10 +279,10 @@ class Window:
             self.width *= 1.25
 
 
-def accumulated_cost(resistance, sources, cell_width, cell_height, max_cost=None, progress=None, is_canceled=None):
+def accumulated_cost(resistance, sources, cell_width, cell_height, max_cost=None, feedback=None):
     """Accumulated cost from ``sources`` over ``resistance``; CostGraph(...).accumulate(...) in one call."""
     graph = CostGraph(resistance, cell_width, cell_height)
-    return graph.accumulate(sources, max_cost=max_cost, progress=progress, is_canceled=is_canceled)
+    return graph.accumulate(sources, max_cost=max_cost, feedback=feedback)
 
 
 def least_cost_path(accumulated, graph, target):
@@ -325,16 +322,6 @@ def _float32_at_most(values):
     too_high = rounded > values
     rounded[too_high] = np.nextafter(rounded[too_high], np.float32(0))
     return rounded
-
-
-def _check_canceled(is_canceled):
-    if is_canceled is not None and is_canceled():
-        raise Canceled()
-
-
-def _report(progress, percent):
-    if progress is not None:
-        progress(percent)
 
 
 def source_mask(geometries, shape, geotransform, polygons, crs_wkt=''):

@@ -28,8 +28,8 @@ from shapely.strtree import STRtree
 from . import geometry as engine_geometry
 from . import raster as engine_raster
 from . import zones
-from .costdistance import Canceled
 from .executor import Executor
+from .feedback import ensure as ensure_feedback
 from .messages import N_
 
 M2_PER_KM2 = 1e6
@@ -297,10 +297,11 @@ def clean_protected_areas(layers, options=CleaningOptions(), feedback=None):
 
     ``layers``: list of ProtectedLayer in one equal-area metric CRS. A layer without a WDPA field skips the
     step that needs it (said in the notes). A layer with a ``zone`` field (the plugin's zoning layers) counts
-    only its core zones while UNESCO-MAB designations are excluded. ``feedback``: optional callable
-    ``(done_fraction) -> bool`` returning True to cancel.
+    only its core zones while UNESCO-MAB designations are excluded. ``feedback``: an optional
+    engine.feedback.Feedback (a cancel raises messages.Canceled).
     Returns (list of DatedPolygon, list of Note summarising what each step removed or changed).
     """
+    feedback = ensure_feedback(feedback)
     tally = _Tally()
     kept, notes = [], []
     total = sum(len(layer.areas) for layer in layers) or 1
@@ -310,8 +311,9 @@ def clean_protected_areas(layers, options=CleaningOptions(), feedback=None):
         notes.extend(_missing_field_notes(layer, kinds, options))
         for area, kind, valid in zip(layer.areas, kinds, validity):
             done += 1
-            if feedback is not None and done % 500 == 0 and feedback(done / total):
-                return kept, notes
+            if done % 500 == 0:
+                feedback.check()
+                feedback.report(done / total)
             polygon = _clean_area(area, kind, valid, layer, options, tally)
             if polygon is not None:
                 kept.append(polygon)
@@ -388,11 +390,12 @@ def _erase_in_priority(members, priority):
 
 
 def _flatten_groups(groups, flatten_group, feedback):
-    """(pieces, owners, units) of every overlap group flattened by ``flatten_group``; stops when cancelled."""
+    """(pieces, owners, units) of every overlap group flattened by ``flatten_group``; a cancel raises."""
     pieces, owners, units = [], [], []
     for done, members in enumerate(groups):
-        if feedback is not None and done % 200 == 0 and feedback(done / len(groups)):
-            break
+        if done % 200 == 0:
+            feedback.check()
+            feedback.report(done / len(groups))
         group_pieces, group_owners, union = flatten_group(members)
         pieces.extend(group_pieces)
         owners.extend(group_owners)
@@ -420,8 +423,9 @@ def flatten(polygons, dissolve=True, by_year=False, feedback=None, by_category=F
     With ``by_category``, ``categorised`` holds the same land erased in wdpar's priority order (category_priority),
     so each piece belongs to exactly one IUCN category; without ``by_year`` the pieces are then those same
     pieces (one erase instead of two, and coverage and categories add up alike).
-    ``feedback``: optional callable ``(done_fraction) -> bool`` returning True to cancel.
+    ``feedback``: an optional engine.feedback.Feedback (a cancel raises messages.Canceled).
     """
+    feedback = ensure_feedback(feedback)
     if not dissolve:
         return _undissolved(polygons, by_category)
     labels = overlap_groups([item.geometry for item in polygons])
@@ -493,7 +497,7 @@ def clipped_areas(parts, regions, feedback=None, executor=None):
     """Area (m2) of each part inside each region, as a sparse list.
 
     ``parts``: Polygons (equal-area metric CRS); ``regions``: polygonal geometries in the same CRS;
-    ``feedback(fraction)`` returning True cancels (raises costdistance.Canceled); ``executor``: an
+    ``feedback``: an optional engine.feedback.Feedback (a cancel raises messages.Canceled); ``executor``: an
     ``executor.Executor`` measuring the regions in parallel (None: one after the other; the result is the same).
     Returns three arrays (part_index, region_index, area_m2) for every pair that overlaps.
     """
@@ -502,10 +506,7 @@ def clipped_areas(parts, regions, feedback=None, executor=None):
     candidates = [np.zeros(0, dtype=int) if tree is None or region is None or region.is_empty
                   else np.asarray(query_indices(tree, region), dtype=int) for region in regions]
     tasks = [(region, parts_array[indices]) for region, indices in zip(regions, candidates)]
-    done = [0.0]
-    inside = (executor or Executor()).map(
-        _region_areas, tasks, progress=lambda percent: done.__setitem__(0, percent / 100.0),
-        is_canceled=None if feedback is None else lambda: bool(feedback(done[0])))
+    inside = (executor or Executor()).map(_region_areas, tasks, feedback=feedback)
     part_ids = [np.zeros(0, dtype=int)] + [indices[hits] for indices, (hits, _) in zip(candidates, inside)]
     region_ids = [np.zeros(0, dtype=int)] + [np.full(len(hits), index) for index, (hits, _) in enumerate(inside)]
     areas = [np.zeros(0)] + [hit_areas for _, hit_areas in inside]
@@ -779,42 +780,40 @@ def habitat_sums(habitat, protected_mask, cell_areas, region_mask=None):
 
 
 def raster_habitat_coverage(path, protected, region=None, geographic=False, block_rows=HABITAT_BLOCK_ROWS,
-                            progress=None, is_canceled=None):
+                            feedback=None):
     """Habitat area in the region, protected habitat area in the region and all the raster's habitat (km2),
     species_table's range_km2, protected_km2 and whole_range_km2 (the whole raster is the species' whole range).
 
     ``path``: a GDAL raster, band 1 cells > 0 are habitat; ``protected``: polygons and ``region``: an optional
     polygon, both in the raster's CRS, counted by cell centre; ``geographic``: True for a grid in degrees
     (cell areas on the ellipsoid, cell_areas_m2). Read ``block_rows`` rows at a time, so memory stays small
-    whatever the raster's size. As in costdistance: ``progress(percent)`` is called after each block and, when
-    ``is_canceled()`` returns True before a block, the reading stops with costdistance.Canceled.
+    whatever the raster's size. ``feedback`` (engine.feedback.Feedback) hears the progress after each block;
+    a cancel stops the reading before the next block with messages.Canceled.
     GDAL raises inside (raster.raster_errors, whatever the caller's setting): an unreadable file is an
     EngineError naming it.
     """
     with engine_raster.raster_errors(path):
         dataset = gdal.Open(path)
-        whole, inside, protected_m2 = _habitat_totals(dataset, protected, region, geographic, block_rows, progress,
-                                                      is_canceled)
+        whole, inside, protected_m2 = _habitat_totals(dataset, protected, region, geographic, block_rows,
+                                                      ensure_feedback(feedback))
     return inside / M2_PER_KM2, protected_m2 / M2_PER_KM2, whole / M2_PER_KM2
 
 
-def _habitat_totals(dataset, protected, region, geographic, block_rows, progress, is_canceled):
+def _habitat_totals(dataset, protected, region, geographic, block_rows, feedback):
     """habitat_sums over an open GDAL dataset, ``block_rows`` rows at a time (see raster_habitat_coverage)."""
     x0, dx, rx, y0, ry, dy = dataset.GetGeoTransform()
     engine_raster.cell_size((x0, dx, rx, y0, ry, dy))
     crs_wkt = dataset.GetProjection()
     totals = np.zeros(3)
     for first in range(0, dataset.RasterYSize, block_rows):
-        if is_canceled is not None and is_canceled():
-            raise Canceled()
+        feedback.check()
         rows = min(block_rows, dataset.RasterYSize - first)
         block = engine_raster.read_rows(dataset, first, rows)
         transform = (x0, dx, 0.0, y0 + first * dy, 0.0, dy)
         protected_mask = _burn(protected, block.shape, transform, crs_wkt)
         region_mask = None if region is None else _burn([region], block.shape, transform, crs_wkt)
         totals += habitat_sums(block, protected_mask, cell_areas_m2(transform, rows, geographic), region_mask)
-        if progress is not None:
-            progress(100.0 * (first + rows) / dataset.RasterYSize)
+        feedback.report((first + rows) / dataset.RasterYSize)
     return totals
 
 

@@ -17,6 +17,7 @@ from shapely.geometry import box
 from shapely.ops import unary_union
 
 from . import connectivity
+from .feedback import ensure as ensure_feedback
 from .messages import EngineError, N_
 
 DEFAULT_OVERLAP_THRESHOLD = 5.0
@@ -221,26 +222,27 @@ def study_area(geometries, protected):
                              if geometry is not None]).bounds)
 
 
-def connectivity_gains(candidates, eligible, protected, regions, distance, progress=None):
+def connectivity_gains(candidates, eligible, protected, regions, distance, feedback=None):
     """Connectivity contribution of each eligible candidate (DOMAIN.md section 3): ProtConn of its region with
     the candidate protected minus ProtConn without it, in percentage points of the region's area.
 
     All geometries are shapely polygons in one metric CRS; a candidate belongs to the region it overlaps most
     (NaN when it overlaps none, is screened out or has no geometry). ``distance``: median dispersal distance
-    in metres (probability 0.5). ``progress``: optional callable ``(fraction) -> bool``, True to cancel (the
-    candidates not reached stay NaN). Each region's network is settled once for all its candidates
+    in metres (probability 0.5). ``feedback``: an optional engine.feedback.Feedback (a cancel raises
+    messages.Canceled). Each region's network is settled once for all its candidates
     (connectivity.protconn_with_each_addition), not rebuilt per candidate.
     """
+    feedback = ensure_feedback(feedback)
     gains = np.full(len(candidates), np.nan)
     members = _home_regions(candidates, eligible, regions)
     done, total = 0, max(sum(len(indices) for indices in members.values()), 1)
     for home, indices in sorted(members.items()):
-        if progress is not None and progress(done / total):
-            break
+        feedback.check()
+        feedback.report(done / total)
         base = connectivity.protconn(protected, regions[home], distance=distance)['protconn']
         added = connectivity.protconn_with_each_addition(
             protected, [candidates[index] for index in indices], regions[home], distance=distance,
-            progress=_share_of(progress, done / total, len(indices) / total))
+            feedback=feedback.part(done / total, (done + len(indices)) / total))
         gains[indices] = added - base
         done += len(indices)
     return gains
@@ -257,11 +259,3 @@ def _home_regions(candidates, eligible, regions):
         if overlaps and max(overlaps) > 0:
             members.setdefault(int(np.argmax(overlaps)), []).append(index)
     return members
-
-
-def _share_of(progress, start, share):
-    """A connectivity progress callback (False = stop) that reports ``start + share * fraction`` to ``progress``
-    (True = cancel); None without ``progress``."""
-    if progress is None:
-        return None
-    return lambda fraction: not progress(start + share * fraction)

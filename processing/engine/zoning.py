@@ -16,7 +16,7 @@ from shapely.geometry import Polygon
 from shapely.ops import unary_union
 
 from .costdistance import accumulated_cost
-from .executor import task_is_canceled
+from .executor import task_feedback
 from .geometry import polygonal_part, repair_polygon
 from .messages import EngineError, N_
 from .raster import Grid, cell_size, polygonize, rasterize
@@ -73,7 +73,7 @@ def generate_zones(cores, boundary=None, buffer_width=0.0, transition_width=0.0,
 
 
 def generate_cost_zones(cores, boundary, buffer_cost, transition_cost, resistance, core_labels=None,
-                        progress=None, is_canceled=None):
+                        feedback=None):
     """Core, buffer and transition zones grown from ``cores`` by accumulated cost instead of distance.
 
     The buffer holds the cells whose accumulated cost from the nearest core is at most ``buffer_cost``,
@@ -88,8 +88,8 @@ def generate_cost_zones(cores, boundary, buffer_cost, transition_cost, resistanc
     all-touched rasterisation, which may miss a cell overlapped by less than a few per cent of its width) are the
     sources. Cores stay exact; the buffer and transition edges follow the raster's cells and are
     clipped to the boundary, and the three zones partition the reserve exactly as in generate_zones.
-    ``progress(percent)`` and ``is_canceled()`` are handed to the cost-distance run
-    (costdistance.Canceled is raised on cancel).
+    ``feedback`` (engine.feedback.Feedback) is handed to the cost-distance run (messages.Canceled is raised
+    on cancel).
     """
     _check_widths(buffer_cost, transition_cost)
     reserve = _checked_boundary(boundary)
@@ -98,7 +98,7 @@ def generate_cost_zones(cores, boundary, buffer_cost, transition_cost, resistanc
     resistance = reachable_part(resistance, core.bounds, outer_cost)
     width, height = cell_size(resistance.geotransform)
     cost = accumulated_cost(resistance.array, _source_cells(core, resistance), width, height, max_cost=outer_cost,
-                            progress=progress, is_canceled=is_canceled)
+                            feedback=feedback)
     grown = _cells_within(cost, buffer_cost, core, resistance)
     if reserve is None:
         reserve = core.union(_cells_within(cost, outer_cost, core, resistance))
@@ -348,4 +348,4 @@ def reserve_zones(settings, reserve):
         return generate_zones(reserve.cores, reserve.boundary, settings.buffer_width, settings.transition_width,
                               reserve.labels)
     return generate_cost_zones(reserve.cores, reserve.boundary, settings.buffer_width, settings.transition_width,
-                               settings.resistance, reserve.labels, is_canceled=task_is_canceled)
+                               settings.resistance, reserve.labels, feedback=task_feedback())

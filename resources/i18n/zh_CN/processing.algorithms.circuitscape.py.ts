@@ -248,10 +248,6 @@ Outputs: cumulative current (sum over all solves), maximum current (optional), v
       <translation>源强度仅用于一对多和多对一模式；与 Circuitscape 一样，成对模式忽略源强度。</translation>
     </message>
     <message>
-      <source>The run was cancelled; no output was written.</source>
-      <translation>运行已取消；未写出任何输出。</translation>
-    </message>
-    <message>
       <source>Advanced mode needs a current source raster and a ground raster.</source>
       <translation>高级模式需要电流源栅格和接地栅格。</translation>
     </message>

@@ -36,10 +36,6 @@
       <translation>源栅格“{layer}”在阻力栅格“{raster}”范围内没有非零像元。</translation>
     </message>
     <message>
-      <source>The run was cancelled; no output was written.</source>
-      <translation>运行已取消，未写入任何输出。</translation>
-    </message>
-    <message>
       <source>Layer "{layer}": no path reaches the features with id {ids} (barriers or nodata all around them).</source>
       <translation>图层“{layer}”：没有路径能到达 ID 为 {ids} 的要素（其四周均为障碍或无数据）。</translation>
     </message>

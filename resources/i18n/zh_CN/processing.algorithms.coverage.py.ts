@@ -4,10 +4,6 @@
   <context>
     <name>ReservePlannerCoverage</name>
     <message>
-      <source>The run was cancelled; no output was written.</source>
-      <translation>运行已取消，未写入任何输出。</translation>
-    </message>
-    <message>
       <source>Protected areas (polygons, and points with REP_AREA)</source>
       <translation>保护地（面，以及带 REP_AREA 的点）</translation>
     </message>

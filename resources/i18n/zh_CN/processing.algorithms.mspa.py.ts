@@ -120,10 +120,6 @@ Outputs: a Byte raster of class codes on the input grid, styled with GuidosToolb
       <translation>只改变颜色：栅格中仍保留代码 35、37、67 和 69。</translation>
     </message>
     <message>
-      <source>The run was cancelled; no output was written.</source>
-      <translation>运行已取消，未写入任何输出。</translation>
-    </message>
-    <message>
       <source>Foreground values</source>
       <translation>前景值</translation>
     </message>

@@ -4,10 +4,6 @@
   <context>
     <name>ReservePlannerOecm</name>
     <message>
-      <source>The run was cancelled; no output was written.</source>
-      <translation>运行已取消，未写入任何输出。</translation>
-    </message>
-    <message>
       <source>{parameter} needs a numeric field, but field "{field}" of layer "{layer}" is of type {type}. Convert it to numbers (e.g. the Field calculator with to_real("{field}")) or choose another field.</source>
       <translation>{parameter} 需要数值字段，但图层“{layer}”的字段“{field}”类型为 {type}。请将其转换为数值（例如在字段计算器中使用 to_real("{field}")），或选择其他字段。</translation>
     </message>

@@ -4,10 +4,6 @@
   <context>
     <name>ReservePlannerZoning</name>
     <message>
-      <source>The run was cancelled; no output was written.</source>
-      <translation>运行已取消，未写出任何输出。</translation>
-    </message>
-    <message>
       <source>The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.</source>
       <translation>栅格“{layer}”不是 GDAL 可读取的文件，请先另存为 GeoTIFF。</translation>
     </message>

@@ -12,6 +12,10 @@
       <translation>相互独立的任务在 {count} 个工作进程中运行。</translation>
     </message>
     <message>
+      <source>The run was cancelled; no output was written.</source>
+      <translation>运行已取消，未写入任何输出。</translation>
+    </message>
+    <message>
       <source>in Web Mercator ({crs}), which stretches distances and areas away from the equator (by 1 / cos(latitude))</source>
       <translation>采用 Web 墨卡托投影（{crs}），离赤道越远，距离和面积被拉伸得越多（按 1 / cos(纬度)）</translation>
     </message>
