@@ -92,8 +92,8 @@ class CorridorBuilder:
     def __init__(self, settings):
         self.settings = settings
         reserves = settings.reserves
-        self.metric_crs = qgis_io.metric_crs(reserves.extent(), reserves.crs())
         self.context = QgsProject.instance().transformContext()
+        self.metric_crs = qgis_io.metric_crs(reserves.extent(), reserves.crs(), self.context)
         to_metric = QgsCoordinateTransform(reserves.crs(), self.metric_crs, self.context)
         self.reserve_ids, self.reserve_shapes = [], []
         for feature in reserves.getFeatures():

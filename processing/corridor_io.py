@@ -16,7 +16,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from . import qgis_io
 from .compat import ProcessingSourceType
@@ -35,8 +34,7 @@ class CoreParameters:
     RESISTANCE = 'RESISTANCE'
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerCorridorInputs', text)
+tr = qgis_io.translator('ReservePlannerCorridorInputs')
 
 
 def null_if_nan(value):

@@ -6,10 +6,8 @@ The computation is in engine/sites.py.
 from collections import namedtuple
 
 from qgis.core import QgsProcessingException
-from qgis.PyQt.QtCore import QCoreApplication
 
 from . import qgis_io
-from .algorithms.coverage import max_segment, null_to_none
 from .engine import geometry as engine_geometry
 from .engine import sites as engine
 
@@ -18,8 +16,7 @@ Sites = namedtuple('Sites', 'features geometries groups weights')
 and weights (or None)."""
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerSites', text)
+tr = qgis_io.translator('ReservePlannerSites')
 
 
 def outside_label():
@@ -31,7 +28,7 @@ def read_sites(source, name, id_field, group_field, weight_field, crs, context, 
     """The sites of ``source`` (layer ``name``) in ``crs``: polygons repaired, points as they are; raises naming a
     feature without a usable geometry, and a weight that is NULL, NaN or negative."""
     features = []
-    for item in qgis_io.read_features(source, crs, context, feedback, max_segment=max_segment(source)):
+    for item in qgis_io.read_features(source, crs, context, feedback, max_segment=qgis_io.max_segment(source)):
         geometry = item.geometry
         if geometry is not None and geometry.geom_type not in engine.POINT_TYPES:
             geometry, _status = engine_geometry.repair_polygon(geometry)
@@ -48,13 +45,13 @@ def read_sites(source, name, id_field, group_field, weight_field, crs, context, 
 
 
 def group_label(value):
-    value = null_to_none(value)
+    value = qgis_io.attribute_value(value)
     return tr('(no group)') if value is None else str(value)
 
 
 def site_weight(item, field, layer_name, id_field=None):
     """The weight of one site; raises naming the site (by ``id_field`` when given) when it is not a number >= 0."""
-    value = null_to_none(item.attributes.get(field))
+    value = qgis_io.attribute_value(item.attributes.get(field))
     try:
         weight = float(value)
     except (TypeError, ValueError):
@@ -69,7 +66,7 @@ def site_weight(item, field, layer_name, id_field=None):
 
 def site_name(item, id_field):
     """A site as messages name it: its SITE_ID_FIELD value and feature id, or the feature id."""
-    value = null_to_none(item.attributes.get(id_field)) if id_field else None
+    value = qgis_io.attribute_value(item.attributes.get(id_field)) if id_field else None
     return str(item.fid) if value is None else '"{}" (feature {})'.format(value, item.fid)
 
 

@@ -28,7 +28,6 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import compat, corridor_io, qgis_io
 from ..engine import circuit
@@ -50,8 +49,7 @@ PARALLEL_MIN_CELLS = 100_000
 regions the pairs share one factorisation and always run in one process (docs/parallel.md)."""
 
 
-def tr(text):
-    return QCoreApplication.translate('CircuitscapeAlgorithm', text)
+tr = qgis_io.translator('CircuitscapeAlgorithm')
 
 
 class CircuitscapeAlgorithm(ReservePlannerAlgorithm):

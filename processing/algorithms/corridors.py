@@ -20,7 +20,6 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
 from .. import qgis_io
@@ -39,8 +38,7 @@ PARALLEL_MIN_CELLS = 250_000
 measured here): smaller rasters run in one process."""
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerCorridors', text)
+tr = qgis_io.translator('ReservePlannerCorridors')
 
 
 class CorridorNetworkAlgorithm(CoreParameters, ReservePlannerAlgorithm):
@@ -179,7 +177,7 @@ class CorridorNetworkAlgorithm(CoreParameters, ReservePlannerAlgorithm):
         corridors_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_CORRIDORS, context)
 
         output_crs = source.sourceCrs()
-        resistance = ResistanceGrid(layer, feedback)
+        resistance = ResistanceGrid(layer, context, feedback)
         work_crs = resistance.crs
         steps = QgsProcessingMultiStepFeedback(2, feedback)
         cores, core_ids = read_cores(source, label, id_field, work_crs, context, steps)

@@ -24,7 +24,6 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from ..compat import (
     FieldType,
@@ -49,8 +48,7 @@ ADAPTER_BYTES_PER_CELL = 17
 Float32 output with its nodata copy and mask (4 + 4 + 1)."""
 
 
-def tr(text):
-    return QCoreApplication.translate('CostDistanceAlgorithms', text)
+tr = qgis_io.translator('CostDistanceAlgorithms')
 
 
 class ResistanceGrid:
@@ -64,13 +62,13 @@ class ResistanceGrid:
     for the memory available is refused before it is read (engine.raster.require_memory).
     """
 
-    def __init__(self, layer, feedback, bytes_per_cell=costdistance.BYTES_PER_CELL + ADAPTER_BYTES_PER_CELL):
+    def __init__(self, layer, context, feedback, bytes_per_cell=costdistance.BYTES_PER_CELL + ADAPTER_BYTES_PER_CELL):
         if layer.providerType() != 'gdal':
             raise QgsProcessingException(
                 tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.').format(
                     layer=qgis_io.layer_label(layer)))
         self.layer = layer
-        self.crs = qgis_io.metric_crs(layer.extent(), layer.crs())
+        self.crs = qgis_io.metric_crs(layer.extent(), layer.crs(), context.transformContext())
         try:
             require_memory(layer.source(), bytes_per_cell)
             self.layer_grid = read_band(layer.source())
@@ -320,7 +318,7 @@ class CostDistance(ReservePlannerAlgorithm):
             raise QgsProcessingException(self.tr('Give sources (a vector layer), a source raster, or both.'))
 
         steps = QgsProcessingMultiStepFeedback(3, feedback)
-        resistance = ResistanceGrid(resistance_layer, steps)
+        resistance = ResistanceGrid(resistance_layer, context, steps)
         mask = np.zeros(resistance.grid.array.shape, dtype=bool)
         if sources is not None:
             mask |= vector_sources(sources, qgis_io.layer_label(parameters[self.SOURCES], context), resistance,
@@ -403,7 +401,7 @@ class LeastCostPath(ReservePlannerAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.TARGET))
 
         steps = QgsProcessingMultiStepFeedback(3, feedback)
-        resistance = ResistanceGrid(resistance_layer, steps)
+        resistance = ResistanceGrid(resistance_layer, context, steps)
         target_label = qgis_io.layer_label(parameters[self.TARGET], context)
         source_label = qgis_io.layer_label(parameters[self.SOURCE], context)
         source_features, polygons = read_sources(source, source_label, resistance, context, steps)

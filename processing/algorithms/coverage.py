@@ -29,7 +29,6 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
 from shapely.ops import unary_union
 
 from ..compat import (
@@ -42,28 +41,18 @@ from ..compat import (
     make_field,
 )
 from .. import qgis_io
+from ..qgis_io import attribute_value, double_field, max_segment, python_value
 from ..engine import coverage as engine
 from ..engine import report as engine_report
 from ..engine import species_area
 from ..engine.regions import require_disjoint_regions
 from .base import ReservePlannerAlgorithm
 
-GEOGRAPHIC_MAX_SEGMENT_DEGREES = 0.1
 REPORT_SPECIES_SHARE = 0.9
 """The share of species the coverage report says how much habitat it needs."""
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerCoverage', text)
-
-
-def max_segment(source):
-    """Densification step (degrees) for geographic sources, so that parallels stay curved once projected."""
-    return GEOGRAPHIC_MAX_SEGMENT_DEGREES if source.sourceCrs().isGeographic() else None
-
-
-def double_field(name):
-    return make_field(name, FieldType.Double, 'double', 20, 4)
+tr = qgis_io.translator('ReservePlannerCoverage')
 
 
 def make_fields(*fields):
@@ -85,19 +74,6 @@ def write_rows(sink, fields, frame, output_name, geometries=None):
         if geometries is not None:
             feature.setGeometry(geometries[position])
         qgis_io.add_feature(sink, feature, output_name)
-
-
-def python_value(value):
-    """A numpy or pandas scalar as a plain Python value QGIS accepts."""
-    if value is None or isinstance(value, (str, bool, int, float)):
-        return value
-    if hasattr(value, 'dtype') and value.dtype.kind == 'b':
-        return bool(value)
-    if hasattr(value, 'dtype') and value.dtype.kind in 'iu':
-        return int(value)
-    if hasattr(value, 'dtype') and value.dtype.kind == 'f':
-        return float(value)
-    return value
 
 
 # --- the protected-area input shared by protectedcoverage and habitatcoverage ---------------------------------
@@ -162,7 +138,7 @@ class ProtectedAreasInput:
             fields = wdpa_fields(layer)
             features = qgis_io.read_features(layer, crs, context, steps, list(fields), max_segment(layer))
             areas = [engine.ProtectedArea(item.fid, item.geometry, {
-                fields[name]: null_to_none(value) for name, value in item.attributes.items()}) for item in features]
+                fields[name]: attribute_value(value) for name, value in item.attributes.items()}) for item in features]
             inputs.append(engine.ProtectedLayer(qgis_io.layer_label(layer), set(fields.values()), areas))
         steps.setCurrentStep(len(layers))
         with qgis_io.engine_errors():
@@ -206,11 +182,6 @@ def equal_area_crs(sources, context):
     return qgis_io.local_crs(sources, context), first_crs, extent
 
 
-def null_to_none(value):
-    """A QGIS attribute value with NULL (a null QVariant) as None."""
-    return None if value is None or (isinstance(value, QVariant) and value.isNull()) else value
-
-
 def add_species_area_section(report, coverage_percent, target_percent):
     """The species-area table (DOMAIN.md section 6) for the current coverage and for the target."""
     current = species_area.species_area_table(min(coverage_percent, 100.0) / 100.0, REPORT_SPECIES_SHARE)
@@ -240,7 +211,7 @@ def group_regions(features, field_name):
     """
     grouped = {}
     for item in features:
-        key = null_to_none(item.attributes.get(field_name)) if field_name else str(item.fid)
+        key = attribute_value(item.attributes.get(field_name)) if field_name else str(item.fid)
         group = ('feature', item.fid) if key is None else ('key', key)
         grouped.setdefault(group, (key, item.fid, []))[2].append(item.geometry)
     return list(grouped.values())
@@ -720,13 +691,13 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         qgis_io.require_geometries(features, name)
         ranges, groups = {}, {}
         for item in features:
-            species = null_to_none(item.attributes.get(species_field))
+            species = attribute_value(item.attributes.get(species_field))
             if species is None or not str(species).strip():
                 raise QgsProcessingException(self.tr(
                     'Feature {fid} of layer "{layer}" has no species name in field "{field}": fill it in or filter '
                     'the layer, then run again.').format(fid=item.fid, layer=name, field=species_field))
             ranges.setdefault(str(species), []).append(item.geometry)
-            group = null_to_none(item.attributes.get(group_field)) if group_field else None
+            group = attribute_value(item.attributes.get(group_field)) if group_field else None
             groups.setdefault(str(species), self.tr('(no group)') if group is None else str(group))
         names = sorted(ranges)
         geometries = [unary_union(ranges[species]) for species in names]

@@ -23,7 +23,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 from scipy import ndimage
 
 from .. import qgis_io
@@ -41,8 +40,7 @@ Pairs = namedtuple('Pairs', 'first second costs links')
 layer, ``links`` = (that source, the feature id of each pair), else None."""
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerGravityModel', text)
+tr = qgis_io.translator('ReservePlannerGravityModel')
 
 
 class GravityModelAlgorithm(ReservePlannerAlgorithm):
@@ -115,7 +113,7 @@ class GravityModelAlgorithm(ReservePlannerAlgorithm):
         layer = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context)
         if layer is None:
             raise QgsProcessingException(self.invalidRasterError(parameters, self.RESISTANCE))
-        resistance = ResistanceGrid(layer, feedback)
+        resistance = ResistanceGrid(layer, context, feedback)
         features = qgis_io.read_polygons(source, label, resistance.crs, context, feedback)
         if feedback.isCanceled():
             raise qgis_io.cancelled()

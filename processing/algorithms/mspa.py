@@ -35,8 +35,7 @@ from .base import ReservePlannerAlgorithm
 CONNECTIVITIES = (8, 4)
 
 
-def tr(text):
-    return QCoreApplication.translate('MSPA', text)
+tr = qgis_io.translator('MSPA')
 
 
 def parse_values(text, description):

@@ -27,7 +27,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from ..compat import (
     FieldType,
@@ -40,6 +39,7 @@ from ..compat import (
     parameter_as_strings,
 )
 from .. import qgis_io, weighting
+from ..qgis_io import attribute_value
 from ..engine import coverage, report, scoring, selection, zonal
 from ..engine.messages import EngineError
 from .base import ReservePlannerAlgorithm
@@ -57,20 +57,7 @@ CRITERION_PREFIX = 'n_'
 CONNECTIVITY_KEY = 'connectivity'
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerOecm', text)
-
-
-def required_source(algorithm, parameters, name, context):
-    source = algorithm.parameterAsSource(parameters, name, context)
-    if source is None:
-        raise QgsProcessingException(algorithm.invalidSourceError(parameters, name))
-    return source
-
-
-def plain(value):
-    """A QGIS attribute value as a plain Python value (NULL -> None)."""
-    return None if value is None or (isinstance(value, QVariant) and value.isNull()) else value
+tr = qgis_io.translator('ReservePlannerOecm')
 
 
 def candidate_fields(names, source, label):
@@ -275,7 +262,7 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.CONSISTENCY_RATIO, self.tr('AHP consistency ratio')))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
-        candidates_source = required_source(self, parameters, self.CANDIDATES, context)
+        candidates_source = qgis_io.required_source(self, parameters, self.CANDIDATES, context)
         candidates_label = qgis_io.layer_label(parameters[self.CANDIDATES], context)
         threshold = self.parameterAsDouble(parameters, self.OVERLAP_THRESHOLD, context)
         required_fields = candidate_fields(
@@ -364,13 +351,14 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             else np.where([geometry is None for geometry in geometries], np.nan, 0.0)
         reasons = [scoring.screen_candidate(percent, item.geometry is not None,
                                             [name for name in required_fields
-                                             if scoring.is_blank(plain(item.attributes.get(name)))], threshold)
+                                             if scoring.is_blank(attribute_value(item.attributes.get(name)))],
+                                            threshold)
                    for item, percent in zip(candidates, protected_percent)]
         return protected_percent, reasons
 
     @staticmethod
     def number(value):
-        value = plain(value)
+        value = attribute_value(value)
         try:
             return float(value) if value is not None else np.nan
         except (TypeError, ValueError):
@@ -523,8 +511,8 @@ def scoring_report(labels, weights, directions, ahp, candidates, candidates_labe
 def site_name(item):
     """A readable label for a candidate: its name-like attribute when there is one, else its feature id."""
     for key, value in item.attributes.items():
-        if key.lower() in ('name', 'site', 'site_name', 'label', '名称') and plain(value) not in (None, ''):
-            return '{} ({})'.format(plain(value), item.fid)
+        if key.lower() in ('name', 'site', 'site_name', 'label', '名称') and attribute_value(value) not in (None, ''):
+            return '{} ({})'.format(attribute_value(value), item.fid)
     return tr('feature {fid}').format(fid=item.fid)
 
 
@@ -648,8 +636,8 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             self.GREEDY_GAP, self.tr('Area toward the targets greedy misses (% of the exact optimum)')))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
-        candidates_source = required_source(self, parameters, self.CANDIDATES, context)
-        regions_source = required_source(self, parameters, self.REGIONS, context)
+        candidates_source = qgis_io.required_source(self, parameters, self.CANDIDATES, context)
+        regions_source = qgis_io.required_source(self, parameters, self.REGIONS, context)
         candidates_label = qgis_io.layer_label(parameters[self.CANDIDATES], context)
         regions_label = qgis_io.layer_label(parameters[self.REGIONS], context)
         score_field = numeric_fields(
@@ -733,14 +721,14 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
 
     @staticmethod
     def region_key(item, region_field):
-        value = plain(item.attributes.get(region_field)) if region_field else None
+        value = attribute_value(item.attributes.get(region_field)) if region_field else None
         return str(item.fid) if value is None else str(value)
 
     @staticmethod
     def scores_and_costs(candidates, score_field, cost_field, candidates_label, feedback):
         """Scores (NaN for ineligible or missing) and costs (None without a cost field) of the candidates."""
         scores = np.array([ScoreOecm.number(item.attributes.get(score_field)) for item in candidates])
-        eligible = [plain(item.attributes.get(ELIGIBLE_FIELD)) for item in candidates]
+        eligible = [attribute_value(item.attributes.get(ELIGIBLE_FIELD)) for item in candidates]
         scores[[value is False or value in (0, 'false') for value in eligible]] = np.nan
         if not cost_field:
             return scores, None

@@ -16,22 +16,19 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import compat, qgis_io
 from ..engine import planning, zone_validation, zones
 from .base import ReservePlannerAlgorithm
 from .planning import (ExactSolver, given, layer_amounts, raster_zonal, solver_help,
                        write_polygons)
-from .oecm import required_source
 from .zone_validation import engine_tr
 
 ZONES_STYLE = 'zones'
 M2_PER_HA = 10000.0
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerOptimiseZones', text)
+tr = qgis_io.translator('ReservePlannerOptimiseZones')
 
 
 def three_numbers(text, parameter):
@@ -164,7 +161,7 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.WARNING_COUNT, self.tr('Number of validation warnings')))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
-        boundary_source = required_source(self, parameters, self.BOUNDARY_LAYER, context)
+        boundary_source = qgis_io.required_source(self, parameters, self.BOUNDARY_LAYER, context)
         boundary_label = qgis_io.layer_label(parameters[self.BOUNDARY_LAYER], context)
         zone_costs, contributions, zone_targets = (
             three_numbers(self.parameterAsString(parameters, name, context), name)
@@ -174,7 +171,7 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
         profile = zone_validation.PROFILE_IDS[self.parameterAsEnum(parameters, self.PROFILE, context)]
         time_limit, gap = self.solver_settings(parameters, context)
         crs = boundary_source.sourceCrs()
-        work_crs = qgis_io.metric_crs(boundary_source.sourceExtent(), crs)
+        work_crs = qgis_io.metric_crs_of([boundary_source], crs, context)
         steps = QgsProcessingMultiStepFeedback(5, feedback)
         boundary_features = qgis_io.read_polygons(boundary_source, boundary_label, work_crs, context, steps)
         qgis_io.require_geometries(boundary_features, boundary_label)
@@ -206,7 +203,7 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
     def planning_units(self, parameters, context, boundary, work_crs, feedback):
         """PLANNING_UNITS read as SourceFeatures, or a grid over the reserve (feature ids 1, 2, ...)."""
         if given(parameters, self.PLANNING_UNITS):
-            source = required_source(self, parameters, self.PLANNING_UNITS, context)
+            source = qgis_io.required_source(self, parameters, self.PLANNING_UNITS, context)
             label = qgis_io.layer_label(parameters[self.PLANNING_UNITS], context)
             units = qgis_io.read_polygons(source, label, work_crs, context, feedback)
             qgis_io.require_geometries(units, label)

@@ -21,7 +21,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import qgis_io
 from ..compat import (
@@ -37,14 +36,10 @@ from ..engine import connectivity, corridors, patches
 from .base import ReservePlannerAlgorithm
 from .costdistance import ResistanceGrid
 
-GEOGRAPHIC_MAX_SEGMENT_DEGREES = 0.1
-"""Geographic polygons are densified to this step before projection, so that their edges stay curved."""
-
 SUMMARY_FIELDS = ('patches', 'components', 'landscape_attribute', 'iic', 'pc', 'ec_iic', 'ec_pc')
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerPatchImportance', text)
+tr = qgis_io.translator('ReservePlannerPatchImportance')
 
 
 class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
@@ -159,9 +154,8 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
         steps = QgsProcessingMultiStepFeedback(3, feedback)
 
         resistance = self.resistance(parameters, context, feedback) if least_cost else None
-        work_crs = resistance.crs if resistance else qgis_io.metric_crs(source.sourceExtent(), source.sourceCrs())
-        max_segment = GEOGRAPHIC_MAX_SEGMENT_DEGREES if source.sourceCrs().isGeographic() else None
-        features = qgis_io.read_polygons(source, label, work_crs, context, steps, max_segment)
+        work_crs = resistance.crs if resistance else qgis_io.metric_crs_of([source], source.sourceCrs(), context)
+        features = qgis_io.read_polygons(source, label, work_crs, context, steps, qgis_io.max_segment(source))
         if feedback.isCanceled():
             raise qgis_io.cancelled()
         if not features:
@@ -192,7 +186,7 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
         if layer is None:
             raise QgsProcessingException(tr('Least-cost distances need a resistance raster: choose one in '
                                             '"Resistance raster", or use Euclidean distances.'))
-        return ResistanceGrid(layer, feedback)
+        return ResistanceGrid(layer, context, feedback)
 
     @staticmethod
     def least_cost(resistance, geometries, features, feedback):

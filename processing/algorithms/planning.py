@@ -29,13 +29,12 @@ from qgis.core import (
     QgsRasterLayer,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import compat, qgis_io
 from ..engine import coverage, marxan, planning, zonal
 from ..engine.messages import EngineError
 from .base import ReservePlannerAlgorithm
-from .oecm import dissolved_pieces, plain, reprojected, required_source
+from .oecm import dissolved_pieces, reprojected
 
 SOLUTION_STYLE = 'planning_solution'
 M2_PER_HA = 10000.0
@@ -43,8 +42,7 @@ UNIT_ALIASES = ('unit', 'pu', 'puid', 'planning_unit')
 FEATURE_ALIASES = ('feature', 'species', 'featureid')
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerPlanning', text)
+tr = qgis_io.translator('ReservePlannerPlanning')
 
 
 def solver_help():
@@ -253,7 +251,7 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
             optional=True, createByDefault=True))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
-        source = required_source(self, parameters, self.PLANNING_UNITS, context)
+        source = qgis_io.required_source(self, parameters, self.PLANNING_UNITS, context)
         label = qgis_io.layer_label(parameters[self.PLANNING_UNITS], context)
         id_field, cost_field, status_field = (
             qgis_io.resolve_field(source, self.parameterAsString(parameters, name, context), label)
@@ -265,7 +263,7 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
             raise QgsProcessingException(tr('Maximum utility needs a BUDGET (in the unit of the costs).'))
         time_limit, gap = self.solver_settings(parameters, context)
 
-        work_crs = qgis_io.metric_crs(source.sourceExtent(), source.sourceCrs())
+        work_crs = qgis_io.metric_crs_of([source], source.sourceCrs(), context)
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         units = qgis_io.read_polygons(source, label, work_crs, context, steps)
         qgis_io.require_geometries(units, label)
@@ -321,14 +319,15 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
 
     def table_amounts(self, parameters, context, unit_ids):
         """(feature names, sparse amounts) from the AMOUNTS table (fields unit, feature, amount)."""
-        source = required_source(self, parameters, self.AMOUNTS, context)
+        source = qgis_io.required_source(self, parameters, self.AMOUNTS, context)
         label = qgis_io.layer_label(parameters[self.AMOUNTS], context)
         unit_field, feature_field, amount_field = (
             aliased_field(source, aliases, label) for aliases in (UNIT_ALIASES, FEATURE_ALIASES, ('amount',)))
         positions = {str(unit_id): index for index, unit_id in enumerate(unit_ids)}
         rows, columns, values, names = [], [], [], {}
         for feature in source.getFeatures():
-            unit, name, amount = (plain(feature[field]) for field in (unit_field, feature_field, amount_field))
+            unit, name, amount = (qgis_io.attribute_value(feature[field])
+                                  for field in (unit_field, feature_field, amount_field))
             if str(unit) not in positions:
                 raise QgsProcessingException(tr('Table "{table}" names planning unit "{unit}", which the planning '
                                                 'units do not have. Correct the unit or remove the row.')
@@ -392,7 +391,7 @@ def aliased_field(source, aliases, label):
 
 def unit_identifiers(units, field, label):
     """The id of every planning unit (unique, not empty); raises naming the features at fault."""
-    ids = [plain(item.attributes.get(field)) for item in units]
+    ids = [qgis_io.attribute_value(item.attributes.get(field)) for item in units]
     seen = {}
     for item, value in zip(units, ids):
         if value is None:
@@ -408,7 +407,7 @@ def unit_identifiers(units, field, label):
 
 def unit_numbers(units, field, label, what):
     """Numbers of ``field`` for every unit; raises naming a feature with an empty or non-numeric value."""
-    values = np.array([as_number(plain(item.attributes.get(field))) for item in units])
+    values = np.array([as_number(qgis_io.attribute_value(item.attributes.get(field))) for item in units])
     for index in np.flatnonzero(~np.isfinite(values))[:1]:
         raise QgsProcessingException(tr('Layer "{layer}": feature {fid} has no {what} in field "{field}". Fill it '
                                         'in and run again.').format(layer=label, fid=units[index].fid, what=what,

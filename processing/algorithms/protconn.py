@@ -18,15 +18,13 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 from shapely.ops import unary_union
 
-from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, is_field_type, make_field
+from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, is_field_type
 from .. import qgis_io
 from ..engine import connectivity
 from .base import ReservePlannerAlgorithm
 
-GEOGRAPHIC_MAX_SEGMENT_DEGREES = 0.1
 """Geographic polygons are densified to this step before projection, so that their edges stay curved."""
 
 INDICATORS = ('prot', 'protconn', 'protunconn', 'relconn', 'protconn_prot', 'protconn_trans', 'protconn_unprot')
@@ -41,18 +39,13 @@ NullKey = namedtuple('NullKey', 'fid')
 """The grouping key of a region feature without a value, so that it never merges with another region."""
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerProtConn', text)
+tr = qgis_io.translator('ReservePlannerProtConn')
 
 
 PARALLEL_MIN_UNITS = 10000
 """Protected units (summed over the regions) below which a run is faster in one process than with workers
 (bench_parallel.py: 8 regions of 800 units took 6.1 s in one process, 7.6 s with 2 workers on a loaded machine;
 8 regions of 2 000 units 8.6 s and 5.5 s on the idle machine)."""
-
-
-def double_field(name):
-    return make_field(name, FieldType.Double, 'double', 20, 6)
 
 
 def optional_float(value):
@@ -170,7 +163,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
 
         Raises on an empty layer or a bad polygon.
         """
-        features = qgis_io.read_polygons(source, name, crs, context, feedback, self.max_segment(source))
+        features = qgis_io.read_polygons(source, name, crs, context, feedback, qgis_io.max_segment(source))
         if feedback.isCanceled():
             raise qgis_io.cancelled()
         if not features:
@@ -195,7 +188,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
     def read_protected(self, source, name, crs, context, feedback):
         """The protected polygons (layer ``name``) in ``crs``; features without a geometry are left out with a
         warning, as every algorithm does; raises naming features whose geometry is unusable."""
-        features = qgis_io.read_polygons(source, name, crs, context, feedback, self.max_segment(source))
+        features = qgis_io.read_polygons(source, name, crs, context, feedback, qgis_io.max_segment(source))
         if feedback.isCanceled():
             raise qgis_io.cancelled()
         features = qgis_io.without_null_geometries(features, name, feedback)
@@ -204,10 +197,6 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
             feedback.pushWarning(tr('Layer "{layer}" has no protected areas: every region gets ProtConn 0.').format(
                 layer=name))
         return [item.geometry for item in features]
-
-    @staticmethod
-    def max_segment(source):
-        return GEOGRAPHIC_MAX_SEGMENT_DEGREES if source.sourceCrs().isGeographic() else None
 
     def compute(self, regions, protected, options, want_importance, feedback):
         """``[(indicators dict, importance DataFrame or None)]`` per region, with progress and cancel.
@@ -245,7 +234,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         fields = QgsFields()
         fields.append(key_field)
         for name in INDICATORS + ('eca_km2',):
-            fields.append(double_field(name))
+            fields.append(qgis_io.double_field(name, qgis_io.INDEX_PRECISION))
         rows = []
         for region, (indicators, _importance) in zip(regions, results):
             values = [optional_float(indicators[name]) for name in INDICATORS]
@@ -256,7 +245,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         fields = QgsFields()
         fields.append(key_field)
         for name in IMPORTANCE:
-            fields.append(double_field(name))
+            fields.append(qgis_io.double_field(name, qgis_io.INDEX_PRECISION))
         rows = []
         for region, (_indicators, importance) in zip(regions, results):
             for unit in importance.itertuples(index=False):

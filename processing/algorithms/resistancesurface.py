@@ -17,7 +17,6 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 from scipy import ndimage
 
 from .. import qgis_io, weighting
@@ -28,8 +27,7 @@ from .base import ReservePlannerAlgorithm
 from .costdistance import CostRasterStyle, ResistanceGrid, grid_bounds, warped_band
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerResistanceSurface', text)
+tr = qgis_io.translator('ReservePlannerResistanceSurface')
 
 
 def factor_error(error, names):
@@ -130,7 +128,7 @@ class ResistanceSurfaceAlgorithm(ReservePlannerAlgorithm):
         feedback.pushInfo(tr('Factor weights: {weights}.').format(weights='; '.join(
             '{} {:.4f}'.format(name, weight) for name, weight in zip(names, weights))))
 
-        base = ResistanceGrid(rasters[0], feedback, bytes_per_cell=8 * (count + 3))
+        base = ResistanceGrid(rasters[0], context, feedback, bytes_per_cell=8 * (count + 3))
         factors = [base.grid.array] + [self.on_grid(layer, base) for layer in rasters[1:]]
         factors += [self.distance_grid(layer, base, context, feedback) for layer in vectors]
         correction, classes = self.correction(parameters, context, base, factors[0])

@@ -22,7 +22,6 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProcessingUtils,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import qgis_io
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, make_field
@@ -37,8 +36,7 @@ from .base import ReservePlannerAlgorithm
 
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerRestoration', text)
+tr = qgis_io.translator('ReservePlannerRestoration')
 
 
 class RestorationAlgorithm(CoreParameters, ReservePlannerAlgorithm):
@@ -59,7 +57,7 @@ class RestorationAlgorithm(CoreParameters, ReservePlannerAlgorithm):
         """(ResistanceGrid, core geometries in its CRS, core ids, [(from_id, to_id)] of the links)."""
         source, label, id_field, layer = core_inputs(self, parameters, context)
         pairs = self.read_links(parameters, context)
-        resistance = ResistanceGrid(layer, feedback)
+        resistance = ResistanceGrid(layer, context, feedback)
         cores, core_ids = read_cores(source, label, id_field, resistance.crs, context, feedback)
         return resistance, [item.geometry for item in cores], core_ids, pairs
 

@@ -25,7 +25,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 from shapely.ops import unary_union
 
 from .. import qgis_io, report_layout
@@ -61,8 +60,7 @@ PROTCONN_INDICATORS = ('prot', 'protconn', 'protunconn', 'relconn', 'protconn_pr
                        'protconn_unprot')
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerTarget3', text)
+tr = qgis_io.translator('ReservePlannerTarget3')
 
 
 def formatted(value, unit):

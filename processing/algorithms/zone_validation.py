@@ -18,7 +18,7 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 from shapely.ops import unary_union
 from shapely.validation import make_valid
 
@@ -37,7 +37,6 @@ from ..engine.geometry import polygonal_part
 from ..engine.messages import TRANSLATION_CONTEXT
 from ..engine.zones import ZONE_FIELD
 from .base import ReservePlannerAlgorithm
-from .zoning import max_segment
 
 LINE_HALF_WIDTH_M = 1.0
 """Points and lines (self-intersections, stretches of core edge) are written as polygons this many metres wide
@@ -52,8 +51,7 @@ PARALLEL_MIN_ZONES = 2000
 """Zone features (over all reserves) below which validating the reserves is faster in one process."""
 
 
-def tr(text):
-    return QCoreApplication.translate('ValidateZones', text)
+tr = qgis_io.translator('ValidateZones')
 
 
 def engine_tr(text):
@@ -63,13 +61,6 @@ def engine_tr(text):
 
 def severity_name(severity):
     return {engine.ERROR: tr('Error'), engine.WARNING: tr('Warning')}.get(severity, tr('Off'))
-
-
-def attribute_value(value):
-    """A QGIS attribute as a Python value: None for NULL (a null QVariant in QGIS 3.22)."""
-    if isinstance(value, QVariant):
-        return None if value.isNull() else value.value()
-    return value
 
 
 def read_zones(source, field, crs, context, feedback, reserve_field=None):
@@ -91,8 +82,8 @@ def read_zones(source, field, crs, context, feedback, reserve_field=None):
             raise qgis_io.cancelled()
         geometry = feature.geometry()
         projected = qgis_io.valid_as_stored(geometry, projected_geometry(geometry, source, crs, context))
-        zones.append(engine.ZoneFeature(feature.id(), attribute_value(feature[field]), projected))
-        reserves.append(attribute_value(feature[reserve_field]) if reserve_field else None)
+        zones.append(engine.ZoneFeature(feature.id(), qgis_io.attribute_value(feature[field]), projected))
+        reserves.append(qgis_io.attribute_value(feature[reserve_field]) if reserve_field else None)
         if total:
             feedback.setProgress(READ_PROGRESS * index / total)
     return zones, reserves
@@ -102,7 +93,7 @@ def projected_geometry(geometry, source, crs, context):
     """A feature geometry of ``source`` as a shapely geometry in ``crs``, densified first when reprojected."""
     if geometry.isNull() or source.sourceCrs() == crs:
         return qgis_io.to_shapely(geometry)
-    geometry = qgis_io.densified(geometry, source.sourceCrs(), max_segment(source))
+    geometry = qgis_io.densified(geometry, source.sourceCrs(), qgis_io.max_segment(source))
     geometry.transform(QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext()))
     return qgis_io.to_shapely(geometry)
 
@@ -315,11 +306,12 @@ class ValidateZones(ReservePlannerAlgorithm):
         """{reserve value: union of its boundary polygons in ``crs``}; the boundary layer ``name`` needs the reserve
         field."""
         key = qgis_io.resolve_field(boundary_source, reserve_field, name)
-        features = qgis_io.read_polygons(boundary_source, name, crs, context, None, max_segment(boundary_source))
+        features = qgis_io.read_polygons(boundary_source, name, crs, context, None,
+                                         qgis_io.max_segment(boundary_source))
         qgis_io.require_geometries(features, name)
         grouped = {}
         for feature in features:
-            grouped.setdefault(attribute_value(feature.attributes.get(key)), []).append(feature.geometry)
+            grouped.setdefault(qgis_io.attribute_value(feature.attributes.get(key)), []).append(feature.geometry)
         return {value: unary_union(parts) for value, parts in grouped.items()}
 
     def validate_reserves(self, reserves, checks, feedback):
@@ -337,7 +329,8 @@ class ValidateZones(ReservePlannerAlgorithm):
         given."""
         if boundary_source is None:
             return None
-        features = qgis_io.read_polygons(boundary_source, name, crs, context, None, max_segment(boundary_source))
+        features = qgis_io.read_polygons(boundary_source, name, crs, context, None,
+                                         qgis_io.max_segment(boundary_source))
         if not features:
             raise QgsProcessingException(self.tr(
                 'The reserve boundary layer "{layer}" has no features. Give a layer with the reserve polygon, '

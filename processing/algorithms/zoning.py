@@ -38,14 +38,6 @@ from .base import ReservePlannerAlgorithm
 
 ZONES_STYLE = 'zones'
 
-GEOGRAPHIC_MAX_SEGMENT_DEGREES = 0.001
-"""Edges of geographic layers are cut into segments of at most this many degrees (about 100 m) before they are
-projected, so that an edge straight in degrees stays where it is once in metres; short segments also keep the
-projections of one layer into two different working CRSs (generatezones, validatezones) within millimetres."""
-
-PROJECTED_MAX_SEGMENT = 100.0
-"""The same step in map units for a projected layer measured in another CRS (Web Mercator: about 100 m)."""
-
 OUTPUT_MAX_SEGMENT_M = 20.0
 """Zones are cut into segments of at most this many metres before they go back to a CRS other than the working
 one: an edge straight in metres then stays within a fraction of a millimetre of itself in that CRS, far below the
@@ -56,21 +48,13 @@ PARALLEL_MIN_CORES = 200
 """Core polygons (over all reserves) below which zoning the reserves is faster in one process than with workers."""
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerZoning', text)
+tr = qgis_io.translator('ReservePlannerZoning')
 
 
 def zone_display_name(zone):
     """The translated display name of a zone code ('Core area', '核心区', ...), or the value itself."""
     name = ZONE_DISPLAY_NAMES.get(zone)
     return QCoreApplication.translate(TRANSLATION_CONTEXT, name) if name else str(zone)
-
-
-def required_source(algorithm, parameters, name, context):
-    source = algorithm.parameterAsSource(parameters, name, context)
-    if source is None:
-        raise QgsProcessingException(algorithm.invalidSourceError(parameters, name))
-    return source
 
 
 def work_crs_for(sources, crs, context):
@@ -84,15 +68,10 @@ def work_crs_for(sources, crs, context):
     return crs if qgis_io.is_metric(crs) else qgis_io.local_crs(sources, context, qgis_io.EQUIDISTANT)
 
 
-def max_segment(source):
-    """The densification step, in the units of the source's CRS, for reading ``source`` in another CRS."""
-    return GEOGRAPHIC_MAX_SEGMENT_DEGREES if source.sourceCrs().isGeographic() else PROJECTED_MAX_SEGMENT
-
-
 def read_required_polygons(source, label, crs, context, feedback):
     """Every feature of ``source`` (the layer ``label``) as a repaired polygon in ``crs`` (densified when
     reprojected); raises naming unusable features."""
-    features = qgis_io.read_polygons(source, label, crs, context, feedback, max_segment(source))
+    features = qgis_io.read_polygons(source, label, crs, context, feedback, qgis_io.max_segment(source))
     if feedback.isCanceled():
         raise qgis_io.cancelled()
     qgis_io.require_geometries(features, label)
@@ -227,7 +206,7 @@ class GenerateZones(ReservePlannerAlgorithm):
             self.OUTPUT, self.tr('Zones'), ProcessingSourceType.VectorPolygon))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
-        cores_source = required_source(self, parameters, self.CORES, context)
+        cores_source = qgis_io.required_source(self, parameters, self.CORES, context)
         boundary_source = self.parameterAsSource(parameters, self.BOUNDARY, context)
         buffer_width = self.parameterAsDouble(parameters, self.BUFFER_WIDTH, context)
         transition_width = self.parameterAsDouble(parameters, self.TRANSITION_WIDTH, context)
@@ -406,7 +385,7 @@ class ZoneStatistics(ReservePlannerAlgorithm):
             self.OUTPUT, self.tr('Zone statistics'), ProcessingSourceType.Vector))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
-        source = required_source(self, parameters, self.ZONES, context)
+        source = qgis_io.required_source(self, parameters, self.ZONES, context)
         label = qgis_io.layer_label(parameters[self.ZONES], context)
         field = qgis_io.resolve_field(
             source, self.parameterAsString(parameters, self.ZONE_FIELD, context) or ZONE_FIELD, label)
