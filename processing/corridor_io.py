@@ -1,8 +1,6 @@
 """Adapter helpers shared by the corridor algorithms (corridornetwork, barriers, pinchpoints, centrality): the core
-layer, its ids and the resistance raster read once, rasters written on the resistance layer's grid.
-
-Algorithm modules import this module and never each other. ResistanceGrid still lives in the costdistance algorithm
-module; it is imported here only, so its move out of there touches this one line.
+layer, its ids and the resistance raster read once (processing/resistance.py reads it), rasters written on the
+resistance layer's grid. Algorithm modules import this module and never each other.
 """
 
 import os
@@ -19,10 +17,9 @@ from qgis.core import (
 
 from . import qgis_io
 from .compat import ProcessingSourceType
-from .algorithms.costdistance import ResistanceGrid
 from .engine import raster
 
-__all__ = ['CoreParameters', 'ResistanceGrid', 'add_core_parameters', 'core_inputs', 'core_source', 'null_if_nan',
+__all__ = ['CoreParameters', 'add_core_parameters', 'core_inputs', 'core_source', 'null_if_nan',
            'raster_style', 'read_cores', 'style_raster_on_load', 'write_on_grid']
 
 

@@ -107,6 +107,14 @@ def max_segment(source):
     return GEOGRAPHIC_MAX_SEGMENT_DEGREES if source.sourceCrs().isGeographic() else PROJECTED_MAX_SEGMENT
 
 
+def require_gdal_file(layer):
+    """Raise unless the raster ``layer`` is a file GDAL can read (the engine reads rasters with GDAL)."""
+    if layer.providerType() != 'gdal':
+        raise QgsProcessingException(
+            tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.').format(
+                layer=layer_label(layer)))
+
+
 def required_source(algorithm, parameters, name, context):
     """The feature source of parameter ``name``; raises QGIS's invalid-source error when there is none."""
     source = algorithm.parameterAsSource(parameters, name, context)

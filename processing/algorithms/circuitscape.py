@@ -35,7 +35,7 @@ from ..engine.costdistance import feature_cells
 from ..engine.messages import EngineError
 from ..engine.raster import read_band, require_memory, write_geotiff
 from .base import ReservePlannerAlgorithm
-from .costdistance import CostRasterStyle, grid_bounds, same_grid, warped_band
+from ..resistance import CostRasterStyle, grid_bounds, same_grid, warped_band
 
 CURRENT_STYLE = 'current'
 VOLTAGE_STYLE = 'costdistance'
@@ -352,10 +352,7 @@ def report(result, mode, feedback):
 
 
 def gdal_path(layer):
-    if layer.providerType() != 'gdal':
-        raise QgsProcessingException(
-            tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.').format(
-                layer=qgis_io.layer_label(layer)))
+    qgis_io.require_gdal_file(layer)
     return layer.source()
 
 

@@ -24,10 +24,11 @@ from qgis.core import (
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
 from .. import qgis_io
 from ..corridor_io import (
-    CoreParameters, ResistanceGrid, add_core_parameters, core_inputs, null_if_nan, read_cores,
+    CoreParameters, add_core_parameters, core_inputs, null_if_nan, read_cores,
     style_raster_on_load, write_on_grid,
 )
 from ..engine import corridors, link_selection
+from ..resistance import ResistanceGrid
 from .base import ReservePlannerAlgorithm
 
 LINK_METRICS = ('euc_dist', 'cwd', 'lcp_length', 'cwd_euc_ratio', 'cwd_path_ratio')

@@ -29,7 +29,7 @@ from .. import qgis_io
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
 from ..engine import corridors, gravity, patches
 from .base import ReservePlannerAlgorithm
-from .costdistance import ResistanceGrid
+from ..resistance import ResistanceGrid
 
 AREA_UNITS = (('m2', 1.0), ('ha', 1e4), ('km2', 1e6))
 """Area units a source's S can be measured in, with their size in square metres."""

@@ -370,9 +370,7 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
 
         ``plans`` caches where the sites lie on each raster grid, so rasters sharing a grid locate them once.
         """
-        if layer.providerType() != 'gdal':
-            raise QgsProcessingException(tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF '
-                                            'first.').format(layer=layer.name()))
+        qgis_io.require_gdal_file(layer)
         with qgis_io.engine_errors():
             spec = zonal.grid_spec(layer.source())
             key = (spec.rows, spec.cols, tuple(spec.geotransform), layer.crs().toWkt())

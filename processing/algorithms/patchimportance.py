@@ -34,7 +34,7 @@ from ..compat import (
 )
 from ..engine import connectivity, corridors, patches
 from .base import ReservePlannerAlgorithm
-from .costdistance import ResistanceGrid
+from ..resistance import ResistanceGrid
 
 SUMMARY_FIELDS = ('patches', 'components', 'landscape_attribute', 'iic', 'pc', 'ec_iic', 'ec_pc')
 

@@ -417,9 +417,7 @@ def unit_numbers(units, field, label, what):
 
 def raster_zonal(layer, units, work_crs, context, feedback):
     """engine.zonal's mean and weight (valid cells, fractions for small units) of a raster over the units."""
-    if layer.providerType() != 'gdal':
-        raise QgsProcessingException(tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF '
-                                        'first.').format(layer=layer.name()))
+    qgis_io.require_gdal_file(layer)
     with qgis_io.engine_errors():
         spec = zonal.grid_spec(layer.source())
         plan = zonal.plan_zonal(reprojected([item.geometry for item in units], work_crs, layer.crs(), context), spec)

@@ -24,7 +24,7 @@ from ..compat import ProcessingParameterFlag, ProcessingSourceType
 from ..engine import raster, resistance
 from ..engine.messages import EngineError
 from .base import ReservePlannerAlgorithm
-from .costdistance import CostRasterStyle, ResistanceGrid, grid_bounds, warped_band
+from ..resistance import CostRasterStyle, ResistanceGrid, grid_bounds, warped_band
 
 
 tr = qgis_io.translator('ReservePlannerResistanceSurface')

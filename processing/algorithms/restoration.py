@@ -26,12 +26,13 @@ from qgis.core import (
 from .. import qgis_io
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, make_field
 from ..corridor_io import (
-    CoreParameters, ResistanceGrid, add_core_parameters, core_inputs, core_source, null_if_nan,
+    CoreParameters, add_core_parameters, core_inputs, core_source, null_if_nan,
     read_cores, style_raster_on_load, write_on_grid,
 )
 from ..engine import barriers, circuit, pinchpoints
 from ..engine.corridors import check_core_ids
 from ..engine.link_surfaces import CoreSurfaces
+from ..resistance import ResistanceGrid
 from .base import ReservePlannerAlgorithm
 
 

@@ -4,9 +4,7 @@ Adapters only: layers become shapely geometries in metres (qgis_io), engine.zoni
 results are written back in the input layer's CRS.
 """
 
-import uuid
 
-from osgeo import gdal
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -31,9 +29,10 @@ from ..engine import zoning
 from ..engine.geographic import crosses_antimeridian_or_pole, split_at_antimeridian
 from ..engine.geometry import repair_polygon
 from ..engine.messages import TRANSLATION_CONTEXT, EngineError
-from ..engine.raster import gdal_exceptions, read_band, read_window
+from ..engine.raster import read_window
 from ..engine.zones import (AREA_FIELD, ZONE_CODE_FIELD, ZONE_CODES, ZONE_DISPLAY_NAMES, ZONE_FIELD,
                             normalise_zone)
+from ..resistance import ResistanceGrid
 from .base import ReservePlannerAlgorithm
 
 ZONES_STYLE = 'zones'
@@ -104,43 +103,6 @@ def combined_bounds(geometries):
     corners = [geometry.bounds for geometry in geometries]
     return (min(corner[0] for corner in corners), min(corner[1] for corner in corners),
             max(corner[2] for corner in corners), max(corner[3] for corner in corners))
-
-
-def raster_grid(layer, work_crs, feedback):
-    """Band 1 of a raster layer as an engine Grid in a metric CRS, and that CRS.
-
-    A raster in a metric CRS is read as it is (its CRS becomes the working CRS); any other raster is
-    warped (nearest neighbour) to ``work_crs`` with a warning, because costs are in metres.
-    """
-    if layer.providerType() != 'gdal':
-        raise QgsProcessingException(
-            tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.').format(
-                layer=qgis_io.layer_label(layer)))
-    if qgis_io.is_metric(layer.crs()):
-        with qgis_io.engine_errors():
-            return read_band(layer.source()), layer.crs()
-    qgis_io.warn_raster_warped(feedback, layer, work_crs)
-    return warped_grid(layer, work_crs), work_crs
-
-
-def warped_grid(layer, work_crs):
-    """Band 1 of a raster layer warped (nearest neighbour) to ``work_crs`` through an in-memory GeoTIFF.
-
-    GDAL errors (a file gone or unreadable, a CRS GDAL cannot transform to) raise a QgsProcessingException
-    naming the raster.
-    """
-    warped = '/vsimem/reserve_planner_{}.tif'.format(uuid.uuid4().hex)
-    try:
-        with gdal_exceptions():
-            gdal.Warp(warped, layer.source(), dstSRS=work_crs.toWkt(), resampleAlg='near')
-            return read_band(warped)
-    except (RuntimeError, EngineError) as error:
-        reason = qgis_io.engine_message(error) if isinstance(error, EngineError) else str(error).strip()
-        raise QgsProcessingException(tr('The raster "{layer}" could not be warped to {crs}: {reason}').format(
-            layer=qgis_io.layer_label(layer), crs=qgis_io.crs_name(work_crs), reason=reason)) from error
-    finally:
-        if gdal.VSIStatL(warped) is not None:
-            gdal.Unlink(warped)
 
 
 class GenerateZones(ReservePlannerAlgorithm):
@@ -216,7 +178,8 @@ class GenerateZones(ReservePlannerAlgorithm):
         work_crs = work_crs_for([cores_source], output_crs, context)
         grid = None
         if resistance is not None:
-            grid, work_crs = raster_grid(resistance, work_crs, feedback)
+            resistance_grid = ResistanceGrid(resistance, context, feedback, work_crs)
+            grid, work_crs = resistance_grid.grid, resistance_grid.crs
         reserve_name = self.parameterAsString(parameters, self.RESERVE_FIELD, context)
         reserve_field = qgis_io.resolve_field(
             cores_source, reserve_name, qgis_io.layer_label(parameters[self.CORES], context)) if reserve_name else None

@@ -264,10 +264,6 @@ Outputs: cumulative current (sum over all solves), maximum current (optional), v
       <translation>{total} 对中有 {count} 对不连通（或未包含）：其电阻为 NULL。</translation>
     </message>
     <message>
-      <source>The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.</source>
-      <translation>栅格“{layer}”不是 GDAL 可读取的文件；请先另存为 GeoTIFF。</translation>
-    </message>
-    <message>
       <source>Raster "{layer}": {message}</source>
       <translation>栅格“{layer}”：{message}</translation>
     </message>

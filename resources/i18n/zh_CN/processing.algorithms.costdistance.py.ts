@@ -4,14 +4,6 @@
   <context>
     <name>CostDistanceAlgorithms</name>
     <message>
-      <source>The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.</source>
-      <translation>栅格“{layer}”不是 GDAL 可读取的文件，请先另存为 GeoTIFF。</translation>
-    </message>
-    <message>
-      <source>Raster "{layer}": {message}</source>
-      <translation>栅格“{layer}”：{message}</translation>
-    </message>
-    <message>
       <source>The layer "{layer}" has no features.</source>
       <translation>图层“{layer}”没有要素。</translation>
     </message>
@@ -30,6 +22,10 @@
     <message>
       <source> and {count} more</source>
       <translation> 等另外 {count} 个</translation>
+    </message>
+    <message>
+      <source>Raster "{layer}": {message}</source>
+      <translation>栅格“{layer}”：{message}</translation>
     </message>
     <message>
       <source>The source raster "{layer}" has no non-zero cell on the resistance raster "{raster}".</source>

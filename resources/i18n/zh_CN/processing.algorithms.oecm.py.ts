@@ -20,10 +20,6 @@
       <translation>未给出保护地：不检查准则 A（已受保护）。</translation>
     </message>
     <message>
-      <source>The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.</source>
-      <translation>栅格“{layer}”不是 GDAL 可读取的文件，请先另存为 GeoTIFF。</translation>
-    </message>
-    <message>
       <source>Criterion "{criterion}" has no value for {count} eligible candidates (outside the raster, only nodata, or an empty field): feature ids {ids}. They get 0 for it.</source>
       <translation>准则“{criterion}”对 {count} 个合格候选地没有取值（在栅格之外、全为无数据或字段为空）：要素编号 {ids}。该准则按 0 计。</translation>
     </message>

@@ -106,10 +106,6 @@ Results: COST, BOUNDARY, OBJECTIVE (the value minimised or maximised), GAP (the 
       <translation>图层“{layer}”：要素 {fid} 的字段“{field}”中没有{what}。请填写后重新运行。</translation>
     </message>
     <message>
-      <source>The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.</source>
-      <translation>栅格“{layer}”不是 GDAL 可读取的文件；请先另存为 GeoTIFF。</translation>
-    </message>
-    <message>
       <source>Feature layer "{layer}" is neither a raster nor a polygon layer.</source>
       <translation>要素图层“{layer}”既不是栅格也不是面图层。</translation>
     </message>
