@@ -4,7 +4,7 @@ resistancesurface), the raster helpers they share (warping onto a grid, same-gri
 rasters they write.
 
 A resistance raster is read as band 1 of a GDAL file into an engine Grid in a CRS projected in metres, after a
-memory check sized for the caller's whole run.
+memory check sized for the caller's whole run (docs/costdistance.md).
 """
 
 import uuid

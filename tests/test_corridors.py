@@ -1,4 +1,4 @@
-"""Corridor network (Linkage Mapper's steps, DOMAIN.md section 5): engine on hand-checkable grids, properties
+"""Corridor network (Linkage Mapper's steps, docs/costdistance.md): engine on hand-checkable grids, properties
 against an independent ranking, and the corridornetwork algorithm through processing.run and qgis_process.
 
 Expected values are worked out by hand from the average-cost convention (a step of length L between cells of

@@ -1,5 +1,5 @@
 """Cost distance and least-cost paths: the engine against hand computations, an independent Dijkstra and
-GRASS r.cost; the costdistance and leastcostpath algorithms as users run them (DOMAIN.md section 5)."""
+GRASS r.cost; the costdistance and leastcostpath algorithms as users run them (docs/costdistance.md)."""
 
 import math
 import os
@@ -45,7 +45,7 @@ def point(row, col, cell_width, cell_height=None):
 
 
 def reference_costs(resistance, sources, cell_width, cell_height):
-    """Accumulated costs by scipy's Dijkstra on a graph built edge by edge from DOMAIN.md section 5:
+    """Accumulated costs by scipy's Dijkstra on a graph built edge by edge from docs/costdistance.md:
     an independent reference for the engine."""
     rows, cols = resistance.shape
     graph = lil_matrix((rows * cols, rows * cols))

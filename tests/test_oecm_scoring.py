@@ -519,7 +519,7 @@ def test_qgis_process_scores_as_a_batch_user_would(qgis_process, landscape):
 # --- connectivity contribution ------------------------------------------------------------------------------------
 
 def protconn_two_patches(area_p, area_c, gap, region_area, distance=10000.0):
-    """ProtConn (DOMAIN.md section 3) of two patches at edge-to-edge distance ``gap`` m, by hand."""
+    """ProtConn (docs/protconn.md) of two patches at edge-to-edge distance ``gap`` m, by hand."""
     probability = math.exp(math.log(0.5) / distance * gap)
     return 100.0 * math.sqrt(area_p ** 2 + area_c ** 2 + 2 * area_p * area_c * probability) / region_area
 

@@ -1,4 +1,4 @@
-"""ProtConn (DOMAIN.md section 3): hand-computed cases, an independent dense implementation, properties,
+"""ProtConn (docs/protconn.md): hand-computed cases, an independent dense implementation, properties,
 node importance, and the algorithm as batch users run it."""
 
 import json
@@ -42,7 +42,7 @@ def p(distance):
     return 0.5 ** (distance / 10000.0)
 
 
-# --- independent dense reference, written from DOMAIN.md section 3 --------------------------------------------
+# --- independent dense reference, written from docs/protconn.md --------------------------------------------
 
 
 def dense_pc_numerator(polygons, areas, k):

@@ -1,8 +1,8 @@
-"""Species coverage (Map of Life target share, SPS, SPI: DOMAIN.md section 4), the species-area arithmetic
-(DOMAIN.md section 6), reserveplanner:habitatcoverage and reserveplanner:speciesarea.
+"""Species coverage (Map of Life target share, SPS, SPI: docs/coverage.md), the species-area arithmetic
+(docs/species_area.md), reserveplanner:habitatcoverage and reserveplanner:speciesarea.
 
 Expected values are worked out by hand from the published formulas, from symmetry on the ellipsoid, or with
-QgsDistanceArea; the numbers 84 % and 62 % are the Half-Earth figures quoted in DOMAIN.md.
+QgsDistanceArea; the numbers 84 % and 62 % are the Half-Earth figures quoted in docs/species_area.md.
 """
 
 import math
@@ -183,7 +183,7 @@ def test_an_unreadable_raster_is_an_engine_error_naming_it(tmp_path, caller_uses
         (gdal.UseExceptions if was_on else gdal.DontUseExceptions)()
 
 
-# --- species-area arithmetic (DOMAIN.md section 6) -----------------------------------------------------------
+# --- species-area arithmetic (docs/species_area.md) -----------------------------------------------------------
 
 def test_half_earth_numbers():
     assert round(100 * species_area.persisting_share(0.5, 0.25)) == 84

@@ -356,7 +356,7 @@ def touched_cells(core, shape):
 
 
 def dijkstra_cost(array, sources):
-    """Accumulated cost from ``sources`` (row, col) by DOMAIN.md section 5, on a graph built here: orthogonal
+    """Accumulated cost from ``sources`` (row, col) by docs/costdistance.md, on a graph built here: orthogonal
     step CELL * (c1 + c2) / 2, diagonal sqrt(2) * CELL * (c1 + c2) / 2; NaN cells are barriers."""
     rows, cols = array.shape
     starts, ends, weights = [], [], []

@@ -1,4 +1,4 @@
-"""Processing algorithm ``circuitscape``: Circuitscape 5's raster modes (DOMAIN.md section 5, docs/circuit_theory.md).
+"""Processing algorithm ``circuitscape``: Circuitscape 5's raster modes (docs/circuit_theory.md).
 
 Adapter only: band 1 of every raster is read on the resistance raster's own grid (other rasters are warped onto it
 with nearest neighbour when their grids differ; no CRS is required and the cell size plays no part), focal points

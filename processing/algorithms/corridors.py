@@ -1,4 +1,4 @@
-"""Corridor algorithms: Linkage Mapper's corridor network between core areas (DOMAIN.md section 5).
+"""Corridor algorithms: Linkage Mapper's corridor network between core areas (docs/costdistance.md).
 
 Adapter only: the cores are read in the resistance raster's CRS (qgis_io), engine.corridors computes,
 links and corridor polygons are written in the core layer's CRS, the corridor raster on the resistance grid.

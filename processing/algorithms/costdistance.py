@@ -1,7 +1,7 @@
 """Processing algorithms ``costdistance`` (accumulated cost raster) and ``leastcostpath`` (least-cost lines).
 
 Both read band 1 of a resistance raster, rasterise their sources onto its grid and call
-engine.costdistance (8-neighbour average-cost convention, DOMAIN.md section 5). Costs are in
+engine.costdistance (8-neighbour average-cost convention, docs/costdistance.md). Costs are in
 resistance units x metres.
 """
 

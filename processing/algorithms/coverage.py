@@ -79,7 +79,7 @@ def write_rows(sink, fields, frame, output_name, geometries=None):
 # --- the protected-area input shared by protectedcoverage and habitatcoverage ---------------------------------
 
 class ProtectedAreasInput:
-    """Parameters and reading of PROTECTED with the WDPA cleaning switches (DOMAIN.md section 4).
+    """Parameters and reading of PROTECTED with the WDPA cleaning switches (docs/coverage.md).
 
     A mixin: it translates with the module's ``tr`` (context ReservePlannerCoverage), never ``self.tr``.
     """
@@ -174,7 +174,7 @@ def combined_extent(sources, crs, context):
 
 
 def equal_area_crs(sources, context):
-    """A Lambert azimuthal equal-area CRS centred on all ``sources`` (DOMAIN.md section 4) and the first's CRS."""
+    """A Lambert azimuthal equal-area CRS centred on all ``sources`` (docs/coverage.md) and the first's CRS."""
     first_crs = sources[0].sourceCrs()
     extent = combined_extent(sources, first_crs, context)
     if extent.isNull():
@@ -183,7 +183,7 @@ def equal_area_crs(sources, context):
 
 
 def add_species_area_section(report, coverage_percent, target_percent):
-    """The species-area table (DOMAIN.md section 6) for the current coverage and for the target."""
+    """The species-area table (docs/species_area.md) for the current coverage and for the target."""
     current = species_area.species_area_table(min(coverage_percent, 100.0) / 100.0, REPORT_SPECIES_SHARE)
     at_target = species_area.species_area_table(target_percent / 100.0, REPORT_SPECIES_SHARE)
     table = current[['z', 'persisting_pct']].copy()
@@ -206,7 +206,7 @@ def group_regions(features, field_name):
     """The features of one region together: [(key, id of its first feature, [geometries])] in reading order.
 
     The key is the REGION_FIELD value (the feature id as text without a field), so the parts of a multi-part
-    ecoregion form one region (DOMAIN.md section 4: representativeness counts regions, not polygons). A
+    ecoregion form one region (docs/coverage.md: representativeness counts regions, not polygons). A
     feature whose key is NULL is a region of its own, never merged with another.
     """
     grouped = {}
@@ -220,7 +220,7 @@ def group_regions(features, field_name):
 # --- protectedcoverage -----------------------------------------------------------------------------------------
 
 class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
-    """Coverage of regions by protected areas, WDPA-style (DOMAIN.md section 4)."""
+    """Coverage of regions by protected areas, WDPA-style (docs/coverage.md)."""
 
     ALGORITHM_ID = 'protectedcoverage'
     GROUP_ID = 'coverage'
@@ -790,7 +790,7 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
 # --- speciesarea ------------------------------------------------------------------------------------------------
 
 class SpeciesAreaAlgorithm(ReservePlannerAlgorithm):
-    """The species-area arithmetic of DOMAIN.md section 6 as a calculator."""
+    """The species-area arithmetic of docs/species_area.md as a calculator."""
 
     ALGORITHM_ID = 'speciesarea'
     GROUP_ID = 'coverage'

@@ -1,5 +1,5 @@
 """OECM algorithms: screen and score candidate sites, and select a set of them toward a coverage target
-(DOMAIN.md section 2).
+(docs/oecm.md).
 
 Adapters only: engine/scoring.py screens and scores, engine/zonal.py summarises rasters, engine/coverage.py
 measures overlaps, engine/connectivity.py gives ProtConn gains, engine/selection.py picks sites and
@@ -345,7 +345,7 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
 
     @staticmethod
     def screening(candidates, protected_pieces, required_fields, threshold):
-        """Percent of each candidate inside protected areas and the ScreenReasons of each (DOMAIN.md section 2)."""
+        """Percent of each candidate inside protected areas and the ScreenReasons of each (docs/oecm.md)."""
         geometries = [item.geometry for item in candidates]
         protected_percent = share_inside(protected_pieces, geometries) if protected_pieces \
             else np.where([geometry is None for geometry in geometries], np.nan, 0.0)

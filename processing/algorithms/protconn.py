@@ -1,4 +1,4 @@
-"""ProtConn per region and the importance of each protected unit for it (DOMAIN.md section 3).
+"""ProtConn per region and the importance of each protected unit for it (docs/protconn.md).
 
 Adapter only: layers are read into a metric CRS (the protected layer's own when it is projected in metres,
 otherwise a local equal-area one), engine.connectivity computes, and the outputs are written in the

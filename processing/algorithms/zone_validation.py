@@ -1,4 +1,4 @@
-"""reserveplanner:validatezones: rule checks of a zoning layer under a profile (DOMAIN.md section 1)."""
+"""reserveplanner:validatezones: rule checks of a zoning layer under a profile (docs/zoning.md)."""
 
 import html
 import os
@@ -115,7 +115,7 @@ def read_exempt(source, crs, context, feedback):
 
 
 class ValidateZones(ReservePlannerAlgorithm):
-    """Checks a zoning layer against the rules of DOMAIN.md section 1 and writes one feature per problem."""
+    """Checks a zoning layer against the rules of docs/zoning.md and writes one feature per problem."""
 
     ALGORITHM_ID = 'validatezones'
     GROUP_ID = 'zoning'

@@ -1,4 +1,4 @@
-"""Zoning algorithms: generate biosphere-reserve zones, and measure them (DOMAIN.md section 1).
+"""Zoning algorithms: generate biosphere-reserve zones, and measure them (docs/zoning.md).
 
 Adapters only: layers become shapely geometries in metres (qgis_io), engine.zoning computes, the
 results are written back in the input layer's CRS.

@@ -1,4 +1,4 @@
-"""Circuit theory on resistance rasters and small graphs: Circuitscape 5's raster modes (DOMAIN.md section 5,
+"""Circuit theory on resistance rasters and small graphs: Circuitscape 5's raster modes (docs/costdistance.md,
 docs/circuit_theory.md; McRae et al. 2008, Ecology 89:2712).
 
 No QGIS, no Qt: numpy and scipy only (pyamg is used when importable, never required).

@@ -1,4 +1,4 @@
-"""Protected-area connectivity: PC, ECA, ProtConn and its fractions, node importance (DOMAIN.md section 3).
+"""Protected-area connectivity: PC, ECA, ProtConn and its fractions, node importance (docs/protconn.md).
 
 Pure functions on shapely polygons in a projected CRS whose unit is the metre; areas are m2 inside the
 engine and km2 in the importance table. Conventions follow Saura et al. 2017/2018 and Makurhini:
@@ -71,7 +71,7 @@ IMPORTANCE_COLUMNS = ['geometry', 'area_km2', 'dpc', 'dpc_intra', 'dpc_flux', 'd
 
 
 def decay_constant(distance, probability):
-    """k (1/m) such that p = exp(-k d) equals ``probability`` at ``distance`` metres (DOMAIN.md section 3)."""
+    """k (1/m) such that p = exp(-k d) equals ``probability`` at ``distance`` metres (docs/protconn.md)."""
     if not distance > 0:
         raise EngineError(N_('The dispersal distance must be greater than 0 m (got {value}).'), value=distance)
     if not 0 < probability < 1:
@@ -92,7 +92,7 @@ def region_nodes(protected_geometries, region_geometry, transboundary_distance=0
     """Dissolved protected units cut by the region: ``(geometries, areas m2, stepping-stone mask)``.
 
     Parts inside the region carry their area; parts outside it within ``transboundary_distance`` metres
-    of it are stepping stones with area 0 (DOMAIN.md section 3).
+    of it are stepping stones with area 0 (docs/protconn.md).
     """
     units = polygons_of(unary_union([geometry for geometry in protected_geometries if geometry is not None]))
     region = prep(region_geometry)
@@ -395,7 +395,7 @@ def without_stepping_stones(network):
 
 
 def protconn_indicators(network):
-    """ProtConn and its fractions, in percent (DOMAIN.md section 3), for a Network.
+    """ProtConn and its fractions, in percent (docs/protconn.md), for a Network.
 
     Returns a dict: ``eca`` (m2), ``prot``, ``protconn``, ``protunconn``, ``relconn``, ``protconn_prot``,
     ``protconn_trans``, ``protconn_unprot`` (percent; relconn and the fractions None without protection),
@@ -427,7 +427,7 @@ def protconn_indicators(network):
 
 def protconn(protected_geometries, region_geometry, distance=10000.0, probability=0.5, transboundary_distance=0.0,
              min_probability=DEFAULT_MIN_PROBABILITY):
-    """ProtConn of one region (DOMAIN.md section 3; Saura et al. 2017, 2018).
+    """ProtConn of one region (docs/protconn.md; Saura et al. 2017, 2018).
 
     ``protected_geometries``: shapely polygons (None allowed and ignored) and ``region_geometry`` in the
     same projected CRS in metres; ``distance`` d_m (m) at which the dispersal probability is
@@ -708,7 +708,7 @@ def pc_pair_value(limit):
 
 
 def node_importance(network, feedback=None):
-    """dPC and its fractions for every protected unit inside the region (DOMAIN.md section 3; Saura & Rubio 2010).
+    """dPC and its fractions for every protected unit inside the region (docs/protconn.md; Saura & Rubio 2010).
 
     Returns a DataFrame with ``geometry`` (the unit's polygon inside the region), ``area_km2``, ``dpc`` =
     100 (PC - PC without k) / PC, ``dpc_intra`` = 100 a_k^2 / PCnum, ``dpc_flux`` = 100 * 2 sum_j a_k a_j

@@ -1,4 +1,4 @@
-"""Linkage Mapper's corridor network between core areas on a resistance raster (DOMAIN.md section 5).
+"""Linkage Mapper's corridor network between core areas on a resistance raster (docs/costdistance.md).
 
 The steps of Linkage Mapper (McRae and Kavanagh 2011, steps 1 to 5; docs/restoration.md), on the 8-neighbour
 cost graph of ``costdistance`` (average-cost convention, costs in resistance x metres):
@@ -161,7 +161,7 @@ def path_line(path, geotransform):
 
 
 def normalised_corridor(cwd_a, cwd_b, lcd):
-    """NLCC_AB = CWD_A + CWD_B - LCD_AB (DOMAIN.md section 5), float64, in cost x metres.
+    """NLCC_AB = CWD_A + CWD_B - LCD_AB (docs/costdistance.md), float64, in cost x metres.
 
     0 along the least-cost path and >= 0 elsewhere (negative rounding residues of float32 surfaces are
     clipped to 0); inf where either core is unreachable. Example: cells at CWD_A 0, 10, 20 and CWD_B 20,

@@ -1,4 +1,4 @@
-"""Accumulated cost distance and least-cost paths on a resistance raster (DOMAIN.md section 5).
+"""Accumulated cost distance and least-cost paths on a resistance raster (docs/costdistance.md).
 
 Conventions (the same as GRASS r.cost, ArcGIS Cost Distance and scikit-image MCP_Geometric):
 
@@ -7,7 +7,7 @@ Conventions (the same as GRASS r.cost, ArcGIS Cost Distance and scikit-image MCP
 - each cell is joined to its 8 neighbours; a step between cells of resistance ``c1`` and ``c2`` costs
   ``length * (c1 + c2) / 2`` where ``length`` is ``cell_width`` for a horizontal step, ``cell_height``
   for a vertical one and ``sqrt(cell_width**2 + cell_height**2)`` for a diagonal one
-  (the average-cost convention, DOMAIN.md section 5);
+  (the average-cost convention, docs/costdistance.md);
 - cells whose resistance is NaN (nodata) or ``<= 0`` are barriers: no path enters or crosses them;
 - accumulated costs are in resistance units x metres: GRASS r.cost's output times the cell size.
 
@@ -96,7 +96,7 @@ class CostGraph:
     ``resistance`` is a 2-D array (NaN or <= 0 = barrier); ``cell_width`` and ``cell_height`` are the cell
     size in metres. The graph is stored implicitly: the resistance in a flat array padded with a barrier
     border (so that every neighbour index of a grid cell is valid), the flat-index offset and half step
-    length of each neighbour (edge weight = (c1 + c2) * length / 2, DOMAIN.md section 5), and the weight of
+    length of each neighbour (edge weight = (c1 + c2) * length / 2, docs/costdistance.md), and the weight of
     each cell's lightest edge, which tells when a cell's cost is final.
     """
 

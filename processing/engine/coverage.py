@@ -1,4 +1,4 @@
-"""Protected-area coverage (DOMAIN.md section 4): WDPA-style cleaning, flattening, coverage per region,
+"""Protected-area coverage (docs/coverage.md): WDPA-style cleaning, flattening, coverage per region,
 coverage over time and species coverage (Map of Life Species Protection Index).
 
 Every geometry handed to this module is a shapely geometry in one metric *equal-area* CRS (the adapters use
@@ -135,7 +135,7 @@ def polygon_parts(geometry):
     return list(polygonal.geoms) if isinstance(polygonal, MultiPolygon) else [polygonal]
 
 
-# --- cleaning (DOMAIN.md section 4) -------------------------------------------------------------------------
+# --- cleaning (docs/coverage.md) -------------------------------------------------------------------------
 
 def circle_of_area(centre, area_m2):
     """A polygon centred on ``centre`` whose area is exactly ``area_m2`` (the polygon's radius is enlarged
@@ -146,7 +146,7 @@ def circle_of_area(centre, area_m2):
 
 
 def points_to_circles(geometry, reported_area_km2):
-    """Circles of radius sqrt(REP_AREA * 1e6 / pi) m (DOMAIN.md section 4) for a Point or MultiPoint.
+    """Circles of radius sqrt(REP_AREA * 1e6 / pi) m (docs/coverage.md) for a Point or MultiPoint.
 
     A MultiPoint's reported area is shared equally among its points. Returns None without a positive area.
     """
@@ -293,7 +293,7 @@ def _missing_field_notes(layer, kinds, options):
 
 
 def clean_protected_areas(layers, options=CleaningOptions(), feedback=None):
-    """Apply the Protected Planet / wdpar cleaning steps (DOMAIN.md section 4) except the dissolve.
+    """Apply the Protected Planet / wdpar cleaning steps (docs/coverage.md) except the dissolve.
 
     ``layers``: list of ProtectedLayer in one equal-area metric CRS. A layer without a WDPA field skips the
     step that needs it (said in the notes). A layer with a ``zone`` field (the plugin's zoning layers) counts
@@ -364,7 +364,7 @@ def year_priority(polygon):
 
 
 def category_priority(polygon):
-    """wdpar's order (DOMAIN.md section 4): IUCN_CAT Ia > Ib > II > III > IV > V > VI > not reported /
+    """wdpar's order (docs/coverage.md): IUCN_CAT Ia > Ib > II > III > IV > V > VI > not reported /
     not applicable / not assigned, then the earliest STATUS_YR (the category name only makes ties deterministic)."""
     return (category_rank(polygon.category),) + year_priority(polygon) + (polygon.category,)
 
@@ -412,7 +412,7 @@ def _undissolved(polygons, by_category):
 
 
 def flatten(polygons, dissolve=True, by_year=False, feedback=None, by_category=False):
-    """Count overlaps once (DOMAIN.md section 4: dissolve; with ``by_year`` each area is attributed to its
+    """Count overlaps once (docs/coverage.md: dissolve; with ``by_year`` each area is attributed to its
     earliest STATUS_YR, as wdpar's erase in priority order does for the year).
 
     ``polygons``: list of DatedPolygon in an equal-area metric CRS. Returns Flattened: ``pieces`` are
@@ -531,7 +531,7 @@ def _coverage_frame(keys, region_areas_m2, protected_m2):
 
 
 def coverage_from_pieces(pieces, regions, feedback=None, executor=None):
-    """Coverage per region from disjoint protected Polygons (DOMAIN.md section 4).
+    """Coverage per region from disjoint protected Polygons (docs/coverage.md).
 
     ``regions``: list of (key, polygonal geometry). Returns (DataFrame with columns region, area_km2,
     protected_km2, percent, one row per region in input order; the clipped_areas triple).
@@ -544,7 +544,7 @@ def coverage_from_pieces(pieces, regions, feedback=None, executor=None):
 
 
 def coverage_by_region(protected_geometry, regions):
-    """Coverage of each region by ``protected_geometry`` (DOMAIN.md section 4: protected area inside the region /
+    """Coverage of each region by ``protected_geometry`` (docs/coverage.md: protected area inside the region /
     region area * 100).
 
     ``protected_geometry``: a valid Polygon or MultiPolygon (its parts do not overlap, e.g. a dissolved union)
@@ -571,7 +571,7 @@ Representativeness = namedtuple('Representativeness', 'region_count meeting_targ
 
 
 def representativeness(frame, target_percent=GBF_TARGET_PERCENT):
-    """Ecoregion representativeness (DOMAIN.md section 4): how many regions reach the target, their share
+    """Ecoregion representativeness (docs/coverage.md): how many regions reach the target, their share
     (percent of regions), and how many are unprotected (< 1 % covered)."""
     count = len(frame)
     meeting = int((frame['percent'] >= target_percent - 1e-9).sum())
@@ -611,7 +611,7 @@ CATEGORY_SLIVER = 1e-9
 
 
 def category_coverage(frame, clipped, categories):
-    """Protected area per region and IUCN category (DOMAIN.md section 4, wdpar's priority erase).
+    """Protected area per region and IUCN category (docs/coverage.md, wdpar's priority erase).
 
     ``frame``: coverage_from_pieces' table (region, area_km2, protected_km2); ``clipped``: its clipped_areas
     triple; ``categories``: the category of each piece (CategoryPieces). Returns a DataFrame region, iucn_cat,
@@ -649,7 +649,7 @@ def category_shares(categories):
     return list(table.index), {name: table[name].tolist() for name in present}
 
 
-# --- species coverage: Map of Life Species Protection Index (DOMAIN.md section 4) ----------------------------
+# --- species coverage: Map of Life Species Protection Index (docs/coverage.md) ----------------------------
 
 SMALL_RANGE_KM2 = 1e4
 LARGE_RANGE_KM2 = 2.5e5
@@ -658,7 +658,7 @@ LARGE_RANGE_TARGET = 0.15
 
 def target_share(range_km2):
     """Map of Life target share t of a range of ``range_km2`` km2: 1 below 1e4 km2, 0.15 from 2.5e5 km2,
-    linear in log10(area) between (DOMAIN.md section 4)."""
+    linear in log10(area) between (docs/coverage.md)."""
     if range_km2 < SMALL_RANGE_KM2:
         return 1.0
     if range_km2 >= LARGE_RANGE_KM2:
@@ -669,7 +669,7 @@ def target_share(range_km2):
 
 
 def protection_score(protected_km2, range_km2, whole_range_km2=None):
-    """Species protection score SPS = min(100, 100 * A_protected / (t * A)) (DOMAIN.md section 4); 0 for no range.
+    """Species protection score SPS = min(100, 100 * A_protected / (t * A)) (docs/coverage.md); 0 for no range.
 
     ``range_km2`` (A) and ``protected_km2`` are measured in the region of the analysis; the target share t comes
     from the species' whole range ``whole_range_km2`` (``range_km2`` when None: the region holds the whole range).
@@ -684,7 +684,7 @@ def protection_score(protected_km2, range_km2, whole_range_km2=None):
 
 
 def species_protection_index(scores, weights):
-    """Regional SPI: mean of SPS weighted by the region's share of each species' range (DOMAIN.md section 4)."""
+    """Regional SPI: mean of SPS weighted by the region's share of each species' range (docs/coverage.md)."""
     scores = np.asarray(scores, dtype=float)
     weights = np.asarray(weights, dtype=float)
     return float((scores * weights).sum() / weights.sum()) if weights.sum() > 0 else 0.0

@@ -1,4 +1,4 @@
-"""Screening and multi-criteria scoring of candidate OECM sites (DOMAIN.md section 2).
+"""Screening and multi-criteria scoring of candidate OECM sites (docs/oecm.md).
 
 Screening (hard gates, each with a stated reason): criterion A (the site is already protected: more than a
 threshold percent of its area inside protected areas), criterion B1 (no valid closed boundary after repair) and
@@ -127,7 +127,7 @@ def matrix_value(text, row):
 
 
 def ahp_weights(matrix):
-    """AHP weights of a reciprocal pairwise comparison matrix (DOMAIN.md section 2; Saaty 1980).
+    """AHP weights of a reciprocal pairwise comparison matrix (docs/oecm.md; Saaty 1980).
 
     Weights are the principal right eigenvector normalised to sum 1; CI = (lambda_max - n) / (n - 1);
     CR = CI / RI(n) with Saaty's random index (0 for n <= 2). A CR above 0.1 means the judgements are
@@ -152,7 +152,7 @@ def ahp_weights(matrix):
 
 
 def normalise(values, direction, eligible):
-    """Min-max normalisation of one criterion over the eligible candidates (DOMAIN.md section 2, criterion C).
+    """Min-max normalisation of one criterion over the eligible candidates (docs/oecm.md, criterion C).
 
     n = (v - min) / (max - min) for higher-is-better (``direction`` +1), (max - v) / (max - min) for
     lower-is-better (-1); min and max are taken over eligible candidates with a value. Screened-out
@@ -223,7 +223,7 @@ def study_area(geometries, protected):
 
 
 def connectivity_gains(candidates, eligible, protected, regions, distance, feedback=None):
-    """Connectivity contribution of each eligible candidate (DOMAIN.md section 3): ProtConn of its region with
+    """Connectivity contribution of each eligible candidate (docs/protconn.md): ProtConn of its region with
     the candidate protected minus ProtConn without it, in percentage points of the region's area.
 
     All geometries are shapely polygons in one metric CRS; a candidate belongs to the region it overlaps most

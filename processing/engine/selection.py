@@ -1,4 +1,4 @@
-"""Selecting OECM candidates toward a regional coverage target (DOMAIN.md sections 2 and 4).
+"""Selecting OECM candidates toward a regional coverage target (docs/oecm.md, docs/coverage.md).
 
 Every geometry is a shapely polygon in one metric equal-area CRS (areas in m2, reported in km2).
 

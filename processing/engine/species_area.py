@@ -1,4 +1,4 @@
-"""Species-area arithmetic (DOMAIN.md section 6, the Half-Earth argument): S = c A^z.
+"""Species-area arithmetic (docs/species_area.md, the Half-Earth argument): S = c A^z.
 
 Shares are fractions 0..1 here; the tables give percent. When habitat shrinks from A0 to A the fraction of
 species expected to persist is (A / A0)^z; keeping a fraction f of the species needs f^(1/z) of the area.

@@ -1,4 +1,4 @@
-"""Zonal means of a raster over polygons, fair to small and overlapping sites (DOMAIN.md section 2, criterion C).
+"""Zonal means of a raster over polygons, fair to small and overlapping sites (docs/oecm.md, criterion C).
 
 Geometries are shapely polygons in the raster's CRS (the adapter reprojects them). Two rules are combined:
 

@@ -1,4 +1,4 @@
-"""Rule checks of a biosphere-reserve zoning (DOMAIN.md section 1, "Validation rules").
+"""Rule checks of a biosphere-reserve zoning (docs/zoning.md, "Validation rules").
 
 Input geometries are shapely geometries in a metric CRS (metres); every problem comes back located where it
 is: the invalid feature or its self-intersection point, the overlap polygon, the gap polygon, the stretch of
@@ -70,7 +70,7 @@ RULES = {
     RULE_CORE_BUFFER_SHARE: (6, N_('Minimum core + buffer share')),
     RULE_TRANSITION_SHARE: (6, N_('Minimum transition share')),
 }
-"""Rule id -> (rule number in DOMAIN.md section 1, N_ title). The ids are written to the ``rule`` field."""
+"""Rule id -> (rule number in docs/zoning.md, N_ title). The ids are written to the ``rule`` field."""
 
 POINT, LINE, AREA = 'point', 'line', 'polygon'
 
@@ -81,7 +81,8 @@ ZoneFeature = namedtuple('ZoneFeature', 'fid value geometry')
 """One zone polygon: feature id, raw zone value, shapely geometry in metres (None for a null geometry)."""
 
 ShareRule = namedtuple('ShareRule', 'rule classes minimum severity')
-"""Area-ratio rule (DOMAIN.md 1, rule 6): the ``classes`` together cover at least ``minimum`` (0-1) of the reserve."""
+"""Area-ratio rule (docs/zoning.md, rule 6): the ``classes`` together cover at least ``minimum`` (0-1) of the
+reserve."""
 
 
 class Problem(namedtuple('Problem', 'rule severity message_template params geometry feature_ids')):
@@ -147,8 +148,8 @@ PROFILES = {
         ),
     },
 }
-"""Profile id -> rule switches and thresholds (DOMAIN.md 1). ``china3``'s 1/3 core share and ``germany``'s
-50 % transition are warnings because DOMAIN.md calls them secondary-source or unverified. ``china2`` reads
+"""Profile id -> rule switches and thresholds (docs/zoning.md). ``china3``'s 1/3 core share and ``germany``'s
+50 % transition are warnings because docs/zoning.md calls them secondary-source or unverified. ``china2`` reads
 buffer and transition values as the general control zone (GENERAL), which then plays the buffer's part."""
 
 PROFILE_IDS = ('mab', 'china3', 'china2', 'germany')
@@ -427,7 +428,7 @@ def _without_slivers(geometry, snap):
 
 
 def check_buffer_width(context):
-    """Rule 5: each core grown by W = ``buffer_width`` metres stays inside core + buffer (DOMAIN.md 1, inward test).
+    """Rule 5: each core grown by W = ``buffer_width`` metres stays inside core + buffer (docs/zoning.md, inward test).
 
     Located: each piece of the grown core outside core + buffer. Edges within ``exempt_m`` of an exempt
     feature are not grown (no buffer is needed along a coast or a border). Off when W is None or 0.

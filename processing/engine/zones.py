@@ -1,4 +1,4 @@
-"""Zone classes of a biosphere reserve (DOMAIN.md section 1): the one place the codes live.
+"""Zone classes of a biosphere reserve (docs/zoning.md): the one place the codes live.
 
 Field ``zone`` holds the text code, ``zone_code`` the integer; display names are translated by the adapters.
 """

@@ -1,4 +1,4 @@
-"""Biosphere-reserve zoning (DOMAIN.md section 1): generate core / buffer / transition zones, and
+"""Biosphere-reserve zoning (docs/zoning.md): generate core / buffer / transition zones, and
 measure the area, share and land-cover composition of each zone.
 
 Every geometry handed to these functions is a shapely polygon in a metric CRS (metres); areas come
@@ -42,7 +42,7 @@ ClassCover = namedtuple('ClassCover', 'landcover cells percent')
 
 
 def generate_zones(cores, boundary=None, buffer_width=0.0, transition_width=0.0, core_labels=None):
-    """Core, buffer and transition zones grown from ``cores`` by Euclidean distance (DOMAIN.md section 1).
+    """Core, buffer and transition zones grown from ``cores`` by Euclidean distance (docs/zoning.md).
 
     Parameters
     ----------
@@ -78,7 +78,7 @@ def generate_cost_zones(cores, boundary, buffer_cost, transition_cost, resistanc
 
     The buffer holds the cells whose accumulated cost from the nearest core is at most ``buffer_cost``,
     the transition those up to ``buffer_cost + transition_cost``; costs are resistance x metres with the
-    8-neighbour average-cost convention of DOMAIN.md section 5 (engine.costdistance), so through
+    8-neighbour average-cost convention of docs/costdistance.md (engine.costdistance), so through
     resistance 1 a cost of 500 reaches 500 m and through resistance 10 only 50 m. Barriers (nodata,
     resistance <= 0) and the edge of the raster stop both zones; unreached cells enclosed by a zone
     belong to it, so that zones have no holes.
@@ -118,7 +118,7 @@ def reachable_part(grid, bounds, max_cost):
     """The window of ``grid`` that a cost of ``max_cost`` can reach from inside ``bounds`` (minx, miny,
     maxx, maxy in the grid's CRS), so that a province-wide raster costs no more than the reserve.
 
-    Every step costs at least its length times the smallest passable resistance (DOMAIN.md section 5),
+    Every step costs at least its length times the smallest passable resistance (docs/costdistance.md),
     so no cell farther than max_cost / min_resistance metres (plus one cell) from the bounds is reached:
     the window gives the same accumulated costs as the whole grid.
     """

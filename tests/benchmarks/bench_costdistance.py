@@ -9,7 +9,7 @@ source raster (a few source cells and a short line), then times from the command
          r.out.gdal with the same GeoTIFF type and creation options as ours (Float32, DEFLATE level 1, tiled)
 
 and prints wall time, CPU time (user + system of the process tree), peak memory (largest process) and the
-largest difference between the two outputs (GRASS's cost x cell width, DOMAIN.md section 5). The two tools
+largest difference between the two outputs (GRASS's cost x cell width, docs/costdistance.md). The two tools
 run alternately ``--repeat`` times and the best run of each is kept, which damps the noise of a shared
 machine (the load average is printed; compare CPU times when it is high):
 
