@@ -164,8 +164,10 @@ def normalised_corridor(cwd_a, cwd_b, lcd):
     """NLCC_AB = CWD_A + CWD_B - LCD_AB (docs/costdistance.md), float64, in cost x metres.
 
     0 along the least-cost path and >= 0 elsewhere (negative rounding residues of float32 surfaces are
-    clipped to 0); inf where either core is unreachable. Example: cells at CWD_A 0, 10, 20 and CWD_B 20,
-    10, 0 with LCD 20 give 0, 0, 0; a cell off the path at 15 and 12 gives 7.
+    clipped to 0); inf where either core is unreachable. Cells on the path give 0, a cell off it more:
+
+    >>> normalised_corridor(np.array([0.0, 10.0, 20.0, 15.0]), np.array([20.0, 10.0, 0.0, 12.0]), 20.0).tolist()
+    [0.0, 0.0, 0.0, 7.0]
     """
     nlcc = np.add(cwd_a, cwd_b, dtype=np.float64)
     nlcc -= lcd

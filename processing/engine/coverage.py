@@ -658,7 +658,11 @@ LARGE_RANGE_TARGET = 0.15
 
 def target_share(range_km2):
     """Map of Life target share t of a range of ``range_km2`` km2: 1 below 1e4 km2, 0.15 from 2.5e5 km2,
-    linear in log10(area) between (docs/coverage.md)."""
+    linear in log10(area) between (docs/coverage.md).
+
+    >>> target_share(5000.0), target_share(5e5), round(target_share(5e4), 3)
+    (1.0, 0.15, 0.575)
+    """
     if range_km2 < SMALL_RANGE_KM2:
         return 1.0
     if range_km2 >= LARGE_RANGE_KM2:

@@ -3,8 +3,8 @@
 One executor serves every algorithm whose work splits into independent tasks (one cost pass per core area,
 one region of a coverage or ProtConn run, one reserve, one circuit solve):
 
->>> Executor(workers=1).map(pow, [1, 2, 3], context=2)
-[1, 4, 9]
+>>> Executor(workers=1).map(pow, [1, 2, 3], context=2)  # pow(2, task) for each task
+[2, 4, 8]
 
 ``Executor(workers, scheduler).map(function, tasks, context)`` returns ``[function(context, task) for task
 in tasks]``, in the order of ``tasks``, whichever way it runs:

@@ -132,6 +132,10 @@ def ahp_weights(matrix):
     Weights are the principal right eigenvector normalised to sum 1; CI = (lambda_max - n) / (n - 1);
     CR = CI / RI(n) with Saaty's random index (0 for n <= 2). A CR above 0.1 means the judgements are
     inconsistent: the caller warns.
+
+    >>> result = ahp_weights([[1, 3], [1 / 3, 1]])
+    >>> [round(float(weight), 2) for weight in result.weights], result.consistency_ratio
+    ([0.75, 0.25], 0.0)
     """
     matrix = np.asarray(matrix, dtype=float)
     size = matrix.shape[0]
