@@ -26,6 +26,7 @@ from scipy.sparse.csgraph import dijkstra
 from reserve_planner.processing.engine import costdistance
 from reserve_planner.processing.engine.feedback import Feedback
 from reserve_planner.processing.engine.messages import Canceled, EngineError
+from strategies import cost_cases
 from support import RecordingFeedback, geotiff, read_raster, run, wkt_layer
 
 ROOT2 = math.sqrt(2.0)
@@ -183,35 +184,19 @@ def test_feature_cells_equal_the_full_grid_rasterisation():
 
 # ---------------------------------------------------------------- engine: properties
 
-grids = st.tuples(st.integers(2, 9), st.integers(2, 9), st.integers(0, 2 ** 31 - 1),
-                  st.floats(0.5, 100), st.floats(0.5, 100))
-
-
-def random_case(rows, cols, seed, barrier_share=0.2):
-    rng = np.random.default_rng(seed)
-    resistance = np.exp(rng.normal(0, 1.5, (rows, cols)))
-    resistance[rng.random((rows, cols)) < barrier_share] = np.nan
-    sources = rng.random((rows, cols)) < 0.15
-    sources.flat[rng.integers(rows * cols)] = True
-    resistance[sources] = np.where(np.isnan(resistance[sources]), 1.0, resistance[sources])
-    return resistance, sources
-
-
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(grids)
+@given(cost_cases())
 def test_engine_equals_an_independent_dijkstra_and_is_zero_on_sources(case):
-    rows, cols, seed, width, height = case
-    resistance, sources = random_case(rows, cols, seed)
+    resistance, sources, width, height = case
     cost = costdistance.accumulated_cost(resistance, sources, width, height)
     assert (cost[sources] == 0).all()
     np.testing.assert_allclose(cost, reference_costs(resistance, sources, width, height), rtol=1e-12)
 
 
 @settings(max_examples=40, deadline=None)
-@given(grids, st.floats(0, 2000))
+@given(cost_cases(), st.floats(0, 2000))
 def test_max_cost_cuts_the_full_surface_at_that_cost(case, max_cost):
-    rows, cols, seed, width, height = case
-    resistance, sources = random_case(rows, cols, seed)
+    resistance, sources, width, height = case
     graph = costdistance.CostGraph(resistance, width, height)
     full = graph.accumulate(sources)
     np.testing.assert_array_equal(graph.accumulate(sources, max_cost=max_cost),
@@ -227,10 +212,10 @@ def test_a_source_walled_in_by_barriers_reaches_nothing_else():
 
 
 @settings(max_examples=40, deadline=None)
-@given(grids, st.integers(0, 80), st.integers(0, 80))
+@given(cost_cases(), st.integers(0, 80), st.integers(0, 80))
 def test_triangle_inequality(case, middle, end):
-    rows, cols, seed, width, height = case
-    resistance, _ = random_case(rows, cols, seed)
+    resistance, _sources, width, height = case
+    rows, cols = resistance.shape
     resistance[np.isnan(resistance)] = 1.0
     graph = costdistance.CostGraph(resistance, width, height)
     start, middle, end = 0, middle % (rows * cols), end % (rows * cols)
@@ -239,10 +224,10 @@ def test_triangle_inequality(case, middle, end):
 
 
 @settings(max_examples=40, deadline=None)
-@given(grids, st.integers(0, 80))
+@given(cost_cases(), st.integers(0, 80))
 def test_least_cost_path_runs_from_a_source_to_the_target_at_the_accumulated_cost(case, target):
-    rows, cols, seed, width, height = case
-    resistance, sources = random_case(rows, cols, seed)
+    resistance, sources, width, height = case
+    rows, cols = resistance.shape
     graph = costdistance.CostGraph(resistance, width, height)
     cost = graph.accumulate(sources)
     target = divmod(target % (rows * cols), cols)

@@ -33,6 +33,7 @@ from shapely.geometry import MultiPolygon, Point, Polygon, box
 from coverage_layers import ellipsoidal_km2, quadrangle
 from reserve_planner.processing import qgis_io
 from reserve_planner.processing.engine import coverage
+from strategies import rectangles
 from support import RecordingFeedback, geopackage, memory_layer, run
 from reserve_planner.processing.compat import WkbType
 
@@ -262,8 +263,7 @@ def test_timeline_counts_each_area_from_its_earliest_year():
     assert undated == pytest.approx(1.0)
 
 
-boxes = st.tuples(st.integers(0, 90), st.integers(0, 90), st.integers(1, 60), st.integers(1, 60)).map(
-    lambda t: box(t[0] * 100, t[1] * 100, (t[0] + t[2]) * 100, (t[1] + t[3]) * 100))
+boxes = rectangles(90, 1, 60, scale=100, integers=True)
 
 
 @settings(max_examples=60, deadline=None)

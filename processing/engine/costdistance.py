@@ -90,6 +90,9 @@ def step_lengths(cell_width, cell_height):
     return tuple(diagonal if dr and dc else (cell_height if dr else cell_width) for dr, dc in NEIGHBOURS)
 
 
+SOURCES_ON_BARRIERS = N_('Every source cell is a barrier (nodata or resistance <= 0) in the resistance raster.')
+
+
 class CostGraph:
     """The 8-neighbour graph of a resistance raster, built once, reused by every ``accumulate``.
 
@@ -169,8 +172,7 @@ class CostGraph:
         indices = self.padded_index(flat)
         indices = indices[~np.isnan(self.padded[indices])]
         if indices.size == 0:
-            raise EngineError(
-                N_('Every source cell is a barrier (nodata or resistance <= 0) in the resistance raster.'))
+            raise EngineError(SOURCES_ON_BARRIERS)
         return indices
 
     def accumulate(self, sources, max_cost=None, feedback=None):

@@ -15,7 +15,7 @@ from scipy.ndimage import binary_fill_holes
 from shapely.geometry import Polygon
 from shapely.ops import unary_union
 
-from .costdistance import accumulated_cost
+from .costdistance import SOURCES_ON_BARRIERS, accumulated_cost
 from .executor import task_feedback
 from .geometry import polygonal_part, repair_polygon
 from .messages import EngineError, N_
@@ -106,10 +106,14 @@ def generate_cost_zones(cores, boundary, buffer_cost, transition_cost, resistanc
 
 
 def _source_cells(core, grid):
-    """Boolean mask of the cells touched by ``core``: the sources of the cost distance."""
+    """Boolean mask of the cells touched by ``core``: the sources of the cost distance; raises when there is none
+    or when every one is a barrier (whatever the cells around them)."""
     if grid.array.size:
         sources = rasterize([core], [1], grid.array.shape, grid.geotransform, grid.crs_wkt, all_touched=True)
         if sources.any():
+            with np.errstate(invalid='ignore'):
+                if not (grid.array[sources > 0] > 0).any():
+                    raise EngineError(SOURCES_ON_BARRIERS)
             return sources.astype(bool)
     raise EngineError(N_('No core lies on the resistance raster: use a raster that covers the reserve.'))
 
