@@ -11,6 +11,7 @@ from contextlib import contextmanager
 
 from shapely import wkb
 from qgis.core import (
+    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeatureRequest,
@@ -125,7 +126,12 @@ def required_source(algorithm, parameters, name, context):
 
 def engine_message(error):
     """The translated text of an engine.messages.EngineError."""
-    return QCoreApplication.translate(TRANSLATION_CONTEXT, error.template).format(**error.params)
+    return engine_tr(error.template).format(**error.params)
+
+
+def engine_tr(text):
+    """Translate an N_-marked engine string (profile, rule, zone and class names, message templates)."""
+    return QCoreApplication.translate(TRANSLATION_CONTEXT, text)
 
 
 WORKERS_SETTING = 'reserve_planner/parallel/workers'
@@ -183,6 +189,27 @@ def engine_errors():
         raise QgsProcessingException(engine_message(error)) from error
     except Canceled:
         raise cancelled() from None
+
+
+def reprojected(geometries, source_crs, target_crs, context):
+    """Shapely geometries (None kept) moved from ``source_crs`` to ``target_crs``."""
+    if source_crs == target_crs:
+        return geometries
+    return [None if geometry is None else to_shapely(
+        transform_geometry(geometry, source_crs, target_crs, context)) for geometry in geometries]
+
+
+def report_language():
+    """The HTML language tag of QGIS's user interface (zh-CN, en-US...), for the reports."""
+    return QgsApplication.locale().replace('_', '-')
+
+
+def combined_extent(sources, crs, context):
+    """The extent (QgsRectangle in ``crs``) of all the feature ``sources``."""
+    extent = QgsRectangle()
+    for source in sources:
+        extent.combineExtentWith(source_extent(source, crs, context))
+    return extent
 
 
 def is_metric(crs):

@@ -22,13 +22,11 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor
 
 from .. import qgis_io
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
 from ..engine import mspa
-from ..engine.messages import TRANSLATION_CONTEXT
 from ..engine.raster import write_geotiff
 from .base import ReservePlannerAlgorithm
 
@@ -64,7 +62,7 @@ def class_label(code):
     if code == mspa.ENCLOSED_BACKGROUND:
         return tr('Enclosed background')
     item = mspa.class_of(code)
-    label = QCoreApplication.translate(TRANSLATION_CONTEXT, item.name)
+    label = qgis_io.engine_tr(item.name)
     base = code - mspa.INTERNAL_OFFSET if mspa.INTERNAL_OFFSET <= code < mspa.ENCLOSED_BACKGROUND else code
     if base & (32 | 64) and base & 2:
         label = tr('{name} (in edge)').format(name=label)
@@ -224,7 +222,7 @@ class MSPA(ReservePlannerAlgorithm):
         with qgis_io.engine_errors():
             class_map = mspa.read_class_map(layer.source())
             for template, values in mspa.check_classes(class_map, foreground, missing, label):
-                feedback.pushWarning(QCoreApplication.translate(TRANSLATION_CONTEXT, template).format(**values))
+                feedback.pushWarning(qgis_io.engine_tr(template).format(**values))
             codes = mspa.mspa(mspa.binary_map(class_map.values, foreground, missing, class_map.nodata), edge_width,
                               connectivity, internal, qgis_io.engine_feedback(feedback).part(0.0, 0.8))
             row_areas = mspa.row_cell_areas_ha(class_map.geotransform, codes.shape[0], class_map.crs_wkt)
@@ -279,7 +277,7 @@ class MSPA(ReservePlannerAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_STATS))
         for row in statistics:
             feature = QgsFeature(fields)
-            feature.setAttributes([QCoreApplication.translate(TRANSLATION_CONTEXT, row.name), int(row.code),
+            feature.setAttributes([qgis_io.engine_tr(row.name), int(row.code),
                                    int(row.cells), float(row.area_ha),
                                    None if row.share is None else float(row.share)])
             qgis_io.add_feature(sink, feature, self.tr('MSPA class statistics'))

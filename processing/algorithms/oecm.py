@@ -42,8 +42,8 @@ from .. import qgis_io, weighting
 from ..qgis_io import attribute_value
 from ..engine import coverage, report, scoring, selection, zonal
 from ..engine.messages import EngineError
+from ..protected_areas import ProtectedAreasInput, dissolved_pieces
 from .base import ReservePlannerAlgorithm
-from .coverage import ProtectedAreasInput
 
 SCORES_STYLE = 'oecm_scores'
 SELECTION_STYLE = 'oecm_selection'
@@ -98,23 +98,6 @@ def column_name(label, taken):
         name, number = '{}_{}'.format(base, number), number + 1
     taken.add(name.lower())
     return name
-
-
-def reprojected(geometries, source_crs, target_crs, context):
-    """Shapely geometries (None kept) moved from ``source_crs`` to ``target_crs``."""
-    if source_crs == target_crs:
-        return geometries
-    return [None if geometry is None else qgis_io.to_shapely(
-        qgis_io.transform_geometry(geometry, source_crs, target_crs, context)) for geometry in geometries]
-
-
-def dissolved_pieces(source, crs, context, feedback):
-    """Disjoint polygons of a polygon layer in ``crs`` (repaired, overlaps dissolved with engine.coverage)."""
-    label = qgis_io.layer_label(source)
-    features = qgis_io.read_polygons(source, label, crs, context, feedback)
-    qgis_io.require_geometries(features, label)
-    polygons = [coverage.DatedPolygon(item.geometry, None) for item in features]
-    return coverage.flatten(polygons).pieces
 
 
 class OptionalProtectedAreas(ProtectedAreasInput):
@@ -375,7 +358,7 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             spec = zonal.grid_spec(layer.source())
             key = (spec.rows, spec.cols, tuple(spec.geotransform), layer.crs().toWkt())
             if key not in plans:
-                plans[key] = zonal.plan_zonal(reprojected(geometries, work_crs, layer.crs(), context), spec)
+                plans[key] = zonal.plan_zonal(qgis_io.reprojected(geometries, work_crs, layer.crs(), context), spec)
             return zonal.zonal_means(layer.source(), plans[key], feedback=qgis_io.engine_feedback(feedback)).mean
 
     @staticmethod

@@ -19,13 +19,10 @@ from qgis.core import (
 
 from .. import compat, qgis_io
 from ..engine import planning, zone_validation, zones
+from ..planning_io import M2_PER_HA, ExactSolver, given, layer_amounts, raster_zonal, solver_help, write_polygons
 from .base import ReservePlannerAlgorithm
-from .planning import (ExactSolver, given, layer_amounts, raster_zonal, solver_help,
-                       write_polygons)
-from .zone_validation import engine_tr
 
 ZONES_STYLE = 'zones'
-M2_PER_HA = 10000.0
 
 
 tr = qgis_io.translator('ReservePlannerOptimiseZones')
@@ -149,7 +146,7 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
             defaultValue='', optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.PROFILE, self.tr('Validation profile'),
-            [engine_tr(zone_validation.PROFILES[name]['title']) for name in zone_validation.PROFILE_IDS],
+            [qgis_io.engine_tr(zone_validation.PROFILES[name]['title']) for name in zone_validation.PROFILE_IDS],
             defaultValue=0))
         self.add_solver_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -242,7 +239,8 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
         counts = [sum(1 for problem in problems if problem.severity == severity)
                   for severity in (zone_validation.ERROR, zone_validation.WARNING)]
         feedback.pushInfo(tr('Validation under the profile "{profile}": {errors} errors, {warnings} warnings.').format(
-            profile=engine_tr(zone_validation.PROFILES[profile]['title']), errors=counts[0], warnings=counts[1]))
+            profile=qgis_io.engine_tr(zone_validation.PROFILES[profile]['title']), errors=counts[0],
+            warnings=counts[1]))
         return counts
 
     def write_zones(self, parameters, context, zoned, crs, work_crs):

@@ -7,7 +7,6 @@ protected layer's CRS once every region is done, so a cancelled or failed run wr
 
 from collections import namedtuple
 
-import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsField,
@@ -22,7 +21,7 @@ from shapely.ops import unary_union
 
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, is_field_type
 from .. import qgis_io
-from ..engine import connectivity
+from ..protconn_io import protconn_by_region
 from .base import ReservePlannerAlgorithm
 
 """Geographic polygons are densified to this step before projection, so that their edges stay curved."""
@@ -40,12 +39,6 @@ NullKey = namedtuple('NullKey', 'fid')
 
 
 tr = qgis_io.translator('ReservePlannerProtConn')
-
-
-PARALLEL_MIN_UNITS = 10000
-"""Protected units (summed over the regions) below which a run is faster in one process than with workers
-(bench_parallel.py: 8 regions of 800 units took 6.1 s in one process, 7.6 s with 2 workers on a loaded machine;
-8 regions of 2 000 units 8.6 s and 5.5 s on the idle machine)."""
 
 
 def optional_float(value):
@@ -148,7 +141,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         regions = self.read_regions(region_source, region_label, key_field, work_crs, context, feedback)
         protected = self.read_protected(protected_source, qgis_io.layer_label(parameters[self.PROTECTED], context),
                                         work_crs, context, feedback)
-        results = self.compute(regions, protected, options, want_importance, feedback)
+        results = protconn_by_region(regions, protected, options, want_importance, feedback)
 
         outputs = {self.OUTPUT: self.write_indicators(parameters, context, regions, results, key_field,
                                                       (work_crs, output_crs))}
@@ -197,38 +190,6 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
             feedback.pushWarning(tr('Layer "{layer}" has no protected areas: every region gets ProtConn 0.').format(
                 layer=name))
         return [item.geometry for item in features]
-
-    def compute(self, regions, protected, options, want_importance, feedback):
-        """``[(indicators dict, importance DataFrame or None)]`` per region, with progress and cancel.
-
-        The protected areas are dissolved once for all regions, so that a unit reaching far beyond a
-        region keeps its whole shape as a stepping stone; each region then sees the units near it.
-        """
-        protected = connectivity.polygons_of(unary_union(protected))
-        bounds = np.array([geometry.bounds for geometry in protected], dtype=float).reshape(-1, 4)
-        reach = options['transboundary_distance']
-        tasks = []
-        for region in regions:
-            minx, miny, maxx, maxy = region.geometry.bounds
-            near = np.flatnonzero((bounds[:, 0] <= maxx + reach) & (bounds[:, 2] >= minx - reach)
-                                  & (bounds[:, 1] <= maxy + reach) & (bounds[:, 3] >= miny - reach))
-            tasks.append(connectivity.RegionTask([protected[i] for i in near], region.geometry, want_importance))
-        units = sum(len(task.protected) for task in tasks)
-        executor = qgis_io.engine_executor(feedback, small=len(tasks) < 2 or units < PARALLEL_MIN_UNITS)
-        with qgis_io.engine_errors():
-            results = executor.map(connectivity.region_connectivity, tasks, options,
-                                   feedback=qgis_io.engine_feedback(feedback))
-        for region, (indicators, _importance) in zip(regions, results):
-            self.report(region, indicators, feedback)
-        return results
-
-    @staticmethod
-    def report(region, indicators, feedback):
-        feedback.pushInfo(tr('{region}: {nodes} protected units, {stones} stepping stones, Prot {prot:.3f} %, '
-                             'ProtConn {protconn:.3f} % (at most {bound:.2g} points too low from ignoring path '
-                             'probabilities below 1e-9).').format(
-            region=region.key, nodes=indicators['nodes'], stones=indicators['stepping_stones'],
-            prot=indicators['prot'], protconn=indicators['protconn'], bound=indicators['protconn_error_bound']))
 
     def write_indicators(self, parameters, context, regions, results, key_field, crs_pair):
         fields = QgsFields()

@@ -41,19 +41,18 @@ from ..engine import coverage as engine_coverage
 from ..engine import report as engine_report
 from ..engine import target3 as engine
 from .base import ReservePlannerAlgorithm
-from .coverage import (
-    HabitatCoverageAlgorithm,
+from ..protconn_io import protconn_by_region
+from ..protected_areas import (
     ProtectedAreasInput,
-    ProtectedCoverageAlgorithm,
     Region,
     equal_area_crs,
     group_regions,
     make_fields,
-    max_segment,
-    report_language,
+    multipolygon,
+    range_species,
+    read_regions,
     write_rows,
 )
-from .protconn import ProtConnAlgorithm
 from ..site_input import measure_sites, outside_label, read_sites
 
 PROTCONN_INDICATORS = ('prot', 'protconn', 'protunconn', 'relconn', 'protconn_prot', 'protconn_trans',
@@ -244,7 +243,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         source, label, _field = given
         if source is None:
             return None
-        features = qgis_io.read_polygons(source, label, crs, context, feedback, max_segment(source))
+        features = qgis_io.read_polygons(source, label, crs, context, feedback, qgis_io.max_segment(source))
         if feedback.isCanceled():
             raise qgis_io.cancelled()
         qgis_io.require_geometries(features, label)
@@ -289,7 +288,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                   'all': flattened.pieces}
         steps.setCurrentStep(2)
         regions_source, regions_label, region_field = given['regions']
-        regions = ProtectedCoverageAlgorithm().read_regions(regions_source, regions_label, region_field, crs,
+        regions = read_regions(regions_source, regions_label, region_field, crs,
                                                             first_crs, extent, context, steps)
         whole = unary_union([region.geometry for region in regions])
         scopes = [Region(None, whole, qgis_io.transform_geometry(whole, crs, regions_source.sourceCrs(), context),
@@ -302,7 +301,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                   'species': given['species'] if given['species'][0] is not None else None,
                   'oecm_statements': oecm_statements, 'has_oecm_field': len(oecm_layers) > 0}
         steps.setCurrentStep(4)
-        inputs['protconn'] = ProtConnAlgorithm().compute(scopes, flattened.units, settings['protconn'], False, steps)
+        inputs['protconn'] = protconn_by_region(scopes, flattened.units, settings['protconn'], False, steps)
         steps.setCurrentStep(5)
         table, timelines = self.all_indicators(scopes, inputs, crs, context, steps)
         steps.setCurrentStep(6)
@@ -441,7 +440,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
 
     def species_rows(self, scope, inputs, crs, context, feedback):
         source, label, species_field, class_field = inputs['species']
-        species = HabitatCoverageAlgorithm().range_species(source, label, species_field, class_field,
+        species = range_species(source, label, species_field, class_field,
                                                             inputs['flattened'], scope.geometry, crs, context,
                                                             feedback)
         present = species[species['range_km2'] > 0]
@@ -537,7 +536,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return charts
 
     def html_report(self, scopes, table, charts, cleaning, settings):
-        report = engine_report.HtmlReport(self.tr('Target 3 report (30 x 30)'), report_language())
+        report = engine_report.HtmlReport(self.tr('Target 3 report (30 x 30)'), qgis_io.report_language())
         report.paragraph(self.tr('Indicators of Target 3 of the Kunming-Montreal Global Biodiversity Framework '
                                  '(CBD decision 15/5 monitoring framework), target {target:.0f} % by 2030, data of '
                                  '{year}.').format(target=settings['target'], year=settings['year']))
@@ -565,7 +564,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                 if figure is not None:
                     figure.savefig(file_name, dpi=150, bbox_inches='tight')
                 files.append(file_name if figure is not None else '')
-            pages.append(report_layout.Page(scope.label, self.multipolygon(scope.output_geometry), files))
+            pages.append(report_layout.Page(scope.label, multipolygon(scope.output_geometry), files))
             rows += [report_layout.TableRow(number, *values) for values in shown[shown['region'] == scope.label][
                 ['label', 'subject', 'value', 'statement']].itertuples(index=False)]
         texts = {'title': self.tr('Target 3 report (30 x 30)'), 'protected': self.tr('Protected areas and OECMs'),
@@ -573,14 +572,9 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                                    'Green: protected areas and OECMs after cleaning.'),
                  'headings': [self.tr('Indicator'), self.tr('Realm, class or year'), self.tr('Value'),
                               self.tr('Statement')]}
-        geometries = [self.multipolygon(qgis_io.transform_geometry(unit, crs, out_crs, context)) for unit in units]
+        geometries = [multipolygon(qgis_io.transform_geometry(unit, crs, out_crs, context)) for unit in units]
         try:
             report_layout.export_pdf(path, pages, rows, out_crs, geometries, texts)
         except RuntimeError as error:
             raise QgsProcessingException(self.tr('The PDF report could not be written to {path}: {error}').format(
                 path=path, error=error)) from error
-
-    @staticmethod
-    def multipolygon(geometry):
-        return ProtectedCoverageAlgorithm.multipolygon(geometry)
-

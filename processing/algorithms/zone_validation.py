@@ -18,7 +18,6 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 from shapely.ops import unary_union
 from shapely.validation import make_valid
 
@@ -34,7 +33,6 @@ from ..compat import (
 from .. import qgis_io
 from ..engine import zone_validation as engine
 from ..engine.geometry import polygonal_part
-from ..engine.messages import TRANSLATION_CONTEXT
 from ..engine.zones import ZONE_FIELD
 from .base import ReservePlannerAlgorithm
 
@@ -52,11 +50,6 @@ PARALLEL_MIN_ZONES = 2000
 
 
 tr = qgis_io.translator('ValidateZones')
-
-
-def engine_tr(text):
-    """Translate an N_-marked engine string (profile, rule and zone names)."""
-    return QCoreApplication.translate(TRANSLATION_CONTEXT, text)
 
 
 def severity_name(severity):
@@ -185,7 +178,7 @@ class ValidateZones(ReservePlannerAlgorithm):
             self.BOUNDARY, self.tr('Reserve boundary'), [ProcessingSourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.PROFILE, self.tr('Profile'),
-            [engine_tr(engine.PROFILES[profile]['title']) for profile in engine.PROFILE_IDS], defaultValue=0))
+            [qgis_io.engine_tr(engine.PROFILES[profile]['title']) for profile in engine.PROFILE_IDS], defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_BUFFER_WIDTH, self.tr('Minimum buffer width (m)'), ProcessingNumberParameterType.Double,
             optional=True, minValue=0.0))
@@ -255,7 +248,7 @@ class ValidateZones(ReservePlannerAlgorithm):
                   for severity in (engine.ERROR, engine.WARNING)}
         feedback.pushInfo(tr('{errors} errors and {warnings} warnings under the profile "{profile}".').format(
             errors=counts[engine.ERROR], warnings=counts[engine.WARNING],
-            profile=engine_tr(engine.PROFILES[profile]['title'])))
+            profile=qgis_io.engine_tr(engine.PROFILES[profile]['title'])))
         results = {self.OUTPUT: dest_id, self.ERROR_COUNT: counts[engine.ERROR],
                    self.WARNING_COUNT: counts[engine.WARNING]}
         summary = summary_rows(reserves, outcomes) if outcomes[0][1] is not None else []
@@ -483,7 +476,7 @@ def province_table(summary, profile):
     """One row per reserve: errors, warnings, core share and the area of each zone class."""
     classes = zone_classes(profile)
     headers = [tr('Reserve'), tr('Errors'), tr('Warnings'), tr('Core share (%)'), tr('Reserve (ha)')]
-    headers += [tr('{zone} (ha)').format(zone=engine_tr(engine.ZONE_CLASS_NAMES[zone])) for zone in classes]
+    headers += [tr('{zone} (ha)').format(zone=qgis_io.engine_tr(engine.ZONE_CLASS_NAMES[zone])) for zone in classes]
     rows = [[row['reserve'], row['errors'], row['warnings'],
              '' if row['core_share'] is None else '{:.1f}'.format(row['core_share']),
              '{:.2f}'.format(row['reserve_ha'])]
@@ -505,7 +498,7 @@ def settings_table(settings):
     rows = [
         (tr('Zoning layer'), settings['layer']),
         (tr('Zone field'), settings['field']),
-        (tr('Profile'), engine_tr(engine.PROFILES[settings['profile']]['title'])),
+        (tr('Profile'), qgis_io.engine_tr(engine.PROFILES[settings['profile']]['title'])),
         (tr('Minimum buffer width'), tr('{width:g} m').format(width=width) if width else tr('not checked')),
         (tr('Area tolerance'), tr('{area:g} m²').format(area=settings['tolerances'].area_m2)),
         (tr('Measured in'), settings['crs']),
@@ -520,7 +513,8 @@ def areas_table(areas):
     def row(name, area):
         return name, '{:.2f}'.format(area / 10000.0), '{:.1f}'.format(100.0 * area / reserve) if reserve > 0 else ''
 
-    rows = [row(engine_tr(name), areas[zone]) for zone, name in engine.ZONE_CLASS_NAMES.items() if zone in areas]
+    rows = [row(qgis_io.engine_tr(name), areas[zone]) for zone, name in engine.ZONE_CLASS_NAMES.items()
+            if zone in areas]
     if None in areas:
         rows.append(row(tr('Unknown zone value'), areas[None]))
     if areas['not_zoned'] > 0:
@@ -538,7 +532,7 @@ def rules_table(settings, problems):
         if rule == engine.RULE_WIDTH and not settings['width']:
             severity = engine.OFF
         count = sum(1 for problem in problems if problem.rule == rule)
-        rows.append((number, engine_tr(title), rule, severity_name(severity), count if severity else ''))
+        rows.append((number, qgis_io.engine_tr(title), rule, severity_name(severity), count if severity else ''))
     return table((tr('No.'), tr('Rule'), tr('Rule id'), tr('Severity'), tr('Problems')), rows,
                  numeric=(0, 4))
 

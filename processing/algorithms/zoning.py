@@ -20,7 +20,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 from shapely.ops import unary_union
 
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
@@ -28,7 +27,7 @@ from .. import qgis_io
 from ..engine import zoning
 from ..engine.geographic import crosses_antimeridian_or_pole, split_at_antimeridian
 from ..engine.geometry import repair_polygon
-from ..engine.messages import TRANSLATION_CONTEXT, EngineError
+from ..engine.messages import EngineError
 from ..engine.raster import read_window
 from ..engine.zones import (AREA_FIELD, ZONE_CODE_FIELD, ZONE_CODES, ZONE_DISPLAY_NAMES, ZONE_FIELD,
                             normalise_zone)
@@ -53,7 +52,7 @@ tr = qgis_io.translator('ReservePlannerZoning')
 def zone_display_name(zone):
     """The translated display name of a zone code ('Core area', '核心区', ...), or the value itself."""
     name = ZONE_DISPLAY_NAMES.get(zone)
-    return QCoreApplication.translate(TRANSLATION_CONTEXT, name) if name else str(zone)
+    return qgis_io.engine_tr(name) if name else str(zone)
 
 
 def work_crs_for(sources, crs, context):

@@ -80,9 +80,5 @@ Path probabilities below 1e-9 are ignored; the log gives for each region the mos
       <source>Layer "{layer}" has no protected areas: every region gets ProtConn 0.</source>
       <translation>图层“{layer}”中没有保护地：所有区域的 ProtConn 均为 0。</translation>
     </message>
-    <message>
-      <source>{region}: {nodes} protected units, {stones} stepping stones, Prot {prot:.3f} %, ProtConn {protconn:.3f} % (at most {bound:.2g} points too low from ignoring path probabilities below 1e-9).</source>
-      <translation>{region}：{nodes} 个保护单元，{stones} 个踏脚石，Prot {prot:.3f} %，ProtConn {protconn:.3f} %（因忽略低于 1e-9 的路径概率，最多偏低 {bound:.2g} 个百分点）。</translation>
-    </message>
   </context>
 </TS>
