@@ -75,8 +75,8 @@ tr = translator('ReservePlannerIO')
 
 
 def attribute_value(value):
-    """A QGIS attribute as a plain Python value: None for NULL (a null QVariant in QGIS 3.22), the value of any
-    other QVariant."""
+    """A QGIS attribute as a plain Python value: None for NULL (a null QVariant in QGIS 3.22), else the value
+    held by the QVariant (or the value itself)."""
     if isinstance(value, QVariant):
         return None if value.isNull() else value.value()
     return value
