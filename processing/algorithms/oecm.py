@@ -445,7 +445,7 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
 
 def scoring_report(labels, weights, directions, ahp, candidates, candidates_label, eligible, reasons, scores):
     """The HTML report of a scoring run: method, weights, AHP consistency, ranking, breakdown chart, screening."""
-    page = report.HtmlReport(tr('OECM candidate scoring'))
+    page = report.HtmlReport(tr('OECM candidate scoring'), qgis_io.report_language())
     page.paragraph(tr('{total} candidate sites from "{layer}": {eligible} eligible, {screened} screened out. Each '
                       'criterion is rescaled 0..1 over the eligible sites (min-max, inverted where lower is better); '
                       'score = 100 x sum of weight x rescaled value. Classes: high >= 67, medium >= 33, low below.')
@@ -504,24 +504,12 @@ def translated_class(name):
 
 def breakdown_chart(names, labels, weights, normalised, limit=40):
     """Stacked horizontal bars: the points (0-100) each criterion adds to each site's score (first ``limit``)."""
-    from matplotlib.figure import Figure
-
     shown = min(len(names), limit)
     contributions = 100.0 * np.nan_to_num(normalised[:shown]) * np.asarray(weights)[None, :]
-    with report.chart_style():
-        figure = Figure(figsize=(8.0, max(2.5, 0.28 * shown + 1.5)))
-        axes = figure.add_subplot(1, 1, 1)
-        left = np.zeros(shown)
-        for column, label in enumerate(labels):
-            axes.barh(range(shown), contributions[:, column], left=left, label=label)
-            left += contributions[:, column]
-        axes.set_yticks(range(shown))
-        axes.set_yticklabels(names[:shown])
-        axes.invert_yaxis()
-        axes.set_xlim(0, 100)
-        axes.set_xlabel(tr('Score points'))
-        axes.legend(loc='lower center', bbox_to_anchor=(0.5, 1.0), ncol=min(3, len(labels)), fontsize='small')
-    return figure
+    labels = list(labels)
+    series = {label if labels.count(label) == 1 else '{} ({})'.format(label, column + 1): contributions[:, column]
+              for column, label in enumerate(labels)}
+    return report.stacked_bar_chart(names[:shown], series, value_label=tr('Score points'))
 
 
 class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
@@ -798,7 +786,8 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
 
 def selection_report(picked, candidates, scores, costs, table, target, budget):
     """The HTML report of a selection run: the method, the picks in order and coverage before and after."""
-    page = report.HtmlReport(tr('OECM selection toward {target:g} %').format(target=target))
+    page = report.HtmlReport(tr('OECM selection toward {target:g} %').format(target=target),
+                             qgis_io.report_language())
     page.paragraph(tr('Sites are picked one at a time by value per cost: value = score / 100 x the area (km2) the '
                       'site adds toward regions still below {target:g} %, counting only land not yet protected or '
                       'picked. {count} sites picked, total cost {cost:g}{budget}.').format(

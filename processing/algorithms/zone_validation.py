@@ -1,6 +1,5 @@
 """reserveplanner:validatezones: rule checks of a zoning layer under a profile (docs/zoning.md)."""
 
-import html
 import os
 
 from qgis.core import (
@@ -31,6 +30,7 @@ from ..compat import (
     make_field,
 )
 from .. import qgis_io
+from ..engine import report as engine_report
 from ..engine import zone_validation as engine
 from ..engine.geometry import polygonal_part
 from ..engine.zones import ZONE_FIELD
@@ -260,10 +260,11 @@ class ValidateZones(ReservePlannerAlgorithm):
             settings = {'layer': label, 'field': field, 'profile': profile, 'width': width,
                         'tolerances': tolerances, 'crs': qgis_io.crs_name(work_crs)}
             if reserve_field:
-                text = province_report_html(settings, reserves, outcomes, overlaps, summary)
+                report = province_report(settings, reserves, outcomes, overlaps, summary)
             else:
-                text = report_html(settings, problems, outcomes[0][1])
-            write_report(html_path, text)
+                report = validation_report(settings, problems, outcomes[0][1])
+            os.makedirs(os.path.dirname(os.path.abspath(html_path)), exist_ok=True)
+            report.write(html_path)
             results[self.OUTPUT_HTML] = html_path
         return results
 
@@ -422,57 +423,58 @@ def problem_attributes(problem):
             ', '.join(str(fid) for fid in problem.feature_ids), shape, area, length]
 
 
-REPORT_CSS = ('body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}'
-              'th,td{border:1px solid #bbb;padding:4px 8px;text-align:left;vertical-align:top}'
-              'th{background:#eee}td.num{text-align:right}.error{color:#b2182b;font-weight:bold}'
-              '.warning{color:#d6604d;font-weight:bold}.ok{color:#1b7837;font-weight:bold}')
+def validation_report(settings, problems, areas):
+    """The validation report (an engine.report.HtmlReport): settings, verdict, areas per zone, the rules with their
+    counts, and every problem."""
+    report = new_report(settings, problems)
+    report.heading(tr('Areas per zone'))
+    add_areas(report, areas)
+    report.heading(tr('Rules checked'))
+    add_rules(report, settings, problems)
+    report.heading(tr('Problems'))
+    add_problems(report, problems)
+    return report
 
 
-def report_html(settings, problems, areas):
-    """The validation report: settings, verdict, areas per zone, the rules with their counts, and every problem."""
-    return page([
-        settings_table(settings), verdict_html(problems),
-        '<h2>{}</h2>'.format(html.escape(tr('Areas per zone'))), areas_table(areas),
-        '<h2>{}</h2>'.format(html.escape(tr('Rules checked'))), rules_table(settings, problems),
-        '<h2>{}</h2>'.format(html.escape(tr('Problems'))), problems_table(problems),
-    ])
-
-
-def province_report_html(settings, reserves, outcomes, overlaps, summary):
+def province_report(settings, reserves, outcomes, overlaps, summary):
     """The report of a run over many reserves: settings, the province-wide table (one row per reserve), the
     overlapping reserves, then a section per reserve (verdict, areas per zone, problems)."""
     problems = [problem for reserve_problems, _ in outcomes for problem in reserve_problems] + overlaps
-    parts = [settings_table(settings), verdict_html(problems),
-             '<h2>{}</h2>'.format(html.escape(tr('All reserves'))), province_table(summary, settings['profile']),
-             '<h2>{}</h2>'.format(html.escape(tr('Overlapping reserves'))), problems_table(overlaps),
-             '<h2>{}</h2>'.format(html.escape(tr('Rules checked'))), rules_table(settings, problems)]
+    report = new_report(settings, problems)
+    report.heading(tr('All reserves'))
+    add_province_table(report, summary, settings['profile'])
+    report.heading(tr('Overlapping reserves'))
+    add_problems(report, overlaps)
+    report.heading(tr('Rules checked'))
+    add_rules(report, settings, problems)
     for reserve, (reserve_problems, areas) in zip(reserves, outcomes):
-        parts += ['<h2>{}</h2>'.format(html.escape(tr('Reserve {reserve}').format(reserve=reserve.reserve))),
-                  verdict_html(reserve_problems), areas_table(areas), problems_table(reserve_problems)]
-    return page(parts)
+        report.heading(tr('Reserve {reserve}').format(reserve=reserve.reserve))
+        add_verdict(report, reserve_problems)
+        add_areas(report, areas)
+        add_problems(report, reserve_problems)
+    return report
 
 
-def page(parts):
-    """A whole HTML report page titled 'Zoning validation report' around ``parts`` (HTML fragments)."""
-    title = html.escape(tr('Zoning validation report'))
-    return '\n'.join(['<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{title}</title><style>{css}</style>'
-                      '</head><body>'.format(title=title, css=REPORT_CSS), '<h1>{}</h1>'.format(title)]
-                     + parts + ['</body></html>\n'])
+def new_report(settings, problems):
+    """A report titled 'Zoning validation report', in QGIS's language, opening with the settings and the verdict."""
+    report = engine_report.HtmlReport(tr('Zoning validation report'), qgis_io.report_language())
+    add_settings(report, settings)
+    add_verdict(report, problems)
+    return report
 
 
-def verdict_html(problems):
+def add_verdict(report, problems):
     """'The zoning passes' or 'does not pass', with the counts of errors and warnings."""
     errors = sum(1 for problem in problems if problem.severity == engine.ERROR)
     warnings = sum(1 for problem in problems if problem.severity == engine.WARNING)
     if errors:
-        return '<p class="error">{}</p>'.format(html.escape(tr(
-            'The zoning does not pass: {errors} errors and {warnings} warnings.').format(
-                errors=errors, warnings=warnings)))
-    return '<p class="ok">{}</p>'.format(html.escape(tr(
-        'The zoning passes: no errors, {warnings} warnings.').format(warnings=warnings)))
+        report.paragraph(tr('The zoning does not pass: {errors} errors and {warnings} warnings.').format(
+            errors=errors, warnings=warnings), 'error')
+    else:
+        report.paragraph(tr('The zoning passes: no errors, {warnings} warnings.').format(warnings=warnings), 'ok')
 
 
-def province_table(summary, profile):
+def add_province_table(report, summary, profile):
     """One row per reserve: errors, warnings, core share and the area of each zone class."""
     classes = zone_classes(profile)
     headers = [tr('Reserve'), tr('Errors'), tr('Warnings'), tr('Core share (%)'), tr('Reserve (ha)')]
@@ -481,19 +483,10 @@ def province_table(summary, profile):
              '' if row['core_share'] is None else '{:.1f}'.format(row['core_share']),
              '{:.2f}'.format(row['reserve_ha'])]
             + ['{:.2f}'.format(row['areas_ha'].get(zone, 0.0)) for zone in classes] for row in summary]
-    return table(headers, rows, numeric=tuple(range(1, len(headers))))
+    report.text_table(headers, rows, numeric=tuple(range(1, len(headers))))
 
 
-def table(headers, rows, numeric=()):
-    """An HTML table; ``rows`` hold plain text (escaped here), columns in ``numeric`` are right-aligned."""
-    head = ''.join('<th>{}</th>'.format(html.escape(header)) for header in headers)
-    body = ''.join('<tr>{}</tr>'.format(''.join(
-        '<td class="{}">{}</td>'.format('num' if index in numeric else '', html.escape(str(cell)))
-        for index, cell in enumerate(row))) for row in rows)
-    return '<table><tr>{}</tr>{}</table>'.format(head, body)
-
-
-def settings_table(settings):
+def add_settings(report, settings):
     width = settings['width']
     rows = [
         (tr('Zoning layer'), settings['layer']),
@@ -503,10 +496,10 @@ def settings_table(settings):
         (tr('Area tolerance'), tr('{area:g} m²').format(area=settings['tolerances'].area_m2)),
         (tr('Measured in'), settings['crs']),
     ]
-    return table((tr('Setting'), tr('Value')), rows)
+    report.text_table((tr('Setting'), tr('Value')), rows)
 
 
-def areas_table(areas):
+def add_areas(report, areas):
     """Area (ha) and share of the reserve of each zone class, unknown values, gaps and the whole reserve."""
     reserve = areas['reserve']
 
@@ -520,10 +513,10 @@ def areas_table(areas):
     if areas['not_zoned'] > 0:
         rows.append(row(tr('Not zoned (gaps)'), areas['not_zoned']))
     rows.append(row(tr('Reserve'), reserve))
-    return table((tr('Zone'), tr('Area (ha)'), tr('Share of the reserve (%)')), rows, numeric=(1, 2))
+    report.text_table((tr('Zone'), tr('Area (ha)'), tr('Share of the reserve (%)')), rows, numeric=(1, 2))
 
 
-def rules_table(settings, problems):
+def add_rules(report, settings, problems):
     profile = engine.PROFILES[settings['profile']]
     share_severity = {rule.rule: rule.severity for rule in profile['share_rules']}
     rows = []
@@ -533,24 +526,15 @@ def rules_table(settings, problems):
             severity = engine.OFF
         count = sum(1 for problem in problems if problem.rule == rule)
         rows.append((number, qgis_io.engine_tr(title), rule, severity_name(severity), count if severity else ''))
-    return table((tr('No.'), tr('Rule'), tr('Rule id'), tr('Severity'), tr('Problems')), rows,
-                 numeric=(0, 4))
+    report.text_table((tr('No.'), tr('Rule'), tr('Rule id'), tr('Severity'), tr('Problems')), rows,
+                      numeric=(0, 4))
 
 
-def problems_table(problems):
+def add_problems(report, problems):
     if not problems:
-        return '<p>{}</p>'.format(html.escape(tr('No problems found.')))
+        report.paragraph(tr('No problems found.'))
+        return
     rows = [(index + 1, severity_name(problem.severity), problem.rule, qgis_io.engine_message(problem),
              ', '.join(str(fid) for fid in problem.feature_ids))
             for index, problem in enumerate(problems)]
-    return table(('#', tr('Severity'), tr('Rule id'), tr('Message'), tr('Features')), rows, numeric=(0,))
-
-
-def write_report(path, text):
-    """Write the report atomically: a failed run never leaves half a file."""
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    partial = path + '.partial'
-    with open(partial, 'w', encoding='utf-8') as handle:
-        handle.write(text)
-    os.replace(partial, path)
+    report.text_table(('#', tr('Severity'), tr('Rule id'), tr('Message'), tr('Features')), rows, numeric=(0,))
