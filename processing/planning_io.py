@@ -7,8 +7,6 @@ import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsField,
-    QgsFields,
     QgsProcessingException,
     QgsProcessingOutputBoolean,
     QgsProcessingOutputNumber,
@@ -96,18 +94,10 @@ class ExactSolver:
                 self.OBJECTIVE_VALUE: float(solution.objective), self.GAP: gap, self.OPTIMAL: bool(solution.optimal)}
 
 
-def make_fields(fields):
-    """QgsFields from (name, compat.FieldType member) pairs, or QgsField objects kept as they are."""
-    made = QgsFields()
-    for field in fields:
-        made.append(field if isinstance(field, QgsField) else compat.make_field(*field))
-    return made
-
-
 def table_sink(algorithm, parameters, name, context, fields):
     """A sink without geometry for ``fields`` ((name, compat.FieldType member) pairs); returns (sink, dest id,
     QgsFields)."""
-    table_fields = make_fields(fields)
+    table_fields = qgis_io.make_fields(*fields)
     sink, dest_id = algorithm.parameterAsSink(parameters, name, context, table_fields, compat.WkbType.NoGeometry,
                                               QgsCoordinateReferenceSystem())
     if sink is None:
@@ -118,7 +108,7 @@ def table_sink(algorithm, parameters, name, context, fields):
 def write_polygons(algorithm, parameters, name, context, fields, crs, work_crs, rows, style):
     """Write ``rows`` ((shapely geometry in ``work_crs``, attribute values)) to the polygon output ``name`` in
     ``crs``, styled with resources/styles/``style``.qml when loaded; returns its dest id."""
-    polygon_fields = make_fields(fields)
+    polygon_fields = qgis_io.make_fields(*fields)
     sink, dest_id = algorithm.parameterAsSink(parameters, name, context, polygon_fields, compat.WkbType.MultiPolygon,
                                               crs)
     if sink is None:

@@ -9,7 +9,6 @@ from collections import namedtuple
 
 from qgis.core import (
     QgsFeature,
-    QgsFields,
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -32,13 +31,6 @@ tr = qgis_io.translator('ReservePlannerCoverage')
 
 REPORT_SPECIES_SHARE = 0.9
 """The share of species the coverage report says how much habitat it needs."""
-
-
-def make_fields(*fields):
-    result = QgsFields()
-    for field in fields:
-        result.append(field)
-    return result
 
 
 def write_rows(sink, fields, frame, output_name, geometries=None):

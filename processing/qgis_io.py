@@ -97,6 +97,14 @@ def python_value(value):
     return value
 
 
+def make_fields(*fields):
+    """QgsFields of ``fields``: QgsField objects, or (name, compat.FieldType member) pairs."""
+    made = QgsFields()
+    for field in fields:
+        made.append(make_field(*field) if isinstance(field, tuple) else field)
+    return made
+
+
 def double_field(name, precision=AREA_PRECISION):
     """A real-number output field of NUMBER_FIELD_LENGTH digits and ``precision`` decimals (AREA_PRECISION for
     areas, distances and percentages, INDEX_PRECISION for indices)."""

@@ -33,7 +33,6 @@ from ..protected_areas import (
     ProtectedAreasInput,
     add_species_area_section,
     equal_area_crs,
-    make_fields,
     multipolygon,
     read_regions,
     wdpa_fields,
@@ -228,7 +227,7 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     def write_coverage(self, parameters, context, frame, regions, out_crs, key_field):
         key_field = (QgsField(key_field) if key_field is not None
                      else make_field('region', FieldType.String, 'string', 254))
-        fields = make_fields(key_field, double_field('area_km2'), double_field('protected_km2'),
+        fields = qgis_io.make_fields(key_field, double_field('area_km2'), double_field('protected_km2'),
                              double_field('percent'), double_field('gap_km2'),
                              make_field('meets_target', FieldType.Bool))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WkbType.MultiPolygon,
@@ -242,7 +241,7 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return dest_id
 
     def write_flat(self, parameters, context, units, crs, out_crs):
-        fields = make_fields(make_field('unit_id', FieldType.Int), double_field('area_km2'))
+        fields = qgis_io.make_fields(make_field('unit_id', FieldType.Int), double_field('area_km2'))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_FLAT, context, fields, WkbType.MultiPolygon,
                                              out_crs)
         if sink is None:
@@ -256,7 +255,7 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return dest_id
 
     def write_timeline(self, parameters, context, frame):
-        fields = make_fields(make_field('year', FieldType.Int), double_field('added_km2'),
+        fields = qgis_io.make_fields(make_field('year', FieldType.Int), double_field('added_km2'),
                              double_field('protected_km2'), double_field('percent'))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_TIMELINE, context, fields, WkbType.NoGeometry,
                                              QgsCoordinateReferenceSystem())
@@ -268,7 +267,7 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     def write_categories(self, parameters, context, frame, key_field):
         key_field = (QgsField(key_field) if key_field is not None
                      else make_field('region', FieldType.String, 'string', 254))
-        fields = make_fields(key_field, make_field('iucn_cat', FieldType.String, 'string', 20),
+        fields = qgis_io.make_fields(key_field, make_field('iucn_cat', FieldType.String, 'string', 20),
                              double_field('area_km2'), double_field('percent'))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_CATEGORIES, context, fields,
                                              WkbType.NoGeometry, QgsCoordinateReferenceSystem())

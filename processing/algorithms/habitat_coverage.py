@@ -32,7 +32,6 @@ from ..engine import report as engine_report
 from ..protected_areas import (
     ProtectedAreasInput,
     equal_area_crs,
-    make_fields,
     range_species,
     write_rows,
 )
@@ -211,14 +210,14 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return qgis_io.to_shapely(qgis_io.transform_geometry(geometry, crs, target_crs, context))
 
     def write_species(self, parameters, context, frame):
-        fields = make_fields(make_field('species', FieldType.String, 'string', 254),
+        fields = qgis_io.make_fields(make_field('species', FieldType.String, 'string', 254),
                              make_field('group', FieldType.String, 'string', 254), double_field('range_km2'),
                              double_field('protected_km2'), double_field('percent'), double_field('target_pct'),
                              double_field('sps'), double_field('region_share'))
         return self.write_table(parameters, self.OUTPUT, context, fields, frame)
 
     def write_groups(self, parameters, context, frame):
-        fields = make_fields(make_field('group', FieldType.String, 'string', 254),
+        fields = qgis_io.make_fields(make_field('group', FieldType.String, 'string', 254),
                              make_field('species_count', FieldType.Int),
                              double_field('range_km2'), double_field('protected_km2'), double_field('percent'),
                              double_field('spi'))

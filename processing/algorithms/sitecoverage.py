@@ -28,7 +28,7 @@ from ..compat import (
 )
 from ..engine import sites as engine
 from ..site_input import measure_sites, outside_label, read_sites
-from ..protected_areas import ProtectedAreasInput, equal_area_crs, make_fields, read_regions, write_rows
+from ..protected_areas import ProtectedAreasInput, equal_area_crs, read_regions, write_rows
 from ..qgis_io import double_field
 from .base import ReservePlannerAlgorithm
 
@@ -162,7 +162,7 @@ class SiteCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return dest_id
 
     def write_summary(self, parameters, context, summary):
-        fields = make_fields(make_field('group', FieldType.String, 'string', 254),
+        fields = qgis_io.make_fields(make_field('group', FieldType.String, 'string', 254),
                              make_field('region', FieldType.String, 'string', 254),
                              make_field('site_count', FieldType.Int), double_field('full_pct'),
                              double_field('partial_pct'), double_field('none_pct'),

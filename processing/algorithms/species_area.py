@@ -20,7 +20,6 @@ from ..qgis_io import double_field
 from ..engine import coverage as engine
 from ..engine import species_area
 from ..protected_areas import (
-    make_fields,
     write_rows,
 )
 from .base import ReservePlannerAlgorithm
@@ -76,7 +75,7 @@ class SpeciesAreaAlgorithm(ReservePlannerAlgorithm):
             needed = 100.0 * species_area.area_needed(species_share, z)
             table = species_area.species_area_table(coverage, species_share,
                                                     species_area.TYPICAL_Z_VALUES + (z,))
-        fields = make_fields(double_field('z'), double_field('persisting_pct'), double_field('area_needed_pct'))
+        fields = qgis_io.make_fields(double_field('z'), double_field('persisting_pct'), double_field('area_needed_pct'))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WkbType.NoGeometry,
                                              QgsCoordinateReferenceSystem())
         if sink is None:

@@ -47,7 +47,6 @@ from ..protected_areas import (
     Region,
     equal_area_crs,
     group_regions,
-    make_fields,
     multipolygon,
     range_species,
     read_regions,
@@ -467,7 +466,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     # --- outputs ---------------------------------------------------------------------------------------------
 
     def write_table(self, parameters, context, table):
-        fields = make_fields(*(make_field(name, FieldType.String, 'string', 254)
+        fields = qgis_io.make_fields(*(make_field(name, FieldType.String, 'string', 254)
                                for name in ('region', 'indicator', 'subject')),
                              make_field('value', FieldType.Double), make_field('unit', FieldType.String, 'string', 40),
                              make_field('statement', FieldType.String, 'string', 254))
