@@ -24,14 +24,11 @@ M2_PER_HA = 10000.0
 tr = qgis_io.translator('ReservePlannerPlanning')
 
 
-def solver_help():
-    """The help text on TIME_LIMIT, GAP and the results, shared by the exact planning algorithms."""
-    return tr(
-        'TIME_LIMIT: seconds the solver may run (0 = no limit); when it stops at the limit the best plan found so '
-        'far is written and OPTIMAL is false. GAP: relative optimality gap at which the solver may stop (0.01 = a '
-        'plan proven to be within 1 % of the optimum; 0 = prove the optimum).\n'
-        'Results: COST, BOUNDARY, OBJECTIVE (the value minimised or maximised), GAP (the gap achieved) and OPTIMAL '
-        '(true when the optimum is proven, within 0.01 %). The solver is HiGHS, through scipy.optimize.milp.')
+def solver_results():
+    """The sentence on the results every exact planning algorithm gives (its short help ends with it)."""
+    return tr('Results: COST, BOUNDARY, OBJECTIVE (the value minimised or maximised), GAP (the gap achieved) and '
+              'OPTIMAL (true when the optimum is proven, within 0.01 %), solved by HiGHS through '
+              'scipy.optimize.milp.')
 
 
 class ExactSolver:
@@ -44,6 +41,18 @@ class ExactSolver:
     BOUNDARY = 'BOUNDARY'
     OBJECTIVE_VALUE = 'OBJECTIVE'
     OPTIMAL = 'OPTIMAL'
+
+    ADVANCED = (TIME_LIMIT, GAP)
+
+    def solver_help(self):
+        """Help of TIME_LIMIT and GAP (module tr: ``self.tr`` would take the subclass's context)."""
+        return {
+            self.TIME_LIMIT: [tr('Seconds the solver may run (0 = no limit).'),
+                              tr('When it stops at the limit the best plan found so far is written and OPTIMAL is '
+                                 'false.')],
+            self.GAP: [tr('Relative optimality gap at which the solver may stop: 0.01 = a plan proven to be within '
+                          '1 % of the optimum; 0 = prove the optimum.')],
+        }
 
     def add_solver_parameters(self):
         self.addParameter(QgsProcessingParameterNumber(

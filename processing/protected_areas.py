@@ -1,11 +1,13 @@
 """Processing helpers shared by the algorithms that read protected areas (protectedcoverage, habitatcoverage,
 sitecoverage, target3report, scoreoecm, selectoecm, prioritize): the PROTECTED parameter with the WDPA cleaning
-switches (docs/coverage.md), the equal-area working CRS, regions grouped by a field, species ranges, the
-species-area report section, and DataFrame rows written to sinks. Not an algorithm module: algorithm modules import
-it, never each other.
+switches (docs/coverage.md), the equal-area working CRS, regions grouped by a field, species ranges and habitat
+rasters, the species-area report section, and DataFrame rows written to sinks. Not an algorithm module:
+algorithm modules import it, never each other.
 """
 
 from collections import namedtuple
+
+import numpy as np
 
 from qgis.core import (
     QgsFeature,
@@ -19,9 +21,9 @@ from qgis.core import (
 )
 from shapely.ops import unary_union
 
-from .compat import GeometryType, ProcessingParameterFlag, ProcessingSourceType
+from .compat import GeometryType, ProcessingSourceType
 from . import qgis_io
-from .qgis_io import attribute_value, max_segment, python_value
+from .qgis_io import attribute_value, measure_max_segment, python_value
 from .engine import coverage as engine
 from .engine import species_area
 from .engine.regions import require_disjoint_regions
@@ -56,13 +58,34 @@ class ProtectedAreasInput:
     REPAIR = 'REPAIR'
     DISSOLVE = 'DISSOLVE'
 
+    ADVANCED = (STATUS_FILTER, EXCLUDE_MAB, POINTS_AS_CIRCLES, REPAIR, DISSOLVE)
+
+    def protected_help(self):
+        """Help of PROTECTED and the cleaning switches (docs/coverage.md)."""
+        return {
+            self.PROTECTED: [
+                tr('One or more layers: WDPA-like polygons, points with REP_AREA in km2, or your own layers.'),
+                tr('A layer with a "zone" field (a Reserve Planner zoning layer) counts only its core zones.'),
+                tr('A layer without STATUS, DESIG_ENG or STATUS_YR skips the cleaning step that needs the field; '
+                   'the log says so, and what every step removed or changed.'),
+            ],
+            self.STATUS_FILTER: [tr('Keep only protected areas whose STATUS is Designated, Inscribed or '
+                                    'Established, as Protected Planet does.')],
+            self.EXCLUDE_MAB: [tr('Drop UNESCO-MAB Biosphere Reserves (DESIG_ENG mentions "UNESCO-MAB" or '
+                                  '"Biosphere Reserve"): their buffer and transition zones are not protected.')],
+            self.POINTS_AS_CIRCLES: [tr('Points without a reported area are dropped; the others become circles of '
+                                        'radius sqrt(REP_AREA x 1e6 / pi) m.')],
+            self.REPAIR: [tr('Repair invalid geometries before measuring them.')],
+            self.DISSOLVE: [tr('Count overlapping protected areas once.')],
+        }
+
     def add_protected_parameter(self):
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.PROTECTED, tr('Protected areas (polygons, and points with REP_AREA)'),
             ProcessingSourceType.VectorAnyGeometry))
 
     def add_cleaning_parameters(self):
-        """The cleaning switches, on by default, among the advanced parameters."""
+        """The cleaning switches, on by default (advanced: see ADVANCED)."""
         switches = (
             (self.STATUS_FILTER, tr('Keep only STATUS Designated, Inscribed or Established')),
             (self.EXCLUDE_MAB, tr('Exclude UNESCO-MAB Biosphere Reserves (zoning layers: core zones only)')),
@@ -71,9 +94,7 @@ class ProtectedAreasInput:
             (self.DISSOLVE, tr('Count overlaps once (dissolve)')),
         )
         for name, description in switches:
-            switch = QgsProcessingParameterBoolean(name, description, defaultValue=True)
-            switch.setFlags(switch.flags() | ProcessingParameterFlag.Advanced)
-            self.addParameter(switch)
+            self.addParameter(QgsProcessingParameterBoolean(name, description, defaultValue=True))
 
     def protected_layers(self, parameters, context):
         layers = [layer for layer in self.parameterAsLayerList(parameters, self.PROTECTED, context)
@@ -101,7 +122,7 @@ class ProtectedAreasInput:
         for index, layer in enumerate(layers):
             steps.setCurrentStep(index)
             fields = wdpa_fields(layer)
-            features = qgis_io.read_features(layer, crs, context, steps, list(fields), max_segment(layer))
+            features = qgis_io.read_features(layer, crs, context, steps, list(fields), measure_max_segment(layer))
             areas = [engine.ProtectedArea(item.fid, item.geometry, {
                 fields[name]: attribute_value(value) for name, value in item.attributes.items()}) for item in features]
             inputs.append(engine.ProtectedLayer(qgis_io.layer_label(layer), set(fields.values()), areas))
@@ -179,7 +200,7 @@ def read_regions(source, name, field_name, crs, first_crs, extent, context, feed
                                                                   context))
         label = tr('Extent of the protected areas')
         return [Region(label, geometry, rectangle, label)]
-    features = qgis_io.read_polygons(source, name, crs, context, feedback, max_segment(source))
+    features = qgis_io.read_polygons(source, name, crs, context, feedback, measure_max_segment(source))
     if feedback.isCanceled():
         raise qgis_io.cancelled()
     if not features:
@@ -208,7 +229,7 @@ def multipolygon(geometry):
 def range_species(source, name, species_field, group_field, flattened, boundary, crs, context, feedback):
     """engine.species_table of the range polygons (layer ``name``; one row per species, features of a species
     merged)."""
-    features = qgis_io.read_polygons(source, name, crs, context, feedback, max_segment(source))
+    features = qgis_io.read_polygons(source, name, crs, context, feedback, measure_max_segment(source))
     if feedback.isCanceled():
         raise qgis_io.cancelled()
     qgis_io.warn_if_empty(features, name, feedback)
@@ -230,6 +251,72 @@ def range_species(source, name, species_field, group_field, flattened, boundary,
                                                                     qgis_io.engine_feedback(feedback))
     return engine.species_table(names, [groups[species] for species in names], range_km2, protected_km2,
                                 whole_km2)
+
+
+def raster_group_name(text):
+    """The group of the habitat rasters: ``text``, or "Habitat rasters" when it is empty."""
+    return text or tr('Habitat rasters')
+
+
+def empty_raster_message(layer):
+    """The warning for a habitat raster without any habitat cell."""
+    return tr('The habitat raster "{layer}" has no habitat cell (every cell is nodata or 0): it still counts as a '
+              'species, with no habitat. Check the raster, or leave it out of HABITAT_RASTERS.').format(
+        layer=qgis_io.layer_label(layer))
+
+
+def raster_species(rasters, group, units, boundaries, crs, context, feedback, with_union=False):
+    """([engine.species_table of the habitat rasters inside each of ``boundaries`` (disjoint shapely polygons in
+    ``crs``, or [None]: everywhere), one row per raster named after the layer, led by that of their union when
+    ``with_union``], the rasters without any habitat cell); each raster is read once. ``units``: the protected
+    areas (shapely, in ``crs``); ``feedback``: a QgsProcessingFeedback."""
+    whole_feedback = qgis_io.engine_feedback(feedback)
+    figures = []
+    for index, layer in enumerate(rasters):
+        part = whole_feedback.part(index / len(rasters), (index + 1) / len(rasters))
+        whole, inside, protected = raster_figures(layer, units, boundaries, crs, context, part)
+        if with_union:
+            inside, protected = np.insert(inside, 0, inside.sum()), np.insert(protected, 0, protected.sum())
+        figures.append((whole, inside, protected))
+    names = [layer.name() for layer in rasters]
+    tables = [engine.species_table(names, [group] * len(rasters), [inside[at] for _, inside, _ in figures],
+                                   [protected[at] for _, _, protected in figures],
+                                   [whole for whole, _, _ in figures])
+              for at in range(len(boundaries) + bool(with_union))]
+    return tables, [layer for layer, (whole, _, _) in zip(rasters, figures) if whole == 0]
+
+
+def check_raster_crs(layer):
+    """Raise unless the cells of the habitat raster ``layer`` have true areas (a geographic or metric CRS)."""
+    raster_crs = layer.crs()
+    if not raster_crs.isValid():
+        raise QgsProcessingException(tr(
+            'The habitat raster "{layer}" has no coordinate reference system (CRS), so its cells cannot be placed '
+            'on the protected areas: set its CRS (Layer Properties > Source) and run again.').format(
+            layer=qgis_io.layer_label(layer)))
+    if not raster_crs.isGeographic() and not qgis_io.is_metric(raster_crs):
+        raise QgsProcessingException(tr(
+            'The habitat raster "{layer}" is in {crs}, whose cells do not have true areas: warp it to an '
+            'equal-area or UTM projection (Raster > Projections > Warp) and run again.').format(
+            layer=layer.name(), crs=raster_crs.authid()))
+
+
+def raster_figures(layer, units, boundaries, crs, context, feedback):
+    """engine.raster_habitat_by_region of one habitat raster: (all its habitat km2, habitat km2 and protected
+    habitat km2 inside each of ``boundaries``); polygons burnt by cell centre; ``feedback``: an
+    engine.feedback.Feedback."""
+    check_raster_crs(layer)
+    raster_crs = layer.crs()
+    protected = [in_crs(unit, crs, raster_crs, context) for unit in units]
+    regions = [None if boundary is None else in_crs(boundary, crs, raster_crs, context) for boundary in boundaries]
+    with qgis_io.engine_errors():
+        return engine.raster_habitat_by_region(layer.source(), protected, regions, raster_crs.isGeographic(),
+                                               feedback=feedback)
+
+
+def in_crs(geometry, crs, target_crs, context):
+    """A shapely geometry reprojected from ``crs`` to ``target_crs``."""
+    return qgis_io.to_shapely(qgis_io.transform_geometry(geometry, crs, target_crs, context))
 
 
 def dissolved_pieces(source, crs, context, feedback):

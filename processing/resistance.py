@@ -17,14 +17,29 @@ from . import qgis_io
 from .compat import band_maximum
 from .engine import costdistance
 from .engine.messages import EngineError
-from .engine.raster import cell_size, gdal_exceptions, raster_errors, read_band, require_memory
+from .engine.raster import (
+    Grid,
+    cell_size,
+    gdal_exceptions,
+    holds_in_float32,
+    raster_errors,
+    read_band,
+    read_rows,
+    require_memory,
+)
 
 ADAPTER_BYTES_PER_CELL = 17
-"""Memory the adapters add per cell to the engine's: the resistance band as read (float64, 8 bytes) and the
-Float32 output with its nodata copy and mask (4 + 4 + 1)."""
+"""Memory the callers of ResistanceGrid add per cell to the engine's when the resistance is read whole: the band
+as read (float64, 8 bytes) and a Float32 output with its nodata copy and mask (4 + 4 + 1)."""
 
-RUN_BYTES_PER_CELL = costdistance.BYTES_PER_CELL + ADAPTER_BYTES_PER_CELL
-"""Memory a cost-distance run holds per cell of the resistance raster, checked before the raster is read."""
+RUN_BYTES_PER_CELL = costdistance.WIDE_BYTES_PER_CELL + ADAPTER_BYTES_PER_CELL
+"""Memory a cost-distance run holds per cell of the resistance raster read whole, checked before it is read (the
+band arrives as float64, so the engine may need its WIDE_BYTES_PER_CELL)."""
+
+STREAMED_ADAPTER_BYTES_PER_CELL = 1
+"""Memory the costdistance and leastcostpath adapters add per cell to the engine's when the resistance is read by
+blocks straight into the cost graph and the output written by blocks (ResistanceGrid ``streamed``): the boolean
+source mask (1 byte)."""
 
 
 tr = qgis_io.translator('ReservePlannerResistance')
@@ -40,22 +55,43 @@ class ResistanceGrid:
 
     ``bytes_per_cell`` is the memory the caller's whole run holds per cell of the raster; a raster too large
     for the memory available is refused before it is read (engine.raster.require_memory).
+
+    ``streamed``: a raster in metres is read by blocks of rows straight into the cost graph (``graph()``), never
+    held whole as it is read; ``grid.array`` is then the graph's own resistance (NaN for barriers, <= 0
+    included) and the memory needed is the engine's (BYTES_PER_CELL, or WIDE_BYTES_PER_CELL for a band type
+    float32 does not hold) plus STREAMED_ADAPTER_BYTES_PER_CELL.
     """
 
-    def __init__(self, layer, context, feedback, work_crs=None, bytes_per_cell=RUN_BYTES_PER_CELL):
+    def __init__(self, layer, context, feedback, work_crs=None, bytes_per_cell=RUN_BYTES_PER_CELL, streamed=False):
         qgis_io.require_gdal_file(layer)
         self.layer = layer
         if qgis_io.is_metric(layer.crs()) or work_crs is None:
             self.crs = qgis_io.metric_crs(layer.extent(), layer.crs(), context.transformContext())
         else:
             self.crs = work_crs
+        self._graph = None
         try:
-            require_memory(layer.source(), bytes_per_cell)
-            self.layer_grid = read_band(layer.source())
-            self.grid = self._working_grid(feedback)
+            if streamed and self.crs == layer.crs():
+                self._read_into_graph(layer.source())
+            else:
+                require_memory(layer.source(), bytes_per_cell)
+                self.layer_grid = read_band(layer.source())
+                self.grid = self._working_grid(feedback)
             self.cell_width, self.cell_height = cell_size(self.grid.geotransform)
         except EngineError as error:
             raise self.error(error) from error
+
+    def _read_into_graph(self, path):
+        """Build the cost graph from blocks of rows of the raster at ``path`` (see ``streamed``)."""
+        engine_bytes = costdistance.BYTES_PER_CELL if holds_in_float32(path) else costdistance.WIDE_BYTES_PER_CELL
+        require_memory(path, engine_bytes + STREAMED_ADAPTER_BYTES_PER_CELL)
+        with raster_errors(path):
+            dataset = gdal.Open(path)
+            geotransform, crs_wkt = dataset.GetGeoTransform(), dataset.GetProjection()
+            self._graph = costdistance.CostGraph.from_rows(
+                (dataset.RasterYSize, dataset.RasterXSize), lambda first, count: read_rows(dataset, first, count),
+                *cell_size(geotransform))
+        self.layer_grid = self.grid = Grid(self._graph.resistance, geotransform, crs_wkt)
 
     def error(self, engine_error):
         """A QgsProcessingException naming the resistance layer and saying what the engine found."""
@@ -86,6 +122,8 @@ class ResistanceGrid:
             raise self.error(error) from error
 
     def graph(self):
+        if self._graph is not None:
+            return self._graph
         try:
             return costdistance.CostGraph(self.grid.array, self.cell_width, self.cell_height)
         except EngineError as error:

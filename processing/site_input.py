@@ -28,7 +28,7 @@ def read_sites(source, name, id_field, group_field, weight_field, crs, context, 
     """The sites of ``source`` (layer ``name``) in ``crs``: polygons repaired, points as they are; raises naming a
     feature without a usable geometry, and a weight that is NULL, NaN or negative."""
     features = []
-    for item in qgis_io.read_features(source, crs, context, feedback, max_segment=qgis_io.max_segment(source)):
+    for item in qgis_io.read_features(source, crs, context, feedback, max_segment=qgis_io.measure_max_segment(source)):
         geometry = item.geometry
         if geometry is not None and geometry.geom_type not in engine.POINT_TYPES:
             geometry, _status = engine_geometry.repair_polygon(geometry)

@@ -6,10 +6,13 @@ our algorithms and QGIS's native ones. A model file that cannot be read is named
 """
 
 import os
+from collections import namedtuple
 
 from qgis.core import Qgis, QgsMessageLog, QgsProcessingModelAlgorithm
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
+
+from .algorithms.base import keywords, sentences
 
 MODEL_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), 'resources', 'models')
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), 'resources', 'icons', 'reserve_planner.svg')
@@ -20,41 +23,99 @@ def tr(text):
     return QCoreApplication.translate('ReservePlannerWorkflows', text)
 
 
+Workflow = namedtuple('Workflow', 'file id title description tags summary parameter_help')
+"""A shipped model: its file in resources/models, stable id, translated name, short description, tags, short help
+(sentences) and the help of its inputs ({model parameter name: sentences})."""
+
+
 def workflow_texts():
-    """(model file, id, translated name, translated help) of each shipped workflow."""
+    """The Workflow of each shipped model, translated."""
     return [
-        ('zone_reserve.model3', 'zonereserve', tr('Zone a biosphere reserve'),
-         tr('Generates core, buffer and transition zones around the cores, checks them under the MAB generic '
-            'profile and reports the area and share of each zone: generatezones, validatezones and zonestatistics '
-            'in one run.')),
-        ('security_pattern.model3', 'securitypattern', tr('Ecological security pattern'),
-         tr('The ecological-security-pattern chain in one run: MSPA cores of the habitat classes of a land-cover '
-            'map; their importance for connectivity (dPC); the cores above a dPC and an area threshold become '
-            'ecological sources; a resistance surface from the land cover; the corridor network between the '
-            'sources; its pinch points and barriers; the gravity model of the interaction between sources.')),
-        ('target3_counties.model3', 'target3counties', tr('Target 3 report of counties'),
-         tr('The Target 3 (30 x 30) report of a province\'s counties and the protection of its stopover sites in one '
-            'run: target3report (coverage by protected areas and OECMs, KBAs, ProtConn, SPI, ecoregions, trajectory; '
-            'table, HTML and PDF) and sitecoverage of the stopover sites per county, weighted by bird counts.')),
+        Workflow('zone_reserve.model3', 'zonereserve', tr('Zone a biosphere reserve'),
+                 tr('Zones a biosphere reserve, checks the zoning and measures each zone, in one run.'),
+                 tr('biosphere reserve,MAB,zoning,core,buffer,transition,workflow,model'),
+                 [tr('Generates core, buffer and transition zones around the cores, checks them under the MAB '
+                     'generic profile and reports the area and share of each zone.'),
+                  tr('The steps are generatezones, validatezones and zonestatistics; run them one by one for their '
+                     'other options.')],
+                 {'cores': [tr('Polygons of the cores; overlapping or touching cores merge.')],
+                  'boundary': [tr('The outer edge of the reserve; the transition zone fills it.')],
+                  'buffer_width': [tr('Width of the buffer zone around the cores, in metres whatever the CRS.')],
+                  'transition_width': [tr('Width of the transition zone around the buffer, in metres whatever the '
+                                          'CRS.')]}),
+        Workflow('security_pattern.model3', 'securitypattern', tr('Ecological security pattern'),
+                 tr('Ecological sources, resistance, corridors, pinch points, barriers and the gravity model of a '
+                    'land-cover map, in one run.'),
+                 tr('ecological security pattern,MSPA,ecological source,resistance,corridor,pinch point,barrier,'
+                    'gravity model,workflow,model'),
+                 [tr('The ecological-security-pattern chain in one run: MSPA cores of the habitat classes of a '
+                     'land-cover map and their importance for connectivity (dPC).'),
+                  tr('The cores above a dPC and an area threshold become ecological sources.'),
+                  tr('Then a resistance surface from the land cover, the corridor network between the sources, its '
+                     'pinch points and barriers, and the gravity model of the interaction between sources.')],
+                 {'landcover': [tr('A land-cover raster of class values (band 1).')],
+                  'habitat': [tr('The land-cover classes counted as habitat (MSPA foreground), separated by commas.')],
+                  'dispersal': [tr('The dispersal distance of the patch importance (dPC), in metres.')],
+                  'min_area': [tr('A core patch smaller than this (hectares) is no ecological source.')],
+                  'min_dpc': [tr('A core patch whose dPC (percent) is below this is no ecological source.')],
+                  'resistance_table': [tr('The reclassification table of the resistance surface: factor, min, max, '
+                                          'score per row, all in one comma-separated list; factor 1 is the land '
+                                          'cover.')]}),
+        Workflow('target3_counties.model3', 'target3counties', tr('Target 3 report of counties'),
+                 tr('The Target 3 (30 x 30) report of a province\'s counties and the protection of its stopover '
+                    'sites, in one run.'),
+                 tr('30x30,target 3,GBF,county,stopover,KBA,report,workflow,model'),
+                 [tr('The Target 3 (30 x 30) report of a province\'s counties and the protection of its stopover '
+                     'sites in one run.'),
+                  tr('target3report gives coverage by protected areas and OECMs, KBAs, ProtConn, SPI, ecoregions and '
+                     'the trajectory as a table, HTML and PDF.'),
+                  tr('sitecoverage gives the protection of the stopover sites per county, weighted by bird counts.')],
+                 {'counties': [tr('The county polygons.')],
+                  'county_field': [tr('The field naming each county.')],
+                  'protected': [tr('Protected areas and OECMs (WDPA: PA_DEF 0 marks an OECM).')],
+                  'kbas': [tr('Key Biodiversity Areas, points or polygons.')],
+                  'species': [tr('Range polygons of the species.')],
+                  'species_field': [tr('The field naming the species.')],
+                  'class_field': [tr('The field grouping the species, e.g. Mammalia.')],
+                  'ecoregions': [tr('Ecoregion polygons, for ecoregion representativeness.')],
+                  'ecoregion_field': [tr('The field naming each ecoregion.')],
+                  'stopover_sites': [tr('Stopover sites of migratory birds, points.')],
+                  'site_count_field': [tr('The bird count of each stopover site, its weight.')],
+                  'year': [tr('The year of the data: the yearly gain needed is spread over the years left to '
+                              '2030.')]}),
     ]
 
 
 class WorkflowAlgorithm(QgsProcessingModelAlgorithm):
     """A shipped model with a stable id (``reserveplanner:<id>``), translated name and help, in group Workflows."""
 
-    def __init__(self, path, workflow_id, title, help_text):
+    def __init__(self, path, workflow_id):
         super().__init__()
-        self.path, self.workflow_id, self.title, self.help_text = path, workflow_id, title, help_text
+        self.path, self.workflow_id = path, workflow_id
         self.loaded = self.fromFile(path)
+        for definition in self.parameterDefinitions():
+            help_sentences = self.texts().parameter_help.get(definition.name())
+            if help_sentences:
+                definition.setHelp(sentences(help_sentences))
+
+    def texts(self):
+        """This workflow's Workflow, translated in the current language."""
+        return next(workflow for workflow in workflow_texts() if workflow.id == self.workflow_id)
 
     def createInstance(self):  # noqa: N802 (QGIS API name)
-        return WorkflowAlgorithm(self.path, self.workflow_id, self.title, self.help_text)
+        return WorkflowAlgorithm(self.path, self.workflow_id)
 
     def name(self):
         return self.workflow_id
 
     def displayName(self):  # noqa: N802 (QGIS API name)
-        return self.title
+        return self.texts().title
+
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.texts().description
+
+    def tags(self):
+        return keywords(self.texts().tags)
 
     def group(self):
         return tr('Workflows')
@@ -63,7 +124,7 @@ class WorkflowAlgorithm(QgsProcessingModelAlgorithm):
         return 'workflows'
 
     def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.help_text
+        return sentences(self.texts().summary)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         """Run the model with every input left out taken at its default: the Toolbox fills defaults in, but a model
@@ -84,11 +145,11 @@ class WorkflowAlgorithm(QgsProcessingModelAlgorithm):
 def workflow_algorithms():
     """A WorkflowAlgorithm per shipped model that reads; a missing or unreadable model is named in the QGIS log."""
     loaded = []
-    for file_name, workflow_id, title, help_text in workflow_texts():
-        workflow = WorkflowAlgorithm(os.path.join(MODEL_DIR, file_name), workflow_id, title, help_text)
-        if workflow.loaded:
-            loaded.append(workflow)
+    for workflow in workflow_texts():
+        algorithm = WorkflowAlgorithm(os.path.join(MODEL_DIR, workflow.file), workflow.id)
+        if algorithm.loaded:
+            loaded.append(algorithm)
         else:
             QgsMessageLog.logMessage(tr('The workflow {file} could not be read and is not listed.').format(
-                file=file_name), LOG_TAG, Qgis.MessageLevel.Warning)
+                file=workflow.file), LOG_TAG, Qgis.MessageLevel.Warning)
     return loaded

@@ -29,3 +29,14 @@ def marzone_project(folder, extra_input=''):
     write(folder, 'input/pulock.dat', 'puid,zoneid\n1,3\n')
     write(folder, 'input/puzone.dat', 'puid,zoneid\n4,1\n4,3\n')
     return os.path.join(folder, 'input.dat')
+
+
+def marxan_project(folder):
+    """A Marxan project of four planning units in a row, two features and a boundary file (BLM 0.5)."""
+    write(folder, 'input.dat', 'INPUTDIR input\nPUNAME pu.dat\nSPECNAME spec.dat\nPUVSPRNAME puvspr.dat\n'
+                               'BOUNDNAME bound.dat\nBLM 0.5\n')
+    write(folder, 'input/pu.dat', 'id,cost,status\n1,10,0\n2,4,0\n3,6,0\n4,3,0\n')
+    write(folder, 'input/spec.dat', 'id,prop,name\n1,0.5,forest\n2,0.4,wetland\n')
+    write(folder, 'input/puvspr.dat', 'species,pu,amount\n1,1,5\n2,1,1\n1,2,2\n2,3,4\n1,4,3\n2,4,1\n')
+    write(folder, 'input/bound.dat', 'id1,id2,boundary\n1,2,1\n2,3,1\n3,4,1\n1,1,3\n4,4,3\n')
+    return os.path.join(folder, 'input.dat')

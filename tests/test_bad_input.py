@@ -21,6 +21,7 @@ from reserve_planner.processing.engine import geometry as engine_geometry
 from reserve_planner.processing.engine.zone_validation import RULE_OVERLAP
 from reserve_planner.processing.provider import algorithm_classes
 from coverage_layers import ellipsoidal_km2, quadrangle
+from marxan_test_files import marxan_project, marzone_project
 from support import RecordingFeedback, geopackage, geotiff, memory_layer, read_raster, run
 
 UTM = 'EPSG:32650'
@@ -151,6 +152,76 @@ def linkage_scenario(algorithm, land, resistance, folder, out):
                 OUTPUT_LINKS=str(folder / 'centrality_links.gpkg'))
 
 
+def planning_units(land):
+    """Nine 1 km square planning units over the south-west 3 km of the landscape: id, cost, status."""
+    return land.vector('units', 'Polygon', 'field=pu_id:integer&field=cost:double&field=status:integer', [
+        (box(500000 + 1000 * column, 4000000 + 1000 * row, 501000 + 1000 * column, 4001000 + 1000 * row),
+         [1 + column + 3 * row, float(1 + (column * 7 + row * 3) % 5), 0]) for row in range(3) for column in range(3)])
+
+
+def value_raster(land):
+    """10 per cell in the centre square km of the south-west 3 km, 1 elsewhere."""
+    values = np.ones((SIZE, SIZE))
+    values[SIZE - 20:SIZE - 10, 10:20] = 10.0
+    return land.raster('value', values)
+
+
+def optimisezones_scenario(land, folder, out):
+    return dict(BOUNDARY_LAYER=land.vector('reserve', 'Polygon', 'field=n:integer', [
+        (box(500000, 4000000, 503000, 4003000), [1])]), PLANNING_UNITS=planning_units(land),
+        VALUES=[value_raster(land)], TARGET=0.3, ZONE_TARGETS='0.2,0,0', TIME_LIMIT=60, GAP=0, OUTPUT=out,
+        OUTPUT_UNITS=str(folder / 'units.gpkg'))
+
+
+def prioritize_scenario(land, folder, out):
+    """Raster and polygon features and a boundary penalty, so that areas and boundaries are measured in metres."""
+    wetland = land.vector('wetland', 'Polygon', 'field=n:integer', [(box(500500, 4000200, 502600, 4000700), [1])])
+    return dict(PLANNING_UNITS=planning_units(land), ID_FIELD='pu_id', COST_FIELD='cost', STATUS_FIELD='status',
+                FEATURES=[value_raster(land), wetland], TARGETS='0.4', BLM=0.001, TIME_LIMIT=60, GAP=0,
+                OUTPUT=out, OUTPUT_FEATURES=str(folder / 'features.gpkg'))
+
+
+PLANNING_SCENARIOS = {
+    'optimisezones': optimisezones_scenario,
+    'prioritize': prioritize_scenario,
+    'solvemarxan': lambda land, folder, out: dict(MARXAN_INPUT=marxan_project(str(folder / 'marxan')),
+                                                 TIME_LIMIT=60, GAP=0, OUTPUT=out),
+    'solvemarzone': lambda land, folder, out: dict(MARXAN_INPUT=marzone_project(str(folder / 'marzone')),
+                                                  TIME_LIMIT=60, GAP=0, OUTPUT=out),
+}
+
+
+def sites(land):
+    return land.vector('sites', 'Point', 'field=name:string&field=species:string&field=count:double', [
+        (point(501000, 4004000), ['inside', 'goose', 100.0]), (point(502050, 4004000), ['50 m out', 'goose', 30.0]),
+        (point(503500, 4001000), ['inside east', 'crane', 20.0]), (point(505000, 4002000), ['far', 'crane', 5.0])])
+
+
+def sitecoverage_scenario(land, folder, out):
+    return dict(SITES=sites(land), SITE_ID_FIELD='name', GROUP_FIELD='species', WEIGHT_FIELD='count',
+                REGIONS=regions(land), REGION_FIELD='name', PROTECTED=[protected(land)], TOLERANCE=100,
+                OUTPUT=out, OUTPUT_SUMMARY=str(folder / 'site_summary.gpkg'))
+
+
+def target3report_scenario(land, folder, out):
+    """Every optional input given, so that each is read in its own CRS in the mixed run."""
+    return dict(REGIONS=regions(land), REGION_FIELD='name', PROTECTED=[protected(land)],
+                KBAS=land.vector('kbas', 'Polygon', 'field=name:string', [
+                    (box(501000, 4004000, 502500, 4005000), ['kba'])]),
+                SPECIES=land.vector('ranges', 'Polygon', 'field=species:string&field=class:string', [
+                    (box(500000, 4000000, 504000, 4004000), ['a', 'Aves']),
+                    (box(503000, 4003000, 506000, 4006000), ['b', 'Mammalia'])]),
+                SPECIES_FIELD='species', CLASS_FIELD='class',
+                ECOREGIONS=land.vector('ecoregions', 'Polygon', 'field=eco:string', [
+                    (box(500000, 4000000, 506000, 4002500), ['south']),
+                    (box(500000, 4002500, 506000, 4006000), ['north'])]), ECOREGION_FIELD='eco',
+                DISTANCE=2000, PROBABILITY=0.5, TARGET=30, YEAR=2025, OUTPUT=out,
+                OUTPUT_HTML=str(folder / 'target3.html'), OUTPUT_PDF=str(folder / 'target3.pdf'))
+
+
+TARGET3_SCENARIOS = {'sitecoverage': sitecoverage_scenario, 'target3report': target3report_scenario}
+
+
 def scenario(algorithm, folder, mixed):
     """The parameters of a valid run of ``algorithm`` on the landscape (outputs to files in ``folder``)."""
     land = Landscape(folder, mixed)
@@ -212,21 +283,14 @@ def scenario(algorithm, folder, mixed):
         return dict(INPUT=forest, FOREGROUND='2', EDGE_WIDTH=1, OUTPUT=str(folder / 'mspa.tif'), OUTPUT_STATS=out)
     if algorithm == 'speciesarea':
         return dict(COVERAGE=30, Z=0.25, SPECIES_SHARE=50, OUTPUT=out)
+    if algorithm in PLANNING_SCENARIOS:
+        return PLANNING_SCENARIOS[algorithm](land, folder, out)
+    if algorithm in TARGET3_SCENARIOS:
+        return TARGET3_SCENARIOS[algorithm](land, folder, out)
     raise AssertionError('no test landscape for ' + algorithm)
 
 
-WITHOUT_SCENARIO = {'optimisezones', 'prioritize', 'sitecoverage', 'solvemarxan', 'solvemarzone', 'target3report'}
-"""Algorithms built in parallel with this suite that have no test landscape yet (issue 10 stays open for them):
-their cases are expected to fail, strictly, so that writing a scenario turns them into ordinary tests."""
-
-
-def with_scenario_mark(algorithm, *values):
-    marks = [pytest.mark.xfail(strict=True, reason='no bad-input scenario yet for ' + algorithm)] \
-        if algorithm in WITHOUT_SCENARIO else []
-    return pytest.param(*values, marks=marks)
-
-
-ALGORITHMS = [with_scenario_mark(cls.ALGORITHM_ID, cls.ALGORITHM_ID) for cls in algorithm_classes()]
+ALGORITHMS = [cls.ALGORITHM_ID for cls in algorithm_classes()]
 
 
 def numeric_parameters():
@@ -236,7 +300,7 @@ def numeric_parameters():
         algorithm.initAlgorithm()
         pairs.extend((cls.ALGORITHM_ID, definition.name()) for definition in algorithm.parameterDefinitions()
                      if definition.type() in ('number', 'distance'))
-    return [with_scenario_mark(algorithm, algorithm, name) for algorithm, name in pairs]
+    return pairs
 
 
 def rounded(value):
@@ -275,7 +339,7 @@ def assert_same_outputs(mixed, same):
             values_same, values_mixed = read_raster(expected)[0], read_raster(got)[0]
             assert np.array_equal(np.isnan(values_same), np.isnan(values_mixed)), key
             assert np.allclose(values_mixed, values_same, rtol=5e-3, equal_nan=True), key
-        elif isinstance(expected, (str, QgsVectorLayer)) and not str(expected).endswith('.html'):
+        elif isinstance(expected, (str, QgsVectorLayer)) and not str(expected).endswith(('.html', '.pdf')):
             assert_same_rows(output_rows(got), output_rows(expected), key)
         elif isinstance(expected, (int, float)):
             assert got == pytest.approx(expected, rel=5e-3), key
@@ -323,13 +387,71 @@ def test_a_raster_output_in_a_format_gdal_cannot_write_is_refused_before_the_run
     assert set(os.listdir(tmp_path)) == {'resistance.tif', 'landcover.tif'}
 
 
-@pytest.mark.parametrize('algorithm,output', [
-    ('corridornetwork', 'OUTPUT_CORRIDOR_POLYGONS'), ('protectedcoverage', 'OUTPUT_HTML'),
-    ('validatezones', 'OUTPUT_HTML'), ('scoreoecm', 'OUTPUT_HTML')])
-def test_a_destination_in_a_missing_folder_is_refused_before_anything_is_written(qgis_app, tmp_path, algorithm,
-                                                                                 output):
+def denying_writes_to(monkeypatch, folder):
+    """Make os.access say what it says to an ordinary user for the read-only ``folder``, also when the tests run
+    as root (CI), who may write anywhere: the folder's mode bits are honoured, as the kernel does for others."""
+    granted = os.access
+
+    def access(path, mode, *args, **kwargs):
+        if os.path.abspath(path) == str(folder) and mode & os.W_OK:
+            return False
+        return granted(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(os, 'access', access)
+
+
+@pytest.mark.parametrize('algorithm,output,name', [
+    ('validatezones', 'OUTPUT_HTML', 'report.html'), ('protectedcoverage', 'OUTPUT_HTML', 'report.html'),
+    ('scoreoecm', 'OUTPUT_HTML', 'report.html'), ('barriers', 'OUTPUT_FOLDER', 'maps'),
+    ('circuitscape', 'OUTPUT_FOLDER', 'maps')])
+def test_an_output_in_a_read_only_folder_is_refused_and_nothing_is_written(qgis_app, tmp_path, monkeypatch,
+                                                                           algorithm, output, name):
+    locked = tmp_path / 'locked'
+    locked.mkdir()
+    locked.chmod(0o555)
+    denying_writes_to(monkeypatch, locked)
+    try:
+        parameters = dict(scenario(algorithm, tmp_path, mixed=False), **{output: str(locked / name)})
+        before = set(os.listdir(tmp_path))
+        with pytest.raises(QgsProcessingException) as raised:
+            run(algorithm, **parameters)
+        assert 'permission denied' in str(raised.value) and name in str(raised.value)
+        assert set(os.listdir(tmp_path)) == before and not os.listdir(locked)
+    finally:
+        locked.chmod(0o755)
+
+
+@pytest.mark.parametrize('algorithm', ['validatezones', 'protectedcoverage', 'scoreoecm'])
+def test_a_report_below_a_file_is_refused_and_nothing_is_written(qgis_app, tmp_path, algorithm):
+    """A folder nobody can create, root included: its path goes through a regular file."""
+    (tmp_path / 'notes.txt').write_text('not a folder', encoding='utf-8')
     parameters = scenario(algorithm, tmp_path, mixed=False)
-    parameters[output] = str(tmp_path / 'missing' / 'later_output.gpkg')
+    parameters['OUTPUT_HTML'] = str(tmp_path / 'notes.txt' / 'report.html')
+    before = set(os.listdir(tmp_path))
+    with pytest.raises(QgsProcessingException) as raised:
+        run(algorithm, **parameters)
+    assert 'notes.txt is a file, not a folder' in str(raised.value) and 'report.html' in str(raised.value)
+    assert set(os.listdir(tmp_path)) == before
+
+
+def multiple_outputs():
+    """(algorithm, destination) of every file or folder output of every algorithm with several outputs in its
+    scenario, the main output left out."""
+    pairs = []
+    for cls in algorithm_classes():
+        algorithm = cls()
+        algorithm.initAlgorithm()
+        destinations = [definition.name() for definition in algorithm.destinationParameterDefinitions()]
+        if len(destinations) > 1:
+            pairs.extend((cls.ALGORITHM_ID, name) for name in destinations[1:])
+    return pairs
+
+
+@pytest.mark.parametrize('algorithm,output', multiple_outputs())
+def test_any_later_destination_in_a_missing_folder_stops_the_run_before_anything_is_written(
+        qgis_app, tmp_path, algorithm, output):
+    parameters = scenario(algorithm, tmp_path, mixed=False)
+    parameters[output] = str(tmp_path / 'missing' / 'later_output')
     before = set(os.listdir(tmp_path))
     with pytest.raises(QgsProcessingException) as raised:
         run(algorithm, **parameters)
@@ -337,22 +459,46 @@ def test_a_destination_in_a_missing_folder_is_refused_before_anything_is_written
     assert set(os.listdir(tmp_path)) == before
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason='root writes into read-only folders')
-@pytest.mark.parametrize('algorithm', ['validatezones', 'protectedcoverage', 'scoreoecm'])
-def test_a_report_in_a_read_only_folder_is_refused_and_nothing_is_written(qgis_app, tmp_path, algorithm):
-    locked = tmp_path / 'locked'
-    locked.mkdir()
-    locked.chmod(0o555)
-    try:
-        parameters = scenario(algorithm, tmp_path, mixed=False)
-        parameters['OUTPUT_HTML'] = str(locked / 'report.html')
-        before = set(os.listdir(tmp_path))
-        with pytest.raises(QgsProcessingException) as raised:
-            run(algorithm, **parameters)
-        assert 'permission denied' in str(raised.value) and 'report.html' in str(raised.value)
-        assert set(os.listdir(tmp_path)) == before
-    finally:
-        locked.chmod(0o755)
+@pytest.mark.parametrize('algorithm', ['barriers', 'circuitscape'])
+def test_a_folder_output_that_is_a_file_is_refused_before_anything_is_written(qgis_app, tmp_path, algorithm):
+    (tmp_path / 'maps').write_text('not a folder', encoding='utf-8')
+    parameters = dict(scenario(algorithm, tmp_path, mixed=False), OUTPUT_FOLDER=str(tmp_path / 'maps'))
+    before = set(os.listdir(tmp_path))
+    with pytest.raises(QgsProcessingException) as raised:
+        run(algorithm, **parameters)
+    assert 'is a folder, but {} is a file'.format(tmp_path / 'maps') in str(raised.value), str(raised.value)
+    assert set(os.listdir(tmp_path)) == before
+
+
+def test_a_run_failing_while_filling_a_folder_takes_back_what_it_wrote(qgis_app, tmp_path):
+    """barriers writes its main map, then one map per radius into the folder: the 200 m map's name is taken by a
+    folder, so the run fails there; the main map and the 100 m map go, what was in the folder before stays."""
+    folder = tmp_path / 'radii'
+    (folder / 'barriers_r200m.tif').mkdir(parents=True)
+    (folder / 'readme.txt').write_text('kept', encoding='utf-8')
+    parameters = dict(scenario('barriers', tmp_path, mixed=False), OUTPUT_FOLDER=str(folder))
+    before, before_in_folder = set(os.listdir(tmp_path)), set(os.listdir(folder))
+    with pytest.raises(QgsProcessingException) as raised:
+        run('barriers', **parameters)
+    assert 'barriers_r200m.tif' in str(raised.value)
+    assert set(os.listdir(tmp_path)) == before and set(os.listdir(folder)) == before_in_folder
+
+
+class CancelHalfWay(RecordingFeedback):
+    """Cancels the run when its progress passes 50 %."""
+
+    def setProgress(self, progress):  # noqa: N802 (QGIS API name)
+        super().setProgress(progress)
+        if progress > 50:
+            self.cancel()
+
+
+def test_a_cancelled_run_removes_the_folder_output_it_created(qgis_app, tmp_path):
+    parameters = dict(scenario('circuitscape', tmp_path, mixed=False), OUTPUT_FOLDER=str(tmp_path / 'solves'))
+    before = set(os.listdir(tmp_path))
+    with pytest.raises(QgsProcessingException, match='cancelled'):
+        run('circuitscape', feedback=CancelHalfWay(), **parameters)
+    assert set(os.listdir(tmp_path)) == before
 
 
 class DiskFullAfterSummary(RecordingFeedback):
@@ -382,8 +528,8 @@ def test_a_run_failing_after_writing_an_output_removes_it(qgis_app, tmp_path):
     assert 'out_validatezones.gpkg' not in before
 
 
-@pytest.mark.parametrize('algorithm', [case for case in ALGORITHMS
-                                       if case.values[0] not in ('speciesarea', 'mspa', 'resistancesurface')])
+@pytest.mark.parametrize('algorithm', [algorithm for algorithm in ALGORITHMS if algorithm not in (
+    'speciesarea', 'mspa', 'resistancesurface', 'solvemarxan', 'solvemarzone')])
 def test_an_input_without_a_crs_is_warned_about_once(qgis_app, tmp_path, algorithm):
     parameters = scenario(algorithm, tmp_path, mixed=False)
     name, layer = next((name, value) for name, value in parameters.items() if isinstance(value, QgsVectorLayer))

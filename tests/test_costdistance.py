@@ -10,7 +10,7 @@ import processing
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from osgeo import osr
+from osgeo import gdal, osr
 from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
@@ -23,7 +23,8 @@ from qgis.core import (
 from scipy.sparse import lil_matrix
 from scipy.sparse.csgraph import dijkstra
 
-from reserve_planner.processing.engine import costdistance
+import cost_tiles
+from reserve_planner.processing.engine import costdistance, raster
 from reserve_planner.processing.engine.feedback import Feedback
 from reserve_planner.processing.engine.messages import Canceled, EngineError
 from strategies import cost_cases
@@ -193,6 +194,40 @@ def test_engine_equals_an_independent_dijkstra_and_is_zero_on_sources(case):
     np.testing.assert_allclose(cost, reference_costs(resistance, sources, width, height), rtol=1e-12)
 
 
+@pytest.mark.parametrize('float32_exact', [True, False])
+def test_a_graph_read_by_blocks_of_rows_equals_the_one_piece_graph(monkeypatch, float32_exact):
+    """Read by blocks of a few rows (odd block size, last block short), the graph holds the resistance as float32
+    when that is exact and as float64 when not, and its accumulated cost equals the one-piece run bit for bit."""
+    cells = np.arange(157 * 203).reshape(157, 203)
+    resistance = 1.0 + 10.0 * np.sin(0.37 * cells) ** 2
+    resistance[cells % 11 == 3] = np.nan
+    sources = (cells % 97 == 0) & ~np.isnan(resistance)
+    if float32_exact:
+        resistance = resistance.astype(np.float32).astype(np.float64)
+    whole = costdistance.CostGraph(resistance, 30.0, 20.0)
+    monkeypatch.setattr(costdistance, 'BLOCK_CELLS', 7 * 203)
+    read = []
+    blocked = costdistance.CostGraph.from_rows(
+        resistance.shape, lambda first, count: read.append(count) or resistance[first:first + count], 30.0, 20.0)
+    assert read == [7] * 22 + [3]
+    assert blocked.padded.dtype == (np.float32 if float32_exact else np.float64)
+    np.testing.assert_array_equal(blocked.accumulate(sources), whole.accumulate(sources))
+
+
+def test_a_cost_distance_equals_the_same_computed_in_tiles_where_their_paths_stay_inside():
+    """Issue 13 at 4 M cells (bench_costdistance.py --tiles runs it at 10^8): the whole grid, read by blocks of rows,
+    against 3 x 3 tiles overlapping by 500 cells (edges midway between sources), each read and run alone from the
+    sources it holds. Tile cells whose
+    least-cost path cannot leave the tile (tests/cost_tiles.py) cost the same bit for bit; no tile cell costs less
+    than on the whole grid, and cells near tile edges whose paths come from outside cost more."""
+    side = 2000
+    whole = cost_tiles.window_cost(0, side, 0, side)
+    checked, unequal, lower, higher = cost_tiles.compare_tiles(whole, 3, 500)
+    assert checked > 0.3 * side * side
+    assert (unequal, lower) == (0, 0)
+    assert higher > 0
+
+
 @settings(max_examples=40, deadline=None)
 @given(cost_cases(), st.floats(0, 2000))
 def test_max_cost_cuts_the_full_surface_at_that_cost(case, max_cost):
@@ -282,6 +317,33 @@ def test_costdistance_equals_grass_r_cost_times_the_cell_width(qgis_app, tmp_pat
     np.testing.assert_array_equal(np.isnan(ours), np.isnan(grass))
     reached = ~np.isnan(grass)
     np.testing.assert_allclose(ours[reached], grass[reached], rtol=1e-6)
+
+
+def test_costdistance_read_and_written_by_blocks_equals_the_one_piece_engine_run(qgis_app, tmp_path, monkeypatch):
+    """A 600 x 500 Float32 raster (barriers, resistance <= 0, 30 m x 20 m cells) read into the graph and written
+    out by blocks of 40 rows equals, cell for cell, the engine run on the whole raster at once, written as Float32
+    with nodata where no path reaches."""
+    rng = np.random.default_rng(23)
+    resistance = rng.uniform(0.5, 20.0, (600, 500)).astype(np.float32).astype(np.float64)
+    resistance[rng.random(resistance.shape) < 0.1] = np.nan
+    resistance[200:205, :] = 0.0
+    resistance[200:205, 450:455] = 3.0
+    resistance[550:, 480:] = np.nan
+    resistance[580:, 490:] = 1.0
+    sources = np.zeros(resistance.shape, bool)
+    sources[100, 20] = sources[400:403, 250:260] = True
+    resistance[sources] = 1.0
+    sources_path = geotiff(tmp_path / 'sources.tif', np.where(sources, 1.0, np.nan), 30.0, 20.0)
+    resistance_path = geotiff(tmp_path / 'resistance.tif', resistance, 30.0, 20.0, data_type=gdal.GDT_Float32)
+    monkeypatch.setattr(costdistance, 'BLOCK_CELLS', 40 * 500)
+    monkeypatch.setattr(raster, 'WRITE_BLOCK_CELLS', 40 * 500)
+    output = str(tmp_path / 'cost.tif')
+    run('costdistance', RESISTANCE=resistance_path, SOURCE_RASTER=sources_path, OUTPUT=output)
+    expected = costdistance.accumulated_cost(resistance, sources, 30.0, 20.0).astype(np.float32)
+    expected[np.isinf(expected)] = np.nan
+    ours = read_raster(output)[0]
+    assert np.isnan(ours[590, 495]) and np.isnan(expected[590, 495])
+    np.testing.assert_array_equal(ours, expected.astype(np.float64))
 
 
 # ---------------------------------------------------------------- costdistance algorithm

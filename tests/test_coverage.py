@@ -266,6 +266,26 @@ def test_timeline_counts_each_area_from_its_earliest_year():
 boxes = rectangles(90, 1, 60, scale=100, integers=True)
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(boxes, st.one_of(st.none(), st.integers(1950, 1960))), min_size=2, max_size=14))
+def test_each_year_owns_what_no_earlier_year_protects(rows):
+    """The erase in year order, written out: the land first protected in year y is the union of the areas of
+    year y minus the union of all areas of earlier years (areas without a year last)."""
+    polygons = [coverage.DatedPolygon(geometry, year) for geometry, year in rows]
+    flat = coverage.flatten(polygons, by_year=True)
+    owned = {}
+    for piece, year in zip(flat.pieces, flat.years):
+        owned[year] = owned.get(year, 0.0) + piece.area
+    order = sorted({year for _, year in rows}, key=lambda year: (year is None, year or 0))
+    for index, year in enumerate(order):
+        mine = MultiPolygon([geometry for geometry, other in rows if other == year]).buffer(0)
+        earlier = [geometry for geometry, other in rows if other in order[:index]]
+        expected = mine.difference(MultiPolygon(earlier).buffer(0)).area if earlier else mine.area
+        assert owned.get(year, 0.0) == pytest.approx(expected, abs=1e-6), year
+    assert sum(unit.area for unit in flat.units) == pytest.approx(
+        MultiPolygon([geometry for geometry, _ in rows]).buffer(0).area)
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(boxes, max_size=12), st.lists(boxes, min_size=1, max_size=4))
 def test_coverage_never_exceeds_100_percent_and_matches_a_plain_union(protected, regions):

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from scipy.sparse.csgraph import csgraph_from_dense, shortest_path
 
 from reserve_planner.processing.engine import patches
+from reserve_planner.processing.engine.connectivity import removal_importance
 from reserve_planner.processing.engine.costdistance import CostGraph
 from reserve_planner.processing.engine.feedback import Feedback
 from reserve_planner.processing.engine.messages import Canceled
@@ -77,6 +78,34 @@ def test_every_fraction_equals_removal_by_brute_force(landscape, threshold):
         assert frame[name].to_numpy() == pytest.approx(parts.to_numpy(), abs=1e-9)
         assert (frame[name + '_connector'] >= -1e-9).all()
         assert getattr(result, name[1:].lower() + '_num') == pytest.approx(whole)
+
+
+def assert_equals_brute_force(costs, weights):
+    importance = removal_importance(costs, weights, patches.iic_pair_value)
+    whole, without = brute_force(costs, weights, patches.iic_pair_value)
+    assert importance.numerator == pytest.approx(whole, rel=1e-12)
+    assert importance.removed == pytest.approx(np.array(without), rel=1e-12)
+
+
+def test_a_link_matched_by_two_equal_paths_may_go_but_one_matched_by_a_single_path_stays():
+    # A square 0-1-2-3 with sides 1 and diagonals 2: each diagonal ties with two paths round the square, so
+    # removing either corner between leaves an equal path; the diagonal 0-2 of the kite 0-1-2 (node 3 cut
+    # off from 0 and 2) ties with one path only and is the sole way from 0 to 2 once 1 is removed.
+    inf = np.inf
+    square = np.array([[0, 1, 2, 1], [1, 0, 1, 2], [2, 1, 0, 1], [1, 2, 1, 0]], dtype=float)
+    kite = np.array([[0, 1, 2, inf], [1, 0, 1, 1], [2, 1, 0, inf], [inf, 1, inf, 0]], dtype=float)
+    for costs in (square, kite):
+        assert_equals_brute_force(costs, np.array([1.0, 2.0, 3.0, 4.0]))
+
+
+def test_touching_patches_and_equal_paths_in_a_larger_landscape_match_brute_force():
+    # 60 patches on a coarse grid: many share a cell (distance 0, links of cost 0 that tie with each other)
+    # and many paths tie, so shortest-path trees need their ties placed; removal sets both copy and undo.
+    rng = np.random.default_rng(7)
+    points = rng.integers(0, 6, (60, 2)).astype(float)
+    distances = np.hypot(*(points[:, None, :] - points[None, :, :]).transpose(2, 0, 1))
+    costs = np.where(distances <= 2.5, distances, np.inf)
+    assert_equals_brute_force(costs, rng.uniform(0.5, 2.0, 60))
 
 
 def test_patches_too_far_apart_have_only_their_own_share():

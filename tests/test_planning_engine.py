@@ -274,3 +274,39 @@ def test_hexagon_grid_dissolves_without_rounding_slivers():
     union = unary_union(cells)
     assert union.geom_type == 'Polygon' and len(union.interiors) == 0
     assert len(union.simplify(1e-9).exterior.coords) == 5  # the reserve's rectangle, no zigzag left inside
+
+
+def test_polish_fills_a_hole_and_drops_a_redundant_unit_keeping_targets_and_locks():
+    """A plan a solver stopped early with (a ring around an empty centre, plus a costly unit nothing needs) is
+    improved one unit at a time; a locked-in unit stays, a locked-out hole stays empty, targets stay met."""
+    cells = grid(4, 3)
+    edges = planning.shared_boundaries(cells)
+    amounts = np.zeros((12, 1))
+    amounts[[0, 1, 2, 4, 6, 8, 9, 10], 0] = 1.0
+    problem = planning.Problem(np.full(12, 1.0), sparse.csr_matrix(amounts), np.array([8.0]),
+                               np.zeros(12, dtype=int), list(range(1, 13)), ['f'])
+    ring = np.zeros(12, dtype=bool)
+    ring[[0, 1, 2, 4, 6, 8, 9, 10, 11]] = True
+    bounds = planning.status_bounds(problem.status)
+    polished = planning.polish_selection(ring, problem, problem.targets, bounds, edges, blm=0.05)
+    expected = ring.copy()
+    expected[5], expected[11] = True, False
+    assert polished.tolist() == expected.tolist()
+    value = lambda x: problem.costs[x].sum() + 0.05 * geometric_boundary(cells, x)  # noqa: E731
+    assert value(polished) < value(ring)
+    status = np.zeros(12, dtype=int)
+    status[5], status[11] = planning.LOCKED_OUT, planning.LOCKED_IN
+    locked = planning.polish_selection(ring, problem._replace(status=status), problem.targets,
+                                       planning.status_bounds(status), edges, blm=0.05)
+    assert locked.tolist() == ring.tolist()
+    assert problem.amounts.T @ polished.astype(float) >= problem.targets
+
+
+def test_gap_is_recomputed_against_the_proven_bound():
+    outcome = planning.Outcome(None, 100.0, 0.1, False, 'time limit', 90.0)
+    better = planning.regap(outcome, 95.0)
+    assert better.gap == pytest.approx(5.0 / 95.0)
+    assert not better.optimal
+    assert planning.regap(outcome, 90.0).optimal
+    no_bound = outcome._replace(bound=np.nan)
+    assert planning.regap(no_bound, 95.0) is no_bound

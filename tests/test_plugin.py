@@ -61,6 +61,21 @@ def test_provider_lists_algorithms_in_the_declared_groups(qgis_app):
         assert os.path.exists(algorithm.svgIconPath()), algorithm.id() + ' has no icon'
 
 
+def test_every_algorithm_has_an_icon_of_its_own_that_renders(qgis_app):
+    from qgis.PyQt.QtSvg import QSvgRenderer
+
+    from reserve_planner.processing.workflows import ICON as WORKFLOW_ICON
+
+    provider = QgsApplication.processingRegistry().providerById('reserveplanner')
+    algorithms = [algorithm for algorithm in provider.algorithms() if algorithm.svgIconPath() != WORKFLOW_ICON]
+    owners = {}
+    for algorithm in algorithms:
+        owners.setdefault(algorithm.svgIconPath(), []).append(algorithm.id())
+        assert QSvgRenderer(algorithm.svgIconPath()).isValid(), algorithm.id()
+        assert not algorithm.icon().isNull(), algorithm.id()
+    assert {path: ids for path, ids in owners.items() if len(ids) > 1} == {}
+
+
 def test_chinese_translation_switches_algorithm_groups(qgis_app):
     from reserve_planner.plugin.i18n import install_translator, remove_translator
 
@@ -140,3 +155,79 @@ def test_html_reports_are_html_outputs_so_they_open_from_the_results_panel(qgis_
     assert len(reports) >= 5
     for algorithm in reports:
         assert isinstance(algorithm.outputDefinition('OUTPUT_HTML'), QgsProcessingOutputHtml), algorithm.id()
+
+
+SHORT_HELP_LIMIT = 900
+"""Characters of a short help: a few sentences; each parameter's details belong to its own help (tooltip)."""
+
+
+def help_problems(algorithm):
+    """What the help of ``algorithm`` lacks: short help, short description, tags, help of each input parameter."""
+    problems = []
+    if not 0 < len(algorithm.shortHelpString().strip()) <= SHORT_HELP_LIMIT:
+        problems.append('short help of {} characters'.format(len(algorithm.shortHelpString())))
+    if not algorithm.shortDescription().strip():
+        problems.append('no short description')
+    if not [tag for tag in algorithm.tags() if tag.strip()]:
+        problems.append('no tags')
+    problems.extend('parameter {} has no help'.format(definition.name())
+                    for definition in algorithm.parameterDefinitions()
+                    if not definition.isDestination() and not definition.help().strip())
+    return problems
+
+
+def has_chinese(text):
+    return any('\u4e00' <= character <= '\u9fff' for character in text)
+
+
+def test_every_algorithm_has_short_help_a_description_tags_and_parameter_help(qgis_app):
+    provider = QgsApplication.processingRegistry().providerById('reserveplanner')
+    problems = {algorithm.id(): help_problems(algorithm.create()) for algorithm in provider.algorithms()}
+    assert {algorithm_id: found for algorithm_id, found in problems.items() if found} == {}
+
+
+def test_help_names_only_parameters_the_algorithm_has(qgis_app):
+    """A parameter renamed without its help or its advanced flag would silently lose them."""
+    provider = QgsApplication.processingRegistry().providerById('reserveplanner')
+    for algorithm in provider.algorithms():
+        algorithm = algorithm.create()
+        names = {definition.name() for definition in algorithm.parameterDefinitions()}
+        declared = set(getattr(algorithm, 'ADVANCED', ())) | set(getattr(algorithm, 'parameter_help', dict)())
+        assert declared <= names, '{}: {}'.format(algorithm.id(), declared - names)
+
+
+def test_algorithm_help_is_in_chinese_under_zh_cn(qgis_app):
+    from reserve_planner.plugin.i18n import install_translator, remove_translator
+
+    provider = QgsApplication.processingRegistry().providerById('reserveplanner')
+    translator = install_translator('zh_CN')
+    try:
+        for algorithm in provider.algorithms():
+            algorithm = algorithm.create()
+            assert help_problems(algorithm) == [], algorithm.id()
+            texts = [algorithm.shortHelpString(), algorithm.shortDescription(), ','.join(algorithm.tags())] + [
+                definition.help() for definition in algorithm.parameterDefinitions() if not definition.isDestination()]
+            assert [text for text in texts if not has_chinese(text)] == [], algorithm.id()
+    finally:
+        remove_translator(translator)
+
+
+def test_advanced_parameters_are_flagged_and_never_needed_to_run(qgis_app):
+    """A parameter under "Advanced parameters" must run at its default: the user need not open that section."""
+    from reserve_planner.processing.compat import ProcessingParameterFlag
+
+    provider = QgsApplication.processingRegistry().providerById('reserveplanner')
+    for algorithm in provider.algorithms():
+        algorithm = algorithm.create()
+        for name in getattr(algorithm, 'ADVANCED', ()):
+            definition = algorithm.parameterDefinition(name)
+            assert definition.flags() & ProcessingParameterFlag.Advanced, '{} {}'.format(algorithm.id(), name)
+            optional = definition.flags() & ProcessingParameterFlag.Optional
+            assert optional or definition.defaultValue() is not None, '{} {}'.format(algorithm.id(), name)
+
+
+def test_help_sentences_are_spaced_as_each_language_writes():
+    from reserve_planner.processing.algorithms.base import sentences
+
+    assert sentences(['Counts the zones.', ' Writes a table. ']) == 'Counts the zones. Writes a table.'
+    assert sentences(['统计各功能区。', '输出一张表。']) == '统计各功能区。输出一张表。'

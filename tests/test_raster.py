@@ -16,7 +16,7 @@ from qgis.core import QgsProcessingException
 from shapely.geometry import box
 
 import reserve_planner
-from reserve_planner.processing.resistance import ADAPTER_BYTES_PER_CELL
+from reserve_planner.processing.resistance import STREAMED_ADAPTER_BYTES_PER_CELL
 from reserve_planner.processing.engine import costdistance, raster, zonal
 from reserve_planner.processing.engine.messages import EngineError
 from support import geotiff, run, wkt_layer
@@ -186,34 +186,43 @@ def test_a_huge_sparse_raster_is_refused_without_allocating(tmp_path):
     assert path in str(raised.value)
 
 
-def test_cost_distance_checks_the_memory_of_the_whole_run(tmp_path, monkeypatch):
-    """A 20 x 20 resistance reads in 3.5 KB but its cost-distance run holds 400 x (27 + 17) bytes = 17.2 KB:
-    with 10 KB left the algorithm stops before reading and says why, naming the layer."""
-    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((20, 20)), 10.0)
+@pytest.mark.parametrize('data_type, needed', [(gdal.GDT_Float32, '5.1 KB'), (gdal.GDT_Float64, '6.6 KB')])
+def test_cost_distance_checks_the_memory_of_the_whole_run(tmp_path, monkeypatch, data_type, needed):
+    """A 20 x 20 resistance read by blocks into the cost graph: its run holds 400 x (12 + 1) bytes = 5.1 KB for a
+    Float32 band, 400 x (16 + 1) = 6.6 KB for a Float64 one (held as float64); with 4 KB left the algorithm stops
+    before reading and says why, naming the layer."""
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((20, 20)), 10.0, data_type=data_type)
     sources = wkt_layer('sources', 'Point', UTM, ['POINT({} {})'.format(X0 + 5, Y0 - 5)])
-    monkeypatch.setattr(raster, 'available_memory', lambda: 10 * KB)
+    monkeypatch.setattr(raster, 'available_memory', lambda: 4 * KB)
     with pytest.raises(QgsProcessingException) as raised:
         run('costdistance', RESISTANCE=resistance, SOURCES=sources, OUTPUT=str(tmp_path / 'cost.tif'))
     message = str(raised.value)
-    for expected in ('Raster "resistance.tif"', '400 cells', '17.2 KB', '10.0 KB', 'resample'):
+    for expected in ('Raster "resistance.tif"', '400 cells', needed, '4.0 KB', 'resample'):
         assert expected in message
     assert not os.path.exists(tmp_path / 'cost.tif')
 
 
-def test_the_memory_check_budget_covers_what_a_cost_distance_run_allocates():
-    """The memory check budgets BYTES_PER_CELL + ADAPTER_BYTES_PER_CELL a cell for a cost-distance run; 8 of
-    them are the resistance band the adapter reads before the engine starts. The engine's own peak (source mask,
-    graph, accumulated cost and every temporary), measured with tracemalloc on 1000 x 1000 cells of random
-    resistance, must fit in the rest, or the check would let through a run that then runs out of memory."""
+@pytest.mark.parametrize('float32_exact', [True, False])
+def test_the_memory_check_budget_covers_what_a_cost_distance_run_allocates(float32_exact):
+    """The memory check budgets the engine's BYTES_PER_CELL (WIDE_BYTES_PER_CELL for values float32 does not hold)
+    plus STREAMED_ADAPTER_BYTES_PER_CELL (the source mask) a cell. The peak of a run (source mask, graph read by
+    blocks from the raster's rows, accumulated cost and every temporary), measured with tracemalloc on 1000 x 1000
+    cells of random resistance, must fit in that plus a fixed overhead of 4 MB (blocks read, the search front),
+    or the check would let through a run that then runs out of memory. The rows stand for the file: they are
+    allocated before the measure starts."""
     rows = cols = 1000
     resistance = np.random.default_rng(7).uniform(1.0, 10.0, (rows, cols))
+    if float32_exact:
+        resistance = resistance.astype(np.float32)
     tracemalloc.start()
     try:
         sources = np.zeros((rows, cols), dtype=bool)
         sources[rows // 2, cols // 2] = True
-        costdistance.accumulated_cost(resistance, sources, 10.0, 10.0)
+        graph = costdistance.CostGraph.from_rows(resistance.shape, lambda first, count: resistance[first:first + count],
+                                                 10.0, 10.0)
+        graph.accumulate(sources)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    resistance_band = resistance.itemsize
-    assert peak / (rows * cols) < costdistance.BYTES_PER_CELL + ADAPTER_BYTES_PER_CELL - resistance_band
+    engine = costdistance.BYTES_PER_CELL if float32_exact else costdistance.WIDE_BYTES_PER_CELL
+    assert peak < (engine + STREAMED_ADAPTER_BYTES_PER_CELL) * rows * cols + 4 * 1024 * KB

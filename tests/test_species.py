@@ -27,6 +27,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from shapely.geometry import box
+from shapely.ops import unary_union
 
 from coverage_layers import ellipsoidal_km2, quadrangle
 from reserve_planner.processing.engine import coverage, species_area
@@ -120,14 +121,9 @@ def test_geographic_cell_areas_are_exact_on_the_ellipsoid():
         assert areas[row, 0] == pytest.approx(measure.measureArea(cell), rel=1e-4)
 
 
-def test_projected_cell_areas_and_habitat_sums():
-    habitat = np.array([[1.0, 1.0, 0.0], [np.nan, 2.0, 1.0]])
-    protected = np.array([[True, False, False], [True, True, False]])
-    region = np.array([[True, True, True], [False, False, False]])
+def test_projected_cell_areas():
     areas = coverage.cell_areas_m2((0, 100.0, 0, 0, 0, -100.0), 2, geographic=False)
     assert areas.ravel().tolist() == [1e4, 1e4]
-    assert coverage.habitat_sums(habitat, protected, areas) == pytest.approx((4e4, 4e4, 2e4))
-    assert coverage.habitat_sums(habitat, protected, areas, region) == pytest.approx((4e4, 2e4, 1e4))
 
 
 def test_raster_read_block_by_block_gives_the_same_totals(tmp_path):
@@ -137,6 +133,23 @@ def test_raster_read_block_by_block_gives_the_same_totals(tmp_path):
     whole = coverage.raster_habitat_coverage(path, protected, region)
     assert whole == pytest.approx((5.0, 4.0, 6.0))
     assert coverage.raster_habitat_coverage(path, protected, region, block_rows=1) == pytest.approx(whole)
+
+
+def test_one_pass_over_the_raster_gives_each_region_what_it_gets_alone(tmp_path):
+    """A report over many counties reads the raster once: neighbouring regions and a region outside the raster
+    each get the figures they get alone, and together those of their union."""
+    path = habitat_raster(tmp_path / 'habitat.tif')
+    protected = [box(4321000, 3211400, 4322900, 3214000)]
+    regions = [box(4321000, 3212000, 4322500, 3214000), box(4322500, 3211000, 4325000, 3214000),
+               box(0, 0, 1000, 1000)]
+    whole, inside, protected_km2 = coverage.raster_habitat_by_region(path, protected, regions, block_rows=1)
+    alone = [coverage.raster_habitat_coverage(path, protected, region) for region in regions]
+    assert inside.tolist() == pytest.approx([figures[0] for figures in alone])
+    assert protected_km2.tolist() == pytest.approx([figures[1] for figures in alone])
+    assert whole == pytest.approx(alone[0][2])
+    assert inside[0] > 0 and inside[1] > 0 and inside[2] == 0
+    union = coverage.raster_habitat_coverage(path, protected, unary_union(regions))
+    assert union == pytest.approx((inside.sum(), protected_km2.sum(), whole))
 
 
 def test_raster_reading_reports_progress_block_by_block_and_stops_when_cancelled(tmp_path):

@@ -1,17 +1,20 @@
 """reserveplanner:target3report (docs/target3.md): its numbers are those of the single algorithms run alone on the
 same data, its PDF has a summary page and one page per region, and bad input gives statements, not crashes."""
 
+import math
 import os
 import shutil
 import subprocess
 
+import numpy as np
 import processing
 import pytest
-from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+from osgeo import gdal
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsRasterLayer, QgsVectorLayer
 from shapely.geometry import Point, box
 
 from conftest import REPO
-from support import memory_layer, run
+from support import geotiff, memory_layer, run
 
 DEMO = os.path.join(REPO, 'resources', 'demo', 'demo.gpkg')
 COUNTIES = ('汶川县', '宝兴县', '小金县')
@@ -95,10 +98,11 @@ def test_protconn_equals_protconn_on_the_cleaned_areas(demo_report):
     _, table, _ = demo_report
     flat = run('protectedcoverage', temporary_outputs=('OUTPUT', 'OUTPUT_FLAT'), PROTECTED=PROTECTED,
                REGIONS=demo('counties'), REGION_FIELD='县名')['OUTPUT_FLAT']
+    # the report's default reach of stepping stones is the 50 km of Saura et al.; protconn's is none
     alone = run('protconn', temporary_outputs=('OUTPUT',), PROTECTED=flat, REGIONS=demo('counties'),
-                REGION_FIELD='县名', DISTANCE=10000, PROBABILITY=0.5)
+                REGION_FIELD='县名', DISTANCE=10000, PROBABILITY=0.5, TRANSBOUNDARY_DISTANCE=50000)
     for row in alone['OUTPUT'].getFeatures():
-        for name in ('prot', 'protconn', 'protconn_prot', 'protconn_unprot'):
+        for name in ('prot', 'protconn', 'protconn_prot', 'protconn_trans', 'protconn_unprot'):
             # protconn measures in the layers' Gauss-Kruger CRS, the report in an equal-area one: 1e-4 apart
             assert value(table, row['县名'], name) == pytest.approx(row[name], rel=1e-3), (row['县名'], name)
 
@@ -231,3 +235,163 @@ def test_a_cancelled_report_raises_and_writes_nothing(qgis_app, tmp_path):
         run('target3report', feedback=feedback, REGIONS=demo('counties'), REGION_FIELD='县名', PROTECTED=PROTECTED,
             OUTPUT=str(tmp_path / 'indicators.gpkg'), OUTPUT_PDF=str(tmp_path / 'report.pdf'))
     assert not os.listdir(tmp_path)
+
+
+# --- ProtConn's transboundary stepping stones --------------------------------------------------------------------
+
+LAEA_ORIGIN = (4321000.0, 3210000.0)
+"""ETRS89 / LAEA Europe's false origin (52 N, 10 E): a few tens of km around it, distances are true to 1e-6."""
+
+
+def stepping_stone_layers():
+    """A 30 x 10 km region with two 2 x 2 km protected areas at its ends, 26 km apart, and a foreign one outside its
+    southern edge halfway between them, 1 km below it."""
+    x, y = LAEA_ORIGIN
+    region = memory_layer('region', 'Polygon', 'EPSG:3035', 'field=name:string',
+                          [(box(x, y, x + 30000, y + 10000).wkt, ['valley'])])
+    protected = memory_layer('wdpa', 'Polygon', 'EPSG:3035', 'field=STATUS:string', [
+        (box(x, y, x + 2000, y + 2000).wkt, ['Designated']),
+        (box(x + 28000, y, x + 30000, y + 2000).wkt, ['Designated']),
+        (box(x + 14000, y - 3000, x + 16000, y - 1000).wkt, ['Designated'])])
+    return region, protected
+
+
+def test_a_foreign_protected_area_is_a_stepping_stone_as_protconn_says(qgis_app):
+    region, protected = stepping_stone_layers()
+    tables = {reach: indicators(run('target3report', temporary_outputs=('OUTPUT',), REGIONS=region,
+                                    REGION_FIELD='name', PROTECTED=[protected], YEAR=2025,
+                                    TRANSBOUNDARY_DISTANCE=reach)['OUTPUT'])
+              for reach in (0, 50000)}
+    # by hand (DOMAIN.md section 3): a_i = 4 km2, A_L = 300 km2, k = ln 2 / 10 km; the direct path is 26 km, the
+    # path through the stepping stone 2 x hypot(12, 1) km, corner to corner, and it adds no area
+    k, area, region_m2 = math.log(2) / 10000, 4e6, 3e8
+    eca = {reach: math.sqrt(2 * area ** 2 + 2 * area ** 2 * math.exp(-k * metres))
+           for reach, metres in ((0, 26000.0), (50000, 2 * math.hypot(12000, 1000)))}
+    for reach, table in tables.items():
+        assert value(table, 'valley', 'prot') == pytest.approx(100 * 2 * area / region_m2, rel=1e-6)
+        assert value(table, 'valley', 'protconn') == pytest.approx(100 * eca[reach] / region_m2, rel=1e-5)
+    assert value(tables[0], 'valley', 'protconn_trans') == pytest.approx(0.0, abs=1e-9)
+    assert value(tables[50000], 'valley', 'protconn_trans') == pytest.approx(
+        100 * (eca[50000] - eca[0]) / eca[50000], rel=1e-4)
+    alone = run('protconn', temporary_outputs=('OUTPUT',), PROTECTED=protected, REGIONS=region, REGION_FIELD='name',
+                TRANSBOUNDARY_DISTANCE=50000)
+    row = next(alone['OUTPUT'].getFeatures())
+    for name in ('protconn', 'protconn_prot', 'protconn_trans', 'protconn_unprot'):
+        assert value(tables[50000], 'valley', name) == pytest.approx(row[name], rel=1e-5), name
+
+
+# --- habitat rasters -----------------------------------------------------------------------------------------------
+
+UTM_TOP_LEFT = (568512.0, 5771506.0)
+"""LAEA (4321000, 3220000), the top-left corner of the raster regions below, in UTM zone 32N (EPSG:32632), to 1 m;
+the two grids turn 0.8 degrees apart, less than 150 m over the 10 km height: every cell centre stays on its side."""
+
+
+def raster_regions():
+    """Two 10 x 10 km regions side by side in ETRS89 / LAEA Europe and a protected area on the west half of the
+    western one."""
+    x, y = LAEA_ORIGIN
+    regions = memory_layer('regions', 'Polygon', 'EPSG:3035', 'field=name:string', [
+        (box(x, y, x + 10000, y + 10000).wkt, ['west']), (box(x + 10000, y, x + 20000, y + 10000).wkt, ['east'])])
+    protected = memory_layer('wdpa', 'Polygon', 'EPSG:3035', 'field=STATUS:string',
+                             [(box(x, y, x + 5000, y + 10000).wkt, ['Designated'])])
+    return regions, protected
+
+
+def utm_habitat(path, cells, top_left=UTM_TOP_LEFT):
+    """A float raster of 1 km cells in UTM zone 32N, NaN as nodata."""
+    return geotiff(path, cells, 1000.0, epsg=32632, x0=top_left[0], y0=top_left[1], nodata=float('nan'),
+                   data_type=gdal.GDT_Float32)
+
+
+def lynx_habitat(path):
+    """20 x 10 cells over both regions: columns 3-6 of rows 1-8 are habitat (32 km2 in the west, its columns 3-4,
+    16 km2, protected), column 14 of rows 1-8 (8 km2 in the east, suitability 0.7); the rest is 0, one cell NaN."""
+    cells = np.zeros((10, 20), dtype=np.float32)
+    cells[1:9, 3:7] = 1
+    cells[1:9, 14] = 0.7
+    cells[1, 7] = np.nan
+    return utm_habitat(path, cells)
+
+
+def test_habitat_rasters_give_the_class_share_and_the_spi_by_hand(qgis_app, tmp_path):
+    regions, protected = raster_regions()
+    lynx = QgsRasterLayer(lynx_habitat(tmp_path / 'lynx.tif'), 'lynx')
+    table = indicators(run('target3report', temporary_outputs=('OUTPUT',), REGIONS=regions, REGION_FIELD='name',
+                           PROTECTED=[protected], HABITAT_RASTERS=[lynx], RASTER_CLASS='Mammalia',
+                           YEAR=2025)['OUTPUT'])
+    # all 40 km2 of habitat lie in these regions: Map of Life's target is all of it, so SPS = share protected
+    assert value(table, 'west', 'habitat_pct', 'Mammalia') == pytest.approx(50.0)
+    assert value(table, 'west', 'spi') == pytest.approx(50.0)
+    assert value(table, 'east', 'habitat_pct', 'Mammalia') == pytest.approx(0.0)
+    assert value(table, 'east', 'spi') == pytest.approx(0.0)
+    assert value(table, ALL, 'habitat_pct', 'Mammalia') == pytest.approx(40.0)
+    assert value(table, ALL, 'spi') == pytest.approx(40.0)
+    assert value(table, ALL, 'species_count') == 1
+    west = processing.run('native:extractbyattribute', {'INPUT': regions, 'FIELD': 'name', 'OPERATOR': 0,
+                                                        'VALUE': 'west', 'OUTPUT': 'memory:'})['OUTPUT']
+    alone = run('habitatcoverage', temporary_outputs=('OUTPUT', 'OUTPUT_GROUPS'), HABITAT_RASTERS=[lynx],
+                RASTER_GROUP='Mammalia', PROTECTED=[protected], BOUNDARY=west)
+    assert value(table, 'west', 'spi') == pytest.approx(alone['SPI'])
+
+
+def test_ranges_and_rasters_of_one_class_count_together(qgis_app, tmp_path):
+    regions, protected = raster_regions()
+    x, y = LAEA_ORIGIN
+    ranges = memory_layer('ranges', 'Polygon', 'EPSG:3035', 'field=species:string&field=class:string',
+                          [(box(x + 2500, y, x + 7500, y + 10000).wkt, ['otter', 'Mammalia'])])
+    lynx = QgsRasterLayer(lynx_habitat(tmp_path / 'lynx.tif'), 'lynx')
+    table = indicators(run('target3report', temporary_outputs=('OUTPUT',), REGIONS=regions, REGION_FIELD='name',
+                           PROTECTED=[protected], SPECIES=ranges, SPECIES_FIELD='species', CLASS_FIELD='class',
+                           HABITAT_RASTERS=[lynx], RASTER_CLASS='Mammalia', YEAR=2025)['OUTPUT'])
+    # west: the otter's 50 km2, half protected, and the lynx's 32 km2, half protected
+    assert value(table, 'west', 'habitat_pct', 'Mammalia') == pytest.approx(50.0, rel=1e-6)
+    assert value(table, 'west', 'species_count') == 2
+    assert value(table, ALL, 'habitat_pct', 'Mammalia') == pytest.approx(100 * (25 + 16) / (50 + 40), rel=1e-6)
+
+
+def test_a_habitat_raster_without_a_crs_is_refused_by_name(qgis_app, tmp_path):
+    regions, protected = raster_regions()
+    path = str(tmp_path / 'no_crs.tif')
+    dataset = gdal.GetDriverByName('GTiff').Create(path, 2, 2, 1, gdal.GDT_Byte)
+    dataset.SetGeoTransform((UTM_TOP_LEFT[0], 1000, 0, UTM_TOP_LEFT[1], 0, -1000))
+    dataset.GetRasterBand(1).WriteArray(np.ones((2, 2), dtype=np.uint8))
+    dataset = None
+    with pytest.raises(QgsProcessingException, match='"no_crs.tif" has no coordinate reference system'):
+        run('target3report', temporary_outputs=('OUTPUT',), REGIONS=regions, REGION_FIELD='name',
+            PROTECTED=[protected], HABITAT_RASTERS=[path], YEAR=2025)
+
+
+def test_a_habitat_raster_outside_every_region_is_refused_by_name(qgis_app, tmp_path):
+    regions, protected = raster_regions()
+    far = utm_habitat(tmp_path / 'elsewhere.tif', np.ones((3, 3), dtype=np.float32), top_left=(300000.0, 5000000.0))
+    with pytest.raises(QgsProcessingException, match='"elsewhere.tif" does not overlap any region'):
+        run('target3report', temporary_outputs=('OUTPUT',), REGIONS=regions, REGION_FIELD='name',
+            PROTECTED=[protected], HABITAT_RASTERS=[far], YEAR=2025)
+
+
+def test_a_nodata_only_habitat_raster_is_stated_in_the_report(qgis_app, tmp_path):
+    regions, protected = raster_regions()
+    empty = utm_habitat(tmp_path / 'empty.tif', np.full((10, 20), np.nan, dtype=np.float32))
+    output = run('target3report', temporary_outputs=('OUTPUT',), REGIONS=regions, REGION_FIELD='name',
+                 PROTECTED=[protected], HABITAT_RASTERS=[empty], YEAR=2025)['OUTPUT']
+    notes = [row['statement'] for row in output.getFeatures() if row['indicator'] == 'note']
+    assert any(note.startswith('The habitat raster "empty.tif" has no habitat cell') for note in notes), notes
+    table = indicators(output)
+    for region in ('west', 'east', ALL):
+        spi, statement = table[(region, 'spi', '')]
+        assert is_null(spi) and statement == 'No species range or habitat reaches into this region.'
+
+
+def test_a_class_field_the_input_does_not_have_is_refused(qgis_app, tmp_path):
+    regions, protected = raster_regions()
+    lynx = lynx_habitat(tmp_path / 'lynx.tif')
+    with pytest.raises(QgsProcessingException, match='no SPECIES layer was given: give the class of the habitat '
+                                                     'rasters in RASTER_CLASS'):
+        run('target3report', temporary_outputs=('OUTPUT',), REGIONS=regions, REGION_FIELD='name',
+            PROTECTED=[protected], HABITAT_RASTERS=[lynx], CLASS_FIELD='class', YEAR=2025)
+    ranges = memory_layer('ranges', 'Polygon', 'EPSG:3035', 'field=species:string',
+                          [(box(*LAEA_ORIGIN, LAEA_ORIGIN[0] + 1000, LAEA_ORIGIN[1] + 1000).wkt, ['otter'])])
+    with pytest.raises(QgsProcessingException, match='Layer "ranges" has no field "taxon"'):
+        run('target3report', temporary_outputs=('OUTPUT',), REGIONS=regions, REGION_FIELD='name',
+            PROTECTED=[protected], SPECIES=ranges, SPECIES_FIELD='species', CLASS_FIELD='taxon', YEAR=2025)

@@ -29,9 +29,9 @@ def test_every_shipped_model_is_a_workflow_algorithm_with_a_stable_id_and_help(q
     provider = QgsApplication.processingRegistry().providerById('reserveplanner')
     listed = {algorithm.id(): algorithm for algorithm in provider.algorithms() if algorithm.groupId() == 'workflows'}
     shipped = {name for name in os.listdir(workflows.MODEL_DIR) if name.endswith('.model3')}
-    described = {file_name for file_name, *_rest in workflows.workflow_texts()}
+    described = {workflow.file for workflow in workflows.workflow_texts()}
     assert shipped == described, 'every model in resources/models needs an id, a name and help'
-    assert set(listed) == {'reserveplanner:' + workflow_id for _file, workflow_id, _t, _h in workflows.workflow_texts()}
+    assert set(listed) == {'reserveplanner:' + workflow.id for workflow in workflows.workflow_texts()}
     for algorithm in listed.values():
         assert algorithm.group() == 'Workflows' and algorithm.shortHelpString().strip()
         assert algorithm.createInstance().name() == algorithm.name() and os.path.exists(algorithm.svgIconPath())
@@ -44,7 +44,7 @@ def test_workflow_names_are_translated(qgis_app):
     translator = install_translator('zh_CN')
     try:
         assert QCoreApplication.translate('ReservePlannerWorkflows', 'Workflows') == '工作流程'
-        titles = [title for _file, _id, title, _help in workflows.workflow_texts()]
+        titles = [workflow.title for workflow in workflows.workflow_texts()]
         assert '生物圈保护区功能区划' in titles
     finally:
         remove_translator(translator)

@@ -5,6 +5,7 @@ is written, a warning for an input without a CRS, and no file left behind by a f
 import functools
 import math
 import os
+import shutil
 import traceback
 
 from qgis.core import (
@@ -14,6 +15,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterDistance,
     QgsProcessingParameterMultipleLayers,
@@ -28,6 +30,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from .. import qgis_io
+from ..compat import ProcessingParameterFlag
 from ..engine.messages import EngineError
 from ..engine.raster import FORMAT_ERROR, driver_for_path
 
@@ -75,9 +78,16 @@ def input_files(algorithm, definition, parameters, context):
     return [(layer_name, path) for layer_name, path in locations if path]
 
 
+def is_folder_output(definition):
+    return definition.type() == QgsProcessingParameterFolderDestination.typeName()
+
+
 def output_file(algorithm, definition, parameters, context):
-    """The file the destination parameter ``definition`` writes to, or None (memory layer, not a file output)."""
-    if definition.type() == QgsProcessingParameterFileDestination.typeName():
+    """The file (or, for a folder output, the folder) the destination parameter ``definition`` writes to, or None
+    (memory layer, an optional output not asked for)."""
+    if is_folder_output(definition) and parameters.get(definition.name()) in (None, ''):
+        return None
+    if definition.type() == QgsProcessingParameterFileDestination.typeName() or is_folder_output(definition):
         path = algorithm.parameterAsFileOutput(parameters, definition.name(), context)
     elif definition.type() in LAYER_OUTPUTS:
         path = algorithm.parameterAsOutputLayer(parameters, definition.name(), context)
@@ -93,7 +103,8 @@ def overwritten_input(algorithm, parameters, context):
               for definition in algorithm.parameterDefinitions() if not definition.isDestination()
               for layer_name, path in input_files(algorithm, definition, parameters, context)]
     for definition in algorithm.destinationParameterDefinitions():
-        output_path = output_file(algorithm, definition, parameters, context)
+        output_path = None if is_folder_output(definition) else output_file(algorithm, definition, parameters,
+                                                                              context)
         for input_name, layer_name, input_path in inputs:
             if output_path and comparable_path(output_path) == comparable_path(input_path):
                 return tr('The output "{output}" would be written to {path}, the file holding the input layer '
@@ -121,22 +132,39 @@ def not_a_number(algorithm, parameters, context):
 
 def unwritable_destination(algorithm, parameters, context):
     """A sentence naming the first output whose folder does not exist or cannot be written to, or whose raster
-    format GDAL cannot write, or None. Checked before anything is written, so that a run never stops half-way
-    with some of its outputs on disk."""
+    format GDAL cannot write, or None. A folder output is checked as a file is: its parent folder must exist,
+    and the folder itself, when it exists, must be a writable folder. Checked before anything is written, so
+    that a run never stops half-way with some of its outputs on disk."""
     for definition in algorithm.destinationParameterDefinitions():
         path = output_file(algorithm, definition, parameters, context)
         if not path:
             continue
-        folder = os.path.dirname(os.path.abspath(path))
-        if not os.path.isdir(folder):
-            return tr('The folder {folder} of the output "{output}" does not exist. Create it or choose another '
-                      'file.').format(folder=folder, output=definition.description())
-        if not os.access(folder, os.W_OK | os.X_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
-            return tr('The output "{output}" cannot be written to {path}: permission denied. Choose a file in a '
-                      'folder you can write to.').format(output=definition.description(), path=path)
+        refused = unwritable_path(path, definition.description(), is_folder_output(definition))
+        if refused:
+            return refused
         if (definition.type() == QgsProcessingParameterRasterDestination.typeName()
                 and driver_for_path(path) is None):
             return qgis_io.engine_message(EngineError(FORMAT_ERROR, path=path, extension=os.path.splitext(path)[1]))
+    return None
+
+
+def unwritable_path(path, output, is_folder):
+    """A sentence saying why the output named ``output`` cannot be written to ``path`` (a file, or a folder
+    when ``is_folder``), or None."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        return tr('The output "{output}" cannot be written to {path}: {file} is a file, not a folder. Choose a '
+                  'file in a folder.').format(output=output, path=path, file=folder)
+    if not os.path.isdir(folder):
+        return tr('The folder {folder} of the output "{output}" does not exist. Create it or choose another '
+                  'file.').format(folder=folder, output=output)
+    if is_folder and os.path.exists(path) and not os.path.isdir(path):
+        return tr('The output "{output}" is a folder, but {path} is a file. Choose a folder.').format(
+            output=output, path=path)
+    if not os.access(folder, os.W_OK | os.X_OK) or (os.path.exists(path) and not os.access(
+            path, os.W_OK | (os.X_OK if is_folder else 0))):
+        return tr('The output "{output}" cannot be written to {path}: permission denied. Choose a file in a '
+                  'folder you can write to.').format(output=output, path=path)
     return None
 
 
@@ -173,25 +201,64 @@ def files_beside(path):
     return {os.path.join(folder, name) for name in os.listdir(folder) if name.startswith(stem)}
 
 
+class FolderOutput:
+    """What a folder output holds before a run, so that a failed run can take back what it added: the files
+    and folders it wrote inside, and the folder itself when the run created it."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.existed = os.path.isdir(folder)
+        self.entries = set(os.listdir(folder)) if self.existed else set()
+
+    def remove_additions(self):
+        if not self.existed:
+            shutil.rmtree(self.folder, ignore_errors=True)
+        elif os.path.isdir(self.folder):
+            for name in set(os.listdir(self.folder)) - self.entries:
+                path = os.path.join(self.folder, name)
+                if os.path.isdir(path) and not os.path.islink(path):
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    remove_files([path])
+
+
+class FileOutput:
+    """What exists beside an output file before a run (see files_beside): a failed run removes the rest."""
+
+    def __init__(self, path):
+        self.path, self.existing = path, files_beside(path)
+
+    def remove_additions(self):
+        remove_files(files_beside(self.path) - self.existing)
+
+
+def output_snapshots(algorithm, parameters, context):
+    """A FileOutput or FolderOutput for every output of the run that goes to a file or a folder."""
+    snapshots = []
+    for definition in algorithm.destinationParameterDefinitions():
+        path = output_file(algorithm, definition, parameters, context)
+        if path:
+            snapshots.append(FolderOutput(path) if is_folder_output(definition) else FileOutput(path))
+    return snapshots
+
+
 def removing_failed_outputs(process):
     """Wrap a processAlgorithm: warn about inputs without a CRS first, and when the run fails, delete every
-    output file it created (a failed run leaves nothing behind; files that existed before are kept). A file
-    error (a report that cannot be written, a full disk) becomes a QgsProcessingException naming the file
-    rather than a Python traceback."""
+    output file (and every file written into a folder output, and a folder output it created) the run created:
+    a failed run leaves nothing behind; files that existed before are kept. A file error (a report that cannot
+    be written, a full disk) becomes a QgsProcessingException naming the file rather than a Python traceback."""
 
     @functools.wraps(process)
     def wrapped(algorithm, parameters, context, feedback):
         warn_about_missing_crs(algorithm, parameters, context, feedback)
-        paths = [output_file(algorithm, definition, parameters, context)
-                 for definition in algorithm.destinationParameterDefinitions()]
-        before = {path: files_beside(path) for path in paths if path}
+        snapshots = output_snapshots(algorithm, parameters, context)
         try:
             return process(algorithm, parameters, context, feedback)
         except BaseException as error:
             # Close the sinks the failed run still holds in its frames before their files are deleted.
             traceback.clear_frames(error.__traceback__)
-            for path, existing in before.items():
-                remove_files(files_beside(path) - existing)
+            for snapshot in snapshots:
+                snapshot.remove_additions()
             if isinstance(error, OSError):
                 raise QgsProcessingException(tr(
                     'The run stopped on the file {path}: {reason}. No output was kept. Check that the folder '
@@ -210,6 +277,20 @@ def remove_files(paths):
             pass
 
 
+def sentences(texts):
+    """One text of translated sentences (each its own tr(), so translations follow the sentences): a space after a
+    sentence ending in ASCII ('.'), none after full-width punctuation ('。', as Chinese writes)."""
+    joined = ''
+    for text in (text.strip() for text in texts):
+        joined += (' ' if joined and joined[-1].isascii() else '') + text
+    return joined
+
+
+def keywords(text):
+    """The tags of a translated comma-separated keyword list ('a,b' or Chinese 'a，b')."""
+    return [tag.strip() for tag in text.replace('\uff0c', ',').split(',') if tag.strip()]
+
+
 def group_names():
     """Translated display names of the algorithm groups, by group id."""
     return {
@@ -224,12 +305,18 @@ def group_names():
 
 
 class ReservePlannerAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses set ALGORITHM_ID, GROUP_ID and ICON and implement displayName, shortHelpString,
-    initAlgorithm and processAlgorithm. ``tr`` uses the class name as translation context."""
+    """Subclasses set ALGORITHM_ID, GROUP_ID, ICON and ADVANCED and implement displayName, shortDescription,
+    tags, summary, parameter_help, initAlgorithm and processAlgorithm. ``tr`` uses the class name as translation
+    context.
+
+    Help is declared, not assembled: ``summary()`` gives the sentences of the short help, ``parameter_help()`` the
+    sentences of each parameter's help; ``addParameter`` sets that help and flags the parameters named in ADVANCED
+    (the ones most runs leave at their default) as advanced."""
 
     ALGORITHM_ID = None
     GROUP_ID = None
     ICON = 'reserve_planner.svg'
+    ADVANCED = ()
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -259,6 +346,26 @@ class ReservePlannerAlgorithm(QgsProcessingAlgorithm):
 
     def helpUrl(self):  # noqa: N802 (QGIS API name)
         return HELP_URL
+
+    def summary(self):
+        """The short help: a few translated sentences on what the algorithm does and what it gives."""
+        raise NotImplementedError
+
+    def parameter_help(self):
+        """{parameter name: translated sentences}: meaning, units, CRS and default of each input parameter."""
+        return {}
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return sentences(self.summary())
+
+    def addParameter(self, definition, createOutput=True):  # noqa: N802, N803 (QGIS API names)
+        """Add ``definition`` with its help from parameter_help() and, when named in ADVANCED, flagged advanced."""
+        help_sentences = self.parameter_help().get(definition.name())
+        if help_sentences:
+            definition.setHelp(sentences(help_sentences))
+        if definition.name() in self.ADVANCED:
+            definition.setFlags(definition.flags() | ProcessingParameterFlag.Advanced)
+        return super().addParameter(definition, createOutput)
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
         """Refuse NaN for any number, then QGIS's checks, then refuse an output that would overwrite the file of

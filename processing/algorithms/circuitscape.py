@@ -34,7 +34,7 @@ from ..engine import circuit
 from ..engine.costdistance import feature_cells
 from ..engine.messages import EngineError
 from ..engine.raster import read_band, require_memory, write_geotiff
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 from ..resistance import CostRasterStyle, grid_bounds, same_grid, warped_band
 
 CURRENT_STYLE = 'current'
@@ -83,108 +83,167 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
     OUTPUT_RESISTANCES = 'OUTPUT_RESISTANCES'
     OUTPUT_FOLDER = 'OUTPUT_FOLDER'
 
+    ADVANCED = (IS_CONDUCTANCE, FOUR_NEIGHBORS, AVERAGE_RESISTANCES, SHORT_CIRCUIT, MASK, INCLUDED_PAIRS,
+                SOURCE_STRENGTHS, GROUNDS_ARE_RESISTANCES, REMOVE_SOURCE_OR_GROUND, UNIT_CURRENTS, DIRECT_GROUNDS)
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Circuitscape (circuit theory)')
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'Current flow through a resistance raster as Circuitscape 5 computes it (McRae et al. 2008): each cell '
-            'is a node of a resistor network joined to its 8 (or 4) neighbours; the current maps show where '
-            'movement between focal nodes concentrates (corridors, pinch points).\n\n'
-            'Modes: pairwise (1 A between each pair of focal nodes; effective resistances), one-to-all (each focal '
-            'node in turn injects 1 A, all others grounded), all-to-one (each in turn grounded, all others inject '
-            '1 A), advanced (a source raster in amperes and a ground raster).\n'
-            'Focal nodes: a raster whose cell values are node ids (0 or nodata: none), or points / polygons with an '
-            'integer id field (a polygon is a focal region, all its cells one node). Focal layers in another CRS '
-            'are reprojected to the raster\'s.\n'
-            'Results are in ohms, amperes and volts of the cell network: the cell size never scales them '
-            '(Circuitscape\'s convention), and the raster needs no CRS.\n\n'
-            'Outputs: cumulative current (sum over all solves), maximum current (optional), voltage (advanced '
-            'mode), a table of effective resistances (pairwise: from_id, to_id, resistance; one-to-all: node_id, '
-            'resistance; NULL where not connected), and a folder with the map of every single solve (optional).')
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Current flow through a resistance raster, as Circuitscape 5 computes it.')
+
+    def tags(self):
+        return keywords(self.tr('circuitscape,circuit theory,current,connectivity,corridor,pinch point,effective '
+                                'resistance'))
+
+    def summary(self):
+        return [
+            self.tr('Current flow through a resistance raster as Circuitscape 5 computes it (McRae et al. 2008): '
+                    'each cell is a node of a resistor network joined to its 8 (or 4) neighbours.'),
+            self.tr('The current maps show where movement between focal nodes concentrates (corridors, pinch '
+                    'points).'),
+            self.tr('Modes: pairwise (1 A between each pair of focal nodes; effective resistances), one-to-all '
+                    '(each focal node in turn injects 1 A, all others grounded), all-to-one (each in turn '
+                    'grounded, all others inject 1 A), advanced (a source raster in amperes and a ground raster).'),
+            self.tr('Results are in ohms, amperes and volts of the cell network: the cell size never scales them '
+                    "(Circuitscape's convention), and the raster needs no CRS."),
+        ]
+
+    def parameter_help(self):
+        return {
+            self.RESISTANCE: [
+                self.tr('Band 1: resistance of each cell in ohms (or conductance in siemens, see below); nodata, '
+                        'values <= 0 and masked cells are not part of the network.'),
+            ],
+            self.IS_CONDUCTANCE: [
+                self.tr('Checked: cell values are conductances (siemens), not resistances.'),
+            ],
+            self.MODE: [
+                self.tr('Which Circuitscape scenario to run.'),
+            ],
+            self.FOCAL_NODES: [
+                self.tr('Cell value = focal node id (integer > 0); 0 or nodata: none.'),
+                self.tr('Cells sharing an id form a focal region.'),
+            ],
+            self.FOCAL_POINTS: [
+                self.tr('Points (the cell under each point) or polygons (the cells whose centre they hold); '
+                        "reprojected to the raster's CRS."),
+            ],
+            self.FOCAL_ID_FIELD: [
+                self.tr('Integer id > 0 of each focal point or region; features sharing an id are one focal node.'),
+            ],
+            self.FOUR_NEIGHBORS: [
+                self.tr('Unchecked: 8 neighbours, diagonal links weighted by 1 / sqrt(2).'),
+            ],
+            self.AVERAGE_RESISTANCES: [
+                self.tr("Unchecked: a link's conductance is the mean of its two cells' conductances; checked: its "
+                        'resistance is the mean of their resistances.'),
+            ],
+            self.SHORT_CIRCUIT: [
+                self.tr('Cells sharing a non-zero value are one node (zero resistance between them).'),
+            ],
+            self.MASK: [
+                self.tr('Cells <= 0 or nodata in the mask are removed from the network.'),
+            ],
+            self.INCLUDED_PAIRS: [
+                self.tr('Circuitscape\'s format: "mode include" or "mode exclude" then one "id id" pair per line, '
+                        'or "min" / "max" lines then a matrix of ids.'),
+                self.tr('Ids not listed are dropped.'),
+            ],
+            self.SOURCE_STRENGTHS: [
+                self.tr('One-to-all and all-to-one: "id amperes" per line (1 A for unlisted ids).'),
+            ],
+            self.SOURCES: [
+                self.tr('Amperes injected in each cell (nodata or 0: none).'),
+            ],
+            self.GROUNDS: [
+                self.tr('Resistance (ohms, 0 = direct ground) or conductance to ground of each cell; nodata: '
+                        'none.'),
+            ],
+            self.GROUNDS_ARE_RESISTANCES: [
+                self.tr('Unchecked: the ground raster holds conductances (siemens).'),
+            ],
+            self.REMOVE_SOURCE_OR_GROUND: [
+                self.tr("Circuitscape's keepall, rmvsrc, rmvgnd and rmvall policies."),
+            ],
+            self.UNIT_CURRENTS: [
+                self.tr('Advanced mode: ignore the source values, each source cell injects 1 A.'),
+            ],
+            self.DIRECT_GROUNDS: [
+                self.tr('Advanced mode: ignore the ground values, each ground cell is held at 0 V.'),
+            ],
+            self.OUTPUT_CURRENT: [
+                self.tr('Float32 GeoTIFF on the resistance grid, amperes: the sum of the current maps of all '
+                        'solves.'),
+            ],
+            self.OUTPUT_MAX_CURRENT: [
+                self.tr('The largest current of any single solve in each cell (amperes).'),
+            ],
+            self.OUTPUT_VOLTAGE: [
+                self.tr('Advanced mode: the voltage of each cell (volts).'),
+            ],
+            self.OUTPUT_RESISTANCES: [
+                self.tr('Pairwise: from_id, to_id, resistance (ohms); one-to-all: node_id, resistance; NULL where '
+                        'not connected.'),
+                self.tr('All-to-one: node_id only (Circuitscape reports no resistance).'),
+            ],
+            self.OUTPUT_FOLDER: [
+                self.tr('current_A_B.tif per pair, or current_N.tif (and voltage_N.tif in one-to-all) per node.'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        self.add(QgsProcessingParameterRasterLayer(self.RESISTANCE, self.tr('Resistance raster')),
-                 self.tr('Band 1: resistance of each cell in ohms (or conductance in siemens, see below); nodata, '
-                         'values <= 0 and masked cells are not part of the network.'))
-        self.add(QgsProcessingParameterBoolean(self.IS_CONDUCTANCE, self.tr('Raster holds conductances'),
-                                               defaultValue=False),
-                 self.tr('Checked: cell values are conductances (siemens), not resistances.'))
-        self.add(QgsProcessingParameterEnum(
-            self.MODE, self.tr('Mode'), options=self.mode_names(), defaultValue=PAIRWISE),
-            self.tr('Which Circuitscape scenario to run.'))
-        self.add(QgsProcessingParameterRasterLayer(self.FOCAL_NODES, self.tr('Focal node raster'), optional=True),
-                 self.tr('Cell value = focal node id (integer > 0); 0 or nodata: none. Cells sharing an id form a '
-                         'focal region.'))
-        self.add(QgsProcessingParameterFeatureSource(
+        self.addParameter(QgsProcessingParameterRasterLayer(self.RESISTANCE, self.tr('Resistance raster')))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.IS_CONDUCTANCE, self.tr('Raster holds conductances'), defaultValue=False))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.MODE, self.tr('Mode'), options=self.mode_names(), defaultValue=PAIRWISE))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.FOCAL_NODES, self.tr('Focal node raster'), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
             self.FOCAL_POINTS, self.tr('Focal points or regions'),
-            [compat.ProcessingSourceType.VectorPoint, compat.ProcessingSourceType.VectorPolygon], optional=True),
-            self.tr('Points (the cell under each point) or polygons (the cells whose centre they hold); '
-                    'reprojected to the raster\'s CRS.'))
-        self.add(QgsProcessingParameterField(
+            [compat.ProcessingSourceType.VectorPoint, compat.ProcessingSourceType.VectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
             self.FOCAL_ID_FIELD, self.tr('Focal id field'), parentLayerParameterName=self.FOCAL_POINTS,
-            type=compat.ProcessingFieldParameterDataType.Numeric, optional=True),
-            self.tr('Integer id > 0 of each focal point or region; features sharing an id are one focal node.'))
-        self.add(QgsProcessingParameterBoolean(self.FOUR_NEIGHBORS, self.tr('Connect four neighbours only'),
-                                               defaultValue=False),
-                 self.tr('Unchecked: 8 neighbours, diagonal links weighted by 1 / sqrt(2).'))
-        self.add(QgsProcessingParameterBoolean(self.AVERAGE_RESISTANCES, self.tr('Average resistances'),
-                                               defaultValue=False),
-                 self.tr('Unchecked: a link\'s conductance is the mean of its two cells\' conductances; checked: '
-                         'its resistance is the mean of their resistances.'))
-        self.add(QgsProcessingParameterRasterLayer(self.SHORT_CIRCUIT, self.tr('Short-circuit regions'),
-                                                   optional=True),
-                 self.tr('Cells sharing a non-zero value are one node (zero resistance between them).'))
-        self.add(QgsProcessingParameterRasterLayer(self.MASK, self.tr('Mask'), optional=True),
-                 self.tr('Cells <= 0 or nodata in the mask are removed from the network.'))
-        self.add(QgsProcessingParameterFile(self.INCLUDED_PAIRS, self.tr('Included pairs file'), optional=True),
-                 self.tr('Circuitscape\'s format: "mode include" or "mode exclude" then one "id id" pair per line, '
-                         'or "min" / "max" lines then a matrix of ids. Ids not listed are dropped.'))
-        self.add(QgsProcessingParameterFile(self.SOURCE_STRENGTHS, self.tr('Source strengths file'), optional=True),
-                 self.tr('One-to-all and all-to-one: "id amperes" per line (1 A for unlisted ids).'))
-        self.add(QgsProcessingParameterRasterLayer(self.SOURCES, self.tr('Current sources (advanced mode)'),
-                                                   optional=True),
-                 self.tr('Amperes injected in each cell (nodata or 0: none).'))
-        self.add(QgsProcessingParameterRasterLayer(self.GROUNDS, self.tr('Grounds (advanced mode)'), optional=True),
-                 self.tr('Resistance (ohms, 0 = direct ground) or conductance to ground of each cell; nodata: none.'))
-        self.add(QgsProcessingParameterBoolean(self.GROUNDS_ARE_RESISTANCES, self.tr('Ground values are resistances'),
-                                               defaultValue=True),
-                 self.tr('Unchecked: the ground raster holds conductances (siemens).'))
-        self.add(QgsProcessingParameterEnum(
+            type=compat.ProcessingFieldParameterDataType.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.FOUR_NEIGHBORS, self.tr('Connect four neighbours only'), defaultValue=False))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.AVERAGE_RESISTANCES, self.tr('Average resistances'), defaultValue=False))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.SHORT_CIRCUIT, self.tr('Short-circuit regions'), optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer(self.MASK, self.tr('Mask'), optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.INCLUDED_PAIRS, self.tr('Included pairs file'), optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.SOURCE_STRENGTHS, self.tr('Source strengths file'), optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.SOURCES, self.tr('Current sources (advanced mode)'), optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.GROUNDS, self.tr('Grounds (advanced mode)'), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.GROUNDS_ARE_RESISTANCES, self.tr('Ground values are resistances'), defaultValue=True))
+        self.addParameter(QgsProcessingParameterEnum(
             self.REMOVE_SOURCE_OR_GROUND, self.tr('Where a cell is both source and ground'),
             options=[self.tr('Keep both'), self.tr('Remove the source'), self.tr('Remove the ground'),
-                     self.tr('Remove both')], defaultValue=0),
-            self.tr('Circuitscape\'s keepall, rmvsrc, rmvgnd and rmvall policies.'))
-        self.add(QgsProcessingParameterBoolean(self.UNIT_CURRENTS, self.tr('Every source injects 1 A'),
-                                               defaultValue=False),
-                 self.tr('Advanced mode: ignore the source values, each source cell injects 1 A.'))
-        self.add(QgsProcessingParameterBoolean(self.DIRECT_GROUNDS, self.tr('Tie every ground directly to 0 V'),
-                                               defaultValue=False),
-                 self.tr('Advanced mode: ignore the ground values, each ground cell is held at 0 V.'))
-        self.add(QgsProcessingParameterRasterDestination(self.OUTPUT_CURRENT, self.tr('Cumulative current')),
-                 self.tr('Float32 GeoTIFF on the resistance grid, amperes: the sum of the current maps of all '
-                         'solves.'))
-        self.add(QgsProcessingParameterRasterDestination(
-            self.OUTPUT_MAX_CURRENT, self.tr('Maximum current'), optional=True, createByDefault=False),
-            self.tr('The largest current of any single solve in each cell (amperes).'))
-        self.add(QgsProcessingParameterRasterDestination(
-            self.OUTPUT_VOLTAGE, self.tr('Voltage (advanced mode)'), optional=True, createByDefault=False),
-            self.tr('Advanced mode: the voltage of each cell (volts).'))
-        self.add(QgsProcessingParameterFeatureSink(
+                     self.tr('Remove both')], defaultValue=0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.UNIT_CURRENTS, self.tr('Every source injects 1 A'), defaultValue=False))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.DIRECT_GROUNDS, self.tr('Tie every ground directly to 0 V'), defaultValue=False))
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT_CURRENT, self.tr('Cumulative current')))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            self.OUTPUT_MAX_CURRENT, self.tr('Maximum current'), optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            self.OUTPUT_VOLTAGE, self.tr('Voltage (advanced mode)'), optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_RESISTANCES, self.tr('Effective resistances'), compat.ProcessingSourceType.Vector,
-            optional=True),
-            self.tr('Pairwise: from_id, to_id, resistance (ohms); one-to-all: node_id, resistance; NULL where not '
-                    'connected. All-to-one: node_id only (Circuitscape reports no resistance).'))
-        self.add(QgsProcessingParameterFolderDestination(
-            self.OUTPUT_FOLDER, self.tr('Folder for the map of every solve'), optional=True, createByDefault=False),
-            self.tr('current_A_B.tif per pair, or current_N.tif (and voltage_N.tif in one-to-all) per node.'))
+            optional=True))
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            self.OUTPUT_FOLDER, self.tr('Folder for the map of every solve'), optional=True, createByDefault=False))
 
     def mode_names(self):
         return [self.tr('Pairwise'), self.tr('One-to-all'), self.tr('All-to-one'), self.tr('Advanced')]
-
-    def add(self, parameter, help_text):
-        parameter.setHelp(help_text)
-        self.addParameter(parameter)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         mode = self.parameterAsEnum(parameters, self.MODE, context)

@@ -29,7 +29,7 @@ from ..corridor_io import (
 )
 from ..engine import corridors, link_selection
 from ..resistance import ResistanceGrid
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 
 LINK_METRICS = ('euc_dist', 'cwd', 'lcp_length', 'cwd_euc_ratio', 'cwd_path_ratio')
 
@@ -62,55 +62,102 @@ class CorridorNetworkAlgorithm(CoreParameters, ReservePlannerAlgorithm):
     OUTPUT_CORRIDORS = 'OUTPUT_CORRIDORS'
     OUTPUT_CORRIDOR_POLYGONS = 'OUTPUT_CORRIDOR_POLYGONS'
 
+    ADVANCED = (ADJACENCY, NEIGHBOR_METRIC, MAX_EUCLIDEAN, CONNECT_CONSTELLATIONS, BOUNDING_CIRCLE_BUFFER,
+                DROP_THROUGH_CORES, WIDTH_CUTOFF)
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Corridor network')
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'Maps the ecological corridors between core areas the way Linkage Mapper does, inside QGIS: '
-            'least-cost links between neighbouring cores, their least-cost paths, and normalised least-cost '
-            'corridors.\n\n'
-            'Core areas: polygons; a raster cell belongs to a core when its centre lies inside it (a core '
-            'smaller than a cell takes the cells it touches); the part of a core outside the raster is ignored. '
-            'Cores in another CRS than the raster are reprojected.\n'
-            'Core id field: identifies each core in the outputs; ids must be set and unique.\n'
-            'Resistance raster: band 1 is the cost of crossing a cell per metre; nodata and values <= 0 are '
-            'barriers. Costs are accumulated over 8 neighbours with the average-cost convention, as the Cost '
-            'distance algorithm, GRASS r.cost and ArcGIS do, in cost-weighted metres (resistance x metres). '
-            'A raster that is not in a projected CRS in metres is warped to a local projected CRS for the run, '
-            'with a warning.\n'
-            'Adjacency (default all pairs): which pairs of cores are candidate links: every pair, or only cores '
-            'whose cost-weighted allocation zones touch (each cell allocated to the core it is cheapest to reach '
-            'from), whose Euclidean allocation zones touch, or either, as in Linkage Mapper.\n'
-            'Maximum Euclidean distance (metres, 0 = no limit): candidates whose cores lie farther apart, edge to '
-            'edge, are dropped.\n'
-            'Maximum nearest neighbours (default 4): each core is linked to its nearest other cores, by '
-            'cost-weighted or by Euclidean distance (Nearest neighbours measured by); a link is kept when either '
-            'of its cores chose it (as in Linkage Mapper), so a core may have more links than this number. '
-            '0 keeps every link.\n'
-            'Connect constellations (default off): after the nearest neighbours, groups of linked cores that stay '
-            'apart are joined by their shortest candidate link, shortest first, until no candidate joins two '
-            'groups.\n'
-            'Bounding circle buffer (metres, 0 = none): each cost-distance pass runs only inside the circles around '
-            'its core\'s candidate pairs (the circle around both cores\' bounding boxes, widened by this buffer), '
-            'as Linkage Mapper does for speed; corridors are cut at the circle of their pair.\n'
-            'Maximum cost-weighted distance (optional, cost-weighted metres): longer links are dropped; empty or 0 '
-            'means no limit, as 0 neighbours means all.\n'
-            'Drop links through cores (default on): a link whose least-cost path crosses a third core is '
-            'dropped, since that core already connects the two.\n'
-            'Corridor width cutoff (cost-weighted metres, default 200000 as in Linkage Mapper): cells whose '
-            'normalised corridor value exceeds it are left out of the corridors.\n\n'
-            'Outputs, in the CRS of the core layer:\n'
-            'Links: one line per kept link, its least-cost path from the first core to the second, with '
-            'from_id, to_id, euc_dist (Euclidean distance in metres between the edges of the two core '
-            'polygons, as in Linkage Mapper), cwd (cost-weighted distance of the path), lcp_length (length of '
-            'the path in metres), cwd_euc_ratio (cwd / euc_dist; empty for cores that touch) and cwd_path_ratio '
-            '(cwd / lcp_length, the mean resistance met along the path).\n'
-            'Corridors: a raster on the resistance grid of the normalised least-cost corridor '
-            'CWD_A + CWD_B - LCD_AB of each link, the smallest over all links, in cost-weighted metres: 0 along '
-            'each least-cost path, growing away from it; nodata beyond the width cutoff.\n'
-            'Corridor polygons: for each link, the cells of its own corridor within the width cutoff, with '
-            'from_id and to_id (corridors of different links may overlap).')
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Least-cost links, paths and corridors between core areas, as Linkage Mapper.')
+
+    def tags(self):
+        return keywords(self.tr('corridor,Linkage Mapper,least-cost path,least-cost '
+                                'corridor,connectivity,ecological network,core'))
+
+    def summary(self):
+        return [
+            self.tr('Maps the ecological corridors between core areas the way Linkage Mapper does, inside QGIS: '
+                    'least-cost links between neighbouring cores, their least-cost paths, and normalised '
+                    'least-cost corridors.'),
+            self.tr('Costs are in cost-weighted metres (resistance x metres), accumulated over 8 neighbours as '
+                    'the Cost distance algorithm does.'),
+            self.tr('Outputs, in the CRS of the core layer: the links (from_id, to_id, euc_dist, cwd, lcp_length, '
+                    'cwd_euc_ratio, cwd_path_ratio), the corridor raster and optionally the corridor polygons.'),
+        ]
+
+    def parameter_help(self):
+        return {
+            self.CORES: [
+                self.tr('Polygons; a raster cell belongs to a core when its centre lies inside it (a core smaller '
+                        'than a cell takes the cells it touches); the part of a core outside the raster is '
+                        'ignored.'),
+                self.tr('Cores in another CRS than the raster are reprojected.'),
+            ],
+            self.CORE_ID_FIELD: [
+                self.tr('Identifies each core in the outputs; ids must be set and unique.'),
+            ],
+            self.RESISTANCE: [
+                self.tr('Band 1 is the cost of crossing a cell per metre; nodata and values <= 0 are barriers.'),
+                self.tr('A raster that is not in a projected CRS in metres is warped to a local projected CRS for '
+                        'the run, with a warning.'),
+            ],
+            self.ADJACENCY: [
+                self.tr('Which pairs of cores are candidate links: every pair, or only cores whose cost-weighted '
+                        'allocation zones touch (each cell allocated to the core it is cheapest to reach from), '
+                        'whose Euclidean allocation zones touch, or either, as in Linkage Mapper.'),
+            ],
+            self.MAX_EUCLIDEAN: [
+                self.tr('Metres, 0 = no limit: candidates whose cores lie farther apart, edge to edge, are '
+                        'dropped.'),
+            ],
+            self.MAX_NEIGHBORS: [
+                self.tr('Each core is linked to its nearest other cores, by cost-weighted or by Euclidean '
+                        'distance; a link is kept when either of its cores chose it (as in Linkage Mapper), so a '
+                        'core may have more links than this number.'),
+                self.tr('0 keeps every link.'),
+            ],
+            self.NEIGHBOR_METRIC: [
+                self.tr('The distance by which the nearest neighbours are chosen: cost-weighted or Euclidean.'),
+            ],
+            self.CONNECT_CONSTELLATIONS: [
+                self.tr('After the nearest neighbours, groups of linked cores that stay apart are joined by their '
+                        'shortest candidate link, shortest first, until no candidate joins two groups.'),
+            ],
+            self.BOUNDING_CIRCLE_BUFFER: [
+                self.tr("Metres, 0 = none: each cost-distance pass runs only inside the circles around its core's "
+                        "candidate pairs (the circle around both cores' bounding boxes, widened by this buffer), "
+                        'as Linkage Mapper does for speed.'),
+                self.tr('Corridors are cut at the circle of their pair.'),
+            ],
+            self.MAX_CWD: [
+                self.tr('Cost-weighted metres: longer links are dropped; empty or 0 means no limit.'),
+            ],
+            self.DROP_THROUGH_CORES: [
+                self.tr('A link whose least-cost path crosses a third core is dropped, since that core already '
+                        'connects the two.'),
+            ],
+            self.WIDTH_CUTOFF: [
+                self.tr('Cost-weighted metres (default 200000 as in Linkage Mapper): cells whose normalised '
+                        'corridor value exceeds it are left out of the corridors.'),
+            ],
+            self.OUTPUT_LINKS: [
+                self.tr('One line per kept link, its least-cost path from the first core to the second.'),
+                self.tr('euc_dist: Euclidean distance in metres between the edges of the two cores; cwd: '
+                        'cost-weighted distance of the path; lcp_length: length of the path in metres.'),
+                self.tr('cwd_euc_ratio: cwd / euc_dist (empty for cores that touch); cwd_path_ratio: cwd / '
+                        'lcp_length, the mean resistance met along the path.'),
+            ],
+            self.OUTPUT_CORRIDORS: [
+                self.tr('The normalised least-cost corridor CWD_A + CWD_B - LCD_AB of each link, the smallest '
+                        'over all links, in cost-weighted metres: 0 along each least-cost path, growing away from '
+                        'it; nodata beyond the width cutoff.'),
+            ],
+            self.OUTPUT_CORRIDOR_POLYGONS: [
+                self.tr('For each link, the cells of its own corridor within the width cutoff, with from_id and '
+                        'to_id (corridors of different links may overlap).'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         add_core_parameters(self)

@@ -36,11 +36,10 @@ from ..engine import costdistance
 from ..engine.messages import EngineError
 from ..engine.raster import raster_errors, write_geotiff
 from ..resistance import CostRasterStyle, ResistanceGrid, grid_bounds, same_grid, warped_band
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 
 COST_STYLE = 'costdistance'
 PATH_STYLE = 'leastcostpath'
-
 
 
 tr = qgis_io.translator('CostDistanceAlgorithms')
@@ -142,6 +141,13 @@ def accumulate(graph, mask, max_cost, feedback):
         return graph.accumulate(mask, max_cost=max_cost, feedback=qgis_io.engine_feedback(feedback))
 
 
+def unreached_as_nodata(cost, block_rows=256):
+    """Set the unreached cells (inf) of the accumulated ``cost`` to NaN (nodata), in place, by blocks of rows."""
+    for first in range(0, cost.shape[0], block_rows):
+        block = cost[first:first + block_rows]
+        block[np.isinf(block)] = np.nan
+
+
 class CostDistance(ReservePlannerAlgorithm):
     """Accumulated cost from sources over a resistance raster."""
 
@@ -155,31 +161,52 @@ class CostDistance(ReservePlannerAlgorithm):
     MAX_COST = 'MAX_COST'
     OUTPUT = 'OUTPUT'
 
+    ADVANCED = (MAX_COST,)
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Cost distance')
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'Accumulated cost of travelling from the nearest source to every cell of a resistance raster, '
-            'as GRASS r.cost (times the cell size) and ArcGIS Cost Distance compute it: each cell is joined '
-            'to its 8 neighbours and a step costs its length in metres times the mean resistance of the two '
-            'cells (diagonal steps are longer; non-square cells are exact).\n\n'
-            'Resistance raster: band 1 gives the cost of crossing one metre of each cell (positive values). '
-            'Cells without data or with a resistance of 0 or less are barriers. A raster that is not in a '
-            'projected CRS in metres (for example geographic degrees) is warped to a local equal-area CRS in '
-            'metres for the run, with a warning, and the result warped back onto its grid.\n\n'
-            'Sources (vector, optional): polygons make the cells whose centre they contain sources (a polygon '
-            'smaller than a cell makes the cells it touches sources); lines and points make every cell they '
-            'touch a source. Layers in another CRS are reprojected. Features outside the raster are reported '
-            'and ignored.\n\n'
-            'Source raster (optional): its non-zero cells are sources (resampled onto the resistance grid). '
-            'Give sources, a source raster or both.\n\n'
-            'Maximum cost (optional, resistance x metres; empty or 0 means no limit): cells farther than this '
-            'stay without data, and the '
-            'run stops earlier.\n\n'
-            'Output: a Float32 raster on the resistance grid (as ArcGIS Cost Distance writes) with the '
-            'accumulated cost in resistance x metres (0 on the sources), no data where the cost is beyond the '
-            'maximum or no path reaches.')
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Accumulated cost from the nearest source to every cell of a resistance raster.')
+
+    def tags(self):
+        return keywords(self.tr('cost distance,accumulated cost,resistance,r.cost,friction,raster'))
+
+    def summary(self):
+        return [
+            self.tr('Accumulated cost of travelling from the nearest source to every cell of a resistance raster, '
+                    'as GRASS r.cost (times the cell size) and ArcGIS Cost Distance compute it.'),
+            self.tr('Each cell is joined to its 8 neighbours and a step costs its length in metres times the mean '
+                    'resistance of the two cells (diagonal steps are longer; non-square cells are exact).'),
+            self.tr('Output: a Float32 raster on the resistance grid with the accumulated cost in resistance x '
+                    'metres (0 on the sources), no data where the cost is beyond the maximum or no path reaches.'),
+        ]
+
+    def parameter_help(self):
+        return {
+            self.RESISTANCE: [
+                self.tr('Band 1 gives the cost of crossing one metre of each cell (positive values).'),
+                self.tr('Cells without data or with a resistance of 0 or less are barriers.'),
+                self.tr('A raster that is not in a projected CRS in metres (for example geographic degrees) is '
+                        'warped to a local equal-area CRS in metres for the run, with a warning, and the result '
+                        'warped back onto its grid.'),
+            ],
+            self.SOURCES: [
+                self.tr('Polygons make the cells whose centre they contain sources (a polygon smaller than a cell '
+                        'makes the cells it touches sources); lines and points make every cell they touch a '
+                        'source.'),
+                self.tr('Layers in another CRS are reprojected; features outside the raster are reported and '
+                        'ignored.'),
+            ],
+            self.SOURCE_RASTER: [
+                self.tr('Its non-zero cells are sources (resampled onto the resistance grid).'),
+                self.tr('Give sources, a source raster or both.'),
+            ],
+            self.MAX_COST: [
+                self.tr('Resistance x metres; empty or 0 means no limit.'),
+                self.tr('Cells farther than this stay without data, and the run stops earlier.'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterRasterLayer(self.RESISTANCE, self.tr('Resistance raster')))
@@ -206,7 +233,7 @@ class CostDistance(ReservePlannerAlgorithm):
             raise QgsProcessingException(self.tr('Give sources (a vector layer), a source raster, or both.'))
 
         steps = QgsProcessingMultiStepFeedback(3, feedback)
-        resistance = ResistanceGrid(resistance_layer, context, steps)
+        resistance = ResistanceGrid(resistance_layer, context, steps, streamed=True)
         mask = np.zeros(resistance.grid.array.shape, dtype=bool)
         if sources is not None:
             mask |= vector_sources(sources, qgis_io.layer_label(parameters[self.SOURCES], context), resistance,
@@ -216,13 +243,13 @@ class CostDistance(ReservePlannerAlgorithm):
         steps.setCurrentStep(1)
         cost = accumulate(resistance.graph(), mask, max_cost, steps)
         steps.setCurrentStep(2)
-        cost[np.isinf(cost)] = np.nan
+        unreached_as_nodata(cost)
         cost = resistance.to_layer_grid(cost)
         if feedback.isCanceled():
             raise qgis_io.cancelled()
         grid = resistance.layer_grid
         with qgis_io.engine_errors():
-            write_geotiff(output, cost.astype(np.float32), grid.geotransform, grid.crs_wkt, fast=True)
+            write_geotiff(output, cost, grid.geotransform, grid.crs_wkt, fast=True, float32=True)
         steps.setProgress(100)
         _style_cost_raster(context, output)
         return {self.OUTPUT: output}
@@ -248,25 +275,42 @@ class LeastCostPath(ReservePlannerAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Least-cost path')
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'The least-cost path over a resistance raster from the source features to each target feature, '
-            'as GRASS r.cost followed by r.path: the accumulated cost from the sources is computed with the '
-            'same rules as the Cost distance algorithm (8 neighbours, step cost = length in metres x mean '
-            'resistance of the two cells, nodata and resistance <= 0 are barriers), then the path is traced '
-            'back from the target down the accumulated cost to a source.\n\n'
-            'Resistance raster: band 1, cost per metre; a raster not in a projected CRS in metres is warped '
-            'to a local equal-area CRS in metres for the run, with a warning.\n\n'
-            'Source: the features the paths start from (polygons: cells whose centre they contain; lines and '
-            'points: cells they touch); a path starts from whichever source is cheapest to reach the target '
-            'from.\n\n'
-            'Target: one path is drawn to each target feature, ending at its cell with the lowest accumulated '
-            'cost. A target that no path reaches (barriers all around) is reported and gets no line.\n\n'
-            'Output: one line per target through the cell centres of the path, in the CRS of the resistance '
-            'raster, with target_id (the target feature id), source_id (the id of the source feature the path '
-            'starts from; the lowest id where sources overlap), cost (accumulated cost, resistance x metres) and '
-            'length_m (length of the path in metres). A target lying on a source gets a path of cost 0 and '
-            'length 0, with a warning.')
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr('The least-cost path over a resistance raster from the sources to each target.')
+
+    def tags(self):
+        return keywords(self.tr('least-cost path,cost distance,resistance,r.path,route,corridor'))
+
+    def summary(self):
+        return [
+            self.tr('The least-cost path over a resistance raster from the source features to each target '
+                    'feature, as GRASS r.cost followed by r.path.'),
+            self.tr('The accumulated cost from the sources follows the rules of the Cost distance algorithm; the '
+                    'path is traced back from the target down the accumulated cost to a source.'),
+            self.tr('Output: one line per target through the cell centres of the path, in the CRS of the '
+                    'resistance raster, with target_id, source_id (the lowest id where sources overlap), cost '
+                    '(resistance x metres) and length_m (metres).'),
+            self.tr('A target lying on a source gets a path of cost 0 and length 0, with a warning.'),
+        ]
+
+    def parameter_help(self):
+        return {
+            self.RESISTANCE: [
+                self.tr('Band 1, cost per metre; nodata and resistance <= 0 are barriers.'),
+                self.tr('A raster not in a projected CRS in metres is warped to a local equal-area CRS in metres '
+                        'for the run, with a warning.'),
+            ],
+            self.SOURCE: [
+                self.tr('The features the paths start from (polygons: cells whose centre they contain; lines and '
+                        'points: cells they touch).'),
+                self.tr('A path starts from whichever source is cheapest to reach the target from.'),
+            ],
+            self.TARGET: [
+                self.tr('One path is drawn to each target feature, ending at its cell with the lowest accumulated '
+                        'cost.'),
+                self.tr('A target that no path reaches (barriers all around) is reported and gets no line.'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterRasterLayer(self.RESISTANCE, self.tr('Resistance raster')))
@@ -289,7 +333,7 @@ class LeastCostPath(ReservePlannerAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.TARGET))
 
         steps = QgsProcessingMultiStepFeedback(3, feedback)
-        resistance = ResistanceGrid(resistance_layer, context, steps)
+        resistance = ResistanceGrid(resistance_layer, context, steps, streamed=True)
         target_label = qgis_io.layer_label(parameters[self.TARGET], context)
         source_label = qgis_io.layer_label(parameters[self.SOURCE], context)
         source_features, polygons = read_sources(source, source_label, resistance, context, steps)

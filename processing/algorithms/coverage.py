@@ -38,7 +38,7 @@ from ..protected_areas import (
     wdpa_fields,
     write_rows,
 )
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 
 PARALLEL_MIN_PIECES = 5000
 """Protected pieces below which measuring them in every region is faster in one process than with workers."""
@@ -66,43 +66,67 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     PROTECTED_PERCENT = 'PROTECTED_PERCENT'
     PROTECTED_KM2 = 'PROTECTED_KM2'
 
+    ADVANCED = ProtectedAreasInput.ADVANCED
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Protected-area coverage')
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'Share of each region covered by protected areas, cleaned the way Protected Planet and wdpar do it, '
-            'against a target such as the GBF Target 3 (30 %).\n'
-            'PROTECTED: one or more layers (WDPA-like polygons, points with REP_AREA in km2, or your own layers). '
-            'Cleaning steps, each a switch on by default: keep STATUS Designated / Inscribed / Established; exclude '
-            'UNESCO-MAB Biosphere Reserves (DESIG_ENG mentions "UNESCO-MAB" or "Biosphere Reserve"); a layer with a '
-            '"zone" field (a Reserve Planner zoning layer) counts only its core zones; points without a reported '
-            'area are dropped, the others become circles of radius sqrt(REP_AREA x 1e6 / pi) m; invalid geometries '
-            'are repaired; overlaps are counted once (dissolve). A layer without STATUS, DESIG_ENG or STATUS_YR '
-            'skips the step that needs the field; the log says so, and what every step removed or changed.\n'
-            'REGIONS (optional): provinces, ecoregions... that do not overlap (the totals add them up). Without it, '
-            'one row for the rectangle enclosing the protected areas. REGION_FIELD: the field naming each region; '
-            'features with the same value are the parts of one region (a multi-part ecoregion), dissolved into one '
-            'row, and the region counts are counts of these regions. A feature whose value is NULL is a region of its '
-            'own, named by its feature id in the report; without REGION_FIELD every feature is a region named by its '
-            'feature id. TARGET: the target coverage in %.\n'
-            'Areas are computed in a Lambert azimuthal equal-area projection centred on the data, whatever the input '
-            'CRSs (CGCS2000 regions and WGS 84 protected areas together work).\n'
-            'OUTPUT: the regions (in their own CRS) with area_km2, protected_km2, percent, gap_km2 (protected area '
-            'still needed to reach the target) and meets_target. OUTPUT_FLAT (optional, created by default in the '
-            'Toolbox): the cleaned, dissolved protected areas (in the first PROTECTED layer\'s CRS). '
-            'OUTPUT_TIMELINE (optional): coverage of all regions by establishment year (STATUS_YR; each area '
-            'counted from its earliest year). OUTPUT_CATEGORIES (optional): '
-            'a table with the region field, iucn_cat, area_km2 and percent (of the region), one row per region and '
-            'IUCN category present: as wdpar does, overlaps are erased in priority order IUCN_CAT Ia > Ib > II > '
-            'III > IV > V > VI > Not Reported / Not Applicable / Not Assigned, then earliest STATUS_YR, so each '
-            'piece of protected land belongs to one category and the categories of a region add up to its '
-            'protected_km2. IUCN_CAT is read in any case (ia, IA); an area without it, or with another value, and '
-            'every area of a layer without the field counts as Not Reported. OUTPUT_HTML (optional): a '
-            'report with the cleaning summary, tables and charts of coverage per region, by IUCN category and over '
-            'time, and the species-area arithmetic. Numbers: REGIONS_MEETING_TARGET, REGION_COUNT, '
-            'REPRESENTATIVENESS (% of regions meeting the target), UNPROTECTED_REGIONS (< 1 % covered), '
-            'PROTECTED_PERCENT and PROTECTED_KM2 over all regions.')
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Share of each region covered by cleaned protected areas, against a target such as 30 x 30.')
+
+    def tags(self):
+        return keywords(self.tr('protected area,coverage,WDPA,30x30,GBF,Target 3,wdpar,IUCN,gap analysis'))
+
+    def summary(self):
+        return [
+            self.tr('Share of each region covered by protected areas, cleaned the way Protected Planet and wdpar '
+                    'do it, against a target such as the GBF Target 3 (30 %).'),
+            self.tr('Areas are computed in a Lambert azimuthal equal-area projection centred on the data, '
+                    'whatever the input CRSs (CGCS2000 regions and WGS 84 protected areas together work).'),
+            self.tr('Outputs: the regions with area_km2, protected_km2, percent, gap_km2 (protected area still '
+                    'needed to reach the target) and meets_target; optionally the cleaned protected areas, '
+                    'coverage over time, coverage per IUCN category and an HTML report.'),
+            self.tr('Numbers: REGIONS_MEETING_TARGET, REGION_COUNT, REPRESENTATIVENESS (% of regions meeting the '
+                    'target), UNPROTECTED_REGIONS (< 1 % covered), PROTECTED_PERCENT and PROTECTED_KM2 over all '
+                    'regions.'),
+        ]
+
+    def parameter_help(self):
+        return {
+            **self.protected_help(),
+            self.REGIONS: [
+                self.tr('Provinces, ecoregions... that do not overlap (the totals add them up).'),
+                self.tr('Without it, one row for the rectangle enclosing the protected areas.'),
+            ],
+            self.REGION_FIELD: [
+                self.tr('Features with the same value are the parts of one region (a multi-part ecoregion), '
+                        'dissolved into one row, and the region counts are counts of these regions.'),
+                self.tr('A feature whose value is NULL, or every feature without this field, is a region of its '
+                        'own, named by its feature id.'),
+            ],
+            self.TARGET: [
+                self.tr('The target coverage in %.'),
+            ],
+            self.OUTPUT_FLAT: [
+                self.tr("The cleaned, dissolved protected areas, in the first PROTECTED layer's CRS."),
+            ],
+            self.OUTPUT_TIMELINE: [
+                self.tr('Coverage of all regions by establishment year (STATUS_YR; each area counted from its '
+                        'earliest year).'),
+            ],
+            self.OUTPUT_CATEGORIES: [
+                self.tr('One row per region and IUCN category present, with iucn_cat, area_km2 and percent (of '
+                        'the region).'),
+                self.tr('As wdpar does, overlaps are erased in priority order IUCN_CAT Ia > Ib > II > III > IV > '
+                        'V > VI > Not Reported, then earliest STATUS_YR, so the categories of a region add up to '
+                        'its protected_km2.'),
+                self.tr('An area without IUCN_CAT or with another value counts as Not Reported.'),
+            ],
+            self.OUTPUT_HTML: [
+                self.tr('The cleaning summary, tables and charts of coverage per region, by IUCN category and '
+                        'over time, and the species-area arithmetic.'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.add_protected_parameter()

@@ -28,7 +28,7 @@ from scipy import ndimage
 from .. import qgis_io
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
 from ..engine import corridors, gravity, patches
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 from ..resistance import ResistanceGrid
 
 AREA_UNITS = (('m2', 1.0), ('ha', 1e4), ('km2', 1e6))
@@ -59,27 +59,55 @@ class GravityModelAlgorithm(ReservePlannerAlgorithm):
     OUTPUT_LINKS = 'OUTPUT_LINKS'
     OUTPUT_MATRIX = 'OUTPUT_MATRIX'
 
+    ADVANCED = (AREA_UNIT,)
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Gravity model between ecological sources')
 
     def shortDescription(self):  # noqa: N802 (QGIS API name)
-        return self.tr('Ranks the interaction between ecological sources by the gravity model of Kong et al. (2010).')
+        return self.tr('Ranks the interaction between ecological sources by the gravity model of Kong et al. '
+                       '(2010).')
 
     def tags(self):
-        return self.tr('gravity,interaction,source,corridor,importance,ecological security pattern').split(',')
+        return keywords(self.tr('gravity,interaction,source,corridor,importance,ecological security pattern'))
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return '\n\n'.join([
-            self.tr('Measures the interaction between each pair of ecological sources by the gravity model of Kong '
-                    'et al. (2010): G_ab = N_a N_b / D_ab^2, with N = ln(S) / P (S the area of the source, P the mean '
-                    'resistance of its cells) and D_ab = L_ab / L_max (L_ab the cumulative resistance of the '
-                    'least-cost corridor between a and b, L_max the largest of them).'),
-            self.tr('Links (optional): the Links output of Corridor network; its cwd field is L_ab and only its links '
-                    'are rated. Without links, every pair of sources is rated, with L_ab from one accumulated-cost '
-                    'pass per source, and drawn as a straight line between the sources.'),
+    def summary(self):
+        return [
+            self.tr('Measures the interaction between each pair of ecological sources by the gravity model of '
+                    'Kong et al. (2010): G_ab = N_a N_b / D_ab^2.'),
+            self.tr('N = ln(S) / P (S the area of the source, P the mean resistance of its cells) and D_ab = L_ab '
+                    '/ L_max (L_ab the cumulative resistance of the least-cost corridor between a and b, L_max '
+                    'the largest of them).'),
             self.tr('Outputs: the links with g_ab, rank (1 = strongest) and important (g_ab at or above the '
-                    'threshold; empty threshold = the mean g_ab); a table of G between every pair of sources.'),
-        ])
+                    'threshold); a table of G between every pair of sources.'),
+        ]
+
+    def parameter_help(self):
+        return {
+            self.SOURCES: [
+                self.tr('Polygons of the ecological sources.'),
+            ],
+            self.SOURCE_ID_FIELD: [
+                self.tr('Identifies each source in the outputs; ids must be set and unique.'),
+            ],
+            self.RESISTANCE: [
+                self.tr('Band 1, cost per metre: P is the mean of its cells in each source, and L_ab is '
+                        'accumulated over it.'),
+            ],
+            self.LINKS: [
+                self.tr('The Links output of Corridor network; its cwd field is L_ab and only its links are '
+                        'rated.'),
+                self.tr('Without links, every pair of sources is rated, with L_ab from one accumulated-cost pass '
+                        'per source, and drawn as a straight line between the sources.'),
+            ],
+            self.AREA_UNIT: [
+                self.tr('S enters as ln(S), so the unit changes the ranking: use the unit of the study you '
+                        'compare with.'),
+            ],
+            self.THRESHOLD: [
+                self.tr('A link is important when its g_ab is at or above this; empty = the mean g_ab.'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -100,8 +128,6 @@ class GravityModelAlgorithm(ReservePlannerAlgorithm):
             self.OUTPUT_LINKS, self.tr('Links with their interaction'), ProcessingSourceType.VectorLine))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_MATRIX, self.tr('Interaction matrix'), ProcessingSourceType.Vector, optional=True))
-        self.parameterDefinition(self.AREA_UNIT).setHelp(self.tr(
-            'S enters as ln(S), so the unit changes the ranking: use the unit of the study you compare with.'))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         source = self.parameterAsSource(parameters, self.SOURCES, context)

@@ -26,16 +26,20 @@ from ..compat import (
     make_field,
 )
 from .. import qgis_io
-from ..qgis_io import double_field, max_segment
+from ..qgis_io import double_field, measure_max_segment
 from ..engine import coverage as engine
 from ..engine import report as engine_report
 from ..protected_areas import (
     ProtectedAreasInput,
+    empty_raster_message,
     equal_area_crs,
     range_species,
+    raster_group_name,
+    raster_species,
     write_rows,
 )
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
+
 
 class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     """Protected share of each species' range or habitat, per group, and the Species Protection Index."""
@@ -57,31 +61,63 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     SPECIES_COUNT = 'SPECIES_COUNT'
     HABITAT_PROTECTED_PERCENT = 'HABITAT_PROTECTED_PERCENT'
 
+    ADVANCED = ProtectedAreasInput.ADVANCED
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Habitat coverage and Species Protection Index')
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'How much of each species\' range or habitat is protected, per group (e.g. threatened mammals: the '
-            'share of their habitat protected), and the Map of Life Species Protection Index.\n'
-            'SPECIES (optional): range polygons; SPECIES_FIELD names the species (several features of one '
-            'species are merged); GROUP_FIELD (optional) groups them, e.g. by class. HABITAT_RASTERS (optional): one '
-            'raster per species, cells > 0 are habitat; the species is named after the layer and belongs to '
-            'RASTER_GROUP. Give '
-            'ranges, rasters or both. PROTECTED and the cleaning switches: as in Protected-area coverage. BOUNDARY '
-            '(optional): the region of the analysis; ranges are clipped to it and its share of each range weights '
-            'the SPI.\n'
-            'Per species: range_km2 (the range inside the boundary), protected_km2 (inside the boundary), percent, '
-            'target_pct (Map of Life target, set by the WHOLE range, boundary or not: 100 % of ranges under '
-            '10 000 km2, 15 % from 250 000 km2, linear in log10(area) between; for a habitat raster the whole range '
-            'is all the habitat in the raster), sps = min(100, 100 x protected_km2 / (target x range_km2)), Map of '
-            'Life\'s national score: the region is asked to protect the target share of the part of the range it '
-            'holds, and region_share = range_km2 / whole range. Areas are in km2 in an equal-area '
-            'projection centred on the data (rasters: their cell areas, exact on geographic grids). OUTPUT_GROUPS '
-            '(optional, created by default in the Toolbox): '
-            'per group the species count, habitat and protected km2, percent of the habitat protected and the '
-            'group\'s SPI. SPI: the mean SPS weighted by region_share. OUTPUT_HTML (optional): a report '
-            'with tables and charts.')
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr("How much of each species' range or habitat is protected, and the Species Protection Index.")
+
+    def tags(self):
+        return keywords(self.tr('species,habitat,range,protection,SPI,Species Protection Index,Map of '
+                                'Life,representation'))
+
+    def summary(self):
+        return [
+            self.tr("How much of each species' range or habitat is protected, per group (e.g. threatened "
+                    'mammals), and the Map of Life Species Protection Index (SPI).'),
+            self.tr('Per species: range_km2 and protected_km2 (inside the boundary), percent, target_pct (Map of '
+                    'Life target, set by the whole range: 100 % of ranges under 10 000 km2, 15 % from 250 000 '
+                    'km2, linear in log10(area) between), sps and region_share.'),
+            self.tr('sps = min(100, 100 x protected_km2 / (target x range_km2)); the SPI of a group is the mean '
+                    'SPS weighted by region_share.'),
+            self.tr('Areas are in km2 in an equal-area projection centred on the data (rasters: their cell areas, '
+                    'exact on geographic grids).'),
+        ]
+
+    def parameter_help(self):
+        return {
+            **self.protected_help(),
+            self.SPECIES: [
+                self.tr('Range polygons; several features of one species are merged.'),
+                self.tr('Give ranges, habitat rasters or both.'),
+            ],
+            self.SPECIES_FIELD: [
+                self.tr('The field naming the species.'),
+            ],
+            self.GROUP_FIELD: [
+                self.tr('Groups the species, e.g. by class.'),
+            ],
+            self.HABITAT_RASTERS: [
+                self.tr('One raster per species, cells > 0 are habitat; the species is named after the layer.'),
+                self.tr('For a habitat raster the whole range is all the habitat in the raster.'),
+            ],
+            self.RASTER_GROUP: [
+                self.tr('The group the species of the habitat rasters belong to.'),
+            ],
+            self.BOUNDARY: [
+                self.tr('The region of the analysis; ranges are clipped to it and its share of each range '
+                        '(region_share = range_km2 / whole range) weights the SPI.'),
+            ],
+            self.OUTPUT_GROUPS: [
+                self.tr('Per group the species count, habitat and protected km2, percent of the habitat protected '
+                        "and the group's SPI."),
+            ],
+            self.OUTPUT_HTML: [
+                self.tr('A report with tables and charts.'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -122,7 +158,7 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             for name in (self.SPECIES_FIELD, self.GROUP_FIELD))
         rasters = [layer for layer in self.parameterAsLayerList(parameters, self.HABITAT_RASTERS, context)
                    if isinstance(layer, QgsRasterLayer)]
-        raster_group = self.parameterAsString(parameters, self.RASTER_GROUP, context) or self.tr('Habitat rasters')
+        raster_group = raster_group_name(self.parameterAsString(parameters, self.RASTER_GROUP, context))
         boundary_source = self.parameterAsSource(parameters, self.BOUNDARY, context)
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         if species_source is None and not rasters:
@@ -145,7 +181,10 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                                              boundary, crs, context, steps))
         steps.setCurrentStep(2)
         if rasters:
-            tables.append(self.raster_species(rasters, raster_group, flattened.units, boundary, crs, context, steps))
+            by_boundary, empty = raster_species(rasters, raster_group, flattened.units, [boundary], crs, context, steps)
+            tables.append(by_boundary[0])
+            for layer in empty:
+                feedback.pushWarning(empty_raster_message(layer))
         if feedback.isCanceled():
             raise qgis_io.cancelled()
         species = pd.concat(tables, ignore_index=True)
@@ -167,47 +206,11 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
 
     def read_boundary(self, source, name, crs, context, feedback):
         """The union of the BOUNDARY features (layer ``name``) in ``crs``."""
-        features = qgis_io.read_polygons(source, name, crs, context, feedback, max_segment(source))
+        features = qgis_io.read_polygons(source, name, crs, context, feedback, measure_max_segment(source))
         if feedback.isCanceled():
             raise qgis_io.cancelled()
         qgis_io.require_geometries(features, name)
         return unary_union([item.geometry for item in features])
-
-    def raster_species(self, rasters, group, units, boundary, crs, context, feedback):
-        """engine.species_table of the habitat rasters (one row per raster, named after the layer)."""
-        rows = []
-        whole = qgis_io.engine_feedback(feedback)
-        for index, layer in enumerate(rasters):
-            part = whole.part(index / len(rasters), (index + 1) / len(rasters))
-            rows.append(self.raster_row(layer, units, boundary, crs, context, part))
-            if rows[-1][2] == 0:
-                feedback.pushWarning(self.tr(
-                    'The habitat raster "{layer}" has no habitat cell (every cell is nodata or 0): it still counts '
-                    'as a species, with no habitat. Check the raster, or leave it out of HABITAT_RASTERS.').format(
-                    layer=qgis_io.layer_label(layer)))
-        range_km2, protected_km2, whole_km2 = (list(column) for column in zip(*rows))
-        return engine.species_table([layer.name() for layer in rasters], [group] * len(rows), range_km2,
-                                    protected_km2, whole_km2)
-
-    def raster_row(self, layer, units, boundary, crs, context, feedback):
-        """(habitat km2 in the region, protected km2, all the raster's habitat km2) of one habitat raster; polygons
-        burnt by cell centre; ``feedback``: an engine.feedback.Feedback."""
-        raster_crs = layer.crs()
-        if not raster_crs.isGeographic() and not qgis_io.is_metric(raster_crs):
-            raise QgsProcessingException(self.tr(
-                'The habitat raster "{layer}" is in {crs}, whose cells do not have true areas: warp it to an '
-                'equal-area or UTM projection (Raster > Projections > Warp) and run again.').format(
-                layer=layer.name(), crs=raster_crs.authid()))
-        protected = [self.in_crs(unit, crs, raster_crs, context) for unit in units]
-        region = None if boundary is None else self.in_crs(boundary, crs, raster_crs, context)
-        with qgis_io.engine_errors():
-            return engine.raster_habitat_coverage(layer.source(), protected, region, raster_crs.isGeographic(),
-                                                  feedback=feedback)
-
-    @staticmethod
-    def in_crs(geometry, crs, target_crs, context):
-        """A shapely geometry reprojected from ``crs`` to ``target_crs``."""
-        return qgis_io.to_shapely(qgis_io.transform_geometry(geometry, crs, target_crs, context))
 
     def write_species(self, parameters, context, frame):
         fields = qgis_io.make_fields(make_field('species', FieldType.String, 'string', 254),

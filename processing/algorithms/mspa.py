@@ -28,7 +28,7 @@ from .. import qgis_io
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
 from ..engine import mspa
 from ..engine.raster import write_geotiff
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 
 CONNECTIVITIES = (8, 4)
 
@@ -141,32 +141,64 @@ class MSPA(ReservePlannerAlgorithm):
     OUTPUT_STATS = 'OUTPUT_STATS'
     OUTPUT_CORES = 'OUTPUT_CORES'
 
+    ADVANCED = (CONNECTIVITY, TRANSITION, INTERNAL)
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Morphological spatial pattern analysis (MSPA)')
 
     def shortDescription(self):  # noqa: N802 (QGIS API name)
-        return self.tr('Core, islet, perforation, edge, loop, bridge and branch of a habitat map, as GuidosToolbox.')
+        return self.tr('Core, islet, perforation, edge, loop, bridge and branch of a habitat map, as '
+                       'GuidosToolbox.')
 
     def tags(self):
-        return self.tr('mspa,guidos,guidostoolbox,gtb,gwb,core,bridge,corridor,ecological source,habitat,'
-                       'morphology,connectivity').split(',')
+        return keywords(self.tr('mspa,guidos,guidostoolbox,gtb,gwb,core,bridge,corridor,ecological '
+                                'source,habitat,morphology,connectivity'))
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            "Segments a habitat (foreground) map into GuidosToolbox's seven MSPA classes, cell for cell as the "
-            "JRC's own MSPA (Soille & Vogt 2009): core 17 (foreground farther than the edge width from "
-            'non-foreground), islet 9 (patches without core), perforation 5 and edge 3 (the inner and outer '
-            'boundary of cores), loop 65 and bridge 33 (connectors joining a core to itself or two cores), branch '
-            '1 (connectors with one end on a core); background 0, missing 129.\n\n'
-            'Input raster: band 1. Foreground: the values counted as habitat, separated by commas. Missing: values '
-            'treated as no data (the raster\'s nodata always is); no edge is drawn along missing areas. '
-            'Everything else is background. Distances are counted in cells whatever the CRS; areas are in '
-            'hectares from the true cell areas (also on geographic rasters).\n\n'
-            'Outputs: a Byte raster of class codes on the input grid, styled with GuidosToolbox\'s colours (with '
-            'Transition on, loops and bridges crossing an edge or perforation, codes 35, 37, 67 and 69, are drawn '
-            'as loop and bridge; off, as edge and perforation); a table with the cells, hectares and share of the '
-            'foreground of each class; optionally one polygon per core patch (patch_id, area_ha), ready for patch '
-            'importance and ecological sources. docs/mspa.md explains each class.')
+    def summary(self):
+        return [
+            self.tr("Segments a habitat (foreground) map into GuidosToolbox's seven MSPA classes, cell for cell "
+                    "as the JRC's own MSPA (Soille & Vogt 2009)."),
+            self.tr('Core 17, islet 9, perforation 5, edge 3, loop 65, bridge 33, branch 1; background 0, missing '
+                    '129; docs/mspa.md explains each class.'),
+            self.tr('Distances are counted in cells whatever the CRS; areas are in hectares from the true cell '
+                    'areas (also on geographic rasters).'),
+            self.tr("Outputs: a Byte raster of class codes on the input grid, styled with GuidosToolbox's "
+                    'colours; a table with the cells, hectares and share of the foreground of each class; '
+                    'optionally one polygon per core patch (patch_id, area_ha), ready for patch importance and '
+                    'ecological sources.'),
+        ]
+
+    def parameter_help(self):
+        return {
+            self.INPUT: [
+                self.tr('Band 1 is read; values that are neither foreground nor missing are background.'),
+            ],
+            self.FOREGROUND: [
+                self.tr('Raster values counted as habitat (foreground), separated by commas, e.g. 1,2.'),
+            ],
+            self.MISSING: [
+                self.tr("Raster values treated as no data, separated by commas; the raster's nodata value is "
+                        'always missing.'),
+                self.tr('No edge is drawn along missing areas.'),
+            ],
+            self.EDGE_WIDTH: [
+                self.tr('Width of edges and perforations in cells; foreground farther than this (plus 0.98 cell) '
+                        'from non-foreground is core.'),
+            ],
+            self.CONNECTIVITY: [
+                self.tr('8: cells touching at a corner are connected (background then uses 4); 4: only cells '
+                        'sharing a side (background then uses 8).'),
+            ],
+            self.TRANSITION: [
+                self.tr('On: loops and bridges crossing an edge or perforation (codes 35, 37, 67 and 69) are '
+                        'drawn as loop and bridge; off: as edge and perforation.'),
+                self.tr('Only the colours change: the codes 35, 37, 67 and 69 stay in the raster.'),
+            ],
+            self.INTERNAL: [
+                self.tr("Classes inside the holes of cores get 100 added to their code, as GuidosToolbox's Intext "
+                        'option.'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr('Land cover or habitat raster')))
@@ -192,21 +224,6 @@ class MSPA(ReservePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_CORES, self.tr('Core patches'), ProcessingSourceType.VectorPolygon, optional=True,
             createByDefault=False))
-        self.set_help()
-
-    def set_help(self):
-        help_texts = {
-            self.FOREGROUND: self.tr('Raster values counted as habitat (foreground), separated by commas, e.g. 1,2.'),
-            self.MISSING: self.tr('Raster values treated as no data, separated by commas; the raster\'s nodata '
-                                  'value is always missing.'),
-            self.EDGE_WIDTH: self.tr('Width of edges and perforations in cells; foreground farther than this '
-                                     '(plus 0.98 cell) from non-foreground is core.'),
-            self.CONNECTIVITY: self.tr('8: cells touching at a corner are connected (background then uses 4); '
-                                       '4: only cells sharing a side (background then uses 8).'),
-            self.TRANSITION: self.tr('Only the colours change: the codes 35, 37, 67 and 69 stay in the raster.'),
-        }
-        for name, text in help_texts.items():
-            self.parameterDefinition(name).setHelp(text)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)

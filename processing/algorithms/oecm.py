@@ -43,7 +43,7 @@ from ..qgis_io import attribute_value
 from ..engine import coverage, report, scoring, selection, zonal
 from ..engine.messages import EngineError
 from ..protected_areas import ProtectedAreasInput, dissolved_pieces
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 
 SCORES_STYLE = 'oecm_scores'
 SELECTION_STYLE = 'oecm_selection'
@@ -155,47 +155,93 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
     SCREENED_COUNT = 'SCREENED_COUNT'
     CONSISTENCY_RATIO = 'CONSISTENCY_RATIO'
 
+    ADVANCED = ProtectedAreasInput.ADVANCED + (OVERLAP_THRESHOLD, DISTANCE)
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Score OECM candidates')
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'Screens candidate sites for "other effective area-based conservation measures" (OECMs, CBD decision '
-            '14/8) and ranks the eligible ones by a weighted multi-criteria score. No candidate is ever dropped.\n\n'
-            'CANDIDATES: the candidate polygons. Invalid polygons (e.g. a bow-tie) are repaired and stay eligible.\n'
-            'PROTECTED (optional): one or more layers of existing protected areas, cleaned as in "Protected-area '
-            'coverage" (STATUS filter, UNESCO-MAB exclusion, points with REP_AREA as circles, repair, dissolve; '
-            'switches among the advanced parameters). OVERLAP_THRESHOLD: percent of a candidate\'s area '
-            'inside them above which it fails criterion A (already protected); default 5 %, so digitising slivers '
-            'do not disqualify a site.\n'
-            'REQUIRED_FIELDS (optional): attribute gates (criteria B2/B3), e.g. a governance field: a candidate '
-            'whose field is empty is screened out. Give several fields as repeated values or comma-separated '
-            '(GOVERNANCE,TENURE).\n'
-            'Screening: screen_reason says why each screened-out site failed (A with its percent, B1 when no valid '
-            'closed boundary is left after repair, or the empty field); eligible is false for them.\n\n'
-            'Criteria, in this order: CRITERIA rasters (mean value over each site: cells weighted by the share of '
-            'the cell inside the site for small sites, so a site smaller than a cell gets the value under it; '
-            'cell-centre rule for large sites, as QGIS zonal statistics; nodata cells ignored; rasters in any CRS '
-            'or resolution), VECTOR_CRITERIA polygon layers (percent of the site inside the layer, e.g. Key '
-            'Biodiversity Areas), ATTRIBUTE_CRITERIA numeric fields, then, with CONNECTIVITY, the ProtConn gain '
-            '(percentage points) of the site\'s region when the site is added to the protected areas (REGIONS '
-            'polygons; without REGIONS the extent of the candidates and protected areas is the region; DISTANCE: '
-            'median dispersal distance in metres, probability 0.5 at that distance; each region\'s network of '
-            'protected areas is built once and every eligible site is added to it in turn).\n'
-            'DIRECTIONS: "+" (higher is better) or "-" (lower is better, e.g. human footprint or cost) per '
-            'criterion, comma-separated; default all "+".\n'
-            'WEIGHTS: "w1,w2,..." per criterion (rescaled to sum 1; default equal), or AHP_MATRIX: a pairwise '
-            'comparison matrix on Saaty\'s 1-9 scale, rows separated by ";" and values by "," (e.g. '
-            '"1,3;1/3,1"). Its principal eigenvector gives the weights; the consistency ratio CR is reported and '
-            'CR > 0.1 gives a warning.\n\n'
-            'Normalisation: each criterion is rescaled 0..1 by min-max over the eligible candidates (inverted for '
-            '"-"); a criterion equal for all eligible sites gives 0.5; a missing value counts as 0.\n'
-            'OUTPUT: every input field, eligible, screen_reason, protected_pct (percent inside protected areas), '
-            'one n_<criterion> column per criterion (0..1), score (0-100 = 100 x sum of weight x normalised '
-            'value), rank (1 = best among eligible sites, ties share a rank; empty for screened-out sites) and '
-            'class: high (score >= 67), medium (>= 33) or low.\n'
-            'OUTPUT_HTML (optional): a report with the weights, the AHP consistency, the ranking table, a chart '
-            'of each site\'s criterion breakdown and what was screened out and why.')
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Screens candidate OECM sites and ranks the eligible ones by a weighted multi-criteria '
+                       'score.')
+
+    def tags(self):
+        return keywords(self.tr('OECM,other effective area-based conservation '
+                                'measures,candidate,screening,multi-criteria,AHP,score,ranking'))
+
+    def summary(self):
+        return [
+            self.tr('Screens candidate sites for "other effective area-based conservation measures" (OECMs, CBD '
+                    'decision 14/8) and ranks the eligible ones by a weighted multi-criteria score.'),
+            self.tr('No candidate is ever dropped: screen_reason says why each screened-out site failed (A with '
+                    'its percent, B1 when no valid closed boundary is left after repair, or the empty field); '
+                    'eligible is false for them.'),
+            self.tr('Each criterion is rescaled 0..1 by min-max over the eligible candidates (inverted for "-"); '
+                    'a criterion equal for all eligible sites gives 0.5; a missing value counts as 0.'),
+            self.tr('OUTPUT: every input field, eligible, screen_reason, protected_pct, one n_<criterion> column '
+                    'per criterion (0..1), score (0-100 = 100 x sum of weight x normalised value), rank (1 = best '
+                    'among eligible sites) and class: high (score >= 67), medium (>= 33) or low.'),
+        ]
+
+    def parameter_help(self):
+        return {
+            **self.protected_help(),
+            self.CANDIDATES: [
+                self.tr('The candidate polygons.'),
+                self.tr('Invalid polygons (e.g. a bow-tie) are repaired and stay eligible.'),
+            ],
+            self.OVERLAP_THRESHOLD: [
+                self.tr("Percent of a candidate's area inside the protected areas above which it fails criterion "
+                        'A (already protected).'),
+                self.tr('Default 5 %, so digitising slivers do not disqualify a site.'),
+            ],
+            self.REQUIRED_FIELDS: [
+                self.tr('Attribute gates (criteria B2/B3), e.g. a governance field: a candidate whose field is '
+                        'empty is screened out.'),
+                self.tr('Give several fields as repeated values or comma-separated (GOVERNANCE,TENURE).'),
+            ],
+            self.CRITERIA: [
+                self.tr('The mean value over each site: cells weighted by the share of the cell inside the site '
+                        'for small sites, cell-centre rule for large sites, as QGIS zonal statistics; nodata '
+                        'cells ignored.'),
+                self.tr('Rasters may be in any CRS or resolution.'),
+            ],
+            self.VECTOR_CRITERIA: [
+                self.tr('Polygon layers: the percent of the site inside each layer, e.g. Key Biodiversity Areas.'),
+            ],
+            self.ATTRIBUTE_CRITERIA: [
+                self.tr('Numeric fields of the candidates used as criteria.'),
+            ],
+            self.CONNECTIVITY: [
+                self.tr("Adds the ProtConn gain (percentage points) of the site's region when the site is added "
+                        'to the protected areas, as the last criterion.'),
+            ],
+            self.REGIONS: [
+                self.tr('Polygons of the regions for the connectivity contribution; without them the extent of '
+                        'the candidates and protected areas is the region.'),
+            ],
+            self.DISTANCE: [
+                self.tr('Median dispersal distance in metres, probability 0.5 at that distance.'),
+            ],
+            self.DIRECTIONS: [
+                self.tr('"+" (higher is better) or "-" (lower is better, e.g. human footprint or cost) per '
+                        'criterion, comma-separated; default all "+".'),
+                self.tr('Criteria are in this order: raster, vector, attribute, then connectivity.'),
+            ],
+            self.WEIGHTS: [
+                self.tr('"w1,w2,..." per criterion, in the order of the criteria (rescaled to sum 1; default '
+                        'equal).'),
+            ],
+            self.AHP_MATRIX: [
+                self.tr('A pairwise comparison matrix on Saaty\'s 1-9 scale, rows separated by ";" and values by '
+                        '"," (e.g. "1,3;1/3,1").'),
+                self.tr('Its principal eigenvector gives the weights; the consistency ratio CR is reported and CR '
+                        '> 0.1 gives a warning.'),
+            ],
+            self.OUTPUT_HTML: [
+                self.tr('A report with the weights, the AHP consistency, the ranking table, a chart of each '
+                        "site's criterion breakdown and what was screened out and why."),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -535,37 +581,77 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
     GREEDY_GAP = 'GREEDY_GAP'
     EXACT_TIME_LIMIT = 60.0
 
+    ADVANCED = ProtectedAreasInput.ADVANCED
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Select OECM candidates toward a target')
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'Greedy complementarity selection of candidate OECM sites toward a coverage target per region '
-            '(GBF Target 3: 30 %).\n\n'
-            'CANDIDATES: scored candidate polygons, e.g. the output of "Score OECM candidates". Sites whose '
-            'eligible field is false, or whose score is empty or 0, are never picked.\n'
-            'SCORE_FIELD: the quality score, 0-100 (default score). COST_FIELD (optional): the cost of each site '
-            '(any unit, >= 0; free sites come first); without it every site costs 1. BUDGET (optional): the most '
-            'that may be spent, in the cost unit (without a cost field: the largest number of sites).\n'
-            'REGIONS and REGION_FIELD: the regions (e.g. ecoregions or provinces) that must each reach TARGET '
-            '(percent of the region\'s area). PROTECTED (optional): one or more layers of existing protected areas, '
-            'cleaned as in "Protected-area coverage" (overlaps counted once).\n\n'
-            'Method: a region\'s gap is the area still needed to reach the target. A site\'s value is its score / '
-            '100 times the area it adds toward unmet gaps (km2, only the part not already protected or picked, '
-            'capped by each region\'s gap). The site with the largest value per cost that fits the budget is '
-            'picked, gaps and values are updated, and so on until every region reaches the target, the budget '
-            'runs out or no site adds anything. Areas are computed in a local equal-area projection.\n'
-            'METHOD: greedy (as above) or exact: the set of sites that adds the most area toward the targets within '
-            'the budget, and the cheapest such set, proven by integer programming (HiGHS; each of its two solves '
-            'stops after a minute). With greedy, the exact optimum is computed too when it can be within that '
-            'time, and GREEDY_GAP says how much of the optimum\'s added area greedy misses (percent; 0 for exact, '
-            '-1 when not computed).\n\n'
-            'OUTPUT: the selected sites with every input field, pick_order (1 = first), added_km2 (area added '
-            'toward the targets), value and cum_cost (cost spent so far). OUTPUT_REGIONS (optional, created by default '
-            'in the Toolbox): each region with '
-            'area_km2, before_km2 / before_pct (protected now), after_km2 / after_pct (with the selected sites), '
-            'gap_km2 (still missing after the selection) and meets_target. OUTPUT_HTML (optional): a report with '
-            'the picks in order, each region\'s coverage before and after, and a chart of it against the target.')
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Picks candidate OECM sites toward a coverage target per region, within a budget.')
+
+    def tags(self):
+        return keywords(self.tr('OECM,selection,complementarity,greedy,budget,30x30,target 3,integer programming'))
+
+    def summary(self):
+        return [
+            self.tr('Complementarity selection of candidate OECM sites toward a coverage target per region (GBF '
+                    'Target 3: 30 %).'),
+            self.tr("A region's gap is the area still needed to reach the target; a site's value is its score / "
+                    '100 times the area it adds toward unmet gaps (km2, only the part not already protected or '
+                    "picked, capped by each region's gap)."),
+            self.tr('Areas are computed in a local equal-area projection.'),
+            self.tr('OUTPUT: the selected sites with every input field, pick_order (1 = first), added_km2 (area '
+                    'added toward the targets), value and cum_cost (cost spent so far).'),
+        ]
+
+    def parameter_help(self):
+        return {
+            **self.protected_help(),
+            self.CANDIDATES: [
+                self.tr('Scored candidate polygons, e.g. the output of "Score OECM candidates".'),
+                self.tr('Sites whose eligible field is false, or whose score is empty or 0, are never picked.'),
+            ],
+            self.SCORE_FIELD: [
+                self.tr('The quality score, 0-100 (default score).'),
+            ],
+            self.COST_FIELD: [
+                self.tr('The cost of each site (any unit, >= 0; free sites come first); without it every site '
+                        'costs 1.'),
+            ],
+            self.BUDGET: [
+                self.tr('The most that may be spent, in the cost unit (without a cost field: the largest number '
+                        'of sites).'),
+            ],
+            self.REGIONS: [
+                self.tr('The regions (e.g. ecoregions or provinces) that must each reach TARGET.'),
+            ],
+            self.REGION_FIELD: [
+                self.tr('The field naming each region.'),
+            ],
+            self.TARGET: [
+                self.tr("Percent of each region's area."),
+            ],
+            self.METHOD: [
+                self.tr('Greedy: the site with the largest value per cost that fits the budget is picked, gaps '
+                        'and values are updated, and so on until every region reaches the target, the budget runs '
+                        'out or no site adds anything.'),
+                self.tr('Exact: the set of sites that adds the most area toward the targets within the budget, '
+                        'and the cheapest such set, proven by integer programming (HiGHS; each of its two solves '
+                        'stops after a minute).'),
+                self.tr('With greedy, the exact optimum is computed too when it can be within that time, and '
+                        "GREEDY_GAP says how much of the optimum's added area greedy misses (percent; 0 for "
+                        'exact, -1 when not computed).'),
+            ],
+            self.OUTPUT_REGIONS: [
+                self.tr('Each region with area_km2, before_km2 / before_pct (protected now), after_km2 / '
+                        'after_pct (with the selected sites), gap_km2 (still missing after the selection) and '
+                        'meets_target.'),
+            ],
+            self.OUTPUT_HTML: [
+                self.tr("A report with the picks in order, each region's coverage before and after, and a chart "
+                        'of it against the target.'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(

@@ -19,8 +19,9 @@ from qgis.core import (
 
 from .. import compat, qgis_io
 from ..engine import planning, zone_validation, zones
-from ..planning_io import M2_PER_HA, ExactSolver, given, layer_amounts, raster_zonal, solver_help, write_polygons
-from .base import ReservePlannerAlgorithm
+from ..planning_io import (M2_PER_HA, ExactSolver, given, layer_amounts, raster_zonal, solver_results,
+                           write_polygons)
+from .base import ReservePlannerAlgorithm, keywords
 
 ZONES_STYLE = 'zones'
 
@@ -84,6 +85,8 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
     ERROR_COUNT = 'ERROR_COUNT'
     WARNING_COUNT = 'WARNING_COUNT'
 
+    ADVANCED = ExactSolver.ADVANCED + (GRID_TYPE, ZONE_BOUNDARY_COSTS)
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Optimise reserve zones (exact)')
 
@@ -91,29 +94,65 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
         return self.tr('The cheapest core / buffer / transition zoning that meets value targets, validated.')
 
     def tags(self):
-        return self.tr('biosphere reserve,zoning,marxan with zones,core,buffer,transition,optimisation').split(',')
+        return keywords(self.tr('biosphere reserve,zoning,marxan with zones,core,buffer,transition,optimisation'))
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'Zones a reserve into core, buffer and transition by exact integer programming, as Marxan with Zones '
-            'would (Watts et al. 2009) but with a proven optimum, and checks the result with the rules of '
-            '"Validate zones".\n\n'
-            'BOUNDARY_LAYER: the reserve. PLANNING_UNITS (optional): polygons to zone; without them a grid of '
-            'GRID_TYPE (squares or hexagons) of CELL_SIZE metres is laid over the reserve and clipped to it.\n'
-            'VALUES: rasters of conservation value (each is one feature; amount in a unit = sum of cell values x '
-            'cell share). PRESSURE (optional): a raster of human pressure; a unit\'s base cost is its area in '
-            'hectares x (1 + its mean pressure).\n'
-            'ZONE_COSTS: the base cost multiplier in core, buffer, transition (default 1,0.4,0). CONTRIBUTIONS: the '
-            'share of a value each zone protects (default 1,0.5,0). TARGET: proportion of every value to protect '
-            'overall, contributions counted (0-1). ZONE_TARGETS: proportion of every value that must lie inside '
-            'the core, buffer and transition (default 0.1,0,0).\n'
-            'ZONE_BOUNDARY_COSTS: cost per metre of edge between zones and with the land outside the reserve, e.g. '
-            'core-outside=1,core-transition=1,core-buffer=0,buffer-outside=0.05: a core next to outside land is '
-            'costly, next to a buffer free. PROFILE: the validation profile the zoning is checked with.') + \
-            '\n' + solver_help() + '\n\n' + self.tr(
-            'OUTPUT: one feature per zone with zone, zone_code and area_ha (as "Generate zones" writes them), '
-            'ready for "Validate zones"; ERROR_COUNT and WARNING_COUNT are that validation\'s counts, and each '
-            'problem is listed in the log. OUTPUT_UNITS (optional): the planning units with their zone.')
+    def summary(self):
+        return [
+            self.tr('Zones a reserve into core, buffer and transition by exact integer programming, as Marxan '
+                    'with Zones would (Watts et al. 2009) but with a proven optimum, and checks the result with '
+                    'the rules of "Validate zones".'),
+            self.tr('OUTPUT: one feature per zone with zone, zone_code and area_ha (as "Generate zones" writes '
+                    'them), ready for "Validate zones"; ERROR_COUNT and WARNING_COUNT are that validation\'s '
+                    'counts, and each problem is listed in the log.'),
+            solver_results(),
+        ]
+
+    def parameter_help(self):
+        return {
+            **self.solver_help(),
+            self.BOUNDARY_LAYER: [
+                self.tr('The reserve.'),
+            ],
+            self.PLANNING_UNITS: [
+                self.tr('Polygons to zone; without them a grid of GRID_TYPE of CELL_SIZE metres is laid over the '
+                        'reserve and clipped to it.'),
+            ],
+            self.GRID_TYPE: [
+                self.tr('Squares or hexagons, for the grid laid without planning units.'),
+            ],
+            self.CELL_SIZE: [
+                self.tr('Metres across a grid cell.'),
+            ],
+            self.VALUES: [
+                self.tr('Rasters of conservation value: each is one feature; amount in a unit = sum of cell '
+                        'values x cell share.'),
+            ],
+            self.PRESSURE: [
+                self.tr("A raster of human pressure; a unit's base cost is its area in hectares x (1 + its mean "
+                        'pressure).'),
+            ],
+            self.ZONE_COSTS: [
+                self.tr('The base cost multiplier in core, buffer, transition (default 1,0.4,0).'),
+            ],
+            self.CONTRIBUTIONS: [
+                self.tr('The share of a value each zone protects (default 1,0.5,0).'),
+            ],
+            self.TARGET: [
+                self.tr('Proportion of every value to protect overall, contributions counted (0-1).'),
+            ],
+            self.ZONE_TARGETS: [
+                self.tr('Proportion of every value that must lie inside the core, buffer and transition (default '
+                        '0.1,0,0).'),
+            ],
+            self.ZONE_BOUNDARY_COSTS: [
+                self.tr('Cost per metre of edge between zones and with the land outside the reserve, e.g. '
+                        'core-outside=1,core-transition=1,core-buffer=0,buffer-outside=0.05.'),
+                self.tr('A core next to outside land is then costly, next to a buffer free.'),
+            ],
+            self.PROFILE: [
+                self.tr('The validation profile the zoning is checked with.'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(

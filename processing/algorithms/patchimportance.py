@@ -27,13 +27,12 @@ from ..compat import (
     FieldType,
     ProcessingFieldParameterDataType,
     ProcessingNumberParameterType,
-    ProcessingParameterFlag,
     ProcessingSourceType,
     WkbType,
     make_field,
 )
 from ..engine import connectivity, corridors, patches
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 from ..resistance import ResistanceGrid
 
 SUMMARY_FIELDS = ('patches', 'components', 'landscape_attribute', 'iic', 'pc', 'ec_iic', 'ec_pc')
@@ -62,6 +61,8 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
 
     EUCLIDEAN, LEAST_COST = 0, 1
 
+    ADVANCED = (LANDSCAPE_AREA,)
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Patch importance for connectivity (dIIC, dPC)')
 
@@ -69,31 +70,64 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
         return self.tr('Ranks habitat patches by the landscape connectivity lost without each, as Conefor does.')
 
     def tags(self):
-        return self.tr('conefor,connectivity,dpc,diic,pc,iic,eca,patch,source,ecological security pattern').split(',')
+        return keywords(self.tr('conefor,connectivity,dpc,diic,pc,iic,eca,patch,source,ecological security '
+                                'pattern'))
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return '\n\n'.join([
+    def summary(self):
+        return [
             self.tr('Computes the integral index of connectivity (IIC), the probability of connectivity (PC) and '
-                    'the equivalent connected area EC(PC) of a landscape of habitat patches, and the importance of '
-                    'each patch: the percentage of the index lost when the patch is removed (dIIC, dPC), split into '
-                    'intra (the patch itself), flux (dispersal from and to it) and connector (dispersal between '
-                    'other patches through it), as Conefor 2.7 computes them.'),
-            self.tr('Each feature is a patch. Its attribute is its area in hectares, or the value of a numeric field.'),
-            self.tr('Distances are edge to edge: Euclidean metres, or cost-weighted metres of the least-cost path '
-                    'over a resistance raster. IIC links patches no farther apart than the threshold; PC uses the '
-                    'probability p = exp(-k d), with the given probability at the given distance.'),
+                    'the equivalent connected area EC(PC) of a landscape of habitat patches, as Conefor 2.7 '
+                    'computes them.'),
+            self.tr('The importance of each patch is the percentage of the index lost when the patch is removed '
+                    '(dIIC, dPC), split into intra (the patch itself), flux (dispersal from and to it) and '
+                    'connector (dispersal between other patches through it).'),
             self.tr('Outputs: the patches with dIIC, dIIC_intra, dIIC_flux, dIIC_connector, dPC, dPC_intra, '
                     'dPC_flux, dPC_connector (percent) and rank (1 = largest dPC); a summary table with IIC, PC, '
                     'EC(IIC), EC(PC) and the landscape attribute.'),
-        ])
+        ]
+
+    def parameter_help(self):
+        return {
+            self.PATCHES: [
+                self.tr('Each feature is a patch.'),
+            ],
+            self.ATTRIBUTE: [
+                self.tr('a_i of each patch: a numeric field (e.g. area times habitat quality), or empty for the '
+                        'patch area in hectares.'),
+                self.tr('NULL or negative values are refused.'),
+            ],
+            self.DISTANCE_MODE: [
+                self.tr('Euclidean: the shortest distance between the two polygons, in metres.'),
+                self.tr('Least cost: the lowest accumulated cost (resistance x metres) from one patch to the '
+                        'other.'),
+            ],
+            self.RESISTANCE: [
+                self.tr('Needed for least-cost distances; cells with nodata or <= 0 are barriers.'),
+            ],
+            self.THRESHOLD: [
+                self.tr('Two patches are linked for IIC when their distance is at most this.'),
+            ],
+            self.DISTANCE: [
+                self.tr('The distance at which the dispersal probability of PC equals the probability below '
+                        '(Conefor: -confProb distance probability).'),
+            ],
+            self.PROBABILITY: [
+                self.tr('PC uses the probability p = exp(-k d), with this probability at the distance above.'),
+            ],
+            self.LANDSCAPE_AREA: [
+                self.tr('The maximum landscape attribute of IIC and PC.'),
+                self.tr('0: the area of the rectangle around the patches when the attribute is the area; IIC and '
+                        'PC are left empty for another attribute.'),
+                self.tr('dIIC and dPC do not depend on it.'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.PATCHES, self.tr('Habitat patches'), [ProcessingSourceType.VectorPolygon]))
-        attribute = QgsProcessingParameterField(
+        self.addParameter(QgsProcessingParameterField(
             self.ATTRIBUTE, self.tr('Patch attribute (empty = area in ha)'), parentLayerParameterName=self.PATCHES,
-            type=ProcessingFieldParameterDataType.Numeric, optional=True)
-        self.addParameter(attribute)
+            type=ProcessingFieldParameterDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.DISTANCE_MODE, self.tr('Distance between patches'),
             [self.tr('Euclidean, edge to edge (m)'),
@@ -110,34 +144,14 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.PROBABILITY, self.tr('PC dispersal probability at that distance'),
             ProcessingNumberParameterType.Double, defaultValue=0.5, minValue=0.000001, maxValue=0.999999))
-        landscape = QgsProcessingParameterNumber(
+        self.addParameter(QgsProcessingParameterNumber(
             self.LANDSCAPE_AREA, self.tr('Landscape attribute A_L (ha, or the attribute\'s units; 0 = automatic)'),
-            ProcessingNumberParameterType.Double, defaultValue=0.0, minValue=0.0)
-        landscape.setFlags(landscape.flags() | ProcessingParameterFlag.Advanced)
-        self.addParameter(landscape)
+            ProcessingNumberParameterType.Double, defaultValue=0.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Patches with their importance'), ProcessingSourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_SUMMARY, self.tr('Landscape connectivity summary'), ProcessingSourceType.Vector,
             optional=True))
-        self._set_help()
-
-    def _set_help(self):
-        helps = {
-            self.ATTRIBUTE: self.tr('a_i of each patch: a numeric field (e.g. area times habitat quality), or empty '
-                                    'for the patch area in hectares. NULL or negative values are refused.'),
-            self.DISTANCE_MODE: self.tr('Euclidean: the shortest distance between the two polygons. Least cost: the '
-                                        'lowest accumulated cost (resistance x metres) from one patch to the other.'),
-            self.RESISTANCE: self.tr('Needed for least-cost distances; cells with nodata or <= 0 are barriers.'),
-            self.THRESHOLD: self.tr('Two patches are linked for IIC when their distance is at most this.'),
-            self.DISTANCE: self.tr('The distance at which the dispersal probability of PC equals the probability '
-                                   'below (Conefor: -confProb distance probability).'),
-            self.LANDSCAPE_AREA: self.tr('The maximum landscape attribute of IIC and PC. 0: the area of the '
-                                         'rectangle around the patches when the attribute is the area; IIC and PC '
-                                         'are left empty for another attribute. dIIC and dPC do not depend on it.'),
-        }
-        for name, text in helps.items():
-            self.parameterDefinition(name).setHelp(text)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         source = self.parameterAsSource(parameters, self.PATCHES, context)
@@ -155,7 +169,7 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
 
         resistance = self.resistance(parameters, context, feedback) if least_cost else None
         work_crs = resistance.crs if resistance else qgis_io.metric_crs_of([source], source.sourceCrs(), context)
-        features = qgis_io.read_polygons(source, label, work_crs, context, steps, qgis_io.max_segment(source))
+        features = qgis_io.read_polygons(source, label, work_crs, context, steps, qgis_io.measure_max_segment(source))
         if feedback.isCanceled():
             raise qgis_io.cancelled()
         if not features:

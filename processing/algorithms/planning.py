@@ -30,11 +30,11 @@ from ..planning_io import (
     as_number,
     given,
     layer_amounts,
-    solver_help,
+    solver_results,
     write_polygons,
     write_rows,
 )
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 
 SOLUTION_STYLE = 'planning_solution'
 UNIT_ALIASES = ('unit', 'pu', 'puid', 'planning_unit')
@@ -64,6 +64,8 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
     OUTPUT = 'OUTPUT'
     OUTPUT_FEATURES = 'OUTPUT_FEATURES'
 
+    ADVANCED = ExactSolver.ADVANCED
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Prioritize planning units (exact)')
 
@@ -71,27 +73,60 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
         return self.tr('Proven-optimal site selection (minimum set or maximum utility) with a boundary penalty.')
 
     def tags(self):
-        return self.tr('marxan,prioritizr,minimum set,maximum utility,integer programming,30x30,reserve selection'
-                       ).split(',')
+        return keywords(self.tr('marxan,prioritizr,minimum set,maximum utility,integer programming,30x30,reserve '
+                                'selection'))
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'Chooses planning units by exact integer programming (Beyer et al. 2016), as prioritizr does, instead of '
-            'Marxan\'s simulated annealing.\n\n'
-            'PLANNING_UNITS: polygons (e.g. a hexagon grid); ID_FIELD identifies them, COST_FIELD gives their cost '
-            '(any unit, >= 0), STATUS_FIELD (optional) Marxan\'s codes: 0 available, 2 locked in, 3 locked out.\n'
-            'FEATURES: rasters (amount in a unit = sum of cell values x the share of each cell inside it) and/or '
-            'polygon layers (amount = hectares inside the unit); each layer is one feature, named after the layer. '
-            'AMOUNTS: instead or as well, a table with fields unit, feature and amount.\n'
-            'TARGETS: one proportion for every feature (0.3 = 30 % of each feature\'s total), or the path of a '
-            'CSV table with fields feature and prop (0-1) or target (absolute amount).\n'
-            'OBJECTIVE: minimum set (meet every target at least cost plus BLM x boundary) or maximum utility '
-            '(within BUDGET, maximise the sum over features of the share of the target held, minus BLM x '
-            'boundary). BLM: cost per metre of the plan\'s boundary; boundaries come from the geometry (shared '
-            'edges and the outer edge of the study area, in metres).') + '\n' + solver_help() + '\n\n' + self.tr(
-            'OUTPUT: the planning units with every input field and solution (1 selected, 0 not). OUTPUT_FEATURES: '
-            'per feature the amount held, the target and the shortfall. A target that cannot be met is named in '
-            'the log and the plan keeps the least shortfall.')
+    def summary(self):
+        return [
+            self.tr('Chooses planning units by exact integer programming (Beyer et al. 2016), as prioritizr does, '
+                    "instead of Marxan's simulated annealing."),
+            self.tr('OUTPUT: the planning units with every input field and solution (1 selected, 0 not); '
+                    'OUTPUT_FEATURES: per feature the amount held, the target and the shortfall.'),
+            self.tr('A target that cannot be met is named in the log and the plan keeps the least shortfall.'),
+            solver_results(),
+        ]
+
+    def parameter_help(self):
+        return {
+            **self.solver_help(),
+            self.PLANNING_UNITS: [
+                self.tr('Polygons, e.g. a hexagon grid.'),
+            ],
+            self.ID_FIELD: [
+                self.tr('Identifies each planning unit.'),
+            ],
+            self.COST_FIELD: [
+                self.tr('The cost of each unit, any unit, >= 0.'),
+            ],
+            self.STATUS_FIELD: [
+                self.tr("Marxan's codes: 0 available, 2 locked in, 3 locked out."),
+            ],
+            self.FEATURES: [
+                self.tr('Rasters (amount in a unit = sum of cell values x the share of each cell inside it) '
+                        'and/or polygon layers (amount = hectares inside the unit).'),
+                self.tr('Each layer is one feature, named after the layer.'),
+            ],
+            self.AMOUNTS: [
+                self.tr('Instead of or as well as the feature layers, a table with fields unit, feature and '
+                        'amount.'),
+            ],
+            self.TARGETS: [
+                self.tr("One proportion for every feature (0.3 = 30 % of each feature's total), or the path of a "
+                        'CSV table with fields feature and prop (0-1) or target (absolute amount).'),
+            ],
+            self.OBJECTIVE: [
+                self.tr('Minimum set: meet every target at least cost plus BLM x boundary.'),
+                self.tr('Maximum utility: within BUDGET, maximise the sum over features of the share of the '
+                        'target held, minus BLM x boundary.'),
+            ],
+            self.BUDGET: [
+                self.tr('The most the plan may cost, in cost units; maximum utility only.'),
+            ],
+            self.BLM: [
+                self.tr("Cost per metre of the plan's boundary; boundaries come from the geometry (shared edges "
+                        'and the outer edge of the study area, in metres).'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -308,6 +343,8 @@ class SolveMarxan(ExactSolver, ReservePlannerAlgorithm):
     MARXAN_INPUT = 'MARXAN_INPUT'
     OUTPUT = 'OUTPUT'
 
+    ADVANCED = ExactSolver.ADVANCED
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Solve a Marxan project (exact)')
 
@@ -315,18 +352,29 @@ class SolveMarxan(ExactSolver, ReservePlannerAlgorithm):
         return self.tr('Proven-optimal solution of a Marxan project, read from its input.dat.')
 
     def tags(self):
-        return self.tr('marxan,input.dat,minimum set,integer programming,cluz').split(',')
+        return keywords(self.tr('marxan,input.dat,minimum set,integer programming,cluz'))
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'Reads a Marxan project and finds the plan of least cost + BLM x boundary that meets every target, '
-            'by exact integer programming instead of simulated annealing.\n\n'
-            'MARXAN_INPUT: the project\'s input.dat. It names INPUTDIR, pu.dat (id, cost, status), spec.dat (id, '
-            'prop or target, name), puvspr.dat (species, pu, amount), bound.dat (id1, id2, boundary) and BLM; files '
-            'may be comma or tab separated and optional columns get Marxan\'s defaults. Targets are hard '
-            'constraints; one that cannot be met is named in the log and the plan keeps the least shortfall. '
-            'Status 2 locks a unit in, 3 locks it out.') + '\n' + solver_help() + '\n\n' + self.tr(
-            'OUTPUT: a table of planning_unit and solution (1 selected, 0 not), as Marxan\'s output_best.')
+    def summary(self):
+        return [
+            self.tr('Reads a Marxan project and finds the plan of least cost + BLM x boundary that meets every '
+                    'target, by exact integer programming instead of simulated annealing.'),
+            self.tr('Targets are hard constraints; one that cannot be met is named in the log and the plan keeps '
+                    'the least shortfall.'),
+            self.tr("OUTPUT: a table of planning_unit and solution (1 selected, 0 not), as Marxan's output_best."),
+            solver_results(),
+        ]
+
+    def parameter_help(self):
+        return {
+            **self.solver_help(),
+            self.MARXAN_INPUT: [
+                self.tr("The project's input.dat."),
+                self.tr('It names INPUTDIR, pu.dat (id, cost, status), spec.dat (id, prop or target, name), '
+                        'puvspr.dat (species, pu, amount), bound.dat (id1, id2, boundary) and BLM.'),
+                self.tr("Files may be comma or tab separated and optional columns get Marxan's defaults; status 2 "
+                        'locks a unit in, 3 locks it out.'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFile(
@@ -363,6 +411,8 @@ class SolveMarzone(ExactSolver, ReservePlannerAlgorithm):
     MARXAN_INPUT = 'MARXAN_INPUT'
     OUTPUT = 'OUTPUT'
 
+    ADVANCED = ExactSolver.ADVANCED
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Solve a Marxan with Zones project (exact)')
 
@@ -370,20 +420,31 @@ class SolveMarzone(ExactSolver, ReservePlannerAlgorithm):
         return self.tr('Proven-optimal zoning of a Marxan with Zones project, read from its input.dat.')
 
     def tags(self):
-        return self.tr('marxan with zones,marzone,zoning,integer programming,cluz').split(',')
+        return keywords(self.tr('marxan with zones,marzone,zoning,integer programming,cluz'))
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'Reads a Marxan with Zones project and puts every planning unit in one zone at least cost + BLM x zone '
-            'boundary cost, meeting every overall and per-zone target (Watts et al. 2009), by exact integer '
-            'programming.\n\n'
-            'MARXAN_INPUT: the project\'s input.dat, naming as in Marxan pu.dat, spec.dat, puvspr.dat, bound.dat '
-            'and BLM, and the zone files zones.dat, costs.dat, zonecost.dat, zonecontrib.dat (or zonecontrib2.dat), '
-            'zonetarget.dat (or zonetarget2.dat), zoneboundcost.dat, pulock.dat and puzone.dat; missing zone files '
-            'take Marxan with Zones\' defaults. Overall targets count each zone\'s contribution; zone targets count '
-            'the amount inside the zone. Targets that cannot be met are named in the log and the plan keeps the '
-            'least shortfall.') + '\n' + solver_help() + '\n\n' + self.tr(
-            'OUTPUT: a table of planning_unit and zone (the zone id), as Marxan with Zones\' output_best.')
+    def summary(self):
+        return [
+            self.tr('Reads a Marxan with Zones project and puts every planning unit in one zone at least cost + '
+                    'BLM x zone boundary cost, meeting every overall and per-zone target (Watts et al. 2009), by '
+                    'exact integer programming.'),
+            self.tr("Overall targets count each zone's contribution; zone targets count the amount inside the "
+                    'zone; targets that cannot be met are named in the log and the plan keeps the least '
+                    'shortfall.'),
+            self.tr("OUTPUT: a table of planning_unit and zone (the zone id), as Marxan with Zones' output_best."),
+            solver_results(),
+        ]
+
+    def parameter_help(self):
+        return {
+            **self.solver_help(),
+            self.MARXAN_INPUT: [
+                self.tr("The project's input.dat, naming as in Marxan pu.dat, spec.dat, puvspr.dat, bound.dat and "
+                        'BLM.'),
+                self.tr('And the zone files zones.dat, costs.dat, zonecost.dat, zonecontrib.dat (or '
+                        'zonecontrib2.dat), zonetarget.dat (or zonetarget2.dat), zoneboundcost.dat, pulock.dat '
+                        "and puzone.dat; missing zone files take Marxan with Zones' defaults."),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFile(

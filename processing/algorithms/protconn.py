@@ -22,7 +22,7 @@ from shapely.ops import unary_union
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, is_field_type
 from .. import qgis_io
 from ..protconn_io import protconn_by_region
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 
 """Geographic polygons are densified to this step before projection, so that their edges stay curved."""
 
@@ -61,40 +61,74 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
     OUTPUT = 'OUTPUT'
     OUTPUT_IMPORTANCE = 'OUTPUT_IMPORTANCE'
 
+    ADVANCED = (TRANSBOUNDARY_DISTANCE,)
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Protected area connectivity (ProtConn)')
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'Measures how much of each region is protected and connected (ProtConn, Saura et al. 2017 and 2018, '
-            'the indicator of GBF Target 3 on connectivity), with the probability of connectivity of Conefor.\n\n'
-            'Protected areas: polygons. They are dissolved (overlaps count once), and every polygon of the result '
-            'is cut by each region: the parts inside the region are its protected units, with their area.\n'
-            'Regions: polygons; features with the same region value are one region. Regions in another CRS than '
-            'the protected areas are reprojected.\n'
-            'Region field: names the regions in the outputs. A feature whose region value is NULL is a region of its '
-            'own, named by its feature id in the outputs.\n'
-            'Median dispersal distance (m, default 10000) and probability at that distance (default 0.5): the '
-            'probability of dispersal between two units d metres apart, edge to edge, is p = exp(-k d) with '
-            'k = -ln(probability) / distance; p* is the probability of the best path through any other units.\n'
-            'Transboundary distance (m, default 0 = none): protected areas outside the region but within this '
-            'distance of it are stepping stones: they carry dispersal between the units of the region but add no '
-            'area (50000 in the studies of Saura et al.).\n'
-            'Distances are measured in the CRS of the protected areas when it is projected in metres, otherwise '
-            'in a local equal-area projection; areas and ProtConn are in that CRS.\n\n'
-            'Output, one polygon per region with the region field and, in percent: prot (protected share of the '
-            'region), protconn (protected and connected: 100 ECA / region area, where ECA is the square root of '
-            'the sum of a_i a_j p*_ij), protunconn (prot - protconn), relconn (100 protconn / prot), and the shares '
-            'of protconn due to connectivity within units (protconn_prot), through transboundary stepping stones '
-            '(protconn_trans) and through unprotected land (protconn_unprot), which add up to 100; eca_km2 is the '
-            'equivalent connected area. A region without protection has prot = protconn = 0 and NULL relconn and '
-            'fractions.\n'
-            'Importance (optional), one polygon per protected unit inside a region: region, area_km2 and dpc, the '
-            'percentage of PC lost without the unit, split into dpc_intra (its own area), dpc_flux (dispersal '
-            'from and to it) and dpc_connector (dispersal between other units through it). The connector part '
-            're-runs the paths for every unit: seconds for hundreds of units, minutes for thousands.\n'
-            'Path probabilities below 1e-9 are ignored; the log gives for each region the most this can lower '
-            'ProtConn (a tiny fraction of a percentage point).')
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr('How much of each region is protected and connected (ProtConn), with the importance of each '
+                       'protected unit.')
+
+    def tags(self):
+        return keywords(self.tr('ProtConn,connectivity,protected area,Conefor,PC,dPC,equivalent connected '
+                                'area,ECA,30x30,target 3'))
+
+    def summary(self):
+        return [
+            self.tr('Measures how much of each region is protected and connected (ProtConn, Saura et al. 2017 and '
+                    '2018, the indicator of GBF Target 3 on connectivity), with the probability of connectivity '
+                    'of Conefor.'),
+            self.tr('Output, one polygon per region, in percent: prot, protconn (100 ECA / region area, ECA the '
+                    'square root of the sum of a_i a_j p*_ij), protunconn, relconn, and the shares of protconn '
+                    'within units, through stepping stones and through unprotected land; eca_km2 is the '
+                    'equivalent connected area.'),
+            self.tr('A region without protection has prot = protconn = 0 and NULL relconn and fractions.'),
+            self.tr('Distances are measured in the CRS of the protected areas when it is projected in metres, '
+                    'otherwise in a local equal-area projection; areas and ProtConn are in that CRS.'),
+            self.tr('Path probabilities below 1e-9 are ignored; the log gives for each region the most this can '
+                    'lower ProtConn (a tiny fraction of a percentage point).'),
+        ]
+
+    def parameter_help(self):
+        return {
+            self.PROTECTED: [
+                self.tr('Polygons. They are dissolved (overlaps count once), and every polygon of the result is '
+                        'cut by each region: the parts inside the region are its protected units, with their '
+                        'area.'),
+            ],
+            self.REGIONS: [
+                self.tr('Polygons; features with the same region value are one region.'),
+                self.tr('Regions in another CRS than the protected areas are reprojected.'),
+            ],
+            self.REGION_FIELD: [
+                self.tr('Names the regions in the outputs.'),
+                self.tr('A feature whose region value is NULL is a region of its own, named by its feature id in '
+                        'the outputs.'),
+            ],
+            self.DISTANCE: [
+                self.tr('Metres (default 10000): the probability of dispersal between two units d metres apart, '
+                        'edge to edge, is p = exp(-k d) with k = -ln(probability) / distance.'),
+                self.tr('p* is the probability of the best path through any other units.'),
+            ],
+            self.PROBABILITY: [
+                self.tr('The probability of dispersal at the median dispersal distance (default 0.5).'),
+            ],
+            self.TRANSBOUNDARY_DISTANCE: [
+                self.tr('Metres, default 0 = none: protected areas outside the region but within this distance of '
+                        'it are stepping stones.'),
+                self.tr('They carry dispersal between the units of the region but add no area (50000 in the '
+                        'studies of Saura et al.).'),
+            ],
+            self.OUTPUT_IMPORTANCE: [
+                self.tr('One polygon per protected unit inside a region: region, area_km2 and dpc, the percentage '
+                        'of PC lost without the unit, split into dpc_intra (its own area), dpc_flux (dispersal '
+                        'from and to it) and dpc_connector (dispersal between other units through it).'),
+                self.tr('All parts are exact and come from one divide-and-conquer over the units that updates '
+                        'only the best paths each unit shortens instead of re-running them per unit: seconds for a '
+                        'few hundred units in a region, about a minute for a thousand, minutes for two thousand.'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -156,7 +190,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
 
         Raises on an empty layer or a bad polygon.
         """
-        features = qgis_io.read_polygons(source, name, crs, context, feedback, qgis_io.max_segment(source))
+        features = qgis_io.read_polygons(source, name, crs, context, feedback, qgis_io.measure_max_segment(source))
         if feedback.isCanceled():
             raise qgis_io.cancelled()
         if not features:
@@ -181,7 +215,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
     def read_protected(self, source, name, crs, context, feedback):
         """The protected polygons (layer ``name``) in ``crs``; features without a geometry are left out with a
         warning, as every algorithm does; raises naming features whose geometry is unusable."""
-        features = qgis_io.read_polygons(source, name, crs, context, feedback, qgis_io.max_segment(source))
+        features = qgis_io.read_polygons(source, name, crs, context, feedback, qgis_io.measure_max_segment(source))
         if feedback.isCanceled():
             raise qgis_io.cancelled()
         features = qgis_io.without_null_geometries(features, name, feedback)

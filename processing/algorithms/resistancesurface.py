@@ -20,10 +20,10 @@ from qgis.core import (
 from scipy import ndimage
 
 from .. import qgis_io, weighting
-from ..compat import ProcessingParameterFlag, ProcessingSourceType
+from ..compat import ProcessingSourceType
 from ..engine import raster, resistance
 from ..engine.messages import EngineError
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 from ..resistance import CostRasterStyle, ResistanceGrid, grid_bounds, warped_band
 
 
@@ -56,6 +56,8 @@ class ResistanceSurfaceAlgorithm(ReservePlannerAlgorithm):
     CORRECTION_CLASSES = 'CORRECTION_CLASSES'
     OUTPUT = 'OUTPUT'
 
+    ADVANCED = (CORRECTION, CORRECTION_CLASSES)
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Resistance surface from weighted factors')
 
@@ -63,25 +65,50 @@ class ResistanceSurfaceAlgorithm(ReservePlannerAlgorithm):
         return self.tr('Reclassifies factors to resistance scores and adds them with weights or AHP.')
 
     def tags(self):
-        return self.tr('resistance,cost,friction,factor,reclassify,ahp,weights,night-time light,'
-                       'ecological security pattern').split(',')
+        return keywords(self.tr('resistance,cost,friction,factor,reclassify,ahp,weights,night-time '
+                                'light,ecological security pattern'))
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return '\n\n'.join([
-            self.tr('Builds a resistance surface R = sum of w_k r_k: each factor k (land cover, slope, elevation, the '
-                    'distance to roads or settlements) is reclassified to a score r_k by a table, and the scores are '
-                    'added with weights w_k that sum to 1.'),
-            self.tr('Factors: rasters, in any CRS and resolution; the first one sets the output grid and the others '
-                    'are resampled onto it (nearest neighbour). Distance layers: vector layers, each a factor holding '
-                    'the distance in metres to its nearest feature; they follow the rasters in the factor order.'),
-            self.tr('Reclassification table: rows of factor (1 = the first factor), min, max, score. A value v gets '
-                    'the score of the row with min <= v < max (the highest range includes its max); a row with '
-                    'min = max matches that value only, for class codes. Ranges must not overlap or leave gaps.'),
-            self.tr('Weights: "w1,w2,..." (rescaled to sum 1; empty = equal), or an AHP pairwise matrix whose '
-                    'consistency ratio is reported. Correction (optional): R is multiplied by the correction '
-                    'raster divided by its mean over the cells of the same class (e.g. night-time light over the '
-                    'mean of its land-cover class); the classes come from a raster, by default the first factor.'),
-        ])
+    def summary(self):
+        return [
+            self.tr('Builds a resistance surface R = sum of w_k r_k: each factor k (land cover, slope, elevation, '
+                    'the distance to roads or settlements) is reclassified to a score r_k by a table, and the '
+                    'scores are added with weights w_k that sum to 1.'),
+            self.tr('Output: a raster on the grid of the first factor raster.'),
+        ]
+
+    def parameter_help(self):
+        return {
+            self.FACTORS: [
+                self.tr('Rasters, in any CRS and resolution; the first one sets the output grid and the others '
+                        'are resampled onto it (nearest neighbour).'),
+            ],
+            self.DISTANCE_LAYERS: [
+                self.tr('Each layer becomes a factor: the distance in metres from every cell to the nearest '
+                        'feature.'),
+                self.tr('They follow the rasters in the factor order.'),
+            ],
+            self.RECLASS: [
+                self.tr('One row per range or class: factor number (1 = the first factor), min, max, score.'),
+                self.tr('A value v gets the score of the row with min <= v < max (the highest range includes its '
+                        'max); a row with min = max matches that value only, for class codes.'),
+                self.tr('Ranges must not overlap or leave gaps.'),
+                self.tr('Example for a slope factor 2: 2, 0, 8, 1 / 2, 8, 25, 3 / 2, 25, 90, 5.'),
+            ],
+            self.WEIGHTS: [
+                self.tr('"w1,w2,..." one per factor (rescaled to sum 1; empty = equal).'),
+            ],
+            self.AHP_MATRIX: [
+                self.tr('An AHP pairwise comparison matrix, rows separated by ";" and values by ","; its weights '
+                        'replace WEIGHTS and its consistency ratio is reported.'),
+            ],
+            self.CORRECTION: [
+                self.tr('R is multiplied by the correction raster divided by its mean over the cells of the same '
+                        'class (e.g. night-time light over the mean of its land-cover class).'),
+            ],
+            self.CORRECTION_CLASSES: [
+                self.tr('The classes of the correction come from this raster, by default the first factor.'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterMultipleLayers(
@@ -97,19 +124,11 @@ class ResistanceSurfaceAlgorithm(ReservePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.AHP_MATRIX, self.tr('AHP pairwise matrix (rows ";", values ","; replaces the weights)'),
             optional=True))
-        correction = QgsProcessingParameterRasterLayer(
-            self.CORRECTION, self.tr('Correction raster (e.g. night-time light)'), optional=True)
-        classes = QgsProcessingParameterRasterLayer(
-            self.CORRECTION_CLASSES, self.tr('Classes of the correction (default: the first factor)'), optional=True)
-        for parameter in (correction, classes):
-            parameter.setFlags(parameter.flags() | ProcessingParameterFlag.Advanced)
-            self.addParameter(parameter)
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.CORRECTION, self.tr('Correction raster (e.g. night-time light)'), optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.CORRECTION_CLASSES, self.tr('Classes of the correction (default: the first factor)'), optional=True))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr('Resistance surface')))
-        self.parameterDefinition(self.RECLASS).setHelp(self.tr(
-            'One row per range or class: factor number, min, max, score. Example for a slope factor 2: '
-            '2, 0, 8, 1 / 2, 8, 25, 3 / 2, 25, 90, 5.'))
-        self.parameterDefinition(self.DISTANCE_LAYERS).setHelp(self.tr(
-            'Each layer becomes a factor: the distance in metres from every cell to the nearest feature.'))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         rasters = self.parameterAsLayerList(parameters, self.FACTORS, context)

@@ -33,7 +33,7 @@ from ..engine import barriers, circuit, pinchpoints
 from ..engine.corridors import check_core_ids
 from ..engine.link_surfaces import CoreSurfaces
 from ..resistance import ResistanceGrid
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 
 
 
@@ -50,9 +50,22 @@ class RestorationAlgorithm(CoreParameters, ReservePlannerAlgorithm):
     def add_network_inputs(self, with_resistance=True):
         add_core_parameters(self)
         if with_resistance:
-            self.addParameter(QgsProcessingParameterRasterLayer(self.RESISTANCE, self.tr('Resistance raster')))
+            self.addParameter(QgsProcessingParameterRasterLayer(self.RESISTANCE, tr('Resistance raster')))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.LINKS, self.tr('Links (the Links output of Corridor network)'), [ProcessingSourceType.VectorLine]))
+            self.LINKS, tr('Links (the Links output of Corridor network)'), [ProcessingSourceType.VectorLine]))
+
+    def network_help(self, with_resistance=True):
+        """Help of the inputs add_network_inputs adds (module tr: ``self.tr`` would take the subclass's context)."""
+        texts = {
+            self.CORES: [tr('The core areas the links were built from (an input of Corridor network).')],
+            self.CORE_ID_FIELD: [tr('The core id field the links were built with; ids must be set and unique.')],
+            self.RESISTANCE: [tr('The resistance raster the links were built on: band 1, cost per metre; nodata and '
+                                 'values <= 0 are barriers no restoration crosses and carry no current.')],
+            self.LINKS: [tr('The Links output of Corridor network (fields from_id and to_id).')],
+        }
+        if not with_resistance:
+            del texts[self.RESISTANCE]
+        return texts
 
     def read_network(self, parameters, context, feedback):
         """(ResistanceGrid, core geometries in its CRS, core ids, [(from_id, to_id)] of the links)."""
@@ -116,24 +129,51 @@ class BarriersAlgorithm(RestorationAlgorithm):
     OUTPUT = 'OUTPUT'
     OUTPUT_FOLDER = 'OUTPUT_FOLDER'
 
+    ADVANCED = (RESTORED_RESISTANCE, RADIUS_STEP)
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Barriers (Barrier Mapper)')
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'Maps the barriers of a corridor network as Linkage Mapper\'s Barrier Mapper does: for every cell and '
-            'radius, how much restoring the circle of that radius around the cell would shorten the least-cost '
-            'distance of a link (McRae et al. 2012).\n\n'
-            'Core areas, core id field and links: the inputs and the Links output of Corridor network (fields '
-            'from_id and to_id). Resistance raster: as in Corridor network (nodata and values <= 0 are barriers '
-            'no restoration crosses).\n'
-            'Minimum radius, maximum radius and radius step (metres): the radii tried, both ends included.\n'
-            'Restored resistance (default 1): the resistance per metre of restored land.\n'
-            'Score: the improvement in cost-weighted metres (the least-cost distance minus the restored one: '
-            'the cost to reach the circle from each core plus its diameter at the restored resistance), as a '
-            'percentage of the link\'s least-cost distance, or per metre restored (improvement / diameter).\n\n'
-            'Outputs on the resistance raster\'s grid: the largest score over radii and links; optionally a folder '
-            'with one map per radius (barriers_r<radius>m.tif). Nodata where no link\'s cost reaches.')
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr("Where restoring a circle of land would shorten a corridor most, as Linkage Mapper's "
+                       'Barrier Mapper.')
+
+    def tags(self):
+        return keywords(self.tr('barrier,restoration,Barrier Mapper,Linkage Mapper,corridor,connectivity'))
+
+    def summary(self):
+        return [
+            self.tr("Maps the barriers of a corridor network as Linkage Mapper's Barrier Mapper does: for every "
+                    'cell and radius, how much restoring the circle of that radius around the cell would shorten '
+                    'the least-cost distance of a link (McRae et al. 2012).'),
+            self.tr("Outputs on the resistance raster's grid: the largest score over radii and links; optionally "
+                    'a folder with one map per radius (barriers_r<radius>m.tif).'),
+            self.tr("Nodata where no link's cost reaches."),
+        ]
+
+    def parameter_help(self):
+        return {
+            **self.network_help(),
+            self.MIN_RADIUS: [
+                self.tr('The smallest radius tried (metres).'),
+            ],
+            self.MAX_RADIUS: [
+                self.tr('The largest radius tried (metres), included.'),
+            ],
+            self.RADIUS_STEP: [
+                self.tr('The step between the radii tried (metres).'),
+            ],
+            self.RESTORED_RESISTANCE: [
+                self.tr('The resistance per metre of restored land (default 1).'),
+            ],
+            self.SCORE: [
+                self.tr('The improvement in cost-weighted metres (the least-cost distance minus the restored one: '
+                        'the cost to reach the circle from each core plus its diameter at the restored '
+                        'resistance).'),
+                self.tr("Or that improvement as a percentage of the link's least-cost distance, or per metre "
+                        'restored (improvement / diameter).'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.add_network_inputs()
@@ -218,21 +258,38 @@ class PinchpointsAlgorithm(RestorationAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Pinch points (Pinchpoint Mapper)')
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'Maps the pinch points of a corridor network as Linkage Mapper\'s Pinchpoint Mapper does, with '
-            'circuit theory (McRae 2012): where current between two cores squeezes through a narrow passage.\n\n'
-            'Core areas, core id field and links: the inputs and the Links output of Corridor network (fields '
-            'from_id and to_id). Resistance raster: resistance per cell (nodata and values <= 0 carry no current).\n'
-            'CWD cutoff (cost-weighted metres): each link\'s corridor is the cells whose normalised least-cost '
-            'corridor value is at most this, plus both cores.\n'
-            'Mode: per-link corridors (1 A between the two cores of each link, in its corridor; corridors '
-            'mosaicked by maximum), or all cores across the landscape (each core in turn grounded while every '
-            'other core injects 1 A, over the whole raster; maps summed).\n\n'
-            'Outputs: the current map (amperes; cell size never scales it, as in Circuitscape; NoData on the cores, '
-            'as in Linkage Mapper) on the resistance raster\'s grid, and the links with eff_resistance (effective '
-            'resistance of each link\'s corridor, ohms) and cwd_to_eff_resistance (its cost-weighted distance over '
-            'its effective resistance).')
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr("Where current between cores squeezes through narrow passages, as Linkage Mapper's "
+                       'Pinchpoint Mapper.')
+
+    def tags(self):
+        return keywords(self.tr('pinch point,circuit theory,current,Pinchpoint Mapper,Linkage Mapper,corridor'))
+
+    def summary(self):
+        return [
+            self.tr("Maps the pinch points of a corridor network as Linkage Mapper's Pinchpoint Mapper does, with "
+                    'circuit theory (McRae 2012): where current between two cores squeezes through a narrow '
+                    'passage.'),
+            self.tr('Outputs: the current map (amperes; cell size never scales it, as in Circuitscape; NoData on '
+                    "the cores, as in Linkage Mapper) on the resistance raster's grid."),
+            self.tr("And the links with eff_resistance (effective resistance of each link's corridor, ohms) and "
+                    'cwd_to_eff_resistance (its cost-weighted distance over its effective resistance).'),
+        ]
+
+    def parameter_help(self):
+        return {
+            **self.network_help(),
+            self.CWD_CUTOFF: [
+                self.tr("Cost-weighted metres: each link's corridor is the cells whose normalised least-cost "
+                        'corridor value is at most this, plus both cores.'),
+            ],
+            self.MODE: [
+                self.tr('Per-link corridors: 1 A between the two cores of each link, in its corridor; corridors '
+                        'mosaicked by maximum.'),
+                self.tr('All cores across the landscape: each core in turn grounded while every other core '
+                        'injects 1 A, over the whole raster; maps summed.'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.add_network_inputs()
@@ -287,16 +344,28 @@ class CentralityAlgorithm(RestorationAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Centrality (Centrality Mapper)')
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'Ranks the cores and links of a corridor network by current-flow centrality, as Linkage Mapper\'s '
-            'Centrality Mapper does: the network is a circuit with a node per core and a resistor per link '
-            '(its cost-weighted distance, field cwd); 1 A flows between every pair of cores in turn and '
-            'cf_centrality sums the current through each core and each link over all pairs. Cores and links '
-            'that keep the network together score highest.\n\n'
-            'Core areas and core id field: the cores the links were built from. Links: the Links output of '
-            'Corridor network (fields from_id, to_id and cwd).\n'
-            'Outputs: the cores and the links with cf_centrality (amperes summed over pairs).')
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Ranks the cores and links of a corridor network by current-flow centrality, as Linkage '
+                       "Mapper's Centrality Mapper.")
+
+    def tags(self):
+        return keywords(self.tr('centrality,current flow,Centrality Mapper,Linkage Mapper,network,corridor'))
+
+    def summary(self):
+        return [
+            self.tr('Ranks the cores and links of a corridor network by current-flow centrality, as Linkage '
+                    "Mapper's Centrality Mapper does."),
+            self.tr('The network is a circuit with a node per core and a resistor per link (its cost-weighted '
+                    'distance, field cwd); 1 A flows between every pair of cores in turn and cf_centrality sums '
+                    'the current through each core and each link over all pairs.'),
+            self.tr('Cores and links that keep the network together score highest.'),
+            self.tr('Outputs: the cores and the links with cf_centrality (amperes summed over pairs).'),
+        ]
+
+    def parameter_help(self):
+        return {
+            **self.network_help(with_resistance=False),
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.add_network_inputs(with_resistance=False)

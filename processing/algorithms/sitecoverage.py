@@ -30,14 +30,14 @@ from ..engine import sites as engine
 from ..site_input import measure_sites, outside_label, read_sites
 from ..protected_areas import ProtectedAreasInput, equal_area_crs, read_regions, write_rows
 from ..qgis_io import double_field
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 
 class SiteCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     """Protected share of each site and the shares of sites protected per group and region."""
 
     ALGORITHM_ID = 'sitecoverage'
     GROUP_ID = 'coverage'
-    ICON = 'protectedcoverage.svg'
+    ICON = 'sitecoverage.svg'
 
     SITES = 'SITES'
     SITE_ID_FIELD = 'SITE_ID_FIELD'
@@ -49,6 +49,8 @@ class SiteCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     OUTPUT = 'OUTPUT'
     OUTPUT_SUMMARY = 'OUTPUT_SUMMARY'
 
+    ADVANCED = ProtectedAreasInput.ADVANCED + (TOLERANCE,)
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Site coverage (KBAs, stopover sites)')
 
@@ -56,22 +58,47 @@ class SiteCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return self.tr('How much of each site lies in protected areas, and the share of sites protected.')
 
     def tags(self):
-        return self.tr('KBA,key biodiversity area,stopover,site,coverage,protected,30x30,target 3').split(',')
+        return keywords(self.tr('KBA,key biodiversity area,stopover,site,coverage,protected,30x30,target 3'))
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'How much of each site lies in protected areas: Key Biodiversity Areas, stopover sites of migratory '
-            'birds, monitoring points.\n'
-            'SITES: points or polygons. SITE_ID_FIELD (optional) names the sites. GROUP_FIELD (optional): e.g. the '
-            'species or site type. WEIGHT_FIELD (optional): e.g. bird counts. REGIONS and REGION_FIELD (optional): '
-            'a site belongs to the region holding its representative point. PROTECTED and the cleaning switches: '
-            'as in Protected-area coverage. TOLERANCE (m, default 0): a point this close to a protected area counts '
-            'as inside (a point on the boundary is inside).\n'
-            'OUTPUT: each site with protected_pct (the share of a polygon\'s area protected; 100 or 0 for a point) '
-            'and coverage_class: full (>= 98 %, the KBA convention), partial or none. OUTPUT_SUMMARY: per group and '
-            'region the site count, the % of sites fully, partially and not protected, the mean protected_pct and '
-            'weighted_pct = sum(weight x protected_pct) / sum(weight), e.g. the share of the counted birds whose '
-            'stopover site is protected. Areas in m2 of an equal-area projection centred on the data.')
+    def summary(self):
+        return [
+            self.tr('How much of each site lies in protected areas: Key Biodiversity Areas, stopover sites of '
+                    'migratory birds, monitoring points.'),
+            self.tr("OUTPUT: each site with protected_pct (the share of a polygon's area protected; 100 or 0 for "
+                    'a point) and coverage_class: full (>= 98 %, the KBA convention), partial or none.'),
+            self.tr('OUTPUT_SUMMARY: per group and region the site count, the % of sites fully, partially and not '
+                    'protected, the mean protected_pct and weighted_pct = sum(weight x protected_pct) / '
+                    'sum(weight), e.g. the share of the counted birds whose stopover site is protected.'),
+            self.tr('Areas in m2 of an equal-area projection centred on the data.'),
+        ]
+
+    def parameter_help(self):
+        return {
+            **self.protected_help(),
+            self.SITES: [
+                self.tr('Points or polygons: Key Biodiversity Areas, stopover sites of migratory birds, '
+                        'monitoring points.'),
+            ],
+            self.SITE_ID_FIELD: [
+                self.tr('Names the sites.'),
+            ],
+            self.GROUP_FIELD: [
+                self.tr('Groups the sites, e.g. by species or site type.'),
+            ],
+            self.WEIGHT_FIELD: [
+                self.tr('Weights the sites, e.g. by bird counts.'),
+            ],
+            self.REGIONS: [
+                self.tr('A site belongs to the region holding its representative point.'),
+            ],
+            self.REGION_FIELD: [
+                self.tr('The field naming each region.'),
+            ],
+            self.TOLERANCE: [
+                self.tr('A point site this close to a protected area (metres) counts as inside; a point on the '
+                        'boundary is inside.'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -91,11 +118,9 @@ class SiteCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.REGION_FIELD, self.tr('Region name field'), parentLayerParameterName=self.REGIONS, optional=True))
         self.add_protected_parameter()
-        tolerance = QgsProcessingParameterNumber(
+        self.addParameter(QgsProcessingParameterNumber(
             self.TOLERANCE, self.tr('Tolerance for points (m)'), ProcessingNumberParameterType.Double,
-            defaultValue=0.0, minValue=0.0)
-        tolerance.setHelp(self.tr('A point site this close to a protected area (metres) counts as inside.'))
-        self.addParameter(tolerance)
+            defaultValue=0.0, minValue=0.0))
         self.add_cleaning_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Site coverage'), ProcessingSourceType.VectorAnyGeometry))

@@ -22,7 +22,7 @@ from ..engine import species_area
 from ..protected_areas import (
     write_rows,
 )
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 
 class SpeciesAreaAlgorithm(ReservePlannerAlgorithm):
     """The species-area arithmetic of docs/species_area.md as a calculator."""
@@ -41,15 +41,34 @@ class SpeciesAreaAlgorithm(ReservePlannerAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Species-area calculator')
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'The species-area relationship S = c A^z (the Half-Earth arithmetic): when habitat shrinks to a share a of '
-            'its original area, a share a^z of the species is expected to persist; keeping a share f of the species '
-            'needs f^(1/z) of the area. Protecting half keeps 0.5^0.25 = 84 %, keeping 15 % keeps 0.15^0.25 = 62 %.\n'
-            'COVERAGE: the share of habitat kept (e.g. protected), in %. Z: the exponent (about 0.25; 0.15 to 0.4). '
-            'SPECIES_SHARE: the share of species to keep, in %.\n'
-            'PERSISTING_PERCENT: species expected to persist at COVERAGE; AREA_NEEDED_PERCENT: habitat needed for '
-            'SPECIES_SHARE. OUTPUT: a table of both for z = 0.15 ... 0.4 and Z.')
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Species expected to persist for a share of habitat kept, by the species-area relationship.')
+
+    def tags(self):
+        return keywords(self.tr('species-area,Half-Earth,extinction,persistence,habitat loss'))
+
+    def summary(self):
+        return [
+            self.tr('The species-area relationship S = c A^z (the Half-Earth arithmetic): when habitat shrinks to '
+                    'a share a of its original area, a share a^z of the species is expected to persist; keeping a '
+                    'share f of the species needs f^(1/z) of the area.'),
+            self.tr('Protecting half keeps 0.5^0.25 = 84 %, keeping 15 % keeps 0.15^0.25 = 62 %.'),
+            self.tr('PERSISTING_PERCENT: species expected to persist at COVERAGE; AREA_NEEDED_PERCENT: habitat '
+                    'needed for SPECIES_SHARE; OUTPUT: a table of both for z = 0.15 ... 0.4 and Z.'),
+        ]
+
+    def parameter_help(self):
+        return {
+            self.COVERAGE: [
+                self.tr('The share of habitat kept (e.g. protected), in %.'),
+            ],
+            self.Z: [
+                self.tr('The exponent z (about 0.25; 0.15 to 0.4).'),
+            ],
+            self.SPECIES_SHARE: [
+                self.tr('The share of species to keep, in %.'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterNumber(

@@ -14,6 +14,7 @@ import tempfile
 import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsExpression,
     QgsFeatureRequest,
     QgsProcessingException,
@@ -22,9 +23,12 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsRasterLayer,
 )
+from shapely.geometry import box
 from shapely.ops import unary_union
 
 from .. import qgis_io, report_layout
@@ -32,7 +36,6 @@ from ..compat import (
     FieldType,
     ProcessingAlgorithmFlag,
     ProcessingNumberParameterType,
-    ProcessingParameterFlag,
     ProcessingSourceType,
     WkbType,
     make_field,
@@ -40,19 +43,26 @@ from ..compat import (
 from ..engine import coverage as engine_coverage
 from ..engine import report as engine_report
 from ..engine import target3 as engine
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 from ..protconn_io import protconn_by_region
 from ..protected_areas import (
     ProtectedAreasInput,
     Region,
+    check_raster_crs,
+    empty_raster_message,
     equal_area_crs,
     group_regions,
     multipolygon,
     range_species,
+    raster_group_name,
+    raster_species,
     read_regions,
     write_rows,
 )
 from ..site_input import measure_sites, outside_label, read_sites
+
+TRANSBOUNDARY_METRES = 50000.0
+"""Default reach (m) of ProtConn's stepping stones outside a region: the 50 km of Saura et al. (2017, 2018)."""
 
 PROTCONN_INDICATORS = ('prot', 'protconn', 'protunconn', 'relconn', 'protconn_prot', 'protconn_trans',
                        'protconn_unprot')
@@ -75,7 +85,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
 
     ALGORITHM_ID = 'target3report'
     GROUP_ID = 'coverage'
-    ICON = 'protectedcoverage.svg'
+    ICON = 'target3report.svg'
 
     REGIONS = 'REGIONS'
     REGION_FIELD = 'REGION_FIELD'
@@ -86,15 +96,20 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     SPECIES = 'SPECIES'
     SPECIES_FIELD = 'SPECIES_FIELD'
     CLASS_FIELD = 'CLASS_FIELD'
+    HABITAT_RASTERS = 'HABITAT_RASTERS'
+    RASTER_CLASS = 'RASTER_CLASS'
     ECOREGIONS = 'ECOREGIONS'
     ECOREGION_FIELD = 'ECOREGION_FIELD'
     DISTANCE = 'DISTANCE'
     PROBABILITY = 'PROBABILITY'
+    TRANSBOUNDARY_DISTANCE = 'TRANSBOUNDARY_DISTANCE'
     TARGET = 'TARGET'
     YEAR = 'YEAR'
     OUTPUT = 'OUTPUT'
     OUTPUT_HTML = 'OUTPUT_HTML'
     OUTPUT_PDF = 'OUTPUT_PDF'
+
+    ADVANCED = ProtectedAreasInput.ADVANCED + (OECM_FIELD, OECM_VALUE)
 
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Target 3 report (30 x 30 indicators)')
@@ -103,34 +118,103 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return self.tr('The Kunming-Montreal Target 3 indicators per region, as a table, HTML and PDF report.')
 
     def tags(self):
-        return self.tr('30x30,target 3,GBF,KBA,ProtConn,SPI,OECM,report,atlas,PDF').split(',')
+        return keywords(self.tr('30x30,target 3,GBF,KBA,ProtConn,SPI,OECM,report,atlas,PDF'))
+
+    def summary(self):
+        return [
+            self.tr('The indicators countries report for Target 3 of the Kunming-Montreal Global Biodiversity '
+                    'Framework, per region and for all regions together, computed by the same engines as '
+                    'Protected-area coverage, Site coverage, Habitat coverage and ProtConn.'),
+            self.tr('Indicators: 3.1 coverage per realm by protected areas, by OECMs and by both (%); KBA '
+                    'coverage; ProtConn and its fractions; the Species Protection Index and the share of each '
+                    "class's habitat protected; ecoregion representativeness; the coverage trajectory by "
+                    'STATUS_YR and the yearly gain needed to reach TARGET by 2030.'),
+            self.tr('Where an indicator cannot be computed (no protected area, no KBA, no OECM field) the report '
+                    'says why.'),
+            self.tr('OUTPUT: one row per region and indicator (region, indicator, subject, value, unit, '
+                    'statement).'),
+        ]
+
+    def parameter_help(self):
+        return {
+            **self.protected_help(),
+            self.REGIONS: [
+                self.tr('The counties or provinces.'),
+            ],
+            self.REGION_FIELD: [
+                self.tr('The field naming each region.'),
+            ],
+            self.OECM_FIELD: [
+                self.tr('Field of the PROTECTED layers telling OECMs from protected areas (WDPA: PA_DEF, 0 for an '
+                        'OECM).'),
+                self.tr('A layer without it counts as protected areas, and the report says so.'),
+            ],
+            self.OECM_VALUE: [
+                self.tr('The value of that field marking an OECM (default 0, as in the WDPA).'),
+            ],
+            self.REALM: [
+                self.tr('Polygons of the marine and coastal realm; coverage is reported for it and for the rest '
+                        'of each region (terrestrial and inland waters) apart.'),
+            ],
+            self.KBAS: [
+                self.tr('A KBA belongs to the region holding its representative point; a point KBA counts as '
+                        'protected when it lies in a protected area or on its boundary.'),
+                self.tr('Reported as the mean share of each KBA protected and the share of KBAs fully protected.'),
+            ],
+            self.SPECIES: [
+                self.tr('Range polygons of the species; give ranges, habitat rasters or both.'),
+            ],
+            self.SPECIES_FIELD: [
+                self.tr('The field naming the species.'),
+            ],
+            self.CLASS_FIELD: [
+                self.tr('Groups the species, e.g. Mammalia.'),
+            ],
+            self.HABITAT_RASTERS: [
+                self.tr('One raster per species, in a CRS with true cell areas (geographic, or projected in '
+                        'metres); cells > 0 are habitat, counted by cell centre.'),
+                self.tr('The species is named after the layer.'),
+            ],
+            self.RASTER_CLASS: [
+                self.tr("The class all the habitat rasters' species belong to."),
+            ],
+            self.ECOREGIONS: [
+                self.tr('Ecoregion polygons: representativeness is the share of the ecoregions in the region '
+                        'reaching TARGET.'),
+            ],
+            self.ECOREGION_FIELD: [
+                self.tr('The field naming each ecoregion.'),
+            ],
+            self.DISTANCE: [
+                self.tr('Distance (m) at which the dispersal probability is PROBABILITY (JRC/DOPA: 10 000 m).'),
+            ],
+            self.PROBABILITY: [
+                self.tr("ProtConn's dispersal probability at DISTANCE (default 0.5)."),
+            ],
+            self.TRANSBOUNDARY_DISTANCE: [
+                self.tr('Protected areas outside a region (in a neighbouring region, or beyond all of them) but '
+                        'within this distance (m) of it carry dispersal between its protected units without '
+                        'adding area (ProtConn[Trans]).'),
+                self.tr('0 leaves them out; Saura et al. use 50 000 m.'),
+            ],
+            self.TARGET: [
+                self.tr('The target coverage in %.'),
+            ],
+            self.YEAR: [
+                self.tr('The year of the data: the yearly gain needed is spread over the years left to 2030.'),
+            ],
+            self.OUTPUT_HTML: [
+                self.tr('The report with tables and charts.'),
+            ],
+            self.OUTPUT_PDF: [
+                self.tr('A print layout atlas: a summary page, then one page per region with a map, the indicator '
+                        'table and charts, in the language of QGIS.'),
+            ],
+        }
 
     def flags(self):
         # the PDF is drawn by a print layout, which QGIS renders on the main thread
         return super().flags() | ProcessingAlgorithmFlag.NoThreading
-
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'The indicators countries report for Target 3 of the Kunming-Montreal Global Biodiversity Framework, '
-            'per region and for all regions together, computed by the same engines as Protected-area coverage, '
-            'Site coverage, Habitat coverage and ProtConn.\n'
-            'REGIONS and REGION_FIELD: the counties or provinces. PROTECTED and the cleaning switches: as in '
-            'Protected-area coverage; OECM_FIELD (default PA_DEF, as in the WDPA) and OECM_VALUE (default 0) tell '
-            'OECMs from protected areas; a layer without that field counts as protected areas and the report says '
-            'so. REALM (optional): polygons of the marine and coastal realm; the rest of each region is terrestrial '
-            'and inland waters. KBAS (optional): Key Biodiversity Areas, points or polygons. SPECIES (optional): '
-            'range polygons, SPECIES_FIELD names the species, CLASS_FIELD groups them. ECOREGIONS and '
-            'ECOREGION_FIELD (optional). DISTANCE (m) and PROBABILITY: ProtConn\'s dispersal. TARGET (%) and YEAR '
-            '(the year of the data).\n'
-            'Indicators: 3.1 coverage per realm by protected areas, by OECMs and by both (%); KBA coverage (mean '
-            'share of each KBA protected, share of KBAs fully protected); ProtConn and its fractions; the Species '
-            'Protection Index and the share of each class\'s habitat protected; ecoregion representativeness (share '
-            'of the ecoregions in the region reaching TARGET); the coverage trajectory by STATUS_YR and the yearly '
-            'gain (percentage points a year) needed to reach TARGET by 2030. Where an indicator cannot be computed '
-            '(no protected area, no KBA, no OECM field) the report says why.\n'
-            'OUTPUT: one row per region and indicator (region, indicator, subject, value, unit, statement). '
-            'OUTPUT_HTML and OUTPUT_PDF (optional): the report; the PDF is a print layout atlas, a summary page then '
-            'one page per region with a map, the indicator table and charts, in the language of QGIS.')
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -156,6 +240,11 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.CLASS_FIELD, self.tr('Class field (e.g. Mammalia)'), parentLayerParameterName=self.SPECIES,
             optional=True))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.HABITAT_RASTERS, self.tr('Habitat rasters (one per species, cells > 0 are habitat)'),
+            ProcessingSourceType.Raster, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.RASTER_CLASS, self.tr('Class of the habitat rasters (e.g. Aves)'), defaultValue='', optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ECOREGIONS, self.tr('Ecoregions'), [ProcessingSourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
@@ -168,17 +257,15 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             self.PROBABILITY, self.tr('ProtConn dispersal probability at that distance'),
             ProcessingNumberParameterType.Double, defaultValue=0.5, minValue=0.000001, maxValue=0.999999))
         self.addParameter(QgsProcessingParameterNumber(
+            self.TRANSBOUNDARY_DISTANCE, self.tr('ProtConn transboundary distance for stepping stones (m, 0 = none)'),
+            ProcessingNumberParameterType.Double, defaultValue=TRANSBOUNDARY_METRES, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
             self.TARGET, self.tr('Target coverage (%)'), ProcessingNumberParameterType.Double,
             defaultValue=engine_coverage.GBF_TARGET_PERCENT, minValue=0.0, maxValue=100.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.YEAR, self.tr('Year of the data'), ProcessingNumberParameterType.Integer,
             defaultValue=datetime.date.today().year, minValue=1900, maxValue=2100))
         self.add_cleaning_parameters()
-        for name in (self.OECM_FIELD, self.OECM_VALUE):
-            definition = self.parameterDefinition(name)
-            definition.setFlags(definition.flags() | ProcessingParameterFlag.Advanced)
-        for name, text in self.parameter_help().items():
-            self.parameterDefinition(name).setHelp(text)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Target 3 indicators'), ProcessingSourceType.Vector))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -187,19 +274,6 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_PDF, self.tr('Target 3 report (PDF)'), self.tr('PDF files (*.pdf)'), optional=True,
             createByDefault=False))
-
-    def parameter_help(self):
-        return {
-            self.OECM_FIELD: self.tr('Field of the PROTECTED layers telling OECMs from protected areas (WDPA: PA_DEF, '
-                                     '0 for an OECM). A layer without it counts as protected areas.'),
-            self.REALM: self.tr('Polygons of the marine and coastal realm; coverage is reported for it and for the '
-                                'rest of each region (terrestrial and inland waters) apart.'),
-            self.KBAS: self.tr('A KBA belongs to the region holding its representative point; a point KBA counts as '
-                               'protected when it lies in a protected area or on its boundary.'),
-            self.YEAR: self.tr('The year of the data: the yearly gain needed is spread over the years left to 2030.'),
-            self.DISTANCE: self.tr('Distance (m) at which the dispersal probability is PROBABILITY (JRC/DOPA: '
-                                   '10 000 m).'),
-        }
 
     # --- reading ---------------------------------------------------------------------------------------------
 
@@ -242,7 +316,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         source, label, _field = given
         if source is None:
             return None
-        features = qgis_io.read_polygons(source, label, crs, context, feedback, qgis_io.max_segment(source))
+        features = qgis_io.read_polygons(source, label, crs, context, feedback, qgis_io.measure_max_segment(source))
         if feedback.isCanceled():
             raise qgis_io.cancelled()
         qgis_io.require_geometries(features, label)
@@ -269,7 +343,8 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             'year': self.parameterAsInt(parameters, self.YEAR, context),
             'protconn': {'distance': self.parameterAsDouble(parameters, self.DISTANCE, context),
                          'probability': self.parameterAsDouble(parameters, self.PROBABILITY, context),
-                         'transboundary_distance': 0.0},
+                         'transboundary_distance': self.parameterAsDouble(
+                             parameters, self.TRANSBOUNDARY_DISTANCE, context)},
         }
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
@@ -293,11 +368,14 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         scopes = [Region(None, whole, qgis_io.transform_geometry(whole, crs, regions_source.sourceCrs(), context),
                          self.tr('All regions'))] + regions
         steps.setCurrentStep(3)
+        rasters = self.habitat_rasters(parameters, whole, crs, context)
+        raster_tables = self.raster_tables(rasters, flattened, scopes, crs, context, steps)
         inputs = {'pieces': pieces, 'flattened': flattened, 'settings': settings,
                   'marine': self.read_marine(given['realm'], crs, context, steps),
                   'kba_table': self.kba_table(given['kbas'], flattened, regions, crs, context, steps),
                   'ecoregions': self.read_ecoregions(given['ecoregions'], crs, context, steps),
                   'species': given['species'] if given['species'][0] is not None else None,
+                  'raster_tables': raster_tables,
                   'oecm_statements': oecm_statements, 'has_oecm_field': len(oecm_layers) > 0}
         steps.setCurrentStep(4)
         inputs['protconn'] = protconn_by_region(scopes, flattened.units, settings['protconn'], False, steps)
@@ -331,9 +409,43 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         species_source, species_label, species_field = given['species']
         if species_source is not None and not species_field:
             raise QgsProcessingException(self.tr('Choose the field that names the species (SPECIES_FIELD).'))
+        if species_source is None and self.parameterAsString(parameters, self.CLASS_FIELD, context):
+            raise QgsProcessingException(self.tr(
+                'CLASS_FIELD names a field of the SPECIES layer, but no SPECIES layer was given: give the class of '
+                'the habitat rasters in RASTER_CLASS instead.'))
         given['species'] += (qgis_io.source_field(self, parameters, self.CLASS_FIELD, species_source, species_label,
                                                   context),)
         return given
+
+    @staticmethod
+    def raster_tables(rasters, flattened, scopes, crs, context, feedback):
+        """habitatcoverage's species table of the habitat rasters for each scope (the first, "All regions", is the
+        union of the others, which are disjoint), every raster read once, and the rasters without habitat
+        (protected_areas.raster_species); None without rasters."""
+        if rasters is None:
+            return None
+        layers, raster_class = rasters
+        return raster_species(layers, raster_class, flattened.units, [scope.geometry for scope in scopes[1:]], crs,
+                              context, feedback, with_union=True)
+
+    def habitat_rasters(self, parameters, regions, crs, context):
+        """(raster layers, their class) of HABITAT_RASTERS, or None without any; raises on a raster without a CRS
+        with true cell areas, or one that lies wholly outside ``regions`` (the union of the regions, in ``crs``)."""
+        rasters = [layer for layer in self.parameterAsLayerList(parameters, self.HABITAT_RASTERS, context)
+                   if isinstance(layer, QgsRasterLayer)]
+        if not rasters:
+            return None
+        for layer in rasters:
+            check_raster_crs(layer)
+            extent = QgsCoordinateTransform(layer.crs(), crs, context.transformContext()).transformBoundingBox(
+                layer.extent())
+            if not box(extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()).intersects(
+                    regions):
+                raise QgsProcessingException(self.tr(
+                    'The habitat raster "{layer}" does not overlap any region of REGIONS: check that it is the right '
+                    'raster and that its CRS ({crs}) is the one its coordinates are in, or leave it out of '
+                    'HABITAT_RASTERS.').format(layer=qgis_io.layer_label(layer), crs=layer.crs().authid()))
+        return rasters, raster_group_name(self.parameterAsString(parameters, self.RASTER_CLASS, context))
 
     def kba_table(self, kbas, flattened, regions, crs, context, feedback):
         """sitecoverage's site table of the KBAs against the cleaned protected areas, or None without KBAs."""
@@ -369,8 +481,8 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         rows += timeline_rows
         rows += self.kba_rows(None if index == 0 else scope.label, inputs['kba_table'])
         rows += self.protconn_rows(inputs['protconn'][index][0])
-        if inputs['species'] is not None:
-            rows += self.species_rows(scope, inputs, crs, context, feedback)
+        if inputs['species'] is not None or inputs['raster_tables'] is not None:
+            rows += self.species_rows(scope, index, inputs, crs, context, feedback)
         if inputs['ecoregions'] is not None:
             rows += self.ecoregion_rows(scope, inputs, settings['target'])
         if index == 0:
@@ -437,15 +549,27 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return [(name, '', indicators[name], '%', statement if indicators[name] is None else '')
                 for name in PROTCONN_INDICATORS]
 
-    def species_rows(self, scope, inputs, crs, context, feedback):
-        source, label, species_field, class_field = inputs['species']
-        species = range_species(source, label, species_field, class_field,
-                                                            inputs['flattened'], scope.geometry, crs, context,
-                                                            feedback)
+    def species_rows(self, scope, index, inputs, crs, context, feedback):
+        """SPI and the share of each class's habitat protected in ``scope`` (the ``index``-th), from the ranges and
+        the rasters as habitatcoverage computes them with the scope as its boundary; on the first scope also a
+        note per habitat raster without any habitat cell."""
+        tables, rows = [], []
+        if inputs['species'] is not None:
+            source, label, species_field, class_field = inputs['species']
+            tables.append(range_species(source, label, species_field, class_field, inputs['flattened'],
+                                        scope.geometry, crs, context, feedback))
+        if inputs['raster_tables'] is not None:
+            by_scope, empty = inputs['raster_tables']
+            tables.append(by_scope[index])
+            for layer in empty if index == 0 else []:
+                message = empty_raster_message(layer)
+                feedback.pushWarning(message)
+                rows.append(('note', '', None, '', message))
+        species = pd.concat(tables, ignore_index=True)
         present = species[species['range_km2'] > 0]
         if present.empty:
-            return [('spi', '', None, '', self.tr('No species range reaches into this region.'))]
-        rows = [('spi', '', engine_coverage.species_protection_index(present['sps'], present['region_share']), '',
+            return rows + [('spi', '', None, '', self.tr('No species range or habitat reaches into this region.'))]
+        rows += [('spi', '', engine_coverage.species_protection_index(present['sps'], present['region_share']), '',
                  ''), ('species_count', '', len(present), engine.COUNT, '')]
         groups = engine_coverage.group_table(present)
         rows += [('habitat_pct', str(group), percent, '%', '')

@@ -24,7 +24,6 @@ from ..compat import (
     FieldType,
     ProcessingFeatureSourceFlag,
     ProcessingNumberParameterType,
-    ProcessingParameterFlag,
     ProcessingSourceType,
     WkbType,
     make_field,
@@ -34,7 +33,7 @@ from ..engine import report as engine_report
 from ..engine import zone_validation as engine
 from ..engine.geometry import polygonal_part
 from ..engine.zones import ZONE_FIELD
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 
 LINE_HALF_WIDTH_M = 1.0
 """Points and lines (self-intersections, stretches of core edge) are written as polygons this many metres wide
@@ -86,7 +85,7 @@ def projected_geometry(geometry, source, crs, context):
     """A feature geometry of ``source`` as a shapely geometry in ``crs``, densified first when reprojected."""
     if geometry.isNull() or source.sourceCrs() == crs:
         return qgis_io.to_shapely(geometry)
-    geometry = qgis_io.densified(geometry, source.sourceCrs(), qgis_io.max_segment(source))
+    geometry = qgis_io.densified(geometry, source.sourceCrs(), qgis_io.shape_max_segment(source))
     geometry.transform(QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext()))
     return qgis_io.to_shapely(geometry)
 
@@ -128,43 +127,85 @@ class ValidateZones(ReservePlannerAlgorithm):
     ERROR_COUNT = 'ERROR_COUNT'
     WARNING_COUNT = 'WARNING_COUNT'
 
+    ADVANCED = (AREA_TOLERANCE, EXEMPT)
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Validate zones')
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'Checks a biosphere-reserve zoning layer against the rules of a profile and writes one feature per '
-            'problem, placed where the problem is.\n\n'
-            'Zoning layer: polygons with a zone field. Zone field (default "zone"): core, buffer or transition '
-            '(or 1, 2, 3, any case; Chinese 核心区/缓冲区/实验区 and German Kernzone/Pflegezone/Entwicklungszone '
-            'are understood too). Any other value is reported as a problem.\n'
-            'Reserve boundary (optional): the reserve polygon(s); without it, holes enclosed by the zones are the '
-            'gaps and the outline of the zones is the outer edge.\n'
-            'Profile: 0 MAB generic (geometry, zone values, overlaps, gaps, every core adjoins a buffer); '
-            '1 China three zones (also: cores enclosed by buffer, and core at least 1/3 of the reserve, both '
-            'warnings); 2 China two zones of 2019 (核心保护区 and 一般控制区: buffer and transition values count '
-            'as the general control zone, which must adjoin each core; values "general", 一般控制区 and 核心保护区 '
-            'are accepted); 3 Germany (core at least 3 %, core + buffer at least 20 % of the reserve; transition '
-            'at least 50 %, a warning because that threshold is unverified).\n'
-            'Minimum buffer width (optional, metres): each core grown by this width must stay inside core + '
-            'buffer; the part outside is reported. Empty or 0: not checked.\n'
-            'Exempt segments (optional): lines or polygons (coast, national border, neighbouring protected area) '
-            'along which a core needs no buffer: core edges within 1 m of them are exempt from the enclosure '
-            'and buffer width rules.\n'
-            'Area tolerance (m²): overlaps, gaps and other pieces smaller than this are slivers and are ignored.\n'
-            'Reserve field (optional): validates every reserve of a province in one run. Each reserve (the zones '
-            'with one value of this field, and the boundary features with the same value in a field of the same '
-            'name) is validated alone, exactly as if it were the only one; reserves whose boundaries (or zones) '
-            'overlap are reported (rule reserve_overlap). Problems then carry the reserve in a "reserve" field.\n\n'
-            'Outputs: the problems layer (polygons in the zoning\'s CRS; fields rule, severity (error or '
-            'warning), message, feature_ids, shape, area_m2, length_m). Self-intersection points and stretches '
-            'of core edge are written as polygons 2 m wide; "shape" says whether a problem is a point, a line or '
-            'a polygon. Null geometries and area ratios of the whole reserve may have no geometry. ERROR_COUNT '
-            'and WARNING_COUNT count the problems; the optional summary table has one row per reserve (reserve, '
-            'errors, warnings, core_share in %, reserve_ha and the area of each zone class in ha); the optional '
-            'HTML report lists the problems with the area of each zone, a province-wide table first when a '
-            'reserve field is given. Distances and areas are in metres and m² whatever the CRS (geographic layers '
-            'are measured in a local equal-area projection).')
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Checks a biosphere-reserve zoning against the rules of a profile and lists each problem '
+                       'where it is.')
+
+    def tags(self):
+        return keywords(self.tr('biosphere reserve,MAB,zoning,core,buffer,transition,validation,check,rules'))
+
+    def summary(self):
+        return [
+            self.tr('Checks a biosphere-reserve zoning layer against the rules of a profile (MAB generic, China '
+                    'three or two zones, Germany) and writes one feature per problem, placed where the problem '
+                    'is.'),
+            self.tr('The problems layer has the fields rule, severity (error or warning), message, feature_ids, '
+                    "shape, area_m2 and length_m, in the zoning's CRS; points and stretches of core edge are "
+                    'written as polygons 2 m wide.'),
+            self.tr('ERROR_COUNT and WARNING_COUNT count the problems; an optional summary table and HTML report '
+                    'give the area of each zone.'),
+            self.tr('Distances and areas are in metres and m² whatever the CRS (geographic layers are measured in '
+                    'a local equal-area projection).'),
+        ]
+
+    def parameter_help(self):
+        return {
+            self.ZONES: [
+                self.tr('Polygons with a zone field.'),
+            ],
+            self.ZONE_FIELD: [
+                self.tr('Core, buffer or transition (or 1, 2, 3, any case; Chinese 核心区/缓冲区/实验区 and German '
+                        'Kernzone/Pflegezone/Entwicklungszone are understood too).'),
+                self.tr('Any other value is reported as a problem.'),
+            ],
+            self.BOUNDARY: [
+                self.tr('The reserve polygon(s).'),
+                self.tr('Without it, holes enclosed by the zones are the gaps and the outline of the zones is the '
+                        'outer edge.'),
+            ],
+            self.PROFILE: [
+                self.tr('MAB generic: geometry, zone values, overlaps, gaps, every core adjoins a buffer.'),
+                self.tr('China three zones: also cores enclosed by buffer, and core at least 1/3 of the reserve '
+                        '(both warnings).'),
+                self.tr('China two zones of 2019 (核心保护区 and 一般控制区): buffer and transition values count as '
+                        'the general control zone, which must adjoin each core.'),
+                self.tr('Germany: core at least 3 %, core + buffer at least 20 % of the reserve; transition at '
+                        'least 50 %, a warning because that threshold is unverified.'),
+            ],
+            self.MIN_BUFFER_WIDTH: [
+                self.tr('Metres: each core grown by this width must stay inside core + buffer; the part outside '
+                        'is reported.'),
+                self.tr('Empty or 0: not checked.'),
+            ],
+            self.EXEMPT: [
+                self.tr('Lines or polygons (coast, national border, neighbouring protected area) along which a '
+                        'core needs no buffer.'),
+                self.tr('Core edges within 1 m of them are exempt from the enclosure and buffer width rules.'),
+            ],
+            self.AREA_TOLERANCE: [
+                self.tr('Overlaps, gaps and other pieces smaller than this (m²) are slivers and are ignored.'),
+            ],
+            self.RESERVE_FIELD: [
+                self.tr('Validates every reserve of a province in one run: the zones with one value of this '
+                        'field, and the boundary features with the same value in a field of the same name, are '
+                        'one reserve, validated as if it were alone.'),
+                self.tr('Reserves whose boundaries (or zones) overlap are reported (rule reserve_overlap); '
+                        'problems carry the reserve in a "reserve" field.'),
+            ],
+            self.OUTPUT_SUMMARY: [
+                self.tr('One row per reserve: reserve, errors, warnings, core_share (%), reserve_ha and the area '
+                        'of each zone class (ha).'),
+            ],
+            self.OUTPUT_HTML: [
+                self.tr('The problems with the area of each zone; a province-wide table first when a reserve '
+                        'field is given.'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -188,7 +229,6 @@ class ValidateZones(ReservePlannerAlgorithm):
         tolerance = QgsProcessingParameterNumber(
             self.AREA_TOLERANCE, self.tr('Area tolerance (m²)'), ProcessingNumberParameterType.Double,
             defaultValue=engine.DEFAULT_TOLERANCES.area_m2, minValue=0.0)
-        tolerance.setFlags(tolerance.flags() | ProcessingParameterFlag.Advanced)
         self.addParameter(tolerance)
         self.addParameter(QgsProcessingParameterField(
             self.RESERVE_FIELD, self.tr('Reserve field (one reserve per value; empty: one reserve)'),
@@ -301,7 +341,7 @@ class ValidateZones(ReservePlannerAlgorithm):
         field."""
         key = qgis_io.resolve_field(boundary_source, reserve_field, name)
         features = qgis_io.read_polygons(boundary_source, name, crs, context, None,
-                                         qgis_io.max_segment(boundary_source))
+                                         qgis_io.shape_max_segment(boundary_source))
         qgis_io.require_geometries(features, name)
         grouped = {}
         for feature in features:
@@ -324,7 +364,7 @@ class ValidateZones(ReservePlannerAlgorithm):
         if boundary_source is None:
             return None
         features = qgis_io.read_polygons(boundary_source, name, crs, context, None,
-                                         qgis_io.max_segment(boundary_source))
+                                         qgis_io.shape_max_segment(boundary_source))
         if not features:
             raise QgsProcessingException(self.tr(
                 'The reserve boundary layer "{layer}" has no features. Give a layer with the reserve polygon, '

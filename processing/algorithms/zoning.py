@@ -32,7 +32,7 @@ from ..engine.raster import read_window
 from ..engine.zones import (AREA_FIELD, ZONE_CODE_FIELD, ZONE_CODES, ZONE_DISPLAY_NAMES, ZONE_FIELD,
                             normalise_zone)
 from ..resistance import ResistanceGrid
-from .base import ReservePlannerAlgorithm
+from .base import ReservePlannerAlgorithm, keywords
 
 ZONES_STYLE = 'zones'
 
@@ -69,7 +69,7 @@ def work_crs_for(sources, crs, context):
 def read_required_polygons(source, label, crs, context, feedback):
     """Every feature of ``source`` (the layer ``label``) as a repaired polygon in ``crs`` (densified when
     reprojected); raises naming unusable features."""
-    features = qgis_io.read_polygons(source, label, crs, context, feedback, qgis_io.max_segment(source))
+    features = qgis_io.read_polygons(source, label, crs, context, feedback, qgis_io.shape_max_segment(source))
     if feedback.isCanceled():
         raise qgis_io.cancelled()
     qgis_io.require_geometries(features, label)
@@ -119,33 +119,67 @@ class GenerateZones(ReservePlannerAlgorithm):
     RESERVE_FIELD = 'RESERVE_FIELD'
     OUTPUT = 'OUTPUT'
 
+    ADVANCED = (RESERVE_FIELD,)
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Generate zones')
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'Grows the core areas of a biosphere reserve into core, buffer and transition zones '
-            '(UNESCO Man and the Biosphere; 核心区, 缓冲区, 实验区).\n\n'
-            'Core areas: polygons of the cores. Overlapping or touching cores merge, and so do their buffers; '
-            'invalid polygons are repaired.\n'
-            'Reserve boundary (optional): the outer edge of the reserve. Cores are clipped to it and the '
-            'transition zone fills the rest of it. Without a boundary the outer edge lies the transition width '
-            'beyond the buffer.\n'
-            'Buffer width and transition width: in metres whatever the CRS (a geographic CRS such as EPSG:4326 '
-            'or CGCS2000 EPSG:4490 is projected internally). A width of 0 gives no such zone.\n'
-            'Resistance raster (optional): with it, the buffer and transition reach an accumulated cost '
-            'instead of a distance: the widths are then cost-weighted metres (resistance x metres, '
-            '8-neighbour average-cost convention, the same as the Cost distance algorithm), so zones reach '
-            'far across easy ground and stop at barriers (nodata or resistance <= 0). Their edges follow '
-            'the raster cells; the zones stop at the raster edge.\n'
-            'Reserve field (optional): zones every reserve of a province in one run. The cores with one value of '
-            'this field form one reserve, bounded by the boundary features with the same value in a field of the '
-            'same name; each reserve is zoned inside its own boundary exactly as if it were alone, so zones of '
-            'different reserves never merge. Overlapping reserve boundaries are reported. The zones then carry '
-            'the reserve in a "reserve" field.\n\n'
-            'Output: one polygon per zone, in the CRS of the core layer, with zone (core, buffer, transition), '
-            'zone_code (1, 2, 3) and area_ha (hectares). The zones never overlap and together cover the '
-            'reserve exactly.')
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Grows the cores of a biosphere reserve into core, buffer and transition zones.')
+
+    def tags(self):
+        return keywords(self.tr('biosphere reserve,MAB,zoning,core,buffer,transition,zones'))
+
+    def summary(self):
+        return [
+            self.tr('Grows the core areas of a biosphere reserve into core, buffer and transition zones (UNESCO '
+                    'Man and the Biosphere; 核心区, 缓冲区, 实验区).'),
+            self.tr('Widths are in metres whatever the CRS, or cost-weighted metres with a resistance raster, so '
+                    'that zones reach far across easy ground and stop at barriers.'),
+            self.tr('Output: one polygon per zone, in the CRS of the core layer, with zone (core, buffer, '
+                    'transition), zone_code (1, 2, 3) and area_ha (hectares).'),
+            self.tr('The zones never overlap and together cover the reserve exactly.'),
+        ]
+
+    def parameter_help(self):
+        return {
+            self.CORES: [
+                self.tr('Polygons of the cores.'),
+                self.tr('Overlapping or touching cores merge, and so do their buffers; invalid polygons are '
+                        'repaired.'),
+            ],
+            self.BOUNDARY: [
+                self.tr('The outer edge of the reserve: cores are clipped to it and the transition zone fills the '
+                        'rest of it.'),
+                self.tr('Without a boundary the outer edge lies the transition width beyond the buffer.'),
+            ],
+            self.BUFFER_WIDTH: [
+                self.tr('In metres whatever the CRS (a geographic CRS such as EPSG:4326 or CGCS2000 EPSG:4490 is '
+                        'projected internally).'),
+                self.tr('With a resistance raster: cost-weighted metres (resistance x metres).'),
+                self.tr('A width of 0 gives no such zone.'),
+            ],
+            self.TRANSITION_WIDTH: [
+                self.tr('In metres whatever the CRS (a geographic CRS such as EPSG:4326 or CGCS2000 EPSG:4490 is '
+                        'projected internally).'),
+                self.tr('With a resistance raster: cost-weighted metres (resistance x metres).'),
+                self.tr('A width of 0 gives no such zone.'),
+            ],
+            self.RESISTANCE: [
+                self.tr('With it, the buffer and transition reach an accumulated cost instead of a distance '
+                        '(8-neighbour average-cost convention, the same as the Cost distance algorithm).'),
+                self.tr('Nodata or resistance <= 0 is a barrier; zone edges follow the raster cells and stop at '
+                        'the raster edge.'),
+            ],
+            self.RESERVE_FIELD: [
+                self.tr('Zones every reserve of a province in one run: the cores with one value of this field '
+                        'form one reserve, bounded by the boundary features with the same value in a field of the '
+                        'same name.'),
+                self.tr('Each reserve is zoned inside its own boundary as if it were alone, so zones of different '
+                        'reserves never merge; overlapping boundaries are reported.'),
+                self.tr('The zones then carry the reserve in a "reserve" field.'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -310,27 +344,48 @@ class ZoneStatistics(ReservePlannerAlgorithm):
     RESERVE_FIELD = 'RESERVE_FIELD'
     OUTPUT = 'OUTPUT'
 
+    ADVANCED = (RESERVE_FIELD,)
+
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Zone statistics')
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
-        return self.tr(
-            'Area and share of each zone of a biosphere-reserve zoning, and its land-cover composition.\n\n'
-            'Zones: a polygon layer, for example the output of Generate zones. Several polygons of one zone '
-            'are added up.\n'
-            'Zone field: the field holding the zone (core, buffer, transition or 1, 2, 3; default zone). '
-            'Other values are reported as they are, after the three zones, with an empty zone_code.\n'
-            'Land cover (optional): a raster of class values (band 1). A cell belongs to a zone when its '
-            'centre lies inside it (a zone smaller than a cell takes the cells it touches); cells outside the '
-            'raster or without data form the class NULL.\n'
-            'Reserve field (optional): measures every reserve of a province in one run; each reserve\'s rows are '
-            'those it would get alone (shares are of that reserve), with the reserve in a first "reserve" '
-            'column.\n\n'
-            'Output: a table. Without land cover, one row per zone: zone, zone_code, area_ha (hectares, '
-            'measured in metres whatever the CRS) and share_pct (percent of the summed area of all zones). '
-            'With land cover, one row per zone and class (a long table, easy to pivot): the same columns '
-            'plus landcover (the class value), class_pct (percent of the zone) and class_area_ha '
-            '(class_pct x area_ha / 100).')
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr('Area and share of each zone of a biosphere-reserve zoning, and its land-cover composition.')
+
+    def tags(self):
+        return keywords(self.tr('biosphere reserve,zoning,statistics,area,land cover,composition'))
+
+    def summary(self):
+        return [
+            self.tr('Area and share of each zone of a biosphere-reserve zoning, and its land-cover composition.'),
+            self.tr('Output: a table with one row per zone: zone, zone_code, area_ha (hectares, measured in '
+                    'metres whatever the CRS) and share_pct (percent of the summed area of all zones).'),
+            self.tr('With land cover, one row per zone and class (a long table, easy to pivot), plus landcover '
+                    '(the class value), class_pct (percent of the zone) and class_area_ha (class_pct x area_ha / '
+                    '100).'),
+        ]
+
+    def parameter_help(self):
+        return {
+            self.ZONES: [
+                self.tr('A polygon layer, for example the output of Generate zones.'),
+                self.tr('Several polygons of one zone are added up.'),
+            ],
+            self.ZONE_FIELD: [
+                self.tr('The field holding the zone (core, buffer, transition or 1, 2, 3; default zone).'),
+                self.tr('Other values are reported as they are, after the three zones, with an empty zone_code.'),
+            ],
+            self.LANDCOVER: [
+                self.tr('A raster of class values (band 1).'),
+                self.tr('A cell belongs to a zone when its centre lies inside it (a zone smaller than a cell '
+                        'takes the cells it touches); cells outside the raster or without data form the class '
+                        'NULL.'),
+            ],
+            self.RESERVE_FIELD: [
+                self.tr("Measures every reserve of a province in one run; each reserve's rows are those it would "
+                        'get alone (shares are of that reserve), with the reserve in a first "reserve" column.'),
+            ],
+        }
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(

@@ -60,6 +60,15 @@ LOCAL_COST_LIMIT = 3.0
 DOMINATED_TOLERANCE = 1e-12
 """A link is dropped as dominated only when longer than the shortest path by more than this relative margin."""
 
+WITNESS_NEIGHBOURS = 48
+"""Node importance: a link may be dropped for paths through a node's this many cheapest links (a speed setting)."""
+
+TREE_TOLERANCE = 1e-12
+"""Node importance: relative rounding allowed between a node's cost and its parent's cost plus their link."""
+
+COPY_SHARE = 32
+"""Node importance: sets of removed nodes above 1/COPY_SHARE of a component copy their matrix, smaller ones undo."""
+
 SOURCE_BLOCK_CELLS = 2_000_000
 """Shortest-path rows are computed in blocks of about this many matrix cells (16 MB of float64 each)."""
 
@@ -597,17 +606,19 @@ f(D_ij) (i = j included), and per node k the numerator without k, and I - I_with
 def removal_importance(costs, weights, pair_value, feedback=None):
     """Importance of every node of a graph by removal, exactly, from one divide-and-conquer pass.
 
-    ``costs``: the symmetric n x n matrix of link costs (0 on the diagonal, inf where there is no link);
+    ``costs``: the symmetric n x n matrix of link costs (0 on the diagonal, inf where there is no link, >= 0);
     ``weights``: a_i; ``pair_value``: f, the vectorised value of a pair at shortest-path cost D (f(inf) = 0),
     e.g. exp(-D) for PC (costs k d_ij) and 1 / (1 + D) for IIC (costs 1 per link). Returns an Importance.
 
     Removing each node in turn and recomputing all shortest paths costs n all-pairs runs. Here the shortest
     paths of the graph without k are built by inserting nodes one at a time into an all-pairs matrix
-    (inserting v: d_vj = min_u c_vu + D_uj, then D_ij = min(D_ij, d_vi + d_vj); Floyd-Warshall's step):
-    for a set S of removed nodes split into halves S1 and S2, the matrix without S1 is the matrix without S
-    with S2 inserted, and the same for S2, down to single nodes. Each level of the recursion inserts n nodes
-    (O(n^3) per level, log2 n levels) and keeps one matrix copy (8 n^2 bytes per level). Components of the
-    graph are solved apart, since removing a node changes nothing outside its own component.
+    (inserting v: d_vj = min over v's links u of c_vu + D_uj, then D_ij = min(D_ij, d_vi + d_vj); Floyd-Warshall's
+    step): for a set S of removed nodes split into halves S1 and S2, the matrix without S1 is the matrix without S
+    with S2 inserted, and the same for S2, down to single nodes (log2 n levels of n insertions). An insertion
+    touches only the pairs it shortens, found down v's shortest-path tree (:meth:`_InsertionWork.shortened`), and
+    links that no single removal can need are dropped first (:func:`_needed_links`). Large sets copy the matrix
+    (8 n^2 bytes per level), small ones undo their changes. Components of the graph are solved apart, since
+    removing a node changes nothing outside its own component.
     ``feedback`` (engine.feedback.Feedback) hears the progress as nodes are solved; a cancel raises
     messages.Canceled.
 
@@ -635,68 +646,190 @@ def removal_importance(costs, weights, pair_value, feedback=None):
     return Importance(numerator, numerator - intra - flux - losses, intra, flux, losses)
 
 
+def _needed_links(costs):
+    """The links (boolean n x n) that removing any one node can need: a link u-v is dropped when two different
+    nodes w each give a path c_uw + c_wv <= c_uv with both links cheaper than c_uv (w among the
+    WITNESS_NEIGHBOURS cheapest of u or of v).
+
+    Exact for every graph without one node: at least one witness remains, and its two links are either kept
+    or replaced the same way by cheaper ones (so the argument ends), hence every dropped link is matched by a
+    path no longer. Ties (equal paths) are fine; zero-cost links are never dropped (no cheaper link exists).
+    """
+    count = len(costs)
+    links = costs.copy()
+    np.fill_diagonal(links, np.inf)
+    witnesses = min(WITNESS_NEIGHBOURS, count - 1)
+    dropped = np.zeros((count, count), dtype=bool)
+    if witnesses >= 2:
+        cheapest = np.argpartition(links, witnesses - 1, axis=1)[:, :witnesses]
+        for block in _source_blocks(np.arange(count), count * witnesses):
+            near = cheapest[block]
+            first = links[block[:, None], near][:, :, None]
+            second = links[near]
+            direct = links[block][:, None, :]
+            beaten = (first + second <= direct) & (first < direct) & (second < direct)
+            dropped[block] = beaten.sum(axis=1) >= 2
+    return np.isfinite(links) & ~dropped & ~dropped.T
+
+
 def _component_importance(costs, weights, pair_value, feedback):
     """(loss between other nodes when each node is removed, each node's own row sum a_k sum_j a_j f(D_kj))
     in one connected component."""
     count = len(weights)
-    work = _InsertionWork(costs)
+    work = _InsertionWork(costs, _needed_links(costs))
     full = np.full((count, count), np.inf)
     for node in range(count):
         work.insert(full, node)
-    full_values = pair_value(full)
-    row_values = weights * (full_values @ weights)
+    row_values = weights * (pair_value(full) @ weights)
+    del full
     losses = np.zeros(count)
     solved = [0]
 
     def leaf(matrix, node):
-        changed = matrix != full
-        changed[node] = False
-        changed[:, node] = False
-        rows, columns = np.nonzero(changed)
-        losses[node] = weights[rows] @ ((full_values[rows, columns] - pair_value(matrix[rows, columns]))
-                                        * weights[columns])
+        rows, columns, shorter = work.shortened(matrix, node, work.reach(matrix, node))
+        losses[node] = float(np.sum(weights[rows] * weights[columns]
+                                    * (pair_value(shorter) - pair_value(matrix[rows, columns]))))
         solved[0] += 1
         feedback.report(solved[0] / count)
         feedback.check()
 
-    _remove_each(work, np.full((count, count), np.inf), np.arange(count), leaf)
+    _remove_each(work, np.full((count, count), np.inf), np.arange(count), leaf, max(2, count // COPY_SHARE), False)
     return losses, row_values
 
 
-def _remove_each(work, matrix, removed, leaf):
+def _remove_each(work, matrix, removed, leaf, copy_above, restore):
     """Call ``leaf(all-pairs matrix without node, node)`` for each node of ``removed``; ``matrix`` holds the
-    all-pairs costs without the whole set ``removed`` (and is used up)."""
+    all-pairs costs without the whole set ``removed``. Sets larger than ``copy_above`` work on a copy and use
+    ``matrix`` up (unless ``restore``); smaller ones undo their insertions, leaving ``matrix`` as it was."""
     if len(removed) == 1:
         leaf(matrix, removed[0])
         return
     half = len(removed) // 2
     first, second = removed[:half], removed[half:]
-    without_first = matrix.copy()
-    for node in second:
-        work.insert(without_first, node)
-    _remove_each(work, without_first, first, leaf)
-    del without_first
-    for node in first:
-        work.insert(matrix, node)
-    _remove_each(work, matrix, second, leaf)
+    if len(removed) > copy_above and not restore:
+        without_first = matrix.copy()
+        for node in second:
+            work.insert(without_first, node)
+        _remove_each(work, without_first, first, leaf, copy_above, False)
+        del without_first
+        for node in first:
+            work.insert(matrix, node)
+        _remove_each(work, matrix, second, leaf, copy_above, False)
+        return
+    for inserted, rest in ((second, first), (first, second)):
+        changes = [work.insert(matrix, node) for node in inserted]
+        _remove_each(work, matrix, rest, leaf, copy_above, True)
+        for change in reversed(changes):
+            work.undo(matrix, change)
 
 
 class _InsertionWork:
-    """Inserts a node into an all-pairs cost matrix (rows and columns of absent nodes are inf), in place."""
+    """Inserts a node into an all-pairs cost matrix (rows and columns of absent nodes are inf), in place, through
+    the node's ``links`` (boolean n x n) only."""
 
-    def __init__(self, costs):
-        self.costs = costs
-        self.buffer = np.empty(costs.shape)
-        self.reach = np.empty(len(costs))
+    def __init__(self, costs, links):
+        self.count = len(costs)
+        width = max(1, int(links.sum(axis=1).max()))
+        self.neighbours = np.zeros((self.count, width), dtype=np.intp)
+        self.link_costs = np.full((self.count, width), np.inf)  # padding: no link
+        for node in range(self.count):
+            linked = np.flatnonzero(links[node])
+            self.neighbours[node, :len(linked)] = linked
+            self.link_costs[node, :len(linked)] = costs[node, linked]
+
+    def reach(self, matrix, node):
+        """d_vj = min over v's links u of c_vu + D_uj, 0 at v itself."""
+        reach = (matrix[self.neighbours[node]] + self.link_costs[node][:, None]).min(axis=0)
+        reach[node] = 0.0
+        return reach
 
     def insert(self, matrix, node):
-        np.add(self.costs[node][:, None], matrix, out=self.buffer)
-        self.buffer.min(axis=0, out=self.reach)
-        self.reach[node] = 0.0
-        np.add.outer(self.reach, self.reach, out=self.buffer)
-        np.minimum(matrix, self.buffer, out=matrix)
-        matrix[node] = self.reach
-        matrix[:, node] = self.reach
+        """Insert ``node``; returns what :meth:`undo` needs to take it out again."""
+        reach = self.reach(matrix, node)
+        rows, columns, shorter = self.shortened(matrix, node, reach)
+        flat = rows * self.count + columns
+        change = (node, flat, matrix.reshape(-1)[flat])
+        matrix.reshape(-1)[flat] = shorter
+        matrix[node] = reach
+        matrix[:, node] = reach
+        return change
+
+    @staticmethod
+    def undo(matrix, change):
+        node, flat, before = change
+        matrix[node] = np.inf
+        matrix[:, node] = np.inf
+        matrix.reshape(-1)[flat] = before
+
+    def shortened(self, matrix, node, reach):
+        """``(rows, columns, costs)`` of the pairs (i, j), both other than ``node``, whose cost through ``node``
+        d_vi + d_vj is below D_ij.
+
+        If (i, j) is shortened and x is j's parent in the node's shortest-path tree (d_vx + c_xj = d_vj), then
+        D_ix >= D_ij - c_xj > d_vi + d_vx: (i, x) is shortened too. So, for every row i, the shortened columns
+        form a subtree at the root, found level by level from the root's children. Without an exact tree
+        (never seen so far), every row and column that can change is compared instead."""
+        parents = self._tree(reach, node)
+        if parents is None:
+            return self._shortened_rows(matrix, node, reach)
+        reached = np.flatnonzero(parents >= 0)
+        order = np.argsort(parents[reached], kind='stable')
+        children = reached[order]
+        child_counts = np.bincount(parents[reached], minlength=self.count)
+        starts = np.concatenate([[0], np.cumsum(child_counts)])
+        roots = children[starts[node]:starts[node + 1]]
+        rows, columns = np.repeat(reached, len(roots)), np.tile(roots, len(reached))
+        found_rows, found_columns = [np.empty(0, dtype=np.intp)], [np.empty(0, dtype=np.intp)]
+        flat_matrix = matrix.reshape(-1)
+        while len(rows):
+            shorter = reach[rows] + reach[columns] < flat_matrix[rows * self.count + columns]
+            rows, columns = rows[shorter], columns[shorter]
+            found_rows.append(rows)
+            found_columns.append(columns)
+            counts = child_counts[columns]
+            total = int(counts.sum())
+            offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+            rows, columns = np.repeat(rows, counts), children[np.repeat(starts[columns], counts) + offsets]
+        rows, columns = np.concatenate(found_rows), np.concatenate(found_columns)
+        return rows, columns, reach[rows] + reach[columns]
+
+    def _tree(self, reach, node):
+        """Each reached node's parent x in ``node``'s shortest-path tree (d_vx + c_xj = d_vj up to TREE_TOLERANCE),
+        -1 for the root and unreached nodes; None if some node has none. A parent is first looked for among
+        nodes strictly nearer to the root, then (for ties through zero-cost links) among nodes already placed."""
+        via = reach[self.neighbours]
+        bound = reach * (1.0 + TREE_TOLERANCE)
+        candidates = np.where(via < reach[:, None], via + self.link_costs, np.inf)
+        pick = candidates.argmin(axis=1)
+        everyone = np.arange(self.count)
+        parents = np.where(candidates[everyone, pick] <= bound, self.neighbours[everyone, pick], -1)
+        reached = np.isfinite(reach)
+        reached[node] = False
+        parents[~reached] = -1
+        pending = np.flatnonzero(reached & (parents < 0))
+        placed = parents >= 0
+        placed[node] = True
+        while len(pending):
+            linked = self.neighbours[pending]
+            fits = placed[linked] & (reach[linked] + self.link_costs[pending] <= bound[pending][:, None])
+            found = fits.any(axis=1)
+            if not found.any():
+                return None
+            parents[pending[found]] = linked[found, fits[found].argmax(axis=1)]
+            placed[pending[found]] = True
+            pending = pending[~found]
+        return parents
+
+    def _shortened_rows(self, matrix, node, reach):
+        """:meth:`shortened` by comparing whole rows: a shortened pair (i, j) shortens (i, u) for the link u of
+        ``node`` on its new path, so only rows (and columns) shortened at one of the node's links can change."""
+        linked = self.neighbours[node][np.isfinite(self.link_costs[node])]
+        changing = (matrix[linked] > reach[linked][:, None] + reach[None, :]).any(axis=0)
+        changing[node] = False
+        changing = np.flatnonzero(changing)
+        through = reach[changing][:, None] + reach[changing][None, :]
+        rows, columns = np.nonzero(through < matrix[np.ix_(changing, changing)])
+        return changing[rows], changing[columns], through[rows, columns]
 
 
 def pc_pair_value(limit):
@@ -714,7 +847,7 @@ def node_importance(network, feedback=None):
     100 (PC - PC without k) / PC, ``dpc_intra`` = 100 a_k^2 / PCnum, ``dpc_flux`` = 100 * 2 sum_j a_k a_j
     p*_kj / PCnum and ``dpc_connector`` = dpc - dpc_intra - dpc_flux, the part of PC that flows through k
     between other units. All come from :func:`removal_importance` on the links of every pair within the
-    pruning limit (8 n^2 bytes per recursion level; O(n^3 log n) time: seconds for hundreds of units).
+    pruning limit (8 n^2 bytes per level of the largest removal sets; about a minute for a thousand units).
     Stepping stones have no row (they have no area) but carry paths. ``feedback`` (an optional
     engine.feedback.Feedback) hears the progress as units are solved; a cancel raises messages.Canceled.
     """

@@ -23,7 +23,9 @@ cost graph of ``costdistance`` (average-cost convention, costs in resistance x m
 
 Grids are row-major with row 0 at the top and a GDAL geotransform; geometries are shapely, in the grid's
 CRS, which must be projected in metres. The accumulated-cost surfaces are kept on disk (float64) between
-steps 3 and 5, so memory holds only about two of them at a time, whatever the number of cores.
+steps 3 and 5, each only over the window where it is finite (``Surface``: the cost limit max_cwd + width_cutoff
+and the bounding circles bound it), so memory holds only about two of them at a time, whatever the number of
+cores, and the disk and the corridor step grow with the windows, not with the grid.
 """
 
 import os
@@ -35,7 +37,7 @@ from shapely.geometry import LineString, Polygon, box
 from shapely.ops import unary_union
 
 from . import link_selection, raster
-from .costdistance import BYTES_PER_CELL, CostGraph, least_cost_path
+from .costdistance import WIDE_BYTES_PER_CELL, CostGraph, least_cost_path
 from .executor import Executor, task_feedback
 from .feedback import ensure as ensure_feedback
 from .messages import EngineError, N_
@@ -43,9 +45,10 @@ from .messages import EngineError, N_
 DEFAULT_MAX_NEIGHBORS = 4
 """Linkage Mapper's default number of nearest neighbours each core connects to."""
 
-PASS_BYTES_PER_CELL = BYTES_PER_CELL + 8
+PASS_BYTES_PER_CELL = WIDE_BYTES_PER_CELL + 8
 """Memory one worker of a parallel run holds per cell: its copy of the graph and one accumulated-cost pass
-(costdistance.BYTES_PER_CELL), and with bounding circles the whole-grid surface the window is copied into."""
+(costdistance.WIDE_BYTES_PER_CELL: the resistance arrives as float64 and may not be exact in float32) and the
+resistance grid itself (float64)."""
 
 DEFAULT_WIDTH_CUTOFF = 200000.0
 """Linkage Mapper's default corridor truncation, in cost x metres (its CWD units in a metric CRS)."""
@@ -129,13 +132,63 @@ def polygon_distances(geometries):
     return distances
 
 
-def nearest_cells(accumulated, cells):
-    """For each core, the lowest accumulated cost over its cells (LCD, cost x m) and the flat index of that cell."""
-    flat = accumulated.ravel()
+Surface = namedtuple('Surface', 'top left values')
+"""An accumulated-cost surface kept only over the window where it is finite: ``values`` (float64, cost x m) are the
+costs of the grid's rows ``top``.. and columns ``left``..; every cell outside the window is unreachable (inf)."""
+
+
+def finite_window(accumulated, top=0, left=0):
+    """The Surface of ``accumulated`` (whose cell (0, 0) is the grid's (top, left)) cut to the smallest window holding
+    its finite cells (a window of no cell when none is finite)."""
+    finite = np.isfinite(accumulated)
+    if not finite.any():
+        return Surface(top, left, accumulated[:0, :0])
+    rows, cols = link_selection.window_of(finite)
+    return Surface(top + rows.start, left + cols.start, accumulated[rows, cols])
+
+
+def surface_at(surface, flat, cols):
+    """The values of a Surface at the grid's flat (row-major) indices ``flat`` (grid of ``cols`` columns), inf outside
+    its window."""
+    row, col = np.divmod(flat, cols)
+    row -= surface.top
+    col -= surface.left
+    height, width = surface.values.shape
+    inside = (row >= 0) & (row < height) & (col >= 0) & (col < width)
+    values = np.full(flat.size, np.inf)
+    values[inside] = surface.values[row[inside], col[inside]]
+    return values
+
+
+def overlap(first, second):
+    """(row slice, column slice) of the grid where the windows of two Surfaces overlap; None when they do not."""
+    top, left = max(first.top, second.top), max(first.left, second.left)
+    bottom = min(first.top + first.values.shape[0], second.top + second.values.shape[0])
+    right = min(first.left + first.values.shape[1], second.left + second.values.shape[1])
+    if top >= bottom or left >= right:
+        return None
+    return slice(top, bottom), slice(left, right)
+
+
+def part(surface, window):
+    """The values of a Surface over ``window`` ((row slice, column slice) of the grid, inside the surface's)."""
+    rows, cols = window
+    return surface.values[rows.start - surface.top:rows.stop - surface.top,
+                          cols.start - surface.left:cols.stop - surface.left]
+
+
+def nearest_cells(accumulated, cells, grid_cols=None):
+    """For each core, the lowest accumulated cost over its cells (LCD, cost x m) and the flat index of that cell.
+    ``accumulated`` is a grid, or with ``grid_cols`` a Surface of a grid of that many columns."""
+    if grid_cols is None:
+        values_of = accumulated.ravel().__getitem__
+    else:
+        def values_of(members):
+            return surface_at(accumulated, members, grid_cols)
     costs = np.empty(len(cells))
     nearest = np.empty(len(cells), dtype=np.int64)
     for k, members in enumerate(cells):
-        values = flat[members]
+        values = values_of(members)
         best = int(np.argmin(values))
         costs[k], nearest[k] = values[best], members[best]
     return costs, nearest
@@ -181,8 +234,9 @@ def truncated(corridors, width_cutoff):
     return result
 
 
-def corridor_polygon(mask, geotransform, crs_wkt=''):
-    """The cells of a boolean ``mask`` as one shapely (Multi)Polygon along cell edges, in the grid's CRS.
+def corridor_polygon(mask, geotransform, crs_wkt='', origin=(0, 0)):
+    """The cells of a boolean ``mask`` as one shapely (Multi)Polygon along cell edges, in the grid's CRS; the mask's
+    cell (0, 0) is the grid's cell ``origin`` (row, column).
 
     Only the window holding the mask's cells is polygonised, so a narrow corridor on a large grid is cheap."""
     rows, cols = np.nonzero(mask)
@@ -191,12 +245,13 @@ def corridor_polygon(mask, geotransform, crs_wkt=''):
     top, left = int(rows.min()), int(cols.min())
     window = mask[top:int(rows.max()) + 1, left:int(cols.max()) + 1]
     x0, dx, _, y0, _, dy = geotransform
-    shifted = (x0 + left * dx, dx, 0.0, y0 + top * dy, 0.0, dy)
+    shifted = (x0 + (origin[1] + left) * dx, dx, 0.0, y0 + (origin[0] + top) * dy, 0.0, dy)
     return unary_union(raster.polygonize(window, shifted, crs_wkt))
 
 
 class SurfaceStore:
-    """Accumulated-cost surfaces kept as float64 .npy files in ``folder``, one per core; the two loaded last stay
+    """Accumulated-cost surfaces (or their windows) kept as float64 .npy files in ``folder``, one per core; the two
+    loaded last stay
     in memory (links are visited core by core, so most loads are hits)."""
 
     KEPT = 2
@@ -243,9 +298,10 @@ def require_passable(resistance, cells, core_ids):
                                  'resistance raster, so no corridor can leave it.'), core=core_id)
 
 
-def _trace(graph, accumulated, labels, source, target, target_cell, cwd):
-    """The Trace of the link between cores ``source`` and ``target`` on the surface CWD_source."""
-    cells = least_cost_path(accumulated, graph, divmod(int(target_cell), graph.shape[1]))
+def _trace(graph, surface, labels, source, target, target_cell, cwd):
+    """The Trace of the link between cores ``source`` and ``target`` on the Surface CWD_source."""
+    cells = least_cost_path(surface.values, graph, divmod(int(target_cell), graph.shape[1]),
+                            origin=(surface.top, surface.left))
     if source > target:
         cells.reverse()
     return Trace(cells, cwd, crosses_third_core(cells, labels, source, target))
@@ -287,6 +343,8 @@ class _NetworkRun:
         self.nearest = np.zeros((count, count), dtype=np.int64)
         """nearest[a, b]: the flat index of that cell."""
         self.traces = {}
+        self.origins = {}
+        """origins[core]: the grid's (row, column) of the first cell of the window of the core's surface."""
         self.store = None
 
     def candidates(self):
@@ -302,10 +360,6 @@ class _NetworkRun:
             pairs = [pair for pair in pairs if self.euclidean[pair] <= self.options.max_euclidean]
         return pairs
 
-    def circle_mask(self, pairs):
-        """Cells inside the bounding circle of any of ``pairs``."""
-        return self.passes.circle_mask(pairs)
-
     def cost_passes(self, candidates, feedback):
         """One accumulated-cost pass per core that has a candidate link (``_cost_pass``), run by the executor, each
         surface saved to the store."""
@@ -317,8 +371,12 @@ class _NetworkRun:
         self.passes.folder = self.store.folder
         results = self.executor.map(
             _cost_pass, tasks, self.passes, feedback=feedback)
-        for (core, _pairs), (lcd, nearest) in zip(tasks, results):
-            self.lcd[core], self.nearest[core] = lcd, nearest
+        for (core, _pairs), (lcd, nearest, origin) in zip(tasks, results):
+            self.lcd[core], self.nearest[core], self.origins[core] = lcd, nearest, origin
+
+    def surface(self, core):
+        """The Surface of CWD_core, from the store."""
+        return Surface(*self.origins[core], self.store.load(core))
 
     def pair_lcd(self, pair):
         """LCD of a pair, cost x m: the same from both cores without bounding circles, the lower with them."""
@@ -330,7 +388,7 @@ class _NetworkRun:
         if pair not in self.traces:
             first, second = pair
             source, target = (second, first) if self.lcd[second, first] < self.lcd[first, second] else pair
-            self.traces[pair] = _trace(self.graph, self.store.load(source), self.labels, source, target,
+            self.traces[pair] = _trace(self.graph, self.surface(source), self.labels, source, target,
                                        self.nearest[source, target], self.pair_lcd(pair))
         return self.traces[pair]
 
@@ -360,13 +418,24 @@ class _NetworkRun:
         polygons = {}
         for index, pair in enumerate(sorted(kept)):
             feedback.check()
-            nlcc = normalised_corridor(self.store.load(pair[0]), self.store.load(pair[1]), self.pair_lcd(pair))
-            if self.options.circle_buffer is not None:
-                nlcc[~self.circle_mask([pair])] = np.inf
-            np.fmin(mosaic, nlcc, out=mosaic)
-            polygons[pair] = corridor_polygon(nlcc <= self.width_cutoff, self.grid.geotransform, self.grid.crs_wkt)
+            polygons[pair] = self.corridor(pair, mosaic)
             feedback.report((index + 1) / len(kept))
         return mosaic, polygons
+
+    def corridor(self, pair, mosaic):
+        """The corridor polygon of ``pair``, its NLCC mosaicked into ``mosaic`` by minimum, over the window where
+        both cores' surfaces are finite (NLCC is inf elsewhere)."""
+        first, second = self.surface(pair[0]), self.surface(pair[1])
+        window = overlap(first, second)
+        if window is None:
+            return Polygon()
+        nlcc = normalised_corridor(part(first, window), part(second, window), self.pair_lcd(pair))
+        rows, cols = window
+        if self.options.circle_buffer is not None:
+            nlcc[~self.passes.circle_mask([pair], window)] = np.inf
+        np.fmin(mosaic[rows, cols], nlcc, out=mosaic[rows, cols])
+        return corridor_polygon(nlcc <= self.width_cutoff, self.grid.geotransform, self.grid.crs_wkt,
+                                origin=(rows.start, cols.start))
 
     def link(self, pair, corridor):
         first, second = pair
@@ -388,36 +457,45 @@ class _Passes:
         self.limit, self.circle_buffer = limit, circle_buffer
         self.folder = None
 
-    def circle_mask(self, pairs):
-        """Cells inside the bounding circle of any of ``pairs``."""
-        circles = [link_selection.bounding_circle(self.geometries[first], self.geometries[second],
-                                                  self.circle_buffer) for first, second in pairs]
-        return link_selection.circles_mask(circles, self.graph.shape, self.grid.geotransform)
+    def circles(self, pairs):
+        """The bounding circles (x, y, radius) of ``pairs``."""
+        return [link_selection.bounding_circle(self.geometries[first], self.geometries[second], self.circle_buffer)
+                for first, second in pairs]
+
+    def circle_mask(self, pairs, window):
+        """Cells of ``window`` ((row slice, column slice) of the grid) inside the bounding circle of any of
+        ``pairs``."""
+        return link_selection.circles_mask(self.circles(pairs), self.graph.shape, self.grid.geotransform, window)
 
     def accumulate(self, core, pairs):
-        """CWD_core over the whole grid, or, with bounding circles, only inside the circles of ``pairs``
-        (inf outside them)."""
+        """The Surface of CWD_core, cut to where it is finite: over the whole grid up to the cost limit, or, with
+        bounding circles, only inside the circles of ``pairs`` (and the core's own cells), on a graph of the
+        window holding them."""
         if self.circle_buffer is None:
-            return self.graph.accumulate(self.cells[core], max_cost=self.limit, feedback=task_feedback())
-        mask = self.circle_mask(pairs)
-        mask.flat[self.cells[core]] = True
+            return finite_window(
+                self.graph.accumulate(self.cells[core], max_cost=self.limit, feedback=task_feedback()))
+        rows_of, cols_of = np.divmod(self.cells[core], self.graph.shape[1])
+        window = link_selection.circles_window(self.circles(pairs), self.graph.shape, self.grid.geotransform,
+                                               rows_of, cols_of)
+        mask = self.circle_mask(pairs, window)
+        mask[rows_of - window[0].start, cols_of - window[1].start] = True
         rows, cols = link_selection.window_of(mask)
-        resistance = np.where(mask[rows, cols], self.grid.array[rows, cols], np.nan)
+        top, left = window[0].start + rows.start, window[1].start + cols.start
+        tight = slice(top, window[0].start + rows.stop), slice(left, window[1].start + cols.stop)
+        resistance = np.where(mask[rows, cols], self.grid.array[tight], np.nan)
         local = CostGraph(resistance, *raster.cell_size(self.grid.geotransform))
-        row_of, col_of = np.divmod(self.cells[core], self.graph.shape[1])
-        sources = (row_of - rows.start) * resistance.shape[1] + col_of - cols.start
-        accumulated = np.full(self.graph.shape, np.inf)
-        accumulated[rows, cols] = local.accumulate(sources, max_cost=self.limit, feedback=task_feedback())
-        return accumulated
+        sources = (rows_of - top) * resistance.shape[1] + cols_of - left
+        return finite_window(local.accumulate(sources, max_cost=self.limit, feedback=task_feedback()), top,
+                             left)
 
 
 def _cost_pass(passes, task):
     """Executor task: the cost pass of ``task`` = (core, its candidate pairs), saved to the store; returns the core's
-    (LCD row, nearest-cell row) (``nearest_cells``)."""
+    (LCD row, nearest-cell row, (row, column) of its surface's window) (``nearest_cells``)."""
     core, pairs = task
-    accumulated = passes.accumulate(core, pairs)
-    SurfaceStore(passes.folder).save(core, accumulated)
-    return nearest_cells(accumulated, passes.cells)
+    surface = passes.accumulate(core, pairs)
+    SurfaceStore(passes.folder).save(core, surface.values)
+    return nearest_cells(surface, passes.cells, passes.graph.shape[1]) + ((surface.top, surface.left),)
 
 
 def corridor_network(grid, core_geometries, core_ids, width_cutoff=DEFAULT_WIDTH_CUTOFF, feedback=None,

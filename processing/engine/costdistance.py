@@ -13,8 +13,10 @@ Conventions (the same as GRASS r.cost, ArcGIS Cost Distance and scikit-image MCP
 
 Public API:
 
-``CostGraph(resistance, cell_width, cell_height)``
-    the 8-neighbour graph of a raster, built once (the padded resistance and each cell's lightest edge);
+``CostGraph(resistance, cell_width, cell_height)``, ``CostGraph.from_rows(shape, read_rows, cell_width,
+cell_height)``
+    the 8-neighbour graph of a raster, built once (the padded resistance, float32 where that is exact), from
+    an array or from a raster read by blocks of rows;
     ``graph.accumulate(sources, max_cost=None, feedback=None)`` returns the accumulated
     cost of every cell (float64 array of the raster's shape, ``np.inf`` where unreachable or beyond
     ``max_cost``). ``sources`` is a boolean mask of the raster's shape or an array of flat (row-major)
@@ -34,11 +36,12 @@ Public API:
     the flat indices of the cells of one geometry by the same rules, rasterising only the window of its
     bounding box (cheap for many small targets on a large grid); empty when it lies outside the grid.
 
-``least_cost_path(accumulated, graph, target)``
+``least_cost_path(accumulated, graph, target, origin=(0, 0))``
     the least-cost path from the sources to ``target`` (row, col), traced backwards on the accumulated
     cost surface (r.drain / r.path): from each cell it steps to the neighbour through which the cell's
     accumulated cost was reached (the neighbour minimising its accumulated cost plus the step cost).
-    Returns the list of (row, col) cells from a source cell to ``target``.
+    Returns the list of (row, col) cells from a source cell to ``target``. ``accumulated`` may be a window of
+    the cost whose first cell is the grid's cell ``origin``.
 
 Example: a 1 x 3 row of resistance 1, 2, 3 with 10 m cells and the left cell as source costs
 0, 10 * (1 + 2) / 2 = 15 and 15 + 10 * (2 + 3) / 2 = 40::
@@ -46,8 +49,9 @@ Example: a 1 x 3 row of resistance 1, 2, 3 with 10 m cells and the left cell as 
     >>> accumulated_cost(np.array([[1.0, 2.0, 3.0]]), np.array([[True, False, False]]), 10, 10)
     array([[ 0., 15., 40.]])
 
-Algorithm: Dijkstra's algorithm run in vectorised batches (numpy only; no graph matrix is stored, so
-memory stays a few copies of the grid: about 430 MB of arrays for 16 M cells). Each round relaxes, all at
+Algorithm: Dijkstra's algorithm run in vectorised batches (numpy only; no graph matrix is stored: a run holds
+the padded resistance and the accumulated cost, BYTES_PER_CELL = 12 bytes per cell, about 200 MB for 16 M cells,
+plus blocks and the search front). Each round relaxes, all at
 once, every queued cell ``v`` that no later path can improve, by the IN/OUT criteria of Crauser et al.
 (1998, "A parallelization of Dijkstra's shortest path algorithm"): ``d(v) <= min_queue(d) +
 lightest_edge(v)`` or ``d(v) <= min_queue(d + lightest_edge)``, together with the cells within an adaptive
@@ -71,17 +75,21 @@ from .raster import rasterize
 NEIGHBOURS = ((-1, -1), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1))
 """(row, column) offsets of the 8 neighbours."""
 
-BLOCK_CELLS = 1 << 20
-"""Cells per block when the graph is built, which bounds its temporary memory."""
+BLOCK_CELLS = 1 << 18
+"""Cells per block of rows when the graph is built, which bounds its temporary memory."""
 
 PROGRESS_STEP = 0.01
 """Fraction of the passable cells settled between two progress reports."""
 
-BYTES_PER_CELL = 27
+BYTES_PER_CELL = 12
 """Memory a run holds per cell of the grid (callers check it against the memory available before reading a
-raster, engine.raster.require_memory): the padded resistance (float64, 8 bytes), the lightest edges (float32, 4),
-the accumulated cost (float64, 8), the queued and settled flags (2 x 1), the queue slots (int32, 4) and the source
-mask (1)."""
+raster, engine.raster.require_memory): the padded resistance as float32 (4 bytes) and the accumulated cost
+(float64, 8). The queue (cells, their lightest edges) grows with the front of the search, not with the grid,
+and the flag saying that a cell is queued is the sign bit of its cost."""
+
+WIDE_BYTES_PER_CELL = 16
+"""BYTES_PER_CELL for a resistance that float32 does not hold exactly (float64 or 32-bit integer values): the
+padded resistance is then float64 (8 bytes)."""
 
 
 def step_lengths(cell_width, cell_height):
@@ -97,58 +105,83 @@ class CostGraph:
     """The 8-neighbour graph of a resistance raster, built once, reused by every ``accumulate``.
 
     ``resistance`` is a 2-D array (NaN or <= 0 = barrier); ``cell_width`` and ``cell_height`` are the cell
-    size in metres. The graph is stored implicitly: the resistance in a flat array padded with a barrier
-    border (so that every neighbour index of a grid cell is valid), the flat-index offset and half step
-    length of each neighbour (edge weight = (c1 + c2) * length / 2, docs/costdistance.md), and the weight of
-    each cell's lightest edge, which tells when a cell's cost is final.
+    size in metres; ``CostGraph.from_rows`` builds the same graph from a raster read by blocks of rows. The
+    graph is stored implicitly: the resistance in a flat array padded with a barrier border (so that every
+    neighbour index of a grid cell is valid), as float32 when that holds every value exactly, else float64,
+    and the flat-index offset and half step length of each neighbour (edge weight = (c1 + c2) * length / 2 in
+    float64, docs/costdistance.md).
     """
 
     def __init__(self, resistance, cell_width, cell_height):
         resistance = np.asarray(resistance)
         if resistance.ndim != 2:
             raise EngineError(N_('The resistance must be a 2-D grid.'))
+        self._build(resistance.shape, lambda first, count: resistance[first:first + count], cell_width, cell_height)
+
+    @classmethod
+    def from_rows(cls, shape, read_rows, cell_width, cell_height):
+        """The graph of a (rows, cols) resistance raster whose rows ``read_rows(first_row, row_count)`` returns
+        (a float array, NaN or <= 0 = barrier), read by blocks of about BLOCK_CELLS cells so that the raster
+        is never held twice."""
+        graph = cls.__new__(cls)
+        graph._build(tuple(shape), read_rows, cell_width, cell_height)
+        return graph
+
+    def _build(self, shape, read_rows, cell_width, cell_height):
         if not (cell_width > 0 and cell_height > 0):
             raise EngineError(N_('The cell size must be positive (got {width} x {height}).'),
                               width=cell_width, height=cell_height)
-        self.shape = resistance.shape
+        self.shape = shape
         self.cell_width = float(cell_width)
         self.cell_height = float(cell_height)
         self.lengths = step_lengths(self.cell_width, self.cell_height)
         self.padded_cols = self.shape[1] + 2
         self.offsets = tuple(dr * self.padded_cols + dc for dr, dc in NEIGHBOURS)
         self.half_lengths = tuple(length / 2.0 for length in self.lengths)
-        self.padded = self._pad(resistance)
-        self.passable_count = int(np.count_nonzero(~np.isnan(self.padded)))
-        if self.passable_count == 0:
-            raise EngineError(N_('The resistance raster has no passable cell: every cell is nodata or <= 0.'))
-        self.lightest_edge = self._lightest_edges()
         self._offsets = np.array(self.offsets)[:, None]
         self._half_lengths = np.array(self.half_lengths)[:, None]
+        self.padded, self.passable_count = self._pad(read_rows)
+        if self.passable_count == 0:
+            raise EngineError(N_('The resistance raster has no passable cell: every cell is nodata or <= 0.'))
 
-    def _pad(self, resistance):
-        """Flat float64 copy of ``resistance`` inside a one-cell barrier border, barriers as NaN."""
+    def _pad(self, read_rows):
+        """(flat copy of the resistance inside a one-cell barrier border, barriers as NaN; passable cells).
+        Float32 while every block read is exact in float32; the first block that is not turns the copy into
+        float64."""
         rows, cols = self.shape
-        padded = np.full((rows + 2) * self.padded_cols, np.nan)
-        inside = padded.reshape(rows + 2, self.padded_cols)[1:-1, 1:-1]
-        inside[...] = resistance
-        with np.errstate(invalid='ignore'):
-            inside[~(inside > 0)] = np.nan
-        return padded
+        padded = np.full((rows + 2) * self.padded_cols, np.nan, dtype=np.float32)
+        passable = 0
+        block_rows = max(1, BLOCK_CELLS // max(cols, 1))
+        for first in range(0, rows, block_rows):
+            count = min(block_rows, rows - first)
+            block = np.array(read_rows(first, count), dtype=np.float64)
+            with np.errstate(invalid='ignore'):
+                block[~(block > 0)] = np.nan
+            if padded.dtype == np.float32 and not _exact_in_float32(block):
+                padded = padded.astype(np.float64)
+            padded.reshape(rows + 2, self.padded_cols)[first + 1:first + 1 + count, 1:-1] = block
+            passable += int(np.count_nonzero(~np.isnan(block)))
+        return padded, passable
 
-    def _lightest_edges(self):
-        """Weight of each cell's lightest edge as float32 rounded down, so it stays a lower bound (inf for a
-        cell without passable neighbour). Edges are symmetric: each of the 4 forward directions updates both
-        of its ends; blocks of BLOCK_CELLS keep the temporary arrays small."""
-        size = self.padded.size
-        lightest = np.full(size, np.inf, dtype=np.float32)
-        for offset, half in zip(self.offsets[4:], self.half_lengths[4:]):
-            for start in range(0, size - offset, BLOCK_CELLS):
-                stop = min(start + BLOCK_CELLS, size - offset)
-                weight = self.padded[start:stop] + self.padded[start + offset:stop + offset]
-                weight *= half
-                weight = _float32_at_most(weight)
-                np.fmin(lightest[start:stop], weight, out=lightest[start:stop])
-                np.fmin(lightest[start + offset:stop + offset], weight, out=lightest[start + offset:stop + offset])
+    @property
+    def resistance(self):
+        """The resistance of the grid's cells (a view of the graph's own copy, NaN for barriers)."""
+        rows, cols = self.shape
+        return self.padded.reshape(rows + 2, self.padded_cols)[1:-1, 1:-1]
+
+    def edge_cost(self, cells, neighbours, half_length):
+        """Cost (float64) of the steps between padded indices ``cells`` and ``neighbours`` whose length is twice
+        ``half_length`` (NaN where either end is a barrier): the one edge arithmetic of every pass."""
+        cost = np.add(self.padded[neighbours], self.padded[cells], dtype=np.float64)
+        cost *= half_length
+        return cost
+
+    def lightest_edges(self, cells):
+        """Weight of the lightest edge of each of the padded indices ``cells`` (inf for a cell without passable
+        neighbour), which tells when a queued cell's cost is final."""
+        lightest = np.full(cells.size, np.inf)
+        for offset, half in zip(self.offsets, self.half_lengths):
+            np.fmin(lightest, self.edge_cost(cells, cells + offset, half), out=lightest)
         return lightest
 
     def padded_index(self, flat):
@@ -177,27 +210,26 @@ class CostGraph:
 
     def accumulate(self, sources, max_cost=None, feedback=None):
         """Accumulated cost (resistance x metres) from the nearest source to every cell, np.inf where
-        unreachable or beyond ``max_cost``; see the module docstring."""
+        unreachable or beyond ``max_cost``; see the module docstring.
+
+        The only grid-sized array of a run is the cost; a queued cell's cost is stored negated (its sign bit
+        is the queued flag; sources are queued as -0.0), so no flag array is held."""
         feedback = ensure_feedback(feedback)
         queue = self.source_indices(sources)
         limit = np.inf if max_cost is None else float(max_cost)
         cost = np.full(self.padded.size, np.inf)
-        queued = np.zeros(self.padded.size, dtype=bool)
-        settled = np.zeros(self.padded.size, dtype=bool)
-        slot = np.zeros(self.padded.size, dtype=np.int32 if self.padded.size < 2 ** 31 else np.int64)
-        cost[queue] = 0.0
-        queued[queue] = True
-        window = Window.around(self.lightest_edge[queue])
+        cost[queue] = -0.0
+        lightest = self.lightest_edges(queue)
+        window = Window.around(lightest)
         settled_count = 0
         next_report = 0
         while queue.size:
             feedback.check()
-            ready, queue = self._split(cost, queue, window.width)
-            queued[ready] = False
-            repeated = int(np.count_nonzero(settled[ready]))
-            settled[ready] = True
+            ready, queue, lightest = self._split(cost, queue, lightest, window.width)
+            fresh, repeated = self._relax(cost, ready, limit)
             window.adapt(ready.size, repeated)
-            queue = np.concatenate([queue, self._relax(cost, queued, slot, ready, limit)])
+            queue = np.concatenate([queue, fresh])
+            lightest = np.concatenate([lightest, self.lightest_edges(fresh)])
             settled_count += ready.size - repeated
             if settled_count >= next_report:
                 feedback.report(settled_count / self.passable_count)
@@ -206,52 +238,72 @@ class CostGraph:
         rows, cols = self.shape
         return cost.reshape(rows + 2, self.padded_cols)[1:-1, 1:-1]
 
-    def _split(self, cost, queue, width):
-        """(cells of ``queue`` to relax now, the others): the cells whose cost is final by Crauser's IN
-        and OUT criteria, and those within ``width`` of the lowest queued cost."""
-        queued_cost = cost[queue]
-        lightest = self.lightest_edge[queue]
+    @staticmethod
+    def _split(cost, queue, lightest, width):
+        """(cells of ``queue`` to relax now, the other cells, their lightest edges): the cells whose cost is
+        final by Crauser's IN and OUT criteria, and those within ``width`` of the lowest queued cost. The
+        cells to relax leave the queue: their cost is stored positive again."""
+        queued_cost = -cost[queue]
         lowest = queued_cost.min()
         threshold = max(lowest + width, (queued_cost + lightest).min())
-        ready = (queued_cost <= threshold) | (queued_cost <= lowest + lightest)
-        return queue[ready], queue[~ready]
+        now = (queued_cost <= threshold) | (queued_cost <= lowest + lightest)
+        ready = queue[now]
+        cost[ready] = queued_cost[now]
+        later = ~now
+        return ready, queue[later], lightest[later]
 
-    def _relax(self, cost, queued, slot, ready, limit):
-        """Relax the 8 edges leaving each of the ``ready`` cells at once; return the newly queued cells.
+    def _relax(self, cost, ready, limit):
+        """Relax the 8 edges leaving each of the ``ready`` cells at once; return (the newly queued cells, how
+        many of them had been relaxed before and are so relaxed again).
 
         A cell reached from several ready cells gets the lowest candidate: the assignment is repeated for
-        the candidates still lower than what was written, until none is. Newly queued cells are listed once:
-        ``slot`` (an integer scratch array of the grid's size) keeps one occurrence of each."""
+        the candidates still lower than what was written, until none is. Every improved cell is then marked
+        queued (its cost negated); those that were not queued are listed once (``_first_of_each``)."""
         target = ready[None, :] + self._offsets
-        candidate = self.padded[target]
-        candidate += self.padded[ready]
-        candidate *= self._half_lengths
+        candidate = self.edge_cost(ready, target, self._half_lengths)
         candidate += cost[ready]
         target, candidate = target.ravel(), candidate.ravel()
-        better = candidate < cost[target]
+        current = cost[target]
+        was_queued = np.signbit(current)
+        better = candidate < np.abs(current)
         if limit < np.inf:
             better &= candidate <= limit
         improved = target = target[better]
+        fresh = improved[~was_queued[better]]
+        earlier = current[better][~was_queued[better]]
         candidate = candidate[better]
         while target.size:
             cost[target] = candidate
             lower = candidate < cost[target]
             target, candidate = target[lower], candidate[lower]
-        fresh = improved[~queued[improved]]
-        order = np.arange(fresh.size, dtype=slot.dtype)
-        slot[fresh] = order
-        fresh = fresh[slot[fresh] == order]
-        queued[fresh] = True
-        return fresh
+        first = _first_of_each(cost, fresh)
+        cost[improved] = -cost[improved]
+        return fresh[first], int(np.count_nonzero(np.isfinite(earlier[first])))
 
     def step_cost(self, cell, neighbour):
         """Cost of the step between two adjacent cells (row, col), NaN when either is a barrier; the same
         arithmetic as the edges relaxed by ``accumulate``."""
         (row, col), (row2, col2) = cell, neighbour
         half = self.half_lengths[NEIGHBOURS.index((row2 - row, col2 - col))]
-        here = self.padded[(row + 1) * self.padded_cols + col + 1]
-        there = self.padded[(row2 + 1) * self.padded_cols + col2 + 1]
-        return (there + here) * half
+        here = (row + 1) * self.padded_cols + col + 1
+        there = (row2 + 1) * self.padded_cols + col2 + 1
+        return float(self.edge_cost(np.array([here]), np.array([there]), half)[0])
+
+
+def _first_of_each(cost, cells):
+    """Boolean mask keeping one occurrence of each of the padded indices ``cells``. The cost array serves as
+    scratch (each position written to its cells, the last write of a cell wins) and is restored after."""
+    kept = cost[cells]
+    position = np.arange(cells.size, dtype=np.float64)
+    cost[cells] = position
+    first = cost[cells] == position
+    cost[cells] = kept
+    return first
+
+
+def _exact_in_float32(values):
+    """True when float32 holds every one of the float64 ``values`` (NaN included) exactly."""
+    return bool(np.array_equal(values.astype(np.float32), values, equal_nan=True))
 
 
 class Window:
@@ -321,30 +373,36 @@ def accumulated_cost(resistance, sources, cell_width, cell_height, max_cost=None
     return graph.accumulate(sources, max_cost=max_cost, feedback=feedback)
 
 
-def least_cost_path(accumulated, graph, target):
-    """The (row, col) cells of the least-cost path from a source to ``target``; see the module docstring."""
-    rows, cols = graph.shape
-    row, col = int(target[0]), int(target[1])
+def least_cost_path(accumulated, graph, target, origin=(0, 0)):
+    """The (row, col) cells of the least-cost path from a source to ``target``; see the module docstring.
+    ``accumulated`` may be a window of the grid's cost whose cell (0, 0) is the grid's cell ``origin`` (every cell
+    outside it unreachable); ``target`` and the cells returned are the grid's."""
+    rows, cols = accumulated.shape
+    row, col = int(target[0]) - origin[0], int(target[1]) - origin[1]
     if not (0 <= row < rows and 0 <= col < cols):
-        raise EngineError(N_('The target cell lies outside the resistance grid.'))
+        if not (0 <= target[0] < graph.shape[0] and 0 <= target[1] < graph.shape[1]):
+            raise EngineError(N_('The target cell lies outside the resistance grid.'))
+        raise EngineError(N_('The target cannot be reached from any source.'))
     if not np.isfinite(accumulated[row, col]):
         raise EngineError(N_('The target cannot be reached from any source.'))
-    path = [(row, col)]
+    path = [(row + origin[0], col + origin[1])]
     while accumulated[row, col] > 0:
-        row, col = _best_predecessor(accumulated, graph, row, col)
-        path.append((row, col))
+        row, col = _best_predecessor(accumulated, graph, row, col, origin)
+        path.append((row + origin[0], col + origin[1]))
     path.reverse()
     return path
 
 
-def _best_predecessor(accumulated, graph, row, col):
-    """The neighbour of (row, col) minimising its accumulated cost plus the step cost."""
-    rows, cols = graph.shape
+def _best_predecessor(accumulated, graph, row, col, origin):
+    """The neighbour of (row, col) of the window ``accumulated`` minimising its accumulated cost plus the step
+    cost (the step's on the grid cells shifted by ``origin``)."""
+    rows, cols = accumulated.shape
+    top, left = origin
     best, best_cost = None, np.inf
     for dr, dc in NEIGHBOURS:
         row2, col2 = row + dr, col + dc
         if 0 <= row2 < rows and 0 <= col2 < cols and np.isfinite(accumulated[row2, col2]):
-            cost = accumulated[row2, col2] + graph.step_cost((row, col), (row2, col2))
+            cost = accumulated[row2, col2] + graph.step_cost((row + top, col + left), (row2 + top, col2 + left))
             if cost < best_cost and accumulated[row2, col2] < accumulated[row, col]:
                 best, best_cost = (row2, col2), cost
     if best is None:
@@ -352,12 +410,6 @@ def _best_predecessor(accumulated, graph, row, col):
     return best
 
 
-def _float32_at_most(values):
-    """``values`` (float64) as float32, each rounded down where the nearest float32 is larger."""
-    rounded = values.astype(np.float32)
-    too_high = rounded > values
-    rounded[too_high] = np.nextafter(rounded[too_high], np.float32(0))
-    return rounded
 
 
 def source_mask(geometries, shape, geotransform, polygons, crs_wkt=''):

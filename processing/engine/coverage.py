@@ -371,22 +371,34 @@ def category_priority(polygon):
 
 def _erase_in_priority(members, priority):
     """Disjoint pieces of one overlap group, each owned by the member of highest ``priority`` (smallest key)
-    covering it: wdpar's erase. Returns (pieces, owner DatedPolygon of each piece, the group's union)."""
+    covering it: wdpar's erase. Returns (pieces, owner DatedPolygon of each piece, the group's union).
+
+    Each priority level's union is erased one by one by the earlier members that meet it, not by all the land
+    covered so far nor by their union: in a long chain of overlapping areas with many levels (one per year)
+    every difference stays as small as two areas, instead of one as large as the group per level.
+    """
     if len(members) == 1:
         parts = polygon_parts(members[0].geometry)
         return parts, [members[0]] * len(parts), members[0].geometry
-    by_key = {}
-    for member in members:
-        by_key.setdefault(priority(member), []).append(member)
-    covered, pieces, owners = None, [], []
-    for key in sorted(by_key):
-        union = unary_union([member.geometry for member in by_key[key]])
-        new = union if covered is None else union.difference(covered)
-        covered = union if covered is None else covered.union(union)
+    ordered = sorted(members, key=priority)
+    keys = [priority(member) for member in ordered]
+    geometries = [member.geometry for member in ordered]
+    tree = build_tree(geometries)
+    pieces, owners, start = [], [], 0
+    while start < len(ordered):
+        end = start + 1
+        while end < len(ordered) and keys[end] == keys[start]:
+            end += 1
+        union = geometries[start] if end - start == 1 else unary_union(geometries[start:end])
+        new, prepared = union, prep(union)
+        for index in query_indices(tree, union):
+            if index < start and prepared.intersects(geometries[index]):
+                new = new.difference(geometries[index])
         parts = polygon_parts(new)
         pieces.extend(parts)
-        owners.extend([by_key[key][0]] * len(parts))
-    return pieces, owners, covered
+        owners.extend([ordered[start]] * len(parts))
+        start = end
+    return pieces, owners, unary_union(geometries)
 
 
 def _flatten_groups(groups, flatten_group, feedback):
@@ -771,18 +783,6 @@ def cell_areas_m2(geotransform, rows, geographic):
 HABITAT_BLOCK_ROWS = 1024
 
 
-def habitat_sums(habitat, protected_mask, cell_areas, region_mask=None):
-    """(habitat m2, habitat m2 inside the region, protected habitat m2 inside the region) of raster cells.
-
-    ``habitat``: float array, cells > 0 are habitat (NaN = nodata); ``protected_mask``/``region_mask``: bool
-    arrays of the same shape (cell centre inside); ``cell_areas``: m2 per cell, broadcastable (cell_areas_m2).
-    """
-    is_habitat = np.nan_to_num(habitat, nan=0.0) > 0
-    areas = np.broadcast_to(cell_areas, habitat.shape)
-    inside = is_habitat if region_mask is None else is_habitat & region_mask
-    return float(areas[is_habitat].sum()), float(areas[inside].sum()), float(areas[inside & protected_mask].sum())
-
-
 def raster_habitat_coverage(path, protected, region=None, geographic=False, block_rows=HABITAT_BLOCK_ROWS,
                             feedback=None):
     """Habitat area in the region, protected habitat area in the region and all the raster's habitat (km2),
@@ -796,29 +796,53 @@ def raster_habitat_coverage(path, protected, region=None, geographic=False, bloc
     GDAL raises inside (raster.raster_errors, whatever the caller's setting): an unreadable file is an
     EngineError naming it.
     """
+    whole, inside, protected_km2 = raster_habitat_by_region(path, protected, [region], geographic, block_rows,
+                                                            feedback)
+    return float(inside[0]), float(protected_km2[0]), whole
+
+
+def raster_habitat_by_region(path, protected, regions, geographic=False, block_rows=HABITAT_BLOCK_ROWS,
+                             feedback=None):
+    """(all the raster's habitat km2, habitat km2 inside each region, protected habitat km2 inside each region)
+    from one pass over the raster: raster_habitat_coverage for many regions at the cost of one, for reports that
+    give a figure per county. ``regions``: disjoint polygons in the raster's CRS (a cell counts in the region its
+    centre lies in), or [None] for the whole raster; other arguments as raster_habitat_coverage.
+    """
     with engine_raster.raster_errors(path):
         dataset = gdal.Open(path)
-        whole, inside, protected_m2 = _habitat_totals(dataset, protected, region, geographic, block_rows,
-                                                      ensure_feedback(feedback))
-    return inside / M2_PER_KM2, protected_m2 / M2_PER_KM2, whole / M2_PER_KM2
+        whole_m2, per_region = _habitat_totals(dataset, protected, list(regions), geographic, block_rows,
+                                               ensure_feedback(feedback))
+    return whole_m2 / M2_PER_KM2, per_region[:, 0] / M2_PER_KM2, per_region[:, 1] / M2_PER_KM2
 
 
-def _habitat_totals(dataset, protected, region, geographic, block_rows, feedback):
-    """habitat_sums over an open GDAL dataset, ``block_rows`` rows at a time (see raster_habitat_coverage)."""
+def _habitat_totals(dataset, protected, regions, geographic, block_rows, feedback):
+    """(habitat m2, array of (habitat m2, protected habitat m2) per region) over an open GDAL dataset,
+    ``block_rows`` rows at a time (see raster_habitat_by_region)."""
     x0, dx, rx, y0, ry, dy = dataset.GetGeoTransform()
     engine_raster.cell_size((x0, dx, rx, y0, ry, dy))
     crs_wkt = dataset.GetProjection()
-    totals = np.zeros(3)
+    whole = 0.0
+    per_region = np.zeros((len(regions), 2))
     for first in range(0, dataset.RasterYSize, block_rows):
         feedback.check()
         rows = min(block_rows, dataset.RasterYSize - first)
         block = engine_raster.read_rows(dataset, first, rows)
         transform = (x0, dx, 0.0, y0 + first * dy, 0.0, dy)
-        protected_mask = _burn(protected, block.shape, transform, crs_wkt)
-        region_mask = None if region is None else _burn([region], block.shape, transform, crs_wkt)
-        totals += habitat_sums(block, protected_mask, cell_areas_m2(transform, rows, geographic), region_mask)
+        habitat_m2 = np.where(np.nan_to_num(block, nan=0.0) > 0, cell_areas_m2(transform, rows, geographic), 0.0)
+        protected_m2 = np.where(_burn(protected, block.shape, transform, crs_wkt), habitat_m2, 0.0)
+        labels = _region_labels(regions, block.shape, transform, crs_wkt).ravel()
+        for column, amounts in enumerate((habitat_m2, protected_m2)):
+            per_region[:, column] += np.bincount(labels, amounts.ravel(), len(regions) + 1)[1:]
+        whole += float(habitat_m2.sum())
         feedback.report((first + rows) / dataset.RasterYSize)
-    return totals
+    return whole, per_region
+
+
+def _region_labels(regions, shape, geotransform, crs_wkt):
+    """Grid of 1 + the index of the region each cell's centre lies in (0: none); [None]: every cell is in it."""
+    if regions == [None]:
+        return np.ones(shape, dtype=np.int32)
+    return engine_raster.rasterize(regions, range(1, len(regions) + 1), shape, geotransform, crs_wkt)
 
 
 def _burn(geometries, shape, geotransform, crs_wkt):

@@ -218,7 +218,9 @@ def targets_from_proportions(amounts, proportions, feature_names):
 Programme = namedtuple('Programme', 'objective rows lower upper var_lower var_upper integrality')
 """A MILP in scipy's form: minimise objective @ v subject to lower <= rows @ v <= upper, bounds, integrality."""
 
-Outcome = namedtuple('Outcome', 'values objective gap optimal status')
+Outcome = namedtuple('Outcome', 'values objective gap optimal status bound')
+"""HiGHS's answer: variable values, objective, achieved relative gap, proven optimal, status message, and the
+proven lower bound on the optimum (the MIP dual bound; NaN when HiGHS reports none)."""
 
 
 def run_milp(programme, time_limit, gap, log=False):
@@ -240,8 +242,9 @@ def run_milp(programme, time_limit, gap, log=False):
                                  'time (TIME_LIMIT) or a larger GAP.'), seconds=time_limit)
         raise EngineError(N_('The solver failed: {message}'), message=result.message)
     achieved = float(result.mip_gap) if getattr(result, 'mip_gap', None) is not None else np.nan
+    bound = float(result.mip_dual_bound) if getattr(result, 'mip_dual_bound', None) is not None else np.nan
     optimal = result.status == 0 and np.isfinite(achieved) and achieved <= PROVEN_GAP
-    return Outcome(result.x, float(result.fun), achieved, bool(optimal), result.message)
+    return Outcome(result.x, float(result.fun), achieved, bool(optimal), result.message, bound)
 
 
 def solve_with_least_shortfall(programme, target_rows, targets, time_limit, gap, log=False):
@@ -359,9 +362,82 @@ def minimum_set(problem, edges=None, blm=0.0, time_limit=None, gap=0.0, log=Fals
         np.concatenate([np.zeros(row_count), np.full(len(targets), np.inf)]),
         np.concatenate([lower, np.zeros(extra)]), np.concatenate([upper, np.ones(extra)]),
         np.concatenate([np.ones(count), np.zeros(extra)]))
-    outcome, _ = solve_with_least_shortfall(programme, target_rows, targets, time_limit, gap, log)
+    outcome, shortfall = solve_with_least_shortfall(programme, target_rows, targets, time_limit, gap, log)
     selected = np.round(outcome.values[:count]) > 0.5
+    if not np.any(shortfall):
+        selected = polish_selection(selected, problem, targets, (lower, upper), edges, blm)
+        outcome = regap(outcome, float(np.dot(problem.costs, selected)) + blm * boundary_of(selected, edges))
     return describe_selection(problem, selected, edges, blm, outcome, unmet)
+
+
+def boundary_of(selected, edges):
+    """boundary_length, or 0 without edges."""
+    return boundary_length(selected, edges) if edges is not None else 0.0
+
+
+def neighbour_lengths(edges, count):
+    """Symmetric sparse (count x count) matrix of the lengths b_ij shared by units i != j."""
+    if edges is None:
+        return sparse.csr_matrix((count, count))
+    inner = edges.first != edges.second
+    first, second, length = edges.first[inner], edges.second[inner], edges.length[inner]
+    return sparse.csr_matrix((np.concatenate([length, length]), (np.concatenate([first, second]),
+                                                                 np.concatenate([second, first]))),
+                             shape=(count, count))
+
+
+def polish_selection(selected, problem, targets, bounds, edges, blm):
+    """Improve a plan by single-unit moves until none lowers cost + blm x boundary: drop a selected unit whose
+    cost and exposed edge outweigh what it shares with selected neighbours, when every target stays met; add an
+    unselected unit whose edges shared with selected neighbours save more than it costs (a hole in the plan).
+
+    HiGHS stops at the time limit or gap with whatever plan it has; these moves never make it worse, keep the
+    locks (``bounds``: lower and upper bounds of x from status_bounds) and every target in ``targets``.
+    Returns the selection (booleans).
+    """
+    count = len(selected)
+    x = selected.astype(float)
+    amounts = sparse.csr_matrix(problem.amounts)
+    held = np.asarray(amounts.T @ x).ravel()
+    floor = targets - TARGET_TOLERANCE * np.maximum(targets, 1.0)
+    neighbours = neighbour_lengths(edges, count)
+    shared = neighbours @ x
+    degree = unit_degree(edges, count) if edges is not None else np.zeros(count)
+    costs = np.asarray(problem.costs, dtype=float)
+    lower, upper = bounds
+    improved = True
+    while improved:
+        improved = False
+        change = costs + blm * (degree - 2 * shared)
+        signed = np.where(x > 0, -change, change)
+        for unit in np.flatnonzero(signed < 0)[np.argsort(signed[signed < 0])]:
+            adding = x[unit] == 0
+            gain = costs[unit] + blm * (degree[unit] - 2 * shared[unit])
+            tolerance = 1e-9 * (1.0 + abs(gain))
+            features = slice(amounts.indptr[unit], amounts.indptr[unit + 1])
+            columns, amount = amounts.indices[features], amounts.data[features]
+            if adding and gain < -tolerance and upper[unit] > 0:
+                step = 1.0
+            elif not adding and gain > tolerance and lower[unit] == 0 and np.all(
+                    held[columns] - amount >= floor[columns]):
+                step = -1.0
+            else:
+                continue
+            x[unit] += step
+            held[columns] += step * amount
+            row = slice(neighbours.indptr[unit], neighbours.indptr[unit + 1])
+            shared[neighbours.indices[row]] += step * neighbours.data[row]
+            improved = True
+    return x > 0.5
+
+
+def regap(outcome, objective):
+    """``outcome`` with the gap recomputed for a plan of ``objective`` against HiGHS's proven lower bound
+    (HiGHS's definition: (plan - bound) / |plan|); unchanged when HiGHS gave no bound."""
+    if not np.isfinite(outcome.bound) or objective > outcome.objective:
+        return outcome
+    achieved = max(objective - outcome.bound, 0.0) / max(abs(objective), 1e-12)
+    return outcome._replace(objective=objective, gap=achieved, optimal=outcome.optimal or achieved <= PROVEN_GAP)
 
 
 def describe_selection(problem, selected, edges, blm, outcome, unmet, objective=None):
@@ -369,7 +445,7 @@ def describe_selection(problem, selected, edges, blm, outcome, unmet, objective=
     targets = np.asarray(problem.targets, dtype=float)
     held = np.asarray(sparse.csr_matrix(problem.amounts).T @ selected.astype(float)).ravel()
     cost = float(np.dot(problem.costs, selected))
-    boundary = boundary_length(selected, edges) if edges is not None else 0.0
+    boundary = boundary_of(selected, edges)
     shortfall = np.maximum(targets - held, 0.0)
     shortfall[shortfall <= TARGET_TOLERANCE * np.maximum(targets, 1.0)] = 0.0
     value = cost + blm * boundary if objective is None else objective
@@ -435,7 +511,7 @@ def maximum_utility(problem, budget, edges=None, blm=0.0, weights=None, time_lim
     held = np.asarray(sparse.csr_matrix(problem.amounts).T @ selected.astype(float)).ravel()
     utility = float(np.sum(np.where(counted, weights * np.minimum(held, targets) / np.where(counted, targets, 1),
                                     0.0)))
-    boundary = boundary_length(selected, edges) if edges is not None else 0.0
+    boundary = boundary_of(selected, edges)
     unmet = np.flatnonzero(held < targets * (1 - TARGET_TOLERANCE))
     return describe_selection(problem, selected, edges, blm, outcome, unmet, utility - blm * boundary)
 

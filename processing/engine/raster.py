@@ -24,6 +24,9 @@ error handlers, so they are switched off in the reverse order."""
 READ_BYTES_PER_CELL = 9
 """Memory read_band holds per cell: the float64 band and the boolean nodata mask."""
 
+WRITE_BLOCK_CELLS = 1 << 18
+"""Cells per block of rows written by write_geotiff, which bounds its temporary memory."""
+
 READ_ERROR = N_('Cannot read the raster {path} ({reason}). Check that the file exists, is a raster GDAL can read '
                 'and is complete (not damaged or still being copied).')
 WRITE_ERROR = N_('Cannot write the raster {path} ({reason}). Check that its folder exists and is writable and that '
@@ -98,6 +101,16 @@ def require_memory(path, bytes_per_cell):
                'resample it to larger cells (Raster > Projections > Warp), then run again.'),
             path=path, cells='{:,}'.format(rows * cols), cols=cols, rows=rows, needed=_readable_size(needed),
             available=_readable_size(available))
+
+
+FLOAT32_EXACT_TYPES = (gdal.GDT_Byte, gdal.GDT_UInt16, gdal.GDT_Int16, gdal.GDT_Float32)
+"""GDAL band types whose every value float32 holds exactly."""
+
+
+def holds_in_float32(path, band=1):
+    """True when every value of band ``band`` of the raster ``path`` is exact in float32, from its header."""
+    with raster_errors(path):
+        return gdal.Open(path).GetRasterBand(band).DataType in FLOAT32_EXACT_TYPES
 
 
 def _readable_size(size):
@@ -186,17 +199,18 @@ def driver_for_path(path):
     return min(found)[1] if extension and found else None
 
 
-def write_geotiff(path, array, geotransform, crs_wkt, nodata=-9999.0, fast=False):
+def write_geotiff(path, array, geotransform, crs_wkt, nodata=-9999.0, fast=False, float32=False):
     """Write ``array`` (NaN = nodata; uint8 as Byte, other integers as Int32; ``nodata`` None: no nodata
     value) as a compressed GeoTIFF, atomically: a cancelled or failed write leaves no file at ``path``.
     ``fast`` compresses at DEFLATE level 1 on every CPU, with the floating-point predictor for float arrays
-    (large float rasters such as cost surfaces).
+    (large float rasters such as cost surfaces). ``float32`` writes a float64 array as Float32. Rows are
+    converted and written by blocks, so writing holds no copy of the array.
 
     A ``path`` whose extension is not .tif is written in the format GDAL's driver for that extension
     gives (.asc: Arc/Info ASCII grid), copied from the GeoTIFF; an extension no driver writes raises."""
     folder = os.path.dirname(os.path.abspath(path))
     partial = os.path.join(folder, '.partial-{}.tif'.format(uuid.uuid4().hex))
-    data_type = gdal.GDT_Float32 if array.dtype == np.float32 else gdal.GDT_Float64
+    data_type = gdal.GDT_Float32 if array.dtype == np.float32 or float32 else gdal.GDT_Float64
     if np.issubdtype(array.dtype, np.integer):
         data_type = gdal.GDT_Byte if array.dtype == np.uint8 else gdal.GDT_Int32
     driver = driver_for_path(path)
@@ -208,7 +222,10 @@ def write_geotiff(path, array, geotransform, crs_wkt, nodata=-9999.0, fast=False
             if driver != 'GTiff':
                 _copy_as(driver, partial, path)
         if driver == 'GTiff':
-            os.replace(partial, path)
+            try:
+                os.replace(partial, path)
+            except OSError as error:
+                raise EngineError(WRITE_ERROR, path=path, reason=error.strerror or str(error)) from error
     finally:
         if os.path.exists(partial):
             os.remove(partial)
@@ -241,10 +258,14 @@ def _write_partial(partial, array, data_type, geotransform, crs_wkt, nodata, fas
     band = dataset.GetRasterBand(1)
     if nodata is not None:
         band.SetNoDataValue(nodata)
-    if np.issubdtype(array.dtype, np.floating):
-        band.WriteArray(np.where(np.isnan(array), nodata, array))
-    else:
-        band.WriteArray(array)
+    block_rows = max(1, WRITE_BLOCK_CELLS // max(cols, 1))
+    for first in range(0, rows, block_rows):
+        block = array[first:first + block_rows]
+        if np.issubdtype(array.dtype, np.floating):
+            block = np.where(np.isnan(block), nodata, block)
+            if data_type == gdal.GDT_Float32:
+                block = block.astype(np.float32)
+        band.WriteArray(block, 0, first)
     band.FlushCache()
     dataset = None
 

@@ -1,18 +1,24 @@
 """Benchmark of reserveplanner:protectedcoverage against the same answer from a chain of QGIS native algorithms.
 
-20 000 generated, overlapping protected areas (WGS 84, about 1 % of them bow-ties) and 34 regions (CGCS2000) in
-GeoPackages. Each method runs in its own process (so peak memory is its own) on the same files:
+20 000 generated, overlapping protected areas (WGS 84, about 1 % of them bow-ties, with WDPA's IUCN_CAT and
+STATUS_YR) and 34 regions (CGCS2000) in GeoPackages. Each method runs in its own process (so peak memory is its
+own) on the same files:
 
-- ours: processing.run('reserveplanner:protectedcoverage') with every cleaning step on (the data has no WDPA
-  fields, so only the repair and the dissolve change anything);
+- ours: processing.run('reserveplanner:protectedcoverage') with every cleaning step on (the data has no STATUS
+  field, so only the repair and the dissolve change anything), for OUTPUT (and OUTPUT_FLAT) alone, then once
+  more with each side output: OUTPUT_TIMELINE (the earliest-year erase), OUTPUT_CATEGORIES (the IUCN priority
+  erase), and everything at once (both, and the HTML report);
 - native: native:reprojectlayer (both layers to the same Lambert azimuthal equal-area CRS our algorithm picks),
   native:fixgeometries, native:dissolve, native:intersection, native:fieldcalculator with area($geometry),
   then a sum per region.
 
 Prints the wall time of each (QGIS start-up excluded), the peak memory, the speed-up and the largest difference
-in coverage (percentage points) and in protected km2 (relative) over the 34 regions. Run on demand:
+in coverage (percentage points) and in protected km2 (relative) over the 34 regions; each side output's run
+against the main output's time (issue 10's reference on 20 000 areas: 6.9 s for OUTPUT, 29 s with the timeline,
+175 s with the categories, 206 s with everything). Run on demand (a quick run by default, --full for the issue's
+size):
 
-    /usr/bin/python3 -P tests/benchmarks/bench_coverage.py [--areas 20000] [--regions 34]
+    /usr/bin/python3 -P tests/benchmarks/bench_coverage.py [--areas 4000] [--regions 34] [--full]
 """
 
 import argparse
@@ -34,23 +40,37 @@ import bench_support  # noqa: E402
 
 WEST, SOUTH, EAST, NORTH = 100.0, 22.0, 110.0, 30.0
 REGION_VERTEX_SPACING_DEG = 0.05
+FULL_AREAS = 20000
+IUCN_CATEGORIES = ('Ia', 'Ib', 'II', 'III', 'IV', 'V', 'VI', 'Not Reported')
+SIDE_OUTPUTS = {
+    'main output (OUTPUT, OUTPUT_FLAT)': (),
+    'with OUTPUT_TIMELINE': ('OUTPUT_TIMELINE',),
+    'with OUTPUT_CATEGORIES': ('OUTPUT_CATEGORIES',),
+    'with everything': ('OUTPUT_TIMELINE', 'OUTPUT_CATEGORIES', 'OUTPUT_HTML'),
+}
+"""The runs of ours: a label and the outputs asked for besides OUTPUT and OUTPUT_FLAT."""
 
 
-def write_gpkg(path, epsg, geometries, names=None):
-    """Polygons (shapely, lon/lat) to a GeoPackage with OGR; a ``name`` field when names are given."""
+def write_gpkg(path, epsg, geometries, names=None, attributes=None):
+    """Polygons (shapely, lon/lat) to a GeoPackage with OGR; a ``name`` field when names are given, and the
+    ``attributes`` ({field: values}, strings or integers, None for NULL)."""
     dataset = ogr.GetDriverByName('GPKG').CreateDataSource(path)
     reference = osr.SpatialReference()
     reference.ImportFromEPSG(epsg)
     reference.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     layer = dataset.CreateLayer(os.path.splitext(os.path.basename(path))[0], reference, ogr.wkbPolygon)
+    columns = dict(attributes or {})
     if names is not None:
-        layer.CreateField(ogr.FieldDefn('name', ogr.OFTString))
+        columns['name'] = names
+    for field, values in columns.items():
+        layer.CreateField(ogr.FieldDefn(field, ogr.OFTString if isinstance(values[0], str) else ogr.OFTInteger))
     layer.StartTransaction()
     for index, geometry in enumerate(geometries):
         feature = ogr.Feature(layer.GetLayerDefn())
         feature.SetGeometry(ogr.CreateGeometryFromWkb(geometry.wkb))
-        if names is not None:
-            feature.SetField('name', names[index])
+        for field, values in columns.items():
+            if values[index] is not None:
+                feature.SetField(field, values[index])
         layer.CreateFeature(feature)
     layer.CommitTransaction()
     dataset = None
@@ -73,6 +93,14 @@ def protected_areas(count, seed=3):
         lengths = radius * rng.uniform(0.6, 1.3, corners)
         shapes.append(Polygon(np.c_[x + lengths * np.cos(angles), y + lengths * np.sin(angles) * 0.9]))
     return shapes
+
+
+def wdpa_attributes(count, seed=4):
+    """IUCN_CAT (one of IUCN_CATEGORIES) and STATUS_YR (1950-2024, 5 % unknown) of each protected area."""
+    rng = np.random.default_rng(seed)
+    years = rng.integers(1950, 2025, count)
+    return {'IUCN_CAT': [IUCN_CATEGORIES[index] for index in rng.integers(0, len(IUCN_CATEGORIES), count)],
+            'STATUS_YR': [None if unknown else int(year) for unknown, year in zip(rng.random(count) < 0.05, years)]}
 
 
 def half_plane(p, q, reach=1e3):
@@ -121,16 +149,19 @@ def start_qgis():
     return application, provider
 
 
-def run_ours(protected_path, regions_path):
+def run_ours(protected_path, regions_path, side_outputs=()):
     import processing
-    started = time.perf_counter()
-    result = processing.run('reserveplanner:protectedcoverage', {
-        'PROTECTED': [protected_path], 'REGIONS': regions_path, 'REGION_FIELD': 'name',
-        'OUTPUT': 'TEMPORARY_OUTPUT', 'OUTPUT_FLAT': 'TEMPORARY_OUTPUT'})
+    outputs = {name: 'TEMPORARY_OUTPUT' for name in ('OUTPUT', 'OUTPUT_FLAT') + tuple(side_outputs)}
+    if 'OUTPUT_HTML' in outputs:
+        outputs['OUTPUT_HTML'] = os.path.join(tempfile.mkdtemp(prefix='bench_coverage_report_'), 'coverage.html')
+    started, cpu_started = time.perf_counter(), time.process_time()
+    result = processing.run('reserveplanner:protectedcoverage', dict(
+        outputs, PROTECTED=[protected_path], REGIONS=regions_path, REGION_FIELD='name'))
     elapsed = time.perf_counter() - started
+    steps = {'cpu': time.process_time() - cpu_started}
     rows = {feature['name']: (feature['area_km2'], feature['protected_km2'], feature['percent'])
             for feature in result['OUTPUT'].getFeatures()}
-    return elapsed, {}, rows
+    return elapsed, steps, rows
 
 
 def equal_area_crs_of(protected_path, regions_path):
@@ -180,8 +211,12 @@ def run_native(protected_path, regions_path):
 
 
 def child(method, protected_path, regions_path):
+    """Run ``method`` ('native', or 'ours' followed by the side outputs asked for, joined by '+')."""
     application, provider = start_qgis()  # noqa: F841 (both must stay alive while the algorithms run)
-    elapsed, steps, rows = (run_ours if method == 'ours' else run_native)(protected_path, regions_path)
+    if method == 'native':
+        elapsed, steps, rows = run_native(protected_path, regions_path)
+    else:
+        elapsed, steps, rows = run_ours(protected_path, regions_path, [name for name in method.split('+')[1:]])
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     print(json.dumps({'seconds': elapsed, 'steps': steps, 'rows': rows, 'peak_mb': peak_mb}))
 
@@ -205,22 +240,27 @@ def compare(ours, native):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('--areas', type=int, default=20000)
+    parser.add_argument('--areas', type=int, default=4000)
     parser.add_argument('--regions', type=int, default=34)
+    parser.add_argument('--full', action='store_true', help='the issue\'s size: {} areas'.format(FULL_AREAS))
     parser.add_argument('--child', nargs=3, metavar=('METHOD', 'PROTECTED', 'REGIONS'), help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.child:
         child(*arguments.child)
         return
+    areas = FULL_AREAS if arguments.full else arguments.areas
     folder = tempfile.mkdtemp(prefix='bench_coverage_data_')
     began = time.perf_counter()
-    protected_path = write_gpkg(os.path.join(folder, 'protected.gpkg'), 4326, protected_areas(arguments.areas))
+    protected_path = write_gpkg(os.path.join(folder, 'protected.gpkg'), 4326, protected_areas(areas),
+                                attributes=wdpa_attributes(areas))
     cells = regions(arguments.regions)
     regions_path = write_gpkg(os.path.join(folder, 'regions.gpkg'), 4490, cells,
                               ['region {:02d}'.format(index) for index in range(len(cells))])
     print('generated {} protected areas and {} regions in {:.1f} s ({})'.format(
-        arguments.areas, len(cells), time.perf_counter() - began, folder))
-    ours = run_child('ours', protected_path, regions_path)
+        areas, len(cells), time.perf_counter() - began, folder))
+    runs = {label: run_child('+'.join(('ours',) + outputs), protected_path, regions_path)
+            for label, outputs in SIDE_OUTPUTS.items()}
+    ours = next(iter(runs.values()))
     native = run_child('native', protected_path, regions_path)
     worst_points, worst_relative = compare(ours, native)
     total_area = sum(row[0] for row in native['rows'].values())
@@ -233,6 +273,19 @@ def main():
     print('speed-up: {:.1f}x'.format(native['seconds'] / ours['seconds']))
     print('largest difference per region: {:.5f} percentage points, {:.5f} % of the protected km2'.format(
         worst_points, 100 * worst_relative))
+    print_side_outputs(runs)
+
+
+def print_side_outputs(runs):
+    """Each run of ours against the first (the main output alone), and the largest change of its coverage. CPU
+    time is the fairer figure on a shared machine, where wall time depends on the other jobs."""
+    main = next(iter(runs.values()))
+    for label, measured in runs.items():
+        worst_points = compare(measured, main)[0]
+        print('protectedcoverage {:36} {:7.2f} s ({:6.2f} s CPU, {:4.1f}x the main output\'s)   peak {:6.0f} MB   '
+              'coverage differs by {:.2g} points at most'.format(
+                  label, measured['seconds'], measured['steps']['cpu'],
+                  measured['steps']['cpu'] / main['steps']['cpu'], measured['peak_mb'], worst_points))
 
 
 if __name__ == '__main__':

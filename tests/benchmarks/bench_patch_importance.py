@@ -1,10 +1,11 @@
 """Benchmark of patch importance (dIIC and dPC with all fractions): generated habitat patches, against the naive way
-(recompute all shortest paths without each patch, as Conefor does) in the same script on a smaller set, where both
+(recompute all shortest paths without each patch, as Conefor does) and against the earlier engine (the same
+divide-and-conquer inserting each node by dense n x n passes) in the same script on smaller sets, where all
 must agree.
 
 Run on demand (never collected by pytest):
 
-    /usr/bin/python3 -P tests/benchmarks/bench_patch_importance.py [--patches 2000] [--naive 300]
+    /usr/bin/python3 -P tests/benchmarks/bench_patch_importance.py [--sizes 300,1000,2000] [--naive 300] [--dense 300]
 """
 
 import argparse
@@ -60,42 +61,90 @@ def naive(distances, areas, threshold, distance, probability, limit):
     return 100 * (iic - without[:, 0]) / iic, 100 * (pc - without[:, 1]) / pc
 
 
+def dense_connector(costs, weights, value):
+    """The connector losses by the earlier engine: the divide-and-conquer of node insertions, each a dense pass
+    over the whole n x n matrix (reach from every node, then the full rank-1 update), one copy per split."""
+    count = len(weights)
+    full = np.full((count, count), np.inf)
+
+    def insert(matrix, node):
+        reach = (costs[node][:, None] + matrix).min(axis=0)
+        reach[node] = 0.0
+        np.minimum(matrix, reach[:, None] + reach[None, :], out=matrix)
+        matrix[node] = matrix[:, node] = reach
+
+    for node in range(count):
+        insert(full, node)
+    losses = np.zeros(count)
+
+    def remove_each(matrix, removed):
+        if len(removed) == 1:
+            node = removed[0]
+            keep = np.arange(count) != node
+            changed = np.ix_(keep, keep)
+            losses[node] = weights[keep] @ (value(full[changed]) - value(matrix[changed])) @ weights[keep]
+            return
+        half = len(removed) // 2
+        without_first = matrix.copy()
+        for node in removed[half:]:
+            insert(without_first, node)
+        remove_each(without_first, removed[:half])
+        for node in removed[:half]:
+            insert(matrix, node)
+        remove_each(matrix, removed[half:])
+
+    remove_each(np.full((count, count), np.inf), np.arange(count))
+    return losses
+
+
 def peak_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
+def compare_with_dense(patches, distances, areas, ours, count):
+    """Time the earlier engine on the PC and IIC links and print its largest difference in the connector."""
+    pc_costs, limit = patches.pc_links(distances, DISTANCE, PROBABILITY)
+    links = [(patches.iic_links(distances, THRESHOLD), patches.iic_pair_value),
+             (pc_costs, patches.pc_pair_value(limit))]
+    started = time.time()
+    earlier = [dense_connector(costs, areas, value) for costs, value in links]
+    elapsed = time.time() - started
+    difference = max(np.abs(new.connector - old).max() / new.numerator for new, old in
+                     zip([patches.removal_importance(costs, areas, value) for costs, value in links], earlier))
+    print('{} patches: earlier dense engine {:.1f} s ({:.1f}x ours), largest connector difference {:.1e} of the '
+          'index'.format(count, elapsed, elapsed / ours, difference), flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument('--patches', type=int, default=2000)
-    parser.add_argument('--naive', type=int, default=300)
+    parser.add_argument('--sizes', default='300,1000,2000', help='patch counts, comma-separated')
+    parser.add_argument('--naive', type=int, default=300, help='largest patch count also run the naive way')
+    parser.add_argument('--dense', type=int, default=300, help='largest patch count also run by the earlier engine')
     arguments = parser.parse_args()
     connectivity, patches = import_engine()
     limit = -np.log(connectivity.DEFAULT_MIN_PROBABILITY)
     reach = max(THRESHOLD, limit * DISTANCE / -np.log(PROBABILITY))
-
-    geometries = landscape(arguments.naive)
-    areas = np.array([geometry.area / 1e4 for geometry in geometries])
-    distances = connectivity.pair_distances(geometries, reach)
-    started = time.time()
-    frame, _summary = patches.patch_importance(distances, areas, THRESHOLD, DISTANCE, PROBABILITY)
-    ours = time.time() - started
-    started = time.time()
-    naive_iic, naive_pc = naive(distances, areas, THRESHOLD, DISTANCE, PROBABILITY, limit)
-    reference = time.time() - started
-    difference = max(np.abs(frame['dIIC'] - naive_iic).max(), np.abs(frame['dPC'] - naive_pc).max())
-    print('{} patches: ours {:.2f} s, naive removal {:.2f} s ({:.1f}x), largest difference in dI {:.2e} points'.format(
-        arguments.naive, ours, reference, reference / ours, difference))
-
-    geometries = landscape(arguments.patches)
-    areas = np.array([geometry.area / 1e4 for geometry in geometries])
-    started = time.time()
-    distances = connectivity.pair_distances(geometries, reach)
-    measured = time.time() - started
-    started = time.time()
-    frame, summary = patches.patch_importance(distances, areas, THRESHOLD, DISTANCE, PROBABILITY)
-    print('{} patches: distances {:.1f} s, IIC + PC with every fraction {:.1f} s, peak {:.0f} MB; '
-          '{} components; top dPC {:.3f} %'.format(arguments.patches, measured, time.time() - started, peak_mb(),
-                                                  summary.components, frame['dPC'].max()))
+    for count in [int(size) for size in arguments.sizes.split(',')]:
+        geometries = landscape(count)
+        areas = np.array([geometry.area / 1e4 for geometry in geometries])
+        started = time.time()
+        distances = connectivity.pair_distances(geometries, reach)
+        measured = time.time() - started
+        started = time.time()
+        frame, summary = patches.patch_importance(distances, areas, THRESHOLD, DISTANCE, PROBABILITY)
+        ours = time.time() - started
+        print('{} patches: distances {:.1f} s, IIC + PC with every fraction {:.1f} s, peak {:.0f} MB; {} components; '
+              'top dPC {:.3f} %'.format(count, measured, ours, peak_mb(), summary.components, frame['dPC'].max()),
+              flush=True)
+        if count <= arguments.dense:
+            compare_with_dense(patches, distances, areas, ours, count)
+        if count <= arguments.naive:
+            started = time.time()
+            naive_iic, naive_pc = naive(distances, areas, THRESHOLD, DISTANCE, PROBABILITY, limit)
+            reference = time.time() - started
+            difference = max(np.abs(frame['dIIC'] - naive_iic).max(), np.abs(frame['dPC'] - naive_pc).max())
+            print('{} patches: naive removal {:.1f} s ({:.1f}x ours), largest difference in dI {:.2e} points'.format(
+                count, reference, reference / ours, difference), flush=True)
 
 
 if __name__ == '__main__':

@@ -12,8 +12,16 @@
       <translation>参数“{description}”（{name}）为 NaN（不是数字）。请输入一个数字。</translation>
     </message>
     <message>
+      <source>The output "{output}" cannot be written to {path}: {file} is a file, not a folder. Choose a file in a folder.</source>
+      <translation>输出“{output}”无法写入 {path}：{file} 是文件，不是文件夹。请选择某个文件夹中的文件。</translation>
+    </message>
+    <message>
       <source>The folder {folder} of the output "{output}" does not exist. Create it or choose another file.</source>
       <translation>输出“{output}”所在的文件夹 {folder} 不存在。请先创建该文件夹，或选择其他文件。</translation>
+    </message>
+    <message>
+      <source>The output "{output}" is a folder, but {path} is a file. Choose a folder.</source>
+      <translation>输出“{output}”是文件夹，但 {path} 是文件。请选择一个文件夹。</translation>
     </message>
     <message>
       <source>The output "{output}" cannot be written to {path}: permission denied. Choose a file in a folder you can write to.</source>

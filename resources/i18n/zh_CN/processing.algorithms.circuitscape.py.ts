@@ -8,140 +8,192 @@
       <translation>Circuitscape（电路理论）</translation>
     </message>
     <message>
-      <source>Current flow through a resistance raster as Circuitscape 5 computes it (McRae et al. 2008): each cell is a node of a resistor network joined to its 8 (or 4) neighbours; the current maps show where movement between focal nodes concentrates (corridors, pinch points).
-
-Modes: pairwise (1 A between each pair of focal nodes; effective resistances), one-to-all (each focal node in turn injects 1 A, all others grounded), all-to-one (each in turn grounded, all others inject 1 A), advanced (a source raster in amperes and a ground raster).
-Focal nodes: a raster whose cell values are node ids (0 or nodata: none), or points / polygons with an integer id field (a polygon is a focal region, all its cells one node). Focal layers in another CRS are reprojected to the raster's.
-Results are in ohms, amperes and volts of the cell network: the cell size never scales them (Circuitscape's convention), and the raster needs no CRS.
-
-Outputs: cumulative current (sum over all solves), maximum current (optional), voltage (advanced mode), a table of effective resistances (pairwise: from_id, to_id, resistance; one-to-all: node_id, resistance; NULL where not connected), and a folder with the map of every single solve (optional).</source>
-      <translation>按 Circuitscape 5 的方法计算电流在阻力栅格中的流动（McRae 等，2008）：每个像元是电阻网络中的一个节点，与其 8 个（或 4 个）相邻像元相连；电流图显示焦点之间的移动集中在何处（廊道、夹点）。
-
-模式：成对（每对焦点之间 1 A；有效电阻）、一对多（每个焦点依次注入 1 A，其余全部接地）、多对一（每个焦点依次接地，其余各注入 1 A）、高级（以安培为单位的电流源栅格和接地栅格）。
-焦点：像元值为节点编号的栅格（0 或无数据：无），或带整数编号字段的点/面（一个面是一个焦点区域，其所有像元为一个节点）。其他坐标系中的焦点图层会被重投影到栅格的坐标系。
-结果为像元网络的欧姆、安培和伏特：像元大小从不缩放结果（Circuitscape 的约定），栅格也不需要坐标系。
-
-输出：累积电流（所有求解之和）、最大电流（可选）、电压（高级模式）、有效电阻表（成对：from_id、to_id、resistance；一对多：node_id、resistance；不连通处为 NULL），以及保存每次求解电流图的文件夹（可选）。</translation>
+      <source>Current flow through a resistance raster, as Circuitscape 5 computes it.</source>
+      <translation>按 Circuitscape 5 的方法计算电流在阻力栅格中的流动。</translation>
     </message>
     <message>
-      <source>Resistance raster</source>
-      <translation>阻力栅格</translation>
+      <source>circuitscape,circuit theory,current,connectivity,corridor,pinch point,effective resistance</source>
+      <translation>circuitscape,电路理论,电流,连通性,廊道,夹点,有效电阻</translation>
+    </message>
+    <message>
+      <source>Current flow through a resistance raster as Circuitscape 5 computes it (McRae et al. 2008): each cell is a node of a resistor network joined to its 8 (or 4) neighbours.</source>
+      <translation>按 Circuitscape 5 的方法计算电流在阻力栅格中的流动（McRae 等，2008）：每个像元是电阻网络中的一个节点，与其 8 个（或 4 个）相邻像元相连。</translation>
+    </message>
+    <message>
+      <source>The current maps show where movement between focal nodes concentrates (corridors, pinch points).</source>
+      <translation>电流图显示焦点之间的移动集中在何处（廊道、夹点）。</translation>
+    </message>
+    <message>
+      <source>Modes: pairwise (1 A between each pair of focal nodes; effective resistances), one-to-all (each focal node in turn injects 1 A, all others grounded), all-to-one (each in turn grounded, all others inject 1 A), advanced (a source raster in amperes and a ground raster).</source>
+      <translation>模式：成对（每对焦点之间 1 A；有效电阻）、一对多（每个焦点依次注入 1 A，其余全部接地）、多对一（每个焦点依次接地，其余各注入 1 A）、高级（以安培为单位的电流源栅格和接地栅格）。</translation>
+    </message>
+    <message>
+      <source>Results are in ohms, amperes and volts of the cell network: the cell size never scales them (Circuitscape's convention), and the raster needs no CRS.</source>
+      <translation>结果为像元网络的欧姆、安培和伏特：像元大小从不缩放结果（Circuitscape 的约定），栅格也不需要坐标系。</translation>
     </message>
     <message>
       <source>Band 1: resistance of each cell in ohms (or conductance in siemens, see below); nodata, values &lt;= 0 and masked cells are not part of the network.</source>
       <translation>波段 1：每个像元的电阻（欧姆，或电导，西门子，见下）；无数据、值 &lt;= 0 及被掩膜的像元不属于网络。</translation>
     </message>
     <message>
-      <source>Raster holds conductances</source>
-      <translation>栅格值为电导</translation>
-    </message>
-    <message>
       <source>Checked: cell values are conductances (siemens), not resistances.</source>
       <translation>勾选：像元值是电导（西门子），而非电阻。</translation>
-    </message>
-    <message>
-      <source>Mode</source>
-      <translation>模式</translation>
     </message>
     <message>
       <source>Which Circuitscape scenario to run.</source>
       <translation>要运行的 Circuitscape 情景。</translation>
     </message>
     <message>
-      <source>Focal node raster</source>
-      <translation>焦点栅格</translation>
+      <source>Cell value = focal node id (integer &gt; 0); 0 or nodata: none.</source>
+      <translation>像元值 = 焦点编号（&gt; 0 的整数）；0 或无数据：无。</translation>
     </message>
     <message>
-      <source>Cell value = focal node id (integer &gt; 0); 0 or nodata: none. Cells sharing an id form a focal region.</source>
-      <translation>像元值 = 焦点编号（&gt; 0 的整数）；0 或无数据：无。编号相同的像元组成一个焦点区域。</translation>
-    </message>
-    <message>
-      <source>Focal points or regions</source>
-      <translation>焦点（点或区域）</translation>
+      <source>Cells sharing an id form a focal region.</source>
+      <translation>编号相同的像元组成一个焦点区域。</translation>
     </message>
     <message>
       <source>Points (the cell under each point) or polygons (the cells whose centre they hold); reprojected to the raster's CRS.</source>
       <translation>点（点所在的像元）或面（中心落在面内的像元）；重投影到栅格的坐标系。</translation>
     </message>
     <message>
-      <source>Focal id field</source>
-      <translation>焦点编号字段</translation>
-    </message>
-    <message>
       <source>Integer id &gt; 0 of each focal point or region; features sharing an id are one focal node.</source>
       <translation>每个焦点或焦点区域的整数编号（&gt; 0）；编号相同的要素为同一个焦点。</translation>
-    </message>
-    <message>
-      <source>Connect four neighbours only</source>
-      <translation>仅连接四邻域</translation>
     </message>
     <message>
       <source>Unchecked: 8 neighbours, diagonal links weighted by 1 / sqrt(2).</source>
       <translation>不勾选：八邻域，对角连接乘以 1 / sqrt(2)。</translation>
     </message>
     <message>
-      <source>Average resistances</source>
-      <translation>平均电阻</translation>
-    </message>
-    <message>
       <source>Unchecked: a link's conductance is the mean of its two cells' conductances; checked: its resistance is the mean of their resistances.</source>
       <translation>不勾选：连接的电导为两个像元电导的平均值；勾选：连接的电阻为两个像元电阻的平均值。</translation>
-    </message>
-    <message>
-      <source>Short-circuit regions</source>
-      <translation>短路区域</translation>
     </message>
     <message>
       <source>Cells sharing a non-zero value are one node (zero resistance between them).</source>
       <translation>非零值相同的像元为一个节点（彼此之间电阻为零）。</translation>
     </message>
     <message>
-      <source>Mask</source>
-      <translation>掩膜</translation>
-    </message>
-    <message>
       <source>Cells &lt;= 0 or nodata in the mask are removed from the network.</source>
       <translation>掩膜中 &lt;= 0 或无数据的像元从网络中移除。</translation>
     </message>
     <message>
-      <source>Included pairs file</source>
-      <translation>包含点对文件</translation>
+      <source>Circuitscape's format: "mode include" or "mode exclude" then one "id id" pair per line, or "min" / "max" lines then a matrix of ids.</source>
+      <translation>Circuitscape 格式："mode include" 或 "mode exclude"，之后每行一对 "编号 编号"；或 "min" / "max" 两行，之后为编号矩阵。</translation>
     </message>
     <message>
-      <source>Circuitscape's format: "mode include" or "mode exclude" then one "id id" pair per line, or "min" / "max" lines then a matrix of ids. Ids not listed are dropped.</source>
-      <translation>Circuitscape 格式："mode include" 或 "mode exclude"，之后每行一对 "编号 编号"；或 "min" / "max" 两行，之后为编号矩阵。未列出的编号将被剔除。</translation>
-    </message>
-    <message>
-      <source>Source strengths file</source>
-      <translation>源强度文件</translation>
+      <source>Ids not listed are dropped.</source>
+      <translation>未列出的编号将被剔除。</translation>
     </message>
     <message>
       <source>One-to-all and all-to-one: "id amperes" per line (1 A for unlisted ids).</source>
       <translation>一对多和多对一：每行 "编号 安培"（未列出的编号为 1 A）。</translation>
     </message>
     <message>
-      <source>Current sources (advanced mode)</source>
-      <translation>电流源（高级模式）</translation>
-    </message>
-    <message>
       <source>Amperes injected in each cell (nodata or 0: none).</source>
       <translation>每个像元注入的电流（安培；无数据或 0：无）。</translation>
-    </message>
-    <message>
-      <source>Grounds (advanced mode)</source>
-      <translation>接地（高级模式）</translation>
     </message>
     <message>
       <source>Resistance (ohms, 0 = direct ground) or conductance to ground of each cell; nodata: none.</source>
       <translation>每个像元对地的电阻（欧姆，0 = 直接接地）或电导；无数据：无。</translation>
     </message>
     <message>
-      <source>Ground values are resistances</source>
-      <translation>接地值为电阻</translation>
-    </message>
-    <message>
       <source>Unchecked: the ground raster holds conductances (siemens).</source>
       <translation>不勾选：接地栅格的值为电导（西门子）。</translation>
+    </message>
+    <message>
+      <source>Circuitscape's keepall, rmvsrc, rmvgnd and rmvall policies.</source>
+      <translation>即 Circuitscape 的 keepall、rmvsrc、rmvgnd 和 rmvall 策略。</translation>
+    </message>
+    <message>
+      <source>Advanced mode: ignore the source values, each source cell injects 1 A.</source>
+      <translation>高级模式：忽略电流源的值，每个电流源像元注入 1 A。</translation>
+    </message>
+    <message>
+      <source>Advanced mode: ignore the ground values, each ground cell is held at 0 V.</source>
+      <translation>高级模式：忽略接地值，每个接地像元保持 0 V。</translation>
+    </message>
+    <message>
+      <source>Float32 GeoTIFF on the resistance grid, amperes: the sum of the current maps of all solves.</source>
+      <translation>与阻力栅格同格网的 Float32 GeoTIFF，单位安培：所有求解的电流图之和。</translation>
+    </message>
+    <message>
+      <source>The largest current of any single solve in each cell (amperes).</source>
+      <translation>每个像元在各次求解中的最大电流（安培）。</translation>
+    </message>
+    <message>
+      <source>Advanced mode: the voltage of each cell (volts).</source>
+      <translation>高级模式：每个像元的电压（伏特）。</translation>
+    </message>
+    <message>
+      <source>Pairwise: from_id, to_id, resistance (ohms); one-to-all: node_id, resistance; NULL where not connected.</source>
+      <translation>成对：from_id、to_id、resistance（欧姆）；一对多：node_id、resistance；不连通处为 NULL。</translation>
+    </message>
+    <message>
+      <source>All-to-one: node_id only (Circuitscape reports no resistance).</source>
+      <translation>多对一：仅 node_id（Circuitscape 在此模式下不报告电阻）。</translation>
+    </message>
+    <message>
+      <source>current_A_B.tif per pair, or current_N.tif (and voltage_N.tif in one-to-all) per node.</source>
+      <translation>每对一个 current_A_B.tif，或每个节点一个 current_N.tif（一对多模式下另有 voltage_N.tif）。</translation>
+    </message>
+    <message>
+      <source>Resistance raster</source>
+      <translation>阻力栅格</translation>
+    </message>
+    <message>
+      <source>Raster holds conductances</source>
+      <translation>栅格值为电导</translation>
+    </message>
+    <message>
+      <source>Mode</source>
+      <translation>模式</translation>
+    </message>
+    <message>
+      <source>Focal node raster</source>
+      <translation>焦点栅格</translation>
+    </message>
+    <message>
+      <source>Focal points or regions</source>
+      <translation>焦点（点或区域）</translation>
+    </message>
+    <message>
+      <source>Focal id field</source>
+      <translation>焦点编号字段</translation>
+    </message>
+    <message>
+      <source>Connect four neighbours only</source>
+      <translation>仅连接四邻域</translation>
+    </message>
+    <message>
+      <source>Average resistances</source>
+      <translation>平均电阻</translation>
+    </message>
+    <message>
+      <source>Short-circuit regions</source>
+      <translation>短路区域</translation>
+    </message>
+    <message>
+      <source>Mask</source>
+      <translation>掩膜</translation>
+    </message>
+    <message>
+      <source>Included pairs file</source>
+      <translation>包含点对文件</translation>
+    </message>
+    <message>
+      <source>Source strengths file</source>
+      <translation>源强度文件</translation>
+    </message>
+    <message>
+      <source>Current sources (advanced mode)</source>
+      <translation>电流源（高级模式）</translation>
+    </message>
+    <message>
+      <source>Grounds (advanced mode)</source>
+      <translation>接地（高级模式）</translation>
+    </message>
+    <message>
+      <source>Ground values are resistances</source>
+      <translation>接地值为电阻</translation>
     </message>
     <message>
       <source>Where a cell is both source and ground</source>
@@ -164,64 +216,32 @@ Outputs: cumulative current (sum over all solves), maximum current (optional), v
       <translation>两者都移除</translation>
     </message>
     <message>
-      <source>Circuitscape's keepall, rmvsrc, rmvgnd and rmvall policies.</source>
-      <translation>即 Circuitscape 的 keepall、rmvsrc、rmvgnd 和 rmvall 策略。</translation>
-    </message>
-    <message>
       <source>Every source injects 1 A</source>
       <translation>每个电流源注入 1 A</translation>
-    </message>
-    <message>
-      <source>Advanced mode: ignore the source values, each source cell injects 1 A.</source>
-      <translation>高级模式：忽略电流源的值，每个电流源像元注入 1 A。</translation>
     </message>
     <message>
       <source>Tie every ground directly to 0 V</source>
       <translation>所有接地直接设为 0 V</translation>
     </message>
     <message>
-      <source>Advanced mode: ignore the ground values, each ground cell is held at 0 V.</source>
-      <translation>高级模式：忽略接地值，每个接地像元保持 0 V。</translation>
-    </message>
-    <message>
       <source>Cumulative current</source>
       <translation>累积电流</translation>
-    </message>
-    <message>
-      <source>Float32 GeoTIFF on the resistance grid, amperes: the sum of the current maps of all solves.</source>
-      <translation>与阻力栅格同格网的 Float32 GeoTIFF，单位安培：所有求解的电流图之和。</translation>
     </message>
     <message>
       <source>Maximum current</source>
       <translation>最大电流</translation>
     </message>
     <message>
-      <source>The largest current of any single solve in each cell (amperes).</source>
-      <translation>每个像元在各次求解中的最大电流（安培）。</translation>
-    </message>
-    <message>
       <source>Voltage (advanced mode)</source>
       <translation>电压（高级模式）</translation>
-    </message>
-    <message>
-      <source>Advanced mode: the voltage of each cell (volts).</source>
-      <translation>高级模式：每个像元的电压（伏特）。</translation>
     </message>
     <message>
       <source>Effective resistances</source>
       <translation>有效电阻</translation>
     </message>
     <message>
-      <source>Pairwise: from_id, to_id, resistance (ohms); one-to-all: node_id, resistance; NULL where not connected. All-to-one: node_id only (Circuitscape reports no resistance).</source>
-      <translation>成对：from_id、to_id、resistance（欧姆）；一对多：node_id、resistance；不连通处为 NULL。多对一：仅 node_id（Circuitscape 在此模式下不报告电阻）。</translation>
-    </message>
-    <message>
       <source>Folder for the map of every solve</source>
       <translation>保存每次求解电流图的文件夹</translation>
-    </message>
-    <message>
-      <source>current_A_B.tif per pair, or current_N.tif (and voltage_N.tif in one-to-all) per node.</source>
-      <translation>每对一个 current_A_B.tif，或每个节点一个 current_N.tif（一对多模式下另有 voltage_N.tif）。</translation>
     </message>
     <message>
       <source>Pairwise</source>

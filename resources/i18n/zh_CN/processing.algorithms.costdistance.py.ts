@@ -59,28 +59,60 @@
       <translation>成本距离</translation>
     </message>
     <message>
-      <source>Accumulated cost of travelling from the nearest source to every cell of a resistance raster, as GRASS r.cost (times the cell size) and ArcGIS Cost Distance compute it: each cell is joined to its 8 neighbours and a step costs its length in metres times the mean resistance of the two cells (diagonal steps are longer; non-square cells are exact).
-
-Resistance raster: band 1 gives the cost of crossing one metre of each cell (positive values). Cells without data or with a resistance of 0 or less are barriers. A raster that is not in a projected CRS in metres (for example geographic degrees) is warped to a local equal-area CRS in metres for the run, with a warning, and the result warped back onto its grid.
-
-Sources (vector, optional): polygons make the cells whose centre they contain sources (a polygon smaller than a cell makes the cells it touches sources); lines and points make every cell they touch a source. Layers in another CRS are reprojected. Features outside the raster are reported and ignored.
-
-Source raster (optional): its non-zero cells are sources (resampled onto the resistance grid). Give sources, a source raster or both.
-
-Maximum cost (optional, resistance x metres; empty or 0 means no limit): cells farther than this stay without data, and the run stops earlier.
-
-Output: a Float32 raster on the resistance grid (as ArcGIS Cost Distance writes) with the accumulated cost in resistance x metres (0 on the sources), no data where the cost is beyond the maximum or no path reaches.</source>
-      <translation>计算从最近的源到阻力栅格每个像元的累积成本，与 GRASS r.cost（乘以像元大小）和 ArcGIS 成本距离的计算方式相同：每个像元与其 8 个相邻像元相连，每一步的成本为步长（米）乘以两个像元阻力的平均值（对角步更长；非正方形像元按实际尺寸精确计算）。
-
-阻力栅格：第 1 波段给出穿越每个像元一米的成本（正值）。无数据或阻力小于等于 0 的像元为障碍。不是以米为单位的投影坐标系（例如地理坐标度）的栅格，在本次运行中会被重投影到以米为单位的局部等积坐标系并给出警告，结果再重投影回其原栅格网格。
-
-源（矢量，可选）：多边形使中心位于其内部的像元成为源（小于一个像元的多边形使其接触到的像元成为源）；线和点使其接触到的所有像元成为源。其他坐标系的图层会被重投影。位于栅格之外的要素会被报告并忽略。
-
-源栅格（可选）：其非零像元为源（重采样到阻力栅格网格上）。可提供源、源栅格或两者。
-
-最大成本（可选，阻力 × 米；留空或 0 表示不限制）：超过该值的像元保持无数据，运行也会更早结束。
-
-输出：位于阻力栅格网格上的 Float32 栅格（与 ArcGIS 成本距离的输出相同），值为以阻力 × 米表示的累积成本（源上为 0），超过最大成本或无路径可达之处为无数据。</translation>
+      <source>Accumulated cost from the nearest source to every cell of a resistance raster.</source>
+      <translation>计算从最近的源到阻力栅格每个像元的累积成本。</translation>
+    </message>
+    <message>
+      <source>cost distance,accumulated cost,resistance,r.cost,friction,raster</source>
+      <translation>成本距离,累积成本,阻力,r.cost,摩擦,栅格</translation>
+    </message>
+    <message>
+      <source>Accumulated cost of travelling from the nearest source to every cell of a resistance raster, as GRASS r.cost (times the cell size) and ArcGIS Cost Distance compute it.</source>
+      <translation>计算从最近的源到阻力栅格每个像元的累积成本，与 GRASS r.cost（乘以像元大小）和 ArcGIS 成本距离的计算方式相同。</translation>
+    </message>
+    <message>
+      <source>Each cell is joined to its 8 neighbours and a step costs its length in metres times the mean resistance of the two cells (diagonal steps are longer; non-square cells are exact).</source>
+      <translation>每个像元与其 8 个相邻像元相连，每一步的成本为步长（米）乘以两个像元阻力的平均值（对角步更长；非正方形像元按实际尺寸精确计算）。</translation>
+    </message>
+    <message>
+      <source>Output: a Float32 raster on the resistance grid with the accumulated cost in resistance x metres (0 on the sources), no data where the cost is beyond the maximum or no path reaches.</source>
+      <translation>输出：位于阻力栅格网格上的 Float32 栅格，值为以阻力 × 米表示的累积成本（源上为 0），超过最大成本或无路径可达之处为无数据。</translation>
+    </message>
+    <message>
+      <source>Band 1 gives the cost of crossing one metre of each cell (positive values).</source>
+      <translation>第 1 波段给出穿越每个像元一米的成本（正值）。</translation>
+    </message>
+    <message>
+      <source>Cells without data or with a resistance of 0 or less are barriers.</source>
+      <translation>无数据或阻力小于等于 0 的像元为障碍。</translation>
+    </message>
+    <message>
+      <source>A raster that is not in a projected CRS in metres (for example geographic degrees) is warped to a local equal-area CRS in metres for the run, with a warning, and the result warped back onto its grid.</source>
+      <translation>不是以米为单位的投影坐标系（例如地理坐标度）的栅格，在本次运行中会被重投影到以米为单位的局部等积坐标系并给出警告，结果再重投影回其原栅格网格。</translation>
+    </message>
+    <message>
+      <source>Polygons make the cells whose centre they contain sources (a polygon smaller than a cell makes the cells it touches sources); lines and points make every cell they touch a source.</source>
+      <translation>多边形使中心位于其内部的像元成为源（小于一个像元的多边形使其接触到的像元成为源）；线和点使其接触到的所有像元成为源。</translation>
+    </message>
+    <message>
+      <source>Layers in another CRS are reprojected; features outside the raster are reported and ignored.</source>
+      <translation>其他坐标系的图层会被重投影；位于栅格之外的要素会被报告并忽略。</translation>
+    </message>
+    <message>
+      <source>Its non-zero cells are sources (resampled onto the resistance grid).</source>
+      <translation>其非零像元为源（重采样到阻力栅格网格上）。</translation>
+    </message>
+    <message>
+      <source>Give sources, a source raster or both.</source>
+      <translation>可提供源、源栅格或两者。</translation>
+    </message>
+    <message>
+      <source>Resistance x metres; empty or 0 means no limit.</source>
+      <translation>阻力 × 米；留空或 0 表示不限制。</translation>
+    </message>
+    <message>
+      <source>Cells farther than this stay without data, and the run stops earlier.</source>
+      <translation>超过该值的像元保持无数据，运行也会更早结束。</translation>
     </message>
     <message>
       <source>Resistance raster</source>
@@ -114,24 +146,52 @@ Output: a Float32 raster on the resistance grid (as ArcGIS Cost Distance writes)
       <translation>最小成本路径</translation>
     </message>
     <message>
-      <source>The least-cost path over a resistance raster from the source features to each target feature, as GRASS r.cost followed by r.path: the accumulated cost from the sources is computed with the same rules as the Cost distance algorithm (8 neighbours, step cost = length in metres x mean resistance of the two cells, nodata and resistance &lt;= 0 are barriers), then the path is traced back from the target down the accumulated cost to a source.
-
-Resistance raster: band 1, cost per metre; a raster not in a projected CRS in metres is warped to a local equal-area CRS in metres for the run, with a warning.
-
-Source: the features the paths start from (polygons: cells whose centre they contain; lines and points: cells they touch); a path starts from whichever source is cheapest to reach the target from.
-
-Target: one path is drawn to each target feature, ending at its cell with the lowest accumulated cost. A target that no path reaches (barriers all around) is reported and gets no line.
-
-Output: one line per target through the cell centres of the path, in the CRS of the resistance raster, with target_id (the target feature id), source_id (the id of the source feature the path starts from; the lowest id where sources overlap), cost (accumulated cost, resistance x metres) and length_m (length of the path in metres). A target lying on a source gets a path of cost 0 and length 0, with a warning.</source>
-      <translation>在阻力栅格上计算从源要素到每个目标要素的最小成本路径，相当于 GRASS r.cost 加 r.path：按与“成本距离”算法相同的规则计算从源出发的累积成本（8 邻域，步成本 = 步长（米）× 两个像元阻力的平均值，无数据及阻力小于等于 0 的像元为障碍），再从目标沿累积成本下降方向回溯到某个源。
-
-阻力栅格：第 1 波段，每米成本；不是以米为单位的投影坐标系的栅格，在本次运行中会被重投影到以米为单位的局部等积坐标系并给出警告。
-
-源：路径起始的要素（多边形：中心位于其内部的像元；线和点：其接触到的像元）；每条路径从到达目标成本最低的源出发。
-
-目标：为每个目标要素绘制一条路径，终点为该要素累积成本最低的像元。无路径可达的目标（四周均为障碍）会被报告，且不生成线。
-
-输出：每个目标一条经过路径像元中心的线，坐标系与阻力栅格相同，字段为 target_id（目标要素 ID）、source_id（路径起点所在源要素的 ID；源重叠时取最小 ID）、cost（累积成本，阻力 × 米）和 length_m（路径长度，米）。位于源上的目标得到成本为 0、长度为 0 的路径，并给出警告。</translation>
+      <source>The least-cost path over a resistance raster from the sources to each target.</source>
+      <translation>在阻力栅格上计算从源到每个目标的最小成本路径。</translation>
+    </message>
+    <message>
+      <source>least-cost path,cost distance,resistance,r.path,route,corridor</source>
+      <translation>最小成本路径,成本距离,阻力,r.path,路线,廊道</translation>
+    </message>
+    <message>
+      <source>The least-cost path over a resistance raster from the source features to each target feature, as GRASS r.cost followed by r.path.</source>
+      <translation>在阻力栅格上计算从源要素到每个目标要素的最小成本路径，相当于 GRASS r.cost 加 r.path。</translation>
+    </message>
+    <message>
+      <source>The accumulated cost from the sources follows the rules of the Cost distance algorithm; the path is traced back from the target down the accumulated cost to a source.</source>
+      <translation>按与“成本距离”算法相同的规则计算从源出发的累积成本，再从目标沿累积成本下降方向回溯到某个源。</translation>
+    </message>
+    <message>
+      <source>Output: one line per target through the cell centres of the path, in the CRS of the resistance raster, with target_id, source_id (the lowest id where sources overlap), cost (resistance x metres) and length_m (metres).</source>
+      <translation>输出：每个目标一条经过路径像元中心的线，坐标系与阻力栅格相同，字段为 target_id、source_id（源重叠时取最小 ID）、cost（阻力 × 米）和 length_m（米）。</translation>
+    </message>
+    <message>
+      <source>A target lying on a source gets a path of cost 0 and length 0, with a warning.</source>
+      <translation>位于源上的目标得到成本为 0、长度为 0 的路径，并给出警告。</translation>
+    </message>
+    <message>
+      <source>Band 1, cost per metre; nodata and resistance &lt;= 0 are barriers.</source>
+      <translation>第 1 波段，每米成本；无数据及阻力小于等于 0 的像元为障碍。</translation>
+    </message>
+    <message>
+      <source>A raster not in a projected CRS in metres is warped to a local equal-area CRS in metres for the run, with a warning.</source>
+      <translation>不是以米为单位的投影坐标系的栅格，在本次运行中会被重投影到以米为单位的局部等积坐标系并给出警告。</translation>
+    </message>
+    <message>
+      <source>The features the paths start from (polygons: cells whose centre they contain; lines and points: cells they touch).</source>
+      <translation>路径起始的要素（多边形：中心位于其内部的像元；线和点：其接触到的像元）。</translation>
+    </message>
+    <message>
+      <source>A path starts from whichever source is cheapest to reach the target from.</source>
+      <translation>每条路径从到达目标成本最低的源出发。</translation>
+    </message>
+    <message>
+      <source>One path is drawn to each target feature, ending at its cell with the lowest accumulated cost.</source>
+      <translation>为每个目标要素绘制一条路径，终点为该要素累积成本最低的像元。</translation>
+    </message>
+    <message>
+      <source>A target that no path reaches (barriers all around) is reported and gets no line.</source>
+      <translation>无路径可达的目标（四周均为障碍）会被报告，且不生成线。</translation>
     </message>
     <message>
       <source>Resistance raster</source>

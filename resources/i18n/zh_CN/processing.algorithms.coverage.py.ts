@@ -8,16 +8,72 @@
       <translation>保护地覆盖率</translation>
     </message>
     <message>
-      <source>Share of each region covered by protected areas, cleaned the way Protected Planet and wdpar do it, against a target such as the GBF Target 3 (30 %).
-PROTECTED: one or more layers (WDPA-like polygons, points with REP_AREA in km2, or your own layers). Cleaning steps, each a switch on by default: keep STATUS Designated / Inscribed / Established; exclude UNESCO-MAB Biosphere Reserves (DESIG_ENG mentions "UNESCO-MAB" or "Biosphere Reserve"); a layer with a "zone" field (a Reserve Planner zoning layer) counts only its core zones; points without a reported area are dropped, the others become circles of radius sqrt(REP_AREA x 1e6 / pi) m; invalid geometries are repaired; overlaps are counted once (dissolve). A layer without STATUS, DESIG_ENG or STATUS_YR skips the step that needs the field; the log says so, and what every step removed or changed.
-REGIONS (optional): provinces, ecoregions... that do not overlap (the totals add them up). Without it, one row for the rectangle enclosing the protected areas. REGION_FIELD: the field naming each region; features with the same value are the parts of one region (a multi-part ecoregion), dissolved into one row, and the region counts are counts of these regions. A feature whose value is NULL is a region of its own, named by its feature id in the report; without REGION_FIELD every feature is a region named by its feature id. TARGET: the target coverage in %.
-Areas are computed in a Lambert azimuthal equal-area projection centred on the data, whatever the input CRSs (CGCS2000 regions and WGS 84 protected areas together work).
-OUTPUT: the regions (in their own CRS) with area_km2, protected_km2, percent, gap_km2 (protected area still needed to reach the target) and meets_target. OUTPUT_FLAT (optional, created by default in the Toolbox): the cleaned, dissolved protected areas (in the first PROTECTED layer's CRS). OUTPUT_TIMELINE (optional): coverage of all regions by establishment year (STATUS_YR; each area counted from its earliest year). OUTPUT_CATEGORIES (optional): a table with the region field, iucn_cat, area_km2 and percent (of the region), one row per region and IUCN category present: as wdpar does, overlaps are erased in priority order IUCN_CAT Ia &gt; Ib &gt; II &gt; III &gt; IV &gt; V &gt; VI &gt; Not Reported / Not Applicable / Not Assigned, then earliest STATUS_YR, so each piece of protected land belongs to one category and the categories of a region add up to its protected_km2. IUCN_CAT is read in any case (ia, IA); an area without it, or with another value, and every area of a layer without the field counts as Not Reported. OUTPUT_HTML (optional): a report with the cleaning summary, tables and charts of coverage per region, by IUCN category and over time, and the species-area arithmetic. Numbers: REGIONS_MEETING_TARGET, REGION_COUNT, REPRESENTATIVENESS (% of regions meeting the target), UNPROTECTED_REGIONS (&lt; 1 % covered), PROTECTED_PERCENT and PROTECTED_KM2 over all regions.</source>
-      <translation>按 Protected Planet 和 wdpar 的方法清洗保护地数据后，计算各区域被保护地覆盖的比例，并与目标（如《昆明-蒙特利尔全球生物多样性框架》目标 3 的 30 %）比较。
-PROTECTED：一个或多个图层（WDPA 类的面、带 REP_AREA（平方千米）的点，或您自己的图层）。清洗步骤各有开关，默认全部开启：只保留 STATUS 为 Designated / Inscribed / Established 的保护地；排除人与生物圈（MAB）生物圈保护区（DESIG_ENG 含 "UNESCO-MAB" 或 "Biosphere Reserve"）；带 "zone" 字段的图层（本插件的功能区图层）只计核心区；没有申报面积的点被删除，其余的点转为半径 sqrt(REP_AREA x 1e6 / pi) 米的圆；修复无效几何；重叠部分只计一次（融合）。缺少 STATUS、DESIG_ENG 或 STATUS_YR 字段的图层跳过需要该字段的步骤；日志会说明这一点，并列出每一步删除或改动了什么。
-REGIONS（可选）：互不重叠的省份、生态区等（合计值由各区域相加）。不提供时，输出一行，区域为包围所有保护地的矩形。REGION_FIELD：区域名称字段；取值相同的要素是同一区域的各个部分（如由多块组成的生态区），融合为一行，区域计数按这样的区域计算。取值为 NULL 的要素各自作为一个区域，在报告中以其要素编号命名；不提供 REGION_FIELD 时，每个要素都是一个区域，以要素编号命名。TARGET：目标覆盖率 (%)。
-无论输入采用何种坐标系，面积均在以数据为中心的兰伯特方位等积投影中计算（CGCS2000 的区域与 WGS 84 的保护地可以一起使用）。
-OUTPUT：各区域（采用其自身的坐标系）及其 area_km2、protected_km2、percent、gap_km2（达到目标尚需的保护面积）和 meets_target。OUTPUT_FLAT（可选，工具箱中默认创建）：清洗并融合后的保护地（采用第一个 PROTECTED 图层的坐标系）。OUTPUT_TIMELINE（可选）：所有区域按建立年份（STATUS_YR，每块面积从其最早年份起计）的覆盖率变化。OUTPUT_CATEGORIES（可选）：一张表，含区域字段、iucn_cat、area_km2 和 percent（占该区域的百分比），每个区域中出现的每个 IUCN 类别一行：与 wdpar 相同，重叠部分按优先顺序擦除——IUCN_CAT Ia &gt; Ib &gt; II &gt; III &gt; IV &gt; V &gt; VI &gt; Not Reported / Not Applicable / Not Assigned，其次按最早的 STATUS_YR——因此每块受保护的土地只属于一个类别，一个区域各类别之和等于其 protected_km2。IUCN_CAT 不区分大小写（ia、IA）；没有该值或取其他值的保护地，以及没有该字段的图层中的全部保护地，均计为 Not Reported。OUTPUT_HTML（可选）：报告，含清洗摘要、各区域覆盖率、按 IUCN 类别的覆盖率和覆盖率随时间变化的表格与图表，以及种-面积关系的估算。数值输出：REGIONS_MEETING_TARGET、REGION_COUNT、REPRESENTATIVENESS（达到目标的区域所占百分比）、UNPROTECTED_REGIONS（覆盖率低于 1 % 的区域数）、PROTECTED_PERCENT 和 PROTECTED_KM2（全部区域合计）。</translation>
+      <source>Share of each region covered by cleaned protected areas, against a target such as 30 x 30.</source>
+      <translation>计算各区域被清洗后的保护地覆盖的比例，并与目标（如 30 x 30）比较。</translation>
+    </message>
+    <message>
+      <source>protected area,coverage,WDPA,30x30,GBF,Target 3,wdpar,IUCN,gap analysis</source>
+      <translation>保护地,覆盖率,WDPA,30x30,全球生物多样性框架,目标 3,wdpar,IUCN,空缺分析</translation>
+    </message>
+    <message>
+      <source>Share of each region covered by protected areas, cleaned the way Protected Planet and wdpar do it, against a target such as the GBF Target 3 (30 %).</source>
+      <translation>按 Protected Planet 和 wdpar 的方法清洗保护地数据后，计算各区域被保护地覆盖的比例，并与目标（如《昆明-蒙特利尔全球生物多样性框架》目标 3 的 30 %）比较。</translation>
+    </message>
+    <message>
+      <source>Areas are computed in a Lambert azimuthal equal-area projection centred on the data, whatever the input CRSs (CGCS2000 regions and WGS 84 protected areas together work).</source>
+      <translation>无论输入采用何种坐标系，面积均在以数据为中心的兰伯特方位等积投影中计算（CGCS2000 的区域与 WGS 84 的保护地可以一起使用）。</translation>
+    </message>
+    <message>
+      <source>Outputs: the regions with area_km2, protected_km2, percent, gap_km2 (protected area still needed to reach the target) and meets_target; optionally the cleaned protected areas, coverage over time, coverage per IUCN category and an HTML report.</source>
+      <translation>输出：各区域及其 area_km2、protected_km2、percent、gap_km2（达到目标尚需的保护面积）和 meets_target；可选输出清洗后的保护地、覆盖率随时间变化、按 IUCN 类别的覆盖率和 HTML 报告。</translation>
+    </message>
+    <message>
+      <source>Numbers: REGIONS_MEETING_TARGET, REGION_COUNT, REPRESENTATIVENESS (% of regions meeting the target), UNPROTECTED_REGIONS (&lt; 1 % covered), PROTECTED_PERCENT and PROTECTED_KM2 over all regions.</source>
+      <translation>数值输出：REGIONS_MEETING_TARGET、REGION_COUNT、REPRESENTATIVENESS（达到目标的区域所占百分比）、UNPROTECTED_REGIONS（覆盖率低于 1 % 的区域数）、PROTECTED_PERCENT 和 PROTECTED_KM2（全部区域合计）。</translation>
+    </message>
+    <message>
+      <source>Provinces, ecoregions... that do not overlap (the totals add them up).</source>
+      <translation>互不重叠的省份、生态区等（合计值由各区域相加）。</translation>
+    </message>
+    <message>
+      <source>Without it, one row for the rectangle enclosing the protected areas.</source>
+      <translation>不提供时，输出一行，区域为包围所有保护地的矩形。</translation>
+    </message>
+    <message>
+      <source>Features with the same value are the parts of one region (a multi-part ecoregion), dissolved into one row, and the region counts are counts of these regions.</source>
+      <translation>取值相同的要素是同一区域的各个部分（如由多块组成的生态区），融合为一行，区域计数按这样的区域计算。</translation>
+    </message>
+    <message>
+      <source>A feature whose value is NULL, or every feature without this field, is a region of its own, named by its feature id.</source>
+      <translation>取值为 NULL 的要素，或不提供该字段时的每个要素，各自作为一个区域，以其要素编号命名。</translation>
+    </message>
+    <message>
+      <source>The target coverage in %.</source>
+      <translation>目标覆盖率 (%)。</translation>
+    </message>
+    <message>
+      <source>The cleaned, dissolved protected areas, in the first PROTECTED layer's CRS.</source>
+      <translation>清洗并融合后的保护地（采用第一个 PROTECTED 图层的坐标系）。</translation>
+    </message>
+    <message>
+      <source>Coverage of all regions by establishment year (STATUS_YR; each area counted from its earliest year).</source>
+      <translation>所有区域按建立年份（STATUS_YR，每块面积从其最早年份起计）的覆盖率变化。</translation>
+    </message>
+    <message>
+      <source>One row per region and IUCN category present, with iucn_cat, area_km2 and percent (of the region).</source>
+      <translation>每个区域中出现的每个 IUCN 类别一行，含 iucn_cat、area_km2 和 percent（占该区域的百分比）。</translation>
+    </message>
+    <message>
+      <source>As wdpar does, overlaps are erased in priority order IUCN_CAT Ia &gt; Ib &gt; II &gt; III &gt; IV &gt; V &gt; VI &gt; Not Reported, then earliest STATUS_YR, so the categories of a region add up to its protected_km2.</source>
+      <translation>与 wdpar 相同，重叠部分按优先顺序擦除——IUCN_CAT Ia &gt; Ib &gt; II &gt; III &gt; IV &gt; V &gt; VI &gt; Not Reported，其次按最早的 STATUS_YR——因此一个区域各类别之和等于其 protected_km2。</translation>
+    </message>
+    <message>
+      <source>An area without IUCN_CAT or with another value counts as Not Reported.</source>
+      <translation>没有 IUCN_CAT 或取其他值的保护地计为 Not Reported。</translation>
+    </message>
+    <message>
+      <source>The cleaning summary, tables and charts of coverage per region, by IUCN category and over time, and the species-area arithmetic.</source>
+      <translation>含清洗摘要、各区域覆盖率、按 IUCN 类别的覆盖率和覆盖率随时间变化的表格与图表，以及种-面积关系的估算。</translation>
     </message>
     <message>
       <source>Regions (provinces, ecoregions)</source>

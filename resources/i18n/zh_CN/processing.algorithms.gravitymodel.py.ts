@@ -16,16 +16,44 @@
       <translation>引力,相互作用,源地,廊道,重要性,生态安全格局</translation>
     </message>
     <message>
-      <source>Measures the interaction between each pair of ecological sources by the gravity model of Kong et al. (2010): G_ab = N_a N_b / D_ab^2, with N = ln(S) / P (S the area of the source, P the mean resistance of its cells) and D_ab = L_ab / L_max (L_ab the cumulative resistance of the least-cost corridor between a and b, L_max the largest of them).</source>
-      <translation>按 Kong 等（2010）的引力模型计算每对生态源地之间的相互作用强度：G_ab = N_a N_b / D_ab^2，其中 N = ln(S) / P（S 为源地面积，P 为其像元的平均阻力），D_ab = L_ab / L_max（L_ab 为 a 与 b 之间最小成本廊道的累积阻力，L_max 为其中的最大值）。</translation>
+      <source>Measures the interaction between each pair of ecological sources by the gravity model of Kong et al. (2010): G_ab = N_a N_b / D_ab^2.</source>
+      <translation>按 Kong 等（2010）的引力模型计算每对生态源地之间的相互作用强度：G_ab = N_a N_b / D_ab^2。</translation>
     </message>
     <message>
-      <source>Links (optional): the Links output of Corridor network; its cwd field is L_ab and only its links are rated. Without links, every pair of sources is rated, with L_ab from one accumulated-cost pass per source, and drawn as a straight line between the sources.</source>
-      <translation>连接（可选）：“生态廊道网络”的连接输出；其 cwd 字段即 L_ab，仅评价这些连接。不给连接时评价每一对源地，L_ab 由每个源地一次累积成本计算得到，并以源地之间的直线绘出。</translation>
+      <source>N = ln(S) / P (S the area of the source, P the mean resistance of its cells) and D_ab = L_ab / L_max (L_ab the cumulative resistance of the least-cost corridor between a and b, L_max the largest of them).</source>
+      <translation>N = ln(S) / P（S 为源地面积，P 为其像元的平均阻力），D_ab = L_ab / L_max（L_ab 为 a 与 b 之间最小成本廊道的累积阻力，L_max 为其中的最大值）。</translation>
     </message>
     <message>
-      <source>Outputs: the links with g_ab, rank (1 = strongest) and important (g_ab at or above the threshold; empty threshold = the mean g_ab); a table of G between every pair of sources.</source>
-      <translation>输出：带有 g_ab、rank（1 = 最强）和 important（g_ab 不低于阈值；阈值留空 = g_ab 的平均值）的连接；以及每对源地之间 G 值的表。</translation>
+      <source>Outputs: the links with g_ab, rank (1 = strongest) and important (g_ab at or above the threshold); a table of G between every pair of sources.</source>
+      <translation>输出：带有 g_ab、rank（1 = 最强）和 important（g_ab 不低于阈值）的连接；以及每对源地之间 G 值的表。</translation>
+    </message>
+    <message>
+      <source>Polygons of the ecological sources.</source>
+      <translation>生态源地多边形。</translation>
+    </message>
+    <message>
+      <source>Identifies each source in the outputs; ids must be set and unique.</source>
+      <translation>在输出中标识每个源地；编号必须填写且唯一。</translation>
+    </message>
+    <message>
+      <source>Band 1, cost per metre: P is the mean of its cells in each source, and L_ab is accumulated over it.</source>
+      <translation>波段 1，每米成本：P 为每个源地内像元的平均值，L_ab 在其上累积。</translation>
+    </message>
+    <message>
+      <source>The Links output of Corridor network; its cwd field is L_ab and only its links are rated.</source>
+      <translation>“生态廊道网络”的连接输出；其 cwd 字段即 L_ab，仅评价这些连接。</translation>
+    </message>
+    <message>
+      <source>Without links, every pair of sources is rated, with L_ab from one accumulated-cost pass per source, and drawn as a straight line between the sources.</source>
+      <translation>不给连接时评价每一对源地，L_ab 由每个源地一次累积成本计算得到，并以源地之间的直线绘出。</translation>
+    </message>
+    <message>
+      <source>S enters as ln(S), so the unit changes the ranking: use the unit of the study you compare with.</source>
+      <translation>S 以 ln(S) 参与计算，单位会改变排序：请使用与所对比研究相同的单位。</translation>
+    </message>
+    <message>
+      <source>A link is important when its g_ab is at or above this; empty = the mean g_ab.</source>
+      <translation>g_ab 不低于此值的连接为重要连接；留空 = g_ab 的平均值。</translation>
     </message>
     <message>
       <source>Ecological sources</source>
@@ -58,10 +86,6 @@
     <message>
       <source>Interaction matrix</source>
       <translation>相互作用矩阵</translation>
-    </message>
-    <message>
-      <source>S enters as ln(S), so the unit changes the ranking: use the unit of the study you compare with.</source>
-      <translation>S 以 ln(S) 参与计算，单位会改变排序：请使用与所对比研究相同的单位。</translation>
     </message>
   </context>
   <context>

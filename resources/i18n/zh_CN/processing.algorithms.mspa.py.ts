@@ -40,16 +40,56 @@
       <translation>mspa,guidos,guidostoolbox,gtb,gwb,核心区,桥接区,廊道,生态源地,生境,形态学,连通性</translation>
     </message>
     <message>
-      <source>Segments a habitat (foreground) map into GuidosToolbox's seven MSPA classes, cell for cell as the JRC's own MSPA (Soille &amp; Vogt 2009): core 17 (foreground farther than the edge width from non-foreground), islet 9 (patches without core), perforation 5 and edge 3 (the inner and outer boundary of cores), loop 65 and bridge 33 (connectors joining a core to itself or two cores), branch 1 (connectors with one end on a core); background 0, missing 129.
-
-Input raster: band 1. Foreground: the values counted as habitat, separated by commas. Missing: values treated as no data (the raster's nodata always is); no edge is drawn along missing areas. Everything else is background. Distances are counted in cells whatever the CRS; areas are in hectares from the true cell areas (also on geographic rasters).
-
-Outputs: a Byte raster of class codes on the input grid, styled with GuidosToolbox's colours (with Transition on, loops and bridges crossing an edge or perforation, codes 35, 37, 67 and 69, are drawn as loop and bridge; off, as edge and perforation); a table with the cells, hectares and share of the foreground of each class; optionally one polygon per core patch (patch_id, area_ha), ready for patch importance and ecological sources. docs/mspa.md explains each class.</source>
-      <translation>将生境（前景）图划分为 GuidosToolbox 的七个 MSPA 类别，与欧盟联合研究中心（JRC）自己的 MSPA 逐像元一致（Soille &amp; Vogt 2009）：核心区 17（与非前景的距离大于边缘宽度的前景）、孤岛 9（没有核心区的斑块）、穿孔 5 和边缘 3（核心区的内、外边界）、环道 65 和桥接区 33（连接同一核心区或两个不同核心区的连接带）、支线 1（只有一端接在核心区上的连接带）；背景 0，缺失 129。
-
-输入栅格：波段 1。前景：作为生境的值，以逗号分隔。缺失：视为无数据的值（栅格的无数据值始终如此）；缺失区域边上不画边缘。其余均为背景。无论坐标系如何，距离都以像元计；面积按像元的真实面积以公顷计（地理坐标栅格亦然）。
-
-输出：输入网格上的 Byte 类别代码栅格，使用 GuidosToolbox 的配色（开启“过渡”时，穿过边缘或穿孔的环道和桥接区——代码 35、37、67 和 69——显示为环道和桥接区；关闭时显示为边缘和穿孔）；一张表，列出各类别的像元数、公顷数及占前景的比例；可选地，每个核心区斑块一个多边形（patch_id、area_ha），可直接用于斑块重要性评价和生态源地识别。docs/mspa.md 解释了每个类别。</translation>
+      <source>Segments a habitat (foreground) map into GuidosToolbox's seven MSPA classes, cell for cell as the JRC's own MSPA (Soille &amp; Vogt 2009).</source>
+      <translation>将生境（前景）图划分为 GuidosToolbox 的七个 MSPA 类别，与欧盟联合研究中心（JRC）自己的 MSPA 逐像元一致（Soille &amp; Vogt 2009）。</translation>
+    </message>
+    <message>
+      <source>Core 17, islet 9, perforation 5, edge 3, loop 65, bridge 33, branch 1; background 0, missing 129; docs/mspa.md explains each class.</source>
+      <translation>核心区 17、孤岛 9、穿孔 5、边缘 3、环道 65、桥接区 33、支线 1；背景 0，缺失 129；docs/mspa.md 解释了每个类别。</translation>
+    </message>
+    <message>
+      <source>Distances are counted in cells whatever the CRS; areas are in hectares from the true cell areas (also on geographic rasters).</source>
+      <translation>无论坐标系如何，距离都以像元计；面积按像元的真实面积以公顷计（地理坐标栅格亦然）。</translation>
+    </message>
+    <message>
+      <source>Outputs: a Byte raster of class codes on the input grid, styled with GuidosToolbox's colours; a table with the cells, hectares and share of the foreground of each class; optionally one polygon per core patch (patch_id, area_ha), ready for patch importance and ecological sources.</source>
+      <translation>输出：输入网格上的 Byte 类别代码栅格，使用 GuidosToolbox 的配色；一张表，列出各类别的像元数、公顷数及占前景的比例；可选地，每个核心区斑块一个多边形（patch_id、area_ha），可直接用于斑块重要性评价和生态源地识别。</translation>
+    </message>
+    <message>
+      <source>Band 1 is read; values that are neither foreground nor missing are background.</source>
+      <translation>读取波段 1；既非前景也非缺失的值为背景。</translation>
+    </message>
+    <message>
+      <source>Raster values counted as habitat (foreground), separated by commas, e.g. 1,2.</source>
+      <translation>作为生境（前景）的栅格值，以逗号分隔，例如 1,2。</translation>
+    </message>
+    <message>
+      <source>Raster values treated as no data, separated by commas; the raster's nodata value is always missing.</source>
+      <translation>视为无数据的栅格值，以逗号分隔；栅格本身的无数据值始终视为缺失。</translation>
+    </message>
+    <message>
+      <source>No edge is drawn along missing areas.</source>
+      <translation>缺失区域边上不画边缘。</translation>
+    </message>
+    <message>
+      <source>Width of edges and perforations in cells; foreground farther than this (plus 0.98 cell) from non-foreground is core.</source>
+      <translation>边缘和穿孔的宽度（像元）；与非前景的距离大于该值（再加 0.98 个像元）的前景为核心区。</translation>
+    </message>
+    <message>
+      <source>8: cells touching at a corner are connected (background then uses 4); 4: only cells sharing a side (background then uses 8).</source>
+      <translation>8：角点相接的像元相连（背景则用 4 邻域）；4：只有共边的像元相连（背景则用 8 邻域）。</translation>
+    </message>
+    <message>
+      <source>On: loops and bridges crossing an edge or perforation (codes 35, 37, 67 and 69) are drawn as loop and bridge; off: as edge and perforation.</source>
+      <translation>开启时，穿过边缘或穿孔的环道和桥接区（代码 35、37、67 和 69）显示为环道和桥接区；关闭时显示为边缘和穿孔。</translation>
+    </message>
+    <message>
+      <source>Only the colours change: the codes 35, 37, 67 and 69 stay in the raster.</source>
+      <translation>只改变颜色：栅格中仍保留代码 35、37、67 和 69。</translation>
+    </message>
+    <message>
+      <source>Classes inside the holes of cores get 100 added to their code, as GuidosToolbox's Intext option.</source>
+      <translation>位于核心区孔洞内的类别代码加 100，与 GuidosToolbox 的 Intext 选项相同。</translation>
     </message>
     <message>
       <source>Land cover or habitat raster</source>
@@ -98,26 +138,6 @@ Outputs: a Byte raster of class codes on the input grid, styled with GuidosToolb
     <message>
       <source>Core patches</source>
       <translation>核心区斑块</translation>
-    </message>
-    <message>
-      <source>Raster values counted as habitat (foreground), separated by commas, e.g. 1,2.</source>
-      <translation>作为生境（前景）的栅格值，以逗号分隔，例如 1,2。</translation>
-    </message>
-    <message>
-      <source>Raster values treated as no data, separated by commas; the raster's nodata value is always missing.</source>
-      <translation>视为无数据的栅格值，以逗号分隔；栅格本身的无数据值始终视为缺失。</translation>
-    </message>
-    <message>
-      <source>Width of edges and perforations in cells; foreground farther than this (plus 0.98 cell) from non-foreground is core.</source>
-      <translation>边缘和穿孔的宽度（像元）；与非前景的距离大于该值（再加 0.98 个像元）的前景为核心区。</translation>
-    </message>
-    <message>
-      <source>8: cells touching at a corner are connected (background then uses 4); 4: only cells sharing a side (background then uses 8).</source>
-      <translation>8：角点相接的像元相连（背景则用 4 邻域）；4：只有共边的像元相连（背景则用 8 邻域）。</translation>
-    </message>
-    <message>
-      <source>Only the colours change: the codes 35, 37, 67 and 69 stay in the raster.</source>
-      <translation>只改变颜色：栅格中仍保留代码 35、37、67 和 69。</translation>
     </message>
     <message>
       <source>Foreground values</source>

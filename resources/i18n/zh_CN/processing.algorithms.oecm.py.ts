@@ -243,34 +243,104 @@
       <translation>OECM 候选地评分</translation>
     </message>
     <message>
-      <source>Screens candidate sites for "other effective area-based conservation measures" (OECMs, CBD decision 14/8) and ranks the eligible ones by a weighted multi-criteria score. No candidate is ever dropped.
-
-CANDIDATES: the candidate polygons. Invalid polygons (e.g. a bow-tie) are repaired and stay eligible.
-PROTECTED (optional): one or more layers of existing protected areas, cleaned as in "Protected-area coverage" (STATUS filter, UNESCO-MAB exclusion, points with REP_AREA as circles, repair, dissolve; switches among the advanced parameters). OVERLAP_THRESHOLD: percent of a candidate's area inside them above which it fails criterion A (already protected); default 5 %, so digitising slivers do not disqualify a site.
-REQUIRED_FIELDS (optional): attribute gates (criteria B2/B3), e.g. a governance field: a candidate whose field is empty is screened out. Give several fields as repeated values or comma-separated (GOVERNANCE,TENURE).
-Screening: screen_reason says why each screened-out site failed (A with its percent, B1 when no valid closed boundary is left after repair, or the empty field); eligible is false for them.
-
-Criteria, in this order: CRITERIA rasters (mean value over each site: cells weighted by the share of the cell inside the site for small sites, so a site smaller than a cell gets the value under it; cell-centre rule for large sites, as QGIS zonal statistics; nodata cells ignored; rasters in any CRS or resolution), VECTOR_CRITERIA polygon layers (percent of the site inside the layer, e.g. Key Biodiversity Areas), ATTRIBUTE_CRITERIA numeric fields, then, with CONNECTIVITY, the ProtConn gain (percentage points) of the site's region when the site is added to the protected areas (REGIONS polygons; without REGIONS the extent of the candidates and protected areas is the region; DISTANCE: median dispersal distance in metres, probability 0.5 at that distance; each region's network of protected areas is built once and every eligible site is added to it in turn).
-DIRECTIONS: "+" (higher is better) or "-" (lower is better, e.g. human footprint or cost) per criterion, comma-separated; default all "+".
-WEIGHTS: "w1,w2,..." per criterion (rescaled to sum 1; default equal), or AHP_MATRIX: a pairwise comparison matrix on Saaty's 1-9 scale, rows separated by ";" and values by "," (e.g. "1,3;1/3,1"). Its principal eigenvector gives the weights; the consistency ratio CR is reported and CR &gt; 0.1 gives a warning.
-
-Normalisation: each criterion is rescaled 0..1 by min-max over the eligible candidates (inverted for "-"); a criterion equal for all eligible sites gives 0.5; a missing value counts as 0.
-OUTPUT: every input field, eligible, screen_reason, protected_pct (percent inside protected areas), one n_&lt;criterion&gt; column per criterion (0..1), score (0-100 = 100 x sum of weight x normalised value), rank (1 = best among eligible sites, ties share a rank; empty for screened-out sites) and class: high (score &gt;= 67), medium (&gt;= 33) or low.
-OUTPUT_HTML (optional): a report with the weights, the AHP consistency, the ranking table, a chart of each site's criterion breakdown and what was screened out and why.</source>
-      <translation>筛选“其他有效的基于区域的保护措施”（OECM，CBD 第 14/8 号决定）候选地，并按加权多准则得分对合格候选地排名。任何候选地都不会被丢弃。
-
-CANDIDATES：候选地多边形。无效多边形（如“8”字形自相交）会被修复并保持合格。
-PROTECTED（可选）：一个或多个现有保护地图层，按“保护地覆盖率”的方式清理（STATUS 筛选、排除 UNESCO-MAB、带 REP_AREA 的点转为圆、修复、融合；开关位于高级参数中）。OVERLAP_THRESHOLD：候选地面积落在保护地内的百分比超过该值即不满足准则 A（已受保护）；默认 5 %，避免数字化误差造成的细碎重叠取消地块资格。
-REQUIRED_FIELDS（可选）：属性门槛（准则 B2/B3），如治理字段：该字段为空的候选地被筛除。多个字段可重复给出，也可用逗号分隔（GOVERNANCE,TENURE）。
-筛选：screen_reason 说明每个被筛除地块的原因（A 及其百分比；B1 表示修复后没有有效的闭合边界；或为空的字段）；这些地块的 eligible 为 false。
-
-准则按以下顺序：CRITERIA 栅格（每个地块内的平均值：小地块按像元落在地块内的面积比例加权，因此小于一个像元的地块取其下方像元的值；大地块按像元中心规则，与 QGIS 分区统计相同；忽略无数据像元；栅格可为任意坐标系或分辨率），VECTOR_CRITERIA 多边形图层（地块落在该图层内的百分比，如关键生物多样性区域），ATTRIBUTE_CRITERIA 数值字段，以及打开 CONNECTIVITY 时，地块加入保护地后其所在区域 ProtConn 的增量（百分点）（REGIONS 多边形；未给出 REGIONS 时以候选地和保护地的范围为区域；DISTANCE：中位扩散距离，米，在该距离处概率为 0.5；每个区域的保护地网络只构建一次，再将每个合格地块依次加入其中）。
-DIRECTIONS：每个准则一个“+”（越高越好）或“-”（越低越好，如人类足迹或成本），以逗号分隔；默认全为“+”。
-WEIGHTS：每个准则一个权重“w1,w2,...”（缩放为总和 1；默认相等），或 AHP_MATRIX：Saaty 1-9 标度的两两比较矩阵，行以“;”分隔，值以“,”分隔（如“1,3;1/3,1”）。其主特征向量给出权重；报告一致性比率 CR，CR &gt; 0.1 时给出警告。
-
-标准化：每个准则在合格候选地中按最小-最大值缩放到 0..1（“-”取反）；所有合格地块取值相同的准则记为 0.5；缺失值按 0 计。
-OUTPUT：全部输入字段，eligible，screen_reason，protected_pct（落在保护地内的百分比），每个准则一列 n_&lt;准则&gt;（0..1），score（0-100 = 100 × Σ 权重 × 标准化值），rank（1 = 合格地块中最佳，并列共享名次；被筛除的地块为空）以及 class：high（得分 &gt;= 67）、medium（&gt;= 33）或 low。
-OUTPUT_HTML（可选）：报告，包括权重、AHP 一致性、排名表、各地块准则构成图以及被筛除的地块及原因。</translation>
+      <source>Screens candidate OECM sites and ranks the eligible ones by a weighted multi-criteria score.</source>
+      <translation>筛选 OECM 候选地，并按加权多准则得分对合格候选地排名。</translation>
+    </message>
+    <message>
+      <source>OECM,other effective area-based conservation measures,candidate,screening,multi-criteria,AHP,score,ranking</source>
+      <translation>OECM,其他有效的基于区域的保护措施,候选地,筛选,多准则,层次分析法,得分,排名</translation>
+    </message>
+    <message>
+      <source>Screens candidate sites for "other effective area-based conservation measures" (OECMs, CBD decision 14/8) and ranks the eligible ones by a weighted multi-criteria score.</source>
+      <translation>筛选“其他有效的基于区域的保护措施”（OECM，CBD 第 14/8 号决定）候选地，并按加权多准则得分对合格候选地排名。</translation>
+    </message>
+    <message>
+      <source>No candidate is ever dropped: screen_reason says why each screened-out site failed (A with its percent, B1 when no valid closed boundary is left after repair, or the empty field); eligible is false for them.</source>
+      <translation>任何候选地都不会被丢弃：screen_reason 说明每个被筛除地块的原因（A 及其百分比；B1 表示修复后没有有效的闭合边界；或为空的字段）；这些地块的 eligible 为 false。</translation>
+    </message>
+    <message>
+      <source>Each criterion is rescaled 0..1 by min-max over the eligible candidates (inverted for "-"); a criterion equal for all eligible sites gives 0.5; a missing value counts as 0.</source>
+      <translation>每个准则在合格候选地中按最小-最大值缩放到 0..1（“-”取反）；所有合格地块取值相同的准则记为 0.5；缺失值按 0 计。</translation>
+    </message>
+    <message>
+      <source>OUTPUT: every input field, eligible, screen_reason, protected_pct, one n_&lt;criterion&gt; column per criterion (0..1), score (0-100 = 100 x sum of weight x normalised value), rank (1 = best among eligible sites) and class: high (score &gt;= 67), medium (&gt;= 33) or low.</source>
+      <translation>OUTPUT：全部输入字段，eligible，screen_reason，protected_pct，每个准则一列 n_&lt;准则&gt;（0..1），score（0-100 = 100 × Σ 权重 × 标准化值），rank（1 = 合格地块中最佳）以及 class：high（得分 &gt;= 67）、medium（&gt;= 33）或 low。</translation>
+    </message>
+    <message>
+      <source>The candidate polygons.</source>
+      <translation>候选地多边形。</translation>
+    </message>
+    <message>
+      <source>Invalid polygons (e.g. a bow-tie) are repaired and stay eligible.</source>
+      <translation>无效多边形（如“8”字形自相交）会被修复并保持合格。</translation>
+    </message>
+    <message>
+      <source>Percent of a candidate's area inside the protected areas above which it fails criterion A (already protected).</source>
+      <translation>候选地面积落在保护地内的百分比超过该值即不满足准则 A（已受保护）。</translation>
+    </message>
+    <message>
+      <source>Default 5 %, so digitising slivers do not disqualify a site.</source>
+      <translation>默认 5 %，避免数字化误差造成的细碎重叠取消地块资格。</translation>
+    </message>
+    <message>
+      <source>Attribute gates (criteria B2/B3), e.g. a governance field: a candidate whose field is empty is screened out.</source>
+      <translation>属性门槛（准则 B2/B3），如治理字段：该字段为空的候选地被筛除。</translation>
+    </message>
+    <message>
+      <source>Give several fields as repeated values or comma-separated (GOVERNANCE,TENURE).</source>
+      <translation>多个字段可重复给出，也可用逗号分隔（GOVERNANCE,TENURE）。</translation>
+    </message>
+    <message>
+      <source>The mean value over each site: cells weighted by the share of the cell inside the site for small sites, cell-centre rule for large sites, as QGIS zonal statistics; nodata cells ignored.</source>
+      <translation>每个地块内的平均值：小地块按像元落在地块内的面积比例加权，大地块按像元中心规则，与 QGIS 分区统计相同；忽略无数据像元。</translation>
+    </message>
+    <message>
+      <source>Rasters may be in any CRS or resolution.</source>
+      <translation>栅格可为任意坐标系或分辨率。</translation>
+    </message>
+    <message>
+      <source>Polygon layers: the percent of the site inside each layer, e.g. Key Biodiversity Areas.</source>
+      <translation>多边形图层：地块落在各图层内的百分比，如关键生物多样性区域。</translation>
+    </message>
+    <message>
+      <source>Numeric fields of the candidates used as criteria.</source>
+      <translation>作为准则的候选地数值字段。</translation>
+    </message>
+    <message>
+      <source>Adds the ProtConn gain (percentage points) of the site's region when the site is added to the protected areas, as the last criterion.</source>
+      <translation>将地块加入保护地后其所在区域 ProtConn 的增量（百分点）作为最后一个准则。</translation>
+    </message>
+    <message>
+      <source>Polygons of the regions for the connectivity contribution; without them the extent of the candidates and protected areas is the region.</source>
+      <translation>计算连通性贡献的区域多边形；未给出时以候选地和保护地的范围为区域。</translation>
+    </message>
+    <message>
+      <source>Median dispersal distance in metres, probability 0.5 at that distance.</source>
+      <translation>中位扩散距离，米，在该距离处概率为 0.5。</translation>
+    </message>
+    <message>
+      <source>"+" (higher is better) or "-" (lower is better, e.g. human footprint or cost) per criterion, comma-separated; default all "+".</source>
+      <translation>每个准则一个“+”（越高越好）或“-”（越低越好，如人类足迹或成本），以逗号分隔；默认全为“+”。</translation>
+    </message>
+    <message>
+      <source>Criteria are in this order: raster, vector, attribute, then connectivity.</source>
+      <translation>准则顺序为：栅格、矢量、属性，然后是连通性。</translation>
+    </message>
+    <message>
+      <source>"w1,w2,..." per criterion, in the order of the criteria (rescaled to sum 1; default equal).</source>
+      <translation>每个准则一个权重“w1,w2,...”，按准则顺序（缩放为总和 1；默认相等）。</translation>
+    </message>
+    <message>
+      <source>A pairwise comparison matrix on Saaty's 1-9 scale, rows separated by ";" and values by "," (e.g. "1,3;1/3,1").</source>
+      <translation>Saaty 1-9 标度的两两比较矩阵，行以“;”分隔，值以“,”分隔（如“1,3;1/3,1”）。</translation>
+    </message>
+    <message>
+      <source>Its principal eigenvector gives the weights; the consistency ratio CR is reported and CR &gt; 0.1 gives a warning.</source>
+      <translation>其主特征向量给出权重；报告一致性比率 CR，CR &gt; 0.1 时给出警告。</translation>
+    </message>
+    <message>
+      <source>A report with the weights, the AHP consistency, the ranking table, a chart of each site's criterion breakdown and what was screened out and why.</source>
+      <translation>报告，包括权重、AHP 一致性、排名表、各地块准则构成图以及被筛除的地块及原因。</translation>
     </message>
     <message>
       <source>Candidate sites</source>
@@ -352,26 +422,80 @@ OUTPUT_HTML（可选）：报告，包括权重、AHP 一致性、排名表、�
       <translation>按目标选择 OECM 候选地</translation>
     </message>
     <message>
-      <source>Greedy complementarity selection of candidate OECM sites toward a coverage target per region (GBF Target 3: 30 %).
-
-CANDIDATES: scored candidate polygons, e.g. the output of "Score OECM candidates". Sites whose eligible field is false, or whose score is empty or 0, are never picked.
-SCORE_FIELD: the quality score, 0-100 (default score). COST_FIELD (optional): the cost of each site (any unit, &gt;= 0; free sites come first); without it every site costs 1. BUDGET (optional): the most that may be spent, in the cost unit (without a cost field: the largest number of sites).
-REGIONS and REGION_FIELD: the regions (e.g. ecoregions or provinces) that must each reach TARGET (percent of the region's area). PROTECTED (optional): one or more layers of existing protected areas, cleaned as in "Protected-area coverage" (overlaps counted once).
-
-Method: a region's gap is the area still needed to reach the target. A site's value is its score / 100 times the area it adds toward unmet gaps (km2, only the part not already protected or picked, capped by each region's gap). The site with the largest value per cost that fits the budget is picked, gaps and values are updated, and so on until every region reaches the target, the budget runs out or no site adds anything. Areas are computed in a local equal-area projection.
-METHOD: greedy (as above) or exact: the set of sites that adds the most area toward the targets within the budget, and the cheapest such set, proven by integer programming (HiGHS; each of its two solves stops after a minute). With greedy, the exact optimum is computed too when it can be within that time, and GREEDY_GAP says how much of the optimum's added area greedy misses (percent; 0 for exact, -1 when not computed).
-
-OUTPUT: the selected sites with every input field, pick_order (1 = first), added_km2 (area added toward the targets), value and cum_cost (cost spent so far). OUTPUT_REGIONS (optional, created by default in the Toolbox): each region with area_km2, before_km2 / before_pct (protected now), after_km2 / after_pct (with the selected sites), gap_km2 (still missing after the selection) and meets_target. OUTPUT_HTML (optional): a report with the picks in order, each region's coverage before and after, and a chart of it against the target.</source>
-      <translation>按区域覆盖目标（GBF 目标 3：30 %）对 OECM 候选地进行贪心互补选择。
-
-CANDIDATES：已评分的候选地多边形，如“OECM 候选地评分”的输出。eligible 字段为 false、或得分为空或 0 的地块不会被选中。
-SCORE_FIELD：质量得分，0-100（默认 score）。COST_FIELD（可选）：每个地块的成本（任意单位，&gt;= 0；免费地块优先）；未给出时每个地块成本为 1。BUDGET（可选）：最多可花费的金额，单位同成本（无成本字段时为最多地块数）。
-REGIONS 和 REGION_FIELD：各自须达到 TARGET（区域面积的百分比）的区域（如生态区或省份）。PROTECTED（可选）：一个或多个现有保护地图层，按“保护地覆盖率”的方式清理（重叠只计一次）。
-
-方法：区域缺口是达到目标仍需的面积。地块的价值 = 得分 / 100 × 其对未满足缺口增加的面积（km2，只计尚未受保护或未被选中的部分，并以各区域缺口为上限）。每次选出在预算内单位成本价值最大的地块，更新缺口和价值，如此反复，直到每个区域达到目标、预算用完或再无地块能增加面积。面积在局部等积投影中计算。
-METHOD：贪心（如上）或精确：在预算内为目标增加面积最多的地块组合，以及其中成本最低的组合，由整数规划证明（HiGHS；两次求解各在一分钟后停止）。用贪心法时，若能在该时间内求得精确最优解也会一并计算，GREEDY_GAP 给出贪心法少得的最优增加面积（百分比；精确法为 0，未计算时为 -1）。
-
-OUTPUT：选中的地块，含全部输入字段、pick_order（1 = 最先）、added_km2（为目标增加的面积）、value 和 cum_cost（累计成本）。OUTPUT_REGIONS（可选，工具箱中默认创建）：每个区域的 area_km2、before_km2 / before_pct（现状受保护）、after_km2 / after_pct（加入选中地块后）、gap_km2（选择后仍缺的面积）和 meets_target。OUTPUT_HTML（可选）：报告，包括按顺序列出的选中地块、各区域选择前后的覆盖率及其与目标对比的图。</translation>
+      <source>Picks candidate OECM sites toward a coverage target per region, within a budget.</source>
+      <translation>在预算内按区域覆盖目标选择 OECM 候选地。</translation>
+    </message>
+    <message>
+      <source>OECM,selection,complementarity,greedy,budget,30x30,target 3,integer programming</source>
+      <translation>OECM,选择,互补性,贪心,预算,30x30,目标 3,整数规划</translation>
+    </message>
+    <message>
+      <source>Complementarity selection of candidate OECM sites toward a coverage target per region (GBF Target 3: 30 %).</source>
+      <translation>按区域覆盖目标（GBF 目标 3：30 %）对 OECM 候选地进行互补选择。</translation>
+    </message>
+    <message>
+      <source>A region's gap is the area still needed to reach the target; a site's value is its score / 100 times the area it adds toward unmet gaps (km2, only the part not already protected or picked, capped by each region's gap).</source>
+      <translation>区域缺口是达到目标仍需的面积；地块的价值 = 得分 / 100 × 其对未满足缺口增加的面积（km2，只计尚未受保护或未被选中的部分，并以各区域缺口为上限）。</translation>
+    </message>
+    <message>
+      <source>Areas are computed in a local equal-area projection.</source>
+      <translation>面积在局部等积投影中计算。</translation>
+    </message>
+    <message>
+      <source>OUTPUT: the selected sites with every input field, pick_order (1 = first), added_km2 (area added toward the targets), value and cum_cost (cost spent so far).</source>
+      <translation>OUTPUT：选中的地块，含全部输入字段、pick_order（1 = 最先）、added_km2（为目标增加的面积）、value 和 cum_cost（累计成本）。</translation>
+    </message>
+    <message>
+      <source>Scored candidate polygons, e.g. the output of "Score OECM candidates".</source>
+      <translation>已评分的候选地多边形，如“OECM 候选地评分”的输出。</translation>
+    </message>
+    <message>
+      <source>Sites whose eligible field is false, or whose score is empty or 0, are never picked.</source>
+      <translation>eligible 字段为 false、或得分为空或 0 的地块不会被选中。</translation>
+    </message>
+    <message>
+      <source>The quality score, 0-100 (default score).</source>
+      <translation>质量得分，0-100（默认 score）。</translation>
+    </message>
+    <message>
+      <source>The cost of each site (any unit, &gt;= 0; free sites come first); without it every site costs 1.</source>
+      <translation>每个地块的成本（任意单位，&gt;= 0；免费地块优先）；未给出时每个地块成本为 1。</translation>
+    </message>
+    <message>
+      <source>The most that may be spent, in the cost unit (without a cost field: the largest number of sites).</source>
+      <translation>最多可花费的金额，单位同成本（无成本字段时为最多地块数）。</translation>
+    </message>
+    <message>
+      <source>The regions (e.g. ecoregions or provinces) that must each reach TARGET.</source>
+      <translation>各自须达到 TARGET 的区域（如生态区或省份）。</translation>
+    </message>
+    <message>
+      <source>The field naming each region.</source>
+      <translation>区域名称字段。</translation>
+    </message>
+    <message>
+      <source>Percent of each region's area.</source>
+      <translation>各区域面积的百分比。</translation>
+    </message>
+    <message>
+      <source>Greedy: the site with the largest value per cost that fits the budget is picked, gaps and values are updated, and so on until every region reaches the target, the budget runs out or no site adds anything.</source>
+      <translation>贪心：每次选出在预算内单位成本价值最大的地块，更新缺口和价值，如此反复，直到每个区域达到目标、预算用完或再无地块能增加面积。</translation>
+    </message>
+    <message>
+      <source>Exact: the set of sites that adds the most area toward the targets within the budget, and the cheapest such set, proven by integer programming (HiGHS; each of its two solves stops after a minute).</source>
+      <translation>精确：在预算内为目标增加面积最多的地块组合，以及其中成本最低的组合，由整数规划证明（HiGHS；两次求解各在一分钟后停止）。</translation>
+    </message>
+    <message>
+      <source>With greedy, the exact optimum is computed too when it can be within that time, and GREEDY_GAP says how much of the optimum's added area greedy misses (percent; 0 for exact, -1 when not computed).</source>
+      <translation>用贪心法时，若能在该时间内求得精确最优解也会一并计算，GREEDY_GAP 给出贪心法少得的最优增加面积（百分比；精确法为 0，未计算时为 -1）。</translation>
+    </message>
+    <message>
+      <source>Each region with area_km2, before_km2 / before_pct (protected now), after_km2 / after_pct (with the selected sites), gap_km2 (still missing after the selection) and meets_target.</source>
+      <translation>每个区域的 area_km2、before_km2 / before_pct（现状受保护）、after_km2 / after_pct（加入选中地块后）、gap_km2（选择后仍缺的面积）和 meets_target。</translation>
+    </message>
+    <message>
+      <source>A report with the picks in order, each region's coverage before and after, and a chart of it against the target.</source>
+      <translation>报告，包括按顺序列出的选中地块、各区域选择前后的覆盖率及其与目标对比的图。</translation>
     </message>
     <message>
       <source>Scored candidate sites</source>

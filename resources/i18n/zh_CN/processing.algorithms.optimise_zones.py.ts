@@ -39,22 +39,64 @@
       <translation>生物圈保护区,功能区划,marxan with zones,核心区,缓冲区,实验区,优化</translation>
     </message>
     <message>
-      <source>Zones a reserve into core, buffer and transition by exact integer programming, as Marxan with Zones would (Watts et al. 2009) but with a proven optimum, and checks the result with the rules of "Validate zones".
-
-BOUNDARY_LAYER: the reserve. PLANNING_UNITS (optional): polygons to zone; without them a grid of GRID_TYPE (squares or hexagons) of CELL_SIZE metres is laid over the reserve and clipped to it.
-VALUES: rasters of conservation value (each is one feature; amount in a unit = sum of cell values x cell share). PRESSURE (optional): a raster of human pressure; a unit's base cost is its area in hectares x (1 + its mean pressure).
-ZONE_COSTS: the base cost multiplier in core, buffer, transition (default 1,0.4,0). CONTRIBUTIONS: the share of a value each zone protects (default 1,0.5,0). TARGET: proportion of every value to protect overall, contributions counted (0-1). ZONE_TARGETS: proportion of every value that must lie inside the core, buffer and transition (default 0.1,0,0).
-ZONE_BOUNDARY_COSTS: cost per metre of edge between zones and with the land outside the reserve, e.g. core-outside=1,core-transition=1,core-buffer=0,buffer-outside=0.05: a core next to outside land is costly, next to a buffer free. PROFILE: the validation profile the zoning is checked with.</source>
-      <translation>以精确整数规划把保护区划分为核心区、缓冲区和实验区，做法如 Marxan with Zones（Watts 等 2009），但给出经证明的最优解，并用“校验功能区”的规则检查结果。
-
-BOUNDARY_LAYER：保护区范围。PLANNING_UNITS（可选）：待区划的多边形；未给出时在保护区上铺设 GRID_TYPE（正方形或六边形）、边长 CELL_SIZE 米的格网并裁剪到保护区内。
-VALUES：保护价值栅格（每个栅格为一个要素；单元内的数量 = 各像元值 × 像元落在单元内的比例之和）。PRESSURE（可选）：人类压力栅格；单元的基础成本 = 其面积（公顷）×（1 + 平均压力）。
-ZONE_COSTS：核心区、缓冲区、实验区的基础成本乘数（默认 1,0.4,0）。CONTRIBUTIONS：各功能区对价值的保护份额（默认 1,0.5,0）。TARGET：计入贡献份额后，每种价值总体须保护的比例（0-1）。ZONE_TARGETS：每种价值须落在核心区、缓冲区和实验区内的比例（默认 0.1,0,0）。
-ZONE_BOUNDARY_COSTS：功能区之间以及与保护区外土地之间每米边界的成本，如 core-outside=1,core-transition=1,core-buffer=0,buffer-outside=0.05：核心区紧邻区外土地代价高，紧邻缓冲区则无代价。PROFILE：检查区划所用的校验规则集。</translation>
+      <source>Zones a reserve into core, buffer and transition by exact integer programming, as Marxan with Zones would (Watts et al. 2009) but with a proven optimum, and checks the result with the rules of "Validate zones".</source>
+      <translation>以精确整数规划把保护区划分为核心区、缓冲区和实验区，做法如 Marxan with Zones（Watts 等 2009），但给出经证明的最优解，并用“校验功能区”的规则检查结果。</translation>
     </message>
     <message>
-      <source>OUTPUT: one feature per zone with zone, zone_code and area_ha (as "Generate zones" writes them), ready for "Validate zones"; ERROR_COUNT and WARNING_COUNT are that validation's counts, and each problem is listed in the log. OUTPUT_UNITS (optional): the planning units with their zone.</source>
-      <translation>OUTPUT：每个功能区一个要素，含 zone、zone_code 和 area_ha（与“生成功能区”的输出相同），可直接用于“校验功能区”；ERROR_COUNT 和 WARNING_COUNT 为该校验的计数，每个问题都列在日志中。OUTPUT_UNITS（可选）：带功能区的规划单元。</translation>
+      <source>OUTPUT: one feature per zone with zone, zone_code and area_ha (as "Generate zones" writes them), ready for "Validate zones"; ERROR_COUNT and WARNING_COUNT are that validation's counts, and each problem is listed in the log.</source>
+      <translation>OUTPUT：每个功能区一个要素，含 zone、zone_code 和 area_ha（与“生成功能区”的输出相同），可直接用于“校验功能区”；ERROR_COUNT 和 WARNING_COUNT 为该校验的计数，每个问题都列在日志中。</translation>
+    </message>
+    <message>
+      <source>The reserve.</source>
+      <translation>保护区范围。</translation>
+    </message>
+    <message>
+      <source>Polygons to zone; without them a grid of GRID_TYPE of CELL_SIZE metres is laid over the reserve and clipped to it.</source>
+      <translation>待区划的多边形；未给出时在保护区上铺设 GRID_TYPE、边长 CELL_SIZE 米的格网并裁剪到保护区内。</translation>
+    </message>
+    <message>
+      <source>Squares or hexagons, for the grid laid without planning units.</source>
+      <translation>正方形或六边形，用于未给出规划单元时铺设的格网。</translation>
+    </message>
+    <message>
+      <source>Metres across a grid cell.</source>
+      <translation>格网单元的宽度（米）。</translation>
+    </message>
+    <message>
+      <source>Rasters of conservation value: each is one feature; amount in a unit = sum of cell values x cell share.</source>
+      <translation>保护价值栅格：每个栅格为一个要素；单元内的数量 = 各像元值 × 像元落在单元内的比例之和。</translation>
+    </message>
+    <message>
+      <source>A raster of human pressure; a unit's base cost is its area in hectares x (1 + its mean pressure).</source>
+      <translation>人类压力栅格；单元的基础成本 = 其面积（公顷）×（1 + 平均压力）。</translation>
+    </message>
+    <message>
+      <source>The base cost multiplier in core, buffer, transition (default 1,0.4,0).</source>
+      <translation>核心区、缓冲区、实验区的基础成本乘数（默认 1,0.4,0）。</translation>
+    </message>
+    <message>
+      <source>The share of a value each zone protects (default 1,0.5,0).</source>
+      <translation>各功能区对价值的保护份额（默认 1,0.5,0）。</translation>
+    </message>
+    <message>
+      <source>Proportion of every value to protect overall, contributions counted (0-1).</source>
+      <translation>计入贡献份额后，每种价值总体须保护的比例（0-1）。</translation>
+    </message>
+    <message>
+      <source>Proportion of every value that must lie inside the core, buffer and transition (default 0.1,0,0).</source>
+      <translation>每种价值须落在核心区、缓冲区和实验区内的比例（默认 0.1,0,0）。</translation>
+    </message>
+    <message>
+      <source>Cost per metre of edge between zones and with the land outside the reserve, e.g. core-outside=1,core-transition=1,core-buffer=0,buffer-outside=0.05.</source>
+      <translation>功能区之间以及与保护区外土地之间每米边界的成本，如 core-outside=1,core-transition=1,core-buffer=0,buffer-outside=0.05。</translation>
+    </message>
+    <message>
+      <source>A core next to outside land is then costly, next to a buffer free.</source>
+      <translation>这样核心区紧邻区外土地代价高，紧邻缓冲区则无代价。</translation>
+    </message>
+    <message>
+      <source>The validation profile the zoning is checked with.</source>
+      <translation>检查区划所用的校验规则集。</translation>
     </message>
     <message>
       <source>Reserve boundary</source>

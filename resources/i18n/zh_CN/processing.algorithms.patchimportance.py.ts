@@ -16,20 +16,64 @@
       <translation>conefor,连通性,dpc,diic,pc,iic,eca,斑块,生态源地,生态安全格局</translation>
     </message>
     <message>
-      <source>Computes the integral index of connectivity (IIC), the probability of connectivity (PC) and the equivalent connected area EC(PC) of a landscape of habitat patches, and the importance of each patch: the percentage of the index lost when the patch is removed (dIIC, dPC), split into intra (the patch itself), flux (dispersal from and to it) and connector (dispersal between other patches through it), as Conefor 2.7 computes them.</source>
-      <translation>计算生境斑块景观的整体连通性指数（IIC）、可能连通性指数（PC）和等效连通面积 EC(PC)，以及每个斑块的重要性：移除该斑块后指数下降的百分比（dIIC、dPC），并分解为 intra（斑块自身）、flux（进出该斑块的扩散）和 connector（经由该斑块在其他斑块之间的扩散），计算方法与 Conefor 2.7 相同。</translation>
+      <source>Computes the integral index of connectivity (IIC), the probability of connectivity (PC) and the equivalent connected area EC(PC) of a landscape of habitat patches, as Conefor 2.7 computes them.</source>
+      <translation>计算生境斑块景观的整体连通性指数（IIC）、可能连通性指数（PC）和等效连通面积 EC(PC)，计算方法与 Conefor 2.7 相同。</translation>
     </message>
     <message>
-      <source>Each feature is a patch. Its attribute is its area in hectares, or the value of a numeric field.</source>
-      <translation>每个要素是一个斑块。其属性值为面积（公顷），或某个数值字段的值。</translation>
-    </message>
-    <message>
-      <source>Distances are edge to edge: Euclidean metres, or cost-weighted metres of the least-cost path over a resistance raster. IIC links patches no farther apart than the threshold; PC uses the probability p = exp(-k d), with the given probability at the given distance.</source>
-      <translation>距离按边缘到边缘计算：欧氏距离（米），或阻力栅格上最小成本路径的成本加权距离（米）。IIC 将距离不超过阈值的斑块相连；PC 使用概率 p = exp(-k d)，在给定距离处取给定概率。</translation>
+      <source>The importance of each patch is the percentage of the index lost when the patch is removed (dIIC, dPC), split into intra (the patch itself), flux (dispersal from and to it) and connector (dispersal between other patches through it).</source>
+      <translation>每个斑块的重要性为移除该斑块后指数下降的百分比（dIIC、dPC），并分解为 intra（斑块自身）、flux（进出该斑块的扩散）和 connector（经由该斑块在其他斑块之间的扩散）。</translation>
     </message>
     <message>
       <source>Outputs: the patches with dIIC, dIIC_intra, dIIC_flux, dIIC_connector, dPC, dPC_intra, dPC_flux, dPC_connector (percent) and rank (1 = largest dPC); a summary table with IIC, PC, EC(IIC), EC(PC) and the landscape attribute.</source>
       <translation>输出：带有 dIIC、dIIC_intra、dIIC_flux、dIIC_connector、dPC、dPC_intra、dPC_flux、dPC_connector（百分比）和 rank（1 = dPC 最大）的斑块；以及包含 IIC、PC、EC(IIC)、EC(PC) 和景观属性的汇总表。</translation>
+    </message>
+    <message>
+      <source>Each feature is a patch.</source>
+      <translation>每个要素是一个斑块。</translation>
+    </message>
+    <message>
+      <source>a_i of each patch: a numeric field (e.g. area times habitat quality), or empty for the patch area in hectares.</source>
+      <translation>每个斑块的 a_i：一个数值字段（例如面积乘以生境质量），留空则为斑块面积（公顷）。</translation>
+    </message>
+    <message>
+      <source>NULL or negative values are refused.</source>
+      <translation>NULL 或负值将被拒绝。</translation>
+    </message>
+    <message>
+      <source>Euclidean: the shortest distance between the two polygons, in metres.</source>
+      <translation>欧氏：两个多边形之间的最短距离（米）。</translation>
+    </message>
+    <message>
+      <source>Least cost: the lowest accumulated cost (resistance x metres) from one patch to the other.</source>
+      <translation>最小成本：从一个斑块到另一个斑块的最低累积成本（阻力 x 米）。</translation>
+    </message>
+    <message>
+      <source>Needed for least-cost distances; cells with nodata or &lt;= 0 are barriers.</source>
+      <translation>最小成本距离需要此栅格；无数据或值 &lt;= 0 的像元为障碍。</translation>
+    </message>
+    <message>
+      <source>Two patches are linked for IIC when their distance is at most this.</source>
+      <translation>两个斑块的距离不超过此值时，在 IIC 中视为相连。</translation>
+    </message>
+    <message>
+      <source>The distance at which the dispersal probability of PC equals the probability below (Conefor: -confProb distance probability).</source>
+      <translation>PC 的扩散概率等于下方概率时的距离（Conefor：-confProb 距离 概率）。</translation>
+    </message>
+    <message>
+      <source>PC uses the probability p = exp(-k d), with this probability at the distance above.</source>
+      <translation>PC 使用概率 p = exp(-k d)，在上方距离处取此概率。</translation>
+    </message>
+    <message>
+      <source>The maximum landscape attribute of IIC and PC.</source>
+      <translation>IIC 和 PC 的最大景观属性。</translation>
+    </message>
+    <message>
+      <source>0: the area of the rectangle around the patches when the attribute is the area; IIC and PC are left empty for another attribute.</source>
+      <translation>0：属性为面积时取包围所有斑块的矩形面积；属性为其他字段时 IIC 和 PC 留空。</translation>
+    </message>
+    <message>
+      <source>dIIC and dPC do not depend on it.</source>
+      <translation>dIIC 和 dPC 与此无关。</translation>
     </message>
     <message>
       <source>Habitat patches</source>
@@ -78,30 +122,6 @@
     <message>
       <source>Landscape connectivity summary</source>
       <translation>景观连通性汇总</translation>
-    </message>
-    <message>
-      <source>a_i of each patch: a numeric field (e.g. area times habitat quality), or empty for the patch area in hectares. NULL or negative values are refused.</source>
-      <translation>每个斑块的 a_i：一个数值字段（例如面积乘以生境质量），留空则为斑块面积（公顷）。NULL 或负值将被拒绝。</translation>
-    </message>
-    <message>
-      <source>Euclidean: the shortest distance between the two polygons. Least cost: the lowest accumulated cost (resistance x metres) from one patch to the other.</source>
-      <translation>欧氏：两个多边形之间的最短距离。最小成本：从一个斑块到另一个斑块的最低累积成本（阻力 x 米）。</translation>
-    </message>
-    <message>
-      <source>Needed for least-cost distances; cells with nodata or &lt;= 0 are barriers.</source>
-      <translation>最小成本距离需要此栅格；无数据或值 &lt;= 0 的像元为障碍。</translation>
-    </message>
-    <message>
-      <source>Two patches are linked for IIC when their distance is at most this.</source>
-      <translation>两个斑块的距离不超过此值时，在 IIC 中视为相连。</translation>
-    </message>
-    <message>
-      <source>The distance at which the dispersal probability of PC equals the probability below (Conefor: -confProb distance probability).</source>
-      <translation>PC 的扩散概率等于下方概率时的距离（Conefor：-confProb 距离 概率）。</translation>
-    </message>
-    <message>
-      <source>The maximum landscape attribute of IIC and PC. 0: the area of the rectangle around the patches when the attribute is the area; IIC and PC are left empty for another attribute. dIIC and dPC do not depend on it.</source>
-      <translation>IIC 和 PC 的最大景观属性。0：属性为面积时取包围所有斑块的矩形面积；属性为其他字段时 IIC 和 PC 留空。dIIC 和 dPC 与此无关。</translation>
     </message>
   </context>
   <context>

@@ -16,22 +16,64 @@
       <translation>marxan,prioritizr,最小集,最大效用,整数规划,30x30,保护地选址</translation>
     </message>
     <message>
-      <source>Chooses planning units by exact integer programming (Beyer et al. 2016), as prioritizr does, instead of Marxan's simulated annealing.
-
-PLANNING_UNITS: polygons (e.g. a hexagon grid); ID_FIELD identifies them, COST_FIELD gives their cost (any unit, &gt;= 0), STATUS_FIELD (optional) Marxan's codes: 0 available, 2 locked in, 3 locked out.
-FEATURES: rasters (amount in a unit = sum of cell values x the share of each cell inside it) and/or polygon layers (amount = hectares inside the unit); each layer is one feature, named after the layer. AMOUNTS: instead or as well, a table with fields unit, feature and amount.
-TARGETS: one proportion for every feature (0.3 = 30 % of each feature's total), or the path of a CSV table with fields feature and prop (0-1) or target (absolute amount).
-OBJECTIVE: minimum set (meet every target at least cost plus BLM x boundary) or maximum utility (within BUDGET, maximise the sum over features of the share of the target held, minus BLM x boundary). BLM: cost per metre of the plan's boundary; boundaries come from the geometry (shared edges and the outer edge of the study area, in metres).</source>
-      <translation>以精确整数规划（Beyer 等 2016）选择规划单元，做法如 prioritizr，取代 Marxan 的模拟退火。
-
-PLANNING_UNITS：多边形（如六边形格网）；ID_FIELD 标识单元，COST_FIELD 给出成本（任意单位，&gt;= 0），STATUS_FIELD（可选）为 Marxan 的状态码：0 可选，2 锁定选入，3 锁定排除。
-FEATURES：栅格（单元内的数量 = 各像元值 × 像元落在单元内的比例之和）和/或面图层（数量 = 单元内的公顷数）；每个图层为一个要素，以图层名命名。AMOUNTS：也可用（或同时用）一张含 unit、feature 和 amount 字段的表。
-TARGETS：所有要素共用一个比例（0.3 = 每个要素总量的 30 %），或含 feature 和 prop（0-1）或 target（绝对数量）字段的 CSV 表的路径。
-OBJECTIVE：最小集（以最低的成本 + BLM × 边界满足所有目标）或最大效用（在 BUDGET 内，最大化各要素已达目标份额之和减去 BLM × 边界）。BLM：方案每米边界的成本；边界由几何计算（共享边和研究区外边界，单位米）。</translation>
+      <source>Chooses planning units by exact integer programming (Beyer et al. 2016), as prioritizr does, instead of Marxan's simulated annealing.</source>
+      <translation>以精确整数规划（Beyer 等 2016）选择规划单元，做法如 prioritizr，取代 Marxan 的模拟退火。</translation>
     </message>
     <message>
-      <source>OUTPUT: the planning units with every input field and solution (1 selected, 0 not). OUTPUT_FEATURES: per feature the amount held, the target and the shortfall. A target that cannot be met is named in the log and the plan keeps the least shortfall.</source>
-      <translation>OUTPUT：规划单元，含全部输入字段和 solution（1 选中，0 未选）。OUTPUT_FEATURES：每个要素的已保护数量、目标和缺口。无法满足的目标会在日志中列出，方案保留最小的缺口。</translation>
+      <source>OUTPUT: the planning units with every input field and solution (1 selected, 0 not); OUTPUT_FEATURES: per feature the amount held, the target and the shortfall.</source>
+      <translation>OUTPUT：规划单元，含全部输入字段和 solution（1 选中，0 未选）；OUTPUT_FEATURES：每个要素已保有的数量、目标和缺口。</translation>
+    </message>
+    <message>
+      <source>A target that cannot be met is named in the log and the plan keeps the least shortfall.</source>
+      <translation>无法满足的目标会在日志中列出，方案使缺口最小。</translation>
+    </message>
+    <message>
+      <source>Polygons, e.g. a hexagon grid.</source>
+      <translation>多边形，如六边形格网。</translation>
+    </message>
+    <message>
+      <source>Identifies each planning unit.</source>
+      <translation>标识每个规划单元。</translation>
+    </message>
+    <message>
+      <source>The cost of each unit, any unit, &gt;= 0.</source>
+      <translation>每个单元的成本，任意单位，&gt;= 0。</translation>
+    </message>
+    <message>
+      <source>Marxan's codes: 0 available, 2 locked in, 3 locked out.</source>
+      <translation>Marxan 的状态码：0 可选，2 锁定选入，3 锁定排除。</translation>
+    </message>
+    <message>
+      <source>Rasters (amount in a unit = sum of cell values x the share of each cell inside it) and/or polygon layers (amount = hectares inside the unit).</source>
+      <translation>栅格（单元内的数量 = 各像元值 × 像元落在单元内的比例之和）和/或面图层（数量 = 单元内的公顷数）。</translation>
+    </message>
+    <message>
+      <source>Each layer is one feature, named after the layer.</source>
+      <translation>每个图层为一个要素，以图层名命名。</translation>
+    </message>
+    <message>
+      <source>Instead of or as well as the feature layers, a table with fields unit, feature and amount.</source>
+      <translation>可替代（或同时使用）要素图层：一张含 unit、feature 和 amount 字段的表。</translation>
+    </message>
+    <message>
+      <source>One proportion for every feature (0.3 = 30 % of each feature's total), or the path of a CSV table with fields feature and prop (0-1) or target (absolute amount).</source>
+      <translation>所有要素共用一个比例（0.3 = 每个要素总量的 30 %），或含 feature 和 prop（0-1）或 target（绝对数量）字段的 CSV 表的路径。</translation>
+    </message>
+    <message>
+      <source>Minimum set: meet every target at least cost plus BLM x boundary.</source>
+      <translation>最小集：以最低的成本 + BLM × 边界满足所有目标。</translation>
+    </message>
+    <message>
+      <source>Maximum utility: within BUDGET, maximise the sum over features of the share of the target held, minus BLM x boundary.</source>
+      <translation>最大效用：在 BUDGET 内，最大化各要素已达目标份额之和减去 BLM × 边界。</translation>
+    </message>
+    <message>
+      <source>The most the plan may cost, in cost units; maximum utility only.</source>
+      <translation>方案的最高成本，单位同成本；仅用于最大效用。</translation>
+    </message>
+    <message>
+      <source>Cost per metre of the plan's boundary; boundaries come from the geometry (shared edges and the outer edge of the study area, in metres).</source>
+      <translation>方案每米边界的成本；边界由几何计算（共享边和研究区外边界，单位米）。</translation>
     </message>
     <message>
       <source>Planning units</source>
@@ -160,16 +202,28 @@ OBJECTIVE：最小集（以最低的成本 + BLM × 边界满足所有目标）�
       <translation>marxan,input.dat,最小集,整数规划,cluz</translation>
     </message>
     <message>
-      <source>Reads a Marxan project and finds the plan of least cost + BLM x boundary that meets every target, by exact integer programming instead of simulated annealing.
-
-MARXAN_INPUT: the project's input.dat. It names INPUTDIR, pu.dat (id, cost, status), spec.dat (id, prop or target, name), puvspr.dat (species, pu, amount), bound.dat (id1, id2, boundary) and BLM; files may be comma or tab separated and optional columns get Marxan's defaults. Targets are hard constraints; one that cannot be met is named in the log and the plan keeps the least shortfall. Status 2 locks a unit in, 3 locks it out.</source>
-      <translation>读取 Marxan 项目，以精确整数规划（取代模拟退火）求出满足所有目标、成本 + BLM × 边界最低的方案。
-
-MARXAN_INPUT：项目的 input.dat。其中指定 INPUTDIR、pu.dat（id, cost, status）、spec.dat（id, prop 或 target, name）、puvspr.dat（species, pu, amount）、bound.dat（id1, id2, boundary）和 BLM；文件可用逗号或制表符分隔，可选列取 Marxan 的默认值。目标为硬约束；无法满足的目标会在日志中列出，方案保留最小的缺口。状态 2 锁定选入，3 锁定排除。</translation>
+      <source>Reads a Marxan project and finds the plan of least cost + BLM x boundary that meets every target, by exact integer programming instead of simulated annealing.</source>
+      <translation>读取 Marxan 项目，以精确整数规划代替模拟退火，求得满足所有目标且成本 + BLM × 边界最低的方案。</translation>
+    </message>
+    <message>
+      <source>Targets are hard constraints; one that cannot be met is named in the log and the plan keeps the least shortfall.</source>
+      <translation>目标为硬约束；无法满足的目标会在日志中列出，方案使缺口最小。</translation>
     </message>
     <message>
       <source>OUTPUT: a table of planning_unit and solution (1 selected, 0 not), as Marxan's output_best.</source>
       <translation>OUTPUT：planning_unit 与 solution（1 选中，0 未选）的表，同 Marxan 的 output_best。</translation>
+    </message>
+    <message>
+      <source>The project's input.dat.</source>
+      <translation>项目的 input.dat。</translation>
+    </message>
+    <message>
+      <source>It names INPUTDIR, pu.dat (id, cost, status), spec.dat (id, prop or target, name), puvspr.dat (species, pu, amount), bound.dat (id1, id2, boundary) and BLM.</source>
+      <translation>其中指定 INPUTDIR、pu.dat（id、cost、status）、spec.dat（id、prop 或 target、name）、puvspr.dat（species、pu、amount）、bound.dat（id1、id2、boundary）和 BLM。</translation>
+    </message>
+    <message>
+      <source>Files may be comma or tab separated and optional columns get Marxan's defaults; status 2 locks a unit in, 3 locks it out.</source>
+      <translation>文件可用逗号或制表符分隔，可选列取 Marxan 的默认值；状态 2 锁定选入，3 锁定排除。</translation>
     </message>
     <message>
       <source>Marxan input.dat</source>
@@ -199,16 +253,24 @@ MARXAN_INPUT：项目的 input.dat。其中指定 INPUTDIR、pu.dat（id, cost, 
       <translation>marxan with zones,marzone,功能区划,整数规划,cluz</translation>
     </message>
     <message>
-      <source>Reads a Marxan with Zones project and puts every planning unit in one zone at least cost + BLM x zone boundary cost, meeting every overall and per-zone target (Watts et al. 2009), by exact integer programming.
-
-MARXAN_INPUT: the project's input.dat, naming as in Marxan pu.dat, spec.dat, puvspr.dat, bound.dat and BLM, and the zone files zones.dat, costs.dat, zonecost.dat, zonecontrib.dat (or zonecontrib2.dat), zonetarget.dat (or zonetarget2.dat), zoneboundcost.dat, pulock.dat and puzone.dat; missing zone files take Marxan with Zones' defaults. Overall targets count each zone's contribution; zone targets count the amount inside the zone. Targets that cannot be met are named in the log and the plan keeps the least shortfall.</source>
-      <translation>读取 Marxan with Zones 项目，以精确整数规划把每个规划单元分入一个功能区，使成本 + BLM × 功能区边界成本最低，并满足所有总体目标和各功能区目标（Watts 等 2009）。
-
-MARXAN_INPUT：项目的 input.dat，如 Marxan 一样指定 pu.dat、spec.dat、puvspr.dat、bound.dat 和 BLM，以及功能区文件 zones.dat、costs.dat、zonecost.dat、zonecontrib.dat（或 zonecontrib2.dat）、zonetarget.dat（或 zonetarget2.dat）、zoneboundcost.dat、pulock.dat 和 puzone.dat；缺少的功能区文件取 Marxan with Zones 的默认值。总体目标按各功能区的贡献计算；功能区目标按落在该功能区内的数量计算。无法满足的目标会在日志中列出，方案保留最小的缺口。</translation>
+      <source>Reads a Marxan with Zones project and puts every planning unit in one zone at least cost + BLM x zone boundary cost, meeting every overall and per-zone target (Watts et al. 2009), by exact integer programming.</source>
+      <translation>读取 Marxan with Zones 项目，以精确整数规划把每个规划单元分入一个功能区，使成本 + BLM × 功能区边界成本最低，并满足所有总体目标和各功能区目标（Watts 等 2009）。</translation>
+    </message>
+    <message>
+      <source>Overall targets count each zone's contribution; zone targets count the amount inside the zone; targets that cannot be met are named in the log and the plan keeps the least shortfall.</source>
+      <translation>总体目标计入各功能区的贡献；功能区目标计算该功能区内的数量；无法满足的目标会在日志中列出，方案使缺口最小。</translation>
     </message>
     <message>
       <source>OUTPUT: a table of planning_unit and zone (the zone id), as Marxan with Zones' output_best.</source>
       <translation>OUTPUT：planning_unit 与 zone（功能区编号）的表，同 Marxan with Zones 的 output_best。</translation>
+    </message>
+    <message>
+      <source>The project's input.dat, naming as in Marxan pu.dat, spec.dat, puvspr.dat, bound.dat and BLM.</source>
+      <translation>项目的 input.dat，与 Marxan 相同地指定 pu.dat、spec.dat、puvspr.dat、bound.dat 和 BLM。</translation>
+    </message>
+    <message>
+      <source>And the zone files zones.dat, costs.dat, zonecost.dat, zonecontrib.dat (or zonecontrib2.dat), zonetarget.dat (or zonetarget2.dat), zoneboundcost.dat, pulock.dat and puzone.dat; missing zone files take Marxan with Zones' defaults.</source>
+      <translation>以及功能区文件 zones.dat、costs.dat、zonecost.dat、zonecontrib.dat（或 zonecontrib2.dat）、zonetarget.dat（或 zonetarget2.dat）、zoneboundcost.dat、pulock.dat 和 puzone.dat；缺少的功能区文件取 Marxan with Zones 的默认值。</translation>
     </message>
     <message>
       <source>Marxan with Zones input.dat</source>

@@ -59,16 +59,52 @@
       <translation>生成阻力面 R = Σ w_k r_k：每个因子 k（土地覆盖、坡度、高程、到道路或居民点的距离）按表重分类为得分 r_k，再以总和为 1 的权重 w_k 加权求和。</translation>
     </message>
     <message>
-      <source>Factors: rasters, in any CRS and resolution; the first one sets the output grid and the others are resampled onto it (nearest neighbour). Distance layers: vector layers, each a factor holding the distance in metres to its nearest feature; they follow the rasters in the factor order.</source>
-      <translation>因子：任意坐标系和分辨率的栅格；第一个因子决定输出网格，其余因子（最近邻）重采样到该网格。距离图层：矢量图层，每个图层作为一个因子，取值为到最近要素的距离（米）；在因子顺序中排在栅格之后。</translation>
+      <source>Output: a raster on the grid of the first factor raster.</source>
+      <translation>输出：位于第一个因子栅格网格上的栅格。</translation>
     </message>
     <message>
-      <source>Reclassification table: rows of factor (1 = the first factor), min, max, score. A value v gets the score of the row with min &lt;= v &lt; max (the highest range includes its max); a row with min = max matches that value only, for class codes. Ranges must not overlap or leave gaps.</source>
-      <translation>重分类表：每行为因子（1 = 第一个因子）、最小值、最大值、得分。值 v 取满足 最小值 &lt;= v &lt; 最大值 的行的得分（最高区间包含其最大值）；最小值 = 最大值 的行只匹配该值，用于类别代码。区间不得重叠或留有空隙。</translation>
+      <source>Rasters, in any CRS and resolution; the first one sets the output grid and the others are resampled onto it (nearest neighbour).</source>
+      <translation>任意坐标系和分辨率的栅格；第一个因子决定输出网格，其余因子（最近邻）重采样到该网格。</translation>
     </message>
     <message>
-      <source>Weights: "w1,w2,..." (rescaled to sum 1; empty = equal), or an AHP pairwise matrix whose consistency ratio is reported. Correction (optional): R is multiplied by the correction raster divided by its mean over the cells of the same class (e.g. night-time light over the mean of its land-cover class); the classes come from a raster, by default the first factor.</source>
-      <translation>权重：“w1,w2,...”（缩放为总和 1；留空 = 等权），或 AHP 两两比较矩阵（报告其一致性比率）。修正（可选）：R 乘以修正栅格除以同类像元均值（例如夜间灯光除以其土地覆盖类型的均值）；类别取自一个栅格，默认为第一个因子。</translation>
+      <source>Each layer becomes a factor: the distance in metres from every cell to the nearest feature.</source>
+      <translation>每个图层成为一个因子：各像元到最近要素的距离（米）。</translation>
+    </message>
+    <message>
+      <source>They follow the rasters in the factor order.</source>
+      <translation>在因子顺序中排在栅格之后。</translation>
+    </message>
+    <message>
+      <source>One row per range or class: factor number (1 = the first factor), min, max, score.</source>
+      <translation>每个区间或类别一行：因子编号（1 = 第一个因子）、最小值、最大值、得分。</translation>
+    </message>
+    <message>
+      <source>A value v gets the score of the row with min &lt;= v &lt; max (the highest range includes its max); a row with min = max matches that value only, for class codes.</source>
+      <translation>值 v 取满足 最小值 &lt;= v &lt; 最大值 的行的得分（最高区间包含其最大值）；最小值 = 最大值 的行只匹配该值，用于类别代码。</translation>
+    </message>
+    <message>
+      <source>Ranges must not overlap or leave gaps.</source>
+      <translation>区间不得重叠或留有空隙。</translation>
+    </message>
+    <message>
+      <source>Example for a slope factor 2: 2, 0, 8, 1 / 2, 8, 25, 3 / 2, 25, 90, 5.</source>
+      <translation>坡度因子 2 的示例：2, 0, 8, 1 / 2, 8, 25, 3 / 2, 25, 90, 5。</translation>
+    </message>
+    <message>
+      <source>"w1,w2,..." one per factor (rescaled to sum 1; empty = equal).</source>
+      <translation>每个因子一个权重“w1,w2,...”（缩放为总和 1；留空 = 等权）。</translation>
+    </message>
+    <message>
+      <source>An AHP pairwise comparison matrix, rows separated by ";" and values by ","; its weights replace WEIGHTS and its consistency ratio is reported.</source>
+      <translation>AHP 两两比较矩阵，行以“;”分隔，值以“,”分隔；其权重替代 WEIGHTS，并报告其一致性比率。</translation>
+    </message>
+    <message>
+      <source>R is multiplied by the correction raster divided by its mean over the cells of the same class (e.g. night-time light over the mean of its land-cover class).</source>
+      <translation>R 乘以修正栅格除以同类像元均值（例如夜间灯光除以其土地覆盖类型的均值）。</translation>
+    </message>
+    <message>
+      <source>The classes of the correction come from this raster, by default the first factor.</source>
+      <translation>修正所用类别取自该栅格，默认为第一个因子。</translation>
     </message>
     <message>
       <source>Factor rasters</source>
@@ -117,14 +153,6 @@
     <message>
       <source>Resistance surface</source>
       <translation>阻力面</translation>
-    </message>
-    <message>
-      <source>One row per range or class: factor number, min, max, score. Example for a slope factor 2: 2, 0, 8, 1 / 2, 8, 25, 3 / 2, 25, 90, 5.</source>
-      <translation>每个区间或类别一行：因子编号、最小值、最大值、得分。坡度因子 2 的示例：2, 0, 8, 1 / 2, 8, 25, 3 / 2, 25, 90, 5。</translation>
-    </message>
-    <message>
-      <source>Each layer becomes a factor: the distance in metres from every cell to the nearest feature.</source>
-      <translation>每个图层成为一个因子：各像元到最近要素的距离（米）。</translation>
     </message>
   </context>
 </TS>

@@ -24,28 +24,100 @@
       <translation>检查功能区划</translation>
     </message>
     <message>
-      <source>Checks a biosphere-reserve zoning layer against the rules of a profile and writes one feature per problem, placed where the problem is.
-
-Zoning layer: polygons with a zone field. Zone field (default "zone"): core, buffer or transition (or 1, 2, 3, any case; Chinese 核心区/缓冲区/实验区 and German Kernzone/Pflegezone/Entwicklungszone are understood too). Any other value is reported as a problem.
-Reserve boundary (optional): the reserve polygon(s); without it, holes enclosed by the zones are the gaps and the outline of the zones is the outer edge.
-Profile: 0 MAB generic (geometry, zone values, overlaps, gaps, every core adjoins a buffer); 1 China three zones (also: cores enclosed by buffer, and core at least 1/3 of the reserve, both warnings); 2 China two zones of 2019 (核心保护区 and 一般控制区: buffer and transition values count as the general control zone, which must adjoin each core; values "general", 一般控制区 and 核心保护区 are accepted); 3 Germany (core at least 3 %, core + buffer at least 20 % of the reserve; transition at least 50 %, a warning because that threshold is unverified).
-Minimum buffer width (optional, metres): each core grown by this width must stay inside core + buffer; the part outside is reported. Empty or 0: not checked.
-Exempt segments (optional): lines or polygons (coast, national border, neighbouring protected area) along which a core needs no buffer: core edges within 1 m of them are exempt from the enclosure and buffer width rules.
-Area tolerance (m²): overlaps, gaps and other pieces smaller than this are slivers and are ignored.
-Reserve field (optional): validates every reserve of a province in one run. Each reserve (the zones with one value of this field, and the boundary features with the same value in a field of the same name) is validated alone, exactly as if it were the only one; reserves whose boundaries (or zones) overlap are reported (rule reserve_overlap). Problems then carry the reserve in a "reserve" field.
-
-Outputs: the problems layer (polygons in the zoning's CRS; fields rule, severity (error or warning), message, feature_ids, shape, area_m2, length_m). Self-intersection points and stretches of core edge are written as polygons 2 m wide; "shape" says whether a problem is a point, a line or a polygon. Null geometries and area ratios of the whole reserve may have no geometry. ERROR_COUNT and WARNING_COUNT count the problems; the optional summary table has one row per reserve (reserve, errors, warnings, core_share in %, reserve_ha and the area of each zone class in ha); the optional HTML report lists the problems with the area of each zone, a province-wide table first when a reserve field is given. Distances and areas are in metres and m² whatever the CRS (geographic layers are measured in a local equal-area projection).</source>
-      <translation>检查生物圈保护区功能区划图层是否符合所选规则集，每个问题输出一个要素，位置就是问题所在之处。
-
-功能区图层：带功能区字段的多边形。功能区字段（默认 "zone"）：core、buffer 或 transition（或 1、2、3，不区分大小写；也识别中文 核心区/缓冲区/实验区 和德文 Kernzone/Pflegezone/Entwicklungszone）。其他取值都作为问题报告。
-保护区边界（可选）：保护区多边形；不提供时，被功能区包围的空洞视为空隙，功能区的外轮廓视为外缘。
-规则集：0 人与生物圈通用（几何、功能区取值、重叠、空隙、每个核心区与缓冲区相邻）；1 中国三区（另检查：核心区被缓冲区包围，核心区不少于保护区的 1/3，两项均为警告）；2 中国两区（2019 年，核心保护区和一般控制区：缓冲区和实验区取值都算作一般控制区，每个核心保护区须与之相邻；也接受 "general"、一般控制区 和 核心保护区）；3 德国（核心区不少于保护区的 3%，核心区加缓冲区不少于 20%；实验区不少于 50%，因该阈值未经核实，仅为警告）。
-缓冲区最小宽度（可选，米）：每个核心区向外扩展该宽度后须仍在核心区加缓冲区之内；超出部分作为问题报告。留空或 0：不检查。
-豁免边界段（可选）：线或多边形（海岸线、国界、相邻保护地），沿这些边界核心区不需要缓冲区：距其 1 米以内的核心区边界不参加包围检查和缓冲区宽度检查。
-面积容差（平方米）：小于此值的重叠、空隙等碎片忽略不计。
-保护区字段（可选）：一次运行校验全省所有保护区。每个保护区（该字段取同一值的功能区，以及边界图层中同名字段取同一值的边界要素）单独校验，结果与只校验它一个完全相同；边界（或功能区）相互重叠的保护区会被报告（规则 reserve_overlap）。此时问题要素带有 "reserve" 字段，记录所属保护区。
-
-输出：问题图层（多边形，与功能区图层坐标系相同；字段 rule、severity（error 或 warning）、message、feature_ids、shape、area_m2、length_m）。自相交点和核心区边界段写成 2 米宽的多边形；"shape" 说明问题原本是点、线还是面。空几何和整个保护区的面积比例问题可能没有几何。ERROR_COUNT 和 WARNING_COUNT 为问题计数；可选的汇总表每个保护区一行（reserve、errors、warnings、core_share（%）、reserve_ha 及各功能区面积（公顷））；可选的 HTML 报告列出全部问题及各功能区面积，给定保护区字段时先列出全省汇总表。无论坐标系如何，距离和面积都以米和平方米计（地理坐标图层在局部等积投影中量算）。</translation>
+      <source>Checks a biosphere-reserve zoning against the rules of a profile and lists each problem where it is.</source>
+      <translation>按所选规则集检查生物圈保护区功能区划，在问题所在位置逐一列出问题。</translation>
+    </message>
+    <message>
+      <source>biosphere reserve,MAB,zoning,core,buffer,transition,validation,check,rules</source>
+      <translation>生物圈保护区,人与生物圈,功能区划,核心区,缓冲区,实验区,校验,检查,规则</translation>
+    </message>
+    <message>
+      <source>Checks a biosphere-reserve zoning layer against the rules of a profile (MAB generic, China three or two zones, Germany) and writes one feature per problem, placed where the problem is.</source>
+      <translation>检查生物圈保护区功能区划图层是否符合所选规则集（人与生物圈通用、中国三区或两区、德国），每个问题输出一个要素，位置就是问题所在之处。</translation>
+    </message>
+    <message>
+      <source>The problems layer has the fields rule, severity (error or warning), message, feature_ids, shape, area_m2 and length_m, in the zoning's CRS; points and stretches of core edge are written as polygons 2 m wide.</source>
+      <translation>问题图层与功能区图层坐标系相同，字段为 rule、severity（error 或 warning）、message、feature_ids、shape、area_m2 和 length_m；点和核心区边界段写成 2 米宽的多边形。</translation>
+    </message>
+    <message>
+      <source>ERROR_COUNT and WARNING_COUNT count the problems; an optional summary table and HTML report give the area of each zone.</source>
+      <translation>ERROR_COUNT 和 WARNING_COUNT 为问题计数；可选的汇总表和 HTML 报告给出各功能区面积。</translation>
+    </message>
+    <message>
+      <source>Distances and areas are in metres and m² whatever the CRS (geographic layers are measured in a local equal-area projection).</source>
+      <translation>无论坐标系如何，距离和面积都以米和平方米计（地理坐标图层在局部等积投影中量算）。</translation>
+    </message>
+    <message>
+      <source>Polygons with a zone field.</source>
+      <translation>带功能区字段的多边形。</translation>
+    </message>
+    <message>
+      <source>Core, buffer or transition (or 1, 2, 3, any case; Chinese 核心区/缓冲区/实验区 and German Kernzone/Pflegezone/Entwicklungszone are understood too).</source>
+      <translation>core、buffer 或 transition（或 1、2、3，不区分大小写；也识别中文 核心区/缓冲区/实验区 和德文 Kernzone/Pflegezone/Entwicklungszone）。</translation>
+    </message>
+    <message>
+      <source>Any other value is reported as a problem.</source>
+      <translation>其他取值都作为问题报告。</translation>
+    </message>
+    <message>
+      <source>The reserve polygon(s).</source>
+      <translation>保护区多边形。</translation>
+    </message>
+    <message>
+      <source>Without it, holes enclosed by the zones are the gaps and the outline of the zones is the outer edge.</source>
+      <translation>不提供时，被功能区包围的空洞视为空隙，功能区的外轮廓视为外缘。</translation>
+    </message>
+    <message>
+      <source>MAB generic: geometry, zone values, overlaps, gaps, every core adjoins a buffer.</source>
+      <translation>人与生物圈通用：几何、功能区取值、重叠、空隙、每个核心区与缓冲区相邻。</translation>
+    </message>
+    <message>
+      <source>China three zones: also cores enclosed by buffer, and core at least 1/3 of the reserve (both warnings).</source>
+      <translation>中国三区：另检查核心区被缓冲区包围，核心区不少于保护区的 1/3（两项均为警告）。</translation>
+    </message>
+    <message>
+      <source>China two zones of 2019 (核心保护区 and 一般控制区): buffer and transition values count as the general control zone, which must adjoin each core.</source>
+      <translation>中国两区（2019 年，核心保护区和一般控制区）：缓冲区和实验区取值都算作一般控制区，每个核心保护区须与之相邻。</translation>
+    </message>
+    <message>
+      <source>Germany: core at least 3 %, core + buffer at least 20 % of the reserve; transition at least 50 %, a warning because that threshold is unverified.</source>
+      <translation>德国：核心区不少于保护区的 3%，核心区加缓冲区不少于 20%；实验区不少于 50%，因该阈值未经核实，仅为警告。</translation>
+    </message>
+    <message>
+      <source>Metres: each core grown by this width must stay inside core + buffer; the part outside is reported.</source>
+      <translation>单位为米：每个核心区向外扩展该宽度后须仍在核心区加缓冲区之内；超出部分作为问题报告。</translation>
+    </message>
+    <message>
+      <source>Empty or 0: not checked.</source>
+      <translation>留空或 0：不检查。</translation>
+    </message>
+    <message>
+      <source>Lines or polygons (coast, national border, neighbouring protected area) along which a core needs no buffer.</source>
+      <translation>线或多边形（海岸线、国界、相邻保护地），沿这些边界核心区不需要缓冲区。</translation>
+    </message>
+    <message>
+      <source>Core edges within 1 m of them are exempt from the enclosure and buffer width rules.</source>
+      <translation>距其 1 米以内的核心区边界不参加包围检查和缓冲区宽度检查。</translation>
+    </message>
+    <message>
+      <source>Overlaps, gaps and other pieces smaller than this (m²) are slivers and are ignored.</source>
+      <translation>小于此值（平方米）的重叠、空隙等碎片忽略不计。</translation>
+    </message>
+    <message>
+      <source>Validates every reserve of a province in one run: the zones with one value of this field, and the boundary features with the same value in a field of the same name, are one reserve, validated as if it were alone.</source>
+      <translation>一次运行校验全省所有保护区：该字段取同一值的功能区，以及边界图层中同名字段取同一值的边界要素，构成一个保护区，其校验结果与只校验它一个时相同。</translation>
+    </message>
+    <message>
+      <source>Reserves whose boundaries (or zones) overlap are reported (rule reserve_overlap); problems carry the reserve in a "reserve" field.</source>
+      <translation>边界（或功能区）相互重叠的保护区会被报告（规则 reserve_overlap）；问题要素带有 "reserve" 字段，记录所属保护区。</translation>
+    </message>
+    <message>
+      <source>One row per reserve: reserve, errors, warnings, core_share (%), reserve_ha and the area of each zone class (ha).</source>
+      <translation>每个保护区一行：reserve、errors、warnings、core_share（%）、reserve_ha 及各功能区面积（公顷）。</translation>
+    </message>
+    <message>
+      <source>The problems with the area of each zone; a province-wide table first when a reserve field is given.</source>
+      <translation>列出全部问题及各功能区面积；给定保护区字段时先列出全省汇总表。</translation>
     </message>
     <message>
       <source>Zoning layer</source>

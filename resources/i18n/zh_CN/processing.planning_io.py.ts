@@ -4,10 +4,20 @@
   <context>
     <name>ReservePlannerPlanning</name>
     <message>
-      <source>TIME_LIMIT: seconds the solver may run (0 = no limit); when it stops at the limit the best plan found so far is written and OPTIMAL is false. GAP: relative optimality gap at which the solver may stop (0.01 = a plan proven to be within 1 % of the optimum; 0 = prove the optimum).
-Results: COST, BOUNDARY, OBJECTIVE (the value minimised or maximised), GAP (the gap achieved) and OPTIMAL (true when the optimum is proven, within 0.01 %). The solver is HiGHS, through scipy.optimize.milp.</source>
-      <translation>TIME_LIMIT：求解器可运行的秒数（0 = 不限）；到时停止时写出已找到的最佳方案，OPTIMAL 为 false。GAP：求解器可停止的相对最优性差距（0.01 = 证明方案与最优解相差不超过 1 %；0 = 证明最优）。
-结果：COST、BOUNDARY、OBJECTIVE（被最小化或最大化的目标值）、GAP（达到的差距）和 OPTIMAL（证明最优时为 true，容差 0.01 %）。求解器为 HiGHS，经由 scipy.optimize.milp 调用。</translation>
+      <source>Results: COST, BOUNDARY, OBJECTIVE (the value minimised or maximised), GAP (the gap achieved) and OPTIMAL (true when the optimum is proven, within 0.01 %), solved by HiGHS through scipy.optimize.milp.</source>
+      <translation>结果：COST、BOUNDARY、OBJECTIVE（被最小化或最大化的目标值）、GAP（达到的差距）和 OPTIMAL（证明最优时为 true，容差 0.01 %），求解器为 HiGHS，经由 scipy.optimize.milp 调用。</translation>
+    </message>
+    <message>
+      <source>Seconds the solver may run (0 = no limit).</source>
+      <translation>求解器可运行的秒数（0 = 不限）。</translation>
+    </message>
+    <message>
+      <source>When it stops at the limit the best plan found so far is written and OPTIMAL is false.</source>
+      <translation>到时停止时写出已找到的最佳方案，OPTIMAL 为 false。</translation>
+    </message>
+    <message>
+      <source>Relative optimality gap at which the solver may stop: 0.01 = a plan proven to be within 1 % of the optimum; 0 = prove the optimum.</source>
+      <translation>求解器可停止的相对最优性差距：0.01 = 证明方案与最优解相差不超过 1 %；0 = 证明最优。</translation>
     </message>
     <message>
       <source>Time limit (seconds, 0 = none)</source>

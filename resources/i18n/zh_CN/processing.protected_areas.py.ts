@@ -4,6 +4,38 @@
   <context>
     <name>ReservePlannerCoverage</name>
     <message>
+      <source>One or more layers: WDPA-like polygons, points with REP_AREA in km2, or your own layers.</source>
+      <translation>一个或多个图层（WDPA 类的面、带 REP_AREA（平方千米）的点，或您自己的图层）。</translation>
+    </message>
+    <message>
+      <source>A layer with a "zone" field (a Reserve Planner zoning layer) counts only its core zones.</source>
+      <translation>带 "zone" 字段的图层（本插件的功能区图层）只计核心区。</translation>
+    </message>
+    <message>
+      <source>A layer without STATUS, DESIG_ENG or STATUS_YR skips the cleaning step that needs the field; the log says so, and what every step removed or changed.</source>
+      <translation>缺少 STATUS、DESIG_ENG 或 STATUS_YR 字段的图层跳过需要该字段的清洗步骤；日志会说明这一点，并列出每一步删除或改动了什么。</translation>
+    </message>
+    <message>
+      <source>Keep only protected areas whose STATUS is Designated, Inscribed or Established, as Protected Planet does.</source>
+      <translation>与 Protected Planet 相同，只保留 STATUS 为 Designated / Inscribed / Established 的保护地。</translation>
+    </message>
+    <message>
+      <source>Drop UNESCO-MAB Biosphere Reserves (DESIG_ENG mentions "UNESCO-MAB" or "Biosphere Reserve"): their buffer and transition zones are not protected.</source>
+      <translation>排除人与生物圈（MAB）生物圈保护区（DESIG_ENG 含 "UNESCO-MAB" 或 "Biosphere Reserve"）：其缓冲区和实验区不属于保护地。</translation>
+    </message>
+    <message>
+      <source>Points without a reported area are dropped; the others become circles of radius sqrt(REP_AREA x 1e6 / pi) m.</source>
+      <translation>没有申报面积的点被删除，其余的点转为半径 sqrt(REP_AREA x 1e6 / pi) 米的圆。</translation>
+    </message>
+    <message>
+      <source>Repair invalid geometries before measuring them.</source>
+      <translation>量算前修复无效几何。</translation>
+    </message>
+    <message>
+      <source>Count overlapping protected areas once.</source>
+      <translation>重叠的保护地只计一次（融合）。</translation>
+    </message>
+    <message>
       <source>Protected areas (polygons, and points with REP_AREA)</source>
       <translation>保护地（面，以及带 REP_AREA 的点）</translation>
     </message>
@@ -66,6 +98,22 @@
     <message>
       <source>(no group)</source>
       <translation>（未分组）</translation>
+    </message>
+    <message>
+      <source>Habitat rasters</source>
+      <translation>生境栅格</translation>
+    </message>
+    <message>
+      <source>The habitat raster "{layer}" has no habitat cell (every cell is nodata or 0): it still counts as a species, with no habitat. Check the raster, or leave it out of HABITAT_RASTERS.</source>
+      <translation>生境栅格“{layer}”没有任何生境像元（所有像元均为无数据或 0）：它仍被计为一个没有生境的物种。请检查该栅格，或将其从 HABITAT_RASTERS 中移除。</translation>
+    </message>
+    <message>
+      <source>The habitat raster "{layer}" has no coordinate reference system (CRS), so its cells cannot be placed on the protected areas: set its CRS (Layer Properties &gt; Source) and run again.</source>
+      <translation>生境栅格“{layer}”没有坐标参考系（CRS），其像元无法与保护地对应：请设置其坐标参考系（图层属性 &gt; 源）后重新运行。</translation>
+    </message>
+    <message>
+      <source>The habitat raster "{layer}" is in {crs}, whose cells do not have true areas: warp it to an equal-area or UTM projection (Raster &gt; Projections &gt; Warp) and run again.</source>
+      <translation>生境栅格“{layer}”采用 {crs}，其像元面积不真实：请将其重投影到等积投影或 UTM 投影（栅格 &gt; 投影 &gt; 变形）后重新运行。</translation>
     </message>
   </context>
 </TS>
