@@ -1,4 +1,4 @@
-"""Linkage Mapper's corridor network between core areas on a resistance raster (DOMAIN.md section 5).
+"""Linkage Mapper's corridor network between core areas on a resistance raster (docs/costdistance.md).
 
 The steps of Linkage Mapper (McRae and Kavanagh 2011, steps 1 to 5; docs/restoration.md), on the 8-neighbour
 cost graph of ``costdistance`` (average-cost convention, costs in resistance x metres):
@@ -37,8 +37,9 @@ from shapely.geometry import LineString, Polygon, box
 from shapely.ops import unary_union
 
 from . import link_selection, raster
-from .costdistance import WIDE_BYTES_PER_CELL, Canceled, CostGraph, least_cost_path
-from .executor import Executor, task_is_canceled
+from .costdistance import WIDE_BYTES_PER_CELL, CostGraph, least_cost_path
+from .executor import Executor, task_feedback
+from .feedback import ensure as ensure_feedback
 from .messages import EngineError, N_
 
 DEFAULT_MAX_NEIGHBORS = 4
@@ -213,11 +214,13 @@ def path_line(path, geotransform):
 
 
 def normalised_corridor(cwd_a, cwd_b, lcd):
-    """NLCC_AB = CWD_A + CWD_B - LCD_AB (DOMAIN.md section 5), float64, in cost x metres.
+    """NLCC_AB = CWD_A + CWD_B - LCD_AB (docs/costdistance.md), float64, in cost x metres.
 
     0 along the least-cost path and >= 0 elsewhere (negative rounding residues of float32 surfaces are
-    clipped to 0); inf where either core is unreachable. Example: cells at CWD_A 0, 10, 20 and CWD_B 20,
-    10, 0 with LCD 20 give 0, 0, 0; a cell off the path at 15 and 12 gives 7.
+    clipped to 0); inf where either core is unreachable. Cells on the path give 0, a cell off it more:
+
+    >>> normalised_corridor(np.array([0.0, 10.0, 20.0, 15.0]), np.array([20.0, 10.0, 0.0, 12.0]), 20.0).tolist()
+    [0.0, 0.0, 0.0, 7.0]
     """
     nlcc = np.add(cwd_a, cwd_b, dtype=np.float64)
     nlcc -= lcd
@@ -322,9 +325,9 @@ LinkOptions.__new__.__defaults__ = (DEFAULT_MAX_NEIGHBORS, None, True, link_sele
 class _NetworkRun:
     """One run of ``corridor_network``: the grid, the cores and the options its steps share."""
 
-    def __init__(self, grid, geometries, core_ids, options, width_cutoff, is_canceled, executor):
+    def __init__(self, grid, geometries, core_ids, options, width_cutoff, feedback, executor):
         self.grid, self.geometries, self.core_ids = grid, geometries, core_ids
-        self.options, self.width_cutoff, self.is_canceled = options, float(width_cutoff), is_canceled
+        self.options, self.width_cutoff, self.feedback = options, float(width_cutoff), feedback
         self.executor = executor or Executor()
         self.cell_size = raster.cell_size(grid.geotransform)
         self.graph = CostGraph(grid.array, *self.cell_size)
@@ -344,16 +347,12 @@ class _NetworkRun:
         """origins[core]: the grid's (row, column) of the first cell of the window of the core's surface."""
         self.store = None
 
-    def check_canceled(self):
-        if self.is_canceled is not None and self.is_canceled():
-            raise Canceled()
-
     def candidates(self):
         """The candidate pairs: adjacent under the adjacency option, within the maximum Euclidean distance."""
         adjacency = self.options.adjacency
         cost_zones = euclidean_zones = None
         if adjacency in (link_selection.COST_ADJACENT, link_selection.COST_OR_EUCLIDEAN_ADJACENT):
-            cost_zones = link_selection.cost_allocation(self.graph, self.labels, self.cells, self.is_canceled)
+            cost_zones = link_selection.cost_allocation(self.graph, self.labels, self.cells, self.feedback)
         if adjacency in (link_selection.EUCLIDEAN_ADJACENT, link_selection.COST_OR_EUCLIDEAN_ADJACENT):
             euclidean_zones = link_selection.euclidean_allocation(self.labels, *self.cell_size)
         pairs = link_selection.candidate_pairs(adjacency, len(self.core_ids), cost_zones, euclidean_zones)
@@ -361,7 +360,7 @@ class _NetworkRun:
             pairs = [pair for pair in pairs if self.euclidean[pair] <= self.options.max_euclidean]
         return pairs
 
-    def cost_passes(self, candidates, progress):
+    def cost_passes(self, candidates, feedback):
         """One accumulated-cost pass per core that has a candidate link (``_cost_pass``), run by the executor, each
         surface saved to the store."""
         partners = {core: [] for core in range(len(self.core_ids))}
@@ -371,8 +370,7 @@ class _NetworkRun:
         tasks = [(core, pairs) for core, pairs in partners.items() if pairs]
         self.passes.folder = self.store.folder
         results = self.executor.map(
-            _cost_pass, tasks, self.passes, is_canceled=self.is_canceled,
-            progress=None if progress is None else lambda percent: progress(10.0 + 0.7 * percent))
+            _cost_pass, tasks, self.passes, feedback=feedback)
         for (core, _pairs), (lcd, nearest, origin) in zip(tasks, results):
             self.lcd[core], self.nearest[core], self.origins[core] = lcd, nearest, origin
 
@@ -414,14 +412,14 @@ class _NetworkRun:
             kept = link_selection.connect_constellations(count, kept, candidates, distance, self.is_usable)
         return kept
 
-    def corridors(self, kept, progress):
+    def corridors(self, kept, feedback):
         """The NLCC mosaic (float32, inf where no corridor) and each kept pair's corridor polygon."""
         mosaic = np.full(self.graph.shape, np.inf, dtype=np.float32)
         polygons = {}
         for index, pair in enumerate(sorted(kept)):
-            self.check_canceled()
+            feedback.check()
             polygons[pair] = self.corridor(pair, mosaic)
-            _report(progress, 80.0 + 20.0 * (index + 1) / len(kept))
+            feedback.report((index + 1) / len(kept))
         return mosaic, polygons
 
     def corridor(self, pair, mosaic):
@@ -475,7 +473,7 @@ class _Passes:
         window holding them."""
         if self.circle_buffer is None:
             return finite_window(
-                self.graph.accumulate(self.cells[core], max_cost=self.limit, is_canceled=task_is_canceled))
+                self.graph.accumulate(self.cells[core], max_cost=self.limit, feedback=task_feedback()))
         rows_of, cols_of = np.divmod(self.cells[core], self.graph.shape[1])
         window = link_selection.circles_window(self.circles(pairs), self.graph.shape, self.grid.geotransform,
                                                rows_of, cols_of)
@@ -487,7 +485,8 @@ class _Passes:
         resistance = np.where(mask[rows, cols], self.grid.array[tight], np.nan)
         local = CostGraph(resistance, *raster.cell_size(self.grid.geotransform))
         sources = (rows_of - top) * resistance.shape[1] + cols_of - left
-        return finite_window(local.accumulate(sources, max_cost=self.limit, is_canceled=task_is_canceled), top, left)
+        return finite_window(local.accumulate(sources, max_cost=self.limit, feedback=task_feedback()), top,
+                             left)
 
 
 def _cost_pass(passes, task):
@@ -499,13 +498,8 @@ def _cost_pass(passes, task):
     return nearest_cells(surface, passes.cells, passes.graph.shape[1]) + ((surface.top, surface.left),)
 
 
-def _report(progress, percent):
-    if progress is not None:
-        progress(percent)
-
-
-def corridor_network(grid, core_geometries, core_ids, width_cutoff=DEFAULT_WIDTH_CUTOFF, progress=None,
-                     is_canceled=None, workdir=None, executor=None, **selection):
+def corridor_network(grid, core_geometries, core_ids, width_cutoff=DEFAULT_WIDTH_CUTOFF, feedback=None,
+                     workdir=None, executor=None, **selection):
     """Linkage Mapper's links, least-cost paths and normalised corridors between cores (see the module docstring).
 
     Parameters
@@ -516,8 +510,8 @@ def corridor_network(grid, core_geometries, core_ids, width_cutoff=DEFAULT_WIDTH
         Shapely polygons in the grid's CRS and their unique ids.
     width_cutoff : float
         NLCC beyond which a cell is outside the corridors, cost x metres.
-    progress, is_canceled : callable, optional
-        ``progress(percent)`` and ``is_canceled()`` as in ``costdistance``.
+    feedback : engine.feedback.Feedback, optional
+        Hears the progress; a cancel raises ``messages.Canceled``.
     workdir : str, optional
         Where the temporary float64 surfaces go (deleted on return).
     executor : executor.Executor, optional
@@ -535,19 +529,20 @@ def corridor_network(grid, core_geometries, core_ids, width_cutoff=DEFAULT_WIDTH
     ------
     EngineError
         Fewer than two cores, ids missing or repeated, a core off the grid or only on barriers.
-    costdistance.Canceled
-        When ``is_canceled()`` returns True.
+    messages.Canceled
+        When the run was cancelled.
     """
     check_core_ids(core_ids)
-    run = _NetworkRun(grid, core_geometries, core_ids, LinkOptions(**selection), width_cutoff, is_canceled, executor)
-    _report(progress, 5.0)
+    feedback = ensure_feedback(feedback)
+    run = _NetworkRun(grid, core_geometries, core_ids, LinkOptions(**selection), width_cutoff, feedback, executor)
+    feedback.report(0.05)
     candidates = run.candidates()
-    _report(progress, 10.0)
+    feedback.report(0.1)
     with tempfile.TemporaryDirectory(prefix='corridors-', dir=workdir) as folder:
         run.store = SurfaceStore(folder)
-        run.cost_passes(candidates, progress)
+        run.cost_passes(candidates, feedback.part(0.1, 0.8))
         kept = run.select(candidates)
-        mosaic, polygons = run.corridors(kept, progress)
+        mosaic, polygons = run.corridors(kept, feedback.part(0.8, 1.0))
         links = [run.link(pair, polygons[pair]) for pair in sorted(kept)]
     through_core = [(core_ids[a], core_ids[b]) for (a, b), trace in sorted(run.traces.items())
                     if run.options.drop_through_cores and trace.crosses]

@@ -1,4 +1,4 @@
-"""Accumulated cost distance and least-cost paths on a resistance raster (DOMAIN.md section 5).
+"""Accumulated cost distance and least-cost paths on a resistance raster (docs/costdistance.md).
 
 Conventions (the same as GRASS r.cost, ArcGIS Cost Distance and scikit-image MCP_Geometric):
 
@@ -7,7 +7,7 @@ Conventions (the same as GRASS r.cost, ArcGIS Cost Distance and scikit-image MCP
 - each cell is joined to its 8 neighbours; a step between cells of resistance ``c1`` and ``c2`` costs
   ``length * (c1 + c2) / 2`` where ``length`` is ``cell_width`` for a horizontal step, ``cell_height``
   for a vertical one and ``sqrt(cell_width**2 + cell_height**2)`` for a diagonal one
-  (the average-cost convention, DOMAIN.md section 5);
+  (the average-cost convention, docs/costdistance.md);
 - cells whose resistance is NaN (nodata) or ``<= 0`` are barriers: no path enters or crosses them;
 - accumulated costs are in resistance units x metres: GRASS r.cost's output times the cell size.
 
@@ -17,15 +17,14 @@ Public API:
 cell_height)``
     the 8-neighbour graph of a raster, built once (the padded resistance, float32 where that is exact), from
     an array or from a raster read by blocks of rows;
-    ``graph.accumulate(sources, max_cost=None, progress=None, is_canceled=None)`` returns the accumulated
+    ``graph.accumulate(sources, max_cost=None, feedback=None)`` returns the accumulated
     cost of every cell (float64 array of the raster's shape, ``np.inf`` where unreachable or beyond
     ``max_cost``). ``sources`` is a boolean mask of the raster's shape or an array of flat (row-major)
-    cell indices; sources on barrier cells are ignored. ``progress(percent)`` is called as cells are
-    settled (every 1 %); when ``is_canceled()`` returns True the run stops with :class:`Canceled`.
+    cell indices; sources on barrier cells are ignored. ``feedback`` (engine.feedback.Feedback) hears
+    the progress as cells are settled (every 1 %); a cancel stops the run with ``messages.Canceled``.
     ``graph.shape`` is the raster's shape and ``graph.step_cost(cell, neighbour)`` the cost of one step.
 
-``accumulated_cost(resistance, sources, cell_width, cell_height, max_cost=None, progress=None,
-is_canceled=None)``
+``accumulated_cost(resistance, sources, cell_width, cell_height, max_cost=None, feedback=None)``
     the same in one call.
 
 ``source_mask(geometries, shape, geotransform, polygons, crs_wkt='')``
@@ -69,6 +68,7 @@ import numpy as np
 
 from shapely.geometry import box
 
+from .feedback import ensure as ensure_feedback
 from .messages import EngineError, N_
 from .raster import rasterize
 
@@ -92,14 +92,13 @@ WIDE_BYTES_PER_CELL = 16
 padded resistance is then float64 (8 bytes)."""
 
 
-class Canceled(Exception):  # noqa: N818 (public name the zoning and corridor engines catch)
-    """The caller's ``is_canceled()`` returned True during a run."""
-
-
 def step_lengths(cell_width, cell_height):
     """Length in metres of the step to each of NEIGHBOURS for cells ``cell_width`` x ``cell_height`` m."""
     diagonal = math.hypot(cell_width, cell_height)
     return tuple(diagonal if dr and dc else (cell_height if dr else cell_width) for dr, dc in NEIGHBOURS)
+
+
+SOURCES_ON_BARRIERS = N_('Every source cell is a barrier (nodata or resistance <= 0) in the resistance raster.')
 
 
 class CostGraph:
@@ -110,7 +109,7 @@ class CostGraph:
     graph is stored implicitly: the resistance in a flat array padded with a barrier border (so that every
     neighbour index of a grid cell is valid), as float32 when that holds every value exactly, else float64,
     and the flat-index offset and half step length of each neighbour (edge weight = (c1 + c2) * length / 2 in
-    float64, DOMAIN.md section 5).
+    float64, docs/costdistance.md).
     """
 
     def __init__(self, resistance, cell_width, cell_height):
@@ -206,16 +205,16 @@ class CostGraph:
         indices = self.padded_index(flat)
         indices = indices[~np.isnan(self.padded[indices])]
         if indices.size == 0:
-            raise EngineError(
-                N_('Every source cell is a barrier (nodata or resistance <= 0) in the resistance raster.'))
+            raise EngineError(SOURCES_ON_BARRIERS)
         return indices
 
-    def accumulate(self, sources, max_cost=None, progress=None, is_canceled=None):
+    def accumulate(self, sources, max_cost=None, feedback=None):
         """Accumulated cost (resistance x metres) from the nearest source to every cell, np.inf where
         unreachable or beyond ``max_cost``; see the module docstring.
 
         The only grid-sized array of a run is the cost; a queued cell's cost is stored negated (its sign bit
         is the queued flag; sources are queued as -0.0), so no flag array is held."""
+        feedback = ensure_feedback(feedback)
         queue = self.source_indices(sources)
         limit = np.inf if max_cost is None else float(max_cost)
         cost = np.full(self.padded.size, np.inf)
@@ -225,7 +224,7 @@ class CostGraph:
         settled_count = 0
         next_report = 0
         while queue.size:
-            _check_canceled(is_canceled)
+            feedback.check()
             ready, queue, lightest = self._split(cost, queue, lightest, window.width)
             fresh, repeated = self._relax(cost, ready, limit)
             window.adapt(ready.size, repeated)
@@ -233,9 +232,9 @@ class CostGraph:
             lightest = np.concatenate([lightest, self.lightest_edges(fresh)])
             settled_count += ready.size - repeated
             if settled_count >= next_report:
-                _report(progress, 100.0 * settled_count / self.passable_count)
+                feedback.report(settled_count / self.passable_count)
                 next_report = settled_count + PROGRESS_STEP * self.passable_count
-        _report(progress, 100.0)
+        feedback.report(1.0)
         rows, cols = self.shape
         return cost.reshape(rows + 2, self.padded_cols)[1:-1, 1:-1]
 
@@ -334,10 +333,44 @@ class Window:
             self.width *= 1.25
 
 
-def accumulated_cost(resistance, sources, cell_width, cell_height, max_cost=None, progress=None, is_canceled=None):
-    """Accumulated cost from ``sources`` over ``resistance``; CostGraph(...).accumulate(...) in one call."""
+def accumulated_cost(resistance, sources, cell_width, cell_height, max_cost=None, feedback=None):
+    """Accumulated cost from ``sources`` over ``resistance``; CostGraph(...).accumulate(...) in one call.
+
+    Parameters
+    ----------
+    resistance : ndarray
+        Cost of crossing one metre of each cell; NaN or <= 0 are barriers.
+    sources : ndarray
+        Boolean mask of the raster's shape, or flat (row-major) cell indices.
+    cell_width, cell_height : float
+        Cell size in metres.
+    max_cost : float or None
+        Cells beyond this accumulated cost are left unreached.
+    feedback : engine.feedback.Feedback or None
+        Progress and cancel (see engine.feedback).
+
+    Returns
+    -------
+    ndarray
+        Accumulated cost (resistance x metres) of every cell, ``inf`` where unreachable.
+
+    Raises
+    ------
+    messages.EngineError
+        When no source lies on a passable cell.
+    messages.Canceled
+        When the feedback says the user cancelled.
+
+    Examples
+    --------
+    Three 10 m cells of resistance 1, 1 and 3 from the first: 10 m at (1 + 1) / 2, then 10 m at (1 + 3) / 2.
+
+    >>> import numpy as np
+    >>> accumulated_cost(np.array([[1.0, 1.0, 3.0]]), [0], 10.0, 10.0).tolist()
+    [[0.0, 10.0, 30.0]]
+    """
     graph = CostGraph(resistance, cell_width, cell_height)
-    return graph.accumulate(sources, max_cost=max_cost, progress=progress, is_canceled=is_canceled)
+    return graph.accumulate(sources, max_cost=max_cost, feedback=feedback)
 
 
 def least_cost_path(accumulated, graph, target, origin=(0, 0)):
@@ -377,14 +410,6 @@ def _best_predecessor(accumulated, graph, row, col, origin):
     return best
 
 
-def _check_canceled(is_canceled):
-    if is_canceled is not None and is_canceled():
-        raise Canceled()
-
-
-def _report(progress, percent):
-    if progress is not None:
-        progress(percent)
 
 
 def source_mask(geometries, shape, geotransform, polygons, crs_wkt=''):

@@ -28,17 +28,17 @@ def euclidean_allocation(labels, cell_width, cell_height):
     return labels[rows, cols]
 
 
-def cost_allocation(graph, labels, cells, is_canceled=None):
+def cost_allocation(graph, labels, cells, feedback=None):
     """Each cell's nearest core by cost-weighted distance (a label grid like ``labels``; 0 where no core reaches).
 
     One accumulated-cost pass from the cells of every core (``graph``: an engine.costdistance.CostGraph of the
     resistance), then each cell takes the core of the neighbour its least cost came through, followed back to a
-    core by pointer jumping (about log2 of the longest path, in cells, array passes). ``is_canceled`` as in
+    core by pointer jumping (about log2 of the longest path, in cells, array passes). ``feedback`` as in
     CostGraph.accumulate."""
     sources = np.concatenate([members for members in cells])
     cost = np.full(graph.padded.size, np.inf)
     rows, cols = graph.shape
-    cost.reshape(rows + 2, graph.padded_cols)[1:-1, 1:-1] = graph.accumulate(sources, is_canceled=is_canceled)
+    cost.reshape(rows + 2, graph.padded_cols)[1:-1, 1:-1] = graph.accumulate(sources, feedback=feedback)
     inside = graph.padded_index(np.arange(rows * cols, dtype=np.int64))
     pointer = _least_cost_predecessors(graph, cost, inside)
     padded_labels = np.zeros(graph.padded.size, dtype=np.int32)

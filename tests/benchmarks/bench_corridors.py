@@ -84,6 +84,7 @@ PROVINCE_CIRCLE_BUFFER = 3000.0
 def province(modules, grid, geometries, profile):
     """Run the provincial case (module docstring) and print its figures."""
     from reserve_planner.processing.engine import link_selection
+    from reserve_planner.processing.engine.feedback import Feedback
     corridors, _costdistance, _raster = modules
     options = dict(adjacency=link_selection.COST_ADJACENT, max_neighbors=4, max_cwd=PROVINCE_MAX_CWD,
                    circle_buffer=PROVINCE_CIRCLE_BUFFER)
@@ -99,8 +100,8 @@ def province(modules, grid, geometries, profile):
         import cProfile
         profiler = cProfile.Profile()
         profiler.enable()
-    network = corridors.corridor_network(grid, geometries, list(range(1, len(geometries) + 1)), progress=progress,
-                                         **options)
+    network = corridors.corridor_network(grid, geometries, list(range(1, len(geometries) + 1)),
+                                         feedback=Feedback(set_progress=progress), **options)
     elapsed = time.perf_counter() - start
     if profiler is not None:
         import pstats

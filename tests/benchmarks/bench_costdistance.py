@@ -9,7 +9,7 @@ source raster (a few source cells and a short line), then times from the command
          r.out.gdal with the same GeoTIFF type and creation options as ours (Float32, DEFLATE level 1, tiled)
 
 and prints wall time, CPU time (user + system of the process tree), peak memory (largest process) and the
-largest difference between the two outputs (GRASS's cost x cell width, DOMAIN.md section 5). The two tools
+largest difference between the two outputs (GRASS's cost x cell width, docs/costdistance.md). The two tools
 run alternately ``--repeat`` times and the best run of each is kept, which damps the noise of a shared
 machine (the load average is printed; compare CPU times when it is high):
 
@@ -27,10 +27,10 @@ accumulated costs are identical (a hash of their float64 bytes)::
 
 ``--tiles 10000`` runs issue 13's check at 10^8 cells, once: the cost engine over the whole cheap synthetic raster of
 tests/cost_tiles.py (computed by blocks of rows, no file), then 3 x 3 tiles overlapping by a tenth of the side (at
-10 000 cells their edges fall midway between the sources, every 500 cells), each run alone; prints the whole
-run's time, its tracemalloc peak and the process's peak RSS, the tiles' time, and the verdict: the cells whose tile
-cost must equal the whole grid's, how many do not, and how many tile cells cost less than on the whole grid (both
-must be 0)::
+10 000 cells their edges fall midway between the sources, every 500 cells), each run alone; prints the whole run's
+time, its tracemalloc peak and the process's peak RSS, the tiles' time, and the verdict: the cells whose tile cost
+must equal the whole grid's, how many do not, and how many tile cells cost less than on the whole grid (both must
+be 0)::
 
     /usr/bin/python3 -P tests/benchmarks/bench_costdistance.py --tiles 10000
 """
