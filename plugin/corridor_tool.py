@@ -1,7 +1,7 @@
 """Corridor drawing: a centre line clicked from one reserve to another becomes a corridor polygon.
 
 The line snaps to the reserves' edges and vertices; the polygon, its length, width, mean resistance and
-cost-weighted length come from engine.zone_editing (DOMAIN.md section 5). With the least-cost option the
+cost-weighted length come from engine.zone_editing (docs/costdistance.md). With the least-cost option the
 drawn line only picks the two reserves and the least-cost path between them replaces it.
 """
 
@@ -92,8 +92,8 @@ class CorridorBuilder:
     def __init__(self, settings):
         self.settings = settings
         reserves = settings.reserves
-        self.metric_crs = qgis_io.metric_crs(reserves.extent(), reserves.crs())
         self.context = QgsProject.instance().transformContext()
+        self.metric_crs = qgis_io.metric_crs(reserves.extent(), reserves.crs(), self.context)
         to_metric = QgsCoordinateTransform(reserves.crs(), self.metric_crs, self.context)
         self.reserve_ids, self.reserve_shapes = [], []
         for feature in reserves.getFeatures():

@@ -65,7 +65,7 @@ class MetricArea:
     """Areas in hectares of geometries in ``crs``, measured in qgis_io.metric_crs (equal-area when geographic)."""
 
     def __init__(self, crs, extent):
-        self.crs = qgis_io.metric_crs(extent, crs)
+        self.crs = qgis_io.metric_crs(extent, crs, QgsProject.instance().transformContext())
         self.transform = QgsCoordinateTransform(crs, self.crs, QgsProject.instance().transformContext())
 
     def to_metric(self, geometry):

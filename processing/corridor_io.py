@@ -1,9 +1,6 @@
 """Adapter helpers shared by the corridor algorithms (corridornetwork, barriers, pinchpoints, centrality): the core
-layer, its ids and the resistance raster read once, engine errors and cancel as QgsProcessingException, rasters
-written on the resistance layer's grid.
-
-Algorithm modules import this module and never each other. ResistanceGrid still lives in the costdistance algorithm
-module; it is imported here only, so its move out of there touches this one line.
+layer, its ids and the resistance raster read once (processing/resistance.py reads it), rasters written on the
+resistance layer's grid. Algorithm modules import this module and never each other.
 """
 
 import os
@@ -17,17 +14,13 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from . import qgis_io
 from .compat import ProcessingSourceType
-from .algorithms.costdistance import ResistanceGrid
 from .engine import raster
-from .engine.costdistance import Canceled
-from .engine.messages import EngineError
 
-__all__ = ['CoreParameters', 'ResistanceGrid', 'add_core_parameters', 'cancelled', 'core_inputs', 'core_source',
-           'engine_errors', 'null_if_nan', 'raster_style', 'read_cores', 'style_raster_on_load', 'write_on_grid']
+__all__ = ['CoreParameters', 'add_core_parameters', 'core_inputs', 'core_source', 'null_if_nan',
+           'raster_style', 'read_cores', 'style_raster_on_load', 'write_on_grid']
 
 
 class CoreParameters:
@@ -38,28 +31,13 @@ class CoreParameters:
     RESISTANCE = 'RESISTANCE'
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerCorridorInputs', text)
+tr = qgis_io.translator('ReservePlannerCorridorInputs')
 
 
 def null_if_nan(value):
     """``value`` as a float for QGIS, NULL when it is NaN (a ratio with a zero distance)."""
     value = float(value)
     return NULL if value != value else value
-
-
-def cancelled():
-    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
-
-
-def engine_errors(function, *args, **kwargs):
-    """Call an engine function, its errors and cancel turned into QgsProcessingException."""
-    try:
-        return function(*args, **kwargs)
-    except EngineError as error:
-        raise QgsProcessingException(qgis_io.engine_message(error)) from error
-    except Canceled:
-        raise cancelled() from None
 
 
 def add_core_parameters(algorithm):
@@ -96,7 +74,7 @@ def read_cores(source, label, id_field, crs, context, feedback):
     refused, a cancel raises."""
     cores = qgis_io.read_polygons(source, label, crs, context, feedback)
     if feedback.isCanceled():
-        raise cancelled()
+        raise qgis_io.cancelled()
     qgis_io.require_geometries(cores, label)
     ids = [item.attributes.get(id_field) for item in cores]
     missing = [str(item.fid) for item, core_id in zip(cores, ids) if core_id is None or core_id == NULL]
@@ -112,8 +90,8 @@ def write_on_grid(path, resistance, grid):
     """Write ``grid`` (on the ResistanceGrid's work grid) as a GeoTIFF on the resistance layer's own grid; a write
     error names the file."""
     layer_grid = resistance.layer_grid
-    engine_errors(raster.write_geotiff, path, resistance.to_layer_grid(grid), layer_grid.geotransform,
-                  layer_grid.crs_wkt)
+    with qgis_io.engine_errors():
+        raster.write_geotiff(path, resistance.to_layer_grid(grid), layer_grid.geotransform, layer_grid.crs_wkt)
 
 
 class StretchedRasterStyle(qgis_io.StylePostProcessor):

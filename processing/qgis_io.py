@@ -7,9 +7,11 @@ so that no algorithm repeats layer-to-geometry code.
 import math
 import os
 from collections import namedtuple
+from contextlib import contextmanager
 
 from shapely import wkb
 from qgis.core import (
+    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeatureRequest,
@@ -23,35 +25,135 @@ from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingUtils,
     QgsPointXY,
-    QgsProject,
     QgsProviderRegistry,
     QgsRectangle,
     QgsSettings,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
-from .compat import DistanceUnit, InvalidGeometryCheck, ProcessingFeatureSourceFlag
+from .compat import DistanceUnit, FieldType, InvalidGeometryCheck, ProcessingFeatureSourceFlag, make_field
 from .engine import executor
 from .engine import geometry as engine_geometry
-from .engine.messages import TRANSLATION_CONTEXT, EngineError
+from .engine.feedback import Feedback
+from .engine.messages import TRANSLATION_CONTEXT, Canceled, EngineError
 
 STYLE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), 'resources', 'styles')
 WEB_MERCATOR_IDS = ('EPSG:3857', 'EPSG:900913', 'EPSG:3785')
 
 GROUND_STEP_COSINE = math.cos(math.radians(45.0))
 """Beyond 45 degrees of latitude, densified keeps the ground spacing its step in degrees has at 45 degrees."""
+SHAPE_MAX_SEGMENT_DEGREES = 0.001
+"""Densification step for geographic shapes that must fit to the millimetre (generatezones, validatezones): edges
+are cut into segments of at most this many degrees (about 110 m of latitude) before they are projected, so that an
+edge straight in degrees keeps its shape in metres. The chord of a projected parallel then departs from the true
+curve by well under a millimetre (about L**2 / (8 R) for a segment of length L on a curve of radius R near the
+Earth's: 0.24 mm at 110 m), and one layer projected into two working CRSs (generatezones, then validatezones) stays
+within millimetres of itself, so zones and their boundary still nest exactly."""
+
+MEASURE_MAX_SEGMENT_DEGREES = 0.1
+"""Densification step for geographic layers that are only measured (areas and distances: protectedcoverage,
+habitatcoverage, sitecoverage, target3report, ProtConn, patchimportance): segments of at most 0.1 degree (about
+11 km) keep parallels curved once projected; the chord departs from the curve by at most about 2.4 m, a negligible
+share of any area or distance in km2 or km, while 100 times fewer vertices than SHAPE_MAX_SEGMENT_DEGREES keep
+continental WDPA layers fast (protectedcoverage on geographic input ran 2.4 times slower at 0.001 degree)."""
+
+PROJECTED_MAX_SEGMENT = 100.0
+"""The step in map units for a projected layer read in another CRS (Web Mercator: about 100 m), for both uses."""
+
+NUMBER_FIELD_LENGTH = 20
+AREA_PRECISION = 4
+"""Decimals of area, distance and percentage fields (km2, ha, m, %): 0.0001 km2 is 100 m2."""
+INDEX_PRECISION = 6
+"""Decimals of dimensionless indices and fractions (ProtConn, dPC, scores, AHP weights)."""
 
 SourceFeature = namedtuple('SourceFeature', 'fid attributes geometry status')
 """One input feature: QGIS feature id, attribute dict, shapely geometry in the working CRS (or None), repair status."""
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerIO', text)
+def translator(context):
+    """The module-level ``tr`` of a module whose strings are translated in ``context``
+    (``tr = qgis_io.translator('ReservePlannerCoverage')``; resources/i18n/i18n_tool.py reads the context)."""
+    def translate(text):
+        return QCoreApplication.translate(context, text)
+    return translate
+
+
+tr = translator('ReservePlannerIO')
+
+
+def attribute_value(value):
+    """A QGIS attribute as a plain Python value: None for NULL (a null QVariant in QGIS 3.22), else the value
+    held by the QVariant (or the value itself)."""
+    if isinstance(value, QVariant):
+        return None if value.isNull() else value.value()
+    return value
+
+
+def python_value(value):
+    """A numpy or pandas scalar as the plain Python value QGIS accepts (setAttributes silently writes nothing
+    for a numpy scalar); other values unchanged."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    kind = getattr(getattr(value, 'dtype', None), 'kind', None)
+    if kind == 'b':
+        return bool(value)
+    if kind in ('i', 'u'):
+        return int(value)
+    if kind == 'f':
+        return float(value)
+    return value
+
+
+def make_fields(*fields):
+    """QgsFields of ``fields``: QgsField objects, or (name, compat.FieldType member) pairs."""
+    made = QgsFields()
+    for field in fields:
+        made.append(make_field(*field) if isinstance(field, tuple) else field)
+    return made
+
+
+def double_field(name, precision=AREA_PRECISION):
+    """A real-number output field of NUMBER_FIELD_LENGTH digits and ``precision`` decimals (AREA_PRECISION for
+    areas, distances and percentages, INDEX_PRECISION for indices)."""
+    return make_field(name, FieldType.Double, 'double', NUMBER_FIELD_LENGTH, precision)
+
+
+def shape_max_segment(source):
+    """The densification step, in the units of ``source``'s CRS, for reading ``source`` in another CRS as a shape
+    that must fit to the millimetre (SHAPE_MAX_SEGMENT_DEGREES)."""
+    return SHAPE_MAX_SEGMENT_DEGREES if source.sourceCrs().isGeographic() else PROJECTED_MAX_SEGMENT
+
+
+def measure_max_segment(source):
+    """The densification step, in the units of ``source``'s CRS, for reading ``source`` in another CRS to measure
+    its areas and distances (MEASURE_MAX_SEGMENT_DEGREES)."""
+    return MEASURE_MAX_SEGMENT_DEGREES if source.sourceCrs().isGeographic() else PROJECTED_MAX_SEGMENT
+
+
+def require_gdal_file(layer):
+    """Raise unless the raster ``layer`` is a file GDAL can read (the engine reads rasters with GDAL)."""
+    if layer.providerType() != 'gdal':
+        raise QgsProcessingException(
+            tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.').format(
+                layer=layer_label(layer)))
+
+
+def required_source(algorithm, parameters, name, context):
+    """The feature source of parameter ``name``; raises QGIS's invalid-source error when there is none."""
+    source = algorithm.parameterAsSource(parameters, name, context)
+    if source is None:
+        raise QgsProcessingException(algorithm.invalidSourceError(parameters, name))
+    return source
 
 
 def engine_message(error):
     """The translated text of an engine.messages.EngineError."""
-    return QCoreApplication.translate(TRANSLATION_CONTEXT, error.template).format(**error.params)
+    return engine_tr(error.template).format(**error.params)
+
+
+def engine_tr(text):
+    """Translate an N_-marked engine string (profile, rule, zone and class names, message templates)."""
+    return QCoreApplication.translate(TRANSLATION_CONTEXT, text)
 
 
 WORKERS_SETTING = 'reserve_planner/parallel/workers'
@@ -68,10 +170,8 @@ def engine_executor(feedback=None, bytes_per_worker=0, small=False):
     says the work is ``small`` (faster than starting workers) and no Dask cluster is set; says on ``feedback``
     how it runs."""
     settings = QgsSettings()
-    try:
+    with engine_errors():
         workers = executor.workers_setting(settings.value(WORKERS_SETTING, ''))
-    except EngineError as error:
-        raise QgsProcessingException(engine_message(error)) from error
     scheduler = executor.scheduler_setting(settings.value(SCHEDULER_SETTING, ''))
     if small and not scheduler:
         workers = 1
@@ -82,6 +182,56 @@ def engine_executor(feedback=None, bytes_per_worker=0, small=False):
         else:
             feedback.pushInfo(tr('Independent tasks run in {count} worker process(es).').format(count=chosen.workers))
     return chosen
+
+
+def cancelled():
+    """The error a cancelled run ends with: returning normally would look like a success in models and batch runs."""
+    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
+
+
+def engine_feedback(feedback):
+    """The engine's progress-and-cancel protocol (engine.feedback.Feedback) over a QgsProcessingFeedback.
+
+    The engine reports into the whole of ``feedback``'s progress bar (a QgsProcessingMultiStepFeedback maps it
+    onto its current step); None gives None (no report, no cancel). A QgsProcessingMultiStepFeedback created
+    after its parent was cancelled does not know it: check the parent's ``isCanceled()`` once more afterwards.
+    """
+    if feedback is None:
+        return None
+    return Feedback(feedback.setProgress, feedback.isCanceled)
+
+
+@contextmanager
+def engine_errors():
+    """Run engine code: an EngineError becomes a QgsProcessingException with its translated message and a cancel
+    (engine.messages.Canceled) the cancelled() error, so that a run always ends in one or the other."""
+    try:
+        yield
+    except EngineError as error:
+        raise QgsProcessingException(engine_message(error)) from error
+    except Canceled:
+        raise cancelled() from None
+
+
+def reprojected(geometries, source_crs, target_crs, context):
+    """Shapely geometries (None kept) moved from ``source_crs`` to ``target_crs``."""
+    if source_crs == target_crs:
+        return geometries
+    return [None if geometry is None else to_shapely(
+        transform_geometry(geometry, source_crs, target_crs, context)) for geometry in geometries]
+
+
+def report_language():
+    """The HTML language tag of QGIS's user interface (zh-CN, en-US...), for the reports."""
+    return QgsApplication.locale().replace('_', '-')
+
+
+def combined_extent(sources, crs, context):
+    """The extent (QgsRectangle in ``crs``) of all the feature ``sources``."""
+    extent = QgsRectangle()
+    for source in sources:
+        extent.combineExtentWith(source_extent(source, crs, context))
+    return extent
 
 
 def is_metric(crs):
@@ -122,16 +272,16 @@ CENTRE_SAMPLE = 5000
 """data_centre looks at the bounding boxes of at most this many features of each layer."""
 
 
-def to_geographic(crs):
-    """A transform from ``crs`` to EPSG:4326 (an identity for a CRS that is not valid)."""
+def to_geographic(crs, transform_context):
+    """A transform from ``crs`` to EPSG:4326 (an identity for a CRS that is not valid). ``transform_context``:
+    ``context.transformContext()`` inside Processing, the project's in the GUI."""
     geographic = QgsCoordinateReferenceSystem('EPSG:4326')
-    return QgsCoordinateTransform(crs if crs.isValid() else geographic, geographic,
-                                  QgsProject.instance().transformContext())
+    return QgsCoordinateTransform(crs if crs.isValid() else geographic, geographic, transform_context)
 
 
-def geographic_point(point, crs):
+def geographic_point(point, crs, transform_context):
     """``point`` (a QgsPointXY in ``crs``) in EPSG:4326."""
-    return to_geographic(crs).transform(point)
+    return to_geographic(crs, transform_context).transform(point)
 
 
 def data_centre(sources, context):
@@ -142,7 +292,7 @@ def data_centre(sources, context):
     vector = [0.0, 0.0, 0.0]
     for source in sources:
         request = QgsFeatureRequest().setNoAttributes().setLimit(CENTRE_SAMPLE)
-        transform = to_geographic(source.sourceCrs())
+        transform = to_geographic(source.sourceCrs(), context.transformContext())
         for feature in unchecked_features(source, request):
             if feature.hasGeometry():
                 point = transform.transform(feature.geometry().boundingBox().center())
@@ -154,7 +304,7 @@ def data_centre(sources, context):
         extent = QgsRectangle()
         for source in sources:
             extent.combineExtentWith(source_extent(source, sources[0].sourceCrs(), context))
-        return geographic_point(extent.center(), sources[0].sourceCrs())
+        return geographic_point(extent.center(), sources[0].sourceCrs(), context.transformContext())
     longitude = math.degrees(math.atan2(vector[1], vector[0]))
     latitude = math.degrees(math.atan2(vector[2], math.hypot(vector[0], vector[1])))
     return QgsPointXY(longitude, latitude)
@@ -174,14 +324,15 @@ def local_crs(sources, context, projection=EQUAL_AREA):
     return local_crs_at(data_centre([source for source in sources if source is not None], context), projection)
 
 
-def local_equal_area_crs(extent, crs):
+def local_equal_area_crs(extent, crs, transform_context):
     """A Lambert azimuthal equal-area CRS (metres) centred on ``extent`` given in ``crs`` (rasters)."""
-    return local_crs_at(geographic_point(extent.center(), crs))
+    return local_crs_at(geographic_point(extent.center(), crs, transform_context))
 
 
-def metric_crs(extent, crs):
-    """The CRS distances are measured in: ``crs`` itself when metric, else a local equal-area CRS (rasters)."""
-    return crs if is_metric(crs) else local_equal_area_crs(extent, crs)
+def metric_crs(extent, crs, transform_context):
+    """The CRS distances are measured in: ``crs`` itself when metric, else a local equal-area CRS (rasters);
+    ``transform_context`` as in to_geographic."""
+    return crs if is_metric(crs) else local_equal_area_crs(extent, crs, transform_context)
 
 
 def metric_crs_of(sources, crs, context):

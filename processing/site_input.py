@@ -6,10 +6,8 @@ The computation is in engine/sites.py.
 from collections import namedtuple
 
 from qgis.core import QgsProcessingException
-from qgis.PyQt.QtCore import QCoreApplication
 
 from . import qgis_io
-from .algorithms.coverage import cancelled, check_cancel, max_segment, null_to_none
 from .engine import geometry as engine_geometry
 from .engine import sites as engine
 
@@ -18,8 +16,7 @@ Sites = namedtuple('Sites', 'features geometries groups weights')
 and weights (or None)."""
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerSites', text)
+tr = qgis_io.translator('ReservePlannerSites')
 
 
 def outside_label():
@@ -31,7 +28,7 @@ def read_sites(source, name, id_field, group_field, weight_field, crs, context, 
     """The sites of ``source`` (layer ``name``) in ``crs``: polygons repaired, points as they are; raises naming a
     feature without a usable geometry, and a weight that is NULL, NaN or negative."""
     features = []
-    for item in qgis_io.read_features(source, crs, context, feedback, max_segment=max_segment(source)):
+    for item in qgis_io.read_features(source, crs, context, feedback, max_segment=qgis_io.measure_max_segment(source)):
         geometry = item.geometry
         if geometry is not None and geometry.geom_type not in engine.POINT_TYPES:
             geometry, _status = engine_geometry.repair_polygon(geometry)
@@ -41,20 +38,20 @@ def read_sites(source, name, id_field, group_field, weight_field, crs, context, 
                 'unrepairable geometry, or a line). Fix or delete it and run again.').format(fid=item.fid, layer=name))
         features.append(item._replace(geometry=geometry))
     if feedback.isCanceled():
-        raise cancelled()
+        raise qgis_io.cancelled()
     groups = None if not group_field else [group_label(item.attributes.get(group_field)) for item in features]
     weights = None if not weight_field else [site_weight(item, weight_field, name, id_field) for item in features]
     return Sites(features, [item.geometry for item in features], groups, weights)
 
 
 def group_label(value):
-    value = null_to_none(value)
+    value = qgis_io.attribute_value(value)
     return tr('(no group)') if value is None else str(value)
 
 
 def site_weight(item, field, layer_name, id_field=None):
     """The weight of one site; raises naming the site (by ``id_field`` when given) when it is not a number >= 0."""
-    value = null_to_none(item.attributes.get(field))
+    value = qgis_io.attribute_value(item.attributes.get(field))
     try:
         weight = float(value)
     except (TypeError, ValueError):
@@ -69,7 +66,7 @@ def site_weight(item, field, layer_name, id_field=None):
 
 def site_name(item, id_field):
     """A site as messages name it: its SITE_ID_FIELD value and feature id, or the feature id."""
-    value = null_to_none(item.attributes.get(id_field)) if id_field else None
+    value = qgis_io.attribute_value(item.attributes.get(id_field)) if id_field else None
     return str(item.fid) if value is None else '"{}" (feature {})'.format(value, item.fid)
 
 
@@ -77,9 +74,10 @@ def measure_sites(sites, pieces, tolerance, region_geometries, region_labels, fe
     """engine.site_table of ``sites`` against the protected ``pieces``, each site in the region (of
     ``region_geometries``, labelled ``region_labels``) holding its representative point; None without regions,
     outside_label() for a site outside all of them."""
-    percents = engine.site_protected_pct(sites.geometries, pieces, tolerance, check_cancel(feedback))
-    if percents is None or feedback.isCanceled():
-        raise cancelled()
+    with qgis_io.engine_errors():
+        percents = engine.site_protected_pct(sites.geometries, pieces, tolerance, qgis_io.engine_feedback(feedback))
+    if feedback.isCanceled():
+        raise qgis_io.cancelled()
     regions = None
     if region_geometries is not None:
         positions = engine.site_region(sites.geometries, region_geometries)

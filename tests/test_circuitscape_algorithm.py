@@ -187,7 +187,8 @@ def test_outputs_of_a_pairwise_run(tmp_path):
     np.testing.assert_allclose(cumulative, np.sum(singles, axis=0), rtol=1e-6)
     np.testing.assert_allclose(maximum, np.max(singles, axis=0), rtol=1e-6)
     assert geotransform == (500000.0, 100.0, 0.0, 4000000.0, 0.0, -100.0)
-    assert gdal.Open(results['OUTPUT_CURRENT']).GetRasterBand(1).DataType == gdal.GDT_Float32
+    current = gdal.Open(results['OUTPUT_CURRENT'])  # held while its band is read
+    assert current.GetRasterBand(1).DataType == gdal.GDT_Float32
     rows = table(results['OUTPUT_RESISTANCES'])
     assert [(row['from_id'], row['to_id']) for row in rows] == [(1, 2), (1, 3), (2, 3)]
     assert all(row['resistance'] > 0 for row in rows)

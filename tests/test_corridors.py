@@ -1,4 +1,4 @@
-"""Corridor network (Linkage Mapper's steps, DOMAIN.md section 5): engine on hand-checkable grids, properties
+"""Corridor network (Linkage Mapper's steps, docs/costdistance.md): engine on hand-checkable grids, properties
 against an independent ranking, and the corridornetwork algorithm through processing.run and qgis_process.
 
 Expected values are worked out by hand from the average-cost convention (a step of length L between cells of
@@ -28,9 +28,11 @@ from qgis.core import (
 from shapely.geometry import Polygon, box
 
 from reserve_planner.processing.engine import corridors
-from reserve_planner.processing.engine.costdistance import Canceled, accumulated_cost
-from reserve_planner.processing.engine.messages import EngineError
+from reserve_planner.processing.engine.costdistance import accumulated_cost
+from reserve_planner.processing.engine.feedback import Feedback
+from reserve_planner.processing.engine.messages import Canceled, EngineError
 from reserve_planner.processing.engine.raster import Grid
+from strategies import passable_cells, resistance_grids
 from support import RecordingFeedback, geotiff, read_raster, run, wkt_layer
 
 ROOT2 = math.sqrt(2.0)
@@ -266,7 +268,8 @@ def test_cancel_raises_and_leaves_no_temporary_file(tmp_path):
         return len(calls) > 2
 
     with pytest.raises(Canceled):
-        corridors.corridor_network(grid, cores, list('ABC'), is_canceled=cancel_after_two_checks, workdir=str(tmp_path))
+        corridors.corridor_network(grid, cores, list('ABC'), feedback=Feedback(is_canceled=cancel_after_two_checks),
+                                   workdir=str(tmp_path))
     assert os.listdir(tmp_path) == []
 
 
@@ -274,14 +277,10 @@ def test_cancel_raises_and_leaves_no_temporary_file(tmp_path):
 
 @st.composite
 def landscapes(draw):
-    """A random 9 x 11 resistance (1..10, some barriers) with 3 to 5 single-cell cores on passable cells."""
-    seed = draw(st.integers(0, 2 ** 31 - 1))
-    rng = np.random.default_rng(seed)
-    resistance = rng.uniform(1.0, 10.0, size=(9, 11))
-    resistance[rng.random((9, 11)) < 0.15] = np.nan
-    passable = np.flatnonzero(~np.isnan(resistance))
-    count = draw(st.integers(3, 5))
-    cells = [divmod(int(flat), 11) for flat in rng.choice(passable, size=count, replace=False)]
+    """A 9 x 11 resistance (1..10, some barriers, drawn in 2 x 2 blocks so that hypothesis's examples stay small)
+    with 3 to 5 single-cell cores on passable cells, and the number of nearest neighbours (1 to 3)."""
+    resistance = draw(resistance_grids((9, 11), 1.0, 10.0, block=2))
+    cells = draw(passable_cells(resistance, 3, 5))
     return resistance, cells, draw(st.integers(1, 3))
 
 

@@ -1,5 +1,5 @@
 """Cost distance and least-cost paths: the engine against hand computations, an independent Dijkstra and
-GRASS r.cost; the costdistance and leastcostpath algorithms as users run them (DOMAIN.md section 5)."""
+GRASS r.cost; the costdistance and leastcostpath algorithms as users run them (docs/costdistance.md)."""
 
 import math
 import os
@@ -23,8 +23,11 @@ from qgis.core import (
 from scipy.sparse import lil_matrix
 from scipy.sparse.csgraph import dijkstra
 
+import cost_tiles
 from reserve_planner.processing.engine import costdistance, raster
-from reserve_planner.processing.engine.messages import EngineError
+from reserve_planner.processing.engine.feedback import Feedback
+from reserve_planner.processing.engine.messages import Canceled, EngineError
+from strategies import cost_cases
 from support import RecordingFeedback, geotiff, read_raster, run, wkt_layer
 
 ROOT2 = math.sqrt(2.0)
@@ -44,7 +47,7 @@ def point(row, col, cell_width, cell_height=None):
 
 
 def reference_costs(resistance, sources, cell_width, cell_height):
-    """Accumulated costs by scipy's Dijkstra on a graph built edge by edge from DOMAIN.md section 5:
+    """Accumulated costs by scipy's Dijkstra on a graph built edge by edge from docs/costdistance.md:
     an independent reference for the engine."""
     rows, cols = resistance.shape
     graph = lil_matrix((rows * cols, rows * cols))
@@ -145,10 +148,10 @@ def test_no_source_and_sources_off_the_grid_are_refused():
 def test_cancel_stops_the_run_and_progress_reaches_100():
     graph = costdistance.CostGraph(np.ones((200, 200)), 10, 10)
     reports = []
-    graph.accumulate([0], progress=reports.append)
+    graph.accumulate([0], feedback=Feedback(reports.append))
     assert reports[-1] == 100 and reports == sorted(reports)
-    with pytest.raises(costdistance.Canceled):
-        graph.accumulate([0], progress=reports.append, is_canceled=lambda: len(reports) > 3)
+    with pytest.raises(Canceled):
+        graph.accumulate([0], feedback=Feedback(reports.append, is_canceled=lambda: len(reports) > 3))
 
 
 def test_source_mask_rasterises_polygons_by_centre_and_lines_by_touch():
@@ -182,25 +185,10 @@ def test_feature_cells_equal_the_full_grid_rasterisation():
 
 # ---------------------------------------------------------------- engine: properties
 
-grids = st.tuples(st.integers(2, 9), st.integers(2, 9), st.integers(0, 2 ** 31 - 1),
-                  st.floats(0.5, 100), st.floats(0.5, 100))
-
-
-def random_case(rows, cols, seed, barrier_share=0.2):
-    rng = np.random.default_rng(seed)
-    resistance = np.exp(rng.normal(0, 1.5, (rows, cols)))
-    resistance[rng.random((rows, cols)) < barrier_share] = np.nan
-    sources = rng.random((rows, cols)) < 0.15
-    sources.flat[rng.integers(rows * cols)] = True
-    resistance[sources] = np.where(np.isnan(resistance[sources]), 1.0, resistance[sources])
-    return resistance, sources
-
-
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(grids)
+@given(cost_cases())
 def test_engine_equals_an_independent_dijkstra_and_is_zero_on_sources(case):
-    rows, cols, seed, width, height = case
-    resistance, sources = random_case(rows, cols, seed)
+    resistance, sources, width, height = case
     cost = costdistance.accumulated_cost(resistance, sources, width, height)
     assert (cost[sources] == 0).all()
     np.testing.assert_allclose(cost, reference_costs(resistance, sources, width, height), rtol=1e-12)
@@ -210,7 +198,10 @@ def test_engine_equals_an_independent_dijkstra_and_is_zero_on_sources(case):
 def test_a_graph_read_by_blocks_of_rows_equals_the_one_piece_graph(monkeypatch, float32_exact):
     """Read by blocks of a few rows (odd block size, last block short), the graph holds the resistance as float32
     when that is exact and as float64 when not, and its accumulated cost equals the one-piece run bit for bit."""
-    resistance, sources = random_case(157, 203, 5)
+    cells = np.arange(157 * 203).reshape(157, 203)
+    resistance = 1.0 + 10.0 * np.sin(0.37 * cells) ** 2
+    resistance[cells % 11 == 3] = np.nan
+    sources = (cells % 97 == 0) & ~np.isnan(resistance)
     if float32_exact:
         resistance = resistance.astype(np.float32).astype(np.float64)
     whole = costdistance.CostGraph(resistance, 30.0, 20.0)
@@ -223,11 +214,24 @@ def test_a_graph_read_by_blocks_of_rows_equals_the_one_piece_graph(monkeypatch, 
     np.testing.assert_array_equal(blocked.accumulate(sources), whole.accumulate(sources))
 
 
+def test_a_cost_distance_equals_the_same_computed_in_tiles_where_their_paths_stay_inside():
+    """Issue 13 at 4 M cells (bench_costdistance.py --tiles runs it at 10^8): the whole grid, read by blocks of rows,
+    against 3 x 3 tiles overlapping by 500 cells (edges midway between sources), each read and run alone from the
+    sources it holds. Tile cells whose
+    least-cost path cannot leave the tile (tests/cost_tiles.py) cost the same bit for bit; no tile cell costs less
+    than on the whole grid, and cells near tile edges whose paths come from outside cost more."""
+    side = 2000
+    whole = cost_tiles.window_cost(0, side, 0, side)
+    checked, unequal, lower, higher = cost_tiles.compare_tiles(whole, 3, 500)
+    assert checked > 0.3 * side * side
+    assert (unequal, lower) == (0, 0)
+    assert higher > 0
+
+
 @settings(max_examples=40, deadline=None)
-@given(grids, st.floats(0, 2000))
+@given(cost_cases(), st.floats(0, 2000))
 def test_max_cost_cuts_the_full_surface_at_that_cost(case, max_cost):
-    rows, cols, seed, width, height = case
-    resistance, sources = random_case(rows, cols, seed)
+    resistance, sources, width, height = case
     graph = costdistance.CostGraph(resistance, width, height)
     full = graph.accumulate(sources)
     np.testing.assert_array_equal(graph.accumulate(sources, max_cost=max_cost),
@@ -243,10 +247,10 @@ def test_a_source_walled_in_by_barriers_reaches_nothing_else():
 
 
 @settings(max_examples=40, deadline=None)
-@given(grids, st.integers(0, 80), st.integers(0, 80))
+@given(cost_cases(), st.integers(0, 80), st.integers(0, 80))
 def test_triangle_inequality(case, middle, end):
-    rows, cols, seed, width, height = case
-    resistance, _ = random_case(rows, cols, seed)
+    resistance, _sources, width, height = case
+    rows, cols = resistance.shape
     resistance[np.isnan(resistance)] = 1.0
     graph = costdistance.CostGraph(resistance, width, height)
     start, middle, end = 0, middle % (rows * cols), end % (rows * cols)
@@ -255,10 +259,10 @@ def test_triangle_inequality(case, middle, end):
 
 
 @settings(max_examples=40, deadline=None)
-@given(grids, st.integers(0, 80))
+@given(cost_cases(), st.integers(0, 80))
 def test_least_cost_path_runs_from_a_source_to_the_target_at_the_accumulated_cost(case, target):
-    rows, cols, seed, width, height = case
-    resistance, sources = random_case(rows, cols, seed)
+    resistance, sources, width, height = case
+    rows, cols = resistance.shape
     graph = costdistance.CostGraph(resistance, width, height)
     cost = graph.accumulate(sources)
     target = divmod(target % (rows * cols), cols)

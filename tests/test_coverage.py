@@ -1,4 +1,4 @@
-"""Protected-area coverage (DOMAIN.md section 4): the engine on hand-computed cases, and
+"""Protected-area coverage (docs/coverage.md): the engine on hand-computed cases, and
 reserveplanner:protectedcoverage as users run it.
 
 Expected values are computed by hand (areas of squares, triangles and circles in metres), by symmetry on the
@@ -33,6 +33,7 @@ from shapely.geometry import MultiPolygon, Point, Polygon, box
 from coverage_layers import ellipsoidal_km2, quadrangle
 from reserve_planner.processing import qgis_io
 from reserve_planner.processing.engine import coverage
+from strategies import rectangles
 from support import RecordingFeedback, geopackage, memory_layer, run
 from reserve_planner.processing.compat import WkbType
 
@@ -262,8 +263,7 @@ def test_timeline_counts_each_area_from_its_earliest_year():
     assert undated == pytest.approx(1.0)
 
 
-boxes = st.tuples(st.integers(0, 90), st.integers(0, 90), st.integers(1, 60), st.integers(1, 60)).map(
-    lambda t: box(t[0] * 100, t[1] * 100, (t[0] + t[2]) * 100, (t[1] + t[3]) * 100))
+boxes = rectangles(90, 1, 60, scale=100, integers=True)
 
 
 @settings(max_examples=40, deadline=None)
@@ -298,7 +298,7 @@ def test_coverage_never_exceeds_100_percent_and_matches_a_plain_union(protected,
     assert frame['protected_km2'].tolist() == pytest.approx(expected, abs=1e-9)
 
 
-# --- engine: coverage per IUCN category, wdpar's priority erase (DOMAIN.md section 4) --------------------------
+# --- engine: coverage per IUCN category, wdpar's priority erase (docs/coverage.md) --------------------------
 
 def categorised(rows, regions, dissolve=True):
     """category_coverage and the coverage table of (geometry, IUCN_CAT, STATUS_YR) rows cleaned like WDPA rows."""
@@ -443,7 +443,7 @@ def test_cancelled_run_writes_nothing(qgis_app, tmp_path):
 
 def test_parts_of_one_region_are_dissolved_and_null_keys_stay_separate(qgis_app, tmp_path):
     """Ecoregion E1 in two 100 km2 parts (one half protected, one not) is one region 25 % protected; E2 is
-    40 % protected; two regions without a name stay two regions (DOMAIN.md section 4, representativeness)."""
+    40 % protected; two regions without a name stay two regions (docs/coverage.md, representativeness)."""
     protected = protected_layer([(box(X0, Y0, X0 + 5000, Y0 + 10000).wkt, DESIGNATED),
                                  (box(X0 + 40000, Y0, X0 + 44000, Y0 + 10000).wkt, DESIGNATED)])
     regions = region_layer([(square_wkt(X0, Y0, 10000), ['E1']), (square_wkt(X0 + 20000, Y0, 10000), ['E1']),

@@ -11,9 +11,10 @@ import numpy as np
 import pytest
 
 from reserve_planner.processing.engine import corridors, executor
-from reserve_planner.processing.engine.costdistance import Canceled, accumulated_cost
+from reserve_planner.processing.engine.costdistance import accumulated_cost
 from reserve_planner.processing.engine.executor import Executor
-from reserve_planner.processing.engine.messages import EngineError
+from reserve_planner.processing.engine.feedback import Feedback
+from reserve_planner.processing.engine.messages import Canceled, EngineError
 from reserve_planner.processing.engine.raster import Grid
 from shapely.geometry import box
 
@@ -79,7 +80,7 @@ def test_cancel_ends_the_workers_and_raises():
     start = time.monotonic()
     with pytest.raises(Canceled):
         Executor(workers=2).map(operator.call, [30] * 4, context=time.sleep,
-                                is_canceled=lambda: time.monotonic() > start + 1.0)
+                                feedback=Feedback(is_canceled=lambda: time.monotonic() > start + 1.0))
     assert time.monotonic() - start < 10
 
 
@@ -92,13 +93,13 @@ def test_a_serial_run_is_canceled_inside_a_long_task():
         return len(checks) > 1
 
     with pytest.raises(Canceled):
-        network_of(grid, cores, is_canceled=cancel_on_the_second_check)
+        network_of(grid, cores, feedback=Feedback(is_canceled=cancel_on_the_second_check))
     assert len(checks) == 2
 
 
 def test_progress_reaches_100_as_tasks_finish():
     reports = []
-    Executor(workers=2).map(pow, range(4), context=3, progress=reports.append)
+    Executor(workers=2).map(pow, range(4), context=3, feedback=Feedback(reports.append))
     assert reports[-1] == 100.0 and reports == sorted(reports)
 
 

@@ -11,6 +11,7 @@ from shapely.ops import unary_union
 
 from reserve_planner.processing.engine import zone_editing
 from reserve_planner.processing.engine.messages import EngineError
+from strategies import rectangles
 
 
 def test_new_zone_wins_takes_the_area_from_the_zones_it_covers():
@@ -57,8 +58,7 @@ def test_bow_tie_drawing_is_repaired_and_a_line_is_refused():
         zone_editing.clip_new_zone(Polygon([(0, 0), (5, 5), (10, 10)]), {}, zone_editing.NEW_WINS)
 
 
-boxes = st.builds(lambda x, y, w, h: box(x, y, x + w, y + h),
-                  st.integers(0, 50), st.integers(0, 50), st.integers(1, 40), st.integers(1, 40))
+boxes = rectangles(50, 1, 40, integers=True)
 
 
 @settings(max_examples=60, deadline=None)

@@ -110,7 +110,8 @@ def test_costdistance_over_its_resistance_raster_is_refused(qgis_app, tmp_path):
         run('costdistance', RESISTANCE=resistance, SOURCE_RASTER=source_raster, OUTPUT=resistance)
     assert_refusal(str(raised.value), 'Accumulated cost', resistance)
     assert file_digest(resistance) == before
-    assert gdal.Open(resistance).GetRasterBand(1).ReadAsArray().tolist() == np.ones((4, 6)).tolist()
+    dataset = gdal.Open(resistance)  # held while its band is read (GDAL 3.13 frees an unreferenced dataset)
+    assert dataset.GetRasterBand(1).ReadAsArray().tolist() == np.ones((4, 6)).tolist()
 
 
 def test_a_report_over_one_of_several_protected_area_layers_is_refused(qgis_app, project, tmp_path):

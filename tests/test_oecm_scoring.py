@@ -16,7 +16,8 @@ from shapely.validation import make_valid
 import processing
 from oecm_data import CELL, X0, Y0, bow_tie, cell_box, write_layer, write_raster
 from reserve_planner.processing.engine import scoring, zonal
-from reserve_planner.processing.engine.messages import EngineError
+from reserve_planner.processing.engine.feedback import Feedback
+from reserve_planner.processing.engine.messages import Canceled, EngineError
 from support import RecordingFeedback
 
 # Saaty, T. L. (1990) How to make a decision: the analytic hierarchy process. European Journal of Operational
@@ -215,10 +216,11 @@ def test_a_large_site_covering_little_of_the_raster_skips_nodata_too(tmp_path):
     assert result.weight[0] == 35
 
 
-def test_a_cancelled_zonal_run_returns_nothing(ramp):
+def test_a_cancelled_zonal_run_raises(ramp):
     path, _array = ramp
     plan = zonal.plan_zonal([cell_box(0, 0, 10, 10)], zonal.grid_spec(path))
-    assert zonal.zonal_means(path, plan, progress=lambda fraction: True) is None
+    with pytest.raises(Canceled):
+        zonal.zonal_means(path, plan, feedback=Feedback(is_canceled=lambda: True))
 
 
 def test_sites_outside_the_raster_or_without_geometry_get_no_value(ramp):
@@ -517,7 +519,7 @@ def test_qgis_process_scores_as_a_batch_user_would(qgis_process, landscape):
 # --- connectivity contribution ------------------------------------------------------------------------------------
 
 def protconn_two_patches(area_p, area_c, gap, region_area, distance=10000.0):
-    """ProtConn (DOMAIN.md section 3) of two patches at edge-to-edge distance ``gap`` m, by hand."""
+    """ProtConn (docs/protconn.md) of two patches at edge-to-edge distance ``gap`` m, by hand."""
     probability = math.exp(math.log(0.5) / distance * gap)
     return 100.0 * math.sqrt(area_p ** 2 + area_c ** 2 + 2 * area_p * area_c * probability) / region_area
 
@@ -557,20 +559,20 @@ def test_connectivity_gain_in_each_candidates_own_region_by_hand():
     assert np.isnan(gains[3])
 
 
-def test_cancelling_the_connectivity_gains_leaves_the_rest_empty():
+def test_connectivity_gains_report_progress_and_a_cancel_raises():
     candidates, protected, regions = two_regions_with_candidates()
-    fractions = []
+    percents = []
+    scoring.connectivity_gains(candidates, [True] * 4, protected, regions, 10000.0, feedback=Feedback(percents.append))
+    assert percents == sorted(percents) and 0 <= percents[0] and percents[-1] < 100
 
-    def cancel_after_the_first_candidate(fraction):
-        fractions.append(fraction)
-        return fraction > 0
+    def cancel_after_the_first_candidate():
+        return len(percents) > 1
 
-    gains = scoring.connectivity_gains(candidates, [True] * 4, protected, regions, 10000.0,
-                                       progress=cancel_after_the_first_candidate)
-    assert not np.isnan(gains[0]) and np.isnan(gains[1:]).all()
-    assert fractions == sorted(fractions) and 0 < fractions[-1] < 1
-    assert np.isnan(scoring.connectivity_gains(candidates, [True] * 4, protected, regions, 10000.0,
-                                               progress=lambda fraction: True)).all()
+    percents.clear()
+    with pytest.raises(Canceled):
+        scoring.connectivity_gains(candidates, [True] * 4, protected, regions, 10000.0,
+                                   feedback=Feedback(percents.append, cancel_after_the_first_candidate))
+    assert len(percents) == 2
 
 
 def test_connectivity_as_a_criterion_in_the_algorithm(qgis_app, landscape):

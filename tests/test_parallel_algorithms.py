@@ -10,7 +10,7 @@ from osgeo import ogr
 from shapely.geometry import box
 
 from reserve_planner.processing.algorithms import coverage as coverage_algorithms
-from reserve_planner.processing.algorithms import protconn as protconn_algorithms
+from reserve_planner.processing import protconn_io
 from reserve_planner.processing.engine import circuit, connectivity, coverage
 from reserve_planner.processing.engine.executor import WORKERS_VARIABLE, Executor
 from support import RecordingFeedback, geopackage, geotiff, read_raster, run
@@ -93,7 +93,7 @@ def features_of(path):
 
 @pytest.mark.slow
 def test_protconn_regions_in_two_worker_processes_equal_one_process(qgis_app, tmp_path, monkeypatch):
-    monkeypatch.setattr(protconn_algorithms, 'PARALLEL_MIN_UNITS', 1)
+    monkeypatch.setattr(protconn_io, 'PARALLEL_MIN_UNITS', 1)
     rng = np.random.default_rng(5)
     x0, y0 = 500000.0, 4000000.0
     squares = []

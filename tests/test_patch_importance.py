@@ -11,7 +11,9 @@ from scipy.sparse.csgraph import csgraph_from_dense, shortest_path
 
 from reserve_planner.processing.engine import patches
 from reserve_planner.processing.engine.connectivity import removal_importance
-from reserve_planner.processing.engine.costdistance import Canceled, CostGraph
+from reserve_planner.processing.engine.costdistance import CostGraph
+from reserve_planner.processing.engine.feedback import Feedback
+from reserve_planner.processing.engine.messages import Canceled
 from reserve_planner.processing.engine.messages import EngineError
 
 
@@ -132,7 +134,8 @@ def test_a_landscape_smaller_than_its_patches_is_refused():
 
 def test_a_cancelled_run_raises():
     with pytest.raises(Canceled):
-        patches.patch_importance(chain(1000, 1000), [1.0, 1.0, 1.0], 1000, 1000, 0.5, progress=lambda f: False)
+        patches.patch_importance(chain(1000, 1000), [1.0, 1.0, 1.0], 1000, 1000, 0.5,
+                                 feedback=Feedback(is_canceled=lambda: True))
 
 
 def test_least_cost_distances_on_a_uniform_raster_are_resistance_times_the_cell_centre_gap():

@@ -312,6 +312,27 @@ def test_gap_is_recomputed_against_the_proven_bound():
     assert planning.regap(no_bound, 95.0) is no_bound
 
 
+def test_a_solve_error_in_highs_presolve_is_solved_again_without_presolve(monkeypatch):
+    """HiGHS 1.12 (QGIS 3.44's scipy 1.17) stops with 'Solve error' inside its presolve on some small programmes;
+    the plan then comes from a second solve without presolve instead of an error."""
+    milp, bounds, linear_constraint = planning.milp_solver()
+    calls = []
+
+    def presolve_fails(*args, options, **kwargs):
+        calls.append(options.get('presolve', True))
+        if options.get('presolve', True):
+            return type('Result', (), {'status': planning.SOLVER_ERROR, 'x': None,
+                                       'message': '(HiGHS Status 4: Solve error)'})()
+        return milp(*args, options=options, **kwargs)
+
+    monkeypatch.setattr(planning, 'milp_solver', lambda: (presolve_fails, bounds, linear_constraint))
+    programme = planning.Programme(np.array([1.0, 2.0]), sparse.csr_matrix([[1.0, 1.0]]), np.array([1.0]),
+                                   np.array([np.inf]), np.zeros(2), np.ones(2), np.ones(2))
+    outcome = planning.run_milp(programme, None, 0.0)
+    assert calls == [True, False]
+    assert outcome.values.round().tolist() == [1.0, 0.0] and outcome.optimal
+
+
 def ranked_values(problem, cells, blm):
     """Objective of every selection meeting the targets, smallest first (the brute force's ranking)."""
     amounts = problem.amounts.toarray()

@@ -1,4 +1,4 @@
-"""ProtConn (DOMAIN.md section 3): hand-computed cases, an independent dense implementation, properties,
+"""ProtConn (docs/protconn.md): hand-computed cases, an independent dense implementation, properties,
 node importance, and the algorithm as batch users run it."""
 
 import json
@@ -29,6 +29,9 @@ from shapely.geometry import box
 from shapely.ops import unary_union
 
 from reserve_planner.processing.engine import connectivity
+from reserve_planner.processing.engine.feedback import Feedback
+from reserve_planner.processing.engine.messages import Canceled
+from strategies import rectangles
 from support import RecordingFeedback, geopackage
 
 KM = 1000.0
@@ -40,7 +43,7 @@ def p(distance):
     return 0.5 ** (distance / 10000.0)
 
 
-# --- independent dense reference, written from DOMAIN.md section 3 --------------------------------------------
+# --- independent dense reference, written from docs/protconn.md --------------------------------------------
 
 
 def dense_pc_numerator(polygons, areas, k):
@@ -258,16 +261,13 @@ def test_each_addition_overlapping_a_single_unit_counts_only_the_union():
     assert result.tolist() == [pytest.approx(100 * 1.7e8 / 1e9, rel=1e-12)]
 
 
-few_boxes = st.lists(st.tuples(st.floats(0, 40), st.floats(0, 40), st.floats(0.2, 8), st.floats(0.2, 8)),
-                     min_size=0, max_size=4)
+few_boxes = st.lists(rectangles(40, 0.2, 8, scale=KM), min_size=0, max_size=4)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(few_boxes, few_boxes.filter(len), st.sampled_from([0.0, 5.0]))
-def test_each_addition_equals_adding_each_candidate_alone(protected_boxes, candidate_boxes, transboundary_km):
+def test_each_addition_equals_adding_each_candidate_alone(protected, candidates, transboundary_km):
     region = box(5 * KM, 5 * KM, 35 * KM, 35 * KM)
-    protected, candidates = ([box(x * KM, y * KM, (x + w) * KM, (y + h) * KM) for x, y, w, h in rectangles]
-                             for rectangles in (protected_boxes, candidate_boxes))
     options = {'transboundary_distance': transboundary_km * KM}
     fast = connectivity.protconn_with_each_addition(protected, candidates, region, **options)
     for value, candidate in zip(fast, candidates):
@@ -319,15 +319,13 @@ def test_other_distance_and_probability_follow_the_kernel():
     assert result['protconn'] == pytest.approx(expected['protconn'], rel=1e-9)
 
 
-boxes = st.lists(st.tuples(st.floats(0, 40), st.floats(0, 40), st.floats(0.2, 8), st.floats(0.2, 8)),
-                 min_size=1, max_size=8)
+boxes = st.lists(rectangles(40, 0.2, 8, scale=KM), min_size=1, max_size=8)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(boxes, st.floats(0.5, 30), st.sampled_from([0.0, 5.0, 50.0]))
-def test_protconn_never_exceeds_prot_and_fractions_add_up(rectangles, distance_km, transboundary_km):
+def test_protconn_never_exceeds_prot_and_fractions_add_up(polygons, distance_km, transboundary_km):
     region = box(5 * KM, 5 * KM, 35 * KM, 35 * KM)
-    polygons = [box(x * KM, y * KM, (x + w) * KM, (y + h) * KM) for x, y, w, h in rectangles]
     result = connectivity.protconn(polygons, region, distance=distance_km * KM,
                                    transboundary_distance=transboundary_km * KM)
     assert 0 <= result['protconn'] <= result['prot'] * (1 + 1e-12) <= 100 + 1e-9
@@ -376,10 +374,14 @@ def test_a_connector_unit_between_two_others_by_hand():
     assert row['dpc_connector'] == pytest.approx(100 * lost_between_others / pc_num)
 
 
-def test_node_importance_stops_when_progress_says_so():
+def test_node_importance_reports_each_unit_and_a_cancel_raises():
     region = box(0, 0, 20 * KM, 5 * KM)
     network = connectivity.build_network([box(0, 0, KM, KM), box(3 * KM, 0, 4 * KM, KM)], region)
-    assert connectivity.node_importance(network, progress=lambda fraction: False) is None
+    percents = []
+    connectivity.node_importance(network, feedback=Feedback(percents.append))
+    assert percents == [50.0, 100.0]
+    with pytest.raises(Canceled):
+        connectivity.node_importance(network, feedback=Feedback(is_canceled=lambda: True))
     assert connectivity.node_importance(connectivity.build_network([], region)).empty
 
 

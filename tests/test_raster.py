@@ -16,7 +16,7 @@ from qgis.core import QgsProcessingException
 from shapely.geometry import box
 
 import reserve_planner
-from reserve_planner.processing.algorithms.costdistance import STREAMED_ADAPTER_BYTES_PER_CELL
+from reserve_planner.processing.resistance import STREAMED_ADAPTER_BYTES_PER_CELL
 from reserve_planner.processing.engine import costdistance, raster, zonal
 from reserve_planner.processing.engine.messages import EngineError
 from support import geotiff, run, wkt_layer

@@ -1,8 +1,8 @@
-"""Species coverage (Map of Life target share, SPS, SPI: DOMAIN.md section 4), the species-area arithmetic
-(DOMAIN.md section 6), reserveplanner:habitatcoverage and reserveplanner:speciesarea.
+"""Species coverage (Map of Life target share, SPS, SPI: docs/coverage.md), the species-area arithmetic
+(docs/species_area.md), reserveplanner:habitatcoverage and reserveplanner:speciesarea.
 
 Expected values are worked out by hand from the published formulas, from symmetry on the ellipsoid, or with
-QgsDistanceArea; the numbers 84 % and 62 % are the Half-Earth figures quoted in DOMAIN.md.
+QgsDistanceArea; the numbers 84 % and 62 % are the Half-Earth figures quoted in docs/species_area.md.
 """
 
 import math
@@ -31,7 +31,8 @@ from shapely.ops import unary_union
 
 from coverage_layers import ellipsoidal_km2, quadrangle
 from reserve_planner.processing.engine import coverage, species_area
-from reserve_planner.processing.engine.costdistance import Canceled
+from reserve_planner.processing.engine.feedback import Feedback
+from reserve_planner.processing.engine.messages import Canceled
 from reserve_planner.processing.engine.messages import EngineError
 from support import RecordingFeedback, geotiff, memory_layer, run
 
@@ -154,7 +155,7 @@ def test_one_pass_over_the_raster_gives_each_region_what_it_gets_alone(tmp_path)
 def test_raster_reading_reports_progress_block_by_block_and_stops_when_cancelled(tmp_path):
     path = habitat_raster(tmp_path / 'habitat.tif')
     reported, asked = [], []
-    coverage.raster_habitat_coverage(path, [], block_rows=1, progress=reported.append)
+    coverage.raster_habitat_coverage(path, [], block_rows=1, feedback=Feedback(reported.append))
     assert reported == pytest.approx([25.0, 50.0, 75.0, 100.0])   # 4 rows read one at a time
 
     def cancel_at_the_third_block():
@@ -162,7 +163,8 @@ def test_raster_reading_reports_progress_block_by_block_and_stops_when_cancelled
         return len(asked) == 3
 
     with pytest.raises(Canceled):
-        coverage.raster_habitat_coverage(path, [], block_rows=1, is_canceled=cancel_at_the_third_block)
+        coverage.raster_habitat_coverage(path, [], block_rows=1,
+                                         feedback=Feedback(is_canceled=cancel_at_the_third_block))
     assert len(asked) == 3
 
 
@@ -194,7 +196,7 @@ def test_an_unreadable_raster_is_an_engine_error_naming_it(tmp_path, caller_uses
         (gdal.UseExceptions if was_on else gdal.DontUseExceptions)()
 
 
-# --- species-area arithmetic (DOMAIN.md section 6) -----------------------------------------------------------
+# --- species-area arithmetic (docs/species_area.md) -----------------------------------------------------------
 
 def test_half_earth_numbers():
     assert round(100 * species_area.persisting_share(0.5, 0.25)) == 84

@@ -1,4 +1,4 @@
-"""Zone validation (reserveplanner:validatezones): every rule of DOMAIN.md section 1 finds planted defects where
+"""Zone validation (reserveplanner:validatezones): every rule of docs/zoning.md finds planted defects where
 they are. Expected places, areas and lengths are worked out by hand from the planted geometries below."""
 
 import json

@@ -437,11 +437,11 @@ def vanished_raster(path, epsg):
     return layer
 
 
-def test_generatezones_names_a_resistance_raster_gdal_cannot_warp(qgis_app, tmp_path):
+def test_generatezones_names_a_resistance_raster_gdal_cannot_read(qgis_app, tmp_path):
     cores = wkt_layer('cores', 'Polygon', GAUSS_KRUGER, [square(X0, Y0, 100)])
     output = str(tmp_path / 'zones.gpkg')
     exceptions_before = gdal.GetUseExceptions()  # off on QGIS 3.22, on once QGIS 3.40's Processing is imported
-    with pytest.raises(QgsProcessingException, match='raster "r.tif" could not be warped'):
+    with pytest.raises(QgsProcessingException, match='Raster "r.tif": Cannot read the raster'):
         output_of('generatezones', CORES=cores, RESISTANCE=vanished_raster(tmp_path / 'r.tif', 4490), OUTPUT=output)
     assert not os.path.exists(output)
     assert gdal.GetUseExceptions() == exceptions_before

@@ -45,8 +45,7 @@ LAYER_OUTPUTS = {parameter.typeName() for parameter in (
     QgsProcessingParameterRasterDestination)}
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerAlgorithm', text)
+tr = qgis_io.translator('ReservePlannerAlgorithm')
 
 
 def comparable_path(path):

@@ -1,4 +1,4 @@
-"""Processing algorithm ``circuitscape``: Circuitscape 5's raster modes (DOMAIN.md section 5, docs/circuit_theory.md).
+"""Processing algorithm ``circuitscape``: Circuitscape 5's raster modes (docs/circuit_theory.md).
 
 Adapter only: band 1 of every raster is read on the resistance raster's own grid (other rasters are warped onto it
 with nearest neighbour when their grids differ; no CRS is required and the cell size plays no part), focal points
@@ -28,15 +28,14 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import compat, corridor_io, qgis_io
 from ..engine import circuit
-from ..engine.costdistance import Canceled, feature_cells
+from ..engine.costdistance import feature_cells
 from ..engine.messages import EngineError
 from ..engine.raster import read_band, require_memory, write_geotiff
 from .base import ReservePlannerAlgorithm, keywords
-from .costdistance import CostRasterStyle, grid_bounds, same_grid, warped_band
+from ..resistance import CostRasterStyle, grid_bounds, same_grid, warped_band
 
 CURRENT_STYLE = 'current'
 VOLTAGE_STYLE = 'costdistance'
@@ -50,8 +49,7 @@ PARALLEL_MIN_CELLS = 100_000
 regions the pairs share one factorisation and always run in one process (docs/parallel.md)."""
 
 
-def tr(text):
-    return QCoreApplication.translate('CircuitscapeAlgorithm', text)
+tr = qgis_io.translator('CircuitscapeAlgorithm')
 
 
 class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
@@ -296,9 +294,9 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
 
     def solve(self, mode, landscape, parameters, context, inputs, staging, feedback):
         """Run the engine for ``mode``; engine errors and cancel become QgsProcessingException."""
-        options = dict(max_map=bool(parameters.get(self.OUTPUT_MAX_CURRENT)), progress=feedback.setProgress,
-                       is_canceled=feedback.isCanceled, on_map=staging.on_map)
-        try:
+        options = dict(max_map=bool(parameters.get(self.OUTPUT_MAX_CURRENT)),
+                       feedback=qgis_io.engine_feedback(feedback), on_map=staging.on_map)
+        with qgis_io.engine_errors():
             if mode == ADVANCED:
                 return self.advanced(landscape, parameters, context, inputs, feedback)
             focal = self.focal(parameters, context, inputs, feedback)
@@ -316,10 +314,6 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
             else:
                 solve = circuit.one_to_all if mode == ONE_TO_ALL else circuit.all_to_one
                 result = solve(landscape, focal, strengths, included, **options)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
-        except Canceled:
-            raise QgsProcessingException(tr('The run was cancelled; no output was written.')) from None
         report(result, mode, feedback)
         return result
 
@@ -334,7 +328,7 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
             policies[self.parameterAsEnum(parameters, self.REMOVE_SOURCE_OR_GROUND, context)],
             self.parameterAsBoolean(parameters, self.UNIT_CURRENTS, context),
             self.parameterAsBoolean(parameters, self.DIRECT_GROUNDS, context),
-            progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+            feedback=qgis_io.engine_feedback(feedback))
 
     def file_option(self, parameters, context, name, reader):
         path = self.parameterAsFile(parameters, name, context)
@@ -417,10 +411,7 @@ def report(result, mode, feedback):
 
 
 def gdal_path(layer):
-    if layer.providerType() != 'gdal':
-        raise QgsProcessingException(
-            tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.').format(
-                layer=qgis_io.layer_label(layer)))
+    qgis_io.require_gdal_file(layer)
     return layer.source()
 
 
@@ -546,11 +537,9 @@ class SolveMaps:
 
 def write_float32(path, array, resistance):
     """Write a map as a Float32 GeoTIFF on the resistance grid (nodata where a cell is no node)."""
-    try:
+    with qgis_io.engine_errors():
         write_geotiff(path, array.astype(np.float32), resistance.geotransform, resistance.crs_wkt,
                       nodata=-9999.0, fast=True)
-    except EngineError as error:
-        raise QgsProcessingException(qgis_io.engine_message(error)) from error
 
 
 def style_map_on_load(context, path, style):

@@ -1,4 +1,4 @@
-"""Corridor algorithms: Linkage Mapper's corridor network between core areas (DOMAIN.md section 5).
+"""Corridor algorithms: Linkage Mapper's corridor network between core areas (docs/costdistance.md).
 
 Adapter only: the cores are read in the resistance raster's CRS (qgis_io), engine.corridors computes,
 links and corridor polygons are written in the core layer's CRS, the corridor raster on the resistance grid.
@@ -20,15 +20,15 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
 from .. import qgis_io
 from ..corridor_io import (
-    CoreParameters, ResistanceGrid, add_core_parameters, core_inputs, engine_errors, null_if_nan, read_cores,
+    CoreParameters, add_core_parameters, core_inputs, null_if_nan, read_cores,
     style_raster_on_load, write_on_grid,
 )
 from ..engine import corridors, link_selection
+from ..resistance import ResistanceGrid
 from .base import ReservePlannerAlgorithm, keywords
 
 LINK_METRICS = ('euc_dist', 'cwd', 'lcp_length', 'cwd_euc_ratio', 'cwd_path_ratio')
@@ -39,8 +39,7 @@ PARALLEL_MIN_CELLS = 250_000
 measured here): smaller rasters run in one process."""
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerCorridors', text)
+tr = qgis_io.translator('ReservePlannerCorridors')
 
 
 class CorridorNetworkAlgorithm(CoreParameters, ReservePlannerAlgorithm):
@@ -226,17 +225,17 @@ class CorridorNetworkAlgorithm(CoreParameters, ReservePlannerAlgorithm):
         corridors_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_CORRIDORS, context)
 
         output_crs = source.sourceCrs()
-        resistance = ResistanceGrid(layer, feedback)
+        resistance = ResistanceGrid(layer, context, feedback)
         work_crs = resistance.crs
         steps = QgsProcessingMultiStepFeedback(2, feedback)
         cores, core_ids = read_cores(source, label, id_field, work_crs, context, steps)
         steps.setCurrentStep(1)
-        network = engine_errors(
-            corridors.corridor_network, resistance.grid, [item.geometry for item in cores], core_ids,
-            progress=steps.setProgress, is_canceled=feedback.isCanceled, workdir=QgsProcessingUtils.tempFolder(),
-            executor=qgis_io.engine_executor(feedback, corridors.PASS_BYTES_PER_CELL * resistance.grid.array.size,
-                                             small=resistance.grid.array.size < PARALLEL_MIN_CELLS),
-            **options)
+        executor = qgis_io.engine_executor(feedback, corridors.PASS_BYTES_PER_CELL * resistance.grid.array.size,
+                                           small=resistance.grid.array.size < PARALLEL_MIN_CELLS)
+        with qgis_io.engine_errors():
+            network = corridors.corridor_network(
+                resistance.grid, [item.geometry for item in cores], core_ids, feedback=qgis_io.engine_feedback(steps),
+                workdir=QgsProcessingUtils.tempFolder(), executor=executor, **options)
         self.report(network, feedback)
 
         write_on_grid(corridors_path, resistance, network.corridors)

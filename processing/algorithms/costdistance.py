@@ -1,18 +1,16 @@
 """Processing algorithms ``costdistance`` (accumulated cost raster) and ``leastcostpath`` (least-cost lines).
 
 Both read band 1 of a resistance raster, rasterise their sources onto its grid and call
-engine.costdistance (8-neighbour average-cost convention, DOMAIN.md section 5). Costs are in
+engine.costdistance (8-neighbour average-cost convention, docs/costdistance.md). Costs are in
 resistance units x metres.
 """
 
 import os
-import uuid
 
 import numpy as np
-from osgeo import gdal, osr
+from osgeo import gdal
 from shapely.geometry import LineString
 from qgis.core import (
-    QgsColorRampShader,
     QgsFeature,
     QgsFields,
     QgsProcessingException,
@@ -24,7 +22,6 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from ..compat import (
     FieldType,
@@ -32,158 +29,20 @@ from ..compat import (
     ProcessingNumberParameterType,
     ProcessingSourceType,
     WkbType,
-    band_maximum,
     make_field,
 )
 from .. import qgis_io
 from ..engine import costdistance
 from ..engine.messages import EngineError
-from ..engine.raster import (
-    Grid,
-    cell_size,
-    gdal_exceptions,
-    holds_in_float32,
-    raster_errors,
-    read_band,
-    read_rows,
-    require_memory,
-    write_geotiff,
-)
+from ..engine.raster import raster_errors, write_geotiff
+from ..resistance import CostRasterStyle, ResistanceGrid, grid_bounds, same_grid, warped_band
 from .base import ReservePlannerAlgorithm, keywords
 
 COST_STYLE = 'costdistance'
 PATH_STYLE = 'leastcostpath'
 
-ADAPTER_BYTES_PER_CELL = 17
-"""Memory the callers of ResistanceGrid add per cell to the engine's when the resistance is read whole: the band
-as read (float64, 8 bytes) and a Float32 output with its nodata copy and mask (4 + 4 + 1)."""
 
-STREAMED_ADAPTER_BYTES_PER_CELL = 1
-"""Memory the costdistance and leastcostpath adapters add per cell to the engine's when the resistance is read by
-blocks straight into the cost graph and the output written by blocks (ResistanceGrid ``streamed``): the boolean
-source mask (1 byte)."""
-
-
-def tr(text):
-    return QCoreApplication.translate('CostDistanceAlgorithms', text)
-
-
-class ResistanceGrid:
-    """Band 1 of a resistance raster layer, in a CRS in metres, and the way back to the layer's own grid.
-
-    A raster in a projected CRS in metres is used as it is. Any other raster (geographic, Web Mercator,
-    feet) is warped with nearest neighbour to a local Lambert azimuthal equal-area CRS for the run, with a
-    warning, and results are warped back onto the layer's grid (DESIGN.md conventions: metres whatever the CRS).
-
-    ``bytes_per_cell`` is the memory the caller's whole run holds per cell of the raster; a raster too large
-    for the memory available is refused before it is read (engine.raster.require_memory).
-
-    ``streamed``: a raster in metres is read by blocks of rows straight into the cost graph (``graph()``), never
-    held whole as it is read; ``grid.array`` is then the graph's own resistance (NaN for barriers, <= 0
-    included) and the memory needed is the engine's (BYTES_PER_CELL, or WIDE_BYTES_PER_CELL for a band type
-    float32 does not hold) plus STREAMED_ADAPTER_BYTES_PER_CELL.
-    """
-
-    def __init__(self, layer, feedback, bytes_per_cell=costdistance.WIDE_BYTES_PER_CELL + ADAPTER_BYTES_PER_CELL,
-                 streamed=False):
-        if layer.providerType() != 'gdal':
-            raise QgsProcessingException(
-                tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.').format(
-                    layer=qgis_io.layer_label(layer)))
-        self.layer = layer
-        self.crs = qgis_io.metric_crs(layer.extent(), layer.crs())
-        self._graph = None
-        try:
-            if streamed and self.crs == layer.crs():
-                self._read_into_graph(layer.source())
-            else:
-                require_memory(layer.source(), bytes_per_cell)
-                self.layer_grid = read_band(layer.source())
-                self.grid = self._working_grid(feedback)
-            self.cell_width, self.cell_height = cell_size(self.grid.geotransform)
-        except EngineError as error:
-            raise self.error(error) from error
-
-    def _read_into_graph(self, path):
-        """Build the cost graph from blocks of rows of the raster at ``path`` (see ``streamed``)."""
-        engine_bytes = costdistance.BYTES_PER_CELL if holds_in_float32(path) else costdistance.WIDE_BYTES_PER_CELL
-        require_memory(path, engine_bytes + STREAMED_ADAPTER_BYTES_PER_CELL)
-        with raster_errors(path):
-            dataset = gdal.Open(path)
-            geotransform, crs_wkt = dataset.GetGeoTransform(), dataset.GetProjection()
-            self._graph = costdistance.CostGraph.from_rows(
-                (dataset.RasterYSize, dataset.RasterXSize), lambda first, count: read_rows(dataset, first, count),
-                *cell_size(geotransform))
-        self.layer_grid = self.grid = Grid(self._graph.resistance, geotransform, crs_wkt)
-
-    def error(self, engine_error):
-        """A QgsProcessingException naming the resistance layer and saying what the engine found."""
-        return QgsProcessingException(tr('Raster "{layer}": {message}').format(
-            layer=qgis_io.layer_label(self.layer), message=qgis_io.engine_message(engine_error)))
-
-    def _working_grid(self, feedback):
-        if self.crs == self.layer.crs():
-            return self.layer_grid
-        qgis_io.warn_raster_warped(feedback, self.layer, self.crs)
-        return self._warp(self.layer_grid, self.crs.toWkt())
-
-    def _warp(self, grid, crs_wkt, like=None):
-        """``grid`` warped (nearest neighbour) to ``crs_wkt``, or onto the grid of the Grid ``like``."""
-        options = dict(dstSRS=crs_wkt, srcNodata=np.nan)
-        if like is not None:
-            options.update(grid_bounds(like.geotransform, like.array.shape))
-        return warped_band(_memory_dataset(grid), self.layer.source(), **options)
-
-    def to_layer_grid(self, array):
-        """``array`` (on the working grid) on the layer's own grid."""
-        if self.grid is self.layer_grid:
-            return array
-        working = self.grid._replace(array=array)
-        try:
-            return self._warp(working, self.layer_grid.crs_wkt, like=self.layer_grid).array
-        except EngineError as error:
-            raise self.error(error) from error
-
-    def graph(self):
-        if self._graph is not None:
-            return self._graph
-        try:
-            return costdistance.CostGraph(self.grid.array, self.cell_width, self.cell_height)
-        except EngineError as error:
-            raise self.error(error) from error
-
-
-@gdal_exceptions()
-def _memory_dataset(grid):
-    rows, cols = grid.array.shape
-    dataset = gdal.GetDriverByName('MEM').Create('', cols, rows, 1, gdal.GDT_Float64)
-    dataset.SetGeoTransform(grid.geotransform)
-    dataset.SetProjection(grid.crs_wkt)
-    band = dataset.GetRasterBand(1)
-    band.SetNoDataValue(np.nan)
-    band.WriteArray(grid.array)
-    return dataset
-
-
-def grid_bounds(geotransform, shape):
-    """gdal.Warp options that put the output exactly on the grid of ``geotransform`` and ``shape``."""
-    rows, cols = shape
-    x0, dx, _, y0, _, dy = geotransform
-    return dict(outputBounds=(x0, y0 + rows * dy, x0 + cols * dx, y0), width=cols, height=rows)
-
-
-@gdal_exceptions()
-def warped_band(source, name, **options):
-    """gdal.Warp of ``source`` (a path or dataset) with nearest neighbour and ``options``, read back as an
-    engine Grid (float64, NaN = nodata); an EngineError names the raster ``name`` when GDAL fails."""
-    path = '/vsimem/reserve_planner_{}.tif'.format(uuid.uuid4().hex)
-    try:
-        with raster_errors(name):
-            gdal.Warp(path, source, resampleAlg='near', outputType=gdal.GDT_Float64, dstNodata=np.nan, **options)
-        return read_band(path)
-    finally:
-        if gdal.VSIStatL(path) is not None:
-            gdal.Unlink(path)
+tr = qgis_io.translator('CostDistanceAlgorithms')
 
 
 def vector_sources(source, layer_name, resistance, context, feedback):
@@ -240,10 +99,7 @@ def _listed(ids, shown=10):
 def raster_sources(layer, resistance):
     """Boolean mask of the non-zero, non-nodata cells of a raster layer, on the resistance's working grid
     (warped with nearest neighbour when the grids differ)."""
-    if layer.providerType() != 'gdal':
-        raise QgsProcessingException(
-            tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.').format(
-                layer=qgis_io.layer_label(layer)))
+    qgis_io.require_gdal_file(layer)
     try:
         mask = _nonzero_on_grid(layer.source(), resistance.grid)
     except EngineError as error:
@@ -279,25 +135,10 @@ def nonzero_cells(path):
     return mask
 
 
-def same_grid(path, grid):
-    """True when the raster at ``path`` has exactly the cells of the engine Grid ``grid``."""
-    rows, cols = grid.array.shape
-    with raster_errors(path):
-        dataset = gdal.Open(path)
-        same_crs = osr.SpatialReference(dataset.GetProjection()).IsSame(osr.SpatialReference(grid.crs_wkt))
-        return (dataset.RasterXSize, dataset.RasterYSize) == (cols, rows) and bool(same_crs) and np.allclose(
-            dataset.GetGeoTransform(), grid.geotransform, rtol=0, atol=1e-9 * max(1.0, abs(grid.geotransform[1])))
-
-
 def accumulate(graph, mask, max_cost, feedback):
     """Run the engine with the feedback's progress and cancel; raise QgsProcessingException on error or cancel."""
-    try:
-        return graph.accumulate(mask, max_cost=max_cost, progress=feedback.setProgress,
-                                is_canceled=feedback.isCanceled)
-    except EngineError as error:
-        raise QgsProcessingException(qgis_io.engine_message(error)) from error
-    except costdistance.Canceled:
-        raise QgsProcessingException(tr('The run was cancelled; no output was written.')) from None
+    with qgis_io.engine_errors():
+        return graph.accumulate(mask, max_cost=max_cost, feedback=qgis_io.engine_feedback(feedback))
 
 
 def unreached_as_nodata(cost, block_rows=256):
@@ -392,7 +233,7 @@ class CostDistance(ReservePlannerAlgorithm):
             raise QgsProcessingException(self.tr('Give sources (a vector layer), a source raster, or both.'))
 
         steps = QgsProcessingMultiStepFeedback(3, feedback)
-        resistance = ResistanceGrid(resistance_layer, steps, streamed=True)
+        resistance = ResistanceGrid(resistance_layer, context, steps, streamed=True)
         mask = np.zeros(resistance.grid.array.shape, dtype=bool)
         if sources is not None:
             mask |= vector_sources(sources, qgis_io.layer_label(parameters[self.SOURCES], context), resistance,
@@ -405,12 +246,10 @@ class CostDistance(ReservePlannerAlgorithm):
         unreached_as_nodata(cost)
         cost = resistance.to_layer_grid(cost)
         if feedback.isCanceled():
-            raise QgsProcessingException(tr('The run was cancelled; no output was written.'))
+            raise qgis_io.cancelled()
         grid = resistance.layer_grid
-        try:
+        with qgis_io.engine_errors():
             write_geotiff(output, cost, grid.geotransform, grid.crs_wkt, fast=True, float32=True)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
         steps.setProgress(100)
         _style_cost_raster(context, output)
         return {self.OUTPUT: output}
@@ -494,7 +333,7 @@ class LeastCostPath(ReservePlannerAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.TARGET))
 
         steps = QgsProcessingMultiStepFeedback(3, feedback)
-        resistance = ResistanceGrid(resistance_layer, steps, streamed=True)
+        resistance = ResistanceGrid(resistance_layer, context, steps, streamed=True)
         target_label = qgis_io.layer_label(parameters[self.TARGET], context)
         source_label = qgis_io.layer_label(parameters[self.SOURCE], context)
         source_features, polygons = read_sources(source, source_label, resistance, context, steps)
@@ -535,7 +374,7 @@ class LeastCostPath(ReservePlannerAlgorithm):
         paths, unreached = [], []
         for number, (fid, cells) in enumerate(targets):
             if feedback.isCanceled():
-                raise QgsProcessingException(tr('The run was cancelled; no output was written.'))
+                raise qgis_io.cancelled()
             cell_costs = cost[np.divmod(cells, graph.shape[1])]
             if not np.isfinite(cell_costs).any():
                 unreached.append(fid)
@@ -606,28 +445,6 @@ class LeastCostPath(ReservePlannerAlgorithm):
         feature.setGeometry(qgis_io.transform_geometry(line, resistance.crs, resistance.layer.crs(), context))
         feature.setAttributes([int(ids[0]), int(ids[1]), float(cost[end_row, end_col]), float(line.length)])
         qgis_io.add_feature(sink, feature, self.OUTPUT)
-
-
-class CostRasterStyle(qgis_io.StylePostProcessor):
-    """The cost raster style with its colour ramp stretched from 0 to the layer's maximum cost."""
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
-        super().postProcessLayer(layer, context, feedback)
-        renderer = layer.renderer() if layer is not None and layer.isValid() else None
-        shader = renderer.shader() if hasattr(renderer, 'shader') else None
-        if shader is None:
-            return
-        maximum = band_maximum(layer.dataProvider(), 1)
-        ramp = shader.rasterShaderFunction()
-        if not isinstance(ramp, QgsColorRampShader) or not np.isfinite(maximum):
-            return
-        items = ramp.colorRampItemList()
-        for item in items:
-            item.value *= maximum
-        ramp.setColorRampItemList(items)
-        ramp.setMaximumValue(maximum)
-        renderer.setClassificationMax(maximum)
-        layer.triggerRepaint()
 
 
 def _style_cost_raster(context, destination_id):

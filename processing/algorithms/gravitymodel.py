@@ -23,17 +23,13 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 from scipy import ndimage
 
 from .. import qgis_io
-from ..corridor_io import cancelled
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
 from ..engine import corridors, gravity, patches
-from ..engine.costdistance import Canceled
-from ..engine.messages import EngineError
 from .base import ReservePlannerAlgorithm, keywords
-from .costdistance import ResistanceGrid
+from ..resistance import ResistanceGrid
 
 AREA_UNITS = (('m2', 1.0), ('ha', 1e4), ('km2', 1e6))
 """Area units a source's S can be measured in, with their size in square metres."""
@@ -44,8 +40,7 @@ Pairs = namedtuple('Pairs', 'first second costs links')
 layer, ``links`` = (that source, the feature id of each pair), else None."""
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerGravityModel', text)
+tr = qgis_io.translator('ReservePlannerGravityModel')
 
 
 class GravityModelAlgorithm(ReservePlannerAlgorithm):
@@ -144,24 +139,20 @@ class GravityModelAlgorithm(ReservePlannerAlgorithm):
         layer = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context)
         if layer is None:
             raise QgsProcessingException(self.invalidRasterError(parameters, self.RESISTANCE))
-        resistance = ResistanceGrid(layer, feedback)
+        resistance = ResistanceGrid(layer, context, feedback)
         features = qgis_io.read_polygons(source, label, resistance.crs, context, feedback)
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         qgis_io.require_geometries(features, label)
         ids = self.source_ids(features, id_field, label)
         unit = AREA_UNITS[self.parameterAsEnum(parameters, self.AREA_UNIT, context)][1]
-        try:
+        with qgis_io.engine_errors():
             labels = corridors.core_labels([item.geometry for item in features], ids, resistance.grid.array.shape,
                                            resistance.grid.geotransform, resistance.grid.crs_wkt)
             mean_resistance = _mean_passable(resistance.grid.array, labels, len(ids))
             masses = gravity.masses([item.geometry.area / unit for item in features], mean_resistance, ids)
             pairs = self.pairs(parameters, context, ids, labels, resistance, feedback)
             values = gravity.interaction(masses[pairs.first], masses[pairs.second], pairs.costs)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
-        except Canceled:
-            raise cancelled() from None
         threshold = self.threshold(parameters, context, values, feedback)
         results = {self.OUTPUT_LINKS: self.write_links(parameters, context, source, features, ids, pairs, values,
                                                        threshold)}
@@ -191,9 +182,7 @@ class GravityModelAlgorithm(ReservePlannerAlgorithm):
         if links is not None:
             return self.link_pairs(links, qgis_io.layer_label(parameters[self.LINKS], context), ids)
         cells = corridors.core_cells(labels, len(ids))
-        costs = patches.least_cost_distances(resistance.graph(), cells,
-                                             progress=lambda fraction: feedback.setProgress(100.0 * fraction),
-                                             is_canceled=feedback.isCanceled)
+        costs = patches.least_cost_distances(resistance.graph(), cells, qgis_io.engine_feedback(feedback))
         first, second = np.triu_indices(len(ids), 1)
         return Pairs(first, second, costs[first, second], None)
 

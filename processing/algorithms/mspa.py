@@ -22,22 +22,18 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor
 
 from .. import qgis_io
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
 from ..engine import mspa
-from ..engine.costdistance import Canceled
-from ..engine.messages import TRANSLATION_CONTEXT, EngineError
 from ..engine.raster import write_geotiff
 from .base import ReservePlannerAlgorithm, keywords
 
 CONNECTIVITIES = (8, 4)
 
 
-def tr(text):
-    return QCoreApplication.translate('MSPA', text)
+tr = qgis_io.translator('MSPA')
 
 
 def parse_values(text, description):
@@ -66,7 +62,7 @@ def class_label(code):
     if code == mspa.ENCLOSED_BACKGROUND:
         return tr('Enclosed background')
     item = mspa.class_of(code)
-    label = QCoreApplication.translate(TRANSLATION_CONTEXT, item.name)
+    label = qgis_io.engine_tr(item.name)
     base = code - mspa.INTERNAL_OFFSET if mspa.INTERNAL_OFFSET <= code < mspa.ENCLOSED_BACKGROUND else code
     if base & (32 | 64) and base & 2:
         label = tr('{name} (in edge)').format(name=label)
@@ -240,13 +236,12 @@ class MSPA(ReservePlannerAlgorithm):
         internal = self.parameterAsBool(parameters, self.INTERNAL, context)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         label = qgis_io.layer_label(layer)
-        try:
+        with qgis_io.engine_errors():
             class_map = mspa.read_class_map(layer.source())
             for template, values in mspa.check_classes(class_map, foreground, missing, label):
-                feedback.pushWarning(QCoreApplication.translate(TRANSLATION_CONTEXT, template).format(**values))
+                feedback.pushWarning(qgis_io.engine_tr(template).format(**values))
             codes = mspa.mspa(mspa.binary_map(class_map.values, foreground, missing, class_map.nodata), edge_width,
-                              connectivity, internal, progress=lambda percent: feedback.setProgress(int(percent * 0.8)),
-                              is_canceled=feedback.isCanceled)
+                              connectivity, internal, qgis_io.engine_feedback(feedback).part(0.0, 0.8))
             row_areas = mspa.row_cell_areas_ha(class_map.geotransform, codes.shape[0], class_map.crs_wkt)
             if layer.crs().isGeographic():
                 self.explain_geographic(feedback, label, row_areas)
@@ -255,11 +250,8 @@ class MSPA(ReservePlannerAlgorithm):
             if parameters.get(self.OUTPUT_CORES) is not None:
                 patches = mspa.core_patches(codes, connectivity, class_map.geotransform, class_map.crs_wkt,
                                             row_areas)
-            mspa.check_cancel(feedback.isCanceled)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
-        except Canceled:
-            raise QgsProcessingException(tr('The run was cancelled; no output was written.')) from None
+        if feedback.isCanceled():
+            raise qgis_io.cancelled()
         feedback.setProgress(85)
         results = self.write_outputs(parameters, context, layer, codes, class_map, statistics, patches, output)
         MSPAStyle.attach(context, output, transition, set(np.flatnonzero(np.bincount(codes.ravel())).tolist()))
@@ -284,10 +276,8 @@ class MSPA(ReservePlannerAlgorithm):
 
     def write_outputs(self, parameters, context, layer, codes, class_map, statistics, patches, output):
         """Write the raster, the statistics table and the core patches (all computed already)."""
-        try:
+        with qgis_io.engine_errors():
             write_geotiff(output, codes, class_map.geotransform, class_map.crs_wkt, nodata=None)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
         results = {self.OUTPUT: output, self.OUTPUT_STATS: self.write_statistics(parameters, context, statistics)}
         if patches is not None:
             results[self.OUTPUT_CORES] = self.write_patches(parameters, context, layer.crs(), patches)
@@ -304,7 +294,7 @@ class MSPA(ReservePlannerAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_STATS))
         for row in statistics:
             feature = QgsFeature(fields)
-            feature.setAttributes([QCoreApplication.translate(TRANSLATION_CONTEXT, row.name), int(row.code),
+            feature.setAttributes([qgis_io.engine_tr(row.name), int(row.code),
                                    int(row.cells), float(row.area_ha),
                                    None if row.share is None else float(row.share)])
             qgis_io.add_feature(sink, feature, self.tr('MSPA class statistics'))

@@ -1,5 +1,5 @@
 """OECM algorithms: screen and score candidate sites, and select a set of them toward a coverage target
-(DOMAIN.md section 2).
+(docs/oecm.md).
 
 Adapters only: engine/scoring.py screens and scores, engine/zonal.py summarises rasters, engine/coverage.py
 measures overlaps, engine/connectivity.py gives ProtConn gains, engine/selection.py picks sites and
@@ -27,7 +27,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from ..compat import (
     FieldType,
@@ -40,10 +39,11 @@ from ..compat import (
     parameter_as_strings,
 )
 from .. import qgis_io, weighting
+from ..qgis_io import attribute_value
 from ..engine import coverage, report, scoring, selection, zonal
 from ..engine.messages import EngineError
+from ..protected_areas import ProtectedAreasInput, dissolved_pieces
 from .base import ReservePlannerAlgorithm, keywords
-from .coverage import ProtectedAreasInput
 
 SCORES_STYLE = 'oecm_scores'
 SELECTION_STYLE = 'oecm_selection'
@@ -57,24 +57,7 @@ CRITERION_PREFIX = 'n_'
 CONNECTIVITY_KEY = 'connectivity'
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerOecm', text)
-
-
-def cancelled():
-    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
-
-
-def required_source(algorithm, parameters, name, context):
-    source = algorithm.parameterAsSource(parameters, name, context)
-    if source is None:
-        raise QgsProcessingException(algorithm.invalidSourceError(parameters, name))
-    return source
-
-
-def plain(value):
-    """A QGIS attribute value as a plain Python value (NULL -> None)."""
-    return None if value is None or (isinstance(value, QVariant) and value.isNull()) else value
+tr = qgis_io.translator('ReservePlannerOecm')
 
 
 def candidate_fields(names, source, label):
@@ -117,23 +100,6 @@ def column_name(label, taken):
     return name
 
 
-def reprojected(geometries, source_crs, target_crs, context):
-    """Shapely geometries (None kept) moved from ``source_crs`` to ``target_crs``."""
-    if source_crs == target_crs:
-        return geometries
-    return [None if geometry is None else qgis_io.to_shapely(
-        qgis_io.transform_geometry(geometry, source_crs, target_crs, context)) for geometry in geometries]
-
-
-def dissolved_pieces(source, crs, context, feedback):
-    """Disjoint polygons of a polygon layer in ``crs`` (repaired, overlaps dissolved with engine.coverage)."""
-    label = qgis_io.layer_label(source)
-    features = qgis_io.read_polygons(source, label, crs, context, feedback)
-    qgis_io.require_geometries(features, label)
-    polygons = [coverage.DatedPolygon(item.geometry, None) for item in features]
-    return coverage.flatten(polygons).pieces
-
-
 class OptionalProtectedAreas(ProtectedAreasInput):
     """PROTECTED as in the coverage algorithms (one or more layers, WDPA cleaning switches), but optional."""
 
@@ -150,7 +116,7 @@ class OptionalProtectedAreas(ProtectedAreasInput):
         cleaned = self.clean_and_flatten(self.protected_layers(parameters, context), crs,
                                          self.cleaning_options(parameters, context), False, context, feedback)
         if cleaned is None:
-            raise cancelled()
+            raise qgis_io.cancelled()
         return cleaned[0].pieces
 
 
@@ -325,7 +291,7 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.CONSISTENCY_RATIO, self.tr('AHP consistency ratio')))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
-        candidates_source = required_source(self, parameters, self.CANDIDATES, context)
+        candidates_source = qgis_io.required_source(self, parameters, self.CANDIDATES, context)
         candidates_label = qgis_io.layer_label(parameters[self.CANDIDATES], context)
         threshold = self.parameterAsDouble(parameters, self.OVERLAP_THRESHOLD, context)
         required_fields = candidate_fields(
@@ -351,11 +317,9 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             raise QgsProcessingException(tr('No criterion was given: choose at least one raster (CRITERIA), vector '
                                             'layer (VECTOR_CRITERIA), numeric field (ATTRIBUTE_CRITERIA) or '
                                             'switch on CONNECTIVITY.'))
-        try:
+        with qgis_io.engine_errors():
             directions = scoring.parse_directions(directions_text, len(labels))
             weights, ahp = weighting.weights_from(weights_text, matrix_text, len(labels), feedback)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
 
         output_crs = candidates_source.sourceCrs()
         work_crs = qgis_io.metric_crs_of([candidates_source], output_crs, context)
@@ -368,7 +332,7 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         if not parameters.get(self.PROTECTED):
             feedback.pushWarning(tr('No protected areas were given: criterion A (already protected) is not checked.'))
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         protected_percent, reasons = self.screening(candidates, protected_pieces, required_fields, threshold)
         eligible = np.array([not item for item in reasons], dtype=bool)
 
@@ -389,7 +353,7 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             columns.append(self.connectivity_gains(geometries, eligible, protected_pieces, regions, distance,
                                                    work_crs, context, steps))
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         values = np.column_stack(columns)
         scores = scoring.score_candidates(values, directions, weights, eligible)
         self.warn_missing(values, eligible, labels, candidates, feedback)
@@ -410,19 +374,20 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
 
     @staticmethod
     def screening(candidates, protected_pieces, required_fields, threshold):
-        """Percent of each candidate inside protected areas and the ScreenReasons of each (DOMAIN.md section 2)."""
+        """Percent of each candidate inside protected areas and the ScreenReasons of each (docs/oecm.md)."""
         geometries = [item.geometry for item in candidates]
         protected_percent = share_inside(protected_pieces, geometries) if protected_pieces \
             else np.where([geometry is None for geometry in geometries], np.nan, 0.0)
         reasons = [scoring.screen_candidate(percent, item.geometry is not None,
                                             [name for name in required_fields
-                                             if scoring.is_blank(plain(item.attributes.get(name)))], threshold)
+                                             if scoring.is_blank(attribute_value(item.attributes.get(name)))],
+                                            threshold)
                    for item, percent in zip(candidates, protected_percent)]
         return protected_percent, reasons
 
     @staticmethod
     def number(value):
-        value = plain(value)
+        value = attribute_value(value)
         try:
             return float(value) if value is not None else np.nan
         except (TypeError, ValueError):
@@ -434,21 +399,13 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
 
         ``plans`` caches where the sites lie on each raster grid, so rasters sharing a grid locate them once.
         """
-        if layer.providerType() != 'gdal':
-            raise QgsProcessingException(tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF '
-                                            'first.').format(layer=layer.name()))
-        try:
+        qgis_io.require_gdal_file(layer)
+        with qgis_io.engine_errors():
             spec = zonal.grid_spec(layer.source())
             key = (spec.rows, spec.cols, tuple(spec.geotransform), layer.crs().toWkt())
             if key not in plans:
-                plans[key] = zonal.plan_zonal(reprojected(geometries, work_crs, layer.crs(), context), spec)
-            result = zonal.zonal_means(layer.source(), plans[key], progress=lambda fraction: bool(
-                feedback.setProgress(100.0 * fraction)) or feedback.isCanceled())
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
-        if result is None:
-            raise cancelled()
-        return result.mean
+                plans[key] = zonal.plan_zonal(qgis_io.reprojected(geometries, work_crs, layer.crs(), context), spec)
+            return zonal.zonal_means(layer.source(), plans[key], feedback=qgis_io.engine_feedback(feedback)).mean
 
     @staticmethod
     def warn_missing(values, eligible, labels, candidates, feedback):
@@ -482,9 +439,9 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             regions = [scoring.study_area(geometries, protected_pieces)]
             feedback.pushInfo(tr('No REGIONS given: the connectivity contribution is measured in the rectangle '
                                  'around all candidates and protected areas.'))
-        return scoring.connectivity_gains(geometries, eligible, protected_pieces, regions, distance,
-                                          progress=lambda fraction: feedback.setProgress(100.0 * fraction)
-                                          or feedback.isCanceled())
+        with qgis_io.engine_errors():
+            return scoring.connectivity_gains(geometries, eligible, protected_pieces, regions, distance,
+                                              feedback=qgis_io.engine_feedback(feedback))
 
     def write_output(self, parameters, context, source, candidates, keys, eligible, reasons, protected_percent,
                      scores, work_crs, feedback):
@@ -511,7 +468,7 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for index, item in enumerate(candidates):
             if feedback.isCanceled():
-                raise cancelled()
+                raise qgis_io.cancelled()
             feature = QgsFeature(fields)
             if item.geometry is not None:
                 geometry = qgis_io.transform_geometry(item.geometry, work_crs, source.sourceCrs(), context)
@@ -534,7 +491,7 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
 
 def scoring_report(labels, weights, directions, ahp, candidates, candidates_label, eligible, reasons, scores):
     """The HTML report of a scoring run: method, weights, AHP consistency, ranking, breakdown chart, screening."""
-    page = report.HtmlReport(tr('OECM candidate scoring'))
+    page = report.HtmlReport(tr('OECM candidate scoring'), qgis_io.report_language())
     page.paragraph(tr('{total} candidate sites from "{layer}": {eligible} eligible, {screened} screened out. Each '
                       'criterion is rescaled 0..1 over the eligible sites (min-max, inverted where lower is better); '
                       'score = 100 x sum of weight x rescaled value. Classes: high >= 67, medium >= 33, low below.')
@@ -581,8 +538,8 @@ def scoring_report(labels, weights, directions, ahp, candidates, candidates_labe
 def site_name(item):
     """A readable label for a candidate: its name-like attribute when there is one, else its feature id."""
     for key, value in item.attributes.items():
-        if key.lower() in ('name', 'site', 'site_name', 'label', '名称') and plain(value) not in (None, ''):
-            return '{} ({})'.format(plain(value), item.fid)
+        if key.lower() in ('name', 'site', 'site_name', 'label', '名称') and attribute_value(value) not in (None, ''):
+            return '{} ({})'.format(attribute_value(value), item.fid)
     return tr('feature {fid}').format(fid=item.fid)
 
 
@@ -593,24 +550,12 @@ def translated_class(name):
 
 def breakdown_chart(names, labels, weights, normalised, limit=40):
     """Stacked horizontal bars: the points (0-100) each criterion adds to each site's score (first ``limit``)."""
-    from matplotlib.figure import Figure
-
     shown = min(len(names), limit)
     contributions = 100.0 * np.nan_to_num(normalised[:shown]) * np.asarray(weights)[None, :]
-    with report.chart_style():
-        figure = Figure(figsize=(8.0, max(2.5, 0.28 * shown + 1.5)))
-        axes = figure.add_subplot(1, 1, 1)
-        left = np.zeros(shown)
-        for column, label in enumerate(labels):
-            axes.barh(range(shown), contributions[:, column], left=left, label=label)
-            left += contributions[:, column]
-        axes.set_yticks(range(shown))
-        axes.set_yticklabels(names[:shown])
-        axes.invert_yaxis()
-        axes.set_xlim(0, 100)
-        axes.set_xlabel(tr('Score points'))
-        axes.legend(loc='lower center', bbox_to_anchor=(0.5, 1.0), ncol=min(3, len(labels)), fontsize='small')
-    return figure
+    labels = list(labels)
+    series = {label if labels.count(label) == 1 else '{} ({})'.format(label, column + 1): contributions[:, column]
+              for column, label in enumerate(labels)}
+    return report.stacked_bar_chart(names[:shown], series, value_label=tr('Score points'))
 
 
 class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
@@ -746,8 +691,8 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             self.GREEDY_GAP, self.tr('Area toward the targets greedy misses (% of the exact optimum)')))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
-        candidates_source = required_source(self, parameters, self.CANDIDATES, context)
-        regions_source = required_source(self, parameters, self.REGIONS, context)
+        candidates_source = qgis_io.required_source(self, parameters, self.CANDIDATES, context)
+        regions_source = qgis_io.required_source(self, parameters, self.REGIONS, context)
         candidates_label = qgis_io.layer_label(parameters[self.CANDIDATES], context)
         regions_label = qgis_io.layer_label(parameters[self.REGIONS], context)
         score_field = numeric_fields(
@@ -773,18 +718,16 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         steps.setCurrentStep(2)
         protected = self.protected_pieces(parameters, work_crs, context, steps)
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         scores, costs = self.scores_and_costs(candidates, score_field, cost_field, candidates_label, feedback)
         steps.setCurrentStep(3)
-        try:
+        with qgis_io.engine_errors():
             problem = selection.make_problem([item.geometry for item in candidates], scores, costs, regions,
                                              protected, target)
             picked, greedy_gap = self.select(problem, budget, self.parameterAsEnum(parameters, self.METHOD, context),
                                              steps)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         self.summarise(picked, problem, budget, feedback)
         steps.setCurrentStep(4)
         dest_id = self.write_selected(parameters, context, candidates_source, candidates, picked, costs, work_crs)
@@ -805,8 +748,7 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         exact = self.exact(problem, budget, feedback, required=method == 1)
         if method == 1:
             return exact, 0.0
-        picked = selection.greedy_selection(problem, budget, progress=lambda fraction: bool(
-            feedback.setProgress(100.0 * fraction)) or feedback.isCanceled())
+        picked = selection.greedy_selection(problem, budget, qgis_io.engine_feedback(feedback))
         if exact is None:
             return picked, -1.0
         best, missed = sum(exact.added_km2), sum(exact.added_km2) - sum(picked.added_km2)
@@ -834,14 +776,14 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
 
     @staticmethod
     def region_key(item, region_field):
-        value = plain(item.attributes.get(region_field)) if region_field else None
+        value = attribute_value(item.attributes.get(region_field)) if region_field else None
         return str(item.fid) if value is None else str(value)
 
     @staticmethod
     def scores_and_costs(candidates, score_field, cost_field, candidates_label, feedback):
         """Scores (NaN for ineligible or missing) and costs (None without a cost field) of the candidates."""
         scores = np.array([ScoreOecm.number(item.attributes.get(score_field)) for item in candidates])
-        eligible = [plain(item.attributes.get(ELIGIBLE_FIELD)) for item in candidates]
+        eligible = [attribute_value(item.attributes.get(ELIGIBLE_FIELD)) for item in candidates]
         scores[[value is False or value in (0, 'false') for value in eligible]] = np.nan
         if not cost_field:
             return scores, None
@@ -930,7 +872,8 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
 
 def selection_report(picked, candidates, scores, costs, table, target, budget):
     """The HTML report of a selection run: the method, the picks in order and coverage before and after."""
-    page = report.HtmlReport(tr('OECM selection toward {target:g} %').format(target=target))
+    page = report.HtmlReport(tr('OECM selection toward {target:g} %').format(target=target),
+                             qgis_io.report_language())
     page.paragraph(tr('Sites are picked one at a time by value per cost: value = score / 100 x the area (km2) the '
                       'site adds toward regions still below {target:g} %, counting only land not yet protected or '
                       'picked. {count} sites picked, total cost {cost:g}{budget}.').format(

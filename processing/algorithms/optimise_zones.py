@@ -16,22 +16,17 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import compat, qgis_io
 from ..engine import planning, zone_validation, zones
+from ..planning_io import (M2_PER_HA, ExactSolver, given, layer_amounts, raster_zonal, solver_results,
+                           write_polygons)
 from .base import ReservePlannerAlgorithm, keywords
-from .planning import (ExactSolver, cancelled, engine_call, given, layer_amounts, raster_zonal, solver_results,
-                       write_polygons)
-from .oecm import required_source
-from .zone_validation import engine_tr
 
 ZONES_STYLE = 'zones'
-M2_PER_HA = 10000.0
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerOptimiseZones', text)
+tr = qgis_io.translator('ReservePlannerOptimiseZones')
 
 
 def three_numbers(text, parameter):
@@ -190,7 +185,7 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
             defaultValue='', optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.PROFILE, self.tr('Validation profile'),
-            [engine_tr(zone_validation.PROFILES[name]['title']) for name in zone_validation.PROFILE_IDS],
+            [qgis_io.engine_tr(zone_validation.PROFILES[name]['title']) for name in zone_validation.PROFILE_IDS],
             defaultValue=0))
         self.add_solver_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -202,7 +197,7 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.WARNING_COUNT, self.tr('Number of validation warnings')))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
-        boundary_source = required_source(self, parameters, self.BOUNDARY_LAYER, context)
+        boundary_source = qgis_io.required_source(self, parameters, self.BOUNDARY_LAYER, context)
         boundary_label = qgis_io.layer_label(parameters[self.BOUNDARY_LAYER], context)
         zone_costs, contributions, zone_targets = (
             three_numbers(self.parameterAsString(parameters, name, context), name)
@@ -212,7 +207,7 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
         profile = zone_validation.PROFILE_IDS[self.parameterAsEnum(parameters, self.PROFILE, context)]
         time_limit, gap = self.solver_settings(parameters, context)
         crs = boundary_source.sourceCrs()
-        work_crs = qgis_io.metric_crs(boundary_source.sourceExtent(), crs)
+        work_crs = qgis_io.metric_crs_of([boundary_source], crs, context)
         steps = QgsProcessingMultiStepFeedback(5, feedback)
         boundary_features = qgis_io.read_polygons(boundary_source, boundary_label, work_crs, context, steps)
         qgis_io.require_geometries(boundary_features, boundary_label)
@@ -222,10 +217,11 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
         steps.setCurrentStep(2)
         names, amounts, base_costs = self.unit_values(parameters, context, units, work_crs, steps)
         edges = planning.shared_boundaries([item.geometry for item in units])
-        problem = engine_call(planning.reserve_zones_problem, base_costs, amounts,
-                              planning.outer_lengths(edges, len(units)), zone_costs, contributions,
-                              self.parameterAsDouble(parameters, self.TARGET, context), zone_targets, edge_costs,
-                              [item.fid for item in units], names)
+        with qgis_io.engine_errors():
+            problem = planning.reserve_zones_problem(
+                base_costs, amounts, planning.outer_lengths(edges, len(units)), zone_costs, contributions,
+                self.parameterAsDouble(parameters, self.TARGET, context), zone_targets, edge_costs,
+                [item.fid for item in units], names)
         steps.setCurrentStep(3)
         solution = self.solve(planning.solve_zones, steps, problem, edges, 1.0, time_limit, gap)
         results = self.solution_results(solution, names, feedback)
@@ -243,13 +239,14 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
     def planning_units(self, parameters, context, boundary, work_crs, feedback):
         """PLANNING_UNITS read as SourceFeatures, or a grid over the reserve (feature ids 1, 2, ...)."""
         if given(parameters, self.PLANNING_UNITS):
-            source = required_source(self, parameters, self.PLANNING_UNITS, context)
+            source = qgis_io.required_source(self, parameters, self.PLANNING_UNITS, context)
             label = qgis_io.layer_label(parameters[self.PLANNING_UNITS], context)
             units = qgis_io.read_polygons(source, label, work_crs, context, feedback)
             qgis_io.require_geometries(units, label)
             return units
-        cells = engine_call(planning.unit_grid, boundary, self.parameterAsDouble(parameters, self.CELL_SIZE, context),
-                            self.parameterAsEnum(parameters, self.GRID_TYPE, context) == 1)
+        with qgis_io.engine_errors():
+            cells = planning.unit_grid(boundary, self.parameterAsDouble(parameters, self.CELL_SIZE, context),
+                                       self.parameterAsEnum(parameters, self.GRID_TYPE, context) == 1)
         feedback.pushInfo(tr('{count} planning units laid over the reserve.').format(count=len(cells)))
         return [qgis_io.SourceFeature(index + 1, {}, cell, None) for index, cell in enumerate(cells)]
 
@@ -261,7 +258,7 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
         columns = []
         for position, layer in enumerate(layers):
             if feedback.isCanceled():
-                raise cancelled()
+                raise qgis_io.cancelled()
             feedback.setProgress(100.0 * position / len(layers))
             columns.append(layer_amounts(layer, units, work_crs, context, feedback))
         areas = np.array([item.geometry.area / M2_PER_HA for item in units])
@@ -281,7 +278,8 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
         counts = [sum(1 for problem in problems if problem.severity == severity)
                   for severity in (zone_validation.ERROR, zone_validation.WARNING)]
         feedback.pushInfo(tr('Validation under the profile "{profile}": {errors} errors, {warnings} warnings.').format(
-            profile=engine_tr(zone_validation.PROFILES[profile]['title']), errors=counts[0], warnings=counts[1]))
+            profile=qgis_io.engine_tr(zone_validation.PROFILES[profile]['title']), errors=counts[0],
+            warnings=counts[1]))
         return counts
 
     def write_zones(self, parameters, context, zoned, crs, work_crs):

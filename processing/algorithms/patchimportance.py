@@ -21,10 +21,8 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import qgis_io
-from ..corridor_io import cancelled
 from ..compat import (
     FieldType,
     ProcessingFieldParameterDataType,
@@ -34,19 +32,13 @@ from ..compat import (
     make_field,
 )
 from ..engine import connectivity, corridors, patches
-from ..engine.costdistance import Canceled
-from ..engine.messages import EngineError
 from .base import ReservePlannerAlgorithm, keywords
-from .costdistance import ResistanceGrid
-
-GEOGRAPHIC_MAX_SEGMENT_DEGREES = 0.1
-"""Geographic polygons are densified to this step before projection, so that their edges stay curved."""
+from ..resistance import ResistanceGrid
 
 SUMMARY_FIELDS = ('patches', 'components', 'landscape_attribute', 'iic', 'pc', 'ec_iic', 'ec_pc')
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerPatchImportance', text)
+tr = qgis_io.translator('ReservePlannerPatchImportance')
 
 
 class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
@@ -176,18 +168,17 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
         steps = QgsProcessingMultiStepFeedback(3, feedback)
 
         resistance = self.resistance(parameters, context, feedback) if least_cost else None
-        work_crs = resistance.crs if resistance else qgis_io.metric_crs(source.sourceExtent(), source.sourceCrs())
-        max_segment = GEOGRAPHIC_MAX_SEGMENT_DEGREES if source.sourceCrs().isGeographic() else None
-        features = qgis_io.read_polygons(source, label, work_crs, context, steps, max_segment)
+        work_crs = resistance.crs if resistance else qgis_io.metric_crs_of([source], source.sourceCrs(), context)
+        features = qgis_io.read_polygons(source, label, work_crs, context, steps, qgis_io.measure_max_segment(source))
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         if not features:
             raise QgsProcessingException(tr('Layer "{layer}" has no patches.').format(layer=label))
         qgis_io.require_geometries(features, label)
         values = self.attribute_values(features, attribute, label)
         steps.setCurrentStep(1)
         geometries = [item.geometry for item in features]
-        try:
+        with qgis_io.engine_errors():
             if resistance:
                 distances = self.least_cost(resistance, geometries, features, steps)
             else:
@@ -198,11 +189,7 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
             frame, landscape = patches.patch_importance(
                 distances, values, threshold, distance, probability,
                 self.landscape_attribute(landscape_area, attribute, geometries),
-                progress=lambda fraction: steps.setProgress(100.0 * fraction) or not feedback.isCanceled())
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
-        except Canceled:
-            raise cancelled() from None
+                qgis_io.engine_feedback(steps))
         self.report(landscape, feedback)
         results = {self.OUTPUT: self.write_patches(parameters, context, source, features, frame, feedback)}
         results[self.OUTPUT_SUMMARY] = self.write_summary(parameters, context, landscape)
@@ -213,7 +200,7 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
         if layer is None:
             raise QgsProcessingException(tr('Least-cost distances need a resistance raster: choose one in '
                                             '"Resistance raster", or use Euclidean distances.'))
-        return ResistanceGrid(layer, feedback)
+        return ResistanceGrid(layer, context, feedback)
 
     @staticmethod
     def least_cost(resistance, geometries, features, feedback):
@@ -221,9 +208,7 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
         labels = corridors.core_labels(geometries, [item.fid for item in features], grid.array.shape,
                                        grid.geotransform, grid.crs_wkt)
         cells = corridors.core_cells(labels, len(geometries))
-        return patches.least_cost_distances(resistance.graph(), cells,
-                                            progress=lambda fraction: feedback.setProgress(100.0 * fraction),
-                                            is_canceled=feedback.isCanceled)
+        return patches.least_cost_distances(resistance.graph(), cells, qgis_io.engine_feedback(feedback))
 
     @staticmethod
     def attribute_values(features, attribute, label):

@@ -10,14 +10,8 @@ import os
 import numpy as np
 from scipy import sparse
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsFeature,
-    QgsField,
-    QgsFields,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
-    QgsProcessingOutputBoolean,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -26,164 +20,29 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsRasterLayer,
-    QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import compat, qgis_io
-from ..engine import coverage, marxan, planning, zonal
+from ..engine import marxan, planning
 from ..engine.messages import EngineError
+from ..planning_io import (
+    ExactSolver,
+    as_number,
+    given,
+    layer_amounts,
+    solver_results,
+    write_polygons,
+    write_rows,
+)
 from .base import ReservePlannerAlgorithm, keywords
-from .oecm import dissolved_pieces, plain, reprojected, required_source
 
 SOLUTION_STYLE = 'planning_solution'
 FREQUENCY_STYLE = 'planning_frequency'
-M2_PER_HA = 10000.0
 UNIT_ALIASES = ('unit', 'pu', 'puid', 'planning_unit')
 FEATURE_ALIASES = ('feature', 'species', 'featureid')
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerPlanning', text)
-
-
-def cancelled():
-    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
-
-
-def engine_call(function, *arguments, **keywords):
-    """``function(*arguments, **keywords)`` with engine errors turned into QgsProcessingException."""
-    try:
-        return function(*arguments, **keywords)
-    except EngineError as error:
-        raise QgsProcessingException(qgis_io.engine_message(error)) from error
-
-
-def solver_results():
-    """The sentence on the results every exact planning algorithm gives (its short help ends with it)."""
-    return tr('Results: COST, BOUNDARY, OBJECTIVE (the value minimised or maximised), GAP (the gap achieved) and '
-              'OPTIMAL (true when the optimum is proven, within 0.01 %), solved by HiGHS through '
-              'scipy.optimize.milp.')
-
-
-class ExactSolver:
-    """TIME_LIMIT and GAP parameters and the COST, BOUNDARY, OBJECTIVE, GAP, OPTIMAL results every exact
-    planning algorithm shares."""
-
-    TIME_LIMIT = 'TIME_LIMIT'
-    GAP = 'GAP'
-    COST = 'COST'
-    BOUNDARY = 'BOUNDARY'
-    OBJECTIVE_VALUE = 'OBJECTIVE'
-    OPTIMAL = 'OPTIMAL'
-
-    ADVANCED = (TIME_LIMIT, GAP)
-
-    def solver_help(self):
-        """Help of TIME_LIMIT and GAP (module tr: ``self.tr`` would take the subclass's context)."""
-        return {
-            self.TIME_LIMIT: [tr('Seconds the solver may run (0 = no limit).'),
-                              tr('When it stops at the limit the best plan found so far is written and OPTIMAL is '
-                                 'false.')],
-            self.GAP: [tr('Relative optimality gap at which the solver may stop: 0.01 = a plan proven to be within '
-                          '1 % of the optimum; 0 = prove the optimum.')],
-        }
-
-    def add_solver_parameters(self):
-        self.addParameter(QgsProcessingParameterNumber(
-            self.TIME_LIMIT, tr('Time limit (seconds, 0 = none)'), compat.ProcessingNumberParameterType.Double,
-            defaultValue=300.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.GAP, tr('Relative optimality gap to stop at (0-1; 0.01 = within 1 %)'),
-            compat.ProcessingNumberParameterType.Double, defaultValue=0.0, minValue=0.0, maxValue=1.0))
-        self.addOutput(QgsProcessingOutputNumber(self.COST, tr('Total cost')))
-        self.addOutput(QgsProcessingOutputNumber(self.BOUNDARY, tr('Boundary (length or zone boundary cost)')))
-        self.addOutput(QgsProcessingOutputNumber(self.OBJECTIVE_VALUE, tr('Objective value')))
-        self.addOutput(QgsProcessingOutputNumber(self.GAP, tr('Relative gap achieved')))
-        self.addOutput(QgsProcessingOutputBoolean(self.OPTIMAL, tr('Optimality proven')))
-
-    def solver_settings(self, parameters, context):
-        """(time limit in seconds or None, relative gap), NaN refused."""
-        values = [self.parameterAsDouble(parameters, name, context) for name in (self.TIME_LIMIT, self.GAP)]
-        for name, value in zip((self.TIME_LIMIT, self.GAP), values):
-            if not np.isfinite(value):
-                raise QgsProcessingException(tr('{parameter} must be a number.').format(parameter=name))
-        return (values[0] or None), values[1]
-
-    def solve(self, function, feedback, *arguments, **keywords):
-        """Run an engine solver, then refuse a run cancelled meanwhile; logs the outcome."""
-        if feedback.isCanceled():
-            raise cancelled()
-        feedback.pushInfo(tr('Solving with HiGHS…'))
-        solution = engine_call(function, *arguments, **keywords)
-        if feedback.isCanceled():
-            raise cancelled()
-        feedback.setProgress(100)
-        return solution
-
-    def solution_results(self, solution, feature_names, feedback):
-        """The shared results; logs the plan's figures and names the features short of their target."""
-        gap = float(solution.gap) if np.isfinite(solution.gap) else -1.0
-        feedback.pushInfo(tr('Cost {cost:g}, boundary {boundary:g}, objective {objective:g}, gap {gap:.4%}, '
-                             'optimum {proven}.').format(
-            cost=solution.cost, boundary=solution.boundary, objective=solution.objective, gap=max(gap, 0.0),
-            proven=tr('proven') if solution.optimal else tr('not proven')))
-        if solution.unmet:
-            listed = ', '.join('"{}" ({:g})'.format(feature_names[index], solution.shortfall[index])
-                               for index in solution.unmet[:20])
-            feedback.pushWarning(tr('These features cannot reach their target; the plan keeps the least '
-                                    'shortfall (in brackets): {features}.').format(features=listed))
-        return {self.COST: float(solution.cost), self.BOUNDARY: float(solution.boundary),
-                self.OBJECTIVE_VALUE: float(solution.objective), self.GAP: gap, self.OPTIMAL: bool(solution.optimal)}
-
-
-def make_fields(fields):
-    """QgsFields from (name, compat.FieldType member) pairs, or QgsField objects kept as they are."""
-    made = QgsFields()
-    for field in fields:
-        made.append(field if isinstance(field, QgsField) else compat.make_field(*field))
-    return made
-
-
-def table_sink(algorithm, parameters, name, context, fields):
-    """A sink without geometry for ``fields`` ((name, compat.FieldType member) pairs); returns (sink, dest id,
-    QgsFields)."""
-    table_fields = make_fields(fields)
-    sink, dest_id = algorithm.parameterAsSink(parameters, name, context, table_fields, compat.WkbType.NoGeometry,
-                                              QgsCoordinateReferenceSystem())
-    if sink is None:
-        raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
-    return sink, dest_id, table_fields
-
-
-def write_polygons(algorithm, parameters, name, context, fields, crs, work_crs, rows, style):
-    """Write ``rows`` ((shapely geometry in ``work_crs``, attribute values)) to the polygon output ``name`` in
-    ``crs``, styled with resources/styles/``style``.qml when loaded; returns its dest id."""
-    polygon_fields = make_fields(fields)
-    sink, dest_id = algorithm.parameterAsSink(parameters, name, context, polygon_fields, compat.WkbType.MultiPolygon,
-                                              crs)
-    if sink is None:
-        raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
-    for geometry, attributes in rows:
-        feature = QgsFeature(polygon_fields)
-        shape = qgis_io.transform_geometry(geometry, work_crs, crs, context)
-        shape.convertToMultiType()
-        feature.setGeometry(shape)
-        feature.setAttributes(list(attributes))
-        qgis_io.add_feature(sink, feature, name)
-    qgis_io.style_output_on_load(context, dest_id, style)
-    return dest_id
-
-
-def write_rows(algorithm, parameters, name, context, fields, rows):
-    """Write ``rows`` (plain Python values) to the table output ``name``; returns its dest id."""
-    sink, dest_id, table_fields = table_sink(algorithm, parameters, name, context, fields)
-    for row in rows:
-        feature = QgsFeature(table_fields)
-        feature.setAttributes(list(row))
-        qgis_io.add_feature(sink, feature, name)
-    return dest_id
+tr = qgis_io.translator('ReservePlannerPlanning')
 
 
 class Prioritize(ExactSolver, ReservePlannerAlgorithm):
@@ -322,7 +181,7 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
             optional=True, createByDefault=True))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
-        source = required_source(self, parameters, self.PLANNING_UNITS, context)
+        source = qgis_io.required_source(self, parameters, self.PLANNING_UNITS, context)
         label = qgis_io.layer_label(parameters[self.PLANNING_UNITS], context)
         id_field, cost_field, status_field = (
             qgis_io.resolve_field(source, self.parameterAsString(parameters, name, context), label)
@@ -338,7 +197,7 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
                                             'set objective only. Set PORTFOLIO to 1 or choose minimum set.'))
         time_limit, gap = self.solver_settings(parameters, context)
 
-        work_crs = qgis_io.metric_crs(source.sourceExtent(), source.sourceCrs())
+        work_crs = qgis_io.metric_crs_of([source], source.sourceCrs(), context)
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         units = qgis_io.read_polygons(source, label, work_crs, context, steps)
         qgis_io.require_geometries(units, label)
@@ -352,7 +211,7 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
         steps.setCurrentStep(2)
         edges = planning.shared_boundaries([item.geometry for item in units])
         if steps.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         steps.setCurrentStep(3)
         problem = planning.Problem(costs, amounts, targets, status, unit_ids, names)
         frequency = None
@@ -388,7 +247,7 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
         for position, layer in enumerate(layers):
             feedback.setProgress(100.0 * position / max(len(layers), 1))
             if feedback.isCanceled():
-                raise cancelled()
+                raise qgis_io.cancelled()
             names.append(qgis_io.layer_label(layer))
             columns.append(layer_amounts(layer, units, work_crs, context, feedback))
         matrix = sparse.csr_matrix(np.column_stack(columns)) if columns else sparse.csr_matrix((len(units), 0))
@@ -403,14 +262,15 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
 
     def table_amounts(self, parameters, context, unit_ids):
         """(feature names, sparse amounts) from the AMOUNTS table (fields unit, feature, amount)."""
-        source = required_source(self, parameters, self.AMOUNTS, context)
+        source = qgis_io.required_source(self, parameters, self.AMOUNTS, context)
         label = qgis_io.layer_label(parameters[self.AMOUNTS], context)
         unit_field, feature_field, amount_field = (
             aliased_field(source, aliases, label) for aliases in (UNIT_ALIASES, FEATURE_ALIASES, ('amount',)))
         positions = {str(unit_id): index for index, unit_id in enumerate(unit_ids)}
         rows, columns, values, names = [], [], [], {}
         for feature in source.getFeatures():
-            unit, name, amount = (plain(feature[field]) for field in (unit_field, feature_field, amount_field))
+            unit, name, amount = (qgis_io.attribute_value(feature[field])
+                                  for field in (unit_field, feature_field, amount_field))
             if str(unit) not in positions:
                 raise QgsProcessingException(tr('Table "{table}" names planning unit "{unit}", which the planning '
                                                 'units do not have. Correct the unit or remove the row.')
@@ -431,11 +291,13 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
         text = (self.parameterAsString(parameters, self.TARGETS, context) or '').strip()
         proportion = as_number(text)
         if np.isfinite(proportion):
-            return engine_call(planning.targets_from_proportions, amounts, np.full(len(names), proportion), names)
+            with qgis_io.engine_errors():
+                return planning.targets_from_proportions(amounts, np.full(len(names), proportion), names)
         if not os.path.isfile(text):
             raise QgsProcessingException(tr('TARGETS must be a proportion from 0 to 1 or the path of a CSV table '
                                             '(feature, prop or target); "{value}" is neither.').format(value=text))
-        return engine_call(targets_from_table, text, names, amounts)
+        with qgis_io.engine_errors():
+            return targets_from_table(text, names, amounts)
 
     def write_units(self, parameters, context, source, units, selected, work_crs, frequency=None):
         """The planning units with their fields, solution and, for a portfolio (``frequency`` per unit, 0-1),
@@ -451,20 +313,6 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
                               rows, SOLUTION_STYLE if frequency is None else FREQUENCY_STYLE)
 
 
-def given(parameters, name):
-    """True when the optional parameter ``name`` has a value (a layer object counts, however empty)."""
-    value = parameters.get(name)
-    return value is not None and not (isinstance(value, str) and not value)
-
-
-def as_number(value):
-    """``value`` as a float, NaN when it is not a number."""
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return np.nan
-
-
 def aliased_field(source, aliases, label):
     """The first field of ``source`` named like one of ``aliases`` (any case); raises naming the fields."""
     for alias in aliases:
@@ -477,7 +325,7 @@ def aliased_field(source, aliases, label):
 
 def unit_identifiers(units, field, label):
     """The id of every planning unit (unique, not empty); raises naming the features at fault."""
-    ids = [plain(item.attributes.get(field)) for item in units]
+    ids = [qgis_io.attribute_value(item.attributes.get(field)) for item in units]
     seen = {}
     for item, value in zip(units, ids):
         if value is None:
@@ -493,43 +341,12 @@ def unit_identifiers(units, field, label):
 
 def unit_numbers(units, field, label, what):
     """Numbers of ``field`` for every unit; raises naming a feature with an empty or non-numeric value."""
-    values = np.array([as_number(plain(item.attributes.get(field))) for item in units])
+    values = np.array([as_number(qgis_io.attribute_value(item.attributes.get(field))) for item in units])
     for index in np.flatnonzero(~np.isfinite(values))[:1]:
         raise QgsProcessingException(tr('Layer "{layer}": feature {fid} has no {what} in field "{field}". Fill it '
                                         'in and run again.').format(layer=label, fid=units[index].fid, what=what,
                                                                     field=field))
     return values
-
-
-def raster_zonal(layer, units, work_crs, context, feedback):
-    """engine.zonal's mean and weight (valid cells, fractions for small units) of a raster over the units."""
-    if layer.providerType() != 'gdal':
-        raise QgsProcessingException(tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF '
-                                        'first.').format(layer=layer.name()))
-    spec = engine_call(zonal.grid_spec, layer.source())
-    plan = zonal.plan_zonal(reprojected([item.geometry for item in units], work_crs, layer.crs(), context), spec)
-    result = engine_call(zonal.zonal_means, layer.source(), plan, progress=lambda fraction: feedback.isCanceled())
-    if result is None:
-        raise cancelled()
-    return result
-
-
-def layer_amounts(layer, units, work_crs, context, feedback):
-    """Amount of one feature layer in every unit: a raster's sum of cell values x cell share, a polygon layer's
-    hectares inside the unit."""
-    if isinstance(layer, QgsRasterLayer):
-        result = raster_zonal(layer, units, work_crs, context, feedback)
-        return np.where(np.isfinite(result.mean), result.mean * result.weight, 0.0)
-    if isinstance(layer, QgsVectorLayer) and layer.geometryType() == compat.GeometryType.Polygon:
-        pieces = dissolved_pieces(layer, work_crs, context, feedback)
-        tree = coverage.build_tree(pieces) if pieces else None
-        amounts = np.zeros(len(units))
-        for index, item in enumerate(units):
-            for position in ([] if tree is None else coverage.query_indices(tree, item.geometry)):
-                amounts[index] += item.geometry.intersection(pieces[position]).area / M2_PER_HA
-        return amounts
-    raise QgsProcessingException(tr('Feature layer "{layer}" is neither a raster nor a polygon layer.').format(
-        layer=layer.name()))
 
 
 def targets_from_table(path, names, amounts):
@@ -602,7 +419,8 @@ class SolveMarxan(ExactSolver, ReservePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         path = self.parameterAsFile(parameters, self.MARXAN_INPUT, context)
         time_limit, gap = self.solver_settings(parameters, context)
-        project = engine_call(marxan.read_marxan, path)
+        with qgis_io.engine_errors():
+            project = marxan.read_marxan(path)
         feedback.pushInfo(tr('{units} planning units, {features} features, BLM {blm:g}.').format(
             units=len(project.unit_ids), features=len(project.feature_ids), blm=project.blm))
         solution = self.solve(planning.minimum_set, feedback, marxan.planning_problem(project), project.edges,
@@ -671,7 +489,8 @@ class SolveMarzone(ExactSolver, ReservePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         path = self.parameterAsFile(parameters, self.MARXAN_INPUT, context)
         time_limit, gap = self.solver_settings(parameters, context)
-        project = engine_call(marxan.read_marzone, path)
+        with qgis_io.engine_errors():
+            project = marxan.read_marzone(path)
         problem = project.problem
         feedback.pushInfo(tr('{units} planning units, {features} features, {zones} zones, BLM {blm:g}.').format(
             units=len(problem.unit_ids), features=len(problem.feature_names), zones=len(problem.zone_names),

@@ -1,4 +1,4 @@
-"""ProtConn per region and the importance of each protected unit for it (DOMAIN.md section 3).
+"""ProtConn per region and the importance of each protected unit for it (docs/protconn.md).
 
 Adapter only: layers are read into a metric CRS (the protected layer's own when it is projected in metres,
 otherwise a local equal-area one), engine.connectivity computes, and the outputs are written in the
@@ -7,7 +7,6 @@ protected layer's CRS once every region is done, so a cancelled or failed run wr
 
 from collections import namedtuple
 
-import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsField,
@@ -18,17 +17,13 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 from shapely.ops import unary_union
 
-from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, is_field_type, make_field
+from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, is_field_type
 from .. import qgis_io
-from ..engine import connectivity
-from ..engine.costdistance import Canceled
-from ..engine.messages import EngineError
+from ..protconn_io import protconn_by_region
 from .base import ReservePlannerAlgorithm, keywords
 
-GEOGRAPHIC_MAX_SEGMENT_DEGREES = 0.1
 """Geographic polygons are densified to this step before projection, so that their edges stay curved."""
 
 INDICATORS = ('prot', 'protconn', 'protunconn', 'relconn', 'protconn_prot', 'protconn_trans', 'protconn_unprot')
@@ -43,22 +38,7 @@ NullKey = namedtuple('NullKey', 'fid')
 """The grouping key of a region feature without a value, so that it never merges with another region."""
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerProtConn', text)
-
-
-PARALLEL_MIN_UNITS = 10000
-"""Protected units (summed over the regions) below which a run is faster in one process than with workers
-(bench_parallel.py: 8 regions of 800 units took 6.1 s in one process, 7.6 s with 2 workers on a loaded machine;
-8 regions of 2 000 units 8.6 s and 5.5 s on the idle machine)."""
-
-
-def cancelled():
-    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
-
-
-def double_field(name):
-    return make_field(name, FieldType.Double, 'double', 20, 6)
+tr = qgis_io.translator('ReservePlannerProtConn')
 
 
 def optional_float(value):
@@ -195,7 +175,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         regions = self.read_regions(region_source, region_label, key_field, work_crs, context, feedback)
         protected = self.read_protected(protected_source, qgis_io.layer_label(parameters[self.PROTECTED], context),
                                         work_crs, context, feedback)
-        results = self.compute(regions, protected, options, want_importance, feedback)
+        results = protconn_by_region(regions, protected, options, want_importance, feedback)
 
         outputs = {self.OUTPUT: self.write_indicators(parameters, context, regions, results, key_field,
                                                       (work_crs, output_crs))}
@@ -210,9 +190,9 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
 
         Raises on an empty layer or a bad polygon.
         """
-        features = qgis_io.read_polygons(source, name, crs, context, feedback, self.max_segment(source))
+        features = qgis_io.read_polygons(source, name, crs, context, feedback, qgis_io.measure_max_segment(source))
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         if not features:
             raise QgsProcessingException(
                 tr('Layer "{layer}" has no regions. Choose a layer with at least one polygon.').format(layer=name))
@@ -235,9 +215,9 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
     def read_protected(self, source, name, crs, context, feedback):
         """The protected polygons (layer ``name``) in ``crs``; features without a geometry are left out with a
         warning, as every algorithm does; raises naming features whose geometry is unusable."""
-        features = qgis_io.read_polygons(source, name, crs, context, feedback, self.max_segment(source))
+        features = qgis_io.read_polygons(source, name, crs, context, feedback, qgis_io.measure_max_segment(source))
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         features = qgis_io.without_null_geometries(features, name, feedback)
         qgis_io.require_geometries(features, name)
         if not features:
@@ -245,51 +225,11 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
                 layer=name))
         return [item.geometry for item in features]
 
-    @staticmethod
-    def max_segment(source):
-        return GEOGRAPHIC_MAX_SEGMENT_DEGREES if source.sourceCrs().isGeographic() else None
-
-    def compute(self, regions, protected, options, want_importance, feedback):
-        """``[(indicators dict, importance DataFrame or None)]`` per region, with progress and cancel.
-
-        The protected areas are dissolved once for all regions, so that a unit reaching far beyond a
-        region keeps its whole shape as a stepping stone; each region then sees the units near it.
-        """
-        protected = connectivity.polygons_of(unary_union(protected))
-        bounds = np.array([geometry.bounds for geometry in protected], dtype=float).reshape(-1, 4)
-        reach = options['transboundary_distance']
-        tasks = []
-        for region in regions:
-            minx, miny, maxx, maxy = region.geometry.bounds
-            near = np.flatnonzero((bounds[:, 0] <= maxx + reach) & (bounds[:, 2] >= minx - reach)
-                                  & (bounds[:, 1] <= maxy + reach) & (bounds[:, 3] >= miny - reach))
-            tasks.append(connectivity.RegionTask([protected[i] for i in near], region.geometry, want_importance))
-        units = sum(len(task.protected) for task in tasks)
-        executor = qgis_io.engine_executor(feedback, small=len(tasks) < 2 or units < PARALLEL_MIN_UNITS)
-        try:
-            results = executor.map(connectivity.region_connectivity, tasks, options,
-                                   progress=feedback.setProgress, is_canceled=feedback.isCanceled)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
-        except Canceled:
-            raise cancelled() from None
-        for region, (indicators, _importance) in zip(regions, results):
-            self.report(region, indicators, feedback)
-        return results
-
-    @staticmethod
-    def report(region, indicators, feedback):
-        feedback.pushInfo(tr('{region}: {nodes} protected units, {stones} stepping stones, Prot {prot:.3f} %, '
-                             'ProtConn {protconn:.3f} % (at most {bound:.2g} points too low from ignoring path '
-                             'probabilities below 1e-9).').format(
-            region=region.key, nodes=indicators['nodes'], stones=indicators['stepping_stones'],
-            prot=indicators['prot'], protconn=indicators['protconn'], bound=indicators['protconn_error_bound']))
-
     def write_indicators(self, parameters, context, regions, results, key_field, crs_pair):
         fields = QgsFields()
         fields.append(key_field)
         for name in INDICATORS + ('eca_km2',):
-            fields.append(double_field(name))
+            fields.append(qgis_io.double_field(name, qgis_io.INDEX_PRECISION))
         rows = []
         for region, (indicators, _importance) in zip(regions, results):
             values = [optional_float(indicators[name]) for name in INDICATORS]
@@ -300,7 +240,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         fields = QgsFields()
         fields.append(key_field)
         for name in IMPORTANCE:
-            fields.append(double_field(name))
+            fields.append(qgis_io.double_field(name, qgis_io.INDEX_PRECISION))
         rows = []
         for region, (_indicators, importance) in zip(regions, results):
             for unit in importance.itertuples(index=False):

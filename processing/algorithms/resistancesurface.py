@@ -17,7 +17,6 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 from scipy import ndimage
 
 from .. import qgis_io, weighting
@@ -25,11 +24,10 @@ from ..compat import ProcessingSourceType
 from ..engine import raster, resistance
 from ..engine.messages import EngineError
 from .base import ReservePlannerAlgorithm, keywords
-from .costdistance import CostRasterStyle, ResistanceGrid, grid_bounds, warped_band
+from ..resistance import CostRasterStyle, ResistanceGrid, grid_bounds, warped_band
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerResistanceSurface', text)
+tr = qgis_io.translator('ReservePlannerResistanceSurface')
 
 
 def factor_error(error, names):
@@ -149,12 +147,12 @@ class ResistanceSurfaceAlgorithm(ReservePlannerAlgorithm):
         feedback.pushInfo(tr('Factor weights: {weights}.').format(weights='; '.join(
             '{} {:.4f}'.format(name, weight) for name, weight in zip(names, weights))))
 
-        base = ResistanceGrid(rasters[0], feedback, bytes_per_cell=8 * (count + 3))
+        base = ResistanceGrid(rasters[0], context, feedback, bytes_per_cell=8 * (count + 3))
         factors = [base.grid.array] + [self.on_grid(layer, base) for layer in rasters[1:]]
         factors += [self.distance_grid(layer, base, context, feedback) for layer in vectors]
         correction, classes = self.correction(parameters, context, base, factors[0])
         if feedback.isCanceled():
-            raise QgsProcessingException(tr('The run was cancelled; no output was written.'))
+            raise qgis_io.cancelled()
         try:
             surface = resistance.resistance_surface(factors, tables, weights, correction, classes)
         except EngineError as error:
@@ -177,11 +175,9 @@ class ResistanceSurfaceAlgorithm(ReservePlannerAlgorithm):
     def on_grid(layer, base):
         """Band 1 of ``layer`` resampled (nearest neighbour) onto the working grid of ``base``."""
         grid = base.grid
-        try:
+        with qgis_io.engine_errors():
             return warped_band(layer.source(), qgis_io.layer_label(layer), dstSRS=grid.crs_wkt,
                                **grid_bounds(grid.geotransform, grid.array.shape)).array
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
 
     @staticmethod
     def distance_grid(layer, base, context, feedback):
@@ -223,10 +219,8 @@ class ResistanceSurfaceAlgorithm(ReservePlannerAlgorithm):
     def write(self, parameters, context, base, surface):
         path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         layer_grid = base.layer_grid
-        try:
+        with qgis_io.engine_errors():
             raster.write_geotiff(path, base.to_layer_grid(surface), layer_grid.geotransform, layer_grid.crs_wkt)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
         if context.willLoadLayerOnCompletion(path):
             context.layerToLoadOnCompletionDetails(path).setPostProcessor(
                 CostRasterStyle.create(os.path.join(qgis_io.STYLE_DIR, 'resistance.qml')))

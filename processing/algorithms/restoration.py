@@ -22,23 +22,22 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProcessingUtils,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import qgis_io
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, make_field
 from ..corridor_io import (
-    CoreParameters, ResistanceGrid, add_core_parameters, core_inputs, core_source, engine_errors, null_if_nan,
+    CoreParameters, add_core_parameters, core_inputs, core_source, null_if_nan,
     read_cores, style_raster_on_load, write_on_grid,
 )
 from ..engine import barriers, circuit, pinchpoints
 from ..engine.corridors import check_core_ids
 from ..engine.link_surfaces import CoreSurfaces
+from ..resistance import ResistanceGrid
 from .base import ReservePlannerAlgorithm, keywords
 
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerRestoration', text)
+tr = qgis_io.translator('ReservePlannerRestoration')
 
 
 class RestorationAlgorithm(CoreParameters, ReservePlannerAlgorithm):
@@ -72,7 +71,7 @@ class RestorationAlgorithm(CoreParameters, ReservePlannerAlgorithm):
         """(ResistanceGrid, core geometries in its CRS, core ids, [(from_id, to_id)] of the links)."""
         source, label, id_field, layer = core_inputs(self, parameters, context)
         pairs = self.read_links(parameters, context)
-        resistance = ResistanceGrid(layer, feedback)
+        resistance = ResistanceGrid(layer, context, feedback)
         cores, core_ids = read_cores(source, label, id_field, resistance.crs, context, feedback)
         return resistance, [item.geometry for item in cores], core_ids, pairs
 
@@ -88,6 +87,12 @@ class RestorationAlgorithm(CoreParameters, ReservePlannerAlgorithm):
             raise QgsProcessingException(tr('Layer "{layer}" holds no link. Use the Links output of Corridor network '
                                             'with at least one link.').format(layer=label))
         return pairs
+
+    @staticmethod
+    def surfaces(resistance, geometries, core_ids, feedback):
+        """The CoreSurfaces of the cores on the resistance grid, stopping on ``feedback``'s cancel."""
+        return CoreSurfaces(resistance.grid, geometries, core_ids, qgis_io.engine_feedback(feedback),
+                            QgsProcessingUtils.tempFolder())
 
     @staticmethod
     def link_indices(surfaces, pairs, feedback, keep_touching=False):
@@ -189,8 +194,9 @@ class BarriersAlgorithm(RestorationAlgorithm):
             self.OUTPUT_FOLDER, self.tr('Folder of one map per radius'), optional=True, createByDefault=False))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
-        radii = engine_errors(barriers.radii_between, *(self.parameterAsDouble(parameters, name, context) for name in (
-            self.MIN_RADIUS, self.MAX_RADIUS, self.RADIUS_STEP)))
+        with qgis_io.engine_errors():
+            radii = barriers.radii_between(*(self.parameterAsDouble(parameters, name, context) for name in (
+                self.MIN_RADIUS, self.MAX_RADIUS, self.RADIUS_STEP)))
         restored = self.parameterAsDouble(parameters, self.RESTORED_RESISTANCE, context)
         score = self.parameterAsEnum(parameters, self.SCORE, context)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
@@ -198,13 +204,11 @@ class BarriersAlgorithm(RestorationAlgorithm):
         steps = QgsProcessingMultiStepFeedback(3, feedback)
         resistance, geometries, core_ids, pairs = self.read_network(parameters, context, steps)
         steps.setCurrentStep(1)
-        surfaces = engine_errors(CoreSurfaces, resistance.grid, geometries, core_ids, feedback.isCanceled,
-                                 QgsProcessingUtils.tempFolder())
-        with surfaces:
-            links = engine_errors(self.link_indices, surfaces, pairs, steps)
+        with qgis_io.engine_errors(), self.surfaces(resistance, geometries, core_ids, feedback) as surfaces:
+            links = self.link_indices(surfaces, pairs, steps)
             steps.setCurrentStep(2)
-            maps = engine_errors(barriers.barrier_maps, surfaces.surface, links, surfaces.cell_size, radii, restored,
-                                 score, steps.setProgress, feedback.isCanceled)
+            maps = barriers.barrier_maps(surfaces.surface, links, surfaces.cell_size, radii, restored, score,
+                                         qgis_io.engine_feedback(steps))
         feedback.pushInfo(tr('Largest score {score:.6g} over {radii} radii and {links} links.').format(
             score=float(_nanmax(maps.maximum)), radii=len(radii), links=len(links)))
         write_on_grid(output, resistance, maps.maximum)
@@ -307,18 +311,16 @@ class PinchpointsAlgorithm(RestorationAlgorithm):
         steps = QgsProcessingMultiStepFeedback(4 if all_cores else 3, feedback)
         resistance, geometries, core_ids, pairs = self.read_network(parameters, context, steps)
         steps.setCurrentStep(1)
-        surfaces = engine_errors(CoreSurfaces, resistance.grid, geometries, core_ids, feedback.isCanceled,
-                                 QgsProcessingUtils.tempFolder())
-        with surfaces:
-            links = engine_errors(self.link_indices, surfaces, pairs, steps, keep_touching=True)
+        with qgis_io.engine_errors(), self.surfaces(resistance, geometries, core_ids, feedback) as surfaces:
+            links = self.link_indices(surfaces, pairs, steps, keep_touching=True)
             steps.setCurrentStep(2)
-            maps = engine_errors(pinchpoints.pinchpoint_maps, surfaces, resistance.grid.array, links, cutoff,
-                                 steps.setProgress, feedback.isCanceled)
+            maps = pinchpoints.pinchpoint_maps(surfaces, resistance.grid.array, links, cutoff,
+                                               qgis_io.engine_feedback(steps))
             current = maps.current
             if all_cores:
                 steps.setCurrentStep(3)
-                current = engine_errors(pinchpoints.all_cores_current, resistance.grid.array, surfaces.labels,
-                                        steps.setProgress, feedback.isCanceled)
+                current = pinchpoints.all_cores_current(resistance.grid.array, surfaces.labels,
+                                                        qgis_io.engine_feedback(steps))
         ratios = [lcd / effective if effective > 0 else float('nan')
                   for (_, _, lcd), effective in zip(links, maps.resistances)]
         write_on_grid(output, resistance, current)
@@ -375,15 +377,17 @@ class CentralityAlgorithm(RestorationAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         cores, _, id_field = core_source(self, parameters, context)
         core_ids = [feature[id_field] for feature in cores.getFeatures()]
-        engine_errors(check_core_ids, core_ids)
+        with qgis_io.engine_errors():
+            check_core_ids(core_ids)
         links = self.parameterAsSource(parameters, self.LINKS, context)
         pairs = self.read_links(parameters, context)
         resistances = self.link_resistances(links, qgis_io.layer_label(parameters[self.LINKS], context), pairs)
         index = {str(core_id): number for number, core_id in enumerate(core_ids)}
         ends = [self.link_ends(index, pair) for pair in pairs]
-        result = engine_errors(circuit.network_pairwise, len(core_ids), [first for first, _ in ends],
-                               [second for _, second in ends], resistances,
-                               progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+        with qgis_io.engine_errors():
+            result = circuit.network_pairwise(len(core_ids), [first for first, _ in ends],
+                                              [second for _, second in ends], resistances,
+                                              feedback=qgis_io.engine_feedback(feedback))
         cores_id = write_with_values(self, parameters, context, self.OUTPUT_CORES, cores,
                                      {'cf_centrality': list(result.node_centrality)})
         links_id = write_with_values(self, parameters, context, self.OUTPUT_LINKS, links,

@@ -28,15 +28,9 @@ from ..compat import (
 )
 from ..engine import sites as engine
 from ..site_input import measure_sites, outside_label, read_sites
+from ..protected_areas import ProtectedAreasInput, equal_area_crs, read_regions, write_rows
+from ..qgis_io import double_field
 from .base import ReservePlannerAlgorithm, keywords
-from .coverage import (
-    ProtectedAreasInput,
-    ProtectedCoverageAlgorithm,
-    double_field,
-    equal_area_crs,
-    make_fields,
-    write_rows,
-)
 
 class SiteCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     """Protected share of each site and the shares of sites protected per group and region."""
@@ -152,7 +146,7 @@ class SiteCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         steps.setCurrentStep(1)
         sites = read_sites(source, label, id_field, group_field, weight_field, crs, context, steps)
         steps.setCurrentStep(2)
-        regions = None if regions_source is None else ProtectedCoverageAlgorithm().read_regions(
+        regions = None if regions_source is None else read_regions(
             regions_source, regions_label, region_field, crs, first_crs, extent, context, steps)
         steps.setCurrentStep(3)
         table = measure_sites(sites, flattened.pieces, tolerance,
@@ -193,7 +187,7 @@ class SiteCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return dest_id
 
     def write_summary(self, parameters, context, summary):
-        fields = make_fields(make_field('group', FieldType.String, 'string', 254),
+        fields = qgis_io.make_fields(make_field('group', FieldType.String, 'string', 254),
                              make_field('region', FieldType.String, 'string', 254),
                              make_field('site_count', FieldType.Int), double_field('full_pct'),
                              double_field('partial_pct'), double_field('none_pct'),

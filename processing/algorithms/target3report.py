@@ -28,7 +28,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsRasterLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 from shapely.geometry import box
 from shapely.ops import unary_union
 
@@ -45,20 +44,21 @@ from ..engine import coverage as engine_coverage
 from ..engine import report as engine_report
 from ..engine import target3 as engine
 from .base import ReservePlannerAlgorithm, keywords
-from .coverage import (
-    HabitatCoverageAlgorithm,
+from ..protconn_io import protconn_by_region
+from ..protected_areas import (
     ProtectedAreasInput,
-    ProtectedCoverageAlgorithm,
     Region,
-    cancelled,
+    check_raster_crs,
+    empty_raster_message,
     equal_area_crs,
     group_regions,
-    make_fields,
-    max_segment,
-    report_language,
+    multipolygon,
+    range_species,
+    raster_group_name,
+    raster_species,
+    read_regions,
     write_rows,
 )
-from .protconn import ProtConnAlgorithm
 from ..site_input import measure_sites, outside_label, read_sites
 
 TRANSBOUNDARY_METRES = 50000.0
@@ -68,8 +68,7 @@ PROTCONN_INDICATORS = ('prot', 'protconn', 'protunconn', 'relconn', 'protconn_pr
                        'protconn_unprot')
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerTarget3', text)
+tr = qgis_io.translator('ReservePlannerTarget3')
 
 
 def formatted(value, unit):
@@ -299,7 +298,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                 part.setName('{} ({})'.format(qgis_io.layer_label(layer), suffix))
                 target.append(part)
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         for line in statements:
             feedback.pushWarning(line)
         return protected, oecms, statements
@@ -317,9 +316,9 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         source, label, _field = given
         if source is None:
             return None
-        features = qgis_io.read_polygons(source, label, crs, context, feedback, max_segment(source))
+        features = qgis_io.read_polygons(source, label, crs, context, feedback, qgis_io.measure_max_segment(source))
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         qgis_io.require_geometries(features, label)
         return features
 
@@ -363,7 +362,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                   'all': flattened.pieces}
         steps.setCurrentStep(2)
         regions_source, regions_label, region_field = given['regions']
-        regions = ProtectedCoverageAlgorithm().read_regions(regions_source, regions_label, region_field, crs,
+        regions = read_regions(regions_source, regions_label, region_field, crs,
                                                             first_crs, extent, context, steps)
         whole = unary_union([region.geometry for region in regions])
         scopes = [Region(None, whole, qgis_io.transform_geometry(whole, crs, regions_source.sourceCrs(), context),
@@ -379,7 +378,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                   'raster_tables': raster_tables,
                   'oecm_statements': oecm_statements, 'has_oecm_field': len(oecm_layers) > 0}
         steps.setCurrentStep(4)
-        inputs['protconn'] = ProtConnAlgorithm().compute(scopes, flattened.units, settings['protconn'], False, steps)
+        inputs['protconn'] = protconn_by_region(scopes, flattened.units, settings['protconn'], False, steps)
         steps.setCurrentStep(5)
         table, timelines = self.all_indicators(scopes, inputs, crs, context, steps)
         steps.setCurrentStep(6)
@@ -422,13 +421,12 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     def raster_tables(rasters, flattened, scopes, crs, context, feedback):
         """habitatcoverage's species table of the habitat rasters for each scope (the first, "All regions", is the
         union of the others, which are disjoint), every raster read once, and the rasters without habitat
-        (HabitatCoverageAlgorithm.raster_species); None without rasters."""
+        (protected_areas.raster_species); None without rasters."""
         if rasters is None:
             return None
         layers, raster_class = rasters
-        return HabitatCoverageAlgorithm().raster_species(layers, raster_class, flattened.units,
-                                                         [scope.geometry for scope in scopes[1:]], crs, context,
-                                                         feedback, with_union=True)
+        return raster_species(layers, raster_class, flattened.units, [scope.geometry for scope in scopes[1:]], crs,
+                              context, feedback, with_union=True)
 
     def habitat_rasters(self, parameters, regions, crs, context):
         """(raster layers, their class) of HABITAT_RASTERS, or None without any; raises on a raster without a CRS
@@ -437,9 +435,8 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                    if isinstance(layer, QgsRasterLayer)]
         if not rasters:
             return None
-        habitat = HabitatCoverageAlgorithm()
         for layer in rasters:
-            habitat.check_raster_crs(layer)
+            check_raster_crs(layer)
             extent = QgsCoordinateTransform(layer.crs(), crs, context.transformContext()).transformBoundingBox(
                 layer.extent())
             if not box(extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()).intersects(
@@ -448,7 +445,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                     'The habitat raster "{layer}" does not overlap any region of REGIONS: check that it is the right '
                     'raster and that its CRS ({crs}) is the one its coordinates are in, or leave it out of '
                     'HABITAT_RASTERS.').format(layer=qgis_io.layer_label(layer), crs=layer.crs().authid()))
-        return rasters, habitat.raster_group_name(self.parameterAsString(parameters, self.RASTER_CLASS, context))
+        return rasters, raster_group_name(self.parameterAsString(parameters, self.RASTER_CLASS, context))
 
     def kba_table(self, kbas, flattened, regions, crs, context, feedback):
         """sitecoverage's site table of the KBAs against the cleaned protected areas, or None without KBAs."""
@@ -460,11 +457,11 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                              [region.label for region in regions], feedback)
 
     def all_indicators(self, scopes, inputs, crs, context, feedback):
-        """(indicator table of all scopes, the timeline of each); raises cancelled() when cancelled."""
+        """(indicator table of all scopes, the timeline of each); raises qgis_io.cancelled() when cancelled."""
         tables, timelines = [], []
         for index, scope in enumerate(scopes):
             if feedback.isCanceled():
-                raise cancelled()
+                raise qgis_io.cancelled()
             frame, timeline = self.scope_indicators(scope, index, inputs, crs, context, feedback)
             tables.append(frame)
             timelines.append(timeline)
@@ -559,14 +556,13 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         tables, rows = [], []
         if inputs['species'] is not None:
             source, label, species_field, class_field = inputs['species']
-            tables.append(HabitatCoverageAlgorithm().range_species(
-                source, label, species_field, class_field, inputs['flattened'], scope.geometry, crs, context,
-                feedback))
+            tables.append(range_species(source, label, species_field, class_field, inputs['flattened'],
+                                        scope.geometry, crs, context, feedback))
         if inputs['raster_tables'] is not None:
             by_scope, empty = inputs['raster_tables']
             tables.append(by_scope[index])
             for layer in empty if index == 0 else []:
-                message = HabitatCoverageAlgorithm().empty_raster_message(layer)
+                message = empty_raster_message(layer)
                 feedback.pushWarning(message)
                 rows.append(('note', '', None, '', message))
         species = pd.concat(tables, ignore_index=True)
@@ -594,7 +590,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     # --- outputs ---------------------------------------------------------------------------------------------
 
     def write_table(self, parameters, context, table):
-        fields = make_fields(*(make_field(name, FieldType.String, 'string', 254)
+        fields = qgis_io.make_fields(*(make_field(name, FieldType.String, 'string', 254)
                                for name in ('region', 'indicator', 'subject')),
                              make_field('value', FieldType.Double), make_field('unit', FieldType.String, 'string', 40),
                              make_field('statement', FieldType.String, 'string', 254))
@@ -663,7 +659,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         return charts
 
     def html_report(self, scopes, table, charts, cleaning, settings):
-        report = engine_report.HtmlReport(self.tr('Target 3 report (30 x 30)'), report_language())
+        report = engine_report.HtmlReport(self.tr('Target 3 report (30 x 30)'), qgis_io.report_language())
         report.paragraph(self.tr('Indicators of Target 3 of the Kunming-Montreal Global Biodiversity Framework '
                                  '(CBD decision 15/5 monitoring framework), target {target:.0f} % by 2030, data of '
                                  '{year}.').format(target=settings['target'], year=settings['year']))
@@ -691,7 +687,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                 if figure is not None:
                     figure.savefig(file_name, dpi=150, bbox_inches='tight')
                 files.append(file_name if figure is not None else '')
-            pages.append(report_layout.Page(scope.label, self.multipolygon(scope.output_geometry), files))
+            pages.append(report_layout.Page(scope.label, multipolygon(scope.output_geometry), files))
             rows += [report_layout.TableRow(number, *values) for values in shown[shown['region'] == scope.label][
                 ['label', 'subject', 'value', 'statement']].itertuples(index=False)]
         texts = {'title': self.tr('Target 3 report (30 x 30)'), 'protected': self.tr('Protected areas and OECMs'),
@@ -699,14 +695,9 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                                    'Green: protected areas and OECMs after cleaning.'),
                  'headings': [self.tr('Indicator'), self.tr('Realm, class or year'), self.tr('Value'),
                               self.tr('Statement')]}
-        geometries = [self.multipolygon(qgis_io.transform_geometry(unit, crs, out_crs, context)) for unit in units]
+        geometries = [multipolygon(qgis_io.transform_geometry(unit, crs, out_crs, context)) for unit in units]
         try:
             report_layout.export_pdf(path, pages, rows, out_crs, geometries, texts)
         except RuntimeError as error:
             raise QgsProcessingException(self.tr('The PDF report could not be written to {path}: {error}').format(
                 path=path, error=error)) from error
-
-    @staticmethod
-    def multipolygon(geometry):
-        return ProtectedCoverageAlgorithm.multipolygon(geometry)
-

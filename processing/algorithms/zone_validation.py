@@ -1,6 +1,5 @@
-"""reserveplanner:validatezones: rule checks of a zoning layer under a profile (DOMAIN.md section 1)."""
+"""reserveplanner:validatezones: rule checks of a zoning layer under a profile (docs/zoning.md)."""
 
-import html
 import os
 
 from qgis.core import (
@@ -18,7 +17,6 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
 from shapely.ops import unary_union
 from shapely.validation import make_valid
 
@@ -31,13 +29,11 @@ from ..compat import (
     make_field,
 )
 from .. import qgis_io
+from ..engine import report as engine_report
 from ..engine import zone_validation as engine
 from ..engine.geometry import polygonal_part
-from ..engine.costdistance import Canceled
-from ..engine.messages import TRANSLATION_CONTEXT, EngineError
 from ..engine.zones import ZONE_FIELD
 from .base import ReservePlannerAlgorithm, keywords
-from .zoning import max_segment
 
 LINE_HALF_WIDTH_M = 1.0
 """Points and lines (self-intersections, stretches of core edge) are written as polygons this many metres wide
@@ -52,28 +48,11 @@ PARALLEL_MIN_ZONES = 2000
 """Zone features (over all reserves) below which validating the reserves is faster in one process."""
 
 
-def tr(text):
-    return QCoreApplication.translate('ValidateZones', text)
-
-
-def cancelled():
-    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
-
-
-def engine_tr(text):
-    """Translate an N_-marked engine string (profile, rule and zone names)."""
-    return QCoreApplication.translate(TRANSLATION_CONTEXT, text)
+tr = qgis_io.translator('ValidateZones')
 
 
 def severity_name(severity):
     return {engine.ERROR: tr('Error'), engine.WARNING: tr('Warning')}.get(severity, tr('Off'))
-
-
-def attribute_value(value):
-    """A QGIS attribute as a Python value: None for NULL (a null QVariant in QGIS 3.22)."""
-    if isinstance(value, QVariant):
-        return None if value.isNull() else value.value()
-    return value
 
 
 def read_zones(source, field, crs, context, feedback, reserve_field=None):
@@ -83,7 +62,7 @@ def read_zones(source, field, crs, context, feedback, reserve_field=None):
 
     Geometries are densified before they are reprojected, exactly as generatezones reads its layers, so
     that edges straight in degrees (or Web Mercator) keep their shape in metres. Reports progress from 0 to
-    READ_PROGRESS percent; raises cancelled() when the user cancels.
+    READ_PROGRESS percent; raises qgis_io.cancelled() when the user cancels.
     """
     request = QgsFeatureRequest().setSubsetOfAttributes([field] + ([reserve_field] if reserve_field else []),
                                                         source.fields())
@@ -92,11 +71,11 @@ def read_zones(source, field, crs, context, feedback, reserve_field=None):
     features = source.getFeatures(request, ProcessingFeatureSourceFlag.SkipGeometryValidityChecks)
     for index, feature in enumerate(features):
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
         geometry = feature.geometry()
         projected = qgis_io.valid_as_stored(geometry, projected_geometry(geometry, source, crs, context))
-        zones.append(engine.ZoneFeature(feature.id(), attribute_value(feature[field]), projected))
-        reserves.append(attribute_value(feature[reserve_field]) if reserve_field else None)
+        zones.append(engine.ZoneFeature(feature.id(), qgis_io.attribute_value(feature[field]), projected))
+        reserves.append(qgis_io.attribute_value(feature[reserve_field]) if reserve_field else None)
         if total:
             feedback.setProgress(READ_PROGRESS * index / total)
     return zones, reserves
@@ -106,7 +85,7 @@ def projected_geometry(geometry, source, crs, context):
     """A feature geometry of ``source`` as a shapely geometry in ``crs``, densified first when reprojected."""
     if geometry.isNull() or source.sourceCrs() == crs:
         return qgis_io.to_shapely(geometry)
-    geometry = qgis_io.densified(geometry, source.sourceCrs(), max_segment(source))
+    geometry = qgis_io.densified(geometry, source.sourceCrs(), qgis_io.shape_max_segment(source))
     geometry.transform(QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext()))
     return qgis_io.to_shapely(geometry)
 
@@ -128,7 +107,7 @@ def read_exempt(source, crs, context, feedback):
 
 
 class ValidateZones(ReservePlannerAlgorithm):
-    """Checks a zoning layer against the rules of DOMAIN.md section 1 and writes one feature per problem."""
+    """Checks a zoning layer against the rules of docs/zoning.md and writes one feature per problem."""
 
     ALGORITHM_ID = 'validatezones'
     GROUP_ID = 'zoning'
@@ -240,7 +219,7 @@ class ValidateZones(ReservePlannerAlgorithm):
             self.BOUNDARY, self.tr('Reserve boundary'), [ProcessingSourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.PROFILE, self.tr('Profile'),
-            [engine_tr(engine.PROFILES[profile]['title']) for profile in engine.PROFILE_IDS], defaultValue=0))
+            [qgis_io.engine_tr(engine.PROFILES[profile]['title']) for profile in engine.PROFILE_IDS], defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_BUFFER_WIDTH, self.tr('Minimum buffer width (m)'), ProcessingNumberParameterType.Double,
             optional=True, minValue=0.0))
@@ -309,7 +288,7 @@ class ValidateZones(ReservePlannerAlgorithm):
                   for severity in (engine.ERROR, engine.WARNING)}
         feedback.pushInfo(tr('{errors} errors and {warnings} warnings under the profile "{profile}".').format(
             errors=counts[engine.ERROR], warnings=counts[engine.WARNING],
-            profile=engine_tr(engine.PROFILES[profile]['title'])))
+            profile=qgis_io.engine_tr(engine.PROFILES[profile]['title'])))
         results = {self.OUTPUT: dest_id, self.ERROR_COUNT: counts[engine.ERROR],
                    self.WARNING_COUNT: counts[engine.WARNING]}
         summary = summary_rows(reserves, outcomes) if outcomes[0][1] is not None else []
@@ -321,10 +300,11 @@ class ValidateZones(ReservePlannerAlgorithm):
             settings = {'layer': label, 'field': field, 'profile': profile, 'width': width,
                         'tolerances': tolerances, 'crs': qgis_io.crs_name(work_crs)}
             if reserve_field:
-                text = province_report_html(settings, reserves, outcomes, overlaps, summary)
+                report = province_report(settings, reserves, outcomes, overlaps, summary)
             else:
-                text = report_html(settings, problems, outcomes[0][1])
-            write_report(html_path, text)
+                report = validation_report(settings, problems, outcomes[0][1])
+            os.makedirs(os.path.dirname(os.path.abspath(html_path)), exist_ok=True)
+            report.write(html_path)
             results[self.OUTPUT_HTML] = html_path
         return results
 
@@ -360,26 +340,21 @@ class ValidateZones(ReservePlannerAlgorithm):
         """{reserve value: union of its boundary polygons in ``crs``}; the boundary layer ``name`` needs the reserve
         field."""
         key = qgis_io.resolve_field(boundary_source, reserve_field, name)
-        features = qgis_io.read_polygons(boundary_source, name, crs, context, None, max_segment(boundary_source))
+        features = qgis_io.read_polygons(boundary_source, name, crs, context, None,
+                                         qgis_io.shape_max_segment(boundary_source))
         qgis_io.require_geometries(features, name)
         grouped = {}
         for feature in features:
-            grouped.setdefault(attribute_value(feature.attributes.get(key)), []).append(feature.geometry)
+            grouped.setdefault(qgis_io.attribute_value(feature.attributes.get(key)), []).append(feature.geometry)
         return {value: unary_union(parts) for value, parts in grouped.items()}
 
     def validate_reserves(self, reserves, checks, feedback):
         """(problems, areas) of each reserve, each validated alone through the executor; raises on cancel."""
         zones = sum(len(reserve.zones) for reserve in reserves)
         executor = qgis_io.engine_executor(feedback, small=len(reserves) < 2 or zones < PARALLEL_MIN_ZONES)
-        try:
+        with qgis_io.engine_errors():
             outcomes = executor.map(engine.validate_reserve, reserves, checks,
-                                    progress=lambda percent: feedback.setProgress(
-                                        READ_PROGRESS + (100.0 - READ_PROGRESS) * percent / 100.0),
-                                    is_canceled=feedback.isCanceled)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
-        except Canceled:
-            raise cancelled() from None
+                                    feedback=qgis_io.engine_feedback(feedback).part(READ_PROGRESS / 100.0, 1.0))
         feedback.pushInfo(tr('{count} reserves validated.').format(count=len(reserves)))
         return outcomes
 
@@ -388,7 +363,8 @@ class ValidateZones(ReservePlannerAlgorithm):
         given."""
         if boundary_source is None:
             return None
-        features = qgis_io.read_polygons(boundary_source, name, crs, context, None, max_segment(boundary_source))
+        features = qgis_io.read_polygons(boundary_source, name, crs, context, None,
+                                         qgis_io.shape_max_segment(boundary_source))
         if not features:
             raise QgsProcessingException(self.tr(
                 'The reserve boundary layer "{layer}" has no features. Give a layer with the reserve polygon, '
@@ -397,17 +373,15 @@ class ValidateZones(ReservePlannerAlgorithm):
         return unary_union([feature.geometry for feature in features])
 
     def run_checks(self, zones, boundary, profile, width, exempt, tolerances, feedback):
-        """All problems; raises cancelled() when the user cancels."""
-        problems = []
-        steps = engine.validation_steps(zones, boundary, profile, width, exempt, tolerances)
-        total = len(engine.CHECKS) + 2
-        for index, (rule, found) in enumerate(steps):
-            if feedback.isCanceled():
-                raise cancelled()
-            feedback.setProgress(READ_PROGRESS + (100.0 - READ_PROGRESS) * (index + 1) / total)
-            problems.extend(found)
-            if found:
-                feedback.pushInfo(tr('{rule}: {count} problems.').format(rule=rule, count=len(found)))
+        """All problems, each rule's count in the log; raises qgis_io.cancelled() when the user cancels."""
+        with qgis_io.engine_errors():
+            problems = engine.validate(zones, boundary, profile, width, exempt, tolerances,
+                                       qgis_io.engine_feedback(feedback).part(READ_PROGRESS / 100.0, 1.0))
+        counts = {}
+        for problem in problems:
+            counts[problem.rule] = counts.get(problem.rule, 0) + 1
+        for rule, count in counts.items():
+            feedback.pushInfo(tr('{rule}: {count} problems.').format(rule=rule, count=count))
         return problems
 
     def write_problems(self, parameters, context, located, crs, work_crs, with_reserve):
@@ -489,107 +463,100 @@ def problem_attributes(problem):
             ', '.join(str(fid) for fid in problem.feature_ids), shape, area, length]
 
 
-REPORT_CSS = ('body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}'
-              'th,td{border:1px solid #bbb;padding:4px 8px;text-align:left;vertical-align:top}'
-              'th{background:#eee}td.num{text-align:right}.error{color:#b2182b;font-weight:bold}'
-              '.warning{color:#d6604d;font-weight:bold}.ok{color:#1b7837;font-weight:bold}')
+def validation_report(settings, problems, areas):
+    """The validation report (an engine.report.HtmlReport): settings, verdict, areas per zone, the rules with their
+    counts, and every problem."""
+    report = new_report(settings, problems)
+    report.heading(tr('Areas per zone'))
+    add_areas(report, areas)
+    report.heading(tr('Rules checked'))
+    add_rules(report, settings, problems)
+    report.heading(tr('Problems'))
+    add_problems(report, problems)
+    return report
 
 
-def report_html(settings, problems, areas):
-    """The validation report: settings, verdict, areas per zone, the rules with their counts, and every problem."""
-    return page([
-        settings_table(settings), verdict_html(problems),
-        '<h2>{}</h2>'.format(html.escape(tr('Areas per zone'))), areas_table(areas),
-        '<h2>{}</h2>'.format(html.escape(tr('Rules checked'))), rules_table(settings, problems),
-        '<h2>{}</h2>'.format(html.escape(tr('Problems'))), problems_table(problems),
-    ])
-
-
-def province_report_html(settings, reserves, outcomes, overlaps, summary):
+def province_report(settings, reserves, outcomes, overlaps, summary):
     """The report of a run over many reserves: settings, the province-wide table (one row per reserve), the
     overlapping reserves, then a section per reserve (verdict, areas per zone, problems)."""
     problems = [problem for reserve_problems, _ in outcomes for problem in reserve_problems] + overlaps
-    parts = [settings_table(settings), verdict_html(problems),
-             '<h2>{}</h2>'.format(html.escape(tr('All reserves'))), province_table(summary, settings['profile']),
-             '<h2>{}</h2>'.format(html.escape(tr('Overlapping reserves'))), problems_table(overlaps),
-             '<h2>{}</h2>'.format(html.escape(tr('Rules checked'))), rules_table(settings, problems)]
+    report = new_report(settings, problems)
+    report.heading(tr('All reserves'))
+    add_province_table(report, summary, settings['profile'])
+    report.heading(tr('Overlapping reserves'))
+    add_problems(report, overlaps)
+    report.heading(tr('Rules checked'))
+    add_rules(report, settings, problems)
     for reserve, (reserve_problems, areas) in zip(reserves, outcomes):
-        parts += ['<h2>{}</h2>'.format(html.escape(tr('Reserve {reserve}').format(reserve=reserve.reserve))),
-                  verdict_html(reserve_problems), areas_table(areas), problems_table(reserve_problems)]
-    return page(parts)
+        report.heading(tr('Reserve {reserve}').format(reserve=reserve.reserve))
+        add_verdict(report, reserve_problems)
+        add_areas(report, areas)
+        add_problems(report, reserve_problems)
+    return report
 
 
-def page(parts):
-    """A whole HTML report page titled 'Zoning validation report' around ``parts`` (HTML fragments)."""
-    title = html.escape(tr('Zoning validation report'))
-    return '\n'.join(['<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{title}</title><style>{css}</style>'
-                      '</head><body>'.format(title=title, css=REPORT_CSS), '<h1>{}</h1>'.format(title)]
-                     + parts + ['</body></html>\n'])
+def new_report(settings, problems):
+    """A report titled 'Zoning validation report', in QGIS's language, opening with the settings and the verdict."""
+    report = engine_report.HtmlReport(tr('Zoning validation report'), qgis_io.report_language())
+    add_settings(report, settings)
+    add_verdict(report, problems)
+    return report
 
 
-def verdict_html(problems):
+def add_verdict(report, problems):
     """'The zoning passes' or 'does not pass', with the counts of errors and warnings."""
     errors = sum(1 for problem in problems if problem.severity == engine.ERROR)
     warnings = sum(1 for problem in problems if problem.severity == engine.WARNING)
     if errors:
-        return '<p class="error">{}</p>'.format(html.escape(tr(
-            'The zoning does not pass: {errors} errors and {warnings} warnings.').format(
-                errors=errors, warnings=warnings)))
-    return '<p class="ok">{}</p>'.format(html.escape(tr(
-        'The zoning passes: no errors, {warnings} warnings.').format(warnings=warnings)))
+        report.paragraph(tr('The zoning does not pass: {errors} errors and {warnings} warnings.').format(
+            errors=errors, warnings=warnings), 'error')
+    else:
+        report.paragraph(tr('The zoning passes: no errors, {warnings} warnings.').format(warnings=warnings), 'ok')
 
 
-def province_table(summary, profile):
+def add_province_table(report, summary, profile):
     """One row per reserve: errors, warnings, core share and the area of each zone class."""
     classes = zone_classes(profile)
     headers = [tr('Reserve'), tr('Errors'), tr('Warnings'), tr('Core share (%)'), tr('Reserve (ha)')]
-    headers += [tr('{zone} (ha)').format(zone=engine_tr(engine.ZONE_CLASS_NAMES[zone])) for zone in classes]
+    headers += [tr('{zone} (ha)').format(zone=qgis_io.engine_tr(engine.ZONE_CLASS_NAMES[zone])) for zone in classes]
     rows = [[row['reserve'], row['errors'], row['warnings'],
              '' if row['core_share'] is None else '{:.1f}'.format(row['core_share']),
              '{:.2f}'.format(row['reserve_ha'])]
             + ['{:.2f}'.format(row['areas_ha'].get(zone, 0.0)) for zone in classes] for row in summary]
-    return table(headers, rows, numeric=tuple(range(1, len(headers))))
+    report.text_table(headers, rows, numeric=tuple(range(1, len(headers))))
 
 
-def table(headers, rows, numeric=()):
-    """An HTML table; ``rows`` hold plain text (escaped here), columns in ``numeric`` are right-aligned."""
-    head = ''.join('<th>{}</th>'.format(html.escape(header)) for header in headers)
-    body = ''.join('<tr>{}</tr>'.format(''.join(
-        '<td class="{}">{}</td>'.format('num' if index in numeric else '', html.escape(str(cell)))
-        for index, cell in enumerate(row))) for row in rows)
-    return '<table><tr>{}</tr>{}</table>'.format(head, body)
-
-
-def settings_table(settings):
+def add_settings(report, settings):
     width = settings['width']
     rows = [
         (tr('Zoning layer'), settings['layer']),
         (tr('Zone field'), settings['field']),
-        (tr('Profile'), engine_tr(engine.PROFILES[settings['profile']]['title'])),
+        (tr('Profile'), qgis_io.engine_tr(engine.PROFILES[settings['profile']]['title'])),
         (tr('Minimum buffer width'), tr('{width:g} m').format(width=width) if width else tr('not checked')),
         (tr('Area tolerance'), tr('{area:g} m²').format(area=settings['tolerances'].area_m2)),
         (tr('Measured in'), settings['crs']),
     ]
-    return table((tr('Setting'), tr('Value')), rows)
+    report.text_table((tr('Setting'), tr('Value')), rows)
 
 
-def areas_table(areas):
+def add_areas(report, areas):
     """Area (ha) and share of the reserve of each zone class, unknown values, gaps and the whole reserve."""
     reserve = areas['reserve']
 
     def row(name, area):
         return name, '{:.2f}'.format(area / 10000.0), '{:.1f}'.format(100.0 * area / reserve) if reserve > 0 else ''
 
-    rows = [row(engine_tr(name), areas[zone]) for zone, name in engine.ZONE_CLASS_NAMES.items() if zone in areas]
+    rows = [row(qgis_io.engine_tr(name), areas[zone]) for zone, name in engine.ZONE_CLASS_NAMES.items()
+            if zone in areas]
     if None in areas:
         rows.append(row(tr('Unknown zone value'), areas[None]))
     if areas['not_zoned'] > 0:
         rows.append(row(tr('Not zoned (gaps)'), areas['not_zoned']))
     rows.append(row(tr('Reserve'), reserve))
-    return table((tr('Zone'), tr('Area (ha)'), tr('Share of the reserve (%)')), rows, numeric=(1, 2))
+    report.text_table((tr('Zone'), tr('Area (ha)'), tr('Share of the reserve (%)')), rows, numeric=(1, 2))
 
 
-def rules_table(settings, problems):
+def add_rules(report, settings, problems):
     profile = engine.PROFILES[settings['profile']]
     share_severity = {rule.rule: rule.severity for rule in profile['share_rules']}
     rows = []
@@ -598,25 +565,16 @@ def rules_table(settings, problems):
         if rule == engine.RULE_WIDTH and not settings['width']:
             severity = engine.OFF
         count = sum(1 for problem in problems if problem.rule == rule)
-        rows.append((number, engine_tr(title), rule, severity_name(severity), count if severity else ''))
-    return table((tr('No.'), tr('Rule'), tr('Rule id'), tr('Severity'), tr('Problems')), rows,
-                 numeric=(0, 4))
+        rows.append((number, qgis_io.engine_tr(title), rule, severity_name(severity), count if severity else ''))
+    report.text_table((tr('No.'), tr('Rule'), tr('Rule id'), tr('Severity'), tr('Problems')), rows,
+                      numeric=(0, 4))
 
 
-def problems_table(problems):
+def add_problems(report, problems):
     if not problems:
-        return '<p>{}</p>'.format(html.escape(tr('No problems found.')))
+        report.paragraph(tr('No problems found.'))
+        return
     rows = [(index + 1, severity_name(problem.severity), problem.rule, qgis_io.engine_message(problem),
              ', '.join(str(fid) for fid in problem.feature_ids))
             for index, problem in enumerate(problems)]
-    return table(('#', tr('Severity'), tr('Rule id'), tr('Message'), tr('Features')), rows, numeric=(0,))
-
-
-def write_report(path, text):
-    """Write the report atomically: a failed run never leaves half a file."""
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    partial = path + '.partial'
-    with open(partial, 'w', encoding='utf-8') as handle:
-        handle.write(text)
-    os.replace(partial, path)
+    report.text_table(('#', tr('Severity'), tr('Rule id'), tr('Message'), tr('Features')), rows, numeric=(0,))

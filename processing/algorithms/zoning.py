@@ -1,12 +1,10 @@
-"""Zoning algorithms: generate biosphere-reserve zones, and measure them (DOMAIN.md section 1).
+"""Zoning algorithms: generate biosphere-reserve zones, and measure them (docs/zoning.md).
 
 Adapters only: layers become shapely geometries in metres (qgis_io), engine.zoning computes, the
 results are written back in the input layer's CRS.
 """
 
-import uuid
 
-from osgeo import gdal
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -22,30 +20,21 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 from shapely.ops import unary_union
 
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
 from .. import qgis_io
 from ..engine import zoning
-from ..engine.costdistance import Canceled
 from ..engine.geographic import crosses_antimeridian_or_pole, split_at_antimeridian
 from ..engine.geometry import repair_polygon
-from ..engine.messages import TRANSLATION_CONTEXT, EngineError
-from ..engine.raster import gdal_exceptions, read_band, read_window
+from ..engine.messages import EngineError
+from ..engine.raster import read_window
 from ..engine.zones import (AREA_FIELD, ZONE_CODE_FIELD, ZONE_CODES, ZONE_DISPLAY_NAMES, ZONE_FIELD,
                             normalise_zone)
+from ..resistance import ResistanceGrid
 from .base import ReservePlannerAlgorithm, keywords
 
 ZONES_STYLE = 'zones'
-
-GEOGRAPHIC_MAX_SEGMENT_DEGREES = 0.001
-"""Edges of geographic layers are cut into segments of at most this many degrees (about 100 m) before they are
-projected, so that an edge straight in degrees stays where it is once in metres; short segments also keep the
-projections of one layer into two different working CRSs (generatezones, validatezones) within millimetres."""
-
-PROJECTED_MAX_SEGMENT = 100.0
-"""The same step in map units for a projected layer measured in another CRS (Web Mercator: about 100 m)."""
 
 OUTPUT_MAX_SEGMENT_M = 20.0
 """Zones are cut into segments of at most this many metres before they go back to a CRS other than the working
@@ -57,25 +46,13 @@ PARALLEL_MIN_CORES = 200
 """Core polygons (over all reserves) below which zoning the reserves is faster in one process than with workers."""
 
 
-def tr(text):
-    return QCoreApplication.translate('ReservePlannerZoning', text)
-
-
-def cancelled():
-    return QgsProcessingException(tr('The run was cancelled; no output was written.'))
+tr = qgis_io.translator('ReservePlannerZoning')
 
 
 def zone_display_name(zone):
     """The translated display name of a zone code ('Core area', '核心区', ...), or the value itself."""
     name = ZONE_DISPLAY_NAMES.get(zone)
-    return QCoreApplication.translate(TRANSLATION_CONTEXT, name) if name else str(zone)
-
-
-def required_source(algorithm, parameters, name, context):
-    source = algorithm.parameterAsSource(parameters, name, context)
-    if source is None:
-        raise QgsProcessingException(algorithm.invalidSourceError(parameters, name))
-    return source
+    return qgis_io.engine_tr(name) if name else str(zone)
 
 
 def work_crs_for(sources, crs, context):
@@ -89,17 +66,12 @@ def work_crs_for(sources, crs, context):
     return crs if qgis_io.is_metric(crs) else qgis_io.local_crs(sources, context, qgis_io.EQUIDISTANT)
 
 
-def max_segment(source):
-    """The densification step, in the units of the source's CRS, for reading ``source`` in another CRS."""
-    return GEOGRAPHIC_MAX_SEGMENT_DEGREES if source.sourceCrs().isGeographic() else PROJECTED_MAX_SEGMENT
-
-
 def read_required_polygons(source, label, crs, context, feedback):
     """Every feature of ``source`` (the layer ``label``) as a repaired polygon in ``crs`` (densified when
     reprojected); raises naming unusable features."""
-    features = qgis_io.read_polygons(source, label, crs, context, feedback, max_segment(source))
+    features = qgis_io.read_polygons(source, label, crs, context, feedback, qgis_io.shape_max_segment(source))
     if feedback.isCanceled():
-        raise cancelled()
+        raise qgis_io.cancelled()
     qgis_io.require_geometries(features, label)
     return features
 
@@ -130,45 +102,6 @@ def combined_bounds(geometries):
     corners = [geometry.bounds for geometry in geometries]
     return (min(corner[0] for corner in corners), min(corner[1] for corner in corners),
             max(corner[2] for corner in corners), max(corner[3] for corner in corners))
-
-
-def raster_grid(layer, work_crs, feedback):
-    """Band 1 of a raster layer as an engine Grid in a metric CRS, and that CRS.
-
-    A raster in a metric CRS is read as it is (its CRS becomes the working CRS); any other raster is
-    warped (nearest neighbour) to ``work_crs`` with a warning, because costs are in metres.
-    """
-    if layer.providerType() != 'gdal':
-        raise QgsProcessingException(
-            tr('The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.').format(
-                layer=qgis_io.layer_label(layer)))
-    if qgis_io.is_metric(layer.crs()):
-        try:
-            return read_band(layer.source()), layer.crs()
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
-    qgis_io.warn_raster_warped(feedback, layer, work_crs)
-    return warped_grid(layer, work_crs), work_crs
-
-
-def warped_grid(layer, work_crs):
-    """Band 1 of a raster layer warped (nearest neighbour) to ``work_crs`` through an in-memory GeoTIFF.
-
-    GDAL errors (a file gone or unreadable, a CRS GDAL cannot transform to) raise a QgsProcessingException
-    naming the raster.
-    """
-    warped = '/vsimem/reserve_planner_{}.tif'.format(uuid.uuid4().hex)
-    try:
-        with gdal_exceptions():
-            gdal.Warp(warped, layer.source(), dstSRS=work_crs.toWkt(), resampleAlg='near')
-            return read_band(warped)
-    except (RuntimeError, EngineError) as error:
-        reason = qgis_io.engine_message(error) if isinstance(error, EngineError) else str(error).strip()
-        raise QgsProcessingException(tr('The raster "{layer}" could not be warped to {crs}: {reason}').format(
-            layer=qgis_io.layer_label(layer), crs=qgis_io.crs_name(work_crs), reason=reason)) from error
-    finally:
-        if gdal.VSIStatL(warped) is not None:
-            gdal.Unlink(warped)
 
 
 class GenerateZones(ReservePlannerAlgorithm):
@@ -268,7 +201,7 @@ class GenerateZones(ReservePlannerAlgorithm):
             self.OUTPUT, self.tr('Zones'), ProcessingSourceType.VectorPolygon))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
-        cores_source = required_source(self, parameters, self.CORES, context)
+        cores_source = qgis_io.required_source(self, parameters, self.CORES, context)
         boundary_source = self.parameterAsSource(parameters, self.BOUNDARY, context)
         buffer_width = self.parameterAsDouble(parameters, self.BUFFER_WIDTH, context)
         transition_width = self.parameterAsDouble(parameters, self.TRANSITION_WIDTH, context)
@@ -278,7 +211,8 @@ class GenerateZones(ReservePlannerAlgorithm):
         work_crs = work_crs_for([cores_source], output_crs, context)
         grid = None
         if resistance is not None:
-            grid, work_crs = raster_grid(resistance, work_crs, feedback)
+            resistance_grid = ResistanceGrid(resistance, context, feedback, work_crs)
+            grid, work_crs = resistance_grid.grid, resistance_grid.crs
         reserve_name = self.parameterAsString(parameters, self.RESERVE_FIELD, context)
         reserve_field = qgis_io.resolve_field(
             cores_source, reserve_name, qgis_io.layer_label(parameters[self.CORES], context)) if reserve_name else None
@@ -298,7 +232,7 @@ class GenerateZones(ReservePlannerAlgorithm):
             reserves = {None: (cores, boundary)}
         results = self.reserve_zones(reserves, buffer_width, transition_width, grid, cores_label, steps)
         if feedback.isCanceled():
-            raise cancelled()
+            raise qgis_io.cancelled()
 
         fields = self.output_fields()
         if reserve_field:
@@ -327,14 +261,10 @@ class GenerateZones(ReservePlannerAlgorithm):
         cores = sum(len(task.cores) for task in tasks)
         executor = qgis_io.engine_executor(
             feedback if len(tasks) > 1 else None, small=len(tasks) < 2 or cores < PARALLEL_MIN_CORES)
-        try:
+        with qgis_io.engine_errors():
             return executor.map(zoning.reserve_zones, tasks,
                                 zoning.ZoningSettings(buffer_width, transition_width, grid),
-                                progress=feedback.setProgress, is_canceled=feedback.isCanceled)
-        except EngineError as error:
-            raise QgsProcessingException(qgis_io.engine_message(error)) from error
-        except Canceled:
-            raise cancelled() from None
+                                feedback=qgis_io.engine_feedback(feedback))
 
     @staticmethod
     def output_fields():
@@ -472,7 +402,7 @@ class ZoneStatistics(ReservePlannerAlgorithm):
             self.OUTPUT, self.tr('Zone statistics'), ProcessingSourceType.Vector))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
-        source = required_source(self, parameters, self.ZONES, context)
+        source = qgis_io.required_source(self, parameters, self.ZONES, context)
         label = qgis_io.layer_label(parameters[self.ZONES], context)
         field = qgis_io.resolve_field(
             source, self.parameterAsString(parameters, self.ZONE_FIELD, context) or ZONE_FIELD, label)
@@ -572,7 +502,7 @@ class ZoneStatistics(ReservePlannerAlgorithm):
         composition = {}
         for index, (zone, geometries) in enumerate(by_zone.items()):
             if feedback.isCanceled():
-                raise cancelled()
+                raise qgis_io.cancelled()
             composition.update(zoning.landcover_composition([(zone, part) for part in geometries], grid))
             feedback.setProgress(100.0 * (index + 1) / len(by_zone))
         if all(cover.landcover is None for covers in composition.values() for cover in covers):

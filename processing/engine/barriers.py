@@ -23,7 +23,7 @@ from collections import namedtuple
 import numpy as np
 from scipy import ndimage
 
-from .costdistance import Canceled
+from .feedback import ensure as ensure_feedback
 from .messages import EngineError, N_
 
 IMPROVEMENT, PERCENT, PER_UNIT_DISTANCE = range(3)
@@ -102,8 +102,7 @@ def improvement_score(lcd, disk_a, disk_b, radius, restored_resistance, score):
     return gain.astype(np.float32)
 
 
-def barrier_maps(surfaces, links, cell_size, radii, restored_resistance=1.0, score=IMPROVEMENT, progress=None,
-                 is_canceled=None):
+def barrier_maps(surfaces, links, cell_size, radii, restored_resistance=1.0, score=IMPROVEMENT, feedback=None):
     """Barrier Mapper's score maps for ``links`` (see the module docstring).
 
     Parameters
@@ -121,8 +120,8 @@ def barrier_maps(surfaces, links, cell_size, radii, restored_resistance=1.0, sco
         Resistance of restored cells (> 0), per metre.
     score : int
         IMPROVEMENT, PERCENT or PER_UNIT_DISTANCE.
-    progress, is_canceled : callable, optional
-        ``progress(percent)``; ``is_canceled()`` True stops the run with costdistance.Canceled.
+    feedback : engine.feedback.Feedback, optional
+        Hears the progress; a cancel stops the run with messages.Canceled.
 
     Returns
     -------
@@ -131,20 +130,19 @@ def barrier_maps(surfaces, links, cell_size, radii, restored_resistance=1.0, sco
     if not (restored_resistance > 0 and math.isfinite(restored_resistance)):
         raise EngineError(N_('The restored resistance must be a positive number (got {value}).'),
                           value=restored_resistance)
+    feedback = ensure_feedback(feedback)
     by_radius = []
     steps, done = len(radii) * len(links), 0
     for radius in radii:
         mosaic = None
         for first, second, lcd in links:
-            if is_canceled is not None and is_canceled():
-                raise Canceled()
+            feedback.check()
             disk_a = disk_minimum(surfaces(first), radius, *cell_size)
             disk_b = disk_minimum(surfaces(second), radius, *cell_size)
             scores = improvement_score(lcd, disk_a, disk_b, radius, restored_resistance, score)
             mosaic = scores if mosaic is None else np.fmax(mosaic, scores, out=mosaic)
             done += 1
-            if progress is not None:
-                progress(100.0 * done / steps)
+            feedback.report(done / steps)
         by_radius.append(mosaic)
     maximum = by_radius[0].copy()
     for mosaic in by_radius[1:]:

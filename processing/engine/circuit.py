@@ -1,4 +1,4 @@
-"""Circuit theory on resistance rasters and small graphs: Circuitscape 5's raster modes (DOMAIN.md section 5,
+"""Circuit theory on resistance rasters and small graphs: Circuitscape 5's raster modes (docs/costdistance.md,
 docs/circuit_theory.md; McRae et al. 2008, Ecology 89:2712).
 
 No QGIS, no Qt: numpy and scipy only (pyamg is used when importable, never required).
@@ -36,8 +36,7 @@ short_circuit=None, mask=None)``
     (component label per node), ``laplacian(nodes)``, ``to_grid(node_values)``, ``focal_nodes(focal)``.
     :func:`network_graph` builds one from explicit nodes and weighted edges.
 
-``pairwise(landscape, focal, included_pairs=None, max_map=False, on_map=None, progress=None, is_canceled=None,
-executor=None)``
+``pairwise(landscape, focal, included_pairs=None, max_map=False, on_map=None, feedback=None, executor=None)``
     -> :class:`PairwiseResult` (``ids``, ``resistances`` k x k with 0 on the diagonal and NaN where not
     connected or not included, ``cumulative`` and ``maximum`` current grids). One factorisation per connected
     component grounded at one focal node and k - 1 solves; every pair's voltages are differences of those
@@ -63,8 +62,8 @@ direct_grounds=False)``
     current-flow centrality: node and edge currents summed over every pair with 1 A between them
     (Circuitscape's network mode; Centrality Mapper).
 
-Bad input raises :class:`~.messages.EngineError`; ``is_canceled()`` returning True raises
-:class:`~.costdistance.Canceled`. ``progress(percent)`` is called between solves.
+Bad input raises :class:`~.messages.EngineError`. ``feedback`` (engine.feedback.Feedback) hears the progress
+between solves; a cancel raises :class:`~.messages.Canceled`.
 
 Solvers: :class:`LinearSolver` factorises a component once with SuperLU (minimum-degree ordering) and reuses
 it for every right-hand side; above ``DIRECT_MAX_NODES`` nodes it runs conjugate gradients on all right-hand
@@ -86,8 +85,8 @@ import scipy.sparse as sparse
 import scipy.sparse.csgraph as csgraph
 import scipy.sparse.linalg as sparse_linalg
 
-from .costdistance import Canceled
-from .executor import Executor, task_is_canceled
+from .executor import Executor, task_feedback
+from .feedback import ensure as ensure_feedback
 from .messages import EngineError, N_
 
 try:  # optional accelerator, never required
@@ -511,21 +510,19 @@ def node_coordinates(graph, nodes):
 
 
 class Monitor:
-    """Progress over a known number of steps and cancellation."""
+    """Progress over a known number of steps, reported to ``feedback`` (engine.feedback.Feedback), and cancel."""
 
-    def __init__(self, total, progress=None, is_canceled=None):
+    def __init__(self, total, feedback=None):
         self.total, self.done = max(total, 1), 0
-        self.progress, self.is_canceled = progress, is_canceled
+        self.feedback = ensure_feedback(feedback)
 
     def check(self):
-        if self.is_canceled is not None and self.is_canceled():
-            raise Canceled()
+        self.feedback.check()
 
     def step(self, count=1):
         self.check()
         self.done += count
-        if self.progress is not None:
-            self.progress(min(100.0, 100.0 * self.done / self.total))
+        self.feedback.report(min(1.0, self.done / self.total))
 
 
 # ----------------------------------------------------------------------------------------------- pairwise
@@ -545,8 +542,7 @@ class PairwiseResult:
     included: np.ndarray = None
 
 
-def pairwise(landscape, focal, included_pairs=None, max_map=False, on_map=None, progress=None,
-             is_canceled=None, executor=None):
+def pairwise(landscape, focal, included_pairs=None, max_map=False, on_map=None, feedback=None, executor=None):
     """Circuitscape's pairwise mode on a raster: 1 A between every pair of focal nodes.
 
     Parameters
@@ -561,8 +557,8 @@ def pairwise(landscape, focal, included_pairs=None, max_map=False, on_map=None, 
         Also keep the maximum current map.
     on_map : callable, optional
         ``on_map(id_a, id_b, current_grid)`` for every solved pair (amperes, NaN off the network).
-    progress, is_canceled : callable, optional
-        ``progress(percent)``; ``is_canceled()`` returning True raises :class:`Canceled`.
+    feedback : engine.feedback.Feedback, optional
+        Hears the progress; a cancel raises :class:`~.messages.Canceled`.
     executor : executor.Executor, optional
         With focal regions, where each pair is a graph and a solve of its own, runs the pairs in parallel (None:
         one after the other; the result is the same, docs/parallel.md).
@@ -586,13 +582,13 @@ def pairwise(landscape, focal, included_pairs=None, max_map=False, on_map=None, 
     np.fill_diagonal(resistances, 0.0)
     if focal.has_regions():
         solved = (executor or Executor()).map(_region_pair, [ids[[a, b]] for a, b in pairs], (landscape, focal),
-                                              progress=progress, is_canceled=is_canceled)
+                                              feedback=feedback)
         for (a, b), outcome in zip(pairs, solved):
             if outcome is not None:
                 resistances[a, b] = resistances[b, a] = outcome[0]
                 accumulator.add(outcome[1], on_map, (ids[a], ids[b]))
     else:
-        monitor = Monitor(len(pairs) + len(ids), progress, is_canceled)
+        monitor = Monitor(len(pairs) + len(ids), feedback)
         for a, b, resistance, currents in solve_pairs(full_graph, nodes, pairs, monitor):
             resistances[a, b] = resistances[b, a] = resistance
             accumulator.add(full_graph.to_grid(currents), on_map, (ids[a], ids[b]))
@@ -608,7 +604,7 @@ def _region_pair(context, pair_ids):
     pair_focal = focal.subset(pair_ids)
     graph = landscape.graph(pair_focal)
     for _, _, resistance, currents in solve_pairs(graph, graph.focal_nodes(pair_focal)[1], [(0, 1)],
-                                                  Monitor(1, None, task_is_canceled)):
+                                                  Monitor(1, task_feedback())):
         return resistance, graph.to_grid(currents)
     return None
 
@@ -796,14 +792,13 @@ class ModeResult:
     off_network: np.ndarray = None
 
 
-def one_to_all(landscape, focal, strengths=None, included_pairs=None, max_map=False, on_map=None, progress=None,
-               is_canceled=None):
+def one_to_all(landscape, focal, strengths=None, included_pairs=None, max_map=False, on_map=None, feedback=None):
     """Each focal node in turn injects 1 A (or its strength) while every other (included) focal node is tied
     to ground.
 
     Parameters
     ----------
-    landscape, focal, included_pairs, max_map, progress, is_canceled
+    landscape, focal, included_pairs, max_map, feedback
         As in :func:`pairwise` (all focal regions are short-circuited at once).
     strengths : dict, optional
         Amperes injected by focal id (:func:`read_source_strengths`); 1 A for the others.
@@ -816,26 +811,24 @@ def one_to_all(landscape, focal, strengths=None, included_pairs=None, max_map=Fa
         ``resistances``: voltage of the source over its current, in ohms, per focal id (NaN when it reaches no
         grounded focal node); current grids in amperes.
     """
-    return focal_mode(landscape, focal, True, strengths, max_map, on_map, progress, is_canceled, included_pairs)
+    return focal_mode(landscape, focal, True, strengths, max_map, on_map, feedback, included_pairs)
 
 
-def all_to_one(landscape, focal, strengths=None, included_pairs=None, max_map=False, on_map=None, progress=None,
-               is_canceled=None):
+def all_to_one(landscape, focal, strengths=None, included_pairs=None, max_map=False, on_map=None, feedback=None):
     """Each focal node in turn is tied to ground while every other (included) focal node injects 1 A (or its
     strength).
 
     Parameters and returns as :func:`one_to_all`, except that ``resistances`` is None (Circuitscape reports none).
     """
-    return focal_mode(landscape, focal, False, strengths, max_map, on_map, progress, is_canceled, included_pairs)
+    return focal_mode(landscape, focal, False, strengths, max_map, on_map, feedback, included_pairs)
 
 
-def focal_mode(landscape, focal, one_source, strengths, max_map, on_map, progress, is_canceled,
-               included_pairs=None):
+def focal_mode(landscape, focal, one_source, strengths, max_map, on_map, feedback, included_pairs=None):
     _, ids, include, graph, nodes = focal_setup(landscape, focal, included_pairs)
     amperes = source_strengths(ids, strengths)
     accumulator = MapAccumulator(graph.node_of_cell >= 0, max_map)
     resistances = np.full(len(ids), np.nan)
-    monitor = Monitor(2 * len(ids), progress, is_canceled)
+    monitor = Monitor(2 * len(ids), feedback)
     for members, reduction in kron_reductions(graph, nodes, monitor):
         positions = np.searchsorted(reduction.distinct, nodes[members])
         for own, index in zip(positions, members):
@@ -937,7 +930,7 @@ class AdvancedResult:
 
 
 def advanced(landscape, sources, grounds, grounds_are_resistances=True, policy='keepall', unit_currents=False,
-             direct_grounds=False, progress=None, is_canceled=None):
+             direct_grounds=False, feedback=None):
     """Circuitscape's advanced mode: one solve with current sources and grounds.
 
     Parameters
@@ -953,7 +946,7 @@ def advanced(landscape, sources, grounds, grounds_are_resistances=True, policy='
         Conflict between a source and a ground on one node: one of ``POLICIES``.
     unit_currents, direct_grounds : bool
         Every source 1 A; every ground tied directly to 0 V.
-    progress, is_canceled : callable, optional
+    feedback : engine.feedback.Feedback, optional
         As in :func:`pairwise`.
 
     Returns
@@ -978,7 +971,7 @@ def advanced(landscape, sources, grounds, grounds_are_resistances=True, policy='
     voltages = np.zeros(graph.node_count)
     solved = np.zeros(graph.node_count, dtype=bool)
     components = np.unique(graph.component)
-    monitor = Monitor(len(components), progress, is_canceled)
+    monitor = Monitor(len(components), feedback)
     for component in components:
         nodes = np.flatnonzero(graph.component == component)
         if node_sources[nodes].sum() != 0 and node_grounds[nodes].any():
@@ -1044,8 +1037,7 @@ class NetworkResult:
     edge_centrality: np.ndarray
 
 
-def network_pairwise(node_count, edge_from, edge_to, resistance, focal_nodes=None, progress=None,
-                     is_canceled=None):
+def network_pairwise(node_count, edge_from, edge_to, resistance, focal_nodes=None, feedback=None):
     """Pairwise effective resistances and current-flow centrality on an explicit graph (Circuitscape's network
     mode, Centrality Mapper).
 
@@ -1059,7 +1051,7 @@ def network_pairwise(node_count, edge_from, edge_to, resistance, focal_nodes=Non
         Resistance of each link in ohms (> 0), e.g. a corridor's cost-weighted distance.
     focal_nodes : array_like of int, optional
         The nodes to pair (all nodes by default), e.g. the cores.
-    progress, is_canceled : callable, optional
+    feedback : engine.feedback.Feedback, optional
         As in :func:`pairwise`.
 
     Returns
@@ -1078,7 +1070,7 @@ def network_pairwise(node_count, edge_from, edge_to, resistance, focal_nodes=Non
     node_centrality = np.zeros(node_count)
     edge_centrality = np.zeros(len(edge_from))
     kept_edges = np.flatnonzero(np.asarray(edge_from) != np.asarray(edge_to))
-    monitor = Monitor(len(pairs) + len(nodes), progress, is_canceled)
+    monitor = Monitor(len(pairs) + len(nodes), feedback)
     for a, b, effective, currents, voltages in solve_pairs(graph, nodes, pairs, monitor, with_voltages=True):
         resistances[a, b] = resistances[b, a] = effective
         node_centrality += currents

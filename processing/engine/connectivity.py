@@ -1,4 +1,4 @@
-"""Protected-area connectivity: PC, ECA, ProtConn and its fractions, node importance (DOMAIN.md section 3).
+"""Protected-area connectivity: PC, ECA, ProtConn and its fractions, node importance (docs/protconn.md).
 
 Pure functions on shapely polygons in a projected CRS whose unit is the metre; areas are m2 inside the
 engine and km2 in the importance table. Conventions follow Saura et al. 2017/2018 and Makurhini:
@@ -38,8 +38,8 @@ from scipy.spatial import cKDTree
 from shapely.ops import unary_union
 from shapely.prepared import prep
 
-from .costdistance import Canceled
-from .executor import task_is_canceled
+from .executor import task_feedback
+from .feedback import ensure as ensure_feedback
 from .geometry import polygonal_part
 from .messages import N_, EngineError
 
@@ -80,7 +80,7 @@ IMPORTANCE_COLUMNS = ['geometry', 'area_km2', 'dpc', 'dpc_intra', 'dpc_flux', 'd
 
 
 def decay_constant(distance, probability):
-    """k (1/m) such that p = exp(-k d) equals ``probability`` at ``distance`` metres (DOMAIN.md section 3)."""
+    """k (1/m) such that p = exp(-k d) equals ``probability`` at ``distance`` metres (docs/protconn.md)."""
     if not distance > 0:
         raise EngineError(N_('The dispersal distance must be greater than 0 m (got {value}).'), value=distance)
     if not 0 < probability < 1:
@@ -101,7 +101,7 @@ def region_nodes(protected_geometries, region_geometry, transboundary_distance=0
     """Dissolved protected units cut by the region: ``(geometries, areas m2, stepping-stone mask)``.
 
     Parts inside the region carry their area; parts outside it within ``transboundary_distance`` metres
-    of it are stepping stones with area 0 (DOMAIN.md section 3).
+    of it are stepping stones with area 0 (docs/protconn.md).
     """
     units = polygons_of(unary_union([geometry for geometry in protected_geometries if geometry is not None]))
     region = prep(region_geometry)
@@ -404,7 +404,7 @@ def without_stepping_stones(network):
 
 
 def protconn_indicators(network):
-    """ProtConn and its fractions, in percent (DOMAIN.md section 3), for a Network.
+    """ProtConn and its fractions, in percent (docs/protconn.md), for a Network.
 
     Returns a dict: ``eca`` (m2), ``prot``, ``protconn``, ``protunconn``, ``relconn``, ``protconn_prot``,
     ``protconn_trans``, ``protconn_unprot`` (percent; relconn and the fractions None without protection),
@@ -436,7 +436,7 @@ def protconn_indicators(network):
 
 def protconn(protected_geometries, region_geometry, distance=10000.0, probability=0.5, transboundary_distance=0.0,
              min_probability=DEFAULT_MIN_PROBABILITY):
-    """ProtConn of one region (DOMAIN.md section 3; Saura et al. 2017, 2018).
+    """ProtConn of one region (docs/protconn.md; Saura et al. 2017, 2018).
 
     ``protected_geometries``: shapely polygons (None allowed and ignored) and ``region_geometry`` in the
     same projected CRS in metres; ``distance`` d_m (m) at which the dispersal probability is
@@ -469,16 +469,13 @@ def region_connectivity(options, task):
     Raises
     ------
     Canceled
-        When the run was cancelled while the importance was computed (executor.task_is_canceled).
+        When the run was cancelled while the importance was computed (executor.task_feedback).
     """
     network = build_network(task.protected, task.region, **options)
     indicators = protconn_indicators(network)
     if not task.importance:
         return indicators, None
-    importance = node_importance(network, progress=lambda fraction: not task_is_canceled())
-    if importance is None:
-        raise Canceled()
-    return indicators, importance
+    return indicators, node_importance(network, feedback=task_feedback())
 
 
 def protconn_with_additions(protected_geometries, additions, region_geometry, **options):
@@ -491,7 +488,7 @@ def protconn_with_additions(protected_geometries, additions, region_geometry, **
 
 
 def protconn_with_each_addition(protected_geometries, candidates, region_geometry, distance=10000.0, probability=0.5,
-                                transboundary_distance=0.0, min_probability=DEFAULT_MIN_PROBABILITY, progress=None):
+                                transboundary_distance=0.0, min_probability=DEFAULT_MIN_PROBABILITY, feedback=None):
     """ProtConn (percent) of the region with each candidate polygon protected in turn (NaN for None).
 
     Same units and options as :func:`protconn`; equal to ``protconn_with_additions(protected, [candidate],
@@ -501,8 +498,10 @@ def protconn_with_each_addition(protected_geometries, candidates, region_geometr
     p*'_ij = max(p*_ij, max over new nodes c of p*'_ic p*'_cj). Costs one n x n matrix of p* (8 n^2
     bytes) and, per candidate, a shortest-path run from its new nodes. A candidate whose part outside the
     region touches a protected area outside it (where dissolving could change which areas are stepping
-    stones) is computed in full. ``progress(fraction)`` returning False stops early (the rest stay NaN).
+    stones) is computed in full. ``feedback``: an optional engine.feedback.Feedback (a cancel raises
+    messages.Canceled).
     """
+    feedback = ensure_feedback(feedback)
     options = dict(distance=distance, probability=probability, transboundary_distance=transboundary_distance,
                    min_probability=min_probability)
     network = build_network(protected_geometries, region_geometry, **options)
@@ -513,8 +512,8 @@ def protconn_with_each_addition(protected_geometries, candidates, region_geometr
     bounds = np.array([polygon.bounds for polygon in protected], dtype=float).reshape(-1, 4)
     results = np.full(len(candidates), np.nan)
     for index, candidate in enumerate(candidates):
-        if progress is not None and progress(index / max(len(candidates), 1)) is False:
-            break
+        feedback.check()
+        feedback.report(index / max(len(candidates), 1))
         if candidate is None:
             continue
         touching = _touching(candidate, protected, bounds)
@@ -604,7 +603,7 @@ f(D_ij) (i = j included), and per node k the numerator without k, and I - I_with
 ``intra`` = a_k^2, ``flux`` = 2 a_k sum_{j != k} a_j f(D_kj) and ``connector``, the loss between other nodes."""
 
 
-def removal_importance(costs, weights, pair_value, progress=None):
+def removal_importance(costs, weights, pair_value, feedback=None):
     """Importance of every node of a graph by removal, exactly, from one divide-and-conquer pass.
 
     ``costs``: the symmetric n x n matrix of link costs (0 on the diagonal, inf where there is no link, >= 0);
@@ -620,13 +619,15 @@ def removal_importance(costs, weights, pair_value, progress=None):
     links that no single removal can need are dropped first (:func:`_needed_links`). Large sets copy the matrix
     (8 n^2 bytes per level), small ones undo their changes. Components of the graph are solved apart, since
     removing a node changes nothing outside its own component.
-    ``progress(fraction)`` returning False stops the run: None is returned.
+    ``feedback`` (engine.feedback.Feedback) hears the progress as nodes are solved; a cancel raises
+    messages.Canceled.
 
     >>> costs = np.array([[0, 1, np.inf], [1, 0, 1], [np.inf, 1, 0]])
     >>> importance = removal_importance(costs, np.ones(3), lambda cost: 1 / (1 + cost))
     >>> importance.connector.tolist()  # the middle node is the only path between the two ends: 2 * 1/3
     [0.0, 0.6666666666666666, 0.0]
     """
+    feedback = ensure_feedback(feedback)
     weights = np.asarray(weights, dtype=float)
     count = len(weights)
     losses = np.zeros(count)
@@ -636,22 +637,13 @@ def removal_importance(costs, weights, pair_value, progress=None):
     for component in range(component_count):
         nodes = np.flatnonzero(components == component)
         sub_costs = costs[np.ix_(nodes, nodes)]
-        solved = _component_importance(sub_costs, weights[nodes], pair_value,
-                                       _share_of_progress(progress, done / count, len(nodes) / count))
-        if solved is None:
-            return None
-        losses[nodes], row_values[nodes] = solved
+        losses[nodes], row_values[nodes] = _component_importance(
+            sub_costs, weights[nodes], pair_value, feedback.part(done / count, (done + len(nodes)) / count))
         done += len(nodes)
     numerator = float(row_values.sum())
     intra = weights ** 2
     flux = 2.0 * (row_values - intra)
     return Importance(numerator, numerator - intra - flux - losses, intra, flux, losses)
-
-
-def _share_of_progress(progress, start, share):
-    if progress is None:
-        return None
-    return lambda fraction: progress(start + share * fraction)
 
 
 def _needed_links(costs):
@@ -680,7 +672,7 @@ def _needed_links(costs):
     return np.isfinite(links) & ~dropped & ~dropped.T
 
 
-def _component_importance(costs, weights, pair_value, progress):
+def _component_importance(costs, weights, pair_value, feedback):
     """(loss between other nodes when each node is removed, each node's own row sum a_k sum_j a_j f(D_kj))
     in one connected component."""
     count = len(weights)
@@ -698,41 +690,37 @@ def _component_importance(costs, weights, pair_value, progress):
         losses[node] = float(np.sum(weights[rows] * weights[columns]
                                     * (pair_value(shorter) - pair_value(matrix[rows, columns]))))
         solved[0] += 1
-        return progress is None or progress(solved[0] / count) is not False
+        feedback.report(solved[0] / count)
+        feedback.check()
 
-    copy_above = max(2, count // COPY_SHARE)
-    if not _remove_each(work, np.full((count, count), np.inf), np.arange(count), leaf, copy_above, False):
-        return None
+    _remove_each(work, np.full((count, count), np.inf), np.arange(count), leaf, max(2, count // COPY_SHARE), False)
     return losses, row_values
 
 
 def _remove_each(work, matrix, removed, leaf, copy_above, restore):
     """Call ``leaf(all-pairs matrix without node, node)`` for each node of ``removed``; ``matrix`` holds the
     all-pairs costs without the whole set ``removed``. Sets larger than ``copy_above`` work on a copy and use
-    ``matrix`` up (unless ``restore``); smaller ones undo their insertions, leaving ``matrix`` as it was.
-    False when a leaf asked to stop."""
+    ``matrix`` up (unless ``restore``); smaller ones undo their insertions, leaving ``matrix`` as it was."""
     if len(removed) == 1:
-        return leaf(matrix, removed[0])
+        leaf(matrix, removed[0])
+        return
     half = len(removed) // 2
     first, second = removed[:half], removed[half:]
     if len(removed) > copy_above and not restore:
         without_first = matrix.copy()
         for node in second:
             work.insert(without_first, node)
-        if not _remove_each(work, without_first, first, leaf, copy_above, False):
-            return False
+        _remove_each(work, without_first, first, leaf, copy_above, False)
         del without_first
         for node in first:
             work.insert(matrix, node)
-        return _remove_each(work, matrix, second, leaf, copy_above, False)
+        _remove_each(work, matrix, second, leaf, copy_above, False)
+        return
     for inserted, rest in ((second, first), (first, second)):
         changes = [work.insert(matrix, node) for node in inserted]
-        carry_on = _remove_each(work, matrix, rest, leaf, copy_above, True)
+        _remove_each(work, matrix, rest, leaf, copy_above, True)
         for change in reversed(changes):
             work.undo(matrix, change)
-        if not carry_on:
-            return False
-    return True
 
 
 class _InsertionWork:
@@ -852,25 +840,23 @@ def pc_pair_value(limit):
     return value
 
 
-def node_importance(network, progress=None):
-    """dPC and its fractions for every protected unit inside the region (DOMAIN.md section 3; Saura & Rubio 2010).
+def node_importance(network, feedback=None):
+    """dPC and its fractions for every protected unit inside the region (docs/protconn.md; Saura & Rubio 2010).
 
     Returns a DataFrame with ``geometry`` (the unit's polygon inside the region), ``area_km2``, ``dpc`` =
     100 (PC - PC without k) / PC, ``dpc_intra`` = 100 a_k^2 / PCnum, ``dpc_flux`` = 100 * 2 sum_j a_k a_j
     p*_kj / PCnum and ``dpc_connector`` = dpc - dpc_intra - dpc_flux, the part of PC that flows through k
     between other units. All come from :func:`removal_importance` on the links of every pair within the
     pruning limit (8 n^2 bytes per level of the largest removal sets; about a minute for a thousand units).
-    Stepping stones have no row (they have no area) but carry paths. ``progress(fraction)`` is called as
-    units are solved; when it returns False the computation stops and None is returned.
+    Stepping stones have no row (they have no area) but carry paths. ``feedback`` (an optional
+    engine.feedback.Feedback) hears the progress as units are solved; a cancel raises messages.Canceled.
     """
     units = np.flatnonzero(~network.transboundary)
     if not len(units):
         return pd.DataFrame(columns=IMPORTANCE_COLUMNS)
     limit = cost_limit(network)
     importance = removal_importance(link_costs(network.geometries, network.decay, limit), network.areas,
-                                    pc_pair_value(limit), progress)
-    if importance is None:
-        return None
+                                    pc_pair_value(limit), feedback)
     pc_num = importance.numerator
     return pd.DataFrame({
         'geometry': [network.geometries[node] for node in units],

@@ -1,4 +1,4 @@
-"""Linkage Mapper's corridor network between core areas on a resistance raster (DOMAIN.md section 5).
+"""Linkage Mapper's corridor network between core areas on a resistance raster (docs/costdistance.md).
 
 The steps of Linkage Mapper (McRae and Kavanagh 2011, steps 1 to 5; docs/restoration.md), on the 8-neighbour
 cost graph of ``costdistance`` (average-cost convention, costs in resistance x metres):
@@ -23,7 +23,9 @@ cost graph of ``costdistance`` (average-cost convention, costs in resistance x m
 
 Grids are row-major with row 0 at the top and a GDAL geotransform; geometries are shapely, in the grid's
 CRS, which must be projected in metres. The accumulated-cost surfaces are kept on disk (float64) between
-steps 3 and 5, so memory holds only about two of them at a time, whatever the number of cores.
+steps 3 and 5, each only over the window where it is finite (``Surface``: the cost limit max_cwd + width_cutoff
+and the bounding circles bound it), so memory holds only about two of them at a time, whatever the number of
+cores, and the disk and the corridor step grow with the windows, not with the grid.
 """
 
 import os
@@ -35,8 +37,9 @@ from shapely.geometry import LineString, Polygon, box
 from shapely.ops import unary_union
 
 from . import link_selection, raster
-from .costdistance import WIDE_BYTES_PER_CELL, Canceled, CostGraph, least_cost_path
-from .executor import Executor, task_is_canceled
+from .costdistance import WIDE_BYTES_PER_CELL, CostGraph, least_cost_path
+from .executor import Executor, task_feedback
+from .feedback import ensure as ensure_feedback
 from .messages import EngineError, N_
 
 DEFAULT_MAX_NEIGHBORS = 4
@@ -44,8 +47,8 @@ DEFAULT_MAX_NEIGHBORS = 4
 
 PASS_BYTES_PER_CELL = WIDE_BYTES_PER_CELL + 8
 """Memory one worker of a parallel run holds per cell: its copy of the graph and one accumulated-cost pass
-(costdistance.WIDE_BYTES_PER_CELL: the resistance arrives as float64 and may not be exact in float32), and with
-bounding circles the whole-grid surface the window is copied into."""
+(costdistance.WIDE_BYTES_PER_CELL: the resistance arrives as float64 and may not be exact in float32) and the
+resistance grid itself (float64)."""
 
 DEFAULT_WIDTH_CUTOFF = 200000.0
 """Linkage Mapper's default corridor truncation, in cost x metres (its CWD units in a metric CRS)."""
@@ -129,13 +132,63 @@ def polygon_distances(geometries):
     return distances
 
 
-def nearest_cells(accumulated, cells):
-    """For each core, the lowest accumulated cost over its cells (LCD, cost x m) and the flat index of that cell."""
-    flat = accumulated.ravel()
+Surface = namedtuple('Surface', 'top left values')
+"""An accumulated-cost surface kept only over the window where it is finite: ``values`` (float64, cost x m) are the
+costs of the grid's rows ``top``.. and columns ``left``..; every cell outside the window is unreachable (inf)."""
+
+
+def finite_window(accumulated, top=0, left=0):
+    """The Surface of ``accumulated`` (whose cell (0, 0) is the grid's (top, left)) cut to the smallest window holding
+    its finite cells (a window of no cell when none is finite)."""
+    finite = np.isfinite(accumulated)
+    if not finite.any():
+        return Surface(top, left, accumulated[:0, :0])
+    rows, cols = link_selection.window_of(finite)
+    return Surface(top + rows.start, left + cols.start, accumulated[rows, cols])
+
+
+def surface_at(surface, flat, cols):
+    """The values of a Surface at the grid's flat (row-major) indices ``flat`` (grid of ``cols`` columns), inf outside
+    its window."""
+    row, col = np.divmod(flat, cols)
+    row -= surface.top
+    col -= surface.left
+    height, width = surface.values.shape
+    inside = (row >= 0) & (row < height) & (col >= 0) & (col < width)
+    values = np.full(flat.size, np.inf)
+    values[inside] = surface.values[row[inside], col[inside]]
+    return values
+
+
+def overlap(first, second):
+    """(row slice, column slice) of the grid where the windows of two Surfaces overlap; None when they do not."""
+    top, left = max(first.top, second.top), max(first.left, second.left)
+    bottom = min(first.top + first.values.shape[0], second.top + second.values.shape[0])
+    right = min(first.left + first.values.shape[1], second.left + second.values.shape[1])
+    if top >= bottom or left >= right:
+        return None
+    return slice(top, bottom), slice(left, right)
+
+
+def part(surface, window):
+    """The values of a Surface over ``window`` ((row slice, column slice) of the grid, inside the surface's)."""
+    rows, cols = window
+    return surface.values[rows.start - surface.top:rows.stop - surface.top,
+                          cols.start - surface.left:cols.stop - surface.left]
+
+
+def nearest_cells(accumulated, cells, grid_cols=None):
+    """For each core, the lowest accumulated cost over its cells (LCD, cost x m) and the flat index of that cell.
+    ``accumulated`` is a grid, or with ``grid_cols`` a Surface of a grid of that many columns."""
+    if grid_cols is None:
+        values_of = accumulated.ravel().__getitem__
+    else:
+        def values_of(members):
+            return surface_at(accumulated, members, grid_cols)
     costs = np.empty(len(cells))
     nearest = np.empty(len(cells), dtype=np.int64)
     for k, members in enumerate(cells):
-        values = flat[members]
+        values = values_of(members)
         best = int(np.argmin(values))
         costs[k], nearest[k] = values[best], members[best]
     return costs, nearest
@@ -161,11 +214,13 @@ def path_line(path, geotransform):
 
 
 def normalised_corridor(cwd_a, cwd_b, lcd):
-    """NLCC_AB = CWD_A + CWD_B - LCD_AB (DOMAIN.md section 5), float64, in cost x metres.
+    """NLCC_AB = CWD_A + CWD_B - LCD_AB (docs/costdistance.md), float64, in cost x metres.
 
     0 along the least-cost path and >= 0 elsewhere (negative rounding residues of float32 surfaces are
-    clipped to 0); inf where either core is unreachable. Example: cells at CWD_A 0, 10, 20 and CWD_B 20,
-    10, 0 with LCD 20 give 0, 0, 0; a cell off the path at 15 and 12 gives 7.
+    clipped to 0); inf where either core is unreachable. Cells on the path give 0, a cell off it more:
+
+    >>> normalised_corridor(np.array([0.0, 10.0, 20.0, 15.0]), np.array([20.0, 10.0, 0.0, 12.0]), 20.0).tolist()
+    [0.0, 0.0, 0.0, 7.0]
     """
     nlcc = np.add(cwd_a, cwd_b, dtype=np.float64)
     nlcc -= lcd
@@ -179,8 +234,9 @@ def truncated(corridors, width_cutoff):
     return result
 
 
-def corridor_polygon(mask, geotransform, crs_wkt=''):
-    """The cells of a boolean ``mask`` as one shapely (Multi)Polygon along cell edges, in the grid's CRS.
+def corridor_polygon(mask, geotransform, crs_wkt='', origin=(0, 0)):
+    """The cells of a boolean ``mask`` as one shapely (Multi)Polygon along cell edges, in the grid's CRS; the mask's
+    cell (0, 0) is the grid's cell ``origin`` (row, column).
 
     Only the window holding the mask's cells is polygonised, so a narrow corridor on a large grid is cheap."""
     rows, cols = np.nonzero(mask)
@@ -189,12 +245,13 @@ def corridor_polygon(mask, geotransform, crs_wkt=''):
     top, left = int(rows.min()), int(cols.min())
     window = mask[top:int(rows.max()) + 1, left:int(cols.max()) + 1]
     x0, dx, _, y0, _, dy = geotransform
-    shifted = (x0 + left * dx, dx, 0.0, y0 + top * dy, 0.0, dy)
+    shifted = (x0 + (origin[1] + left) * dx, dx, 0.0, y0 + (origin[0] + top) * dy, 0.0, dy)
     return unary_union(raster.polygonize(window, shifted, crs_wkt))
 
 
 class SurfaceStore:
-    """Accumulated-cost surfaces kept as float64 .npy files in ``folder``, one per core; the two loaded last stay
+    """Accumulated-cost surfaces (or their windows) kept as float64 .npy files in ``folder``, one per core; the two
+    loaded last stay
     in memory (links are visited core by core, so most loads are hits)."""
 
     KEPT = 2
@@ -241,9 +298,10 @@ def require_passable(resistance, cells, core_ids):
                                  'resistance raster, so no corridor can leave it.'), core=core_id)
 
 
-def _trace(graph, accumulated, labels, source, target, target_cell, cwd):
-    """The Trace of the link between cores ``source`` and ``target`` on the surface CWD_source."""
-    cells = least_cost_path(accumulated, graph, divmod(int(target_cell), graph.shape[1]))
+def _trace(graph, surface, labels, source, target, target_cell, cwd):
+    """The Trace of the link between cores ``source`` and ``target`` on the Surface CWD_source."""
+    cells = least_cost_path(surface.values, graph, divmod(int(target_cell), graph.shape[1]),
+                            origin=(surface.top, surface.left))
     if source > target:
         cells.reverse()
     return Trace(cells, cwd, crosses_third_core(cells, labels, source, target))
@@ -267,9 +325,9 @@ LinkOptions.__new__.__defaults__ = (DEFAULT_MAX_NEIGHBORS, None, True, link_sele
 class _NetworkRun:
     """One run of ``corridor_network``: the grid, the cores and the options its steps share."""
 
-    def __init__(self, grid, geometries, core_ids, options, width_cutoff, is_canceled, executor):
+    def __init__(self, grid, geometries, core_ids, options, width_cutoff, feedback, executor):
         self.grid, self.geometries, self.core_ids = grid, geometries, core_ids
-        self.options, self.width_cutoff, self.is_canceled = options, float(width_cutoff), is_canceled
+        self.options, self.width_cutoff, self.feedback = options, float(width_cutoff), feedback
         self.executor = executor or Executor()
         self.cell_size = raster.cell_size(grid.geotransform)
         self.graph = CostGraph(grid.array, *self.cell_size)
@@ -285,18 +343,16 @@ class _NetworkRun:
         self.nearest = np.zeros((count, count), dtype=np.int64)
         """nearest[a, b]: the flat index of that cell."""
         self.traces = {}
+        self.origins = {}
+        """origins[core]: the grid's (row, column) of the first cell of the window of the core's surface."""
         self.store = None
-
-    def check_canceled(self):
-        if self.is_canceled is not None and self.is_canceled():
-            raise Canceled()
 
     def candidates(self):
         """The candidate pairs: adjacent under the adjacency option, within the maximum Euclidean distance."""
         adjacency = self.options.adjacency
         cost_zones = euclidean_zones = None
         if adjacency in (link_selection.COST_ADJACENT, link_selection.COST_OR_EUCLIDEAN_ADJACENT):
-            cost_zones = link_selection.cost_allocation(self.graph, self.labels, self.cells, self.is_canceled)
+            cost_zones = link_selection.cost_allocation(self.graph, self.labels, self.cells, self.feedback)
         if adjacency in (link_selection.EUCLIDEAN_ADJACENT, link_selection.COST_OR_EUCLIDEAN_ADJACENT):
             euclidean_zones = link_selection.euclidean_allocation(self.labels, *self.cell_size)
         pairs = link_selection.candidate_pairs(adjacency, len(self.core_ids), cost_zones, euclidean_zones)
@@ -304,11 +360,7 @@ class _NetworkRun:
             pairs = [pair for pair in pairs if self.euclidean[pair] <= self.options.max_euclidean]
         return pairs
 
-    def circle_mask(self, pairs):
-        """Cells inside the bounding circle of any of ``pairs``."""
-        return self.passes.circle_mask(pairs)
-
-    def cost_passes(self, candidates, progress):
+    def cost_passes(self, candidates, feedback):
         """One accumulated-cost pass per core that has a candidate link (``_cost_pass``), run by the executor, each
         surface saved to the store."""
         partners = {core: [] for core in range(len(self.core_ids))}
@@ -318,10 +370,13 @@ class _NetworkRun:
         tasks = [(core, pairs) for core, pairs in partners.items() if pairs]
         self.passes.folder = self.store.folder
         results = self.executor.map(
-            _cost_pass, tasks, self.passes, is_canceled=self.is_canceled,
-            progress=None if progress is None else lambda percent: progress(10.0 + 0.7 * percent))
-        for (core, _pairs), (lcd, nearest) in zip(tasks, results):
-            self.lcd[core], self.nearest[core] = lcd, nearest
+            _cost_pass, tasks, self.passes, feedback=feedback)
+        for (core, _pairs), (lcd, nearest, origin) in zip(tasks, results):
+            self.lcd[core], self.nearest[core], self.origins[core] = lcd, nearest, origin
+
+    def surface(self, core):
+        """The Surface of CWD_core, from the store."""
+        return Surface(*self.origins[core], self.store.load(core))
 
     def pair_lcd(self, pair):
         """LCD of a pair, cost x m: the same from both cores without bounding circles, the lower with them."""
@@ -333,7 +388,7 @@ class _NetworkRun:
         if pair not in self.traces:
             first, second = pair
             source, target = (second, first) if self.lcd[second, first] < self.lcd[first, second] else pair
-            self.traces[pair] = _trace(self.graph, self.store.load(source), self.labels, source, target,
+            self.traces[pair] = _trace(self.graph, self.surface(source), self.labels, source, target,
                                        self.nearest[source, target], self.pair_lcd(pair))
         return self.traces[pair]
 
@@ -357,19 +412,30 @@ class _NetworkRun:
             kept = link_selection.connect_constellations(count, kept, candidates, distance, self.is_usable)
         return kept
 
-    def corridors(self, kept, progress):
+    def corridors(self, kept, feedback):
         """The NLCC mosaic (float32, inf where no corridor) and each kept pair's corridor polygon."""
         mosaic = np.full(self.graph.shape, np.inf, dtype=np.float32)
         polygons = {}
         for index, pair in enumerate(sorted(kept)):
-            self.check_canceled()
-            nlcc = normalised_corridor(self.store.load(pair[0]), self.store.load(pair[1]), self.pair_lcd(pair))
-            if self.options.circle_buffer is not None:
-                nlcc[~self.circle_mask([pair])] = np.inf
-            np.fmin(mosaic, nlcc, out=mosaic)
-            polygons[pair] = corridor_polygon(nlcc <= self.width_cutoff, self.grid.geotransform, self.grid.crs_wkt)
-            _report(progress, 80.0 + 20.0 * (index + 1) / len(kept))
+            feedback.check()
+            polygons[pair] = self.corridor(pair, mosaic)
+            feedback.report((index + 1) / len(kept))
         return mosaic, polygons
+
+    def corridor(self, pair, mosaic):
+        """The corridor polygon of ``pair``, its NLCC mosaicked into ``mosaic`` by minimum, over the window where
+        both cores' surfaces are finite (NLCC is inf elsewhere)."""
+        first, second = self.surface(pair[0]), self.surface(pair[1])
+        window = overlap(first, second)
+        if window is None:
+            return Polygon()
+        nlcc = normalised_corridor(part(first, window), part(second, window), self.pair_lcd(pair))
+        rows, cols = window
+        if self.options.circle_buffer is not None:
+            nlcc[~self.passes.circle_mask([pair], window)] = np.inf
+        np.fmin(mosaic[rows, cols], nlcc, out=mosaic[rows, cols])
+        return corridor_polygon(nlcc <= self.width_cutoff, self.grid.geotransform, self.grid.crs_wkt,
+                                origin=(rows.start, cols.start))
 
     def link(self, pair, corridor):
         first, second = pair
@@ -391,45 +457,49 @@ class _Passes:
         self.limit, self.circle_buffer = limit, circle_buffer
         self.folder = None
 
-    def circle_mask(self, pairs):
-        """Cells inside the bounding circle of any of ``pairs``."""
-        circles = [link_selection.bounding_circle(self.geometries[first], self.geometries[second],
-                                                  self.circle_buffer) for first, second in pairs]
-        return link_selection.circles_mask(circles, self.graph.shape, self.grid.geotransform)
+    def circles(self, pairs):
+        """The bounding circles (x, y, radius) of ``pairs``."""
+        return [link_selection.bounding_circle(self.geometries[first], self.geometries[second], self.circle_buffer)
+                for first, second in pairs]
+
+    def circle_mask(self, pairs, window):
+        """Cells of ``window`` ((row slice, column slice) of the grid) inside the bounding circle of any of
+        ``pairs``."""
+        return link_selection.circles_mask(self.circles(pairs), self.graph.shape, self.grid.geotransform, window)
 
     def accumulate(self, core, pairs):
-        """CWD_core over the whole grid, or, with bounding circles, only inside the circles of ``pairs``
-        (inf outside them)."""
+        """The Surface of CWD_core, cut to where it is finite: over the whole grid up to the cost limit, or, with
+        bounding circles, only inside the circles of ``pairs`` (and the core's own cells), on a graph of the
+        window holding them."""
         if self.circle_buffer is None:
-            return self.graph.accumulate(self.cells[core], max_cost=self.limit, is_canceled=task_is_canceled)
-        mask = self.circle_mask(pairs)
-        mask.flat[self.cells[core]] = True
+            return finite_window(
+                self.graph.accumulate(self.cells[core], max_cost=self.limit, feedback=task_feedback()))
+        rows_of, cols_of = np.divmod(self.cells[core], self.graph.shape[1])
+        window = link_selection.circles_window(self.circles(pairs), self.graph.shape, self.grid.geotransform,
+                                               rows_of, cols_of)
+        mask = self.circle_mask(pairs, window)
+        mask[rows_of - window[0].start, cols_of - window[1].start] = True
         rows, cols = link_selection.window_of(mask)
-        resistance = np.where(mask[rows, cols], self.grid.array[rows, cols], np.nan)
+        top, left = window[0].start + rows.start, window[1].start + cols.start
+        tight = slice(top, window[0].start + rows.stop), slice(left, window[1].start + cols.stop)
+        resistance = np.where(mask[rows, cols], self.grid.array[tight], np.nan)
         local = CostGraph(resistance, *raster.cell_size(self.grid.geotransform))
-        row_of, col_of = np.divmod(self.cells[core], self.graph.shape[1])
-        sources = (row_of - rows.start) * resistance.shape[1] + col_of - cols.start
-        accumulated = np.full(self.graph.shape, np.inf)
-        accumulated[rows, cols] = local.accumulate(sources, max_cost=self.limit, is_canceled=task_is_canceled)
-        return accumulated
+        sources = (rows_of - top) * resistance.shape[1] + cols_of - left
+        return finite_window(local.accumulate(sources, max_cost=self.limit, feedback=task_feedback()), top,
+                             left)
 
 
 def _cost_pass(passes, task):
     """Executor task: the cost pass of ``task`` = (core, its candidate pairs), saved to the store; returns the core's
-    (LCD row, nearest-cell row) (``nearest_cells``)."""
+    (LCD row, nearest-cell row, (row, column) of its surface's window) (``nearest_cells``)."""
     core, pairs = task
-    accumulated = passes.accumulate(core, pairs)
-    SurfaceStore(passes.folder).save(core, accumulated)
-    return nearest_cells(accumulated, passes.cells)
+    surface = passes.accumulate(core, pairs)
+    SurfaceStore(passes.folder).save(core, surface.values)
+    return nearest_cells(surface, passes.cells, passes.graph.shape[1]) + ((surface.top, surface.left),)
 
 
-def _report(progress, percent):
-    if progress is not None:
-        progress(percent)
-
-
-def corridor_network(grid, core_geometries, core_ids, width_cutoff=DEFAULT_WIDTH_CUTOFF, progress=None,
-                     is_canceled=None, workdir=None, executor=None, **selection):
+def corridor_network(grid, core_geometries, core_ids, width_cutoff=DEFAULT_WIDTH_CUTOFF, feedback=None,
+                     workdir=None, executor=None, **selection):
     """Linkage Mapper's links, least-cost paths and normalised corridors between cores (see the module docstring).
 
     Parameters
@@ -440,8 +510,8 @@ def corridor_network(grid, core_geometries, core_ids, width_cutoff=DEFAULT_WIDTH
         Shapely polygons in the grid's CRS and their unique ids.
     width_cutoff : float
         NLCC beyond which a cell is outside the corridors, cost x metres.
-    progress, is_canceled : callable, optional
-        ``progress(percent)`` and ``is_canceled()`` as in ``costdistance``.
+    feedback : engine.feedback.Feedback, optional
+        Hears the progress; a cancel raises ``messages.Canceled``.
     workdir : str, optional
         Where the temporary float64 surfaces go (deleted on return).
     executor : executor.Executor, optional
@@ -459,19 +529,20 @@ def corridor_network(grid, core_geometries, core_ids, width_cutoff=DEFAULT_WIDTH
     ------
     EngineError
         Fewer than two cores, ids missing or repeated, a core off the grid or only on barriers.
-    costdistance.Canceled
-        When ``is_canceled()`` returns True.
+    messages.Canceled
+        When the run was cancelled.
     """
     check_core_ids(core_ids)
-    run = _NetworkRun(grid, core_geometries, core_ids, LinkOptions(**selection), width_cutoff, is_canceled, executor)
-    _report(progress, 5.0)
+    feedback = ensure_feedback(feedback)
+    run = _NetworkRun(grid, core_geometries, core_ids, LinkOptions(**selection), width_cutoff, feedback, executor)
+    feedback.report(0.05)
     candidates = run.candidates()
-    _report(progress, 10.0)
+    feedback.report(0.1)
     with tempfile.TemporaryDirectory(prefix='corridors-', dir=workdir) as folder:
         run.store = SurfaceStore(folder)
-        run.cost_passes(candidates, progress)
+        run.cost_passes(candidates, feedback.part(0.1, 0.8))
         kept = run.select(candidates)
-        mosaic, polygons = run.corridors(kept, progress)
+        mosaic, polygons = run.corridors(kept, feedback.part(0.8, 1.0))
         links = [run.link(pair, polygons[pair]) for pair in sorted(kept)]
     through_core = [(core_ids[a], core_ids[b]) for (a, b), trace in sorted(run.traces.items())
                     if run.options.drop_through_cores and trace.crosses]

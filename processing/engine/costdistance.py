@@ -1,4 +1,4 @@
-"""Accumulated cost distance and least-cost paths on a resistance raster (DOMAIN.md section 5).
+"""Accumulated cost distance and least-cost paths on a resistance raster (docs/costdistance.md).
 
 Conventions (the same as GRASS r.cost, ArcGIS Cost Distance and scikit-image MCP_Geometric):
 
@@ -7,7 +7,7 @@ Conventions (the same as GRASS r.cost, ArcGIS Cost Distance and scikit-image MCP
 - each cell is joined to its 8 neighbours; a step between cells of resistance ``c1`` and ``c2`` costs
   ``length * (c1 + c2) / 2`` where ``length`` is ``cell_width`` for a horizontal step, ``cell_height``
   for a vertical one and ``sqrt(cell_width**2 + cell_height**2)`` for a diagonal one
-  (the average-cost convention, DOMAIN.md section 5);
+  (the average-cost convention, docs/costdistance.md);
 - cells whose resistance is NaN (nodata) or ``<= 0`` are barriers: no path enters or crosses them;
 - accumulated costs are in resistance units x metres: GRASS r.cost's output times the cell size.
 
@@ -17,15 +17,14 @@ Public API:
 cell_height)``
     the 8-neighbour graph of a raster, built once (the padded resistance, float32 where that is exact), from
     an array or from a raster read by blocks of rows;
-    ``graph.accumulate(sources, max_cost=None, progress=None, is_canceled=None)`` returns the accumulated
+    ``graph.accumulate(sources, max_cost=None, feedback=None)`` returns the accumulated
     cost of every cell (float64 array of the raster's shape, ``np.inf`` where unreachable or beyond
     ``max_cost``). ``sources`` is a boolean mask of the raster's shape or an array of flat (row-major)
-    cell indices; sources on barrier cells are ignored. ``progress(percent)`` is called as cells are
-    settled (every 1 %); when ``is_canceled()`` returns True the run stops with :class:`Canceled`.
+    cell indices; sources on barrier cells are ignored. ``feedback`` (engine.feedback.Feedback) hears
+    the progress as cells are settled (every 1 %); a cancel stops the run with ``messages.Canceled``.
     ``graph.shape`` is the raster's shape and ``graph.step_cost(cell, neighbour)`` the cost of one step.
 
-``accumulated_cost(resistance, sources, cell_width, cell_height, max_cost=None, progress=None,
-is_canceled=None)``
+``accumulated_cost(resistance, sources, cell_width, cell_height, max_cost=None, feedback=None)``
     the same in one call.
 
 ``source_mask(geometries, shape, geotransform, polygons, crs_wkt='')``
@@ -37,11 +36,12 @@ is_canceled=None)``
     the flat indices of the cells of one geometry by the same rules, rasterising only the window of its
     bounding box (cheap for many small targets on a large grid); empty when it lies outside the grid.
 
-``least_cost_path(accumulated, graph, target)``
+``least_cost_path(accumulated, graph, target, origin=(0, 0))``
     the least-cost path from the sources to ``target`` (row, col), traced backwards on the accumulated
     cost surface (r.drain / r.path): from each cell it steps to the neighbour through which the cell's
     accumulated cost was reached (the neighbour minimising its accumulated cost plus the step cost).
-    Returns the list of (row, col) cells from a source cell to ``target``.
+    Returns the list of (row, col) cells from a source cell to ``target``. ``accumulated`` may be a window of
+    the cost whose first cell is the grid's cell ``origin``.
 
 Example: a 1 x 3 row of resistance 1, 2, 3 with 10 m cells and the left cell as source costs
 0, 10 * (1 + 2) / 2 = 15 and 15 + 10 * (2 + 3) / 2 = 40::
@@ -68,6 +68,7 @@ import numpy as np
 
 from shapely.geometry import box
 
+from .feedback import ensure as ensure_feedback
 from .messages import EngineError, N_
 from .raster import rasterize
 
@@ -91,14 +92,13 @@ WIDE_BYTES_PER_CELL = 16
 padded resistance is then float64 (8 bytes)."""
 
 
-class Canceled(Exception):  # noqa: N818 (public name the zoning and corridor engines catch)
-    """The caller's ``is_canceled()`` returned True during a run."""
-
-
 def step_lengths(cell_width, cell_height):
     """Length in metres of the step to each of NEIGHBOURS for cells ``cell_width`` x ``cell_height`` m."""
     diagonal = math.hypot(cell_width, cell_height)
     return tuple(diagonal if dr and dc else (cell_height if dr else cell_width) for dr, dc in NEIGHBOURS)
+
+
+SOURCES_ON_BARRIERS = N_('Every source cell is a barrier (nodata or resistance <= 0) in the resistance raster.')
 
 
 class CostGraph:
@@ -109,7 +109,7 @@ class CostGraph:
     graph is stored implicitly: the resistance in a flat array padded with a barrier border (so that every
     neighbour index of a grid cell is valid), as float32 when that holds every value exactly, else float64,
     and the flat-index offset and half step length of each neighbour (edge weight = (c1 + c2) * length / 2 in
-    float64, DOMAIN.md section 5).
+    float64, docs/costdistance.md).
     """
 
     def __init__(self, resistance, cell_width, cell_height):
@@ -205,16 +205,16 @@ class CostGraph:
         indices = self.padded_index(flat)
         indices = indices[~np.isnan(self.padded[indices])]
         if indices.size == 0:
-            raise EngineError(
-                N_('Every source cell is a barrier (nodata or resistance <= 0) in the resistance raster.'))
+            raise EngineError(SOURCES_ON_BARRIERS)
         return indices
 
-    def accumulate(self, sources, max_cost=None, progress=None, is_canceled=None):
+    def accumulate(self, sources, max_cost=None, feedback=None):
         """Accumulated cost (resistance x metres) from the nearest source to every cell, np.inf where
         unreachable or beyond ``max_cost``; see the module docstring.
 
         The only grid-sized array of a run is the cost; a queued cell's cost is stored negated (its sign bit
         is the queued flag; sources are queued as -0.0), so no flag array is held."""
+        feedback = ensure_feedback(feedback)
         queue = self.source_indices(sources)
         limit = np.inf if max_cost is None else float(max_cost)
         cost = np.full(self.padded.size, np.inf)
@@ -224,7 +224,7 @@ class CostGraph:
         settled_count = 0
         next_report = 0
         while queue.size:
-            _check_canceled(is_canceled)
+            feedback.check()
             ready, queue, lightest = self._split(cost, queue, lightest, window.width)
             fresh, repeated = self._relax(cost, ready, limit)
             window.adapt(ready.size, repeated)
@@ -232,9 +232,9 @@ class CostGraph:
             lightest = np.concatenate([lightest, self.lightest_edges(fresh)])
             settled_count += ready.size - repeated
             if settled_count >= next_report:
-                _report(progress, 100.0 * settled_count / self.passable_count)
+                feedback.report(settled_count / self.passable_count)
                 next_report = settled_count + PROGRESS_STEP * self.passable_count
-        _report(progress, 100.0)
+        feedback.report(1.0)
         rows, cols = self.shape
         return cost.reshape(rows + 2, self.padded_cols)[1:-1, 1:-1]
 
@@ -333,36 +333,76 @@ class Window:
             self.width *= 1.25
 
 
-def accumulated_cost(resistance, sources, cell_width, cell_height, max_cost=None, progress=None, is_canceled=None):
-    """Accumulated cost from ``sources`` over ``resistance``; CostGraph(...).accumulate(...) in one call."""
+def accumulated_cost(resistance, sources, cell_width, cell_height, max_cost=None, feedback=None):
+    """Accumulated cost from ``sources`` over ``resistance``; CostGraph(...).accumulate(...) in one call.
+
+    Parameters
+    ----------
+    resistance : ndarray
+        Cost of crossing one metre of each cell; NaN or <= 0 are barriers.
+    sources : ndarray
+        Boolean mask of the raster's shape, or flat (row-major) cell indices.
+    cell_width, cell_height : float
+        Cell size in metres.
+    max_cost : float or None
+        Cells beyond this accumulated cost are left unreached.
+    feedback : engine.feedback.Feedback or None
+        Progress and cancel (see engine.feedback).
+
+    Returns
+    -------
+    ndarray
+        Accumulated cost (resistance x metres) of every cell, ``inf`` where unreachable.
+
+    Raises
+    ------
+    messages.EngineError
+        When no source lies on a passable cell.
+    messages.Canceled
+        When the feedback says the user cancelled.
+
+    Examples
+    --------
+    Three 10 m cells of resistance 1, 1 and 3 from the first: 10 m at (1 + 1) / 2, then 10 m at (1 + 3) / 2.
+
+    >>> import numpy as np
+    >>> accumulated_cost(np.array([[1.0, 1.0, 3.0]]), [0], 10.0, 10.0).tolist()
+    [[0.0, 10.0, 30.0]]
+    """
     graph = CostGraph(resistance, cell_width, cell_height)
-    return graph.accumulate(sources, max_cost=max_cost, progress=progress, is_canceled=is_canceled)
+    return graph.accumulate(sources, max_cost=max_cost, feedback=feedback)
 
 
-def least_cost_path(accumulated, graph, target):
-    """The (row, col) cells of the least-cost path from a source to ``target``; see the module docstring."""
-    rows, cols = graph.shape
-    row, col = int(target[0]), int(target[1])
+def least_cost_path(accumulated, graph, target, origin=(0, 0)):
+    """The (row, col) cells of the least-cost path from a source to ``target``; see the module docstring.
+    ``accumulated`` may be a window of the grid's cost whose cell (0, 0) is the grid's cell ``origin`` (every cell
+    outside it unreachable); ``target`` and the cells returned are the grid's."""
+    rows, cols = accumulated.shape
+    row, col = int(target[0]) - origin[0], int(target[1]) - origin[1]
     if not (0 <= row < rows and 0 <= col < cols):
-        raise EngineError(N_('The target cell lies outside the resistance grid.'))
+        if not (0 <= target[0] < graph.shape[0] and 0 <= target[1] < graph.shape[1]):
+            raise EngineError(N_('The target cell lies outside the resistance grid.'))
+        raise EngineError(N_('The target cannot be reached from any source.'))
     if not np.isfinite(accumulated[row, col]):
         raise EngineError(N_('The target cannot be reached from any source.'))
-    path = [(row, col)]
+    path = [(row + origin[0], col + origin[1])]
     while accumulated[row, col] > 0:
-        row, col = _best_predecessor(accumulated, graph, row, col)
-        path.append((row, col))
+        row, col = _best_predecessor(accumulated, graph, row, col, origin)
+        path.append((row + origin[0], col + origin[1]))
     path.reverse()
     return path
 
 
-def _best_predecessor(accumulated, graph, row, col):
-    """The neighbour of (row, col) minimising its accumulated cost plus the step cost."""
-    rows, cols = graph.shape
+def _best_predecessor(accumulated, graph, row, col, origin):
+    """The neighbour of (row, col) of the window ``accumulated`` minimising its accumulated cost plus the step
+    cost (the step's on the grid cells shifted by ``origin``)."""
+    rows, cols = accumulated.shape
+    top, left = origin
     best, best_cost = None, np.inf
     for dr, dc in NEIGHBOURS:
         row2, col2 = row + dr, col + dc
         if 0 <= row2 < rows and 0 <= col2 < cols and np.isfinite(accumulated[row2, col2]):
-            cost = accumulated[row2, col2] + graph.step_cost((row, col), (row2, col2))
+            cost = accumulated[row2, col2] + graph.step_cost((row + top, col + left), (row2 + top, col2 + left))
             if cost < best_cost and accumulated[row2, col2] < accumulated[row, col]:
                 best, best_cost = (row2, col2), cost
     if best is None:
@@ -370,14 +410,6 @@ def _best_predecessor(accumulated, graph, row, col):
     return best
 
 
-def _check_canceled(is_canceled):
-    if is_canceled is not None and is_canceled():
-        raise Canceled()
-
-
-def _report(progress, percent):
-    if progress is not None:
-        progress(percent)
 
 
 def source_mask(geometries, shape, geotransform, polygons, crs_wkt=''):

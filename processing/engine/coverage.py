@@ -1,4 +1,4 @@
-"""Protected-area coverage (DOMAIN.md section 4): WDPA-style cleaning, flattening, coverage per region,
+"""Protected-area coverage (docs/coverage.md): WDPA-style cleaning, flattening, coverage per region,
 coverage over time and species coverage (Map of Life Species Protection Index).
 
 Every geometry handed to this module is a shapely geometry in one metric *equal-area* CRS (the adapters use
@@ -28,8 +28,8 @@ from shapely.strtree import STRtree
 from . import geometry as engine_geometry
 from . import raster as engine_raster
 from . import zones
-from .costdistance import Canceled
 from .executor import Executor
+from .feedback import ensure as ensure_feedback
 from .messages import N_
 
 M2_PER_KM2 = 1e6
@@ -135,7 +135,7 @@ def polygon_parts(geometry):
     return list(polygonal.geoms) if isinstance(polygonal, MultiPolygon) else [polygonal]
 
 
-# --- cleaning (DOMAIN.md section 4) -------------------------------------------------------------------------
+# --- cleaning (docs/coverage.md) -------------------------------------------------------------------------
 
 def circle_of_area(centre, area_m2):
     """A polygon centred on ``centre`` whose area is exactly ``area_m2`` (the polygon's radius is enlarged
@@ -146,7 +146,7 @@ def circle_of_area(centre, area_m2):
 
 
 def points_to_circles(geometry, reported_area_km2):
-    """Circles of radius sqrt(REP_AREA * 1e6 / pi) m (DOMAIN.md section 4) for a Point or MultiPoint.
+    """Circles of radius sqrt(REP_AREA * 1e6 / pi) m (docs/coverage.md) for a Point or MultiPoint.
 
     A MultiPoint's reported area is shared equally among its points. Returns None without a positive area.
     """
@@ -293,14 +293,15 @@ def _missing_field_notes(layer, kinds, options):
 
 
 def clean_protected_areas(layers, options=CleaningOptions(), feedback=None):
-    """Apply the Protected Planet / wdpar cleaning steps (DOMAIN.md section 4) except the dissolve.
+    """Apply the Protected Planet / wdpar cleaning steps (docs/coverage.md) except the dissolve.
 
     ``layers``: list of ProtectedLayer in one equal-area metric CRS. A layer without a WDPA field skips the
     step that needs it (said in the notes). A layer with a ``zone`` field (the plugin's zoning layers) counts
-    only its core zones while UNESCO-MAB designations are excluded. ``feedback``: optional callable
-    ``(done_fraction) -> bool`` returning True to cancel.
+    only its core zones while UNESCO-MAB designations are excluded. ``feedback``: an optional
+    engine.feedback.Feedback (a cancel raises messages.Canceled).
     Returns (list of DatedPolygon, list of Note summarising what each step removed or changed).
     """
+    feedback = ensure_feedback(feedback)
     tally = _Tally()
     kept, notes = [], []
     total = sum(len(layer.areas) for layer in layers) or 1
@@ -310,8 +311,9 @@ def clean_protected_areas(layers, options=CleaningOptions(), feedback=None):
         notes.extend(_missing_field_notes(layer, kinds, options))
         for area, kind, valid in zip(layer.areas, kinds, validity):
             done += 1
-            if feedback is not None and done % 500 == 0 and feedback(done / total):
-                return kept, notes
+            if done % 500 == 0:
+                feedback.check()
+                feedback.report(done / total)
             polygon = _clean_area(area, kind, valid, layer, options, tally)
             if polygon is not None:
                 kept.append(polygon)
@@ -362,7 +364,7 @@ def year_priority(polygon):
 
 
 def category_priority(polygon):
-    """wdpar's order (DOMAIN.md section 4): IUCN_CAT Ia > Ib > II > III > IV > V > VI > not reported /
+    """wdpar's order (docs/coverage.md): IUCN_CAT Ia > Ib > II > III > IV > V > VI > not reported /
     not applicable / not assigned, then the earliest STATUS_YR (the category name only makes ties deterministic)."""
     return (category_rank(polygon.category),) + year_priority(polygon) + (polygon.category,)
 
@@ -400,11 +402,12 @@ def _erase_in_priority(members, priority):
 
 
 def _flatten_groups(groups, flatten_group, feedback):
-    """(pieces, owners, units) of every overlap group flattened by ``flatten_group``; stops when cancelled."""
+    """(pieces, owners, units) of every overlap group flattened by ``flatten_group``; a cancel raises."""
     pieces, owners, units = [], [], []
     for done, members in enumerate(groups):
-        if feedback is not None and done % 200 == 0 and feedback(done / len(groups)):
-            break
+        if done % 200 == 0:
+            feedback.check()
+            feedback.report(done / len(groups))
         group_pieces, group_owners, union = flatten_group(members)
         pieces.extend(group_pieces)
         owners.extend(group_owners)
@@ -421,7 +424,7 @@ def _undissolved(polygons, by_category):
 
 
 def flatten(polygons, dissolve=True, by_year=False, feedback=None, by_category=False):
-    """Count overlaps once (DOMAIN.md section 4: dissolve; with ``by_year`` each area is attributed to its
+    """Count overlaps once (docs/coverage.md: dissolve; with ``by_year`` each area is attributed to its
     earliest STATUS_YR, as wdpar's erase in priority order does for the year).
 
     ``polygons``: list of DatedPolygon in an equal-area metric CRS. Returns Flattened: ``pieces`` are
@@ -432,8 +435,9 @@ def flatten(polygons, dissolve=True, by_year=False, feedback=None, by_category=F
     With ``by_category``, ``categorised`` holds the same land erased in wdpar's priority order (category_priority),
     so each piece belongs to exactly one IUCN category; without ``by_year`` the pieces are then those same
     pieces (one erase instead of two, and coverage and categories add up alike).
-    ``feedback``: optional callable ``(done_fraction) -> bool`` returning True to cancel.
+    ``feedback``: an optional engine.feedback.Feedback (a cancel raises messages.Canceled).
     """
+    feedback = ensure_feedback(feedback)
     if not dissolve:
         return _undissolved(polygons, by_category)
     labels = overlap_groups([item.geometry for item in polygons])
@@ -505,7 +509,7 @@ def clipped_areas(parts, regions, feedback=None, executor=None):
     """Area (m2) of each part inside each region, as a sparse list.
 
     ``parts``: Polygons (equal-area metric CRS); ``regions``: polygonal geometries in the same CRS;
-    ``feedback(fraction)`` returning True cancels (raises costdistance.Canceled); ``executor``: an
+    ``feedback``: an optional engine.feedback.Feedback (a cancel raises messages.Canceled); ``executor``: an
     ``executor.Executor`` measuring the regions in parallel (None: one after the other; the result is the same).
     Returns three arrays (part_index, region_index, area_m2) for every pair that overlaps.
     """
@@ -514,10 +518,7 @@ def clipped_areas(parts, regions, feedback=None, executor=None):
     candidates = [np.zeros(0, dtype=int) if tree is None or region is None or region.is_empty
                   else np.asarray(query_indices(tree, region), dtype=int) for region in regions]
     tasks = [(region, parts_array[indices]) for region, indices in zip(regions, candidates)]
-    done = [0.0]
-    inside = (executor or Executor()).map(
-        _region_areas, tasks, progress=lambda percent: done.__setitem__(0, percent / 100.0),
-        is_canceled=None if feedback is None else lambda: bool(feedback(done[0])))
+    inside = (executor or Executor()).map(_region_areas, tasks, feedback=feedback)
     part_ids = [np.zeros(0, dtype=int)] + [indices[hits] for indices, (hits, _) in zip(candidates, inside)]
     region_ids = [np.zeros(0, dtype=int)] + [np.full(len(hits), index) for index, (hits, _) in enumerate(inside)]
     areas = [np.zeros(0)] + [hit_areas for _, hit_areas in inside]
@@ -542,7 +543,7 @@ def _coverage_frame(keys, region_areas_m2, protected_m2):
 
 
 def coverage_from_pieces(pieces, regions, feedback=None, executor=None):
-    """Coverage per region from disjoint protected Polygons (DOMAIN.md section 4).
+    """Coverage per region from disjoint protected Polygons (docs/coverage.md).
 
     ``regions``: list of (key, polygonal geometry). Returns (DataFrame with columns region, area_km2,
     protected_km2, percent, one row per region in input order; the clipped_areas triple).
@@ -555,7 +556,7 @@ def coverage_from_pieces(pieces, regions, feedback=None, executor=None):
 
 
 def coverage_by_region(protected_geometry, regions):
-    """Coverage of each region by ``protected_geometry`` (DOMAIN.md section 4: protected area inside the region /
+    """Coverage of each region by ``protected_geometry`` (docs/coverage.md: protected area inside the region /
     region area * 100).
 
     ``protected_geometry``: a valid Polygon or MultiPolygon (its parts do not overlap, e.g. a dissolved union)
@@ -582,7 +583,7 @@ Representativeness = namedtuple('Representativeness', 'region_count meeting_targ
 
 
 def representativeness(frame, target_percent=GBF_TARGET_PERCENT):
-    """Ecoregion representativeness (DOMAIN.md section 4): how many regions reach the target, their share
+    """Ecoregion representativeness (docs/coverage.md): how many regions reach the target, their share
     (percent of regions), and how many are unprotected (< 1 % covered)."""
     count = len(frame)
     meeting = int((frame['percent'] >= target_percent - 1e-9).sum())
@@ -622,7 +623,7 @@ CATEGORY_SLIVER = 1e-9
 
 
 def category_coverage(frame, clipped, categories):
-    """Protected area per region and IUCN category (DOMAIN.md section 4, wdpar's priority erase).
+    """Protected area per region and IUCN category (docs/coverage.md, wdpar's priority erase).
 
     ``frame``: coverage_from_pieces' table (region, area_km2, protected_km2); ``clipped``: its clipped_areas
     triple; ``categories``: the category of each piece (CategoryPieces). Returns a DataFrame region, iucn_cat,
@@ -660,7 +661,7 @@ def category_shares(categories):
     return list(table.index), {name: table[name].tolist() for name in present}
 
 
-# --- species coverage: Map of Life Species Protection Index (DOMAIN.md section 4) ----------------------------
+# --- species coverage: Map of Life Species Protection Index (docs/coverage.md) ----------------------------
 
 SMALL_RANGE_KM2 = 1e4
 LARGE_RANGE_KM2 = 2.5e5
@@ -669,7 +670,11 @@ LARGE_RANGE_TARGET = 0.15
 
 def target_share(range_km2):
     """Map of Life target share t of a range of ``range_km2`` km2: 1 below 1e4 km2, 0.15 from 2.5e5 km2,
-    linear in log10(area) between (DOMAIN.md section 4)."""
+    linear in log10(area) between (docs/coverage.md).
+
+    >>> target_share(5000.0), target_share(5e5), round(target_share(5e4), 3)
+    (1.0, 0.15, 0.575)
+    """
     if range_km2 < SMALL_RANGE_KM2:
         return 1.0
     if range_km2 >= LARGE_RANGE_KM2:
@@ -680,7 +685,7 @@ def target_share(range_km2):
 
 
 def protection_score(protected_km2, range_km2, whole_range_km2=None):
-    """Species protection score SPS = min(100, 100 * A_protected / (t * A)) (DOMAIN.md section 4); 0 for no range.
+    """Species protection score SPS = min(100, 100 * A_protected / (t * A)) (docs/coverage.md); 0 for no range.
 
     ``range_km2`` (A) and ``protected_km2`` are measured in the region of the analysis; the target share t comes
     from the species' whole range ``whole_range_km2`` (``range_km2`` when None: the region holds the whole range).
@@ -695,7 +700,7 @@ def protection_score(protected_km2, range_km2, whole_range_km2=None):
 
 
 def species_protection_index(scores, weights):
-    """Regional SPI: mean of SPS weighted by the region's share of each species' range (DOMAIN.md section 4)."""
+    """Regional SPI: mean of SPS weighted by the region's share of each species' range (docs/coverage.md)."""
     scores = np.asarray(scores, dtype=float)
     weights = np.asarray(weights, dtype=float)
     return float((scores * weights).sum() / weights.sum()) if weights.sum() > 0 else 0.0
@@ -779,25 +784,25 @@ HABITAT_BLOCK_ROWS = 1024
 
 
 def raster_habitat_coverage(path, protected, region=None, geographic=False, block_rows=HABITAT_BLOCK_ROWS,
-                            progress=None, is_canceled=None):
+                            feedback=None):
     """Habitat area in the region, protected habitat area in the region and all the raster's habitat (km2),
     species_table's range_km2, protected_km2 and whole_range_km2 (the whole raster is the species' whole range).
 
     ``path``: a GDAL raster, band 1 cells > 0 are habitat; ``protected``: polygons and ``region``: an optional
     polygon, both in the raster's CRS, counted by cell centre; ``geographic``: True for a grid in degrees
     (cell areas on the ellipsoid, cell_areas_m2). Read ``block_rows`` rows at a time, so memory stays small
-    whatever the raster's size. As in costdistance: ``progress(percent)`` is called after each block and, when
-    ``is_canceled()`` returns True before a block, the reading stops with costdistance.Canceled.
+    whatever the raster's size. ``feedback`` (engine.feedback.Feedback) hears the progress after each block;
+    a cancel stops the reading before the next block with messages.Canceled.
     GDAL raises inside (raster.raster_errors, whatever the caller's setting): an unreadable file is an
     EngineError naming it.
     """
     whole, inside, protected_km2 = raster_habitat_by_region(path, protected, [region], geographic, block_rows,
-                                                            progress, is_canceled)
+                                                            feedback)
     return float(inside[0]), float(protected_km2[0]), whole
 
 
 def raster_habitat_by_region(path, protected, regions, geographic=False, block_rows=HABITAT_BLOCK_ROWS,
-                             progress=None, is_canceled=None):
+                             feedback=None):
     """(all the raster's habitat km2, habitat km2 inside each region, protected habitat km2 inside each region)
     from one pass over the raster: raster_habitat_coverage for many regions at the cost of one, for reports that
     give a figure per county. ``regions``: disjoint polygons in the raster's CRS (a cell counts in the region its
@@ -805,12 +810,12 @@ def raster_habitat_by_region(path, protected, regions, geographic=False, block_r
     """
     with engine_raster.raster_errors(path):
         dataset = gdal.Open(path)
-        whole_m2, per_region = _habitat_totals(dataset, protected, list(regions), geographic, block_rows, progress,
-                                               is_canceled)
+        whole_m2, per_region = _habitat_totals(dataset, protected, list(regions), geographic, block_rows,
+                                               ensure_feedback(feedback))
     return whole_m2 / M2_PER_KM2, per_region[:, 0] / M2_PER_KM2, per_region[:, 1] / M2_PER_KM2
 
 
-def _habitat_totals(dataset, protected, regions, geographic, block_rows, progress, is_canceled):
+def _habitat_totals(dataset, protected, regions, geographic, block_rows, feedback):
     """(habitat m2, array of (habitat m2, protected habitat m2) per region) over an open GDAL dataset,
     ``block_rows`` rows at a time (see raster_habitat_by_region)."""
     x0, dx, rx, y0, ry, dy = dataset.GetGeoTransform()
@@ -819,8 +824,7 @@ def _habitat_totals(dataset, protected, regions, geographic, block_rows, progres
     whole = 0.0
     per_region = np.zeros((len(regions), 2))
     for first in range(0, dataset.RasterYSize, block_rows):
-        if is_canceled is not None and is_canceled():
-            raise Canceled()
+        feedback.check()
         rows = min(block_rows, dataset.RasterYSize - first)
         block = engine_raster.read_rows(dataset, first, rows)
         transform = (x0, dx, 0.0, y0 + first * dy, 0.0, dy)
@@ -830,8 +834,7 @@ def _habitat_totals(dataset, protected, regions, geographic, block_rows, progres
         for column, amounts in enumerate((habitat_m2, protected_m2)):
             per_region[:, column] += np.bincount(labels, amounts.ravel(), len(regions) + 1)[1:]
         whole += float(habitat_m2.sum())
-        if progress is not None:
-            progress(100.0 * (first + rows) / dataset.RasterYSize)
+        feedback.report((first + rows) / dataset.RasterYSize)
     return whole, per_region
 
 

@@ -3,8 +3,8 @@
 One executor serves every algorithm whose work splits into independent tasks (one cost pass per core area,
 one region of a coverage or ProtConn run, one reserve, one circuit solve):
 
->>> Executor(workers=1).map(pow, [1, 2, 3], context=2)
-[1, 4, 9]
+>>> Executor(workers=1).map(pow, [1, 2, 3], context=2)  # pow(2, task) for each task
+[2, 4, 8]
 
 ``Executor(workers, scheduler).map(function, tasks, context)`` returns ``[function(context, task) for task
 in tasks]``, in the order of ``tasks``, whichever way it runs:
@@ -19,9 +19,10 @@ in tasks]``, in the order of ``tasks``, whichever way it runs:
 ``function`` must be a module-level function (it is pickled by reference). Results are identical whichever
 way the tasks ran: each task is computed by the same code on the same data. An exception raised by a task
 reaches the caller with its type and message (an EngineError keeps its template and parameters, so it is
-still translated); a task that kills its worker (out of memory) raises EngineError. ``progress(percent)``
-is called as tasks finish; when ``is_canceled()`` returns True the run stops, its workers are ended and
-:class:`~.costdistance.Canceled` is raised: a cancelled run never returns partial results.
+still translated); a task that kills its worker (out of memory) raises EngineError. ``feedback`` (an
+engine.feedback.Feedback) hears the progress as tasks finish; on a cancel the run stops, its workers are ended
+and :class:`~.messages.Canceled` is raised: a cancelled run never returns partial results. A task passes
+``task_feedback()`` to its inner loops so that a serial run also stops within a task.
 
 Worker processes. Inside QGIS ``sys.executable`` is QGIS itself (``qgis``, ``qgis_process.bin``,
 ``qgis-bin.exe``), not Python; forking a process that runs Qt is unsafe; and multiprocessing's spawn re-runs
@@ -44,8 +45,8 @@ import threading
 import time
 
 from . import raster
-from .costdistance import Canceled
-from .messages import EngineError, N_
+from .feedback import Feedback, ensure as ensure_feedback
+from .messages import Canceled, EngineError, N_
 
 WORKERS_VARIABLE = 'RESERVE_PLANNER_WORKERS'
 """Environment variable giving the number of worker processes (1 = serial); it overrides the plugin setting."""
@@ -57,7 +58,7 @@ CONNECT_SECONDS = 30
 """How long a run waits to reach the Dask scheduler."""
 
 POLL_SECONDS = 0.2
-"""How often a parallel run checks ``is_canceled()`` while it waits for its workers."""
+"""How often a parallel run checks for a cancel while it waits for its workers."""
 
 
 def default_workers():
@@ -115,7 +116,7 @@ class Executor:
             return self
         return Executor(max(1, min(self.workers, int(available // max(bytes_per_worker, 1)))), self.scheduler)
 
-    def map(self, function, tasks, context=None, progress=None, is_canceled=None):
+    def map(self, function, tasks, context=None, feedback=None):
         """``[function(context, task) for task in tasks]``, in the order of ``tasks``.
 
         Parameters
@@ -126,8 +127,8 @@ class Executor:
             Picklable task descriptions.
         context : object
             Data every task reads (picklable); sent once per worker.
-        progress, is_canceled : callable or None
-            ``progress(percent)`` as tasks finish; ``is_canceled()`` True stops the run.
+        feedback : engine.feedback.Feedback or None
+            Hears the progress as tasks finish; a cancel stops the run.
 
         Returns
         -------
@@ -137,53 +138,49 @@ class Executor:
         Raises
         ------
         Canceled
-            When ``is_canceled()`` returned True; no result is returned.
+            When the run was cancelled; no result is returned.
         EngineError
             When a worker process died, or Dask is asked for but cannot be used.
         """
         tasks = list(tasks)
+        feedback = ensure_feedback(feedback)
         if self.scheduler:
-            return _dask_map(self.scheduler, function, tasks, context, progress, is_canceled)
+            return _dask_map(self.scheduler, function, tasks, context, feedback)
         if self.workers == 1 or len(tasks) <= 1:
-            return _serial_map(function, tasks, context, progress, is_canceled)
-        return _process_map(min(self.workers, len(tasks)), function, tasks, context, progress, is_canceled)
+            return _serial_map(function, tasks, context, feedback)
+        return _process_map(min(self.workers, len(tasks)), function, tasks, context, feedback)
 
 
 _SERIAL_RUN = threading.local()
-"""The ``is_canceled`` of the serial run going on in this thread (QGIS runs algorithms in several threads)."""
+"""The feedback of the serial run going on in this thread (QGIS runs algorithms in several threads)."""
 
 
-def task_is_canceled():
-    """Inside a task: True once the run was cancelled. A long task passes it to its inner loops so that a serial
-    run stops within a task; in a worker process it is always False (the parent ends its workers instead)."""
-    is_canceled = getattr(_SERIAL_RUN, 'is_canceled', None)
-    return is_canceled is not None and bool(is_canceled())
+def task_feedback():
+    """Inside a task: a Feedback whose ``check()`` raises Canceled once the run was cancelled (it reports no
+    progress: the run reports per task). A long task passes it to its inner loops so that a serial run stops
+    within a task; in a worker process it never cancels (the parent ends its workers instead)."""
+    return Feedback(is_canceled=_task_is_canceled)
 
 
-def _serial_map(function, tasks, context, progress, is_canceled):
+def _task_is_canceled():
+    feedback = getattr(_SERIAL_RUN, 'feedback', None)
+    return feedback is not None and feedback.canceled()
+
+
+def _serial_map(function, tasks, context, feedback):
     results = []
-    previous, _SERIAL_RUN.is_canceled = getattr(_SERIAL_RUN, 'is_canceled', None), is_canceled
+    previous, _SERIAL_RUN.feedback = getattr(_SERIAL_RUN, 'feedback', None), feedback
     try:
         for task in tasks:
-            _check(is_canceled)
+            feedback.check()
             results.append(function(context, task))
-            _report(progress, len(results), len(tasks))
+            feedback.report(len(results) / len(tasks))
     finally:
-        _SERIAL_RUN.is_canceled = previous
+        _SERIAL_RUN.feedback = previous
     return results
 
 
-def _check(is_canceled):
-    if is_canceled is not None and is_canceled():
-        raise Canceled()
-
-
-def _report(progress, done, total):
-    if progress is not None:
-        progress(100.0 * done / total)
-
-
-def _process_map(workers, function, tasks, context, progress, is_canceled):
+def _process_map(workers, function, tasks, context, feedback):
     """Run the tasks on ``workers`` WorkerProcess, each fed the next task as soon as it is free."""
     processes = []
     try:
@@ -194,11 +191,11 @@ def _process_map(workers, function, tasks, context, progress, is_canceled):
             thread.start()
         alive = threads
         while alive:
-            if is_canceled is not None and is_canceled():
+            if feedback.canceled():
                 feeder.stop()
-                raise Canceled()
+            feedback.check()
             alive[0].join(POLL_SECONDS)
-            _report(progress, feeder.done, len(tasks))
+            feedback.report(feeder.done / len(tasks))
             alive = [thread for thread in alive if thread.is_alive()]
         return feeder.results()
     finally:
@@ -376,7 +373,7 @@ def _is_this_python(candidate):
 
 
 
-def _dask_map(address, function, tasks, context, progress, is_canceled):
+def _dask_map(address, function, tasks, context, feedback):
     """The tasks on the Dask cluster at ``address``, ``context`` scattered once to every worker."""
     client_class = _dask_client_class()
     try:
@@ -390,16 +387,16 @@ def _dask_map(address, function, tasks, context, progress, is_canceled):
         futures = [client.submit(function, shared, task, pure=False) for task in tasks]
         pending = futures
         while pending:
-            if is_canceled is not None and is_canceled():
+            if feedback.canceled():
                 client.cancel(futures)
-                raise Canceled()
+            feedback.check()
             failed = [future for future in futures if future.status == 'error']
             if failed:
                 error = failed[0].exception()
                 client.cancel(futures)
                 raise error
             pending = [future for future in pending if not future.done()]
-            _report(progress, len(futures) - len(pending), len(futures))
+            feedback.report((len(futures) - len(pending)) / len(futures))
             time.sleep(POLL_SECONDS if pending else 0)
         return client.gather(futures)
 

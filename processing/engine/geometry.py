@@ -37,6 +37,14 @@ def repair_polygon(geometry):
     Invalid polygons are repaired with GEOS make-valid (DESIGN.md conventions) ring by ring, as make-valid's
     "structure" method does (see repair_structure), and keep their polygonal parts; a polygon with no area left
     after repair is UNREPAIRABLE; points and lines (a layer of the wrong geometry type) are NOT_POLYGON.
+
+    >>> from shapely.geometry import Point, Polygon
+    >>> bow_tie = Polygon([(0, 0), (2, 2), (2, 0), (0, 2)])
+    >>> repaired, status = repair_polygon(bow_tie)
+    >>> status == REPAIRED, repaired.area
+    (True, 2.0)
+    >>> repair_polygon(Point(0, 0))[1] == NOT_POLYGON
+    True
     """
     if geometry is None or geometry.is_empty:
         return None, EMPTY

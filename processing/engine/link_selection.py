@@ -28,17 +28,17 @@ def euclidean_allocation(labels, cell_width, cell_height):
     return labels[rows, cols]
 
 
-def cost_allocation(graph, labels, cells, is_canceled=None):
+def cost_allocation(graph, labels, cells, feedback=None):
     """Each cell's nearest core by cost-weighted distance (a label grid like ``labels``; 0 where no core reaches).
 
     One accumulated-cost pass from the cells of every core (``graph``: an engine.costdistance.CostGraph of the
     resistance), then each cell takes the core of the neighbour its least cost came through, followed back to a
-    core by pointer jumping (about log2 of the longest path, in cells, array passes). ``is_canceled`` as in
+    core by pointer jumping (about log2 of the longest path, in cells, array passes). ``feedback`` as in
     CostGraph.accumulate."""
     sources = np.concatenate([members for members in cells])
     cost = np.full(graph.padded.size, np.inf)
     rows, cols = graph.shape
-    cost.reshape(rows + 2, graph.padded_cols)[1:-1, 1:-1] = graph.accumulate(sources, is_canceled=is_canceled)
+    cost.reshape(rows + 2, graph.padded_cols)[1:-1, 1:-1] = graph.accumulate(sources, feedback=feedback)
     inside = graph.padded_index(np.arange(rows * cols, dtype=np.int64))
     pointer = _least_cost_predecessors(graph, cost, inside)
     padded_labels = np.zeros(graph.padded.size, dtype=np.int32)
@@ -150,23 +150,47 @@ def bounding_circle(first, second, buffer):
     return (minx + maxx) / 2.0, (miny + maxy) / 2.0, math.hypot(maxx - minx, maxy - miny) / 2.0 + buffer
 
 
-def circles_mask(circles, shape, geotransform):
-    """Boolean grid of the cells whose centre lies in at least one of ``circles`` ((x, y, radius) in the grid's
-    CRS)."""
+def _circle_box(circle, shape, geotransform):
+    """(first row, end row, first column, end column) of the cells of a grid of ``shape`` whose centre may lie in
+    ``circle`` ((x, y, radius) in the grid's CRS), clipped to the grid (empty ranges when outside)."""
     rows, cols = shape
+    x, y, radius = circle
     x0, dx, _, y0, _, dy = geotransform
-    mask = np.zeros(shape, dtype=bool)
+    col0, col1 = sorted(((x - radius - x0) / dx, (x + radius - x0) / dx))
+    row0, row1 = sorted(((y - radius - y0) / dy, (y + radius - y0) / dy))
+    return (max(int(math.floor(row0)), 0), min(int(math.ceil(row1)) + 1, rows),
+            max(int(math.floor(col0)), 0), min(int(math.ceil(col1)) + 1, cols))
+
+
+def circles_window(circles, shape, geotransform, rows, cols):
+    """(row slice, column slice) of the smallest window of a grid of ``shape`` holding the cells at ``rows`` and
+    ``cols`` (non-empty index arrays) and every cell whose centre may lie in one of ``circles``."""
+    boxes = [box for box in (_circle_box(circle, shape, geotransform) for circle in circles)
+             if box[0] < box[1] and box[2] < box[3]]
+    top = min([int(rows.min())] + [box[0] for box in boxes])
+    bottom = max([int(rows.max()) + 1] + [box[1] for box in boxes])
+    left = min([int(cols.min())] + [box[2] for box in boxes])
+    right = max([int(cols.max()) + 1] + [box[3] for box in boxes])
+    return slice(top, bottom), slice(left, right)
+
+
+def circles_mask(circles, shape, geotransform, window=None):
+    """Boolean grid of the cells whose centre lies in at least one of ``circles`` ((x, y, radius) in the grid's
+    CRS), over the whole grid of ``shape`` or only over ``window`` ((row slice, column slice) of it)."""
+    window = window or (slice(0, shape[0]), slice(0, shape[1]))
+    top, left = window[0].start, window[1].start
+    x0, dx, _, y0, _, dy = geotransform
+    mask = np.zeros((window[0].stop - top, window[1].stop - left), dtype=bool)
     for x, y, radius in circles:
-        col0, col1 = sorted(((x - radius - x0) / dx, (x + radius - x0) / dx))
-        row0, row1 = sorted(((y - radius - y0) / dy, (y + radius - y0) / dy))
-        row0, row1 = max(int(math.floor(row0)), 0), min(int(math.ceil(row1)) + 1, rows)
-        col0, col1 = max(int(math.floor(col0)), 0), min(int(math.ceil(col1)) + 1, cols)
+        row0, row1, col0, col1 = _circle_box((x, y, radius), shape, geotransform)
+        row0, row1 = max(row0, top), min(row1, window[0].stop)
+        col0, col1 = max(col0, left), min(col1, window[1].stop)
         if row0 >= row1 or col0 >= col1:
             continue
         centre_y = y0 + (np.arange(row0, row1) + 0.5) * dy
         centre_x = x0 + (np.arange(col0, col1) + 0.5) * dx
         inside = (centre_y[:, None] - y) ** 2 + (centre_x[None, :] - x) ** 2 <= radius ** 2
-        mask[row0:row1, col0:col1] |= inside
+        mask[row0 - top:row1 - top, col0 - left:col1 - left] |= inside
     return mask
 
 

@@ -14,15 +14,17 @@ import numpy as np
 from . import raster
 from .corridors import SurfaceStore, check_core_ids, core_cells, core_labels, require_passable
 from .costdistance import CostGraph
+from .feedback import ensure as ensure_feedback
 from .messages import EngineError, N_
 
 
 class CoreSurfaces:
     """The cores of ``core_geometries`` (shapely, the grid's CRS) with unique ``core_ids`` on a resistance
     ``grid`` (raster.Grid, NaN or <= 0 = barrier); use as a context manager (the surfaces' folder is deleted on
-    exit). ``surface(index)`` gives CWD of core ``index``; ``lcd(first, second)`` the least-cost distance."""
+    exit). ``surface(index)`` gives CWD of core ``index``; ``lcd(first, second)`` the least-cost distance.
+    ``feedback`` (engine.feedback.Feedback): its cancel stops a pass; the caller reports the progress."""
 
-    def __init__(self, grid, core_geometries, core_ids, is_canceled=None, workdir=None):
+    def __init__(self, grid, core_geometries, core_ids, feedback=None, workdir=None):
         check_core_ids(core_ids)
         self.core_ids = list(core_ids)
         self.cell_size = raster.cell_size(grid.geotransform)
@@ -30,7 +32,7 @@ class CoreSurfaces:
         self.labels = core_labels(core_geometries, core_ids, self.graph.shape, grid.geotransform, grid.crs_wkt)
         self.cells = core_cells(self.labels, len(core_ids))
         require_passable(grid.array, self.cells, core_ids)
-        self.is_canceled = is_canceled
+        self.feedback = ensure_feedback(feedback).silent()
         self._folder = tempfile.TemporaryDirectory(prefix='surfaces-', dir=workdir)
         self._store = SurfaceStore(self._folder.name)
         self._done = set()
@@ -52,7 +54,7 @@ class CoreSurfaces:
     def surface(self, index):
         """CWD of core ``index`` (float64 grid, cost-weighted metres, inf where unreachable)."""
         if index not in self._done:
-            self._store.save(index, self.graph.accumulate(self.cells[index], is_canceled=self.is_canceled))
+            self._store.save(index, self.graph.accumulate(self.cells[index], feedback=self.feedback))
             self._done.add(index)
         return self._store.load(index)
 

@@ -28,3 +28,7 @@ class EngineError(ValueError):
 
 def _engine_error(error_class, template, params):
     return error_class(template, **params)
+
+
+class Canceled(Exception):  # noqa: N818 (the engine's public name, as QGIS says "canceled")
+    """The user cancelled a run: raised by :meth:`engine.feedback.Feedback.check`; no result is returned."""

@@ -20,7 +20,7 @@ from scipy import ndimage
 from shapely import wkb
 from shapely.ops import unary_union
 
-from .costdistance import Canceled
+from .feedback import ensure as ensure_feedback
 from .messages import EngineError, N_
 from .raster import cell_size, gdal_exceptions, raster_errors, require_memory
 
@@ -172,7 +172,7 @@ def binary_map(values, foreground, missing=(), nodata_mask=None):
     return result
 
 
-def mspa(map_, edge_width=1, connectivity=8, internal=True, progress=None, is_canceled=None):
+def mspa(map_, edge_width=1, connectivity=8, internal=True, feedback=None):
     """GuidosToolbox's MSPA classes of a binary map.
 
     Parameters
@@ -187,10 +187,8 @@ def mspa(map_, edge_width=1, connectivity=8, internal=True, progress=None, is_ca
     internal : bool
         Add 100 to every class inside a hole of a core (background there becomes 100) and mark other enclosed
         background 220.
-    progress : callable, optional
-        Called with the percentage done (0-100).
-    is_canceled : callable, optional
-        Returns True to stop the run (Canceled is raised).
+    feedback : engine.feedback.Feedback, optional
+        Hears the progress; a cancel raises Canceled.
 
     Returns
     -------
@@ -202,32 +200,37 @@ def mspa(map_, edge_width=1, connectivity=8, internal=True, progress=None, is_ca
     ------
     EngineError
         When the map has no foreground cell or the edge width is below 1.
-    Canceled
-        When ``is_canceled()`` returned True.
+    messages.Canceled
+        When the run was cancelled.
     """
     map_ = np.asarray(map_, np.uint8)
     if edge_width < 1:
         raise EngineError(N_('The edge width must be at least 1 cell (it is {width}).'), width=edge_width)
     if not (map_ == FOREGROUND).any():
         raise EngineError(NO_FOREGROUND)
-    report = Progress(progress, is_canceled)
+    feedback = ensure_feedback(feedback)
     geometry = Geometry(edge_width, connectivity)
     analysed = replicate_border(foreground_for_analysis(map_, geometry.threshold), geometry.frame)
     core = far_from_outside(analysed, geometry.threshold)
     islets = analysed & ~reconstruct(core, analysed, geometry.fg_structure)
     opening = core | external_boundary(core, geometry.threshold)
-    report(15)
+    feedback.check()
+    feedback.report(0.15)
     edges = nested_edges(core, geometry)
     perforation = opening & ~core & ~edges
     residues = analysed & ~core & ~islets & ~perforation & ~edges
-    report(30)
-    skeleton = anchored_skeleton(opening | residues, core, geometry.connectivity, is_canceled)
+    feedback.check()
+    feedback.report(0.3)
+    skeleton = anchored_skeleton(opening | residues, core, geometry.connectivity, feedback)
     clear_frame(core, 2)
-    report(60)
+    feedback.check()
+    feedback.report(0.6)
     connector = connectors(skeleton & ~core, (opening & ~core) | residues, geometry)
-    report(75)
+    feedback.check()
+    feedback.report(0.75)
     bridges = bridging(connector, core, opening, geometry.fg_structure)
-    report(85)
+    feedback.check()
+    feedback.report(0.85)
     out = analysed.view(np.uint8).copy()
     for bit, mask in ((1, edges), (2, perforation), (3, islets), (4, core), (5, bridges), (6, connector & ~bridges)):
         out |= mask.view(np.uint8) << bit
@@ -236,21 +239,9 @@ def mspa(map_, edge_width=1, connectivity=8, internal=True, progress=None, is_ca
     frame = geometry.frame
     out = out[frame:-frame, frame:-frame]
     out[map_ == MISSING] = CODE_MISSING
-    report(100)
+    feedback.check()
+    feedback.report(1.0)
     return out
-
-
-class Progress:
-    """Reports the percentage done and stops the run when the caller cancels."""
-
-    def __init__(self, progress, is_canceled):
-        self.progress = progress
-        self.is_canceled = is_canceled
-
-    def __call__(self, percent):
-        check_cancel(self.is_canceled)
-        if self.progress is not None:
-            self.progress(percent)
 
 
 def clear_frame(mask, width):
@@ -513,31 +504,25 @@ class Thinning:
             same &= ~simple_neighbour[:, index] | (counts == expected)
         return same
 
-    def run(self, is_canceled=None):
+    def run(self, feedback):
         """Delete independent simple cells wave after wave until none is left."""
         cells = np.flatnonzero(self.image & ~self.anchor)
         cells = cells[self.simple_codes[self.codes(cells)]]
         cells = cells[self.independent(cells)]
         while len(cells):
-            check_cancel(is_canceled)
+            feedback.check()
             self.image[cells] = False
             around = np.unique((cells[:, None] + self.offsets).ravel())
             around = around[self.deletable(around)]
             cells = around[self.independent(around)]
 
 
-def check_cancel(is_canceled):
-    """Raise Canceled when the caller's ``is_canceled()`` says so."""
-    if is_canceled is not None and is_canceled():
-        raise Canceled()
-
-
-def anchored_skeleton(mask, anchor, connectivity, is_canceled=None):
+def anchored_skeleton(mask, anchor, connectivity, feedback=None):
     """``mask`` thinned to its skeleton, keeping every ``anchor`` cell; its outer 2-cell frame is cleared."""
     image, anchor = mask.copy(), anchor.copy()
     clear_frame(image, 2)
     clear_frame(anchor, 2)
-    Thinning(image, anchor, connectivity).run(is_canceled)
+    Thinning(image, anchor, connectivity).run(ensure_feedback(feedback))
     return image
 
 

@@ -24,7 +24,7 @@ from scipy.sparse.csgraph import connected_components
 
 from .connectivity import DEFAULT_MIN_PROBABILITY, decay_constant, pc_pair_value, removal_importance
 from .corridors import nearest_cells
-from .costdistance import Canceled
+from .feedback import ensure as ensure_feedback
 from .messages import N_, EngineError
 
 INDEX_COLUMNS = ['dIIC', 'dIIC_intra', 'dIIC_flux', 'dIIC_connector', 'dPC', 'dPC_intra', 'dPC_flux',
@@ -61,7 +61,7 @@ def pc_links(distances, distance, probability, min_probability=DEFAULT_MIN_PROBA
 
 
 def patch_importance(distances, attributes, threshold, distance, probability, landscape_attribute=None,
-                     progress=None):
+                     feedback=None):
     """IIC and PC of a landscape and every patch's importance (dIIC, dPC and their fractions).
 
     Parameters
@@ -76,8 +76,8 @@ def patch_importance(distances, attributes, threshold, distance, probability, la
         PC: the dispersal probability is ``probability`` at ``distance`` (units of ``distances``).
     landscape_attribute : float or None
         A_L, the attribute of the whole landscape (e.g. its area in ha); None leaves IIC and PC out.
-    progress : callable or None
-        ``progress(fraction)``; returning False raises Canceled.
+    feedback : engine.feedback.Feedback or None
+        Hears the progress; a cancel raises messages.Canceled.
 
     Returns
     -------
@@ -95,12 +95,9 @@ def patch_importance(distances, attributes, threshold, distance, probability, la
     distances = np.asarray(distances, dtype=float)
     links = iic_links(distances, threshold)
     pc_costs, limit = pc_links(distances, distance, probability)
-    iic = removal_importance(links, attributes, iic_pair_value, _halves(progress, 0.0))
-    if iic is None:
-        raise Canceled()
-    pc = removal_importance(pc_costs, attributes, pc_pair_value(limit), _halves(progress, 0.5))
-    if pc is None:
-        raise Canceled()
+    feedback = ensure_feedback(feedback)
+    iic = removal_importance(links, attributes, iic_pair_value, feedback.part(0.0, 0.5))
+    pc = removal_importance(pc_costs, attributes, pc_pair_value(limit), feedback.part(0.5, 1.0))
     frame = pd.DataFrame(dict(_fractions('dIIC', iic), **_fractions('dPC', pc)))
     frame['rank'] = frame['dPC'].rank(ascending=False, method='min').astype(int)
     return frame[INDEX_COLUMNS], _landscape(iic, pc, attributes, landscape_attribute, links)
@@ -117,12 +114,6 @@ def _checked_attributes(attributes):
     if not attributes.sum() > 0:
         raise EngineError(N_('Every patch has the attribute 0: there is no habitat to connect.'))
     return attributes
-
-
-def _halves(progress, start):
-    if progress is None:
-        return None
-    return lambda fraction: progress(start + 0.5 * fraction)
 
 
 def _fractions(prefix, importance):
@@ -147,19 +138,20 @@ def _landscape(iic, pc, attributes, landscape_attribute, links):
         components=int(components))
 
 
-def least_cost_distances(graph, cells, progress=None, is_canceled=None):
+def least_cost_distances(graph, cells, feedback=None):
     """Least-cost distances (cost-weighted m) between patches: the (n, n) matrix of the lowest accumulated
     cost from patch i to any cell of patch j, one accumulated-cost pass per patch on ``graph`` (a
     costdistance.CostGraph); ``cells`` are the flat cell indices of each patch (corridors.core_cells).
-    Symmetric by taking the lower of the two directions (they agree up to rounding); inf where unreachable."""
+    Symmetric by taking the lower of the two directions (they agree up to rounding); inf where unreachable.
+    ``feedback`` (engine.feedback.Feedback) hears the progress after each pass; a cancel raises Canceled."""
+    feedback = ensure_feedback(feedback)
     count = len(cells)
     distances = np.full((count, count), np.inf)
     for patch in range(count):
-        if is_canceled is not None and is_canceled():
-            raise Canceled()
-        distances[patch] = nearest_cells(graph.accumulate(cells[patch], is_canceled=is_canceled), cells)[0]
-        if progress is not None:
-            progress((patch + 1) / count)
+        feedback.check()
+        distances[patch] = nearest_cells(graph.accumulate(cells[patch], feedback=feedback.part(
+            patch / count, (patch + 1) / count)), cells)[0]
+        feedback.report((patch + 1) / count)
     distances = np.minimum(distances, distances.T)
     np.fill_diagonal(distances, 0.0)
     return distances

@@ -18,6 +18,7 @@ import numpy as np
 
 from . import circuit
 from .link_selection import window_of
+from .feedback import ensure as ensure_feedback
 from .messages import EngineError, N_
 
 PinchpointMaps = namedtuple('PinchpointMaps', 'current resistances')
@@ -36,45 +37,47 @@ def corridor_mask(surfaces, first, second, lcd, cutoff):
     return mask
 
 
-def link_current(resistance, mask, cells_a, cells_b, is_canceled=None):
+def link_current(resistance, mask, cells_a, cells_b, feedback=None):
     """(effective resistance, current grid of ``resistance``'s shape, NaN off the corridor) of one link: a
     pairwise circuit on the ``mask``ed cells with the flat cells ``cells_a`` and ``cells_b`` as focal regions,
-    solved on the window holding the corridor only."""
+    solved on the window holding the corridor only; ``feedback`` as in circuit.pairwise."""
     rows, cols = window_of(mask)
     focal = np.zeros(resistance.shape, dtype=np.int32)
     focal.flat[cells_a] = 1
     focal.flat[cells_b] = 2
     local = np.where(mask[rows, cols], resistance[rows, cols], np.nan)
-    result = circuit.pairwise(circuit.Landscape(local), focal[rows, cols], is_canceled=is_canceled)
+    result = circuit.pairwise(circuit.Landscape(local), focal[rows, cols], feedback=feedback)
     current = np.full(resistance.shape, np.nan, dtype=np.float32)
     current[rows, cols] = result.cumulative
     return float(result.resistances[0, 1]), current
 
 
-def pinchpoint_maps(surfaces, resistance, links, cutoff, progress=None, is_canceled=None):
+def pinchpoint_maps(surfaces, resistance, links, cutoff, feedback=None):
     """Pinch points of ``links`` ((first, second, LCD) with core indices of ``surfaces``) on ``resistance``
     (the grid of ``surfaces``), corridors cut at ``cutoff`` cost-weighted metres. Returns PinchpointMaps; a cutoff
-    that is not a number >= 0 raises EngineError."""
+    that is not a number >= 0 raises EngineError. ``feedback`` (engine.feedback.Feedback) hears the progress
+    after each link; a cancel raises messages.Canceled."""
     if not cutoff >= 0:
         raise EngineError(N_('The CWD cutoff must be a number of cost-weighted metres >= 0 (got {value}).'),
                           value=cutoff)
+    feedback = ensure_feedback(feedback)
     mosaic = np.full(resistance.shape, np.nan, dtype=np.float32)
     resistances = []
     for number, (first, second, lcd) in enumerate(links):
         mask = corridor_mask(surfaces, first, second, lcd, cutoff)
         effective, current = link_current(resistance, mask, surfaces.cells[first], surfaces.cells[second],
-                                          is_canceled)
+                                          feedback.silent())
         np.fmax(mosaic, current, out=mosaic)
         resistances.append(effective)
-        if progress is not None:
-            progress(100.0 * (number + 1) / len(links))
+        feedback.report((number + 1) / len(links))
     return PinchpointMaps(without_cores(mosaic, surfaces.labels), resistances)
 
 
-def all_cores_current(resistance, labels, progress=None, is_canceled=None):
+def all_cores_current(resistance, labels, feedback=None):
     """Cumulative all-to-one current over the whole ``resistance`` grid with every core of ``labels`` (0 none,
-    k + 1 = core k) a focal region, float32 (NaN where there is no node and on the cores)."""
-    result = circuit.all_to_one(circuit.Landscape(resistance), labels, progress=progress, is_canceled=is_canceled)
+    k + 1 = core k) a focal region, float32 (NaN where there is no node and on the cores); ``feedback`` as in
+    circuit.all_to_one."""
+    result = circuit.all_to_one(circuit.Landscape(resistance), labels, feedback=feedback)
     return without_cores(result.cumulative.astype(np.float32), labels)
 
 

@@ -42,7 +42,7 @@ PROVEN_GAP = 1e-4
 TARGET_TOLERANCE = 1e-9
 SETTLED = 1e-6
 """A unit the LP relaxation selects to within this of 0 or 1 is settled (fixed in the LP-guided plan)."""
-SOLVER_TIMEOUT, SOLVER_INFEASIBLE = 1, 2
+SOLVER_TIMEOUT, SOLVER_INFEASIBLE, SOLVER_ERROR = 1, 2, 4
 
 Edges = namedtuple('Edges', 'first second length')
 """Boundaries between planning units: index arrays ``first`` <= ``second`` and the shared ``length``
@@ -229,15 +229,17 @@ proven lower bound on the optimum (the MIP dual bound; NaN when HiGHS reports no
 
 def run_milp(programme, time_limit, gap, log=False):
     """Solve ``programme`` with HiGHS; None when infeasible. Raises an EngineError when no solution is found in
-    ``time_limit`` seconds (None: no limit) or HiGHS fails. ``log``: HiGHS prints its progress to stdout."""
-    milp, bounds, linear_constraint = milp_solver()
+    ``time_limit`` seconds (None: no limit) or HiGHS fails. ``log``: HiGHS prints its progress to stdout.
+
+    HiGHS 1.12 (scipy 1.17) stops with "Solve error" on some small programmes inside its presolve (seen on an exact
+    OECM selection of 9 sites); the same programme without presolve solves to the optimum, so that is tried once.
+    """
     options = {'mip_rel_gap': float(gap), 'disp': bool(log)}
     if time_limit:
         options['time_limit'] = float(time_limit)
-    result = milp(programme.objective, integrality=programme.integrality,
-                  bounds=bounds(programme.var_lower, programme.var_upper),
-                  constraints=[linear_constraint(programme.rows, programme.lower, programme.upper)],
-                  options=options)
+    result = _milp(programme, options)
+    if result.status == SOLVER_ERROR and result.x is None:
+        result = _milp(programme, dict(options, presolve=False))
     if result.status == SOLVER_INFEASIBLE:
         return None
     if result.x is None:
@@ -249,6 +251,13 @@ def run_milp(programme, time_limit, gap, log=False):
     bound = float(result.mip_dual_bound) if getattr(result, 'mip_dual_bound', None) is not None else np.nan
     optimal = result.status == 0 and np.isfinite(achieved) and achieved <= PROVEN_GAP
     return Outcome(result.x, float(result.fun), achieved, bool(optimal), result.message, bound)
+
+
+def _milp(programme, options):
+    milp, bounds, linear_constraint = milp_solver()
+    return milp(programme.objective, integrality=programme.integrality,
+                bounds=bounds(programme.var_lower, programme.var_upper),
+                constraints=[linear_constraint(programme.rows, programme.lower, programme.upper)], options=options)
 
 
 def solve_with_least_shortfall(programme, target_rows, targets, time_limit, gap, log=False):

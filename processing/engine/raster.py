@@ -110,7 +110,8 @@ FLOAT32_EXACT_TYPES = (gdal.GDT_Byte, gdal.GDT_UInt16, gdal.GDT_Int16, gdal.GDT_
 def holds_in_float32(path, band=1):
     """True when every value of band ``band`` of the raster ``path`` is exact in float32, from its header."""
     with raster_errors(path):
-        return gdal.Open(path).GetRasterBand(band).DataType in FLOAT32_EXACT_TYPES
+        dataset = gdal.Open(path)  # held: a band of a dataset already collected is invalid (GDAL 3.13, Python 3.14)
+        return dataset.GetRasterBand(band).DataType in FLOAT32_EXACT_TYPES
 
 
 def _readable_size(size):

@@ -29,6 +29,8 @@ th, td { border: 1px solid #bbb; padding: 0.25em 0.6em; } th { background: #e8f5
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
 caption { caption-side: top; font-weight: bold; text-align: left; padding-bottom: 0.3em; }
 figure { margin: 0.5em 0 1.5em; } figcaption { font-style: italic; }
+.error { color: #b2182b; font-weight: bold; } .warning { color: #d6604d; font-weight: bold; }
+.ok { color: #1b7837; font-weight: bold; }
 """
 TARGET_COLOUR = '#c62828'
 BAR_COLOUR = '#66bb6a'
@@ -65,8 +67,10 @@ class HtmlReport:
     def heading(self, text):
         self.blocks.append('<h2>{}</h2>'.format(html.escape(text)))
 
-    def paragraph(self, text):
-        self.blocks.append('<p>{}</p>'.format(html.escape(text)))
+    def paragraph(self, text, css_class=None):
+        """A paragraph of plain text; ``css_class`` 'error', 'warning' or 'ok' colours a verdict."""
+        attribute = ' class="{}"'.format(html.escape(css_class)) if css_class else ''
+        self.blocks.append('<p{}>{}</p>'.format(attribute, html.escape(text)))
 
     def bullet_list(self, items):
         if items:
@@ -83,6 +87,14 @@ class HtmlReport:
         self.blocks.append('<table>{}<thead><tr>{}</tr></thead><tbody>{}</tbody></table>'.format(
             '<caption>{}</caption>'.format(html.escape(caption)) if caption else '',
             ''.join('<th>{}</th>'.format(html.escape(str(header))) for header in headers), ''.join(rows)))
+
+    def text_table(self, headers, rows, numeric=()):
+        """A table of already formatted cells (plain text, escaped here); columns in ``numeric`` align right."""
+        body = ''.join('<tr>{}</tr>'.format(''.join(
+            '<td{}>{}</td>'.format(' class="number"' if index in numeric else '', html.escape(str(cell)))
+            for index, cell in enumerate(row))) for row in rows)
+        self.blocks.append('<table><thead><tr>{}</tr></thead><tbody>{}</tbody></table>'.format(
+            ''.join('<th>{}</th>'.format(html.escape(str(header))) for header in headers), body))
 
     def figure(self, figure, caption=None, dpi=110):
         """Embed a matplotlib Figure as a base64 PNG."""

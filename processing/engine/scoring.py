@@ -1,4 +1,4 @@
-"""Screening and multi-criteria scoring of candidate OECM sites (DOMAIN.md section 2).
+"""Screening and multi-criteria scoring of candidate OECM sites (docs/oecm.md).
 
 Screening (hard gates, each with a stated reason): criterion A (the site is already protected: more than a
 threshold percent of its area inside protected areas), criterion B1 (no valid closed boundary after repair) and
@@ -17,6 +17,7 @@ from shapely.geometry import box
 from shapely.ops import unary_union
 
 from . import connectivity
+from .feedback import ensure as ensure_feedback
 from .messages import EngineError, N_
 
 DEFAULT_OVERLAP_THRESHOLD = 5.0
@@ -126,11 +127,15 @@ def matrix_value(text, row):
 
 
 def ahp_weights(matrix):
-    """AHP weights of a reciprocal pairwise comparison matrix (DOMAIN.md section 2; Saaty 1980).
+    """AHP weights of a reciprocal pairwise comparison matrix (docs/oecm.md; Saaty 1980).
 
     Weights are the principal right eigenvector normalised to sum 1; CI = (lambda_max - n) / (n - 1);
     CR = CI / RI(n) with Saaty's random index (0 for n <= 2). A CR above 0.1 means the judgements are
     inconsistent: the caller warns.
+
+    >>> result = ahp_weights([[1, 3], [1 / 3, 1]])
+    >>> [round(float(weight), 2) for weight in result.weights], result.consistency_ratio
+    ([0.75, 0.25], 0.0)
     """
     matrix = np.asarray(matrix, dtype=float)
     size = matrix.shape[0]
@@ -151,7 +156,7 @@ def ahp_weights(matrix):
 
 
 def normalise(values, direction, eligible):
-    """Min-max normalisation of one criterion over the eligible candidates (DOMAIN.md section 2, criterion C).
+    """Min-max normalisation of one criterion over the eligible candidates (docs/oecm.md, criterion C).
 
     n = (v - min) / (max - min) for higher-is-better (``direction`` +1), (max - v) / (max - min) for
     lower-is-better (-1); min and max are taken over eligible candidates with a value. Screened-out
@@ -221,26 +226,27 @@ def study_area(geometries, protected):
                              if geometry is not None]).bounds)
 
 
-def connectivity_gains(candidates, eligible, protected, regions, distance, progress=None):
-    """Connectivity contribution of each eligible candidate (DOMAIN.md section 3): ProtConn of its region with
+def connectivity_gains(candidates, eligible, protected, regions, distance, feedback=None):
+    """Connectivity contribution of each eligible candidate (docs/protconn.md): ProtConn of its region with
     the candidate protected minus ProtConn without it, in percentage points of the region's area.
 
     All geometries are shapely polygons in one metric CRS; a candidate belongs to the region it overlaps most
     (NaN when it overlaps none, is screened out or has no geometry). ``distance``: median dispersal distance
-    in metres (probability 0.5). ``progress``: optional callable ``(fraction) -> bool``, True to cancel (the
-    candidates not reached stay NaN). Each region's network is settled once for all its candidates
+    in metres (probability 0.5). ``feedback``: an optional engine.feedback.Feedback (a cancel raises
+    messages.Canceled). Each region's network is settled once for all its candidates
     (connectivity.protconn_with_each_addition), not rebuilt per candidate.
     """
+    feedback = ensure_feedback(feedback)
     gains = np.full(len(candidates), np.nan)
     members = _home_regions(candidates, eligible, regions)
     done, total = 0, max(sum(len(indices) for indices in members.values()), 1)
     for home, indices in sorted(members.items()):
-        if progress is not None and progress(done / total):
-            break
+        feedback.check()
+        feedback.report(done / total)
         base = connectivity.protconn(protected, regions[home], distance=distance)['protconn']
         added = connectivity.protconn_with_each_addition(
             protected, [candidates[index] for index in indices], regions[home], distance=distance,
-            progress=_share_of(progress, done / total, len(indices) / total))
+            feedback=feedback.part(done / total, (done + len(indices)) / total))
         gains[indices] = added - base
         done += len(indices)
     return gains
@@ -257,11 +263,3 @@ def _home_regions(candidates, eligible, regions):
         if overlaps and max(overlaps) > 0:
             members.setdefault(int(np.argmax(overlaps)), []).append(index)
     return members
-
-
-def _share_of(progress, start, share):
-    """A connectivity progress callback (False = stop) that reports ``start + share * fraction`` to ``progress``
-    (True = cancel); None without ``progress``."""
-    if progress is None:
-        return None
-    return lambda fraction: not progress(start + share * fraction)

@@ -1,4 +1,4 @@
-"""Selecting OECM candidates toward a regional coverage target (DOMAIN.md sections 2 and 4).
+"""Selecting OECM candidates toward a regional coverage target (docs/oecm.md, docs/coverage.md).
 
 Every geometry is a shapely polygon in one metric equal-area CRS (areas in m2, reported in km2).
 
@@ -25,6 +25,7 @@ from scipy import sparse
 from shapely.ops import polygonize, unary_union
 
 from . import coverage, planning
+from .feedback import ensure as ensure_feedback
 from .messages import EngineError, N_
 
 TOLERANCE_KM2 = 1e-6
@@ -79,9 +80,11 @@ def areas_by_region_km2(geometry, problem):
     return result
 
 
-def greedy_selection(problem, budget=None, progress=None):
+def greedy_selection(problem, budget=None, feedback=None):
     """Greedy complementarity selection (see the module docstring). ``budget``: None for no limit, in the
-    costs' unit. ``progress``: optional callable ``(fraction of the gap closed) -> bool``, True to cancel."""
+    costs' unit. ``feedback``: an optional engine.feedback.Feedback, told the fraction of the gap closed after
+    each pick (a cancel raises messages.Canceled)."""
+    feedback = ensure_feedback(feedback)
     pickable = np.array([index for index, geometry in enumerate(problem.candidates)
                          if geometry is not None and np.isfinite(problem.scores[index]) and problem.scores[index] > 0],
                         dtype=int)
@@ -112,8 +115,9 @@ def greedy_selection(problem, budget=None, progress=None):
             if available[neighbour] and not parts[neighbour].is_empty and parts[neighbour].intersects(picked):
                 parts[neighbour] = parts[neighbour].difference(picked)
                 new_area[neighbour] = areas_by_region_km2(parts[neighbour], problem)
-        if progress is not None and total_gap > 0 and progress(1.0 - gaps.sum() / total_gap):
-            break
+        if total_gap > 0:
+            feedback.report(1.0 - gaps.sum() / total_gap)
+        feedback.check()
     return Selection(order, values, added, float(problem.costs[order].sum()), gaps)
 
 

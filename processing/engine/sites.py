@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .coverage import POINT_TYPES, build_tree, clipped_areas, query_indices
+from .feedback import ensure as ensure_feedback
 
 FULL_COVERAGE_PERCENT = 98.0
 """A site at least this much protected is fully protected (the KBA convention: 98 %, which absorbs the slivers
@@ -47,28 +48,28 @@ def site_protected_pct(sites, pieces, tolerance=0.0, feedback=None):
     sites : list of shapely geometries (Point, MultiPoint, Polygon, MultiPolygon), equal-area metric CRS.
     pieces : list of disjoint protected Polygons in the same CRS (coverage.flatten's pieces).
     tolerance : float, metres; applies to point sites only.
-    feedback : optional callable (done_fraction) -> bool returning True to cancel.
+    feedback : engine.feedback.Feedback, optional; a cancel raises messages.Canceled.
 
     Returns
     -------
-    numpy array of percents (0..100), one per site; None when cancelled.
+    numpy array of percents (0..100), one per site.
 
     >>> from shapely.geometry import Point, box
     >>> site_protected_pct([box(0, 0, 10, 10), Point(5, 5), Point(7, 5), Point(8, 5)], [box(0, 0, 5, 10)], 2.0).tolist()
     [50.0, 100.0, 100.0, 0.0]
     """
+    feedback = ensure_feedback(feedback)
     result = np.zeros(len(sites))
     polygon_indices = [index for index, site in enumerate(sites) if site.geom_type not in POINT_TYPES]
     tree = build_tree(pieces) if pieces else None
     for index, site in enumerate(sites):
         if site.geom_type in POINT_TYPES:
-            if feedback is not None and index % 500 == 0 and feedback(index / len(sites)):
-                return None
+            if index % 500 == 0:
+                feedback.check()
+                feedback.report(0.5 * index / len(sites))
             result[index] = point_protected_pct(site, pieces, tree, tolerance)
     polygons = [sites[index] for index in polygon_indices]
-    _, owners, areas = clipped_areas(pieces, polygons, feedback)
-    if feedback is not None and feedback(1.0):
-        return None
+    _, owners, areas = clipped_areas(pieces, polygons, feedback.part(0.5, 1.0))
     protected_m2 = np.bincount(owners, weights=areas, minlength=len(polygons)) if polygons else np.zeros(0)
     for position, index in enumerate(polygon_indices):
         area = sites[index].area

@@ -1,4 +1,4 @@
-"""Species-area arithmetic (DOMAIN.md section 6, the Half-Earth argument): S = c A^z.
+"""Species-area arithmetic (docs/species_area.md, the Half-Earth argument): S = c A^z.
 
 Shares are fractions 0..1 here; the tables give percent. When habitat shrinks from A0 to A the fraction of
 species expected to persist is (A / A0)^z; keeping a fraction f of the species needs f^(1/z) of the area.
@@ -38,7 +38,11 @@ def persisting_share(area_share, z=DEFAULT_Z):
 
 
 def area_needed(species_share, z=DEFAULT_Z):
-    """Fraction of the habitat needed to keep ``species_share`` (0..1) of the species: share^(1/z)."""
+    """Fraction of the habitat needed to keep ``species_share`` (0..1) of the species: share^(1/z).
+
+    >>> round(area_needed(0.84, 0.25), 3)
+    0.498
+    """
     _check_share(species_share, SPECIES_SHARE_ERROR)
     _check_z(z)
     return species_share ** (1.0 / z)

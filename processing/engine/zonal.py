@@ -1,4 +1,4 @@
-"""Zonal means of a raster over polygons, fair to small and overlapping sites (DOMAIN.md section 2, criterion C).
+"""Zonal means of a raster over polygons, fair to small and overlapping sites (docs/oecm.md, criterion C).
 
 Geometries are shapely polygons in the raster's CRS (the adapter reprojects them). Two rules are combined:
 
@@ -24,6 +24,7 @@ from osgeo import gdal
 from shapely import wkb
 
 from . import raster
+from .feedback import ensure as ensure_feedback
 from .messages import EngineError, N_
 
 EXACT_WINDOW_CELLS = 8
@@ -65,13 +66,14 @@ def plan_zonal(geometries, spec):
                      _exact_fractions(outlines, windows, exact, spec), exact)
 
 
-def zonal_means(path, plan, band=1, progress=None):
+def zonal_means(path, plan, band=1, feedback=None):
     """Mean of raster ``path`` (band ``band``) inside each site of ``plan`` (made by plan_zonal for this grid).
 
     Returns a ZonalResult of float arrays aligned with the planned geometries; the raster is read block by block.
-    ``progress``: optional callable ``(fraction done) -> bool``, True to cancel (then None is returned). An
+    ``feedback``: an optional engine.feedback.Feedback (a cancel raises messages.Canceled). An
     EngineError names the file when GDAL cannot read it.
     """
+    feedback = ensure_feedback(feedback)
     spec = grid_spec(path)
     if (spec.rows, spec.cols, tuple(spec.geotransform)) != (plan.spec.rows, plan.spec.cols,
                                                             tuple(plan.spec.geotransform)):
@@ -81,8 +83,8 @@ def zonal_means(path, plan, band=1, progress=None):
     with raster.raster_errors(path):
         dataset = gdal.Open(path)
         for first_row in range(0, spec.rows, ROWS_PER_BLOCK):
-            if progress is not None and progress(first_row / spec.rows):
-                return None
+            feedback.check()
+            feedback.report(first_row / spec.rows)
             last_row = min(first_row + ROWS_PER_BLOCK, spec.rows)
             values = raster.read_rows(dataset, first_row, last_row - first_row, band)
             _add_runs(plan.runs, first_row, last_row, values, sums, weights)

@@ -3,11 +3,11 @@
 Geometries are shapely objects in one planar CRS; set operations work in any CRS, while widths,
 lengths and areas are in that CRS's units, so callers pass metric geometries when they need metres.
 
-Clip-on-draw (DOMAIN.md section 1, rule 2 "no overlaps"): a polygon drawn as a new zone never
+Clip-on-draw (docs/zoning.md, rule 2 "no overlaps"): a polygon drawn as a new zone never
 overlaps the zones already there. Either the new zone wins (the existing zones lose what it covers)
 or it yields (it keeps only what no existing zone covers).
 
-Drawn corridor (DOMAIN.md section 5): a centre line from one reserve to another, buffered to a
+Drawn corridor (docs/costdistance.md): a centre line from one reserve to another, buffered to a
 width, outside both reserves; its cost-weighted length is the resistance met along the line
 times the distance travelled (cost x metres, the unit of accumulated cost), and its mean resistance
 is that cost divided by the length (Linkage Mapper's CWD / path-length ratio).
@@ -40,7 +40,7 @@ indexes of the two reserves it joins, centre-line length, width and polygon area
 
 CorridorCost = namedtuple('CorridorCost', 'cost_length mean_resistance nodata_length')
 """Resistance along a corridor: sum of resistance x length (cost x CRS units), its mean per unit length,
-and the length over nodata or non-positive cells (barriers, DOMAIN.md section 5) left out of both."""
+and the length over nodata or non-positive cells (barriers, docs/costdistance.md) left out of both."""
 
 
 def _polygonal_difference(geometry, other):
@@ -169,7 +169,7 @@ def corridor_cost(resistances, lengths):
     """Cost-weighted length and mean resistance from resistances sampled along a line.
 
     ``resistances[i]`` is the resistance met over ``lengths[i]`` (metres); NaN and values <= 0 are
-    barriers/nodata (DOMAIN.md section 5), left out and reported as ``nodata_length``. With no valid
+    barriers/nodata (docs/costdistance.md), left out and reported as ``nodata_length``. With no valid
     sample the cost and the mean are None.
 
     >>> corridor_cost([1.0, 3.0, float('nan')], [10.0, 10.0, 5.0])
@@ -216,8 +216,8 @@ def least_cost_line(grid, from_reserve, to_reserve):
     """The least-cost path between two reserves as a line through cell centres, and its accumulated cost.
 
     ``grid`` is an engine.raster.Grid of resistance in a metric CRS, ``from_reserve`` and ``to_reserve``
-    shapely polygons in that CRS. Accumulated cost and path follow engine.costdistance (DOMAIN.md
-    section 5): the path runs from the cheapest-to-reach cell of ``to_reserve`` back to ``from_reserve``.
+    shapely polygons in that CRS. Accumulated cost and path follow engine.costdistance (docs/costdistance.md):
+    the path runs from the cheapest-to-reach cell of ``to_reserve`` back to ``from_reserve``.
     Returns (LineString from ``from_reserve`` to ``to_reserve``, cost in resistance x metres).
     """
     width, height = cell_size(grid.geotransform)

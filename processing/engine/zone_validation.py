@@ -1,4 +1,4 @@
-"""Rule checks of a biosphere-reserve zoning (DOMAIN.md section 1, "Validation rules").
+"""Rule checks of a biosphere-reserve zoning (docs/zoning.md, "Validation rules").
 
 Input geometries are shapely geometries in a metric CRS (metres); every problem comes back located where it
 is: the invalid feature or its self-intersection point, the overlap polygon, the gap polygon, the stretch of
@@ -29,6 +29,7 @@ from shapely.ops import clip_by_rect, linemerge, unary_union
 from shapely.validation import explain_validity, make_valid
 
 from . import geometry as engine_geometry
+from .feedback import ensure as ensure_feedback
 from .messages import N_
 from .zones import BUFFER, CORE, TRANSITION, ZONE_DISPLAY_NAMES, normalise_zone
 
@@ -69,7 +70,7 @@ RULES = {
     RULE_CORE_BUFFER_SHARE: (6, N_('Minimum core + buffer share')),
     RULE_TRANSITION_SHARE: (6, N_('Minimum transition share')),
 }
-"""Rule id -> (rule number in DOMAIN.md section 1, N_ title). The ids are written to the ``rule`` field."""
+"""Rule id -> (rule number in docs/zoning.md, N_ title). The ids are written to the ``rule`` field."""
 
 POINT, LINE, AREA = 'point', 'line', 'polygon'
 
@@ -80,7 +81,8 @@ ZoneFeature = namedtuple('ZoneFeature', 'fid value geometry')
 """One zone polygon: feature id, raw zone value, shapely geometry in metres (None for a null geometry)."""
 
 ShareRule = namedtuple('ShareRule', 'rule classes minimum severity')
-"""Area-ratio rule (DOMAIN.md 1, rule 6): the ``classes`` together cover at least ``minimum`` (0-1) of the reserve."""
+"""Area-ratio rule (docs/zoning.md, rule 6): the ``classes`` together cover at least ``minimum`` (0-1) of the
+reserve."""
 
 
 class Problem(namedtuple('Problem', 'rule severity message_template params geometry feature_ids')):
@@ -146,8 +148,8 @@ PROFILES = {
         ),
     },
 }
-"""Profile id -> rule switches and thresholds (DOMAIN.md 1). ``china3``'s 1/3 core share and ``germany``'s
-50 % transition are warnings because DOMAIN.md calls them secondary-source or unverified. ``china2`` reads
+"""Profile id -> rule switches and thresholds (docs/zoning.md). ``china3``'s 1/3 core share and ``germany``'s
+50 % transition are warnings because docs/zoning.md calls them secondary-source or unverified. ``china2`` reads
 buffer and transition values as the general control zone (GENERAL), which then plays the buffer's part."""
 
 PROFILE_IDS = ('mab', 'china3', 'china2', 'germany')
@@ -426,7 +428,7 @@ def _without_slivers(geometry, snap):
 
 
 def check_buffer_width(context):
-    """Rule 5: each core grown by W = ``buffer_width`` metres stays inside core + buffer (DOMAIN.md 1, inward test).
+    """Rule 5: each core grown by W = ``buffer_width`` metres stays inside core + buffer (docs/zoning.md, inward test).
 
     Located: each piece of the grown core outside core + buffer. Edges within ``exempt_m`` of an exempt
     feature are not grown (no buffer is needed along a coast or a border). Off when W is None or 0.
@@ -515,26 +517,31 @@ def areas_by_class(zones, boundary=None, profile='mab'):
     return areas
 
 
-def validation_steps(zones, boundary=None, profile='mab', buffer_width=None, exempt=None,
-                     tolerances=DEFAULT_TOLERANCES):
-    """Run the checks one by one: yields ``(rule, problems)`` so callers can report progress and cancel in between.
+def _validation_steps(zones, boundary, profile, buffer_width, exempt, tolerances):
+    """Run the checks one by one: yields the problems of each (see ``validate``)."""
+    profile = PROFILES[profile] if isinstance(profile, str) else profile
+    prepared = prepare_zones(zones, profile)
+    yield [problem for problem in prepared.problems if profile['severity'][problem.rule] is not OFF]
+    context = ZoningContext(prepared, boundary, profile, buffer_width, exempt, tolerances)
+    for rule, check in CHECKS:
+        yield check(context) if context.severity(rule) is not OFF else []
+    yield check_shares(context)
+
+
+VALIDATION_STEPS = len(CHECKS) + 2
+"""How many steps ``validate`` reports progress after: the geometry checks, each rule of CHECKS, the shares."""
+
+
+def validate(zones, boundary=None, profile='mab', buffer_width=None, exempt=None, tolerances=DEFAULT_TOLERANCES,
+             feedback=None):
+    """Every problem of a zoning under ``profile``, as a list of Problem.
 
     ``zones``: ZoneFeature (or ``(fid, value, geometry)``) iterable, geometries in metres, None for null;
     ``boundary``: the reserve polygon(s) in metres or None; ``profile``: a PROFILES id or a dict like one;
     ``buffer_width``: W in metres for rule 5 (None or 0: off); ``exempt``: lines or polygons in metres whose
-    neighbourhood is exempt from the strict enclosure rule and from rule 5, or None.
-    """
-    profile = PROFILES[profile] if isinstance(profile, str) else profile
-    prepared = prepare_zones(zones, profile)
-    yield RULE_INVALID, [problem for problem in prepared.problems if profile['severity'][problem.rule] is not OFF]
-    context = ZoningContext(prepared, boundary, profile, buffer_width, exempt, tolerances)
-    for rule, check in CHECKS:
-        yield rule, check(context) if context.severity(rule) is not OFF else []
-    yield RULE_CORE_SHARE, check_shares(context)
-
-
-def validate(zones, boundary=None, profile='mab', buffer_width=None, exempt=None, tolerances=DEFAULT_TOLERANCES):
-    """Every problem of a zoning under ``profile`` (arguments as for ``validation_steps``), as a list of Problem.
+    neighbourhood is exempt from the strict enclosure rule and from rule 5, or None; ``feedback``: an optional
+    engine.feedback.Feedback, told the progress after each of the VALIDATION_STEPS steps (a cancel raises
+    messages.Canceled).
 
     >>> from shapely.geometry import box
     >>> zoning = [ZoneFeature(1, 'core', box(40, 40, 60, 60)),
@@ -545,8 +552,14 @@ def validate(zones, boundary=None, profile='mab', buffer_width=None, exempt=None
     >>> [problem.rule for problem in validate(zoning, buffer_width=25)]  # one 5 m strip per side of the core
     ['buffer_too_narrow', 'buffer_too_narrow', 'buffer_too_narrow', 'buffer_too_narrow']
     """
-    return [problem for _rule, problems in
-            validation_steps(zones, boundary, profile, buffer_width, exempt, tolerances) for problem in problems]
+    feedback = ensure_feedback(feedback)
+    problems = []
+    steps = _validation_steps(zones, boundary, profile, buffer_width, exempt, tolerances)
+    for done, found in enumerate(steps, start=1):
+        problems.extend(found)
+        feedback.report(done / VALIDATION_STEPS)
+        feedback.check()
+    return problems
 
 
 def problem_area(problem, half_width_m):

@@ -1,4 +1,4 @@
-"""Zone classes of a biosphere reserve (DOMAIN.md section 1): the one place the codes live.
+"""Zone classes of a biosphere reserve (docs/zoning.md): the one place the codes live.
 
 Field ``zone`` holds the text code, ``zone_code`` the integer; display names are translated by the adapters.
 """
@@ -29,6 +29,9 @@ def normalise_zone(value):
     """The zone code ('core', 'buffer', 'transition') for a text or integer value, or None if unknown.
 
     Accepts the codes, their integers (1/2/3, also as text), the names in ZONE_NAMES and any capitalisation.
+
+    >>> normalise_zone(' Core '), normalise_zone('2'), normalise_zone(3.0), normalise_zone('park')
+    ('core', 'buffer', 'transition', None)
     """
     if value is None:
         return None

@@ -1,4 +1,4 @@
-"""Biosphere-reserve zoning (DOMAIN.md section 1): generate core / buffer / transition zones, and
+"""Biosphere-reserve zoning (docs/zoning.md): generate core / buffer / transition zones, and
 measure the area, share and land-cover composition of each zone.
 
 Every geometry handed to these functions is a shapely polygon in a metric CRS (metres); areas come
@@ -15,8 +15,8 @@ from scipy.ndimage import binary_fill_holes
 from shapely.geometry import Polygon
 from shapely.ops import unary_union
 
-from .costdistance import accumulated_cost
-from .executor import task_is_canceled
+from .costdistance import SOURCES_ON_BARRIERS, accumulated_cost
+from .executor import task_feedback
 from .geometry import polygonal_part, repair_polygon
 from .messages import EngineError, N_
 from .raster import Grid, cell_size, polygonize, rasterize
@@ -42,7 +42,7 @@ ClassCover = namedtuple('ClassCover', 'landcover cells percent')
 
 
 def generate_zones(cores, boundary=None, buffer_width=0.0, transition_width=0.0, core_labels=None):
-    """Core, buffer and transition zones grown from ``cores`` by Euclidean distance (DOMAIN.md section 1).
+    """Core, buffer and transition zones grown from ``cores`` by Euclidean distance (docs/zoning.md).
 
     Parameters
     ----------
@@ -73,12 +73,12 @@ def generate_zones(cores, boundary=None, buffer_width=0.0, transition_width=0.0,
 
 
 def generate_cost_zones(cores, boundary, buffer_cost, transition_cost, resistance, core_labels=None,
-                        progress=None, is_canceled=None):
+                        feedback=None):
     """Core, buffer and transition zones grown from ``cores`` by accumulated cost instead of distance.
 
     The buffer holds the cells whose accumulated cost from the nearest core is at most ``buffer_cost``,
     the transition those up to ``buffer_cost + transition_cost``; costs are resistance x metres with the
-    8-neighbour average-cost convention of DOMAIN.md section 5 (engine.costdistance), so through
+    8-neighbour average-cost convention of docs/costdistance.md (engine.costdistance), so through
     resistance 1 a cost of 500 reaches 500 m and through resistance 10 only 50 m. Barriers (nodata,
     resistance <= 0) and the edge of the raster stop both zones; unreached cells enclosed by a zone
     belong to it, so that zones have no holes.
@@ -88,8 +88,8 @@ def generate_cost_zones(cores, boundary, buffer_cost, transition_cost, resistanc
     all-touched rasterisation, which may miss a cell overlapped by less than a few per cent of its width) are the
     sources. Cores stay exact; the buffer and transition edges follow the raster's cells and are
     clipped to the boundary, and the three zones partition the reserve exactly as in generate_zones.
-    ``progress(percent)`` and ``is_canceled()`` are handed to the cost-distance run
-    (costdistance.Canceled is raised on cancel).
+    ``feedback`` (engine.feedback.Feedback) is handed to the cost-distance run (messages.Canceled is raised
+    on cancel).
     """
     _check_widths(buffer_cost, transition_cost)
     reserve = _checked_boundary(boundary)
@@ -98,7 +98,7 @@ def generate_cost_zones(cores, boundary, buffer_cost, transition_cost, resistanc
     resistance = reachable_part(resistance, core.bounds, outer_cost)
     width, height = cell_size(resistance.geotransform)
     cost = accumulated_cost(resistance.array, _source_cells(core, resistance), width, height, max_cost=outer_cost,
-                            progress=progress, is_canceled=is_canceled)
+                            feedback=feedback)
     grown = _cells_within(cost, buffer_cost, core, resistance)
     if reserve is None:
         reserve = core.union(_cells_within(cost, outer_cost, core, resistance))
@@ -106,10 +106,14 @@ def generate_cost_zones(cores, boundary, buffer_cost, transition_cost, resistanc
 
 
 def _source_cells(core, grid):
-    """Boolean mask of the cells touched by ``core``: the sources of the cost distance."""
+    """Boolean mask of the cells touched by ``core``: the sources of the cost distance; raises when there is none
+    or when every one is a barrier (whatever the cells around them)."""
     if grid.array.size:
         sources = rasterize([core], [1], grid.array.shape, grid.geotransform, grid.crs_wkt, all_touched=True)
         if sources.any():
+            with np.errstate(invalid='ignore'):
+                if not (grid.array[sources > 0] > 0).any():
+                    raise EngineError(SOURCES_ON_BARRIERS)
             return sources.astype(bool)
     raise EngineError(N_('No core lies on the resistance raster: use a raster that covers the reserve.'))
 
@@ -118,7 +122,7 @@ def reachable_part(grid, bounds, max_cost):
     """The window of ``grid`` that a cost of ``max_cost`` can reach from inside ``bounds`` (minx, miny,
     maxx, maxy in the grid's CRS), so that a province-wide raster costs no more than the reserve.
 
-    Every step costs at least its length times the smallest passable resistance (DOMAIN.md section 5),
+    Every step costs at least its length times the smallest passable resistance (docs/costdistance.md),
     so no cell farther than max_cost / min_resistance metres (plus one cell) from the bounds is reached:
     the window gives the same accumulated costs as the whole grid.
     """
@@ -348,4 +352,4 @@ def reserve_zones(settings, reserve):
         return generate_zones(reserve.cores, reserve.boundary, settings.buffer_width, settings.transition_width,
                               reserve.labels)
     return generate_cost_zones(reserve.cores, reserve.boundary, settings.buffer_width, settings.transition_width,
-                               settings.resistance, reserve.labels, is_canceled=task_is_canceled)
+                               settings.resistance, reserve.labels, feedback=task_feedback())

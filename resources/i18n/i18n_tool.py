@@ -45,11 +45,15 @@ def _literal(node):
 
 
 def _module_tr_context(tree):
+    """The context of the module's ``tr``: ``def tr`` calling translate('Ctx', ...) or ``tr = translator('Ctx')``."""
     for node in tree.body:
         if isinstance(node, ast.FunctionDef) and node.name == 'tr':
             for inner in ast.walk(node):
                 if isinstance(inner, ast.Call) and getattr(inner.func, 'attr', None) == 'translate' and inner.args:
                     return _literal(inner.args[0])
+        if (isinstance(node, ast.Assign) and [getattr(target, 'id', None) for target in node.targets] == ['tr']
+                and isinstance(node.value, ast.Call) and node.value.args):
+            return _literal(node.value.args[0])
     return None
 
 

@@ -11,6 +11,14 @@ rasterises the cores itself (v.to.rast), runs one r.cost per core and takes each
 accumulated cost over the other core's cells (r.univar by zone). Printed: GRASS's time (whole session, and
 r.cost alone) against ours on the same cores (the cost passes alone, and the whole corridor_network with every
 pair linked), and the largest relative difference between our link cwd and GRASS's.
+
+``--province`` is issue 13's provincial case instead: 200 cores over 5 x 10^7 cells (unless --cores and --cells
+say otherwise) with the options a provincial team sets in Linkage Mapper: candidates whose cost-weighted
+allocation zones touch, each core's 4 nearest neighbours, links up to PROVINCE_MAX_CWD and bounding circles
+widened by PROVINCE_CIRCLE_BUFFER, in one process. Prints the time of each step, the peak memory and the links;
+``--profile`` adds the 25 functions of longest cumulative time (cProfile):
+
+    /usr/bin/python3 -P tests/benchmarks/bench_corridors.py --province [--cells 10000000 --cores 50 --profile]
 """
 
 import argparse
@@ -64,6 +72,48 @@ def cores(side, count, cell=30.0, seed=11):
         if all(candidate.distance(other) > 5 * cell for other in placed):
             placed.append(candidate)
     return placed
+
+
+PROVINCE_MAX_CWD = 1.5e6
+"""--province's longest link, cost x metres (about 1 000 cells of mean resistance 50 on 30 m cells)."""
+
+PROVINCE_CIRCLE_BUFFER = 3000.0
+"""--province's bounding-circle buffer, metres."""
+
+
+def province(modules, grid, geometries, profile):
+    """Run the provincial case (module docstring) and print its figures."""
+    from reserve_planner.processing.engine import link_selection
+    from reserve_planner.processing.engine.feedback import Feedback
+    corridors, _costdistance, _raster = modules
+    options = dict(adjacency=link_selection.COST_ADJACENT, max_neighbors=4, max_cwd=PROVINCE_MAX_CWD,
+                   circle_buffer=PROVINCE_CIRCLE_BUFFER)
+    steps = []
+    start = time.perf_counter()
+
+    def progress(percent):
+        if not steps or int(percent) // 10 > steps[-1][0] // 10:
+            steps.append((int(percent), time.perf_counter() - start))
+
+    profiler = None
+    if profile:
+        import cProfile
+        profiler = cProfile.Profile()
+        profiler.enable()
+    network = corridors.corridor_network(grid, geometries, list(range(1, len(geometries) + 1)),
+                                         feedback=Feedback(set_progress=progress), **options)
+    elapsed = time.perf_counter() - start
+    if profiler is not None:
+        import pstats
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats('cumulative').print_stats(25)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    print('province: {} cores, options {}'.format(len(geometries), options))
+    print('    links kept {}, dropped through a third core {}, isolated cores {}'.format(
+        len(network.links), len(network.through_core), len(network.isolated)))
+    print('    progress (percent at seconds): ' + ', '.join('{}% {:.0f} s'.format(*step) for step in steps))
+    print('    engine: time {:.1f} s ({:.1f} min), peak memory {:.0f} MB (this process, inputs included)'.format(
+        elapsed, elapsed / 60.0, peak_mb), flush=True)
 
 
 def write_inputs(folder, grid, geometries, raster):
@@ -195,19 +245,26 @@ def relative_difference(ours, grass):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('--cells', type=int, default=4000000)
-    parser.add_argument('--cores', type=int, default=30)
+    parser.add_argument('--cells', type=int, help='default 4 000 000, with --province 50 000 000')
+    parser.add_argument('--cores', type=int, help='default 30, with --province 200')
     parser.add_argument('--grass-cores', type=int, default=4,
                         help='cores compared against GRASS r.cost (0 = no reference run)')
+    parser.add_argument('--province', action='store_true', help="issue 13's provincial case (module docstring)")
+    parser.add_argument('--profile', action='store_true', help='with --province: print a cProfile summary')
     parser.add_argument('--qgis-process', action='store_true', help='also time the algorithm through qgis_process')
     arguments = parser.parse_args()
+    arguments.cells = arguments.cells or (50000000 if arguments.province else 4000000)
+    arguments.cores = arguments.cores or (200 if arguments.province else 30)
     modules = import_engine()
     corridors, _costdistance, raster = modules
     side = int(round(arguments.cells ** 0.5))
     cell = 30.0
     grid = raster.Grid(landscape(side), (0.0, cell, 0.0, side * cell, 0.0, -cell), utm_wkt())
     geometries = cores(side, arguments.cores, cell)
-    print('cells {:,} ({} x {}), cores {}'.format(side * side, side, side, arguments.cores))
+    print('cells {:,} ({} x {}), cores {}'.format(side * side, side, side, arguments.cores), flush=True)
+    if arguments.province:
+        province(modules, grid, geometries, arguments.profile)
+        return
     if arguments.qgis_process:
         run_qgis_process(grid, geometries, raster)
     start = time.perf_counter()

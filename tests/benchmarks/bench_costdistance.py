@@ -9,7 +9,7 @@ source raster (a few source cells and a short line), then times from the command
          r.out.gdal with the same GeoTIFF type and creation options as ours (Float32, DEFLATE level 1, tiled)
 
 and prints wall time, CPU time (user + system of the process tree), peak memory (largest process) and the
-largest difference between the two outputs (GRASS's cost x cell width, DOMAIN.md section 5). The two tools
+largest difference between the two outputs (GRASS's cost x cell width, docs/costdistance.md). The two tools
 run alternately ``--repeat`` times and the best run of each is kept, which damps the noise of a shared
 machine (the load average is printed; compare CPU times when it is high):
 
@@ -24,6 +24,15 @@ printing wall time, the tracemalloc peak and the peak RSS of the process in byte
 accumulated costs are identical (a hash of their float64 bytes)::
 
     /usr/bin/python3 -P tests/benchmarks/bench_costdistance.py --engine-sizes 4000 10000
+
+``--tiles 10000`` runs issue 13's check at 10^8 cells, once: the cost engine over the whole cheap synthetic raster of
+tests/cost_tiles.py (computed by blocks of rows, no file), then 3 x 3 tiles overlapping by a tenth of the side (at
+10 000 cells their edges fall midway between the sources, every 500 cells), each run alone; prints the whole run's
+time, its tracemalloc peak and the process's peak RSS, the tiles' time, and the verdict: the cells whose tile cost
+must equal the whole grid's, how many do not, and how many tile cells cost less than on the whole grid (both must
+be 0)::
+
+    /usr/bin/python3 -P tests/benchmarks/bench_costdistance.py --tiles 10000
 """
 
 import argparse
@@ -224,6 +233,31 @@ def compare_engines(folder, sides, engines):
                 result['rss'] / side ** 2, result['rss'] / 2 ** 20, str(same)), flush=True)
 
 
+def compare_with_tiles(side, tiles_per_side=3):
+    """Issue 13's tile check at ``side`` x ``side`` cells (see the module docstring)."""
+    bench_support.make_plugin_importable('bench_costdistance_')
+    sys.path.insert(0, os.path.join(bench_support.REPO, 'tests'))
+    import cost_tiles
+    print('load average at start: {:.1f} {:.1f} {:.1f} on {} CPUs'.format(*os.getloadavg(), os.cpu_count()))
+    start = time.perf_counter()
+    tracemalloc.start()
+    whole = cost_tiles.window_cost(0, side, 0, side)
+    _, traced = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    whole_seconds = time.perf_counter() - start
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print('whole grid {} x {}: {:.1f} s, traced peak {:.0f} MB ({:.1f} bytes per cell), process peak RSS {:.0f} MB, '
+          '{:.1%} of the cells reached'.format(side, side, whole_seconds, traced / 2 ** 20, traced / side ** 2,
+                                               rss / 2 ** 20, float(np.isfinite(whole).mean())), flush=True)
+    start = time.perf_counter()
+    checked, unequal, lower, higher = cost_tiles.compare_tiles(whole, tiles_per_side, side // 10)
+    print('{0} x {0} tiles overlapping by {1} cells: {2:.1f} s; cells whose tile cost must equal the whole grid\'s '
+          '{3:,} ({4:.1%}), unequal {5}, tile cells costing less {6}, more {7:,} (paths cut by tile edges): {8}'.format(
+              tiles_per_side, side // 10, time.perf_counter() - start, checked, checked / side ** 2, unequal, lower,
+              higher, 'EQUAL' if unequal == lower == 0 and checked else 'DIFFERENT'))
+    print('load average at end: {:.1f} {:.1f} {:.1f}'.format(*os.getloadavg()))
+
+
 def main():
     if sys.argv[1:2] == ['--engine-child']:
         engine_child(*sys.argv[2:6])
@@ -234,9 +268,14 @@ def main():
                         help='measure the cost engine alone, this one against the one before issue 13')
     parser.add_argument('--engines', nargs='+', choices=('ours', 'before'), default=['ours', 'before'],
                         help='with --engine-sizes: the engines to run (default: both)')
+    parser.add_argument('--tiles', type=int, metavar='SIDE',
+                        help='the whole-grid cost against 3 x 3 overlapping tiles on SIDE x SIDE cells (issue 13)')
     parser.add_argument('--repeat', type=int, default=2, help='runs of each tool per size (best kept)')
     parser.add_argument('--keep', help='folder for the generated rasters and outputs (default: a temporary one)')
     arguments = parser.parse_args()
+    if arguments.tiles:
+        compare_with_tiles(arguments.tiles)
+        return
     folder = arguments.keep or tempfile.mkdtemp(prefix='bench_costdistance_')
     if arguments.engine_sizes:
         compare_engines(folder, arguments.engine_sizes, arguments.engines)

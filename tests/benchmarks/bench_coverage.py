@@ -173,7 +173,7 @@ def equal_area_crs_of(protected_path, regions_path):
     extent = protected.extent()
     transform = QgsCoordinateTransform(region_layer.crs(), protected.crs(), QgsProject.instance().transformContext())
     extent.combineExtentWith(transform.transformBoundingBox(region_layer.extent()))
-    return qgis_io.local_equal_area_crs(extent, protected.crs())
+    return qgis_io.local_equal_area_crs(extent, protected.crs(), QgsProject.instance().transformContext())
 
 
 def run_native(protected_path, regions_path):

@@ -268,10 +268,6 @@
       <translation>源强度仅用于一对多和多对一模式；与 Circuitscape 一样，成对模式忽略源强度。</translation>
     </message>
     <message>
-      <source>The run was cancelled; no output was written.</source>
-      <translation>运行已取消；未写出任何输出。</translation>
-    </message>
-    <message>
       <source>Advanced mode needs a current source raster and a ground raster.</source>
       <translation>高级模式需要电流源栅格和接地栅格。</translation>
     </message>
@@ -286,10 +282,6 @@
     <message>
       <source>{count} of {total} pairs are not connected (or not included): their resistance is NULL.</source>
       <translation>{total} 对中有 {count} 对不连通（或未包含）：其电阻为 NULL。</translation>
-    </message>
-    <message>
-      <source>The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.</source>
-      <translation>栅格“{layer}”不是 GDAL 可读取的文件；请先另存为 GeoTIFF。</translation>
     </message>
     <message>
       <source>Raster "{layer}": {message}</source>

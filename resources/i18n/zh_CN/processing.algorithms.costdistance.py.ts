@@ -4,14 +4,6 @@
   <context>
     <name>CostDistanceAlgorithms</name>
     <message>
-      <source>The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.</source>
-      <translation>栅格“{layer}”不是 GDAL 可读取的文件，请先另存为 GeoTIFF。</translation>
-    </message>
-    <message>
-      <source>Raster "{layer}": {message}</source>
-      <translation>栅格“{layer}”：{message}</translation>
-    </message>
-    <message>
       <source>The layer "{layer}" has no features.</source>
       <translation>图层“{layer}”没有要素。</translation>
     </message>
@@ -32,12 +24,12 @@
       <translation> 等另外 {count} 个</translation>
     </message>
     <message>
-      <source>The source raster "{layer}" has no non-zero cell on the resistance raster "{raster}".</source>
-      <translation>源栅格“{layer}”在阻力栅格“{raster}”范围内没有非零像元。</translation>
+      <source>Raster "{layer}": {message}</source>
+      <translation>栅格“{layer}”：{message}</translation>
     </message>
     <message>
-      <source>The run was cancelled; no output was written.</source>
-      <translation>运行已取消，未写入任何输出。</translation>
+      <source>The source raster "{layer}" has no non-zero cell on the resistance raster "{raster}".</source>
+      <translation>源栅格“{layer}”在阻力栅格“{raster}”范围内没有非零像元。</translation>
     </message>
     <message>
       <source>Layer "{layer}": no path reaches the features with id {ids} (barriers or nodata all around them).</source>

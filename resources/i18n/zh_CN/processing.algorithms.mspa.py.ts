@@ -140,10 +140,6 @@
       <translation>核心区斑块</translation>
     </message>
     <message>
-      <source>The run was cancelled; no output was written.</source>
-      <translation>运行已取消，未写入任何输出。</translation>
-    </message>
-    <message>
       <source>Foreground values</source>
       <translation>前景值</translation>
     </message>

@@ -4,10 +4,6 @@
   <context>
     <name>ReservePlannerOecm</name>
     <message>
-      <source>The run was cancelled; no output was written.</source>
-      <translation>运行已取消，未写入任何输出。</translation>
-    </message>
-    <message>
       <source>{parameter} needs a numeric field, but field "{field}" of layer "{layer}" is of type {type}. Convert it to numbers (e.g. the Field calculator with to_real("{field}")) or choose another field.</source>
       <translation>{parameter} 需要数值字段，但图层“{layer}”的字段“{field}”类型为 {type}。请将其转换为数值（例如在字段计算器中使用 to_real("{field}")），或选择其他字段。</translation>
     </message>
@@ -22,10 +18,6 @@
     <message>
       <source>No protected areas were given: criterion A (already protected) is not checked.</source>
       <translation>未给出保护地：不检查准则 A（已受保护）。</translation>
-    </message>
-    <message>
-      <source>The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.</source>
-      <translation>栅格“{layer}”不是 GDAL 可读取的文件，请先另存为 GeoTIFF。</translation>
     </message>
     <message>
       <source>Criterion "{criterion}" has no value for {count} eligible candidates (outside the raster, only nodata, or an empty field): feature ids {ids}. They get 0 for it.</source>

@@ -2,149 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
-    <name>ReservePlannerPlanning</name>
-    <message>
-      <source>The run was cancelled; no output was written.</source>
-      <translation>运行已取消，未写入任何输出。</translation>
-    </message>
-    <message>
-      <source>Results: COST, BOUNDARY, OBJECTIVE (the value minimised or maximised), GAP (the gap achieved) and OPTIMAL (true when the optimum is proven, within 0.01 %), solved by HiGHS through scipy.optimize.milp.</source>
-      <translation>结果：COST、BOUNDARY、OBJECTIVE（被最小化或最大化的目标值）、GAP（达到的差距）和 OPTIMAL（证明最优时为 true，容差 0.01 %），求解器为 HiGHS，经由 scipy.optimize.milp 调用。</translation>
-    </message>
-    <message>
-      <source>Seconds the solver may run (0 = no limit).</source>
-      <translation>求解器可运行的秒数（0 = 不限）。</translation>
-    </message>
-    <message>
-      <source>When it stops at the limit the best plan found so far is written and OPTIMAL is false.</source>
-      <translation>到时停止时写出已找到的最佳方案，OPTIMAL 为 false。</translation>
-    </message>
-    <message>
-      <source>Relative optimality gap at which the solver may stop: 0.01 = a plan proven to be within 1 % of the optimum; 0 = prove the optimum.</source>
-      <translation>求解器可停止的相对最优性差距：0.01 = 证明方案与最优解相差不超过 1 %；0 = 证明最优。</translation>
-    </message>
-    <message>
-      <source>Time limit (seconds, 0 = none)</source>
-      <translation>时间限制（秒，0 = 不限）</translation>
-    </message>
-    <message>
-      <source>Relative optimality gap to stop at (0-1; 0.01 = within 1 %)</source>
-      <translation>停止时的相对最优性差距（0-1；0.01 = 1 % 以内）</translation>
-    </message>
-    <message>
-      <source>Total cost</source>
-      <translation>总成本</translation>
-    </message>
-    <message>
-      <source>Boundary (length or zone boundary cost)</source>
-      <translation>边界（长度或功能区边界成本）</translation>
-    </message>
-    <message>
-      <source>Objective value</source>
-      <translation>目标函数值</translation>
-    </message>
-    <message>
-      <source>Relative gap achieved</source>
-      <translation>达到的相对差距</translation>
-    </message>
-    <message>
-      <source>Optimality proven</source>
-      <translation>已证明最优</translation>
-    </message>
-    <message>
-      <source>{parameter} must be a number.</source>
-      <translation>{parameter} 必须是数字。</translation>
-    </message>
-    <message>
-      <source>Solving with HiGHS…</source>
-      <translation>正在用 HiGHS 求解…</translation>
-    </message>
-    <message>
-      <source>Cost {cost:g}, boundary {boundary:g}, objective {objective:g}, gap {gap:.4%}, optimum {proven}.</source>
-      <translation>成本 {cost:g}，边界 {boundary:g}，目标值 {objective:g}，差距 {gap:.4%}，最优性{proven}。</translation>
-    </message>
-    <message>
-      <source>proven</source>
-      <translation>已证明</translation>
-    </message>
-    <message>
-      <source>not proven</source>
-      <translation>未证明</translation>
-    </message>
-    <message>
-      <source>These features cannot reach their target; the plan keeps the least shortfall (in brackets): {features}.</source>
-      <translation>以下要素无法达到目标；方案保留了最小的缺口（括号内）：{features}。</translation>
-    </message>
-    <message>
-      <source>Maximum utility needs a BUDGET (in the unit of the costs).</source>
-      <translation>最大效用需要给出 BUDGET（单位同成本）。</translation>
-    </message>
-    <message>
-      <source>A portfolio of plans (PORTFOLIO above 1) is computed for the minimum set objective only. Set PORTFOLIO to 1 or choose minimum set.</source>
-      <translation>方案组合（PORTFOLIO 大于 1）仅针对最小集目标计算。请将 PORTFOLIO 设为 1，或选择最小集目标。</translation>
-    </message>
-    <message>
-      <source>cost</source>
-      <translation>成本</translation>
-    </message>
-    <message>
-      <source>status</source>
-      <translation>状态</translation>
-    </message>
-    <message>
-      <source>{count} plans, objective from {best:g} to {worst:g}.</source>
-      <translation>共 {count} 个方案，目标值从 {best:g} 到 {worst:g}。</translation>
-    </message>
-    <message>
-      <source>Give the features to plan for: layers in FEATURES or a table in AMOUNTS.</source>
-      <translation>请给出要规划的要素：FEATURES 中的图层或 AMOUNTS 中的表。</translation>
-    </message>
-    <message>
-      <source>Table "{table}" names planning unit "{unit}", which the planning units do not have. Correct the unit or remove the row.</source>
-      <translation>表“{table}”中有规划单元“{unit}”，但规划单元图层中没有。请更正该单元或删除该行。</translation>
-    </message>
-    <message>
-      <source>Table "{table}": the amount of "{feature}" in unit "{unit}" is {amount}; amounts must be numbers of 0 or more.</source>
-      <translation>表“{table}”：单元“{unit}”中“{feature}”的数量为 {amount}；数量必须是大于等于 0 的数字。</translation>
-    </message>
-    <message>
-      <source>TARGETS must be a proportion from 0 to 1 or the path of a CSV table (feature, prop or target); "{value}" is neither.</source>
-      <translation>TARGETS 必须是 0 到 1 之间的比例，或 CSV 表（feature，prop 或 target）的路径；“{value}”两者都不是。</translation>
-    </message>
-    <message>
-      <source>Table "{table}" needs a field named {names}. Its fields are: {fields}.</source>
-      <translation>表“{table}”需要名为 {names} 的字段。其字段为：{fields}。</translation>
-    </message>
-    <message>
-      <source>Layer "{layer}": feature {fid} has no id in field "{field}".</source>
-      <translation>图层“{layer}”：要素 {fid} 的字段“{field}”中没有编号。</translation>
-    </message>
-    <message>
-      <source>Layer "{layer}": features {first} and {second} share the id "{id}" in field "{field}"; planning unit ids must be unique.</source>
-      <translation>图层“{layer}”：要素 {first} 和 {second} 的字段“{field}”中编号同为“{id}”；规划单元编号必须唯一。</translation>
-    </message>
-    <message>
-      <source>Layer "{layer}": feature {fid} has no {what} in field "{field}". Fill it in and run again.</source>
-      <translation>图层“{layer}”：要素 {fid} 的字段“{field}”中没有{what}。请填写后重新运行。</translation>
-    </message>
-    <message>
-      <source>The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.</source>
-      <translation>栅格“{layer}”不是 GDAL 可读取的文件；请先另存为 GeoTIFF。</translation>
-    </message>
-    <message>
-      <source>Feature layer "{layer}" is neither a raster nor a polygon layer.</source>
-      <translation>要素图层“{layer}”既不是栅格也不是面图层。</translation>
-    </message>
-    <message>
-      <source>{units} planning units, {features} features, BLM {blm:g}.</source>
-      <translation>{units} 个规划单元，{features} 个要素，BLM {blm:g}。</translation>
-    </message>
-    <message>
-      <source>{units} planning units, {features} features, {zones} zones, BLM {blm:g}.</source>
-      <translation>{units} 个规划单元，{features} 个要素，{zones} 个功能区，BLM {blm:g}。</translation>
-    </message>
-  </context>
-  <context>
     <name>Prioritize</name>
     <message>
       <source>Prioritize planning units (exact)</source>
@@ -293,6 +150,69 @@
     <message>
       <source>Features: held, target, shortfall</source>
       <translation>要素：已保护、目标、缺口</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReservePlannerPlanning</name>
+    <message>
+      <source>Maximum utility needs a BUDGET (in the unit of the costs).</source>
+      <translation>最大效用需要给出 BUDGET（单位同成本）。</translation>
+    </message>
+    <message>
+      <source>A portfolio of plans (PORTFOLIO above 1) is computed for the minimum set objective only. Set PORTFOLIO to 1 or choose minimum set.</source>
+      <translation>方案组合（PORTFOLIO 大于 1）仅针对最小集目标计算。请将 PORTFOLIO 设为 1，或选择最小集目标。</translation>
+    </message>
+    <message>
+      <source>cost</source>
+      <translation>成本</translation>
+    </message>
+    <message>
+      <source>status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>{count} plans, objective from {best:g} to {worst:g}.</source>
+      <translation>共 {count} 个方案，目标值从 {best:g} 到 {worst:g}。</translation>
+    </message>
+    <message>
+      <source>Give the features to plan for: layers in FEATURES or a table in AMOUNTS.</source>
+      <translation>请给出要规划的要素：FEATURES 中的图层或 AMOUNTS 中的表。</translation>
+    </message>
+    <message>
+      <source>Table "{table}" names planning unit "{unit}", which the planning units do not have. Correct the unit or remove the row.</source>
+      <translation>表“{table}”中有规划单元“{unit}”，但规划单元图层中没有。请更正该单元或删除该行。</translation>
+    </message>
+    <message>
+      <source>Table "{table}": the amount of "{feature}" in unit "{unit}" is {amount}; amounts must be numbers of 0 or more.</source>
+      <translation>表“{table}”：单元“{unit}”中“{feature}”的数量为 {amount}；数量必须是大于等于 0 的数字。</translation>
+    </message>
+    <message>
+      <source>TARGETS must be a proportion from 0 to 1 or the path of a CSV table (feature, prop or target); "{value}" is neither.</source>
+      <translation>TARGETS 必须是 0 到 1 之间的比例，或 CSV 表（feature，prop 或 target）的路径；“{value}”两者都不是。</translation>
+    </message>
+    <message>
+      <source>Table "{table}" needs a field named {names}. Its fields are: {fields}.</source>
+      <translation>表“{table}”需要名为 {names} 的字段。其字段为：{fields}。</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}": feature {fid} has no id in field "{field}".</source>
+      <translation>图层“{layer}”：要素 {fid} 的字段“{field}”中没有编号。</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}": features {first} and {second} share the id "{id}" in field "{field}"; planning unit ids must be unique.</source>
+      <translation>图层“{layer}”：要素 {first} 和 {second} 的字段“{field}”中编号同为“{id}”；规划单元编号必须唯一。</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}": feature {fid} has no {what} in field "{field}". Fill it in and run again.</source>
+      <translation>图层“{layer}”：要素 {fid} 的字段“{field}”中没有{what}。请填写后重新运行。</translation>
+    </message>
+    <message>
+      <source>{units} planning units, {features} features, BLM {blm:g}.</source>
+      <translation>{units} 个规划单元，{features} 个要素，BLM {blm:g}。</translation>
+    </message>
+    <message>
+      <source>{units} planning units, {features} features, {zones} zones, BLM {blm:g}.</source>
+      <translation>{units} 个规划单元，{features} 个要素，{zones} 个功能区，BLM {blm:g}。</translation>
     </message>
   </context>
   <context>

@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
-    <name>ReservePlannerProtConn</name>
-    <message>
-      <source>The run was cancelled; no output was written.</source>
-      <translation>运行已取消，未写入任何输出。</translation>
-    </message>
-    <message>
-      <source>Layer "{layer}" has no regions. Choose a layer with at least one polygon.</source>
-      <translation>图层“{layer}”中没有区域。请选择至少含一个面的图层。</translation>
-    </message>
-    <message>
-      <source>Layer "{layer}": features {ids} have no value in the field "{field}"; each is a region of its own, named by its feature id.</source>
-      <translation>图层“{layer}”：要素 {ids} 的字段“{field}”没有值；每个要素各自单独成为一个区域，以其要素 ID 命名。</translation>
-    </message>
-    <message>
-      <source>Layer "{layer}" has no protected areas: every region gets ProtConn 0.</source>
-      <translation>图层“{layer}”中没有保护地：所有区域的 ProtConn 均为 0。</translation>
-    </message>
-    <message>
-      <source>{region}: {nodes} protected units, {stones} stepping stones, Prot {prot:.3f} %, ProtConn {protconn:.3f} % (at most {bound:.2g} points too low from ignoring path probabilities below 1e-9).</source>
-      <translation>{region}：{nodes} 个保护单元，{stones} 个踏脚石，Prot {prot:.3f} %，ProtConn {protconn:.3f} %（因忽略低于 1e-9 的路径概率，最多偏低 {bound:.2g} 个百分点）。</translation>
-    </message>
-  </context>
-  <context>
     <name>ProtConnAlgorithm</name>
     <message>
       <source>Protected area connectivity (ProtConn)</source>
@@ -137,6 +114,21 @@
     <message>
       <source>Importance of protected units (dPC)</source>
       <translation>保护单元重要性（dPC）</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReservePlannerProtConn</name>
+    <message>
+      <source>Layer "{layer}" has no regions. Choose a layer with at least one polygon.</source>
+      <translation>图层“{layer}”中没有区域。请选择至少含一个面的图层。</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}": features {ids} have no value in the field "{field}"; each is a region of its own, named by its feature id.</source>
+      <translation>图层“{layer}”：要素 {ids} 的字段“{field}”没有值；每个要素各自单独成为一个区域，以其要素 ID 命名。</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}" has no protected areas: every region gets ProtConn 0.</source>
+      <translation>图层“{layer}”中没有保护地：所有区域的 ProtConn 均为 0。</translation>
     </message>
   </context>
 </TS>

@@ -16,10 +16,6 @@
       <translation>因子权重：{weights}。</translation>
     </message>
     <message>
-      <source>The run was cancelled; no output was written.</source>
-      <translation>运行已取消；未写入任何输出。</translation>
-    </message>
-    <message>
       <source>The reclassification table is empty: give factor, min, max, score rows.</source>
       <translation>重分类表为空：请给出“因子、最小值、最大值、得分”行。</translation>
     </message>

@@ -4,10 +4,6 @@
   <context>
     <name>ValidateZones</name>
     <message>
-      <source>The run was cancelled; no output was written.</source>
-      <translation>运行已取消，未写出任何输出。</translation>
-    </message>
-    <message>
       <source>Error</source>
       <translation>错误</translation>
     </message>

@@ -2,69 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
-    <name>ReservePlannerZoning</name>
-    <message>
-      <source>The run was cancelled; no output was written.</source>
-      <translation>运行已取消，未写出任何输出。</translation>
-    </message>
-    <message>
-      <source>The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.</source>
-      <translation>栅格“{layer}”不是 GDAL 可读取的文件，请先另存为 GeoTIFF。</translation>
-    </message>
-    <message>
-      <source>The raster "{layer}" could not be warped to {crs}: {reason}</source>
-      <translation>无法将栅格“{layer}”重投影到 {crs}：{reason}</translation>
-    </message>
-    <message>
-      <source>{fid} of layer "{layer}"</source>
-      <translation>（图层“{layer}”的要素 {fid}）</translation>
-    </message>
-    <message>
-      <source>{reserve}: {zone}</source>
-      <translation>{reserve}：{zone}</translation>
-    </message>
-    <message>
-      <source>{zone}: empty (a width of 0, or no room left inside the boundary), no feature written.</source>
-      <translation>{zone}：为空（宽度为 0，或边界内已无空间），未写出要素。</translation>
-    </message>
-    <message>
-      <source>{zone}: {area:.2f} ha</source>
-      <translation>{zone}：{area:.2f} 公顷</translation>
-    </message>
-    <message>
-      <source>Features {ids} of layer "{layer}" have no value in the reserve field "{field}". Give every core the id of its reserve, or leave the reserve field empty to zone the layer as one reserve.</source>
-      <translation>图层 "{layer}" 的要素 {ids} 的保护区字段 "{field}" 没有值。请为每个核心区填写所属保护区的编号，或将保护区字段留空，把整个图层作为一个保护区划分。</translation>
-    </message>
-    <message>
-      <source>Reserves without a boundary feature (zoned without a boundary): {reserves}.</source>
-      <translation>以下保护区没有边界要素（按无边界划分）：{reserves}。</translation>
-    </message>
-    <message>
-      <source>The boundaries of reserves {first} and {second} overlap over {area:.0f} m²: their zones overlap there too. Correct the boundaries.</source>
-      <translation>保护区 {first} 与 {second} 的边界重叠 {area:.0f} 平方米，其功能区在该处也会重叠。请修正边界。</translation>
-    </message>
-    <message>
-      <source>Layer "{layer}" has no features: there are no zones to measure.</source>
-      <translation>图层“{layer}”没有要素：没有可统计的分区。</translation>
-    </message>
-    <message>
-      <source>Features {ids} of layer "{layer}" have no value in the reserve field "{field}". Give every zone the id of its reserve, or leave the reserve field empty to measure the layer as one reserve.</source>
-      <translation>图层 "{layer}" 的要素 {ids} 的保护区字段 "{field}" 没有值。请为每个分区填写所属保护区的编号，或将保护区字段留空，把整个图层作为一个保护区统计。</translation>
-    </message>
-    <message>
-      <source>Values that are not core, buffer or transition are reported as they are: {values}.</source>
-      <translation>不是 core、buffer 或 transition 的取值按原样报告：{values}。</translation>
-    </message>
-    <message>
-      <source>The land-cover raster "{layer}" cannot be read: {reason}</source>
-      <translation>无法读取土地覆盖栅格“{layer}”：{reason}</translation>
-    </message>
-    <message>
-      <source>The land-cover raster "{layer}" has no data under any zone (its cells there are nodata, or it lies elsewhere): every zone is reported as class NULL. Check the raster and its nodata value.</source>
-      <translation>土地覆盖栅格“{layer}”在所有功能区内均无数据（这些像元为无数据值，或栅格位于别处）：每个功能区都将报告为类别 NULL。请检查该栅格及其无数据值。</translation>
-    </message>
-  </context>
-  <context>
     <name>GenerateZones</name>
     <message>
       <source>Generate zones</source>
@@ -169,6 +106,57 @@
     <message>
       <source>Zones</source>
       <translation>功能区</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReservePlannerZoning</name>
+    <message>
+      <source>{fid} of layer "{layer}"</source>
+      <translation>（图层“{layer}”的要素 {fid}）</translation>
+    </message>
+    <message>
+      <source>{reserve}: {zone}</source>
+      <translation>{reserve}：{zone}</translation>
+    </message>
+    <message>
+      <source>{zone}: empty (a width of 0, or no room left inside the boundary), no feature written.</source>
+      <translation>{zone}：为空（宽度为 0，或边界内已无空间），未写出要素。</translation>
+    </message>
+    <message>
+      <source>{zone}: {area:.2f} ha</source>
+      <translation>{zone}：{area:.2f} 公顷</translation>
+    </message>
+    <message>
+      <source>Features {ids} of layer "{layer}" have no value in the reserve field "{field}". Give every core the id of its reserve, or leave the reserve field empty to zone the layer as one reserve.</source>
+      <translation>图层 "{layer}" 的要素 {ids} 的保护区字段 "{field}" 没有值。请为每个核心区填写所属保护区的编号，或将保护区字段留空，把整个图层作为一个保护区划分。</translation>
+    </message>
+    <message>
+      <source>Reserves without a boundary feature (zoned without a boundary): {reserves}.</source>
+      <translation>以下保护区没有边界要素（按无边界划分）：{reserves}。</translation>
+    </message>
+    <message>
+      <source>The boundaries of reserves {first} and {second} overlap over {area:.0f} m²: their zones overlap there too. Correct the boundaries.</source>
+      <translation>保护区 {first} 与 {second} 的边界重叠 {area:.0f} 平方米，其功能区在该处也会重叠。请修正边界。</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}" has no features: there are no zones to measure.</source>
+      <translation>图层“{layer}”没有要素：没有可统计的分区。</translation>
+    </message>
+    <message>
+      <source>Features {ids} of layer "{layer}" have no value in the reserve field "{field}". Give every zone the id of its reserve, or leave the reserve field empty to measure the layer as one reserve.</source>
+      <translation>图层 "{layer}" 的要素 {ids} 的保护区字段 "{field}" 没有值。请为每个分区填写所属保护区的编号，或将保护区字段留空，把整个图层作为一个保护区统计。</translation>
+    </message>
+    <message>
+      <source>Values that are not core, buffer or transition are reported as they are: {values}.</source>
+      <translation>不是 core、buffer 或 transition 的取值按原样报告：{values}。</translation>
+    </message>
+    <message>
+      <source>The land-cover raster "{layer}" cannot be read: {reason}</source>
+      <translation>无法读取土地覆盖栅格“{layer}”：{reason}</translation>
+    </message>
+    <message>
+      <source>The land-cover raster "{layer}" has no data under any zone (its cells there are nodata, or it lies elsewhere): every zone is reported as class NULL. Check the raster and its nodata value.</source>
+      <translation>土地覆盖栅格“{layer}”在所有功能区内均无数据（这些像元为无数据值，或栅格位于别处）：每个功能区都将报告为类别 NULL。请检查该栅格及其无数据值。</translation>
     </message>
   </context>
   <context>

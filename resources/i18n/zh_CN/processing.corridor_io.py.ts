@@ -4,10 +4,6 @@
   <context>
     <name>ReservePlannerCorridorInputs</name>
     <message>
-      <source>The run was cancelled; no output was written.</source>
-      <translation>运行已取消，未写入任何输出。</translation>
-    </message>
-    <message>
       <source>Core areas</source>
       <translation>核心区</translation>
     </message>

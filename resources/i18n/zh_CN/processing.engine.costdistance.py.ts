@@ -4,6 +4,10 @@
   <context>
     <name>ReservePlannerEngine</name>
     <message>
+      <source>Every source cell is a barrier (nodata or resistance &lt;= 0) in the resistance raster.</source>
+      <translation>所有源像元在阻力栅格中都是障碍（无数据或阻力小于等于 0）。</translation>
+    </message>
+    <message>
       <source>The resistance must be a 2-D grid.</source>
       <translation>阻力必须是二维网格。</translation>
     </message>
@@ -26,10 +30,6 @@
     <message>
       <source>There is no source cell.</source>
       <translation>没有源像元。</translation>
-    </message>
-    <message>
-      <source>Every source cell is a barrier (nodata or resistance &lt;= 0) in the resistance raster.</source>
-      <translation>所有源像元在阻力栅格中都是障碍（无数据或阻力小于等于 0）。</translation>
     </message>
     <message>
       <source>The target cell lies outside the resistance grid.</source>

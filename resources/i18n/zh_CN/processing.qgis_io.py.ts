@@ -4,12 +4,20 @@
   <context>
     <name>ReservePlannerIO</name>
     <message>
+      <source>The raster "{layer}" is not a file GDAL can read; save it as a GeoTIFF first.</source>
+      <translation>栅格“{layer}”不是 GDAL 可读取的文件，请先另存为 GeoTIFF。</translation>
+    </message>
+    <message>
       <source>Independent tasks run on the Dask cluster at {address}.</source>
       <translation>相互独立的任务在位于 {address} 的 Dask 集群上运行。</translation>
     </message>
     <message>
       <source>Independent tasks run in {count} worker process(es).</source>
       <translation>相互独立的任务在 {count} 个工作进程中运行。</translation>
+    </message>
+    <message>
+      <source>The run was cancelled; no output was written.</source>
+      <translation>运行已取消，未写入任何输出。</translation>
     </message>
     <message>
       <source>in Web Mercator ({crs}), which stretches distances and areas away from the equator (by 1 / cos(latitude))</source>
