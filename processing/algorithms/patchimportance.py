@@ -184,7 +184,7 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
             else:
                 decay = connectivity.decay_constant(distance, probability)
                 reach = max(threshold, -math.log(connectivity.DEFAULT_MIN_PROBABILITY) / decay)
-                distances = connectivity.pair_distances(geometries, reach)
+                distances = connectivity.pair_distances(geometries, reach, exact_within=threshold)
             steps.setCurrentStep(2)
             frame, landscape = patches.patch_importance(
                 distances, values, threshold, distance, probability,

@@ -69,6 +69,12 @@ TREE_TOLERANCE = 1e-12
 COPY_SHARE = 32
 """Node importance: sets of removed nodes above 1/COPY_SHARE of a component copy their matrix, smaller ones undo."""
 
+SURE_NEIGHBOURS = 16
+"""Pair distances: each polygon's this many nearest (by a lower bound) are measured first (a speed setting)."""
+
+DIRECTIONS = 32
+"""Pair distances: directions of each polygon's outermost vertex kept for upper bounds (a speed setting)."""
+
 SOURCE_BLOCK_CELLS = 2_000_000
 """Shortest-path rows are computed in blocks of about this many matrix cells (16 MB of float64 each)."""
 
@@ -567,34 +573,121 @@ def _pc_numerator_with_new_nodes(network, path_graph, probabilities, base_pc_num
                  + 2.0 * new_areas @ to_old @ areas + new_areas @ reach[:, old:] @ new_areas)
 
 
-def pair_distances(geometries, max_distance=np.inf):
+def pair_distances(geometries, max_distance=np.inf, exact_within=np.inf):
     """The dense symmetric matrix of edge-to-edge distances (m) among ``geometries``: 0 on the diagonal and
-    between touching polygons, inf beyond ``max_distance``. Only pairs whose bounding boxes lie within
-    ``max_distance`` are measured. 8 n^2 bytes."""
+    between touching polygons, inf beyond ``max_distance``. 8 n^2 bytes per matrix, a few at a time.
+
+    Pairs nearer than ``exact_within`` (m) and each polygon's SURE_NEIGHBOURS nearest are always measured.
+    A farther pair u-v is left inf, unmeasured, when two other polygons w each give d_uw + d_wv <= d_uv over
+    two pairs shorter than it, bounding d_uv from below and d_uw, d_wv from above (:class:`_Outlines`): its
+    link is then one no shortest path needs, with or without any one node, by the argument of
+    :func:`_needed_links` (which drops the same kind of links after measuring them). So shortest paths (PC's
+    costs k d_ij) stay exact with any one polygon removed; the default measures every pair.
+    """
     count = len(geometries)
     distances = np.full((count, count), np.inf)
     np.fill_diagonal(distances, 0.0)
     if count < 2:
         return distances
-    bounds = np.array([geometry.bounds for geometry in geometries], dtype=float).reshape(-1, 4)
-    first, second = [], []
-    for block in _source_blocks(np.arange(count), count):
-        near = (_box_gaps(bounds, block) <= max_distance) & (block[:, None] < np.arange(count))
-        rows, columns = np.nonzero(near)
-        first.append(block[rows])
-        second.append(columns)
-    first, second = np.concatenate(first), np.concatenate(second)
+    outlines = _Outlines(geometries)
+    lower = outlines.lower_bounds()
+    wanted = np.triu(lower <= max_distance, 1)
+    nearest = np.argpartition(lower, min(SURE_NEIGHBOURS, count - 1), axis=1)[:, :SURE_NEIGHBOURS + 1]
+    sure = lower <= exact_within
+    sure[np.arange(count)[:, None], nearest] = True
+    sure = wanted & (sure | sure.T)
+    _measure(geometries, distances, sure)
+    unsure = wanted & ~sure
+    if unsure.any():
+        upper = np.where(np.isfinite(distances), distances, np.maximum(outlines.upper_bounds(), lower))
+        beaten = _beaten_links(upper, lower * (1.0 - DOMINATED_TOLERANCE))
+        _measure(geometries, distances, unsure & ~beaten & ~beaten.T)
+    distances[distances > max_distance] = np.inf
+    return distances
+
+
+def _measure(geometries, distances, pairs):
+    """Measure the ``pairs`` (boolean upper triangle) into the symmetric ``distances``."""
+    first, second = np.nonzero(pairs)
     measured = edge_distances(geometries, first, second)
-    measured[measured > max_distance] = np.inf
     distances[first, second] = measured
     distances[second, first] = measured
-    return distances
+
+
+def _beaten_links(upper, lower):
+    """Pairs u-v (boolean n x n, by u's row) for which two polygons w among u's WITNESS_NEIGHBOURS nearest give
+    upper_uw + upper_wv <= lower_uv with upper_uw and upper_wv below lower_uv."""
+    count = len(upper)
+    witnesses = min(WITNESS_NEIGHBOURS, count - 1)
+    beaten = np.zeros((count, count), dtype=bool)
+    if witnesses < 2:
+        return beaten
+    links = upper.copy()
+    np.fill_diagonal(links, np.inf)
+    cheapest = np.argpartition(links, witnesses - 1, axis=1)[:, :witnesses]
+    for block in _source_blocks(np.arange(count), count * witnesses):
+        first = links[block[:, None], cheapest[block]][:, :, None]
+        second = links[cheapest[block]]
+        bound = lower[block][:, None, :]
+        beaten[block] = ((first + second <= bound) & (first < bound) & (second < bound)).sum(axis=1) >= 2
+    return beaten
+
+
+class _Outlines:
+    """Bounds on edge-to-edge distances (m) between polygons from their vertices, without measuring them.
+
+    Each polygon lies in the disc of radius R around its box centre c that holds all its vertices, so
+    d_uv >= |c_u - c_v| - R_u - R_v (and >= the gap between their boxes); and d_uv <= the distance between
+    any vertex of u and any vertex of v, here u's outermost vertex in the direction of v's centre (of
+    DIRECTIONS directions) and v's outermost in the opposite one. A geometry without vertices gets the
+    bounds 0 and inf (always measured, never a witness)."""
+
+    def __init__(self, geometries):
+        self.bounds = np.array([geometry.bounds if not geometry.is_empty else (np.nan,) * 4
+                                for geometry in geometries], dtype=float).reshape(-1, 4)
+        self.centres = (self.bounds[:, :2] + self.bounds[:, 2:]) / 2.0
+        angles = 2.0 * np.pi * np.arange(DIRECTIONS) / DIRECTIONS
+        directions = np.stack([np.cos(angles), np.sin(angles)])
+        self.radii = np.full(len(geometries), np.inf)
+        self.extremes = np.full((len(geometries), DIRECTIONS, 2), np.nan)
+        for index, geometry in enumerate(geometries):
+            vertices = _vertices(geometry)
+            if len(vertices):
+                self.radii[index] = np.hypot(*(vertices - self.centres[index]).T).max()
+                self.extremes[index] = vertices[(vertices @ directions).argmax(axis=0)]
+
+    def lower_bounds(self):
+        gaps = np.vstack([_box_gaps(self.bounds, block) for block in _source_blocks(np.arange(len(self.bounds)),
+                                                                                    len(self.bounds))])
+        between = np.hypot(*(self.centres[:, None, :] - self.centres[None, :, :]).transpose(2, 0, 1))
+        lower = np.maximum(gaps, between - self.radii[:, None] - self.radii[None, :])
+        lower[~np.isfinite(lower)] = 0.0
+        np.fill_diagonal(lower, 0.0)
+        return np.maximum(lower, 0.0)
+
+    def upper_bounds(self):
+        offsets = self.centres[None, :, :] - self.centres[:, None, :]
+        towards = np.round(np.arctan2(offsets[..., 1], offsets[..., 0]) / (2.0 * np.pi) * DIRECTIONS).astype(int)
+        towards %= DIRECTIONS
+        away = (towards + DIRECTIONS // 2) % DIRECTIONS
+        rows = np.arange(len(self.centres))
+        upper = np.hypot(*(self.extremes[rows[:, None], towards] - self.extremes[rows[None, :], away]).transpose(
+            2, 0, 1))
+        upper[~np.isfinite(upper)] = np.inf
+        np.fill_diagonal(upper, 0.0)
+        return upper
+
+
+def _vertices(geometry):
+    """The (m, 2) exterior vertices of a polygonal geometry's parts."""
+    rings = [np.asarray(polygon.exterior.coords)[:, :2] for polygon in polygons_of(geometry)]
+    return np.concatenate(rings) if rings else np.empty((0, 2))
 
 
 def link_costs(geometries, decay, limit):
     """The dense matrix of link costs k d_ij among ``geometries`` (see :func:`pair_distances`), inf where
     k d_ij exceeds ``limit`` (p_ij below the pruning probability)."""
-    return decay * pair_distances(geometries, limit / decay)
+    return decay * pair_distances(geometries, limit / decay, exact_within=0.0)
 
 
 Importance = namedtuple('Importance', 'numerator removed intra flux connector')
