@@ -772,16 +772,17 @@ def _component_importance(costs, weights, pair_value, feedback):
     work = _InsertionWork(costs, _needed_links(costs))
     full = np.full((count, count), np.inf)
     for node in range(count):
-        work.insert(full, node)
+        work.insert(full, node, undo=False)
     row_values = weights * (pair_value(full) @ weights)
     del full
     losses = np.zeros(count)
     solved = [0]
 
     def leaf(matrix, node):
-        rows, columns, shorter = work.shortened(matrix, node, work.reach(matrix, node))
+        flat, shorter = work.shortened(matrix, node, work.reach(matrix, node))
+        rows, columns = np.divmod(flat, count)
         losses[node] = float(np.sum(weights[rows] * weights[columns]
-                                    * (pair_value(shorter) - pair_value(matrix[rows, columns]))))
+                                    * (pair_value(shorter) - pair_value(matrix.reshape(-1)[flat]))))
         solved[0] += 1
         feedback.report(solved[0] / count)
         feedback.check()
@@ -802,11 +803,11 @@ def _remove_each(work, matrix, removed, leaf, copy_above, restore):
     if len(removed) > copy_above and not restore:
         without_first = matrix.copy()
         for node in second:
-            work.insert(without_first, node)
+            work.insert(without_first, node, undo=False)
         _remove_each(work, without_first, first, leaf, copy_above, False)
         del without_first
         for node in first:
-            work.insert(matrix, node)
+            work.insert(matrix, node, undo=False)
         _remove_each(work, matrix, second, leaf, copy_above, False)
         return
     for inserted, rest in ((second, first), (first, second)):
@@ -836,12 +837,11 @@ class _InsertionWork:
         reach[node] = 0.0
         return reach
 
-    def insert(self, matrix, node):
-        """Insert ``node``; returns what :meth:`undo` needs to take it out again."""
+    def insert(self, matrix, node, undo=True):
+        """Insert ``node``; returns what :meth:`undo` needs to take it out again (None unless ``undo``)."""
         reach = self.reach(matrix, node)
-        rows, columns, shorter = self.shortened(matrix, node, reach)
-        flat = rows * self.count + columns
-        change = (node, flat, matrix.reshape(-1)[flat])
+        flat, shorter = self.shortened(matrix, node, reach)
+        change = (node, flat, matrix.reshape(-1)[flat]) if undo else None
         matrix.reshape(-1)[flat] = shorter
         matrix[node] = reach
         matrix[:, node] = reach
@@ -855,8 +855,8 @@ class _InsertionWork:
         matrix.reshape(-1)[flat] = before
 
     def shortened(self, matrix, node, reach):
-        """``(rows, columns, costs)`` of the pairs (i, j), both other than ``node``, whose cost through ``node``
-        d_vi + d_vj is below D_ij.
+        """``(flat positions i * n + j, costs)`` of the pairs (i, j), both other than ``node``, whose cost through
+        ``node`` d_vi + d_vj is below D_ij.
 
         If (i, j) is shortened and x is j's parent in the node's shortest-path tree (d_vx + c_xj = d_vj), then
         D_ix >= D_ij - c_xj > d_vi + d_vx: (i, x) is shortened too. So, for every row i, the shortened columns
@@ -865,26 +865,28 @@ class _InsertionWork:
         parents = self._tree(reach, node)
         if parents is None:
             return self._shortened_rows(matrix, node, reach)
-        reached = np.flatnonzero(parents >= 0)
-        order = np.argsort(parents[reached], kind='stable')
-        children = reached[order]
-        child_counts = np.bincount(parents[reached], minlength=self.count)
-        starts = np.concatenate([[0], np.cumsum(child_counts)])
+        reached = np.flatnonzero(parents >= 0).astype(np.intp)
+        children = reached[np.argsort(parents[reached], kind='stable')]
+        child_counts = np.bincount(parents[reached], minlength=self.count).astype(np.intp)
+        starts = np.concatenate([[0], np.cumsum(child_counts)]).astype(np.intp)
         roots = children[starts[node]:starts[node + 1]]
-        rows, columns = np.repeat(reached, len(roots)), np.tile(roots, len(reached))
-        found_rows, found_columns = [np.empty(0, dtype=np.intp)], [np.empty(0, dtype=np.intp)]
+        row_starts, columns = np.repeat(reached * self.count, len(roots)), np.tile(roots, len(reached))
+        row_reach = np.repeat(reach[reached], len(roots))
+        found_flat, found_costs = [np.empty(0, dtype=np.intp)], [np.empty(0)]
         flat_matrix = matrix.reshape(-1)
-        while len(rows):
-            shorter = reach[rows] + reach[columns] < flat_matrix[rows * self.count + columns]
-            rows, columns = rows[shorter], columns[shorter]
-            found_rows.append(rows)
-            found_columns.append(columns)
+        while len(row_starts):
+            flat = row_starts + columns
+            through = row_reach + reach[columns]
+            shorter = np.flatnonzero(through < flat_matrix[flat])
+            found_flat.append(flat[shorter])
+            found_costs.append(through[shorter])
+            row_starts, columns, row_reach = row_starts[shorter], columns[shorter], row_reach[shorter]
             counts = child_counts[columns]
-            total = int(counts.sum())
-            offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-            rows, columns = np.repeat(rows, counts), children[np.repeat(starts[columns], counts) + offsets]
-        rows, columns = np.concatenate(found_rows), np.concatenate(found_columns)
-        return rows, columns, reach[rows] + reach[columns]
+            ends = np.cumsum(counts)
+            firsts = np.repeat(starts[columns] - ends + counts, counts)
+            row_starts, row_reach = np.repeat(row_starts, counts), np.repeat(row_reach, counts)
+            columns = children[firsts + np.arange(len(firsts), dtype=np.intp)]
+        return np.concatenate(found_flat), np.concatenate(found_costs)
 
     def _tree(self, reach, node):
         """Each reached node's parent x in ``node``'s shortest-path tree (d_vx + c_xj = d_vj up to TREE_TOLERANCE),
@@ -922,7 +924,7 @@ class _InsertionWork:
         changing = np.flatnonzero(changing)
         through = reach[changing][:, None] + reach[changing][None, :]
         rows, columns = np.nonzero(through < matrix[np.ix_(changing, changing)])
-        return changing[rows], changing[columns], through[rows, columns]
+        return changing[rows] * self.count + changing[columns], through[rows, columns]
 
 
 def pc_pair_value(limit):
