@@ -599,7 +599,9 @@ def pair_distances(geometries, max_distance=np.inf, exact_within=np.inf):
     _measure(geometries, distances, sure)
     unsure = wanted & ~sure
     if unsure.any():
-        upper = np.where(np.isfinite(distances), distances, np.maximum(outlines.upper_bounds(), lower))
+        upper = np.maximum(outlines.upper_bounds(), lower)
+        measured = np.isfinite(distances)
+        upper[measured] = distances[measured]
         beaten = _beaten_links(upper, lower * (1.0 - DOMINATED_TOLERANCE))
         _measure(geometries, distances, unsure & ~beaten & ~beaten.T)
     distances[distances > max_distance] = np.inf
@@ -616,18 +618,17 @@ def _measure(geometries, distances, pairs):
 
 def _beaten_links(upper, lower):
     """Pairs u-v (boolean n x n, by u's row) for which two polygons w among u's WITNESS_NEIGHBOURS nearest give
-    upper_uw + upper_wv <= lower_uv with upper_uw and upper_wv below lower_uv."""
+    upper_uw + upper_wv <= lower_uv with upper_uw and upper_wv below lower_uv. Sets ``upper``'s diagonal to inf."""
     count = len(upper)
     witnesses = min(WITNESS_NEIGHBOURS, count - 1)
     beaten = np.zeros((count, count), dtype=bool)
     if witnesses < 2:
         return beaten
-    links = upper.copy()
-    np.fill_diagonal(links, np.inf)
-    cheapest = np.argpartition(links, witnesses - 1, axis=1)[:, :witnesses]
+    np.fill_diagonal(upper, np.inf)
+    cheapest = np.argpartition(upper, witnesses - 1, axis=1)[:, :witnesses]
     for block in _source_blocks(np.arange(count), count * witnesses):
-        first = links[block[:, None], cheapest[block]][:, :, None]
-        second = links[cheapest[block]]
+        first = upper[block[:, None], cheapest[block]][:, :, None]
+        second = upper[cheapest[block]]
         bound = lower[block][:, None, :]
         beaten[block] = ((first + second <= bound) & (first < bound) & (second < bound)).sum(axis=1) >= 2
     return beaten
@@ -657,24 +658,34 @@ class _Outlines:
                 self.extremes[index] = vertices[(vertices @ directions).argmax(axis=0)]
 
     def lower_bounds(self):
-        gaps = np.vstack([_box_gaps(self.bounds, block) for block in _source_blocks(np.arange(len(self.bounds)),
-                                                                                    len(self.bounds))])
-        between = np.hypot(*(self.centres[:, None, :] - self.centres[None, :, :]).transpose(2, 0, 1))
-        lower = np.maximum(gaps, between - self.radii[:, None] - self.radii[None, :])
-        lower[~np.isfinite(lower)] = 0.0
-        np.fill_diagonal(lower, 0.0)
-        return np.maximum(lower, 0.0)
+        """The n x n lower bounds (0 on the diagonal)."""
+        return self._by_blocks(self._lower_rows)
 
     def upper_bounds(self):
-        offsets = self.centres[None, :, :] - self.centres[:, None, :]
-        towards = np.round(np.arctan2(offsets[..., 1], offsets[..., 0]) / (2.0 * np.pi) * DIRECTIONS).astype(int)
-        towards %= DIRECTIONS
+        """The n x n upper bounds (0 on the diagonal)."""
+        return self._by_blocks(self._upper_rows)
+
+    def _by_blocks(self, rows_of):
+        count = len(self.bounds)
+        bounds = np.vstack([rows_of(block) for block in _source_blocks(np.arange(count), count)])
+        np.fill_diagonal(bounds, 0.0)
+        return bounds
+
+    def _lower_rows(self, sources):
+        between = np.hypot(*(self.centres[sources][:, None, :] - self.centres[None, :, :]).transpose(2, 0, 1))
+        lower = np.maximum(_box_gaps(self.bounds, sources),
+                           between - self.radii[sources][:, None] - self.radii[None, :])
+        lower[~np.isfinite(lower)] = 0.0
+        return np.maximum(lower, 0.0)
+
+    def _upper_rows(self, sources):
+        offsets = self.centres[None, :, :] - self.centres[sources][:, None, :]
+        towards = np.round(np.arctan2(offsets[..., 1], offsets[..., 0]) * (DIRECTIONS / (2.0 * np.pi)))
+        towards = towards.astype(int) % DIRECTIONS
         away = (towards + DIRECTIONS // 2) % DIRECTIONS
-        rows = np.arange(len(self.centres))
-        upper = np.hypot(*(self.extremes[rows[:, None], towards] - self.extremes[rows[None, :], away]).transpose(
-            2, 0, 1))
+        ends = self.extremes[sources[:, None], towards] - self.extremes[np.arange(len(self.bounds))[None, :], away]
+        upper = np.hypot(ends[..., 0], ends[..., 1])
         upper[~np.isfinite(upper)] = np.inf
-        np.fill_diagonal(upper, 0.0)
         return upper
 
 
@@ -942,7 +953,8 @@ def node_importance(network, feedback=None):
     100 (PC - PC without k) / PC, ``dpc_intra`` = 100 a_k^2 / PCnum, ``dpc_flux`` = 100 * 2 sum_j a_k a_j
     p*_kj / PCnum and ``dpc_connector`` = dpc - dpc_intra - dpc_flux, the part of PC that flows through k
     between other units. All come from :func:`removal_importance` on the links of every pair within the
-    pruning limit (8 n^2 bytes per level of the largest removal sets; about a minute for a thousand units).
+    pruning limit that two other units do not beat (:func:`pair_distances`; 8 n^2 bytes per level of the largest
+    removal sets; about half a minute for a thousand units).
     Stepping stones have no row (they have no area) but carry paths. ``feedback`` (an optional
     engine.feedback.Feedback) hears the progress as units are solved; a cancel raises messages.Canceled.
     """
