@@ -837,6 +837,7 @@ class _InsertionWork:
         width = max(1, int(links.sum(axis=1).max()))
         self.neighbours = np.zeros((self.count, width), dtype=np.intp)
         self.link_costs = np.full((self.count, width), np.inf)  # padding: no link
+        self.link_counts = np.maximum(links.sum(axis=1), 1)  # without padding, but at least one column
         for node in range(self.count):
             linked = np.flatnonzero(links[node])
             self.neighbours[node, :len(linked)] = linked
@@ -844,7 +845,8 @@ class _InsertionWork:
 
     def reach(self, matrix, node):
         """d_vj = min over v's links u of c_vu + D_uj, 0 at v itself."""
-        reach = (matrix[self.neighbours[node]] + self.link_costs[node][:, None]).min(axis=0)
+        linked = self.link_counts[node]
+        reach = (matrix[self.neighbours[node, :linked]] + self.link_costs[node, :linked, None]).min(axis=0)
         reach[node] = 0.0
         return reach
 
@@ -885,18 +887,17 @@ class _InsertionWork:
         row_reach = np.repeat(reach[reached], len(roots))
         found_flat, found_costs = [np.empty(0, dtype=np.intp)], [np.empty(0)]
         flat_matrix = matrix.reshape(-1)
-        while len(row_starts):
+        while len(row_starts):  # ndarray methods, not numpy functions: their dispatch costs show at ~35 levels
             flat = row_starts + columns
             through = row_reach + reach[columns]
-            shorter = np.flatnonzero(through < flat_matrix[flat])
+            shorter = (through < flat_matrix[flat]).nonzero()[0]
             found_flat.append(flat[shorter])
             found_costs.append(through[shorter])
             row_starts, columns, row_reach = row_starts[shorter], columns[shorter], row_reach[shorter]
             counts = child_counts[columns]
-            ends = np.cumsum(counts)
-            firsts = np.repeat(starts[columns] - ends + counts, counts)
-            row_starts, row_reach = np.repeat(row_starts, counts), np.repeat(row_reach, counts)
-            columns = children[firsts + np.arange(len(firsts), dtype=np.intp)]
+            firsts = (starts[columns] - counts.cumsum() + counts).repeat(counts)
+            row_starts, row_reach = row_starts.repeat(counts), row_reach.repeat(counts)
+            columns = children[firsts + np.arange(len(firsts))]
         return np.concatenate(found_flat), np.concatenate(found_costs)
 
     def _tree(self, reach, node):
