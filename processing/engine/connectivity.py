@@ -577,7 +577,7 @@ def pair_distances(geometries, max_distance=np.inf, exact_within=np.inf):
     """The dense symmetric matrix of edge-to-edge distances (m) among ``geometries``: 0 on the diagonal and
     between touching polygons, inf beyond ``max_distance``. 8 n^2 bytes per matrix, a few at a time.
 
-    Pairs nearer than ``exact_within`` (m) and each polygon's SURE_NEIGHBOURS nearest are always measured.
+    Pairs within ``exact_within`` (m) and each polygon's SURE_NEIGHBOURS nearest are always measured.
     A farther pair u-v is left inf, unmeasured, when two other polygons w each give d_uw + d_wv <= d_uv over
     two pairs shorter than it, bounding d_uv from below and d_uw, d_wv from above (:class:`_Outlines`): its
     link is then one no shortest path needs, with or without any one node, by the argument of
