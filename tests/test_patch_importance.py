@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.sparse.csgraph import csgraph_from_dense, shortest_path
 
-from reserve_planner.processing.engine import patches
+from reserve_planner.processing.engine import connectivity, patches
 from reserve_planner.processing.engine.connectivity import removal_importance
 from reserve_planner.processing.engine.costdistance import CostGraph
 from reserve_planner.processing.engine.feedback import Feedback
@@ -106,6 +106,49 @@ def test_touching_patches_and_equal_paths_in_a_larger_landscape_match_brute_forc
     distances = np.hypot(*(points[:, None, :] - points[None, :, :]).transpose(2, 0, 1))
     costs = np.where(distances <= 2.5, distances, np.inf)
     assert_equals_brute_force(costs, rng.uniform(0.5, 2.0, 60))
+
+
+def irregular_patches(count, seed):
+    """``count`` patches of many shapes (stars, thin slivers, two-part patches, touching pairs) in 60 km x 60 km."""
+    from shapely.geometry import MultiPolygon, Polygon, box
+
+    rng = np.random.default_rng(seed)
+    shapes = []
+    for index in range(count):
+        x, y = rng.uniform(0, 60000, 2)
+        angles = np.sort(rng.uniform(0, 2 * np.pi, 9))
+        radii = rng.uniform(100, 1500, 9) * (rng.uniform(0.05, 1.0) if index % 5 == 0 else 1.0)
+        star = Polygon(np.column_stack([x + radii * np.cos(angles), y + radii * np.sin(angles)])).buffer(0)
+        if index % 7 == 0:
+            star = MultiPolygon([star, box(x + 3000, y, x + 3400, y + 200)])
+        shapes.append(star)
+    shapes.append(box(*shapes[1].bounds).buffer(300).difference(box(*shapes[1].bounds)))  # a ring round patch 1
+    return shapes
+
+
+@pytest.mark.parametrize('seed', [1, 2])
+def test_leaving_far_dominated_pairs_unmeasured_changes_no_importance(seed):
+    # Far pairs that two nearer patches beat are left unmeasured (inf); with any one patch removed the shortest
+    # paths must stay those of the fully measured landscape, and pairs within the IIC threshold stay measured.
+    shapes = irregular_patches(150, seed)
+    areas = np.array([shape.area / 1e4 for shape in shapes])
+    threshold, reach = 4000.0, 5000.0 * np.log(1e9) / np.log(2)
+    full = connectivity.pair_distances(shapes, reach)
+    lazy = connectivity.pair_distances(shapes, reach, exact_within=threshold)
+    measured = np.isfinite(lazy)
+    assert measured.sum() < 0.5 * np.isfinite(full).sum()
+    assert np.array_equal(lazy[measured], full[measured]) and (measured | (full > threshold)).all()
+    expected, expected_landscape = patches.patch_importance(full, areas, threshold, 5000.0, 0.5)
+    found, found_landscape = patches.patch_importance(lazy, areas, threshold, 5000.0, 0.5)
+    assert found.to_numpy() == pytest.approx(expected.to_numpy(), rel=1e-12, abs=1e-12)
+    assert found_landscape.pc_num == pytest.approx(expected_landscape.pc_num, rel=1e-14)
+
+
+def test_distance_bounds_hold_for_every_pair_of_irregular_patches():
+    shapes = irregular_patches(60, 3)
+    outlines = connectivity._Outlines(shapes)
+    true = connectivity.pair_distances(shapes)
+    assert (outlines.lower_bounds() <= true + 1e-9).all() and (true <= outlines.upper_bounds() + 1e-9).all()
 
 
 def test_patches_too_far_apart_have_only_their_own_share():

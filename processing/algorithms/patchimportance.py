@@ -84,6 +84,10 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
             self.tr('Outputs: the patches with dIIC, dIIC_intra, dIIC_flux, dIIC_connector, dPC, dPC_intra, '
                     'dPC_flux, dPC_connector (percent) and rank (1 = largest dPC); a summary table with IIC, PC, '
                     'EC(IIC), EC(PC) and the landscape attribute.'),
+            self.tr('Every value is exact; distances are measured only between patches whose link some path '
+                    'can need.'),
+            self.tr('A few hundred patches take seconds, a thousand about half a minute, two thousand about two '
+                    'minutes.'),
         ]
 
     def parameter_help(self):
@@ -184,7 +188,7 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
             else:
                 decay = connectivity.decay_constant(distance, probability)
                 reach = max(threshold, -math.log(connectivity.DEFAULT_MIN_PROBABILITY) / decay)
-                distances = connectivity.pair_distances(geometries, reach)
+                distances = connectivity.pair_distances(geometries, reach, exact_within=threshold)
             steps.setCurrentStep(2)
             frame, landscape = patches.patch_importance(
                 distances, values, threshold, distance, probability,

@@ -125,8 +125,9 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
                         'of PC lost without the unit, split into dpc_intra (its own area), dpc_flux (dispersal '
                         'from and to it) and dpc_connector (dispersal between other units through it).'),
                 self.tr('All parts are exact and come from one divide-and-conquer over the units that updates '
-                        'only the best paths each unit shortens instead of re-running them per unit: seconds for a '
-                        'few hundred units in a region, about a minute for a thousand, minutes for two thousand.'),
+                        'only the best paths each unit shortens instead of re-running them per unit.'),
+                self.tr('A few hundred units in a region take seconds, a thousand about half a minute, two '
+                        'thousand about two minutes.'),
             ],
         }
 

@@ -69,6 +69,12 @@ TREE_TOLERANCE = 1e-12
 COPY_SHARE = 32
 """Node importance: sets of removed nodes above 1/COPY_SHARE of a component copy their matrix, smaller ones undo."""
 
+SURE_NEIGHBOURS = 16
+"""Pair distances: each polygon's this many nearest (by a lower bound) are measured first (a speed setting)."""
+
+DIRECTIONS = 32
+"""Pair distances: directions of each polygon's outermost vertex kept for upper bounds (a speed setting)."""
+
 SOURCE_BLOCK_CELLS = 2_000_000
 """Shortest-path rows are computed in blocks of about this many matrix cells (16 MB of float64 each)."""
 
@@ -567,34 +573,132 @@ def _pc_numerator_with_new_nodes(network, path_graph, probabilities, base_pc_num
                  + 2.0 * new_areas @ to_old @ areas + new_areas @ reach[:, old:] @ new_areas)
 
 
-def pair_distances(geometries, max_distance=np.inf):
+def pair_distances(geometries, max_distance=np.inf, exact_within=np.inf):
     """The dense symmetric matrix of edge-to-edge distances (m) among ``geometries``: 0 on the diagonal and
-    between touching polygons, inf beyond ``max_distance``. Only pairs whose bounding boxes lie within
-    ``max_distance`` are measured. 8 n^2 bytes."""
+    between touching polygons, inf beyond ``max_distance``. 8 n^2 bytes per matrix, a few at a time.
+
+    Pairs within ``exact_within`` (m) and each polygon's SURE_NEIGHBOURS nearest are always measured.
+    A farther pair u-v is left inf, unmeasured, when two other polygons w each give d_uw + d_wv <= d_uv over
+    two pairs shorter than it, bounding d_uv from below and d_uw, d_wv from above (:class:`_Outlines`): its
+    link is then one no shortest path needs, with or without any one node, by the argument of
+    :func:`_needed_links` (which drops the same kind of links after measuring them). So shortest paths (PC's
+    costs k d_ij) stay exact with any one polygon removed; the default measures every pair.
+    """
     count = len(geometries)
     distances = np.full((count, count), np.inf)
     np.fill_diagonal(distances, 0.0)
     if count < 2:
         return distances
-    bounds = np.array([geometry.bounds for geometry in geometries], dtype=float).reshape(-1, 4)
-    first, second = [], []
-    for block in _source_blocks(np.arange(count), count):
-        near = (_box_gaps(bounds, block) <= max_distance) & (block[:, None] < np.arange(count))
-        rows, columns = np.nonzero(near)
-        first.append(block[rows])
-        second.append(columns)
-    first, second = np.concatenate(first), np.concatenate(second)
+    outlines = _Outlines(geometries)
+    lower = outlines.lower_bounds()
+    wanted = np.triu(lower <= max_distance, 1)
+    nearest = np.argpartition(lower, min(SURE_NEIGHBOURS, count - 1), axis=1)[:, :SURE_NEIGHBOURS + 1]
+    sure = lower <= exact_within
+    sure[np.arange(count)[:, None], nearest] = True
+    sure = wanted & (sure | sure.T)
+    _measure(geometries, distances, sure)
+    unsure = wanted & ~sure
+    if unsure.any():
+        upper = np.maximum(outlines.upper_bounds(), lower)
+        measured = np.isfinite(distances)
+        upper[measured] = distances[measured]
+        beaten = _beaten_links(upper, lower * (1.0 - DOMINATED_TOLERANCE))
+        _measure(geometries, distances, unsure & ~beaten & ~beaten.T)
+    distances[distances > max_distance] = np.inf
+    return distances
+
+
+def _measure(geometries, distances, pairs):
+    """Measure the ``pairs`` (boolean upper triangle) into the symmetric ``distances``."""
+    first, second = np.nonzero(pairs)
     measured = edge_distances(geometries, first, second)
-    measured[measured > max_distance] = np.inf
     distances[first, second] = measured
     distances[second, first] = measured
-    return distances
+
+
+def _beaten_links(upper, lower):
+    """Pairs u-v (boolean n x n, by u's row) for which two polygons w among u's WITNESS_NEIGHBOURS nearest give
+    upper_uw + upper_wv <= lower_uv with upper_uw and upper_wv below lower_uv. Sets ``upper``'s diagonal to inf."""
+    count = len(upper)
+    witnesses = min(WITNESS_NEIGHBOURS, count - 1)
+    beaten = np.zeros((count, count), dtype=bool)
+    if witnesses < 2:
+        return beaten
+    np.fill_diagonal(upper, np.inf)
+    cheapest = np.argpartition(upper, witnesses - 1, axis=1)[:, :witnesses]
+    for block in _source_blocks(np.arange(count), count * witnesses):
+        first = upper[block[:, None], cheapest[block]][:, :, None]
+        second = upper[cheapest[block]]
+        bound = lower[block][:, None, :]
+        beaten[block] = ((first + second <= bound) & (first < bound) & (second < bound)).sum(axis=1) >= 2
+    return beaten
+
+
+class _Outlines:
+    """Bounds on edge-to-edge distances (m) between polygons from their vertices, without measuring them.
+
+    Each polygon lies in the disc of radius R around its box centre c that holds all its vertices, so
+    d_uv >= |c_u - c_v| - R_u - R_v (and >= the gap between their boxes); and d_uv <= the distance between
+    any vertex of u and any vertex of v, here u's outermost vertex in the direction of v's centre (of
+    DIRECTIONS directions) and v's outermost in the opposite one. A geometry without vertices gets the
+    bounds 0 and inf (always measured, never a witness)."""
+
+    def __init__(self, geometries):
+        self.bounds = np.array([geometry.bounds if not geometry.is_empty else (np.nan,) * 4
+                                for geometry in geometries], dtype=float).reshape(-1, 4)
+        self.centres = (self.bounds[:, :2] + self.bounds[:, 2:]) / 2.0
+        angles = 2.0 * np.pi * np.arange(DIRECTIONS) / DIRECTIONS
+        directions = np.stack([np.cos(angles), np.sin(angles)])
+        self.radii = np.full(len(geometries), np.inf)
+        self.extremes = np.full((len(geometries), DIRECTIONS, 2), np.nan)
+        for index, geometry in enumerate(geometries):
+            vertices = _vertices(geometry)
+            if len(vertices):
+                self.radii[index] = np.hypot(*(vertices - self.centres[index]).T).max()
+                self.extremes[index] = vertices[(vertices @ directions).argmax(axis=0)]
+
+    def lower_bounds(self):
+        """The n x n lower bounds (0 on the diagonal)."""
+        return self._by_blocks(self._lower_rows)
+
+    def upper_bounds(self):
+        """The n x n upper bounds (0 on the diagonal)."""
+        return self._by_blocks(self._upper_rows)
+
+    def _by_blocks(self, rows_of):
+        count = len(self.bounds)
+        bounds = np.vstack([rows_of(block) for block in _source_blocks(np.arange(count), count)])
+        np.fill_diagonal(bounds, 0.0)
+        return bounds
+
+    def _lower_rows(self, sources):
+        between = np.hypot(*(self.centres[sources][:, None, :] - self.centres[None, :, :]).transpose(2, 0, 1))
+        lower = np.maximum(_box_gaps(self.bounds, sources),
+                           between - self.radii[sources][:, None] - self.radii[None, :])
+        lower[~np.isfinite(lower)] = 0.0
+        return np.maximum(lower, 0.0)
+
+    def _upper_rows(self, sources):
+        offsets = self.centres[None, :, :] - self.centres[sources][:, None, :]
+        towards = np.round(np.arctan2(offsets[..., 1], offsets[..., 0]) * (DIRECTIONS / (2.0 * np.pi)))
+        towards = towards.astype(int) % DIRECTIONS
+        away = (towards + DIRECTIONS // 2) % DIRECTIONS
+        ends = self.extremes[sources[:, None], towards] - self.extremes[np.arange(len(self.bounds))[None, :], away]
+        upper = np.hypot(ends[..., 0], ends[..., 1])
+        upper[~np.isfinite(upper)] = np.inf
+        return upper
+
+
+def _vertices(geometry):
+    """The (m, 2) exterior vertices of a polygonal geometry's parts."""
+    rings = [np.asarray(polygon.exterior.coords)[:, :2] for polygon in polygons_of(geometry)]
+    return np.concatenate(rings) if rings else np.empty((0, 2))
 
 
 def link_costs(geometries, decay, limit):
     """The dense matrix of link costs k d_ij among ``geometries`` (see :func:`pair_distances`), inf where
     k d_ij exceeds ``limit`` (p_ij below the pruning probability)."""
-    return decay * pair_distances(geometries, limit / decay)
+    return decay * pair_distances(geometries, limit / decay, exact_within=0.0)
 
 
 Importance = namedtuple('Importance', 'numerator removed intra flux connector')
@@ -679,16 +783,17 @@ def _component_importance(costs, weights, pair_value, feedback):
     work = _InsertionWork(costs, _needed_links(costs))
     full = np.full((count, count), np.inf)
     for node in range(count):
-        work.insert(full, node)
+        work.insert(full, node, undo=False)
     row_values = weights * (pair_value(full) @ weights)
     del full
     losses = np.zeros(count)
     solved = [0]
 
     def leaf(matrix, node):
-        rows, columns, shorter = work.shortened(matrix, node, work.reach(matrix, node))
+        flat, shorter = work.shortened(matrix, node, work.reach(matrix, node))
+        rows, columns = np.divmod(flat, count)
         losses[node] = float(np.sum(weights[rows] * weights[columns]
-                                    * (pair_value(shorter) - pair_value(matrix[rows, columns]))))
+                                    * (pair_value(shorter) - pair_value(matrix.reshape(-1)[flat]))))
         solved[0] += 1
         feedback.report(solved[0] / count)
         feedback.check()
@@ -709,11 +814,11 @@ def _remove_each(work, matrix, removed, leaf, copy_above, restore):
     if len(removed) > copy_above and not restore:
         without_first = matrix.copy()
         for node in second:
-            work.insert(without_first, node)
+            work.insert(without_first, node, undo=False)
         _remove_each(work, without_first, first, leaf, copy_above, False)
         del without_first
         for node in first:
-            work.insert(matrix, node)
+            work.insert(matrix, node, undo=False)
         _remove_each(work, matrix, second, leaf, copy_above, False)
         return
     for inserted, rest in ((second, first), (first, second)):
@@ -732,6 +837,7 @@ class _InsertionWork:
         width = max(1, int(links.sum(axis=1).max()))
         self.neighbours = np.zeros((self.count, width), dtype=np.intp)
         self.link_costs = np.full((self.count, width), np.inf)  # padding: no link
+        self.link_counts = np.maximum(links.sum(axis=1), 1)  # without padding, but at least one column
         for node in range(self.count):
             linked = np.flatnonzero(links[node])
             self.neighbours[node, :len(linked)] = linked
@@ -739,16 +845,16 @@ class _InsertionWork:
 
     def reach(self, matrix, node):
         """d_vj = min over v's links u of c_vu + D_uj, 0 at v itself."""
-        reach = (matrix[self.neighbours[node]] + self.link_costs[node][:, None]).min(axis=0)
+        linked = self.link_counts[node]
+        reach = (matrix[self.neighbours[node, :linked]] + self.link_costs[node, :linked, None]).min(axis=0)
         reach[node] = 0.0
         return reach
 
-    def insert(self, matrix, node):
-        """Insert ``node``; returns what :meth:`undo` needs to take it out again."""
+    def insert(self, matrix, node, undo=True):
+        """Insert ``node``; returns what :meth:`undo` needs to take it out again (None unless ``undo``)."""
         reach = self.reach(matrix, node)
-        rows, columns, shorter = self.shortened(matrix, node, reach)
-        flat = rows * self.count + columns
-        change = (node, flat, matrix.reshape(-1)[flat])
+        flat, shorter = self.shortened(matrix, node, reach)
+        change = (node, flat, matrix.reshape(-1)[flat]) if undo else None
         matrix.reshape(-1)[flat] = shorter
         matrix[node] = reach
         matrix[:, node] = reach
@@ -762,8 +868,8 @@ class _InsertionWork:
         matrix.reshape(-1)[flat] = before
 
     def shortened(self, matrix, node, reach):
-        """``(rows, columns, costs)`` of the pairs (i, j), both other than ``node``, whose cost through ``node``
-        d_vi + d_vj is below D_ij.
+        """``(flat positions i * n + j, costs)`` of the pairs (i, j), both other than ``node``, whose cost through
+        ``node`` d_vi + d_vj is below D_ij.
 
         If (i, j) is shortened and x is j's parent in the node's shortest-path tree (d_vx + c_xj = d_vj), then
         D_ix >= D_ij - c_xj > d_vi + d_vx: (i, x) is shortened too. So, for every row i, the shortened columns
@@ -772,26 +878,27 @@ class _InsertionWork:
         parents = self._tree(reach, node)
         if parents is None:
             return self._shortened_rows(matrix, node, reach)
-        reached = np.flatnonzero(parents >= 0)
-        order = np.argsort(parents[reached], kind='stable')
-        children = reached[order]
-        child_counts = np.bincount(parents[reached], minlength=self.count)
-        starts = np.concatenate([[0], np.cumsum(child_counts)])
+        reached = np.flatnonzero(parents >= 0).astype(np.intp)
+        children = reached[np.argsort(parents[reached], kind='stable')]
+        child_counts = np.bincount(parents[reached], minlength=self.count).astype(np.intp)
+        starts = np.concatenate([[0], np.cumsum(child_counts)]).astype(np.intp)
         roots = children[starts[node]:starts[node + 1]]
-        rows, columns = np.repeat(reached, len(roots)), np.tile(roots, len(reached))
-        found_rows, found_columns = [np.empty(0, dtype=np.intp)], [np.empty(0, dtype=np.intp)]
+        row_starts, columns = np.repeat(reached * self.count, len(roots)), np.tile(roots, len(reached))
+        row_reach = np.repeat(reach[reached], len(roots))
+        found_flat, found_costs = [np.empty(0, dtype=np.intp)], [np.empty(0)]
         flat_matrix = matrix.reshape(-1)
-        while len(rows):
-            shorter = reach[rows] + reach[columns] < flat_matrix[rows * self.count + columns]
-            rows, columns = rows[shorter], columns[shorter]
-            found_rows.append(rows)
-            found_columns.append(columns)
+        while len(row_starts):  # ndarray methods, not numpy functions: their dispatch costs show at ~35 levels
+            flat = row_starts + columns
+            through = row_reach + reach[columns]
+            shorter = (through < flat_matrix[flat]).nonzero()[0]
+            found_flat.append(flat[shorter])
+            found_costs.append(through[shorter])
+            row_starts, columns, row_reach = row_starts[shorter], columns[shorter], row_reach[shorter]
             counts = child_counts[columns]
-            total = int(counts.sum())
-            offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-            rows, columns = np.repeat(rows, counts), children[np.repeat(starts[columns], counts) + offsets]
-        rows, columns = np.concatenate(found_rows), np.concatenate(found_columns)
-        return rows, columns, reach[rows] + reach[columns]
+            firsts = (starts[columns] - counts.cumsum() + counts).repeat(counts)
+            row_starts, row_reach = row_starts.repeat(counts), row_reach.repeat(counts)
+            columns = children[firsts + np.arange(len(firsts))]
+        return np.concatenate(found_flat), np.concatenate(found_costs)
 
     def _tree(self, reach, node):
         """Each reached node's parent x in ``node``'s shortest-path tree (d_vx + c_xj = d_vj up to TREE_TOLERANCE),
@@ -829,7 +936,7 @@ class _InsertionWork:
         changing = np.flatnonzero(changing)
         through = reach[changing][:, None] + reach[changing][None, :]
         rows, columns = np.nonzero(through < matrix[np.ix_(changing, changing)])
-        return changing[rows], changing[columns], through[rows, columns]
+        return changing[rows] * self.count + changing[columns], through[rows, columns]
 
 
 def pc_pair_value(limit):
@@ -847,7 +954,8 @@ def node_importance(network, feedback=None):
     100 (PC - PC without k) / PC, ``dpc_intra`` = 100 a_k^2 / PCnum, ``dpc_flux`` = 100 * 2 sum_j a_k a_j
     p*_kj / PCnum and ``dpc_connector`` = dpc - dpc_intra - dpc_flux, the part of PC that flows through k
     between other units. All come from :func:`removal_importance` on the links of every pair within the
-    pruning limit (8 n^2 bytes per level of the largest removal sets; about a minute for a thousand units).
+    pruning limit that two other units do not beat (:func:`pair_distances`; 8 n^2 bytes per level of the largest
+    removal sets; about half a minute for a thousand units).
     Stepping stones have no row (they have no area) but carry paths. ``feedback`` (an optional
     engine.feedback.Feedback) hears the progress as units are solved; a cancel raises messages.Canceled.
     """

@@ -1,5 +1,6 @@
 """Benchmark of patch importance (dIIC and dPC with all fractions): generated habitat patches, against the naive way
-(recompute all shortest paths without each patch, as Conefor does) and against the earlier engine (the same
+(recompute all shortest paths without each patch, as Conefor does, on every pair's distance measured, where
+ours leaves out far pairs that nearer patches beat) and against the earlier engine (the same
 divide-and-conquer inserting each node by dense n x n passes) in the same script on smaller sets, where all
 must agree.
 
@@ -128,7 +129,7 @@ def main():
         geometries = landscape(count)
         areas = np.array([geometry.area / 1e4 for geometry in geometries])
         started = time.time()
-        distances = connectivity.pair_distances(geometries, reach)
+        distances = connectivity.pair_distances(geometries, reach, exact_within=THRESHOLD)
         measured = time.time() - started
         started = time.time()
         frame, summary = patches.patch_importance(distances, areas, THRESHOLD, DISTANCE, PROBABILITY)
@@ -140,11 +141,15 @@ def main():
             compare_with_dense(patches, distances, areas, ours, count)
         if count <= arguments.naive:
             started = time.time()
-            naive_iic, naive_pc = naive(distances, areas, THRESHOLD, DISTANCE, PROBABILITY, limit)
+            every_pair = connectivity.pair_distances(geometries, reach)
+            all_measured = time.time() - started
+            started = time.time()
+            naive_iic, naive_pc = naive(every_pair, areas, THRESHOLD, DISTANCE, PROBABILITY, limit)
             reference = time.time() - started
             difference = max(np.abs(frame['dIIC'] - naive_iic).max(), np.abs(frame['dPC'] - naive_pc).max())
-            print('{} patches: naive removal {:.1f} s ({:.1f}x ours), largest difference in dI {:.2e} points'.format(
-                count, reference, reference / ours, difference), flush=True)
+            print('{} patches: every pair measured {:.1f} s, naive removal on them {:.1f} s ({:.1f}x ours), largest '
+                  'difference in dI {:.2e} points'.format(count, all_measured, reference, reference / ours, difference),
+                  flush=True)
 
 
 if __name__ == '__main__':

@@ -28,6 +28,14 @@
       <translation>输出：带有 dIIC、dIIC_intra、dIIC_flux、dIIC_connector、dPC、dPC_intra、dPC_flux、dPC_connector（百分比）和 rank（1 = dPC 最大）的斑块；以及包含 IIC、PC、EC(IIC)、EC(PC) 和景观属性的汇总表。</translation>
     </message>
     <message>
+      <source>Every value is exact; distances are measured only between patches whose link some path can need.</source>
+      <translation>所有数值均为精确值；只测量某条路径可能需要其连接的斑块之间的距离。</translation>
+    </message>
+    <message>
+      <source>A few hundred patches take seconds, a thousand about half a minute, two thousand about two minutes.</source>
+      <translation>数百个斑块需数秒，一千个斑块约需半分钟，两千个斑块约需两分钟。</translation>
+    </message>
+    <message>
       <source>Each feature is a patch.</source>
       <translation>每个要素是一个斑块。</translation>
     </message>

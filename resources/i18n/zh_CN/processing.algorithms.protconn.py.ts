@@ -80,8 +80,12 @@
       <translation>区域内每个保护单元一个面，含区域、area_km2 和 dpc（去掉该单元后 PC 损失的百分比），分解为 dpc_intra（自身面积）、dpc_flux（进出该单元的扩散）和 dpc_connector（经该单元在其他单元之间的扩散）。</translation>
     </message>
     <message>
-      <source>All parts are exact and come from one divide-and-conquer over the units that updates only the best paths each unit shortens instead of re-running them per unit: seconds for a few hundred units in a region, about a minute for a thousand, minutes for two thousand.</source>
-      <translation>各部分均为精确值，来自对单元的一次分治计算，它只更新每个单元缩短的最佳路径，而不是为每个单元重新计算：区域内数百个单元需数秒，一千个单元约需一分钟，两千个单元需数分钟。</translation>
+      <source>All parts are exact and come from one divide-and-conquer over the units that updates only the best paths each unit shortens instead of re-running them per unit.</source>
+      <translation>各部分均为精确值，来自对单元的一次分治计算，它只更新每个单元缩短的最佳路径，而不是为每个单元重新计算。</translation>
+    </message>
+    <message>
+      <source>A few hundred units in a region take seconds, a thousand about half a minute, two thousand about two minutes.</source>
+      <translation>区域内数百个单元需数秒，一千个单元约需半分钟，两千个单元约需两分钟。</translation>
     </message>
     <message>
       <source>Protected areas</source>
