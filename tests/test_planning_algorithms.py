@@ -1,16 +1,19 @@
 """prioritize, solvemarxan and solvemarzone through processing.run and qgis_process, checked against brute force
 and the engine's own reading of the same inputs."""
 
+import csv
 import itertools
 import os
 
 import numpy as np
 import pytest
+from osgeo import ogr
 from qgis.core import QgsProcessingException, QgsVectorLayer
+from shapely.geometry import box
 
 from marxan_test_files import marzone_project
 from reserve_planner.processing.engine import marxan, planning
-from support import RecordingFeedback, geotiff, memory_layer, run
+from support import RecordingFeedback, geopackage, geotiff, memory_layer, run
 from test_planning_engine import geometric_boundary, grid
 
 CRS = 'EPSG:32650'
@@ -249,3 +252,40 @@ def test_solvemarxan_through_qgis_process(qgis_process, tmp_path):
     assert result['results']['OPTIMAL'] is True
     with open(output, encoding='utf-8') as handle:
         assert handle.readline().strip() == 'planning_unit,solution'
+
+
+@pytest.mark.external
+@pytest.mark.slow
+def test_prioritize_through_qgis_process_equals_the_processing_run(qgis_process, tmp_path):
+    """A batch user's run from the command line (units and a feature as GeoPackages) gives the plan and objective
+    of processing.run on the same files."""
+    costs, _ = example()
+    cells = grid(4, 3, 100.0)
+    units = geopackage(str(tmp_path / 'units.gpkg'), 32650, [('pu_id', ogr.OFTInteger), ('cost', ogr.OFTReal)], [
+        (box(X0 + cell.bounds[0], Y0 + cell.bounds[1], X0 + cell.bounds[2], Y0 + cell.bounds[3]).wkt,
+         {'pu_id': 101 + index, 'cost': float(cost)}) for index, (cell, cost) in enumerate(zip(cells, costs))])
+    habitat = geopackage(str(tmp_path / 'habitat.gpkg'), 32650, [], [(box(X0 + 50, Y0, X0 + 330, Y0 + 260).wkt, {})])
+    parameters = dict(PLANNING_UNITS=units, ID_FIELD='pu_id', COST_FIELD='cost', TARGETS='0.5', BLM=0.05)
+    expected = run('prioritize', temporary_outputs=('OUTPUT', 'OUTPUT_FEATURES'), FEATURES=[habitat], **parameters)
+    output = str(tmp_path / 'plan.gpkg')
+    returncode, result, log = qgis_process('prioritize', 'FEATURES=' + habitat, OUTPUT=output,
+                                           OUTPUT_FEATURES=str(tmp_path / 'held.gpkg'), **parameters)
+    assert returncode == 0, log
+    assert result['results']['OBJECTIVE'] == pytest.approx(expected['OBJECTIVE'])
+    assert result['results']['OPTIMAL'] is True
+    assert solution_values(output) == solution_values(expected['OUTPUT'])
+
+
+@pytest.mark.external
+@pytest.mark.slow
+def test_solvemarzone_through_qgis_process(qgis_process, tmp_path):
+    path = marzone_project(str(tmp_path / 'project'))
+    output = str(tmp_path / 'zones.csv')
+    returncode, result, log = qgis_process('solvemarzone', MARXAN_INPUT=path, OUTPUT=output)
+    assert returncode == 0, log
+    project = marxan.read_marzone(path)
+    expected = planning.solve_zones(project.problem, project.edges, project.blm)
+    assert result['results']['OBJECTIVE'] == pytest.approx(expected.objective)
+    with open(output, encoding='utf-8', newline='') as handle:
+        zones = {int(row['planning_unit']): int(row['zone']) for row in csv.DictReader(handle)}
+    assert zones[1] == 3  # locked to buffer by pulock.dat, as in the processing.run test

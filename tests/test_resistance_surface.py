@@ -122,3 +122,20 @@ def test_a_table_that_is_not_rows_of_four_is_refused(qgis_app, tmp_path):
     landcover, _slope = landscape(tmp_path)
     with pytest.raises(QgsProcessingException, match='not a multiple of 4'):
         run('resistancesurface', FACTORS=[landcover], RECLASS=[1, 1, 1], OUTPUT=str(tmp_path / 'r.tif'))
+
+
+@pytest.mark.external
+@pytest.mark.slow
+def test_qgis_process_gives_the_processing_run_surface(qgis_process, qgis_app, tmp_path):
+    """Batch users pass the factors as repeated FACTORS= and the table as comma-separated values."""
+    landcover, slope = landscape(tmp_path)
+    expected = run('resistancesurface', FACTORS=[landcover, slope], RECLASS=TABLE, WEIGHTS='3,1',
+                   OUTPUT=str(tmp_path / 'expected.tif'))
+    output = str(tmp_path / 'resistance.tif')
+    returncode, _result, log = qgis_process('resistancesurface', 'FACTORS=' + landcover, 'FACTORS=' + slope,
+                                            RECLASS=','.join(str(value) for value in TABLE), WEIGHTS='3,1',
+                                            OUTPUT=output)
+    assert returncode == 0, log
+    values = read_raster(output)[0]
+    assert values.tolist() == read_raster(expected['OUTPUT'])[0].tolist()
+    assert values[0, 0] == pytest.approx(0.75 * 10 + 0.25 * 1)
