@@ -23,9 +23,11 @@ def tr(text):
     return QCoreApplication.translate('ReservePlannerWorkflows', text)
 
 
-Workflow = namedtuple('Workflow', 'file id title description tags summary parameter_help')
+Workflow = namedtuple('Workflow', 'file id title description tags summary labels parameter_help')
 """A shipped model: its file in resources/models, stable id, translated name, short description, tags, short help
-(sentences) and the help of its inputs ({model parameter name: sentences})."""
+(sentences), the label of every input and output ({model parameter name: label}; an output is named
+``step:output name`` and its English label is that output name) and the help of its inputs ({model parameter name:
+sentences}). The labels replace the English ones of the .model3 file when the model is loaded."""
 
 
 def workflow_texts():
@@ -38,6 +40,10 @@ def workflow_texts():
                      'generic profile and reports the area and share of each zone.'),
                   tr('The steps are generatezones, validatezones and zonestatistics; run them one by one for their '
                      'other options.')],
+                 {'cores': tr('Core areas'), 'boundary': tr('Reserve boundary'),
+                  'buffer_width': tr('Buffer width (m)'), 'transition_width': tr('Transition width (m)'),
+                  'generatezones:Zones': tr('Zones'), 'validatezones:Zoning problems': tr('Zoning problems'),
+                  'zonestatistics:Zone statistics': tr('Zone statistics')},
                  {'cores': [tr('Polygons of the cores; overlapping or touching cores merge.')],
                   'boundary': [tr('The outer edge of the reserve; the transition zone fills it.')],
                   'buffer_width': [tr('Width of the buffer zone around the cores, in metres whatever the CRS.')],
@@ -53,6 +59,20 @@ def workflow_texts():
                   tr('The cores above a dPC and an area threshold become ecological sources.'),
                   tr('Then a resistance surface from the land cover, the corridor network between the sources, its '
                      'pinch points and barriers, and the gravity model of the interaction between sources.')],
+                 {'landcover': tr('Land cover'), 'habitat': tr('Habitat classes (MSPA foreground)'),
+                  'dispersal': tr('Dispersal distance (m)'), 'min_dpc': tr('Smallest dPC of a source (%)'),
+                  'min_area': tr('Smallest area of a source (ha)'),
+                  'resistance_table': tr('Resistance of each land-cover class: factor, min, max, score, ... '
+                                         '(1 = the land cover)'),
+                  'mspa:MSPA': tr('MSPA'), 'mspa:MSPA cores': tr('MSPA cores'),
+                  'patchimportance:Patch importance': tr('Patch importance'),
+                  'sources:Ecological sources': tr('Ecological sources'),
+                  'resistancesurface:Resistance': tr('Resistance'),
+                  'corridornetwork:Corridor links': tr('Corridor links'),
+                  'corridornetwork:Corridors': tr('Corridors'), 'pinchpoints:Pinch points': tr('Pinch points'),
+                  'pinchpoints:Links with effective resistance': tr('Links with effective resistance'),
+                  'barriers:Barriers': tr('Barriers'),
+                  'gravitymodel:Interaction between sources': tr('Interaction between sources')},
                  {'landcover': [tr('A land-cover raster of class values (band 1).')],
                   'habitat': [tr('The land-cover classes counted as habitat (MSPA foreground), separated by commas.')],
                   'dispersal': [tr('The dispersal distance of the patch importance (dPC), in metres.')],
@@ -70,6 +90,16 @@ def workflow_texts():
                   tr('target3report gives coverage by protected areas and OECMs, KBAs, ProtConn, SPI, ecoregions and '
                      'the trajectory as a table, HTML and PDF.'),
                   tr('sitecoverage gives the protection of the stopover sites per county, weighted by bird counts.')],
+                 {'counties': tr('Counties'), 'county_field': tr('County name field'),
+                  'protected': tr('Protected areas and OECMs'), 'kbas': tr('Key Biodiversity Areas'),
+                  'species': tr('Species ranges'), 'species_field': tr('Species name field'),
+                  'class_field': tr('Class field'), 'ecoregions': tr('Ecoregions'),
+                  'ecoregion_field': tr('Ecoregion name field'), 'stopover_sites': tr('Stopover sites (points)'),
+                  'site_count_field': tr('Bird count field'), 'year': tr('Year of the data'),
+                  'target3report:Indicators': tr('Indicators'), 'target3report:Report (HTML)': tr('Report (HTML)'),
+                  'target3report:Report (PDF)': tr('Report (PDF)'),
+                  'sitecoverage:Stopover sites': tr('Stopover sites'),
+                  'sitecoverage:Stopover sites per county': tr('Stopover sites per county')},
                  {'counties': [tr('The county polygons.')],
                   'county_field': [tr('The field naming each county.')],
                   'protected': [tr('Protected areas and OECMs (WDPA: PA_DEF 0 marks an OECM).')],
@@ -93,8 +123,12 @@ class WorkflowAlgorithm(QgsProcessingModelAlgorithm):
         super().__init__()
         self.path, self.workflow_id = path, workflow_id
         self.loaded = self.fromFile(path)
+        texts = self.texts()
+        for definition in self.parameterDefinitions() + self.outputDefinitions():
+            if definition.name() in texts.labels:
+                definition.setDescription(texts.labels[definition.name()])
         for definition in self.parameterDefinitions():
-            help_sentences = self.texts().parameter_help.get(definition.name())
+            help_sentences = texts.parameter_help.get(definition.name())
             if help_sentences:
                 definition.setHelp(sentences(help_sentences))
 

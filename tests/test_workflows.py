@@ -5,7 +5,13 @@ import os
 
 import processing
 import pytest
-from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingModelAlgorithm,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 
 from conftest import REPO
@@ -48,6 +54,73 @@ def test_workflow_names_are_translated(qgis_app):
         assert '生物圈保护区功能区划' in titles
     finally:
         remove_translator(translator)
+
+
+def model_labels(path):
+    """{name: English label} of every input and output of a .model3 file as written: an input's description; an
+    output, named ``step:output name``, is labelled by its output name (the model leaves its description empty)."""
+    model = QgsProcessingModelAlgorithm()
+    assert model.fromFile(path), path
+    labels = {definition.name(): definition.description() for definition in model.parameterDefinitions()
+              if not definition.isDestination()}
+    labels.update({output.name(): output.name().split(':', 1)[1] for output in model.outputDefinitions()})
+    return labels
+
+
+def untranslated_labels(algorithm):
+    """The names of the inputs and outputs of a loaded workflow whose label is empty or the model's English one.
+    An output is checked in both forms the Toolbox shows: its destination parameter and its output definition."""
+    english = model_labels(algorithm.path)
+    definitions = algorithm.parameterDefinitions() + algorithm.outputDefinitions()
+    assert {definition.name() for definition in definitions} == set(english), 'an input or output did not load'
+    return sorted({definition.name() for definition in definitions
+                   if not definition.description() or definition.description() == english[definition.name()]})
+
+
+def shipped_workflows_in_chinese():
+    """Each shipped workflow as the Toolbox, processing.run and qgis_process get it (a fresh instance of the
+    provider's algorithm), loaded under zh_CN."""
+    from reserve_planner.plugin.i18n import install_translator, remove_translator
+
+    provider = QgsApplication.processingRegistry().providerById('reserveplanner')
+    translator = install_translator('zh_CN')
+    assert translator is not None, 'reserve_planner_zh_CN.qm is missing: run make translations'
+    try:
+        return [algorithm.create() for algorithm in provider.algorithms() if algorithm.groupId() == 'workflows']
+    finally:
+        remove_translator(translator)
+
+
+def test_workflow_labels_are_declared_in_english_as_the_models_have_them(qgis_app):
+    from reserve_planner.processing import workflows
+
+    for workflow in workflows.workflow_texts():
+        assert workflow.labels == model_labels(os.path.join(workflows.MODEL_DIR, workflow.file)), workflow.file
+
+
+def test_every_workflow_input_and_output_label_is_translated(qgis_app):
+    algorithms = shipped_workflows_in_chinese()
+    assert len(algorithms) == 3
+    for algorithm in algorithms:
+        assert untranslated_labels(algorithm) == [], algorithm.id()
+    zone_reserve = next(algorithm for algorithm in algorithms if algorithm.name() == 'zonereserve')
+    labels = {definition.name(): definition.description() for definition in zone_reserve.outputDefinitions()}
+    assert labels['generatezones:Zones'] == '功能区'
+
+
+def test_a_label_missing_from_the_declarations_is_left_in_english_and_caught(qgis_app, monkeypatch):
+    from reserve_planner.processing import workflows
+
+    declared = workflows.workflow_texts
+
+    def without_mspa_label():
+        return [workflow._replace(labels={name: label for name, label in workflow.labels.items()
+                                          if name != 'mspa:MSPA'}) for workflow in declared()]
+
+    monkeypatch.setattr(workflows, 'workflow_texts', without_mspa_label)
+    security_pattern = next(algorithm for algorithm in shipped_workflows_in_chinese()
+                            if algorithm.name() == 'securitypattern')
+    assert untranslated_labels(security_pattern) == ['mspa:MSPA']
 
 
 def test_zone_reserve_workflow_runs_by_its_id(qgis_app, tmp_path):

@@ -24,6 +24,34 @@
       <translation>各步骤为 generatezones、validatezones 和 zonestatistics；如需其他选项，请逐个运行这些算法。</translation>
     </message>
     <message>
+      <source>Core areas</source>
+      <translation>核心区</translation>
+    </message>
+    <message>
+      <source>Reserve boundary</source>
+      <translation>保护地边界</translation>
+    </message>
+    <message>
+      <source>Buffer width (m)</source>
+      <translation>缓冲区宽度（米）</translation>
+    </message>
+    <message>
+      <source>Transition width (m)</source>
+      <translation>实验区宽度（米）</translation>
+    </message>
+    <message>
+      <source>Zones</source>
+      <translation>功能区</translation>
+    </message>
+    <message>
+      <source>Zoning problems</source>
+      <translation>功能区划问题</translation>
+    </message>
+    <message>
+      <source>Zone statistics</source>
+      <translation>功能区统计</translation>
+    </message>
+    <message>
       <source>Polygons of the cores; overlapping or touching cores merge.</source>
       <translation>核心区多边形；相互重叠或相接的核心区会合并。</translation>
     </message>
@@ -62,6 +90,74 @@
     <message>
       <source>Then a resistance surface from the land cover, the corridor network between the sources, its pinch points and barriers, and the gravity model of the interaction between sources.</source>
       <translation>然后由土地覆盖生成阻力面，构建源地之间的廊道网络，识别其夹点与障碍点，并用引力模型评价源地之间的相互作用。</translation>
+    </message>
+    <message>
+      <source>Land cover</source>
+      <translation>土地覆盖</translation>
+    </message>
+    <message>
+      <source>Habitat classes (MSPA foreground)</source>
+      <translation>生境类别（MSPA 前景）</translation>
+    </message>
+    <message>
+      <source>Dispersal distance (m)</source>
+      <translation>扩散距离（米）</translation>
+    </message>
+    <message>
+      <source>Smallest dPC of a source (%)</source>
+      <translation>生态源地的最小 dPC（%）</translation>
+    </message>
+    <message>
+      <source>Smallest area of a source (ha)</source>
+      <translation>生态源地的最小面积（公顷）</translation>
+    </message>
+    <message>
+      <source>Resistance of each land-cover class: factor, min, max, score, ... (1 = the land cover)</source>
+      <translation>各土地覆盖类别的阻力：因子, 最小值, 最大值, 阻力值, ...（因子 1 = 土地覆盖）</translation>
+    </message>
+    <message>
+      <source>MSPA</source>
+      <translation>MSPA 类别</translation>
+    </message>
+    <message>
+      <source>MSPA cores</source>
+      <translation>MSPA 核心区</translation>
+    </message>
+    <message>
+      <source>Patch importance</source>
+      <translation>斑块重要性</translation>
+    </message>
+    <message>
+      <source>Ecological sources</source>
+      <translation>生态源地</translation>
+    </message>
+    <message>
+      <source>Resistance</source>
+      <translation>阻力面</translation>
+    </message>
+    <message>
+      <source>Corridor links</source>
+      <translation>廊道连接</translation>
+    </message>
+    <message>
+      <source>Corridors</source>
+      <translation>廊道</translation>
+    </message>
+    <message>
+      <source>Pinch points</source>
+      <translation>夹点</translation>
+    </message>
+    <message>
+      <source>Links with effective resistance</source>
+      <translation>带有效电阻的连接</translation>
+    </message>
+    <message>
+      <source>Barriers</source>
+      <translation>障碍点</translation>
+    </message>
+    <message>
+      <source>Interaction between sources</source>
+      <translation>生态源地间的相互作用</translation>
     </message>
     <message>
       <source>A land-cover raster of class values (band 1).</source>
@@ -110,6 +206,74 @@
     <message>
       <source>sitecoverage gives the protection of the stopover sites per county, weighted by bird counts.</source>
       <translation>sitecoverage 给出按县、以鸟类计数加权的停歇点保护情况。</translation>
+    </message>
+    <message>
+      <source>Counties</source>
+      <translation>县域</translation>
+    </message>
+    <message>
+      <source>County name field</source>
+      <translation>县名称字段</translation>
+    </message>
+    <message>
+      <source>Protected areas and OECMs</source>
+      <translation>保护地和 OECM</translation>
+    </message>
+    <message>
+      <source>Key Biodiversity Areas</source>
+      <translation>关键生物多样性区域</translation>
+    </message>
+    <message>
+      <source>Species ranges</source>
+      <translation>物种分布范围</translation>
+    </message>
+    <message>
+      <source>Species name field</source>
+      <translation>物种名称字段</translation>
+    </message>
+    <message>
+      <source>Class field</source>
+      <translation>类群字段</translation>
+    </message>
+    <message>
+      <source>Ecoregions</source>
+      <translation>生态区</translation>
+    </message>
+    <message>
+      <source>Ecoregion name field</source>
+      <translation>生态区名称字段</translation>
+    </message>
+    <message>
+      <source>Stopover sites (points)</source>
+      <translation>候鸟停歇点（点）</translation>
+    </message>
+    <message>
+      <source>Bird count field</source>
+      <translation>鸟类计数字段</translation>
+    </message>
+    <message>
+      <source>Year of the data</source>
+      <translation>数据年份</translation>
+    </message>
+    <message>
+      <source>Indicators</source>
+      <translation>指标</translation>
+    </message>
+    <message>
+      <source>Report (HTML)</source>
+      <translation>报告（HTML）</translation>
+    </message>
+    <message>
+      <source>Report (PDF)</source>
+      <translation>报告（PDF）</translation>
+    </message>
+    <message>
+      <source>Stopover sites</source>
+      <translation>候鸟停歇点</translation>
+    </message>
+    <message>
+      <source>Stopover sites per county</source>
+      <translation>各县候鸟停歇点</translation>
     </message>
     <message>
       <source>The county polygons.</source>
