@@ -68,14 +68,15 @@ def wkt_layer(name, geometry_type, crs, wkts, values=None, field='name', field_t
                         [(wkt, [value]) for wkt, value in zip(wkts, values)])
 
 
-def geopackage(path, epsg, fields, rows):
-    """Write polygons to a new GeoPackage (its folder made if missing) with OGR and return ``path``; the layer is
-    named after the file, ``fields`` are (name, OGR type) pairs and rows are (WKT, {field: value})."""
+def geopackage(path, epsg, fields, rows, geometry_type=ogr.wkbPolygon):
+    """Write features of ``geometry_type`` (polygons by default) to a new GeoPackage (its folder made if missing)
+    with OGR and return ``path``; the layer is named after the file, ``fields`` are (name, OGR type) pairs and rows
+    are (WKT, {field: value})."""
     os.makedirs(os.path.dirname(path), exist_ok=True)
     dataset = ogr.GetDriverByName('GPKG').CreateDataSource(path)
     reference = osr.SpatialReference()
     reference.ImportFromEPSG(epsg)
-    layer = dataset.CreateLayer(os.path.splitext(os.path.basename(path))[0], reference, ogr.wkbPolygon)
+    layer = dataset.CreateLayer(os.path.splitext(os.path.basename(path))[0], reference, geometry_type)
     for name, kind in fields:
         layer.CreateField(ogr.FieldDefn(name, kind))
     for wkt, values in rows:

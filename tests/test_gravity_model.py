@@ -5,11 +5,12 @@ import math
 
 import numpy as np
 import pytest
-from qgis.core import NULL, QgsProcessingException
+from osgeo import ogr
+from qgis.core import NULL, QgsProcessingException, QgsVectorLayer
 
 from reserve_planner.processing.engine import gravity
 from reserve_planner.processing.engine.messages import EngineError
-from support import geotiff, memory_layer, run, wkt_layer
+from support import geopackage, geotiff, memory_layer, run, wkt_layer
 
 
 def test_interaction_by_formula():
@@ -106,3 +107,46 @@ def test_the_mean_resistance_leaves_out_nodata_cells_under_a_source(qgis_app, tm
                  temporary_outputs=('OUTPUT_LINKS',))
     link, = result['OUTPUT_LINKS'].getFeatures()
     assert link['g_ab'] == pytest.approx((math.log(1e6) / 2.0) * (math.log(1e6) / 3.0))
+
+
+def rated_links(layer):
+    """{(from_id, to_id): (cwd, g_ab, rank, important)} of a gravitymodel links output."""
+    return {(f['from_id'], f['to_id']): (f['cwd'], f['g_ab'], f['rank'], f['important']) for f in layer.getFeatures()}
+
+
+def matrix_rows(layer):
+    """{source: {column: G}} of a gravitymodel matrix output, without a GeoPackage's fid."""
+    columns = [name for name in layer.fields().names() if name != 'fid']
+    return {f['source']: {column: f[column] for column in columns} for f in layer.getFeatures()}
+
+
+@pytest.mark.external
+@pytest.mark.slow
+@pytest.mark.parametrize('with_links', [False, True], ids=['every pair', 'corridornetwork links'])
+def test_qgis_process_gives_the_processing_run_interaction(qgis_process, tmp_path, with_links):
+    """A batch user's run from the command line: sources with a Chinese id field and the links in GeoPackages, in a
+    folder with a Chinese name, the resistance as a GeoTIFF; the same rated links and matrix as processing.run on
+    the same files."""
+    folder = tmp_path / '引力模型'
+    sources = geopackage(str(folder / 'sources.gpkg'), 32650, [('名称', ogr.OFTString)],
+                         [(wkt, {'名称': name}) for wkt, name in zip(squares(0, 2000, 4000), ['甲', '乙', '丙'])])
+    resistance = uniform_resistance(folder)
+    parameters = dict(SOURCES=sources, SOURCE_ID_FIELD='名称', RESISTANCE=resistance, AREA_UNIT=1)
+    if with_links:
+        parameters['LINKS'] = geopackage(
+            str(folder / 'links.gpkg'), 32650, [('from_id', ogr.OFTString), ('to_id', ogr.OFTString),
+                                                ('cwd', ogr.OFTReal)],
+            [('LINESTRING(501000 3999500, 502000 3999500)', {'from_id': '甲', 'to_id': '乙', 'cwd': 1000.0}),
+             ('LINESTRING(503000 3999500, 504000 3999500)', {'from_id': '乙', 'to_id': '丙', 'cwd': 4000.0})],
+            ogr.wkbLineString)
+    (folder / 'processing.run').mkdir()
+    expected = run('gravitymodel', OUTPUT_LINKS=str(folder / 'processing.run' / '连接.gpkg'),
+                   OUTPUT_MATRIX=str(folder / 'processing.run' / 'matrix.gpkg'), **parameters)
+    outputs = dict(OUTPUT_LINKS=str(folder / '连接.gpkg'), OUTPUT_MATRIX=str(folder / 'matrix.gpkg'))
+    returncode, _result, log = qgis_process('gravitymodel', **parameters, **outputs)
+    assert returncode == 0, log
+    links = rated_links(QgsVectorLayer(outputs['OUTPUT_LINKS']))
+    assert len(links) == (2 if with_links else 3)
+    assert links == rated_links(QgsVectorLayer(expected['OUTPUT_LINKS']))
+    assert matrix_rows(QgsVectorLayer(outputs['OUTPUT_MATRIX'])) == matrix_rows(QgsVectorLayer(
+        expected['OUTPUT_MATRIX']))

@@ -2,13 +2,14 @@
 
 import numpy as np
 import pytest
-from qgis.core import QgsProcessingException
+from osgeo import ogr
+from qgis.core import QgsProcessingException, QgsVectorLayer
 from shapely.geometry import box
 from shapely.ops import unary_union
 
 from reserve_planner.processing import compat
 from reserve_planner.processing.engine import planning
-from support import geotiff, run, wkt_layer
+from support import geopackage, geotiff, run, wkt_layer
 
 CRS = 'EPSG:32650'
 X0, Y0 = 500000.0, 4000000.0
@@ -74,3 +75,41 @@ def test_bad_settings_are_named(tmp_path, parameters, words):
     with pytest.raises(QgsProcessingException, match=words):
         run('optimisezones', temporary_outputs=('OUTPUT',), BOUNDARY_LAYER=reserve_layer(), CELL_SIZE=1000.0,
             VALUES=[hotspot_raster(tmp_path)], **parameters)
+
+
+def unit_zones(layer):
+    """[(x, y of the unit's centroid to the centimetre, zone)] of an OUTPUT_UNITS layer, sorted."""
+    return sorted((round(f.geometry().centroid().asPoint().x(), 2), round(f.geometry().centroid().asPoint().y(), 2),
+                   f['zone']) for f in layer.getFeatures())
+
+
+@pytest.mark.external
+@pytest.mark.slow
+def test_qgis_process_gives_the_processing_run_zoning(qgis_process, tmp_path):
+    """A batch user's run from the command line: the reserve as a GeoPackage, two value rasters as repeated VALUES=,
+    a pressure raster, hexagons, outputs to GeoPackages in a folder with a Chinese name; the same zoning, objective
+    and validation counts as processing.run on the same files."""
+    folder = tmp_path / '功能区'
+    reserve = geopackage(str(folder / 'reserve.gpkg'), 32650, [('名称', ogr.OFTString)],
+                         [(reserve_layer().getFeature(1).geometry().asWkt(), {'名称': '保护区'})])
+    hotspot = hotspot_raster(folder)
+    random = np.random.default_rng(3)
+    birds = geotiff(folder / 'birds.tif', random.uniform(0.0, 5.0, (30, 30)), 100.0, x0=X0, y0=Y0 + SIDE)
+    pressure = geotiff(folder / 'pressure.tif', random.uniform(0.0, 1.0, (30, 30)), 100.0, x0=X0, y0=Y0 + SIDE)
+    parameters = dict(BOUNDARY_LAYER=reserve, PRESSURE=pressure, GRID_TYPE=1, CELL_SIZE=600.0, TARGET=0.3,
+                      ZONE_TARGETS='0.2,0,0', PROFILE=0, TIME_LIMIT=120)
+    expected = run('optimisezones', temporary_outputs=('OUTPUT', 'OUTPUT_UNITS'), VALUES=[hotspot, birds],
+                   **parameters)
+    outputs = dict(OUTPUT=str(folder / 'zones.gpkg'), OUTPUT_UNITS=str(folder / 'units.gpkg'))
+    returncode, result, log = qgis_process('optimisezones', 'VALUES=' + hotspot, 'VALUES=' + birds, **parameters,
+                                           **outputs)
+    assert returncode == 0, log
+    results = result['results']
+    assert results['OPTIMAL'] is True and expected['OPTIMAL'] is True
+    for name in ('OBJECTIVE', 'COST', 'BOUNDARY'):
+        assert results[name] == pytest.approx(expected[name]), name
+    assert (results['ERROR_COUNT'], results['WARNING_COUNT']) == (expected['ERROR_COUNT'], expected['WARNING_COUNT'])
+    units = unit_zones(QgsVectorLayer(outputs['OUTPUT_UNITS']))
+    assert len({zone for _x, _y, zone in units}) >= 2 and units == unit_zones(expected['OUTPUT_UNITS'])
+    areas = {f['zone']: f['area_ha'] for f in QgsVectorLayer(outputs['OUTPUT']).getFeatures()}
+    assert areas == pytest.approx({f['zone']: f['area_ha'] for f in expected['OUTPUT'].getFeatures()})
