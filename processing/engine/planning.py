@@ -44,6 +44,9 @@ PROVEN_GAP = 1e-4
 TARGET_TOLERANCE = 1e-9
 SETTLED = 1e-6
 """A unit the LP relaxation selects to within this of 0 or 1 is settled (fixed in the LP-guided plan)."""
+GUIDED_SHARE = 0.75
+"""Share of a time limit the LP-guided plan may take (relaxation and restricted programme); the whole programme
+has the rest, and all of it when the restricted programme is solved sooner (docs/planning.md)."""
 ISOPERIMETRIC_MARGIN = 1e-5
 """Relative amount the isoperimetric cut is loosened by, so that rounding in the measured edges (shared lengths
 within shared_boundaries' tolerance) and in the least-area LP never cuts off a plan."""
@@ -493,12 +496,12 @@ def lp_guided_plan(programme, count, time_limit, log=False):
 
 
 def guided_then_whole(programme, target_rows, targets, count, time_limit, gap, log=False):
-    """Solve a boundary-penalised ``programme`` in ``time_limit`` seconds: the LP-guided plan in the first half,
+    """Solve a boundary-penalised ``programme`` in ``time_limit`` seconds: the LP-guided plan in GUIDED_SHARE of it,
     kept at once when proven within ``gap``; else HiGHS on the whole programme for the rest of the time. Returns
     (Outcome with the better plan against the better of the two proven bounds, shortfall as
     solve_with_least_shortfall)."""
     start = time.monotonic()
-    guided = lp_guided_plan(programme, count, time_limit / 2, log)
+    guided = lp_guided_plan(programme, count, GUIDED_SHARE * time_limit, log)
     if guided is not None and guided.gap <= gap:
         return guided, np.zeros(len(targets))
     remaining = max(time_limit - (time.monotonic() - start), 1.0)
