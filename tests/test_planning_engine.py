@@ -399,3 +399,98 @@ def test_time_limited_boundary_problem_still_reaches_the_brute_force_optimum(see
     solution = planning.minimum_set(problem, planning.shared_boundaries(cells), blm, time_limit=60.0)
     assert solution.objective == pytest.approx(brute_minimum_set(problem, cells, blm)[0], abs=1e-6)
     assert solution.optimal and solution.gap <= planning.PROVEN_GAP
+
+
+def hexagons(columns=4, rows=3, radius=50.0):
+    """Flat-topped hexagons (``radius`` metres from centre to corner) whose corners come from lattice indices, so
+    that neighbours share exactly the same corners."""
+    height = np.sqrt(3.0) * radius / 2
+    cells = []
+    for row in range(rows):
+        for column in range(columns):
+            middle = 2 * row + column % 2 + 1
+            x = 1.5 * radius * column
+            cells.append(Polygon([(x + radius, middle * height), (x + radius / 2, (middle + 1) * height),
+                                  (x - radius / 2, (middle + 1) * height), (x - radius, middle * height),
+                                  (x - radius / 2, (middle - 1) * height), (x + radius / 2, (middle - 1) * height)]))
+    return cells
+
+
+def with_areas(problem, cells):
+    return problem._replace(areas=planning.planar_areas(cells))
+
+
+def single_unit_problem(cells):
+    """One feature held by unit 5 alone, all of it wanted: the least plan is that one unit."""
+    amounts = np.zeros((len(cells), 1))
+    amounts[5, 0] = 1.0
+    return planning.Problem(np.ones(len(cells)), sparse.csr_matrix(amounts), np.array([1.0]),
+                            np.zeros(len(cells), dtype=int), list(range(1, len(cells) + 1)), ['f0'])
+
+
+@pytest.mark.parametrize('cells', [grid(4, 3), hexagons()], ids=['squares', 'hexagons'])
+def test_isoperimetric_cut_holds_for_every_plan_meeting_the_targets(cells):
+    """The cut (boundary >= the chord of 2 sqrt(pi A)) is met by every selection of 12 units that meets the targets
+    (4 096 selections, z_ij = x_i x_j), and it is tight enough to matter: on the hexagons the one-unit plan has a
+    perimeter below 4 sqrt(A), the bound of squares, so a cut taken from squares would fail here."""
+    edges = planning.shared_boundaries(cells)
+    inner = edges.first != edges.second
+    problems = [with_areas(random_problem(seed), cells) for seed in (1, 2, 3)]
+    problems.append(with_areas(single_unit_problem(cells), cells))
+    below_square_bound = False
+    for problem in problems:
+        programme, _ = planning.minimum_set_programme(problem, edges, 0.05, problem.targets)
+        row = programme.rows[-len(problem.targets) - 1].toarray().ravel()
+        limit = programme.lower[-len(problem.targets) - 1]
+        assert np.isfinite(limit) and limit > 0
+        amounts = problem.amounts.toarray()
+        for bits in itertools.product((0, 1), repeat=12):
+            x = np.array(bits, dtype=float)
+            if np.any(amounts.T @ x < problem.targets - 1e-9):
+                continue
+            values = np.concatenate([x, x[edges.first[inner]] * x[edges.second[inner]]])
+            assert row @ values >= limit - 1e-9
+            perimeter, area = geometric_boundary(cells, bits), unary_union(
+                [cell for cell, flag in zip(cells, bits) if flag]).area
+            assert perimeter >= 2 * np.sqrt(np.pi * area) - 1e-9
+            below_square_bound |= perimeter < 4 * np.sqrt(area)
+    assert below_square_bound == (cells[0].geom_type == 'Polygon' and len(cells[0].exterior.coords) == 7)
+
+
+@pytest.mark.parametrize('cells', [grid(4, 3), hexagons()], ids=['squares', 'hexagons'])
+@pytest.mark.parametrize('seed, blm', [(1, 0.05), (2, 0.3), (3, 1.0), (6, 3.0)])
+def test_minimum_set_with_the_isoperimetric_cut_equals_brute_force(cells, seed, blm):
+    """With unit areas the cut is in the programme: the optimum over all 4 096 selections is still found, also
+    with a time limit (the LP-guided plan then the whole programme)."""
+    problem = with_areas(random_problem(seed, features=4), cells)
+    edges = planning.shared_boundaries(cells)
+    best, _ = brute_minimum_set(problem, cells, blm)
+    for time_limit in (None, 60.0):
+        solution = planning.minimum_set(problem, edges, blm, time_limit=time_limit)
+        assert solution.objective == pytest.approx(best, abs=1e-6)
+        assert solution.optimal
+
+
+def test_isoperimetric_cut_raises_the_lp_bound_under_a_strong_boundary_penalty():
+    """A proportional target is met in the LP relaxation by a thin share of every unit, whose only boundary is the
+    outer edge; the cut charges the perimeter such an area needs."""
+    cells = grid(4, 3)
+    amounts = np.ones((12, 1))
+    problem = planning.Problem(np.ones(12), sparse.csr_matrix(amounts), np.array([3.0]), np.zeros(12, dtype=int),
+                               list(range(1, 13)), ['f0'])
+    edges = planning.shared_boundaries(cells)
+    bounds = []
+    for areas in (None, planning.planar_areas(cells)):
+        programme, _ = planning.minimum_set_programme(problem._replace(areas=areas), edges, 1.0, problem.targets)
+        bounds.append(planning.solve_relaxation(programme, 60.0).fun)
+    best, _ = brute_minimum_set(problem, cells, 1.0)
+    assert bounds[0] == pytest.approx(3 + 0.25 * 1400)  # a quarter of every unit: a quarter of the outer edge
+    assert bounds[0] < bounds[1] <= best + 1e-6
+    assert bounds[1] == pytest.approx(3 + 2 * np.sqrt(np.pi * 30000), rel=1e-4)  # the circle's perimeter, loosened
+
+
+def test_planar_areas_are_refused_for_overlapping_units_and_net_of_slivers():
+    assert planning.planar_areas([box(0, 0, 200, 100), box(0, 0, 100, 100)]) is None
+    areas = planning.planar_areas([box(0, 0, 100, 100), box(100 - 1e-7, 0, 200, 100), box(0, 100, 100, 200)])
+    assert areas == pytest.approx([10000 - 1e-5, 10000 + 1e-5 - 1e-5, 10000], abs=1e-9)  # the sliver off both
+    assert np.sum(areas[:2]) <= unary_union([box(0, 0, 100, 100), box(100 - 1e-7, 0, 200, 100)]).area

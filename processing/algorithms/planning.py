@@ -209,11 +209,13 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
         names, amounts = self.feature_amounts(parameters, context, units, unit_ids, work_crs, steps)
         targets = self.targets(parameters, context, names, amounts)
         steps.setCurrentStep(2)
-        edges = planning.shared_boundaries([item.geometry for item in units])
+        geometries = [item.geometry for item in units]
+        edges = planning.shared_boundaries(geometries)
+        areas = planning.planar_areas(geometries) if blm > 0 else None
         if steps.isCanceled():
             raise qgis_io.cancelled()
         steps.setCurrentStep(3)
-        problem = planning.Problem(costs, amounts, targets, status, unit_ids, names)
+        problem = planning.Problem(costs, amounts, targets, status, unit_ids, names, areas)
         frequency = None
         if plans > 1:
             solutions, frequency = self.solve(planning.minimum_set_portfolio, steps, problem, edges, blm, plans,

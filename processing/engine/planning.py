@@ -10,7 +10,9 @@ for exact solvers against annealing). Summary:
   the outer boundary of the study area; units are in metres when computed from geometry, in whatever unit
   Marxan's bound.dat uses otherwise;
 - boundary(x) = sum_i x_i (b_ii + sum_{j != i} b_ij) - 2 sum_{i<j} b_ij x_i x_j, made linear with one
-  continuous z_ij <= x_i, z_ij <= x_j per shared edge (the objective pushes z_ij up to x_i x_j);
+  continuous z_ij <= x_i, z_ij <= x_j per shared edge (the objective pushes z_ij up to x_i x_j); with the
+  units' areas (boundaries measured from the geometry), the isoperimetric cut boundary >= 2 sqrt(pi x area)
+  (its chord over the possible areas) strengthens the LP relaxation;
 - zones: one binary x_iz per unit and zone, sum_z x_iz = 1, and per shared edge one w_ij,zz' >= 0 per zone pair
   whose rows sum to x_i and whose columns sum to x_j, so that w_ij,zz' = x_iz x_jz' for any sign of the zone
   boundary cost.
@@ -42,15 +44,24 @@ PROVEN_GAP = 1e-4
 TARGET_TOLERANCE = 1e-9
 SETTLED = 1e-6
 """A unit the LP relaxation selects to within this of 0 or 1 is settled (fixed in the LP-guided plan)."""
+GUIDED_SHARE = 0.75
+"""Share of a time limit the LP-guided plan may take (relaxation and restricted programme); the whole programme
+has the rest, and all of it when the restricted programme is solved sooner (docs/planning.md)."""
+ISOPERIMETRIC_MARGIN = 1e-5
+"""Relative amount the isoperimetric cut is loosened by, so that rounding in the measured edges (shared lengths
+within shared_boundaries' tolerance) and in the least-area LP never cuts off a plan."""
 SOLVER_TIMEOUT, SOLVER_INFEASIBLE, SOLVER_ERROR = 1, 2, 4
 
 Edges = namedtuple('Edges', 'first second length')
 """Boundaries between planning units: index arrays ``first`` <= ``second`` and the shared ``length``
 (first == second: the unit's edge on the outer boundary of the study area)."""
 
-Problem = namedtuple('Problem', 'costs amounts targets status unit_ids feature_names')
+Problem = namedtuple('Problem', 'costs amounts targets status unit_ids feature_names areas', defaults=(None,))
 """A minimum-set or maximum-utility problem: costs (n,), amounts (sparse n x k), absolute targets (k,),
-status (n,) Marxan codes, and the unit ids and feature names messages use."""
+status (n,) Marxan codes, the unit ids and feature names messages use, and ``areas``: (n,) unit areas in the
+square of the boundaries' length unit (m2 with boundaries in metres) when the boundaries are the units'
+geometric edges (planar_areas), None otherwise (Marxan's bound.dat may hold any numbers). With areas, minimum_set
+adds the isoperimetric cut (isoperimetric_block)."""
 
 ZonesProblem = namedtuple('ZonesProblem', 'costs amounts contributions targets zone_targets boundary_costs '
                                           'allowed unit_ids feature_names zone_names')
@@ -125,6 +136,28 @@ def shared_length(boundary, neighbour, neighbour_boundary, tolerance):
     if exact > 10 * tolerance:
         return exact
     return boundary.intersection(neighbour.buffer(tolerance, 1)).length
+
+
+def planar_areas(geometries, tolerance=1e-6):
+    """Areas of the planning units (m2 for geometries in a metric CRS) for the isoperimetric cut, or None when two
+    units overlap by more than a sliver.
+
+    Two overlapping units can share an edge on the same side, where boundary_length takes off an edge that stays on
+    the outline, and their areas add up to more than their union's: no area bound holds then. A sliver (an overlap
+    of at most ``tolerance`` metres times the shorter perimeter, from rounded common vertices) is taken off both
+    units' areas, so that the areas of any selection add up to no more than the area of its union.
+    """
+    tree = coverage.build_tree(geometries)
+    areas = np.array([geometry.area for geometry in geometries], dtype=float)
+    for i, geometry in enumerate(geometries):
+        for j in coverage.query_indices(tree, box(*geometry.bounds)):
+            if j <= i or not geometry.relate_pattern(geometries[j], '2********'):
+                continue
+            overlap = geometry.intersection(geometries[j]).area
+            if overlap > tolerance * min(geometry.length, geometries[j].length):
+                return None
+            areas[[i, j]] -= overlap
+    return np.maximum(areas, 0.0)
 
 
 def make_edges(first, second, length):
@@ -308,6 +341,42 @@ def boundary_block(edges, count, penalty):
     return degree, -2.0 * penalty * edges.length[inner], matrix
 
 
+def isoperimetric_block(problem, edges, targets, bounds):
+    """The isoperimetric cut as ([one row over [x, z]], its lower limit), or ([], None) without unit areas.
+
+    When the boundaries are the units' geometric edges (``problem.areas`` given), the boundary of a plan is the
+    perimeter of the union of its units, and no planar set of area A has a perimeter below h(A) = 2 sqrt(pi A)
+    (the circle's). Every plan meeting ``targets`` within the locks (``bounds``: lower and upper bounds of x) has an
+    area between A_min (the least-area LP relaxation: a lower bound of it) and A_max (every unit not locked out);
+    h is concave, so its chord over [A_min, A_max] lies below it there, and every plan satisfies
+
+        sum_i x_i (b_ii + sum_j b_ij) - 2 sum_{i<j} b_ij z_ij >= h(A_min) + slope (sum_i a_i x_i - A_min)
+
+    (z_ij <= x_i x_j only raises the left side). The LP relaxation can pay far less boundary: a thin share of
+    every unit meets proportional targets with the outer edge as its only boundary. Loosened by
+    ISOPERIMETRIC_MARGIN.
+    """
+    if problem.areas is None or edges is None:
+        return [], None
+    from scipy.optimize import linprog
+    areas = np.asarray(problem.areas, dtype=float)
+    lower, upper = bounds
+    least = linprog(areas, A_ub=-sparse.csr_matrix(problem.amounts).T, b_ub=-np.asarray(targets, dtype=float),
+                    bounds=np.column_stack([lower, upper]), method='highs')
+    if least.status != 0:
+        return [], None
+    smallest, largest = max(float(least.fun), 0.0) * (1 - ISOPERIMETRIC_MARGIN), float(np.dot(areas, upper))
+
+    def perimeter(area):
+        return 2.0 * np.sqrt(np.pi * area) * (1 - ISOPERIMETRIC_MARGIN)
+
+    slope = (perimeter(largest) - perimeter(smallest)) / (largest - smallest) if largest > smallest else 0.0
+    count = len(areas)
+    inner = edges.first != edges.second
+    row = np.concatenate([unit_degree(edges, count) - slope * areas, -2.0 * edges.length[inner]])
+    return [sparse.csr_matrix(row[None, :])], perimeter(smallest) - slope * smallest
+
+
 def penalised_objective(costs, edges, blm):
     """(objective of x: costs + blm x each unit's whole edge, objective of the z_ij, [their rows] or []): the
     boundary penalty of boundary_block, or the bare costs without edges or BLM."""
@@ -427,12 +496,12 @@ def lp_guided_plan(programme, count, time_limit, log=False):
 
 
 def guided_then_whole(programme, target_rows, targets, count, time_limit, gap, log=False):
-    """Solve a boundary-penalised ``programme`` in ``time_limit`` seconds: the LP-guided plan in the first half,
+    """Solve a boundary-penalised ``programme`` in ``time_limit`` seconds: the LP-guided plan in GUIDED_SHARE of it,
     kept at once when proven within ``gap``; else HiGHS on the whole programme for the rest of the time. Returns
     (Outcome with the better plan against the better of the two proven bounds, shortfall as
     solve_with_least_shortfall)."""
     start = time.monotonic()
-    guided = lp_guided_plan(programme, count, time_limit / 2, log)
+    guided = lp_guided_plan(programme, count, GUIDED_SHARE * time_limit, log)
     if guided is not None and guided.gap <= gap:
         return guided, np.zeros(len(targets))
     remaining = max(time_limit - (time.monotonic() - start), 1.0)
@@ -485,20 +554,21 @@ def minimum_set_portfolio(problem, edges=None, blm=0.0, plans=1, time_limit=None
 
 def minimum_set_programme(problem, edges, blm, targets):
     """(Programme, target rows over [x, z]) of the minimum-set problem: variables x (one per unit, bounded by the
-    status) then z (one per shared edge); rows z_ij - x_i <= 0, z_ij - x_j <= 0, then the targets (absolute,
-    already capped at what is available)."""
+    status) then z (one per shared edge); rows z_ij - x_i <= 0, z_ij - x_j <= 0, the isoperimetric cut when the
+    problem has unit areas, then the targets (absolute, already capped at what is available)."""
     count = len(problem.costs)
     lower, upper = status_bounds(problem.status)
     objective, z_objective, blocks = penalised_objective(problem.costs, edges, blm)
     extra = len(z_objective)
+    cut, cut_lower = isoperimetric_block(problem, edges, targets, (lower, upper)) if blocks else ([], None)
     target_rows = sparse.csr_matrix(problem.amounts).T
     target_rows = sparse.hstack([target_rows, sparse.csr_matrix((target_rows.shape[0], extra))]).tocsr()
-    rows = sparse.vstack(blocks + [target_rows]).tocsr()
-    row_count = rows.shape[0] - len(targets)
+    rows = sparse.vstack(blocks + cut + [target_rows]).tocsr()
+    row_count = rows.shape[0] - len(targets) - len(cut)
     programme = Programme(
         np.concatenate([objective, z_objective]), rows,
-        np.concatenate([np.full(row_count, -np.inf), targets]),
-        np.concatenate([np.zeros(row_count), np.full(len(targets), np.inf)]),
+        np.concatenate([np.full(row_count, -np.inf), [cut_lower] * len(cut), targets]),
+        np.concatenate([np.zeros(row_count), np.full(len(cut) + len(targets), np.inf)]),
         np.concatenate([lower, np.zeros(extra)]), np.concatenate([upper, np.ones(extra)]),
         np.concatenate([np.ones(count), np.zeros(extra)]))
     return programme, target_rows

@@ -64,7 +64,7 @@ def synthetic_problem(planning, rows, columns, features, seed=5):
     targets = TARGET * np.asarray(amounts.sum(axis=0)).ravel()
     count = rows * columns
     return planning.Problem(costs.ravel(), amounts, targets, np.zeros(count, dtype=int), list(range(1, count + 1)),
-                            ['f{}'.format(k) for k in range(features)])
+                            ['f{}'.format(k) for k in range(features)], np.full(count, CELL * CELL))
 
 
 def grid_edges(planning, rows, columns):
