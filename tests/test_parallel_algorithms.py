@@ -11,7 +11,7 @@ from shapely.geometry import box
 
 from reserve_planner.processing.algorithms import coverage as coverage_algorithms
 from reserve_planner.processing import protconn_io
-from reserve_planner.processing.engine import circuit, connectivity, coverage
+from reserve_planner.processing.engine import circuit, connectivity, coverage, patches
 from reserve_planner.processing.engine.executor import WORKERS_VARIABLE, Executor
 from support import RecordingFeedback, geopackage, geotiff, read_raster, run
 
@@ -180,3 +180,18 @@ def test_circuit_pairs_of_focal_regions_in_worker_processes_equal_the_serial_run
     for name in ('resistances', 'cumulative', 'maximum'):
         np.testing.assert_array_equal(getattr(parallel, name), getattr(serial, name))
     assert np.isfinite(serial.resistances).all()
+
+
+@pytest.mark.parametrize('workers', [2, 3])
+def test_patch_importance_split_over_worker_processes_equals_the_serial_run(monkeypatch, workers):
+    # Three workers split each component into four subtrees (two levels); the small component of three patches
+    # far east is split too, down to single patches.
+    monkeypatch.setattr(connectivity, 'PARALLEL_MIN_NODES', 1)
+    rng = np.random.default_rng(5)
+    points = np.vstack([rng.uniform(0, 30000, (150, 2)), [[90000, 0], [91000, 0], [92000, 0]]])
+    distances = np.hypot(*(points[:, None, :] - points[None, :, :]).transpose(2, 0, 1))
+    areas = rng.uniform(1.0, 50.0, len(points))
+    serial = patches.patch_importance(distances, areas, 3000.0, 3000.0, 0.5, 1e6)
+    parallel = patches.patch_importance(distances, areas, 3000.0, 3000.0, 0.5, 1e6, executor=Executor(workers))
+    assert parallel[0].equals(serial[0])
+    assert parallel[1] == serial[1]

@@ -27,13 +27,14 @@ the blocks whose paths it can shorten. 5 000 areas in a 500 km region take about
 """
 
 import copy
+import functools
 import math
 from collections import namedtuple
 
 import numpy as np
 import pandas as pd
 from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import connected_components, dijkstra
+from scipy.sparse.csgraph import connected_components, csgraph_from_dense, dijkstra
 from scipy.spatial import cKDTree
 from shapely.ops import unary_union
 from shapely.prepared import prep
@@ -68,6 +69,9 @@ TREE_TOLERANCE = 1e-12
 
 COPY_SHARE = 32
 """Node importance: sets of removed nodes above 1/COPY_SHARE of a component copy their matrix, smaller ones undo."""
+
+PARALLEL_MIN_NODES = 400
+"""Node importance: smaller components are solved in one process (starting workers would cost more)."""
 
 SURE_NEIGHBOURS = 16
 """Pair distances: each polygon's this many nearest (by a lower bound) are measured first (a speed setting)."""
@@ -707,7 +711,7 @@ f(D_ij) (i = j included), and per node k the numerator without k, and I - I_with
 ``intra`` = a_k^2, ``flux`` = 2 a_k sum_{j != k} a_j f(D_kj) and ``connector``, the loss between other nodes."""
 
 
-def removal_importance(costs, weights, pair_value, feedback=None):
+def removal_importance(costs, weights, pair_value, feedback=None, executor=None):
     """Importance of every node of a graph by removal, exactly, from one divide-and-conquer pass.
 
     ``costs``: the symmetric n x n matrix of link costs (0 on the diagonal, inf where there is no link, >= 0);
@@ -722,9 +726,15 @@ def removal_importance(costs, weights, pair_value, feedback=None):
     touches only the pairs it shortens, found down v's shortest-path tree (:meth:`_InsertionWork.shortened`), and
     links that no single removal can need are dropped first (:func:`_needed_links`). Large sets copy the matrix
     (8 n^2 bytes per level), small ones undo their changes. Components of the graph are solved apart, since
-    removing a node changes nothing outside its own component.
-    ``feedback`` (engine.feedback.Feedback) hears the progress as nodes are solved; a cancel raises
-    messages.Canceled.
+    removing a node changes nothing outside its own component. Nodes are split in the order of a recursive
+    bisection by path cost (:func:`_bisection_order`): sets of nearby nodes are removed together, so fewer
+    pairs change per insertion (about 20 % fewer updates than the input order on scattered patches).
+    ``pair_value`` must be picklable (a module-level function or a functools.partial of one) when ``executor``
+    (engine.executor.Executor) has several workers: a component of at least PARALLEL_MIN_NODES is then split
+    into one subtree of the recursion per worker, each task rebuilding its own matrix (one more level of
+    insertions), with results identical to the serial run's.
+    ``feedback`` (engine.feedback.Feedback) hears the progress as nodes (or subtrees) are solved; a cancel
+    raises messages.Canceled.
 
     >>> costs = np.array([[0, 1, np.inf], [1, 0, 1], [np.inf, 1, 0]])
     >>> importance = removal_importance(costs, np.ones(3), lambda cost: 1 / (1 + cost))
@@ -742,7 +752,8 @@ def removal_importance(costs, weights, pair_value, feedback=None):
         nodes = np.flatnonzero(components == component)
         sub_costs = costs[np.ix_(nodes, nodes)]
         losses[nodes], row_values[nodes] = _component_importance(
-            sub_costs, weights[nodes], pair_value, feedback.part(done / count, (done + len(nodes)) / count))
+            sub_costs, weights[nodes], pair_value, feedback.part(done / count, (done + len(nodes)) / count),
+            executor)
         done += len(nodes)
     numerator = float(row_values.sum())
     intra = weights ** 2
@@ -776,30 +787,103 @@ def _needed_links(costs):
     return np.isfinite(links) & ~dropped & ~dropped.T
 
 
-def _component_importance(costs, weights, pair_value, feedback):
+def _component_importance(costs, weights, pair_value, feedback, executor):
     """(loss between other nodes when each node is removed, each node's own row sum a_k sum_j a_j f(D_kj))
     in one connected component."""
     count = len(weights)
-    work = _InsertionWork(costs, _needed_links(costs))
-    full = np.full((count, count), np.inf)
-    for node in range(count):
-        work.insert(full, node, undo=False)
+    links = _needed_links(costs)
+    full = dijkstra(csgraph_from_dense(np.where(links, costs, np.inf), null_value=np.inf), directed=False)
     row_values = weights * (pair_value(full) @ weights)
+    order = _bisection_order(full)
     del full
+    context = _RemovalContext(_InsertionWork(costs, links), weights, pair_value)
+    workers = 1 if executor is None or count < PARALLEL_MIN_NODES else executor.workers
+    if workers == 1:
+        losses = np.zeros(count)
+        _remove_each(context.work, np.full((count, count), np.inf), order, context.leaf(losses, feedback),
+                     context.copy_above, False)
+        return losses, row_values
+    depth = int(math.ceil(math.log2(workers)))
+    subtrees = list(_subtrees(order, depth))
     losses = np.zeros(count)
-    solved = [0]
-
-    def leaf(matrix, node):
-        flat, shorter = work.shortened(matrix, node, work.reach(matrix, node))
-        rows, columns = np.divmod(flat, count)
-        losses[node] = float(np.sum(weights[rows] * weights[columns]
-                                    * (pair_value(shorter) - pair_value(matrix.reshape(-1)[flat]))))
-        solved[0] += 1
-        feedback.report(solved[0] / count)
-        feedback.check()
-
-    _remove_each(work, np.full((count, count), np.inf), np.arange(count), leaf, max(2, count // COPY_SHARE), False)
+    for (_, removed), subtree_losses in zip(subtrees, executor.map(_subtree_losses, subtrees, context, feedback)):
+        losses[removed] = subtree_losses
     return losses, row_values
+
+
+def removal_bytes(count):
+    """Bytes one process needs to solve the removals of a component of ``count`` nodes: its n x n float64
+    matrices (the matrix, the copies down to sets of 1/COPY_SHARE and the links)."""
+    return 8 * count * count * (math.log2(COPY_SHARE) + 3)
+
+
+def _bisection_order(full):
+    """The nodes ordered so that each half, quarter, ... of the order is a cluster by path cost: a set is split
+    at the median of D_aj - D_bj, a and b two far-apart nodes of the set (a the farthest from its first node,
+    b the farthest from a). ``full``: the all-pairs path costs of one connected component."""
+    order = []
+    pending = [np.arange(len(full))]
+    while pending:
+        nodes = pending.pop()
+        if len(nodes) <= 2:
+            order.extend(nodes)
+            continue
+        far = nodes[np.argmax(full[nodes[0], nodes])]
+        other = nodes[np.argmax(full[far, nodes])]
+        by_side = nodes[np.argsort(full[far, nodes] - full[other, nodes], kind='stable')]
+        half = len(nodes) // 2
+        pending.extend([by_side[half:], by_side[:half]])
+    return np.array(order, dtype=np.intp)
+
+
+def _subtrees(removed, depth, inserted=()):
+    """The subtrees of :func:`_remove_each`'s recursion ``depth`` levels down: (the sets inserted on the way
+    there, from the top, and the removed set at the subtree's root)."""
+    if depth == 0 or len(removed) == 1:
+        yield inserted, removed
+        return
+    half = len(removed) // 2
+    first, second = removed[:half], removed[half:]
+    yield from _subtrees(first, depth - 1, inserted + (second,))
+    yield from _subtrees(second, depth - 1, inserted + (first,))
+
+
+class _RemovalContext:
+    """What every subtree of one component's removals reads: the insertion work, a_i and f."""
+
+    def __init__(self, work, weights, pair_value):
+        self.work = work
+        self.weights = weights
+        self.pair_value = pair_value
+        self.copy_above = max(2, work.count // COPY_SHARE)
+
+    def leaf(self, losses, feedback):
+        """The leaf of :func:`_remove_each`: sets ``losses[node]``, the loss between other nodes when ``node`` is
+        removed, and reports the share of nodes solved to ``feedback``."""
+        solved = [0]
+
+        def solve(matrix, node):
+            flat, shorter = self.work.shortened(matrix, node, self.work.reach(matrix, node))
+            rows, columns = np.divmod(flat, self.work.count)
+            losses[node] = float(np.sum(self.weights[rows] * self.weights[columns]
+                                        * (self.pair_value(shorter) - self.pair_value(matrix.reshape(-1)[flat]))))
+            solved[0] += 1
+            feedback.report(solved[0] / len(losses))
+            feedback.check()
+        return solve
+
+
+def _subtree_losses(context, subtree):
+    """The losses of the removed set of one subtree (from :func:`_subtrees`), an ``executor`` task: the matrix
+    without that set is built by the same insertions, in the same order, as in the serial recursion."""
+    inserted, removed = subtree
+    matrix = np.full((context.work.count, context.work.count), np.inf)
+    for nodes in inserted:
+        for node in nodes:
+            context.work.insert(matrix, node, undo=False)
+    losses = np.zeros(context.work.count)
+    _remove_each(context.work, matrix, removed, context.leaf(losses, task_feedback()), context.copy_above, False)
+    return losses[removed]
 
 
 def _remove_each(work, matrix, removed, leaf, copy_above, restore):
@@ -940,11 +1024,13 @@ class _InsertionWork:
 
 
 def pc_pair_value(limit):
-    """f(D) = exp(-D) for PC, 0 beyond the cost ``limit`` (the pruning probability)."""
-    def value(cost):
-        with np.errstate(over='ignore'):
-            return np.where(cost <= limit, np.exp(-np.minimum(cost, limit)), 0.0)
-    return value
+    """f(D) = exp(-D) for PC, 0 beyond the cost ``limit`` (the pruning probability); picklable."""
+    return functools.partial(_pc_value, limit=limit)
+
+
+def _pc_value(cost, limit):
+    with np.errstate(over='ignore'):
+        return np.where(cost <= limit, np.exp(-np.minimum(cost, limit)), 0.0)
 
 
 def node_importance(network, feedback=None):

@@ -61,7 +61,7 @@ def pc_links(distances, distance, probability, min_probability=DEFAULT_MIN_PROBA
 
 
 def patch_importance(distances, attributes, threshold, distance, probability, landscape_attribute=None,
-                     feedback=None):
+                     feedback=None, executor=None):
     """IIC and PC of a landscape and every patch's importance (dIIC, dPC and their fractions).
 
     Parameters
@@ -78,6 +78,9 @@ def patch_importance(distances, attributes, threshold, distance, probability, la
         A_L, the attribute of the whole landscape (e.g. its area in ha); None leaves IIC and PC out.
     feedback : engine.feedback.Feedback or None
         Hears the progress; a cancel raises messages.Canceled.
+    executor : engine.executor.Executor or None
+        Splits the removals of large components over its workers (connectivity.removal_importance); None or
+        one worker solves them in this process. The results are the same either way.
 
     Returns
     -------
@@ -96,8 +99,8 @@ def patch_importance(distances, attributes, threshold, distance, probability, la
     links = iic_links(distances, threshold)
     pc_costs, limit = pc_links(distances, distance, probability)
     feedback = ensure_feedback(feedback)
-    iic = removal_importance(links, attributes, iic_pair_value, feedback.part(0.0, 0.5))
-    pc = removal_importance(pc_costs, attributes, pc_pair_value(limit), feedback.part(0.5, 1.0))
+    iic = removal_importance(links, attributes, iic_pair_value, feedback.part(0.0, 0.5), executor)
+    pc = removal_importance(pc_costs, attributes, pc_pair_value(limit), feedback.part(0.5, 1.0), executor)
     frame = pd.DataFrame(dict(_fractions('dIIC', iic), **_fractions('dPC', pc)))
     frame['rank'] = frame['dPC'].rank(ascending=False, method='min').astype(int)
     return frame[INDEX_COLUMNS], _landscape(iic, pc, attributes, landscape_attribute, links)
