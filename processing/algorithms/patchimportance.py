@@ -190,10 +190,12 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
                 reach = max(threshold, -math.log(connectivity.DEFAULT_MIN_PROBABILITY) / decay)
                 distances = connectivity.pair_distances(geometries, reach, exact_within=threshold)
             steps.setCurrentStep(2)
+            executor = qgis_io.engine_executor(feedback, connectivity.removal_bytes(len(geometries)),
+                                               small=len(geometries) < connectivity.PARALLEL_MIN_NODES)
             frame, landscape = patches.patch_importance(
                 distances, values, threshold, distance, probability,
                 self.landscape_attribute(landscape_area, attribute, geometries),
-                qgis_io.engine_feedback(steps))
+                qgis_io.engine_feedback(steps), executor)
         self.report(landscape, feedback)
         results = {self.OUTPUT: self.write_patches(parameters, context, source, features, frame, feedback)}
         results[self.OUTPUT_SUMMARY] = self.write_summary(parameters, context, landscape)

@@ -7,6 +7,7 @@ must agree.
 Run on demand (never collected by pytest):
 
     /usr/bin/python3 -P tests/benchmarks/bench_patch_importance.py [--sizes 300,1000,2000] [--naive 300] [--dense 300]
+        [--workers N]
 """
 
 import argparse
@@ -121,8 +122,11 @@ def main():
     parser.add_argument('--sizes', default='300,1000,2000', help='patch counts, comma-separated')
     parser.add_argument('--naive', type=int, default=300, help='largest patch count also run the naive way')
     parser.add_argument('--dense', type=int, default=300, help='largest patch count also run by the earlier engine')
+    parser.add_argument('--workers', type=int, default=os.cpu_count(),
+                        help='worker processes of the parallel run, beside the one-process run (1: that one only)')
     arguments = parser.parse_args()
     connectivity, patches = import_engine()
+    from reserve_planner.processing.engine.executor import Executor
     limit = -np.log(connectivity.DEFAULT_MIN_PROBABILITY)
     reach = max(THRESHOLD, limit * DISTANCE / -np.log(PROBABILITY))
     for count in [int(size) for size in arguments.sizes.split(',')]:
@@ -134,9 +138,18 @@ def main():
         started = time.time()
         frame, summary = patches.patch_importance(distances, areas, THRESHOLD, DISTANCE, PROBABILITY)
         ours = time.time() - started
-        print('{} patches: distances {:.1f} s, IIC + PC with every fraction {:.1f} s, peak {:.0f} MB; {} components; '
-              'top dPC {:.3f} %'.format(count, measured, ours, peak_mb(), summary.components, frame['dPC'].max()),
-              flush=True)
+        print('{} patches: distances {:.1f} s, IIC + PC with every fraction {:.1f} s in one process, peak {:.0f} MB; '
+              '{} components; top dPC {:.3f} %; load {:.1f}'.format(count, measured, ours, peak_mb(),
+                                                                     summary.components, frame['dPC'].max(),
+                                                                     os.getloadavg()[0]), flush=True)
+        if arguments.workers > 1:
+            started = time.time()
+            parallel, _ = patches.patch_importance(distances, areas, THRESHOLD, DISTANCE, PROBABILITY,
+                                                   executor=Executor(arguments.workers))
+            elapsed = time.time() - started
+            same = 'identical' if parallel.equals(frame) else 'DIFFERENT'
+            print('{} patches: the same in {} worker processes {:.1f} s ({:.2f}x faster), results {}; load {:.1f}'
+                  .format(count, arguments.workers, elapsed, ours / elapsed, same, os.getloadavg()[0]), flush=True)
         if count <= arguments.dense:
             compare_with_dense(patches, distances, areas, ours, count)
         if count <= arguments.naive:
