@@ -4,7 +4,7 @@ import inspect
 import os
 import pkgutil
 
-from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
@@ -67,8 +67,28 @@ class ReservePlannerProvider(QgsProcessingProvider):
     def svgIconPath(self):  # noqa: N802 (QGIS API name)
         return ICON
 
+    def load(self):
+        """Load the algorithms now, and the workflows as soon as the registry lists this provider (providerAdded).
+
+        A model finds its steps through QgsApplication.processingRegistry() and takes its outputs from the steps
+        it finds, but addProvider lists a provider only after its load(): a workflow loaded here would list no
+        output (qgis_process help, the Toolbox), its steps being our algorithms. QGIS's own model provider
+        reloads its models on providerAdded likewise."""
+        QgsApplication.processingRegistry().providerAdded.connect(self.reload_once_registered)
+        return super().load()
+
+    def reload_once_registered(self, provider_id):
+        if provider_id == self.id() and self.registered():
+            QgsApplication.processingRegistry().providerAdded.disconnect(self.reload_once_registered)
+            self.refreshAlgorithms()
+
+    def registered(self):
+        """Whether the registry lists this provider, so that a workflow's steps resolve."""
+        return QgsApplication.processingRegistry().providerById(self.id()) is self
+
     def loadAlgorithms(self):  # noqa: N802 (QGIS API name)
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
-        for workflow in workflows.workflow_algorithms():
-            self.addAlgorithm(workflow)
+        if self.registered():
+            for workflow in workflows.workflow_algorithms():
+                self.addAlgorithm(workflow)

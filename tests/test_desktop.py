@@ -55,7 +55,7 @@ def run_qgis_desktop(tmp_path, locale):
     return json.loads(result_file.read_text(encoding='utf-8')), out
 
 
-def check_session(result, out, menu_title, zone_editor_text):
+def check_session(result, out, menu_title, zone_editor_text, zones_label):
     assert result['errors'] == [], '\n'.join(result['errors'])
     loaded = result['loaded']
     assert loaded['active'] and loaded['menu'] == menu_title and loaded['menus'] == loaded['toolbars'] == 1
@@ -66,17 +66,19 @@ def check_session(result, out, menu_title, zone_editor_text):
     assert result['after_unload']['toolbars'] == 0 and not result['provider_after_unload']
     assert result['reload'] and result['after_reload'] == loaded
     assert result['algorithms'] >= 12 and result['algorithms_after_reload'] == result['algorithms']
+    assert result['workflow_outputs']['generatezones:Zones'] == zones_label and len(result['workflow_outputs']) == 3
+    assert result['workflow_outputs_after_reload'] == result['workflow_outputs']
     for name in ('main_window.png', 'dock.png', 'dock_corridors.png'):
         assert (out / name).stat().st_size > 10000, name
 
 
 def test_plugin_in_qgis_desktop_english(tmp_path):
     result, out = run_qgis_desktop(tmp_path, 'en_US')
-    check_session(result, out, 'Reserve Planner', 'Zone editor')
+    check_session(result, out, 'Reserve Planner', 'Zone editor', 'Zones')
     assert result['dock_title'] == DOCK_TITLE
 
 
 def test_plugin_in_qgis_desktop_chinese(tmp_path):
     result, out = run_qgis_desktop(tmp_path, 'zh_CN')
-    check_session(result, out, '保护地规划', '功能区编辑器')
+    check_session(result, out, '保护地规划', '功能区编辑器', '功能区')
     assert result['dock_title'] == zh_cn_translation(DOCK_CONTEXT, DOCK_TITLE)

@@ -109,6 +109,28 @@ def test_the_mean_resistance_leaves_out_nodata_cells_under_a_source(qgis_app, tm
     assert link['g_ab'] == pytest.approx((math.log(1e6) / 2.0) * (math.log(1e6) / 3.0))
 
 
+def test_a_geopackage_keeps_every_digit_of_the_interaction(qgis_app, tmp_path):
+    """Interactions over twelve orders of magnitude (L_ab from 1 to 1e6, sources of resistance 1e5) written to
+    GeoPackages read back as the engine computes them: 6 decimals would write the weakest, 1.9e-8, as 0."""
+    sources = wkt_layer('sources', 'Polygon', 'EPSG:32650', squares(0, 2000, 4000), ['A', 'B', 'C'], field='id')
+    links = memory_layer('links', 'LineString', 'EPSG:32650', LINK_FIELDS,
+                         [('LINESTRING(501000 3999500, 502000 3999500)', ['A', 'B', 1.0]),
+                          ('LINESTRING(503000 3999500, 504000 3999500)', ['B', 'C', 1e3]),
+                          ('LINESTRING(501000 3999500, 504000 3999500)', ['A', 'C', 1e6])])
+    result = run('gravitymodel', SOURCES=sources, SOURCE_ID_FIELD='id', RESISTANCE=uniform_resistance(tmp_path, 1e5),
+                 LINKS=links, OUTPUT_LINKS=str(tmp_path / 'links.gpkg'), OUTPUT_MATRIX=str(tmp_path / 'matrix.gpkg'))
+    masses = gravity.masses([1e6] * 3, [1e5] * 3, ['A', 'B', 'C'])  # 1000 m squares, S in m2
+    expected = dict(zip(['AB', 'BC', 'AC'], gravity.interaction(masses[[0, 1, 0]], masses[[1, 2, 2]],
+                                                                [1.0, 1e3, 1e6]).tolist()))
+    assert expected['AC'] < 1e-7 < 1e4 < expected['AB']
+    written = {f['from_id'] + f['to_id']: f for f in QgsVectorLayer(result['OUTPUT_LINKS']).getFeatures()}
+    assert {pair: f['g_ab'] for pair, f in written.items()} == pytest.approx(expected, rel=1e-12, abs=0)
+    assert [written[pair]['cwd'] for pair in ('AB', 'BC', 'AC')] == [1.0, 1e3, 1e6]
+    matrix = matrix_rows(QgsVectorLayer(result['OUTPUT_MATRIX']))
+    assert {pair: matrix[pair[0]]['g_' + pair[1]] for pair in expected} == pytest.approx(expected, rel=1e-12, abs=0)
+    assert {pair: matrix[pair[1]]['g_' + pair[0]] for pair in expected} == pytest.approx(expected, rel=1e-12, abs=0)
+
+
 def rated_links(layer):
     """{(from_id, to_id): (cwd, g_ab, rank, important)} of a gravitymodel links output."""
     return {(f['from_id'], f['to_id']): (f['cwd'], f['g_ab'], f['rank'], f['important']) for f in layer.getFeatures()}
@@ -125,8 +147,8 @@ def matrix_rows(layer):
 @pytest.mark.parametrize('with_links', [False, True], ids=['every pair', 'corridornetwork links'])
 def test_qgis_process_gives_the_processing_run_interaction(qgis_process, tmp_path, with_links):
     """A batch user's run from the command line: sources with a Chinese id field and the links in GeoPackages, in a
-    folder with a Chinese name, the resistance as a GeoTIFF; the same rated links and matrix as processing.run on
-    the same files."""
+    folder with a Chinese name, the resistance as a GeoTIFF; the same rated links and matrix, to the last digit, as
+    processing.run's memory layers from the same files."""
     folder = tmp_path / '引力模型'
     sources = geopackage(str(folder / 'sources.gpkg'), 32650, [('名称', ogr.OFTString)],
                          [(wkt, {'名称': name}) for wkt, name in zip(squares(0, 2000, 4000), ['甲', '乙', '丙'])])
@@ -139,14 +161,11 @@ def test_qgis_process_gives_the_processing_run_interaction(qgis_process, tmp_pat
             [('LINESTRING(501000 3999500, 502000 3999500)', {'from_id': '甲', 'to_id': '乙', 'cwd': 1000.0}),
              ('LINESTRING(503000 3999500, 504000 3999500)', {'from_id': '乙', 'to_id': '丙', 'cwd': 4000.0})],
             ogr.wkbLineString)
-    (folder / 'processing.run').mkdir()
-    expected = run('gravitymodel', OUTPUT_LINKS=str(folder / 'processing.run' / '连接.gpkg'),
-                   OUTPUT_MATRIX=str(folder / 'processing.run' / 'matrix.gpkg'), **parameters)
+    expected = run('gravitymodel', temporary_outputs=('OUTPUT_LINKS', 'OUTPUT_MATRIX'), **parameters)
     outputs = dict(OUTPUT_LINKS=str(folder / '连接.gpkg'), OUTPUT_MATRIX=str(folder / 'matrix.gpkg'))
     returncode, _result, log = qgis_process('gravitymodel', **parameters, **outputs)
     assert returncode == 0, log
     links = rated_links(QgsVectorLayer(outputs['OUTPUT_LINKS']))
     assert len(links) == (2 if with_links else 3)
-    assert links == rated_links(QgsVectorLayer(expected['OUTPUT_LINKS']))
-    assert matrix_rows(QgsVectorLayer(outputs['OUTPUT_MATRIX'])) == matrix_rows(QgsVectorLayer(
-        expected['OUTPUT_MATRIX']))
+    assert links == rated_links(expected['OUTPUT_LINKS'])
+    assert matrix_rows(QgsVectorLayer(outputs['OUTPUT_MATRIX'])) == matrix_rows(expected['OUTPUT_MATRIX'])

@@ -1,6 +1,7 @@
 """The shipped Graphical Modeler models are listed as algorithms of the group Workflows and run from their id,
 in Python, in batch and from qgis_process."""
 
+import json
 import os
 
 import processing
@@ -89,6 +90,68 @@ def shipped_workflows_in_chinese():
         return [algorithm.create() for algorithm in provider.algorithms() if algorithm.groupId() == 'workflows']
     finally:
         remove_translator(translator)
+
+
+def model_outputs(path):
+    """The names of the outputs a .model3 file declares, ``step:output name``, read from its steps' outputs so that
+    they do not depend on the steps' algorithms being found."""
+    model = QgsProcessingModelAlgorithm()
+    assert model.fromFile(path), path
+    return sorted('{}:{}'.format(step_id, name) for step_id, step in model.childAlgorithms().items()
+                  for name in step.modelOutputs())
+
+
+def declared_outputs():
+    """{workflow id: {output name: English label}} of every shipped model's declared outputs."""
+    from reserve_planner.processing import workflows
+
+    return {workflow.id: {name: workflow.labels[name]
+                          for name in model_outputs(os.path.join(workflows.MODEL_DIR, workflow.file))}
+            for workflow in workflows.workflow_texts()}
+
+
+def test_the_provider_s_own_workflows_list_the_outputs_of_their_models(qgis_app):
+    """qgis_process help and the Toolbox read the provider's own instance of a workflow, not a fresh one: its
+    outputs are those of its steps, our algorithms, found only once the registry lists the provider."""
+    provider = QgsApplication.processingRegistry().providerById('reserveplanner')
+    registered = {algorithm.name(): algorithm for algorithm in provider.algorithms()
+                  if algorithm.groupId() == 'workflows'}
+    expected = declared_outputs()
+    assert set(registered) == set(expected) and all(expected.values())
+    for workflow_id, algorithm in registered.items():
+        outputs = {output.name(): output.description() for output in algorithm.outputDefinitions()}
+        destinations = {definition.name(): definition.description()
+                        for definition in algorithm.destinationParameterDefinitions()}
+        assert outputs == destinations == expected[workflow_id], workflow_id
+
+
+@pytest.mark.external
+def test_qgis_process_help_lists_each_workflow_s_outputs_in_chinese(qgis_app, tmp_path):
+    """``qgis_process --json help`` of each workflow, in a QGIS profile set to zh_CN, as a batch user reads it."""
+    from reserve_planner.plugin.i18n import install_translator, remove_translator
+    from reserve_planner.resources.demo.batch import QgisProcess
+
+    batch = QgisProcess(str(tmp_path))
+    settings = [os.path.join(folder, 'QGIS3.ini') for folder, _dirs, files in os.walk(str(tmp_path))
+                if 'QGIS3.ini' in files]
+    assert len(settings) == 1, settings
+    with open(settings[0], 'a', encoding='utf-8') as ini:
+        ini.write('\n[locale]\noverrideFlag=true\nuserLocale=zh_CN\nglobalLocale=zh_CN\n')
+    translator = install_translator('zh_CN')
+    assert translator is not None, 'reserve_planner_zh_CN.qm is missing: run make translations'
+    try:
+        expected = declared_outputs()
+    finally:
+        remove_translator(translator)
+    assert expected['zonereserve']['generatezones:Zones'] == '功能区'
+    for workflow_id, outputs in expected.items():
+        completed = batch.call('--json', 'help', 'reserveplanner:' + workflow_id)
+        assert completed.returncode == 0, completed.stderr
+        listed = json.loads(completed.stdout)
+        destinations = {name: parameter['description'] for name, parameter in listed['parameters'].items()
+                        if parameter['is_destination']}
+        assert {name: output['description'] for name, output in listed['outputs'].items()} == outputs, workflow_id
+        assert destinations == outputs, workflow_id
 
 
 def test_workflow_labels_are_declared_in_english_as_the_models_have_them(qgis_app):

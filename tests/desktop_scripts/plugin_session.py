@@ -70,6 +70,12 @@ def provider_algorithm_count():
     return len(provider.algorithms()) if provider is not None else 0
 
 
+def workflow_outputs():
+    """{name: label} of the outputs of the provider's own zonereserve workflow, the instance the Toolbox shows."""
+    workflow = QgsApplication.processingRegistry().algorithmById('reserveplanner:zonereserve')
+    return {output.name(): output.description() for output in workflow.outputDefinitions()} if workflow else None
+
+
 def plugin_gui():
     """The plugin's menu and toolbar as the planner sees them (deleted ones linger until the event loop runs)."""
     window = qgis.utils.iface.mainWindow()
@@ -147,6 +153,7 @@ def run():
         window.resize(1400, 900)
         result['loaded'] = plugin_gui()
         result['algorithms'] = provider_algorithm_count()
+        result['workflow_outputs'] = workflow_outputs()
         step('loaded')
         plugin = qgis.utils.plugins[PLUGIN]
         window.findChild(QToolBar, 'ReservePlannerToolbar').actions()[0].trigger()
@@ -181,6 +188,7 @@ def run():
         wait(300)
         result['after_reload'] = plugin_gui()
         result['algorithms_after_reload'] = provider_algorithm_count()
+        result['workflow_outputs_after_reload'] = workflow_outputs()
         qgis.utils.plugins[PLUGIN].show_zone_editor()
         wait(300)
     except Exception:  # noqa: B902 (everything must reach result.json so the test can show it)
