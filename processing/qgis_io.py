@@ -60,16 +60,6 @@ continental WDPA layers fast (protectedcoverage on geographic input ran 2.4 time
 PROJECTED_MAX_SEGMENT = 100.0
 """The step in map units for a projected layer read in another CRS (Web Mercator: about 100 m), for both uses."""
 
-NUMBER_FIELD_LENGTH = 20
-AREA_PRECISION = 4
-"""Decimals of area, distance and percentage fields (km2, ha, m, %): 0.0001 km2 is 100 m2."""
-INDEX_PRECISION = 6
-"""Decimals of dimensionless indices and fractions (ProtConn, dPC, scores, AHP weights)."""
-FULL_PRECISION = None
-"""For values of any magnitude, which a fixed number of decimals would round away (the gravity model's G from 1e-9 to
-1e9): a real field of no declared length or decimals, as QGIS's native algorithms declare doubles, so a GeoPackage
-keeps every digit of the double (QGIS rounds a value to the declared decimals of its field when it writes)."""
-
 SourceFeature = namedtuple('SourceFeature', 'fid attributes geometry status')
 """One input feature: QGIS feature id, attribute dict, shapely geometry in the working CRS (or None), repair status."""
 
@@ -116,12 +106,11 @@ def make_fields(*fields):
     return made
 
 
-def double_field(name, precision=AREA_PRECISION):
-    """A real-number output field of NUMBER_FIELD_LENGTH digits and ``precision`` decimals (AREA_PRECISION for
-    areas, distances and percentages, INDEX_PRECISION for indices), or of every digit (FULL_PRECISION)."""
-    if precision is FULL_PRECISION:
-        return make_field(name, FieldType.Double, 'double')
-    return make_field(name, FieldType.Double, 'double', NUMBER_FIELD_LENGTH, precision)
+def double_field(name):
+    """A real-number output field of every digit: no declared length or decimals, as QGIS's native algorithms
+    declare doubles. QGIS rounds a value to the declared decimals of its field when it writes a file, so a field of
+    6 decimals would write a patch's dPC of 3.8235e-5 % as 3.8e-5 and a gravity model's G of 1.9e-8 as 0."""
+    return make_field(name, FieldType.Double, 'double')
 
 
 def shape_max_segment(source):

@@ -304,3 +304,21 @@ def test_qgis_process_in_a_chinese_folder(qgis_process, tmp_path):
     assert code == 0, output
     layer = QgsVectorLayer(str(tmp_path / '源地' / 'importance.gpkg'))
     assert sorted(feature['rank'] for feature in layer.getFeatures()) == [1, 2, 2]
+
+
+def test_a_tiny_patch_keeps_its_importance_in_a_geopackage(qgis_app, tmp_path):
+    """A 1 m2 patch beside 100 ha ones has a dPC near 1e-11 %: written to a GeoPackage it reads back as computed,
+    neither rounded to 0 nor tied in rank with a patch of no importance at all."""
+    from qgis.core import QgsVectorLayer
+    from support import run, wkt_layer
+
+    layer = wkt_layer('patches', 'Polygon', 'EPSG:32650', squares(0, 2000, 4000) + squares(5500, size=1.0),
+                      ['west', 'middle', 'east', 'tiny'], field='name')
+    parameters = dict(PATCHES=layer, THRESHOLD=1000, DISTANCE=1000, PROBABILITY=0.5, LANDSCAPE_AREA=1000)
+    in_memory = {feature['name']: feature for feature in
+                 run('patchimportance', **parameters, temporary_outputs=('OUTPUT',))['OUTPUT'].getFeatures()}
+    written = QgsVectorLayer(run('patchimportance', **parameters, OUTPUT=str(tmp_path / 'patches.gpkg'))['OUTPUT'])
+    from_file = {feature['name']: feature for feature in written.getFeatures()}
+    assert 0 < in_memory['tiny']['dPC_intra'] < 1e-9
+    for column in patches.INDEX_COLUMNS:
+        assert from_file['tiny'][column] == pytest.approx(in_memory['tiny'][column], rel=1e-12)

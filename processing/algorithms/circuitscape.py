@@ -370,7 +370,7 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
         for name in names:
             fields.append(compat.make_field(name, compat.FieldType.Int))
         if mode != ALL_TO_ONE:
-            fields.append(compat.make_field('resistance', compat.FieldType.Double, length=20, precision=8))
+            fields.append(qgis_io.double_field('resistance'))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_RESISTANCES, context, fields,
                                              compat.WkbType.NoGeometry, QgsCoordinateReferenceSystem())
         if sink is None:

@@ -21,7 +21,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
+from ..compat import ProcessingNumberParameterType, ProcessingSourceType, WkbType
 from .. import qgis_io
 from ..corridor_io import (
     CoreParameters, add_core_parameters, core_inputs, null_if_nan, read_cores,
@@ -278,7 +278,7 @@ class CorridorNetworkAlgorithm(CoreParameters, ReservePlannerAlgorithm):
     def write_links(self, parameters, context, links, id_definition, crs_pair):
         fields = self.id_fields(id_definition)
         for name in LINK_METRICS:
-            fields.append(make_field(name, FieldType.Double, length=20, precision=4))
+            fields.append(qgis_io.double_field(name))
         rows = [(link.path, [link.from_id, link.to_id] + [null_if_nan(getattr(link, name)) for name in LINK_METRICS])
                 for link in links]
         sink = OutputSink(self, parameters, context, self.OUTPUT_LINKS, crs_pair)

@@ -428,8 +428,8 @@ class LeastCostPath(ReservePlannerAlgorithm):
         fields = QgsFields()
         fields.append(make_field(self.TARGET_FIELD, FieldType.LongLong))
         fields.append(make_field(self.SOURCE_FIELD, FieldType.LongLong))
-        fields.append(make_field(self.COST_FIELD, FieldType.Double))
-        fields.append(make_field(self.LENGTH_FIELD, FieldType.Double))
+        fields.append(qgis_io.double_field(self.COST_FIELD))
+        fields.append(qgis_io.double_field(self.LENGTH_FIELD))
         return fields
 
     def write_path(self, sink, ids, path, cost, resistance, context):

@@ -220,8 +220,8 @@ class GravityModelAlgorithm(ReservePlannerAlgorithm):
     def write_links(self, parameters, context, source, features, ids, pairs, values, threshold):
         ranks = _ranks(values)
         new_fields = [make_field('from_id', FieldType.String, '', 254), make_field('to_id', FieldType.String, '', 254),
-                      qgis_io.double_field('cwd', qgis_io.FULL_PRECISION),
-                      qgis_io.double_field('g_ab', qgis_io.FULL_PRECISION),
+                      qgis_io.double_field('cwd'),
+                      qgis_io.double_field('g_ab'),
                       make_field('rank', FieldType.Int), make_field('important', FieldType.Bool)]
         fields = QgsFields()
         for field in new_fields:
@@ -262,7 +262,7 @@ class GravityModelAlgorithm(ReservePlannerAlgorithm):
         fields = QgsFields()
         fields.append(make_field('source', FieldType.String, '', 254))
         for name in columns:
-            fields.append(qgis_io.double_field(name, qgis_io.FULL_PRECISION))
+            fields.append(qgis_io.double_field(name))
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT_MATRIX, context, fields, WkbType.NoGeometry)
         if sink is None:
             return None

@@ -304,7 +304,7 @@ class MSPA(ReservePlannerAlgorithm):
         fields = QgsFields()
         fields.append(make_field('patch_id', FieldType.Int))
         fields.append(make_field('cells', FieldType.LongLong))
-        fields.append(make_field('area_ha', FieldType.Double))
+        fields.append(qgis_io.double_field('area_ha'))
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT_CORES, context, fields,
                                                  WkbType.MultiPolygon, crs)
         if sink is None:

@@ -447,10 +447,10 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
                      scores, work_crs, feedback):
         new_fields = [make_field(ELIGIBLE_FIELD, FieldType.Bool),
                       make_field(REASON_FIELD, FieldType.String, length=254),
-                      make_field(PROTECTED_FIELD, FieldType.Double, length=20, precision=3)]
+                      qgis_io.double_field(PROTECTED_FIELD)]
         taken = {field.name().lower() for field in new_fields} | {SCORE_FIELD, RANK_FIELD, CLASS_FIELD}
-        new_fields += [make_field(column_name(key, taken), FieldType.Double, length=20, precision=6) for key in keys]
-        new_fields += [make_field(SCORE_FIELD, FieldType.Double, length=20, precision=3),
+        new_fields += [qgis_io.double_field(column_name(key, taken)) for key in keys]
+        new_fields += [qgis_io.double_field(SCORE_FIELD),
                        make_field(RANK_FIELD, FieldType.Int),
                        make_field(CLASS_FIELD, FieldType.String, length=10)]
         new_names = {field.name().lower() for field in new_fields}
@@ -810,9 +810,9 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
 
     def write_selected(self, parameters, context, source, candidates, picked, costs, work_crs):
         new_fields = [make_field('pick_order', FieldType.Int),
-                      make_field('added_km2', FieldType.Double, length=20, precision=6),
-                      make_field('value', FieldType.Double, length=20, precision=6),
-                      make_field('cum_cost', FieldType.Double, length=20, precision=4)]
+                      qgis_io.double_field('added_km2'),
+                      qgis_io.double_field('value'),
+                      qgis_io.double_field('cum_cost')]
         new_names = {field.name() for field in new_fields}
         kept = [field for field in source.fields() if field.name() not in new_names]
         fields = QgsFields()
@@ -852,7 +852,7 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
     def write_regions(self, parameters, context, source, region_features, table, work_crs):
         fields = QgsFields()
         for field in [make_field('region', FieldType.String, length=254)] + [
-                make_field(name, FieldType.Double, length=20, precision=4)
+                qgis_io.double_field(name)
                 for name in ('area_km2', 'before_km2', 'before_pct', 'after_km2', 'after_pct', 'gap_km2')] + [
                 make_field('meets_target', FieldType.Bool)]:
             fields.append(field)

@@ -252,7 +252,7 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
 
     def write_patches(self, parameters, context, source, features, frame, feedback):
         fields, kept = qgis_io.result_fields(source.fields(), [
-            make_field(name, FieldType.Int if name == 'rank' else FieldType.Double, '', 20, 0 if name == 'rank' else 6)
+            make_field(name, FieldType.Int) if name == 'rank' else qgis_io.double_field(name)
             for name in patches.INDEX_COLUMNS], feedback)
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
                                                  source.sourceCrs())
@@ -274,8 +274,8 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
     def write_summary(self, parameters, context, landscape):
         fields = QgsFields()
         for name in SUMMARY_FIELDS:
-            fields.append(make_field(name, FieldType.Int if name in ('patches', 'components') else FieldType.Double,
-                                     '', 20, 0 if name in ('patches', 'components') else 10))
+            fields.append(make_field(name, FieldType.Int) if name in ('patches', 'components')
+                          else qgis_io.double_field(name))
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT_SUMMARY, context, fields, WkbType.NoGeometry)
         if sink is None:
             return None

@@ -230,7 +230,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         fields = QgsFields()
         fields.append(key_field)
         for name in INDICATORS + ('eca_km2',):
-            fields.append(qgis_io.double_field(name, qgis_io.INDEX_PRECISION))
+            fields.append(qgis_io.double_field(name))
         rows = []
         for region, (indicators, _importance) in zip(regions, results):
             values = [optional_float(indicators[name]) for name in INDICATORS]
@@ -241,7 +241,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         fields = QgsFields()
         fields.append(key_field)
         for name in IMPORTANCE:
-            fields.append(qgis_io.double_field(name, qgis_io.INDEX_PRECISION))
+            fields.append(qgis_io.double_field(name))
         rows = []
         for region, (_indicators, importance) in zip(regions, results):
             for unit in importance.itertuples(index=False):

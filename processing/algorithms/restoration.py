@@ -24,7 +24,7 @@ from qgis.core import (
 )
 
 from .. import qgis_io
-from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, make_field
+from ..compat import ProcessingNumberParameterType, ProcessingSourceType
 from ..corridor_io import (
     CoreParameters, add_core_parameters, core_inputs, core_source, null_if_nan,
     read_cores, style_raster_on_load, write_on_grid,
@@ -232,7 +232,7 @@ def write_with_values(algorithm, parameters, context, name, source, extra):
     feature in source order]}, floats or NULL) appended; returns the sink id."""
     fields = QgsFields(source.fields())
     for field in extra:
-        fields.append(make_field(field, FieldType.Double, length=20, precision=6))
+        fields.append(qgis_io.double_field(field))
     sink, dest_id = algorithm.parameterAsSink(parameters, name, context, fields, source.wkbType(), source.sourceCrs())
     if sink is None:
         raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))

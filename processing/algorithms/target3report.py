@@ -592,7 +592,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     def write_table(self, parameters, context, table):
         fields = qgis_io.make_fields(*(make_field(name, FieldType.String, 'string', 254)
                                for name in ('region', 'indicator', 'subject')),
-                             make_field('value', FieldType.Double), make_field('unit', FieldType.String, 'string', 40),
+                             qgis_io.double_field('value'), make_field('unit', FieldType.String, 'string', 40),
                              make_field('statement', FieldType.String, 'string', 254))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WkbType.NoGeometry,
                                              QgsCoordinateReferenceSystem())

@@ -418,7 +418,7 @@ class ValidateZones(ReservePlannerAlgorithm):
         fields.append(make_field('errors', FieldType.Int))
         fields.append(make_field('warnings', FieldType.Int))
         for name in ['core_share', 'reserve_ha'] + ['area_{}_ha'.format(zone) for zone in zone_classes(profile)]:
-            fields.append(make_field(name, FieldType.Double))
+            fields.append(qgis_io.double_field(name))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_SUMMARY, context, fields, WkbType.NoGeometry)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_SUMMARY))

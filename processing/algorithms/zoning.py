@@ -271,7 +271,7 @@ class GenerateZones(ReservePlannerAlgorithm):
         fields = QgsFields()
         fields.append(make_field(ZONE_FIELD, FieldType.String, length=20))
         fields.append(make_field(ZONE_CODE_FIELD, FieldType.Int))
-        fields.append(make_field(AREA_FIELD, FieldType.Double, length=20, precision=4))
+        fields.append(qgis_io.double_field(AREA_FIELD))
         return fields
 
     def write_zone(self, sink, fields, key, geometry, crs_pair, context, feedback):
@@ -516,14 +516,15 @@ class ZoneStatistics(ReservePlannerAlgorithm):
         fields = QgsFields()
         fields.append(make_field(ZONE_FIELD, FieldType.String, length=50))
         fields.append(make_field(ZONE_CODE_FIELD, FieldType.Int))
-        fields.append(make_field(AREA_FIELD, FieldType.Double, length=20, precision=4))
-        fields.append(make_field(zoning.SHARE_FIELD, FieldType.Double, length=10, precision=4))
+        fields.append(qgis_io.double_field(AREA_FIELD))
+        fields.append(qgis_io.double_field(zoning.SHARE_FIELD))
         if composition is not None:
             values = [cover.landcover for covers in composition.values() for cover in covers]
             integral = all(value is None or isinstance(value, int) for value in values)
-            fields.append(make_field(zoning.LANDCOVER_FIELD, FieldType.Int if integral else FieldType.Double))
-            fields.append(make_field(zoning.CLASS_SHARE_FIELD, FieldType.Double, length=10, precision=4))
-            fields.append(make_field(zoning.CLASS_AREA_FIELD, FieldType.Double, length=20, precision=4))
+            fields.append(make_field(zoning.LANDCOVER_FIELD, FieldType.Int) if integral
+                          else qgis_io.double_field(zoning.LANDCOVER_FIELD))
+            fields.append(qgis_io.double_field(zoning.CLASS_SHARE_FIELD))
+            fields.append(qgis_io.double_field(zoning.CLASS_AREA_FIELD))
         return fields
 
     @staticmethod
