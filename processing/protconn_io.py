@@ -32,14 +32,28 @@ def protconn_by_region(regions, protected, options, want_importance, feedback):
         near = np.flatnonzero((bounds[:, 0] <= maxx + reach) & (bounds[:, 2] >= minx - reach)
                               & (bounds[:, 1] <= maxy + reach) & (bounds[:, 3] >= miny - reach))
         tasks.append(connectivity.RegionTask([protected[i] for i in near], region.geometry, want_importance))
-    units = sum(len(task.protected) for task in tasks)
-    executor = qgis_io.engine_executor(feedback, small=len(tasks) < 2 or units < PARALLEL_MIN_UNITS)
-    with qgis_io.engine_errors():
-        results = executor.map(connectivity.region_connectivity, tasks, options,
-                               feedback=qgis_io.engine_feedback(feedback))
+    if want_importance and len(tasks) == 1:
+        results = [one_region_with_importance(options, tasks[0], feedback)]
+    else:
+        units = sum(len(task.protected) for task in tasks)
+        executor = qgis_io.engine_executor(feedback, small=len(tasks) < 2 or units < PARALLEL_MIN_UNITS)
+        with qgis_io.engine_errors():
+            results = executor.map(connectivity.region_connectivity, tasks, options,
+                                   feedback=qgis_io.engine_feedback(feedback))
     for region, (indicators, _importance) in zip(regions, results):
         report(region, indicators, feedback)
     return results
+
+
+def one_region_with_importance(options, task, feedback):
+    """(indicators, importance) of a single region, run in this process so that the importance of its units, the
+    long part, can be split over the workers as patchimportance's is (a worker's task cannot start workers)."""
+    units = len(task.protected)
+    executor = qgis_io.engine_executor(feedback, connectivity.removal_bytes(units),
+                                       small=units < connectivity.PARALLEL_MIN_NODES)
+    with qgis_io.engine_errors():
+        return connectivity.region_connectivity(options, task, executor, qgis_io.engine_feedback(feedback))
+
 
 def report(region, indicators, feedback):
     """The log line of one region's ProtConn."""

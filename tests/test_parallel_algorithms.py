@@ -118,6 +118,31 @@ def test_protconn_regions_in_two_worker_processes_equal_one_process(qgis_app, tm
     assert len(features_of(tables['1'])) == 4
 
 
+def test_protconn_importance_of_one_region_split_over_worker_processes_equals_one_process(qgis_app, tmp_path,
+                                                                                         monkeypatch):
+    # One region is one task: its units' importance is split over the workers as patchimportance's is.
+    monkeypatch.setattr(connectivity, 'PARALLEL_MIN_NODES', 1)
+    rng = np.random.default_rng(8)
+    x0, y0 = 500000.0, 4000000.0
+    squares = [('POLYGON(({l} {b}, {r} {b}, {r} {t}, {l} {t}, {l} {b}))'.format(
+        l=x0 + x, b=y0 + y, r=x0 + x + 300, t=y0 + y + 300), {})
+        for x, y in np.mgrid[0:20000:2500, 0:20000:2000].reshape(2, -1).T + rng.uniform(0, 1700, size=(80, 2))]
+    protected = geopackage(str(tmp_path / 'protected.gpkg'), 32650, [], squares)
+    region = geopackage(str(tmp_path / 'region.gpkg'), 32650, [('county', ogr.OFTString)], [(
+        'POLYGON(({l} {b}, {r} {b}, {r} {t}, {l} {t}, {l} {b}))'.format(l=x0, b=y0, r=x0 + 20500, t=y0 + 20500),
+        {'county': '县'})])
+    tables = {}
+    for workers in ('1', '2'):
+        monkeypatch.setenv(WORKERS_VARIABLE, workers)
+        feedback = RecordingFeedback()
+        tables[workers] = str(tmp_path / 'importance_{}.gpkg'.format(workers))
+        run('protconn', feedback=feedback, PROTECTED=protected, REGIONS=region, REGION_FIELD='county',
+            DISTANCE=3000, OUTPUT='TEMPORARY_OUTPUT', OUTPUT_IMPORTANCE=tables[workers])
+        assert 'Independent tasks run in {} worker process(es).'.format(workers) in feedback.lines
+    assert features_of(tables['2']) == features_of(tables['1'])
+    assert len(features_of(tables['1'])) == 80
+
+
 def test_clipped_areas_in_worker_processes_equal_the_serial_run():
     rng = np.random.default_rng(9)
     parts = [box(x, y, x + size, y + size) for (x, y), size in zip(rng.uniform(0, 9000, (400, 2)),

@@ -467,7 +467,7 @@ RegionTask = namedtuple('RegionTask', 'protected region importance')
 whether the importance of each unit is wanted."""
 
 
-def region_connectivity(options, task):
+def region_connectivity(options, task, executor=None, feedback=None):
     """(ProtConn indicators, node importance DataFrame or None) of one region, an ``executor`` task.
 
     Parameters
@@ -475,17 +475,22 @@ def region_connectivity(options, task):
     options : dict
         The keyword options of ``build_network`` (distance, probability, transboundary_distance, ...).
     task : RegionTask
+    executor : engine.executor.Executor or None
+        Workers for the node importance of a region run outside any executor task (a task cannot start workers).
+    feedback : engine.feedback.Feedback or None
+        Progress and cancel of the importance; by default the executor task's (executor.task_feedback).
 
     Raises
     ------
     Canceled
-        When the run was cancelled while the importance was computed (executor.task_feedback).
+        When the run was cancelled while the importance was computed.
     """
     network = build_network(task.protected, task.region, **options)
     indicators = protconn_indicators(network)
     if not task.importance:
         return indicators, None
-    return indicators, node_importance(network, feedback=task_feedback())
+    feedback = task_feedback() if feedback is None else feedback
+    return indicators, node_importance(network, feedback=feedback, executor=executor)
 
 
 def protconn_with_additions(protected_geometries, additions, region_geometry, **options):
@@ -1033,7 +1038,7 @@ def _pc_value(cost, limit):
         return np.where(cost <= limit, np.exp(-np.minimum(cost, limit)), 0.0)
 
 
-def node_importance(network, feedback=None):
+def node_importance(network, feedback=None, executor=None):
     """dPC and its fractions for every protected unit inside the region (docs/protconn.md; Saura & Rubio 2010).
 
     Returns a DataFrame with ``geometry`` (the unit's polygon inside the region), ``area_km2``, ``dpc`` =
@@ -1044,13 +1049,14 @@ def node_importance(network, feedback=None):
     removal sets; about half a minute for a thousand units).
     Stepping stones have no row (they have no area) but carry paths. ``feedback`` (an optional
     engine.feedback.Feedback) hears the progress as units are solved; a cancel raises messages.Canceled.
+    ``executor`` (engine.executor.Executor) splits a large network over its workers, with the same results.
     """
     units = np.flatnonzero(~network.transboundary)
     if not len(units):
         return pd.DataFrame(columns=IMPORTANCE_COLUMNS)
     limit = cost_limit(network)
     importance = removal_importance(link_costs(network.geometries, network.decay, limit), network.areas,
-                                    pc_pair_value(limit), feedback)
+                                    pc_pair_value(limit), feedback, executor)
     pc_num = importance.numerator
     return pd.DataFrame({
         'geometry': [network.geometries[node] for node in units],
