@@ -13,6 +13,8 @@ from .algorithms.base import ReservePlannerAlgorithm
 
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), 'resources', 'icons', 'reserve_planner.svg')
 LOG_TAG = 'Reserve Planner'
+MODEL_PROVIDERS = ('model', 'project')
+"""The ids of QGIS's providers of the user's models: those in the models folder and those saved in the project."""
 
 
 def tr(text):
@@ -78,9 +80,16 @@ class ReservePlannerProvider(QgsProcessingProvider):
         return super().load()
 
     def reload_once_registered(self, provider_id):
+        """Load the workflows, then reload the user's models: QGIS reloaded them on this same providerAdded, before
+        the workflows were here, so a model nesting one of them would list none of its outputs."""
         if provider_id == self.id() and self.registered():
-            QgsApplication.processingRegistry().providerAdded.disconnect(self.reload_once_registered)
+            registry = QgsApplication.processingRegistry()
+            registry.providerAdded.disconnect(self.reload_once_registered)
             self.refreshAlgorithms()
+            for models_id in MODEL_PROVIDERS:
+                models = registry.providerById(models_id)
+                if models is not None:
+                    models.refreshAlgorithms()
 
     def registered(self):
         """Whether the registry lists this provider, so that a workflow's steps resolve."""

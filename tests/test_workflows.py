@@ -245,3 +245,37 @@ def test_a_workflow_runs_row_by_row_in_batch_mode(qgis_app, tmp_path):
     buffers = [sum(feature['area_ha'] for feature in QgsVectorLayer(str(tmp_path / 'row{}'.format(row) / 'zones.gpkg'))
                    .getFeatures() if feature['zone'] == 'buffer') for row in (0, 1)]
     assert buffers[1] > 2 * buffers[0]
+
+
+def test_a_user_model_nesting_a_workflow_lists_its_output_after_the_plugin_is_reloaded(qgis_app, tmp_path):
+    """The Toolbox's copy of a user's model resolves its steps when the model provider loads it, which QGIS does as
+    soon as a provider is added, before that provider has loaded its workflows."""
+    import conftest
+    from processing.core.ProcessingConfig import ProcessingConfig
+    from processing.modeler.ModelerUtils import ModelerUtils
+    from qgis.core import QgsProcessingModelChildAlgorithm, QgsProcessingModelOutput
+    from reserve_planner.processing.provider import ReservePlannerProvider
+
+    registry = QgsApplication.processingRegistry()
+    workflow = next(algorithm for algorithm in registry.providerById('reserveplanner').algorithms()
+                    if algorithm.groupId() == 'workflows')
+    model = QgsProcessingModelAlgorithm('nests a workflow', 'mine')
+    step = QgsProcessingModelChildAlgorithm(workflow.id())
+    step.generateChildId(model)
+    output = QgsProcessingModelOutput('result')
+    output.setChildId(step.childId())
+    output.setChildOutputName(workflow.outputDefinitions()[0].name())
+    step.setModelOutputs({'result': output})
+    model.addChildAlgorithm(step)
+    assert model.toFile(str(tmp_path / 'nests.model3'))
+    folders = ProcessingConfig.getSetting(ModelerUtils.MODELS_FOLDER)
+    ProcessingConfig.setSettingValue(ModelerUtils.MODELS_FOLDER, str(tmp_path))
+    try:
+        registry.removeProvider('reserveplanner')
+        conftest.PROVIDER = ReservePlannerProvider()  # PyQGIS needs the Python object kept alive
+        registry.addProvider(conftest.PROVIDER)
+        nesting = registry.algorithmById('model:nests a workflow')
+        assert [definition.name() for definition in nesting.outputDefinitions()] == [step.childId() + ':result']
+    finally:
+        ProcessingConfig.setSettingValue(ModelerUtils.MODELS_FOLDER, folders)
+        registry.providerById('model').refreshAlgorithms()
