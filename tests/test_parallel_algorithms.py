@@ -91,29 +91,38 @@ def features_of(path):
     return [(feature.items(), feature.GetGeometryRef().ExportToWkt()) for feature in layer]
 
 
-@pytest.mark.slow
-def test_protconn_regions_in_two_worker_processes_equal_one_process(qgis_app, tmp_path, monkeypatch):
-    monkeypatch.setattr(protconn_io, 'PARALLEL_MIN_UNITS', 1)
-    rng = np.random.default_rng(5)
-    x0, y0 = 500000.0, 4000000.0
-    squares = []
-    for x, y in rng.uniform(0, 40000, size=(600, 2)):
-        side = rng.uniform(50, 400)
-        squares.append(('POLYGON(({l} {b}, {r} {b}, {r} {t}, {l} {t}, {l} {b}))'.format(
-            l=x0 + x, b=y0 + y, r=x0 + x + side, t=y0 + y + side), {}))
-    protected = geopackage(str(tmp_path / 'protected.gpkg'), 32650, [], squares)
-    regions = geopackage(str(tmp_path / 'regions.gpkg'), 32650, [('county', ogr.OFTString)], [
-        ('POLYGON(({l} {b}, {r} {b}, {r} {t}, {l} {t}, {l} {b}))'.format(
-            l=x0 + i * 10000, b=y0, r=x0 + (i + 1) * 10000, t=y0 + 40500), {'county': '县{}'.format(i)})
-        for i in range(4)])
+def square_rows(corners, sides):
+    """geopackage() rows of squares with lower-left ``corners`` (EPSG:32650 metres) and ``sides`` (m)."""
+    return [('POLYGON(({l} {b}, {r} {b}, {r} {t}, {l} {t}, {l} {b}))'.format(l=x, b=y, r=x + side, t=y + side), {})
+            for (x, y), side in zip(corners, sides)]
+
+
+def protconn_in_one_and_two_workers(monkeypatch, tmp_path, output, **parameters):
+    """{workers: the GeoPackage written to ``output``} of protconn run with 1 and with 2 worker processes, each run
+    saying in its log how many it used."""
     tables = {}
     for workers in ('1', '2'):
         monkeypatch.setenv(WORKERS_VARIABLE, workers)
         feedback = RecordingFeedback()
         tables[workers] = str(tmp_path / 'protconn_{}.gpkg'.format(workers))
-        run('protconn', feedback=feedback, PROTECTED=protected, REGIONS=regions, REGION_FIELD='county',
-            DISTANCE=2000, OUTPUT=tables[workers])
+        run('protconn', feedback=feedback, REGION_FIELD='county', **dict(parameters, **{output: tables[workers]}))
         assert 'Independent tasks run in {} worker process(es).'.format(workers) in feedback.lines
+    return tables
+
+
+@pytest.mark.slow
+def test_protconn_regions_in_two_worker_processes_equal_one_process(qgis_app, tmp_path, monkeypatch):
+    monkeypatch.setattr(protconn_io, 'PARALLEL_MIN_UNITS', 1)
+    rng = np.random.default_rng(5)
+    x0, y0 = 500000.0, 4000000.0
+    protected = geopackage(str(tmp_path / 'protected.gpkg'), 32650, [], square_rows(
+        [x0, y0] + rng.uniform(0, 40000, size=(600, 2)), rng.uniform(50, 400, 600)))
+    regions = geopackage(str(tmp_path / 'regions.gpkg'), 32650, [('county', ogr.OFTString)], [
+        ('POLYGON(({l} {b}, {r} {b}, {r} {t}, {l} {t}, {l} {b}))'.format(
+            l=x0 + i * 10000, b=y0, r=x0 + (i + 1) * 10000, t=y0 + 40500), {'county': '县{}'.format(i)})
+        for i in range(4)])
+    tables = protconn_in_one_and_two_workers(monkeypatch, tmp_path, 'OUTPUT', PROTECTED=protected, REGIONS=regions,
+                                             DISTANCE=2000)
     assert features_of(tables['2']) == features_of(tables['1'])
     assert len(features_of(tables['1'])) == 4
 
@@ -124,21 +133,14 @@ def test_protconn_importance_of_one_region_split_over_worker_processes_equals_on
     monkeypatch.setattr(connectivity, 'PARALLEL_MIN_NODES', 1)
     rng = np.random.default_rng(8)
     x0, y0 = 500000.0, 4000000.0
-    squares = [('POLYGON(({l} {b}, {r} {b}, {r} {t}, {l} {t}, {l} {b}))'.format(
-        l=x0 + x, b=y0 + y, r=x0 + x + 300, t=y0 + y + 300), {})
-        for x, y in np.mgrid[0:20000:2500, 0:20000:2000].reshape(2, -1).T + rng.uniform(0, 1700, size=(80, 2))]
-    protected = geopackage(str(tmp_path / 'protected.gpkg'), 32650, [], squares)
+    grid = np.mgrid[0:20000:2500, 0:20000:2000].reshape(2, -1).T
+    protected = geopackage(str(tmp_path / 'protected.gpkg'), 32650, [], square_rows(
+        [x0, y0] + grid + rng.uniform(0, 1700, size=(80, 2)), [300.0] * 80))
     region = geopackage(str(tmp_path / 'region.gpkg'), 32650, [('county', ogr.OFTString)], [(
         'POLYGON(({l} {b}, {r} {b}, {r} {t}, {l} {t}, {l} {b}))'.format(l=x0, b=y0, r=x0 + 20500, t=y0 + 20500),
         {'county': '县'})])
-    tables = {}
-    for workers in ('1', '2'):
-        monkeypatch.setenv(WORKERS_VARIABLE, workers)
-        feedback = RecordingFeedback()
-        tables[workers] = str(tmp_path / 'importance_{}.gpkg'.format(workers))
-        run('protconn', feedback=feedback, PROTECTED=protected, REGIONS=region, REGION_FIELD='county',
-            DISTANCE=3000, OUTPUT='TEMPORARY_OUTPUT', OUTPUT_IMPORTANCE=tables[workers])
-        assert 'Independent tasks run in {} worker process(es).'.format(workers) in feedback.lines
+    tables = protconn_in_one_and_two_workers(monkeypatch, tmp_path, 'OUTPUT_IMPORTANCE', PROTECTED=protected,
+                                             REGIONS=region, DISTANCE=3000, OUTPUT='TEMPORARY_OUTPUT')
     assert features_of(tables['2']) == features_of(tables['1'])
     assert len(features_of(tables['1'])) == 80
 
