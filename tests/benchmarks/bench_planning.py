@@ -17,6 +17,10 @@ Run on demand (never collected by pytest), with nice: it keeps one core busy for
 2. ``large_units`` planning units x ``features`` features, no boundary penalty: time to a proven 1 % plan.
 3. Marxan (simulated annealing, best of 10 runs), when a ``marxan`` binary is on PATH: the same problem 1
    written with engine/marxan.write_marxan, Marxan's best objective against ours. Skipped otherwise.
+4. The same programme as problem 1 in the newest HiGHS (highspy) and in SCIP (pyscipopt), each alone for the time
+   limit, when importable: the plugin ships neither (QGIS's scipy carries HiGHS 1.2). Install them to compare, in
+   a venv that keeps QGIS's packages: ``python3 -m venv --system-site-packages V && V/bin/pip install highspy
+   pyscipopt``, then run this script with ``V/bin/python``. Skipped otherwise.
 """
 
 import argparse
@@ -212,6 +216,77 @@ def marxan_benchmark(marxan, planning, problem, edges, blm, ours):
               ours.objective, (cost + blm * boundary) / ours.objective - 1))
 
 
+def programme_of(planning, problem, edges, blm):
+    """The minimum-set programme minimum_set gives HiGHS (targets capped at what is available)."""
+    lower, upper = planning.status_bounds(problem.status)
+    targets, _ = planning.unreachable_targets(problem.amounts, upper, np.asarray(problem.targets, dtype=float))
+    return planning.minimum_set_programme(problem, edges, blm, targets)[0]
+
+
+def highs_alone(programme, time_limit):
+    """(best plan, best bound) of the newest HiGHS (highspy) on ``programme``, 1 % gap, ``time_limit`` s."""
+    import highspy
+    columns = programme.rows.tocsc()
+    model = highspy.HighsLp()
+    model.num_col_, model.num_row_ = columns.shape[1], columns.shape[0]
+    model.col_cost_, model.col_lower_, model.col_upper_ = programme.objective, programme.var_lower, programme.var_upper
+    model.row_lower_ = np.nan_to_num(programme.lower, neginf=-highspy.kHighsInf)
+    model.row_upper_ = np.nan_to_num(programme.upper, posinf=highspy.kHighsInf)
+    model.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    model.a_matrix_.start_, model.a_matrix_.index_, model.a_matrix_.value_ = (columns.indptr, columns.indices,
+                                                                             columns.data)
+    model.integrality_ = [highspy.HighsVarType.kInteger if integral else highspy.HighsVarType.kContinuous
+                          for integral in programme.integrality]
+    solver = highspy.Highs()
+    solver.setOptionValue('output_flag', False)
+    solver.setOptionValue('time_limit', float(time_limit))
+    solver.setOptionValue('mip_rel_gap', 0.01)
+    solver.passModel(model)
+    solver.run()
+    info = solver.getInfo()
+    return info.objective_function_value, info.mip_dual_bound
+
+
+def scip_alone(programme, time_limit):
+    """(best plan, best bound) of SCIP (pyscipopt) on ``programme``, 1 % gap, ``time_limit`` s."""
+    import pyscipopt
+    model = pyscipopt.Model()
+    model.hideOutput()
+    variables = [model.addVar(lb=low, ub=high, obj=cost, vtype='B' if integral and high <= 1 else 'C')
+                 for cost, low, high, integral in zip(programme.objective, programme.var_lower, programme.var_upper,
+                                                      programme.integrality)]
+    rows = programme.rows.tocsr()
+    for row, (low, high) in enumerate(zip(programme.lower, programme.upper)):
+        span = slice(rows.indptr[row], rows.indptr[row + 1])
+        total = pyscipopt.quicksum(value * variables[column]
+                                   for column, value in zip(rows.indices[span], rows.data[span]))
+        if np.isfinite(low):
+            model.addCons(total >= low)
+        if np.isfinite(high):
+            model.addCons(total <= high)
+    model.setParam('limits/time', float(time_limit))
+    model.setParam('limits/gap', 0.01)
+    model.optimize()
+    return model.getPrimalbound(), model.getDualbound()
+
+
+def newer_solvers_benchmark(planning, problem, edges, blm, ours, time_limit):
+    """The same programme in the newest HiGHS and in SCIP, each alone for ``time_limit`` s, when importable (test-only
+    tools: ``pip install highspy pyscipopt`` in a --system-site-packages venv); skipped otherwise."""
+    print('\n== the same programme in newer solvers, {:.0f} s each, 1 % gap, load {:.1f} =='.format(
+        time_limit, os.getloadavg()[0]))
+    programme = programme_of(planning, problem, edges, blm)
+    for name, solve in (('HiGHS (highspy)', highs_alone), ('SCIP (pyscipopt)', scip_alone)):
+        try:
+            start = time.perf_counter()
+            plan, bound = solve(programme, time_limit)
+        except ImportError as error:
+            print('{}: skipped ({})'.format(name, error))
+            continue
+        print('{}: {:.1f} s, plan {:.2f}, bound {:.2f}, gap {:.3%}; ours in the plugin: plan {:.2f}, gap {:.3%}'.format(
+            name, time.perf_counter() - start, plan, bound, (plan - bound) / plan, ours.objective, ours.gap))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--side', type=int, default=100)
@@ -226,6 +301,7 @@ def main():
     reduced_cost_check(planning, problem, edges, blm, solution)
     large_benchmark(planning, arguments.large_units, arguments.features, arguments.time_limit)
     marxan_benchmark(marxan, planning, problem, edges, blm, solution)
+    newer_solvers_benchmark(planning, problem, edges, blm, solution, arguments.time_limit)
 
 
 if __name__ == '__main__':
