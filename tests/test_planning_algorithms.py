@@ -200,6 +200,23 @@ def test_prioritize_bad_input_gets_clear_messages(change, words):
         run('prioritize', temporary_outputs=('OUTPUT',), **parameters)
 
 
+def test_prioritize_refuses_an_amount_or_a_target_given_twice(tmp_path):
+    """A repeated row would otherwise double an amount (the table's rows were summed) or drop a target (the last
+    row of a feature won)."""
+    costs, amounts = example()
+    layer, _ = unit_layer(costs)
+    twice = memory_layer('amounts', 'None', CRS, 'field=unit:integer&field=feature:string&field=amount:double',
+                         [(None, [101, 'f0', 3.0]), (None, [102, 'f0', 1.0]), (None, [101, 'f0', 3.0])])
+    parameters = dict(PLANNING_UNITS=layer, ID_FIELD='pu_id', COST_FIELD='cost', AMOUNTS=twice, TARGETS='0.3')
+    with pytest.raises(QgsProcessingException, match='amount of "f0" in unit "101" twice'):
+        run('prioritize', temporary_outputs=('OUTPUT',), **parameters)
+    table = tmp_path / 'targets.csv'
+    table.write_text('feature,prop\nf0,0.5\n\nf1,0.2\nf2,0.2\nf0,0.1\n', encoding='utf-8')
+    parameters.update(AMOUNTS=amounts_table(amounts), TARGETS=str(table))
+    with pytest.raises(QgsProcessingException, match='gives feature "f0" on lines 2 and 6'):
+        run('prioritize', temporary_outputs=('OUTPUT',), **parameters)
+
+
 def written_project(folder, blm=0.05):
     costs, amounts = example()
     cells = grid(4, 3)

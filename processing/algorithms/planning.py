@@ -269,7 +269,7 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
         unit_field, feature_field, amount_field = (
             aliased_field(source, aliases, label) for aliases in (UNIT_ALIASES, FEATURE_ALIASES, ('amount',)))
         positions = {str(unit_id): index for index, unit_id in enumerate(unit_ids)}
-        rows, columns, values, names = [], [], [], {}
+        rows, columns, values, names, seen = [], [], [], {}, {}
         for feature in source.getFeatures():
             unit, name, amount = (qgis_io.attribute_value(feature[field])
                                   for field in (unit_field, feature_field, amount_field))
@@ -282,8 +282,15 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
                 raise QgsProcessingException(tr('Table "{table}": the amount of "{feature}" in unit "{unit}" is '
                                                 '{amount}; amounts must be numbers of 0 or more.').format(
                     table=label, feature=name, unit=unit, amount=amount))
-            rows.append(positions[str(unit)])
-            columns.append(names.setdefault(str(name), len(names)))
+            cell = (positions[str(unit)], names.setdefault(str(name), len(names)))
+            if cell in seen:
+                raise QgsProcessingException(tr('Table "{table}" gives the amount of "{feature}" in unit "{unit}" '
+                                                'twice (features {first} and {second}). Give one row per unit and '
+                                                'feature, with the whole amount.').format(
+                    table=label, feature=name, unit=unit, first=seen[cell], second=feature.id()))
+            seen[cell] = feature.id()
+            rows.append(cell[0])
+            columns.append(cell[1])
             values.append(number)
         matrix = sparse.csr_matrix((values, (rows, columns)), shape=(len(unit_ids), len(names)))
         return list(names), matrix
@@ -357,7 +364,13 @@ def targets_from_table(path, names, amounts):
     frame = marxan.read_table(path)
     if 'feature' not in frame.columns:
         raise EngineError(marxan.MISSING_COLUMN, file=path, column='feature', columns=', '.join(frame.columns))
-    listed = {str(name): row for row, name in enumerate(frame['feature'])}
+    listed = {}
+    for row, name in enumerate(frame['feature']):
+        if name in listed:
+            raise QgsProcessingException(tr('The targets table {file} gives feature "{feature}" on lines {first} and '
+                                            '{second}. Give each feature one line.').format(
+                file=path, feature=name, first=frame.index[listed[name]], second=frame.index[row]))
+        listed[name] = row
     missing = [name for name in names if name not in listed]
     if missing:
         raise EngineError(marxan.MISSING_TARGET, file=path, features=', '.join(missing))

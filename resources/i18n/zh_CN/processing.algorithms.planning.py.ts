@@ -187,6 +187,10 @@
       <translation>表“{table}”：单元“{unit}”中“{feature}”的数量为 {amount}；数量必须是大于等于 0 的数字。</translation>
     </message>
     <message>
+      <source>Table "{table}" gives the amount of "{feature}" in unit "{unit}" twice (features {first} and {second}). Give one row per unit and feature, with the whole amount.</source>
+      <translation>表“{table}”两次给出了规划单元“{unit}”中“{feature}”的数量（要素 {first} 和 {second}）。每个单元和要素只给一行，填写全部数量。</translation>
+    </message>
+    <message>
       <source>TARGETS must be a proportion from 0 to 1 or the path of a CSV table (feature, prop or target); "{value}" is neither.</source>
       <translation>TARGETS 必须是 0 到 1 之间的比例，或 CSV 表（feature，prop 或 target）的路径；“{value}”两者都不是。</translation>
     </message>
@@ -205,6 +209,10 @@
     <message>
       <source>Layer "{layer}": feature {fid} has no {what} in field "{field}". Fill it in and run again.</source>
       <translation>图层“{layer}”：要素 {fid} 的字段“{field}”中没有{what}。请填写后重新运行。</translation>
+    </message>
+    <message>
+      <source>The targets table {file} gives feature "{feature}" on lines {first} and {second}. Give each feature one line.</source>
+      <translation>目标表 {file} 在第 {first} 行和第 {second} 行都给出了要素“{feature}”。每个要素只给一行。</translation>
     </message>
     <message>
       <source>{units} planning units, {features} features, BLM {blm:g}.</source>
