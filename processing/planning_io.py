@@ -169,17 +169,37 @@ def raster_zonal(layer, units, work_crs, context, feedback):
 
 def layer_amounts(layer, units, work_crs, context, feedback):
     """Amount of one feature layer in every unit: a raster's sum of cell values x cell share, a polygon layer's
-    hectares inside the unit."""
+    hectares inside the unit.
+
+    Raises when the layer has nothing in any unit: a raster or polygon layer beside the units (another extent, a
+    wrong CRS) or only nodata there would otherwise give the feature a target of 0, met by an empty plan.
+    """
     if isinstance(layer, QgsRasterLayer):
         result = raster_zonal(layer, units, work_crs, context, feedback)
-        return np.where(np.isfinite(result.mean), result.mean * result.weight, 0.0)
-    if isinstance(layer, QgsVectorLayer) and layer.geometryType() == compat.GeometryType.Polygon:
+        amounts = np.where(np.isfinite(result.mean), result.mean * result.weight, 0.0)
+    elif isinstance(layer, QgsVectorLayer) and layer.geometryType() == compat.GeometryType.Polygon:
         pieces = dissolved_pieces(layer, work_crs, context, feedback)
         tree = coverage.build_tree(pieces) if pieces else None
         amounts = np.zeros(len(units))
         for index, item in enumerate(units):
             for position in ([] if tree is None else coverage.query_indices(tree, item.geometry)):
                 amounts[index] += item.geometry.intersection(pieces[position]).area / M2_PER_HA
-        return amounts
-    raise QgsProcessingException(tr('Feature layer "{layer}" is neither a raster nor a polygon layer.').format(
-        layer=layer.name()))
+    else:
+        raise QgsProcessingException(tr('Feature layer "{layer}" is neither a raster nor a polygon layer.').format(
+            layer=layer.name()))
+    if not np.any(amounts != 0):
+        raise QgsProcessingException(tr('Feature layer "{layer}" has nothing in any planning unit: it lies beside '
+                                        'them, or holds only nodata or zeros there. Check its extent and CRS, or '
+                                        'leave it out.').format(layer=qgis_io.layer_label(layer)))
+    return amounts
+
+
+def warn_features_without_amounts(names, amounts, feedback):
+    """Warn naming the features with no amount in any planning unit (a feature of spec.dat without rows in
+    puvspr.dat, say): their proportional target is 0 and an empty plan meets it."""
+    totals = np.asarray(abs(amounts).sum(axis=0)).ravel()
+    absent = [names[index] for index in np.flatnonzero(totals == 0)]
+    if absent:
+        feedback.pushWarning(tr('These features have no amount in any planning unit, so the plan does nothing for '
+                                'them: {features}. Check their amounts.').format(
+            features=', '.join('"{}"'.format(name) for name in absent[:20])))

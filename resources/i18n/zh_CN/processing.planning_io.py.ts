@@ -75,5 +75,13 @@
       <source>Feature layer "{layer}" is neither a raster nor a polygon layer.</source>
       <translation>要素图层“{layer}”既不是栅格也不是面图层。</translation>
     </message>
+    <message>
+      <source>Feature layer "{layer}" has nothing in any planning unit: it lies beside them, or holds only nodata or zeros there. Check its extent and CRS, or leave it out.</source>
+      <translation>要素图层“{layer}”在所有规划单元中都没有数量：它位于规划单元之外，或在那里只有无数据值或零。请检查其范围和坐标参考系，或不使用该图层。</translation>
+    </message>
+    <message>
+      <source>These features have no amount in any planning unit, so the plan does nothing for them: {features}. Check their amounts.</source>
+      <translation>以下要素在所有规划单元中都没有数量，方案对它们不起作用：{features}。请检查其数量。</translation>
+    </message>
   </context>
 </TS>
