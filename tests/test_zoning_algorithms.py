@@ -269,6 +269,23 @@ def test_zonestatistics_areas_and_shares(qgis_app):
     ]
 
 
+def test_zonestatistics_counts_a_duplicated_zone_once_and_warns_of_zones_overlapping(qgis_app):
+    """A core feature copied twice used to count twice (2 ha of core on 1 ha of land, share 50 % for 33 %)."""
+    core = square(X0, Y0, 100)
+    buffer_ = 'POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))'.format(X0 + 100, Y0, X0 + 300, Y0 + 100)
+    feedback = RecordingFeedback()
+    output = run('zonestatistics', feedback=feedback, temporary_outputs=('OUTPUT',), ZONES=wkt_layer(
+        'zones', 'Polygon', GAUSS_KRUGER, [core, core, buffer_], field='zone', values=['core'] * 2 + ['buffer']))
+    rows = [feature.attributes() for feature in output['OUTPUT'].getFeatures()]
+    assert rows == [['core', 1, pytest.approx(1.0), pytest.approx(100 / 3)],
+                    ['buffer', 2, pytest.approx(2.0), pytest.approx(200 / 3)]]
+    assert not [line for line in feedback.lines if 'overlap' in line]
+    over = 'POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))'.format(X0 + 50, Y0, X0 + 300, Y0 + 100)
+    run('zonestatistics', feedback=feedback, temporary_outputs=('OUTPUT',), ZONES=wkt_layer(
+        'zones', 'Polygon', GAUSS_KRUGER, [core, over], field='zone', values=['core', 'buffer']))
+    assert [line for line in feedback.lines if 'overlap by 0.5000 ha' in line]
+
+
 def test_zonestatistics_land_cover_by_cell_centres(qgis_app, tmp_path):
     # 10 m cells over x 500000-500300, y 3499900-3500200: class 10 left of x 500050, class 20 right of it,
     # no data in the row y 3499900-3499910

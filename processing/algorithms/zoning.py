@@ -29,6 +29,7 @@ from ..engine.geographic import crosses_antimeridian_or_pole, split_at_antimerid
 from ..engine.geometry import repair_polygon
 from ..engine.messages import EngineError
 from ..engine.raster import read_window
+from ..engine.zone_validation import DEFAULT_TOLERANCES
 from ..engine.zones import (AREA_FIELD, ZONE_CODE_FIELD, ZONE_CODES, ZONE_DISPLAY_NAMES, ZONE_FIELD,
                             normalise_zone)
 from ..resistance import ResistanceGrid
@@ -425,8 +426,9 @@ class ZoneStatistics(ReservePlannerAlgorithm):
             if landcover is not None:
                 composition = self.composition(mine, landcover, work_crs, context, steps)
                 compositions.update({(reserve, zone): covers for zone, covers in composition.items()})
-            rows += [dict(row, reserve=reserve)
-                     for row in zoning.zone_statistics_rows(zoning.zone_areas(mine), composition)]
+            areas = zoning.zone_areas(mine)
+            self.report_overlaps(zoning.zone_overlap_ha(mine, areas), reserve, feedback)
+            rows += [dict(row, reserve=reserve) for row in zoning.zone_statistics_rows(areas, composition)]
 
         fields = self.output_fields(compositions if landcover is not None else None)
         if self.parameterAsString(parameters, self.RESERVE_FIELD, context):
@@ -485,6 +487,17 @@ class ZoneStatistics(ReservePlannerAlgorithm):
         if unknown:
             feedback.pushWarning(tr('Values that are not core, buffer or transition are reported as they are: '
                                     '{values}.').format(values=', '.join(unknown)))
+
+    @staticmethod
+    def report_overlaps(overlap_ha, reserve, feedback):
+        """Warn when the zones (of ``reserve``, None for the whole layer) overlap each other by more than
+        validatezones' area tolerance: their shares are then of more land than the reserve holds."""
+        if overlap_ha * zoning.SQUARE_METRES_PER_HECTARE < DEFAULT_TOLERANCES.area_m2:
+            return
+        where = '' if reserve is None else tr(' (reserve {reserve})').format(reserve=reserve)
+        feedback.pushWarning(tr('Zones of different kinds overlap by {area:.4f} ha{where}: that land counts in each '
+                                'of them, and the shares add up over more land than the reserve has. Run '
+                                '"Validate zones" to locate the overlaps.').format(area=overlap_ha, where=where))
 
     @staticmethod
     def composition(zones, landcover, work_crs, context, feedback):

@@ -151,6 +151,14 @@
       <translation>不是 core、buffer 或 transition 的取值按原样报告：{values}。</translation>
     </message>
     <message>
+      <source> (reserve {reserve})</source>
+      <translation>（保护区 {reserve}）</translation>
+    </message>
+    <message>
+      <source>Zones of different kinds overlap by {area:.4f} ha{where}: that land counts in each of them, and the shares add up over more land than the reserve has. Run "Validate zones" to locate the overlaps.</source>
+      <translation>不同类型的功能区重叠了 {area:.4f} 公顷{where}：这部分土地在每个功能区中都被计入，各功能区占比所依据的面积大于保护区的实际面积。请运行“检查功能区划”定位重叠处。</translation>
+    </message>
+    <message>
       <source>The land-cover raster "{layer}" cannot be read: {reason}</source>
       <translation>无法读取土地覆盖栅格“{layer}”：{reason}</translation>
     </message>
