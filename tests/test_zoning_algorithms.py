@@ -172,6 +172,19 @@ def test_core_outside_the_boundary_is_named(qgis_app):
     assert 'Core 2 of layer "cores" lies entirely outside the reserve boundary' in str(raised.value)
 
 
+def test_the_part_of_a_core_beyond_the_boundary_is_said_to_be_left_out(qgis_app):
+    """Clipping a core to the boundary used to drop its outer part without a word (here 0.5 of its 1 ha)."""
+    cores = wkt_layer('cores', 'Polygon', GAUSS_KRUGER, [square(X0, Y0, 100), square(X0 + 500, Y0, 100)])
+    boundary = wkt_layer('boundary', 'Polygon', GAUSS_KRUGER, [square(X0 + 50, Y0 - 1000, 3000)])
+    feedback = RecordingFeedback()
+    zones = by_zone(output_of('generatezones', feedback=feedback, CORES=cores, BOUNDARY=boundary, BUFFER_WIDTH=100,
+                              TRANSITION_WIDTH=100))
+    assert zones['core']['area_ha'] == pytest.approx(1.5)
+    beyond = [line for line in feedback.lines if 'beyond the reserve boundary' in line]
+    assert beyond == ['Core 1 of layer "cores" extends 0.5000 ha beyond the reserve boundary: that part is left '
+                      'out of the core and of the zones. Extend the boundary if it belongs to the reserve.']
+
+
 def test_zero_buffer_width_writes_no_buffer_feature_and_says_so(qgis_app):
     cores = wkt_layer('cores', 'Polygon', GAUSS_KRUGER, [square(X0, Y0, 100)])
     feedback = RecordingFeedback()

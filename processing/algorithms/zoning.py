@@ -259,6 +259,11 @@ class GenerateZones(ReservePlannerAlgorithm):
                                      [tr('{fid} of layer "{layer}"').format(fid=item.fid, layer=layer_name)
                                       for item in cores])
                  for cores, boundary in reserves.values()]
+        for task in tasks:
+            for core, area_ha in zoning.cores_beyond(task.cores, task.boundary, task.labels):
+                feedback.pushWarning(tr('Core {core} extends {area:.4f} ha beyond the reserve boundary: that part is '
+                                        'left out of the core and of the zones. Extend the boundary if it belongs '
+                                        'to the reserve.').format(core=core, area=area_ha))
         cores = sum(len(task.cores) for task in tasks)
         executor = qgis_io.engine_executor(
             feedback if len(tasks) > 1 else None, small=len(tasks) < 2 or cores < PARALLEL_MIN_CORES)

@@ -193,6 +193,19 @@ def _checked_boundary(boundary):
     return repaired
 
 
+def cores_beyond(cores, reserve, core_labels, tolerance_m2=1.0):
+    """[(label, hectares)] of the cores (shapely polygons in metres) with more than ``tolerance_m2`` outside
+    ``reserve`` (None: none). Zoning clips those cores to the reserve, so that land is not core land."""
+    if reserve is None or reserve.is_empty:
+        return []
+    beyond = []
+    for label, core in zip(core_labels, cores):
+        outside = core.difference(reserve).area if core is not None else 0.0
+        if outside > tolerance_m2:
+            beyond.append((label, outside / SQUARE_METRES_PER_HECTARE))
+    return beyond
+
+
 def _core_union(cores, reserve, core_labels):
     """The union of the repaired cores, clipped to ``reserve`` (None = no clipping)."""
     labels = list(core_labels) if core_labels is not None else list(range(len(cores)))

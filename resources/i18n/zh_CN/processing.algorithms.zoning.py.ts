@@ -115,6 +115,10 @@
       <translation>（图层“{layer}”的要素 {fid}）</translation>
     </message>
     <message>
+      <source>Core {core} extends {area:.4f} ha beyond the reserve boundary: that part is left out of the core and of the zones. Extend the boundary if it belongs to the reserve.</source>
+      <translation>核心区 {core} 有 {area:.4f} 公顷超出保护区边界：这部分不计入核心区，也不计入任何功能区。如果它属于保护区，请扩大边界。</translation>
+    </message>
+    <message>
       <source>{reserve}: {zone}</source>
       <translation>{reserve}：{zone}</translation>
     </message>
