@@ -99,6 +99,7 @@ def minimal_project(folder, puvspr='species,pu,amount\n1,1,5\n', spec='id,prop\n
     ({'pu': 'id,cost\n1,1\n\n2,2,9\n'}, 'line 4, has 3 values but the header names 2 columns \\(id, cost\\)'),
     ({'pu': 'id,cost\n1,\n'}, 'line 2: column "cost" is empty'),
     ({'pu': 'id,cost,status\n1,1\n'}, 'line 2: column "status" is empty'),
+    ({'pu': 'id,cost,status\n1,1,2.5\n'}, "line 2: the status 2.5 is not one of Marxan's codes"),
 ])
 def test_bad_projects_get_clear_messages(tmp_path, files, words):
     path = minimal_project(str(tmp_path), **files)

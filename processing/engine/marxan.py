@@ -216,10 +216,15 @@ def blm_setting(settings, input_path):
 # --- Marxan ------------------------------------------------------------------------------------------------
 
 def read_units(path):
-    """(ids, costs, status, the pu.dat table) from pu.dat."""
+    """(ids, costs, status, the pu.dat table) from pu.dat; a status that is not a whole number is refused (2.5
+    would otherwise be read as 2, locked in)."""
     frame = read_table(path)
     ids = unique_identifiers(frame, 'id', path, 'unit')
-    return ids, numbers(frame, 'cost', path, 1.0), numbers(frame, 'status', path, 0).astype(int), frame
+    status = numbers(frame, 'status', path, 0)
+    for row in np.flatnonzero(status != np.round(status))[:1]:
+        raise EngineError(N_('The Marxan file {file}, line {line}: the status {value} is not one of Marxan\'s codes '
+                             '0, 1, 2 and 3.'), file=path, line=int(frame.index[row]), value=status[row])
+    return ids, numbers(frame, 'cost', path, 1.0), status.astype(int), frame
 
 
 def read_features(path):

@@ -80,6 +80,10 @@
       <translation>{file}：BLM“{value}”不是大于等于 0 的数字。</translation>
     </message>
     <message>
+      <source>The Marxan file {file}, line {line}: the status {value} is not one of Marxan's codes 0, 1, 2 and 3.</source>
+      <translation>Marxan 文件 {file} 第 {line} 行：状态 {value} 不是 Marxan 的状态代码 0、1、2 或 3。</translation>
+    </message>
+    <message>
       <source>The Marxan file {file} has neither a "prop" nor a "target" column: give each feature a target.</source>
       <translation>Marxan 文件 {file} 既没有“prop”列也没有“target”列：请为每个要素给出目标。</translation>
     </message>
