@@ -187,8 +187,10 @@ def test_marzone_lock_to_unknown_zone_is_named(tmp_path):
     ('zonecontrib.dat', 'zoneid,featureid,fraction\n2,1,1\n2,1,0.2\n', 'zoneid, featureid = 2, 1 on more than one'),
     ('zonetarget.dat', 'zoneid,featureid,target,targettype\n2,2,0.4,1\n2,2,0.1,1\n', 'zoneid, featureid = 2, 2'),
     ('zones.dat', 'zoneid,zonename\n1,available\n2,core\n2,buffer\n', 'lists zone 2 more than once \\(lines 3, 4\\)'),
+    ('zonetarget.dat', 'zoneid,featureid,target,targettype\n2,2,0.4,1\n3,1,40,1\n',
+     'zonetarget.dat, line 3: the target 40.0 is a proportion \\(target type 1\\)'),
 ])
-def test_marzone_lines_that_set_the_same_thing_twice_are_named(tmp_path, name, text, words):
+def test_marzone_zone_files_that_cannot_hold_are_named(tmp_path, name, text, words):
     folder = str(tmp_path)
     path = marzone_project(folder)
     write(folder, 'input/' + name, text)

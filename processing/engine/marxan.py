@@ -449,6 +449,10 @@ def zone_targets(settings, input_path, feature_ids, zone_ids, totals):
         if np.any(~np.isin(kinds, (ABSOLUTE, PROPORTION))):
             raise EngineError(N_('The Marxan file {file} has occurrence targets (target type 2 or 3), which exact '
                                  'planning does not support: give area targets (type 0 or 1).'), file=path)
+        for row in np.flatnonzero((kinds == PROPORTION) & ((values < 0) | (values > 1)))[:1]:
+            raise EngineError(N_('The Marxan file {file}, line {line}: the target {value} is a proportion (target '
+                                 'type 1), which goes from 0 to 1 (0 % to 100 % of the feature\'s total amount).'),
+                              file=path, line=int(frame.index[row]), value=values[row])
         for row, zone in enumerate(zones):
             for feature in ([features[row]] if per_feature else range(len(feature_ids))):
                 targets[feature, zone] = values[row] * (totals[feature] if kinds[row] == PROPORTION else 1.0)

@@ -103,5 +103,9 @@
       <source>The Marxan file {file} has occurrence targets (target type 2 or 3), which exact planning does not support: give area targets (type 0 or 1).</source>
       <translation>Marxan 文件 {file} 含出现次数目标（目标类型 2 或 3），精确规划不支持：请给出面积目标（类型 0 或 1）。</translation>
     </message>
+    <message>
+      <source>The Marxan file {file}, line {line}: the target {value} is a proportion (target type 1), which goes from 0 to 1 (0 % to 100 % of the feature's total amount).</source>
+      <translation>Marxan 文件 {file} 第 {line} 行：目标 {value} 是比例（目标类型 1），取值应在 0 到 1 之间（要素总量的 0% 到 100%）。</translation>
+    </message>
   </context>
 </TS>
