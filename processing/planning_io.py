@@ -17,6 +17,7 @@ from qgis.core import (
 
 from . import compat, qgis_io
 from .engine import coverage, zonal
+from .engine.regions import overlapping_regions
 from .protected_areas import dissolved_pieces
 
 M2_PER_HA = 10000.0
@@ -192,6 +193,20 @@ def layer_amounts(layer, units, work_crs, context, feedback):
                                         'them, or holds only nodata or zeros there. Check its extent and CRS, or '
                                         'leave it out.').format(layer=qgis_io.layer_label(layer)))
     return amounts
+
+
+def require_disjoint_units(units, unit_ids, label):
+    """Raise naming the first two planning units (SourceFeatures, ``unit_ids`` in the same order) of the layer
+    ``label`` that overlap by more than a sliver (engine.regions.overlapping_regions): the land they share would
+    count in both, so a plan could select the same land twice to meet a target."""
+    overlaps = overlapping_regions([item.geometry for item in units])
+    if overlaps:
+        first, second, area = overlaps[0]
+        raise QgsProcessingException(tr('Planning units "{first}" and "{second}" of layer "{layer}" overlap by '
+                                        '{area:.1f} m² ({count} overlapping pairs in all): their shared land would '
+                                        'count twice toward the targets. Give planning units that do not overlap '
+                                        '(a grid, or a layer cleaned with Vector > Geometry Tools).').format(
+            first=unit_ids[first], second=unit_ids[second], layer=label, area=area, count=len(overlaps)))
 
 
 def warn_features_without_amounts(names, amounts, feedback):

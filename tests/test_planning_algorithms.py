@@ -8,7 +8,7 @@ import os
 import numpy as np
 import pytest
 from osgeo import ogr
-from qgis.core import QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsFeature, QgsProcessingException, QgsVectorLayer
 from shapely.geometry import box
 
 from marxan_test_files import marzone_project
@@ -237,6 +237,7 @@ def test_prioritize_matches_ids_stored_as_reals_with_an_integer_table():
     ('a row without a feature', 'Table "amounts": feature 1 names no feature in field "feature"'),
     ('an empty table', 'Table "amounts" has no rows'),
     ('a raster beside the units', 'Feature layer "beside.tif" has nothing in any planning unit'),
+    ('a unit drawn twice', 'Planning units "101" and "113" of layer "units" overlap by 10000.0 m²'),
 ])
 def test_prioritize_names_what_it_cannot_plan_with(tmp_path, case, words):
     """Each of these used to run to exit 0: status 2.5 read as 2 (locked in); a raster beside the units (or a
@@ -258,6 +259,12 @@ def test_prioritize_names_what_it_cannot_plan_with(tmp_path, case, words):
         parameters['AMOUNTS'] = memory_layer('amounts', 'None', CRS, fields, [(None, [101, None, 1.0])])
     elif case == 'an empty table':
         parameters['AMOUNTS'] = memory_layer('amounts', 'None', CRS, fields, [])
+    elif case == 'a unit drawn twice':  # its land would count twice: a plan could select both copies
+        first = next(layer.getFeatures())
+        copy = QgsFeature(layer.fields())
+        copy.setGeometry(first.geometry())
+        copy.setAttributes([113, 1.0, 0])
+        assert layer.dataProvider().addFeatures([copy])
     elif case == 'a raster beside the units':
         parameters['FEATURES'] = [geotiff(tmp_path / 'beside.tif', np.ones((5, 5)), 100.0, x0=X0 + 5000, y0=Y0)]
     with pytest.raises(QgsProcessingException, match=words):

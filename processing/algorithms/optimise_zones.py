@@ -19,8 +19,8 @@ from qgis.core import (
 
 from .. import compat, qgis_io
 from ..engine import planning, zone_validation, zones
-from ..planning_io import (M2_PER_HA, ExactSolver, given, layer_amounts, raster_zonal, solver_results,
-                           write_polygons)
+from ..planning_io import (M2_PER_HA, ExactSolver, given, layer_amounts, raster_zonal, require_disjoint_units,
+                           solver_results, write_polygons)
 from .base import ReservePlannerAlgorithm, keywords
 
 ZONES_STYLE = 'zones'
@@ -247,6 +247,7 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
             label = qgis_io.layer_label(parameters[self.PLANNING_UNITS], context)
             units = qgis_io.read_polygons(source, label, work_crs, context, feedback)
             qgis_io.require_geometries(units, label)
+            require_disjoint_units(units, [item.fid for item in units], label)
             return units
         with qgis_io.engine_errors():
             cells = planning.unit_grid(boundary, self.parameterAsDouble(parameters, self.CELL_SIZE, context),

@@ -30,6 +30,7 @@ from ..planning_io import (
     as_number,
     given,
     layer_amounts,
+    require_disjoint_units,
     solver_results,
     warn_features_without_amounts,
     write_polygons,
@@ -207,6 +208,7 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
                 layer=label))
         qgis_io.require_geometries(units, label)
         unit_ids = unit_identifiers(units, id_field, label)
+        require_disjoint_units(units, unit_ids, label)
         costs = unit_numbers(units, cost_field, label, tr('cost'))
         status = unit_status(units, status_field, label)
         steps.setCurrentStep(1)

@@ -80,6 +80,10 @@
       <translation>要素图层“{layer}”在所有规划单元中都没有数量：它位于规划单元之外，或在那里只有无数据值或零。请检查其范围和坐标参考系，或不使用该图层。</translation>
     </message>
     <message>
+      <source>Planning units "{first}" and "{second}" of layer "{layer}" overlap by {area:.1f} m² ({count} overlapping pairs in all): their shared land would count twice toward the targets. Give planning units that do not overlap (a grid, or a layer cleaned with Vector &gt; Geometry Tools).</source>
+      <translation>图层“{layer}”的规划单元“{first}”和“{second}”重叠了 {area:.1f} 平方米（共有 {count} 对重叠）：它们共有的土地会被两次计入目标。请使用互不重叠的规划单元（规则格网，或用“矢量 &gt; 几何工具”清理过的图层）。</translation>
+    </message>
+    <message>
       <source>These features have no amount in any planning unit, so the plan does nothing for them: {features}. Check their amounts.</source>
       <translation>以下要素在所有规划单元中都没有数量，方案对它们不起作用：{features}。请检查其数量。</translation>
     </message>
