@@ -241,13 +241,20 @@ def combined_extent(sources, crs, context):
 
 
 def is_metric(crs):
-    """True when ``crs`` is projected in metres and distances in it are true distances (not Web Mercator)."""
+    """True when ``crs`` is projected in metres and distances in it are true distances (not a Mercator)."""
     return (
         crs.isValid()
         and not crs.isGeographic()
         and crs.mapUnits() == DistanceUnit.Meters
-        and crs.authid() not in WEB_MERCATOR_IDS
+        and not is_mercator(crs)
     )
+
+
+def is_mercator(crs):
+    """True for a Mercator projection, whose scale grows by 1 / cos(latitude): Web Mercator under any of its ids
+    (EPSG:3857 and its aliases, Esri's ESRI:102100 of ArcGIS Online data) and World Mercator (EPSG:3395); 100 ha
+    at 30 degrees north measure 133 ha in them."""
+    return crs.authid() in WEB_MERCATOR_IDS or '+proj=merc ' in crs.toProj() + ' '
 
 
 def crs_name(crs):
@@ -260,6 +267,9 @@ def not_metric_reason(crs):
     if crs.authid() in WEB_MERCATOR_IDS:
         return tr('in Web Mercator ({crs}), which stretches distances and areas away from the equator '
                   '(by 1 / cos(latitude))').format(crs=crs.authid())
+    if is_mercator(crs):
+        return tr('in a Mercator projection ({crs}), which stretches distances and areas away from the equator '
+                  '(by 1 / cos(latitude))').format(crs=crs.authid() or crs_name(crs))
     if crs.isGeographic():
         return tr('in degrees ({crs})').format(crs=crs.authid() or crs_name(crs))
     return tr('not in a projected CRS in metres ({crs})').format(crs=crs.authid() or crs_name(crs))

@@ -79,6 +79,19 @@ def utm_square_in(crs_id, side=1000.0):
     return geometry, utm
 
 
+@pytest.mark.parametrize('crs_id', ['ESRI:102100', 'EPSG:3395'])
+def test_zones_in_any_mercator_are_measured_in_true_metres(qgis_app, crs_id):
+    """Esri's id of Web Mercator (ArcGIS Online data) and World Mercator were taken for true metres: a 100 ha
+    core near 31 degrees north measured 134 ha, and buffers were 1 / cos(latitude) too narrow."""
+    core, _utm = utm_square_in(crs_id)
+    cores = wkt_layer('cores', 'Polygon', crs_id, [core.asWkt(12)])
+    statistics = output_of('zonestatistics', ZONES=wkt_layer('zones', 'Polygon', crs_id, [core.asWkt(12)],
+                                                             field='zone', values=['core']))
+    assert next(statistics.getFeatures())['area_ha'] == pytest.approx(100.0, rel=1e-3)
+    zones = by_zone(output_of('generatezones', CORES=cores, BUFFER_WIDTH=200, TRANSITION_WIDTH=300))
+    assert zones['buffer']['area_ha'] == pytest.approx(grown_square_ha(1000, 200) - 100, rel=3e-3)
+
+
 @pytest.mark.parametrize('crs_id', ['EPSG:4326', 'EPSG:4490'])
 def test_generatezones_in_a_geographic_crs_measures_widths_in_metres(qgis_app, crs_id):
     core, utm = utm_square_in(crs_id)

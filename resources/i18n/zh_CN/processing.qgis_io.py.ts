@@ -24,6 +24,10 @@
       <translation>采用 Web 墨卡托投影（{crs}），离赤道越远，距离和面积被拉伸得越多（按 1 / cos(纬度)）</translation>
     </message>
     <message>
+      <source>in a Mercator projection ({crs}), which stretches distances and areas away from the equator (by 1 / cos(latitude))</source>
+      <translation>采用墨卡托投影（{crs}），离赤道越远，距离和面积被拉伸得越多（按 1 / cos(纬度)）</translation>
+    </message>
+    <message>
       <source>in degrees ({crs})</source>
       <translation>以度为单位（{crs}）</translation>
     </message>
