@@ -188,6 +188,12 @@ def layer_amounts(layer, units, work_crs, context, feedback):
     else:
         raise QgsProcessingException(tr('Feature layer "{layer}" is neither a raster nor a polygon layer.').format(
             layer=layer.name()))
+    for index in np.flatnonzero(amounts < 0)[:1]:
+        raise QgsProcessingException(tr('Feature layer "{layer}" gives the planning unit of feature id {fid} the '
+                                        'amount {amount:g}: amounts are 0 or more. If the raster marks missing data '
+                                        'with a value such as -9999, declare it as its nodata value (gdal_edit '
+                                        '-a_nodata, or Raster > Conversion > Translate) and run again.').format(
+            layer=qgis_io.layer_label(layer), fid=units[index].fid, amount=amounts[index]))
     if not np.any(amounts != 0):
         raise QgsProcessingException(tr('Feature layer "{layer}" has nothing in any planning unit: it lies beside '
                                         'them, or holds only nodata or zeros there. Check its extent and CRS, or '

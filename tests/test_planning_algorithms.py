@@ -7,7 +7,7 @@ import os
 
 import numpy as np
 import pytest
-from osgeo import ogr
+from osgeo import gdal, ogr
 from qgis.core import QgsFeature, QgsProcessingException, QgsVectorLayer
 from shapely.geometry import box
 
@@ -238,6 +238,8 @@ def test_prioritize_matches_ids_stored_as_reals_with_an_integer_table():
     ('an empty table', 'Table "amounts" has no rows'),
     ('a raster beside the units', 'Feature layer "beside.tif" has nothing in any planning unit'),
     ('a unit drawn twice', 'Planning units "101" and "113" of layer "units" overlap by 10000.0 m²'),
+    ('a raster whose -9999 is not its nodata', 'Feature layer "no_nodata.tif" gives the planning unit of feature id 1 '
+                                               'the amount -999900: .* declare it as its nodata value'),
 ])
 def test_prioritize_names_what_it_cannot_plan_with(tmp_path, case, words):
     """Each of these used to run to exit 0: status 2.5 read as 2 (locked in); a raster beside the units (or a
@@ -265,6 +267,12 @@ def test_prioritize_names_what_it_cannot_plan_with(tmp_path, case, words):
         copy.setGeometry(first.geometry())
         copy.setAttributes([113, 1.0, 0])
         assert layer.dataProvider().addFeatures([copy])
+    elif case == 'a raster whose -9999 is not its nodata':  # 100 cells of 10 m under the first unit
+        path = geotiff(tmp_path / 'no_nodata.tif', np.full((10, 10), -9999.0), 10.0, x0=X0, y0=Y0 + 100)
+        dataset = gdal.Open(path, gdal.GA_Update)
+        dataset.GetRasterBand(1).DeleteNoDataValue()
+        dataset = None
+        parameters['FEATURES'] = [path]
     elif case == 'a raster beside the units':
         parameters['FEATURES'] = [geotiff(tmp_path / 'beside.tif', np.ones((5, 5)), 100.0, x0=X0 + 5000, y0=Y0)]
     with pytest.raises(QgsProcessingException, match=words):

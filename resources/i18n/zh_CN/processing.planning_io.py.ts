@@ -76,6 +76,10 @@
       <translation>要素图层“{layer}”既不是栅格也不是面图层。</translation>
     </message>
     <message>
+      <source>Feature layer "{layer}" gives the planning unit of feature id {fid} the amount {amount:g}: amounts are 0 or more. If the raster marks missing data with a value such as -9999, declare it as its nodata value (gdal_edit -a_nodata, or Raster &gt; Conversion &gt; Translate) and run again.</source>
+      <translation>要素图层“{layer}”给要素编号为 {fid} 的规划单元的数量为 {amount:g}：数量应为 0 或更大。如果该栅格用 -9999 之类的值表示缺失数据，请将其声明为无数据值（gdal_edit -a_nodata，或“栅格 &gt; 转换 &gt; 转换格式”）后重新运行。</translation>
+    </message>
+    <message>
       <source>Feature layer "{layer}" has nothing in any planning unit: it lies beside them, or holds only nodata or zeros there. Check its extent and CRS, or leave it out.</source>
       <translation>要素图层“{layer}”在所有规划单元中都没有数量：它位于规划单元之外，或在那里只有无数据值或零。请检查其范围和坐标参考系，或不使用该图层。</translation>
     </message>
