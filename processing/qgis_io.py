@@ -94,6 +94,16 @@ def attribute_value(value):
     return value
 
 
+def id_key(value):
+    """An id (a planning unit, a reserve) as the text ids are matched by across layers and tables: a whole number
+    reads the same from an integer, a real or a text field (101, 101.0 and '101' match), as shapefiles and
+    spreadsheets often store integer ids as reals or text. ``value``: a plain value or a QGIS attribute."""
+    value = attribute_value(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def python_value(value):
     """A numpy or pandas scalar as the plain Python value QGIS accepts (setAttributes silently writes nothing
     for a numpy scalar); other values unchanged."""

@@ -275,12 +275,12 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
         label = qgis_io.layer_label(parameters[self.AMOUNTS], context)
         unit_field, feature_field, amount_field = (
             aliased_field(source, aliases, label) for aliases in (UNIT_ALIASES, FEATURE_ALIASES, ('amount',)))
-        positions = {id_key(unit_id): index for index, unit_id in enumerate(unit_ids)}
+        positions = {qgis_io.id_key(unit_id): index for index, unit_id in enumerate(unit_ids)}
         rows, columns, values, names, seen = [], [], [], {}, {}
         for feature in source.getFeatures():
             unit, name, amount = (qgis_io.attribute_value(feature[field])
                                   for field in (unit_field, feature_field, amount_field))
-            if id_key(unit) not in positions:
+            if qgis_io.id_key(unit) not in positions:
                 raise QgsProcessingException(tr('Table "{table}" names planning unit "{unit}", which the planning '
                                                 'units do not have. Correct the unit or remove the row.')
                                              .format(table=label, unit=unit))
@@ -293,7 +293,7 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
                 raise QgsProcessingException(tr('Table "{table}": the amount of "{feature}" in unit "{unit}" is '
                                                 '{amount}; amounts must be numbers of 0 or more.').format(
                     table=label, feature=name, unit=unit, amount=amount))
-            cell = (positions[id_key(unit)], names.setdefault(str(name), len(names)))
+            cell = (positions[qgis_io.id_key(unit)], names.setdefault(str(name), len(names)))
             if cell in seen:
                 raise QgsProcessingException(tr('Table "{table}" gives the amount of "{feature}" in unit "{unit}" '
                                                 'twice (features {first} and {second}). Give one row per unit and '
@@ -360,14 +360,6 @@ def unit_identifiers(units, field, label):
                 layer=label, first=seen[value], second=item.fid, id=value, field=field))
         seen[value] = item.fid
     return ids
-
-
-def id_key(value):
-    """A planning unit id as the text ids are matched by: a whole number reads the same from an integer, a real or
-    a text field (101, 101.0 and '101' match), as shapefiles and spreadsheets often store integer ids as reals."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def unit_status(units, field, label):

@@ -315,13 +315,13 @@ def reserve_groups(cores, boundaries, reserve_field, cores_layer, boundary_layer
     if boundaries is not None:
         key = qgis_io.resolve_field(boundary_layer[0], reserve_field, boundary_layer[1])
         for item in boundaries:
-            outlines.setdefault(item.attributes.get(key), []).append(item.geometry)
+            outlines.setdefault(qgis_io.id_key(item.attributes.get(key)), []).append(item.geometry)
         report_overlapping_reserves(outlines, feedback)
-        without = [str(value) for value in grouped if value not in outlines]
+        without = [str(value) for value in grouped if qgis_io.id_key(value) not in outlines]
         if without:
             feedback.pushWarning(tr('Reserves without a boundary feature (zoned without a boundary): '
                                     '{reserves}.').format(reserves=', '.join(without)))
-    return {value: (members, outlines.get(value) if boundaries is not None else None)
+    return {value: (members, outlines.get(qgis_io.id_key(value)) if boundaries is not None else None)
             for value, members in grouped.items()}
 
 
