@@ -116,6 +116,15 @@ def test_separators_at_line_ends_blank_lines_crlf_and_a_bom_are_read_as_marxan_r
     np.testing.assert_array_equal(project.amounts.toarray(), [[5], [2]])
 
 
+def test_a_file_in_another_encoding_is_named_not_a_traceback(tmp_path):
+    """spec.dat saved by Excel on a Chinese Windows is GBK: reading it raised UnicodeDecodeError."""
+    path = minimal_project(str(tmp_path))
+    with open(os.path.join(str(tmp_path), 'input', 'spec.dat'), 'wb') as handle:
+        handle.write('id,prop,name\n1,0.5,大熊猫\n'.encode('gbk'))
+    with pytest.raises(EngineError, match='spec.dat is not UTF-8 text \\(line 2\\): save it as UTF-8'):
+        marxan.read_marxan(path)
+
+
 @pytest.mark.parametrize('key', ['BOUNDNAME', 'ZONECOSTNAME', 'PULOCKNAME'])
 def test_a_file_input_dat_names_must_exist(tmp_path, key):
     folder = str(tmp_path)

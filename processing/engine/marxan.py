@@ -54,8 +54,8 @@ MarZoneProject = namedtuple('MarZoneProject', 'problem zone_ids edges blm')
 
 def read_table(path):
     """A Marxan table as a DataFrame of stripped strings with lower-case column names and the file's line numbers
-    as index; comma, tab or space separated (found from the header), a byte-order mark and CRLF line ends
-    accepted, blank lines skipped.
+    as index; UTF-8 text, comma, tab or space separated (found from the header), a byte-order mark and CRLF line
+    ends accepted, blank lines skipped.
 
     A row shorter than the header leaves its last columns empty; a row longer than the header is refused unless
     the extra cells are empty (a separator at the end of every line, as spreadsheets write), so that no value is
@@ -63,8 +63,15 @@ def read_table(path):
     """
     if not os.path.isfile(path):
         raise EngineError(N_('The Marxan file {file} does not exist. Check the file names in input.dat.'), file=path)
-    with open(path, encoding='utf-8-sig', newline='') as handle:
-        lines = [(number, line) for number, line in enumerate(handle.read().splitlines(), start=1) if line.strip()]
+    with open(path, 'rb') as handle:
+        raw = handle.read()
+    try:
+        text = raw.decode('utf-8-sig')
+    except UnicodeDecodeError as error:
+        raise EngineError(N_('The Marxan file {file} is not UTF-8 text (line {line}): save it as UTF-8 (in Excel: '
+                             '"CSV UTF-8"; in a text editor: encoding UTF-8) and run again.'), file=path,
+                          line=raw.count(b'\n', 0, error.start) + 1) from None
+    lines = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
     if not lines:
         raise EngineError(N_('The Marxan file {file} is empty: it needs a header line naming its columns.'),
                           file=path)

@@ -16,6 +16,10 @@
       <translation>Marxan 文件 {file} 不存在。请检查 input.dat 中的文件名。</translation>
     </message>
     <message>
+      <source>The Marxan file {file} is not UTF-8 text (line {line}): save it as UTF-8 (in Excel: "CSV UTF-8"; in a text editor: encoding UTF-8) and run again.</source>
+      <translation>Marxan 文件 {file} 不是 UTF-8 文本（第 {line} 行）：请将其另存为 UTF-8 编码（Excel 中选择“CSV UTF-8”；文本编辑器中选择 UTF-8 编码）后重新运行。</translation>
+    </message>
+    <message>
       <source>The Marxan file {file} is empty: it needs a header line naming its columns.</source>
       <translation>Marxan 文件 {file} 是空的：它需要一行列名作为表头。</translation>
     </message>
