@@ -17,6 +17,7 @@ from qgis.core import (
 
 from . import compat, qgis_io
 from .engine import coverage, zonal
+from .engine.regions import overlapping_regions
 from .protected_areas import dissolved_pieces
 
 M2_PER_HA = 10000.0
@@ -169,17 +170,57 @@ def raster_zonal(layer, units, work_crs, context, feedback):
 
 def layer_amounts(layer, units, work_crs, context, feedback):
     """Amount of one feature layer in every unit: a raster's sum of cell values x cell share, a polygon layer's
-    hectares inside the unit."""
+    hectares inside the unit.
+
+    Raises when the layer has nothing in any unit: a raster or polygon layer beside the units (another extent, a
+    wrong CRS) or only nodata there would otherwise give the feature a target of 0, met by an empty plan.
+    """
     if isinstance(layer, QgsRasterLayer):
         result = raster_zonal(layer, units, work_crs, context, feedback)
-        return np.where(np.isfinite(result.mean), result.mean * result.weight, 0.0)
-    if isinstance(layer, QgsVectorLayer) and layer.geometryType() == compat.GeometryType.Polygon:
+        amounts = np.where(np.isfinite(result.mean), result.mean * result.weight, 0.0)
+    elif isinstance(layer, QgsVectorLayer) and layer.geometryType() == compat.GeometryType.Polygon:
         pieces = dissolved_pieces(layer, work_crs, context, feedback)
         tree = coverage.build_tree(pieces) if pieces else None
         amounts = np.zeros(len(units))
         for index, item in enumerate(units):
             for position in ([] if tree is None else coverage.query_indices(tree, item.geometry)):
                 amounts[index] += item.geometry.intersection(pieces[position]).area / M2_PER_HA
-        return amounts
-    raise QgsProcessingException(tr('Feature layer "{layer}" is neither a raster nor a polygon layer.').format(
-        layer=layer.name()))
+    else:
+        raise QgsProcessingException(tr('Feature layer "{layer}" is neither a raster nor a polygon layer.').format(
+            layer=layer.name()))
+    for index in np.flatnonzero(amounts < 0)[:1]:
+        raise QgsProcessingException(tr('Feature layer "{layer}" gives the planning unit of feature id {fid} the '
+                                        'amount {amount:g}: amounts are 0 or more. If the raster marks missing data '
+                                        'with a value such as -9999, declare it as its nodata value (gdal_edit '
+                                        '-a_nodata, or Raster > Conversion > Translate) and run again.').format(
+            layer=qgis_io.layer_label(layer), fid=units[index].fid, amount=amounts[index]))
+    if not np.any(amounts != 0):
+        raise QgsProcessingException(tr('Feature layer "{layer}" has nothing in any planning unit: it lies beside '
+                                        'them, or holds only nodata or zeros there. Check its extent and CRS, or '
+                                        'leave it out.').format(layer=qgis_io.layer_label(layer)))
+    return amounts
+
+
+def require_disjoint_units(units, unit_ids, label):
+    """Raise naming the first two planning units (SourceFeatures, ``unit_ids`` in the same order) of the layer
+    ``label`` that overlap by more than a sliver (engine.regions.overlapping_regions): the land they share would
+    count in both, so a plan could select the same land twice to meet a target."""
+    overlaps = overlapping_regions([item.geometry for item in units])
+    if overlaps:
+        first, second, area = overlaps[0]
+        raise QgsProcessingException(tr('Planning units "{first}" and "{second}" of layer "{layer}" overlap by '
+                                        '{area:.1f} m² ({count} overlapping pairs in all): their shared land would '
+                                        'count twice toward the targets. Give planning units that do not overlap '
+                                        '(a grid, or a layer cleaned with Vector > Geometry Tools).').format(
+            first=unit_ids[first], second=unit_ids[second], layer=label, area=area, count=len(overlaps)))
+
+
+def warn_features_without_amounts(names, amounts, feedback):
+    """Warn naming the features with no amount in any planning unit (a feature of spec.dat without rows in
+    puvspr.dat, say): their proportional target is 0 and an empty plan meets it."""
+    totals = np.asarray(abs(amounts).sum(axis=0)).ravel()
+    absent = [names[index] for index in np.flatnonzero(totals == 0)]
+    if absent:
+        feedback.pushWarning(tr('These features have no amount in any planning unit, so the plan does nothing for '
+                                'them: {features}. Check their amounts.').format(
+            features=', '.join('"{}"'.format(name) for name in absent[:20])))

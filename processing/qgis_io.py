@@ -6,6 +6,7 @@ so that no algorithm repeats layer-to-geometry code.
 
 import math
 import os
+import re
 from collections import namedtuple
 from contextlib import contextmanager
 
@@ -81,6 +82,16 @@ def attribute_value(value):
     if isinstance(value, QVariant):
         return None if value.isNull() else value.value()
     return value
+
+
+def id_key(value):
+    """An id (a planning unit, a reserve) as the text ids are matched by across layers and tables: a whole number
+    reads the same from an integer, a real or a text field (101, 101.0 and '101' match), as shapefiles and
+    spreadsheets often store integer ids as reals or text. ``value``: a plain value or a QGIS attribute."""
+    value = attribute_value(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def python_value(value):
@@ -230,13 +241,34 @@ def combined_extent(sources, crs, context):
 
 
 def is_metric(crs):
-    """True when ``crs`` is projected in metres and distances in it are true distances (not Web Mercator)."""
+    """True when ``crs`` is projected in metres and distances in it are true distances (not a world projection)."""
     return (
         crs.isValid()
         and not crs.isGeographic()
         and crs.mapUnits() == DistanceUnit.Meters
-        and crs.authid() not in WEB_MERCATOR_IDS
+        and world_projection(crs) is None
     )
+
+
+WORLD_PROJECTIONS = frozenset((
+    'merc', 'webmerc', 'eqc', 'mill', 'gall', 'cea', 'moll', 'robin', 'sinu', 'eck1', 'eck2', 'eck3', 'eck4',
+    'eck5', 'eck6', 'wintri', 'kav7', 'natearth', 'natearth2', 'eqearth', 'igh', 'goode', 'hammer', 'aitoff',
+    'wag1', 'wag2', 'wag3', 'wag4', 'wag5', 'wag6', 'wag7', 'times', 'patterson', 'vandg', 'loxim', 'boggs',
+    'hatano', 'mbt_fps', 'fouc', 'putp2', 'putp5'))
+"""PROJ's names of projections for maps of the world or a hemisphere, whose scale changes across the map: Mercator
+(Web Mercator under any id, Esri's ESRI:102100 of ArcGIS Online data, World Mercator EPSG:3395), Plate Carree
+(EPSG:4087, EPSG:32662), Mollweide (ESRI:54009), Robinson, sinusoidal... A square of 100 ha near 31 degrees north
+measures 134 ha in Mercator and 117 ha in Plate Carree, and a 200 m buffer comes out 7 % too large in Mollweide
+and 19 % in sinusoidal; measured in the local CRS they are exact."""
+
+
+def world_projection(crs):
+    """PROJ's name of the projection of ``crs`` when it is one of WORLD_PROJECTIONS (or Web Mercator by id), else
+    None."""
+    if crs.authid() in WEB_MERCATOR_IDS:
+        return 'webmerc'
+    found = re.search(r'\+proj=(\w+)', crs.toProj())
+    return found.group(1) if found and found.group(1) in WORLD_PROJECTIONS else None
 
 
 def crs_name(crs):
@@ -249,6 +281,9 @@ def not_metric_reason(crs):
     if crs.authid() in WEB_MERCATOR_IDS:
         return tr('in Web Mercator ({crs}), which stretches distances and areas away from the equator '
                   '(by 1 / cos(latitude))').format(crs=crs.authid())
+    if world_projection(crs):
+        return tr('in a projection for maps of the world ({crs}, PROJ "{projection}"), whose scale changes across '
+                  'the map').format(crs=crs.authid() or crs_name(crs), projection=world_projection(crs))
     if crs.isGeographic():
         return tr('in degrees ({crs})').format(crs=crs.authid() or crs_name(crs))
     return tr('not in a projected CRS in metres ({crs})').format(crs=crs.authid() or crs_name(crs))

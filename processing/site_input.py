@@ -26,7 +26,7 @@ def outside_label():
 
 def read_sites(source, name, id_field, group_field, weight_field, crs, context, feedback):
     """The sites of ``source`` (layer ``name``) in ``crs``: polygons repaired, points as they are; raises naming a
-    feature without a usable geometry, and a weight that is NULL, NaN or negative."""
+    feature without a usable geometry, and a weight that is NULL, NaN or negative; warns when there is no site."""
     features = []
     for item in qgis_io.read_features(source, crs, context, feedback, max_segment=qgis_io.measure_max_segment(source)):
         geometry = item.geometry
@@ -39,6 +39,7 @@ def read_sites(source, name, id_field, group_field, weight_field, crs, context, 
         features.append(item._replace(geometry=geometry))
     if feedback.isCanceled():
         raise qgis_io.cancelled()
+    qgis_io.warn_if_empty(features, name, feedback)
     groups = None if not group_field else [group_label(item.attributes.get(group_field)) for item in features]
     weights = None if not weight_field else [site_weight(item, weight_field, name, id_field) for item in features]
     return Sites(features, [item.geometry for item in features], groups, weights)

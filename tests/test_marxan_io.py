@@ -92,12 +92,49 @@ def minimal_project(folder, puvspr='species,pu,amount\n1,1,5\n', spec='id,prop\n
     ({'spec': 'id,prop\n1,1.2\n'}, 'target proportion 1.2'),
     ({'pu': 'id,cost\n1,abc\n'}, 'line 2, column "cost": "abc" is not a number'),
     ({'spec': 'id,name\n1,oak\n'}, 'neither a "prop" nor a "target"'),
-    ({'pu': 'id,cost\n1,1\n1,2\n'}, 'lists planning unit 1 twice'),
+    ({'pu': 'id,cost\n1,1\n1,2\n'}, 'lists planning unit 1 more than once \\(lines 2, 3\\)'),
+    ({'spec': 'id,prop\n1,0.5\n1,0.3\n'}, 'lists feature 1 more than once \\(lines 2, 3\\)'),
+    ({'puvspr': 'species,pu,amount\n1,1,5\n1,1,5\n'}, 'lists feature 1 in planning unit 1 more than once '
+                                                        '\\(lines 2, 3\\)'),
+    ({'pu': 'id,cost\n1,1\n\n2,2,9\n'}, 'line 4, has 3 values but the header names 2 columns \\(id, cost\\)'),
+    ({'pu': 'id,cost\n1,\n'}, 'line 2: column "cost" is empty'),
+    ({'pu': 'id,cost,status\n1,1\n'}, 'line 2: column "status" is empty'),
+    ({'pu': 'id,cost,status\n1,1,2.5\n'}, "line 2: the status 2.5 is not one of Marxan's codes"),
 ])
 def test_bad_projects_get_clear_messages(tmp_path, files, words):
     path = minimal_project(str(tmp_path), **files)
     with pytest.raises(EngineError, match=words):
         marxan.read_marxan(path)
+
+
+def test_separators_at_line_ends_blank_lines_crlf_and_a_bom_are_read_as_marxan_reads_them(tmp_path):
+    path = minimal_project(str(tmp_path), pu='\ufeffid,cost,\r\n7,3,\r\n\r\n8,4,\r\n\r\n',
+                           puvspr='species,pu,amount\n1,7,5,\n1,8,2,\n')
+    project = marxan.read_marxan(path)
+    np.testing.assert_array_equal(project.unit_ids, [7, 8])
+    np.testing.assert_array_equal(project.costs, [3, 4])
+    np.testing.assert_array_equal(project.amounts.toarray(), [[5], [2]])
+
+
+def test_a_file_in_another_encoding_is_named_not_a_traceback(tmp_path):
+    """spec.dat saved by Excel on a Chinese Windows is GBK: reading it raised UnicodeDecodeError."""
+    path = minimal_project(str(tmp_path))
+    with open(os.path.join(str(tmp_path), 'input', 'spec.dat'), 'wb') as handle:
+        handle.write('id,prop,name\n1,0.5,大熊猫\n'.encode('gbk'))
+    with pytest.raises(EngineError, match='spec.dat is not UTF-8 text \\(line 2\\): save it as UTF-8'):
+        marxan.read_marxan(path)
+
+
+@pytest.mark.parametrize('key', ['BOUNDNAME', 'ZONECOSTNAME', 'PULOCKNAME'])
+def test_a_file_input_dat_names_must_exist(tmp_path, key):
+    folder = str(tmp_path)
+    path = minimal_project(folder)
+    write(folder, 'input.dat', 'INPUTDIR input\nBLM 5\n{} missing.dat\n'.format(key))
+    with pytest.raises(EngineError, match='missing.dat does not exist'):
+        marxan.read_marzone(path)
+    if key == 'BOUNDNAME':  # without the file, the boundary penalty would silently count for nothing
+        with pytest.raises(EngineError, match='missing.dat does not exist'):
+            marxan.read_marxan(path)
 
 
 def test_negative_cost_is_named_when_solving(tmp_path):
@@ -150,4 +187,21 @@ def test_marzone_lock_to_unknown_zone_is_named(tmp_path):
     path = marzone_project(folder)
     write(folder, 'input/pulock.dat', 'puid,zoneid\n1,9\n')
     with pytest.raises(EngineError, match='names zone 9'):
+        marxan.read_marzone(path)
+
+
+@pytest.mark.parametrize('name, text, words', [
+    ('pulock.dat', 'puid,zoneid\n1,3\n1,2\n', 'pulock.dat gives puid = 1 on more than one line \\(2, 3\\)'),
+    ('zoneboundcost.dat', 'zoneid1,zoneid2,cost\n1,2,5\n2,1,7\n', 'zoneid1, zoneid2 = 1, 2 on more than one line'),
+    ('zonecontrib.dat', 'zoneid,featureid,fraction\n2,1,1\n2,1,0.2\n', 'zoneid, featureid = 2, 1 on more than one'),
+    ('zonetarget.dat', 'zoneid,featureid,target,targettype\n2,2,0.4,1\n2,2,0.1,1\n', 'zoneid, featureid = 2, 2'),
+    ('zones.dat', 'zoneid,zonename\n1,available\n2,core\n2,buffer\n', 'lists zone 2 more than once \\(lines 3, 4\\)'),
+    ('zonetarget.dat', 'zoneid,featureid,target,targettype\n2,2,0.4,1\n3,1,40,1\n',
+     'zonetarget.dat, line 3: the target 40.0 is a proportion \\(target type 1\\)'),
+])
+def test_marzone_zone_files_that_cannot_hold_are_named(tmp_path, name, text, words):
+    folder = str(tmp_path)
+    path = marzone_project(folder)
+    write(folder, 'input/' + name, text)
+    with pytest.raises(EngineError, match=words):
         marxan.read_marzone(path)

@@ -14,6 +14,7 @@ from shapely.ops import unary_union
 
 import processing
 from oecm_data import cell_box, write_layer
+from support import RecordingFeedback
 from reserve_planner.processing.engine import selection
 
 KM = 1000.0
@@ -353,3 +354,27 @@ def test_qgis_process_selects_without_the_region_output(qgis_process, planning):
                                      PROTECTED=planning['protected'], TARGET=30, OUTPUT=output)
     assert code == 0, log
     assert result['results']['SELECTED_COUNT'] == 2 and 'OUTPUT_REGIONS' not in result['results']
+
+
+def test_overlapping_regions_are_refused_not_counted_twice(qgis_app, planning):
+    """A site inside two overlapping regions used to add its area to both: added_km2 twice the site's area and
+    both regions shown as meeting the target, exit 0 (protectedcoverage already refused such regions)."""
+    planning['regions'] = write_layer(str(planning['folder'] / 'overlapping.gpkg'), [
+        {'名称': 'province', 'geometry': cell_box(0, 0, 40, 10)},
+        {'名称': 'east', 'geometry': cell_box(20, 0, 40, 10)}], {'名称': ogr.OFTString})
+    with pytest.raises(QgsProcessingException, match='Regions "province" and "east" of layer "overlapping.gpkg" '
+                                                     'overlap'):
+        run_select(planning)
+
+
+def test_a_scored_candidate_without_a_polygon_is_named(qgis_app, planning):
+    """It cannot be selected; it used to be left out without a word."""
+    planning['candidates'] = write_layer(str(planning['folder'] / 'scored_null.gpkg'), [
+        {'name': 'w1', 'score': 90.0, 'eligible': 1, 'cost': 2.0, 'geometry': cell_box(2, 0, 6, 10)},
+        {'name': 'lost', 'score': 95.0, 'eligible': 1, 'cost': 1.0, 'geometry': None},
+    ], {'name': ogr.OFTString, 'score': ogr.OFTReal, 'eligible': ogr.OFTInteger, 'cost': ogr.OFTReal})
+    feedback = RecordingFeedback()
+    parameters = {'CANDIDATES': planning['candidates'], 'REGIONS': planning['regions'], 'REGION_FIELD': '名称',
+                  'PROTECTED': planning['protected'], 'TARGET': 30, 'OUTPUT': 'memory:'}
+    processing.run('reserveplanner:selectoecm', parameters, feedback=feedback)
+    assert [line for line in feedback.lines if 'candidates 2 have a score but no usable polygon' in line]

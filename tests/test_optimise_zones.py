@@ -77,6 +77,26 @@ def test_bad_settings_are_named(tmp_path, parameters, words):
             VALUES=[hotspot_raster(tmp_path)], **parameters)
 
 
+@pytest.mark.parametrize('case, words', [
+    ('empty boundary', 'The reserve boundary layer "reserve" has no features'),
+    ('pressure elsewhere', 'The pressure raster "pressure.tif" has no data under any planning unit'),
+    ('values elsewhere', 'Feature layer "value.tif" has nothing in any planning unit'),
+])
+def test_inputs_that_hold_nothing_for_the_reserve_are_named(tmp_path, case, words):
+    """An empty boundary layer ended in a ValueError traceback; a pressure raster beside the reserve made every
+    unit cost its bare area, and a value raster beside it a target of 0, both with exit 0."""
+    parameters = dict(BOUNDARY_LAYER=reserve_layer(), CELL_SIZE=1000.0, VALUES=[hotspot_raster(tmp_path)])
+    beside = dict(x0=X0 + 50000, y0=Y0 + SIDE)
+    if case == 'empty boundary':
+        parameters['BOUNDARY_LAYER'] = wkt_layer('reserve', 'Polygon', CRS, [])
+    elif case == 'pressure elsewhere':
+        parameters['PRESSURE'] = geotiff(tmp_path / 'pressure.tif', np.ones((30, 30)), 100.0, **beside)
+    else:
+        parameters['VALUES'] = [geotiff(tmp_path / 'value.tif', np.ones((30, 30)), 100.0, **beside)]
+    with pytest.raises(QgsProcessingException, match=words):
+        run('optimisezones', temporary_outputs=('OUTPUT',), **parameters)
+
+
 def unit_zones(layer):
     """[(x, y of the unit's centroid to the centimetre, zone)] of an OUTPUT_UNITS layer, sorted."""
     return sorted((round(f.geometry().centroid().asPoint().x(), 2), round(f.geometry().centroid().asPoint().y(), 2),

@@ -7,8 +7,8 @@ import os
 
 import numpy as np
 import pytest
-from osgeo import ogr
-from qgis.core import QgsProcessingException, QgsVectorLayer
+from osgeo import gdal, ogr
+from qgis.core import QgsFeature, QgsProcessingException, QgsVectorLayer
 from shapely.geometry import box
 
 from marxan_test_files import marzone_project
@@ -200,6 +200,85 @@ def test_prioritize_bad_input_gets_clear_messages(change, words):
         run('prioritize', temporary_outputs=('OUTPUT',), **parameters)
 
 
+def test_prioritize_refuses_an_amount_or_a_target_given_twice(tmp_path):
+    """A repeated row would otherwise double an amount (the table's rows were summed) or drop a target (the last
+    row of a feature won)."""
+    costs, amounts = example()
+    layer, _ = unit_layer(costs)
+    twice = memory_layer('amounts', 'None', CRS, 'field=unit:integer&field=feature:string&field=amount:double',
+                         [(None, [101, 'f0', 3.0]), (None, [102, 'f0', 1.0]), (None, [101, 'f0', 3.0])])
+    parameters = dict(PLANNING_UNITS=layer, ID_FIELD='pu_id', COST_FIELD='cost', AMOUNTS=twice, TARGETS='0.3')
+    with pytest.raises(QgsProcessingException, match='amount of "f0" in unit "101" twice'):
+        run('prioritize', temporary_outputs=('OUTPUT',), **parameters)
+    table = tmp_path / 'targets.csv'
+    table.write_text('feature,prop\nf0,0.5\n\nf1,0.2\nf2,0.2\nf0,0.1\n', encoding='utf-8')
+    parameters.update(AMOUNTS=amounts_table(amounts), TARGETS=str(table))
+    with pytest.raises(QgsProcessingException, match='gives feature "f0" on lines 2 and 6'):
+        run('prioritize', temporary_outputs=('OUTPUT',), **parameters)
+
+
+def test_prioritize_matches_ids_stored_as_reals_with_an_integer_table():
+    """Shapefiles and spreadsheets often store integer ids as reals (101.0): the table's 101 is that unit."""
+    costs, amounts = example()
+    layer, _ = unit_layer(costs)
+    as_reals = memory_layer('units', 'Polygon', CRS, 'field=pu_id:double&field=cost:double',
+                            [(feature.geometry().asWkt(), [float(feature['pu_id']), feature['cost']])
+                             for feature in layer.getFeatures()])
+    parameters = dict(ID_FIELD='pu_id', COST_FIELD='cost', AMOUNTS=amounts_table(amounts), TARGETS='0.3')
+    expected = run('prioritize', temporary_outputs=('OUTPUT',), PLANNING_UNITS=layer, **parameters)
+    got = run('prioritize', temporary_outputs=('OUTPUT',), PLANNING_UNITS=as_reals, **parameters)
+    assert got['COST'] == expected['COST']
+    assert solution_values(got['OUTPUT']) == solution_values(expected['OUTPUT'])
+
+
+@pytest.mark.parametrize('case, words', [
+    ('status 2.5', 'feature 2 has the status 2.5 in field "status"'),
+    ('no planning units', 'The planning unit layer "units" has no features'),
+    ('a row without a feature', 'Table "amounts": feature 1 names no feature in field "feature"'),
+    ('an empty table', 'Table "amounts" has no rows'),
+    ('a raster beside the units', 'Feature layer "beside.tif" has nothing in any planning unit'),
+    ('a unit drawn twice', 'Planning units "101" and "113" of layer "units" overlap by 10000.0 m²'),
+    ('a raster whose -9999 is not its nodata', 'Feature layer "no_nodata.tif" gives the planning unit of feature id 1 '
+                                               'the amount -999900: .* declare it as its nodata value'),
+])
+def test_prioritize_names_what_it_cannot_plan_with(tmp_path, case, words):
+    """Each of these used to run to exit 0: status 2.5 read as 2 (locked in); a raster beside the units (or a
+    table row without a feature name) gave a feature "met" by an empty plan; an empty layer or table was
+    reported as "give the features to plan for"."""
+    costs, amounts = example()
+    layer, _ = unit_layer(costs)
+    if case == 'status 2.5':
+        layer = memory_layer('units', 'Polygon', CRS, 'field=pu_id:integer&field=cost:double&field=status:double',
+                             [(feature.geometry().asWkt(), [feature['pu_id'], feature['cost'], 2.5 * (index == 1)])
+                              for index, feature in enumerate(layer.getFeatures())])
+    parameters = dict(PLANNING_UNITS=layer, ID_FIELD='pu_id', COST_FIELD='cost', STATUS_FIELD='status',
+                      AMOUNTS=amounts_table(amounts), TARGETS='0.3')
+    fields = 'field=unit:integer&field=feature:string&field=amount:double'
+    if case == 'no planning units':
+        parameters['PLANNING_UNITS'] = memory_layer('units', 'Polygon', CRS, 'field=pu_id:integer&field=cost:double&'
+                                                                              'field=status:integer', [])
+    elif case == 'a row without a feature':
+        parameters['AMOUNTS'] = memory_layer('amounts', 'None', CRS, fields, [(None, [101, None, 1.0])])
+    elif case == 'an empty table':
+        parameters['AMOUNTS'] = memory_layer('amounts', 'None', CRS, fields, [])
+    elif case == 'a unit drawn twice':  # its land would count twice: a plan could select both copies
+        first = next(layer.getFeatures())
+        copy = QgsFeature(layer.fields())
+        copy.setGeometry(first.geometry())
+        copy.setAttributes([113, 1.0, 0])
+        assert layer.dataProvider().addFeatures([copy])
+    elif case == 'a raster whose -9999 is not its nodata':  # 100 cells of 10 m under the first unit
+        path = geotiff(tmp_path / 'no_nodata.tif', np.full((10, 10), -9999.0), 10.0, x0=X0, y0=Y0 + 100)
+        dataset = gdal.Open(path, gdal.GA_Update)
+        dataset.GetRasterBand(1).DeleteNoDataValue()
+        dataset = None
+        parameters['FEATURES'] = [path]
+    elif case == 'a raster beside the units':
+        parameters['FEATURES'] = [geotiff(tmp_path / 'beside.tif', np.ones((5, 5)), 100.0, x0=X0 + 5000, y0=Y0)]
+    with pytest.raises(QgsProcessingException, match=words):
+        run('prioritize', temporary_outputs=('OUTPUT',), **parameters)
+
+
 def written_project(folder, blm=0.05):
     costs, amounts = example()
     cells = grid(4, 3)
@@ -227,6 +306,17 @@ def test_solvemarxan_names_a_missing_unit(tmp_path):
         handle.write('1,77,3\n')
     with pytest.raises(QgsProcessingException, match='names planning unit 77, which pu.dat does not list'):
         run('solvemarxan', temporary_outputs=('OUTPUT',), MARXAN_INPUT=path)
+
+
+def test_solvemarxan_warns_of_a_feature_without_amounts(tmp_path):
+    """A spec.dat feature that puvspr.dat never names gets a target of 0 from its prop, met by doing nothing."""
+    path, *_ = written_project(str(tmp_path))
+    with open(os.path.join(str(tmp_path), 'input', 'spec.dat'), 'a', encoding='utf-8') as handle:
+        handle.write('4,0,0.3,orchid\n')
+    feedback = RecordingFeedback()
+    run('solvemarxan', feedback=feedback, temporary_outputs=('OUTPUT',), MARXAN_INPUT=path, TIME_LIMIT=60)
+    warning = [line for line in feedback.lines if 'no amount in any planning unit' in line]
+    assert warning and '"orchid"' in warning[0] and '"f0"' not in warning[0]
 
 
 def test_solvemarzone_writes_zone_ids(tmp_path):

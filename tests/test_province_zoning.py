@@ -7,7 +7,7 @@ from shapely.geometry import box
 from shapely.ops import unary_union
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
-from support import RecordingFeedback, run
+from support import RecordingFeedback, memory_layer, run
 from test_province_validation import write_layer
 
 X0, Y0 = 500000.0, 4000000.0
@@ -86,3 +86,24 @@ def test_zone_statistics_per_reserve_equal_each_reserve_alone(qgis_app, tmp_path
         assert alone == (table[:2] if reserve == '甲' else table[2:])
     # the core's share of its own reserve, not of the province
     assert table[0][:2] == ['core', 1] and table[0][3] == pytest.approx(4.0)
+
+
+def test_reserve_ids_match_whether_stored_as_integers_or_text(qgis_app):
+    """Cores with the integer reserve 7 and a boundary with the text "7" were taken for different reserves: the
+    zones ignored the boundary (the transition grew 2 km beyond it) with a warning that reserve 7 had no boundary
+    feature, and validatezones then checked the zones against their own outline and found nothing outside."""
+    cores = memory_layer('cores', 'Polygon', 'EPSG:32650', 'field=reserve:integer', [(CORES['甲'].wkt, [7])])
+    boundary = memory_layer('boundary', 'Polygon', 'EPSG:32650', 'field=reserve:string',
+                            [(RESERVES['甲'].wkt, ['7'])])
+    feedback = RecordingFeedback()
+    zones = run('generatezones', feedback=feedback, temporary_outputs=('OUTPUT',), CORES=cores, BOUNDARY=boundary,
+                RESERVE_FIELD='reserve', BUFFER_WIDTH=1000, TRANSITION_WIDTH=2000)['OUTPUT']
+    outline = unary_union([wkb.loads(bytes(feature.geometry().asWkb())) for feature in zones.getFeatures()])
+    assert outline.symmetric_difference(RESERVES['甲']).area < 1e-3
+    assert not [line for line in feedback.lines if 'without a boundary feature' in line]
+    smaller = memory_layer('boundary', 'Polygon', 'EPSG:32650', 'field=reserve:string',
+                           [(box(X0, Y0, X0 + 4900, Y0 + 5000).wkt, ['7'])])
+    checked = run('validatezones', feedback=feedback, temporary_outputs=('OUTPUT',), ZONES=zones, BOUNDARY=smaller,
+                  RESERVE_FIELD='reserve')
+    assert 'outside_boundary' in {feature['rule'] for feature in checked['OUTPUT'].getFeatures()}
+    assert not [line for line in feedback.lines if 'without a boundary feature' in line]

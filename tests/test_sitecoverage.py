@@ -9,7 +9,7 @@ from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLa
 from shapely.geometry import Point, box
 
 from reserve_planner.processing.engine import sites as engine
-from support import memory_layer, run
+from support import RecordingFeedback, memory_layer, run
 
 LAEA = 'EPSG:3035'
 X0, Y0 = 4321000.0, 3210000.0
@@ -126,3 +126,12 @@ def test_a_cancelled_run_raises_and_writes_nothing(qgis_app, tmp_path):
             PROTECTED=[protected_layer()], OUTPUT=str(tmp_path / 'sites.gpkg'),
             OUTPUT_SUMMARY=str(tmp_path / 'summary.gpkg'))
     assert not os.listdir(tmp_path)
+
+
+def test_a_sites_layer_without_features_is_warned_about_not_a_traceback(qgis_app):
+    """An empty sites layer (a filter hiding every KBA, say) used to end in pandas' IndexError."""
+    feedback = RecordingFeedback()
+    result = run('sitecoverage', feedback=feedback, temporary_outputs=('OUTPUT', 'OUTPUT_SUMMARY'),
+                 SITES=sites_layer('Point', []), PROTECTED=[protected_layer()])
+    assert any('Layer "sites" has no features' in line for line in feedback.lines), feedback.lines
+    assert result['OUTPUT'].featureCount() == 0 and result['OUTPUT_SUMMARY'].featureCount() == 0

@@ -478,3 +478,18 @@ def test_no_species_give_empty_species_and_group_tables():
     frame = coverage.species_table([], [], [], [], [])
     assert isinstance(frame, pd.DataFrame) and frame.empty
     assert coverage.group_table(frame).empty
+
+
+def test_a_boundary_with_nothing_inside_is_not_read_as_an_spi_of_0(qgis_app):
+    """An empty boundary layer clipped every range away and gave SPI 0 with exit 0; a boundary beside the ranges
+    gives 0 for want of habitat, which is now said."""
+    with pytest.raises(QgsProcessingException, match='The boundary layer "province" has no features'):
+        run_habitat(SPECIES=species_ranges(), SPECIES_FIELD='物种', PROTECTED=[protected_areas()],
+                    BOUNDARY=polygon_layer('province', 'EPSG:4490', 'field=name:string', []))
+    feedback = RecordingFeedback()
+    result = run_habitat(feedback=feedback, SPECIES=species_ranges(), SPECIES_FIELD='物种',
+                         PROTECTED=[protected_areas()], BOUNDARY=polygon_layer(
+                             'province', 'EPSG:4490', 'field=name:string', [(quadrangle(10, 25, 11, 31), ['p'])]))
+    assert result['SPI'] == 0.0
+    assert [line for line in feedback.lines if 'No species range or habitat lies inside the boundary "province"'
+            in line]

@@ -79,6 +79,20 @@ def utm_square_in(crs_id, side=1000.0):
     return geometry, utm
 
 
+@pytest.mark.parametrize('crs_id', ['ESRI:102100', 'EPSG:3395', 'EPSG:4087', 'ESRI:54009', 'ESRI:54008'])
+def test_zones_in_a_world_projection_are_measured_in_true_metres(qgis_app, crs_id):
+    """Esri's id of Web Mercator (ArcGIS Online data), World Mercator, Plate Carree, Mollweide and sinusoidal were
+    taken for true metres: a 100 ha core near 31 degrees north measured 134 ha in Mercator and 117 ha in Plate
+    Carree, and a 200 m buffer came out 7 % too large in Mollweide, 19 % in sinusoidal."""
+    core, _utm = utm_square_in(crs_id)
+    cores = wkt_layer('cores', 'Polygon', crs_id, [core.asWkt(12)])
+    statistics = output_of('zonestatistics', ZONES=wkt_layer('zones', 'Polygon', crs_id, [core.asWkt(12)],
+                                                             field='zone', values=['core']))
+    assert next(statistics.getFeatures())['area_ha'] == pytest.approx(100.0, rel=1e-3)
+    zones = by_zone(output_of('generatezones', CORES=cores, BUFFER_WIDTH=200, TRANSITION_WIDTH=300))
+    assert zones['buffer']['area_ha'] == pytest.approx(grown_square_ha(1000, 200) - 100, rel=3e-3)
+
+
 @pytest.mark.parametrize('crs_id', ['EPSG:4326', 'EPSG:4490'])
 def test_generatezones_in_a_geographic_crs_measures_widths_in_metres(qgis_app, crs_id):
     core, utm = utm_square_in(crs_id)
@@ -170,6 +184,19 @@ def test_core_outside_the_boundary_is_named(qgis_app):
     with pytest.raises(QgsProcessingException) as raised:
         output_of('generatezones', CORES=cores, BOUNDARY=boundary, BUFFER_WIDTH=100, TRANSITION_WIDTH=100)
     assert 'Core 2 of layer "cores" lies entirely outside the reserve boundary' in str(raised.value)
+
+
+def test_the_part_of_a_core_beyond_the_boundary_is_said_to_be_left_out(qgis_app):
+    """Clipping a core to the boundary used to drop its outer part without a word (here 0.5 of its 1 ha)."""
+    cores = wkt_layer('cores', 'Polygon', GAUSS_KRUGER, [square(X0, Y0, 100), square(X0 + 500, Y0, 100)])
+    boundary = wkt_layer('boundary', 'Polygon', GAUSS_KRUGER, [square(X0 + 50, Y0 - 1000, 3000)])
+    feedback = RecordingFeedback()
+    zones = by_zone(output_of('generatezones', feedback=feedback, CORES=cores, BOUNDARY=boundary, BUFFER_WIDTH=100,
+                              TRANSITION_WIDTH=100))
+    assert zones['core']['area_ha'] == pytest.approx(1.5)
+    beyond = [line for line in feedback.lines if 'beyond the reserve boundary' in line]
+    assert beyond == ['Core 1 of layer "cores" extends 0.5000 ha beyond the reserve boundary: that part is left '
+                      'out of the core and of the zones. Extend the boundary if it belongs to the reserve.']
 
 
 def test_zero_buffer_width_writes_no_buffer_feature_and_says_so(qgis_app):
@@ -267,6 +294,23 @@ def test_zonestatistics_areas_and_shares(qgis_app):
         ['buffer', 2, pytest.approx(3.0), pytest.approx(30.0)],
         ['transition', 3, pytest.approx(6.0), pytest.approx(60.0)],
     ]
+
+
+def test_zonestatistics_counts_a_duplicated_zone_once_and_warns_of_zones_overlapping(qgis_app):
+    """A core feature copied twice used to count twice (2 ha of core on 1 ha of land, share 50 % for 33 %)."""
+    core = square(X0, Y0, 100)
+    buffer_ = 'POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))'.format(X0 + 100, Y0, X0 + 300, Y0 + 100)
+    feedback = RecordingFeedback()
+    output = run('zonestatistics', feedback=feedback, temporary_outputs=('OUTPUT',), ZONES=wkt_layer(
+        'zones', 'Polygon', GAUSS_KRUGER, [core, core, buffer_], field='zone', values=['core'] * 2 + ['buffer']))
+    rows = [feature.attributes() for feature in output['OUTPUT'].getFeatures()]
+    assert rows == [['core', 1, pytest.approx(1.0), pytest.approx(100 / 3)],
+                    ['buffer', 2, pytest.approx(2.0), pytest.approx(200 / 3)]]
+    assert not [line for line in feedback.lines if 'overlap' in line]
+    over = 'POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))'.format(X0 + 50, Y0, X0 + 300, Y0 + 100)
+    run('zonestatistics', feedback=feedback, temporary_outputs=('OUTPUT',), ZONES=wkt_layer(
+        'zones', 'Polygon', GAUSS_KRUGER, [core, over], field='zone', values=['core', 'buffer']))
+    assert [line for line in feedback.lines if 'overlap by 0.5000 ha' in line]
 
 
 def test_zonestatistics_land_cover_by_cell_centres(qgis_app, tmp_path):

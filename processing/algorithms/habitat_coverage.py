@@ -191,6 +191,11 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         groups = engine.group_table(species)
         spi = engine.species_protection_index(species['sps'], species['region_share'])
         habitat = float(species['range_km2'].sum())
+        if boundary is not None and not habitat > 0:
+            feedback.pushWarning(self.tr('No species range or habitat lies inside the boundary "{layer}": the '
+                                         'SPI and shares are 0 for want of habitat, not of protection. Check the '
+                                         "boundary's extent and CRS.").format(
+                layer=qgis_io.layer_label(parameters[self.BOUNDARY], context)))
         habitat_percent = 100.0 * float(species['protected_km2'].sum()) / habitat if habitat > 0 else 0.0
 
         results = {self.SPI: spi, self.SPECIES_COUNT: len(species), self.HABITAT_PROTECTED_PERCENT: habitat_percent}
@@ -209,6 +214,10 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         features = qgis_io.read_polygons(source, name, crs, context, feedback, measure_max_segment(source))
         if feedback.isCanceled():
             raise qgis_io.cancelled()
+        if not features:
+            raise QgsProcessingException(self.tr('The boundary layer "{layer}" has no features: every range would be '
+                                                 'clipped away and the SPI read 0. Give a layer with the region, or '
+                                                 'leave BOUNDARY empty.').format(layer=name))
         qgis_io.require_geometries(features, name)
         return unary_union([item.geometry for item in features])
 

@@ -42,6 +42,7 @@ from .. import qgis_io, weighting
 from ..qgis_io import attribute_value
 from ..engine import coverage, report, scoring, selection, zonal
 from ..engine.messages import EngineError
+from ..engine.regions import require_disjoint_regions
 from ..protected_areas import ProtectedAreasInput, dissolved_pieces
 from .base import ReservePlannerAlgorithm, keywords
 
@@ -715,11 +716,21 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         region_features = qgis_io.read_polygons(regions_source, regions_label, work_crs, context, steps)
         qgis_io.require_geometries(region_features, regions_label)
         regions = [(self.region_key(item, region_field), item.geometry) for item in region_features]
+        with qgis_io.engine_errors():  # an overlap would count a site's area toward two regions' gaps
+            require_disjoint_regions([geometry for _key, geometry in regions], [key for key, _ in regions],
+                                     regions_label)
         steps.setCurrentStep(2)
         protected = self.protected_pieces(parameters, work_crs, context, steps)
         if feedback.isCanceled():
             raise qgis_io.cancelled()
         scores, costs = self.scores_and_costs(candidates, score_field, cost_field, candidates_label, feedback)
+        shapeless = [str(item.fid) for item, score in zip(candidates, scores)
+                     if item.geometry is None and np.isfinite(score)]
+        if shapeless:
+            feedback.pushWarning(tr('Layer "{layer}": candidates {ids} have a score but no usable polygon (null, '
+                                    'empty or unrepairable geometry): they cannot be selected. Fix their geometry '
+                                    'and score them again.').format(layer=candidates_label,
+                                                                    ids=', '.join(shapeless[:20])))
         steps.setCurrentStep(3)
         with qgis_io.engine_errors():
             problem = selection.make_problem([item.geometry for item in candidates], scores, costs, regions,

@@ -19,8 +19,8 @@ from qgis.core import (
 
 from .. import compat, qgis_io
 from ..engine import planning, zone_validation, zones
-from ..planning_io import (M2_PER_HA, ExactSolver, given, layer_amounts, raster_zonal, solver_results,
-                           write_polygons)
+from ..planning_io import (M2_PER_HA, ExactSolver, given, layer_amounts, raster_zonal, require_disjoint_units,
+                           solver_results, write_polygons)
 from .base import ReservePlannerAlgorithm, keywords
 
 ZONES_STYLE = 'zones'
@@ -210,6 +210,10 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
         work_crs = qgis_io.metric_crs_of([boundary_source], crs, context)
         steps = QgsProcessingMultiStepFeedback(5, feedback)
         boundary_features = qgis_io.read_polygons(boundary_source, boundary_label, work_crs, context, steps)
+        if not boundary_features:
+            raise QgsProcessingException(tr('The reserve boundary layer "{layer}" has no features: there is no '
+                                            'reserve to zone. Check the layer (a filter may hide its '
+                                            'features).').format(layer=boundary_label))
         qgis_io.require_geometries(boundary_features, boundary_label)
         boundary = unary_union([item.geometry for item in boundary_features])
         steps.setCurrentStep(1)
@@ -243,6 +247,7 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
             label = qgis_io.layer_label(parameters[self.PLANNING_UNITS], context)
             units = qgis_io.read_polygons(source, label, work_crs, context, feedback)
             qgis_io.require_geometries(units, label)
+            require_disjoint_units(units, [item.fid for item in units], label)
             return units
         with qgis_io.engine_errors():
             cells = planning.unit_grid(boundary, self.parameterAsDouble(parameters, self.CELL_SIZE, context),
@@ -266,6 +271,11 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
         pressure = np.zeros(len(units))
         if pressure_layer is not None:
             mean = raster_zonal(pressure_layer, units, work_crs, context, feedback).mean
+            if not np.isfinite(mean).any():
+                raise QgsProcessingException(tr('The pressure raster "{layer}" has no data under any planning unit: '
+                                                'it lies elsewhere or holds only nodata there, so no unit would '
+                                                'cost more. Check its extent and CRS, or leave PRESSURE '
+                                                'empty.').format(layer=qgis_io.layer_label(pressure_layer)))
             pressure = np.where(np.isfinite(mean), mean, 0.0)
         return [qgis_io.layer_label(layer) for layer in layers], sparse.csr_matrix(np.column_stack(columns)), \
             areas * (1.0 + pressure)

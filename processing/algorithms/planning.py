@@ -30,7 +30,9 @@ from ..planning_io import (
     as_number,
     given,
     layer_amounts,
+    require_disjoint_units,
     solver_results,
+    warn_features_without_amounts,
     write_polygons,
     write_rows,
 )
@@ -200,13 +202,18 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
         work_crs = qgis_io.metric_crs_of([source], source.sourceCrs(), context)
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         units = qgis_io.read_polygons(source, label, work_crs, context, steps)
+        if not units:
+            raise QgsProcessingException(tr('The planning unit layer "{layer}" has no features: there is nothing to '
+                                            'select. Check the layer (a filter may hide its features).').format(
+                layer=label))
         qgis_io.require_geometries(units, label)
         unit_ids = unit_identifiers(units, id_field, label)
+        require_disjoint_units(units, unit_ids, label)
         costs = unit_numbers(units, cost_field, label, tr('cost'))
-        status = unit_numbers(units, status_field, label, tr('status')).astype(int) if status_field else \
-            np.zeros(len(units), dtype=int)
+        status = unit_status(units, status_field, label)
         steps.setCurrentStep(1)
         names, amounts = self.feature_amounts(parameters, context, units, unit_ids, work_crs, steps)
+        warn_features_without_amounts(names, amounts, feedback)
         targets = self.targets(parameters, context, names, amounts)
         steps.setCurrentStep(2)
         geometries = [item.geometry for item in units]
@@ -268,23 +275,37 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
         label = qgis_io.layer_label(parameters[self.AMOUNTS], context)
         unit_field, feature_field, amount_field = (
             aliased_field(source, aliases, label) for aliases in (UNIT_ALIASES, FEATURE_ALIASES, ('amount',)))
-        positions = {str(unit_id): index for index, unit_id in enumerate(unit_ids)}
-        rows, columns, values, names = [], [], [], {}
+        positions = {qgis_io.id_key(unit_id): index for index, unit_id in enumerate(unit_ids)}
+        rows, columns, values, names, seen = [], [], [], {}, {}
         for feature in source.getFeatures():
             unit, name, amount = (qgis_io.attribute_value(feature[field])
                                   for field in (unit_field, feature_field, amount_field))
-            if str(unit) not in positions:
+            if qgis_io.id_key(unit) not in positions:
                 raise QgsProcessingException(tr('Table "{table}" names planning unit "{unit}", which the planning '
                                                 'units do not have. Correct the unit or remove the row.')
                                              .format(table=label, unit=unit))
+            if name is None:
+                raise QgsProcessingException(tr('Table "{table}": feature {fid} names no feature in field '
+                                                '"{field}". Fill it in or remove the row.').format(
+                    table=label, fid=feature.id(), field=feature_field))
             number = as_number(amount)
             if not np.isfinite(number) or number < 0:
                 raise QgsProcessingException(tr('Table "{table}": the amount of "{feature}" in unit "{unit}" is '
                                                 '{amount}; amounts must be numbers of 0 or more.').format(
                     table=label, feature=name, unit=unit, amount=amount))
-            rows.append(positions[str(unit)])
-            columns.append(names.setdefault(str(name), len(names)))
+            cell = (positions[qgis_io.id_key(unit)], names.setdefault(str(name), len(names)))
+            if cell in seen:
+                raise QgsProcessingException(tr('Table "{table}" gives the amount of "{feature}" in unit "{unit}" '
+                                                'twice (features {first} and {second}). Give one row per unit and '
+                                                'feature, with the whole amount.').format(
+                    table=label, feature=name, unit=unit, first=seen[cell], second=feature.id()))
+            seen[cell] = feature.id()
+            rows.append(cell[0])
+            columns.append(cell[1])
             values.append(number)
+        if not names:
+            raise QgsProcessingException(tr('Table "{table}" has no rows: give it one row (unit, feature, amount) per '
+                                            'feature in each unit, or leave AMOUNTS empty.').format(table=label))
         matrix = sparse.csr_matrix((values, (rows, columns)), shape=(len(unit_ids), len(names)))
         return list(names), matrix
 
@@ -341,6 +362,20 @@ def unit_identifiers(units, field, label):
     return ids
 
 
+def unit_status(units, field, label):
+    """Marxan status codes of the units (all 0 without ``field``); raises naming a feature whose status is empty or
+    not a whole number (2.5 would otherwise be read as 2, locked in)."""
+    if not field:
+        return np.zeros(len(units), dtype=int)
+    values = unit_numbers(units, field, label, tr('status'))
+    for index in np.flatnonzero(values != np.round(values))[:1]:
+        raise QgsProcessingException(tr('Layer "{layer}": feature {fid} has the status {status} in field "{field}"; '
+                                        "Marxan's codes are whole numbers: 0 available, 2 locked in, 3 locked "
+                                        'out.').format(layer=label, fid=units[index].fid, status=values[index],
+                                                       field=field))
+    return values.astype(int)
+
+
 def unit_numbers(units, field, label, what):
     """Numbers of ``field`` for every unit; raises naming a feature with an empty or non-numeric value."""
     values = np.array([as_number(qgis_io.attribute_value(item.attributes.get(field))) for item in units])
@@ -357,7 +392,13 @@ def targets_from_table(path, names, amounts):
     frame = marxan.read_table(path)
     if 'feature' not in frame.columns:
         raise EngineError(marxan.MISSING_COLUMN, file=path, column='feature', columns=', '.join(frame.columns))
-    listed = {str(name): row for row, name in enumerate(frame['feature'])}
+    listed = {}
+    for row, name in enumerate(frame['feature']):
+        if name in listed:
+            raise QgsProcessingException(tr('The targets table {file} gives feature "{feature}" on lines {first} and '
+                                            '{second}. Give each feature one line.').format(
+                file=path, feature=name, first=frame.index[listed[name]], second=frame.index[row]))
+        listed[name] = row
     missing = [name for name in names if name not in listed]
     if missing:
         raise EngineError(marxan.MISSING_TARGET, file=path, features=', '.join(missing))
@@ -425,6 +466,7 @@ class SolveMarxan(ExactSolver, ReservePlannerAlgorithm):
             project = marxan.read_marxan(path)
         feedback.pushInfo(tr('{units} planning units, {features} features, BLM {blm:g}.').format(
             units=len(project.unit_ids), features=len(project.feature_ids), blm=project.blm))
+        warn_features_without_amounts(project.feature_names, project.amounts, feedback)
         solution = self.solve(planning.minimum_set, feedback, marxan.planning_problem(project), project.edges,
                               project.blm, time_limit, gap)
         results = self.solution_results(solution, project.feature_names, feedback)
@@ -497,6 +539,7 @@ class SolveMarzone(ExactSolver, ReservePlannerAlgorithm):
         feedback.pushInfo(tr('{units} planning units, {features} features, {zones} zones, BLM {blm:g}.').format(
             units=len(problem.unit_ids), features=len(problem.feature_names), zones=len(problem.zone_names),
             blm=project.blm))
+        warn_features_without_amounts(problem.feature_names, problem.amounts, feedback)
         solution = self.solve(planning.solve_zones, feedback, problem, project.edges, project.blm, time_limit, gap)
         results = self.solution_results(solution, problem.feature_names, feedback)
         results[self.OUTPUT] = write_rows(

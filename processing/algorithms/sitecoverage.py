@@ -159,11 +159,12 @@ class SiteCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                                          '"{label}".').format(count=outside, label=outside_label()))
         results = {self.OUTPUT: self.write_sites(parameters, context, source, sites, table, crs)}
         results[self.OUTPUT_SUMMARY] = self.write_summary(parameters, context, summary)
-        overall = summary.iloc[-1]
-        feedback.pushInfo(self.tr('{count} sites: {full:.1f} % fully, {partial:.1f} % partly protected; mean '
-                                  'protected share {mean:.2f} %.').format(
-            count=len(table), full=overall['full_pct'], partial=overall['partial_pct'],
-            mean=overall['mean_protected_pct']))
+        if not summary.empty:  # without sites read_sites warned, and the outputs are empty
+            overall = summary.iloc[-1]
+            feedback.pushInfo(self.tr('{count} sites: {full:.1f} % fully, {partial:.1f} % partly protected; mean '
+                                      'protected share {mean:.2f} %.').format(
+                count=len(table), full=overall['full_pct'], partial=overall['partial_pct'],
+                mean=overall['mean_protected_pct']))
         return results
 
     def write_sites(self, parameters, context, source, sites, table, crs):

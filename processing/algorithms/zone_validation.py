@@ -330,22 +330,24 @@ class ValidateZones(ReservePlannerAlgorithm):
         boundaries = {}
         if boundary_source is not None:
             boundaries = self.read_boundaries(boundary_source, boundary_label, reserve_field, crs, context)
-        without = [str(value) for value in grouped if boundary_source is not None and value not in boundaries]
+        without = [str(value) for value in grouped
+                   if boundary_source is not None and qgis_io.id_key(value) not in boundaries]
         if without:
             feedback.pushWarning(tr('Reserves without a boundary feature (their zones\' outline is used): '
                                     '{reserves}.').format(reserves=', '.join(without)))
-        return [engine.ReserveZoning(value, members, boundaries.get(value)) for value, members in grouped.items()]
+        return [engine.ReserveZoning(value, members, boundaries.get(qgis_io.id_key(value)))
+                for value, members in grouped.items()]
 
     def read_boundaries(self, boundary_source, name, reserve_field, crs, context):
-        """{reserve value: union of its boundary polygons in ``crs``}; the boundary layer ``name`` needs the reserve
-        field."""
+        """{reserve value as qgis_io.id_key: union of its boundary polygons in ``crs``}; the boundary layer ``name``
+        needs the reserve field."""
         key = qgis_io.resolve_field(boundary_source, reserve_field, name)
         features = qgis_io.read_polygons(boundary_source, name, crs, context, None,
                                          qgis_io.shape_max_segment(boundary_source))
         qgis_io.require_geometries(features, name)
         grouped = {}
         for feature in features:
-            grouped.setdefault(qgis_io.attribute_value(feature.attributes.get(key)), []).append(feature.geometry)
+            grouped.setdefault(qgis_io.id_key(feature.attributes.get(key)), []).append(feature.geometry)
         return {value: unary_union(parts) for value, parts in grouped.items()}
 
     def validate_reserves(self, reserves, checks, feedback):

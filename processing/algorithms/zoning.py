@@ -29,6 +29,7 @@ from ..engine.geographic import crosses_antimeridian_or_pole, split_at_antimerid
 from ..engine.geometry import repair_polygon
 from ..engine.messages import EngineError
 from ..engine.raster import read_window
+from ..engine.zone_validation import DEFAULT_TOLERANCES
 from ..engine.zones import (AREA_FIELD, ZONE_CODE_FIELD, ZONE_CODES, ZONE_DISPLAY_NAMES, ZONE_FIELD,
                             normalise_zone)
 from ..resistance import ResistanceGrid
@@ -258,6 +259,11 @@ class GenerateZones(ReservePlannerAlgorithm):
                                      [tr('{fid} of layer "{layer}"').format(fid=item.fid, layer=layer_name)
                                       for item in cores])
                  for cores, boundary in reserves.values()]
+        for task in tasks:
+            for core, area_ha in zoning.cores_beyond(task.cores, task.boundary, task.labels):
+                feedback.pushWarning(tr('Core {core} extends {area:.4f} ha beyond the reserve boundary: that part is '
+                                        'left out of the core and of the zones. Extend the boundary if it belongs '
+                                        'to the reserve.').format(core=core, area=area_ha))
         cores = sum(len(task.cores) for task in tasks)
         executor = qgis_io.engine_executor(
             feedback if len(tasks) > 1 else None, small=len(tasks) < 2 or cores < PARALLEL_MIN_CORES)
@@ -309,13 +315,13 @@ def reserve_groups(cores, boundaries, reserve_field, cores_layer, boundary_layer
     if boundaries is not None:
         key = qgis_io.resolve_field(boundary_layer[0], reserve_field, boundary_layer[1])
         for item in boundaries:
-            outlines.setdefault(item.attributes.get(key), []).append(item.geometry)
+            outlines.setdefault(qgis_io.id_key(item.attributes.get(key)), []).append(item.geometry)
         report_overlapping_reserves(outlines, feedback)
-        without = [str(value) for value in grouped if value not in outlines]
+        without = [str(value) for value in grouped if qgis_io.id_key(value) not in outlines]
         if without:
             feedback.pushWarning(tr('Reserves without a boundary feature (zoned without a boundary): '
                                     '{reserves}.').format(reserves=', '.join(without)))
-    return {value: (members, outlines.get(value) if boundaries is not None else None)
+    return {value: (members, outlines.get(qgis_io.id_key(value)) if boundaries is not None else None)
             for value, members in grouped.items()}
 
 
@@ -425,8 +431,9 @@ class ZoneStatistics(ReservePlannerAlgorithm):
             if landcover is not None:
                 composition = self.composition(mine, landcover, work_crs, context, steps)
                 compositions.update({(reserve, zone): covers for zone, covers in composition.items()})
-            rows += [dict(row, reserve=reserve)
-                     for row in zoning.zone_statistics_rows(zoning.zone_areas(mine), composition)]
+            areas = zoning.zone_areas(mine)
+            self.report_overlaps(zoning.zone_overlap_ha(mine, areas), reserve, feedback)
+            rows += [dict(row, reserve=reserve) for row in zoning.zone_statistics_rows(areas, composition)]
 
         fields = self.output_fields(compositions if landcover is not None else None)
         if self.parameterAsString(parameters, self.RESERVE_FIELD, context):
@@ -485,6 +492,17 @@ class ZoneStatistics(ReservePlannerAlgorithm):
         if unknown:
             feedback.pushWarning(tr('Values that are not core, buffer or transition are reported as they are: '
                                     '{values}.').format(values=', '.join(unknown)))
+
+    @staticmethod
+    def report_overlaps(overlap_ha, reserve, feedback):
+        """Warn when the zones (of ``reserve``, None for the whole layer) overlap each other by more than
+        validatezones' area tolerance: their shares are then of more land than the reserve holds."""
+        if overlap_ha * zoning.SQUARE_METRES_PER_HECTARE < DEFAULT_TOLERANCES.area_m2:
+            return
+        where = '' if reserve is None else tr(' (reserve {reserve})').format(reserve=reserve)
+        feedback.pushWarning(tr('Zones of different kinds overlap by {area:.4f} ha{where}: that land counts in each '
+                                'of them, and the shares add up over more land than the reserve has. Run '
+                                '"Validate zones" to locate the overlaps.').format(area=overlap_ha, where=where))
 
     @staticmethod
     def composition(zones, landcover, work_crs, context, feedback):

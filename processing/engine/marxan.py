@@ -21,6 +21,7 @@ counts fully in every zone; without zonecontrib the first zone contributes 0 and
 zoneboundcost every pair of zones costs 1.
 """
 
+import csv
 import os
 from collections import namedtuple
 
@@ -52,21 +53,56 @@ MarZoneProject = namedtuple('MarZoneProject', 'problem zone_ids edges blm')
 # --- tables ------------------------------------------------------------------------------------------------
 
 def read_table(path):
-    """A Marxan table as a DataFrame with lower-case column names; comma, tab or space separated."""
+    """A Marxan table as a DataFrame of stripped strings with lower-case column names and the file's line numbers
+    as index; UTF-8 text, comma, tab or space separated (found from the header), a byte-order mark and CRLF line
+    ends accepted, blank lines skipped.
+
+    A row shorter than the header leaves its last columns empty; a row longer than the header is refused unless
+    the extra cells are empty (a separator at the end of every line, as spreadsheets write), so that no value is
+    silently dropped or read into the wrong column.
+    """
     if not os.path.isfile(path):
         raise EngineError(N_('The Marxan file {file} does not exist. Check the file names in input.dat.'), file=path)
-    with open(path, encoding='utf-8-sig') as handle:
-        header = handle.readline()
-    separator = '\t' if '\t' in header else ',' if ',' in header else r'\s+'
-    frame = pd.read_csv(path, sep=separator, engine='python', encoding='utf-8-sig', skipinitialspace=True,
-                        skip_blank_lines=True, dtype=str, quotechar='"')
-    frame.columns = [str(name).strip().strip('"').lower() for name in frame.columns]
-    return frame.apply(lambda column: column.str.strip())
+    with open(path, 'rb') as handle:
+        raw = handle.read()
+    try:
+        text = raw.decode('utf-8-sig')
+    except UnicodeDecodeError as error:
+        raise EngineError(N_('The Marxan file {file} is not UTF-8 text (line {line}): save it as UTF-8 (in Excel: '
+                             '"CSV UTF-8"; in a text editor: encoding UTF-8) and run again.'), file=path,
+                          line=raw.count(b'\n', 0, error.start) + 1) from None
+    lines = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    if not lines:
+        raise EngineError(N_('The Marxan file {file} is empty: it needs a header line naming its columns.'),
+                          file=path)
+    header = lines[0][1]
+    separator = '\t' if '\t' in header else ',' if ',' in header else ' '
+    rows = [table_cells(line, separator) for _, line in lines]
+    columns = [name.lower() for name in rows[0]]
+    while len(columns) > 1 and not columns[-1]:
+        columns.pop()
+    width = len(columns)
+    for (number, _), cells in zip(lines[1:], rows[1:]):
+        if any(cells[width:]):
+            raise EngineError(N_('The Marxan file {file}, line {line}, has {count} values but the header names '
+                                 '{width} columns ({columns}). Remove the extra values or name their column.'),
+                              file=path, line=number, count=len(cells), width=width, columns=', '.join(columns))
+    body = [cells[:width] + [''] * (width - len(cells)) for cells in rows[1:]]
+    return pd.DataFrame(body, columns=columns, index=[number for number, _ in lines[1:]], dtype=str)
+
+
+def table_cells(line, separator):
+    """The cells of one line of a Marxan table, stripped of spaces and of the quotes around them."""
+    if separator == ' ':
+        line, separator = ' '.join(line.split()), ' '
+    return [cell.strip() for cell in next(csv.reader([line], delimiter=separator, quotechar='"',
+                                                     skipinitialspace=True))]
 
 
 def numbers(frame, column, path, default=None):
-    """Column ``column`` (by name, or by position when an int) of a Marxan table as floats; ``default`` fills a
-    missing column (None: the column is required). Raises naming the file, line and column of a bad value."""
+    """Column ``column`` (by name, or by position when an int) of a Marxan table (read_table) as floats;
+    ``default`` fills a missing column (None: the column is required). Raises naming the file, line and column of
+    an empty or bad value."""
     if isinstance(column, int):
         if column >= frame.shape[1]:
             if default is not None:
@@ -80,14 +116,16 @@ def numbers(frame, column, path, default=None):
         return np.full(len(frame), float(default))
     else:
         raise EngineError(MISSING_COLUMN, file=path, column=column, columns=', '.join(frame.columns))
+    empty = np.flatnonzero((values == '').to_numpy())
+    if len(empty):
+        raise EngineError(N_('The Marxan file {file}, line {line}: column "{column}" is empty. Give a number.'),
+                          file=path, line=int(frame.index[empty[0]]), column=name)
     parsed = pd.to_numeric(values, errors='coerce').to_numpy(dtype=float)
     bad = np.flatnonzero(~np.isfinite(parsed))
-    if not len(bad):
-        parsed = values.astype(float).to_numpy()  # Python's exact parse: a file we write reads back bit for bit
     if len(bad):
         raise EngineError(N_('The Marxan file {file}, line {line}, column "{column}": "{value}" is not a number.'),
-                          file=path, line=int(bad[0]) + 2, column=name, value=values.iloc[bad[0]])
-    return parsed
+                          file=path, line=int(frame.index[bad[0]]), column=name, value=values.iloc[bad[0]])
+    return values.astype(float).to_numpy()  # Python's exact parse: a file we write reads back bit for bit
 
 
 def identifiers(frame, column, path):
@@ -96,8 +134,31 @@ def identifiers(frame, column, path):
     bad = np.flatnonzero(values != np.round(values))
     if len(bad):
         raise EngineError(N_('The Marxan file {file}, line {line}: the id {value} is not a whole number.'),
-                          file=path, line=int(bad[0]) + 2, value=values[bad[0]])
+                          file=path, line=int(frame.index[bad[0]]), value=values[bad[0]])
     return values.astype(np.int64)
+
+
+def unique_identifiers(frame, column, path, kind):
+    """Integer ids from a column (name or position) that lists each ``kind`` (a key of UNKNOWN_ID) once; raises
+    naming the lines that repeat an id."""
+    ids = identifiers(frame, column, path)
+    repeated = pd.Index(ids).duplicated(keep=False)
+    if repeated.any():
+        lines = frame.index[repeated]
+        first = ids[repeated][0]
+        raise EngineError(DUPLICATE_ID[kind], file=path, id=int(first),
+                          lines=', '.join(str(line) for line, value in zip(lines, ids[repeated]) if value == first))
+    return ids
+
+
+DUPLICATE_ID = {
+    'unit': N_('The Marxan file {file} lists planning unit {id} more than once (lines {lines}). Give each planning '
+               'unit one line.'),
+    'feature': N_('The Marxan file {file} lists feature {id} more than once (lines {lines}). Give each feature one '
+                  'line.'),
+    'zone': N_('The Marxan file {file} lists zone {id} more than once (lines {lines}). Give each zone one line.'),
+    'cost': N_('The Marxan file {file} lists cost {id} more than once (lines {lines}). Give each cost one line.'),
+}
 
 
 UNKNOWN_ID = {
@@ -137,7 +198,8 @@ def read_settings(input_path):
 
 def project_file(settings, input_path, key):
     """The full path of the file input.dat names under ``key`` (its default name when absent), or None for an
-    optional file that input.dat does not name."""
+    optional file that input.dat does not name. A file input.dat names must exist: read_table refuses a missing
+    one rather than leave out, say, the boundaries of a misspelt BOUNDNAME."""
     name = settings.get(key, DEFAULT_FILES.get(key))
     if not name:
         return None
@@ -161,20 +223,21 @@ def blm_setting(settings, input_path):
 # --- Marxan ------------------------------------------------------------------------------------------------
 
 def read_units(path):
-    """(ids, costs, status, the pu.dat table) from pu.dat."""
+    """(ids, costs, status, the pu.dat table) from pu.dat; a status that is not a whole number is refused (2.5
+    would otherwise be read as 2, locked in)."""
     frame = read_table(path)
-    ids = identifiers(frame, 'id', path)
-    duplicated = pd.Index(ids).duplicated()
-    if duplicated.any():
-        raise EngineError(N_('The Marxan file {file} lists planning unit {id} twice.'), file=path,
-                          id=int(ids[duplicated][0]))
-    return ids, numbers(frame, 'cost', path, 1.0), numbers(frame, 'status', path, 0).astype(int), frame
+    ids = unique_identifiers(frame, 'id', path, 'unit')
+    status = numbers(frame, 'status', path, 0)
+    for row in np.flatnonzero(status != np.round(status))[:1]:
+        raise EngineError(N_('The Marxan file {file}, line {line}: the status {value} is not one of Marxan\'s codes '
+                             '0, 1, 2 and 3.'), file=path, line=int(frame.index[row]), value=status[row])
+    return ids, numbers(frame, 'cost', path, 1.0), status.astype(int), frame
 
 
 def read_features(path):
     """(ids, names, raw targets, raw proportions) from spec.dat; missing columns give 0 (name: the id)."""
     frame = read_table(path)
-    ids = identifiers(frame, 'id', path)
+    ids = unique_identifiers(frame, 'id', path, 'feature')
     if 'target' not in frame.columns and 'prop' not in frame.columns:
         raise EngineError(N_('The Marxan file {file} has neither a "prop" nor a "target" column: give each '
                              'feature a target.'), file=path)
@@ -184,11 +247,21 @@ def read_features(path):
 
 
 def read_amounts(path, unit_ids, feature_ids):
-    """Sparse n x k amounts from puvspr.dat; raises naming unit or feature ids the project does not list."""
+    """Sparse n x k amounts from puvspr.dat; raises naming unit or feature ids the project does not list and a
+    feature listed twice for one unit (a repeated row would otherwise count its amount twice)."""
     frame = read_table(path)
     species = positions(identifiers(frame, 'species', path), feature_ids, path, 'feature')
     units = positions(identifiers(frame, 'pu', path), unit_ids, path, 'unit')
     amount = numbers(frame, 'amount', path)
+    pairs = pd.MultiIndex.from_arrays([species, units])
+    repeated = np.flatnonzero(pairs.duplicated(keep=False))
+    if len(repeated):
+        same = repeated[(species[repeated] == species[repeated[0]]) & (units[repeated] == units[repeated[0]])]
+        raise EngineError(N_('The Marxan file {file} lists feature {feature} in planning unit {unit} more than once '
+                             '(lines {lines}). Give one line per feature and planning unit, with the whole '
+                             'amount.'), file=path, feature=int(feature_ids[species[repeated[0]]]),
+                          unit=int(unit_ids[units[repeated[0]]]),
+                          lines=', '.join(str(line) for line in frame.index[same]))
     return sparse.csr_matrix((amount, (units, species)), shape=(len(unit_ids), len(feature_ids)))
 
 
@@ -224,16 +297,11 @@ def read_marxan(input_path):
     unit_ids, costs, status, _ = read_units(project_file(settings, input_path, 'PUNAME'))
     feature_ids, names, targets, proportions = read_features(project_file(settings, input_path, 'SPECNAME'))
     amounts = read_amounts(project_file(settings, input_path, 'PUVSPRNAME'), unit_ids, feature_ids)
-    edges = read_edges(existing(project_file(settings, input_path, 'BOUNDNAME')), unit_ids)
+    edges = read_edges(project_file(settings, input_path, 'BOUNDNAME'), unit_ids)
     absolute = resolve_targets(targets, proportions, amounts, names)
     return MarxanProject(unit_ids, costs, status, feature_ids, names, absolute,
                          np.where(proportions > 0, proportions, np.nan), amounts, edges,
                          blm_setting(settings, input_path))
-
-
-def existing(path):
-    """``path`` when input.dat named it and it exists, else None (an optional file)."""
-    return path if path and os.path.isfile(path) else None
 
 
 def planning_problem(project):
@@ -297,29 +365,51 @@ def read_zones(path):
     if path is None:
         return np.array([1, 2]), list(DEFAULT_ZONES)
     frame = read_table(path)
-    ids = identifiers(frame, 0, path)
+    ids = unique_identifiers(frame, 0, path, 'zone')
     names = frame.iloc[:, 1].fillna('').tolist() if frame.shape[1] > 1 else [''] * len(ids)
     return ids, [name or str(zone_id) for name, zone_id in zip(names, ids)]
 
 
-def id_pairs(path, first_ids, first_kind, second_ids, second_kind):
-    """(positions of column 0 among ``first_ids``, of column 1 among ``second_ids``, the table) of a zone file."""
+def id_pairs(path, first_ids, first_kind, second_ids, second_kind, key='pair'):
+    """(positions of column 0 among ``first_ids``, of column 1 among ``second_ids``, the table) of a zone file.
+
+    ``key`` says what each line sets, which no two lines may repeat (refuse_repeats): 'pair' (the two ids, in
+    order), 'unordered' (the two ids, either way round: a symmetric table) or 'first' (the first id alone).
+    """
     frame = read_table(path)
-    return (positions(identifiers(frame, 0, path), first_ids, path, first_kind),
-            positions(identifiers(frame, 1, path), second_ids, path, second_kind), frame)
+    first, second = identifiers(frame, 0, path), identifiers(frame, 1, path)
+    keys = {'pair': [first, second], 'unordered': [np.minimum(first, second), np.maximum(first, second)],
+            'first': [first]}[key]
+    refuse_repeats(frame, path, keys)
+    return (positions(first, first_ids, path, first_kind), positions(second, second_ids, path, second_kind), frame)
+
+
+def refuse_repeats(frame, path, keys):
+    """Raise naming the lines of a zone file that set the same thing twice: rows with equal ``keys`` (id arrays,
+    one per key column, the first columns of ``frame``). Only one of them could hold, and which is a guess."""
+    index = pd.MultiIndex.from_arrays(keys)
+    repeated = np.flatnonzero(index.duplicated(keep=False))
+    if len(repeated):
+        same = [row for row in repeated if index[row] == index[repeated[0]]]
+        raise EngineError(N_('The Marxan file {file} gives {columns} = {values} on more than one line ({lines}); '
+                             'only one of them can hold. Keep one of these lines.'), file=path,
+                          columns=', '.join(frame.columns[:len(keys)]),
+                          values=', '.join(str(int(key[repeated[0]])) for key in keys),
+                          lines=', '.join(str(line) for line in frame.index[same]))
 
 
 def zone_costs(settings, input_path, units_frame, unit_path, zone_ids):
     """n x Z costs: sum over cost columns of the pu.dat value times the zone's multiplier."""
-    costs_path = existing(project_file(settings, input_path, 'COSTSNAME'))
+    costs_path = project_file(settings, input_path, 'COSTSNAME')
     if costs_path is None:
         cost_ids, cost_names = np.array([1]), ['cost']
     else:
         frame = read_table(costs_path)
-        cost_ids, cost_names = identifiers(frame, 0, costs_path), [name.lower() for name in frame.iloc[:, 1]]
+        cost_ids = unique_identifiers(frame, 0, costs_path, 'cost')
+        cost_names = [name.lower() for name in frame.iloc[:, 1]]
     columns = np.column_stack([numbers(units_frame, name, unit_path) for name in cost_names])
     multipliers = np.ones((len(cost_ids), len(zone_ids)))
-    zonecost_path = existing(project_file(settings, input_path, 'ZONECOSTNAME'))
+    zonecost_path = project_file(settings, input_path, 'ZONECOSTNAME')
     if zonecost_path is not None:
         zones, costs, frame = id_pairs(zonecost_path, zone_ids, 'zone', cost_ids, 'cost')
         multipliers[:] = 0.0
@@ -331,8 +421,8 @@ def zone_contributions(settings, input_path, feature_ids, zone_ids):
     """k x Z contributions from zonecontrib.dat or zonecontrib2.dat (defaults: first zone 0, others 1)."""
     contributions = np.ones((len(feature_ids), len(zone_ids)))
     contributions[:, 0] = 0.0
-    per_feature = existing(project_file(settings, input_path, 'ZONECONTRIBNAME'))
-    every_feature = existing(project_file(settings, input_path, 'ZONECONTRIB2NAME'))
+    per_feature = project_file(settings, input_path, 'ZONECONTRIBNAME')
+    every_feature = project_file(settings, input_path, 'ZONECONTRIB2NAME')
     if per_feature is not None:
         zones, features, frame = id_pairs(per_feature, zone_ids, 'zone', feature_ids, 'feature')
         contributions[:] = 0.0
@@ -340,7 +430,9 @@ def zone_contributions(settings, input_path, feature_ids, zone_ids):
     elif every_feature is not None:
         frame = read_table(every_feature)
         contributions[:] = 0.0
-        zones = positions(identifiers(frame, 0, every_feature), zone_ids, every_feature, 'zone')
+        given_zones = identifiers(frame, 0, every_feature)
+        refuse_repeats(frame, every_feature, [given_zones])
+        zones = positions(given_zones, zone_ids, every_feature, 'zone')
         contributions[:, zones] = numbers(frame, 1, every_feature)[None, :]
     return contributions
 
@@ -349,31 +441,37 @@ def zone_targets(settings, input_path, feature_ids, zone_ids, totals):
     """k x Z zone targets (amounts inside each zone) from zonetarget.dat and zonetarget2.dat."""
     targets = np.zeros((len(feature_ids), len(zone_ids)))
     for key, per_feature in (('ZONETARGETNAME', True), ('ZONETARGET2NAME', False)):
-        path = existing(project_file(settings, input_path, key))
+        path = project_file(settings, input_path, key)
         if path is None:
             continue
         frame = read_table(path)
-        zones = positions(identifiers(frame, 0, path), zone_ids, path, 'zone')
+        given_zones = identifiers(frame, 0, path)
+        given_features = identifiers(frame, 1, path) if per_feature else None
+        refuse_repeats(frame, path, [given_zones, given_features] if per_feature else [given_zones])
+        zones = positions(given_zones, zone_ids, path, 'zone')
+        features = positions(given_features, feature_ids, path, 'feature') if per_feature else None
         value_column = 2 if per_feature else 1
         values = numbers(frame, value_column, path)
         kinds = numbers(frame, value_column + 1, path, ABSOLUTE).astype(int)
         if np.any(~np.isin(kinds, (ABSOLUTE, PROPORTION))):
             raise EngineError(N_('The Marxan file {file} has occurrence targets (target type 2 or 3), which exact '
                                  'planning does not support: give area targets (type 0 or 1).'), file=path)
+        for row in np.flatnonzero((kinds == PROPORTION) & ((values < 0) | (values > 1)))[:1]:
+            raise EngineError(N_('The Marxan file {file}, line {line}: the target {value} is a proportion (target '
+                                 'type 1), which goes from 0 to 1 (0 % to 100 % of the feature\'s total amount).'),
+                              file=path, line=int(frame.index[row]), value=values[row])
         for row, zone in enumerate(zones):
-            features = ([positions(identifiers(frame.iloc[[row]], 1, path), feature_ids, path, 'feature')[0]]
-                        if per_feature else range(len(feature_ids)))
-            for feature in features:
+            for feature in ([features[row]] if per_feature else range(len(feature_ids))):
                 targets[feature, zone] = values[row] * (totals[feature] if kinds[row] == PROPORTION else 1.0)
     return targets
 
 
 def zone_boundary_costs(settings, input_path, zone_ids):
     """Z x Z symmetric zone boundary costs from zoneboundcost.dat (default: 1 for every pair)."""
-    path = existing(project_file(settings, input_path, 'ZONEBOUNDCOSTNAME'))
+    path = project_file(settings, input_path, 'ZONEBOUNDCOSTNAME')
     if path is None:
         return np.ones((len(zone_ids), len(zone_ids)))
-    first, second, frame = id_pairs(path, zone_ids, 'zone', zone_ids, 'zone')
+    first, second, frame = id_pairs(path, zone_ids, 'zone', zone_ids, 'zone', key='unordered')
     costs = np.zeros((len(zone_ids), len(zone_ids)))
     costs[first, second] = costs[second, first] = numbers(frame, 2, path)
     return costs
@@ -382,14 +480,14 @@ def zone_boundary_costs(settings, input_path, zone_ids):
 def allowed_zones(settings, input_path, unit_ids, zone_ids):
     """n x Z booleans: puzone.dat restricts the zones a unit may take, pulock.dat locks a unit in one zone."""
     allowed = np.ones((len(unit_ids), len(zone_ids)), dtype=bool)
-    restricted = existing(project_file(settings, input_path, 'PUZONENAME'))
+    restricted = project_file(settings, input_path, 'PUZONENAME')
     if restricted is not None:
         units, zones, _ = id_pairs(restricted, unit_ids, 'unit', zone_ids, 'zone')
         allowed[np.unique(units)] = False
         allowed[units, zones] = True
-    locked = existing(project_file(settings, input_path, 'PULOCKNAME'))
+    locked = project_file(settings, input_path, 'PULOCKNAME')
     if locked is not None:
-        units, zones, _ = id_pairs(locked, unit_ids, 'unit', zone_ids, 'zone')
+        units, zones, _ = id_pairs(locked, unit_ids, 'unit', zone_ids, 'zone', key='first')
         allowed[units] = False
         allowed[units, zones] = True
     return allowed
@@ -408,7 +506,7 @@ def read_marzone(input_path):
     unit_ids, _, _, units_frame = read_units(unit_path)
     feature_ids, names, targets, proportions = read_features(project_file(settings, input_path, 'SPECNAME'))
     amounts = read_amounts(project_file(settings, input_path, 'PUVSPRNAME'), unit_ids, feature_ids)
-    zone_ids, zone_names = read_zones(existing(project_file(settings, input_path, 'ZONESNAME')))
+    zone_ids, zone_names = read_zones(project_file(settings, input_path, 'ZONESNAME'))
     totals = np.asarray(amounts.sum(axis=0)).ravel()
     problem = planning.ZonesProblem(
         zone_costs(settings, input_path, units_frame, unit_path, zone_ids), amounts,
@@ -417,5 +515,5 @@ def read_marzone(input_path):
         zone_targets(settings, input_path, feature_ids, zone_ids, totals),
         zone_boundary_costs(settings, input_path, zone_ids),
         allowed_zones(settings, input_path, unit_ids, zone_ids), list(unit_ids), names, zone_names)
-    edges = read_edges(existing(project_file(settings, input_path, 'BOUNDNAME')), unit_ids)
+    edges = read_edges(project_file(settings, input_path, 'BOUNDNAME'), unit_ids)
     return MarZoneProject(problem, zone_ids, edges, blm_setting(settings, input_path))

@@ -30,6 +30,8 @@ def overlapping_regions(geometries, tolerance_share=OVERLAP_TOLERANCE_SHARE):
         if i >= j:
             continue
         first, second = geometries[i], geometries[j]
+        if not first.relate_pattern(second, '2********'):  # interiors apart: neighbours that only touch
+            continue
         overlap = first.intersection(second).area
         if overlap > tolerance_share * min(first.area, second.area):
             found.append((i, j, overlap))

@@ -193,6 +193,19 @@ def _checked_boundary(boundary):
     return repaired
 
 
+def cores_beyond(cores, reserve, core_labels, tolerance_m2=1.0):
+    """[(label, hectares)] of the cores (shapely polygons in metres) with more than ``tolerance_m2`` outside
+    ``reserve`` (None: none). Zoning clips those cores to the reserve, so that land is not core land."""
+    if reserve is None or reserve.is_empty:
+        return []
+    beyond = []
+    for label, core in zip(core_labels, cores):
+        outside = core.difference(reserve).area if core is not None else 0.0
+        if outside > tolerance_m2:
+            beyond.append((label, outside / SQUARE_METRES_PER_HECTARE))
+    return beyond
+
+
 def _core_union(cores, reserve, core_labels):
     """The union of the repaired cores, clipped to ``reserve`` (None = no clipping)."""
     labels = list(core_labels) if core_labels is not None else list(range(len(cores)))
@@ -217,23 +230,36 @@ def zone_areas(zones):
     """Area (ha) and share (percent) of each zone.
 
     ``zones`` is an iterable of ``(zone, shapely geometry)`` in an equal-area or projected CRS in
-    metres; several geometries of one zone are summed, a None geometry counts 0. The share is the
-    zone's area over the summed area of all zones, times 100. Returns ``{zone: ZoneArea}`` ordered
+    metres; the geometries of one zone count once where they overlap (a duplicated feature does not
+    double its zone, as landcover_composition does not), a None geometry counts 0. The share is the
+    zone's area over the summed area of all zones, times 100 (zones overlapping each other make that sum
+    larger than the reserve: zone_overlap_ha measures by how much). Returns ``{zone: ZoneArea}`` ordered
     core, buffer, transition, then any other zone values in order of appearance.
 
     >>> from shapely.geometry import box
     >>> zone_areas([(CORE, box(0, 0, 100, 100)), (BUFFER, box(100, 0, 400, 100))])[CORE]
     ZoneArea(area_ha=1.0, share_pct=25.0)
     """
-    totals = {}
+    parts = {}
     for zone, geometry in zones:
-        area = geometry.area if geometry is not None else 0.0
-        totals[zone] = totals.get(zone, 0.0) + area / SQUARE_METRES_PER_HECTARE
+        parts.setdefault(zone, [])
+        if geometry is not None and not geometry.is_empty:
+            parts[zone].append(geometry)
+    totals = {zone: (unary_union(shapes).area if shapes else 0.0) / SQUARE_METRES_PER_HECTARE
+              for zone, shapes in parts.items()}
     grand_total = sum(totals.values())
     return {
         zone: ZoneArea(area, 100.0 * area / grand_total if grand_total > 0 else 0.0)
         for zone, area in sorted(totals.items(), key=_zone_order(list(totals)))
     }
+
+
+def zone_overlap_ha(zones, areas):
+    """Hectares by which the zones of ``areas`` (zone_areas of ``zones``) overlap each other: the summed zone
+    areas minus the area of the union of all zones; 0 for zones that partition the reserve."""
+    shapes = [geometry for _zone, geometry in zones if geometry is not None and not geometry.is_empty]
+    union = unary_union(shapes).area / SQUARE_METRES_PER_HECTARE if shapes else 0.0
+    return max(sum(area.area_ha for area in areas.values()) - union, 0.0)
 
 
 def _zone_order(appearance):

@@ -132,8 +132,16 @@
       <translation>请选择物种名称字段（SPECIES_FIELD）。</translation>
     </message>
     <message>
+      <source>No species range or habitat lies inside the boundary "{layer}": the SPI and shares are 0 for want of habitat, not of protection. Check the boundary's extent and CRS.</source>
+      <translation>边界“{layer}”内没有任何物种分布范围或栖息地：物种保护指数和各项比例为 0 是因为没有栖息地，而不是因为没有保护。请检查边界的范围和坐标参考系。</translation>
+    </message>
+    <message>
       <source>{count} species; Species Protection Index {spi:.1f}.</source>
       <translation>{count} 个物种；物种保护指数 {spi:.1f}。</translation>
+    </message>
+    <message>
+      <source>The boundary layer "{layer}" has no features: every range would be clipped away and the SPI read 0. Give a layer with the region, or leave BOUNDARY empty.</source>
+      <translation>边界图层“{layer}”没有要素：所有分布范围都会被裁掉，物种保护指数将为 0。请给出包含分析区域的图层，或将 BOUNDARY 留空。</translation>
     </message>
     <message>
       <source>{count} species; Species Protection Index (SPI) {spi:.1f} of 100.</source>

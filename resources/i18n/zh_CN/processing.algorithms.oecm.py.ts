@@ -132,6 +132,10 @@
       <translation>得分分值</translation>
     </message>
     <message>
+      <source>Layer "{layer}": candidates {ids} have a score but no usable polygon (null, empty or unrepairable geometry): they cannot be selected. Fix their geometry and score them again.</source>
+      <translation>图层“{layer}”：候选地 {ids} 有得分，但没有可用的面（几何为空、为空值或无法修复）：它们无法被选中。请修复其几何并重新评分。</translation>
+    </message>
+    <message>
       <source>The exact optimum adds {best:.3f} km2 toward the targets for a cost of {cost:g}; greedy adds {greedy:.3f} km2 for {greedy_cost:g} ({gap:.2f} % less).</source>
       <translation>精确最优解为目标增加 {best:.3f} km2，成本 {cost:g}；贪心法增加 {greedy:.3f} km2，成本 {greedy_cost:g}（少 {gap:.2f} %）。</translation>
     </message>

@@ -12,12 +12,20 @@
       <translation>{parameter}：“{item}”不是“功能区对=成本”的形式；请写成 core-outside=1 之类，可用的功能区对为 {pairs}。</translation>
     </message>
     <message>
+      <source>The reserve boundary layer "{layer}" has no features: there is no reserve to zone. Check the layer (a filter may hide its features).</source>
+      <translation>保护区边界图层“{layer}”没有要素：没有可划分功能区的保护区。请检查该图层（过滤器可能隐藏了其要素）。</translation>
+    </message>
+    <message>
       <source>{count} planning units laid over the reserve.</source>
       <translation>已在保护区上铺设 {count} 个规划单元。</translation>
     </message>
     <message>
       <source>Give at least one conservation value raster in VALUES.</source>
       <translation>请在 VALUES 中至少给出一个保护价值栅格。</translation>
+    </message>
+    <message>
+      <source>The pressure raster "{layer}" has no data under any planning unit: it lies elsewhere or holds only nodata there, so no unit would cost more. Check its extent and CRS, or leave PRESSURE empty.</source>
+      <translation>压力栅格“{layer}”在所有规划单元下都没有数据：它位于别处，或在那里只有无数据值，因此任何单元的成本都不会增加。请检查其范围和坐标参考系，或将 PRESSURE 留空。</translation>
     </message>
     <message>
       <source>Validation under the profile "{profile}": {errors} errors, {warnings} warnings.</source>

@@ -163,12 +163,12 @@
       <translation>方案组合（PORTFOLIO 大于 1）仅针对最小集目标计算。请将 PORTFOLIO 设为 1，或选择最小集目标。</translation>
     </message>
     <message>
-      <source>cost</source>
-      <translation>成本</translation>
+      <source>The planning unit layer "{layer}" has no features: there is nothing to select. Check the layer (a filter may hide its features).</source>
+      <translation>规划单元图层“{layer}”没有要素：没有可选择的单元。请检查该图层（过滤器可能隐藏了其要素）。</translation>
     </message>
     <message>
-      <source>status</source>
-      <translation>状态</translation>
+      <source>cost</source>
+      <translation>成本</translation>
     </message>
     <message>
       <source>{count} plans, objective from {best:g} to {worst:g}.</source>
@@ -183,8 +183,20 @@
       <translation>表“{table}”中有规划单元“{unit}”，但规划单元图层中没有。请更正该单元或删除该行。</translation>
     </message>
     <message>
+      <source>Table "{table}": feature {fid} names no feature in field "{field}". Fill it in or remove the row.</source>
+      <translation>表“{table}”：要素 {fid} 的字段“{field}”中没有规划要素名称。请填写或删除该行。</translation>
+    </message>
+    <message>
       <source>Table "{table}": the amount of "{feature}" in unit "{unit}" is {amount}; amounts must be numbers of 0 or more.</source>
       <translation>表“{table}”：单元“{unit}”中“{feature}”的数量为 {amount}；数量必须是大于等于 0 的数字。</translation>
+    </message>
+    <message>
+      <source>Table "{table}" gives the amount of "{feature}" in unit "{unit}" twice (features {first} and {second}). Give one row per unit and feature, with the whole amount.</source>
+      <translation>表“{table}”两次给出了规划单元“{unit}”中“{feature}”的数量（要素 {first} 和 {second}）。每个单元和要素只给一行，填写全部数量。</translation>
+    </message>
+    <message>
+      <source>Table "{table}" has no rows: give it one row (unit, feature, amount) per feature in each unit, or leave AMOUNTS empty.</source>
+      <translation>表“{table}”没有任何行：请为每个单元中的每个要素给出一行（unit、feature、amount），或将 AMOUNTS 留空。</translation>
     </message>
     <message>
       <source>TARGETS must be a proportion from 0 to 1 or the path of a CSV table (feature, prop or target); "{value}" is neither.</source>
@@ -203,8 +215,20 @@
       <translation>图层“{layer}”：要素 {first} 和 {second} 的字段“{field}”中编号同为“{id}”；规划单元编号必须唯一。</translation>
     </message>
     <message>
+      <source>status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}": feature {fid} has the status {status} in field "{field}"; Marxan's codes are whole numbers: 0 available, 2 locked in, 3 locked out.</source>
+      <translation>图层“{layer}”：要素 {fid} 在字段“{field}”中的状态为 {status}；Marxan 的状态代码是整数：0 可选，2 锁定纳入，3 锁定排除。</translation>
+    </message>
+    <message>
       <source>Layer "{layer}": feature {fid} has no {what} in field "{field}". Fill it in and run again.</source>
       <translation>图层“{layer}”：要素 {fid} 的字段“{field}”中没有{what}。请填写后重新运行。</translation>
+    </message>
+    <message>
+      <source>The targets table {file} gives feature "{feature}" on lines {first} and {second}. Give each feature one line.</source>
+      <translation>目标表 {file} 在第 {first} 行和第 {second} 行都给出了要素“{feature}”。每个要素只给一行。</translation>
     </message>
     <message>
       <source>{units} planning units, {features} features, BLM {blm:g}.</source>

@@ -115,6 +115,10 @@
       <translation>（图层“{layer}”的要素 {fid}）</translation>
     </message>
     <message>
+      <source>Core {core} extends {area:.4f} ha beyond the reserve boundary: that part is left out of the core and of the zones. Extend the boundary if it belongs to the reserve.</source>
+      <translation>核心区 {core} 有 {area:.4f} 公顷超出保护区边界：这部分不计入核心区，也不计入任何功能区。如果它属于保护区，请扩大边界。</translation>
+    </message>
+    <message>
       <source>{reserve}: {zone}</source>
       <translation>{reserve}：{zone}</translation>
     </message>
@@ -149,6 +153,14 @@
     <message>
       <source>Values that are not core, buffer or transition are reported as they are: {values}.</source>
       <translation>不是 core、buffer 或 transition 的取值按原样报告：{values}。</translation>
+    </message>
+    <message>
+      <source> (reserve {reserve})</source>
+      <translation>（保护区 {reserve}）</translation>
+    </message>
+    <message>
+      <source>Zones of different kinds overlap by {area:.4f} ha{where}: that land counts in each of them, and the shares add up over more land than the reserve has. Run "Validate zones" to locate the overlaps.</source>
+      <translation>不同类型的功能区重叠了 {area:.4f} 公顷{where}：这部分土地在每个功能区中都被计入，各功能区占比所依据的面积大于保护区的实际面积。请运行“检查功能区划”定位重叠处。</translation>
     </message>
     <message>
       <source>The land-cover raster "{layer}" cannot be read: {reason}</source>

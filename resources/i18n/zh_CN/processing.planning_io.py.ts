@@ -75,5 +75,21 @@
       <source>Feature layer "{layer}" is neither a raster nor a polygon layer.</source>
       <translation>要素图层“{layer}”既不是栅格也不是面图层。</translation>
     </message>
+    <message>
+      <source>Feature layer "{layer}" gives the planning unit of feature id {fid} the amount {amount:g}: amounts are 0 or more. If the raster marks missing data with a value such as -9999, declare it as its nodata value (gdal_edit -a_nodata, or Raster &gt; Conversion &gt; Translate) and run again.</source>
+      <translation>要素图层“{layer}”给要素编号为 {fid} 的规划单元的数量为 {amount:g}：数量应为 0 或更大。如果该栅格用 -9999 之类的值表示缺失数据，请将其声明为无数据值（gdal_edit -a_nodata，或“栅格 &gt; 转换 &gt; 转换格式”）后重新运行。</translation>
+    </message>
+    <message>
+      <source>Feature layer "{layer}" has nothing in any planning unit: it lies beside them, or holds only nodata or zeros there. Check its extent and CRS, or leave it out.</source>
+      <translation>要素图层“{layer}”在所有规划单元中都没有数量：它位于规划单元之外，或在那里只有无数据值或零。请检查其范围和坐标参考系，或不使用该图层。</translation>
+    </message>
+    <message>
+      <source>Planning units "{first}" and "{second}" of layer "{layer}" overlap by {area:.1f} m² ({count} overlapping pairs in all): their shared land would count twice toward the targets. Give planning units that do not overlap (a grid, or a layer cleaned with Vector &gt; Geometry Tools).</source>
+      <translation>图层“{layer}”的规划单元“{first}”和“{second}”重叠了 {area:.1f} 平方米（共有 {count} 对重叠）：它们共有的土地会被两次计入目标。请使用互不重叠的规划单元（规则格网，或用“矢量 &gt; 几何工具”清理过的图层）。</translation>
+    </message>
+    <message>
+      <source>These features have no amount in any planning unit, so the plan does nothing for them: {features}. Check their amounts.</source>
+      <translation>以下要素在所有规划单元中都没有数量，方案对它们不起作用：{features}。请检查其数量。</translation>
+    </message>
   </context>
 </TS>
