@@ -19,7 +19,7 @@ from . import qgis_io
 from .compat import ProcessingSourceType
 from .engine import raster
 
-__all__ = ['CoreParameters', 'add_core_parameters', 'core_inputs', 'core_source', 'null_if_nan',
+__all__ = ['CoreParameters', 'add_core_parameters', 'core_ids', 'core_inputs', 'core_source', 'null_if_nan',
            'raster_style', 'read_cores', 'style_raster_on_load', 'write_on_grid']
 
 
@@ -76,14 +76,19 @@ def read_cores(source, label, id_field, crs, context, feedback):
     if feedback.isCanceled():
         raise qgis_io.cancelled()
     qgis_io.require_geometries(cores, label)
-    ids = [item.attributes.get(id_field) for item in cores]
-    missing = [str(item.fid) for item, core_id in zip(cores, ids) if core_id is None or core_id == NULL]
+    return cores, core_ids([(item.fid, item.attributes.get(id_field)) for item in cores], label, id_field)
+
+
+def core_ids(values, label, id_field):
+    """The core ids of ``values``, (feature id, value of the core id field) pairs of the layer ``label``; a core
+    without an id is refused naming its feature."""
+    missing = [str(fid) for fid, core_id in values if core_id is None or core_id == NULL]
     if missing:
         raise QgsProcessingException(
             tr('Layer "{layer}": feature id {features} has no value in the core id field "{field}". '
                'Give every core an id and run again.').format(
                 layer=label, features=', '.join(missing[:10]), field=id_field))
-    return cores, ids
+    return [core_id for _, core_id in values]
 
 
 def write_on_grid(path, resistance, grid):

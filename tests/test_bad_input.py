@@ -735,3 +735,59 @@ def test_zones_of_a_polar_cap_ring_it(qgis_app):
     buffer_bounds = zones['buffer'][0].bounds
     assert buffer_bounds[3] == pytest.approx(89, abs=1e-6)
     assert buffer_bounds[1] == pytest.approx(89 - 1000 / 111694, abs=2e-4)
+
+
+# --- links of a corridor network edited by hand ------------------------------------------------------------------
+
+LINKAGE_ALGORITHMS = ['pinchpoints', 'barriers', 'centrality']
+
+
+def hand_links(rows, id_type='integer'):
+    """A links layer "links" (UTM) with from_id, to_id of ``id_type`` and cwd, one straight line per row."""
+    fields = 'field=from_id:{0}&field=to_id:{0}&field=cwd:double'.format(id_type)
+    return memory_layer('links', 'LineString', UTM, fields, [
+        ('LINESTRING(501000 4005000, 505000 4001000)', list(row)) for row in rows])
+
+
+@pytest.mark.parametrize('algorithm', LINKAGE_ALGORITHMS)
+@pytest.mark.parametrize('rows,message', [
+    ([(1, 2, 4000.0), (3, 3, 100.0)], 'Layer "links": feature id 2 joins core 3 to itself'),
+    ([(1, 2, 4000.0), (1, 3, 3500.0), (2, 1, 4000.0)], 'Layer "links": features id 1 and 3 both join cores 1 and 2'),
+    ([(1, 2, 4000.0), (None, 3, 3500.0)], 'Layer "links": feature id 2 has no value in the field "from_id"'),
+], ids=['to itself', 'twice', 'no end'])
+def test_a_link_to_its_own_core_twice_or_without_an_end_is_refused_naming_it(qgis_app, tmp_path, algorithm, rows,
+                                                                               message):
+    """Such links never come out of corridornetwork but do from an edited links layer: barriers crashed on a
+    link to its own core, pinchpoints said "only one focal node", centrality gave such a link 0 and counted a
+    link given twice as two parallel resistors."""
+    parameters = dict(scenario(algorithm, tmp_path, mixed=False), LINKS=hand_links(rows))
+    before = set(os.listdir(tmp_path))
+    with pytest.raises(QgsProcessingException) as raised:
+        run(algorithm, **parameters)
+    assert message in str(raised.value), str(raised.value)
+    assert 'Traceback' not in str(raised.value)
+    assert set(os.listdir(tmp_path)) == before
+
+
+def test_centrality_refuses_a_core_without_an_id_as_corridornetwork_does(qgis_app, tmp_path):
+    """A core with a NULL id used to get a centrality of 0 with no word said."""
+    parameters = scenario('centrality', tmp_path, mixed=False)
+    parameters['CORES'] = memory_layer('cores', 'Polygon', UTM, 'field=id:integer', [
+        (box(500500, 4004500, 501500, 4005500), [1]), (box(504500, 4000500, 505500, 4001500), [None]),
+        (box(500500, 4000500, 501500, 4001200), [3])])
+    parameters['LINKS'] = hand_links([(1, 3, 3500.0)])
+    with pytest.raises(QgsProcessingException) as raised:
+        run('centrality', **parameters)
+    assert 'Layer "cores": feature id 2 has no value in the core id field "id"' in str(raised.value), str(
+        raised.value)
+
+
+def test_centrality_reads_core_ids_stored_as_reals_as_pinchpoints_does(qgis_app, tmp_path):
+    """Ids read back as reals (1.0) from a file name the same cores as integers do, in every linkage tool."""
+    parameters = dict(scenario('centrality', tmp_path, mixed=False), OUTPUT_CORES='TEMPORARY_OUTPUT',
+                      OUTPUT_LINKS='TEMPORARY_OUTPUT')
+    rows = [(1, 2, 4000.0), (1, 3, 3500.0)]
+    expected = output_rows(run('centrality', **dict(parameters, LINKS=hand_links(rows)))['OUTPUT_CORES'])
+    as_reals = [(float(first), float(second), cwd) for first, second, cwd in rows]
+    got = output_rows(run('centrality', **dict(parameters, LINKS=hand_links(as_reals, 'double')))['OUTPUT_CORES'])
+    assert_same_rows(got, expected, 'OUTPUT_CORES')

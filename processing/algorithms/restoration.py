@@ -26,11 +26,11 @@ from qgis.core import (
 from .. import qgis_io
 from ..compat import ProcessingNumberParameterType, ProcessingSourceType
 from ..corridor_io import (
-    CoreParameters, add_core_parameters, core_inputs, core_source, null_if_nan,
+    CoreParameters, add_core_parameters, core_ids, core_inputs, core_source, null_if_nan,
     read_cores, style_raster_on_load, write_on_grid,
 )
-from ..engine import barriers, circuit, pinchpoints
-from ..engine.corridors import check_core_ids
+from ..engine import barriers, circuit, corridors, pinchpoints
+from ..engine.messages import EngineError
 from ..engine.link_surfaces import CoreSurfaces
 from ..resistance import ResistanceGrid
 from .base import ReservePlannerAlgorithm, keywords
@@ -68,39 +68,53 @@ class RestorationAlgorithm(CoreParameters, ReservePlannerAlgorithm):
         return texts
 
     def read_network(self, parameters, context, feedback):
-        """(ResistanceGrid, core geometries in its CRS, core ids, [(from_id, to_id)] of the links)."""
+        """(ResistanceGrid, core geometries in its CRS, core ids, (first, second) core indices of each link)."""
         source, label, id_field, layer = core_inputs(self, parameters, context)
-        pairs = self.read_links(parameters, context)
+        links = self.read_links(parameters, context)
         resistance = ResistanceGrid(layer, context, feedback)
-        cores, core_ids = read_cores(source, label, id_field, resistance.crs, context, feedback)
-        return resistance, [item.geometry for item in cores], core_ids, pairs
+        cores, ids = read_cores(source, label, id_field, resistance.crs, context, feedback)
+        return resistance, [item.geometry for item in cores], ids, self.link_ends(links, ids)
 
     def read_links(self, parameters, context):
-        """The (from_id, to_id) of every link; a layer without those fields, or without links, is refused."""
+        """(label, from and to field names, (feature id, from id, to id) of every link, None for NULL); a layer
+        without those fields, or without links, is refused."""
         links = self.parameterAsSource(parameters, self.LINKS, context)
         if links is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.LINKS))
         label = qgis_io.layer_label(parameters[self.LINKS], context)
-        names = [qgis_io.resolve_field(links, name, label) for name in ('from_id', 'to_id')]
-        pairs = [(feature[names[0]], feature[names[1]]) for feature in links.getFeatures()]
-        if not pairs:
+        names = tuple(qgis_io.resolve_field(links, name, label) for name in ('from_id', 'to_id'))
+        rows = [(feature.id(), *(qgis_io.attribute_value(feature[name]) for name in names))
+                for feature in links.getFeatures()]
+        if not rows:
             raise QgsProcessingException(tr('Layer "{layer}" holds no link. Use the Links output of Corridor network '
                                             'with at least one link.').format(layer=label))
-        return pairs
+        return label, names, rows
 
     @staticmethod
-    def surfaces(resistance, geometries, core_ids, feedback):
+    def link_ends(links, ids):
+        """(first, second) indices in ``ids`` of the cores each link of read_links's ``links`` joins; a link
+        without an end, naming an unknown core, joining a core to itself or given twice is refused naming it."""
+        label, names, rows = links
+        try:
+            return corridors.link_ends(ids, rows, names)
+        except EngineError as error:
+            raise QgsProcessingException(tr('Layer "{layer}": {message}').format(
+                layer=label, message=qgis_io.engine_message(error))) from error
+
+    @staticmethod
+    def surfaces(resistance, geometries, ids, feedback):
         """The CoreSurfaces of the cores on the resistance grid, stopping on ``feedback``'s cancel."""
-        return CoreSurfaces(resistance.grid, geometries, core_ids, qgis_io.engine_feedback(feedback),
+        return CoreSurfaces(resistance.grid, geometries, ids, qgis_io.engine_feedback(feedback),
                             QgsProcessingUtils.tempFolder())
 
     @staticmethod
-    def link_indices(surfaces, pairs, feedback, keep_touching=False):
-        """(first index, second index, LCD) of each link; links between touching cores (LCD 0) are skipped with a
-        warning unless ``keep_touching``, unreachable ones refused naming the link."""
+    def link_indices(surfaces, ends, feedback, keep_touching=False):
+        """(first index, second index, LCD) of each link of ``ends`` (read_network's core indices); links between
+        touching cores (LCD 0) are skipped with a warning unless ``keep_touching``, unreachable ones refused naming
+        the link."""
         result = []
-        for number, (first_id, second_id) in enumerate(pairs):
-            first, second = surfaces.index_of(first_id), surfaces.index_of(second_id)
+        for number, (first, second) in enumerate(ends):
+            first_id, second_id = surfaces.core_ids[first], surfaces.core_ids[second]
             lcd = surfaces.lcd(first, second)
             if lcd == float('inf'):
                 raise QgsProcessingException(tr('Cores {first} and {second} of a link cannot reach each other over '
@@ -111,7 +125,7 @@ class RestorationAlgorithm(CoreParameters, ReservePlannerAlgorithm):
             else:
                 feedback.pushWarning(tr('Cores {first} and {second} touch: their link has no barrier to '
                                         'restore and is skipped.').format(first=first_id, second=second_id))
-            feedback.setProgress(100.0 * (number + 1) / len(pairs))
+            feedback.setProgress(100.0 * (number + 1) / len(ends))
         return result
 
 
@@ -202,10 +216,10 @@ class BarriersAlgorithm(RestorationAlgorithm):
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
         steps = QgsProcessingMultiStepFeedback(3, feedback)
-        resistance, geometries, core_ids, pairs = self.read_network(parameters, context, steps)
+        resistance, geometries, ids, ends = self.read_network(parameters, context, steps)
         steps.setCurrentStep(1)
-        with qgis_io.engine_errors(), self.surfaces(resistance, geometries, core_ids, feedback) as surfaces:
-            links = self.link_indices(surfaces, pairs, steps)
+        with qgis_io.engine_errors(), self.surfaces(resistance, geometries, ids, feedback) as surfaces:
+            links = self.link_indices(surfaces, ends, steps)
             steps.setCurrentStep(2)
             maps = barriers.barrier_maps(surfaces.surface, links, surfaces.cell_size, radii, restored, score,
                                          qgis_io.engine_feedback(steps))
@@ -309,10 +323,10 @@ class PinchpointsAlgorithm(RestorationAlgorithm):
         all_cores = self.parameterAsEnum(parameters, self.MODE, context) == 1
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT_PINCHPOINTS, context)
         steps = QgsProcessingMultiStepFeedback(4 if all_cores else 3, feedback)
-        resistance, geometries, core_ids, pairs = self.read_network(parameters, context, steps)
+        resistance, geometries, ids, ends = self.read_network(parameters, context, steps)
         steps.setCurrentStep(1)
-        with qgis_io.engine_errors(), self.surfaces(resistance, geometries, core_ids, feedback) as surfaces:
-            links = self.link_indices(surfaces, pairs, steps, keep_touching=True)
+        with qgis_io.engine_errors(), self.surfaces(resistance, geometries, ids, feedback) as surfaces:
+            links = self.link_indices(surfaces, ends, steps, keep_touching=True)
             steps.setCurrentStep(2)
             maps = pinchpoints.pinchpoint_maps(surfaces, resistance.grid.array, links, cutoff,
                                                qgis_io.engine_feedback(steps))
@@ -375,17 +389,16 @@ class CentralityAlgorithm(RestorationAlgorithm):
             self.OUTPUT_LINKS, self.tr('Links with centrality'), ProcessingSourceType.VectorLine))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
-        cores, _, id_field = core_source(self, parameters, context)
-        core_ids = [feature[id_field] for feature in cores.getFeatures()]
+        cores, label, id_field = core_source(self, parameters, context)
+        ids = core_ids([(feature.id(), feature[id_field]) for feature in cores.getFeatures()], label, id_field)
         with qgis_io.engine_errors():
-            check_core_ids(core_ids)
+            corridors.check_core_ids(ids)
         links = self.parameterAsSource(parameters, self.LINKS, context)
-        pairs = self.read_links(parameters, context)
-        resistances = self.link_resistances(links, qgis_io.layer_label(parameters[self.LINKS], context), pairs)
-        index = {str(core_id): number for number, core_id in enumerate(core_ids)}
-        ends = [self.link_ends(index, pair) for pair in pairs]
+        link_rows = self.read_links(parameters, context)
+        ends = self.link_ends(link_rows, ids)
+        resistances = self.link_resistances(links, link_rows)
         with qgis_io.engine_errors():
-            result = circuit.network_pairwise(len(core_ids), [first for first, _ in ends],
+            result = circuit.network_pairwise(len(ids), [first for first, _ in ends],
                                               [second for _, second in ends], resistances,
                                               feedback=qgis_io.engine_feedback(feedback))
         cores_id = write_with_values(self, parameters, context, self.OUTPUT_CORES, cores,
@@ -396,11 +409,13 @@ class CentralityAlgorithm(RestorationAlgorithm):
         return {self.OUTPUT_CORES: cores_id, self.OUTPUT_LINKS: links_id}
 
     @staticmethod
-    def link_resistances(links, label, pairs):
-        """The cwd of each link, its resistance in the circuit; a link without a cwd > 0 is refused naming it."""
+    def link_resistances(links, link_rows):
+        """The cwd of each link (read_links's ``link_rows`` of the source ``links``), its resistance in the circuit;
+        a link without a cwd > 0 is refused naming it."""
+        label, _, rows = link_rows
         cwd_field = qgis_io.resolve_field(links, 'cwd', label)
         resistances = []
-        for (first_id, second_id), feature in zip(pairs, links.getFeatures()):
+        for (_, first_id, second_id), feature in zip(rows, links.getFeatures()):
             try:
                 value = float(feature[cwd_field])
             except (TypeError, ValueError):
@@ -412,12 +427,3 @@ class CentralityAlgorithm(RestorationAlgorithm):
                 ).format(layer=label, first=first_id, second=second_id, value=feature[cwd_field]))
             resistances.append(value)
         return resistances
-
-    @staticmethod
-    def link_ends(index, pair):
-        """Core indices of a link's two ends; a link naming a core that is not in the layer is refused."""
-        for core_id in pair:
-            if str(core_id) not in index:
-                raise QgsProcessingException(tr('A link names core {core}, which is not in the core layer. Use the '
-                                                'cores the links were built from.').format(core=core_id))
-        return index[str(pair[0])], index[str(pair[1])]

@@ -15,7 +15,6 @@ from . import raster
 from .corridors import SurfaceStore, check_core_ids, core_cells, core_labels, require_passable
 from .costdistance import CostGraph
 from .feedback import ensure as ensure_feedback
-from .messages import EngineError, N_
 
 
 class CoreSurfaces:
@@ -42,14 +41,6 @@ class CoreSurfaces:
 
     def __exit__(self, *exc):
         self._folder.cleanup()
-
-    def index_of(self, core_id):
-        """The index of the core with id ``core_id``; EngineError naming the id when there is none."""
-        for index, known in enumerate(self.core_ids):
-            if known == core_id or str(known) == str(core_id):
-                return index
-        raise EngineError(N_('A link names core {core}, which is not in the core layer. Use the cores the links '
-                             'were built from.'), core=core_id)
 
     def surface(self, index):
         """CWD of core ``index`` (float64 grid, cost-weighted metres, inf where unreachable)."""

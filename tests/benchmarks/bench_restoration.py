@@ -28,6 +28,7 @@ from shapely import wkb  # noqa: E402
 from shapely.geometry import box  # noqa: E402
 
 from reserve_planner.processing.engine import barriers, pinchpoints  # noqa: E402
+from reserve_planner.processing.engine.corridors import link_ends  # noqa: E402
 from reserve_planner.processing.engine.link_surfaces import CoreSurfaces  # noqa: E402
 from reserve_planner.processing.engine.raster import Grid, read_band  # noqa: E402
 
@@ -54,9 +55,9 @@ def demo(shared):
     geometries = [wkb.loads(bytes(feature.GetGeometryRef().ExportToWkb())) for feature in features]
     print('Linkage Mapper demo: {} x {} cells, {} cores, links {}'.format(*grid.array.shape, len(ids), DEMO_LINKS))
     with CoreSurfaces(grid, geometries, ids) as surfaces:
+        ends = link_ends(ids, [(number, a, b) for number, (a, b) in enumerate(DEMO_LINKS)])
         links = timed('cost surfaces of the 6 cores and the 5 LCDs', lambda: [
-            (surfaces.index_of(a), surfaces.index_of(b), surfaces.lcd(surfaces.index_of(a), surfaces.index_of(b)))
-            for a, b in DEMO_LINKS])
+            (first, second, surfaces.lcd(first, second)) for first, second in ends])
         maps = timed('pinch points, 5 per-link corridors (cutoff 10 km)', pinchpoints.pinchpoint_maps,
                      surfaces, grid.array, links, 10000.0)
         print('  effective resistances: ' + ', '.join('{:.3f}'.format(value) for value in maps.resistances))

@@ -32,6 +32,10 @@
       <translation>图层“{layer}”中没有连接。请使用至少含一条连接的“廊道网络”的“连接”输出。</translation>
     </message>
     <message>
+      <source>Layer "{layer}": {message}</source>
+      <translation>图层“{layer}”：{message}</translation>
+    </message>
+    <message>
       <source>Cores {first} and {second} of a link cannot reach each other over the resistance raster; remove the link or use the raster the links were built on.</source>
       <translation>连接的核心区 {first} 和 {second} 在阻力栅格上彼此不可达；请删除该连接，或使用构建这些连接时的栅格。</translation>
     </message>
@@ -46,10 +50,6 @@
     <message>
       <source>Layer "{layer}": the link {first} - {second} has cwd {value}; centrality needs a cost-weighted distance &gt; 0 for every link (cores that touch have cwd 0: merge them or remove their link).</source>
       <translation>图层“{layer}”：连接 {first} - {second} 的 cwd 为 {value}；中心性要求每条连接的成本加权距离 &gt; 0（相接的核心区 cwd 为 0：请合并它们或删除其连接）。</translation>
-    </message>
-    <message>
-      <source>A link names core {core}, which is not in the core layer. Use the cores the links were built from.</source>
-      <translation>某条连接指向核心区 {core}，但它不在核心区图层中。请使用构建这些连接时的核心区。</translation>
     </message>
   </context>
   <context>
