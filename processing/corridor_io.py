@@ -17,10 +17,11 @@ from qgis.core import (
 
 from . import qgis_io
 from .compat import ProcessingSourceType
-from .engine import raster
+from .engine import corridors, raster
+from .engine.messages import EngineError
 
-__all__ = ['CoreParameters', 'add_core_parameters', 'core_ids', 'core_inputs', 'core_source', 'null_if_nan',
-           'raster_style', 'read_cores', 'style_raster_on_load', 'write_on_grid']
+__all__ = ['CoreParameters', 'add_core_parameters', 'core_ids', 'core_inputs', 'core_source', 'link_ends',
+           'null_if_nan', 'raster_style', 'read_cores', 'style_raster_on_load', 'write_on_grid']
 
 
 class CoreParameters:
@@ -89,6 +90,18 @@ def core_ids(values, label, id_field):
                'Give every core an id and run again.').format(
                 layer=label, features=', '.join(missing[:10]), field=id_field))
     return [core_id for _, core_id in values]
+
+
+def link_ends(label, fields, rows, ids):
+    """(first, second) indices in ``ids`` of the cores each link joins (engine.corridors.link_ends): ``rows`` are
+    (feature id, first id, second id) of the links layer ``label`` (None for NULL) read from ``fields``; a link
+    without an end, naming an unknown core, joining a core to itself or given twice is refused naming the layer and
+    the feature."""
+    try:
+        return corridors.link_ends(ids, rows, fields)
+    except EngineError as error:
+        raise QgsProcessingException(tr('Layer "{layer}": {message}').format(
+            layer=label, message=qgis_io.engine_message(error))) from error
 
 
 def write_on_grid(path, resistance, grid):

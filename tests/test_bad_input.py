@@ -739,7 +739,7 @@ def test_zones_of_a_polar_cap_ring_it(qgis_app):
 
 # --- links of a corridor network edited by hand ------------------------------------------------------------------
 
-LINKAGE_ALGORITHMS = ['pinchpoints', 'barriers', 'centrality']
+LINK_READERS = ['pinchpoints', 'barriers', 'centrality', 'gravitymodel']
 
 
 def hand_links(rows, id_type='integer'):
@@ -749,7 +749,7 @@ def hand_links(rows, id_type='integer'):
         ('LINESTRING(501000 4005000, 505000 4001000)', list(row)) for row in rows])
 
 
-@pytest.mark.parametrize('algorithm', LINKAGE_ALGORITHMS)
+@pytest.mark.parametrize('algorithm', LINK_READERS)
 @pytest.mark.parametrize('rows,message', [
     ([(1, 2, 4000.0), (3, 3, 100.0)], 'Layer "links": feature id 2 joins core 3 to itself'),
     ([(1, 2, 4000.0), (1, 3, 3500.0), (2, 1, 4000.0)], 'Layer "links": features id 1 and 3 both join cores 1 and 2'),
@@ -759,7 +759,8 @@ def test_a_link_to_its_own_core_twice_or_without_an_end_is_refused_naming_it(qgi
                                                                                message):
     """Such links never come out of corridornetwork but do from an edited links layer: barriers crashed on a
     link to its own core, pinchpoints said "only one focal node", centrality gave such a link 0 and counted a
-    link given twice as two parallel resistors."""
+    link given twice as two parallel resistors, gravitymodel ranked a source's interaction with itself first and
+    wrote a link given twice twice, moving the mean that decides which links are important."""
     parameters = dict(scenario(algorithm, tmp_path, mixed=False), LINKS=hand_links(rows))
     before = set(os.listdir(tmp_path))
     with pytest.raises(QgsProcessingException) as raised:
@@ -782,12 +783,16 @@ def test_centrality_refuses_a_core_without_an_id_as_corridornetwork_does(qgis_ap
         raised.value)
 
 
-def test_centrality_reads_core_ids_stored_as_reals_as_pinchpoints_does(qgis_app, tmp_path):
-    """Ids read back as reals (1.0) from a file name the same cores as integers do, in every linkage tool."""
-    parameters = dict(scenario('centrality', tmp_path, mixed=False), OUTPUT_CORES='TEMPORARY_OUTPUT',
+@pytest.mark.parametrize('algorithm,output', [('centrality', 'OUTPUT_CORES'), ('gravitymodel', 'OUTPUT_LINKS')])
+def test_link_ids_stored_as_reals_name_the_same_cores_as_in_pinchpoints(qgis_app, tmp_path, algorithm, output):
+    """Ids read back as reals (1.0) from a file name the same cores as integers do, in every tool reading links
+    (pinchpoints and barriers accepted them, centrality and gravitymodel said core 1.0 did not exist)."""
+    parameters = dict(scenario(algorithm, tmp_path, mixed=False), OUTPUT_CORES='TEMPORARY_OUTPUT',
                       OUTPUT_LINKS='TEMPORARY_OUTPUT')
+    if algorithm == 'gravitymodel':
+        del parameters['OUTPUT_CORES']
     rows = [(1, 2, 4000.0), (1, 3, 3500.0)]
-    expected = output_rows(run('centrality', **dict(parameters, LINKS=hand_links(rows)))['OUTPUT_CORES'])
+    expected = output_rows(run(algorithm, **dict(parameters, LINKS=hand_links(rows)))[output])
     as_reals = [(float(first), float(second), cwd) for first, second, cwd in rows]
-    got = output_rows(run('centrality', **dict(parameters, LINKS=hand_links(as_reals, 'double')))['OUTPUT_CORES'])
-    assert_same_rows(got, expected, 'OUTPUT_CORES')
+    got = output_rows(run(algorithm, **dict(parameters, LINKS=hand_links(as_reals, 'double')))[output])
+    assert_same_rows(got, expected, output)

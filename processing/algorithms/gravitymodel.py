@@ -27,6 +27,7 @@ from scipy import ndimage
 
 from .. import qgis_io
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
+from ..corridor_io import link_ends
 from ..engine import corridors, gravity, patches
 from .base import ReservePlannerAlgorithm, keywords
 from ..resistance import ResistanceGrid
@@ -151,7 +152,8 @@ class GravityModelAlgorithm(ReservePlannerAlgorithm):
                                            resistance.grid.geotransform, resistance.grid.crs_wkt)
             mean_resistance = _mean_passable(resistance.grid.array, labels, len(ids))
             masses = gravity.masses([item.geometry.area / unit for item in features], mean_resistance, ids)
-            pairs = self.pairs(parameters, context, ids, labels, resistance, feedback)
+            pairs = self.pairs(parameters, context, [item.attributes.get(id_field) for item in features], labels,
+                               resistance, feedback)
             values = gravity.interaction(masses[pairs.first], masses[pairs.second], pairs.costs)
         threshold = self.threshold(parameters, context, values, feedback)
         results = {self.OUTPUT_LINKS: self.write_links(parameters, context, source, features, ids, pairs, values,
@@ -177,7 +179,8 @@ class GravityModelAlgorithm(ReservePlannerAlgorithm):
         return ids
 
     def pairs(self, parameters, context, ids, labels, resistance, feedback):
-        """The rated pairs: corridornetwork's links when given, else every pair with least-cost distances."""
+        """The rated pairs: corridornetwork's links when given, else every pair with least-cost distances; ``ids``
+        are the values of the source id field."""
         links = self.parameterAsSource(parameters, self.LINKS, context)
         if links is not None:
             return self.link_pairs(links, qgis_io.layer_label(parameters[self.LINKS], context), ids)
@@ -188,25 +191,25 @@ class GravityModelAlgorithm(ReservePlannerAlgorithm):
 
     @staticmethod
     def link_pairs(links, label, ids):
-        """Pairs from the links' from_id, to_id and cwd; a link naming an unknown source is refused."""
+        """Pairs from the links' from_id, to_id and cwd, their ends matched to ``ids`` (the source id field's values)
+        as every tool reading links matches them (engine.corridors.core_index); a link naming an unknown source, or
+        without an end, joining a source to itself or given twice (corridor_io.link_ends) is refused."""
         names = [qgis_io.resolve_field(links, name, label) for name in ('from_id', 'to_id', 'cwd')]
-        index = {source_id: position for position, source_id in enumerate(ids)}
-        first, second, costs, fids = [], [], [], []
+        rows, costs = [], []
         for feature in qgis_io.unchecked_features(links, QgsFeatureRequest()):
-            ends = [str(feature[name]) for name in names[:2]]
-            unknown = [end for end in ends if end not in index]
+            ends = [qgis_io.attribute_value(feature[name]) for name in names[:2]]
+            unknown = [end for end in ends if end is not None and corridors.core_index(ids, end) is None]
             if unknown:
                 raise QgsProcessingException(tr('Layer "{layer}": link {fid} joins source "{source}", which is not '
                                                 'among the sources. Use the links made from the same sources.').format(
                     layer=label, fid=feature.id(), source=unknown[0]))
             cost = feature[names[2]]
-            first.append(index[ends[0]])
-            second.append(index[ends[1]])
+            rows.append((feature.id(), *ends))
             costs.append(np.nan if cost is None or cost == NULL else float(cost))
-            fids.append(feature.id())
-        if not fids:
+        if not rows:
             raise QgsProcessingException(tr('Layer "{layer}" has no links.').format(layer=label))
-        return Pairs(np.array(first), np.array(second), np.array(costs), (links, fids))
+        ends = np.array(link_ends(label, names[:2], rows, ids)).reshape(-1, 2)
+        return Pairs(ends[:, 0], ends[:, 1], np.array(costs), (links, [row[0] for row in rows]))
 
     @staticmethod
     def threshold(parameters, context, values, feedback):

@@ -26,11 +26,10 @@ from qgis.core import (
 from .. import qgis_io
 from ..compat import ProcessingNumberParameterType, ProcessingSourceType
 from ..corridor_io import (
-    CoreParameters, add_core_parameters, core_ids, core_inputs, core_source, null_if_nan,
+    CoreParameters, add_core_parameters, core_ids, core_inputs, core_source, link_ends, null_if_nan,
     read_cores, style_raster_on_load, write_on_grid,
 )
 from ..engine import barriers, circuit, corridors, pinchpoints
-from ..engine.messages import EngineError
 from ..engine.link_surfaces import CoreSurfaces
 from ..resistance import ResistanceGrid
 from .base import ReservePlannerAlgorithm, keywords
@@ -73,11 +72,11 @@ class RestorationAlgorithm(CoreParameters, ReservePlannerAlgorithm):
         links = self.read_links(parameters, context)
         resistance = ResistanceGrid(layer, context, feedback)
         cores, ids = read_cores(source, label, id_field, resistance.crs, context, feedback)
-        return resistance, [item.geometry for item in cores], ids, self.link_ends(links, ids)
+        return resistance, [item.geometry for item in cores], ids, link_ends(*links, ids)
 
     def read_links(self, parameters, context):
-        """(label, from and to field names, (feature id, from id, to id) of every link, None for NULL); a layer
-        without those fields, or without links, is refused."""
+        """(label, from and to field names, (feature id, from id, to id) of every link, None for NULL), as
+        corridor_io.link_ends takes them; a layer without those fields, or without links, is refused."""
         links = self.parameterAsSource(parameters, self.LINKS, context)
         if links is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.LINKS))
@@ -89,17 +88,6 @@ class RestorationAlgorithm(CoreParameters, ReservePlannerAlgorithm):
             raise QgsProcessingException(tr('Layer "{layer}" holds no link. Use the Links output of Corridor network '
                                             'with at least one link.').format(layer=label))
         return label, names, rows
-
-    @staticmethod
-    def link_ends(links, ids):
-        """(first, second) indices in ``ids`` of the cores each link of read_links's ``links`` joins; a link
-        without an end, naming an unknown core, joining a core to itself or given twice is refused naming it."""
-        label, names, rows = links
-        try:
-            return corridors.link_ends(ids, rows, names)
-        except EngineError as error:
-            raise QgsProcessingException(tr('Layer "{layer}": {message}').format(
-                layer=label, message=qgis_io.engine_message(error))) from error
 
     @staticmethod
     def surfaces(resistance, geometries, ids, feedback):
@@ -395,7 +383,7 @@ class CentralityAlgorithm(RestorationAlgorithm):
             corridors.check_core_ids(ids)
         links = self.parameterAsSource(parameters, self.LINKS, context)
         link_rows = self.read_links(parameters, context)
-        ends = self.link_ends(link_rows, ids)
+        ends = link_ends(*link_rows, ids)
         resistances = self.link_resistances(links, link_rows)
         with qgis_io.engine_errors():
             result = circuit.network_pairwise(len(ids), [first for first, _ in ends],

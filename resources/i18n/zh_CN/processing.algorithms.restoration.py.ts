@@ -32,10 +32,6 @@
       <translation>图层“{layer}”中没有连接。请使用至少含一条连接的“廊道网络”的“连接”输出。</translation>
     </message>
     <message>
-      <source>Layer "{layer}": {message}</source>
-      <translation>图层“{layer}”：{message}</translation>
-    </message>
-    <message>
       <source>Cores {first} and {second} of a link cannot reach each other over the resistance raster; remove the link or use the raster the links were built on.</source>
       <translation>连接的核心区 {first} 和 {second} 在阻力栅格上彼此不可达；请删除该连接，或使用构建这些连接时的栅格。</translation>
     </message>

@@ -15,5 +15,9 @@
       <source>Layer "{layer}": feature id {features} has no value in the core id field "{field}". Give every core an id and run again.</source>
       <translation>图层“{layer}”：要素 ID {features} 的核心区编号字段“{field}”没有值。请为每个核心区填写编号后重新运行。</translation>
     </message>
+    <message>
+      <source>Layer "{layer}": {message}</source>
+      <translation>图层“{layer}”：{message}</translation>
+    </message>
   </context>
 </TS>
