@@ -160,6 +160,7 @@ def test_patches_too_far_apart_have_only_their_own_share():
 @pytest.mark.parametrize('attributes, message', [
     ([1.0, -2.0], 'Patch 2 has the attribute -2.0'),
     ([1.0, float('nan')], 'Patch 2 has the attribute nan'),
+    ([1.0, float('inf')], 'Patch 2 has the attribute inf'),
     ([0.0, 0.0], 'Every patch has the attribute 0'),
     ([], 'There are no patches'),
 ])
@@ -275,6 +276,44 @@ def test_a_patch_without_an_attribute_value_is_named(qgis_app):
                          [(squares(0)[0], [1.5]), (squares(2000)[0], [None])])
     with pytest.raises(QgsProcessingException, match=r'feature id 2 has no value in the attribute field "q"'):
         run('patchimportance', PATCHES=layer, ATTRIBUTE='q', temporary_outputs=('OUTPUT',))
+
+
+@pytest.mark.parametrize('value', [float('inf'), -1.0, float('nan')])
+def test_a_patch_with_an_attribute_that_is_not_a_finite_number_of_0_or_more_is_named(qgis_app, value):
+    """An infinite attribute (a division by zero in a field calculator) crashed with a pandas traceback; negative
+    and NaN values were refused naming the patch's position, not its feature id."""
+    from qgis.core import QgsProcessingException
+    from support import memory_layer, run
+
+    layer = memory_layer('quality', 'Polygon', 'EPSG:32650', 'field=q:double',
+                         [(squares(0)[0], [1.5]), (squares(2000)[0], [2.0]), (squares(4000)[0], [value])])
+    assert layer.dataProvider().deleteFeatures([1])
+    with pytest.raises(QgsProcessingException) as raised:
+        run('patchimportance', PATCHES=layer, ATTRIBUTE='q', temporary_outputs=('OUTPUT',))
+    assert 'Layer "quality": feature id 3 has the value {} in the attribute field "q"'.format(value) in str(
+        raised.value), str(raised.value)
+
+
+@pytest.mark.parametrize('landscape_area', [0, 100000])
+def test_overlapping_patches_are_refused_naming_them(qgis_app, landscape_area):
+    """Habitat in two overlapping patches counted twice, silently; where the overlap made the patches' areas add up
+    to more than the rectangle around them the run failed saying that the landscape attribute, which the user
+    never gave (0 = automatic), was smaller than the patches."""
+    from qgis.core import QgsProcessingException
+    from support import run, wkt_layer
+
+    layer = wkt_layer('patches', 'Polygon', 'EPSG:32650', squares(0, 3000, 3500), ['a', 'b', 'c'])
+    with pytest.raises(QgsProcessingException) as raised:
+        run('patchimportance', PATCHES=layer, LANDSCAPE_AREA=landscape_area, temporary_outputs=('OUTPUT',))
+    assert 'Layer "patches": features id 2 and 3 overlap by 50 ha' in str(raised.value), str(raised.value)
+
+
+def test_patches_that_only_touch_are_kept(qgis_app):
+    from support import run, wkt_layer
+
+    layer = wkt_layer('patches', 'Polygon', 'EPSG:32650', squares(0, 1000, 3000), ['a', 'b', 'c'])
+    result = run('patchimportance', PATCHES=layer, temporary_outputs=('OUTPUT',))
+    assert result['OUTPUT'].featureCount() == 3
 
 
 def test_results_of_an_earlier_run_are_replaced_not_duplicated(qgis_app):

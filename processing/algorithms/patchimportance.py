@@ -179,6 +179,7 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
         if not features:
             raise QgsProcessingException(tr('Layer "{layer}" has no patches.').format(layer=label))
         qgis_io.require_geometries(features, label)
+        self.require_disjoint(features, label)
         values = self.attribute_values(features, attribute, label)
         steps.setCurrentStep(1)
         geometries = [item.geometry for item in features]
@@ -217,8 +218,21 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
         return patches.least_cost_distances(resistance.graph(), cells, qgis_io.engine_feedback(feedback))
 
     @staticmethod
+    def require_disjoint(features, label):
+        """Refuse patches that overlap (engine.patches.first_overlap), naming the first two."""
+        overlap = patches.first_overlap([item.geometry for item in features])
+        if overlap is not None:
+            first, second, shared = overlap
+            raise QgsProcessingException(
+                tr('Layer "{layer}": features id {first} and {second} overlap by {area:.6g} ha, so the habitat they '
+                   'share would count twice. Patches must not overlap: dissolve or clip them (Vector > Geoprocessing '
+                   'Tools) and run again.').format(layer=label, first=features[first].fid,
+                                                   second=features[second].fid, area=shared / 1e4))
+
+    @staticmethod
     def attribute_values(features, attribute, label):
-        """a_i per patch: the area in ha, or the field's values (a NULL is refused, naming the feature)."""
+        """a_i per patch: the area in ha, or the field's values (a NULL, or a value that is not a finite number of 0
+        or more, is refused naming the feature)."""
         if attribute is None:
             return [item.geometry.area / 1e4 for item in features]
         missing = [str(item.fid) for item in features if item.attributes.get(attribute) in (None, NULL)]
@@ -227,7 +241,15 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
                 tr('Layer "{layer}": feature id {features} has no value in the attribute field "{field}". '
                    'Give every patch a value, or leave the attribute empty to use the area.').format(
                     layer=label, features=', '.join(missing[:10]), field=attribute))
-        return [float(item.attributes[attribute]) for item in features]
+        values = [float(item.attributes[attribute]) for item in features]
+        bad = [(item.fid, value) for item, value, valid in zip(features, values, patches.valid_attributes(values))
+               if not valid]
+        if bad:
+            raise QgsProcessingException(
+                tr('Layer "{layer}": feature id {fid} has the value {value} in the attribute field "{field}"; '
+                   'attributes must be finite numbers of 0 or more. Correct it, or leave the attribute empty to use '
+                   'the area.').format(layer=label, fid=bad[0][0], value=bad[0][1], field=attribute))
+        return values
 
     @staticmethod
     def landscape_attribute(landscape_area, attribute, geometries):

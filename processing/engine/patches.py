@@ -24,6 +24,7 @@ from scipy.sparse.csgraph import connected_components
 
 from .connectivity import DEFAULT_MIN_PROBABILITY, decay_constant, pc_pair_value, removal_importance
 from .corridors import nearest_cells
+from .coverage import envelope_pairs
 from .feedback import ensure as ensure_feedback
 from .messages import N_, EngineError
 
@@ -106,14 +107,40 @@ def patch_importance(distances, attributes, threshold, distance, probability, la
     return frame[INDEX_COLUMNS], _landscape(iic, pc, attributes, landscape_attribute, links)
 
 
+OVERLAP_TOLERANCE = 1e-6
+"""Patches overlap when the area they share exceeds this fraction of the smaller one's: far above the slivers that
+rounding leaves along a shared edge once reprojected, far below any overlap that moves an index."""
+
+
+def first_overlap(geometries):
+    """(i, j, shared area) of the first pair of ``geometries`` (shapely polygons, a CRS in metres) that overlap
+    (OVERLAP_TOLERANCE), in index order, or None. Patches are nodes of a graph: habitat in two of them would count
+    twice, so callers refuse overlaps (patches that only touch are fine, at distance 0)."""
+    rows, cols = envelope_pairs(geometries)
+    for i, j in sorted(zip(rows.tolist(), cols.tolist())):
+        if i >= j:
+            continue
+        first, second = geometries[i], geometries[j]
+        shared = first.intersection(second).area
+        if shared > OVERLAP_TOLERANCE * min(first.area, second.area):
+            return i, j, shared
+    return None
+
+
+def valid_attributes(attributes):
+    """True for each of ``attributes`` a patch may have: a finite number of 0 or more."""
+    attributes = np.asarray(attributes, dtype=float)
+    return np.isfinite(attributes) & (attributes >= 0)
+
+
 def _checked_attributes(attributes):
     attributes = np.asarray(attributes, dtype=float)
     if not len(attributes):
         raise EngineError(N_('There are no patches.'))
-    bad = np.flatnonzero(~(attributes >= 0))
+    bad = np.flatnonzero(~valid_attributes(attributes))
     if len(bad):
-        raise EngineError(N_('Patch {patch} has the attribute {value}: attributes must be numbers of 0 or more.'),
-                          patch=int(bad[0]) + 1, value=float(attributes[bad[0]]))
+        raise EngineError(N_('Patch {patch} has the attribute {value}: attributes must be finite numbers of 0 or '
+                             'more.'), patch=int(bad[0]) + 1, value=float(attributes[bad[0]]))
     if not attributes.sum() > 0:
         raise EngineError(N_('Every patch has the attribute 0: there is no habitat to connect.'))
     return attributes

@@ -143,8 +143,16 @@
       <translation>最小成本距离需要阻力栅格：请在“阻力栅格”中选择一个，或改用欧氏距离。</translation>
     </message>
     <message>
+      <source>Layer "{layer}": features id {first} and {second} overlap by {area:.6g} ha, so the habitat they share would count twice. Patches must not overlap: dissolve or clip them (Vector &gt; Geoprocessing Tools) and run again.</source>
+      <translation>图层“{layer}”：要素 ID {first} 和 {second} 重叠 {area:.6g} 公顷，它们共有的生境会被计算两次。斑块之间不得重叠：请融合或裁剪它们（矢量 &gt; 地理处理工具）后重新运行。</translation>
+    </message>
+    <message>
       <source>Layer "{layer}": feature id {features} has no value in the attribute field "{field}". Give every patch a value, or leave the attribute empty to use the area.</source>
       <translation>图层“{layer}”：要素 ID {features} 的属性字段“{field}”没有值。请为每个斑块赋值，或将属性留空以使用面积。</translation>
+    </message>
+    <message>
+      <source>Layer "{layer}": feature id {fid} has the value {value} in the attribute field "{field}"; attributes must be finite numbers of 0 or more. Correct it, or leave the attribute empty to use the area.</source>
+      <translation>图层“{layer}”：要素 ID {fid} 的属性字段“{field}”的值为 {value}；属性必须是大于或等于 0 的有限数。请更正该值，或不选属性以使用面积。</translation>
     </message>
     <message>
       <source>{patches} patches in {components} groups linked at the IIC threshold; EC(PC) = {ec:.6g}.</source>

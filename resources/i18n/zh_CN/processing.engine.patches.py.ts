@@ -16,8 +16,8 @@
       <translation>没有斑块。</translation>
     </message>
     <message>
-      <source>Patch {patch} has the attribute {value}: attributes must be numbers of 0 or more.</source>
-      <translation>斑块 {patch} 的属性为 {value}：属性必须是大于或等于 0 的数值。</translation>
+      <source>Patch {patch} has the attribute {value}: attributes must be finite numbers of 0 or more.</source>
+      <translation>斑块 {patch} 的属性为 {value}：属性必须是大于或等于 0 的有限数。</translation>
     </message>
     <message>
       <source>Every patch has the attribute 0: there is no habitat to connect.</source>
