@@ -329,6 +329,41 @@ def test_values_given_that_are_not_in_the_raster_are_warned_about(qgis_app, tmp_
     assert any('missing values 9 do not occur' in line for line in feedback.lines)
 
 
+def square_on_nodata_zero(tmp_path):
+    """A Byte map of 0 (the raster's nodata value, as GDAL tools often leave it) with a 10-cell square of 2."""
+    values = np.zeros((20, 20))
+    values[5:15, 5:15] = 2
+    return geotiff(tmp_path / 'forest.tif', values, CELL, nodata=0, data_type=gdal.GDT_Byte)
+
+
+def test_a_map_whose_non_habitat_is_nodata_is_warned_about(qgis_app, tmp_path):
+    """Every 0 cell is nodata, so missing: the square came out all core, without an edge, and nothing said why."""
+    feedback = RecordingFeedback()
+    result = run('mspa', feedback=feedback, INPUT=square_on_nodata_zero(tmp_path), FOREGROUND='2',
+                 OUTPUT=str(tmp_path / 'out.tif'), OUTPUT_STATS='TEMPORARY_OUTPUT')
+    assert (read_codes(result['OUTPUT'])[5:15, 5:15] == 17).all()
+    assert any('forest.tif has no background cell' in line and 'unset the nodata value' in line
+               for line in feedback.lines), feedback.lines
+
+
+def test_a_foreground_value_that_is_the_nodata_value_is_said_to_be_nodata(qgis_app, tmp_path):
+    """Foreground 0 on a raster whose nodata is 0 was said not to occur in the raster, which shows 0 everywhere."""
+    feedback = RecordingFeedback()
+    run('mspa', feedback=feedback, INPUT=square_on_nodata_zero(tmp_path), FOREGROUND='0,2',
+        OUTPUT=str(tmp_path / 'classes.tif'), OUTPUT_STATS='TEMPORARY_OUTPUT')
+    assert any('foreground values 0 are the nodata value of the raster forest.tif' in line for line in feedback.lines)
+    assert not any('do not occur' in line for line in feedback.lines), feedback.lines
+    message = run_expecting_error(square_on_nodata_zero(tmp_path), tmp_path, FOREGROUND='0')
+    assert 'foreground values 0 are the nodata value of the raster forest.tif' in message, message
+
+
+def test_a_missing_value_that_is_the_nodata_value_is_not_warned_about(qgis_app, tmp_path):
+    feedback = RecordingFeedback()
+    run('mspa', feedback=feedback, INPUT=square_on_nodata_zero(tmp_path), FOREGROUND='2', MISSING='0',
+        OUTPUT=str(tmp_path / 'out.tif'), OUTPUT_STATS='TEMPORARY_OUTPUT')
+    assert not any('do not occur' in line for line in feedback.lines), feedback.lines
+
+
 def test_a_raster_without_data_is_refused(qgis_app, tmp_path):
     source = geotiff(tmp_path / 'empty.tif', np.full((10, 10), np.nan), CELL)
     assert 'no cell with data' in run_expecting_error(source, tmp_path, FOREGROUND='1')

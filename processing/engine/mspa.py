@@ -106,10 +106,13 @@ def present_values(class_map):
 
 def check_classes(class_map, foreground, missing, layer):
     """Refuse class values MSPA cannot use; return the warnings (template, parameters) for values given that do
-    not occur in the raster named ``layer``.
+    not occur in the raster named ``layer``, for foreground values that are its nodata value, and for a map without
+    background.
 
     Raises EngineError when the raster has no cell with data, when a value is both foreground and missing, or
-    when no foreground value occurs (an all-background map).
+    when no foreground value occurs (an all-background map), saying so when they are the nodata value.
+    A map without background (every cell that is not foreground is nodata or missing: typically 0/1 maps whose 0
+    was declared nodata) has no edge, perforation or connector; the run goes on with a warning.
     """
     present = present_values(class_map)
     if not len(present):
@@ -120,20 +123,42 @@ def check_classes(class_map, foreground, missing, layer):
         raise EngineError(N_('The values {values} are given both as foreground and as missing; give each value '
                              'once.'), values=listed(both))
     occurring = set(present.tolist())
-    absent_foreground = [value for value in foreground if value not in occurring]
-    if len(absent_foreground) == len(foreground):
+    nodata = _nodata_values(class_map, [value for value in list(foreground) + list(missing)
+                                        if value not in occurring])
+    absent_foreground = [value for value in foreground if value not in occurring and value not in nodata]
+    nodata_foreground = [value for value in foreground if value in nodata]
+    nodata_message = N_('The foreground values {values} are the nodata value of the raster {layer}: those cells '
+                        'are missing, never foreground. If they are habitat, unset the nodata value of the raster '
+                        '(Raster > Conversion > Translate) and run again.')
+    if len(absent_foreground) + len(nodata_foreground) == len(foreground):
+        if nodata_foreground:
+            raise EngineError(nodata_message, values=listed(nodata_foreground), layer=layer)
         raise EngineError(N_('None of the foreground values {values} occurs in the raster {layer}, so every cell '
                              'would be background. Its values are {present}: give the habitat classes as '
                              'foreground.'), values=listed(foreground), layer=layer, present=listed(present[:30]))
     warnings = []
+    if nodata_foreground:
+        warnings.append((nodata_message, {'values': listed(nodata_foreground), 'layer': layer}))
     if absent_foreground:
         warnings.append((N_('The foreground values {values} do not occur in the raster {layer}.'),
                          {'values': listed(absent_foreground), 'layer': layer}))
-    absent_missing = [value for value in missing if value not in occurring]
+    absent_missing = [value for value in missing if value not in occurring and value not in nodata]
     if absent_missing:
         warnings.append((N_('The missing values {values} do not occur in the raster {layer}.'),
                          {'values': listed(absent_missing), 'layer': layer}))
+    if not occurring - set(foreground) - set(missing) and (class_map.nodata.any() or occurring & set(missing)):
+        warnings.append((N_('The raster {layer} has no background cell: every cell that is not foreground is '
+                            'nodata or missing, and MSPA draws edges, perforations and connectors only against '
+                            'background. If the nodata cells are not habitat, unset the nodata value of the raster '
+                            '(Raster > Conversion > Translate) and run again.'), {'layer': layer}))
     return warnings
+
+
+def _nodata_values(class_map, values):
+    """The ``values`` that cells without data hold (the raster's nodata value), as a set."""
+    if not len(values) or not class_map.nodata.any():
+        return set()
+    return {value for value in values if np.isin(value, class_map.values[class_map.nodata])}
 
 
 def listed(values):

@@ -52,6 +52,10 @@
       <translation>值 {values} 同时被给作前景和缺失；每个值只能给一次。</translation>
     </message>
     <message>
+      <source>The foreground values {values} are the nodata value of the raster {layer}: those cells are missing, never foreground. If they are habitat, unset the nodata value of the raster (Raster &gt; Conversion &gt; Translate) and run again.</source>
+      <translation>前景值 {values} 是栅格 {layer} 的无数据值：这些像元属于缺失，永远不会是前景。如果它们是生境，请取消该栅格的无数据值设置（栅格 &gt; 转换 &gt; 转换格式）后重新运行。</translation>
+    </message>
+    <message>
       <source>None of the foreground values {values} occurs in the raster {layer}, so every cell would be background. Its values are {present}: give the habitat classes as foreground.</source>
       <translation>前景值 {values} 均未出现在栅格 {layer} 中，所有像元都会成为背景。该栅格的值为 {present}：请把生境类别给作前景。</translation>
     </message>
@@ -62,6 +66,10 @@
     <message>
       <source>The missing values {values} do not occur in the raster {layer}.</source>
       <translation>缺失值 {values} 未出现在栅格 {layer} 中。</translation>
+    </message>
+    <message>
+      <source>The raster {layer} has no background cell: every cell that is not foreground is nodata or missing, and MSPA draws edges, perforations and connectors only against background. If the nodata cells are not habitat, unset the nodata value of the raster (Raster &gt; Conversion &gt; Translate) and run again.</source>
+      <translation>栅格 {layer} 没有背景像元：所有非前景像元都是无数据或缺失，而 MSPA 只在与背景相接处划出边缘、穿孔和连接体。如果无数据像元不是生境，请取消该栅格的无数据值设置（栅格 &gt; 转换 &gt; 转换格式）后重新运行。</translation>
     </message>
     <message>
       <source>The edge width must be at least 1 cell (it is {width}).</source>
