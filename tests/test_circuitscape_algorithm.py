@@ -243,6 +243,34 @@ def test_all_cells_masked_and_bad_focal_ids_are_refused(tmp_path):
             OUTPUT_CURRENT=str(tmp_path / 'c.tif'))
 
 
+@pytest.mark.parametrize('resistances', [True, False])
+def test_a_negative_ground_is_refused_not_dropped(tmp_path, resistances):
+    """A ground of -10 (a sign error, or a nodata value not declared) was left out without a word, and when it was
+    the only ground the run said that no ground lay on a cell with data."""
+    values = np.ones((6, 6))
+    sources = np.full(values.shape, np.nan)
+    sources[0, 0] = 1.0
+    grounds = np.full(values.shape, np.nan)
+    grounds[5, 5], grounds[4, 0] = 10.0, -10.0
+    with pytest.raises(QgsProcessingException) as raised:
+        run(ALGORITHM, RESISTANCE=geotiff(tmp_path / 'r.tif', values, 30.0), MODE=3,
+            SOURCES=geotiff(tmp_path / 's.tif', sources, 30.0), GROUNDS=geotiff(tmp_path / 'g.tif', grounds, 30.0),
+            GROUNDS_ARE_RESISTANCES=resistances, OUTPUT_CURRENT=str(tmp_path / 'c.tif'))
+    assert 'Raster "g.tif": The ground raster has a negative value in 1 cell(s), the first -10 at row 5, column 1' \
+        in str(raised.value), str(raised.value)
+    assert not os.path.exists(tmp_path / 'c.tif')
+
+
+def test_an_included_pairs_file_without_pairs_is_refused_saying_so(tmp_path):
+    path, _ = corridor_landscape(tmp_path)
+    included = tmp_path / 'pairs.txt'
+    included.write_text('mode include\n', encoding='utf-8')
+    with pytest.raises(QgsProcessingException) as raised:
+        run(ALGORITHM, RESISTANCE=path, FOCAL_POINTS=two_points(), FOCAL_ID_FIELD='core',
+            INCLUDED_PAIRS=str(included), OUTPUT_CURRENT=str(tmp_path / 'c.tif'))
+    assert 'pairs.txt lists no pair' in str(raised.value) and 'axis' not in str(raised.value), str(raised.value)
+
+
 def test_batch_rows_run_independently(qgis_app, tmp_path):
     algorithm = QgsApplication.processingRegistry().algorithmById('reserveplanner:circuitscape')
     path, _ = corridor_landscape(tmp_path)

@@ -321,6 +321,10 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
         sources, grounds = inputs.optional(self.SOURCES), inputs.optional(self.GROUNDS)
         if sources is None or grounds is None:
             raise QgsProcessingException(tr('Advanced mode needs a current source raster and a ground raster.'))
+        try:
+            circuit.check_grounds(grounds)
+        except EngineError as error:
+            raise layer_error(self.parameterAsRasterLayer(parameters, self.GROUNDS, context), error) from error
         policies = circuit.POLICIES
         return circuit.advanced(
             landscape, sources, grounds,

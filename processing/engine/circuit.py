@@ -673,14 +673,17 @@ def read_included_pairs(path):
     try:
         with open(path, encoding='utf-8-sig') as stream:
             lines = [line.split() for line in stream if line.strip()]
-        keyword = lines[0][0].lower()
+        keyword = lines[0][0].lower() if lines else None
         if keyword == 'min':
             return matrix_pairs(lines)
-        if keyword == 'mode':
+        if keyword == 'mode' and len(lines) > 1:
             return listed_pairs(lines)
     except (OSError, ValueError, IndexError) as error:
         raise EngineError(N_('Could not read the included pairs file {path}: {error}'), path=path,
                           error=error) from error
+    if keyword == 'mode':
+        raise EngineError(N_('The included pairs file {path} lists no pair: give one "id id" pair per line after its '
+                             '"mode" line, as in Circuitscape.'), path=path)
     raise EngineError(N_('The included pairs file {path} must start with "min" (a matrix) or "mode" (a list of '
                          'pairs), as in Circuitscape.'), path=path)
 
@@ -960,6 +963,7 @@ def advanced(landscape, sources, grounds, grounds_are_resistances=True, policy='
     sources, grounds = np.asarray(sources, dtype=float), np.asarray(grounds, dtype=float)
     check_shape(sources, values)
     check_shape(grounds, values)
+    check_grounds(grounds)
     graph = landscape.graph(None)
     node_sources, node_grounds = node_sources_and_grounds(
         graph, sources, grounds, grounds_are_resistances, unit_currents, direct_grounds)
@@ -983,6 +987,21 @@ def advanced(landscape, sources, grounds, grounds_are_resistances=True, policy='
                              'nothing to solve.'))
     finite = np.where(np.isfinite(node_grounds), node_grounds, 0.0)
     return AdvancedResult(graph.to_grid(graph.node_currents(voltages, finite)), graph.to_grid(voltages))
+
+
+def check_grounds(grounds):
+    """Raise EngineError when a cell of the ground grid is negative: neither a resistance nor a conductance to
+    ground is below 0, and such a cell (a sign error, an undeclared nodata value) must not silently lose its
+    ground. NaN (no ground) is fine."""
+    grounds = np.asarray(grounds, dtype=float)
+    with np.errstate(invalid='ignore'):
+        negative = np.argwhere(grounds < 0)
+    if len(negative):
+        row, column = negative[0]
+        raise EngineError(N_('The ground raster has a negative value in {count} cell(s), the first {value:g} at row '
+                             '{row}, column {column} (from 1 at the top left): a resistance or conductance to ground '
+                             'is 0 or more. Give the cells without a ground nodata.'), count=len(negative),
+                          value=float(grounds[row, column]), row=int(row) + 1, column=int(column) + 1)
 
 
 def node_sources_and_grounds(graph, sources, grounds, grounds_are_resistances, unit_currents, direct_grounds):

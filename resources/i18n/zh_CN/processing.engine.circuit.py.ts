@@ -48,6 +48,10 @@
       <translation>无法读取包含点对文件 {path}：{error}</translation>
     </message>
     <message>
+      <source>The included pairs file {path} lists no pair: give one "id id" pair per line after its "mode" line, as in Circuitscape.</source>
+      <translation>包含节点对文件 {path} 中没有列出任何节点对：请在“mode”行之后每行给出一对“编号 编号”，与 Circuitscape 相同。</translation>
+    </message>
+    <message>
       <source>The included pairs file {path} must start with "min" (a matrix) or "mode" (a list of pairs), as in Circuitscape.</source>
       <translation>包含点对文件 {path} 必须以 "min"（矩阵）或 "mode"（点对列表）开头，与 Circuitscape 相同。</translation>
     </message>
@@ -74,6 +78,10 @@
     <message>
       <source>No connected part of the landscape holds both a source and a ground: there is nothing to solve.</source>
       <translation>景观中没有任何连通部分同时包含电流源和接地：无可求解。</translation>
+    </message>
+    <message>
+      <source>The ground raster has a negative value in {count} cell(s), the first {value:g} at row {row}, column {column} (from 1 at the top left): a resistance or conductance to ground is 0 or more. Give the cells without a ground nodata.</source>
+      <translation>接地栅格有 {count} 个像元为负值，第一个为 {value:g}，位于第 {row} 行、第 {column} 列（从左上角起算，从 1 开始）：对地电阻或电导必须大于或等于 0。请将没有接地的像元设为无数据。</translation>
     </message>
     <message>
       <source>Current-flow centrality needs at least two nodes.</source>
