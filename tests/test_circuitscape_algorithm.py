@@ -261,6 +261,30 @@ def test_a_negative_ground_is_refused_not_dropped(tmp_path, resistances):
     assert not os.path.exists(tmp_path / 'c.tif')
 
 
+@pytest.mark.parametrize('as_raster', [False, True])
+def test_a_focal_id_too_large_for_the_resistance_table_is_refused_before_the_solve(tmp_path, as_raster):
+    """A 12-digit id (an administrative code) was solved for, then the run failed writing the table."""
+    path, values = corridor_landscape(tmp_path)
+    code = 110101001000
+    if as_raster:
+        focal = np.zeros(values.shape)
+        focal[5, 2], focal[6, 17] = code, 2
+        nodes = dict(FOCAL_NODES=geotiff(tmp_path / 'focal.tif', focal, 100.0))
+    else:
+        layer = memory_layer('focal', 'Point', 'EPSG:32650', 'field=core:long',
+                             [('POINT(500250 3999450)', [code]), ('POINT(501750 3999350)', [2])])
+        nodes = dict(FOCAL_POINTS=layer, FOCAL_ID_FIELD='core')
+    feedback = RecordingFeedback()
+    with pytest.raises(QgsProcessingException) as raised:
+        run(ALGORITHM, feedback=feedback, RESISTANCE=path, OUTPUT_CURRENT=str(tmp_path / 'c.tif'),
+            OUTPUT_RESISTANCES=str(tmp_path / 't.gpkg'), **nodes)
+    assert 'Focal id 110101001000 is larger than 2147483647' in str(raised.value), str(raised.value)
+    assert not any('worker process' in line for line in feedback.lines), feedback.lines
+    assert not os.path.exists(tmp_path / 'c.tif') and not os.path.exists(tmp_path / 't.gpkg')
+    assert os.path.exists(run(ALGORITHM, RESISTANCE=path, OUTPUT_CURRENT=str(tmp_path / 'c.tif'), **nodes)[
+        'OUTPUT_CURRENT'])  # without the table any id will do
+
+
 def test_an_included_pairs_file_without_pairs_is_refused_saying_so(tmp_path):
     path, _ = corridor_landscape(tmp_path)
     included = tmp_path / 'pairs.txt'

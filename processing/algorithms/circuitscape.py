@@ -47,6 +47,9 @@ cells; pairwise keeps every focal node's solution too (8 bytes per cell and foca
 PARALLEL_MIN_CELLS = 100_000
 """Cells below which the pairs of focal regions are solved faster in one process than with workers; without focal
 regions the pairs share one factorisation and always run in one process (docs/parallel.md)."""
+LARGEST_ID = 2 ** 31 - 1
+"""The largest focal id the effective resistance table's integer fields hold: when the table is asked for, larger
+ids are refused before the solve, not when the table is written after it."""
 
 
 tr = qgis_io.translator('CircuitscapeAlgorithm')
@@ -346,8 +349,14 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
             raise QgsProcessingException(tr('Give the focal nodes either as a raster (Focal node raster) or as '
                                             'points or polygons (Focal points or regions), not both and not none.'))
         if has_raster:
-            return circuit.Focal.from_grid(inputs.optional(self.FOCAL_NODES))
-        return FocalFeatures(self, parameters, context, inputs.resistance).focal(feedback)
+            focal = circuit.Focal.from_grid(inputs.optional(self.FOCAL_NODES))
+        else:
+            focal = FocalFeatures(self, parameters, context, inputs.resistance).focal(feedback)
+        if parameters.get(self.OUTPUT_RESISTANCES) and len(focal.ids) and focal.ids.max() > LARGEST_ID:
+            raise QgsProcessingException(tr('Focal id {id} is larger than {largest}, the largest id the effective '
+                                            'resistance table holds: renumber the focal nodes and run again.').format(
+                id=int(focal.ids.max()), largest=LARGEST_ID))
+        return focal
 
     def write_maps(self, mode, result, parameters, context, resistance):
         """Write the current (and maximum, voltage) maps; returns the output values."""

@@ -276,6 +276,10 @@
       <translation>请以栅格（焦点栅格）或点/面（焦点（点或区域））之一给出焦点，不能两者都给，也不能都不给。</translation>
     </message>
     <message>
+      <source>Focal id {id} is larger than {largest}, the largest id the effective resistance table holds: renumber the focal nodes and run again.</source>
+      <translation>焦点编号 {id} 大于 {largest}，超出有效电阻表所能保存的最大编号：请重新为焦点节点编号后再运行。</translation>
+    </message>
+    <message>
       <source>Focal node {ids} lies only on nodata, &lt;= 0 or masked cells and takes no part; its resistances are NULL.</source>
       <translation>焦点 {ids} 仅位于无数据、&lt;= 0 或被掩膜的像元上，不参与计算；其电阻为 NULL。</translation>
     </message>
