@@ -88,6 +88,14 @@ def test_a_link_to_an_unknown_source_is_named(qgis_app, tmp_path):
             LINKS=links, temporary_outputs=('OUTPUT_LINKS',))
 
 
+def test_a_single_source_is_refused_as_one_source(qgis_app, tmp_path):
+    """One source was refused saying that no two sources were connected by a corridor of finite cost."""
+    sources = wkt_layer('sources', 'Polygon', 'EPSG:32650', squares(0), ['A'], field='id')
+    with pytest.raises(QgsProcessingException, match='needs at least two sources; 1 given'):
+        run('gravitymodel', SOURCES=sources, SOURCE_ID_FIELD='id', RESISTANCE=uniform_resistance(tmp_path),
+            temporary_outputs=('OUTPUT_LINKS',))
+
+
 def test_repeated_source_ids_are_refused(qgis_app, tmp_path):
     sources = wkt_layer('sources', 'Polygon', 'EPSG:32650', squares(0, 2000), ['A', 'A'], field='id')
     with pytest.raises(QgsProcessingException, match='the source ids A are used by more than one feature'):

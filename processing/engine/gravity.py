@@ -12,8 +12,11 @@ from .messages import N_, EngineError
 
 
 def masses(areas, mean_resistances, ids):
-    """N = ln(S) / P per source; raises EngineError naming a source whose area is 1 or less (ln S <= 0: choose a
-    smaller area unit) or whose mean resistance is not a positive number."""
+    """N = ln(S) / P per source; raises EngineError when there are fewer than two sources (nothing to interact
+    with), naming a source whose area is 1 or less (ln S <= 0: choose a smaller area unit) or whose mean
+    resistance is not a positive number."""
+    if len(ids) < 2:
+        raise EngineError(N_('The gravity model needs at least two sources; {count} given.'), count=len(ids))
     areas = np.asarray(areas, dtype=float)
     mean_resistances = np.asarray(mean_resistances, dtype=float)
     for source_id, area, resistance in zip(ids, areas, mean_resistances):

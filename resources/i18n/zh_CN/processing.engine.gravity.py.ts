@@ -4,6 +4,10 @@
   <context>
     <name>ReservePlannerEngine</name>
     <message>
+      <source>The gravity model needs at least two sources; {count} given.</source>
+      <translation>引力模型至少需要两个生态源地；实际给出 {count} 个。</translation>
+    </message>
+    <message>
       <source>Source {source} has no resistance cell with a positive value under it (mean {value}): it lies on nodata or outside the resistance raster.</source>
       <translation>源地 {source} 下没有阻力为正值的像元（平均值 {value}）：它位于无数据区或阻力栅格之外。</translation>
     </message>
