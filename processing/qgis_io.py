@@ -35,6 +35,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QVariant
 from .compat import DistanceUnit, FieldType, InvalidGeometryCheck, ProcessingFeatureSourceFlag, make_field
 from .engine import executor
 from .engine import geometry as engine_geometry
+from .engine.geographic import crosses_antimeridian_or_pole, split_at_antimeridian, unwrapped_line
 from .engine.feedback import Feedback
 from .engine.messages import TRANSLATION_CONTEXT, Canceled, EngineError
 
@@ -549,6 +550,43 @@ def transform_geometry(shapely_geometry, source_crs, target_crs, context):
     if source_crs != target_crs:
         geometry.transform(QgsCoordinateTransform(source_crs, target_crs, context.transformContext()))
     return geometry
+
+
+OUTPUT_MAX_SEGMENT_M = 20.0
+"""Polygons are cut into segments of at most this many metres before they go back to a CRS other than the working
+one: an edge straight in metres then stays within a fraction of a millimetre of itself in that CRS, far below the
+validation tolerances (1 m², 1 cm), so zones still fit the boundary and each other there."""
+
+
+def output_polygon(geometry, work_crs, output_crs, context):
+    """A shapely polygon in metres (``work_crs``) as a valid QgsGeometry MultiPolygon in ``output_crs``.
+
+    Densified first (OUTPUT_MAX_SEGMENT_M) so that its edges keep their shape in the output CRS, cut at the
+    antimeridian (and closed over a pole) when the output CRS is geographic, and repaired with make-valid after
+    the transform when rounding there made two edges cross (docs/geographic.md).
+    """
+    if work_crs == output_crs:
+        result = to_qgs(geometry)
+    else:
+        result = to_qgs(geometry).densifyByDistance(OUTPUT_MAX_SEGMENT_M)
+        result.transform(QgsCoordinateTransform(work_crs, output_crs, context.transformContext()))
+        transformed = to_shapely(result)
+        if output_crs.isGeographic() and crosses_antimeridian_or_pole(transformed):
+            transformed = split_at_antimeridian(transformed)
+        repaired, _status = engine_geometry.repair_polygon(transformed)
+        result = to_qgs(transformed if repaired is None else repaired)
+    result.convertToMultiType()
+    return result
+
+
+def output_line(geometry, work_crs, output_crs, context):
+    """A shapely LineString in metres (``work_crs``) as a QgsGeometry in ``output_crs``; in a geographic CRS its
+    longitudes are made continuous (engine.geographic.unwrapped_line), so that a line crossing the antimeridian
+    stays one line where it lies instead of jumping a full turn (docs/geographic.md)."""
+    result = transform_geometry(geometry, work_crs, output_crs, context)
+    if work_crs != output_crs and output_crs.isGeographic():
+        result = to_qgs(unwrapped_line(to_shapely(result)))
+    return result
 
 
 def add_feature(sink, feature, output_name):

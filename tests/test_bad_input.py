@@ -796,3 +796,31 @@ def test_link_ids_stored_as_reals_name_the_same_cores_as_in_pinchpoints(qgis_app
     as_reals = [(float(first), float(second), cwd) for first, second, cwd in rows]
     got = output_rows(run(algorithm, **dict(parameters, LINKS=hand_links(as_reals, 'double')))[output])
     assert_same_rows(got, expected, output)
+
+
+def test_corridors_across_the_antimeridian_are_written_where_they_lie(qgis_app, tmp_path):
+    """Cores in degrees on both sides of 180 (one of them split there), the resistance raster in UTM zone 1N: the
+    link between the two sides used to jump 360 degrees from one vertex to the next (drawn across the whole map) and
+    its corridor polygon to cover every longitude. The link's line keeps its length, the least-cost path's, and
+    every corridor part lies within [-180, 180], as narrow as the corridor is."""
+    from qgis.core import QgsDistanceArea
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((100, 160)), 200, epsg=32601, x0=315000, y0=6670000)
+    cores = memory_layer('cores', 'MultiPolygon', 'EPSG:4326', 'field=id:integer', [
+        (quadrangle(179.85, 60.0, 179.9, 60.05), [1]), (quadrangle(-179.9, 60.0, -179.85, 60.05), [2]),
+        ('MULTIPOLYGON((({a} 60.1, 180 60.1, 180 60.12, {a} 60.12, {a} 60.1)),'
+         '((-180 60.1, {b} 60.1, {b} 60.12, -180 60.12, -180 60.1)))'.format(a=179.95, b=-179.95), [3])])
+    result = run('corridornetwork', CORES=cores, CORE_ID_FIELD='id', RESISTANCE=resistance,
+                 temporary_outputs=('OUTPUT_LINKS', 'OUTPUT_CORRIDOR_POLYGONS', 'OUTPUT_CORRIDORS'))
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(QgsCoordinateReferenceSystem('EPSG:4326'), QgsProject.instance().transformContext())
+    measure.setEllipsoid('WGS84')
+    links = {(link['from_id'], link['to_id']): link for link in result['OUTPUT_LINKS'].getFeatures()}
+    assert set(links) == {(1, 2), (1, 3), (2, 3)}
+    for pair, link in links.items():
+        assert measure.measureLength(link.geometry()) == pytest.approx(link['lcp_length'], rel=0.01), pair
+        longitudes = [vertex.x() for vertex in link.geometry().vertices()]
+        assert max(abs(b - a) for a, b in zip(longitudes, longitudes[1:])) < 1, pair
+    for corridor in result['OUTPUT_CORRIDOR_POLYGONS'].getFeatures():
+        for part in wkb.loads(bytes(corridor.geometry().asWkb())).geoms:
+            assert -180 <= part.bounds[0] and part.bounds[2] <= 180 and part.bounds[2] - part.bounds[0] < 1, (
+                corridor['from_id'], corridor['to_id'], part.bounds)

@@ -21,7 +21,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..compat import ProcessingNumberParameterType, ProcessingSourceType, WkbType
+from ..compat import GeometryType, ProcessingNumberParameterType, ProcessingSourceType, WkbType
 from .. import qgis_io
 from ..corridor_io import (
     CoreParameters, add_core_parameters, core_inputs, null_if_nan, read_cores,
@@ -303,11 +303,13 @@ class OutputSink:
             self.parameters, self.name, self.context, fields, wkb_type, self.output_crs)
         if sink is None:
             raise QgsProcessingException(self.algorithm.invalidSinkError(self.parameters, self.name))
+        polygons = QgsWkbTypes.geometryType(wkb_type) == GeometryType.Polygon
         for geometry, attributes in rows:
             feature = QgsFeature(fields)
-            output_geometry = qgis_io.transform_geometry(geometry, self.work_crs, self.output_crs, self.context)
-            if QgsWkbTypes.isMultiType(wkb_type):
-                output_geometry.convertToMultiType()
+            if polygons:
+                output_geometry = qgis_io.output_polygon(geometry, self.work_crs, self.output_crs, self.context)
+            else:
+                output_geometry = qgis_io.output_line(geometry, self.work_crs, self.output_crs, self.context)
             feature.setGeometry(output_geometry)
             feature.setAttributes(attributes)
             qgis_io.add_feature(sink, feature, self.name)

@@ -7,7 +7,6 @@ results are written back in the input layer's CRS.
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     NULL,
     QgsFeature,
     QgsField,
@@ -25,8 +24,6 @@ from shapely.ops import unary_union
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
 from .. import qgis_io
 from ..engine import zoning
-from ..engine.geographic import crosses_antimeridian_or_pole, split_at_antimeridian
-from ..engine.geometry import repair_polygon
 from ..engine.messages import EngineError
 from ..engine.raster import read_window
 from ..engine.zone_validation import DEFAULT_TOLERANCES
@@ -37,10 +34,6 @@ from .base import ReservePlannerAlgorithm, keywords
 
 ZONES_STYLE = 'zones'
 
-OUTPUT_MAX_SEGMENT_M = 20.0
-"""Zones are cut into segments of at most this many metres before they go back to a CRS other than the working
-one: an edge straight in metres then stays within a fraction of a millimetre of itself in that CRS, far below the
-validation tolerances (1 m², 1 cm), so the zones still fit the boundary and each other there."""
 
 
 PARALLEL_MIN_CORES = 200
@@ -75,27 +68,6 @@ def read_required_polygons(source, label, crs, context, feedback):
         raise qgis_io.cancelled()
     qgis_io.require_geometries(features, label)
     return features
-
-
-def output_geometry(geometry, work_crs, output_crs, context):
-    """A shapely polygon in metres (``work_crs``) as a valid QgsGeometry MultiPolygon in ``output_crs``.
-
-    Densified first (OUTPUT_MAX_SEGMENT_M) so that its edges keep their shape in the output CRS, cut at the
-    antimeridian (and closed over a pole) when the output CRS is geographic, and repaired with make-valid after
-    the transform when rounding there made two edges cross.
-    """
-    if work_crs == output_crs:
-        result = qgis_io.to_qgs(geometry)
-    else:
-        result = qgis_io.to_qgs(geometry).densifyByDistance(OUTPUT_MAX_SEGMENT_M)
-        result.transform(QgsCoordinateTransform(work_crs, output_crs, context.transformContext()))
-        transformed = qgis_io.to_shapely(result)
-        if output_crs.isGeographic() and crosses_antimeridian_or_pole(transformed):
-            transformed = split_at_antimeridian(transformed)
-        repaired, _status = repair_polygon(transformed)
-        result = qgis_io.to_qgs(repaired)
-    result.convertToMultiType()
-    return result
 
 
 def combined_bounds(geometries):
@@ -292,7 +264,7 @@ class GenerateZones(ReservePlannerAlgorithm):
         area_ha = geometry.area / zoning.SQUARE_METRES_PER_HECTARE
         feedback.pushInfo(tr('{zone}: {area:.2f} ha').format(zone=name, area=area_ha))
         feature = QgsFeature(fields)
-        feature.setGeometry(output_geometry(geometry, *crs_pair, context))
+        feature.setGeometry(qgis_io.output_polygon(geometry, *crs_pair, context))
         feature.setAttributes([zone, int(ZONE_CODES[zone]), float(area_ha)] + ([reserve] if reserve_field else []))
         qgis_io.add_feature(sink, feature, self.OUTPUT)
 

@@ -1,4 +1,4 @@
-"""Polygons in longitude/latitude that cross the antimeridian or hold a pole (no QGIS).
+"""Polygons and lines in longitude/latitude that cross the antimeridian or hold a pole (no QGIS).
 
 A polygon measured in a local projected CRS and transformed back to a geographic CRS comes out with its
 longitudes wrapped into [-180, 180]: a ring crossing the 180th meridian jumps by 360 degrees, and a ring around
@@ -10,7 +10,7 @@ The method is written up in docs/geographic.md.
 """
 
 from shapely.affinity import translate
-from shapely.geometry import Polygon, box
+from shapely.geometry import LineString, Polygon, box
 from shapely.ops import unary_union
 
 from .geometry import polygon_parts, polygonal_part, repair_structure
@@ -20,10 +20,9 @@ HALF_TURN = 180.0
 POLE_LATITUDE = 90.0
 
 
-def unwrapped_ring(coordinates):
-    """The ring's (lon, lat) points with longitudes made continuous; a ring around a pole (its longitude turns
-    a full circle) is closed along the pole's parallel (latitude +-90)."""
-    points = [(float(x), float(y)) for x, y in coordinates]
+def continuous_longitudes(coordinates):
+    """The (lon, lat) points with each longitude moved by whole turns to within 180 degrees of the one before."""
+    points = [(float(x), float(y)) for x, y, *_z in coordinates]
     unwrapped = [points[0]]
     for x, y in points[1:]:
         previous = unwrapped[-1][0]
@@ -32,6 +31,23 @@ def unwrapped_ring(coordinates):
         while previous - x > HALF_TURN:
             x += FULL_TURN
         unwrapped.append((x, y))
+    return unwrapped
+
+
+def unwrapped_line(line):
+    """A (lon, lat) LineString with continuous longitudes (continuous_longitudes): a line crossing the antimeridian
+    stays one line where it lies, running beyond 180 (or -180) degrees on its far side, instead of jumping a full
+    turn from one vertex to the next (drawn across the whole map). A line that does not cross comes back equal, and
+    anything but a LineString of two points or more unchanged."""
+    if not isinstance(line, LineString) or len(line.coords) < 2:
+        return line
+    return LineString(continuous_longitudes(line.coords))
+
+
+def unwrapped_ring(coordinates):
+    """The ring's (lon, lat) points with longitudes made continuous; a ring around a pole (its longitude turns
+    a full circle) is closed along the pole's parallel (latitude +-90)."""
+    unwrapped = continuous_longitudes(coordinates)
     turn = unwrapped[-1][0] - unwrapped[0][0]
     if abs(turn) > HALF_TURN:
         pole = POLE_LATITUDE if sum(y for _x, y in unwrapped) >= 0 else -POLE_LATITUDE
