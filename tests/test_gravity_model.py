@@ -88,6 +88,15 @@ def test_a_link_to_an_unknown_source_is_named(qgis_app, tmp_path):
             LINKS=links, temporary_outputs=('OUTPUT_LINKS',))
 
 
+def test_a_source_off_the_raster_is_named_as_a_source(qgis_app, tmp_path):
+    """A source beyond the resistance raster was refused as "Core C covers no cell"."""
+    sources = wkt_layer('sources', 'Polygon', 'EPSG:32650', squares(0, 2000, 9000), ['A', 'B', 'C'], field='id')
+    with pytest.raises(QgsProcessingException, match='Source C has no resistance cell with a positive value under '
+                                                     'it'):
+        run('gravitymodel', SOURCES=sources, SOURCE_ID_FIELD='id', RESISTANCE=uniform_resistance(tmp_path),
+            temporary_outputs=('OUTPUT_LINKS',))
+
+
 def test_a_single_source_is_refused_as_one_source(qgis_app, tmp_path):
     """One source was refused saying that no two sources were connected by a corridor of finite cost."""
     sources = wkt_layer('sources', 'Polygon', 'EPSG:32650', squares(0), ['A'], field='id')

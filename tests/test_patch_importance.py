@@ -260,6 +260,23 @@ def test_least_cost_distances_follow_the_resistance(qgis_app, tmp_path):
     assert rows['西']['dIIC_flux'] > 0 and rows['中']['dPC'] > rows['东']['dPC']
 
 
+@pytest.mark.parametrize('where', ['outside', 'on nodata'])
+def test_a_patch_without_a_passable_cell_is_named_as_a_patch(qgis_app, tmp_path, where):
+    """The messages spoke of "Core 3" and of "every source cell" without naming the layer or the patch."""
+    from qgis.core import QgsProcessingException
+    from support import geotiff, run
+
+    resistance = np.ones((20, 40 if where == 'outside' else 60))
+    if where == 'on nodata':
+        resistance[:, 40:50] = np.nan
+    raster = geotiff(tmp_path / 'resistance.tif', resistance, 100.0, y0=4000000.0 + 1500.0)
+    with pytest.raises(QgsProcessingException) as raised:
+        run('patchimportance', PATCHES=row_of_patches(None), DISTANCE_MODE=1, RESISTANCE=raster,
+            temporary_outputs=('OUTPUT',))
+    assert ('Layer "patches 斑块": feature id 3 has no passable cell of the resistance raster "resistance.tif" '
+            'under it') in str(raised.value), str(raised.value)
+
+
 def test_least_cost_without_a_resistance_raster_is_refused(qgis_app):
     from qgis.core import QgsProcessingException
     from support import run

@@ -148,8 +148,8 @@ class GravityModelAlgorithm(ReservePlannerAlgorithm):
         ids = self.source_ids(features, id_field, label)
         unit = AREA_UNITS[self.parameterAsEnum(parameters, self.AREA_UNIT, context)][1]
         with qgis_io.engine_errors():
-            labels = corridors.core_labels([item.geometry for item in features], ids, resistance.grid.array.shape,
-                                           resistance.grid.geotransform, resistance.grid.crs_wkt)
+            labels = corridors.polygon_labels([item.geometry for item in features], resistance.grid.array.shape,
+                                              resistance.grid.geotransform, resistance.grid.crs_wkt)
             mean_resistance = _mean_passable(resistance.grid.array, labels, len(ids))
             masses = gravity.masses([item.geometry.area / unit for item in features], mean_resistance, ids)
             pairs = self.pairs(parameters, context, [item.attributes.get(id_field) for item in features], labels,

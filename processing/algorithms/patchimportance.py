@@ -185,7 +185,7 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
         geometries = [item.geometry for item in features]
         with qgis_io.engine_errors():
             if resistance:
-                distances = self.least_cost(resistance, geometries, features, steps)
+                distances = self.least_cost(resistance, geometries, features, label, steps)
             else:
                 decay = connectivity.decay_constant(distance, probability)
                 reach = max(threshold, -math.log(connectivity.DEFAULT_MIN_PROBABILITY) / decay)
@@ -210,11 +210,19 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
         return ResistanceGrid(layer, context, feedback)
 
     @staticmethod
-    def least_cost(resistance, geometries, features, feedback):
+    def least_cost(resistance, geometries, features, label, feedback):
+        """Least-cost distances between the patches (``features`` of the layer ``label``); a patch without a
+        passable cell under it is refused naming it."""
         grid = resistance.grid
-        labels = corridors.core_labels(geometries, [item.fid for item in features], grid.array.shape,
-                                       grid.geotransform, grid.crs_wkt)
+        labels = corridors.polygon_labels(geometries, grid.array.shape, grid.geotransform, grid.crs_wkt)
         cells = corridors.core_cells(labels, len(geometries))
+        blocked = corridors.impassable(grid.array, cells)
+        if blocked:
+            raise QgsProcessingException(tr(
+                'Layer "{layer}": feature id {fid} has no passable cell of the resistance raster "{raster}" under '
+                'it: it lies outside the raster or only on nodata or resistance <= 0 cells. Use a raster with data '
+                'under every patch.').format(layer=label, fid=features[blocked[0]].fid,
+                                             raster=qgis_io.layer_label(resistance.layer)))
         return patches.least_cost_distances(resistance.graph(), cells, qgis_io.engine_feedback(feedback))
 
     @staticmethod

@@ -75,12 +75,12 @@ Trace = namedtuple('Trace', 'cells cwd crosses')
 crosses a third core."""
 
 
-def core_labels(geometries, core_ids, shape, geotransform, crs_wkt=''):
-    """Rasterise core polygons: an int32 grid with 0 outside the cores and k + 1 in the cells of core k.
+def polygon_labels(geometries, shape, geotransform, crs_wkt=''):
+    """Rasterise polygons: an int32 grid with 0 outside them and k + 1 in the cells of polygon k.
 
-    A cell belongs to a core when its centre lies inside the polygon; a core too small to contain a cell
-    centre gets the free cells it touches. Where cores overlap, the later one wins. Raises EngineError
-    naming the core when one has no cell at all (outside the grid, or hidden under other cores).
+    A cell belongs to a polygon when its centre lies inside it; a polygon too small to contain a cell centre gets
+    the free cells it touches. Where polygons overlap, the later one wins. A polygon may end up without any cell
+    (outside the grid, or hidden under others): core_labels refuses that, other callers name the polygon their way.
     """
     count = len(geometries)
     labels = raster.rasterize(geometries, range(1, count + 1), shape, geotransform, crs_wkt)
@@ -90,7 +90,14 @@ def core_labels(geometries, core_ids, shape, geotransform, crs_wkt=''):
                                    all_touched=True)
         free = (labels == 0) & (touched > 0)
         labels[free] = touched[free]
-        missing = _missing_labels(labels, count)
+    return labels
+
+
+def core_labels(geometries, core_ids, shape, geotransform, crs_wkt=''):
+    """polygon_labels of the cores; raises EngineError naming the core when one has no cell at all (outside the
+    grid, or hidden under other cores)."""
+    labels = polygon_labels(geometries, shape, geotransform, crs_wkt)
+    missing = _missing_labels(labels, len(geometries))
     if missing.size:
         raise EngineError(N_('Core {core} covers no cell of the resistance raster: it lies outside the raster '
                              'or entirely under other cores. Use cores and a raster that cover the same area.'),
@@ -333,14 +340,20 @@ def link_ends(core_ids, links, fields=('from_id', 'to_id')):
     return ends
 
 
+def impassable(resistance, cells):
+    """The indices of the polygons of ``cells`` (core_cells) without a passable cell: none at all, or only barriers
+    (nodata or resistance <= 0)."""
+    with np.errstate(invalid='ignore'):
+        passable = (np.asarray(resistance) > 0).ravel()
+    return [index for index, members in enumerate(cells) if not passable[members].any()]
+
+
 def require_passable(resistance, cells, core_ids):
     """Raise EngineError naming the first core whose cells are all barriers (nodata or <= 0)."""
-    with np.errstate(invalid='ignore'):
-        passable = (resistance > 0).ravel()
-    for core_id, members in zip(core_ids, cells):
-        if not passable[members].any():
-            raise EngineError(N_('Core {core} lies only on barrier cells (nodata or resistance <= 0) of the '
-                                 'resistance raster, so no corridor can leave it.'), core=core_id)
+    blocked = impassable(resistance, cells)
+    if blocked:
+        raise EngineError(N_('Core {core} lies only on barrier cells (nodata or resistance <= 0) of the '
+                             'resistance raster, so no corridor can leave it.'), core=core_ids[blocked[0]])
 
 
 def _trace(graph, surface, labels, source, target, target_cell, cwd):

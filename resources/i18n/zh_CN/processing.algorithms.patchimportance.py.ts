@@ -143,6 +143,10 @@
       <translation>最小成本距离需要阻力栅格：请在“阻力栅格”中选择一个，或改用欧氏距离。</translation>
     </message>
     <message>
+      <source>Layer "{layer}": feature id {fid} has no passable cell of the resistance raster "{raster}" under it: it lies outside the raster or only on nodata or resistance &lt;= 0 cells. Use a raster with data under every patch.</source>
+      <translation>图层“{layer}”：要素 ID {fid} 下没有阻力栅格“{raster}”的可通行像元：它位于栅格之外，或只覆盖无数据或阻力 &lt;= 0 的像元。请使用在每个斑块下都有数据的栅格。</translation>
+    </message>
+    <message>
       <source>Layer "{layer}": features id {first} and {second} overlap by {area:.6g} ha, so the habitat they share would count twice. Patches must not overlap: dissolve or clip them (Vector &gt; Geoprocessing Tools) and run again.</source>
       <translation>图层“{layer}”：要素 ID {first} 和 {second} 重叠 {area:.6g} 公顷，它们共有的生境会被计算两次。斑块之间不得重叠：请融合或裁剪它们（矢量 &gt; 地理处理工具）后重新运行。</translation>
     </message>
