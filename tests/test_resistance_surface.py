@@ -65,6 +65,16 @@ def test_the_correction_divides_by_the_mean_of_each_class():
     assert corrected.tolist() == [[5.0, 15.0], [40.0, 0.0]]
 
 
+def test_a_class_whose_correction_is_0_throughout_is_refused_naming_it():
+    """0 / 0: the whole class used to come out without data, without a word."""
+    light = np.array([[0.0, 0.0], [10.0, 0.0]])
+    classes = np.array([[1.0, 1.0], [2.0, 2.0]])
+    with pytest.raises(EngineError) as raised:
+        resistance.class_normalised(light, classes)
+    assert 'The correction raster averages 0 over the cells of class 1,' in message(raised.value), message(
+        raised.value)
+
+
 # ---- the algorithm ----------------------------------------------------------------------------------------
 
 def landscape(tmp_path):
@@ -139,3 +149,17 @@ def test_qgis_process_gives_the_processing_run_surface(qgis_process, qgis_app, t
     values = read_raster(output)[0]
     assert values.tolist() == read_raster(expected['OUTPUT'])[0].tolist()
     assert values[0, 0] == pytest.approx(0.75 * 10 + 0.25 * 1)
+
+
+def test_dark_cells_made_barriers_by_the_correction_are_warned_about(qgis_app, tmp_path):
+    """Night-time light 0 gives a corrected resistance of 0, which every cost tool reads as a barrier: the run says
+    how many cells that is and what to do."""
+    landcover, _slope = landscape(tmp_path)
+    light = np.array([[0, 2, 1, 1], [4, 1, 1, 1], [2, 2, 1, 1]], dtype=float)
+    feedback = RecordingFeedback()
+    result = run('resistancesurface', feedback=feedback, FACTORS=[landcover], RECLASS=[1, 1, 1, 10, 1, 2, 2, 50,
+                                                                                       1, 3, 3, 100],
+                 CORRECTION=geotiff(tmp_path / 'light.tif', light, 100.0), OUTPUT=str(tmp_path / 'r.tif'))
+    assert read_raster(result['OUTPUT'])[0][0, 0] == 0.0
+    assert any('made 0 or less by a correction value of 0 or less in "light.tif": 1.' in line
+               for line in feedback.lines), feedback.lines

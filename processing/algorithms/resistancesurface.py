@@ -158,7 +158,19 @@ class ResistanceSurfaceAlgorithm(ReservePlannerAlgorithm):
         except EngineError as error:
             raise factor_error(error, names) from error
         self.check_overlap(surface, names, factors)
+        if correction is not None:
+            self.warn_barriers(parameters, context, correction, surface, feedback)
         return {self.OUTPUT: self.write(parameters, context, base, surface)}
+
+    def warn_barriers(self, parameters, context, correction, surface, feedback):
+        """Say how many cells the correction made 0 or less: barriers for every cost tool."""
+        count = resistance.nonpositive_corrections(correction, surface)
+        if count:
+            layer = self.parameterAsRasterLayer(parameters, self.CORRECTION, context)
+            feedback.pushWarning(tr('Cells of the resistance surface made 0 or less by a correction value of 0 or '
+                                    'less in "{layer}": {count}. Cost tools treat them as barriers; add a constant '
+                                    'to the correction raster (night-time light + 1, for example) if they should be '
+                                    'passable.').format(layer=qgis_io.layer_label(layer), count=count))
 
     def matrix_rows(self, parameters, context):
         # a model or a batch row may hand the table over as text "1,0,10,1,..." inside a list

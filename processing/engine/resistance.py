@@ -117,17 +117,30 @@ def weighted_sum(scores, weights):
 
 
 def class_normalised(correction, classes):
-    """C(x) / mean of C over the cells of x's class (NaN where C, the class, or the class mean is missing or 0).
+    """C(x) / mean of C over the cells of x's class (NaN where C or the class is missing).
 
-    ``classes``: the land-cover class grid on the same grid (NaN = nodata)."""
+    ``classes``: the land-cover class grid on the same grid (NaN = nodata). A class whose mean is 0 (night-time
+    light 0 over the whole class) cannot be normalised: EngineError names it, rather than leaving the class
+    without data."""
     normalised = np.full(correction.shape, np.nan)
     valid = ~np.isnan(correction) & ~np.isnan(classes)
     for value in np.unique(classes[valid]):
         cells = valid & (classes == value)
         mean = correction[cells].mean()
-        if mean != 0:
-            normalised[cells] = correction[cells] / mean
+        if mean == 0:
+            raise EngineError(N_('The correction raster averages 0 over the cells of class {value:g}, so it cannot be '
+                                 'divided by its class mean (0 / 0) and the class would lose its resistance. Use a '
+                                 'correction raster above 0 in every class (night-time light + 1, for example).'),
+                              value=float(value))
+        normalised[cells] = correction[cells] / mean
     return normalised
+
+
+def nonpositive_corrections(correction, surface):
+    """The number of cells with data in ``surface`` whose ``correction`` is 0 or less: the correction made their
+    resistance 0 or less, which the cost tools read as a barrier."""
+    with np.errstate(invalid='ignore'):
+        return int(np.count_nonzero(~np.isnan(surface) & (np.asarray(correction) <= 0)))
 
 
 def resistance_surface(factors, tables, weights, correction=None, classes=None):

@@ -16,6 +16,10 @@
       <translation>因子权重：{weights}。</translation>
     </message>
     <message>
+      <source>Cells of the resistance surface made 0 or less by a correction value of 0 or less in "{layer}": {count}. Cost tools treat them as barriers; add a constant to the correction raster (night-time light + 1, for example) if they should be passable.</source>
+      <translation>因“{layer}”中的校正值小于或等于 0 而使阻力面小于或等于 0 的像元数：{count}。成本工具会把它们当作障碍；如果它们应可通行，请给校正栅格加上一个常数（例如夜间灯光 + 1）。</translation>
+    </message>
+    <message>
       <source>The reclassification table is empty: give factor, min, max, score rows.</source>
       <translation>重分类表为空：请给出“因子、最小值、最大值、得分”行。</translation>
     </message>

@@ -44,6 +44,10 @@
       <translation>有 {factors} 个因子，但有 {weights} 个权重。</translation>
     </message>
     <message>
+      <source>The correction raster averages 0 over the cells of class {value:g}, so it cannot be divided by its class mean (0 / 0) and the class would lose its resistance. Use a correction raster above 0 in every class (night-time light + 1, for example).</source>
+      <translation>校正栅格在类别 {value:g} 的像元上平均为 0，无法除以该类别的平均值（0 / 0），该类别将失去阻力值。请使用在每个类别中都大于 0 的校正栅格（例如夜间灯光 + 1）。</translation>
+    </message>
+    <message>
       <source>There are {factors} factors but {tables} reclassification tables.</source>
       <translation>有 {factors} 个因子，但有 {tables} 个重分类表。</translation>
     </message>
