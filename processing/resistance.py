@@ -168,9 +168,20 @@ def same_grid(path, grid):
     rows, cols = grid.array.shape
     with raster_errors(path):
         dataset = gdal.Open(path)
-        same_crs = osr.SpatialReference(dataset.GetProjection()).IsSame(osr.SpatialReference(grid.crs_wkt))
-        return (dataset.RasterXSize, dataset.RasterYSize) == (cols, rows) and bool(same_crs) and np.allclose(
+        return (dataset.RasterXSize, dataset.RasterYSize) == (cols, rows) and same_cells(path, grid) and np.allclose(
             dataset.GetGeoTransform(), grid.geotransform, rtol=0, atol=1e-9 * max(1.0, abs(grid.geotransform[1])))
+
+
+def same_cells(path, grid):
+    """True when the raster at ``path`` is in the CRS of the engine Grid ``grid`` with cells of its size, so that
+    nearest-neighbour resampling onto ``grid`` moves each cell onto one cell (it may shift or crop, never split
+    or merge cells)."""
+    with raster_errors(path):
+        dataset = gdal.Open(path)
+        same_crs = osr.SpatialReference(dataset.GetProjection()).IsSame(osr.SpatialReference(grid.crs_wkt))
+        cells = np.array(dataset.GetGeoTransform())[[1, 2, 4, 5]]
+        return bool(same_crs) and np.allclose(cells, np.array(grid.geotransform)[[1, 2, 4, 5]], rtol=0,
+                                              atol=1e-9 * max(1.0, abs(grid.geotransform[1])))
 
 
 class CostRasterStyle(qgis_io.StylePostProcessor):

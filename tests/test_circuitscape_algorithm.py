@@ -389,3 +389,34 @@ def test_one_to_all_folder_holds_each_solve_and_unused_inputs_are_named(tmp_path
     assert voltage[6, 17] == 0 and voltage[5, 2] == np.nanmax(voltage)  # node 2 grounded, node 1 the source
     assert any('Not used in One-to-all mode, ignored: Current sources (advanced mode)' in line
                for line in feedback.lines)
+
+
+def test_rasters_of_cell_values_that_resampling_would_change_are_refused(tmp_path):
+    """Sources, grounds and focal nodes are per-cell values: a 1 A source on 200 m cells resampled onto a 100 m
+    resistance grid injected 4 A (4 cells of 1 A), and focal nodes on 10 m cells vanished between the 100 m
+    cells' centres. Each is refused naming the raster; on the resistance grid itself the same values run."""
+    resistance = geotiff(tmp_path / 'r.tif', np.ones((20, 20)), 100.0)
+    sources, grounds = np.full((20, 20), np.nan), np.full((20, 20), np.nan)
+    sources[0, 0], grounds[19, 19] = 1.0, 0.0
+    advanced = dict(RESISTANCE=resistance, MODE=3, OUTPUT_CURRENT=str(tmp_path / 'c.tif'))
+    with pytest.raises(QgsProcessingException) as raised:
+        run(ALGORITHM, SOURCES=geotiff(tmp_path / 's200.tif', sources[:10, :10], 200.0),
+            GROUNDS=geotiff(tmp_path / 'g.tif', grounds, 100.0), **advanced)
+    assert 'Raster "s200.tif": resampled onto the resistance grid, its sources inject 4 A instead of 1 A' in str(
+        raised.value), str(raised.value)
+    with pytest.raises(QgsProcessingException) as raised:
+        run(ALGORITHM, SOURCES=geotiff(tmp_path / 's.tif', sources, 100.0),
+            GROUNDS=geotiff(tmp_path / 'g200.tif', grounds[10:, 10:], 200.0), **advanced)
+    assert 'Raster "g200.tif": resampled onto the resistance grid, it has 4 ground cells instead of 1' in str(
+        raised.value), str(raised.value)
+    focal = np.zeros((200, 200))
+    focal[2, 2], focal[150, 150], focal[55, 55] = 1, 2, 3
+    with pytest.raises(QgsProcessingException) as raised:
+        run(ALGORITHM, RESISTANCE=resistance, FOCAL_NODES=geotiff(tmp_path / 'f10.tif', focal, 10.0),
+            OUTPUT_CURRENT=str(tmp_path / 'c.tif'))
+    assert 'Raster "f10.tif": resampled onto the resistance grid, it loses the focal ids 1, 2' in str(
+        raised.value), str(raised.value)
+    assert not os.path.exists(tmp_path / 'c.tif')
+    result = run(ALGORITHM, SOURCES=geotiff(tmp_path / 's.tif', sources, 100.0),
+                 GROUNDS=geotiff(tmp_path / 'g.tif', grounds, 100.0), **advanced)
+    assert read_raster(result['OUTPUT_CURRENT'])[0][19, 19] == pytest.approx(1.0)

@@ -35,7 +35,7 @@ from ..engine.costdistance import feature_cells
 from ..engine.messages import EngineError
 from ..engine.raster import read_band, require_memory, write_geotiff
 from .base import ReservePlannerAlgorithm, keywords
-from ..resistance import CostRasterStyle, grid_bounds, same_grid, warped_band
+from ..resistance import CostRasterStyle, grid_bounds, same_cells, same_grid, warped_band
 
 CURRENT_STYLE = 'current'
 VOLTAGE_STYLE = 'costdistance'
@@ -321,7 +321,8 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
         return result
 
     def advanced(self, landscape, parameters, context, inputs, feedback):
-        sources, grounds = inputs.optional(self.SOURCES), inputs.optional(self.GROUNDS)
+        sources = inputs.optional(self.SOURCES, circuit.check_resampled_sources)
+        grounds = inputs.optional(self.GROUNDS, circuit.check_resampled_grounds)
         if sources is None or grounds is None:
             raise QgsProcessingException(tr('Advanced mode needs a current source raster and a ground raster.'))
         try:
@@ -349,7 +350,7 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
             raise QgsProcessingException(tr('Give the focal nodes either as a raster (Focal node raster) or as '
                                             'points or polygons (Focal points or regions), not both and not none.'))
         if has_raster:
-            focal = circuit.Focal.from_grid(inputs.optional(self.FOCAL_NODES))
+            focal = circuit.Focal.from_grid(inputs.optional(self.FOCAL_NODES, circuit.check_resampled_focal))
         else:
             focal = FocalFeatures(self, parameters, context, inputs.resistance).focal(feedback)
         if parameters.get(self.OUTPUT_RESISTANCES) and len(focal.ids) and focal.ids.max() > LARGEST_ID:
@@ -439,8 +440,12 @@ class RasterInputs:
     def __init__(self, algorithm, parameters, context, resistance):
         self.algorithm, self.parameters, self.context, self.resistance = algorithm, parameters, context, resistance
 
-    def optional(self, name):
-        """Band 1 of the raster parameter ``name`` on the resistance grid (float64, NaN nodata), or None."""
+    def optional(self, name, check=None):
+        """Band 1 of the raster parameter ``name`` on the resistance grid (float64, NaN nodata), or None.
+
+        ``check(original, resampled)``: for rasters of per-cell values (sources, grounds, focal nodes), an engine
+        function raising EngineError when the nearest-neighbour resampling onto the resistance grid, from cells of
+        another size or CRS (same_cells), changed what the raster says; the raster is then refused naming it."""
         if not self.parameters.get(name):
             return None
         layer = self.algorithm.parameterAsRasterLayer(self.parameters, name, self.context)
@@ -454,7 +459,10 @@ class RasterInputs:
             options = grid_bounds(grid.geotransform, grid.array.shape)
             if grid.crs_wkt:
                 options['dstSRS'] = grid.crs_wkt
-            return warped_band(path, path, **options).array
+            resampled = warped_band(path, path, **options).array
+            if check is not None and not same_cells(path, grid):
+                check(read_band(path).array, resampled)
+            return resampled
         except EngineError as error:
             raise layer_error(layer, error) from error
 

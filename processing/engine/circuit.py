@@ -989,6 +989,49 @@ def advanced(landscape, sources, grounds, grounds_are_resistances=True, policy='
     return AdvancedResult(graph.to_grid(graph.node_currents(voltages, finite)), graph.to_grid(voltages))
 
 
+def check_resampled_sources(original, resampled):
+    """Raise EngineError when a current source grid resampled onto the resistance grid injects another current
+    (the sum of its cells) or holds another number of source cells (what unit currents inject) than ``original``:
+    amperes are per cell, so nearest-neighbour resampling from other cells duplicates or drops them."""
+    before, after = _injected(original), _injected(resampled)
+    if not np.allclose(before, after, rtol=1e-9, atol=0):
+        raise EngineError(N_('resampled onto the resistance grid, its sources inject {after:g} A instead of '
+                             '{before:g} A (in {after_cells} cells instead of {before_cells}). Amperes are per '
+                             'cell: put the raster on the resistance raster\'s grid (the same cells, as Circuitscape '
+                             'requires) and run again.'), before=before[0], after=after[0],
+                          before_cells=int(before[1]), after_cells=int(after[1]))
+
+
+def _injected(sources):
+    """(total current, number of source cells) of a source grid (NaN or 0: none)."""
+    values = np.asarray(sources, dtype=float)
+    values = values[np.isfinite(values) & (values != 0)]
+    return np.array([values.sum(), values.size], dtype=float)
+
+
+def check_resampled_grounds(original, resampled):
+    """Raise EngineError when a ground grid resampled onto the resistance grid holds another number of ground
+    cells (finite values) than ``original``: each ground cell is a resistor to ground, so duplicated cells add
+    grounds in parallel and dropped ones remove them."""
+    before, after = (int(np.count_nonzero(np.isfinite(np.asarray(grid, dtype=float)))) for grid in (
+        original, resampled))
+    if before != after:
+        raise EngineError(N_('resampled onto the resistance grid, it has {after} ground cells instead of {before}. '
+                             'Grounds are per cell: put the raster on the resistance raster\'s grid (the same '
+                             'cells, as Circuitscape requires) and run again.'), before=before, after=after)
+
+
+def check_resampled_focal(original, resampled):
+    """Raise EngineError naming the focal ids of ``original`` that no cell holds once it is resampled onto the
+    resistance grid (cells smaller than the resistance cells fall between their centres)."""
+    lost = sorted(set(Focal.from_grid(original).ids.tolist()) - set(Focal.from_grid(resampled).ids.tolist()))
+    if lost:
+        raise EngineError(N_('resampled onto the resistance grid, it loses the focal ids {ids}: their cells fall '
+                             'between the centres of the resistance cells. Put the raster on the resistance '
+                             'raster\'s grid, or give the focal nodes as points or polygons, and run again.'),
+                          ids=', '.join(str(focal_id) for focal_id in lost[:20]))
+
+
 def check_grounds(grounds):
     """Raise EngineError when a cell of the ground grid is negative: neither a resistance nor a conductance to
     ground is below 0, and such a cell (a sign error, an undeclared nodata value) must not silently lose its

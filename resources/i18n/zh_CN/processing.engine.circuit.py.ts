@@ -80,6 +80,18 @@
       <translation>景观中没有任何连通部分同时包含电流源和接地：无可求解。</translation>
     </message>
     <message>
+      <source>resampled onto the resistance grid, its sources inject {after:g} A instead of {before:g} A (in {after_cells} cells instead of {before_cells}). Amperes are per cell: put the raster on the resistance raster's grid (the same cells, as Circuitscape requires) and run again.</source>
+      <translation>重采样到阻力栅格网格后，其电流源注入 {after:g} A 而不是 {before:g} A（在 {after_cells} 个像元中，而不是 {before_cells} 个）。电流按像元计：请把该栅格放到阻力栅格的网格上（相同的像元，Circuitscape 也要求如此）后重新运行。</translation>
+    </message>
+    <message>
+      <source>resampled onto the resistance grid, it has {after} ground cells instead of {before}. Grounds are per cell: put the raster on the resistance raster's grid (the same cells, as Circuitscape requires) and run again.</source>
+      <translation>重采样到阻力栅格网格后，它有 {after} 个接地像元而不是 {before} 个。接地按像元计：请把该栅格放到阻力栅格的网格上（相同的像元，Circuitscape 也要求如此）后重新运行。</translation>
+    </message>
+    <message>
+      <source>resampled onto the resistance grid, it loses the focal ids {ids}: their cells fall between the centres of the resistance cells. Put the raster on the resistance raster's grid, or give the focal nodes as points or polygons, and run again.</source>
+      <translation>重采样到阻力栅格网格后，它丢失了焦点编号 {ids}：这些像元落在阻力像元的中心之间。请把该栅格放到阻力栅格的网格上，或以点或面给出焦点节点，然后重新运行。</translation>
+    </message>
+    <message>
       <source>The ground raster has a negative value in {count} cell(s), the first {value:g} at row {row}, column {column} (from 1 at the top left): a resistance or conductance to ground is 0 or more. Give the cells without a ground nodata.</source>
       <translation>接地栅格有 {count} 个像元为负值，第一个为 {value:g}，位于第 {row} 行、第 {column} 列（从左上角起算，从 1 开始）：对地电阻或电导必须大于或等于 0。请将没有接地的像元设为无数据。</translation>
     </message>
