@@ -131,6 +131,13 @@ class ResistanceGrid:
 
 
 @gdal_exceptions()
+def mask_dataset(path, mask):
+    """A GDAL MEM dataset of the boolean ``mask`` (1 / 0) on the grid of the raster at ``path``."""
+    with raster_errors(path):
+        dataset = gdal.Open(path)
+        return _memory_dataset(Grid(mask.astype(np.float64), dataset.GetGeoTransform(), dataset.GetProjection()))
+
+
 def _memory_dataset(grid):
     rows, cols = grid.array.shape
     dataset = gdal.GetDriverByName('MEM').Create('', cols, rows, 1, gdal.GDT_Float64)
@@ -150,13 +157,14 @@ def grid_bounds(geotransform, shape):
 
 
 @gdal_exceptions()
-def warped_band(source, name, **options):
-    """gdal.Warp of ``source`` (a path or dataset) with nearest neighbour and ``options``, read back as an
-    engine Grid (float64, NaN = nodata); an EngineError names the raster ``name`` when GDAL fails."""
+def warped_band(source, name, resampling='near', **options):
+    """gdal.Warp of ``source`` (a path or dataset) with ``resampling`` (nearest neighbour by default) and
+    ``options``, read back as an engine Grid (float64, NaN = nodata); an EngineError names the raster ``name`` when
+    GDAL fails."""
     path = '/vsimem/reserve_planner_{}.tif'.format(uuid.uuid4().hex)
     try:
         with raster_errors(name):
-            gdal.Warp(path, source, resampleAlg='near', outputType=gdal.GDT_Float64, dstNodata=np.nan, **options)
+            gdal.Warp(path, source, resampleAlg=resampling, outputType=gdal.GDT_Float64, dstNodata=np.nan, **options)
         return read_band(path)
     finally:
         if gdal.VSIStatL(path) is not None:

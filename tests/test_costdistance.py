@@ -424,6 +424,19 @@ def test_source_raster_on_another_grid_is_resampled_to_the_resistance_grid(qgis_
     assert cost[0, 0] == pytest.approx(20 * ROOT2 + 20)
 
 
+def test_a_finer_source_raster_keeps_every_source(qgis_app, tmp_path):
+    """Source cells of 10 m between the centres of 100 m resistance cells were lost by nearest-neighbour
+    resampling: the run said the raster had no non-zero cell, or went on without them. A resistance cell holding a
+    source cell is a source."""
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((4, 4)), 100)
+    sources = np.zeros((40, 40))
+    sources[2, 2] = sources[38, 27] = 1      # in resistance cells (0, 0) and (3, 2), away from their centres
+    output = str(tmp_path / 'cost.tif')
+    run('costdistance', RESISTANCE=resistance, SOURCE_RASTER=geotiff(tmp_path / 'sources.tif', sources, 10),
+        OUTPUT=output)
+    assert np.argwhere(read_raster(output)[0] == 0).tolist() == [[0, 0], [3, 2]]
+
+
 def test_sources_in_another_crs_are_reprojected(qgis_app, tmp_path):
     resistance = geotiff(tmp_path / 'resistance.tif', np.ones((20, 20)), 100)
     x, y = cell_centre(7, 12, 100)

@@ -35,7 +35,7 @@ from .. import qgis_io
 from ..engine import costdistance
 from ..engine.messages import EngineError
 from ..engine.raster import raster_errors, write_geotiff
-from ..resistance import CostRasterStyle, ResistanceGrid, grid_bounds, same_grid, warped_band
+from ..resistance import CostRasterStyle, ResistanceGrid, grid_bounds, mask_dataset, same_grid, warped_band
 from .base import ReservePlannerAlgorithm, keywords
 
 COST_STYLE = 'costdistance'
@@ -113,9 +113,13 @@ def raster_sources(layer, resistance):
 
 
 def _nonzero_on_grid(path, grid):
+    """nonzero_cells of the raster at ``path`` on the Grid ``grid``: a cell of ``grid`` holding a source cell is a
+    source (the mask is resampled by maximum, so source cells smaller than the grid's are never lost between its
+    cell centres, as nearest neighbour would lose them)."""
     if same_grid(path, grid):
         return nonzero_cells(path)
-    values = warped_band(path, path, dstSRS=grid.crs_wkt, **grid_bounds(grid.geotransform, grid.array.shape)).array
+    values = warped_band(mask_dataset(path, nonzero_cells(path)), path, resampling='max', dstSRS=grid.crs_wkt,
+                         **grid_bounds(grid.geotransform, grid.array.shape)).array
     return np.nan_to_num(values, nan=0.0) != 0
 
 
