@@ -364,6 +364,18 @@ def test_a_missing_value_that_is_the_nodata_value_is_not_warned_about(qgis_app, 
     assert not any('do not occur' in line for line in feedback.lines), feedback.lines
 
 
+def test_fractional_classes_of_a_float32_raster_are_found(qgis_app, tmp_path):
+    """FOREGROUND 0.1 on a Float32 raster of 0.1 and 0.2 was refused: "None of the foreground values 0.1 occurs
+    ... Its values are 0.1, 0.2" (0.1 in float32 is not the double 0.1). Values are compared in the raster's type."""
+    values = np.full((20, 20), 0.2)
+    values[5:15, 5:15] = 0.1
+    source = geotiff(tmp_path / 'cover.tif', values, CELL, data_type=gdal.GDT_Float32)
+    result = run('mspa', INPUT=source, FOREGROUND='0.1', MISSING='0.3', OUTPUT=str(tmp_path / 'out.tif'),
+                 OUTPUT_STATS='TEMPORARY_OUTPUT')
+    codes = read_codes(result['OUTPUT'])
+    assert (codes[7:13, 7:13] == 17).all() and (codes[0, :] == 0).all()
+
+
 def test_a_raster_without_data_is_refused(qgis_app, tmp_path):
     source = geotiff(tmp_path / 'empty.tif', np.full((10, 10), np.nan), CELL)
     assert 'no cell with data' in run_expecting_error(source, tmp_path, FOREGROUND='1')

@@ -123,10 +123,13 @@ def check_classes(class_map, foreground, missing, layer):
         raise EngineError(N_('The values {values} are given both as foreground and as missing; give each value '
                              'once.'), values=listed(both))
     occurring = set(present.tolist())
-    nodata = _nodata_values(class_map, [value for value in list(foreground) + list(missing)
-                                        if value not in occurring])
-    absent_foreground = [value for value in foreground if value not in occurring and value not in nodata]
-    nodata_foreground = [value for value in foreground if value in nodata]
+    foreground_cells = dict(zip(foreground, in_raster_type(foreground, class_map.values.dtype)))
+    missing_cells = dict(zip(missing, in_raster_type(missing, class_map.values.dtype)))
+    nodata = _nodata_values(class_map, [cell for cell in list(foreground_cells.values()) + list(
+        missing_cells.values()) if cell not in occurring])
+    absent_foreground = [value for value, cell in foreground_cells.items()
+                         if cell not in occurring and cell not in nodata]
+    nodata_foreground = [value for value, cell in foreground_cells.items() if cell in nodata]
     nodata_message = N_('The foreground values {values} are the nodata value of the raster {layer}: those cells '
                         'are missing, never foreground. If they are habitat, unset the nodata value of the raster '
                         '(Raster > Conversion > Translate) and run again.')
@@ -142,11 +145,12 @@ def check_classes(class_map, foreground, missing, layer):
     if absent_foreground:
         warnings.append((N_('The foreground values {values} do not occur in the raster {layer}.'),
                          {'values': listed(absent_foreground), 'layer': layer}))
-    absent_missing = [value for value in missing if value not in occurring and value not in nodata]
+    absent_missing = [value for value, cell in missing_cells.items() if cell not in occurring and cell not in nodata]
     if absent_missing:
         warnings.append((N_('The missing values {values} do not occur in the raster {layer}.'),
                          {'values': listed(absent_missing), 'layer': layer}))
-    if not occurring - set(foreground) - set(missing) and (class_map.nodata.any() or occurring & set(missing)):
+    if not occurring - set(foreground_cells.values()) - set(missing_cells.values()) and (
+            class_map.nodata.any() or occurring & set(missing_cells.values())):
         warnings.append((N_('The raster {layer} has no background cell: every cell that is not foreground is '
                             'nodata or missing, and MSPA draws edges, perforations and connectors only against '
                             'background. If the nodata cells are not habitat, unset the nodata value of the raster '
@@ -159,6 +163,16 @@ def _nodata_values(class_map, values):
     if not len(values) or not class_map.nodata.any():
         return set()
     return {value for value in values if np.isin(value, class_map.values[class_map.nodata])}
+
+
+def in_raster_type(values, dtype):
+    """The class ``values`` (numbers as given) as cells of type ``dtype`` hold them, as floats: a Float32 raster
+    holds 0.1 as 0.100000001490116, so class values are compared in the raster's own floating type; an integer
+    raster's values are compared as given (2.5 is a class of no integer raster)."""
+    dtype = np.dtype(dtype)
+    if dtype.kind != 'f':
+        return [float(value) for value in values]
+    return [float(np.asarray(value, dtype=dtype)) for value in values]
 
 
 def listed(values):
@@ -190,9 +204,9 @@ def binary_map(values, foreground, missing=(), nodata_mask=None):
     if values.dtype.kind == 'f':
         absent |= np.isnan(values)
     result = np.full(values.shape, BACKGROUND, np.uint8)
-    result[np.isin(values, list(foreground))] = FOREGROUND
+    result[np.isin(values, in_raster_type(foreground, values.dtype))] = FOREGROUND
     if len(missing):
-        absent |= np.isin(values, list(missing))
+        absent |= np.isin(values, in_raster_type(missing, values.dtype))
     result[absent] = MISSING
     return result
 
