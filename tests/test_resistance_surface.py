@@ -163,3 +163,18 @@ def test_dark_cells_made_barriers_by_the_correction_are_warned_about(qgis_app, t
     assert read_raster(result['OUTPUT'])[0][0, 0] == 0.0
     assert any('made 0 or less by a correction value of 0 or less in "light.tif": 1.' in line
                for line in feedback.lines), feedback.lines
+
+
+def test_a_float32_factor_is_reclassified_by_the_values_it_shows(qgis_app, tmp_path):
+    """Rows for 0.1 and 0.2 (or a top range ending at 0.3) on a Float32 factor covered none of its cells: float32
+    holds 0.1 as 0.100000001490116, and the run failed saying no row covered 0.10000000149011612."""
+    from osgeo import gdal
+    values = np.full((4, 4), 0.2)
+    values[:2] = 0.1
+    values[0, 0] = 0.3
+    factor = geotiff(tmp_path / 'ndvi.tif', values, 100.0, data_type=gdal.GDT_Float32)
+    result = run('resistancesurface', FACTORS=[factor], RECLASS=[1, 0.1, 0.1, 10, 1, 0.2, 0.3, 50],
+                 OUTPUT=str(tmp_path / 'r.tif'))
+    surface = read_raster(result['OUTPUT'])[0]
+    assert surface[0, 0] == 50 and (surface[0, 1:] == 10).all() and (surface[1] == 10).all() and (
+        surface[2:] == 50).all()

@@ -154,7 +154,8 @@ class ResistanceSurfaceAlgorithm(ReservePlannerAlgorithm):
         if feedback.isCanceled():
             raise qgis_io.cancelled()
         try:
-            surface = resistance.resistance_surface(factors, tables, weights, correction, classes)
+            types = [raster.band_dtype(layer.source()) for layer in rasters] + [np.float64] * len(vectors)
+            surface = resistance.resistance_surface(factors, tables, weights, correction, classes, types)
         except EngineError as error:
             raise factor_error(error, names) from error
         self.check_overlap(surface, names, factors)

@@ -11,7 +11,7 @@ import uuid
 from collections import namedtuple
 
 import numpy as np
-from osgeo import gdal, ogr, osr
+from osgeo import gdal, gdal_array, ogr, osr
 from shapely import wkb
 
 from .messages import EngineError, N_
@@ -112,6 +112,13 @@ def holds_in_float32(path, band=1):
     with raster_errors(path):
         dataset = gdal.Open(path)  # held: a band of a dataset already collected is invalid (GDAL 3.13, Python 3.14)
         return dataset.GetRasterBand(band).DataType in FLOAT32_EXACT_TYPES
+
+
+def band_dtype(path, band=1):
+    """The numpy type of band ``band`` of the raster ``path`` (its cells' own type, from its header)."""
+    with raster_errors(path):
+        dataset = gdal.Open(path)
+        return np.dtype(gdal_array.GDALTypeCodeToNumericTypeCode(dataset.GetRasterBand(band).DataType))
 
 
 def _readable_size(size):

@@ -81,6 +81,17 @@ def _shown(row):
     return '{:g}-{:g}'.format(row.minimum, row.maximum)
 
 
+def table_in_type(table, dtype):
+    """``table`` with its bounds as cells of type ``dtype`` hold them: a Float32 factor holds 0.1 as
+    0.100000001490116, so its rows are compared in float32 and read the values the user sees; other types keep the
+    table as it is."""
+    dtype = np.dtype(dtype)
+    if dtype.kind != 'f' or dtype.itemsize >= 8:
+        return table
+    return [row._replace(minimum=float(dtype.type(row.minimum)), maximum=float(dtype.type(row.maximum)))
+            for row in table]
+
+
 def reclassify(values, table, factor):
     """Scores of ``values`` (float grid, NaN = nodata) by ``table``; NaN stays NaN.
 
@@ -143,9 +154,10 @@ def nonpositive_corrections(correction, surface):
         return int(np.count_nonzero(~np.isnan(surface) & (np.asarray(correction) <= 0)))
 
 
-def resistance_surface(factors, tables, weights, correction=None, classes=None):
+def resistance_surface(factors, tables, weights, correction=None, classes=None, types=None):
     """The weighted resistance surface of ``factors`` (grids on one grid) by their ``tables``, optionally
-    multiplied by the class-normalised ``correction`` (``classes``: land-cover grid).
+    multiplied by the class-normalised ``correction`` (``classes``: land-cover grid). ``types``: the numpy type
+    each factor's cells had in its raster (table_in_type), when the grids were read as float64.
 
     >>> slope = np.array([[2.0, 12.0], [30.0, np.nan]])
     >>> tables = reclass_tables([(1, 0, 10, 1), (1, 10, 25, 5), (1, 25, 90, 10)], 1)
@@ -155,6 +167,8 @@ def resistance_surface(factors, tables, weights, correction=None, classes=None):
     if len(factors) != len(tables):
         raise EngineError(N_('There are {factors} factors but {tables} reclassification tables.'),
                           factors=len(factors), tables=len(tables))
+    if types is not None:
+        tables = [table_in_type(table, dtype) for table, dtype in zip(tables, types)]
     scores = [reclassify(values, table, factor) for factor, (values, table) in enumerate(zip(factors, tables), 1)]
     surface = weighted_sum(scores, weights)
     if correction is not None:
