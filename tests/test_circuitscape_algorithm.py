@@ -393,8 +393,9 @@ def test_one_to_all_folder_holds_each_solve_and_unused_inputs_are_named(tmp_path
 
 def test_rasters_of_cell_values_that_resampling_would_change_are_refused(tmp_path):
     """Sources, grounds and focal nodes are per-cell values: a 1 A source on 200 m cells resampled onto a 100 m
-    resistance grid injected 4 A (4 cells of 1 A), and focal nodes on 10 m cells vanished between the 100 m
-    cells' centres. Each is refused naming the raster; on the resistance grid itself the same values run."""
+    resistance grid injected 4 A (4 cells of 1 A), and focal nodes (or short-circuit regions) on 10 m cells
+    vanished between the 100 m cells' centres. Each is refused naming the raster; on the resistance grid itself the
+    same values run."""
     resistance = geotiff(tmp_path / 'r.tif', np.ones((20, 20)), 100.0)
     sources, grounds = np.full((20, 20), np.nan), np.full((20, 20), np.nan)
     sources[0, 0], grounds[19, 19] = 1.0, 0.0
@@ -415,6 +416,14 @@ def test_rasters_of_cell_values_that_resampling_would_change_are_refused(tmp_pat
         run(ALGORITHM, RESISTANCE=resistance, FOCAL_NODES=geotiff(tmp_path / 'f10.tif', focal, 10.0),
             OUTPUT_CURRENT=str(tmp_path / 'c.tif'))
     assert 'Raster "f10.tif": resampled onto the resistance grid, it loses the focal ids 1, 2' in str(
+        raised.value), str(raised.value)
+    regions, focal_cells = np.zeros((200, 200)), np.zeros((20, 20))
+    regions[52:54, 52:54] = 7
+    focal_cells[0, 0], focal_cells[19, 19] = 1, 2
+    with pytest.raises(QgsProcessingException) as raised:
+        run(ALGORITHM, RESISTANCE=resistance, FOCAL_NODES=geotiff(tmp_path / 'f.tif', focal_cells, 100.0),
+            SHORT_CIRCUIT=geotiff(tmp_path / 'sc10.tif', regions, 10.0), OUTPUT_CURRENT=str(tmp_path / 'c.tif'))
+    assert 'Raster "sc10.tif": resampled onto the resistance grid, it loses the short-circuit regions 7' in str(
         raised.value), str(raised.value)
     assert not os.path.exists(tmp_path / 'c.tif')
     result = run(ALGORITHM, SOURCES=geotiff(tmp_path / 's.tif', sources, 100.0),

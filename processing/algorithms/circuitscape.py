@@ -256,7 +256,7 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
             resistance.array, self.parameterAsBoolean(parameters, self.IS_CONDUCTANCE, context),
             self.parameterAsBoolean(parameters, self.FOUR_NEIGHBORS, context),
             self.parameterAsBoolean(parameters, self.AVERAGE_RESISTANCES, context),
-            inputs.optional(self.SHORT_CIRCUIT), inputs.optional(self.MASK))
+            inputs.optional(self.SHORT_CIRCUIT, circuit.check_resampled_regions), inputs.optional(self.MASK))
         folder = self.parameterAsFileOutput(parameters, self.OUTPUT_FOLDER, context) if parameters.get(
             self.OUTPUT_FOLDER) else None
         self.warn_unused(mode, parameters, feedback)

@@ -1032,6 +1032,20 @@ def check_resampled_focal(original, resampled):
                           ids=', '.join(str(focal_id) for focal_id in lost[:20]))
 
 
+def check_resampled_regions(original, resampled):
+    """Raise EngineError naming the short-circuit region ids (non-zero values) of ``original`` that no cell holds
+    once it is resampled onto the resistance grid."""
+    def region_ids(grid):
+        values = np.asarray(grid, dtype=float)
+        return set(np.unique(values[np.isfinite(values) & (values != 0)]).tolist())
+    lost = sorted(region_ids(original) - region_ids(resampled))
+    if lost:
+        raise EngineError(N_('resampled onto the resistance grid, it loses the short-circuit regions {ids}: their '
+                             'cells fall between the centres of the resistance cells. Put the raster on the '
+                             'resistance raster\'s grid and run again.'),
+                          ids=', '.join('{:g}'.format(region_id) for region_id in lost[:20]))
+
+
 def check_grounds(grounds):
     """Raise EngineError when a cell of the ground grid is negative: neither a resistance nor a conductance to
     ground is below 0, and such a cell (a sign error, an undeclared nodata value) must not silently lose its

@@ -92,6 +92,10 @@
       <translation>重采样到阻力栅格网格后，它丢失了焦点编号 {ids}：这些像元落在阻力像元的中心之间。请把该栅格放到阻力栅格的网格上，或以点或面给出焦点节点，然后重新运行。</translation>
     </message>
     <message>
+      <source>resampled onto the resistance grid, it loses the short-circuit regions {ids}: their cells fall between the centres of the resistance cells. Put the raster on the resistance raster's grid and run again.</source>
+      <translation>重采样到阻力栅格网格后，它丢失了短路区域 {ids}：这些像元落在阻力像元的中心之间。请把该栅格放到阻力栅格的网格上后重新运行。</translation>
+    </message>
+    <message>
       <source>The ground raster has a negative value in {count} cell(s), the first {value:g} at row {row}, column {column} (from 1 at the top left): a resistance or conductance to ground is 0 or more. Give the cells without a ground nodata.</source>
       <translation>接地栅格有 {count} 个像元为负值，第一个为 {value:g}，位于第 {row} 行、第 {column} 列（从左上角起算，从 1 开始）：对地电阻或电导必须大于或等于 0。请将没有接地的像元设为无数据。</translation>
     </message>
