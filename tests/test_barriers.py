@@ -38,6 +38,22 @@ def test_disk_minimum_equals_a_brute_force_minimum_over_the_disk(radius, cell_wi
     assert np.array_equal(barriers.disk_minimum(surface, radius, cell_width, cell_height), expected)
 
 
+@pytest.mark.parametrize('radius', [150.0, 1e6])
+def test_a_disk_larger_than_the_grid_costs_no_more_than_the_grid(monkeypatch, radius):
+    """A maximum radius typed as 1e9 m ran one minimum filter per row offset of the disk, ten million of them
+    on 100 m cells: the run never ended and could not be cancelled. Offsets and half-widths beyond the grid add
+    nothing, so a disk covering the grid gives each cell the grid's minimum in at most (columns) filter passes."""
+    calls = []
+    filter1d = barriers.ndimage.minimum_filter1d
+    monkeypatch.setattr(barriers.ndimage, 'minimum_filter1d', lambda *args, **kwargs: calls.append(1) or filter1d(
+        *args, **kwargs))
+    rng = np.random.default_rng(3)
+    surface = rng.random((13, 17))
+    result = barriers.disk_minimum(surface, radius, 100.0, 100.0)
+    assert np.array_equal(result, brute_disk_minimum(surface, radius, 100.0, 100.0))
+    assert len(calls) <= surface.shape[1]
+
+
 def test_radii_run_from_the_minimum_to_the_maximum_by_the_step():
     assert barriers.radii_between(100, 1000, 100) == [100.0 * k for k in range(1, 11)]
     assert barriers.radii_between(100, 350, 100) == [100.0, 200.0, 300.0]

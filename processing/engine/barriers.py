@@ -70,12 +70,15 @@ def disk_minimum(surface, radius, cell_width, cell_height):
     ndarray
         Same shape and dtype; cells beyond the grid do not count.
     """
-    rows = surface.shape[0]
-    reach = int(math.floor(radius / cell_height + 1e-9))
+    rows, cols = surface.shape
+    # offsets beyond the grid's rows and half-widths beyond its columns add nothing: a disk larger than the grid
+    # costs no more than the grid (at most ``cols`` filter passes), whatever the radius
+    reach = min(int(math.floor(radius / cell_height + 1e-9)), rows - 1)
     offsets_by_half_width = {}
     for offset in range(-reach, reach + 1):
         across = math.sqrt(max(radius ** 2 - (offset * cell_height) ** 2, 0.0))
-        offsets_by_half_width.setdefault(int(math.floor(across / cell_width + 1e-9)), []).append(offset)
+        half_width = min(int(math.floor(across / cell_width + 1e-9)), cols - 1)
+        offsets_by_half_width.setdefault(half_width, []).append(offset)
     result = np.full(surface.shape, np.inf, dtype=surface.dtype)
     for half_width, offsets in offsets_by_half_width.items():
         row_minimum = ndimage.minimum_filter1d(surface, 2 * half_width + 1, axis=1, mode='constant', cval=np.inf)
