@@ -94,11 +94,12 @@ def core_ids(values, label, id_field):
 
 def link_ends(label, fields, rows, ids):
     """(first, second) indices in ``ids`` of the cores each link joins (engine.corridors.link_ends): ``rows`` are
-    (feature id, first id, second id) of the links layer ``label`` (None for NULL) read from ``fields``; a link
-    without an end, naming an unknown core, joining a core to itself or given twice is refused naming the layer and
-    the feature."""
+    (feature id, first id, second id) of the links layer ``label`` (None for NULL) read from ``fields``, matched to
+    ``ids`` by qgis_io.id_key (1, 1.0 and '1' name one core); a link without an end, naming an unknown core,
+    joining a core to itself or given twice is refused naming the layer and the feature."""
+    keyed = [(fid, *(None if end is None else qgis_io.id_key(end) for end in ends)) for fid, *ends in rows]
     try:
-        return corridors.link_ends(ids, rows, fields)
+        return corridors.link_ends([qgis_io.id_key(core_id) for core_id in ids], keyed, fields)
     except EngineError as error:
         raise QgsProcessingException(tr('Layer "{layer}": {message}').format(
             layer=label, message=qgis_io.engine_message(error))) from error

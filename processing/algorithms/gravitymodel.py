@@ -192,13 +192,14 @@ class GravityModelAlgorithm(ReservePlannerAlgorithm):
     @staticmethod
     def link_pairs(links, label, ids):
         """Pairs from the links' from_id, to_id and cwd, their ends matched to ``ids`` (the source id field's values)
-        as every tool reading links matches them (engine.corridors.core_index); a link naming an unknown source, or
+        as every tool reading links matches them (qgis_io.id_key); a link naming an unknown source, or
         without an end, joining a source to itself or given twice (corridor_io.link_ends) is refused."""
         names = [qgis_io.resolve_field(links, name, label) for name in ('from_id', 'to_id', 'cwd')]
+        keys = {qgis_io.id_key(source_id) for source_id in ids}
         rows, costs = [], []
         for feature in qgis_io.unchecked_features(links, QgsFeatureRequest()):
             ends = [qgis_io.attribute_value(feature[name]) for name in names[:2]]
-            unknown = [end for end in ends if end is not None and corridors.core_index(ids, end) is None]
+            unknown = [end for end in ends if end is not None and qgis_io.id_key(end) not in keys]
             if unknown:
                 raise QgsProcessingException(tr('Layer "{layer}": link {fid} joins source "{source}", which is not '
                                                 'among the sources. Use the links made from the same sources.').format(

@@ -295,25 +295,17 @@ def check_core_ids(core_ids):
         seen.add(core_id)
 
 
-def core_index(core_ids, core_id):
-    """The index in ``core_ids`` of the core named ``core_id``, or None when no core has it. Ids match when equal
-    or when they print alike, so that ids read back from a file as reals (1.0 for 1) or as text ('1') name the
-    same core as the integer ids the links were built with."""
-    for index, known in enumerate(core_ids):
-        if known == core_id or str(known) == str(core_id):
-            return index
-    return None
-
-
 def link_ends(core_ids, links, fields=('from_id', 'to_id')):
     """(index of the first core, index of the second) in ``core_ids`` of each link of ``links``, a list of
-    (feature id, first core id, second core id) read from the fields ``fields``, ids matched by core_index.
+    (feature id, first core id, second core id) read from the fields ``fields``. Ids match when equal: callers
+    reading layers key both sides alike first (the adapters' qgis_io.id_key, so that 1, 1.0 and '1' name one core).
 
     Raises EngineError naming the link's feature id when an end is None (no value), names no core, or is the
     other end (a link to its own core), and naming both when two links join the same two cores (either way
     round): corridornetwork writes one link per pair, so such links come from an edited layer and would count a
     corridor twice or not at all.
     """
+    positions = {core_id: position for position, core_id in enumerate(core_ids)}
     ends, seen = [], {}
     for fid, *ids in links:
         indices = []
@@ -321,7 +313,7 @@ def link_ends(core_ids, links, fields=('from_id', 'to_id')):
             if core_id is None:
                 raise EngineError(N_('feature id {fid} has no value in the field "{field}". Give every link the '
                                      'ids of the two cores it joins, or delete it.'), fid=fid, field=field)
-            index = core_index(core_ids, core_id)
+            index = positions.get(core_id)
             if index is None:
                 raise EngineError(N_('feature id {fid} names core {core}, which is not in the core layer. Use the '
                                      'cores the links were built from.'), fid=fid, core=core_id)
