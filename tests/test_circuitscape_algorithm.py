@@ -295,6 +295,21 @@ def test_an_included_pairs_file_without_pairs_is_refused_saying_so(tmp_path):
     assert 'pairs.txt lists no pair' in str(raised.value) and 'axis' not in str(raised.value), str(raised.value)
 
 
+@pytest.mark.parametrize('mode, option, text', [(0, 'INCLUDED_PAIRS', 'mode include\n1 2\n1 7\n'),
+                                                 (1, 'SOURCE_STRENGTHS', '1 2.0\n2 1.0\n9 4.0\n')])
+def test_a_file_naming_a_focal_id_no_node_has_is_warned_about(tmp_path, mode, option, text):
+    """A typo in an included-pairs or source-strengths file (7 or 9 for a node that does not exist) is ignored, as
+    Circuitscape ignores it, but named, so that a pair or strength the user meant is not dropped unnoticed."""
+    path, _ = corridor_landscape(tmp_path)
+    listed = tmp_path / 'ids.txt'
+    listed.write_text(text, encoding='utf-8')
+    feedback = RecordingFeedback()
+    run(ALGORITHM, feedback=feedback, RESISTANCE=path, MODE=mode, FOCAL_POINTS=two_points(), FOCAL_ID_FIELD='core',
+        OUTPUT_CURRENT=str(tmp_path / 'c.tif'), **{option: str(listed)})
+    warned = [line for line in feedback.lines if 'ids.txt' in line]
+    assert len(warned) == 1 and ('7' if option == 'INCLUDED_PAIRS' else '9') in warned[0], feedback.lines
+
+
 def test_batch_rows_run_independently(qgis_app, tmp_path):
     algorithm = QgsApplication.processingRegistry().algorithmById('reserveplanner:circuitscape')
     path, _ = corridor_landscape(tmp_path)

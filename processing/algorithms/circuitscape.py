@@ -305,6 +305,8 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
             focal = self.focal(parameters, context, inputs, feedback)
             included = self.file_option(parameters, context, self.INCLUDED_PAIRS, circuit.read_included_pairs)
             strengths = self.file_option(parameters, context, self.SOURCE_STRENGTHS, circuit.read_source_strengths)
+            self.warn_unknown_ids(parameters, context, focal, {self.INCLUDED_PAIRS: included and included.ids,
+                                                              self.SOURCE_STRENGTHS: strengths}, feedback)
             if mode == PAIRWISE:
                 if strengths:
                     feedback.pushWarning(tr('Source strengths are used in one-to-all and all-to-one modes only; '
@@ -337,6 +339,18 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
             self.parameterAsBoolean(parameters, self.UNIT_CURRENTS, context),
             self.parameterAsBoolean(parameters, self.DIRECT_GROUNDS, context),
             feedback=qgis_io.engine_feedback(feedback))
+
+    def warn_unknown_ids(self, parameters, context, focal, listed, feedback):
+        """Warn naming the focal ids an included-pairs or source-strengths file lists (``listed``: {parameter: ids
+        or None}) that no focal node has: Circuitscape ignores them, as this run does, but a mistyped id would
+        otherwise drop a pair or a strength unnoticed."""
+        known = set(np.unique(focal.ids).tolist())
+        for name, ids in listed.items():
+            unknown = sorted({int(value) for value in (ids if ids is not None else ())} - known)
+            if unknown:
+                feedback.pushWarning(tr('{file} lists focal ids that no focal node has: {ids}. They are ignored, as '
+                                        'Circuitscape ignores them; check them against the focal nodes.').format(
+                    file=self.parameterAsFile(parameters, name, context), ids=', '.join(map(str, unknown[:20]))))
 
     def file_option(self, parameters, context, name, reader):
         path = self.parameterAsFile(parameters, name, context)

@@ -272,6 +272,10 @@
       <translation>高级模式需要电流源栅格和接地栅格。</translation>
     </message>
     <message>
+      <source>{file} lists focal ids that no focal node has: {ids}. They are ignored, as Circuitscape ignores them; check them against the focal nodes.</source>
+      <translation>{file} 列出了没有任何焦点节点使用的焦点编号：{ids}。这些编号将被忽略（与 Circuitscape 相同）；请对照焦点节点检查。</translation>
+    </message>
+    <message>
       <source>Give the focal nodes either as a raster (Focal node raster) or as points or polygons (Focal points or regions), not both and not none.</source>
       <translation>请以栅格（焦点栅格）或点/面（焦点（点或区域））之一给出焦点，不能两者都给，也不能都不给。</translation>
     </message>
