@@ -450,7 +450,7 @@ def test_geographic_raster_is_warped_to_metres_as_costdistance_does(qgis_app, tm
 
 @pytest.mark.parametrize('wkts, ids, raster_values, message', [
     (THREE_CORES[:1], ['a'], np.ones((10, 20)), 'at least two cores'),
-    (THREE_CORES, ['a', 'b', 'a'], np.ones((10, 20)), 'Core id a is used by more than one'),
+    (THREE_CORES, ['a', 'b', 'a'], np.ones((10, 20)), r'Layer "cores": features 1 and 3 both have the core id a in'),
     (THREE_CORES[:2] + [cell_rectangle((0, 1), (40, 41))], ['a', 'b', 'far'], np.ones((10, 20)),
      'Core far covers no cell'),
     (THREE_CORES, ['a', 'b', 'c'], np.full((10, 20), np.nan), 'no passable cell'),

@@ -16,6 +16,10 @@
       <translation>图层“{layer}”：要素 ID {features} 的核心区编号字段“{field}”没有值。请为每个核心区填写编号后重新运行。</translation>
     </message>
     <message>
+      <source>Layer "{layer}": features {first} and {second} both have the core id {core} in field "{field}". Give each core its own id, or dissolve the two into one core, and run again.</source>
+      <translation>图层“{layer}”：要素 {first} 和 {second} 在字段“{field}”中的核心区编号都是 {core}。请为每个核心区指定不同的编号，或将两者融合为一个核心区，然后重新运行。</translation>
+    </message>
+    <message>
       <source>Layer "{layer}": {message}</source>
       <translation>图层“{layer}”：{message}</translation>
     </message>
