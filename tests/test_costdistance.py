@@ -361,6 +361,20 @@ def test_costdistance_from_a_point_on_a_uniform_raster(qgis_app, tmp_path):
     assert cost[4, 5] == pytest.approx(40 * ROOT2 + 40)
 
 
+def test_a_float32_raster_whose_nodata_is_undeclared_is_refused_naming_it(qgis_app, tmp_path):
+    """Float32 rasters often mark nodata with the type's largest value, 3.4e38, without declaring it: costs through
+    those cells overflow the Float32 output to inf, written with exit code 0 as if the land were measured."""
+    values = np.full((5, 6), 2.0)
+    values[:, -2:] = np.finfo(np.float32).max
+    resistance = geotiff(tmp_path / 'resistance.tif', values, 10, data_type=gdal.GDT_Float32)
+    output = tmp_path / 'cost.tif'
+    with pytest.raises(QgsProcessingException, match=r'Raster "resistance.tif": The resistance raster holds '
+                                                     r'3.40282e\+38, .*: nodata the raster does not declare'):
+        run('costdistance', RESISTANCE=resistance, SOURCES=wkt_layer('sources', 'Point', UTM, [point(2, 1, 10)]),
+            OUTPUT=str(output))
+    assert not output.exists()
+
+
 def test_polygon_sources_are_the_cells_whose_centre_they_contain(qgis_app, tmp_path):
     resistance = geotiff(tmp_path / 'resistance.tif', np.ones((6, 6)), 10)
     polygon = 'POLYGON(({x0} {y0}, {x1} {y0}, {x1} {y1}, {x0} {y1}, {x0} {y0}))'.format(

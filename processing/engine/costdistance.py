@@ -98,7 +98,22 @@ def step_lengths(cell_width, cell_height):
     return tuple(diagonal if dr and dc else (cell_height if dr else cell_width) for dr, dc in NEIGHBOURS)
 
 
+UNDECLARED_NODATA = 3.0e38
+"""Resistances at or above this (within 12 % of the largest Float32, 3.4028235e38, and Float64's 1.8e308) are no
+resistance anyone means but nodata left undeclared: costs through them overflow a Float32 output to inf."""
+
 SOURCES_ON_BARRIERS = N_('Every source cell is a barrier (nodata or resistance <= 0) in the resistance raster.')
+
+
+def _refuse_undeclared_nodata(block):
+    """Raise an EngineError when ``block`` (resistances, NaN barriers) holds UNDECLARED_NODATA or more."""
+    with np.errstate(invalid='ignore'):
+        huge = np.any(block >= UNDECLARED_NODATA)
+    if huge:
+        raise EngineError(N_('The resistance raster holds {value:g}, the largest value its data type holds: nodata '
+                             'the raster does not declare. Declare it as the raster\'s nodata value (Raster > '
+                             'Conversion > Translate, "Assign a specified nodata value to output bands"), or give '
+                             'those cells the resistance you mean.'), value=float(np.nanmax(block)))
 
 
 class CostGraph:
@@ -157,6 +172,7 @@ class CostGraph:
             block = np.array(read_rows(first, count), dtype=np.float64)
             with np.errstate(invalid='ignore'):
                 block[~(block > 0)] = np.nan
+            _refuse_undeclared_nodata(block)
             if padded.dtype == np.float32 and not _exact_in_float32(block):
                 padded = padded.astype(np.float64)
             padded.reshape(rows + 2, self.padded_cols)[first + 1:first + 1 + count, 1:-1] = block

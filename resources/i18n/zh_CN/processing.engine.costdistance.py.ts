@@ -8,6 +8,10 @@
       <translation>所有源像元在阻力栅格中都是障碍（无数据或阻力小于等于 0）。</translation>
     </message>
     <message>
+      <source>The resistance raster holds {value:g}, the largest value its data type holds: nodata the raster does not declare. Declare it as the raster's nodata value (Raster &gt; Conversion &gt; Translate, "Assign a specified nodata value to output bands"), or give those cells the resistance you mean.</source>
+      <translation>阻力栅格含有 {value:g}，即其数据类型所能容纳的最大值：这是栅格未声明的无数据值。请将其声明为栅格的无数据值（栅格 &gt; 转换 &gt; 转换格式，“为输出波段指定无数据值”），或为这些像元赋予您想要的阻力值。</translation>
+    </message>
+    <message>
       <source>The resistance must be a 2-D grid.</source>
       <translation>阻力必须是二维网格。</translation>
     </message>
