@@ -12,7 +12,7 @@ from qgis.core import QgsProcessingException
 
 from reserve_planner.processing.engine import barriers
 from reserve_planner.processing.engine.messages import EngineError
-from support import geotiff, read_raster, run, wkt_layer
+from support import RecordingFeedback, geotiff, read_raster, run, wkt_layer
 
 X0, Y0, CELL = 500000.0, 4000000.0, 10.0
 
@@ -117,6 +117,33 @@ def test_the_maximum_over_radii_and_one_map_per_radius(walled, tmp_path):
     assert np.nanmax(maximum[:, 20]) == pytest.approx(np.nanmax(maximum))
     # no disk that misses the wall improves anything
     assert (maximum[:, :17] == 0).all() and (maximum[:, 24:] == 0).all()
+
+
+def test_without_a_folder_the_maximum_is_the_same_and_no_map_per_radius_is_held(walled, tmp_path, monkeypatch):
+    """A thousand radii without the folder output hold one map, not a thousand (4 bytes per cell each)."""
+    from reserve_planner.processing.engine import barriers
+
+    kept = []
+    real = barriers.barrier_maps
+
+    def recording(*args, **kwargs):
+        maps = real(*args, **kwargs)
+        kept.append(len(maps.by_radius))
+        return maps
+    monkeypatch.setattr(barriers, 'barrier_maps', recording)
+    alone, with_folder = str(tmp_path / 'alone.tif'), str(tmp_path / 'with_folder.tif')
+    walled(MIN_RADIUS=10, MAX_RADIUS=30, RADIUS_STEP=10, OUTPUT=alone)
+    walled(MIN_RADIUS=10, MAX_RADIUS=30, RADIUS_STEP=10, OUTPUT=with_folder, OUTPUT_FOLDER=str(tmp_path / 'radii'))
+    assert kept == [0, 3]
+    np.testing.assert_array_equal(read_raster(alone)[0], read_raster(with_folder)[0])
+
+
+def test_radii_finer_than_a_cell_are_warned_about(walled, tmp_path):
+    feedback = RecordingFeedback()
+    walled(feedback=feedback, MIN_RADIUS=5, MAX_RADIUS=12, RADIUS_STEP=1, OUTPUT=str(tmp_path / 'barriers.tif'))
+    assert any('Radii below the cell size (10 m) restore only the cell itself: 5, 6, 7, 8, 9 m.' in line
+               for line in feedback.lines), feedback.lines
+    assert any('The radius step (1 m) is less than the cell size (10 m)' in line for line in feedback.lines)
 
 
 def test_a_links_layer_without_from_and_to_ids_is_refused(walled, tmp_path):

@@ -31,12 +31,17 @@ from ..corridor_io import (
 )
 from ..engine import barriers, circuit, corridors, pinchpoints
 from ..engine.link_surfaces import CoreSurfaces
-from ..resistance import ResistanceGrid
+from ..resistance import RUN_BYTES_PER_CELL, ResistanceGrid
 from .base import ReservePlannerAlgorithm, keywords
 
 
 
 tr = qgis_io.translator('ReservePlannerRestoration')
+
+
+MAP_BYTES_PER_CELL = 4
+"""Memory of one barrier score map (float32) per cell of the resistance raster: barriers holds the maximum, or one
+map per radius when it writes them to a folder."""
 
 
 class RestorationAlgorithm(CoreParameters, ReservePlannerAlgorithm):
@@ -66,11 +71,13 @@ class RestorationAlgorithm(CoreParameters, ReservePlannerAlgorithm):
             del texts[self.RESISTANCE]
         return texts
 
-    def read_network(self, parameters, context, feedback):
-        """(ResistanceGrid, core geometries in its CRS, core ids, (first, second) core indices of each link)."""
+    def read_network(self, parameters, context, feedback, bytes_per_cell=RUN_BYTES_PER_CELL):
+        """(ResistanceGrid, core geometries in its CRS, core ids, (first, second) core indices of each link); the
+        resistance raster is refused before it is read when ``bytes_per_cell`` for each of its cells would not fit
+        in memory."""
         source, label, id_field, layer = core_inputs(self, parameters, context)
         links = self.read_links(parameters, context)
-        resistance = ResistanceGrid(layer, context, feedback)
+        resistance = ResistanceGrid(layer, context, feedback, bytes_per_cell=bytes_per_cell)
         cores, ids = read_cores(source, label, id_field, resistance.crs, context, feedback)
         return resistance, [item.geometry for item in cores], ids, link_ends(*links, ids)
 
@@ -204,13 +211,16 @@ class BarriersAlgorithm(RestorationAlgorithm):
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
         steps = QgsProcessingMultiStepFeedback(3, feedback)
-        resistance, geometries, ids, ends = self.read_network(parameters, context, steps)
+        maps_held = len(radii) if folder else 1
+        resistance, geometries, ids, ends = self.read_network(
+            parameters, context, steps, RUN_BYTES_PER_CELL + MAP_BYTES_PER_CELL * maps_held)
+        self.warn_about_sub_cell_radii(radii, resistance, feedback)
         steps.setCurrentStep(1)
         with qgis_io.engine_errors(), self.surfaces(resistance, geometries, ids, feedback) as surfaces:
             links = self.link_indices(surfaces, ends, steps)
             steps.setCurrentStep(2)
             maps = barriers.barrier_maps(surfaces.surface, links, surfaces.cell_size, radii, restored, score,
-                                         qgis_io.engine_feedback(steps))
+                                         qgis_io.engine_feedback(steps), keep_each=bool(folder))
         feedback.pushInfo(tr('Largest score {score:.6g} over {radii} radii and {links} links.').format(
             score=float(_nanmax(maps.maximum)), radii=len(radii), links=len(links)))
         write_on_grid(output, resistance, maps.maximum)
@@ -222,6 +232,20 @@ class BarriersAlgorithm(RestorationAlgorithm):
             results[self.OUTPUT_FOLDER] = folder
         style_raster_on_load(context, output, 'barriers')
         return results
+
+    @staticmethod
+    def warn_about_sub_cell_radii(radii, resistance, feedback):
+        """Warn when radii are smaller than a cell (their disk is the cell alone) or closer together than a cell
+        (neighbouring radii may give the same disks and cost a pass each for nothing)."""
+        cell = min(resistance.cell_width, resistance.cell_height)
+        small = [radius for radius in radii if radius < cell]
+        if small:
+            feedback.pushWarning(tr('Radii below the cell size ({cell:g} m) restore only the cell itself: '
+                                    '{radii} m.').format(cell=cell, radii=', '.join(map('{:g}'.format, small[:10]))))
+        if len(radii) > 1 and radii[1] - radii[0] < cell:
+            feedback.pushWarning(tr('The radius step ({step:g} m) is less than the cell size ({cell:g} m): '
+                                    'neighbouring radii may give the same disks and take time for nothing.').format(
+                step=radii[1] - radii[0], cell=cell))
 
 
 def _nanmax(grid):

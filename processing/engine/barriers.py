@@ -31,7 +31,7 @@ IMPROVEMENT, PERCENT, PER_UNIT_DISTANCE = range(3)
 
 BarrierMaps = namedtuple('BarrierMaps', 'maximum by_radius radii')
 """``maximum``: float32 grid of the largest score over radii and links (NaN where no link reaches);
-``by_radius``: one such grid per radius; ``radii``: the radii in metres."""
+``by_radius``: one such grid per radius (none when not kept); ``radii``: the radii in metres."""
 
 
 def radii_between(minimum, maximum, step):
@@ -105,7 +105,8 @@ def improvement_score(lcd, disk_a, disk_b, radius, restored_resistance, score):
     return gain.astype(np.float32)
 
 
-def barrier_maps(surfaces, links, cell_size, radii, restored_resistance=1.0, score=IMPROVEMENT, feedback=None):
+def barrier_maps(surfaces, links, cell_size, radii, restored_resistance=1.0, score=IMPROVEMENT, feedback=None,
+                 keep_each=True):
     """Barrier Mapper's score maps for ``links`` (see the module docstring).
 
     Parameters
@@ -125,6 +126,9 @@ def barrier_maps(surfaces, links, cell_size, radii, restored_resistance=1.0, sco
         IMPROVEMENT, PERCENT or PER_UNIT_DISTANCE.
     feedback : engine.feedback.Feedback, optional
         Hears the progress; a cancel stops the run with messages.Canceled.
+    keep_each : bool
+        Keep one map per radius (4 bytes per cell each); without it ``by_radius`` is empty and the run holds only
+        the maximum and the radius being scored, however many radii.
 
     Returns
     -------
@@ -134,7 +138,7 @@ def barrier_maps(surfaces, links, cell_size, radii, restored_resistance=1.0, sco
         raise EngineError(N_('The restored resistance must be a positive number (got {value}).'),
                           value=restored_resistance)
     feedback = ensure_feedback(feedback)
-    by_radius = []
+    by_radius, maximum = [], None
     steps, done = len(radii) * len(links), 0
     for radius in radii:
         mosaic = None
@@ -146,8 +150,7 @@ def barrier_maps(surfaces, links, cell_size, radii, restored_resistance=1.0, sco
             mosaic = scores if mosaic is None else np.fmax(mosaic, scores, out=mosaic)
             done += 1
             feedback.report(done / steps)
-        by_radius.append(mosaic)
-    maximum = by_radius[0].copy()
-    for mosaic in by_radius[1:]:
-        np.fmax(maximum, mosaic, out=maximum)
+        if keep_each:
+            by_radius.append(mosaic)
+        maximum = mosaic.copy() if maximum is None else np.fmax(maximum, mosaic, out=maximum)
     return BarrierMaps(maximum, by_radius, list(radii))

@@ -44,6 +44,14 @@
       <translation>{radii} 个半径和 {links} 条连接中的最大得分为 {score:.6g}。</translation>
     </message>
     <message>
+      <source>Radii below the cell size ({cell:g} m) restore only the cell itself: {radii} m.</source>
+      <translation>小于像元大小（{cell:g} 米）的半径只修复像元本身：{radii} 米。</translation>
+    </message>
+    <message>
+      <source>The radius step ({step:g} m) is less than the cell size ({cell:g} m): neighbouring radii may give the same disks and take time for nothing.</source>
+      <translation>半径步长（{step:g} 米）小于像元大小（{cell:g} 米）：相邻半径可能得到相同的圆盘，白白耗费时间。</translation>
+    </message>
+    <message>
       <source>Layer "{layer}": the link {first} - {second} has cwd {value}; centrality needs a cost-weighted distance &gt; 0 for every link (cores that touch have cwd 0: merge them or remove their link).</source>
       <translation>图层“{layer}”：连接 {first} - {second} 的 cwd 为 {value}；中心性要求每条连接的成本加权距离 &gt; 0（相接的核心区 cwd 为 0：请合并它们或删除其连接）。</translation>
     </message>
