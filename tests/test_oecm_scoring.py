@@ -582,6 +582,20 @@ def test_connectivity_as_a_criterion_in_the_algorithm(qgis_app, landscape):
     assert rows['inside']['n_connectivity'] == NULL
 
 
+@pytest.mark.parametrize('wkts, message', [
+    ([cell_box(0, 0, 20, 20).wkt, None], r'Layer "regions".* 2 \(null or empty geometry\)'),
+    ([], r'The regions layer "regions" has no features')])
+def test_a_region_without_geometry_or_an_empty_regions_layer_is_refused(qgis_app, landscape, wkts, message):
+    """A region without a usable polygon was left out of the connectivity contribution without a word, so the
+    candidates inside it were scored as if outside every region; with no region at all, none had one."""
+    from support import wkt_layer
+
+    regions = wkt_layer('regions', 'Polygon', 'EPSG:32648', wkts, ['whole', 'lost'][:len(wkts)])
+    with pytest.raises(QgsProcessingException, match=message):
+        run_score(landscape, CRITERIA=[], CONNECTIVITY=True, DIRECTIONS='', WEIGHTS='', DISTANCE=500,
+                  REGIONS=regions)
+
+
 def test_required_fields_may_be_given_comma_separated_as_a_batch_user_types_them(qgis_app, landscape):
     _, repeated = run_score(landscape, REQUIRED_FIELDS=['gov', 'name'])
     _, comma_separated = run_score(landscape, REQUIRED_FIELDS='gov, name')

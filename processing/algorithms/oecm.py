@@ -434,8 +434,13 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
 
         ``regions_input``: (REGIONS source, its label) or None."""
         if regions_input is not None:
-            regions = [item.geometry for item in qgis_io.read_polygons(*regions_input, work_crs, context, feedback)
-                       if item.geometry is not None]
+            features = qgis_io.read_polygons(*regions_input, work_crs, context, feedback)
+            if not features:
+                raise QgsProcessingException(tr('The regions layer "{layer}" has no features: no candidate would have '
+                                                'a connectivity contribution. Give a layer with the regions, or '
+                                                'leave REGIONS empty.').format(layer=regions_input[1]))
+            qgis_io.require_geometries(features, regions_input[1])
+            regions = [item.geometry for item in features]
         else:
             regions = [scoring.study_area(geometries, protected_pieces)]
             feedback.pushInfo(tr('No REGIONS given: the connectivity contribution is measured in the rectangle '

@@ -28,6 +28,10 @@
       <translation>准则“{criterion}”对所有合格候选地都相同：不影响排名。</translation>
     </message>
     <message>
+      <source>The regions layer "{layer}" has no features: no candidate would have a connectivity contribution. Give a layer with the regions, or leave REGIONS empty.</source>
+      <translation>区域图层“{layer}”没有要素：任何候选地都不会有连通性贡献。请提供包含区域的图层，或将 REGIONS 留空。</translation>
+    </message>
+    <message>
       <source>No REGIONS given: the connectivity contribution is measured in the rectangle around all candidates and protected areas.</source>
       <translation>未给出 REGIONS：连通性贡献在包含全部候选地和保护地的矩形内计算。</translation>
     </message>
