@@ -186,3 +186,19 @@ def test_qgis_process_gives_the_processing_run_interaction(qgis_process, tmp_pat
     assert len(links) == (2 if with_links else 3)
     assert links == rated_links(expected['OUTPUT_LINKS'])
     assert matrix_rows(QgsVectorLayer(outputs['OUTPUT_MATRIX'])) == matrix_rows(expected['OUTPUT_MATRIX'])
+
+
+def test_straight_links_across_the_antimeridian_take_the_short_way(qgis_app, tmp_path):
+    """Sources in degrees on both sides of 180 (the resistance raster in UTM zone 1N): the straight line between
+    them, drawn without a links layer, ran 359.7 degrees the long way round, across the whole map."""
+    from coverage_layers import quadrangle
+
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((100, 160)), 200, epsg=32601, x0=315000, y0=6670000)
+    sources = wkt_layer('sources', 'Polygon', 'EPSG:4326', [quadrangle(179.85, 60.0, 179.9, 60.05),
+                                                             quadrangle(-179.9, 60.0, -179.85, 60.05)],
+                        ['east', 'west'], field='id')
+    result = run('gravitymodel', SOURCES=sources, SOURCE_ID_FIELD='id', RESISTANCE=resistance,
+                 temporary_outputs=('OUTPUT_LINKS',))
+    [link] = result['OUTPUT_LINKS'].getFeatures()
+    first, second = [vertex.x() for vertex in link.geometry().vertices()]
+    assert abs(second - first) == pytest.approx(0.25, abs=0.02)

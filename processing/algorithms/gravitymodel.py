@@ -14,7 +14,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFields,
-    QgsGeometry,
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -24,11 +23,13 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 from scipy import ndimage
+from shapely.geometry import LineString
 
 from .. import qgis_io
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
 from ..corridor_io import link_ends
 from ..engine import corridors, gravity, patches
+from ..engine.geographic import unwrapped_line
 from .base import ReservePlannerAlgorithm, keywords
 from ..resistance import ResistanceGrid
 
@@ -256,10 +257,13 @@ class GravityModelAlgorithm(ReservePlannerAlgorithm):
             by_fid = {feature.id(): feature.geometry()
                       for feature in links.getFeatures(QgsFeatureRequest().setFilterFids(fids))}
             return [by_fid[fid] for fid in fids]
-        by_fid = {feature.id(): feature.geometry().pointOnSurface()
+        by_fid = {feature.id(): feature.geometry().pointOnSurface().asPoint()
                   for feature in qgis_io.unchecked_features(source, QgsFeatureRequest())}
-        points = [by_fid[item.fid].asPoint() for item in features]
-        return [QgsGeometry.fromPolylineXY([points[a], points[b]]) for a, b in zip(pairs.first, pairs.second)]
+        points = [(by_fid[item.fid].x(), by_fid[item.fid].y()) for item in features]
+        lines = [LineString([points[a], points[b]]) for a, b in zip(pairs.first, pairs.second)]
+        if source.sourceCrs().isGeographic():  # the short way across the antimeridian, not across the whole map
+            lines = [unwrapped_line(line) for line in lines]
+        return [qgis_io.to_qgs(line) for line in lines]
 
     def write_matrix(self, parameters, context, ids, pairs, values):
         columns = _column_names(ids)
