@@ -310,6 +310,20 @@ def test_a_file_naming_a_focal_id_no_node_has_is_warned_about(tmp_path, mode, op
     assert len(warned) == 1 and ('7' if option == 'INCLUDED_PAIRS' else '9') in warned[0], feedback.lines
 
 
+def test_focal_points_in_one_cell_are_warned_to_be_one_node(tmp_path):
+    """Points 1 and 3 in one 100 m cell are one node at 0 ohms: their effective resistance is 0 and the user,
+    who gave two places, is told why."""
+    path, _ = corridor_landscape(tmp_path)
+    x0, y0 = 500000.0, 4000000.0
+    points = [(x0 + 250, y0 - 550), (x0 + 1750, y0 - 650), (x0 + 280, y0 - 520)]
+    layer = memory_layer('focal', 'Point', 'EPSG:32650', 'field=core:integer',
+                         [('POINT({} {})'.format(x, y), [index + 1]) for index, (x, y) in enumerate(points)])
+    feedback = RecordingFeedback()
+    run(ALGORITHM, feedback=feedback, RESISTANCE=path, FOCAL_POINTS=layer, FOCAL_ID_FIELD='core',
+        OUTPUT_CURRENT=str(tmp_path / 'c.tif'))
+    assert any('Layer "focal": focal ids 1 = 3 share cells' in line for line in feedback.lines), feedback.lines
+
+
 def test_batch_rows_run_independently(qgis_app, tmp_path):
     algorithm = QgsApplication.processingRegistry().algorithmById('reserveplanner:circuitscape')
     path, _ = corridor_landscape(tmp_path)

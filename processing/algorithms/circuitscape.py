@@ -513,7 +513,14 @@ class FocalFeatures:
             feedback.pushWarning(tr('Layer "{layer}": the features with id {ids} lie outside the resistance raster '
                                     'or have no geometry and are ignored.').format(
                 layer=self.label, ids=', '.join(str(fid) for fid in outside[:10])))
-        return circuit.Focal(np.array(ids, dtype=np.int64), np.array(cells, dtype=np.int64))
+        focal = circuit.Focal(np.array(ids, dtype=np.int64), np.array(cells, dtype=np.int64))
+        merged = focal.ids_sharing_cells()
+        if merged:
+            feedback.pushWarning(tr('Layer "{layer}": focal ids {groups} share cells of the resistance raster and '
+                                    'are each one node, at 0 ohms from each other (as in Circuitscape). Use a finer '
+                                    'raster or give places in one cell one id.').format(
+                layer=self.label, groups='; '.join(' = '.join(map(str, group)) for group in merged[:10])))
+        return focal
 
     def focal_id(self, item):
         value = item.attributes.get(self.id_field)

@@ -194,6 +194,16 @@ class Focal:
         entries = np.unique(np.column_stack([self.ids, self.cells]), axis=0)
         return len(np.unique(entries[:, 0])) < len(entries)
 
+    def ids_sharing_cells(self):
+        """The sorted groups of different ids that share a cell (one node, at 0 ohms from each other), each once."""
+        entries = np.unique(np.column_stack([self.cells, self.ids]), axis=0)
+        shared_cells, counts = np.unique(entries[:, 0], return_counts=True)
+        shared = entries[np.isin(entries[:, 0], shared_cells[counts > 1])]
+        groups = {}
+        for cell, focal_id in shared:
+            groups.setdefault(int(cell), []).append(int(focal_id))
+        return sorted({tuple(group) for group in groups.values()})
+
 
 def as_focal(focal, shape):
     """``focal`` as a :class:`Focal` (a grid of ``shape`` is converted); None stays None."""

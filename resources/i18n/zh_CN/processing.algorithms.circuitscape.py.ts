@@ -304,6 +304,10 @@
       <translation>图层“{layer}”：编号为 {ids} 的要素位于阻力栅格之外或没有几何，已被忽略。</translation>
     </message>
     <message>
+      <source>Layer "{layer}": focal ids {groups} share cells of the resistance raster and are each one node, at 0 ohms from each other (as in Circuitscape). Use a finer raster or give places in one cell one id.</source>
+      <translation>图层“{layer}”：焦点编号 {groups} 位于阻力栅格的同一像元中，各自合并为一个节点，彼此之间电阻为 0 欧姆（与 Circuitscape 相同）。请使用更精细的栅格，或为同一像元中的地点指定同一编号。</translation>
+    </message>
+    <message>
       <source>Layer "{layer}": feature id {fid} has the focal id {value} in the field "{field}"; focal ids must be whole numbers &gt; 0.</source>
       <translation>图层“{layer}”：要素 {fid} 在字段“{field}”中的焦点编号为 {value}；焦点编号必须是大于 0 的整数。</translation>
     </message>
