@@ -438,6 +438,21 @@ def test_source_raster_on_another_grid_is_resampled_to_the_resistance_grid(qgis_
     assert cost[0, 0] == pytest.approx(20 * ROOT2 + 20)
 
 
+@pytest.mark.parametrize('epsg, cell, x0, y0, most', [(32650, 100, 500030, 4000000, 1), (4326, 0.001, 116.0, 40.0, 2)])
+def test_a_source_raster_of_the_same_cells_keeps_its_sources_size(qgis_app, tmp_path, epsg, cell, x0, y0, most):
+    """A source raster of the resistance raster's cells, shifted 30 m, or on its very grid in degrees (both then
+    warped to a local CRS and back): a source cell stays one cell, not the two or three cells it partly covers (in
+    degrees, its 85 m x 111 m cell may take two cells of the local grid and so of the output)."""
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((9, 9)), cell, epsg=epsg,
+                         x0=x0 if epsg == 4326 else 500000, y0=y0)
+    sources = np.zeros((9, 9))
+    sources[4, 4] = 1
+    output = str(tmp_path / 'cost.tif')
+    run('costdistance', RESISTANCE=resistance, OUTPUT=output,
+        SOURCE_RASTER=geotiff(tmp_path / 'sources.tif', sources, cell, epsg=epsg, x0=x0, y0=y0))
+    assert len(np.argwhere(read_raster(output)[0] == 0)) <= most
+
+
 def test_a_finer_source_raster_keeps_every_source(qgis_app, tmp_path):
     """Source cells of 10 m between the centres of 100 m resistance cells were lost by nearest-neighbour
     resampling: the run said the raster had no non-zero cell, or went on without them. A resistance cell holding a

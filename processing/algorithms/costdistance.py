@@ -8,6 +8,7 @@ resistance units x metres.
 import os
 
 import numpy as np
+from scipy import ndimage
 from osgeo import gdal
 from shapely.geometry import LineString
 from qgis.core import (
@@ -98,7 +99,7 @@ def _listed(ids, shown=10):
 
 def raster_sources(layer, resistance):
     """Boolean mask of the non-zero, non-nodata cells of a raster layer, on the resistance's working grid
-    (warped with nearest neighbour when the grids differ)."""
+    (warped with nearest neighbour when the grids differ, keeping sources smaller than a cell: _nonzero_on_grid)."""
     qgis_io.require_gdal_file(layer)
     try:
         mask = _nonzero_on_grid(layer.source(), resistance.grid)
@@ -113,14 +114,20 @@ def raster_sources(layer, resistance):
 
 
 def _nonzero_on_grid(path, grid):
-    """nonzero_cells of the raster at ``path`` on the Grid ``grid``: a cell of ``grid`` holding a source cell is a
-    source (the mask is resampled by maximum, so source cells smaller than the grid's are never lost between its
-    cell centres, as nearest neighbour would lose them)."""
+    """nonzero_cells of the raster at ``path`` on the Grid ``grid``, by nearest neighbour (a cell of ``grid`` is a
+    source when its centre lies in a source cell); a source (a group of touching source cells) smaller than the
+    grid's cells that falls between their centres, and would so be lost, takes the cells of ``grid`` it lies in."""
     if same_grid(path, grid):
         return nonzero_cells(path)
-    values = warped_band(mask_dataset(path, nonzero_cells(path)), path, resampling='max', dstSRS=grid.crs_wkt,
-                         **grid_bounds(grid.geotransform, grid.array.shape)).array
-    return np.nan_to_num(values, nan=0.0) != 0
+    labels, count = ndimage.label(nonzero_cells(path), structure=np.ones((3, 3)))
+    options = dict(dstSRS=grid.crs_wkt, **grid_bounds(grid.geotransform, grid.array.shape))
+    nearest = np.nan_to_num(warped_band(mask_dataset(path, labels), path, **options).array, nan=0.0)
+    lost = np.setdiff1d(np.arange(1, count + 1), nearest)
+    mask = nearest != 0
+    if len(lost):
+        holding = warped_band(mask_dataset(path, np.isin(labels, lost)), path, resampling='max', **options).array
+        mask |= np.nan_to_num(holding, nan=0.0) != 0
+    return mask
 
 
 def nonzero_cells(path):
