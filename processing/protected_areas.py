@@ -294,7 +294,7 @@ def check_raster_crs(layer):
             'The habitat raster "{layer}" has no coordinate reference system (CRS), so its cells cannot be placed '
             'on the protected areas: set its CRS (Layer Properties > Source) and run again.').format(
             layer=qgis_io.layer_label(layer)))
-    if not raster_crs.isGeographic() and not qgis_io.is_metric(raster_crs):
+    if not raster_crs.isGeographic() and not qgis_io.has_true_areas(raster_crs):
         raise QgsProcessingException(tr(
             'The habitat raster "{layer}" is in {crs}, whose cells do not have true areas: warp it to an '
             'equal-area or UTM projection (Raster > Projections > Warp) and run again.').format(

@@ -263,6 +263,22 @@ measures 134 ha in Mercator and 117 ha in Plate Carree, and a 200 m buffer comes
 and 19 % in sinusoidal; measured in the local CRS they are exact."""
 
 
+EQUAL_AREA_WORLD_PROJECTIONS = frozenset((
+    'cea', 'moll', 'sinu', 'eck2', 'eck4', 'eck6', 'eqearth', 'igh', 'goode', 'hammer', 'wag4', 'wag7', 'boggs',
+    'hatano', 'mbt_fps', 'fouc', 'putp2'))
+"""The WORLD_PROJECTIONS that keep areas (their distances and shapes are not true): Lambert's cylindrical
+equal-area (EASE-Grid 2.0, EPSG:6933), Mollweide (ESRI:54009, GHSL), sinusoidal (MODIS), Equal Earth (EPSG:8857),
+Eckert II, IV and VI, Goode's homolosine, Hammer... A raster's cells in them have true areas."""
+
+
+def has_true_areas(crs):
+    """True when areas measured in ``crs`` are true areas: projected in metres, and not a world projection unless an
+    equal-area one (EQUAL_AREA_WORLD_PROJECTIONS)."""
+    projection = world_projection(crs)
+    return (crs.isValid() and not crs.isGeographic() and crs.mapUnits() == DistanceUnit.Meters
+            and (projection is None or projection in EQUAL_AREA_WORLD_PROJECTIONS))
+
+
 def world_projection(crs):
     """PROJ's name of the projection of ``crs`` when it is one of WORLD_PROJECTIONS (or Web Mercator by id), else
     None."""

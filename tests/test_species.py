@@ -345,6 +345,24 @@ def test_habitat_raster_target_comes_from_all_its_habitat(qgis_app, tmp_path):
     assert row['region_share'] == pytest.approx(0.5)
 
 
+@pytest.mark.parametrize('crs, accepted', [('ESRI:54009', True), ('EPSG:6933', True), ('EPSG:8857', True),
+                                           ('EPSG:3395', False)])
+def test_a_habitat_raster_in_a_world_projection_is_taken_when_it_keeps_areas(qgis_app, tmp_path, crs, accepted):
+    """Mollweide (GHSL), EASE-Grid 2.0 and Equal Earth keep areas: their 1 km cells are 1 km2 and the run takes them
+    as it takes LAEA Europe's. World Mercator does not (a cell near 50 N is 0.4 km2) and is refused."""
+    raster = QgsRasterLayer(habitat_raster(tmp_path / 'habitat.tif'), 'Ursus arctos')
+    raster.setCrs(QgsCoordinateReferenceSystem(crs))
+    x0, y0 = 4321000.0, 3214000.0
+    protected = polygon_layer('wdpa', crs, 'field=STATUS:string', [(box(x0, y0 - 1000, x0 + 2000, y0).wkt,
+                                                                    ['Designated'])])
+    if not accepted:
+        with pytest.raises(QgsProcessingException, match='whose cells do not have true areas'):
+            run_habitat(HABITAT_RASTERS=[raster], PROTECTED=[protected])
+        return
+    row = next(run_habitat(HABITAT_RASTERS=[raster], PROTECTED=[protected])['OUTPUT'].getFeatures())
+    assert row['range_km2'] == pytest.approx(6.0) and row['protected_km2'] == pytest.approx(2.0)
+
+
 def test_an_all_nodata_habitat_raster_is_warned_about_by_name(qgis_app, tmp_path):
     empty = QgsRasterLayer(geotiff(tmp_path / '空.tif', np.full((2, 2), np.nan), 1000.0, epsg=3035, x0=4321000.0,
                                    y0=3214000.0), 'Panthera tigris')
