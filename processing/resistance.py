@@ -180,6 +180,31 @@ def same_grid(path, grid):
             dataset.GetGeoTransform(), grid.geotransform, rtol=0, atol=1e-9 * max(1.0, abs(grid.geotransform[1])))
 
 
+def inside_grid(path, grid):
+    """(band 1 of the raster at ``path``, float64 with NaN nodata, NaN also on its cells whose centre lies outside the
+    engine Grid ``grid``; how many non-zero cells were so left out): what resampling onto ``grid`` can keep, to
+    compare with what it kept. Its memory (8 bytes a cell) is checked first."""
+    require_memory(path, 8)
+    band = read_band(path)
+    values = band.array.copy()
+    rows, cols = np.nonzero(np.isfinite(values))
+    x0, dx, _, y0, _, dy = band.geotransform
+    points = np.column_stack([x0 + (cols + 0.5) * dx, y0 + (rows + 0.5) * dy])
+    source, target = (osr.SpatialReference(wkt) for wkt in (band.crs_wkt, grid.crs_wkt))
+    if len(points) and band.crs_wkt and grid.crs_wkt and not source.IsSame(target):
+        for reference in (source, target):
+            reference.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        points = np.array(osr.CoordinateTransformation(source, target).TransformPoints(points))[:, :2]
+    gx0, gdx, _, gy0, _, gdy = grid.geotransform
+    height, width = grid.array.shape
+    xs, ys = sorted((gx0, gx0 + width * gdx)), sorted((gy0, gy0 + height * gdy))
+    inside = ((points[:, 0] >= xs[0]) & (points[:, 0] <= xs[1]) & (points[:, 1] >= ys[0]) & (points[:, 1] <= ys[1])
+              if len(points) else np.zeros(0, dtype=bool))
+    left_out = values[rows[~inside], cols[~inside]]
+    values[rows[~inside], cols[~inside]] = np.nan
+    return values, int(np.count_nonzero(left_out))
+
+
 def same_cells(path, grid):
     """True when the raster at ``path`` is in the CRS of the engine Grid ``grid`` with cells of its size, so that
     nearest-neighbour resampling onto ``grid`` moves each cell onto one cell (it may shift or crop, never split

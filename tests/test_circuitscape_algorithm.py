@@ -420,6 +420,23 @@ def test_one_to_all_folder_holds_each_solve_and_unused_inputs_are_named(tmp_path
                for line in feedback.lines)
 
 
+def test_a_focal_raster_larger_than_the_resistance_raster_runs_naming_what_lies_outside(tmp_path):
+    """Focal nodes on 50 m cells over twice the resistance raster's extent: ids 1 and 2 lie on it, id 3 beyond it.
+    The run solves 1-2 and says one cell lies outside; it used to refuse the raster for 'losing' id 3 between the
+    resistance cells' centres, a wrong reason."""
+    resistance = geotiff(tmp_path / 'r.tif', np.ones((20, 20)), 100.0)
+    focal = np.zeros((40, 80))
+    focal[5, 5], focal[35, 35], focal[20, 70] = 1, 2, 3
+    feedback = RecordingFeedback()
+    result = run(ALGORITHM, feedback=feedback, RESISTANCE=resistance, FOCAL_NODES=geotiff(tmp_path / 'f50.tif', focal,
+                                                                                         50.0),
+                 OUTPUT_CURRENT=str(tmp_path / 'c.tif'), OUTPUT_RESISTANCES=str(tmp_path / 'r.gpkg'))
+    assert any('Raster "f50.tif": 1 of its non-zero cells lie outside the resistance raster' in line
+               for line in feedback.lines), feedback.lines
+    rows = table(result['OUTPUT_RESISTANCES'])
+    assert [(row['from_id'], row['to_id']) for row in rows] == [(1, 2)] and rows[0]['resistance'] > 0
+
+
 def test_rasters_of_cell_values_that_resampling_would_change_are_refused(tmp_path):
     """Sources, grounds and focal nodes are per-cell values: a 1 A source on 200 m cells resampled onto a 100 m
     resistance grid injected 4 A (4 cells of 1 A), and focal nodes (or short-circuit regions) on 10 m cells

@@ -35,7 +35,7 @@ from ..engine.costdistance import feature_cells
 from ..engine.messages import EngineError
 from ..engine.raster import read_band, require_memory, write_geotiff
 from .base import ReservePlannerAlgorithm, keywords
-from ..resistance import CostRasterStyle, grid_bounds, same_cells, same_grid, warped_band
+from ..resistance import CostRasterStyle, grid_bounds, inside_grid, same_cells, same_grid, warped_band
 
 CURRENT_STYLE = 'current'
 VOLTAGE_STYLE = 'costdistance'
@@ -251,7 +251,7 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         mode = self.parameterAsEnum(parameters, self.MODE, context)
         resistance = self.resistance_grid(parameters, context)
-        inputs = RasterInputs(self, parameters, context, resistance)
+        inputs = RasterInputs(self, parameters, context, resistance, feedback)
         landscape = circuit.Landscape(
             resistance.array, self.parameterAsBoolean(parameters, self.IS_CONDUCTANCE, context),
             self.parameterAsBoolean(parameters, self.FOUR_NEIGHBORS, context),
@@ -451,15 +451,17 @@ def layer_error(layer, engine_error):
 class RasterInputs:
     """The optional rasters of a run, read on the resistance raster's grid (warped when their grids differ)."""
 
-    def __init__(self, algorithm, parameters, context, resistance):
+    def __init__(self, algorithm, parameters, context, resistance, feedback):
         self.algorithm, self.parameters, self.context, self.resistance = algorithm, parameters, context, resistance
+        self.feedback = feedback
 
     def optional(self, name, check=None):
         """Band 1 of the raster parameter ``name`` on the resistance grid (float64, NaN nodata), or None.
 
-        ``check(original, resampled)``: for rasters of per-cell values (sources, grounds, focal nodes), an engine
-        function raising EngineError when the nearest-neighbour resampling onto the resistance grid, from cells of
-        another size or CRS (same_cells), changed what the raster says; the raster is then refused naming it."""
+        ``check(original, resampled)``: for rasters of per-cell values (sources, grounds, focal nodes, regions), an
+        engine function raising EngineError when the nearest-neighbour resampling onto the resistance grid, from
+        cells of another size or CRS (same_cells), changed what the raster says of the cells inside the resistance
+        raster; the raster is then refused naming it. Its cells outside are named in a warning."""
         if not self.parameters.get(name):
             return None
         layer = self.algorithm.parameterAsRasterLayer(self.parameters, name, self.context)
@@ -474,8 +476,14 @@ class RasterInputs:
             if grid.crs_wkt:
                 options['dstSRS'] = grid.crs_wkt
             resampled = warped_band(path, path, **options).array
-            if check is not None and not same_cells(path, grid):
-                check(read_band(path).array, resampled)
+            if check is not None:
+                original, outside = inside_grid(path, grid)
+                if outside:
+                    self.feedback.pushWarning(tr('Raster "{layer}": {count} of its non-zero cells lie outside the '
+                                                 'resistance raster and are left out.').format(
+                        layer=qgis_io.layer_label(layer), count=outside))
+                if not same_cells(path, grid):
+                    check(original, resampled)
             return resampled
         except EngineError as error:
             raise layer_error(layer, error) from error

@@ -296,6 +296,10 @@
       <translation>栅格“{layer}”：{message}</translation>
     </message>
     <message>
+      <source>Raster "{layer}": {count} of its non-zero cells lie outside the resistance raster and are left out.</source>
+      <translation>栅格“{layer}”：其中 {count} 个非零像元位于阻力栅格之外，已被舍弃。</translation>
+    </message>
+    <message>
       <source>Choose the focal id field of the layer "{layer}".</source>
       <translation>请选择图层“{layer}”的焦点编号字段。</translation>
     </message>
