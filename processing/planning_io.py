@@ -4,6 +4,7 @@ Not an algorithm module: algorithm modules import it, never each other. Formulas
 """
 
 import numpy as np
+from shapely.geometry import box
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -172,12 +173,15 @@ def layer_amounts(layer, units, work_crs, context, feedback):
     """Amount of one feature layer in every unit: a raster's sum of cell values x cell share, a polygon layer's
     hectares inside the unit.
 
-    Raises when the layer has nothing in any unit: a raster or polygon layer beside the units (another extent, a
-    wrong CRS) or only nodata there would otherwise give the feature a target of 0, met by an empty plan.
+    Raises when the layer lies beside the units (another extent, a wrong CRS: a raster with no data under any unit,
+    a polygon layer with no polygon across their extent), which would give the feature a target of 0, met by an
+    empty plan. A layer over the units holding 0 in all of them (a species absent from this province) is the
+    callers' warning (warn_features_without_amounts), not an error: a batch over provinces must run.
     """
     if isinstance(layer, QgsRasterLayer):
         result = raster_zonal(layer, units, work_crs, context, feedback)
         amounts = np.where(np.isfinite(result.mean), result.mean * result.weight, 0.0)
+        beside = not np.isfinite(result.mean).any()
     elif isinstance(layer, QgsVectorLayer) and layer.geometryType() == compat.GeometryType.Polygon:
         pieces = dissolved_pieces(layer, work_crs, context, feedback)
         tree = coverage.build_tree(pieces) if pieces else None
@@ -185,6 +189,9 @@ def layer_amounts(layer, units, work_crs, context, feedback):
         for index, item in enumerate(units):
             for position in ([] if tree is None else coverage.query_indices(tree, item.geometry)):
                 amounts[index] += item.geometry.intersection(pieces[position]).area / M2_PER_HA
+        bounds = np.array([item.geometry.bounds for item in units])
+        extent = box(*bounds[:, :2].min(axis=0), *bounds[:, 2:].max(axis=0))
+        beside = tree is None or not len(coverage.query_indices(tree, extent))
     else:
         raise QgsProcessingException(tr('Feature layer "{layer}" is neither a raster nor a polygon layer.').format(
             layer=layer.name()))
@@ -194,10 +201,10 @@ def layer_amounts(layer, units, work_crs, context, feedback):
                                         'with a value such as -9999, declare it as its nodata value (gdal_edit '
                                         '-a_nodata, or Raster > Conversion > Translate) and run again.').format(
             layer=qgis_io.layer_label(layer), fid=units[index].fid, amount=amounts[index]))
-    if not np.any(amounts != 0):
+    if beside:
         raise QgsProcessingException(tr('Feature layer "{layer}" has nothing in any planning unit: it lies beside '
-                                        'them, or holds only nodata or zeros there. Check its extent and CRS, or '
-                                        'leave it out.').format(layer=qgis_io.layer_label(layer)))
+                                        'them, or holds only nodata there. Check its extent and CRS, or leave it '
+                                        'out.').format(layer=qgis_io.layer_label(layer)))
     return amounts
 
 

@@ -279,6 +279,21 @@ def test_prioritize_names_what_it_cannot_plan_with(tmp_path, case, words):
         run('prioritize', temporary_outputs=('OUTPUT',), **parameters)
 
 
+def test_a_feature_absent_from_every_unit_is_warned_about_and_the_run_goes_on(tmp_path):
+    """A species raster over the units that holds none of the species there, as in one province of a batch over
+    all: a warning naming it, not an error, and a plan for the other features."""
+    costs, _ = example()
+    layer, _ = unit_layer(costs)
+    absent = geotiff(tmp_path / 'absent.tif', np.zeros((3, 4)), 100.0, x0=X0, y0=Y0 + 300)
+    present = geotiff(tmp_path / 'present.tif', np.ones((3, 4)), 100.0, x0=X0, y0=Y0 + 300)
+    feedback = RecordingFeedback()
+    result = run('prioritize', feedback=feedback, temporary_outputs=('OUTPUT',), PLANNING_UNITS=layer, ID_FIELD='pu_id',
+                 COST_FIELD='cost', FEATURES=[present, absent], TARGETS='0.3')
+    assert any('These features have no amount in any planning unit' in line and 'absent' in line
+               for line in feedback.lines), feedback.lines
+    assert sum(solution_values(result['OUTPUT']).values()) >= 4
+
+
 def written_project(folder, blm=0.05):
     costs, amounts = example()
     cells = grid(4, 3)

@@ -20,7 +20,7 @@ from qgis.core import (
 from .. import compat, qgis_io
 from ..engine import planning, zone_validation, zones
 from ..planning_io import (M2_PER_HA, ExactSolver, given, layer_amounts, raster_zonal, require_disjoint_units,
-                           solver_results, write_polygons)
+                           solver_results, warn_features_without_amounts, write_polygons)
 from .base import ReservePlannerAlgorithm, keywords
 
 ZONES_STYLE = 'zones'
@@ -277,8 +277,10 @@ class OptimiseZones(ExactSolver, ReservePlannerAlgorithm):
                                                 'cost more. Check its extent and CRS, or leave PRESSURE '
                                                 'empty.').format(layer=qgis_io.layer_label(pressure_layer)))
             pressure = np.where(np.isfinite(mean), mean, 0.0)
-        return [qgis_io.layer_label(layer) for layer in layers], sparse.csr_matrix(np.column_stack(columns)), \
-            areas * (1.0 + pressure)
+        names = [qgis_io.layer_label(layer) for layer in layers]
+        amounts = sparse.csr_matrix(np.column_stack(columns))
+        warn_features_without_amounts(names, amounts, feedback)
+        return names, amounts, areas * (1.0 + pressure)
 
     def validate(self, zoned, boundary, profile, feedback):
         """(errors, warnings) of validatezones' rules on the optimised zoning; each problem is logged."""

@@ -80,8 +80,8 @@
       <translation>要素图层“{layer}”给要素编号为 {fid} 的规划单元的数量为 {amount:g}：数量应为 0 或更大。如果该栅格用 -9999 之类的值表示缺失数据，请将其声明为无数据值（gdal_edit -a_nodata，或“栅格 &gt; 转换 &gt; 转换格式”）后重新运行。</translation>
     </message>
     <message>
-      <source>Feature layer "{layer}" has nothing in any planning unit: it lies beside them, or holds only nodata or zeros there. Check its extent and CRS, or leave it out.</source>
-      <translation>要素图层“{layer}”在所有规划单元中都没有数量：它位于规划单元之外，或在那里只有无数据值或零。请检查其范围和坐标参考系，或不使用该图层。</translation>
+      <source>Feature layer "{layer}" has nothing in any planning unit: it lies beside them, or holds only nodata there. Check its extent and CRS, or leave it out.</source>
+      <translation>要素图层“{layer}”在任何规划单元中都没有数据：它位于规划单元之外，或在那里只有无数据值。请检查其范围和坐标参考系，或将其移除。</translation>
     </message>
     <message>
       <source>Planning units "{first}" and "{second}" of layer "{layer}" overlap by {area:.1f} m² ({count} overlapping pairs in all): their shared land would count twice toward the targets. Give planning units that do not overlap (a grid, or a layer cleaned with Vector &gt; Geometry Tools).</source>
