@@ -17,7 +17,7 @@ from qgis.core import (
 
 from . import qgis_io
 from .compat import ProcessingSourceType
-from .engine import corridors, raster
+from .engine import corridors, patches, raster
 from .engine.messages import EngineError
 
 __all__ = ['CoreParameters', 'add_core_parameters', 'core_ids', 'core_inputs', 'core_source', 'link_ends',
@@ -99,6 +99,19 @@ def core_ids(values, label, id_field):
                    'Give each core its own id, or dissolve the two into one core, and run again.').format(
                     layer=label, first=earlier, second=fid, core=qgis_io.attribute_value(core_id), field=id_field))
     return [core_id for _, core_id in values]
+
+
+def require_disjoint_patches(features, label):
+    """Refuse habitat patches or sources (qgis_io.read_polygons items of the layer ``label``) that overlap
+    (engine.patches.first_overlap), naming the first two: the habitat they share would count twice."""
+    overlap = patches.first_overlap([item.geometry for item in features])
+    if overlap is not None:
+        first, second, shared = overlap
+        raise QgsProcessingException(
+            tr('Layer "{layer}": features id {first} and {second} overlap by {area:.6g} ha, so the habitat they '
+               'share would count twice. They must not overlap: dissolve or clip them (Vector > Geoprocessing '
+               'Tools) and run again.').format(layer=label, first=features[first].fid,
+                                               second=features[second].fid, area=shared / 1e4))
 
 
 def link_ends(label, fields, rows, ids):

@@ -112,6 +112,16 @@ def test_repeated_source_ids_are_refused(qgis_app, tmp_path):
             temporary_outputs=('OUTPUT_LINKS',))
 
 
+def test_overlapping_sources_are_refused_naming_them(qgis_app, tmp_path):
+    """A source half under another counted their shared habitat in both masses; one wholly under another was said
+    to lie 'on nodata or outside the resistance raster (mean nan)'. Both are refused as patchimportance refuses
+    overlapping patches."""
+    sources = wkt_layer('sources', 'Polygon', 'EPSG:32650', squares(0, 500, 3000), ['A', 'B', 'C'], field='id')
+    with pytest.raises(QgsProcessingException, match=r'Layer "sources": features id 1 and 2 overlap by 50 ha'):
+        run('gravitymodel', SOURCES=sources, SOURCE_ID_FIELD='id', RESISTANCE=uniform_resistance(tmp_path),
+            temporary_outputs=('OUTPUT_LINKS',))
+
+
 def test_the_mean_resistance_leaves_out_nodata_cells_under_a_source(qgis_app, tmp_path):
     sources = wkt_layer('sources', 'Polygon', 'EPSG:32650', squares(0, 2000), ['A', 'B'], field='id')
     values = np.full((10, 50), 2.0)

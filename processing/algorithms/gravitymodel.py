@@ -6,7 +6,7 @@ accumulated-cost pass per source; engine.gravity computes G_ab. Everything is co
 """
 
 import re
-from collections import namedtuple
+from collections import Counter, namedtuple
 
 import numpy as np
 from qgis.core import (
@@ -27,7 +27,7 @@ from shapely.geometry import LineString
 
 from .. import qgis_io
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
-from ..corridor_io import link_ends
+from ..corridor_io import link_ends, require_disjoint_patches
 from ..engine import corridors, gravity, patches
 from ..engine.geographic import unwrapped_line
 from .base import ReservePlannerAlgorithm, keywords
@@ -146,6 +146,7 @@ class GravityModelAlgorithm(ReservePlannerAlgorithm):
         if feedback.isCanceled():
             raise qgis_io.cancelled()
         qgis_io.require_geometries(features, label)
+        require_disjoint_patches(features, label)
         ids = self.source_ids(features, id_field, label)
         unit = AREA_UNITS[self.parameterAsEnum(parameters, self.AREA_UNIT, context)][1]
         with qgis_io.engine_errors():
@@ -172,7 +173,7 @@ class GravityModelAlgorithm(ReservePlannerAlgorithm):
                                             'field "{field}".').format(layer=label, features=', '.join(missing[:10]),
                                                                        field=id_field))
         ids = [str(value) for value in ids]
-        repeated = sorted({value for value in ids if ids.count(value) > 1})
+        repeated = sorted(value for value, count in Counter(ids).items() if count > 1)
         if repeated:
             raise QgsProcessingException(tr('Layer "{layer}": the source ids {ids} are used by more than one feature; '
                                             'give every source its own id.').format(layer=label,

@@ -31,6 +31,7 @@ from ..compat import (
     WkbType,
     make_field,
 )
+from ..corridor_io import require_disjoint_patches
 from ..engine import connectivity, corridors, patches
 from .base import ReservePlannerAlgorithm, keywords
 from ..resistance import ResistanceGrid
@@ -179,7 +180,7 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
         if not features:
             raise QgsProcessingException(tr('Layer "{layer}" has no patches.').format(layer=label))
         qgis_io.require_geometries(features, label)
-        self.require_disjoint(features, label)
+        require_disjoint_patches(features, label)
         values = self.attribute_values(features, attribute, label)
         steps.setCurrentStep(1)
         geometries = [item.geometry for item in features]
@@ -224,18 +225,6 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
                 'under every patch.').format(layer=label, fid=features[blocked[0]].fid,
                                              raster=qgis_io.layer_label(resistance.layer)))
         return patches.least_cost_distances(resistance.graph(), cells, qgis_io.engine_feedback(feedback))
-
-    @staticmethod
-    def require_disjoint(features, label):
-        """Refuse patches that overlap (engine.patches.first_overlap), naming the first two."""
-        overlap = patches.first_overlap([item.geometry for item in features])
-        if overlap is not None:
-            first, second, shared = overlap
-            raise QgsProcessingException(
-                tr('Layer "{layer}": features id {first} and {second} overlap by {area:.6g} ha, so the habitat they '
-                   'share would count twice. Patches must not overlap: dissolve or clip them (Vector > Geoprocessing '
-                   'Tools) and run again.').format(layer=label, first=features[first].fid,
-                                                   second=features[second].fid, area=shared / 1e4))
 
     @staticmethod
     def attribute_values(features, attribute, label):

@@ -24,9 +24,9 @@ from scipy.sparse.csgraph import connected_components
 
 from .connectivity import DEFAULT_MIN_PROBABILITY, decay_constant, pc_pair_value, removal_importance
 from .corridors import nearest_cells
-from .coverage import envelope_pairs
 from .feedback import ensure as ensure_feedback
 from .messages import N_, EngineError
+from .regions import overlapping_regions
 
 INDEX_COLUMNS = ['dIIC', 'dIIC_intra', 'dIIC_flux', 'dIIC_connector', 'dPC', 'dPC_intra', 'dPC_flux',
                  'dPC_connector', 'rank']
@@ -114,17 +114,11 @@ rounding leaves along a shared edge once reprojected, far below any overlap that
 
 def first_overlap(geometries):
     """(i, j, shared area) of the first pair of ``geometries`` (shapely polygons, a CRS in metres) that overlap
-    (OVERLAP_TOLERANCE), in index order, or None. Patches are nodes of a graph: habitat in two of them would count
-    twice, so callers refuse overlaps (patches that only touch are fine, at distance 0)."""
-    rows, cols = envelope_pairs(geometries)
-    for i, j in sorted(zip(rows.tolist(), cols.tolist())):
-        if i >= j:
-            continue
-        first, second = geometries[i], geometries[j]
-        shared = first.intersection(second).area
-        if shared > OVERLAP_TOLERANCE * min(first.area, second.area):
-            return i, j, shared
-    return None
+    (engine.regions.overlapping_regions at OVERLAP_TOLERANCE), in index order, or None. Patches are nodes of a
+    graph: habitat in two of them would count twice, so callers refuse overlaps (patches that only touch are fine,
+    at distance 0)."""
+    found = overlapping_regions(geometries, OVERLAP_TOLERANCE)
+    return min(found) if found else None
 
 
 def valid_attributes(attributes):

@@ -147,10 +147,6 @@
       <translation>图层“{layer}”：要素 ID {fid} 下没有阻力栅格“{raster}”的可通行像元：它位于栅格之外，或只覆盖无数据或阻力 &lt;= 0 的像元。请使用在每个斑块下都有数据的栅格。</translation>
     </message>
     <message>
-      <source>Layer "{layer}": features id {first} and {second} overlap by {area:.6g} ha, so the habitat they share would count twice. Patches must not overlap: dissolve or clip them (Vector &gt; Geoprocessing Tools) and run again.</source>
-      <translation>图层“{layer}”：要素 ID {first} 和 {second} 重叠 {area:.6g} 公顷，它们共有的生境会被计算两次。斑块之间不得重叠：请融合或裁剪它们（矢量 &gt; 地理处理工具）后重新运行。</translation>
-    </message>
-    <message>
       <source>Layer "{layer}": feature id {features} has no value in the attribute field "{field}". Give every patch a value, or leave the attribute empty to use the area.</source>
       <translation>图层“{layer}”：要素 ID {features} 的属性字段“{field}”没有值。请为每个斑块赋值，或将属性留空以使用面积。</translation>
     </message>

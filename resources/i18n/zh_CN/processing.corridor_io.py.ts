@@ -20,6 +20,10 @@
       <translation>图层“{layer}”：要素 {first} 和 {second} 在字段“{field}”中的核心区编号都是 {core}。请为每个核心区指定不同的编号，或将两者融合为一个核心区，然后重新运行。</translation>
     </message>
     <message>
+      <source>Layer "{layer}": features id {first} and {second} overlap by {area:.6g} ha, so the habitat they share would count twice. They must not overlap: dissolve or clip them (Vector &gt; Geoprocessing Tools) and run again.</source>
+      <translation>图层“{layer}”：要素 {first} 和 {second} 重叠 {area:.6g} 公顷，它们共有的生境会被重复计算。它们不得重叠：请融合或裁剪（矢量 &gt; 地理处理工具）后重新运行。</translation>
+    </message>
+    <message>
       <source>Layer "{layer}": {message}</source>
       <translation>图层“{layer}”：{message}</translation>
     </message>
