@@ -110,6 +110,18 @@ def test_barriers_force_a_detour_and_cut_off_what_they_enclose():
     assert np.isinf(cost[4, 4]), 'the corner cell is enclosed by barriers'
 
 
+def test_an_infinite_resistance_is_a_barrier_like_nodata():
+    """Some rasters mark impassable cells with +inf: a barrier, as nodata is, not 'the largest value of its type'."""
+    resistance = np.ones((5, 5))
+    resistance[:4, 2] = np.inf
+    walled = resistance.copy()
+    walled[:4, 2] = np.nan
+    sources = np.zeros(resistance.shape, bool)
+    sources[0, 0] = True
+    np.testing.assert_array_equal(costdistance.accumulated_cost(resistance, sources, 10, 10),
+                                  costdistance.accumulated_cost(walled, sources, 10, 10))
+
+
 def test_max_cost_leaves_farther_cells_unreached():
     sources = np.zeros((1, 6), bool)
     sources[0, 0] = True

@@ -99,8 +99,9 @@ def step_lengths(cell_width, cell_height):
 
 
 UNDECLARED_NODATA = 3.0e38
-"""Resistances at or above this (within 12 % of the largest Float32, 3.4028235e38, and Float64's 1.8e308) are no
-resistance anyone means but nodata left undeclared: costs through them overflow a Float32 output to inf."""
+"""Finite resistances at or above this (within 12 % of the largest Float32, 3.4028235e38, and Float64's 1.8e308)
+are no resistance anyone means but nodata left undeclared: costs through them overflow a Float32 output to inf.
+(+inf itself is a barrier, as nodata is.)"""
 
 SOURCES_ON_BARRIERS = N_('Every source cell is a barrier (nodata or resistance <= 0) in the resistance raster.')
 
@@ -171,7 +172,7 @@ class CostGraph:
             count = min(block_rows, rows - first)
             block = np.array(read_rows(first, count), dtype=np.float64)
             with np.errstate(invalid='ignore'):
-                block[~(block > 0)] = np.nan
+                block[~(block > 0) | (block == np.inf)] = np.nan
             _refuse_undeclared_nodata(block)
             if padded.dtype == np.float32 and not _exact_in_float32(block):
                 padded = padded.astype(np.float64)
