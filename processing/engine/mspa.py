@@ -71,8 +71,9 @@ def class_of(code):
     return BACKGROUND_CLASS
 
 
-ClassMap = namedtuple('ClassMap', 'values nodata geotransform crs_wkt')
-"""Band 1 of a raster in its own data type, the mask of its cells without data, its geotransform and CRS."""
+ClassMap = namedtuple('ClassMap', 'values nodata geotransform crs_wkt nodata_value')
+"""Band 1 of a raster in its own data type, the mask of its cells without data, its geotransform and CRS, and the
+value its header declares nodata (None when none; NaN cells of a floating raster are nodata too)."""
 
 BYTES_PER_CELL = 52
 """Peak memory of a run per cell: about 47 bytes measured by tests/benchmarks/bench_mspa.py on 10 000 x 10 000
@@ -93,7 +94,7 @@ def read_class_map(path):
         if values.dtype.kind == 'f':
             nodata |= np.isnan(values)
         cell_size(dataset.GetGeoTransform())
-        return ClassMap(values, nodata, dataset.GetGeoTransform(), dataset.GetProjection())
+        return ClassMap(values, nodata, dataset.GetGeoTransform(), dataset.GetProjection(), nodata_value)
 
 
 def present_values(class_map):
@@ -159,10 +160,14 @@ def check_classes(class_map, foreground, missing, layer):
 
 
 def _nodata_values(class_map, values):
-    """The ``values`` that cells without data hold (the raster's nodata value), as a set."""
-    if not len(values) or not class_map.nodata.any():
+    """The ``values`` (in the raster's type, in_raster_type) that are the raster's declared nodata value, as a set:
+    the cells holding them count as without data."""
+    if class_map.nodata_value is None:
         return set()
-    return {value for value in values if np.isin(value, class_map.values[class_map.nodata])}
+    declared = float(class_map.nodata_value)
+    if class_map.values.dtype.kind == 'f':  # as the cells hold it (a Float32 raster's nodata of -3.4e38)
+        declared = float(np.asarray(declared, dtype=class_map.values.dtype))
+    return {value for value in values if value == declared}
 
 
 def in_raster_type(values, dtype):
