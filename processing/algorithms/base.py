@@ -367,6 +367,19 @@ class ReservePlannerAlgorithm(QgsProcessingAlgorithm):
             definition.setFlags(definition.flags() | ProcessingParameterFlag.Advanced)
         return super().addParameter(definition, createOutput)
 
+    def parameterAsSink(self, parameters, name, context, fields, *arguments):  # noqa: N802 (QGIS API name)
+        """QGIS's sink for the output ``name``; written to a Shapefile, its field names longer than a Shapefile
+        holds are shortened by qgis_io.shapefile_fields (and remembered for the output's style), never cut inside
+        a character by GDAL."""
+        destination = output_file(self, self.parameterDefinition(name), parameters, context)
+        fields, shortened = qgis_io.shapefile_fields(fields, destination)
+        sink, destination_id = super().parameterAsSink(parameters, name, context, fields, *arguments)
+        if shortened:
+            qgis_io.SHORTENED_FIELD_NAMES[destination_id] = shortened
+        else:
+            qgis_io.SHORTENED_FIELD_NAMES.pop(destination_id, None)
+        return sink, destination_id
+
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
         """Refuse NaN for any number, then QGIS's checks, then refuse an output that would overwrite the file of
         an input layer or that cannot be written."""
