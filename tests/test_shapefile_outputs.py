@@ -79,3 +79,20 @@ def test_shortened_names_keep_whole_characters_and_never_collide():
     shortened = qgis_io.shapefile_field_names(names)
     assert shortened == ['protecte_1', 'protected_', 'n_forest_i', 'n_forest_1', '自然保', 'PROTECTE_2', 'short']
     assert len({name.lower() for name in shortened}) == len(names)
+
+
+def test_a_table_output_named_shp_is_written_and_returned_as_its_dbf(qgis_app, tmp_path):
+    """A table has no geometry, so GDAL writes only the .dbf of a .shp: the result and the layer loaded on
+    completion must name that .dbf, as a model's next step and the results panel open the returned path."""
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    destination = QgsProcessingOutputLayerDefinition(str(tmp_path / '物种面积.shp'), QgsProject.instance())
+    result = processing.run('reserveplanner:speciesarea', {'COVERAGE': 30, 'Z': 0.25, 'OUTPUT': destination},
+                            context=context)
+    memory = processing.run('reserveplanner:speciesarea', {'COVERAGE': 30, 'Z': 0.25, 'OUTPUT': 'TEMPORARY_OUTPUT'})
+    assert result['OUTPUT'] == str(tmp_path / '物种面积.dbf')
+    assert list(context.layersToLoadOnCompletion()) == [result['OUTPUT']]
+    names, rows = ogr_rows(result['OUTPUT'])
+    assert names == ['z', 'persisting', 'area_neede']
+    assert rows == [feature.attributes() for feature in memory['OUTPUT'].getFeatures()]
+    assert QgsVectorLayer(result['OUTPUT'], 'table').featureCount() == len(rows) > 0

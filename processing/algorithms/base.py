@@ -30,7 +30,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from .. import qgis_io
-from ..compat import ProcessingParameterFlag
+from ..compat import ProcessingParameterFlag, WkbType
 from ..engine.messages import EngineError
 from ..engine.raster import FORMAT_ERROR, driver_for_path
 
@@ -242,6 +242,18 @@ def output_snapshots(algorithm, parameters, context):
     return snapshots
 
 
+def table_destination(destination_id, context):
+    """The file a table (an output without geometry) written to ``destination_id`` is in: for a .shp, the .dbf
+    GDAL writes (there is no .shp), also as the layer QGIS loads on completion; else ``destination_id``."""
+    base, extension = os.path.splitext(destination_id)
+    if extension.lower() != '.shp':
+        return destination_id
+    table = base + '.dbf'
+    context.setLayersToLoadOnCompletion({table if layer == destination_id else layer: details
+                                         for layer, details in context.layersToLoadOnCompletion().items()})
+    return table
+
+
 def removing_failed_outputs(process):
     """Wrap a processAlgorithm: warn about inputs without a CRS first, and when the run fails, delete every
     output file (and every file written into a folder output, and a folder output it created) the run created:
@@ -370,10 +382,13 @@ class ReservePlannerAlgorithm(QgsProcessingAlgorithm):
     def parameterAsSink(self, parameters, name, context, fields, *arguments):  # noqa: N802 (QGIS API name)
         """QGIS's sink for the output ``name``; written to a Shapefile, its field names longer than a Shapefile
         holds are shortened by qgis_io.shapefile_fields (and remembered for the output's style), never cut inside
-        a character by GDAL."""
+        a character by GDAL; a table (no geometry) written to a .shp is returned as the .dbf GDAL writes for it
+        (QGIS 3.22 returned the .shp, which is never written, so the table could not be loaded)."""
         destination = output_file(self, self.parameterDefinition(name), parameters, context)
         fields, shortened = qgis_io.shapefile_fields(fields, destination)
         sink, destination_id = super().parameterAsSink(parameters, name, context, fields, *arguments)
+        if (arguments[0] if arguments else WkbType.NoGeometry) == WkbType.NoGeometry:
+            destination_id = table_destination(destination_id, context)
         if shortened:
             qgis_io.SHORTENED_FIELD_NAMES[destination_id] = shortened
         else:
