@@ -35,7 +35,8 @@ from ..engine.messages import EngineError
 from ..engine.raster import FORMAT_ERROR, driver_for_path
 
 ICON_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), 'resources', 'icons')
-HELP_URL = 'https://github.com/reserve-planner/reserve_planner#algorithms'
+HELP_URL = 'https://github.com/reserve-planner/reserve_planner#the-algorithms'
+"""The README's table of the algorithms (GitHub's anchor of its heading "The algorithms")."""
 
 LAYER_INPUTS = {parameter.typeName() for parameter in (
     QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer, QgsProcessingParameterRasterLayer,
