@@ -2,9 +2,11 @@
 
 import os
 
+import pytest
 from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsVectorLayer
 
 from conftest import REPO
+from reserve_planner.processing import qgis_io
 
 DEMO = os.path.join(REPO, 'resources', 'demo', 'demo.gpkg')
 
@@ -33,3 +35,45 @@ def test_rows_run_independently_and_a_failing_row_does_not_spoil_the_next(qgis_a
     assert wide['buffer'] > 2 * narrow['buffer']
     reserve = sum(narrow.values())
     assert abs(sum(wide.values()) - reserve) < 1e-6 * reserve
+
+
+@pytest.mark.parametrize('extension', ['gpkg', 'shp'])
+def test_a_row_failing_over_an_earlier_output_keeps_that_output_whole(qgis_app, tmp_path, monkeypatch, extension):
+    """Rerunning a row into the file of an earlier run (a batch run again after a fix) and failing half-way (the
+    disk filling up after the first zone) leaves the earlier file as it was, not a file of one zone."""
+    algorithm = QgsApplication.processingRegistry().algorithmById('reserveplanner:generatezones')
+    output = str(tmp_path / ('zones.' + extension))
+    parameters = {'CORES': DEMO + '|layername=cores', 'BOUNDARY': DEMO + '|layername=reserve_boundary',
+                  'BUFFER_WIDTH': 500, 'TRANSITION_WIDTH': 3000, 'OUTPUT': output}
+    results, ok = algorithm.run(parameters, QgsProcessingContext(), QgsProcessingFeedback())
+    assert ok
+    before = zone_areas(output)
+    written = []
+    add_feature = qgis_io.add_feature
+
+    def disk_full_after_one_zone(sink, feature, name):
+        if written:
+            raise OSError(28, 'No space left on device', output)
+        written.append(feature)
+        return add_feature(sink, feature, name)
+
+    monkeypatch.setattr(qgis_io, 'add_feature', disk_full_after_one_zone)
+    results, ok = algorithm.run(dict(parameters, BUFFER_WIDTH=2000), QgsProcessingContext(), QgsProcessingFeedback())
+    monkeypatch.undo()
+    assert not ok and len(written) == 1
+    assert zone_areas(output) == before and len(before) == 3
+    assert not [name for name in os.listdir(tmp_path) if name.startswith('.')], 'a backup was left behind'
+
+
+def test_a_row_succeeding_over_an_earlier_output_replaces_it(qgis_app, tmp_path):
+    algorithm = QgsApplication.processingRegistry().algorithmById('reserveplanner:generatezones')
+    output = str(tmp_path / 'zones.gpkg')
+    areas = []
+    for buffer_width in (500, 2000):
+        results, ok = algorithm.run({'CORES': DEMO + '|layername=cores', 'BUFFER_WIDTH': buffer_width,
+                                     'TRANSITION_WIDTH': 3000, 'OUTPUT': output}, QgsProcessingContext(),
+                                    QgsProcessingFeedback())
+        assert ok
+        areas.append(zone_areas(output)['buffer'])
+    assert areas[1] > 2 * areas[0]
+    assert os.listdir(tmp_path) == ['zones.gpkg']

@@ -1,11 +1,13 @@
 """The base class of every Reserve Planner algorithm: naming, groups, icons, translation, help, and the checks
 every algorithm shares: no NaN for a number, outputs never over inputs, every destination writable before anything
-is written, a warning for an input without a CRS, and no file left behind by a failed run."""
+is written, a warning for an input without a CRS, and no file left behind by a failed run (nor an earlier output
+replaced by a half-written one)."""
 
 import functools
 import math
 import os
 import shutil
+import tempfile
 import traceback
 
 from qgis.core import (
@@ -211,6 +213,12 @@ class FolderOutput:
         self.existed = os.path.isdir(folder)
         self.entries = set(os.listdir(folder)) if self.existed else set()
 
+    def set_aside(self):
+        """Nothing: a folder is added to, never replaced."""
+
+    def discard_backup(self):
+        """Nothing: see set_aside."""
+
     def remove_additions(self):
         if not self.existed:
             shutil.rmtree(self.folder, ignore_errors=True)
@@ -223,14 +231,53 @@ class FolderOutput:
                     remove_files([path])
 
 
+SHAPEFILE_PARTS = ('.shp', '.shx', '.dbf', '.prj', '.cpg', '.qpj', '.sbn', '.sbx', '.qix')
+"""The files of one Shapefile: writing x.shp (or a table's x.dbf) replaces every one of them."""
+
+
+def own_files(path):
+    """The existing files that writing the output ``path`` replaces: the file and the files GDAL and SQLite keep
+    with it (a Shapefile's parts, a GeoPackage's -wal and -shm, a raster's .aux.xml)."""
+    base, extension = os.path.splitext(path)
+    names = [path] + [path + suffix for suffix in ('-wal', '-shm', '-journal', '.aux.xml')]
+    if extension.lower() in ('.shp', '.dbf'):
+        names += [base + part for part in SHAPEFILE_PARTS]
+    return [name for name in dict.fromkeys(names) if os.path.isfile(name)]
+
+
 class FileOutput:
-    """What exists beside an output file before a run (see files_beside): a failed run removes the rest."""
+    """An output file: before the run, the file an earlier run left there is set aside (moved, in its folder) and
+    what else exists beside it noted (see files_beside). A run that fails removes what it added and puts the earlier
+    file back, so that a batch row rerun into the file of an earlier row never leaves a half-written file in its
+    place; a run that succeeds deletes the earlier file."""
 
     def __init__(self, path):
-        self.path, self.existing = path, files_beside(path)
+        self.path, self.existing, self.backup = path, files_beside(path), None
+
+    def set_aside(self):
+        replaced = own_files(self.path)
+        if replaced:
+            self.backup = tempfile.mkdtemp(prefix='.reserve_planner_backup_', dir=os.path.dirname(
+                os.path.abspath(self.path)))
+            for name in replaced:
+                try:
+                    os.replace(name, os.path.join(self.backup, os.path.basename(name)))
+                except OSError:  # held open (Windows): it is overwritten as before
+                    pass
+        self.existing = files_beside(self.path)
 
     def remove_additions(self):
         remove_files(files_beside(self.path) - self.existing)
+        if self.backup:
+            folder = os.path.dirname(os.path.abspath(self.path))
+            for name in os.listdir(self.backup):
+                os.replace(os.path.join(self.backup, name), os.path.join(folder, name))
+        self.discard_backup()
+
+    def discard_backup(self):
+        if self.backup:
+            shutil.rmtree(self.backup, ignore_errors=True)
+            self.backup = None
 
 
 def output_snapshots(algorithm, parameters, context):
@@ -258,7 +305,8 @@ def table_destination(destination_id, context):
 def removing_failed_outputs(process):
     """Wrap a processAlgorithm: warn about inputs without a CRS first, and when the run fails, delete every
     output file (and every file written into a folder output, and a folder output it created) the run created:
-    a failed run leaves nothing behind; files that existed before are kept. A file error (a report that cannot
+    a failed run leaves nothing behind; files that existed before are kept, and an output file an earlier run
+    left, set aside during the run, is put back whole (FileOutput). A file error (a report that cannot
     be written, a full disk) becomes a QgsProcessingException naming the file rather than a Python traceback."""
 
     @functools.wraps(process)
@@ -266,7 +314,9 @@ def removing_failed_outputs(process):
         warn_about_missing_crs(algorithm, parameters, context, feedback)
         snapshots = output_snapshots(algorithm, parameters, context)
         try:
-            return process(algorithm, parameters, context, feedback)
+            for snapshot in snapshots:
+                snapshot.set_aside()
+            results = process(algorithm, parameters, context, feedback)
         except BaseException as error:
             # Close the sinks the failed run still holds in its frames before their files are deleted.
             traceback.clear_frames(error.__traceback__)
@@ -278,6 +328,9 @@ def removing_failed_outputs(process):
                     'exists and is writable and that the disk has room.').format(
                         path=error.filename or '', reason=error.strerror or str(error))) from error
             raise
+        for snapshot in snapshots:
+            snapshot.discard_backup()
+        return results
 
     return wrapped
 
