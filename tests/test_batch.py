@@ -1,8 +1,10 @@
 """Batch mode as QGIS's batch dialog runs it: one algorithm object, run once per row, a new context each time."""
 
 import os
+import shutil
 
 import pytest
+from osgeo import ogr
 from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsVectorLayer
 
 from conftest import REPO
@@ -77,3 +79,37 @@ def test_a_row_succeeding_over_an_earlier_output_replaces_it(qgis_app, tmp_path)
         areas.append(zone_areas(output)['buffer'])
     assert areas[1] > 2 * areas[0]
     assert os.listdir(tmp_path) == ['zones.gpkg']
+
+
+def test_a_row_writing_into_its_input_geopackage_is_refused_and_the_geopackage_kept(qgis_app, tmp_path):
+    """The batch dialog runs each row with QgsProcessingAlgorithm.run, which does not call checkParameterValues: the
+    refusal of an output over an input must hold there too, or a row replaces the user's whole GeoPackage."""
+    project = str(tmp_path / 'project.gpkg')
+    shutil.copy(DEMO, project)
+    layers = ogr_layers(project)
+    algorithm = QgsApplication.processingRegistry().algorithmById('reserveplanner:generatezones')
+    feedback = ErrorFeedback()
+    results, ok = algorithm.run({'CORES': project + '|layername=cores', 'BUFFER_WIDTH': 500, 'TRANSITION_WIDTH': 1000,
+                                 'OUTPUT': project}, QgsProcessingContext(), feedback)
+    assert not ok
+    assert any('would be written to {}'.format(project) in line and 'Choose another file' in line
+               for line in feedback.errors), feedback.errors
+    assert ogr_layers(project) == layers and len(layers) > 5
+
+
+def ogr_layers(path):
+    """{layer name: feature count} of the GeoPackage at ``path``, read with OGR."""
+    dataset = ogr.Open(path)
+    return {dataset.GetLayer(index).GetName(): dataset.GetLayer(index).GetFeatureCount()
+            for index in range(dataset.GetLayerCount())}
+
+
+class ErrorFeedback(QgsProcessingFeedback):
+    """A feedback keeping the errors QgsProcessingAlgorithm.run reports (a failed row's message) in ``errors``."""
+
+    def __init__(self):
+        super().__init__()
+        self.errors = []
+
+    def reportError(self, error, fatalError=False):  # noqa: N802, N803 (QGIS API names)
+        self.errors.append(error)

@@ -302,8 +302,16 @@ def table_destination(destination_id, context):
     return table
 
 
+def refused_before_writing(algorithm, parameters, context):
+    """A sentence refusing the run before anything is written (an output over an input's file, an output that
+    cannot be written), or None. Checked by checkParameterValues and again as the run starts, since the batch
+    dialog and QgsProcessingAlgorithm.run run an algorithm without calling checkParameterValues."""
+    return overwritten_input(algorithm, parameters, context) or unwritable_destination(algorithm, parameters, context)
+
+
 def removing_failed_outputs(process):
-    """Wrap a processAlgorithm: warn about inputs without a CRS first, and when the run fails, delete every
+    """Wrap a processAlgorithm: refuse an output over an input or one that cannot be written (as
+    checkParameterValues does), warn about inputs without a CRS, and when the run fails, delete every
     output file (and every file written into a folder output, and a folder output it created) the run created:
     a failed run leaves nothing behind; files that existed before are kept, and an output file an earlier run
     left, set aside during the run, is put back whole (FileOutput). A file error (a report that cannot
@@ -311,6 +319,9 @@ def removing_failed_outputs(process):
 
     @functools.wraps(process)
     def wrapped(algorithm, parameters, context, feedback):
+        refused = refused_before_writing(algorithm, parameters, context)
+        if refused:
+            raise QgsProcessingException(refused)
         warn_about_missing_crs(algorithm, parameters, context, feedback)
         snapshots = output_snapshots(algorithm, parameters, context)
         try:
@@ -458,5 +469,5 @@ class ReservePlannerAlgorithm(QgsProcessingAlgorithm):
         valid, message = super().checkParameterValues(parameters, context)
         if not valid:
             return valid, message
-        refused = overwritten_input(self, parameters, context) or unwritable_destination(self, parameters, context)
+        refused = refused_before_writing(self, parameters, context)
         return (False, refused) if refused else (True, '')
