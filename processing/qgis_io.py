@@ -148,10 +148,8 @@ def within_bytes(name, size):
 
 
 def shapefile_name_candidates(name):
-    """The names the field ``name`` may take in a Shapefile, in the order tried: the name itself when it fits,
-    its start, then its start with _1, _2, ... (SHAPEFILE_NAME_BYTES bytes at most, whole characters)."""
-    if len(name.encode('utf-8')) <= SHAPEFILE_NAME_BYTES:
-        yield name
+    """The names a field ``name`` too long for a Shapefile may take there, in the order tried: its start, then its
+    start with _1, _2, ... (SHAPEFILE_NAME_BYTES bytes at most, whole characters)."""
     yield within_bytes(name, SHAPEFILE_NAME_BYTES)
     for number in itertools.count(1):
         suffix = '_{}'.format(number)

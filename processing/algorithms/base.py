@@ -238,10 +238,9 @@ SHAPEFILE_PARTS = ('.shp', '.shx', '.dbf', '.prj', '.cpg', '.qpj', '.sbn', '.sbx
 def own_files(path):
     """The existing files that writing the output ``path`` replaces: the file and the files GDAL and SQLite keep
     with it (a Shapefile's parts, a GeoPackage's -wal and -shm, a raster's .aux.xml)."""
-    base, extension = os.path.splitext(path)
     names = [path] + [path + suffix for suffix in ('-wal', '-shm', '-journal', '.aux.xml')]
-    if extension.lower() in ('.shp', '.dbf'):
-        names += [base + part for part in SHAPEFILE_PARTS]
+    if qgis_io.is_shapefile(path):
+        names += [os.path.splitext(path)[0] + part for part in SHAPEFILE_PARTS]
     return [name for name in dict.fromkeys(names) if os.path.isfile(name)]
 
 
