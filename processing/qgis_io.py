@@ -4,6 +4,7 @@ Engine inputs are shapely geometries in metres; these functions do the QGIS side
 so that no algorithm repeats layer-to-geometry code.
 """
 
+import itertools
 import math
 import os
 import re
@@ -17,6 +18,7 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsFeatureSink,
+    QgsField,
     QgsFields,
     QgsGeometry,
     QgsMapLayer,
@@ -123,6 +125,74 @@ def double_field(name):
     declare doubles. QGIS rounds a value to the declared decimals of its field when it writes a file, so a field of
     6 decimals would write a patch's dPC of 3.8235e-5 % as 3.8e-5 and a gravity model's G of 1.9e-8 as 0."""
     return make_field(name, FieldType.Double, 'double')
+
+
+SHAPEFILE_NAME_BYTES = 10
+"""The longest field name a Shapefile (its dBASE .dbf) holds, in bytes: 10 ASCII letters, 3 Chinese characters."""
+
+SHORTENED_FIELD_NAMES = {}
+"""{output destination: {field name: its name in the file}} of the Shapefile outputs of this session whose field
+names were shortened (shapefile_fields), so that their styles follow the shortened names (style_output_on_load)."""
+
+
+def is_shapefile(destination):
+    """Whether the output ``destination`` (a path, optionally with |layername=...) is a Shapefile or a dBASE table."""
+    return os.path.splitext((destination or '').split('|')[0])[1].lower() in ('.shp', '.dbf')
+
+
+def within_bytes(name, size):
+    """The longest start of ``name`` that is at most ``size`` bytes in UTF-8, cut between characters."""
+    while len(name.encode('utf-8')) > size:
+        name = name[:-1]
+    return name
+
+
+def shapefile_name_candidates(name):
+    """The names a field ``name`` too long for a Shapefile may take there, in the order tried: its start, then its
+    start with _1, _2, ... (SHAPEFILE_NAME_BYTES bytes at most, whole characters)."""
+    yield within_bytes(name, SHAPEFILE_NAME_BYTES)
+    for number in itertools.count(1):
+        suffix = '_{}'.format(number)
+        yield within_bytes(name, SHAPEFILE_NAME_BYTES - len(suffix)) + suffix
+
+
+def shapefile_field_names(names):
+    """``names`` as a Shapefile can hold them: a name that fits is kept; a longer one takes its first candidate
+    (shapefile_name_candidates) that no other field has, letter case aside, as dBASE compares names. GDAL would cut
+    a Chinese name inside a character and number clashes its own way; this rule is predictable and documented."""
+    taken = {name.lower() for name in names if len(name.encode('utf-8')) <= SHAPEFILE_NAME_BYTES}
+    shortened = []
+    for name in names:
+        if len(name.encode('utf-8')) <= SHAPEFILE_NAME_BYTES:
+            shortened.append(name)
+            continue
+        short = next(candidate for candidate in shapefile_name_candidates(name) if candidate.lower() not in taken)
+        taken.add(short.lower())
+        shortened.append(short)
+    return shortened
+
+
+def shapefile_fields(fields, destination):
+    """(``fields`` to create the output ``destination`` with, {field name: shortened name}): the fields unchanged
+    unless ``destination`` is a Shapefile, whose names longer than SHAPEFILE_NAME_BYTES are shortened."""
+    if not is_shapefile(destination):
+        return fields, {}
+    renamed, shortened = QgsFields(), {}
+    for field, short in zip(fields, shapefile_field_names(fields.names())):
+        copy = QgsField(field)
+        if short != field.name():
+            copy.setName(short)
+            shortened[field.name()] = short
+        renamed.append(copy)
+    return renamed, shortened
+
+
+def follow_shortened_fields(layer, shortened):
+    """Point the renderer of ``layer`` (a categorized or graduated style) at the shortened name of its field."""
+    renderer = layer.renderer()
+    attribute = getattr(renderer, 'classAttribute', lambda: None)()
+    if attribute in shortened:
+        renderer.setClassAttribute(shortened[attribute])
 
 
 def shape_max_segment(source):
@@ -618,19 +688,22 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
 
     _alive = []
 
-    def __init__(self, style_file):
+    def __init__(self, style_file, shortened=None):
         super().__init__()
         self.style_file = style_file
+        self.shortened = shortened or {}
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
         if layer is not None and layer.isValid():
             layer.loadNamedStyle(self.style_file)
+            follow_shortened_fields(layer, self.shortened)
             layer.triggerRepaint()
 
     @classmethod
-    def create(cls, style_file):
-        """A post-processor kept alive for the session (QGIS holds only a weak reference)."""
-        processor = cls(style_file)
+    def create(cls, style_file, shortened=None):
+        """A post-processor kept alive for the session (QGIS holds only a weak reference); ``shortened``: {field
+        name: its name in a Shapefile output} (SHORTENED_FIELD_NAMES)."""
+        processor = cls(style_file, shortened)
         cls._alive.append(processor)
         return processor
 
@@ -641,7 +714,7 @@ def style_output_on_load(context, destination_id, style_name):
         return
     style_file = os.path.join(STYLE_DIR, style_name + '.qml')
     details = context.layerToLoadOnCompletionDetails(destination_id)
-    details.setPostProcessor(StylePostProcessor.create(style_file))
+    details.setPostProcessor(StylePostProcessor.create(style_file, SHORTENED_FIELD_NAMES.get(destination_id)))
 
 
 def layer_label(layer_or_source_uri, context=None):

@@ -1,11 +1,13 @@
 """The base class of every Reserve Planner algorithm: naming, groups, icons, translation, help, and the checks
 every algorithm shares: no NaN for a number, outputs never over inputs, every destination writable before anything
-is written, a warning for an input without a CRS, and no file left behind by a failed run."""
+is written, a warning for an input without a CRS, and no file left behind by a failed run (nor an earlier output
+replaced by a half-written one)."""
 
 import functools
 import math
 import os
 import shutil
+import tempfile
 import traceback
 
 from qgis.core import (
@@ -30,12 +32,13 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from .. import qgis_io
-from ..compat import ProcessingParameterFlag
+from ..compat import ProcessingParameterFlag, WkbType
 from ..engine.messages import EngineError
 from ..engine.raster import FORMAT_ERROR, driver_for_path
 
 ICON_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), 'resources', 'icons')
-HELP_URL = 'https://github.com/reserve-planner/reserve_planner#algorithms'
+HELP_URL = 'https://github.com/reserve-planner/reserve_planner#the-algorithms'
+"""The README's table of the algorithms (GitHub's anchor of its heading "The algorithms")."""
 
 LAYER_INPUTS = {parameter.typeName() for parameter in (
     QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer, QgsProcessingParameterRasterLayer,
@@ -210,6 +213,12 @@ class FolderOutput:
         self.existed = os.path.isdir(folder)
         self.entries = set(os.listdir(folder)) if self.existed else set()
 
+    def set_aside(self):
+        """Nothing: a folder is added to, never replaced."""
+
+    def discard_backup(self):
+        """Nothing: see set_aside."""
+
     def remove_additions(self):
         if not self.existed:
             shutil.rmtree(self.folder, ignore_errors=True)
@@ -222,14 +231,52 @@ class FolderOutput:
                     remove_files([path])
 
 
+SHAPEFILE_PARTS = ('.shp', '.shx', '.dbf', '.prj', '.cpg', '.qpj', '.sbn', '.sbx', '.qix')
+"""The files of one Shapefile: writing x.shp (or a table's x.dbf) replaces every one of them."""
+
+
+def own_files(path):
+    """The existing files that writing the output ``path`` replaces: the file and the files GDAL and SQLite keep
+    with it (a Shapefile's parts, a GeoPackage's -wal and -shm, a raster's .aux.xml)."""
+    names = [path] + [path + suffix for suffix in ('-wal', '-shm', '-journal', '.aux.xml')]
+    if qgis_io.is_shapefile(path):
+        names += [os.path.splitext(path)[0] + part for part in SHAPEFILE_PARTS]
+    return [name for name in dict.fromkeys(names) if os.path.isfile(name)]
+
+
 class FileOutput:
-    """What exists beside an output file before a run (see files_beside): a failed run removes the rest."""
+    """An output file: before the run, the file an earlier run left there is set aside (moved, in its folder) and
+    what else exists beside it noted (see files_beside). A run that fails removes what it added and puts the earlier
+    file back, so that a batch row rerun into the file of an earlier row never leaves a half-written file in its
+    place; a run that succeeds deletes the earlier file."""
 
     def __init__(self, path):
-        self.path, self.existing = path, files_beside(path)
+        self.path, self.existing, self.backup = path, files_beside(path), None
+
+    def set_aside(self):
+        replaced = own_files(self.path)
+        if replaced:
+            self.backup = tempfile.mkdtemp(prefix='.reserve_planner_backup_', dir=os.path.dirname(
+                os.path.abspath(self.path)))
+            for name in replaced:
+                try:
+                    os.replace(name, os.path.join(self.backup, os.path.basename(name)))
+                except OSError:  # held open (Windows): it is overwritten as before
+                    pass
+        self.existing = files_beside(self.path)
 
     def remove_additions(self):
         remove_files(files_beside(self.path) - self.existing)
+        if self.backup:
+            folder = os.path.dirname(os.path.abspath(self.path))
+            for name in os.listdir(self.backup):
+                os.replace(os.path.join(self.backup, name), os.path.join(folder, name))
+        self.discard_backup()
+
+    def discard_backup(self):
+        if self.backup:
+            shutil.rmtree(self.backup, ignore_errors=True)
+            self.backup = None
 
 
 def output_snapshots(algorithm, parameters, context):
@@ -242,18 +289,44 @@ def output_snapshots(algorithm, parameters, context):
     return snapshots
 
 
+def table_destination(destination_id, context):
+    """The file a table (an output without geometry) written to ``destination_id`` is in: for a .shp, the .dbf
+    GDAL writes (there is no .shp), also as the layer QGIS loads on completion; else ``destination_id``."""
+    base, extension = os.path.splitext(destination_id)
+    if extension.lower() != '.shp':
+        return destination_id
+    table = base + '.dbf'
+    context.setLayersToLoadOnCompletion({table if layer == destination_id else layer: details
+                                         for layer, details in context.layersToLoadOnCompletion().items()})
+    return table
+
+
+def refused_before_writing(algorithm, parameters, context):
+    """A sentence refusing the run before anything is written (an output over an input's file, an output that
+    cannot be written), or None. Checked by checkParameterValues and again as the run starts, since the batch
+    dialog and QgsProcessingAlgorithm.run run an algorithm without calling checkParameterValues."""
+    return overwritten_input(algorithm, parameters, context) or unwritable_destination(algorithm, parameters, context)
+
+
 def removing_failed_outputs(process):
-    """Wrap a processAlgorithm: warn about inputs without a CRS first, and when the run fails, delete every
+    """Wrap a processAlgorithm: refuse an output over an input or one that cannot be written (as
+    checkParameterValues does), warn about inputs without a CRS, and when the run fails, delete every
     output file (and every file written into a folder output, and a folder output it created) the run created:
-    a failed run leaves nothing behind; files that existed before are kept. A file error (a report that cannot
+    a failed run leaves nothing behind; files that existed before are kept, and an output file an earlier run
+    left, set aside during the run, is put back whole (FileOutput). A file error (a report that cannot
     be written, a full disk) becomes a QgsProcessingException naming the file rather than a Python traceback."""
 
     @functools.wraps(process)
     def wrapped(algorithm, parameters, context, feedback):
+        refused = refused_before_writing(algorithm, parameters, context)
+        if refused:
+            raise QgsProcessingException(refused)
         warn_about_missing_crs(algorithm, parameters, context, feedback)
         snapshots = output_snapshots(algorithm, parameters, context)
         try:
-            return process(algorithm, parameters, context, feedback)
+            for snapshot in snapshots:
+                snapshot.set_aside()
+            results = process(algorithm, parameters, context, feedback)
         except BaseException as error:
             # Close the sinks the failed run still holds in its frames before their files are deleted.
             traceback.clear_frames(error.__traceback__)
@@ -265,6 +338,9 @@ def removing_failed_outputs(process):
                     'exists and is writable and that the disk has room.').format(
                         path=error.filename or '', reason=error.strerror or str(error))) from error
             raise
+        for snapshot in snapshots:
+            snapshot.discard_backup()
+        return results
 
     return wrapped
 
@@ -367,6 +443,22 @@ class ReservePlannerAlgorithm(QgsProcessingAlgorithm):
             definition.setFlags(definition.flags() | ProcessingParameterFlag.Advanced)
         return super().addParameter(definition, createOutput)
 
+    def parameterAsSink(self, parameters, name, context, fields, *arguments):  # noqa: N802 (QGIS API name)
+        """QGIS's sink for the output ``name``; written to a Shapefile, its field names longer than a Shapefile
+        holds are shortened by qgis_io.shapefile_fields (and remembered for the output's style), never cut inside
+        a character by GDAL; a table (no geometry) written to a .shp is returned as the .dbf GDAL writes for it
+        (QGIS 3.22 returned the .shp, which is never written, so the table could not be loaded)."""
+        destination = output_file(self, self.parameterDefinition(name), parameters, context)
+        fields, shortened = qgis_io.shapefile_fields(fields, destination)
+        sink, destination_id = super().parameterAsSink(parameters, name, context, fields, *arguments)
+        if (arguments[0] if arguments else WkbType.NoGeometry) == WkbType.NoGeometry:
+            destination_id = table_destination(destination_id, context)
+        if shortened:
+            qgis_io.SHORTENED_FIELD_NAMES[destination_id] = shortened
+        else:
+            qgis_io.SHORTENED_FIELD_NAMES.pop(destination_id, None)
+        return sink, destination_id
+
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
         """Refuse NaN for any number, then QGIS's checks, then refuse an output that would overwrite the file of
         an input layer or that cannot be written."""
@@ -376,5 +468,5 @@ class ReservePlannerAlgorithm(QgsProcessingAlgorithm):
         valid, message = super().checkParameterValues(parameters, context)
         if not valid:
             return valid, message
-        refused = overwritten_input(self, parameters, context) or unwritable_destination(self, parameters, context)
+        refused = refused_before_writing(self, parameters, context)
         return (False, refused) if refused else (True, '')
