@@ -316,21 +316,19 @@ def geographic_point(point, crs, transform_context):
 
 
 def data_centre(sources, context):
-    """The centre (QgsPointXY, EPSG:4326) of the features of ``sources``: the mean on the sphere of the centres
-    of their bounding boxes. Unlike the centre of the layers' extent, it lies where the data is when the data
-    sits on both sides of the antimeridian (an extent from -180 to 180 is centred on the opposite meridian).
-    See docs/geographic.md."""
+    """The centre (QgsPointXY, EPSG:4326) of the features of ``sources``: the mean on the sphere of the features'
+    directions, each that of the mean of the centres of its parts' bounding boxes. Unlike the centre of the layers'
+    extent (or of a feature's), it lies where the data is when the data sits on both sides of the antimeridian,
+    also in one feature whose parts end at 180 E and 180 W (an extent from -180 to 180 is centred on the opposite
+    meridian). See docs/geographic.md."""
     vector = [0.0, 0.0, 0.0]
     for source in sources:
         request = QgsFeatureRequest().setNoAttributes().setLimit(CENTRE_SAMPLE)
         transform = to_geographic(source.sourceCrs(), context.transformContext())
         for feature in unchecked_features(source, request):
             if feature.hasGeometry():
-                point = transform.transform(feature.geometry().boundingBox().center())
-                longitude, latitude = math.radians(point.x()), math.radians(point.y())
-                vector[0] += math.cos(latitude) * math.cos(longitude)
-                vector[1] += math.cos(latitude) * math.sin(longitude)
-                vector[2] += math.sin(latitude)
+                direction = feature_direction(feature.geometry(), transform)
+                vector = [total + value for total, value in zip(vector, direction)]
     if not any(vector):
         extent = QgsRectangle()
         for source in sources:
@@ -339,6 +337,20 @@ def data_centre(sources, context):
     longitude = math.degrees(math.atan2(vector[1], vector[0]))
     latitude = math.degrees(math.atan2(vector[2], math.hypot(vector[0], vector[1])))
     return QgsPointXY(longitude, latitude)
+
+
+def feature_direction(geometry, transform):
+    """The unit vector (x, y, z) on the sphere of a QgsGeometry: the normalised sum of the directions of the centres
+    of its parts' bounding boxes, taken to EPSG:4326 by ``transform``; (0, 0, 0) when they cancel out."""
+    vector = [0.0, 0.0, 0.0]
+    for part in geometry.constParts():
+        point = transform.transform(part.boundingBox().center())
+        longitude, latitude = math.radians(point.x()), math.radians(point.y())
+        vector[0] += math.cos(latitude) * math.cos(longitude)
+        vector[1] += math.cos(latitude) * math.sin(longitude)
+        vector[2] += math.sin(latitude)
+    length = math.sqrt(sum(value * value for value in vector))
+    return [value / length for value in vector] if length > 0 else [0.0, 0.0, 0.0]
 
 
 def local_crs_at(centre, projection=EQUAL_AREA):

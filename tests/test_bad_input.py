@@ -706,6 +706,28 @@ def assert_zones_partition(zones):
         assert zones[first][0].intersection(zones[second][0]).area < 1e-12, (first, second)
 
 
+def multipart(*quadrangles):
+    """WKT of one MultiPolygon of lon/lat quadrangles (west, south, east, north)."""
+    return 'MULTIPOLYGON({})'.format(','.join(quadrangle(*box)[len('POLYGON'):] for box in quadrangles))
+
+
+def test_coverage_of_a_region_stored_split_at_180_as_one_multipolygon(qgis_app):
+    """WDPA, GADM and Natural Earth store Kiribati, Fiji or Chukotka as ONE feature whose parts end at 180 E and
+    180 W: its bounding box runs from -180 to 180, centred on the Greenwich meridian. The areas must be those on the
+    ellipsoid (here they came out as the whole Earth, 509 506 322 km2, with exit code 0)."""
+    region = ((179, -1, 180, 1), (-180, -1, -179, 1))
+    protected = ((179.5, -0.5, 180, 0.5), (-180, -0.5, -179.5, 0.5))
+    regions = memory_layer('islands', 'MultiPolygon', 'EPSG:4326', 'field=name:string',
+                           [(multipart(*region), ['Gilbert'])])
+    areas = memory_layer('wdpa', 'MultiPolygon', 'EPSG:4326', 'field=STATUS:string',
+                         [(multipart(*protected), ['Designated'])])
+    row = next(run('protectedcoverage', PROTECTED=[areas], REGIONS=regions, REGION_FIELD='name',
+                   OUTPUT='TEMPORARY_OUTPUT')['OUTPUT'].getFeatures())
+    assert row['area_km2'] == pytest.approx(sum(ellipsoidal_km2(quadrangle(*box)) for box in region), rel=1e-4)
+    assert row['protected_km2'] == pytest.approx(sum(ellipsoidal_km2(quadrangle(*box)) for box in protected),
+                                                 rel=1e-4)
+
+
 @pytest.mark.parametrize('cores', [
     [quadrangle(179.9, 60, 180, 60.1), quadrangle(-180, 60, -179.9, 60.1)],
     [quadrangle(179.9, 60, 180.1, 60.1)]], ids=['split at 180', 'longitudes above 180'])
