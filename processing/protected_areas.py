@@ -26,6 +26,7 @@ from . import qgis_io
 from .qgis_io import attribute_value, measure_max_segment, python_value
 from .engine import coverage as engine
 from .engine import species_area
+from .engine.geographic import split_at_antimeridian
 from .engine.regions import require_disjoint_regions
 
 tr = qgis_io.translator('ReservePlannerCoverage')
@@ -148,12 +149,17 @@ def wdpa_fields(layer):
 
 
 def equal_area_crs(sources, context):
-    """A Lambert azimuthal equal-area CRS centred on all ``sources`` (docs/coverage.md) and the first's CRS."""
+    """(A Lambert azimuthal equal-area CRS centred on all ``sources`` (docs/coverage.md), the first's CRS, the
+    extent of all of them in that CRS: in degrees, across the antimeridian when the data lies on both sides of it,
+    qgis_io.wrapped_extent)."""
     first_crs = sources[0].sourceCrs()
+    centre = qgis_io.data_centre(sources, context)
     extent = qgis_io.combined_extent(sources, first_crs, context)
+    if first_crs.isGeographic() and extent.width() > 180.0:
+        extent = qgis_io.wrapped_extent(sources, first_crs, centre.x(), context)
     if extent.isNull():
         extent = QgsRectangle(0, 0, 0, 0)
-    return qgis_io.local_crs(sources, context), first_crs, extent
+    return qgis_io.local_crs_at(centre), first_crs, extent
 
 
 def add_species_area_section(report, coverage_percent, target_percent):
@@ -198,6 +204,8 @@ def read_regions(source, name, field_name, crs, first_crs, extent, context, feed
         rectangle = QgsGeometry.fromRect(extent).densifyByCount(64)
         geometry = qgis_io.to_shapely(qgis_io.transform_geometry(qgis_io.to_shapely(rectangle), first_crs, crs,
                                                                   context))
+        if first_crs.isGeographic() and (extent.xMinimum() < -180.0 or extent.xMaximum() > 180.0):
+            rectangle = qgis_io.to_qgs(split_at_antimeridian(qgis_io.to_shapely(rectangle)))
         label = tr('Extent of the protected areas')
         return [Region(label, geometry, rectangle, label)]
     features = qgis_io.read_polygons(source, name, crs, context, feedback, measure_max_segment(source))

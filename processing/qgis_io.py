@@ -241,6 +241,25 @@ def combined_extent(sources, crs, context):
     return extent
 
 
+def wrapped_extent(sources, crs, centre_longitude, context):
+    """The extent (QgsRectangle in the geographic ``crs``) of the parts of the features of ``sources``, each part's
+    longitudes moved by whole turns to within 180 degrees of ``centre_longitude``: data on both sides of the
+    antimeridian gives the rectangle across it (its east edge beyond 180 degrees), not a band from -180 to 180
+    around the globe (docs/geographic.md)."""
+    extent = QgsRectangle()
+    for source in sources:
+        request = QgsFeatureRequest().setNoAttributes().setDestinationCrs(crs, context.transformContext())
+        for feature in unchecked_features(source, request):
+            if not feature.hasGeometry():
+                continue
+            for part in feature.geometry().constParts():
+                box = part.boundingBox()
+                shift = 360.0 * round((box.center().x() - centre_longitude) / 360.0)
+                extent.combineExtentWith(QgsRectangle(box.xMinimum() - shift, box.yMinimum(),
+                                                      box.xMaximum() - shift, box.yMaximum()))
+    return extent
+
+
 def is_metric(crs):
     """True when ``crs`` is projected in metres and distances in it are true distances (not a world projection)."""
     return (

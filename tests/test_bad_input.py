@@ -728,6 +728,25 @@ def test_coverage_of_a_region_stored_split_at_180_as_one_multipolygon(qgis_app):
                                                  rel=1e-4)
 
 
+@pytest.mark.parametrize('wkts', [
+    [multipart((179, -18, 180, -17), (-180, -18, -179.5, -17))],
+    [quadrangle(179, -18, 180, -17), quadrangle(-180, -18, -179.5, -17)]], ids=['one feature', 'two features'])
+def test_without_regions_the_extent_of_areas_across_180_is_the_rectangle_across_180(qgis_app, wkts):
+    """Without REGIONS the region is the rectangle enclosing the protected areas. For areas on both sides of 180
+    degrees (Fiji) it was a band from -180 to 180 around the globe: 4 201 718 km2, 0.42 % protected, instead of the
+    1.5 x 1 degree rectangle, fully protected."""
+    areas = memory_layer('wdpa', 'MultiPolygon', 'EPSG:4326', 'field=STATUS:string',
+                         [(wkt, ['Designated']) for wkt in wkts])
+    row = next(run('protectedcoverage', PROTECTED=[areas], OUTPUT='TEMPORARY_OUTPUT')['OUTPUT'].getFeatures())
+    expected = ellipsoidal_km2(quadrangle(179, -18, 180, -17)) + ellipsoidal_km2(quadrangle(-180, -18, -179.5, -17))
+    assert row['area_km2'] == pytest.approx(expected, rel=1e-4)
+    assert row['protected_km2'] == pytest.approx(expected, rel=1e-4)
+    assert row['percent'] == pytest.approx(100.0, abs=0.01)
+    drawn = wkb.loads(bytes(row.geometry().asWkb()))
+    assert drawn.bounds == pytest.approx((-180, -18, 180, -17)) and len(drawn.geoms) == 2
+    assert drawn.area == pytest.approx(1.5, rel=1e-6)
+
+
 @pytest.mark.parametrize('cores', [
     [quadrangle(179.9, 60, 180, 60.1), quadrangle(-180, 60, -179.9, 60.1)],
     [quadrangle(179.9, 60, 180.1, 60.1)]], ids=['split at 180', 'longitudes above 180'])
