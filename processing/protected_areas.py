@@ -85,8 +85,8 @@ class ProtectedAreasInput:
             self.PROTECTED, tr('Protected areas (polygons, and points with REP_AREA)'),
             ProcessingSourceType.VectorAnyGeometry))
 
-    def add_cleaning_parameters(self):
-        """The cleaning switches, on by default (advanced: see ADVANCED)."""
+    def add_cleaning_parameters(self, names=None):
+        """The cleaning switches ``names`` (all of them when None), on by default (advanced: see ADVANCED)."""
         switches = (
             (self.STATUS_FILTER, tr('Keep only STATUS Designated, Inscribed or Established')),
             (self.EXCLUDE_MAB, tr('Exclude UNESCO-MAB Biosphere Reserves (zoning layers: core zones only)')),
@@ -95,7 +95,8 @@ class ProtectedAreasInput:
             (self.DISSOLVE, tr('Count overlaps once (dissolve)')),
         )
         for name, description in switches:
-            self.addParameter(QgsProcessingParameterBoolean(name, description, defaultValue=True))
+            if names is None or name in names:
+                self.addParameter(QgsProcessingParameterBoolean(name, description, defaultValue=True))
 
     def protected_layers(self, parameters, context):
         layers = [layer for layer in self.parameterAsLayerList(parameters, self.PROTECTED, context)
@@ -111,22 +112,26 @@ class ProtectedAreasInput:
         return layers
 
     def cleaning_options(self, parameters, context):
-        return engine.CleaningOptions(*(self.parameterAsBool(parameters, name, context) for name in (
-            self.STATUS_FILTER, self.EXCLUDE_MAB, self.POINTS_AS_CIRCLES, self.REPAIR, self.DISSOLVE)))
+        """engine.CleaningOptions of the switches declared (add_cleaning_parameters); the others are on."""
+        return engine.CleaningOptions(*(
+            self.parameterAsBool(parameters, name, context) if self.parameterDefinition(name) is not None else True
+            for name in (self.STATUS_FILTER, self.EXCLUDE_MAB, self.POINTS_AS_CIRCLES, self.REPAIR, self.DISSOLVE)))
 
-    def clean_and_flatten(self, layers, crs, options, by_year, context, feedback, by_category=False):
-        """Read, clean and dissolve the protected areas in ``crs`` (metric equal-area); with ``by_category`` also
-        erase them in wdpar's IUCN category order (engine.flatten).
+    def clean_and_flatten(self, layers, crs, options, by_year, context, feedback, by_category=False, labels=None):
+        """Read, clean and dissolve the protected areas of ``layers`` (vector layers or feature sources, named
+        ``labels`` in the log, qgis_io.layer_label by default) in ``crs`` (metric equal-area); with ``by_category``
+        also erase them in wdpar's IUCN category order (engine.flatten).
         Returns (engine.Flattened, list of translated summary lines); raises qgis_io.cancelled() when cancelled."""
         steps = QgsProcessingMultiStepFeedback(len(layers) + 2, feedback)
+        labels = labels or [qgis_io.layer_label(layer) for layer in layers]
         inputs = []
-        for index, layer in enumerate(layers):
+        for index, (layer, label) in enumerate(zip(layers, labels)):
             steps.setCurrentStep(index)
             fields = wdpa_fields(layer)
             features = qgis_io.read_features(layer, crs, context, steps, list(fields), measure_max_segment(layer))
             areas = [engine.ProtectedArea(item.fid, item.geometry, {
                 fields[name]: attribute_value(value) for name, value in item.attributes.items()}) for item in features]
-            inputs.append(engine.ProtectedLayer(qgis_io.layer_label(layer), set(fields.values()), areas))
+            inputs.append(engine.ProtectedLayer(label, set(fields.values()), areas))
         steps.setCurrentStep(len(layers))
         with qgis_io.engine_errors():
             polygons, notes = engine.clean_protected_areas(inputs, options, qgis_io.engine_feedback(steps))
