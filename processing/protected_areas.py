@@ -19,6 +19,7 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QDate, QDateTime
 from shapely.ops import unary_union
 
 from .compat import GeometryType, ProcessingSourceType
@@ -130,7 +131,7 @@ class ProtectedAreasInput:
             fields = wdpa_fields(layer)
             features = qgis_io.read_features(layer, crs, context, steps, list(fields), measure_max_segment(layer))
             areas = [engine.ProtectedArea(item.fid, item.geometry, {
-                fields[name]: attribute_value(value) for name, value in item.attributes.items()}) for item in features]
+                fields[name]: wdpa_value(value) for name, value in item.attributes.items()}) for item in features]
             inputs.append(engine.ProtectedLayer(label, set(fields.values()), areas))
         steps.setCurrentStep(len(layers))
         with qgis_io.engine_errors():
@@ -145,6 +146,17 @@ class ProtectedAreasInput:
         for item, line in zip(notes, summary):
             (feedback.pushWarning if item.template in engine.WARNING_TEMPLATES else feedback.pushInfo)(line)
         return flattened, summary
+
+
+def wdpa_value(value):
+    """A WDPA attribute as a plain Python value (attribute_value), a date or date-time (STATUS_YR in a date field)
+    as a datetime.date (None when not valid), which engine.establishment_year reads."""
+    value = attribute_value(value)
+    if isinstance(value, QDateTime):
+        value = value.date()
+    if isinstance(value, QDate):
+        return value.toPyDate() if value.isValid() else None
+    return value
 
 
 def wdpa_fields(layer):
