@@ -173,7 +173,9 @@ def equal_area_crs(sources, context):
     centre = qgis_io.data_centre(sources, context)
     extent = qgis_io.combined_extent(sources, first_crs, context)
     if first_crs.isGeographic() and extent.width() > 180.0:
-        extent = qgis_io.wrapped_extent(sources, first_crs, centre.x(), context)
+        wrapped = qgis_io.wrapped_extent(sources, first_crs, centre.x(), context)
+        if wrapped.width() < extent.width():  # data circling a pole spans every longitude either way
+            extent = wrapped
     if extent.isNull():
         extent = QgsRectangle(0, 0, 0, 0)
     return qgis_io.local_crs_at(centre), first_crs, extent
