@@ -516,10 +516,16 @@ def read_polygons(source, layer_name, crs, context, feedback, max_segment=None):
     for item in read_features(source, crs, context, feedback, max_segment=max_segment):
         geometry, status = engine_geometry.repair_polygon(item.geometry)
         features.append(SourceFeature(item.fid, item.attributes, geometry, status))
+    log_repaired(features, layer_name, feedback)
+    return features
+
+
+def log_repaired(features, layer_name, feedback):
+    """The one log line saying how many of ``features`` (SourceFeatures, status set by repair_polygon) of the layer
+    ``layer_name`` were repaired (DESIGN.md); nothing when none was."""
     repaired = sum(1 for item in features if item.status == engine_geometry.REPAIRED)
     if repaired and feedback is not None:
         feedback.pushInfo(tr('{layer}: {count} invalid geometries repaired.').format(layer=layer_name, count=repaired))
-    return features
 
 
 def warn_if_empty(features, layer_name, feedback):
