@@ -238,7 +238,7 @@ def read_regions(source, name, field_name, crs, first_crs, extent, context, feed
     regions = []
     for key, fid, parts in group_regions(features, field_name):
         geometry = unary_union(parts) if len(parts) > 1 else parts[0]
-        output_geometry = qgis_io.transform_geometry(geometry, crs, source.sourceCrs(), context)
+        output_geometry = qgis_io.output_polygon(geometry, crs, source.sourceCrs(), context, max_segment=None)
         regions.append(Region(key, geometry, output_geometry, str(fid) if key is None else str(key)))
     with qgis_io.engine_errors():
         require_disjoint_regions([region.geometry for region in regions], [region.label for region in regions],

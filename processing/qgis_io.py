@@ -595,17 +595,20 @@ one: an edge straight in metres then stays within a fraction of a millimetre of 
 validation tolerances (1 m², 1 cm), so zones still fit the boundary and each other there."""
 
 
-def output_polygon(geometry, work_crs, output_crs, context):
+def output_polygon(geometry, work_crs, output_crs, context, max_segment=OUTPUT_MAX_SEGMENT_M):
     """A shapely polygon in metres (``work_crs``) as a valid QgsGeometry MultiPolygon in ``output_crs``.
 
-    Densified first (OUTPUT_MAX_SEGMENT_M) so that its edges keep their shape in the output CRS, cut at the
-    antimeridian (and closed over a pole) when the output CRS is geographic, and repaired with make-valid after
-    the transform when rounding there made two edges cross (docs/geographic.md).
+    Densified first (to ``max_segment`` metres, OUTPUT_MAX_SEGMENT_M; None for a polygon read from a layer, whose
+    edges were densified when it was read, see measure_max_segment) so that its edges keep their shape in the output
+    CRS, cut at the antimeridian (and closed over a pole) when the output CRS is geographic, and repaired with
+    make-valid after the transform when rounding there made two edges cross (docs/geographic.md).
     """
     if work_crs == output_crs:
         result = to_qgs(geometry)
     else:
-        result = to_qgs(geometry).densifyByDistance(OUTPUT_MAX_SEGMENT_M)
+        result = to_qgs(geometry)
+        if max_segment:
+            result = result.densifyByDistance(max_segment)
         result.transform(QgsCoordinateTransform(work_crs, output_crs, context.transformContext()))
         transformed = to_shapely(result)
         if output_crs.isGeographic() and crosses_antimeridian_or_pole(transformed):

@@ -728,6 +728,26 @@ def test_coverage_of_a_region_stored_split_at_180_as_one_multipolygon(qgis_app):
                                                  rel=1e-4)
 
 
+def test_regions_and_protected_areas_across_180_are_written_back_where_they_lie(qgis_app):
+    """Fiji's region and a protected area on both sides of 180 degrees, measured in metres, are written back to
+    EPSG:4326 cut at 180 degrees. They came back as one polygon from -179.9 to 180 degrees (1 068 square degrees for
+    a 12-square-degree region, 358.5 for 1.5), drawn across the whole map, in protectedcoverage's OUTPUT and
+    OUTPUT_FLAT and in protconn's OUTPUT."""
+    region = ((177, -19, 180, -16), (-180, -19, -179, -16))
+    regions = memory_layer('islands', 'MultiPolygon', 'EPSG:4326', 'field=name:string',
+                           [(multipart(*region), ['Fiji'])])
+    areas = memory_layer('wdpa', 'MultiPolygon', 'EPSG:4326', 'field=STATUS:string',
+                         [(multipart((179, -18, 180, -17), (-180, -18, -179.5, -17)), ['Designated'])])
+    coverage = run('protectedcoverage', PROTECTED=[areas], REGIONS=regions, REGION_FIELD='name',
+                   OUTPUT='TEMPORARY_OUTPUT', OUTPUT_FLAT='TEMPORARY_OUTPUT')
+    connectivity = run('protconn', PROTECTED=areas, REGIONS=regions, REGION_FIELD='name', OUTPUT='TEMPORARY_OUTPUT')
+    for name, layer, square_degrees in (('coverage', coverage['OUTPUT'], 12.0), ('flat', coverage['OUTPUT_FLAT'], 1.5),
+                                        ('protconn', connectivity['OUTPUT'], 12.0)):
+        drawn = wkb.loads(bytes(next(layer.getFeatures()).geometry().asWkb()))
+        assert drawn.area == pytest.approx(square_degrees, rel=1e-4), name
+        assert len(drawn.geoms) == 2 and -180 <= drawn.bounds[0] and drawn.bounds[2] <= 180, name
+
+
 @pytest.mark.parametrize('wkts', [
     [multipart((179, -18, 180, -17), (-180, -18, -179.5, -17))],
     [quadrangle(179, -18, 180, -17), quadrangle(-180, -18, -179.5, -17)]], ids=['one feature', 'two features'])

@@ -262,9 +262,7 @@ class ProtConnAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
         for geometry, attributes in rows:
             feature = QgsFeature(fields)
-            output_geometry = qgis_io.transform_geometry(geometry, work_crs, output_crs, context)
-            output_geometry.convertToMultiType()
-            feature.setGeometry(output_geometry)
+            feature.setGeometry(qgis_io.output_polygon(geometry, work_crs, output_crs, context, max_segment=None))
             feature.setAttributes(attributes)
             qgis_io.add_feature(sink, feature, name)
         qgis_io.style_output_on_load(context, dest_id, style)
