@@ -56,9 +56,10 @@ def one_region_with_importance(options, task, feedback):
 
 
 def report(region, indicators, feedback):
-    """The log line of one region's ProtConn."""
+    """The log line of one region's ProtConn, naming the region by its ``label`` when it has one (target3report's
+    regions, whose first, "All regions", has no key), else by its ``key``."""
     feedback.pushInfo(tr('{region}: {nodes} protected units, {stones} stepping stones, Prot {prot:.3f} %, '
                          'ProtConn {protconn:.3f} % (at most {bound:.2g} points too low from ignoring path '
                          'probabilities below 1e-9).').format(
-        region=region.key, nodes=indicators['nodes'], stones=indicators['stepping_stones'],
+        region=getattr(region, 'label', region.key), nodes=indicators['nodes'], stones=indicators['stepping_stones'],
         prot=indicators['prot'], protconn=indicators['protconn'], bound=indicators['protconn_error_bound']))

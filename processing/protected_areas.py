@@ -19,6 +19,7 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QDate, QDateTime
 from shapely.ops import unary_union
 
 from .compat import GeometryType, ProcessingSourceType
@@ -26,6 +27,7 @@ from . import qgis_io
 from .qgis_io import attribute_value, measure_max_segment, python_value
 from .engine import coverage as engine
 from .engine import species_area
+from .engine.geographic import split_at_antimeridian
 from .engine.regions import require_disjoint_regions
 
 tr = qgis_io.translator('ReservePlannerCoverage')
@@ -84,8 +86,8 @@ class ProtectedAreasInput:
             self.PROTECTED, tr('Protected areas (polygons, and points with REP_AREA)'),
             ProcessingSourceType.VectorAnyGeometry))
 
-    def add_cleaning_parameters(self):
-        """The cleaning switches, on by default (advanced: see ADVANCED)."""
+    def add_cleaning_parameters(self, names=None):
+        """The cleaning switches ``names`` (all of them when None), on by default (advanced: see ADVANCED)."""
         switches = (
             (self.STATUS_FILTER, tr('Keep only STATUS Designated, Inscribed or Established')),
             (self.EXCLUDE_MAB, tr('Exclude UNESCO-MAB Biosphere Reserves (zoning layers: core zones only)')),
@@ -94,7 +96,8 @@ class ProtectedAreasInput:
             (self.DISSOLVE, tr('Count overlaps once (dissolve)')),
         )
         for name, description in switches:
-            self.addParameter(QgsProcessingParameterBoolean(name, description, defaultValue=True))
+            if names is None or name in names:
+                self.addParameter(QgsProcessingParameterBoolean(name, description, defaultValue=True))
 
     def protected_layers(self, parameters, context):
         layers = [layer for layer in self.parameterAsLayerList(parameters, self.PROTECTED, context)
@@ -110,22 +113,26 @@ class ProtectedAreasInput:
         return layers
 
     def cleaning_options(self, parameters, context):
-        return engine.CleaningOptions(*(self.parameterAsBool(parameters, name, context) for name in (
-            self.STATUS_FILTER, self.EXCLUDE_MAB, self.POINTS_AS_CIRCLES, self.REPAIR, self.DISSOLVE)))
+        """engine.CleaningOptions of the switches declared (add_cleaning_parameters); the others are on."""
+        return engine.CleaningOptions(*(
+            self.parameterAsBool(parameters, name, context) if self.parameterDefinition(name) is not None else True
+            for name in (self.STATUS_FILTER, self.EXCLUDE_MAB, self.POINTS_AS_CIRCLES, self.REPAIR, self.DISSOLVE)))
 
-    def clean_and_flatten(self, layers, crs, options, by_year, context, feedback, by_category=False):
-        """Read, clean and dissolve the protected areas in ``crs`` (metric equal-area); with ``by_category`` also
-        erase them in wdpar's IUCN category order (engine.flatten).
+    def clean_and_flatten(self, layers, crs, options, by_year, context, feedback, by_category=False, labels=None):
+        """Read, clean and dissolve the protected areas of ``layers`` (vector layers or feature sources, named
+        ``labels`` in the log, qgis_io.layer_label by default) in ``crs`` (metric equal-area); with ``by_category``
+        also erase them in wdpar's IUCN category order (engine.flatten).
         Returns (engine.Flattened, list of translated summary lines); raises qgis_io.cancelled() when cancelled."""
         steps = QgsProcessingMultiStepFeedback(len(layers) + 2, feedback)
+        labels = labels or [qgis_io.layer_label(layer) for layer in layers]
         inputs = []
-        for index, layer in enumerate(layers):
+        for index, (layer, label) in enumerate(zip(layers, labels)):
             steps.setCurrentStep(index)
             fields = wdpa_fields(layer)
             features = qgis_io.read_features(layer, crs, context, steps, list(fields), measure_max_segment(layer))
             areas = [engine.ProtectedArea(item.fid, item.geometry, {
-                fields[name]: attribute_value(value) for name, value in item.attributes.items()}) for item in features]
-            inputs.append(engine.ProtectedLayer(qgis_io.layer_label(layer), set(fields.values()), areas))
+                fields[name]: wdpa_value(value) for name, value in item.attributes.items()}) for item in features]
+            inputs.append(engine.ProtectedLayer(label, set(fields.values()), areas))
         steps.setCurrentStep(len(layers))
         with qgis_io.engine_errors():
             polygons, notes = engine.clean_protected_areas(inputs, options, qgis_io.engine_feedback(steps))
@@ -141,6 +148,17 @@ class ProtectedAreasInput:
         return flattened, summary
 
 
+def wdpa_value(value):
+    """A WDPA attribute as a plain Python value (attribute_value), a date or date-time (STATUS_YR in a date field)
+    as a datetime.date (None when not valid), which engine.establishment_year reads."""
+    value = attribute_value(value)
+    if isinstance(value, QDateTime):
+        value = value.date()
+    if isinstance(value, QDate):
+        return value.toPyDate() if value.isValid() else None
+    return value
+
+
 def wdpa_fields(layer):
     """The layer's WDPA fields whatever their case (status, Status_Yr...): {name in the layer: WDPA name}."""
     canonical = {name.lower(): name for name in engine.WDPA_FIELDS}
@@ -148,12 +166,19 @@ def wdpa_fields(layer):
 
 
 def equal_area_crs(sources, context):
-    """A Lambert azimuthal equal-area CRS centred on all ``sources`` (docs/coverage.md) and the first's CRS."""
+    """(A Lambert azimuthal equal-area CRS centred on all ``sources`` (docs/coverage.md), the first's CRS, the
+    extent of all of them in that CRS: in degrees, across the antimeridian when the data lies on both sides of it,
+    qgis_io.wrapped_extent)."""
     first_crs = sources[0].sourceCrs()
+    centre = qgis_io.data_centre(sources, context)
     extent = qgis_io.combined_extent(sources, first_crs, context)
+    if first_crs.isGeographic() and extent.width() > 180.0:
+        wrapped = qgis_io.wrapped_extent(sources, first_crs, centre.x(), context)
+        if wrapped.width() < extent.width():  # data circling a pole spans every longitude either way
+            extent = wrapped
     if extent.isNull():
         extent = QgsRectangle(0, 0, 0, 0)
-    return qgis_io.local_crs(sources, context), first_crs, extent
+    return qgis_io.local_crs_at(centre), first_crs, extent
 
 
 def add_species_area_section(report, coverage_percent, target_percent):
@@ -198,6 +223,8 @@ def read_regions(source, name, field_name, crs, first_crs, extent, context, feed
         rectangle = QgsGeometry.fromRect(extent).densifyByCount(64)
         geometry = qgis_io.to_shapely(qgis_io.transform_geometry(qgis_io.to_shapely(rectangle), first_crs, crs,
                                                                   context))
+        if first_crs.isGeographic() and (extent.xMinimum() < -180.0 or extent.xMaximum() > 180.0):
+            rectangle = qgis_io.to_qgs(split_at_antimeridian(qgis_io.to_shapely(rectangle)))
         label = tr('Extent of the protected areas')
         return [Region(label, geometry, rectangle, label)]
     features = qgis_io.read_polygons(source, name, crs, context, feedback, measure_max_segment(source))
@@ -211,7 +238,7 @@ def read_regions(source, name, field_name, crs, first_crs, extent, context, feed
     regions = []
     for key, fid, parts in group_regions(features, field_name):
         geometry = unary_union(parts) if len(parts) > 1 else parts[0]
-        output_geometry = qgis_io.transform_geometry(geometry, crs, source.sourceCrs(), context)
+        output_geometry = qgis_io.output_polygon(geometry, crs, source.sourceCrs(), context, max_segment=None)
         regions.append(Region(key, geometry, output_geometry, str(fid) if key is None else str(key)))
     with qgis_io.engine_errors():
         require_disjoint_regions([region.geometry for region in regions], [region.label for region in regions],

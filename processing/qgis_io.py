@@ -311,6 +311,25 @@ def combined_extent(sources, crs, context):
     return extent
 
 
+def wrapped_extent(sources, crs, centre_longitude, context):
+    """The extent (QgsRectangle in the geographic ``crs``) of the parts of the features of ``sources``, each part's
+    longitudes moved by whole turns to within 180 degrees of ``centre_longitude``: data on both sides of the
+    antimeridian gives the rectangle across it (its east edge beyond 180 degrees), not a band from -180 to 180
+    around the globe (docs/geographic.md)."""
+    extent = QgsRectangle()
+    for source in sources:
+        request = QgsFeatureRequest().setNoAttributes().setDestinationCrs(crs, context.transformContext())
+        for feature in unchecked_features(source, request):
+            if not feature.hasGeometry():
+                continue
+            for part in feature.geometry().constParts():
+                box = part.boundingBox()
+                shift = 360.0 * round((box.center().x() - centre_longitude) / 360.0)
+                extent.combineExtentWith(QgsRectangle(box.xMinimum() - shift, box.yMinimum(),
+                                                      box.xMaximum() - shift, box.yMaximum()))
+    return extent
+
+
 def is_metric(crs):
     """True when ``crs`` is projected in metres and distances in it are true distances (not a world projection)."""
     return (
@@ -402,21 +421,19 @@ def geographic_point(point, crs, transform_context):
 
 
 def data_centre(sources, context):
-    """The centre (QgsPointXY, EPSG:4326) of the features of ``sources``: the mean on the sphere of the centres
-    of their bounding boxes. Unlike the centre of the layers' extent, it lies where the data is when the data
-    sits on both sides of the antimeridian (an extent from -180 to 180 is centred on the opposite meridian).
-    See docs/geographic.md."""
+    """The centre (QgsPointXY, EPSG:4326) of the features of ``sources``: the mean on the sphere of the features'
+    directions, each that of the mean of the centres of its parts' bounding boxes. Unlike the centre of the layers'
+    extent (or of a feature's), it lies where the data is when the data sits on both sides of the antimeridian,
+    also in one feature whose parts end at 180 E and 180 W (an extent from -180 to 180 is centred on the opposite
+    meridian). See docs/geographic.md."""
     vector = [0.0, 0.0, 0.0]
     for source in sources:
         request = QgsFeatureRequest().setNoAttributes().setLimit(CENTRE_SAMPLE)
         transform = to_geographic(source.sourceCrs(), context.transformContext())
         for feature in unchecked_features(source, request):
             if feature.hasGeometry():
-                point = transform.transform(feature.geometry().boundingBox().center())
-                longitude, latitude = math.radians(point.x()), math.radians(point.y())
-                vector[0] += math.cos(latitude) * math.cos(longitude)
-                vector[1] += math.cos(latitude) * math.sin(longitude)
-                vector[2] += math.sin(latitude)
+                direction = feature_direction(feature.geometry(), transform)
+                vector = [total + value for total, value in zip(vector, direction)]
     if not any(vector):
         extent = QgsRectangle()
         for source in sources:
@@ -425,6 +442,20 @@ def data_centre(sources, context):
     longitude = math.degrees(math.atan2(vector[1], vector[0]))
     latitude = math.degrees(math.atan2(vector[2], math.hypot(vector[0], vector[1])))
     return QgsPointXY(longitude, latitude)
+
+
+def feature_direction(geometry, transform):
+    """The unit vector (x, y, z) on the sphere of a QgsGeometry: the normalised sum of the directions of the centres
+    of its parts' bounding boxes, taken to EPSG:4326 by ``transform``; (0, 0, 0) when they cancel out."""
+    vector = [0.0, 0.0, 0.0]
+    for part in geometry.constParts():
+        point = transform.transform(part.boundingBox().center())
+        longitude, latitude = math.radians(point.x()), math.radians(point.y())
+        vector[0] += math.cos(latitude) * math.cos(longitude)
+        vector[1] += math.cos(latitude) * math.sin(longitude)
+        vector[2] += math.sin(latitude)
+    length = math.sqrt(sum(value * value for value in vector))
+    return [value / length for value in vector] if length > 0 else [0.0, 0.0, 0.0]
 
 
 def local_crs_at(centre, projection=EQUAL_AREA):
@@ -571,10 +602,16 @@ def read_polygons(source, layer_name, crs, context, feedback, max_segment=None):
     for item in read_features(source, crs, context, feedback, max_segment=max_segment):
         geometry, status = engine_geometry.repair_polygon(item.geometry)
         features.append(SourceFeature(item.fid, item.attributes, geometry, status))
+    log_repaired(features, layer_name, feedback)
+    return features
+
+
+def log_repaired(features, layer_name, feedback):
+    """The one log line saying how many of ``features`` (SourceFeatures, status set by repair_polygon) of the layer
+    ``layer_name`` were repaired (DESIGN.md); nothing when none was."""
     repaired = sum(1 for item in features if item.status == engine_geometry.REPAIRED)
     if repaired and feedback is not None:
         feedback.pushInfo(tr('{layer}: {count} invalid geometries repaired.').format(layer=layer_name, count=repaired))
-    return features
 
 
 def warn_if_empty(features, layer_name, feedback):
@@ -644,17 +681,20 @@ one: an edge straight in metres then stays within a fraction of a millimetre of 
 validation tolerances (1 m², 1 cm), so zones still fit the boundary and each other there."""
 
 
-def output_polygon(geometry, work_crs, output_crs, context):
+def output_polygon(geometry, work_crs, output_crs, context, max_segment=OUTPUT_MAX_SEGMENT_M):
     """A shapely polygon in metres (``work_crs``) as a valid QgsGeometry MultiPolygon in ``output_crs``.
 
-    Densified first (OUTPUT_MAX_SEGMENT_M) so that its edges keep their shape in the output CRS, cut at the
-    antimeridian (and closed over a pole) when the output CRS is geographic, and repaired with make-valid after
-    the transform when rounding there made two edges cross (docs/geographic.md).
+    Densified first (to ``max_segment`` metres, OUTPUT_MAX_SEGMENT_M; None for a polygon read from a layer, whose
+    edges were densified when it was read, see measure_max_segment) so that its edges keep their shape in the output
+    CRS, cut at the antimeridian (and closed over a pole) when the output CRS is geographic, and repaired with
+    make-valid after the transform when rounding there made two edges cross (docs/geographic.md).
     """
     if work_crs == output_crs:
         result = to_qgs(geometry)
     else:
-        result = to_qgs(geometry).densifyByDistance(OUTPUT_MAX_SEGMENT_M)
+        result = to_qgs(geometry)
+        if max_segment:
+            result = result.densifyByDistance(max_segment)
         result.transform(QgsCoordinateTransform(work_crs, output_crs, context.transformContext()))
         transformed = to_shapely(result)
         if output_crs.isGeographic() and crosses_antimeridian_or_pole(transformed):

@@ -29,16 +29,17 @@ def read_sites(source, name, id_field, group_field, weight_field, crs, context, 
     feature without a usable geometry, and a weight that is NULL, NaN or negative; warns when there is no site."""
     features = []
     for item in qgis_io.read_features(source, crs, context, feedback, max_segment=qgis_io.measure_max_segment(source)):
-        geometry = item.geometry
+        geometry, status = item.geometry, None
         if geometry is not None and geometry.geom_type not in engine.POINT_TYPES:
-            geometry, _status = engine_geometry.repair_polygon(geometry)
+            geometry, status = engine_geometry.repair_polygon(geometry)
         if geometry is None or geometry.is_empty:
             raise QgsProcessingException(tr(
                 'Feature {fid} of the sites layer "{layer}" has no usable point or polygon (null, empty or '
                 'unrepairable geometry, or a line). Fix or delete it and run again.').format(fid=item.fid, layer=name))
-        features.append(item._replace(geometry=geometry))
+        features.append(item._replace(geometry=geometry, status=status))
     if feedback.isCanceled():
         raise qgis_io.cancelled()
+    qgis_io.log_repaired(features, name, feedback)
     qgis_io.warn_if_empty(features, name, feedback)
     groups = None if not group_field else [group_label(item.attributes.get(group_field)) for item in features]
     weights = None if not weight_field else [site_weight(item, weight_field, name, id_field) for item in features]

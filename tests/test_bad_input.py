@@ -706,6 +706,67 @@ def assert_zones_partition(zones):
         assert zones[first][0].intersection(zones[second][0]).area < 1e-12, (first, second)
 
 
+def multipart(*quadrangles):
+    """WKT of one MultiPolygon of lon/lat quadrangles (west, south, east, north)."""
+    return 'MULTIPOLYGON({})'.format(','.join(quadrangle(*box)[len('POLYGON'):] for box in quadrangles))
+
+
+def test_coverage_of_a_region_stored_split_at_180_as_one_multipolygon(qgis_app):
+    """WDPA, GADM and Natural Earth store Kiribati, Fiji or Chukotka as ONE feature whose parts end at 180 E and
+    180 W: its bounding box runs from -180 to 180, centred on the Greenwich meridian. The areas must be those on the
+    ellipsoid (here they came out as the whole Earth, 509 506 322 km2, with exit code 0)."""
+    region = ((179, -1, 180, 1), (-180, -1, -179, 1))
+    protected = ((179.5, -0.5, 180, 0.5), (-180, -0.5, -179.5, 0.5))
+    regions = memory_layer('islands', 'MultiPolygon', 'EPSG:4326', 'field=name:string',
+                           [(multipart(*region), ['Gilbert'])])
+    areas = memory_layer('wdpa', 'MultiPolygon', 'EPSG:4326', 'field=STATUS:string',
+                         [(multipart(*protected), ['Designated'])])
+    row = next(run('protectedcoverage', PROTECTED=[areas], REGIONS=regions, REGION_FIELD='name',
+                   OUTPUT='TEMPORARY_OUTPUT')['OUTPUT'].getFeatures())
+    assert row['area_km2'] == pytest.approx(sum(ellipsoidal_km2(quadrangle(*box)) for box in region), rel=1e-4)
+    assert row['protected_km2'] == pytest.approx(sum(ellipsoidal_km2(quadrangle(*box)) for box in protected),
+                                                 rel=1e-4)
+
+
+def test_regions_and_protected_areas_across_180_are_written_back_where_they_lie(qgis_app):
+    """Fiji's region and a protected area on both sides of 180 degrees, measured in metres, are written back to
+    EPSG:4326 cut at 180 degrees. They came back as one polygon from -179.9 to 180 degrees (1 068 square degrees for
+    a 12-square-degree region, 358.5 for 1.5), drawn across the whole map, in protectedcoverage's OUTPUT and
+    OUTPUT_FLAT and in protconn's OUTPUT."""
+    region = ((177, -19, 180, -16), (-180, -19, -179, -16))
+    regions = memory_layer('islands', 'MultiPolygon', 'EPSG:4326', 'field=name:string',
+                           [(multipart(*region), ['Fiji'])])
+    areas = memory_layer('wdpa', 'MultiPolygon', 'EPSG:4326', 'field=STATUS:string',
+                         [(multipart((179, -18, 180, -17), (-180, -18, -179.5, -17)), ['Designated'])])
+    coverage = run('protectedcoverage', PROTECTED=[areas], REGIONS=regions, REGION_FIELD='name',
+                   OUTPUT='TEMPORARY_OUTPUT', OUTPUT_FLAT='TEMPORARY_OUTPUT')
+    connectivity = run('protconn', PROTECTED=areas, REGIONS=regions, REGION_FIELD='name', OUTPUT='TEMPORARY_OUTPUT')
+    for name, layer, square_degrees in (('coverage', coverage['OUTPUT'], 12.0), ('flat', coverage['OUTPUT_FLAT'], 1.5),
+                                        ('protconn', connectivity['OUTPUT'], 12.0)):
+        drawn = wkb.loads(bytes(next(layer.getFeatures()).geometry().asWkb()))
+        assert drawn.area == pytest.approx(square_degrees, rel=1e-4), name
+        assert len(drawn.geoms) == 2 and -180 <= drawn.bounds[0] and drawn.bounds[2] <= 180, name
+
+
+@pytest.mark.parametrize('wkts', [
+    [multipart((179, -18, 180, -17), (-180, -18, -179.5, -17))],
+    [quadrangle(179, -18, 180, -17), quadrangle(-180, -18, -179.5, -17)]], ids=['one feature', 'two features'])
+def test_without_regions_the_extent_of_areas_across_180_is_the_rectangle_across_180(qgis_app, wkts):
+    """Without REGIONS the region is the rectangle enclosing the protected areas. For areas on both sides of 180
+    degrees (Fiji) it was a band from -180 to 180 around the globe: 4 201 718 km2, 0.42 % protected, instead of the
+    1.5 x 1 degree rectangle, fully protected."""
+    areas = memory_layer('wdpa', 'MultiPolygon', 'EPSG:4326', 'field=STATUS:string',
+                         [(wkt, ['Designated']) for wkt in wkts])
+    row = next(run('protectedcoverage', PROTECTED=[areas], OUTPUT='TEMPORARY_OUTPUT')['OUTPUT'].getFeatures())
+    expected = ellipsoidal_km2(quadrangle(179, -18, 180, -17)) + ellipsoidal_km2(quadrangle(-180, -18, -179.5, -17))
+    assert row['area_km2'] == pytest.approx(expected, rel=1e-4)
+    assert row['protected_km2'] == pytest.approx(expected, rel=1e-4)
+    assert row['percent'] == pytest.approx(100.0, abs=0.01)
+    drawn = wkb.loads(bytes(row.geometry().asWkb()))
+    assert drawn.bounds == pytest.approx((-180, -18, 180, -17)) and len(drawn.geoms) == 2
+    assert drawn.area == pytest.approx(1.5, rel=1e-6)
+
+
 @pytest.mark.parametrize('cores', [
     [quadrangle(179.9, 60, 180, 60.1), quadrangle(-180, 60, -179.9, 60.1)],
     [quadrangle(179.9, 60, 180.1, 60.1)]], ids=['split at 180', 'longitudes above 180'])

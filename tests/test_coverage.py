@@ -28,6 +28,7 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QDate
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 
 from coverage_layers import ellipsoidal_km2, quadrangle
@@ -554,6 +555,29 @@ def test_timeline_and_html_report(qgis_app, tmp_path):
     assert '甲' in text and '乙' in text and 'Coverage over time' in text and 'Overlaps counted once' in text
     assert 'Coverage per IUCN category' in text and 'Not Reported' in text
     assert 'species-area relationship' in text
+
+
+@pytest.mark.parametrize('field_type, values', [
+    ('date', [QDate(1980, 5, 1), QDate(2015, 10, 1), None]),
+    ('string', ['1980-05-01', '2015年', 'unknown'])], ids=['date field', 'dates as text'])
+def test_establishment_dates_give_their_year_and_unreadable_years_are_named(qgis_app, field_type, values):
+    """Provincial data often store STATUS_YR as a date (批准时间 renamed) or as text with a date: those areas were
+    all counted as without an establishment year (an empty timeline, "protected only by areas without an
+    establishment year") though their year is there. A value that is not a year is named in the log."""
+    protected = memory_layer('wdpa', 'Polygon', LAEA_EUROPE, 'field=STATUS:string&field=STATUS_YR:' + field_type, [
+        (square_wkt(X0, Y0, 1000), ['Designated', values[0]]),
+        (square_wkt(X0 + 500, Y0, 1000), ['Designated', values[1]]),
+        (square_wkt(X0 + 5000, Y0, 1000), ['Designated', values[2]])])
+    regions = region_layer([(square_wkt(X0, Y0, 10000), ['甲'])])
+    feedback = RecordingFeedback()
+    result = run_coverage(feedback=feedback, PROTECTED=[protected], REGIONS=regions, REGION_FIELD='name',
+                          OUTPUT_TIMELINE='TEMPORARY_OUTPUT')
+    timeline = [(feature['year'], feature['protected_km2']) for feature in result['OUTPUT_TIMELINE'].getFeatures()]
+    assert timeline == [(1980, pytest.approx(1.0)), (2015, pytest.approx(1.5))]
+    log = '\n'.join(feedback.lines)
+    assert '1.00 km2 is protected only by areas without an establishment year' in log, log
+    if values[2] is not None:
+        assert 'STATUS_YR: 1 areas have a value that is not a year ("unknown")' in log and 'wdpa:3' in log, log
 
 
 def test_coverage_per_iucn_category_splits_regions_and_adds_up_to_their_protected_area(qgis_app, tmp_path):

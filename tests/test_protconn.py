@@ -514,6 +514,25 @@ def test_null_geometry_is_reported_with_its_feature_id_and_invalid_is_repaired(q
     assert rows['四川']['prot'] == pytest.approx(100 * 0.5e6 / 120e6)
 
 
+def test_a_wdpa_download_counts_the_areas_protectedcoverage_and_target3report_count(qgis_app):
+    """A WDPA download holds Proposed areas and whole UNESCO-MAB biosphere reserves (buffer and transition zones
+    too): ProtConn (Saura et al.; the JRC's DOPA figures) is computed from the cleaned WDPA, as protectedcoverage and
+    target3report clean it. protconn counted them all: Prot 22.5 % instead of 0.83 %, with exit code 0."""
+    squares, _protected, regions = utm_squares()
+    reserve = box(502 * KM, 3296 * KM, 508 * KM, 3300 * KM)
+    wdpa = memory_layer('Polygon', 'EPSG:32650', ['STATUS:string', 'DESIG_ENG:string'], [
+        (squares[0].wkt, ['Designated', 'Nature Reserve']), (squares[1].wkt, ['Proposed', 'Nature Reserve']),
+        (reserve.wkt, ['Designated', 'UNESCO-MAB Biosphere Reserve'])], 'wdpa')
+    feedback = RecordingFeedback()
+    rows = rows_by_region(run_protconn(wdpa, regions, feedback=feedback)['OUTPUT'])
+    assert rows['四川']['prot'] == pytest.approx(100 * 1e6 / 120e6)
+    assert rows['四川']['protconn'] == pytest.approx(100 * 1e6 / 120e6)
+    log = '\n'.join(feedback.lines)
+    assert 'STATUS "Proposed" removed' in log and 'UNESCO-MAB Biosphere Reserve designations: 1 areas' in log, log
+    everything = rows_by_region(run_protconn(wdpa, regions, STATUS_FILTER=False, EXCLUDE_MAB=False)['OUTPUT'])
+    assert everything['四川']['prot'] == pytest.approx(100 * (3e6 + 24e6) / 120e6)
+
+
 def test_empty_layers(qgis_app):
     _squares, _protected, regions = utm_squares()
     empty_protected = memory_layer('Polygon', 'EPSG:32650', ['id:integer'], [])

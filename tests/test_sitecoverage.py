@@ -135,3 +135,16 @@ def test_a_sites_layer_without_features_is_warned_about_not_a_traceback(qgis_app
                  SITES=sites_layer('Point', []), PROTECTED=[protected_layer()])
     assert any('Layer "sites" has no features' in line for line in feedback.lines), feedback.lines
     assert result['OUTPUT'].featureCount() == 0 and result['OUTPUT_SUMMARY'].featureCount() == 0
+
+
+def test_a_repaired_kba_is_measured_whole_and_the_log_says_it_was_repaired(qgis_app):
+    """A self-intersecting KBA (a bow tie of two 500 m triangles, one inside the protected square) is repaired before
+    it is measured, and the log says so as for every other input layer (DESIGN.md): sitecoverage repaired it in
+    silence."""
+    bow_tie = 'POLYGON(({x0} {y0}, {x1} {y1}, {x1} {y0}, {x0} {y1}, {x0} {y0}))'.format(
+        x0=EDGE - 500, y0=Y0, x1=EDGE + 500, y1=Y0 + 1000)
+    feedback = RecordingFeedback()
+    result = run('sitecoverage', feedback=feedback, temporary_outputs=('OUTPUT', 'OUTPUT_SUMMARY'),
+                 SITES=sites_layer('Polygon', [(bow_tie, ['bow tie', 'kba', 1.0])]), PROTECTED=[protected_layer()])
+    assert by_name(result['OUTPUT'])['bow tie']['protected_pct'] == pytest.approx(50.0)
+    assert any('sites: 1 invalid geometries repaired' in line for line in feedback.lines), feedback.lines

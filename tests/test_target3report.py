@@ -14,7 +14,7 @@ from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsRasterLa
 from shapely.geometry import Point, box
 
 from conftest import REPO
-from support import geotiff, memory_layer, run
+from support import RecordingFeedback, geotiff, memory_layer, run
 
 DEMO = os.path.join(REPO, 'resources', 'demo', 'demo.gpkg')
 COUNTIES = ('汶川县', '宝兴县', '小金县')
@@ -161,7 +161,7 @@ def test_bad_input_gives_statements_not_a_crash(qgis_app):
     protected = memory_layer('wdpa', 'Polygon', crs, 'field=STATUS:string',
                              [(box(x, y, x + 5000, y + 10000).wkt, ['Designated'])])
     kbas = memory_layer('kbas', 'Point', crs, 'field=name:string', [(Point(x + 1000, y + 1000).wkt, ['kba'])])
-    feedback = QgsProcessingFeedback()
+    feedback = RecordingFeedback()
     results = run('target3report', feedback=feedback, temporary_outputs=('OUTPUT',), REGIONS=regions,
                   REGION_FIELD='name', PROTECTED=[protected], KBAS=kbas, YEAR=2025)
     table = indicators(results['OUTPUT'])
@@ -177,6 +177,8 @@ def test_bad_input_gives_statements_not_a_crash(qgis_app):
     assert table[(ALL, 'note', '')][1] == ('Layer "wdpa" has no field "PA_DEF" telling OECMs from protected areas: '
                                            'all its areas count as protected areas.')
     assert value(table, 'far away', 'gain_needed', '2030') == pytest.approx(6.0)
+    log = '\n'.join(feedback.lines)
+    assert '{}: 1 protected units'.format(ALL) in log and 'None:' not in log, log    # it said "None: 1 ..."
 
 
 def test_qgis_process_runs_the_report(qgis_process, tmp_path):

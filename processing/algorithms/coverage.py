@@ -273,7 +273,7 @@ class ProtectedCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         for index, unit in enumerate(units):
             feature = QgsFeature(fields)
             feature.setAttributes([index + 1, float(unit.area / engine.M2_PER_KM2)])
-            feature.setGeometry(multipolygon(qgis_io.transform_geometry(unit, crs, out_crs, context)))
+            feature.setGeometry(qgis_io.output_polygon(unit, crs, out_crs, context, max_segment=None))
             qgis_io.add_feature(sink, feature, self.OUTPUT_FLAT)
         qgis_io.style_output_on_load(context, dest_id, 'protected_flat')
         return dest_id

@@ -22,6 +22,7 @@ from shapely.ops import unary_union
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, is_field_type
 from .. import qgis_io
 from ..protconn_io import protconn_by_region
+from ..protected_areas import ProtectedAreasInput
 from .base import ReservePlannerAlgorithm, keywords
 
 """Geographic polygons are densified to this step before projection, so that their edges stay curved."""
@@ -45,7 +46,7 @@ def optional_float(value):
     return None if value is None else float(value)
 
 
-class ProtConnAlgorithm(ReservePlannerAlgorithm):
+class ProtConnAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
     """Protected Connected land (ProtConn, Saura et al. 2017, 2018) and its fractions for each region."""
 
     ALGORITHM_ID = 'protconn'
@@ -61,7 +62,8 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
     OUTPUT = 'OUTPUT'
     OUTPUT_IMPORTANCE = 'OUTPUT_IMPORTANCE'
 
-    ADVANCED = (TRANSBOUNDARY_DISTANCE,)
+    CLEANING = (ProtectedAreasInput.STATUS_FILTER, ProtectedAreasInput.EXCLUDE_MAB)
+    ADVANCED = (TRANSBOUNDARY_DISTANCE,) + CLEANING
 
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr('Protected area connectivity (ProtConn)')
@@ -96,7 +98,11 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
                 self.tr('Polygons. They are dissolved (overlaps count once), and every polygon of the result is '
                         'cut by each region: the parts inside the region are its protected units, with their '
                         'area.'),
+                self.tr('A WDPA-like layer is cleaned first, as protectedcoverage and target3report clean it: only '
+                        'STATUS Designated, Inscribed or Established, without UNESCO-MAB Biosphere Reserves (see the '
+                        'two switches); the log says what was removed.'),
             ],
+            **{name: text for name, text in self.protected_help().items() if name in self.CLEANING},
             self.REGIONS: [
                 self.tr('Polygons; features with the same region value are one region.'),
                 self.tr('Regions in another CRS than the protected areas are reprojected.'),
@@ -147,6 +153,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.TRANSBOUNDARY_DISTANCE, self.tr('Transboundary distance for stepping stones (m, 0 = none)'),
             ProcessingNumberParameterType.Double, defaultValue=0.0, minValue=0.0))
+        self.add_cleaning_parameters(self.CLEANING)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('ProtConn by region'), ProcessingSourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -175,7 +182,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         key_field = QgsField(region_source.fields().field(region_field))
         regions = self.read_regions(region_source, region_label, key_field, work_crs, context, feedback)
         protected = self.read_protected(protected_source, qgis_io.layer_label(parameters[self.PROTECTED], context),
-                                        work_crs, context, feedback)
+                                        work_crs, self.cleaning_options(parameters, context), context, feedback)
         results = protconn_by_region(regions, protected, options, want_importance, feedback)
 
         outputs = {self.OUTPUT: self.write_indicators(parameters, context, regions, results, key_field,
@@ -213,18 +220,16 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
         return [Region(getattr(key, 'fid', key), unary_union(parts) if len(parts) > 1 else parts[0])
                 for key, parts in grouped.items()]
 
-    def read_protected(self, source, name, crs, context, feedback):
-        """The protected polygons (layer ``name``) in ``crs``; features without a geometry are left out with a
-        warning, as every algorithm does; raises naming features whose geometry is unusable."""
-        features = qgis_io.read_polygons(source, name, crs, context, feedback, qgis_io.measure_max_segment(source))
-        if feedback.isCanceled():
-            raise qgis_io.cancelled()
-        features = qgis_io.without_null_geometries(features, name, feedback)
-        qgis_io.require_geometries(features, name)
-        if not features:
+    def read_protected(self, source, name, crs, options, context, feedback):
+        """The protected units of the layer ``name`` in ``crs``: cleaned with ``options`` as protectedcoverage
+        cleans them (ProtectedAreasInput.clean_and_flatten, which logs what each step removed, features without a
+        geometry as a warning naming them) and dissolved."""
+        flattened, _summary = self.clean_and_flatten([source], crs, options, False, context, feedback,
+                                                     labels=[name])
+        if not flattened.units:
             feedback.pushWarning(tr('Layer "{layer}" has no protected areas: every region gets ProtConn 0.').format(
                 layer=name))
-        return [item.geometry for item in features]
+        return flattened.units
 
     def write_indicators(self, parameters, context, regions, results, key_field, crs_pair):
         fields = QgsFields()
@@ -257,9 +262,7 @@ class ProtConnAlgorithm(ReservePlannerAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
         for geometry, attributes in rows:
             feature = QgsFeature(fields)
-            output_geometry = qgis_io.transform_geometry(geometry, work_crs, output_crs, context)
-            output_geometry.convertToMultiType()
-            feature.setGeometry(output_geometry)
+            feature.setGeometry(qgis_io.output_polygon(geometry, work_crs, output_crs, context, max_segment=None))
             feature.setAttributes(attributes)
             qgis_io.add_feature(sink, feature, name)
         qgis_io.style_output_on_load(context, dest_id, style)

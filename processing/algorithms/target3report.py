@@ -365,7 +365,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         regions = read_regions(regions_source, regions_label, region_field, crs,
                                                             first_crs, extent, context, steps)
         whole = unary_union([region.geometry for region in regions])
-        scopes = [Region(None, whole, qgis_io.transform_geometry(whole, crs, regions_source.sourceCrs(), context),
+        scopes = [Region(None, whole, qgis_io.output_polygon(whole, crs, regions_source.sourceCrs(), context, None),
                          self.tr('All regions'))] + regions
         steps.setCurrentStep(3)
         rasters = self.habitat_rasters(parameters, whole, crs, context)
@@ -695,7 +695,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                                    'Green: protected areas and OECMs after cleaning.'),
                  'headings': [self.tr('Indicator'), self.tr('Realm, class or year'), self.tr('Value'),
                               self.tr('Statement')]}
-        geometries = [multipolygon(qgis_io.transform_geometry(unit, crs, out_crs, context)) for unit in units]
+        geometries = [qgis_io.output_polygon(unit, crs, out_crs, context, None) for unit in units]
         try:
             report_layout.export_pdf(path, pages, rows, out_crs, geometries, texts)
         except RuntimeError as error:

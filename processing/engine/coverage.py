@@ -8,7 +8,9 @@ Works with shapely 1.8 and 2.x: the few calls that differ are in the compatibili
 its vectorised functions.
 """
 
+import datetime
 import math
+import re
 import warnings
 from collections import namedtuple
 from functools import partial
@@ -174,13 +176,36 @@ def category_rank(category):
     return min(CATEGORY_ORDER.index(category), len(IUCN_CATEGORIES))
 
 
+YEAR_AT_START = re.compile(r'\s*(\d{4})(?!\d)')
+"""A text starting with a four-digit year: '1990-05-01', '1990/5/1', '1990年'."""
+
+
 def establishment_year(value):
-    """STATUS_YR as an int, None when missing or 0 (WDPA's 'not reported')."""
+    """STATUS_YR as an int: a number (1990, 1990.0, '1990'), a date (datetime.date, as the adapters pass a date
+    field) or a text starting with the year ('1990-05-01', '1990年'); None when missing, 0 (WDPA's 'not reported')
+    or not a year (see unreadable_year)."""
+    if isinstance(value, datetime.date):
+        return value.year
     try:
         year = int(float(value))
     except (TypeError, ValueError):
-        return None
+        found = YEAR_AT_START.match(value) if isinstance(value, str) else None
+        if found is None:
+            return None
+        year = int(found.group(1))
     return year if year > 0 else None
+
+
+def unreadable_year(value):
+    """True when STATUS_YR holds something (not NULL, blank or 0) that establishment_year cannot read as a year."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return False
+    if establishment_year(value) is not None:
+        return False
+    try:
+        return float(value) != 0
+    except (TypeError, ValueError):
+        return True
 
 
 class _Tally:
@@ -251,8 +276,10 @@ def _clean_area(area, kind, valid, layer, options, tally):
     polygon = _polygon_of(area, kind, valid, layer, options, tally)
     if polygon is None:
         return None
-    return DatedPolygon(polygon, establishment_year(area.attributes.get(YEAR_FIELD)),
-                        iucn_category(area.attributes.get(IUCN_FIELD)))
+    year = area.attributes.get(YEAR_FIELD)
+    if unreadable_year(year):
+        tally.add(('year_unreadable', str(year)), layer.name, area.fid)
+    return DatedPolygon(polygon, establishment_year(year), iucn_category(area.attributes.get(IUCN_FIELD)))
 
 
 STEP_TEMPLATES = {
@@ -267,6 +294,8 @@ STEP_TEMPLATES = {
     'repaired': N_('Geometry repair: {count} invalid geometries repaired (e.g. {ids}).'),
     'unrepairable': N_('Geometry repair: {count} geometries could not be repaired and were removed (e.g. {ids}).'),
     'invalid_kept_out': N_('Geometry repair switched off: {count} invalid geometries removed (e.g. {ids}).'),
+    'year_unreadable': N_('STATUS_YR: {count} areas have a value that is not a year ("{value}"), so they have no '
+                          'establishment year (e.g. {ids}). Write the year (1990, or a date such as 1990-05-01).'),
 }
 """Summary line of each cleaning step, in the order the steps run."""
 STEP_ORDER = list(STEP_TEMPLATES)
@@ -321,6 +350,8 @@ def clean_protected_areas(layers, options=CleaningOptions(), feedback=None):
         params = {'count': tally.counts[key], 'ids': tally.ids(key)}
         if key[0] == 'status':
             params['status'] = key[1]
+        if key[0] == 'year_unreadable':
+            params['value'] = key[1]
         notes.append(note(STEP_TEMPLATES[key[0]], **params))
     return kept, notes
 

@@ -40,6 +40,10 @@
       <translation>面图层。先融合（重叠部分只计一次），再用每个区域切割融合结果中的每个面：位于区域内的部分为该区域的保护单元，带其面积。</translation>
     </message>
     <message>
+      <source>A WDPA-like layer is cleaned first, as protectedcoverage and target3report clean it: only STATUS Designated, Inscribed or Established, without UNESCO-MAB Biosphere Reserves (see the two switches); the log says what was removed.</source>
+      <translation>类似 WDPA 的图层先按 protectedcoverage 和 target3report 的方式清理：只保留 STATUS 为 Designated、Inscribed 或 Established 的保护地，去掉 UNESCO-MAB 生物圈保护区（见两个开关）；日志说明删除了哪些。</translation>
+    </message>
+    <message>
       <source>Polygons; features with the same region value are one region.</source>
       <translation>面图层；区域字段值相同的要素视为同一区域。</translation>
     </message>

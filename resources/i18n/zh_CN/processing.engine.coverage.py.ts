@@ -44,6 +44,10 @@
       <translation>几何修复已关闭：删除了 {count} 个无效几何（例如 {ids}）。</translation>
     </message>
     <message>
+      <source>STATUS_YR: {count} areas have a value that is not a year ("{value}"), so they have no establishment year (e.g. {ids}). Write the year (1990, or a date such as 1990-05-01).</source>
+      <translation>STATUS_YR：{count} 个保护地的值不是年份（“{value}”），因此没有设立年份（例如 {ids}）。请填写年份（1990，或日期如 1990-05-01）。</translation>
+    </message>
+    <message>
       <source>Layer "{layer}" has no STATUS field: the status filter keeps all its areas.</source>
       <translation>图层“{layer}”没有 STATUS 字段：状态筛选保留其全部保护地。</translation>
     </message>
