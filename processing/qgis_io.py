@@ -330,14 +330,14 @@ def wrapped_extent(sources, crs, centre_longitude, context):
     return extent
 
 
+def projected_in_metres(crs):
+    """True when ``crs`` is a valid projected CRS whose unit is the metre (whatever its projection)."""
+    return crs.isValid() and not crs.isGeographic() and crs.mapUnits() == DistanceUnit.Meters
+
+
 def is_metric(crs):
     """True when ``crs`` is projected in metres and distances in it are true distances (not a world projection)."""
-    return (
-        crs.isValid()
-        and not crs.isGeographic()
-        and crs.mapUnits() == DistanceUnit.Meters
-        and world_projection(crs) is None
-    )
+    return projected_in_metres(crs) and world_projection(crs) is None
 
 
 WORLD_PROJECTIONS = frozenset((
@@ -364,8 +364,7 @@ def has_true_areas(crs):
     """True when areas measured in ``crs`` are true areas: projected in metres, and not a world projection unless an
     equal-area one (EQUAL_AREA_WORLD_PROJECTIONS)."""
     projection = world_projection(crs)
-    return (crs.isValid() and not crs.isGeographic() and crs.mapUnits() == DistanceUnit.Meters
-            and (projection is None or projection in EQUAL_AREA_WORLD_PROJECTIONS))
+    return projected_in_metres(crs) and (projection is None or projection in EQUAL_AREA_WORLD_PROJECTIONS)
 
 
 def world_projection(crs):
@@ -689,10 +688,8 @@ def output_polygon(geometry, work_crs, output_crs, context, max_segment=OUTPUT_M
     CRS, cut at the antimeridian (and closed over a pole) when the output CRS is geographic, and repaired with
     make-valid after the transform when rounding there made two edges cross (docs/geographic.md).
     """
-    if work_crs == output_crs:
-        result = to_qgs(geometry)
-    else:
-        result = to_qgs(geometry)
+    result = to_qgs(geometry)
+    if work_crs != output_crs:
         if max_segment:
             result = result.densifyByDistance(max_segment)
         result.transform(QgsCoordinateTransform(work_crs, output_crs, context.transformContext()))
