@@ -11,7 +11,7 @@ from osgeo import gdal, ogr
 from qgis.core import QgsFeature, QgsProcessingException, QgsVectorLayer
 from shapely.geometry import box
 
-from marxan_test_files import marzone_project
+from marxan_test_files import marxan_project, marzone_project
 from reserve_planner.processing.engine import marxan, planning
 from support import RecordingFeedback, geopackage, geotiff, memory_layer, run
 from test_planning_engine import geometric_boundary, grid
@@ -332,6 +332,26 @@ def test_solvemarxan_warns_of_a_feature_without_amounts(tmp_path):
     run('solvemarxan', feedback=feedback, temporary_outputs=('OUTPUT',), MARXAN_INPUT=path, TIME_LIMIT=60)
     warning = [line for line in feedback.lines if 'no amount in any planning unit' in line]
     assert warning and '"orchid"' in warning[0] and '"f0"' not in warning[0]
+
+
+@pytest.mark.parametrize('algorithm', ['solvemarxan', 'solvemarzone'])
+def test_a_project_made_on_windows_is_solved_with_a_warning_for_the_windows_path(tmp_path, algorithm):
+    """input.dat from Windows: INPUTDIR with backslashes, PUNAME a drive-letter path. The pu.dat in INPUTDIR is
+    read, said in a warning; the solution is that of the same project with local paths."""
+    path = marxan_project(str(tmp_path)) if algorithm == 'solvemarxan' else marzone_project(str(tmp_path))
+    expected = run(algorithm, temporary_outputs=('OUTPUT',), MARXAN_INPUT=path)
+    with open(path, encoding='utf-8') as handle:
+        lines = handle.read().replace('PUNAME pu.dat\n', '').replace(
+            'INPUTDIR input\n', 'INPUTDIR .\\input\\\nPUNAME C:\\Marxan\\input\\pu.dat\n')
+    with open(path, 'w', encoding='utf-8', newline='\r\n') as handle:
+        handle.write(lines)
+    feedback = RecordingFeedback()
+    got = run(algorithm, feedback=feedback, temporary_outputs=('OUTPUT',), MARXAN_INPUT=path)
+    assert got['OBJECTIVE'] == pytest.approx(expected['OBJECTIVE'])
+    assert solution_values(got['OUTPUT'], field=1) == solution_values(expected['OUTPUT'], field=1)
+    assert any('gives PUNAME "C:\\Marxan\\input\\pu.dat", a Windows path that does not exist on this computer: '
+               '{} is read instead.'.format(os.path.join(str(tmp_path), 'input', 'pu.dat')) in line
+               for line in feedback.lines), feedback.lines
 
 
 def test_solvemarzone_writes_zone_ids(tmp_path):

@@ -462,8 +462,11 @@ class SolveMarxan(ExactSolver, ReservePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         path = self.parameterAsFile(parameters, self.MARXAN_INPUT, context)
         time_limit, gap = self.solver_settings(parameters, context)
+        notes = []
         with qgis_io.engine_errors():
-            project = marxan.read_marxan(path)
+            project = marxan.read_marxan(path, notes)
+        for note in notes:
+            feedback.pushWarning(qgis_io.engine_message(note))
         feedback.pushInfo(tr('{units} planning units, {features} features, BLM {blm:g}.').format(
             units=len(project.unit_ids), features=len(project.feature_ids), blm=project.blm))
         warn_features_without_amounts(project.feature_names, project.amounts, feedback)
@@ -533,8 +536,11 @@ class SolveMarzone(ExactSolver, ReservePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         path = self.parameterAsFile(parameters, self.MARXAN_INPUT, context)
         time_limit, gap = self.solver_settings(parameters, context)
+        notes = []
         with qgis_io.engine_errors():
-            project = marxan.read_marzone(path)
+            project = marxan.read_marzone(path, notes)
+        for note in notes:
+            feedback.pushWarning(qgis_io.engine_message(note))
         problem = project.problem
         feedback.pushInfo(tr('{units} planning units, {features} features, {zones} zones, BLM {blm:g}.').format(
             units=len(problem.unit_ids), features=len(problem.feature_names), zones=len(problem.zone_names),
