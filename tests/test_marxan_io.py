@@ -116,6 +116,15 @@ def test_separators_at_line_ends_blank_lines_crlf_and_a_bom_are_read_as_marxan_r
     np.testing.assert_array_equal(project.amounts.toarray(), [[5], [2]])
 
 
+def test_ids_written_as_reals_are_the_whole_numbers_they_hold(tmp_path):
+    """puvspr.dat exported from a real-number column (1.0) names unit 1 and feature 1; 1.5 is no id."""
+    path = minimal_project(str(tmp_path), pu='id,cost\n1,1\n2,2\n', puvspr='species,pu,amount\n1.0,1.0,5\n1,2.00,3\n')
+    np.testing.assert_array_equal(marxan.read_marxan(path).amounts.toarray(), [[5], [3]])
+    path = minimal_project(str(tmp_path), puvspr='species,pu,amount\n1,1.5,5\n')
+    with pytest.raises(EngineError, match='line 2: the id 1.5 is not a whole number'):
+        marxan.read_marxan(path)
+
+
 def test_a_file_in_another_encoding_is_named_not_a_traceback(tmp_path):
     """spec.dat saved by Excel on a Chinese Windows is GBK: reading it raised UnicodeDecodeError."""
     path = minimal_project(str(tmp_path))
