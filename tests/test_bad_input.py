@@ -503,17 +503,19 @@ def test_a_run_failing_while_filling_a_folder_puts_back_the_maps_it_wrote_over(q
 
 
 def test_a_run_failing_while_moving_its_maps_into_a_folder_puts_back_the_maps_it_replaced(qgis_app, tmp_path):
-    """circuitscape moves its solve maps into the folder at the end, in name order: current_1_2.tif replaces the
-    map an earlier run left, then current_1_3.tif cannot replace a folder of that name: the earlier map is back."""
+    """circuitscape moves its solve maps into the folder at the end, in name order: current_1_2.tif and
+    current_1_3.tif replace the maps an earlier run left, then current_2_3.tif cannot replace a folder of that
+    name: the earlier maps are back."""
     folder = tmp_path / 'solves'
-    (folder / 'current_1_3.tif').mkdir(parents=True)
-    (folder / 'current_1_2.tif').write_bytes(EARLIER_MAP)
+    (folder / 'current_2_3.tif').mkdir(parents=True)
+    for name in ('current_1_2.tif', 'current_1_3.tif'):
+        (folder / name).write_bytes(EARLIER_MAP)
     parameters = dict(scenario('circuitscape', tmp_path, mixed=False), OUTPUT_FOLDER=str(folder))
     before, before_in_folder = set(os.listdir(tmp_path)), set(os.listdir(folder))
-    with pytest.raises(QgsProcessingException, match='current_1_3.tif'):
+    with pytest.raises(QgsProcessingException, match='current_2_3.tif'):
         run('circuitscape', **parameters)
     assert set(os.listdir(tmp_path)) == before and set(os.listdir(folder)) == before_in_folder
-    assert (folder / 'current_1_2.tif').read_bytes() == EARLIER_MAP
+    assert [(folder / name).read_bytes() for name in ('current_1_2.tif', 'current_1_3.tif')] == [EARLIER_MAP] * 2
 
 
 def test_a_run_succeeding_over_the_maps_of_an_earlier_run_replaces_them_and_keeps_the_rest(qgis_app, tmp_path):
