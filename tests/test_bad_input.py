@@ -484,6 +484,52 @@ def test_a_run_failing_while_filling_a_folder_takes_back_what_it_wrote(qgis_app,
     assert set(os.listdir(tmp_path)) == before and set(os.listdir(folder)) == before_in_folder
 
 
+EARLIER_MAP = b'a map of an earlier run'
+
+
+def test_a_run_failing_while_filling_a_folder_puts_back_the_maps_it_wrote_over(qgis_app, tmp_path):
+    """barriers writes the 100 m map over the one an earlier run left in the folder, then fails at the 200 m map
+    (its name taken by a folder): the earlier 100 m map is back as it was and nothing new is left."""
+    folder = tmp_path / 'radii'
+    (folder / 'barriers_r200m.tif').mkdir(parents=True)
+    (folder / 'barriers_r100m.tif').write_bytes(EARLIER_MAP)
+    parameters = dict(scenario('barriers', tmp_path, mixed=False), OUTPUT_FOLDER=str(folder))
+    before_in_folder = set(os.listdir(folder))
+    with pytest.raises(QgsProcessingException) as raised:
+        run('barriers', **parameters)
+    assert 'barriers_r200m.tif' in str(raised.value)
+    assert set(os.listdir(folder)) == before_in_folder
+    assert (folder / 'barriers_r100m.tif').read_bytes() == EARLIER_MAP
+
+
+def test_a_run_failing_while_moving_its_maps_into_a_folder_puts_back_the_maps_it_replaced(qgis_app, tmp_path):
+    """circuitscape moves its solve maps into the folder at the end, in name order: current_1_2.tif and
+    current_1_3.tif replace the maps an earlier run left, then current_2_3.tif cannot replace a folder of that
+    name: the earlier maps are back."""
+    folder = tmp_path / 'solves'
+    (folder / 'current_2_3.tif').mkdir(parents=True)
+    for name in ('current_1_2.tif', 'current_1_3.tif'):
+        (folder / name).write_bytes(EARLIER_MAP)
+    parameters = dict(scenario('circuitscape', tmp_path, mixed=False), OUTPUT_FOLDER=str(folder))
+    before, before_in_folder = set(os.listdir(tmp_path)), set(os.listdir(folder))
+    with pytest.raises(QgsProcessingException, match='current_2_3.tif'):
+        run('circuitscape', **parameters)
+    assert set(os.listdir(tmp_path)) == before and set(os.listdir(folder)) == before_in_folder
+    assert [(folder / name).read_bytes() for name in ('current_1_2.tif', 'current_1_3.tif')] == [EARLIER_MAP] * 2
+
+
+def test_a_run_succeeding_over_the_maps_of_an_earlier_run_replaces_them_and_keeps_the_rest(qgis_app, tmp_path):
+    folder = tmp_path / 'radii'
+    folder.mkdir()
+    (folder / 'barriers_r100m.tif').write_bytes(EARLIER_MAP)
+    (folder / 'readme.txt').write_text('kept', encoding='utf-8')
+    run('barriers', **dict(scenario('barriers', tmp_path, mixed=False), OUTPUT_FOLDER=str(folder)))
+    assert sorted(os.listdir(folder)) == ['barriers_r100m.tif', 'barriers_r200m.tif', 'barriers_r300m.tif',
+                                          'readme.txt']
+    assert read_raster(folder / 'barriers_r100m.tif')[0].shape == (SIZE, SIZE)
+    assert (folder / 'readme.txt').read_text(encoding='utf-8') == 'kept'
+
+
 class CancelHalfWay(RecordingFeedback):
     """Cancels the run when its progress passes 50 %."""
 

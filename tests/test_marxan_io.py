@@ -116,6 +116,15 @@ def test_separators_at_line_ends_blank_lines_crlf_and_a_bom_are_read_as_marxan_r
     np.testing.assert_array_equal(project.amounts.toarray(), [[5], [2]])
 
 
+def test_ids_written_as_reals_are_the_whole_numbers_they_hold(tmp_path):
+    """puvspr.dat exported from a real-number column (1.0) names unit 1 and feature 1; 1.5 is no id."""
+    path = minimal_project(str(tmp_path), pu='id,cost\n1,1\n2,2\n', puvspr='species,pu,amount\n1.0,1.0,5\n1,2.00,3\n')
+    np.testing.assert_array_equal(marxan.read_marxan(path).amounts.toarray(), [[5], [3]])
+    path = minimal_project(str(tmp_path), puvspr='species,pu,amount\n1,1.5,5\n')
+    with pytest.raises(EngineError, match='line 2: the id 1.5 is not a whole number'):
+        marxan.read_marxan(path)
+
+
 def test_a_file_in_another_encoding_is_named_not_a_traceback(tmp_path):
     """spec.dat saved by Excel on a Chinese Windows is GBK: reading it raised UnicodeDecodeError."""
     path = minimal_project(str(tmp_path))
@@ -135,6 +144,79 @@ def test_a_file_input_dat_names_must_exist(tmp_path, key):
     if key == 'BOUNDNAME':  # without the file, the boundary penalty would silently count for nothing
         with pytest.raises(EngineError, match='missing.dat does not exist'):
             marxan.read_marxan(path)
+
+
+def windows_project(folder, input_dat, data='project data/input files'):
+    """The minimal project's files in the folder ``data`` of ``folder`` (spaces in the names), with the input.dat
+    ``input_dat`` (CRLF line ends, as Windows editors write them)."""
+    write(folder, 'input.dat', input_dat.replace('\n', '\r\n'))
+    write(folder, data + '/planning units.dat', 'id,cost\n1,1\n2,3\n')
+    write(folder, data + '/spec.dat', 'id,prop\n1,0.5\n')
+    write(folder, data + '/puvspr.dat', 'species,pu,amount\n1,1,5\n1,2,3\n')
+    write(folder, data + '/bound.dat', 'id1,id2,boundary\n1,2,10\n')
+    return os.path.join(folder, 'input.dat')
+
+
+def test_relative_windows_paths_with_backslashes_and_spaces_are_read(tmp_path):
+    """A project made on Windows names its files with backslashes; Marxan 4 keeps the whole value after the
+    keyword, spaces included."""
+    path = windows_project(str(tmp_path), 'INPUTDIR project data\\input files\\\nPUNAME planning units.dat\n'
+                                          'SPECNAME .\\spec.dat\nPUVSPRNAME ..\\input files\\puvspr.dat\n'
+                                          'BOUNDNAME bound.dat\nBLM 1\n')
+    notes = []
+    project = marxan.read_marxan(path, notes)
+    np.testing.assert_array_equal(project.unit_ids, [1, 2])
+    np.testing.assert_array_equal(project.costs, [1, 3])
+    np.testing.assert_array_equal(project.amounts.toarray(), [[5], [3]])
+    assert {(int(i), int(j)): length for i, j, length in zip(*project.edges)} == {(0, 1): 10.0}
+    assert notes == []
+
+
+def test_a_file_named_with_backslashes_as_written_is_read_as_it_is(tmp_path):
+    """A backslash is a valid character of a file name here: the file as written wins over the converted path."""
+    folder = str(tmp_path)
+    path = minimal_project(folder)
+    write(folder, 'input/odd\\name.dat', 'id,cost\n1,7\n')
+    write(folder, 'input/odd/name.dat', 'id,cost\n1,9\n')
+    write(folder, 'input.dat', 'INPUTDIR input\nPUNAME odd\\name.dat\n')
+    np.testing.assert_array_equal(marxan.read_marxan(path).costs, [7])
+
+
+def test_windows_absolute_paths_fall_back_to_the_same_name_in_inputdir_and_say_so(tmp_path):
+    """The project folder copied from a Windows computer: INPUTDIR is the folder of its name beside input.dat, and a
+    file is the file of its name in INPUTDIR; each replacement is noted, to be warned about."""
+    folder = str(tmp_path)
+    path = windows_project(folder, 'INPUTDIR C:\\Users\\planner\\project data\nPUNAME C:\\Users\\planner\\'
+                                   'project data\\planning units.dat\nSPECNAME spec.dat\n'
+                                   'PUVSPRNAME \\\\server\\share\\puvspr.dat\nBLM 0\n', data='project data')
+    notes = []
+    project = marxan.read_marxan(path, notes)
+    np.testing.assert_array_equal(project.costs, [1, 3])
+    np.testing.assert_array_equal(project.amounts.toarray(), [[5], [3]])
+    data = os.path.join(folder, 'project data')
+    assert sorted(str(note) for note in notes) == sorted(
+        'input.dat ({path}) gives {key} "{value}", a Windows path that does not exist on this computer: {read} is read '
+        'instead.'.format(path=path, key=key, value=value, read=read) for key, value, read in [
+            ('INPUTDIR', 'C:\\Users\\planner\\project data', data),
+            ('PUNAME', 'C:\\Users\\planner\\project data\\planning units.dat',
+             os.path.join(data, 'planning units.dat')),
+            ('PUVSPRNAME', '\\\\server\\share\\puvspr.dat', os.path.join(data, 'puvspr.dat'))])
+
+
+@pytest.mark.parametrize('key', ['SPECNAME', 'INPUTDIR'])
+def test_a_windows_absolute_path_with_nothing_to_read_instead_is_named(tmp_path, key):
+    folder = str(tmp_path)
+    path = minimal_project(folder)
+    value = 'D:\\marxan\\species.dat' if key == 'SPECNAME' else 'D:\\marxan\\my inputs'
+    write(folder, 'input.dat', 'INPUTDIR input\n{} {}\n'.format(key, value))
+    with pytest.raises(EngineError) as raised:
+        marxan.read_marxan(path)
+    name, where = ('species.dat', os.path.join(folder, 'input')) if key == 'SPECNAME' else ('my inputs', folder)
+    assert str(raised.value) == (
+        'input.dat ({path}) gives {key} "{value}", a Windows path that does not exist on this computer, and {where} '
+        'holds no "{name}" to read instead. Give {key} the path the file has on this computer, or a name relative '
+        'to {where} (for example "{key} {name}") with the file there.').format(
+            path=path, key=key, value=value, where=where, name=name)
 
 
 def test_negative_cost_is_named_when_solving(tmp_path):

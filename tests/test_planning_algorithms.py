@@ -11,7 +11,7 @@ from osgeo import gdal, ogr
 from qgis.core import QgsFeature, QgsProcessingException, QgsVectorLayer
 from shapely.geometry import box
 
-from marxan_test_files import marzone_project
+from marxan_test_files import marxan_project, marzone_project
 from reserve_planner.processing.engine import marxan, planning
 from support import RecordingFeedback, geopackage, geotiff, memory_layer, run
 from test_planning_engine import geometric_boundary, grid
@@ -231,6 +231,99 @@ def test_prioritize_matches_ids_stored_as_reals_with_an_integer_table():
     assert solution_values(got['OUTPUT']) == solution_values(expected['OUTPUT'])
 
 
+def table_geopackage(path, fields, rows):
+    """A GeoPackage table without geometry at ``path``, written with OGR: ``fields`` (name, OGR type) pairs and
+    ``rows`` lists of values."""
+    dataset = ogr.GetDriverByName('GPKG').CreateDataSource(str(path))
+    layer = dataset.CreateLayer('amounts', None, ogr.wkbNone)
+    for name, kind in fields:
+        layer.CreateField(ogr.FieldDefn(name, kind))
+    for values in rows:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        for (name, _), value in zip(fields, values):
+            feature.SetField(name, value)
+        layer.CreateFeature(feature)
+    dataset = None
+    return str(path)
+
+
+def units_geopackage(path, layer, id_type):
+    """The planning units of the memory ``layer`` in a GeoPackage, pu_id of OGR type ``id_type``."""
+    rows = [(feature.geometry().asWkt(), {'pu_id': feature['pu_id'], 'cost': feature['cost']})
+            for feature in layer.getFeatures()]
+    return geopackage(str(path), 32650, [('pu_id', id_type), ('cost', ogr.OFTReal)], rows)
+
+
+def feature_targets(result):
+    return {feature['feature']: feature['target'] for feature in result['OUTPUT_FEATURES'].getFeatures()}
+
+
+@pytest.mark.parametrize('units_id, table', [('real', 'geopackage, integer unit, real feature'),
+                                             ('integer', 'CSV, units and features written as reals')])
+def test_prioritize_matches_units_and_features_stored_as_reals_with_integers(tmp_path, units_id, table):
+    """A feature read from a real field is 1.0, from a CSV file "1.0": it is the TARGETS table's feature 1 (it
+    was refused: the table had no row for "1.0"), and unit 101.0 is unit 101, whichever side holds the reals."""
+    costs, amounts = example()
+    layer, _ = unit_layer(costs)
+    targets = tmp_path / 'targets.csv'
+    targets.write_text('feature,prop\n1,0.5\n2,0.2\n3,0.4\n', encoding='utf-8')
+    cells = [(int(101 + unit), int(feature + 1), float(amounts[unit, feature]))
+             for unit, feature in zip(*np.nonzero(amounts))]
+    expected = run('prioritize', temporary_outputs=('OUTPUT', 'OUTPUT_FEATURES'), PLANNING_UNITS=layer,
+                   ID_FIELD='pu_id', COST_FIELD='cost', TARGETS=str(targets), AMOUNTS=memory_layer(
+                       'amounts', 'None', CRS, 'field=unit:integer&field=feature:string&field=amount:double',
+                       [(None, [unit, str(feature), amount]) for unit, feature, amount in cells]))
+    units = units_geopackage(tmp_path / 'units.gpkg', layer, ogr.OFTReal if units_id == 'real' else ogr.OFTInteger)
+    if table.startswith('geopackage'):
+        amounts_path = table_geopackage(tmp_path / 'amounts.gpkg', [
+            ('unit', ogr.OFTInteger), ('feature', ogr.OFTReal), ('amount', ogr.OFTReal)],
+            [(unit, float(feature), amount) for unit, feature, amount in cells])
+    else:
+        amounts_path = str(tmp_path / 'amounts.csv')
+        with open(amounts_path, 'w', encoding='utf-8') as handle:
+            handle.write('unit,feature,amount\n' + ''.join('{:.1f},{:.1f},{}\n'.format(unit, feature, amount)
+                                                          for unit, feature, amount in cells))
+    got = run('prioritize', temporary_outputs=('OUTPUT', 'OUTPUT_FEATURES'), PLANNING_UNITS=units,
+              ID_FIELD='pu_id', COST_FIELD='cost', TARGETS=str(targets), AMOUNTS=amounts_path)
+    assert feature_targets(got) == pytest.approx(feature_targets(expected))
+    assert sorted(feature_targets(got)) == ['1', '2', '3']
+    assert got['COST'] == expected['COST']
+    assert sorted(solution_values(got['OUTPUT']).values()) == sorted(solution_values(expected['OUTPUT']).values())
+
+
+@pytest.mark.parametrize('name, words', [
+    (1.5, 'has no row for the features 1.5'),
+    ('oak', 'has no row for the features oak'),
+])
+def test_prioritize_keeps_features_that_are_not_whole_numbers_apart_from_whole_ones(tmp_path, name, words):
+    """Only whole numbers match whatever their type: feature 1.5 is not 1 or 2, nor is a text name."""
+    costs, amounts = example()
+    layer, _ = unit_layer(costs)
+    targets = tmp_path / 'targets.csv'
+    targets.write_text('feature,prop\n1,0.5\n2,0.2\n', encoding='utf-8')
+    kind = ogr.OFTReal if isinstance(name, float) else ogr.OFTString
+    amounts_path = table_geopackage(tmp_path / 'amounts.gpkg', [
+        ('unit', ogr.OFTInteger), ('feature', kind), ('amount', ogr.OFTReal)],
+        [(101, 1.0 if kind == ogr.OFTReal else '1', 2.0), (102, '2.0' if kind == ogr.OFTString else 2.0, 1.0),
+         (103, name, 4.0)])
+    with pytest.raises(QgsProcessingException, match=words):
+        run('prioritize', temporary_outputs=('OUTPUT',), PLANNING_UNITS=layer, ID_FIELD='pu_id', COST_FIELD='cost',
+            TARGETS=str(targets), AMOUNTS=amounts_path)
+
+
+def test_planning_unit_ids_equal_as_whole_numbers_are_refused_as_shared(tmp_path):
+    """Text ids "101" and "101.0" are one id for the AMOUNTS table: two units holding them are refused."""
+    costs, amounts = example()
+    layer, _ = unit_layer(costs)
+    as_text = memory_layer('units', 'Polygon', CRS, 'field=pu_id:string&field=cost:double',
+                           [(feature.geometry().asWkt(), ['101.0' if index == 1 else str(feature['pu_id']),
+                                                          feature['cost']])
+                            for index, feature in enumerate(layer.getFeatures())])
+    with pytest.raises(QgsProcessingException, match='features 1 and 2 share the id "101.0"'):
+        run('prioritize', temporary_outputs=('OUTPUT',), PLANNING_UNITS=as_text, ID_FIELD='pu_id',
+            COST_FIELD='cost', AMOUNTS=amounts_table(amounts), TARGETS='0.3')
+
+
 @pytest.mark.parametrize('case, words', [
     ('status 2.5', 'feature 2 has the status 2.5 in field "status"'),
     ('no planning units', 'The planning unit layer "units" has no features'),
@@ -332,6 +425,26 @@ def test_solvemarxan_warns_of_a_feature_without_amounts(tmp_path):
     run('solvemarxan', feedback=feedback, temporary_outputs=('OUTPUT',), MARXAN_INPUT=path, TIME_LIMIT=60)
     warning = [line for line in feedback.lines if 'no amount in any planning unit' in line]
     assert warning and '"orchid"' in warning[0] and '"f0"' not in warning[0]
+
+
+@pytest.mark.parametrize('algorithm', ['solvemarxan', 'solvemarzone'])
+def test_a_project_made_on_windows_is_solved_with_a_warning_for_the_windows_path(tmp_path, algorithm):
+    """input.dat from Windows: INPUTDIR with backslashes, PUNAME a drive-letter path. The pu.dat in INPUTDIR is
+    read, said in a warning; the solution is that of the same project with local paths."""
+    path = marxan_project(str(tmp_path)) if algorithm == 'solvemarxan' else marzone_project(str(tmp_path))
+    expected = run(algorithm, temporary_outputs=('OUTPUT',), MARXAN_INPUT=path)
+    with open(path, encoding='utf-8') as handle:
+        lines = handle.read().replace('PUNAME pu.dat\n', '').replace(
+            'INPUTDIR input\n', 'INPUTDIR .\\input\\\nPUNAME C:\\Marxan\\input\\pu.dat\n')
+    with open(path, 'w', encoding='utf-8', newline='\r\n') as handle:
+        handle.write(lines)
+    feedback = RecordingFeedback()
+    got = run(algorithm, feedback=feedback, temporary_outputs=('OUTPUT',), MARXAN_INPUT=path)
+    assert got['OBJECTIVE'] == pytest.approx(expected['OBJECTIVE'])
+    assert solution_values(got['OUTPUT'], field=1) == solution_values(expected['OUTPUT'], field=1)
+    assert any('gives PUNAME "C:\\Marxan\\input\\pu.dat", a Windows path that does not exist on this computer: '
+               '{} is read instead.'.format(os.path.join(str(tmp_path), 'input', 'pu.dat')) in line
+               for line in feedback.lines), feedback.lines
 
 
 def test_solvemarzone_writes_zone_ids(tmp_path):

@@ -205,21 +205,35 @@ def files_beside(path):
 
 
 class FolderOutput:
-    """What a folder output holds before a run, so that a failed run can take back what it added: the files
-    and folders it wrote inside, and the folder itself when the run created it."""
+    """What a folder output holds before a run, so that a failed run leaves it as it was: the files and folders
+    it added inside are removed (and the folder itself when the run created it), and each file of an earlier run
+    that it wrote over is put back whole. The run names each file before writing it
+    (ReservePlannerAlgorithm.file_in_folder), and that file is set aside as an output file is (FileOutput)."""
 
     def __init__(self, folder):
         self.folder = folder
         self.existed = os.path.isdir(folder)
         self.entries = set(os.listdir(folder)) if self.existed else set()
+        self.files = {}
 
     def set_aside(self):
-        """Nothing: a folder is added to, never replaced."""
+        """Nothing before the run: a folder is added to, never replaced; see set_aside_file."""
+
+    def set_aside_file(self, path):
+        """Set aside the file ``path`` in the folder, which the run is about to write, as FileOutput.set_aside
+        does: an earlier version goes back if the run fails, and is deleted if it succeeds."""
+        key = comparable_path(path)
+        if key not in self.files:
+            self.files[key] = FileOutput(path)
+            self.files[key].set_aside()
 
     def discard_backup(self):
-        """Nothing: see set_aside."""
+        for output in self.files.values():
+            output.discard_backup()
 
     def remove_additions(self):
+        for output in self.files.values():
+            output.remove_additions()
         if not self.existed:
             shutil.rmtree(self.folder, ignore_errors=True)
         elif os.path.isdir(self.folder):
@@ -313,7 +327,9 @@ def removing_failed_outputs(process):
     checkParameterValues does), warn about inputs without a CRS, and when the run fails, delete every
     output file (and every file written into a folder output, and a folder output it created) the run created:
     a failed run leaves nothing behind; files that existed before are kept, and an output file an earlier run
-    left, set aside during the run, is put back whole (FileOutput). A file error (a report that cannot
+    left, set aside during the run, is put back whole (FileOutput), as is a file in a folder output that the run
+    wrote over (FolderOutput). The run's FileOutput and FolderOutput are the algorithm's ``run_outputs`` while
+    it runs. A file error (a report that cannot
     be written, a full disk) becomes a QgsProcessingException naming the file rather than a Python traceback."""
 
     @functools.wraps(process)
@@ -323,6 +339,7 @@ def removing_failed_outputs(process):
             raise QgsProcessingException(refused)
         warn_about_missing_crs(algorithm, parameters, context, feedback)
         snapshots = output_snapshots(algorithm, parameters, context)
+        outer_run, algorithm.run_outputs = getattr(algorithm, 'run_outputs', None), snapshots
         try:
             for snapshot in snapshots:
                 snapshot.set_aside()
@@ -338,6 +355,8 @@ def removing_failed_outputs(process):
                     'exists and is writable and that the disk has room.').format(
                         path=error.filename or '', reason=error.strerror or str(error))) from error
             raise
+        finally:
+            algorithm.run_outputs = outer_run
         for snapshot in snapshots:
             snapshot.discard_backup()
         return results
@@ -458,6 +477,20 @@ class ReservePlannerAlgorithm(QgsProcessingAlgorithm):
         else:
             qgis_io.SHORTENED_FIELD_NAMES.pop(destination_id, None)
         return sink, destination_id
+
+    def file_in_folder(self, folder, name):
+        """The path of the file ``name`` in the folder output ``folder``, to be written now: the file an earlier run
+        left there is set aside until the run ends (FolderOutput.set_aside_file), so that a failed run puts it back.
+        Every file written into a folder output is named through here."""
+        path = os.path.join(folder, name)
+        key = comparable_path(folder)
+        outputs = [output for output in self.run_outputs
+                   if isinstance(output, FolderOutput) and comparable_path(output.folder) == key]
+        if not outputs:  # a temporary folder: QGIS names a new one at each parameterAsFileOutput
+            outputs.append(FolderOutput(folder))
+            self.run_outputs.append(outputs[0])
+        outputs[0].set_aside_file(path)
+        return path
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
         """Refuse NaN for any number, then QGIS's checks, then refuse an output that would overwrite the file of

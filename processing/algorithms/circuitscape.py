@@ -265,7 +265,7 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
             result = self.solve(mode, landscape, parameters, context, inputs, staging, feedback)
             outputs = self.write_maps(mode, result, parameters, context, resistance)
             outputs.update(self.write_resistances(mode, result, parameters, context))
-            staging.publish()
+            staging.publish(self.file_in_folder)
         finally:
             staging.discard()
         if folder:
@@ -575,10 +575,12 @@ class SolveMaps:
     def save(self, name, array):
         write_float32(os.path.join(self.staging, name), array, self.resistance)
 
-    def publish(self):
+    def publish(self, destination):
+        """Move the maps into the folder, each to ``destination(folder, name)`` (the algorithm's file_in_folder,
+        which sets aside a map of an earlier run it replaces), in name order."""
         if self.staging:
-            for name in os.listdir(self.staging):
-                os.replace(os.path.join(self.staging, name), os.path.join(self.folder, name))
+            for name in sorted(os.listdir(self.staging)):
+                os.replace(os.path.join(self.staging, name), destination(self.folder, name))
 
     def discard(self):
         if self.staging and os.path.isdir(self.staging):

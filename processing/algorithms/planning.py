@@ -270,7 +270,8 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
         return names, matrix
 
     def table_amounts(self, parameters, context, unit_ids):
-        """(feature names, sparse amounts) from the AMOUNTS table (fields unit, feature, amount)."""
+        """(feature names, sparse amounts) from the AMOUNTS table (fields unit, feature, amount); units and features
+        are matched by qgis_io.id_key (1, 1.0 and "1" are one id, named "1")."""
         source = qgis_io.required_source(self, parameters, self.AMOUNTS, context)
         label = qgis_io.layer_label(parameters[self.AMOUNTS], context)
         unit_field, feature_field, amount_field = (
@@ -293,7 +294,7 @@ class Prioritize(ExactSolver, ReservePlannerAlgorithm):
                 raise QgsProcessingException(tr('Table "{table}": the amount of "{feature}" in unit "{unit}" is '
                                                 '{amount}; amounts must be numbers of 0 or more.').format(
                     table=label, feature=name, unit=unit, amount=amount))
-            cell = (positions[qgis_io.id_key(unit)], names.setdefault(str(name), len(names)))
+            cell = (positions[qgis_io.id_key(unit)], names.setdefault(qgis_io.id_key(name), len(names)))
             if cell in seen:
                 raise QgsProcessingException(tr('Table "{table}" gives the amount of "{feature}" in unit "{unit}" '
                                                 'twice (features {first} and {second}). Give one row per unit and '
@@ -347,18 +348,19 @@ def aliased_field(source, aliases, label):
 
 
 def unit_identifiers(units, field, label):
-    """The id of every planning unit (unique, not empty); raises naming the features at fault."""
+    """The id of every planning unit (unique by qgis_io.id_key, not empty); raises naming the features at fault."""
     ids = [qgis_io.attribute_value(item.attributes.get(field)) for item in units]
     seen = {}
     for item, value in zip(units, ids):
         if value is None:
             raise QgsProcessingException(tr('Layer "{layer}": feature {fid} has no id in field "{field}".').format(
                 layer=label, fid=item.fid, field=field))
-        if value in seen:
+        key = qgis_io.id_key(value)
+        if key in seen:
             raise QgsProcessingException(tr('Layer "{layer}": features {first} and {second} share the id "{id}" in '
                                             'field "{field}"; planning unit ids must be unique.').format(
-                layer=label, first=seen[value], second=item.fid, id=value, field=field))
-        seen[value] = item.fid
+                layer=label, first=seen[key], second=item.fid, id=value, field=field))
+        seen[key] = item.fid
     return ids
 
 
@@ -388,21 +390,23 @@ def unit_numbers(units, field, label, what):
 
 def targets_from_table(path, names, amounts):
     """Absolute targets from a CSV table with fields feature and prop (0-1) and/or target; every feature needs a
-    row (the engine's errors name what is wrong)."""
+    row, matched by qgis_io.id_key (feature 1 of an integer field is the table's 1 or 1.0); the engine's errors
+    name what is wrong."""
     frame = marxan.read_table(path)
     if 'feature' not in frame.columns:
         raise EngineError(marxan.MISSING_COLUMN, file=path, column='feature', columns=', '.join(frame.columns))
     listed = {}
     for row, name in enumerate(frame['feature']):
-        if name in listed:
+        key = qgis_io.id_key(name)
+        if key in listed:
             raise QgsProcessingException(tr('The targets table {file} gives feature "{feature}" on lines {first} and '
                                             '{second}. Give each feature one line.').format(
-                file=path, feature=name, first=frame.index[listed[name]], second=frame.index[row]))
-        listed[name] = row
-    missing = [name for name in names if name not in listed]
+                file=path, feature=name, first=frame.index[listed[key]], second=frame.index[row]))
+        listed[key] = row
+    missing = [name for name in names if qgis_io.id_key(name) not in listed]
     if missing:
         raise EngineError(marxan.MISSING_TARGET, file=path, features=', '.join(missing))
-    order = [listed[name] for name in names]
+    order = [listed[qgis_io.id_key(name)] for name in names]
     proportions = marxan.numbers(frame, 'prop', path, 0)[order]
     targets = marxan.numbers(frame, 'target', path, 0)[order]
     return marxan.resolve_targets(targets, proportions, amounts, names)
@@ -462,8 +466,11 @@ class SolveMarxan(ExactSolver, ReservePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         path = self.parameterAsFile(parameters, self.MARXAN_INPUT, context)
         time_limit, gap = self.solver_settings(parameters, context)
+        notes = []
         with qgis_io.engine_errors():
-            project = marxan.read_marxan(path)
+            project = marxan.read_marxan(path, notes)
+        for note in notes:
+            feedback.pushWarning(qgis_io.engine_message(note))
         feedback.pushInfo(tr('{units} planning units, {features} features, BLM {blm:g}.').format(
             units=len(project.unit_ids), features=len(project.feature_ids), blm=project.blm))
         warn_features_without_amounts(project.feature_names, project.amounts, feedback)
@@ -533,8 +540,11 @@ class SolveMarzone(ExactSolver, ReservePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         path = self.parameterAsFile(parameters, self.MARXAN_INPUT, context)
         time_limit, gap = self.solver_settings(parameters, context)
+        notes = []
         with qgis_io.engine_errors():
-            project = marxan.read_marzone(path)
+            project = marxan.read_marzone(path, notes)
+        for note in notes:
+            feedback.pushWarning(qgis_io.engine_message(note))
         problem = project.problem
         feedback.pushInfo(tr('{units} planning units, {features} features, {zones} zones, BLM {blm:g}.').format(
             units=len(problem.unit_ids), features=len(problem.feature_names), zones=len(problem.zone_names),

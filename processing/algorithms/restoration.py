@@ -228,7 +228,8 @@ class BarriersAlgorithm(RestorationAlgorithm):
         if folder:
             os.makedirs(folder, exist_ok=True)
             for radius, grid in zip(maps.radii, maps.by_radius):
-                write_on_grid(os.path.join(folder, 'barriers_r{:g}m.tif'.format(radius)), resistance, grid)
+                write_on_grid(self.file_in_folder(folder, 'barriers_r{:g}m.tif'.format(radius)), resistance,
+                              grid)
             results[self.OUTPUT_FOLDER] = folder
         style_raster_on_load(context, output, 'barriers')
         return results

@@ -2,7 +2,8 @@
 
 A project is an ``input.dat`` of ``KEYWORD value`` lines naming the folder (INPUTDIR, relative to input.dat)
 and the files of planning units (PUNAME, default pu.dat), features (SPECNAME, spec.dat), amounts
-(PUVSPRNAME, puvspr.dat), boundaries (BOUNDNAME, optional) and the boundary length modifier (BLM).
+(PUVSPRNAME, puvspr.dat), boundaries (BOUNDNAME, optional) and the boundary length modifier (BLM); paths written
+on Windows (backslashes, drive letters) are found as local_path says.
 Files are tables with a header, comma or tab separated (Marxan accepts both); columns are found by name
 (case-insensitive), optional ones get Marxan's defaults:
 
@@ -23,6 +24,7 @@ zoneboundcost every pair of zones costs 1.
 
 import csv
 import os
+import re
 from collections import namedtuple
 
 import numpy as np
@@ -183,11 +185,22 @@ def positions(ids, known, path, kind):
 
 # --- input.dat ---------------------------------------------------------------------------------------------
 
+class Settings(dict):
+    """The KEYWORD -> value pairs of an input.dat, and ``notes`` ({keyword: EngineError}): what was read from
+    another file than input.dat names (a Windows path replaced by the file of that name in INPUTDIR), for the
+    caller to warn about."""
+
+    def __init__(self, pairs=()):
+        super().__init__(pairs)
+        self.notes = {}
+
+
 def read_settings(input_path):
-    """The KEYWORD -> value pairs of an input.dat (upper-case keywords, first word of the value kept whole)."""
+    """The KEYWORD -> value pairs of an input.dat (upper-case keywords; the whole value after the keyword, spaces
+    inside it included, as Marxan 4 reads it) as Settings."""
     if not os.path.isfile(input_path):
         raise EngineError(N_('The Marxan file {file} does not exist.'), file=input_path)
-    settings = {}
+    settings = Settings()
     with open(input_path, encoding='utf-8-sig', errors='replace') as handle:
         for line in handle:
             parts = line.strip().split(None, 1)
@@ -196,16 +209,49 @@ def read_settings(input_path):
     return settings
 
 
+WINDOWS_ABSOLUTE = re.compile(r'[A-Za-z]:[\\/]|\\')
+"""The start of a Windows absolute path: a drive letter (C:\\ or C:/), a network share (\\\\server) or the root of
+the current drive (\\data)."""
+
+WINDOWS_PATH = N_('input.dat ({file}) gives {key} "{value}", a Windows path that does not exist on this computer, '
+                  'and {folder} holds no "{name}" to read instead. Give {key} the path the file has on this '
+                  'computer, or a name relative to {folder} (for example "{key} {name}") with the file there.')
+WINDOWS_PATH_REPLACED = N_('input.dat ({file}) gives {key} "{value}", a Windows path that does not exist on this '
+                           'computer: {path} is read instead.')
+
+
+def local_path(folder, value, key, settings, input_path):
+    """The path on this computer of ``value``, input.dat's value of ``key``, relative to ``folder`` (or absolute).
+
+    Marxan projects made on Windows write ``input\\pu.dat``: a value that does not exist as written is read with
+    its backslashes as this system's separator. A Windows absolute path (``C:\\...``,
+    ``\\\\server\\...``) cannot exist on another system: the file or folder of the same name in ``folder`` is
+    read instead, noted in ``settings.notes``; without one, an EngineError names the keyword, the value and what
+    to do (docs/planning.md, "Marxan files").
+    """
+    as_written = os.path.normpath(os.path.join(folder, value))
+    if os.sep == '\\' or os.path.exists(as_written):
+        return as_written
+    if not WINDOWS_ABSOLUTE.match(value):
+        return os.path.normpath(os.path.join(folder, value.replace('\\', os.sep)))
+    name = ([part for part in re.split(r'[\\/]', value) if part] or [value])[-1]
+    replaced = os.path.join(folder, name)
+    if not os.path.exists(replaced):
+        raise EngineError(WINDOWS_PATH, file=input_path, key=key, value=value, folder=folder, name=name)
+    settings.notes[key] = EngineError(WINDOWS_PATH_REPLACED, file=input_path, key=key, value=value, path=replaced)
+    return replaced
+
+
 def project_file(settings, input_path, key):
     """The full path of the file input.dat names under ``key`` (its default name when absent), or None for an
     optional file that input.dat does not name. A file input.dat names must exist: read_table refuses a missing
-    one rather than leave out, say, the boundaries of a misspelt BOUNDNAME."""
+    one rather than leave out, say, the boundaries of a misspelt BOUNDNAME. Paths are found as local_path says."""
     name = settings.get(key, DEFAULT_FILES.get(key))
     if not name:
         return None
-    folder = settings.get('INPUTDIR', 'input')
     base = os.path.dirname(os.path.abspath(input_path))
-    return os.path.normpath(os.path.join(base, folder, name))
+    folder = local_path(base, settings.get('INPUTDIR', 'input'), 'INPUTDIR', settings, input_path)
+    return local_path(folder, name, key, settings, input_path)
 
 
 def blm_setting(settings, input_path):
@@ -284,8 +330,10 @@ def resolve_targets(targets, proportions, amounts, feature_names):
     return np.where(proportions > 0, resolved, targets)
 
 
-def read_marxan(input_path):
-    """Read a Marxan project from its input.dat. Returns a MarxanProject.
+def read_marxan(input_path, notes=None):
+    """Read a Marxan project from its input.dat. Returns a MarxanProject; appends to the list ``notes`` (when
+    given) an EngineError for each file read in place of a Windows path input.dat gives (local_path), to warn
+    about.
 
     Raises
     ------
@@ -299,6 +347,8 @@ def read_marxan(input_path):
     amounts = read_amounts(project_file(settings, input_path, 'PUVSPRNAME'), unit_ids, feature_ids)
     edges = read_edges(project_file(settings, input_path, 'BOUNDNAME'), unit_ids)
     absolute = resolve_targets(targets, proportions, amounts, names)
+    if notes is not None:
+        notes.extend(settings.notes.values())
     return MarxanProject(unit_ids, costs, status, feature_ids, names, absolute,
                          np.where(proportions > 0, proportions, np.nan), amounts, edges,
                          blm_setting(settings, input_path))
@@ -493,8 +543,8 @@ def allowed_zones(settings, input_path, unit_ids, zone_ids):
     return allowed
 
 
-def read_marzone(input_path):
-    """Read a Marxan with Zones project from its input.dat. Returns a MarZoneProject.
+def read_marzone(input_path, notes=None):
+    """Read a Marxan with Zones project from its input.dat. Returns a MarZoneProject; ``notes`` as read_marxan's.
 
     Raises
     ------
@@ -516,4 +566,6 @@ def read_marzone(input_path):
         zone_boundary_costs(settings, input_path, zone_ids),
         allowed_zones(settings, input_path, unit_ids, zone_ids), list(unit_ids), names, zone_names)
     edges = read_edges(project_file(settings, input_path, 'BOUNDNAME'), unit_ids)
+    if notes is not None:
+        notes.extend(settings.notes.values())
     return MarZoneProject(problem, zone_ids, edges, blm_setting(settings, input_path))

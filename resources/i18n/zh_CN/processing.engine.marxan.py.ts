@@ -80,6 +80,14 @@
       <translation>Marxan 文件 {file} 不存在。</translation>
     </message>
     <message>
+      <source>input.dat ({file}) gives {key} "{value}", a Windows path that does not exist on this computer, and {folder} holds no "{name}" to read instead. Give {key} the path the file has on this computer, or a name relative to {folder} (for example "{key} {name}") with the file there.</source>
+      <translation>input.dat（{file}）中 {key} 为“{value}”，这是一个在本机上不存在的 Windows 路径，且 {folder} 中没有可改为读取的“{name}”。请将 {key} 设为该文件在本机上的路径，或设为相对于 {folder} 的名称（例如“{key} {name}”）并把文件放在那里。</translation>
+    </message>
+    <message>
+      <source>input.dat ({file}) gives {key} "{value}", a Windows path that does not exist on this computer: {path} is read instead.</source>
+      <translation>input.dat（{file}）中 {key} 为“{value}”，这是一个在本机上不存在的 Windows 路径：改为读取 {path}。</translation>
+    </message>
+    <message>
       <source>{file}: BLM "{value}" is not a number of 0 or more.</source>
       <translation>{file}：BLM“{value}”不是大于等于 0 的数字。</translation>
     </message>
