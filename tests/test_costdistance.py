@@ -387,6 +387,25 @@ def test_a_float32_raster_whose_nodata_is_undeclared_is_refused_naming_it(qgis_a
     assert not output.exists()
 
 
+def test_costs_beyond_the_float32_range_are_written_as_float64(qgis_app, tmp_path):
+    """Resistances of 1e37 (below UNDECLARED_NODATA, so meant) over 10 m cells accumulate past Float32's largest
+    value, 3.4e38, within four steps: the Float32 output held inf there, with exit code 0. The output is Float64
+    then, and every cost is the finite sum of its steps; an output within Float32's range stays Float32."""
+    values = np.full((1, 8), 1e37)
+    resistance = geotiff(tmp_path / 'resistance.tif', values, 10)
+    output = tmp_path / 'cost.tif'
+    run('costdistance', RESISTANCE=resistance, SOURCES=wkt_layer('sources', 'Point', UTM, [point(0, 0, 10)]),
+        OUTPUT=str(output))
+    assert gdal.Open(str(output)).GetRasterBand(1).DataType == gdal.GDT_Float64
+    cost = read_raster(output)[0]
+    np.testing.assert_allclose(cost[0], [1e37 * 10 * col for col in range(8)], rtol=1e-12)
+    assert cost[0, 7] > np.finfo(np.float32).max
+    small = tmp_path / 'small.tif'
+    run('costdistance', RESISTANCE=geotiff(tmp_path / 'ones.tif', np.ones((1, 8)), 10),
+        SOURCES=wkt_layer('sources', 'Point', UTM, [point(0, 0, 10)]), OUTPUT=str(small))
+    assert gdal.Open(str(small)).GetRasterBand(1).DataType == gdal.GDT_Float32
+
+
 def test_polygon_sources_are_the_cells_whose_centre_they_contain(qgis_app, tmp_path):
     resistance = geotiff(tmp_path / 'resistance.tif', np.ones((6, 6)), 10)
     polygon = 'POLYGON(({x0} {y0}, {x1} {y0}, {x1} {y1}, {x0} {y1}, {x0} {y0}))'.format(

@@ -190,7 +190,9 @@ class CostDistance(ReservePlannerAlgorithm):
             self.tr('Each cell is joined to its 8 neighbours and a step costs its length in metres times the mean '
                     'resistance of the two cells (diagonal steps are longer; non-square cells are exact).'),
             self.tr('Output: a Float32 raster on the resistance grid with the accumulated cost in resistance x '
-                    'metres (0 on the sources), no data where the cost is beyond the maximum or no path reaches.'),
+                    'metres (0 on the sources), no data where the cost is beyond the maximum or no path reaches; '
+                    'Float64 when a cost exceeds the largest Float32 value, 3.4e38, which huge resistances can '
+                    'reach.'),
         ]
 
     def parameter_help(self):
