@@ -228,10 +228,12 @@ class _Tally:
 def _status_kept(area, layer, options, tally):
     if not options.status_filter or STATUS_FIELD not in layer.fields:
         return True
-    status = str(area.attributes.get(STATUS_FIELD) or 'Not Reported').strip()
+    value = area.attributes.get(STATUS_FIELD)
+    status = '' if value is None else str(value).strip()
     if status.lower() in KEPT_STATUSES:
         return True
-    tally.add(('status', status), layer.name, area.fid)
+    # a NULL or empty STATUS is no status, not WDPA's "Not Reported"; removed either way, as wdpar's %in% does
+    tally.add(('status', status) if status else ('status_missing',), layer.name, area.fid)
     return False
 
 
@@ -286,6 +288,7 @@ def _clean_area(area, kind, valid, layer, options, tally):
 STEP_TEMPLATES = {
     'null': N_('{count} features without a geometry removed (e.g. {ids}).'),
     'status': N_('Status filter: {count} areas with STATUS "{status}" removed (e.g. {ids}).'),
+    'status_missing': N_('Status filter: {count} areas without a STATUS (NULL or empty) removed (e.g. {ids}).'),
     'mab': N_('UNESCO-MAB Biosphere Reserve designations: {count} areas removed (e.g. {ids}).'),
     'not_core': N_('Zoning layers: {count} buffer or transition zones removed, only core zones count (e.g. {ids}).'),
     'points_off': N_('Points: {count} points removed because turning points into circles is switched off '
