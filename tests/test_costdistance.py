@@ -12,6 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from osgeo import gdal, osr
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsDistanceArea,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -664,6 +666,26 @@ def test_least_cost_path_goes_round_a_wall(qgis_app, tmp_path):
     vertices = [(vertex.x(), vertex.y()) for vertex in paths[0].geometry().vertices()]
     assert vertices[0] == pytest.approx(cell_centre(0, 0, 10)) and vertices[-1] == pytest.approx(cell_centre(0, 4, 10))
     assert (pytest.approx(cell_centre(4, 2, 10)) == vertices[4])
+
+
+def test_a_least_cost_path_across_180_is_written_where_it_lies(qgis_app, tmp_path):
+    """A raster in degrees from 179.9 E to 179.9 W (longitudes 179.9 to 180.1), warped to a local CRS in metres for
+    the run: the path from a source at 179.905 E to a target at 179.915 W went back to EPSG:4326 with a plain
+    transform, jumping 360 degrees between two vertices where it crosses 180 (drawn across the whole map). Its
+    longitudes are made continuous, as corridornetwork's links are (qgis_io.output_line)."""
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((3, 20)), 0.01, epsg=4326, x0=179.9, y0=60.03)
+    source = wkt_layer('sources', 'Point', 'EPSG:4326', ['POINT(179.905 60.015)'])
+    target = wkt_layer('targets', 'Point', 'EPSG:4326', ['POINT(-179.915 60.015)'])
+    [path] = run('leastcostpath', RESISTANCE=resistance, SOURCE=source, TARGET=target,
+                 OUTPUT='TEMPORARY_OUTPUT')['OUTPUT'].getFeatures()
+    longitudes = [vertex.x() for vertex in path.geometry().vertices()]
+    assert max(abs(b - a) for a, b in zip(longitudes, longitudes[1:])) < 0.1, longitudes
+    assert longitudes[0] == pytest.approx(179.905, abs=0.01) and longitudes[-1] == pytest.approx(180.085, abs=0.01)
+    # 18 cells of 0.01 degree at 60 N, about 556 m each: the line is as long as the path's length_m
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(QgsCoordinateReferenceSystem('EPSG:4326'), QgsProject.instance().transformContext())
+    measure.setEllipsoid('WGS84')
+    assert measure.measureLength(path.geometry()) == pytest.approx(path['length_m'], rel=0.02)
 
 
 def test_least_cost_paths_load_with_their_style(qgis_app, tmp_path):

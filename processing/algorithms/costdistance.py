@@ -446,8 +446,8 @@ class LeastCostPath(ReservePlannerAlgorithm):
         return fields
 
     def write_path(self, sink, ids, path, cost, resistance, context):
-        """One output line through the cell centres of ``path``, in the resistance layer's CRS; ``ids``: (target
-        feature id, source feature id)."""
+        """One output line through the cell centres of ``path``, in the resistance layer's CRS (its longitudes
+        continuous across 180 degrees, qgis_io.output_line); ``ids``: (target feature id, source feature id)."""
         x0, dx, _, y0, _, dy = resistance.grid.geotransform
         points = [(x0 + (col + 0.5) * dx, y0 + (row + 0.5) * dy) for row, col in path]
         if len(points) == 1:
@@ -455,7 +455,7 @@ class LeastCostPath(ReservePlannerAlgorithm):
         line = LineString(points)
         end_row, end_col = path[-1]
         feature = QgsFeature(self.output_fields())
-        feature.setGeometry(qgis_io.transform_geometry(line, resistance.crs, resistance.layer.crs(), context))
+        feature.setGeometry(qgis_io.output_line(line, resistance.crs, resistance.layer.crs(), context))
         feature.setAttributes([int(ids[0]), int(ids[1]), float(cost[end_row, end_col]), float(line.length)])
         qgis_io.add_feature(sink, feature, self.OUTPUT)
 
