@@ -80,25 +80,35 @@ def read_cores(source, label, id_field, crs, context, feedback):
     return cores, core_ids([(item.fid, item.attributes.get(id_field)) for item in cores], label, id_field)
 
 
-def core_ids(values, label, id_field):
+def core_ids(values, label, id_field, noun='core'):
     """The core ids of ``values``, (feature id, value of the core id field) pairs of the layer ``label``; a core
-    without an id, or with the id of another (by qgis_io.id_key: 1, 1.0 and '1' are one id), is refused naming
-    its features."""
+    without an id, or with the id of another (by qgis_io.id_key: 1, 1.0 and '1' are one id, as links name them), is
+    refused naming its features. ``noun`` 'source' words the messages for gravitymodel's ecological sources."""
+    missing_message, repeated_message = _id_messages(noun)
     missing = [str(fid) for fid, core_id in values if core_id is None or core_id == NULL]
     if missing:
-        raise QgsProcessingException(
-            tr('Layer "{layer}": feature id {features} has no value in the core id field "{field}". '
-               'Give every core an id and run again.').format(
-                layer=label, features=', '.join(missing[:10]), field=id_field))
+        raise QgsProcessingException(missing_message.format(
+            layer=label, features=', '.join(missing[:10]), field=id_field))
     first_feature = {}
     for fid, core_id in values:
         earlier = first_feature.setdefault(qgis_io.id_key(core_id), fid)
         if earlier != fid:
-            raise QgsProcessingException(
-                tr('Layer "{layer}": features {first} and {second} both have the core id {core} in field "{field}". '
-                   'Give each core its own id, or dissolve the two into one core, and run again.').format(
-                    layer=label, first=earlier, second=fid, core=qgis_io.attribute_value(core_id), field=id_field))
+            raise QgsProcessingException(repeated_message.format(
+                layer=label, first=earlier, second=fid, core=qgis_io.attribute_value(core_id), field=id_field))
     return [core_id for _, core_id in values]
+
+
+def _id_messages(noun):
+    """core_ids' messages (no id, an id used twice) for cores or (``noun`` 'source') ecological sources."""
+    if noun == 'source':
+        return (tr('Layer "{layer}": feature id {features} has no value in the source id field "{field}". '
+                   'Give every source an id and run again.'),
+                tr('Layer "{layer}": features {first} and {second} both have the source id {core} in field '
+                   '"{field}". Give each source its own id, or dissolve the two into one source, and run again.'))
+    return (tr('Layer "{layer}": feature id {features} has no value in the core id field "{field}". '
+               'Give every core an id and run again.'),
+            tr('Layer "{layer}": features {first} and {second} both have the core id {core} in field "{field}". '
+               'Give each core its own id, or dissolve the two into one core, and run again.'))
 
 
 def require_disjoint_patches(features, label):

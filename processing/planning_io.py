@@ -118,7 +118,9 @@ def table_sink(algorithm, parameters, name, context, fields):
 
 def write_polygons(algorithm, parameters, name, context, fields, crs, work_crs, rows, style):
     """Write ``rows`` ((shapely geometry in ``work_crs``, attribute values)) to the polygon output ``name`` in
-    ``crs``, styled with resources/styles/``style``.qml when loaded; returns its dest id."""
+    ``crs`` (cut at 180 degrees in a geographic CRS, qgis_io.output_polygon; the geometries were read from layers,
+    so they are not densified again), styled with resources/styles/``style``.qml when loaded; returns its dest
+    id."""
     polygon_fields = qgis_io.make_fields(*fields)
     sink, dest_id = algorithm.parameterAsSink(parameters, name, context, polygon_fields, compat.WkbType.MultiPolygon,
                                               crs)
@@ -126,9 +128,7 @@ def write_polygons(algorithm, parameters, name, context, fields, crs, work_crs, 
         raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
     for geometry, attributes in rows:
         feature = QgsFeature(polygon_fields)
-        shape = qgis_io.transform_geometry(geometry, work_crs, crs, context)
-        shape.convertToMultiType()
-        feature.setGeometry(shape)
+        feature.setGeometry(qgis_io.output_polygon(geometry, work_crs, crs, context, max_segment=None))
         feature.setAttributes(list(attributes))
         qgis_io.add_feature(sink, feature, name)
     qgis_io.style_output_on_load(context, dest_id, style)

@@ -122,8 +122,19 @@ class ProtectedAreasInput:
         """Read, clean and dissolve the protected areas of ``layers`` (vector layers or feature sources, named
         ``labels`` in the log, qgis_io.layer_label by default) in ``crs`` (metric equal-area); with ``by_category``
         also erase them in wdpar's IUCN category order (engine.flatten).
-        Returns (engine.Flattened, list of translated summary lines); raises qgis_io.cancelled() when cancelled."""
-        steps = QgsProcessingMultiStepFeedback(len(layers) + 2, feedback)
+        Returns (engine.Flattened, list of translated summary lines, logged); raises qgis_io.cancelled() when
+        cancelled."""
+        steps = QgsProcessingMultiStepFeedback(2, feedback)
+        polygons, notes = self.clean(layers, crs, options, context, steps, labels)
+        steps.setCurrentStep(1)
+        flattened = flatten(polygons, options, by_year, steps, by_category)
+        return flattened, log_cleaning(notes, polygons, flattened, options, feedback)
+
+    def clean(self, layers, crs, options, context, feedback, labels=None):
+        """Read and clean, not dissolve, the protected areas of ``layers`` (as clean_and_flatten). Returns (list of
+        engine.DatedPolygon, each with its origin (index in ``layers``, feature id), list of engine.Note), logged by
+        log_cleaning; raises qgis_io.cancelled() when cancelled."""
+        steps = QgsProcessingMultiStepFeedback(len(layers) + 1, feedback)
         labels = labels or [qgis_io.layer_label(layer) for layer in layers]
         inputs = []
         for index, (layer, label) in enumerate(zip(layers, labels)):
@@ -136,16 +147,30 @@ class ProtectedAreasInput:
         steps.setCurrentStep(len(layers))
         with qgis_io.engine_errors():
             polygons, notes = engine.clean_protected_areas(inputs, options, qgis_io.engine_feedback(steps))
-            steps.setCurrentStep(len(layers) + 1)
-            flattened = engine.flatten(polygons, options.dissolve, by_year, qgis_io.engine_feedback(steps),
-                                       by_category)
         if feedback.isCanceled():
             raise qgis_io.cancelled()
-        notes.append(engine.overlap_note(polygons, flattened, options.dissolve))
-        summary = [qgis_io.engine_message(item) for item in notes]
-        for item, line in zip(notes, summary):
-            (feedback.pushWarning if item.template in engine.WARNING_TEMPLATES else feedback.pushInfo)(line)
-        return flattened, summary
+        return polygons, notes
+
+
+def flatten(polygons, options, by_year, feedback, by_category=False):
+    """engine.flatten of the cleaned ``polygons`` (dissolved when ``options.dissolve``); raises
+    qgis_io.cancelled() when cancelled."""
+    with qgis_io.engine_errors():
+        flattened = engine.flatten(polygons, options.dissolve, by_year, qgis_io.engine_feedback(feedback),
+                                   by_category)
+    if feedback.isCanceled():
+        raise qgis_io.cancelled()
+    return flattened
+
+
+def log_cleaning(notes, polygons, flattened, options, feedback):
+    """Log the cleaning ``notes`` and the overlap note of ``polygons`` flattened into ``flattened`` (warnings for
+    engine.WARNING_TEMPLATES, information otherwise); returns the translated lines."""
+    notes = notes + [engine.overlap_note(polygons, flattened, options.dissolve)]
+    summary = [qgis_io.engine_message(item) for item in notes]
+    for item, line in zip(notes, summary):
+        (feedback.pushWarning if item.template in engine.WARNING_TEMPLATES else feedback.pushInfo)(line)
+    return summary
 
 
 def wdpa_value(value):

@@ -70,6 +70,20 @@ def test_bad_radii_are_refused(minimum, maximum, step, message):
 
 # ---------------------------------------------------------------- the planted wall
 
+def test_scores_beyond_the_float32_range_are_kept_as_float64():
+    """Cost surfaces of resistances below costdistance.UNDECLARED_NODATA can exceed Float32's 3.4e38: a link of LCD
+    1e39 over three 10 m cells, CWD_A = 0, 5e38, 1e39 and CWD_B the reverse. Radius 5 m (each cell alone)
+    improves nothing, radius 10 m (a cell and its neighbours) gains LCD - (0 + 5e38 + 20) = 5e38 at the ends and
+    LCD - 20 in the middle: the float32 maps held inf there. The maps are float64 then, with these values."""
+    cwd = {0: np.array([[0.0, 5e38, 1e39]]), 1: np.array([[1e39, 5e38, 0.0]])}
+    maps = barriers.barrier_maps(cwd.get, [(0, 1, 1e39)], (10.0, 10.0), [5.0, 10.0])
+    assert maps.by_radius[0].dtype == np.float32 and not maps.by_radius[0].any()
+    expected = [5e38 - 20, 1e39 - 20, 5e38 - 20]
+    for grid in (maps.by_radius[1], maps.maximum):
+        assert grid.dtype == np.float64
+        np.testing.assert_allclose(grid[0], expected, rtol=1e-12)
+
+
 def rectangle(cols, rows=(0, 20)):
     return 'POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))'.format(
         X0 + cols[0] * CELL, Y0 - rows[0] * CELL, X0 + (cols[1] + 1) * CELL, Y0 - (rows[1] + 1) * CELL)

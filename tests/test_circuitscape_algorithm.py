@@ -243,6 +243,28 @@ def test_all_cells_masked_and_bad_focal_ids_are_refused(tmp_path):
             OUTPUT_CURRENT=str(tmp_path / 'c.tif'))
 
 
+def test_voltages_beyond_the_float32_range_are_written_as_float64(tmp_path):
+    """One row of six cells of resistance 1e38 (below costdistance.UNDECLARED_NODATA, so meant), 1 A injected at the
+    first and the last tied to ground: the voltage falls by 1 A x 1e38 ohm per step, from 5e38 V, beyond Float32's
+    3.4e38, where the Float32 map held inf. The voltage map is Float64 then, with these values; the current map
+    (1 A everywhere) stays Float32."""
+    values = np.full((1, 6), 1e38)
+    sources = np.full(values.shape, np.nan)
+    sources[0, 0] = 1.0
+    grounds = np.full(values.shape, np.nan)
+    grounds[0, 5] = 0.0
+    results = run(ALGORITHM, RESISTANCE=geotiff(tmp_path / 'r.tif', values, 30.0), MODE=3,
+                  SOURCES=geotiff(tmp_path / 's.tif', sources, 30.0),
+                  GROUNDS=geotiff(tmp_path / 'g.tif', grounds, 30.0), GROUNDS_ARE_RESISTANCES=True,
+                  OUTPUT_CURRENT=str(tmp_path / 'c.tif'), OUTPUT_VOLTAGE=str(tmp_path / 'v.tif'))
+    voltage = gdal.Open(results['OUTPUT_VOLTAGE'])  # held while its band is read
+    assert voltage.GetRasterBand(1).DataType == gdal.GDT_Float64
+    np.testing.assert_allclose(read_raster(results['OUTPUT_VOLTAGE'])[0][0], [5e38, 4e38, 3e38, 2e38, 1e38, 0],
+                               rtol=1e-9, atol=1e30)
+    current = gdal.Open(results['OUTPUT_CURRENT'])
+    assert current.GetRasterBand(1).DataType == gdal.GDT_Float32
+
+
 @pytest.mark.parametrize('resistances', [True, False])
 def test_a_negative_ground_is_refused_not_dropped(tmp_path, resistances):
     """A ground of -10 (a sign error, or a nodata value not declared) was left out without a word, and when it was

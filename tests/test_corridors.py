@@ -141,6 +141,21 @@ def test_normalised_corridor_formula():
     assert nlcc.tolist() == [0.0, 0.0, 0.0, 7.0, np.inf]
 
 
+def test_corridor_values_beyond_the_float32_range_are_kept_as_float64():
+    """The hand case above on 10 m cells of resistance 1e38 (below costdistance.UNDECLARED_NODATA, so meant): NLCC
+    is (2 sqrt 2 - 2) x 10 x 1e38 = 8.3e38 off the path, beyond Float32's 3.4e38, where the float32 mosaic held
+    inf. The mosaic is float64 then, and the values are the hand ones."""
+    grid = grid_of(np.full((3, 5), 1e38), cell_width=10.0)
+    cores = [block(grid, (1, 1), (0, 0)), block(grid, (1, 1), (4, 4))]
+    nlcc = corridors.corridor_network(grid, cores, ['A', 'B'], width_cutoff=1e40).corridors
+    assert nlcc.dtype == np.float64
+    np.testing.assert_allclose(nlcc[0, 1:4], [(2 * ROOT2 - 2) * 1e39] * 3, rtol=1e-9)
+    np.testing.assert_allclose(nlcc[0, 0], ROOT2 * 1e39, rtol=1e-9)
+    assert np.isfinite(nlcc).all()
+    small = corridors.corridor_network(grid_of(np.ones((3, 5))), cores, ['A', 'B'], width_cutoff=1e40).corridors
+    assert small.dtype == np.float32
+
+
 def three_cores_in_a_row():
     """Cores A, C, B left to right across a 3 x 15 grid; C spans every row, so A-B must cross it."""
     grid = grid_of(np.ones((3, 15)))

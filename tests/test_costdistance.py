@@ -12,6 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from osgeo import gdal, osr
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsDistanceArea,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -387,6 +389,25 @@ def test_a_float32_raster_whose_nodata_is_undeclared_is_refused_naming_it(qgis_a
     assert not output.exists()
 
 
+def test_costs_beyond_the_float32_range_are_written_as_float64(qgis_app, tmp_path):
+    """Resistances of 1e37 (below UNDECLARED_NODATA, so meant) over 10 m cells accumulate past Float32's largest
+    value, 3.4e38, within four steps: the Float32 output held inf there, with exit code 0. The output is Float64
+    then, and every cost is the finite sum of its steps; an output within Float32's range stays Float32."""
+    values = np.full((1, 8), 1e37)
+    resistance = geotiff(tmp_path / 'resistance.tif', values, 10)
+    output = tmp_path / 'cost.tif'
+    run('costdistance', RESISTANCE=resistance, SOURCES=wkt_layer('sources', 'Point', UTM, [point(0, 0, 10)]),
+        OUTPUT=str(output))
+    assert gdal.Open(str(output)).GetRasterBand(1).DataType == gdal.GDT_Float64
+    cost = read_raster(output)[0]
+    np.testing.assert_allclose(cost[0], [1e37 * 10 * col for col in range(8)], rtol=1e-12)
+    assert cost[0, 7] > np.finfo(np.float32).max
+    small = tmp_path / 'small.tif'
+    run('costdistance', RESISTANCE=geotiff(tmp_path / 'ones.tif', np.ones((1, 8)), 10),
+        SOURCES=wkt_layer('sources', 'Point', UTM, [point(0, 0, 10)]), OUTPUT=str(small))
+    assert gdal.Open(str(small)).GetRasterBand(1).DataType == gdal.GDT_Float32
+
+
 def test_polygon_sources_are_the_cells_whose_centre_they_contain(qgis_app, tmp_path):
     resistance = geotiff(tmp_path / 'resistance.tif', np.ones((6, 6)), 10)
     polygon = 'POLYGON(({x0} {y0}, {x1} {y0}, {x1} {y1}, {x0} {y1}, {x0} {y0}))'.format(
@@ -645,6 +666,26 @@ def test_least_cost_path_goes_round_a_wall(qgis_app, tmp_path):
     vertices = [(vertex.x(), vertex.y()) for vertex in paths[0].geometry().vertices()]
     assert vertices[0] == pytest.approx(cell_centre(0, 0, 10)) and vertices[-1] == pytest.approx(cell_centre(0, 4, 10))
     assert (pytest.approx(cell_centre(4, 2, 10)) == vertices[4])
+
+
+def test_a_least_cost_path_across_180_is_written_where_it_lies(qgis_app, tmp_path):
+    """A raster in degrees from 179.9 E to 179.9 W (longitudes 179.9 to 180.1), warped to a local CRS in metres for
+    the run: the path from a source at 179.905 E to a target at 179.915 W went back to EPSG:4326 with a plain
+    transform, jumping 360 degrees between two vertices where it crosses 180 (drawn across the whole map). Its
+    longitudes are made continuous, as corridornetwork's links are (qgis_io.output_line)."""
+    resistance = geotiff(tmp_path / 'resistance.tif', np.ones((3, 20)), 0.01, epsg=4326, x0=179.9, y0=60.03)
+    source = wkt_layer('sources', 'Point', 'EPSG:4326', ['POINT(179.905 60.015)'])
+    target = wkt_layer('targets', 'Point', 'EPSG:4326', ['POINT(-179.915 60.015)'])
+    [path] = run('leastcostpath', RESISTANCE=resistance, SOURCE=source, TARGET=target,
+                 OUTPUT='TEMPORARY_OUTPUT')['OUTPUT'].getFeatures()
+    longitudes = [vertex.x() for vertex in path.geometry().vertices()]
+    assert max(abs(b - a) for a, b in zip(longitudes, longitudes[1:])) < 0.1, longitudes
+    assert longitudes[0] == pytest.approx(179.905, abs=0.01) and longitudes[-1] == pytest.approx(180.085, abs=0.01)
+    # 18 cells of 0.01 degree at 60 N, about 556 m each: the line is as long as the path's length_m
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(QgsCoordinateReferenceSystem('EPSG:4326'), QgsProject.instance().transformContext())
+    measure.setEllipsoid('WGS84')
+    assert measure.measureLength(path.geometry()) == pytest.approx(path['length_m'], rel=0.02)
 
 
 def test_least_cost_paths_load_with_their_style(qgis_app, tmp_path):

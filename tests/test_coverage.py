@@ -180,6 +180,18 @@ def test_status_filter(status, kept):
     assert no_filter == pytest.approx(1.0)
 
 
+def test_a_null_or_empty_status_is_counted_as_missing_not_as_not_reported():
+    """A NULL, empty or blank STATUS is removed by the status filter, as wdpar's ``STATUS %in% c(...)`` removes NA,
+    but the log counted it among STATUS "Not Reported", a value WDPA itself uses: it has its own line now."""
+    layer = engine_layer('wdpa', [(box(0, 0, 1000, 1000), designated(STATUS=status))
+                                  for status in (None, '', '  ', 'Not Reported')])
+    polygons, notes = coverage.clean_protected_areas([layer])
+    assert polygons == []
+    lines = [item.template.format(**item.params) for item in notes if item.template.startswith('Status filter')]
+    assert lines == ['Status filter: 1 areas with STATUS "Not Reported" removed (e.g. wdpa:4).',
+                     'Status filter: 3 areas without a STATUS (NULL or empty) removed (e.g. wdpa:1, wdpa:2, wdpa:3).']
+
+
 @pytest.mark.parametrize('designation', ['UNESCO-MAB Biosphere Reserve', 'Biosphere Reserve', 'unesco-mab'])
 def test_unesco_mab_designations_are_excluded_by_default(designation):
     layer = engine_layer('wdpa', [(box(0, 0, 1000, 1000), designated(DESIG_ENG=designation)),

@@ -79,13 +79,34 @@ def test_links_from_corridornetwork_are_rated_with_their_cwd(qgis_app, tmp_path)
     assert rated['AB'].geometry().length() == pytest.approx(1000.0)
 
 
-def test_a_link_to_an_unknown_source_is_named(qgis_app, tmp_path):
-    sources = wkt_layer('sources', 'Polygon', 'EPSG:32650', squares(0, 2000), ['A', 'B'], field='id')
-    links = memory_layer('links', 'LineString', 'EPSG:32650', LINK_FIELDS,
-                         [('LINESTRING(501000 3999500, 502000 3999500)', ['A', 'Z', 1000.0])])
-    with pytest.raises(QgsProcessingException, match='joins source "Z", which is not among the sources'):
+def refusal(tmp_path, ids, link_ends=None):
+    """The message refusing sources with ``ids`` (in a text field ``id``), linked by one link between
+    ``link_ends`` when given."""
+    sources = memory_layer('sources', 'Polygon', 'EPSG:32650', 'field=id:string',
+                           [(wkt, [value]) for wkt, value in zip(squares(0, 2000, 4000), ids)])
+    links = None if link_ends is None else memory_layer(
+        'links', 'LineString', 'EPSG:32650', LINK_FIELDS,
+        [('LINESTRING(501000 3999500, 502000 3999500)', list(link_ends) + [1000.0])])
+    with pytest.raises(QgsProcessingException) as raised:
         run('gravitymodel', SOURCES=sources, SOURCE_ID_FIELD='id', RESISTANCE=uniform_resistance(tmp_path),
             LINKS=links, temporary_outputs=('OUTPUT_LINKS',))
+    return str(raised.value)
+
+
+def test_source_ids_and_unknown_sources_are_refused_in_one_wording(qgis_app, tmp_path):
+    """A source without an id, two sources with one id and a link naming an unknown source were refused by two
+    checks worded apart ("the source ids A are used by more than one feature; give ...", "link 1 joins source "Z",
+    which is not among the sources."). Each message names the layer, the features and the source id, and says what
+    to do, as corridornetwork's core checks do (corridor_io.core_ids, the one check of both)."""
+    assert refusal(tmp_path, ['A', None, 'C']) == (
+        'Layer "sources": feature id 2 has no value in the source id field "id". Give every source an id and run '
+        'again.')
+    assert refusal(tmp_path, ['A', 'B', 'A']) == (
+        'Layer "sources": features 1 and 3 both have the source id A in field "id". Give each source its own id, '
+        'or dissolve the two into one source, and run again.')
+    assert refusal(tmp_path, ['A', 'B', 'C'], link_ends=('A', 'Z')) == (
+        'Layer "links": feature id 1 names the source id Z, which no feature of the sources layer "sources" has. '
+        'Use the links made from the same sources and run again.')
 
 
 def test_a_source_off_the_raster_is_named_as_a_source(qgis_app, tmp_path):
@@ -107,7 +128,7 @@ def test_a_single_source_is_refused_as_one_source(qgis_app, tmp_path):
 
 def test_repeated_source_ids_are_refused(qgis_app, tmp_path):
     sources = wkt_layer('sources', 'Polygon', 'EPSG:32650', squares(0, 2000), ['A', 'A'], field='id')
-    with pytest.raises(QgsProcessingException, match='the source ids A are used by more than one feature'):
+    with pytest.raises(QgsProcessingException, match='features 1 and 2 both have the source id A in field "id"'):
         run('gravitymodel', SOURCES=sources, SOURCE_ID_FIELD='id', RESISTANCE=uniform_resistance(tmp_path),
             temporary_outputs=('OUTPUT_LINKS',))
 

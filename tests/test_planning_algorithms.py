@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from osgeo import gdal, ogr
 from qgis.core import QgsFeature, QgsProcessingException, QgsVectorLayer
+from shapely import wkb
 from shapely.geometry import box
 
 from marxan_test_files import marxan_project, marzone_project
@@ -81,6 +82,27 @@ def test_prioritize_finds_the_brute_force_optimum_with_locked_units(blm):
     for index in range(3):
         assert held['f{}'.format(index)][0] == pytest.approx(amounts[selected, index].sum())
         assert held['f{}'.format(index)][1] == pytest.approx(targets[index]) and held['f{}'.format(index)][2]
+
+
+def test_a_planning_unit_across_180_is_written_back_cut_at_180():
+    """A Fiji-like planning unit from 177 E to 178 W (one feature whose parts end at 180 E and 180 W) went back to
+    EPSG:4326 with a plain transform: one polygon from -178 to 180 degrees, drawn across the whole map. It is cut at
+    180 degrees as the coverage outputs are (qgis_io.output_polygon), keeping its area."""
+    fiji = ('MULTIPOLYGON(((177 -18, 180 -18, 180 -17, 177 -17, 177 -18)),'
+            '((-180 -18, -178 -18, -178 -17, -180 -17, -180 -18)))')
+    layer = memory_layer('units', 'MultiPolygon', 'EPSG:4326', 'field=pu_id:integer&field=cost:double',
+                         [(fiji, [101, 1.0]), ('MULTIPOLYGON(((170 -18, 171 -18, 171 -17, 170 -17, 170 -18)))',
+                                               [102, 5.0])])
+    amounts = memory_layer('amounts', 'None', CRS, 'field=unit:integer&field=feature:string&field=amount:double',
+                           [(None, [101, 'f0', 1.0]), (None, [102, 'f0', 1.0])])
+    result = run('prioritize', temporary_outputs=('OUTPUT',), PLANNING_UNITS=layer, ID_FIELD='pu_id',
+                 COST_FIELD='cost', AMOUNTS=amounts, TARGETS='0.5')
+    units = {feature['pu_id']: feature for feature in result['OUTPUT'].getFeatures()}
+    assert units[101]['solution'] == 1 and units[102]['solution'] == 0
+    drawn = wkb.loads(bytes(units[101].geometry().asWkb()))
+    assert len(drawn.geoms) == 2 and sorted(round(part.bounds[0]) for part in drawn.geoms) == [-180, 177]
+    assert all(part.bounds[2] - part.bounds[0] <= 3 + 1e-6 for part in drawn.geoms)
+    assert drawn.area == pytest.approx(5.0, rel=1e-6)
 
 
 def test_prioritize_portfolio_gives_selection_frequency_over_the_best_plans():

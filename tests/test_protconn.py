@@ -533,6 +533,20 @@ def test_a_wdpa_download_counts_the_areas_protectedcoverage_and_target3report_co
     assert everything['四川']['prot'] == pytest.approx(100 * (3e6 + 24e6) / 120e6)
 
 
+def test_a_null_status_is_logged_as_missing_not_as_not_reported(qgis_app):
+    """protconn logged an area whose STATUS is NULL as one with STATUS "Not Reported" (a WDPA value): it is removed
+    as wdpar removes it, and the log says it has no STATUS."""
+    squares, _protected, regions = utm_squares()
+    wdpa = memory_layer('Polygon', 'EPSG:32650', ['STATUS:string'], [
+        (squares[0].wkt, ['Designated']), (squares[1].wkt, [None])], 'wdpa')
+    feedback = RecordingFeedback()
+    rows = rows_by_region(run_protconn(wdpa, regions, feedback=feedback)['OUTPUT'])
+    assert rows['四川']['prot'] == pytest.approx(100 * 1e6 / 120e6)
+    assert 'Status filter: 1 areas without a STATUS (NULL or empty) removed (e.g. wdpa:2).' in feedback.lines, \
+        feedback.lines
+    assert not any('Not Reported' in line for line in feedback.lines), feedback.lines
+
+
 def test_empty_layers(qgis_app):
     _squares, _protected, regions = utm_squares()
     empty_protected = memory_layer('Polygon', 'EPSG:32650', ['id:integer'], [])

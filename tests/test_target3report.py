@@ -230,6 +230,34 @@ def test_the_realm_splits_each_region_into_land_and_sea(qgis_app):
     assert value(table, 'coast', 'coverage_all', 'marine') == pytest.approx(20.0, abs=1e-3)
 
 
+def test_the_cleaning_is_logged_once_and_splits_into_protected_areas_and_oecms(qgis_app):
+    """The cleaning summary was logged three times, for all areas, then again for the protected areas and for the
+    OECMs alone (each cleaned on its own, under layer names such as "wdpa (OECMs)"). The areas are cleaned once: each
+    line appears once, counting all areas, and the coverage of protected areas and of OECMs is still split by
+    PA_DEF."""
+    crs, x, y = 'EPSG:3035', 4321000.0, 3210000.0
+    regions = memory_layer('regions', 'Polygon', crs, 'field=name:string', [(box(x, y, x + 10000, y + 10000).wkt,
+                                                                            ['county'])])
+    protected = memory_layer('wdpa', 'Polygon', crs, 'field=STATUS:string&field=PA_DEF:string', [
+        (box(x, y, x + 5000, y + 10000).wkt, ['Designated', '1']),
+        (box(x + 5000, y, x + 6000, y + 10000).wkt, ['Designated', '0']),
+        (box(x + 6000, y, x + 8000, y + 10000).wkt, ['Proposed', '1']),
+        (box(x + 8000, y, x + 10000, y + 10000).wkt, ['Proposed', '0'])])
+    feedback = RecordingFeedback()
+    table = indicators(run('target3report', feedback=feedback, temporary_outputs=('OUTPUT',), REGIONS=regions,
+                           REGION_FIELD='name', PROTECTED=[protected], YEAR=2025)['OUTPUT'])
+    status_lines = [line for line in feedback.lines if line.startswith('Status filter:')]
+    assert status_lines == ['Status filter: 2 areas with STATUS "Proposed" removed (e.g. wdpa:3, wdpa:4).'], \
+        feedback.lines
+    year_lines = [line for line in feedback.lines if 'has no STATUS_YR field' in line]
+    assert year_lines == ['Layer "wdpa" has no STATUS_YR field: its areas have no establishment year.'], \
+        feedback.lines
+    land = 'terrestrial'
+    assert value(table, 'county', 'coverage_pa', land) == pytest.approx(50.0, abs=1e-3)
+    assert value(table, 'county', 'coverage_oecm', land) == pytest.approx(10.0, abs=1e-3)
+    assert value(table, 'county', 'coverage_all', land) == pytest.approx(60.0, abs=1e-3)
+
+
 def test_a_cancelled_report_raises_and_writes_nothing(qgis_app, tmp_path):
     feedback = QgsProcessingFeedback()
     feedback.progressChanged.connect(lambda _progress: feedback.cancel())  # the user cancels once it has started

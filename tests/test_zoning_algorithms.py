@@ -29,6 +29,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from shapely import wkb
+
 from conftest import REPO
 from support import RecordingFeedback, geopackage, geotiff, run, wkt_layer
 
@@ -533,3 +535,19 @@ def test_chinese_names_and_messages(qgis_app):
                       TRANSITION_WIDTH=1)
     finally:
         remove_translator(translator)
+
+
+def test_a_problem_across_180_is_written_back_cut_at_180(qgis_app):
+    """A Fiji-like zone of an unknown value (177 E to 178 W, one feature whose parts end at 180 E and 180 W) is its
+    own problem area: validated in metres, it went back to EPSG:4326 with a plain transform as one polygon from -178
+    to 180 degrees, drawn across the whole map. It is cut at 180 degrees as generatezones' zones are
+    (qgis_io.output_polygon), keeping its area."""
+    fiji = ('MULTIPOLYGON(((177 -18, 180 -18, 180 -17, 177 -17, 177 -18)),'
+            '((-180 -18, -178 -18, -178 -17, -180 -17, -180 -18)))')
+    zones = wkt_layer('zones', 'MultiPolygon', 'EPSG:4326', [fiji], field='zone', values=['park'])
+    problems = output_of('validatezones', ZONES=zones)
+    [unknown] = [feature for feature in problems.getFeatures() if feature['rule'] == 'unknown_zone']
+    drawn = wkb.loads(bytes(unknown.geometry().asWkb()))
+    assert len(drawn.geoms) == 2 and sorted(round(part.bounds[0]) for part in drawn.geoms) == [-180, 177]
+    assert all(part.bounds[2] - part.bounds[0] <= 3 + 1e-6 for part in drawn.geoms)
+    assert drawn.area == pytest.approx(5.0, rel=1e-6)

@@ -588,10 +588,11 @@ class SolveMaps:
 
 
 def write_float32(path, array, resistance):
-    """Write a map as a Float32 GeoTIFF on the resistance grid (nodata where a cell is no node)."""
+    """Write a map as a Float32 GeoTIFF on the resistance grid (nodata where a cell is no node); Float64 when a
+    value (a voltage over huge resistances) is beyond Float32's range (engine.raster.float_type_for)."""
     with qgis_io.engine_errors():
-        write_geotiff(path, array.astype(np.float32), resistance.geotransform, resistance.crs_wkt,
-                      nodata=-9999.0, fast=True)
+        write_geotiff(path, array, resistance.geotransform, resistance.crs_wkt, nodata=-9999.0, fast=True,
+                      float32=True)
 
 
 def style_map_on_load(context, path, style):

@@ -190,7 +190,9 @@ class CostDistance(ReservePlannerAlgorithm):
             self.tr('Each cell is joined to its 8 neighbours and a step costs its length in metres times the mean '
                     'resistance of the two cells (diagonal steps are longer; non-square cells are exact).'),
             self.tr('Output: a Float32 raster on the resistance grid with the accumulated cost in resistance x '
-                    'metres (0 on the sources), no data where the cost is beyond the maximum or no path reaches.'),
+                    'metres (0 on the sources), no data where the cost is beyond the maximum or no path reaches; '
+                    'Float64 when a cost exceeds the largest Float32 value, 3.4e38, which huge resistances can '
+                    'reach.'),
         ]
 
     def parameter_help(self):
@@ -444,8 +446,8 @@ class LeastCostPath(ReservePlannerAlgorithm):
         return fields
 
     def write_path(self, sink, ids, path, cost, resistance, context):
-        """One output line through the cell centres of ``path``, in the resistance layer's CRS; ``ids``: (target
-        feature id, source feature id)."""
+        """One output line through the cell centres of ``path``, in the resistance layer's CRS (its longitudes
+        continuous across 180 degrees, qgis_io.output_line); ``ids``: (target feature id, source feature id)."""
         x0, dx, _, y0, _, dy = resistance.grid.geotransform
         points = [(x0 + (col + 0.5) * dx, y0 + (row + 0.5) * dy) for row, col in path]
         if len(points) == 1:
@@ -453,7 +455,7 @@ class LeastCostPath(ReservePlannerAlgorithm):
         line = LineString(points)
         end_row, end_col = path[-1]
         feature = QgsFeature(self.output_fields())
-        feature.setGeometry(qgis_io.transform_geometry(line, resistance.crs, resistance.layer.crs(), context))
+        feature.setGeometry(qgis_io.output_line(line, resistance.crs, resistance.layer.crs(), context))
         feature.setAttributes([int(ids[0]), int(ids[1]), float(cost[end_row, end_col]), float(line.length)])
         qgis_io.add_feature(sink, feature, self.OUTPUT)
 

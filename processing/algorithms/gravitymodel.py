@@ -6,7 +6,7 @@ accumulated-cost pass per source; engine.gravity computes G_ab. Everything is co
 """
 
 import re
-from collections import Counter, namedtuple
+from collections import namedtuple
 
 import numpy as np
 from qgis.core import (
@@ -27,7 +27,7 @@ from shapely.geometry import LineString
 
 from .. import qgis_io
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, make_field
-from ..corridor_io import link_ends, require_disjoint_patches
+from ..corridor_io import core_ids, link_ends, require_disjoint_patches
 from ..engine import corridors, gravity, patches
 from ..engine.geographic import unwrapped_line
 from .base import ReservePlannerAlgorithm, keywords
@@ -165,37 +165,29 @@ class GravityModelAlgorithm(ReservePlannerAlgorithm):
 
     @staticmethod
     def source_ids(features, id_field, label):
-        """The id of each source as text; NULL or repeated ids are refused, naming them."""
-        ids = [item.attributes.get(id_field) for item in features]
-        missing = [str(item.fid) for item, value in zip(features, ids) if value is None or value == NULL]
-        if missing:
-            raise QgsProcessingException(tr('Layer "{layer}": feature id {features} has no value in the source id '
-                                            'field "{field}".').format(layer=label, features=', '.join(missing[:10]),
-                                                                       field=id_field))
-        ids = [str(value) for value in ids]
-        repeated = sorted(value for value, count in Counter(ids).items() if count > 1)
-        if repeated:
-            raise QgsProcessingException(tr('Layer "{layer}": the source ids {ids} are used by more than one feature; '
-                                            'give every source its own id.').format(layer=label,
-                                                                                    ids=', '.join(repeated[:10])))
-        return ids
+        """The id of each source as text; NULL or repeated ids (1, 1.0 and '1' are one id, as links name them)
+        are refused naming the features, as corridornetwork refuses such cores (corridor_io.core_ids)."""
+        return [str(value) for value in core_ids([(item.fid, item.attributes.get(id_field)) for item in features],
+                                                 label, id_field, noun='source')]
 
     def pairs(self, parameters, context, ids, labels, resistance, feedback):
         """The rated pairs: corridornetwork's links when given, else every pair with least-cost distances; ``ids``
         are the values of the source id field."""
         links = self.parameterAsSource(parameters, self.LINKS, context)
         if links is not None:
-            return self.link_pairs(links, qgis_io.layer_label(parameters[self.LINKS], context), ids)
+            return self.link_pairs(links, qgis_io.layer_label(parameters[self.LINKS], context), ids,
+                                   qgis_io.layer_label(parameters[self.SOURCES], context))
         cells = corridors.core_cells(labels, len(ids))
         costs = patches.least_cost_distances(resistance.graph(), cells, qgis_io.engine_feedback(feedback))
         first, second = np.triu_indices(len(ids), 1)
         return Pairs(first, second, costs[first, second], None)
 
     @staticmethod
-    def link_pairs(links, label, ids):
-        """Pairs from the links' from_id, to_id and cwd, their ends matched to ``ids`` (the source id field's values)
-        as every tool reading links matches them (qgis_io.id_key); a link naming an unknown source, or
-        without an end, joining a source to itself or given twice (corridor_io.link_ends) is refused."""
+    def link_pairs(links, label, ids, sources_label):
+        """Pairs from the links' from_id, to_id and cwd, their ends matched to ``ids`` (the source id field's values
+        of the layer ``sources_label``) as every tool reading links matches them (qgis_io.id_key); a link naming an
+        unknown source, or without an end, joining a source to itself or given twice (corridor_io.link_ends) is
+        refused."""
         names = [qgis_io.resolve_field(links, name, label) for name in ('from_id', 'to_id', 'cwd')]
         keys = {qgis_io.id_key(source_id) for source_id in ids}
         rows, costs = [], []
@@ -203,9 +195,10 @@ class GravityModelAlgorithm(ReservePlannerAlgorithm):
             ends = [qgis_io.attribute_value(feature[name]) for name in names[:2]]
             unknown = [end for end in ends if end is not None and qgis_io.id_key(end) not in keys]
             if unknown:
-                raise QgsProcessingException(tr('Layer "{layer}": link {fid} joins source "{source}", which is not '
-                                                'among the sources. Use the links made from the same sources.').format(
-                    layer=label, fid=feature.id(), source=unknown[0]))
+                raise QgsProcessingException(tr(
+                    'Layer "{layer}": feature id {fid} names the source id {source}, which no feature of the sources '
+                    'layer "{sources}" has. Use the links made from the same sources and run again.').format(
+                    layer=label, fid=feature.id(), source=unknown[0], sources=sources_label))
             cost = feature[names[2]]
             rows.append((feature.id(), *ends))
             costs.append(np.nan if cost is None or cost == NULL else float(cost))

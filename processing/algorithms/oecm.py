@@ -477,9 +477,8 @@ class ScoreOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
                 raise qgis_io.cancelled()
             feature = QgsFeature(fields)
             if item.geometry is not None:
-                geometry = qgis_io.transform_geometry(item.geometry, work_crs, source.sourceCrs(), context)
-                geometry.convertToMultiType()
-                feature.setGeometry(geometry)
+                feature.setGeometry(qgis_io.output_polygon(item.geometry, work_crs, source.sourceCrs(), context,
+                                                           max_segment=None))
             score = scores.score[index]
             feature.setAttributes(
                 [item.attributes.get(field.name()) for field in kept]
@@ -843,9 +842,8 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             item = candidates[index]
             spent += 1.0 if costs is None else float(costs[index])
             feature = QgsFeature(fields)
-            geometry = qgis_io.transform_geometry(item.geometry, work_crs, source.sourceCrs(), context)
-            geometry.convertToMultiType()
-            feature.setGeometry(geometry)
+            feature.setGeometry(qgis_io.output_polygon(item.geometry, work_crs, source.sourceCrs(), context,
+                                                       max_segment=None))
             feature.setAttributes([item.attributes.get(field.name()) for field in kept]
                                   + [order, float(added), float(value), spent])
             qgis_io.add_feature(sink, feature, self.OUTPUT)
@@ -878,9 +876,8 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_REGIONS))
         for item, row in zip(region_features, table.itertuples(index=False)):
             feature = QgsFeature(fields)
-            geometry = qgis_io.transform_geometry(item.geometry, work_crs, source.sourceCrs(), context)
-            geometry.convertToMultiType()
-            feature.setGeometry(geometry)
+            feature.setGeometry(qgis_io.output_polygon(item.geometry, work_crs, source.sourceCrs(), context,
+                                                       max_segment=None))
             feature.setAttributes([str(row.region)] + [float(value) for value in row[1:7]] + [bool(row.meets_target)])
             qgis_io.add_feature(sink, feature, self.OUTPUT_REGIONS)
         return dest_id

@@ -172,18 +172,22 @@ class SiteCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         for field in (make_field('region', FieldType.String, 'string', 254), double_field('protected_pct'),
                       make_field('coverage_class', FieldType.String, 'string', 10)):
             fields.append(field)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
+        is_point = QgsWkbTypes.geometryType(source.wkbType()) == GeometryType.Point
+        # polygons come back as multi-polygons: one cut at the antimeridian has a part on each side of it
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                             source.wkbType() if is_point else QgsWkbTypes.multiType(source.wkbType()),
                                              source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         names = source.fields().names()
         for item, row in zip(sites.features, table.itertuples(index=False)):
             feature = QgsFeature(fields)
-            feature.setGeometry(qgis_io.transform_geometry(item.geometry, crs, source.sourceCrs(), context))
+            feature.setGeometry(
+                qgis_io.transform_geometry(item.geometry, crs, source.sourceCrs(), context) if is_point
+                else qgis_io.output_polygon(item.geometry, crs, source.sourceCrs(), context, max_segment=None))
             feature.setAttributes([item.attributes.get(name) for name in names]
                                   + [row.region, float(row.protected_pct), row.coverage_class])
             qgis_io.add_feature(sink, feature, self.OUTPUT)
-        is_point = QgsWkbTypes.geometryType(source.wkbType()) == GeometryType.Point
         qgis_io.style_output_on_load(context, dest_id, 'site_coverage_points' if is_point else 'site_coverage')
         return dest_id
 

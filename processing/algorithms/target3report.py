@@ -51,7 +51,9 @@ from ..protected_areas import (
     check_raster_crs,
     empty_raster_message,
     equal_area_crs,
+    flatten,
     group_regions,
+    log_cleaning,
     multipolygon,
     range_species,
     raster_group_name,
@@ -277,38 +279,35 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
 
     # --- reading ---------------------------------------------------------------------------------------------
 
-    def split_protected(self, layers, field, value, feedback):
-        """(protected-area layers, OECM layers, statements): each layer with ``field`` split by its value; a layer
-        without it counts as protected areas, and a statement says so."""
-        protected, oecms, statements = [], [], []
-        for layer in layers:
-            index = layer.fields().lookupField(field) if field else -1
-            if index < 0:
-                protected.append(layer)
+    def oecm_origins(self, layers, field, value, feedback):
+        """(the origins (index in ``layers``, feature id, as engine.DatedPolygon.origin) of the OECMs: the features
+        whose ``field`` is ``value``; whether a layer has ``field``; statements): a layer without ``field`` counts
+        as protected areas, and a statement says so."""
+        origins, has_field, statements = set(), False, []
+        for index, layer in enumerate(layers):
+            position = layer.fields().lookupField(field) if field else -1
+            if position < 0:
                 statements.append(self.tr('Layer "{layer}" has no field "{field}" telling OECMs from protected '
                                           'areas: all its areas count as protected areas.').format(
                     layer=qgis_io.layer_label(layer), field=field or ''))
                 continue
-            column = QgsExpression.quotedColumnRef(layer.fields().at(index).name())
-            is_oecm = 'to_string({}) = {}'.format(column, QgsExpression.quotedString(value))
-            for expression, target, suffix in ((is_oecm, oecms, self.tr('OECMs')),
-                                               ('NOT coalesce({}, false)'.format(is_oecm), protected,
-                                                self.tr('protected areas'))):
-                part = layer.materialize(QgsFeatureRequest().setFilterExpression(expression), feedback)
-                part.setName('{} ({})'.format(qgis_io.layer_label(layer), suffix))
-                target.append(part)
-        if feedback.isCanceled():
-            raise qgis_io.cancelled()
+            has_field = True
+            column = QgsExpression.quotedColumnRef(layer.fields().at(position).name())
+            request = QgsFeatureRequest().setFilterExpression(
+                'to_string({}) = {}'.format(column, QgsExpression.quotedString(value)))
+            for feature in layer.getFeatures(request):
+                if feedback.isCanceled():
+                    raise qgis_io.cancelled()
+                origins.add((index, feature.id()))
         for line in statements:
             feedback.pushWarning(line)
-        return protected, oecms, statements
+        return origins, has_field, statements
 
-    def flattened_pieces(self, layers, crs, options, context, feedback):
-        """The disjoint protected pieces of ``layers`` cleaned and flattened as protectedcoverage does ([] for no
-        layer or no feature)."""
-        if not any(layer.featureCount() for layer in layers):
-            return []
-        return self.clean_and_flatten(layers, crs, options, False, context, feedback)[0].pieces
+    @staticmethod
+    def part_pieces(polygons, options, feedback):
+        """The disjoint pieces of the cleaned ``polygons`` (a part of them: the protected areas or the OECMs),
+        flattened as protectedcoverage flattens them ([] for none)."""
+        return flatten(polygons, options, False, feedback).pieces if polygons else []
 
     @staticmethod
     def read_optional_polygons(given, crs, context, feedback):
@@ -352,13 +351,16 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         crs, first_crs, extent = equal_area_crs(sources, context)
         steps = QgsProcessingMultiStepFeedback(7, feedback)
         options = self.cleaning_options(parameters, context)
-        flattened, cleaning = self.clean_and_flatten(layers, crs, options, True, context, steps)
-        pa_layers, oecm_layers, oecm_statements = self.split_protected(
+        # cleaned once: the protected areas and the OECMs are parts of the cleaned polygons, flattened on their own
+        polygons, notes = self.clean(layers, crs, options, context, steps)
+        flattened = flatten(polygons, options, True, steps)
+        cleaning = log_cleaning(notes, polygons, flattened, options, steps)
+        oecms, has_oecm_field, oecm_statements = self.oecm_origins(
             layers, self.parameterAsString(parameters, self.OECM_FIELD, context),
             self.parameterAsString(parameters, self.OECM_VALUE, context), steps)
         steps.setCurrentStep(1)
-        pieces = {'pa': self.flattened_pieces(pa_layers, crs, options, context, steps),
-                  'oecm': self.flattened_pieces(oecm_layers, crs, options, context, steps),
+        pieces = {'pa': self.part_pieces([item for item in polygons if item.origin not in oecms], options, steps),
+                  'oecm': self.part_pieces([item for item in polygons if item.origin in oecms], options, steps),
                   'all': flattened.pieces}
         steps.setCurrentStep(2)
         regions_source, regions_label, region_field = given['regions']
@@ -376,7 +378,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                   'ecoregions': self.read_ecoregions(given['ecoregions'], crs, context, steps),
                   'species': given['species'] if given['species'][0] is not None else None,
                   'raster_tables': raster_tables,
-                  'oecm_statements': oecm_statements, 'has_oecm_field': len(oecm_layers) > 0}
+                  'oecm_statements': oecm_statements, 'has_oecm_field': has_oecm_field}
         steps.setCurrentStep(4)
         inputs['protconn'] = protconn_by_region(scopes, flattened.units, settings['protconn'], False, steps)
         steps.setCurrentStep(5)

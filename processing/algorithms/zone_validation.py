@@ -402,9 +402,9 @@ class ValidateZones(ReservePlannerAlgorithm):
             feature = QgsFeature(fields)
             area = engine.problem_area(problem, LINE_HALF_WIDTH_M)
             if area is not None and not area.is_empty:
-                geometry = qgis_io.transform_geometry(area, work_crs, crs, context)
-                geometry.convertToMultiType()
-                feature.setGeometry(geometry)
+                # cut at 180 degrees in a geographic CRS; made of the zones' edges, densified when read, and
+                # of buffer arcs: not densified again
+                feature.setGeometry(qgis_io.output_polygon(area, work_crs, crs, context, max_segment=None))
             feature.setAttributes(problem_attributes(problem) + ([str(reserve)] if with_reserve else []))
             qgis_io.add_feature(sink, feature, self.tr('Zoning problems'))
         qgis_io.style_output_on_load(context, dest_id, STYLE)

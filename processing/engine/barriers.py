@@ -25,12 +25,14 @@ from scipy import ndimage
 
 from .feedback import ensure as ensure_feedback
 from .messages import EngineError, N_
+from .raster import compact_float, widened
 
 IMPROVEMENT, PERCENT, PER_UNIT_DISTANCE = range(3)
 """SCORE: improvement in cost-weighted metres, as a percentage of the link's LCD, or per metre restored."""
 
 BarrierMaps = namedtuple('BarrierMaps', 'maximum by_radius radii')
-"""``maximum``: float32 grid of the largest score over radii and links (NaN where no link reaches);
+"""``maximum``: float32 grid (float64 when a score is beyond float32's range, raster.float_type_for) of the largest
+score over radii and links (NaN where no link reaches);
 ``by_radius``: one such grid per radius (none when not kept); ``radii``: the radii in metres."""
 
 
@@ -91,8 +93,8 @@ def disk_minimum(surface, radius, cell_width, cell_height):
 
 
 def improvement_score(lcd, disk_a, disk_b, radius, restored_resistance, score):
-    """The score of one link at one radius from the disk minima of its two surfaces (float32, NaN where a disk
-    reaches neither core's surface)."""
+    """The score of one link at one radius from the disk minima of its two surfaces (NaN where a disk reaches
+    neither core's surface); float32 unless a score is beyond its range (raster.float_type_for: float64 then)."""
     restored = disk_a.astype(np.float64) + disk_b
     restored += 2.0 * radius * restored_resistance
     with np.errstate(invalid='ignore'):
@@ -102,7 +104,7 @@ def improvement_score(lcd, disk_a, disk_b, radius, restored_resistance, score):
         gain *= 100.0 / lcd
     elif score == PER_UNIT_DISTANCE:
         gain /= 2.0 * radius
-    return gain.astype(np.float32)
+    return compact_float(gain)
 
 
 def barrier_maps(surfaces, links, cell_size, radii, restored_resistance=1.0, score=IMPROVEMENT, feedback=None,
@@ -147,10 +149,18 @@ def barrier_maps(surfaces, links, cell_size, radii, restored_resistance=1.0, sco
             disk_a = disk_minimum(surfaces(first), radius, *cell_size)
             disk_b = disk_minimum(surfaces(second), radius, *cell_size)
             scores = improvement_score(lcd, disk_a, disk_b, radius, restored_resistance, score)
-            mosaic = scores if mosaic is None else np.fmax(mosaic, scores, out=mosaic)
+            if mosaic is None:
+                mosaic = scores
+            else:
+                mosaic = widened(mosaic, scores.dtype)
+                np.fmax(mosaic, scores, out=mosaic)
             done += 1
             feedback.report(done / steps)
         if keep_each:
             by_radius.append(mosaic)
-        maximum = mosaic.copy() if maximum is None else np.fmax(maximum, mosaic, out=maximum)
+        if maximum is None:
+            maximum = mosaic.copy()
+        else:
+            maximum = widened(maximum, mosaic.dtype)
+            np.fmax(maximum, mosaic, out=maximum)
     return BarrierMaps(maximum, by_radius, list(radii))

@@ -235,10 +235,11 @@ def normalised_corridor(cwd_a, cwd_b, lcd):
 
 
 def truncated(corridors, width_cutoff):
-    """The corridor mosaic as float32 with NaN where NLCC exceeds ``width_cutoff`` (cost x m) or is infinite."""
-    result = corridors.astype(np.float32)
+    """The corridor mosaic with NaN where NLCC exceeds ``width_cutoff`` (cost x m) or is infinite; float32 unless
+    a value kept is beyond its range (raster.float_type_for: float64 then)."""
+    result = corridors.copy()
     result[~(corridors <= width_cutoff)] = np.nan
-    return result
+    return raster.compact_float(result)
 
 
 def corridor_polygon(mask, geotransform, crs_wkt='', origin=(0, 0)):
@@ -463,29 +464,32 @@ class _NetworkRun:
         return kept
 
     def corridors(self, kept, feedback):
-        """The NLCC mosaic (float32, inf where no corridor) and each kept pair's corridor polygon."""
+        """The NLCC mosaic (float32, float64 once an NLCC is beyond float32's range, see raster.float_type_for;
+        inf where no corridor) and each kept pair's corridor polygon."""
         mosaic = np.full(self.graph.shape, np.inf, dtype=np.float32)
         polygons = {}
         for index, pair in enumerate(sorted(kept)):
             feedback.check()
-            polygons[pair] = self.corridor(pair, mosaic)
+            polygons[pair], mosaic = self.corridor(pair, mosaic)
             feedback.report((index + 1) / len(kept))
         return mosaic, polygons
 
     def corridor(self, pair, mosaic):
-        """The corridor polygon of ``pair``, its NLCC mosaicked into ``mosaic`` by minimum, over the window where
-        both cores' surfaces are finite (NLCC is inf elsewhere)."""
+        """(the corridor polygon of ``pair``, ``mosaic`` with its NLCC mosaicked in by minimum over the window
+        where both cores' surfaces are finite: NLCC is inf elsewhere). The mosaic is changed in place, or widened
+        to float64 first when an NLCC of the window is beyond float32's range."""
         first, second = self.surface(pair[0]), self.surface(pair[1])
         window = overlap(first, second)
         if window is None:
-            return Polygon()
+            return Polygon(), mosaic
         nlcc = normalised_corridor(part(first, window), part(second, window), self.pair_lcd(pair))
         rows, cols = window
         if self.options.circle_buffer is not None:
             nlcc[~self.passes.circle_mask([pair], window)] = np.inf
+        mosaic = raster.widened(mosaic, raster.float_type_for(nlcc))
         np.fmin(mosaic[rows, cols], nlcc, out=mosaic[rows, cols])
         return corridor_polygon(nlcc <= self.width_cutoff, self.grid.geotransform, self.grid.crs_wkt,
-                                origin=(rows.start, cols.start))
+                                origin=(rows.start, cols.start)), mosaic
 
     def link(self, pair, corridor):
         first, second = pair

@@ -100,8 +100,8 @@ def step_lengths(cell_width, cell_height):
 
 UNDECLARED_NODATA = 3.0e38
 """Finite resistances at or above this (within 12 % of the largest Float32, 3.4028235e38, and Float64's 1.8e308)
-are no resistance anyone means but nodata left undeclared: costs through them overflow a Float32 output to inf.
-(+inf itself is a barrier, as nodata is.)"""
+are no resistance anyone means but nodata left undeclared, refused. Smaller ones may still add up beyond Float32's
+range: the cost maps then widen to float64 (raster.float_type_for). (+inf itself is a barrier, as nodata is.)"""
 
 SOURCES_ON_BARRIERS = N_('Every source cell is a barrier (nodata or resistance <= 0) in the resistance raster.')
 

@@ -68,9 +68,10 @@ CleaningOptions.__new__.__defaults__ = (True, True, True, True, True)
 Note = namedtuple('Note', 'template params')
 """A translatable log line: an N_-marked str.format template and its parameters (like EngineError)."""
 
-DatedPolygon = namedtuple('DatedPolygon', 'geometry year category')
-DatedPolygon.__new__.__defaults__ = (NOT_REPORTED,)
-"""A cleaned protected polygon, its establishment year (None when unknown) and IUCN category (iucn_category)."""
+DatedPolygon = namedtuple('DatedPolygon', 'geometry year category origin')
+DatedPolygon.__new__.__defaults__ = (NOT_REPORTED, None)
+"""A cleaned protected polygon, its establishment year (None when unknown), IUCN category (iucn_category) and, from
+clean_protected_areas, its origin: (index of its ProtectedLayer in the list cleaned, ProtectedArea.fid)."""
 
 CategoryPieces = namedtuple('CategoryPieces', 'pieces categories years')
 """Disjoint pieces, each attributed by wdpar's priority erase to one area: its IUCN category ``categories[i]``
@@ -227,10 +228,12 @@ class _Tally:
 def _status_kept(area, layer, options, tally):
     if not options.status_filter or STATUS_FIELD not in layer.fields:
         return True
-    status = str(area.attributes.get(STATUS_FIELD) or 'Not Reported').strip()
+    value = area.attributes.get(STATUS_FIELD)
+    status = '' if value is None else str(value).strip()
     if status.lower() in KEPT_STATUSES:
         return True
-    tally.add(('status', status), layer.name, area.fid)
+    # a NULL or empty STATUS is no status, not WDPA's "Not Reported"; removed either way, as wdpar's %in% does
+    tally.add(('status', status) if status else ('status_missing',), layer.name, area.fid)
     return False
 
 
@@ -285,6 +288,7 @@ def _clean_area(area, kind, valid, layer, options, tally):
 STEP_TEMPLATES = {
     'null': N_('{count} features without a geometry removed (e.g. {ids}).'),
     'status': N_('Status filter: {count} areas with STATUS "{status}" removed (e.g. {ids}).'),
+    'status_missing': N_('Status filter: {count} areas without a STATUS (NULL or empty) removed (e.g. {ids}).'),
     'mab': N_('UNESCO-MAB Biosphere Reserve designations: {count} areas removed (e.g. {ids}).'),
     'not_core': N_('Zoning layers: {count} buffer or transition zones removed, only core zones count (e.g. {ids}).'),
     'points_off': N_('Points: {count} points removed because turning points into circles is switched off '
@@ -328,14 +332,15 @@ def clean_protected_areas(layers, options=CleaningOptions(), feedback=None):
     step that needs it (said in the notes). A layer with a ``zone`` field (the plugin's zoning layers) counts
     only its core zones while UNESCO-MAB designations are excluded. ``feedback``: an optional
     engine.feedback.Feedback (a cancel raises messages.Canceled).
-    Returns (list of DatedPolygon, list of Note summarising what each step removed or changed).
+    Returns (list of DatedPolygon, each with its origin, list of Note summarising what each step removed or
+    changed).
     """
     feedback = ensure_feedback(feedback)
     tally = _Tally()
     kept, notes = [], []
     total = sum(len(layer.areas) for layer in layers) or 1
     done = 0
-    for layer in layers:
+    for index, layer in enumerate(layers):
         kinds, validity = geometry_kinds([area.geometry for area in layer.areas])
         notes.extend(_missing_field_notes(layer, kinds, options))
         for area, kind, valid in zip(layer.areas, kinds, validity):
@@ -345,7 +350,7 @@ def clean_protected_areas(layers, options=CleaningOptions(), feedback=None):
                 feedback.report(done / total)
             polygon = _clean_area(area, kind, valid, layer, options, tally)
             if polygon is not None:
-                kept.append(polygon)
+                kept.append(polygon._replace(origin=(index, area.fid)))
     for key in sorted(tally.counts, key=lambda key: (STEP_ORDER.index(key[0]), key)):
         params = {'count': tally.counts[key], 'ids': tally.ids(key)}
         if key[0] == 'status':

@@ -207,18 +207,51 @@ def driver_for_path(path):
     return min(found)[1] if extension and found else None
 
 
+FLOAT32_MAX = float(np.finfo(np.float32).max)
+"""The largest finite Float32 value, 3.4028235e38."""
+
+
+def float_type_for(values, block_cells=WRITE_BLOCK_CELLS):
+    """np.float32 when float32 holds the magnitude of every finite value of the float array ``values``, else
+    np.float64: the one rule for maps of accumulated costs (cost distance, corridors, barrier scores, circuit
+    voltages), kept as float32 to halve their memory and file, but as float64 when resistances below
+    costdistance.UNDECLARED_NODATA add up beyond 3.4e38, which float32 turns into inf (docs/costdistance.md).
+    Checked by blocks of ``block_cells`` cells, so no copy of ``values`` is held."""
+    if values.dtype != np.float64:
+        return np.float32
+    flat = values.reshape(-1)
+    for first in range(0, flat.size, block_cells):
+        block = np.abs(flat[first:first + block_cells])
+        if np.any((block > FLOAT32_MAX) & (block != np.inf)):
+            return np.float64
+    return np.float32
+
+
+def compact_float(values):
+    """``values`` (a float array) as float_type_for says: float32 unless a finite value is beyond its range."""
+    return values.astype(float_type_for(values), copy=False)
+
+
+def widened(store, value_type):
+    """The float array ``store`` (a map that values of type ``value_type`` are mosaicked into) as float64 when
+    ``value_type`` is (float_type_for said so), so that mosaicking casts nothing to inf; else ``store`` itself."""
+    return store.astype(np.result_type(store.dtype, value_type), copy=False)
+
+
 def write_geotiff(path, array, geotransform, crs_wkt, nodata=-9999.0, fast=False, float32=False):
     """Write ``array`` (NaN = nodata; uint8 as Byte, other integers as Int32; ``nodata`` None: no nodata
     value) as a compressed GeoTIFF, atomically: a cancelled or failed write leaves no file at ``path``.
     ``fast`` compresses at DEFLATE level 1 on every CPU, with the floating-point predictor for float arrays
-    (large float rasters such as cost surfaces). ``float32`` writes a float64 array as Float32. Rows are
-    converted and written by blocks, so writing holds no copy of the array.
+    (large float rasters such as cost surfaces). ``float32`` writes a float64 array as Float32 unless a finite
+    value is beyond Float32's range (float_type_for): then as Float64, so that no value turns into inf. Rows
+    are converted and written by blocks, so writing holds no copy of the array.
 
     A ``path`` whose extension is not .tif is written in the format GDAL's driver for that extension
     gives (.asc: Arc/Info ASCII grid), copied from the GeoTIFF; an extension no driver writes raises."""
     folder = os.path.dirname(os.path.abspath(path))
     partial = os.path.join(folder, '.partial-{}.tif'.format(uuid.uuid4().hex))
-    data_type = gdal.GDT_Float32 if array.dtype == np.float32 or float32 else gdal.GDT_Float64
+    narrow = array.dtype == np.float32 or (float32 and float_type_for(array) == np.float32)
+    data_type = gdal.GDT_Float32 if narrow else gdal.GDT_Float64
     if np.issubdtype(array.dtype, np.integer):
         data_type = gdal.GDT_Byte if array.dtype == np.uint8 else gdal.GDT_Int32
     driver = driver_for_path(path)

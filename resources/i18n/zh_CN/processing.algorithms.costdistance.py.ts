@@ -75,8 +75,8 @@
       <translation>每个像元与其 8 个相邻像元相连，每一步的成本为步长（米）乘以两个像元阻力的平均值（对角步更长；非正方形像元按实际尺寸精确计算）。</translation>
     </message>
     <message>
-      <source>Output: a Float32 raster on the resistance grid with the accumulated cost in resistance x metres (0 on the sources), no data where the cost is beyond the maximum or no path reaches.</source>
-      <translation>输出：位于阻力栅格网格上的 Float32 栅格，值为以阻力 × 米表示的累积成本（源上为 0），超过最大成本或无路径可达之处为无数据。</translation>
+      <source>Output: a Float32 raster on the resistance grid with the accumulated cost in resistance x metres (0 on the sources), no data where the cost is beyond the maximum or no path reaches; Float64 when a cost exceeds the largest Float32 value, 3.4e38, which huge resistances can reach.</source>
+      <translation>输出：位于阻力栅格网格上的 Float32 栅格，值为以阻力 × 米表示的累积成本（源上为 0），超过最大成本或无路径可达之处为无数据；当某处成本超过 Float32 的最大值 3.4e38（极大的阻力可能达到）时为 Float64 栅格。</translation>
     </message>
     <message>
       <source>Band 1 gives the cost of crossing one metre of each cell (positive values).</source>

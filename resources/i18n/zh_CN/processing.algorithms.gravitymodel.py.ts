@@ -91,16 +91,8 @@
   <context>
     <name>ReservePlannerGravityModel</name>
     <message>
-      <source>Layer "{layer}": feature id {features} has no value in the source id field "{field}".</source>
-      <translation>图层“{layer}”：要素 ID {features} 的源地编号字段“{field}”没有值。</translation>
-    </message>
-    <message>
-      <source>Layer "{layer}": the source ids {ids} are used by more than one feature; give every source its own id.</source>
-      <translation>图层“{layer}”：源地编号 {ids} 被多个要素使用；请为每个源地赋予唯一编号。</translation>
-    </message>
-    <message>
-      <source>Layer "{layer}": link {fid} joins source "{source}", which is not among the sources. Use the links made from the same sources.</source>
-      <translation>图层“{layer}”：连接 {fid} 连到源地“{source}”，但该源地不在源地图层中。请使用由同一批源地生成的连接。</translation>
+      <source>Layer "{layer}": feature id {fid} names the source id {source}, which no feature of the sources layer "{sources}" has. Use the links made from the same sources and run again.</source>
+      <translation>图层“{layer}”：要素 ID {fid} 指向源编号 {source}，但源图层“{sources}”中没有要素具有该编号。请使用由同一组源生成的连接后重新运行。</translation>
     </message>
     <message>
       <source>Layer "{layer}" has no links.</source>

@@ -224,14 +224,6 @@
       <translation>图层“{layer}”没有区分 OECM 与保护地的字段“{field}”：其所有区域均计为保护地。</translation>
     </message>
     <message>
-      <source>OECMs</source>
-      <translation>OECM</translation>
-    </message>
-    <message>
-      <source>protected areas</source>
-      <translation>保护地</translation>
-    </message>
-    <message>
       <source>All regions</source>
       <translation>全部区域</translation>
     </message>
@@ -402,6 +394,10 @@
     <message>
       <source>PAs</source>
       <translation>保护地</translation>
+    </message>
+    <message>
+      <source>OECMs</source>
+      <translation>OECM</translation>
     </message>
     <message>
       <source>PAs + OECMs</source>

@@ -12,6 +12,10 @@
       <translation>状态筛选：删除了 {count} 个 STATUS 为“{status}”的保护地（例如 {ids}）。</translation>
     </message>
     <message>
+      <source>Status filter: {count} areas without a STATUS (NULL or empty) removed (e.g. {ids}).</source>
+      <translation>状态筛选：删除了 {count} 个没有 STATUS（NULL 或空值）的保护地（例如 {ids}）。</translation>
+    </message>
+    <message>
       <source>UNESCO-MAB Biosphere Reserve designations: {count} areas removed (e.g. {ids}).</source>
       <translation>人与生物圈（MAB）生物圈保护区：删除了 {count} 个（例如 {ids}）。</translation>
     </message>
