@@ -266,6 +266,26 @@ def test_source_strengths_scale_one_to_all_currents(random_landscape):
     np.testing.assert_allclose(single[2], unit_single[2])
 
 
+def test_a_source_strength_of_zero_injects_nothing_and_keeps_the_resistance():
+    """Circuitscape accepts 0 A in a source strengths file (its one-to-all case 12 lists one); the run refused it.
+    Three nodes on a 1 x 5 row of 1-ohm cells: node 1 at 0 A sends no current, but its effective resistance to
+    the others (tied to ground) is the network's, whatever the current; in all-to-one it injects nothing."""
+    landscape = circuit.Landscape(np.ones((1, 5)), four_neighbors=True)
+    focal = focal_grid((1, 5), (0, 0), (0, 2), (0, 4))
+    maps = {}
+    result = circuit.one_to_all(landscape, focal, strengths={1: 0.0},
+                                on_map=lambda focal_id, current, voltage: maps.setdefault(focal_id, current))
+    assert result.resistances.tolist() == pytest.approx([2.0, 1.0, 2.0])  # 2 ohms to node 2; 2 || 2 ohms
+    np.testing.assert_array_equal(maps[1], 0.0)
+    np.testing.assert_allclose(maps[2], [[0.5, 0.5, 1.0, 0.5, 0.5]])
+    sinks = {}
+    circuit.all_to_one(landscape, focal, strengths={1: 0.0},
+                       on_map=lambda focal_id, current, voltage: sinks.setdefault(focal_id, current))
+    np.testing.assert_allclose(sinks[3], [[0.0, 0.0, 1.0, 1.0, 1.0]])  # only node 2's 1 A flows, to node 3
+    with pytest.raises(EngineError, match='must be a number >= 0, not -1'):
+        circuit.one_to_all(landscape, focal, strengths={1: -1.0})
+
+
 @pytest.mark.parametrize('policy, injected, kept_grounds', [
     ('keepall', 2.0, {1: 4.0, 2: 2.0}), ('rmvsrc', 1.0, {1: 4.0, 2: 2.0}),
     ('rmvgnd', 2.0, {1: 4.0}), ('rmvall', 1.0, {1: 4.0})])

@@ -154,14 +154,18 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
                 self.tr('Ids not listed are dropped.'),
             ],
             self.SOURCE_STRENGTHS: [
-                self.tr('One-to-all and all-to-one: "id amperes" per line (1 A for unlisted ids).'),
+                self.tr('One-to-all and all-to-one: "id amperes" per line, amperes >= 0 (1 A for unlisted ids).'),
             ],
             self.SOURCES: [
                 self.tr('Amperes injected in each cell (nodata or 0: none).'),
+                self.tr('A raster: Circuitscape\'s text lists of points ("value x y") are not read; rasterise them '
+                        'onto the resistance grid first.'),
             ],
             self.GROUNDS: [
                 self.tr('Resistance (ohms, 0 = direct ground) or conductance to ground of each cell; nodata: '
                         'none.'),
+                self.tr('A raster: Circuitscape\'s text lists of points ("value x y") are not read; rasterise them '
+                        'onto the resistance grid first.'),
             ],
             self.GROUNDS_ARE_RESISTANCES: [
                 self.tr('Unchecked: the ground raster holds conductances (siemens).'),

@@ -814,7 +814,8 @@ def one_to_all(landscape, focal, strengths=None, included_pairs=None, max_map=Fa
     landscape, focal, included_pairs, max_map, feedback
         As in :func:`pairwise` (all focal regions are short-circuited at once).
     strengths : dict, optional
-        Amperes injected by focal id (:func:`read_source_strengths`); 1 A for the others.
+        Amperes (>= 0) injected by focal id (:func:`read_source_strengths`); 1 A for the others. A node of 0 A
+        injects nothing (its maps are 0) but its resistance is reported, as it does not depend on the current.
     on_map : callable, optional
         ``on_map(focal_id, current_grid, voltage_grid)`` for every solve (amperes, volts).
 
@@ -850,14 +851,15 @@ def focal_mode(landscape, focal, one_source, strengths, max_map, on_map, feedbac
             injected = np.zeros(len(reduction.distinct))
             if one_source:  # a partner on the source's own node takes no part (Circuitscape drops that ground)
                 grounded[positions[partners]] = True
-                injected[own] = amperes[index]
+                injected[own] = 1.0  # the resistance does not depend on the current; maps are scaled below
             else:
                 grounded[own] = True
                 np.add.at(injected, positions[partners], amperes[members[partners]])
             if grounded.any() and injected.any():
                 focal_voltages = reduction.focal_voltages(grounded, injected)
                 if one_source:
-                    resistances[index] = focal_voltages[own] / amperes[index]
+                    resistances[index] = focal_voltages[own]
+                    focal_voltages = focal_voltages * amperes[index]
                 voltages = reduction.voltages(focal_voltages)
                 current = graph.to_grid(graph.node_currents(voltages))
                 accumulator.add(current, on_map, (ids[index],), (graph.to_grid(voltages),))
@@ -867,12 +869,14 @@ def focal_mode(landscape, focal, one_source, strengths, max_map, on_map, feedbac
 
 
 def source_strengths(ids, strengths):
-    """Amperes injected by each focal id: ``strengths[id]``, 1 A for ids without one; refuses values <= 0."""
+    """Amperes injected by each focal id: ``strengths[id]``, 1 A for ids without one. 0 A is accepted, as
+    Circuitscape accepts it (the node injects nothing; in one-to-all its resistance is still reported); negative or
+    non-finite values are refused."""
     amperes = np.ones(len(ids))
     for index, focal_id in enumerate(ids):
         value = (strengths or {}).get(int(focal_id), 1.0)
-        if not (np.isfinite(value) and value > 0):
-            raise EngineError(N_('The source strength of focal node {id} must be a number > 0, not {value}.'),
+        if not (np.isfinite(value) and value >= 0):
+            raise EngineError(N_('The source strength of focal node {id} must be a number >= 0, not {value}.'),
                               id=int(focal_id), value=value)
         amperes[index] = value
     return amperes

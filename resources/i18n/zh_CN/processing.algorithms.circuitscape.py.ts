@@ -84,12 +84,16 @@
       <translation>未列出的编号将被剔除。</translation>
     </message>
     <message>
-      <source>One-to-all and all-to-one: "id amperes" per line (1 A for unlisted ids).</source>
-      <translation>一对多和多对一：每行 "编号 安培"（未列出的编号为 1 A）。</translation>
+      <source>One-to-all and all-to-one: "id amperes" per line, amperes &gt;= 0 (1 A for unlisted ids).</source>
+      <translation>一对多和多对一模式：每行“编号 安培”，安培数 &gt;= 0（未列出的编号为 1 A）。</translation>
     </message>
     <message>
       <source>Amperes injected in each cell (nodata or 0: none).</source>
       <translation>每个像元注入的电流（安培；无数据或 0：无）。</translation>
+    </message>
+    <message>
+      <source>A raster: Circuitscape's text lists of points ("value x y") are not read; rasterise them onto the resistance grid first.</source>
+      <translation>须为栅格：不读取 Circuitscape 的点文本列表（“值 x y”）；请先将其栅格化到阻力栅格上。</translation>
     </message>
     <message>
       <source>Resistance (ohms, 0 = direct ground) or conductance to ground of each cell; nodata: none.</source>

@@ -60,8 +60,8 @@
       <translation>无法读取源强度文件 {path}：{error}</translation>
     </message>
     <message>
-      <source>The source strength of focal node {id} must be a number &gt; 0, not {value}.</source>
-      <translation>焦点 {id} 的源强度必须是大于 0 的数，而不是 {value}。</translation>
+      <source>The source strength of focal node {id} must be a number &gt;= 0, not {value}.</source>
+      <translation>焦点 {id} 的源强度必须是大于或等于 0 的数，而不是 {value}。</translation>
     </message>
     <message>
       <source>Unknown source/ground conflict policy {policy}.</source>
