@@ -359,16 +359,11 @@ def raster_figures(layer, units, boundaries, crs, context, feedback):
     engine.feedback.Feedback."""
     check_raster_crs(layer)
     raster_crs = layer.crs()
-    protected = [in_crs(unit, crs, raster_crs, context) for unit in units]
-    regions = [None if boundary is None else in_crs(boundary, crs, raster_crs, context) for boundary in boundaries]
+    protected = qgis_io.reprojected(units, crs, raster_crs, context)
+    regions = qgis_io.reprojected(boundaries, crs, raster_crs, context)
     with qgis_io.engine_errors():
         return engine.raster_habitat_by_region(layer.source(), protected, regions, raster_crs.isGeographic(),
                                                feedback=feedback)
-
-
-def in_crs(geometry, crs, target_crs, context):
-    """A shapely geometry reprojected from ``crs`` to ``target_crs``."""
-    return qgis_io.to_shapely(qgis_io.transform_geometry(geometry, crs, target_crs, context))
 
 
 def dissolved_pieces(source, crs, context, feedback):

@@ -298,12 +298,15 @@ def engine_errors():
         raise cancelled() from None
 
 
-def reprojected(geometries, source_crs, target_crs, context):
-    """Shapely geometries (None kept) moved from ``source_crs`` to ``target_crs``."""
+def reprojected(polygons, source_crs, target_crs, context):
+    """Shapely polygons (None kept) moved from ``source_crs`` to ``target_crs`` (a raster's, to read its cells under
+    them) as output_polygon moves them, without densifying again: in a geographic ``target_crs`` a polygon across
+    the antimeridian is cut there, so that it covers its own cells on both sides, not the band between them
+    around the globe (docs/geographic.md)."""
     if source_crs == target_crs:
-        return geometries
-    return [None if geometry is None else to_shapely(
-        transform_geometry(geometry, source_crs, target_crs, context)) for geometry in geometries]
+        return polygons
+    return [None if polygon is None else to_shapely(output_polygon(polygon, source_crs, target_crs, context, None))
+            for polygon in polygons]
 
 
 def report_language():

@@ -414,6 +414,27 @@ def test_geographic_habitat_raster_with_a_boundary(qgis_app, tmp_path):
     assert row['group'] == 'Habitat rasters'
 
 
+def test_geographic_habitat_raster_across_the_antimeridian(qgis_app, tmp_path):
+    """A band of 1-degree habitat cells around the globe at 17-18 S and a Fiji-like protected area from 177 E to
+    178 W, stored as WDPA stores it (two parts ending at 180 E and 180 W): the five cells whose centres it holds are
+    protected, not the whole band its outline spans once measured in metres and moved back to degrees."""
+    dataset = gdal.GetDriverByName('GTiff').Create(str(tmp_path / 'habitat.tif'), 360, 1, 1, gdal.GDT_Byte)
+    dataset.SetGeoTransform((-180.0, 1.0, 0, -17.0, 0, -1.0))
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(4326)
+    dataset.SetProjection(reference.ExportToWkt())
+    dataset.GetRasterBand(1).WriteArray(np.ones((1, 360), dtype=np.uint8))
+    dataset = None
+    raster = QgsRasterLayer(str(tmp_path / 'habitat.tif'), 'Pterodroma')
+    fiji = ('MULTIPOLYGON(((177 -18, 180 -18, 180 -17, 177 -17, 177 -18)),'
+            '((-180 -18, -178 -18, -178 -17, -180 -17, -180 -18)))')
+    protected = polygon_layer('wdpa', 'EPSG:4326', 'field=STATUS:string', [(fiji, ['Designated'])])
+    row = next(run_habitat(HABITAT_RASTERS=[raster], PROTECTED=[protected])['OUTPUT'].getFeatures())
+    cell = ellipsoidal_km2(quadrangle(0, -18, 1, -17))
+    assert row['range_km2'] == pytest.approx(360 * cell, rel=1e-4)
+    assert row['protected_km2'] == pytest.approx(5 * cell, rel=1e-4)
+
+
 @pytest.mark.parametrize('inputs', ['ranges', 'raster'])
 def test_cancelled_run_raises_and_writes_nothing(qgis_app, tmp_path, inputs):
     feedback = QgsProcessingFeedback()
