@@ -13,6 +13,7 @@ from shapely import wkb
 from shapely.geometry import box
 
 from marxan_test_files import marxan_project, marzone_project
+from reserve_planner.processing import qgis_io
 from reserve_planner.processing.engine import marxan, planning
 from support import RecordingFeedback, geopackage, geotiff, memory_layer, run
 from test_planning_engine import geometric_boundary, grid
@@ -331,6 +332,22 @@ def test_prioritize_keeps_features_that_are_not_whole_numbers_apart_from_whole_o
     with pytest.raises(QgsProcessingException, match=words):
         run('prioritize', temporary_outputs=('OUTPUT',), PLANNING_UNITS=layer, ID_FIELD='pu_id', COST_FIELD='cost',
             TARGETS=str(targets), AMOUNTS=amounts_path)
+
+
+@pytest.mark.parametrize('values', [
+    (0, 0.0, -0.0, '0', '0.0', '-0.0', '-0.', '-0'),
+    (-5, -5.0, '-5', '-5.0', '-5.00'),
+    (12345678901234567890, '12345678901234567890', '12345678901234567890.0'),
+])
+def test_whole_numbers_written_every_way_are_one_id(values):
+    """qgis_io.id_key: a CSV's "-0.0" is the zero a real field reads as -0.0 and an integer field as 0 (it was
+    "-0", an id of its own); negative and huge whole numbers match whether written as integers or reals."""
+    assert {qgis_io.id_key(value) for value in values} == {str(values[0])}
+
+
+@pytest.mark.parametrize('value', ['1.5', '007', '+1.0', ' 1.0', '1e3', '١.٠', 'oak', '-0.5'])
+def test_ids_that_are_not_plain_whole_numbers_keep_their_text(value):
+    assert qgis_io.id_key(value) == value
 
 
 def test_planning_unit_ids_equal_as_whole_numbers_are_refused_as_shared(tmp_path):
