@@ -138,11 +138,13 @@ def link_ends(label, fields, rows, ids):
 
 
 def write_on_grid(path, resistance, grid):
-    """Write ``grid`` (on the ResistanceGrid's work grid) as a GeoTIFF on the resistance layer's own grid; a write
-    error names the file."""
+    """Write ``grid`` (a map of costs, scores or currents on the ResistanceGrid's work grid) as a GeoTIFF on the
+    resistance layer's own grid, Float32 unless a value is beyond its range (engine.raster.float_type_for), also
+    when warping it back made it float64; a write error names the file."""
     layer_grid = resistance.layer_grid
     with qgis_io.engine_errors():
-        raster.write_geotiff(path, resistance.to_layer_grid(grid), layer_grid.geotransform, layer_grid.crs_wkt)
+        raster.write_geotiff(path, resistance.to_layer_grid(grid), layer_grid.geotransform, layer_grid.crs_wkt,
+                             float32=True)
 
 
 class StretchedRasterStyle(qgis_io.StylePostProcessor):

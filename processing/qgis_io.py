@@ -87,22 +87,25 @@ def attribute_value(value):
     return value
 
 
-WHOLE_NUMBER_TEXT = re.compile(r'(-?[0-9]+)\.0*')
-"""A whole number written as a real: 101.0, 101., 101.00."""
+WHOLE_NUMBER_TEXT = re.compile(r'(-?)([0-9]+)(?:\.0*)?')
+"""A whole number written as an integer or as a real: 101, -5, 101.0, 101., 101.00 (sign, digits)."""
 
 
 def id_key(value):
     """An id (a planning unit, a feature, a reserve, a core) as the text ids are matched by across layers and
     tables: a whole number reads the same from an integer, a real or a text field, written as an integer or as a
     real (101, 101.0, '101' and '101.0' match), as shapefiles, spreadsheets and CSV files often store integer ids
-    as reals or text. Other values keep their text: 1.5 and '1.5' are not 1 or 2, 'oak' is 'oak', and '007' stays
-    '007'. ``value``: a plain value or a QGIS attribute."""
+    as reals or text; '-0.0' and '-0' are 0. Other values keep their text: 1.5 and '1.5' are not 1 or 2, 'oak' is
+    'oak', and '007' stays '007'. ``value``: a plain value or a QGIS attribute."""
     value = attribute_value(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     text = str(value)
     whole = WHOLE_NUMBER_TEXT.fullmatch(text)
-    return whole.group(1) if whole else text
+    if not whole:
+        return text
+    sign, digits = whole.groups()
+    return digits if digits.strip('0') == '' else sign + digits  # -0 is 0, as str(int(-0.0)) is
 
 
 def python_value(value):

@@ -8,8 +8,10 @@ import os
 
 import numpy as np
 import processing
+import pytest
 from osgeo import gdal, ogr, osr
 from qgis.core import QgsFeature, QgsGeometry, QgsProcessingFeedback, QgsVectorLayer
+from shapely import wkb
 
 UTM_ORIGIN = (500000.0, 4000000.0)
 """Default top-left corner of :func:`geotiff`: easting and northing in metres in UTM zone 50N (EPSG:32650)."""
@@ -111,3 +113,21 @@ def run(algorithm, feedback=None, context=None, temporary_outputs=(), **paramete
         parameters.setdefault(output, 'TEMPORARY_OUTPUT')
     algorithm_id = algorithm if ':' in algorithm else 'reserveplanner:' + algorithm
     return processing.run(algorithm_id, parameters, feedback=feedback, context=context)
+
+
+FIJI = ('MULTIPOLYGON(((177 -18, 180 -18, 180 -17, 177 -17, 177 -18)),'
+        '((-180 -18, -178 -18, -178 -17, -180 -17, -180 -18)))')
+"""A Fiji-like polygon in EPSG:4326 from 177 E to 178 W, 5 square degrees: one feature whose parts end at 180 E and
+180 W. Measured in metres, it came back from a plain transform as one polygon from -178 to 180 degrees."""
+
+
+def assert_cut_at_180(geometry, area=5.0):
+    """Assert that the QgsGeometry ``geometry`` (degrees) of FIJI, or of a polygon from 177 E to 178 W, was written
+    back cut at 180 degrees (qgis_io.output_polygon): two parts, from 177 and from -180, none wider than 3 degrees,
+    of ``area`` square degrees together. Returns it as a shapely geometry."""
+    drawn = wkb.loads(bytes(geometry.asWkb()))
+    assert len(drawn.geoms) == 2 and -180 <= drawn.bounds[0] and drawn.bounds[2] <= 180, drawn.wkt
+    assert sorted(round(part.bounds[0]) for part in drawn.geoms) == [-180, 177], drawn.wkt
+    assert all(part.bounds[2] - part.bounds[0] <= 3 + 1e-6 for part in drawn.geoms), drawn.wkt
+    assert drawn.area == pytest.approx(area, rel=1e-6), drawn.wkt
+    return drawn

@@ -15,7 +15,7 @@ import processing
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from osgeo import osr
+from osgeo import gdal, osr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -461,6 +461,10 @@ def test_geographic_raster_is_warped_to_metres_as_costdistance_does(qgis_app, tm
     assert link['cwd'] == pytest.approx(link['lcp_length'], rel=1e-9)
     nlcc, geotransform, _ = read_raster(output)
     assert nlcc.shape == (10, 30) and geotransform == pytest.approx((110.0, 0.001, 0, 30.01, 0, -0.001))
+    # warped back onto the raster's grid as float64, the mosaic was written as Float64 although every value fits
+    # Float32: the rule of every accumulated-cost map (engine.raster.float_type_for) holds here too
+    dataset = gdal.Open(output)  # held while its band is read
+    assert dataset.GetRasterBand(1).DataType == gdal.GDT_Float32
 
 
 @pytest.mark.parametrize('wkts, ids, raster_values, message', [

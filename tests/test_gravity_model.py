@@ -109,6 +109,26 @@ def test_source_ids_and_unknown_sources_are_refused_in_one_wording(qgis_app, tmp
         'Use the links made from the same sources and run again.')
 
 
+def test_source_id_refusals_in_chinese_name_sources_as_the_parameters_do(qgis_app, tmp_path):
+    """The gravity model's sources are 生态源地 and their id field 源地编号字段 in its Chinese dialog; the refusals
+    said 源编号字段, 源 and 源图层, words the dialog does not use."""
+    from reserve_planner.plugin.i18n import install_translator, remove_translator
+
+    translator = install_translator('zh_CN')
+    assert translator is not None, 'reserve_planner_zh_CN.qm is missing: run make translations'
+    try:
+        missing = refusal(tmp_path, ['A', None, 'C'])
+        repeated = refusal(tmp_path, ['A', 'B', 'A'])
+        unknown = refusal(tmp_path, ['A', 'B', 'C'], link_ends=('A', 'Z'))
+    finally:
+        remove_translator(translator)
+    assert '源地编号字段“id”' in missing and '请为每个源地' in missing, missing
+    assert '源地编号都是 A' in repeated and '融合为一个源地' in repeated, repeated
+    assert '源地编号 Z' in unknown and '源地图层“sources”' in unknown, unknown
+    for message in (missing, repeated, unknown):
+        assert '源编号' not in message and '源图层' not in message, message
+
+
 def test_a_source_off_the_raster_is_named_as_a_source(qgis_app, tmp_path):
     """A source beyond the resistance raster was refused as "Core C covers no cell"."""
     sources = wkt_layer('sources', 'Polygon', 'EPSG:32650', squares(0, 2000, 9000), ['A', 'B', 'C'], field='id')

@@ -9,13 +9,12 @@ import pytest
 from osgeo import ogr
 from qgis.core import (QgsProcessingContext, QgsProcessingException, QgsProcessingOutputLayerDefinition, QgsProject,
                        QgsSingleSymbolRenderer, QgsVectorLayer)
-from shapely import wkb
 from shapely.geometry import box
 from shapely.ops import unary_union
 
 import processing
 from oecm_data import cell_box, write_layer
-from support import RecordingFeedback, memory_layer
+from support import FIJI, RecordingFeedback, assert_cut_at_180, memory_layer
 from reserve_planner.processing.engine import selection
 
 KM = 1000.0
@@ -386,17 +385,12 @@ def test_candidates_and_regions_across_180_are_written_back_cut_at_180(qgis_app)
     went back to EPSG:4326 with a plain transform: one polygon from -178 to 180 degrees each, drawn across the whole
     map. Both outputs are cut at 180 degrees as the coverage outputs are (qgis_io.output_polygon), keeping their
     areas."""
-    fiji = ('MULTIPOLYGON(((177 -18, 180 -18, 180 -17, 177 -17, 177 -18)),'
-            '((-180 -18, -178 -18, -178 -17, -180 -17, -180 -18)))')
     candidates = memory_layer('candidates', 'MultiPolygon', 'EPSG:4326', 'field=name:string&field=score:double',
-                              [(fiji, ['Vanua Levu', 80.0])])
-    regions = memory_layer('regions', 'MultiPolygon', 'EPSG:4326', 'field=名称:string', [(fiji, ['Fiji'])])
+                              [(FIJI, ['Vanua Levu', 80.0])])
+    regions = memory_layer('regions', 'MultiPolygon', 'EPSG:4326', 'field=名称:string', [(FIJI, ['Fiji'])])
     result = processing.run('reserveplanner:selectoecm', {
         'CANDIDATES': candidates, 'SCORE_FIELD': 'score', 'REGIONS': regions, 'REGION_FIELD': '名称', 'TARGET': 30,
         'OUTPUT': 'memory:', 'OUTPUT_REGIONS': 'memory:'})
     for name in ('OUTPUT', 'OUTPUT_REGIONS'):
         [feature] = result[name].getFeatures()
-        drawn = wkb.loads(bytes(feature.geometry().asWkb()))
-        assert len(drawn.geoms) == 2 and sorted(round(part.bounds[0]) for part in drawn.geoms) == [-180, 177], name
-        assert all(part.bounds[2] - part.bounds[0] <= 3 + 1e-6 for part in drawn.geoms), name
-        assert drawn.area == pytest.approx(5.0, rel=1e-6), name
+        assert_cut_at_180(feature.geometry())

@@ -9,12 +9,12 @@ import numpy as np
 import pytest
 from osgeo import gdal, ogr
 from qgis.core import QgsFeature, QgsProcessingException, QgsVectorLayer
-from shapely import wkb
 from shapely.geometry import box
 
 from marxan_test_files import marxan_project, marzone_project
+from reserve_planner.processing import qgis_io
 from reserve_planner.processing.engine import marxan, planning
-from support import RecordingFeedback, geopackage, geotiff, memory_layer, run
+from support import FIJI, RecordingFeedback, assert_cut_at_180, geopackage, geotiff, memory_layer, run
 from test_planning_engine import geometric_boundary, grid
 
 CRS = 'EPSG:32650'
@@ -88,10 +88,8 @@ def test_a_planning_unit_across_180_is_written_back_cut_at_180():
     """A Fiji-like planning unit from 177 E to 178 W (one feature whose parts end at 180 E and 180 W) went back to
     EPSG:4326 with a plain transform: one polygon from -178 to 180 degrees, drawn across the whole map. It is cut at
     180 degrees as the coverage outputs are (qgis_io.output_polygon), keeping its area."""
-    fiji = ('MULTIPOLYGON(((177 -18, 180 -18, 180 -17, 177 -17, 177 -18)),'
-            '((-180 -18, -178 -18, -178 -17, -180 -17, -180 -18)))')
     layer = memory_layer('units', 'MultiPolygon', 'EPSG:4326', 'field=pu_id:integer&field=cost:double',
-                         [(fiji, [101, 1.0]), ('MULTIPOLYGON(((170 -18, 171 -18, 171 -17, 170 -17, 170 -18)))',
+                         [(FIJI, [101, 1.0]), ('MULTIPOLYGON(((170 -18, 171 -18, 171 -17, 170 -17, 170 -18)))',
                                                [102, 5.0])])
     amounts = memory_layer('amounts', 'None', CRS, 'field=unit:integer&field=feature:string&field=amount:double',
                            [(None, [101, 'f0', 1.0]), (None, [102, 'f0', 1.0])])
@@ -99,10 +97,7 @@ def test_a_planning_unit_across_180_is_written_back_cut_at_180():
                  COST_FIELD='cost', AMOUNTS=amounts, TARGETS='0.5')
     units = {feature['pu_id']: feature for feature in result['OUTPUT'].getFeatures()}
     assert units[101]['solution'] == 1 and units[102]['solution'] == 0
-    drawn = wkb.loads(bytes(units[101].geometry().asWkb()))
-    assert len(drawn.geoms) == 2 and sorted(round(part.bounds[0]) for part in drawn.geoms) == [-180, 177]
-    assert all(part.bounds[2] - part.bounds[0] <= 3 + 1e-6 for part in drawn.geoms)
-    assert drawn.area == pytest.approx(5.0, rel=1e-6)
+    assert_cut_at_180(units[101].geometry())
 
 
 def test_a_planning_unit_across_180_holds_its_own_cells_of_a_raster_in_degrees(tmp_path):
@@ -347,6 +342,22 @@ def test_prioritize_keeps_features_that_are_not_whole_numbers_apart_from_whole_o
     with pytest.raises(QgsProcessingException, match=words):
         run('prioritize', temporary_outputs=('OUTPUT',), PLANNING_UNITS=layer, ID_FIELD='pu_id', COST_FIELD='cost',
             TARGETS=str(targets), AMOUNTS=amounts_path)
+
+
+@pytest.mark.parametrize('values', [
+    (0, 0.0, -0.0, '0', '0.0', '-0.0', '-0.', '-0'),
+    (-5, -5.0, '-5', '-5.0', '-5.00'),
+    (12345678901234567890, '12345678901234567890', '12345678901234567890.0'),
+])
+def test_whole_numbers_written_every_way_are_one_id(values):
+    """qgis_io.id_key: a CSV's "-0.0" is the zero a real field reads as -0.0 and an integer field as 0 (it was
+    "-0", an id of its own); negative and huge whole numbers match whether written as integers or reals."""
+    assert {qgis_io.id_key(value) for value in values} == {str(values[0])}
+
+
+@pytest.mark.parametrize('value', ['1.5', '007', '+1.0', ' 1.0', '1e3', '١.٠', 'oak', '-0.5'])
+def test_ids_that_are_not_plain_whole_numbers_keep_their_text(value):
+    assert qgis_io.id_key(value) == value
 
 
 def test_planning_unit_ids_equal_as_whole_numbers_are_refused_as_shared(tmp_path):

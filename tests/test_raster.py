@@ -226,3 +226,22 @@ def test_the_memory_check_budget_covers_what_a_cost_distance_run_allocates(float
         tracemalloc.stop()
     engine = costdistance.BYTES_PER_CELL if float32_exact else costdistance.WIDE_BYTES_PER_CELL
     assert peak < (engine + STREAMED_ADAPTER_BYTES_PER_CELL) * rows * cols + 4 * 1024 * KB
+
+
+@pytest.mark.parametrize('values, expected', [
+    ([0.0, 1e38, np.finfo(np.float32).max], np.float32),  # the largest Float32 value itself fits
+    ([np.nan, np.inf, -np.inf, 1.0], np.float32),  # nodata and barriers are not values beyond the range
+    ([1.0, -5e38], np.float64),  # a voltage below a -1 A source can be negative
+    ([1.0, 5e38], np.float64),
+])
+def test_float_type_for_widens_only_for_finite_values_beyond_float32(values, expected):
+    assert raster.float_type_for(np.array(values)) is expected
+
+
+def test_float_type_for_finds_a_value_beyond_float32_in_a_later_block_and_in_a_view():
+    values = np.zeros((4, 6))
+    values[3, 4] = 4e38
+    assert raster.float_type_for(values, block_cells=5) is np.float64
+    assert raster.float_type_for(values[:, ::2], block_cells=5) is np.float64  # not contiguous
+    assert raster.float_type_for(np.full(3, -1.0, dtype=np.float32)) is np.float32
+    assert raster.compact_float(values[:3]).dtype == np.float32 and raster.compact_float(values).dtype == np.float64

@@ -388,7 +388,7 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
         outputs = {}
         for name, (array, style) in maps.items():
             path = self.parameterAsOutputLayer(parameters, name, context)
-            write_float32(path, array, resistance)
+            write_map(path, array, resistance)
             style_map_on_load(context, path, style)
             outputs[name] = path
         return outputs
@@ -577,7 +577,7 @@ class SolveMaps:
             self.save('current_{}_{}.tif'.format(int(first), int(second)), current)
 
     def save(self, name, array):
-        write_float32(os.path.join(self.staging, name), array, self.resistance)
+        write_map(os.path.join(self.staging, name), array, self.resistance)
 
     def publish(self, destination):
         """Move the maps into the folder, each to ``destination(folder, name)`` (the algorithm's file_in_folder,
@@ -591,7 +591,7 @@ class SolveMaps:
             shutil.rmtree(self.staging, ignore_errors=True)
 
 
-def write_float32(path, array, resistance):
+def write_map(path, array, resistance):
     """Write a map as a Float32 GeoTIFF on the resistance grid (nodata where a cell is no node); Float64 when a
     value (a voltage over huge resistances) is beyond Float32's range (engine.raster.float_type_for)."""
     with qgis_io.engine_errors():

@@ -388,6 +388,17 @@ def unit_numbers(units, field, label, what):
     return values
 
 
+def read_project(read, path, feedback):
+    """The Marxan project of the input.dat ``path`` read by ``read`` (marxan.read_marxan or read_marzone); each file
+    read in place of a Windows path input.dat gives (marxan.local_path) is a warning in the log."""
+    notes = []
+    with qgis_io.engine_errors():
+        project = read(path, notes)
+    for note in notes:
+        feedback.pushWarning(qgis_io.engine_message(note))
+    return project
+
+
 def targets_from_table(path, names, amounts):
     """Absolute targets from a CSV table with fields feature and prop (0-1) and/or target; every feature needs a
     row, matched by qgis_io.id_key (feature 1 of an integer field is the table's 1 or 1.0); the engine's errors
@@ -466,11 +477,7 @@ class SolveMarxan(ExactSolver, ReservePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         path = self.parameterAsFile(parameters, self.MARXAN_INPUT, context)
         time_limit, gap = self.solver_settings(parameters, context)
-        notes = []
-        with qgis_io.engine_errors():
-            project = marxan.read_marxan(path, notes)
-        for note in notes:
-            feedback.pushWarning(qgis_io.engine_message(note))
+        project = read_project(marxan.read_marxan, path, feedback)
         feedback.pushInfo(tr('{units} planning units, {features} features, BLM {blm:g}.').format(
             units=len(project.unit_ids), features=len(project.feature_ids), blm=project.blm))
         warn_features_without_amounts(project.feature_names, project.amounts, feedback)
@@ -540,11 +547,7 @@ class SolveMarzone(ExactSolver, ReservePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         path = self.parameterAsFile(parameters, self.MARXAN_INPUT, context)
         time_limit, gap = self.solver_settings(parameters, context)
-        notes = []
-        with qgis_io.engine_errors():
-            project = marxan.read_marzone(path, notes)
-        for note in notes:
-            feedback.pushWarning(qgis_io.engine_message(note))
+        project = read_project(marxan.read_marzone, path, feedback)
         problem = project.problem
         feedback.pushInfo(tr('{units} planning units, {features} features, {zones} zones, BLM {blm:g}.').format(
             units=len(problem.unit_ids), features=len(problem.feature_names), zones=len(problem.zone_names),

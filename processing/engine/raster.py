@@ -216,7 +216,7 @@ def float_type_for(values, block_cells=WRITE_BLOCK_CELLS):
     np.float64: the one rule for maps of accumulated costs (cost distance, corridors, barrier scores, circuit
     voltages), kept as float32 to halve their memory and file, but as float64 when resistances below
     costdistance.UNDECLARED_NODATA add up beyond 3.4e38, which float32 turns into inf (docs/costdistance.md).
-    Checked by blocks of ``block_cells`` cells, so no copy of ``values`` is held."""
+    Checked by blocks of ``block_cells`` cells, so no copy of ``values`` is held (of a non-contiguous view, one is)."""
     if values.dtype != np.float64:
         return np.float32
     flat = values.reshape(-1)

@@ -92,7 +92,7 @@
     <name>ReservePlannerGravityModel</name>
     <message>
       <source>Layer "{layer}": feature id {fid} names the source id {source}, which no feature of the sources layer "{sources}" has. Use the links made from the same sources and run again.</source>
-      <translation>图层“{layer}”：要素 ID {fid} 指向源编号 {source}，但源图层“{sources}”中没有要素具有该编号。请使用由同一组源生成的连接后重新运行。</translation>
+      <translation>图层“{layer}”：要素 ID {fid} 指向源地编号 {source}，但源地图层“{sources}”中没有要素具有该编号。请使用由同一批源地生成的连接后重新运行。</translation>
     </message>
     <message>
       <source>Layer "{layer}" has no links.</source>

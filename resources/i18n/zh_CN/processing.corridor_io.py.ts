@@ -13,11 +13,11 @@
     </message>
     <message>
       <source>Layer "{layer}": feature id {features} has no value in the source id field "{field}". Give every source an id and run again.</source>
-      <translation>图层“{layer}”：要素 ID {features} 的源编号字段“{field}”没有值。请为每个源填写编号后重新运行。</translation>
+      <translation>图层“{layer}”：要素 ID {features} 的源地编号字段“{field}”没有值。请为每个源地填写编号后重新运行。</translation>
     </message>
     <message>
       <source>Layer "{layer}": features {first} and {second} both have the source id {core} in field "{field}". Give each source its own id, or dissolve the two into one source, and run again.</source>
-      <translation>图层“{layer}”：要素 {first} 和 {second} 在字段“{field}”中的源编号都是 {core}。请为每个源指定不同的编号，或将两者融合为一个源，然后重新运行。</translation>
+      <translation>图层“{layer}”：要素 {first} 和 {second} 在字段“{field}”中的源地编号都是 {core}。请为每个源地指定不同的编号，或将两者融合为一个源地，然后重新运行。</translation>
     </message>
     <message>
       <source>Layer "{layer}": feature id {features} has no value in the core id field "{field}". Give every core an id and run again.</source>
