@@ -103,10 +103,8 @@ def test_a_planning_unit_across_180_is_written_back_cut_at_180():
 def test_a_planning_unit_across_180_holds_its_own_cells_of_a_raster_in_degrees(tmp_path):
     """A raster of 1 per 1-degree cell around the globe at 17-18 S: the Fiji-like unit from 177 E to 178 W holds the
     five cells whose centres lie in it, not the band its outline spans when it is moved back to degrees uncut."""
-    fiji = ('MULTIPOLYGON(((177 -18, 180 -18, 180 -17, 177 -17, 177 -18)),'
-            '((-180 -18, -178 -18, -178 -17, -180 -17, -180 -18)))')
     layer = memory_layer('units', 'MultiPolygon', 'EPSG:4326', 'field=pu_id:integer&field=cost:double',
-                         [(fiji, [101, 1.0]), ('MULTIPOLYGON(((170 -18, 171 -18, 171 -17, 170 -17, 170 -18)))',
+                         [(FIJI, [101, 1.0]), ('MULTIPOLYGON(((170 -18, 171 -18, 171 -17, 170 -17, 170 -18)))',
                                                [102, 5.0])])
     raster = geotiff(tmp_path / 'seabirds.tif', np.ones((1, 360)), 1.0, epsg=4326, x0=-180.0, y0=-17.0)
     result = run('prioritize', temporary_outputs=('OUTPUT', 'OUTPUT_FEATURES'), PLANNING_UNITS=layer,

@@ -34,7 +34,7 @@ from reserve_planner.processing.engine import coverage, species_area
 from reserve_planner.processing.engine.feedback import Feedback
 from reserve_planner.processing.engine.messages import Canceled
 from reserve_planner.processing.engine.messages import EngineError
-from support import RecordingFeedback, geotiff, memory_layer, run
+from support import FIJI, RecordingFeedback, geotiff, memory_layer, run
 
 LOG10_LARGE = math.log10(2.5e5)   # 5.39794...
 
@@ -426,9 +426,7 @@ def test_geographic_habitat_raster_across_the_antimeridian(qgis_app, tmp_path):
     dataset.GetRasterBand(1).WriteArray(np.ones((1, 360), dtype=np.uint8))
     dataset = None
     raster = QgsRasterLayer(str(tmp_path / 'habitat.tif'), 'Pterodroma')
-    fiji = ('MULTIPOLYGON(((177 -18, 180 -18, 180 -17, 177 -17, 177 -18)),'
-            '((-180 -18, -178 -18, -178 -17, -180 -17, -180 -18)))')
-    protected = polygon_layer('wdpa', 'EPSG:4326', 'field=STATUS:string', [(fiji, ['Designated'])])
+    protected = polygon_layer('wdpa', 'EPSG:4326', 'field=STATUS:string', [(FIJI, ['Designated'])])
     row = next(run_habitat(HABITAT_RASTERS=[raster], PROTECTED=[protected])['OUTPUT'].getFeatures())
     cell = ellipsoidal_km2(quadrangle(0, -18, 1, -17))
     assert row['range_km2'] == pytest.approx(360 * cell, rel=1e-4)
