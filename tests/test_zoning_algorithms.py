@@ -454,6 +454,20 @@ def test_zonestatistics_with_zones_and_land_cover_in_different_crss(qgis_app, tm
                     (20, pytest.approx(50.0), pytest.approx(1.0, rel=1e-3))]
 
 
+def test_zonestatistics_of_a_zone_across_180_over_a_land_cover_raster_in_degrees(qgis_app, tmp_path):
+    """A band of 1-degree land-cover cells around the globe at 17-18 S, class 10 from 177 E to 178 W and class 20
+    elsewhere: the Fiji-like core over those five cells is all class 10, not mostly the class 20 of the band its
+    outline spans when it is moved back to degrees uncut."""
+    array = np.full((1, 360), 20.0)
+    array[0, 357:] = array[0, :2] = 10.0
+    landcover = geotiff(tmp_path / 'landcover.tif', array, 1.0, epsg=4326, x0=-180.0, y0=-17.0,
+                        data_type=gdal.GDT_Float32)
+    zones = wkt_layer('zones', 'MultiPolygon', 'EPSG:4326', [FIJI], field='zone', values=['core'])
+    rows = [(feature['landcover'], feature['class_pct'])
+            for feature in output_of('zonestatistics', ZONES=zones, LANDCOVER=landcover).getFeatures()]
+    assert rows == [(10, pytest.approx(100.0))]
+
+
 def test_cost_based_zones_warp_a_geographic_resistance_raster(qgis_app, tmp_path):
     # about 1.1 km x 1.1 km of resistance 1 around (114E, 31.6N), in degrees
     resistance = geotiff(tmp_path / 'resistance.tif', np.ones((100, 100)), 0.0001, epsg=4490, x0=113.995, y0=31.605,

@@ -481,8 +481,7 @@ class ZoneStatistics(ReservePlannerAlgorithm):
         """Land-cover composition per zone, zone by zone so that progress and cancel work."""
         by_zone = {}
         for zone, geometry in zones:
-            by_zone.setdefault(zone, []).append(qgis_io.to_shapely(
-                qgis_io.transform_geometry(geometry, work_crs, landcover.crs(), context)))
+            by_zone.setdefault(zone, []).extend(qgis_io.reprojected([geometry], work_crs, landcover.crs(), context))
         try:
             grid = read_window(landcover.source(),
                                combined_bounds(part for parts in by_zone.values() for part in parts))
