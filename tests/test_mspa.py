@@ -166,6 +166,189 @@ def test_a_loop_joins_a_core_to_itself():
     assert (codes[32, 10:29] == 65).all()
 
 
+def test_connector_width_is_measured_as_the_reference_queue_measures_it():
+    """Edge width 6 on a blob with a dangling cell below ('.' missing, '#' background, 'o' foreground). The
+    expected codes are the JRC implementation's output on this map (miallib mspa.c 2.3, segmentBinaryPatterns),
+    and they follow from its rule: the single core cell (6, 8) is joined to itself by a skeleton ring through the
+    blob, whose cells are loop; the loop is that ring widened by edge width + 0.98 - sqrt 2 = 5.57 cells, measured
+    by the reference's constrained Euclidean distance (Soille's ced: a queue processed in passes, where a cell
+    takes its distance from the neighbours already holding one, including those given one earlier in the same
+    pass). Cells (9, 6) and (10, 7) are 5.40 = sqrt 10 + sqrt 5 from the ring that way, so they are loop inside
+    the edge (67). The reference sums the lengths in double precision but keeps each distance, and the pass's
+    smallest one, in single precision, so a cell whose double-precision distance exceeds that rounded smallest
+    one waits a pass (2 sqrt 2 does); we compared in double precision, measured them farther than 5.57 and left
+    them plain edge (3)."""
+    rows = ['#####ooooooo#..#',
+            '####oooooooooo#.',
+            '###ooooooooooooo',
+            '##oooooooooooooo',
+            '##oooooooooooooo',
+            '#ooooooooooooooo',
+            '##oooooooooooooo',
+            '##oooooooooooooo',
+            '##ooooooooooooo#',
+            '##oooooooooooooo',
+            '###ooooooooooo##',
+            '####ooooooooo###',
+            '#####ooooooo####',
+            '#########o######']
+    binary = np.array([['.#o'.index(cell) for cell in row] for row in rows], np.uint8)
+    expected = np.array([
+        [0, 0, 0, 0, 0, 3, 67, 67, 67, 67, 67, 67, 0, 129, 129, 0],
+        [0, 0, 0, 0, 3, 67, 67, 67, 67, 67, 67, 67, 67, 65, 0, 129],
+        [0, 0, 0, 3, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 65, 65],
+        [0, 0, 3, 3, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 65],
+        [0, 0, 3, 3, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 65],
+        [0, 1, 3, 3, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 65],
+        [0, 0, 3, 3, 67, 67, 67, 67, 17, 67, 67, 67, 67, 67, 67, 65],
+        [0, 0, 3, 3, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 65],
+        [0, 0, 3, 3, 3, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 0],
+        [0, 0, 3, 3, 3, 3, 67, 67, 67, 67, 67, 67, 67, 67, 67, 65],
+        [0, 0, 0, 3, 3, 3, 3, 67, 67, 67, 67, 67, 67, 67, 0, 0],
+        [0, 0, 0, 0, 3, 3, 3, 3, 3, 67, 67, 67, 67, 0, 0, 0],
+        [0, 0, 0, 0, 0, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0],
+        [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]])
+    codes = mspa.mspa(binary, edge_width=6, connectivity=8, internal=False)
+    assert codes[9, 6] == 67 and codes[10, 7] == 67
+    assert (codes == expected).all(), np.argwhere(codes != expected).tolist()
+
+
+def test_connector_cells_see_neighbours_measured_earlier_in_the_same_pass():
+    """Edge width 9 on a patch cut by the left border, with a thin ring hanging below ('#' background, 'o'
+    foreground), internal on. The expected codes are the JRC implementation's output on this map (miallib mspa.c
+    2.3) and follow from its rule: the loop through the patch is widened by 9 + 0.98 - sqrt 2 = 8.57 cells,
+    measured by the reference's queue, in which a cell takes its distance also from the neighbours given one
+    earlier in the same pass. Cell (3, 0) is sqrt 74 = 8.60 from the loop's skeleton that way, so it stays edge
+    (3). When a cell saw only the neighbours measured in earlier passes, it came out 1 + sqrt 57 = 8.55 and
+    became loop in the edge (67)."""
+    rows = ['####################',
+            'ooooooo#############',
+            'oooooooo############',
+            'oooooooooo##########',
+            'oooooooooo##########',
+            'ooooooooooo#########',
+            'oooooooooooo########',
+            'oooooooooooo########',
+            'ooooooooooooo#######',
+            'oooooooooooooo######',
+            'ooooooooooooooo#####',
+            'oooooooooooooo######',
+            'ooooooooooooo#######',
+            'oooooooooooo########',
+            'ooooooooooooooooo###',
+            'ooooooooooo######o##',
+            'oooooooooo########o#',
+            'oooooooooo#########o',
+            'oooooooo###########o',
+            'ooooooo###########o#',
+            '##ooo#o##########o##',
+            '####o##o########o###',
+            '########oooooooo####']
+    binary = np.array([['.#o'.index(cell) for cell in row] for row in rows], np.uint8)
+    loop_in_edge = [67] * 12
+    expected = np.array([
+        [0] * 20,
+        [3] * 7 + [0] * 13,
+        [3, 3] + [67] * 6 + [0] * 12,
+        [3] + [67] * 9 + [0] * 10,
+        [67] * 10 + [0] * 10,
+        [67] * 11 + [0] * 9,
+        loop_in_edge + [0] * 8,
+        loop_in_edge + [0] * 8,
+        loop_in_edge + [65] + [0] * 7,
+        loop_in_edge + [65, 65] + [0] * 6,
+        [17, 17, 17] + [67] * 9 + [65, 65, 65] + [0] * 5,
+        loop_in_edge + [65, 65] + [0] * 6,
+        loop_in_edge + [65] + [0] * 7,
+        loop_in_edge + [0] * 8,
+        loop_in_edge + [65] * 5 + [0] * 3,
+        [67] * 11 + [220] * 6 + [65, 0, 0],
+        [67] * 10 + [220] * 8 + [65, 0],
+        [67] * 10 + [220] * 9 + [65],
+        [67] * 8 + [220] * 11 + [65],
+        [67] * 7 + [220] * 11 + [65, 0],
+        [0, 0, 65, 65, 65, 0, 65] + [220] * 10 + [65, 0, 0],
+        [0, 0, 0, 0, 65, 0, 0, 65] + [220] * 8 + [65, 0, 0, 0],
+        [0] * 8 + [65] * 8 + [0] * 4])
+    codes = mspa.mspa(binary, edge_width=9, connectivity=8, internal=True)
+    assert codes[3, 0] == 3
+    assert (codes == expected).all(), np.argwhere(codes != expected).tolist()
+
+
+def sequential_geodesic_distance(reference, mask):
+    """The reference's constrained Euclidean distance done one cell at a time, as its queue does (the slow,
+    literal reading of the rule that mspa.GeodesicDistance evaluates a pass at a time): returns float32 distances
+    on the map, 0 where none."""
+    reference, mask = np.pad(reference, 1), np.pad(mask, 1).astype(np.uint8)
+    width = mask.shape[1]
+    state, reference = mask.ravel().copy(), reference.ravel()
+    shifts = [-width, -1, width, 1]
+    steps = [(1, 0), (0, 1), (-1, 0), (0, -1)]
+    vector = {}
+    base = {}
+    queue = []
+    for cell in np.flatnonzero(reference & (state > 0)):
+        state[cell] = 3
+        vector[cell], base[cell] = (0, 0), np.float32(0)
+    for cell in np.flatnonzero(state == 3):
+        for shift in shifts:
+            if state[cell + shift] == 1:
+                state[cell + shift] = 2
+                queue.append(cell + shift)
+
+    def sight(start, rows, columns):
+        inside = mspa.line_inside(state > 0, width, np.array([start]), np.array([rows]), np.array([columns]))
+        return bool(inside[0])
+
+    while queue:
+        smallest = np.float32(np.inf)
+        for cell in queue:
+            if cell in vector:
+                continue
+            best = np.float32(np.inf)
+            for shift, (row_step, column_step) in zip(shifts, steps):
+                neighbour = cell + shift
+                if neighbour not in vector:
+                    continue
+                row, column = vector[neighbour]
+                start = neighbour - row * width - column
+                if sight(start, row + row_step, column + column_step):
+                    candidate = np.float32(math.hypot(row + row_step, column + column_step) + float(base[neighbour]))
+                    choice = (row + row_step, column + column_step), base[neighbour]
+                else:
+                    candidate = np.float32(math.hypot(row, column) + float(base[neighbour]) + 1)
+                    choice = (row_step, column_step), candidate - np.float32(1)
+                if candidate < best:
+                    best, (vector[cell], base[cell]) = candidate, choice
+            smallest = min(smallest, best)
+        following = []
+        for cell in queue:
+            if math.hypot(*vector[cell]) + float(base[cell]) > float(smallest):
+                following.append(cell)
+                continue
+            for shift in shifts:
+                if state[cell + shift] == 1:
+                    state[cell + shift] = 2
+                    following.append(cell + shift)
+        queue = following
+    distance = np.zeros(state.shape, np.float32)
+    for cell, (row, column) in vector.items():
+        distance[cell] = base[cell] + np.float32(math.hypot(row, column))
+    return distance.reshape(mask.shape)[1:-1, 1:-1]
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 2 ** 32 - 1), rows=st.integers(2, 30), cols=st.integers(2, 30))
+def test_geodesic_distance_equals_the_one_cell_at_a_time_queue(seed, rows, cols):
+    """A pass's cells are evaluated together, repeatedly, until nothing changes: that must be what the queue
+    gives one cell at a time, where a cell also sees the neighbours given a distance earlier in the same pass."""
+    rng = np.random.default_rng(seed)
+    mask = ndimage.gaussian_filter(rng.random((rows, cols)), 1.0) < 0.55
+    reference = mask & (rng.random((rows, cols)) < 0.04)
+    distance = mspa.GeodesicDistance(np.pad(reference, 1).ravel(), np.pad(mask, 1).ravel(), cols + 2).run()
+    assert (distance.reshape(rows + 2, cols + 2)[1:-1, 1:-1] == sequential_geodesic_distance(reference, mask)).all()
+
+
 def test_four_connectivity_splits_a_diagonal_joint():
     shape = np.zeros((30, 30), bool)
     shape[2:12, 2:12] = shape[12:22, 12:22] = True

@@ -573,8 +573,11 @@ def anchored_skeleton(mask, anchor, connectivity, feedback=None):
 # --- Connectors: the skeleton widened geodesically, then sorted into bridges and loops -----------------------
 
 FOUR_STEPS = ((1, 0), (0, 1), (-1, 0), (0, -1))
+"""(row, column) step from a 4-neighbour to a cell, the neighbour being north, west, south, east of it: the
+reference's order, both for trying neighbours (the first of equally short candidates wins) and for queueing them."""
 VECTOR_TYPE = np.int16
 """Rows and columns from a cell back to the start of its straight stretch (never more than the connector width)."""
+FLOAT_MAX = np.finfo(np.float32).max
 
 
 def line_inside(mask, width, base, rows, columns):
@@ -599,79 +602,126 @@ def line_inside(mask, width, base, rows, columns):
     return inside
 
 
+def vector_length(rows, columns):
+    """Length of (``rows``, ``columns``) in double precision, as the reference computes it."""
+    rows, columns = rows.astype(np.int64), columns.astype(np.int64)
+    return np.sqrt((rows * rows + columns * columns).astype(np.float64))
+
+
+class GeodesicDistance:
+    """The reference's constrained Euclidean distance (Soille's ``ced``) from the ``reference`` cells inside a
+    flat ``mask`` with an empty 1-cell frame, replayed exactly: a queue, processed in passes; in a pass every
+    queued cell without a distance takes it from its 4-neighbours that have one (also those given one earlier in
+    the same pass), going straight from the neighbour's base while the line of sight stays in the mask and bending
+    at the neighbour otherwise; the cells no farther than the pass's smallest new distance then queue their
+    neighbours, the others wait. Distances are float32 sums of double-precision lengths, as in the reference."""
+
+    def __init__(self, reference, mask, width):
+        self.mask = mask
+        self.width = width
+        self.state = mask.astype(np.uint8)  # 0 outside, 1 not queued, 2 queued, 3 reference
+        sources = np.flatnonzero(reference & mask)
+        self.state[sources] = 3
+        self.vector_row = np.zeros(mask.shape, VECTOR_TYPE)
+        self.vector_column = np.zeros(mask.shape, VECTOR_TYPE)
+        self.base_length = np.zeros(mask.shape, np.float32)
+        self.assigned = self.state == 3
+        self.rank = np.full(mask.shape, -1, np.int64)
+        self.steps = [row * width + column for row, column in FOUR_STEPS]
+        self.queue = self.requeue(sources, np.zeros(len(sources), bool))
+
+    def run(self):
+        """Propagate until the queue is empty; return the distance of every cell (0 where none)."""
+        while len(self.queue):
+            queue = self.queue
+            fresh = queue[~self.assigned[queue]]
+            distance_min = self.assign(fresh) if len(fresh) else FLOAT_MAX
+            distance = vector_length(self.vector_row[queue], self.vector_column[queue]) + self.base_length[queue]
+            self.queue = self.requeue(queue, distance > np.float64(distance_min))
+        length = vector_length(self.vector_row, self.vector_column).astype(np.float32)
+        return np.where(self.assigned, self.base_length + length, np.float32(0))
+
+    def requeue(self, queue, waiting):
+        """The next queue: each waiting cell in its place, each other cell replaced by its unqueued neighbours
+        (north, west, south, east), which become queued."""
+        position = np.arange(len(queue), dtype=np.int64) * 5
+        expanding = queue[~waiting]
+        around = (expanding[:, None] - np.array(self.steps)).ravel()
+        keys = (position[~waiting][:, None] + np.arange(1, 5)).ravel()
+        open_ = self.state[around] == 1
+        around, keys = around[open_], keys[open_]
+        first = np.sort(np.unique(around, return_index=True)[1])
+        around, keys = around[first], keys[first]
+        self.state[around] = 2
+        cells = np.concatenate([queue[waiting], around])
+        order = np.argsort(np.concatenate([position[waiting], keys]), kind='stable')
+        return cells[order]
+
+    def assign(self, cells):
+        """Give the ``cells`` (in queue order) their distances, each seeing the neighbours given one before it in
+        the pass; return the smallest. The cells are evaluated all at once, again and again with the previous
+        round's values, until nothing changes: the dependencies run only toward earlier cells, so that fixed
+        point is the reference's one-by-one result, usually reached in two or three rounds."""
+        self.rank[cells] = np.arange(len(cells))
+        current = None
+        while True:
+            result = self.candidates(cells, current)
+            if current is not None and all((new == old).all() for new, old in zip(result, current)):
+                break
+            current = result
+        self.rank[cells] = -1
+        best, row, column, base = current
+        self.vector_row[cells], self.vector_column[cells], self.base_length[cells] = row, column, base
+        self.assigned[cells] = True
+        return best.min()
+
+    def candidates(self, cells, current):
+        """Distance, vector and base length of each cell from its usable neighbours: those with a distance
+        before the pass and, once ``current`` holds this pass's values, the pass's cells ahead of it."""
+        best = np.full(len(cells), FLOAT_MAX, np.float32)
+        new_row = np.zeros(len(cells), VECTOR_TYPE)
+        new_column = np.zeros(len(cells), VECTOR_TYPE)
+        new_base = np.zeros(len(cells), np.float32)
+        rank = np.arange(len(cells))
+        for (row_step, column_step), step in zip(FOUR_STEPS, self.steps):
+            neighbour = cells - step
+            neighbour_row = self.vector_row[neighbour].astype(np.int64)
+            neighbour_column = self.vector_column[neighbour].astype(np.int64)
+            neighbour_base = self.base_length[neighbour]
+            usable = self.assigned[neighbour]
+            if current is not None:
+                earlier = self.rank[neighbour]
+                in_pass = (earlier >= 0) & (earlier < rank)
+                usable = usable | in_pass
+                index = np.where(in_pass, earlier, 0)
+                neighbour_row = np.where(in_pass, current[1][index], neighbour_row)
+                neighbour_column = np.where(in_pass, current[2][index], neighbour_column)
+                neighbour_base = np.where(in_pass, current[3][index], neighbour_base)
+            row, column = neighbour_row + row_step, neighbour_column + column_step
+            base = neighbour - neighbour_row * self.width - neighbour_column
+            straight = line_inside(self.mask, self.width, base, row, column)
+            neighbour_base64 = neighbour_base.astype(np.float64)
+            candidate = np.where(straight, vector_length(row, column) + neighbour_base64,
+                                 vector_length(neighbour_row, neighbour_column) + neighbour_base64 + 1)
+            candidate = candidate.astype(np.float32)
+            better = usable & (candidate < best)
+            best = np.where(better, candidate, best)
+            new_row = np.where(better, np.where(straight, row, row_step), new_row)
+            new_column = np.where(better, np.where(straight, column, column_step), new_column)
+            new_base = np.where(better, np.where(straight, neighbour_base, candidate - np.float32(1)), new_base)
+        return best, new_row, new_column, new_base
+
+
 def geodesic_band(reference, mask, limit):
-    """Cells of ``mask`` within ``limit`` of ``reference`` along paths inside ``mask``: the reference's
-    constrained Euclidean distance (distances propagate along 4-neighbours, straight while the line of sight
-    stays inside ``mask``), kept between 0 (excluded) and ``limit`` (included)."""
+    """Cells of ``mask`` within ``limit`` of ``reference`` along paths inside ``mask`` (GeodesicDistance),
+    kept between 0 (excluded) and ``limit`` (included), as the reference thresholds them."""
     band = np.zeros(mask.shape, bool)
     if limit < 1 or not (reference & mask).any():
         return band
     padded_mask = np.pad(mask & near(reference & mask, np.float32(limit + 1.5)), 1)
-    width = padded_mask.shape[1]
-    flat_mask = padded_mask.ravel()
-    state = np.where(flat_mask, 1, 0).astype(np.uint8)
-    sources = np.flatnonzero(np.pad(reference & mask, 1).ravel())
-    state[sources] = 3
-    vector_row = np.zeros(flat_mask.shape, VECTOR_TYPE)
-    vector_column = np.zeros(flat_mask.shape, VECTOR_TYPE)
-    base_length = np.zeros(flat_mask.shape, np.float32)
-    assigned = state == 3
-    steps = [row * width + column for row, column in FOUR_STEPS]
-    queue = enqueue(sources, steps, state)
-    while len(queue):
-        fresh = queue[~assigned[queue]]
-        distance_min = np.inf
-        if len(fresh):
-            distance_min = assign_distances(fresh, steps, width, flat_mask, assigned, vector_row, vector_column,
-                                            base_length)
-        distance = np.hypot(vector_row[queue].astype(np.float64), vector_column[queue]) + base_length[queue]
-        waiting = distance > distance_min
-        queue = np.concatenate([queue[waiting], enqueue(queue[~waiting], steps, state)])
-    cells = np.flatnonzero(assigned)
-    total = (np.hypot(vector_row[cells], vector_column[cells]) + base_length[cells]).astype(np.float32)
-    inside = np.zeros(flat_mask.shape, bool)
-    inside[cells[(total > np.float32(0.0001)) & (total <= limit)]] = True
+    distance = GeodesicDistance(np.pad(reference, 1).ravel(), padded_mask.ravel(), padded_mask.shape[1]).run()
+    inside = (distance >= np.float32(0.0001)) & (distance <= limit)
     return inside.reshape(padded_mask.shape)[1:-1, 1:-1]
-
-
-def enqueue(cells, steps, state):
-    """Unqueued mask cells 4-adjacent to ``cells``, marked queued, in order."""
-    if not len(cells):
-        return cells
-    around = (cells[:, None] + np.array(steps)).ravel()
-    around = around[state[around] == 1]
-    around = around[np.sort(np.unique(around, return_index=True)[1])]
-    state[around] = 2
-    return around
-
-
-def assign_distances(cells, steps, width, mask, assigned, vector_row, vector_column, base_length):
-    """Give each cell its distance vector from the assigned 4-neighbour that offers the shortest path; return
-    the smallest distance given."""
-    best = np.full(len(cells), np.inf)
-    new_row = np.zeros(len(cells), np.int32)
-    new_column = np.zeros(len(cells), np.int32)
-    new_base = np.zeros(len(cells), np.float64)
-    for (row_step, column_step), step in zip(FOUR_STEPS, steps):
-        neighbour = cells - step
-        usable = assigned[neighbour]
-        neighbour_row = vector_row[neighbour].astype(np.int64)
-        neighbour_column = vector_column[neighbour].astype(np.int64)
-        row, column = neighbour_row + row_step, neighbour_column + column_step
-        base = neighbour - neighbour_row * width - neighbour_column
-        straight = line_inside(mask, width, base, row, column)
-        neighbour_length = np.hypot(neighbour_row, neighbour_column) + base_length[neighbour]
-        candidate = np.where(straight, np.hypot(row, column) + base_length[neighbour], neighbour_length + 1)
-        better = usable & (candidate < best)
-        best = np.where(better, candidate, best)
-        new_row = np.where(better, np.where(straight, row, row_step), new_row)
-        new_column = np.where(better, np.where(straight, column, column_step), new_column)
-        new_base = np.where(better, np.where(straight, base_length[neighbour], neighbour_length), new_base)
-    given = np.isfinite(best)
-    cells = cells[given]
-    vector_row[cells], vector_column[cells], base_length[cells] = new_row[given], new_column[given], new_base[given]
-    assigned[cells] = True
-    return best[given].min(initial=np.inf)
 
 
 def connectors(skeleton, mask, geometry):
