@@ -31,6 +31,7 @@ from qgis.core import (
     QgsProviderRegistry,
     QgsRectangle,
     QgsSettings,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
@@ -529,10 +530,18 @@ def resolve_field(source, name, layer_name):
 
 
 def to_shapely(qgs_geometry):
-    """A QgsGeometry as a shapely geometry (None for a null geometry)."""
+    """A QgsGeometry as a 2D shapely geometry (None for a null geometry), the engine's geometry in every algorithm:
+    curves (CircularString rings of a CurvePolygon or MultiSurface, as GML, GeoPackage and Oracle exports hold) are
+    cut into straight segments at most a degree of arc apart, as QGIS draws them (a circle's area comes out 0.005 %
+    small), and Z and M values are dropped, as areas and distances are measured on the map plane."""
     if qgs_geometry is None or qgs_geometry.isNull():
         return None
-    return wkb.loads(bytes(qgs_geometry.asWkb()))
+    geometry = qgs_geometry.constGet()
+    if QgsWkbTypes.isCurvedType(geometry.wkbType()) or geometry.is3D() or geometry.isMeasure():
+        geometry = geometry.segmentize()  # a copy; of a geometry without curves, the same vertices
+        geometry.dropZValue()
+        geometry.dropMValue()
+    return wkb.loads(bytes(geometry.asWkb()))
 
 
 def to_qgs(shapely_geometry):

@@ -222,9 +222,10 @@ def target3report_scenario(land, folder, out):
 TARGET3_SCENARIOS = {'sitecoverage': sitecoverage_scenario, 'target3report': target3report_scenario}
 
 
-def scenario(algorithm, folder, mixed):
-    """The parameters of a valid run of ``algorithm`` on the landscape (outputs to files in ``folder``)."""
-    land = Landscape(folder, mixed)
+def scenario(algorithm, folder, mixed, land=None):
+    """The parameters of a valid run of ``algorithm`` on the landscape (outputs to files in ``folder``); ``land``:
+    the Landscape to build it with (by default one in UTM, or in mixed CRSs when ``mixed``)."""
+    land = land or Landscape(folder, mixed)
     resistance = land.raster('resistance', resistance_array())
     classes = np.where(np.arange(SIZE)[None, :] < 25, 1, 2) * np.ones((SIZE, SIZE))
     landcover = land.raster('landcover', classes, warp=True)
