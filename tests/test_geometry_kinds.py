@@ -40,6 +40,7 @@ VECTOR_KINDS = {
     'MultiPolygonZM': lambda wkt: with_z_and_m(wkt, multi=True, m=True),
     'CurvePolygon': curved,
     'MultiSurface': lambda wkt: curved(multi(wkt)),
+    'GeometryCollection': lambda wkt: 'GEOMETRYCOLLECTION({})'.format(wkt),
 }
 """How each kind of polygon layer stores the plain polygons of the landscape (WKT to WKT)."""
 
