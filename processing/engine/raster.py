@@ -127,34 +127,52 @@ def _readable_size(size):
     return '{:,.1f} {}'.format(size / 1024 ** exponent, ('bytes', 'KB', 'MB', 'GB')[exponent])
 
 
+def scaled(raster_band, values):
+    """``values`` read from the GDAL ``raster_band`` as the values they mean: raw x scale + offset when the band
+    declares a scale or an offset (MODIS, Copernicus and other products store reals as scaled integers, and QGIS
+    shows them scaled), as a float64 array (``values`` itself, scaled in place, when it is one); ``values``
+    unchanged otherwise. The nodata value is a raw value: compare with it before."""
+    scale, offset = raster_band.GetScale(), raster_band.GetOffset()
+    scale = 1.0 if scale is None else scale
+    offset = 0.0 if offset is None else offset
+    if scale == 1.0 and offset == 0.0:
+        return values
+    values = values.astype(np.float64, copy=False)
+    values *= scale
+    values += offset
+    return values
+
+
+def _meant(raster_band, array):
+    """The float64 ``array`` read from ``raster_band`` with NaN for nodata and scale and offset applied (scaled)."""
+    nodata = raster_band.GetNoDataValue()
+    if nodata is not None:
+        array[array == nodata] = np.nan
+    return scaled(raster_band, array)
+
+
 Grid = namedtuple('Grid', 'array geotransform crs_wkt')
 """A band as float64 with NaN for nodata, its geotransform and its CRS as WKT."""
 
 
 def read_band(path, band=1):
-    """Read one band of a GDAL raster as a Grid (float64, NaN where nodata). An EngineError names the file
+    """Read one band of a GDAL raster as a Grid (float64, NaN where nodata, scale and offset applied: scaled). An
+    EngineError names the file
     when GDAL cannot read it or when it would not fit in memory (require_memory)."""
     require_memory(path, READ_BYTES_PER_CELL)
     with raster_errors(path):
         dataset = gdal.Open(path)
         raster_band = dataset.GetRasterBand(band)
-        array = raster_band.ReadAsArray(buf_type=gdal.GDT_Float64)
-        nodata = raster_band.GetNoDataValue()
-        if nodata is not None:
-            array[array == nodata] = np.nan
+        array = _meant(raster_band, raster_band.ReadAsArray(buf_type=gdal.GDT_Float64))
         return Grid(array, dataset.GetGeoTransform(), dataset.GetProjection())
 
 
 @gdal_exceptions()
 def read_rows(dataset, first_row, row_count, band=1):
-    """Rows [first_row, first_row + row_count) of one band of an open GDAL dataset, float64 with NaN for nodata
-    (for streaming a raster block by block)."""
+    """Rows [first_row, first_row + row_count) of one band of an open GDAL dataset, float64 with NaN for nodata and
+    scale and offset applied (for streaming a raster block by block)."""
     raster_band = dataset.GetRasterBand(band)
-    array = raster_band.ReadAsArray(0, first_row, dataset.RasterXSize, row_count).astype(np.float64)
-    nodata = raster_band.GetNoDataValue()
-    if nodata is not None:
-        array[array == nodata] = np.nan
-    return array
+    return _meant(raster_band, raster_band.ReadAsArray(0, first_row, dataset.RasterXSize, row_count).astype(np.float64))
 
 
 def read_window(path, bounds, band=1):
@@ -176,10 +194,8 @@ def _read_window(dataset, bounds, band):
     if col0 == col1 or row0 == row1:
         return Grid(np.empty((0, 0)), window, dataset.GetProjection())
     raster_band = dataset.GetRasterBand(band)
-    array = raster_band.ReadAsArray(col0, row0, col1 - col0, row1 - row0, buf_type=gdal.GDT_Float64)
-    nodata = raster_band.GetNoDataValue()
-    if nodata is not None:
-        array[array == nodata] = np.nan
+    array = _meant(raster_band, raster_band.ReadAsArray(col0, row0, col1 - col0, row1 - row0,
+                                                        buf_type=gdal.GDT_Float64))
     return Grid(array, window, dataset.GetProjection())
 
 
