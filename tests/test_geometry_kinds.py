@@ -10,7 +10,7 @@ import pytest
 from osgeo import gdal
 from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsVectorLayer
 
-from support import memory_layer, run
+from support import geotiff, memory_layer, run
 from test_bad_input import ALGORITHMS, UTM, Landscape, assert_same_rows, output_rows, scenario
 
 def curved(wkt):
@@ -131,6 +131,7 @@ RASTER_KINDS = {
     'Float64': lambda path, target: copy_with(path, target, gdal.GDT_Float64),
     'no nodata': lambda path, target: copy_with(path, target, nodata=False),
     'two bands': lambda path, target: copy_with(path, target, extra_band=True),
+    'south-up': lambda path, target: copy_with(path, target, transform=south_up),
     'VRT': vrt,
     'scale and offset': lambda path, target: copy_with(path, target, gdal.GDT_Int16, scale=(0.5, 1.0)),
 }
@@ -214,3 +215,18 @@ def test_a_circle_stored_as_a_curve_has_the_area_of_the_circle(qgis_app):
     zones = memory_layer('zones', 'CurvePolygon', UTM, 'field=zone:string', [(circle, ['core'])])
     row, = output_rows(run('zonestatistics', ZONES=zones, OUTPUT='TEMPORARY_OUTPUT')['OUTPUT'])
     assert row['area_ha'] == pytest.approx(100.0 * np.pi, rel=1e-4)
+
+
+def test_a_south_up_land_cover_gives_each_zone_the_classes_north_and_south_of_it(qgis_app, tmp_path):
+    """A south-up raster (row 0 at the bottom) of class 1 north of 4003000 and 2 south of it: the core in the north
+    is all class 1, the transition in the south all class 2 (zonestatistics read nothing from it, NULL 100 %)."""
+    rows = np.where(np.arange(60)[:, None] < 30, 2.0, 1.0) * np.ones((60, 60))  # row 0: the southernmost
+    landcover = geotiff(tmp_path / 'south_up.tif', rows, 100.0, cell_height=-100.0, y0=4000000.0)
+    assert gdal.Open(landcover).GetGeoTransform()[5] == 100.0
+    zones = memory_layer('zones', 'Polygon', UTM, 'field=zone:string', [
+        ('POLYGON((501000 4004000, 502000 4004000, 502000 4005000, 501000 4005000, 501000 4004000))', ['core']),
+        ('POLYGON((501000 4001000, 502000 4001000, 502000 4002000, 501000 4002000, 501000 4001000))',
+         ['transition'])])
+    rows = output_rows(run('zonestatistics', ZONES=zones, LANDCOVER=landcover, OUTPUT='TEMPORARY_OUTPUT')['OUTPUT'])
+    assert {(row['zone'], row['landcover'], row['class_pct']) for row in rows} == {
+        ('core', 1, 100.0), ('transition', 2, 100.0)}

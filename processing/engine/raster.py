@@ -183,20 +183,26 @@ def read_window(path, bounds, band=1):
 
 
 def _read_window(dataset, bounds, band):
+    """The window of read_window, north-up (row 0 at the top) also from a south-up raster (positive y cell size,
+    row 0 at the bottom), whose rows it turns over."""
     x0, _dx, _rx, y0, _ry, _dy = geotransform = dataset.GetGeoTransform()
     width, height = cell_size(geotransform)
+    south_up = geotransform[5] > 0
     minx, miny, maxx, maxy = bounds
+    if south_up:  # rows counted from the bottom edge y0 up
+        miny, maxy = 2 * y0 - maxy, 2 * y0 - miny
     col0 = min(max(int(np.floor((minx - x0) / width)), 0), dataset.RasterXSize)
     col1 = max(min(int(np.ceil((maxx - x0) / width)), dataset.RasterXSize), col0)
     row0 = min(max(int(np.floor((y0 - maxy) / height)), 0), dataset.RasterYSize)
     row1 = max(min(int(np.ceil((y0 - miny) / height)), dataset.RasterYSize), row0)
-    window = (x0 + col0 * width, geotransform[1], 0.0, y0 - row0 * height, 0.0, geotransform[5])
+    top = y0 + row1 * height if south_up else y0 - row0 * height
+    window = (x0 + col0 * width, geotransform[1], 0.0, top, 0.0, -height)
     if col0 == col1 or row0 == row1:
         return Grid(np.empty((0, 0)), window, dataset.GetProjection())
     raster_band = dataset.GetRasterBand(band)
     array = _meant(raster_band, raster_band.ReadAsArray(col0, row0, col1 - col0, row1 - row0,
                                                         buf_type=gdal.GDT_Float64))
-    return Grid(array, window, dataset.GetProjection())
+    return Grid(array[::-1].copy() if south_up else array, window, dataset.GetProjection())
 
 
 def cell_size(geotransform):
