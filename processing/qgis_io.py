@@ -597,12 +597,27 @@ def densified(geometry, crs, max_segment):
     spacing ``max_segment`` degrees of longitude have at 45 degrees (a polar cap's edges otherwise got hundreds
     of thousands of points, most of them piled on the pole). Nearer the equator the step is ``max_segment``.
     """
+    geometry = without_empty_parts(geometry)
+    if geometry.isEmpty():
+        return geometry
     if not crs.isGeographic():
         return geometry.densifyByDistance(max_segment)
     box = geometry.boundingBox()
     lowest = 0.0 if box.yMinimum() <= 0.0 <= box.yMaximum() else min(abs(box.yMinimum()), abs(box.yMaximum()))
     cosine = max(math.cos(math.radians(min(lowest, 90.0))), 1e-9)
     return geometry.densifyByDistance(max_segment * max(1.0, GROUND_STEP_COSINE / cosine))
+
+
+def without_empty_parts(geometry):
+    """The QgsGeometry ``geometry`` without its empty parts (a multipolygon with an empty part, as some exports
+    hold; the same geometry when it has none): QGIS 3.22 crashes densifying an empty polygon, whole or part."""
+    if not geometry.isMultipart() or not any(part.isEmpty() for part in geometry.constParts()):
+        return geometry
+    collection = geometry.constGet().createEmptyWithSameType()
+    for part in geometry.constParts():
+        if not part.isEmpty():
+            collection.addGeometry(part.clone())
+    return QgsGeometry(collection)
 
 
 def unchecked_features(source, request):

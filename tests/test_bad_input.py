@@ -11,8 +11,8 @@ import os
 import numpy as np
 import pytest
 from osgeo import gdal, ogr
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsProcessingException,
-                       QgsProject, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsGeometry, QgsMultiPolygon,
+                       QgsPolygon, QgsProcessingException, QgsProject, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes)
 
 from shapely import wkb
 from shapely.geometry import Polygon
@@ -684,6 +684,43 @@ def test_a_protected_area_without_geometry_is_left_out_with_a_warning_everywhere
     feedback = WarningFeedback()
     result = run(algorithm, feedback=feedback, **dict(parameters, OUTPUT='TEMPORARY_OUTPUT'))
     assert any('without a geometry' in line and 'wdpa:{}'.format(null_id) in line for line in feedback.warnings), \
+        feedback.lines
+    assert_same_rows(output_rows(result['OUTPUT']), expected, 'OUTPUT')
+
+
+def multipolygon_with_an_empty_part(wkt):
+    """A QgsGeometry MultiPolygon of the polygon ``wkt`` and an empty polygon (WKT cannot say it to QGIS 3.22)."""
+    polygon = QgsGeometry.fromWkt(wkt)  # held: constGet() of a temporary QgsGeometry is freed with it
+    multipolygon = QgsMultiPolygon()
+    multipolygon.addGeometry(polygon.constGet().clone())
+    multipolygon.addGeometry(QgsPolygon())
+    return QgsGeometry(multipolygon)
+
+
+@pytest.mark.parametrize('algorithm', ['protectedcoverage', 'protconn', 'habitatcoverage', 'scoreoecm', 'selectoecm'])
+def test_empty_polygons_and_empty_parts_read_in_another_crs_are_left_out(qgis_app, tmp_path, algorithm):
+    """A protected area with an empty polygon (not a null geometry) is left out with the warning a null one gets, and
+    a multipolygon with an empty part counts its other part: QGIS crashed densifying them (every algorithm densifies
+    a layer it reads in another CRS; coverage figures are measured in a local equal-area CRS)."""
+    parameters = scenario(algorithm, tmp_path, mixed=False)
+    expected = output_rows(run(algorithm, **dict(parameters, OUTPUT='TEMPORARY_OUTPUT'))['OUTPUT'])
+    layer = parameters['PROTECTED'][0] if isinstance(parameters['PROTECTED'], list) else parameters['PROTECTED']
+    multi = memory_layer('wdpa', 'MultiPolygon', UTM, 'field=STATUS:string', [])
+    features = []
+    for feature in layer.getFeatures():
+        copy = QgsFeature(multi.fields())
+        copy.setAttributes(feature.attributes())
+        copy.setGeometry(multipolygon_with_an_empty_part(feature.geometry().asWkt()))
+        features.append(copy)
+    empty = QgsFeature(multi.fields())
+    empty.setAttributes(['Designated'])
+    empty.setGeometry(QgsGeometry.fromWkt('MULTIPOLYGON EMPTY'))
+    assert multi.dataProvider().addFeatures(features + [empty])
+    empty_id = max(feature.id() for feature in multi.getFeatures())
+    parameters['PROTECTED'] = [multi] if isinstance(parameters['PROTECTED'], list) else multi
+    feedback = WarningFeedback()
+    result = run(algorithm, feedback=feedback, **dict(parameters, OUTPUT='TEMPORARY_OUTPUT'))
+    assert any('without a geometry' in line and 'wdpa:{}'.format(empty_id) in line for line in feedback.warnings), \
         feedback.lines
     assert_same_rows(output_rows(result['OUTPUT']), expected, 'OUTPUT')
 
