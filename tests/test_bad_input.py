@@ -661,6 +661,18 @@ def test_an_empty_species_or_candidates_layer_is_warned_about(qgis_app, tmp_path
     assert any('Layer "{}" has no features'.format(layer.name()) in line for line in feedback.lines), feedback.lines
 
 
+@pytest.mark.parametrize('algorithm,parameter,message', [
+    ('gravitymodel', 'SOURCES', 'The gravity model needs at least two sources; 0 given.')])
+def test_an_empty_layer_is_refused_in_words(qgis_app, tmp_path, algorithm, parameter, message):
+    """gravitymodel failed with a numpy traceback on a sources layer without features (engine.coverage's
+    envelope_pairs of nothing)."""
+    parameters = scenario(algorithm, tmp_path, mixed=False)
+    parameters[parameter].dataProvider().truncate()
+    with pytest.raises(QgsProcessingException) as raised:
+        run(algorithm, **dict(parameters, OUTPUT='TEMPORARY_OUTPUT', OUTPUT_LINKS='TEMPORARY_OUTPUT'))
+    assert message in str(raised.value) and 'Traceback' not in str(raised.value), str(raised.value)
+
+
 class WarningFeedback(RecordingFeedback):
     """Keeps the warnings apart from the info lines."""
 

@@ -366,8 +366,10 @@ def clean_protected_areas(layers, options=CleaningOptions(), feedback=None):
 def envelope_pairs(geometries):
     """(i, j) index arrays of every pair of geometries whose envelopes intersect (i == j included).
 
-    shapely 2 answers with one bulk STRtree query; shapely 1.8 queries geometry by geometry.
+    shapely 2 answers with one bulk STRtree query; shapely 1.8 queries geometry by geometry. No geometries: no pairs.
     """
+    if not len(geometries):
+        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
     tree = build_tree(geometries)
     if not hasattr(tree, 'query_items'):
         pairs = tree.query(object_array(geometries))
