@@ -662,10 +662,11 @@ def test_an_empty_species_or_candidates_layer_is_warned_about(qgis_app, tmp_path
 
 
 @pytest.mark.parametrize('algorithm,parameter,message', [
-    ('gravitymodel', 'SOURCES', 'The gravity model needs at least two sources; 0 given.')])
+    ('gravitymodel', 'SOURCES', 'The gravity model needs at least two sources; 0 given.'),
+    ('selectoecm', 'REGIONS', 'The regions layer "regions" has no features: there is no target for the selection')])
 def test_an_empty_layer_is_refused_in_words(qgis_app, tmp_path, algorithm, parameter, message):
     """gravitymodel failed with a numpy traceback on a sources layer without features (engine.coverage's
-    envelope_pairs of nothing)."""
+    envelope_pairs of nothing), and so did selectoecm on a regions layer without features, which now says so."""
     parameters = scenario(algorithm, tmp_path, mixed=False)
     parameters[parameter].dataProvider().truncate()
     with pytest.raises(QgsProcessingException) as raised:
