@@ -5,10 +5,12 @@ scaled, gives what it gives on 2D simple polygons and single-band north-up raste
 refused with a message naming the layer.
 """
 
+import re
+
 import numpy as np
 import pytest
 from osgeo import gdal
-from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsVectorLayer
+from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsProcessingException, QgsVectorLayer
 
 from support import geotiff, memory_layer, run
 from test_bad_input import ALGORITHMS, UTM, Landscape, assert_same_rows, output_rows, scenario
@@ -54,6 +56,7 @@ class KindLandscape(Landscape):
     def __init__(self, folder, vector_kind=None, raster_kind=None):
         super().__init__(folder, mixed=False)
         self.vector_kind, self.raster_kind = vector_kind, raster_kind
+        self.raster_kinds = RASTER_KINDS
 
     def vector(self, name, geometry_type, fields, rows):
         if self.vector_kind is None or geometry_type not in ('Polygon', 'Point'):
@@ -78,7 +81,7 @@ class KindLandscape(Landscape):
             return path
         folder = self.folder / self.raster_kind
         folder.mkdir(exist_ok=True)
-        return RASTER_KINDS[self.raster_kind](path, str(folder / name))
+        return self.raster_kinds[self.raster_kind](path, str(folder / name))
 
 
 def copy_with(path, target, data_type=None, nodata=None, transform=None, extra_band=False, scale=None):
@@ -215,6 +218,27 @@ def test_a_circle_stored_as_a_curve_has_the_area_of_the_circle(qgis_app):
     zones = memory_layer('zones', 'CurvePolygon', UTM, 'field=zone:string', [(circle, ['core'])])
     row, = output_rows(run('zonestatistics', ZONES=zones, OUTPUT='TEMPORARY_OUTPUT')['OUTPUT'])
     assert row['area_ha'] == pytest.approx(100.0 * np.pi, rel=1e-4)
+
+
+def sheared(values, geotransform):
+    """``values`` on a grid with GDAL's rotation terms (a sheared grid, 2 m and 1.5 m a cell)."""
+    x0, width, _rx, y0, _ry, height = geotransform
+    return values, (x0, width, 2.0, y0, 1.5, height)
+
+
+@pytest.mark.parametrize('algorithm', [algorithm for algorithm in RASTER_ALGORITHMS
+                                       if algorithm not in ('generatezones', 'circuitscape')])
+def test_a_rotated_raster_is_refused_naming_it(qgis_app, tmp_path, algorithm):
+    """A raster with rotation terms cannot be read cell by cell north-up: refused naming it and saying to warp it
+    (mspa, prioritize, optimisezones and scoreoecm said only 'Rotated rasters are not supported'). circuitscape
+    reads it on its own grid and generatezones' landscape has no raster."""
+    kinds = dict(RASTER_KINDS, sheared=lambda path, target: copy_with(path, target, transform=sheared))
+    land = KindLandscape(tmp_path, raster_kind='sheared')
+    land.raster_kinds = kinds
+    with pytest.raises(QgsProcessingException) as raised:
+        run(algorithm, **scenario(algorithm, tmp_path, mixed=False, land=land))
+    message = str(raised.value)
+    assert re.search(r'\w+\.tif', message) and 'north-up' in message and 'Traceback' not in message, message
 
 
 def test_a_south_up_land_cover_gives_each_zone_the_classes_north_and_south_of_it(qgis_app, tmp_path):

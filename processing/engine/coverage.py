@@ -848,6 +848,7 @@ def raster_habitat_by_region(path, protected, regions, geographic=False, block_r
     """
     with engine_raster.raster_errors(path):
         dataset = gdal.Open(path)
+        engine_raster.cell_size(dataset.GetGeoTransform(), path)
         whole_m2, per_region = _habitat_totals(dataset, protected, list(regions), geographic, block_rows,
                                                ensure_feedback(feedback))
     return whole_m2 / M2_PER_KM2, per_region[:, 0] / M2_PER_KM2, per_region[:, 1] / M2_PER_KM2
@@ -856,8 +857,7 @@ def raster_habitat_by_region(path, protected, regions, geographic=False, block_r
 def _habitat_totals(dataset, protected, regions, geographic, block_rows, feedback):
     """(habitat m2, array of (habitat m2, protected habitat m2) per region) over an open GDAL dataset,
     ``block_rows`` rows at a time (see raster_habitat_by_region)."""
-    x0, dx, rx, y0, ry, dy = dataset.GetGeoTransform()
-    engine_raster.cell_size((x0, dx, rx, y0, ry, dy))
+    x0, dx, _rx, y0, _ry, dy = dataset.GetGeoTransform()  # north-up or south-up: raster_habitat_by_region checks
     crs_wkt = dataset.GetProjection()
     whole = 0.0
     per_region = np.zeros((len(regions), 2))

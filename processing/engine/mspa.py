@@ -96,7 +96,7 @@ def read_class_map(path):
             nodata_value = float(scaled(band, np.array([nodata_value], dtype=np.float64))[0])
         if values.dtype.kind == 'f':
             nodata |= np.isnan(values)
-        cell_size(dataset.GetGeoTransform())
+        cell_size(dataset.GetGeoTransform(), path)
         return ClassMap(values, nodata, dataset.GetGeoTransform(), dataset.GetProjection(), nodata_value)
 
 

@@ -205,9 +205,13 @@ def _read_window(dataset, bounds, band):
     return Grid(array[::-1].copy() if south_up else array, window, dataset.GetProjection())
 
 
-def cell_size(geotransform):
-    """(width, height) of a cell in CRS units; rotated grids are refused."""
+def cell_size(geotransform, path=None):
+    """(width, height) of a cell in CRS units; rotated or sheared grids (GDAL's rotation terms) are refused, naming
+    the raster ``path`` when given."""
     if geotransform[2] or geotransform[4]:
+        if path is not None:
+            raise EngineError(N_('The raster {path} is rotated or sheared (its geotransform has rotation terms); warp '
+                                 'it to a north-up grid first (Raster > Projections > Warp).'), path=path)
         raise EngineError(N_('Rotated rasters are not supported; warp the raster to a north-up grid first.'))
     return abs(geotransform[1]), abs(geotransform[5])
 

@@ -51,9 +51,10 @@ sites measured by exact cell fractions."""
 
 def grid_spec(path):
     """Shape, geotransform and CRS WKT of a raster, without reading its cells (EngineError naming the file when
-    GDAL cannot open it)."""
+    GDAL cannot open it or when it is rotated, raster.cell_size)."""
     with raster.raster_errors(path):
         dataset = gdal.Open(path)
+        raster.cell_size(dataset.GetGeoTransform(), path)
         return GridSpec(dataset.RasterYSize, dataset.RasterXSize, dataset.GetGeoTransform(), dataset.GetProjection())
 
 
