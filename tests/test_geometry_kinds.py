@@ -5,6 +5,7 @@ scaled, gives what it gives on 2D simple polygons and single-band north-up raste
 refused with a message naming the layer.
 """
 
+import os
 import re
 
 import numpy as np
@@ -12,7 +13,7 @@ import pytest
 from osgeo import gdal
 from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsProcessingException, QgsVectorLayer
 
-from support import geotiff, memory_layer, run
+from support import RecordingFeedback, geotiff, memory_layer, run
 from test_bad_input import ALGORITHMS, UTM, Landscape, assert_same_rows, output_rows, scenario
 
 def curved(wkt):
@@ -218,6 +219,21 @@ def test_a_circle_stored_as_a_curve_has_the_area_of_the_circle(qgis_app):
     zones = memory_layer('zones', 'CurvePolygon', UTM, 'field=zone:string', [(circle, ['core'])])
     row, = output_rows(run('zonestatistics', ZONES=zones, OUTPUT='TEMPORARY_OUTPUT')['OUTPUT'])
     assert row['area_ha'] == pytest.approx(100.0 * np.pi, rel=1e-4)
+
+
+@pytest.mark.parametrize('algorithm', [algorithm for algorithm in RASTER_ALGORITHMS if algorithm != 'generatezones'])
+def test_a_raster_of_two_bands_is_said_to_be_read_at_band_1(qgis_app, tmp_path, algorithm):
+    """Band 1 of a raster of two bands gives the figures of the plain raster (test above), and the log says that
+    band 2 is ignored, once per raster: nothing said so."""
+    parameters = kind_scenario(algorithm, tmp_path, raster_kind='two bands')
+    feedback = RecordingFeedback()
+    run(algorithm, feedback=feedback, **parameters)
+    said = [line for line in feedback.lines if 'has 2 bands: band 1 is read' in line]
+    rasters = {os.path.basename(str(value)) for values in parameters.values()
+               for value in (values if isinstance(values, list) else [values])
+               if str(value).endswith('.tif') and os.path.dirname(str(value)).endswith('two bands')}
+    assert rasters and len(said) == len(rasters) and all(any(name in line for line in said) for name in rasters), \
+        (rasters, feedback.lines)
 
 
 def sheared(values, geotransform):
