@@ -338,6 +338,8 @@ def wrapped_extent(sources, crs, centre_longitude, context):
             if not feature.hasGeometry():
                 continue
             for part in feature.geometry().constParts():
+                if part.isEmpty():
+                    continue
                 box = part.boundingBox()
                 shift = 360.0 * round((box.center().x() - centre_longitude) / 360.0)
                 extent.combineExtentWith(QgsRectangle(box.xMinimum() - shift, box.yMinimum(),
@@ -460,9 +462,11 @@ def data_centre(sources, context):
 
 def feature_direction(geometry, transform):
     """The unit vector (x, y, z) on the sphere of a QgsGeometry: the normalised sum of the directions of the centres
-    of its parts' bounding boxes, taken to EPSG:4326 by ``transform``; (0, 0, 0) when they cancel out."""
+    of its non-empty parts' bounding boxes, taken to EPSG:4326 by ``transform``; (0, 0, 0) when they cancel out."""
     vector = [0.0, 0.0, 0.0]
     for part in geometry.constParts():
+        if part.isEmpty():  # its bounding box is centred on (0, 0)
+            continue
         point = transform.transform(part.boundingBox().center())
         longitude, latitude = math.radians(point.x()), math.radians(point.y())
         vector[0] += math.cos(latitude) * math.cos(longitude)

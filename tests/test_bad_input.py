@@ -738,6 +738,26 @@ def test_empty_polygons_and_empty_parts_read_in_another_crs_are_left_out(qgis_ap
     assert_same_rows(output_rows(result['OUTPUT']), expected, 'OUTPUT')
 
 
+def test_an_empty_part_does_not_move_the_local_crs_of_a_layer_in_degrees(qgis_app):
+    """A core in degrees stored as a multipolygon with an empty part gets the zones of the same core without it: the
+    empty part's bounding box centre, (0, 0), pulled the local CRS of generatezones towards the Gulf of Guinea, and the
+    core came out 117.69 ha instead of 99.91 (qgis_io.feature_direction)."""
+    core = 'POLYGON((117 36.1, 117.01 36.1, 117.01 36.11, 117 36.11, 117 36.1))'
+    plain = memory_layer('cores', 'MultiPolygon', 'EPSG:4326', 'field=n:integer', [(core, [1])])
+    with_empty_part = memory_layer('cores', 'MultiPolygon', 'EPSG:4326', 'field=n:integer', [])
+    feature = QgsFeature(with_empty_part.fields())
+    feature.setAttributes([1])
+    feature.setGeometry(multipolygon_with_an_empty_part(core))
+    assert with_empty_part.dataProvider().addFeatures([feature])
+    figures = []
+    for layer in (plain, with_empty_part):
+        feedback = RecordingFeedback()
+        run('generatezones', feedback=feedback, CORES=layer, BUFFER_WIDTH=500, TRANSITION_WIDTH=1000,
+            OUTPUT='TEMPORARY_OUTPUT')
+        figures.append([line for line in feedback.lines if line.endswith(' ha')])
+    assert figures[1] == figures[0] and figures[0][0] == 'Core area: 99.91 ha', figures
+
+
 def test_protectedcoverage_refuses_a_line_layer(qgis_app, tmp_path):
     parameters = scenario('protectedcoverage', tmp_path, mixed=False)
     parameters['PROTECTED'] = [memory_layer('rivers', 'LineString', UTM, 'field=n:integer', [
