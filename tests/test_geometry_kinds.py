@@ -236,6 +236,22 @@ def test_a_raster_of_two_bands_is_said_to_be_read_at_band_1(qgis_app, tmp_path, 
         (rasters, feedback.lines)
 
 
+def split_rows(values, geotransform):
+    """The same landscape on cells of half the height (each row twice): 100 x 50 m cells."""
+    x0, width, _rx, y0, _ry, height = geotransform
+    return np.repeat(values, 2, axis=0), (x0, width, 0.0, y0, 0.0, height / 2)
+
+
+@pytest.mark.parametrize('algorithm', ['zonestatistics', 'scoreoecm', 'optimisezones'])
+def test_cells_that_are_not_square_give_the_figures_of_square_ones(qgis_app, tmp_path, tmp_path_factory, algorithm):
+    """Zonal figures on 100 x 50 m cells holding the landscape of 100 m cells are its figures (cost paths are not:
+    their eight moves are no longer 45 degrees apart, docs/costdistance.md)."""
+    land = KindLandscape(tmp_path, raster_kind='100 x 50 m')
+    land.raster_kinds = {'100 x 50 m': lambda path, target: copy_with(path, target, transform=split_rows)}
+    got = run(algorithm, **scenario(algorithm, tmp_path, mixed=False, land=land))
+    assert_same_figures(got, plain_result(algorithm, tmp_path_factory))
+
+
 def sheared(values, geotransform):
     """``values`` on a grid with GDAL's rotation terms (a sheared grid, 2 m and 1.5 m a cell)."""
     x0, width, _rx, y0, _ry, height = geotransform
