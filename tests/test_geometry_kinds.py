@@ -14,7 +14,7 @@ from osgeo import gdal
 from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsProcessingException, QgsVectorLayer
 
 from support import RecordingFeedback, geotiff, memory_layer, run
-from test_bad_input import ALGORITHMS, UTM, Landscape, assert_same_rows, output_rows, scenario
+from test_bad_input import ALGORITHMS, UTM, Landscape, box, protected, assert_same_rows, output_rows, scenario
 
 def curved(wkt):
     """``wkt`` as the curved type of its type (CurvePolygon, MultiSurface), its rings as straight segments."""
@@ -234,6 +234,35 @@ def test_a_raster_of_two_bands_is_said_to_be_read_at_band_1(qgis_app, tmp_path, 
                if str(value).endswith('.tif') and os.path.dirname(str(value)).endswith('two bands')}
     assert rasters and len(said) == len(rasters) and all(any(name in line for line in said) for name in rasters), \
         (rasters, feedback.lines)
+
+
+def habitat_scenario(land, folder):
+    """habitatcoverage of one habitat raster (cells > 0, in its north-west and south-east, are habitat) under the
+    landscape's protected areas and boundary."""
+    habitat = np.zeros((60, 60))
+    habitat[5:25, 5:30] = 1.0
+    habitat[40:55, 35:58] = 2.0
+    return dict(HABITAT_RASTERS=[land.raster('habitat', habitat)], PROTECTED=[protected(land)],
+                BOUNDARY=land.vector('boundary', 'Polygon', 'field=n:integer', [(box(500000, 4000000, 505000, 4006000),
+                                                                                   [1])]),
+                OUTPUT=str(folder / 'habitat.gpkg'))
+
+
+@pytest.mark.parametrize('kind', list(RASTER_KINDS) + ['sheared'])
+def test_habitat_rasters_of_every_kind_give_the_figures_of_plain_ones(qgis_app, tmp_path, kind):
+    """habitatcoverage's habitat rasters (read by engine.coverage, not the other readers) of every kind; a sheared one
+    is refused naming it."""
+    (tmp_path / 'plain').mkdir()
+    expected = run('habitatcoverage', **habitat_scenario(Landscape(tmp_path / 'plain', mixed=False),
+                                                         tmp_path / 'plain'))
+    land = KindLandscape(tmp_path, raster_kind=kind)
+    land.raster_kinds = dict(RASTER_KINDS, sheared=lambda path, target: copy_with(path, target, transform=sheared))
+    parameters = habitat_scenario(land, tmp_path)
+    if kind == 'sheared':
+        with pytest.raises(QgsProcessingException, match=r'habitat\.tif is rotated or sheared'):
+            run('habitatcoverage', **parameters)
+        return
+    assert_same_figures(run('habitatcoverage', **parameters), expected)
 
 
 def split_rows(values, geotransform):
