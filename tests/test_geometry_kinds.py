@@ -10,8 +10,8 @@ import re
 
 import numpy as np
 import pytest
-from osgeo import gdal
-from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsProcessingException, QgsVectorLayer
+from osgeo import gdal, ogr, osr
+from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsProcessingException, QgsVectorLayer, QgsWkbTypes
 
 from support import RecordingFeedback, geotiff, memory_layer, run
 from test_bad_input import ALGORITHMS, UTM, Landscape, box, protected, assert_same_rows, output_rows, scenario
@@ -234,6 +234,43 @@ def test_a_raster_of_two_bands_is_said_to_be_read_at_band_1(qgis_app, tmp_path, 
                if str(value).endswith('.tif') and os.path.dirname(str(value)).endswith('two bands')}
     assert rasters and len(said) == len(rasters) and all(any(name in line for line in said) for name in rasters), \
         (rasters, feedback.lines)
+
+
+def vector_file(path, driver, geometry_type, rows):
+    """A file of ``driver`` (GPKG, ESRI Shapefile) with a layer of ``geometry_type`` in UTM 50N, field zone, written
+    with OGR from (QGIS WKT, zone) rows; its path."""
+    dataset = ogr.GetDriverByName(driver).CreateDataSource(str(path))
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(32650)
+    layer = dataset.CreateLayer('zones', reference, geometry_type)
+    layer.CreateField(ogr.FieldDefn('zone', ogr.OFTString))
+    for wkt, zone in rows:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetGeometry(ogr.CreateGeometryFromWkb(bytes(QgsGeometry.fromWkt(wkt).asWkb())))
+        feature.SetField('zone', zone)
+        layer.CreateFeature(feature)
+    dataset = None
+    return str(path)
+
+
+@pytest.mark.parametrize('name,driver,geometry_type,kind', [
+    ('zones.gpkg', 'GPKG', ogr.wkbCurvePolygon, 'CurvePolygon'),
+    ('zones.gpkg', 'GPKG', ogr.wkbMultiSurface, 'MultiSurface'),
+    ('zones.gpkg', 'GPKG', ogr.wkbMultiPolygonZM, 'MultiPolygonZM'),
+    ('zones.shp', 'ESRI Shapefile', ogr.wkbPolygonZM, 'PolygonZ'),
+    ('zones.shp', 'ESRI Shapefile', ogr.wkbPolygon25D, 'PolygonZ')])
+def test_zones_in_files_of_every_kind_give_the_figures_of_plain_ones(qgis_app, tmp_path, tmp_path_factory, name,
+                                                                    driver, geometry_type, kind):
+    """Zones as GeoPackage and Shapefile store them (curves, Z and M) give zonestatistics' plain figures."""
+    land = KindLandscape(tmp_path, vector_kind=kind)
+    parameters = scenario('zonestatistics', tmp_path, mixed=False, land=land)
+    rows = [(feature.geometry().asWkt(), feature['zone']) for feature in parameters['ZONES'].getFeatures()]
+    if kind == 'PolygonZ' and geometry_type == ogr.wkbPolygonZM:
+        rows = [(with_z_and_m(wkt, m=True), zone) for wkt, zone in rows]
+    parameters['ZONES'] = vector_file(tmp_path / name, driver, geometry_type, rows)
+    written = QgsVectorLayer(parameters['ZONES'])
+    assert QgsWkbTypes.isCurvedType(written.wkbType()) or QgsWkbTypes.hasZ(written.wkbType()), written.wkbType()
+    assert_same_figures(run('zonestatistics', **parameters), plain_result('zonestatistics', tmp_path_factory))
 
 
 def habitat_scenario(land, folder):
