@@ -171,7 +171,7 @@ def raster_zonal(layer, units, work_crs, context, feedback):
 
 def layer_amounts(layer, units, work_crs, context, feedback):
     """Amount of one feature layer in every unit: a raster's sum of cell values x cell share, a polygon layer's
-    hectares inside the unit.
+    (or a layer of geometry collections holding polygons) hectares inside the unit.
 
     Raises when the layer lies beside the units (another extent, a wrong CRS: a raster with no data under any unit,
     a polygon layer with no polygon across their extent), which would give the feature a target of 0, met by an
@@ -182,7 +182,9 @@ def layer_amounts(layer, units, work_crs, context, feedback):
         result = raster_zonal(layer, units, work_crs, context, feedback)
         amounts = np.where(np.isfinite(result.mean), result.mean * result.weight, 0.0)
         beside = not np.isfinite(result.mean).any()
-    elif isinstance(layer, QgsVectorLayer) and layer.geometryType() == compat.GeometryType.Polygon:
+    elif isinstance(layer, QgsVectorLayer) and layer.geometryType() in (compat.GeometryType.Polygon,
+                                                                        compat.GeometryType.Unknown):
+        # a layer of GeometryCollections (Unknown) is read as polygons; one holding points or lines is refused there
         pieces = dissolved_pieces(layer, work_crs, context, feedback)
         tree = coverage.build_tree(pieces) if pieces else None
         amounts = np.zeros(len(units))

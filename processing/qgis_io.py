@@ -31,6 +31,7 @@ from qgis.core import (
     QgsProviderRegistry,
     QgsRectangle,
     QgsSettings,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
@@ -337,6 +338,8 @@ def wrapped_extent(sources, crs, centre_longitude, context):
             if not feature.hasGeometry():
                 continue
             for part in feature.geometry().constParts():
+                if part.isEmpty():
+                    continue
                 box = part.boundingBox()
                 shift = 360.0 * round((box.center().x() - centre_longitude) / 360.0)
                 extent.combineExtentWith(QgsRectangle(box.xMinimum() - shift, box.yMinimum(),
@@ -459,9 +462,11 @@ def data_centre(sources, context):
 
 def feature_direction(geometry, transform):
     """The unit vector (x, y, z) on the sphere of a QgsGeometry: the normalised sum of the directions of the centres
-    of its parts' bounding boxes, taken to EPSG:4326 by ``transform``; (0, 0, 0) when they cancel out."""
+    of its non-empty parts' bounding boxes, taken to EPSG:4326 by ``transform``; (0, 0, 0) when they cancel out."""
     vector = [0.0, 0.0, 0.0]
     for part in geometry.constParts():
+        if part.isEmpty():  # its bounding box is centred on (0, 0)
+            continue
         point = transform.transform(part.boundingBox().center())
         longitude, latitude = math.radians(point.x()), math.radians(point.y())
         vector[0] += math.cos(latitude) * math.cos(longitude)
@@ -529,10 +534,18 @@ def resolve_field(source, name, layer_name):
 
 
 def to_shapely(qgs_geometry):
-    """A QgsGeometry as a shapely geometry (None for a null geometry)."""
+    """A QgsGeometry as a 2D shapely geometry (None for a null geometry), the engine's geometry in every algorithm:
+    curves (CircularString rings of a CurvePolygon or MultiSurface, as GML, GeoPackage and Oracle exports hold) are
+    cut into straight segments at most a degree of arc apart, as QGIS draws them (a circle's area comes out 0.005 %
+    small), and Z and M values are dropped, as areas and distances are measured on the map plane."""
     if qgs_geometry is None or qgs_geometry.isNull():
         return None
-    return wkb.loads(bytes(qgs_geometry.asWkb()))
+    geometry = qgs_geometry.constGet()
+    if QgsWkbTypes.isCurvedType(geometry.wkbType()) or geometry.is3D() or geometry.isMeasure():
+        geometry = geometry.segmentize()  # a copy; of a geometry without curves, the same vertices
+        geometry.dropZValue()
+        geometry.dropMValue()
+    return wkb.loads(bytes(geometry.asWkb()))
 
 
 def to_qgs(shapely_geometry):
@@ -588,12 +601,27 @@ def densified(geometry, crs, max_segment):
     spacing ``max_segment`` degrees of longitude have at 45 degrees (a polar cap's edges otherwise got hundreds
     of thousands of points, most of them piled on the pole). Nearer the equator the step is ``max_segment``.
     """
+    geometry = without_empty_parts(geometry)
+    if geometry.isEmpty():
+        return geometry
     if not crs.isGeographic():
         return geometry.densifyByDistance(max_segment)
     box = geometry.boundingBox()
     lowest = 0.0 if box.yMinimum() <= 0.0 <= box.yMaximum() else min(abs(box.yMinimum()), abs(box.yMaximum()))
     cosine = max(math.cos(math.radians(min(lowest, 90.0))), 1e-9)
     return geometry.densifyByDistance(max_segment * max(1.0, GROUND_STEP_COSINE / cosine))
+
+
+def without_empty_parts(geometry):
+    """The QgsGeometry ``geometry`` without its empty parts (a multipolygon with an empty part, as some exports
+    hold; the same geometry when it has none): QGIS 3.22 crashes densifying an empty polygon, whole or part."""
+    if not geometry.isMultipart() or not any(part.isEmpty() for part in geometry.constParts()):
+        return geometry
+    collection = geometry.constGet().createEmptyWithSameType()
+    for part in geometry.constParts():
+        if not part.isEmpty():
+            collection.addGeometry(part.clone())
+    return QgsGeometry(collection)
 
 
 def unchecked_features(source, request):

@@ -11,8 +11,8 @@ import os
 import numpy as np
 import pytest
 from osgeo import gdal, ogr
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsProcessingException,
-                       QgsProject, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsGeometry, QgsMultiPolygon,
+                       QgsPolygon, QgsProcessingException, QgsProject, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes)
 
 from shapely import wkb
 from shapely.geometry import Polygon
@@ -222,9 +222,10 @@ def target3report_scenario(land, folder, out):
 TARGET3_SCENARIOS = {'sitecoverage': sitecoverage_scenario, 'target3report': target3report_scenario}
 
 
-def scenario(algorithm, folder, mixed):
-    """The parameters of a valid run of ``algorithm`` on the landscape (outputs to files in ``folder``)."""
-    land = Landscape(folder, mixed)
+def scenario(algorithm, folder, mixed, land=None):
+    """The parameters of a valid run of ``algorithm`` on the landscape (outputs to files in ``folder``); ``land``:
+    the Landscape to build it with (by default one in UTM, or in mixed CRSs when ``mixed``)."""
+    land = land or Landscape(folder, mixed)
     resistance = land.raster('resistance', resistance_array())
     classes = np.where(np.arange(SIZE)[None, :] < 25, 1, 2) * np.ones((SIZE, SIZE))
     landcover = land.raster('landcover', classes, warp=True)
@@ -660,6 +661,19 @@ def test_an_empty_species_or_candidates_layer_is_warned_about(qgis_app, tmp_path
     assert any('Layer "{}" has no features'.format(layer.name()) in line for line in feedback.lines), feedback.lines
 
 
+@pytest.mark.parametrize('algorithm,parameter,message', [
+    ('gravitymodel', 'SOURCES', 'The gravity model needs at least two sources; 0 given.'),
+    ('selectoecm', 'REGIONS', 'The regions layer "regions" has no features: there is no target for the selection')])
+def test_an_empty_layer_is_refused_in_words(qgis_app, tmp_path, algorithm, parameter, message):
+    """gravitymodel failed with a numpy traceback on a sources layer without features (engine.coverage's
+    envelope_pairs of nothing), and so did selectoecm on a regions layer without features, which now says so."""
+    parameters = scenario(algorithm, tmp_path, mixed=False)
+    parameters[parameter].dataProvider().truncate()
+    with pytest.raises(QgsProcessingException) as raised:
+        run(algorithm, **dict(parameters, OUTPUT='TEMPORARY_OUTPUT', OUTPUT_LINKS='TEMPORARY_OUTPUT'))
+    assert message in str(raised.value) and 'Traceback' not in str(raised.value), str(raised.value)
+
+
 class WarningFeedback(RecordingFeedback):
     """Keeps the warnings apart from the info lines."""
 
@@ -685,6 +699,63 @@ def test_a_protected_area_without_geometry_is_left_out_with_a_warning_everywhere
     assert any('without a geometry' in line and 'wdpa:{}'.format(null_id) in line for line in feedback.warnings), \
         feedback.lines
     assert_same_rows(output_rows(result['OUTPUT']), expected, 'OUTPUT')
+
+
+def multipolygon_with_an_empty_part(wkt):
+    """A QgsGeometry MultiPolygon of the polygon ``wkt`` and an empty polygon (WKT cannot say it to QGIS 3.22)."""
+    polygon = QgsGeometry.fromWkt(wkt)  # held: constGet() of a temporary QgsGeometry is freed with it
+    multipolygon = QgsMultiPolygon()
+    multipolygon.addGeometry(polygon.constGet().clone())
+    multipolygon.addGeometry(QgsPolygon())
+    return QgsGeometry(multipolygon)
+
+
+@pytest.mark.parametrize('algorithm', ['protectedcoverage', 'protconn', 'habitatcoverage', 'scoreoecm', 'selectoecm'])
+def test_empty_polygons_and_empty_parts_read_in_another_crs_are_left_out(qgis_app, tmp_path, algorithm):
+    """A protected area with an empty polygon (not a null geometry) is left out with the warning a null one gets, and
+    a multipolygon with an empty part counts its other part: QGIS crashed densifying them (every algorithm densifies
+    a layer it reads in another CRS; coverage figures are measured in a local equal-area CRS)."""
+    parameters = scenario(algorithm, tmp_path, mixed=False)
+    expected = output_rows(run(algorithm, **dict(parameters, OUTPUT='TEMPORARY_OUTPUT'))['OUTPUT'])
+    layer = parameters['PROTECTED'][0] if isinstance(parameters['PROTECTED'], list) else parameters['PROTECTED']
+    multi = memory_layer('wdpa', 'MultiPolygon', UTM, 'field=STATUS:string', [])
+    features = []
+    for feature in layer.getFeatures():
+        copy = QgsFeature(multi.fields())
+        copy.setAttributes(feature.attributes())
+        copy.setGeometry(multipolygon_with_an_empty_part(feature.geometry().asWkt()))
+        features.append(copy)
+    empty = QgsFeature(multi.fields())
+    empty.setAttributes(['Designated'])
+    empty.setGeometry(QgsGeometry.fromWkt('MULTIPOLYGON EMPTY'))
+    assert multi.dataProvider().addFeatures(features + [empty])
+    empty_id = max(feature.id() for feature in multi.getFeatures())
+    parameters['PROTECTED'] = [multi] if isinstance(parameters['PROTECTED'], list) else multi
+    feedback = WarningFeedback()
+    result = run(algorithm, feedback=feedback, **dict(parameters, OUTPUT='TEMPORARY_OUTPUT'))
+    assert any('without a geometry' in line and 'wdpa:{}'.format(empty_id) in line for line in feedback.warnings), \
+        feedback.lines
+    assert_same_rows(output_rows(result['OUTPUT']), expected, 'OUTPUT')
+
+
+def test_an_empty_part_does_not_move_the_local_crs_of_a_layer_in_degrees(qgis_app):
+    """A core in degrees stored as a multipolygon with an empty part gets the zones of the same core without it: the
+    empty part's bounding box centre, (0, 0), pulled the local CRS of generatezones towards the Gulf of Guinea, and the
+    core came out 117.69 ha instead of 99.91 (qgis_io.feature_direction)."""
+    core = 'POLYGON((117 36.1, 117.01 36.1, 117.01 36.11, 117 36.11, 117 36.1))'
+    plain = memory_layer('cores', 'MultiPolygon', 'EPSG:4326', 'field=n:integer', [(core, [1])])
+    with_empty_part = memory_layer('cores', 'MultiPolygon', 'EPSG:4326', 'field=n:integer', [])
+    feature = QgsFeature(with_empty_part.fields())
+    feature.setAttributes([1])
+    feature.setGeometry(multipolygon_with_an_empty_part(core))
+    assert with_empty_part.dataProvider().addFeatures([feature])
+    figures = []
+    for layer in (plain, with_empty_part):
+        feedback = RecordingFeedback()
+        run('generatezones', feedback=feedback, CORES=layer, BUFFER_WIDTH=500, TRANSITION_WIDTH=1000,
+            OUTPUT='TEMPORARY_OUTPUT')
+        figures.append([line for line in feedback.lines if line.endswith(' ha')])
+    assert figures[1] == figures[0] and figures[0][0] == 'Core area: 99.91 ha', figures
 
 
 def test_protectedcoverage_refuses_a_line_layer(qgis_app, tmp_path):

@@ -105,6 +105,19 @@ def test_current_flow_centrality_of_a_chain_of_cores(qgis_app):
     assert edges == pytest.approx({('A', 'B'): 2.0, ('B', 'C'): 2.0})
 
 
+def test_centrality_reads_an_invalid_core_as_corridornetwork_does(qgis_app):
+    """A core drawn with a spike (a self-touching ring, invalid) is a core as corridornetwork repairs and reads it:
+    centrality stopped at QGIS's invalid-geometry check ("Feature (1) from cores has invalid geometry") and its output
+    copies the core as it is."""
+    spiked = 'POLYGON(({0} {1}, {2} {1}, {2} {3}, {2} {4}, {2} {1}, {5} {1}, {5} {6}, {0} {6}, {0} {1}))'.format(
+        X0, Y0, X0 + 5, Y0 - 30, Y0 - 60, X0 + 10, Y0 - 10)
+    cores = wkt_layer('cores', 'Polygon', UTM, [spiked] + [rectangle((0, 0), (col, col)) for col in (5, 9)],
+                      list('ABC'))
+    assert not next(cores.getFeatures()).geometry().isGeosValid()
+    nodes, _edges = centrality(cores, link_layer([('A', 'B', 50.0), ('B', 'C', 400.0)]))
+    assert nodes == pytest.approx({'A': 2.0, 'B': 3.0, 'C': 2.0})
+
+
 def test_a_cheaper_parallel_link_carries_more_current(qgis_app):
     # a triangle: A-C directly (cwd 100) or through B (100 + 100): the A-C pair splits 2/3 : 1/3
     cores = wkt_layer('cores', 'Polygon', UTM, [rectangle((0, 0), (col, col)) for col in (0, 5, 9)], list('ABC'))

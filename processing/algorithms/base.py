@@ -27,6 +27,7 @@ from qgis.core import (
     QgsProcessingParameterVectorDestination,
     QgsProcessingParameterVectorLayer,
     QgsProviderRegistry,
+    QgsRasterLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -194,6 +195,16 @@ def warn_about_missing_crs(algorithm, parameters, context, feedback):
                 '(Layer Properties > Source) and run again.').format(layer=qgis_io.layer_label(layer)))
 
 
+def warn_about_extra_bands(algorithm, parameters, context, feedback):
+    """One warning per input raster of more than one band: every algorithm reads band 1 and ignores the others."""
+    for layer in input_layers(algorithm, parameters, context):
+        if isinstance(layer, QgsRasterLayer) and layer.bandCount() > 1:
+            feedback.pushWarning(tr(
+                'Raster {layer} has {count} bands: band 1 is read and the others are ignored. If you meant another '
+                'band, save it as a raster of its own (Raster > Conversion > Translate) and run again.').format(
+                    layer=qgis_io.layer_label(layer), count=layer.bandCount()))
+
+
 def files_beside(path):
     """The files of the folder of ``path`` whose names start with its name without extension (a shapefile's
     .shx and .dbf, a GeoPackage's -wal, a GeoTIFF's .aux.xml)."""
@@ -338,6 +349,7 @@ def removing_failed_outputs(process):
         if refused:
             raise QgsProcessingException(refused)
         warn_about_missing_crs(algorithm, parameters, context, feedback)
+        warn_about_extra_bands(algorithm, parameters, context, feedback)
         snapshots = output_snapshots(algorithm, parameters, context)
         outer_run, algorithm.run_outputs = getattr(algorithm, 'run_outputs', None), snapshots
         try:

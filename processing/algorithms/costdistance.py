@@ -35,7 +35,7 @@ from ..compat import (
 from .. import qgis_io
 from ..engine import costdistance
 from ..engine.messages import EngineError
-from ..engine.raster import raster_errors, write_geotiff
+from ..engine.raster import raster_errors, scaled, write_geotiff
 from ..resistance import CostRasterStyle, ResistanceGrid, grid_bounds, mask_dataset, same_grid, warped_band
 from .base import ReservePlannerAlgorithm, keywords
 
@@ -138,9 +138,9 @@ def nonzero_cells(path):
         band = dataset.GetRasterBand(1)
         values = band.ReadAsArray()
         nodata = band.GetNoDataValue()
-    mask = values != 0
-    if nodata is not None:
-        mask &= values != nodata
+        missing = values == nodata if nodata is not None else np.zeros(values.shape, bool)
+        values = scaled(band, values)
+    mask = (values != 0) & ~missing
     if np.issubdtype(values.dtype, np.floating):
         mask &= ~np.isnan(values)
     return mask

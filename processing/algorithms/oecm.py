@@ -718,6 +718,11 @@ class SelectOecm(OptionalProtectedAreas, ReservePlannerAlgorithm):
         qgis_io.warn_if_empty(candidates, candidates_label, feedback)
         steps.setCurrentStep(1)
         region_features = qgis_io.read_polygons(regions_source, regions_label, work_crs, context, steps)
+        if not region_features:
+            raise QgsProcessingException(tr(
+                'The regions layer "{layer}" has no features: there is no target for the selection to meet. Choose '
+                'a layer with the regions (a filter may hide its features) and run again.').format(
+                layer=regions_label))
         qgis_io.require_geometries(region_features, regions_label)
         regions = [(self.region_key(item, region_field), item.geometry) for item in region_features]
         with qgis_io.engine_errors():  # an overlap would count a site's area toward two regions' gaps

@@ -10,6 +10,7 @@ import os
 
 from qgis.core import (
     QgsFeature,
+    QgsFeatureRequest,
     QgsFields,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -90,7 +91,7 @@ class RestorationAlgorithm(CoreParameters, ReservePlannerAlgorithm):
         label = qgis_io.layer_label(parameters[self.LINKS], context)
         names = tuple(qgis_io.resolve_field(links, name, label) for name in ('from_id', 'to_id'))
         rows = [(feature.id(), *(qgis_io.attribute_value(feature[name]) for name in names))
-                for feature in links.getFeatures()]
+                for feature in qgis_io.unchecked_features(links, QgsFeatureRequest())]
         if not rows:
             raise QgsProcessingException(tr('Layer "{layer}" holds no link. Use the Links output of Corridor network '
                                             'with at least one link.').format(layer=label))
@@ -263,7 +264,7 @@ def write_with_values(algorithm, parameters, context, name, source, extra):
     sink, dest_id = algorithm.parameterAsSink(parameters, name, context, fields, source.wkbType(), source.sourceCrs())
     if sink is None:
         raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
-    for index, feature in enumerate(source.getFeatures()):
+    for index, feature in enumerate(qgis_io.unchecked_features(source, QgsFeatureRequest())):
         output = QgsFeature(fields)
         output.setGeometry(feature.geometry())
         output.setAttributes(feature.attributes() + [null_if_nan(values[index]) for values in extra.values()])
@@ -403,7 +404,8 @@ class CentralityAlgorithm(RestorationAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         cores, label, id_field = core_source(self, parameters, context)
-        ids = core_ids([(feature.id(), feature[id_field]) for feature in cores.getFeatures()], label, id_field)
+        ids = core_ids([(feature.id(), feature[id_field])
+                        for feature in qgis_io.unchecked_features(cores, QgsFeatureRequest())], label, id_field)
         with qgis_io.engine_errors():
             corridors.check_core_ids(ids)
         links = self.parameterAsSource(parameters, self.LINKS, context)
@@ -428,7 +430,7 @@ class CentralityAlgorithm(RestorationAlgorithm):
         label, _, rows = link_rows
         cwd_field = qgis_io.resolve_field(links, 'cwd', label)
         resistances = []
-        for (_, first_id, second_id), feature in zip(rows, links.getFeatures()):
+        for (_, first_id, second_id), feature in zip(rows, qgis_io.unchecked_features(links, QgsFeatureRequest())):
             try:
                 value = float(feature[cwd_field])
             except (TypeError, ValueError):

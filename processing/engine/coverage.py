@@ -366,8 +366,10 @@ def clean_protected_areas(layers, options=CleaningOptions(), feedback=None):
 def envelope_pairs(geometries):
     """(i, j) index arrays of every pair of geometries whose envelopes intersect (i == j included).
 
-    shapely 2 answers with one bulk STRtree query; shapely 1.8 queries geometry by geometry.
+    shapely 2 answers with one bulk STRtree query; shapely 1.8 queries geometry by geometry. No geometries: no pairs.
     """
+    if not len(geometries):
+        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
     tree = build_tree(geometries)
     if not hasattr(tree, 'query_items'):
         pairs = tree.query(object_array(geometries))
@@ -846,6 +848,7 @@ def raster_habitat_by_region(path, protected, regions, geographic=False, block_r
     """
     with engine_raster.raster_errors(path):
         dataset = gdal.Open(path)
+        engine_raster.cell_size(dataset.GetGeoTransform(), path)
         whole_m2, per_region = _habitat_totals(dataset, protected, list(regions), geographic, block_rows,
                                                ensure_feedback(feedback))
     return whole_m2 / M2_PER_KM2, per_region[:, 0] / M2_PER_KM2, per_region[:, 1] / M2_PER_KM2
@@ -854,8 +857,7 @@ def raster_habitat_by_region(path, protected, regions, geographic=False, block_r
 def _habitat_totals(dataset, protected, regions, geographic, block_rows, feedback):
     """(habitat m2, array of (habitat m2, protected habitat m2) per region) over an open GDAL dataset,
     ``block_rows`` rows at a time (see raster_habitat_by_region)."""
-    x0, dx, rx, y0, ry, dy = dataset.GetGeoTransform()
-    engine_raster.cell_size((x0, dx, rx, y0, ry, dy))
+    x0, dx, _rx, y0, _ry, dy = dataset.GetGeoTransform()  # north-up or south-up: raster_habitat_by_region checks
     crs_wkt = dataset.GetProjection()
     whole = 0.0
     per_region = np.zeros((len(regions), 2))

@@ -31,8 +31,17 @@ def is_polygon_type(geometry):
     return isinstance(geometry, GeometryCollection) and any(is_polygon_type(part) for part in geometry.geoms)
 
 
+def only_polygons(geometry):
+    """True for a collection (GeometryCollection) whose every member is a Polygon or MultiPolygon (or such a
+    collection), as some exports store a polygon; False when it holds a point or a line."""
+    return isinstance(geometry, GeometryCollection) and all(
+        isinstance(part, (Polygon, MultiPolygon)) or only_polygons(part) for part in geometry.geoms)
+
+
 def repair_polygon(geometry):
     """Return ``(polygonal geometry or None, status)`` with status VALID, REPAIRED, EMPTY, NOT_POLYGON or UNREPAIRABLE.
+
+    A valid collection of polygons that do not overlap is VALID, returned as the Polygon or MultiPolygon it holds.
 
     Invalid polygons are repaired with GEOS make-valid (DESIGN.md conventions) ring by ring, as make-valid's
     "structure" method does (see repair_structure), and keep their polygonal parts; a polygon with no area left
@@ -52,6 +61,10 @@ def repair_polygon(geometry):
         return None, NOT_POLYGON
     if geometry.is_valid and isinstance(geometry, (Polygon, MultiPolygon)):
         return geometry, VALID
+    if geometry.is_valid and only_polygons(geometry):
+        polygons = polygonal_part(geometry)
+        if abs(polygons.area - sum(part.area for part in polygon_parts(geometry))) <= 1e-9 * polygons.area:
+            return polygons, VALID
     repaired = repair_structure(geometry)
     if repaired.is_empty or repaired.area <= 0:
         return None, UNREPAIRABLE

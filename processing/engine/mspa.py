@@ -22,7 +22,7 @@ from shapely.ops import unary_union
 
 from .feedback import ensure as ensure_feedback
 from .messages import EngineError, N_
-from .raster import cell_size, gdal_exceptions, raster_errors, require_memory
+from .raster import cell_size, gdal_exceptions, raster_errors, require_memory, scaled
 
 MISSING, BACKGROUND, FOREGROUND = 0, 1, 2
 
@@ -91,9 +91,12 @@ def read_class_map(path):
         values = band.ReadAsArray()
         nodata_value = band.GetNoDataValue()
         nodata = np.zeros(values.shape, bool) if nodata_value is None else values == nodata_value
+        values = scaled(band, values)  # the classes QGIS shows, and the nodata value among them
+        if nodata_value is not None:
+            nodata_value = float(scaled(band, np.array([nodata_value], dtype=np.float64))[0])
         if values.dtype.kind == 'f':
             nodata |= np.isnan(values)
-        cell_size(dataset.GetGeoTransform())
+        cell_size(dataset.GetGeoTransform(), path)
         return ClassMap(values, nodata, dataset.GetGeoTransform(), dataset.GetProjection(), nodata_value)
 
 

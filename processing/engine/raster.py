@@ -127,34 +127,52 @@ def _readable_size(size):
     return '{:,.1f} {}'.format(size / 1024 ** exponent, ('bytes', 'KB', 'MB', 'GB')[exponent])
 
 
+def scaled(raster_band, values):
+    """``values`` read from the GDAL ``raster_band`` as the values they mean: raw x scale + offset when the band
+    declares a scale or an offset (MODIS, Copernicus and other products store reals as scaled integers, and QGIS
+    shows them scaled), as a float64 array (``values`` itself, scaled in place, when it is one); ``values``
+    unchanged otherwise. The nodata value is a raw value: compare with it before."""
+    scale, offset = raster_band.GetScale(), raster_band.GetOffset()
+    scale = 1.0 if scale is None else scale
+    offset = 0.0 if offset is None else offset
+    if scale == 1.0 and offset == 0.0:
+        return values
+    values = values.astype(np.float64, copy=False)
+    values *= scale
+    values += offset
+    return values
+
+
+def _meant(raster_band, array):
+    """The float64 ``array`` read from ``raster_band`` with NaN for nodata and scale and offset applied (scaled)."""
+    nodata = raster_band.GetNoDataValue()
+    if nodata is not None:
+        array[array == nodata] = np.nan
+    return scaled(raster_band, array)
+
+
 Grid = namedtuple('Grid', 'array geotransform crs_wkt')
 """A band as float64 with NaN for nodata, its geotransform and its CRS as WKT."""
 
 
 def read_band(path, band=1):
-    """Read one band of a GDAL raster as a Grid (float64, NaN where nodata). An EngineError names the file
+    """Read one band of a GDAL raster as a Grid (float64, NaN where nodata, scale and offset applied: scaled). An
+    EngineError names the file
     when GDAL cannot read it or when it would not fit in memory (require_memory)."""
     require_memory(path, READ_BYTES_PER_CELL)
     with raster_errors(path):
         dataset = gdal.Open(path)
         raster_band = dataset.GetRasterBand(band)
-        array = raster_band.ReadAsArray(buf_type=gdal.GDT_Float64)
-        nodata = raster_band.GetNoDataValue()
-        if nodata is not None:
-            array[array == nodata] = np.nan
+        array = _meant(raster_band, raster_band.ReadAsArray(buf_type=gdal.GDT_Float64))
         return Grid(array, dataset.GetGeoTransform(), dataset.GetProjection())
 
 
 @gdal_exceptions()
 def read_rows(dataset, first_row, row_count, band=1):
-    """Rows [first_row, first_row + row_count) of one band of an open GDAL dataset, float64 with NaN for nodata
-    (for streaming a raster block by block)."""
+    """Rows [first_row, first_row + row_count) of one band of an open GDAL dataset, float64 with NaN for nodata and
+    scale and offset applied (for streaming a raster block by block)."""
     raster_band = dataset.GetRasterBand(band)
-    array = raster_band.ReadAsArray(0, first_row, dataset.RasterXSize, row_count).astype(np.float64)
-    nodata = raster_band.GetNoDataValue()
-    if nodata is not None:
-        array[array == nodata] = np.nan
-    return array
+    return _meant(raster_band, raster_band.ReadAsArray(0, first_row, dataset.RasterXSize, row_count).astype(np.float64))
 
 
 def read_window(path, bounds, band=1):
@@ -165,27 +183,35 @@ def read_window(path, bounds, band=1):
 
 
 def _read_window(dataset, bounds, band):
+    """The window of read_window, north-up (row 0 at the top) also from a south-up raster (positive y cell size,
+    row 0 at the bottom), whose rows it turns over."""
     x0, _dx, _rx, y0, _ry, _dy = geotransform = dataset.GetGeoTransform()
     width, height = cell_size(geotransform)
+    south_up = geotransform[5] > 0
     minx, miny, maxx, maxy = bounds
+    if south_up:  # rows counted from the bottom edge y0 up
+        miny, maxy = 2 * y0 - maxy, 2 * y0 - miny
     col0 = min(max(int(np.floor((minx - x0) / width)), 0), dataset.RasterXSize)
     col1 = max(min(int(np.ceil((maxx - x0) / width)), dataset.RasterXSize), col0)
     row0 = min(max(int(np.floor((y0 - maxy) / height)), 0), dataset.RasterYSize)
     row1 = max(min(int(np.ceil((y0 - miny) / height)), dataset.RasterYSize), row0)
-    window = (x0 + col0 * width, geotransform[1], 0.0, y0 - row0 * height, 0.0, geotransform[5])
+    top = y0 + row1 * height if south_up else y0 - row0 * height
+    window = (x0 + col0 * width, geotransform[1], 0.0, top, 0.0, -height)
     if col0 == col1 or row0 == row1:
         return Grid(np.empty((0, 0)), window, dataset.GetProjection())
     raster_band = dataset.GetRasterBand(band)
-    array = raster_band.ReadAsArray(col0, row0, col1 - col0, row1 - row0, buf_type=gdal.GDT_Float64)
-    nodata = raster_band.GetNoDataValue()
-    if nodata is not None:
-        array[array == nodata] = np.nan
-    return Grid(array, window, dataset.GetProjection())
+    array = _meant(raster_band, raster_band.ReadAsArray(col0, row0, col1 - col0, row1 - row0,
+                                                        buf_type=gdal.GDT_Float64))
+    return Grid(array[::-1].copy() if south_up else array, window, dataset.GetProjection())
 
 
-def cell_size(geotransform):
-    """(width, height) of a cell in CRS units; rotated grids are refused."""
+def cell_size(geotransform, path=None):
+    """(width, height) of a cell in CRS units; rotated or sheared grids (GDAL's rotation terms) are refused, naming
+    the raster ``path`` when given."""
     if geotransform[2] or geotransform[4]:
+        if path is not None:
+            raise EngineError(N_('The raster {path} is rotated or sheared (its geotransform has rotation terms); warp '
+                                 'it to a north-up grid first (Raster > Projections > Warp).'), path=path)
         raise EngineError(N_('Rotated rasters are not supported; warp the raster to a north-up grid first.'))
     return abs(geotransform[1]), abs(geotransform[5])
 

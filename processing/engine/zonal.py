@@ -22,6 +22,7 @@ from collections import namedtuple
 import numpy as np
 from osgeo import gdal
 from shapely import wkb
+from shapely.affinity import affine_transform
 
 from . import raster
 from .feedback import ensure as ensure_feedback
@@ -50,20 +51,34 @@ sites measured by exact cell fractions."""
 
 def grid_spec(path):
     """Shape, geotransform and CRS WKT of a raster, without reading its cells (EngineError naming the file when
-    GDAL cannot open it)."""
+    GDAL cannot open it or when it is rotated, raster.cell_size)."""
     with raster.raster_errors(path):
         dataset = gdal.Open(path)
+        raster.cell_size(dataset.GetGeoTransform(), path)
         return GridSpec(dataset.RasterYSize, dataset.RasterXSize, dataset.GetGeoTransform(), dataset.GetProjection())
 
 
 def plan_zonal(geometries, spec):
     """Locate ``geometries`` (shapely polygons in the grid's CRS, or None) on grid ``spec`` for zonal_means."""
     raster.cell_size(spec.geotransform)
+    located = spec
+    if spec.geotransform[5] > 0:
+        geometries, located = _mirrored(geometries, spec)
     outlines = [_oriented_rings(geometry) for geometry in geometries]
-    windows = [_window(rings, spec) for rings in outlines]
-    exact, centre = _split_by_rule(geometries, windows, spec)
-    return ZonalPlan(spec, len(geometries), _centre_runs(outlines, windows, centre, spec),
-                     _exact_fractions(outlines, windows, exact, spec), exact)
+    windows = [_window(rings, located) for rings in outlines]
+    exact, centre = _split_by_rule(geometries, windows, located)
+    return ZonalPlan(spec, len(geometries), _centre_runs(outlines, windows, centre, located),
+                     _exact_fractions(outlines, windows, exact, located), exact)
+
+
+def _mirrored(geometries, spec):
+    """(``geometries`` mirrored across the x axis, the grid ``spec`` mirrored with them): a south-up grid (positive
+    y cell size, row 0 at the bottom, as some GIS write) becomes a north-up one whose row r is the same row r, so
+    that the sites are located on the rows as they are read; areas and shares are unchanged."""
+    x0, dx, _rx, y0, _ry, dy = spec.geotransform
+    flipped = [None if geometry is None else affine_transform(geometry, (1.0, 0.0, 0.0, -1.0, 0.0, 0.0))
+               for geometry in geometries]
+    return flipped, spec._replace(geotransform=(x0, dx, 0.0, -y0, 0.0, -dy))
 
 
 def zonal_means(path, plan, band=1, feedback=None):

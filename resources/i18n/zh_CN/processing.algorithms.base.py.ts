@@ -32,6 +32,10 @@
       <translation>图层 {layer} 没有坐标参考系（CRS）：其坐标按原样使用、不做重投影，据此量算的距离和面积可能有误。请设置其坐标参考系（图层属性 &gt; 源）后重新运行。</translation>
     </message>
     <message>
+      <source>Raster {layer} has {count} bands: band 1 is read and the others are ignored. If you meant another band, save it as a raster of its own (Raster &gt; Conversion &gt; Translate) and run again.</source>
+      <translation>栅格 {layer} 有 {count} 个波段：只读取波段 1，其余波段被忽略。如果您要用的是其他波段，请将其另存为单独的栅格（栅格 &gt; 转换 &gt; 转换格式）后重新运行。</translation>
+    </message>
+    <message>
       <source>The run stopped on the file {path}: {reason}. No output was kept. Check that the folder exists and is writable and that the disk has room.</source>
       <translation>运行在处理文件 {path} 时停止：{reason}。未保留任何输出。请检查文件夹是否存在且可写，以及磁盘空间是否充足。</translation>
     </message>

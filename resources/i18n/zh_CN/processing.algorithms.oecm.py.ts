@@ -136,6 +136,10 @@
       <translation>得分分值</translation>
     </message>
     <message>
+      <source>The regions layer "{layer}" has no features: there is no target for the selection to meet. Choose a layer with the regions (a filter may hide its features) and run again.</source>
+      <translation>区域图层“{layer}”没有要素：选择没有可达成的目标。请选择包含区域的图层（筛选条件可能隐藏了其要素）后重新运行。</translation>
+    </message>
+    <message>
       <source>Layer "{layer}": candidates {ids} have a score but no usable polygon (null, empty or unrepairable geometry): they cannot be selected. Fix their geometry and score them again.</source>
       <translation>图层“{layer}”：候选地 {ids} 有得分，但没有可用的面（几何为空、为空值或无法修复）：它们无法被选中。请修复其几何并重新评分。</translation>
     </message>

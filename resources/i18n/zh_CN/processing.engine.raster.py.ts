@@ -20,6 +20,10 @@
       <translation>栅格 {path} 有 {cells} 个像元（{cols} 列 x {rows} 行）：本次计算约需 {needed} 内存，但当前只有 {available} 可用。请将栅格裁剪到研究区，或重采样为更大的像元（栅格 &gt; 投影 &gt; 变形（重投影）），然后重新运行。</translation>
     </message>
     <message>
+      <source>The raster {path} is rotated or sheared (its geotransform has rotation terms); warp it to a north-up grid first (Raster &gt; Projections &gt; Warp).</source>
+      <translation>栅格 {path} 经过旋转或错切（其地理变换含旋转项）；请先将其变形（Warp）为正北朝上的格网（栅格 &gt; 投影 &gt; 变形）。</translation>
+    </message>
+    <message>
       <source>Rotated rasters are not supported; warp the raster to a north-up grid first.</source>
       <translation>不支持旋转的栅格；请先将栅格重投影（Warp）为正北朝上的格网。</translation>
     </message>
