@@ -415,6 +415,23 @@ def warn_raster_warped(feedback, layer, work_crs):
                                            crs=crs_name(work_crs)))
 
 
+def round_the_globe(layer):
+    """True when the raster ``layer`` is in degrees and its columns go round the globe (its extent spans 360 degrees
+    of longitude, within half a cell): its first and last columns then meet at the antimeridian, which an algorithm
+    reading the raster on its own grid (mspa, circuitscape) takes for the two ends of the map."""
+    return layer.crs().isGeographic() and layer.extent().width() >= 360.0 - 0.5 * layer.rasterUnitsPerPixelX()
+
+
+def warn_cut_at_180(feedback, layer, consequence):
+    """The warning of an algorithm that reads the raster ``layer`` on its own grid when it goes round the globe
+    (round_the_globe): what is cut at 180 degrees (``consequence``, translated by the caller) and what to do."""
+    feedback.pushWarning(tr('The raster {layer} is in degrees from 180 W to 180 E: its cells on either side of 180 '
+                            'degrees are neighbours on the ground but the two ends of the map here, so {consequence}. '
+                            'To analyse data across 180 degrees, reproject the raster (Warp) to a CRS centred on it '
+                            '(for the Pacific, for example EPSG:3832 or an equal-area CRS centred there) and clip it '
+                            'to the study area.').format(layer=layer_label(layer), consequence=consequence))
+
+
 EQUAL_AREA = 'laea'
 EQUIDISTANT = 'aeqd'
 CENTRE_SAMPLE = 5000

@@ -140,6 +140,10 @@
       <translation>核心区斑块</translation>
     </message>
     <message>
+      <source>habitat crossing 180 degrees is cut there into two patches, whose classes (core, bridge, branch...) and core patches are those of two</source>
+      <translation>跨越 180 度经线的生境在此被切成两个斑块，其类别（核心区、桥接区、支线……）和核心斑块都按两个斑块计算</translation>
+    </message>
+    <message>
       <source>Foreground values</source>
       <translation>前景值</translation>
     </message>
