@@ -363,7 +363,7 @@ WORLD_PROJECTIONS = frozenset((
 (Web Mercator under any id, Esri's ESRI:102100 of ArcGIS Online data, World Mercator EPSG:3395), Plate Carree
 (EPSG:4087, EPSG:32662), Mollweide (ESRI:54009), Robinson, sinusoidal... A square of 100 ha near 31 degrees north
 measures 134 ha in Mercator and 117 ha in Plate Carree, and a 200 m buffer comes out 7 % too large in Mollweide
-and 19 % in sinusoidal; measured in the local CRS they are exact."""
+and 19 % in sinusoidal; measured in the local CRS they are exact. world_projection adds polar stereographic."""
 
 
 EQUAL_AREA_WORLD_PROJECTIONS = frozenset((
@@ -381,13 +381,22 @@ def has_true_areas(crs):
     return projected_in_metres(crs) and (projection is None or projection in EQUAL_AREA_WORLD_PROJECTIONS)
 
 
+POLAR_LATITUDE = re.compile(r'\+lat_0=(-?90(?:\.0*)?)(?:\s|$)')
+"""The latitude of origin of a polar aspect in a PROJ string (+lat_0=90, +lat_0=-90)."""
+
+
 def world_projection(crs):
-    """PROJ's name of the projection of ``crs`` when it is one of WORLD_PROJECTIONS (or Web Mercator by id), else
-    None."""
+    """PROJ's name of the projection of ``crs`` when it is one of WORLD_PROJECTIONS (or Web Mercator by id) or polar
+    stereographic (stere centred on a pole, as Antarctica's EPSG:3031 and NSIDC's EPSG:3413 and EPSG:3995, or ups),
+    else None. Polar stereographic maps a pole's whole region: true to scale at one parallel (70 or 71 degrees), its
+    areas are ((1 + sin 70) / (1 + sin phi))**2 true ones, 7 % too large at 61 N and 5 % too small at the pole."""
     if crs.authid() in WEB_MERCATOR_IDS:
         return 'webmerc'
-    found = re.search(r'\+proj=(\w+)', crs.toProj())
-    return found.group(1) if found and found.group(1) in WORLD_PROJECTIONS else None
+    proj = crs.toProj()
+    found = re.search(r'\+proj=(\w+)', proj)
+    name = found.group(1) if found else None
+    polar = name == 'ups' or (name == 'stere' and POLAR_LATITUDE.search(proj) is not None)
+    return name if name in WORLD_PROJECTIONS or polar else None
 
 
 def crs_name(crs):
@@ -401,8 +410,9 @@ def not_metric_reason(crs):
         return tr('in Web Mercator ({crs}), which stretches distances and areas away from the equator '
                   '(by 1 / cos(latitude))').format(crs=crs.authid())
     if world_projection(crs):
-        return tr('in a projection for maps of the world ({crs}, PROJ "{projection}"), whose scale changes across '
-                  'the map').format(crs=crs.authid() or crs_name(crs), projection=world_projection(crs))
+        return tr('in a projection for maps of the world or of a polar region ({crs}, PROJ "{projection}"), whose '
+                  'scale changes across the map').format(crs=crs.authid() or crs_name(crs),
+                                                         projection=world_projection(crs))
     if crs.isGeographic():
         return tr('in degrees ({crs})').format(crs=crs.authid() or crs_name(crs))
     return tr('not in a projected CRS in metres ({crs})').format(crs=crs.authid() or crs_name(crs))

@@ -24,8 +24,8 @@
       <translation>采用 Web 墨卡托投影（{crs}），离赤道越远，距离和面积被拉伸得越多（按 1 / cos(纬度)）</translation>
     </message>
     <message>
-      <source>in a projection for maps of the world ({crs}, PROJ "{projection}"), whose scale changes across the map</source>
-      <translation>采用用于世界地图的投影（{crs}，PROJ “{projection}”），其比例尺在图面各处不同</translation>
+      <source>in a projection for maps of the world or of a polar region ({crs}, PROJ "{projection}"), whose scale changes across the map</source>
+      <translation>采用用于世界地图或极地地区地图的投影（{crs}，PROJ “{projection}”），其比例尺在图面各处不同</translation>
     </message>
     <message>
       <source>in degrees ({crs})</source>
