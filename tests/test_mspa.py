@@ -503,3 +503,20 @@ def test_foreground_meeting_itself_across_the_edges_follows_the_connectivity():
     assert mspa.meets_itself_across_edges(same_row, 4)
     same_row[2, -1] = mspa.MISSING
     assert not mspa.meets_itself_across_edges(same_row, 8)
+
+
+@pytest.mark.parametrize('epsg, warned', [(3413, True), (3395, True), (3035, False), (6933, False)])
+def test_hectares_of_a_raster_without_true_areas_are_named_in_a_warning(qgis_app, tmp_path, epsg, warned):
+    """MSPA's hectares are the cells' width x height on a projected grid: true in an equal-area CRS (LAEA Europe,
+    EASE-Grid 2.0), not in polar stereographic (NSIDC's EPSG:3413: 1 km cells are 0.93 km2 at 60 N, 1.06 km2 at the
+    pole) or Mercator (0.4 km2 at 50 N). Such a run said nothing; it warns, naming the raster and what to do."""
+    values = np.ones((10, 10))
+    values[3:7, 3:7] = 2
+    path = geotiff(tmp_path / 'cover.tif', values, 1000.0, epsg=epsg, x0=0.0, y0=-2000000.0)
+    feedback = RecordingFeedback()
+    run('mspa', feedback=feedback, INPUT=path, FOREGROUND='2', OUTPUT=str(tmp_path / 'mspa.tif'),
+        OUTPUT_STATS='TEMPORARY_OUTPUT')
+    warnings = [line for line in feedback.lines if 'cover.tif' in line and 'true areas' in line]
+    assert len(warnings) == int(warned), feedback.lines
+    if warned:
+        assert 'EPSG:{}'.format(epsg) in warnings[0] and 'equal-area' in warnings[0]

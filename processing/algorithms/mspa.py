@@ -250,6 +250,12 @@ class MSPA(ReservePlannerAlgorithm):
             row_areas = mspa.row_cell_areas_ha(class_map.geotransform, codes.shape[0], class_map.crs_wkt)
             if layer.crs().isGeographic():
                 self.explain_geographic(feedback, label, row_areas)
+            elif qgis_io.world_projection(layer.crs()) and not qgis_io.has_true_areas(layer.crs()):
+                feedback.pushWarning(self.tr(
+                    'The raster {layer} is {reason}: its cells do not have true areas, so the hectares of the '
+                    'statistics and core patches are its cells\' width x height, not their areas on the ground. '
+                    'For true hectares, warp it to an equal-area CRS (Raster > Projections > Warp) and run '
+                    'again.').format(layer=label, reason=qgis_io.not_metric_reason(layer.crs())))
             statistics = mspa.class_statistics(codes, row_areas)
             patches = None
             if parameters.get(self.OUTPUT_CORES) is not None:
