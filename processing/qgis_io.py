@@ -517,17 +517,22 @@ def local_equal_area_crs(extent, crs, transform_context):
     return local_crs_at(geographic_point(extent.center(), crs, transform_context))
 
 
+def metric_crs(extent, crs, transform_context):
+    """The CRS distances are measured in: ``crs`` itself when metric, else a local equal-area CRS centred on
+    ``extent`` (the GUI's zone layers and corridor tool, a raster without features: raster_metric_crs);
+    ``transform_context`` as in to_geographic."""
+    return crs if is_metric(crs) else local_equal_area_crs(extent, crs, transform_context)
+
+
 def raster_metric_crs(layer, sources, context):
     """The CRS distances over the raster ``layer`` are measured in: its own CRS when metric, else a local equal-area
     CRS centred on the features of ``sources`` (local_crs: the cores, sources or patches measured over it), or on
-    the raster's extent when there are none. A raster in degrees from -180 to 180 has its extent's centre on the
-    Greenwich meridian, far from data at 180 degrees or near a pole (docs/geographic.md)."""
-    if is_metric(layer.crs()):
-        return layer.crs()
+    the raster's extent when there are none (metric_crs). A raster in degrees from -180 to 180 has its extent's
+    centre on the Greenwich meridian, far from data at 180 degrees or near a pole (docs/geographic.md)."""
     sources = [source for source in sources or () if source is not None]
-    if sources:
+    if sources and not is_metric(layer.crs()):
         return local_crs(sources, context)
-    return local_equal_area_crs(layer.extent(), layer.crs(), context.transformContext())
+    return metric_crs(layer.extent(), layer.crs(), context.transformContext())
 
 
 def metric_crs_of(sources, crs, context):
