@@ -366,7 +366,7 @@ WORLD_PROJECTIONS = frozenset((
 (Web Mercator under any id, Esri's ESRI:102100 of ArcGIS Online data, World Mercator EPSG:3395), Plate Carree
 (EPSG:4087, EPSG:32662), Mollweide (ESRI:54009), Robinson, sinusoidal... A square of 100 ha near 31 degrees north
 measures 134 ha in Mercator and 117 ha in Plate Carree, and a 200 m buffer comes out 7 % too large in Mollweide
-and 19 % in sinusoidal; measured in the local CRS they are exact."""
+and 19 % in sinusoidal; measured in the local CRS they are exact. world_projection adds polar stereographic."""
 
 
 EQUAL_AREA_WORLD_PROJECTIONS = frozenset((
@@ -384,13 +384,22 @@ def has_true_areas(crs):
     return projected_in_metres(crs) and (projection is None or projection in EQUAL_AREA_WORLD_PROJECTIONS)
 
 
+POLAR_LATITUDE = re.compile(r'\+lat_0=(-?90(?:\.0*)?)(?:\s|$)')
+"""The latitude of origin of a polar aspect in a PROJ string (+lat_0=90, +lat_0=-90)."""
+
+
 def world_projection(crs):
-    """PROJ's name of the projection of ``crs`` when it is one of WORLD_PROJECTIONS (or Web Mercator by id), else
-    None."""
+    """PROJ's name of the projection of ``crs`` when it is one of WORLD_PROJECTIONS (or Web Mercator by id) or polar
+    stereographic (stere centred on a pole, as Antarctica's EPSG:3031 and NSIDC's EPSG:3413 and EPSG:3995, or ups),
+    else None. Polar stereographic maps a pole's whole region: true to scale at one parallel (70 or 71 degrees), its
+    areas are ((1 + sin 70) / (1 + sin phi))**2 true ones, 7 % too large at 61 N and 5 % too small at the pole."""
     if crs.authid() in WEB_MERCATOR_IDS:
         return 'webmerc'
-    found = re.search(r'\+proj=(\w+)', crs.toProj())
-    return found.group(1) if found and found.group(1) in WORLD_PROJECTIONS else None
+    proj = crs.toProj()
+    found = re.search(r'\+proj=(\w+)', proj)
+    name = found.group(1) if found else None
+    polar = name == 'ups' or (name == 'stere' and POLAR_LATITUDE.search(proj) is not None)
+    return name if name in WORLD_PROJECTIONS or polar else None
 
 
 def crs_name(crs):
@@ -404,8 +413,9 @@ def not_metric_reason(crs):
         return tr('in Web Mercator ({crs}), which stretches distances and areas away from the equator '
                   '(by 1 / cos(latitude))').format(crs=crs.authid())
     if world_projection(crs):
-        return tr('in a projection for maps of the world ({crs}, PROJ "{projection}"), whose scale changes across '
-                  'the map').format(crs=crs.authid() or crs_name(crs), projection=world_projection(crs))
+        return tr('in a projection for maps of the world or of a polar region ({crs}, PROJ "{projection}"), whose '
+                  'scale changes across the map').format(crs=crs.authid() or crs_name(crs),
+                                                         projection=world_projection(crs))
     if crs.isGeographic():
         return tr('in degrees ({crs})').format(crs=crs.authid() or crs_name(crs))
     return tr('not in a projected CRS in metres ({crs})').format(crs=crs.authid() or crs_name(crs))
@@ -416,6 +426,23 @@ def warn_raster_warped(feedback, layer, work_crs):
     feedback.pushWarning(tr('The raster {layer} is {reason}; it is warped (nearest neighbour) to {crs} for this '
                             'run.').format(layer=layer_label(layer), reason=not_metric_reason(layer.crs()),
                                            crs=crs_name(work_crs)))
+
+
+def round_the_globe(layer):
+    """True when the raster ``layer`` is in degrees and its columns go round the globe (its extent spans 360 degrees
+    of longitude, within half a cell): its first and last columns then meet at the antimeridian, which an algorithm
+    reading the raster on its own grid (mspa, circuitscape) takes for the two ends of the map."""
+    return layer.crs().isGeographic() and layer.extent().width() >= 360.0 - 0.5 * layer.rasterUnitsPerPixelX()
+
+
+def warn_cut_at_180(feedback, layer, consequence):
+    """The warning of an algorithm that reads the raster ``layer`` on its own grid when it goes round the globe
+    (round_the_globe): what is cut at 180 degrees (``consequence``, translated by the caller) and what to do."""
+    feedback.pushWarning(tr('The raster {layer} is in degrees from 180 W to 180 E: its cells on either side of 180 '
+                            'degrees are neighbours on the ground but the two ends of the map here, so {consequence}. '
+                            'To analyse data across 180 degrees, reproject the raster (Warp) to a CRS centred on it '
+                            '(for the Pacific, for example EPSG:3832 or an equal-area CRS centred there) and clip it '
+                            'to the study area.').format(layer=layer_label(layer), consequence=consequence))
 
 
 EQUAL_AREA = 'laea'
@@ -496,9 +523,21 @@ def local_equal_area_crs(extent, crs, transform_context):
 
 
 def metric_crs(extent, crs, transform_context):
-    """The CRS distances are measured in: ``crs`` itself when metric, else a local equal-area CRS (rasters);
+    """The CRS distances are measured in: ``crs`` itself when metric, else a local equal-area CRS centred on
+    ``extent`` (the GUI's zone layers and corridor tool, a raster without features: raster_metric_crs);
     ``transform_context`` as in to_geographic."""
     return crs if is_metric(crs) else local_equal_area_crs(extent, crs, transform_context)
+
+
+def raster_metric_crs(layer, sources, context):
+    """The CRS distances over the raster ``layer`` are measured in: its own CRS when metric, else a local equal-area
+    CRS centred on the features of ``sources`` (local_crs: the cores, sources or patches measured over it), or on
+    the raster's extent when there are none (metric_crs). A raster in degrees from -180 to 180 has its extent's
+    centre on the Greenwich meridian, far from data at 180 degrees or near a pole (docs/geographic.md)."""
+    sources = [source for source in sources or () if source is not None]
+    if sources and not is_metric(layer.crs()):
+        return local_crs(sources, context)
+    return metric_crs(layer.extent(), layer.crs(), context.transformContext())
 
 
 def metric_crs_of(sources, crs, context):

@@ -49,9 +49,9 @@ class ResistanceGrid:
     """Band 1 of a resistance raster layer, in a CRS in metres, and the way back to the layer's own grid.
 
     A raster in a projected CRS in metres is used as it is. Any other raster (geographic, Web Mercator,
-    feet) is warped with nearest neighbour to ``work_crs`` (default: a local Lambert azimuthal equal-area CRS)
-    for the run, with a warning, and results are warped back onto the layer's grid (DESIGN.md conventions:
-    metres whatever the CRS).
+    feet) is warped with nearest neighbour to ``work_crs`` (default: a local Lambert azimuthal equal-area CRS
+    centred on the feature sources ``sources`` measured over it, qgis_io.raster_metric_crs) for the run, with a
+    warning, and results are warped back onto the layer's grid (DESIGN.md conventions: metres whatever the CRS).
 
     ``bytes_per_cell`` is the memory the caller's whole run holds per cell of the raster; a raster too large
     for the memory available is refused before it is read (engine.raster.require_memory).
@@ -62,11 +62,12 @@ class ResistanceGrid:
     float32 does not hold) plus STREAMED_ADAPTER_BYTES_PER_CELL.
     """
 
-    def __init__(self, layer, context, feedback, work_crs=None, bytes_per_cell=RUN_BYTES_PER_CELL, streamed=False):
+    def __init__(self, layer, context, feedback, work_crs=None, bytes_per_cell=RUN_BYTES_PER_CELL, streamed=False,
+                 sources=()):
         qgis_io.require_gdal_file(layer)
         self.layer = layer
         if qgis_io.is_metric(layer.crs()) or work_crs is None:
-            self.crs = qgis_io.metric_crs(layer.extent(), layer.crs(), context.transformContext())
+            self.crs = qgis_io.raster_metric_crs(layer, sources, context)
         else:
             self.crs = work_crs
         self._graph = None

@@ -497,3 +497,24 @@ def test_rasters_of_cell_values_that_resampling_would_change_are_refused(tmp_pat
     result = run(ALGORITHM, SOURCES=geotiff(tmp_path / 's.tif', sources, 100.0),
                  GROUNDS=geotiff(tmp_path / 'g.tif', grounds, 100.0), **advanced)
     assert read_raster(result['OUTPUT_CURRENT'])[0][19, 19] == pytest.approx(1.0)
+
+
+def test_a_resistance_raster_round_the_globe_in_degrees_is_named_in_a_warning(qgis_app, tmp_path):
+    """Circuitscape solves on the raster's own grid, whose first and last columns are the two ends of the map: on a
+    raster in degrees from -180 to 180, focal points one cell apart at 179.5 E and 179.5 W were joined only the long
+    way round the globe, an effective resistance of 43.9 where the same points at 10 E have 0.30. The run warns,
+    naming the raster and how to solve across 180 degrees."""
+    path = geotiff(tmp_path / 'band.tif', np.ones((4, 360)), 1.0, epsg=4326, x0=-180.0, y0=62.0)
+    resistances = {}
+    for west, east in ((179.5, -179.5), (9.5, 10.5)):
+        layer = memory_layer('focal', 'Point', 'EPSG:4326', 'field=core:integer',
+                             [('POINT({} 60.5)'.format(west), [1]), ('POINT({} 60.5)'.format(east), [2])])
+        feedback = RecordingFeedback()
+        results = run(ALGORITHM, feedback=feedback, RESISTANCE=path, FOCAL_POINTS=layer, FOCAL_ID_FIELD='core',
+                      OUTPUT_CURRENT=str(tmp_path / 'current.tif'), OUTPUT_RESISTANCES='TEMPORARY_OUTPUT')
+        [row] = results['OUTPUT_RESISTANCES'].getFeatures()
+        resistances[west] = row.attributes()[2]
+        warnings = [line for line in feedback.lines if 'band.tif' in line and '180' in line]
+        assert len(warnings) == 1 and 'reproject' in warnings[0], feedback.lines
+    # the cells joined only the long way round: 358 cells in series against one
+    assert resistances[179.5] > 100 * resistances[9.5]

@@ -780,3 +780,38 @@ def test_leastcostpath_through_qgis_process(qgis_process, tmp_path):
     paths = list(QgsVectorLayer(output, 'paths').getFeatures())
     assert len(paths) == 1 and paths[0]['cost'] == pytest.approx(2 * (2 * 10 * ROOT2 + 20))
 
+
+
+def band_in_degrees(path):
+    """A resistance raster in EPSG:4326 of one-degree cells of 1, from -180 to 180 degrees and 58 to 62 N, as global
+    rasters store a band around the globe."""
+    return geotiff(path, np.ones((4, 360)), 1.0, epsg=4326, x0=-180.0, y0=62.0)
+
+
+@pytest.mark.parametrize('algorithm', ['leastcostpath', 'costdistance'])
+def test_a_raster_in_degrees_is_measured_where_the_sources_are(qgis_app, tmp_path, algorithm):
+    """A resistance raster in degrees from -180 to 180 was warped to a local CRS centred on its extent, on the
+    Greenwich meridian: a path one cell long from 179.5 E to 179.5 W at 60.5 N cost 64 244 instead of the 57 085
+    the same cells give at 10 E, the azimuthal projection stretching distances along parallels 58 degrees of arc
+    from its centre. The raster is measured in a local CRS centred on the sources and targets
+    (qgis_io.raster_metric_crs), so the same layout costs the same on either meridian, what a hand computation
+    gives."""
+    resistance = band_in_degrees(tmp_path / 'resistance.tif')
+    costs = []
+    for west, east in ((179.5, -179.5), (9.5, 10.5)):
+        source = wkt_layer('sources', 'Point', 'EPSG:4326', ['POINT({} 60.5)'.format(west)])
+        target = wkt_layer('targets', 'Point', 'EPSG:4326', ['POINT({} 60.5)'.format(east)])
+        if algorithm == 'leastcostpath':
+            [path] = run('leastcostpath', RESISTANCE=resistance, SOURCE=source, TARGET=target,
+                         OUTPUT='TEMPORARY_OUTPUT')['OUTPUT'].getFeatures()
+            costs.append(path['cost'])
+        else:
+            output = str(tmp_path / 'cost_{}.tif'.format(len(costs)))
+            run('costdistance', RESISTANCE=resistance, SOURCES=source, OUTPUT=output)
+            values, _, _ = read_raster(output)
+            costs.append(values[1, int(east + 180.0)])
+    # one degree along the parallel of 60.5 N on GRS80: a cos(phi) / sqrt(1 - e2 sin(phi)^2) x pi / 180 = 54 956 m;
+    # the nearest-neighbour warp onto a grid in metres moves the cells' edges by a fraction of a cell
+    a, e2, phi = 6378137.0, 0.00669438, math.radians(60.5)
+    degree = math.radians(1.0) * a * math.cos(phi) / math.sqrt(1.0 - e2 * math.sin(phi) ** 2)
+    assert costs == pytest.approx([degree, degree], rel=0.01)

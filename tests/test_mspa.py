@@ -642,3 +642,64 @@ def test_mspa_through_qgis_process(qgis_process, shared_dir, tmp_path):
     assert (read_codes(output) == read_codes(expected)).all()
     assert QgsVectorLayer(cores, 'cores', 'ogr').featureCount() > 0
     assert QgsVectorLayer(table, 'stats', 'ogr').featureCount() == 9
+
+
+def habitat_round_the_globe(path, west, east):
+    """A land-cover raster in EPSG:4326 of one-degree cells from -180 to 180 (10 N to 10 S), habitat (2) in rows 5 to
+    14 between the longitudes ``west`` and ``east`` (across 180 degrees when ``west`` > ``east``), else 1."""
+    centres = np.arange(360) - 179.5
+    inside = ((centres > west) | (centres < east)) if west > east else ((centres > west) & (centres < east))
+    values = np.ones((20, 360))
+    values[5:15, inside] = 2
+    return geotiff(path, values, 1.0, epsg=4326, x0=-180.0, y0=10.0)
+
+
+def test_habitat_across_180_on_a_raster_round_the_globe_is_named_in_a_warning(qgis_app, tmp_path):
+    """MSPA reads a raster on its own grid, whose first and last columns are the two ends of the map: on a raster in
+    degrees from -180 to 180, a patch from 178 E to 178 W came out as two core patches where the same patch at 10 E
+    is one, and a corridor across 180 degrees would lose its bridge. The run warns, naming the raster and how to
+    analyse it whole; habitat away from 180 degrees gives no warning."""
+    counts = {}
+    for west, east in ((178, -178), (8, 12)):
+        feedback = RecordingFeedback()
+        cover = habitat_round_the_globe(tmp_path / 'cover_{}.tif'.format(west), west, east)
+        results = run('mspa', feedback=feedback, INPUT=cover, FOREGROUND='2',
+                      OUTPUT=str(tmp_path / 'mspa_{}.tif'.format(west)), OUTPUT_STATS='TEMPORARY_OUTPUT',
+                      OUTPUT_CORES='TEMPORARY_OUTPUT')
+        counts[west] = results['OUTPUT_CORES'].featureCount()
+        warnings = [line for line in feedback.lines if '180' in line and 'cover_' in line]
+        if west == 178:
+            assert len(warnings) == 1 and 'cover_178.tif' in warnings[0] and 'reproject' in warnings[0], feedback.lines
+        else:
+            assert not warnings, warnings
+    assert counts == {178: 2, 8: 1}
+
+
+def test_foreground_meeting_itself_across_the_edges_follows_the_connectivity():
+    """Foreground in the first column of one row and the last column of the next touches across the edges under
+    8-connectivity only; in the same row under both."""
+    diagonal = np.ones((3, 5), np.uint8)
+    diagonal[0, 0] = diagonal[1, -1] = mspa.FOREGROUND
+    assert mspa.meets_itself_across_edges(diagonal, 8) and not mspa.meets_itself_across_edges(diagonal, 4)
+    same_row = np.ones((3, 5), np.uint8)
+    same_row[2, 0] = same_row[2, -1] = mspa.FOREGROUND
+    assert mspa.meets_itself_across_edges(same_row, 4)
+    same_row[2, -1] = mspa.MISSING
+    assert not mspa.meets_itself_across_edges(same_row, 8)
+
+
+@pytest.mark.parametrize('epsg, warned', [(3413, True), (3395, True), (3035, False), (6933, False)])
+def test_hectares_of_a_raster_without_true_areas_are_named_in_a_warning(qgis_app, tmp_path, epsg, warned):
+    """MSPA's hectares are the cells' width x height on a projected grid: true in an equal-area CRS (LAEA Europe,
+    EASE-Grid 2.0), not in polar stereographic (NSIDC's EPSG:3413: 1 km cells are 0.93 km2 at 60 N, 1.06 km2 at the
+    pole) or Mercator (0.4 km2 at 50 N). Such a run said nothing; it warns, naming the raster and what to do."""
+    values = np.ones((10, 10))
+    values[3:7, 3:7] = 2
+    path = geotiff(tmp_path / 'cover.tif', values, 1000.0, epsg=epsg, x0=0.0, y0=-2000000.0)
+    feedback = RecordingFeedback()
+    run('mspa', feedback=feedback, INPUT=path, FOREGROUND='2', OUTPUT=str(tmp_path / 'mspa.tif'),
+        OUTPUT_STATS='TEMPORARY_OUTPUT')
+    warnings = [line for line in feedback.lines if 'cover.tif' in line and 'true areas' in line]
+    assert len(warnings) == int(warned), feedback.lines
+    if warned:
+        assert 'EPSG:{}'.format(epsg) in warnings[0] and 'equal-area' in warnings[0]

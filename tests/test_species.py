@@ -346,10 +346,12 @@ def test_habitat_raster_target_comes_from_all_its_habitat(qgis_app, tmp_path):
 
 
 @pytest.mark.parametrize('crs, accepted', [('ESRI:54009', True), ('EPSG:6933', True), ('EPSG:8857', True),
-                                           ('EPSG:3395', False)])
+                                           ('EPSG:3395', False), ('EPSG:3031', False), ('EPSG:3413', False)])
 def test_a_habitat_raster_in_a_world_projection_is_taken_when_it_keeps_areas(qgis_app, tmp_path, crs, accepted):
     """Mollweide (GHSL), EASE-Grid 2.0 and Equal Earth keep areas: their 1 km cells are 1 km2 and the run takes them
-    as it takes LAEA Europe's. World Mercator does not (a cell near 50 N is 0.4 km2) and is refused."""
+    as it takes LAEA Europe's. World Mercator does not (a cell near 50 N is 0.4 km2) and is refused, and so is polar
+    stereographic (Antarctica's EPSG:3031, NSIDC's EPSG:3413), whose 1 km cells measure 1.06 km2 at the pole and
+    0.93 km2 at 60 degrees of latitude."""
     raster = QgsRasterLayer(habitat_raster(tmp_path / 'habitat.tif'), 'Ursus arctos')
     raster.setCrs(QgsCoordinateReferenceSystem(crs))
     x0, y0 = 4321000.0, 3214000.0

@@ -93,6 +93,32 @@ def test_zones_in_a_world_projection_are_measured_in_true_metres(qgis_app, crs_i
     assert zones['buffer']['area_ha'] == pytest.approx(grown_square_ha(1000, 200) - 100, rel=3e-3)
 
 
+def square_near_pole_in(crs_id, latitude, side=10000.0):
+    """A square of ``side`` metres in a Lambert azimuthal equal-area CRS centred at ``latitude``, 45 W (true areas
+    there), densified and transformed to ``crs_id``."""
+    equal_area = QgsCoordinateReferenceSystem.fromProj(
+        '+proj=laea +lat_0={} +lon_0=-45 +ellps=WGS84 +units=m +no_defs'.format(latitude))
+    geometry = QgsGeometry.fromWkt(square(-side / 2, -side / 2, side)).densifyByCount(50)
+    geometry.transform(QgsCoordinateTransform(equal_area, QgsCoordinateReferenceSystem(crs_id), QgsProject.instance()))
+    return geometry
+
+
+@pytest.mark.parametrize('crs_id, latitude', [('EPSG:3413', 61.0), ('EPSG:3413', 89.5), ('EPSG:3031', -65.0)])
+def test_zones_in_a_polar_stereographic_crs_are_measured_in_true_metres(qgis_app, crs_id, latitude):
+    """Polar stereographic (NSIDC's EPSG:3413 for the Arctic, EPSG:3031 for Antarctica) is conformal and true to
+    scale at 70 N and 71 S only: its areas are ((1 + sin 70) / (1 + sin phi))**2 true ones. Zones in it were measured
+    in it as in a local CRS: a 10 000 ha core measured 10 705 ha at 61 N, 9 407 ha at 89.5 N and 10 415 ha at 65 S.
+    They are measured in the local CRS, as zones in a projection for maps of the world are
+    (qgis_io.world_projection)."""
+    core = square_near_pole_in(crs_id, latitude)
+    statistics = output_of('zonestatistics', ZONES=wkt_layer('zones', 'Polygon', crs_id, [core.asWkt(12)],
+                                                             field='zone', values=['core']))
+    assert next(statistics.getFeatures())['area_ha'] == pytest.approx(10000.0, rel=1e-3)
+    zones = by_zone(output_of('generatezones', CORES=wkt_layer('cores', 'Polygon', crs_id, [core.asWkt(12)]),
+                              BUFFER_WIDTH=200, TRANSITION_WIDTH=300))
+    assert zones['buffer']['area_ha'] == pytest.approx(grown_square_ha(10000, 200) - 10000, rel=3e-3)
+
+
 @pytest.mark.parametrize('crs_id', ['EPSG:4326', 'EPSG:4490'])
 def test_generatezones_in_a_geographic_crs_measures_widths_in_metres(qgis_app, crs_id):
     core, utm = utm_square_in(crs_id)

@@ -254,7 +254,7 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         mode = self.parameterAsEnum(parameters, self.MODE, context)
-        resistance = self.resistance_grid(parameters, context)
+        resistance = self.resistance_grid(parameters, context, feedback)
         inputs = RasterInputs(self, parameters, context, resistance, feedback)
         landscape = circuit.Landscape(
             resistance.array, self.parameterAsBoolean(parameters, self.IS_CONDUCTANCE, context),
@@ -288,10 +288,15 @@ class CircuitscapeAlgorithm(ReservePlannerAlgorithm):
             feedback.pushWarning(tr('Not used in {mode} mode, ignored: {names}.').format(
                 mode=self.mode_names()[mode], names=', '.join(given)))
 
-    def resistance_grid(self, parameters, context):
+    def resistance_grid(self, parameters, context, feedback):
+        """Band 1 of the resistance raster on its own grid; a raster in degrees round the globe is named in a
+        warning, current not crossing 180 degrees there (qgis_io.round_the_globe)."""
         layer = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context)
         if layer is None:
             raise QgsProcessingException(self.invalidRasterError(parameters, self.RESISTANCE))
+        if qgis_io.round_the_globe(layer):
+            qgis_io.warn_cut_at_180(feedback, layer, tr('no current crosses 180 degrees: focal nodes on either side '
+                                                        'are joined only the long way round the globe'))
         path = gdal_path(layer)
         try:
             require_memory(path, BYTES_PER_CELL)

@@ -225,7 +225,7 @@ class CorridorNetworkAlgorithm(CoreParameters, ReservePlannerAlgorithm):
         corridors_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_CORRIDORS, context)
 
         output_crs = source.sourceCrs()
-        resistance = ResistanceGrid(layer, context, feedback)
+        resistance = ResistanceGrid(layer, context, feedback, sources=[source])
         work_crs = resistance.crs
         steps = QgsProcessingMultiStepFeedback(2, feedback)
         cores, core_ids = read_cores(source, label, id_field, work_crs, context, steps)

@@ -246,7 +246,7 @@ class CostDistance(ReservePlannerAlgorithm):
             raise QgsProcessingException(self.tr('Give sources (a vector layer), a source raster, or both.'))
 
         steps = QgsProcessingMultiStepFeedback(3, feedback)
-        resistance = ResistanceGrid(resistance_layer, context, steps, streamed=True)
+        resistance = ResistanceGrid(resistance_layer, context, steps, streamed=True, sources=[sources])
         mask = np.zeros(resistance.grid.array.shape, dtype=bool)
         if sources is not None:
             mask |= vector_sources(sources, qgis_io.layer_label(parameters[self.SOURCES], context), resistance,
@@ -346,7 +346,7 @@ class LeastCostPath(ReservePlannerAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.TARGET))
 
         steps = QgsProcessingMultiStepFeedback(3, feedback)
-        resistance = ResistanceGrid(resistance_layer, context, steps, streamed=True)
+        resistance = ResistanceGrid(resistance_layer, context, steps, streamed=True, sources=[source, target])
         target_label = qgis_io.layer_label(parameters[self.TARGET], context)
         source_label = qgis_io.layer_label(parameters[self.SOURCE], context)
         source_features, polygons = read_sources(source, source_label, resistance, context, steps)

@@ -141,7 +141,7 @@ class GravityModelAlgorithm(ReservePlannerAlgorithm):
         layer = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context)
         if layer is None:
             raise QgsProcessingException(self.invalidRasterError(parameters, self.RESISTANCE))
-        resistance = ResistanceGrid(layer, context, feedback)
+        resistance = ResistanceGrid(layer, context, feedback, sources=[source])
         features = qgis_io.read_polygons(source, label, resistance.crs, context, feedback)
         if feedback.isCanceled():
             raise qgis_io.cancelled()

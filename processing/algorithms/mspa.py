@@ -240,11 +240,22 @@ class MSPA(ReservePlannerAlgorithm):
             class_map = mspa.read_class_map(layer.source())
             for template, values in mspa.check_classes(class_map, foreground, missing, label):
                 feedback.pushWarning(qgis_io.engine_tr(template).format(**values))
-            codes = mspa.mspa(mspa.binary_map(class_map.values, foreground, missing, class_map.nodata), edge_width,
-                              connectivity, internal, qgis_io.engine_feedback(feedback).part(0.0, 0.8))
+            binary = mspa.binary_map(class_map.values, foreground, missing, class_map.nodata)
+            if qgis_io.round_the_globe(layer) and mspa.meets_itself_across_edges(binary, connectivity):
+                qgis_io.warn_cut_at_180(feedback, layer, self.tr(
+                    'habitat crossing 180 degrees is cut there into two patches, whose classes (core, bridge, '
+                    'branch...) and core patches are those of two'))
+            codes = mspa.mspa(binary, edge_width, connectivity, internal,
+                              qgis_io.engine_feedback(feedback).part(0.0, 0.8))
             row_areas = mspa.row_cell_areas_ha(class_map.geotransform, codes.shape[0], class_map.crs_wkt)
             if layer.crs().isGeographic():
                 self.explain_geographic(feedback, label, row_areas)
+            elif qgis_io.world_projection(layer.crs()) and not qgis_io.has_true_areas(layer.crs()):
+                feedback.pushWarning(self.tr(
+                    'The raster {layer} is {reason}: its cells do not have true areas, so the hectares of the '
+                    'statistics and core patches are its cells\' width x height, not their areas on the ground. '
+                    'For true hectares, warp it to an equal-area CRS (Raster > Projections > Warp) and run '
+                    'again.').format(layer=label, reason=qgis_io.not_metric_reason(layer.crs())))
             statistics = mspa.class_statistics(codes, row_areas)
             patches = None
             if parameters.get(self.OUTPUT_CORES) is not None:

@@ -172,7 +172,7 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
         landscape_area = self.parameterAsDouble(parameters, self.LANDSCAPE_AREA, context)
         steps = QgsProcessingMultiStepFeedback(3, feedback)
 
-        resistance = self.resistance(parameters, context, feedback) if least_cost else None
+        resistance = self.resistance(parameters, source, context, feedback) if least_cost else None
         work_crs = resistance.crs if resistance else qgis_io.metric_crs_of([source], source.sourceCrs(), context)
         features = qgis_io.read_polygons(source, label, work_crs, context, steps, qgis_io.measure_max_segment(source))
         if feedback.isCanceled():
@@ -203,12 +203,13 @@ class PatchImportanceAlgorithm(ReservePlannerAlgorithm):
         results[self.OUTPUT_SUMMARY] = self.write_summary(parameters, context, landscape)
         return results
 
-    def resistance(self, parameters, context, feedback):
+    def resistance(self, parameters, source, context, feedback):
+        """The resistance raster, measured around the patches of ``source`` (ResistanceGrid)."""
         layer = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context)
         if layer is None:
             raise QgsProcessingException(tr('Least-cost distances need a resistance raster: choose one in '
                                             '"Resistance raster", or use Euclidean distances.'))
-        return ResistanceGrid(layer, context, feedback)
+        return ResistanceGrid(layer, context, feedback, sources=[source])
 
     @staticmethod
     def least_cost(resistance, geometries, features, label, feedback):

@@ -147,7 +147,7 @@ class ResistanceSurfaceAlgorithm(ReservePlannerAlgorithm):
         feedback.pushInfo(tr('Factor weights: {weights}.').format(weights='; '.join(
             '{} {:.4f}'.format(name, weight) for name, weight in zip(names, weights))))
 
-        base = ResistanceGrid(rasters[0], context, feedback, bytes_per_cell=8 * (count + 3))
+        base = ResistanceGrid(rasters[0], context, feedback, bytes_per_cell=8 * (count + 3), sources=vectors)
         factors = [base.grid.array] + [self.on_grid(layer, base) for layer in rasters[1:]]
         factors += [self.distance_grid(layer, base, context, feedback) for layer in vectors]
         correction, classes = self.correction(parameters, context, base, factors[0])

@@ -78,7 +78,7 @@ class RestorationAlgorithm(CoreParameters, ReservePlannerAlgorithm):
         in memory."""
         source, label, id_field, layer = core_inputs(self, parameters, context)
         links = self.read_links(parameters, context)
-        resistance = ResistanceGrid(layer, context, feedback, bytes_per_cell=bytes_per_cell)
+        resistance = ResistanceGrid(layer, context, feedback, bytes_per_cell=bytes_per_cell, sources=[source])
         cores, ids = read_cores(source, label, id_field, resistance.crs, context, feedback)
         return resistance, [item.geometry for item in cores], ids, link_ends(*links, ids)
 

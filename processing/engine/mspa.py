@@ -219,6 +219,18 @@ def binary_map(values, foreground, missing=(), nodata_mask=None):
     return result
 
 
+def meets_itself_across_edges(map_, connectivity=8):
+    """True when foreground of the binary ``map_`` (``binary_map``) in its first column touches foreground in its last
+    (in the same row, or in the next row under 8-connectivity): on a map whose columns go round the globe, a patch
+    that MSPA, reading the map's edges as its ends, cuts in two."""
+    first, last = map_[:, 0] == FOREGROUND, map_[:, -1] == FOREGROUND
+    touching = first & last
+    if connectivity == 8:
+        touching[1:] |= first[1:] & last[:-1]
+        touching[:-1] |= first[:-1] & last[1:]
+    return bool(touching.any())
+
+
 def mspa(map_, edge_width=1, connectivity=8, internal=True, feedback=None):
     """GuidosToolbox's MSPA classes of a binary map.
 

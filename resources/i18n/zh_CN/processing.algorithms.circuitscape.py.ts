@@ -268,6 +268,10 @@
       <translation>{mode}模式下不使用，已忽略：{names}。</translation>
     </message>
     <message>
+      <source>no current crosses 180 degrees: focal nodes on either side are joined only the long way round the globe</source>
+      <translation>电流不会穿过 180 度经线：两侧的焦点只能绕地球一周的远路相连</translation>
+    </message>
+    <message>
       <source>Source strengths are used in one-to-all and all-to-one modes only; pairwise mode ignores them, as Circuitscape does.</source>
       <translation>源强度仅用于一对多和多对一模式；与 Circuitscape 一样，成对模式忽略源强度。</translation>
     </message>

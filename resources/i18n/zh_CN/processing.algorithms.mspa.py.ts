@@ -140,6 +140,14 @@
       <translation>核心区斑块</translation>
     </message>
     <message>
+      <source>habitat crossing 180 degrees is cut there into two patches, whose classes (core, bridge, branch...) and core patches are those of two</source>
+      <translation>跨越 180 度经线的生境在此被切成两个斑块，其类别（核心区、桥接区、支线……）和核心斑块都按两个斑块计算</translation>
+    </message>
+    <message>
+      <source>The raster {layer} is {reason}: its cells do not have true areas, so the hectares of the statistics and core patches are its cells' width x height, not their areas on the ground. For true hectares, warp it to an equal-area CRS (Raster &gt; Projections &gt; Warp) and run again.</source>
+      <translation>栅格 {layer} {reason}：其像元不具有真实面积，因此统计表和核心斑块的公顷数是像元的宽 × 高，而不是其在地面上的面积。要得到真实公顷数，请将其变形到等积坐标参考系（栅格 &gt; 投影 &gt; 变形）后重新运行。</translation>
+    </message>
+    <message>
       <source>Foreground values</source>
       <translation>前景值</translation>
     </message>

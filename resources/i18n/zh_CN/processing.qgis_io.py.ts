@@ -24,8 +24,8 @@
       <translation>采用 Web 墨卡托投影（{crs}），离赤道越远，距离和面积被拉伸得越多（按 1 / cos(纬度)）</translation>
     </message>
     <message>
-      <source>in a projection for maps of the world ({crs}, PROJ "{projection}"), whose scale changes across the map</source>
-      <translation>采用用于世界地图的投影（{crs}，PROJ “{projection}”），其比例尺在图面各处不同</translation>
+      <source>in a projection for maps of the world or of a polar region ({crs}, PROJ "{projection}"), whose scale changes across the map</source>
+      <translation>采用用于世界地图或极地地区地图的投影（{crs}，PROJ “{projection}”），其比例尺在图面各处不同</translation>
     </message>
     <message>
       <source>in degrees ({crs})</source>
@@ -38,6 +38,10 @@
     <message>
       <source>The raster {layer} is {reason}; it is warped (nearest neighbour) to {crs} for this run.</source>
       <translation>栅格 {layer} {reason}；本次运行将其重投影（最邻近法）到 {crs}。</translation>
+    </message>
+    <message>
+      <source>The raster {layer} is in degrees from 180 W to 180 E: its cells on either side of 180 degrees are neighbours on the ground but the two ends of the map here, so {consequence}. To analyse data across 180 degrees, reproject the raster (Warp) to a CRS centred on it (for the Pacific, for example EPSG:3832 or an equal-area CRS centred there) and clip it to the study area.</source>
+      <translation>栅格 {layer} 以度为单位，范围从西经 180 度到东经 180 度：180 度经线两侧的像元在地面上相邻，在此却是地图的两端，因此{consequence}。要分析跨越 180 度经线的数据，请将该栅格重投影（变形）到以数据为中心的坐标参考系（太平洋地区可用 EPSG:3832 或以该处为中心的等积坐标参考系），并裁剪到研究区。</translation>
     </message>
     <message>
       <source>Layer "{layer}" has no field "{field}". Its fields are: {fields}.</source>
