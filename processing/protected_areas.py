@@ -278,9 +278,14 @@ def multipolygon(geometry):
     return geometry
 
 
-def range_species(source, name, species_field, group_field, flattened, boundary, crs, context, feedback):
-    """engine.species_table of the range polygons (layer ``name``; one row per species, features of a species
-    merged)."""
+Ranges = namedtuple('Ranges', 'names geometries groups')
+"""Species ranges read once: the species' names (sorted), their ranges (shapely, each species' features merged, in
+the working equal-area CRS) and their groups, in that order."""
+
+
+def read_ranges(source, name, species_field, group_field, crs, context, feedback):
+    """The Ranges of the range polygons of ``source`` (layer ``name``) in ``crs``; raises naming a feature without a
+    species name."""
     features = qgis_io.read_polygons(source, name, crs, context, feedback, measure_max_segment(source))
     if feedback.isCanceled():
         raise qgis_io.cancelled()
@@ -297,12 +302,16 @@ def range_species(source, name, species_field, group_field, flattened, boundary,
         group = attribute_value(item.attributes.get(group_field)) if group_field else None
         groups.setdefault(str(species), tr('(no group)') if group is None else str(group))
     names = sorted(ranges)
-    geometries = [unary_union(ranges[species]) for species in names]
+    return Ranges(names, [unary_union(ranges[species]) for species in names], [groups[species] for species in names])
+
+
+def range_species(ranges, flattened, boundary, feedback):
+    """engine.species_table of the Ranges ``ranges`` (one row per species) against the protected pieces of
+    ``flattened``, inside ``boundary`` (shapely, the ranges' CRS; None: everywhere)."""
     with qgis_io.engine_errors():
-        range_km2, protected_km2, whole_km2 = engine.range_coverage(geometries, flattened.pieces, boundary,
+        range_km2, protected_km2, whole_km2 = engine.range_coverage(ranges.geometries, flattened.pieces, boundary,
                                                                     qgis_io.engine_feedback(feedback))
-    return engine.species_table(names, [groups[species] for species in names], range_km2, protected_km2,
-                                whole_km2)
+    return engine.species_table(ranges.names, ranges.groups, range_km2, protected_km2, whole_km2)
 
 
 def raster_group_name(text):

@@ -380,6 +380,23 @@ def test_ranges_and_rasters_of_one_class_count_together(qgis_app, tmp_path):
     assert value(table, ALL, 'habitat_pct', 'Mammalia') == pytest.approx(100 * (25 + 16) / (50 + 40), rel=1e-6)
 
 
+def test_the_ranges_are_read_once_for_all_regions(qgis_app):
+    """The range layer was read again for every region (and for all regions together), so its repairs were logged
+    once per region: a self-crossing otter range in two regions gave three "invalid geometries repaired" lines. It
+    is read once: one line, and each region's figures as before."""
+    regions, protected = raster_regions()
+    x, y = LAEA_ORIGIN
+    bow_tie = 'POLYGON(({0} {1}, {2} {3}, {2} {1}, {0} {3}, {0} {1}))'.format(x + 2500, y, x + 17500, y + 10000)
+    ranges = memory_layer('ranges', 'Polygon', 'EPSG:3035', 'field=species:string&field=class:string',
+                          [(bow_tie, ['otter', 'Mammalia'])])
+    feedback = RecordingFeedback()
+    table = indicators(run('target3report', feedback=feedback, temporary_outputs=('OUTPUT',), REGIONS=regions,
+                           REGION_FIELD='name', PROTECTED=[protected], SPECIES=ranges, SPECIES_FIELD='species',
+                           CLASS_FIELD='class', YEAR=2025)['OUTPUT'])
+    assert [line for line in feedback.lines if 'repaired' in line] == ['ranges: 1 invalid geometries repaired.']
+    assert value(table, 'west', 'species_count') == 1 and value(table, ALL, 'species_count') == 1
+
+
 def test_a_habitat_raster_without_a_crs_is_refused_by_name(qgis_app, tmp_path):
     regions, protected = raster_regions()
     path = str(tmp_path / 'no_crs.tif')

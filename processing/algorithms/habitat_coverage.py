@@ -36,6 +36,7 @@ from ..protected_areas import (
     range_species,
     raster_group_name,
     raster_species,
+    read_ranges,
     write_rows,
 )
 from .base import ReservePlannerAlgorithm, keywords
@@ -177,8 +178,8 @@ class HabitatCoverageAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         steps.setCurrentStep(1)
         tables = []
         if species_source is not None:
-            tables.append(range_species(species_source, species_label, species_field, group_field, flattened,
-                                             boundary, crs, context, steps))
+            ranges = read_ranges(species_source, species_label, species_field, group_field, crs, context, steps)
+            tables.append(range_species(ranges, flattened, boundary, steps))
         steps.setCurrentStep(2)
         if rasters:
             by_boundary, empty = raster_species(rasters, raster_group, flattened.units, [boundary], crs, context, steps)

@@ -58,6 +58,7 @@ from ..protected_areas import (
     range_species,
     raster_group_name,
     raster_species,
+    read_ranges,
     read_regions,
     write_rows,
 )
@@ -321,6 +322,14 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         qgis_io.require_geometries(features, label)
         return features
 
+    @staticmethod
+    def read_species(given, crs, context, feedback):
+        """The Ranges of SPECIES, read once for every region (given: (source, label, species field, class field));
+        None without it."""
+        source, label, species_field, class_field = given
+        return None if source is None else read_ranges(source, label, species_field, class_field, crs, context,
+                                                       feedback)
+
     def read_ecoregions(self, given, crs, context, feedback):
         """[(ecoregion name, geometry)] of ECOREGIONS, the parts of one ecoregion together; None without it."""
         features = self.read_optional_polygons(given, crs, context, feedback)
@@ -376,7 +385,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
                   'marine': self.read_marine(given['realm'], crs, context, steps),
                   'kba_table': self.kba_table(given['kbas'], flattened, regions, crs, context, steps),
                   'ecoregions': self.read_ecoregions(given['ecoregions'], crs, context, steps),
-                  'species': given['species'] if given['species'][0] is not None else None,
+                  'species': self.read_species(given['species'], crs, context, steps),
                   'raster_tables': raster_tables,
                   'oecm_statements': oecm_statements, 'has_oecm_field': has_oecm_field}
         steps.setCurrentStep(4)
@@ -557,9 +566,7 @@ class Target3ReportAlgorithm(ProtectedAreasInput, ReservePlannerAlgorithm):
         note per habitat raster without any habitat cell."""
         tables, rows = [], []
         if inputs['species'] is not None:
-            source, label, species_field, class_field = inputs['species']
-            tables.append(range_species(source, label, species_field, class_field, inputs['flattened'],
-                                        scope.geometry, crs, context, feedback))
+            tables.append(range_species(inputs['species'], inputs['flattened'], scope.geometry, feedback))
         if inputs['raster_tables'] is not None:
             by_scope, empty = inputs['raster_tables']
             tables.append(by_scope[index])
