@@ -83,7 +83,7 @@ class CorridorSettings:
 
 
 class CorridorBuilder:
-    """Turns a centre line into a corridor feature, working in a metric CRS around the reserves.
+    """Turns a centre line into a corridor feature, working in a metric CRS centred on the reserves (metric_crs_of).
 
     Invalid reserves are repaired (geometry.repair_polygon) so that the corridor is cut from their area; a
     reserve with no area, even repaired, cannot be joined.
@@ -93,7 +93,7 @@ class CorridorBuilder:
         self.settings = settings
         reserves = settings.reserves
         self.context = QgsProject.instance().transformContext()
-        self.metric_crs = qgis_io.metric_crs(reserves.extent(), reserves.crs(), self.context)
+        self.metric_crs = qgis_io.metric_crs_of([reserves], reserves.crs(), QgsProject.instance())
         to_metric = QgsCoordinateTransform(reserves.crs(), self.metric_crs, self.context)
         self.reserve_ids, self.reserve_shapes = [], []
         for feature in reserves.getFeatures():

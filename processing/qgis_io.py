@@ -468,7 +468,8 @@ def data_centre(sources, context):
     directions, each that of the mean of the centres of its parts' bounding boxes. Unlike the centre of the layers'
     extent (or of a feature's), it lies where the data is when the data sits on both sides of the antimeridian,
     also in one feature whose parts end at 180 E and 180 W (an extent from -180 to 180 is centred on the opposite
-    meridian). See docs/geographic.md."""
+    meridian). ``context``: a QgsProcessingContext, or in the GUI the QgsProject (its transformContext() is used).
+    See docs/geographic.md."""
     vector = [0.0, 0.0, 0.0]
     for source in sources:
         request = QgsFeatureRequest().setNoAttributes().setLimit(CENTRE_SAMPLE)
@@ -482,6 +483,17 @@ def data_centre(sources, context):
         for source in sources:
             extent.combineExtentWith(source_extent(source, sources[0].sourceCrs(), context))
         return geographic_point(extent.center(), sources[0].sourceCrs(), context.transformContext())
+    return centre_of(vector)
+
+
+def direction_of(point):
+    """The unit vector (x, y, z) on the sphere of a QgsPointXY in EPSG:4326."""
+    longitude, latitude = math.radians(point.x()), math.radians(point.y())
+    return [math.cos(latitude) * math.cos(longitude), math.cos(latitude) * math.sin(longitude), math.sin(latitude)]
+
+
+def centre_of(vector):
+    """The point (QgsPointXY, EPSG:4326) in the direction of the non-zero vector (x, y, z)."""
     longitude = math.degrees(math.atan2(vector[1], vector[0]))
     latitude = math.degrees(math.atan2(vector[2], math.hypot(vector[0], vector[1])))
     return QgsPointXY(longitude, latitude)
@@ -494,11 +506,8 @@ def feature_direction(geometry, transform):
     for part in geometry.constParts():
         if part.isEmpty():  # its bounding box is centred on (0, 0)
             continue
-        point = transform.transform(part.boundingBox().center())
-        longitude, latitude = math.radians(point.x()), math.radians(point.y())
-        vector[0] += math.cos(latitude) * math.cos(longitude)
-        vector[1] += math.cos(latitude) * math.sin(longitude)
-        vector[2] += math.sin(latitude)
+        direction = direction_of(transform.transform(part.boundingBox().center()))
+        vector = [total + value for total, value in zip(vector, direction)]
     length = math.sqrt(sum(value * value for value in vector))
     return [value / length for value in vector] if length > 0 else [0.0, 0.0, 0.0]
 
@@ -517,33 +526,36 @@ def local_crs(sources, context, projection=EQUAL_AREA):
     return local_crs_at(data_centre([source for source in sources if source is not None], context), projection)
 
 
-def local_equal_area_crs(extent, crs, transform_context):
-    """A Lambert azimuthal equal-area CRS (metres) centred on ``extent`` given in ``crs`` (rasters)."""
-    return local_crs_at(geographic_point(extent.center(), crs, transform_context))
-
-
-def metric_crs(extent, crs, transform_context):
-    """The CRS distances are measured in: ``crs`` itself when metric, else a local equal-area CRS centred on
-    ``extent`` (the GUI's zone layers and corridor tool, a raster without features: raster_metric_crs);
-    ``transform_context`` as in to_geographic."""
-    return crs if is_metric(crs) else local_equal_area_crs(extent, crs, transform_context)
-
-
 def raster_metric_crs(layer, sources, context):
     """The CRS distances over the raster ``layer`` are measured in: its own CRS when metric, else a local equal-area
     CRS centred on the features of ``sources`` (local_crs: the cores, sources or patches measured over it), or on
-    the raster's extent when there are none (metric_crs). A raster in degrees from -180 to 180 has its extent's
-    centre on the Greenwich meridian, far from data at 180 degrees or near a pole (docs/geographic.md)."""
+    the raster's extent when there are none. A raster in degrees from -180 to 180 has its extent's centre on the
+    Greenwich meridian, far from data at 180 degrees or near a pole (docs/geographic.md)."""
+    if is_metric(layer.crs()):
+        return layer.crs()
     sources = [source for source in sources or () if source is not None]
-    if sources and not is_metric(layer.crs()):
+    if sources:
         return local_crs(sources, context)
-    return metric_crs(layer.extent(), layer.crs(), context.transformContext())
+    return local_crs_at(geographic_point(layer.extent().center(), layer.crs(), context.transformContext()))
 
 
 def metric_crs_of(sources, crs, context):
     """The CRS distances between the features of ``sources`` are measured in: ``crs`` itself when metric, else a
-    local equal-area CRS centred on them (local_crs)."""
+    local equal-area CRS centred on them (local_crs). ``context`` as in data_centre (the GUI's zone layers and
+    corridor tool pass the project)."""
     return crs if is_metric(crs) else local_crs(sources, context)
+
+
+def geometry_metric_crs(geometry, crs, context):
+    """The CRS the QgsGeometry ``geometry`` (in ``crs``) is measured in: ``crs`` itself when metric, else a local
+    equal-area CRS centred on it as data_centre centres on one feature (the GUI's new zoning layer measures its
+    reserve boundary so); ``context`` as in data_centre."""
+    if is_metric(crs):
+        return crs
+    direction = feature_direction(geometry, to_geographic(crs, context.transformContext()))
+    if not any(direction):
+        return local_crs_at(geographic_point(geometry.boundingBox().center(), crs, context.transformContext()))
+    return local_crs_at(centre_of(direction))
 
 
 def source_extent(source, crs, context):
