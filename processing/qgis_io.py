@@ -41,6 +41,7 @@ from .engine import geometry as engine_geometry
 from .engine.geographic import crosses_antimeridian_or_pole, split_at_antimeridian, unwrapped_line
 from .engine.feedback import Feedback
 from .engine.messages import TRANSLATION_CONTEXT, Canceled, EngineError
+from .engine.raster import cell_centres
 
 STYLE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), 'resources', 'styles')
 WEB_MERCATOR_IDS = ('EPSG:3857', 'EPSG:900913', 'EPSG:3785')
@@ -463,13 +464,14 @@ def geographic_point(point, crs, transform_context):
     return to_geographic(crs, transform_context).transform(point)
 
 
-def data_centre(sources, context):
+def data_centre(sources, context, points=()):
     """The centre (QgsPointXY, EPSG:4326) of the features of ``sources``: the mean on the sphere of the features'
-    directions, each that of the mean of the centres of its parts' bounding boxes. Unlike the centre of the layers'
-    extent (or of a feature's), it lies where the data is when the data sits on both sides of the antimeridian,
-    also in one feature whose parts end at 180 E and 180 W (an extent from -180 to 180 is centred on the opposite
-    meridian). ``context``: a QgsProcessingContext, or in the GUI the QgsProject (its transformContext() is used).
-    See docs/geographic.md."""
+    directions, each that of the mean of the centres of its parts' bounding boxes, and of ``points`` (QgsPointXY in
+    EPSG:4326, each counted as a feature: the source cells of a raster, raster_cell_points). Unlike the centre of
+    the layers' extent (or of a feature's), it lies where the data is when the data sits on both sides of the
+    antimeridian, also in one feature whose parts end at 180 E and 180 W (an extent from -180 to 180 is centred on
+    the opposite meridian). ``context``: a QgsProcessingContext, or in the GUI the QgsProject (its
+    transformContext() is used). See docs/geographic.md."""
     vector = [0.0, 0.0, 0.0]
     for source in sources:
         request = QgsFeatureRequest().setNoAttributes().setLimit(CENTRE_SAMPLE)
@@ -478,6 +480,8 @@ def data_centre(sources, context):
             if feature.hasGeometry():
                 direction = feature_direction(feature.geometry(), transform)
                 vector = [total + value for total, value in zip(vector, direction)]
+    for point in points:
+        vector = [total + value for total, value in zip(vector, direction_of(point))]
     if not any(vector):
         extent = QgsRectangle()
         for source in sources:
@@ -512,6 +516,15 @@ def feature_direction(geometry, transform):
     return [value / length for value in vector] if length > 0 else [0.0, 0.0, 0.0]
 
 
+def raster_cell_points(mask, geotransform, crs, context):
+    """The centres (QgsPointXY, EPSG:4326) of the cells of a raster in ``crs`` with the GDAL ``geotransform`` where
+    the boolean ``mask`` (on its grid) is true, at most CENTRE_SAMPLE of them taken evenly
+    (engine.raster.cell_centres): what data_centre centres on for a raster of sources."""
+    xs, ys = cell_centres(mask, geotransform, CENTRE_SAMPLE)
+    transform = to_geographic(crs, context.transformContext())
+    return [transform.transform(QgsPointXY(float(x), float(y))) for x, y in zip(xs, ys)]
+
+
 def local_crs_at(centre, projection=EQUAL_AREA):
     """A Lambert azimuthal equal-area (EQUAL_AREA) or azimuthal equidistant (EQUIDISTANT) CRS in metres centred
     on ``centre`` (QgsPointXY, EPSG:4326)."""
@@ -526,16 +539,17 @@ def local_crs(sources, context, projection=EQUAL_AREA):
     return local_crs_at(data_centre([source for source in sources if source is not None], context), projection)
 
 
-def raster_metric_crs(layer, sources, context):
+def raster_metric_crs(layer, sources, context, points=()):
     """The CRS distances over the raster ``layer`` are measured in: its own CRS when metric, else a local equal-area
-    CRS centred on the features of ``sources`` (local_crs: the cores, sources or patches measured over it), or on
-    the raster's extent when there are none. A raster in degrees from -180 to 180 has its extent's centre on the
-    Greenwich meridian, far from data at 180 degrees or near a pole (docs/geographic.md)."""
+    CRS centred on the features of ``sources`` and on ``points`` (data_centre: the cores, sources or patches
+    measured over it, the cells of a source raster), or on the raster's extent when there are none. A raster in
+    degrees from -180 to 180 has its extent's centre on the Greenwich meridian, far from data at 180 degrees or
+    near a pole (docs/geographic.md)."""
     if is_metric(layer.crs()):
         return layer.crs()
     sources = [source for source in sources or () if source is not None]
-    if sources:
-        return local_crs(sources, context)
+    if sources or points:
+        return local_crs_at(data_centre(sources, context, points))
     return local_crs_at(geographic_point(layer.extent().center(), layer.crs(), context.transformContext()))
 
 
