@@ -175,9 +175,8 @@ class CorridorBuilder:
     def feature(self, corridor, method, cost):
         fields = self.settings.corridors.fields()
         feature = QgsFeature(fields)
-        geometry = qgis_io.transform_geometry(corridor.polygon, self.metric_crs, self.settings.corridors.crs(),
-                                              QgsProject.instance())
-        geometry.convertToMultiType()
+        geometry = qgis_io.output_polygon(corridor.polygon, self.metric_crs, self.settings.corridors.crs(),
+                                          QgsProject.instance())
         feature.setGeometry(geometry)
         values = {
             'from_id': self.reserve_ids[corridor.from_index], 'to_id': self.reserve_ids[corridor.to_index],
