@@ -83,7 +83,7 @@ class CorridorSettings:
 
 
 class CorridorBuilder:
-    """Turns a centre line into a corridor feature, working in a metric CRS around the reserves.
+    """Turns a centre line into a corridor feature, working in a metric CRS centred on the reserves (metric_crs_of).
 
     Invalid reserves are repaired (geometry.repair_polygon) so that the corridor is cut from their area; a
     reserve with no area, even repaired, cannot be joined.
@@ -93,7 +93,7 @@ class CorridorBuilder:
         self.settings = settings
         reserves = settings.reserves
         self.context = QgsProject.instance().transformContext()
-        self.metric_crs = qgis_io.metric_crs(reserves.extent(), reserves.crs(), self.context)
+        self.metric_crs = qgis_io.metric_crs_of([reserves], reserves.crs(), QgsProject.instance())
         to_metric = QgsCoordinateTransform(reserves.crs(), self.metric_crs, self.context)
         self.reserve_ids, self.reserve_shapes = [], []
         for feature in reserves.getFeatures():
@@ -175,9 +175,8 @@ class CorridorBuilder:
     def feature(self, corridor, method, cost):
         fields = self.settings.corridors.fields()
         feature = QgsFeature(fields)
-        geometry = qgis_io.transform_geometry(corridor.polygon, self.metric_crs, self.settings.corridors.crs(),
-                                              QgsProject.instance())
-        geometry.convertToMultiType()
+        geometry = qgis_io.output_polygon(corridor.polygon, self.metric_crs, self.settings.corridors.crs(),
+                                          QgsProject.instance())
         feature.setGeometry(geometry)
         values = {
             'from_id': self.reserve_ids[corridor.from_index], 'to_id': self.reserve_ids[corridor.to_index],

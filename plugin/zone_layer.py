@@ -62,10 +62,11 @@ def is_zoning_layer(layer):
 
 
 class MetricArea:
-    """Areas in hectares of geometries in ``crs``, measured in qgis_io.metric_crs (equal-area when geographic)."""
+    """Areas in hectares of geometries in ``crs``, measured in ``metric_crs`` (qgis_io.metric_crs_of: equal-area
+    centred on the data when ``crs`` is geographic)."""
 
-    def __init__(self, crs, extent):
-        self.crs = qgis_io.metric_crs(extent, crs, QgsProject.instance().transformContext())
+    def __init__(self, crs, metric_crs):
+        self.crs = metric_crs
         self.transform = QgsCoordinateTransform(crs, self.crs, QgsProject.instance().transformContext())
 
     def to_metric(self, geometry):
@@ -79,8 +80,8 @@ class MetricArea:
 
 
 def layer_areas(layer):
-    """MetricArea for ``layer``'s CRS and extent."""
-    return MetricArea(layer.crs(), layer.extent())
+    """MetricArea for ``layer``, centred on its features (edit buffer included) as the algorithms centre theirs."""
+    return MetricArea(layer.crs(), qgis_io.metric_crs_of([layer], layer.crs(), QgsProject.instance()))
 
 
 def create_zoning_layer(path, crs, boundary=None, name='zones'):
@@ -94,7 +95,7 @@ def create_zoning_layer(path, crs, boundary=None, name='zones'):
     if boundary is not None and not boundary.isNull():
         feature = QgsFeature(zone_fields())
         feature.setGeometry(_as_multi(boundary))
-        area = MetricArea(crs, boundary.boundingBox()).hectares(boundary)
+        area = MetricArea(crs, qgis_io.geometry_metric_crs(boundary, crs, QgsProject.instance())).hectares(boundary)
         feature.setAttributes(['transition', ZONE_CODES['transition'], float(area)])
         if not writer.addFeature(feature):
             error = writer.errorMessage()

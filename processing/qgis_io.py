@@ -41,6 +41,7 @@ from .engine import geometry as engine_geometry
 from .engine.geographic import crosses_antimeridian_or_pole, split_at_antimeridian, unwrapped_line
 from .engine.feedback import Feedback
 from .engine.messages import TRANSLATION_CONTEXT, Canceled, EngineError
+from .engine.raster import cell_centres
 
 STYLE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), 'resources', 'styles')
 WEB_MERCATOR_IDS = ('EPSG:3857', 'EPSG:900913', 'EPSG:3785')
@@ -463,12 +464,14 @@ def geographic_point(point, crs, transform_context):
     return to_geographic(crs, transform_context).transform(point)
 
 
-def data_centre(sources, context):
+def data_centre(sources, context, points=()):
     """The centre (QgsPointXY, EPSG:4326) of the features of ``sources``: the mean on the sphere of the features'
-    directions, each that of the mean of the centres of its parts' bounding boxes. Unlike the centre of the layers'
-    extent (or of a feature's), it lies where the data is when the data sits on both sides of the antimeridian,
-    also in one feature whose parts end at 180 E and 180 W (an extent from -180 to 180 is centred on the opposite
-    meridian). See docs/geographic.md."""
+    directions, each that of the mean of the centres of its parts' bounding boxes, and of ``points`` (QgsPointXY in
+    EPSG:4326, each counted as a feature: the source cells of a raster, raster_cell_points). Unlike the centre of
+    the layers' extent (or of a feature's), it lies where the data is when the data sits on both sides of the
+    antimeridian, also in one feature whose parts end at 180 E and 180 W (an extent from -180 to 180 is centred on
+    the opposite meridian). ``context``: a QgsProcessingContext, or in the GUI the QgsProject (its
+    transformContext() is used). See docs/geographic.md."""
     vector = [0.0, 0.0, 0.0]
     for source in sources:
         request = QgsFeatureRequest().setNoAttributes().setLimit(CENTRE_SAMPLE)
@@ -477,11 +480,24 @@ def data_centre(sources, context):
             if feature.hasGeometry():
                 direction = feature_direction(feature.geometry(), transform)
                 vector = [total + value for total, value in zip(vector, direction)]
+    for point in points:
+        vector = [total + value for total, value in zip(vector, direction_of(point))]
     if not any(vector):
         extent = QgsRectangle()
         for source in sources:
             extent.combineExtentWith(source_extent(source, sources[0].sourceCrs(), context))
         return geographic_point(extent.center(), sources[0].sourceCrs(), context.transformContext())
+    return centre_of(vector)
+
+
+def direction_of(point):
+    """The unit vector (x, y, z) on the sphere of a QgsPointXY in EPSG:4326."""
+    longitude, latitude = math.radians(point.x()), math.radians(point.y())
+    return [math.cos(latitude) * math.cos(longitude), math.cos(latitude) * math.sin(longitude), math.sin(latitude)]
+
+
+def centre_of(vector):
+    """The point (QgsPointXY, EPSG:4326) in the direction of the non-zero vector (x, y, z)."""
     longitude = math.degrees(math.atan2(vector[1], vector[0]))
     latitude = math.degrees(math.atan2(vector[2], math.hypot(vector[0], vector[1])))
     return QgsPointXY(longitude, latitude)
@@ -494,13 +510,19 @@ def feature_direction(geometry, transform):
     for part in geometry.constParts():
         if part.isEmpty():  # its bounding box is centred on (0, 0)
             continue
-        point = transform.transform(part.boundingBox().center())
-        longitude, latitude = math.radians(point.x()), math.radians(point.y())
-        vector[0] += math.cos(latitude) * math.cos(longitude)
-        vector[1] += math.cos(latitude) * math.sin(longitude)
-        vector[2] += math.sin(latitude)
+        direction = direction_of(transform.transform(part.boundingBox().center()))
+        vector = [total + value for total, value in zip(vector, direction)]
     length = math.sqrt(sum(value * value for value in vector))
     return [value / length for value in vector] if length > 0 else [0.0, 0.0, 0.0]
+
+
+def raster_cell_points(mask, geotransform, crs, context):
+    """The centres (QgsPointXY, EPSG:4326) of the cells of a raster in ``crs`` with the GDAL ``geotransform`` where
+    the boolean ``mask`` (on its grid) is true, at most CENTRE_SAMPLE of them taken evenly
+    (engine.raster.cell_centres): what data_centre centres on for a raster of sources."""
+    xs, ys = cell_centres(mask, geotransform, CENTRE_SAMPLE)
+    transform = to_geographic(crs, context.transformContext())
+    return [transform.transform(QgsPointXY(float(x), float(y))) for x, y in zip(xs, ys)]
 
 
 def local_crs_at(centre, projection=EQUAL_AREA):
@@ -517,33 +539,37 @@ def local_crs(sources, context, projection=EQUAL_AREA):
     return local_crs_at(data_centre([source for source in sources if source is not None], context), projection)
 
 
-def local_equal_area_crs(extent, crs, transform_context):
-    """A Lambert azimuthal equal-area CRS (metres) centred on ``extent`` given in ``crs`` (rasters)."""
-    return local_crs_at(geographic_point(extent.center(), crs, transform_context))
-
-
-def metric_crs(extent, crs, transform_context):
-    """The CRS distances are measured in: ``crs`` itself when metric, else a local equal-area CRS centred on
-    ``extent`` (the GUI's zone layers and corridor tool, a raster without features: raster_metric_crs);
-    ``transform_context`` as in to_geographic."""
-    return crs if is_metric(crs) else local_equal_area_crs(extent, crs, transform_context)
-
-
-def raster_metric_crs(layer, sources, context):
+def raster_metric_crs(layer, sources, context, points=()):
     """The CRS distances over the raster ``layer`` are measured in: its own CRS when metric, else a local equal-area
-    CRS centred on the features of ``sources`` (local_crs: the cores, sources or patches measured over it), or on
-    the raster's extent when there are none (metric_crs). A raster in degrees from -180 to 180 has its extent's
-    centre on the Greenwich meridian, far from data at 180 degrees or near a pole (docs/geographic.md)."""
+    CRS centred on the features of ``sources`` and on ``points`` (data_centre: the cores, sources or patches
+    measured over it, the cells of a source raster), or on the raster's extent when there are none. A raster in
+    degrees from -180 to 180 has its extent's centre on the Greenwich meridian, far from data at 180 degrees or
+    near a pole (docs/geographic.md)."""
+    if is_metric(layer.crs()):
+        return layer.crs()
     sources = [source for source in sources or () if source is not None]
-    if sources and not is_metric(layer.crs()):
-        return local_crs(sources, context)
-    return metric_crs(layer.extent(), layer.crs(), context.transformContext())
+    if sources or points:
+        return local_crs_at(data_centre(sources, context, points))
+    return local_crs_at(geographic_point(layer.extent().center(), layer.crs(), context.transformContext()))
 
 
 def metric_crs_of(sources, crs, context):
     """The CRS distances between the features of ``sources`` are measured in: ``crs`` itself when metric, else a
-    local equal-area CRS centred on them (local_crs)."""
+    local equal-area CRS centred on them (local_crs). ``context`` as in data_centre (the GUI's zone layers and
+    corridor tool pass the project)."""
     return crs if is_metric(crs) else local_crs(sources, context)
+
+
+def geometry_metric_crs(geometry, crs, context):
+    """The CRS the QgsGeometry ``geometry`` (in ``crs``) is measured in: ``crs`` itself when metric, else a local
+    equal-area CRS centred on it as data_centre centres on one feature (the GUI's new zoning layer measures its
+    reserve boundary so); ``context`` as in data_centre."""
+    if is_metric(crs):
+        return crs
+    direction = feature_direction(geometry, to_geographic(crs, context.transformContext()))
+    if not any(direction):
+        return local_crs_at(geographic_point(geometry.boundingBox().center(), crs, context.transformContext()))
+    return local_crs_at(centre_of(direction))
 
 
 def source_extent(source, crs, context):

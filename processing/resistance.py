@@ -50,8 +50,9 @@ class ResistanceGrid:
 
     A raster in a projected CRS in metres is used as it is. Any other raster (geographic, Web Mercator,
     feet) is warped with nearest neighbour to ``work_crs`` (default: a local Lambert azimuthal equal-area CRS
-    centred on the feature sources ``sources`` measured over it, qgis_io.raster_metric_crs) for the run, with a
-    warning, and results are warped back onto the layer's grid (DESIGN.md conventions: metres whatever the CRS).
+    centred on the feature sources ``sources`` and the points ``points``, QgsPointXY in EPSG:4326, measured over
+    it: qgis_io.raster_metric_crs) for the run, with a warning, and results are warped back onto the layer's grid
+    (DESIGN.md conventions: metres whatever the CRS).
 
     ``bytes_per_cell`` is the memory the caller's whole run holds per cell of the raster; a raster too large
     for the memory available is refused before it is read (engine.raster.require_memory).
@@ -63,11 +64,11 @@ class ResistanceGrid:
     """
 
     def __init__(self, layer, context, feedback, work_crs=None, bytes_per_cell=RUN_BYTES_PER_CELL, streamed=False,
-                 sources=()):
+                 sources=(), points=()):
         qgis_io.require_gdal_file(layer)
         self.layer = layer
         if qgis_io.is_metric(layer.crs()) or work_crs is None:
-            self.crs = qgis_io.raster_metric_crs(layer, sources, context)
+            self.crs = qgis_io.raster_metric_crs(layer, sources, context, points)
         else:
             self.crs = work_crs
         self._graph = None

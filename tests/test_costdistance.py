@@ -815,3 +815,32 @@ def test_a_raster_in_degrees_is_measured_where_the_sources_are(qgis_app, tmp_pat
     a, e2, phi = 6378137.0, 0.00669438, math.radians(60.5)
     degree = math.radians(1.0) * a * math.cos(phi) / math.sqrt(1.0 - e2 * math.sin(phi) ** 2)
     assert costs == pytest.approx([degree, degree], rel=0.01)
+
+
+def test_a_raster_in_degrees_is_measured_where_the_source_raster_cells_are(qgis_app, tmp_path):
+    """costdistance with a source raster and no vector sources centred the local CRS of a resistance raster in degrees
+    on its extent, on the Greenwich meridian for a band from -180 to 180: from a source cell at 179.5 E at 60.5 N the
+    cost to the cell at 179.5 W was 63 174 and to the cell at 175.5 W 319 860 (now 54 462 and 279 400; 53 917 and
+    277 474 at 10 E). It is centred on the source cells (their centres, qgis_io.raster_cell_points, through
+    qgis_io.raster_metric_crs), so the costs across 180 degrees equal those at 10 E. The source cell is of 0.01
+    degree, smaller than the cells in metres, so it becomes one of them as a point does."""
+    resistance = band_in_degrees(tmp_path / 'resistance.tif')
+    costs = []
+    for west in (179.5, 9.5):
+        sources = geotiff(tmp_path / 'sources_{}.tif'.format(len(costs)), np.ones((1, 1)), 0.01, epsg=4326,
+                          x0=west - 0.005, y0=60.505)
+        output = str(tmp_path / 'cost_{}.tif'.format(len(costs)))
+        run('costdistance', RESISTANCE=resistance, SOURCE_RASTER=sources, OUTPUT=output)
+        cost, _, _ = read_raster(output)
+        east = (int(west + 180.0) + np.array([1, 5])) % 360  # the cells 1 and 5 degrees east
+        costs.append(cost[1, east])
+    across, at_ten = costs
+    # GDAL's warp gives cells in metres of about 1.1 km (1.2 km centred at 179.5 E, docs/geographic.md); the
+    # nearest-neighbour warp moves the source and the target by up to half a cell each: 2 % of one degree (55 km),
+    # 0.4 % of five degrees
+    assert across[0] == pytest.approx(at_ten[0], rel=0.02)
+    assert across[1] == pytest.approx(at_ten[1], rel=0.01)
+    # one degree along the parallel of 60.5 N on GRS80, as in the test above
+    a, e2, phi = 6378137.0, 0.00669438, math.radians(60.5)
+    degree = math.radians(1.0) * a * math.cos(phi) / math.sqrt(1.0 - e2 * math.sin(phi) ** 2)
+    assert across[0] == pytest.approx(degree, rel=0.02)

@@ -1,12 +1,15 @@
 """The corridor drawing tool on a real canvas: a centre line clicked from reserve to reserve becomes a
 corridor polygon with its length, width, mean resistance and cost-weighted length."""
 
+import math
+
 import numpy as np
 import pytest
 from osgeo import gdal
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsGeometry,
     QgsPointXY,
     QgsProject,
     QgsRasterLayer,
@@ -248,3 +251,60 @@ def test_a_geometry_error_cutting_the_corridor_is_reported(corridor_dock, monkey
     assert corridors.featureCount() == 0
     message = dock.message_bar.currentItem().text()
     assert 'Check Validity' in message and 'GEOS could not subtract' in message
+
+
+def corridor_in_degrees(tmp_path, east):
+    """The corridor drawn through the dock between two reserves in EPSG:4326 at 60 N, 0.6 x 0.3 degrees each, whose
+    facing edges lie 0.4 degrees either side of the meridian ``east``, its centre line clicked on a canvas in
+    EPSG:3832 (Pacific Mercator) along 60.15 N. Returns (length_m, area_ha) and the corridor's geometry (shapely,
+    degrees)."""
+    from support import wkt_layer
+
+    from reserve_planner.plugin.zone_editor_dock import ZoneEditorDock
+    from reserve_planner.processing import qgis_io
+
+    def lon(value):
+        return (value + 180.0) % 360.0 - 180.0
+
+    QgsSettings().remove('reserve_planner')
+    canvas = make_canvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem('EPSG:3832'))
+    squares = ['POLYGON(({w} 60, {e} 60, {e} 60.3, {w} 60.3, {w} 60))'.format(w=lon(west), e=lon(west + 0.6))
+               for west in (east - 1.0, east + 0.4)]
+    reserves = wkt_layer('reserves', 'Polygon', 'EPSG:4326', squares)
+    QgsProject.instance().addMapLayer(reserves)
+    dock = ZoneEditorDock(canvas)
+    try:
+        dock.reservesCombo.setLayer(reserves)
+        corridors = dock.create_corridors(str(tmp_path / 'corridors_{}.gpkg'.format(east)))
+        dock.widthSpin.setValue(WIDTH)
+        to_canvas = QgsCoordinateTransform(reserves.crs(), canvas.mapSettings().destinationCrs(), QgsProject.instance())
+        ends = [to_canvas.transform(QgsPointXY(lon(east + offset), 60.15)) for offset in (-0.7, 0.7)]
+        canvas.setExtent(QgsRectangle(ends[0], ends[1]).buffered(50000.0))
+        feature = dock.add_drawn_corridor(QgsGeometry.fromPolylineXY(ends))
+        assert feature is not None, dock.message_bar.currentItem().text()
+        corridors.rollBack()
+        return (feature['length_m'], feature['area_ha']), qgis_io.to_shapely(feature.geometry())
+    finally:
+        dock.unload()
+        QgsProject.instance().removeAllMapLayers()
+        dock.deleteLater()
+        canvas.deleteLater()
+        QgsSettings().remove('reserve_planner')
+
+
+def test_a_corridor_between_reserves_in_degrees_across_180_is_measured_where_they_lie(qgis_app, tmp_path):
+    """Reserves in EPSG:4326 on either side of 180 degrees were measured in a CRS centred on the layer's extent,
+    from -180 to 180, on the Greenwich meridian 60 degrees of arc away at 60 N. The corridor tool measures centred on
+    the reserves (qgis_io.metric_crs_of, as the algorithms measure), so the corridor's length and area equal those of
+    the same layout at 10 E; 0.8 degrees of longitude at 60.15 N is about 44.6 km. The corridor is written back cut at
+    180 degrees, as Processing writes polygons in degrees."""
+    (across, drawn), (at_ten, drawn_at_ten) = corridor_in_degrees(tmp_path, 180.0), corridor_in_degrees(tmp_path, 10.0)
+    assert across == pytest.approx(at_ten, rel=1e-6)
+    length, area = across
+    assert length == pytest.approx(0.8 * 111.6e3 * math.cos(math.radians(60.15)), rel=0.01)
+    assert area == pytest.approx(length * WIDTH / 10000.0, rel=0.01)
+    # written back cut at 180 degrees (qgis_io.output_polygon), not as one polygon from -179.6 to 179.6 across the map
+    assert sorted((round(part.bounds[0], 4), round(part.bounds[2], 4)) for part in drawn.geoms) == [
+        (-180.0, -179.6), (179.6, 180.0)]
+    assert drawn.area == pytest.approx(drawn_at_ten.area, rel=1e-6)

@@ -314,6 +314,67 @@ def test_a_zoning_in_a_geographic_crs_is_measured_in_hectares(qgis_app, tmp_path
         canvas.deleteLater()
 
 
+def shifted_wkt(wkt, degrees):
+    """``wkt`` moved east by ``degrees`` of longitude, wrapped into [-180, 180] part by part (FIJI at 10 E stays two
+    parts)."""
+    from qgis.core import QgsGeometry as Geometry
+
+    parts = []
+    for part in Geometry.fromWkt(wkt).asMultiPolygon():
+        start = part[0][0].x() + degrees
+        turn = -360.0 if start >= 180.0 else (360.0 if start < -180.0 else 0.0)
+        parts.append([[QgsPointXY(point.x() + degrees + turn, point.y()) for point in ring] for ring in part])
+    return Geometry.fromMultiPolygonXY(parts).asWkt()
+
+
+def fiji_like_zoning_areas(tmp_path, degrees):
+    """Zone FIJI moved east by ``degrees`` in EPSG:4326 through the dock: a new zoning from it as the boundary, then
+    a core drawn inside its western part (a hole in the transition zone, so that no edge of the boundary is cut: the
+    zone editor measures edges as straight in metres, not densified). Returns (saved area_ha by zone, the live
+    table's areas)."""
+    from support import FIJI, wkt_layer
+
+    from reserve_planner.plugin.zone_editor_dock import ZoneEditorDock
+    from reserve_planner.plugin.zone_layer import apply_drawn_zone
+    from reserve_planner.processing.engine import zone_editing
+
+    canvas = make_canvas()
+    boundary = wkt_layer('fiji', 'MultiPolygon', 'EPSG:4326', [shifted_wkt(FIJI, degrees)])
+    QgsProject.instance().addMapLayer(boundary)
+    dock = ZoneEditorDock(canvas)
+    try:
+        dock.boundaryCombo.setLayer(boundary)
+        layer = dock.create_zoning(str(tmp_path / 'fiji_{}.gpkg'.format(degrees)))
+        saved = {feature['zone']: feature['area_ha'] for feature in layer.getFeatures()}
+        core = QgsGeometry.fromWkt(shifted_wkt(
+            'MULTIPOLYGON(((177.2 -17.8, 177.8 -17.8, 177.8 -17.2, 177.2 -17.2, 177.2 -17.8)))', degrees))
+        apply_drawn_zone(layer, core, 'core', zone_editing.NEW_WINS)
+        saved.update({feature['zone']: feature['area_ha'] for feature in layer.getFeatures()})
+        areas = {title: area for title, (area, _share) in table(dock).items()}
+        layer.rollBack()
+        return saved, areas
+    finally:
+        dock.unload()
+        QgsProject.instance().removeAllMapLayers()
+        dock.deleteLater()
+        canvas.deleteLater()
+
+
+def test_a_zoning_in_degrees_across_180_is_measured_where_it_lies(qgis_app, tmp_path, clean_settings):
+    """A zoning in EPSG:4326 whose boundary has parts ending at 180 E and 180 W (FIJI) was measured in a CRS
+    centred on the layer's extent, from -180 to 180, on the Greenwich meridian on the other side of the globe. It
+    is measured centred on its features (qgis_io.metric_crs_of, as the algorithms measure), so its areas, when it
+    is created and after a core is drawn, equal those of the same shapes at 10 E."""
+    across, at_ten = (fiji_like_zoning_areas(tmp_path, degrees) for degrees in (0.0, -167.0))
+    saved, areas = across
+    assert set(saved) == {'transition', 'core'} and saved['core'] > 0 and saved['transition'] > 0
+    assert set(areas) == {'Core area', 'Transition area'}
+    assert saved == pytest.approx(at_ten[0], rel=1e-6)
+    assert areas == pytest.approx(at_ten[1], rel=1e-6)
+    # the new zoning's transition zone before the core was drawn: FIJI whole, 5 square degrees near 17.5 S
+    assert sum(saved.values()) == pytest.approx(5 * 111.3 * 106.1 * 100.0, rel=0.01)
+
+
 def test_reshaping_with_qgis_tools_keeps_the_saved_area_right(editor):
     dock, canvas, layer = editor
     draw(dock, canvas, 'core', square(1500, 1500, 500))

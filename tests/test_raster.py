@@ -245,3 +245,12 @@ def test_float_type_for_finds_a_value_beyond_float32_in_a_later_block_and_in_a_v
     assert raster.float_type_for(values[:, ::2], block_cells=5) is np.float64  # not contiguous
     assert raster.float_type_for(np.full(3, -1.0, dtype=np.float32)) is np.float32
     assert raster.compact_float(values[:3]).dtype == np.float32 and raster.compact_float(values).dtype == np.float64
+
+
+def test_cell_centres_are_the_centres_of_the_true_cells_sampled_evenly():
+    mask = np.zeros((3, 4), dtype=bool)
+    mask[0, 1] = mask[2, 3] = True
+    xs, ys = raster.cell_centres(mask, (100.0, 10.0, 0.0, 50.0, 0.0, -5.0))
+    assert xs.tolist() == [115.0, 135.0] and ys.tolist() == [47.5, 37.5]
+    xs, ys = raster.cell_centres(np.ones((10, 10), dtype=bool), (0.0, 1.0, 0.0, 0.0, 0.0, -1.0), limit=3)
+    assert xs.tolist() == [0.5, 0.5, 9.5] and ys.tolist() == [-0.5, -5.5, -9.5]  # cells 0, 50 and 99

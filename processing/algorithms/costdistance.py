@@ -6,6 +6,7 @@ resistance units x metres.
 """
 
 import os
+from collections import namedtuple
 
 import numpy as np
 from scipy import ndimage
@@ -97,29 +98,54 @@ def _listed(ids, shown=10):
     return text + (tr(' and {count} more').format(count=len(ids) - shown) if len(ids) > shown else '')
 
 
-def raster_sources(layer, resistance):
-    """Boolean mask of the non-zero, non-nodata cells of a raster layer, on the resistance's working grid
-    (warped with nearest neighbour when the grids differ, keeping sources smaller than a cell: _nonzero_on_grid)."""
+def read_source_raster(layer):
+    """SourceCells of the raster layer ``layer``: its non-zero, non-nodata cells on its own grid."""
     qgis_io.require_gdal_file(layer)
     try:
-        mask = _nonzero_on_grid(layer.source(), resistance.grid)
+        with raster_errors(layer.source()):
+            geotransform = gdal.Open(layer.source()).GetGeoTransform()
+        return SourceCells(layer, nonzero_cells(layer.source()), geotransform)
     except EngineError as error:
-        raise QgsProcessingException(tr('Raster "{layer}": {message}').format(
-            layer=qgis_io.layer_label(layer), message=qgis_io.engine_message(error))) from error
+        raise raster_error(layer, error) from error
+
+
+def raster_error(layer, engine_error):
+    return QgsProcessingException(tr('Raster "{layer}": {message}').format(
+        layer=qgis_io.layer_label(layer), message=qgis_io.engine_message(engine_error)))
+
+
+SourceCells = namedtuple('SourceCells', 'layer mask geotransform')
+"""The source cells of a raster layer: ``mask`` (boolean, on the layer's grid, the GDAL ``geotransform``)."""
+
+
+def source_cell_points(cells, context):
+    """The centres (QgsPointXY, EPSG:4326) of a sample of the SourceCells ``cells`` (qgis_io.raster_cell_points):
+    what the metric CRS of a resistance raster in degrees is centred on (qgis_io.raster_metric_crs)."""
+    return qgis_io.raster_cell_points(cells.mask, cells.geotransform, cells.layer.crs(), context)
+
+
+def raster_sources(cells, resistance):
+    """Boolean mask of the SourceCells ``cells`` on the resistance's working grid (warped with nearest neighbour
+    when the grids differ, keeping sources smaller than a cell: _nonzero_on_grid)."""
+    try:
+        mask = _nonzero_on_grid(cells.layer.source(), cells.mask, resistance.grid)
+    except EngineError as error:
+        raise raster_error(cells.layer, error) from error
     if not mask.any():
         raise QgsProcessingException(
             tr('The source raster "{layer}" has no non-zero cell on the resistance raster "{raster}".').format(
-                layer=qgis_io.layer_label(layer), raster=qgis_io.layer_label(resistance.layer)))
+                layer=qgis_io.layer_label(cells.layer), raster=qgis_io.layer_label(resistance.layer)))
     return mask
 
 
-def _nonzero_on_grid(path, grid):
-    """nonzero_cells of the raster at ``path`` on the Grid ``grid``, by nearest neighbour (a cell of ``grid`` is a
-    source when its centre lies in a source cell); a source (a group of touching source cells) smaller than the
-    grid's cells that falls between their centres, and would so be lost, takes the cells of ``grid`` it lies in."""
+def _nonzero_on_grid(path, cells, grid):
+    """The boolean ``cells`` of the raster at ``path`` (nonzero_cells) on the Grid ``grid``, by nearest neighbour (a
+    cell of ``grid`` is a source when its centre lies in a source cell); a source (a group of touching source cells)
+    smaller than the grid's cells that falls between their centres, and would so be lost, takes the cells of
+    ``grid`` it lies in."""
     if same_grid(path, grid):
-        return nonzero_cells(path)
-    labels, count = ndimage.label(nonzero_cells(path), structure=np.ones((3, 3)))
+        return cells
+    labels, count = ndimage.label(cells, structure=np.ones((3, 3)))
     options = dict(dstSRS=grid.crs_wkt, **grid_bounds(grid.geotransform, grid.array.shape))
     nearest = np.nan_to_num(warped_band(mask_dataset(path, labels), path, **options).array, nan=0.0)
     lost = np.setdiff1d(np.arange(1, count + 1), nearest)
@@ -246,13 +272,15 @@ class CostDistance(ReservePlannerAlgorithm):
             raise QgsProcessingException(self.tr('Give sources (a vector layer), a source raster, or both.'))
 
         steps = QgsProcessingMultiStepFeedback(3, feedback)
-        resistance = ResistanceGrid(resistance_layer, context, steps, streamed=True, sources=[sources])
+        cells = read_source_raster(source_raster) if source_raster is not None else None
+        points = source_cell_points(cells, context) if cells is not None else ()
+        resistance = ResistanceGrid(resistance_layer, context, steps, streamed=True, sources=[sources], points=points)
         mask = np.zeros(resistance.grid.array.shape, dtype=bool)
         if sources is not None:
             mask |= vector_sources(sources, qgis_io.layer_label(parameters[self.SOURCES], context), resistance,
                                    context, steps)
         if source_raster is not None:
-            mask |= raster_sources(source_raster, resistance)
+            mask |= raster_sources(cells, resistance)
         steps.setCurrentStep(1)
         cost = accumulate(resistance.graph(), mask, max_cost, steps)
         steps.setCurrentStep(2)

@@ -2,7 +2,7 @@
 coverage over time and species coverage (Map of Life Species Protection Index).
 
 Every geometry handed to this module is a shapely geometry in one metric *equal-area* CRS (the adapters use
-qgis_io.local_equal_area_crs), so ``geometry.area`` is in m2; tables report km2 and percent.
+qgis_io.local_crs), so ``geometry.area`` is in m2; tables report km2 and percent.
 Works with shapely 1.8 and 2.x: the few calls that differ are in the compatibility helpers below
 (``build_tree``, ``query_indices``, ``envelope_pairs``, ``geometry_kinds``, ``areas_inside``); on shapely 2 they use
 its vectorised functions.

@@ -216,6 +216,20 @@ def cell_size(geotransform, path=None):
     return abs(geotransform[1]), abs(geotransform[5])
 
 
+def cell_centres(mask, geotransform, limit=None):
+    """(xs, ys): the coordinates, in the raster's CRS units, of the centres of the cells where the boolean ``mask``
+    is true on the grid of the GDAL ``geotransform``; with ``limit``, at most that many of them taken evenly in
+    row-major order."""
+    rows, cols = np.nonzero(mask)
+    if limit is not None and len(rows) > limit:
+        taken = np.linspace(0, len(rows) - 1, limit).round().astype(np.int64)
+        rows, cols = rows[taken], cols[taken]
+    x0, width, row_x, y0, col_y, height = geotransform
+    xs = x0 + (cols + 0.5) * width + (rows + 0.5) * row_x
+    ys = y0 + (cols + 0.5) * col_y + (rows + 0.5) * height
+    return xs, ys
+
+
 def driver_for_path(path):
     """The short name of the GDAL driver that writes rasters with the extension of ``path`` ('GTiff' for .tif,
     'AAIGrid' for .asc, ...), or None when no driver writes that extension."""

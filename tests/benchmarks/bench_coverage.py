@@ -165,15 +165,12 @@ def run_ours(protected_path, regions_path, side_outputs=()):
 
 
 def equal_area_crs_of(protected_path, regions_path):
-    """The CRS protectedcoverage works in: LAEA centred on the inputs' combined extent in the first's CRS."""
-    from qgis.core import QgsCoordinateTransform, QgsProject, QgsVectorLayer
+    """The CRS protectedcoverage works in: LAEA centred on the inputs' features (qgis_io.local_crs, as
+    protected_areas.equal_area_crs)."""
+    from qgis.core import QgsProject, QgsVectorLayer
     from reserve_planner.processing import qgis_io
-    protected = QgsVectorLayer(protected_path, 'protected')
-    region_layer = QgsVectorLayer(regions_path, 'regions')
-    extent = protected.extent()
-    transform = QgsCoordinateTransform(region_layer.crs(), protected.crs(), QgsProject.instance().transformContext())
-    extent.combineExtentWith(transform.transformBoundingBox(region_layer.extent()))
-    return qgis_io.local_equal_area_crs(extent, protected.crs(), QgsProject.instance().transformContext())
+    layers = [QgsVectorLayer(protected_path, 'protected'), QgsVectorLayer(regions_path, 'regions')]
+    return qgis_io.local_crs(layers, QgsProject.instance())
 
 
 def run_native(protected_path, regions_path):
