@@ -279,6 +279,7 @@ class FileOutput:
         self.path, self.existing, self.backup = path, files_beside(path), None
 
     def set_aside(self):
+        """Move the file an earlier run left at the path (and its sidecar files) into a backup folder beside it."""
         replaced = own_files(self.path)
         if replaced:
             self.backup = tempfile.mkdtemp(prefix='.reserve_planner_backup_', dir=os.path.dirname(
@@ -299,6 +300,7 @@ class FileOutput:
         self.discard_backup()
 
     def discard_backup(self):
+        """Delete the earlier run's file set aside (the run succeeded, or it has been put back)."""
         if self.backup:
             shutil.rmtree(self.backup, ignore_errors=True)
             self.backup = None

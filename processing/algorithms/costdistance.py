@@ -110,6 +110,7 @@ def read_source_raster(layer):
 
 
 def raster_error(layer, engine_error):
+    """The QgsProcessingException for the EngineError ``engine_error`` met reading the source raster ``layer``."""
     return QgsProcessingException(tr('Raster "{layer}": {message}').format(
         layer=qgis_io.layer_label(layer), message=qgis_io.engine_message(engine_error)))
 
